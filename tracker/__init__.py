@@ -1,0 +1,3 @@
+"""Recruitment job-posting tracker."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,61 @@
+"""All models, imported here so that the metadata is complete for Alembic."""
+
+from tracker.models.application import (
+    Application,
+    ApplicationStatusChange,
+    Note,
+    RequirementEvidence,
+)
+from tracker.models.audit import AuditLog
+from tracker.models.document import Document
+from tracker.models.enums import (
+    ApplicationStatus,
+    ApplyMethod,
+    CEFRLevel,
+    DocumentKind,
+    EducationLevel,
+    EmploymentType,
+    InterviewStatus,
+    Locale,
+    PostingStatus,
+    RequirementKind,
+    Role,
+    SalaryPeriod,
+    Visibility,
+)
+from tracker.models.interview import Interview, PanelMember
+from tracker.models.organisation import Organisation
+from tracker.models.posting import Posting, RequiredDocument, Requirement
+from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
+
+__all__ = [
+    "Application",
+    "ApplicationStatus",
+    "ApplicationStatusChange",
+    "ApplyMethod",
+    "AuditLog",
+    "CEFRLevel",
+    "CandidateLanguage",
+    "CandidateProfile",
+    "CandidateSkill",
+    "Document",
+    "DocumentKind",
+    "EducationLevel",
+    "EmploymentType",
+    "Interview",
+    "InterviewStatus",
+    "Locale",
+    "Note",
+    "Organisation",
+    "PanelMember",
+    "Posting",
+    "PostingStatus",
+    "RequiredDocument",
+    "Requirement",
+    "RequirementEvidence",
+    "RequirementKind",
+    "Role",
+    "SalaryPeriod",
+    "User",
+    "Visibility",
+]

@@ -1,0 +1,230 @@
+"""Applications: start (draft), submit, move through the workflow, with the history kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, joinedload
+
+from tracker.db import utcnow
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    Posting,
+    PostingStatus,
+    Role,
+    User,
+    Visibility,
+)
+from tracker.services import audit
+from tracker.services.errors import (
+    Conflict,
+    DomainError,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+)
+from tracker.services.postings import Page, can_manage
+
+Clock = Callable[[], datetime]
+S = ApplicationStatus
+
+# The workflow. A rejected application may be reconsidered; hired and withdrawn are final.
+TRANSITIONS: dict[ApplicationStatus, set[ApplicationStatus]] = {
+    S.DRAFT: {S.SUBMITTED, S.WITHDRAWN},
+    S.SUBMITTED: {S.UNDER_REVIEW, S.INTERVIEW, S.REJECTED, S.WITHDRAWN},
+    S.UNDER_REVIEW: {S.INTERVIEW, S.OFFER, S.REJECTED, S.WITHDRAWN},
+    S.INTERVIEW: {S.UNDER_REVIEW, S.OFFER, S.REJECTED, S.WITHDRAWN},
+    S.OFFER: {S.HIRED, S.REJECTED, S.WITHDRAWN},
+    S.HIRED: set(),
+    S.REJECTED: {S.UNDER_REVIEW},
+    S.WITHDRAWN: set(),
+}
+# What a candidate may do to their own application to an organisation's posting.
+CANDIDATE_MOVES = {S.SUBMITTED, S.WITHDRAWN}
+_CLOSED_POSTING = {PostingStatus.CLOSED, PostingStatus.CANCELLED, PostingStatus.FILLED}
+
+
+def get_application(session: Session, application_id: int) -> Application:
+    application = session.get(Application, application_id)
+    if application is None or application.deleted_at is not None:
+        raise NotFound("application", f"no application #{application_id}")
+    return application
+
+
+def start(
+    session: Session,
+    posting: Posting,
+    candidate: User,
+    *,
+    cover_letter: str | None = None,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Application:
+    """Start tracking an application (a draft). One application per candidate and posting."""
+    if candidate.role is not Role.CANDIDATE:
+        raise DomainError("candidate", f"{candidate.email} is not a candidate")
+    if actor is not None and actor.role is Role.CANDIDATE and actor.id != candidate.id:
+        raise PermissionDenied("candidate", "candidates apply for themselves only")
+    if posting.visibility is Visibility.PRIVATE and posting.owner_id != candidate.id:
+        raise NotFound("posting", f"no posting with reference {posting.reference!r}")
+    if posting.status in _CLOSED_POSTING:
+        raise DomainError("posting", f"the posting is {posting.status.value}: no new application")
+    if posting.status is PostingStatus.DRAFT and posting.visibility is Visibility.PUBLIC:
+        raise DomainError("posting", "the posting is not open yet")
+    existing = session.scalar(
+        sa.select(Application).where(
+            Application.posting_id == posting.id, Application.candidate_id == candidate.id
+        )
+    )
+    if existing is not None:
+        raise Conflict(
+            "posting",
+            f"{candidate.email} already has application #{existing.id} to {posting.reference}",
+        )
+    now = clock()
+    application = Application(
+        posting=posting, candidate=candidate, status=S.DRAFT, cover_letter=cover_letter,
+        created_at=now, updated_at=now,
+    )
+    application.history.append(
+        ApplicationStatusChange(
+            from_status=None, to_status=S.DRAFT, changed_at=now,
+            changed_by_id=(actor or candidate).id,
+        )
+    )
+    session.add(application)
+    session.flush()
+    audit.record(session, at=now, actor=actor or candidate, action="application.start",
+                 entity=application, details={"posting": posting.reference})
+    return application
+
+
+def move(
+    session: Session,
+    application: Application,
+    status: ApplicationStatus | str,
+    *,
+    actor: User | None = None,
+    comment: str | None = None,
+    late: bool = False,
+    clock: Clock = utcnow,
+) -> Application:
+    """Move an application to `status` if the workflow and the actor's role allow it.
+
+    Submitting checks the deadline: after it, only the employer side may record a late
+    submission, and only when it says so (`late=True`)."""
+    try:
+        target = ApplicationStatus(status)
+    except ValueError as exc:
+        choices = ", ".join(s.value for s in ApplicationStatus)
+        raise DomainError("status", f"{status!r} is not one of: {choices}") from exc
+    current = application.status
+    if target not in TRANSITIONS[current]:
+        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "none (final)"
+        raise InvalidTransition(
+            "status", f"cannot move from {current.value} to {target.value} (allowed: {allowed})"
+        )
+    posting = application.posting
+    employer_side = can_manage(actor, posting)
+    own = actor is not None and actor.id == application.candidate_id
+    if not (employer_side or (own and target in CANDIDATE_MOVES)):
+        raise PermissionDenied("status", f"you may not move this application to {target.value}")
+    now = clock()
+    if target is S.SUBMITTED:
+        _check_submission(application, employer_side, late, now)
+        application.submitted_at = now
+    application.status = target
+    application.updated_at = now
+    application.history.append(
+        ApplicationStatusChange(
+            from_status=current, to_status=target, changed_at=now,
+            changed_by_id=actor.id if actor else None, comment=comment,
+        )
+    )
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="application.move", entity=application,
+                 details={"from": current, "to": target, "late": application.is_late})
+    return application
+
+
+def _check_submission(application: Application, may_record_late: bool, late: bool,
+                      now: datetime) -> None:
+    posting = application.posting
+    if posting.status in _CLOSED_POSTING and not late:
+        raise DomainError("posting", f"the posting is {posting.status.value}")
+    if posting.valid_through is None or now <= posting.valid_through:
+        if late:
+            raise DomainError("late", "the deadline has not passed: this is not a late submission")
+        return
+    if not late:
+        raise DomainError(
+            "submitted_at",
+            f"the deadline ({posting.valid_through_date} {posting.timezone}) has passed",
+        )
+    if not may_record_late:
+        raise PermissionDenied("late", "only the employer may record a late submission")
+    application.is_late = True
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: int
+    posting_reference: str
+    posting_title: str
+    candidate_name: str
+    candidate_email: str
+    status: ApplicationStatus
+    submitted_at: datetime | None
+    is_late: bool
+    updated_at: datetime
+
+
+def list_applications(
+    session: Session,
+    *,
+    posting: str | None = None,
+    candidate: str | None = None,
+    status: ApplicationStatus | str | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> Page[ApplicationRow]:
+    """Applications, newest first, one page, in one statement (joined, no per-row queries)."""
+    from tracker.services.postings import get_posting
+    from tracker.services.users import get_user
+
+    if page < 1:
+        raise DomainError("page", "must be 1 or more")
+    if not 1 <= per_page <= 500:
+        raise DomainError("per_page", "must be between 1 and 500")
+    query = (
+        sa.select(Application)
+        .options(joinedload(Application.posting), joinedload(Application.candidate))
+        .where(Application.deleted_at.is_(None))
+    )
+    if posting is not None:
+        query = query.where(Application.posting_id == get_posting(session, posting).id)
+    if candidate is not None:
+        query = query.where(Application.candidate_id == get_user(session, candidate, "candidate").id)
+    if status is not None:
+        try:
+            query = query.where(Application.status == ApplicationStatus(status))
+        except ValueError as exc:
+            choices = ", ".join(s.value for s in ApplicationStatus)
+            raise DomainError("status", f"{status!r} is not one of: {choices}") from exc
+    query = query.order_by(Application.id.desc()).limit(per_page + 1).offset((page - 1) * per_page)
+    found = list(session.scalars(query))
+    rows = [
+        ApplicationRow(
+            id=a.id, posting_reference=a.posting.reference, posting_title=a.posting.title,
+            candidate_name=a.candidate.full_name, candidate_email=a.candidate.email,
+            status=a.status, submitted_at=a.submitted_at, is_late=a.is_late,
+            updated_at=a.updated_at,
+        )
+        for a in found[:per_page]
+    ]
+    return Page(rows=rows, page=page, per_page=per_page, has_next=len(found) > per_page)

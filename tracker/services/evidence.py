@@ -1,0 +1,100 @@
+"""What candidates show for each requirement, how reviewers rate it, and reviewers' notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.db import utcnow
+from tracker.models import Application, Note, Requirement, RequirementEvidence, User
+from tracker.services import audit
+from tracker.services.errors import DomainError, PermissionDenied
+from tracker.services.postings import can_manage
+
+Clock = Callable[[], datetime]
+
+
+def _rating(value: int | None, field: str) -> int | None:
+    if value is not None and not 1 <= value <= 4:
+        raise DomainError(field, "must be between 1 and 4")
+    return value
+
+
+def _row(session: Session, application: Application, requirement: Requirement) -> RequirementEvidence:
+    if requirement.posting_id != application.posting_id:
+        raise DomainError("requirement", "the requirement belongs to another posting")
+    row = session.scalar(
+        sa.select(RequirementEvidence).where(
+            RequirementEvidence.application_id == application.id,
+            RequirementEvidence.requirement_id == requirement.id,
+        )
+    )
+    if row is None:
+        row = RequirementEvidence(application_id=application.id, requirement=requirement)
+        session.add(row)
+    return row
+
+
+def give_evidence(
+    session: Session,
+    application: Application,
+    requirement: Requirement,
+    *,
+    evidence: str | None,
+    self_rating: int | None = None,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> RequirementEvidence:
+    """The candidate's answer to one requirement (replaces the previous one)."""
+    if actor is not None and actor.id != application.candidate_id:
+        raise PermissionDenied("evidence", "only the candidate answers for their application")
+    row = _row(session, application, requirement)
+    row.evidence = evidence.strip() if evidence and evidence.strip() else None
+    row.self_rating = _rating(self_rating, "self_rating")
+    row.updated_at = clock()
+    session.flush()
+    return row
+
+
+def rate_evidence(
+    session: Session,
+    application: Application,
+    requirement: Requirement,
+    *,
+    rating: int | None,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> RequirementEvidence:
+    """The reviewer's rating (1 to 4) of how well the application meets a requirement."""
+    if not can_manage(actor, application.posting):
+        raise PermissionDenied("reviewer_rating", "only the employer rates applications")
+    row = _row(session, application, requirement)
+    now = clock()
+    row.reviewer_rating = _rating(rating, "reviewer_rating")
+    row.reviewer_id = actor.id if actor else None
+    row.reviewed_at = now
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="evidence.rate", entity=row,
+                 details={"rating": rating})
+    return row
+
+
+def add_note(
+    session: Session,
+    application: Application,
+    body: str,
+    *,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Note:
+    if not can_manage(actor, application.posting):
+        raise PermissionDenied("note", "only the employer writes notes on applications")
+    if not body or not body.strip():
+        raise DomainError("body", "a note must not be empty")
+    note = Note(application_id=application.id, author=actor, body=body.strip(), created_at=clock())
+    session.add(note)
+    session.flush()
+    return note

@@ -1,0 +1,196 @@
+"""Interviews: a posting-wide date, or a slot for one application."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from tracker.db import utcnow
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    Interview,
+    InterviewStatus,
+    PanelMember,
+    User,
+)
+from tracker.services import audit
+from tracker.services.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
+from tracker.services.timeutil import local_to_utc, local_today, zone
+from tracker.services.validation import normalise_email
+
+if TYPE_CHECKING:
+    from tracker.models import Posting
+
+Clock = Callable[[], datetime]
+
+# An interview may be given to an application in one of these states.
+_INTERVIEWABLE = {
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.UNDER_REVIEW,
+    ApplicationStatus.INTERVIEW,
+}
+
+
+@dataclass(frozen=True)
+class Panelist:
+    name: str
+    email: str
+
+
+def schedule(
+    session: Session,
+    posting: Posting,
+    *,
+    day: date,
+    at: time | None = None,
+    timezone: str | None = None,
+    duration_minutes: int = 45,
+    place: str | None = None,
+    video_url: str | None = None,
+    application: Application | None = None,
+    panel: Iterable[Panelist] = (),
+    actor: User | None = None,
+    clock: Clock = utcnow,
+    field: str = "at",
+) -> Interview:
+    """Schedule an interview. It may not start in the past; a date without a time counts as
+    the whole local day. Scheduling one for an application moves it to `interview`."""
+    from tracker.services.applications import move
+    from tracker.services.postings import can_manage
+
+    if not can_manage(actor, posting):
+        raise PermissionDenied("posting", "you may not schedule interviews for this posting")
+    tz = timezone or posting.timezone
+    zone(tz, "timezone")
+    _check_duration(duration_minutes)
+    if video_url is not None and not video_url.startswith(("https://", "http://")):
+        raise DomainError("video_url", f"{video_url!r} is not an http(s) URL")
+    starts_at = local_to_utc(day, at, tz, field)
+    now = clock()
+    if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
+        raise DomainError(field, f"the interview would start in the past ({day} {at or ''})")
+    if application is not None:
+        if application.posting_id != posting.id:
+            raise DomainError("application", "the application is for another posting")
+        if application.status not in _INTERVIEWABLE:
+            raise InvalidTransition(
+                "application", f"a {application.status.value} application cannot get an interview"
+            )
+    interview = Interview(
+        posting=posting,
+        application=application,
+        start_date=day,
+        start_time=at,
+        timezone=tz,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place,
+        video_url=video_url,
+        created_at=now,
+        updated_at=now,
+        panel=_panel(session, panel),
+    )
+    session.add(interview)
+    session.flush()
+    audit.record(
+        session, at=now, actor=actor, action="interview.schedule", entity=interview,
+        details={"starts_at": starts_at, "application_id": application.id if application else None},
+    )
+    if application is not None and application.status is not ApplicationStatus.INTERVIEW:
+        move(
+            session, application, ApplicationStatus.INTERVIEW, actor=actor, clock=clock,
+            comment=f"interview on {day} {at.strftime('%H:%M') if at else ''} ({tz})".strip(),
+        )
+    return interview
+
+
+def reschedule(
+    session: Session,
+    interview: Interview,
+    *,
+    day: date,
+    at: time | None = None,
+    timezone: str | None = None,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Interview:
+    """Move a scheduled interview to another local date and time."""
+    from tracker.services.postings import can_manage
+
+    if not can_manage(actor, interview.posting):
+        raise PermissionDenied("interview", "you may not move this interview")
+    if interview.status is not InterviewStatus.SCHEDULED:
+        raise InvalidTransition("status", f"a {interview.status.value} interview cannot move")
+    tz = timezone or interview.timezone
+    zone(tz, "timezone")
+    starts_at = local_to_utc(day, at, tz, "at")
+    now = clock()
+    if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
+        raise DomainError("at", f"the interview would start in the past ({day} {at or ''})")
+    before = interview.starts_at
+    interview.start_date, interview.start_time, interview.timezone = day, at, tz
+    interview.starts_at = starts_at
+    interview.updated_at = now
+    session.flush()
+    audit.record(
+        session, at=now, actor=actor, action="interview.reschedule", entity=interview,
+        details={"from": before, "to": starts_at},
+    )
+    return interview
+
+
+def cancel(
+    session: Session,
+    interview: Interview,
+    *,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+    reason: str | None = None,
+) -> Interview:
+    from tracker.services.postings import can_manage
+
+    if not can_manage(actor, interview.posting):
+        raise PermissionDenied("interview", "you may not cancel this interview")
+    if interview.status is not InterviewStatus.SCHEDULED:
+        raise InvalidTransition("status", f"a {interview.status.value} interview cannot be cancelled")
+    now = clock()
+    interview.status = InterviewStatus.CANCELLED
+    interview.outcome = reason
+    interview.updated_at = now
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="interview.cancel", entity=interview,
+                 details={"reason": reason})
+    return interview
+
+
+def get_interview(session: Session, interview_id: int) -> Interview:
+    interview = session.get(Interview, interview_id)
+    if interview is None:
+        raise NotFound("interview", f"no interview #{interview_id}")
+    return interview
+
+
+def _check_duration(minutes: int) -> None:
+    if not 1 <= minutes <= 1440:
+        raise DomainError("duration_minutes", "must be between 1 and 1440 minutes")
+
+
+def _panel(session: Session, members: Iterable[Panelist]) -> list[PanelMember]:
+    from tracker.services.users import find_user
+
+    rows: list[PanelMember] = []
+    seen: set[str] = set()
+    for position, member in enumerate(members):
+        email = normalise_email(member.email, f"panel[{position}].email")
+        if email in seen:
+            raise DomainError(f"panel[{position}].email", f"{email} is on the panel twice")
+        seen.add(email)
+        user = find_user(session, email)
+        rows.append(PanelMember(name=member.name or (user.full_name if user else email),
+                                email=email, user=user))
+    return rows

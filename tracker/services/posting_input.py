@@ -1,0 +1,129 @@
+"""What a posting is made from: the fields a user gives, parsed and checked field by field."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+
+from tracker.models.enums import (
+    ApplyMethod,
+    DocumentKind,
+    EmploymentType,
+    RequirementKind,
+    SalaryPeriod,
+    Visibility,
+)
+from tracker.services.errors import DomainError
+from tracker.services.timeutil import parse_date, parse_time
+
+
+def _as_value_error(parser: Any) -> Any:
+    def run(value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        try:
+            return parser(value, "value")
+        except DomainError as exc:
+            raise ValueError(exc.message) from exc
+
+    return run
+
+
+LocalDate = Annotated[date | None, BeforeValidator(_as_value_error(parse_date))]
+LocalTime = Annotated[time | None, BeforeValidator(_as_value_error(parse_time))]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+OptText = Annotated[str | None, StringConstraints(strip_whitespace=True), BeforeValidator(
+    lambda v: None if v is None or (isinstance(v, str) and not v.strip()) else v
+)]
+
+
+class RequirementInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: RequirementKind
+    label: Text
+    level: OptText = None
+    required: bool = True
+
+
+class RequiredDocumentInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: DocumentKind
+    label: Text
+    required: bool = True
+
+
+class InterviewInput(BaseModel):
+    """A posting-wide interview date given with the posting (e.g. in a posting file)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: Annotated[date, BeforeValidator(_as_value_error(parse_date))]
+    time: LocalTime = None
+    timezone: OptText = None
+    duration_minutes: int = Field(default=45, ge=1, le=1440)
+    place: OptText = None
+    video_url: OptText = None
+
+
+class PostingInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    reference: Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,59}$")] = None
+    title: Text
+    organisation: OptText = None  # slug of a registered organisation
+    hiring_organization_name: OptText = None
+    department: OptText = None
+    location: OptText = None
+    address_locality: OptText = None
+    address_country: Annotated[str | None, StringConstraints(pattern=r"^[A-Z]{2}$")] = None
+    category: OptText = None
+    employment_type: EmploymentType
+    duration_months: int | None = Field(default=None, ge=1, le=600)
+    working_time_percent: int | None = Field(default=None, ge=1, le=100)
+    job_start_date: LocalDate = None
+    date_posted: LocalDate = None
+    valid_through_date: LocalDate = None
+    valid_through_time: LocalTime = None
+    timezone: OptText = None
+    apply_method: ApplyMethod = ApplyMethod.IN_APP
+    apply_email: OptText = None
+    apply_url: Annotated[str | None, StringConstraints(pattern=r"^https?://\S+$")] = None
+    application_contact: OptText = None
+    salary_min: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    salary_max: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    salary_currency: Annotated[str | None, StringConstraints(pattern=r"^[A-Z]{3}$")] = None
+    salary_period: SalaryPeriod | None = None
+    context: OptText = None
+    missions: OptText = None
+    working_conditions: OptText = None
+    benefits: OptText = None
+    visibility: Visibility = Visibility.PUBLIC
+    source_text: str | None = None
+    source_url: OptText = None
+    requirements: list[RequirementInput] = Field(default_factory=list)
+    required_documents: list[RequiredDocumentInput] = Field(default_factory=list)
+    interviews: list[InterviewInput] = Field(default_factory=list)
+
+    @field_validator("salary_currency", "address_country", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("duration_months", "working_time_percent", mode="before")
+    @classmethod
+    def _no_bool(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().endswith("%"):
+            return value.strip()[:-1].strip()
+        return value

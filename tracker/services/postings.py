@@ -1,0 +1,386 @@
+"""Postings: create, edit, open/close/cancel, look up and list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.config import get_settings
+from tracker.db import utcnow
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    ApplyMethod,
+    Organisation,
+    Posting,
+    PostingStatus,
+    RequiredDocument,
+    Requirement,
+    Role,
+    User,
+    Visibility,
+)
+from tracker.services import audit, interviews
+from tracker.services.errors import (
+    Conflict,
+    DomainError,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
+from tracker.services.posting_input import PostingInput
+from tracker.services.timeutil import deadline_instant, zone
+from tracker.services.validation import normalise_email, parse_model
+
+Clock = Callable[[], datetime]
+T = TypeVar("T")
+
+# Which posting statuses may follow which.
+POSTING_TRANSITIONS: dict[PostingStatus, set[PostingStatus]] = {
+    PostingStatus.DRAFT: {PostingStatus.OPEN, PostingStatus.CANCELLED},
+    PostingStatus.OPEN: {PostingStatus.CLOSED, PostingStatus.FILLED, PostingStatus.CANCELLED},
+    PostingStatus.CLOSED: {PostingStatus.OPEN, PostingStatus.FILLED, PostingStatus.CANCELLED},
+    PostingStatus.FILLED: set(),
+    PostingStatus.CANCELLED: set(),
+}
+
+# The input fields a posting row holds as they are (everything but relations and derived values).
+_SCALAR_FIELDS = [
+    name
+    for name in PostingInput.model_fields
+    if name
+    not in {
+        "reference", "organisation", "hiring_organization_name", "timezone", "apply_email",
+        "requirements", "required_documents", "interviews",
+    }
+]
+
+
+def get_posting(session: Session, reference: str, field: str = "posting") -> Posting:
+    posting = session.scalar(
+        sa.select(Posting).where(Posting.reference == reference, Posting.deleted_at.is_(None))
+    )
+    if posting is None:
+        raise NotFound(field, f"no posting with reference {reference!r}")
+    return posting
+
+
+def can_manage(actor: User | None, posting: Posting) -> bool:
+    """May `actor` edit this posting and act on its applications as the employer side?
+    (None is the operator at the command line.)"""
+    if actor is None or actor.role is Role.ADMIN:
+        return True
+    if posting.visibility is Visibility.PRIVATE:
+        return posting.owner_id == actor.id
+    return actor.role is Role.HR and actor.organisation_id == posting.organisation_id
+
+
+def create_posting(
+    session: Session, data: dict[str, Any], *, actor: User | None = None, clock: Clock = utcnow
+) -> Posting:
+    """A new posting (draft) from user-given fields; see PostingInput for their names."""
+    parsed = parse_model(PostingInput, data)
+    now = clock()
+    org = _resolve_organisation(session, parsed, actor)
+    posting = Posting(created_at=now, created_by_id=actor.id if actor else None)
+    _apply(session, posting, parsed, org, actor)
+    if parsed.reference and _reference_taken(session, parsed.reference):
+        raise Conflict("reference", f"a posting with reference {parsed.reference!r} exists")
+    posting.reference = parsed.reference or _next_reference(session, org, now)
+    posting.updated_at = now
+    session.add(posting)
+    session.flush()
+    for position, item in enumerate(parsed.interviews):
+        interviews.schedule(
+            session,
+            posting,
+            day=item.date,
+            at=item.time,
+            timezone=item.timezone,
+            duration_minutes=item.duration_minutes,
+            place=item.place,
+            video_url=item.video_url,
+            actor=actor,
+            clock=clock,
+            field=f"interviews[{position}]",
+        )
+    audit.record(
+        session, at=now, actor=actor, action="posting.create", entity=posting,
+        details={"reference": posting.reference},
+    )
+    return posting
+
+
+def update_posting(
+    session: Session,
+    posting: Posting,
+    changes: dict[str, Any],
+    *,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Posting:
+    """Change some fields; the whole posting is checked again. Requirements and required
+    documents, when given, replace the current lists."""
+    if not can_manage(actor, posting):
+        raise PermissionDenied("posting", "you may not edit this posting")
+    if "interviews" in changes:
+        raise DomainError("interviews", "schedule, move or cancel interviews one by one")
+    if "reference" in changes and changes["reference"] != posting.reference:
+        raise DomainError("reference", "the reference of a posting cannot change")
+    current = {name: getattr(posting, name) for name in _SCALAR_FIELDS}
+    current.update(
+        reference=posting.reference, timezone=posting.timezone, apply_email=posting.apply_email
+    )
+    current["organisation"] = posting.organisation.slug if posting.organisation else None
+    current["requirements"] = [
+        {"kind": r.kind, "label": r.label, "level": r.level, "required": r.is_required}
+        for r in posting.requirements
+    ]
+    current["required_documents"] = [
+        {"kind": d.kind, "label": d.label, "required": d.is_required}
+        for d in posting.required_documents
+    ]
+    if "organisation" not in changes:
+        current["hiring_organization_name"] = posting.hiring_organization_name
+    merged = {**current, **changes}
+    parsed = parse_model(PostingInput, merged)
+    org = _resolve_organisation(session, parsed, actor) if parsed.organisation else None
+    before = {name: getattr(posting, name) for name in ("valid_through", "status")}
+    _apply(session, posting, parsed, org or posting.organisation, actor)
+    posting.updated_at = clock()
+    session.flush()
+    audit.record(
+        session, at=posting.updated_at, actor=actor, action="posting.update", entity=posting,
+        details={"fields": sorted(changes), "valid_through_before": before["valid_through"]},
+    )
+    return posting
+
+
+def set_status(
+    session: Session,
+    posting: Posting,
+    status: PostingStatus | str,
+    *,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Posting:
+    """Open, close, fill or cancel a posting, as the workflow allows."""
+    try:
+        target = PostingStatus(status)
+    except ValueError as exc:
+        choices = ", ".join(s.value for s in PostingStatus)
+        raise DomainError("status", f"{status!r} is not one of: {choices}") from exc
+    if not can_manage(actor, posting):
+        raise PermissionDenied("posting", "you may not change this posting")
+    if target not in POSTING_TRANSITIONS[posting.status]:
+        raise InvalidTransition(
+            "status", f"a {posting.status.value} posting cannot become {target.value}"
+        )
+    now = clock()
+    if target is PostingStatus.OPEN and posting.valid_through and posting.valid_through <= now:
+        raise DomainError(
+            "valid_through", "the deadline has passed: move it before opening the posting"
+        )
+    before = posting.status
+    posting.status = target
+    posting.updated_at = now
+    session.flush()
+    audit.record(
+        session, at=now, actor=actor, action=f"posting.{target.value}", entity=posting,
+        details={"from": before},
+    )
+    return posting
+
+
+@dataclass(frozen=True)
+class PostingRow:
+    posting: Posting
+    counts: dict[ApplicationStatus, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    rows: list[T]
+    page: int
+    per_page: int
+    has_next: bool
+
+
+def list_postings(
+    session: Session,
+    *,
+    status: PostingStatus | str | None = None,
+    organisation: str | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> Page[PostingRow]:
+    """Postings sorted by deadline (none last), one page, with application counts per status.
+
+    Two statements whatever the page size: the page itself, then the counts of its postings.
+    """
+    if page < 1:
+        raise DomainError("page", "must be 1 or more")
+    if not 1 <= per_page <= 500:
+        raise DomainError("per_page", "must be between 1 and 500")
+    query = sa.select(Posting).where(Posting.deleted_at.is_(None))
+    if status is not None:
+        try:
+            query = query.where(Posting.status == PostingStatus(status))
+        except ValueError as exc:
+            choices = ", ".join(s.value for s in PostingStatus)
+            raise DomainError("status", f"{status!r} is not one of: {choices}") from exc
+    if organisation is not None:
+        query = query.join(Posting.organisation).where(Organisation.slug == organisation)
+    query = (
+        query.order_by(Posting.valid_through.is_(None), Posting.valid_through, Posting.id)
+        .limit(per_page + 1)
+        .offset((page - 1) * per_page)
+    )
+    postings = list(session.scalars(query))
+    has_next = len(postings) > per_page
+    postings = postings[:per_page]
+    counts: dict[int, dict[ApplicationStatus, int]] = {p.id: {} for p in postings}
+    if postings:
+        grouped = session.execute(
+            sa.select(Application.posting_id, Application.status, sa.func.count())
+            .where(Application.posting_id.in_(counts), Application.deleted_at.is_(None))
+            .group_by(Application.posting_id, Application.status)
+        )
+        for posting_id, app_status, number in grouped:
+            counts[posting_id][app_status] = number
+    rows = [PostingRow(p, counts[p.id]) for p in postings]
+    return Page(rows=rows, page=page, per_page=per_page, has_next=has_next)
+
+
+def _reference_taken(session: Session, reference: str) -> bool:
+    return session.scalar(sa.select(Posting.id).where(Posting.reference == reference)) is not None
+
+
+def _next_reference(session: Session, org: Organisation | None, now: datetime) -> str:
+    prefix = f"{(org.slug if org else 'P').upper()}-{now.year}-"
+    taken = session.scalar(
+        sa.select(sa.func.count()).where(Posting.reference.startswith(prefix, autoescape=True))
+    ) or 0
+    number = taken + 1
+    while _reference_taken(session, f"{prefix}{number:03d}"):
+        number += 1
+    return f"{prefix}{number:03d}"
+
+
+def _resolve_organisation(
+    session: Session, parsed: PostingInput, actor: User | None
+) -> Organisation | None:
+    from tracker.services.organisations import get_organisation
+
+    if parsed.visibility is Visibility.PRIVATE:
+        if actor is None or actor.role is not Role.CANDIDATE:
+            raise DomainError("visibility", "a private posting is logged by a candidate")
+        return get_organisation(session, parsed.organisation) if parsed.organisation else None
+    if actor is not None and actor.role is Role.CANDIDATE:
+        raise PermissionDenied(
+            "visibility", "candidates log postings from elsewhere as private postings"
+        )
+    if not parsed.organisation:
+        if actor is not None and actor.role is Role.HR:
+            return actor.organisation
+        raise DomainError("organisation", "a public posting needs the organisation's slug")
+    org = get_organisation(session, parsed.organisation)
+    if actor is not None and actor.role is Role.HR and actor.organisation_id != org.id:
+        raise PermissionDenied("organisation", "hr users post for their own organisation only")
+    return org
+
+
+def _apply(
+    session: Session,
+    posting: Posting,
+    parsed: PostingInput,
+    org: Organisation | None,
+    actor: User | None,
+) -> None:
+    """Check the rules that span fields, then write the parsed fields onto the row."""
+    errors: list[DomainError] = []
+    tz = parsed.timezone or (org.timezone if org else None) or get_settings().timezone
+    try:
+        zone(tz)
+    except DomainError as exc:
+        errors.append(exc)
+    hiring_name = parsed.hiring_organization_name or (org.name if org else None)
+    if not hiring_name:
+        errors.append(DomainError("hiring_organization_name", "name the employer"))
+    deadline = None
+    if parsed.valid_through_time and not parsed.valid_through_date:
+        errors.append(DomainError("valid_through_time", "a deadline time needs a deadline date"))
+    if parsed.valid_through_date and not any(e.field == "timezone" for e in errors):
+        try:
+            deadline = deadline_instant(
+                parsed.valid_through_date, parsed.valid_through_time, tz, "valid_through_time"
+            )
+        except DomainError as exc:
+            errors.append(exc)
+    if parsed.valid_through_date and parsed.date_posted and (
+        parsed.valid_through_date < parsed.date_posted
+    ):
+        errors.append(DomainError(
+            "valid_through_date",
+            f"the deadline {parsed.valid_through_date} is before date_posted {parsed.date_posted}",
+        ))
+    if (
+        parsed.salary_min is not None
+        and parsed.salary_max is not None
+        and parsed.salary_min > parsed.salary_max
+    ):
+        errors.append(DomainError(
+            "salary_min", f"{parsed.salary_min} is above salary_max {parsed.salary_max}"
+        ))
+    if (parsed.salary_min is not None or parsed.salary_max is not None) and not (
+        parsed.salary_currency and parsed.salary_period
+    ):
+        errors.append(DomainError("salary_currency", "a salary needs a currency and a period"))
+    apply_email = None
+    if parsed.apply_email:
+        try:
+            apply_email = normalise_email(parsed.apply_email, "apply_email")
+        except DomainError as exc:
+            errors.append(exc)
+    if parsed.apply_method is ApplyMethod.EMAIL and not parsed.apply_email:
+        errors.append(DomainError("apply_email", "applying by e-mail needs the address"))
+    if parsed.apply_method is ApplyMethod.URL and not parsed.apply_url:
+        errors.append(DomainError("apply_url", "applying on a web site needs its URL"))
+    if errors:
+        raise ValidationFailed(errors)
+
+    for name in _SCALAR_FIELDS:
+        setattr(posting, name, getattr(parsed, name))
+    posting.organisation = org
+    posting.hiring_organization_name = hiring_name
+    posting.timezone = tz
+    posting.valid_through = deadline
+    posting.apply_email = apply_email
+    if parsed.visibility is Visibility.PRIVATE and posting.owner_id is None:
+        posting.owner = actor
+    # Requirements are matched to the current rows by kind and label, so that evidence a
+    # candidate already gave for an unchanged requirement is kept.
+    existing = {(r.kind, r.label): r for r in posting.requirements}
+    requirements = []
+    for position, item in enumerate(parsed.requirements):
+        row = existing.pop((item.kind, item.label), None) or Requirement(
+            kind=item.kind, label=item.label
+        )
+        row.level, row.is_required, row.position = item.level, item.required, position
+        requirements.append(row)
+    posting.requirements = requirements
+    posting.required_documents = [
+        RequiredDocument(kind=item.kind, label=item.label, is_required=item.required,
+                         position=position)
+        for position, item in enumerate(parsed.required_documents)
+    ]

@@ -1,0 +1,159 @@
+"""Plain data (dicts of JSON types) describing records, for every face: CLI, API, templates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from tracker.models import Application, Interview, Posting, RequirementKind
+from tracker.services.timeutil import days_left, zone
+
+
+def _iso(value: date | time | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, time):
+        return value.strftime("%H:%M") if value.second == 0 else value.isoformat()
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    return value.isoformat()
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def local_instant(instant: datetime | None, tz_name: str) -> str | None:
+    """An instant as local wall-clock time with its offset, e.g. 2024-05-13T23:59:59+02:00."""
+    return None if instant is None else instant.astimezone(zone(tz_name)).isoformat()
+
+
+def interview_record(interview: Interview) -> dict[str, Any]:
+    return {
+        "id": interview.id,
+        "posting": interview.posting.reference,
+        "application_id": interview.application_id,
+        "date": _iso(interview.start_date),
+        "time": _iso(interview.start_time),
+        "timezone": interview.timezone,
+        "starts_at_utc": _iso(interview.starts_at),
+        "starts_at_local": local_instant(interview.starts_at, interview.timezone),
+        "duration_minutes": interview.duration_minutes,
+        "place": interview.place,
+        "video_url": interview.video_url,
+        "status": interview.status.value,
+        "outcome": interview.outcome,
+        "panel": [{"name": m.name, "email": m.email} for m in interview.panel],
+    }
+
+
+def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
+    """Every field of a posting, the deadline as local date, time, zone and UTC instant."""
+    groups: dict[str, list[dict[str, Any]]] = {kind.value: [] for kind in RequirementKind}
+    for req in posting.requirements:
+        groups[req.kind.value].append(
+            {"label": req.label, "level": req.level, "required": req.is_required}
+        )
+    return {
+        "reference": posting.reference,
+        "title": posting.title,
+        "status": posting.status.value,
+        "visibility": posting.visibility.value,
+        "organisation": posting.organisation.slug if posting.organisation else None,
+        "hiring_organization_name": posting.hiring_organization_name,
+        "department": posting.department,
+        "location": posting.location,
+        "address_locality": posting.address_locality,
+        "address_country": posting.address_country,
+        "category": posting.category,
+        "employment_type": posting.employment_type.value,
+        "duration_months": posting.duration_months,
+        "working_time_percent": posting.working_time_percent,
+        "job_start_date": _iso(posting.job_start_date),
+        "date_posted": _iso(posting.date_posted),
+        "deadline": {
+            "date": _iso(posting.valid_through_date),
+            "time": _iso(posting.valid_through_time),
+            "timezone": posting.timezone,
+            "utc": _iso(posting.valid_through),
+            "local": local_instant(posting.valid_through, posting.timezone),
+            "days_left": days_left(posting.valid_through_date, now, posting.timezone),
+        },
+        "apply": {
+            "method": posting.apply_method.value,
+            "email": posting.apply_email,
+            "url": posting.apply_url,
+            "contact": posting.application_contact,
+        },
+        "salary": {
+            "min": _money(posting.salary_min),
+            "max": _money(posting.salary_max),
+            "currency": posting.salary_currency,
+            "period": posting.salary_period.value if posting.salary_period else None,
+        },
+        "context": posting.context,
+        "missions": posting.missions,
+        "working_conditions": posting.working_conditions,
+        "benefits": posting.benefits,
+        "requirements": {kind: items for kind, items in groups.items() if items},
+        "required_documents": [
+            {"kind": d.kind.value, "label": d.label, "required": d.is_required}
+            for d in posting.required_documents
+        ],
+        "interviews": [interview_record(i) for i in posting.interviews],
+        "source_url": posting.source_url,
+        "has_source_text": posting.source_text is not None,
+        "created_at": _iso(posting.created_at),
+        "updated_at": _iso(posting.updated_at),
+    }
+
+
+def application_record(application: Application) -> dict[str, Any]:
+    evidence = {e.requirement_id: e for e in application.evidence}
+    return {
+        "id": application.id,
+        "posting": application.posting.reference,
+        "posting_title": application.posting.title,
+        "candidate": {
+            "name": application.candidate.full_name,
+            "email": application.candidate.email,
+        },
+        "status": application.status.value,
+        "submitted_at": _iso(application.submitted_at),
+        "is_late": application.is_late,
+        "cover_letter": application.cover_letter,
+        "requirements": [
+            {
+                "kind": req.kind.value,
+                "label": req.label,
+                "required": req.is_required,
+                "evidence": evidence[req.id].evidence if req.id in evidence else None,
+                "self_rating": evidence[req.id].self_rating if req.id in evidence else None,
+                "reviewer_rating": evidence[req.id].reviewer_rating if req.id in evidence else None,
+            }
+            for req in application.posting.requirements
+        ],
+        "documents": [
+            {"kind": d.kind.value, "filename": d.filename, "media_type": d.media_type,
+             "size_bytes": d.size_bytes, "sha256": d.sha256}
+            for d in application.documents
+        ],
+        "notes": [
+            {"at": _iso(n.created_at), "author": n.author.full_name if n.author else None,
+             "body": n.body}
+            for n in application.notes
+        ],
+        "history": [
+            {
+                "at": _iso(h.changed_at),
+                "from": h.from_status.value if h.from_status else None,
+                "to": h.to_status.value,
+                "by": h.changed_by.email if h.changed_by else None,
+                "comment": h.comment,
+            }
+            for h in application.history
+        ],
+        "created_at": _iso(application.created_at),
+        "updated_at": _iso(application.updated_at),
+    }
