@@ -176,6 +176,7 @@ class ApplicationRow:
     id: int
     posting_reference: str
     posting_title: str
+    timezone: str
     candidate_name: str
     candidate_email: str
     status: ApplicationStatus
@@ -221,6 +222,7 @@ def list_applications(
     rows = [
         ApplicationRow(
             id=a.id, posting_reference=a.posting.reference, posting_title=a.posting.title,
+            timezone=a.posting.timezone,
             candidate_name=a.candidate.full_name, candidate_email=a.candidate.email,
             status=a.status, submitted_at=a.submitted_at, is_late=a.is_late,
             updated_at=a.updated_at,

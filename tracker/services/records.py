@@ -150,6 +150,7 @@ def application_record(application: Application) -> dict[str, Any]:
                 "from": h.from_status.value if h.from_status else None,
                 "to": h.to_status.value,
                 "by": h.changed_by.email if h.changed_by else None,
+                "by_name": h.changed_by.full_name if h.changed_by else None,
                 "comment": h.comment,
             }
             for h in application.history

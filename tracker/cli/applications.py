@@ -1,0 +1,198 @@
+"""`tracker apply`, `tracker application ...` and `tracker interview ...`"""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from tracker.cli.context import AppContext, UserError, pass_app, read_text_file
+from tracker.cli.output import (
+    FORMAT_OPTION,
+    emit_json,
+    fields_table,
+    print_tables,
+    table,
+    when_text,
+)
+from tracker.models import ApplicationStatus
+from tracker.services import applications, interviews, postings, users
+from tracker.services.interviews import Panelist
+from tracker.services.records import application_record, interview_record
+from tracker.services.timeutil import parse_local_datetime
+
+STATUS_CHOICE = click.Choice([s.value for s in ApplicationStatus])
+_PANELIST = re.compile(r"^\s*(?P<name>[^<]*?)\s*<(?P<email>[^>]+)>\s*$")
+
+
+@click.command("apply")
+@click.option("--posting", "reference", required=True, metavar="REF")
+@click.option("--candidate", required=True, metavar="EMAIL")
+@click.option("--cover-letter", "cover_letter_path", metavar="FILE",
+              help="A text file with the cover letter ('-' for stdin).")
+@click.option("--submit", is_flag=True, help="Submit at once (otherwise a tracked draft).")
+@click.option("--late", is_flag=True, help="Record a submission after the deadline (employer).")
+@pass_app
+def apply_command(app: AppContext, reference: str, candidate: str,
+                  cover_letter_path: str | None, submit: bool, late: bool) -> None:
+    """Start an application of a candidate to a posting (a draft), or --submit it."""
+    if late and not submit:
+        raise UserError("error: --late only goes with --submit")
+    letter = read_text_file(cover_letter_path, "--cover-letter") if cover_letter_path else None
+    with app.transaction() as session:
+        actor = app.actor(session)
+        posting = postings.get_posting(session, reference, "--posting")
+        person = users.get_user(session, candidate, "--candidate")
+        application = applications.start(session, posting, person, cover_letter=letter,
+                                         actor=actor, clock=app.clock)
+        if submit:
+            applications.move(session, application, ApplicationStatus.SUBMITTED,
+                              actor=actor or person, late=late, clock=app.clock)
+        click.echo(f"application #{application.id} of {person.email} to {posting.reference}: "
+                   f"{application.status.value}" + (" (late)" if application.is_late else ""))
+
+
+@click.group("application")
+def application_group() -> None:
+    """List, show and move applications."""
+
+
+@application_group.command("list")
+@click.option("--posting", metavar="REF")
+@click.option("--candidate", metavar="EMAIL")
+@click.option("--status", type=STATUS_CHOICE)
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--per-page", type=click.IntRange(1, 500), default=50, show_default=True)
+@FORMAT_OPTION
+@pass_app
+def application_list(app: AppContext, posting: str | None, candidate: str | None,
+                     status: str | None, page: int, per_page: int, fmt: str) -> None:
+    """Applications, newest first."""
+    with app.transaction() as session:
+        result = applications.list_applications(session, posting=posting, candidate=candidate,
+                                                status=status, page=page, per_page=per_page)
+    if fmt == "json":
+        emit_json({
+            "page": result.page, "per_page": result.per_page, "has_next": result.has_next,
+            "applications": [
+                {"id": r.id, "posting": r.posting_reference, "candidate": r.candidate_email,
+                 "name": r.candidate_name, "status": r.status.value,
+                 "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
+                 "is_late": r.is_late}
+                for r in result.rows
+            ],
+        })
+        return
+    rows = [
+        [r.id, r.posting_reference, f"{r.candidate_name}\n{r.candidate_email}",
+         r.status.value.replace("_", " ") + (" (late)" if r.is_late else ""),
+         when_text(r.submitted_at.isoformat(), r.timezone) if r.submitted_at else "-"]
+        for r in result.rows
+    ]
+    title = f"Applications (page {result.page}" + (
+        f", more: --page {page + 1})" if result.has_next else ")")
+    print_tables(table(title, ["#", "Posting", "Candidate", "Status", "Submitted"], rows,
+                       no_wrap=["#", "Posting"]))
+
+
+@application_group.command("show")
+@click.argument("application_id", type=int)
+@FORMAT_OPTION
+@pass_app
+def application_show(app: AppContext, application_id: int, fmt: str) -> None:
+    """An application: status, evidence per requirement, documents, notes and history."""
+    with app.transaction() as session:
+        application = applications.get_application(session, application_id)
+        record = application_record(application)
+        tz = application.posting.timezone
+    if fmt == "json":
+        emit_json(record)
+        return
+    print_tables(
+        fields_table(f"Application #{record['id']} to {record['posting']}", [
+            ("Posting", record["posting_title"]),
+            ("Candidate", f"{record['candidate']['name']} <{record['candidate']['email']}>"),
+            ("Status", record["status"] + (" (late)" if record["is_late"] else "")),
+            ("Submitted", when_text(record["submitted_at"], tz)),
+            ("Cover letter", record["cover_letter"]),
+        ]),
+        table("Requirements", ["Requirement", "Evidence", "Self", "Reviewer"], [
+            [r["label"], r["evidence"] or "(none)", r["self_rating"], r["reviewer_rating"]]
+            for r in record["requirements"] if r["evidence"] or r["reviewer_rating"]
+        ]),
+        table(f"History ({tz})", ["When", "From", "To", "By", "Comment"], [
+            [when_text(h["at"], tz), h["from"], h["to"], h["by_name"] or "(operator)",
+             h["comment"]]
+            for h in record["history"]
+        ], no_wrap=["When", "From", "To"]),
+        table("Notes", ["When", "Author", "Note"],
+              [[when_text(n["at"], tz), n["author"], n["body"]] for n in record["notes"]],
+              no_wrap=["When"]),
+    )
+
+
+@application_group.command("move")
+@click.argument("application_id", type=int)
+@click.argument("status", type=STATUS_CHOICE)
+@click.option("--comment", help="Why (kept in the history).")
+@click.option("--late", is_flag=True, help="Record a submission after the deadline (employer).")
+@pass_app
+def application_move(app: AppContext, application_id: int, status: str, comment: str | None,
+                     late: bool) -> None:
+    """Move an application to STATUS, if the workflow allows it."""
+    with app.transaction() as session:
+        application = applications.get_application(session, application_id)
+        before = application.status.value
+        applications.move(session, application, status, actor=app.actor(session),
+                          comment=comment, late=late, clock=app.clock)
+        click.echo(f"application #{application_id}: {before} -> {status}")
+
+
+@click.group("interview")
+def interview_group() -> None:
+    """Schedule interviews."""
+
+
+@interview_group.command("schedule")
+@click.option("--posting", "reference", required=True, metavar="REF")
+@click.option("--application", "application_id", type=int,
+              help="The application's id; without it, a date for the whole posting.")
+@click.option("--at", "when", required=True, metavar="DATE [TIME]",
+              help="Local date and time, e.g. '2024-05-22 10:00' (a date alone: all day).")
+@click.option("--tz", "timezone", metavar="ZONE", help="IANA zone; default the posting's.")
+@click.option("--duration", type=click.IntRange(1, 1440), default=45, show_default=True,
+              help="Minutes.")
+@click.option("--place")
+@click.option("--video-url")
+@click.option("--panel", "panel", multiple=True, metavar="'NAME <EMAIL>'",
+              help="A panel member (repeat for each).")
+@FORMAT_OPTION
+@pass_app
+def interview_schedule(app: AppContext, reference: str, application_id: int | None, when: str,
+                       timezone: str | None, duration: int, place: str | None,
+                       video_url: str | None, panel: tuple[str, ...], fmt: str) -> None:
+    """Schedule an interview for a posting, or for one of its applications."""
+    if place and video_url:
+        raise UserError("error: --place and --video-url exclude each other")
+    day, at = parse_local_datetime(when, "--at")
+    members = []
+    for text in panel:
+        match = _PANELIST.match(text)
+        if not match:
+            raise UserError(f"error: --panel: {text!r} is not 'Name <email>'")
+        members.append(Panelist(match["name"], match["email"]))
+    with app.transaction() as session:
+        posting = postings.get_posting(session, reference, "--posting")
+        application = (applications.get_application(session, application_id)
+                       if application_id is not None else None)
+        interview = interviews.schedule(
+            session, posting, day=day, at=at, timezone=timezone, duration_minutes=duration,
+            place=place, video_url=video_url, application=application, panel=members,
+            actor=app.actor(session), clock=app.clock, field="--at",
+        )
+        record = interview_record(interview)
+    if fmt == "json":
+        emit_json(record)
+    else:
+        click.echo(f"interview #{record['id']} for {reference}: {record['starts_at_local']} "
+                   f"({record['timezone']}), {record['duration_minutes']} min")

@@ -1,0 +1,116 @@
+"""What every command shares: the database, the clock, the acting user, error handling."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import click
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker import schema
+from tracker.config import get_settings
+from tracker.db import create_engine, make_session_factory, unit_of_work, utcnow
+from tracker.models import User
+from tracker.services.users import get_user
+
+
+class UserError(click.ClickException):
+    """One line on stderr, exit status 1, no traceback."""
+
+    def format_message(self) -> str:
+        return self.message
+
+
+@dataclass
+class AppContext:
+    """Lazily opened database; tests pass their own session factory and clock."""
+
+    session_factory: sessionmaker[Session] | None = None
+    clock: Callable[[], datetime] = utcnow
+    acting_as: str | None = None
+    _schema_checked: bool = field(default=False, repr=False)
+
+    def factory(self) -> sessionmaker[Session]:
+        if self.session_factory is None:
+            engine = create_engine()
+            self.session_factory = make_session_factory(engine)
+        return self.session_factory
+
+    def engine(self) -> sa.Engine:
+        bind = self.factory().kw["bind"]
+        return bind if isinstance(bind, sa.Engine) else bind.engine
+
+    def ensure_schema(self) -> None:
+        """A new database is migrated on first use; an old one must be upgraded explicitly,
+        except the embedded SQLite default, which is always brought up to date."""
+        if self._schema_checked:
+            return
+        engine = self.engine()
+        current = schema.current_revision(engine)
+        if current != schema.head_revision():
+            empty = current is None and not sa.inspect(engine).get_table_names()
+            if empty or not get_settings().database_url:
+                schema.upgrade(engine)
+            else:
+                raise UserError(
+                    f"error: the database schema is at {current or 'no revision'}, the code needs "
+                    f"{schema.head_revision()}: run `tracker db upgrade`"
+                )
+        self._schema_checked = True
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed whole, or (on any error) nothing is written."""
+        self.ensure_schema()
+        with unit_of_work(self.factory()) as session:
+            yield session
+
+    def actor(self, session: Session) -> User | None:
+        """The user named by --as (None: the operator, with every right)."""
+        return get_user(session, self.acting_as, "--as") if self.acting_as else None
+
+
+pass_app = click.make_pass_decorator(AppContext, ensure=True)
+
+
+def read_text_file(path: str, what: str) -> str:
+    try:
+        if path == "-":
+            return sys.stdin.read()
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"error: {what}: cannot read {path}: {exc}") from exc
+
+
+def parse_data_file(path: str) -> dict[str, Any]:
+    """A YAML or JSON object from a file, with the line and column of a syntax error."""
+    import json
+
+    import yaml
+
+    text = read_text_file(path, "--file")
+    if path.lower().endswith(".json"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UserError(
+                f"error: --file: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            ) from exc
+    else:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise UserError(f"error: --file: invalid YAML{where}: {problem}") from exc
+    if not isinstance(data, dict):
+        raise UserError("error: --file: expected a mapping of field names to values")
+    return data

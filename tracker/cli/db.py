@@ -1,0 +1,67 @@
+"""`tracker db ...` and `tracker demo`."""
+
+from __future__ import annotations
+
+import click
+
+from tracker import schema
+from tracker.cli.context import AppContext, UserError, pass_app
+from tracker.cli.output import FORMAT_OPTION
+from tracker.cli.postings import show_posting_list
+from tracker.services.demo import load_demo
+
+
+@click.group("db")
+def db_group() -> None:
+    """Create, upgrade and check the database schema."""
+
+
+@db_group.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Target revision.")
+@pass_app
+def db_upgrade(app: AppContext, revision: str) -> None:
+    """Create the schema or bring it up to REVISION with the Alembic migrations."""
+    engine = app.engine()
+    before = schema.current_revision(engine)
+    schema.upgrade(engine, revision)
+    after = schema.current_revision(engine)
+    click.echo(f"database {engine.url.render_as_string()}: {before or 'empty'} -> {after}")
+
+
+@db_group.command("check")
+@pass_app
+def db_check(app: AppContext) -> None:
+    """Check that the schema is at the head revision and matches the models (no drift)."""
+    engine = app.engine()
+    current, head = schema.current_revision(engine), schema.head_revision()
+    if current != head:
+        raise UserError(f"error: schema at {current or 'no revision'}, head is {head}: run "
+                        "`tracker db upgrade`")
+    differences = schema.drift(engine)
+    if differences:
+        for diff in differences:
+            click.echo(f"drift: {diff}", err=True)
+        raise UserError(f"error: {len(differences)} difference(s) between models and database")
+    click.echo(f"database at {head}, no drift between models and schema")
+
+
+@click.command("demo")
+@click.option("--as-published", is_flag=True,
+              help="Keep the posting's real dates (2024) instead of moving them near today.")
+@FORMAT_OPTION
+@pass_app
+def demo_command(app: AppContext, as_published: bool, fmt: str) -> None:
+    """Load the demo (the Université Jean Monnet posting from samples/, its HR user and two
+    candidates) and show the postings.
+
+    By default every date of the posting moves by a whole number of weeks, so the deadline falls
+    7 to 13 days from today on the same weekday. Running it again adds nothing.
+    """
+    with app.transaction() as session:
+        result = load_demo(session, as_published=as_published, clock=app.clock)
+        summary = result.summary
+    if fmt == "table":
+        click.echo(summary)
+    show_posting_list(app, fmt=fmt, status=None, organisation=None, page=1, per_page=50)
+    if fmt == "table":
+        click.echo(f"Details: tracker posting show {result.posting.reference}")

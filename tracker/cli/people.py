@@ -1,0 +1,86 @@
+"""`tracker org ...` and `tracker user ...`"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tracker.cli.context import AppContext, UserError, pass_app
+from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
+from tracker.models import Locale, Role
+from tracker.services import organisations, users
+
+
+@click.group("org")
+def org_group() -> None:
+    """Add and list organisations (employers)."""
+
+
+@org_group.command("add")
+@click.option("--slug", required=True, help="Short unique name, e.g. ujm.")
+@click.option("--name", required=True)
+@click.option("--timezone", default="Europe/Paris", show_default=True, metavar="ZONE",
+              help="IANA zone of the organisation's deadlines and interviews.")
+@click.option("--website")
+@click.option("--locality", "address_locality")
+@click.option("--country", "address_country", metavar="CC", help="ISO 3166 code, e.g. FR.")
+@pass_app
+def org_add(app: AppContext, **fields: str | None) -> None:
+    """Add an organisation."""
+    with app.transaction() as session:
+        org = organisations.create_organisation(
+            session, **fields, actor=app.actor(session), clock=app.clock  # type: ignore[arg-type]
+        )
+        click.echo(f"organisation {org.slug} added: {org.name} ({org.timezone})")
+
+
+@org_group.command("list")
+@FORMAT_OPTION
+@pass_app
+def org_list(app: AppContext, fmt: str) -> None:
+    """All organisations."""
+    with app.transaction() as session:
+        rows = [(o.slug, o.name, o.timezone) for o in organisations.list_organisations(session)]
+    if fmt == "json":
+        emit_json([{"slug": s, "name": n, "timezone": t} for s, n, t in rows])
+    else:
+        print_tables(table("Organisations", ["Slug", "Name", "Time zone"], rows))
+
+
+@click.group("user")
+def user_group() -> None:
+    """Add users (admin, hr, candidate)."""
+
+
+@user_group.command("add")
+@click.option("--email", required=True)
+@click.option("--name", "full_name", required=True)
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--org", "organisation", metavar="SLUG", help="Required for hr users.")
+@click.option("--locale", type=click.Choice([loc.value for loc in Locale]), default="fr",
+              show_default=True)
+@click.option("--timezone", metavar="ZONE", help="The user's own IANA zone.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option("--no-password", is_flag=True, help="No password (the user cannot log in yet).")
+@pass_app
+def user_add(app: AppContext, password_stdin: bool, no_password: bool, **fields: str) -> None:
+    """Add a user. The password is asked for without echo, or read from --password-stdin."""
+    if password_stdin and no_password:
+        raise UserError("error: --password-stdin and --no-password exclude each other")
+    password: str | None = None
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise UserError("error: password: nothing read from standard input")
+    elif not no_password:
+        if not sys.stdin.isatty():
+            raise UserError("error: password: not a terminal; use --password-stdin or "
+                            "--no-password")
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if password is not None:
+        users.hash_password(password)  # checks the rules before anything is written
+    with app.transaction() as session:
+        user = users.create_user(session, **fields, password=password,  # type: ignore[arg-type]
+                                 actor=app.actor(session), clock=app.clock)
+        click.echo(f"user {user.email} added ({user.role.value})")

@@ -1,0 +1,212 @@
+"""`tracker posting ...`"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from tracker.cli.context import AppContext, parse_data_file, pass_app
+from tracker.cli.output import (
+    FORMAT_OPTION,
+    days_left_text,
+    emit_json,
+    fields_table,
+    print_tables,
+    table,
+)
+from tracker.models import (
+    ApplyMethod,
+    EmploymentType,
+    PostingStatus,
+    RequirementKind,
+    SalaryPeriod,
+)
+from tracker.services import postings
+from tracker.services.records import posting_record
+from tracker.services.timeutil import parse_local_datetime
+
+STATUS_CHOICE = click.Choice([s.value for s in PostingStatus])
+
+
+@click.group("posting")
+def posting_group() -> None:
+    """Add, list, show, open, close and cancel postings."""
+
+
+@posting_group.command("add")
+@click.option("--file", "path", metavar="FILE",
+              help="A posting as YAML or JSON (field names as in samples/*.yaml); '-' for stdin.")
+@click.option("--title")
+@click.option("--org", "organisation", metavar="SLUG", help="The organisation's slug.")
+@click.option("--reference", help="Default: ORG-YEAR-NNN.")
+@click.option("--employment-type", type=click.Choice([e.value for e in EmploymentType]))
+@click.option("--deadline", metavar="DATE [TIME]",
+              help="Local deadline, e.g. '2024-05-13' or '13/05/2024 12:00'.")
+@click.option("--tz", "timezone", metavar="ZONE", help="IANA zone; default the organisation's.")
+@click.option("--date-posted", metavar="DATE")
+@click.option("--start-date", "job_start_date", metavar="DATE")
+@click.option("--duration-months", type=int)
+@click.option("--working-time", "working_time_percent", type=int, metavar="PERCENT")
+@click.option("--category")
+@click.option("--department")
+@click.option("--location")
+@click.option("--apply-email")
+@click.option("--apply-url")
+@click.option("--salary-min")
+@click.option("--salary-max")
+@click.option("--salary-currency", metavar="ISO4217")
+@click.option("--salary-period", type=click.Choice([p.value for p in SalaryPeriod]))
+@click.option("--open", "open_now", is_flag=True, help="Open the posting at once.")
+@FORMAT_OPTION
+@pass_app
+def posting_add(app: AppContext, path: str | None, open_now: bool, fmt: str,
+                deadline: str | None, **flags: Any) -> None:
+    """Add a posting (a draft unless --open), from a file or from flags (flags override)."""
+    data: dict[str, Any] = parse_data_file(path) if path else {}
+    data.update({name: value for name, value in flags.items() if value is not None})
+    if deadline:
+        day, at = parse_local_datetime(deadline, "--deadline")
+        data["valid_through_date"], data["valid_through_time"] = day, at
+    if "apply_email" in data and "apply_method" not in data:
+        data["apply_method"] = ApplyMethod.EMAIL.value
+    elif "apply_url" in data and "apply_method" not in data:
+        data["apply_method"] = ApplyMethod.URL.value
+    with app.transaction() as session:
+        actor = app.actor(session)
+        posting = postings.create_posting(session, data, actor=actor, clock=app.clock)
+        if open_now:
+            postings.set_status(session, posting, PostingStatus.OPEN, actor=actor, clock=app.clock)
+        record = posting_record(posting, app.clock())
+    if fmt == "json":
+        emit_json(record)
+    else:
+        click.echo(f"posting {record['reference']} added ({record['status']}): {record['title']}")
+
+
+@posting_group.command("list")
+@click.option("--status", type=STATUS_CHOICE, help="Only postings in this status.")
+@click.option("--org", "organisation", metavar="SLUG", help="Only this organisation's postings.")
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--per-page", type=click.IntRange(1, 500), default=50, show_default=True)
+@FORMAT_OPTION
+@pass_app
+def posting_list(app: AppContext, status: str | None, organisation: str | None, page: int,
+                 per_page: int, fmt: str) -> None:
+    """Postings sorted by deadline, with the days left in each posting's time zone and the
+    number of applications per status."""
+    show_posting_list(app, fmt=fmt, status=status, organisation=organisation, page=page,
+                      per_page=per_page)
+
+
+def show_posting_list(app: AppContext, *, fmt: str, status: str | None,
+                      organisation: str | None, page: int, per_page: int) -> None:
+    with app.transaction() as session:
+        result = postings.list_postings(session, status=status, organisation=organisation,
+                                        page=page, per_page=per_page)
+        now = app.clock()
+        records = [(posting_record(row.posting, now), row.counts) for row in result.rows]
+    if fmt == "json":
+        emit_json({
+            "page": result.page, "per_page": result.per_page, "has_next": result.has_next,
+            "postings": [
+                {**_summary(record), "applications": {s.value: n for s, n in counts.items()}}
+                for record, counts in records
+            ],
+        })
+        return
+    rows = []
+    for record, counts in records:
+        deadline = record["deadline"]
+        when = " ".join(filter(None, [deadline["date"], deadline["time"]])) or "-"
+        apps = "\n".join(f"{n} {s.value.replace('_', ' ')}" for s, n in sorted(counts.items()))
+        rows.append([
+            record["reference"],
+            f"{record['title']}\n[dim]{record['hiring_organization_name']}[/dim]",
+            f"{when}\n{deadline['timezone']}", days_left_text(deadline["days_left"]),
+            record["status"], apps or "0",
+        ])
+    more = f", more: --page {page + 1}" if result.has_next else ""
+    print_tables(table(
+        f"Postings (page {result.page}{more})",
+        ["Reference", "Title", "Deadline", "Left", "Status", "Apps"], rows,
+        no_wrap=["Reference", "Deadline", "Left", "Status"]
+    ))
+
+
+def _summary(record: dict[str, Any]) -> dict[str, Any]:
+    keys = ("reference", "title", "status", "organisation", "hiring_organization_name",
+            "employment_type", "deadline")
+    return {key: record[key] for key in keys}
+
+
+@posting_group.command("show")
+@click.argument("reference")
+@FORMAT_OPTION
+@pass_app
+def posting_show(app: AppContext, reference: str, fmt: str) -> None:
+    """Every field of the posting REFERENCE, its requirements and interviews."""
+    with app.transaction() as session:
+        record = posting_record(postings.get_posting(session, reference), app.clock())
+    if fmt == "json":
+        emit_json(record)
+        return
+    deadline, apply, salary = record["deadline"], record["apply"], record["salary"]
+    general = fields_table(f"{record['reference']}: {record['title']}", [
+        ("Organisation", record["hiring_organization_name"]),
+        ("Department", record["department"]),
+        ("Location", record["location"]),
+        ("Status", f"{record['status']} ({record['visibility']})"),
+        ("Category", record["category"]),
+        ("Employment", record["employment_type"].replace("_", " ")
+         + (f", {record['duration_months']} months" if record["duration_months"] else "")),
+        ("Working time", f"{record['working_time_percent']} %"
+         if record["working_time_percent"] else None),
+        ("Start", record["job_start_date"]),
+        ("Posted", record["date_posted"]),
+        ("Deadline", f"{deadline['local']} ({deadline['timezone']}), UTC {deadline['utc']}, "
+         f"{days_left_text(deadline['days_left'])}" if deadline["date"] else None),
+        ("Apply", ", ".join(filter(None, [apply["method"], apply["email"], apply["url"]]))),
+        ("Salary", f"{salary['min'] or ''}-{salary['max'] or ''} {salary['currency']} per "
+         f"{salary['period']}" if salary["currency"] else None),
+    ])
+    sections = [fields_table(None, [(name.replace("_", " ").capitalize(), record[name])])
+                for name in ("context", "missions", "working_conditions", "benefits")]
+    reqs = [
+        [RequirementKind(kind).value.replace("_", " "), item["label"], item["level"],
+         "required" if item["required"] else "preferred"]
+        for kind, items in record["requirements"].items() for item in items
+    ]
+    interviews = [
+        [i["id"], f"{i['date']} {i['time'] or ''}".strip(), i["timezone"],
+         i["application_id"] or "all", i["place"] or i["video_url"], i["status"]]
+        for i in record["interviews"]
+    ]
+    print_tables(
+        general, *sections,
+        table("Requirements", ["Kind", "Requirement", "Level", ""], reqs),
+        table("Documents asked for", ["Kind", "Label", ""],
+              [[d["kind"], d["label"], "required" if d["required"] else "optional"]
+               for d in record["required_documents"]]),
+        table("Interviews", ["#", "When", "Zone", "Application", "Where", "Status"], interviews),
+    )
+
+
+def _status_command(name: str, target: PostingStatus, help_text: str) -> click.Command:
+    @posting_group.command(name, help=help_text)
+    @click.argument("reference")
+    @pass_app
+    def command(app: AppContext, reference: str) -> None:
+        with app.transaction() as session:
+            posting = postings.get_posting(session, reference)
+            postings.set_status(session, posting, target, actor=app.actor(session),
+                                clock=app.clock)
+        click.echo(f"posting {reference} is now {target.value}")
+
+    return command
+
+
+_status_command("open", PostingStatus.OPEN, "Open the posting REFERENCE to applications.")
+_status_command("close", PostingStatus.CLOSED, "Close the posting REFERENCE to applications.")
+_status_command("cancel", PostingStatus.CANCELLED, "Cancel the posting REFERENCE (final).")
+_status_command("fill", PostingStatus.FILLED, "Mark the posting REFERENCE as filled (final).")

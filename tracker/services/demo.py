@@ -1,0 +1,180 @@
+"""The demo: the Jean Monnet posting in full, its HR user and two candidates, from samples/.
+
+By default every date of the posting moves by a whole number of weeks so that the deadline falls
+7 to 13 days after today (weekdays kept); the candidates' steps move with it. Loading twice adds
+nothing; on a later day it moves the dates again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+import yaml
+from sqlalchemy.orm import Session
+
+from tracker.db import utcnow
+from tracker.models import Application, Posting, PostingStatus, User
+from tracker.services import applications, evidence, interviews, organisations, postings, users
+from tracker.services.errors import NotFound
+from tracker.services.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+DATE_FIELDS = ("date_posted", "valid_through_date", "job_start_date")
+
+
+@dataclass
+class DemoResult:
+    posting: Posting
+    weeks_shifted: int
+    created: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        what = ", ".join(self.created) if self.created else "nothing new (already loaded)"
+        return f"demo: {what}; dates shifted by {self.weeks_shifted} week(s)"
+
+
+def load_demo(
+    session: Session,
+    *,
+    as_published: bool = False,
+    samples: Path = SAMPLES,
+    clock: Callable[[], datetime] = utcnow,
+) -> DemoResult:
+    spec = yaml.safe_load((samples / "demo.yaml").read_text(encoding="utf-8"))
+    posting_data = yaml.safe_load((samples / spec["posting_file"]).read_text(encoding="utf-8"))
+    org_spec = spec["organisation"]
+    tz = posting_data.get("timezone") or org_spec["timezone"]
+    deadline = posting_data["valid_through_date"]
+    weeks = 0 if as_published else shift_weeks_to_window(deadline, local_today(clock(), tz))
+    shifted = _shift(posting_data, weeks)
+    new_deadline: date = shifted["valid_through_date"]
+
+    def at(days: int, hour: int = 9) -> Callable[[], datetime]:
+        """A clock stopped `days` after the (shifted) deadline, at `hour` local time."""
+        instant = local_to_utc(new_deadline + timedelta(days=days), time(hour), tz, "demo")
+        return lambda: instant
+
+    result = DemoResult(posting=None, weeks_shifted=weeks)  # type: ignore[arg-type]
+    published = at(-int(spec["published_days_before_deadline"]))
+    if organisations.find_organisation(session, org_spec["slug"]) is None:
+        organisations.create_organisation(session, **org_spec, clock=published)
+        result.created.append(f"organisation {org_spec['slug']}")
+    hr = _user(session, spec["hr"], "hr", org_spec["slug"], published, result)
+
+    try:
+        posting = postings.get_posting(session, shifted["reference"])
+        _move_dates(session, posting, shifted, hr, published)
+    except NotFound:
+        posting = postings.create_posting(session, shifted, actor=hr, clock=published)
+        postings.set_status(session, posting, PostingStatus.OPEN, actor=hr, clock=published)
+        result.created.append(f"posting {posting.reference}")
+    result.posting = posting
+
+    for candidate_spec in spec["candidates"]:
+        candidate = _user(session, candidate_spec, "candidate", None, published, result)
+        if candidate.profile is None:
+            profile = dict(candidate_spec.get("profile") or {})
+            profile["languages"] = [users.LanguageInput(**lang) for lang in profile.get("languages", [])]
+            users.set_profile(session, candidate, **profile, clock=published)
+        _application(session, posting, candidate, hr, candidate_spec["application"], at, result)
+    session.flush()
+    return result
+
+
+def _shift(data: dict[str, Any], weeks: int) -> dict[str, Any]:
+    shifted = dict(data)
+    delta = timedelta(weeks=weeks)
+    for name in DATE_FIELDS:
+        if shifted.get(name):
+            shifted[name] = shifted[name] + delta
+    shifted["interviews"] = [
+        {**item, "date": item["date"] + delta} for item in data.get("interviews", [])
+    ]
+    return shifted
+
+
+def _move_dates(
+    session: Session, posting: Posting, shifted: dict[str, Any], hr: User, clock: Any
+) -> None:
+    """Re-time an already loaded demo posting (and its interviews) to today's shift."""
+    delta = shifted["valid_through_date"] - posting.valid_through_date
+    if not delta:
+        return
+    postings.update_posting(
+        session, posting, {name: shifted.get(name) for name in DATE_FIELDS}, actor=hr, clock=clock
+    )
+    for interview in posting.interviews:
+        interviews.reschedule(
+            session, interview, day=interview.start_date + delta, at=interview.start_time,
+            actor=hr, clock=clock,
+        )
+
+
+def _user(
+    session: Session, spec: dict[str, Any], role: str, org: str | None, clock: Any,
+    result: DemoResult,
+) -> User:
+    user = users.find_user(session, spec["email"])
+    if user is None:
+        user = users.create_user(
+            session, email=spec["email"], full_name=spec["full_name"], role=role,
+            organisation=org, locale=spec.get("locale", "fr"), clock=clock,
+        )
+        result.created.append(f"{role} {user.email}")
+    return user
+
+
+def _application(
+    session: Session,
+    posting: Posting,
+    candidate: User,
+    hr: User,
+    spec: dict[str, Any],
+    at: Callable[..., Callable[[], datetime]],
+    result: DemoResult,
+) -> Application:
+    existing = session.scalar(
+        sa.select(Application).where(
+            Application.posting_id == posting.id, Application.candidate_id == candidate.id
+        )
+    )
+    if existing is not None:
+        return existing
+    app = applications.start(
+        session, posting, candidate, cover_letter=spec.get("cover_letter"), actor=candidate,
+        clock=at(spec["started"]),
+    )
+    by_label = {r.label: r for r in posting.requirements}
+    for item in spec.get("evidence", []):
+        evidence.give_evidence(
+            session, app, by_label[item["requirement"]], evidence=item["evidence"],
+            self_rating=item.get("self_rating"), actor=candidate, clock=at(spec["started"], 18),
+        )
+    if "submitted" in spec:
+        applications.move(session, app, "submitted", actor=candidate, clock=at(spec["submitted"]))
+    review = spec.get("review")
+    if review:
+        clock = at(review["moved"], 14)
+        applications.move(session, app, review["status"], actor=hr, comment=review.get("comment"),
+                          clock=clock)
+        for label, rating in review.get("ratings", {}).items():
+            evidence.rate_evidence(session, app, by_label[label], rating=rating, actor=hr,
+                                   clock=clock)
+        if review.get("note"):
+            evidence.add_note(session, app, review["note"], actor=hr, clock=clock)
+    slot = spec.get("interview")
+    if slot:
+        day = next(i.start_date for i in posting.interviews if i.application_id is None)
+        interviews.schedule(
+            session, posting, application=app, day=day, at=parse_time(slot["time"], "time"),
+            duration_minutes=slot.get("duration_minutes", 45), place=slot.get("place"),
+            actor=hr, clock=at(slot["scheduled"], 11),
+        )
+    result.created.append(f"application of {candidate.email} ({app.status.value})")
+    return app
