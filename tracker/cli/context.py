@@ -26,6 +26,10 @@ class UserError(click.ClickException):
     def format_message(self) -> str:
         return self.message
 
+    def show(self, file: Any = None) -> None:
+        # click.ClickException.show prefixes "Error: ", which doubled our "error: " prefix
+        click.echo(self.format_message(), file=file, err=file is None)
+
 
 @dataclass
 class AppContext:

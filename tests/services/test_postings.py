@@ -1,0 +1,176 @@
+from datetime import UTC, date, datetime, time
+
+import pytest
+import sqlalchemy as sa
+
+from tests.conftest import POSTING
+from tracker.models import AuditLog, Posting, PostingStatus, RequirementKind
+from tracker.services import postings, users
+from tracker.services.errors import (
+    Conflict,
+    DomainError,
+    InvalidTransition,
+    PermissionDenied,
+    ValidationFailed,
+)
+
+
+def make(session, hr, clock, **changes):
+    return postings.create_posting(session, {**POSTING, **changes}, actor=hr, clock=clock)
+
+
+def test_deadline_is_local_date_zone_and_utc_instant(session, hr, clock):
+    summer = make(session, hr, clock)
+    assert summer.valid_through_date == date(2024, 5, 13)
+    assert summer.timezone == "Europe/Paris"  # the organisation's zone
+    # a date alone runs to the end of that local day: 23:59:59 CEST = 21:59:59 UTC
+    assert summer.valid_through == datetime(2024, 5, 13, 21, 59, 59, tzinfo=UTC)
+    winter = make(session, hr, clock, reference="W", valid_through_date="13/12/2024",
+                  valid_through_time="12:00", timezone="America/New_York")
+    assert winter.valid_through == datetime(2024, 12, 13, 17, 0, tzinfo=UTC)
+
+
+def test_instants_come_back_aware_from_the_database(session, hr, clock):
+    created = make(session, hr, clock)
+    session.expire_all()
+    loaded = session.get(Posting, created.id)
+    assert loaded.valid_through.tzinfo is not None
+    assert loaded.created_at.utcoffset().total_seconds() == 0
+
+
+def test_naive_datetime_refused(session, hr, clock):
+    created = make(session, hr, clock)
+    created.valid_through = datetime(2024, 5, 13, 12, 0)  # noqa: DTZ001
+    with pytest.raises(sa.exc.StatementError, match="naive datetime"):
+        session.flush()
+
+
+def test_deadline_in_dst_gap_is_refused(session, hr, clock):
+    with pytest.raises(ValidationFailed, match="valid_through_time: 2024-03-31 02:30 does not exist"):
+        make(session, hr, clock, date_posted="2024-03-01", valid_through_date="2024-03-31",
+             valid_through_time="02:30")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        ({"valid_through_date": "2024-04-01"}, "valid_through_date", "before date_posted"),
+        ({"salary_min": 3000, "salary_max": 2000, "salary_currency": "EUR",
+          "salary_period": "month"}, "salary_min", "above salary_max"),
+        ({"working_time_percent": 0}, "working_time_percent", "greater than or equal to 1"),
+        ({"working_time_percent": 120}, "working_time_percent", "less than or equal to 100"),
+        ({"apply_email": "not-an-address"}, "apply_email", "not a valid e-mail"),
+        ({"valid_through_date": "31/02/2024"}, "valid_through_date", "not a valid date"),
+        ({"valid_through_date": "next monday"}, "valid_through_date", "is not a date"),
+        ({"employment_type": "gig"}, "employment_type", "Input should be"),
+        ({"timezone": "Europe/Pariss"}, "timezone", "unknown IANA time zone"),
+        ({"requirements": [{"kind": "magic", "label": "x"}]}, "requirements[0].kind", "Input"),
+        ({"colour": "red"}, "colour", "unknown field"),
+        ({"salary_min": 1000}, "salary_currency", "needs a currency"),
+    ],
+)
+def test_rules_name_the_field(session, hr, clock, changes, field, words):
+    with pytest.raises(ValidationFailed) as caught:
+        make(session, hr, clock, **changes)
+    assert any(e.field == field and words in e.message for e in caught.value.errors), str(
+        caught.value
+    )
+
+
+def test_reference_is_unique_and_generated_when_missing(session, hr, clock):
+    make(session, hr, clock)
+    with pytest.raises(Conflict, match="reference"):
+        make(session, hr, clock)
+    data = {k: v for k, v in POSTING.items() if k != "reference"}
+    first = postings.create_posting(session, data, actor=hr, clock=clock)
+    second = postings.create_posting(session, data, actor=hr, clock=clock)
+    assert (first.reference, second.reference) == ("UJM-2024-001", "UJM-2024-002")
+
+
+def test_hr_posts_for_own_organisation_only(session, hr, clock):
+    from tracker.services import organisations
+
+    organisations.create_organisation(session, slug="other", name="Other", clock=clock)
+    with pytest.raises(PermissionDenied, match="own organisation"):
+        make(session, hr, clock, organisation="other")
+
+
+def test_candidate_logs_private_posting_from_elsewhere(session, candidate, clock):
+    data = {"title": "Project officer", "hiring_organization_name": "Some NGO",
+            "employment_type": "permanent", "visibility": "private",
+            "valid_through_date": "2024-05-01", "timezone": "Europe/London"}
+    private = postings.create_posting(session, data, actor=candidate, clock=clock)
+    assert private.owner_id == candidate.id and private.organisation is None
+    assert private.reference == "P-2024-001"
+    with pytest.raises(PermissionDenied):
+        postings.create_posting(session, {**data, "visibility": "public"}, actor=candidate,
+                                clock=clock)
+
+
+def test_status_workflow(session, hr, clock):
+    created = make(session, hr, clock)
+    assert created.status is PostingStatus.DRAFT
+    postings.set_status(session, created, "open", actor=hr, clock=clock)
+    postings.set_status(session, created, "closed", actor=hr, clock=clock)
+    postings.set_status(session, created, "open", actor=hr, clock=clock)
+    postings.set_status(session, created, "cancelled", actor=hr, clock=clock)
+    with pytest.raises(InvalidTransition, match="a cancelled posting cannot become open"):
+        postings.set_status(session, created, "open", actor=hr, clock=clock)
+    actions = session.scalars(
+        sa.select(AuditLog.action).where(AuditLog.entity_id == created.id,
+                                         AuditLog.entity_type == "posting").order_by(AuditLog.id)
+    ).all()
+    assert actions == ["posting.create", "posting.open", "posting.closed", "posting.open",
+                       "posting.cancelled"]
+
+
+def test_cannot_open_after_deadline(session, hr, clock):
+    created = make(session, hr, clock)
+    clock.now = datetime(2024, 5, 14, tzinfo=UTC)
+    with pytest.raises(DomainError, match="valid_through: the deadline has passed"):
+        postings.set_status(session, created, "open", actor=hr, clock=clock)
+
+
+def test_update_keeps_evidence_of_unchanged_requirements(session, posting, candidate, hr, clock):
+    from tracker.services import applications, evidence
+
+    app = applications.start(session, posting, candidate, clock=clock)
+    english = posting.requirements[0]
+    evidence.give_evidence(session, app, english, evidence="C1", actor=candidate, clock=clock)
+    postings.update_posting(session, posting, {
+        "valid_through_date": "2024-05-20", "valid_through_time": "12:00",
+        "requirements": [*POSTING["requirements"], {"kind": "soft_skill", "label": "Rigueur"}],
+    }, actor=hr, clock=clock)
+    assert posting.valid_through == datetime(2024, 5, 20, 10, 0, tzinfo=UTC)
+    assert [r.kind for r in posting.requirements] == [
+        RequirementKind.LANGUAGE, RequirementKind.EDUCATION, RequirementKind.SOFT_SKILL]
+    session.expire_all()
+    assert app.evidence[0].requirement_id == english.id and app.evidence[0].evidence == "C1"
+
+
+def test_update_checks_everything_again_and_writes_nothing_on_error(session, posting, hr, clock):
+    with pytest.raises(ValidationFailed, match="before date_posted"):
+        postings.update_posting(session, posting, {"valid_through_date": "2024-01-01"},
+                                actor=hr, clock=clock)
+    session.refresh(posting)
+    assert posting.valid_through_date == date(2024, 5, 13)
+
+
+def test_list_sorted_by_deadline_with_counts(session, hr, posting, candidate, clock):
+    from tracker.services import applications
+
+    make(session, hr, clock, reference="LATER", valid_through_date="2024-06-01")
+    make(session, hr, clock, reference="NONE", valid_through_date=None)
+    make(session, hr, clock, reference="SOONER", valid_through_date="2024-05-01",
+         valid_through_time=time(9, 0))
+    applications.start(session, posting, candidate, clock=clock)
+    other = users.create_user(session, email="b@example.org", full_name="B", role="candidate")
+    applications.move(session, applications.start(session, posting, other, clock=clock),
+                      "submitted", actor=other, clock=clock)
+    page = postings.list_postings(session)
+    assert [r.posting.reference for r in page.rows] == ["SOONER", "UJM-TEST-1", "LATER", "NONE"]
+    counts = {r.posting.reference: {s.value: n for s, n in r.counts.items()} for r in page.rows}
+    assert counts["UJM-TEST-1"] == {"draft": 1, "submitted": 1}
+    assert postings.list_postings(session, status="open").rows[0].posting.reference == "UJM-TEST-1"
+    second = postings.list_postings(session, page=2, per_page=3)
+    assert [r.posting.reference for r in second.rows] == ["NONE"] and not second.has_next

@@ -1,0 +1,101 @@
+"""The schema is built by Alembic only, matches the models, and migrates both ways with data."""
+
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tests.conftest import PG_URL, scratch_postgresql
+from tracker import schema
+from tracker.db import Base, create_engine
+from tracker.services.demo import load_demo
+
+
+@pytest.fixture
+def scratch_engine(tmp_path) -> Iterator[sa.Engine]:
+    """An empty database of the backend under test, dropped afterwards."""
+    if PG_URL:
+        with scratch_postgresql(PG_URL, "tracker_scratch") as engine:
+            yield engine
+        return
+    engine = create_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
+    yield engine
+    engine.dispose()
+
+
+def table_names(engine: sa.Engine) -> set[str]:
+    return set(sa.inspect(engine).get_table_names()) - {"alembic_version"}
+
+
+def test_models_and_migrations_do_not_drift(engine):
+    assert schema.current_revision(engine) == schema.head_revision()
+    assert schema.drift(engine) == []
+
+
+def test_round_trip_with_data(scratch_engine):
+    schema.upgrade(scratch_engine)
+    assert table_names(scratch_engine) == set(Base.metadata.tables)
+    with Session(scratch_engine) as session:
+        load_demo(session)
+        session.commit()
+    with scratch_engine.connect() as connection:
+        assert connection.scalar(sa.text("SELECT count(*) FROM application")) == 2
+    schema.downgrade(scratch_engine, "base")
+    assert table_names(scratch_engine) == set()
+    schema.upgrade(scratch_engine)
+    assert schema.drift(scratch_engine) == []
+    with Session(scratch_engine) as session:
+        result = load_demo(session)
+        session.commit()
+    assert "posting UJM-DRI-2024-CCI" in result.created
+
+
+def test_every_constraint_and_index_is_named_by_the_convention(engine):
+    inspector = sa.inspect(engine)
+    for table in Base.metadata.tables:
+        for check in inspector.get_check_constraints(table):
+            assert check["name"].startswith(f"ck_{table}_"), check
+        for fk in inspector.get_foreign_keys(table):
+            assert fk["name"].startswith(f"fk_{table}_"), fk
+        for index in inspector.get_indexes(table):
+            assert index["name"].startswith(("ix_", "uq_")), index
+        assert inspector.get_pk_constraint(table)["name"] in (None, f"pk_{table}")
+
+
+@pytest.mark.parametrize(
+    ("statement", "constraint"),
+    [
+        ("UPDATE posting SET status = 'archived'", "ck_posting_posting_status"),
+        ("UPDATE posting SET working_time_percent = 101", "ck_posting_working_time_range"),
+        ("UPDATE posting SET salary_min = 10, salary_max = 5", "ck_posting_salary_min_not_above_max"),
+        ("UPDATE user_account SET organisation_id = NULL WHERE role = 'hr'",
+         "ck_user_account_hr_has_organisation"),
+    ],
+)
+def test_database_enforces_the_rules_too(session, posting, statement, constraint):
+    with pytest.raises(sa.exc.IntegrityError, match=constraint), session.begin_nested():
+        session.execute(sa.text(statement))
+
+
+def test_foreign_keys_are_enforced(session, posting):
+    with pytest.raises(sa.exc.IntegrityError), session.begin_nested():
+        session.execute(sa.text("UPDATE posting SET organisation_id = 999999"))
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="SQLite connection settings")
+def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(engine):
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
+
+
+@pytest.mark.postgresql
+def test_postgresql_stores_instants_as_timestamptz(engine):
+    with engine.connect() as connection:
+        kind = connection.scalar(sa.text(
+            "SELECT data_type FROM information_schema.columns "
+            "WHERE table_name = 'posting' AND column_name = 'valid_through'"
+        ))
+    assert kind == "timestamp with time zone"
