@@ -46,8 +46,11 @@ def apply_command(app: AppContext, reference: str, candidate: str,
         application = applications.start(session, posting, person, cover_letter=letter,
                                          actor=actor, clock=app.clock)
         if submit:
+            # A submission is the candidate's own, except a late one, which only the employer
+            # side (or the operator, with every right) may record.
             applications.move(session, application, ApplicationStatus.SUBMITTED,
-                              actor=actor or person, late=late, clock=app.clock)
+                              actor=actor if late else (actor or person), late=late,
+                              clock=app.clock)
         click.echo(f"application #{application.id} of {person.email} to {posting.reference}: "
                    f"{application.status.value}" + (" (late)" if application.is_late else ""))
 

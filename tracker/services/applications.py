@@ -70,6 +70,8 @@ def start(
         raise DomainError("candidate", f"{candidate.email} is not a candidate")
     if actor is not None and actor.role is Role.CANDIDATE and actor.id != candidate.id:
         raise PermissionDenied("candidate", "candidates apply for themselves only")
+    if actor is not None and actor.role is not Role.CANDIDATE and not can_manage(actor, posting):
+        raise PermissionDenied("posting", "you may not start applications to this posting")
     if posting.visibility is Visibility.PRIVATE and posting.owner_id != candidate.id:
         raise NotFound("posting", f"no posting with reference {posting.reference!r}")
     if posting.status in _CLOSED_POSTING:

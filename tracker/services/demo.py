@@ -35,8 +35,13 @@ class DemoResult:
 
     @property
     def summary(self) -> str:
-        what = ", ".join(self.created) if self.created else "nothing new (already loaded)"
-        return f"demo: {what}; dates shifted by {self.weeks_shifted} week(s)"
+        lines = [f"demo: added {item}" for item in self.created] or [
+            "demo: already loaded, nothing added"
+        ]
+        if self.weeks_shifted:
+            lines.append(f"demo: the posting's dates are moved {self.weeks_shifted} weeks from "
+                         "those published (tracker demo --as-published keeps them)")
+        return "\n".join(lines)
 
 
 def load_demo(

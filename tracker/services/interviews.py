@@ -104,7 +104,7 @@ def schedule(
     if application is not None and application.status is not ApplicationStatus.INTERVIEW:
         move(
             session, application, ApplicationStatus.INTERVIEW, actor=actor, clock=clock,
-            comment=f"interview on {day} {at.strftime('%H:%M') if at else ''} ({tz})".strip(),
+            comment=f"interview on {day}{at.strftime(' %H:%M') if at else ''} ({tz})",
         )
     return interview
 

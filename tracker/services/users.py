@@ -148,6 +148,8 @@ def set_profile(
     for position, label in enumerate(skills):
         if not label.strip():
             raise DomainError(f"skills[{position}]", "must not be empty")
+        if any(row.label == label.strip() for row in skill_rows):
+            raise DomainError(f"skills[{position}]", f"{label.strip()!r} is listed twice")
         skill_rows.append(CandidateSkill(label=label.strip(), position=position))
     language_rows = []
     for position, lang in enumerate(languages):
@@ -156,6 +158,8 @@ def set_profile(
             raise DomainError(
                 f"languages[{position}].language", f"{lang.language!r} is not an ISO 639 code"
             )
+        if any(row.language == code for row in language_rows):
+            raise DomainError(f"languages[{position}].language", f"{code!r} is listed twice")
         cefr = _enum(CEFRLevel, lang.level.upper(), f"languages[{position}].level") if lang.level else None
         language_rows.append(
             CandidateLanguage(language=code, level=cefr, is_native=lang.is_native, position=position)
@@ -167,6 +171,21 @@ def set_profile(
     profile.education_detail = education_detail
     profile.experience_years = experience_years
     profile.experience_summary = experience_summary
+    # The rows of skills and languages kept from the previous profile are updated, not
+    # replaced: new rows are inserted before old ones are deleted, against the unique keys.
+    kept_skills = {row.label: row for row in profile.skills}
+    for index, row in enumerate(skill_rows):
+        old_skill = kept_skills.get(row.label)
+        if old_skill is not None:
+            old_skill.position = row.position
+            skill_rows[index] = old_skill
+    kept_languages = {row.language: row for row in profile.languages}
+    for index, row in enumerate(language_rows):
+        old_language = kept_languages.get(row.language)
+        if old_language is not None:
+            old_language.level, old_language.is_native = row.level, row.is_native
+            old_language.position = row.position
+            language_rows[index] = old_language
     profile.skills = skill_rows
     profile.languages = language_rows
     profile.updated_at = now

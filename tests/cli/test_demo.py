@@ -1,0 +1,271 @@
+"""`tracker demo`: the Jean Monnet posting, its HR user and two candidates, moved near today."""
+
+import json
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from tests.cli.helpers import row_counts
+from tests.conftest import SAMPLES
+from tracker.models import Application, ApplicationStatus, Interview, Posting, User
+
+REFERENCE = "UJM-DRI-2024-CCI"
+PUBLISHED_DEADLINE = date(2024, 5, 13)  # a Monday
+PUBLISHED_INTERVIEW = date(2024, 5, 22)  # a Wednesday
+PUBLISHED_START = date(2024, 6, 3)
+
+
+def show(cli) -> dict:
+    result = cli(f"posting show {REFERENCE} --format json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def table_row(output: str) -> str:
+    [row] = [line for line in output.splitlines() if line.lstrip().startswith(REFERENCE)]
+    return row
+
+
+def expected_deadline(today: date) -> date:
+    """The one day 7 to 13 days after `today` on the weekday of the published deadline."""
+    [day] = [today + timedelta(days=n) for n in range(7, 14)
+             if (today + timedelta(days=n)).weekday() == PUBLISHED_DEADLINE.weekday()]
+    return day
+
+
+@pytest.mark.parametrize(
+    ("now", "today"),
+    [(datetime(2024, 4, 15 + n, 8, 0, tzinfo=UTC), date(2024, 4, 15 + n)) for n in range(7)]
+    + [
+        # 22:30 UTC on Monday is 00:30 on Tuesday in Paris: the posting's zone decides
+        (datetime(2024, 4, 22, 22, 30, tzinfo=UTC), date(2024, 4, 23)),
+        # and another year, across the change to winter time
+        (datetime(2026, 10, 20, 12, 0, tzinfo=UTC), date(2026, 10, 20)),
+    ],
+    ids=lambda value: value.isoformat()[:16],
+)
+def test_deadline_moves_7_to_13_days_ahead_on_the_same_weekday(cli, session, clock, now, today):
+    clock.now = now
+    result = cli("demo")
+    assert result.exit_code == 0, result.output
+    record = show(cli)
+    deadline = date.fromisoformat(record["deadline"]["date"])
+    assert deadline == expected_deadline(today)
+    assert deadline.weekday() == PUBLISHED_DEADLINE.weekday()
+    shift = deadline - PUBLISHED_DEADLINE
+    assert shift.days % 7 == 0
+    assert 7 <= record["deadline"]["days_left"] == (deadline - today).days <= 13
+    assert record["deadline"]["time"] is None
+    assert record["deadline"]["timezone"] == "Europe/Paris"
+    # 23:59:59 local time that day, whatever the offset then
+    utc = datetime.fromisoformat(record["deadline"]["utc"].replace("Z", "+00:00"))
+    assert record["deadline"]["local"].startswith(f"{deadline.isoformat()}T23:59:59+0")
+    assert utc.astimezone(UTC).date() == deadline
+    # every date of the posting moves with it
+    assert record["job_start_date"] == (PUBLISHED_START + shift).isoformat()
+    assert [i["date"] for i in record["interviews"]] == [(PUBLISHED_INTERVIEW + shift).isoformat()] * 2
+    slot = next(i for i in record["interviews"] if i["application_id"] is not None)
+    assert slot["time"] == "10:00"
+    # what the table shows
+    row = table_row(result.output)
+    assert deadline.isoformat() in row and f"{(deadline - today).days} d" in row
+
+
+def test_as_published_keeps_the_real_dates(cli, session):
+    result = cli("demo --as-published")
+    assert result.exit_code == 0, result.output
+    record = show(cli)
+    assert record["deadline"]["date"] == "2024-05-13"
+    assert record["deadline"]["utc"] == "2024-05-13T21:59:59Z"
+    assert record["job_start_date"] == "2024-06-03"
+    assert {i["date"] for i in record["interviews"]} == {"2024-05-22"}
+    row = table_row(result.output)
+    assert "2024-05-13" in row and "28 d" in row and "open" in row
+
+
+def test_output_shows_the_postings_table(cli):
+    result = cli("demo")
+    assert result.exit_code == 0 and result.stderr == ""
+    text = result.output
+    assert "Reference" in text and "Deadline" in text and "Left" in text
+    row = table_row(text)
+    assert "2024-04-22" in row and "7 d" in row and "open" in row
+    assert "1 draft" in text and "1 interview" in text
+    assert f"tracker posting show {REFERENCE}" in text
+
+
+def test_json_output(cli):
+    result = cli("demo --format json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    [posting] = data["postings"]
+    assert posting["reference"] == REFERENCE
+    assert posting["deadline"]["date"] == "2024-04-22" and posting["deadline"]["days_left"] == 7
+    assert posting["applications"] == {"draft": 1, "interview": 1}
+
+
+@pytest.mark.parametrize("args", ["demo", "demo --as-published"])
+def test_running_twice_adds_nothing(cli, session, args):
+    assert cli(args).exit_code == 0
+    before = row_counts(session)
+    assert before["posting"] == 1 and before["application"] == 2
+    assert before["user_account"] == 3 and before["organisation"] == 1
+    again = cli(args)
+    assert again.exit_code == 0
+    assert row_counts(session) == before
+    assert REFERENCE in table_row(again.output)
+
+
+def test_people_and_applications(cli, session):
+    cli("demo --as-published")
+    emails = session.scalars(sa.select(User.email).order_by(User.email)).all()
+    assert emails == ["camille.martin@example.org", "drh.recrutement@demo.univ-st-etienne.fr",
+                      "jordan.smith@example.org"]
+    listed = json.loads(cli("application list --format json").output)["applications"]
+    assert {(a["candidate"], a["status"]) for a in listed} == {
+        ("camille.martin@example.org", "interview"), ("jordan.smith@example.org", "draft")}
+    camille = next(a for a in listed if a["candidate"] == "camille.martin@example.org")
+    record = json.loads(cli(f"application show {camille['id']} --format json").output)
+    assert [h["to"] for h in record["history"]] == ["draft", "submitted", "under_review",
+                                                    "interview"]
+    # every step of the candidate lies before the deadline, in order
+    times = [h["at"] for h in record["history"]]
+    assert times == sorted(times) and times[-1] < "2024-05-13T21:59:59Z"
+    assert record["history"][-1]["comment"] == "interview on 2024-05-22 10:00 (Europe/Paris)"
+    assert record["submitted_at"] < "2024-05-13" and record["is_late"] is False
+
+
+def test_a_later_day_moves_the_dates_again(cli, session, clock):
+    assert cli("demo").exit_code == 0
+    first = show(cli)
+    assert first["deadline"]["date"] == "2024-04-22"
+    counts = row_counts(session)
+
+    clock.advance(days=7)
+    result = cli("demo")
+    assert result.exit_code == 0, result.output
+    second = show(cli)
+    assert second["deadline"]["date"] == "2024-04-29"
+    assert second["deadline"]["days_left"] == 7
+    assert second["job_start_date"] == (date.fromisoformat(first["job_start_date"])
+                                        + timedelta(weeks=1)).isoformat()
+    assert sorted(i["starts_at_utc"] for i in second["interviews"]) == sorted(
+        (datetime.fromisoformat(i["starts_at_utc"].replace("Z", "+00:00"))
+         + timedelta(weeks=1)).isoformat().replace("+00:00", "Z")
+        for i in first["interviews"])
+    # still one posting, the same people and applications
+    after = row_counts(session)
+    for table in ("posting", "organisation", "user_account", "application", "interview",
+                  "requirement", "candidate_profile"):
+        assert after[table] == counts[table], table
+    assert session.scalar(sa.select(sa.func.count()).select_from(Posting)) == 1
+    row = table_row(result.output)
+    assert "2024-04-29" in row and "7 d" in row
+
+
+def test_published_then_moved_near_today(cli, session, clock):
+    cli("demo --as-published")
+    assert show(cli)["deadline"]["date"] == "2024-05-13"
+    cli("demo")
+    record = show(cli)
+    assert record["deadline"]["date"] == "2024-04-22"
+    assert {i["date"] for i in record["interviews"]} == {"2024-05-01"}
+    session.expire_all()
+    slot = session.scalars(sa.select(Interview).where(Interview.application_id.is_not(None))).one()
+    assert slot.starts_at == datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
+    assert session.scalars(sa.select(Application.status).join(Application.candidate).where(
+        User.email == "camille.martin@example.org")).one() is ApplicationStatus.INTERVIEW
+
+
+# -- the published posting, field by field, against its source text ---------------------------
+
+REQUIREMENT_COUNTS = {"technical_skill": 5, "knowledge": 7, "know_how": 13, "soft_skill": 7,
+                      "language": 1, "education": 1, "experience": 3}
+
+
+@pytest.fixture
+def published(cli) -> dict:
+    assert cli("demo --as-published").exit_code == 0
+    return show(cli)
+
+
+def test_published_posting_has_every_field_of_the_sample(published):
+    record = published
+    assert (record["reference"], record["title"], record["status"], record["visibility"]) == (
+        REFERENCE, "Chargé de coopération internationale", "open", "public")
+    assert (record["organisation"], record["hiring_organization_name"]) == (
+        "ujm", "Université Jean Monnet")
+    assert record["department"].startswith("Direction de l’International")
+    assert (record["location"], record["address_locality"], record["address_country"]) == (
+        "Université Jean Monnet, Saint-Étienne", "Saint-Étienne", "FR")
+    assert record["category"] == "A"
+    assert record["working_time_percent"] == 100
+    assert record["duration_months"] == 6
+    assert record["employment_type"] == "fixed_term"
+    assert record["job_start_date"] == "2024-06-03"
+    assert record["date_posted"] is None
+    assert record["deadline"]["date"] == "2024-05-13"
+    assert record["deadline"]["time"] is None
+    assert record["deadline"]["timezone"] == "Europe/Paris"
+    assert record["deadline"]["utc"] == "2024-05-13T21:59:59Z"
+    assert record["apply"]["method"] == "email"
+    assert record["apply"]["email"] == "recrutementsujm@univ-st-etienne.fr"
+    assert "13/05/2024" in record["apply"]["contact"]
+    [posting_wide] = [i for i in record["interviews"] if i["application_id"] is None]
+    assert (posting_wide["date"], posting_wide["time"], posting_wide["timezone"]) == (
+        "2024-05-22", None, "Europe/Paris")
+    assert "Lyon" in record["working_conditions"]
+    assert "49 jours" in record["benefits"]
+    assert "bilatérales" in record["missions"]
+    assert record["context"].startswith("L’Université Jean Monnet est une université")
+    assert record["required_documents"] == [
+        {"kind": "cv", "label": "CV", "required": True},
+        {"kind": "cover_letter", "label": "Lettre de motivation", "required": True},
+    ]
+    assert record["salary"] == {"min": None, "max": None, "currency": None, "period": None}
+
+
+def test_published_requirements_by_group(published):
+    groups = published["requirements"]
+    assert {kind: len(items) for kind, items in groups.items()} == REQUIREMENT_COUNTS
+    [language] = groups["language"]
+    assert language["level"] == "B2" and language["required"] is True
+    assert language["label"].startswith("Utilisation de l'anglais")
+    [education] = groups["education"]
+    assert (education["label"], education["level"]) == ("Bac + 5", "Bac+5")
+    preferred = {item["label"] for items in groups.values() for item in items
+                 if not item["required"]}
+    assert preferred == {
+        "Connaissance de la recherche universitaire et de ses pratiques",
+        "Expérience souhaitée dans des rôles similaires, de préférence dans le secteur "
+        "universitaire",
+    }
+
+
+def source_words() -> list[str]:
+    text = (SAMPLES / "posting-ujm-charge-cooperation-internationale.txt").read_text(
+        encoding="utf-8")
+    return re.findall(r"\w+", " ".join(text.splitlines()))
+
+
+def appears_in_order(label: str, words: list[str]) -> bool:
+    """Every word of `label` appears in `words`, one after another (punctuation aside)."""
+    wanted = re.findall(r"\w+", label)
+    return any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+
+
+def test_appears_in_order_can_fail():
+    words = re.findall(r"\w+", "Capacité à encadrer du personnel. Capacité analytique")
+    assert appears_in_order("Capacité à encadrer du personnel", words)
+    assert not appears_in_order("Capacité à encadrer le personnel", words)
+    assert not appears_in_order("personnel du encadrer", words)
+
+
+def test_every_requirement_label_is_in_the_source_text(published):
+    words = source_words()
+    labels = [item["label"] for items in published["requirements"].values() for item in items]
+    assert len(labels) == sum(REQUIREMENT_COUNTS.values())
+    missing = [label for label in labels if not appears_in_order(label, words)]
+    assert missing == []
