@@ -294,7 +294,7 @@ def test_posting_open_close_cancel(cli, session, hr):
         assert status() == expected
     result = cli("posting open R1")
     assert result.exit_code == 1
-    assert result.stderr == "error: status: a cancelled posting cannot become open\n"
+    assert result.stderr == "error: status: a posting cannot go from cancelled to open\n"
     assert status() is PostingStatus.CANCELLED
     cli("posting add --title T --org ujm --reference R2 --employment-type permanent --open")
     assert cli("posting fill R2").output == "posting R2 is now filled\n"

@@ -129,12 +129,43 @@ def test_hr_of_another_organisation_may_not_open_the_posting(cli, session, hr):
     cli("org add --slug other --name Other")
     cli("user add --email rh@other.example --name 'R H' --role hr --org other --no-password")
     before = row_counts(session)
+    # another organisation's draft is not even visible to them
     result = cli("--as rh@other.example posting open R1")
     assert result.exit_code == 1
-    assert result.stderr == "error: posting: you may not change this posting\n"
+    assert result.stderr == "error: posting: no posting with reference 'R1'\n"
     assert row_counts(session) == before
     result = cli("--as rh@univ-st-etienne.fr posting open R1")
     assert result.exit_code == 0 and result.output == "posting R1 is now open\n"
+    # once open they see it, and still may not change it
+    before = row_counts(session)
+    result = cli("--as rh@other.example posting close R1")
+    assert result.exit_code == 1
+    assert result.stderr == "error: posting: you may not change this posting\n"
+    assert row_counts(session) == before
+
+
+def test_what_each_user_may_see(cli, session, posting, candidate, clock):
+    other = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
+                              role="candidate", clock=clock)
+    session.flush()
+    assert cli("apply --posting UJM-TEST-1 --candidate camille@example.org").exit_code == 0
+    assert cli("apply --posting UJM-TEST-1 --candidate jordan@example.org").exit_code == 0
+    cli("--as jordan@example.org posting add --title Mine --employer NGO "
+        "--employment-type permanent --private")
+    listed = json.loads(cli("--as camille@example.org application list --format json").output)
+    assert [a["candidate"] for a in listed["applications"]] == ["camille@example.org"]
+    listed = json.loads(cli("--as rh@univ-st-etienne.fr application list --format json").output)
+    assert len(listed["applications"]) == 2
+    mine = json.loads(cli("--as jordan@example.org posting list --format json").output)
+    theirs = json.loads(cli("--as camille@example.org posting list --format json").output)
+    assert sorted(p["title"] for p in mine["postings"]) == ["Chargé de coopération internationale", "Mine"]
+    assert [p["title"] for p in theirs["postings"]] == ["Chargé de coopération internationale"]
+    jordans = [a for a in json.loads(cli("application list --format json").output)["applications"]
+               if a["candidate"] == "jordan@example.org"][0]
+    result = cli(f"--as camille@example.org application show {jordans['id']}")
+    assert result.exit_code == 1
+    assert result.stderr == f"error: application: no application #{jordans['id']}\n"
+    assert other.id
 
 
 def test_candidate_acting_as_themself(cli, session, posting, candidate, clock):

@@ -18,7 +18,7 @@ from tracker.cli.output import (
 from tracker.models import ApplicationStatus
 from tracker.services import applications, interviews, postings, users
 from tracker.services.interviews import Panelist
-from tracker.services.records import application_record, interview_record
+from tracker.services.records import application_record, interview_record, iso
 from tracker.services.timeutil import parse_local_datetime
 
 STATUS_CHOICE = click.Choice([s.value for s in ApplicationStatus])
@@ -41,7 +41,7 @@ def apply_command(app: AppContext, reference: str, candidate: str,
     letter = read_text_file(cover_letter_path, "--cover-letter") if cover_letter_path else None
     with app.transaction() as session:
         actor = app.actor(session)
-        posting = postings.get_posting(session, reference, "--posting")
+        posting = postings.get_posting(session, reference, "--posting", actor=actor)
         person = users.get_user(session, candidate, "--candidate")
         application = applications.start(session, posting, person, cover_letter=letter,
                                          actor=actor, clock=app.clock)
@@ -72,15 +72,17 @@ def application_list(app: AppContext, posting: str | None, candidate: str | None
                      status: str | None, page: int, per_page: int, fmt: str) -> None:
     """Applications, newest first."""
     with app.transaction() as session:
-        result = applications.list_applications(session, posting=posting, candidate=candidate,
-                                                status=status, page=page, per_page=per_page)
+        result = applications.list_applications(
+            session, posting=posting, candidate=candidate, status=status, page=page,
+            per_page=per_page, actor=app.actor(session),
+        )
     if fmt == "json":
         emit_json({
             "page": result.page, "per_page": result.per_page, "has_next": result.has_next,
             "applications": [
                 {"id": r.id, "posting": r.posting_reference, "candidate": r.candidate_email,
                  "name": r.candidate_name, "status": r.status.value,
-                 "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
+                 "submitted_at": iso(r.submitted_at),
                  "is_late": r.is_late}
                 for r in result.rows
             ],
@@ -105,7 +107,8 @@ def application_list(app: AppContext, posting: str | None, candidate: str | None
 def application_show(app: AppContext, application_id: int, fmt: str) -> None:
     """An application: status, evidence per requirement, documents, notes and history."""
     with app.transaction() as session:
-        application = applications.get_application(session, application_id)
+        application = applications.get_application(session, application_id,
+                                                   actor=app.actor(session))
         record = application_record(application)
         tz = application.posting.timezone
     if fmt == "json":
@@ -144,10 +147,11 @@ def application_move(app: AppContext, application_id: int, status: str, comment:
                      late: bool) -> None:
     """Move an application to STATUS, if the workflow allows it."""
     with app.transaction() as session:
-        application = applications.get_application(session, application_id)
+        actor = app.actor(session)
+        application = applications.get_application(session, application_id, actor=actor)
         before = application.status.value
-        applications.move(session, application, status, actor=app.actor(session),
-                          comment=comment, late=late, clock=app.clock)
+        applications.move(session, application, status, actor=actor, comment=comment,
+                          late=late, clock=app.clock)
         click.echo(f"application #{application_id}: {before} -> {status}")
 
 
@@ -185,13 +189,14 @@ def interview_schedule(app: AppContext, reference: str, application_id: int | No
             raise UserError(f"error: --panel: {text!r} is not 'Name <email>'")
         members.append(Panelist(match["name"], match["email"]))
     with app.transaction() as session:
-        posting = postings.get_posting(session, reference, "--posting")
-        application = (applications.get_application(session, application_id)
+        actor = app.actor(session)
+        posting = postings.get_posting(session, reference, "--posting", actor=actor)
+        application = (applications.get_application(session, application_id, actor=actor)
                        if application_id is not None else None)
         interview = interviews.schedule(
             session, posting, day=day, at=at, timezone=timezone, duration_minutes=duration,
             place=place, video_url=video_url, application=application, panel=members,
-            actor=app.actor(session), clock=app.clock, field="--at",
+            actor=actor, clock=app.clock, field="--at",
         )
         record = interview_record(interview)
     if fmt == "json":

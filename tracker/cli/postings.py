@@ -23,6 +23,7 @@ from tracker.models import (
     SalaryPeriod,
 )
 from tracker.services import postings
+from tracker.services.errors import DomainError, ValidationFailed
 from tracker.services.records import posting_record
 from tracker.services.timeutil import parse_local_datetime
 
@@ -40,6 +41,10 @@ def posting_group() -> None:
 @click.option("--title")
 @click.option("--org", "organisation", metavar="SLUG", help="The organisation's slug.")
 @click.option("--reference", help="Default: ORG-YEAR-NNN.")
+@click.option("--employer", "hiring_organization_name", metavar="NAME",
+              help="The employer's name, for a posting of an organisation not registered here.")
+@click.option("--private", "private", is_flag=True,
+              help="A posting a candidate found elsewhere, visible to them only (use with --as).")
 @click.option("--employment-type", type=click.Choice([e.value for e in EmploymentType]))
 @click.option("--deadline", metavar="DATE [TIME]",
               help="Local deadline, e.g. '2024-05-13' or '13/05/2024 12:00'.")
@@ -61,10 +66,12 @@ def posting_group() -> None:
 @FORMAT_OPTION
 @pass_app
 def posting_add(app: AppContext, path: str | None, open_now: bool, fmt: str,
-                deadline: str | None, **flags: Any) -> None:
+                deadline: str | None, private: bool, **flags: Any) -> None:
     """Add a posting (a draft unless --open), from a file or from flags (flags override)."""
     data: dict[str, Any] = parse_data_file(path) if path else {}
     data.update({name: value for name, value in flags.items() if value is not None})
+    if private:
+        data["visibility"] = "private"
     if deadline:
         day, at = parse_local_datetime(deadline, "--deadline")
         data["valid_through_date"], data["valid_through_time"] = day, at
@@ -72,9 +79,15 @@ def posting_add(app: AppContext, path: str | None, open_now: bool, fmt: str,
         data["apply_method"] = ApplyMethod.EMAIL.value
     elif "apply_url" in data and "apply_method" not in data:
         data["apply_method"] = ApplyMethod.URL.value
+    given = {name for name, value in flags.items() if value is not None}
+    if deadline:
+        given |= {"valid_through_date", "valid_through_time"}
     with app.transaction() as session:
         actor = app.actor(session)
-        posting = postings.create_posting(session, data, actor=actor, clock=app.clock)
+        try:
+            posting = postings.create_posting(session, data, actor=actor, clock=app.clock)
+        except ValidationFailed as exc:
+            raise ValidationFailed([_as_flag(error, given) for error in exc.errors]) from exc
         if open_now:
             postings.set_status(session, posting, PostingStatus.OPEN, actor=actor, clock=app.clock)
         record = posting_record(posting, app.clock())
@@ -82,6 +95,22 @@ def posting_add(app: AppContext, path: str | None, open_now: bool, fmt: str,
         emit_json(record)
     else:
         click.echo(f"posting {record['reference']} added ({record['status']}): {record['title']}")
+
+
+# The option that sets each field, where it differs from the field's name.
+_FLAGS = {
+    "valid_through_date": "--deadline", "valid_through_time": "--deadline",
+    "timezone": "--tz", "organisation": "--org", "hiring_organization_name": "--employer",
+    "job_start_date": "--start-date", "working_time_percent": "--working-time",
+}
+
+
+def _as_flag(error: DomainError, given: set[str]) -> DomainError:
+    """Name the option the user typed rather than the field behind it."""
+    if error.field in given:
+        flag = _FLAGS.get(error.field, "--" + error.field.replace("_", "-"))
+        return DomainError(flag, error.message)
+    return error
 
 
 @posting_group.command("list")
@@ -103,7 +132,7 @@ def show_posting_list(app: AppContext, *, fmt: str, status: str | None,
                       organisation: str | None, page: int, per_page: int) -> None:
     with app.transaction() as session:
         result = postings.list_postings(session, status=status, organisation=organisation,
-                                        page=page, per_page=per_page)
+                                        page=page, per_page=per_page, actor=app.actor(session))
         now = app.clock()
         records = [(posting_record(row.posting, now), row.counts) for row in result.rows]
     if fmt == "json":
@@ -147,7 +176,8 @@ def _summary(record: dict[str, Any]) -> dict[str, Any]:
 def posting_show(app: AppContext, reference: str, fmt: str) -> None:
     """Every field of the posting REFERENCE, its requirements and interviews."""
     with app.transaction() as session:
-        record = posting_record(postings.get_posting(session, reference), app.clock())
+        posting = postings.get_posting(session, reference, actor=app.actor(session))
+        record = posting_record(posting, app.clock())
     if fmt == "json":
         emit_json(record)
         return
@@ -198,9 +228,9 @@ def _status_command(name: str, target: PostingStatus, help_text: str) -> click.C
     @pass_app
     def command(app: AppContext, reference: str) -> None:
         with app.transaction() as session:
-            posting = postings.get_posting(session, reference)
-            postings.set_status(session, posting, target, actor=app.actor(session),
-                                clock=app.clock)
+            actor = app.actor(session)
+            posting = postings.get_posting(session, reference, actor=actor)
+            postings.set_status(session, posting, target, actor=actor, clock=app.clock)
         click.echo(f"posting {reference} is now {target.value}")
 
     return command

@@ -49,9 +49,28 @@ CANDIDATE_MOVES = {S.SUBMITTED, S.WITHDRAWN}
 _CLOSED_POSTING = {PostingStatus.CLOSED, PostingStatus.CANCELLED, PostingStatus.FILLED}
 
 
-def get_application(session: Session, application_id: int) -> Application:
-    application = session.get(Application, application_id)
-    if application is None or application.deleted_at is not None:
+def visible_to(actor: User | None) -> sa.ColumnElement[bool]:
+    """Which applications `actor` may see: candidates their own; hr users those to their
+    organisation's postings; the operator (None) and admins all of them."""
+    if actor is None or actor.role is Role.ADMIN:
+        return sa.true()
+    if actor.role is Role.CANDIDATE:
+        return Application.candidate_id == actor.id
+    return Application.posting_id.in_(
+        sa.select(Posting.id).where(Posting.organisation_id == actor.organisation_id)
+    )
+
+
+def get_application(
+    session: Session, application_id: int, *, actor: User | None = None
+) -> Application:
+    application = session.scalar(
+        sa.select(Application).where(
+            Application.id == application_id, Application.deleted_at.is_(None),
+            visible_to(actor),
+        )
+    )
+    if application is None:
         raise NotFound("application", f"no application #{application_id}")
     return application
 
@@ -195,6 +214,7 @@ def list_applications(
     status: ApplicationStatus | str | None = None,
     page: int = 1,
     per_page: int = 50,
+    actor: User | None = None,
 ) -> Page[ApplicationRow]:
     """Applications, newest first, one page, in one statement (joined, no per-row queries)."""
     from tracker.services.postings import get_posting
@@ -207,10 +227,11 @@ def list_applications(
     query = (
         sa.select(Application)
         .options(joinedload(Application.posting), joinedload(Application.candidate))
-        .where(Application.deleted_at.is_(None))
+        .where(Application.deleted_at.is_(None), visible_to(actor))
     )
     if posting is not None:
-        query = query.where(Application.posting_id == get_posting(session, posting).id)
+        found_posting = get_posting(session, posting, "posting", actor=actor)
+        query = query.where(Application.posting_id == found_posting.id)
     if candidate is not None:
         query = query.where(Application.candidate_id == get_user(session, candidate, "candidate").id)
     if status is not None:

@@ -73,7 +73,7 @@ def schedule(
     starts_at = local_to_utc(day, at, tz, field)
     now = clock()
     if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
-        raise DomainError(field, f"the interview would start in the past ({day} {at or ''})")
+        raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
     if application is not None:
         if application.posting_id != posting.id:
             raise DomainError("application", "the application is for another posting")
@@ -104,7 +104,7 @@ def schedule(
     if application is not None and application.status is not ApplicationStatus.INTERVIEW:
         move(
             session, application, ApplicationStatus.INTERVIEW, actor=actor, clock=clock,
-            comment=f"interview on {day}{at.strftime(' %H:%M') if at else ''} ({tz})",
+            comment=f"interview on {_when(day, at)} ({tz})",
         )
     return interview
 
@@ -131,7 +131,7 @@ def reschedule(
     starts_at = local_to_utc(day, at, tz, "at")
     now = clock()
     if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
-        raise DomainError("at", f"the interview would start in the past ({day} {at or ''})")
+        raise DomainError("at", f"the interview would start in the past ({_when(day, at)})")
     before = interview.starts_at
     interview.start_date, interview.start_time, interview.timezone = day, at, tz
     interview.starts_at = starts_at
@@ -173,6 +173,10 @@ def get_interview(session: Session, interview_id: int) -> Interview:
     if interview is None:
         raise NotFound("interview", f"no interview #{interview_id}")
     return interview
+
+
+def _when(day: date, at: time | None) -> str:
+    return f"{day} {at:%H:%M}" if at else str(day)
 
 
 def _check_duration(minutes: int) -> None:

@@ -62,9 +62,27 @@ _SCALAR_FIELDS = [
 ]
 
 
-def get_posting(session: Session, reference: str, field: str = "posting") -> Posting:
+def visible_to(actor: User | None) -> sa.ColumnElement[bool]:
+    """Which postings `actor` may see: everyone sees the organisations' postings once they are
+    no longer drafts; hr users see all of their organisation's; a private posting is its owner's
+    alone; the operator (None) and admins see everything."""
+    if actor is None or actor.role is Role.ADMIN:
+        return sa.true()
+    published = sa.and_(
+        Posting.visibility == Visibility.PUBLIC, Posting.status != PostingStatus.DRAFT
+    )
+    if actor.role is Role.HR:
+        return sa.or_(published, Posting.organisation_id == actor.organisation_id)
+    return sa.or_(published, Posting.owner_id == actor.id)
+
+
+def get_posting(
+    session: Session, reference: str, field: str = "posting", *, actor: User | None = None
+) -> Posting:
     posting = session.scalar(
-        sa.select(Posting).where(Posting.reference == reference, Posting.deleted_at.is_(None))
+        sa.select(Posting).where(
+            Posting.reference == reference, Posting.deleted_at.is_(None), visible_to(actor)
+        )
     )
     if posting is None:
         raise NotFound(field, f"no posting with reference {reference!r}")
@@ -180,7 +198,7 @@ def set_status(
         raise PermissionDenied("posting", "you may not change this posting")
     if target not in POSTING_TRANSITIONS[posting.status]:
         raise InvalidTransition(
-            "status", f"a {posting.status.value} posting cannot become {target.value}"
+            "status", f"a posting cannot go from {posting.status.value} to {target.value}"
         )
     now = clock()
     if target is PostingStatus.OPEN and posting.valid_through and posting.valid_through <= now:
@@ -223,6 +241,7 @@ def list_postings(
     organisation: str | None = None,
     page: int = 1,
     per_page: int = 50,
+    actor: User | None = None,
 ) -> Page[PostingRow]:
     """Postings sorted by deadline (none last), one page, with application counts per status.
 
@@ -232,7 +251,7 @@ def list_postings(
         raise DomainError("page", "must be 1 or more")
     if not 1 <= per_page <= 500:
         raise DomainError("per_page", "must be between 1 and 500")
-    query = sa.select(Posting).where(Posting.deleted_at.is_(None))
+    query = sa.select(Posting).where(Posting.deleted_at.is_(None), visible_to(actor))
     if status is not None:
         try:
             query = query.where(Posting.status == PostingStatus(status))
@@ -240,9 +259,14 @@ def list_postings(
             choices = ", ".join(s.value for s in PostingStatus)
             raise DomainError("status", f"{status!r} is not one of: {choices}") from exc
     if organisation is not None:
-        query = query.join(Posting.organisation).where(Organisation.slug == organisation)
+        from tracker.services.organisations import get_organisation
+
+        org = get_organisation(session, organisation, "organisation")
+        query = query.where(Posting.organisation_id == org.id)
     query = (
-        query.order_by(Posting.valid_through.is_(None), Posting.valid_through, Posting.id)
+        # NULLS LAST is the order of the (valid_through, id) indexes on both backends, so a
+        # page is an index range scan, not a sort of every posting.
+        query.order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
         .limit(per_page + 1)
         .offset((page - 1) * per_page)
     )

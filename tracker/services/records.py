@@ -10,7 +10,7 @@ from tracker.models import Application, Interview, Posting, RequirementKind
 from tracker.services.timeutil import days_left, zone
 
 
-def _iso(value: date | time | datetime | None) -> str | None:
+def iso(value: date | time | datetime | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, time):
@@ -34,10 +34,10 @@ def interview_record(interview: Interview) -> dict[str, Any]:
         "id": interview.id,
         "posting": interview.posting.reference,
         "application_id": interview.application_id,
-        "date": _iso(interview.start_date),
-        "time": _iso(interview.start_time),
+        "date": iso(interview.start_date),
+        "time": iso(interview.start_time),
         "timezone": interview.timezone,
-        "starts_at_utc": _iso(interview.starts_at),
+        "starts_at_utc": iso(interview.starts_at),
         "starts_at_local": local_instant(interview.starts_at, interview.timezone),
         "duration_minutes": interview.duration_minutes,
         "place": interview.place,
@@ -70,13 +70,13 @@ def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
         "employment_type": posting.employment_type.value,
         "duration_months": posting.duration_months,
         "working_time_percent": posting.working_time_percent,
-        "job_start_date": _iso(posting.job_start_date),
-        "date_posted": _iso(posting.date_posted),
+        "job_start_date": iso(posting.job_start_date),
+        "date_posted": iso(posting.date_posted),
         "deadline": {
-            "date": _iso(posting.valid_through_date),
-            "time": _iso(posting.valid_through_time),
+            "date": iso(posting.valid_through_date),
+            "time": iso(posting.valid_through_time),
             "timezone": posting.timezone,
-            "utc": _iso(posting.valid_through),
+            "utc": iso(posting.valid_through),
             "local": local_instant(posting.valid_through, posting.timezone),
             "days_left": days_left(posting.valid_through_date, now, posting.timezone),
         },
@@ -104,8 +104,8 @@ def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
         "interviews": [interview_record(i) for i in posting.interviews],
         "source_url": posting.source_url,
         "has_source_text": posting.source_text is not None,
-        "created_at": _iso(posting.created_at),
-        "updated_at": _iso(posting.updated_at),
+        "created_at": iso(posting.created_at),
+        "updated_at": iso(posting.updated_at),
     }
 
 
@@ -120,7 +120,7 @@ def application_record(application: Application) -> dict[str, Any]:
             "email": application.candidate.email,
         },
         "status": application.status.value,
-        "submitted_at": _iso(application.submitted_at),
+        "submitted_at": iso(application.submitted_at),
         "is_late": application.is_late,
         "cover_letter": application.cover_letter,
         "requirements": [
@@ -140,13 +140,13 @@ def application_record(application: Application) -> dict[str, Any]:
             for d in application.documents
         ],
         "notes": [
-            {"at": _iso(n.created_at), "author": n.author.full_name if n.author else None,
+            {"at": iso(n.created_at), "author": n.author.full_name if n.author else None,
              "body": n.body}
             for n in application.notes
         ],
         "history": [
             {
-                "at": _iso(h.changed_at),
+                "at": iso(h.changed_at),
                 "from": h.from_status.value if h.from_status else None,
                 "to": h.to_status.value,
                 "by": h.changed_by.email if h.changed_by else None,
@@ -155,6 +155,6 @@ def application_record(application: Application) -> dict[str, Any]:
             }
             for h in application.history
         ],
-        "created_at": _iso(application.created_at),
-        "updated_at": _iso(application.updated_at),
+        "created_at": iso(application.created_at),
+        "updated_at": iso(application.updated_at),
     }
