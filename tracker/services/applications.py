@@ -29,6 +29,7 @@ from tracker.services.errors import (
     PermissionDenied,
 )
 from tracker.services.postings import Page, can_manage
+from tracker.services.validation import parse_enum
 
 Clock = Callable[[], datetime]
 S = ApplicationStatus
@@ -139,11 +140,7 @@ def move(
 
     Submitting checks the deadline: after it, only the employer side may record a late
     submission, and only when it says so (`late=True`)."""
-    try:
-        target = ApplicationStatus(status)
-    except ValueError as exc:
-        choices = ", ".join(s.value for s in ApplicationStatus)
-        raise DomainError("status", f"{status!r} is not one of: {choices}") from exc
+    target = parse_enum(ApplicationStatus, status, "status")
     current = application.status
     if target not in TRANSITIONS[current]:
         allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "none (final)"
@@ -235,11 +232,9 @@ def list_applications(
     if candidate is not None:
         query = query.where(Application.candidate_id == get_user(session, candidate, "candidate").id)
     if status is not None:
-        try:
-            query = query.where(Application.status == ApplicationStatus(status))
-        except ValueError as exc:
-            choices = ", ".join(s.value for s in ApplicationStatus)
-            raise DomainError("status", f"{status!r} is not one of: {choices}") from exc
+        query = query.where(
+            Application.status == parse_enum(ApplicationStatus, status, "status")
+        )
     query = query.order_by(Application.id.desc()).limit(per_page + 1).offset((page - 1) * per_page)
     found = list(session.scalars(query))
     rows = [

@@ -70,10 +70,8 @@ def schedule(
     _check_duration(duration_minutes)
     if video_url is not None and not video_url.startswith(("https://", "http://")):
         raise DomainError("video_url", f"{video_url!r} is not an http(s) URL")
-    starts_at = local_to_utc(day, at, tz, field)
     now = clock()
-    if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
-        raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
+    starts_at = _future_start(day, at, tz, now, field)
     if application is not None:
         if application.posting_id != posting.id:
             raise DomainError("application", "the application is for another posting")
@@ -128,10 +126,8 @@ def reschedule(
         raise InvalidTransition("status", f"a {interview.status.value} interview cannot move")
     tz = timezone or interview.timezone
     zone(tz, "timezone")
-    starts_at = local_to_utc(day, at, tz, "at")
     now = clock()
-    if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
-        raise DomainError("at", f"the interview would start in the past ({_when(day, at)})")
+    starts_at = _future_start(day, at, tz, now, "at")
     before = interview.starts_at
     interview.start_date, interview.start_time, interview.timezone = day, at, tz
     interview.starts_at = starts_at
@@ -173,6 +169,14 @@ def get_interview(session: Session, interview_id: int) -> Interview:
     if interview is None:
         raise NotFound("interview", f"no interview #{interview_id}")
     return interview
+
+
+def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str) -> datetime:
+    """The UTC instant of a local start, refused if it is past (a date alone: the whole day)."""
+    starts_at = local_to_utc(day, at, tz, field)
+    if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
+        raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
+    return starts_at
 
 
 def _when(day: date, at: time | None) -> str:

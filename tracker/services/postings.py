@@ -36,7 +36,7 @@ from tracker.services.errors import (
 )
 from tracker.services.posting_input import PostingInput
 from tracker.services.timeutil import deadline_instant, zone
-from tracker.services.validation import normalise_email, parse_model
+from tracker.services.validation import normalise_email, parse_enum, parse_model
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -189,11 +189,7 @@ def set_status(
     clock: Clock = utcnow,
 ) -> Posting:
     """Open, close, fill or cancel a posting, as the workflow allows."""
-    try:
-        target = PostingStatus(status)
-    except ValueError as exc:
-        choices = ", ".join(s.value for s in PostingStatus)
-        raise DomainError("status", f"{status!r} is not one of: {choices}") from exc
+    target = parse_enum(PostingStatus, status, "status")
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not change this posting")
     if target not in POSTING_TRANSITIONS[posting.status]:
@@ -253,11 +249,7 @@ def list_postings(
         raise DomainError("per_page", "must be between 1 and 500")
     query = sa.select(Posting).where(Posting.deleted_at.is_(None), visible_to(actor))
     if status is not None:
-        try:
-            query = query.where(Posting.status == PostingStatus(status))
-        except ValueError as exc:
-            choices = ", ".join(s.value for s in PostingStatus)
-            raise DomainError("status", f"{status!r} is not one of: {choices}") from exc
+        query = query.where(Posting.status == parse_enum(PostingStatus, status, "status"))
     if organisation is not None:
         from tracker.services.organisations import get_organisation
 

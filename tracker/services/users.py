@@ -26,19 +26,11 @@ from tracker.services import audit
 from tracker.services.errors import Conflict, DomainError, NotFound
 from tracker.services.organisations import get_organisation
 from tracker.services.timeutil import zone
-from tracker.services.validation import normalise_email
+from tracker.services.validation import normalise_email, parse_enum
 
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
-
-
-def _enum(enum_cls: type, value: object, field: str):  # type: ignore[no-untyped-def]
-    try:
-        return enum_cls(value)
-    except ValueError as exc:
-        choices = ", ".join(m.value for m in enum_cls)
-        raise DomainError(field, f"{value!r} is not one of: {choices}") from exc
 
 
 def hash_password(password: str) -> str:
@@ -62,8 +54,8 @@ def create_user(
 ) -> User:
     """Create an account. hr users belong to one organisation (its slug)."""
     email = normalise_email(email)
-    role = _enum(Role, role, "role")
-    locale = _enum(Locale, locale, "locale")
+    role = parse_enum(Role, role, "role")
+    locale = parse_enum(Locale, locale, "locale")
     if not full_name or not full_name.strip():
         raise DomainError("full_name", "must not be empty")
     if timezone is not None:
@@ -141,7 +133,7 @@ def set_profile(
     """Create or replace a candidate's profile."""
     if user.role is not Role.CANDIDATE:
         raise DomainError("role", "only candidates have a profile")
-    level = _enum(EducationLevel, education_level, "education_level") if education_level else None
+    level = parse_enum(EducationLevel, education_level, "education_level") if education_level else None
     if experience_years is not None and experience_years < 0:
         raise DomainError("experience_years", "must not be negative")
     skill_rows = []
@@ -160,7 +152,7 @@ def set_profile(
             )
         if any(row.language == code for row in language_rows):
             raise DomainError(f"languages[{position}].language", f"{code!r} is listed twice")
-        cefr = _enum(CEFRLevel, lang.level.upper(), f"languages[{position}].level") if lang.level else None
+        cefr = parse_enum(CEFRLevel, lang.level.upper(), f"languages[{position}].level") if lang.level else None
         language_rows.append(
             CandidateLanguage(language=code, level=cefr, is_native=lang.is_native, position=position)
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from typing import Any, TypeVar
 
@@ -11,6 +12,7 @@ from email_validator import EmailNotValidError, validate_email
 from tracker.services.errors import DomainError, ValidationFailed
 
 M = TypeVar("M", bound=pydantic.BaseModel)
+E = TypeVar("E", bound=enum.Enum)
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
 
 
@@ -55,3 +57,12 @@ def parse_model(model: type[M], data: dict[str, Any]) -> M:
                 message = f"{message} (got {err['input']!r})"
             errors.append(DomainError(_field_name(tuple(err["loc"])), message))
         raise ValidationFailed(errors) from exc
+
+
+def parse_enum(enum_cls: type[E], value: object, field: str) -> E:
+    """A member of `enum_cls` from its value, or a DomainError listing the choices."""
+    try:
+        return enum_cls(value)
+    except ValueError as exc:
+        choices = ", ".join(str(m.value) for m in enum_cls)
+        raise DomainError(field, f"{value!r} is not one of: {choices}") from exc
