@@ -272,8 +272,8 @@ def queries(reference: str) -> list[tuple[str, str, Callable[[Session, int], Any
     return [
         ("a", "list_postings()", lambda s, n: list_postings(s, per_page=n)),
         ("b", "list_postings(status=open)", lambda s, n: list_postings(s, status="open", per_page=n)),
-        ("c", "list_postings(status=open, page=200)",
-         lambda s, n: list_postings(s, status="open", page=200, per_page=n)),
+        ("c", "list_postings(status=open, page=10)",
+         lambda s, n: list_postings(s, status="open", page=10, per_page=n)),
         ("d", "list_applications(posting=REF)",
          lambda s, n: list_applications(s, posting=reference, per_page=n)),
     ]

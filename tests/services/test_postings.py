@@ -174,3 +174,9 @@ def test_list_sorted_by_deadline_with_counts(session, hr, posting, candidate, cl
     assert postings.list_postings(session, status="open").rows[0].posting.reference == "UJM-TEST-1"
     second = postings.list_postings(session, page=2, per_page=3)
     assert [r.posting.reference for r in second.rows] == ["NONE"] and not second.has_next
+
+
+@pytest.mark.parametrize(("field", "value"), [("reference", "OTHER"), ("visibility", "private")])
+def test_reference_and_visibility_cannot_change(session, posting, hr, clock, field, value):
+    with pytest.raises(DomainError, match=f"{field}: the {field} of a posting cannot change"):
+        postings.update_posting(session, posting, {field: value}, actor=hr, clock=clock)

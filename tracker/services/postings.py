@@ -149,8 +149,9 @@ def update_posting(
         raise PermissionDenied("posting", "you may not edit this posting")
     if "interviews" in changes:
         raise DomainError("interviews", "schedule, move or cancel interviews one by one")
-    if "reference" in changes and changes["reference"] != posting.reference:
-        raise DomainError("reference", "the reference of a posting cannot change")
+    for name in ("reference", "visibility"):
+        if name in changes and changes[name] != getattr(posting, name):
+            raise DomainError(name, f"the {name} of a posting cannot change")
     current = {name: getattr(posting, name) for name in _SCALAR_FIELDS}
     current.update(
         reference=posting.reference, timezone=posting.timezone, apply_email=posting.apply_email
