@@ -232,3 +232,23 @@ def test_exclusive_flags(cli, session, posting, candidate):
     assert result.exit_code == 1
     assert result.stderr == "error: --place and --video-url exclude each other\n"
     assert row_counts(session) == before
+
+
+def test_unreachable_database_is_one_line():
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+    from tracker.cli.context import AppContext
+    from tracker.db import create_engine, make_session_factory
+
+    engine = create_engine("postgresql+psycopg://postgres@127.0.0.1:9/nowhere")
+    app = AppContext(session_factory=make_session_factory(engine))
+    result = CliRunner().invoke(main, ["posting", "list"], obj=app)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: database: connection failed")
+
+
+def test_empty_list_says_so(cli):
+    result = cli("posting list")
+    assert result.exit_code == 0 and result.output == "No postings.\n"

@@ -26,7 +26,7 @@ class TrackerGroup(click.Group):
         except DomainError as exc:
             raise UserError(f"error: {exc}") from exc
         except sa.exc.OperationalError as exc:
-            raise UserError(f"error: database: {str(exc.orig).strip()}") from exc
+            raise UserError(f"error: database: {' '.join(str(exc.orig).split())}") from exc
 
 
 @click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

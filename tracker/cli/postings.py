@@ -144,6 +144,9 @@ def show_posting_list(app: AppContext, *, fmt: str, status: str | None,
             ],
         })
         return
+    if not records:
+        click.echo("No postings." if page == 1 else f"No postings on page {page}.")
+        return
     rows = []
     for record, counts in records:
         deadline = record["deadline"]
