@@ -19,7 +19,6 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("posting-tracker")))
     database_url: str | None = None
     timezone: str = "Europe/Paris"
-    locale: str = "fr"
     sqlite_busy_timeout_ms: int = 10_000
 
     @field_validator("timezone")
