@@ -21,6 +21,7 @@ from tracker.models import (
     Visibility,
 )
 from tracker.services import audit
+from tracker.services.access import can_manage, visible_applications
 from tracker.services.errors import (
     Conflict,
     DomainError,
@@ -28,7 +29,9 @@ from tracker.services.errors import (
     NotFound,
     PermissionDenied,
 )
-from tracker.services.postings import Page, can_manage
+from tracker.services.paging import Page, make_page, paginate
+from tracker.services.postings import get_posting
+from tracker.services.users import get_user
 from tracker.services.validation import parse_enum
 
 Clock = Callable[[], datetime]
@@ -50,25 +53,13 @@ CANDIDATE_MOVES = {S.SUBMITTED, S.WITHDRAWN}
 _CLOSED_POSTING = {PostingStatus.CLOSED, PostingStatus.CANCELLED, PostingStatus.FILLED}
 
 
-def visible_to(actor: User | None) -> sa.ColumnElement[bool]:
-    """Which applications `actor` may see: candidates their own; hr users those to their
-    organisation's postings; the operator (None) and admins all of them."""
-    if actor is None or actor.role is Role.ADMIN:
-        return sa.true()
-    if actor.role is Role.CANDIDATE:
-        return Application.candidate_id == actor.id
-    return Application.posting_id.in_(
-        sa.select(Posting.id).where(Posting.organisation_id == actor.organisation_id)
-    )
-
-
 def get_application(
     session: Session, application_id: int, *, actor: User | None = None
 ) -> Application:
     application = session.scalar(
         sa.select(Application).where(
             Application.id == application_id, Application.deleted_at.is_(None),
-            visible_to(actor),
+            visible_applications(actor),
         )
     )
     if application is None:
@@ -214,17 +205,10 @@ def list_applications(
     actor: User | None = None,
 ) -> Page[ApplicationRow]:
     """Applications, newest first, one page, in one statement (joined, no per-row queries)."""
-    from tracker.services.postings import get_posting
-    from tracker.services.users import get_user
-
-    if page < 1:
-        raise DomainError("page", "must be 1 or more")
-    if not 1 <= per_page <= 500:
-        raise DomainError("per_page", "must be between 1 and 500")
     query = (
         sa.select(Application)
         .options(joinedload(Application.posting), joinedload(Application.candidate))
-        .where(Application.deleted_at.is_(None), visible_to(actor))
+        .where(Application.deleted_at.is_(None), visible_applications(actor))
     )
     if posting is not None:
         found_posting = get_posting(session, posting, "posting", actor=actor)
@@ -235,8 +219,8 @@ def list_applications(
         query = query.where(
             Application.status == parse_enum(ApplicationStatus, status, "status")
         )
-    query = query.order_by(Application.id.desc()).limit(per_page + 1).offset((page - 1) * per_page)
-    found = list(session.scalars(query))
+    query = paginate(query.order_by(Application.id.desc()), page, per_page)
+    found = make_page(list(session.scalars(query)), page, per_page)
     rows = [
         ApplicationRow(
             id=a.id, posting_reference=a.posting.reference, posting_title=a.posting.title,
@@ -245,6 +229,6 @@ def list_applications(
             status=a.status, submitted_at=a.submitted_at, is_late=a.is_late,
             updated_at=a.updated_at,
         )
-        for a in found[:per_page]
+        for a in found.rows
     ]
-    return Page(rows=rows, page=page, per_page=per_page, has_next=len(found) > per_page)
+    return Page(rows, page, per_page, found.has_next)

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from tracker.db import utcnow
 from tracker.models import Application, Note, Requirement, RequirementEvidence, User
 from tracker.services import audit
+from tracker.services.access import can_manage
 from tracker.services.errors import DomainError, PermissionDenied
-from tracker.services.postings import can_manage
 
 Clock = Callable[[], datetime]
 

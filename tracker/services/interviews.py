@@ -19,8 +19,10 @@ from tracker.models import (
     User,
 )
 from tracker.services import audit
+from tracker.services.access import can_manage
 from tracker.services.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
 from tracker.services.timeutil import local_to_utc, local_today, zone
+from tracker.services.users import find_user
 from tracker.services.validation import normalise_email
 
 if TYPE_CHECKING:
@@ -60,9 +62,8 @@ def schedule(
 ) -> Interview:
     """Schedule an interview. It may not start in the past; a date without a time counts as
     the whole local day. Scheduling one for an application moves it to `interview`."""
+    # imported here: applications imports postings, which imports this module
     from tracker.services.applications import move
-    from tracker.services.postings import can_manage
-
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not schedule interviews for this posting")
     tz = timezone or posting.timezone
@@ -118,8 +119,6 @@ def reschedule(
     clock: Clock = utcnow,
 ) -> Interview:
     """Move a scheduled interview to another local date and time."""
-    from tracker.services.postings import can_manage
-
     if not can_manage(actor, interview.posting):
         raise PermissionDenied("interview", "you may not move this interview")
     if interview.status is not InterviewStatus.SCHEDULED:
@@ -148,8 +147,6 @@ def cancel(
     clock: Clock = utcnow,
     reason: str | None = None,
 ) -> Interview:
-    from tracker.services.postings import can_manage
-
     if not can_manage(actor, interview.posting):
         raise PermissionDenied("interview", "you may not cancel this interview")
     if interview.status is not InterviewStatus.SCHEDULED:
@@ -189,8 +186,6 @@ def _check_duration(minutes: int) -> None:
 
 
 def _panel(session: Session, members: Iterable[Panelist]) -> list[PanelMember]:
-    from tracker.services.users import find_user
-
     rows: list[PanelMember] = []
     seen: set[str] = set()
     for position, member in enumerate(members):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from tracker.models import (
     Visibility,
 )
 from tracker.services import audit, interviews
+from tracker.services.access import can_manage, visible_postings
 from tracker.services.errors import (
     Conflict,
     DomainError,
@@ -34,12 +35,13 @@ from tracker.services.errors import (
     PermissionDenied,
     ValidationFailed,
 )
+from tracker.services.organisations import get_organisation
+from tracker.services.paging import Page, make_page, paginate
 from tracker.services.posting_input import PostingInput
 from tracker.services.timeutil import deadline_instant, zone
 from tracker.services.validation import normalise_email, parse_enum, parse_model
 
 Clock = Callable[[], datetime]
-T = TypeVar("T")
 
 # Which posting statuses may follow which.
 POSTING_TRANSITIONS: dict[PostingStatus, set[PostingStatus]] = {
@@ -62,41 +64,17 @@ _SCALAR_FIELDS = [
 ]
 
 
-def visible_to(actor: User | None) -> sa.ColumnElement[bool]:
-    """Which postings `actor` may see: everyone sees the organisations' postings once they are
-    no longer drafts; hr users see all of their organisation's; a private posting is its owner's
-    alone; the operator (None) and admins see everything."""
-    if actor is None or actor.role is Role.ADMIN:
-        return sa.true()
-    published = sa.and_(
-        Posting.visibility == Visibility.PUBLIC, Posting.status != PostingStatus.DRAFT
-    )
-    if actor.role is Role.HR:
-        return sa.or_(published, Posting.organisation_id == actor.organisation_id)
-    return sa.or_(published, Posting.owner_id == actor.id)
-
-
 def get_posting(
     session: Session, reference: str, field: str = "posting", *, actor: User | None = None
 ) -> Posting:
     posting = session.scalar(
         sa.select(Posting).where(
-            Posting.reference == reference, Posting.deleted_at.is_(None), visible_to(actor)
+            Posting.reference == reference, Posting.deleted_at.is_(None), visible_postings(actor)
         )
     )
     if posting is None:
         raise NotFound(field, f"no posting with reference {reference!r}")
     return posting
-
-
-def can_manage(actor: User | None, posting: Posting) -> bool:
-    """May `actor` edit this posting and act on its applications as the employer side?
-    (None is the operator at the command line.)"""
-    if actor is None or actor.role is Role.ADMIN:
-        return True
-    if posting.visibility is Visibility.PRIVATE:
-        return posting.owner_id == actor.id
-    return actor.role is Role.HR and actor.organisation_id == posting.organisation_id
 
 
 def create_posting(
@@ -223,14 +201,6 @@ class PostingRow:
         return sum(self.counts.values())
 
 
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    rows: list[T]
-    page: int
-    per_page: int
-    has_next: bool
-
-
 def list_postings(
     session: Session,
     *,
@@ -244,28 +214,17 @@ def list_postings(
 
     Two statements whatever the page size: the page itself, then the counts of its postings.
     """
-    if page < 1:
-        raise DomainError("page", "must be 1 or more")
-    if not 1 <= per_page <= 500:
-        raise DomainError("per_page", "must be between 1 and 500")
-    query = sa.select(Posting).where(Posting.deleted_at.is_(None), visible_to(actor))
+    query = sa.select(Posting).where(Posting.deleted_at.is_(None), visible_postings(actor))
     if status is not None:
         query = query.where(Posting.status == parse_enum(PostingStatus, status, "status"))
     if organisation is not None:
-        from tracker.services.organisations import get_organisation
-
         org = get_organisation(session, organisation, "organisation")
         query = query.where(Posting.organisation_id == org.id)
-    query = (
-        # NULLS LAST is the order of the (valid_through, id) indexes on both backends, so a
-        # page is an index range scan, not a sort of every posting.
-        query.order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
-        .limit(per_page + 1)
-        .offset((page - 1) * per_page)
-    )
-    postings = list(session.scalars(query))
-    has_next = len(postings) > per_page
-    postings = postings[:per_page]
+    # NULLS LAST is the order of the (valid_through, id) indexes on both backends, so a page is
+    # an index range scan, not a sort of every posting.
+    query = query.order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
+    found = make_page(list(session.scalars(paginate(query, page, per_page))), page, per_page)
+    postings = found.rows
     counts: dict[int, dict[ApplicationStatus, int]] = {p.id: {} for p in postings}
     if postings:
         grouped = session.execute(
@@ -275,8 +234,7 @@ def list_postings(
         )
         for posting_id, app_status, number in grouped:
             counts[posting_id][app_status] = number
-    rows = [PostingRow(p, counts[p.id]) for p in postings]
-    return Page(rows=rows, page=page, per_page=per_page, has_next=has_next)
+    return Page([PostingRow(p, counts[p.id]) for p in postings], page, per_page, found.has_next)
 
 
 def _reference_taken(session: Session, reference: str) -> bool:
@@ -297,8 +255,6 @@ def _next_reference(session: Session, org: Organisation | None, now: datetime) -
 def _resolve_organisation(
     session: Session, parsed: PostingInput, actor: User | None
 ) -> Organisation | None:
-    from tracker.services.organisations import get_organisation
-
     if parsed.visibility is Visibility.PRIVATE:
         if actor is None or actor.role is not Role.CANDIDATE:
             raise DomainError("visibility", "a private posting is logged by a candidate")
