@@ -4,12 +4,16 @@ from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
+from click.testing import CliRunner
 from sqlalchemy.orm import Session
 
 from tests.conftest import PG_URL, scratch_postgresql
 from tracker import schema
-from tracker.db import Base, create_engine
+from tracker.cli import main
+from tracker.cli.context import AppContext
+from tracker.db import Base, create_engine, make_session_factory
 from tracker.services.demo import load_demo
+from tracker.services.errors import DomainError
 
 
 @pytest.fixture
@@ -99,3 +103,33 @@ def test_postgresql_stores_instants_as_timestamptz(engine):
             "WHERE table_name = 'posting' AND column_name = 'valid_through'"
         ))
     assert kind == "timestamp with time zone"
+
+
+def test_empty_database_is_migrated_on_first_use(scratch_engine):
+    schema.ensure_ready(scratch_engine, embedded=False)
+    assert schema.current_revision(scratch_engine) == schema.head_revision()
+
+
+def test_shared_database_behind_the_code_must_be_upgraded_on_purpose(scratch_engine):
+    schema.upgrade(scratch_engine)
+    schema.downgrade(scratch_engine, "base")  # leaves the alembic_version table: not empty
+    with pytest.raises(DomainError, match="database: the schema is at no revision, the code "
+                                         "needs 0001: run `tracker db upgrade`"):
+        schema.ensure_ready(scratch_engine, embedded=False)
+    schema.ensure_ready(scratch_engine, embedded=True)  # the embedded default: always upgraded
+    assert schema.current_revision(scratch_engine) == schema.head_revision()
+
+
+def test_db_check_and_upgrade_commands(scratch_engine):
+    def run(*args):
+        app = AppContext(session_factory=make_session_factory(scratch_engine))
+        return CliRunner().invoke(main, list(args), obj=app)
+
+    result = run("db", "check")
+    assert result.exit_code == 1
+    assert result.stderr == "error: database: the schema is at no revision, the head is 0001\n"
+    result = run("db", "upgrade")
+    assert result.exit_code == 0 and result.output.endswith(": empty -> 0001\n")
+    result = run("db", "check")
+    assert result.exit_code == 0
+    assert result.output == "database at 0001, no drift between models and schema\n"

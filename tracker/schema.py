@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 import tracker.models  # noqa: F401  (completes the metadata)
 from tracker.db import Base
+from tracker.services.errors import DomainError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,3 +59,28 @@ def drift(engine: Engine) -> list[object]:
 
 def is_up_to_date(engine: Engine) -> bool:
     return current_revision(engine) == head_revision()
+
+
+def ensure_ready(engine: Engine, *, embedded: bool) -> None:
+    """Make sure the schema is the code's. An empty database is migrated on first use, and so
+    is the embedded SQLite default at any time; any other one that is behind must be upgraded
+    on purpose (`tracker db upgrade`), since other instances may share it."""
+    current, head = current_revision(engine), head_revision()
+    if current == head:
+        return
+    if embedded or (current is None and not sa.inspect(engine).get_table_names()):
+        upgrade(engine)
+        return
+    raise DomainError(
+        "database",
+        f"the schema is at {current or 'no revision'}, the code needs {head}: "
+        "run `tracker db upgrade`",
+    )
+
+
+def problems(engine: Engine) -> list[str]:
+    """What `tracker db check` reports: a revision behind the head, or drift from the models."""
+    current, head = current_revision(engine), head_revision()
+    if current != head:
+        return [f"the schema is at {current or 'no revision'}, the head is {head}"]
+    return [f"drift: {difference}" for difference in drift(engine)]

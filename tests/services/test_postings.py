@@ -180,3 +180,16 @@ def test_list_sorted_by_deadline_with_counts(session, hr, posting, candidate, cl
 def test_reference_and_visibility_cannot_change(session, posting, hr, clock, field, value):
     with pytest.raises(DomainError, match=f"{field}: the {field} of a posting cannot change"):
         postings.update_posting(session, posting, {field: value}, actor=hr, clock=clock)
+
+
+@pytest.mark.parametrize(
+    ("contact", "method"),
+    [({"apply_email": "jobs@example.org"}, "email"),
+     ({"apply_url": "https://example.org/jobs/1"}, "url"),
+     ({}, "in_app"),
+     ({"apply_email": "jobs@example.org", "apply_method": "in_app"}, "in_app")],
+)
+def test_apply_method_follows_the_contact_given(session, hr, clock, contact, method):
+    data = {k: v for k, v in POSTING.items() if not k.startswith("apply_")}
+    created = postings.create_posting(session, {**data, **contact}, actor=hr, clock=clock)
+    assert created.apply_method.value == method

@@ -51,22 +51,9 @@ class AppContext:
         return bind if isinstance(bind, sa.Engine) else bind.engine
 
     def ensure_schema(self) -> None:
-        """A new database is migrated on first use; an old one must be upgraded explicitly,
-        except the embedded SQLite default, which is always brought up to date."""
-        if self._schema_checked:
-            return
-        engine = self.engine()
-        current = schema.current_revision(engine)
-        if current != schema.head_revision():
-            empty = current is None and not sa.inspect(engine).get_table_names()
-            if empty or not get_settings().database_url:
-                schema.upgrade(engine)
-            else:
-                raise UserError(
-                    f"error: the database schema is at {current or 'no revision'}, the code needs "
-                    f"{schema.head_revision()}: run `tracker db upgrade`"
-                )
-        self._schema_checked = True
+        if not self._schema_checked:
+            schema.ensure_ready(self.engine(), embedded=not get_settings().database_url)
+            self._schema_checked = True
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -32,17 +32,13 @@ def db_upgrade(app: AppContext, revision: str) -> None:
 @pass_app
 def db_check(app: AppContext) -> None:
     """Check that the schema is at the head revision and matches the models (no drift)."""
-    engine = app.engine()
-    current, head = schema.current_revision(engine), schema.head_revision()
-    if current != head:
-        raise UserError(f"error: schema at {current or 'no revision'}, head is {head}: run "
-                        "`tracker db upgrade`")
-    differences = schema.drift(engine)
-    if differences:
-        for diff in differences:
-            click.echo(f"drift: {diff}", err=True)
-        raise UserError(f"error: {len(differences)} difference(s) between models and database")
-    click.echo(f"database at {head}, no drift between models and schema")
+    found = schema.problems(app.engine())
+    for problem in found[1:]:
+        click.echo(problem, err=True)
+    if found:
+        raise UserError(f"error: database: {found[0]}"
+                        + (f" (and {len(found) - 1} more above)" if len(found) > 1 else ""))
+    click.echo(f"database at {schema.head_revision()}, no drift between models and schema")
 
 
 @click.command("demo")

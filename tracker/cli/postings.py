@@ -16,7 +16,6 @@ from tracker.cli.output import (
     table,
 )
 from tracker.models import (
-    ApplyMethod,
     EmploymentType,
     PostingStatus,
     RequirementKind,
@@ -75,10 +74,6 @@ def posting_add(app: AppContext, path: str | None, open_now: bool, fmt: str,
     if deadline:
         day, at = parse_local_datetime(deadline, "--deadline")
         data["valid_through_date"], data["valid_through_time"] = day, at
-    if "apply_email" in data and "apply_method" not in data:
-        data["apply_method"] = ApplyMethod.EMAIL.value
-    elif "apply_url" in data and "apply_method" not in data:
-        data["apply_method"] = ApplyMethod.URL.value
     given = {name for name, value in flags.items() if value is not None}
     if deadline:
         given |= {"valid_through_date", "valid_through_time"}

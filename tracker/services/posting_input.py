@@ -13,6 +13,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 from tracker.models.enums import (
@@ -115,6 +116,17 @@ class PostingInput(BaseModel):
     requirements: list[RequirementInput] = Field(default_factory=list)
     required_documents: list[RequiredDocumentInput] = Field(default_factory=list)
     interviews: list[InterviewInput] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _apply_method_from_contact(cls, data: Any) -> Any:
+        """Without an explicit method, an e-mail address or a URL to apply to says which."""
+        if isinstance(data, dict) and not data.get("apply_method"):
+            if data.get("apply_email"):
+                data = {**data, "apply_method": ApplyMethod.EMAIL}
+            elif data.get("apply_url"):
+                data = {**data, "apply_method": ApplyMethod.URL}
+        return data
 
     @field_validator("salary_currency", "address_country", mode="before")
     @classmethod
