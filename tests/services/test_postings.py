@@ -193,3 +193,9 @@ def test_apply_method_follows_the_contact_given(session, hr, clock, contact, met
     data = {k: v for k, v in POSTING.items() if not k.startswith("apply_")}
     created = postings.create_posting(session, {**data, **contact}, actor=hr, clock=clock)
     assert created.apply_method.value == method
+
+
+def test_input_of_a_posting_makes_the_same_posting(session, posting, hr, clock):
+    data = postings.input_of(posting)
+    copy = postings.create_posting(session, {**data, "reference": "COPY"}, actor=hr, clock=clock)
+    assert postings.input_of(copy) == {**data, "reference": "COPY"}

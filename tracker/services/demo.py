@@ -65,12 +65,12 @@ def load_demo(
         instant = local_to_utc(new_deadline + timedelta(days=days), time(hour), tz, "demo")
         return lambda: instant
 
-    result = DemoResult(posting=None, weeks_shifted=weeks)  # type: ignore[arg-type]
+    created: list[str] = []
     published = at(-int(spec["published_days_before_deadline"]))
     if organisations.find_organisation(session, org_spec["slug"]) is None:
         organisations.create_organisation(session, **org_spec, clock=published)
-        result.created.append(f"organisation {org_spec['slug']}")
-    hr = _user(session, spec["hr"], "hr", org_spec["slug"], published, result)
+        created.append(f"organisation {org_spec['slug']}")
+    hr = _user(session, spec["hr"], "hr", org_spec["slug"], published, created)
 
     try:
         posting = postings.get_posting(session, shifted["reference"])
@@ -78,18 +78,17 @@ def load_demo(
     except NotFound:
         posting = postings.create_posting(session, shifted, actor=hr, clock=published)
         postings.set_status(session, posting, PostingStatus.OPEN, actor=hr, clock=published)
-        result.created.append(f"posting {posting.reference}")
-    result.posting = posting
+        created.append(f"posting {posting.reference}")
 
     for candidate_spec in spec["candidates"]:
-        candidate = _user(session, candidate_spec, "candidate", None, published, result)
+        candidate = _user(session, candidate_spec, "candidate", None, published, created)
         if candidate.profile is None:
             profile = dict(candidate_spec.get("profile") or {})
             profile["languages"] = [users.LanguageInput(**lang) for lang in profile.get("languages", [])]
             users.set_profile(session, candidate, **profile, clock=published)
-        _application(session, posting, candidate, hr, candidate_spec["application"], at, result)
+        _application(session, posting, candidate, hr, candidate_spec["application"], at, created)
     session.flush()
-    return result
+    return DemoResult(posting=posting, weeks_shifted=weeks, created=created)
 
 
 def _shift(data: dict[str, Any], weeks: int) -> dict[str, Any]:
@@ -123,7 +122,7 @@ def _move_dates(
 
 def _user(
     session: Session, spec: dict[str, Any], role: str, org: str | None, clock: Any,
-    result: DemoResult,
+    created: list[str],
 ) -> User:
     user = users.find_user(session, spec["email"])
     if user is None:
@@ -131,7 +130,7 @@ def _user(
             session, email=spec["email"], full_name=spec["full_name"], role=role,
             organisation=org, locale=spec.get("locale", "fr"), clock=clock,
         )
-        result.created.append(f"{role} {user.email}")
+        created.append(f"{role} {user.email}")
     return user
 
 
@@ -142,7 +141,7 @@ def _application(
     hr: User,
     spec: dict[str, Any],
     at: Callable[..., Callable[[], datetime]],
-    result: DemoResult,
+    created: list[str],
 ) -> Application:
     existing = session.scalar(
         sa.select(Application).where(
@@ -181,5 +180,5 @@ def _application(
             duration_minutes=slot.get("duration_minutes", 45), place=slot.get("place"),
             actor=hr, clock=at(slot["scheduled"], 11),
         )
-    result.created.append(f"application of {candidate.email} ({app.status.value})")
+    created.append(f"application of {candidate.email} ({app.status.value})")
     return app

@@ -113,6 +113,25 @@ def create_posting(
     return posting
 
 
+def input_of(posting: Posting) -> dict[str, Any]:
+    """The posting as the fields it is made from (what create_posting takes), e.g. to edit it."""
+    data: dict[str, Any] = {name: getattr(posting, name) for name in _SCALAR_FIELDS}
+    data.update(
+        reference=posting.reference, timezone=posting.timezone, apply_email=posting.apply_email,
+        hiring_organization_name=posting.hiring_organization_name,
+        organisation=posting.organisation.slug if posting.organisation else None,
+        requirements=[
+            {"kind": r.kind, "label": r.label, "level": r.level, "required": r.is_required}
+            for r in posting.requirements
+        ],
+        required_documents=[
+            {"kind": d.kind, "label": d.label, "required": d.is_required}
+            for d in posting.required_documents
+        ],
+    )
+    return data
+
+
 def update_posting(
     session: Session,
     posting: Posting,
@@ -130,31 +149,19 @@ def update_posting(
     for name in ("reference", "visibility"):
         if name in changes and changes[name] != getattr(posting, name):
             raise DomainError(name, f"the {name} of a posting cannot change")
-    current = {name: getattr(posting, name) for name in _SCALAR_FIELDS}
-    current.update(
-        reference=posting.reference, timezone=posting.timezone, apply_email=posting.apply_email
-    )
-    current["organisation"] = posting.organisation.slug if posting.organisation else None
-    current["requirements"] = [
-        {"kind": r.kind, "label": r.label, "level": r.level, "required": r.is_required}
-        for r in posting.requirements
-    ]
-    current["required_documents"] = [
-        {"kind": d.kind, "label": d.label, "required": d.is_required}
-        for d in posting.required_documents
-    ]
-    if "organisation" not in changes:
-        current["hiring_organization_name"] = posting.hiring_organization_name
+    current = input_of(posting)
+    if "organisation" in changes:  # the new organisation's name replaces the old one's
+        current["hiring_organization_name"] = None
     merged = {**current, **changes}
     parsed = parse_model(PostingInput, merged)
     org = _resolve_organisation(session, parsed, actor) if parsed.organisation else None
-    before = {name: getattr(posting, name) for name in ("valid_through", "status")}
+    deadline_before = posting.valid_through
     _apply(session, posting, parsed, org or posting.organisation, actor)
     posting.updated_at = clock()
     session.flush()
     audit.record(
         session, at=posting.updated_at, actor=actor, action="posting.update", entity=posting,
-        details={"fields": sorted(changes), "valid_through_before": before["valid_through"]},
+        details={"fields": sorted(changes), "valid_through_before": deadline_before},
     )
     return posting
 

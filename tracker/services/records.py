@@ -128,11 +128,12 @@ def application_record(application: Application) -> dict[str, Any]:
                 "kind": req.kind.value,
                 "label": req.label,
                 "required": req.is_required,
-                "evidence": evidence[req.id].evidence if req.id in evidence else None,
-                "self_rating": evidence[req.id].self_rating if req.id in evidence else None,
-                "reviewer_rating": evidence[req.id].reviewer_rating if req.id in evidence else None,
+                "evidence": given.evidence if given else None,
+                "self_rating": given.self_rating if given else None,
+                "reviewer_rating": given.reviewer_rating if given else None,
             }
             for req in application.posting.requirements
+            for given in [evidence.get(req.id)]
         ],
         "documents": [
             {"kind": d.kind.value, "filename": d.filename, "media_type": d.media_type,
