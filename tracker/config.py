@@ -18,8 +18,17 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("posting-tracker")))
     database_url: str | None = None
+    # Where dossiers are written by default: reports/ at the top of the project.
+    reports_dir: Path = Path(__file__).resolve().parent.parent / "reports"
     timezone: str = "Europe/Paris"
     sqlite_busy_timeout_ms: int = 10_000
+    # Uploads (CV, letters): at most this many MB (10^6 bytes), read by pypdf in a child
+    # process bounded in time and address space.
+    max_upload_mb: int = Field(default=10, ge=1)
+    pdf_check_timeout_s: float = Field(default=10, gt=0)
+    pdf_check_memory_mb: int = Field(default=512, ge=64)
+    # More pages than any CV or letter: one placeholder page each in a dossier.
+    max_upload_pages: int = Field(default=200, ge=1)
 
     @field_validator("timezone")
     @classmethod

@@ -1,0 +1,78 @@
+"""Dossier fixtures: the demo as published (2024 dates), with uploaded PDFs."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import UTC, datetime
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import Clock
+from tracker.models import Application, Document, DocumentKind
+from tracker.services.demo import load_demo
+
+NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)  # between the deadline and the interview
+
+
+def make_pdf(*pages: str) -> bytes:
+    """A real PDF with one page per text, made by WeasyPrint."""
+    from weasyprint import HTML
+
+    body = "".join(f'<section style="break-after: page"><h1>{text}</h1></section>' for text in pages)
+    return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
+
+
+def attach(session, application: Application, kind: str, filename: str, data: bytes) -> Document:
+    document = Document(
+        owner_id=application.candidate_id, application_id=application.id,
+        kind=DocumentKind(kind), filename=filename, media_type="application/pdf",
+        size_bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), content=data,
+        uploaded_at=NOW,
+    )
+    session.add(document)
+    session.flush()
+    session.expire(application, ["documents"])
+    return document
+
+
+@pytest.fixture
+def demo(session):
+    """The demo as published; Camille Martin's application (#1 of the demo) has her CV (two
+    pages) and her letter as PDFs, whatever the demo itself attaches."""
+    result = load_demo(session, as_published=True, clock=Clock(NOW))
+    camille, jordan = sorted(
+        (a for a in session.query(Application).filter_by(posting_id=result.posting.id)),
+        key=lambda a: a.id,
+    )
+    for document in list(camille.documents) + list(jordan.documents):
+        session.delete(document)
+    session.flush()
+    session.expire_all()
+    attach(session, camille, "cv", "CV-Camille-Martin.pdf",
+           make_pdf("CURRICULUM VITAE page one", "CURRICULUM VITAE page two"))
+    attach(session, camille, "cover_letter", "Lettre-Camille-Martin.pdf",
+           make_pdf("LETTRE DE MOTIVATION signée"))
+    return {"posting": result.posting, "camille": camille, "jordan": jordan}
+
+
+def text_of(pdf: bytes) -> str:
+    """All the text of a PDF, whitespace collapsed."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+
+
+def outline_titles(pdf: bytes) -> list[str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    titles: list[str] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles

@@ -1,0 +1,321 @@
+"""Words and formats of printed documents, in French and English.
+
+Dates and numbers are formatted by Babel for the locale; instants always with their zone.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_time as _babel_time
+from babel.numbers import format_decimal
+
+LANGUAGES = ("fr", "en")
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "application_dossier": "Dossier de candidature",
+        "panel_dossier": "Dossier du jury",
+        "posting_sheet": "Fiche de poste",
+        "candidate": "Candidat·e",
+        "posting": "Poste",
+        "reference": "Référence",
+        "organisation": "Employeur",
+        "department": "Service",
+        "location": "Lieu",
+        "deadline": "Date limite de candidature",
+        "status": "Statut",
+        "generated": "Document établi le",
+        "contents": "Sommaire",
+        "key_dates": "Dates clés",
+        "date_posted": "Publication",
+        "interview": "Entretien",
+        "job_start_date": "Prise de poste",
+        "submitted_at": "Candidature déposée",
+        "the_posting": "Le poste",
+        "context": "Environnement et contexte",
+        "missions": "Missions",
+        "working_conditions": "Conditions d’exercice",
+        "benefits": "Avantages",
+        "category": "Catégorie",
+        "employment_type": "Contrat",
+        "duration": "Durée",
+        "months": "mois",
+        "working_time": "Quotité",
+        "salary": "Rémunération",
+        "apply": "Candidater",
+        "requirements": "Exigences du poste et réponses",
+        "posting_requirements": "Profil recherché",
+        "requirement": "Exigence",
+        "required": "requis",
+        "preferred": "souhaité",
+        "level": "Niveau",
+        "evidence": "Éléments apportés",
+        "self_rating": "Auto-éval.",
+        "reviewer_rating": "Éval. jury",
+        "no_evidence": "Aucun élément fourni",
+        "documents": "Pièces demandées",
+        "document": "Pièce",
+        "provided": "fournie",
+        "missing": "manquante",
+        "optional": "facultative",
+        "cover_letter": "Lettre de motivation",
+        "no_cover_letter": "Aucune lettre saisie dans l’application.",
+        "appendices": "Annexes",
+        "appendix": "Annexe",
+        "page": "page",
+        "of": "sur",
+        "pages": "pages",
+        "profile": "Profil",
+        "education": "Formation",
+        "experience": "Expérience",
+        "years": "ans",
+        "languages": "Langues",
+        "skills": "Compétences",
+        "native": "langue maternelle",
+        "applicants": "Candidatures",
+        "name": "Nom",
+        "evidence_given": "Exigences requises documentées",
+        "documents_complete": "Pièces complètes",
+        "yes": "oui",
+        "no": "non",
+        "matrix": "Grille de comparaison",
+        "schedule": "Calendrier des entretiens",
+        "when": "Date et heure",
+        "where": "Lieu",
+        "panel": "Jury",
+        "all_applicants": "tous les candidats",
+        "evaluation_grid": "Grille d’évaluation",
+        "criterion": "Critère",
+        "comments": "Commentaires",
+        "panel_member": "Membre du jury",
+        "signature": "Signature",
+        "date": "Date",
+        "overall": "Appréciation générale",
+        "scale": "1 insuffisant · 2 à conforter · 3 satisfaisant · 4 excellent",
+        "none_yet": "Aucune candidature déposée.",
+        "no_interview": "Aucun entretien planifié.",
+        "not_stated": "non précisé",
+        "local_time_of": "heure de",
+        "all_day": "journée",
+        "kind.technical_skill": "Compétences techniques",
+        "kind.knowledge": "Connaissances",
+        "kind.know_how": "Savoir-faire",
+        "kind.soft_skill": "Savoir-être",
+        "kind.education": "Niveau d’études",
+        "kind.experience": "Expérience",
+        "kind.language": "Langues",
+        "kind.other": "Autres",
+        "employment.permanent": "Emploi permanent",
+        "employment.fixed_term": "CDD",
+        "employment.internship": "Stage",
+        "employment.apprenticeship": "Apprentissage",
+        "employment.temporary": "Intérim",
+        "employment.freelance": "Indépendant",
+        "employment.volunteer": "Bénévolat",
+        "employment.other": "Autre",
+        "status.draft": "brouillon",
+        "status.submitted": "déposée",
+        "status.under_review": "en cours d’examen",
+        "status.interview": "entretien",
+        "status.offer": "proposition",
+        "status.hired": "recruté·e",
+        "status.rejected": "non retenue",
+        "status.withdrawn": "retirée",
+        "posting_status.draft": "brouillon",
+        "posting_status.open": "ouvert",
+        "posting_status.closed": "clos",
+        "posting_status.filled": "pourvu",
+        "posting_status.cancelled": "annulé",
+        "document.cv": "CV",
+        "document.cover_letter": "Lettre de motivation",
+        "document.diploma": "Diplôme",
+        "document.reference_letter": "Lettre de recommandation",
+        "document.portfolio": "Portfolio",
+        "document.identity": "Pièce d’identité",
+        "document.other": "Autre pièce",
+        "period.hour": "de l’heure",
+        "period.day": "par jour",
+        "period.week": "par semaine",
+        "period.month": "par mois",
+        "period.year": "par an",
+        "apply.email": "par courriel à",
+        "apply.url": "en ligne :",
+        "apply.in_app": "dans l’application",
+    },
+    "en": {
+        "application_dossier": "Application dossier",
+        "panel_dossier": "Panel dossier",
+        "posting_sheet": "Job description",
+        "candidate": "Candidate",
+        "posting": "Position",
+        "reference": "Reference",
+        "organisation": "Employer",
+        "department": "Department",
+        "location": "Location",
+        "deadline": "Application deadline",
+        "status": "Status",
+        "generated": "Generated on",
+        "contents": "Contents",
+        "key_dates": "Key dates",
+        "date_posted": "Posted",
+        "interview": "Interview",
+        "job_start_date": "Start date",
+        "submitted_at": "Application submitted",
+        "the_posting": "The position",
+        "context": "Context",
+        "missions": "Duties",
+        "working_conditions": "Working conditions",
+        "benefits": "Benefits",
+        "category": "Category",
+        "employment_type": "Contract",
+        "duration": "Duration",
+        "months": "months",
+        "working_time": "Working time",
+        "salary": "Salary",
+        "apply": "How to apply",
+        "requirements": "Requirements and answers",
+        "posting_requirements": "Person specification",
+        "requirement": "Requirement",
+        "required": "required",
+        "preferred": "preferred",
+        "level": "Level",
+        "evidence": "Evidence",
+        "self_rating": "Self",
+        "reviewer_rating": "Panel",
+        "no_evidence": "No evidence given",
+        "documents": "Documents requested",
+        "document": "Document",
+        "provided": "provided",
+        "missing": "missing",
+        "optional": "optional",
+        "cover_letter": "Cover letter",
+        "no_cover_letter": "No cover letter written in the application.",
+        "appendices": "Appendices",
+        "appendix": "Appendix",
+        "page": "page",
+        "of": "of",
+        "pages": "pages",
+        "profile": "Profile",
+        "education": "Education",
+        "experience": "Experience",
+        "years": "years",
+        "languages": "Languages",
+        "skills": "Skills",
+        "native": "native",
+        "applicants": "Applicants",
+        "name": "Name",
+        "evidence_given": "Required requirements evidenced",
+        "documents_complete": "Documents complete",
+        "yes": "yes",
+        "no": "no",
+        "matrix": "Comparison matrix",
+        "schedule": "Interview schedule",
+        "when": "Date and time",
+        "where": "Place",
+        "panel": "Panel",
+        "all_applicants": "all applicants",
+        "evaluation_grid": "Evaluation grid",
+        "criterion": "Criterion",
+        "comments": "Comments",
+        "panel_member": "Panel member",
+        "signature": "Signature",
+        "date": "Date",
+        "overall": "Overall assessment",
+        "scale": "1 insufficient · 2 partly · 3 satisfactory · 4 excellent",
+        "none_yet": "No application submitted.",
+        "no_interview": "No interview scheduled.",
+        "not_stated": "not stated",
+        "local_time_of": "time in",
+        "all_day": "all day",
+        "kind.technical_skill": "Technical skills",
+        "kind.knowledge": "Knowledge",
+        "kind.know_how": "Know-how",
+        "kind.soft_skill": "Soft skills",
+        "kind.education": "Education",
+        "kind.experience": "Experience",
+        "kind.language": "Languages",
+        "kind.other": "Other",
+        "employment.permanent": "Permanent",
+        "employment.fixed_term": "Fixed-term",
+        "employment.internship": "Internship",
+        "employment.apprenticeship": "Apprenticeship",
+        "employment.temporary": "Temporary",
+        "employment.freelance": "Freelance",
+        "employment.volunteer": "Volunteer",
+        "employment.other": "Other",
+        "status.draft": "draft",
+        "status.submitted": "submitted",
+        "status.under_review": "under review",
+        "status.interview": "interview",
+        "status.offer": "offer",
+        "status.hired": "hired",
+        "status.rejected": "rejected",
+        "status.withdrawn": "withdrawn",
+        "posting_status.draft": "draft",
+        "posting_status.open": "open",
+        "posting_status.closed": "closed",
+        "posting_status.filled": "filled",
+        "posting_status.cancelled": "cancelled",
+        "document.cv": "CV",
+        "document.cover_letter": "Cover letter",
+        "document.diploma": "Diploma",
+        "document.reference_letter": "Reference letter",
+        "document.portfolio": "Portfolio",
+        "document.identity": "Identity document",
+        "document.other": "Other document",
+        "period.hour": "per hour",
+        "period.day": "per day",
+        "period.week": "per week",
+        "period.month": "per month",
+        "period.year": "per year",
+        "apply.email": "by e-mail to",
+        "apply.url": "online:",
+        "apply.in_app": "in the application",
+    },
+}
+
+
+class Formatter:
+    """Labels, dates, times and numbers for one language."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
+        self.lang = lang
+        self.labels = LABELS[lang]
+
+    def __call__(self, key: str) -> str:
+        return self.labels[key]
+
+    def date(self, value: date | None) -> str:
+        """13/05/2024 in French, 13 May 2024 in English."""
+        if value is None:
+            return ""
+        return _babel_date(value, "dd/MM/y" if self.lang == "fr" else "d MMMM y", locale=self.lang)
+
+    def long_date(self, value: date | None) -> str:
+        """13 mai 2024, 13 May 2024."""
+        return "" if value is None else _babel_date(value, "d MMMM y", locale=self.lang)
+
+    def time(self, value: time) -> str:
+        return _babel_time(value, "HH:mm", locale=self.lang)
+
+    def instant(self, value: datetime | None, tz_name: str) -> str:
+        """An instant as local date and time in `tz_name`, with the zone named."""
+        if value is None:
+            return ""
+        local = value.astimezone(ZoneInfo(tz_name))
+        return f"{self.date(local.date())} {self.time(local.time())} ({tz_name})"
+
+    def local(self, day: date | None, at: time | None, tz_name: str) -> str:
+        """A stated local date and optional time, with the zone: 13/05/2024 23:59 (Europe/Paris)."""
+        if day is None:
+            return ""
+        return f"{self.date(day)}{' ' + self.time(at) if at else ''} ({tz_name})"
+
+    def number(self, value: Decimal | int | None) -> str:
+        return "" if value is None else format_decimal(value, locale=self.lang)

@@ -1,0 +1,173 @@
+"""HTML -> PDF: Jinja2 templates rendered by WeasyPrint with a locked-down URL fetcher, then
+uploaded PDFs laid onto the placeholder pages the template reserved for them.
+
+A template reserves one page per page of each appendix (an element with the id
+`appendix-<i>-page-<k>`, in a box of the size `APPENDIX_BOX` says). WeasyPrint lays out those
+pages with the running header, the footer "page X / Y", the table of contents and the outline,
+so all of them count the appended pages; pypdf then draws each uploaded page, scaled to fit,
+into its placeholder.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from pypdf import PdfReader, PdfWriter, Transformation
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = PROJECT_ROOT / "templates"
+PDF_ASSETS = TEMPLATES / "pdf"
+
+# A4 in points, and the page box of the placeholders (kept in step with templates/pdf/*.css)
+PT_PER_MM = 72 / 25.4
+PAGE_WIDTH, PAGE_HEIGHT = 210 * PT_PER_MM, 297 * PT_PER_MM
+MARGIN_TOP, MARGIN_SIDE, MARGIN_BOTTOM = 22 * PT_PER_MM, 18 * PT_PER_MM, 20 * PT_PER_MM
+APPENDIX_CAPTION = 12 * PT_PER_MM  # the caption line above an appended page
+
+log = logging.getLogger(__name__)
+
+
+class BlockedResource(ValueError):
+    """A template or a text asked for a resource outside the project's PDF assets."""
+
+
+@lru_cache(maxsize=1)
+def _fetcher_class() -> type:
+    from weasyprint.urls import URLFetcher
+
+    class AssetsOnlyFetcher(URLFetcher):
+        """Serves files under templates/pdf/ and nothing else: no network, no other file."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme != "file":
+                raise BlockedResource(f"blocked {parts.scheme or 'relative'} URL {url!r}")
+            path = Path(unquote(parts.path)).resolve()
+            if not path.is_relative_to(PDF_ASSETS.resolve()):
+                raise BlockedResource(f"blocked file outside templates/pdf: {url!r}")
+            return super().fetch(url, headers)
+
+    return AssetsOnlyFetcher
+
+
+def url_fetcher() -> Any:
+    return _fetcher_class()(timeout=5, allowed_protocols={"file"})
+
+
+@lru_cache(maxsize=1)
+def font_configuration() -> Any:
+    """One FontConfiguration per process, as WeasyPrint recommends."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=1)
+def jinja() -> Environment:
+    """Templates escape everything they print: user text can never become markup."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """An uploaded PDF appended page for page (and embedded as an attachment)."""
+
+    title: str
+    filename: str
+    data: bytes
+    page_count: int
+
+    @property
+    def pages(self) -> range:
+        return range(1, self.page_count + 1)
+
+
+def appendix_box() -> dict[str, float]:
+    """The placeholder box, in mm for the CSS, so that template and merge agree."""
+    width = PAGE_WIDTH - 2 * MARGIN_SIDE
+    height = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - APPENDIX_CAPTION
+    return {"width_mm": width / PT_PER_MM, "height_mm": height / PT_PER_MM,
+            "caption_mm": APPENDIX_CAPTION / PT_PER_MM}
+
+
+def render_pdf(
+    template: str,
+    context: dict[str, Any],
+    *,
+    appendices: list[Appendix] = (),  # type: ignore[assignment]
+    pdfa: bool = False,
+    title: str | None = None,
+) -> bytes:
+    """Render `template` with `context` to PDF, lay the appendices onto their placeholder pages
+    and embed them as attachments."""
+    from weasyprint import HTML, Attachment
+
+    html = jinja().get_template(template).render(
+        **context, appendices=list(appendices), appendix_box=appendix_box()
+    )
+    document = HTML(
+        string=html, base_url=PDF_ASSETS.as_uri() + "/", url_fetcher=url_fetcher()
+    ).render(font_config=font_configuration())
+    placeholders = _placeholder_pages(document.pages, len(appendices))
+    attachments = [
+        Attachment(string=a.data, name=a.filename, description=a.title) for a in appendices
+    ]
+    options: dict[str, Any] = {"attachments": attachments}
+    if pdfa:
+        options["pdf_variant"] = "pdf/a-3b"
+    pdf = document.write_pdf(**options)
+    if not placeholders:
+        return pdf
+    return _lay_appendices(pdf, appendices, placeholders)
+
+
+def _placeholder_pages(pages: list[Any], count: int) -> dict[int, tuple[int, int]]:
+    """Page index -> (appendix index, page index in it), from the anchors on each page."""
+    found: dict[int, tuple[int, int]] = {}
+    for index, page in enumerate(pages):
+        for anchor in page.anchors:
+            if anchor.startswith("appendix-") and "-page-" in anchor:
+                number, _, page_number = anchor[len("appendix-"):].partition("-page-")
+                found[index] = (int(number) - 1, int(page_number) - 1)
+    if {appendix for appendix, _ in found.values()} != set(range(count)):
+        raise RuntimeError("the template did not reserve a page for every appendix")
+    return found
+
+
+def _lay_appendices(
+    pdf: bytes, appendices: list[Appendix], placeholders: dict[int, tuple[int, int]]
+) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    readers = [PdfReader(io.BytesIO(a.data)) for a in appendices]
+    box = appendix_box()
+    box_width, box_height = box["width_mm"] * PT_PER_MM, box["height_mm"] * PT_PER_MM
+    for page_index, (appendix, number) in placeholders.items():
+        source = readers[appendix].pages[number]
+        width, height = float(source.mediabox.width), float(source.mediabox.height)
+        rotation = (source.get("/Rotate") or 0) % 360
+        if rotation in (90, 270):
+            source.transfer_rotation_to_content()
+            width, height = float(source.mediabox.width), float(source.mediabox.height)
+        scale = min(box_width / width, box_height / height)
+        left = MARGIN_SIDE + (box_width - width * scale) / 2
+        bottom = MARGIN_BOTTOM + (box_height - height * scale)
+        placed = (Transformation()
+                  .translate(-float(source.mediabox.left), -float(source.mediabox.bottom))
+                  .scale(scale).translate(left, bottom))
+        writer.pages[page_index].merge_transformed_page(source, placed)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

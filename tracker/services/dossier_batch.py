@@ -1,0 +1,104 @@
+"""Every application dossier of a posting, made by a pool of worker processes.
+
+Each worker opens its own database connection and keeps one FontConfiguration (tracker.pdf
+caches it per process); workers are replaced after `RECYCLE_AFTER` dossiers so that memory
+stays bounded over long batches. One dossier failing (e.g. an upload that cannot be appended)
+is reported with its reason; the others are made.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.models import Application, User
+from tracker.services.errors import DomainError
+from tracker.services.postings import get_posting
+
+RECYCLE_AFTER = 50
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    application_id: int
+    path: Path | None
+    error: str | None = None
+
+
+def application_ids(session: Session, reference: str, actor: User | None = None) -> list[int]:
+    from tracker.services.dossiers import check_manager
+
+    posting = get_posting(session, reference, actor=actor)
+    check_manager(actor, posting)
+    return list(session.scalars(
+        sa.select(Application.id)
+        .where(Application.posting_id == posting.id, Application.deleted_at.is_(None))
+        .order_by(Application.id)
+    ))
+
+
+_worker_sessions = None
+
+
+def _init_worker(database_url: str) -> None:
+    global _worker_sessions
+    from tracker.db import create_engine, make_session_factory
+
+    _worker_sessions = make_session_factory(create_engine(database_url))
+
+
+def _make_one(application_id: int, lang: str, pdfa: bool, out_dir: str | None,
+              now: datetime) -> BatchItem:
+    from tracker.services.dossiers import application_dossier
+
+    assert _worker_sessions is not None
+    try:
+        with _worker_sessions() as session:
+            dossier = application_dossier(session, application_id, lang=lang, pdfa=pdfa,
+                                          clock=lambda: now)
+        path = Path(out_dir) / dossier.filename if out_dir else dossier.default_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(dossier.content)
+        return BatchItem(application_id, path)
+    except DomainError as exc:
+        return BatchItem(application_id, None, str(exc))
+    except Exception as exc:  # one broken dossier must not stop the batch
+        return BatchItem(application_id, None, f"{type(exc).__name__}: {exc}")
+
+
+def run_batch(
+    database_url: str,
+    ids: list[int],
+    *,
+    lang: str = "fr",
+    pdfa: bool = False,
+    workers: int = 2,
+    out_dir: Path | None = None,
+    now: datetime,
+    on_done: Callable[[BatchItem], None] = lambda item: None,
+) -> list[BatchItem]:
+    """Make the dossiers of `ids` with `workers` processes; `on_done` hears of each one."""
+    if workers < 1:
+        raise DomainError("workers", "must be 1 or more")
+    results: list[BatchItem] = []
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(database_url,),
+        max_tasks_per_child=RECYCLE_AFTER,
+    ) as pool:
+        futures = [pool.submit(_make_one, i, lang, pdfa, str(out_dir) if out_dir else None, now)
+                   for i in ids]
+        for future in as_completed(futures):
+            item = future.result()
+            results.append(item)
+            on_done(item)
+    return sorted(results, key=lambda item: item.application_id)
