@@ -103,6 +103,20 @@ def appendix_box() -> dict[str, float]:
             "caption_mm": APPENDIX_CAPTION / PT_PER_MM}
 
 
+def template_html(template: str, context: dict[str, Any], appendices: list[Appendix]) -> str:
+    """The HTML of a dossier, before WeasyPrint."""
+    return jinja().get_template(template).render(
+        **context, appendices=list(appendices), appendix_box=appendix_box()
+    )
+
+
+def weasy_html(html: str) -> Any:
+    """A WeasyPrint document source for `html`, with the assets-only fetcher."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=PDF_ASSETS.as_uri() + "/", url_fetcher=url_fetcher())
+
+
 def render_pdf(
     template: str,
     context: dict[str, Any],
@@ -113,14 +127,11 @@ def render_pdf(
 ) -> bytes:
     """Render `template` with `context` to PDF, lay the appendices onto their placeholder pages
     and embed them as attachments."""
-    from weasyprint import HTML, Attachment
+    from weasyprint import Attachment
 
-    html = jinja().get_template(template).render(
-        **context, appendices=list(appendices), appendix_box=appendix_box()
+    document = weasy_html(template_html(template, context, appendices)).render(
+        font_config=font_configuration()
     )
-    document = HTML(
-        string=html, base_url=PDF_ASSETS.as_uri() + "/", url_fetcher=url_fetcher()
-    ).render(font_config=font_configuration())
     placeholders = _placeholder_pages(document.pages, len(appendices))
     attachments = [
         Attachment(string=a.data, name=a.filename, description=a.title) for a in appendices

@@ -9,6 +9,7 @@ is reported with its reason; the others are made.
 from __future__ import annotations
 
 import multiprocessing
+import resource
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ class BatchItem:
     application_id: int
     path: Path | None
     error: str | None = None
+    worker_peak_mb: float = 0.0  # the worker's peak resident memory so far
 
 
 def application_ids(session: Session, reference: str, actor: User | None = None) -> list[int]:
@@ -66,11 +68,15 @@ def _make_one(application_id: int, lang: str, pdfa: bool, out_dir: str | None,
         path = Path(out_dir) / dossier.filename if out_dir else dossier.default_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(dossier.content)
-        return BatchItem(application_id, path)
+        return BatchItem(application_id, path, worker_peak_mb=_peak_mb())
     except DomainError as exc:
-        return BatchItem(application_id, None, str(exc))
+        return BatchItem(application_id, None, str(exc), _peak_mb())
     except Exception as exc:  # one broken dossier must not stop the batch
-        return BatchItem(application_id, None, f"{type(exc).__name__}: {exc}")
+        return BatchItem(application_id, None, f"{type(exc).__name__}: {exc}", _peak_mb())
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_batch(

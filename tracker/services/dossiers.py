@@ -16,7 +16,7 @@ from tracker.config import get_settings
 from tracker.db import utcnow
 from tracker.i18n import Formatter
 from tracker.models import Application, Posting, User
-from tracker.pdf import render_pdf
+from tracker.pdf import Appendix, render_pdf
 from tracker.services import dossier_data as data
 from tracker.services.access import can_manage
 from tracker.services.applications import get_application
@@ -73,6 +73,23 @@ def application_dossier(
 
 def render_application(application: Application, *, lang: str, pdfa: bool,
                        now: datetime) -> Dossier:
+    parts = application_parts(application, lang=lang, now=now)
+    pdf = render_pdf(parts.template, parts.context, appendices=parts.appendices, pdfa=pdfa)
+    return Dossier("application", parts.context["posting"]["organisation_slug"],
+                   application.posting.reference, parts.filename, pdf)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a dossier is rendered from (the benchmark renders it alone, too)."""
+
+    template: str
+    context: dict[str, Any]
+    appendices: list[Appendix]
+    filename: str
+
+
+def application_parts(application: Application, *, lang: str, now: datetime) -> Parts:
     f = Formatter(lang)
     posting = application.posting
     applicant, appendices = data.application_view(application, f)
@@ -85,10 +102,8 @@ def render_application(application: Application, *, lang: str, pdfa: bool,
                      ("requirements", "requirements"), ("documents", "documents"),
                      ("cover-letter", "cover_letter")], applicant["appendices"]),
     )
-    pdf = render_pdf("pdf/application.html", context, appendices=appendices, pdfa=pdfa)
-    name = f"{f('application_dossier')}-{applicant['name']}-{lang}"
-    return Dossier("application", context["posting"]["organisation_slug"], posting.reference,
-                   slug(name) + ".pdf", pdf)
+    filename = slug(f"{f('application_dossier')}-{applicant['name']}-{lang}") + ".pdf"
+    return Parts("pdf/application.html", context, appendices, filename)
 
 
 def _toc(f: Formatter, chapters: list[tuple[str, str]],
