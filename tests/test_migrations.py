@@ -1,6 +1,7 @@
 """The schema is built by Alembic only, matches the models, and migrates both ways with data."""
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -11,7 +12,7 @@ from tests.conftest import PG_URL, scratch_postgresql
 from tracker import schema
 from tracker.cli import main
 from tracker.cli.context import AppContext
-from tracker.db import Base, create_engine, make_session_factory
+from tracker.db import Base, UTCDateTime, create_engine, make_session_factory
 from tracker.services.demo import load_demo
 from tracker.services.errors import DomainError
 
@@ -53,6 +54,42 @@ def test_round_trip_with_data(scratch_engine):
         result = load_demo(session)
         session.commit()
     assert "posting UJM-DRI-2024-CCI" in result.created
+
+
+def test_page_count_added_and_removed_with_documents_kept(scratch_engine):
+    """0002 adds document.page_count (NULL for the documents stored before); going back to
+    0001 keeps the documents and their constraints."""
+    schema.upgrade(scratch_engine, "0001")
+    at = datetime(2024, 4, 1, 8, 0, tzinfo=UTC)
+    user = sa.table("user_account", *(sa.column(name) for name in (
+        "id", "email", "full_name", "role", "locale", "is_active")),
+        sa.column("created_at", UTCDateTime()), sa.column("updated_at", UTCDateTime()))
+    document = sa.table("document", *(sa.column(name) for name in (
+        "owner_id", "kind", "filename", "media_type", "size_bytes", "sha256", "content")),
+        sa.column("uploaded_at", UTCDateTime()))
+    with scratch_engine.begin() as connection:
+        connection.execute(user.insert().values(
+            id=1, email="old@example.org", full_name="Old", role="candidate", locale="fr",
+            is_active=True, created_at=at, updated_at=at))
+        connection.execute(document.insert().values(
+            owner_id=1, kind="cv", filename="old.pdf", media_type="application/pdf",
+            size_bytes=3, sha256="0" * 64, content=b"%PD", uploaded_at=at))
+    schema.upgrade(scratch_engine)
+    assert schema.drift(scratch_engine) == []
+    with scratch_engine.connect() as connection:
+        assert connection.execute(sa.text(
+            "SELECT filename, page_count FROM document WHERE filename = 'old.pdf'")).one() == (
+            "old.pdf", None)
+    schema.downgrade(scratch_engine, "0001")
+    inspector = sa.inspect(scratch_engine)
+    assert "page_count" not in {c["name"] for c in inspector.get_columns("document")}
+    assert {c["name"] for c in inspector.get_check_constraints("document")} >= {
+        "ck_document_sha256_length", "ck_document_size_not_negative"}
+    with scratch_engine.connect() as connection:
+        assert connection.scalar(sa.text(
+            "SELECT count(*) FROM document WHERE filename = 'old.pdf'")) == 1
+    schema.upgrade(scratch_engine)
+    assert schema.current_revision(scratch_engine) == "0002"
 
 
 def test_every_constraint_and_index_is_named_by_the_convention(engine):
@@ -114,7 +151,7 @@ def test_shared_database_behind_the_code_must_be_upgraded_on_purpose(scratch_eng
     schema.upgrade(scratch_engine)
     schema.downgrade(scratch_engine, "base")  # leaves the alembic_version table: not empty
     with pytest.raises(DomainError, match="database: the schema is at no revision, the code "
-                                         "needs 0001: run `tracker db upgrade`"):
+                                         "needs 0002: run `tracker db upgrade`"):
         schema.ensure_ready(scratch_engine, embedded=False)
     schema.ensure_ready(scratch_engine, embedded=True)  # the embedded default: always upgraded
     assert schema.current_revision(scratch_engine) == schema.head_revision()
@@ -127,9 +164,9 @@ def test_db_check_and_upgrade_commands(scratch_engine):
 
     result = run("db", "check")
     assert result.exit_code == 1
-    assert result.stderr == "error: database: the schema is at no revision, the head is 0001\n"
+    assert result.stderr == "error: database: the schema is at no revision, the head is 0002\n"
     result = run("db", "upgrade")
-    assert result.exit_code == 0 and result.output.endswith(": empty -> 0001\n")
+    assert result.exit_code == 0 and result.output.endswith(": empty -> 0002\n")
     result = run("db", "check")
     assert result.exit_code == 0
-    assert result.output == "database at 0001, no drift between models and schema\n"
+    assert result.output == "database at 0002, no drift between models and schema\n"

@@ -33,7 +33,9 @@ def words(text: str) -> str:
 def test_every_command_is_known():
     assert sorted(" ".join(path) for path in COMMANDS) == [
         "application", "application list", "application move", "application show", "apply",
-        "db", "db check", "db upgrade", "demo", "interview", "interview schedule",
+        "db", "db check", "db upgrade", "demo", "document", "document add", "document list",
+        "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
+        "dossier posting", "interview", "interview schedule",
         "org", "org add", "org list", "posting", "posting add", "posting cancel",
         "posting close", "posting fill", "posting list", "posting open", "posting show",
         "user", "user add",

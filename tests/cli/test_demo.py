@@ -1,15 +1,19 @@
 """`tracker demo`: the Jean Monnet posting, its HR user and two candidates, moved near today."""
 
+import hashlib
+import io
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
+from pypdf import PdfReader
 
 from tests.cli.helpers import row_counts
 from tests.conftest import SAMPLES
-from tracker.models import Application, ApplicationStatus, Interview, Posting, User
+from tracker.models import Application, ApplicationStatus, Document, Interview, Posting, User
+from tracker.services import documents
 
 REFERENCE = "UJM-DRI-2024-CCI"
 PUBLISHED_DEADLINE = date(2024, 5, 13)  # a Monday
@@ -112,6 +116,7 @@ def test_running_twice_adds_nothing(cli, session, args):
     before = row_counts(session)
     assert before["posting"] == 1 and before["application"] == 2
     assert before["user_account"] == 3 and before["organisation"] == 1
+    assert before["document"] == 3  # two CVs and a letter, attached once
     again = cli(args)
     assert again.exit_code == 0
     assert row_counts(session) == before
@@ -158,7 +163,7 @@ def test_a_later_day_moves_the_dates_again(cli, session, clock):
     # still one posting, the same people and applications
     after = row_counts(session)
     for table in ("posting", "organisation", "user_account", "application", "interview",
-                  "requirement", "candidate_profile"):
+                  "requirement", "candidate_profile", "document"):
         assert after[table] == counts[table], table
     assert session.scalar(sa.select(sa.func.count()).select_from(Posting)) == 1
     row = table_row(result.output)
@@ -177,6 +182,64 @@ def test_published_then_moved_near_today(cli, session, clock):
     assert slot.starts_at == datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
     assert session.scalars(sa.select(Application.status).join(Application.candidate).where(
         User.email == "camille.martin@example.org")).one() is ApplicationStatus.INTERVIEW
+
+
+# -- the candidates' documents: real PDFs, rendered from samples/ and checked on upload -------
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(page.extract_text() or "" for page in
+                             PdfReader(io.BytesIO(data)).pages).split())
+
+
+def test_demo_attaches_the_candidates_pdfs(cli, session):
+    cli("demo --as-published")
+    rows = session.execute(
+        sa.select(User.email, Document).join(Document, Document.owner_id == User.id)
+        .order_by(User.email, Document.id)
+    ).all()
+    assert [(email, d.kind.value, d.filename, d.page_count) for email, d in rows] == [
+        ("camille.martin@example.org", "cv", "CV-Camille-Martin.pdf", 2),
+        ("camille.martin@example.org", "cover_letter", "Lettre-Camille-Martin.pdf", 1),
+        ("jordan.smith@example.org", "cv", "CV-Jordan-Smith.pdf", 1),
+    ]
+    texts = {}
+    for _, document in rows:
+        data = documents.document_content(session, document)
+        assert len(PdfReader(io.BytesIO(data)).pages) == document.page_count
+        assert document.sha256 == hashlib.sha256(data).hexdigest()
+        assert document.size_bytes == len(data) and document.media_type == "application/pdf"
+        texts[document.filename] = pdf_text(data)
+    cv = texts["CV-Camille-Martin.pdf"]
+    for words in ("Camille MARTIN", "Erasmus+", "Master Relations internationales", "TOEIC 945",
+                  "Université Grenoble Alpes", "CV – 2 / 2"):
+        assert words in cv, words
+    assert "Madame, Monsieur," in texts["Lettre-Camille-Martin.pdf"]
+    assert "Chargé de coopération internationale" in texts["Lettre-Camille-Martin.pdf"]
+    assert "Jordan Smith" in texts["CV-Jordan-Smith.pdf"]
+    assert "University of Kent" in texts["CV-Jordan-Smith.pdf"]
+    # uploaded by the candidates on the day they started, before submitting
+    camille = session.scalars(sa.select(Application).join(Application.candidate).where(
+        User.email == "camille.martin@example.org")).one()
+    uploads = [d.uploaded_at for email, d in rows if email.startswith("camille")]
+    assert all(camille.created_at < at < camille.submitted_at for at in uploads)
+
+
+def test_demo_documents_show_with_the_application(cli, session):
+    cli("demo --as-published")
+    listed = json.loads(cli("application list --format json").output)["applications"]
+    camille = next(a for a in listed if a["candidate"] == "camille.martin@example.org")
+    result = cli(f"document list --application {camille['id']} --format json")
+    assert [(d["kind"], d["page_count"]) for d in json.loads(result.output)["documents"]] == [
+        ("cv", 2), ("cover_letter", 1)]
+
+
+@pytest.mark.parametrize("name", ["cv-camille-martin.html", "cv-jordan-smith.html"])
+def test_cv_samples_are_self_contained(name):
+    """Rendered with no URL fetching at all: nothing may point outside the page."""
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    assert not re.search(r"\b(src|href)\s*=|url\(|@import|<link\b|<script\b", text, re.I)
+    assert "size: A4" in text
 
 
 # -- the published posting, field by field, against its source text ---------------------------

@@ -11,6 +11,7 @@ from tracker import __version__
 from tracker.cli.applications import application_group, apply_command, interview_group
 from tracker.cli.context import AppContext, UserError
 from tracker.cli.db import db_group, demo_command
+from tracker.cli.documents import document_group
 from tracker.cli.dossiers import dossier_group
 from tracker.cli.people import org_group, user_group
 from tracker.cli.postings import posting_group
@@ -54,4 +55,5 @@ main.add_command(posting_group)
 main.add_command(apply_command)
 main.add_command(application_group)
 main.add_command(interview_group)
+main.add_command(document_group)
 main.add_command(dossier_group)

@@ -126,6 +126,10 @@ def application_show(app: AppContext, application_id: int, fmt: str) -> None:
             [r["label"], r["evidence"] or "(none)", r["self_rating"], r["reviewer_rating"]]
             for r in record["requirements"] if r["evidence"] or r["reviewer_rating"]
         ]),
+        table("Documents", ["#", "Kind", "File", "Pages"], [
+            [d["id"], d["kind"].replace("_", " "), d["filename"], d["page_count"] or "-"]
+            for d in record["documents"]
+        ], no_wrap=["#"]),
         table(f"History ({tz})", ["When", "From", "To", "By", "Comment"], [
             [when_text(h["at"], tz), h["from"], h["to"], h["by_name"] or "(operator)",
              h["comment"]]

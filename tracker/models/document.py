@@ -30,6 +30,8 @@ class Document(Base):
     media_type: Mapped[str] = mapped_column(sa.String(100))
     size_bytes: Mapped[int]
     sha256: Mapped[str] = mapped_column(sa.String(64))
+    # Counted when the upload was checked (tracker.pdfcheck); None for older rows.
+    page_count: Mapped[int | None]
     # Deferred: listing documents never loads their bytes.
     content: Mapped[bytes] = deferred(mapped_column(sa.LargeBinary))
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime())

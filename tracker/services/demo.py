@@ -7,9 +7,11 @@ nothing; on a later day it moves the dates again.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,15 @@ from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
 from tracker.models import Application, Posting, PostingStatus, User
-from tracker.services import applications, evidence, interviews, organisations, postings, users
+from tracker.services import (
+    applications,
+    documents,
+    evidence,
+    interviews,
+    organisations,
+    postings,
+    users,
+)
 from tracker.services.errors import NotFound
 from tracker.services.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
 
@@ -86,7 +96,8 @@ def load_demo(
             profile = dict(candidate_spec.get("profile") or {})
             profile["languages"] = [users.LanguageInput(**lang) for lang in profile.get("languages", [])]
             users.set_profile(session, candidate, **profile, clock=published)
-        _application(session, posting, candidate, hr, candidate_spec["application"], at, created)
+        _application(session, posting, candidate, hr, candidate_spec["application"], at, created,
+                     samples)
     session.flush()
     return DemoResult(posting=posting, weeks_shifted=weeks, created=created)
 
@@ -142,6 +153,7 @@ def _application(
     spec: dict[str, Any],
     at: Callable[..., Callable[[], datetime]],
     created: list[str],
+    samples: Path,
 ) -> Application:
     existing = session.scalar(
         sa.select(Application).where(
@@ -154,6 +166,14 @@ def _application(
         session, posting, candidate, cover_letter=spec.get("cover_letter"), actor=candidate,
         clock=at(spec["started"]),
     )
+    for item in spec.get("documents", []):
+        document = documents.add_document(
+            session, app, kind=item["kind"], filename=item["filename"],
+            content=_document_pdf(item, app, samples), actor=candidate,
+            clock=at(spec["started"], 17),
+        )
+        created.append(f"document {document.filename} ({document.kind.value}, "
+                       f"{document.page_count} p.) of {candidate.email}")
     by_label = {r.label: r for r in posting.requirements}
     for item in spec.get("evidence", []):
         evidence.give_evidence(
@@ -182,3 +202,61 @@ def _application(
         )
     created.append(f"application of {candidate.email} ({app.status.value})")
     return app
+
+
+def _document_pdf(spec: dict[str, Any], application: Application, samples: Path) -> bytes:
+    """The PDF a demo document spec names: an HTML page of samples/, or the cover letter."""
+    if "html" in spec:
+        return render_pdf((samples / spec["html"]).read_text(encoding="utf-8"))
+    if spec.get("from") == "cover_letter" and application.cover_letter:
+        return render_pdf(letter_html(application))
+    raise ValueError(f"demo document {spec!r}: give `html: FILE` or `from: cover_letter`")
+
+
+@lru_cache(maxsize=8)
+def render_pdf(page: str) -> bytes:
+    """HTML (self-contained) to PDF with WeasyPrint, fetching nothing: no network, no file."""
+    import weasyprint
+    from weasyprint.urls import URLFetcher
+
+    return weasyprint.HTML(string=page, base_url=None,
+                           url_fetcher=URLFetcher(allowed_protocols=())).write_pdf()
+
+
+_LETTER_WORDS = {
+    "fr": {"subject": "Objet\u00a0:", "position": "candidature au poste de", "ref": "réf."},
+    "en": {"subject": "Subject:", "position": "application for the position of", "ref": "ref."},
+}
+
+
+def letter_html(application: Application) -> str:
+    """The application's cover letter as a one-page A4 letter; every text is escaped."""
+    candidate, posting = application.candidate, application.posting
+    words = _LETTER_WORDS.get(candidate.locale.value, _LETTER_WORDS["en"])
+    e = html.escape
+    paragraphs = "\n".join(
+        f"<p>{e(part.strip()).replace(chr(10), '<br>')}</p>"
+        for part in (application.cover_letter or "").split("\n\n") if part.strip()
+    )
+    recipient = "<br>".join(e(line) for line in (posting.hiring_organization_name,
+                                                  posting.department) if line)
+    return f"""<!DOCTYPE html>
+<html lang="{e(candidate.locale.value)}"><head><meta charset="utf-8">
+<title>{e(candidate.full_name)}</title>
+<style>
+  @page {{ size: A4; margin: 25mm 24mm; }}
+  html {{ font: 11pt/1.5 "Liberation Serif", "DejaVu Serif", serif; color: #111; }}
+  p {{ margin: 0 0 10pt; text-align: justify; }}
+  .sender {{ margin-bottom: 18pt; }}
+  .recipient {{ margin: 0 0 24pt 55%; text-align: left; }}
+  .subject {{ margin-bottom: 18pt; text-align: left; }}
+  .signature {{ margin: 24pt 0 0 55%; }}
+</style></head><body>
+<p class="sender"><strong>{e(candidate.full_name)}</strong><br>{e(candidate.email)}</p>
+<p class="recipient">{recipient}</p>
+<p class="subject"><strong>{words["subject"]}</strong> {words["position"]}
+  {e(posting.title)} ({words["ref"]} {e(posting.reference)})</p>
+{paragraphs}
+<p class="signature">{e(candidate.full_name)}</p>
+</body></html>
+"""

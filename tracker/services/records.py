@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from tracker.models import Application, Interview, Posting, RequirementKind
+from tracker.models import Application, Document, Interview, Posting, RequirementKind
 from tracker.services.timeutil import days_left, zone
 
 
@@ -27,6 +27,21 @@ def _money(value: Decimal | None) -> str | None:
 def local_instant(instant: datetime | None, tz_name: str) -> str | None:
     """An instant as local wall-clock time with its offset, e.g. 2024-05-13T23:59:59+02:00."""
     return None if instant is None else instant.astimezone(zone(tz_name)).isoformat()
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    """A document without its content."""
+    return {
+        "id": document.id,
+        "application_id": document.application_id,
+        "kind": document.kind.value,
+        "filename": document.filename,
+        "media_type": document.media_type,
+        "size_bytes": document.size_bytes,
+        "page_count": document.page_count,
+        "sha256": document.sha256,
+        "uploaded_at": iso(document.uploaded_at),
+    }
 
 
 def interview_record(interview: Interview) -> dict[str, Any]:
@@ -135,11 +150,7 @@ def application_record(application: Application) -> dict[str, Any]:
             for req in application.posting.requirements
             for given in [evidence.get(req.id)]
         ],
-        "documents": [
-            {"kind": d.kind.value, "filename": d.filename, "media_type": d.media_type,
-             "size_bytes": d.size_bytes, "sha256": d.sha256}
-            for d in application.documents
-        ],
+        "documents": [document_record(d) for d in application.documents],
         "notes": [
             {"at": iso(n.created_at), "author": n.author.full_name if n.author else None,
              "body": n.body}

@@ -1,0 +1,315 @@
+"""Is an upload a readable PDF? Checked safely, cheapest test first.
+
+1. size: refused above the limit before anything else is done with the bytes;
+2. content: `%PDF-` must come within the first 1024 bytes (else: what the file looks like);
+3. structure: pypdf opens it in a child process (`python -m tracker.pdfcheck`) bounded in
+   wall-clock time (the parent kills it), address space (RLIMIT_AS) and CPU time (RLIMIT_CPU),
+   refuses encryption and PDFs without pages or with too many, and reads every page's box
+   and content reference, decoding nothing. A hostile file can exhaust the child, never the
+   caller.
+
+The child reads the PDF on stdin and prints one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tracker.services.errors import DomainError
+
+SNIFF_BYTES = 1024
+_HEADER = re.compile(rb"%PDF-(\d+\.\d+)")
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    page_count: int
+    encrypted: bool = False
+    pdf_version: str | None = None
+
+
+def check_pdf(
+    data: bytes,
+    *,
+    filename: str,
+    max_bytes: int,
+    timeout_s: float | None = None,
+    memory_mb: int | None = None,
+    max_pages: int | None = None,
+) -> PdfFacts:
+    """The facts of a readable PDF, or a DomainError naming `file` that says what is wrong.
+    The limits default to the settings (TRACKER_PDF_CHECK_*, TRACKER_MAX_UPLOAD_PAGES)."""
+    check_size(len(data), filename=filename, max_bytes=max_bytes)
+    version = _sniff(data, filename)
+    if timeout_s is None or memory_mb is None or max_pages is None:
+        from tracker.config import get_settings
+
+        settings = get_settings()
+        timeout_s = settings.pdf_check_timeout_s if timeout_s is None else timeout_s
+        memory_mb = settings.pdf_check_memory_mb if memory_mb is None else memory_mb
+        max_pages = settings.max_upload_pages if max_pages is None else max_pages
+    result = _run_child(data, filename, timeout_s, memory_mb, max_pages)
+    error = result.get("error")
+    if error == "too_many_pages":
+        raise DomainError("file", f"{filename!r} has {result.get('pages')} pages, the limit is "
+                                  f"{max_pages}")
+    if error == "encrypted":
+        raise DomainError("file", f"{filename!r} is password-protected: upload it without "
+                                  "protection")
+    if error == "no_pages":
+        raise DomainError("file", f"{filename!r} has no pages")
+    if error == "memory":
+        raise _memory_error(filename, memory_mb)
+    if error == "damaged":
+        raise DomainError("file", f"{filename!r} is damaged or truncated "
+                                  f"(pypdf: {_clip(result.get('detail') or 'unreadable')})")
+    pages = result.get("pages")
+    if error or not isinstance(pages, int) or pages < 1:
+        raise DomainError("file", f"{filename!r} could not be checked (unexpected answer from "
+                                  f"the PDF checker: {_clip(json.dumps(result))})")
+    catalog_version = result.get("version")
+    if isinstance(catalog_version, str) and _version_key(catalog_version) > _version_key(version):
+        version = catalog_version
+    return PdfFacts(page_count=pages, encrypted=False, pdf_version=version)
+
+
+def check_size(size: int, *, filename: str, max_bytes: int, at_least: bool = False) -> None:
+    """Refuse `size` bytes above `max_bytes` (`at_least`: only a lower bound of the size is
+    known, e.g. the file was read up to one byte past the limit)."""
+    if size <= max_bytes:
+        return
+    shown, limit = _megabytes(size), _megabytes(max_bytes)
+    if at_least:
+        raise DomainError("file", f"{filename!r} is larger than the limit of {limit} MB")
+    if shown == limit:  # 10,000,001 bytes is not "10 MB, the limit is 10 MB"
+        raise DomainError("file", f"{filename!r} is {size:,} bytes, the limit is "
+                                  f"{max_bytes:,} bytes ({limit} MB)")
+    raise DomainError("file", f"{filename!r} is {shown} MB, the limit is {limit} MB")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".removesuffix(".0")
+
+
+def _version_key(version: str | None) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in (version or "0").split("."))
+    except ValueError:
+        return (0,)
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- content sniffing ------------------------------------------------------------------------
+
+_EXPORT = "export it as PDF first"
+_SIGNATURES: list[tuple[bytes, str]] = [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document, .doc or .xls"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"%!PS", "a PostScript file"),
+]
+# Office Open XML and OpenDocument files are ZIP archives; their member names tell them apart.
+_ZIP_KINDS: list[tuple[bytes, str]] = [
+    (b"word/", "a Word document, .docx"),
+    (b"xl/", "an Excel workbook, .xlsx"),
+    (b"ppt/", "a PowerPoint presentation, .pptx"),
+    (b"application/vnd.oasis.opendocument.text", "an OpenDocument text, .odt"),
+]
+_DOCUMENTS = {kind for _, kind in _ZIP_KINDS} | {_SIGNATURES[0][1], "an RTF document"}
+
+
+def _sniff(data: bytes, filename: str) -> str:
+    """The version in the `%PDF-x.y` header, or a DomainError saying what the file is."""
+    if not data:
+        raise DomainError("file", f"{filename!r} is empty")
+    position = data[:SNIFF_BYTES].find(b"%PDF-")
+    if position >= 0:
+        match = _HEADER.match(data, position)
+        return match.group(1).decode("ascii") if match else "unknown"
+    kind = _looks_like(data)
+    if kind is None:
+        raise DomainError("file", f"{filename!r} is not a PDF (it does not start with %PDF-)")
+    advice = f": {_EXPORT}" if kind in _DOCUMENTS else ""
+    raise DomainError("file", f"{filename!r} is not a PDF (it is {kind}){advice}")
+
+
+def _looks_like(data: bytes) -> str | None:
+    """What a file that is not a PDF seems to be, when that is easy to tell."""
+    head = data[:SNIFF_BYTES]
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        for marker, kind in _ZIP_KINDS:
+            if marker in data:
+                return kind
+        return "a ZIP archive, e.g. a Word document"
+    for magic, kind in _SIGNATURES:
+        if head.startswith(magic):
+            return kind
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if text.startswith((b"<!doctype html", b"<html")):
+        return "an HTML page"
+    if all(byte >= 0x20 and byte != 0x7F or byte in b"\t\n\r\f" for byte in head):
+        return "plain text"
+    return None
+
+
+# -- the child process -----------------------------------------------------------------------
+
+
+def _run_child(
+    data: bytes, filename: str, timeout_s: float, memory_mb: int, max_pages: int
+) -> dict[str, Any]:
+    cpu_s = max(1, math.ceil(timeout_s) + 1)  # a backstop should the parent die
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(_PROJECT_ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
+    )
+    command = [sys.executable, "-m", "tracker.pdfcheck", str(memory_mb), str(cpu_s),
+               str(max_pages)]
+    try:
+        done = subprocess.run(command, input=data, capture_output=True, timeout=timeout_s,
+                              env=env, cwd=_PROJECT_ROOT, check=False)
+    except subprocess.TimeoutExpired as exc:  # run() has killed and reaped the child
+        raise DomainError("file", f"{filename!r} could not be read within {timeout_s:g} s") from exc
+    except OSError as exc:
+        raise DomainError("file", f"{filename!r} could not be checked now (the PDF checker "
+                                  f"did not start: {exc.strerror or exc}); try again") from exc
+    stderr = done.stderr.decode("utf-8", "replace")
+    if done.returncode == 0:
+        lines = done.stdout.decode("utf-8", "replace").strip().splitlines()
+        try:
+            answer = json.loads(lines[-1])
+        except (IndexError, ValueError):
+            answer = None
+        if isinstance(answer, dict):
+            return answer
+        raise DomainError("file", f"{filename!r} could not be checked (no answer from the PDF "
+                                  "checker)")
+    if done.returncode == -signal.SIGXCPU:  # its CPU-time backstop
+        raise DomainError("file", f"{filename!r} could not be read within {timeout_s:g} s")
+    if "MemoryError" in stderr or "Cannot allocate memory" in stderr:
+        raise _memory_error(filename, memory_mb)
+    if done.returncode < 0:
+        number = -done.returncode
+        name = signal.Signals(number).name if number in signal.valid_signals() else str(number)
+        what = "was killed" if number == signal.SIGKILL else "crashed"
+        raise DomainError("file", f"{filename!r} could not be read: the PDF reader {what} "
+                                  f"(signal {name})")
+    last = stderr.strip().splitlines()[-1:] or ["no message"]
+    raise DomainError("file", f"{filename!r} could not be read: the PDF reader failed (exit "
+                              f"status {done.returncode}: {_clip(last[0])})")
+
+
+def _memory_error(filename: str, memory_mb: int) -> DomainError:
+    return DomainError("file", f"{filename!r} could not be read within the memory limit "
+                               f"({memory_mb} MB)")
+
+
+def _limit(resource_id: int, value: int) -> None:
+    import resource
+
+    _soft, hard = resource.getrlimit(resource_id)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(resource_id, (value, hard if resource_id == resource.RLIMIT_CPU else value))
+
+
+def _inspect(data: bytes, max_pages: int) -> dict[str, Any]:
+    """In the child: open the PDF, look at every page, decode nothing."""
+    import io
+    import logging
+    import warnings
+
+    logging.disable(logging.CRITICAL)  # a broken file must not flood the parent's pipe
+    warnings.simplefilter("ignore")
+    from pypdf import PdfReader
+    from pypdf.generic import NullObject
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        return {"error": "encrypted"}
+    pages = reader.pages
+    count = len(pages)
+    if count == 0:
+        return {"error": "no_pages"}
+    if count > max_pages:
+        return {"error": "too_many_pages", "pages": count}
+    for number, page in enumerate(pages, start=1):
+        box = page.mediabox
+        if not (float(box.width) > 0 and float(box.height) > 0):
+            return {"error": "damaged", "detail": f"page {number} has an empty page box"}
+        contents = page.get("/Contents")
+        if contents is None:
+            continue  # a blank page
+        resolved = contents.get_object()
+        for part in resolved if isinstance(resolved, list) else [resolved]:
+            stream = part.get_object() if part is not None else None
+            if stream is None or isinstance(stream, NullObject):
+                return {"error": "damaged", "detail": f"the content of page {number} is missing"}
+    version = reader.root_object.get("/Version")
+    return {"pages": count, "version": str(version).lstrip("/") if version else None}
+
+
+def _near_memory_limit(limit: int) -> bool:
+    """Did this process come close to its address-space limit (Linux: VmPeak)?"""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024 >= 0.8 * limit
+    except (OSError, ValueError):
+        pass
+    return False
+
+
+def _child_main(argv: list[str]) -> int:
+    """`python -m tracker.pdfcheck MEMORY_MB CPU_S MAX_PAGES` < file.pdf"""
+    import resource
+
+    memory_mb, cpu_s, max_pages = (int(arg) for arg in argv[:3])
+    _limit(resource.RLIMIT_AS, memory_mb * 1024 * 1024)
+    _limit(resource.RLIMIT_CPU, cpu_s)
+    try:
+        data = sys.stdin.buffer.read()
+        answer = _inspect(data, max_pages)
+    except MemoryError:
+        answer = {"error": "memory"}
+    except RecursionError:
+        answer = {"error": "damaged", "detail": "objects nested too deep"}
+    except Exception as exc:  # any failure of the reader means the file is not usable
+        if _near_memory_limit(memory_mb * 1024 * 1024):
+            # allocations refused by RLIMIT_AS do not always surface as MemoryError
+            answer = {"error": "memory"}
+        else:
+            answer = {"error": "damaged", "detail": str(exc) or type(exc).__name__}
+    try:
+        text = json.dumps(answer)
+    except MemoryError:
+        text = '{"error": "memory"}'
+    os.write(1, text.encode("utf-8") + b"\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child_main(sys.argv[1:]))
