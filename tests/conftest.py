@@ -124,6 +124,15 @@ class Clock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def reports_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Dossiers written by default paths land in the test's own folder, never in reports/."""
+    from tracker.config import get_settings
+
+    monkeypatch.setattr(get_settings(), "reports_dir", tmp_path / "reports")
+    return tmp_path / "reports"
+
+
 @pytest.fixture
 def clock() -> Clock:
     return Clock(datetime(2024, 4, 15, 8, 0, tzinfo=UTC))

@@ -52,7 +52,7 @@ def expected_deadline(today: date) -> date:
 )
 def test_deadline_moves_7_to_13_days_ahead_on_the_same_weekday(cli, session, clock, now, today):
     clock.now = now
-    result = cli("demo")
+    result = cli("demo --no-dossiers")
     assert result.exit_code == 0, result.output
     record = show(cli)
     deadline = date.fromisoformat(record["deadline"]["date"])
@@ -78,7 +78,7 @@ def test_deadline_moves_7_to_13_days_ahead_on_the_same_weekday(cli, session, clo
 
 
 def test_as_published_keeps_the_real_dates(cli, session):
-    result = cli("demo --as-published")
+    result = cli("demo --no-dossiers --as-published")
     assert result.exit_code == 0, result.output
     record = show(cli)
     assert record["deadline"]["date"] == "2024-05-13"
@@ -90,7 +90,7 @@ def test_as_published_keeps_the_real_dates(cli, session):
 
 
 def test_output_shows_the_postings_table(cli):
-    result = cli("demo")
+    result = cli("demo --no-dossiers")
     assert result.exit_code == 0 and result.stderr == ""
     text = result.output
     assert "Reference" in text and "Deadline" in text and "Left" in text
@@ -101,7 +101,7 @@ def test_output_shows_the_postings_table(cli):
 
 
 def test_json_output(cli):
-    result = cli("demo --format json")
+    result = cli("demo --no-dossiers --format json")
     assert result.exit_code == 0
     data = json.loads(result.output)
     [posting] = data["postings"]
@@ -110,7 +110,7 @@ def test_json_output(cli):
     assert posting["applications"] == {"draft": 1, "interview": 1}
 
 
-@pytest.mark.parametrize("args", ["demo", "demo --as-published"])
+@pytest.mark.parametrize("args", ["demo --no-dossiers", "demo --no-dossiers --as-published"])
 def test_running_twice_adds_nothing(cli, session, args):
     assert cli(args).exit_code == 0
     before = row_counts(session)
@@ -124,7 +124,7 @@ def test_running_twice_adds_nothing(cli, session, args):
 
 
 def test_people_and_applications(cli, session):
-    cli("demo --as-published")
+    cli("demo --no-dossiers --as-published")
     emails = session.scalars(sa.select(User.email).order_by(User.email)).all()
     assert emails == ["camille.martin@example.org", "drh.recrutement@demo.univ-st-etienne.fr",
                       "jordan.smith@example.org"]
@@ -143,13 +143,13 @@ def test_people_and_applications(cli, session):
 
 
 def test_a_later_day_moves_the_dates_again(cli, session, clock):
-    assert cli("demo").exit_code == 0
+    assert cli("demo --no-dossiers").exit_code == 0
     first = show(cli)
     assert first["deadline"]["date"] == "2024-04-22"
     counts = row_counts(session)
 
     clock.advance(days=7)
-    result = cli("demo")
+    result = cli("demo --no-dossiers")
     assert result.exit_code == 0, result.output
     second = show(cli)
     assert second["deadline"]["date"] == "2024-04-29"
@@ -171,9 +171,9 @@ def test_a_later_day_moves_the_dates_again(cli, session, clock):
 
 
 def test_published_then_moved_near_today(cli, session, clock):
-    cli("demo --as-published")
+    cli("demo --no-dossiers --as-published")
     assert show(cli)["deadline"]["date"] == "2024-05-13"
-    cli("demo")
+    cli("demo --no-dossiers")
     record = show(cli)
     assert record["deadline"]["date"] == "2024-04-22"
     assert {i["date"] for i in record["interviews"]} == {"2024-05-01"}
@@ -193,7 +193,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_demo_attaches_the_candidates_pdfs(cli, session):
-    cli("demo --as-published")
+    cli("demo --no-dossiers --as-published")
     rows = session.execute(
         sa.select(User.email, Document).join(Document, Document.owner_id == User.id)
         .order_by(User.email, Document.id)
@@ -226,7 +226,7 @@ def test_demo_attaches_the_candidates_pdfs(cli, session):
 
 
 def test_demo_documents_show_with_the_application(cli, session):
-    cli("demo --as-published")
+    cli("demo --no-dossiers --as-published")
     listed = json.loads(cli("application list --format json").output)["applications"]
     camille = next(a for a in listed if a["candidate"] == "camille.martin@example.org")
     result = cli(f"document list --application {camille['id']} --format json")
@@ -250,7 +250,7 @@ REQUIREMENT_COUNTS = {"technical_skill": 5, "knowledge": 7, "know_how": 13, "sof
 
 @pytest.fixture
 def published(cli) -> dict:
-    assert cli("demo --as-published").exit_code == 0
+    assert cli("demo --no-dossiers --as-published").exit_code == 0
     return show(cli)
 
 
@@ -332,3 +332,19 @@ def test_every_requirement_label_is_in_the_source_text(published):
     assert len(labels) == sum(REQUIREMENT_COUNTS.values())
     missing = [label for label in labels if not appears_in_order(label, words)]
     assert missing == []
+
+
+def test_demo_writes_the_application_and_panel_dossiers(cli, reports_in_tmp):
+    result = cli("demo --as-published")
+    assert result.exit_code == 0, result.output
+    folder = reports_in_tmp / "ujm" / "UJM-DRI-2024-CCI"
+    application = folder / "dossier-de-candidature-camille-martin-fr.pdf"
+    panel = folder / "dossier-du-jury-ujm-dri-2024-cci-fr.pdf"
+    assert result.output.splitlines()[-2:] == [f"Application dossier: {application}",
+                                                f"Panel dossier: {panel}"]
+    from pypdf import PdfReader
+
+    reader = PdfReader(application)
+    assert sorted(reader.attachments) == ["CV-Camille-Martin.pdf", "Lettre-Camille-Martin.pdf"]
+    assert "13/05/2024" in reader.pages[0].extract_text()
+    assert len(PdfReader(panel).pages) > 5

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from tests.conftest import Clock
 from tracker.models import Application, Document, DocumentKind
+from tracker.services import documents
 from tracker.services.demo import load_demo
 
 NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)  # between the deadline and the interview
@@ -25,6 +26,7 @@ def make_pdf(*pages: str) -> bytes:
 
 
 def attach(session, application: Application, kind: str, filename: str, data: bytes) -> Document:
+    """Store a document as it is, without the upload checks (e.g. a file damaged in storage)."""
     document = Document(
         owner_id=application.candidate_id, application_id=application.id,
         kind=DocumentKind(kind), filename=filename, media_type="application/pdf",
@@ -39,8 +41,8 @@ def attach(session, application: Application, kind: str, filename: str, data: by
 
 @pytest.fixture
 def demo(session):
-    """The demo as published; Camille Martin's application (#1 of the demo) has her CV (two
-    pages) and her letter as PDFs, whatever the demo itself attaches."""
+    """The demo as published, with known uploads: Camille Martin's CV (two pages) and letter
+    replace those the demo attaches, so the tests can find their text."""
     result = load_demo(session, as_published=True, clock=Clock(NOW))
     camille, jordan = sorted(
         (a for a in session.query(Application).filter_by(posting_id=result.posting.id)),
@@ -50,10 +52,13 @@ def demo(session):
         session.delete(document)
     session.flush()
     session.expire_all()
-    attach(session, camille, "cv", "CV-Camille-Martin.pdf",
-           make_pdf("CURRICULUM VITAE page one", "CURRICULUM VITAE page two"))
-    attach(session, camille, "cover_letter", "Lettre-Camille-Martin.pdf",
-           make_pdf("LETTRE DE MOTIVATION signée"))
+    for kind, filename, pages in (
+        ("cv", "CV-Camille-Martin.pdf", ("CURRICULUM VITAE page one", "CURRICULUM VITAE page two")),
+        ("cover_letter", "Lettre-Camille-Martin.pdf", ("LETTRE DE MOTIVATION signée",)),
+    ):
+        documents.add_document(session, camille, kind=kind, filename=filename,
+                               content=make_pdf(*pages), clock=Clock(NOW))
+    session.expire(camille, ["documents"])
     return {"posting": result.posting, "camille": camille, "jordan": jordan}
 
 

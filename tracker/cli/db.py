@@ -8,6 +8,7 @@ from tracker import schema
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION
 from tracker.cli.postings import show_posting_list
+from tracker.services import dossiers as dossier_service
 from tracker.services.demo import load_demo
 
 
@@ -44,11 +45,14 @@ def db_check(app: AppContext) -> None:
 @click.command("demo")
 @click.option("--as-published", is_flag=True,
               help="Keep the posting's real dates (2024) instead of moving them near today.")
+@click.option("--dossiers/--no-dossiers", default=True, show_default=True,
+              help="Also print the first candidate's application dossier and the panel dossier.")
 @FORMAT_OPTION
 @pass_app
-def demo_command(app: AppContext, as_published: bool, fmt: str) -> None:
+def demo_command(app: AppContext, as_published: bool, dossiers: bool, fmt: str) -> None:
     """Load the demo (the Université Jean Monnet posting from samples/, its HR user and two
-    candidates) and show the postings.
+    candidates with their CVs), show the postings, and write the demo's application dossier and
+    panel dossier under reports/.
 
     By default every date of the posting moves by a whole number of weeks, so the deadline falls
     7 to 13 days from today on the same weekday. Running it again adds nothing.
@@ -61,3 +65,16 @@ def demo_command(app: AppContext, as_published: bool, fmt: str) -> None:
     show_posting_list(app, fmt=fmt, status=None, organisation=None, page=1, per_page=50)
     if fmt == "table":
         click.echo(f"Details: tracker posting show {result.posting.reference}")
+    if not dossiers:
+        return
+    with app.transaction() as session:
+        made = [
+            dossier_service.application_dossier(session, result.application_ids[0],
+                                                clock=app.clock),
+            dossier_service.panel_dossier(session, result.posting.reference, clock=app.clock),
+        ]
+    for dossier in made:
+        path = dossier.save()
+        if fmt == "table":
+            click.echo(f"{'Application' if dossier.kind == 'application' else 'Panel'} "
+                       f"dossier: {path}")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from tracker.cli.context import AppContext, UserError, pass_app
+from tracker.cli.context import AppContext, pass_app
 from tracker.services import dossiers
 from tracker.services.dossier_batch import application_ids, run_batch
 from tracker.services.dossiers import Dossier
@@ -25,13 +25,7 @@ def dossier_group() -> None:
 
 
 def _write(dossier: Dossier, output: Path | None) -> None:
-    path = output or dossier.default_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(dossier.content)
-    except OSError as exc:
-        raise UserError(f"error: --output: cannot write {path}: {exc.strerror}") from exc
-    click.echo(str(path))
+    click.echo(str(dossier.save(output)))
 
 
 @dossier_group.command("application")

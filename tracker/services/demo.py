@@ -42,6 +42,7 @@ class DemoResult:
     posting: Posting
     weeks_shifted: int
     created: list[str] = field(default_factory=list)
+    application_ids: list[int] = field(default_factory=list)  # in the order of demo.yaml
 
     @property
     def summary(self) -> str:
@@ -76,6 +77,7 @@ def load_demo(
         return lambda: instant
 
     created: list[str] = []
+    application_ids: list[int] = []
     published = at(-int(spec["published_days_before_deadline"]))
     if organisations.find_organisation(session, org_spec["slug"]) is None:
         organisations.create_organisation(session, **org_spec, clock=published)
@@ -96,10 +98,12 @@ def load_demo(
             profile = dict(candidate_spec.get("profile") or {})
             profile["languages"] = [users.LanguageInput(**lang) for lang in profile.get("languages", [])]
             users.set_profile(session, candidate, **profile, clock=published)
-        _application(session, posting, candidate, hr, candidate_spec["application"], at, created,
-                     samples)
+        application = _application(session, posting, candidate, hr,
+                                   candidate_spec["application"], at, created, samples)
+        application_ids.append(application.id)
     session.flush()
-    return DemoResult(posting=posting, weeks_shifted=weeks, created=created)
+    return DemoResult(posting=posting, weeks_shifted=weeks, created=created,
+                      application_ids=application_ids)
 
 
 def _shift(data: dict[str, Any], weeks: int) -> dict[str, Any]:

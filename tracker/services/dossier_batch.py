@@ -65,9 +65,7 @@ def _make_one(application_id: int, lang: str, pdfa: bool, out_dir: str | None,
         with _worker_sessions() as session:
             dossier = application_dossier(session, application_id, lang=lang, pdfa=pdfa,
                                           clock=lambda: now)
-        path = Path(out_dir) / dossier.filename if out_dir else dossier.default_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(dossier.content)
+        path = dossier.save(Path(out_dir) / dossier.filename if out_dir else None)
         return BatchItem(application_id, path, worker_peak_mb=_peak_mb())
     except DomainError as exc:
         return BatchItem(application_id, None, str(exc), _peak_mb())

@@ -20,7 +20,7 @@ from tracker.pdf import Appendix, render_pdf
 from tracker.services import dossier_data as data
 from tracker.services.access import can_manage
 from tracker.services.applications import get_application
-from tracker.services.errors import PermissionDenied
+from tracker.services.errors import DomainError, PermissionDenied
 from tracker.services.postings import get_posting
 
 Clock = Callable[[], datetime]
@@ -38,6 +38,16 @@ class Dossier:
         """reports/<organisation>/<posting reference>/<readable name>.pdf"""
         folder = re.sub(r"[^A-Za-z0-9._-]+", "-", self.reference).strip(".-") or "posting"
         return get_settings().reports_dir / slug(self.organisation) / folder / self.filename
+
+    def save(self, path: Path | None = None) -> Path:
+        """Write the PDF to `path` (default: default_path()), making its folder; the path."""
+        path = path or self.default_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(self.content)
+        except OSError as exc:
+            raise DomainError("output", f"cannot write {path}: {exc.strerror}") from exc
+        return path
 
 
 def slug(text: str) -> str:
