@@ -11,7 +11,6 @@ from __future__ import annotations
 import multiprocessing
 import resource
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -92,17 +91,17 @@ def run_batch(
     if workers < 1:
         raise DomainError("workers", "must be 1 or more")
     results: list[BatchItem] = []
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(database_url,),
-        max_tasks_per_child=RECYCLE_AFTER,
-    ) as pool:
-        futures = [pool.submit(_make_one, i, lang, pdfa, str(out_dir) if out_dir else None, now)
-                   for i in ids]
-        for future in as_completed(futures):
-            item = future.result()
+    # multiprocessing.Pool rather than ProcessPoolExecutor: the latter's max_tasks_per_child
+    # stalls on Python 3.11 once a worker retires (the batch never ends); Pool replaces them.
+    context = multiprocessing.get_context("spawn")
+    tasks = [(i, lang, pdfa, str(out_dir) if out_dir else None, now) for i in ids]
+    with context.Pool(workers, _init_worker, (database_url,),
+                      maxtasksperchild=RECYCLE_AFTER) as pool:
+        for item in pool.imap_unordered(_make_task, tasks):
             results.append(item)
             on_done(item)
     return sorted(results, key=lambda item: item.application_id)
+
+
+def _make_task(task: tuple[int, str, bool, str | None, datetime]) -> BatchItem:
+    return _make_one(*task)
