@@ -68,3 +68,25 @@ def test_cli_batch_reports_each_dossier(committed_demo, tmp_path):
     assert result.output.splitlines()[-1] == "2 made, 0 failed"
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "dossier-de-candidature-camille-martin-fr.pdf", "dossier-de-candidature-jordan-smith-fr.pdf"]
+
+
+@pytest.mark.slow
+def test_workers_are_recycled_without_stalling(committed_demo, tmp_path, monkeypatch):
+    import signal
+
+    from tracker.services import dossier_batch
+
+    engine, url, ids = committed_demo
+    monkeypatch.setattr(dossier_batch, "RECYCLE_AFTER", 1)  # a new worker for every dossier
+
+    def stalled(*_):
+        raise TimeoutError("the batch stalled")
+
+    signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(180)
+    try:
+        results = run_batch(url, [ids["camille"], ids["jordan"]] * 2, workers=1,
+                            out_dir=tmp_path / "out", now=NOW)
+    finally:
+        signal.alarm(0)
+    assert len(results) == 4 and not [r for r in results if r.error]
