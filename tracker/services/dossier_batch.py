@@ -18,7 +18,10 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from tracker.db import create_engine, make_session_factory
 from tracker.models import Application, User
+from tracker.services import dossiers
+from tracker.services.dossiers import check_manager
 from tracker.services.errors import DomainError
 from tracker.services.postings import get_posting
 
@@ -34,8 +37,6 @@ class BatchItem:
 
 
 def application_ids(session: Session, reference: str, actor: User | None = None) -> list[int]:
-    from tracker.services.dossiers import check_manager
-
     posting = get_posting(session, reference, actor=actor)
     check_manager(actor, posting)
     return list(session.scalars(
@@ -50,19 +51,15 @@ _worker_sessions = None
 
 def _init_worker(database_url: str) -> None:
     global _worker_sessions
-    from tracker.db import create_engine, make_session_factory
-
     _worker_sessions = make_session_factory(create_engine(database_url))
 
 
 def _make_one(application_id: int, lang: str, pdfa: bool, out_dir: str | None,
               now: datetime) -> BatchItem:
-    from tracker.services.dossiers import application_dossier
-
     assert _worker_sessions is not None
     try:
         with _worker_sessions() as session:
-            dossier = application_dossier(session, application_id, lang=lang, pdfa=pdfa,
+            dossier = dossiers.application_dossier(session, application_id, lang=lang, pdfa=pdfa,
                                           clock=lambda: now)
         path = dossier.save(Path(out_dir) / dossier.filename if out_dir else None)
         return BatchItem(application_id, path, worker_peak_mb=_peak_mb())

@@ -10,7 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
 
 from tracker.config import get_settings
 from tracker.db import utcnow
@@ -196,11 +197,8 @@ def panel_dossier(
 
 
 def posting_applications(session: Session, posting: Posting) -> list[Application]:
-    from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
-
     return list(session.scalars(
-        select(Application)
+        sa.select(Application)
         .where(Application.posting_id == posting.id, Application.deleted_at.is_(None))
         .options(selectinload(Application.evidence), selectinload(Application.documents),
                  selectinload(Application.candidate))
