@@ -23,7 +23,7 @@ from tracker import schema
 from tracker.cli import main
 from tracker.cli.context import AppContext
 from tracker.db import create_engine
-from tracker.services import organisations, postings, users
+from tracker.services import applications, organisations, postings, users
 
 PG_URL = os.environ.get("TRACKER_TEST_DATABASE_URL")
 
@@ -201,3 +201,11 @@ def posting(session: Session, hr, clock: Clock):  # noqa: ANN001, ANN201
 
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture
+def application(session: Session, posting, candidate, clock: Clock):  # noqa: ANN001, ANN201
+    """A draft application of the candidate to the open posting."""
+    app = applications.start(session, posting, candidate, actor=candidate, clock=clock)
+    session.flush()
+    return app

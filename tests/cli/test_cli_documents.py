@@ -18,13 +18,6 @@ CAMILLE = "camille@example.org"
 
 
 @pytest.fixture
-def application(session, posting, candidate, clock):
-    app = applications.start(session, posting, candidate, actor=candidate, clock=clock)
-    session.flush()
-    return app
-
-
-@pytest.fixture
 def cv(tmp_path):
     path = tmp_path / "CV-Camille-Martin.pdf"
     path.write_bytes(two_pages())

@@ -27,13 +27,6 @@ from tracker.services.errors import Conflict, DomainError, NotFound, PermissionD
 
 
 @pytest.fixture
-def application(session, posting, candidate, clock):
-    app = applications.start(session, posting, candidate, actor=candidate, clock=clock)
-    session.flush()
-    return app
-
-
-@pytest.fixture
 def other_candidate(session, clock):
     return users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
                              role="candidate", clock=clock)
