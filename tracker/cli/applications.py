@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 import click
 
 from tracker.cli.context import AppContext, UserError, pass_app, read_text_file
 from tracker.cli.output import (
     FORMAT_OPTION,
+    days_left_text,
     emit_json,
     fields_table,
     print_tables,
@@ -16,10 +18,10 @@ from tracker.cli.output import (
     when_text,
 )
 from tracker.models import ApplicationStatus
-from tracker.services import applications, interviews, postings, users
+from tracker.services import applications, fit, interviews, postings, users
 from tracker.services.interviews import Panelist
 from tracker.services.records import application_record, interview_record, iso
-from tracker.services.timeutil import parse_local_datetime
+from tracker.services.timeutil import days_left, parse_local_datetime
 
 STATUS_CHOICE = click.Choice([s.value for s in ApplicationStatus])
 _PANELIST = re.compile(r"^\s*(?P<name>[^<]*?)\s*<(?P<email>[^>]+)>\s*$")
@@ -66,15 +68,20 @@ def application_group() -> None:
 @click.option("--status", type=STATUS_CHOICE)
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--per-page", type=click.IntRange(1, 500), default=50, show_default=True)
+@click.option("--sort", type=click.Choice(applications.SORTS), default="newest",
+              show_default=True, help="fit: best fit to the posting's requirements first "
+                                      "(with --posting).")
 @FORMAT_OPTION
 @pass_app
 def application_list(app: AppContext, posting: str | None, candidate: str | None,
-                     status: str | None, page: int, per_page: int, fmt: str) -> None:
-    """Applications, newest first."""
+                     status: str | None, page: int, per_page: int, sort: str, fmt: str) -> None:
+    """Applications, newest first (or best fit first with --sort fit)."""
+    if sort == "fit" and posting is None:
+        raise UserError("error: --sort: sorting by fit needs --posting")
     with app.transaction() as session:
         result = applications.list_applications(
             session, posting=posting, candidate=candidate, status=status, page=page,
-            per_page=per_page, actor=app.actor(session),
+            per_page=per_page, actor=app.actor(session), sort=sort,
         )
     if fmt == "json":
         emit_json({
@@ -83,7 +90,7 @@ def application_list(app: AppContext, posting: str | None, candidate: str | None
                 {"id": r.id, "posting": r.posting_reference, "candidate": r.candidate_email,
                  "name": r.candidate_name, "status": r.status.value,
                  "submitted_at": iso(r.submitted_at),
-                 "is_late": r.is_late}
+                 "is_late": r.is_late, **({"fit": r.fit} if sort == "fit" else {})}
                 for r in result.rows
             ],
         })
@@ -92,12 +99,14 @@ def application_list(app: AppContext, posting: str | None, candidate: str | None
         [r.id, r.posting_reference, f"{r.candidate_name}\n{r.candidate_email}",
          r.status.value.replace("_", " ") + (" (late)" if r.is_late else ""),
          when_text(r.submitted_at.isoformat(), r.timezone) if r.submitted_at else "-"]
+        + ([f"{r.fit:.1f}"] if sort == "fit" else [])
         for r in result.rows
     ]
     title = f"Applications (page {result.page}" + (
         f", more: --page {page + 1})" if result.has_next else ")")
-    print_tables(table(title, ["#", "Posting", "Candidate", "Status", "Submitted"], rows,
-                       no_wrap=["#", "Posting"]))
+    columns = ["#", "Posting", "Candidate", "Status", "Submitted"] + (
+        ["Fit"] if sort == "fit" else [])
+    print_tables(table(title, columns, rows, no_wrap=["#", "Posting", "Fit"]))
 
 
 @application_group.command("show")
@@ -110,10 +119,22 @@ def application_show(app: AppContext, application_id: int, fmt: str) -> None:
         application = applications.get_application(session, application_id,
                                                    actor=app.actor(session))
         record = application_record(application)
-        tz = application.posting.timezone
+        missing = fit.missing_evidence(session, application)
+        record["missing_evidence"] = [asdict(item) for item in missing]
+        posting = application.posting
+        record["deadline_days_left"] = days_left(posting.valid_through_date, app.clock(),
+                                                 posting.timezone)
+        tz = posting.timezone
     if fmt == "json":
         emit_json(record)
         return
+    left = record["deadline_days_left"]
+    if left is None:
+        still = "Still to show (required, no evidence yet)"
+    elif left >= 0:
+        still = f"Still to show before the deadline ({days_left_text(left)} left)"
+    else:
+        still = f"Not shown by the deadline ({days_left_text(left)})"
     print_tables(
         fields_table(f"Application #{record['id']} to {record['posting']}", [
             ("Posting", record["posting_title"]),
@@ -126,6 +147,10 @@ def application_show(app: AppContext, application_id: int, fmt: str) -> None:
             [r["label"], r["evidence"] or "(none)", r["self_rating"], r["reviewer_rating"]]
             for r in record["requirements"] if r["evidence"] or r["reviewer_rating"]
         ]),
+        table(still, ["Kind", "Requirement", "Level"], [
+            [m["kind"].replace("_", " "), m["label"], m["level"]]
+            for m in record["missing_evidence"]
+        ]) if record["missing_evidence"] else "All required requirements have evidence.",
         table("Documents", ["#", "Kind", "File", "Pages"], [
             [d["id"], d["kind"].replace("_", " "), d["filename"], d["page_count"] or "-"]
             for d in record["documents"]
@@ -139,6 +164,38 @@ def application_show(app: AppContext, application_id: int, fmt: str) -> None:
               [[when_text(n["at"], tz), n["author"], n["body"]] for n in record["notes"]],
               no_wrap=["When"]),
     )
+
+
+@application_group.command("fit")
+@click.argument("application_id", type=int)
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the reasons.")
+@FORMAT_OPTION
+@pass_app
+def application_fit(app: AppContext, application_id: int, lang: str, fmt: str) -> None:
+    """How the application meets each requirement of its posting (met, partly met, not shown,
+    unknown), why, with the weight and points of each line, and the score out of 100."""
+    with app.transaction() as session:
+        application = applications.get_application(session, application_id,
+                                                   actor=app.actor(session))
+        result = fit.application_fit(session, application, lang=lang)
+    if fmt == "json":
+        emit_json(result.as_dict())
+        return
+    rows = [
+        [line.status.text, line.label + ("" if line.required else " (preferred)"),
+         f"{line.weight:g}", f"{line.points:g}", line.reason]
+        for line in result.lines
+    ]
+    counts = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in result.counts.items() if n)
+    print_tables(
+        table(f"Fit of application #{result.application_id} ({result.candidate_name}) to "
+              f"{result.posting_reference}", ["Status", "Requirement", "Weight", "Points",
+                                             "Reason"], rows,
+              no_wrap=["Status", "Weight", "Points"], min_widths={"Requirement": 24}),
+    )
+    click.echo(f"Score: {result.score:.1f} / 100 ({result.points:g} of {result.max_points:g} "
+               f"points; {counts})")
 
 
 @application_group.command("move")

@@ -24,6 +24,7 @@ from tracker.models import (
 from tracker.services import postings
 from tracker.services.errors import DomainError, ValidationFailed
 from tracker.services.records import posting_record
+from tracker.services.salary_check import salary_check
 from tracker.services.timeutil import parse_local_datetime
 
 STATUS_CHOICE = click.Choice([s.value for s in PostingStatus])
@@ -61,6 +62,8 @@ def posting_group() -> None:
 @click.option("--salary-max")
 @click.option("--salary-currency", metavar="ISO4217")
 @click.option("--salary-period", type=click.Choice([p.value for p in SalaryPeriod]))
+@click.option("--occupation", metavar="SLUG", help="The occupation profile (tracker reference list).")
+@click.option("--certification", metavar="CODE", help="The certification, e.g. RNCP39853.")
 @click.option("--open", "open_now", is_flag=True, help="Open the posting at once.")
 @FORMAT_OPTION
 @pass_app
@@ -176,6 +179,7 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
     with app.transaction() as session:
         posting = postings.get_posting(session, reference, actor=app.actor(session))
         record = posting_record(posting, app.clock())
+        record["salary_check"] = salary_check(posting, clock=app.clock).as_dict()
     if fmt == "json":
         emit_json(record)
         return
@@ -197,12 +201,19 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
         ("Apply", ", ".join(filter(None, [apply["method"], apply["email"], apply["url"]]))),
         ("Salary", f"{salary['min'] or ''}-{salary['max'] or ''} {salary['currency']} per "
          f"{salary['period']}" if salary["currency"] else None),
+        ("Salary check", record["salary_check"]["text"]
+         if record["salary_check"]["verdict"] != "no_salary" else None),
+        ("Occupation", f"{record['occupation']['title']} ({record['occupation']['slug']})"
+         if record["occupation"] else None),
+        ("Certification", f"{record['certification']['code']}: "
+         f"{record['certification']['title']}" if record["certification"] else None),
     ])
     sections = [fields_table(None, [(name.replace("_", " ").capitalize(), record[name])])
                 for name in ("context", "missions", "working_conditions", "benefits")]
     reqs = [
-        [RequirementKind(kind).value.replace("_", " "), item["label"], item["level"],
-         "required" if item["required"] else "preferred"]
+        [RequirementKind(kind).value.replace("_", " "), item["label"]
+         + (f"\n[dim]from {item['occupation_skill']}[/dim]" if item["occupation_skill"] else ""),
+         item["level"], "required" if item["required"] else "preferred"]
         for kind, items in record["requirements"].items() for item in items
     ]
     interviews = [
@@ -218,6 +229,27 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
                for d in record["required_documents"]]),
         table("Interviews", ["#", "When", "Zone", "Application", "Where", "Status"], interviews),
     )
+
+
+@posting_group.command("update")
+@click.argument("reference")
+@click.option("--file", "path", required=True, metavar="FILE",
+              help="The fields to change, as YAML or JSON ('-' for stdin); requirements, when "
+                   "given, replace the list (tracker reference requirements proposes one).")
+@FORMAT_OPTION
+@pass_app
+def posting_update(app: AppContext, reference: str, path: str, fmt: str) -> None:
+    """Change fields of the posting REFERENCE from a file; the whole posting is checked again."""
+    changes = parse_data_file(path)
+    with app.transaction() as session:
+        actor = app.actor(session)
+        posting = postings.get_posting(session, reference, actor=actor)
+        postings.update_posting(session, posting, changes, actor=actor, clock=app.clock)
+        record = posting_record(posting, app.clock())
+    if fmt == "json":
+        emit_json(record)
+    else:
+        click.echo(f"posting {reference} updated: {', '.join(sorted(changes))}")
 
 
 def _status_command(name: str, target: PostingStatus, help_text: str) -> click.Command:

@@ -7,6 +7,14 @@ from tracker.models.application import (
     RequirementEvidence,
 )
 from tracker.models.audit import AuditLog
+from tracker.models.certification import (
+    Certification,
+    CertificationBlock,
+    CertificationJobTitle,
+    MarketFigure,
+    MarketFigureKind,
+    RomeCode,
+)
 from tracker.models.document import Document
 from tracker.models.enums import (
     ApplicationStatus,
@@ -26,6 +34,15 @@ from tracker.models.enums import (
 from tracker.models.interview import Interview, PanelMember
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
+from tracker.models.reference import (
+    CareerMove,
+    Occupation,
+    OccupationCertification,
+    OccupationSalary,
+    OccupationSkill,
+    PayBasis,
+    SkillKind,
+)
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
 
 __all__ = [
@@ -38,6 +55,10 @@ __all__ = [
     "CandidateLanguage",
     "CandidateProfile",
     "CandidateSkill",
+    "CareerMove",
+    "Certification",
+    "CertificationBlock",
+    "CertificationJobTitle",
     "Document",
     "DocumentKind",
     "EducationLevel",
@@ -45,9 +66,16 @@ __all__ = [
     "Interview",
     "InterviewStatus",
     "Locale",
+    "MarketFigure",
+    "MarketFigureKind",
     "Note",
+    "Occupation",
+    "OccupationCertification",
+    "OccupationSalary",
+    "OccupationSkill",
     "Organisation",
     "PanelMember",
+    "PayBasis",
     "Posting",
     "PostingStatus",
     "RequiredDocument",
@@ -55,7 +83,9 @@ __all__ = [
     "RequirementEvidence",
     "RequirementKind",
     "Role",
+    "RomeCode",
     "SalaryPeriod",
+    "SkillKind",
     "User",
     "Visibility",
 ]

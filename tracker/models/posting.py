@@ -26,8 +26,10 @@ from tracker.models.enums import (
 from tracker.models.mixins import Timestamps
 
 if TYPE_CHECKING:
+    from tracker.models.certification import Certification
     from tracker.models.interview import Interview
     from tracker.models.organisation import Organisation
+    from tracker.models.reference import Occupation, OccupationSkill
     from tracker.models.user import User
 
 
@@ -121,8 +123,18 @@ class Posting(Timestamps, Base):
     source_text: Mapped[str | None] = mapped_column(sa.Text)
     source_url: Mapped[str | None] = mapped_column(sa.String(1000))
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The reference data the posting is written against (issue #7): requirements may start from
+    # the occupation's skills, and the salary is checked against their market figures.
+    occupation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("occupation.id", ondelete="SET NULL"), index=True
+    )
+    certification_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("certification.id", ondelete="SET NULL"), index=True
+    )
 
     organisation: Mapped[Organisation | None] = relationship()
+    occupation: Mapped[Occupation | None] = relationship()
+    certification: Mapped[Certification | None] = relationship()
     owner: Mapped[User | None] = relationship(foreign_keys=[owner_id])
     requirements: Mapped[list[Requirement]] = relationship(
         back_populates="posting", cascade="all, delete-orphan", order_by="Requirement.position"
@@ -147,8 +159,13 @@ class Requirement(Base):
     level: Mapped[str | None] = mapped_column(sa.String(40))
     is_required: Mapped[bool] = mapped_column(default=True)
     position: Mapped[int] = mapped_column(default=0)
+    # The occupation skill it was started from, whose weight the fit uses.
+    occupation_skill_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("occupation_skill.id", ondelete="SET NULL"), index=True
+    )
 
     posting: Mapped[Posting] = relationship(back_populates="requirements")
+    occupation_skill: Mapped[OccupationSkill | None] = relationship()
 
 
 class RequiredDocument(Base):

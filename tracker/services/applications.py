@@ -192,6 +192,10 @@ class ApplicationRow:
     submitted_at: datetime | None
     is_late: bool
     updated_at: datetime
+    fit: float | None = None  # the fit score (0-100), when sorted by fit
+
+
+SORTS = ("newest", "fit")
 
 
 def list_applications(
@@ -203,8 +207,15 @@ def list_applications(
     page: int = 1,
     per_page: int = 50,
     actor: User | None = None,
+    sort: str = "newest",
 ) -> Page[ApplicationRow]:
-    """Applications, newest first, one page, in one statement (joined, no per-row queries)."""
+    """Applications, newest first, one page, in one statement (joined, no per-row queries).
+
+    sort="fit" (with a posting): best fit first (tracker.services.fit), ties newest first."""
+    if sort not in SORTS:
+        raise DomainError("sort", f"{sort!r} is not one of: {', '.join(SORTS)}")
+    if sort == "fit" and posting is None:
+        raise DomainError("sort", "sorting by fit needs a posting: the fit is to its requirements")
     query = (
         sa.select(Application)
         .options(joinedload(Application.posting), joinedload(Application.candidate))
@@ -219,15 +230,29 @@ def list_applications(
         query = query.where(
             Application.status == parse_enum(ApplicationStatus, status, "status")
         )
-    query = paginate(query.order_by(Application.id.desc()), page, per_page)
-    found = make_page(list(session.scalars(query)), page, per_page)
+    scores: dict[int, float] = {}
+    if sort == "fit":
+        from tracker.services.fit import fit_scores
+
+        paginate(query, page, per_page)  # checks the page numbers
+        ids = list(session.scalars(sa.select(Application.id).where(query.whereclause)))
+        scores = fit_scores(session, ids)
+        ranked = sorted(ids, key=lambda i: (-scores.get(i, 0.0), -i))
+        start = (page - 1) * per_page
+        chosen = ranked[start:start + per_page + 1]
+        by_id = {a.id: a for a in session.scalars(
+            query.where(Application.id.in_(chosen)))} if chosen else {}
+        found = make_page([by_id[i] for i in chosen], page, per_page)
+    else:
+        query = paginate(query.order_by(Application.id.desc()), page, per_page)
+        found = make_page(list(session.scalars(query)), page, per_page)
     rows = [
         ApplicationRow(
             id=a.id, posting_reference=a.posting.reference, posting_title=a.posting.title,
             timezone=a.posting.timezone,
             candidate_name=a.candidate.full_name, candidate_email=a.candidate.email,
             status=a.status, submitted_at=a.submitted_at, is_late=a.is_late,
-            updated_at=a.updated_at,
+            updated_at=a.updated_at, fit=scores.get(a.id) if sort == "fit" else None,
         )
         for a in found.rows
     ]

@@ -31,6 +31,7 @@ from tracker.services import (
     users,
 )
 from tracker.services.errors import NotFound
+from tracker.services.reference_load import load_reference
 from tracker.services.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -83,6 +84,8 @@ def load_demo(
         organisations.create_organisation(session, **org_spec, clock=published)
         created.append(f"organisation {org_spec['slug']}")
     hr = _user(session, spec["hr"], "hr", org_spec["slug"], published, created)
+    loaded = load_reference(session, samples / "reference", clock=published)
+    created += [name for name in loaded.created]
 
     try:
         posting = postings.get_posting(session, shifted["reference"])
@@ -91,6 +94,10 @@ def load_demo(
         posting = postings.create_posting(session, shifted, actor=hr, clock=published)
         postings.set_status(session, posting, PostingStatus.OPEN, actor=hr, clock=published)
         created.append(f"posting {posting.reference}")
+    links = spec.get("posting_links") or {}
+    if links and (posting.occupation is None or posting.certification is None):
+        postings.update_posting(session, posting, dict(links), actor=hr, clock=published)
+        created.append(f"links of {posting.reference} to " + " and ".join(links.values()))
 
     for candidate_spec in spec["candidates"]:
         candidate = _user(session, candidate_spec, "candidate", None, published, created)

@@ -55,6 +55,8 @@ class RequirementInput(BaseModel):
     label: Text
     level: OptText = None
     required: bool = True
+    # The label of a skill of the posting's occupation this requirement was started from.
+    occupation_skill: OptText = None
 
 
 class RequiredDocumentInput(BaseModel):
@@ -113,6 +115,8 @@ class PostingInput(BaseModel):
     visibility: Visibility = Visibility.PUBLIC
     source_text: str | None = None
     source_url: OptText = None
+    occupation: OptText = None  # slug of an occupation profile (tracker reference list)
+    certification: OptText = None  # code of a certification, e.g. RNCP39853
     requirements: list[RequirementInput] = Field(default_factory=list)
     required_documents: list[RequiredDocumentInput] = Field(default_factory=list)
     interviews: list[InterviewInput] = Field(default_factory=list)

@@ -25,7 +25,7 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services import audit, interviews
+from tracker.services import audit, interviews, reference
 from tracker.services.access import can_manage, visible_postings
 from tracker.services.errors import (
     Conflict,
@@ -59,7 +59,7 @@ _SCALAR_FIELDS = [
     if name
     not in {
         "reference", "organisation", "hiring_organization_name", "timezone", "apply_email",
-        "requirements", "required_documents", "interviews",
+        "requirements", "required_documents", "interviews", "occupation", "certification",
     }
 ]
 
@@ -120,8 +120,11 @@ def input_of(posting: Posting) -> dict[str, Any]:
         reference=posting.reference, timezone=posting.timezone, apply_email=posting.apply_email,
         hiring_organization_name=posting.hiring_organization_name,
         organisation=posting.organisation.slug if posting.organisation else None,
+        occupation=posting.occupation.slug if posting.occupation else None,
+        certification=posting.certification.code if posting.certification else None,
         requirements=[
-            {"kind": r.kind, "label": r.label, "level": r.level, "required": r.is_required}
+            {"kind": r.kind, "label": r.label, "level": r.level, "required": r.is_required,
+             "occupation_skill": r.occupation_skill.label if r.occupation_skill else None}
             for r in posting.requirements
         ],
         required_documents=[
@@ -336,6 +339,7 @@ def _apply(
         errors.append(DomainError("apply_email", "applying by e-mail needs the address"))
     if parsed.apply_method is ApplyMethod.URL and not parsed.apply_url:
         errors.append(DomainError("apply_url", "applying on a web site needs its URL"))
+    occupation, certification, skills = _references(session, parsed, errors)
     if errors:
         raise ValidationFailed(errors)
 
@@ -346,6 +350,7 @@ def _apply(
     posting.timezone = tz
     posting.valid_through = deadline
     posting.apply_email = apply_email
+    posting.occupation, posting.certification = occupation, certification
     if parsed.visibility is Visibility.PRIVATE and posting.owner_id is None:
         posting.owner = actor
     # Requirements are matched to the current rows by kind and label, so that evidence a
@@ -357,6 +362,7 @@ def _apply(
             kind=item.kind, label=item.label
         )
         row.level, row.is_required, row.position = item.level, item.required, position
+        row.occupation_skill = skills.get(position)
         requirements.append(row)
     posting.requirements = requirements
     posting.required_documents = [
@@ -364,3 +370,35 @@ def _apply(
                          position=position)
         for position, item in enumerate(parsed.required_documents)
     ]
+
+
+def _references(
+    session: Session, parsed: PostingInput, errors: list[DomainError]
+) -> tuple[Any, Any, dict[int, Any]]:
+    """The occupation and certification a posting names, and the occupation skill each
+    requirement names (by position); problems are added to `errors`."""
+    occupation = certification = None
+    skills: dict[int, Any] = {}
+    try:
+        occupation = reference.get_occupation(session, parsed.occupation) if parsed.occupation \
+            else None
+    except DomainError as exc:
+        errors.append(exc)
+    try:
+        certification = (reference.get_certification(session, parsed.certification)
+                          if parsed.certification else None)
+    except DomainError as exc:
+        errors.append(exc)
+    for position, item in enumerate(parsed.requirements):
+        if not item.occupation_skill:
+            continue
+        field = f"requirements[{position}].occupation_skill"
+        if occupation is None:
+            if not parsed.occupation:
+                errors.append(DomainError(field, "the posting names no occupation"))
+            continue
+        try:
+            skills[position] = reference.skill_of(occupation, item.occupation_skill, field)
+        except DomainError as exc:
+            errors.append(exc)
+    return occupation, certification, skills

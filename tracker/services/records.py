@@ -68,7 +68,8 @@ def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = {kind.value: [] for kind in RequirementKind}
     for req in posting.requirements:
         groups[req.kind.value].append(
-            {"label": req.label, "level": req.level, "required": req.is_required}
+            {"label": req.label, "level": req.level, "required": req.is_required,
+             "occupation_skill": req.occupation_skill.display if req.occupation_skill else None}
         )
     return {
         "reference": posting.reference,
@@ -76,6 +77,11 @@ def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
         "status": posting.status.value,
         "visibility": posting.visibility.value,
         "organisation": posting.organisation.slug if posting.organisation else None,
+        "occupation": {"slug": posting.occupation.slug, "title": posting.occupation.title}
+        if posting.occupation else None,
+        "certification": {"code": posting.certification.code,
+                          "title": posting.certification.title}
+        if posting.certification else None,
         "hiring_organization_name": posting.hiring_organization_name,
         "department": posting.department,
         "location": posting.location,

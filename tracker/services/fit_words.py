@@ -1,0 +1,71 @@
+"""The words of the fit's reasons, in English and French."""
+
+from __future__ import annotations
+
+from typing import Any
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "reviewer": "reviewer rated it {rating}/4",
+        "overrides": " (overrides the candidate's self-rating {rating}/4)",
+        "evidence_rated": "evidence given, self-rated {rating}/4",
+        "evidence_unrated": "evidence given, not self-rated",
+        "rating_only": "self-rated {rating}/4 without evidence",
+        "evidence_also": "evidence given too",
+        "nothing": "no evidence and no matching skill in the profile",
+        "nothing_language": "no evidence and no level for this language in the profile",
+        "nothing_education": "no evidence and no level of study in the profile",
+        "language_unnamed": "the requirement names no language the profile can be checked for",
+        "language_missing": "{name} not in the profile",
+        "language_native": "{name}: native speaker",
+        "language_no_level": "{name} in the profile without a CEFR level",
+        "language_any": "{name} {level} in the profile (no level asked)",
+        "level_meets": "{what} {have} meets the {want} asked",
+        "level_below": "{what} {have} is below the {want} asked",
+        "education_word": "level of study",
+        "education_unread": "the level of study asked cannot be read",
+        "skill_full": "profile skill « {skill} » matches ({words})",
+        "skill_part": "profile skill « {skill} » partly matches ({words})",
+        "weight_from": "; weight from the occupation skill {weight} | {skill}",
+        "lang_en": "English", "lang_fr": "French", "lang_es": "Spanish", "lang_de": "German",
+        "lang_it": "Italian", "lang_pt": "Portuguese", "lang_ar": "Arabic",
+        "lang_zh": "Chinese", "lang_ru": "Russian",
+    },
+    "fr": {
+        "reviewer": "noté {rating}/4 par le jury",
+        "overrides": " (remplace l’auto-évaluation {rating}/4)",
+        "evidence_rated": "élément apporté, auto-évalué {rating}/4",
+        "evidence_unrated": "élément apporté, sans auto-évaluation",
+        "rating_only": "auto-évalué {rating}/4 sans élément",
+        "evidence_also": "élément apporté aussi",
+        "nothing": "ni élément apporté, ni compétence correspondante dans le profil",
+        "nothing_language": "ni élément apporté, ni niveau pour cette langue dans le profil",
+        "nothing_education": "ni élément apporté, ni niveau d’études dans le profil",
+        "language_unnamed": "l’exigence ne nomme aucune langue vérifiable dans le profil",
+        "language_missing": "{name} absent du profil",
+        "language_native": "{name} : langue maternelle",
+        "language_no_level": "{name} dans le profil sans niveau CECRL",
+        "language_any": "{name} {level} dans le profil (aucun niveau demandé)",
+        "level_meets": "{what} {have} : atteint le niveau {want} demandé",
+        "level_below": "{what} {have} : en dessous du niveau {want} demandé",
+        "education_word": "niveau d’études",
+        "education_unread": "le niveau d’études demandé n’est pas lisible",
+        "skill_full": "compétence du profil « {skill} » correspondante ({words})",
+        "skill_part": "compétence du profil « {skill} » en partie correspondante ({words})",
+        "weight_from": " ; poids de la compétence du métier {weight} | {skill}",
+        "lang_en": "Anglais", "lang_fr": "Français", "lang_es": "Espagnol", "lang_de": "Allemand",
+        "lang_it": "Italien", "lang_pt": "Portugais", "lang_ar": "Arabe",
+        "lang_zh": "Chinois", "lang_ru": "Russe",
+    },
+}
+STATUS_WORDS = {
+    "en": {"met": "met", "partly_met": "partly met", "not_shown": "not shown",
+           "unknown": "unknown"},
+    "fr": {"met": "atteint", "partly_met": "en partie", "not_shown": "non démontré",
+           "unknown": "inconnu"},
+}
+
+
+def say(lang: str, key: str, **values: Any) -> str:
+    words = WORDS.get(lang, WORDS["en"])
+    return words[key].format(**values)
