@@ -89,7 +89,7 @@ def test_page_count_added_and_removed_with_documents_kept(scratch_engine):
         assert connection.scalar(sa.text(
             "SELECT count(*) FROM document WHERE filename = 'old.pdf'")) == 1
     schema.upgrade(scratch_engine)
-    assert schema.current_revision(scratch_engine) == "0002"
+    assert schema.current_revision(scratch_engine) == schema.head_revision()
 
 
 def test_every_constraint_and_index_is_named_by_the_convention(engine):
@@ -151,7 +151,8 @@ def test_shared_database_behind_the_code_must_be_upgraded_on_purpose(scratch_eng
     schema.upgrade(scratch_engine)
     schema.downgrade(scratch_engine, "base")  # leaves the alembic_version table: not empty
     with pytest.raises(DomainError, match="database: the schema is at no revision, the code "
-                                         "needs 0002: run `tracker db upgrade`"):
+                                         f"needs {schema.head_revision()}: run `tracker db "
+                                         "upgrade`"):
         schema.ensure_ready(scratch_engine, embedded=False)
     schema.ensure_ready(scratch_engine, embedded=True)  # the embedded default: always upgraded
     assert schema.current_revision(scratch_engine) == schema.head_revision()
@@ -164,9 +165,35 @@ def test_db_check_and_upgrade_commands(scratch_engine):
 
     result = run("db", "check")
     assert result.exit_code == 1
-    assert result.stderr == "error: database: the schema is at no revision, the head is 0002\n"
+    assert result.stderr == ("error: database: the schema is at no revision, the head is "
+                             f"{schema.head_revision()}\n")
     result = run("db", "upgrade")
-    assert result.exit_code == 0 and result.output.endswith(": empty -> 0002\n")
+    assert result.exit_code == 0 and result.output.endswith(f": empty -> {schema.head_revision()}\n")
     result = run("db", "check")
     assert result.exit_code == 0
-    assert result.output == "database at 0002, no drift between models and schema\n"
+    assert result.output == (f"database at {schema.head_revision()}, no drift between models "
+                             "and schema\n")
+
+
+def test_reference_columns_added_and_removed_with_postings_and_applications_kept(scratch_engine):
+    """0004 adds posting.occupation_id / certification_id and requirement.occupation_skill_id to
+    tables other rows reference (SQLite copies them); the demo's rows survive both ways."""
+    # the demo needs the reference tables: load it at the head, go back to 0002, then up again
+    schema.upgrade(scratch_engine)
+    with Session(scratch_engine) as session:
+        load_demo(session)
+        session.commit()
+    schema.downgrade(scratch_engine, "0002")
+    inspector = sa.inspect(scratch_engine)
+    assert "occupation_id" not in {c["name"] for c in inspector.get_columns("posting")}
+    assert "occupation" not in inspector.get_table_names()
+    with scratch_engine.connect() as connection:
+        assert connection.scalar(sa.text("SELECT count(*) FROM application")) == 2
+        assert connection.scalar(sa.text("SELECT count(*) FROM requirement")) == 37
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() in (None, 1)
+    schema.upgrade(scratch_engine)
+    assert schema.drift(scratch_engine) == []
+    with scratch_engine.connect() as connection:
+        assert connection.scalar(sa.text(
+            "SELECT count(*) FROM posting WHERE occupation_id IS NULL")) == 1
+        assert connection.scalar(sa.text("SELECT count(*) FROM application")) == 2

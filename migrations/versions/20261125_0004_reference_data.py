@@ -17,6 +17,23 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _sqlite_foreign_keys(on: bool) -> None:
+    """SQLite: adding or dropping a foreign key copies the table (batch mode), and dropping the
+    old `posting` would cascade to or fail on the rows that reference it while foreign keys are
+    enforced. The pragma only changes outside a transaction, so the migration's transaction is
+    committed around it; the rows are checked before enforcement resumes."""
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
+    if on:
+        broken = bind.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
+    bind.exec_driver_sql("COMMIT")
+    bind.exec_driver_sql(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+    bind.exec_driver_sql("BEGIN")
+
+
 def upgrade() -> None:
     op.create_table('certification',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -181,6 +198,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_rome_code')),
     sa.UniqueConstraint('certification_id', 'code', name=op.f('uq_rome_code_certification_id_code'))
     )
+    _sqlite_foreign_keys(False)
     with op.batch_alter_table('posting', schema=None) as batch_op:
         batch_op.add_column(sa.Column('occupation_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('certification_id', sa.Integer(), nullable=True))
@@ -193,10 +211,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('occupation_skill_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_requirement_occupation_skill_id'), ['occupation_skill_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_requirement_occupation_skill_id_occupation_skill'), 'occupation_skill', ['occupation_skill_id'], ['id'], ondelete='SET NULL')
+    _sqlite_foreign_keys(True)
 
 
 
 def downgrade() -> None:
+    _sqlite_foreign_keys(False)
     with op.batch_alter_table('requirement', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_requirement_occupation_skill_id_occupation_skill'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_requirement_occupation_skill_id'))
@@ -209,6 +229,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_posting_certification_id'))
         batch_op.drop_column('certification_id')
         batch_op.drop_column('occupation_id')
+    _sqlite_foreign_keys(True)
 
     op.drop_table('rome_code')
     with op.batch_alter_table('occupation_skill', schema=None) as batch_op:

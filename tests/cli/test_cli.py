@@ -32,12 +32,14 @@ def words(text: str) -> str:
 
 def test_every_command_is_known():
     assert sorted(" ".join(path) for path in COMMANDS) == [
-        "application", "application list", "application move", "application show", "apply",
+        "application", "application fit", "application list", "application move", "application show", "apply",
         "db", "db check", "db upgrade", "demo", "document", "document add", "document list",
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
         "dossier posting", "interview", "interview schedule",
         "org", "org add", "org list", "posting", "posting add", "posting cancel",
         "posting close", "posting fill", "posting list", "posting open", "posting show",
+        "posting update", "reference", "reference list", "reference load", "reference requirements",
+        "reference show",
         "user", "user add",
     ]
 
@@ -251,6 +253,7 @@ POSTING_FIELDS = {
     "date_posted", "deadline", "apply", "salary", "context", "missions", "working_conditions",
     "benefits", "requirements", "required_documents", "interviews", "source_url",
     "has_source_text", "created_at", "updated_at",
+    "occupation", "certification", "salary_check",  # issue #7
 }
 
 

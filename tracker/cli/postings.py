@@ -212,7 +212,8 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
                 for name in ("context", "missions", "working_conditions", "benefits")]
     reqs = [
         [RequirementKind(kind).value.replace("_", " "), item["label"]
-         + (f"\n[dim]from {item['occupation_skill']}[/dim]" if item["occupation_skill"] else ""),
+         + (f"\n[dim]from {item['occupation_skill']}[/dim]" if item.get("occupation_skill")
+            else ""),
          item["level"], "required" if item["required"] else "preferred"]
         for kind, items in record["requirements"].items() for item in items
     ]

@@ -67,10 +67,10 @@ def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
     """Every field of a posting, the deadline as local date, time, zone and UTC instant."""
     groups: dict[str, list[dict[str, Any]]] = {kind.value: [] for kind in RequirementKind}
     for req in posting.requirements:
-        groups[req.kind.value].append(
-            {"label": req.label, "level": req.level, "required": req.is_required,
-             "occupation_skill": req.occupation_skill.display if req.occupation_skill else None}
-        )
+        item = {"label": req.label, "level": req.level, "required": req.is_required}
+        if req.occupation_skill is not None:  # started from this skill of the occupation
+            item["occupation_skill"] = req.occupation_skill.display
+        groups[req.kind.value].append(item)
     return {
         "reference": posting.reference,
         "title": posting.title,
