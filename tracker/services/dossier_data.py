@@ -12,6 +12,7 @@ from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from sqlalchemy.orm import object_session
 
 from tracker.i18n import Formatter
 from tracker.models import (
@@ -25,6 +26,8 @@ from tracker.models import (
 )
 from tracker.pdf import Appendix
 from tracker.services.errors import DomainError
+from tracker.services.fit import application_fit
+from tracker.services.fit_words import STATUS_WORDS
 from tracker.services.timeutil import zone
 
 # Applications a panel looks at: submitted and beyond, except those withdrawn.
@@ -162,6 +165,7 @@ def application_view(application: Application, f: Formatter,
         "checklist": checklist,
         "documents_complete": all(item["provided"] for item in checklist if item["required"]),
         "profile": _profile(profile, f) if profile else None,
+        "fit": fit_view(application, f),
         "appendices": [
             {"number": first_appendix + i, "title": a.title, "filename": a.filename,
              "pages": a.page_count}
@@ -169,6 +173,26 @@ def application_view(application: Application, f: Formatter,
         ],
     }
     return view, appendices
+
+
+def fit_view(application: Application, f: Formatter) -> dict[str, Any]:
+    """The fit of the application (tracker.services.fit), in the reader's language."""
+    fit = application_fit(object_session(application), application, lang=f.lang)
+    words = STATUS_WORDS.get(f.lang, STATUS_WORDS["en"])
+    return {
+        "score": f.number(round(fit.score, 1)),
+        "score_value": fit.score,
+        "points": f.number(fit.points),
+        "max_points": f.number(fit.max_points),
+        "lines": [
+            {"label": line.label, "required": line.required,
+             "need": f("required") if line.required else f("preferred"),
+             "status": line.status.value, "status_text": words[line.status.value],
+             "reason": line.reason, "weight": f.number(line.weight),
+             "points": f.number(line.points)}
+            for line in fit.lines
+        ],
+    }
 
 
 def _profile(profile: Any, f: Formatter) -> dict[str, Any]:

@@ -110,7 +110,7 @@ def application_parts(application: Application, *, lang: str, now: datetime) -> 
         timeline=data.timeline(posting, application, f, now),
         running_title=f"{applicant['name']} – {posting.title}",
         toc=_toc(f, [("key-dates", "key_dates"), ("the-posting", "the_posting"),
-                     ("requirements", "requirements"), ("documents", "documents"),
+                     ("requirements", "requirements"), ("fit", "fit"), ("documents", "documents"),
                      ("cover-letter", "cover_letter")], applicant["appendices"]),
     )
     filename = slug(f"{f('application_dossier')}-{applicant['name']}-{lang}") + ".pdf"
