@@ -81,6 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
         "evidence_given": "Exigences requises documentées",
         "fit": "Adéquation au poste",
         "fit_score": "Adéquation",
+        "fit_score_is": "Score d’adéquation :",
         "fit_intro": "Chaque exigence, jugée d’après l’évaluation du jury, le profil et les "
                      "éléments apportés ; les exigences requises comptent double.",
         "fit_status": "Jugement",
@@ -219,6 +220,7 @@ LABELS: dict[str, dict[str, str]] = {
         "evidence_given": "Required requirements evidenced",
         "fit": "Fit to the posting",
         "fit_score": "Fit",
+        "fit_score_is": "Fit score:",
         "fit_intro": "Each requirement, judged from the panel's rating, the profile and the "
                      "evidence given; required requirements count double.",
         "fit_status": "Judgement",

@@ -62,8 +62,8 @@ def test_outline_contents_and_appended_uploads(session, demo):
     reader = PdfReader(io.BytesIO(pdf))
     titles = outline_titles(pdf)
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert top[:5] == ["Dates clés", "Le poste", "Exigences du poste et réponses",
-                          "Pièces demandées", "Lettre de motivation"]
+    assert top[:6] == ["Dates clés", "Le poste", "Exigences du poste et réponses",
+                       "Adéquation au poste", "Pièces demandées", "Lettre de motivation"]
     assert "Annexe 1 – CV – CV-Camille-Martin.pdf" in titles
     assert "Annexe 2 – Lettre de motivation – Lettre-Camille-Martin.pdf" in titles
     # the table of contents gives the page each chapter starts on

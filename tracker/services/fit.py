@@ -112,7 +112,20 @@ class Fit:
 
 def application_fit(session: Session, application: Application, *, lang: str = "en") -> Fit:
     """The fit of one application: a line per requirement of its posting, and the score."""
-    evidence = {row.requirement_id: row for row in application.evidence}
+    return _fit(application, _evidence_of(session, [application.id])[application.id], lang)
+
+
+def _evidence_of(session: Session, ids: list[int]) -> dict[int, dict[int, RequirementEvidence]]:
+    """The evidence rows of these applications as stored now, by application and requirement."""
+    found: dict[int, dict[int, RequirementEvidence]] = {i: {} for i in ids}
+    session.flush()
+    for row in session.scalars(sa.select(RequirementEvidence).where(
+            RequirementEvidence.application_id.in_(ids))):
+        found[row.application_id][row.requirement_id] = row
+    return found
+
+
+def _fit(application: Application, evidence: dict[int, RequirementEvidence], lang: str) -> Fit:
     candidate: User = application.candidate
     posting: Posting = application.posting
     lines = [_line(req, evidence.get(req.id), candidate.profile, lang)
@@ -131,16 +144,16 @@ def fit_scores(session: Session, application_ids: list[int] | set[int]) -> dict[
     ids = list(dict.fromkeys(application_ids))
     if not ids:
         return {}
-    found = session.scalars(
+    found = list(session.scalars(
         sa.select(Application).where(Application.id.in_(ids)).options(
-            selectinload(Application.evidence),
             selectinload(Application.posting).selectinload(Posting.requirements)
             .selectinload(Requirement.occupation_skill),
             selectinload(Application.candidate).selectinload(User.profile).options(
                 selectinload(CandidateProfile.skills), selectinload(CandidateProfile.languages)),
         )
-    )
-    return {a.id: application_fit(session, a).score for a in found}
+    ))
+    evidence = _evidence_of(session, [a.id for a in found])
+    return {a.id: _fit(a, evidence[a.id], "en").score for a in found}
 
 
 def requirement_weight(requirement: Requirement) -> float:
@@ -318,7 +331,8 @@ class MissingEvidence:
 def missing_evidence(session: Session, application: Application) -> list[MissingEvidence]:
     """The required requirements of the application's posting without evidence from the
     candidate: what they still have to show before the deadline."""
-    answered = {row.requirement_id for row in application.evidence
+    answered = {requirement_id for requirement_id, row in
+                _evidence_of(session, [application.id])[application.id].items()
                 if row.evidence and row.evidence.strip()}
     return [
         MissingEvidence(req.id, req.kind.value, req.label, req.level)

@@ -1,0 +1,293 @@
+"""The fit of an application, line by line with its reason, at each boundary; on the demo; by the
+CLI; in the dossiers."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import POSTING, SAMPLES
+from tracker.services import applications, dossiers, evidence, postings, users
+from tracker.services.demo import load_demo
+from tracker.services.fit import FitStatus, application_fit, fit_scores, missing_evidence
+from tracker.services.reference_load import load_reference
+from tracker.services.users import LanguageInput
+
+
+def make_posting(session, hr, clock, requirements, reference="UJM-FIT-1", **extra):
+    data = {**POSTING, "reference": reference, "requirements": requirements, **extra}
+    posting = postings.create_posting(session, data, actor=hr, clock=clock)
+    postings.set_status(session, posting, "open", actor=hr, clock=clock)
+    return posting
+
+
+def candidate_with(session, clock, email="c@example.org", **profile):
+    person = users.create_user(session, email=email, full_name=email.split("@")[0].title(),
+                               role="candidate", clock=clock)
+    if profile:
+        users.set_profile(session, person, **profile, clock=clock)
+    return person
+
+
+def fit_of(session, posting, person, clock):
+    app = applications.start(session, posting, person, actor=person, clock=clock)
+    session.flush()
+    return app, application_fit(session, app)
+
+
+ENGLISH_B2 = [{"kind": "language", "label": "Anglais courant, B2 minimum"}]
+
+
+@pytest.mark.parametrize(("spoken", "status", "reason"), [
+    (LanguageInput("en", "B1"), FitStatus.NOT_SHOWN, "English B1 is below the B2 asked"),
+    (LanguageInput("en", "B2"), FitStatus.MET, "English B2 meets the B2 asked"),
+    (LanguageInput("en", "C1"), FitStatus.MET, "English C1 meets the B2 asked"),
+    (LanguageInput("en", is_native=True), FitStatus.MET, "English: native speaker"),
+    (LanguageInput("en"), FitStatus.UNKNOWN, "English in the profile without a CEFR level"),
+    (LanguageInput("es", "C2"), FitStatus.NOT_SHOWN, "English not in the profile"),
+], ids=["B1", "B2", "C1", "native", "no-level", "absent"])
+def test_cefr_levels_compared_by_order(session, hr, clock, spoken, status, reason):
+    posting = make_posting(session, hr, clock, ENGLISH_B2)
+    person = candidate_with(session, clock, languages=[spoken])
+    _app, fit = fit_of(session, posting, person, clock)
+    [line] = fit.lines
+    assert (line.status, line.reason, line.source) == (
+        status, reason, "none" if spoken.language == "es" else "profile")
+    assert fit.score == (100.0 if status is FitStatus.MET else 0.0)
+
+
+def test_level_in_the_level_field_and_french_reasons(session, hr, clock):
+    posting = make_posting(session, hr, clock,
+                           [{"kind": "language", "label": "Anglais", "level": "C1"}])
+    person = candidate_with(session, clock, languages=[LanguageInput("en", "B2")])
+    app, _fit = fit_of(session, posting, person, clock)
+    [line] = application_fit(session, app, lang="fr").lines
+    assert line.reason == "Anglais B2 : en dessous du niveau C1 demandé"
+
+
+@pytest.mark.parametrize(("level", "status", "reason"), [
+    ("bac+3", FitStatus.NOT_SHOWN, "level of study Bac+3 is below the Bac+5 asked"),
+    ("bac+5", FitStatus.MET, "level of study Bac+5 meets the Bac+5 asked"),
+    ("bac+8", FitStatus.MET, "level of study Bac+8 meets the Bac+5 asked"),
+])
+def test_education_compared_by_order(session, hr, clock, level, status, reason):
+    posting = make_posting(session, hr, clock, [{"kind": "education", "label": "Bac + 5"}])
+    person = candidate_with(session, clock, education_level=level)
+    _app, fit = fit_of(session, posting, person, clock)
+    assert [(line.status, line.reason) for line in fit.lines] == [(status, reason)]
+
+
+def test_without_a_level_in_the_profile_the_evidence_counts(session, hr, clock):
+    posting = make_posting(session, hr, clock, [{"kind": "education", "label": "Bac+5"}])
+    person = candidate_with(session, clock, headline="Chargée de projets")
+    app, fit = fit_of(session, posting, person, clock)
+    assert [(line.status, line.reason) for line in fit.lines] == [
+        (FitStatus.NOT_SHOWN, "no evidence and no level of study in the profile")]
+    evidence.give_evidence(session, app, posting.requirements[0], evidence="Master (2020)",
+                           actor=person, clock=clock)
+    [line] = application_fit(session, app).lines
+    assert (line.status, line.reason) == (FitStatus.PARTLY_MET, "evidence given, not self-rated")
+
+
+def test_missing_evidence_then_given(session, hr, clock):
+    posting = make_posting(session, hr, clock, [
+        {"kind": "knowledge", "label": "Connaissance du programme Erasmus+"},
+        {"kind": "know_how", "label": "Maîtriser la construction budgétaire d’un projet"},
+        {"kind": "knowledge", "label": "Droit public", "required": False},
+    ])
+    person = candidate_with(session, clock)
+    app, fit = fit_of(session, posting, person, clock)
+    assert [line.status for line in fit.lines] == [FitStatus.NOT_SHOWN] * 3
+    assert fit.lines[0].reason == "no evidence and no matching skill in the profile"
+    assert [m.label for m in missing_evidence(session, app)] == [
+        "Connaissance du programme Erasmus+", "Maîtriser la construction budgétaire d’un projet"]
+    evidence.give_evidence(session, app, posting.requirements[0], evidence="Deux projets KA2",
+                           self_rating=3, actor=person, clock=clock)
+    assert [m.label for m in missing_evidence(session, app)] == [
+        "Maîtriser la construction budgétaire d’un projet"]
+    line = application_fit(session, app).lines[0]
+    assert (line.status, line.reason) == (FitStatus.MET, "evidence given, self-rated 3/4")
+    evidence.give_evidence(session, app, posting.requirements[1], evidence="Budgets suivis",
+                           self_rating=2, actor=person, clock=clock)
+    assert missing_evidence(session, app) == []
+    assert application_fit(session, app).lines[1].status is FitStatus.PARTLY_MET
+
+
+@pytest.mark.parametrize(("self_rating", "reviewer", "status", "reason"), [
+    (4, 2, FitStatus.PARTLY_MET, "reviewer rated it 2/4 (overrides the candidate's "
+                                 "self-rating 4/4)"),
+    (2, 4, FitStatus.MET, "reviewer rated it 4/4 (overrides the candidate's self-rating 2/4)"),
+    (3, 3, FitStatus.MET, "reviewer rated it 3/4"),
+    (4, 1, FitStatus.NOT_SHOWN, "reviewer rated it 1/4 (overrides the candidate's "
+                                "self-rating 4/4)"),
+])
+def test_reviewer_overrides_self_rating(session, hr, clock, self_rating, reviewer, status,
+                                        reason):
+    posting = make_posting(session, hr, clock, [{"kind": "knowledge", "label": "Erasmus+"}])
+    person = candidate_with(session, clock)
+    app, _fit = fit_of(session, posting, person, clock)
+    requirement = posting.requirements[0]
+    evidence.give_evidence(session, app, requirement, evidence="KA2", self_rating=self_rating,
+                           actor=person, clock=clock)
+    evidence.rate_evidence(session, app, requirement, rating=reviewer, actor=hr, clock=clock)
+    [line] = application_fit(session, app).lines
+    assert (line.status, line.reason, line.source) == (status, reason, "reviewer")
+
+
+def test_reviewer_overrides_the_profile_too(session, hr, clock):
+    posting = make_posting(session, hr, clock, ENGLISH_B2)
+    person = candidate_with(session, clock, languages=[LanguageInput("en", "C2")])
+    app, fit = fit_of(session, posting, person, clock)
+    assert fit.lines[0].status is FitStatus.MET
+    evidence.rate_evidence(session, app, posting.requirements[0], rating=1, actor=hr,
+                           clock=clock)
+    assert application_fit(session, app).lines[0].status is FitStatus.NOT_SHOWN
+
+
+def test_skills_matched_by_key_words_without_accents(session, hr, clock):
+    posting = make_posting(session, hr, clock, [
+        {"kind": "know_how", "label": "Maîtriser les méthodes de gestion de projet"},
+        {"kind": "technical_skill", "label": "Gestion financière"},
+        {"kind": "soft_skill", "label": "Sens de la diplomatie"},
+    ])
+    person = candidate_with(session, clock, skills=["GESTION DE PROJETS", "Diplomatie"])
+    _app, fit = fit_of(session, posting, person, clock)
+    assert [(line.status, line.reason) for line in fit.lines] == [
+        (FitStatus.MET, "profile skill « GESTION DE PROJETS » matches (gestion, projets)"),
+        (FitStatus.PARTLY_MET, "profile skill « GESTION DE PROJETS » partly matches (gestion)"),
+        (FitStatus.MET, "profile skill « Diplomatie » matches (diplomatie)"),
+    ]
+
+
+def test_weights_required_preferred_and_occupation(session, hr, clock):
+    load_reference(session, SAMPLES / "reference", clock=clock)
+    posting = make_posting(session, hr, clock, [
+        {"kind": "technical_skill", "label": "Gestion de projet",
+         "occupation_skill": "Gestion de projet"},  # 95: weight 2 x 0.95
+        {"kind": "technical_skill", "label": "Analyse de données", "required": False,
+         "occupation_skill": "Analyse de données"},  # 88, preferred: 1 x 0.88
+        {"kind": "knowledge", "label": "Droit public"},  # 2
+        {"kind": "knowledge", "label": "Recherche universitaire", "required": False},  # 1
+    ], occupation="charge-cooperation-internationale")
+    person = candidate_with(session, clock, skills=["Gestion de projet", "Droit public"])
+    _app, fit = fit_of(session, posting, person, clock)
+    assert [line.weight for line in fit.lines] == [1.9, 0.88, 2.0, 1.0]
+    assert [line.points for line in fit.lines] == [1.9, 0.0, 2.0, 0.0]
+    assert fit.lines[0].occupation_skill == "95 | Gestion de projet"
+    assert fit.lines[0].reason.endswith("; weight from the occupation skill 95 | Gestion de "
+                                        "projet")
+    assert (fit.points, fit.max_points) == (3.9, 5.78)
+    assert fit.score == round(100 * 3.9 / 5.78, 1) == 67.5
+    assert fit.counts == {"met": 2, "partly_met": 0, "not_shown": 2, "unknown": 0}
+
+
+def test_fit_scores_and_list_sorted_by_fit(session, hr, clock, cli):
+    posting = make_posting(session, hr, clock, ENGLISH_B2 + [
+        {"kind": "education", "label": "Bac+5"}])
+    weak = candidate_with(session, clock, "weak@example.org", education_level="bac+3",
+                          languages=[LanguageInput("en", "B1")])
+    strong = candidate_with(session, clock, "strong@example.org", education_level="bac+5",
+                            languages=[LanguageInput("en", "C1")])
+    middle = candidate_with(session, clock, "middle@example.org", education_level="bac+5")
+    ids = [fit_of(session, posting, person, clock)[0].id for person in (weak, strong, middle)]
+    assert fit_scores(session, ids + [999_999]) == {ids[0]: 0.0, ids[1]: 100.0, ids[2]: 50.0}
+    page = applications.list_applications(session, posting=posting.reference, sort="fit")
+    assert [(row.candidate_email, row.fit) for row in page.rows] == [
+        ("strong@example.org", 100.0), ("middle@example.org", 50.0), ("weak@example.org", 0.0)]
+    result = cli(f"application list --posting {posting.reference} --sort fit --format json")
+    assert [a["fit"] for a in json.loads(result.output)["applications"]] == [100.0, 50.0, 0.0]
+    table = cli(f"application list --posting {posting.reference} --sort fit")
+    assert "Fit" in table.output and "100.0" in table.output
+    refused = cli("application list --sort fit")
+    assert refused.exit_code == 1 and refused.stderr == (
+        "error: --sort: sorting by fit needs --posting\n")
+
+
+@pytest.fixture
+def demo(session, clock):
+    return load_demo(session, as_published=True, clock=clock)
+
+
+def test_demo_fit_with_its_reasons(session, demo):
+    camille_app, jordan_app = (applications.get_application(session, i)
+                               for i in demo.application_ids)
+    camille = {line.label: line for line in application_fit(session, camille_app).lines}
+    assert camille["Connaissance du programme Erasmus+"].reason == "reviewer rated it 4/4"
+    english = ("Utilisation de l'anglais à un niveau permettant une communication libre dans "
+               "un environnement académique")
+    assert (camille[english].status, camille[english].reason) == (
+        FitStatus.MET, "English C1 meets the B2 asked; evidence given too")
+    assert camille["Bac + 5"].reason == ("level of study Bac+5 meets the Bac+5 asked; "
+                                         "evidence given too")
+    assert camille["Maîtriser les méthodes de gestion de projet"].reason == (
+        "profile skill « Gestion de projet » matches (gestion, projet)")
+    assert camille["Bilingue français/anglais, autre(s) langue(s) un atout"].reason == (
+        "French: native speaker; English C1 in the profile (no level asked)")
+    assert camille["Connaissance en Droit public"].status is FitStatus.NOT_SHOWN
+    jordan = {line.label: line for line in application_fit(session, jordan_app).lines}
+    assert (jordan["Bac + 5"].status, jordan["Bac + 5"].reason) == (
+        FitStatus.NOT_SHOWN, "level of study Bac+3 is below the Bac+5 asked")
+    assert jordan[english].reason == "English: native speaker"
+    assert jordan["Compétences en communication interculturelle et en coopération"].reason == (
+        "evidence given, self-rated 3/4")
+    scores = fit_scores(session, demo.application_ids)
+    assert scores[camille_app.id] > scores[jordan_app.id] > 0
+    assert demo.posting.occupation.slug == "charge-cooperation-internationale"
+    assert demo.posting.certification.code == "RNCP39853"
+
+
+def test_cli_application_fit_table_and_json(cli, demo):
+    camille_id = demo.application_ids[0]
+    result = cli(f"application fit {camille_id}")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert f"Fit of application #{camille_id} (Camille Martin) to UJM-DRI-2024-CCI" in text
+    assert "reviewer rated it 4/4" in text and "partly met" not in text
+    data = json.loads(cli(f"application fit {camille_id} --format json").output)
+    assert set(data) == {"application_id", "posting", "candidate", "score", "points",
+                         "max_points", "counts", "lines"}
+    assert set(data["lines"][0]) == {"requirement_id", "kind", "label", "level", "required",
+                                     "status", "weight", "points", "reason", "source",
+                                     "occupation_skill"}
+    assert f"Score: {data['score']:.1f} / 100 ({data['points']:g} of {data['max_points']:g} " \
+           "points; " in text
+    assert sum(data["counts"].values()) == len(data["lines"]) == 37
+    french = json.loads(cli(f"application fit {camille_id} --lang fr --format json").output)
+    assert french["score"] == data["score"]
+    assert "noté 4/4 par le jury" in {line["reason"] for line in french["lines"]}
+
+
+def test_cli_application_show_lists_what_is_still_to_show(cli, demo, clock):
+    jordan_id = demo.application_ids[1]
+    result = cli(f"application show {jordan_id}")
+    text = " ".join(result.output.split())
+    assert "Still to show before the deadline (28 d left)" in text
+    record = json.loads(cli(f"application show {jordan_id} --format json").output)
+    labels = [m["label"] for m in record["missing_evidence"]]
+    assert "Connaissance du programme Erasmus+" in labels
+    assert "Compétences en communication interculturelle et en coopération" not in labels
+    assert len(labels) == 34  # 35 required, one answered (the preferred ones never listed)
+    clock.advance(days=40)
+    assert "Not shown by the deadline (12 d ago)" in " ".join(
+        cli(f"application show {jordan_id}").output.split())
+
+
+def test_dossiers_show_the_fit(session, demo, clock):
+    camille_id = demo.application_ids[0]
+    dossier = dossiers.application_dossier(session, camille_id, clock=clock)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(dossier.content)).pages)
+    score = application_fit(session, applications.get_application(session, camille_id)).score
+    assert "Adéquation au poste\nScore d’adéquation : " + f"{score:.1f}".replace(".", ",") + \
+        " sur 100" in text
+    assert "noté 4/4 par le jury" in text
+    assert "Anglais C1 : atteint le niveau B2 demandé" in text
+    english = dossiers.application_dossier(session, camille_id, lang="en", clock=clock)
+    english_text = "\n".join(p.extract_text() for p in PdfReader(
+        io.BytesIO(english.content)).pages)
+    assert f"Fit to the posting\nFit score: {score:.1f} out of 100" in english_text
+    panel = dossiers.panel_dossier(session, demo.posting.reference, clock=clock)
+    panel_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(panel.content)).pages)
+    assert "Adéquation" in panel_text and f"{score:.1f}".replace(".", ",") in panel_text
