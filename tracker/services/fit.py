@@ -201,7 +201,8 @@ def _judge(req: Requirement, given: RequirementEvidence | None,
             return from_evidence
         if from_profile is not None:
             return from_profile
-        return FitStatus.NOT_SHOWN, say(lang, "nothing_" + req.kind.value), "none"
+        silent = "nothing_education" if check is _education else "nothing_language"
+        return FitStatus.NOT_SHOWN, say(lang, silent), "none"
     from_profile = _skills(req, profile, lang)
     options = [j for j in (from_evidence, from_profile) if j is not None]
     if not options:
