@@ -26,9 +26,11 @@ from tracker.models.enums import (
 from tracker.models.interview import Interview, PanelMember
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
+from tracker.models.token import ApiToken
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
 
 __all__ = [
+    "ApiToken",
     "Application",
     "ApplicationStatus",
     "ApplicationStatusChange",
