@@ -63,6 +63,7 @@ spec = SpecTree(
                 "Authenticate with a personal token: `Authorization: Bearer trk_...`.",
     version=__version__,
     page_templates={},
+    annotations=False,  # bodies are read with body() and query(), not injected
     validation_error_status=422,
     validation_error_model=ErrorBody,
     before=_request_invalid,
