@@ -16,16 +16,14 @@ from tracker.api.schemas import (
 )
 from tracker.models import Posting, PostingStatus
 from tracker.services import postings
-from tracker.services.access import can_manage, can_see_interview
-from tracker.services.records import posting_record, posting_summary, requirement_record
+from tracker.services.access import can_manage
+from tracker.services.records import posting_record_for, posting_summary, requirement_record
 
 TAG = "postings"
 
 
 def _posting_body(c: Call, posting: Posting) -> dict[str, object]:
-    """The posting as its reader may see it: another candidate's interview stays hidden."""
-    seen = [i for i in posting.interviews if can_see_interview(c.actor, i)]
-    return posting_record(posting, c.now(), interviews=seen)
+    return posting_record_for(posting, c.now(), c.actor)
 
 
 @bp.get("/postings")

@@ -16,6 +16,7 @@ from tracker.models import (
     RequirementKind,
     User,
 )
+from tracker.services.access import can_see_interview
 from tracker.services.timeutil import days_left, zone
 
 
@@ -166,6 +167,12 @@ def posting_record(
         "created_at": iso(posting.created_at),
         "updated_at": iso(posting.updated_at),
     }
+
+
+def posting_record_for(posting: Posting, now: datetime, actor: User | None) -> dict[str, Any]:
+    """The posting as `actor` may see it: another candidate's interview stays hidden."""
+    seen = [i for i in posting.interviews if can_see_interview(actor, i)]
+    return posting_record(posting, now, interviews=seen)
 
 
 def application_record(application: Application) -> dict[str, Any]:
