@@ -187,11 +187,10 @@ def test_api_tokens_table_added_and_removed(scratch_engine):
             "INSERT INTO api_token (user_id, name, token_hash, prefix, created_at) SELECT id, "
             "'laptop', :digest, 'trk_abcdefgh', :now FROM user_account"),
             {"digest": "a" * 64, "now": datetime(2024, 4, 15, tzinfo=UTC).replace(tzinfo=None)})
-        with pytest.raises(sa.exc.IntegrityError):
-            with connection.begin_nested():
-                connection.execute(sa.text(
-                    "INSERT INTO api_token (user_id, name, token_hash, prefix, created_at) "
-                    "SELECT id, 'short', 'abc', 'trk_', created_at FROM user_account"))
+        with pytest.raises(sa.exc.IntegrityError), connection.begin_nested():
+            connection.execute(sa.text(
+                "INSERT INTO api_token (user_id, name, token_hash, prefix, created_at) "
+                "SELECT id, 'short', 'abc', 'trk_', created_at FROM user_account"))
     schema.downgrade(scratch_engine, "0002")
     assert "api_token" not in sa.inspect(scratch_engine).get_table_names()
     with scratch_engine.connect() as connection:

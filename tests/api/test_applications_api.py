@@ -228,3 +228,21 @@ def test_list_interviews_by_posting_and_application(client, submitted, as_hr):
     one = client.get(f"/api/v1/interviews?application={submitted.id}", headers=as_hr).get_json()
     assert [i["application_id"] for i in one["items"]] == [submitted.id]
     assert client.get("/api/v1/interviews/999999", headers=as_hr).status_code == 404
+
+
+def test_the_employers_notes_and_ratings_are_not_shown_to_the_candidate(
+        client, session, posting, application, hr, as_hr, as_camille, clock):
+    from tracker.services import evidence
+
+    evidence.add_note(session, application, "Anglais à vérifier à l'oral", actor=hr, clock=clock)
+    evidence.rate_evidence(session, application, posting.requirements[0], rating=2, actor=hr,
+                           clock=clock)
+    session.flush()
+    employer = client.get(f"/api/v1/applications/{application.id}", headers=as_hr).get_json()
+    assert [n["body"] for n in employer["notes"]] == ["Anglais à vérifier à l'oral"]
+    assert employer["requirements"][0]["reviewer_rating"] == 2
+    own = client.get(f"/api/v1/applications/{application.id}", headers=as_camille).get_json()
+    assert own["notes"] == [] and own["requirements"][0]["reviewer_rating"] is None
+    listed = client.get(f"/api/v1/applications/{application.id}/evidence",
+                        headers=as_camille).get_json()["requirements"]
+    assert listed[0]["reviewer_rating"] is None

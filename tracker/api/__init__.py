@@ -23,8 +23,13 @@ def openapi() -> ResponseReturnValue:
 
 
 def init_api(app: Flask) -> None:
-    """Register the API blueprint (and its OpenAPI document) on `app`."""
+    """Register the API blueprint (and its OpenAPI document) on `app`. Call it after the app's
+    own 404/405 handlers and CSRFProtect are set up: under /api/v1 it answers those errors as
+    JSON (deferring to the app's handlers elsewhere) and exempts itself from CSRF."""
     if "TRACKER_SESSION_FACTORY" not in app.config:
         raise RuntimeError("init_api: app.config['TRACKER_SESSION_FACTORY'] is not set")
     app.register_blueprint(bp)
     json_errors_for_api_paths(app)
+    csrf = app.extensions.get("csrf")  # Flask-WTF's CSRFProtect, when the app has one
+    if csrf is not None:
+        csrf.exempt(bp)  # the API reads no cookie: a bearer token cannot be forged cross-site

@@ -16,10 +16,10 @@ from tracker.api.schemas import (
     RatingIn,
     StatusMove,
 )
-from tracker.models import ApplicationStatus, Role
+from tracker.models import Application, ApplicationStatus, Role, User
 from tracker.services import applications, evidence, postings, users
 from tracker.services.errors import PermissionDenied
-from tracker.services.records import application_record, iso
+from tracker.services.records import application_record_for, iso
 
 TAG = "applications"
 APPLICATION = f"<int(min=1, max={MAX_ID}):application_id>"
@@ -68,7 +68,7 @@ def start_application() -> ResponseReturnValue:
         if data.submit:
             applications.move(c.session, application, ApplicationStatus.SUBMITTED,
                               actor=c.actor, late=data.late, clock=c.clock)
-        return application_record(application), 201
+        return application_record_for(application, c.actor), 201
 
 
 @bp.get(f"/applications/{APPLICATION}")
@@ -76,9 +76,8 @@ def start_application() -> ResponseReturnValue:
 def get_application(application_id: int) -> ResponseReturnValue:
     """One application: status, evidence per requirement, documents, notes, history."""
     with call() as c:
-        return application_record(
-            applications.get_application(c.session, application_id, actor=c.actor)
-        )
+        application = applications.get_application(c.session, application_id, actor=c.actor)
+        return application_record_for(application, c.actor)
 
 
 @bp.post(f"/applications/{APPLICATION}/status")
@@ -91,7 +90,7 @@ def move_application(application_id: int) -> ResponseReturnValue:
         application = applications.get_application(c.session, application_id, actor=c.actor)
         applications.move(c.session, application, data.status, actor=c.actor,
                           comment=data.comment, late=data.late, clock=c.clock)
-        return application_record(application)
+        return application_record_for(application, c.actor)
 
 
 @bp.get(f"/applications/{APPLICATION}/evidence")
@@ -100,7 +99,7 @@ def list_evidence(application_id: int) -> ResponseReturnValue:
     """Each requirement of the posting with the candidate's evidence and the ratings."""
     with call() as c:
         application = applications.get_application(c.session, application_id, actor=c.actor)
-        return {"requirements": application_record(application)["requirements"]}
+        return _evidence(application, c.actor)
 
 
 @bp.put(f"/applications/{APPLICATION}/evidence/{REQUIREMENT}")
@@ -114,7 +113,7 @@ def give_evidence(application_id: int, requirement_id: int) -> ResponseReturnVal
         evidence.give_evidence(c.session, application, requirement, evidence=data.evidence,
                                self_rating=data.self_rating, actor=c.actor, clock=c.clock)
         c.session.expire(application, ["evidence"])
-        return {"requirements": application_record(application)["requirements"]}
+        return _evidence(application, c.actor)
 
 
 @bp.put(f"/applications/{APPLICATION}/evidence/{REQUIREMENT}/rating")
@@ -128,4 +127,8 @@ def rate_evidence(application_id: int, requirement_id: int) -> ResponseReturnVal
         evidence.rate_evidence(c.session, application, requirement, rating=data.rating,
                                actor=c.actor, clock=c.clock)
         c.session.expire(application, ["evidence"])
-        return {"requirements": application_record(application)["requirements"]}
+        return _evidence(application, c.actor)
+
+
+def _evidence(application: Application, actor: User) -> dict[str, object]:
+    return {"requirements": application_record_for(application, actor)["requirements"]}

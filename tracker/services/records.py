@@ -16,7 +16,7 @@ from tracker.models import (
     RequirementKind,
     User,
 )
-from tracker.services.access import can_see_interview
+from tracker.services.access import can_manage, can_see_interview
 from tracker.services.timeutil import days_left, zone
 
 
@@ -222,6 +222,17 @@ def application_record(application: Application) -> dict[str, Any]:
         "created_at": iso(application.created_at),
         "updated_at": iso(application.updated_at),
     }
+
+
+def application_record_for(application: Application, actor: User | None) -> dict[str, Any]:
+    """The application as `actor` may see it: the employer side's notes and ratings are theirs
+    alone; the candidate sees their own answers and the history."""
+    record = application_record(application)
+    if not can_manage(actor, application.posting):
+        record["notes"] = []
+        for item in record["requirements"]:
+            item["reviewer_rating"] = None
+    return record
 
 
 def user_record(user: User) -> dict[str, Any]:
