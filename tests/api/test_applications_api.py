@@ -122,7 +122,8 @@ def test_evidence_per_requirement(client, session, posting, application, as_cami
         "evidence": "TOEIC 945 (2023)", "self_rating": 4, "reviewer_rating": None}
     response = client.put(f"{url}/{english}/rating", headers=as_hr, json={"rating": 3})
     assert response.status_code == 200
-    listed = client.get(url, headers=as_camille).get_json()["requirements"]
+    assert response.get_json()["requirements"][0]["reviewer_rating"] == 3
+    listed = client.get(url, headers=as_hr).get_json()["requirements"]
     assert [(r["requirement_id"], r["evidence"], r["reviewer_rating"]) for r in listed] == [
         (english, "TOEIC 945 (2023)", 3), (diploma, None, None)]
 
