@@ -225,3 +225,20 @@ def test_a_candidate_logs_a_private_posting(client, candidate, token_for):
     assert response.status_code == 201, response.get_json()
     assert response.get_json()["visibility"] == "private"
     assert response.get_json()["organisation"] is None
+
+
+def test_init_api_leaves_the_apps_own_error_pages_alone(session_factory, clock):
+    from flask import Flask
+
+    from tracker.api import init_api
+
+    app = Flask(__name__)
+    app.config.update(TRACKER_SESSION_FACTORY=session_factory, TRACKER_CLOCK=clock)
+    app.register_error_handler(404, lambda exc: ("<h1>Page introuvable</h1>", 404))
+    init_api(app)
+    client = app.test_client()
+    page = client.get("/nowhere")
+    assert page.status_code == 404 and page.data == b"<h1>Page introuvable</h1>"
+    api = client.get("/api/v1/nowhere")
+    assert api.status_code == 404 and api.is_json
+    assert client.get("/api/v1/postings").status_code == 401
