@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from openapi_spec_validator import validate
 
 from tests.api.conftest import error_fields
 from tests.conftest import POSTING
@@ -38,6 +39,7 @@ def test_openapi_document_is_generated_and_public(client):
     title = doc["components"]["schemas"]["PostingInput"]["properties"]["title"]
     assert title["maxLength"] == 300  # from the services' own input model
     assert "/api/v1/openapi.json" not in doc["paths"]
+    validate(doc)  # a valid OpenAPI document, by the OpenAPI schema itself
 
 
 def test_me(client, hr, as_hr):
