@@ -247,3 +247,13 @@ def test_the_employers_notes_and_ratings_are_not_shown_to_the_candidate(
     listed = client.get(f"/api/v1/applications/{application.id}/evidence",
                         headers=as_camille).get_json()["requirements"]
     assert listed[0]["reviewer_rating"] is None
+
+
+def test_a_candidate_cannot_probe_other_addresses(client, application, as_camille, as_hr):
+    for address in ("jordan@example.org", "nobody@example.org"):
+        response = client.get(f"/api/v1/applications?candidate={address}", headers=as_camille)
+        assert response.status_code == 200 and response.get_json()["items"] == []
+    mine = client.get("/api/v1/applications?candidate=camille@example.org", headers=as_camille)
+    assert [a["id"] for a in mine.get_json()["items"]] == [application.id]
+    response = client.get("/api/v1/applications?candidate=nobody@example.org", headers=as_hr)
+    assert response.status_code == 404 and "candidate" in error_fields(response)
