@@ -16,6 +16,8 @@ from tracker.db import Base, UTCDateTime, create_engine, make_session_factory
 from tracker.services.demo import load_demo
 from tracker.services.errors import DomainError
 
+HEAD = schema.head_revision()
+
 
 @pytest.fixture
 def scratch_engine(tmp_path) -> Iterator[sa.Engine]:
@@ -34,7 +36,7 @@ def table_names(engine: sa.Engine) -> set[str]:
 
 
 def test_models_and_migrations_do_not_drift(engine):
-    assert schema.current_revision(engine) == schema.head_revision()
+    assert schema.current_revision(engine) == HEAD
     assert schema.drift(engine) == []
 
 
@@ -89,7 +91,7 @@ def test_page_count_added_and_removed_with_documents_kept(scratch_engine):
         assert connection.scalar(sa.text(
             "SELECT count(*) FROM document WHERE filename = 'old.pdf'")) == 1
     schema.upgrade(scratch_engine)
-    assert schema.current_revision(scratch_engine) == schema.head_revision()
+    assert schema.current_revision(scratch_engine) == HEAD
 
 
 def test_every_constraint_and_index_is_named_by_the_convention(engine):
@@ -144,18 +146,18 @@ def test_postgresql_stores_instants_as_timestamptz(engine):
 
 def test_empty_database_is_migrated_on_first_use(scratch_engine):
     schema.ensure_ready(scratch_engine, embedded=False)
-    assert schema.current_revision(scratch_engine) == schema.head_revision()
+    assert schema.current_revision(scratch_engine) == HEAD
 
 
 def test_shared_database_behind_the_code_must_be_upgraded_on_purpose(scratch_engine):
     schema.upgrade(scratch_engine)
     schema.downgrade(scratch_engine, "base")  # leaves the alembic_version table: not empty
     with pytest.raises(DomainError, match="database: the schema is at no revision, the code "
-                                         f"needs {schema.head_revision()}: run `tracker db "
+                                         f"needs {HEAD}: run `tracker db "
                                          "upgrade`"):
         schema.ensure_ready(scratch_engine, embedded=False)
     schema.ensure_ready(scratch_engine, embedded=True)  # the embedded default: always upgraded
-    assert schema.current_revision(scratch_engine) == schema.head_revision()
+    assert schema.current_revision(scratch_engine) == HEAD
 
 
 def test_db_check_and_upgrade_commands(scratch_engine):
@@ -166,12 +168,12 @@ def test_db_check_and_upgrade_commands(scratch_engine):
     result = run("db", "check")
     assert result.exit_code == 1
     assert result.stderr == ("error: database: the schema is at no revision, the head is "
-                             f"{schema.head_revision()}\n")
+                             f"{HEAD}\n")
     result = run("db", "upgrade")
-    assert result.exit_code == 0 and result.output.endswith(f": empty -> {schema.head_revision()}\n")
+    assert result.exit_code == 0 and result.output.endswith(f": empty -> {HEAD}\n")
     result = run("db", "check")
     assert result.exit_code == 0
-    assert result.output == (f"database at {schema.head_revision()}, no drift between models "
+    assert result.output == (f"database at {HEAD}, no drift between models "
                              "and schema\n")
 
 
@@ -199,3 +201,28 @@ def test_reference_columns_added_and_removed_with_postings_and_applications_kept
         assert connection.scalar(sa.text(
             "SELECT count(*) FROM posting WHERE occupation_id IS NULL")) == 1
         assert connection.scalar(sa.text("SELECT count(*) FROM application")) == 2
+
+
+def test_api_tokens_table_added_and_removed(scratch_engine):
+    """0007 adds api_token (a user's tokens, stored hashed); going back to 0002 drops it and
+    leaves the users alone."""
+    schema.upgrade(scratch_engine, "0007")
+    with scratch_engine.begin() as connection:
+        connection.execute(sa.text(
+            "INSERT INTO user_account (email, full_name, role, locale, is_active, created_at, "
+            "updated_at) VALUES ('a@example.org', 'A', 'candidate', 'fr', true, :now, :now)"),
+            {"now": datetime(2024, 4, 15, tzinfo=UTC).replace(tzinfo=None)})
+        connection.execute(sa.text(
+            "INSERT INTO api_token (user_id, name, token_hash, prefix, created_at) SELECT id, "
+            "'laptop', :digest, 'trk_abcdefgh', :now FROM user_account"),
+            {"digest": "a" * 64, "now": datetime(2024, 4, 15, tzinfo=UTC).replace(tzinfo=None)})
+        with pytest.raises(sa.exc.IntegrityError), connection.begin_nested():
+            connection.execute(sa.text(
+                "INSERT INTO api_token (user_id, name, token_hash, prefix, created_at) "
+                "SELECT id, 'short', 'abc', 'trk_', created_at FROM user_account"))
+    schema.downgrade(scratch_engine, "0002")
+    assert "api_token" not in sa.inspect(scratch_engine).get_table_names()
+    with scratch_engine.connect() as connection:
+        assert connection.scalar(sa.text("SELECT count(*) FROM user_account")) == 1
+    schema.upgrade(scratch_engine)
+    assert "api_token" in sa.inspect(scratch_engine).get_table_names()

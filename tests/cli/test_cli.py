@@ -40,7 +40,8 @@ def test_every_command_is_known():
         "posting close", "posting fill", "posting list", "posting open", "posting show",
         "posting update", "reference", "reference list", "reference load", "reference requirements",
         "reference show",
-        "user", "user add",
+        "user", "user add", "user token", "user token create", "user token list",
+        "user token revoke",
     ]
 
 

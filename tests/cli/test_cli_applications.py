@@ -230,3 +230,26 @@ def test_hr_of_another_organisation_may_not_apply_for_a_candidate(cli, session, 
     result = cli("--as rh@univ-st-etienne.fr apply --posting UJM-TEST-1 "
                  "--candidate camille@example.org")
     assert result.exit_code == 0 and result.output.endswith(": draft\n")
+
+
+def test_posting_show_hides_another_candidates_interview(cli, session, posting, candidate, hr,
+                                                         clock):
+    from tracker.services import applications as apps
+    from tracker.services import interviews
+
+    other = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
+                              role="candidate", clock=clock)
+    mine = apps.start(session, posting, candidate, actor=candidate, clock=clock)
+    apps.move(session, mine, "submitted", actor=candidate, clock=clock)
+    interviews.schedule(session, posting, day=date(2024, 5, 22), application=mine, actor=hr,
+                        clock=clock)
+    session.flush()
+
+    def shown(who: str) -> int:
+        result = cli(f"--as {who} posting show UJM-TEST-1 --format json")
+        assert result.exit_code == 0, result.output
+        return len(json.loads(result.output)["interviews"])
+
+    assert (shown("camille@example.org"), shown("jordan@example.org"),
+            shown("rh@univ-st-etienne.fr")) == (1, 0, 1)
+    assert other.id

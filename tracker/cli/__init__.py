@@ -16,6 +16,7 @@ from tracker.cli.dossiers import dossier_group
 from tracker.cli.people import org_group, user_group
 from tracker.cli.postings import posting_group
 from tracker.cli.reference import reference_group
+from tracker.cli.tokens import token_group
 from tracker.services.errors import DomainError
 
 
@@ -51,6 +52,7 @@ def main(ctx: click.Context, acting_as: str | None) -> None:
 main.add_command(db_group)
 main.add_command(demo_command)
 main.add_command(org_group)
+user_group.add_command(token_group)
 main.add_command(user_group)
 main.add_command(posting_group)
 main.add_command(apply_command)

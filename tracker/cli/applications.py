@@ -20,7 +20,7 @@ from tracker.cli.output import (
 from tracker.models import ApplicationStatus
 from tracker.services import applications, fit, interviews, postings, users
 from tracker.services.interviews import Panelist
-from tracker.services.records import application_record, interview_record, iso
+from tracker.services.records import application_record_for, interview_record, iso
 from tracker.services.timeutil import days_left, parse_local_datetime
 
 STATUS_CHOICE = click.Choice([s.value for s in ApplicationStatus])
@@ -116,9 +116,9 @@ def application_list(app: AppContext, posting: str | None, candidate: str | None
 def application_show(app: AppContext, application_id: int, fmt: str) -> None:
     """An application: status, evidence per requirement, documents, notes and history."""
     with app.transaction() as session:
-        application = applications.get_application(session, application_id,
-                                                   actor=app.actor(session))
-        record = application_record(application)
+        actor = app.actor(session)
+        application = applications.get_application(session, application_id, actor=actor)
+        record = application_record_for(application, actor)
         missing = fit.missing_evidence(session, application)
         record["missing_evidence"] = [asdict(item) for item in missing]
         posting = application.posting

@@ -23,7 +23,7 @@ from tracker.models import (
 )
 from tracker.services import postings
 from tracker.services.errors import DomainError, ValidationFailed
-from tracker.services.records import posting_record
+from tracker.services.records import posting_record, posting_record_for
 from tracker.services.salary_check import salary_check
 from tracker.services.timeutil import parse_local_datetime
 
@@ -177,8 +177,9 @@ def _summary(record: dict[str, Any]) -> dict[str, Any]:
 def posting_show(app: AppContext, reference: str, fmt: str) -> None:
     """Every field of the posting REFERENCE, its requirements and interviews."""
     with app.transaction() as session:
-        posting = postings.get_posting(session, reference, actor=app.actor(session))
-        record = posting_record(posting, app.clock())
+        actor = app.actor(session)
+        posting = postings.get_posting(session, reference, actor=actor)
+        record = posting_record_for(posting, app.clock(), actor)
         record["salary_check"] = salary_check(posting, clock=app.clock).as_dict()
     if fmt == "json":
         emit_json(record)

@@ -43,9 +43,11 @@ from tracker.models.reference import (
     PayBasis,
     SkillKind,
 )
+from tracker.models.token import ApiToken
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
 
 __all__ = [
+    "ApiToken",
     "Application",
     "ApplicationStatus",
     "ApplicationStatusChange",

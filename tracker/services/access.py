@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from tracker.models import Application, Posting, PostingStatus, Role, User, Visibility
+from tracker.models import (
+    Application,
+    Interview,
+    Posting,
+    PostingStatus,
+    Role,
+    User,
+    Visibility,
+)
 
 
 def can_manage(actor: User | None, posting: Posting) -> bool:
@@ -22,24 +30,60 @@ def can_manage(actor: User | None, posting: Posting) -> bool:
 def visible_postings(actor: User | None) -> sa.ColumnElement[bool]:
     """Which postings `actor` may see: everyone sees the organisations' postings once they are
     no longer drafts; hr users see all of their organisation's; a private posting is its owner's
-    alone; the operator and admins see everything."""
+    alone (even when it names a registered organisation); the operator and admins see
+    everything."""
     if actor is None or actor.role is Role.ADMIN:
         return sa.true()
     published = sa.and_(
         Posting.visibility == Visibility.PUBLIC, Posting.status != PostingStatus.DRAFT
     )
     if actor.role is Role.HR:
-        return sa.or_(published, Posting.organisation_id == actor.organisation_id)
+        return sa.or_(published, _organisation_posting(actor))
     return sa.or_(published, Posting.owner_id == actor.id)
+
+
+def _organisation_posting(actor: User) -> sa.ColumnElement[bool]:
+    """The postings an hr user's organisation published itself (not candidates' private ones)."""
+    return sa.and_(Posting.organisation_id == actor.organisation_id,
+                   Posting.visibility == Visibility.PUBLIC)
 
 
 def visible_applications(actor: User | None) -> sa.ColumnElement[bool]:
     """Which applications `actor` may see: candidates their own; hr users those to their
-    organisation's postings; the operator and admins all of them."""
+    organisation's own postings; the operator and admins all of them."""
     if actor is None or actor.role is Role.ADMIN:
         return sa.true()
     if actor.role is Role.CANDIDATE:
         return Application.candidate_id == actor.id
-    return Application.posting_id.in_(
-        sa.select(Posting.id).where(Posting.organisation_id == actor.organisation_id)
+    return Application.posting_id.in_(sa.select(Posting.id).where(_organisation_posting(actor)))
+
+
+def visible_interviews(actor: User | None) -> sa.ColumnElement[bool]:
+    """Which interviews `actor` may see: those of the postings they manage; the posting-wide
+    dates of the postings they see; candidates their own interviews too. Another candidate's
+    interview stays hidden."""
+    if actor is None or actor.role is Role.ADMIN:
+        return sa.true()
+    posting_wide = sa.and_(
+        Interview.application_id.is_(None),
+        Interview.posting_id.in_(sa.select(Posting.id).where(visible_postings(actor))),
+    )
+    if actor.role is Role.HR:
+        managed = Interview.posting_id.in_(sa.select(Posting.id).where(_organisation_posting(actor)))
+        return sa.or_(managed, posting_wide)
+    return sa.or_(
+        posting_wide,
+        Interview.posting_id.in_(sa.select(Posting.id).where(Posting.owner_id == actor.id)),
+        Interview.application_id.in_(
+            sa.select(Application.id).where(Application.candidate_id == actor.id)
+        ),
+    )
+
+
+def can_see_interview(actor: User | None, interview: Interview) -> bool:
+    """The rule of visible_interviews for one interview of a posting the actor sees."""
+    if interview.application_id is None or can_manage(actor, interview.posting):
+        return True
+    return interview.application is not None and actor is not None and (
+        interview.application.candidate_id == actor.id
     )

@@ -225,7 +225,14 @@ def list_applications(
         found_posting = get_posting(session, posting, "posting", actor=actor)
         query = query.where(Application.posting_id == found_posting.id)
     if candidate is not None:
-        query = query.where(Application.candidate_id == get_user(session, candidate, "candidate").id)
+        if actor is not None and actor.role is Role.CANDIDATE:
+            # a candidate sees their own applications only: whether another address has an
+            # account is none of their business, so no "no such user" here
+            query = query.where(Application.candidate_id.in_(
+                sa.select(User.id).where(User.email == candidate.strip().lower())))
+        else:
+            query = query.where(
+                Application.candidate_id == get_user(session, candidate, "candidate").id)
     if status is not None:
         query = query.where(
             Application.status == parse_enum(ApplicationStatus, status, "status")

@@ -12,9 +12,19 @@ from tracker.db import utcnow
 from tracker.models import Application, Note, Requirement, RequirementEvidence, User
 from tracker.services import audit
 from tracker.services.access import can_manage
-from tracker.services.errors import DomainError, PermissionDenied
+from tracker.services.errors import DomainError, NotFound, PermissionDenied
 
 Clock = Callable[[], datetime]
+
+
+def get_requirement(
+    session: Session, application: Application, requirement_id: int
+) -> Requirement:
+    """One requirement of the application's posting."""
+    requirement = session.get(Requirement, requirement_id)
+    if requirement is None or requirement.posting_id != application.posting_id:
+        raise NotFound("requirement", f"the posting has no requirement #{requirement_id}")
+    return requirement
 
 
 def _rating(value: int | None, field: str) -> int | None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from tracker.db import utcnow
 from tracker.models import (
@@ -19,8 +20,9 @@ from tracker.models import (
     User,
 )
 from tracker.services import audit
-from tracker.services.access import can_manage
+from tracker.services.access import can_manage, visible_interviews
 from tracker.services.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
+from tracker.services.paging import Page, make_page, paginate
 from tracker.services.timeutil import local_to_utc, local_today, zone
 from tracker.services.users import find_user
 from tracker.services.validation import normalise_email
@@ -161,11 +163,38 @@ def cancel(
     return interview
 
 
-def get_interview(session: Session, interview_id: int) -> Interview:
-    interview = session.get(Interview, interview_id)
+def get_interview(
+    session: Session, interview_id: int, *, actor: User | None = None
+) -> Interview:
+    interview = session.scalar(
+        sa.select(Interview).where(Interview.id == interview_id, visible_interviews(actor))
+    )
     if interview is None:
         raise NotFound("interview", f"no interview #{interview_id}")
     return interview
+
+
+def list_interviews(
+    session: Session,
+    *,
+    posting: Posting | None = None,
+    application: Application | None = None,
+    page: int = 1,
+    per_page: int = 50,
+    actor: User | None = None,
+) -> Page[Interview]:
+    """The interviews `actor` may see, soonest first, one page (panels loaded with them)."""
+    query = (
+        sa.select(Interview)
+        .options(selectinload(Interview.panel), joinedload(Interview.posting))
+        .where(visible_interviews(actor))
+    )
+    if posting is not None:
+        query = query.where(Interview.posting_id == posting.id)
+    if application is not None:
+        query = query.where(Interview.application_id == application.id)
+    query = paginate(query.order_by(Interview.starts_at, Interview.id), page, per_page)
+    return make_page(list(session.scalars(query).unique()), page, per_page)
 
 
 def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str) -> datetime:

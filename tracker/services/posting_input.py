@@ -43,9 +43,25 @@ def _as_value_error(parser: Any) -> Any:
 LocalDate = Annotated[date | None, BeforeValidator(_as_value_error(parse_date))]
 LocalTime = Annotated[time | None, BeforeValidator(_as_value_error(parse_time))]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-OptText = Annotated[str | None, StringConstraints(strip_whitespace=True), BeforeValidator(
-    lambda v: None if v is None or (isinstance(v, str) and not v.strip()) else v
-)]
+
+
+def _blank_as_none(value: Any) -> Any:
+    return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+def text(max_length: int) -> Any:
+    """A required text that fits its column."""
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                            max_length=max_length)]
+
+
+def opt_text(max_length: int | None = None) -> Any:
+    """An optional text (blank is none) that fits its column."""
+    return Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=max_length),
+                     BeforeValidator(_blank_as_none)]
+
+
+OptText = opt_text()
 
 
 class RequirementInput(BaseModel):
@@ -53,7 +69,7 @@ class RequirementInput(BaseModel):
 
     kind: RequirementKind
     label: Text
-    level: OptText = None
+    level: opt_text(40) = None
     required: bool = True
     # The label of a skill of the posting's occupation this requirement was started from.
     occupation_skill: OptText = None
@@ -63,7 +79,7 @@ class RequiredDocumentInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: DocumentKind
-    label: Text
+    label: text(300)
     required: bool = True
 
 
@@ -74,24 +90,24 @@ class InterviewInput(BaseModel):
 
     date: Annotated[date, BeforeValidator(_as_value_error(parse_date))]
     time: LocalTime = None
-    timezone: OptText = None
+    timezone: opt_text(64) = None
     duration_minutes: int = Field(default=45, ge=1, le=1440)
-    place: OptText = None
-    video_url: OptText = None
+    place: opt_text(300) = None
+    video_url: opt_text(1000) = None
 
 
 class PostingInput(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     reference: Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,59}$")] = None
-    title: Text
-    organisation: OptText = None  # slug of a registered organisation
-    hiring_organization_name: OptText = None
-    department: OptText = None
-    location: OptText = None
-    address_locality: OptText = None
+    title: text(300)
+    organisation: opt_text(60) = None  # slug of a registered organisation
+    hiring_organization_name: opt_text(200) = None
+    department: opt_text(300) = None
+    location: opt_text(300) = None
+    address_locality: opt_text(200) = None
     address_country: Annotated[str | None, StringConstraints(pattern=r"^[A-Z]{2}$")] = None
-    category: OptText = None
+    category: opt_text(40) = None
     employment_type: EmploymentType
     duration_months: int | None = Field(default=None, ge=1, le=600)
     working_time_percent: int | None = Field(default=None, ge=1, le=100)
@@ -99,11 +115,12 @@ class PostingInput(BaseModel):
     date_posted: LocalDate = None
     valid_through_date: LocalDate = None
     valid_through_time: LocalTime = None
-    timezone: OptText = None
+    timezone: opt_text(64) = None
     apply_method: ApplyMethod = ApplyMethod.IN_APP
-    apply_email: OptText = None
-    apply_url: Annotated[str | None, StringConstraints(pattern=r"^https?://\S+$")] = None
-    application_contact: OptText = None
+    apply_email: opt_text(254) = None
+    apply_url: Annotated[str | None, StringConstraints(pattern=r"^https?://\S+$",
+                                                       max_length=1000)] = None
+    application_contact: opt_text(300) = None
     salary_min: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
     salary_max: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
     salary_currency: Annotated[str | None, StringConstraints(pattern=r"^[A-Z]{3}$")] = None
@@ -114,7 +131,7 @@ class PostingInput(BaseModel):
     benefits: OptText = None
     visibility: Visibility = Visibility.PUBLIC
     source_text: str | None = None
-    source_url: OptText = None
+    source_url: opt_text(1000) = None
     occupation: OptText = None  # slug of an occupation profile (tracker reference list)
     certification: OptText = None  # code of a certification, e.g. RNCP39853
     requirements: list[RequirementInput] = Field(default_factory=list)

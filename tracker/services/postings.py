@@ -157,7 +157,8 @@ def update_posting(
         current["hiring_organization_name"] = None
     merged = {**current, **changes}
     parsed = parse_model(PostingInput, merged)
-    org = _resolve_organisation(session, parsed, actor) if parsed.organisation else None
+    org = (_resolve_organisation(session, parsed, actor, editing=True)
+           if parsed.organisation else None)
     deadline_before = posting.valid_through
     _apply(session, posting, parsed, org or posting.organisation, actor)
     posting.updated_at = clock()
@@ -263,10 +264,11 @@ def _next_reference(session: Session, org: Organisation | None, now: datetime) -
 
 
 def _resolve_organisation(
-    session: Session, parsed: PostingInput, actor: User | None
+    session: Session, parsed: PostingInput, actor: User | None, *, editing: bool = False
 ) -> Organisation | None:
     if parsed.visibility is Visibility.PRIVATE:
-        if actor is None or actor.role is not Role.CANDIDATE:
+        # who may edit an existing one was decided by can_manage (its owner, an admin)
+        if not editing and (actor is None or actor.role is not Role.CANDIDATE):
             raise DomainError("visibility", "a private posting is logged by a candidate")
         return get_organisation(session, parsed.organisation) if parsed.organisation else None
     if actor is not None and actor.role is Role.CANDIDATE:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from tracker.models import Application, Document, Interview, Posting, RequirementKind
+from tracker.models import (
+    Application,
+    Document,
+    Interview,
+    Posting,
+    Requirement,
+    RequirementKind,
+    User,
+)
+from tracker.services.access import can_manage, can_see_interview
 from tracker.services.timeutil import days_left, zone
 
 
@@ -63,8 +73,49 @@ def interview_record(interview: Interview) -> dict[str, Any]:
     }
 
 
-def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
-    """Every field of a posting, the deadline as local date, time, zone and UTC instant."""
+def deadline_record(posting: Posting, now: datetime) -> dict[str, Any]:
+    return {
+        "date": iso(posting.valid_through_date),
+        "time": iso(posting.valid_through_time),
+        "timezone": posting.timezone,
+        "utc": iso(posting.valid_through),
+        "local": local_instant(posting.valid_through, posting.timezone),
+        "days_left": days_left(posting.valid_through_date, now, posting.timezone),
+    }
+
+
+def posting_summary(posting: Posting, now: datetime) -> dict[str, Any]:
+    """What a list of postings shows of each."""
+    return {
+        "reference": posting.reference,
+        "title": posting.title,
+        "status": posting.status.value,
+        "visibility": posting.visibility.value,
+        "organisation": posting.organisation.slug if posting.organisation else None,
+        "hiring_organization_name": posting.hiring_organization_name,
+        "location": posting.location,
+        "employment_type": posting.employment_type.value,
+        "deadline": deadline_record(posting, now),
+    }
+
+
+def requirement_record(requirement: Requirement) -> dict[str, Any]:
+    return {
+        "id": requirement.id,
+        "kind": requirement.kind.value,
+        "label": requirement.label,
+        "level": requirement.level,
+        "required": requirement.is_required,
+        "position": requirement.position,
+    }
+
+
+def posting_record(
+    posting: Posting, now: datetime, *, interviews: Iterable[Interview] | None = None
+) -> dict[str, Any]:
+    """Every field of a posting, the deadline as local date, time, zone and UTC instant.
+
+    `interviews`: those the reader may see (default: all of the posting's)."""
     groups: dict[str, list[dict[str, Any]]] = {kind.value: [] for kind in RequirementKind}
     for req in posting.requirements:
         item = {"label": req.label, "level": req.level, "required": req.is_required}
@@ -93,14 +144,7 @@ def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
         "working_time_percent": posting.working_time_percent,
         "job_start_date": iso(posting.job_start_date),
         "date_posted": iso(posting.date_posted),
-        "deadline": {
-            "date": iso(posting.valid_through_date),
-            "time": iso(posting.valid_through_time),
-            "timezone": posting.timezone,
-            "utc": iso(posting.valid_through),
-            "local": local_instant(posting.valid_through, posting.timezone),
-            "days_left": days_left(posting.valid_through_date, now, posting.timezone),
-        },
+        "deadline": deadline_record(posting, now),
         "apply": {
             "method": posting.apply_method.value,
             "email": posting.apply_email,
@@ -122,12 +166,19 @@ def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
             {"kind": d.kind.value, "label": d.label, "required": d.is_required}
             for d in posting.required_documents
         ],
-        "interviews": [interview_record(i) for i in posting.interviews],
+        "interviews": [interview_record(i) for i in (
+            posting.interviews if interviews is None else interviews)],
         "source_url": posting.source_url,
         "has_source_text": posting.source_text is not None,
         "created_at": iso(posting.created_at),
         "updated_at": iso(posting.updated_at),
     }
+
+
+def posting_record_for(posting: Posting, now: datetime, actor: User | None) -> dict[str, Any]:
+    """The posting as `actor` may see it: another candidate's interview stays hidden."""
+    seen = [i for i in posting.interviews if can_see_interview(actor, i)]
+    return posting_record(posting, now, interviews=seen)
 
 
 def application_record(application: Application) -> dict[str, Any]:
@@ -146,6 +197,7 @@ def application_record(application: Application) -> dict[str, Any]:
         "cover_letter": application.cover_letter,
         "requirements": [
             {
+                "requirement_id": req.id,
                 "kind": req.kind.value,
                 "label": req.label,
                 "required": req.is_required,
@@ -175,4 +227,27 @@ def application_record(application: Application) -> dict[str, Any]:
         ],
         "created_at": iso(application.created_at),
         "updated_at": iso(application.updated_at),
+    }
+
+
+def application_record_for(application: Application, actor: User | None) -> dict[str, Any]:
+    """The application as `actor` may see it: the employer side's notes and ratings are theirs
+    alone; the candidate sees their own answers and the history."""
+    record = application_record(application)
+    if not can_manage(actor, application.posting):
+        record["notes"] = []
+        for item in record["requirements"]:
+            item["reviewer_rating"] = None
+    return record
+
+
+def user_record(user: User) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "email": user.email,
+        "full_name": user.full_name,
+        "role": user.role.value,
+        "organisation": user.organisation.slug if user.organisation else None,
+        "locale": user.locale.value,
+        "timezone": user.timezone,
     }

@@ -9,6 +9,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tracker.services.errors import DomainError
 
 END_OF_DAY = time(23, 59, 59)
+# Dates outside these years are typing mistakes, and near year 1 or 9999 a zone's offset
+# would carry the UTC instant out of the calendar.
+MIN_YEAR, MAX_YEAR = 1900, 2999
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
@@ -16,7 +19,7 @@ def zone(name: str, field: str = "timezone") -> ZoneInfo:
     """The IANA zone `name`, or a DomainError naming `field`."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as exc:
         raise DomainError(field, f"unknown IANA time zone {name!r} (e.g. Europe/Paris)") from exc
 
 
@@ -25,20 +28,26 @@ def parse_date(value: str | date, field: str) -> date:
     if isinstance(value, datetime):
         raise DomainError(field, f"expected a date, got a date and time {value!r}")
     if isinstance(value, date):
-        return value
+        return check_year(value, field)
     text = str(value).strip()
     try:
-        return date.fromisoformat(text)
+        return check_year(date.fromisoformat(text), field)
     except ValueError:
         pass
     match = _DMY.match(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
         try:
-            return date(year, month, day)
+            return check_year(date(year, month, day), field)
         except ValueError as exc:
             raise DomainError(field, f"{text!r} is not a valid date ({exc})") from exc
     raise DomainError(field, f"{text!r} is not a date; use YYYY-MM-DD or DD/MM/YYYY")
+
+
+def check_year(day: date, field: str) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise DomainError(field, f"{day} is not a plausible date (years {MIN_YEAR}-{MAX_YEAR})")
+    return day
 
 
 def parse_time(value: str | time, field: str) -> time:
@@ -70,6 +79,7 @@ def local_to_utc(day: date, at: time | None, tz_name: str, field: str) -> dateti
     (the hour skipped when clocks go forward) is refused; an ambiguous one (the hour repeated
     when clocks go back) means its first occurrence."""
     tz = zone(tz_name)
+    check_year(day, field)
     wall = datetime.combine(day, at or time(0, 0)).replace(tzinfo=tz, fold=0)
     instant = wall.astimezone(UTC)
     if instant.astimezone(tz).replace(tzinfo=None) != wall.replace(tzinfo=None):

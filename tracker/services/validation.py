@@ -48,15 +48,25 @@ def parse_model(model: type[M], data: dict[str, Any]) -> M:
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as exc:
-        errors = []
-        for err in exc.errors(include_url=False):
-            message = err["msg"]
-            if err["type"] == "extra_forbidden":
-                message = "unknown field"
-            elif "input" in err and err["type"] not in ("missing",):
-                message = f"{message} (got {err['input']!r})"
-            errors.append(DomainError(_field_name(tuple(err["loc"])), message))
-        raise ValidationFailed(errors) from exc
+        raise ValidationFailed(domain_errors(exc)) from exc
+
+
+def domain_errors(exc: pydantic.ValidationError) -> list[DomainError]:
+    """Each problem pydantic found, as a domain error naming its field (e.g. `requirements[0].kind`)."""
+    errors = []
+    for err in exc.errors(include_url=False):
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif "input" in err and err["type"] not in ("missing",):
+            message = f"{message} (got {_shorten(err['input'])})"
+        errors.append(DomainError(_field_name(tuple(err["loc"])), message))
+    return errors
+
+
+def _shorten(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def parse_enum(enum_cls: type[E], value: object, field: str) -> E:

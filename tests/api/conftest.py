@@ -1,0 +1,127 @@
+"""The JSON API on a bare Flask app bound to the test's transaction, personal tokens, and a
+world of people and records every authorization test shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, time
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
+
+from tests.conftest import POSTING
+from tracker.api import init_api
+from tracker.models import Application, Interview, Posting, User
+from tracker.services import applications, evidence, interviews, postings, tokens, users
+from tracker.services.organisations import create_organisation
+
+
+@pytest.fixture
+def api_app(session_factory, clock) -> Flask:  # noqa: ANN001
+    """A plain Flask app with only the API (the web app factory calls init_api the same way)."""
+    app = Flask(__name__)
+    app.config.update(TESTING=True, TRACKER_SESSION_FACTORY=session_factory, TRACKER_CLOCK=clock)
+    init_api(app)
+    return app
+
+
+@pytest.fixture
+def client(api_app: Flask) -> FlaskClient:
+    return api_app.test_client()
+
+
+@pytest.fixture
+def token_for(session: Session, clock) -> Callable[[User], dict[str, str]]:  # noqa: ANN001
+    """The Authorization header of a new token of `user`."""
+
+    def make(user: User) -> dict[str, str]:
+        plain, _ = tokens.create_token(session, user, "tests", clock)
+        session.flush()
+        return {"Authorization": f"Bearer {plain}"}
+
+    return make
+
+
+ROLES = ["anonymous", "candidate_a", "candidate_b", "hr", "hr_other", "admin"]
+
+
+@dataclass
+class World:
+    """Two organisations; hr of each, an admin and three candidates. UJM's open posting with an
+    application of A and of B (both at interview stage, each with an interview), a posting-wide
+    interview, a draft posting, and A's private posting that names UJM."""
+
+    people: dict[str, User]
+    headers: dict[str, dict[str, str]]
+    posting: Posting
+    draft: Posting
+    private: Posting
+    app_a: Application
+    app_b: Application
+    interview_a: Interview
+    interview_b: Interview
+    interview_all: Interview
+    candidate_c: User
+    requirement_ids: list[int] = field(default_factory=list)
+
+    def as_(self, role: str) -> dict[str, str]:
+        return self.headers.get(role, {})
+
+
+@pytest.fixture
+def world(session: Session, clock, hr, candidate, posting, token_for) -> World:  # noqa: ANN001
+    create_organisation(session, slug="lyon", name="Université Lyon 2", clock=clock)
+    hr_other = users.create_user(session, email="rh@univ-lyon2.fr", full_name="Hugo Lefèvre",
+                                 role="hr", organisation="lyon", clock=clock)
+    admin = users.create_user(session, email="admin@example.org", full_name="Ada Admin",
+                              role="admin", clock=clock)
+    cand_b = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
+                               role="candidate", clock=clock)
+    cand_c = users.create_user(session, email="lea@example.org", full_name="Léa Petit",
+                               role="candidate", clock=clock)
+    draft = postings.create_posting(session, {
+        **POSTING, "reference": "UJM-DRAFT-1", "title": "Gestionnaire RH",
+        "valid_through_date": "2024-06-01",
+    }, actor=hr, clock=clock)
+    private = postings.create_posting(session, {
+        "reference": "PRIV-A-1", "title": "Chargée de mission trouvée ailleurs",
+        "organisation": "ujm", "visibility": "private", "employment_type": "permanent",
+        "requirements": [{"kind": "language", "label": "Allemand", "level": "B1"}],
+    }, actor=candidate, clock=clock)
+    apps = {}
+    for who in (candidate, cand_b):
+        app = applications.start(session, posting, who, actor=who, clock=clock)
+        applications.move(session, app, "submitted", actor=who, clock=clock)
+        apps[who.id] = app
+    app_a, app_b = apps[candidate.id], apps[cand_b.id]
+    first = posting.requirements[0]
+    evidence.give_evidence(session, app_a, first, evidence="TOEIC 945", self_rating=4,
+                           actor=candidate, clock=clock)
+    evidence.give_evidence(session, app_b, first, evidence="IELTS 7", self_rating=3,
+                           actor=cand_b, clock=clock)
+    at = time(10, 0)
+    interview_a = interviews.schedule(session, posting, day=date(2024, 5, 22), at=at,
+                                      application=app_a, actor=hr, clock=clock)
+    interview_b = interviews.schedule(session, posting, day=date(2024, 5, 22), at=time(11, 0),
+                                      application=app_b, actor=hr, clock=clock)
+    interview_all = interviews.schedule(session, posting, day=date(2024, 5, 23),
+                                        place="Salle 2", actor=hr, clock=clock)
+    session.flush()
+    people = {"candidate_a": candidate, "candidate_b": cand_b, "hr": hr, "hr_other": hr_other,
+              "admin": admin}
+    headers = {role: token_for(user) for role, user in people.items()}
+    return World(people=people, headers=headers, posting=posting, draft=draft,
+                 private=private, app_a=app_a, app_b=app_b, interview_a=interview_a,
+                 interview_b=interview_b, interview_all=interview_all, candidate_c=cand_c,
+                 requirement_ids=[r.id for r in posting.requirements])
+
+
+def error_fields(response) -> dict[str, str]:  # noqa: ANN001
+    """The fields named by an error response, after checking its shape."""
+    body = response.get_json()
+    assert set(body) == {"error"}, body
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    return body["error"]["fields"]

@@ -1,0 +1,257 @@
+"""Authorization matrix: every endpoint and method under /api/v1, called by each of anonymous,
+candidate A, candidate B, hr of the posting's organisation, hr of another organisation and an
+admin, answers the expected status. The routes are read from the app, so an endpoint added
+without a row here fails `test_every_endpoint_has_a_rule`.
+
+Anonymous callers get 401 everywhere but the OpenAPI document: the API has no public reads
+(the public posting pages of the web face are for people without an account).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from tests.api.conftest import ROLES, World
+
+W = World
+A, B, HR, HRO, ADM = "candidate_a", "candidate_b", "hr", "hr_other", "admin"
+OTHER = (A, B, HR, HRO, ADM)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    method: str
+    rule: str  # the Flask rule, e.g. /api/v1/postings/<path:reference>
+    url: Callable[[W], str]
+    expected: dict[str, int]  # role -> status; anonymous is 401 unless said otherwise
+    body: Callable[[W], dict[str, Any]] | None = None
+
+
+def each(status: int, **overrides: int) -> dict[str, int]:
+    statuses = dict.fromkeys(OTHER, status)
+    statuses.update({key: value for key, value in overrides.items()})
+    return statuses
+
+
+APP = "/api/v1/applications/<int(min=1, max=2147483647):application_id>"
+REQ = "<int(min=1, max=2147483647):requirement_id>"
+INTERVIEW = "/api/v1/interviews/<int(min=1, max=2147483647):interview_id>"
+POSTING = "/api/v1/postings/<path:reference>"
+
+
+def p(ref: str = "UJM-TEST-1", suffix: str = "") -> Callable[[W], str]:
+    return lambda w: f"/api/v1/postings/{ref}{suffix}"
+
+
+def app_url(which: str, suffix: str = "") -> Callable[[W], str]:
+    return lambda w: f"/api/v1/applications/{getattr(w, which).id}{suffix}"
+
+
+def ev_url(which: str, suffix: str = "") -> Callable[[W], str]:
+    return lambda w: (f"/api/v1/applications/{getattr(w, which).id}/evidence/"
+                      f"{w.requirement_ids[0]}{suffix}")
+
+
+def iv_url(which: str, suffix: str = "") -> Callable[[W], str]:
+    return lambda w: f"/api/v1/interviews/{getattr(w, which).id}{suffix}"
+
+
+PUBLIC_POSTING = {"reference": "UJM-NEW-1", "title": "Chargé de projets", "organisation": "ujm",
+                  "employment_type": "permanent"}
+PRIVATE_POSTING = {"reference": "PRIV-NEW-1", "title": "Poste vu sur un salon",
+                   "visibility": "private", "hiring_organization_name": "Ailleurs SA",
+                   "employment_type": "permanent"}
+LATER = {"date": "2024-05-29", "time": "14:00"}
+
+CASES = [
+    Case("me", "GET", "/api/v1/me", lambda w: "/api/v1/me", each(200)),
+    Case("openapi document", "GET", "/api/v1/openapi.json", lambda w: "/api/v1/openapi.json",
+         {"anonymous": 200, **each(200)}),
+    # postings
+    Case("list postings", "GET", "/api/v1/postings", lambda w: "/api/v1/postings", each(200)),
+    Case("create public posting", "POST", "/api/v1/postings", lambda w: "/api/v1/postings",
+         each(403, hr=201, admin=201), lambda w: PUBLIC_POSTING),
+    Case("create private posting", "POST", "/api/v1/postings", lambda w: "/api/v1/postings",
+         each(422, candidate_a=201, candidate_b=201), lambda w: PRIVATE_POSTING),
+    Case("read open posting", "GET", POSTING, p(), each(200)),
+    Case("read draft posting", "GET", POSTING, p("UJM-DRAFT-1"), each(404, hr=200, admin=200)),
+    Case("read A's private posting naming UJM", "GET", POSTING, p("PRIV-A-1"),
+         each(404, candidate_a=200, admin=200)),
+    Case("edit open posting", "PATCH", POSTING, p(), each(403, hr=200, admin=200),
+         lambda w: {"title": "Chargé de coopération internationale (H/F)"}),
+    Case("edit A's private posting", "PATCH", POSTING, p("PRIV-A-1"),
+         each(404, candidate_a=200, admin=200), lambda w: {"department": "Export"}),
+    Case("open draft posting", "POST", POSTING + "/open", p("UJM-DRAFT-1", "/open"),
+         each(404, hr=200, admin=200)),
+    Case("close open posting", "POST", POSTING + "/close", p(suffix="/close"),
+         each(403, hr=200, admin=200)),
+    Case("cancel open posting", "POST", POSTING + "/cancel", p(suffix="/cancel"),
+         each(403, hr=200, admin=200)),
+    Case("cancel A's private posting", "POST", POSTING + "/cancel", p("PRIV-A-1", "/cancel"),
+         each(404, candidate_a=200, admin=200)),
+    Case("fill open posting", "POST", POSTING + "/fill", p(suffix="/fill"),
+         each(403, hr=200, admin=200)),
+    Case("requirements of open posting", "GET", POSTING + "/requirements",
+         p(suffix="/requirements"), each(200)),
+    Case("requirements of draft posting", "GET", POSTING + "/requirements",
+         p("UJM-DRAFT-1", "/requirements"), each(404, hr=200, admin=200)),
+    Case("replace requirements", "PUT", POSTING + "/requirements", p(suffix="/requirements"),
+         each(403, hr=200, admin=200),
+         lambda w: {"requirements": [{"kind": "language", "label": "Anglais", "level": "C1"}]}),
+    # applications
+    Case("list applications", "GET", "/api/v1/applications", lambda w: "/api/v1/applications",
+         each(200)),
+    Case("start application for candidate C", "POST", "/api/v1/applications",
+         lambda w: "/api/v1/applications", each(403, hr=201, admin=201),
+         lambda w: {"posting": "UJM-TEST-1", "candidate": "lea@example.org"}),
+    Case("start application to A's private posting", "POST", "/api/v1/applications",
+         lambda w: "/api/v1/applications", each(404, candidate_a=201, admin=422),
+         lambda w: {"posting": "PRIV-A-1"}),
+    Case("read A's application", "GET", APP, app_url("app_a"),
+         each(404, candidate_a=200, hr=200, admin=200)),
+    Case("read B's application", "GET", APP, app_url("app_b"),
+         each(404, candidate_b=200, hr=200, admin=200)),
+    Case("withdraw A's application", "POST", APP + "/status", app_url("app_a", "/status"),
+         each(404, candidate_a=200, hr=200, admin=200), lambda w: {"status": "withdrawn"}),
+    Case("review A's application", "POST", APP + "/status", app_url("app_a", "/status"),
+         each(404, candidate_a=403, hr=200, admin=200), lambda w: {"status": "under_review"}),
+    Case("read A's evidence", "GET", APP + "/evidence", app_url("app_a", "/evidence"),
+         each(404, candidate_a=200, hr=200, admin=200)),
+    Case("answer for A's application", "PUT", f"{APP}/evidence/{REQ}", ev_url("app_a"),
+         each(404, candidate_a=200, hr=403, admin=403), lambda w: {"evidence": "C1 certificate"}),
+    Case("answer for B's application", "PUT", f"{APP}/evidence/{REQ}", ev_url("app_b"),
+         each(404, candidate_b=200, hr=403, admin=403), lambda w: {"evidence": "Erasmus"}),
+    Case("rate A's evidence", "PUT", f"{APP}/evidence/{REQ}/rating", ev_url("app_a", "/rating"),
+         each(404, candidate_a=403, hr=200, admin=200), lambda w: {"rating": 3}),
+    # interviews
+    Case("list interviews", "GET", "/api/v1/interviews", lambda w: "/api/v1/interviews",
+         each(200)),
+    Case("schedule B's interview", "POST", "/api/v1/interviews", lambda w: "/api/v1/interviews",
+         each(404, candidate_b=403, hr=201, admin=201),
+         lambda w: {"posting": "UJM-TEST-1", "application_id": w.app_b.id, **LATER}),
+    Case("schedule a date for the posting", "POST", "/api/v1/interviews",
+         lambda w: "/api/v1/interviews", each(403, hr=201, admin=201),
+         lambda w: {"posting": "UJM-TEST-1", **LATER}),
+    Case("read A's interview", "GET", INTERVIEW, iv_url("interview_a"),
+         each(404, candidate_a=200, hr=200, admin=200)),
+    Case("read the posting-wide interview", "GET", INTERVIEW, iv_url("interview_all"),
+         each(200)),
+    Case("move A's interview", "POST", INTERVIEW + "/reschedule",
+         iv_url("interview_a", "/reschedule"), each(404, candidate_a=403, hr=200, admin=200),
+         lambda w: LATER),
+    Case("cancel A's interview", "POST", INTERVIEW + "/cancel", iv_url("interview_a", "/cancel"),
+         each(404, candidate_a=403, hr=200, admin=200), lambda w: {"reason": "panel unavailable"}),
+]
+
+
+def api_routes(app) -> set[tuple[str, str]]:  # noqa: ANN001
+    return {
+        (rule.rule, method)
+        for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/v1")
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+
+
+def test_every_endpoint_has_a_rule(api_app):
+    covered = {(case.rule, case.method) for case in CASES}
+    missing = api_routes(api_app) - covered
+    assert not missing, f"endpoints without a row in the authorization matrix: {sorted(missing)}"
+    assert not covered - api_routes(api_app), "matrix rows for endpoints that do not exist"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_matrix(case: Case, world: World, client, connection):
+    """Each role calls the endpoint in a savepoint of its own, rolled back afterwards, so that
+    no call sees another's change."""
+    expected = {"anonymous": 401, **case.expected}
+    assert set(expected) == set(ROLES)
+    got = {}
+    for role in ROLES:
+        savepoint = connection.begin_nested()
+        try:
+            response = client.open(case.url(world), method=case.method,
+                                   headers=world.as_(role),
+                                   json=case.body(world) if case.body else None)
+            got[role] = response.status_code
+            assert response.is_json, (role, response.data[:200])
+        finally:
+            savepoint.rollback()
+    assert got == expected
+
+
+def _visible(client, world: World, role: str, path: str) -> set[Any]:  # noqa: ANN001
+    response = client.get(path, headers=world.as_(role))
+    assert response.status_code == 200
+    return {item.get("id", item.get("reference")) for item in response.get_json()["items"]}
+
+
+def test_who_sees_which_applications(client, world: World):
+    a, b = world.app_a.id, world.app_b.id
+    expected = {A: {a}, B: {b}, HR: {a, b}, HRO: set(), ADM: {a, b}}
+    assert {role: _visible(client, world, role, "/api/v1/applications?per_page=500")
+            for role in expected} == expected
+
+
+def test_who_sees_which_interviews(client, world: World):
+    ia, ib, common = world.interview_a.id, world.interview_b.id, world.interview_all.id
+    expected = {A: {ia, common}, B: {ib, common}, HR: {ia, ib, common}, HRO: {common},
+                ADM: {ia, ib, common}}
+    assert {role: _visible(client, world, role, "/api/v1/interviews") for role in expected} \
+        == expected
+
+
+def test_who_sees_which_postings(client, world: World):
+    public = {"UJM-TEST-1"}
+    expected = {A: public | {"PRIV-A-1"}, B: public, HR: public | {"UJM-DRAFT-1"}, HRO: public,
+                ADM: public | {"UJM-DRAFT-1", "PRIV-A-1"}}
+    assert {role: _visible(client, world, role, "/api/v1/postings") for role in expected} \
+        == expected
+
+
+def test_a_posting_shows_a_candidate_only_their_own_interview(client, world: World):
+    def interview_ids(role: str) -> set[int]:
+        body = client.get("/api/v1/postings/UJM-TEST-1", headers=world.as_(role)).get_json()
+        return {i["id"] for i in body["interviews"]}
+
+    ia, ib, common = world.interview_a.id, world.interview_b.id, world.interview_all.id
+    assert interview_ids(A) == {ia, common}
+    assert interview_ids(B) == {ib, common}
+    assert interview_ids(HRO) == {common}
+    assert interview_ids(HR) == {ia, ib, common}
+
+
+def test_application_counts_only_for_the_posting_managers(client, world: World):
+    def counts(role: str) -> dict[str, Any]:
+        items = client.get("/api/v1/postings", headers=world.as_(role)).get_json()["items"]
+        return {i["reference"]: i["applications"] for i in items}
+
+    assert counts(HR)["UJM-TEST-1"] == {"interview": 2}
+    assert counts(HRO)["UJM-TEST-1"] is None
+    assert counts(A)["UJM-TEST-1"] is None and counts(A)["PRIV-A-1"] == {}
+
+
+def test_candidate_b_changes_nothing_of_a(client, world: World, session):
+    """Every write B might try on A's application is refused and leaves it as it was."""
+    from tracker.models import RequirementEvidence
+
+    before = session.execute(sa.select(RequirementEvidence.evidence, RequirementEvidence.self_rating)
+                             .where(RequirementEvidence.application_id == world.app_a.id)).all()
+    h = world.as_(B)
+    for method, url, body in [
+        ("POST", f"/api/v1/applications/{world.app_a.id}/status", {"status": "withdrawn"}),
+        ("PUT", ev_url("app_a")(world), {"evidence": "hacked", "self_rating": 1}),
+        ("PUT", ev_url("app_a", "/rating")(world), {"rating": 1}),
+        ("POST", f"/api/v1/interviews/{world.interview_a.id}/cancel", {}),
+    ]:
+        assert client.open(url, method=method, headers=h, json=body).status_code == 404
+    session.expire_all()
+    assert session.execute(sa.select(RequirementEvidence.evidence, RequirementEvidence.self_rating)
+                           .where(RequirementEvidence.application_id == world.app_a.id)).all() \
+        == before
+    assert session.get(type(world.app_a), world.app_a.id).status.value == "interview"

@@ -1,0 +1,396 @@
+"""The JSON API's request and response bodies (pydantic). The OpenAPI document is built from
+them; responses are checked against them before they leave.
+
+Requests reuse the services' own input models where one exists (PostingInput,
+RequirementInput), so the document says exactly what the services accept.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from datetime import datetime as DateTime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+
+from tracker.models import (
+    ApplicationStatus,
+    ApplyMethod,
+    DocumentKind,
+    EmploymentType,
+    InterviewStatus,
+    PostingStatus,
+    RequirementKind,
+    Role,
+    SalaryPeriod,
+    Visibility,
+)
+from tracker.services.posting_input import PostingInput, RequirementInput
+
+MAX_ID = 2**31 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+HhMm = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$")]
+
+
+def _text(max_length: int, min_length: int = 0) -> Any:
+    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# -- errors and paging --------------------------------------------------------------------------
+
+
+class ErrorDetail(BaseModel):
+    message: str
+    fields: dict[str, str] = Field(
+        default_factory=dict, description="The fields at fault, each with what is wrong"
+    )
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Links(BaseModel):
+    self: str
+    next: str | None = None
+    prev: str | None = None
+
+
+class Paged(BaseModel):
+    page: int
+    per_page: int
+    has_next: bool
+    links: Links
+
+
+class PageQuery(Strict):
+    page: int = Field(default=1, ge=1, le=1_000_000)
+    per_page: int = Field(default=50, ge=1, le=500)
+
+
+# -- people -------------------------------------------------------------------------------------
+
+
+class UserOut(BaseModel):
+    id: int
+    email: str
+    full_name: str
+    role: Role
+    organisation: str | None
+    locale: str
+    timezone: str | None
+
+
+# -- postings -----------------------------------------------------------------------------------
+
+
+class Deadline(BaseModel):
+    date: Date | None
+    time: HhMm | None
+    timezone: str
+    utc: DateTime | None
+    local: DateTime | None
+    days_left: int | None
+
+
+class PostingSummary(BaseModel):
+    reference: str
+    title: str
+    status: PostingStatus
+    visibility: Visibility
+    organisation: str | None
+    hiring_organization_name: str
+    location: str | None
+    employment_type: EmploymentType
+    deadline: Deadline
+    applications: dict[str, int] | None = Field(
+        description="Applications per status; only for those who manage the posting"
+    )
+
+
+class PostingPage(Paged):
+    items: list[PostingSummary]
+
+
+class PostingQuery(PageQuery):
+    status: PostingStatus | None = None
+    organisation: _text(60, 1) | None = Field(default=None, description="Organisation slug")
+
+
+class ApplyInfo(BaseModel):
+    method: ApplyMethod
+    email: str | None
+    url: str | None
+    contact: str | None
+
+
+class Salary(BaseModel):
+    min: str | None
+    max: str | None
+    currency: str | None
+    period: SalaryPeriod | None
+
+
+class RequirementItem(BaseModel):
+    label: str
+    level: str | None
+    required: bool
+
+
+class RequiredDocumentOut(BaseModel):
+    kind: DocumentKind
+    label: str
+    required: bool
+
+
+class PanelMemberOut(BaseModel):
+    name: str
+    email: str
+
+
+class InterviewOut(BaseModel):
+    id: int
+    posting: str
+    application_id: int | None
+    date: Date
+    time: HhMm | None
+    timezone: str
+    starts_at_utc: DateTime
+    starts_at_local: DateTime
+    duration_minutes: int
+    place: str | None
+    video_url: str | None
+    status: InterviewStatus
+    outcome: str | None
+    panel: list[PanelMemberOut]
+
+
+class PostingOut(BaseModel):
+    reference: str
+    title: str
+    status: PostingStatus
+    visibility: Visibility
+    organisation: str | None
+    hiring_organization_name: str
+    department: str | None
+    location: str | None
+    address_locality: str | None
+    address_country: str | None
+    category: str | None
+    employment_type: EmploymentType
+    duration_months: int | None
+    working_time_percent: int | None
+    job_start_date: Date | None
+    date_posted: Date | None
+    deadline: Deadline
+    apply: ApplyInfo
+    salary: Salary
+    context: str | None
+    missions: str | None
+    working_conditions: str | None
+    benefits: str | None
+    requirements: dict[RequirementKind, list[RequirementItem]]
+    required_documents: list[RequiredDocumentOut]
+    interviews: list[InterviewOut]
+    source_url: str | None
+    has_source_text: bool
+    created_at: DateTime
+    updated_at: DateTime
+
+
+def _optional_copy(name: str, model: type[BaseModel], leave_out: set[str]) -> type[BaseModel]:
+    """`model` with every field optional (absent: unchanged), for partial updates."""
+    fields: dict[str, Any] = {}
+    for field_name, info in model.model_fields.items():
+        if field_name in leave_out:
+            continue
+        annotation = info.annotation | None  # type: ignore[operator]
+        if info.metadata:
+            annotation = Annotated[(annotation, *info.metadata)]  # type: ignore[assignment]
+        fields[field_name] = (annotation, Field(default=None, description=info.description))
+    return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)
+
+
+# The fields of a posting that change; reference and visibility never do, and interviews are
+# scheduled one by one.
+PostingPatch = _optional_copy("PostingPatch", PostingInput, {"reference", "visibility",
+                                                             "interviews"})
+PostingCreate = PostingInput
+
+
+class RequirementOut(BaseModel):
+    id: int
+    kind: RequirementKind
+    label: str
+    level: str | None
+    required: bool
+    position: int
+
+
+class RequirementList(BaseModel):
+    requirements: list[RequirementOut]
+
+
+class RequirementsReplace(Strict):
+    requirements: list[RequirementInput] = Field(max_length=200)
+
+
+# -- applications -------------------------------------------------------------------------------
+
+
+class Person(BaseModel):
+    name: str
+    email: str
+
+
+class ApplicationSummary(BaseModel):
+    id: int
+    posting: str
+    posting_title: str
+    candidate: Person
+    status: ApplicationStatus
+    submitted_at: DateTime | None
+    is_late: bool
+    updated_at: DateTime
+
+
+class ApplicationPage(Paged):
+    items: list[ApplicationSummary]
+
+
+class ApplicationQuery(PageQuery):
+    posting: _text(60, 1) | None = Field(default=None, description="Posting reference")
+    candidate: _text(254, 1) | None = Field(default=None, description="Candidate's e-mail")
+    status: ApplicationStatus | None = None
+
+
+class EvidenceOut(BaseModel):
+    requirement_id: int
+    kind: RequirementKind
+    label: str
+    required: bool
+    evidence: str | None
+    self_rating: int | None
+    reviewer_rating: int | None
+
+
+class EvidenceList(BaseModel):
+    requirements: list[EvidenceOut]
+
+
+class DocumentOut(BaseModel):
+    id: int
+    application_id: int | None
+    kind: DocumentKind
+    filename: str
+    media_type: str
+    size_bytes: int
+    page_count: int | None
+    sha256: str
+    uploaded_at: DateTime
+
+
+class NoteOut(BaseModel):
+    at: DateTime
+    author: str | None
+    body: str
+
+
+class HistoryOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    at: DateTime
+    from_: ApplicationStatus | None = Field(alias="from")
+    to: ApplicationStatus
+    by: str | None
+    by_name: str | None
+    comment: str | None
+
+
+class ApplicationOut(BaseModel):
+    id: int
+    posting: str
+    posting_title: str
+    candidate: Person
+    status: ApplicationStatus
+    submitted_at: DateTime | None
+    is_late: bool
+    cover_letter: str | None
+    requirements: list[EvidenceOut]
+    documents: list[DocumentOut]
+    notes: list[NoteOut]
+    history: list[HistoryOut]
+    created_at: DateTime
+    updated_at: DateTime
+
+
+class ApplicationCreate(Strict):
+    posting: _text(60, 1) = Field(description="Reference of the posting")
+    candidate: _text(254, 1) | None = Field(
+        default=None, description="The candidate's e-mail (employer side); default: yourself"
+    )
+    cover_letter: _text(20_000) | None = None
+    submit: bool = Field(default=False, description="Submit at once instead of a draft")
+    late: bool = Field(default=False, description="Record a submission after the deadline "
+                                                   "(employer side)")
+
+
+class StatusMove(Strict):
+    status: ApplicationStatus
+    comment: _text(2000) | None = None
+    late: bool = False
+
+
+class EvidenceIn(Strict):
+    evidence: _text(10_000) | None = None
+    self_rating: int | None = Field(default=None, ge=1, le=4)
+
+
+class RatingIn(Strict):
+    rating: int | None = Field(ge=1, le=4, description="1 (weak) to 4 (strong); null clears")
+
+
+# -- interviews ---------------------------------------------------------------------------------
+
+
+class InterviewPage(Paged):
+    items: list[InterviewOut]
+
+
+class InterviewQuery(PageQuery):
+    posting: _text(60, 1) | None = Field(default=None, description="Posting reference")
+    application: Id | None = Field(default=None, description="Application id")
+
+
+class PanelMemberIn(Strict):
+    name: _text(200) = ""
+    email: _text(254, 1)
+
+
+class InterviewCreate(Strict):
+    posting: _text(60, 1) = Field(description="Reference of the posting")
+    application_id: Id | None = Field(
+        default=None, description="The application interviewed; none: a date for the posting"
+    )
+    date: Date = Field(description="Local date in the interview's zone")
+    time: HhMm | None = Field(default=None, description="Local time (HH:MM); none: all day")
+    timezone: _text(64, 1) | None = Field(default=None, description="IANA zone; default the "
+                                                                     "posting's")
+    duration_minutes: int = Field(default=45, ge=1, le=1440)
+    place: _text(300) | None = None
+    video_url: _text(1000) | None = None
+    panel: list[PanelMemberIn] = Field(default_factory=list, max_length=30)
+
+
+class InterviewMove(Strict):
+    date: Date
+    time: HhMm | None = None
+    timezone: _text(64, 1) | None = None
+
+
+class InterviewCancel(Strict):
+    reason: _text(2000) | None = None
