@@ -7,6 +7,7 @@ from tracker.models.application import (
     RequirementEvidence,
 )
 from tracker.models.audit import AuditLog
+from tracker.models.calendar import CalendarEvent, CalendarFeedToken
 from tracker.models.document import Document
 from tracker.models.enums import (
     ApplicationStatus,
@@ -23,6 +24,7 @@ from tracker.models.enums import (
     SalaryPeriod,
     Visibility,
 )
+from tracker.models.imports import PostingSource
 from tracker.models.interview import Interview, PanelMember
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
@@ -34,6 +36,8 @@ __all__ = [
     "ApplicationStatusChange",
     "ApplyMethod",
     "AuditLog",
+    "CalendarEvent",
+    "CalendarFeedToken",
     "CEFRLevel",
     "CandidateLanguage",
     "CandidateProfile",
@@ -49,6 +53,7 @@ __all__ = [
     "Organisation",
     "PanelMember",
     "Posting",
+    "PostingSource",
     "PostingStatus",
     "RequiredDocument",
     "Requirement",
