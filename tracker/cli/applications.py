@@ -15,6 +15,7 @@ from tracker.cli.output import (
     table,
     when_text,
 )
+from tracker.exporters.csv import applications_csv
 from tracker.models import ApplicationStatus
 from tracker.services import applications, interviews, postings, users
 from tracker.services.interviews import Panelist
@@ -66,11 +67,20 @@ def application_group() -> None:
 @click.option("--status", type=STATUS_CHOICE)
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--per-page", type=click.IntRange(1, 500), default=50, show_default=True)
-@FORMAT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="table for people, json for scripts, csv (every page, "
+              "UTF-8 with BOM) for a spreadsheet")
 @pass_app
 def application_list(app: AppContext, posting: str | None, candidate: str | None,
                      status: str | None, page: int, per_page: int, fmt: str) -> None:
     """Applications, newest first."""
+    if fmt == "csv":
+        with app.transaction() as session:
+            rows = applications.all_applications(
+                session, posting=posting, candidate=candidate, status=status,
+                actor=app.actor(session))
+        click.echo(applications_csv(rows), nl=False)
+        return
     with app.transaction() as session:
         result = applications.list_applications(
             session, posting=posting, candidate=candidate, status=status, page=page,

@@ -1,0 +1,69 @@
+"""Calendar entries as an RFC 5545 iCalendar document (the icalendar library): events in their
+own zone with the VTIMEZONE they need, stable UIDs, SEQUENCE, DTSTAMP and a VALARM."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import icalendar
+
+PRODID = "-//posting-tracker//tracker 0.1//EN"
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One event. `start` is an aware datetime (in its zone) or a date (all day)."""
+
+    uid: str
+    summary: str
+    start: datetime | date
+    end: datetime | None
+    description: str = ""
+    location: str | None = None
+    cancelled: bool = False
+    alarm_before: timedelta = timedelta(days=1)
+
+    def fingerprint(self) -> str:
+        """What calendar clients show: when it changes, SEQUENCE is raised."""
+        content = [self.summary, self.start.isoformat(), self.end.isoformat() if self.end
+                   else None, getattr(getattr(self.start, "tzinfo", None), "key", None),
+                   self.description, self.location, self.cancelled]
+        return hashlib.sha256(json.dumps(content).encode()).hexdigest()
+
+
+def build_calendar(entries: list[CalendarEntry], sequences: dict[str, int], now: datetime,
+                   name: str) -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for entry in entries:
+        event = icalendar.Event()
+        event.add("uid", entry.uid)
+        event.add("dtstamp", now)
+        event.add("sequence", sequences.get(entry.uid, 0))
+        event.add("summary", entry.summary)
+        event.add("dtstart", entry.start)
+        if entry.end is not None:
+            event.add("dtend", entry.end)
+        if entry.description:
+            event.add("description", entry.description)
+        if entry.location:
+            event.add("location", entry.location)
+        event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
+        event.add("transp", "TRANSPARENT" if isinstance(entry.start, datetime)
+                  and entry.end is None else "OPAQUE")
+        if not entry.cancelled:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", entry.summary)
+            alarm.add("trigger", -entry.alarm_before)
+            event.add_component(alarm)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
