@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import find_dates, fold
 from tracker.importers.requirements import CEFR, LANGUAGE_WORDS, requirement
-from tracker.importers.sections import BULLET, Section, split_sections
+from tracker.importers.sections import BULLET, Section, heading_of, split_sections
 from tracker.importers.text_dates import read_dates
 from tracker.models.enums import DocumentKind, EmploymentType
 
@@ -35,7 +35,7 @@ _LABELS: dict[str, str] = {
                                 r"|structure|organisme|recruteur|company",
     "location": r"lieu d'exercice|lieu de travail|lieu|localisation|location|duty station"
                 r"|based at|affectation|work location|residential location",
-    "reference": r"reference de l'offre|reference|ref\.?|n° de l'offre|job ref(?:erence)?"
+    "reference": r"reference de l'offre|reference|ref\.?|n° de l'offre|job ref(?:erence)?|offre n°"
                  r"|vacancy (?:no|number|reference)|job id|req(?:uisition)? id",
     "category": r"categorie|category|grade|corps",
     "date_posted": r"date de publication|publie le|publiee le|date de parution|placed on"
@@ -48,18 +48,25 @@ _LABELS: dict[str, str] = {
                       r"|poste a pourvoir (?:le|a compter du|au)|date de debut|debut du contrat"
                       r"|start date|target start date|starting date|date d'effet|expected start"
                       r" date|commencement date",
-    "duration": r"duree du contrat|duree|duration|contract length|length of contract|term",
+    "duration": r"duree du contrat(?: en mois)?|duree de la mission|duree|duration|contract length"
+                r"|length of contract|term",
     "working_time": r"quotite(?: de travail)?|temps de travail|working time|hours|working hours",
     "salary": r"remuneration|salaire|salary|traitement|pay|grade and salary|salary range",
     "employment_type": r"type de contrat|nature du contrat|contrat|contract type|type of contract"
+                       r"|type d'emploi|categorie de recrutement"
                        r"|hire type|job type|employment type|statut",
     "interview": r"date des entretiens|date d'entretien|entretiens?|interview dates?|interviews?",
 }
 _LABEL_RES = {
-    name: re.compile(rf"^(?:{pattern})\s*(?:\([^)]*\))?\s*[:：]\s*(?P<value>.*)$|"
-                     rf"^(?:{pattern})\s*$", re.I)
+    name: re.compile(rf"^(?:{pattern})\s*(?:\([^)]*\))?\s*(?:[:：]\s*(?P<value>.*)|"
+                     rf"\s(?P<digits>\d.*))$|^(?:{pattern})\s*$", re.I)
     for name, pattern in _LABELS.items()
 }
+
+
+def _is_label(folded: str) -> bool:
+    key = BULLET.sub("", folded, count=1).strip()
+    return any(pattern.match(key) for pattern in _LABEL_RES.values())
 
 
 def _labelled(lines: list[str], folded: list[str]) -> dict[str, list[tuple[str, str]]]:
@@ -71,14 +78,17 @@ def _labelled(lines: list[str], folded: list[str]) -> dict[str, list[tuple[str, 
             match = pattern.match(key)
             if not match:
                 continue
-            start = len(line) - len(key) + (match.start("value") if match["value"] is not None
+            group = "value" if match["value"] is not None else "digits"
+            start = len(line) - len(key) + (match.start(group) if match[group] is not None
                                               else len(key))
             raw = BULLET.sub("", lines[index], count=1).strip()
             value = lines[index].strip()[start - (len(line) - len(line.lstrip())):].strip() \
-                if match["value"] is not None else ""
-            if not value:  # the value on the next non-blank line
+                if match[group] is not None else ""
+            if not value:  # the value on the next non-blank line, unless it is another label
                 value = next((lines[j].strip() for j in range(index + 1,
                               min(index + 4, len(lines))) if lines[j].strip()), "")
+                if _is_label(fold(value)):
+                    value = ""
                 raw = f"{raw} {value}"
             if value:
                 found.setdefault(name, []).append((value, raw))
@@ -113,11 +123,17 @@ def _first(labelled: dict[str, list[tuple[str, str]]], name: str) -> tuple[str, 
 
 
 _EMPLOYER = re.compile(
-    r"^(?:l'|la |le )?((?:Université|University|Universit[àa]|Institut|Institute|Centre|Center|"
+    r"^(?:[lL]['’]|[lL]a |[lL]e |[tT]he )?((?:Communaut[ée] de communes|Université|University|Universit[àa]|Institut|Institute|Centre|Center|"
     r"CNRS|Inserm|INRAE|Inria|CEA|Ministère|Ministry|Mairie|Ville d[e']|Région|Département|"
     r"Conseil|Communauté|Métropole|École|Ecole|School|College|Collège|Agence|Agency|Office|"
     r"Fondation|Foundation|Association|Hôpital|Hospital|CHU|Rectorat|Académie|Préfecture|"
-    r"UN\b|United Nations|UNHCR|UNICEF|OSCE)[^\n,;:.]{0,80})")
+    r"UN\b|United Nations|UNHCR|UNICEF|OSCE)\b(?:[\s-]+(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|"
+    r"[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|"
+    r"allée|route|quai)\b)))*)")
+_NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
+               "job description", "vacancy", "skip to content", "synthese de l'offre",
+               "skip to main content", "job vacancy", "fiche de poste", "profil de poste"}
+_ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
 _SEX = re.compile(r"\s*[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h)\b[\)\]]?\s*")
 
 
@@ -128,18 +144,27 @@ def _title_and_employer(result: ParsedPosting, lines: list[str],
     if title and len(title[0]) <= 200:
         result.add("title", _SEX.sub(" ", title[0]).strip(" :-"), title[1], 0.9)
     for line in top[:6]:
-        if heading_like(line) or EMAIL.search(line) or len(line) > 120:
+        key = fold(line).strip(" :")
+        heading = heading_of(line)
+        if (key in _NOT_TITLES or (heading is not None and heading.name != "other")
+                or EMAIL.search(line) or len(line) > 120 or _is_label(key)
+                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
+                or re.match(r"^(offre|ref|job|publi)", key)):
             continue
         if not result.get("title") and not _EMPLOYER.match(line):
-            result.add("title", _SEX.sub(" ", line).strip(" :-"), line, 0.6)
+            title = _ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-")
+            result.add("title", title, line, 0.6)
+        break
     employer = _first(labelled, "hiring_organization_name")
-    if employer and len(employer[0]) <= 200:
+    if employer and len(employer[0]) <= 200 and not re.search(r"site web|website", employer[0],
+                                                                re.I):
         result.add("hiring_organization_name", employer[0].strip(" ."), employer[1], 0.85)
-    for line in top[:12]:
+    for line in top:
         match = _EMPLOYER.match(line)
         if match and not result.get("hiring_organization_name"):
-            name = _SEX.sub(" ", match.group(1)).strip(" -")
-            result.add("hiring_organization_name", name, line, 0.7)
+            name = _SEX.sub(" ", match.group(1)).strip(" -(")
+            if len(name.split()) > 1:
+                result.add("hiring_organization_name", name, line, 0.7)
 
 
 def heading_like(line: str) -> bool:
@@ -153,7 +178,11 @@ def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, st
     if location and len(location[0]) <= 300:
         result.add("location", location[0].strip(" ."), location[1], 0.8)
     reference = _first(labelled, "reference")
-    if reference:
+    direct = re.search(r"\b(?:offre|vacancy|job|poste)\s*(?:n°|no\.?|number|#)\s*:?\s*"
+                       r"([A-Z0-9][A-Za-z0-9._/-]{2,59})", text, re.I)
+    if direct:
+        result.add("reference", direct.group(1).rstrip("."), _around(text, direct), 0.85)
+    elif reference:
         match = re.match(r"[A-Za-z0-9][A-Za-z0-9._/-]{1,59}", reference[0])
         if match and re.search(r"\d", match.group(0)):
             result.add("reference", match.group(0).rstrip("."), reference[1], 0.8)
@@ -175,7 +204,8 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
 
 _TYPES = [
     (re.compile(r"\b(CDD|contrat à durée déterminée|contrat a duree determinee|fixed[- ]term|"
-                r"temporary contract|contractuel)\b", re.I), EmploymentType.FIXED_TERM),
+                r"temporary contract|contract\s*/\s*temporary|contrat de projet|"
+                r"contractuel)\b", re.I), EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
                 r"permanent|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing)\b", re.I),
      EmploymentType.PERMANENT),
@@ -198,6 +228,11 @@ _DURATION = re.compile(
     r")[\s-]*(?P<unit>mois|months?|ans?|years?|années?)\b", re.I)
 
 
+_TENURE = re.compile(
+    r"\b(tenure|contract|appointment|contrat|CDD|période|period|durée|duration|mission)\b"
+    r"[^.\n]{0,40}?" + _DURATION.pattern, re.I)
+
+
 def _duration(value: str) -> int | None:
     match = _DURATION.search(value)
     if not match:
@@ -216,6 +251,8 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
     for value, snippet, confidence in candidates:
         for pattern, kind in _TYPES:
             match = pattern.search(value)
+            if match and lang == "en" and match.group(1).lower() in ("stage", "stagiaire"):
+                match = None
             if match:
                 if kind == EmploymentType.PERMANENT and match.group(1).lower() in (
                         "titulaire", "fonctionnaire") and re.search(r"contractuel", value, re.I):
@@ -242,6 +279,11 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                        review="a date where a duration is expected")
         elif months:
             result.add("duration_months", months, duration[1], 0.8)
+    if not result.get("duration_months") and result.value("employment_type") in (
+            EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY):
+        match = _TENURE.search(text)
+        if match:
+            result.add("duration_months", _duration(match.group(0)), _around(text, match), 0.6)
     _working_time(result, labelled, text)
     if not result.get("employment_type"):
         result.add("employment_type", EmploymentType.OTHER, "(not stated)", 0.2)
@@ -259,7 +301,7 @@ def _working_time(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         if 1 <= percent <= 100:
             result.add("working_time_percent", percent, _around(text, fte), 0.85)
             return
-    full = re.search(r"\b(temps (?:plein|complet)|full[- ]time)\b", text, re.I)
+    full = re.search(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", text, re.I)
     if full:
         result.add("working_time_percent", 100, _around(text, full), 0.75)
         return
@@ -297,8 +339,8 @@ def _contact(result: ParsedPosting, text: str, lines: list[str], lang: str) -> N
         (r"(lettre de motivation|cover(?:ing)? letter|letter of motivation|motivation letter|"
          r"letter of application)", DocumentKind.COVER_LETTER, "Lettre de motivation",
          "Cover letter"),
-        (r"(copie[s]? (?:du|des) diplôme|copies? of (?:your )?(?:degree|diploma)|"
-         r"diploma|diplôme)", DocumentKind.DIPLOMA, "Diplôme", "Diploma"),
+        (r"(copie[s]? (?:du|des) diplômes?|copies? of (?:your )?(?:degree|diploma)s?)",
+         DocumentKind.DIPLOMA, "Diplôme", "Diploma"),
         (r"(lettres? de recommandation|letters? of (?:recommendation|reference)|"
          r"reference letters?)", DocumentKind.REFERENCE_LETTER, "Lettres de recommandation",
          "Reference letters"),
@@ -336,30 +378,50 @@ def _amount(text: str) -> Decimal | None:
         return None
 
 
+def _money(line: str) -> list[tuple[Decimal, str]]:
+    found = []
+    for match in _MONEY.finditer(line):
+        symbol = match["pre"] or match["post"] or match["euro"]
+        value = _amount(match["num"])
+        if symbol is None or value is None or value < 100 or value > 10_000_000:
+            continue
+        found.append((value, _CURRENCY.get(symbol.lower(), symbol.upper())))
+    return found
+
+
 def _salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             text: str) -> None:
-    lines = [value for value, _ in labelled.get("salary", [])]
-    lines += [line for line in text.split("\n")
-              if re.search(r"(salaire|rémunération|remuneration|salary|£|€|\$)", line, re.I)]
-    for line in lines:
-        amounts, currency = [], None
-        for match in _MONEY.finditer(line):
-            symbol = match["pre"] or match["post"] or match["euro"]
-            value = _amount(match["num"])
-            if symbol is None or value is None or value < 100 or value > 10_000_000:
-                continue
-            currency = currency or _CURRENCY.get(symbol.lower(), symbol.upper())
-            amounts.append(value)
-            if len(amounts) == 2:
-                break
+    """The first line stating money; a range on it, or over the lines right after it that
+    state more amounts in the same currency (a scale listed line by line)."""
+    lines = text.split("\n")
+    labelled_values = [value for value, _ in labelled.get("salary", [])]
+    for index, line in enumerate(labelled_values + lines):
+        if index >= len(labelled_values) and not re.search(
+                r"(salaire|rémunération|remuneration|salary|traitement|euros?\b|brut|£|€|\$)",
+                line, re.I):
+            continue
+        amounts = _money(line)
         if not amounts:
             continue
-        period = next((p for pattern, p in _PERIODS if re.search(pattern, line, re.I)), None)
+        currency = amounts[0][1]
+        block = [line]
+        if len(amounts) == 1 and index >= len(labelled_values):
+            position = index - len(labelled_values)
+            for following in lines[position + 1:position + 6]:
+                more = [a for a in _money(following) if a[1] == currency]
+                if not more:
+                    break
+                amounts += more[:1]
+                block.append(following)
+        values = [value for value, _ in amounts[:8]]
+        joined = " ".join(block)
+        period = next((p for pattern, p in _PERIODS if re.search(pattern, joined, re.I)), None)
         if period is None:
-            period = "year" if amounts[0] >= 10_000 else "month"
-        snippet = line.strip()
-        result.add("salary_min", min(amounts), snippet, 0.8)
-        result.add("salary_max", max(amounts), snippet, 0.8)
+            period = "year" if values[0] >= 10_000 else "month"
+        snippet = " / ".join(b.strip() for b in block)
+        result.add("salary_min", min(values), snippet, 0.8)
+        if len(values) > 1:
+            result.add("salary_max", max(values), snippet, 0.8)
         result.add("salary_currency", currency, snippet, 0.8)
         result.add("salary_period", period, snippet, 0.6)
         return

@@ -18,7 +18,8 @@ _APPLY_WORDS = re.compile(
     r"deadline|date limite|clôtur|clotur)", re.I)
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
-    r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut)", re.I)
+    r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
+    r"tenure on|enter upon)", re.I)
 _INTERVIEW = re.compile(r"(entretien|interview|audition|jury|oral)", re.I)
 
 
@@ -77,21 +78,26 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             if not find_dates(rest, lang) and index + 1 < len(lines):
                 rest = f"{rest} {lines[index + 1]}"
             candidates.append((rest, line.strip(), 0.85))
+    chosen = None
     for value, snippet, confidence in candidates:
         found = find_dates(value, lang)
         if not found:
             continue
         first = found[0]
-        result.add("valid_through_date", first.value, snippet, confidence, _doubt(first))
+        doubt = _doubt(first)
+        if chosen is None or (chosen[1] is not None and doubt is None):
+            result.add("valid_through_date", first.value, snippet, confidence, doubt)
+            chosen = (first.value, doubt)
+        if chosen[1] is None and first.value != chosen[0]:
+            continue
         after = value[first.end:] if first.end <= len(value) else ""
         after = re.split(r"\s(?:à l['’]adresse|to|à|at)\s+\S+@", after)[0]
         clock = find_time(after[:40])
-        if clock:
+        if clock and not result.get("valid_through_time"):
             result.add("valid_through_time", clock[0], snippet, confidence)
         zone = find_zone(value)
-        if zone:
+        if zone and not result.get("timezone"):
             result.add("timezone", zone[0], snippet, confidence)
-        return
 
 
 def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
