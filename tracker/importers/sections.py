@@ -52,6 +52,7 @@ for kind, names in [
      "|job purpose|the role|role|job summary|main responsibilities|tasks|your tasks"
      "|what you will do|job description|overview of the role|purpose of the role"),
     ("context", "environnement et contexte de travail|contexte|environnement|presentation"
+     "|environnement du poste|contexte du recrutement|contexte du poste"
      "|positionnement|about us|background|the organisation|about the organisation"
      "|organizational setting|organizational setting and work relationships|context"
      "|presentation de l'etablissement|presentation de la structure|le service|the department"),
