@@ -15,15 +15,21 @@ from tracker.models.enums import EmploymentType
 
 MAX_CHARS = 200_000  # a posting is a few pages; the rest of a bigger file is not read
 
-_FR_WORDS = re.compile(r"\b(le|la|les|des|du|et|pour|avec|une|dans|sur|vous|poste)\b", re.I)
-_EN_WORDS = re.compile(r"\b(the|and|of|to|with|for|you|will|this|role|an|be)\b", re.I)
+_FR_WORDS = re.compile(r"\b(le|la|les|des|du|de|et|pour|avec|une|dans|sur|vous|nous|votre|"
+                       r"poste|est|au|aux)\b", re.I)
+_EN_WORDS = re.compile(r"\b(the|and|of|to|with|for|you|will|this|role|an|be|in|at|is|are|we|"
+                       r"our|your|date)\b", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 
 
 def detect_language(text: str) -> str:
+    """'fr' or 'en', by common words; a tie goes to French if French letters show."""
     sample = text[:20_000]
-    return "fr" if len(_FR_WORDS.findall(sample)) >= len(_EN_WORDS.findall(sample)) else "en"
+    french, english = len(_FR_WORDS.findall(sample)), len(_EN_WORDS.findall(sample))
+    if french == english:
+        return "fr" if re.search(r"[éèêàçùœ]", sample, re.I) else "en"
+    return "fr" if french > english else "en"
 
 
 # Labelled lines: field -> label patterns (folded text, at the start of a line or after a
