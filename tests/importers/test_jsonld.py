@@ -61,7 +61,7 @@ def test_every_mapped_property():
     assert data["working_time_percent"] == 100
     assert data["hiring_organization_name"] == "Université Jean Monnet"
     assert data["address_locality"] == "Saint-Étienne" and data["address_country"] == "FR"
-    assert "10 rue Tréfilerie" in data["location"]
+    assert data["location"] == "10 rue Tréfilerie, 42023, Saint-Étienne"
     assert (data["salary_min"], data["salary_max"], data["salary_currency"],
             data["salary_period"]) == (Decimal("2400.00"), Decimal("2900.00"), "EUR", "month")
     assert data["job_start_date"] == date(2024, 6, 3)

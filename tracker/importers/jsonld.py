@@ -232,9 +232,9 @@ def _location(result: ParsedPosting, node: dict[str, Any]) -> str | None:
         locality = _text(address.get("addressLocality"))
         code = address.get("addressCountry")
         code = code.get("name") if isinstance(code, dict) else code
-        parts = [_text(place.get("name")), _text(address.get("streetAddress")), locality,
-                 _text(address.get("postalCode"))]
-        labels.append(", ".join(p for p in parts if p))
+        parts = [_text(address.get("streetAddress")), _text(address.get("postalCode")),
+                 locality]
+        labels.append(_text(place.get("name")) or ", ".join(p for p in parts if p))
         if locality and not result.get("address_locality"):
             result.add("address_locality", locality, _snippet(address), 1.0)
         if isinstance(code, str) and re.fullmatch(r"[A-Za-z]{2}", code.strip()):
