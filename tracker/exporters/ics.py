@@ -10,6 +10,8 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 
+from tracker.exporters.vtimezone import vtimezone
+
 PRODID = "-//posting-tracker//tracker 0.1//EN"
 
 
@@ -65,5 +67,24 @@ def build_calendar(entries: list[CalendarEntry], sequences: dict[str, int], now:
             alarm.add("trigger", -entry.alarm_before)
             event.add_component(alarm)
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    _add_timezones(calendar, entries)
     return calendar.to_ical()
+
+
+def _add_timezones(calendar: icalendar.Calendar, entries: list[CalendarEntry]) -> None:
+    """One VTIMEZONE per zone the events use, covering the years they span."""
+    zones: dict[str, list[int]] = {}
+    for entry in entries:
+        for moment in (entry.start, entry.end):
+            key = getattr(getattr(moment, "tzinfo", None), "key", None)
+            if key and isinstance(moment, datetime):
+                zones.setdefault(key, []).append(moment.year)
+    missing = False
+    for name, years in sorted(zones.items()):
+        component = vtimezone(name, min(years) - 1, max(years) + 1)
+        if component is None:
+            missing = True
+        else:
+            calendar.subcomponents.insert(0, component)  # zones before the events
+    if missing:  # zones whose rules changed: icalendar's form with explicit dates
+        calendar.add_missing_timezones()
