@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.config import get_settings
@@ -18,7 +19,7 @@ from tracker.importers.base import ImportFailed, ParsedPosting, plain
 from tracker.importers.files import MEDIA_TYPES, decode_text, detect_format, pdf_text
 from tracker.importers.jsonld import extract_html, load_json, parse_jsonld
 from tracker.importers.text import detect_language, parse_text
-from tracker.models import Posting, PostingSource, Role, User
+from tracker.models import Organisation, Posting, PostingSource, Role, User
 from tracker.services import postings
 
 Clock = Callable[[], datetime]
@@ -83,6 +84,10 @@ def save_import(
     data = parsed.data()
     if organisation:
         data["organisation"] = organisation
+    elif actor is None and data.get("hiring_organization_name"):
+        # The operator imports for the registered organisation the posting names, if any.
+        data["organisation"] = session.scalar(sa.select(Organisation.slug).where(
+            sa.func.lower(Organisation.name) == data["hiring_organization_name"].lower()))
     if actor is not None and actor.role is Role.CANDIDATE:
         data["visibility"] = "private"
     data["source_text"] = report.text
