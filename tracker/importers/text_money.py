@@ -12,6 +12,10 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 
 
+_APPLYING = re.compile(r"(candidat|cv\b|lettre|envoy|adress|postul|apply|applica|submit|send|"
+                       r"contact|e-?mail|courriel)", re.I)
+
+
 def _around(text: str, match: re.Match[str], width: int = 60) -> str:
     start = max(0, text.rfind("\n", 0, match.start()) + 1, match.start() - width)
     end = text.find("\n", match.end())
@@ -21,10 +25,8 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
 
 def read_contact(result: ParsedPosting, lines: list[str], lang: str) -> None:
     """Apply e-mail and URL (near words about applying), contact, documents asked for."""
-    apply_lines = [i for i, line in enumerate(lines)
-                   if re.search(r"(candidat|cv\b|lettre|envoy|adress|postul|apply|applica|"
-                                r"submit|send|contact|e-?mail|courriel)", line, re.I)]
-    emails = [(m.group(0).rstrip("."), i) for i, line in enumerate(lines)
+    apply_lines = [i for i, line in enumerate(lines) if _APPLYING.search(line)]
+    emails = [(m.group(0).rstrip("."), i) for i, line in enumerate(lines) if "@" in line
               for m in EMAIL.finditer(line)]
     near = [(e, i) for e, i in emails if any(abs(i - j) <= 2 for j in apply_lines)]
     if near:
