@@ -35,9 +35,10 @@ def test_every_command_is_known():
         "application", "application list", "application move", "application show", "apply",
         "db", "db check", "db upgrade", "demo", "document", "document add", "document list",
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
-        "dossier posting", "interview", "interview schedule",
+        "dossier posting", "export", "export ics", "interview", "interview schedule",
         "org", "org add", "org list", "posting", "posting add", "posting cancel",
-        "posting close", "posting fill", "posting list", "posting open", "posting show",
+        "posting close", "posting export", "posting fill", "posting import", "posting list",
+        "posting open", "posting show",
         "user", "user add",
     ]
 
