@@ -33,6 +33,9 @@ def table_names(engine: sa.Engine) -> set[str]:
     return set(sa.inspect(engine).get_table_names()) - {"alembic_version"}
 
 
+HEAD = schema.head_revision()  # the revision of the newest migration, whichever it is
+
+
 def test_models_and_migrations_do_not_drift(engine):
     assert schema.current_revision(engine) == schema.head_revision()
     assert schema.drift(engine) == []
@@ -89,7 +92,7 @@ def test_page_count_added_and_removed_with_documents_kept(scratch_engine):
         assert connection.scalar(sa.text(
             "SELECT count(*) FROM document WHERE filename = 'old.pdf'")) == 1
     schema.upgrade(scratch_engine)
-    assert schema.current_revision(scratch_engine) == "0002"
+    assert schema.current_revision(scratch_engine) == schema.head_revision()
 
 
 def test_every_constraint_and_index_is_named_by_the_convention(engine):
@@ -151,7 +154,7 @@ def test_shared_database_behind_the_code_must_be_upgraded_on_purpose(scratch_eng
     schema.upgrade(scratch_engine)
     schema.downgrade(scratch_engine, "base")  # leaves the alembic_version table: not empty
     with pytest.raises(DomainError, match="database: the schema is at no revision, the code "
-                                         "needs 0002: run `tracker db upgrade`"):
+                                         f"needs {HEAD}: run `tracker db upgrade`"):
         schema.ensure_ready(scratch_engine, embedded=False)
     schema.ensure_ready(scratch_engine, embedded=True)  # the embedded default: always upgraded
     assert schema.current_revision(scratch_engine) == schema.head_revision()
@@ -164,9 +167,24 @@ def test_db_check_and_upgrade_commands(scratch_engine):
 
     result = run("db", "check")
     assert result.exit_code == 1
-    assert result.stderr == "error: database: the schema is at no revision, the head is 0002\n"
+    assert result.stderr == f"error: database: the schema is at no revision, the head is {HEAD}\n"
     result = run("db", "upgrade")
-    assert result.exit_code == 0 and result.output.endswith(": empty -> 0002\n")
+    assert result.exit_code == 0 and result.output.endswith(f": empty -> {HEAD}\n")
     result = run("db", "check")
     assert result.exit_code == 0
-    assert result.output == "database at 0002, no drift between models and schema\n"
+    assert result.output == f"database at {HEAD}, no drift between models and schema\n"
+
+
+def test_import_sources_and_calendar_tables_added_and_removed(scratch_engine):
+    """0005 adds posting_source, calendar_feed_token and calendar_event; going back removes
+    them and leaves the postings."""
+    schema.upgrade(scratch_engine, "0002")
+    assert {"posting_source", "calendar_feed_token", "calendar_event"}.isdisjoint(
+        table_names(scratch_engine))
+    schema.upgrade(scratch_engine, "0005")
+    assert {"posting_source", "calendar_feed_token", "calendar_event"} <= table_names(
+        scratch_engine)
+    schema.downgrade(scratch_engine, "0002")
+    assert {"posting_source", "calendar_feed_token", "calendar_event"}.isdisjoint(
+        table_names(scratch_engine))
+    assert "posting" in table_names(scratch_engine)
