@@ -83,14 +83,21 @@ class Section:
         items: list[str] = []
         if any(BULLET.match(line) for line in lines):
             current: list[str] | None = None
-            for line in lines:
+            after_blank = False
+            for line in self.lines:
+                if not line.strip():
+                    after_blank = True
+                    continue
                 if BULLET.match(line):
                     current = [BULLET.sub("", line, count=1)]
                     items.append("")
-                elif current is None:
-                    continue  # an introduction before the first bullet
+                elif current is None or (after_blank and not line.strip()[0].islower()):
+                    current = None  # an introduction, or a paragraph after the list
+                    after_blank = False
+                    continue
                 else:
                     current.append(line)
+                after_blank = False
                 items[-1] = " ".join(" ".join(current).split())
         else:
             current = []
