@@ -183,11 +183,6 @@ def _title_and_employer(result: ParsedPosting, lines: list[str],
             result.add("hiring_organization_name", match.group(1), line, 0.6)
 
 
-def heading_like(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) > 2
-
-
 def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                    text: str, lang: str) -> None:
     location = _first(labelled, "location")
@@ -290,7 +285,6 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         months = _duration(duration[0])
         dates = find_dates(duration[0], lang)
         if dates and not months:
-            result.add("duration_months", None, duration[1], 0.3)
             result.add("duration_months", dates[0].value.isoformat(), duration[1], 0.3,
                        review="a date where a duration is expected")
         elif months:

@@ -31,10 +31,6 @@ def _year_default(result: ParsedPosting) -> int | None:
     return None
 
 
-def _line_dates(line: str, lang: str, default_year: int | None) -> list[FoundDate]:
-    return [d for d in find_dates(line, lang, default_year)]
-
-
 def _doubt(found: FoundDate) -> str | None:
     if found.ambiguous:
         return f"ambiguous date {found.text!r}: day-first or month-first?"
@@ -48,7 +44,7 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
     _deadline(result, labelled, lines, lang)
     for name, field in (("date_posted", "date_posted"), ("job_start_date", "job_start_date")):
         for value, snippet in labelled.get(name, []):
-            found = _line_dates(value, lang, _year_default(result))
+            found = find_dates(value, lang, _year_default(result))
             if found:
                 confidence = 0.9 if found[0].year_given else 0.55
                 result.add(field, found[0].value, snippet, confidence, _doubt(found[0]))
@@ -58,7 +54,7 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
             match = _START_PHRASE.search(line)
             if not match:
                 continue
-            found = _line_dates(line[match.start():], lang, _year_default(result))
+            found = find_dates(line[match.start():], lang, _year_default(result))
             if found:
                 result.add("job_start_date", found[0].value, line, 0.7, _doubt(found[0]))
                 break
