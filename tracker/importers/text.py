@@ -136,6 +136,11 @@ _EMPLOYER = re.compile(
     r"UN\b|United Nations|UNHCR|UNICEF|OSCE)\b(?:[\s-]+(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|"
     r"[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|"
     r"allée|route|quai)\b)))*)")
+# "La commune de Cazères (Landes – 1 150 habitants) recrute", "The University of X is seeking"
+_RECRUITS = re.compile(
+    r"^((?:la|le|les|l['’]|the)\s*[^\n:;.()]{3,80}?)\s*(?:\([^)]*\)\s*)?"
+    r"(?:recrute|recherche|is recruiting|is seeking|seeks|is looking for|wishes to appoint)\b",
+    re.I)
 # "Gambia Participates (GP) is a non-governmental organization ..."
 _SELF_DESCRIBED = re.compile(
     r"^([A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý][\w'’&.-]*){0,5})\s*(?:\([A-Z]{2,8}\))?\s+(?:is|est)\s+"
@@ -177,6 +182,12 @@ def _title_and_employer(result: ParsedPosting, lines: list[str],
             name = _SEX.sub(" ", match.group(1)).strip(" -(")
             if len(name.split()) > 1:
                 result.add("hiring_organization_name", name, line, 0.7)
+    for line in top:
+        match = _RECRUITS.match(line)
+        if match and not result.get("hiring_organization_name"):
+            name = re.sub(r"^(?:la|le|les|l['’]|the)\s*", "", match.group(1).strip(), flags=re.I)
+            if 1 < len(name.split()) <= 10:
+                result.add("hiring_organization_name", name[0].upper() + name[1:], line, 0.75)
     for line in top:
         match = _SELF_DESCRIBED.match(line)
         if match and not result.get("hiring_organization_name"):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.exporters.ics import CalendarEntry, build_calendar
 from tracker.models import (
     Application,
+    ApplicationStatus,
     CalendarEvent,
     CalendarFeedToken,
     Interview,
@@ -66,7 +67,8 @@ def _postings(session: Session, user: User) -> list[Posting]:
     query = sa.select(Posting).where(Posting.deleted_at.is_(None)).options(
         selectinload(Posting.interviews).selectinload(Interview.application))
     tracked = sa.select(Application.posting_id).where(
-        Application.candidate_id == user.id, Application.deleted_at.is_(None))
+        Application.candidate_id == user.id, Application.deleted_at.is_(None),
+        Application.status != ApplicationStatus.WITHDRAWN)
     mine = sa.or_(Posting.id.in_(tracked), Posting.owner_id == user.id)
     if user.role is Role.HR and user.organisation_id is not None:
         mine = sa.or_(mine, Posting.organisation_id == user.organisation_id)
