@@ -114,3 +114,8 @@ _POSTING_WORDS = st.sampled_from([
 @given(st.lists(_POSTING_WORDS, max_size=200).map("".join))
 def test_posting_like_noise_is_read_without_a_crash(text):
     parse_text(text).data()
+
+
+def test_a_29_february_without_a_year_after_the_deadline_is_no_crash():
+    # Found by hypothesis: a day without a year moved to the next year may not exist there.
+    parse_text("Date limite de candidature : 13/05/2024\nentretien le 29 février\n").data()

@@ -107,7 +107,10 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         for found in find_dates(value, lang, default_year):
             day = found.value
             if not found.year_given and deadline and day < deadline:
-                day = day.replace(year=day.year + 1)
+                try:
+                    day = day.replace(year=day.year + 1)
+                except ValueError:  # 29 February, the year after a leap year
+                    continue
             if day in seen:
                 continue
             seen.add(day)
