@@ -8,8 +8,11 @@ from datetime import date, time
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tracker.importers.base import ImportFailed
+from tracker.importers.jsonld import parse_jsonld
 from tracker.services.imports import analyse
 
 POSTING = {
@@ -41,6 +44,12 @@ POSTING = {
     "occupationalCategory": "15-1252.00",
     "industry": "Higher education",
 }
+
+
+_PROPERTIES = set(POSTING) - {"@context", "@type"} | {"jobLocationType", "salaryCurrency",
+                                                     "directApply", "name",
+                                                     "tracker:timezone", "tracker:category",
+                                                     "tracker:requirements"}
 
 
 def _data(document, name="posting.jsonld"):
@@ -161,3 +170,25 @@ def test_an_identifier_that_cannot_be_a_reference_is_flagged():
 def test_files_that_cannot_be_read(name, content, message):
     with pytest.raises(ImportFailed, match=message):
         analyse(name, content)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40)
+    | st.sampled_from(["2024-05-13", "2024-05-13T12:00:00+02:00", "FULL_TIME", "$1,000",
+                       "<p>x</p>", "Z", "2024-13-45T99:00"]),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(["@type", "name", "value", "minValue", "maxValue",
+                                       "unitText", "currency", "address", "addressCountry",
+                                       "addressLocality", "email", "url", "monthsOfExperience",
+                                       "educationalLevel"]), children, max_size=5),
+    max_leaves=20,
+)
+
+
+@settings(deadline=500, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(sorted(_PROPERTIES)), _JSON, max_size=12))
+def test_any_property_values_are_read_without_a_crash(properties):
+    document = {"@type": "JobPosting", **properties}
+    for parsed in parse_jsonld(document, "Europe/Paris"):
+        parsed.data()
+        parsed.as_dict()

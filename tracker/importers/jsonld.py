@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.importers.base import ImportFailed, ParsedPosting
 from tracker.models.enums import EmploymentType
@@ -86,13 +86,13 @@ def job_postings(document: Any) -> list[dict[str, Any]]:
     return found
 
 
-def _text(value: Any) -> str | None:
-    if value is None:
+def _text(value: Any, depth: int = 0) -> str | None:
+    if value is None or isinstance(value, bool) or depth > 5:
         return None
     if isinstance(value, dict):
-        value = value.get("name") or value.get("@value") or value.get("value")
+        return _text(value.get("name") or value.get("@value") or value.get("value"), depth + 1)
     if isinstance(value, list):
-        parts = [_text(v) for v in value]
+        parts = [_text(v, depth + 1) for v in value]
         return ", ".join(p for p in parts if p) or None
     return html_to_text(str(value)) or None
 
@@ -229,6 +229,8 @@ def _location(result: ParsedPosting, node: dict[str, Any]) -> str | None:
         if isinstance(address, str):
             labels.append(address)
             continue
+        if not isinstance(address, dict):
+            address = {}
         locality = _text(address.get("addressLocality"))
         code = address.get("addressCountry")
         code = code.get("name") if isinstance(code, dict) else code
@@ -316,6 +318,12 @@ def parse_node(node: dict[str, Any], default_zone: str) -> ParsedPosting:
         result.add("hiring_organization_name", name[:200], _snippet(org), 1.0)
     country = _location(result, node)
     zone = node.get(NS + "timezone") or _COUNTRY_ZONES.get(country or "", default_zone)
+    if not isinstance(zone, str) or not re.fullmatch(r"[A-Za-z0-9_+/-]{1,64}", zone):
+        zone = default_zone
+    try:
+        ZoneInfo(zone)
+    except (ValueError, OSError, ZoneInfoNotFoundError):
+        zone = default_zone
     description = _text(node.get("description"))
     context = node.get(NS + "context", description if NS + "context" not in node else None)
     if context:
