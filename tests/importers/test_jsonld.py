@@ -192,3 +192,17 @@ def test_any_property_values_are_read_without_a_crash(properties):
     for parsed in parse_jsonld(document, "Europe/Paris"):
         parsed.data()
         parsed.as_dict()
+
+
+def test_a_page_without_json_ld_is_read_as_text():
+    page = """<!doctype html><html><head><title>Offre</title><style>p{}</style></head><body>
+<h1>Gestionnaire financier (H/F)</h1><p>La Ville de Lyon recrute</p>
+<p>Date limite de candidature : 15 mars 2024</p><p>Type de contrat : CDD de 12 mois</p>
+<script>var x = "13/05/2099";</script></body></html>"""
+    report = analyse("offre.html", page.encode())
+    assert report.format == "html" and report.language == "fr"
+    data = report.postings[0].data()
+    assert data["title"] == "Gestionnaire financier"
+    assert data["hiring_organization_name"] == "Ville de Lyon"
+    assert data["valid_through_date"] == date(2024, 3, 15)
+    assert (data["employment_type"].value, data["duration_months"]) == ("fixed_term", 12)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import html_text
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -53,11 +54,17 @@ def analyse(filename: str, data: bytes, *, default_zone: str | None = None) -> I
     if kind in ("jsonld", "html"):
         document = load_json(text) if kind == "jsonld" else extract_html(data)
         found = parse_jsonld(document, zone)
-        if not found:
-            raise ImportFailed("file", f"{filename!r} holds no schema.org JobPosting")
-        if kind == "jsonld":
-            text = json.dumps(document, ensure_ascii=False, indent=2)
         language = None
+        if kind == "jsonld":
+            if not found:
+                raise ImportFailed("file", f"{filename!r} holds no schema.org JobPosting")
+            text = json.dumps(document, ensure_ascii=False, indent=2)
+        elif not found:  # a page without JSON-LD: its visible text, read as plain text
+            text = html_text.extract_text(text, guess_layout=True)
+            if not text.strip():
+                raise ImportFailed("file", f"{filename!r} has neither a JobPosting nor text")
+            language = detect_language(text)
+            found = [parse_text(text, language=language)]
     else:
         language = detect_language(text)
         found = [parse_text(text, language=language)]
