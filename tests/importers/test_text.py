@@ -119,3 +119,15 @@ def test_posting_like_noise_is_read_without_a_crash(text):
 def test_a_29_february_without_a_year_after_the_deadline_is_no_crash():
     # Found by hypothesis: a day without a year moved to the next year may not exist there.
     parse_text("Date limite de candidature : 13/05/2024\nentretien le 29 février\n").data()
+
+
+def test_deadline_times_before_after_and_in_words():
+    cases = {
+        "Lecturer\nClosing date: 5pm, Sunday 12 March 2024\n": (date(2024, 3, 12), time(17, 0)),
+        "Chargé\nDate limite : lundi 13 mai 2024 à 12h\n": (date(2024, 5, 13), time(12, 0)),
+        "Chargé\nDate limite : 13 mai 2024 minuit\n": (date(2024, 5, 13), time(23, 59)),
+        "Chargé\nCandidature avant le 13/05/2024 (12h00)\n": (date(2024, 5, 13), time(12, 0)),
+    }
+    for text, expected in cases.items():
+        data = parse_text(text).data()
+        assert (data["valid_through_date"], data.get("valid_through_time")) == expected, text

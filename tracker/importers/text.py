@@ -18,7 +18,7 @@ MAX_CHARS = 200_000  # a posting is a few pages; the rest of a bigger file is no
 _FR_WORDS = re.compile(r"\b(le|la|les|des|du|de|et|pour|avec|une|dans|sur|vous|nous|votre|"
                        r"poste|est|au|aux)\b", re.I)
 _EN_WORDS = re.compile(r"\b(the|and|of|to|with|for|you|will|this|role|an|be|in|at|is|are|we|"
-                       r"our|your|date)\b", re.I)
+                       r"our|your|closing|deadline|salary)\b", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 

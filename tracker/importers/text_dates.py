@@ -88,7 +88,7 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             continue
         after = value[first.end:] if first.end <= len(value) else ""
         after = re.split(r"\s(?:à l['’]adresse|to|à|at)\s+\S+@", after)[0]
-        clock = find_time(after[:40])
+        clock = find_time(after[:40]) or find_time(value[max(0, first.start - 25):first.start])
         if clock and not result.get("valid_through_time"):
             result.add("valid_through_time", clock[0], snippet, confidence)
         zone = find_zone(value)
