@@ -35,6 +35,9 @@ def table_names(engine: sa.Engine) -> set[str]:
     return set(sa.inspect(engine).get_table_names()) - {"alembic_version"}
 
 
+HEAD = schema.head_revision()  # the revision of the newest migration, whichever it is
+
+
 def test_models_and_migrations_do_not_drift(engine):
     assert schema.current_revision(engine) == HEAD
     assert schema.drift(engine) == []
@@ -226,3 +229,18 @@ def test_api_tokens_table_added_and_removed(scratch_engine):
         assert connection.scalar(sa.text("SELECT count(*) FROM user_account")) == 1
     schema.upgrade(scratch_engine)
     assert "api_token" in sa.inspect(scratch_engine).get_table_names()
+
+
+def test_import_sources_and_calendar_tables_added_and_removed(scratch_engine):
+    """0005 adds posting_source, calendar_feed_token and calendar_event; going back removes
+    them and leaves the postings."""
+    schema.upgrade(scratch_engine, "0002")
+    assert {"posting_source", "calendar_feed_token", "calendar_event"}.isdisjoint(
+        table_names(scratch_engine))
+    schema.upgrade(scratch_engine, "0005")
+    assert {"posting_source", "calendar_feed_token", "calendar_event"} <= table_names(
+        scratch_engine)
+    schema.downgrade(scratch_engine, "0002")
+    assert {"posting_source", "calendar_feed_token", "calendar_event"}.isdisjoint(
+        table_names(scratch_engine))
+    assert "posting" in table_names(scratch_engine)

@@ -13,6 +13,8 @@ from tracker.cli.context import AppContext, UserError
 from tracker.cli.db import db_group, demo_command
 from tracker.cli.documents import document_group
 from tracker.cli.dossiers import dossier_group
+from tracker.cli.exports import export_group
+from tracker.cli.imports import export_command, import_command
 from tracker.cli.people import org_group, user_group
 from tracker.cli.postings import posting_group
 from tracker.cli.reference import reference_group
@@ -54,6 +56,8 @@ main.add_command(demo_command)
 main.add_command(org_group)
 user_group.add_command(token_group)
 main.add_command(user_group)
+posting_group.add_command(import_command)
+posting_group.add_command(export_command)
 main.add_command(posting_group)
 main.add_command(apply_command)
 main.add_command(application_group)
@@ -61,3 +65,4 @@ main.add_command(interview_group)
 main.add_command(document_group)
 main.add_command(dossier_group)
 main.add_command(reference_group)
+main.add_command(export_group)

@@ -17,6 +17,7 @@ from tracker.cli.output import (
     table,
     when_text,
 )
+from tracker.exporters.csv import applications_csv
 from tracker.models import ApplicationStatus
 from tracker.services import applications, fit, interviews, postings, users
 from tracker.services.interviews import Panelist
@@ -71,13 +72,22 @@ def application_group() -> None:
 @click.option("--sort", type=click.Choice(applications.SORTS), default="newest",
               show_default=True, help="fit: best fit to the posting's requirements first "
                                       "(with --posting).")
-@FORMAT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="table for people, json for scripts, csv (every page, "
+              "UTF-8 with BOM) for a spreadsheet")
 @pass_app
 def application_list(app: AppContext, posting: str | None, candidate: str | None,
                      status: str | None, page: int, per_page: int, sort: str, fmt: str) -> None:
     """Applications, newest first (or best fit first with --sort fit)."""
     if sort == "fit" and posting is None:
         raise UserError("error: --sort: sorting by fit needs --posting")
+    if fmt == "csv":
+        with app.transaction() as session:
+            rows = applications.all_applications(
+                session, posting=posting, candidate=candidate, status=status,
+                actor=app.actor(session))
+        click.echo(applications_csv(rows), nl=False)
+        return
     with app.transaction() as session:
         result = applications.list_applications(
             session, posting=posting, candidate=candidate, status=status, page=page,

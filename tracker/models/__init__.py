@@ -7,6 +7,7 @@ from tracker.models.application import (
     RequirementEvidence,
 )
 from tracker.models.audit import AuditLog
+from tracker.models.calendar import CalendarEvent, CalendarFeedToken
 from tracker.models.certification import (
     Certification,
     CertificationBlock,
@@ -31,6 +32,7 @@ from tracker.models.enums import (
     SalaryPeriod,
     Visibility,
 )
+from tracker.models.imports import PostingSource
 from tracker.models.interview import Interview, PanelMember
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
@@ -53,6 +55,8 @@ __all__ = [
     "ApplicationStatusChange",
     "ApplyMethod",
     "AuditLog",
+    "CalendarEvent",
+    "CalendarFeedToken",
     "CEFRLevel",
     "CandidateLanguage",
     "CandidateProfile",
@@ -79,6 +83,7 @@ __all__ = [
     "PanelMember",
     "PayBasis",
     "Posting",
+    "PostingSource",
     "PostingStatus",
     "RequiredDocument",
     "Requirement",

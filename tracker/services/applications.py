@@ -264,3 +264,23 @@ def list_applications(
         for a in found.rows
     ]
     return Page(rows, page, per_page, found.has_next)
+
+
+def all_applications(
+    session: Session,
+    *,
+    posting: str | None = None,
+    candidate: str | None = None,
+    status: ApplicationStatus | str | None = None,
+    actor: User | None = None,
+) -> list[ApplicationRow]:
+    """Every application list_applications would show, all pages (e.g. for a CSV export)."""
+    rows: list[ApplicationRow] = []
+    page = 1
+    while True:
+        found = list_applications(session, posting=posting, candidate=candidate, status=status,
+                                  page=page, per_page=500, actor=actor)
+        rows.extend(found.rows)
+        if not found.has_next:
+            return rows
+        page += 1

@@ -1,0 +1,123 @@
+"""`tracker posting import FILE` and `tracker posting export REF`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.markup import escape
+
+from tracker.cli.context import AppContext, UserError, pass_app
+from tracker.cli.output import emit_json, print_tables, table
+from tracker.importers.base import SURE, Finding, plain
+from tracker.services import imports, postings
+
+
+def _value_text(value: Any) -> str:
+    value = plain(value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items() if v not in (None, ""))
+    text = " ".join(str(value).split())
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _with_snippet(finding: Finding) -> str:
+    value = escape(_value_text(finding.value))
+    snippet = finding.snippet if len(finding.snippet) <= 90 else finding.snippet[:87] + "..."
+    if not snippet or snippet == value:
+        return value
+    return f"{value}\n[dim]« {escape(snippet)} »[/dim]"
+
+
+def _status(finding: Finding) -> str:
+    if finding.review:
+        return f"REVIEW: {finding.review}"
+    return "found" if finding.confidence >= SURE else "check"
+
+
+@click.command("import")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.option("--org", "organisation", metavar="SLUG", help="The organisation it is for.")
+@click.option("--posting", "number", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Which posting, when the file holds several.")
+@click.option("--yes", is_flag=True, help="Save it as a draft posting (otherwise only shown).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="table for people, json for scripts")
+@pass_app
+def import_command(app: AppContext, path: str, organisation: str | None, number: int,
+                   yes: bool, fmt: str) -> None:
+    """Read a posting from FILE (schema.org JSON-LD .json/.jsonld, an .html page with JSON-LD,
+    plain .txt, or .pdf) and show what was found, field by field, with the snippet and a
+    confidence. Nothing is saved without --yes."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UserError(f"error: file: cannot read {path}: {exc.strerror or exc}") from exc
+    report = imports.analyse(Path(path).name, data)
+    saved = None
+    if yes:
+        with app.transaction() as session:
+            posting = imports.save_import(session, report, organisation=organisation,
+                                          actor=app.actor(session), clock=app.clock,
+                                          index=number - 1)
+            saved = {"reference": posting.reference, "status": posting.status.value,
+                     "title": posting.title}
+    if fmt == "json":
+        emit_json({**report.as_dict(), "saved": saved})
+        return
+    for position, parsed in enumerate(report.postings, start=1):
+        if len(report.postings) > 1 and position != number and yes:
+            continue
+        rows = [[f.field, _with_snippet(f), f"{f.confidence:.2f}", _status(f)]
+                for f in parsed.findings if f.field not in imports_list_fields]
+        reqs = [[_value_text(f.value.get("kind") if isinstance(f.value, dict) else ""),
+                 _value_text({k: v for k, v in f.value.items() if k != "kind"}),
+                 f"{f.confidence:.2f}", _status(f)]
+                for f in parsed.findings if f.field == "requirements"]
+        others = [[f.field, _with_snippet(f), f"{f.confidence:.2f}", _status(f)]
+                  for f in parsed.findings if f.field in ("interviews", "required_documents")]
+        title = f"{report.filename} ({report.format}" + (
+            f", {report.language})" if report.language else ")")
+        if len(report.postings) > 1:
+            title += f": posting {position} of {len(report.postings)}"
+        print_tables(
+            table(title, ["Field", "Value (and where it was found)", "Conf.", ""], rows,
+                  no_wrap=["Field", "Conf."]),
+            table("Requirements", ["Kind", "Requirement", "Conf.", ""], reqs),
+            table("Interviews and documents", ["Field", "Value (and where it was found)",
+                                               "Conf.", ""], others, no_wrap=["Conf."]),
+        )
+        if parsed.unknown:
+            click.echo("Kept in the source, no field here: " + ", ".join(sorted(parsed.unknown)))
+    if saved:
+        click.echo(f"posting {saved['reference']} saved ({saved['status']}): {saved['title']}")
+    else:
+        click.echo("Nothing saved: check the values above, then run again with --yes.")
+
+
+imports_list_fields = ("requirements", "interviews", "required_documents")
+
+
+@click.command("export")
+@click.argument("reference")
+@click.option("--format", "fmt", type=click.Choice(["jsonld"]), default="jsonld",
+              show_default=True)
+@click.option("--url", help="The posting's public address, for the JSON-LD 'url'.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+@pass_app
+def export_command(app: AppContext, reference: str, fmt: str, url: str | None,
+                   output: str | None) -> None:
+    """The posting REFERENCE as a schema.org JobPosting (JSON-LD)."""
+    from tracker.exporters.jsonld import posting_jsonld
+
+    with app.transaction() as session:
+        posting = postings.get_posting(session, reference, actor=app.actor(session))
+        document = posting_jsonld(posting, url=url)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"posting {reference} written to {output}")
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,109 @@
+"""What every importer returns: findings (value, snippet, confidence) per posting field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from tracker.services.errors import DomainError
+
+# A finding at or above this confidence is shown as found; below it, as a guess to check.
+SURE = 0.8
+
+
+class ImportFailed(DomainError):
+    """The file cannot be read as a posting (unknown type, empty, invalid JSON...)."""
+
+
+@dataclass
+class Finding:
+    """One value read from the source. A finding with `review` set is shown to the person
+    but not used: an ambiguous or implausible value is never silently accepted."""
+
+    field: str
+    value: Any
+    snippet: str
+    confidence: float
+    review: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.field, "value": plain(self.value), "snippet": self.snippet,
+            "confidence": round(self.confidence, 2), "review": self.review,
+        }
+
+
+# Fields whose findings are lists of items (each finding one item).
+LIST_FIELDS = ("requirements", "required_documents", "interviews")
+
+
+@dataclass
+class ParsedPosting:
+    """The findings for one posting, and what the source held that has no field here."""
+
+    findings: list[Finding] = field(default_factory=list)
+    unknown: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, name: str, value: Any, snippet: str, confidence: float,
+            review: str | None = None) -> Finding | None:
+        """Record a finding; a second value for a single field is kept only if surer."""
+        if value is None or value == "" or value == []:
+            return None
+        snippet = " ".join(str(snippet).split())[:300]
+        finding = Finding(name, value, snippet, confidence, review)
+        if name not in LIST_FIELDS:
+            current = self.get(name)
+            if current is not None:
+                if current.review is None and (review is not None
+                                               or current.confidence >= confidence):
+                    return None
+                self.findings.remove(current)
+        self.findings.append(finding)
+        return finding
+
+    def get(self, name: str) -> Finding | None:
+        return next((f for f in self.findings if f.field == name), None)
+
+    def value(self, name: str) -> Any:
+        found = self.get(name)
+        return found.value if found is not None and found.review is None else None
+
+    def items(self, name: str) -> list[Any]:
+        return [f.value for f in self.findings if f.field == name and f.review is None]
+
+    def data(self) -> dict[str, Any]:
+        """The accepted values as the input `posting add` takes (PostingInput's fields)."""
+        result: dict[str, Any] = {}
+        for finding in self.findings:
+            if finding.review is not None:
+                continue
+            if finding.field in LIST_FIELDS:
+                result.setdefault(finding.field, []).append(finding.value)
+            else:
+                result[finding.field] = finding.value
+        return result
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "data": plain(self.data()),
+            "findings": [f.as_dict() for f in self.findings],
+            "unknown": self.unknown,
+        }
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready: dates and times as ISO text, Decimals as text, enums as their value."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value

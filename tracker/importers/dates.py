@@ -1,0 +1,177 @@
+"""Dates in posting text, read in the posting's language only: numeric day-first (13/05/2024,
+13.05.24), ISO (2024-05-13), and month names ('3 juin 2024', '1er juin', '28 August 2022',
+'August 5, 2025', '7th December 2025'). Month names come from the CLDR data Babel ships, for
+the one language of the posting, so that the date reader never guesses across languages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, time
+from functools import cache, lru_cache
+
+from babel.dates import get_month_names
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: date
+    start: int
+    end: int
+    text: str
+    year_given: bool
+    ambiguous: bool = False  # a numeric date that reads both day-first and month-first
+
+
+def _unaccented(char: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+# Latin letters with accents -> without (a translation table is 20 times faster than NFKD).
+_UNACCENT = {code: _unaccented(chr(code)) for code in range(0xC0, 0x250)
+             if _unaccented(chr(code)) != chr(code)}
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Lower case without accents: 'Décembre' -> 'decembre'."""
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(_UNACCENT)
+
+
+@cache
+def month_table(language: str) -> dict[str, int]:
+    """Every spelling of every month in `language` (wide and abbreviated, format and
+    stand-alone, with and without accents and final dot) -> month number."""
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale=language).items():
+                for spelling in {name.lower(), fold(name)}:
+                    names[spelling.rstrip(".")] = number
+    if language == "en":
+        names["sept"] = 9
+    return names
+
+
+@cache
+def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    months = "|".join(sorted((re.escape(n) for n in month_table(language)), key=len,
+                             reverse=True))
+    ordinal = r"(?:er|re|e|st|nd|rd|th)?"
+    day_first = re.compile(
+        rf"\b(?P<day>[0-3]?\d){ordinal}(?:\s+(?:or|ou|and|et|-|–)\s+(?P<day2>[0-3]?\d){ordinal})?"
+        rf"\s+(?:of\s+)?(?P<month>{months})\.?"
+        rf"(?:,?\s+(?P<year>(?:19|20)\d\d\b|'?\d\d(?![\d:h])))?",
+        re.IGNORECASE)
+    month_first = re.compile(
+        rf"\b(?P<month>{months})\.?\s+(?P<day>[0-3]?\d){ordinal},?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE)
+    numeric = re.compile(
+        r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)")
+    iso = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+    return day_first, month_first, numeric, iso
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    if len(text) == 2:  # two-digit years: 24 -> 2024, 98 -> 1998
+        value += 2000 if value < 70 else 1900
+    return value
+
+
+def find_dates(text: str, language: str, default_year: int | None = None) -> list[FoundDate]:
+    """Every date in `text`, in order. A date without a year takes `default_year` (and says
+    so); without one it is skipped. Numeric dates are day-first in French; in English a
+    numeric date that reads both ways is marked ambiguous."""
+    day_first, month_first, numeric, iso = _patterns(language)
+    months = month_table(language)
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(value_of: tuple[int, int, int], match: re.Match[str], year_given: bool,
+            ambiguous: bool = False) -> None:
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            return
+        year, month, day = value_of
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            return
+        taken.append((start, end))
+        found.append(FoundDate(value, start, end, match.group(0), year_given, ambiguous))
+
+    for match in iso.finditer(text):
+        add((int(match["year"]), int(match["month"]), int(match["day"])), match, True)
+    for match in month_first.finditer(text):
+        add((int(match["year"]), months[fold(match["month"]).rstrip(".")],
+             int(match["day"])), match, True)
+    for match in day_first.finditer(text):
+        year = match["year"]
+        if year is None and default_year is None:
+            continue
+        month = months[fold(match["month"]).rstrip(".")]
+        year_value = _year(year.lstrip("'")) if year else default_year or 0
+        add((year_value, month, int(match["day"])), match, year is not None)
+        if match["day2"]:  # '15 or 16 September': both days
+            try:
+                second = date(year_value, month, int(match["day2"]))
+            except ValueError:
+                continue
+            found.append(FoundDate(second, match.start(), match.end(), match.group(0),
+                                   year is not None))
+    for match in numeric.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), _year(match["year"])
+        if language == "fr" or a > 12:
+            add((year, b, a), match, True)
+        elif b > 12:
+            add((year, a, b), match, True)
+        else:
+            add((year, b, a), match, True, ambiguous=a != b)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+_TIME = re.compile(
+    r"(?:\bat\s+|\bà\s+|\b)(?P<h>[01]?\d|2[0-3])(?:[:h.](?P<m>[0-5]\d)|h|\s*(?P<ampm>[ap]\.?m\.?))"
+    r"(?:\s*(?P<ampm2>[ap]\.?m\.?))?(?![\d/])",
+    re.IGNORECASE)
+_NOON = re.compile(r"\b(midi|noon|midday)\b", re.IGNORECASE)
+_MIDNIGHT = re.compile(r"\b(minuit|midnight)\b", re.IGNORECASE)
+
+
+def find_time(text: str) -> tuple[time, str] | None:
+    """A wall-clock time in `text` ('23:59', '12h', '12h00', '5pm', 'midi', 'midnight')."""
+    match = _TIME.search(text)
+    if match:
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        ampm = (match["ampm"] or match["ampm2"] or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        return time(hour, minute), match.group(0).strip()
+    if _NOON.search(text):
+        return time(12, 0), _NOON.search(text).group(0)  # type: ignore[union-attr]
+    if _MIDNIGHT.search(text):
+        return time(23, 59), _MIDNIGHT.search(text).group(0)  # type: ignore[union-attr]
+    return None
+
+
+# Zone words people write after a time, to IANA zones.
+ZONES = {
+    "heure de paris": "Europe/Paris", "heure française": "Europe/Paris",
+    "heure francaise": "Europe/Paris", "paris time": "Europe/Paris", "cet": "Europe/Paris",
+    "cest": "Europe/Paris", "uk time": "Europe/London", "bst": "Europe/London",
+    "london time": "Europe/London", "gmt": "Etc/GMT", "utc": "UTC", "cat": "Africa/Maputo",
+    "eat": "Africa/Nairobi", "wat": "Africa/Lagos", "est": "America/New_York",
+    "edt": "America/New_York", "pst": "America/Los_Angeles", "aest": "Australia/Sydney",
+}
+_ZONE = re.compile(r"\b(" + "|".join(re.escape(z) for z in ZONES) + r")\b", re.IGNORECASE)
+
+
+def find_zone(text: str) -> tuple[str, str] | None:
+    match = _ZONE.search(text)
+    return (ZONES[match.group(1).lower()], match.group(0)) if match else None

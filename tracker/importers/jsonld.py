@@ -1,0 +1,398 @@
+"""schema.org JobPosting from JSON-LD (a .json/.jsonld file, or the JSON-LD blocks of an HTML
+page, read by extruct): every property of the issue mapped to the posting's fields, `@graph`
+wrappers and lists of postings, unknown properties kept, bad JSON reported with its place."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tracker.importers.base import ImportFailed, ParsedPosting
+from tracker.models.enums import EmploymentType
+
+NS = "tracker:"  # our own extension terms, for a lossless round trip of our own export
+_KNOWN = {
+    "@context", "@type", "@id", "title", "name", "description", "datePosted", "validThrough",
+    "employmentType", "hiringOrganization", "jobLocation", "jobLocationType", "baseSalary",
+    "salaryCurrency", "jobStartDate", "qualifications", "skills", "responsibilities",
+    "educationRequirements", "experienceRequirements", "applicationContact", "identifier", "url",
+    "jobBenefits", "directApply",
+}
+_COUNTRY_ZONES = {
+    "FR": "Europe/Paris", "GB": "Europe/London", "UK": "Europe/London", "IE": "Europe/Dublin",
+    "BE": "Europe/Brussels", "CH": "Europe/Zurich", "DE": "Europe/Berlin",
+    "NL": "Europe/Amsterdam", "ES": "Europe/Madrid", "IT": "Europe/Rome", "LU":
+    "Europe/Luxembourg", "PT": "Europe/Lisbon", "AT": "Europe/Vienna", "CA": "America/Toronto",
+}
+_TYPES = {
+    "TEMPORARY": EmploymentType.FIXED_TERM, "INTERN": EmploymentType.INTERNSHIP,
+    "VOLUNTEER": EmploymentType.VOLUNTEER, "CONTRACTOR": EmploymentType.FREELANCE,
+    "PER_DIEM": EmploymentType.TEMPORARY, "OTHER": EmploymentType.OTHER,
+    "CDD": EmploymentType.FIXED_TERM, "CDI": EmploymentType.PERMANENT,
+    "FIXED_TERM": EmploymentType.FIXED_TERM, "FIXED-TERM": EmploymentType.FIXED_TERM,
+    "PERMANENT": EmploymentType.PERMANENT, "APPRENTICESHIP": EmploymentType.APPRENTICESHIP,
+    "INTERNSHIP": EmploymentType.INTERNSHIP,
+}
+_PERIODS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
+
+
+def load_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(
+            "file", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from exc
+
+
+def extract_html(data: bytes) -> list[Any]:
+    """The JSON-LD blocks of an HTML page."""
+    from extruct.jsonld import JsonLdExtractor
+
+    try:
+        return JsonLdExtractor().extract(data)
+    except ValueError as exc:
+        raise ImportFailed("file", f"invalid JSON-LD in the page: {exc}") from exc
+
+
+def job_postings(document: Any) -> list[dict[str, Any]]:
+    """Every JobPosting in a JSON-LD document: a node, a list, or nodes under @graph."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any, depth: int = 0) -> None:
+        if depth > 20:
+            return
+        if isinstance(node, list):
+            for item in node:
+                walk(item, depth + 1)
+        elif isinstance(node, dict):
+            kinds = node.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(str(k).rsplit("/", 1)[-1].rsplit(":", 1)[-1] == "JobPosting" for k in kinds):
+                found.append(node)
+            elif "@graph" in node:
+                walk(node["@graph"], depth + 1)
+            elif "itemListElement" in node:
+                walk(node["itemListElement"], depth + 1)
+            elif "item" in node:
+                walk(node["item"], depth + 1)
+
+    walk(document)
+    return found
+
+
+def _text(value: Any, depth: int = 0) -> str | None:
+    if value is None or isinstance(value, bool) or depth > 5:
+        return None
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("@value") or value.get("value"), depth + 1)
+    if isinstance(value, list):
+        parts = [_text(v, depth + 1) for v in value]
+        return ", ".join(p for p in parts if p) or None
+    return html_to_text(str(value)) or None
+
+
+def html_to_text(value: str) -> str:
+    if "<" in value:
+        value = re.sub(r"(?i)<\s*(br|/p|/div|/h\d|/ul|/ol)\s*/?>", "\n", value)
+        value = re.sub(r"(?i)<\s*li[^>]*>", "\n- ", value)
+        value = re.sub(r"<[^>]+>", "", value)
+    value = html.unescape(value)
+    lines = [" ".join(line.split()) for line in value.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _items(value: Any) -> list[Any]:
+    """A list property: a list, one value, or a text listing items on lines or bullets."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [v for item in value for v in _items(item)]
+    if isinstance(value, str):
+        text = html_to_text(value)
+        parts = [p.strip(" -•*\t") for p in re.split(r"\n+", text)]
+        return [p for p in parts if p]
+    return [value]
+
+
+def _snippet(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)[:200]
+
+
+def _parse_day(value: Any) -> date | None:
+    try:
+        text = str(value).strip()
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _deadline(result: ParsedPosting, value: Any, zone_name: str) -> None:
+    text = str(value).strip()
+    snippet = f"validThrough: {text}"
+    if len(text) <= 10:
+        day = _parse_day(text)
+        if day:
+            result.add("valid_through_date", day, snippet, 1.0)
+        return
+    try:
+        instant = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        result.add("valid_through_date", text, snippet, 0.0, review="not an ISO 8601 date")
+        return
+    if instant.tzinfo is None:  # a local time without offset: in the posting's zone
+        local, zone = instant, zone_name
+    else:
+        offset = instant.utcoffset()
+        zone = zone_name
+        local = instant.astimezone(ZoneInfo(zone_name))
+        if local.utcoffset() != offset:
+            hours = int(offset.total_seconds() // 3600) if offset else 0
+            whole = offset is not None and offset.total_seconds() % 3600 == 0
+            zone = ("UTC" if not hours else f"Etc/GMT{-hours:+d}") if whole else "UTC"
+            local = instant.astimezone(ZoneInfo(zone))
+    result.add("valid_through_date", local.date(), snippet, 1.0)
+    if local.time().replace(microsecond=0) != time(23, 59, 59):  # the end of day is implied
+        result.add("valid_through_time", local.time().replace(microsecond=0, tzinfo=None),
+                   snippet, 1.0)
+    result.add("timezone", zone, snippet, 0.9)
+
+
+def _amount(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    text = re.sub(r"[^\d.,-]", "", str(value))
+    if "," in text and "." in text:
+        text = text.replace(",", "")
+    elif "," in text:
+        head, _, tail = text.rpartition(",")
+        text = head.replace(",", "") + ("." if len(tail) == 2 else "") + tail
+    try:
+        return Decimal(text).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
+
+
+def _salary(result: ParsedPosting, node: dict[str, Any]) -> None:
+    salary, currency = node.get("baseSalary"), node.get("salaryCurrency")
+    snippet = f"baseSalary: {_snippet(salary)}"
+    low = high = None
+    period = None
+    if isinstance(salary, dict):
+        currency = salary.get("currency") or currency
+        value = salary.get("value")
+        if isinstance(value, dict):
+            period = _PERIODS.get(str(value.get("unitText", "")).upper())
+            low = _amount(value.get("minValue", value.get("value")))
+            high = _amount(value.get("maxValue", value.get("value")))
+        else:
+            low = high = _amount(value)
+    elif isinstance(salary, int | float | str):
+        if isinstance(salary, str):
+            symbol = re.match(r"\s*([£$€])", salary)
+            if symbol and not currency:
+                currency = {"£": "GBP", "$": "USD", "€": "EUR"}[symbol.group(1)]
+            bounds = [_amount(part) for part in re.split(r"\s*(?:-|–|to)\s*", salary)]
+            bounds = [b for b in bounds if b is not None]
+            if bounds:
+                low, high = min(bounds), max(bounds)
+        else:
+            low = high = _amount(salary)
+    if low is None:
+        return
+    result.add("salary_min", low, snippet, 1.0)
+    result.add("salary_max", high, snippet, 1.0)
+    if currency:
+        result.add("salary_currency", str(currency).upper(), snippet, 1.0)
+    if period:
+        result.add("salary_period", period, snippet, 1.0)
+
+
+def _location(result: ParsedPosting, node: dict[str, Any]) -> str | None:
+    """Fills location fields; returns the country code found, if any."""
+    country = None
+    places = node.get("jobLocation")
+    places = places if isinstance(places, list) else [places] if places else []
+    labels = []
+    for place in places:
+        if isinstance(place, str):
+            labels.append(place)
+            continue
+        if not isinstance(place, dict):
+            continue
+        address = place.get("address") or {}
+        if isinstance(address, str):
+            labels.append(address)
+            continue
+        if not isinstance(address, dict):
+            address = {}
+        locality = _text(address.get("addressLocality"))
+        code = address.get("addressCountry")
+        code = code.get("name") if isinstance(code, dict) else code
+        parts = [_text(address.get("streetAddress")), _text(address.get("postalCode")),
+                 locality]
+        labels.append(_text(place.get("name")) or ", ".join(p for p in parts if p))
+        if locality and not result.get("address_locality"):
+            result.add("address_locality", locality, _snippet(address), 1.0)
+        if isinstance(code, str) and re.fullmatch(r"[A-Za-z]{2}", code.strip()):
+            country = country or code.strip().upper()
+    remote = str(node.get("jobLocationType", "")).upper() == "TELECOMMUTE"
+    label = "; ".join(p for p in labels if p)
+    if remote:
+        label = f"{label} (remote possible)" if label else "Remote (telecommute)"
+    if label:
+        result.add("location", label[:300], _snippet(node.get("jobLocation") or "TELECOMMUTE"),
+                   1.0)
+    if country:
+        result.add("address_country", country, _snippet(places), 1.0)
+    return country
+
+
+def _requirements(result: ParsedPosting, node: dict[str, Any]) -> None:
+    own = node.get(NS + "requirements")
+    if isinstance(own, list):
+        for item in own:
+            if isinstance(item, dict) and item.get("label"):
+                result.add("requirements", {
+                    "kind": item.get("kind", "other"), "label": item["label"],
+                    "level": item.get("level"), "required": item.get("required", True),
+                }, _snippet(item), 1.0)
+        return
+    for prop, kind in (("skills", "technical_skill"), ("qualifications", "other"),
+                       ("educationRequirements", "education"),
+                       ("experienceRequirements", "experience")):
+        for item in _items(node.get(prop)):
+            level = None
+            if isinstance(item, dict):
+                level = _text(item.get("educationalLevel") or item.get("credentialCategory"))
+                months = item.get("monthsOfExperience")
+                label = _text(item.get("name") or item.get("description"))
+                if not label and months:
+                    label = f"{months} months of experience"
+                if not label and level:
+                    label = level
+            else:
+                label = _text(item)
+            if label:
+                result.add("requirements", {"kind": kind, "label": label[:500],
+                                            "level": (level or None) and level[:40],
+                                            "required": True},
+                           f"{prop}: {_snippet(item)}", 0.9)
+
+
+def _contact(result: ParsedPosting, node: dict[str, Any]) -> None:
+    contact = node.get("applicationContact")
+    contacts = contact if isinstance(contact, list) else [contact] if contact else []
+    for item in contacts:
+        snippet = f"applicationContact: {_snippet(item)}"
+        if isinstance(item, dict):
+            if item.get("email"):
+                result.add("apply_email", str(item["email"]).removeprefix("mailto:"), snippet, 1.0)
+            if item.get("url"):
+                result.add("apply_url", str(item["url"]), snippet, 1.0)
+            text = _text(item.get("name") or item.get("description") or item.get("telephone"))
+            if text:
+                result.add("application_contact", text[:300], snippet, 1.0)
+        elif isinstance(item, str):
+            email = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", item)
+            if email:
+                result.add("apply_email", email.group(0), snippet, 0.9)
+            result.add("application_contact", item[:300], snippet, 1.0)
+
+
+def parse_node(node: dict[str, Any], default_zone: str) -> ParsedPosting:
+    """One JobPosting node as findings; properties we have no field for go to `unknown`."""
+    result = ParsedPosting()
+    result.unknown = {k: v for k, v in node.items() if k not in _KNOWN and not k.startswith(NS)}
+    title = _text(node.get("title") or node.get("name"))
+    if title:
+        result.add("title", title[:300], f"title: {title}", 1.0)
+    org = node.get("hiringOrganization")
+    name = _text(org)
+    if name:
+        result.add("hiring_organization_name", name[:200], _snippet(org), 1.0)
+    country = _location(result, node)
+    zone = node.get(NS + "timezone") or _COUNTRY_ZONES.get(country or "", default_zone)
+    if not isinstance(zone, str) or not re.fullmatch(r"[A-Za-z0-9_+/-]{1,64}", zone):
+        zone = default_zone
+    try:
+        ZoneInfo(zone)
+    except (ValueError, OSError, ZoneInfoNotFoundError):
+        zone = default_zone
+    description = _text(node.get("description"))
+    context = node.get(NS + "context", description if NS + "context" not in node else None)
+    if context:
+        result.add("context", html_to_text(str(context)), _snippet(node.get("description")), 1.0)
+    for prop, field in (("responsibilities", "missions"), ("jobBenefits", "benefits"),
+                        (NS + "workingConditions", "working_conditions"),
+                        (NS + "category", "category")):
+        value = node.get(prop)
+        if isinstance(value, list):
+            text = "\n".join(f"- {t}" for t in (_text(i) for i in value) if t)
+        else:
+            text = html_to_text(str(value)) if isinstance(value, str) else _text(value)
+        if text:
+            result.add(field, text, f"{prop}: {_snippet(value)}", 1.0)
+    for prop, field in (("datePosted", "date_posted"), ("jobStartDate", "job_start_date")):
+        if node.get(prop):
+            day = _parse_day(node[prop])
+            if day:
+                result.add(field, day, f"{prop}: {node[prop]}", 1.0)
+    if node.get("validThrough"):
+        _deadline(result, node["validThrough"], zone)
+    elif zone:
+        result.add("timezone", zone, "(the location's zone)", 0.6)
+    _employment(result, node)
+    _salary(result, node)
+    _requirements(result, node)
+    _contact(result, node)
+    _identifier(result, node)
+    for prop, field in ((NS + "durationMonths", "duration_months"),
+                        (NS + "workingTimePercent", "working_time_percent")):
+        if isinstance(node.get(prop), int):
+            result.add(field, node[prop], f"{prop}: {node[prop]}", 1.0)
+    for prop, field in ((NS + "requiredDocuments", "required_documents"),
+                        (NS + "interviews", "interviews")):
+        for item in node.get(prop) or []:
+            if isinstance(item, dict):
+                result.add(field, item, _snippet(item), 1.0)
+    return result
+
+
+def _employment(result: ParsedPosting, node: dict[str, Any]) -> None:
+    value = node.get("employmentType")
+    kinds = [str(v).strip().upper().replace(" ", "_") for v in
+             (value if isinstance(value, list) else [value] if value else [])]
+    snippet = f"employmentType: {_snippet(value)}"
+    chosen = next((_TYPES[k] for k in kinds if k in _TYPES), None)
+    if chosen is None and kinds:
+        chosen = EmploymentType.PERMANENT if {"FULL_TIME", "PART_TIME"} & set(kinds) \
+            else EmploymentType.OTHER
+    result.add("employment_type", chosen or EmploymentType.OTHER, snippet if chosen else
+               "(not stated)", 0.9 if chosen else 0.2)
+    if "FULL_TIME" in kinds and not node.get(NS + "workingTimePercent"):
+        result.add("working_time_percent", 100, snippet, 0.8)
+
+
+def _identifier(result: ParsedPosting, node: dict[str, Any]) -> None:
+    ident = node.get("identifier")
+    value = ident.get("value") if isinstance(ident, dict) else ident
+    if value is not None:
+        text = str(value).strip()
+        review = None if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,59}", text) else \
+            "not usable as a reference (letters, digits and . _ / - only, 60 at most)"
+        result.add("reference", text, f"identifier: {_snippet(ident)}", 1.0, review)
+    url = node.get("url")
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        result.add("source_url", url[:1000], f"url: {url}", 1.0)
+        if node.get("directApply") and not result.get("apply_url"):
+            result.add("apply_url", url, f"url: {url}", 0.8)
+
+
+def parse_jsonld(document: Any, default_zone: str) -> list[ParsedPosting]:
+    return [parse_node(node, default_zone) for node in job_postings(document)]

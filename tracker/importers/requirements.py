@@ -1,0 +1,84 @@
+"""Requirement items: kind (from the heading, or guessed item by item under a mixed heading),
+whether required, CEFR level of a language, level of a diploma; labels cleaned."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tracker.importers.dates import fold
+from tracker.models.enums import RequirementKind as K
+
+CEFR = re.compile(r"\b([ABC][12])\b")
+LANGUAGE_WORDS = re.compile(
+    r"\b(anglais|français|francais|espagnol|allemand|italien|portugais|arabe|chinois|russe|"
+    r"english|french|spanish|german|italian|portuguese|arabic|chinese|russian|mandarin|langue|"
+    r"language)\b", re.IGNORECASE)
+_LEVEL_PARENS = re.compile(r"\s*\([^()]*\b[ABC][12]\b[^()]*\)")
+_BAC = re.compile(r"\bbac\s*\+\s*(\d)\b", re.IGNORECASE)
+_DEGREES = [
+    (re.compile(r"\b(doctorat|phd|ph\.d|doctorate|doctoral degree)\b", re.I), "Bac+8"),
+    (re.compile(r"\b(master|masters|master's|msc|ma degree|postgraduate|second-level university"
+                r" degree|advanced university degree)\b", re.I), "Bac+5"),
+    (re.compile(r"\b(licence|bachelor|bachelor's|first-level university degree|undergraduate "
+                r"degree|degree|diplôme|diploma)\b", re.I), "Bac+3"),
+]
+_OPTIONAL_END = re.compile(
+    r"\s*(?:\(?\b(?:appr[ée]ci[ée]e?s?|souhait[ée]e?s?|desirable|preferred|an advantage|"
+    r"would be an advantage|is a plus|un plus)\)?)\s*$", re.IGNORECASE)
+_OPTIONAL_ANY = re.compile(
+    r"\b(souhait[ée]e?s?|desirable|would be an advantage|is an advantage|is a plus|un plus)\b",
+    re.IGNORECASE)
+_ATOUT = re.compile(r"\b(un atout|an asset)\b", re.IGNORECASE)
+
+
+def _guess_kind(label: str) -> str:
+    text = fold(label)
+    if _BAC.search(label) or (any(p.search(label) for p, _ in _DEGREES)
+                              and re.match(r"^(a |an |un |une |niveau |titulaire|diplom|"
+                                           r"licence|master|doctorat|phd|bachelor|degree|bac)",
+                                           text)):
+        return K.EDUCATION
+    if re.match(r"^(\d+\+? (years?|ans)|at least \d|minimum (of )?\d|experience|proven|"
+                r"demonstrated|track record)", text):
+        return K.EXPERIENCE
+    if re.match(r"^(knowledge|understanding|connaissance|familiarity|awareness)", text):
+        return K.KNOWLEDGE
+    if re.match(r"^(ability|able to|capacit|aptitude|capable|savoir )", text):
+        return K.KNOW_HOW
+    if re.search(r"(team|interpersonal|communication skills|rigueur|autonom|organis|sens de|"
+                 r"motivat|flexib|integrity|commitment|engagement|curios|diplomat|relationnel)",
+                 text):
+        return K.SOFT_SKILL
+    if re.search(r"(proficien|software|excel|microsoft|office|python|database|tools?\b|"
+                 r"outils|logiciel|informatique|it skills|computer)", text):
+        return K.TECHNICAL_SKILL
+    return K.OTHER
+
+
+def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
+    """The requirement an item states, or None for an item that is no requirement."""
+    label = " ".join(item.split()).strip(" ,;:.")
+    if len(label) < 2 or len(label) > 500:
+        return None
+    level = None
+    cefr = CEFR.search(label)
+    if cefr and LANGUAGE_WORDS.search(label):
+        kind, level = K.LANGUAGE, cefr.group(1)
+        label = _LEVEL_PARENS.sub("", label).strip(" ,;:.")
+    elif kind == "mixed":
+        kind = _guess_kind(label)
+    if kind == K.EDUCATION and level is None:
+        bac = _BAC.search(label)
+        if bac:
+            level = f"Bac+{bac.group(1)}"
+        else:
+            level = next((lvl for pattern, lvl in _DEGREES if pattern.search(label)), None)
+    if _OPTIONAL_END.search(label):
+        label = _OPTIONAL_END.sub("", label).strip(" ,;:.")
+        required = False
+    elif _OPTIONAL_ANY.search(label) or _ATOUT.search(label) and "," not in label[: _ATOUT.search(label).start()]:
+        required = False
+    if not label:
+        return None
+    return {"kind": str(kind), "label": label, "level": level, "required": required}

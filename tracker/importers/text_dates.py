@@ -1,0 +1,150 @@
+"""The dates of a posting's text: deadline (with time and zone where stated), start, date
+posted and interviews; each checked against the others, the doubtful ones flagged."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from tracker.importers.base import ParsedPosting
+from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
+
+_DEADLINE_PHRASE = re.compile(
+    r"(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
+    r"closing date|deadline|closes|no later than|not later than|apply by|until|before|by)",
+    re.I)
+_APPLY_WORDS = re.compile(
+    r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
+    r"deadline|date limite|clôtur|clotur)", re.I)
+_START_PHRASE = re.compile(
+    r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
+    r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
+    r"tenure on|enter upon)", re.I)
+_INTERVIEW = re.compile(r"(entretien|interview|audition|jury|oral)", re.I)
+
+
+def _year_default(result: ParsedPosting) -> int | None:
+    for name in ("valid_through_date", "date_posted", "job_start_date"):
+        value = result.value(name)
+        if isinstance(value, date):
+            return value.year
+    return None
+
+
+def _doubt(found: FoundDate) -> str | None:
+    if found.ambiguous:
+        return f"ambiguous date {found.text!r}: day-first or month-first?"
+    if not 1990 <= found.value.year <= 2100:
+        return f"implausible year in {found.text!r}"
+    return None
+
+
+def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+               lines: list[str], lang: str) -> None:
+    _deadline(result, labelled, lines, lang)
+    for name, field in (("date_posted", "date_posted"), ("job_start_date", "job_start_date")):
+        for value, snippet in labelled.get(name, []):
+            found = find_dates(value, lang, _year_default(result))
+            if found:
+                confidence = 0.9 if found[0].year_given else 0.55
+                result.add(field, found[0].value, snippet, confidence, _doubt(found[0]))
+                break
+    if not result.get("job_start_date"):
+        for line in lines:
+            match = _START_PHRASE.search(line)
+            if not match:
+                continue
+            found = find_dates(line[match.start():], lang, _year_default(result))
+            if found:
+                result.add("job_start_date", found[0].value, line, 0.7, _doubt(found[0]))
+                break
+    _interviews(result, labelled, lines, lang)
+    _plausible(result)
+    if not result.get("timezone") and lang == "fr":
+        result.add("timezone", "Europe/Paris", "(French posting)", 0.6)
+
+
+def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+              lines: list[str], lang: str) -> None:
+    candidates = [(value, snippet, 0.9) for value, snippet in labelled.get("deadline", [])]
+    for index, line in enumerate(lines):
+        match = _DEADLINE_PHRASE.search(line)
+        if match and _APPLY_WORDS.search(line) and not _INTERVIEW.search(line):
+            rest = line[match.start():]
+            if not find_dates(rest, lang) and index + 1 < len(lines):
+                rest = f"{rest} {lines[index + 1]}"
+            candidates.append((rest, line.strip(), 0.85))
+    chosen = None
+    for value, snippet, confidence in candidates:
+        found = find_dates(value, lang)
+        if not found:
+            continue
+        first = found[0]
+        doubt = _doubt(first)
+        if chosen is None or (chosen[1] is not None and doubt is None):
+            result.add("valid_through_date", first.value, snippet, confidence, doubt)
+            chosen = (first.value, doubt)
+        if chosen[1] is None and first.value != chosen[0]:
+            continue
+        after = value[first.end:] if first.end <= len(value) else ""
+        after = re.split(r"\s(?:à l['’]adresse|to|à|at)\s+\S+@", after)[0]
+        clock = find_time(after[:40]) or find_time(value[max(0, first.start - 25):first.start])
+        if clock and not result.get("valid_through_time"):
+            result.add("valid_through_time", clock[0], snippet, confidence)
+        zone = find_zone(value)
+        if zone and not result.get("timezone"):
+            result.add("timezone", zone[0], snippet, confidence)
+
+
+def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+                lines: list[str], lang: str) -> None:
+    default_year = _year_default(result)
+    deadline = result.value("valid_through_date")
+    seen: set[date] = set()
+    texts = [(value, snippet) for value, snippet in labelled.get("interview", [])]
+    texts += [(line, line) for line in lines if _INTERVIEW.search(line)]
+    for value, snippet in texts:
+        for found in find_dates(value, lang, default_year):
+            day = found.value
+            if not found.year_given and deadline and day < deadline:
+                try:
+                    day = day.replace(year=day.year + 1)
+                except ValueError:  # 29 February, the year after a leap year
+                    continue
+            if day in seen:
+                continue
+            seen.add(day)
+            item: dict[str, object] = {"date": day}
+            clock = find_time(value[found.end:found.end + 30])
+            if clock:
+                item["time"] = clock[0]
+            confidence = 0.85 if found.year_given else 0.6
+            result.add("interviews", item, snippet, confidence, _doubt(found))
+
+
+def _plausible(result: ParsedPosting) -> None:
+    """Flag dates that contradict each other rather than accept them."""
+    deadline = result.get("valid_through_date")
+    posted = result.value("date_posted")
+    start = result.get("job_start_date")
+    if deadline is not None and deadline.review is None:
+        if posted and (deadline.value < posted or deadline.value - posted > timedelta(days=366)):
+            deadline.review = (f"implausible: deadline {deadline.value} is "
+                               f"{(deadline.value - posted).days} days from the posting date")
+        elif start and start.review is None and abs(start.value - deadline.value) > timedelta(
+                days=2 * 366):
+            deadline.review = (f"implausible: deadline {deadline.value} is years away from the"
+                               f" start date {start.value}")
+    if start is not None and start.review is None and deadline is not None \
+            and deadline.review is None and start.value < deadline.value:
+        start.review = f"start date {start.value} before the deadline {deadline.value}"
+    for finding in result.findings:
+        if (finding.field == "interviews" and finding.review is None and deadline is not None
+                and deadline.review is None
+                and finding.value["date"] - deadline.value > timedelta(days=366)):
+            finding.review = "implausible: interview more than a year after the deadline"
+    if result.get("valid_through_time") and result.value("valid_through_date") is None:
+        result.findings.remove(result.get("valid_through_time"))  # type: ignore[arg-type]
+
+
+

@@ -1,0 +1,151 @@
+"""Each user's calendar: deadlines of the postings they track (have an application to) or own
+(HR of the organisation, or a candidate's private posting) and the interviews of those
+postings that concern them; with a secret feed URL token per user, revocable."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.exporters.ics import CalendarEntry, build_calendar
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    CalendarEvent,
+    CalendarFeedToken,
+    Interview,
+    InterviewStatus,
+    Posting,
+    PostingStatus,
+    Role,
+    User,
+)
+
+Clock = Callable[[], datetime]
+UID_DOMAIN = "posting-tracker"
+
+
+def feed_token(session: Session, user: User, clock: Clock) -> str:
+    """The user's live calendar feed token; a new one if they have none."""
+    live = session.scalar(sa.select(CalendarFeedToken).where(
+        CalendarFeedToken.user_id == user.id, CalendarFeedToken.revoked_at.is_(None)))
+    if live is not None:
+        return live.token
+    token = secrets.token_urlsafe(32)
+    session.add(CalendarFeedToken(user_id=user.id, token=token, created_at=clock()))
+    session.flush()
+    return token
+
+
+def revoke_feed_token(session: Session, user: User, clock: Clock) -> None:
+    """The current feed URL stops working; the next feed_token() is a new one."""
+    session.execute(
+        sa.update(CalendarFeedToken)
+        .where(CalendarFeedToken.user_id == user.id, CalendarFeedToken.revoked_at.is_(None))
+        .values(revoked_at=clock())
+    )
+    session.flush()
+
+
+def calendar_for_token(session: Session, token: str, clock: Clock) -> bytes | None:
+    """The calendar of the token's user, or None for an unknown or revoked token."""
+    if not token or len(token) > 64:
+        return None
+    live = session.scalar(sa.select(CalendarFeedToken).where(
+        CalendarFeedToken.token == token, CalendarFeedToken.revoked_at.is_(None)))
+    if live is None or not live.user.is_active or live.user.deleted_at is not None:
+        return None
+    return user_calendar(session, live.user, clock)
+
+
+def _postings(session: Session, user: User) -> list[Posting]:
+    query = sa.select(Posting).where(Posting.deleted_at.is_(None)).options(
+        selectinload(Posting.interviews).selectinload(Interview.application))
+    tracked = sa.select(Application.posting_id).where(
+        Application.candidate_id == user.id, Application.deleted_at.is_(None),
+        Application.status != ApplicationStatus.WITHDRAWN)
+    mine = sa.or_(Posting.id.in_(tracked), Posting.owner_id == user.id)
+    if user.role is Role.HR and user.organisation_id is not None:
+        mine = sa.or_(mine, Posting.organisation_id == user.organisation_id)
+    return list(session.scalars(query.where(mine).order_by(Posting.id)))
+
+
+def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
+    entries = []
+    employer = user.role is Role.HR and posting.organisation_id == user.organisation_id
+    label = f"{posting.title} ({posting.reference})"
+    if posting.valid_through_date is not None:
+        zone = ZoneInfo(posting.timezone)
+        start = (datetime.combine(posting.valid_through_date, posting.valid_through_time,
+                                  tzinfo=zone)
+                 if posting.valid_through_time else posting.valid_through_date)
+        apply = posting.apply_email or posting.apply_url or ""
+        entries.append(CalendarEntry(
+            uid=f"posting-{posting.id}-deadline@{UID_DOMAIN}",
+            summary=f"Deadline: {label}", start=start, end=None,
+            description="\n".join(filter(None, [posting.hiring_organization_name,
+                                                f"Apply: {apply}" if apply else None])),
+            location=posting.location,
+            cancelled=posting.status is PostingStatus.CANCELLED,
+            alarm_before=timedelta(days=2),
+        ))
+    for interview in posting.interviews:
+        concerned = interview.application_id is None or employer or (
+            interview.application is not None and interview.application.candidate_id == user.id)
+        if not concerned:
+            continue
+        zone = ZoneInfo(interview.timezone)
+        if interview.start_time is not None:
+            start = datetime.combine(interview.start_date, interview.start_time, tzinfo=zone)
+            end: datetime | None = start + timedelta(minutes=interview.duration_minutes)
+            before = timedelta(hours=2)
+        else:
+            start, end, before = interview.start_date, None, timedelta(days=1)
+        who = (f" with {interview.application.candidate.full_name}"
+               if employer and interview.application is not None else "")
+        entries.append(CalendarEntry(
+            uid=f"interview-{interview.id}@{UID_DOMAIN}",
+            summary=f"Interview{who}: {label}", start=start, end=end,
+            description=interview.video_url or "",
+            location=interview.place or interview.video_url,
+            cancelled=interview.status is InterviewStatus.CANCELLED
+            or posting.status is PostingStatus.CANCELLED,
+            alarm_before=before,
+        ))
+    return entries
+
+
+def _sequences(session: Session, entries: list[CalendarEntry], now: datetime) -> dict[str, int]:
+    """Each event's SEQUENCE: 0 when first exported, raised whenever its content changed."""
+    known = {row.uid: row for row in session.scalars(sa.select(CalendarEvent).where(
+        CalendarEvent.uid.in_([e.uid for e in entries])))} if entries else {}
+    sequences = {}
+    for entry in entries:
+        fingerprint = entry.fingerprint()
+        row = known.get(entry.uid)
+        if row is None:
+            row = CalendarEvent(uid=entry.uid, fingerprint=fingerprint, sequence=0,
+                                changed_at=now)
+            session.add(row)
+            known[entry.uid] = row
+        elif row.fingerprint != fingerprint:
+            row.fingerprint, row.sequence, row.changed_at = fingerprint, row.sequence + 1, now
+        sequences[entry.uid] = row.sequence
+    session.flush()
+    return sequences
+
+
+def user_calendar(session: Session, user: User, clock: Clock) -> bytes:
+    """The user's calendar as an iCalendar document (bytes, UTF-8)."""
+    now = clock()
+    entries = [entry for posting in _postings(session, user) for entry in _entries(user, posting)]
+    sequences = _sequences(session, entries, now)
+    return build_calendar(entries, sequences, now, name=f"Postings of {user.full_name}")
+
+
+

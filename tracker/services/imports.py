@@ -1,0 +1,114 @@
+"""Importing a posting from a file: analyse it (nothing written), let a person review what
+was found, then save a draft posting through the same path as `posting add`, with the file it
+came from kept beside it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import html_text
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.config import get_settings
+from tracker.importers.base import ImportFailed, ParsedPosting, plain
+from tracker.importers.files import MEDIA_TYPES, decode_text, detect_format, pdf_text
+from tracker.importers.jsonld import extract_html, load_json, parse_jsonld
+from tracker.importers.text import detect_language, parse_text
+from tracker.models import Organisation, Posting, PostingSource, Role, User
+from tracker.services import postings
+
+Clock = Callable[[], datetime]
+
+
+@dataclass
+class ImportReport:
+    """What a file holds: its format, its text, and one ParsedPosting per posting found."""
+
+    filename: str
+    format: str  # 'jsonld', 'html', 'text' or 'pdf'
+    media_type: str
+    data: bytes
+    text: str
+    language: str | None
+    postings: list[ParsedPosting] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "filename": self.filename, "format": self.format, "language": self.language,
+            "postings": [p.as_dict() for p in self.postings],
+        }
+
+
+def analyse(filename: str, data: bytes, *, default_zone: str | None = None) -> ImportReport:
+    """Read a posting file; raises ImportFailed (field 'file') for an empty, unknown or broken
+    file, or one without any posting. Writes nothing."""
+    kind = detect_format(filename, data)
+    zone = default_zone or get_settings().timezone
+    text = pdf_text(data, filename) if kind == "pdf" else decode_text(data)
+    if kind in ("jsonld", "html"):
+        document = load_json(text) if kind == "jsonld" else extract_html(data)
+        found = parse_jsonld(document, zone)
+        language = None
+        if kind == "jsonld":
+            if not found:
+                raise ImportFailed("file", f"{filename!r} holds no schema.org JobPosting")
+            text = json.dumps(document, ensure_ascii=False, indent=2)
+        elif not found:  # a page without JSON-LD: its visible text, read as plain text
+            text = html_text.extract_text(text, guess_layout=True)
+            if not text.strip():
+                raise ImportFailed("file", f"{filename!r} has neither a JobPosting nor text")
+            language = detect_language(text)
+            found = [parse_text(text, language=language)]
+    else:
+        language = detect_language(text)
+        found = [parse_text(text, language=language)]
+    return ImportReport(filename, kind, MEDIA_TYPES[kind], data, text, language, found)
+
+
+def save_import(
+    session: Session,
+    report: ImportReport,
+    *,
+    organisation: str | None = None,
+    actor: User | None = None,
+    clock: Clock,
+    index: int = 0,
+    changes: dict[str, Any] | None = None,
+) -> Posting:
+    """Save the `index`-th posting of the report as a draft (what the person reviewed, plus
+    their `changes`), through postings.create_posting, and keep the file with it. A candidate's
+    import is a private posting of theirs."""
+    if not 0 <= index < len(report.postings):
+        raise ImportFailed("posting", f"the file holds {len(report.postings)} posting(s); "
+                                      f"there is no number {index + 1}")
+    parsed = report.postings[index]
+    data = parsed.data()
+    if organisation:
+        data["organisation"] = organisation
+    elif actor is None and data.get("hiring_organization_name"):
+        # The operator imports for the registered organisation the posting names, if any.
+        data["organisation"] = session.scalar(sa.select(Organisation.slug).where(
+            sa.func.lower(Organisation.name) == data["hiring_organization_name"].lower()))
+    if actor is not None and actor.role is Role.CANDIDATE:
+        data["visibility"] = "private"
+    data["source_text"] = report.text
+    data.update(changes or {})
+    posting = postings.create_posting(session, data, actor=actor, clock=clock)
+    session.add(PostingSource(
+        posting_id=posting.id, format=report.format, filename=report.filename[:255],
+        media_type=report.media_type, language=report.language,
+        sha256=hashlib.sha256(report.data).hexdigest(), size_bytes=len(report.data),
+        content=report.data, report=plain(parsed.as_dict()), imported_at=clock(),
+        imported_by_id=actor.id if actor else None,
+    ))
+    session.flush()
+    return posting
+
+
+__all__ = ["ImportFailed", "ImportReport", "analyse", "save_import"]
