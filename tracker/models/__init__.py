@@ -24,8 +24,18 @@ from tracker.models.enums import (
     Visibility,
 )
 from tracker.models.interview import Interview, PanelMember
+from tracker.models.notification import Notification
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
+from tracker.models.reminder import (
+    Reminder,
+    ReminderChannel,
+    ReminderKind,
+    ReminderOffsets,
+    ReminderStatus,
+    ReminderSwitch,
+    SubjectType,
+)
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
 
 __all__ = [
@@ -46,16 +56,24 @@ __all__ = [
     "InterviewStatus",
     "Locale",
     "Note",
+    "Notification",
     "Organisation",
     "PanelMember",
     "Posting",
     "PostingStatus",
+    "Reminder",
+    "ReminderChannel",
+    "ReminderKind",
+    "ReminderOffsets",
+    "ReminderStatus",
+    "ReminderSwitch",
     "RequiredDocument",
     "Requirement",
     "RequirementEvidence",
     "RequirementKind",
     "Role",
     "SalaryPeriod",
+    "SubjectType",
     "User",
     "Visibility",
 ]

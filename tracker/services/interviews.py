@@ -18,7 +18,7 @@ from tracker.models import (
     PanelMember,
     User,
 )
-from tracker.services import audit
+from tracker.services import audit, reminders
 from tracker.services.access import can_manage
 from tracker.services.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
 from tracker.services.timeutil import local_to_utc, local_today, zone
@@ -105,6 +105,7 @@ def schedule(
             session, application, ApplicationStatus.INTERVIEW, actor=actor, clock=clock,
             comment=f"interview on {_when(day, at)} ({tz})",
         )
+    reminders.sync_interview(session, interview, clock=clock)
     return interview
 
 
@@ -136,6 +137,7 @@ def reschedule(
         session, at=now, actor=actor, action="interview.reschedule", entity=interview,
         details={"from": before, "to": starts_at},
     )
+    reminders.sync_interview(session, interview, clock=clock)
     return interview
 
 
@@ -158,6 +160,7 @@ def cancel(
     session.flush()
     audit.record(session, at=now, actor=actor, action="interview.cancel", entity=interview,
                  details={"reason": reason})
+    reminders.sync_interview(session, interview, clock=clock)
     return interview
 
 
