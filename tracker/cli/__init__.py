@@ -15,6 +15,7 @@ from tracker.cli.documents import document_group
 from tracker.cli.dossiers import dossier_group
 from tracker.cli.people import org_group, user_group
 from tracker.cli.postings import posting_group
+from tracker.cli.reminders import notifications_group, reminders_group, scheduler_command
 from tracker.services.errors import DomainError
 
 
@@ -57,3 +58,6 @@ main.add_command(application_group)
 main.add_command(interview_group)
 main.add_command(document_group)
 main.add_command(dossier_group)
+main.add_command(reminders_group)
+main.add_command(notifications_group)
+main.add_command(scheduler_command)
