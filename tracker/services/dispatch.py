@@ -199,7 +199,7 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
                 dict(id=d.reminder_id, status=R.EXPIRED if d.action == EXPIRE else R.CANCELLED,
                      reason=d.reason, claim_token=None, lease_until=None, updated_at=now)
                 for d in closing
-            ])
+            ], execution_options={"synchronize_session": None})
             for d in closing:
                 row = rows[d.reminder_id]
                 report.expired.append(dict(id=row.id, kind=row.kind.value, action=d.action,

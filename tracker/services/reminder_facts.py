@@ -125,11 +125,6 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
             return Decision(row.id, CANCEL, "the recipient's account is closed")
         if not is_on(facts.switches, user.id, row.kind, row.channel):
             return Decision(row.id, CANCEL, f"switched off by {user.email}")
-    latest = facts.latest_due.get(
-        (row.kind.value, row.subject_id, row.recipient_key, row.channel.value)
-    )
-    if latest is not None and _utc(latest) > row.due_at:
-        return Decision(row.id, EXPIRE, f"superseded by the reminder due at {_utc(latest):%Y-%m-%d %H:%M}Z")
     lang = user.locale.value if user else "fr"
     f = Formatter(lang)
     base: dict[str, Any] = {
@@ -142,7 +137,16 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
         K.INTERVIEW_SOON: _interview_soon, K.REVIEW_WAITING: _review_waiting,
         K.CLOSING_EMPTY: _closing_empty,
     }[row.kind]
-    return handler(row, facts, now, f, base)
+    decision = handler(row, facts, now, f, base)
+    if decision.action != SEND:
+        return decision
+    latest = facts.latest_due.get(
+        (row.kind.value, row.subject_id, row.recipient_key, row.channel.value)
+    )
+    if latest is not None and _utc(latest) > row.due_at:
+        return Decision(row.id, EXPIRE,
+                        f"superseded by the reminder due at {_utc(latest):%Y-%m-%d %H:%M}Z")
+    return decision
 
 
 def _utc(value: datetime) -> datetime:
