@@ -157,7 +157,7 @@ def build_message(
     message.add_alternative(rendered.html, subtype="html")
     if context["kind"] == "interview_soon":
         ics = interview_ics(context, settings.smtp_sender, recipient, now)
-        message.add_attachment(ics, maintype="text", subtype="calendar",
+        message.add_attachment(ics.decode("utf-8"), subtype="calendar", charset="utf-8",
                                filename="invitation.ics", params={"method": "REQUEST"})
     message["Content-Language"] = context["lang"]  # after set_content, which drops Content-*
     return message
