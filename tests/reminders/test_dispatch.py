@@ -7,7 +7,8 @@ import pytest
 from tests.reminders.conftest import notifications, rows, run
 from tracker.mail import Mailer
 from tracker.models import ReminderChannel, ReminderKind, ReminderStatus
-from tracker.services import applications, dispatch, interviews, notifications as inbox, reminders
+from tracker.services import applications, dispatch, interviews, reminders
+from tracker.services import notifications as inbox
 from tracker.services.errors import InvalidTransition, NotFound
 
 K, S = ReminderKind, ReminderStatus
@@ -115,6 +116,10 @@ def test_smtp_server_down_then_back(session, session_factory, application, clock
         clock.now = rows(session, id=row.id)[0].next_attempt_at
         report = run(session_factory, clock)
         assert report.sent == []
+        [row] = rows(session, id=row.id)
+        assert row.attempts == attempt
+        if attempt < settings.reminder_max_attempts:  # 4, 16, 64 minutes
+            assert row.next_attempt_at - clock() == timedelta(minutes=4 ** (attempt - 1))
     [row] = rows(session, id=row.id)
     assert row.status is S.FAILED and row.attempts == settings.reminder_max_attempts
     assert "ConnectionRefusedError" in row.last_error

@@ -75,7 +75,7 @@ def reminders_list(app: AppContext, status: str | None, page: int, per_page: int
                        [(r["id"], r["kind"], r["recipient"], r["channel"],
                          when_text(r["due_at_utc"], r["timezone"]), r["status"],
                          r["reason"] or r["last_error"]) for r in records],
-                       no_wrap=["id", "kind", "channel", "status"]))
+                       no_wrap=["id", "due (local)", "status"], min_widths={"recipient": 20}))
 
 
 def _due_records(items: list[dispatch.DueItem]) -> list[dict[str, Any]]:
@@ -84,16 +84,16 @@ def _due_records(items: list[dispatch.DueItem]) -> list[dict[str, Any]]:
 
 
 def _print_due(records: list[dict[str, Any]], at: datetime) -> None:
+    """One line each: long subjects read better whole than wrapped in a table."""
     if not records:
         click.echo(f"nothing due at {at.isoformat()}")
         return
-    print_tables(table(f"due at {at.isoformat()}",
-                       ["id", "kind", "recipient", "channel", "due (local)", "action",
-                        "message / reason"],
-                       [(r["id"], r["kind"], r["recipient"], r["channel"],
-                         when_text(r["due_at_utc"], r["timezone"]), r["action"],
-                         r["title"] or r["action_reason"]) for r in records],
-                       no_wrap=["id", "kind", "channel", "action"]))
+    click.echo(f"due at {at.isoformat()}:")
+    for r in records:
+        what = f"send: {r['title']}" if r["action"] == "send" else (
+            f"{r['action']}: {r['action_reason']}")
+        click.echo(f"#{r['id']} {r['kind']} {r['channel']} to {r['recipient']}, due "
+                   f"{when_text(r['due_at_utc'], r['timezone'])} ({r['offset']}) -> {what}")
 
 
 @reminders_group.command("due")
