@@ -380,8 +380,11 @@ def _sync(session: Session, kind: ReminderKind, subject_id: int, planned: list[P
                  status=R.PENDING, attempts=0, created_at=now, updated_at=now)
             for p in wanted.values()
         ]
-        inserted = session.execute(insert_ignore(session, Reminder, values, _UNIQUE))
-        result.created += max(inserted.rowcount or 0, 0)
+        # RETURNING, not rowcount: psycopg reports -1 for a multi-row INSERT ... ON CONFLICT
+        inserted = session.execute(
+            insert_ignore(session, Reminder, values, _UNIQUE).returning(Reminder.id)
+        )
+        result.created += len(inserted.all())
     elif existing:
         session.flush()
     return result
