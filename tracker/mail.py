@@ -63,6 +63,13 @@ def _block(template: jinja2.Template, name: str, context: dict[str, Any]) -> str
     return "".join(template.blocks[name](template.new_context(context))).strip()
 
 
+def render_notification(context: dict[str, Any]) -> tuple[str, str]:
+    """Only the title and the summary: what an in-app notification shows."""
+    template = _environment().get_template(f"{context['lang']}/{context['kind']}.txt")
+    return (" ".join(_block(template, "subject", context).split()),
+            " ".join(_block(template, "summary", context).split()))
+
+
 def render_reminder(context: dict[str, Any], *, public_url: str | None = None) -> Rendered:
     """Subject, in-app summary, text and HTML of a reminder from its plain `context` (as
     `tracker.services.reminder_facts` builds it), in the language `context["lang"]`."""

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import Settings, get_settings
 from tracker.db import unit_of_work, utcnow
-from tracker.mail import Mailer, build_message, message_id, render_reminder
+from tracker.mail import Mailer, build_message, message_id, render_notification, render_reminder
 from tracker.models import Notification, Reminder, ReminderChannel, ReminderStatus
 from tracker.services.reminder_facts import CANCEL, EXPIRE, SEND, Decision, decide
 from tracker.services.reminders import insert_ignore
@@ -122,7 +122,7 @@ def due(session: Session, *, at: datetime, limit: int = 1000) -> list[DueItem]:
     by_id = {row.id: row for row in rows}
     items = []
     for d in decide(session, rows, at):
-        title = render_reminder(d.context).subject if d.action == SEND else None
+        title = render_notification(d.context)[0] if d.action == SEND else None
         items.append(DueItem(by_id[d.reminder_id], d.action, d.reason, title))
     return items
 
@@ -220,16 +220,16 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
                 if d.reminder_id not in marked:
                     continue
                 row = rows[d.reminder_id]
-                text = render_reminder(d.context)
-                notes.append(dict(user_id=row.recipient_user_id, title=text.subject[:300],
-                                  body=text.summary, link=d.context.get("link"),
+                title, summary = render_notification(d.context)
+                notes.append(dict(user_id=row.recipient_user_id, title=title[:300],
+                                  body=summary, link=d.context.get("link"),
                                   created_at=now, reminder_id=row.id))
                 report.sent.append(dict(id=row.id, kind=row.kind.value, channel="in_app",
-                                        recipient=row.recipient_email, subject=text.subject))
+                                        recipient=row.recipient_email, subject=title))
                 log.info("reminder #%d %s sent in-app to %s: %s", row.id, row.kind.value,
-                         row.recipient_email, text.subject)
+                         row.recipient_email, title)
             if notes:
-                session.execute(insert_ignore(session, Notification, notes, ["reminder_id"]))
+                session.execute(insert_ignore(session, Notification, ["reminder_id"]), notes)
         for d in decisions:
             row = rows[d.reminder_id]
             if d.action == SEND and row.channel is ReminderChannel.EMAIL:

@@ -56,6 +56,9 @@ class _Facts:
     waiting: dict[int, int]  # posting id -> submitted applications not yet reviewed
     applied: dict[int, int]  # posting id -> applications past the draft (not withdrawn)
     latest_due: dict[tuple[str, int, str, str], datetime]
+    # per batch: one formatter per language, one posting context per (posting, language, zone)
+    formatters: dict[str, Formatter] = field(default_factory=dict)
+    posting_contexts: dict[tuple[int, str, str], dict[str, Any]] = field(default_factory=dict)
 
 
 def decide(session: Session, rows: Iterable[Reminder], now: datetime) -> list[Decision]:
@@ -126,7 +129,7 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
         if not is_on(facts.switches, user.id, row.kind, row.channel):
             return Decision(row.id, CANCEL, f"switched off by {user.email}")
     lang = user.locale.value if user else "fr"
-    f = Formatter(lang)
+    f = facts.formatters.get(lang) or facts.formatters.setdefault(lang, Formatter(lang))
     base: dict[str, Any] = {
         "kind": row.kind.value, "lang": lang, "recipient_email": row.recipient_email,
         "name": user.full_name if user else row.recipient_email, "late": row.due_at < now
@@ -153,7 +156,18 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-def _posting_context(posting: Posting, f: Formatter, now: datetime, tz_name: str) -> dict:
+def _posting_context(posting: Posting, f: Formatter, now: datetime, tz_name: str,
+                     cache: dict[tuple[int, str, str], dict[str, Any]] | None = None) -> dict:
+    key = (posting.id, f.lang, tz_name)
+    if cache is not None and key in cache:
+        return cache[key]
+    result = _build_posting_context(posting, f, now, tz_name)
+    if cache is not None:
+        cache[key] = result
+    return result
+
+
+def _build_posting_context(posting: Posting, f: Formatter, now: datetime, tz_name: str) -> dict:
     days = None
     if posting.valid_through_date is not None:
         deadline_day = posting.valid_through.astimezone(zone(tz_name)).date()
@@ -179,7 +193,7 @@ def _deadline_draft(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
     if posting.valid_through is None or posting.valid_through <= now:
         return Decision(row.id, EXPIRE, "the deadline has passed "
                         f"({f.instant(posting.valid_through, posting.timezone)})")
-    context = {**base, **_posting_context(posting, f, now, row.timezone),
+    context = {**base, **_posting_context(posting, f, now, row.timezone, facts.posting_contexts),
                "link": f"/applications/{app.id}"}
     return Decision(row.id, SEND, context=context)
 
@@ -191,7 +205,7 @@ def _no_answer(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         return Decision(row.id, CANCEL, "the application is gone")
     if app.status is not ApplicationStatus.SUBMITTED or app.submitted_at is None:
         return Decision(row.id, CANCEL, f"the application is {app.status.value}")
-    context = {**base, **_posting_context(app.posting, f, now, row.timezone),
+    context = {**base, **_posting_context(app.posting, f, now, row.timezone, facts.posting_contexts),
                "submitted": f.instant(app.submitted_at, app.posting.timezone),
                "days_since": (local_today(now, row.timezone)
                               - app.submitted_at.astimezone(zone(row.timezone)).date()).days,
@@ -214,7 +228,8 @@ def _interview_soon(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
     panel_name = next((m.name for m in interview.panel if m.email == row.recipient_email), None)
     app = interview.application
     context = {
-        **base, **_posting_context(interview.posting, f, now, row.timezone),
+        **base, **_posting_context(interview.posting, f, now, row.timezone,
+                              facts.posting_contexts),
         "name": base["name"] if row.recipient_user_id else (panel_name or row.recipient_email),
         "interview_id": interview.id, "when": when, "zone": interview.timezone,
         "place": interview.place, "video_url": interview.video_url,
@@ -241,7 +256,7 @@ def _review_waiting(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
     waiting = facts.waiting.get(posting.id, 0)
     if not waiting:
         return Decision(row.id, EXPIRE, "no application waits for review")
-    context = {**base, **_posting_context(posting, f, now, row.timezone), "waiting": waiting,
+    context = {**base, **_posting_context(posting, f, now, row.timezone, facts.posting_contexts), "waiting": waiting,
                "link": f"/postings/{posting.reference}"}
     return Decision(row.id, SEND, context=context)
 
@@ -257,6 +272,6 @@ def _closing_empty(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         return Decision(row.id, EXPIRE, "the deadline has passed")
     if facts.applied.get(posting.id, 0):
         return Decision(row.id, EXPIRE, "applications have come in")
-    context = {**base, **_posting_context(posting, f, now, row.timezone),
+    context = {**base, **_posting_context(posting, f, now, row.timezone, facts.posting_contexts),
                "link": f"/postings/{posting.reference}"}
     return Decision(row.id, SEND, context=context)

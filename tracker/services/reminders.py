@@ -382,7 +382,7 @@ def _sync(session: Session, kind: ReminderKind, subject_id: int, planned: list[P
         ]
         # RETURNING, not rowcount: psycopg reports -1 for a multi-row INSERT ... ON CONFLICT
         inserted = session.execute(
-            insert_ignore(session, Reminder, values, _UNIQUE).returning(Reminder.id)
+            insert_ignore(session, Reminder, _UNIQUE).returning(Reminder.id), values
         )
         result.created += len(inserted.all())
     elif existing:
@@ -390,10 +390,11 @@ def _sync(session: Session, kind: ReminderKind, subject_id: int, planned: list[P
     return result
 
 
-def insert_ignore(session: Session, model: type, values: list[dict], unique: list[str]):  # noqa: ANN201
-    """INSERT ... ON CONFLICT (unique) DO NOTHING, on SQLite and PostgreSQL alike."""
+def insert_ignore(session: Session, model: type, unique: list[str]):  # noqa: ANN201
+    """INSERT ... ON CONFLICT (unique) DO NOTHING, on SQLite and PostgreSQL alike; execute it
+    with the list of rows (one compiled statement, sent in batches)."""
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    return insert(model).values(values).on_conflict_do_nothing(index_elements=unique)
+    return insert(model).on_conflict_do_nothing(index_elements=unique)
 
 
 def _cancel_subject(session: Session, subject_id: int, kinds: tuple[ReminderKind, ...],
