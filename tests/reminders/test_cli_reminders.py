@@ -111,3 +111,16 @@ def test_switches_and_offsets_from_the_command_line(cli, session, application, c
                    "'soon' is not an offset")
     assert_refused(cli("reminders offsets --org ujm --kind later -- -1d"), "kind",
                    "'later' is not a reminder kind")
+
+
+def test_the_outbox_is_the_operators_and_an_inbox_its_owners(cli, session, application, hr,
+                                                           clock):
+    assert_refused(cli("--as camille@example.org reminders list"), "--as", "operator")
+    assert_refused(cli(f"--as {hr.email} reminders run --once --at {AT}"), "--as", "operator")
+    assert_refused(cli(f"--as {hr.email} notifications list --user camille@example.org"),
+                   "--user", "your own")
+    result = cli("--as camille@example.org notifications list --user camille@example.org")
+    assert result.exit_code == 0 and result.output.strip() == "no notifications for camille@example.org"
+    result = cli("--as camille@example.org reminders switch --user camille@example.org off")
+    assert result.exit_code == 0, result.output
+    assert rows(session, status="pending", recipient_user_id=application.candidate_id) == []

@@ -7,7 +7,14 @@ import pytest
 from tests.conftest import POSTING
 from tests.reminders.conftest import rows
 from tracker.models import ReminderChannel, ReminderKind
-from tracker.services import applications, interviews, organisations, postings, reminders, users
+from tracker.services import (
+    applications,
+    interviews,
+    organisations,
+    postings,
+    reminder_settings,
+    users,
+)
 from tracker.services.errors import DomainError
 from tracker.services.interviews import Panelist
 from tracker.services.reminder_rules import parse_offset
@@ -123,13 +130,13 @@ def test_organisation_in_another_zone_and_a_candidate_in_paris(session, clock):
 
 
 def test_organisation_offsets_and_user_switches(session, ujm, hr, candidate, posting, clock):
-    reminders.set_offsets(session, ujm, "deadline_draft", ["-10d@08:30", "-1d"], clock=clock)
+    reminder_settings.set_offsets(session, ujm, "deadline_draft", ["-10d@08:30", "-1d"], clock=clock)
     app = applications.start(session, posting, candidate, actor=candidate, clock=clock)
     assert due_times(session, ReminderKind.DEADLINE_DRAFT, app.id, candidate.id) == {
         "-10d@08:30": utc(2024, 5, 3, 6, 30),
         "-1d": utc(2024, 5, 12, 21, 59, 59),  # the same local time, the day before
     }
-    reminders.set_switch(session, candidate, kind="deadline_draft", channel="email",
+    reminder_settings.set_switch(session, candidate, kind="deadline_draft", channel="email",
                          enabled=False, clock=clock)
     pending = rows(session, kind=ReminderKind.DEADLINE_DRAFT, subject_id=app.id,
                    status="pending")
@@ -137,7 +144,7 @@ def test_organisation_offsets_and_user_switches(session, ujm, hr, candidate, pos
     cancelled = rows(session, kind=ReminderKind.DEADLINE_DRAFT, subject_id=app.id,
                      status="cancelled")
     assert {r.channel for r in cancelled} == {ReminderChannel.EMAIL}
-    reminders.set_offsets(session, ujm, "deadline_draft", None, clock=clock)  # the defaults
+    reminder_settings.set_offsets(session, ujm, "deadline_draft", None, clock=clock)  # the defaults
     assert set(due_times(session, ReminderKind.DEADLINE_DRAFT, app.id, candidate.id)) >= {
         "-7d@09:00", "-2d@09:00", "0d@09:00"}
 
@@ -145,7 +152,7 @@ def test_organisation_offsets_and_user_switches(session, ujm, hr, candidate, pos
 @pytest.mark.parametrize("spec", ["7", "-7x", "-2h@09:00", "-7d@25:00", "soon", ""])
 def test_bad_offsets_name_the_field(session, ujm, spec):
     with pytest.raises(DomainError) as caught:
-        reminders.set_offsets(session, ujm, "deadline_draft", [spec])
+        reminder_settings.set_offsets(session, ujm, "deadline_draft", [spec])
     assert caught.value.field == "offsets"
     assert repr(spec) in caught.value.message or "at least one" in caught.value.message
 

@@ -7,17 +7,32 @@ from datetime import datetime
 from typing import Any
 
 import click
+from sqlalchemy.orm import Session
 
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text
 from tracker.config import get_settings
 from tracker.mail import Mailer
-from tracker.models import Reminder, ReminderStatus
-from tracker.services import dispatch, notifications, reminders, users
+from tracker.models import Reminder, ReminderStatus, Role, User
+from tracker.services import dispatch, notifications, reminder_settings, reminders, users
+from tracker.services.errors import PermissionDenied
 from tracker.services.organisations import get_organisation
 from tracker.services.records import iso, local_instant
 
 STATUS_CHOICE = click.Choice([s.value for s in ReminderStatus])
+
+
+def _operator_only(app: AppContext, session: Session) -> None:
+    """The outbox is the operator's (or an admin's): --as a user may not read or drive it."""
+    actor = app.actor(session)
+    if actor is not None and actor.role is not Role.ADMIN:
+        raise PermissionDenied("--as", "the reminder outbox is for the operator and admins")
+
+
+def _self_or_operator(app: AppContext, session: Session, user: User) -> None:
+    actor = app.actor(session)
+    if actor is not None and actor.role is not Role.ADMIN and actor.id != user.id:
+        raise PermissionDenied("--user", "you may only see or change your own")
 
 
 def parse_at(value: str | None) -> datetime | None:
@@ -62,6 +77,7 @@ def reminders_list(app: AppContext, status: str | None, page: int, per_page: int
                    fmt: str) -> None:
     """Reminders, latest due first."""
     with app.transaction() as session:
+        _operator_only(app, session)
         found = reminders.list_reminders(session, status=status, page=page, per_page=per_page)
         records = [reminder_record(r) for r in found.rows]
     if fmt == "json":
@@ -105,6 +121,7 @@ def reminders_due(app: AppContext, at_text: str | None, fmt: str) -> None:
     """What the dispatcher would send (or expire, and why) at that instant. Changes nothing."""
     at = parse_at(at_text) or app.clock()
     with app.transaction() as session:
+        _operator_only(app, session)
         records = _due_records(dispatch.due(session, at=at))
     if fmt == "json":
         emit_json({"at": at.isoformat(), "due": records})
@@ -127,6 +144,8 @@ def reminders_run(app: AppContext, once: bool, at_text: str | None, dry_run: boo
         raise UserError("error: --once: required (the running dispatcher is `tracker scheduler`)")
     at = parse_at(at_text)
     clock = (lambda: at) if at is not None else app.clock
+    with app.transaction() as session:
+        _operator_only(app, session)
     if dry_run:
         with app.transaction() as session:
             records = _due_records(dispatch.due(session, at=clock()))
@@ -173,6 +192,7 @@ def reminders_run(app: AppContext, once: bool, at_text: str | None, dry_run: boo
 def reminders_retry(app: AppContext, reminder_id: int) -> None:
     """Put a failed or expired reminder back in the queue."""
     with app.transaction() as session:
+        _operator_only(app, session)
         row = reminders.retry(session, reminder_id, clock=app.clock)
         click.echo(f"reminder #{row.id} is pending again (next run)")
 
@@ -189,7 +209,8 @@ def reminders_switch(app: AppContext, email: str, kind: str | None, channel: str
     """Switch a kind of reminder, or a channel, on or off for a user."""
     with app.transaction() as session:
         user = users.get_user(session, email, "--user")
-        reminders.set_switch(session, user, enabled=state == "on", kind=kind, channel=channel,
+        _self_or_operator(app, session, user)
+        reminder_settings.set_switch(session, user, enabled=state == "on", kind=kind, channel=channel,
                              clock=app.clock)
     click.echo(f"{kind or 'every kind'} on {channel or 'every channel'}: {state} for {email}")
 
@@ -206,8 +227,9 @@ def reminders_offsets(app: AppContext, slug: str, kind: str, offsets: tuple[str,
     if not offsets and not reset:
         raise UserError("error: offsets: give offsets (e.g. -7d@09:00 -2h) or --reset")
     with app.transaction() as session:
+        _operator_only(app, session)
         org = get_organisation(session, slug, "--org")
-        now = reminders.set_offsets(session, org, kind, None if reset else list(offsets),
+        now = reminder_settings.set_offsets(session, org, kind, None if reset else list(offsets),
                                     clock=app.clock)
     click.echo(f"{kind} for {slug}: {' '.join(now)}")
 
@@ -226,6 +248,7 @@ def notifications_list(app: AppContext, email: str, unread: bool, fmt: str) -> N
     """A user's notifications, newest first."""
     with app.transaction() as session:
         user = users.get_user(session, email, "--user")
+        _self_or_operator(app, session, user)
         page = notifications.list_notifications(session, user, unread_only=unread)
         count = notifications.unread_count(session, user)
         records = [{"id": n.id, "title": n.title, "body": n.body, "link": n.link,

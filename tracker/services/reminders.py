@@ -7,7 +7,7 @@ DO NOTHING on the unique key), so two processes planning the same reminder add o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,11 +22,9 @@ from tracker.models import (
     ApplicationStatus,
     Interview,
     InterviewStatus,
-    Organisation,
     Posting,
     PostingStatus,
     Reminder,
-    ReminderChannel,
     ReminderKind,
     ReminderOffsets,
     ReminderStatus,
@@ -35,16 +33,14 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services.errors import DomainError, InvalidTransition, NotFound
+from tracker.services.errors import InvalidTransition, NotFound
 from tracker.services.paging import Page, make_page, paginate
 from tracker.services.reminder_rules import (
-    ANY,
     DEFAULT_OFFSETS,
     SUBJECT_OF,
     Planned,
     Recipient,
     email_key,
-    parse_kind,
     parse_offset,
     plan,
     user_key,
@@ -80,7 +76,7 @@ def sync_posting(session: Session, posting: Posting, *, clock: Clock = utcnow) -
     interviews: call after the posting's deadline or status changed."""
     result = SyncResult()
     for kind in (K.REVIEW_WAITING, K.CLOSING_EMPTY):
-        result.add(_sync_posting_kind(session, posting, kind, clock()))
+        result.add(sync_posting_kind(session, posting, kind, clock()))
     apps = session.scalars(sa.select(Application).where(Application.posting_id == posting.id))
     for application in apps:
         result.add(sync_application(session, application, clock=clock, interviews=False))
@@ -151,7 +147,7 @@ def sync_interview(session: Session, interview: Interview, *, clock: Clock = utc
                 recipients.append(
                     Recipient(email_key(member.email), member.email, None, interview.timezone)
                 )
-    offsets = _offsets(session, K.INTERVIEW_SOON, posting.organisation_id)
+    offsets = offsets_for(session, K.INTERVIEW_SOON, posting.organisation_id)
     if interview.start_time is None:  # a date without a time: "in 2 hours" means nothing
         offsets = [o for o in offsets if not parse_offset(o).hours]
     planned = plan(K.INTERVIEW_SOON, interview.id, interview.starts_at, recipients, offsets,
@@ -191,7 +187,7 @@ def reconcile(session: Session, *, clock: Clock = utcnow) -> SyncResult:
         posting = session.get(Posting, posting_id)
         if posting is not None:
             for kind in (K.REVIEW_WAITING, K.CLOSING_EMPTY):
-                result.add(_sync_posting_kind(session, posting, kind, clock()))
+                result.add(sync_posting_kind(session, posting, kind, clock()))
         else:
             result.add(_cancel_subject(session, posting_id, (K.REVIEW_WAITING, K.CLOSING_EMPTY),
                                        clock(), "the posting is gone"))
@@ -255,72 +251,9 @@ def retry(session: Session, reminder_id: int, *, clock: Clock = utcnow) -> Remin
     return reminder
 
 
-def set_switch(
-    session: Session,
-    user: User,
-    *,
-    enabled: bool,
-    kind: ReminderKind | str | None = None,
-    channel: ReminderChannel | str | None = None,
-    clock: Clock = utcnow,
-) -> ReminderSwitch:
-    """Switch a kind of reminder (None: every kind) on a channel (None: every channel) on or
-    off for `user`; their pending reminders follow at once."""
-    kind_value = parse_kind(str(kind)).value if kind is not None else ANY
-    channel_value = (parse_enum(ReminderChannel, channel, "channel").value
-                     if channel is not None else ANY)
-    switch = session.scalar(sa.select(ReminderSwitch).where(
-        ReminderSwitch.user_id == user.id, ReminderSwitch.kind == kind_value,
-        ReminderSwitch.channel == channel_value,
-    ))
-    if switch is None:
-        switch = ReminderSwitch(user_id=user.id, kind=kind_value, channel=channel_value,
-                                enabled=enabled)
-        session.add(switch)
-    switch.enabled, switch.updated_at = enabled, clock()
-    session.flush()
-    _resync_user(session, user, clock)
-    return switch
-
-
-def set_offsets(
-    session: Session,
-    organisation: Organisation,
-    kind: ReminderKind | str,
-    offsets: Iterable[str] | None,
-    *,
-    clock: Clock = utcnow,
-) -> list[str]:
-    """An organisation's offsets for a kind (None: back to the defaults); its pending reminders
-    are re-planned. Returns the offsets in force."""
-    parsed_kind = parse_kind(str(kind))
-    row = session.scalar(sa.select(ReminderOffsets).where(
-        ReminderOffsets.organisation_id == organisation.id, ReminderOffsets.kind == parsed_kind
-    ))
-    if offsets is None:
-        if row is not None:
-            session.delete(row)
-    else:
-        specs = [parse_offset(spec, "offsets").spec for spec in offsets]
-        if not specs:
-            raise DomainError("offsets", "give at least one offset, or reset to the defaults")
-        if len(set(specs)) != len(specs):
-            raise DomainError("offsets", "an offset is given twice")
-        if row is None:
-            row = ReminderOffsets(organisation_id=organisation.id, kind=parsed_kind, offsets=[])
-            session.add(row)
-        row.offsets, row.updated_at = specs, clock()
-    session.flush()
-    for posting in session.scalars(sa.select(Posting).where(
-        Posting.organisation_id == organisation.id, Posting.deleted_at.is_(None)
-    )):
-        sync_posting(session, posting, clock=clock)
-    return _offsets(session, parsed_kind, organisation.id)
-
-
 # --- the machinery ---------------------------------------------------------------------------
 
-def _sync_posting_kind(session: Session, posting: Posting, kind: ReminderKind,
+def sync_posting_kind(session: Session, posting: Posting, kind: ReminderKind,
                        now: datetime) -> SyncResult:
     ok = (
         posting.deleted_at is None and posting.visibility is Visibility.PUBLIC
@@ -339,7 +272,7 @@ def _plan(session: Session, kind: ReminderKind, subject_id: int, anchor: datetim
           recipients: list[Recipient], organisation_id: int | None) -> list[Planned]:
     if anchor is None or not recipients:
         return []
-    return plan(kind, subject_id, anchor, recipients, _offsets(session, kind, organisation_id),
+    return plan(kind, subject_id, anchor, recipients, offsets_for(session, kind, organisation_id),
                 _switches(session, recipients))
 
 
@@ -405,7 +338,7 @@ def _cancel_subject(session: Session, subject_id: int, kinds: tuple[ReminderKind
     return result
 
 
-def _offsets(session: Session, kind: ReminderKind, organisation_id: int | None) -> list[str]:
+def offsets_for(session: Session, kind: ReminderKind, organisation_id: int | None) -> list[str]:
     if organisation_id is not None:
         custom = session.scalar(sa.select(ReminderOffsets.offsets).where(
             ReminderOffsets.organisation_id == organisation_id, ReminderOffsets.kind == kind
@@ -447,24 +380,3 @@ def _accepts_applications(posting: Posting) -> bool:
     if posting.visibility is Visibility.PRIVATE:
         return posting.status not in _ENDED_POSTING and posting.status is not PostingStatus.CLOSED
     return posting.status in _LIVE_POSTING
-
-
-def _resync_user(session: Session, user: User, clock: Clock) -> None:
-    """After a switch changed: re-plan every subject where `user` has or may have reminders."""
-    if user.role is Role.HR and user.organisation_id is not None:
-        for posting in session.scalars(sa.select(Posting).where(
-            Posting.organisation_id == user.organisation_id, Posting.deleted_at.is_(None)
-        )):
-            for kind in (K.REVIEW_WAITING, K.CLOSING_EMPTY):
-                _sync_posting_kind(session, posting, kind, clock())
-    for application in session.scalars(sa.select(Application).where(
-        Application.candidate_id == user.id
-    )):
-        sync_application(session, application, clock=clock)
-    subject_ids = session.scalars(sa.select(Reminder.subject_id).where(
-        Reminder.recipient_user_id == user.id, Reminder.kind == K.INTERVIEW_SOON
-    ).distinct())
-    for interview_id in list(subject_ids):
-        interview = session.get(Interview, interview_id)
-        if interview is not None:
-            sync_interview(session, interview, clock=clock)
