@@ -63,8 +63,22 @@ def _block(template: jinja2.Template, name: str, context: dict[str, Any]) -> str
     return "".join(template.blocks[name](template.new_context(context))).strip()
 
 
+# What the subject and summary blocks never use, so that one rendering serves every recipient
+# of the same facts (the dispatcher renders a batch with `render_notification_cached`).
+PERSONAL = frozenset({"name", "recipient_email", "link"})
+
+
+def render_notification_cached(context: dict[str, Any],
+                               cache: dict[tuple, tuple[str, str]]) -> tuple[str, str]:
+    key = tuple(sorted((k, v) for k, v in context.items() if k not in PERSONAL))
+    if key not in cache:
+        cache[key] = render_notification(context)
+    return cache[key]
+
+
 def render_notification(context: dict[str, Any]) -> tuple[str, str]:
-    """Only the title and the summary: what an in-app notification shows."""
+    """Only the title and the summary: what an in-app notification shows. Their template
+    blocks must not use the PERSONAL fields."""
     template = _environment().get_template(f"{context['lang']}/{context['kind']}.txt")
     return (" ".join(_block(template, "subject", context).split()),
             " ".join(_block(template, "summary", context).split()))

@@ -35,9 +35,12 @@ def test_every_command_is_known():
         "application", "application list", "application move", "application show", "apply",
         "db", "db check", "db upgrade", "demo", "document", "document add", "document list",
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
-        "dossier posting", "interview", "interview schedule",
+        "dossier posting", "interview", "interview schedule", "notifications",
+        "notifications list",
         "org", "org add", "org list", "posting", "posting add", "posting cancel",
         "posting close", "posting fill", "posting list", "posting open", "posting show",
+        "reminders", "reminders due", "reminders list", "reminders offsets", "reminders retry",
+        "reminders run", "reminders switch", "scheduler",
         "user", "user add",
     ]
 

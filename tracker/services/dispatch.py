@@ -30,7 +30,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import Settings, get_settings
 from tracker.db import unit_of_work, utcnow
-from tracker.mail import Mailer, build_message, message_id, render_notification, render_reminder
+from tracker.mail import (
+    Mailer,
+    build_message,
+    message_id,
+    render_notification,
+    render_notification_cached,
+    render_reminder,
+)
 from tracker.models import Notification, Reminder, ReminderChannel, ReminderStatus
 from tracker.services.reminder_facts import CANCEL, EXPIRE, SEND, Decision, decide
 from tracker.services.reminders import insert_ignore
@@ -215,12 +222,12 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
                         last_error=None, updated_at=now).returning(Reminder.id),
                 execution_options={"synchronize_session": False},
             ))
-            notes = []
+            notes, rendered = [], {}
             for d in in_app:
                 if d.reminder_id not in marked:
                     continue
                 row = rows[d.reminder_id]
-                title, summary = render_notification(d.context)
+                title, summary = render_notification_cached(d.context, rendered)
                 notes.append(dict(user_id=row.recipient_user_id, title=title[:300],
                                   body=summary, link=d.context.get("link"),
                                   created_at=now, reminder_id=row.id))

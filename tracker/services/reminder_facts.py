@@ -75,7 +75,7 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
         ids[SUBJECT_OF[row.kind].value].add(row.subject_id)
     applications = {a.id: a for a in session.scalars(
         sa.select(Application).where(Application.id.in_(ids["application"]))
-        .options(joinedload(Application.posting), joinedload(Application.candidate))
+        .options(selectinload(Application.posting))
     )} if ids["application"] else {}
     interviews = {i.id: i for i in session.scalars(
         sa.select(Interview).where(Interview.id.in_(ids["interview"]))
