@@ -209,3 +209,35 @@ def test_after_a_pause_only_the_latest_reminder_of_a_series_goes_out(
     [expired] = [e for e in report.expired if e["kind"] == "deadline_draft"]
     assert expired["reason"] == "superseded by the reminder due at 2024-05-11 07:00Z"
     assert len(notifications(session, candidate.id)) == 1
+
+
+def test_hr_hear_of_applications_waiting_for_review_the_morning_after_the_deadline(
+    session, session_factory, posting, candidate, hr, clock
+):
+    from tracker.services import users
+
+    other = users.create_user(session, email="sam@example.org", full_name="Sam Durand",
+                              role="candidate", clock=clock)
+    for person in (candidate, other):
+        app = applications.start(session, posting, person, clock=clock)
+        applications.move(session, app, "submitted", actor=person, clock=clock)
+    session.commit()
+    clock.now = datetime(2024, 5, 14, 7, tzinfo=UTC)  # 09:00 CEST, the day after 13 May
+    report = run(session_factory, clock, mail=False)
+    assert [s["recipient"] for s in report.sent if s["kind"] == "review_waiting"] == [hr.email]
+    [note] = notifications(session, hr.id)
+    assert note.title == "2 candidatures à examiner : Chargé de coopération internationale"
+    assert note.body.startswith("La date limite du 13/05/2024 23:59 (Europe/Paris) est passée")
+    assert note.link == "/postings/UJM-TEST-1"
+
+
+def test_the_no_answer_reminder_can_be_switched_off(session, posting, candidate, clock):
+    from tracker.services import reminder_settings
+
+    reminder_settings.set_switch(session, candidate, kind="no_answer", enabled=False,
+                                 clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock)
+    applications.move(session, app, "submitted", actor=candidate, clock=clock)
+    assert rows(session, kind=K.NO_ANSWER) == []
+    reminder_settings.set_switch(session, candidate, kind="no_answer", enabled=True, clock=clock)
+    assert {r.status for r in rows(session, kind=K.NO_ANSWER)} == {S.PENDING}
