@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -29,6 +30,28 @@ class Settings(BaseSettings):
     pdf_check_memory_mb: int = Field(default=512, ge=64)
     # More pages than any CV or letter: one placeholder page each in a dossier.
     max_upload_pages: int = Field(default=200, ge=1)
+
+    # E-mail reminders go out through this SMTP server (none set: e-mail reminders wait).
+    smtp_host: str | None = None
+    smtp_port: int | None = Field(default=None, ge=1, le=65535)  # default: 25, 587 or 465
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_tls: Literal["none", "starttls", "ssl"] = "starttls"
+    smtp_sender: str = "Posting tracker <tracker@localhost>"
+    smtp_timeout_s: float = Field(default=30, gt=0)
+    # Where the web face is reached, to turn the links of reminders into full URLs.
+    public_url: str | None = None
+    # The dispatcher: rows claimed per batch, how long a claim holds, attempts before failed.
+    reminder_batch_size: int = Field(default=500, ge=1, le=10_000)
+    reminder_lease_s: int = Field(default=600, ge=10)
+    reminder_max_attempts: int = Field(default=5, ge=1)
+    # The scheduler process: how often it ticks the dispatcher, and the reconcile.
+    scheduler_interval_s: float = Field(default=30, gt=0)
+    reconcile_interval_s: float = Field(default=600, gt=0)
+
+    @property
+    def smtp_effective_port(self) -> int:
+        return self.smtp_port or {"none": 25, "starttls": 587, "ssl": 465}[self.smtp_tls]
 
     @field_validator("timezone")
     @classmethod

@@ -18,6 +18,7 @@ from tracker.cli.imports import export_command, import_command
 from tracker.cli.people import org_group, user_group
 from tracker.cli.postings import posting_group
 from tracker.cli.reference import reference_group
+from tracker.cli.reminders import notifications_group, reminders_group, scheduler_command
 from tracker.cli.tokens import token_group
 from tracker.services.errors import DomainError
 
@@ -66,3 +67,6 @@ main.add_command(document_group)
 main.add_command(dossier_group)
 main.add_command(reference_group)
 main.add_command(export_group)
+main.add_command(reminders_group)
+main.add_command(notifications_group)
+main.add_command(scheduler_command)

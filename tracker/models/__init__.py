@@ -34,6 +34,7 @@ from tracker.models.enums import (
 )
 from tracker.models.imports import PostingSource
 from tracker.models.interview import Interview, PanelMember
+from tracker.models.notification import Notification
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
 from tracker.models.reference import (
@@ -44,6 +45,15 @@ from tracker.models.reference import (
     OccupationSkill,
     PayBasis,
     SkillKind,
+)
+from tracker.models.reminder import (
+    Reminder,
+    ReminderChannel,
+    ReminderKind,
+    ReminderOffsets,
+    ReminderStatus,
+    ReminderSwitch,
+    SubjectType,
 )
 from tracker.models.token import ApiToken
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
@@ -79,12 +89,19 @@ __all__ = [
     "OccupationCertification",
     "OccupationSalary",
     "OccupationSkill",
+    "Notification",
     "Organisation",
     "PanelMember",
     "PayBasis",
     "Posting",
     "PostingSource",
     "PostingStatus",
+    "Reminder",
+    "ReminderChannel",
+    "ReminderKind",
+    "ReminderOffsets",
+    "ReminderStatus",
+    "ReminderSwitch",
     "RequiredDocument",
     "Requirement",
     "RequirementEvidence",
@@ -93,6 +110,7 @@ __all__ = [
     "RomeCode",
     "SalaryPeriod",
     "SkillKind",
+    "SubjectType",
     "User",
     "Visibility",
 ]

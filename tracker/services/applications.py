@@ -20,7 +20,7 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services import audit
+from tracker.services import audit, reminders
 from tracker.services.access import can_manage, visible_applications
 from tracker.services.errors import (
     Conflict,
@@ -114,6 +114,7 @@ def start(
     session.flush()
     audit.record(session, at=now, actor=actor or candidate, action="application.start",
                  entity=application, details={"posting": posting.reference})
+    reminders.sync_application(session, application, clock=clock)
     return application
 
 
@@ -158,6 +159,7 @@ def move(
     session.flush()
     audit.record(session, at=now, actor=actor, action="application.move", entity=application,
                  details={"from": current, "to": target, "late": application.is_late})
+    reminders.sync_application(session, application, clock=clock)
     return application
 
 

@@ -19,7 +19,7 @@ from tracker.models import (
     PanelMember,
     User,
 )
-from tracker.services import audit
+from tracker.services import audit, reminders
 from tracker.services.access import can_manage, visible_interviews
 from tracker.services.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
 from tracker.services.paging import Page, make_page, paginate
@@ -107,6 +107,7 @@ def schedule(
             session, application, ApplicationStatus.INTERVIEW, actor=actor, clock=clock,
             comment=f"interview on {_when(day, at)} ({tz})",
         )
+    reminders.sync_interview(session, interview, clock=clock)
     return interview
 
 
@@ -138,6 +139,7 @@ def reschedule(
         session, at=now, actor=actor, action="interview.reschedule", entity=interview,
         details={"from": before, "to": starts_at},
     )
+    reminders.sync_interview(session, interview, clock=clock)
     return interview
 
 
@@ -160,6 +162,7 @@ def cancel(
     session.flush()
     audit.record(session, at=now, actor=actor, action="interview.cancel", entity=interview,
                  details={"reason": reason})
+    reminders.sync_interview(session, interview, clock=clock)
     return interview
 
 

@@ -25,7 +25,7 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services import audit, interviews, reference
+from tracker.services import audit, interviews, reference, reminders
 from tracker.services.access import can_manage, visible_postings
 from tracker.services.errors import (
     Conflict,
@@ -167,6 +167,7 @@ def update_posting(
         session, at=posting.updated_at, actor=actor, action="posting.update", entity=posting,
         details={"fields": sorted(changes), "valid_through_before": deadline_before},
     )
+    reminders.sync_posting(session, posting, clock=clock)
     return posting
 
 
@@ -199,6 +200,7 @@ def set_status(
         session, at=now, actor=actor, action=f"posting.{target.value}", entity=posting,
         details={"from": before},
     )
+    reminders.sync_posting(session, posting, clock=clock)
     return posting
 
 

@@ -1,0 +1,126 @@
+"""`tracker reminders ...` and `tracker notifications list`, as a user sees them."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.cli.helpers import assert_refused, row_counts
+from tests.reminders.conftest import rows
+
+AT = "2024-05-06T09:00+02:00"  # 7 days before the 13/05/2024 deadline, 09:00 in Paris
+
+
+def test_demo_as_published_reminds_the_draft_candidate_once(cli, session, settings, smtp):
+    assert cli("demo --as-published").exit_code == 0
+    result = cli(f"reminders due --at {AT} --format json")
+    assert result.exit_code == 0, result.output
+    due = json.loads(result.output)
+    assert due["at"] == "2024-05-06T09:00:00+02:00"
+    assert [(d["recipient"], d["kind"], d["offset"], d["channel"], d["action"])
+            for d in due["due"]] == [
+        ("jordan.smith@example.org", "deadline_draft", "-7d@09:00", "in_app", "send"),
+        ("jordan.smith@example.org", "deadline_draft", "-7d@09:00", "email", "send"),
+    ]
+    assert {d["due_at_local"] for d in due["due"]} == {"2024-05-06T09:00:00+02:00"}
+    assert due["due"][0]["title"].startswith("Deadline in 7 days")  # Jordan reads English
+    for _ in range(3):
+        result = cli(f"reminders run --once --at {AT}")
+        assert result.exit_code == 0, result.output
+    assert len(smtp.inbox.messages) == 1
+    [message] = smtp.inbox.messages
+    assert smtp.inbox.recipients == [["jordan.smith@example.org"]]
+    assert "13 May 2024 23:59 (Europe/Paris), in 7 days" in (
+        message.get_body(("plain",)).get_content())
+    result = cli("notifications list --user jordan.smith@example.org --format json")
+    inbox = json.loads(result.output)
+    assert inbox["unread"] == 1 and len(inbox["notifications"]) == 1
+    assert inbox["notifications"][0]["title"] == message["Subject"]
+    assert json.loads(cli(f"reminders due --at {AT} --format json").output)["due"] == []
+    # the 12 May replay shows the deadline reminders for 13/05/2024: the 2-day one goes out
+    later = json.loads(cli("reminders due --at 2024-05-12T09:00+02:00 --format json").output)
+    actions = {(d["offset"], d["channel"]): d["action"] for d in later["due"]
+               if d["kind"] == "deadline_draft"}
+    assert actions == {("-2d@09:00", "in_app"): "send", ("-2d@09:00", "email"): "send"}
+
+
+def test_run_prints_what_it_sent_and_the_list_shows_it(cli, session, application, clock,
+                                                      settings, smtp):
+    result = cli(f"reminders run --once --at {AT}")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[-1] == "2 sent, 0 expired or cancelled, 0 to retry, 0 failed"
+    assert any(line.startswith("sent #") and "in_app to camille@example.org: Date limite dans 7 jours"
+               in line for line in lines)
+    listed = json.loads(cli("reminders list --status sent --format json").output)["reminders"]
+    assert {(r["channel"], r["status"], r["offset"]) for r in listed} == {
+        ("in_app", "sent", "-7d@09:00"), ("email", "sent", "-7d@09:00")}
+    email_row = next(r for r in listed if r["channel"] == "email")
+    assert email_row["message_id"] == smtp.inbox.messages[0]["Message-ID"]
+    assert email_row["sent_at"] == "2024-05-06T07:00:00Z"
+    table = cli("reminders list --status sent").output
+    assert "2024-05-06 09:00 CEST" in table and "camille@example.o" in table
+    assert cli("reminders list --status failed").output.strip() == "no reminders with status failed"
+    table = cli("notifications list --user camille@example.org").output
+    assert "camille@example.org: 1 unread" in table and "Date limite dans 7 jours" in table
+
+
+def test_dry_run_and_due_change_nothing(cli, session, application, settings, smtp):
+    before = row_counts(session)
+    statuses = [r.status for r in rows(session)]
+    result = cli(f"reminders run --once --at {AT} --dry-run")
+    assert result.exit_code == 0, result.output
+    assert "send" in result.output and "Date limite dans 7 jours" in result.output
+    assert cli(f"reminders due --at {AT}").exit_code == 0
+    assert row_counts(session) == before and [r.status for r in rows(session)] == statuses
+    assert smtp.inbox.messages == []
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("tomorrow", ["'tomorrow' is not an ISO date and time"]),
+    ("2024-05-06T09:00", ["has no UTC offset"]),
+    ("2024-13-06T09:00+02:00", ["is not an ISO date and time"]),
+])
+def test_bad_at_values_are_refused(cli, session, application, value, words):
+    before = row_counts(session)
+    for command in (f"reminders due --at {value}", f"reminders run --once --at {value}"):
+        assert_refused(cli(command), "--at", *words)
+    assert row_counts(session) == before
+
+
+def test_retry_and_other_mistakes(cli, session, application, clock):
+    assert_refused(cli("reminders retry 999999"), "reminder", "no reminder #999999")
+    pending = rows(session, status="pending")[0]
+    assert_refused(cli(f"reminders retry {pending.id}"), "reminder", "is pending")
+    assert_refused(cli("reminders run"), "--once", "tracker scheduler")
+    assert_refused(cli("notifications list --user nobody@example.org"), "--user")
+
+
+def test_switches_and_offsets_from_the_command_line(cli, session, application, candidate, clock):
+    result = cli("reminders switch --user camille@example.org --channel email off")
+    assert result.exit_code == 0, result.output
+    assert {r.channel.value for r in rows(session, status="pending",
+                                          recipient_user_id=candidate.id)} == {"in_app"}
+    result = cli("reminders offsets --org ujm --kind deadline_draft -- -3d@08:00")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "deadline_draft for ujm: -3d@08:00"
+    assert [(r.offset_spec, r.due_at) for r in rows(session, status="pending",
+                                                    recipient_user_id=candidate.id)] == [
+        ("-3d@08:00", datetime(2024, 5, 10, 6, tzinfo=UTC))]
+    assert_refused(cli("reminders offsets --org ujm --kind deadline_draft -- soon"), "offsets",
+                   "'soon' is not an offset")
+    assert_refused(cli("reminders offsets --org ujm --kind later -- -1d"), "kind",
+                   "'later' is not a reminder kind")
+
+
+def test_the_outbox_is_the_operators_and_an_inbox_its_owners(cli, session, application, hr,
+                                                           clock):
+    assert_refused(cli("--as camille@example.org reminders list"), "--as", "operator")
+    assert_refused(cli(f"--as {hr.email} reminders run --once --at {AT}"), "--as", "operator")
+    assert_refused(cli(f"--as {hr.email} notifications list --user camille@example.org"),
+                   "--user", "your own")
+    result = cli("--as camille@example.org notifications list --user camille@example.org")
+    assert result.exit_code == 0 and result.output.strip() == "no notifications for camille@example.org"
+    result = cli("--as camille@example.org reminders switch --user camille@example.org off")
+    assert result.exit_code == 0, result.output
+    assert rows(session, status="pending", recipient_user_id=application.candidate_id) == []

@@ -1,0 +1,243 @@
+"""Delivery: exactly once in-app, e-mail at most once more after a crash, retries, downtime."""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from tests.reminders.conftest import notifications, rows, run
+from tracker.mail import Mailer
+from tracker.models import ReminderChannel, ReminderKind, ReminderStatus
+from tracker.services import applications, dispatch, interviews, reminders
+from tracker.services import notifications as inbox
+from tracker.services.errors import InvalidTransition, NotFound
+
+K, S = ReminderKind, ReminderStatus
+SEVEN_DAYS_BEFORE = datetime(2024, 5, 6, 7, tzinfo=UTC)  # 09:00 CEST, 7 days before 13 May
+
+
+class Crash(BaseException):
+    """The process dies (not an error the dispatcher would handle)."""
+
+
+class CrashAfterAcceptance(Mailer):
+    """A real SMTP delivery, then the process dies before it can mark the row sent."""
+
+    def send(self, message):  # noqa: ANN001, ANN201
+        super().send(message)
+        raise Crash
+
+
+def test_in_app_reminder_is_delivered_once_however_often_the_dispatcher_runs(
+    session, session_factory, application, candidate, clock, settings, smtp
+):
+    clock.now = SEVEN_DAYS_BEFORE
+    first = run(session_factory, clock)
+    assert sorted(s["channel"] for s in first.sent) == ["email", "in_app"]
+    for _ in range(3):
+        assert run(session_factory, clock).sent == []
+    [note] = notifications(session, candidate.id)
+    assert note.title.startswith("Date limite dans 7 jours")  # the candidate reads French
+    assert note.link == f"/applications/{application.id}"
+    assert len(smtp.inbox.messages) == 1
+    # the inbox service the web face and the API use
+    assert inbox.unread_count(session, candidate) == 1
+    page = inbox.list_notifications(session, candidate, unread_only=True)
+    assert [n.id for n in page.rows] == [note.id]
+    inbox.mark_read(session, candidate, note.id, clock)
+    assert inbox.unread_count(session, candidate) == 0
+    assert inbox.list_notifications(session, candidate, unread_only=True).rows == []
+    assert inbox.mark_all_read(session, candidate, clock) == 0
+
+
+def test_nobody_reads_or_marks_someone_elses_notification(
+    session, session_factory, application, candidate, hr, clock
+):
+    clock.now = SEVEN_DAYS_BEFORE
+    run(session_factory, clock, mail=False)
+    [note] = notifications(session, candidate.id)
+    with pytest.raises(NotFound) as caught:
+        inbox.mark_read(session, hr, note.id, clock)
+    assert caught.value.field == "notification"
+    assert inbox.list_notifications(session, hr).rows == []
+
+
+def test_crash_between_claim_and_send_is_delivered_once_after_the_lease(
+    session, session_factory, application, candidate, clock, settings
+):
+    clock.now = SEVEN_DAYS_BEFORE
+    claimed = dispatch.claim(session_factory, token="dead-process", now=clock(), batch_size=10,
+                             lease=timedelta(minutes=10), channels=[ReminderChannel.IN_APP])
+    assert len(claimed) == 1  # ... and the process dies here
+    assert run(session_factory, clock, mail=False).sent == []  # the lease still holds
+    assert rows(session, id=claimed[0])[0].status is S.SENDING
+    clock.advance(minutes=11)
+    report = run(session_factory, clock, mail=False)
+    assert report.released == 1 and [s["id"] for s in report.sent] == claimed
+    assert run(session_factory, clock, mail=False).sent == []
+    assert len(notifications(session, candidate.id)) == 1
+    [row] = rows(session, id=claimed[0])
+    assert (row.status, row.attempts) == (S.SENT, 2)
+
+
+def test_crash_between_smtp_acceptance_and_sent_mark_resends_once_with_the_same_message_id(
+    session, session_factory, application, clock, settings, smtp
+):
+    clock.now = SEVEN_DAYS_BEFORE
+    with pytest.raises(Crash):
+        dispatch.run_once(session_factory, clock=clock, mailer=CrashAfterAcceptance(settings),
+                          settings=settings)
+    assert len(smtp.inbox.messages) == 1
+    [email_row] = rows(session, kind=K.DEADLINE_DRAFT, channel=ReminderChannel.EMAIL,
+                       offset_spec="-7d@09:00")
+    assert email_row.status is S.SENDING
+    assert run(session_factory, clock).sent == []  # not before the lease ends
+    clock.advance(seconds=settings.reminder_lease_s + 1)
+    report = run(session_factory, clock)
+    assert [s["id"] for s in report.sent] == [email_row.id]
+    for _ in range(2):
+        assert run(session_factory, clock).sent == []
+    first, second = smtp.inbox.messages
+    assert first["Message-ID"] == second["Message-ID"] == rows(session, id=email_row.id)[0].message_id
+    assert first["Message-ID"].startswith(f"<reminder.{email_row.id}.")
+
+
+def test_smtp_server_down_then_back(session, session_factory, application, clock, settings, smtp):
+    smtp.stop()
+    clock.now = SEVEN_DAYS_BEFORE
+    report = run(session_factory, clock)
+    assert [s["channel"] for s in report.sent] == ["in_app"]  # in-app does not wait for mail
+    [retry] = report.retrying
+    [row] = rows(session, id=retry["id"])
+    assert row.status is S.PENDING and row.attempts == 1
+    assert "ConnectionRefusedError" in row.last_error
+    assert row.next_attempt_at == clock() + timedelta(minutes=1)
+    # down for a while: each attempt waits longer, then the row is failed, with the error
+    for attempt in range(2, settings.reminder_max_attempts + 1):
+        clock.now = rows(session, id=row.id)[0].next_attempt_at
+        report = run(session_factory, clock)
+        assert report.sent == []
+        [row] = rows(session, id=row.id)
+        assert row.attempts == attempt
+        if attempt < settings.reminder_max_attempts:  # 4, 16, 64 minutes
+            assert row.next_attempt_at - clock() == timedelta(minutes=4 ** (attempt - 1))
+    [row] = rows(session, id=row.id)
+    assert row.status is S.FAILED and row.attempts == settings.reminder_max_attempts
+    assert "ConnectionRefusedError" in row.last_error
+    # the server is back; the operator retries it; it goes out once
+    smtp.start()
+    assert run(session_factory, clock).sent == []  # failed rows wait for the operator
+    reminders.retry(session, row.id, clock=clock)
+    session.commit()
+    report = run(session_factory, clock)
+    assert [s["id"] for s in report.sent] == [row.id]
+    assert len(smtp.inbox.messages) == 1
+    assert rows(session, id=row.id)[0].status is S.SENT
+    with pytest.raises(InvalidTransition):
+        reminders.retry(session, row.id, clock=clock)
+
+
+def test_a_temporary_refusal_is_retried_after_the_back_off(
+    session, session_factory, application, clock, settings, smtp
+):
+    smtp.inbox.refuse_with = "451 4.3.0 Mailbox temporarily unavailable"
+    clock.now = SEVEN_DAYS_BEFORE
+    [retry] = run(session_factory, clock).retrying
+    assert "451" in retry["error"]
+    smtp.inbox.refuse_with = None
+    assert run(session_factory, clock).sent == []  # back-off: not yet
+    clock.advance(minutes=1)
+    assert [s["id"] for s in run(session_factory, clock).sent] == [retry["id"]]
+    assert len(smtp.inbox.messages) == 1
+
+
+def test_scheduler_down_for_three_days(session, session_factory, posting, candidate, hr, clock,
+                                       settings, smtp):
+    from tracker.services import users
+
+    other = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
+                              role="candidate", locale="en", clock=clock)
+    waiting = users.create_user(session, email="sam@example.org", full_name="Sam Durand",
+                                role="candidate", clock=clock)
+    interviewed = applications.start(session, posting, candidate, clock=clock)
+    applications.move(session, interviewed, "submitted", actor=candidate, clock=clock)
+    interviews.schedule(session, posting, application=interviewed, day=date(2024, 5, 8),
+                        at=time(10), actor=hr, clock=clock)
+    applications.start(session, posting, other, actor=other, clock=clock)
+    unanswered = applications.start(session, posting, waiting, clock=clock)
+    applications.move(session, unanswered, "submitted", actor=waiting, clock=clock)
+    session.commit()
+    # Everything was delivered up to Sunday 5 May; nothing runs from then until Thursday 9 May,
+    # 08:00 UTC: the 7-day deadline reminder (6 May), the interview reminders (7 May 09:00,
+    # 8 May 08:00) and the no-answer reminder (6 May) all came due meanwhile.
+    clock.now = datetime(2024, 5, 5, 12, tzinfo=UTC)
+    run(session_factory, clock)
+    sent_before = len(smtp.inbox.messages)
+    clock.now = datetime(2024, 5, 9, 8, tzinfo=UTC)
+    report = run(session_factory, clock)
+    late = {(r.kind, r.channel, r.offset_spec): r for r in rows(session)
+            if r.due_at <= clock() and r.due_at > datetime(2024, 5, 5, 12, tzinfo=UTC)
+            and r.status is not S.CANCELLED}
+    # still meaningful: the deadline (13 May) is ahead, the application still unanswered
+    for key in [(K.DEADLINE_DRAFT, ReminderChannel.IN_APP, "-7d@09:00"),
+                (K.DEADLINE_DRAFT, ReminderChannel.EMAIL, "-7d@09:00"),
+                (K.NO_ANSWER, ReminderChannel.IN_APP, "+21d@09:00"),
+                (K.NO_ANSWER, ReminderChannel.EMAIL, "+21d@09:00")]:
+        assert late[key].status is S.SENT, key
+    # no longer meaningful: the interview took place on 8 May
+    for offset in ("-1d@09:00", "-2h"):
+        for channel in ReminderChannel:
+            row = late[(K.INTERVIEW_SOON, channel, offset)]
+            assert row.status is S.EXPIRED
+            assert row.reason.startswith("the interview has started (08/05/2024 10:00 (Europe/Paris)")
+    assert not [r for r in rows(session, status=S.PENDING) if r.due_at <= clock()]
+    assert len(report.sent) == 4 and len(report.expired) == 4
+    assert len(smtp.inbox.messages) == sent_before + 2
+    subjects = sorted(m["Subject"] for m in smtp.inbox.messages[sent_before:])
+    assert subjects[0].startswith("Deadline in 4 days")  # Jordan reads English; said at send time
+    assert subjects[1].startswith("Pas de réponse depuis 24 jours")
+    assert run(session_factory, clock).sent == []  # once
+
+
+def test_after_a_pause_only_the_latest_reminder_of_a_series_goes_out(
+    session, session_factory, application, candidate, clock
+):
+    clock.now = datetime(2024, 5, 12, 7, tzinfo=UTC)  # the 7-day and 2-day ones are both due
+    report = run(session_factory, clock, mail=False)
+    assert [s["id"] for s in report.sent if s["kind"] == "deadline_draft"] == [
+        r.id for r in rows(session, kind=K.DEADLINE_DRAFT, offset_spec="-2d@09:00",
+                           channel=ReminderChannel.IN_APP)]
+    [expired] = [e for e in report.expired if e["kind"] == "deadline_draft"]
+    assert expired["reason"] == "superseded by the reminder due at 2024-05-11 07:00Z"
+    assert len(notifications(session, candidate.id)) == 1
+
+
+def test_hr_hear_of_applications_waiting_for_review_the_morning_after_the_deadline(
+    session, session_factory, posting, candidate, hr, clock
+):
+    from tracker.services import users
+
+    other = users.create_user(session, email="sam@example.org", full_name="Sam Durand",
+                              role="candidate", clock=clock)
+    for person in (candidate, other):
+        app = applications.start(session, posting, person, clock=clock)
+        applications.move(session, app, "submitted", actor=person, clock=clock)
+    session.commit()
+    clock.now = datetime(2024, 5, 14, 7, tzinfo=UTC)  # 09:00 CEST, the day after 13 May
+    report = run(session_factory, clock, mail=False)
+    assert [s["recipient"] for s in report.sent if s["kind"] == "review_waiting"] == [hr.email]
+    [note] = notifications(session, hr.id)
+    assert note.title == "2 candidatures à examiner : Chargé de coopération internationale"
+    assert note.body.startswith("La date limite du 13/05/2024 23:59 (Europe/Paris) est passée")
+    assert note.link == "/postings/UJM-TEST-1"
+
+
+def test_the_no_answer_reminder_can_be_switched_off(session, posting, candidate, clock):
+    from tracker.services import reminder_settings
+
+    reminder_settings.set_switch(session, candidate, kind="no_answer", enabled=False,
+                                 clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock)
+    applications.move(session, app, "submitted", actor=candidate, clock=clock)
+    assert rows(session, kind=K.NO_ANSWER) == []
+    reminder_settings.set_switch(session, candidate, kind="no_answer", enabled=True, clock=clock)
+    assert {r.status for r in rows(session, kind=K.NO_ANSWER)} == {S.PENDING}

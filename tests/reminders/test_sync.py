@@ -1,0 +1,109 @@
+"""Reminder rows follow the postings, applications and interviews they are about."""
+
+from datetime import UTC, date, datetime, time
+
+import sqlalchemy as sa
+
+from tests.reminders.conftest import notifications, rows, run
+from tracker.models import Reminder, ReminderChannel, ReminderKind, ReminderStatus
+from tracker.services import applications, interviews, postings, reminders
+
+K, S = ReminderKind, ReminderStatus
+
+
+def utc(*args):
+    return datetime(*args, tzinfo=UTC)
+
+
+def summary(session, **where):
+    return [(r.offset_spec, r.channel.value, r.status.value, r.due_at) for r in rows(session, **where)]
+
+
+def test_moving_the_deadline_retimes_pending_reminders_and_never_resends(
+    session, session_factory, posting, application, candidate, hr, clock
+):
+    # the 7-day reminder (6 May, 09:00 CEST) goes out
+    clock.now = utc(2024, 5, 6, 7)
+    report = run(session_factory, clock, mail=False)
+    assert [s["channel"] for s in report.sent] == ["in_app"]
+    assert len(notifications(session, candidate.id)) == 1
+    # the deadline moves a week later: pending reminders move with it, the sent one stays sent
+    postings.update_posting(session, posting, {"valid_through_date": "2024-05-20"}, actor=hr,
+                            clock=clock)
+    assert summary(session, kind=K.DEADLINE_DRAFT, subject_id=application.id,
+                   channel=ReminderChannel.IN_APP) == [
+        ("-7d@09:00", "in_app", "sent", utc(2024, 5, 6, 7)),
+        ("-2d@09:00", "in_app", "pending", utc(2024, 5, 18, 7)),
+        ("0d@09:00", "in_app", "pending", utc(2024, 5, 20, 7)),
+    ]
+    # the new 7-day instant (13 May) comes: nothing is sent again
+    clock.now = utc(2024, 5, 13, 7)
+    assert run(session_factory, clock, mail=False).sent == []
+    reminders.reconcile(session, clock=clock)
+    assert run(session_factory, clock, mail=False).sent == []
+    assert len(notifications(session, candidate.id)) == 1
+    clock.now = utc(2024, 5, 18, 7)
+    sent = run(session_factory, clock, mail=False).sent
+    assert [s["id"] for s in sent if s["kind"] == "deadline_draft"] == [
+        r.id for r in rows(session, kind=K.DEADLINE_DRAFT, offset_spec="-2d@09:00",
+                           channel=ReminderChannel.IN_APP)]
+    # and hr heard that the posting closes in 3 days with no application (17 May, 09:00)
+    assert [s["kind"] for s in sent if s["kind"] != "deadline_draft"] == ["closing_empty"]
+
+
+def test_cancelling_an_interview_cancels_its_reminders(session, posting, candidate, hr, clock):
+    app = applications.start(session, posting, candidate, clock=clock)
+    applications.move(session, app, "submitted", actor=candidate, clock=clock)
+    interview = interviews.schedule(session, posting, application=app, day=date(2024, 5, 22),
+                                    at=time(10), actor=hr, clock=clock)
+    assert {r.status for r in rows(session, kind=K.INTERVIEW_SOON)} == {S.PENDING}
+    interviews.reschedule(session, interview, day=date(2024, 5, 23), at=time(14), actor=hr,
+                          clock=clock)
+    assert {r.due_at for r in rows(session, kind=K.INTERVIEW_SOON, status=S.PENDING)} == {
+        utc(2024, 5, 22, 7), utc(2024, 5, 23, 10)}
+    interviews.cancel(session, interview, actor=hr, clock=clock, reason="poste gelé")
+    cancelled = rows(session, kind=K.INTERVIEW_SOON)
+    assert len(cancelled) == 4 and {r.status for r in cancelled} == {S.CANCELLED}
+    assert {r.reason for r in cancelled} == {f"interview #{interview.id} is cancelled"}
+
+
+def test_submitting_cancels_the_draft_reminders_and_plans_no_answer(
+    session, posting, application, candidate, clock
+):
+    applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    draft = rows(session, kind=K.DEADLINE_DRAFT)
+    assert {r.status for r in draft} == {S.CANCELLED}
+    assert {r.reason for r in draft} == {f"application #{application.id} is submitted"}
+    answer = rows(session, kind=K.NO_ANSWER)
+    # submitted 15 April (10:00 CEST): 21 days later at 09:00, 6 May
+    assert {(r.channel.value, r.due_at, r.status) for r in answer} == {
+        ("in_app", utc(2024, 5, 6, 7), S.PENDING), ("email", utc(2024, 5, 6, 7), S.PENDING)}
+    applications.move(session, application, "withdrawn", actor=candidate, clock=clock)
+    assert {r.status for r in rows(session, kind=K.NO_ANSWER)} == {S.CANCELLED}
+
+
+def test_planning_is_idempotent_and_reconcile_repairs_what_a_hook_missed(
+    session, posting, application, clock
+):
+    before = summary(session)
+    reminders.sync_application(session, application, clock=clock)
+    reminders.sync_posting(session, posting, clock=clock)
+    assert summary(session) == before
+    # a row lost (a hook skipped, a bad manual fix): the reconcile puts it back, once
+    lost = rows(session, kind=K.DEADLINE_DRAFT, offset_spec="-2d@09:00")
+    session.execute(sa.delete(Reminder).where(Reminder.id.in_([r.id for r in lost])))
+    result = reminders.reconcile(session, clock=clock)
+    assert result.created == len(lost) == 2
+    assert reminders.reconcile(session, clock=clock).created == 0
+    assert sorted(summary(session)) == sorted(before)
+
+
+def test_closing_a_posting_cancels_the_reminders_of_its_drafts(
+    session, posting, application, hr, clock
+):
+    postings.set_status(session, posting, "closed", actor=hr, clock=clock)
+    assert {r.status for r in rows(session, kind=K.DEADLINE_DRAFT)} == {S.CANCELLED}
+    assert {r.status for r in rows(session, kind=K.CLOSING_EMPTY)} == {S.CANCELLED}
+    # reopening brings them back
+    postings.set_status(session, posting, "open", actor=hr, clock=clock)
+    assert {r.status for r in rows(session, kind=K.DEADLINE_DRAFT)} == {S.PENDING}

@@ -1,0 +1,277 @@
+"""`tracker reminders ...`, `tracker notifications list` and `tracker scheduler`."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+import click
+from sqlalchemy.orm import Session
+
+from tracker.cli.context import AppContext, UserError, pass_app
+from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text
+from tracker.config import get_settings
+from tracker.mail import Mailer
+from tracker.models import Reminder, ReminderStatus, Role, User
+from tracker.services import dispatch, notifications, reminder_settings, reminders, users
+from tracker.services.errors import PermissionDenied
+from tracker.services.organisations import get_organisation
+from tracker.services.records import iso, local_instant
+
+STATUS_CHOICE = click.Choice([s.value for s in ReminderStatus])
+
+
+def _operator_only(app: AppContext, session: Session) -> None:
+    """The outbox is the operator's (or an admin's): --as a user may not read or drive it."""
+    actor = app.actor(session)
+    if actor is not None and actor.role is not Role.ADMIN:
+        raise PermissionDenied("--as", "the reminder outbox is for the operator and admins")
+
+
+def _self_or_operator(app: AppContext, session: Session, user: User) -> None:
+    actor = app.actor(session)
+    if actor is not None and actor.role is not Role.ADMIN and actor.id != user.id:
+        raise PermissionDenied("--user", "you may only see or change your own")
+
+
+def parse_at(value: str | None) -> datetime | None:
+    """An ISO 8601 date and time with its offset (2024-05-06T09:00+02:00, ...Z)."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("z", "Z"))
+    except ValueError as exc:
+        raise UserError(f"error: --at: {value!r} is not an ISO date and time "
+                        "(e.g. 2024-05-06T09:00+02:00)") from exc
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise UserError(f"error: --at: {value!r} has no UTC offset; add one, "
+                        "e.g. 2024-05-06T09:00+02:00 or 2024-05-06T07:00Z")
+    return parsed
+
+
+def reminder_record(r: Reminder) -> dict[str, Any]:
+    return {
+        "id": r.id, "kind": r.kind.value, "subject": f"{r.subject_type.value}:{r.subject_id}",
+        "recipient": r.recipient_email, "channel": r.channel.value, "offset": r.offset_spec,
+        "due_at_utc": iso(r.due_at), "due_at_local": local_instant(r.due_at, r.timezone),
+        "timezone": r.timezone, "status": r.status.value, "attempts": r.attempts,
+        "next_attempt_at": iso(r.next_attempt_at) if r.status is ReminderStatus.PENDING else None,
+        "last_error": r.last_error, "reason": r.reason, "sent_at": iso(r.sent_at),
+        "message_id": r.message_id,
+    }
+
+
+@click.group("reminders")
+def reminders_group() -> None:
+    """The reminder outbox: list, what is due, deliver, retry."""
+
+
+@reminders_group.command("list")
+@click.option("--status", type=STATUS_CHOICE)
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--per-page", type=click.IntRange(1, 500), default=50, show_default=True)
+@FORMAT_OPTION
+@pass_app
+def reminders_list(app: AppContext, status: str | None, page: int, per_page: int,
+                   fmt: str) -> None:
+    """Reminders, latest due first."""
+    with app.transaction() as session:
+        _operator_only(app, session)
+        found = reminders.list_reminders(session, status=status, page=page, per_page=per_page)
+        records = [reminder_record(r) for r in found.rows]
+    if fmt == "json":
+        emit_json({"reminders": records, "page": page, "has_next": found.has_next})
+        return
+    if not records:
+        click.echo("no reminders" + (f" with status {status}" if status else ""))
+        return
+    print_tables(table(None, ["id", "kind", "recipient", "channel", "due (local)", "status",
+                              "why / error"],
+                       [(r["id"], r["kind"], r["recipient"], r["channel"],
+                         when_text(r["due_at_utc"], r["timezone"]), r["status"],
+                         r["reason"] or r["last_error"]) for r in records],
+                       no_wrap=["id", "due (local)", "status"], min_widths={"recipient": 20}))
+
+
+def _due_records(items: list[dispatch.DueItem]) -> list[dict[str, Any]]:
+    return [{**reminder_record(i.reminder), "action": i.action, "action_reason": i.reason,
+             "title": i.title} for i in items]
+
+
+def _print_due(records: list[dict[str, Any]], at: datetime) -> None:
+    """One line each: long subjects read better whole than wrapped in a table."""
+    if not records:
+        click.echo(f"nothing due at {at.isoformat()}")
+        return
+    click.echo(f"due at {at.isoformat()}:")
+    for r in records:
+        what = f"send: {r['title']}" if r["action"] == "send" else (
+            f"{r['action']}: {r['action_reason']}")
+        click.echo(f"#{r['id']} {r['kind']} {r['channel']} to {r['recipient']}, due "
+                   f"{when_text(r['due_at_utc'], r['timezone'])} ({r['offset']}) -> {what}")
+
+
+@reminders_group.command("due")
+@click.option("--at", "at_text", metavar="ISO-DATETIME",
+              help="The instant to look at, with its offset (default: now).")
+@FORMAT_OPTION
+@pass_app
+def reminders_due(app: AppContext, at_text: str | None, fmt: str) -> None:
+    """What the dispatcher would send (or expire, and why) at that instant. Changes nothing."""
+    at = parse_at(at_text) or app.clock()
+    with app.transaction() as session:
+        _operator_only(app, session)
+        records = _due_records(dispatch.due(session, at=at))
+    if fmt == "json":
+        emit_json({"at": at.isoformat(), "due": records})
+    else:
+        _print_due(records, at)
+
+
+@reminders_group.command("run")
+@click.option("--once", is_flag=True, help="One pass: reconcile, then deliver what is due.")
+@click.option("--at", "at_text", metavar="ISO-DATETIME",
+              help="Act as if it were this instant (to replay a day), with its offset.")
+@click.option("--dry-run", is_flag=True, help="Show what would be done; change nothing.")
+@FORMAT_OPTION
+@pass_app
+def reminders_run(app: AppContext, once: bool, at_text: str | None, dry_run: bool,
+                  fmt: str) -> None:
+    """Deliver the reminders due now (or --at): in-app, and by e-mail when TRACKER_SMTP_HOST
+    is set. Running it again sends nothing twice."""
+    if not once:
+        raise UserError("error: --once: required (the running dispatcher is `tracker scheduler`)")
+    at = parse_at(at_text)
+    clock = (lambda: at) if at is not None else app.clock
+    with app.transaction() as session:
+        _operator_only(app, session)
+    if dry_run:
+        with app.transaction() as session:
+            records = _due_records(dispatch.due(session, at=clock()))
+        if fmt == "json":
+            emit_json({"at": clock().isoformat(), "dry_run": True, "due": records})
+        else:
+            _print_due(records, clock())
+        return
+    with app.transaction() as session:
+        reminders.reconcile(session, clock=clock)
+    settings = get_settings()
+    mailer = Mailer(settings) if settings.smtp_host else None
+    try:
+        report = dispatch.run_once(app.factory(), clock=clock, mailer=mailer, settings=settings)
+    finally:
+        if mailer is not None:
+            mailer.close()
+    if fmt == "json":
+        emit_json({"at": clock().isoformat(), "sent": report.sent, "expired": report.expired,
+                   "retrying": report.retrying, "failed": report.failed,
+                   "released": report.released, "email_waiting": report.email_waiting})
+        return
+    for item in report.sent:
+        click.echo(f"sent #{item['id']} {item['kind']} {item['channel']} to {item['recipient']}: "
+                   f"{item['subject']}")
+    for item in report.expired:
+        click.echo(f"{'expired' if item['action'] == 'expire' else 'cancelled'} #{item['id']} "
+                   f"{item['kind']}: {item['reason']}")
+    for item in report.retrying:
+        click.echo(f"retry #{item['id']} {item['kind']}: {item['error']} "
+                   f"(next attempt {iso(item['next_attempt_at'])})")
+    for item in report.failed:
+        click.echo(f"failed #{item['id']} {item['kind']}: {item['error']}")
+    if report.email_waiting:
+        click.echo(f"{report.email_waiting} e-mail reminder(s) wait: TRACKER_SMTP_HOST is not set",
+                   err=True)
+    click.echo(f"{len(report.sent)} sent, {len(report.expired)} expired or cancelled, "
+               f"{len(report.retrying)} to retry, {len(report.failed)} failed")
+
+
+@reminders_group.command("retry")
+@click.argument("reminder_id", type=int)
+@pass_app
+def reminders_retry(app: AppContext, reminder_id: int) -> None:
+    """Put a failed or expired reminder back in the queue."""
+    with app.transaction() as session:
+        _operator_only(app, session)
+        row = reminders.retry(session, reminder_id, clock=app.clock)
+        click.echo(f"reminder #{row.id} is pending again (next run)")
+
+
+@reminders_group.command("switch")
+@click.option("--user", "email", required=True, metavar="EMAIL")
+@click.option("--kind", help="A reminder kind (default: every kind).")
+@click.option("--channel", type=click.Choice(["in_app", "email"]),
+              help="default: every channel")
+@click.argument("state", type=click.Choice(["on", "off"]))
+@pass_app
+def reminders_switch(app: AppContext, email: str, kind: str | None, channel: str | None,
+                     state: str) -> None:
+    """Switch a kind of reminder, or a channel, on or off for a user."""
+    with app.transaction() as session:
+        user = users.get_user(session, email, "--user")
+        _self_or_operator(app, session, user)
+        reminder_settings.set_switch(session, user, enabled=state == "on", kind=kind, channel=channel,
+                             clock=app.clock)
+    click.echo(f"{kind or 'every kind'} on {channel or 'every channel'}: {state} for {email}")
+
+
+@reminders_group.command("offsets")
+@click.option("--org", "slug", required=True, metavar="SLUG")
+@click.option("--kind", required=True)
+@click.argument("offsets", nargs=-1)
+@click.option("--reset", is_flag=True, help="Back to the defaults.")
+@pass_app
+def reminders_offsets(app: AppContext, slug: str, kind: str, offsets: tuple[str, ...],
+                      reset: bool) -> None:
+    """Set an organisation's offsets for a kind, e.g. -10d@09:00 -3d@09:00 0d@08:30."""
+    if not offsets and not reset:
+        raise UserError("error: offsets: give offsets (e.g. -7d@09:00 -2h) or --reset")
+    with app.transaction() as session:
+        _operator_only(app, session)
+        org = get_organisation(session, slug, "--org")
+        now = reminder_settings.set_offsets(session, org, kind, None if reset else list(offsets),
+                                    clock=app.clock)
+    click.echo(f"{kind} for {slug}: {' '.join(now)}")
+
+
+@click.group("notifications")
+def notifications_group() -> None:
+    """In-app notifications."""
+
+
+@notifications_group.command("list")
+@click.option("--user", "email", required=True, metavar="EMAIL")
+@click.option("--unread", is_flag=True)
+@FORMAT_OPTION
+@pass_app
+def notifications_list(app: AppContext, email: str, unread: bool, fmt: str) -> None:
+    """A user's notifications, newest first."""
+    with app.transaction() as session:
+        user = users.get_user(session, email, "--user")
+        _self_or_operator(app, session, user)
+        page = notifications.list_notifications(session, user, unread_only=unread)
+        count = notifications.unread_count(session, user)
+        records = [{"id": n.id, "title": n.title, "body": n.body, "link": n.link,
+                    "created_at": iso(n.created_at), "read_at": iso(n.read_at),
+                    "reminder_id": n.reminder_id} for n in page.rows]
+    if fmt == "json":
+        emit_json({"user": email, "unread": count, "notifications": records})
+        return
+    if not records:
+        click.echo(f"no notifications for {email}")
+        return
+    print_tables(table(f"{email}: {count} unread", ["id", "when", "title", "read"],
+                       [(r["id"], r["created_at"], r["title"], "yes" if r["read_at"] else "")
+                        for r in records]))
+
+
+@click.command("scheduler")
+@pass_app
+def scheduler_command(app: AppContext) -> None:
+    """Run the reminder dispatcher and the reconcile until SIGTERM or Ctrl-C
+    (TRACKER_SCHEDULER_INTERVAL_S, TRACKER_RECONCILE_INTERVAL_S)."""
+    from tracker.scheduler import run_forever
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    app.ensure_schema()
+    run_forever(app.factory(), get_settings())

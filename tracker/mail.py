@@ -1,0 +1,237 @@
+"""E-mail: reminder messages built from the Jinja templates of templates/email/, in the
+recipient's language, sent over SMTP.
+
+A message is multipart/alternative (plain text and HTML) and, for an interview, mixed with an
+iCalendar invitation. Its Message-ID is derived from the reminder row alone, so a resend after a
+crash carries the same one and mail clients and servers can see the duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import smtplib
+import ssl
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, parseaddr
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from tracker.config import Settings
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "email"
+
+_WORDS = {
+    "fr": {"open": "Ouvrir dans le suivi des candidatures", "posting": "Poste",
+           "reference": "Référence", "deadline": "Date limite", "when": "Date et heure",
+           "place": "Lieu", "video": "Visioconférence", "footer":
+           "Rappel envoyé par le suivi des candidatures. Vous pouvez désactiver ce type de "
+           "rappel dans vos préférences.", "late": "Ce rappel part en retard."},
+    "en": {"open": "Open in the posting tracker", "posting": "Position",
+           "reference": "Reference", "deadline": "Deadline", "when": "Date and time",
+           "place": "Place", "video": "Video call", "footer":
+           "Reminder sent by the posting tracker. You can switch this kind of reminder off in "
+           "your preferences.", "late": "This reminder is sent late."},
+}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    summary: str  # the body of the in-app notification
+    text: str
+    html: str
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+    )
+
+
+def _block(template: jinja2.Template, name: str, context: dict[str, Any]) -> str:
+    return "".join(template.blocks[name](template.new_context(context))).strip()
+
+
+# What the subject and summary blocks never use, so that one rendering serves every recipient
+# of the same facts (the dispatcher renders a batch with `render_notification_cached`).
+PERSONAL = frozenset({"name", "recipient_email", "link"})
+
+
+def render_notification_cached(context: dict[str, Any],
+                               cache: dict[tuple, tuple[str, str]]) -> tuple[str, str]:
+    key = tuple(sorted((k, v) for k, v in context.items() if k not in PERSONAL))
+    if key not in cache:
+        cache[key] = render_notification(context)
+    return cache[key]
+
+
+def render_notification(context: dict[str, Any]) -> tuple[str, str]:
+    """Only the title and the summary: what an in-app notification shows. Their template
+    blocks must not use the PERSONAL fields."""
+    template = _environment().get_template(f"{context['lang']}/{context['kind']}.txt")
+    return (" ".join(_block(template, "subject", context).split()),
+            " ".join(_block(template, "summary", context).split()))
+
+
+def render_reminder(context: dict[str, Any], *, public_url: str | None = None) -> Rendered:
+    """Subject, in-app summary, text and HTML of a reminder from its plain `context` (as
+    `tracker.services.reminder_facts` builds it), in the language `context["lang"]`."""
+    env = _environment()
+    lang = context["lang"]
+    template = env.get_template(f"{lang}/{context['kind']}.txt")
+    words = _WORDS[lang]
+    subject = " ".join(_block(template, "subject", context).split())
+    summary = " ".join(_block(template, "summary", context).split())
+    body = _block(template, "body", context)
+    if context.get("late"):
+        body = f"{body}\n\n({words['late']})"
+    url = f"{public_url.rstrip('/')}{context['link']}" if public_url and context.get("link") else None
+    text = body + (f"\n\n{words['open']}: {url}" if url else "") + f"\n\n-- \n{words['footer']}\n"
+    facts = [(words["posting"], context["posting_title"]),
+             (words["reference"], context["posting_reference"])]
+    if context["kind"] == "interview_soon":
+        facts.append((words["when"], context["when"]))
+        if context.get("place"):
+            facts.append((words["place"], context["place"]))
+        if context.get("video_url"):
+            facts.append((words["video"], context["video_url"]))
+    elif context.get("deadline"):
+        facts.append((words["deadline"], context["deadline"]))
+    html = env.get_template("layout.html").render(
+        lang=lang, subject=subject, url=url, open_label=words["open"], footer=words["footer"],
+        paragraphs=[p.splitlines() for p in body.split("\n\n") if p.strip()], facts=facts,
+    )
+    return Rendered(subject, summary, text, html)
+
+
+def message_id(reminder_id: int, unique_key: str, sender: str) -> str:
+    """The same Message-ID for the same reminder row, whatever the attempt."""
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+    digest = hashlib.sha256(unique_key.encode()).hexdigest()[:16]
+    return f"<reminder.{reminder_id}.{digest}@{domain}>"
+
+
+def interview_ics(context: dict[str, Any], sender: str, recipient: str, now: datetime) -> bytes:
+    """An iCalendar invitation (METHOD:REQUEST) for the interview of `context`, in its zone."""
+    start = context["starts_at"].astimezone(ZoneInfo(context["zone"]))
+    calendar = Calendar()
+    calendar.add("prodid", "-//posting-tracker//reminders//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "REQUEST")
+    event = Event()
+    event.add("uid", f"interview-{context['interview_id']}@{_domain(sender)}")
+    event.add("sequence", context.get("sequence", 0))
+    event.add("dtstamp", now)
+    if context.get("all_day"):
+        event.add("dtstart", start.date())
+        event.add("dtend", start.date() + timedelta(days=1))
+    else:
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=context["duration_minutes"]))
+    label = "Entretien" if context["lang"] == "fr" else "Interview"
+    event.add("summary", f"{label} : {context['posting_title']}" if context["lang"] == "fr"
+              else f"{label}: {context['posting_title']}")
+    if context.get("place"):
+        event.add("location", context["place"])
+    if context.get("video_url"):
+        event.add("url", context["video_url"])
+    organizer = vCalAddress(f"mailto:{parseaddr(sender)[1]}")
+    organizer.params["cn"] = vText(parseaddr(sender)[0] or parseaddr(sender)[1])
+    event["organizer"] = organizer
+    attendee = vCalAddress(f"mailto:{recipient}")
+    attendee.params["role"] = vText("REQ-PARTICIPANT")
+    event.add("attendee", attendee, encode=0)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def build_message(
+    rendered: Rendered,
+    context: dict[str, Any],
+    *,
+    recipient: str,
+    msg_id: str,
+    settings: Settings,
+    now: datetime,
+) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = rendered.subject
+    message["From"] = settings.smtp_sender
+    message["To"] = formataddr((context.get("name") or "", recipient)) if context.get(
+        "name") and context["name"] != recipient else recipient
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = msg_id
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(rendered.text)
+    message.add_alternative(rendered.html, subtype="html")
+    if context["kind"] == "interview_soon":
+        ics = interview_ics(context, settings.smtp_sender, recipient, now)
+        message.add_attachment(ics.decode("utf-8"), subtype="calendar", charset="utf-8",
+                               filename="invitation.ics", params={"method": "REQUEST"})
+    message["Content-Language"] = context["lang"]  # after set_content, which drops Content-*
+    return message
+
+
+class Mailer:
+    """One SMTP connection, opened on the first message and reused; `close()` ends it."""
+
+    def __init__(self, settings: Settings) -> None:
+        if not settings.smtp_host:
+            raise ValueError("TRACKER_SMTP_HOST is not set")
+        self.settings = settings
+        self._smtp: smtplib.SMTP | None = None
+
+    def _connect(self) -> smtplib.SMTP:
+        s = self.settings
+        port, timeout = s.smtp_effective_port, s.smtp_timeout_s
+        if s.smtp_tls == "ssl":
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(s.smtp_host or "", port, timeout=timeout,
+                                                  context=ssl.create_default_context())
+        else:
+            smtp = smtplib.SMTP(s.smtp_host or "", port, timeout=timeout)
+            if s.smtp_tls == "starttls":
+                smtp.starttls(context=ssl.create_default_context())
+        if s.smtp_user:
+            smtp.login(s.smtp_user, s.smtp_password.get_secret_value() if s.smtp_password else "")
+        return smtp
+
+    def send(self, message: EmailMessage) -> None:
+        """Hand `message` to the server; returns once the server accepted it, raises
+        smtplib.SMTPException or OSError otherwise."""
+        if self._smtp is None:
+            self._smtp = self._connect()
+        try:
+            self._smtp.send_message(message)
+        except (smtplib.SMTPServerDisconnected, OSError):
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._smtp is not None:
+            try:
+                self._smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                self._smtp.close()
+            self._smtp = None
+
+    def __enter__(self) -> Mailer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _domain(sender: str) -> str:
+    return parseaddr(sender)[1].rpartition("@")[2] or "localhost"

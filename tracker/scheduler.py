@@ -1,0 +1,129 @@
+"""The scheduler: APScheduler 3.11 only ticks; the database holds the truth.
+
+Two interval jobs in an in-memory job store, each coalesced and never run twice at once:
+`dispatch` (deliver what is due, every TRACKER_SCHEDULER_INTERVAL_S seconds) and `reconcile`
+(repair the reminder rows a hook missed, every TRACKER_RECONCILE_INTERVAL_S seconds). Both run
+once at start, so reminders that came due while nothing ran go out (or expire) at once. Several
+scheduler processes may share one PostgreSQL database: claims use FOR UPDATE SKIP LOCKED.
+
+- `tracker scheduler` runs `run_forever` until SIGTERM or SIGINT, then stops cleanly: the tick
+  in progress finishes, nothing new starts.
+- `start_in_process(session_factory, settings)` runs the same jobs in a background thread of a
+  web process (`tracker serve` with the embedded SQLite database).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.config import Settings
+from tracker.db import unit_of_work, utcnow
+from tracker.mail import Mailer
+from tracker.services import dispatch, reminders
+
+log = logging.getLogger("tracker.scheduler")
+Clock = Callable[[], datetime]
+
+_in_process: BackgroundScheduler | None = None
+_in_process_lock = threading.Lock()
+
+
+def dispatch_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
+    mailer = Mailer(settings) if settings.smtp_host else None
+    try:
+        report = dispatch.run_once(factory, clock=clock, mailer=mailer, settings=settings)
+    finally:
+        if mailer is not None:
+            mailer.close()
+    if report.done or report.retrying or report.released:
+        log.info("dispatch: %d sent, %d expired or cancelled, %d to retry, %d failed, "
+                 "%d lease(s) released", len(report.sent), len(report.expired),
+                 len(report.retrying), len(report.failed), report.released)
+    if report.email_waiting:
+        log.warning("dispatch: %d e-mail reminder(s) wait: TRACKER_SMTP_HOST is not set",
+                    report.email_waiting)
+
+
+def reconcile_tick(factory: sessionmaker[Session], clock: Clock) -> None:
+    with unit_of_work(factory) as session:
+        result = reminders.reconcile(session, clock=clock)
+    if result.created or result.retimed or result.cancelled or result.revived:
+        log.info("reconcile: %d created, %d re-timed, %d cancelled, %d revived",
+                 result.created, result.retimed, result.cancelled, result.revived)
+
+
+def build_scheduler(
+    factory: sessionmaker[Session], settings: Settings, clock: Clock | None = None
+) -> BackgroundScheduler:
+    """A BackgroundScheduler (in-memory job store) with the two jobs, not started."""
+    clock = clock or utcnow
+    scheduler = BackgroundScheduler(
+        timezone=UTC,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+    )
+    now = datetime.now(UTC)
+    scheduler.add_job(dispatch_tick, IntervalTrigger(seconds=settings.scheduler_interval_s),
+                      args=(factory, settings, clock), id="dispatch", name="dispatch",
+                      next_run_time=now)
+    scheduler.add_job(reconcile_tick, IntervalTrigger(seconds=settings.reconcile_interval_s),
+                      args=(factory, clock), id="reconcile", name="reconcile",
+                      next_run_time=now)
+    return scheduler
+
+
+def run_forever(
+    factory: sessionmaker[Session], settings: Settings, clock: Clock | None = None
+) -> None:
+    """Run the scheduler until SIGTERM or SIGINT; then let the running tick finish and return."""
+    stop = threading.Event()
+
+    def _stop(signum: int, _frame: object) -> None:
+        log.info("scheduler: %s received, stopping", signal.Signals(signum).name)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    scheduler = build_scheduler(factory, settings, clock)
+    scheduler.start()
+    log.info("scheduler: started (dispatch every %gs, reconcile every %gs, SMTP %s)",
+             settings.scheduler_interval_s, settings.reconcile_interval_s,
+             f"{settings.smtp_host}:{settings.smtp_effective_port}" if settings.smtp_host
+             else "not configured")
+    try:
+        while not stop.wait(1.0):
+            pass
+    finally:
+        scheduler.shutdown(wait=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        log.info("scheduler: stopped")
+
+
+def start_in_process(
+    session_factory: sessionmaker[Session], settings: Settings, clock: Clock | None = None,
+    *, reloader: bool = False,
+) -> BackgroundScheduler | None:
+    """Run the dispatcher and the reconcile in a background thread of this process (for
+    `tracker serve` with the embedded SQLite database) and return the started scheduler.
+
+    At most one per process: a second call returns the first. Under Werkzeug's reloader
+    (`reloader=True`), only the serving child (WERKZEUG_RUN_MAIN=true) starts it, never the
+    watching parent; returns None there. Call `.shutdown()` on the result to stop it."""
+    global _in_process
+    if reloader and os.environ.get("WERKZEUG_RUN_MAIN") != "true":
+        return None
+    with _in_process_lock:
+        if _in_process is None or not _in_process.running:
+            scheduler = build_scheduler(session_factory, settings, clock)
+            scheduler.start()
+            log.info("scheduler: started in process %d", os.getpid())
+            _in_process = scheduler
+        return _in_process

@@ -1,0 +1,122 @@
+"""What people choose about reminders: a user's switches (a kind or a channel off) and an
+organisation's offsets. Pending reminders follow a change at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.db import utcnow
+from tracker.models import (
+    Application,
+    Interview,
+    Organisation,
+    Posting,
+    Reminder,
+    ReminderChannel,
+    ReminderKind,
+    ReminderOffsets,
+    ReminderSwitch,
+    Role,
+    User,
+)
+from tracker.services.errors import DomainError
+from tracker.services.reminder_rules import ANY, parse_kind, parse_offset
+from tracker.services.reminders import (
+    offsets_for,
+    sync_application,
+    sync_interview,
+    sync_posting,
+    sync_posting_kind,
+)
+from tracker.services.validation import parse_enum
+
+Clock = Callable[[], datetime]
+K = ReminderKind
+
+
+def set_switch(
+    session: Session,
+    user: User,
+    *,
+    enabled: bool,
+    kind: ReminderKind | str | None = None,
+    channel: ReminderChannel | str | None = None,
+    clock: Clock = utcnow,
+) -> ReminderSwitch:
+    """Switch a kind of reminder (None: every kind) on a channel (None: every channel) on or
+    off for `user`; their pending reminders follow at once."""
+    kind_value = parse_kind(str(kind)).value if kind is not None else ANY
+    channel_value = (parse_enum(ReminderChannel, channel, "channel").value
+                     if channel is not None else ANY)
+    switch = session.scalar(sa.select(ReminderSwitch).where(
+        ReminderSwitch.user_id == user.id, ReminderSwitch.kind == kind_value,
+        ReminderSwitch.channel == channel_value,
+    ))
+    if switch is None:
+        switch = ReminderSwitch(user_id=user.id, kind=kind_value, channel=channel_value,
+                                enabled=enabled)
+        session.add(switch)
+    switch.enabled, switch.updated_at = enabled, clock()
+    session.flush()
+    _resync_user(session, user, clock)
+    return switch
+
+
+def set_offsets(
+    session: Session,
+    organisation: Organisation,
+    kind: ReminderKind | str,
+    offsets: Iterable[str] | None,
+    *,
+    clock: Clock = utcnow,
+) -> list[str]:
+    """An organisation's offsets for a kind (None: back to the defaults); its pending reminders
+    are re-planned. Returns the offsets in force."""
+    parsed_kind = parse_kind(str(kind))
+    row = session.scalar(sa.select(ReminderOffsets).where(
+        ReminderOffsets.organisation_id == organisation.id, ReminderOffsets.kind == parsed_kind
+    ))
+    if offsets is None:
+        if row is not None:
+            session.delete(row)
+    else:
+        specs = [parse_offset(spec, "offsets").spec for spec in offsets]
+        if not specs:
+            raise DomainError("offsets", "give at least one offset, or reset to the defaults")
+        if len(set(specs)) != len(specs):
+            raise DomainError("offsets", "an offset is given twice")
+        if row is None:
+            row = ReminderOffsets(organisation_id=organisation.id, kind=parsed_kind, offsets=[])
+            session.add(row)
+        row.offsets, row.updated_at = specs, clock()
+    session.flush()
+    for posting in session.scalars(sa.select(Posting).where(
+        Posting.organisation_id == organisation.id, Posting.deleted_at.is_(None)
+    )):
+        sync_posting(session, posting, clock=clock)
+    return offsets_for(session, parsed_kind, organisation.id)
+
+
+def _resync_user(session: Session, user: User, clock: Clock) -> None:
+    """After a switch changed: re-plan every subject where `user` has or may have reminders."""
+    if user.role is Role.HR and user.organisation_id is not None:
+        for posting in session.scalars(sa.select(Posting).where(
+            Posting.organisation_id == user.organisation_id, Posting.deleted_at.is_(None)
+        )):
+            for kind in (K.REVIEW_WAITING, K.CLOSING_EMPTY):
+                sync_posting_kind(session, posting, kind, clock())
+    for application in session.scalars(sa.select(Application).where(
+        Application.candidate_id == user.id
+    )):
+        sync_application(session, application, clock=clock)
+    subject_ids = session.scalars(sa.select(Reminder.subject_id).where(
+        Reminder.recipient_user_id == user.id, Reminder.kind == K.INTERVIEW_SOON
+    ).distinct())
+    for interview_id in list(subject_ids):
+        interview = session.get(Interview, interview_id)
+        if interview is not None:
+            sync_interview(session, interview, clock=clock)

@@ -1,0 +1,382 @@
+"""Reminder rows: planned, re-timed and cancelled as postings, applications and interviews
+change, repaired by a periodic reconcile, listed and retried.
+
+Every function only flushes; the face commits. Inserts are idempotent (INSERT ... ON CONFLICT
+DO NOTHING on the unique key), so two processes planning the same reminder add one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from tracker.db import utcnow
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    Interview,
+    InterviewStatus,
+    Posting,
+    PostingStatus,
+    Reminder,
+    ReminderKind,
+    ReminderOffsets,
+    ReminderStatus,
+    ReminderSwitch,
+    Role,
+    User,
+    Visibility,
+)
+from tracker.services.errors import InvalidTransition, NotFound
+from tracker.services.paging import Page, make_page, paginate
+from tracker.services.reminder_rules import (
+    DEFAULT_OFFSETS,
+    SUBJECT_OF,
+    Planned,
+    Recipient,
+    email_key,
+    parse_offset,
+    plan,
+    user_key,
+)
+from tracker.services.validation import parse_enum
+
+Clock = Callable[[], datetime]
+K = ReminderKind
+R = ReminderStatus
+_UNIQUE = ["kind", "subject_id", "recipient_key", "channel", "offset_spec"]
+_LIVE_POSTING = {PostingStatus.OPEN}
+_ENDED_POSTING = {PostingStatus.CANCELLED, PostingStatus.FILLED}
+
+
+@dataclass
+class SyncResult:
+    created: int = 0
+    retimed: int = 0
+    cancelled: int = 0
+    revived: int = 0
+
+    def add(self, other: SyncResult) -> None:
+        self.created += other.created
+        self.retimed += other.retimed
+        self.cancelled += other.cancelled
+        self.revived += other.revived
+
+
+# --- the hooks the other services call -------------------------------------------------------
+
+def sync_posting(session: Session, posting: Posting, *, clock: Clock = utcnow) -> SyncResult:
+    """Plan or re-time the posting's reminders (hr kinds) and those of its applications and
+    interviews: call after the posting's deadline or status changed."""
+    result = SyncResult()
+    for kind in (K.REVIEW_WAITING, K.CLOSING_EMPTY):
+        result.add(sync_posting_kind(session, posting, kind, clock()))
+    apps = session.scalars(sa.select(Application).where(Application.posting_id == posting.id))
+    for application in apps:
+        result.add(sync_application(session, application, clock=clock, interviews=False))
+    for interview in posting.interviews:
+        result.add(sync_interview(session, interview, clock=clock))
+    return result
+
+
+def sync_application(
+    session: Session, application: Application, *, clock: Clock = utcnow, interviews: bool = True
+) -> SyncResult:
+    """Plan, re-time or cancel an application's reminders (deadline while a draft, no answer
+    after submission) and, with `interviews`, those of its interviews."""
+    now = clock()
+    posting = application.posting
+    candidate = application.candidate
+    live = application.deleted_at is None and posting.deleted_at is None and _active(candidate)
+    result = SyncResult()
+    draft_ok = (
+        live and application.status is ApplicationStatus.DRAFT
+        and posting.valid_through is not None and _accepts_applications(posting)
+    )
+    recipients = [_user_recipient(candidate, posting.timezone)] if live else []
+    result.add(_sync(
+        session, K.DEADLINE_DRAFT, application.id,
+        _plan(session, K.DEADLINE_DRAFT, application.id, posting.valid_through, recipients,
+              posting.organisation_id) if draft_ok else [],
+        now, f"application #{application.id} is {application.status.value}"
+        if live else f"application #{application.id} is gone",
+    ))
+    answer_ok = (
+        live and application.status is ApplicationStatus.SUBMITTED
+        and application.submitted_at is not None
+    )
+    result.add(_sync(
+        session, K.NO_ANSWER, application.id,
+        _plan(session, K.NO_ANSWER, application.id, application.submitted_at, recipients,
+              posting.organisation_id) if answer_ok else [],
+        now, f"application #{application.id} is {application.status.value}",
+    ))
+    if interviews:
+        for interview in session.scalars(
+            sa.select(Interview).where(Interview.application_id == application.id)
+        ):
+            result.add(sync_interview(session, interview, clock=clock))
+    return result
+
+
+def sync_interview(session: Session, interview: Interview, *, clock: Clock = utcnow) -> SyncResult:
+    """Plan or re-time an interview's reminders (the day before, 2 hours before) for its
+    candidate and its panel, or cancel them when it is cancelled or over."""
+    posting = interview.posting
+    live = interview.status is InterviewStatus.SCHEDULED and posting.deleted_at is None
+    recipients: list[Recipient] = []
+    if live:
+        application = interview.application
+        if (
+            application is not None and application.deleted_at is None
+            and application.status not in (ApplicationStatus.WITHDRAWN, ApplicationStatus.REJECTED)
+            and _active(application.candidate)
+        ):
+            recipients.append(_user_recipient(application.candidate, interview.timezone))
+        for member in interview.panel:
+            if member.user is not None:
+                if _active(member.user):
+                    recipients.append(_user_recipient(member.user, interview.timezone))
+            else:
+                recipients.append(
+                    Recipient(email_key(member.email), member.email, None, interview.timezone)
+                )
+    offsets = offsets_for(session, K.INTERVIEW_SOON, posting.organisation_id)
+    if interview.start_time is None:  # a date without a time: "in 2 hours" means nothing
+        offsets = [o for o in offsets if not parse_offset(o).hours]
+    planned = plan(K.INTERVIEW_SOON, interview.id, interview.starts_at, recipients, offsets,
+                   _switches(session, recipients)) if live else []
+    return _sync(session, K.INTERVIEW_SOON, interview.id, planned, clock(),
+                 f"interview #{interview.id} is {interview.status.value}")
+
+
+def reconcile(session: Session, *, clock: Clock = utcnow) -> SyncResult:
+    """Repair whatever a hook missed: every subject that may need reminders, and every subject
+    that still has pending ones, is synced again. Idempotent."""
+    result = SyncResult()
+    posting_ids = set(session.scalars(
+        sa.select(Posting.id).where(
+            Posting.deleted_at.is_(None), Posting.valid_through.is_not(None),
+            Posting.status.in_([PostingStatus.OPEN, PostingStatus.CLOSED]),
+        )
+    ))
+    application_ids = set(session.scalars(
+        sa.select(Application.id).where(
+            Application.deleted_at.is_(None),
+            Application.status.in_([ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED]),
+        )
+    ))
+    interview_ids = set(session.scalars(
+        sa.select(Interview.id).where(Interview.status == InterviewStatus.SCHEDULED)
+    ))
+    waiting = session.execute(
+        sa.select(Reminder.kind, Reminder.subject_id).where(
+            Reminder.status.in_([R.PENDING, R.FAILED])
+        ).distinct()
+    )
+    for kind, subject_id in waiting:
+        {"posting": posting_ids, "application": application_ids,
+         "interview": interview_ids}[SUBJECT_OF[kind].value].add(subject_id)
+    for posting_id in sorted(posting_ids):
+        posting = session.get(Posting, posting_id)
+        if posting is not None:
+            for kind in (K.REVIEW_WAITING, K.CLOSING_EMPTY):
+                result.add(sync_posting_kind(session, posting, kind, clock()))
+        else:
+            result.add(_cancel_subject(session, posting_id, (K.REVIEW_WAITING, K.CLOSING_EMPTY),
+                                       clock(), "the posting is gone"))
+    for application_id in sorted(application_ids):
+        application = session.get(Application, application_id)
+        if application is not None:
+            result.add(sync_application(session, application, clock=clock, interviews=False))
+        else:
+            result.add(_cancel_subject(session, application_id, (K.DEADLINE_DRAFT, K.NO_ANSWER),
+                                       clock(), "the application is gone"))
+    for interview_id in sorted(interview_ids):
+        interview = session.get(Interview, interview_id)
+        if interview is not None:
+            result.add(sync_interview(session, interview, clock=clock))
+        else:
+            result.add(_cancel_subject(session, interview_id, (K.INTERVIEW_SOON,), clock(),
+                                       "the interview is gone"))
+    return result
+
+
+# --- reading and operating -------------------------------------------------------------------
+
+def list_reminders(
+    session: Session,
+    *,
+    status: ReminderStatus | str | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> Page[Reminder]:
+    """Reminders by due time (latest first), one page."""
+    query = sa.select(Reminder)
+    if status is not None:
+        query = query.where(Reminder.status == parse_enum(ReminderStatus, status, "status"))
+    query = paginate(query.order_by(Reminder.due_at.desc(), Reminder.id.desc()), page, per_page)
+    return make_page(list(session.scalars(query)), page, per_page)
+
+
+def get_reminder(session: Session, reminder_id: int) -> Reminder:
+    reminder = session.get(Reminder, reminder_id)
+    if reminder is None:
+        raise NotFound("reminder", f"no reminder #{reminder_id}")
+    return reminder
+
+
+def retry(session: Session, reminder_id: int, *, clock: Clock = utcnow) -> Reminder:
+    """Put a failed or expired reminder back in the queue, to go out at the next tick (the
+    dispatcher still checks that it makes sense then)."""
+    reminder = get_reminder(session, reminder_id)
+    if reminder.status not in (R.FAILED, R.EXPIRED):
+        raise InvalidTransition(
+            "reminder", f"reminder #{reminder_id} is {reminder.status.value}: only failed or "
+            "expired reminders are retried"
+        )
+    now = clock()
+    reminder.status = R.PENDING
+    reminder.next_attempt_at = now
+    reminder.attempts = 0
+    reminder.lease_until = reminder.claim_token = None
+    reminder.updated_at = now
+    session.flush()
+    return reminder
+
+
+# --- the machinery ---------------------------------------------------------------------------
+
+def sync_posting_kind(session: Session, posting: Posting, kind: ReminderKind,
+                       now: datetime) -> SyncResult:
+    ok = (
+        posting.deleted_at is None and posting.visibility is Visibility.PUBLIC
+        and posting.organisation_id is not None and posting.valid_through is not None
+        and (posting.status in _LIVE_POSTING or (
+            kind is K.REVIEW_WAITING and posting.status is PostingStatus.CLOSED))
+    )
+    recipients = _hr_recipients(session, posting) if ok else []
+    planned = _plan(session, kind, posting.id, posting.valid_through, recipients,
+                    posting.organisation_id) if ok else []
+    return _sync(session, kind, posting.id, planned, now,
+                 f"posting {posting.reference} is {posting.status.value}")
+
+
+def _plan(session: Session, kind: ReminderKind, subject_id: int, anchor: datetime | None,
+          recipients: list[Recipient], organisation_id: int | None) -> list[Planned]:
+    if anchor is None or not recipients:
+        return []
+    return plan(kind, subject_id, anchor, recipients, offsets_for(session, kind, organisation_id),
+                _switches(session, recipients))
+
+
+def _sync(session: Session, kind: ReminderKind, subject_id: int, planned: list[Planned],
+          now: datetime, reason: str) -> SyncResult:
+    """Make the rows of (kind, subject) match `planned`: new ones inserted, pending ones
+    re-timed or cancelled (with `reason`), cancelled ones revived. Sent, expired, failed and
+    in-flight rows are left as they are: nothing already sent goes out again."""
+    result = SyncResult()
+    wanted = {p.key: p for p in planned}
+    existing = session.scalars(sa.select(Reminder).where(
+        Reminder.kind == kind, Reminder.subject_id == subject_id
+    )).all()
+    for row in existing:
+        key = (row.recipient_key, row.channel.value, row.offset_spec)
+        target = wanted.pop(key, None)
+        if target is None:
+            if row.status is R.PENDING:
+                row.status, row.reason, row.updated_at = R.CANCELLED, reason, now
+                result.cancelled += 1
+            continue
+        if row.status is R.CANCELLED:
+            row.status, row.reason, row.attempts, row.last_error = R.PENDING, None, 0, None
+            row.due_at = row.next_attempt_at = target.due_at
+            row.updated_at = now
+            result.revived += 1
+        elif row.status is R.PENDING and row.due_at != target.due_at:
+            row.due_at = row.next_attempt_at = target.due_at
+            row.updated_at = now
+            result.retimed += 1
+    if wanted:
+        session.flush()
+        values = [
+            dict(kind=p.kind, subject_type=SUBJECT_OF[p.kind], subject_id=p.subject_id,
+                 recipient_key=p.recipient.key, recipient_user_id=p.recipient.user_id,
+                 recipient_email=p.recipient.email, channel=p.channel, offset_spec=p.offset,
+                 due_at=p.due_at, next_attempt_at=p.due_at, timezone=p.recipient.timezone,
+                 status=R.PENDING, attempts=0, created_at=now, updated_at=now)
+            for p in wanted.values()
+        ]
+        # RETURNING, not rowcount: psycopg reports -1 for a multi-row INSERT ... ON CONFLICT
+        inserted = session.execute(
+            insert_ignore(session, Reminder, _UNIQUE).returning(Reminder.id), values
+        )
+        result.created += len(inserted.all())
+    elif existing:
+        session.flush()
+    return result
+
+
+def insert_ignore(session: Session, model: type, unique: list[str]):  # noqa: ANN201
+    """INSERT ... ON CONFLICT (unique) DO NOTHING, on SQLite and PostgreSQL alike; execute it
+    with the list of rows (one compiled statement, sent in batches)."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return insert(model).on_conflict_do_nothing(index_elements=unique)
+
+
+def _cancel_subject(session: Session, subject_id: int, kinds: tuple[ReminderKind, ...],
+                    now: datetime, reason: str) -> SyncResult:
+    result = SyncResult()
+    for kind in kinds:
+        result.add(_sync(session, kind, subject_id, [], now, reason))
+    return result
+
+
+def offsets_for(session: Session, kind: ReminderKind, organisation_id: int | None) -> list[str]:
+    if organisation_id is not None:
+        custom = session.scalar(sa.select(ReminderOffsets.offsets).where(
+            ReminderOffsets.organisation_id == organisation_id, ReminderOffsets.kind == kind
+        ))
+        if custom:
+            return list(custom)
+    return list(DEFAULT_OFFSETS[kind])
+
+
+def _switches(session: Session, recipients: list[Recipient]) -> dict[tuple[int, str, str], bool]:
+    ids = [r.user_id for r in recipients if r.user_id is not None]
+    if not ids:
+        return {}
+    rows = session.execute(sa.select(
+        ReminderSwitch.user_id, ReminderSwitch.kind, ReminderSwitch.channel,
+        ReminderSwitch.enabled,
+    ).where(ReminderSwitch.user_id.in_(ids)))
+    return {(u, k, c): enabled for u, k, c, enabled in rows}
+
+
+def _active(user: User | None) -> bool:
+    return user is not None and user.is_active and user.deleted_at is None
+
+
+def _user_recipient(user: User, fallback_zone: str) -> Recipient:
+    zone_name = user.timezone or (user.organisation.timezone if user.organisation else None)
+    return Recipient(user_key(user.id), user.email, user.id, zone_name or fallback_zone)
+
+
+def _hr_recipients(session: Session, posting: Posting) -> list[Recipient]:
+    staff = session.scalars(sa.select(User).where(
+        User.organisation_id == posting.organisation_id, User.role == Role.HR,
+        User.is_active.is_(True), User.deleted_at.is_(None),
+    ).order_by(User.id))
+    return [_user_recipient(u, posting.timezone) for u in staff]
+
+
+def _accepts_applications(posting: Posting) -> bool:
+    if posting.visibility is Visibility.PRIVATE:
+        return posting.status not in _ENDED_POSTING and posting.status is not PostingStatus.CLOSED
+    return posting.status in _LIVE_POSTING
