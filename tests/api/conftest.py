@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import POSTING
 from tracker.api import init_api
-from tracker.models import Application, Interview, Posting, User
+from tracker.models import Application, Interview, Notification, Posting, User
 from tracker.services import applications, evidence, interviews, postings, tokens, users
 from tracker.services.organisations import create_organisation
 
@@ -65,6 +65,7 @@ class World:
     interview_b: Interview
     interview_all: Interview
     candidate_c: User
+    notification_a: Notification
     requirement_ids: list[int] = field(default_factory=list)
 
     def as_(self, role: str) -> dict[str, str]:
@@ -109,6 +110,10 @@ def world(session: Session, clock, hr, candidate, posting, token_for) -> World: 
                                       application=app_b, actor=hr, clock=clock)
     interview_all = interviews.schedule(session, posting, day=date(2024, 5, 23),
                                         place="Salle 2", actor=hr, clock=clock)
+    # What the reminder dispatcher leaves in A's inbox (the API only reads and marks it)
+    note_a = Notification(user_id=candidate.id, title="Entretien demain", body="10:00",
+                          link=f"/applications/{app_a.id}", created_at=clock())
+    session.add(note_a)
     session.flush()
     people = {"candidate_a": candidate, "candidate_b": cand_b, "hr": hr, "hr_other": hr_other,
               "admin": admin}
@@ -116,6 +121,7 @@ def world(session: Session, clock, hr, candidate, posting, token_for) -> World: 
     return World(people=people, headers=headers, posting=posting, draft=draft,
                  private=private, app_a=app_a, app_b=app_b, interview_a=interview_a,
                  interview_b=interview_b, interview_all=interview_all, candidate_c=cand_c,
+                 notification_a=note_a,
                  requirement_ids=[r.id for r in posting.requirements])
 
 

@@ -43,6 +43,7 @@ APP = "/api/v1/applications/<int(min=1, max=2147483647):application_id>"
 REQ = "<int(min=1, max=2147483647):requirement_id>"
 INTERVIEW = "/api/v1/interviews/<int(min=1, max=2147483647):interview_id>"
 POSTING = "/api/v1/postings/<path:reference>"
+NOTE = "/api/v1/notifications/<int(min=1, max=2147483647):notification_id>"
 
 
 def p(ref: str = "UJM-TEST-1", suffix: str = "") -> Callable[[W], str]:
@@ -147,6 +148,17 @@ CASES = [
          lambda w: LATER),
     Case("cancel A's interview", "POST", INTERVIEW + "/cancel", iv_url("interview_a", "/cancel"),
          each(404, candidate_a=403, hr=200, admin=200), lambda w: {"reason": "panel unavailable"}),
+    # fit: the employer side only (it weighs the reviewer's ratings)
+    Case("fit of A's application", "GET", APP + "/fit", app_url("app_a", "/fit"),
+         each(404, candidate_a=403, hr=200, admin=200)),
+    # notifications: each caller's own inbox
+    Case("list notifications", "GET", "/api/v1/notifications",
+         lambda w: "/api/v1/notifications", each(200)),
+    Case("read A's notification", "POST", NOTE + "/read",
+         lambda w: f"/api/v1/notifications/{w.notification_a.id}/read",
+         each(404, candidate_a=200)),
+    Case("read all notifications", "POST", "/api/v1/notifications/read-all",
+         lambda w: "/api/v1/notifications/read-all", each(200)),
 ]
 
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 from flask import Flask
 from flask.typing import ResponseReturnValue
 
-from tracker.api import applications, interviews, me, postings  # noqa: F401  (the routes)
+from tracker.api import (  # noqa: F401  (the routes)
+    applications,
+    interviews,
+    me,
+    notifications,
+    postings,
+)
 from tracker.api.core import PREFIX, bp, json_errors_for_api_paths, spec
 
 __all__ = ["PREFIX", "init_api"]

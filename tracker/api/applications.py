@@ -13,11 +13,13 @@ from tracker.api.schemas import (
     ApplicationQuery,
     EvidenceIn,
     EvidenceList,
+    FitOut,
+    FitQuery,
     RatingIn,
     StatusMove,
 )
 from tracker.models import Application, ApplicationStatus, Role, User
-from tracker.services import applications, evidence, postings, users
+from tracker.services import applications, evidence, fit, postings, users
 from tracker.services.errors import PermissionDenied
 from tracker.services.records import application_record_for, iso
 
@@ -132,3 +134,15 @@ def rate_evidence(application_id: int, requirement_id: int) -> ResponseReturnVal
 
 def _evidence(application: Application, actor: User) -> dict[str, object]:
     return {"requirements": application_record_for(application, actor)["requirements"]}
+
+
+@bp.get(f"/applications/{APPLICATION}/fit")
+@operation(query=FitQuery, resp=responses(200, FitOut, 403, 404), tags=[TAG])
+def application_fit(application_id: int) -> ResponseReturnValue:
+    """How the application meets each requirement of its posting (met, partly met, not shown,
+    unknown), with the reason, weight and points of each line and the score out of 100. For
+    the posting's employer side only (it weighs the reviewer's ratings)."""
+    q = query(FitQuery)
+    with call() as c:
+        application = applications.get_application(c.session, application_id, actor=c.actor)
+        return fit.application_fit(c.session, application, lang=q.lang, actor=c.actor).as_dict()

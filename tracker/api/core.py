@@ -59,7 +59,8 @@ spec = SpecTree(
     "flask",
     mode="strict",
     title="Posting tracker API",
-    description="Postings, requirements, applications and interviews of the posting tracker. "
+    description="Postings, requirements, applications, interviews, fit and notifications of the "
+                "posting tracker. "
                 "Authenticate with a personal token: `Authorization: Bearer trk_...`.",
     version=__version__,
     page_templates={},

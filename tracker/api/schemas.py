@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 from datetime import datetime as DateTime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
@@ -394,3 +394,57 @@ class InterviewMove(Strict):
 
 class InterviewCancel(Strict):
     reason: _text(2000) | None = None
+
+
+# -- notifications and fit ----------------------------------------------------------------------
+
+
+class NotificationOut(BaseModel):
+    id: int
+    title: str
+    body: str
+    link: str | None
+    created_at: DateTime
+    read_at: DateTime | None
+
+
+class NotificationPage(Paged):
+    items: list[NotificationOut]
+    unread: int = Field(description="How many of the caller's notifications are unread")
+
+
+class NotificationQuery(PageQuery):
+    unread: bool = Field(default=False, description="Only the unread ones")
+
+
+class ReadAllOut(BaseModel):
+    marked: int = Field(description="How many notifications were marked read")
+
+
+class FitLineOut(BaseModel):
+    requirement_id: int
+    kind: RequirementKind
+    label: str
+    level: str | None
+    required: bool
+    status: str = Field(description="met, partly_met, not_shown or unknown")
+    weight: float
+    points: float
+    reason: str
+    source: str = Field(description="reviewer, profile, evidence or none")
+    occupation_skill: str | None
+
+
+class FitOut(BaseModel):
+    application_id: int
+    posting: str
+    candidate: str
+    score: float = Field(description="0 to 100")
+    points: float
+    max_points: float
+    counts: dict[str, int]
+    lines: list[FitLineOut]
+
+
+class FitQuery(Strict):
+    lang: Literal["en", "fr"] = "en"

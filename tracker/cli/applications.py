@@ -186,9 +186,9 @@ def application_fit(app: AppContext, application_id: int, lang: str, fmt: str) -
     """How the application meets each requirement of its posting (met, partly met, not shown,
     unknown), why, with the weight and points of each line, and the score out of 100."""
     with app.transaction() as session:
-        application = applications.get_application(session, application_id,
-                                                   actor=app.actor(session))
-        result = fit.application_fit(session, application, lang=lang)
+        actor = app.actor(session)
+        application = applications.get_application(session, application_id, actor=actor)
+        result = fit.application_fit(session, application, lang=lang, actor=actor)
     if fmt == "json":
         emit_json(result.as_dict())
         return

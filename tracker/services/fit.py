@@ -35,6 +35,8 @@ from tracker.models import (
     RequirementKind,
     User,
 )
+from tracker.services.access import can_manage
+from tracker.services.errors import PermissionDenied
 from tracker.services.fit_words import say
 from tracker.services.matching import (
     LANGUAGE_NAMES,
@@ -110,8 +112,13 @@ class Fit:
                 "lines": [line.as_dict() for line in self.lines]}
 
 
-def application_fit(session: Session, application: Application, *, lang: str = "en") -> Fit:
-    """The fit of one application: a line per requirement of its posting, and the score."""
+def application_fit(session: Session, application: Application, *, lang: str = "en",
+                    actor: User | None = None) -> Fit:
+    """The fit of one application: a line per requirement of its posting, and the score.
+    It weighs the reviewer's ratings, so only the employer side (`actor` managing the posting;
+    None: the operator) may read it."""
+    if not can_manage(actor, application.posting):
+        raise PermissionDenied("application", "only the posting's employer side reads the fit")
     return _fit(application, _evidence_of(session, [application.id])[application.id], lang)
 
 
