@@ -15,6 +15,7 @@ from tracker.cli.documents import document_group
 from tracker.cli.dossiers import dossier_group
 from tracker.cli.people import org_group, user_group
 from tracker.cli.postings import posting_group
+from tracker.cli.serve import serve_command
 from tracker.services.errors import DomainError
 
 
@@ -57,3 +58,4 @@ main.add_command(application_group)
 main.add_command(interview_group)
 main.add_command(document_group)
 main.add_command(dossier_group)
+main.add_command(serve_command)
