@@ -43,6 +43,10 @@ class Web:
 
     client: FlaskClient
 
+    def __post_init__(self) -> None:
+        # English pages unless a test says otherwise (an account's own language wins).
+        self.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+
     def get(self, path: str, **kwargs: Any) -> TestResponse:
         return self.client.get(path, **kwargs)
 

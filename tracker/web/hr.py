@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from tracker.models import PostingStatus
 from tracker.services import dossiers, overview, postings, records
@@ -28,7 +29,8 @@ from tracker.web.forms import MoveForm, PostingForm, StatusForm
 bp = Blueprint("hr", __name__, url_prefix="/hr")
 STAFF = ("hr", "admin")
 # The buttons of a posting page, for the statuses the workflow allows next.
-ACTIONS = {"open": "Open", "closed": "Close", "filled": "Mark filled", "cancelled": "Cancel"}
+ACTIONS = {"open": _l("Open for applications"), "closed": _l("Close"), "filled": _l("Mark filled"),
+           "cancelled": _l("Cancel the posting")}
 
 
 def managed_posting(db: Any, reference: str) -> Any:
