@@ -106,3 +106,16 @@ def admin(session: Session, clock):  # noqa: ANN001, ANN201
 def candidate_b(session: Session, clock):  # noqa: ANN001, ANN201
     return users.create_user(session, email="bob@example.org", full_name="Bob Brun",
                              role="candidate", clock=clock)
+
+
+@pytest.fixture
+def hr(session: Session, ujm, clock):  # noqa: ANN001, ANN201
+    """The UJM's hr user, who reads the pages in English (tests check English text)."""
+    return users.create_user(session, email="rh@univ-st-etienne.fr", full_name="Claire Dubois",
+                             role="hr", organisation="ujm", locale="en", clock=clock)
+
+
+@pytest.fixture
+def candidate(session: Session, clock):  # noqa: ANN001, ANN201
+    return users.create_user(session, email="camille@example.org", full_name="Camille Martin",
+                             role="candidate", locale="en", clock=clock)

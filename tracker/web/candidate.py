@@ -22,7 +22,16 @@ from tracker.services import (
 )
 from tracker.services.errors import DomainError, NotFound, PermissionDenied
 from tracker.web import posting_form
-from tracker.web.common import actor, clock, form_errors, pdf_response, roles_required, transaction
+from tracker.web.common import (
+    actor,
+    clock,
+    form_errors,
+    has_errors,
+    pdf_response,
+    roles_required,
+    status_of,
+    transaction,
+)
 from tracker.web.forms import (
     ButtonForm,
     EvidenceForm,
@@ -103,7 +112,7 @@ def profile() -> Any:
                         else "", "is_native": lang.is_native})
         for _i in range(BLANK_LANGUAGES):
             form.languages.append_entry()
-    if form.errors or form.form_errors:
+    if has_errors(form):
         status = 400
     return render_template("web/candidate/profile.html", form=form), status
 
@@ -124,7 +133,7 @@ def posting_new() -> Any:
         except DomainError as exc:
             form_errors(form, exc, {"valid_through": "valid_through_date"})
     return render_template("web/candidate/posting_form.html", form=form), (
-        400 if form.errors or form.form_errors else 200)
+        status_of(form))
 
 
 @bp.route("/postings/<path:reference>")

@@ -181,3 +181,25 @@ EMPLOYMENT_LABELS = {
     "temporary": _l("Temporary"), "freelance": _l("Freelance"), "volunteer": _l("Volunteer"),
     "other": _l("Other"),
 }
+
+
+def has_errors(form: Any) -> bool:
+    """Whether any field of the form (rows of its lists included) or the form itself has an
+    error, however it got there (the form's validation or a service's)."""
+    if getattr(form, "form_errors", None):
+        return True
+    for item in form:
+        if hasattr(item, "entries"):
+            if any(has_errors(e.form) if hasattr(e, "form") else bool(e.errors)
+                   for e in item.entries):
+                return True
+        elif hasattr(item, "form") and hasattr(item.form, "_fields"):
+            if has_errors(item.form):
+                return True
+        elif item.errors:
+            return True
+    return False
+
+
+def status_of(form: Any) -> int:
+    return 400 if has_errors(form) else 200

@@ -106,20 +106,20 @@ class ButtonForm(FlaskForm):
 
 class RequirementRow(Form):
     kind = SelectField(_l("Kind"), choices=BLANK + _choices(
-        KIND_LABELS, [k.value for k in RequirementKind]), validators=[Optional()])
+        KIND_LABELS, [k.value for k in RequirementKind]), validate_choice=False)
     label = StringField(_l("Requirement"), validators=[Optional()])
     level = StringField(_l("Level"), validators=[Optional(), Length(max=40)])
     required = SelectField(_l("Required or preferred"), choices=[
-        ("1", _l("required")), ("0", _l("preferred"))])
+        ("1", _l("required")), ("0", _l("preferred"))], validate_choice=False)
     position = IntegerField(_l("Order"), validators=[Optional()])
 
 
 class DocumentRow(Form):
     kind = SelectField(_l("Document"), choices=BLANK + _choices(
-        DOCUMENT_LABELS, [k.value for k in DocumentKind]), validators=[Optional()])
+        DOCUMENT_LABELS, [k.value for k in DocumentKind]), validate_choice=False)
     label = StringField(_l("Label"), validators=[Optional()])
     required = SelectField(_l("Required or optional"), choices=[
-        ("1", _l("required")), ("0", _l("optional"))])
+        ("1", _l("required")), ("0", _l("optional"))], validate_choice=False)
 
 
 class InterviewRow(Form):

@@ -22,6 +22,7 @@ from tracker.web.common import (
     page_number,
     pdf_response,
     roles_required,
+    status_of,
     transaction,
 )
 from tracker.web.forms import MoveForm, PostingForm, StatusForm
@@ -90,7 +91,7 @@ def posting_new() -> Any:
         except DomainError as exc:
             form_errors(form, exc, aliases)
     return render_template("web/hr/posting_form.html", form=form, editing=None), (
-        400 if form.errors or form.form_errors else 200)
+        status_of(form))
 
 
 @bp.route("/postings/<path:reference>/edit", methods=["GET", "POST"])
@@ -116,7 +117,7 @@ def posting_edit(reference: str) -> Any:
         except DomainError as exc:
             form_errors(form, exc, aliases)
     return render_template("web/hr/posting_form.html", form=form, editing=reference), (
-        400 if form.errors or form.form_errors else 200)
+        status_of(form))
 
 
 @bp.route("/postings/<path:reference>/status", methods=["POST"])

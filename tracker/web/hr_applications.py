@@ -13,7 +13,15 @@ from tracker.models import Application, ApplicationStatus
 from tracker.services import applications, dossiers, evidence, interviews, overview, records
 from tracker.services.access import can_manage
 from tracker.services.errors import DomainError, PermissionDenied
-from tracker.web.common import actor, clock, form_errors, pdf_response, roles_required, transaction
+from tracker.web.common import (
+    actor,
+    clock,
+    form_errors,
+    has_errors,
+    pdf_response,
+    roles_required,
+    transaction,
+)
 from tracker.web.forms import InterviewForm, MoveForm, NoteForm, RatingsForm
 from tracker.web.hr import STAFF, _lang, bp, managed_posting
 
@@ -209,7 +217,7 @@ def interview_new(reference: str) -> Any:
             raise
         except DomainError as exc:
             form_errors(form, exc, {"at": "at", "application": "application"})
-    if form.errors or form.form_errors:
+    if has_errors(form):
         status = 400
     return render_template("web/hr/interview_form.html", form=form, reference=reference,
                            title=title, zone=zone), status
