@@ -156,7 +156,7 @@ class PostingForm(FlaskForm):
     salary_max = StringField(_l("Salary up to"), validators=[Optional()])
     salary_currency = StringField(_l("Currency (e.g. EUR)"), validators=[Optional()])
     salary_period = SelectField(_l("Salary period"), choices=BLANK + [
-        (p.value, p.value) for p in SalaryPeriod])
+        (p.value, p.value) for p in SalaryPeriod], validate_choice=False)
     context = TextAreaField(_l("Context"), validators=[Optional()])
     missions = TextAreaField(_l("Missions"), validators=[Optional()])
     working_conditions = TextAreaField(_l("Working conditions"), validators=[Optional()])
@@ -182,7 +182,7 @@ class MoveForm(FlaskForm):
 
 class RatingRow(Form):
     requirement_id = HiddenField()
-    rating = SelectField(_l("Rating"), choices=BLANK + [(str(i), f"{i}/4") for i in range(1, 5)])
+    rating = SelectField(_l("Rating"), choices=BLANK + [(str(i), f"{i}/4") for i in range(1, 5)], validate_choice=False)
 
 
 class RatingsForm(FlaskForm):
@@ -213,14 +213,14 @@ class InterviewForm(FlaskForm):
 
 class LanguageRow(Form):
     language = StringField(_l("Language (ISO code, e.g. en)"), validators=[Optional()])
-    level = SelectField(_l("CEFR level"), choices=BLANK + [(c.value, c.value) for c in CEFRLevel])
+    level = SelectField(_l("CEFR level"), choices=BLANK + [(c.value, c.value) for c in CEFRLevel], validate_choice=False)
     is_native = BooleanField(_l("Native"))
 
 
 class ProfileForm(FlaskForm):
     headline = StringField(_l("Headline"), validators=[Optional(), Length(max=200)])
     education_level = SelectField(_l("Education level"), choices=BLANK + [
-        (e.value, e.value) for e in EducationLevel])
+        (e.value, e.value) for e in EducationLevel], validate_choice=False)
     education_detail = TextAreaField(_l("Education"), validators=[Optional()])
     experience_years = IntegerField(_l("Years of experience"), validators=[Optional()])
     experience_summary = TextAreaField(_l("Experience"), validators=[Optional()])
@@ -235,10 +235,10 @@ class SearchForm(FlaskForm):
         csrf = False  # a GET search changes nothing
 
     q = StringField(_l("Search"), validators=[Optional()])
-    organisation = SelectField(_l("Organisation"), choices=[], validators=[Optional()])
+    organisation = SelectField(_l("Organisation"), choices=[], validate_choice=False)
     location = StringField(_l("Location"), validators=[Optional()])
     employment_type = SelectField(_l("Employment type"), choices=BLANK + _choices(
-        EMPLOYMENT_LABELS, list(EMPLOYMENT_LABELS)), validators=[Optional()])
+        EMPLOYMENT_LABELS, list(EMPLOYMENT_LABELS)), validate_choice=False)
     submit = SubmitField(_l("Search"))
 
 
@@ -263,7 +263,7 @@ class EvidenceRow(Form):
     requirement_id = HiddenField()
     evidence = TextAreaField(_l("What shows it"), validators=[Optional(), Length(max=5000)])
     self_rating = SelectField(_l("My own rating"), choices=BLANK + [
-        (str(i), f"{i}/4") for i in range(1, 5)])
+        (str(i), f"{i}/4") for i in range(1, 5)], validate_choice=False)
 
 
 class EvidenceForm(FlaskForm):
