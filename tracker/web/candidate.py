@@ -155,6 +155,8 @@ def posting(reference: str) -> Any:
 def apply(reference: str) -> Any:
     """Start an application (a draft) to an open public posting or to one's own posting."""
     form = ButtonForm()
+    with transaction() as db:
+        _postable(db, reference, actor(db))
     if not form.validate_on_submit():
         return redirect(url_for("public.posting", reference=reference))
     try:
@@ -300,6 +302,8 @@ def upload(application_id: int) -> Any:
           methods=["POST"])
 @roles_required("candidate")
 def remove_document(application_id: int, document_id: int) -> Any:
+    with transaction() as db:
+        own_application(db, application_id)
     if ButtonForm().validate_on_submit():
         with transaction() as db:
             found = own_application(db, application_id)
@@ -316,6 +320,8 @@ def remove_document(application_id: int, document_id: int) -> Any:
 @roles_required("candidate")
 def move(application_id: int, target: str) -> Any:
     """Submit (before the deadline) or withdraw one's application."""
+    with transaction() as db:
+        own_application(db, application_id)
     if ButtonForm().validate_on_submit():
         try:
             with transaction() as db:

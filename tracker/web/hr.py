@@ -124,6 +124,8 @@ def posting_edit(reference: str) -> Any:
 @roles_required(*STAFF)
 def posting_status(reference: str) -> Any:
     form = StatusForm()
+    with transaction() as db:
+        managed_posting(db, reference)  # others' postings: not found or forbidden, form or not
     if form.validate_on_submit():
         try:
             with transaction() as db:
