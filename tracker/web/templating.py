@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime, get_timezone_name
+from babel.dates import format_date, format_time, get_timezone_name
 from flask import Flask, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -37,7 +37,9 @@ def configure(app: Flask, settings: Settings) -> None:
         locale = str(get_locale() or "fr")
         if not with_time:
             return format_date(instant.astimezone(zone).date(), "medium", locale=locale)
-        text = format_datetime(instant, "medium", tzinfo=zone, locale=locale)
+        local = instant.astimezone(zone)
+        text = (f"{format_date(local.date(), 'medium', locale=locale)}, "
+                f"{format_time(local.time(), 'short', locale=locale)}")
         return f"{text} ({zone_name})"
 
     def day(value: date | str | None) -> str:
