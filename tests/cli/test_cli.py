@@ -38,7 +38,7 @@ def test_every_command_is_known():
         "dossier posting", "interview", "interview schedule",
         "org", "org add", "org list", "posting", "posting add", "posting cancel",
         "posting close", "posting fill", "posting list", "posting open", "posting show",
-        "user", "user add",
+        "serve", "user", "user add",
     ]
 
 

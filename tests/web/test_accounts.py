@@ -223,3 +223,17 @@ def test_admin_creates_staff_accounts(web: Web, admin, ujm, session) -> None:  #
 def test_anonymous_users_are_sent_to_log_in(web: Web, path: str) -> None:
     response = web.get(path)
     assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+
+
+def test_demo_people_log_in_with_the_demo_password(web: Web, session, clock) -> None:  # noqa: ANN001
+    from tracker.services.demo import DEMO_PASSWORD, load_demo
+
+    result = load_demo(session, clock=clock)
+    session.flush()
+    assert [role for role, _email in result.logins] == ["hr", "candidate", "candidate"]
+    for role, email in result.logins:
+        landed = web.login(email, DEMO_PASSWORD)
+        assert landed.headers["Location"] == ("/hr/" if role == "hr" else "/me/")
+        page = text(web.get(landed.headers["Location"]))
+        assert "Chargé de coopération internationale" in page
+        web.post("/logout")

@@ -212,3 +212,23 @@ def test_downloads_of_the_three_dossiers(web: Web, hr, posting, candidate, sessi
         assert response.status_code == 200 and response.mimetype == "application/pdf"
         assert response.headers["Content-Disposition"].startswith("attachment; filename=")
         assert words in pdf_text(response.data)
+
+
+def test_applicants_come_a_page_at_a_time(web: Web, hr, posting, candidate, candidate_b,
+                                          session, clock, monkeypatch) -> None:  # noqa: ANN001
+    from tracker.services import users
+    from tracker.web import hr as hr_views
+
+    third = users.create_user(session, email="zoe@example.org", full_name="Zoé Zola",
+                              role="candidate", clock=clock)
+    for person in (candidate, candidate_b, third):
+        clock.advance(minutes=5)
+        submitted_application(session, posting, person, clock)
+    monkeypatch.setattr(hr_views, "APPLICANTS_PER_PAGE", 2)
+    web.as_user(hr)
+    first = text(web.get(f"/hr/postings/{posting.reference}?sort=name"))
+    assert "Applicants <span class=\"muted\">(3)</span>" in first
+    assert "Bob Brun" in first and "Camille Martin" in first and "Zoé Zola" not in first
+    assert f'href="/hr/postings/{posting.reference}?page=2&amp;sort=name"' in first
+    second = text(web.get(f"/hr/postings/{posting.reference}?sort=name&page=2"))
+    assert "Zoé Zola" in second and "Bob Brun" not in second

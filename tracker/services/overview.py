@@ -26,6 +26,7 @@ from tracker.models import (
 )
 from tracker.services.access import can_manage, visible_applications, visible_postings
 from tracker.services.errors import DomainError, PermissionDenied
+from tracker.services.paging import Page, make_page, paginate
 from tracker.services.timeutil import days_left
 
 Clock = Callable[[], datetime]
@@ -114,36 +115,62 @@ def hr_dashboard(session: Session, actor: User | None, *, clock: Clock = utcnow)
 
 
 def posting_applicants(
-    session: Session, posting: Posting, *, actor: User | None, sort: str = "submitted"
-) -> list[dict[str, Any]]:
-    """The posting's applications grouped by status (in workflow order), each group sorted by
-    `sort` (submitted, name or updated). Drafts are the candidates' own until submitted."""
+    session: Session, posting: Posting, *, actor: User | None, sort: str = "submitted",
+    page: int = 1, per_page: int = 100,
+) -> dict[str, Any]:
+    """One page of the posting's applications grouped by status (in workflow order), each
+    group sorted by `sort` (submitted, name or updated), with the number in every status.
+    Drafts are the candidates' own until submitted. Two statements whatever the page."""
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "only the employer sees the applicants")
     if sort not in SORTS:
         raise DomainError("sort", f"{sort!r} is not one of: {', '.join(sorted(SORTS))}")
-    found = session.scalars(
-        sa.select(Application)
-        .where(Application.posting_id == posting.id, Application.deleted_at.is_(None),
-               Application.status != ApplicationStatus.DRAFT)
-        .options(selectinload(Application.candidate))
-    ).all()
+    mine = sa.and_(Application.posting_id == posting.id, Application.deleted_at.is_(None),
+                   Application.status != ApplicationStatus.DRAFT)
+    in_order = sa.case({status: rank for rank, status in enumerate(STATUS_ORDER)},
+                       value=Application.status)
     keys = {
-        "submitted": lambda a: (a.submitted_at or a.created_at, a.id),
-        "name": lambda a: (a.candidate.full_name.casefold(), a.id),
-        "updated": lambda a: (-a.updated_at.timestamp(), a.id),
+        "submitted": [sa.func.coalesce(Application.submitted_at, Application.created_at)],
+        "name": [sa.func.lower(User.full_name)],
+        "updated": [Application.updated_at.desc()],
     }
-    groups = []
-    for status in STATUS_ORDER:
-        rows = sorted((a for a in found if a.status is status), key=keys[sort])
-        if rows:
-            groups.append({"status": status.value, "rows": [
-                {"id": a.id, "name": a.candidate.full_name, "email": a.candidate.email,
-                 "submitted_at": a.submitted_at, "updated_at": a.updated_at,
-                 "is_late": a.is_late, "status": a.status.value}
-                for a in rows
-            ]})
-    return groups
+    query = (
+        sa.select(Application, User.full_name, User.email)
+        .join(User, User.id == Application.candidate_id)
+        .where(mine)
+        .order_by(in_order, *keys[sort], Application.id)
+    )
+    found = make_page(list(session.execute(paginate(query, page, per_page))), page, per_page)
+    counts = {status.value: number for status, number in session.execute(
+        sa.select(Application.status, sa.func.count()).where(mine).group_by(Application.status))}
+    groups: list[dict[str, Any]] = []
+    for application, name, email in found.rows:
+        if not groups or groups[-1]["status"] != application.status.value:
+            groups.append({"status": application.status.value, "rows": [],
+                           "total": counts.get(application.status.value, 0)})
+        groups[-1]["rows"].append({
+            "id": application.id, "name": name, "email": email,
+            "submitted_at": application.submitted_at, "updated_at": application.updated_at,
+            "is_late": application.is_late, "status": application.status.value})
+    return {"groups": groups, "counts": counts, "total": sum(counts.values()),
+            "page": Page([], page, per_page, found.has_next)}
+
+
+def schedulable_applicants(session: Session, posting: Posting, *,
+                           actor: User | None) -> list[dict[str, Any]]:
+    """The applications that may get an interview (submitted, under review, interview), by
+    candidate name: the choices of the scheduling form."""
+    if not can_manage(actor, posting):
+        raise PermissionDenied("posting", "only the employer schedules interviews")
+    return [{"id": app_id, "name": name} for app_id, name in session.execute(
+        sa.select(Application.id, User.full_name)
+        .join(User, User.id == Application.candidate_id)
+        .where(Application.posting_id == posting.id, Application.deleted_at.is_(None),
+               Application.status.in_([ApplicationStatus.SUBMITTED,
+                                       ApplicationStatus.UNDER_REVIEW,
+                                       ApplicationStatus.INTERVIEW]))
+        .order_by(sa.func.lower(User.full_name), Application.id)
+    )]
 
 
 def application_interviews(session: Session, application: Application) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ from tracker.web.forms import MoveForm, PostingForm, StatusForm
 
 bp = Blueprint("hr", __name__, url_prefix="/hr")
 STAFF = ("hr", "admin")
+APPLICANTS_PER_PAGE = 100
 # The buttons of a posting page, for the statuses the workflow allows next.
 ACTIONS = {"open": _l("Open for applications"), "closed": _l("Close"), "filled": _l("Mark filled"),
            "cancelled": _l("Cancel the posting")}
@@ -148,10 +149,12 @@ def posting(reference: str) -> Any:
     with transaction() as db:
         found = managed_posting(db, reference)
         record = records.posting_record(found, clock())
-        groups = overview.posting_applicants(db, found, actor=actor(db), sort=sort)
+        applicants = overview.posting_applicants(db, found, actor=actor(db), sort=sort,
+                                                 page=page_number(), per_page=APPLICANTS_PER_PAGE)
         allowed = [s.value for s in postings.POSTING_TRANSITIONS[found.status]]
     return render_template(
-        "web/hr/posting.html", p=record, groups=groups, sort=sort,
+        "web/hr/posting.html", p=record, groups=applicants["groups"], sort=sort,
+        total=applicants["total"], pages=page_links(applicants["page"]),
         actions=[(s, ACTIONS[s]) for s in allowed if s in ACTIONS], status_form=StatusForm(),
         move_form=MoveForm())
 

@@ -9,7 +9,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from tracker.models import Application, ApplicationStatus
+from tracker.models import Application
 from tracker.services import applications, dossiers, evidence, interviews, overview, records
 from tracker.services.access import can_manage
 from tracker.services.errors import DomainError, PermissionDenied
@@ -178,20 +178,15 @@ def application_dossier(application_id: int) -> Any:
     return pdf_response(made.content, made.filename)
 
 
-_SCHEDULABLE = {ApplicationStatus.SUBMITTED.value, ApplicationStatus.UNDER_REVIEW.value,
-                ApplicationStatus.INTERVIEW.value}
-
-
 @bp.route("/postings/<path:reference>/interviews/new", methods=["GET", "POST"])
 @roles_required(*STAFF)
 def interview_new(reference: str) -> Any:
     form = InterviewForm()
     with transaction() as db:
         found = managed_posting(db, reference)
-        groups = overview.posting_applicants(db, found, actor=actor(db), sort="name")
         form.application.choices = [("", _("— the posting-wide date —"))] + [
-            (str(row["id"]), row["name"]) for group in groups
-            if group["status"] in _SCHEDULABLE for row in group["rows"]]
+            (str(row["id"]), row["name"])
+            for row in overview.schedulable_applicants(db, found, actor=actor(db))]
         title, zone = found.title, found.timezone
     if not form.is_submitted() and request.args.get("application"):
         form.application.data = request.args["application"]
