@@ -63,6 +63,24 @@ def interview_record(interview: Interview) -> dict[str, Any]:
     }
 
 
+def posting_summary(posting: Posting, now: datetime) -> dict[str, Any]:
+    """What a list of postings shows of each: no relation is loaded (no query per row)."""
+    return {
+        "reference": posting.reference,
+        "title": posting.title,
+        "status": posting.status.value,
+        "visibility": posting.visibility.value,
+        "hiring_organization_name": posting.hiring_organization_name,
+        "location": posting.location,
+        "employment_type": posting.employment_type.value,
+        "deadline": {
+            "utc": iso(posting.valid_through),
+            "timezone": posting.timezone,
+            "days_left": days_left(posting.valid_through_date, now, posting.timezone),
+        },
+    }
+
+
 def posting_record(posting: Posting, now: datetime) -> dict[str, Any]:
     """Every field of a posting, the deadline as local date, time, zone and UTC instant."""
     groups: dict[str, list[dict[str, Any]]] = {kind.value: [] for kind in RequirementKind}

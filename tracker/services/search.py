@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from tracker.models import EmploymentType, Organisation, Posting, PostingStatus, Visibility
 from tracker.services.errors import NotFound
@@ -37,7 +37,7 @@ def search_postings(
 ) -> Page[Posting]:
     """Open public postings matching every filter given, by deadline (soonest first).
     Text matches the title, employer, department, location and missions, ignoring case."""
-    query = sa.select(Posting).where(_PUBLISHED).options(selectinload(Posting.organisation))
+    query = sa.select(Posting).where(_PUBLISHED)
     if filters.text and filters.text.strip():
         pattern = _like(filters.text)
         query = query.where(sa.or_(*(
@@ -62,9 +62,12 @@ def search_postings(
 
 def filter_choices(session: Session) -> dict[str, list[tuple[str, str]]]:
     """The organisations that have open public postings (slug, name), for the filter form."""
+    # EXISTS per organisation: the first open posting found by the organisation_id index ends
+    # each search, where IN (SELECT ...) would read every open posting.
+    has_open = sa.select(Posting.id).where(
+        Posting.organisation_id == Organisation.id, _PUBLISHED).exists()
     organisations = session.execute(
-        sa.select(Organisation.slug, Organisation.name)
-        .where(Organisation.id.in_(sa.select(Posting.organisation_id).where(_PUBLISHED)))
+        sa.select(Organisation.slug, Organisation.name).where(has_open)
         .order_by(Organisation.name)
     ).all()
     return {"organisations": [(slug, name) for slug, name in organisations]}

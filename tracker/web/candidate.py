@@ -60,7 +60,7 @@ def my_applications() -> Any:
     with transaction() as db:
         user = actor(db)
         rows = overview.candidate_applications(db, user, clock=clock)  # type: ignore[arg-type]
-        logged = [records.posting_record(p, clock()) for p in overview.own_postings(db, user)]  # type: ignore[arg-type]
+        logged = [records.posting_summary(p, clock()) for p in overview.own_postings(db, user)]  # type: ignore[arg-type]
     started = {row["reference"] for row in rows}
     return render_template("web/candidate/applications.html", rows=rows, logged=logged,
                            started=started, apply_form=ButtonForm())

@@ -65,7 +65,7 @@ def posting_list() -> Any:
         except DomainError:
             found = postings.list_postings(db, organisation=organisation, actor=user)
         now = clock()
-        rows = [{**records.posting_record(r.posting, now), "counts": {
+        rows = [{**records.posting_summary(r.posting, now), "counts": {
             k.value: v for k, v in r.counts.items()}, "total": r.total} for r in found.rows]
     return render_template("web/hr/postings.html", rows=rows, pages=page_links(found),
                            status=status, statuses=[s.value for s in PostingStatus])

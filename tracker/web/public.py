@@ -50,7 +50,7 @@ def index() -> Any:
             form.employment_type.errors = [exc.message]
             found = search.search_postings(db, search.Filters(), page=1, per_page=PER_PAGE)
         now = clock()
-        rows = [records.posting_record(p, now) for p in found.rows]
+        rows = [records.posting_summary(p, now) for p in found.rows]
     query = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("web/public/index.html", form=form, rows=rows,
                            pages=page_links(found), query=query)
