@@ -19,7 +19,7 @@ from tracker.models import User
 from tracker.services import organisations, users
 from tracker.web import create_app
 
-TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 PASSWORD = "correct horse battery"
 
 

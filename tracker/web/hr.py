@@ -29,7 +29,7 @@ from tracker.web.forms import MoveForm, PostingForm, StatusForm
 
 bp = Blueprint("hr", __name__, url_prefix="/hr")
 STAFF = ("hr", "admin")
-APPLICANTS_PER_PAGE = 100
+APPLICANTS_PER_PAGE = 50
 # The buttons of a posting page, for the statuses the workflow allows next.
 ACTIONS = {"open": _l("Open for applications"), "closed": _l("Close"), "filled": _l("Mark filled"),
            "cancelled": _l("Cancel the posting")}
@@ -156,7 +156,14 @@ def posting(reference: str) -> Any:
         "web/hr/posting.html", p=record, groups=applicants["groups"], sort=sort,
         total=applicants["total"], pages=page_links(applicants["page"]),
         actions=[(s, ACTIONS[s]) for s in allowed if s in ACTIONS], status_form=StatusForm(),
-        move_form=MoveForm())
+        move_form=_move_choices())
+
+
+def _move_choices() -> Any:
+    """The move form of a posting page, its labels translated once for all its rows."""
+    form = MoveForm(formdata=None)
+    form.status.choices = [(value, str(label)) for value, label in form.status.choices]
+    return form
 
 
 @bp.route("/postings/<path:reference>/sheet.pdf")

@@ -14,7 +14,6 @@ from flask_login import current_user
 
 from tracker.config import Settings
 from tracker.web.common import DOCUMENT_LABELS, EMPLOYMENT_LABELS, KIND_LABELS, STATUS_LABELS
-from tracker.web.forms import ButtonForm
 
 
 def configure(app: Flask, settings: Settings) -> None:
@@ -74,11 +73,7 @@ def configure(app: Flask, settings: Settings) -> None:
         doc_kind=lambda v: label(DOCUMENT_LABELS, v),
         employment=lambda v: label(EMPLOYMENT_LABELS, v),
     )
-    def csrf_form() -> ButtonForm:
-        """A form that is only a CSRF token, for the buttons every page has (log out, language)."""
-        return ButtonForm()
-
-    app.jinja_env.globals.update(user_zone=user_zone, csrf_form=csrf_form)
+    app.jinja_env.globals.update(user_zone=user_zone)
 
     @app.context_processor
     def _values() -> dict[str, Any]:
