@@ -138,6 +138,8 @@ def test_apply_answer_upload_submit(web: Web, candidate, posting, session, clock
     web.as_user(candidate)
     started = web.post(f"/me/apply/{posting.reference}", token_from=f"/postings/{posting.reference}")
     url = started.headers["Location"]
+    public = text(web.get(f"/postings/{posting.reference}"))
+    assert f'href="{url}">My application' in public and "Apply / start tracking" not in public
     page = text(web.get(url))
     # the deadline in the posting's zone, and in the candidate's own once it differs
     assert "May 13, 2024, 11:59\u202fPM (Europe/Paris)" in page
@@ -225,6 +227,7 @@ def test_my_applications_show_status_next_dates_and_what_is_missing(
                         day=datetime(2024, 5, 22).date(), at=datetime(2024, 1, 1, 10).time(),
                         place="Salle 2", actor=hr, clock=clock)
     session.flush()
+    assert "Salle 2" not in text(web.get(f"/postings/{posting.reference}"))  # not public
     page = text(web.get("/me/"))
     assert 'status-interview">Interview' in page
     assert "May 22, 2024, 10:00\u202fAM (Europe/Paris), Salle 2" in page

@@ -270,6 +270,19 @@ def application_detail(session: Session, application: Application) -> Detail:
     return Detail(application, answers, missing_items(application, given, kinds))
 
 
+def own_application_to(session: Session, actor: User | None,
+                       posting: Posting) -> dict[str, Any] | None:
+    """The candidate's application to this posting, if they have one (id and status)."""
+    if actor is None or actor.role is not Role.CANDIDATE:
+        return None
+    found = session.execute(
+        sa.select(Application.id, Application.status).where(
+            Application.posting_id == posting.id, Application.candidate_id == actor.id,
+            Application.deleted_at.is_(None))
+    ).first()
+    return {"id": found[0], "status": found[1].value} if found else None
+
+
 def own_postings(session: Session, actor: User) -> list[Posting]:
     """The postings a candidate logged from elsewhere (private to them)."""
     return list(session.scalars(

@@ -146,7 +146,8 @@ def posting(reference: str) -> Any:
         if found.visibility is not Visibility.PRIVATE or found.owner_id != user.id:  # type: ignore[union-attr]
             return redirect(url_for("public.posting", reference=reference))
         record = records.posting_record(found, clock())
-    return render_template("web/public/posting.html", p=record, jsonld=None,
+        mine = overview.own_application_to(db, user, found)
+    return render_template("web/public/posting.html", p=record, jsonld=None, mine=mine,
                            apply_form=ButtonForm())
 
 

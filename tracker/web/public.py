@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 
 from tracker.models import Posting
-from tracker.services import accounts, documents, records, search
+from tracker.services import accounts, documents, overview, records, search
 from tracker.services.errors import DomainError
 from tracker.web.common import (
     actor,
@@ -62,7 +62,8 @@ def posting(reference: str) -> Any:
         found = search.public_posting(db, reference)
         record = records.posting_record(found, clock())
         block = jsonld(found, url_for("public.posting", reference=reference, _external=True))
-    return render_template("web/public/posting.html", p=record, jsonld=block,
+        mine = overview.own_application_to(db, actor(db), found)
+    return render_template("web/public/posting.html", p=record, jsonld=block, mine=mine,
                            apply_form=ButtonForm())
 
 
