@@ -232,3 +232,14 @@ def test_applicants_come_a_page_at_a_time(web: Web, hr, posting, candidate, cand
     assert f'href="/hr/postings/{posting.reference}?page=2&amp;sort=name"' in first
     second = text(web.get(f"/hr/postings/{posting.reference}?sort=name&page=2"))
     assert "Zoé Zola" in second and "Bob Brun" not in second
+
+
+def test_an_admin_posts_for_the_organisation_chosen(web: Web, admin, ujm, other_org,
+                                                    session) -> None:  # noqa: ANN001
+    web.as_user(admin)
+    assert '<select id="organisation" name="organisation">' in text(web.get("/hr/postings/new"))
+    done = web.post("/hr/postings/new", {**BASE_FORM, "organisation": "acme"},
+                    token_from="/hr/postings/new")
+    assert done.status_code == 302, text(done)
+    reference = done.headers["Location"].rsplit("/", 1)[-1]
+    assert postings.get_posting(session, reference).organisation.slug == "acme"

@@ -130,6 +130,8 @@ class InterviewRow(Form):
 
 class PostingForm(FlaskForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    # Only admins choose; hr users post for their own organisation.
+    organisation = SelectField(_l("Organisation"), choices=[], validate_choice=False)
     reference = StringField(_l("Reference (empty: generated)"), validators=[Optional()])
     department = StringField(_l("Department"), validators=[Optional()])
     location = StringField(_l("Location"), validators=[Optional()])

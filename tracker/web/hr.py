@@ -8,9 +8,10 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from tracker.models import PostingStatus
-from tracker.services import dossiers, overview, postings, records
+from tracker.services import dossiers, organisations, overview, postings, records
 from tracker.services.access import can_manage
 from tracker.services.errors import DomainError, PermissionDenied
 from tracker.web import posting_form
@@ -75,6 +76,10 @@ def posting_list() -> Any:
 @roles_required(*STAFF)
 def posting_new() -> Any:
     form = PostingForm()
+    if current_user.role == "admin":
+        with transaction() as db:
+            form.organisation.choices = [(o.slug, o.name)
+                                         for o in organisations.list_organisations(db)]
     if not form.is_submitted() or form.add_rows.data:
         posting_form.add_blank_rows(form, interviews=True)
     elif form.validate_on_submit():
@@ -84,6 +89,8 @@ def posting_new() -> Any:
                 user = actor(db)
                 if user is not None and user.organisation is not None:
                     data["organisation"] = user.organisation.slug
+                else:  # an admin names the organisation
+                    data["organisation"] = form.organisation.data or None
                 created = postings.create_posting(db, data, actor=user, clock=clock)
                 reference = created.reference
             flash(_("Posting %(ref)s saved as a draft: open it when it is ready.",
