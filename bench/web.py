@@ -144,6 +144,22 @@ def load(port: int, email: str, reference: str, rounds: int) -> dict[str, list[f
     return timings
 
 
+SINGLE = 30
+
+
+def single(port: int, email: str, reference: str) -> dict[str, list[float]]:
+    """Each page fetched by one client alone, one request at a time: the time a page costs
+    without waiting for others."""
+    client = Client(port)
+    client.log_in(email)
+    timings: dict[str, list[float]] = defaultdict(list)
+    for name, path in pages(reference, SINGLE):
+        began = time.perf_counter()
+        client.request("GET", path)
+        timings[name].append(time.perf_counter() - began)
+    return timings
+
+
 def statements(url: str, email: str, reference: str) -> list[tuple[str, str, int]]:
     """Statements per page, counted in-process with the app on the same database."""
     from tracker.config import Settings
@@ -214,12 +230,17 @@ def main() -> None:
                     break
                 except OSError:
                     time.sleep(0.2)
+            alone = single(port, email, reference)
             began = time.perf_counter()
             timings = load(port, email, reference, args.rounds)
             took = time.perf_counter() - began
         finally:
             server.terminate()
             server.wait(timeout=30)
+        print(f"\none client alone, {SINGLE} requests per page: p50 / p95 ms")
+        for name, values in alone.items():
+            print(f"{name:<30} {percentile(values, 50) * 1000:8.1f} "
+                  f"{percentile(values, 95) * 1000:8.1f}")
         total = sum(len(v) for v in timings.values())
         print(f"\n{CLIENTS} clients, {total} requests in {took:.1f} s "
               f"({total / took:.0f} requests/s), tracker serve --threads {args.threads}")

@@ -31,6 +31,7 @@ from tracker.services.timeutil import days_left
 
 Clock = Callable[[], datetime]
 UPCOMING_DAYS = 14
+DASHBOARD_POSTINGS = 50  # the soonest deadlines; the postings page lists them all
 # The order in which a posting page shows its applicants' groups.
 STATUS_ORDER = [
     ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.INTERVIEW,
@@ -85,7 +86,7 @@ def hr_dashboard(session: Session, actor: User | None, *, clock: Clock = utcnow)
         .where(Posting.status == PostingStatus.OPEN, Posting.deleted_at.is_(None), mine,
                Posting.organisation_id.is_not(None))
         .order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
-        .limit(200)
+        .limit(DASHBOARD_POSTINGS)
     )
     postings = [
         {"reference": p.reference, "title": p.title, "location": p.location,
