@@ -11,6 +11,7 @@ test-artifacts/screenshots/ (TRACKER_TEST_ARTIFACTS to change it): look at them.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -116,6 +117,13 @@ def pdf_text(path: str) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(path).pages)
 
 
+def shows(page: Any, words: str) -> None:
+    """The page (once the navigation a click started is over) shows these words."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("body")).to_contain_text(words)
+
+
 def log_in(page: Any, base: str, email: str, password: str) -> None:
     page.goto(base + "/login")
     page.get_by_label("E-mail").fill(email)
@@ -125,13 +133,15 @@ def log_in(page: Any, base: str, email: str, password: str) -> None:
 
 def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
                                       tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
     deadline = date.today() + timedelta(days=20)
     interview_day = date.today() + timedelta(days=10)
     hr = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB",
                              accept_downloads=True)
     hr_page = hr.new_page()
     log_in(hr_page, server, HR_EMAIL, HR_PASSWORD)
-    assert hr_page.url.endswith("/hr/")
+    expect(hr_page).to_have_url(server + "/hr/")
 
     # hr creates a posting with two requirements and a required CV, then opens it
     hr_page.get_by_role("link", name="New posting").first.click()
@@ -149,10 +159,10 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     hr_page.locator("#required_documents-0-label").fill("Curriculum vitae")
     snap(hr_page, shots, "hr-posting-form")
     hr_page.get_by_role("button", name="Save posting").click()
-    assert "saved as a draft" in hr_page.content()
+    shows(hr_page, "saved as a draft")
     hr_page.get_by_role("button", name="Open for applications").click()
+    shows(hr_page, "Status changed.")
     reference = hr_page.url.rsplit("/", 1)[-1]
-    assert "Status changed." in hr_page.content()
 
     # a candidate registers, finds the posting and applies
     cand = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB",
@@ -167,15 +177,16 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     page.get_by_label("Password again").fill(CANDIDATE_PASSWORD)
     page.get_by_label("Language").select_option("en")
     page.get_by_role("button", name="Create my account").click()
-    assert page.url.endswith("/me/")
+    expect(page).to_have_url(server + "/me/")
     page.get_by_role("link", name="Find a posting").click()
     page.get_by_label("Search").fill("coopération")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="Chargé·e de coopération internationale").click()
     snap(page, shots, "phone-public-posting")
+    expect(page.locator('script[type="application/ld+json"]')).to_have_count(1)
     assert '"@type": "JobPosting"' in page.content()
     page.get_by_role("button", name="Apply / start tracking").click()
-    assert "/me/applications/" in page.url
+    expect(page).to_have_url(re.compile(r".*/me/applications/\d+$"))
     application_url = page.url
 
     # uploads a CV, answers both requirements, submits
@@ -184,28 +195,28 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     page.get_by_label("Kind of document").select_option("cv")
     page.get_by_label("PDF file").set_input_files(str(cv))
     page.get_by_role("button", name="Upload").click()
-    assert "CV Nour Haddad.pdf uploaded." in page.content()
+    shows(page, "CV Nour Haddad.pdf uploaded.")
     page.locator("#rows-0-evidence").fill("IELTS 7.5, two years in Dublin")
     page.locator("#rows-0-self_rating").select_option("3")
     page.locator("#rows-1-evidence").fill("Erasmus+ KA2 project lead")
     page.get_by_role("button", name="Save my answers").click()
-    assert "Answers saved." in page.content()
+    shows(page, "Answers saved.")
     snap(page, shots, "phone-candidate-application")
     page.get_by_role("button", name="Submit my application").click()
-    assert "Application submitted." in page.content()
+    shows(page, "Application submitted.")
 
     # hr moves the application to interview from the posting page, then schedules it
     hr_page.goto(f"{server}/hr/postings/{reference}")
     hr_page.get_by_label("Move Nour Haddad to").select_option("interview")
     hr_page.get_by_role("button", name="Move", exact=True).click()
-    assert "Application moved." in hr_page.content()
+    shows(hr_page, "Application moved.")
     hr_page.get_by_role("link", name="Schedule an interview").click()
     hr_page.get_by_label("Applicant").select_option(label="Nour Haddad")
     hr_page.get_by_label("Date", exact=True).fill(interview_day.isoformat())
     hr_page.get_by_label("Time (empty: the whole day)").fill("10:30")
     hr_page.get_by_label("Place").fill("Salle du conseil")
     hr_page.get_by_role("button", name="Schedule interview").click()
-    assert "Interview scheduled." in hr_page.content()
+    shows(hr_page, "Interview scheduled.")
     snap(hr_page, shots, "hr-posting-applicants")
     hr_page.get_by_role("link", name="Nour Haddad").click()
     snap(hr_page, shots, "hr-application")
@@ -217,7 +228,7 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     hr_text = pdf_text(str(hr_pdf))
     assert "Nour Haddad" in hr_text and "IELTS 7.5" in hr_text
     hr_page.goto(server + "/hr/")
-    assert "Nour Haddad" in hr_page.content()  # the interview is within 14 days
+    shows(hr_page, "Nour Haddad")  # the interview is within 14 days
     snap(hr_page, shots, "hr-dashboard")
 
     # the candidate sees the status and the interview on their applications page
