@@ -162,7 +162,7 @@ def posting(reference: str) -> Any:
     return render_template(
         "web/hr/posting.html", p=record, groups=applicants["groups"], sort=sort,
         total=applicants["total"], pages=page_links(applicants["page"]),
-        actions=[(s, ACTIONS[s]) for s in allowed if s in ACTIONS], status_form=StatusForm(),
+        actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=StatusForm(),
         move_form=_move_choices())
 
 
