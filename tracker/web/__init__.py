@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, render_template, request
+from flask import Flask, redirect, render_template, request, url_for
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.orm import Session, sessionmaker
@@ -73,6 +73,10 @@ def create_app(
 def _error_pages(app: Flask) -> None:
     def page(code: int, title: str, message: str | None = None) -> Any:
         return render_template("web/error.html", code=code, title=title, message=message), code
+
+    @app.errorhandler(401)
+    def unauthorised(error: Any) -> Any:  # the account went away during the session
+        return redirect(url_for("auth.login"))
 
     @app.errorhandler(NotFound)
     @app.errorhandler(404)
