@@ -30,6 +30,17 @@ class Settings(BaseSettings):
     pdf_check_memory_mb: int = Field(default=512, ge=64)
     # More pages than any CV or letter: one placeholder page each in a dossier.
     max_upload_pages: int = Field(default=200, ge=1)
+    # The web face (tracker serve). The secret key signs session cookies and CSRF tokens; when
+    # unset, one is generated once and kept in the data directory (data_dir/secret_key).
+    secret_key: str | None = None
+    # Candidates may create their own account on the login page.
+    allow_registration: bool = True
+    # Login attempts per client address (Flask-Limiter syntax), counted in each process's
+    # memory: with several instances each one counts its own.
+    login_rate_limit: str = "10 per minute"
+    # Session cookies are sent over HTTPS only. Browsers also accept them on http://localhost;
+    # set false only to serve plain HTTP on another address (behind a TLS proxy keep true).
+    secure_cookies: bool = True
 
     # E-mail reminders go out through this SMTP server (none set: e-mail reminders wait).
     smtp_host: str | None = None

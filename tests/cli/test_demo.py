@@ -98,6 +98,10 @@ def test_output_shows_the_postings_table(cli):
     assert "2024-04-22" in row and "7 d" in row and "open" in row
     assert "1 draft" in text and "1 interview" in text
     assert f"tracker posting show {REFERENCE}" in text
+    # the web logins, with the demo password they work with (tests/web check they do)
+    assert "Web logins (password 'tracker-demo'; start the web UI with `tracker serve`)" in text
+    assert "hr        drh.recrutement@demo.univ-st-etienne.fr" in text
+    assert "candidate camille.martin@example.org" in text
 
 
 def test_json_output(cli):

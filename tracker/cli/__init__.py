@@ -19,6 +19,7 @@ from tracker.cli.people import org_group, user_group
 from tracker.cli.postings import posting_group
 from tracker.cli.reference import reference_group
 from tracker.cli.reminders import notifications_group, reminders_group, scheduler_command
+from tracker.cli.serve import serve_command
 from tracker.cli.tokens import token_group
 from tracker.services.errors import DomainError
 
@@ -70,3 +71,4 @@ main.add_command(export_group)
 main.add_command(reminders_group)
 main.add_command(notifications_group)
 main.add_command(scheduler_command)
+main.add_command(serve_command)

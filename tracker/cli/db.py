@@ -9,7 +9,7 @@ from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION
 from tracker.cli.postings import show_posting_list
 from tracker.services import dossiers as dossier_service
-from tracker.services.demo import load_demo
+from tracker.services.demo import DEMO_PASSWORD, load_demo
 
 
 @click.group("db")
@@ -65,6 +65,10 @@ def demo_command(app: AppContext, as_published: bool, dossiers: bool, fmt: str) 
     show_posting_list(app, fmt=fmt, status=None, organisation=None, page=1, per_page=50)
     if fmt == "table":
         click.echo(f"Details: tracker posting show {result.posting.reference}")
+        click.echo(f"Web logins (password {DEMO_PASSWORD!r}; start the web UI with "
+                   "`tracker serve`):")
+        for role, email in result.logins:
+            click.echo(f"  {role:<9} {email}")
     if not dossiers:
         return
     with app.transaction() as session:

@@ -35,6 +35,8 @@ from tracker.services.reference_load import load_reference
 from tracker.services.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+# The demo's people log in to the web pages with this password (printed by `tracker demo`).
+DEMO_PASSWORD = "tracker-demo"
 DATE_FIELDS = ("date_posted", "valid_through_date", "job_start_date")
 
 
@@ -44,6 +46,7 @@ class DemoResult:
     weeks_shifted: int
     created: list[str] = field(default_factory=list)
     application_ids: list[int] = field(default_factory=list)  # in the order of demo.yaml
+    logins: list[tuple[str, str]] = field(default_factory=list)  # (role, e-mail)
 
     @property
     def summary(self) -> str:
@@ -109,8 +112,9 @@ def load_demo(
                                    candidate_spec["application"], at, created, samples)
         application_ids.append(application.id)
     session.flush()
+    logins = [("hr", hr.email)] + [("candidate", c["email"]) for c in spec["candidates"]]
     return DemoResult(posting=posting, weeks_shifted=weeks, created=created,
-                      application_ids=application_ids)
+                      application_ids=application_ids, logins=logins)
 
 
 def _shift(data: dict[str, Any], weeks: int) -> dict[str, Any]:
@@ -150,9 +154,12 @@ def _user(
     if user is None:
         user = users.create_user(
             session, email=spec["email"], full_name=spec["full_name"], role=role,
-            organisation=org, locale=spec.get("locale", "fr"), clock=clock,
+            organisation=org, locale=spec.get("locale", "fr"), password=DEMO_PASSWORD,
+            clock=clock,
         )
         created.append(f"{role} {user.email}")
+    elif user.password_hash is None:  # loaded before the demo had a password
+        user.password_hash = users.hash_password(DEMO_PASSWORD)
     return user
 
 

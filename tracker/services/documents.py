@@ -43,6 +43,16 @@ def clean_filename(name: str) -> str:
     return stem[: MAX_FILENAME - len(extension)].rstrip() + extension
 
 
+def uploaded_filename(name: str) -> str:
+    """The name a browser or API client sent with an upload, refused if it names a folder
+    (`../../etc/cv.pdf`, `C:\\Users\\cv.pdf`): a client sends a bare file name, so a path is a
+    mistake or an attack. Otherwise cleaned as clean_filename does."""
+    text = str(name or "")
+    if _SEPARATORS.search(text) or text.strip().startswith(".."):
+        raise DomainError("filename", f"{text!r} is a path: send the file name alone")
+    return clean_filename(text)
+
+
 def _may_add(actor: User | None, application: Application) -> bool:
     """The application's candidate, its employer side, or the operator."""
     return (actor is not None and actor.id == application.candidate_id) or can_manage(

@@ -9,7 +9,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
-from tracker.models import Application, Note, Requirement, RequirementEvidence, User
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    Note,
+    Requirement,
+    RequirementEvidence,
+    User,
+)
 from tracker.services import audit
 from tracker.services.access import can_manage
 from tracker.services.errors import DomainError, NotFound, PermissionDenied
@@ -108,3 +115,22 @@ def add_note(
     session.add(note)
     session.flush()
     return note
+
+
+def set_cover_letter(
+    session: Session,
+    application: Application,
+    text: str | None,
+    *,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Application:
+    """The candidate writes (or rewrites) their cover letter while the application is a draft."""
+    if actor is not None and actor.id != application.candidate_id:
+        raise PermissionDenied("cover_letter", "only the candidate writes their cover letter")
+    if application.status is not ApplicationStatus.DRAFT:
+        raise DomainError("cover_letter", "the application is submitted: the letter is final")
+    application.cover_letter = text.strip() if text and text.strip() else None
+    application.updated_at = clock()
+    session.flush()
+    return application

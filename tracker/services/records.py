@@ -85,7 +85,7 @@ def deadline_record(posting: Posting, now: datetime) -> dict[str, Any]:
 
 
 def posting_summary(posting: Posting, now: datetime) -> dict[str, Any]:
-    """What a list of postings shows of each."""
+    """What a list of postings shows of each (its organisation is the one relation read)."""
     return {
         "reference": posting.reference,
         "title": posting.title,

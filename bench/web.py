@@ -1,0 +1,258 @@
+"""Web benchmark: latency of three pages under 20 concurrent clients against `tracker serve`,
+and the SQL statements each page runs.
+
+Fills a scratch database (100,000 postings and 1,000,000 applications by default, with the
+fill of bench/listing.py) plus one open posting with 5,000 applicants, starts `tracker serve`
+on it, logs 20 clients in as the posting's hr user and has each of them fetch, in turn, the hr
+dashboard, the public postings list (pages 1 to 5) and the posting's applicants (pages 1 to
+50 of 100). Prints p50 and p95 per page, then the statements each page runs, counted
+in-process on the same database, at its first and at a deep page. Exits 0 unless it crashes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import listing  # noqa: E402  (the fill of the listing benchmark)
+
+from tracker.db import create_engine, make_session_factory  # noqa: E402
+from tracker.models import Application, Posting, User  # noqa: E402
+from tracker.services.users import hash_password  # noqa: E402
+
+PASSWORD = "bench password"
+CLIENTS, BIG = 20, 5_000
+TARGET_P95_MS = 150
+
+
+def add_big_posting(url: str, size: listing.Size) -> str:
+    """An open posting of organisation 1 with BIG applicants; hr user 1 gets a password."""
+    engine = create_engine(url)
+    now = datetime.now(UTC)
+    with engine.begin() as connection:
+        pid = connection.scalar(sa.select(sa.func.max(Posting.id))) + 1
+        aid = connection.scalar(sa.select(sa.func.max(Application.id))) or 0
+        deadline = now + timedelta(days=30)
+        reference = f"ORG-01-BIG-{pid}"
+        connection.execute(sa.insert(Posting.__table__), [dict(
+            id=pid, reference=reference, title="Chef de projet (Lyon)", organisation_id=1,
+            hiring_organization_name="Établissement 1", location="Lyon",
+            employment_type="permanent", timezone=listing.TZ,
+            valid_through_date=deadline.date(), valid_through=deadline, apply_method="in_app",
+            status="open", visibility="public", created_at=now, updated_at=now)])
+        first = listing.ORGS * listing.HR_PER_ORG + 1
+        statuses = ["submitted", "under_review", "interview", "rejected", "offer"]
+        connection.execute(sa.insert(Application.__table__), [dict(
+            id=aid + n + 1, posting_id=pid, candidate_id=first + n, status=statuses[n % 5],
+            submitted_at=now - timedelta(minutes=n), created_at=now - timedelta(days=1),
+            updated_at=now - timedelta(minutes=n), is_late=False)
+            for n in range(min(BIG, size.candidates))])
+        connection.execute(sa.update(User.__table__).where(User.id == 1).values(
+            password_hash=hash_password(PASSWORD)))
+        email = connection.scalar(sa.select(User.email).where(User.id == 1))
+    engine.dispose()
+    return reference, email  # type: ignore[return-value]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Client:
+    """One browser-like client: a keep-alive connection and the session cookie."""
+
+    def __init__(self, port: int) -> None:
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.cookie = ""
+
+    def request(self, method: str, path: str, body: dict[str, str] | None = None) -> tuple[int, str]:
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        data = None
+        if body is not None:
+            data = urlencode(body)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.connection.request(method, path, body=data, headers=headers)
+        response = self.connection.getresponse()
+        text = response.read().decode()
+        cookie = response.getheader("Set-Cookie")
+        if cookie:
+            self.cookie = cookie.split(";", 1)[0]
+        return response.status, text
+
+    def log_in(self, email: str) -> None:
+        _, page = self.request("GET", "/login")
+        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        status, _ = self.request("POST", "/login", {"email": email, "password": PASSWORD,
+                                                    "csrf_token": token})
+        if status != 302:
+            raise SystemExit(f"log-in failed: {status}")
+
+
+def pages(reference: str, rounds: int) -> list[tuple[str, str]]:
+    paths = []
+    for n in range(rounds):
+        paths += [("hr dashboard", "/hr/"), ("public postings list", f"/?page={n % 5 + 1}"),
+                  ("posting applicants (5,000)",
+                   f"/hr/postings/{reference}?page={n % 50 + 1}")]
+    return paths
+
+
+def load(port: int, email: str, reference: str, rounds: int) -> dict[str, list[float]]:
+    timings: dict[str, list[float]] = defaultdict(list)
+    lock = threading.Lock()
+    clients = [Client(port) for _ in range(CLIENTS)]
+    for client in clients:
+        client.log_in(email)
+        for _, path in pages(reference, 1):  # warm up every page once
+            client.request("GET", path)
+    start = threading.Barrier(CLIENTS)
+
+    def run(client: Client) -> None:
+        start.wait()
+        for name, path in pages(reference, rounds):
+            began = time.perf_counter()
+            status, _ = client.request("GET", path)
+            took = time.perf_counter() - began
+            if status != 200:
+                raise SystemExit(f"{path}: HTTP {status}")
+            with lock:
+                timings[name].append(took)
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return timings
+
+
+SINGLE = 30
+
+
+def single(port: int, email: str, reference: str) -> dict[str, list[float]]:
+    """Each page fetched by one client alone, one request at a time: the time a page costs
+    without waiting for others."""
+    client = Client(port)
+    client.log_in(email)
+    timings: dict[str, list[float]] = defaultdict(list)
+    for name, path in pages(reference, SINGLE):
+        began = time.perf_counter()
+        client.request("GET", path)
+        timings[name].append(time.perf_counter() - began)
+    return timings
+
+
+def statements(url: str, email: str, reference: str) -> list[tuple[str, str, int]]:
+    """Statements per page, counted in-process with the app on the same database."""
+    from tracker.config import Settings
+    from tracker.web import create_app
+
+    engine = create_engine(url)
+    counted: list[str] = []
+    sa.event.listen(engine, "before_cursor_execute",
+                    lambda *args: counted.append(args[2]))
+    app = create_app(Settings(secret_key="bench", secure_cookies=False,
+                              data_dir=Path(tempfile.mkdtemp())),
+                     session_factory=make_session_factory(engine))
+    client = app.test_client()
+    with app.app_context(), make_session_factory(engine)() as session:
+        user_id = session.scalar(sa.select(User.id).where(User.email == email))
+    with client.session_transaction() as flask_session:
+        flask_session["_user_id"] = str(user_id)
+    rows = []
+    for name, first, deep in [("hr dashboard", "/hr/", "/hr/"),
+                              ("public postings list", "/?page=1", "/?page=50"),
+                              ("posting applicants", f"/hr/postings/{reference}?page=1",
+                               f"/hr/postings/{reference}?page=50")]:
+        found = []
+        for path in (first, deep):
+            counted.clear()
+            assert client.get(path).status_code == 200, path
+            found.append(len([s for s in counted if not s.startswith(("BEGIN", "COMMIT"))]))
+        rows.append((name, f"{found[0]} / {found[1]}", found[0]))
+    engine.dispose()
+    return rows
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postings", type=int, default=100_000)
+    parser.add_argument("--applications", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=10, help="page triples per client")
+    parser.add_argument("--quick", action="store_true",
+                        help="20,000 postings / 200,000 applications")
+    parser.add_argument("--threads", type=int, default=8, help="tracker serve --threads")
+    args = parser.parse_args()
+    if args.quick:
+        args.postings, args.applications = 20_000, 200_000
+    size = listing.Size("large", args.postings, args.applications,
+                        max(args.applications // listing.APPS_PER_CANDIDATE, BIG + 100))
+    with tempfile.TemporaryDirectory(prefix="tracker-bench-web-") as tmp:
+        url = f"sqlite:///{tmp}/web.db"
+        print(f"filling {size.postings:,} postings, {size.applications:,} applications, "
+              f"{size.candidates:,} candidates", flush=True)
+        listing.build(url, size)
+        reference, email = add_big_posting(url, size)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+        env.update(TRACKER_DATABASE_URL=url, TRACKER_DATA_DIR=tmp, TRACKER_SECRET_KEY="bench",
+                   TRACKER_SECURE_COOKIES="false", TRACKER_LOGIN_RATE_LIMIT="1000 per minute")
+        port = free_port()
+        tracker = str(Path(sys.executable).with_name("tracker"))
+        server = subprocess.Popen([tracker, "serve", "--port", str(port),
+                                   "--threads", str(args.threads)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        try:
+            for _ in range(300):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            alone = single(port, email, reference)
+            began = time.perf_counter()
+            timings = load(port, email, reference, args.rounds)
+            took = time.perf_counter() - began
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        print(f"\none client alone, {SINGLE} requests per page: p50 / p95 ms")
+        for name, values in alone.items():
+            print(f"{name:<30} {percentile(values, 50) * 1000:8.1f} "
+                  f"{percentile(values, 95) * 1000:8.1f}")
+        total = sum(len(v) for v in timings.values())
+        print(f"\n{CLIENTS} clients, {total} requests in {took:.1f} s "
+              f"({total / took:.0f} requests/s), tracker serve --threads {args.threads}")
+        print(f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8}  target p95 < {TARGET_P95_MS} ms")
+        for name, values in timings.items():
+            p50, p95 = percentile(values, 50) * 1000, percentile(values, 95) * 1000
+            verdict = "PASS" if p95 < TARGET_P95_MS else "over"
+            print(f"{name:<30} {p50:8.1f} {p95:8.1f}  {verdict}")
+        print(f"\n{'page':<30} statements (first page / page 50)")
+        for name, text, _ in statements(url, email, reference):
+            print(f"{name:<30} {text}")
+
+
+if __name__ == "__main__":
+    main()

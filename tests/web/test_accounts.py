@@ -1,0 +1,239 @@
+"""Accounts on the web: sign-up, log-in, throttling, cookies and headers, CSRF, languages,
+preferences, deleting one's account; and every template compiles and is translated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from babel.messages.extract import extract_from_dir
+
+from tests.web.conftest import PASSWORD, Web, text, web_settings
+from tracker.models import Application, Document, Locale, Posting, User
+from tracker.services import applications, documents, postings, users
+from tracker.web import TEMPLATES, create_app
+from tracker.web.i18n import TRANSLATIONS, catalog
+
+
+def test_every_template_compiles(app) -> None:  # noqa: ANN001
+    names = app.jinja_env.list_templates(filter_func=lambda n: n.startswith("web/"))
+    assert len(names) >= 20
+    for name in names:
+        app.jinja_env.get_template(name)
+
+
+def test_every_message_of_the_pages_has_a_french_translation() -> None:
+    method_map = [("**.py", "python"), ("**.html", "jinja2")]
+    keywords = {"_": None, "_l": None, "gettext": None, "ngettext": (1, 2)}
+    found = set()
+    for root in (Path(TEMPLATES) / "web", TRANSLATIONS.parent):
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            root, method_map, keywords=keywords,
+            options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
+        ):
+            found.add(message if isinstance(message, str) else message[0])
+    french = catalog("fr")
+    untranslated = sorted(m for m in found if french.gettext(m) == m and m not in {
+        "CV", "E-mail", "Date", "Description", "Missions", "Notifications", "Organisation",
+        "Pages", "Page %(n)s", "Contact", "Portfolio", "Note", "Notes"})
+    assert len(found) > 200
+    assert untranslated == []
+
+
+def test_register_log_out_and_in_again(web: Web, session) -> None:  # noqa: ANN001
+    page = web.get("/register")
+    assert page.status_code == 200 and 'name="csrf_token"' in text(page)
+    done = web.post("/register", {"full_name": "Nour Haddad", "email": "Nour@Example.org",
+                                  "password": PASSWORD, "confirm": PASSWORD, "locale": "en"},
+                    token_from="/register")
+    assert done.status_code == 302 and done.headers["Location"] == "/me/"
+    home = web.get("/me/")
+    assert "My applications" in text(home) and "Nour Haddad" in text(home)
+    assert web.post("/logout").status_code == 302
+    assert web.get("/me/").headers["Location"].startswith("/login")
+    wrong = web.login("nour@example.org", "not the password")
+    assert wrong.status_code == 200 and "wrong e-mail or password" in text(wrong)
+    assert web.login("nour@example.org").headers["Location"] == "/me/"
+    user = users.get_user(session, "nour@example.org")
+    assert user.password_hash.startswith("$argon2")
+
+
+def test_register_errors_next_to_fields_and_nothing_saved(web: Web, session, candidate) -> None:  # noqa: ANN001
+    taken = web.post("/register", {"full_name": "X", "email": "camille@example.org",
+                                   "password": PASSWORD, "confirm": PASSWORD, "locale": "fr"},
+                     token_from="/register")
+    assert 'id="email-error"' in text(taken) and "already exists" in text(taken)
+    short = web.post("/register", {"full_name": "Y", "email": "y@example.org",
+                                   "password": "short", "confirm": "short", "locale": "fr"},
+                     token_from="/register")
+    assert 'id="password-error"' in text(short)
+    assert users.find_user(session, "y@example.org") is None
+
+
+def test_registration_can_be_switched_off(session_factory, clock, tmp_path) -> None:  # noqa: ANN001
+    app = create_app(web_settings(tmp_path, allow_registration=False),
+                     session_factory=session_factory, clock=clock)
+    web = Web(app.test_client())
+    assert web.get("/register").status_code == 404
+    assert "Create an account" not in text(web.get("/login"))
+
+
+def test_login_is_rate_limited(session_factory, clock, tmp_path, candidate) -> None:  # noqa: ANN001
+    app = create_app(web_settings(tmp_path, login_rate_limit="3 per minute"),
+                     session_factory=session_factory, clock=clock)
+    web = Web(app.test_client())
+    for _ in range(3):
+        assert web.login("camille@example.org", "wrong password").status_code == 200
+    blocked = web.login("camille@example.org", "wrong password")
+    assert blocked.status_code == 429 and "Too many attempts" in text(blocked)
+    assert web.get("/login").status_code == 200  # only posting the form is counted
+
+
+def test_csrf_token_is_required(web: Web, candidate, session) -> None:  # noqa: ANN001
+    users_password(session, candidate)
+    refused = web.post("/login", {"email": "camille@example.org", "password": PASSWORD},
+                       csrf=False)
+    assert refused.status_code == 400 and "security token" in text(refused)
+    forged = web.post("/login", {"email": "camille@example.org", "password": PASSWORD,
+                                 "csrf_token": "forged"}, csrf=False)
+    assert forged.status_code == 400
+    web.as_user(candidate)
+    assert web.post("/account/delete", {"del-password": PASSWORD}, csrf=False).status_code == 400
+    assert session.get(User, candidate.id) is not None
+
+
+def users_password(session, user: User) -> None:  # noqa: ANN001
+    user.password_hash = users.hash_password(PASSWORD)
+    session.flush()
+
+
+def test_cookies_and_security_headers(session_factory, clock, tmp_path, candidate, session) -> None:  # noqa: ANN001
+    users_password(session, candidate)
+    app = create_app(web_settings(tmp_path, secure_cookies=True, secret_key=None),
+                     session_factory=session_factory, clock=clock)
+    assert (tmp_path / "data" / "secret_key").stat().st_mode & 0o777 == 0o600
+    again = create_app(web_settings(tmp_path, secret_key=None), session_factory=session_factory)
+    assert again.secret_key == app.secret_key  # kept in the data directory
+    response = app.test_client().get("/login")
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "Secure" in cookie and "SameSite=Lax" in cookie
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert "<script" not in text(response) and "style=" not in text(response)
+
+
+def test_login_redirects_only_within_the_site(web: Web, candidate, session) -> None:  # noqa: ANN001
+    users_password(session, candidate)
+    token = web.token("/login")
+    evil = web.client.post("/login?next=https://evil.example/", data={
+        "email": "camille@example.org", "password": PASSWORD, "csrf_token": token})
+    assert evil.headers["Location"] == "/me/"
+    web.post("/logout")
+    token = web.token("/login")
+    inside = web.client.post("/login?next=/me/profile", data={
+        "email": "camille@example.org", "password": PASSWORD, "csrf_token": token})
+    assert inside.headers["Location"] == "/me/profile"
+
+
+def test_language_from_browser_then_preference(web: Web, candidate, session) -> None:  # noqa: ANN001
+    assert "Offres ouvertes" in text(web.get("/", headers={"Accept-Language": "fr-FR,fr;q=0.9"}))
+    assert "Open postings" in text(web.get("/", headers={"Accept-Language": "en-GB,en"}))
+    candidate.locale = Locale.FR
+    session.flush()
+    web.as_user(candidate)  # the account's language wins over the browser's
+    assert "Mes candidatures" in text(web.get("/me/", headers={"Accept-Language": "en"}))
+    saved = web.post("/account", {"prefs-full_name": "Camille Martin", "prefs-locale": "en",
+                                  "prefs-timezone": "America/Montreal"}, token_from="/account")
+    assert saved.status_code == 302
+    page = text(web.get("/me/", headers={"Accept-Language": "fr"}))
+    assert "My applications" in page and "America/Montreal" in page
+    bad = web.post("/account", {"prefs-full_name": "Camille", "prefs-locale": "en",
+                                "prefs-timezone": "Mars/Olympus"}, token_from="/account")
+    assert "unknown IANA time zone" in text(bad) and 'id="prefs-timezone-error"' in text(bad)
+
+
+def test_change_password(web: Web, candidate, session) -> None:  # noqa: ANN001
+    users_password(session, candidate)
+    web.login("camille@example.org")
+    wrong = web.post("/account/password", {"pw-current_password": "nope nope nope",
+                                           "pw-new_password": "another good one",
+                                           "pw-confirm": "another good one"},
+                     token_from="/account")
+    assert wrong.status_code == 400 and "is not your current password" in text(wrong)
+    done = web.post("/account/password", {"pw-current_password": PASSWORD,
+                                          "pw-new_password": "another good one",
+                                          "pw-confirm": "another good one"},
+                    token_from="/account")
+    assert done.status_code == 302
+    session.expire_all()
+    assert users.verify_password(session.get(User, candidate.id), "another good one")
+
+
+def test_delete_my_account_erases_my_data(web: Web, session, candidate, posting, clock) -> None:  # noqa: ANN001
+    from tests.uploads import two_pages
+
+    users_password(session, candidate)
+    application = applications.start(session, posting, candidate, actor=candidate, clock=clock)
+    documents.add_document(session, application, kind="cv", filename="cv.pdf",
+                           content=two_pages(), actor=candidate, clock=clock)
+    private = postings.create_posting(session, {
+        "title": "Found elsewhere", "employment_type": "permanent", "visibility": "private",
+        "hiring_organization_name": "Elsewhere"}, actor=candidate, clock=clock)
+    session.flush()
+    ids = (candidate.id, application.id, private.id)
+    web.login("camille@example.org")
+    wrong = web.post("/account/delete", {"del-password": "not it at all"}, token_from="/account")
+    assert wrong.status_code == 400 and "is not your password" in text(wrong)
+    assert 'id="del-password-error"' in text(wrong)
+    done = web.post("/account/delete", {"del-password": PASSWORD}, token_from="/account")
+    assert done.status_code == 302
+    session.expire_all()
+    assert session.get(User, ids[0]) is None
+    assert session.get(Application, ids[1]) is None
+    assert session.get(Posting, ids[2]) is None
+    assert session.scalar(sa.select(sa.func.count()).select_from(Document)) == 0
+    assert session.get(Posting, posting.id) is not None  # the organisation's posting stays
+    assert web.get("/me/").status_code == 302  # logged out
+
+
+def test_admin_creates_staff_accounts(web: Web, admin, ujm, session) -> None:  # noqa: ANN001
+    web.as_user(admin)
+    page = web.get("/admin/accounts")
+    assert page.status_code == 200 and "Université Jean Monnet" in text(page)
+    missing_org = web.post("/admin/accounts", {
+        "full_name": "Hélène RH", "email": "helene@ujm.example", "role": "hr",
+        "organisation": "", "locale": "fr", "password": PASSWORD}, token_from="/admin/accounts")
+    assert missing_org.status_code == 400
+    assert "must belong to an organisation" in text(missing_org)
+    made = web.post("/admin/accounts", {
+        "full_name": "Hélène RH", "email": "helene@ujm.example", "role": "hr",
+        "organisation": "ujm", "locale": "fr", "password": PASSWORD}, token_from="/admin/accounts")
+    assert made.status_code == 302
+    hr = users.get_user(session, "helene@ujm.example")
+    assert hr.organisation.slug == "ujm" and hr.role.value == "hr"
+    assert "helene@ujm.example" in text(web.get("/admin/accounts"))
+
+
+@pytest.mark.parametrize("path", ["/hr/", "/me/", "/account", "/admin/accounts"])
+def test_anonymous_users_are_sent_to_log_in(web: Web, path: str) -> None:
+    response = web.get(path)
+    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+
+
+def test_demo_people_log_in_with_the_demo_password(web: Web, session, clock) -> None:  # noqa: ANN001
+    from tracker.services.demo import DEMO_PASSWORD, load_demo
+
+    result = load_demo(session, clock=clock)
+    session.flush()
+    assert [role for role, _email in result.logins] == ["hr", "candidate", "candidate"]
+    for role, email in result.logins:
+        landed = web.login(email, DEMO_PASSWORD)
+        assert landed.headers["Location"] == ("/hr/" if role == "hr" else "/me/")
+        page = text(web.get(landed.headers["Location"]))
+        assert "Chargé de coopération internationale" in page
+        web.post("/logout")

@@ -1,0 +1,186 @@
+"""Who may reach what: every route of the web app x (anonymous, candidate A, candidate B, hr of
+the posting's organisation, hr of another organisation, admin).
+
+The routes are read from the app itself, so a new route without a rule here fails
+`test_every_route_has_a_rule`. Allowed: the page answers (2xx, 3xx other than to the login
+page, or 400 for a form sent empty). Refused: 403 or 404, or the login page for anonymous.
+The JSON API (/api/v1) and static files are checked elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from tests.uploads import make_pdf
+from tests.web.conftest import Web, web_settings
+from tracker.models import Document, DocumentKind
+from tracker.services import applications, evidence, postings, users
+from tracker.web import create_app
+
+ACTORS = ["anonymous", "cand_a", "cand_b", "hr_a", "hr_b", "admin"]
+EVERYONE = set(ACTORS)
+LOGGED_IN = EVERYONE - {"anonymous"}
+STAFF = {"hr_a", "hr_b", "admin"}
+EMPLOYER = {"hr_a", "admin"}  # of the posting P and its applications
+OWNER = {"cand_a"}  # of application A, its document and the private posting X
+CANDIDATES = {"cand_a", "cand_b"}
+
+
+@dataclass(frozen=True)
+class Case:
+    method: str
+    url: Callable[[Any], str]
+    allowed: set[str]
+    name: str = ""
+
+
+def case(method: str, url: Callable[[Any], str], allowed: set[str], name: str = "") -> Case:
+    return Case(method, url, allowed, name)
+
+
+A = "/me/applications/{w.a}"
+H = "/hr/applications/{w.a}"
+RULES: dict[str, list[Case]] = {
+    "public.index": [case("GET", lambda w: "/", EVERYONE)],
+    "public.posting": [
+        case("GET", lambda w: f"/postings/{w.p}", EVERYONE, "open public posting"),
+        case("GET", lambda w: f"/postings/{w.d}", set(), "draft posting"),
+        case("GET", lambda w: f"/postings/{w.x}", set(), "candidate A's private posting"),
+    ],
+    "public.set_language": [case("POST", lambda w: "/language", EVERYONE)],
+    "public.document": [case("GET", lambda w: f"/documents/{w.doc}", OWNER | EMPLOYER)],
+    "auth.login": [case("GET", lambda w: "/login", EVERYONE),
+                   case("POST", lambda w: "/login", EVERYONE)],
+    "auth.logout": [case("POST", lambda w: "/logout", EVERYONE)],
+    "auth.register": [case("GET", lambda w: "/register", EVERYONE),
+                      case("POST", lambda w: "/register", EVERYONE)],
+    "auth.account": [case("GET", lambda w: "/account", LOGGED_IN),
+                     case("POST", lambda w: "/account", LOGGED_IN)],
+    "auth.change_password": [case("POST", lambda w: "/account/password", LOGGED_IN)],
+    "auth.delete_account": [case("POST", lambda w: "/account/delete", LOGGED_IN)],
+    "auth.admin_accounts": [case("GET", lambda w: "/admin/accounts", {"admin"}),
+                            case("POST", lambda w: "/admin/accounts", {"admin"})],
+    "hr.dashboard": [case("GET", lambda w: "/hr/", STAFF)],
+    "hr.posting_list": [case("GET", lambda w: "/hr/postings", STAFF)],
+    "hr.posting_new": [case("GET", lambda w: "/hr/postings/new", STAFF),
+                       case("POST", lambda w: "/hr/postings/new", STAFF)],
+    "hr.posting": [case("GET", lambda w: f"/hr/postings/{w.p}", EMPLOYER, "open posting"),
+                   case("GET", lambda w: f"/hr/postings/{w.d}", EMPLOYER, "draft posting"),
+                   case("GET", lambda w: f"/hr/postings/{w.x}", {"admin"}, "private posting")],
+    "hr.posting_edit": [case("GET", lambda w: f"/hr/postings/{w.p}/edit", EMPLOYER),
+                        case("POST", lambda w: f"/hr/postings/{w.p}/edit", EMPLOYER),
+                        case("GET", lambda w: f"/hr/postings/{w.d}/edit", EMPLOYER, "draft")],
+    "hr.posting_status": [case("POST", lambda w: f"/hr/postings/{w.p}/status", EMPLOYER)],
+    "hr.posting_sheet": [case("GET", lambda w: f"/hr/postings/{w.d}/sheet.pdf", EMPLOYER)],
+    "hr.panel_dossier": [case("GET", lambda w: f"/hr/postings/{w.p}/panel.pdf", EMPLOYER)],
+    "hr.interview_new": [case("GET", lambda w: f"/hr/postings/{w.p}/interviews/new", EMPLOYER),
+                         case("POST", lambda w: f"/hr/postings/{w.p}/interviews/new",
+                              EMPLOYER)],
+    "hr.application": [case("GET", lambda w: H.format(w=w), EMPLOYER)],
+    "hr.application_move": [case("POST", lambda w: H.format(w=w) + "/move", EMPLOYER)],
+    "hr.application_ratings": [case("POST", lambda w: H.format(w=w) + "/ratings", EMPLOYER)],
+    "hr.application_note": [case("POST", lambda w: H.format(w=w) + "/notes", EMPLOYER)],
+    "hr.application_dossier": [case("GET", lambda w: H.format(w=w) + "/dossier.pdf",
+                                    EMPLOYER)],
+    "candidate.applications": [case("GET", lambda w: "/me/", CANDIDATES)],
+    "candidate.profile": [case("GET", lambda w: "/me/profile", CANDIDATES),
+                          case("POST", lambda w: "/me/profile", CANDIDATES)],
+    "candidate.posting_new": [case("GET", lambda w: "/me/postings/new", CANDIDATES),
+                              case("POST", lambda w: "/me/postings/new", CANDIDATES)],
+    "candidate.posting": [case("GET", lambda w: f"/me/postings/{w.x}", OWNER)],
+    "candidate.apply": [case("POST", lambda w: f"/me/apply/{w.p}", CANDIDATES, "public"),
+                        case("POST", lambda w: f"/me/apply/{w.x}", OWNER, "private"),
+                        case("POST", lambda w: f"/me/apply/{w.d}", set(), "draft")],
+    "candidate.application": [case("GET", lambda w: A.format(w=w), OWNER)],
+    "candidate.answers": [case("POST", lambda w: A.format(w=w) + "/answers", OWNER)],
+    "candidate.letter": [case("POST", lambda w: A.format(w=w) + "/letter", OWNER)],
+    "candidate.upload": [case("POST", lambda w: A.format(w=w) + "/documents", OWNER)],
+    "candidate.remove_document": [
+        case("POST", lambda w: A.format(w=w) + f"/documents/{w.doc}/delete", OWNER)],
+    "candidate.move": [case("POST", lambda w: A.format(w=w) + "/withdrawn", OWNER)],
+    "candidate.dossier": [case("GET", lambda w: A.format(w=w) + "/dossier.pdf", OWNER)],
+}
+
+
+def checked_endpoints(app: Any) -> set[str]:
+    return {rule.endpoint for rule in app.url_map.iter_rules()
+            if rule.endpoint != "static" and not rule.rule.startswith("/api/")}
+
+
+def test_every_route_has_a_rule(app) -> None:  # noqa: ANN001
+    assert checked_endpoints(app) == set(RULES)
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in RULES:
+            methods = (rule.methods or set()) - {"HEAD", "OPTIONS"}
+            assert methods <= {c.method for c in RULES[rule.endpoint]}, rule
+
+
+@pytest.fixture
+def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):  # noqa: ANN001, ANN201
+    """Posting P (UJM, open), D (UJM, draft), X (candidate A's own), application A of
+    candidate A to P (submitted, with a CV)."""
+    draft = postings.create_posting(session, {"title": "Brouillon RH", "organisation": "ujm",
+                                              "employment_type": "permanent"}, actor=hr,
+                                    clock=clock)
+    private = postings.create_posting(session, {
+        "title": "Trouvée ailleurs", "employment_type": "permanent", "visibility": "private",
+        "hiring_organization_name": "Ailleurs"}, actor=candidate, clock=clock)
+    application = applications.start(session, posting, candidate, actor=candidate, clock=clock)
+    evidence.give_evidence(session, application, posting.requirements[0], evidence="B2",
+                           actor=candidate, clock=clock)
+    applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    content = make_pdf("CV of candidate A")
+    document = Document(owner_id=candidate.id, application_id=application.id,
+                        kind=DocumentKind.CV, filename="cv.pdf", media_type="application/pdf",
+                        size_bytes=len(content), sha256=hashlib.sha256(content).hexdigest(),
+                        content=content, page_count=1, uploaded_at=clock())
+    session.add(document)
+    session.flush()
+    people = {"anonymous": None, "cand_a": candidate, "cand_b": candidate_b, "hr_a": hr,
+              "hr_b": hr_other, "admin": admin}
+    return SimpleNamespace(p=posting.reference, d=draft.reference, x=private.reference,
+                           a=application.id, doc=document.id, people=people)
+
+
+CASES = [
+    pytest.param(endpoint, index, who, id=f"{endpoint}[{c.name or c.method}]-{who}")
+    for endpoint, cases in RULES.items() for index, c in enumerate(cases) for who in ACTORS
+]
+
+
+@pytest.mark.parametrize(("endpoint", "index", "who"), CASES)
+def test_route_access(endpoint: str, index: int, who: str, world, session_factory, clock,
+                      tmp_path) -> None:  # noqa: ANN001
+    app = create_app(web_settings(tmp_path), session_factory=session_factory, clock=clock)
+    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
+    rule = RULES[endpoint][index]
+    web = Web(app.test_client()).as_user(world.people[who])
+    url = rule.url(world)
+    with app.test_request_context():
+        adapter = app.url_map.bind("localhost")
+        assert adapter.match(url, method=rule.method)[0] == endpoint, url
+    response = web.client.open(url, method=rule.method, data={})
+    location = response.headers.get("Location", "")
+    to_login = response.status_code == 302 and location.startswith("/login")
+    if who in rule.allowed:
+        assert response.status_code < 500
+        assert response.status_code not in (401, 403, 404) and not to_login, (
+            f"{who} refused {rule.method} {url}: {response.status_code} {location}")
+    else:
+        refused = response.status_code in (403, 404) or (who == "anonymous" and to_login)
+        assert refused, f"{who} got {rule.method} {url}: {response.status_code} {location}"
+
+
+def test_logged_out_account_loses_access_at_once(web: Web, world, session) -> None:  # noqa: ANN001
+    """A login session of an account that has been deactivated opens nothing any more."""
+    web.as_user(world.people["cand_a"])
+    assert web.get(f"/me/applications/{world.a}").status_code == 200
+    users.get_user(session, "camille@example.org").is_active = False
+    session.flush()
+    assert web.get(f"/me/applications/{world.a}").headers["Location"].startswith("/login")

@@ -1,0 +1,101 @@
+"""The web face: pages for HR staff and candidates, and the public posting pages.
+
+Views are thin: parse a form, call a service in one unit of work, render plain data.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, redirect, render_template, request, url_for
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.config import Settings, get_settings
+from tracker.db import create_engine, make_session_factory, utcnow
+from tracker.services.errors import NotFound, PermissionDenied
+from tracker.web import common, i18n, security, templating
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    session_factory: sessionmaker[Session] | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> Flask:
+    """The Flask application. Tests pass their session factory and clock; `tracker serve`
+    passes nothing and gets the configured database and the real clock."""
+    settings = settings or get_settings()
+    if session_factory is None:
+        session_factory = make_session_factory(create_engine(settings.effective_database_url))
+    app = Flask("tracker.web", template_folder=str(TEMPLATES),
+                static_folder=str(TEMPLATES / "web" / "static"), static_url_path="/static")
+    app.config["TRACKER_SESSION_FACTORY"] = session_factory
+    app.config["TRACKER_CLOCK"] = clock or utcnow
+    app.config["TRACKER_SETTINGS"] = settings
+    app.config["TRACKER_ALLOW_REGISTRATION"] = settings.allow_registration
+    security.configure(app, settings)
+    i18n.configure(app, settings.timezone)
+    csrf = CSRFProtect(app)
+
+    login = LoginManager(app)
+    login.login_view = "auth.login"
+    login.login_message = None  # type: ignore[assignment]
+    login.session_protection = "basic"
+    login.user_loader(common.load_user)
+
+    from tracker.web import auth, candidate, hr, public
+
+    for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp):
+        app.register_blueprint(blueprint)
+    security.throttle_login(app, settings)
+    templating.configure(app, settings)
+    _error_pages(app)
+
+    if importlib.util.find_spec("tracker.api") is not None:  # the JSON API, when present
+        from tracker.api import init_api  # type: ignore[import-not-found]
+
+        init_api(app)
+        # The API authenticates with tokens only and never reads the session cookie.
+        for name, blueprint in app.blueprints.items():
+            if (blueprint.url_prefix or "").startswith("/api"):
+                csrf.exempt(app.blueprints[name])
+    return app
+
+
+def _error_pages(app: Flask) -> None:
+    def page(code: int, title: str, message: str | None = None) -> Any:
+        return render_template("web/error.html", code=code, title=title, message=message), code
+
+    @app.errorhandler(401)
+    def unauthorised(error: Any) -> Any:  # the account went away during the session
+        return redirect(url_for("auth.login"))
+
+    @app.errorhandler(NotFound)
+    @app.errorhandler(404)
+    def not_found(error: Any) -> Any:
+        return page(404, "not_found")
+
+    @app.errorhandler(PermissionDenied)
+    @app.errorhandler(403)
+    def forbidden(error: Any) -> Any:
+        return page(403, "forbidden")
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError) -> Any:
+        return page(400, "csrf", error.description)
+
+    @app.errorhandler(413)
+    def too_large(error: Any) -> Any:
+        return page(413, "too_large")
+
+    @app.errorhandler(429)
+    def throttled(error: Any) -> Any:
+        return page(429, "throttled", request.path)

@@ -1,0 +1,187 @@
+"""Log in and out, sign up, one's own account, and the admin's page of accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from tracker.services import accounts, organisations
+from tracker.services.errors import DomainError
+from tracker.web.common import (
+    SessionUser,
+    actor,
+    clock,
+    form_errors,
+    roles_required,
+    safe_next,
+    transaction,
+)
+from tracker.web.forms import (
+    AccountForm,
+    ButtonForm,
+    DeleteAccountForm,
+    LoginForm,
+    PasswordForm,
+    PreferencesForm,
+    RegisterForm,
+)
+
+bp = Blueprint("auth", __name__)
+
+
+def home_for(role: str) -> str:
+    return {"hr": url_for("hr.dashboard"), "admin": url_for("hr.dashboard"),
+            "candidate": url_for("candidate.applications")}.get(role, url_for("public.index"))
+
+
+def _log_in(user: Any) -> None:
+    session.clear()  # a fresh session at log-in: nothing carried over from before (fixation)
+    login_user(SessionUser.of(user))
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> Any:
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user.role))
+    form = LoginForm()
+    if form.validate_on_submit():
+        with transaction() as db:
+            user = accounts.authenticate(db, form.email.data or "", form.password.data or "")
+            if user is not None:
+                target = safe_next(home_for(user.role.value))
+                _log_in(user)
+                return redirect(target)
+        form.password.errors = [_("wrong e-mail or password")]
+    return render_template("web/auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout() -> Any:
+    form = ButtonForm()
+    if form.validate_on_submit():
+        logout_user()
+        session.clear()
+    return redirect(url_for("public.index"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register() -> Any:
+    if not current_app.config["TRACKER_ALLOW_REGISTRATION"]:
+        abort(404)
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                user = accounts.register_candidate(
+                    db, email=form.email.data or "", full_name=form.full_name.data or "",
+                    password=form.password.data or "", locale=form.locale.data or "fr",
+                    clock=clock)
+                _log_in(user)
+            flash(_("Welcome! Your account is ready."), "ok")
+            return redirect(url_for("candidate.applications"))
+        except DomainError as exc:
+            form_errors(form, exc)
+    return render_template("web/auth/register.html", form=form)
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account() -> Any:
+    form = PreferencesForm(prefix="prefs")
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                user = accounts.set_preferences(
+                    db, actor(db), full_name=form.full_name.data or "",  # type: ignore[arg-type]
+                    locale=form.locale.data or "fr", timezone=(form.timezone.data or "").strip(),
+                    clock=clock)
+                login_user(SessionUser.of(user))
+            flash(_("Preferences saved."), "ok")
+            return redirect(url_for("auth.account"))
+        except DomainError as exc:
+            form_errors(form, exc)
+    elif not form.is_submitted():
+        form.full_name.data = current_user.full_name
+        form.locale.data = current_user.locale
+        form.timezone.data = current_user.timezone or ""
+    return _account_page(prefs=form)
+
+
+def _account_page(**forms: Any) -> Any:
+    forms.setdefault("prefs", PreferencesForm(prefix="prefs", formdata=None,
+                                              full_name=current_user.full_name,
+                                              locale=current_user.locale,
+                                              timezone=current_user.timezone or ""))
+    forms.setdefault("password", PasswordForm(prefix="pw", formdata=None))
+    forms.setdefault("delete", DeleteAccountForm(prefix="del", formdata=None))
+    # Personal API tokens (issue #5, JSON API) are listed here once the coordinator wires
+    # tracker.services.tokens: see the `tokens` block of the template.
+    return render_template("web/auth/account.html", **forms)
+
+
+@bp.route("/account/password", methods=["POST"])
+@login_required
+def change_password() -> Any:
+    form = PasswordForm(prefix="pw")
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                accounts.change_password(db, actor(db), current=form.current_password.data or "",  # type: ignore[arg-type]
+                                         new=form.new_password.data or "", clock=clock)
+            flash(_("Password changed."), "ok")
+            return redirect(url_for("auth.account"))
+        except DomainError as exc:
+            form_errors(form, exc)
+    return _account_page(password=form), 400
+
+
+@bp.route("/account/delete", methods=["POST"])
+@login_required
+def delete_account() -> Any:
+    form = DeleteAccountForm(prefix="del")
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                user = actor(db)
+                if not accounts.authenticate(db, user.email, form.password.data or ""):  # type: ignore[union-attr]
+                    raise DomainError("password", _("is not your password"))
+                accounts.delete_account(db, user, actor=user, clock=clock)  # type: ignore[arg-type]
+            logout_user()
+            session.clear()
+            flash(_("Your account and all your data are deleted."), "ok")
+            return redirect(url_for("public.index"))
+        except DomainError as exc:
+            form_errors(form, exc)
+    return _account_page(delete=form), 400
+
+
+@bp.route("/admin/accounts", methods=["GET", "POST"])
+@roles_required("admin")
+def admin_accounts() -> Any:
+    form = AccountForm()
+    with transaction() as db:
+        form.organisation.choices = [("", "—")] + [
+            (o.slug, o.name) for o in organisations.list_organisations(db)]
+    status = 200
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                created = accounts.create_account(
+                    db, actor(db), email=form.email.data or "",
+                    full_name=form.full_name.data or "", role=form.role.data or "",
+                    organisation=form.organisation.data or None,
+                    locale=form.locale.data or "fr", password=form.password.data or "",
+                    clock=clock)
+                flash(_("Account %(email)s created.", email=created.email), "ok")
+            return redirect(url_for("auth.admin_accounts"))
+        except DomainError as exc:
+            form_errors(form, exc)
+            status = 400
+    with transaction() as db:
+        people = [{"email": u.email, "name": u.full_name, "role": u.role.value,
+                   "organisation": u.organisation.name if u.organisation else None}
+                  for u in accounts.list_accounts(db, actor(db))]
+    return render_template("web/auth/accounts.html", form=form, people=people), status

@@ -1,0 +1,205 @@
+"""What every view shares: the unit of work, the acting user, role checks, errors on forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from functools import wraps
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from flask import Response, abort, current_app, request
+from flask_babel import lazy_gettext as _l
+from flask_login import UserMixin, current_user
+from sqlalchemy.orm import Session
+from wtforms import Form
+
+from tracker.db import unit_of_work
+from tracker.models import User
+from tracker.services.accounts import active_user
+from tracker.services.errors import DomainError, ValidationFailed
+from tracker.services.paging import Page
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def clock() -> datetime:
+    return current_app.config["TRACKER_CLOCK"]()
+
+
+@contextmanager
+def transaction() -> Iterator[Session]:
+    """One unit of work for the request: committed if the block succeeds, else rolled back."""
+    with unit_of_work(current_app.config["TRACKER_SESSION_FACTORY"]) as session:
+        yield session
+
+
+@dataclass
+class SessionUser(UserMixin):
+    """The logged-in user as the login session knows it (no live ORM object between requests)."""
+
+    id: int
+    email: str
+    full_name: str
+    role: str
+    organisation_id: int | None
+    locale: str
+    timezone: str | None
+
+    @classmethod
+    def of(cls, user: User) -> SessionUser:
+        return cls(user.id, user.email, user.full_name, user.role.value, user.organisation_id,
+                   user.locale.value, user.timezone)
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+
+def load_user(user_id: str) -> SessionUser | None:
+    try:
+        number = int(user_id)
+    except ValueError:
+        return None
+    with transaction() as session:
+        user = active_user(session, number)
+        return SessionUser.of(user) if user else None
+
+
+def actor(session: Session) -> User | None:
+    """The logged-in user as a row of this session (None: anonymous)."""
+    if not current_user.is_authenticated:
+        return None
+    user = active_user(session, current_user.id)
+    if user is None:
+        abort(401)
+    return user
+
+
+def roles_required(*roles: str) -> Callable[[F], F]:
+    """Only logged-in users of these roles; anonymous users are sent to the login page."""
+
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.is_authenticated:
+                return current_app.login_manager.unauthorized()  # type: ignore[attr-defined]
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorate
+
+
+def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None = None) -> None:
+    """Put each message of a domain error next to the field it names (else on the form)."""
+    errors = error.errors if isinstance(error, ValidationFailed) else [error]
+    aliases = aliases or {}
+    for item in errors:
+        name = aliases.get(item.field or "", item.field or "")
+        target = _field(form, name)
+        if target is None:
+            form.form_errors.append(f"{item.field}: {item.message}" if item.field
+                                    else item.message)
+        else:
+            target.errors = [*target.errors, item.message]
+
+
+def _field(form: Form, name: str) -> Any:
+    """The form field a service's field name points at: `requirements[2].label` is the label
+    of the third row of the `requirements` list."""
+    node: Any = form
+    for part in name.replace("]", "").split("."):
+        head, _, index = part.partition("[")
+        node = node._fields.get(head) if hasattr(node, "_fields") else None
+        if node is None:
+            return None
+        if index:
+            entries = getattr(node, "entries", None)
+            if entries is None or not index.isdigit() or int(index) >= len(entries):
+                return node
+            node = entries[int(index)]
+            node = getattr(node, "form", node)
+    return node if hasattr(node, "errors") else None
+
+
+def safe_next(default: str) -> str:
+    """The `next` URL of a request if it stays on this site, else `default`."""
+    target = request.values.get("next", "")
+    parts = urlsplit(target)
+    if target.startswith("/") and not target.startswith("//") and not parts.netloc \
+            and "\\" not in target:
+        return target
+    return default
+
+
+def pdf_response(content: bytes, filename: str) -> Response:
+    """A PDF download; the name shown is made of printable ASCII only (no header injection)."""
+    shown = "".join(ch if ch.isascii() and ch.isprintable() and ch not in '"\\;' else "_"
+                    for ch in filename)
+    response = Response(content, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{shown}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def page_number() -> int:
+    try:
+        return max(1, int(request.args.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+def page_links(page: Page[Any]) -> dict[str, int | None]:
+    return {"previous": page.page - 1 if page.page > 1 else None,
+            "next": page.page + 1 if page.has_next else None, "current": page.page}
+
+
+STATUS_LABELS = {
+    "draft": _l("Draft"), "submitted": _l("Submitted"), "under_review": _l("Under review"),
+    "interview": _l("Interview"), "offer": _l("Offer"), "hired": _l("Hired"),
+    "rejected": _l("Rejected"), "withdrawn": _l("Withdrawn"), "open": _l("Open"),
+    "closed": _l("Closed"), "filled": _l("Filled"), "cancelled": _l("Cancelled"),
+    "scheduled": _l("Scheduled"), "completed": _l("Completed"), "no_show": _l("No show"),
+}
+KIND_LABELS = {
+    "technical_skill": _l("Technical skills"), "knowledge": _l("Knowledge"),
+    "know_how": _l("Know-how"), "soft_skill": _l("Soft skills"), "education": _l("Education"),
+    "experience": _l("Experience"), "language": _l("Languages"), "other": _l("Other"),
+}
+DOCUMENT_LABELS = {
+    "cv": _l("CV"), "cover_letter": _l("Cover letter"), "diploma": _l("Diploma"),
+    "reference_letter": _l("Reference letter"), "portfolio": _l("Portfolio"),
+    "identity": _l("Identity document"), "other": _l("Other document"),
+}
+EMPLOYMENT_LABELS = {
+    "permanent": _l("Permanent"), "fixed_term": _l("Fixed-term"),
+    "internship": _l("Internship"), "apprenticeship": _l("Apprenticeship"),
+    "temporary": _l("Temporary"), "freelance": _l("Freelance"), "volunteer": _l("Volunteer"),
+    "other": _l("Other"),
+}
+
+
+def has_errors(form: Any) -> bool:
+    """Whether any field of the form (rows of its lists included) or the form itself has an
+    error, however it got there (the form's validation or a service's)."""
+    if getattr(form, "form_errors", None):
+        return True
+    for item in form:
+        if hasattr(item, "entries"):
+            if any(has_errors(e.form) if hasattr(e, "form") else bool(e.errors)
+                   for e in item.entries):
+                return True
+        elif hasattr(item, "form") and hasattr(item.form, "_fields"):
+            if has_errors(item.form):
+                return True
+        elif item.errors:
+            return True
+    return False
+
+
+def status_of(form: Any) -> int:
+    return 400 if has_errors(form) else 200

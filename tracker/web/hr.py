@@ -1,0 +1,200 @@
+"""HR pages: the dashboard, postings (list, create, edit, open/close/cancel), a posting's
+applicants, and the posting's printable dossiers. Admins see every organisation's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from tracker.models import PostingStatus
+from tracker.services import dossiers, organisations, overview, postings, records
+from tracker.services.access import can_manage
+from tracker.services.errors import DomainError, PermissionDenied
+from tracker.web import posting_form
+from tracker.web.common import (
+    actor,
+    clock,
+    form_errors,
+    page_links,
+    page_number,
+    pdf_response,
+    roles_required,
+    status_of,
+    transaction,
+)
+from tracker.web.forms import MoveForm, PostingForm, StatusForm
+
+bp = Blueprint("hr", __name__, url_prefix="/hr")
+STAFF = ("hr", "admin")
+APPLICANTS_PER_PAGE = 50
+# The buttons of a posting page, for the statuses the workflow allows next.
+ACTIONS = {"open": _l("Open for applications"), "closed": _l("Close"), "filled": _l("Mark filled"),
+           "cancelled": _l("Cancel the posting")}
+
+
+def managed_posting(db: Any, reference: str) -> Any:
+    """A posting the logged-in user manages (others' are not found, or forbidden)."""
+    user = actor(db)
+    found = postings.get_posting(db, reference, actor=user)
+    if not can_manage(user, found):
+        raise PermissionDenied("posting", "you may not manage this posting")
+    return found
+
+
+@bp.route("/")
+@roles_required(*STAFF)
+def dashboard() -> Any:
+    with transaction() as db:
+        board = overview.hr_dashboard(db, actor(db), clock=clock)
+    return render_template("web/hr/dashboard.html", board=board)
+
+
+@bp.route("/postings")
+@roles_required(*STAFF)
+def posting_list() -> Any:
+    status = request.args.get("status") or None
+    with transaction() as db:
+        user = actor(db)
+        organisation = user.organisation.slug if user and user.organisation else None  # type: ignore[union-attr]
+        try:
+            found = postings.list_postings(db, status=status, organisation=organisation,
+                                           page=page_number(), per_page=50, actor=user)
+        except DomainError:
+            found = postings.list_postings(db, organisation=organisation, actor=user)
+        now = clock()
+        rows = [{**records.posting_summary(r.posting, now), "counts": {
+            k.value: v for k, v in r.counts.items()}, "total": r.total} for r in found.rows]
+    return render_template("web/hr/postings.html", rows=rows, pages=page_links(found),
+                           status=status, statuses=[s.value for s in PostingStatus])
+
+
+@bp.route("/postings/new", methods=["GET", "POST"])
+@roles_required(*STAFF)
+def posting_new() -> Any:
+    form = PostingForm()
+    if current_user.role == "admin":
+        with transaction() as db:
+            form.organisation.choices = [(o.slug, o.name)
+                                         for o in organisations.list_organisations(db)]
+    if not form.is_submitted() or form.add_rows.data:
+        posting_form.add_blank_rows(form, interviews=True)
+    elif form.validate_on_submit():
+        data, aliases = posting_form.read(form, interviews=True)
+        try:
+            with transaction() as db:
+                user = actor(db)
+                if user is not None and user.organisation is not None:
+                    data["organisation"] = user.organisation.slug
+                else:  # an admin names the organisation
+                    data["organisation"] = form.organisation.data or None
+                created = postings.create_posting(db, data, actor=user, clock=clock)
+                reference = created.reference
+            flash(_("Posting %(ref)s saved as a draft: open it when it is ready.",
+                    ref=reference), "ok")
+            return redirect(url_for("hr.posting", reference=reference))
+        except DomainError as exc:
+            form_errors(form, exc, aliases)
+    return render_template("web/hr/posting_form.html", form=form, editing=None), (
+        status_of(form))
+
+
+@bp.route("/postings/<path:reference>/edit", methods=["GET", "POST"])
+@roles_required(*STAFF)
+def posting_edit(reference: str) -> Any:
+    form = PostingForm()
+    with transaction() as db:
+        found = managed_posting(db, reference)
+        if not form.is_submitted():
+            posting_form.fill(form, postings.input_of(found))
+            posting_form.add_blank_rows(form, interviews=False)
+    if form.is_submitted() and form.add_rows.data:
+        posting_form.add_blank_rows(form, interviews=False)
+    elif form.validate_on_submit():
+        data, aliases = posting_form.read(form, interviews=False)
+        data.pop("reference", None)
+        try:
+            with transaction() as db:
+                postings.update_posting(db, managed_posting(db, reference), data,
+                                        actor=actor(db), clock=clock)
+            flash(_("Posting saved."), "ok")
+            return redirect(url_for("hr.posting", reference=reference))
+        except DomainError as exc:
+            form_errors(form, exc, aliases)
+    return render_template("web/hr/posting_form.html", form=form, editing=reference), (
+        status_of(form))
+
+
+@bp.route("/postings/<path:reference>/status", methods=["POST"])
+@roles_required(*STAFF)
+def posting_status(reference: str) -> Any:
+    form = StatusForm()
+    with transaction() as db:
+        managed_posting(db, reference)  # others' postings: not found or forbidden, form or not
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                postings.set_status(db, managed_posting(db, reference), form.status.data or "",
+                                    actor=actor(db), clock=clock)
+            flash(_("Status changed."), "ok")
+        except PermissionDenied:
+            raise
+        except DomainError as exc:
+            flash(exc.message, "error")
+    return redirect(url_for("hr.posting", reference=reference))
+
+
+@bp.route("/postings/<path:reference>")
+@roles_required(*STAFF)
+def posting(reference: str) -> Any:
+    sort = request.args.get("sort", "submitted")
+    if sort not in overview.SORTS:
+        sort = "submitted"
+    with transaction() as db:
+        found = managed_posting(db, reference)
+        record = records.posting_record(found, clock())
+        applicants = overview.posting_applicants(db, found, actor=actor(db), sort=sort,
+                                                 page=page_number(), per_page=APPLICANTS_PER_PAGE)
+        allowed = [s.value for s in postings.POSTING_TRANSITIONS[found.status]]
+    return render_template(
+        "web/hr/posting.html", p=record, groups=applicants["groups"], sort=sort,
+        total=applicants["total"], pages=page_links(applicants["page"]),
+        actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=StatusForm(),
+        move_form=_move_choices())
+
+
+def _move_choices() -> Any:
+    """The move form of a posting page, its labels translated once for all its rows."""
+    form = MoveForm(formdata=None)
+    form.status.choices = [(value, str(label)) for value, label in form.status.choices]
+    return form
+
+
+@bp.route("/postings/<path:reference>/sheet.pdf")
+@roles_required(*STAFF)
+def posting_sheet(reference: str) -> Any:
+    with transaction() as db:
+        managed_posting(db, reference)
+        made = dossiers.posting_sheet(db, reference, lang=_lang(), actor=actor(db), clock=clock)
+    return pdf_response(made.content, made.filename)
+
+
+@bp.route("/postings/<path:reference>/panel.pdf")
+@roles_required(*STAFF)
+def panel_dossier(reference: str) -> Any:
+    with transaction() as db:
+        managed_posting(db, reference)
+        made = dossiers.panel_dossier(db, reference, lang=_lang(), actor=actor(db), clock=clock)
+    return pdf_response(made.content, made.filename)
+
+
+def _lang() -> str:
+    from flask_babel import get_locale
+
+    return str(get_locale() or "fr")
+
+
+from tracker.web import hr_applications  # noqa: E402,F401  (its routes are on this blueprint)

@@ -1,0 +1,233 @@
+"""HR pages of one application (profile, documents, evidence with ratings, notes, history,
+moves) and interview scheduling. Routes of the `hr` blueprint."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from tracker.models import Application
+from tracker.services import applications, dossiers, evidence, interviews, overview, records
+from tracker.services.access import can_manage
+from tracker.services.errors import DomainError, PermissionDenied
+from tracker.web.common import (
+    actor,
+    clock,
+    form_errors,
+    has_errors,
+    pdf_response,
+    roles_required,
+    transaction,
+)
+from tracker.web.forms import InterviewForm, MoveForm, NoteForm, RatingsForm
+from tracker.web.hr import STAFF, _lang, bp, managed_posting
+
+_PANELIST = re.compile(r"^\s*(.*?)\s*<\s*([^<>\s]+)\s*>\s*$")
+
+
+def managed_application(db: Any, application_id: int) -> Application:
+    user = actor(db)
+    found = applications.get_application(db, application_id, actor=user)
+    if not can_manage(user, found.posting):
+        raise PermissionDenied("application", "you may not review this application")
+    return found
+
+
+def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
+    with transaction() as db:
+        found = managed_application(db, application_id)
+        detail = overview.application_detail(db, found)
+        record = records.application_record(found)
+        profile = found.candidate.profile
+        context = {
+            "a": record,
+            "reference": found.posting.reference,
+            "timezone": found.posting.timezone,
+            "submitted_at": found.submitted_at,
+            "requirements": [
+                {"id": r.id, "kind": r.kind.value, "label": r.label, "level": r.level,
+                 "required": r.is_required,
+                 "evidence": detail.answers[r.id].evidence if r.id in detail.answers else None,
+                 "self_rating": detail.answers[r.id].self_rating if r.id in detail.answers
+                 else None,
+                 "rating": detail.answers[r.id].reviewer_rating if r.id in detail.answers
+                 else None}
+                for r in found.posting.requirements],
+            "documents": [records.document_record(d) for d in found.documents],
+            "missing": detail.missing,
+            "interviews": overview.application_interviews(db, found),
+            "profile": _profile(profile),
+            "history": [{"at": h.changed_at, "from": h.from_status.value if h.from_status
+                         else None, "to": h.to_status.value, "comment": h.comment,
+                         "by": h.changed_by.full_name if h.changed_by else None}
+                        for h in found.history],
+            "notes": [{"at": n.created_at, "by": n.author.full_name if n.author else None,
+                       "body": n.body} for n in found.notes],
+            "moves": sorted(s.value for s in applications.TRANSITIONS[found.status]),
+        }
+    ratings = forms.pop("ratings", None) or RatingsForm(formdata=None)
+    if not ratings.rows.entries:
+        for row in context["requirements"]:
+            ratings.rows.append_entry({"requirement_id": str(row["id"]),
+                                       "rating": str(row["rating"] or "")})
+    move = forms.pop("move", None) or MoveForm(formdata=None)
+    move.status.choices = [c for c in move.status.choices if c[0] in context["moves"]]
+    return render_template(
+        "web/hr/application.html", ratings=ratings, move_form=move,
+        note_form=forms.pop("note", None) or NoteForm(formdata=None), **context), status
+
+
+def _profile(profile: Any) -> dict[str, Any] | None:
+    if profile is None:
+        return None
+    return {"headline": profile.headline,
+            "education_level": profile.education_level.value if profile.education_level
+            else None,
+            "education_detail": profile.education_detail,
+            "experience_years": profile.experience_years,
+            "experience_summary": profile.experience_summary,
+            "skills": [s.label for s in profile.skills],
+            "languages": [{"language": lang.language,
+                           "level": lang.level.value if lang.level else None,
+                           "native": lang.is_native} for lang in profile.languages]}
+
+
+@bp.route("/applications/<int:application_id>")
+@roles_required(*STAFF)
+def application(application_id: int) -> Any:
+    return _page(application_id)
+
+
+@bp.route("/applications/<int:application_id>/move", methods=["POST"])
+@roles_required(*STAFF)
+def application_move(application_id: int) -> Any:
+    form = MoveForm()
+    back = request.form.get("back") == "posting"
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                found = managed_application(db, application_id)
+                reference = found.posting.reference
+                applications.move(db, found, form.status.data or "", actor=actor(db),
+                                  comment=form.comment.data or None, clock=clock)
+            flash(_("Application moved."), "ok")
+            if back:
+                return redirect(url_for("hr.posting", reference=reference))
+            return redirect(url_for("hr.application", application_id=application_id))
+        except PermissionDenied:
+            raise
+        except DomainError as exc:
+            form_errors(form, exc)
+    return _page(application_id, 400, move=form)
+
+
+@bp.route("/applications/<int:application_id>/ratings", methods=["POST"])
+@roles_required(*STAFF)
+def application_ratings(application_id: int) -> Any:
+    form = RatingsForm()
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                found = managed_application(db, application_id)
+                by_id = {r.id: r for r in found.posting.requirements}
+                for row in form.rows.entries:
+                    requirement = by_id.get(int(row.form.requirement_id.data or 0))
+                    if requirement is None:
+                        raise DomainError("rows", "unknown requirement")
+                    value = row.form.rating.data
+                    evidence.rate_evidence(db, found, requirement,
+                                           rating=int(value) if value else None,
+                                           actor=actor(db), clock=clock)
+            flash(_("Ratings saved."), "ok")
+            return redirect(url_for("hr.application", application_id=application_id))
+        except PermissionDenied:
+            raise
+        except (DomainError, ValueError) as exc:
+            form.form_errors.append(str(exc))
+    return _page(application_id, 400, ratings=form)
+
+
+@bp.route("/applications/<int:application_id>/notes", methods=["POST"])
+@roles_required(*STAFF)
+def application_note(application_id: int) -> Any:
+    form = NoteForm()
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                evidence.add_note(db, managed_application(db, application_id),
+                                  form.body.data or "", actor=actor(db), clock=clock)
+            flash(_("Note added."), "ok")
+            return redirect(url_for("hr.application", application_id=application_id))
+        except PermissionDenied:
+            raise
+        except DomainError as exc:
+            form_errors(form, exc)
+    return _page(application_id, 400, note=form)
+
+
+@bp.route("/applications/<int:application_id>/dossier.pdf")
+@roles_required(*STAFF)
+def application_dossier(application_id: int) -> Any:
+    with transaction() as db:
+        managed_application(db, application_id)
+        made = dossiers.application_dossier(db, application_id, lang=_lang(), actor=actor(db),
+                                            clock=clock)
+    return pdf_response(made.content, made.filename)
+
+
+@bp.route("/postings/<path:reference>/interviews/new", methods=["GET", "POST"])
+@roles_required(*STAFF)
+def interview_new(reference: str) -> Any:
+    form = InterviewForm()
+    with transaction() as db:
+        found = managed_posting(db, reference)
+        form.application.choices = [("", _("— the posting-wide date —"))] + [
+            (str(row["id"]), row["name"])
+            for row in overview.schedulable_applicants(db, found, actor=actor(db))]
+        title, zone = found.title, found.timezone
+    if not form.is_submitted() and request.args.get("application"):
+        form.application.data = request.args["application"]
+    status = 200
+    if form.validate_on_submit():
+        try:
+            panel = _panel(form.panel.data or "")
+            with transaction() as db:
+                found = managed_posting(db, reference)
+                chosen = None
+                if form.application.data:
+                    chosen = managed_application(db, int(form.application.data))
+                interviews.schedule(
+                    db, found, day=form.day.data, at=form.at.data,  # type: ignore[arg-type]
+                    timezone=(form.timezone.data or "").strip() or None,
+                    duration_minutes=form.duration_minutes.data or 45,
+                    place=(form.place.data or "").strip() or None,
+                    video_url=(form.video_url.data or "").strip() or None,
+                    application=chosen, panel=panel, actor=actor(db), clock=clock)
+            flash(_("Interview scheduled."), "ok")
+            return redirect(url_for("hr.posting", reference=reference))
+        except PermissionDenied:
+            raise
+        except DomainError as exc:
+            form_errors(form, exc, {"at": "at", "application": "application"})
+    if has_errors(form):
+        status = 400
+    return render_template("web/hr/interview_form.html", form=form, reference=reference,
+                           title=title, zone=zone), status
+
+
+def _panel(text: str) -> list[interviews.Panelist]:
+    members = []
+    for number, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        match = _PANELIST.match(line)
+        if match:
+            members.append(interviews.Panelist(match.group(1), match.group(2)))
+        elif "@" in line and " " not in line.strip():
+            members.append(interviews.Panelist("", line.strip()))
+        else:
+            raise DomainError("panel", _("line %(n)s: write Name <e-mail>", n=number + 1))
+    return members

@@ -1,0 +1,61 @@
+"""French and English pages: the user's language, else the browser's; their time zone."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from flask import Flask, request, session
+from flask_babel import Babel, Domain, get_locale
+from flask_login import current_user
+
+LANGUAGES = ("fr", "en")
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+
+
+@lru_cache(maxsize=4)
+def catalog(lang: str) -> NullTranslations:
+    """The translations of `lang`, compiled in memory from the .po file we ship (English is
+    the language of the templates, so it needs none)."""
+    path = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
+    if not path.exists():
+        return Translations()
+    with path.open("rb") as handle:
+        parsed = read_po(handle, locale=lang)
+    buffer = BytesIO()
+    write_mo(buffer, parsed)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+class ShippedDomain(Domain):
+    def get_translations(self) -> NullTranslations:  # type: ignore[override]
+        return catalog(str(get_locale() or "en"))
+
+
+def select_locale() -> str:
+    if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
+        return current_user.locale
+    chosen = session.get("lang")
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(LANGUAGES) or "fr"
+
+
+def select_timezone(default: str) -> str:
+    if current_user and current_user.is_authenticated and current_user.timezone:
+        return current_user.timezone
+    return default
+
+
+def configure(app: Flask, default_timezone: str) -> Babel:
+    babel = Babel()
+    babel.init_app(app, default_locale="fr", default_timezone=default_timezone,
+                   locale_selector=select_locale,
+                   timezone_selector=lambda: select_timezone(default_timezone))
+    babel.__dict__["domain_instance"] = ShippedDomain()
+    return babel

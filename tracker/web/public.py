@@ -1,0 +1,134 @@
+"""Pages anyone may read: the open public postings, searched, and each one's page with its
+schema.org JobPosting JSON-LD. Also the language switch and document downloads."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required
+from markupsafe import Markup
+
+from tracker.models import Posting
+from tracker.services import accounts, documents, overview, records, search
+from tracker.services.errors import DomainError
+from tracker.web.common import (
+    actor,
+    clock,
+    page_links,
+    page_number,
+    pdf_response,
+    safe_next,
+    transaction,
+)
+from tracker.web.forms import BLANK, ButtonForm, SearchForm
+from tracker.web.i18n import LANGUAGES
+
+bp = Blueprint("public", __name__)
+PER_PAGE = 20
+
+# schema.org employmentType values for ours (Google's vocabulary for JobPosting).
+_EMPLOYMENT = {
+    "permanent": "FULL_TIME", "fixed_term": "TEMPORARY", "internship": "INTERN",
+    "apprenticeship": "INTERN", "temporary": "TEMPORARY", "freelance": "CONTRACTOR",
+    "volunteer": "VOLUNTEER", "other": "OTHER",
+}
+
+
+@bp.route("/")
+def index() -> Any:
+    form = SearchForm(request.args)
+    filters = search.Filters(
+        text=form.q.data or None, organisation=form.organisation.data or None,
+        location=form.location.data or None, employment_type=form.employment_type.data or None)
+    with transaction() as db:
+        form.organisation.choices = BLANK + search.filter_choices(db)["organisations"]
+        try:
+            found = search.search_postings(db, filters, page=page_number(), per_page=PER_PAGE)
+        except DomainError as exc:
+            form.employment_type.errors = [exc.message]
+            found = search.search_postings(db, search.Filters(), page=1, per_page=PER_PAGE)
+        now = clock()
+        rows = [records.posting_summary(p, now) for p in found.rows]
+    query = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("web/public/index.html", form=form, rows=rows,
+                           pages=page_links(found), query=query)
+
+
+@bp.route("/postings/<path:reference>")
+def posting(reference: str) -> Any:
+    with transaction() as db:
+        found = search.public_posting(db, reference)
+        record = records.posting_record(found, clock())
+        block = jsonld(found, url_for("public.posting", reference=reference, _external=True))
+        mine = overview.own_application_to(db, actor(db), found)
+    return render_template("web/public/posting.html", p=record, jsonld=block, mine=mine,
+                           apply_form=ButtonForm())
+
+
+def jsonld(posting: Posting, url: str) -> Markup:
+    """A minimal, correct schema.org JobPosting for the page (the exporter of issue #6 replaces
+    it), serialised so that no text can close the script element."""
+    org = posting.organisation
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": posting.title,
+        "description": "\n\n".join(
+            part for part in (posting.context, posting.missions) if part) or posting.title,
+        "identifier": {"@type": "PropertyValue", "name": posting.hiring_organization_name,
+                       "value": posting.reference},
+        "hiringOrganization": {"@type": "Organization", "name": posting.hiring_organization_name,
+                               **({"sameAs": org.website} if org and org.website else {})},
+        "employmentType": _EMPLOYMENT[posting.employment_type.value],
+        "url": url,
+    }
+    if posting.date_posted:
+        data["datePosted"] = posting.date_posted.isoformat()
+    if posting.valid_through:
+        data["validThrough"] = records.local_instant(posting.valid_through, posting.timezone)
+    if posting.job_start_date:
+        data["jobStartDate"] = posting.job_start_date.isoformat()
+    address = {k: v for k, v in (("addressLocality", posting.address_locality),
+                                 ("addressCountry", posting.address_country)) if v}
+    if address or posting.location:
+        data["jobLocation"] = {"@type": "Place", "address": {
+            "@type": "PostalAddress", **(address or {"streetAddress": posting.location})}}
+    if posting.salary_min is not None and posting.salary_currency and posting.salary_period:
+        value: dict[str, Any] = {"@type": "QuantitativeValue",
+                                 "unitText": posting.salary_period.value.upper()}
+        if posting.salary_max is not None and posting.salary_max != posting.salary_min:
+            value.update(minValue=float(posting.salary_min), maxValue=float(posting.salary_max))
+        else:
+            value["value"] = float(posting.salary_min)
+        data["baseSalary"] = {"@type": "MonetaryAmount", "currency": posting.salary_currency,
+                              "value": value}
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # noqa: S704  (JSON with <, > and & escaped)
+
+
+@bp.route("/language", methods=["POST"])
+def set_language() -> Any:
+    form = ButtonForm()
+    lang = request.form.get("lang", "")
+    if form.validate_on_submit() and lang in LANGUAGES:
+        session["lang"] = lang
+        if current_user.is_authenticated:  # the language is a preference of the account
+            with transaction() as db:
+                user = actor(db)
+                accounts.set_preferences(db, user, full_name=user.full_name, locale=lang,  # type: ignore[union-attr]
+                                         timezone=user.timezone, clock=clock)  # type: ignore[union-attr]
+    return redirect(safe_next(url_for("public.index")))
+
+
+@bp.route("/documents/<int:document_id>")
+@login_required
+def document(document_id: int) -> Any:
+    """A PDF the user may see: their own, or one of an application they review."""
+    with transaction() as db:
+        found = documents.get_document(db, document_id, actor=actor(db))
+        content = documents.document_content(db, found)
+        name = found.filename
+    return pdf_response(content, name)

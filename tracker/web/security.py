@@ -1,0 +1,87 @@
+"""The secret key, session cookies, security headers and login throttling of the web face."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask, Response
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+from tracker.config import Settings
+
+# No inline script or style anywhere: the pages work without JavaScript and the stylesheet is
+# one file of ours. A JSON-LD block is data, never executed, so script-src does not apply to it.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def secret_key(settings: Settings) -> str:
+    """TRACKER_SECRET_KEY, or the key generated once and kept in the data directory."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = Path(settings.data_dir) / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    # Created readable by its owner only, and never overwritten if another process won the race.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    return key
+
+
+def configure(app: Flask, settings: Settings) -> None:
+    app.config.update(
+        SECRET_KEY=secret_key(settings),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_SECURE=settings.secure_cookies,
+        MAX_CONTENT_LENGTH=(settings.max_upload_mb + 1) * 1_000_000,
+        RATELIMIT_HEADERS_ENABLED=True,
+    )
+    # Flask-Limiter keeps its counters in this process's memory: each instance counts its own.
+    limiter = Limiter(key_func=get_remote_address, storage_uri="memory://", default_limits=[],
+                      app=app)
+    app.extensions["tracker_limiter"] = limiter
+
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        if response.mimetype == "text/html":
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+def throttle_login(app: Flask, settings: Settings) -> None:
+    """At most `login_rate_limit` log-in attempts (POST) per client address."""
+    limiter: Limiter = app.extensions["tracker_limiter"]
+    view = app.view_functions["auth.login"]
+    app.view_functions["auth.login"] = limiter.limit(
+        settings.login_rate_limit, methods=["POST"])(view)

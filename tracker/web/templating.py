@@ -1,0 +1,87 @@
+"""Filters and values every page template may use: dates in a zone, labels of statuses."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time, get_timezone_name
+from flask import Flask, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.config import Settings
+from tracker.web.common import DOCUMENT_LABELS, EMPLOYMENT_LABELS, KIND_LABELS, STATUS_LABELS
+
+
+def configure(app: Flask, settings: Settings) -> None:
+    default_zone = settings.timezone
+
+    def user_zone() -> str:
+        if current_user.is_authenticated and current_user.timezone:
+            return current_user.timezone
+        return default_zone
+
+    def when(instant: datetime | str | None, tz: str | None = None,
+             with_time: bool = True) -> str:
+        """An instant as wall-clock time in `tz` (default: the user's zone), with the zone."""
+        if instant is None or instant == "":
+            return "—"
+        if isinstance(instant, str):
+            instant = datetime.fromisoformat(instant.replace("Z", "+00:00"))
+        zone_name = tz or user_zone()
+        zone = ZoneInfo(zone_name)
+        locale = str(get_locale() or "fr")
+        if not with_time:
+            return format_date(instant.astimezone(zone).date(), "medium", locale=locale)
+        local = instant.astimezone(zone)
+        text = (f"{format_date(local.date(), 'medium', locale=locale)}, "
+                f"{format_time(local.time(), 'short', locale=locale)}")
+        return f"{text} ({zone_name})"
+
+    def day(value: date | str | None) -> str:
+        if not value:
+            return "—"
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        return format_date(value, "medium", locale=str(get_locale() or "fr"))
+
+    def days_left(number: int | None) -> str:
+        if number is None:
+            return _("no deadline")
+        if number < 0:
+            return _("closed %(n)s days ago", n=-number)
+        if number == 0:
+            return _("last day")
+        return _("%(n)s days left", n=number)
+
+    def zone_label(name: str) -> str:
+        try:
+            return get_timezone_name(ZoneInfo(name), locale=str(get_locale() or "fr"))
+        except Exception:  # noqa: BLE001  (an unusual zone keeps its IANA name)
+            return name
+
+    def label(table: dict[str, Any], value: Any) -> str:
+        key = getattr(value, "value", value)
+        return str(table.get(key, key)) if key is not None else "—"
+
+    app.jinja_env.filters.update(
+        when=when, day=day, days_left=days_left, zone_label=zone_label,
+        status=lambda v: label(STATUS_LABELS, v), kind=lambda v: label(KIND_LABELS, v),
+        doc_kind=lambda v: label(DOCUMENT_LABELS, v),
+        employment=lambda v: label(EMPLOYMENT_LABELS, v),
+    )
+    app.jinja_env.globals.update(user_zone=user_zone)
+
+    @app.context_processor
+    def _values() -> dict[str, Any]:
+        # The notifications inbox (issue #3) plugs in here: the nav shows it when the endpoint
+        # exists, with its unread count from `inbox_unread` if the coordinator provides one.
+        inbox = "inbox.index" if "inbox.index" in app.view_functions else None
+        return {
+            "allow_registration": app.config["TRACKER_ALLOW_REGISTRATION"],
+            "lang": str(get_locale() or "fr"),
+            "inbox_url": url_for(inbox) if inbox and current_user.is_authenticated else None,
+        }
