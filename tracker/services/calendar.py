@@ -42,6 +42,18 @@ def feed_token(session: Session, user: User, clock: Clock) -> str:
     return token
 
 
+def current_feed_token(session: Session, user: User) -> str | None:
+    """The user's live calendar feed token, or None if they have none (nothing is created)."""
+    return session.scalar(sa.select(CalendarFeedToken.token).where(
+        CalendarFeedToken.user_id == user.id, CalendarFeedToken.revoked_at.is_(None)))
+
+
+def replace_feed_token(session: Session, user: User, clock: Clock) -> str:
+    """A new feed token in place of the live one: the old URL stops working at once."""
+    revoke_feed_token(session, user, clock)
+    return feed_token(session, user, clock)
+
+
 def revoke_feed_token(session: Session, user: User, clock: Clock) -> None:
     """The current feed URL stops working; the next feed_token() is a new one."""
     session.execute(

@@ -55,6 +55,9 @@ def create_app(
 
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp):
         app.register_blueprint(blueprint)
+    from tracker.web import keys
+
+    app.register_blueprint(keys.bp)  # the calendar feed URL and personal API tokens
     security.throttle_login(app, settings)
     templating.configure(app, settings)
     _error_pages(app)

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from tracker.services import accounts, organisations
 from tracker.services.errors import DomainError
+from tracker.web import keys
 from tracker.web.common import (
     SessionUser,
     actor,
@@ -117,9 +118,9 @@ def _account_page(**forms: Any) -> Any:
                                               timezone=current_user.timezone or ""))
     forms.setdefault("password", PasswordForm(prefix="pw", formdata=None))
     forms.setdefault("delete", DeleteAccountForm(prefix="del", formdata=None))
-    # Personal API tokens (issue #5, JSON API) are listed here once the coordinator wires
-    # tracker.services.tokens: see the `tokens` block of the template.
-    return render_template("web/auth/account.html", **forms)
+    # The calendar feed URL and personal API tokens: the `tokens` block of the template.
+    extras = keys.account_keys(**({"token": forms.pop("token")} if "token" in forms else {}))
+    return render_template("web/auth/account.html", **forms, **extras)
 
 
 @bp.route("/account/password", methods=["POST"])

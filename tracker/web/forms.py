@@ -283,3 +283,11 @@ class UploadForm(FlaskForm):
         DOCUMENT_LABELS, [k.value for k in DocumentKind]))
     file = FileField(_l("PDF file"), validators=[FileRequired(_l("choose a PDF file"))])
     submit = SubmitField(_l("Upload"))
+
+
+class TokenForm(FlaskForm):
+    """A personal API token is created with a name saying what uses it."""
+
+    name = StringField(_l("Name (what will use the token, e.g. my script)"),
+                       validators=[DataRequired(), Length(max=100)])
+    submit = SubmitField(_l("Create a token"))
