@@ -1,4 +1,4 @@
-"""The JSON API on a bare Flask app bound to the test's transaction, personal tokens, and a
+"""The JSON API on the web application bound to the test's transaction, personal tokens, and a
 world of people and records every authorization test shares."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -13,18 +14,19 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from tests.conftest import POSTING
-from tracker.api import init_api
+from tests.web.conftest import web_settings
 from tracker.models import Application, Interview, Notification, Posting, User
 from tracker.services import applications, evidence, interviews, postings, tokens, users
 from tracker.services.organisations import create_organisation
+from tracker.web import create_app
 
 
 @pytest.fixture
-def api_app(session_factory, clock) -> Flask:  # noqa: ANN001
-    """A plain Flask app with only the API (the web app factory calls init_api the same way)."""
-    app = Flask(__name__)
-    app.config.update(TESTING=True, TRACKER_SESSION_FACTORY=session_factory, TRACKER_CLOCK=clock)
-    init_api(app)
+def api_app(session_factory, clock, tmp_path: Path) -> Flask:  # noqa: ANN001
+    """The one application `tracker serve` runs (web pages and API), bound to the test's
+    transaction and clock, with the web tests' settings."""
+    app = create_app(web_settings(tmp_path), session_factory=session_factory, clock=clock)
+    app.config["TESTING"] = True
     return app
 
 

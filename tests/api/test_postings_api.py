@@ -115,6 +115,18 @@ def test_unknown_urls_and_methods_answer_json(client, as_hr):
     response = client.delete("/api/v1/me", headers=as_hr)
     assert response.status_code == 405 and response.is_json
     assert set(response.headers["Allow"].split(", ")) >= {"GET"}
+    response = client.get("/api/v1", headers=as_hr)
+    assert response.status_code == 404 and response.is_json
+
+
+def test_web_paths_keep_the_web_error_pages(client, as_hr):
+    """The API's JSON errors stop at its prefix: the pages of the same app answer HTML."""
+    for path in ("/nothing-here", "/api/v10/me", "/api"):
+        response = client.get(path, headers=as_hr)
+        assert response.status_code == 404 and response.mimetype == "text/html", path
+        assert "<h1" in response.get_data(as_text=True)
+    response = client.delete("/login")
+    assert response.status_code == 405 and response.mimetype == "text/html"
 
 
 def test_paging_links(client, posting, as_hr):

@@ -47,9 +47,11 @@ OPERATIONS = sorted((op.path, op.method.upper()) for op in
                     (result.ok() for result in SCHEMA.get_all_operations()))
 
 
-def test_the_document_lists_every_operation():
+def test_the_document_lists_every_operation(api_app: Flask):
     assert len(OPERATIONS) == 27
     assert ("/api/v1/postings/{reference}", "PATCH") in OPERATIONS
+    # the application `tracker serve` runs publishes the same document
+    assert api_app.test_client().get("/api/v1/openapi.json").get_json() == SCHEMA.raw_schema
 
 
 def _existing(world: World) -> dict[str, object]:

@@ -20,7 +20,7 @@ import pytest
 from tests.uploads import make_pdf
 from tests.web.conftest import Web, web_settings
 from tracker.models import Document, DocumentKind
-from tracker.services import applications, evidence, postings, users
+from tracker.services import applications, calendar, evidence, postings, tokens, users
 from tracker.web import create_app
 
 ACTORS = ["anonymous", "cand_a", "cand_b", "hr_a", "hr_b", "admin"]
@@ -105,6 +105,17 @@ RULES: dict[str, list[Case]] = {
         case("POST", lambda w: A.format(w=w) + f"/documents/{w.doc}/delete", OWNER)],
     "candidate.move": [case("POST", lambda w: A.format(w=w) + "/withdrawn", OWNER)],
     "candidate.dossier": [case("GET", lambda w: A.format(w=w) + "/dossier.pdf", OWNER)],
+    # The calendar feed: its secret URL is the key, whoever calls it (no login, no cookie).
+    "keys.calendar_feed": [
+        case("GET", lambda w: f"/calendar/{w.feed}.ics", EVERYONE, "candidate A's feed"),
+        case("GET", lambda w: "/calendar/not-a-token.ics", set(), "unknown token")],
+    "keys.calendar_download": [case("GET", lambda w: "/account/calendar.ics", LOGGED_IN)],
+    "keys.calendar_create": [case("POST", lambda w: "/account/calendar", LOGGED_IN)],
+    "keys.calendar_replace": [case("POST", lambda w: "/account/calendar/replace", LOGGED_IN)],
+    "keys.calendar_revoke": [case("POST", lambda w: "/account/calendar/revoke", LOGGED_IN)],
+    "keys.token_create": [case("POST", lambda w: "/account/tokens", LOGGED_IN)],
+    "keys.token_revoke": [case("POST", lambda w: f"/account/tokens/{w.token}/revoke", OWNER,
+                               "candidate A's token")],
 }
 
 
@@ -144,8 +155,11 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):
     session.flush()
     people = {"anonymous": None, "cand_a": candidate, "cand_b": candidate_b, "hr_a": hr,
               "hr_b": hr_other, "admin": admin}
+    feed = calendar.feed_token(session, candidate, clock)
+    _plain, token = tokens.create_token(session, candidate, "matrix", clock)
     return SimpleNamespace(p=posting.reference, d=draft.reference, x=private.reference,
-                           a=application.id, doc=document.id, people=people)
+                           a=application.id, doc=document.id, people=people, feed=feed,
+                           token=token.id)
 
 
 CASES = [
