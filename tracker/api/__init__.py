@@ -17,7 +17,7 @@ from tracker.api import (  # noqa: F401  (the routes)
     notifications,
     postings,
 )
-from tracker.api.core import PREFIX, bp, json_errors_for_api_paths, spec
+from tracker.api.core import PREFIX, api_headers, bp, json_errors_for_api_paths, spec
 
 __all__ = ["PREFIX", "init_api"]
 
@@ -36,6 +36,7 @@ def init_api(app: Flask) -> None:
         raise RuntimeError("init_api: app.config['TRACKER_SESSION_FACTORY'] is not set")
     app.register_blueprint(bp)
     json_errors_for_api_paths(app)
+    api_headers(app)
     csrf = app.extensions.get("csrf")  # Flask-WTF's CSRFProtect, when the app has one
     if csrf is not None:
         csrf.exempt(bp)  # the API reads no cookie: a bearer token cannot be forged cross-site

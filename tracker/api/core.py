@@ -243,11 +243,35 @@ def json_errors_for_api_paths(app: Flask) -> None:
         previous = app.error_handler_spec[None][code].get(_exception_class(code))
 
         def handler(exc: HTTPException, previous: Any = previous) -> ResponseReturnValue:
-            if request.path == PREFIX or request.path.startswith(PREFIX + "/"):
+            if is_api_path(request.path):
                 return http_error(exc)
             return previous(exc) if previous else exc
 
         app.register_error_handler(code, handler)
+
+
+# JSON is never a page: it loads nothing, is framed by nobody and is not kept by any cache.
+# (On the web app these win over the pages' policy, which fills in the headers left unset.)
+API_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def is_api_path(path: str) -> bool:
+    return path == PREFIX or path.startswith(PREFIX + "/")
+
+
+def api_headers(app: Flask) -> None:
+    """The security headers of every answer under the API's prefix, errors included."""
+
+    @app.after_request
+    def _headers(response: Any) -> Any:
+        if is_api_path(request.path):
+            response.headers.update(API_HEADERS)
+        return response
 
 
 def _exception_class(code: int) -> type[HTTPException]:
