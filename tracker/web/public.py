@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -14,6 +15,7 @@ from tracker.exporters.jsonld import posting_jsonld
 from tracker.models import Posting
 from tracker.services import accounts, documents, overview, records, search
 from tracker.services.errors import DomainError
+from tracker.services.salary_check import salary_check
 from tracker.web.common import (
     actor,
     clock,
@@ -56,8 +58,11 @@ def posting(reference: str) -> Any:
         record = records.posting_record(found, clock())
         block = jsonld(found, url_for("public.posting", reference=reference, _external=True))
         mine = overview.own_application_to(db, actor(db), found)
+        check = salary_check(found, clock=clock, lang=str(get_locale() or "fr")).as_dict()
+        # the public page shows the check only where there is something to compare
+        salary = check if check["verdict"] == "checked" else None
     return render_template("web/public/posting.html", p=record, jsonld=block, mine=mine,
-                           apply_form=ButtonForm())
+                           apply_form=ButtonForm(), salary=salary)
 
 
 def jsonld(posting: Posting, url: str) -> Markup:
