@@ -70,6 +70,8 @@ RULES: dict[str, list[Case]] = {
     "hr.posting_list": [case("GET", lambda w: "/hr/postings", STAFF)],
     "hr.posting_new": [case("GET", lambda w: "/hr/postings/new", STAFF),
                        case("POST", lambda w: "/hr/postings/new", STAFF)],
+    "hr.posting_import": [case("GET", lambda w: "/hr/postings/import", STAFF),
+                          case("POST", lambda w: "/hr/postings/import", STAFF)],
     "hr.posting": [case("GET", lambda w: f"/hr/postings/{w.p}", EMPLOYER, "open posting"),
                    case("GET", lambda w: f"/hr/postings/{w.d}", EMPLOYER, "draft posting"),
                    case("GET", lambda w: f"/hr/postings/{w.x}", {"admin"}, "private posting")],

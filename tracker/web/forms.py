@@ -289,3 +289,20 @@ class UploadForm(FlaskForm):
         DOCUMENT_LABELS, [k.value for k in DocumentKind]))
     file = FileField(_l("PDF file"), validators=[FileRequired(_l("choose a PDF file"))])
     submit = SubmitField(_l("Upload"))
+
+
+class ImportForm(FlaskForm):
+    """A posting file to import: read, shown for review, saved only when hr says so."""
+
+    file = FileField(_l("Posting file (.txt, .pdf, .json, .jsonld, .html)"),
+                     validators=[FileRequired(_l("choose a file"))])
+    upload = SubmitField(_l("Read the file"))
+
+
+class ImportReviewForm(PostingForm):
+    """The posting form pre-filled from an import, with the kept file it came from."""
+
+    source = HiddenField()  # the token of the file kept while hr reviews it
+    source_name = HiddenField()
+    index = HiddenField(default="0")
+    save = SubmitField(_l("Save as a draft"))

@@ -225,4 +225,5 @@ def _lang() -> str:
     return str(get_locale() or "fr")
 
 
-from tracker.web import hr_applications  # noqa: E402,F401  (its routes are on this blueprint)
+# their routes are on this blueprint
+from tracker.web import hr_applications, hr_import  # noqa: E402,F401

@@ -41,20 +41,25 @@ def add_blank_rows(form: PostingForm, *, interviews: bool) -> None:
             form.interviews.append_entry()
 
 
-def fill(form: PostingForm, data: dict[str, Any]) -> None:
-    """Show a posting's fields (as postings.input_of gives them) on the form."""
+def fill(form: PostingForm, data: dict[str, Any], *, interviews: bool = False) -> None:
+    """Show a posting's fields (as postings.input_of or an import's data gives them) on the
+    form; its interview dates too when the form takes them (a new posting)."""
     for name in SCALARS:
         value = data.get(name)
         getattr(form, name).data = getattr(value, "value", value)
     for position, item in enumerate(data.get("requirements", [])):
         form.requirements.append_entry({
             "kind": getattr(item["kind"], "value", item["kind"]), "label": item["label"],
-            "level": item.get("level") or "", "required": "1" if item["required"] else "0",
+            "level": item.get("level") or "",
+            "required": "1" if item.get("required", True) else "0",
             "position": position + 1, "occupation_skill": item.get("occupation_skill") or ""})
     for item in data.get("required_documents", []):
         form.required_documents.append_entry({
             "kind": getattr(item["kind"], "value", item["kind"]), "label": item["label"],
-            "required": "1" if item["required"] else "0"})
+            "required": "1" if item.get("required", True) else "0"})
+    for item in data.get("interviews", []) if interviews else []:
+        form.interviews.append_entry({"date": item.get("date"), "time": item.get("time"),
+                                      "place": item.get("place") or ""})
 
 
 def read(form: PostingForm, *, interviews: bool) -> tuple[dict[str, Any], dict[str, str]]:
