@@ -93,6 +93,8 @@ RULES: dict[str, list[Case]] = {
     "candidate.applications": [case("GET", lambda w: "/me/", CANDIDATES)],
     "candidate.profile": [case("GET", lambda w: "/me/profile", CANDIDATES),
                           case("POST", lambda w: "/me/profile", CANDIDATES)],
+    "candidate.posting_import": [case("GET", lambda w: "/me/postings/import", CANDIDATES),
+                                 case("POST", lambda w: "/me/postings/import", CANDIDATES)],
     "candidate.posting_new": [case("GET", lambda w: "/me/postings/new", CANDIDATES),
                               case("POST", lambda w: "/me/postings/new", CANDIDATES)],
     "candidate.posting": [case("GET", lambda w: f"/me/postings/{w.x}", OWNER)],

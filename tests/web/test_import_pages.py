@@ -4,6 +4,7 @@ form comes pre-filled, and saving creates a draft with the edited values and the
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -38,6 +39,22 @@ def field_value(page: str, name: str) -> str:
     return found.group(1) if found else ""
 
 
+def sent_back(page: str) -> dict[str, str]:
+    """What a browser sends back of the review form (the last form of the page)."""
+    page = page[page.rindex("<form"):]
+    form = {name: html.unescape(value) for name, value in re.findall(
+        r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page)}
+    for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option selected value="([^"]*)"', body) or re.search(
+            r'<option value="([^"]*)"', body)  # a browser sends the first option
+        form[name] = html.unescape(chosen.group(1)) if chosen else ""
+    for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page,
+                                 re.S):
+        form[name] = html.unescape(body.strip())
+    form.pop("csrf_token")
+    return form
+
+
 def test_import_shows_findings_prefills_the_form_and_saves_a_draft_with_its_source(
         web: Web, hr, session, tmp_path: Path) -> None:  # noqa: ANN001
     web.as_user(hr)
@@ -58,16 +75,7 @@ def test_import_shows_findings_prefills_the_form_and_saves_a_draft_with_its_sour
     assert field_value(page, "valid_through_date") == "2024-05-13"
     assert field_value(page, "interviews-0-date") == "2024-05-22"
     assert "Management de projet" in page
-    form = {name: value for name, value in re.findall(
-        r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page)}
-    for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
-        chosen = re.search(r'<option selected value="([^"]*)"', body) or re.search(
-            r'<option value="([^"]*)"', body)  # a browser sends the first option
-        form[name] = chosen.group(1) if chosen else ""
-    for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page,
-                                 re.S):
-        form[name] = body.strip()
-    form.pop("csrf_token")
+    form = sent_back(page)
     form["title"] = "Chargé·e de coopération internationale"  # hr edits before saving
     form["submit"] = "1"
     saved = web.post(URL, form, token_from=URL)
@@ -167,3 +175,34 @@ def test_another_persons_kept_file_cannot_be_used(web: Web, hr, hr_other, sessio
                             "title": "x", "submit": "1"}, token_from=URL)
     assert stolen.status_code == 302 and stolen.headers["Location"] == URL
     assert postings.list_postings(session, organisation="acme").rows == []
+
+
+def test_a_candidate_logs_a_posting_from_a_file_private_to_them(
+        web: Web, candidate, candidate_b, session) -> None:  # noqa: ANN001
+    web.as_user(candidate)
+    assert "Or import it from a file" in text(web.get("/me/postings/new"))
+    url = "/me/postings/import"
+    read = web.post(url, {"upload": "1", "file": (io.BytesIO(UJM.read_bytes()), "ujm.txt")},
+                    token_from=url, content_type="multipart/form-data")
+    page = text(read)
+    assert read.status_code == 200, page
+    assert "<code>valid_through_date</code>" in page and "Only you will see it." in page
+    assert field_value(page, "hiring_organization_name") == "Université Jean Monnet"
+    assert 'name="requirements-0-label"' not in page  # the short form of a private posting
+    form = sent_back(page)
+    form["submit"] = "1"
+    saved = web.post(url, form, token_from=url)
+    assert saved.status_code == 302, text(saved)
+    reference = saved.headers["Location"].rsplit("/", 1)[-1]
+    created = postings.get_posting(session, reference)
+    assert created.visibility.value == "private" and created.owner_id == candidate.id
+    assert created.title == "Chargé de coopération internationale"
+    assert created.valid_through_date.isoformat() == "2024-05-13"
+    assert session.scalar(sa.select(PostingSource.filename).where(
+        PostingSource.posting_id == created.id)) == "ujm.txt"
+    assert web.get(f"/me/postings/{reference}").status_code == 200
+    web.as_user(candidate_b)
+    assert web.get(f"/postings/{reference}").status_code == 404
+    bad = web.post(url, {"upload": "1", "file": (io.BytesIO(b""), "empty.txt")},
+                   token_from=url, content_type="multipart/form-data")
+    assert bad.status_code == 400 and 'id="file-error"' in text(bad)

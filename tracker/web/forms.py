@@ -306,3 +306,12 @@ class ImportReviewForm(PostingForm):
     source_name = HiddenField()
     index = HiddenField(default="0")
     save = SubmitField(_l("Save as a draft"))
+
+
+class PrivateImportForm(PrivatePostingForm):
+    """A candidate's posting read from a file, for them to check before logging it."""
+
+    source = HiddenField()
+    source_name = HiddenField()
+    index = HiddenField(default="0")
+    save = SubmitField(_l("Log this posting"))

@@ -35,9 +35,12 @@ def _checked_file(form: ImportForm) -> tuple[str, bytes]:
 
 
 def _report(name: str, data: bytes) -> imports.ImportReport:
+    """What the file holds; dates without a zone are read in the organisation's (hr) or the
+    person's own (a candidate)."""
     with transaction() as db:
         user = actor(db)
-        zone = user.organisation.timezone if user and user.organisation else None  # type: ignore[union-attr]
+        zone = (user.organisation.timezone if user and user.organisation  # type: ignore[union-attr]
+                else user.timezone if user else None)
     return imports.analyse(name, data, default_zone=zone)
 
 
@@ -62,10 +65,10 @@ def _choices(form: ImportReviewForm) -> None:
                                          for o in organisations.list_organisations(db)]
 
 
-def _review(form: ImportReviewForm, report: imports.ImportReport, index: int,
-            status: int = 200) -> Any:
+def _review(form: Any, report: imports.ImportReport, index: int,
+            status: int = 200, *, private: bool = False) -> Any:
     return render_template(
-        "web/hr/import.html", upload_form=ImportForm(formdata=None), form=form,
+        "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
         report={"filename": report.filename, "format": report.format,
                 "language": report.language, "count": len(report.postings), "index": index,
                 "findings": _findings(report, index)}), status
@@ -92,7 +95,7 @@ def posting_import() -> Any:
             _fill(form, report, 0)
             return _review(form, report, 0)
     status = 400 if has_errors(upload_form) else 200
-    return render_template("web/hr/import.html", upload_form=upload_form, form=None,
+    return render_template("web/import.html", upload_form=upload_form, form=None,
                            report=None), status
 
 
