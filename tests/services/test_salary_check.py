@@ -127,3 +127,18 @@ def test_posting_show_says_where_the_salary_falls(cli, session, hr, clock, loade
     record = json.loads(cli("posting show UJM-TEST-1 --format json").output)
     assert [c["verdict"] for c in record["salary_check"]["comparisons"]] == ["below", "below"]
     assert record["salary_check"]["comparisons"][0]["reference_min"] == "2166.67"
+
+
+def test_the_check_in_french(session, hr, clock, loaded):
+    posting = posting_with(session, hr, clock, **OCCUPATION, working_time_percent=50,
+                           salary_min=14000, salary_max=15000, salary_currency="EUR",
+                           salary_period="year")
+    check = salary_check(posting, clock=clock, lang="fr")
+    junior = check.comparisons[0]
+    assert junior.verdict == "within"  # the verdicts are the same in both languages
+    assert junior.source == "métier charge-cooperation-internationale, DÉBUTANT (- de 3ans)"
+    assert "(non daté) : 26 000–32 000 EUR par an brut" in junior.text
+    assert ("le salaire de l'offre, 28 000–30 000 EUR par an (équivalent temps plein de 50 %), "
+            "est dans la fourchette") in junior.text
+    bare = posting_with(session, hr, clock, reference="UJM-TEST-2")
+    assert salary_check(bare, clock=clock, lang="fr").text == "l'offre n'indique pas de salaire"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -26,15 +27,22 @@ MAX_FILENAME = 255
 _SEPARATORS = re.compile(r"[/\\]")
 
 
-def clean_filename(name: str) -> str:
+def clean_filename(name: str, *, pdf_only: bool = True) -> str:
     """The name to store: its last path component, without control or format characters
     (which include the right-to-left override of `cv\u202efdp.exe`), NFC, at most 255
-    characters (the end `.pdf` kept), ending in .pdf whatever the case."""
+    characters (the extension kept), ending in .pdf whatever the case (unless not
+    `pdf_only`: an imported posting may be a .txt, .json, .html... file)."""
     base = _SEPARATORS.split(str(name))[-1]
     base = unicodedata.normalize("NFC", base)
     base = "".join(ch for ch in base if unicodedata.category(ch) not in ("Cc", "Cf")).strip()
     if not base or base in (".", ".."):
         raise DomainError("filename", f"{name!r} has no file name")
+    if not pdf_only:
+        stem, extension = os.path.splitext(base)
+        extension = extension[:16]
+        if not stem.strip():
+            raise DomainError("filename", f"{base!r} has no name before {extension}")
+        return stem.rstrip()[: MAX_FILENAME - len(extension)].rstrip() + extension
     if not base.lower().endswith(".pdf"):
         raise DomainError("filename", f"{base!r} must end in .pdf (only PDF files are accepted)")
     stem, extension = base[:-4].rstrip(), base[-4:]
@@ -43,14 +51,14 @@ def clean_filename(name: str) -> str:
     return stem[: MAX_FILENAME - len(extension)].rstrip() + extension
 
 
-def uploaded_filename(name: str) -> str:
+def uploaded_filename(name: str, *, pdf_only: bool = True) -> str:
     """The name a browser or API client sent with an upload, refused if it names a folder
     (`../../etc/cv.pdf`, `C:\\Users\\cv.pdf`): a client sends a bare file name, so a path is a
     mistake or an attack. Otherwise cleaned as clean_filename does."""
     text = str(name or "")
     if _SEPARATORS.search(text) or text.strip().startswith(".."):
         raise DomainError("filename", f"{text!r} is a path: send the file name alone")
-    return clean_filename(text)
+    return clean_filename(text, pdf_only=pdf_only)
 
 
 def _may_add(actor: User | None, application: Application) -> bool:

@@ -336,14 +336,24 @@ class MissingEvidence:
     level: str | None
 
 
+def shows_evidence(text: str | None) -> bool:
+    """The one rule of what counts as an answer to a requirement: some evidence text."""
+    return bool(text and text.strip())
+
+
+def unanswered(posting: Posting, answered: set[int]) -> list[MissingEvidence]:
+    """The required requirements of `posting` not among the `answered` requirement ids."""
+    return [
+        MissingEvidence(req.id, req.kind.value, req.label, req.level)
+        for req in posting.requirements
+        if req.is_required and req.id not in answered
+    ]
+
+
 def missing_evidence(session: Session, application: Application) -> list[MissingEvidence]:
     """The required requirements of the application's posting without evidence from the
     candidate: what they still have to show before the deadline."""
     answered = {requirement_id for requirement_id, row in
                 _evidence_of(session, [application.id])[application.id].items()
-                if row.evidence and row.evidence.strip()}
-    return [
-        MissingEvidence(req.id, req.kind.value, req.label, req.level)
-        for req in application.posting.requirements
-        if req.is_required and req.id not in answered
-    ]
+                if shows_evidence(row.evidence)}
+    return unanswered(application.posting, answered)

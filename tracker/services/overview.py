@@ -24,6 +24,7 @@ from tracker.models import (
     Role,
     User,
 )
+from tracker.services import fit
 from tracker.services.access import can_manage, visible_applications, visible_postings
 from tracker.services.errors import DomainError, PermissionDenied
 from tracker.services.paging import Page, make_page, paginate
@@ -38,7 +39,7 @@ STATUS_ORDER = [
     ApplicationStatus.OFFER, ApplicationStatus.HIRED, ApplicationStatus.REJECTED,
     ApplicationStatus.WITHDRAWN, ApplicationStatus.DRAFT,
 ]
-SORTS = {"submitted", "name", "updated"}
+SORTS = {"submitted", "name", "updated", "fit"}
 
 
 @dataclass(frozen=True)
@@ -120,16 +121,18 @@ def posting_applicants(
     page: int = 1, per_page: int = 100,
 ) -> dict[str, Any]:
     """One page of the posting's applications grouped by status (in workflow order), each
-    group sorted by `sort` (submitted, name or updated), with the number in every status.
-    Drafts are the candidates' own until submitted. Two statements whatever the page."""
+    group sorted by `sort` (submitted, name, updated or fit: best fit first, ties newest
+    first, as applications.list_applications ranks them), with the number in every status and
+    each row's fit score. Drafts are the candidates' own until submitted. A few statements
+    whatever the page (sorted by fit: the scores of all the posting's applications)."""
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "only the employer sees the applicants")
     if sort not in SORTS:
         raise DomainError("sort", f"{sort!r} is not one of: {', '.join(sorted(SORTS))}")
     mine = sa.and_(Application.posting_id == posting.id, Application.deleted_at.is_(None),
                    Application.status != ApplicationStatus.DRAFT)
-    in_order = sa.case({status: rank for rank, status in enumerate(STATUS_ORDER)},
-                       value=Application.status)
+    rank = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+    in_order = sa.case(rank, value=Application.status)
     keys = {
         "submitted": [sa.func.coalesce(Application.submitted_at, Application.created_at)],
         "name": [sa.func.lower(User.full_name)],
@@ -139,9 +142,23 @@ def posting_applicants(
         sa.select(Application, User.full_name, User.email)
         .join(User, User.id == Application.candidate_id)
         .where(mine)
-        .order_by(in_order, *keys[sort], Application.id)
     )
-    found = make_page(list(session.execute(paginate(query, page, per_page))), page, per_page)
+    if sort == "fit":
+        paginate(query, page, per_page)  # checks the page numbers
+        statuses = {row.id: row.status for row in session.execute(
+            sa.select(Application.id, Application.status).where(mine))}
+        scores = fit.fit_scores(session, list(statuses))
+        ranked = sorted(statuses, key=lambda i: (rank[statuses[i]], -scores.get(i, 0.0), -i))
+        start = (page - 1) * per_page
+        chosen = ranked[start:start + per_page + 1]
+        by_id = {row[0].id: row for row in session.execute(
+            query.where(Application.id.in_(chosen)))} if chosen else {}
+        found = make_page([by_id[i] for i in chosen], page, per_page)
+    else:
+        query = query.order_by(in_order, *keys[sort], Application.id)
+        found = make_page(list(session.execute(paginate(query, page, per_page))), page,
+                          per_page)
+        scores = fit.fit_scores(session, [row[0].id for row in found.rows])
     counts = {status.value: number for status, number in session.execute(
         sa.select(Application.status, sa.func.count()).where(mine).group_by(Application.status))}
     groups: list[dict[str, Any]] = []
@@ -152,7 +169,8 @@ def posting_applicants(
         groups[-1]["rows"].append({
             "id": application.id, "name": name, "email": email,
             "submitted_at": application.submitted_at, "updated_at": application.updated_at,
-            "is_late": application.is_late, "status": application.status.value})
+            "is_late": application.is_late, "status": application.status.value,
+            "fit": scores.get(application.id)})
     return {"groups": groups, "counts": counts, "total": sum(counts.values()),
             "page": Page([], page, per_page, found.has_next)}
 
@@ -189,17 +207,16 @@ def application_interviews(session: Session, application: Application) -> list[d
 
 def missing_items(application: Application, evidence_ids: set[int],
                   document_kinds: set[str]) -> list[dict[str, str]]:
-    """What the posting asks for that the application does not have yet."""
+    """What the posting asks for that the application does not have yet: its required
+    documents, and the required requirements without evidence (fit.unanswered, the rule of
+    fit.missing_evidence)."""
     missing = [
         {"what": "document", "label": d.label}
         for d in application.posting.required_documents
         if d.is_required and d.kind.value not in document_kinds
     ]
-    missing += [
-        {"what": "requirement", "label": r.label}
-        for r in application.posting.requirements
-        if r.is_required and r.id not in evidence_ids
-    ]
+    missing += [{"what": "requirement", "label": r.label, "level": r.level or ""}
+                for r in fit.unanswered(application.posting, evidence_ids)]
     return missing
 
 
@@ -222,12 +239,14 @@ def candidate_applications(
     kinds: dict[int, set[str]] = {i: set() for i in ids}
     nexts: dict[int, Interview] = {}
     if ids:
-        for app_id, req_id in session.execute(
-            sa.select(RequirementEvidence.application_id, RequirementEvidence.requirement_id)
+        for app_id, req_id, given in session.execute(
+            sa.select(RequirementEvidence.application_id, RequirementEvidence.requirement_id,
+                      RequirementEvidence.evidence)
             .where(RequirementEvidence.application_id.in_(ids),
                    RequirementEvidence.evidence.is_not(None))
         ):
-            answered[app_id].add(req_id)
+            if fit.shows_evidence(given):
+                answered[app_id].add(req_id)
         for app_id, kind in session.execute(
             sa.select(Document.application_id, Document.kind).where(
                 Document.application_id.in_(ids))
@@ -266,9 +285,12 @@ class Detail:
 
 def application_detail(session: Session, application: Application) -> Detail:
     answers = {e.requirement_id: e for e in application.evidence}
-    given = {rid for rid, e in answers.items() if e.evidence}
     kinds = {d.kind.value for d in application.documents}
-    return Detail(application, answers, missing_items(application, given, kinds))
+    missing = missing_items(application, set(answers), kinds)  # its documents
+    missing = [m for m in missing if m["what"] == "document"] + [
+        {"what": "requirement", "label": m.label, "level": m.level or ""}
+        for m in fit.missing_evidence(session, application)]
+    return Detail(application, answers, missing)
 
 
 def own_application_to(session: Session, actor: User | None,

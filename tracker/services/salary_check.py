@@ -21,8 +21,57 @@ from tracker.services.timeutil import local_today
 MAX_AGE_MONTHS = 24
 PER_YEAR = {SalaryPeriod.YEAR: Decimal(1), SalaryPeriod.MONTH: Decimal(12),
             SalaryPeriod.WEEK: Decimal(52)}
-_PERIOD_WORD = {"year": "per year", "month": "per month", "week": "per week", "day": "per day",
-                "hour": "per hour"}
+# The words of the check, in English and French (the pages are in both).
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "year": "per year", "month": "per month", "week": "per week", "day": "per day",
+        "hour": "per hour", "up_to": "up to {amount}",
+        "no_salary": "the posting states no salary",
+        "no_reference": "the posting names no occupation or certification to compare its "
+                        "salary with",
+        "no_figures": "its occupation and certification give no salary figures",
+        "occupation": "occupation {slug}, {experience}",
+        "offers": "{code} ROME {rome}, {percent}% of job offers",
+        "other_currency": "{source}: figures in {theirs}, the posting in {ours}: not compared",
+        "no_currency": "no stated currency",
+        "no_period": "{source}: the figures state no period: not compared",
+        "no_hours": "{source}: pay {theirs} and {ours} cannot be compared without working hours",
+        "undated": "undated",
+        "too_old": "{described}: too old to judge by (more than {months} months before {day})",
+        "part_time": " (full-time equivalent of {percent} %)",
+        "above": "above the range", "below": "below the range", "within": "within the range",
+        "straddles": "partly within the range", "gross": "gross", "net": "net",
+        "verdict": "{described}: the posting's {offered}{note} is {words}",
+    },
+    "fr": {
+        "year": "par an", "month": "par mois", "week": "par semaine", "day": "par jour",
+        "hour": "de l'heure", "up_to": "jusqu'à {amount}",
+        "no_salary": "l'offre n'indique pas de salaire",
+        "no_reference": "l'offre ne nomme ni métier ni certification auxquels comparer son "
+                        "salaire",
+        "no_figures": "son métier et sa certification ne donnent pas de chiffres de salaire",
+        "occupation": "métier {slug}, {experience}",
+        "offers": "{code} ROME {rome}, {percent} % des offres d'emploi",
+        "other_currency": "{source} : chiffres en {theirs}, l'offre en {ours} : pas de "
+                          "comparaison",
+        "no_currency": "monnaie non précisée",
+        "no_period": "{source} : les chiffres n'indiquent pas de période : pas de comparaison",
+        "no_hours": "{source} : un salaire {theirs} et un salaire {ours} ne se comparent pas "
+                    "sans durée de travail",
+        "undated": "non daté",
+        "too_old": "{described} : trop ancien pour en juger (plus de {months} mois avant le "
+                   "{day})",
+        "part_time": " (équivalent temps plein de {percent} %)",
+        "above": "au-dessus de la fourchette", "below": "en dessous de la fourchette",
+        "within": "dans la fourchette", "straddles": "en partie dans la fourchette",
+        "gross": "brut", "net": "net",
+        "verdict": "{described} : le salaire de l'offre, {offered}{note}, est {words}",
+    },
+}
+
+
+def _say(lang: str, key: str, **values: Any) -> str:
+    return WORDS.get(lang, WORDS["en"])[key].format(**values)
 
 
 @dataclass(frozen=True)
@@ -62,10 +111,12 @@ def _amount(value: Decimal | None) -> str:
     return f"{whole:,}".replace(",", " ")
 
 
-def _range(low: Decimal | None, high: Decimal | None, currency: str, period: str) -> str:
+def _range(low: Decimal | None, high: Decimal | None, currency: str, period: str,
+           lang: str = "en") -> str:
     amounts = _amount(low) if high is None or low == high else (
-        f"{_amount(low)}–{_amount(high)}" if low is not None else f"up to {_amount(high)}")
-    return f"{amounts} {currency} {_PERIOD_WORD[period]}"
+        f"{_amount(low)}–{_amount(high)}" if low is not None
+        else _say(lang, "up_to", amount=_amount(high)))
+    return f"{amounts} {currency} {_say(lang, period)}"
 
 
 @dataclass(frozen=True)
@@ -80,37 +131,38 @@ class _Figures:
     period_end: date | None
 
 
-def salary_check(posting: Posting, *, clock: Callable[[], datetime] = utcnow) -> SalaryCheck:
+def salary_check(posting: Posting, *, clock: Callable[[], datetime] = utcnow,
+                 lang: str = "en") -> SalaryCheck:
+    """Where the posting's salary falls against its references' figures; the texts in `lang`
+    (en or fr), the verdicts the same in both."""
     if posting.salary_min is None and posting.salary_max is None:
-        return SalaryCheck("no_salary", "the posting states no salary")
-    figures = _figures(posting)
+        return SalaryCheck("no_salary", _say(lang, "no_salary"))
+    figures = _figures(posting, lang)
     if posting.occupation is None and posting.certification is None:
-        return SalaryCheck("no_reference", "the posting names no occupation or certification "
-                                           "to compare its salary with")
+        return SalaryCheck("no_reference", _say(lang, "no_reference"))
     if not figures:
-        return SalaryCheck("no_figures", "its occupation and certification give no salary "
-                                         "figures")
+        return SalaryCheck("no_figures", _say(lang, "no_figures"))
     as_of = posting.date_posted or local_today(clock(), posting.timezone)
-    comparisons = [_compare(posting, f, as_of) for f in figures]
+    comparisons = [_compare(posting, f, as_of, lang) for f in figures]
     return SalaryCheck("checked", "; ".join(c.text for c in comparisons), comparisons)
 
 
-def _figures(posting: Posting) -> list[_Figures]:
+def _figures(posting: Posting, lang: str = "en") -> list[_Figures]:
     found = []
     if posting.occupation is not None:
         for s in posting.occupation.salaries:
             found.append(_Figures(
-                f"occupation {posting.occupation.slug}, {s.experience}", s.amount_min,
-                s.amount_max, s.currency, s.period if s.period_stated else None,
+                _say(lang, "occupation", slug=posting.occupation.slug, experience=s.experience),
+                s.amount_min, s.amount_max, s.currency, s.period if s.period_stated else None,
                 s.basis.value, None, None))
     if posting.certification is not None:
         for f in posting.certification.market_figures:
             if f.kind is MarketFigureKind.SALARY_OFFERS:
                 found.append(_Figures(
-                    f"{posting.certification.code} ROME {f.rome_code}, "
-                    f"{_percent(f.percent)}% of job offers", f.amount_min, f.amount_max, f.currency,
-                    f.pay_period, f.basis.value if f.basis else "unstated", f.period_label,
-                    f.period_end))
+                    _say(lang, "offers", code=posting.certification.code, rome=f.rome_code,
+                         percent=_percent(f.percent)),
+                    f.amount_min, f.amount_max, f.currency, f.pay_period,
+                    f.basis.value if f.basis else "unstated", f.period_label, f.period_end))
     return found
 
 
@@ -122,33 +174,32 @@ def _months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
-def _compare(posting: Posting, fig: _Figures, as_of: date) -> SalaryComparison:
+def _compare(posting: Posting, fig: _Figures, as_of: date, lang: str = "en") -> SalaryComparison:
     period = posting.salary_period
     currency = posting.salary_currency
     if fig.currency != currency:
-        return SalaryComparison(fig.source, "not_applicable",
-                                f"{fig.source}: figures in {fig.currency or 'no stated currency'}"
-                                f", the posting in {currency}: not compared")
+        return SalaryComparison(fig.source, "not_applicable", _say(
+            lang, "other_currency", source=fig.source,
+            theirs=fig.currency or _say(lang, "no_currency"), ours=currency))
     if fig.period is None:
         return SalaryComparison(fig.source, "not_applicable",
-                                f"{fig.source}: the figures state no period: not compared")
+                                _say(lang, "no_period", source=fig.source))
     if period not in PER_YEAR or fig.period not in PER_YEAR:
-        return SalaryComparison(fig.source, "not_applicable",
-                                f"{fig.source}: pay {_PERIOD_WORD[fig.period.value]} and "
-                                f"{_PERIOD_WORD[period.value]} cannot be compared without "
-                                "working hours")
+        return SalaryComparison(fig.source, "not_applicable", _say(
+            lang, "no_hours", source=fig.source, theirs=_say(lang, fig.period.value),
+            ours=_say(lang, period.value)))
     scale = PER_YEAR[fig.period] / PER_YEAR[period]
     low = None if fig.low is None else (fig.low * scale).quantize(Decimal("0.01"))
     high = None if fig.high is None else (fig.high * scale).quantize(Decimal("0.01"))
-    reference = _range(low, high, currency, period.value)
-    dated = f" ({fig.period_label})" if fig.period_label else " (undated)"
-    basis = "" if fig.basis == "unstated" else f" {fig.basis}"
-    described = f"{fig.source}{dated}: {reference}{basis}"
+    reference = _range(low, high, currency, period.value, lang)
+    dated = f" ({fig.period_label or _say(lang, 'undated')})"
+    basis = "" if fig.basis == "unstated" else f" {WORDS.get(lang, WORDS['en']).get(fig.basis, fig.basis)}"
+    described = f"{fig.source}{dated}: {reference}{basis}" if lang != "fr" else (
+        f"{fig.source}{dated} : {reference}{basis}")
     if fig.period_end is not None and _months_between(fig.period_end, as_of) > MAX_AGE_MONTHS:
-        return SalaryComparison(fig.source, "too_old",
-                                f"{described}: too old to judge by (more than {MAX_AGE_MONTHS} "
-                                f"months before {as_of.isoformat()})", low, high,
-                                fig.period_label)
+        return SalaryComparison(fig.source, "too_old", _say(
+            lang, "too_old", described=described, months=MAX_AGE_MONTHS,
+            day=as_of.isoformat()), low, high, fig.period_label)
     offered_low, offered_high = posting.salary_min, posting.salary_max
     note = ""
     percent = posting.working_time_percent
@@ -156,18 +207,18 @@ def _compare(posting: Posting, fig: _Figures, as_of: date) -> SalaryComparison:
         factor = Decimal(100) / Decimal(percent)
         offered_low = None if offered_low is None else offered_low * factor
         offered_high = None if offered_high is None else offered_high * factor
-        note = f" (full-time equivalent of {percent} %)"
+        note = _say(lang, "part_time", percent=percent)
     bottom = offered_low if offered_low is not None else offered_high
     top = offered_high if offered_high is not None else offered_low
     if high is not None and bottom > high:
-        verdict, words = "above", "above the range"
+        verdict = "above"
     elif low is not None and top < low:
-        verdict, words = "below", "below the range"
+        verdict = "below"
     elif (low is None or bottom >= low) and (high is None or top <= high):
-        verdict, words = "within", "within the range"
+        verdict = "within"
     else:
-        verdict, words = "straddles", "partly within the range"
-    offered = _range(offered_low, offered_high, currency, period.value)
-    return SalaryComparison(fig.source, verdict,
-                            f"{described}: the posting's {offered}{note} is {words}",
-                            low, high, fig.period_label)
+        verdict = "straddles"
+    offered = _range(offered_low, offered_high, currency, period.value, lang)
+    return SalaryComparison(fig.source, verdict, _say(
+        lang, "verdict", described=described, offered=offered, note=note,
+        words=_say(lang, verdict)), low, high, fig.period_label)

@@ -347,3 +347,6 @@ def dossier(application_id: int) -> Any:
         made = dossiers.application_dossier(db, application_id, lang=str(get_locale() or "fr"),
                                             actor=actor(db), clock=clock)
     return pdf_response(made.content, made.filename)
+
+
+from tracker.web import candidate_import  # noqa: E402,F401  (its routes are on this blueprint)

@@ -164,6 +164,9 @@ STATUS_LABELS = {
     "rejected": _l("Rejected"), "withdrawn": _l("Withdrawn"), "open": _l("Open"),
     "closed": _l("Closed"), "filled": _l("Filled"), "cancelled": _l("Cancelled"),
     "scheduled": _l("Scheduled"), "completed": _l("Completed"), "no_show": _l("No show"),
+    # the fit of an application to a requirement (tracker.services.fit.FitStatus)
+    "met": _l("Met"), "partly_met": _l("Partly met"), "not_shown": _l("Not shown"),
+    "unknown": _l("Unknown"),
 }
 KIND_LABELS = {
     "technical_skill": _l("Technical skills"), "knowledge": _l("Knowledge"),

@@ -112,6 +112,8 @@ class RequirementRow(Form):
     required = SelectField(_l("Required or preferred"), choices=[
         ("1", _l("required")), ("0", _l("preferred"))], validate_choice=False)
     position = IntegerField(_l("Order"), validators=[Optional()])
+    # the occupation skill the row was started from (reference.propose_requirements)
+    occupation_skill = HiddenField()
 
 
 class DocumentRow(Form):
@@ -163,6 +165,10 @@ class PostingForm(FlaskForm):
     missions = TextAreaField(_l("Missions"), validators=[Optional()])
     working_conditions = TextAreaField(_l("Working conditions"), validators=[Optional()])
     benefits = TextAreaField(_l("Benefits"), validators=[Optional()])
+    # the reference data the posting is linked to (issue #7); choices from the loaded references
+    occupation = SelectField(_l("Occupation profile"), choices=[], validate_choice=False)
+    certification = SelectField(_l("Certification"), choices=[], validate_choice=False)
+    propose = SubmitField(_l("Start the requirements from this occupation"))
     requirements = FieldList(FormField(RequirementRow), min_entries=0)
     required_documents = FieldList(FormField(DocumentRow), min_entries=0)
     interviews = FieldList(FormField(InterviewRow), min_entries=0)
@@ -291,3 +297,29 @@ class TokenForm(FlaskForm):
     name = StringField(_l("Name (what will use the token, e.g. my script)"),
                        validators=[DataRequired(), Length(max=100)])
     submit = SubmitField(_l("Create a token"))
+
+
+class ImportForm(FlaskForm):
+    """A posting file to import: read, shown for review, saved only when hr says so."""
+
+    file = FileField(_l("Posting file (.txt, .pdf, .json, .jsonld, .html)"),
+                     validators=[FileRequired(_l("choose a file"))])
+    upload = SubmitField(_l("Read the file"))
+
+
+class ImportReviewForm(PostingForm):
+    """The posting form pre-filled from an import, with the kept file it came from."""
+
+    source = HiddenField()  # the token of the file kept while hr reviews it
+    source_name = HiddenField()
+    index = HiddenField(default="0")
+    save = SubmitField(_l("Save as a draft"))
+
+
+class PrivateImportForm(PrivatePostingForm):
+    """A candidate's posting read from a file, for them to check before logging it."""
+
+    source = HiddenField()
+    source_name = HiddenField()
+    index = HiddenField(default="0")
+    save = SubmitField(_l("Log this posting"))

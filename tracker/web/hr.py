@@ -12,8 +12,10 @@ from flask_login import current_user
 
 from tracker.models import PostingStatus
 from tracker.services import dossiers, organisations, overview, postings, records
+from tracker.services import reference as reference_data
 from tracker.services.access import can_manage
 from tracker.services.errors import DomainError, PermissionDenied
+from tracker.services.salary_check import salary_check
 from tracker.web import posting_form
 from tracker.web.common import (
     actor,
@@ -76,12 +78,15 @@ def posting_list() -> Any:
 @roles_required(*STAFF)
 def posting_new() -> Any:
     form = PostingForm()
-    if current_user.role == "admin":
-        with transaction() as db:
+    with transaction() as db:
+        posting_form.reference_choices(form, reference_data.list_references(db))
+        if current_user.role == "admin":
             form.organisation.choices = [(o.slug, o.name)
                                          for o in organisations.list_organisations(db)]
     if not form.is_submitted() or form.add_rows.data:
         posting_form.add_blank_rows(form, interviews=True)
+    elif form.propose.data:
+        _propose(form)
     elif form.validate_on_submit():
         data, aliases = posting_form.read(form, interviews=True)
         try:
@@ -108,11 +113,14 @@ def posting_edit(reference: str) -> Any:
     form = PostingForm()
     with transaction() as db:
         found = managed_posting(db, reference)
+        posting_form.reference_choices(form, reference_data.list_references(db))
         if not form.is_submitted():
             posting_form.fill(form, postings.input_of(found))
             posting_form.add_blank_rows(form, interviews=False)
     if form.is_submitted() and form.add_rows.data:
         posting_form.add_blank_rows(form, interviews=False)
+    elif form.is_submitted() and form.propose.data:
+        _propose(form)
     elif form.validate_on_submit():
         data, aliases = posting_form.read(form, interviews=False)
         data.pop("reference", None)
@@ -126,6 +134,25 @@ def posting_edit(reference: str) -> Any:
             form_errors(form, exc, aliases)
     return render_template("web/hr/posting_form.html", form=form, editing=reference), (
         status_of(form))
+
+
+def _propose(form: PostingForm) -> None:
+    """"Start the requirements from this occupation": its skills fill the requirements editor
+    (nothing is saved; hr edits the rows, then saves the posting)."""
+    if not form.occupation.data:
+        form.occupation.errors = [_("Choose an occupation first.")]
+        posting_form.propose(form, [])
+        return
+    try:
+        with transaction() as db:
+            proposals = reference_data.propose_requirements(db, form.occupation.data)
+    except DomainError as exc:
+        form.occupation.errors = [exc.message]
+        proposals = []
+    added = posting_form.propose(form, proposals)
+    if proposals:
+        flash(_("%(n)s requirements proposed from the occupation: edit them, then save the "
+                "posting.", n=added), "ok")
 
 
 @bp.route("/postings/<path:reference>/status", methods=["POST"])
@@ -159,11 +186,12 @@ def posting(reference: str) -> Any:
         applicants = overview.posting_applicants(db, found, actor=actor(db), sort=sort,
                                                  page=page_number(), per_page=APPLICANTS_PER_PAGE)
         allowed = [s.value for s in postings.POSTING_TRANSITIONS[found.status]]
+        salary = salary_check(found, clock=clock, lang=_lang()).as_dict()
     return render_template(
         "web/hr/posting.html", p=record, groups=applicants["groups"], sort=sort,
         total=applicants["total"], pages=page_links(applicants["page"]),
         actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=StatusForm(),
-        move_form=_move_choices())
+        move_form=_move_choices(), salary=salary)
 
 
 def _move_choices() -> Any:
@@ -197,4 +225,5 @@ def _lang() -> str:
     return str(get_locale() or "fr")
 
 
-from tracker.web import hr_applications  # noqa: E402,F401  (its routes are on this blueprint)
+# their routes are on this blueprint
+from tracker.web import hr_applications, hr_import  # noqa: E402,F401

@@ -10,7 +10,15 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from tracker.models import Application
-from tracker.services import applications, dossiers, evidence, interviews, overview, records
+from tracker.services import (
+    applications,
+    dossiers,
+    evidence,
+    fit,
+    interviews,
+    overview,
+    records,
+)
 from tracker.services.access import can_manage
 from tracker.services.errors import DomainError, PermissionDenied
 from tracker.web.common import (
@@ -67,6 +75,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
             "notes": [{"at": n.created_at, "by": n.author.full_name if n.author else None,
                        "body": n.body} for n in found.notes],
             "moves": sorted(s.value for s in applications.TRANSITIONS[found.status]),
+            "fit": fit.application_fit(db, found, lang=_lang(), actor=actor(db)).as_dict(),
         }
     ratings = forms.pop("ratings", None) or RatingsForm(formdata=None)
     if not ratings.rows.entries:

@@ -7,12 +7,15 @@ import json
 from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
+from tracker.exporters.jsonld import posting_jsonld
 from tracker.models import Posting
 from tracker.services import accounts, documents, overview, records, search
 from tracker.services.errors import DomainError
+from tracker.services.salary_check import salary_check
 from tracker.web.common import (
     actor,
     clock,
@@ -27,14 +30,6 @@ from tracker.web.i18n import LANGUAGES
 
 bp = Blueprint("public", __name__)
 PER_PAGE = 20
-
-# schema.org employmentType values for ours (Google's vocabulary for JobPosting).
-_EMPLOYMENT = {
-    "permanent": "FULL_TIME", "fixed_term": "TEMPORARY", "internship": "INTERN",
-    "apprenticeship": "INTERN", "temporary": "TEMPORARY", "freelance": "CONTRACTOR",
-    "volunteer": "VOLUNTEER", "other": "OTHER",
-}
-
 
 @bp.route("/")
 def index() -> Any:
@@ -63,48 +58,17 @@ def posting(reference: str) -> Any:
         record = records.posting_record(found, clock())
         block = jsonld(found, url_for("public.posting", reference=reference, _external=True))
         mine = overview.own_application_to(db, actor(db), found)
+        check = salary_check(found, clock=clock, lang=str(get_locale() or "fr")).as_dict()
+        # the public page shows the check only where there is something to compare
+        salary = check if check["verdict"] == "checked" else None
     return render_template("web/public/posting.html", p=record, jsonld=block, mine=mine,
-                           apply_form=ButtonForm())
+                           apply_form=ButtonForm(), salary=salary)
 
 
 def jsonld(posting: Posting, url: str) -> Markup:
-    """A minimal, correct schema.org JobPosting for the page (the exporter of issue #6 replaces
-    it), serialised so that no text can close the script element."""
-    org = posting.organisation
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "JobPosting",
-        "title": posting.title,
-        "description": "\n\n".join(
-            part for part in (posting.context, posting.missions) if part) or posting.title,
-        "identifier": {"@type": "PropertyValue", "name": posting.hiring_organization_name,
-                       "value": posting.reference},
-        "hiringOrganization": {"@type": "Organization", "name": posting.hiring_organization_name,
-                               **({"sameAs": org.website} if org and org.website else {})},
-        "employmentType": _EMPLOYMENT[posting.employment_type.value],
-        "url": url,
-    }
-    if posting.date_posted:
-        data["datePosted"] = posting.date_posted.isoformat()
-    if posting.valid_through:
-        data["validThrough"] = records.local_instant(posting.valid_through, posting.timezone)
-    if posting.job_start_date:
-        data["jobStartDate"] = posting.job_start_date.isoformat()
-    address = {k: v for k, v in (("addressLocality", posting.address_locality),
-                                 ("addressCountry", posting.address_country)) if v}
-    if address or posting.location:
-        data["jobLocation"] = {"@type": "Place", "address": {
-            "@type": "PostalAddress", **(address or {"streetAddress": posting.location})}}
-    if posting.salary_min is not None and posting.salary_currency and posting.salary_period:
-        value: dict[str, Any] = {"@type": "QuantitativeValue",
-                                 "unitText": posting.salary_period.value.upper()}
-        if posting.salary_max is not None and posting.salary_max != posting.salary_min:
-            value.update(minValue=float(posting.salary_min), maxValue=float(posting.salary_max))
-        else:
-            value["value"] = float(posting.salary_min)
-        data["baseSalary"] = {"@type": "MonetaryAmount", "currency": posting.salary_currency,
-                              "value": value}
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    """The posting's schema.org JobPosting (the exporter of issue #6, with the page's absolute
+    URL), serialised so that no text can close the script element."""
+    text = json.dumps(posting_jsonld(posting, url=url), ensure_ascii=False, indent=2)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)  # noqa: S704  (JSON with <, > and & escaped)
 

@@ -1,0 +1,208 @@
+"""HR "Import a posting" page (issue #6 item 3): a file is read and shown field by field with
+its confidence and snippet (values to review flagged and kept out of the form), the posting
+form comes pre-filled, and saving creates a draft with the edited values and the raw file."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from tests.conftest import SAMPLES
+from tests.uploads import make_pdf
+from tests.web.conftest import Web, text
+from tracker.models import PostingSource, PostingStatus
+from tracker.services import postings
+
+URL = "/hr/postings/import"
+UJM = SAMPLES / "posting-ujm-charge-cooperation-internationale.txt"
+
+
+def upload(web: Web, name: str, data: bytes):  # noqa: ANN201
+    return web.post(URL, {"upload": "1", "file": (io.BytesIO(data), name)}, token_from=URL,
+                    content_type="multipart/form-data")
+
+
+def hidden(page: str, name: str) -> str:
+    found = re.search(rf'name="{name}"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="{name}"',
+                      page)
+    assert found, name
+    return found.group(1) or found.group(2)
+
+
+def field_value(page: str, name: str) -> str:
+    found = re.search(rf'<input[^>]*name="{re.escape(name)}"[^>]*value="([^"]*)"', page)
+    return found.group(1) if found else ""
+
+
+def sent_back(page: str) -> dict[str, str]:
+    """What a browser sends back of the review form (the last form of the page)."""
+    page = page[page.rindex("<form"):]
+    form = {name: html.unescape(value) for name, value in re.findall(
+        r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page)}
+    for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option selected value="([^"]*)"', body) or re.search(
+            r'<option value="([^"]*)"', body)  # a browser sends the first option
+        form[name] = html.unescape(chosen.group(1)) if chosen else ""
+    for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page,
+                                 re.S):
+        form[name] = html.unescape(body.strip())
+    form.pop("csrf_token")
+    return form
+
+
+def test_import_shows_findings_prefills_the_form_and_saves_a_draft_with_its_source(
+        web: Web, hr, session, tmp_path: Path) -> None:  # noqa: ANN001
+    web.as_user(hr)
+    page = text(web.get(URL))
+    assert 'for="file"' in page and 'enctype="multipart/form-data"' in page
+    data = UJM.read_bytes()
+    read = upload(web, "offre ujm.txt", data)
+    page = text(read)
+    assert read.status_code == 200, page
+    findings = page[page.index('id="findings"'):page.index("</section>", page.index(
+        'id="findings"'))]
+    row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", findings, re.S)
+               if "<code>valid_through_date</code>" in r)
+    assert "2024-05-13" in row and "85 %" in row and "13/05/2024" in row  # value, confidence, snippet
+    assert "REVIEW" not in findings  # nothing to review in the sample
+    # the posting form, pre-filled
+    assert field_value(page, "title") == "Chargé de coopération internationale"
+    assert field_value(page, "valid_through_date") == "2024-05-13"
+    assert field_value(page, "interviews-0-date") == "2024-05-22"
+    assert "Management de projet" in page
+    form = sent_back(page)
+    form["title"] = "Chargé·e de coopération internationale"  # hr edits before saving
+    form["submit"] = "1"
+    saved = web.post(URL, form, token_from=URL)
+    assert saved.status_code == 302, text(saved)
+    reference = saved.headers["Location"].rsplit("/", 1)[-1]
+    created = postings.get_posting(session, reference)
+    assert created.status is PostingStatus.DRAFT and created.organisation.slug == "ujm"
+    assert created.title == "Chargé·e de coopération internationale"
+    assert created.valid_through_date.isoformat() == "2024-05-13"
+    assert created.duration_months == 6 and created.apply_method.value == "email"
+    assert created.apply_email == "recrutementsujm@univ-st-etienne.fr"
+    assert len(created.requirements) > 10
+    source = session.scalar(sa.select(PostingSource).where(
+        PostingSource.posting_id == created.id))
+    assert source.content == data and source.filename == "offre ujm.txt"
+    assert "imported as a draft" in text(web.get(f"/hr/postings/{reference}"))
+    # the kept file is gone once saved: sending the form again saves nothing more
+    again = web.post(URL, form, token_from=URL)
+    assert again.status_code == 302 and again.headers["Location"] == URL
+
+
+def test_values_to_review_are_flagged_and_kept_out_of_the_form(web: Web, hr) -> None:  # noqa: ANN001
+    web.as_user(hr)
+    posting_text = ("Chargé de mission (H/F)\nUniversité Test\n"
+                    "Date de publication : 01/03/2024\n"
+                    "Date limite de candidature : 13/05/2031\n").encode()
+    page = text(upload(web, "offre.txt", posting_text))
+    assert "1 value to review: it is shown but not put in the form." in page
+    row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.S)
+               if "<code>valid_through_date</code>" in r)
+    assert "REVIEW" in row and "implausible" in row and "2031-05-13" in row
+    assert field_value(page, "valid_through_date") == ""
+    assert field_value(page, "title") == "Chargé de mission"
+
+
+def test_bad_files_are_refused_next_to_the_file_field(web: Web, hr) -> None:  # noqa: ANN001
+    web.as_user(hr)
+    cases = {
+        ("empty.txt", b"  \n"): "'empty.txt' is empty",
+        ("offer.docx", b"PK\x03\x04 binary"): "unknown file type .docx",
+        ("offer.json", b'{\n  "@type": "JobPosting",\n  "title": }'):
+            "invalid JSON at line 3, column 12",
+        ("fake.pdf", b"not a pdf at all"): "'fake.pdf' is named .pdf but is not a PDF",
+        ("../../etc/offer.txt", b"Charge de mission"): "is a path: send the file name alone",
+        ("nothing.json", b'{"@type": "Person", "name": "x"}'): "holds no schema.org JobPosting",
+    }
+    for (name, data), message in cases.items():
+        refused = upload(web, name, data)
+        page = text(refused)
+        assert refused.status_code == 400, (name, page)
+        error = re.search(r'<p class="error" id="file-error">(.*?)</p>', page, re.S)
+        assert error and message in error.group(1).replace("&#39;", "'"), (name, page)
+    missing = web.post(URL, {"upload": "1"}, token_from=URL, content_type="multipart/form-data")
+    assert missing.status_code == 400 and "choose a file" in text(missing)
+    big = upload(web, "big.txt", b"x" * 1_000_001)  # the test app's limit is 1 MB
+    assert big.status_code == 400 and "larger than 1 MB" in text(big)
+
+
+def test_a_pdf_and_a_json_ld_file_with_two_postings(web: Web, hr, session) -> None:  # noqa: ANN001
+    web.as_user(hr)
+    pdf = make_pdf("Chargé de projets européens (H/F)\nUniversité Jean Monnet\n"
+                   "Date limite de candidature : 13/05/2024")
+    page = text(upload(web, "offre.pdf", pdf))
+    assert "offre.pdf · pdf" in page and "<code>title</code>" in page
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "JobPosting", "title": "First job", "description": "One",
+         "datePosted": "2024-04-01", "validThrough": "2024-05-01T12:00:00+02:00",
+         "hiringOrganization": {"@type": "Organization", "name": "UJM"}},
+        {"@type": "JobPosting", "title": "Second job", "description": "Two",
+         "datePosted": "2024-04-01", "validThrough": "2024-05-02",
+         "hiringOrganization": "UJM"}]}
+    page = text(upload(web, "two.jsonld", json.dumps(graph).encode()))
+    assert "The file holds 2 postings:" in page and field_value(page, "title") == "First job"
+    second = web.post(URL, {"source": hidden(page, "source"), "source_name": "two.jsonld",
+                            "index": "0", "pick": "1"}, token_from=URL)
+    page = text(second)
+    assert field_value(page, "title") == "Second job"
+    assert hidden(page, "index") == "1"
+    saved = web.post(URL, {"source": hidden(page, "source"), "source_name": "two.jsonld",
+                           "index": "1", "title": "Second job", "employment_type": "permanent",
+                           "apply_method": "in_app", "valid_through_date": "2024-05-02",
+                           "submit": "1"}, token_from=URL)
+    assert saved.status_code == 302, text(saved)
+    created = postings.get_posting(session, saved.headers["Location"].rsplit("/", 1)[-1])
+    assert created.title == "Second job" and created.valid_through_date.isoformat() == "2024-05-02"
+    source = session.scalar(sa.select(PostingSource).where(
+        PostingSource.posting_id == created.id))
+    assert source.format == "jsonld" and json.loads(source.content) == graph
+
+
+def test_another_persons_kept_file_cannot_be_used(web: Web, hr, hr_other, session) -> None:  # noqa: ANN001
+    web.as_user(hr)
+    page = text(upload(web, "offre.txt", UJM.read_bytes()))
+    token = hidden(page, "source")
+    web.as_user(hr_other)
+    stolen = web.post(URL, {"source": token, "source_name": "offre.txt", "index": "0",
+                            "title": "x", "submit": "1"}, token_from=URL)
+    assert stolen.status_code == 302 and stolen.headers["Location"] == URL
+    assert postings.list_postings(session, organisation="acme").rows == []
+
+
+def test_a_candidate_logs_a_posting_from_a_file_private_to_them(
+        web: Web, candidate, candidate_b, session) -> None:  # noqa: ANN001
+    web.as_user(candidate)
+    assert "Or import it from a file" in text(web.get("/me/postings/new"))
+    url = "/me/postings/import"
+    read = web.post(url, {"upload": "1", "file": (io.BytesIO(UJM.read_bytes()), "ujm.txt")},
+                    token_from=url, content_type="multipart/form-data")
+    page = text(read)
+    assert read.status_code == 200, page
+    assert "<code>valid_through_date</code>" in page and "Only you will see it." in page
+    assert field_value(page, "hiring_organization_name") == "Université Jean Monnet"
+    assert 'name="requirements-0-label"' not in page  # the short form of a private posting
+    form = sent_back(page)
+    form["submit"] = "1"
+    saved = web.post(url, form, token_from=url)
+    assert saved.status_code == 302, text(saved)
+    reference = saved.headers["Location"].rsplit("/", 1)[-1]
+    created = postings.get_posting(session, reference)
+    assert created.visibility.value == "private" and created.owner_id == candidate.id
+    assert created.title == "Chargé de coopération internationale"
+    assert created.valid_through_date.isoformat() == "2024-05-13"
+    assert session.scalar(sa.select(PostingSource.filename).where(
+        PostingSource.posting_id == created.id)) == "ujm.txt"
+    assert web.get(f"/me/postings/{reference}").status_code == 200
+    web.as_user(candidate_b)
+    assert web.get(f"/postings/{reference}").status_code == 404
+    bad = web.post(url, {"upload": "1", "file": (io.BytesIO(b""), "empty.txt")},
+                   token_from=url, content_type="multipart/form-data")
+    assert bad.status_code == 400 and 'id="file-error"' in text(bad)

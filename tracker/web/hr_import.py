@@ -1,0 +1,156 @@
+"""HR page "Import a posting": a .txt, .pdf, .json, .jsonld or .html file is read
+(imports.analyse), what was found is shown field by field with its confidence and snippet
+(values to review flagged), and the posting form comes pre-filled; saving creates a draft
+through imports.save_import with the edited values, so the raw file is stored with it.
+Routes of the `hr` blueprint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.importers.base import plain
+from tracker.services import documents, imports, organisations
+from tracker.services import reference as reference_data
+from tracker.services.errors import DomainError
+from tracker.services.posting_input import PostingInput
+from tracker.web import import_store, posting_form
+from tracker.web.common import actor, clock, form_errors, has_errors, roles_required, transaction
+from tracker.web.forms import ImportForm, ImportReviewForm
+from tracker.web.hr import STAFF, _propose, bp
+
+
+def _checked_file(form: ImportForm) -> tuple[str, bytes]:
+    """The uploaded file through the checked path: a bare name, the size limit, content."""
+    upload = form.file.data
+    name = documents.uploaded_filename(upload.filename or "", pdf_only=False)
+    data = upload.read()
+    limit = current_app.config["TRACKER_SETTINGS"].max_upload_mb
+    if len(data) > limit * 1_000_000:
+        raise DomainError("file", f"{name!r} is larger than {limit} MB")
+    return name, data
+
+
+def _report(name: str, data: bytes) -> imports.ImportReport:
+    """What the file holds; dates without a zone are read in the organisation's (hr) or the
+    person's own (a candidate)."""
+    with transaction() as db:
+        user = actor(db)
+        zone = (user.organisation.timezone if user and user.organisation  # type: ignore[union-attr]
+                else user.timezone if user else None)
+    return imports.analyse(name, data, default_zone=zone)
+
+
+def _findings(report: imports.ImportReport, index: int) -> list[dict[str, Any]]:
+    return [{"field": f.field, "value": _shown(plain(f.value)), "snippet": f.snippet,
+             "confidence": round(100 * f.confidence), "review": f.review}
+            for f in report.postings[index].findings]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return " · ".join(str(v) for k, v in value.items() if v not in (None, "", [])
+                          and k in ("kind", "label", "level", "date", "time", "place"))
+    return "" if value is None else str(value)
+
+
+def _choices(form: ImportReviewForm) -> None:
+    with transaction() as db:
+        posting_form.reference_choices(form, reference_data.list_references(db))
+        if current_user.role == "admin":
+            form.organisation.choices = [(o.slug, o.name)
+                                         for o in organisations.list_organisations(db)]
+
+
+def _review(form: Any, report: imports.ImportReport, index: int,
+            status: int = 200, *, private: bool = False) -> Any:
+    return render_template(
+        "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
+        report={"filename": report.filename, "format": report.format,
+                "language": report.language, "count": len(report.postings), "index": index,
+                "findings": _findings(report, index)}), status
+
+
+@bp.route("/postings/import", methods=["GET", "POST"])
+@roles_required(*STAFF)
+def posting_import() -> Any:
+    if request.method == "POST" and "source" in request.form:
+        return _save()
+    upload_form = ImportForm()
+    if upload_form.validate_on_submit():
+        try:
+            name, data = _checked_file(upload_form)
+            report = _report(name, data)
+        except DomainError as exc:
+            form_errors(upload_form, exc, {"filename": "file", "file": "file"})
+        else:
+            form = ImportReviewForm(formdata=None)
+            _choices(form)
+            form.source.data = import_store.keep(current_user.id, data)
+            form.source_name.data = name
+            form.index.data = "0"
+            _fill(form, report, 0)
+            return _review(form, report, 0)
+    status = 400 if has_errors(upload_form) else 200
+    return render_template("web/import.html", upload_form=upload_form, form=None,
+                           report=None), status
+
+
+def _fill(form: ImportReviewForm, report: imports.ImportReport, index: int) -> None:
+    # how to apply, from the contact found, by the service's own rule (the form has no blank)
+    data = PostingInput._apply_method_from_contact(report.postings[index].data())
+    posting_form.fill(form, data, interviews=True)
+    posting_form.add_blank_rows(form, interviews=True)
+
+
+def _save() -> Any:
+    form = ImportReviewForm()
+    _choices(form)
+    data = import_store.take(current_user.id, form.source.data or "")
+    if data is None:
+        flash(_("The file to import is no longer here: choose it again."), "error")
+        return redirect(url_for("hr.posting_import"))
+    try:
+        name = documents.uploaded_filename(form.source_name.data or "", pdf_only=False)
+        report = _report(name, data)
+        index = int(form.index.data or 0)
+        if not 0 <= index < len(report.postings):
+            raise ValueError(index)
+    except (DomainError, ValueError):
+        flash(_("The file to import is no longer here: choose it again."), "error")
+        return redirect(url_for("hr.posting_import"))
+    if "pick" in request.form:  # review another posting of the same file
+        index = int(request.form["pick"]) if request.form["pick"].isdigit() else 0
+        index = min(max(index, 0), len(report.postings) - 1)
+        fresh = ImportReviewForm(formdata=None)
+        _choices(fresh)
+        fresh.source.data, fresh.source_name.data = form.source.data, name
+        fresh.index.data = str(index)
+        _fill(fresh, report, index)
+        return _review(fresh, report, index)
+    if form.add_rows.data:
+        posting_form.add_blank_rows(form, interviews=True)
+        return _review(form, report, index)
+    if form.propose.data:
+        _propose(form)
+        return _review(form, report, index, 400 if has_errors(form) else 200)
+    if form.validate_on_submit():
+        changes, aliases = posting_form.read(form, interviews=True)
+        try:
+            with transaction() as db:
+                user = actor(db)
+                organisation = (user.organisation.slug if user and user.organisation
+                                else form.organisation.data or None)
+                saved = imports.save_import(db, report, organisation=organisation, actor=user,
+                                            clock=clock, index=index, changes=changes)
+                reference = saved.reference
+            import_store.drop(current_user.id, form.source.data or "")
+            flash(_("Posting %(ref)s imported as a draft, with its source file: open it "
+                    "when it is ready.", ref=reference), "ok")
+            return redirect(url_for("hr.posting", reference=reference))
+        except DomainError as exc:
+            form_errors(form, exc, aliases)
+    return _review(form, report, index, 400)
