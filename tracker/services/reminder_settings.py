@@ -24,7 +24,7 @@ from tracker.models import (
     User,
 )
 from tracker.services.errors import DomainError
-from tracker.services.reminder_rules import ANY, parse_kind, parse_offset
+from tracker.services.reminder_rules import ANY, EVENT_KINDS, parse_kind, parse_offset
 from tracker.services.reminders import (
     offsets_for,
     sync_application,
@@ -77,6 +77,8 @@ def set_offsets(
     """An organisation's offsets for a kind (None: back to the defaults); its pending reminders
     are re-planned. Returns the offsets in force."""
     parsed_kind = parse_kind(str(kind))
+    if parsed_kind in EVENT_KINDS:
+        raise DomainError("kind", f"{parsed_kind.value} is told when it happens: it has no offsets")
     row = session.scalar(sa.select(ReminderOffsets).where(
         ReminderOffsets.organisation_id == organisation.id, ReminderOffsets.kind == parsed_kind
     ))
