@@ -65,7 +65,7 @@ def interview_changed(session: Session, interview: Interview, event: str, audit_
 def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str, user: User,
             fallback_zone: str, now: datetime) -> int:
     # imported here: reminders imports the models and services that call this module
-    from tracker.services.reminders import _active, _switches, _UNIQUE, insert_ignore
+    from tracker.services.reminders import _UNIQUE, _active, _switches, insert_ignore
 
     if not _active(user):
         return 0

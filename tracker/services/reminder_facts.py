@@ -31,8 +31,8 @@ from tracker.models import (
     ReminderSwitch,
     User,
 )
-from tracker.services.reminder_rules import EVENT_KINDS, SUBJECT_OF, is_on
 from tracker.services.events import EVENT_OF_CODE, parse_event
+from tracker.services.reminder_rules import EVENT_KINDS, SUBJECT_OF, is_on
 from tracker.services.timeutil import local_today, zone
 
 K = ReminderKind
