@@ -24,7 +24,7 @@ from tracker.models import (
     User,
 )
 from tracker.services.errors import DomainError
-from tracker.services.reminder_rules import ANY, EVENT_KINDS, parse_kind, parse_offset
+from tracker.services.reminder_rules import ANY, EVENT_KINDS, is_on, parse_kind, parse_offset
 from tracker.services.reminders import (
     offsets_for,
     sync_application,
@@ -64,6 +64,42 @@ def set_switch(
     session.flush()
     _resync_user(session, user, clock)
     return switch
+
+
+# The kinds a user of each role may receive, in the order the account page lists them.
+KINDS_FOR_ROLE: dict[Role, tuple[ReminderKind, ...]] = {
+    Role.CANDIDATE: (K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED, K.INTERVIEW_SOON,
+                     K.DEADLINE_DRAFT, K.NO_ANSWER),
+    Role.HR: (K.REVIEW_WAITING, K.CLOSING_EMPTY, K.INTERVIEW_SOON),
+    Role.ADMIN: (K.INTERVIEW_SOON,),
+}
+
+
+def switch_states(session: Session, user: User) -> dict[tuple[str, str], bool]:
+    """Whether each (kind, channel) a user of this role may receive is on for `user`, as the
+    switches decide (the most specific one wins; on by default)."""
+    switches = {(u, k, c): on for u, k, c, on in session.execute(sa.select(
+        ReminderSwitch.user_id, ReminderSwitch.kind, ReminderSwitch.channel,
+        ReminderSwitch.enabled).where(ReminderSwitch.user_id == user.id))}
+    return {(kind.value, channel.value): is_on(switches, user.id, kind, channel)
+            for kind in KINDS_FOR_ROLE[user.role] for channel in ReminderChannel}
+
+
+def set_switches(session: Session, user: User, wanted_on: Iterable[str], *,
+                 clock: Clock = utcnow) -> int:
+    """Make exactly the (kind, channel) pairs in `wanted_on` (written "kind:channel") on among
+    those `user` may receive, the rest off. Returns how many changed."""
+    wanted: set[tuple[str, str]] = set()
+    for item in wanted_on:
+        kind, _, channel = item.partition(":")
+        wanted.add((parse_kind(kind, "switches").value,
+                    parse_enum(ReminderChannel, channel, "switches").value))
+    changed = 0
+    for (kind, channel), on in switch_states(session, user).items():
+        if on != ((kind, channel) in wanted):
+            set_switch(session, user, enabled=not on, kind=kind, channel=channel, clock=clock)
+            changed += 1
+    return changed
 
 
 def set_offsets(

@@ -55,6 +55,9 @@ def create_app(
 
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp):
         app.register_blueprint(blueprint)
+    from tracker.web import inbox
+
+    app.register_blueprint(inbox.bp)
     security.throttle_login(app, settings)
     templating.configure(app, settings)
     _error_pages(app)
