@@ -111,6 +111,7 @@ RULES: dict[str, list[Case]] = {
     "inbox.mark_read": [case("POST", lambda w: f"/inbox/{w.note}/read", OWNER)],
     "inbox.mark_all_read": [case("POST", lambda w: "/inbox/read-all", LOGGED_IN)],
     "inbox.switches": [case("POST", lambda w: "/inbox/switches", LOGGED_IN)],
+    "inbox.offsets": [case("POST", lambda w: "/inbox/offsets", {"hr_a", "hr_b"})],
 }
 
 

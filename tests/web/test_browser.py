@@ -232,6 +232,9 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     hr_page.goto(server + "/hr/")
     shows(hr_page, "Nour Haddad")  # the interview is within 14 days
     snap(hr_page, shots, "hr-dashboard")
+    hr_page.goto(server + "/account")
+    shows(hr_page, "When my organisation's reminders go out")
+    snap(hr_page, shots, "hr-account")
 
     # the candidate sees the status and the interview on their applications page
     page.goto(server + "/me/")

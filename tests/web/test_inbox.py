@@ -156,3 +156,30 @@ def test_switch_a_kind_and_a_channel_off_and_on_again(
                    follow_redirects=True)
     assert "not a reminder kind" in text(bad)
     assert switch_states(session, candidate) == {k: True for k in states}
+
+
+def test_hr_sets_the_organisations_reminder_times_and_resets_them(
+        web: Web, session, posting, hr, candidate, clock) -> None:  # noqa: ANN001
+    from tracker.services.reminders import offsets_for
+
+    web.as_user(hr)
+    page = text(web.get("/account"))
+    assert 'id="offsets-deadline_draft" name="offsets" value="-7d@09:00 -2d@09:00 0d@09:00"' in page
+    response = web.post("/inbox/offsets", {"kind": "deadline_draft",
+                                           "offsets": "-10d@09:00, -1d@09:00"},
+                        token_from="/account")
+    assert response.status_code == 302
+    assert offsets_for(session, "deadline_draft", posting.organisation_id) == [
+        "-10d@09:00", "-1d@09:00"]
+    bad = text(web.post("/inbox/offsets", {"kind": "deadline_draft", "offsets": "tomorrow"},
+                        token_from="/account", follow_redirects=True))
+    field = bad[bad.index('id="offsets-deadline_draft"'):]
+    assert "&#39;tomorrow&#39; is not an offset" in field[:600]  # next to its field
+    assert 'value="tomorrow"' in field[:200]  # what was typed is kept
+    assert offsets_for(session, "deadline_draft", posting.organisation_id) == [
+        "-10d@09:00", "-1d@09:00"]  # nothing lost
+    web.post("/inbox/offsets", {"kind": "deadline_draft", "offsets": ""}, token_from="/account")
+    assert offsets_for(session, "deadline_draft", posting.organisation_id) == [
+        "-7d@09:00", "-2d@09:00", "0d@09:00"]
+    web.as_user(candidate)
+    assert 'id="offsets"' not in text(web.get("/account"))

@@ -24,7 +24,14 @@ from tracker.models import (
     User,
 )
 from tracker.services.errors import DomainError
-from tracker.services.reminder_rules import ANY, EVENT_KINDS, is_on, parse_kind, parse_offset
+from tracker.services.reminder_rules import (
+    ANY,
+    DEFAULT_OFFSETS,
+    EVENT_KINDS,
+    is_on,
+    parse_kind,
+    parse_offset,
+)
 from tracker.services.reminders import (
     offsets_for,
     sync_application,
@@ -100,6 +107,19 @@ def set_switches(session: Session, user: User, wanted_on: Iterable[str], *,
             set_switch(session, user, enabled=not on, kind=kind, channel=channel, clock=clock)
             changed += 1
     return changed
+
+
+# The kinds whose offsets an organisation may set (events are told at once: no offsets).
+OFFSET_KINDS = (K.DEADLINE_DRAFT, K.INTERVIEW_SOON, K.NO_ANSWER, K.REVIEW_WAITING,
+                K.CLOSING_EMPTY)
+
+
+def organisation_offsets(session: Session, organisation_id: int) -> dict[str, tuple[list[str], bool]]:
+    """Each kind's offsets in force for the organisation, and whether they are the defaults."""
+    custom = dict(session.execute(sa.select(ReminderOffsets.kind, ReminderOffsets.offsets).where(
+        ReminderOffsets.organisation_id == organisation_id)).all())
+    return {kind.value: (list(custom[kind]), False) if custom.get(kind)
+            else (list(DEFAULT_OFFSETS[kind]), True) for kind in OFFSET_KINDS}
 
 
 def set_offsets(

@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -20,7 +30,14 @@ from tracker.models import Notification
 from tracker.services import notifications, reminder_settings
 from tracker.services.errors import DomainError
 from tracker.services.notifications import LinkTarget
-from tracker.web.common import actor, clock, page_links, page_number, transaction
+from tracker.web.common import (
+    actor,
+    clock,
+    page_links,
+    page_number,
+    roles_required,
+    transaction,
+)
 from tracker.web.forms import ButtonForm
 
 bp = Blueprint("inbox", __name__, url_prefix="/inbox")
@@ -31,6 +48,13 @@ REMINDER_LABELS = {
     "interview_soon": _l("An interview is near (the day before, 2 hours before)"),
     "deadline_draft": _l("A deadline comes closer while my application is a draft"),
     "no_answer": _l("No answer some weeks after I applied"),
+    "review_waiting": _l("Applications wait for review after a deadline"),
+    "closing_empty": _l("A posting closes soon with no application"),
+}
+OFFSET_LABELS = {
+    "deadline_draft": _l("Candidates: a deadline comes closer while their application is a draft"),
+    "interview_soon": _l("Candidates and panels: an interview is near"),
+    "no_answer": _l("Candidates: no answer after they applied"),
     "review_waiting": _l("Applications wait for review after a deadline"),
     "closing_empty": _l("A posting closes soon with no application"),
 }
@@ -120,6 +144,25 @@ def switches() -> Any:
     return redirect(url_for("auth.account") + "#reminders")
 
 
+@bp.route("/offsets", methods=["POST"])
+@roles_required("hr")
+def offsets() -> Any:
+    """The organisation's offsets of one kind (hr of that organisation); empty: the defaults."""
+    kind = request.form.get("kind", "")
+    written = request.form.get("offsets", "")
+    try:
+        with transaction() as db:
+            me = actor(db)
+            if me is None or me.organisation is None:
+                abort(403)
+            specs = written.replace(",", " ").split()
+            reminder_settings.set_offsets(db, me.organisation, kind, specs or None, clock=clock)
+        flash(_("Reminder times saved."), "ok")
+    except DomainError as exc:  # shown next to its field on the account page
+        session["offsets_error"] = {"kind": kind, "message": exc.message, "value": written}
+    return redirect(url_for("auth.account") + "#offsets")
+
+
 def _back() -> str:
     page = request.form.get("page", "")
     return url_for("inbox.index", page=int(page)) if page.isdigit() and page != "1" else url_for(
@@ -146,9 +189,22 @@ def _inbox_values() -> dict[str, Any]:
                                "on": states[(kind, channel)]} for channel in CHANNEL_LABELS]}
                 for kind in kinds]
 
+    def offset_rows() -> list[dict[str, Any]] | None:
+        """The organisation's reminder times, for its hr users; None for everyone else."""
+        if current_user.role != "hr" or current_user.organisation_id is None:
+            return None
+        error = session.pop("offsets_error", None)
+        with transaction() as db:
+            found = reminder_settings.organisation_offsets(db, current_user.organisation_id)
+        return [{"kind": kind, "label": OFFSET_LABELS.get(kind, kind),
+                 "value": error["value"] if error and error["kind"] == kind else " ".join(specs),
+                 "default": default,
+                 "error": error["message"] if error and error["kind"] == kind else None}
+                for kind, (specs, default) in found.items()]
+
     if "inbox.index" not in current_app.view_functions:
         return {}
     with transaction() as db:
         unread = notifications.unread_count(db, actor(db))  # type: ignore[arg-type]
     return {"inbox_unread": unread, "inbox_latest": latest_unread,
-            "reminder_switches": reminder_switches}
+            "reminder_switches": reminder_switches, "offset_rows": offset_rows}
