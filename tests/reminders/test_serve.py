@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -108,15 +109,14 @@ def test_serve_without_the_scheduler_leaves_reminders_to_tracker_scheduler(
     process, base = _serve(tmp_path, "--no-scheduler")
     try:
         give_up = time.monotonic() + 60
-        started = ""
-        while "Web UI" not in started and time.monotonic() < give_up:
-            line = process.stdout.readline()  # type: ignore[union-attr]
-            if not line:
-                break
-            started += line
+        while time.monotonic() < give_up and process.poll() is None:
+            try:
+                with urllib.request.urlopen(base + "/", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
     finally:
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=30)
-    output = started + output
     assert "Reminders: not dispatched here (run `tracker scheduler`)" in output
     assert "dispatcher stopped" not in output

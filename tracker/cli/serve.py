@@ -44,7 +44,7 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
     embedded = factory.kw["bind"].dialect.name == "sqlite"
     run_scheduler = embedded if scheduler is None else scheduler
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"Web UI: http://{shown}:{port}/  (Ctrl+C stops it)", err=False)
+    previous = signal.signal(signal.SIGTERM, _stop)
     ticking = None
     if run_scheduler:
         logging.basicConfig(level=logging.INFO,
@@ -55,7 +55,7 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
                    f"{settings.scheduler_interval_s:g} s", err=False)
     else:
         click.echo("Reminders: not dispatched here (run `tracker scheduler`)", err=False)
-    previous = signal.signal(signal.SIGTERM, _stop)
+    click.echo(f"Web UI: http://{shown}:{port}/  (Ctrl+C stops it)", err=False)
     try:
         waitress.serve(web, host=host, port=port, threads=threads, ident="tracker")
     finally:
