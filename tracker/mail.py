@@ -100,7 +100,7 @@ def render_reminder(context: dict[str, Any], *, public_url: str | None = None) -
     text = body + (f"\n\n{words['open']}: {url}" if url else "") + f"\n\n-- \n{words['footer']}\n"
     facts = [(words["posting"], context["posting_title"]),
              (words["reference"], context["posting_reference"])]
-    if context["kind"] == "interview_soon":
+    if context["kind"] in ("interview_soon", "interview_scheduled"):
         facts.append((words["when"], context["when"]))
         if context.get("place"):
             facts.append((words["place"], context["place"]))
@@ -176,7 +176,8 @@ def build_message(
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
-    if context["kind"] == "interview_soon":
+    if context["kind"] == "interview_soon" or (
+            context["kind"] == "interview_scheduled" and context.get("event") != "cancelled"):
         ics = interview_ics(context, settings.smtp_sender, recipient, now)
         message.add_attachment(ics.decode("utf-8"), subtype="calendar", charset="utf-8",
                                filename="invitation.ics", params={"method": "REQUEST"})

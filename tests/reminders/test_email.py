@@ -27,6 +27,9 @@ def test_interview_email_in_french_with_an_ics_invitation(
         panel=[Panelist("Expert extérieur", "expert@elsewhere.example")],
     )
     session.commit()
+    run(session_factory, clock)  # the candidate is told at once that the interview is set
+    smtp.inbox.messages.clear()
+    smtp.inbox.recipients.clear()
     clock.now = datetime(2024, 5, 21, 7, tzinfo=UTC)  # 09:00 the day before
     report = run(session_factory, clock)
     assert sorted((s["recipient"], s["channel"]) for s in report.sent) == [

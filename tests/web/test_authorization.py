@@ -19,7 +19,7 @@ import pytest
 
 from tests.uploads import make_pdf
 from tests.web.conftest import Web, web_settings
-from tracker.models import Document, DocumentKind
+from tracker.models import Document, DocumentKind, Notification
 from tracker.services import applications, calendar, evidence, postings, tokens, users
 from tracker.web import create_app
 
@@ -120,6 +120,13 @@ RULES: dict[str, list[Case]] = {
     "keys.token_create": [case("POST", lambda w: "/account/tokens", LOGGED_IN)],
     "keys.token_revoke": [case("POST", lambda w: f"/account/tokens/{w.token}/revoke", OWNER,
                                "candidate A's token")],
+    # the inbox: everyone logged in has one; a notification is its owner's only (404 else)
+    "inbox.index": [case("GET", lambda w: "/inbox/", LOGGED_IN)],
+    "inbox.follow": [case("GET", lambda w: f"/inbox/{w.note}", OWNER)],
+    "inbox.mark_read": [case("POST", lambda w: f"/inbox/{w.note}/read", OWNER)],
+    "inbox.mark_all_read": [case("POST", lambda w: "/inbox/read-all", LOGGED_IN)],
+    "inbox.switches": [case("POST", lambda w: "/inbox/switches", LOGGED_IN)],
+    "inbox.offsets": [case("POST", lambda w: "/inbox/offsets", {"hr_a", "hr_b"})],
 }
 
 
@@ -156,14 +163,17 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):
                         size_bytes=len(content), sha256=hashlib.sha256(content).hexdigest(),
                         content=content, page_count=1, uploaded_at=clock())
     session.add(document)
+    note = Notification(user_id=candidate.id, title="Status", body="Moved",
+                        link=f"/applications/{application.id}", created_at=clock())
+    session.add(note)
     session.flush()
     people = {"anonymous": None, "cand_a": candidate, "cand_b": candidate_b, "hr_a": hr,
               "hr_b": hr_other, "admin": admin}
     feed = calendar.feed_token(session, candidate, clock)
     _plain, token = tokens.create_token(session, candidate, "matrix", clock)
     return SimpleNamespace(p=posting.reference, d=draft.reference, x=private.reference,
-                           a=application.id, doc=document.id, people=people, feed=feed,
-                           token=token.id)
+                           a=application.id, doc=document.id, note=note.id, people=people,
+                           feed=feed, token=token.id)
 
 
 CASES = [

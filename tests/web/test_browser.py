@@ -3,7 +3,8 @@
 
 An hr user creates a posting with requirements and opens it; a candidate registers, applies,
 uploads a CV, answers two requirements and submits; the hr user moves the application to
-interview and schedules it; the candidate sees both on their applications page; both download
+interview and schedules it; the candidate sees both on their applications page and in their
+inbox (delivered by the dispatcher `tracker serve` runs in-process); both download
 their dossier. Screenshots of the main pages, at 1280 px and at phone width, go to
 test-artifacts/screenshots/ (TRACKER_TEST_ARTIFACTS to change it): look at them.
 """
@@ -61,7 +62,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("served")
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("TRACKER_") or k == "TRACKER_TEST_ARTIFACTS"}
-    env.update(TRACKER_DATA_DIR=str(data), TRACKER_REPORTS_DIR=str(data / "reports"))
+    env.update(TRACKER_DATA_DIR=str(data), TRACKER_REPORTS_DIR=str(data / "reports"),
+               TRACKER_SCHEDULER_INTERVAL_S="1")  # the in-process dispatcher ticks every second
     tracker = str(Path(sys.executable).with_name("tracker"))
 
     def run(*args: str, stdin: str | None = None) -> None:
@@ -230,6 +232,9 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     hr_page.goto(server + "/hr/")
     shows(hr_page, "Nour Haddad")  # the interview is within 14 days
     snap(hr_page, shots, "hr-dashboard")
+    hr_page.goto(server + "/account")
+    shows(hr_page, "When my organisation's reminders go out")
+    snap(hr_page, shots, "hr-account")
 
     # the candidate sees the status and the interview on their applications page
     page.goto(server + "/me/")
@@ -237,6 +242,28 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     assert 'status-interview">Interview' in mine and "Salle du conseil" in mine
     assert "10:30" in mine
     snap(page, shots, "phone-candidate-applications")
+
+    # the in-process dispatcher of `tracker serve` put both pieces of news in the inbox: the
+    # candidate reloads it a few times (bounded) until they are there
+    title = "Chargé·e de coopération internationale"
+    news = [f"Application moved to “interview”: {title}", f"Interview scheduled: {title}"]
+    page.goto(server + "/inbox/")
+    for _attempt in range(40):
+        if all(words in page.locator("main").inner_text() for words in news):
+            break
+        page.wait_for_timeout(500)
+        page.reload()
+    for words in news:
+        shows(page, words)
+    expect(page.locator(".note.unread")).to_have_count(2)
+    expect(page.locator("nav.main .count")).to_contain_text("2")
+    shows(page, "10:30")
+    snap(page, shots, "phone-candidate-inbox")
+    page.get_by_role("link", name=news[1]).click()  # read now, and it opens the application
+    expect(page).to_have_url(application_url)
+    page.goto(server + "/inbox/")
+    expect(page.locator(".note.unread")).to_have_count(1)
+    expect(page.locator(".note.read")).to_have_count(1)
     page.goto(application_url)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download my dossier (PDF)").click()
@@ -256,5 +283,9 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     snap(wide_page, shots, "candidate-application")
     wide_page.goto(f"{server}/postings/{reference}")
     snap(wide_page, shots, "public-posting")
+    wide_page.goto(f"{server}/inbox/")
+    snap(wide_page, shots, "candidate-inbox")
+    wide_page.goto(f"{server}/account")
+    snap(wide_page, shots, "candidate-account")
     for context in (hr, cand, wide):
         context.close()

@@ -1,10 +1,16 @@
-"""`tracker serve`: the web pages on a production WSGI server (waitress)."""
+"""`tracker serve`: the web pages on a production WSGI server (waitress), with the reminder
+dispatcher in the same process on the embedded SQLite database."""
 
 from __future__ import annotations
+
+import logging
+import signal
+from typing import Any
 
 import click
 
 from tracker.cli.context import AppContext, pass_app
+from tracker.config import get_settings
 
 
 @click.command("serve")
@@ -13,8 +19,13 @@ from tracker.cli.context import AppContext, pass_app
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
               help="Requests served at the same time by this process.")
+@click.option("--scheduler/--no-scheduler", default=None,
+              help="Run the reminder dispatcher in this process. Default: on with the "
+                   "embedded SQLite database, off with PostgreSQL (run `tracker scheduler` "
+                   "beside the web instances there).")
 @pass_app
-def serve_command(app: AppContext, host: str, port: int, threads: int) -> None:
+def serve_command(app: AppContext, host: str, port: int, threads: int,
+                  scheduler: bool | None) -> None:
     """Serve the web pages for HR staff and candidates with waitress.
 
     The embedded SQLite database is created and migrated first; a PostgreSQL database must be
@@ -23,10 +34,37 @@ def serve_command(app: AppContext, host: str, port: int, threads: int) -> None:
     """
     import waitress
 
+    from tracker.scheduler import start_in_process
     from tracker.web import create_app
 
+    settings = get_settings()
     app.ensure_schema()
-    web = create_app(session_factory=app.factory(), clock=app.clock)
+    factory = app.factory()
+    web = create_app(session_factory=factory, clock=app.clock)
+    embedded = factory.kw["bind"].dialect.name == "sqlite"
+    run_scheduler = embedded if scheduler is None else scheduler
     shown = f"[{host}]" if ":" in host else host
+    previous = signal.signal(signal.SIGTERM, _stop)
+    ticking = None
+    if run_scheduler:
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        # one per process, whatever calls it (tracker.scheduler guards against a second start)
+        ticking = start_in_process(factory, settings, app.clock)
+        click.echo(f"Reminders: dispatched in this process every "
+                   f"{settings.scheduler_interval_s:g} s", err=False)
+    else:
+        click.echo("Reminders: not dispatched here (run `tracker scheduler`)", err=False)
     click.echo(f"Web UI: http://{shown}:{port}/  (Ctrl+C stops it)", err=False)
-    waitress.serve(web, host=host, port=port, threads=threads, ident="tracker")
+    try:
+        waitress.serve(web, host=host, port=port, threads=threads, ident="tracker")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if ticking is not None:
+            ticking.shutdown(wait=True)  # the tick in progress finishes, nothing new starts
+            click.echo("Reminders: dispatcher stopped", err=False)
+
+
+def _stop(signum: int, _frame: Any) -> None:
+    """SIGTERM ends waitress's loop like Ctrl+C does, so the dispatcher stops cleanly."""
+    raise KeyboardInterrupt

@@ -24,6 +24,9 @@ class ReminderKind(enum.StrEnum):
     REVIEW_WAITING = "review_waiting"  # hr: deadline passed, N applications wait for review
     CLOSING_EMPTY = "closing_empty"  # hr: the posting closes in 3 days with no application
     NO_ANSWER = "no_answer"  # candidate: no answer N days after submission
+    # Events, told at once (one row per event, the offset names the event):
+    STATUS_CHANGED = "status_changed"  # candidate: the employer moved their application
+    INTERVIEW_SCHEDULED = "interview_scheduled"  # candidate: interview set, moved or cancelled
 
 
 class ReminderChannel(enum.StrEnum):

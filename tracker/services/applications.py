@@ -20,7 +20,7 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services import audit, reminders
+from tracker.services import audit, events, reminders
 from tracker.services.access import can_manage, visible_applications
 from tracker.services.errors import (
     Conflict,
@@ -150,16 +150,16 @@ def move(
         application.submitted_at = now
     application.status = target
     application.updated_at = now
-    application.history.append(
-        ApplicationStatusChange(
-            from_status=current, to_status=target, changed_at=now,
-            changed_by_id=actor.id if actor else None, comment=comment,
-        )
+    change = ApplicationStatusChange(
+        from_status=current, to_status=target, changed_at=now,
+        changed_by_id=actor.id if actor else None, comment=comment,
     )
+    application.history.append(change)
     session.flush()
     audit.record(session, at=now, actor=actor, action="application.move", entity=application,
                  details={"from": current, "to": target, "late": application.is_late})
     reminders.sync_application(session, application, clock=clock)
+    events.status_changed(session, application, change, actor=actor, clock=clock)
     return application
 
 

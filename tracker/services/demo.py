@@ -24,6 +24,7 @@ from tracker.models import Application, Posting, PostingStatus, User
 from tracker.services import (
     applications,
     documents,
+    events,
     evidence,
     interviews,
     organisations,
@@ -112,6 +113,8 @@ def load_demo(
                                    candidate_spec["application"], at, created, samples)
         application_ids.append(application.id)
     session.flush()
+    # the story's status changes and interviews are history when the demo is loaded, not news
+    events.silence(session, posting.id, clock(), "demo history, not news")
     logins = [("hr", hr.email)] + [("candidate", c["email"]) for c in spec["candidates"]]
     return DemoResult(posting=posting, weeks_shifted=weeks, created=created,
                       application_ids=application_ids, logins=logins)

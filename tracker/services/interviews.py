@@ -14,12 +14,13 @@ from tracker.db import utcnow
 from tracker.models import (
     Application,
     ApplicationStatus,
+    AuditLog,
     Interview,
     InterviewStatus,
     PanelMember,
     User,
 )
-from tracker.services import audit, reminders
+from tracker.services import audit, events, reminders
 from tracker.services.access import can_manage, visible_interviews
 from tracker.services.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
 from tracker.services.paging import Page, make_page, paginate
@@ -98,7 +99,7 @@ def schedule(
     )
     session.add(interview)
     session.flush()
-    audit.record(
+    entry = audit.record(
         session, at=now, actor=actor, action="interview.schedule", entity=interview,
         details={"starts_at": starts_at, "application_id": application.id if application else None},
     )
@@ -108,6 +109,7 @@ def schedule(
             comment=f"interview on {_when(day, at)} ({tz})",
         )
     reminders.sync_interview(session, interview, clock=clock)
+    _tell(session, interview, "scheduled", entry, clock)
     return interview
 
 
@@ -135,11 +137,12 @@ def reschedule(
     interview.starts_at = starts_at
     interview.updated_at = now
     session.flush()
-    audit.record(
+    entry = audit.record(
         session, at=now, actor=actor, action="interview.reschedule", entity=interview,
         details={"from": before, "to": starts_at},
     )
     reminders.sync_interview(session, interview, clock=clock)
+    _tell(session, interview, "rescheduled", entry, clock)
     return interview
 
 
@@ -160,9 +163,10 @@ def cancel(
     interview.outcome = reason
     interview.updated_at = now
     session.flush()
-    audit.record(session, at=now, actor=actor, action="interview.cancel", entity=interview,
-                 details={"reason": reason})
+    entry = audit.record(session, at=now, actor=actor, action="interview.cancel",
+                         entity=interview, details={"reason": reason})
     reminders.sync_interview(session, interview, clock=clock)
+    _tell(session, interview, "cancelled", entry, clock)
     return interview
 
 
@@ -198,6 +202,14 @@ def list_interviews(
         query = query.where(Interview.application_id == application.id)
     query = paginate(query.order_by(Interview.starts_at, Interview.id), page, per_page)
     return make_page(list(session.scalars(query).unique()), page, per_page)
+
+
+def _tell(session: Session, interview: Interview, event: str, entry: AuditLog,
+          clock: Clock) -> None:
+    """The candidate hears of the change at once (tracker.services.events)."""
+    if entry.id is None:
+        session.flush()
+    events.interview_changed(session, interview, event, entry.id, clock=clock)
 
 
 def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str) -> datetime:

@@ -5,14 +5,16 @@ Notifications are written by the reminder dispatcher only; people read them and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
-from tracker.models import Notification, User
+from tracker.models import Interview, Notification, User
 from tracker.services.errors import NotFound
 from tracker.services.paging import Page, make_page, paginate
 
@@ -63,3 +65,46 @@ def mark_all_read(session: Session, actor: User, clock: Clock = utcnow) -> int:
         execution_options={"synchronize_session": "fetch"},
     )
     return result.rowcount or 0
+
+
+def latest_unread(session: Session, actor: User, limit: int = 5) -> list[Notification]:
+    """`actor`'s newest unread notifications (a dashboard card)."""
+    return list(session.scalars(
+        sa.select(Notification).where(Notification.user_id == actor.id,
+                                      Notification.read_at.is_(None))
+        .order_by(Notification.id.desc()).limit(limit)
+    ))
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """What a notification's link points at: an application (by id) or a posting (by its
+    reference). Each face turns it into its own address."""
+
+    kind: str  # "application" or "posting"
+    key: int | str
+
+
+_LINK = re.compile(r"^/(?P<what>applications|interviews|postings)/(?P<key>.+)$")
+
+
+def link_target(session: Session, link: str | None) -> LinkTarget | None:
+    """The thing a notification link (`/applications/{id}`, `/interviews/{id}`,
+    `/postings/{reference}`) is about; an interview leads to its application, or to its
+    posting when it is posting-wide. None for no link or one not understood."""
+    match = _LINK.match(link or "")
+    if match is None:
+        return None
+    what, key = match["what"], match["key"]
+    if what == "postings":
+        return LinkTarget("posting", key)
+    if not key.isdigit():
+        return None
+    if what == "applications":
+        return LinkTarget("application", int(key))
+    interview = session.get(Interview, int(key))
+    if interview is None:
+        return None
+    if interview.application_id is not None:
+        return LinkTarget("application", interview.application_id)
+    return LinkTarget("posting", interview.posting.reference)

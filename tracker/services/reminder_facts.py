@@ -20,6 +20,7 @@ from tracker.i18n import Formatter
 from tracker.models import (
     Application,
     ApplicationStatus,
+    ApplicationStatusChange,
     Interview,
     InterviewStatus,
     Posting,
@@ -30,7 +31,8 @@ from tracker.models import (
     ReminderSwitch,
     User,
 )
-from tracker.services.reminder_rules import SUBJECT_OF, is_on
+from tracker.services.events import EVENT_OF_CODE, parse_event
+from tracker.services.reminder_rules import EVENT_KINDS, SUBJECT_OF, is_on
 from tracker.services.timeutil import local_today, zone
 
 K = ReminderKind
@@ -59,6 +61,7 @@ class _Facts:
     # per batch: one formatter per language, one posting context per (posting, language, zone)
     formatters: dict[str, Formatter] = field(default_factory=dict)
     posting_contexts: dict[tuple[int, str, str], dict[str, Any]] = field(default_factory=dict)
+    changes: dict[int, ApplicationStatusChange] = field(default_factory=dict)  # status events
 
 
 def decide(session: Session, rows: Iterable[Reminder], now: datetime) -> list[Decision]:
@@ -117,8 +120,12 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
         Reminder.status.in_(_LATER_STATES), Reminder.due_at <= now,
     ).group_by(Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel)
     latest_due = {(k.value, s, r, c.value): due for k, s, r, c, due in session.execute(later)}
+    change_ids = {parse_event(row.offset_spec)[1] for row in rows if row.kind is K.STATUS_CHANGED}
+    changes = {c.id: c for c in session.scalars(
+        sa.select(ApplicationStatusChange).where(ApplicationStatusChange.id.in_(change_ids))
+    )} if change_ids else {}
     return _Facts(applications, interviews, postings, users, switches, waiting, applied,
-                  latest_due)
+                  latest_due, changes=changes)
 
 
 def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
@@ -138,10 +145,11 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
     handler = {
         K.DEADLINE_DRAFT: _deadline_draft, K.NO_ANSWER: _no_answer,
         K.INTERVIEW_SOON: _interview_soon, K.REVIEW_WAITING: _review_waiting,
-        K.CLOSING_EMPTY: _closing_empty,
+        K.CLOSING_EMPTY: _closing_empty, K.STATUS_CHANGED: _status_changed,
+        K.INTERVIEW_SCHEDULED: _interview_event,
     }[row.kind]
     decision = handler(row, facts, now, f, base)
-    if decision.action != SEND:
+    if decision.action != SEND or row.kind in EVENT_KINDS:  # every event is told
         return decision
     latest = facts.latest_due.get(
         (row.kind.value, row.subject_id, row.recipient_key, row.channel.value)
@@ -274,4 +282,48 @@ def _closing_empty(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         return Decision(row.id, EXPIRE, "applications have come in")
     context = {**base, **_posting_context(posting, f, now, row.timezone, facts.posting_contexts),
                "link": f"/postings/{posting.reference}"}
+    return Decision(row.id, SEND, context=context)
+
+
+def _status_changed(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                    base: dict) -> Decision:
+    app = facts.applications.get(row.subject_id)
+    if app is None or app.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the application is gone")
+    change = facts.changes.get(parse_event(row.offset_spec)[1])
+    if change is None:
+        return Decision(row.id, CANCEL, "the status change is gone")
+    context = {**base, **_posting_context(app.posting, f, now, row.timezone,
+                                          facts.posting_contexts),
+               "status": change.to_status.value, "status_label": f(f"status.{change.to_status.value}"),
+               "from_status_label": f(f"status.{change.from_status.value}")
+               if change.from_status else None,
+               "changed": f.instant(change.changed_at, row.timezone),
+               "link": f"/applications/{app.id}"}
+    return Decision(row.id, SEND, context=context)
+
+
+def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                     base: dict) -> Decision:
+    interview = facts.interviews.get(row.subject_id)
+    if interview is None:
+        return Decision(row.id, CANCEL, "the interview is gone")
+    event = EVENT_OF_CODE.get(parse_event(row.offset_spec)[0], "scheduled")
+    if event != "cancelled" and interview.status is InterviewStatus.CANCELLED:
+        return Decision(row.id, CANCEL, "the interview is cancelled (the candidate is told so)")
+    if event != "cancelled" and interview.starts_at <= now:
+        return Decision(row.id, EXPIRE, "the interview has started "
+                        f"({f.instant(interview.starts_at, interview.timezone)})")
+    when = (f.instant(interview.starts_at, interview.timezone) if interview.start_time
+            else f.local(interview.start_date, None, interview.timezone))
+    context = {
+        **base, **_posting_context(interview.posting, f, now, row.timezone,
+                                   facts.posting_contexts),
+        "event": event, "interview_id": interview.id, "when": when, "zone": interview.timezone,
+        "place": interview.place, "video_url": interview.video_url,
+        "duration_minutes": interview.duration_minutes, "starts_at": interview.starts_at,
+        "all_day": interview.start_time is None,
+        "sequence": int(interview.updated_at.timestamp()) if interview.updated_at else 0,
+        "link": f"/interviews/{interview.id}",
+    }
     return Decision(row.id, SEND, context=context)

@@ -28,6 +28,9 @@ DEFAULT_OFFSETS: dict[ReminderKind, tuple[str, ...]] = {
     K.REVIEW_WAITING: ("+1d@09:00",),
     K.CLOSING_EMPTY: ("-3d@09:00",),
     K.NO_ANSWER: ("+21d@09:00",),
+    # events have no offsets: each row is due when the event happens
+    K.STATUS_CHANGED: (),
+    K.INTERVIEW_SCHEDULED: (),
 }
 SUBJECT_OF: dict[ReminderKind, SubjectType] = {
     K.DEADLINE_DRAFT: SubjectType.APPLICATION,
@@ -35,7 +38,11 @@ SUBJECT_OF: dict[ReminderKind, SubjectType] = {
     K.REVIEW_WAITING: SubjectType.POSTING,
     K.CLOSING_EMPTY: SubjectType.POSTING,
     K.NO_ANSWER: SubjectType.APPLICATION,
+    K.STATUS_CHANGED: SubjectType.APPLICATION,
+    K.INTERVIEW_SCHEDULED: SubjectType.INTERVIEW,
 }
+# Kinds told at once when something happens; each event is delivered, none supersedes another.
+EVENT_KINDS = frozenset({K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED})
 # Kinds that announce something ahead: an offset landing at or after the anchor is not planned.
 BEFORE_ANCHOR = {K.DEADLINE_DRAFT, K.INTERVIEW_SOON, K.CLOSING_EMPTY}
 CHANNELS = (ReminderChannel.IN_APP, ReminderChannel.EMAIL)

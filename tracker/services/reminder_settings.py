@@ -24,7 +24,14 @@ from tracker.models import (
     User,
 )
 from tracker.services.errors import DomainError
-from tracker.services.reminder_rules import ANY, parse_kind, parse_offset
+from tracker.services.reminder_rules import (
+    ANY,
+    DEFAULT_OFFSETS,
+    EVENT_KINDS,
+    is_on,
+    parse_kind,
+    parse_offset,
+)
 from tracker.services.reminders import (
     offsets_for,
     sync_application,
@@ -66,6 +73,55 @@ def set_switch(
     return switch
 
 
+# The kinds a user of each role may receive, in the order the account page lists them.
+KINDS_FOR_ROLE: dict[Role, tuple[ReminderKind, ...]] = {
+    Role.CANDIDATE: (K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED, K.INTERVIEW_SOON,
+                     K.DEADLINE_DRAFT, K.NO_ANSWER),
+    Role.HR: (K.REVIEW_WAITING, K.CLOSING_EMPTY, K.INTERVIEW_SOON),
+    Role.ADMIN: (K.INTERVIEW_SOON,),
+}
+
+
+def switch_states(session: Session, user: User) -> dict[tuple[str, str], bool]:
+    """Whether each (kind, channel) a user of this role may receive is on for `user`, as the
+    switches decide (the most specific one wins; on by default)."""
+    switches = {(u, k, c): on for u, k, c, on in session.execute(sa.select(
+        ReminderSwitch.user_id, ReminderSwitch.kind, ReminderSwitch.channel,
+        ReminderSwitch.enabled).where(ReminderSwitch.user_id == user.id))}
+    return {(kind.value, channel.value): is_on(switches, user.id, kind, channel)
+            for kind in KINDS_FOR_ROLE[user.role] for channel in ReminderChannel}
+
+
+def set_switches(session: Session, user: User, wanted_on: Iterable[str], *,
+                 clock: Clock = utcnow) -> int:
+    """Make exactly the (kind, channel) pairs in `wanted_on` (written "kind:channel") on among
+    those `user` may receive, the rest off. Returns how many changed."""
+    wanted: set[tuple[str, str]] = set()
+    for item in wanted_on:
+        kind, _, channel = item.partition(":")
+        wanted.add((parse_kind(kind, "switches").value,
+                    parse_enum(ReminderChannel, channel, "switches").value))
+    changed = 0
+    for (kind, channel), on in switch_states(session, user).items():
+        if on != ((kind, channel) in wanted):
+            set_switch(session, user, enabled=not on, kind=kind, channel=channel, clock=clock)
+            changed += 1
+    return changed
+
+
+# The kinds whose offsets an organisation may set (events are told at once: no offsets).
+OFFSET_KINDS = (K.DEADLINE_DRAFT, K.INTERVIEW_SOON, K.NO_ANSWER, K.REVIEW_WAITING,
+                K.CLOSING_EMPTY)
+
+
+def organisation_offsets(session: Session, organisation_id: int) -> dict[str, tuple[list[str], bool]]:
+    """Each kind's offsets in force for the organisation, and whether they are the defaults."""
+    custom = dict(session.execute(sa.select(ReminderOffsets.kind, ReminderOffsets.offsets).where(
+        ReminderOffsets.organisation_id == organisation_id)).all())
+    return {kind.value: (list(custom[kind]), False) if custom.get(kind)
+            else (list(DEFAULT_OFFSETS[kind]), True) for kind in OFFSET_KINDS}
+
+
 def set_offsets(
     session: Session,
     organisation: Organisation,
@@ -77,6 +133,8 @@ def set_offsets(
     """An organisation's offsets for a kind (None: back to the defaults); its pending reminders
     are re-planned. Returns the offsets in force."""
     parsed_kind = parse_kind(str(kind))
+    if parsed_kind in EVENT_KINDS:
+        raise DomainError("kind", f"{parsed_kind.value} is told when it happens: it has no offsets")
     row = session.scalar(sa.select(ReminderOffsets).where(
         ReminderOffsets.organisation_id == organisation.id, ReminderOffsets.kind == parsed_kind
     ))

@@ -5,7 +5,6 @@ Views are thin: parse a form, call a service in one unit of work, render plain d
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.orm import Session, sessionmaker
 
+from tracker.api import init_api
 from tracker.config import Settings, get_settings
 from tracker.db import create_engine, make_session_factory, utcnow
 from tracker.services.errors import NotFound, PermissionDenied
@@ -43,7 +43,7 @@ def create_app(
     app.config["TRACKER_ALLOW_REGISTRATION"] = settings.allow_registration
     security.configure(app, settings)
     i18n.configure(app, settings.timezone)
-    csrf = CSRFProtect(app)
+    CSRFProtect(app)  # every form; init_api exempts the API
 
     login = LoginManager(app)
     login.login_view = "auth.login"
@@ -51,25 +51,18 @@ def create_app(
     login.session_protection = "basic"
     login.user_loader(common.load_user)
 
-    from tracker.web import auth, candidate, hr, public
+    from tracker.web import auth, candidate, hr, inbox, keys, public
 
-    for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp):
+    # keys: the calendar feed URL and personal API tokens; inbox: notifications and switches
+    for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp):
         app.register_blueprint(blueprint)
-    from tracker.web import keys
-
-    app.register_blueprint(keys.bp)  # the calendar feed URL and personal API tokens
     security.throttle_login(app, settings)
     templating.configure(app, settings)
     _error_pages(app)
 
-    if importlib.util.find_spec("tracker.api") is not None:  # the JSON API, when present
-        from tracker.api import init_api  # type: ignore[import-not-found]
-
-        init_api(app)
-        # The API authenticates with tokens only and never reads the session cookie.
-        for name, blueprint in app.blueprints.items():
-            if (blueprint.url_prefix or "").startswith("/api"):
-                csrf.exempt(app.blueprints[name])
+    # The JSON API, after the error pages (it answers its own 404/405 as JSON) and CSRF (it
+    # exempts itself: it authenticates with tokens only and never reads the session cookie).
+    init_api(app)
     return app
 
 

@@ -1,0 +1,210 @@
+"""The notifications inbox of every logged-in user (hr and candidates alike), and the switches
+of their reminders.
+
+Notifications are written by the reminder dispatcher (tracker.services.dispatch); here people
+read them, mark them read, and follow their link to the page of their side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+
+from tracker.models import Notification
+from tracker.services import notifications, reminder_settings
+from tracker.services.errors import DomainError
+from tracker.services.notifications import LinkTarget
+from tracker.web.common import (
+    actor,
+    clock,
+    page_links,
+    page_number,
+    roles_required,
+    transaction,
+)
+from tracker.web.forms import ButtonForm
+
+bp = Blueprint("inbox", __name__, url_prefix="/inbox")
+PER_PAGE = 25
+REMINDER_LABELS = {
+    "status_changed": _l("My application changes status"),
+    "interview_scheduled": _l("My interview is set, moved or cancelled"),
+    "interview_soon": _l("An interview is near (the day before, 2 hours before)"),
+    "deadline_draft": _l("A deadline comes closer while my application is a draft"),
+    "no_answer": _l("No answer some weeks after I applied"),
+    "review_waiting": _l("Applications wait for review after a deadline"),
+    "closing_empty": _l("A posting closes soon with no application"),
+}
+OFFSET_LABELS = {
+    "deadline_draft": _l("Candidates: a deadline comes closer while their application is a draft"),
+    "interview_soon": _l("Candidates and panels: an interview is near"),
+    "no_answer": _l("Candidates: no answer after they applied"),
+    "review_waiting": _l("Applications wait for review after a deadline"),
+    "closing_empty": _l("A posting closes soon with no application"),
+}
+CHANNEL_LABELS = {"in_app": _l("In the tracker"), "email": _l("By e-mail")}
+
+
+def web_url(target: LinkTarget | None, role: str) -> str:
+    """The page a notification leads to for a user of `role`: the hr pages for staff, the
+    candidate's application page or the public posting page for candidates."""
+    if target is None:
+        return url_for("inbox.index")
+    staff = role in ("hr", "admin")
+    if target.kind == "application":
+        return url_for("hr.application" if staff else "candidate.application",
+                       application_id=target.key)
+    return url_for("hr.posting" if staff else "public.posting", reference=target.key)
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    title: str
+    body: str
+    created_at: datetime
+    read_at: datetime | None
+    has_link: bool
+
+    @classmethod
+    def of(cls, note: Notification) -> Row:
+        return cls(note.id, note.title, note.body, note.created_at, note.read_at,
+                   bool(note.link))
+
+
+@bp.route("/")
+@login_required
+def index() -> Any:
+    unread_only = request.args.get("show") == "unread"
+    with transaction() as db:
+        me = actor(db)
+        found = notifications.list_notifications(db, me, unread_only=unread_only,  # type: ignore[arg-type]
+                                                 page=page_number(), per_page=PER_PAGE)
+        rows = [Row.of(n) for n in found.rows]
+        unread = notifications.unread_count(db, me)  # type: ignore[arg-type]
+    return render_template("web/inbox/index.html", rows=rows, unread=unread,
+                           unread_only=unread_only, pages=page_links(found),
+                           query={"show": "unread"} if unread_only else {}, form=ButtonForm())
+
+
+@bp.route("/<int:notification_id>")
+@login_required
+def follow(notification_id: int) -> Any:
+    """Follow a notification: it is read now, and its page opens."""
+    with transaction() as db:
+        note = notifications.mark_read(db, actor(db), notification_id, clock)  # type: ignore[arg-type]
+        target = notifications.link_target(db, note.link)
+    return redirect(web_url(target, current_user.role))
+
+
+@bp.route("/<int:notification_id>/read", methods=["POST"])
+@login_required
+def mark_read(notification_id: int) -> Any:
+    with transaction() as db:  # the CSRF token is checked app-wide (CSRFProtect)
+        notifications.mark_read(db, actor(db), notification_id, clock)  # type: ignore[arg-type]
+    return redirect(_back())
+
+
+@bp.route("/read-all", methods=["POST"])
+@login_required
+def mark_all_read() -> Any:
+    with transaction() as db:
+        count = notifications.mark_all_read(db, actor(db), clock)  # type: ignore[arg-type]
+    flash(_("%(n)s notifications marked read.", n=count), "ok")
+    return redirect(url_for("inbox.index"))
+
+
+@bp.route("/switches", methods=["POST"])
+@login_required
+def switches() -> Any:
+    """The reminder switches of the account page: every box ticked is on, the others off."""
+    try:
+        with transaction() as db:
+            reminder_settings.set_switches(db, actor(db), request.form.getlist("on"),  # type: ignore[arg-type]
+                                           clock=clock)
+        flash(_("Reminder choices saved."), "ok")
+    except DomainError as exc:
+        flash(_("Not saved: %(error)s", error=exc.message), "error")
+    return redirect(url_for("auth.account") + "#reminders")
+
+
+@bp.route("/offsets", methods=["POST"])
+@roles_required("hr")
+def offsets() -> Any:
+    """The organisation's offsets of one kind (hr of that organisation); empty: the defaults."""
+    kind = request.form.get("kind", "")
+    written = request.form.get("offsets", "")
+    try:
+        with transaction() as db:
+            me = actor(db)
+            if me is None or me.organisation is None:
+                abort(403)
+            specs = written.replace(",", " ").split()
+            reminder_settings.set_offsets(db, me.organisation, kind, specs or None, clock=clock)
+        flash(_("Reminder times saved."), "ok")
+    except DomainError as exc:  # shown next to its field on the account page
+        session["offsets_error"] = {"kind": kind, "message": exc.message, "value": written}
+    return redirect(url_for("auth.account") + "#offsets")
+
+
+def _back() -> str:
+    page = request.form.get("page", "")
+    return url_for("inbox.index", page=int(page)) if page.isdigit() and page != "1" else url_for(
+        "inbox.index")
+
+
+@bp.app_context_processor
+def _inbox_values() -> dict[str, Any]:
+    """The unread count of the nav, and (called by the templates that show them) the latest
+    unread notifications and the reminder switches of the logged-in user."""
+    if not current_user.is_authenticated:
+        return {"inbox_unread": None}
+
+    def latest_unread(limit: int = 5) -> list[Row]:
+        with transaction() as db:
+            return [Row.of(n) for n in notifications.latest_unread(db, actor(db), limit)]  # type: ignore[arg-type]
+
+    def reminder_switches() -> list[dict[str, Any]]:
+        with transaction() as db:
+            states = reminder_settings.switch_states(db, actor(db))  # type: ignore[arg-type]
+        kinds = list(dict.fromkeys(kind for kind, _channel in states))
+        return [{"kind": kind, "label": REMINDER_LABELS.get(kind, kind),
+                 "channels": [{"value": f"{kind}:{channel}", "label": CHANNEL_LABELS[channel],
+                               "on": states[(kind, channel)]} for channel in CHANNEL_LABELS]}
+                for kind in kinds]
+
+    def offset_rows() -> list[dict[str, Any]] | None:
+        """The organisation's reminder times, for its hr users; None for everyone else."""
+        if current_user.role != "hr" or current_user.organisation_id is None:
+            return None
+        error = session.pop("offsets_error", None)
+        with transaction() as db:
+            found = reminder_settings.organisation_offsets(db, current_user.organisation_id)
+        return [{"kind": kind, "label": OFFSET_LABELS.get(kind, kind),
+                 "value": error["value"] if error and error["kind"] == kind else " ".join(specs),
+                 "default": default,
+                 "error": error["message"] if error and error["kind"] == kind else None}
+                for kind, (specs, default) in found.items()]
+
+    if "inbox.index" not in current_app.view_functions:
+        return {}
+    with transaction() as db:
+        unread = notifications.unread_count(db, actor(db))  # type: ignore[arg-type]
+    return {"inbox_unread": unread, "inbox_latest": latest_unread,
+            "reminder_switches": reminder_switches, "offset_rows": offset_rows}
