@@ -273,5 +273,7 @@ def scheduler_command(app: AppContext) -> None:
     from tracker.scheduler import run_forever
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    # what the tracker sends is logged by tracker.scheduler; APScheduler's line per job run is noise
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     app.ensure_schema()
     run_forever(app.factory(), get_settings())

@@ -49,6 +49,7 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
     if run_scheduler:
         logging.basicConfig(level=logging.INFO,
                             format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per job run: noise
         # one per process, whatever calls it (tracker.scheduler guards against a second start)
         ticking = start_in_process(factory, settings, app.clock)
         click.echo(f"Reminders: dispatched in this process every "
