@@ -153,7 +153,9 @@ def single(port: int, email: str, reference: str) -> dict[str, list[float]]:
     client = Client(port)
     client.log_in(email)
     timings: dict[str, list[float]] = defaultdict(list)
-    for name, path in pages(reference, SINGLE):
+    by_fit = [("applicants by fit (5,000)", f"/hr/postings/{reference}?sort=fit&page={n + 1}")
+              for n in range(SINGLE // 3)]
+    for name, path in pages(reference, SINGLE) + by_fit:
         began = time.perf_counter()
         client.request("GET", path)
         timings[name].append(time.perf_counter() - began)
@@ -181,7 +183,9 @@ def statements(url: str, email: str, reference: str) -> list[tuple[str, str, int
     for name, first, deep in [("hr dashboard", "/hr/", "/hr/"),
                               ("public postings list", "/?page=1", "/?page=50"),
                               ("posting applicants", f"/hr/postings/{reference}?page=1",
-                               f"/hr/postings/{reference}?page=50")]:
+                               f"/hr/postings/{reference}?page=50"),
+                              ("applicants by fit", f"/hr/postings/{reference}?sort=fit&page=1",
+                               f"/hr/postings/{reference}?sort=fit&page=50")]:
         found = []
         for path in (first, deep):
             counted.clear()

@@ -91,7 +91,10 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A transaction that will write takes the write lock at once: a deferred one that read
+        # first would fail (SQLITE_BUSY, no wait) if another writer committed in between.
+        immediate = connection.get_execution_options().get(WRITE_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def create_engine(url: str | None = None, **kwargs: Any) -> Engine:
@@ -113,10 +116,19 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+WRITE_OPTION = "tracker_writes"
+
+
 @contextmanager
-def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction: committed if the block succeeds, rolled back whole if it raises."""
+def unit_of_work(factory: sessionmaker[Session], *, write: bool = False) -> Iterator[Session]:
+    """One transaction: committed if the block succeeds, rolled back whole if it raises.
+
+    `write`: the transaction is meant to write, so on SQLite it begins IMMEDIATE (it waits for
+    the write lock up to the busy timeout instead of failing half-way when several processes or
+    threads write, e.g. the web pages and the in-process reminder dispatcher)."""
     session = factory()
+    if write and isinstance(session.get_bind(), Engine):  # tests bind sessions to a Connection
+        session.connection(execution_options={WRITE_OPTION: True})
     try:
         yield session
         session.commit()

@@ -54,7 +54,7 @@ def dispatch_tick(factory: sessionmaker[Session], settings: Settings, clock: Clo
 
 
 def reconcile_tick(factory: sessionmaker[Session], clock: Clock) -> None:
-    with unit_of_work(factory) as session:
+    with unit_of_work(factory, write=True) as session:
         result = reminders.reconcile(session, clock=clock)
     if result.created or result.retimed or result.cancelled or result.revived:
         log.info("reconcile: %d created, %d re-timed, %d cancelled, %d revived",

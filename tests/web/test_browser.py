@@ -74,8 +74,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     run("user", "add", "--email", HR_EMAIL, "--name", "Claire Dubois", "--role", "hr",
         "--org", "ujm", "--locale", "en", "--password-stdin", stdin=HR_PASSWORD + "\n")
     port = _free_port()
+    # The server's log goes to a file (a pipe nobody reads would fill up and block it); a
+    # failing test shows its end.
+    log = data / "serve.log"
     process = subprocess.Popen([tracker, "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               stdout=log.open("w"), stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -85,13 +88,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     break
             except OSError as exc:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    output = process.stdout.read() if process.poll() is not None else ""  # type: ignore[union-attr]
-                    raise RuntimeError(f"tracker serve did not start: {output}") from exc
+                    raise RuntimeError(f"tracker serve did not start: {log.read_text()}") from exc
                 time.sleep(0.2)
         yield base
     finally:
         process.terminate()
         process.wait(timeout=20)
+        print("tracker serve log (end):", log.read_text()[-6000:], sep="\n")
 
 
 @pytest.fixture(scope="module")

@@ -118,10 +118,13 @@ def _clock() -> Callable[[], datetime]:
     return current_app.config.get("TRACKER_CLOCK") or utcnow
 
 
+READS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 @contextmanager
 def call() -> Iterator[Call]:
     """A unit of work as the authenticated user: committed whole or not at all."""
-    with unit_of_work(_factory()) as session:
+    with unit_of_work(_factory(), write=request.method not in READS) as session:
         actor = session.get(User, g.api_user_id)
         if actor is None:  # deleted between authentication and now
             raise ApiError(401, "the token's user no longer exists", headers=_challenge())
@@ -146,7 +149,7 @@ def authenticate() -> None:
     if scheme.lower() != "bearer" or not plain.strip():
         raise ApiError(401, "authentication required: send 'Authorization: Bearer <token>'",
                        headers=_challenge())
-    with unit_of_work(_factory()) as session:
+    with unit_of_work(_factory(), write=True) as session:  # may note the token's last use
         user = tokens.user_for_token(session, plain.strip(), _clock())
         user_id = user.id if user else None
     if user_id is None:

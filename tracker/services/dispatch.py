@@ -140,7 +140,7 @@ def release_expired_leases(factory: sessionmaker[Session], *, clock: Clock = utc
     attempts are used up). Returns how many."""
     now = clock()
     stuck = sa.and_(Reminder.status == R.SENDING, Reminder.lease_until <= now)
-    with unit_of_work(factory) as session:
+    with unit_of_work(factory, write=True) as session:
         failed = session.execute(
             sa.update(Reminder).where(stuck, Reminder.attempts >= max_attempts).values(
                 status=R.FAILED, claim_token=None, lease_until=None, updated_at=now,
@@ -170,7 +170,7 @@ def claim(
     channels: list[ReminderChannel] | None = None,
 ) -> list[int]:
     """Claim up to `batch_size` due rows for `token` and commit; returns their ids."""
-    with unit_of_work(factory) as session:
+    with unit_of_work(factory, write=True) as session:
         pick = sa.select(Reminder.id).where(
             Reminder.status == R.PENDING, Reminder.next_attempt_at <= now,
         ).order_by(Reminder.next_attempt_at, Reminder.id).limit(batch_size)
@@ -194,7 +194,7 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
              mailer: Mailer | None, settings: Settings, report: DispatchReport) -> None:
     now = clock()
     emails: list[tuple[dict, Decision]] = []
-    with unit_of_work(factory) as session:
+    with unit_of_work(factory, write=True) as session:
         rows = {r.id: r for r in session.scalars(
             sa.select(Reminder).where(Reminder.id.in_(ids), Reminder.claim_token == token)
         )}
@@ -264,7 +264,7 @@ def _send_email(factory: sessionmaker[Session], row: dict, decision: Decision, t
         error = f"{type(exc).__name__}: {exc}"
         final = row["attempts"] >= settings.reminder_max_attempts or _permanent(exc)
         retry_at = now + backoff(row["attempts"])
-        with unit_of_work(factory) as session:
+        with unit_of_work(factory, write=True) as session:
             session.execute(sa.update(Reminder).where(ours).values(
                 status=R.FAILED if final else R.PENDING, last_error=error, claim_token=None,
                 lease_until=None, updated_at=now,
@@ -279,7 +279,7 @@ def _send_email(factory: sessionmaker[Session], row: dict, decision: Decision, t
             log.warning("reminder #%d e-mail to %s: %s; next attempt at %s", row["id"],
                         row["email"], error, retry_at.isoformat())
         return
-    with unit_of_work(factory) as session:
+    with unit_of_work(factory, write=True) as session:
         session.execute(sa.update(Reminder).where(ours).values(
             status=R.SENT, sent_at=now, message_id=msg_id, last_error=None, claim_token=None,
             lease_until=None, updated_at=now,

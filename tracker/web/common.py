@@ -30,9 +30,12 @@ def clock() -> datetime:
 
 
 @contextmanager
-def transaction() -> Iterator[Session]:
-    """One unit of work for the request: committed if the block succeeds, else rolled back."""
-    with unit_of_work(current_app.config["TRACKER_SESSION_FACTORY"]) as session:
+def transaction(*, write: bool | None = None) -> Iterator[Session]:
+    """One unit of work for the request: committed if the block succeeds, else rolled back.
+    `write` (default: any request but GET/HEAD/OPTIONS) tells unit_of_work it will write."""
+    if write is None:
+        write = request.method not in ("GET", "HEAD", "OPTIONS")
+    with unit_of_work(current_app.config["TRACKER_SESSION_FACTORY"], write=write) as session:
         yield session
 
 

@@ -107,7 +107,7 @@ def index() -> Any:
 @login_required
 def follow(notification_id: int) -> Any:
     """Follow a notification: it is read now, and its page opens."""
-    with transaction() as db:
+    with transaction(write=True) as db:
         note = notifications.mark_read(db, actor(db), notification_id, clock)  # type: ignore[arg-type]
         target = notifications.link_target(db, note.link)
     return redirect(web_url(target, current_user.role))
