@@ -225,7 +225,7 @@ def main() -> None:
         port = free_port()
         tracker = str(Path(sys.executable).with_name("tracker"))
         server = subprocess.Popen([tracker, "serve", "--port", str(port),
-                                   "--threads", str(args.threads)], env=env,
+                                   "--threads", str(args.threads), "--no-scheduler"], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         try:
             for _ in range(300):

@@ -9,12 +9,14 @@ import json
 import re
 from datetime import UTC, datetime
 
+import sqlalchemy as sa
 from pypdf import PdfReader
 
 from tests.uploads import make_pdf, zip_archive
 from tests.web.conftest import Web, text
 from tracker.models import ApplicationStatus
-from tracker.services import applications, interviews, postings
+from tracker.services import applications, interviews, postings, users
+from tracker.services.organisations import create_organisation
 
 
 def new_posting(session, hr, clock, **fields):  # noqa: ANN001, ANN003, ANN201
@@ -252,3 +254,35 @@ def test_withdraw_and_letter(web: Web, application, candidate, session) -> None:
     session.expire_all()
     assert application.status is ApplicationStatus.WITHDRAWN
     assert "Withdraw</button>" not in text(web.get(url))
+
+
+def test_the_public_list_costs_the_same_statements_however_many_employers(
+        web: Web, session, connection, clock) -> None:  # noqa: ANN001
+    """No query per row: a page of postings from 12 employers costs what one from 2 does."""
+    def add_employers(first: int, count: int) -> None:
+        for number in range(first, first + count):
+            slug = f"org{number}"
+            create_organisation(session, slug=slug, name=f"Employer {number}", clock=clock)
+            hr = users.create_user(session, email=f"hr{number}@example.org", full_name="HR",
+                                   role="hr", organisation=slug, clock=clock)
+            new_posting(session, hr, clock, organisation=slug, title=f"Job {number}")
+        session.flush()
+
+    def statements_of_the_list() -> int:
+        seen: list[str] = []
+
+        def count(*args) -> None:  # noqa: ANN002
+            seen.append(args[2])
+
+        sa.event.listen(connection, "before_cursor_execute", count)
+        try:
+            page = text(web.get("/"))
+        finally:
+            sa.event.remove(connection, "before_cursor_execute", count)
+        assert "Job 0" in page
+        return len(seen)
+
+    add_employers(0, 2)
+    few = statements_of_the_list()
+    add_employers(2, 10)
+    assert statements_of_the_list() == few

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from tracker.models import EmploymentType, Organisation, Posting, PostingStatus, Visibility
 from tracker.services.errors import NotFound
@@ -55,7 +55,9 @@ def search_postings(
     if filters.employment_type:
         query = query.where(Posting.employment_type == parse_enum(
             EmploymentType, filters.employment_type, "employment_type"))
-    query = query.order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
+    # the summaries name each posting's organisation: one query for the page, not one per row
+    query = query.order_by(Posting.valid_through.asc().nulls_last(), Posting.id).options(
+        selectinload(Posting.organisation))
     found = list(session.scalars(paginate(query, page, per_page)))
     return make_page(found, page, per_page)
 
