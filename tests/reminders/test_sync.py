@@ -1,6 +1,6 @@
 """Reminder rows follow the postings, applications and interviews they are about."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
@@ -96,6 +96,20 @@ def test_planning_is_idempotent_and_reconcile_repairs_what_a_hook_missed(
     assert result.created == len(lost) == 2
     assert reminders.reconcile(session, clock=clock).created == 0
     assert sorted(summary(session)) == sorted(before)
+
+
+def test_reconcile_leaves_subjects_past_its_horizon_alone(session, posting, application, clock):
+    """A draft whose deadline is older than the horizon has nothing left worth sending: the
+    reconcile does not walk it (nor plan rows that could only expire); a recent one is still
+    repaired."""
+    everything = sa.delete(Reminder).where(Reminder.subject_id == application.id)
+    session.execute(everything)
+    clock.now = posting.valid_through + reminders.RECONCILE_HORIZON + timedelta(days=1)
+    assert reminders.reconcile(session, clock=clock).created == 0
+    assert rows(session, kind=K.DEADLINE_DRAFT) == []
+    clock.now = posting.valid_through + reminders.RECONCILE_HORIZON - timedelta(days=1)
+    assert reminders.reconcile(session, clock=clock).created > 0
+    assert len(rows(session, kind=K.DEADLINE_DRAFT)) == 6  # 3 offsets x 2 channels, expired late
 
 
 def test_closing_a_posting_cancels_the_reminders_of_its_drafts(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -156,24 +156,39 @@ def sync_interview(session: Session, interview: Interview, *, clock: Clock = utc
                  f"interview #{interview.id} is {interview.status.value}")
 
 
+# How far back the reconcile looks for subjects without pending reminders: a deadline, a
+# submission or an interview older than this has nothing left worth sending (late reminders
+# that old are expired anyway), and walking the whole history of a large database in one
+# transaction would hold SQLite's write lock for minutes.
+RECONCILE_HORIZON = timedelta(days=90)
+
+
 def reconcile(session: Session, *, clock: Clock = utcnow) -> SyncResult:
-    """Repair whatever a hook missed: every subject that may need reminders, and every subject
-    that still has pending ones, is synced again. Idempotent."""
+    """Repair whatever a hook missed: every subject that may still need reminders (its anchor
+    no older than RECONCILE_HORIZON), and every subject that still has pending ones, is synced
+    again. Idempotent."""
     result = SyncResult()
+    since = clock() - RECONCILE_HORIZON
     posting_ids = set(session.scalars(
         sa.select(Posting.id).where(
-            Posting.deleted_at.is_(None), Posting.valid_through.is_not(None),
+            Posting.deleted_at.is_(None), Posting.valid_through >= since,
             Posting.status.in_([PostingStatus.OPEN, PostingStatus.CLOSED]),
         )
     ))
     application_ids = set(session.scalars(
-        sa.select(Application.id).where(
+        sa.select(Application.id).join(Posting, Posting.id == Application.posting_id).where(
             Application.deleted_at.is_(None),
-            Application.status.in_([ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED]),
+            sa.or_(
+                sa.and_(Application.status == ApplicationStatus.DRAFT,
+                        Posting.valid_through >= since),
+                sa.and_(Application.status == ApplicationStatus.SUBMITTED,
+                        Application.submitted_at >= since),
+            ),
         )
     ))
     interview_ids = set(session.scalars(
-        sa.select(Interview.id).where(Interview.status == InterviewStatus.SCHEDULED)
+        sa.select(Interview.id).where(Interview.status == InterviewStatus.SCHEDULED,
+                                      Interview.starts_at >= since)
     ))
     waiting = session.execute(
         sa.select(Reminder.kind, Reminder.subject_id).where(
