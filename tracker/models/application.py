@@ -22,8 +22,11 @@ class Application(Timestamps, Base):
     __tablename__ = "application"
     __table_args__ = (
         sa.UniqueConstraint("posting_id", "candidate_id"),
-        # `application list --posting` and the per-status counts of `posting list`
-        sa.Index("ix_application_posting_status", "posting_id", "status"),
+        # `application list --posting`, the per-status counts of `posting list`, of a
+        # posting's applicants and of the hr dashboard: covering (deleted_at included), so
+        # counting an organisation's applications reads no table row
+        sa.Index("ix_application_posting_status_deleted_at", "posting_id", "status",
+                 "deleted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
