@@ -66,6 +66,13 @@ def test_level_in_the_level_field_and_french_reasons(session, hr, clock):
     app, _fit = fit_of(session, posting, person, clock)
     [line] = application_fit(session, app, lang="fr").lines
     assert line.reason == "Anglais B2 : en dessous du niveau C1 demandé"
+    evidence.give_evidence(session, app, posting.requirements[0], evidence="TOEIC 950",
+                           actor=person, clock=clock)
+    [line] = application_fit(session, app, lang="fr").lines
+    assert line.reason == ("Anglais B2 : en dessous du niveau C1 demandé ; élément apporté "
+                           "aussi")  # French typography: a space before the semicolon
+    [line] = application_fit(session, app).lines
+    assert line.reason == "English B2 is below the C1 asked; evidence given too"
 
 
 @pytest.mark.parametrize(("level", "status", "reason"), [
@@ -225,7 +232,8 @@ def test_demo_fit_with_its_reasons(session, demo):
     assert camille["Maîtriser les méthodes de gestion de projet"].reason == (
         "profile skill « Gestion de projet » matches (gestion, projet)")
     assert camille["Bilingue français/anglais, autre(s) langue(s) un atout"].reason == (
-        "French: native speaker; English C1 in the profile (no level asked)")
+        "French: native speaker; English C1 meets the C1 asked (bilingual read as C1); a plus: "
+        "other languages: Spanish B1 in the profile (no level asked)")
     assert camille["Connaissance en Droit public"].status is FitStatus.NOT_SHOWN
     jordan = {line.label: line for line in application_fit(session, jordan_app).lines}
     assert (jordan["Bac + 5"].status, jordan["Bac + 5"].reason) == (
