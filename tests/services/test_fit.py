@@ -87,6 +87,23 @@ def test_education_compared_by_order(session, hr, clock, level, status, reason):
     assert [(line.status, line.reason) for line in fit.lines] == [(status, reason)]
 
 
+@pytest.mark.parametrize(("level", "asked", "status", "reason"), [
+    ("bac+3", "Bac + 4", FitStatus.NOT_SHOWN, "level of study Bac+3 is below the Bac+4 asked"),
+    ("bac+4", "Bac + 4", FitStatus.MET, "level of study Bac+4 meets the Bac+4 asked"),
+    ("bac+4", "Bac+5", FitStatus.NOT_SHOWN, "level of study Bac+4 is below the Bac+5 asked"),
+    ("bac+5", "Master 1 ou maîtrise", FitStatus.MET,
+     "level of study Bac+5 meets the Bac+4 asked"),
+    ("bac+3", "M1 en relations internationales", FitStatus.NOT_SHOWN,
+     "level of study Bac+3 is below the Bac+4 asked"),
+    ("bac", "Bac", FitStatus.MET, "level of study Bac meets the Bac asked"),
+], ids=["3-of-4", "4-of-4", "4-of-5", "maitrise", "m1", "bac"])
+def test_bac4_is_between_bac3_and_bac5(session, hr, clock, level, asked, status, reason):
+    posting = make_posting(session, hr, clock, [{"kind": "education", "label": asked}])
+    person = candidate_with(session, clock, education_level=level)
+    _app, fit = fit_of(session, posting, person, clock)
+    assert [(line.status, line.reason) for line in fit.lines] == [(status, reason)]
+
+
 def test_without_a_level_in_the_profile_the_evidence_counts(session, hr, clock):
     posting = make_posting(session, hr, clock, [{"kind": "education", "label": "Bac+5"}])
     person = candidate_with(session, clock, headline="Chargée de projets")

@@ -27,6 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.i18n import education_label
 from tracker.models import (
     Application,
     CandidateProfile,
@@ -222,13 +223,6 @@ def _evidence(given: RequirementEvidence | None, lang: str) -> Judgement | None:
     return status, say(lang, "evidence_rated", rating=given.self_rating), "evidence"
 
 
-_EDUCATION_TEXT = {"none": "—", "cap_bep": "CAP/BEP", "bac": "Bac"}
-
-
-def education_text(level: Any) -> str:
-    return _EDUCATION_TEXT.get(level.value, level.value.replace("bac", "Bac"))
-
-
 def _education(req: Requirement, profile: CandidateProfile | None,
                lang: str) -> Judgement | None:
     asked = education_in(req.level) or education_in(req.label)
@@ -239,10 +233,10 @@ def _education(req: Requirement, profile: CandidateProfile | None,
         return None
     word = say(lang, "education_word")
     if order(have) >= order(asked):
-        return FitStatus.MET, say(lang, "level_meets", what=word, have=education_text(have),
-                                  want=education_text(asked)), "profile"
-    return FitStatus.NOT_SHOWN, say(lang, "level_below", what=word, have=education_text(have),
-                                    want=education_text(asked)), "profile"
+        return FitStatus.MET, say(lang, "level_meets", what=word, have=education_label(have, lang),
+                                  want=education_label(asked, lang)), "profile"
+    return FitStatus.NOT_SHOWN, say(lang, "level_below", what=word, have=education_label(have, lang),
+                                    want=education_label(asked, lang)), "profile"
 
 
 def _skills(req: Requirement, profile: CandidateProfile | None, lang: str) -> Judgement | None:

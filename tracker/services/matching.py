@@ -31,10 +31,16 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
 _CEFR = re.compile(r"\b([abc][12])\b")
 _EDUCATION = re.compile(r"\bbac\s*\+?\s*(\d)\b")
-_EDUCATION_WORDS = {"master": EducationLevel.BAC5, "licence": EducationLevel.BAC3,
+_EDUCATION_PHRASES = re.compile(r"\b(master|mastere) ?([12])\b")
+_EDUCATION_WORDS = {"master": EducationLevel.BAC5, "mastere": EducationLevel.BAC5,
+                    "m2": EducationLevel.BAC5, "maitrise": EducationLevel.BAC4,
+                    "m1": EducationLevel.BAC4, "licence": EducationLevel.BAC3,
                     "bachelor": EducationLevel.BAC3, "doctorat": EducationLevel.BAC8,
-                    "phd": EducationLevel.BAC8, "bts": EducationLevel.BAC2,
-                    "dut": EducationLevel.BAC2, "baccalaureat": EducationLevel.BAC}
+                    "doctorate": EducationLevel.BAC8, "phd": EducationLevel.BAC8,
+                    "bts": EducationLevel.BAC2, "dut": EducationLevel.BAC2,
+                    "deug": EducationLevel.BAC2, "baccalaureat": EducationLevel.BAC,
+                    "bac": EducationLevel.BAC, "cap": EducationLevel.CAP_BEP,
+                    "bep": EducationLevel.CAP_BEP}
 _LANGUAGES = {
     "en": ("anglais", "english"), "fr": ("francais", "french"), "es": ("espagnol", "spanish"),
     "de": ("allemand", "german"), "it": ("italien", "italian"), "pt": ("portugais", "portuguese"),
@@ -89,7 +95,8 @@ def cefr_in(text: str | None) -> CEFRLevel | None:
 
 
 def education_in(text: str | None) -> EducationLevel | None:
-    """The level of study written in a text ('Bac + 5', 'Bac+3', 'master'), if any."""
+    """The level of study written in a text ('Bac + 5', 'Bac+3', 'master', 'Master 1',
+    'maîtrise'), if any. The stored values read too ('bac+4', 'cap_bep')."""
     if not text:
         return None
     plain = normalise(text).replace(" ", "")
@@ -98,6 +105,8 @@ def education_in(text: str | None) -> EducationLevel | None:
             return EducationLevel(f"bac+{match[1]}")
         except ValueError:
             return None
+    if match := _EDUCATION_PHRASES.search(normalise(text)):
+        return EducationLevel.BAC4 if match[2] == "1" else EducationLevel.BAC5
     for word in normalise(text).split():
         if word in _EDUCATION_WORDS:
             return _EDUCATION_WORDS[word]
