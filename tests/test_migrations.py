@@ -289,3 +289,37 @@ def test_bac4_allowed_from_0011_and_read_as_bac3_below_it(scratch_engine):
     assert schema.drift(scratch_engine) == []
     with scratch_engine.connect() as connection:
         assert connection.scalar(sa.text("SELECT count(*) FROM candidate_language")) == 1
+
+
+def test_reference_tables_of_0011_added_and_removed_then_refilled(scratch_engine):
+    """0011 adds occupation_pathway, certification_prerequisite, market_share and
+    market_figure.origin with the recruitment_difficulty kind; going back removes them and keeps
+    the rest of the reference data; coming back, the next load fills them again."""
+    from tracker.services.reference_load import load_reference
+
+    new_tables = {"occupation_pathway", "certification_prerequisite", "market_share"}
+    schema.upgrade(scratch_engine)
+    with Session(scratch_engine) as session:
+        load_reference(session)
+        session.commit()
+    with scratch_engine.connect() as connection:
+        counts = {t: connection.scalar(sa.text(f"SELECT count(*) FROM {t}")) for t in new_tables}
+        figures = connection.scalar(sa.text("SELECT count(*) FROM market_figure"))
+    assert counts == {"occupation_pathway": 17, "certification_prerequisite": 6,
+                      "market_share": 18}
+    schema.downgrade(scratch_engine, "0009")
+    assert new_tables.isdisjoint(table_names(scratch_engine))
+    assert "origin" not in {c["name"] for c in sa.inspect(scratch_engine).get_columns(
+        "market_figure")}
+    with scratch_engine.connect() as connection:
+        assert connection.scalar(sa.text("SELECT count(*) FROM market_figure")) == figures - 1
+        assert connection.scalar(sa.text("SELECT count(*) FROM occupation")) == 3
+    schema.upgrade(scratch_engine)
+    assert schema.drift(scratch_engine) == []
+    with Session(scratch_engine) as session:
+        result = load_reference(session)
+        session.commit()
+    assert "certification RNCP39853" in result.updated and result.unchanged == ["links"]
+    with scratch_engine.connect() as connection:
+        assert {t: connection.scalar(sa.text(f"SELECT count(*) FROM {t}"))
+                for t in new_tables} == counts
