@@ -244,3 +244,82 @@ def test_import_sources_and_calendar_tables_added_and_removed(scratch_engine):
     assert {"posting_source", "calendar_feed_token", "calendar_event"}.isdisjoint(
         table_names(scratch_engine))
     assert "posting" in table_names(scratch_engine)
+
+
+def test_bac4_allowed_from_0011_and_read_as_bac3_below_it(scratch_engine):
+    """0011 adds bac+4 to the CHECK of candidate_profile.education_level (between bac+3 and
+    bac+5); going back below it, a Bac+4 profile keeps the level it certainly has, bac+3. The
+    profiles' languages and skills stay both ways (SQLite copies the table)."""
+    at = datetime(2024, 4, 15, tzinfo=UTC).replace(tzinfo=None)
+
+    def add_profile(connection: sa.Connection, level: str) -> None:
+        connection.execute(sa.text(
+            "INSERT INTO user_account (email, full_name, role, locale, is_active, created_at, "
+            "updated_at) VALUES (:email, 'A', 'candidate', 'fr', true, :at, :at)"),
+            {"email": f"{level}@example.org", "at": at})
+        connection.execute(sa.text(
+            "INSERT INTO candidate_profile (user_id, education_level, created_at, updated_at) "
+            "SELECT id, :level, :at, :at FROM user_account WHERE email = :email"),
+            {"level": level, "email": f"{level}@example.org", "at": at})
+
+    schema.upgrade(scratch_engine, "0009")
+    with pytest.raises(sa.exc.IntegrityError, match="ck_candidate_profile_education_level"), \
+            scratch_engine.begin() as connection:
+        add_profile(connection, "bac+4")
+    with scratch_engine.begin() as connection:
+        add_profile(connection, "bac+3")
+        connection.execute(sa.text(  # rows that reference the profile SQLite copies
+            "INSERT INTO candidate_language (profile_id, language, level, is_native, position) "
+            "SELECT id, 'en', 'C1', false, 0 FROM candidate_profile"))
+        connection.execute(sa.text(
+            "INSERT INTO candidate_skill (profile_id, label, position) "
+            "SELECT id, 'Erasmus+', 0 FROM candidate_profile"))
+    schema.upgrade(scratch_engine, "0011")
+    with scratch_engine.begin() as connection:
+        add_profile(connection, "bac+4")
+        add_profile(connection, "bac+5")
+    schema.downgrade(scratch_engine, "0009")
+    with scratch_engine.connect() as connection:
+        assert connection.execute(sa.text(
+            "SELECT education_level FROM candidate_profile ORDER BY id")).scalars().all() == [
+            "bac+3", "bac+3", "bac+5"]
+        for table in ("candidate_language", "candidate_skill"):
+            assert connection.scalar(sa.text(f"SELECT count(*) FROM {table}")) == 1, table
+    schema.upgrade(scratch_engine)
+    assert schema.drift(scratch_engine) == []
+    with scratch_engine.connect() as connection:
+        assert connection.scalar(sa.text("SELECT count(*) FROM candidate_language")) == 1
+
+
+def test_reference_tables_of_0011_added_and_removed_then_refilled(scratch_engine):
+    """0011 adds occupation_pathway, certification_prerequisite, market_share and
+    market_figure.origin with the recruitment_difficulty kind; going back removes them and keeps
+    the rest of the reference data; coming back, the next load fills them again."""
+    from tracker.services.reference_load import load_reference
+
+    new_tables = {"occupation_pathway", "certification_prerequisite", "market_share"}
+    schema.upgrade(scratch_engine)
+    with Session(scratch_engine) as session:
+        load_reference(session)
+        session.commit()
+    with scratch_engine.connect() as connection:
+        counts = {t: connection.scalar(sa.text(f"SELECT count(*) FROM {t}")) for t in new_tables}
+        figures = connection.scalar(sa.text("SELECT count(*) FROM market_figure"))
+    assert counts == {"occupation_pathway": 17, "certification_prerequisite": 6,
+                      "market_share": 18}
+    schema.downgrade(scratch_engine, "0009")
+    assert new_tables.isdisjoint(table_names(scratch_engine))
+    assert "origin" not in {c["name"] for c in sa.inspect(scratch_engine).get_columns(
+        "market_figure")}
+    with scratch_engine.connect() as connection:
+        assert connection.scalar(sa.text("SELECT count(*) FROM market_figure")) == figures - 1
+        assert connection.scalar(sa.text("SELECT count(*) FROM occupation")) == 3
+    schema.upgrade(scratch_engine)
+    assert schema.drift(scratch_engine) == []
+    with Session(scratch_engine) as session:
+        result = load_reference(session)
+        session.commit()
+    assert "certification RNCP39853" in result.updated and result.unchanged == ["links"]
+    with scratch_engine.connect() as connection:
+        assert {t: connection.scalar(sa.text(f"SELECT count(*) FROM {t}"))
+                for t in new_tables} == counts

@@ -154,6 +154,7 @@ LABELS: dict[str, dict[str, str]] = {
         "apply.email": "par courriel à",
         "apply.url": "en ligne :",
         "apply.in_app": "dans l’application",
+        "education_level.none": "Sans diplôme",
     },
     "en": {
         "application_dossier": "Application dossier",
@@ -293,8 +294,22 @@ LABELS: dict[str, dict[str, str]] = {
         "apply.email": "by e-mail to",
         "apply.url": "online:",
         "apply.in_app": "in the application",
+        "education_level.none": "No diploma",
     },
 }
+
+
+# The levels of study other than none are written the same in both languages.
+_EDUCATION_LEVELS = {"cap_bep": "CAP/BEP", "bac": "Bac", "bac+2": "Bac+2", "bac+3": "Bac+3",
+                     "bac+4": "Bac+4", "bac+5": "Bac+5", "bac+8": "Bac+8"}
+for _labels in LABELS.values():
+    _labels.update({f"education_level.{key}": text for key, text in _EDUCATION_LEVELS.items()})
+
+
+def education_label(level: object, lang: str = "en") -> str:
+    """A level of study (EducationLevel or its value) as people write it: Bac+4, CAP/BEP."""
+    value = getattr(level, "value", level)
+    return LABELS.get(lang, LABELS["en"]).get(f"education_level.{value}", str(value))
 
 
 class Formatter:

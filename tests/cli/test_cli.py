@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 import click
 import pytest
 import sqlalchemy as sa
+import yaml
 
+from tests.cli.helpers import assert_refused
 from tests.conftest import POSTING, SAMPLES
 from tracker.cli import main
 from tracker.models import Posting, PostingStatus
@@ -150,6 +152,22 @@ def test_posting_add_from_the_sample_yaml(cli, session):
     ]
     posting = session.scalars(sa.select(Posting)).one()
     assert posting.valid_through == datetime(2024, 5, 13, 21, 59, 59, tzinfo=UTC)
+
+
+def test_posting_update_refuses_a_level_that_cannot_be_read(cli, posting):
+    requirements = [{"kind": "knowledge", "label": "Erasmus+"},
+                    {"kind": "education", "label": "Bac + 5", "level": "Bac+5"},
+                    {"kind": "language", "label": "Anglais", "level": "B7"}]
+    refused = cli(f"posting update {posting.reference} --file -",
+                  input=yaml.safe_dump({"requirements": requirements}))
+    assert_refused(refused, "requirements[2].level", "a CEFR level: A1, A2, B1, B2, C1 or C2",
+                   "(got 'B7')")
+    shown = json.loads(cli(f"posting show {posting.reference} --format json").output)
+    assert shown["requirements"]["language"][0]["level"] == "B2"  # nothing saved
+    requirements[2]["level"] = "C1"
+    saved = cli(f"posting update {posting.reference} --file -",
+                input=yaml.safe_dump({"requirements": requirements}))
+    assert saved.exit_code == 0, saved.output
 
 
 def test_posting_add_flags_override_the_file(cli):

@@ -253,3 +253,22 @@ def test_posting_show_hides_another_candidates_interview(cli, session, posting, 
     assert (shown("camille@example.org"), shown("jordan@example.org"),
             shown("rh@univ-st-etienne.fr")) == (1, 0, 1)
     assert other.id
+
+
+def test_application_fit_table_keeps_every_word_of_every_reason(cli, session, clock):
+    """At 80 columns (the CliRunner's width) no reason loses a character to cropping: each
+    word of each reason is in the table whole ("the B asked" was "the B2 asked")."""
+    from tracker.services.demo import load_demo
+
+    demo = load_demo(session, as_published=True, clock=clock)
+    for application_id in demo.application_ids:
+        for lang in ("en", "fr"):
+            table = cli(f"application fit {application_id} --lang {lang}")
+            assert table.exit_code == 0, table.output
+            assert max(len(line) for line in table.output.splitlines()) <= 80
+            shown = set(table.output.split())
+            data = json.loads(cli(f"application fit {application_id} --lang {lang} "
+                                  "--format json").output)
+            for line in data["lines"]:
+                missing = [w for w in line["reason"].split() if w not in shown]
+                assert not missing, (line["reason"], missing)

@@ -89,6 +89,18 @@ def test_every_mapped_property():
     assert json.loads(report.text)["occupationalCategory"] == "15-1252.00"
 
 
+def test_an_education_level_the_fit_cannot_read_is_left_out():
+    document = {**POSTING, "educationRequirements": [
+        {"@type": "EducationalOccupationalCredential", "credentialCategory": "high school",
+         "name": "High school diploma"},
+        {"@type": "EducationalOccupationalCredential", "educationalLevel": "Bac+7"},
+        {"@type": "EducationalOccupationalCredential", "educationalLevel": "bachelor degree"}]}
+    _report, data = _data(document)
+    assert [(r["label"], r["level"]) for r in data["requirements"]
+            if r["kind"] == "education"] == [
+        ("High school diploma", None), ("Bac+7", None), ("bachelor degree", "bachelor degree")]
+
+
 @pytest.mark.parametrize(("salary", "currency", "expected"), [
     (52000, "GBP", (Decimal("52000.00"), Decimal("52000.00"), "GBP", None)),
     ("$100,000", None, (Decimal("100000.00"), Decimal("100000.00"), "USD", None)),

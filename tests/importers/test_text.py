@@ -86,6 +86,17 @@ Desirable criteria
         ("knowledge", None, False)]
 
 
+def test_only_a_level_of_study_the_fit_reads_is_kept():
+    text = ("Ingénieur\nProfil recherché\n- Diplôme d'ingénieur (Bac + 6)\n"
+            "- Bac + 4 en droit\n- Anglais courant (B2)\n")
+    reqs = parse_text(text).data()["requirements"]
+    assert [(r["kind"], r["label"], r["level"]) for r in reqs] == [
+        ("education", "Diplôme d'ingénieur (Bac + 6)", None),
+        ("education", "Bac + 4 en droit", "Bac+4"), ("language", "Anglais courant", "B2")]
+    alone = parse_text("Ingénieur\nTitulaire d'un Bac + 7 en informatique\n")
+    assert [r["level"] for r in alone.data()["requirements"]] == [None]
+
+
 def test_each_value_comes_with_its_snippet_and_a_confidence():
     parsed = parse_text("Chargé de mission\n- Quotité : 80 %\n- CDD 12 mois\n")
     working = parsed.get("working_time_percent")

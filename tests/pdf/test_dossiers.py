@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from tests.conftest import SAMPLES, Clock
 from tests.pdf.conftest import NOW, attach, outline_titles, text_of
+from tracker.models import EducationLevel
 from tracker.services import dossiers, evidence
 from tracker.services.errors import DomainError, PermissionDenied
 
@@ -91,6 +92,14 @@ def test_application_dossier_in_english(session, demo):
     assert "13/05/2024" not in text
     for label in LABELS:
         assert label in text
+
+
+def test_panel_dossier_names_a_bac4(session, demo):
+    demo["camille"].candidate.profile.education_level = EducationLevel.BAC4
+    session.flush()
+    text = " ".join(text_of(dossiers.panel_dossier(session, "UJM-DRI-2024-CCI",
+                                                   clock=Clock(NOW)).content).split())
+    assert "Formation Bac+4 – Master Relations internationales" in text
 
 
 def test_panel_dossier(session, demo):

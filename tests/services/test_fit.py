@@ -66,6 +66,13 @@ def test_level_in_the_level_field_and_french_reasons(session, hr, clock):
     app, _fit = fit_of(session, posting, person, clock)
     [line] = application_fit(session, app, lang="fr").lines
     assert line.reason == "Anglais B2 : en dessous du niveau C1 demandé"
+    evidence.give_evidence(session, app, posting.requirements[0], evidence="TOEIC 950",
+                           actor=person, clock=clock)
+    [line] = application_fit(session, app, lang="fr").lines
+    assert line.reason == ("Anglais B2 : en dessous du niveau C1 demandé ; élément apporté "
+                           "aussi")  # French typography: a space before the semicolon
+    [line] = application_fit(session, app).lines
+    assert line.reason == "English B2 is below the C1 asked; evidence given too"
 
 
 @pytest.mark.parametrize(("level", "status", "reason"), [
@@ -75,6 +82,23 @@ def test_level_in_the_level_field_and_french_reasons(session, hr, clock):
 ])
 def test_education_compared_by_order(session, hr, clock, level, status, reason):
     posting = make_posting(session, hr, clock, [{"kind": "education", "label": "Bac + 5"}])
+    person = candidate_with(session, clock, education_level=level)
+    _app, fit = fit_of(session, posting, person, clock)
+    assert [(line.status, line.reason) for line in fit.lines] == [(status, reason)]
+
+
+@pytest.mark.parametrize(("level", "asked", "status", "reason"), [
+    ("bac+3", "Bac + 4", FitStatus.NOT_SHOWN, "level of study Bac+3 is below the Bac+4 asked"),
+    ("bac+4", "Bac + 4", FitStatus.MET, "level of study Bac+4 meets the Bac+4 asked"),
+    ("bac+4", "Bac+5", FitStatus.NOT_SHOWN, "level of study Bac+4 is below the Bac+5 asked"),
+    ("bac+5", "Master 1 ou maîtrise", FitStatus.MET,
+     "level of study Bac+5 meets the Bac+4 asked"),
+    ("bac+3", "M1 en relations internationales", FitStatus.NOT_SHOWN,
+     "level of study Bac+3 is below the Bac+4 asked"),
+    ("bac", "Bac", FitStatus.MET, "level of study Bac meets the Bac asked"),
+], ids=["3-of-4", "4-of-4", "4-of-5", "maitrise", "m1", "bac"])
+def test_bac4_is_between_bac3_and_bac5(session, hr, clock, level, asked, status, reason):
+    posting = make_posting(session, hr, clock, [{"kind": "education", "label": asked}])
     person = candidate_with(session, clock, education_level=level)
     _app, fit = fit_of(session, posting, person, clock)
     assert [(line.status, line.reason) for line in fit.lines] == [(status, reason)]
@@ -225,7 +249,8 @@ def test_demo_fit_with_its_reasons(session, demo):
     assert camille["Maîtriser les méthodes de gestion de projet"].reason == (
         "profile skill « Gestion de projet » matches (gestion, projet)")
     assert camille["Bilingue français/anglais, autre(s) langue(s) un atout"].reason == (
-        "French: native speaker; English C1 in the profile (no level asked)")
+        "French: native speaker; English C1 meets the C1 asked (bilingual read as C1); a plus: "
+        "other languages: Spanish B1 in the profile (no level asked)")
     assert camille["Connaissance en Droit public"].status is FitStatus.NOT_SHOWN
     jordan = {line.label: line for line in application_fit(session, jordan_app).lines}
     assert (jordan["Bac + 5"].status, jordan["Bac + 5"].reason) == (

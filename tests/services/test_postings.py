@@ -77,6 +77,40 @@ def test_rules_name_the_field(session, hr, clock, changes, field, words):
     )
 
 
+LEVELS = [{"kind": "knowledge", "label": "Erasmus+"},
+          {"kind": "education", "label": "Bac + 5", "level": "Bac+5"}]
+
+
+@pytest.mark.parametrize(("requirement", "words"), [
+    ({"kind": "language", "label": "Anglais", "level": "B7"},
+     "a language requirement's level is a CEFR level: A1, A2, B1, B2, C1 or C2, or empty "
+     "(got 'B7')"),
+    ({"kind": "language", "label": "Anglais", "level": "courant"}, "(got 'courant')"),
+    ({"kind": "language", "label": "Anglais", "level": "B2 minimum"}, "a CEFR level"),
+    ({"kind": "education", "label": "Diplôme d'ingénieur", "level": "Bac+7"},
+     "an education requirement's level is a level of study: CAP/BEP, Bac, Bac+2, Bac+3, "
+     "Bac+4, Bac+5, Bac+8 (or licence, maîtrise, master, doctorat...), or empty (got 'Bac+7')"),
+    ({"kind": "education", "label": "Diplôme", "level": "none"}, "a level of study"),
+], ids=["B7", "words", "phrase", "bac7", "none"])
+def test_a_level_that_cannot_be_read_is_refused(session, hr, clock, requirement, words):
+    with pytest.raises(ValidationFailed) as caught:
+        make(session, hr, clock, requirements=[*LEVELS, requirement])
+    [error] = caught.value.errors
+    assert error.field == "requirements[2].level"
+    assert words in error.message, error.message
+
+
+def test_readable_levels_are_kept_a_cefr_level_in_capitals(session, hr, clock):
+    posting = make(session, hr, clock, requirements=[
+        {"kind": "language", "label": "Anglais", "level": " c1 "},
+        {"kind": "language", "label": "Espagnol", "level": ""},
+        {"kind": "education", "label": "Maîtrise", "level": "Bac + 4"},
+        {"kind": "education", "label": "Master", "level": "master 1"},
+        {"kind": "experience", "label": "Trois ans", "level": "3 ans"}])
+    assert [r.level for r in posting.requirements] == ["C1", None, "Bac + 4", "master 1",
+                                                       "3 ans"]
+
+
 def test_reference_is_unique_and_generated_when_missing(session, hr, clock):
     make(session, hr, clock)
     with pytest.raises(Conflict, match="reference"):

@@ -96,7 +96,24 @@ def test_changed_file_updates_and_keeps_requirement_links(session, loaded, hr, c
     skill = session.get(OccupationSkill, skill_id)
     assert skill.weight == 96
     assert posting.requirements[0].occupation_skill_id == skill_id
-    assert session.scalar(sa.select(sa.func.count()).select_from(MarketFigure)) == 14
+    assert session.scalar(sa.select(sa.func.count()).select_from(MarketFigure)) == 15
+
+
+def test_changed_certification_file_updates_its_rows(session, loaded, clock, tmp_path):
+    folder = tmp_path / "reference"
+    shutil.copytree(SAMPLES / "reference", folder)
+    path = folder / "certification-rncp39853.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'seekers: "12", seekers_line: 200', 'seekers: "13", seekers_line: 200'),
+        encoding="utf-8")
+    result = load_reference(session, folder, clock=clock)
+    assert result.updated == ["certification RNCP39853"]
+    session.expire_all()
+    cert = reference.get_certification(session, "RNCP39853")
+    assert [r.code for r in cert.rome_codes] == ["K1704", "K1404", "K1405"]
+    assert len(cert.market_shares) == 18 and len(cert.prerequisites) == 6
+    band = next(s for s in cert.market_shares if s.label == "bac+3 bac+4")
+    assert (band.seekers_percent, band.offers_percent) == (Decimal(13), Decimal("40.1"))
 
 
 def test_bad_file_names_the_file_and_field(session, tmp_path, clock):
@@ -194,6 +211,31 @@ def test_cli_load_list_show(cli, session):
         "salary_offers", "1833.00", "3000.00", "1er trimestre 2025", 78)
     cert_text = " ".join(cli("reference show RNCP39853").output.split())
     assert "K1704 Management de la sécurité publique 52" in cert_text
+    assert "language niveau d’anglais professionnel 11" in cert_text
+    assert "diploma bac+3 bac+4 12.00 % 40.10 % 200, 201, 203" in cert_text
+    assert "Aucune donnée" in cert_text and "ANNEE 2024 (France" in cert_text
+    [difficulty] = [f for f in record["market_figures"] if f["kind"] == "recruitment_difficulty"]
+    assert (difficulty["quote"], difficulty["origin"], difficulty["period"], difficulty["line"],
+            difficulty["percent"], difficulty["count"]) == (
+        "Aucune donnée disponible sur les difficultés de recrutement", "France Travail & Dares",
+        "ANNEE 2024", 172, None, None)
+    shares = record["market_shares"]
+    assert [(s["dimension"], s["label"], s["job_seekers_percent"], s["job_offers_percent"])
+            for s in shares if s["label"] in ("bac+3 bac+4", "1 à 4 ans")] == [
+        ("diploma", "bac+3 bac+4", "12.00", "40.10"), ("experience", "1 à 4 ans", "39.00",
+                                                       "0.00")]
+    assert {s["period"] for s in shares if s["dimension"] != "diploma"} == {"1er trimestre 2025"}
+    assert [p["label"] for p in record["prerequisites"]][-1] == "niveau d’anglais professionnel"
+    occupation = json.loads(cli("reference show charge-cooperation-internationale "
+                                "--format json").output)
+    assert [(d["title"], d["level"], d["ects"], d["education_level"], d["line"])
+            for d in occupation["diplomas"]] == [
+        ("BTS", "BAC +2", 120, "bac+2", 233), ("BACHELOR", "BAC +3", 180, "bac+3", 244),
+        ("MASTERE", "BAC +5", 300, "bac+5", 257)]
+    assert [n["line"] for n in occupation["education_notes"]] == [265, 267]
+    assert occupation["experience_routes"][0] == {"title": "Assistant(e) en communication",
+                                                  "line": 274}
+    assert "diploma MASTERE BAC +5 (300 ECTS) = Bac+5 257" in text
     assert_refused(cli("reference show astronaute"), "SLUG|CODE", "no occupation")
     assert_refused(cli("reference load --dir /nonexistent-folder"), "--dir", "is not a folder")
 

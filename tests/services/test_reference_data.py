@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from tests.conftest import SAMPLES
+from tracker.services.matching import education_in
 
 REFERENCE = SAMPLES / "reference"
 OCCUPATIONS = sorted(REFERENCE.glob("occupation-*.yaml"))
@@ -182,3 +183,137 @@ def test_links_say_where_they_come_from():
         ("charge-cooperation-internationale", "ours"),
         ("international-project-officer", "ours"),
     }
+
+
+def _section(lines: list[str], start: str, end: str) -> list[tuple[int, str]]:
+    """The (line number, squashed text) of the lines from `start` up to `end`, not included."""
+    first = next(i for i, t in enumerate(lines) if t.strip() == start)
+    last = next(i for i, t in enumerate(lines) if i > first and t.strip() == end)
+    return [(i + 1, squash(lines[i])) for i in range(first, last)]
+
+
+@pytest.mark.parametrize("path", OCCUPATIONS, ids=lambda p: p.stem)
+def test_every_soft_skill_and_know_how_of_the_source_is_transcribed(path):
+    data = load(path)
+    lines = source_lines(data)
+    if data["language"] == "fr":
+        # after "Dans cette fiche...", each soft skill is a heading over its paragraph
+        section = _section(lines, "#SOFTSKILLS", "#HARDSKILLS")
+        start = next(n for n, t in section if t.startswith("Dans cette fiche"))
+        text = dict(section)
+        headings = {(n, t) for n, t in section if n > start and t and not text.get(n + 1)
+                    and len(text.get(n + 2, "")) > 200}
+        assert headings == {(s["line"], s["label"]) for s in data["soft_skills"]}
+        assert len(headings) >= 9
+        return
+    for heading, end, key in (("What is his/her main know-how?",
+                               "What are his/her main soft skills?", "know_how"),
+                              ("What are his/her main soft skills?", "Working environment",
+                               "soft_skills")):
+        bullets = {(n, t[2:]) for n, t in _section(lines, heading, end) if t.startswith("• ")
+                   and lines[n - 1].startswith("  •")}
+        assert bullets == {(s["line"], s["label"]) for s in data[key]}, key
+
+
+@pytest.mark.parametrize("path", OCCUPATIONS, ids=lambda p: p.stem)
+def test_the_diplomas_and_ways_in_are_transcribed_whole(path):
+    data = load(path)
+    lines = source_lines(data)
+    for diploma in data["diplomas"]:
+        assert diploma["title"] in line(lines, diploma["line"])
+        assert education_in(diploma.get("level") or diploma["title"]).value == \
+            diploma["education_level"]
+        if "level" in diploma:
+            assert line(lines, diploma["level_line"]) == (
+                f"{diploma['level']} | ({diploma['ects']} crédits ECTS)")
+        if "quote" in diploma:
+            assert squash(diploma["quote"]) == line(lines, diploma["line"])
+    if data["language"] == "en":  # the sentences under the last heading name the diplomas
+        heading = lines.index("What training course to become an international project "
+                              "manager?")
+        assert [n + 1 for n in range(heading + 1, len(lines)) if lines[n].strip()] == [
+            d["line"] for d in data["diplomas"]]
+        return
+    section = _section(lines, "#PARCOURS / DIPLÔMES", "#OUTILS")
+    levels = [(n, t) for n, t in section if re.fullmatch(r"BAC \+\d \| \(\d+ crédits ECTS\)", t)]
+    assert [n for n, _ in levels] == [d["level_line"] for d in data["diplomas"]]
+    assert [t for n, t in section if n + 2 in dict(levels)] == [
+        d["title"] for d in data["diplomas"]]  # the heading two lines above each level
+    # every level the section names outside the diplomas' own descriptions ("Bac +5"), and
+    # every job named as a way in
+    remarks = [(n, t) for n, t in section if re.search(r"\bBac \+\d", t)]
+    assert remarks == [(n["line"], n["text"]) for n in data["education_notes"]]
+    routes = [(n, t) for n, t in section if t.startswith("Expérience en tant qu")]
+    assert [n for n, _ in routes] == [r["line"] for r in data["experience_routes"]]
+    for route, (_n, text) in zip(data["experience_routes"], routes, strict=True):
+        assert text in (f"Expérience en tant qu’{route['title']}",
+                        f"Expérience en tant que {route['title']}")
+
+
+def test_every_job_title_of_the_run_on_sentence_is_transcribed():
+    data = load(CERTIFICATION)
+    lines = source_lines(data)
+    [number] = {t["line"] for t in data["job_titles"]}
+    sentence = line(lines, number)
+    prefix = "Les intitulés de postes sont principalement "
+    assert sentence[sentence.index(prefix) + len(prefix):] == " ".join(
+        t["title"] for t in data["job_titles"])
+
+
+def test_certification_prerequisites_are_the_sources():
+    data = load(CERTIFICATION)
+    lines = source_lines(data)
+    text = line(lines, 11)
+    domains = text.split("dans un des domaines suivants : ", 1)[1].split(".", 1)[0]
+    assert [p["label"] for p in data["prerequisites"] if p["kind"] == "domain"] == \
+        domains.split(" ; ")
+    [english] = [p for p in data["prerequisites"] if p["kind"] == "language"]
+    assert english["label"] in english["quote"] and english["quote"] in text
+    assert {p["line"] for p in data["prerequisites"]} == {11}
+
+
+def test_recruitment_difficulty_and_origins_are_the_sources():
+    [market] = load(CERTIFICATION)["market"]
+    lines = source_lines(load(CERTIFICATION))
+    difficulty = market["recruitment_difficulty"]
+    assert line(lines, difficulty["label_line"]) == difficulty["label"]
+    assert line(lines, difficulty["line"]) == difficulty["text"]
+    assert line(lines, difficulty["period_line"]) == (
+        f"Source : {difficulty['origin']}, {difficulty['period_label']}")
+    sources = [(n + 1, t.strip()) for n, t in enumerate(lines) if t.startswith("Source : ")]
+    told = [(f["origin_line"], f"Source : {f['origin']}, {f['period_label']}")
+            for f in market["counts"] + market["rates"] if "origin" in f]
+    assert sorted(told + [(difficulty["period_line"], line(lines, difficulty["period_line"]))]) \
+        == sources
+
+
+def test_job_seekers_against_offers_every_figure_of_the_section():
+    data = load(CERTIFICATION)
+    lines = source_lines(data)
+    [market] = data["market"]
+    shares = market["shares"]
+    assert [s["dimension"] for s in shares] == ["diploma", "qualification", "experience"]
+    transcribed: set[tuple[int, str]] = set()
+    for share in shares:
+        assert line(lines, share["heading_line"]) == share["heading"]
+        assert [line(lines, share["columns_line"]), line(lines, share["columns_line"] + 1)] == [
+            "Demandeurs d'emploi", "Offres d'emploi"]
+        if "period_label" in share:
+            assert line(lines, share["period_line"]) == f"Période: {share['period_label']}"
+        for band in share["bands"]:
+            label_lines = range(band["line"], band.get("end_line", band["line"]) + 1)
+            assert " ".join(line(lines, n) for n in label_lines) == band["label"]
+            for key in ("seekers", "offers"):
+                assert line(lines, band[f"{key}_line"]) == f"{band[key]}%"
+                transcribed.add((band[f"{key}_line"], f"{band[key]}%"))
+            transcribed |= {(n, line(lines, n)) for n in label_lines}
+        transcribed |= {(share["heading_line"], share["heading"]),
+                        (share["columns_line"], "Demandeurs d'emploi"),
+                        (share["columns_line"] + 1, "Offres d'emploi")}
+        for key in ("seekers", "offers"):
+            total = sum(Decimal(b[key]) for b in share["bands"])
+            if share["dimension"] != "experience":  # "1 à 4 ans" sums two bands again
+                assert abs(total - 100) <= Decimal("0.02"), (share["dimension"], key, total)
+    # every line of the section is a heading, a column name, a share or a band's label
+    section = {(n, t) for n, t in _section(lines, "Par niveau de diplôme", "Voies d'accès") if t}
+    assert section == transcribed

@@ -173,6 +173,14 @@ def test_set_profile(session, candidate, clock):
         ("fr", None, True), ("en", CEFRLevel.C1, False), ("es", CEFRLevel.B1, False)]
 
 
+def test_bac4_is_a_level_of_study(session, candidate, clock):
+    profile = users.set_profile(session, candidate, education_level="bac+4", clock=clock)
+    session.expire_all()
+    assert session.get(CandidateProfile, profile.id).education_level is EducationLevel.BAC4
+    assert [e.value for e in EducationLevel] == [
+        "none", "cap_bep", "bac", "bac+2", "bac+3", "bac+4", "bac+5", "bac+8"]
+
+
 def test_set_profile_again_replaces_it(session, candidate, clock):
     users.set_profile(session, candidate, education_level="bac+3",
                       skills=["Erasmus+", "Gestion de projet"],

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from tests.uploads import make_pdf, zip_archive
 from tests.web.conftest import Web, text
-from tracker.models import ApplicationStatus
+from tracker.models import ApplicationStatus, Locale
 from tracker.services import applications, interviews, postings, users
 from tracker.services.organisations import create_organisation
 
@@ -87,10 +87,24 @@ def test_drafts_private_and_closed_postings_have_no_public_page(web: Web, sessio
         assert web.get(f"/postings/{reference}").status_code == 404
 
 
+def education_choices(page: str) -> list[tuple[str, str]]:
+    select = page[page.index('name="education_level"'):].split("</select>")[0]
+    return re.findall(r'<option value="([^"]*)">([^<]*)</option>', select)
+
+
 def test_profile_with_languages_and_html_as_text(web: Web, candidate, session) -> None:  # noqa: ANN001
     web.as_user(candidate)
     form = text(web.get("/me/profile"))
     assert 'for="languages-0-language"' in form and 'name="languages-2-level"' in form
+    assert education_choices(form) == [
+        ("", "—"), ("none", "No diploma"), ("cap_bep", "CAP/BEP"), ("bac", "Bac"),
+        ("bac+2", "Bac+2"), ("bac+3", "Bac+3"), ("bac+4", "Bac+4"), ("bac+5", "Bac+5"),
+        ("bac+8", "Bac+8")]
+    candidate.locale = Locale.FR
+    session.flush()
+    assert education_choices(text(web.get("/me/profile")))[1] == ("none", "Sans diplôme")
+    candidate.locale = Locale.EN
+    session.flush()
     bad = web.post("/me/profile", {"headline": "x", "languages-0-language": "English",
                                    "languages-0-level": "B2"}, token_from="/me/profile")
     assert bad.status_code == 400

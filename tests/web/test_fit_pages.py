@@ -68,6 +68,7 @@ def test_the_hr_application_page_explains_the_fit(web: Web, hr, posting, candida
     bob = made["Bob Brun"]
     web.as_user(hr)
     page = text(web.get(f"/hr/applications/{bob.id}"))
+    assert "<dd>Bac+5" in page  # the level of study by its label, not its stored value
     section = page[page.index('id="fit"'):]
     section = section[:section.index("</section>")]
     assert "50.0 / 100" in section and "Points: 2.0 of 4.0." in section

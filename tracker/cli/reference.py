@@ -9,6 +9,7 @@ import yaml
 
 from tracker.cli.context import AppContext, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, fields_table, print_tables, table
+from tracker.i18n import education_label
 from tracker.models import Occupation
 from tracker.services import postings, reference
 from tracker.services.reference_load import REFERENCE_DIR, load_reference
@@ -93,6 +94,14 @@ def _show_occupation(r: dict) -> None:
         ]),
         table("Career moves", ["Stage", "Title", "Line"],
               [[m["stage"], m["title"], m["line"]] for m in r["career_moves"]]),
+        table("Diplomas and ways in", ["Kind", "Diploma, remark or job", "Level", "Line"], [
+            *[["diploma", d["title"], " ".join(filter(None, [
+                d["level"], f"({d['ects']} ECTS)" if d["ects"] else None,
+                f"= {education_label(d['education_level'])}"])), d["line"]]
+              for d in r["diplomas"]],
+            *[["remark", n["text"], "", n["line"]] for n in r["education_notes"]],
+            *[["experience", e["title"], "", e["line"]] for e in r["experience_routes"]],
+        ], no_wrap=["Kind", "Line"]),
     )
 
 
@@ -106,9 +115,12 @@ def _show_certification(r: dict) -> None:
                 value += f" ({f['percent']} %)"
         elif f["count"] is not None:
             value = str(f["count"])
-        else:
+        elif f["percent"] is not None:
             value = f"{f['percent']} %"
-        figures.append([f["rome"] or "", f["label"], value, f["period"], f["line"]])
+        else:  # a figure the page has no data for says so
+            value = f["quote"] or ""
+        period = f["period"] + (f" ({f['origin']})" if f["origin"] else "")
+        figures.append([f["rome"] or "", f["label"], value, period, f["line"]])
     print_tables(
         fields_table(f"{r['code']}: {r['title']}", [
             ("Level", r["level"] if r["level"] else "not stated"),
@@ -119,11 +131,22 @@ def _show_certification(r: dict) -> None:
         table("Competence blocks", ["#", "Block", "Line"],
               [[i + 1, b["title"] + (" (optional)" if b["optional"] else ""), b["line"]]
                for i, b in enumerate(r["blocks"])], no_wrap=["#"]),
+        table("Prerequisites", ["Kind", "Prerequisite", "Line"],
+              [[p["kind"], p["label"], p["line"]] for p in r["prerequisites"]],
+              no_wrap=["Kind", "Line"]),
         table("ROME codes", ["Code", "Title", "Line"],
               [[c["code"], c["title"], c["line"]] for c in r["rome_codes"]]),
         table("Job titles", ["Title"], [[t["title"]] for t in r["job_titles"]]),
         table("Market figures", ["ROME", "Figure", "Value", "Period", "Line"], figures,
               no_wrap=["ROME", "Line"]),
+        table("Job seekers and job offers by band", ["ROME", "By", "Band", "Seekers",
+                                                     "Offers", "Lines"],
+              [[s["rome"] or "", s["dimension"] + (f"\n[dim]{s['period']}[/dim]"
+                                                   if s["period"] else ""),
+                s["label"], f"{s['job_seekers_percent']} %",
+                f"{s['job_offers_percent']} %",
+                f"{s['job_seekers_line']}, {s['job_offers_line']}, {s['line']}"]
+               for s in r["market_shares"]], no_wrap=["ROME", "Seekers", "Offers"]),
     )
 
 

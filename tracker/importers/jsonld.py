@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.importers.base import ImportFailed, ParsedPosting
 from tracker.models.enums import EmploymentType
+from tracker.services.matching import education_in
 
 NS = "tracker:"  # our own extension terms, for a lossless round trip of our own export
 _KNOWN = {
@@ -276,6 +277,8 @@ def _requirements(result: ParsedPosting, node: dict[str, Any]) -> None:
                     label = f"{months} months of experience"
                 if not label and level:
                     label = level
+                if kind == "education" and not education_in(level):
+                    level = None  # the fit could not read it (the label keeps the words)
             else:
                 label = _text(item)
             if label:

@@ -8,6 +8,7 @@ from typing import Any
 
 from tracker.importers.dates import fold
 from tracker.models.enums import RequirementKind as K
+from tracker.services.matching import education_in
 
 CEFR = re.compile(r"\b([ABC][12])\b")
 LANGUAGE_WORDS = re.compile(
@@ -56,6 +57,16 @@ def _guess_kind(label: str) -> str:
     return K.OTHER
 
 
+def education_level(label: str) -> str | None:
+    """The level of study a label states ("Bac+5"), if the fit can read it (not "Bac + 6")."""
+    bac = _BAC.search(label)
+    if bac:
+        level = f"Bac+{bac.group(1)}"
+    else:
+        level = next((lvl for pattern, lvl in _DEGREES if pattern.search(label)), None)
+    return level if education_in(level) else None
+
+
 def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
     """The requirement an item states, or None for an item that is no requirement."""
     label = " ".join(item.split()).strip(" ,;:.")
@@ -69,11 +80,7 @@ def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
     elif kind == "mixed":
         kind = _guess_kind(label)
     if kind == K.EDUCATION and level is None:
-        bac = _BAC.search(label)
-        if bac:
-            level = f"Bac+{bac.group(1)}"
-        else:
-            level = next((lvl for pattern, lvl in _DEGREES if pattern.search(label)), None)
+        level = education_level(label)
     if _OPTIONAL_END.search(label):
         label = _OPTIONAL_END.sub("", label).strip(" ,;:.")
         required = False

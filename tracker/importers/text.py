@@ -7,7 +7,7 @@ import re
 
 from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import find_dates, fold
-from tracker.importers.requirements import CEFR, LANGUAGE_WORDS, requirement
+from tracker.importers.requirements import CEFR, LANGUAGE_WORDS, education_level, requirement
 from tracker.importers.sections import BULLET, Section, heading_of, split_sections
 from tracker.importers.text_dates import read_dates
 from tracker.importers.text_money import read_contact, read_salary
@@ -366,6 +366,6 @@ def _languages_and_education(result: ParsedPosting, lines: list[str]) -> None:
             if match and len(line) < 300:
                 label = BULLET.sub("", line).strip(" ,;:.")
                 result.add("requirements", {"kind": "education", "label": label,
-                                            "level": f"Bac+{match.group(1)}", "required": True},
+                                            "level": education_level(label), "required": True},
                            line, 0.6)
                 break

@@ -27,6 +27,7 @@ class MarketFigureKind(enum.StrEnum):
     JOB_OFFERS = "job_offers"
     ACCESS_RATE = "access_rate"  # job seekers who found work in the quarter
     INSERTION_RATE = "insertion_rate"  # graduates in work after 6 months / 2 years
+    RECRUITMENT_DIFFICULTY = "recruitment_difficulty"  # what the page says of it (no value)
 
 
 class Certification(Base):
@@ -55,6 +56,12 @@ class Certification(Base):
     )
     market_figures: Mapped[list[MarketFigure]] = relationship(
         cascade="all, delete-orphan", order_by="MarketFigure.position"
+    )
+    market_shares: Mapped[list[MarketShare]] = relationship(
+        cascade="all, delete-orphan", order_by="MarketShare.position"
+    )
+    prerequisites: Mapped[list[CertificationPrerequisite]] = relationship(
+        cascade="all, delete-orphan", order_by="CertificationPrerequisite.position"
     )
     links: Mapped[list[OccupationCertification]] = relationship(
         back_populates="certification", cascade="all, delete-orphan"
@@ -129,6 +136,48 @@ class MarketFigure(Base):
     period_label: Mapped[str | None] = mapped_column(sa.String(80))  # e.g. 1er trimestre 2025
     period_start: Mapped[date | None]
     period_end: Mapped[date | None]
+    quote: Mapped[str | None] = mapped_column(sa.Text)
+    origin: Mapped[str | None] = mapped_column(sa.String(200))  # e.g. France Travail & Dares
+    position: Mapped[int] = mapped_column(default=0)
+    source_line: Mapped[int | None]
+
+
+class MarketShare(Base):
+    """Job seekers against job offers in one band (a level of diploma, of qualification, of
+    experience) for a ROME code: the share of each, as printed."""
+
+    __tablename__ = "market_share"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certification_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("certification.id", ondelete="CASCADE"), index=True
+    )
+    rome_code: Mapped[str | None] = mapped_column(sa.String(5))
+    dimension: Mapped[str] = mapped_column(sa.String(20))  # diploma, qualification, experience
+    label: Mapped[str] = mapped_column(sa.Text)  # the band as printed, e.g. "bac+3 bac+4"
+    seekers_percent: Mapped[Decimal] = mapped_column(sa.Numeric(6, 2))
+    offers_percent: Mapped[Decimal] = mapped_column(sa.Numeric(6, 2))
+    period_label: Mapped[str | None] = mapped_column(sa.String(80))
+    period_start: Mapped[date | None]
+    period_end: Mapped[date | None]
+    position: Mapped[int] = mapped_column(default=0)
+    source_line: Mapped[int | None]  # of the label
+    seekers_line: Mapped[int | None]
+    offers_line: Mapped[int | None]
+
+
+class CertificationPrerequisite(Base):
+    """What entering the certification's training asks: a domain of the previous diploma, a
+    language."""
+
+    __tablename__ = "certification_prerequisite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certification_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("certification.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(sa.String(20))  # domain, language
+    label: Mapped[str] = mapped_column(sa.Text)
     quote: Mapped[str | None] = mapped_column(sa.Text)
     position: Mapped[int] = mapped_column(default=0)
     source_line: Mapped[int | None]

@@ -28,13 +28,15 @@ class CEFRLevel(enum.StrEnum):
 
 
 class EducationLevel(enum.StrEnum):
-    """French levels of study after the baccalauréat, in order (Bac+5 = master)."""
+    """French levels of study after the baccalauréat, in order (Bac+4 = maîtrise or master 1,
+    Bac+5 = master)."""
 
     NONE = "none"
     CAP_BEP = "cap_bep"
     BAC = "bac"
     BAC2 = "bac+2"
     BAC3 = "bac+3"
+    BAC4 = "bac+4"
     BAC5 = "bac+5"
     BAC8 = "bac+8"
 

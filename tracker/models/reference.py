@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, UTCDateTime, enum_type
-from tracker.models.enums import SalaryPeriod
+from tracker.models.enums import EducationLevel, SalaryPeriod
 
 if TYPE_CHECKING:
     from tracker.models.certification import Certification
@@ -54,6 +54,9 @@ class Occupation(Base):
     )
     career_moves: Mapped[list[CareerMove]] = relationship(
         cascade="all, delete-orphan", order_by="CareerMove.position"
+    )
+    pathways: Mapped[list[OccupationPathway]] = relationship(
+        cascade="all, delete-orphan", order_by="OccupationPathway.position"
     )
     links: Mapped[list[OccupationCertification]] = relationship(
         back_populates="occupation", cascade="all, delete-orphan"
@@ -131,6 +134,29 @@ class CareerMove(Base):
     stage: Mapped[str] = mapped_column(sa.String(20))  # next, later
     position: Mapped[int] = mapped_column(default=0)
     source_line: Mapped[int | None]
+
+
+class OccupationPathway(Base):
+    """The way to an occupation its profile describes: a diploma (with its level), a remark of
+    the diplomas section, a job that leads to it (kind experience)."""
+
+    __tablename__ = "occupation_pathway"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occupation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("occupation.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(sa.String(20))  # diploma, note, experience
+    label: Mapped[str] = mapped_column(sa.Text)  # the diploma, the remark, the job
+    level: Mapped[str | None] = mapped_column(sa.String(40))  # as printed, e.g. "BAC +2"
+    education_level: Mapped[EducationLevel | None] = mapped_column(
+        enum_type(EducationLevel, "education_level")
+    )
+    ects_credits: Mapped[int | None]
+    quote: Mapped[str | None] = mapped_column(sa.Text)
+    position: Mapped[int] = mapped_column(default=0)
+    source_line: Mapped[int | None]
+    level_line: Mapped[int | None]
 
 
 class OccupationCertification(Base):

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from sqlalchemy.orm import object_session
 
-from tracker.i18n import Formatter
+from tracker.i18n import Formatter, education_label
 from tracker.models import (
     Application,
     ApplicationStatus,
@@ -196,8 +196,6 @@ def fit_view(application: Application, f: Formatter) -> dict[str, Any]:
 
 
 def _profile(profile: Any, f: Formatter) -> dict[str, Any]:
-    education = {"bac+5": "Bac+5", "bac+8": "Bac+8", "bac+3": "Bac+3", "bac+2": "Bac+2",
-                 "bac": "Bac", "cap_bep": "CAP/BEP", "none": "—"}
     languages = [
         f"{lang.language.upper()} " + (f("native") if lang.is_native else
                                        (lang.level.value if lang.level else ""))
@@ -206,7 +204,8 @@ def _profile(profile: Any, f: Formatter) -> dict[str, Any]:
     return {
         "headline": profile.headline,
         "education": " – ".join(filter(None, [
-            education.get(profile.education_level.value) if profile.education_level else None,
+            education_label(profile.education_level, f.lang) if profile.education_level
+            else None,
             profile.education_detail])),
         "experience": " – ".join(filter(None, [
             f"{profile.experience_years} {f('years')}" if profile.experience_years is not None

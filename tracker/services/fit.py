@@ -4,9 +4,11 @@ Each requirement is met, partly met, not shown or unknown, judged in this order:
 1. the reviewer's rating, when there is one (3-4 met, 2 partly met, 1 not shown); it overrides
    the candidate's self-rating;
 2. for a language: the candidate's CEFR level against the level asked (B2 meets "B2 minimum",
-   B1 does not; a native speaker meets any level); for education: the profile's level of study
-   against the level asked (Bac+5 meets "Bac+5", Bac+3 does not). The profile decides where it
-   states the level; the evidence is used where it does not;
+   B1 does not; a native speaker meets any level), language by language (see fit_language:
+   bilingual is read as C1, a language marked as a plus never lowers the judgement, languages
+   in general are judged on the profile's foreign languages); for education: the profile's
+   level of study against the level asked (Bac+5 meets "Bac+5", Bac+3 does not). The profile
+   decides where it states the level; the evidence is used where it does not;
 3. otherwise the better of the candidate's evidence (self-rated 3-4 met, else partly met) and the
    profile's skills matched to the requirement's words (all key words of a skill found: met;
    at least half: partly met).
@@ -19,13 +21,13 @@ over the total weight, 0 to 100. Unknown lines earn nothing: the score credits w
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.i18n import education_label
 from tracker.models import (
     Application,
     CandidateProfile,
@@ -37,37 +39,18 @@ from tracker.models import (
 )
 from tracker.services.access import can_manage
 from tracker.services.errors import PermissionDenied
-from tracker.services.fit_words import say
-from tracker.services.matching import (
-    LANGUAGE_NAMES,
-    cefr_in,
-    coverage,
-    education_in,
-    languages_in,
-    normalise,
-    order,
-)
+from tracker.services.fit_language import is_language, judge_language
+from tracker.services.fit_words import CREDIT, FitStatus, join, say
+from tracker.services.matching import coverage, education_in, order
+
+__all__ = ["CREDIT", "Fit", "FitLine", "FitStatus", "application_fit", "fit_scores",
+           "is_language", "missing_evidence", "requirement_weight", "unanswered"]
 
 REQUIRED_FACTOR = 2.0
 PREFERRED_FACTOR = 1.0
 # A profile skill meets a requirement when all its key words are in the requirement and they
 # make at least OVERLAP of both texts' key words; it partly meets it when one of the two holds.
 OVERLAP = 0.5
-
-
-class FitStatus(enum.StrEnum):
-    MET = "met"
-    PARTLY_MET = "partly_met"
-    NOT_SHOWN = "not_shown"
-    UNKNOWN = "unknown"
-
-    @property
-    def text(self) -> str:
-        return self.value.replace("_", " ")
-
-
-CREDIT = {FitStatus.MET: 1.0, FitStatus.PARTLY_MET: 0.5, FitStatus.NOT_SHOWN: 0.0,
-          FitStatus.UNKNOWN: 0.0}
 
 
 @dataclass(frozen=True)
@@ -195,14 +178,14 @@ def _judge(req: Requirement, given: RequirementEvidence | None,
         return _reviewer(given, lang)
     from_evidence = _evidence(given, lang)
     if req.kind is RequirementKind.EDUCATION or is_language(req):
-        check = _education if req.kind is RequirementKind.EDUCATION else _language
+        check = _education if req.kind is RequirementKind.EDUCATION else judge_language
         from_profile = check(req, profile, lang)
         # The profile decides where it states a level; where it is silent, the evidence does.
         if from_profile is not None and from_profile[2] == "profile" and (
                 from_profile[0] is not FitStatus.UNKNOWN):
             status, reason, source = from_profile
             if from_evidence is not None:
-                reason += "; " + say(lang, "evidence_also")
+                reason = join(lang, [reason, say(lang, "evidence_also")])
             return status, reason, source
         if from_evidence is not None:
             return from_evidence
@@ -216,19 +199,7 @@ def _judge(req: Requirement, given: RequirementEvidence | None,
         return FitStatus.NOT_SHOWN, say(lang, "nothing"), "none"
     best = max(options, key=lambda j: CREDIT[j[0]])
     others = [j[1] for j in options if j is not best]
-    return best[0], "; ".join([best[1], *others]), best[2]
-
-
-_LANGUAGE_WORDS = {"bilingue", "bilingual", "langue", "langues", "language", "languages"}
-
-
-def is_language(req: Requirement) -> bool:
-    """A language requirement, or one of another kind about languages ("Bilingue
-    français/anglais, autre(s) langue(s) un atout")."""
-    if req.kind is RequirementKind.LANGUAGE:
-        return True
-    return bool(_LANGUAGE_WORDS & set(normalise(req.label).split())) and bool(
-        languages_in(req.label))
+    return best[0], join(lang, [best[1], *others]), best[2]
 
 
 def _reviewer(given: RequirementEvidence, lang: str) -> Judgement:
@@ -252,45 +223,6 @@ def _evidence(given: RequirementEvidence | None, lang: str) -> Judgement | None:
     return status, say(lang, "evidence_rated", rating=given.self_rating), "evidence"
 
 
-def _language(req: Requirement, profile: CandidateProfile | None, lang: str) -> Judgement | None:
-    codes = languages_in(req.label)
-    asked = cefr_in(req.level) or cefr_in(req.label)
-    if not codes:
-        return FitStatus.UNKNOWN, say(lang, "language_unnamed"), "none"
-    spoken = {row.language.strip().lower(): row for row in profile.languages} if profile else {}
-    judgements = []
-    source = "none"
-    for code in codes:
-        name = say(lang, "lang_" + code) if code in LANGUAGE_NAMES else code
-        row = spoken.get(code)
-        if row is None:
-            judgements.append((FitStatus.NOT_SHOWN, say(lang, "language_missing", name=name)))
-            continue
-        source = "profile"
-        if row.is_native:
-            judgements.append((FitStatus.MET, say(lang, "language_native", name=name)))
-        elif row.level is None:
-            judgements.append((FitStatus.UNKNOWN, say(lang, "language_no_level", name=name)))
-        elif asked is None:
-            judgements.append((FitStatus.MET, say(lang, "language_any", name=name,
-                                                  level=row.level.value)))
-        elif order(row.level) >= order(asked):
-            judgements.append((FitStatus.MET, say(lang, "level_meets", what=name,
-                                                  have=row.level.value, want=asked.value)))
-        else:
-            judgements.append((FitStatus.NOT_SHOWN, say(lang, "level_below", what=name,
-                                                        have=row.level.value, want=asked.value)))
-    worst = min(judgements, key=lambda j: (CREDIT[j[0]], j[0] is not FitStatus.UNKNOWN))
-    return worst[0], "; ".join(j[1] for j in judgements), source
-
-
-_EDUCATION_TEXT = {"none": "—", "cap_bep": "CAP/BEP", "bac": "Bac"}
-
-
-def education_text(level: Any) -> str:
-    return _EDUCATION_TEXT.get(level.value, level.value.replace("bac", "Bac"))
-
-
 def _education(req: Requirement, profile: CandidateProfile | None,
                lang: str) -> Judgement | None:
     asked = education_in(req.level) or education_in(req.label)
@@ -301,10 +233,10 @@ def _education(req: Requirement, profile: CandidateProfile | None,
         return None
     word = say(lang, "education_word")
     if order(have) >= order(asked):
-        return FitStatus.MET, say(lang, "level_meets", what=word, have=education_text(have),
-                                  want=education_text(asked)), "profile"
-    return FitStatus.NOT_SHOWN, say(lang, "level_below", what=word, have=education_text(have),
-                                    want=education_text(asked)), "profile"
+        return FitStatus.MET, say(lang, "level_meets", what=word, have=education_label(have, lang),
+                                  want=education_label(asked, lang)), "profile"
+    return FitStatus.NOT_SHOWN, say(lang, "level_below", what=word, have=education_label(have, lang),
+                                    want=education_label(asked, lang)), "profile"
 
 
 def _skills(req: Requirement, profile: CandidateProfile | None, lang: str) -> Judgement | None:

@@ -1,8 +1,24 @@
-"""The words of the fit's reasons, in English and French."""
+"""The statuses of the fit and the words of its reasons, in English and French."""
 
 from __future__ import annotations
 
+import enum
 from typing import Any
+
+
+class FitStatus(enum.StrEnum):
+    MET = "met"
+    PARTLY_MET = "partly_met"
+    NOT_SHOWN = "not_shown"
+    UNKNOWN = "unknown"
+
+    @property
+    def text(self) -> str:
+        return self.value.replace("_", " ")
+
+
+CREDIT = {FitStatus.MET: 1.0, FitStatus.PARTLY_MET: 0.5, FitStatus.NOT_SHOWN: 0.0,
+          FitStatus.UNKNOWN: 0.0}
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -15,7 +31,13 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing": "no evidence and no matching skill in the profile",
         "nothing_language": "no evidence and no level for this language in the profile",
         "nothing_education": "no evidence and no level of study in the profile",
-        "language_unnamed": "the requirement names no language the profile can be checked for",
+        "bilingual_read": " (bilingual read as {level})",
+        "a_plus": "a plus: ",
+        "general_languages": "languages in general, judged on the profile's foreign languages: ",
+        "other_languages": "other languages: ",
+        "foreign_none": "no languages in the profile",
+        "foreign_only_native": "only native languages in the profile ({names})",
+        "foreign_no_other": "no other foreign language in the profile",
         "language_missing": "{name} not in the profile",
         "language_native": "{name}: native speaker",
         "language_no_level": "{name} in the profile without a CEFR level",
@@ -41,7 +63,13 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing": "ni élément apporté, ni compétence correspondante dans le profil",
         "nothing_language": "ni élément apporté, ni niveau pour cette langue dans le profil",
         "nothing_education": "ni élément apporté, ni niveau d’études dans le profil",
-        "language_unnamed": "l’exigence ne nomme aucune langue vérifiable dans le profil",
+        "bilingual_read": " (bilingue, lu comme {level})",
+        "a_plus": "un atout : ",
+        "general_languages": "langues en général, jugées sur les langues étrangères du profil : ",
+        "other_languages": "autres langues : ",
+        "foreign_none": "aucune langue dans le profil",
+        "foreign_only_native": "seulement des langues maternelles dans le profil ({names})",
+        "foreign_no_other": "aucune autre langue étrangère dans le profil",
         "language_missing": "{name} absent du profil",
         "language_native": "{name} : langue maternelle",
         "language_no_level": "{name} dans le profil sans niveau CECRL",
@@ -69,3 +97,9 @@ STATUS_WORDS = {
 def say(lang: str, key: str, **values: Any) -> str:
     words = WORDS.get(lang, WORDS["en"])
     return words[key].format(**values)
+
+
+def join(lang: str, parts: list[str]) -> str:
+    """The parts of a reason in one line: "a; b" in English, « a ; b » in French (a space
+    before the semicolon, as French typography has it)."""
+    return (" ; " if lang == "fr" else "; ").join(parts)

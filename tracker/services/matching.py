@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
@@ -30,10 +31,16 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
 _CEFR = re.compile(r"\b([abc][12])\b")
 _EDUCATION = re.compile(r"\bbac\s*\+?\s*(\d)\b")
-_EDUCATION_WORDS = {"master": EducationLevel.BAC5, "licence": EducationLevel.BAC3,
+_EDUCATION_PHRASES = re.compile(r"\b(master|mastere) ?([12])\b")
+_EDUCATION_WORDS = {"master": EducationLevel.BAC5, "mastere": EducationLevel.BAC5,
+                    "m2": EducationLevel.BAC5, "maitrise": EducationLevel.BAC4,
+                    "m1": EducationLevel.BAC4, "licence": EducationLevel.BAC3,
                     "bachelor": EducationLevel.BAC3, "doctorat": EducationLevel.BAC8,
-                    "phd": EducationLevel.BAC8, "bts": EducationLevel.BAC2,
-                    "dut": EducationLevel.BAC2, "baccalaureat": EducationLevel.BAC}
+                    "doctorate": EducationLevel.BAC8, "phd": EducationLevel.BAC8,
+                    "bts": EducationLevel.BAC2, "dut": EducationLevel.BAC2,
+                    "deug": EducationLevel.BAC2, "baccalaureat": EducationLevel.BAC,
+                    "bac": EducationLevel.BAC, "cap": EducationLevel.CAP_BEP,
+                    "bep": EducationLevel.CAP_BEP}
 _LANGUAGES = {
     "en": ("anglais", "english"), "fr": ("francais", "french"), "es": ("espagnol", "spanish"),
     "de": ("allemand", "german"), "it": ("italien", "italian"), "pt": ("portugais", "portuguese"),
@@ -88,7 +95,8 @@ def cefr_in(text: str | None) -> CEFRLevel | None:
 
 
 def education_in(text: str | None) -> EducationLevel | None:
-    """The level of study written in a text ('Bac + 5', 'Bac+3', 'master'), if any."""
+    """The level of study written in a text ('Bac + 5', 'Bac+3', 'master', 'Master 1',
+    'maîtrise'), if any. The stored values read too ('bac+4', 'cap_bep')."""
     if not text:
         return None
     plain = normalise(text).replace(" ", "")
@@ -97,6 +105,8 @@ def education_in(text: str | None) -> EducationLevel | None:
             return EducationLevel(f"bac+{match[1]}")
         except ValueError:
             return None
+    if match := _EDUCATION_PHRASES.search(normalise(text)):
+        return EducationLevel.BAC4 if match[2] == "1" else EducationLevel.BAC5
     for word in normalise(text).split():
         if word in _EDUCATION_WORDS:
             return _EDUCATION_WORDS[word]
@@ -117,3 +127,81 @@ def languages_in(text: str) -> list[str]:
 def order(level: CEFRLevel | EducationLevel) -> int:
     """The rank of a level in its scale (the enums list their members in order)."""
     return list(type(level)).index(level)
+
+
+# Words that make a requirement about languages in general, anywhere in its label; the plain
+# word "langue(s)"/"language(s)" only does in a short label (see fit_language.is_language).
+GENERAL_LANGUAGE_WORDS = frozenset({
+    "linguistique", "linguistiques", "linguistic", "multilingue", "multilingues", "plurilingue",
+    "plurilingues", "multilingual", "bilingue", "bilingues", "bilingual"})
+GENERAL_LANGUAGE_PHRASES = ("langue etrangere", "langues etrangeres", "foreign language",
+                            "langue vivante", "langues vivantes")
+LANGUAGE_WORDS = frozenset({"langue", "langues", "language", "languages"})
+_BILINGUAL = frozenset({"bilingue", "bilingues", "bilingual"})
+# A clause saying its language is a plus, not a requirement ("espagnol apprécié").
+_PLUS = re.compile(
+    r"\b(apprecie(e)?s?|souhaite(e)?s?|(un|a) atout|atouts?|(un|a) plus|desirable|preferred|"
+    r"an? asset|an? advantage|advantageous|bienvenue?s?|facultati(f|ve)s?|optionnel(le)?s?|"
+    r"nice to have)\b")
+_NOT_PLUS = re.compile(r"\bniveau (apprecie|souhaite)e?s?\b|\b(desirable|preferred) level\b")
+_MAJOR = re.compile(r"[,;\n]|\.(?:\s|$)")
+_MINOR = re.compile(r"/|&|\bet\b|\band\b")
+
+
+@dataclass
+class LanguageClause:
+    """What a requirement asks of one language (`code`), or of languages in general (`code`
+    None): the CEFR level written in its clause, whether it is only a plus, and whether its
+    part of the text says bilingual."""
+
+    code: str | None
+    level: CEFRLevel | None = None
+    plus: bool = False
+    bilingual: bool = False
+
+
+def language_clauses(text: str) -> list[LanguageClause]:
+    """The languages a requirement's text asks for, each with the level and plus of its own
+    clause. The text is cut at commas, semicolons and full stops, and each part at "/", "&",
+    "et", "and"; a clause naming no language gives its level or plus to the language before it
+    (« Anglais courant, B2 minimum »); a part saying bilingual marks the languages it names."""
+    found: list[LanguageClause] = []
+    last: list[LanguageClause] = []
+    pending: tuple[CEFRLevel | None, bool] | None = None
+    bilingual_alone = False  # a part says bilingual but names no language
+    for major in _MAJOR.split(text):
+        plain_major = normalise(major)
+        bilingual = bool(_BILINGUAL & set(plain_major.split()))
+        bilingual_alone |= bilingual and not languages_in(plain_major)
+        for minor in _MINOR.split(plain_major):
+            words = set(minor.split())
+            if not words:
+                continue
+            level = cefr_in(minor)
+            plus = bool(_PLUS.search(_NOT_PLUS.sub(" ", minor)))
+            codes = [c for c in languages_in(minor) if all(c != f.code for f in found)]
+            general = not codes and bool(
+                (LANGUAGE_WORDS | GENERAL_LANGUAGE_WORDS) - _BILINGUAL & words
+                or any(p in minor for p in GENERAL_LANGUAGE_PHRASES))
+            if codes or general:
+                last = [LanguageClause(code, level, plus, bilingual)
+                        for code in (codes or [None])]
+                if pending:
+                    for clause in last:
+                        clause.level = clause.level or pending[0]
+                        clause.plus = clause.plus or pending[1]
+                    pending = None
+                found += last
+            elif level or plus:
+                if not last:
+                    pending = (level, plus)
+                for clause in last:
+                    clause.level = clause.level or level
+                    clause.plus = clause.plus or plus
+    if bilingual_alone:
+        named = [clause for clause in found if clause.code] or found
+        if not named:  # « Bilingue » alone: a foreign language at the bilingual level
+            named = found = [LanguageClause(None, *(pending or (None, False)))]
+        for clause in named:
+            clause.bilingual = True
+    return found

@@ -12,19 +12,25 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
+from tracker.i18n import education_label
 from tracker.models.enums import (
     ApplyMethod,
+    CEFRLevel,
     DocumentKind,
+    EducationLevel,
     EmploymentType,
     RequirementKind,
     SalaryPeriod,
     Visibility,
 )
 from tracker.services.errors import DomainError
+from tracker.services.matching import education_in
 from tracker.services.timeutil import parse_date, parse_time
 
 
@@ -64,6 +70,15 @@ def opt_text(max_length: int | None = None) -> Any:
 OptText = opt_text()
 
 
+_CEFR_RULE = ("a language requirement's level is a CEFR level: "
+              + ", ".join(m.value for m in list(CEFRLevel)[:-1]) + f" or {CEFRLevel.C2.value}"
+              + ", or empty")
+_EDUCATION_RULE = ("an education requirement's level is a level of study: "
+                   + ", ".join(education_label(m) for m in EducationLevel
+                               if m is not EducationLevel.NONE)
+                   + " (or licence, maîtrise, master, doctorat...), or empty")
+
+
 class RequirementInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -73,6 +88,22 @@ class RequirementInput(BaseModel):
     required: bool = True
     # The label of a skill of the posting's occupation this requirement was started from.
     occupation_skill: OptText = None
+
+    @field_validator("level")
+    @classmethod
+    def _readable_level(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """The fit compares levels: a language's must be a CEFR level, an education's a level
+        of study it can read (matching.education_in); other kinds' levels are free text."""
+        kind = info.data.get("kind")
+        if value is None:
+            return None
+        if kind is RequirementKind.LANGUAGE:
+            if value.upper() not in CEFRLevel.__members__:
+                raise PydanticCustomError("cefr_level", _CEFR_RULE)
+            return value.upper()
+        if kind is RequirementKind.EDUCATION and education_in(value) is None:
+            raise PydanticCustomError("education_level", _EDUCATION_RULE)
+        return value
 
 
 class RequiredDocumentInput(BaseModel):

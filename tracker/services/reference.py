@@ -118,6 +118,16 @@ def occupation_record(occupation: Occupation) -> dict[str, Any]:
         ],
         "career_moves": [{"title": m.title, "stage": m.stage, "line": m.source_line}
                          for m in occupation.career_moves],
+        "diplomas": [
+            {"title": p.label, "level": p.level, "ects": p.ects_credits,
+             "education_level": p.education_level.value if p.education_level else None,
+             "quote": p.quote, "line": p.source_line, "level_line": p.level_line}
+            for p in occupation.pathways if p.kind == "diploma"
+        ],
+        "education_notes": [{"text": p.label, "line": p.source_line}
+                            for p in occupation.pathways if p.kind == "note"],
+        "experience_routes": [{"title": p.label, "line": p.source_line}
+                              for p in occupation.pathways if p.kind == "experience"],
         "certifications": [_link(link, link.certification.code) for link in occupation.links],
         "loaded_at": iso(occupation.loaded_at),
     }
@@ -139,6 +149,8 @@ def certification_record(cert: Certification) -> dict[str, Any]:
         "summary": cert.summary,
         "source": cert.source,
         "data_file": cert.data_file,
+        "prerequisites": [{"kind": p.kind, "label": p.label, "quote": p.quote,
+                           "line": p.source_line} for p in cert.prerequisites],
         "blocks": [{"title": b.title, "optional": b.is_optional, "line": b.source_line}
                    for b in cert.blocks],
         "rome_codes": [{"code": r.code, "title": r.title, "line": r.source_line}
@@ -151,8 +163,18 @@ def certification_record(cert: Certification) -> dict[str, Any]:
              "basis": f.basis.value if f.basis else None,
              "percent": None if f.percent is None else f"{f.percent:.2f}", "count": f.count,
              "period": f.period_label, "period_start": iso(f.period_start),
-             "period_end": iso(f.period_end), "quote": f.quote, "line": f.source_line}
+             "period_end": iso(f.period_end), "quote": f.quote, "origin": f.origin,
+             "line": f.source_line}
             for f in cert.market_figures
+        ],
+        "market_shares": [
+            {"rome": s.rome_code, "dimension": s.dimension, "label": s.label,
+             "job_seekers_percent": f"{s.seekers_percent:.2f}",
+             "job_offers_percent": f"{s.offers_percent:.2f}", "period": s.period_label,
+             "period_start": iso(s.period_start), "period_end": iso(s.period_end),
+             "line": s.source_line, "job_seekers_line": s.seekers_line,
+             "job_offers_line": s.offers_line}
+            for s in cert.market_shares
         ],
         "occupations": [_link(link, link.occupation.slug) for link in cert.links],
         "loaded_at": iso(cert.loaded_at),

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from tracker.models import SalaryPeriod
+from tracker.models import EducationLevel, SalaryPeriod
 from tracker.models.reference import PayBasis
 from tracker.services.errors import DomainError
 
@@ -69,6 +69,26 @@ class CareerMoveItem(_Strict):
     line: Line
 
 
+class Diploma(_Strict):
+    title: Text
+    line: Line
+    level: Text | None = None  # as printed, e.g. "BAC +2"
+    level_line: Line | None = None
+    ects: Annotated[int, Field(ge=0)] | None = None
+    education_level: EducationLevel  # ours: the level as the tracker stores it
+    quote: Text | None = None  # the sentence naming the diploma, when it is named in one
+
+
+class EducationNote(_Strict):
+    text: Text
+    line: Line
+
+
+class ExperienceRoute(_Strict):
+    title: Text  # the job, from « Expérience en tant qu(e) ... »
+    line: Line
+
+
 class OccupationFile(_Strict):
     kind: Literal["occupation"]
     source: Text
@@ -84,6 +104,9 @@ class OccupationFile(_Strict):
     tools: list[Tool] = Field(default_factory=list)
     salaries: list[Salary] = Field(default_factory=list)
     career_moves: list[CareerMoveItem] = Field(default_factory=list)
+    diplomas: list[Diploma] = Field(default_factory=list)
+    education_notes: list[EducationNote] = Field(default_factory=list)
+    experience_routes: list[ExperienceRoute] = Field(default_factory=list)
 
 
 class Block(_Strict):
@@ -151,6 +174,8 @@ class Count(_Strict):
     line: Line
     period_label: Text
     period_line: Line
+    origin: Text | None = None  # who the figure comes from, e.g. "Acoss & MSA"
+    origin_line: Line | None = None
 
 
 class Rate(_Strict):
@@ -160,6 +185,42 @@ class Rate(_Strict):
     line: Line
     period_label: Text
     period_line: Line
+    origin: Text | None = None
+    origin_line: Line | None = None
+
+
+class RecruitmentDifficulty(_Strict):
+    """A figure the page says it has no data for, and where it would come from."""
+
+    label: Text
+    label_line: Line
+    text: Text  # "Aucune donnée disponible ..."
+    line: Line
+    origin: Text
+    period_label: Text
+    period_line: Line
+
+
+class ShareBand(_Strict):
+    label: Text
+    line: Line
+    end_line: Line | None = None  # a label printed on two lines
+    seekers: Percent  # share of the job seekers
+    seekers_line: Line
+    offers: Percent  # share of the job offers
+    offers_line: Line
+
+
+class Shares(_Strict):
+    """Job seekers against job offers, band by band of one dimension."""
+
+    dimension: Literal["diploma", "qualification", "experience"]
+    heading: Text
+    heading_line: Line
+    columns_line: Line
+    period_label: Text | None = None
+    period_line: Line | None = None
+    bands: list[ShareBand]
 
 
 class Market(_Strict):
@@ -169,6 +230,15 @@ class Market(_Strict):
     salary_bands: SalaryBands | None = None
     counts: list[Count] = Field(default_factory=list)
     rates: list[Rate] = Field(default_factory=list)
+    recruitment_difficulty: RecruitmentDifficulty | None = None
+    shares: list[Shares] = Field(default_factory=list)
+
+
+class Prerequisite(_Strict):
+    kind: Literal["domain", "language"]
+    label: Text
+    line: Line
+    quote: Text | None = None
 
 
 class CertificationFile(_Strict):
@@ -183,6 +253,7 @@ class CertificationFile(_Strict):
     entry_level: Annotated[int, Field(ge=1, le=8)] | None = None
     entry_level_line: Line | None = None
     entry_level_quote: Text | None = None
+    prerequisites: list[Prerequisite] = Field(default_factory=list)
     registered_until: date | None = None
     registered_until_line: Line | None = None
     registered_until_quote: Text | None = None

@@ -25,10 +25,13 @@ from tracker.models import (
     Certification,
     CertificationBlock,
     CertificationJobTitle,
+    CertificationPrerequisite,
     MarketFigure,
     MarketFigureKind,
+    MarketShare,
     Occupation,
     OccupationCertification,
+    OccupationPathway,
     OccupationSalary,
     OccupationSkill,
     RomeCode,
@@ -158,6 +161,19 @@ def _load_occupation(session: Session, path: Path, data: OccupationFile, digest:
         CareerMove(title=m.title, stage=m.stage, position=position, source_line=m.line)
         for position, m in enumerate(data.career_moves)
     ]
+    pathways = [
+        OccupationPathway(kind="diploma", label=d.title, level=d.level,
+                          education_level=d.education_level, ects_credits=d.ects, quote=d.quote,
+                          source_line=d.line, level_line=d.level_line)
+        for d in data.diplomas
+    ]
+    pathways += [OccupationPathway(kind="note", label=n.text, source_line=n.line)
+                 for n in data.education_notes]
+    pathways += [OccupationPathway(kind="experience", label=r.title, source_line=r.line)
+                 for r in data.experience_routes]
+    for position, pathway in enumerate(pathways):
+        pathway.position = position
+    row.pathways = pathways
     session.flush()
 
 
@@ -178,14 +194,42 @@ def _load_certification(session: Session, path: Path, data: CertificationFile, d
     row.registered_until, row.summary = data.registered_until, data.summary
     row.source, row.data_file, row.content_sha256, row.loaded_at = (
         data.source, path.name, digest, now)
+    # The old rows go first: ROME codes are unique per certification, and the new ones would
+    # be inserted before the old ones are deleted.
+    row.blocks, row.rome_codes, row.job_titles, row.prerequisites = [], [], [], []
+    row.market_figures, row.market_shares = [], []
+    session.flush()
     row.blocks = [CertificationBlock(title=b.title, is_optional=b.optional, position=i,
                                      source_line=b.line) for i, b in enumerate(data.blocks)]
     row.rome_codes = [RomeCode(code=r.code, title=r.title, position=i, source_line=r.line)
                       for i, r in enumerate(data.rome_codes)]
     row.job_titles = [CertificationJobTitle(title=t.title, position=i, source_line=t.line)
                       for i, t in enumerate(data.job_titles)]
+    row.prerequisites = [
+        CertificationPrerequisite(kind=p.kind, label=p.label, quote=p.quote, position=i,
+                                  source_line=p.line)
+        for i, p in enumerate(data.prerequisites)
+    ]
     row.market_figures = _figures(data)
+    row.market_shares = _shares(data)
     session.flush()
+
+
+def _shares(data: CertificationFile) -> list[MarketShare]:
+    rows: list[MarketShare] = []
+    for market in data.market:
+        for share in market.shares:
+            start, end = (period_bounds(share.period_label) if share.period_label
+                          else (None, None))
+            rows += [
+                MarketShare(rome_code=market.rome, dimension=share.dimension, label=band.label,
+                            seekers_percent=band.seekers, offers_percent=band.offers,
+                            period_label=share.period_label, period_start=start,
+                            period_end=end, position=len(rows) + i, source_line=band.line,
+                            seekers_line=band.seekers_line, offers_line=band.offers_line)
+                for i, band in enumerate(share.bands)
+            ]
+    return rows
 
 
 def _figures(data: CertificationFile) -> list[MarketFigure]:
@@ -219,10 +263,16 @@ def _figures(data: CertificationFile) -> list[MarketFigure]:
                     period_label=bands.period_label, source_line=band.line)
         for count in market.counts:
             add(kind=MarketFigureKind(count.kind), rome_code=market.rome, label=count.label,
-                count=count.value, period_label=count.period_label, source_line=count.line)
+                count=count.value, period_label=count.period_label, origin=count.origin,
+                source_line=count.line)
         for rate in market.rates:
             add(kind=MarketFigureKind.ACCESS_RATE, rome_code=market.rome, label=rate.label,
-                percent=rate.percent, period_label=rate.period_label, source_line=rate.line)
+                percent=rate.percent, period_label=rate.period_label, origin=rate.origin,
+                source_line=rate.line)
+        if difficulty := market.recruitment_difficulty:
+            add(kind=MarketFigureKind.RECRUITMENT_DIFFICULTY, rome_code=market.rome,
+                label=difficulty.label, quote=difficulty.text, origin=difficulty.origin,
+                period_label=difficulty.period_label, source_line=difficulty.line)
     return figures
 
 

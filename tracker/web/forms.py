@@ -24,6 +24,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional
 
+from tracker.i18n import education_label
 from tracker.models import (
     ApplicationStatus,
     CEFRLevel,
@@ -228,7 +229,8 @@ class LanguageRow(Form):
 class ProfileForm(FlaskForm):
     headline = StringField(_l("Headline"), validators=[Optional(), Length(max=200)])
     education_level = SelectField(_l("Education level"), choices=BLANK + [
-        (e.value, e.value) for e in EducationLevel], validate_choice=False)
+        (e.value, _l("No diploma") if e is EducationLevel.NONE else education_label(e))
+        for e in EducationLevel], validate_choice=False)
     education_detail = TextAreaField(_l("Education"), validators=[Optional()])
     experience_years = IntegerField(_l("Years of experience"), validators=[Optional()])
     experience_summary = TextAreaField(_l("Experience"), validators=[Optional()])

@@ -7,8 +7,10 @@ import re
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from tracker.i18n import education_label
 from tracker.models import Application
 from tracker.services import (
     applications,
@@ -93,8 +95,8 @@ def _profile(profile: Any) -> dict[str, Any] | None:
     if profile is None:
         return None
     return {"headline": profile.headline,
-            "education_level": profile.education_level.value if profile.education_level
-            else None,
+            "education_level": education_label(profile.education_level, str(get_locale()))
+            if profile.education_level else None,
             "education_detail": profile.education_detail,
             "experience_years": profile.experience_years,
             "experience_summary": profile.experience_summary,
