@@ -40,7 +40,7 @@ from tracker.mail import (
 )
 from tracker.models import Notification, Reminder, ReminderChannel, ReminderStatus
 from tracker.services.reminder_facts import CANCEL, EXPIRE, SEND, Decision, decide
-from tracker.services.reminders import insert_ignore
+from tracker.services.reminder_outbox import insert_ignore
 
 log = logging.getLogger("tracker.reminders")
 Clock = Callable[[], datetime]

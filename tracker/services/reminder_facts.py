@@ -57,7 +57,7 @@ class _Facts:
     switches: dict[tuple[int, str, str], bool]
     waiting: dict[int, int]  # posting id -> submitted applications not yet reviewed
     applied: dict[int, int]  # posting id -> applications past the draft (not withdrawn)
-    latest_due: dict[tuple[str, int, str, str], datetime]
+    latest_due: dict[tuple[str, int, str, str, datetime], datetime]
     # per batch: one formatter per language, one posting context per (posting, language, zone)
     formatters: dict[str, Formatter] = field(default_factory=dict)
     posting_contexts: dict[tuple[int, str, str], dict[str, Any]] = field(default_factory=dict)
@@ -109,17 +109,20 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
         sa.select(ReminderSwitch.user_id, ReminderSwitch.kind, ReminderSwitch.channel,
                   ReminderSwitch.enabled).where(ReminderSwitch.user_id.in_(user_ids))
     )} if user_ids else {}
-    # The latest reminder of each series (kind, subject, recipient, channel) already due: an
-    # earlier one is superseded by it (after a pause, only the most recent one goes out).
+    # The latest reminder of each series (kind, subject, recipient, channel, for one occurrence
+    # of the anchor) already due: an earlier one is superseded by it (after a pause, only the
+    # most recent one goes out); what went out for an earlier occurrence supersedes nothing.
     later = sa.select(
         Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
-        sa.func.max(Reminder.due_at),
+        Reminder.anchor_at, sa.func.max(Reminder.due_at),
     ).where(
         Reminder.subject_id.in_({row.subject_id for row in rows}),
         Reminder.kind.in_({row.kind for row in rows}),
         Reminder.status.in_(_LATER_STATES), Reminder.due_at <= now,
-    ).group_by(Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel)
-    latest_due = {(k.value, s, r, c.value): due for k, s, r, c, due in session.execute(later)}
+    ).group_by(Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
+               Reminder.anchor_at)
+    latest_due = {(k.value, s, r, c.value, _utc(a)): due
+                  for k, s, r, c, a, due in session.execute(later)}
     change_ids = {parse_event(row.offset_spec)[1] for row in rows if row.kind is K.STATUS_CHANGED}
     changes = {c.id: c for c in session.scalars(
         sa.select(ApplicationStatusChange).where(ApplicationStatusChange.id.in_(change_ids))
@@ -152,7 +155,7 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
     if decision.action != SEND or row.kind in EVENT_KINDS:  # every event is told
         return decision
     latest = facts.latest_due.get(
-        (row.kind.value, row.subject_id, row.recipient_key, row.channel.value)
+        (row.kind.value, row.subject_id, row.recipient_key, row.channel.value, _utc(row.anchor_at))
     )
     if latest is not None and _utc(latest) > row.due_at:
         return Decision(row.id, EXPIRE,
