@@ -101,6 +101,55 @@ def test_crash_between_smtp_acceptance_and_sent_mark_resends_once_with_the_same_
     assert first["Message-ID"].startswith(f"<reminder.{email_row.id}.")
 
 
+class SlowServer(Mailer):
+    """Each e-mail takes the SMTP server longer than a lease to accept; while the second one is
+    on its way, `meanwhile` runs (another dispatcher)."""
+
+    def __init__(self, settings, clock, meanwhile) -> None:  # noqa: ANN001
+        super().__init__(settings)
+        self.clock, self.meanwhile, self.calls = clock, meanwhile, 0
+
+    def send(self, message):  # noqa: ANN001, ANN201
+        self.calls += 1
+        if self.calls == 2:
+            self.meanwhile()
+        super().send(message)
+        self.clock.advance(seconds=self.settings.reminder_lease_s + 1)
+
+
+def test_a_slow_smtp_server_does_not_make_another_dispatcher_send_twice(
+    session, session_factory, posting, application, clock, settings, smtp
+):
+    """The lease of a batch runs out while its e-mails are sent one by one: another dispatcher
+    takes back the rows not sent yet. Each e-mail renews its own lease first, and one whose
+    claim was lost is left to the dispatcher that holds it: every e-mail goes out once."""
+    from tracker.services import users
+
+    for n in (1, 2):
+        other = users.create_user(session, email=f"c{n}@example.org", full_name=f"C {n}",
+                                  role="candidate", clock=clock)
+        applications.start(session, posting, other, actor=other, clock=clock)
+    session.commit()
+    clock.now = SEVEN_DAYS_BEFORE
+    others = []
+    mailer = SlowServer(settings, clock, lambda: others.append(run(session_factory, clock)))
+    try:
+        first = dispatch.run_once(session_factory, clock=clock, mailer=mailer, settings=settings)
+    finally:
+        mailer.close()
+    [second] = others
+    first_mail = [s["id"] for s in first.sent if s["channel"] == "email"]
+    second_mail = [s["id"] for s in second.sent if s["channel"] == "email"]
+    assert len(first_mail) == 2 and len(second_mail) == 1  # the third was taken back
+    assert [lost["id"] for lost in first.lost] == second_mail
+    ids = [m["Message-ID"] for m in smtp.inbox.messages]
+    assert len(ids) == 3 and len(set(ids)) == 3
+    assert sorted(r[0] for r in smtp.inbox.recipients) == [
+        "c1@example.org", "c2@example.org", "camille@example.org"]
+    assert {r.status for r in rows(session, channel=ReminderChannel.EMAIL,
+                                   offset_spec="-7d@09:00")} == {S.SENT}
+
+
 def test_smtp_server_down_then_back(session, session_factory, application, clock, settings, smtp):
     smtp.stop()
     clock.now = SEVEN_DAYS_BEFORE
