@@ -247,6 +247,34 @@ def test_scheduler_down_for_three_days(session, session_factory, posting, candid
     assert run(session_factory, clock).sent == []  # once
 
 
+def test_reminders_planned_after_their_time_expire_and_late_is_said_of_those_that_waited(
+    session, session_factory, posting, candidate, clock, settings, smtp
+):
+    """A draft started on 12 May at 20:00 (Paris): its 7-day and 2-day reminders are planned
+    after their time, were never meant to go out, and expire with the reason; the one of the
+    deadline's morning existed when it came due, and said late when it goes out late."""
+    clock.now = datetime(2024, 5, 12, 18, tzinfo=UTC)
+    applications.start(session, posting, candidate, actor=candidate, clock=clock)
+    session.commit()
+    report = run(session_factory, clock)
+    assert [s for s in report.sent if s["kind"] == "deadline_draft"] == []
+    expired = {rows(session, id=e["id"])[0].offset_spec: e["reason"] for e in report.expired
+               if e["kind"] == "deadline_draft"}
+    assert expired == {
+        "-7d@09:00": "planned after its time: due 2024-05-06 07:00Z, planned 2024-05-12 18:00Z",
+        "-2d@09:00": "planned after its time: due 2024-05-11 07:00Z, planned 2024-05-12 18:00Z",
+    }
+    assert ["camille@example.org"] not in smtp.inbox.recipients
+    assert notifications(session, candidate.id) == []
+    clock.now = datetime(2024, 5, 13, 9, tzinfo=UTC)  # 11:00, two hours after the 0d one
+    report = run(session_factory, clock)
+    assert sorted(s["channel"] for s in report.sent) == ["email", "in_app"]
+    [message] = [m for m, to in zip(smtp.inbox.messages, smtp.inbox.recipients, strict=True)
+                 if to == ["camille@example.org"]]
+    assert message["Subject"].startswith("Date limite aujourd’hui")
+    assert "(Ce rappel part en retard.)" in message.get_body(("plain",)).get_content()
+
+
 def test_after_a_pause_only_the_latest_reminder_of_a_series_goes_out(
     session, session_factory, application, candidate, clock
 ):

@@ -218,3 +218,21 @@ def test_expired_deadline_reminders_come_back_when_the_deadline_moves(
         assert [s["kind"] for s in sent if s["kind"] == "deadline_draft"] == ["deadline_draft"]
     assert len([n for n in notifications(session, candidate.id)
                 if n.title.startswith("Date limite")]) == 3
+
+
+def test_a_deadline_moved_earlier_expires_the_reminder_whose_time_is_past(
+    session, session_factory, posting, application, candidate, hr, clock
+):
+    """On 5 May the deadline moves from 13 to 10 May: its 7-day reminder (3 May) is past; it is
+    expired with the reason, not sent at once as a late one."""
+    clock.now = utc(2024, 5, 5, 10)
+    postings.update_posting(session, posting, {"valid_through_date": "2024-05-10"}, actor=hr,
+                            clock=clock)
+    session.commit()
+    draft = rows(session, kind=K.DEADLINE_DRAFT, channel=ReminderChannel.IN_APP)
+    assert [(r.offset_spec, r.status.value, r.reason) for r in draft] == [
+        ("-7d@09:00", "expired",
+         "planned after its time: due 2024-05-03 07:00Z, planned 2024-05-05 10:00Z"),
+        ("-2d@09:00", "pending", None), ("0d@09:00", "pending", None)]
+    assert [s for s in run(session_factory, clock, mail=False).sent
+            if s["kind"] == "deadline_draft"] == []

@@ -32,7 +32,13 @@ from tracker.models import (
     User,
 )
 from tracker.services.events import EVENT_OF_CODE, parse_event
-from tracker.services.reminder_rules import EVENT_KINDS, SUBJECT_OF, is_on
+from tracker.services.reminder_outbox import planned_late_reason
+from tracker.services.reminder_rules import (
+    EVENT_KINDS,
+    PLANNED_LATE_AFTER,
+    SUBJECT_OF,
+    is_on,
+)
 from tracker.services.timeutil import local_today, zone
 
 K = ReminderKind
@@ -140,10 +146,11 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
             return Decision(row.id, CANCEL, f"switched off by {user.email}")
     lang = user.locale.value if user else "fr"
     f = facts.formatters.get(lang) or facts.formatters.setdefault(lang, Formatter(lang))
+    # Late is said of a reminder that existed when it came due and waits since (nothing ran)
     base: dict[str, Any] = {
         "kind": row.kind.value, "lang": lang, "recipient_email": row.recipient_email,
-        "name": user.full_name if user else row.recipient_email, "late": row.due_at < now
-        and (now - row.due_at).total_seconds() > 3600,
+        "name": user.full_name if user else row.recipient_email,
+        "late": now - row.due_at > PLANNED_LATE_AFTER and _utc(row.created_at) <= row.due_at,
     }
     handler = {
         K.DEADLINE_DRAFT: _deadline_draft, K.NO_ANSWER: _no_answer,
@@ -154,6 +161,9 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
     decision = handler(row, facts, now, f, base)
     if decision.action != SEND or row.kind in EVENT_KINDS:  # every event is told
         return decision
+    if _utc(row.created_at) - row.due_at > PLANNED_LATE_AFTER:
+        # e.g. the 7-day reminder of a draft started the day before the deadline
+        return Decision(row.id, EXPIRE, planned_late_reason(row.due_at, _utc(row.created_at)))
     latest = facts.latest_due.get(
         (row.kind.value, row.subject_id, row.recipient_key, row.channel.value, _utc(row.anchor_at))
     )
