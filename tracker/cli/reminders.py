@@ -187,14 +187,22 @@ def reminders_run(app: AppContext, once: bool, at_text: str | None, dry_run: boo
 
 
 @reminders_group.command("retry")
-@click.argument("reminder_id", type=int)
+@click.argument("reminder_ids", metavar="[ID]...", nargs=-1)
+@click.option("--failed", "every_failed", is_flag=True, help="Every failed reminder too.")
 @pass_app
-def reminders_retry(app: AppContext, reminder_id: int) -> None:
-    """Put a failed or expired reminder back in the queue."""
+def reminders_retry(app: AppContext, reminder_ids: tuple[str, ...], every_failed: bool) -> None:
+    """Put failed or expired reminders back in the queue: the IDs given, and with --failed
+    every failed one (e.g. after an SMTP outage). All or nothing."""
     with app.transaction() as session:
         _operator_only(app, session)
-        row = reminders.retry(session, reminder_id, clock=app.clock)
-        click.echo(f"reminder #{row.id} is pending again (next run)")
+        done = reminders.retry_many(session, reminder_ids, every_failed=every_failed,
+                                    clock=app.clock)
+        ids = [row.id for row in done]
+    if not ids:
+        click.echo("no failed reminders to retry")
+        return
+    click.echo(f"{len(ids)} reminder{'s' if len(ids) > 1 else ''} pending again (next run): "
+               + ", ".join(f"#{i}" for i in ids))
 
 
 @reminders_group.command("switch")

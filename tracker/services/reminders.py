@@ -7,7 +7,7 @@ DO NOTHING on the unique key), so two processes planning the same reminder add o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -30,7 +30,7 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services.errors import InvalidTransition, NotFound
+from tracker.services.errors import DomainError, InvalidTransition, NotFound, ValidationFailed
 from tracker.services.paging import Page, make_page, paginate
 from tracker.services.reminder_outbox import SyncResult, sync_rows
 from tracker.services.reminder_rules import (
@@ -239,14 +239,54 @@ def retry(session: Session, reminder_id: int, *, clock: Clock = utcnow) -> Remin
             "reminder", f"reminder #{reminder_id} is {reminder.status.value}: only failed or "
             "expired reminders are retried"
         )
+    _requeue(reminder, clock())
+    session.flush()
+    return reminder
+
+
+def retry_many(session: Session, reminder_ids: Iterable[int | str] = (), *,
+               every_failed: bool = False, clock: Clock = utcnow) -> list[Reminder]:
+    """Put the failed or expired reminders `reminder_ids` back in the queue, and with
+    `every_failed` every failed reminder (after an SMTP outage). All or nothing: one that
+    cannot be retried refuses the whole, and every such ID is named ("ID 42: ...")."""
+    ids = list(reminder_ids)
+    if not ids and not every_failed:
+        raise DomainError("ID", "give reminder IDs or --failed (every failed reminder)")
+    numbers = {value: int(text) for value in ids
+               if (text := str(value).strip().lstrip("#")).isdigit()}
+    found = {r.id: r for r in session.scalars(
+        sa.select(Reminder).where(Reminder.id.in_(numbers.values())))} if numbers else {}
+    errors: list[DomainError] = []
+    for value in dict.fromkeys(ids):  # in the order given, each once
+        number = numbers.get(value)
+        row = found.get(number) if number is not None else None
+        if number is None:
+            errors.append(DomainError(f"ID {value}", "not a reminder ID (a number)"))
+        elif row is None:
+            errors.append(NotFound(f"ID {value}", f"no reminder #{number}"))
+        elif row.status not in (R.FAILED, R.EXPIRED):
+            errors.append(InvalidTransition(
+                f"ID {value}", f"reminder #{number} is {row.status.value}: only failed or "
+                "expired reminders are retried"))
+    if errors:
+        raise ValidationFailed(errors)
+    if every_failed:
+        for row in session.scalars(sa.select(Reminder).where(Reminder.status == R.FAILED)):
+            found.setdefault(row.id, row)
     now = clock()
+    chosen = [found[number] for number in sorted(found)]
+    for row in chosen:
+        _requeue(row, now)
+    session.flush()
+    return chosen
+
+
+def _requeue(reminder: Reminder, now: datetime) -> None:
     reminder.status = R.PENDING
     reminder.next_attempt_at = now
     reminder.attempts = 0
     reminder.lease_until = reminder.claim_token = None
     reminder.updated_at = now
-    session.flush()
-    return reminder
 
 
 # --- the machinery ---------------------------------------------------------------------------
