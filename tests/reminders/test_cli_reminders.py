@@ -163,3 +163,28 @@ def test_after_an_smtp_outage_every_failed_reminder_is_retried_at_once(
     assert sorted(to for [to] in smtp.inbox.recipients) == [
         "c1@example.org", "c2@example.org", "camille@example.org"]
     assert_refused(cli(f"reminders retry {failed[0]}"), f"ID {failed[0]}", "is sent")
+
+
+def test_the_list_fits_80_columns_with_reasons_and_statuses_whole(cli, session, posting,
+                                                                   application, hr, clock):
+    from tracker.services import applications, postings
+
+    clock.now = datetime(2024, 5, 5, 10, tzinfo=UTC)  # the deadline moves from 13 to 10 May
+    postings.update_posting(session, posting, {"valid_through_date": "2024-05-10"}, actor=hr,
+                            clock=clock)
+    applications.move(session, application, "submitted", actor=application.candidate,
+                      clock=clock)
+    session.commit()
+    reasons = {r.reason for r in rows(session) if r.reason}
+    assert "planned after its time: due 2024-05-03 07:00Z, planned 2024-05-05 10:00Z" in reasons
+    output = cli("reminders list").output
+    lines = output.splitlines()
+    assert max(len(line) for line in lines) <= 80, output
+    header = next(line for line in lines if line.split()[:1] == ["id"])
+    assert header.split() == ["id", "due", "(local)", "status", "what"]
+    what = " ".join(line[header.index("what"):].strip() for line in lines)
+    for reason in reasons:
+        assert reason in what, (reason, output)
+    status = [line[header.index("status"):header.index("what")].strip() for line in lines]
+    assert {"cancelled", "expired", "pending"} <= set(status)
+    assert "deadline_draft (email) to camille@example.org" in what

@@ -86,12 +86,15 @@ def reminders_list(app: AppContext, status: str | None, page: int, per_page: int
     if not records:
         click.echo("no reminders" + (f" with status {status}" if status else ""))
         return
-    print_tables(table(None, ["id", "kind", "recipient", "channel", "due (local)", "status",
-                              "why / error"],
-                       [(r["id"], r["kind"], r["recipient"], r["channel"],
-                         when_text(r["due_at_utc"], r["timezone"]), r["status"],
-                         r["reason"] or r["last_error"]) for r in records],
-                       no_wrap=["id", "due (local)", "status"], min_widths={"recipient": 20}))
+    # Four columns fit 80 characters: what a reminder is and why it ended so share the last one,
+    # which wraps (between words) rather than crop the reason or the error.
+    print_tables(table(None, ["id", "due (local)", "status", "what"],
+                       [(r["id"], when_text(r["due_at_utc"], r["timezone"]), r["status"],
+                         f"{r['kind']} ({r['channel']}) to {r['recipient']}"
+                         + (f"\n{r['reason'] or r['last_error']}"
+                            if r["reason"] or r["last_error"] else ""))
+                        for r in records],
+                       no_wrap=["id", "due (local)", "status"]))
 
 
 def _due_records(items: list[dispatch.DueItem]) -> list[dict[str, Any]]:
