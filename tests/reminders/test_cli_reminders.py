@@ -112,6 +112,12 @@ def test_switches_and_offsets_from_the_command_line(cli, session, application, c
                    "'soon' is not an offset")
     assert_refused(cli("reminders offsets --org ujm --kind later -- -1d"), "kind",
                    "'later' is not a reminder kind")
+    # without --, an offset reads as an option: the error says what to do, as the help does
+    assert_refused(cli("reminders offsets --org ujm --kind deadline_draft -10d@09:00 -2d@09:00"),
+                   "offsets", "'-10d@09:00' starts with '-'", "put -- before the offsets")
+    assert "--kind deadline_draft -- -10d@09:00 -3d@09:00" in cli(
+        "reminders offsets --help").output
+    assert cli("reminders offsets --org ujm --kind deadline_draft --bogus").exit_code == 2
 
 
 def test_the_outbox_is_the_operators_and_an_inbox_its_owners(cli, session, application, hr,

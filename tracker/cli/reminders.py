@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from typing import Any
 
@@ -226,7 +227,26 @@ def reminders_switch(app: AppContext, email: str, kind: str | None, channel: str
     click.echo(f"{kind or 'every kind'} on {channel or 'every channel'}: {state} for {email}")
 
 
-@reminders_group.command("offsets")
+OFFSETS_EXAMPLE = "tracker reminders offsets --org ujm --kind deadline_draft -- -10d@09:00 -3d@09:00"
+
+
+class OffsetsCommand(click.Command):
+    """An offset such as -10d@09:00 reads as an unknown option unless `--` comes before it: say
+    so, rather than "No such option: -1"."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # the parser consumes `args`
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            offset = next((a for a in given if re.match(r"^-\d", a)), None)
+            if offset is None:
+                raise
+            raise UserError(f"error: offsets: {offset!r} starts with '-', which reads as an "
+                            f"option: put -- before the offsets, e.g. {OFFSETS_EXAMPLE}") from exc
+
+
+@reminders_group.command("offsets", cls=OffsetsCommand)
 @click.option("--org", "slug", required=True, metavar="SLUG")
 @click.option("--kind", required=True)
 @click.argument("offsets", nargs=-1)
@@ -234,7 +254,14 @@ def reminders_switch(app: AppContext, email: str, kind: str | None, channel: str
 @pass_app
 def reminders_offsets(app: AppContext, slug: str, kind: str, offsets: tuple[str, ...],
                       reset: bool) -> None:
-    """Set an organisation's offsets for a kind, e.g. -10d@09:00 -3d@09:00 0d@08:30."""
+    """Set an organisation's offsets for a kind (or --reset to the defaults).
+
+    An offset is -7d@09:00 (7 days before, at 09:00 local time), 0d@08:30, +1d@09:00, -1d or -2h.
+    Those that start with '-' must come after --:
+
+    \b
+        tracker reminders offsets --org ujm --kind deadline_draft -- -10d@09:00 -3d@09:00 0d@08:30
+    """
     if not offsets and not reset:
         raise UserError("error: offsets: give offsets (e.g. -7d@09:00 -2h) or --reset")
     with app.transaction() as session:
