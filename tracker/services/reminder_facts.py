@@ -8,6 +8,7 @@ plain data its message is made from, or the reason to expire or cancel it. The d
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from tracker.models import (
     Application,
     ApplicationStatus,
     ApplicationStatusChange,
+    AuditLog,
     Interview,
     InterviewStatus,
     Posting,
@@ -44,6 +46,7 @@ from tracker.services.timeutil import local_today, zone
 K = ReminderKind
 SEND, EXPIRE, CANCEL = "send", "expire", "cancel"
 _LATER_STATES = [ReminderStatus.PENDING, ReminderStatus.SENDING, ReminderStatus.SENT]
+INTERVIEW_CHANGES = ("interview.reschedule", "interview.cancel")
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class _Facts:
     formatters: dict[str, Formatter] = field(default_factory=dict)
     posting_contexts: dict[tuple[int, str, str], dict[str, Any]] = field(default_factory=dict)
     changes: dict[int, ApplicationStatusChange] = field(default_factory=dict)  # status events
+    # interview id -> the invitation's SEQUENCE: how many times it was moved or cancelled
+    sequences: dict[int, int] = field(default_factory=dict)
 
 
 def decide(session: Session, rows: Iterable[Reminder], now: datetime) -> list[Decision]:
@@ -133,8 +138,16 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
     changes = {c.id: c for c in session.scalars(
         sa.select(ApplicationStatusChange).where(ApplicationStatusChange.id.in_(change_ids))
     )} if change_ids else {}
+    # The invitation's SEQUENCE rises with each change of the interview, read from its audit
+    # history (the calendar_event table only follows what the calendar feeds exported).
+    sequences = dict(session.execute(
+        sa.select(AuditLog.entity_id, sa.func.count()).where(
+            AuditLog.entity_type == "interview", AuditLog.entity_id.in_(interviews),
+            AuditLog.action.in_(INTERVIEW_CHANGES),
+        ).group_by(AuditLog.entity_id)
+    ).all()) if interviews else {}
     return _Facts(applications, interviews, postings, users, switches, waiting, applied,
-                  latest_due, changes=changes)
+                  latest_due, changes=changes, sequences=sequences)
 
 
 def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
@@ -258,10 +271,12 @@ def _interview_soon(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "candidate_name": app.candidate.full_name if app else None,
         "as_panel": app is None or app.candidate_id != row.recipient_user_id,
         "hours_left": max(0, round((interview.starts_at - now).total_seconds() / 3600)),
+        # at least 1: a reminder sent late reads "in 15 min", never "in 0 h"
+        "minutes_left": max(1, math.ceil((interview.starts_at - now).total_seconds() / 60)),
         "days_to_interview": (interview.starts_at.astimezone(zone(row.timezone)).date()
                               - local_today(now, row.timezone)).days,
         "starts_at": interview.starts_at, "all_day": interview.start_time is None,
-        "sequence": int(interview.updated_at.timestamp()) if interview.updated_at else 0,
+        "sequence": facts.sequences.get(interview.id, 0),
         "link": f"/interviews/{interview.id}",
     }
     return Decision(row.id, SEND, context=context)
@@ -336,7 +351,7 @@ def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "place": interview.place, "video_url": interview.video_url,
         "duration_minutes": interview.duration_minutes, "starts_at": interview.starts_at,
         "all_day": interview.start_time is None,
-        "sequence": int(interview.updated_at.timestamp()) if interview.updated_at else 0,
+        "sequence": facts.sequences.get(interview.id, 0),
         "link": f"/interviews/{interview.id}",
     }
     return Decision(row.id, SEND, context=context)
