@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from tests.reminders.conftest import notifications, rows, run
-from tracker.mail import Mailer
+from tracker.mail import Mailer, message_id
 from tracker.models import ReminderChannel, ReminderKind, ReminderStatus
 from tracker.services import applications, dispatch, interviews, reminders
 from tracker.services import notifications as inbox
@@ -77,6 +77,34 @@ def test_crash_between_claim_and_send_is_delivered_once_after_the_lease(
     assert len(notifications(session, candidate.id)) == 1
     [row] = rows(session, id=claimed[0])
     assert (row.status, row.attempts) == (S.SENT, 2)
+
+
+def test_crash_between_claim_and_send_of_an_email_is_sent_once_after_the_lease(
+    session, session_factory, application, clock, settings, smtp
+):
+    """A dispatcher claims the e-mail reminder and dies before sending it: nothing goes out
+    while its lease holds; after it, the next dispatcher sends it once, with the Message-ID the
+    row was always going to have."""
+    clock.now = SEVEN_DAYS_BEFORE
+    claimed = dispatch.claim(session_factory, token="dead-process", now=clock(), batch_size=10,
+                             lease=timedelta(seconds=settings.reminder_lease_s),
+                             channels=[ReminderChannel.EMAIL])
+    assert len(claimed) == 1  # ... and the process dies here
+    [row] = rows(session, id=claimed[0])
+    assert row.channel is ReminderChannel.EMAIL and row.status is S.SENDING
+    expected_id = message_id(row.id, dispatch.unique_key(row), settings.smtp_sender)
+    clock.advance(seconds=settings.reminder_lease_s - 1)
+    assert [s["channel"] for s in run(session_factory, clock).sent] == ["in_app"]
+    assert smtp.inbox.messages == [] and rows(session, id=row.id)[0].status is S.SENDING
+    clock.advance(seconds=2)
+    report = run(session_factory, clock)
+    assert report.released == 1 and [s["id"] for s in report.sent] == [row.id]
+    for _ in range(2):
+        assert run(session_factory, clock).sent == []
+    [message] = smtp.inbox.messages
+    [row] = rows(session, id=row.id)
+    assert (row.status, row.attempts) == (S.SENT, 2)
+    assert message["Message-ID"] == row.message_id == expected_id
 
 
 def test_crash_between_smtp_acceptance_and_sent_mark_resends_once_with_the_same_message_id(
