@@ -112,8 +112,8 @@ def outbox_rows(total: int, now: datetime, rng: random.Random) -> Iterator[dict[
                 now - timedelta(days=rng.uniform(0.1, 365)))
         yield dict(kind=KINDS[i % len(KINDS)], subject_type="application", subject_id=i,
                    recipient_key=f"e:r{i}@bench.example", recipient_email=f"r{i}@bench.example",
-                   channel="email" if i % 2 else "in_app", offset_spec="-7d@09:00", due_at=due,
-                   next_attempt_at=due, timezone="Europe/Paris", status=status,
+                   channel="email" if i % 2 else "in_app", offset_spec="-7d@09:00",
+                   anchor_at=due + timedelta(days=7), due_at=due, next_attempt_at=due, timezone="Europe/Paris", status=status,
                    attempts=1 if status != "pending" else 0,
                    sent_at=due if status == "sent" else None, created_at=now, updated_at=now)
 

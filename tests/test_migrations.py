@@ -1,7 +1,7 @@
 """The schema is built by Alembic only, matches the models, and migrates both ways with data."""
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -323,3 +323,43 @@ def test_reference_tables_of_0011_added_and_removed_then_refilled(scratch_engine
     with scratch_engine.connect() as connection:
         assert {t: connection.scalar(sa.text(f"SELECT count(*) FROM {t}"))
                 for t in new_tables} == counts
+
+
+def test_reminder_anchor_backfilled_from_the_subjects_and_removed(scratch_engine):
+    """0010 adds reminder.anchor_at to the reminder's key. Going back keeps one row per old key
+    (the newest occurrence); coming up again gives every row the anchor its subject has (the
+    deadline, the interview's start, the submission, when the event happened), with SQL that
+    both backends run."""
+    from tracker.models import Reminder
+
+    schema.upgrade(scratch_engine)
+    with Session(scratch_engine) as session:
+        load_demo(session)
+        session.commit()
+        planned = dict(session.execute(sa.select(Reminder.id, Reminder.anchor_at)).all())
+        assert {k.value for k in session.scalars(sa.select(Reminder.kind).distinct())} == {
+            "deadline_draft", "interview_soon", "review_waiting", "closing_empty", "no_answer",
+            "status_changed", "interview_scheduled"}
+        # a second occurrence of an interview reminder (as if the interview had moved)
+        first = session.scalars(sa.select(Reminder).where(
+            Reminder.kind == "interview_soon").order_by(Reminder.id)).first()
+        first_id, first_anchor = first.id, first.anchor_at
+        copy = {c.key: getattr(first, c.key) for c in Reminder.__table__.columns if c.key != "id"}
+        session.execute(sa.insert(Reminder).values(
+            **{**copy, "anchor_at": first_anchor + timedelta(days=7)}))
+        session.commit()
+    schema.downgrade(scratch_engine, "0009")
+    inspector = sa.inspect(scratch_engine)
+    assert "anchor_at" not in {c["name"] for c in inspector.get_columns("reminder")}
+    assert [u["column_names"] for u in inspector.get_unique_constraints("reminder")] == [
+        ["kind", "subject_id", "recipient_key", "channel", "offset_spec"]]
+    with scratch_engine.connect() as connection:
+        kept = set(connection.scalars(sa.text("SELECT id FROM reminder")))
+    assert first_id not in kept and len(kept) == len(planned)  # the newer occurrence stays
+    schema.upgrade(scratch_engine)
+    assert schema.drift(scratch_engine) == []
+    with Session(scratch_engine) as session:
+        backfilled = dict(session.execute(sa.select(Reminder.id, Reminder.anchor_at)).all())
+    [newer] = kept - set(planned)
+    assert backfilled.pop(newer) == first_anchor  # its interview's start
+    assert backfilled == {i: at for i, at in planned.items() if i != first_id}

@@ -32,12 +32,12 @@ _WORDS = {
            "reference": "Référence", "deadline": "Date limite", "when": "Date et heure",
            "place": "Lieu", "video": "Visioconférence", "footer":
            "Rappel envoyé par le suivi des candidatures. Vous pouvez désactiver ce type de "
-           "rappel dans vos préférences.", "late": "Ce rappel part en retard."},
+           "rappel dans vos préférences.", "late": "Ce rappel part en retard.", "colon": " :"},
     "en": {"open": "Open in the posting tracker", "posting": "Position",
            "reference": "Reference", "deadline": "Deadline", "when": "Date and time",
            "place": "Place", "video": "Video call", "footer":
            "Reminder sent by the posting tracker. You can switch this kind of reminder off in "
-           "your preferences.", "late": "This reminder is sent late."},
+           "your preferences.", "late": "This reminder is sent late.", "colon": ":"},
 }
 
 
@@ -97,7 +97,7 @@ def render_reminder(context: dict[str, Any], *, public_url: str | None = None) -
     if context.get("late"):
         body = f"{body}\n\n({words['late']})"
     url = f"{public_url.rstrip('/')}{context['link']}" if public_url and context.get("link") else None
-    text = body + (f"\n\n{words['open']}: {url}" if url else "") + f"\n\n-- \n{words['footer']}\n"
+    text = body + (f"\n\n{words['open']}{words['colon']} {url}" if url else "") + f"\n\n-- \n{words['footer']}\n"
     facts = [(words["posting"], context["posting_title"]),
              (words["reference"], context["posting_reference"])]
     if context["kind"] in ("interview_soon", "interview_scheduled"):
@@ -179,8 +179,10 @@ def build_message(
     if context["kind"] == "interview_soon" or (
             context["kind"] == "interview_scheduled" and context.get("event") != "cancelled"):
         ics = interview_ics(context, settings.smtp_sender, recipient, now)
-        message.add_attachment(ics.decode("utf-8"), subtype="calendar", charset="utf-8",
-                               filename="invitation.ics", params={"method": "REQUEST"})
+        # base64, not 8bit: the CRLF lines reach the calendar as they are, through any relay
+        message.add_attachment(ics, maintype="text", subtype="calendar", cte="base64",
+                               filename="invitation.ics",
+                               params={"method": "REQUEST", "charset": "utf-8"})
     message["Content-Language"] = context["lang"]  # after set_content, which drops Content-*
     return message
 

@@ -13,7 +13,7 @@ recruitment difficulty the page has no data for (a market_figure kind). The load
 rows are marked changed both ways, so the next `tracker reference load` fills or trims them.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 21:00:00+00:00
 
 """
@@ -24,7 +24,7 @@ from alembic import op
 
 
 revision: str = '0011'
-down_revision: str | Sequence[str] | None = '0009'
+down_revision: str | Sequence[str] | None = '0010'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

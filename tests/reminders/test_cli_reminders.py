@@ -89,9 +89,10 @@ def test_bad_at_values_are_refused(cli, session, application, value, words):
 
 
 def test_retry_and_other_mistakes(cli, session, application, clock):
-    assert_refused(cli("reminders retry 999999"), "reminder", "no reminder #999999")
+    assert_refused(cli("reminders retry 999999"), "ID 999999", "no reminder #999999")
     pending = rows(session, status="pending")[0]
-    assert_refused(cli(f"reminders retry {pending.id}"), "reminder", "is pending")
+    assert_refused(cli(f"reminders retry {pending.id}"), f"ID {pending.id}", "is pending")
+    assert_refused(cli("reminders retry"), "ID", "give reminder IDs or --failed")
     assert_refused(cli("reminders run"), "--once", "tracker scheduler")
     assert_refused(cli("notifications list --user nobody@example.org"), "--user")
 
@@ -111,6 +112,12 @@ def test_switches_and_offsets_from_the_command_line(cli, session, application, c
                    "'soon' is not an offset")
     assert_refused(cli("reminders offsets --org ujm --kind later -- -1d"), "kind",
                    "'later' is not a reminder kind")
+    # without --, an offset reads as an option: the error says what to do, as the help does
+    assert_refused(cli("reminders offsets --org ujm --kind deadline_draft -10d@09:00 -2d@09:00"),
+                   "offsets", "'-10d@09:00' starts with '-'", "put -- before the offsets")
+    assert "--kind deadline_draft -- -10d@09:00 -3d@09:00" in cli(
+        "reminders offsets --help").output
+    assert cli("reminders offsets --org ujm --kind deadline_draft --bogus").exit_code == 2
 
 
 def test_the_outbox_is_the_operators_and_an_inbox_its_owners(cli, session, application, hr,
@@ -124,3 +131,66 @@ def test_the_outbox_is_the_operators_and_an_inbox_its_owners(cli, session, appli
     result = cli("--as camille@example.org reminders switch --user camille@example.org off")
     assert result.exit_code == 0, result.output
     assert rows(session, status="pending", recipient_user_id=application.candidate_id) == []
+
+
+def test_after_an_smtp_outage_every_failed_reminder_is_retried_at_once(
+    cli, session, session_factory, posting, application, clock, settings, smtp
+):
+    """The SMTP server is down for 85 minutes: the e-mails use their attempts (1, 4, 16, 64
+    minutes apart) and end failed. The operator retries some by ID, then every failed one."""
+    from tests.reminders.conftest import run
+    from tracker.services import applications, users
+
+    for n in (1, 2):
+        other = users.create_user(session, email=f"c{n}@example.org", full_name=f"C {n}",
+                                  role="candidate", clock=clock)
+        applications.start(session, posting, other, actor=other, clock=clock)
+    session.commit()
+    smtp.stop()
+    clock.now = datetime(2024, 5, 6, 7, tzinfo=UTC)
+    for wait in (0, 1, 4, 16, 64):
+        clock.advance(minutes=wait)
+        run(session_factory, clock)
+    failed = [r.id for r in rows(session, status="failed")]
+    assert len(failed) == 3
+    smtp.start()
+    line = assert_refused(cli(f"reminders retry {failed[0]} 999999 abc"), "ID 999999",
+                          "no reminder #999999", "ID abc: not a reminder ID")
+    assert str(failed[0]) not in line
+    assert [r.id for r in rows(session, status="failed")] == failed  # all or nothing
+    result = cli(f"reminders retry {failed[0]} {failed[1]}")
+    assert result.exit_code == 0, result.output
+    assert result.output == (f"2 reminders pending again (next run): #{failed[0]}, "
+                             f"#{failed[1]}\n")
+    result = cli("reminders retry --failed")
+    assert result.output == f"1 reminder pending again (next run): #{failed[2]}\n"
+    assert cli("reminders retry --failed").output == "no failed reminders to retry\n"
+    assert len(run(session_factory, clock).sent) == 3
+    assert sorted(to for [to] in smtp.inbox.recipients) == [
+        "c1@example.org", "c2@example.org", "camille@example.org"]
+    assert_refused(cli(f"reminders retry {failed[0]}"), f"ID {failed[0]}", "is sent")
+
+
+def test_the_list_fits_80_columns_with_reasons_and_statuses_whole(cli, session, posting,
+                                                                   application, hr, clock):
+    from tracker.services import applications, postings
+
+    clock.now = datetime(2024, 5, 5, 10, tzinfo=UTC)  # the deadline moves from 13 to 10 May
+    postings.update_posting(session, posting, {"valid_through_date": "2024-05-10"}, actor=hr,
+                            clock=clock)
+    applications.move(session, application, "submitted", actor=application.candidate,
+                      clock=clock)
+    session.commit()
+    reasons = {r.reason for r in rows(session) if r.reason}
+    assert "planned after its time: due 2024-05-03 07:00Z, planned 2024-05-05 10:00Z" in reasons
+    output = cli("reminders list").output
+    lines = output.splitlines()
+    assert max(len(line) for line in lines) <= 80, output
+    header = next(line for line in lines if line.split()[:1] == ["id"])
+    assert header.split() == ["id", "due", "(local)", "status", "what"]
+    what = " ".join(line[header.index("what"):].strip() for line in lines)
+    for reason in reasons:
+        assert reason in what, (reason, output)
+    status = [line[header.index("status"):header.index("what")].strip() for line in lines]
+    assert {"cancelled", "expired", "pending"} <= set(status)
+    assert "deadline_draft (email) to camille@example.org" in what

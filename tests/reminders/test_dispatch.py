@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from tests.reminders.conftest import notifications, rows, run
-from tracker.mail import Mailer
+from tracker.mail import Mailer, message_id
 from tracker.models import ReminderChannel, ReminderKind, ReminderStatus
 from tracker.services import applications, dispatch, interviews, reminders
 from tracker.services import notifications as inbox
@@ -79,6 +79,34 @@ def test_crash_between_claim_and_send_is_delivered_once_after_the_lease(
     assert (row.status, row.attempts) == (S.SENT, 2)
 
 
+def test_crash_between_claim_and_send_of_an_email_is_sent_once_after_the_lease(
+    session, session_factory, application, clock, settings, smtp
+):
+    """A dispatcher claims the e-mail reminder and dies before sending it: nothing goes out
+    while its lease holds; after it, the next dispatcher sends it once, with the Message-ID the
+    row was always going to have."""
+    clock.now = SEVEN_DAYS_BEFORE
+    claimed = dispatch.claim(session_factory, token="dead-process", now=clock(), batch_size=10,
+                             lease=timedelta(seconds=settings.reminder_lease_s),
+                             channels=[ReminderChannel.EMAIL])
+    assert len(claimed) == 1  # ... and the process dies here
+    [row] = rows(session, id=claimed[0])
+    assert row.channel is ReminderChannel.EMAIL and row.status is S.SENDING
+    expected_id = message_id(row.id, dispatch.unique_key(row), settings.smtp_sender)
+    clock.advance(seconds=settings.reminder_lease_s - 1)
+    assert [s["channel"] for s in run(session_factory, clock).sent] == ["in_app"]
+    assert smtp.inbox.messages == [] and rows(session, id=row.id)[0].status is S.SENDING
+    clock.advance(seconds=2)
+    report = run(session_factory, clock)
+    assert report.released == 1 and [s["id"] for s in report.sent] == [row.id]
+    for _ in range(2):
+        assert run(session_factory, clock).sent == []
+    [message] = smtp.inbox.messages
+    [row] = rows(session, id=row.id)
+    assert (row.status, row.attempts) == (S.SENT, 2)
+    assert message["Message-ID"] == row.message_id == expected_id
+
+
 def test_crash_between_smtp_acceptance_and_sent_mark_resends_once_with_the_same_message_id(
     session, session_factory, application, clock, settings, smtp
 ):
@@ -99,6 +127,55 @@ def test_crash_between_smtp_acceptance_and_sent_mark_resends_once_with_the_same_
     first, second = smtp.inbox.messages
     assert first["Message-ID"] == second["Message-ID"] == rows(session, id=email_row.id)[0].message_id
     assert first["Message-ID"].startswith(f"<reminder.{email_row.id}.")
+
+
+class SlowServer(Mailer):
+    """Each e-mail takes the SMTP server longer than a lease to accept; while the second one is
+    on its way, `meanwhile` runs (another dispatcher)."""
+
+    def __init__(self, settings, clock, meanwhile) -> None:  # noqa: ANN001
+        super().__init__(settings)
+        self.clock, self.meanwhile, self.calls = clock, meanwhile, 0
+
+    def send(self, message):  # noqa: ANN001, ANN201
+        self.calls += 1
+        if self.calls == 2:
+            self.meanwhile()
+        super().send(message)
+        self.clock.advance(seconds=self.settings.reminder_lease_s + 1)
+
+
+def test_a_slow_smtp_server_does_not_make_another_dispatcher_send_twice(
+    session, session_factory, posting, application, clock, settings, smtp
+):
+    """The lease of a batch runs out while its e-mails are sent one by one: another dispatcher
+    takes back the rows not sent yet. Each e-mail renews its own lease first, and one whose
+    claim was lost is left to the dispatcher that holds it: every e-mail goes out once."""
+    from tracker.services import users
+
+    for n in (1, 2):
+        other = users.create_user(session, email=f"c{n}@example.org", full_name=f"C {n}",
+                                  role="candidate", clock=clock)
+        applications.start(session, posting, other, actor=other, clock=clock)
+    session.commit()
+    clock.now = SEVEN_DAYS_BEFORE
+    others = []
+    mailer = SlowServer(settings, clock, lambda: others.append(run(session_factory, clock)))
+    try:
+        first = dispatch.run_once(session_factory, clock=clock, mailer=mailer, settings=settings)
+    finally:
+        mailer.close()
+    [second] = others
+    first_mail = [s["id"] for s in first.sent if s["channel"] == "email"]
+    second_mail = [s["id"] for s in second.sent if s["channel"] == "email"]
+    assert len(first_mail) == 2 and len(second_mail) == 1  # the third was taken back
+    assert [lost["id"] for lost in first.lost] == second_mail
+    ids = [m["Message-ID"] for m in smtp.inbox.messages]
+    assert len(ids) == 3 and len(set(ids)) == 3
+    assert sorted(r[0] for r in smtp.inbox.recipients) == [
+        "c1@example.org", "c2@example.org", "camille@example.org"]
+    assert {r.status for r in rows(session, channel=ReminderChannel.EMAIL,
+                                   offset_spec="-7d@09:00")} == {S.SENT}
 
 
 def test_smtp_server_down_then_back(session, session_factory, application, clock, settings, smtp):
@@ -196,6 +273,34 @@ def test_scheduler_down_for_three_days(session, session_factory, posting, candid
     assert subjects[0].startswith("Deadline in 4 days")  # Jordan reads English; said at send time
     assert subjects[1].startswith("Pas de réponse depuis 24 jours")
     assert run(session_factory, clock).sent == []  # once
+
+
+def test_reminders_planned_after_their_time_expire_and_late_is_said_of_those_that_waited(
+    session, session_factory, posting, candidate, clock, settings, smtp
+):
+    """A draft started on 12 May at 20:00 (Paris): its 7-day and 2-day reminders are planned
+    after their time, were never meant to go out, and expire with the reason; the one of the
+    deadline's morning existed when it came due, and said late when it goes out late."""
+    clock.now = datetime(2024, 5, 12, 18, tzinfo=UTC)
+    applications.start(session, posting, candidate, actor=candidate, clock=clock)
+    session.commit()
+    report = run(session_factory, clock)
+    assert [s for s in report.sent if s["kind"] == "deadline_draft"] == []
+    expired = {rows(session, id=e["id"])[0].offset_spec: e["reason"] for e in report.expired
+               if e["kind"] == "deadline_draft"}
+    assert expired == {
+        "-7d@09:00": "planned after its time: due 2024-05-06 07:00Z, planned 2024-05-12 18:00Z",
+        "-2d@09:00": "planned after its time: due 2024-05-11 07:00Z, planned 2024-05-12 18:00Z",
+    }
+    assert ["camille@example.org"] not in smtp.inbox.recipients
+    assert notifications(session, candidate.id) == []
+    clock.now = datetime(2024, 5, 13, 9, tzinfo=UTC)  # 11:00, two hours after the 0d one
+    report = run(session_factory, clock)
+    assert sorted(s["channel"] for s in report.sent) == ["email", "in_app"]
+    [message] = [m for m, to in zip(smtp.inbox.messages, smtp.inbox.recipients, strict=True)
+                 if to == ["camille@example.org"]]
+    assert message["Subject"].startswith("Date limite aujourd’hui")
+    assert "(Ce rappel part en retard.)" in message.get_body(("plain",)).get_content()
 
 
 def test_after_a_pause_only_the_latest_reminder_of_a_series_goes_out(

@@ -47,9 +47,10 @@ def test_interview_email_in_french_with_an_ics_invitation(
     assert {"multipart/alternative", "text/plain", "text/html", "text/calendar"} <= set(found)
     text = found["text/plain"].get_content()
     assert "Votre entretien pour le poste « Chargé de coopération internationale »" in text
-    assert "a lieu le 22/05/2024 10:00 (Europe/Paris) (45 min)" in text
+    assert "a lieu le 22/05/2024 10:00 (Europe/Paris), 45 min." in text
     assert "Lieu : Salle 2, 10 rue Tréfilerie" in text
-    assert f"https://tracker.example/interviews/{interview.id}" in text
+    assert (f"Ouvrir dans le suivi des candidatures : https://tracker.example/interviews/"
+            f"{interview.id}") in text
     html = found["text/html"].get_content()
     assert '<html lang="fr">' in html and "22/05/2024 10:00 (Europe/Paris)" in html
     [row] = rows(session, kind=ReminderKind.INTERVIEW_SOON, channel=ReminderChannel.EMAIL,
@@ -58,6 +59,8 @@ def test_interview_email_in_french_with_an_ics_invitation(
     # the invitation reads back with icalendar, in the posting's zone
     attachment = found["text/calendar"]
     assert attachment.get_filename() == "invitation.ics"
+    assert attachment["Content-Transfer-Encoding"] == "base64"  # not 8bit: any relay takes it
+    assert attachment.get_payload(decode=True).startswith(b"BEGIN:VCALENDAR\r\n")
     calendar = Calendar.from_ical(attachment.get_content())
     assert str(calendar["method"]) == "REQUEST"
     [event] = calendar.walk("VEVENT")
@@ -68,6 +71,7 @@ def test_interview_email_in_french_with_an_ics_invitation(
     assert event.decoded("dtend") - start == (datetime(2024, 1, 1, 0, 45) - datetime(2024, 1, 1))
     assert str(event["location"]) == "Salle 2, 10 rue Tréfilerie"
     assert str(event["uid"]) == f"interview-{interview.id}@univ.example"
+    assert event["sequence"] == 0  # never moved
     assert str(event["attendee"]) == "mailto:camille@example.org"
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
     # the outside panel member gets it too, as a panel member, in French by default
@@ -98,3 +102,39 @@ def test_deadline_email_in_english_escapes_what_people_typed(
     assert "The application deadline is 13 May 2024 23:59 (Europe/Paris), in 2 days." in text
     html = found["text/html"].get_content()
     assert "Officer &lt;b&gt;R&amp;D&lt;/b&gt;" in html and "<b>R&D</b>" not in html
+
+
+def test_a_moved_interview_raises_the_invitations_sequence_and_a_late_reminder_counts_minutes(
+    session, session_factory, posting, candidate, hr, clock, settings, smtp
+):
+    """The invitation's SEQUENCE counts the interview's changes (0, then 1 once moved), so that
+    calendars replace their copy; a 2-hour reminder sent late says how many minutes are left,
+    never "in 0 h"."""
+    app = applications.start(session, posting, candidate, clock=clock)
+    applications.move(session, app, "submitted", actor=candidate, clock=clock)
+    interview = interviews.schedule(session, posting, application=app, day=date(2024, 5, 22),
+                                    at=time(10), actor=hr, clock=clock)
+    session.commit()
+    run(session_factory, clock)
+    interviews.reschedule(session, interview, day=date(2024, 5, 23), at=time(10), actor=hr,
+                          clock=clock)
+    session.commit()
+    run(session_factory, clock)
+
+    def invitations():
+        found = []
+        for message in smtp.inbox.messages:
+            ics = parts(message).get("text/calendar")
+            if ics is not None:
+                [event] = Calendar.from_ical(ics.get_content()).walk("VEVENT")
+                found.append((message["Subject"].split(" : ")[0], event["sequence"]))
+        return found
+
+    assert invitations() == [("Entretien fixé", 0), ("Entretien déplacé", 1)]
+    smtp.inbox.messages.clear()
+    # nothing ran since the 2-hour reminder (06:00 UTC); 15 minutes before the interview:
+    clock.now = datetime(2024, 5, 23, 7, 45, tzinfo=UTC)
+    run(session_factory, clock)
+    [message] = [m for m in smtp.inbox.messages if "Entretien dans" in m["Subject"]]
+    assert message["Subject"] == "Entretien dans 15 min : Chargé de coopération internationale"
+    assert invitations() == [("Entretien dans 15 min", 1)]

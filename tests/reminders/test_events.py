@@ -45,7 +45,7 @@ def test_status_changes_and_interview_reach_the_candidate_in_app_and_by_email(
     invitation = next(m for m in smtp.inbox.messages if m["Subject"].startswith("Entretien"))
     assert any(p.get_content_type() == "text/calendar" for p in invitation.walk())
     text = invitation.get_body(("plain",)).get_content()
-    assert "est fixé au 22/05/2024 10:00 (Europe/Paris) (45 min)" in text
+    assert "est fixé au 22/05/2024 10:00 (Europe/Paris), 45 min" in text
     assert "Lieu : Salle 2" in text
     # run again: nothing twice
     assert run(session_factory, clock).sent == []

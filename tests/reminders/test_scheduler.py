@@ -28,7 +28,8 @@ TRACKER = Path(sys.executable).parent / "tracker"
 
 def seed(url: str) -> sa.Engine:
     """A database whose draft application's 7-day reminder is already due (real time): the
-    deadline is five days from today."""
+    deadline is five days from today, and the draft was started three days ago (before that
+    reminder's time: one planned after its time would expire, not go out)."""
     engine = create_engine(url)
     schema.upgrade(engine)
     with unit_of_work(make_session_factory(engine)) as session:
@@ -42,7 +43,9 @@ def seed(url: str) -> sa.Engine:
         postings.set_status(session, posting, "open", actor=hr)
         candidate = users.create_user(session, email="camille@example.org",
                                       full_name="Camille Martin", role="candidate")
-        applications.start(session, posting, candidate, actor=candidate)
+        three_days_ago = datetime.now(UTC) - timedelta(days=3)
+        applications.start(session, posting, candidate, actor=candidate,
+                           clock=lambda: three_days_ago)
     return engine
 
 

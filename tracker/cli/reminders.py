@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from typing import Any
 
@@ -86,12 +87,15 @@ def reminders_list(app: AppContext, status: str | None, page: int, per_page: int
     if not records:
         click.echo("no reminders" + (f" with status {status}" if status else ""))
         return
-    print_tables(table(None, ["id", "kind", "recipient", "channel", "due (local)", "status",
-                              "why / error"],
-                       [(r["id"], r["kind"], r["recipient"], r["channel"],
-                         when_text(r["due_at_utc"], r["timezone"]), r["status"],
-                         r["reason"] or r["last_error"]) for r in records],
-                       no_wrap=["id", "due (local)", "status"], min_widths={"recipient": 20}))
+    # Four columns fit 80 characters: what a reminder is and why it ended so share the last one,
+    # which wraps (between words) rather than crop the reason or the error.
+    print_tables(table(None, ["id", "due (local)", "status", "what"],
+                       [(r["id"], when_text(r["due_at_utc"], r["timezone"]), r["status"],
+                         f"{r['kind']} ({r['channel']}) to {r['recipient']}"
+                         + (f"\n{r['reason'] or r['last_error']}"
+                            if r["reason"] or r["last_error"] else ""))
+                        for r in records],
+                       no_wrap=["id", "due (local)", "status"]))
 
 
 def _due_records(items: list[dispatch.DueItem]) -> list[dict[str, Any]]:
@@ -187,14 +191,22 @@ def reminders_run(app: AppContext, once: bool, at_text: str | None, dry_run: boo
 
 
 @reminders_group.command("retry")
-@click.argument("reminder_id", type=int)
+@click.argument("reminder_ids", metavar="[ID]...", nargs=-1)
+@click.option("--failed", "every_failed", is_flag=True, help="Every failed reminder too.")
 @pass_app
-def reminders_retry(app: AppContext, reminder_id: int) -> None:
-    """Put a failed or expired reminder back in the queue."""
+def reminders_retry(app: AppContext, reminder_ids: tuple[str, ...], every_failed: bool) -> None:
+    """Put failed or expired reminders back in the queue: the IDs given, and with --failed
+    every failed one (e.g. after an SMTP outage). All or nothing."""
     with app.transaction() as session:
         _operator_only(app, session)
-        row = reminders.retry(session, reminder_id, clock=app.clock)
-        click.echo(f"reminder #{row.id} is pending again (next run)")
+        done = reminders.retry_many(session, reminder_ids, every_failed=every_failed,
+                                    clock=app.clock)
+        ids = [row.id for row in done]
+    if not ids:
+        click.echo("no failed reminders to retry")
+        return
+    click.echo(f"{len(ids)} reminder{'s' if len(ids) > 1 else ''} pending again (next run): "
+               + ", ".join(f"#{i}" for i in ids))
 
 
 @reminders_group.command("switch")
@@ -215,7 +227,26 @@ def reminders_switch(app: AppContext, email: str, kind: str | None, channel: str
     click.echo(f"{kind or 'every kind'} on {channel or 'every channel'}: {state} for {email}")
 
 
-@reminders_group.command("offsets")
+OFFSETS_EXAMPLE = "tracker reminders offsets --org ujm --kind deadline_draft -- -10d@09:00 -3d@09:00"
+
+
+class OffsetsCommand(click.Command):
+    """An offset such as -10d@09:00 reads as an unknown option unless `--` comes before it: say
+    so, rather than "No such option: -1"."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # the parser consumes `args`
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            offset = next((a for a in given if re.match(r"^-\d", a)), None)
+            if offset is None:
+                raise
+            raise UserError(f"error: offsets: {offset!r} starts with '-', which reads as an "
+                            f"option: put -- before the offsets, e.g. {OFFSETS_EXAMPLE}") from exc
+
+
+@reminders_group.command("offsets", cls=OffsetsCommand)
 @click.option("--org", "slug", required=True, metavar="SLUG")
 @click.option("--kind", required=True)
 @click.argument("offsets", nargs=-1)
@@ -223,7 +254,14 @@ def reminders_switch(app: AppContext, email: str, kind: str | None, channel: str
 @pass_app
 def reminders_offsets(app: AppContext, slug: str, kind: str, offsets: tuple[str, ...],
                       reset: bool) -> None:
-    """Set an organisation's offsets for a kind, e.g. -10d@09:00 -3d@09:00 0d@08:30."""
+    """Set an organisation's offsets for a kind (or --reset to the defaults).
+
+    An offset is -7d@09:00 (7 days before, at 09:00 local time), 0d@08:30, +1d@09:00, -1d or -2h.
+    Those that start with '-' must come after --:
+
+    \b
+        tracker reminders offsets --org ujm --kind deadline_draft -- -10d@09:00 -3d@09:00 0d@08:30
+    """
     if not offsets and not reset:
         raise UserError("error: offsets: give offsets (e.g. -7d@09:00 -2h) or --reset")
     with app.transaction() as session:

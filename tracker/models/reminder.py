@@ -52,8 +52,10 @@ class SubjectType(enum.StrEnum):
 class Reminder(Timestamps, Base):
     __tablename__ = "reminder"
     __table_args__ = (
-        # The key of idempotent inserts: planning the same reminder twice adds nothing.
-        sa.UniqueConstraint("kind", "subject_id", "recipient_key", "channel", "offset_spec"),
+        # The key of idempotent inserts: planning the same reminder twice adds nothing. A row is
+        # for one occurrence of its anchor: an interview moved to another day is another one.
+        sa.UniqueConstraint("kind", "subject_id", "recipient_key", "channel", "offset_spec",
+                            "anchor_at", name="uq_reminder_occurrence"),
         # The due query (status = 'pending' AND next_attempt_at <= now ORDER BY next_attempt_at)
         # and the lease sweep (status = 'sending') are range scans of this index, whatever the
         # number of sent rows.
@@ -75,6 +77,9 @@ class Reminder(Timestamps, Base):
     channel: Mapped[ReminderChannel] = mapped_column(enum_type(ReminderChannel, "channel"))
     # The offset as written in the settings, e.g. "-7d@09:00" (7 days before, at 09:00 local)
     offset_spec: Mapped[str] = mapped_column(sa.String(20))
+    # The instant the offset counts from (the deadline, the interview's start, the submission;
+    # for an event, when it happened): the occurrence this row is about
+    anchor_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # When it is meant to go out, and when the dispatcher may next try (later after a failure)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -12,8 +12,12 @@ It works in short transactions of its own, so it takes a session factory, not a 
    (exactly once: the mark only applies while the claim holds, and the notification's
    reminder_id is unique);
 4. e-mails go out one by one after that commit, each marked `sent` once the server accepted it.
-   A crash between the two leaves the row in `sending`: after its lease it is sent again, with
-   the same Message-ID. A refused or failed delivery is retried with back-off, then `failed`.
+   Before each one, its row's lease is renewed while the claim still holds (a conditional
+   UPDATE on the token and status): a batch slower than its lease is not sent a second time
+   by a dispatcher that took the rows back; a row whose claim was lost is skipped. A crash
+   between sending and marking leaves the row in `sending`: after its lease it is sent again,
+   with the same Message-ID. A refused or failed delivery is retried with back-off, then
+   `failed`.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from tracker.mail import (
 )
 from tracker.models import Notification, Reminder, ReminderChannel, ReminderStatus
 from tracker.services.reminder_facts import CANCEL, EXPIRE, SEND, Decision, decide
-from tracker.services.reminders import insert_ignore
+from tracker.services.reminder_outbox import insert_ignore
 
 log = logging.getLogger("tracker.reminders")
 Clock = Callable[[], datetime]
@@ -55,6 +59,7 @@ class DispatchReport:
     retrying: list[dict] = field(default_factory=list)  # id, error, next attempt
     failed: list[dict] = field(default_factory=list)  # id, error
     released: int = 0  # rows whose lease had expired, put back in the queue
+    lost: list[dict] = field(default_factory=list)  # id, kind: claims taken back before sending
     email_waiting: int = 0  # e-mail reminders due while no SMTP server is configured
 
     @property
@@ -254,6 +259,17 @@ def _send_email(factory: sessionmaker[Session], row: dict, decision: Decision, t
     now = clock()
     ours = sa.and_(Reminder.id == row["id"], Reminder.claim_token == token,
                    Reminder.status == R.SENDING)
+    # The batch's lease may have run out while the e-mails before this one went out: renew
+    # this row's lease, and leave it alone if another dispatcher took it back meanwhile.
+    with unit_of_work(factory, write=True) as session:
+        renewed = session.execute(sa.update(Reminder).where(ours).values(
+            lease_until=now + timedelta(seconds=settings.reminder_lease_s), updated_at=now,
+        ), execution_options={"synchronize_session": False}).rowcount
+    if not renewed:
+        report.lost.append(dict(id=row["id"], kind=row["kind"]))
+        log.warning("reminder #%d: its claim was taken back before its e-mail went out; "
+                    "left to the dispatcher that holds it", row["id"])
+        return
     msg_id = message_id(row["id"], row["key"], settings.smtp_sender)
     try:
         rendered = render_reminder(decision.context, public_url=settings.public_url)

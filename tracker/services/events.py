@@ -29,6 +29,7 @@ from tracker.models import (
     ReminderStatus,
     User,
 )
+from tracker.services.reminder_outbox import UNIQUE, insert_ignore
 from tracker.services.reminder_rules import SUBJECT_OF, Recipient, is_on, user_key
 
 Clock = Callable[[], datetime]
@@ -46,26 +47,31 @@ def status_changed(session: Session, application: Application, change: Applicati
     if change.id is None:
         session.flush()
     return _notify(session, K.STATUS_CHANGED, application.id, f"sc:{change.id}",
-                   application.candidate, application.posting.timezone, clock())
+                   application.candidate, application.posting.timezone, clock(),
+                   change.changed_at)
 
 
 def interview_changed(session: Session, interview: Interview, event: str, audit_id: int,
-                      *, clock: Clock = utcnow) -> int:
+                      *, clock: Clock = utcnow, at: datetime | None = None) -> int:
     """Tell the candidate of an interview's application that it was `event` ("scheduled",
-    "rescheduled" or "cancelled"); `audit_id` is the audit row of that change. A posting-wide
+    "rescheduled" or "cancelled"); `audit_id` is the audit row of that change, `at` when it
+    happened (default: now). A posting-wide
     interview (no application) tells no one here. Returns the number of rows added."""
     application = interview.application
     if application is None or application.deleted_at is not None:
         return 0
+    now = clock()
     return _notify(session, K.INTERVIEW_SCHEDULED, interview.id,
                    f"{INTERVIEW_EVENTS[event]}:{audit_id}", application.candidate,
-                   interview.timezone, clock())
+                   interview.timezone, now, at or now)
 
 
 def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str, user: User,
-            fallback_zone: str, now: datetime) -> int:
+            fallback_zone: str, now: datetime, happened: datetime) -> int:
+    """One row per channel, due now; its anchor is when the event happened (the same on a
+    second planning of the same event, which therefore adds nothing)."""
     # imported here: reminders imports the models and services that call this module
-    from tracker.services.reminders import _UNIQUE, _active, _switches, insert_ignore
+    from tracker.services.reminders import _active, _switches
 
     if not _active(user):
         return 0
@@ -75,7 +81,8 @@ def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str, us
     values = [
         dict(kind=kind, subject_type=SUBJECT_OF[kind], subject_id=subject_id,
              recipient_key=recipient.key, recipient_user_id=user.id, recipient_email=user.email,
-             channel=channel, offset_spec=spec, due_at=now, next_attempt_at=now,
+             channel=channel, offset_spec=spec, anchor_at=happened, due_at=now,
+             next_attempt_at=now,
              timezone=recipient.timezone, status=ReminderStatus.PENDING, attempts=0,
              created_at=now, updated_at=now)
         for channel in recipient.channels if is_on(switches, user.id, kind, channel)
@@ -84,7 +91,7 @@ def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str, us
         return 0
     session.flush()
     inserted = session.execute(
-        insert_ignore(session, Reminder, _UNIQUE).returning(Reminder.id), values)
+        insert_ignore(session, Reminder, UNIQUE).returning(Reminder.id), values)
     return len(inserted.all())
 
 

@@ -209,7 +209,7 @@ def _tell(session: Session, interview: Interview, event: str, entry: AuditLog,
     """The candidate hears of the change at once (tracker.services.events)."""
     if entry.id is None:
         session.flush()
-    events.interview_changed(session, interview, event, entry.id, clock=clock)
+    events.interview_changed(session, interview, event, entry.id, clock=clock, at=entry.at)
 
 
 def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str) -> datetime:

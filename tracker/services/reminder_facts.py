@@ -8,6 +8,7 @@ plain data its message is made from, or the reason to expire or cancel it. The d
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from tracker.models import (
     Application,
     ApplicationStatus,
     ApplicationStatusChange,
+    AuditLog,
     Interview,
     InterviewStatus,
     Posting,
@@ -32,12 +34,19 @@ from tracker.models import (
     User,
 )
 from tracker.services.events import EVENT_OF_CODE, parse_event
-from tracker.services.reminder_rules import EVENT_KINDS, SUBJECT_OF, is_on
+from tracker.services.reminder_outbox import planned_late_reason
+from tracker.services.reminder_rules import (
+    EVENT_KINDS,
+    PLANNED_LATE_AFTER,
+    SUBJECT_OF,
+    is_on,
+)
 from tracker.services.timeutil import local_today, zone
 
 K = ReminderKind
 SEND, EXPIRE, CANCEL = "send", "expire", "cancel"
 _LATER_STATES = [ReminderStatus.PENDING, ReminderStatus.SENDING, ReminderStatus.SENT]
+INTERVIEW_CHANGES = ("interview.reschedule", "interview.cancel")
 
 
 @dataclass(frozen=True)
@@ -57,11 +66,13 @@ class _Facts:
     switches: dict[tuple[int, str, str], bool]
     waiting: dict[int, int]  # posting id -> submitted applications not yet reviewed
     applied: dict[int, int]  # posting id -> applications past the draft (not withdrawn)
-    latest_due: dict[tuple[str, int, str, str], datetime]
+    latest_due: dict[tuple[str, int, str, str, datetime], datetime]
     # per batch: one formatter per language, one posting context per (posting, language, zone)
     formatters: dict[str, Formatter] = field(default_factory=dict)
     posting_contexts: dict[tuple[int, str, str], dict[str, Any]] = field(default_factory=dict)
     changes: dict[int, ApplicationStatusChange] = field(default_factory=dict)  # status events
+    # interview id -> the invitation's SEQUENCE: how many times it was moved or cancelled
+    sequences: dict[int, int] = field(default_factory=dict)
 
 
 def decide(session: Session, rows: Iterable[Reminder], now: datetime) -> list[Decision]:
@@ -109,23 +120,34 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
         sa.select(ReminderSwitch.user_id, ReminderSwitch.kind, ReminderSwitch.channel,
                   ReminderSwitch.enabled).where(ReminderSwitch.user_id.in_(user_ids))
     )} if user_ids else {}
-    # The latest reminder of each series (kind, subject, recipient, channel) already due: an
-    # earlier one is superseded by it (after a pause, only the most recent one goes out).
+    # The latest reminder of each series (kind, subject, recipient, channel, for one occurrence
+    # of the anchor) already due: an earlier one is superseded by it (after a pause, only the
+    # most recent one goes out); what went out for an earlier occurrence supersedes nothing.
     later = sa.select(
         Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
-        sa.func.max(Reminder.due_at),
+        Reminder.anchor_at, sa.func.max(Reminder.due_at),
     ).where(
         Reminder.subject_id.in_({row.subject_id for row in rows}),
         Reminder.kind.in_({row.kind for row in rows}),
         Reminder.status.in_(_LATER_STATES), Reminder.due_at <= now,
-    ).group_by(Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel)
-    latest_due = {(k.value, s, r, c.value): due for k, s, r, c, due in session.execute(later)}
+    ).group_by(Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
+               Reminder.anchor_at)
+    latest_due = {(k.value, s, r, c.value, _utc(a)): due
+                  for k, s, r, c, a, due in session.execute(later)}
     change_ids = {parse_event(row.offset_spec)[1] for row in rows if row.kind is K.STATUS_CHANGED}
     changes = {c.id: c for c in session.scalars(
         sa.select(ApplicationStatusChange).where(ApplicationStatusChange.id.in_(change_ids))
     )} if change_ids else {}
+    # The invitation's SEQUENCE rises with each change of the interview, read from its audit
+    # history (the calendar_event table only follows what the calendar feeds exported).
+    sequences = dict(session.execute(
+        sa.select(AuditLog.entity_id, sa.func.count()).where(
+            AuditLog.entity_type == "interview", AuditLog.entity_id.in_(interviews),
+            AuditLog.action.in_(INTERVIEW_CHANGES),
+        ).group_by(AuditLog.entity_id)
+    ).all()) if interviews else {}
     return _Facts(applications, interviews, postings, users, switches, waiting, applied,
-                  latest_due, changes=changes)
+                  latest_due, changes=changes, sequences=sequences)
 
 
 def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
@@ -137,10 +159,11 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
             return Decision(row.id, CANCEL, f"switched off by {user.email}")
     lang = user.locale.value if user else "fr"
     f = facts.formatters.get(lang) or facts.formatters.setdefault(lang, Formatter(lang))
+    # Late is said of a reminder that existed when it came due and waits since (nothing ran)
     base: dict[str, Any] = {
         "kind": row.kind.value, "lang": lang, "recipient_email": row.recipient_email,
-        "name": user.full_name if user else row.recipient_email, "late": row.due_at < now
-        and (now - row.due_at).total_seconds() > 3600,
+        "name": user.full_name if user else row.recipient_email,
+        "late": now - row.due_at > PLANNED_LATE_AFTER and _utc(row.created_at) <= row.due_at,
     }
     handler = {
         K.DEADLINE_DRAFT: _deadline_draft, K.NO_ANSWER: _no_answer,
@@ -151,8 +174,11 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
     decision = handler(row, facts, now, f, base)
     if decision.action != SEND or row.kind in EVENT_KINDS:  # every event is told
         return decision
+    if _utc(row.created_at) - row.due_at > PLANNED_LATE_AFTER:
+        # e.g. the 7-day reminder of a draft started the day before the deadline
+        return Decision(row.id, EXPIRE, planned_late_reason(row.due_at, _utc(row.created_at)))
     latest = facts.latest_due.get(
-        (row.kind.value, row.subject_id, row.recipient_key, row.channel.value)
+        (row.kind.value, row.subject_id, row.recipient_key, row.channel.value, _utc(row.anchor_at))
     )
     if latest is not None and _utc(latest) > row.due_at:
         return Decision(row.id, EXPIRE,
@@ -245,10 +271,12 @@ def _interview_soon(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "candidate_name": app.candidate.full_name if app else None,
         "as_panel": app is None or app.candidate_id != row.recipient_user_id,
         "hours_left": max(0, round((interview.starts_at - now).total_seconds() / 3600)),
+        # at least 1: a reminder sent late reads "in 15 min", never "in 0 h"
+        "minutes_left": max(1, math.ceil((interview.starts_at - now).total_seconds() / 60)),
         "days_to_interview": (interview.starts_at.astimezone(zone(row.timezone)).date()
                               - local_today(now, row.timezone)).days,
         "starts_at": interview.starts_at, "all_day": interview.start_time is None,
-        "sequence": int(interview.updated_at.timestamp()) if interview.updated_at else 0,
+        "sequence": facts.sequences.get(interview.id, 0),
         "link": f"/interviews/{interview.id}",
     }
     return Decision(row.id, SEND, context=context)
@@ -323,7 +351,7 @@ def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "place": interview.place, "video_url": interview.video_url,
         "duration_minutes": interview.duration_minutes, "starts_at": interview.starts_at,
         "all_day": interview.start_time is None,
-        "sequence": int(interview.updated_at.timestamp()) if interview.updated_at else 0,
+        "sequence": facts.sequences.get(interview.id, 0),
         "link": f"/interviews/{interview.id}",
     }
     return Decision(row.id, SEND, context=context)

@@ -45,6 +45,12 @@ SUBJECT_OF: dict[ReminderKind, SubjectType] = {
 EVENT_KINDS = frozenset({K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED})
 # Kinds that announce something ahead: an offset landing at or after the anchor is not planned.
 BEFORE_ANCHOR = {K.DEADLINE_DRAFT, K.INTERVIEW_SOON, K.CLOSING_EMPTY}
+# Kinds whose every occurrence is told: an interview moved to another day is reminded again,
+# whereas a deadline moved after its reminder went out is not told twice.
+TOLD_AGAIN_WHEN_MOVED = frozenset({K.INTERVIEW_SOON})
+# A reminder planned (or re-timed) more than this after its due time was never meant to go out:
+# it is expired with the reason, not sent late.
+PLANNED_LATE_AFTER = timedelta(hours=1)
 CHANNELS = (ReminderChannel.IN_APP, ReminderChannel.EMAIL)
 ANY = "*"
 
@@ -123,7 +129,7 @@ def email_key(address: str) -> str:
 
 @dataclass(frozen=True)
 class Planned:
-    """One reminder row as it should be."""
+    """One reminder row as it should be: for the occurrence `anchor` of its subject."""
 
     kind: ReminderKind
     subject_id: int
@@ -131,6 +137,7 @@ class Planned:
     channel: ReminderChannel
     offset: str
     due_at: datetime
+    anchor: datetime
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -159,7 +166,8 @@ def plan(
                 due = offset.due(anchor, recipient.timezone)
                 if kind in BEFORE_ANCHOR and due >= anchor:
                     continue
-                rows.append(Planned(kind, subject_id, recipient, channel, offset.spec, due))
+                rows.append(Planned(kind, subject_id, recipient, channel, offset.spec, due,
+                                    anchor))
     return rows
 
 

@@ -7,13 +7,10 @@ DO NOTHING on the unique key), so two processes planning the same reminder add o
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
@@ -33,8 +30,9 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services.errors import InvalidTransition, NotFound
+from tracker.services.errors import DomainError, InvalidTransition, NotFound, ValidationFailed
 from tracker.services.paging import Page, make_page, paginate
+from tracker.services.reminder_outbox import SyncResult, sync_rows
 from tracker.services.reminder_rules import (
     DEFAULT_OFFSETS,
     SUBJECT_OF,
@@ -50,23 +48,8 @@ from tracker.services.validation import parse_enum
 Clock = Callable[[], datetime]
 K = ReminderKind
 R = ReminderStatus
-_UNIQUE = ["kind", "subject_id", "recipient_key", "channel", "offset_spec"]
 _LIVE_POSTING = {PostingStatus.OPEN}
 _ENDED_POSTING = {PostingStatus.CANCELLED, PostingStatus.FILLED}
-
-
-@dataclass
-class SyncResult:
-    created: int = 0
-    retimed: int = 0
-    cancelled: int = 0
-    revived: int = 0
-
-    def add(self, other: SyncResult) -> None:
-        self.created += other.created
-        self.retimed += other.retimed
-        self.cancelled += other.cancelled
-        self.revived += other.revived
 
 
 # --- the hooks the other services call -------------------------------------------------------
@@ -100,7 +83,7 @@ def sync_application(
         and posting.valid_through is not None and _accepts_applications(posting)
     )
     recipients = [_user_recipient(candidate, posting.timezone)] if live else []
-    result.add(_sync(
+    result.add(sync_rows(
         session, K.DEADLINE_DRAFT, application.id,
         _plan(session, K.DEADLINE_DRAFT, application.id, posting.valid_through, recipients,
               posting.organisation_id) if draft_ok else [],
@@ -111,7 +94,7 @@ def sync_application(
         live and application.status is ApplicationStatus.SUBMITTED
         and application.submitted_at is not None
     )
-    result.add(_sync(
+    result.add(sync_rows(
         session, K.NO_ANSWER, application.id,
         _plan(session, K.NO_ANSWER, application.id, application.submitted_at, recipients,
               posting.organisation_id) if answer_ok else [],
@@ -152,7 +135,7 @@ def sync_interview(session: Session, interview: Interview, *, clock: Clock = utc
         offsets = [o for o in offsets if not parse_offset(o).hours]
     planned = plan(K.INTERVIEW_SOON, interview.id, interview.starts_at, recipients, offsets,
                    _switches(session, recipients)) if live else []
-    return _sync(session, K.INTERVIEW_SOON, interview.id, planned, clock(),
+    return sync_rows(session, K.INTERVIEW_SOON, interview.id, planned, clock(),
                  f"interview #{interview.id} is {interview.status.value}")
 
 
@@ -256,14 +239,54 @@ def retry(session: Session, reminder_id: int, *, clock: Clock = utcnow) -> Remin
             "reminder", f"reminder #{reminder_id} is {reminder.status.value}: only failed or "
             "expired reminders are retried"
         )
+    _requeue(reminder, clock())
+    session.flush()
+    return reminder
+
+
+def retry_many(session: Session, reminder_ids: Iterable[int | str] = (), *,
+               every_failed: bool = False, clock: Clock = utcnow) -> list[Reminder]:
+    """Put the failed or expired reminders `reminder_ids` back in the queue, and with
+    `every_failed` every failed reminder (after an SMTP outage). All or nothing: one that
+    cannot be retried refuses the whole, and every such ID is named ("ID 42: ...")."""
+    ids = list(reminder_ids)
+    if not ids and not every_failed:
+        raise DomainError("ID", "give reminder IDs or --failed (every failed reminder)")
+    numbers = {value: int(text) for value in ids
+               if (text := str(value).strip().lstrip("#")).isdigit()}
+    found = {r.id: r for r in session.scalars(
+        sa.select(Reminder).where(Reminder.id.in_(numbers.values())))} if numbers else {}
+    errors: list[DomainError] = []
+    for value in dict.fromkeys(ids):  # in the order given, each once
+        number = numbers.get(value)
+        row = found.get(number) if number is not None else None
+        if number is None:
+            errors.append(DomainError(f"ID {value}", "not a reminder ID (a number)"))
+        elif row is None:
+            errors.append(NotFound(f"ID {value}", f"no reminder #{number}"))
+        elif row.status not in (R.FAILED, R.EXPIRED):
+            errors.append(InvalidTransition(
+                f"ID {value}", f"reminder #{number} is {row.status.value}: only failed or "
+                "expired reminders are retried"))
+    if errors:
+        raise ValidationFailed(errors)
+    if every_failed:
+        for row in session.scalars(sa.select(Reminder).where(Reminder.status == R.FAILED)):
+            found.setdefault(row.id, row)
     now = clock()
+    chosen = [found[number] for number in sorted(found)]
+    for row in chosen:
+        _requeue(row, now)
+    session.flush()
+    return chosen
+
+
+def _requeue(reminder: Reminder, now: datetime) -> None:
     reminder.status = R.PENDING
     reminder.next_attempt_at = now
     reminder.attempts = 0
     reminder.lease_until = reminder.claim_token = None
     reminder.updated_at = now
-    session.flush()
-    return reminder
 
 
 # --- the machinery ---------------------------------------------------------------------------
@@ -279,7 +302,7 @@ def sync_posting_kind(session: Session, posting: Posting, kind: ReminderKind,
     recipients = _hr_recipients(session, posting) if ok else []
     planned = _plan(session, kind, posting.id, posting.valid_through, recipients,
                     posting.organisation_id) if ok else []
-    return _sync(session, kind, posting.id, planned, now,
+    return sync_rows(session, kind, posting.id, planned, now,
                  f"posting {posting.reference} is {posting.status.value}")
 
 
@@ -291,65 +314,11 @@ def _plan(session: Session, kind: ReminderKind, subject_id: int, anchor: datetim
                 _switches(session, recipients))
 
 
-def _sync(session: Session, kind: ReminderKind, subject_id: int, planned: list[Planned],
-          now: datetime, reason: str) -> SyncResult:
-    """Make the rows of (kind, subject) match `planned`: new ones inserted, pending ones
-    re-timed or cancelled (with `reason`), cancelled ones revived. Sent, expired, failed and
-    in-flight rows are left as they are: nothing already sent goes out again."""
-    result = SyncResult()
-    wanted = {p.key: p for p in planned}
-    existing = session.scalars(sa.select(Reminder).where(
-        Reminder.kind == kind, Reminder.subject_id == subject_id
-    )).all()
-    for row in existing:
-        key = (row.recipient_key, row.channel.value, row.offset_spec)
-        target = wanted.pop(key, None)
-        if target is None:
-            if row.status is R.PENDING:
-                row.status, row.reason, row.updated_at = R.CANCELLED, reason, now
-                result.cancelled += 1
-            continue
-        if row.status is R.CANCELLED:
-            row.status, row.reason, row.attempts, row.last_error = R.PENDING, None, 0, None
-            row.due_at = row.next_attempt_at = target.due_at
-            row.updated_at = now
-            result.revived += 1
-        elif row.status is R.PENDING and row.due_at != target.due_at:
-            row.due_at = row.next_attempt_at = target.due_at
-            row.updated_at = now
-            result.retimed += 1
-    if wanted:
-        session.flush()
-        values = [
-            dict(kind=p.kind, subject_type=SUBJECT_OF[p.kind], subject_id=p.subject_id,
-                 recipient_key=p.recipient.key, recipient_user_id=p.recipient.user_id,
-                 recipient_email=p.recipient.email, channel=p.channel, offset_spec=p.offset,
-                 due_at=p.due_at, next_attempt_at=p.due_at, timezone=p.recipient.timezone,
-                 status=R.PENDING, attempts=0, created_at=now, updated_at=now)
-            for p in wanted.values()
-        ]
-        # RETURNING, not rowcount: psycopg reports -1 for a multi-row INSERT ... ON CONFLICT
-        inserted = session.execute(
-            insert_ignore(session, Reminder, _UNIQUE).returning(Reminder.id), values
-        )
-        result.created += len(inserted.all())
-    elif existing:
-        session.flush()
-    return result
-
-
-def insert_ignore(session: Session, model: type, unique: list[str]):  # noqa: ANN201
-    """INSERT ... ON CONFLICT (unique) DO NOTHING, on SQLite and PostgreSQL alike; execute it
-    with the list of rows (one compiled statement, sent in batches)."""
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    return insert(model).on_conflict_do_nothing(index_elements=unique)
-
-
 def _cancel_subject(session: Session, subject_id: int, kinds: tuple[ReminderKind, ...],
                     now: datetime, reason: str) -> SyncResult:
     result = SyncResult()
     for kind in kinds:
-        result.add(_sync(session, kind, subject_id, [], now, reason))
+        result.add(sync_rows(session, kind, subject_id, [], now, reason))
     return result
 
 
