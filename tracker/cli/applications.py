@@ -202,8 +202,6 @@ def application_fit(app: AppContext, application_id: int, lang: str, fmt: str) -
         table(f"Fit of application #{result.application_id} ({result.candidate_name}) to "
               f"{result.posting_reference}", ["Status", "Requirement", "Weight", "Points",
                                              "Reason"], rows,
-              # no min_widths: with pad_edge off rich would then make the table one column
-              # wider than the terminal and crop the reasons ("the B2 asked" lost its 2)
               no_wrap=["Status", "Weight", "Points"]),
     )
     click.echo(f"Score: {result.score:.1f} / 100 ({result.points:g} of {result.max_points:g} "

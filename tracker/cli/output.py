@@ -28,13 +28,13 @@ def emit_json(data: Any) -> None:
 def table(
     title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]],
     no_wrap: Sequence[str] = (),
-    min_widths: dict[str, int] | None = None,
 ) -> Table:
+    # No minimum widths: with pad_edge off, rich lays a table with one out a column wider
+    # than the terminal and crops the last characters of every line.
     result = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=False,
                    pad_edge=False, header_style="bold")
     for name in columns:
-        result.add_column(name, no_wrap=name in no_wrap, overflow="fold",
-                          min_width=(min_widths or {}).get(name))
+        result.add_column(name, no_wrap=name in no_wrap, overflow="fold")
     for row in rows:
         result.add_row(*("" if cell is None else str(cell) for cell in row))
     return result
