@@ -169,9 +169,10 @@ class PostingForm(FlaskForm):
     occupation = SelectField(_l("Occupation profile"), choices=[], validate_choice=False)
     certification = SelectField(_l("Certification"), choices=[], validate_choice=False)
     propose = SubmitField(_l("Start the requirements from this occupation"))
-    requirements = FieldList(FormField(RequirementRow), min_entries=0)
-    required_documents = FieldList(FormField(DocumentRow), min_entries=0)
-    interviews = FieldList(FormField(InterviewRow), min_entries=0)
+    requirements = FieldList(FormField(RequirementRow), _l("Requirements"), min_entries=0)
+    required_documents = FieldList(FormField(DocumentRow), _l("Documents candidates must send"),
+                                   min_entries=0)
+    interviews = FieldList(FormField(InterviewRow), _l("Interview dates"), min_entries=0)
     add_rows = SubmitField(_l("Add more rows"))
     submit = SubmitField(_l("Save posting"))
 
@@ -194,7 +195,7 @@ class RatingRow(Form):
 
 
 class RatingsForm(FlaskForm):
-    rows = FieldList(FormField(RatingRow), min_entries=0)
+    rows = FieldList(FormField(RatingRow), _l("Evidence per requirement"), min_entries=0)
     submit = SubmitField(_l("Save ratings"))
 
 
@@ -233,7 +234,7 @@ class ProfileForm(FlaskForm):
     experience_years = IntegerField(_l("Years of experience"), validators=[Optional()])
     experience_summary = TextAreaField(_l("Experience"), validators=[Optional()])
     skills = TextAreaField(_l("Skills, one per line"), validators=[Optional()])
-    languages = FieldList(FormField(LanguageRow), min_entries=0)
+    languages = FieldList(FormField(LanguageRow), _l("Languages"), min_entries=0)
     add_rows = SubmitField(_l("Add more languages"))
     submit = SubmitField(_l("Save profile"))
 
@@ -275,7 +276,7 @@ class EvidenceRow(Form):
 
 
 class EvidenceForm(FlaskForm):
-    rows = FieldList(FormField(EvidenceRow), min_entries=0)
+    rows = FieldList(FormField(EvidenceRow), _l("My answers to the requirements"), min_entries=0)
     submit = SubmitField(_l("Save my answers"))
 
 
