@@ -25,7 +25,13 @@ from tracker.models import (
     User,
 )
 from tracker.services import fit
-from tracker.services.access import can_manage, visible_applications, visible_postings
+from tracker.services.access import (
+    can_manage,
+    sees_drafts,
+    submitted_only,
+    visible_applications,
+    visible_postings,
+)
 from tracker.services.errors import DomainError, PermissionDenied
 from tracker.services.paging import Page, make_page, paginate
 from tracker.services.timeutil import days_left
@@ -94,12 +100,14 @@ def hr_dashboard(session: Session, actor: User | None, *, clock: Clock = utcnow)
          **_deadline(p, now)}
         for p in open_postings
     ]
-    counts = {s.value: 0 for s in STATUS_ORDER}
+    # drafts are the candidates' own until submitted: counted for admins, not for hr
+    counts = {s.value: 0 for s in STATUS_ORDER
+              if s is not ApplicationStatus.DRAFT or sees_drafts(actor)}
     for status, number in session.execute(
         sa.select(Application.status, sa.func.count())
         .join(Posting, Posting.id == Application.posting_id)
         .where(Application.deleted_at.is_(None), Posting.deleted_at.is_(None), mine,
-               Posting.organisation_id.is_not(None))
+               Posting.organisation_id.is_not(None), submitted_only(actor))
         .group_by(Application.status)
     ):
         counts[status.value] = number
