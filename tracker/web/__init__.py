@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, redirect, render_template, request, url_for
-from flask_login import LoginManager
+from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.orm import Session, sessionmaker
+from werkzeug.exceptions import HTTPException
 
 from tracker.api import init_api
 from tracker.config import Settings, get_settings
 from tracker.db import create_engine, make_session_factory, utcnow
-from tracker.services.errors import NotFound, PermissionDenied
+from tracker.services.errors import DomainError, NotFound, PermissionDenied
 from tracker.web import common, i18n, security, templating
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -90,6 +91,13 @@ def _error_pages(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(error: Any) -> Any:
+        """An upload form's own page with the limit next to its file field, else this page."""
+        handler = common.TOO_LARGE.get(request.endpoint or "")
+        if handler is not None and current_user.is_authenticated:
+            try:
+                return handler(**(request.view_args or {}))
+            except (HTTPException, DomainError):
+                pass
         return page(413, "too_large")
 
     @app.errorhandler(429)

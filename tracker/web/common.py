@@ -98,6 +98,19 @@ def roles_required(*roles: str) -> Callable[[F], F]:
     return decorate
 
 
+# Endpoint -> what to answer when its request is over the size limit (413), instead of the
+# error page: the page of the form again, with the limit said next to the file field.
+TOO_LARGE: dict[str, Callable[..., Any]] = {}
+
+
+def on_too_large(endpoint: str) -> Callable[[F], F]:
+    def register(handler: F) -> F:
+        TOO_LARGE[endpoint] = handler
+        return handler
+
+    return register
+
+
 def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None = None) -> None:
     """Put each message of a domain error next to the field it names: a row of a list (say
     `interviews[0]`) shows it on the row's first field; a name the form does not have, or a

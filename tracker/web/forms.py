@@ -285,6 +285,14 @@ class LetterForm(FlaskForm):
     submit = SubmitField(_l("Save letter"))
 
 
+class SubmitForm(FlaskForm):
+    """Submit (or withdraw) one's application. With required requirements unanswered, the box
+    (its label says how many) must be ticked."""
+
+    confirm = BooleanField(_l("Submit anyway"))
+    submit = SubmitField(_l("Submit my application"))
+
+
 class UploadForm(FlaskForm):
     kind = SelectField(_l("Kind of document"), choices=_choices(
         DOCUMENT_LABELS, [k.value for k in DocumentKind]))
