@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from flask import Response, abort, current_app, request
-from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin, current_user
 from sqlalchemy.orm import Session
 from wtforms import Field, Form, FormField
@@ -22,6 +21,7 @@ from tracker.models import User
 from tracker.services.accounts import active_user
 from tracker.services.errors import DomainError, ValidationFailed
 from tracker.services.paging import Page
+from tracker.web.i18n import lazy_gettext as _l
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -3,7 +3,6 @@ people typed; the rules are the services'."""
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
@@ -34,6 +33,7 @@ from tracker.models import (
 )
 from tracker.services.users import MIN_PASSWORD_LENGTH
 from tracker.web.common import DOCUMENT_LABELS, EMPLOYMENT_LABELS, KIND_LABELS, STATUS_LABELS
+from tracker.web.i18n import lazy_gettext as _l
 
 LOCALES = [("fr", "Français"), ("en", "English")]
 BLANK = [("", "—")]

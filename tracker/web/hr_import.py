@@ -10,7 +10,6 @@ from typing import Any
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from tracker.importers.base import plain
@@ -30,6 +29,7 @@ from tracker.web.common import (
 )
 from tracker.web.forms import ImportForm, ImportReviewForm
 from tracker.web.hr import STAFF, _propose, bp
+from tracker.web.i18n import lazy_gettext as _l
 
 
 def _checked_file(form: ImportForm) -> tuple[str, bytes]:
