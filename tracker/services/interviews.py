@@ -22,7 +22,13 @@ from tracker.models import (
 )
 from tracker.services import audit, events, reminders
 from tracker.services.access import can_manage, visible_interviews
-from tracker.services.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
+from tracker.services.errors import (
+    DomainError,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
 from tracker.services.paging import Page, make_page, paginate
 from tracker.services.timeutil import local_to_utc, local_today, zone
 from tracker.services.users import find_user
@@ -64,25 +70,23 @@ def schedule(
     field: str = "at",
 ) -> Interview:
     """Schedule an interview. It may not start in the past; a date without a time counts as
-    the whole local day. Scheduling one for an application moves it to `interview`."""
+    the whole local day. Scheduling one for an application moves it to `interview`. Every
+    problem of the request is reported at once (ValidationFailed)."""
     # imported here: applications imports postings, which imports this module
     from tracker.services.applications import move
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not schedule interviews for this posting")
+    panel = list(panel)
+    problems = schedule_problems(
+        posting, day=day, at=at, timezone=timezone, duration_minutes=duration_minutes,
+        video_url=video_url, application=application, panel=panel, clock=clock, field=field)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ValidationFailed(problems)
     tz = timezone or posting.timezone
-    zone(tz, "timezone")
-    _check_duration(duration_minutes)
-    if video_url is not None and not video_url.startswith(("https://", "http://")):
-        raise DomainError("video_url", f"{video_url!r} is not an http(s) URL")
     now = clock()
     starts_at = _future_start(day, at, tz, now, field)
-    if application is not None:
-        if application.posting_id != posting.id:
-            raise DomainError("application", "the application is for another posting")
-        if application.status not in _INTERVIEWABLE:
-            raise InvalidTransition(
-                "application", f"a {application.status.value} application cannot get an interview"
-            )
     interview = Interview(
         posting=posting,
         application=application,
@@ -111,6 +115,62 @@ def schedule(
     reminders.sync_interview(session, interview, clock=clock)
     _tell(session, interview, "scheduled", entry, clock)
     return interview
+
+
+def schedule_problems(
+    posting: Posting,
+    *,
+    day: date | None,
+    at: time | None = None,
+    timezone: str | None = None,
+    duration_minutes: int = 45,
+    video_url: str | None = None,
+    application: Application | None = None,
+    panel: Iterable[Panelist] = (),
+    clock: Clock = utcnow,
+    field: str = "at",
+) -> list[DomainError]:
+    """What is wrong with scheduling this interview, every problem at once (nothing is
+    written): the zone, the duration, the video link, the date (missing or past), the
+    application, each panel member's address. A form may ask before it has every field."""
+    problems: list[DomainError] = []
+
+    def check(rule: Callable[[], object]) -> bool:
+        try:
+            rule()
+        except DomainError as exc:
+            problems.append(exc)
+            return False
+        return True
+
+    tz = timezone or posting.timezone
+    zone_ok = check(lambda: zone(tz, "timezone"))
+    check(lambda: _check_duration(duration_minutes))
+    if video_url is not None and not video_url.startswith(("https://", "http://")):
+        problems.append(DomainError("video_url", f"{video_url!r} is not an http(s) URL"))
+    if day is None:
+        problems.append(DomainError("day", "the interview needs a date"))
+    elif zone_ok:
+        check(lambda: _future_start(day, at, tz, clock(), field))
+    if application is not None:
+        if application.posting_id != posting.id:
+            problems.append(DomainError("application", "the application is for another posting"))
+        elif application.status not in _INTERVIEWABLE:
+            problems.append(InvalidTransition(
+                "application",
+                f"a {application.status.value} application cannot get an interview"))
+    seen: set[str] = set()
+    for position, member in enumerate(panel):
+        name = f"panel[{position}].email"
+        try:
+            email = normalise_email(member.email, name)
+        except DomainError as exc:
+            problems.append(exc)
+            continue
+        if email in seen:
+            problems.append(DomainError(name, f"{email} is on the panel twice"))
+        seen.add(email)
+    return problems
 
 
 def reschedule(
