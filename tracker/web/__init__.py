@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from werkzeug.exceptions import HTTPException
 
 from tracker.api import init_api
+from tracker.api.core import error_response, is_api_path
 from tracker.config import Settings, get_settings
 from tracker.db import create_engine, make_session_factory, utcnow
 from tracker.services.errors import DomainError, NotFound, PermissionDenied
@@ -103,3 +104,20 @@ def _error_pages(app: Flask) -> None:
     @app.errorhandler(429)
     def throttled(error: Any) -> Any:
         return page(429, "throttled", request.path)
+
+    @app.errorhandler(405)
+    def not_allowed(error: Any) -> Any:  # e.g. a form's address opened as a page
+        response = app.make_response(page(405, "not_allowed"))
+        response.headers["Allow"] = ", ".join(getattr(error, "valid_methods", None) or ())
+        return response
+
+    @app.errorhandler(500)
+    def server_error(error: Any) -> Any:
+        """A styled page (JSON under /api/v1); if even that fails, plain text."""
+        if is_api_path(request.path):
+            return error_response(500, "internal error: the change was not saved")
+        try:
+            return page(500, "server_error")
+        except Exception:  # noqa: BLE001  (the page itself may need what just failed)
+            return "Internal error: nothing was saved. Try again later.", 500, {
+                "Content-Type": "text/plain; charset=utf-8"}

@@ -11,9 +11,11 @@ from functools import wraps
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Response, abort, current_app, request
+from flask import Response, abort, current_app, request, url_for
 from flask_login import UserMixin, current_user
 from sqlalchemy.orm import Session
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 from wtforms import Field, Form, FormField
 
 from tracker.db import unit_of_work
@@ -180,6 +182,30 @@ def safe_next(default: str) -> str:
             and "\\" not in target:
         return target
     return default
+
+
+def current_page() -> str:
+    """The page to come back to (after the language switch): this one if it was opened as a
+    page (GET), else the page on this site its form was sent from, else the home page. A
+    failed POST's address is a form's, not a page (opened, it answers 405)."""
+    if request.method == "GET":
+        return request.full_path.rstrip("?")
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path.startswith("/"):
+        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return url_for("public.index")
+
+
+def is_page(path: str) -> bool:
+    """Whether a URL of this site answers a GET (it may be opened as a page)."""
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    try:
+        adapter.match(urlsplit(path).path, method="GET")
+    except (MethodNotAllowed, NotFound):
+        return False
+    except RequestRedirect:
+        return True
+    return True
 
 
 def pdf_response(content: bytes, filename: str) -> Response:
