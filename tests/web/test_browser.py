@@ -250,7 +250,7 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     # the in-process dispatcher of `tracker serve` put both pieces of news in the inbox: the
     # candidate reloads it a few times (bounded) until they are there
     title = "Chargé·e de coopération internationale"
-    news = [f"Application moved to “interview”: {title}", f"Interview scheduled: {title}"]
+    news = [f"Application moved to “Interview”: {title}", f"Interview scheduled: {title}"]
     page.goto(server + "/inbox/")
     for _attempt in range(40):
         if all(words in page.locator("main").inner_text() for words in news):
