@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -110,7 +111,7 @@ def schedule(
     if application is not None and application.status is not ApplicationStatus.INTERVIEW:
         move(
             session, application, ApplicationStatus.INTERVIEW, actor=actor, clock=clock,
-            comment=f"interview on {_when(day, at)} ({tz})",
+            comment=move_comment(day, at, tz),
         )
     reminders.sync_interview(session, interview, clock=clock)
     _tell(session, interview, "scheduled", entry, clock)
@@ -278,6 +279,29 @@ def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str
     if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
         raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
     return starts_at
+
+
+_MOVE_COMMENT = re.compile(r"interview on (\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))? \((\S+)\)")
+
+
+def move_comment(day: date, at: time | None, tz: str) -> str:
+    """The history comment of the move to `interview` that scheduling makes: facts in a fixed
+    form (read back by scheduled_on, so that a page can say them in its reader's language)."""
+    return f"interview on {_when(day, at)} ({tz})"
+
+
+def scheduled_on(comment: str | None) -> tuple[datetime, bool, str] | None:
+    """The interview a move_comment tells of: its start (UTC), whether it has a time, its zone;
+    None for any other comment."""
+    match = _MOVE_COMMENT.fullmatch(comment or "")
+    if match is None:
+        return None
+    try:
+        day = date.fromisoformat(match.group(1))
+        at = time.fromisoformat(match.group(2)) if match.group(2) else None
+        return local_to_utc(day, at, match.group(3), "comment"), at is not None, match.group(3)
+    except (ValueError, DomainError):
+        return None
 
 
 def _when(day: date, at: time | None) -> str:

@@ -201,16 +201,29 @@ def schedulable_applicants(session: Session, posting: Posting, *,
 
 
 def application_interviews(session: Session, application: Application) -> list[dict[str, Any]]:
-    """The interviews of one application, and the posting-wide ones once it is shortlisted."""
+    """The interviews of one application, and the posting's interview days once it is
+    shortlisted: each day once (`posting_wide`), and not beside the application's own slot on
+    that day (which is then marked `posting_day`)."""
     shortlisted = application.status in (ApplicationStatus.INTERVIEW, ApplicationStatus.OFFER)
     condition = Interview.application_id == application.id
     if shortlisted:
         condition = sa.or_(condition, sa.and_(Interview.posting_id == application.posting_id,
-                                              Interview.application_id.is_(None)))
-    found = session.scalars(
-        sa.select(Interview).where(condition).order_by(Interview.starts_at, Interview.id)
-    )
-    return [_interview(i, application if i.application_id else None) for i in found]
+                                              Interview.application_id.is_(None),
+                                              Interview.status != InterviewStatus.CANCELLED))
+    found = list(session.scalars(
+        sa.select(Interview).where(condition).order_by(Interview.starts_at, Interview.id)))
+    own_days = {i.start_date for i in found if i.application_id is not None}
+    posting_days = {i.start_date for i in found if i.application_id is None}
+    rows, seen = [], set()
+    for interview in found:
+        wide = interview.application_id is None
+        if wide and (interview.start_date in own_days or interview.start_date in seen):
+            continue
+        seen.add(interview.start_date)
+        rows.append({**_interview(interview, None if wide else application),
+                     "posting_wide": wide,
+                     "posting_day": not wide and interview.start_date in posting_days})
+    return rows
 
 
 def missing_items(application: Application, evidence_ids: set[int],

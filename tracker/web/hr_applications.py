@@ -70,6 +70,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
             "profile": _profile(profile),
             "history": [{"at": h.changed_at, "from": h.from_status.value if h.from_status
                          else None, "to": h.to_status.value, "comment": h.comment,
+                         "interview": interviews.scheduled_on(h.comment),
                          "by": h.changed_by.full_name if h.changed_by else None}
                         for h in found.history],
             "notes": [{"at": n.created_at, "by": n.author.full_name if n.author else None,
