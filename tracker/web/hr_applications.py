@@ -203,14 +203,15 @@ def interview_new(reference: str) -> Any:
     if form.is_submitted():
         form.validate()  # every field of the form at once
         own = {name for name, item in form._fields.items() if item.errors}
-        lines, problems = _panel(form.panel.data or "")
+        lines, numbered = _panel(form.panel.data or "")
         values = _interview_values(form)
         with transaction() as db:  # what the service says, for every field at once
             found = managed_posting(db, reference)
-            problems += _on_lines(interviews.schedule_problems(
+            numbered += _on_lines(interviews.schedule_problems(
                 found, day=form.day.data, application=_chosen(db, form), clock=clock,
                 panel=[member for _line, member in lines], **values), lines)
-        shown = [p for p in problems if _top(p.field) not in own]
+        shown = [p for _n, p in sorted(numbered, key=lambda item: item[0])
+                 if _top(p.field) not in own]
         if shown:
             form_errors(form, ValidationFailed(shown))
         if not has_errors(form):
@@ -246,11 +247,12 @@ def _top(field: str | None) -> str:
     return re.split(r"[.\[]", field or "", maxsplit=1)[0]
 
 
-def _panel(text: str) -> tuple[list[tuple[int, interviews.Panelist]], list[DomainError]]:
+def _panel(text: str) -> tuple[list[tuple[int, interviews.Panelist]],
+                                list[tuple[int, DomainError]]]:
     """The panel members, one a line (`Name <e-mail>` or a bare address) with their line
-    numbers, and a problem for each line written otherwise."""
+    numbers, and a problem for each line written otherwise (with its line number)."""
     members: list[tuple[int, interviews.Panelist]] = []
-    problems: list[DomainError] = []
+    problems: list[tuple[int, DomainError]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -260,20 +262,22 @@ def _panel(text: str) -> tuple[list[tuple[int, interviews.Panelist]], list[Domai
         elif "@" in line and " " not in line.strip():
             members.append((number, interviews.Panelist("", line.strip())))
         else:
-            problems.append(DomainError("panel", _("line %(n)s: write Name <e-mail>", n=number)))
+            problems.append((number, DomainError(
+                "panel", _("line %(n)s: write Name <e-mail>", n=number))))
     return members, problems
 
 
-def _on_lines(problems: list[DomainError],
-              lines: list[tuple[int, interviews.Panelist]]) -> list[DomainError]:
+def _on_lines(problems: list[DomainError], lines: list[tuple[int, interviews.Panelist]]
+              ) -> list[tuple[int, DomainError]]:
     """The service names a panel member by position (`panel[1].email`): the form says which
-    line of its text box."""
+    line of its text box. Each problem comes with its line (0: not the panel's)."""
     found = []
     for problem in problems:
         match = re.fullmatch(r"panel\[(\d+)\]\..*", problem.field or "")
         if match and int(match.group(1)) < len(lines):
             number = lines[int(match.group(1))][0]
-            problem = DomainError("panel", _("line %(n)s: %(message)s", n=number,
-                                             message=problem.message))
-        found.append(problem)
+            found.append((number, DomainError("panel", _(
+                "line %(n)s: %(message)s", n=number, message=problem.message))))
+        else:
+            found.append((0, problem))
     return found
