@@ -39,3 +39,25 @@ def test_the_stylesheet_is_public(session_factory, clock, tmp_path: Path) -> Non
     response = app.test_client().get("/static/style.css")
     assert response.status_code == 200 and response.mimetype == "text/css"
     assert "Set-Cookie" not in response.headers
+
+
+def test_every_application_route_checks_that_hr_do_not_see_a_draft(session_factory, clock,
+                                                                    tmp_path: Path) -> None:  # noqa: ANN001
+    """A draft is its candidate's own until submitted: each route of the employer side that
+    takes an application has a case with a draft, refused to hr of the posting's organisation
+    and open to admins (pages), or answered 404 to hr (API)."""
+    app = create_app(web_settings(tmp_path), session_factory=session_factory, clock=clock)
+    missing = []
+    for rule in app.url_map.iter_rules():
+        if "application_id" not in rule.arguments or rule.endpoint.startswith("candidate."):
+            continue
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            if rule.rule.startswith("/api/"):
+                ok = any(c.rule == rule.rule and c.method == method and "draft" in c.name
+                         and c.expected["hr"] == 404 for c in API_CASES)
+            else:
+                ok = any(c.method == method and c.name == "draft" and "hr_a" not in c.allowed
+                         and "admin" in c.allowed for c in WEB_RULES.get(rule.endpoint, []))
+            if not ok:
+                missing.append(f"{method} {rule.rule}")
+    assert missing == [], f"no case with a draft, hidden from hr: {missing}"

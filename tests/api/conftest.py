@@ -54,7 +54,8 @@ ROLES = ["anonymous", "candidate_a", "candidate_b", "hr", "hr_other", "admin"]
 class World:
     """Two organisations; hr of each, an admin and three candidates. UJM's open posting with an
     application of A and of B (both at interview stage, each with an interview), a posting-wide
-    interview, a draft posting, and A's private posting that names UJM."""
+    interview, a draft posting, A's private posting that names UJM, and a second open posting
+    of UJM with A's draft."""
 
     people: dict[str, User]
     headers: dict[str, dict[str, str]]
@@ -63,6 +64,7 @@ class World:
     private: Posting
     app_a: Application
     app_b: Application
+    draft_a: Application  # A's draft to a second open posting of UJM: A's own until submitted
     interview_a: Interview
     interview_b: Interview
     interview_all: Interview
@@ -95,16 +97,19 @@ def world(session: Session, clock, hr, candidate, posting, token_for) -> World: 
         "requirements": [{"kind": "language", "label": "Allemand", "level": "B1"}],
     }, actor=candidate, clock=clock)
     apps = {}
-    for who in (candidate, cand_b):
+    first = posting.requirements[0]
+    for who, shown, rating in ((candidate, "TOEIC 945", 4), (cand_b, "IELTS 7", 3)):
         app = applications.start(session, posting, who, actor=who, clock=clock)
+        evidence.give_evidence(session, app, first, evidence=shown, self_rating=rating,
+                               actor=who, clock=clock)
         applications.move(session, app, "submitted", actor=who, clock=clock)
         apps[who.id] = app
     app_a, app_b = apps[candidate.id], apps[cand_b.id]
-    first = posting.requirements[0]
-    evidence.give_evidence(session, app_a, first, evidence="TOEIC 945", self_rating=4,
-                           actor=candidate, clock=clock)
-    evidence.give_evidence(session, app_b, first, evidence="IELTS 7", self_rating=3,
-                           actor=cand_b, clock=clock)
+    second = postings.create_posting(session, {
+        **POSTING, "reference": "UJM-OPEN-2", "title": "Chargé de projets européens",
+        "valid_through_date": "2024-06-01"}, actor=hr, clock=clock)
+    postings.set_status(session, second, "open", actor=hr, clock=clock)
+    draft_a = applications.start(session, second, candidate, actor=candidate, clock=clock)
     at = time(10, 0)
     interview_a = interviews.schedule(session, posting, day=date(2024, 5, 22), at=at,
                                       application=app_a, actor=hr, clock=clock)
@@ -121,7 +126,8 @@ def world(session: Session, clock, hr, candidate, posting, token_for) -> World: 
               "admin": admin}
     headers = {role: token_for(user) for role, user in people.items()}
     return World(people=people, headers=headers, posting=posting, draft=draft,
-                 private=private, app_a=app_a, app_b=app_b, interview_a=interview_a,
+                 private=private, app_a=app_a, app_b=app_b, draft_a=draft_a,
+                 interview_a=interview_a,
                  interview_b=interview_b, interview_all=interview_all, candidate_c=cand_c,
                  notification_a=note_a,
                  requirement_ids=[r.id for r in posting.requirements])

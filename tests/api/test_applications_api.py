@@ -21,6 +21,14 @@ def as_camille(candidate, token_for):  # noqa: ANN001, ANN201
     return token_for(candidate)
 
 
+@pytest.fixture
+def as_admin(session, token_for, clock):  # noqa: ANN001, ANN201
+    from tracker.services import users
+
+    return token_for(users.create_user(session, email="admin@example.org", full_name="Ada",
+                                       role="admin", clock=clock))
+
+
 def test_a_candidate_starts_and_submits_an_application(client, session, posting, as_camille,
                                                        clock):
     response = client.post("/api/v1/applications", headers=as_camille,
@@ -71,15 +79,18 @@ def test_the_employer_starts_an_application_for_a_candidate(client, posting, can
 
 
 def test_after_the_deadline_only_the_employer_records_a_late_submission(
-        client, application, as_camille, as_hr, clock):
+        client, application, as_camille, as_hr, as_admin, clock):
     clock.now = datetime(2024, 5, 14, 8, 0, tzinfo=UTC)
     url = f"/api/v1/applications/{application.id}/status"
     response = client.post(url, headers=as_camille, json={"status": "submitted"})
     assert response.status_code == 422 and "submitted_at" in error_fields(response)
     response = client.post(url, headers=as_camille, json={"status": "submitted", "late": True})
     assert response.status_code == 403 and "late" in error_fields(response)
-    response = client.post(url, headers=as_hr, json={"status": "submitted", "late": True,
-                                                     "comment": "reçu par courrier le 13"})
+    # a draft is its candidate's own: hr do not see it; an admin (or the operator) records it
+    assert client.post(url, headers=as_hr, json={"status": "submitted",
+                                                 "late": True}).status_code == 404
+    response = client.post(url, headers=as_admin, json={"status": "submitted", "late": True,
+                                                        "comment": "reçu par courrier le 13"})
     assert response.status_code == 200
     body = response.get_json()
     assert body["is_late"] is True and body["history"][-1]["comment"] == "reçu par courrier le 13"
@@ -87,10 +98,12 @@ def test_after_the_deadline_only_the_employer_records_a_late_submission(
 
 def test_moves_follow_the_workflow_and_the_role(client, application, as_camille, as_hr):
     url = f"/api/v1/applications/{application.id}/status"
+    response = client.post(url, headers=as_hr, json={"status": "under_review"})
+    assert response.status_code == 404  # a draft: not the employer's to see yet
+    client.post(url, headers=as_camille, json={"status": "submitted"})
     response = client.post(url, headers=as_hr, json={"status": "offer"})
     assert response.status_code == 409
-    assert error_fields(response)["status"].startswith("cannot move from draft to offer")
-    client.post(url, headers=as_camille, json={"status": "submitted"})
+    assert error_fields(response)["status"].startswith("cannot move from submitted to offer")
     response = client.post(url, headers=as_camille, json={"status": "under_review"})
     assert response.status_code == 403 and "status" in error_fields(response)
     response = client.post(url, headers=as_hr, json={"status": "under_review"})
@@ -100,12 +113,18 @@ def test_moves_follow_the_workflow_and_the_role(client, application, as_camille,
 
 
 def test_list_applications_with_filters(client, application, posting, as_hr, as_camille):
-    listing = client.get("/api/v1/applications?posting=UJM-TEST-1&status=draft",
+    drafts = "/api/v1/applications?posting=UJM-TEST-1&status=draft"
+    assert client.get(drafts, headers=as_hr).get_json()["items"] == []  # the candidate's own
+    assert [a["id"] for a in client.get(drafts, headers=as_camille).get_json()["items"]] == [
+        application.id]
+    client.post(f"/api/v1/applications/{application.id}/status", headers=as_camille,
+                json={"status": "submitted"})
+    listing = client.get("/api/v1/applications?posting=UJM-TEST-1&status=submitted",
                          headers=as_hr).get_json()
     assert [a["id"] for a in listing["items"]] == [application.id]
     assert listing["items"][0]["candidate"] == {"name": "Camille Martin",
                                                 "email": "camille@example.org"}
-    assert client.get("/api/v1/applications?status=submitted", headers=as_hr).get_json()[
+    assert client.get("/api/v1/applications?status=draft", headers=as_hr).get_json()[
         "items"] == []
     response = client.get("/api/v1/applications?posting=NOPE", headers=as_hr)
     assert response.status_code == 404 and "posting" in error_fields(response)
@@ -120,6 +139,14 @@ def test_evidence_per_requirement(client, session, posting, application, as_cami
     assert response.get_json()["requirements"][0] == {
         "requirement_id": english, "kind": "language", "label": "Anglais", "required": True,
         "evidence": "TOEIC 945 (2023)", "self_rating": 4, "reviewer_rating": None}
+    assert client.put(f"{url}/{english}/rating", headers=as_hr,
+                      json={"rating": 3}).status_code == 404  # still a draft
+    client.post(f"/api/v1/applications/{application.id}/status", headers=as_camille,
+                json={"status": "submitted"})
+    response = client.put(f"{url}/{english}", headers=as_camille, json={"evidence": "C2"})
+    assert response.status_code == 422
+    assert error_fields(response) == {
+        "application": "submitted on 2024-04-15: it can no longer be changed"}
     response = client.put(f"{url}/{english}/rating", headers=as_hr, json={"rating": 3})
     assert response.status_code == 200
     assert response.get_json()["requirements"][0]["reviewer_rating"] == 3
@@ -212,9 +239,11 @@ def test_a_refused_interview_names_the_field_and_saves_nothing(client, session, 
     assert session.get(Application, submitted.id).status.value == "submitted"
 
 
-def test_a_draft_cannot_get_an_interview(client, application, as_hr):
-    response = client.post("/api/v1/interviews", headers=as_hr, json={
-        "posting": "UJM-TEST-1", "application_id": application.id, "date": "2024-05-22"})
+def test_a_draft_cannot_get_an_interview(client, application, as_hr, as_admin):
+    body = {"posting": "UJM-TEST-1", "application_id": application.id, "date": "2024-05-22"}
+    response = client.post("/api/v1/interviews", headers=as_hr, json=body)
+    assert response.status_code == 404 and "application" in error_fields(response)  # unseen
+    response = client.post("/api/v1/interviews", headers=as_admin, json=body)
     assert response.status_code == 409 and "application" in error_fields(response)
 
 
@@ -233,11 +262,13 @@ def test_list_interviews_by_posting_and_application(client, submitted, as_hr):
 
 def test_the_employers_notes_and_ratings_are_not_shown_to_the_candidate(
         client, session, posting, application, hr, as_hr, as_camille, clock):
-    from tracker.services import evidence
+    from tracker.services import applications, evidence
 
     evidence.add_note(session, application, "Anglais à vérifier à l'oral", actor=hr, clock=clock)
     evidence.rate_evidence(session, application, posting.requirements[0], rating=2, actor=hr,
                            clock=clock)
+    applications.move(session, application, "submitted", actor=application.candidate,
+                      clock=clock)
     session.flush()
     employer = client.get(f"/api/v1/applications/{application.id}", headers=as_hr).get_json()
     assert [n["body"] for n in employer["notes"]] == ["Anglais à vérifier à l'oral"]

@@ -55,8 +55,11 @@ def app_url(which: str, suffix: str = "") -> Callable[[W], str]:
 
 
 def ev_url(which: str, suffix: str = "") -> Callable[[W], str]:
-    return lambda w: (f"/api/v1/applications/{getattr(w, which).id}/evidence/"
-                      f"{w.requirement_ids[0]}{suffix}")
+    def url(w: W) -> str:
+        application = getattr(w, which)
+        return (f"/api/v1/applications/{application.id}/evidence/"
+                f"{application.posting.requirements[0].id}{suffix}")
+    return url
 
 
 def iv_url(which: str, suffix: str = "") -> Callable[[W], str]:
@@ -124,18 +127,35 @@ CASES = [
          each(404, candidate_a=403, hr=200, admin=200), lambda w: {"status": "under_review"}),
     Case("read A's evidence", "GET", APP + "/evidence", app_url("app_a", "/evidence"),
          each(404, candidate_a=200, hr=200, admin=200)),
+    # A's application is submitted (at interview stage now): no longer A's to change
     Case("answer for A's application", "PUT", f"{APP}/evidence/{REQ}", ev_url("app_a"),
-         each(404, candidate_a=200, hr=403, admin=403), lambda w: {"evidence": "C1 certificate"}),
+         each(404, candidate_a=422, hr=403, admin=403), lambda w: {"evidence": "C1 certificate"}),
     Case("answer for B's application", "PUT", f"{APP}/evidence/{REQ}", ev_url("app_b"),
-         each(404, candidate_b=200, hr=403, admin=403), lambda w: {"evidence": "Erasmus"}),
+         each(404, candidate_b=422, hr=403, admin=403), lambda w: {"evidence": "Erasmus"}),
     Case("rate A's evidence", "PUT", f"{APP}/evidence/{REQ}/rating", ev_url("app_a", "/rating"),
          each(404, candidate_a=403, hr=200, admin=200), lambda w: {"rating": 3}),
+    # A's draft: A's own until submitted; hr do not see it (404 as any invisible record)
+    Case("read A's draft", "GET", APP, app_url("draft_a"),
+         each(404, candidate_a=200, admin=200)),
+    Case("read A's draft's evidence", "GET", APP + "/evidence", app_url("draft_a", "/evidence"),
+         each(404, candidate_a=200, admin=200)),
+    Case("answer for A's draft", "PUT", f"{APP}/evidence/{REQ}", ev_url("draft_a"),
+         each(404, candidate_a=200, admin=403), lambda w: {"evidence": "C1 certificate"}),
+    Case("rate A's draft", "PUT", f"{APP}/evidence/{REQ}/rating", ev_url("draft_a", "/rating"),
+         each(404, candidate_a=403, admin=200), lambda w: {"rating": 3}),
+    Case("submit A's draft", "POST", APP + "/status", app_url("draft_a", "/status"),
+         each(404, candidate_a=200, admin=200), lambda w: {"status": "submitted"}),
+    Case("fit of A's draft", "GET", APP + "/fit", app_url("draft_a", "/fit"),
+         each(404, candidate_a=403, admin=200)),
     # interviews
     Case("list interviews", "GET", "/api/v1/interviews", lambda w: "/api/v1/interviews",
          each(200)),
     Case("schedule B's interview", "POST", "/api/v1/interviews", lambda w: "/api/v1/interviews",
          each(404, candidate_b=403, hr=201, admin=201),
          lambda w: {"posting": "UJM-TEST-1", "application_id": w.app_b.id, **LATER}),
+    Case("schedule an interview for A's draft", "POST", "/api/v1/interviews",
+         lambda w: "/api/v1/interviews", each(404, candidate_a=403, admin=409),
+         lambda w: {"posting": "UJM-OPEN-2", "application_id": w.draft_a.id, **LATER}),
     Case("schedule a date for the posting", "POST", "/api/v1/interviews",
          lambda w: "/api/v1/interviews", each(403, hr=201, admin=201),
          lambda w: {"posting": "UJM-TEST-1", **LATER}),
@@ -204,9 +224,13 @@ def _visible(client, world: World, role: str, path: str) -> set[Any]:  # noqa: A
 
 
 def test_who_sees_which_applications(client, world: World):
-    a, b = world.app_a.id, world.app_b.id
-    expected = {A: {a}, B: {b}, HR: {a, b}, HRO: set(), ADM: {a, b}}
+    a, b, draft = world.app_a.id, world.app_b.id, world.draft_a.id
+    expected = {A: {a, draft}, B: {b}, HR: {a, b}, HRO: set(), ADM: {a, b, draft}}
     assert {role: _visible(client, world, role, "/api/v1/applications?per_page=500")
+            for role in expected} == expected
+    # the posting's list too: hr see no draft
+    expected = {A: {draft}, HR: set(), ADM: {draft}}
+    assert {role: _visible(client, world, role, "/api/v1/applications?posting=UJM-OPEN-2")
             for role in expected} == expected
 
 
@@ -219,7 +243,7 @@ def test_who_sees_which_interviews(client, world: World):
 
 
 def test_who_sees_which_postings(client, world: World):
-    public = {"UJM-TEST-1"}
+    public = {"UJM-TEST-1", "UJM-OPEN-2"}
     expected = {A: public | {"PRIV-A-1"}, B: public, HR: public | {"UJM-DRAFT-1"}, HRO: public,
                 ADM: public | {"UJM-DRAFT-1", "PRIV-A-1"}}
     assert {role: _visible(client, world, role, "/api/v1/postings") for role in expected} \
@@ -244,6 +268,7 @@ def test_application_counts_only_for_the_posting_managers(client, world: World):
         return {i["reference"]: i["applications"] for i in items}
 
     assert counts(HR)["UJM-TEST-1"] == {"interview": 2}
+    assert counts(HR)["UJM-OPEN-2"] == {} and counts(ADM)["UJM-OPEN-2"] == {"draft": 1}
     assert counts(HRO)["UJM-TEST-1"] is None
     assert counts(A)["UJM-TEST-1"] is None and counts(A)["PRIV-A-1"] == {}
 

@@ -47,6 +47,7 @@ def test_the_fit_is_explained_line_by_line_for_the_employer(client, session, pos
     english = posting.requirements[0]
     evidence.give_evidence(session, application, english, evidence="TOEIC 945", self_rating=4,
                            actor=candidate, clock=clock)
+    applications.move(session, application, "submitted", actor=candidate, clock=clock)
     session.flush()
     response = client.get(f"/api/v1/applications/{application.id}/fit?lang=fr",
                           headers=token_for(hr))

@@ -63,6 +63,10 @@ def test_add_list_show_remove(cli, session, application, cv):
 def test_the_employer_side_adds_and_removes_too(cli, application, cv):
     result = cli(f"--as rh@univ-st-etienne.fr document add --application {application.id} "
                  f"--kind cv {cv}")
+    assert result.stderr == f"error: application: no application #{application.id}\n"  # a draft
+    assert cli(f"application move {application.id} submitted").exit_code == 0
+    result = cli(f"--as rh@univ-st-etienne.fr document add --application {application.id} "
+                 f"--kind cv {cv}")
     assert result.exit_code == 0, result.output
     document_id = int(result.output.split()[1].lstrip("#"))
     assert cli(f"--as rh@univ-st-etienne.fr document remove {document_id}").exit_code == 0

@@ -89,7 +89,7 @@ def test_serve_delivers_due_reminders_in_process_and_stops_cleanly(tmp_path: Pat
                 titles = list(conn.scalars(sa.select(Notification.title).where(
                     Notification.user_id == camille)))
         assert titles == [
-            "Application moved to “under review”: Chargé de coopération internationale"]
+            "Application moved to “Under review”: Chargé de coopération internationale"]
     finally:
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=30)

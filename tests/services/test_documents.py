@@ -236,8 +236,12 @@ def test_remove(session, application, candidate, hr, other_candidate, other_hr, 
 def test_get_document_respects_visibility(session, application, candidate, hr, other_candidate,
                                           other_hr, clock):
     document = add(session, application, two_pages(), actor=candidate, clock=clock)
-    for actor in (None, candidate, hr):
+    for actor in (None, candidate):
         assert get_document(session, document.id, actor=actor) is document
+    with pytest.raises(NotFound):  # a draft's document: the candidate's own until submitted
+        get_document(session, document.id, actor=hr)
+    applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    assert get_document(session, document.id, actor=hr) is document
     for actor in (other_candidate, other_hr):
         with pytest.raises(NotFound, match=f"no document #{document.id}"):
             get_document(session, document.id, actor=actor)

@@ -332,3 +332,17 @@ def test_interviews_given_with_a_posting(session, hr, clock):
             session, {**POSTING, "reference": "PAST", "interviews": [
                 {"date": "2024-05-22"}, {"date": "2024-04-01"}]}, actor=hr, clock=clock)
     assert caught.value.field == "interviews[1]"
+
+
+def test_every_problem_of_a_request_is_reported_at_once(session, posting, hr, clock):
+    from tracker.services.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as caught:
+        interviews.schedule(session, posting, day=date(2024, 4, 1), at=time(10, 0),
+                            duration_minutes=0, video_url="ftp://x",
+                            panel=[Panelist("Bob", "not-an-email"), Panelist("A", "a@example.org"),
+                                   Panelist("B", "A@example.org")], actor=hr, clock=clock)
+    assert [e.field for e in caught.value.errors] == [
+        "duration_minutes", "video_url", "at", "panel[0].email", "panel[2].email"]
+    assert interviews.schedule_problems(posting, day=None, clock=clock)[0].field == "day"
+    assert count(session, Interview) == 0

@@ -46,6 +46,7 @@ def case(method: str, url: Callable[[Any], str], allowed: set[str], name: str = 
 
 A = "/me/applications/{w.a}"
 H = "/hr/applications/{w.a}"
+Q = "/hr/applications/{w.q}"  # candidate A's draft: A's own until submitted
 RULES: dict[str, list[Case]] = {
     "public.index": [case("GET", lambda w: "/", EVERYONE)],
     "public.posting": [
@@ -54,7 +55,9 @@ RULES: dict[str, list[Case]] = {
         case("GET", lambda w: f"/postings/{w.x}", set(), "candidate A's private posting"),
     ],
     "public.set_language": [case("POST", lambda w: "/language", EVERYONE)],
-    "public.document": [case("GET", lambda w: f"/documents/{w.doc}", OWNER | EMPLOYER)],
+    "public.document": [case("GET", lambda w: f"/documents/{w.doc}", OWNER | EMPLOYER),
+                        case("GET", lambda w: f"/documents/{w.draft_doc}", OWNER | {"admin"},
+                             "a draft's document")],
     "auth.login": [case("GET", lambda w: "/login", EVERYONE),
                    case("POST", lambda w: "/login", EVERYONE)],
     "auth.logout": [case("POST", lambda w: "/logout", EVERYONE)],
@@ -84,12 +87,21 @@ RULES: dict[str, list[Case]] = {
     "hr.interview_new": [case("GET", lambda w: f"/hr/postings/{w.p}/interviews/new", EMPLOYER),
                          case("POST", lambda w: f"/hr/postings/{w.p}/interviews/new",
                               EMPLOYER)],
-    "hr.application": [case("GET", lambda w: H.format(w=w), EMPLOYER)],
-    "hr.application_move": [case("POST", lambda w: H.format(w=w) + "/move", EMPLOYER)],
-    "hr.application_ratings": [case("POST", lambda w: H.format(w=w) + "/ratings", EMPLOYER)],
-    "hr.application_note": [case("POST", lambda w: H.format(w=w) + "/notes", EMPLOYER)],
+    "hr.application": [case("GET", lambda w: H.format(w=w), EMPLOYER),
+                       case("GET", lambda w: Q.format(w=w), {"admin"}, "draft")],
+    "hr.application_move": [case("POST", lambda w: H.format(w=w) + "/move", EMPLOYER),
+                            case("POST", lambda w: Q.format(w=w) + "/move", {"admin"},
+                                 "draft")],
+    "hr.application_ratings": [case("POST", lambda w: H.format(w=w) + "/ratings", EMPLOYER),
+                               case("POST", lambda w: Q.format(w=w) + "/ratings", {"admin"},
+                                    "draft")],
+    "hr.application_note": [case("POST", lambda w: H.format(w=w) + "/notes", EMPLOYER),
+                            case("POST", lambda w: Q.format(w=w) + "/notes", {"admin"},
+                                 "draft")],
     "hr.application_dossier": [case("GET", lambda w: H.format(w=w) + "/dossier.pdf",
-                                    EMPLOYER)],
+                                    EMPLOYER),
+                               case("GET", lambda w: Q.format(w=w) + "/dossier.pdf",
+                                    {"admin"}, "draft")],
     "candidate.applications": [case("GET", lambda w: "/me/", CANDIDATES)],
     "candidate.profile": [case("GET", lambda w: "/me/profile", CANDIDATES),
                           case("POST", lambda w: "/me/profile", CANDIDATES)],
@@ -101,7 +113,9 @@ RULES: dict[str, list[Case]] = {
     "candidate.apply": [case("POST", lambda w: f"/me/apply/{w.p}", CANDIDATES, "public"),
                         case("POST", lambda w: f"/me/apply/{w.x}", OWNER, "private"),
                         case("POST", lambda w: f"/me/apply/{w.d}", set(), "draft")],
-    "candidate.application": [case("GET", lambda w: A.format(w=w), OWNER)],
+    "candidate.application": [case("GET", lambda w: A.format(w=w), OWNER),
+                              case("GET", lambda w: f"/me/applications/{w.q}", OWNER,
+                                   "draft")],
     "candidate.answers": [case("POST", lambda w: A.format(w=w) + "/answers", OWNER)],
     "candidate.letter": [case("POST", lambda w: A.format(w=w) + "/letter", OWNER)],
     "candidate.upload": [case("POST", lambda w: A.format(w=w) + "/documents", OWNER)],
@@ -146,7 +160,8 @@ def test_every_route_has_a_rule(app) -> None:  # noqa: ANN001
 @pytest.fixture
 def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):  # noqa: ANN001, ANN201
     """Posting P (UJM, open), D (UJM, draft), X (candidate A's own), application A of
-    candidate A to P (submitted, with a CV)."""
+    candidate A to P (submitted, with a CV), Q of candidate A to another open posting of UJM
+    (a draft, with a CV)."""
     draft = postings.create_posting(session, {"title": "Brouillon RH", "organisation": "ujm",
                                               "employment_type": "permanent"}, actor=hr,
                                     clock=clock)
@@ -157,12 +172,20 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):
     evidence.give_evidence(session, application, posting.requirements[0], evidence="B2",
                            actor=candidate, clock=clock)
     applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    second = postings.create_posting(session, {"title": "Second poste", "organisation": "ujm",
+                                               "employment_type": "permanent"}, actor=hr,
+                                     clock=clock)
+    postings.set_status(session, second, "open", actor=hr, clock=clock)
+    draft_application = applications.start(session, second, candidate, actor=candidate,
+                                           clock=clock)
     content = make_pdf("CV of candidate A")
-    document = Document(owner_id=candidate.id, application_id=application.id,
-                        kind=DocumentKind.CV, filename="cv.pdf", media_type="application/pdf",
-                        size_bytes=len(content), sha256=hashlib.sha256(content).hexdigest(),
-                        content=content, page_count=1, uploaded_at=clock())
-    session.add(document)
+    document, draft_document = (
+        Document(owner_id=candidate.id, application_id=owner.id, kind=DocumentKind.CV,
+                 filename="cv.pdf", media_type="application/pdf", size_bytes=len(content),
+                 sha256=hashlib.sha256(content).hexdigest(), content=content, page_count=1,
+                 uploaded_at=clock())
+        for owner in (application, draft_application))
+    session.add_all([document, draft_document])
     note = Notification(user_id=candidate.id, title="Status", body="Moved",
                         link=f"/applications/{application.id}", created_at=clock())
     session.add(note)
@@ -173,6 +196,7 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):
     _plain, token = tokens.create_token(session, candidate, "matrix", clock)
     return SimpleNamespace(p=posting.reference, d=draft.reference, x=private.reference,
                            a=application.id, doc=document.id, note=note.id, people=people,
+                           q=draft_application.id, draft_doc=draft_document.id,
                            feed=feed, token=token.id)
 
 

@@ -163,7 +163,8 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     hr_page.locator("#required_documents-0-kind").select_option("cv")
     hr_page.locator("#required_documents-0-label").fill("Curriculum vitae")
     snap(hr_page, shots, "hr-posting-form")
-    hr_page.get_by_role("button", name="Save posting").click()
+    # Enter in a text field saves (the form's default button), not the occupation button
+    hr_page.get_by_label("Title", exact=True).press("Enter")
     shows(hr_page, "saved as a draft")
     hr_page.get_by_role("button", name="Open for applications").click()
     shows(hr_page, "Status changed.")
@@ -249,7 +250,7 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     # the in-process dispatcher of `tracker serve` put both pieces of news in the inbox: the
     # candidate reloads it a few times (bounded) until they are there
     title = "Chargé·e de coopération internationale"
-    news = [f"Application moved to “interview”: {title}", f"Interview scheduled: {title}"]
+    news = [f"Application moved to “Interview”: {title}", f"Interview scheduled: {title}"]
     page.goto(server + "/inbox/")
     for _attempt in range(40):
         if all(words in page.locator("main").inner_text() for words in news):

@@ -66,9 +66,12 @@ def test_import_shows_findings_prefills_the_form_and_saves_a_draft_with_its_sour
     assert read.status_code == 200, page
     findings = page[page.index('id="findings"'):page.index("</section>", page.index(
         'id="findings"'))]
-    row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", findings, re.S)
-               if "<code>valid_through_date</code>" in r)
+    rows = {re.sub(r"<[^>]+>", "", r.split("</td>")[0]).strip(): r
+            for r in re.findall(r"<tr[^>]*>(.*?)</tr>", findings, re.S)[1:]}
+    row = rows["Deadline (date)"]  # each finding under the form's own label
     assert "2024-05-13" in row and "85 %" in row and "13/05/2024" in row  # value, confidence, snippet
+    assert {"Title", "Employer", "Requirements", "Interview dates"} <= set(rows)
+    assert not {"valid_through_date", "hiring_organization_name", "requirements"} & set(rows)
     assert "REVIEW" not in findings  # nothing to review in the sample
     # the posting form, pre-filled
     assert field_value(page, "title") == "Chargé de coopération internationale"
@@ -105,7 +108,7 @@ def test_values_to_review_are_flagged_and_kept_out_of_the_form(web: Web, hr) -> 
     page = text(upload(web, "offre.txt", posting_text))
     assert "1 value to review: it is shown but not put in the form." in page
     row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.S)
-               if "<code>valid_through_date</code>" in r)
+               if "<td>Deadline (date)" in r)
     assert "REVIEW" in row and "implausible" in row and "2031-05-13" in row
     assert field_value(page, "valid_through_date") == ""
     assert field_value(page, "title") == "Chargé de mission"
@@ -139,7 +142,7 @@ def test_a_pdf_and_a_json_ld_file_with_two_postings(web: Web, hr, session) -> No
     pdf = make_pdf("Chargé de projets européens (H/F)\nUniversité Jean Monnet\n"
                    "Date limite de candidature : 13/05/2024")
     page = text(upload(web, "offre.pdf", pdf))
-    assert "offre.pdf · pdf" in page and "<code>title</code>" in page
+    assert "offre.pdf · pdf" in page and "<td>Title" in page
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "JobPosting", "title": "First job", "description": "One",
          "datePosted": "2024-04-01", "validThrough": "2024-05-01T12:00:00+02:00",
@@ -186,7 +189,7 @@ def test_a_candidate_logs_a_posting_from_a_file_private_to_them(
                     token_from=url, content_type="multipart/form-data")
     page = text(read)
     assert read.status_code == 200, page
-    assert "<code>valid_through_date</code>" in page and "Only you will see it." in page
+    assert "<td>Deadline (date)" in page and "<td>Employer" in page and "Only you will see it." in page
     assert field_value(page, "hiring_organization_name") == "Université Jean Monnet"
     assert 'name="requirements-0-label"' not in page  # the short form of a private posting
     form = sent_back(page)
@@ -206,3 +209,16 @@ def test_a_candidate_logs_a_posting_from_a_file_private_to_them(
     bad = web.post(url, {"upload": "1", "file": (io.BytesIO(b""), "empty.txt")},
                    token_from=url, content_type="multipart/form-data")
     assert bad.status_code == 400 and 'id="file-error"' in text(bad)
+
+
+def test_a_file_over_the_request_limit_comes_back_to_the_import_form(web: Web, hr,
+                                                                     candidate) -> None:  # noqa: ANN001
+    for who, url in ((hr, URL), (candidate, "/me/postings/import")):
+        web.as_user(who)
+        refused = web.post(url, {"upload": "1", "file": (io.BytesIO(b"x" * 5_000_000),
+                                                         "offre.txt")},
+                           token_from=url, content_type="multipart/form-data")
+        page = text(refused)
+        assert refused.status_code == 413
+        assert re.search(r'id="file-error">the file is larger than the upload limit of 1 MB<',
+                         page), page

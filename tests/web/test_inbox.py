@@ -40,7 +40,7 @@ def test_inbox_lists_unread_news_and_the_nav_counts_them(web: Web, story, candid
     web.as_user(candidate)
     page = text(web.get("/inbox/"))
     assert page.count('class="card note unread"') == 3
-    assert "Application moved to “interview”: Chargé de coopération internationale" in page
+    assert "Application moved to “Interview”: Chargé de coopération internationale" in page
     assert "Interview scheduled: Chargé de coopération internationale" in page
     assert re.search(r'class="count"[^>]*>3<', page)  # the nav's unread count
     assert "3 unread" in page

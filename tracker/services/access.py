@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from tracker.models import (
     Application,
+    ApplicationStatus,
     Interview,
     Posting,
     PostingStatus,
@@ -50,12 +51,27 @@ def _organisation_posting(actor: User) -> sa.ColumnElement[bool]:
 
 def visible_applications(actor: User | None) -> sa.ColumnElement[bool]:
     """Which applications `actor` may see: candidates their own; hr users those to their
-    organisation's own postings; the operator and admins all of them."""
+    organisation's own postings once submitted (a draft is its candidate's own until then);
+    the operator and admins all of them."""
     if actor is None or actor.role is Role.ADMIN:
         return sa.true()
     if actor.role is Role.CANDIDATE:
         return Application.candidate_id == actor.id
-    return Application.posting_id.in_(sa.select(Posting.id).where(_organisation_posting(actor)))
+    return sa.and_(
+        Application.posting_id.in_(sa.select(Posting.id).where(_organisation_posting(actor))),
+        submitted_only(actor),
+    )
+
+
+def sees_drafts(actor: User | None) -> bool:
+    """Whether drafts count among the applications `actor` sees: not for hr users (a draft is
+    its candidate's until submitted); candidates see their own, admins and the operator all."""
+    return actor is None or actor.role is not Role.HR
+
+
+def submitted_only(actor: User | None) -> sa.ColumnElement[bool]:
+    """The rule of sees_drafts as a condition on applications (e.g. for counts)."""
+    return sa.true() if sees_drafts(actor) else Application.status != ApplicationStatus.DRAFT
 
 
 def visible_interviews(actor: User | None) -> sa.ColumnElement[bool]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload
@@ -14,6 +15,8 @@ from tracker.models import (
     Application,
     ApplicationStatus,
     ApplicationStatusChange,
+    ApplyMethod,
+    Document,
     Posting,
     PostingStatus,
     Role,
@@ -131,7 +134,8 @@ def move(
     """Move an application to `status` if the workflow and the actor's role allow it.
 
     Submitting checks the deadline: after it, only the employer side may record a late
-    submission, and only when it says so (`late=True`)."""
+    submission, and only when it says so (`late=True`). A candidate's own submission to a
+    posting applied to in the tracker needs the documents the posting requires."""
     target = parse_enum(ApplicationStatus, status, "status")
     current = application.status
     if target not in TRANSITIONS[current]:
@@ -147,6 +151,8 @@ def move(
     now = clock()
     if target is S.SUBMITTED:
         _check_submission(application, employer_side, late, now)
+        if own:
+            _check_complete(session, application)
         application.submitted_at = now
     application.status = target
     application.updated_at = now
@@ -161,6 +167,41 @@ def move(
     reminders.sync_application(session, application, clock=clock)
     events.status_changed(session, application, change, actor=actor, clock=clock)
     return application
+
+
+def check_changeable(application: Application, actor: User | None) -> None:
+    """The candidate adds or removes documents, changes answers and the cover letter only while
+    the application is a draft: once submitted (or withdrawn) it is what the employer got. The
+    employer side's own actions (ratings, notes, its documents) are not concerned."""
+    if actor is None or actor.id != application.candidate_id or application.status is S.DRAFT:
+        return
+    raise DomainError("application", f"{final_state(application)}: it can no longer be changed")
+
+
+def final_state(application: Application) -> str:
+    """"submitted on 2024-05-02" (the posting's local date), else the status."""
+    if application.submitted_at is None:
+        return application.status.value
+    day = application.submitted_at.astimezone(ZoneInfo(application.posting.timezone)).date()
+    return f"submitted on {day.isoformat()}"
+
+
+def missing_documents(session: Session, application: Application) -> list[str]:
+    """The labels of the documents the posting requires that the application lacks."""
+    kinds = set(session.scalars(
+        sa.select(Document.kind).where(Document.application_id == application.id)))
+    return [d.label for d in application.posting.required_documents
+            if d.is_required and d.kind not in kinds]
+
+
+def _check_complete(session: Session, application: Application) -> None:
+    """A candidate's own submission to a posting applied to in the tracker carries the
+    documents it requires (one applied to by e-mail or on a web site is only recorded here)."""
+    if application.posting.apply_method is ApplyMethod.IN_APP:
+        missing = missing_documents(session, application)
+        if missing:
+            raise DomainError("documents",
+                              f"required by the posting and missing: {', '.join(missing)}")
 
 
 def _check_submission(application: Application, may_record_late: bool, late: bool,

@@ -18,6 +18,7 @@ from tracker.models import Application, ApplicationStatus, Document, DocumentKin
 from tracker.pdfcheck import check_pdf
 from tracker.services import audit
 from tracker.services.access import can_manage, visible_applications
+from tracker.services.applications import check_changeable
 from tracker.services.errors import Conflict, DomainError, NotFound, PermissionDenied
 from tracker.services.validation import parse_enum
 
@@ -85,6 +86,7 @@ def add_document(
         raise NotFound("application", f"no application #{application.id}")
     if application.status is ApplicationStatus.WITHDRAWN:
         raise DomainError("application", "the application is withdrawn: no new documents")
+    check_changeable(application, actor)
     parsed_kind = parse_enum(DocumentKind, kind, "kind")
     name = clean_filename(filename)
     facts = check_pdf(content, filename=name, max_bytes=get_settings().max_upload_mb * 1_000_000)
@@ -156,7 +158,8 @@ def document_content(session: Session, document: Document) -> bytes:
 def remove_document(
     session: Session, document: Document, *, actor: User | None = None, clock: Clock = utcnow
 ) -> None:
-    """Delete a document: its owner, the employer side of its application, or the operator."""
+    """Delete a document: its owner (while the application is a draft), the employer side of
+    its application, or the operator."""
     application = (session.get(Application, document.application_id)
                    if document.application_id is not None else None)
     owner = actor is not None and actor.id == document.owner_id
@@ -166,6 +169,8 @@ def remove_document(
         employer = actor is None or actor.role is Role.ADMIN
     if not (owner or employer):
         raise PermissionDenied("document", f"you may not remove document #{document.id}")
+    if application is not None:
+        check_changeable(application, actor)
     audit.record(session, at=clock(), actor=actor, action="document.remove", entity=document,
                  details={"application": document.application_id, "kind": document.kind,
                           "filename": document.filename, "sha256": document.sha256})

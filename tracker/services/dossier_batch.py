@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from tracker.db import create_engine, make_session_factory
 from tracker.models import Application, User
 from tracker.services import dossiers
+from tracker.services.access import submitted_only
 from tracker.services.dossiers import check_manager
 from tracker.services.errors import DomainError
 from tracker.services.postings import get_posting
@@ -41,7 +42,8 @@ def application_ids(session: Session, reference: str, actor: User | None = None)
     check_manager(actor, posting)
     return list(session.scalars(
         sa.select(Application.id)
-        .where(Application.posting_id == posting.id, Application.deleted_at.is_(None))
+        .where(Application.posting_id == posting.id, Application.deleted_at.is_(None),
+               submitted_only(actor))
         .order_by(Application.id)
     ))
 

@@ -19,6 +19,7 @@ from tracker.models import (
 )
 from tracker.services import audit
 from tracker.services.access import can_manage
+from tracker.services.applications import check_changeable, final_state
 from tracker.services.errors import DomainError, NotFound, PermissionDenied
 
 Clock = Callable[[], datetime]
@@ -65,9 +66,11 @@ def give_evidence(
     actor: User | None = None,
     clock: Clock = utcnow,
 ) -> RequirementEvidence:
-    """The candidate's answer to one requirement (replaces the previous one)."""
+    """The candidate's answer to one requirement (replaces the previous one), while the
+    application is a draft."""
     if actor is not None and actor.id != application.candidate_id:
         raise PermissionDenied("evidence", "only the candidate answers for their application")
+    check_changeable(application, actor)
     row = _row(session, application, requirement)
     row.evidence = evidence.strip() if evidence and evidence.strip() else None
     row.self_rating = _rating(self_rating, "self_rating")
@@ -129,7 +132,8 @@ def set_cover_letter(
     if actor is not None and actor.id != application.candidate_id:
         raise PermissionDenied("cover_letter", "only the candidate writes their cover letter")
     if application.status is not ApplicationStatus.DRAFT:
-        raise DomainError("cover_letter", "the application is submitted: the letter is final")
+        raise DomainError("application",
+                          f"{final_state(application)}: it can no longer be changed")
     application.cover_letter = text.strip() if text and text.strip() else None
     application.updated_at = clock()
     session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -22,7 +23,13 @@ from tracker.models import (
 )
 from tracker.services import audit, events, reminders
 from tracker.services.access import can_manage, visible_interviews
-from tracker.services.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
+from tracker.services.errors import (
+    DomainError,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
 from tracker.services.paging import Page, make_page, paginate
 from tracker.services.timeutil import local_to_utc, local_today, zone
 from tracker.services.users import find_user
@@ -64,25 +71,23 @@ def schedule(
     field: str = "at",
 ) -> Interview:
     """Schedule an interview. It may not start in the past; a date without a time counts as
-    the whole local day. Scheduling one for an application moves it to `interview`."""
+    the whole local day. Scheduling one for an application moves it to `interview`. Every
+    problem of the request is reported at once (ValidationFailed)."""
     # imported here: applications imports postings, which imports this module
     from tracker.services.applications import move
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not schedule interviews for this posting")
+    panel = list(panel)
+    problems = schedule_problems(
+        posting, day=day, at=at, timezone=timezone, duration_minutes=duration_minutes,
+        video_url=video_url, application=application, panel=panel, clock=clock, field=field)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ValidationFailed(problems)
     tz = timezone or posting.timezone
-    zone(tz, "timezone")
-    _check_duration(duration_minutes)
-    if video_url is not None and not video_url.startswith(("https://", "http://")):
-        raise DomainError("video_url", f"{video_url!r} is not an http(s) URL")
     now = clock()
     starts_at = _future_start(day, at, tz, now, field)
-    if application is not None:
-        if application.posting_id != posting.id:
-            raise DomainError("application", "the application is for another posting")
-        if application.status not in _INTERVIEWABLE:
-            raise InvalidTransition(
-                "application", f"a {application.status.value} application cannot get an interview"
-            )
     interview = Interview(
         posting=posting,
         application=application,
@@ -106,11 +111,67 @@ def schedule(
     if application is not None and application.status is not ApplicationStatus.INTERVIEW:
         move(
             session, application, ApplicationStatus.INTERVIEW, actor=actor, clock=clock,
-            comment=f"interview on {_when(day, at)} ({tz})",
+            comment=move_comment(day, at, tz),
         )
     reminders.sync_interview(session, interview, clock=clock)
     _tell(session, interview, "scheduled", entry, clock)
     return interview
+
+
+def schedule_problems(
+    posting: Posting,
+    *,
+    day: date | None,
+    at: time | None = None,
+    timezone: str | None = None,
+    duration_minutes: int = 45,
+    video_url: str | None = None,
+    application: Application | None = None,
+    panel: Iterable[Panelist] = (),
+    clock: Clock = utcnow,
+    field: str = "at",
+) -> list[DomainError]:
+    """What is wrong with scheduling this interview, every problem at once (nothing is
+    written): the zone, the duration, the video link, the date (missing or past), the
+    application, each panel member's address. A form may ask before it has every field."""
+    problems: list[DomainError] = []
+
+    def check(rule: Callable[[], object]) -> bool:
+        try:
+            rule()
+        except DomainError as exc:
+            problems.append(exc)
+            return False
+        return True
+
+    tz = timezone or posting.timezone
+    zone_ok = check(lambda: zone(tz, "timezone"))
+    check(lambda: _check_duration(duration_minutes))
+    if video_url is not None and not video_url.startswith(("https://", "http://")):
+        problems.append(DomainError("video_url", f"{video_url!r} is not an http(s) URL"))
+    if day is None:
+        problems.append(DomainError("day", "the interview needs a date"))
+    elif zone_ok:
+        check(lambda: _future_start(day, at, tz, clock(), field))
+    if application is not None:
+        if application.posting_id != posting.id:
+            problems.append(DomainError("application", "the application is for another posting"))
+        elif application.status not in _INTERVIEWABLE:
+            problems.append(InvalidTransition(
+                "application",
+                f"a {application.status.value} application cannot get an interview"))
+    seen: set[str] = set()
+    for position, member in enumerate(panel):
+        name = f"panel[{position}].email"
+        try:
+            email = normalise_email(member.email, name)
+        except DomainError as exc:
+            problems.append(exc)
+            continue
+        if email in seen:
+            problems.append(DomainError(name, f"{email} is on the panel twice"))
+        seen.add(email)
+    return problems
 
 
 def reschedule(
@@ -218,6 +279,29 @@ def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str
     if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
         raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
     return starts_at
+
+
+_MOVE_COMMENT = re.compile(r"interview on (\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))? \((\S+)\)")
+
+
+def move_comment(day: date, at: time | None, tz: str) -> str:
+    """The history comment of the move to `interview` that scheduling makes: facts in a fixed
+    form (read back by scheduled_on, so that a page can say them in its reader's language)."""
+    return f"interview on {_when(day, at)} ({tz})"
+
+
+def scheduled_on(comment: str | None) -> tuple[datetime, bool, str] | None:
+    """The interview a move_comment tells of: its start (UTC), whether it has a time, its zone;
+    None for any other comment."""
+    match = _MOVE_COMMENT.fullmatch(comment or "")
+    if match is None:
+        return None
+    try:
+        day = date.fromisoformat(match.group(1))
+        at = time.fromisoformat(match.group(2)) if match.group(2) else None
+        return local_to_utc(day, at, match.group(3), "comment"), at is not None, match.group(3)
+    except (ValueError, DomainError):
+        return None
 
 
 def _when(day: date, at: time | None) -> str:

@@ -25,7 +25,13 @@ from tracker.models import (
     User,
 )
 from tracker.services import fit
-from tracker.services.access import can_manage, visible_applications, visible_postings
+from tracker.services.access import (
+    can_manage,
+    sees_drafts,
+    submitted_only,
+    visible_applications,
+    visible_postings,
+)
 from tracker.services.errors import DomainError, PermissionDenied
 from tracker.services.paging import Page, make_page, paginate
 from tracker.services.timeutil import days_left
@@ -94,12 +100,14 @@ def hr_dashboard(session: Session, actor: User | None, *, clock: Clock = utcnow)
          **_deadline(p, now)}
         for p in open_postings
     ]
-    counts = {s.value: 0 for s in STATUS_ORDER}
+    # drafts are the candidates' own until submitted: counted for admins, not for hr
+    counts = {s.value: 0 for s in STATUS_ORDER
+              if s is not ApplicationStatus.DRAFT or sees_drafts(actor)}
     for status, number in session.execute(
         sa.select(Application.status, sa.func.count())
         .join(Posting, Posting.id == Application.posting_id)
         .where(Application.deleted_at.is_(None), Posting.deleted_at.is_(None), mine,
-               Posting.organisation_id.is_not(None))
+               Posting.organisation_id.is_not(None), submitted_only(actor))
         .group_by(Application.status)
     ):
         counts[status.value] = number
@@ -193,16 +201,29 @@ def schedulable_applicants(session: Session, posting: Posting, *,
 
 
 def application_interviews(session: Session, application: Application) -> list[dict[str, Any]]:
-    """The interviews of one application, and the posting-wide ones once it is shortlisted."""
+    """The interviews of one application, and the posting's interview days once it is
+    shortlisted: each day once (`posting_wide`), and not beside the application's own slot on
+    that day (which is then marked `posting_day`)."""
     shortlisted = application.status in (ApplicationStatus.INTERVIEW, ApplicationStatus.OFFER)
     condition = Interview.application_id == application.id
     if shortlisted:
         condition = sa.or_(condition, sa.and_(Interview.posting_id == application.posting_id,
-                                              Interview.application_id.is_(None)))
-    found = session.scalars(
-        sa.select(Interview).where(condition).order_by(Interview.starts_at, Interview.id)
-    )
-    return [_interview(i, application if i.application_id else None) for i in found]
+                                              Interview.application_id.is_(None),
+                                              Interview.status != InterviewStatus.CANCELLED))
+    found = list(session.scalars(
+        sa.select(Interview).where(condition).order_by(Interview.starts_at, Interview.id)))
+    own_days = {i.start_date for i in found if i.application_id is not None}
+    posting_days = {i.start_date for i in found if i.application_id is None}
+    rows, seen = [], set()
+    for interview in found:
+        wide = interview.application_id is None
+        if wide and (interview.start_date in own_days or interview.start_date in seen):
+            continue
+        seen.add(interview.start_date)
+        rows.append({**_interview(interview, None if wide else application),
+                     "posting_wide": wide,
+                     "posting_day": not wide and interview.start_date in posting_days})
+    return rows
 
 
 def missing_items(application: Application, evidence_ids: set[int],

@@ -26,7 +26,7 @@ from tracker.models import (
     Visibility,
 )
 from tracker.services import audit, interviews, reference, reminders
-from tracker.services.access import can_manage, visible_postings
+from tracker.services.access import can_manage, submitted_only, visible_postings
 from tracker.services.errors import (
     Conflict,
     DomainError,
@@ -242,7 +242,8 @@ def list_postings(
     if postings:
         grouped = session.execute(
             sa.select(Application.posting_id, Application.status, sa.func.count())
-            .where(Application.posting_id.in_(counts), Application.deleted_at.is_(None))
+            .where(Application.posting_id.in_(counts), Application.deleted_at.is_(None),
+                   submitted_only(actor))
             .group_by(Application.posting_id, Application.status)
         )
         for posting_id, app_status, number in grouped:

@@ -11,14 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, redirect, render_template, request, url_for
-from flask_login import LoginManager
+from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.orm import Session, sessionmaker
+from werkzeug.exceptions import HTTPException
 
 from tracker.api import init_api
+from tracker.api.core import error_response, is_api_path
 from tracker.config import Settings, get_settings
 from tracker.db import create_engine, make_session_factory, utcnow
-from tracker.services.errors import NotFound, PermissionDenied
+from tracker.services.errors import DomainError, NotFound, PermissionDenied
 from tracker.web import common, i18n, security, templating
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -90,8 +92,32 @@ def _error_pages(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(error: Any) -> Any:
+        """An upload form's own page with the limit next to its file field, else this page."""
+        handler = common.TOO_LARGE.get(request.endpoint or "")
+        if handler is not None and current_user.is_authenticated:
+            try:
+                return handler(**(request.view_args or {}))
+            except (HTTPException, DomainError):
+                pass
         return page(413, "too_large")
 
     @app.errorhandler(429)
     def throttled(error: Any) -> Any:
         return page(429, "throttled", request.path)
+
+    @app.errorhandler(405)
+    def not_allowed(error: Any) -> Any:  # e.g. a form's address opened as a page
+        response = app.make_response(page(405, "not_allowed"))
+        response.headers["Allow"] = ", ".join(getattr(error, "valid_methods", None) or ())
+        return response
+
+    @app.errorhandler(500)
+    def server_error(error: Any) -> Any:
+        """A styled page (JSON under /api/v1); if even that fails, plain text."""
+        if is_api_path(request.path):
+            return error_response(500, "internal error: the change was not saved")
+        try:
+            return page(500, "server_error")
+        except Exception:  # noqa: BLE001  (the page itself may need what just failed)
+            return "Internal error: nothing was saved. Try again later.", 500, {
+                "Content-Type": "text/plain; charset=utf-8"}

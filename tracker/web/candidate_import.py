@@ -15,9 +15,17 @@ from tracker.services import documents, imports
 from tracker.services.errors import DomainError
 from tracker.web import import_store, posting_form
 from tracker.web.candidate import bp
-from tracker.web.common import actor, clock, form_errors, has_errors, roles_required, transaction
+from tracker.web.common import (
+    actor,
+    clock,
+    form_errors,
+    has_errors,
+    on_too_large,
+    roles_required,
+    transaction,
+)
 from tracker.web.forms import ImportForm, PrivateImportForm
-from tracker.web.hr_import import _checked_file, _report, _review
+from tracker.web.hr_import import _checked_file, _report, _review, too_large_page
 
 # the fields of the short form, from what the importer found
 PRIVATE_FIELDS = ["title", "hiring_organization_name", "location", "employment_type",
@@ -55,6 +63,12 @@ def posting_import() -> Any:
             return _review(form, report, 0, private=True)
     return render_template("web/import.html", upload_form=upload_form, form=None, report=None,
                            private=True), 400 if has_errors(upload_form) else 200
+
+
+@on_too_large("candidate.posting_import")
+@roles_required("candidate")
+def posting_import_too_large() -> Any:
+    return too_large_page(private=True)
 
 
 def _save() -> Any:

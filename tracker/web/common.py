@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -10,17 +11,19 @@ from functools import wraps
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Response, abort, current_app, request
-from flask_babel import lazy_gettext as _l
+from flask import Response, abort, current_app, request, url_for
 from flask_login import UserMixin, current_user
 from sqlalchemy.orm import Session
-from wtforms import Form
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
+from wtforms import Field, Form, FormField
 
 from tracker.db import unit_of_work
 from tracker.models import User
 from tracker.services.accounts import active_user
 from tracker.services.errors import DomainError, ValidationFailed
 from tracker.services.paging import Page
+from tracker.web.i18n import lazy_gettext as _l
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -97,36 +100,78 @@ def roles_required(*roles: str) -> Callable[[F], F]:
     return decorate
 
 
+# Endpoint -> what to answer when its request is over the size limit (413), instead of the
+# error page: the page of the form again, with the limit said next to the file field.
+TOO_LARGE: dict[str, Callable[..., Any]] = {}
+
+
+def on_too_large(endpoint: str) -> Callable[[F], F]:
+    def register(handler: F) -> F:
+        TOO_LARGE[endpoint] = handler
+        return handler
+
+    return register
+
+
 def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None = None) -> None:
-    """Put each message of a domain error next to the field it names (else on the form)."""
+    """Put each message of a domain error next to the field it names: a row of a list (say
+    `interviews[0]`) shows it on the row's first field; a name the form does not have, or a
+    whole list, puts it at the top of the form with the field's label. Never fails, whatever
+    name a service gives."""
     errors = error.errors if isinstance(error, ValidationFailed) else [error]
     aliases = aliases or {}
     for item in errors:
-        name = aliases.get(item.field or "", item.field or "")
-        target = _field(form, name)
-        if target is None:
-            form.form_errors.append(f"{item.field}: {item.message}" if item.field
-                                    else item.message)
-        else:
+        name = item.field or ""
+        target = _field(form, aliases.get(name, name))
+        if isinstance(target, Field) and not hasattr(target, "entries"):
             target.errors = [*target.errors, item.message]
+        elif name:
+            form.form_errors.append(f"{_label(target, name)}: {item.message}")
+        else:
+            form.form_errors.append(item.message)
+
+
+_PART = re.compile(r"([^\[\]]+)((?:\[[^\[\]]*\])*)")  # name, then its [indexes]
+_INDEX = re.compile(r"\[([^\]]*)\]")
 
 
 def _field(form: Form, name: str) -> Any:
-    """The form field a service's field name points at: `requirements[2].label` is the label
-    of the third row of the `requirements` list."""
+    """What a service's field name points at on the form: a field (`requirements[2].label`
+    is the label of the third row of the `requirements` list; a row alone, its first field
+    people type in), else a list (FieldList) or None."""
     node: Any = form
-    for part in name.replace("]", "").split("."):
-        head, _, index = part.partition("[")
-        node = node._fields.get(head) if hasattr(node, "_fields") else None
-        if node is None:
+    for part in name.split("."):
+        parsed = _PART.fullmatch(part)
+        fields = _fields_of(node)
+        node = fields.get(parsed.group(1)) if fields is not None and parsed else None
+        if node is None or parsed is None:
             return None
-        if index:
+        for index in _INDEX.findall(parsed.group(2)):
             entries = getattr(node, "entries", None)
             if entries is None or not index.isdigit() or int(index) >= len(entries):
-                return node
+                return None
             node = entries[int(index)]
-            node = getattr(node, "form", node)
-    return node if hasattr(node, "errors") else None
+    if _fields_of(node) is not None:  # a row (FormField) or a form: its first typed field
+        return next((f for f in _fields_of(node).values()  # type: ignore[union-attr]
+                     if isinstance(f, Field) and f.type not in _UNTYPED
+                     and _fields_of(f) is None and not hasattr(f, "entries")), None)
+    return node
+
+
+_UNTYPED = {"HiddenField", "SubmitField", "CSRFTokenField"}
+
+
+def _fields_of(node: Any) -> dict[str, Any] | None:
+    """The fields of a form or of a row (FormField); None for anything else."""
+    if isinstance(node, FormField):
+        node = node.form
+    fields = getattr(node, "_fields", None)
+    return fields if isinstance(fields, dict) else None
+
+
+def _label(target: Any, name: str) -> str:
+    label = getattr(getattr(target, "label", None), "text", None)
+    return str(label) if label else name
 
 
 def safe_next(default: str) -> str:
@@ -137,6 +182,30 @@ def safe_next(default: str) -> str:
             and "\\" not in target:
         return target
     return default
+
+
+def current_page() -> str:
+    """The page to come back to (after the language switch): this one if it was opened as a
+    page (GET), else the page on this site its form was sent from, else the home page. A
+    failed POST's address is a form's, not a page (opened, it answers 405)."""
+    if request.method == "GET":
+        return request.full_path.rstrip("?")
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path.startswith("/"):
+        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return url_for("public.index")
+
+
+def is_page(path: str) -> bool:
+    """Whether a URL of this site answers a GET (it may be opened as a page)."""
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    try:
+        adapter.match(urlsplit(path).path, method="GET")
+    except (MethodNotAllowed, NotFound):
+        return False
+    except RequestRedirect:
+        return True
+    return True
 
 
 def pdf_response(content: bytes, filename: str) -> Response:

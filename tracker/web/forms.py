@@ -3,7 +3,6 @@ people typed; the rules are the services'."""
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
@@ -35,6 +34,7 @@ from tracker.models import (
 )
 from tracker.services.users import MIN_PASSWORD_LENGTH
 from tracker.web.common import DOCUMENT_LABELS, EMPLOYMENT_LABELS, KIND_LABELS, STATUS_LABELS
+from tracker.web.i18n import lazy_gettext as _l
 
 LOCALES = [("fr", "Français"), ("en", "English")]
 BLANK = [("", "—")]
@@ -170,9 +170,10 @@ class PostingForm(FlaskForm):
     occupation = SelectField(_l("Occupation profile"), choices=[], validate_choice=False)
     certification = SelectField(_l("Certification"), choices=[], validate_choice=False)
     propose = SubmitField(_l("Start the requirements from this occupation"))
-    requirements = FieldList(FormField(RequirementRow), min_entries=0)
-    required_documents = FieldList(FormField(DocumentRow), min_entries=0)
-    interviews = FieldList(FormField(InterviewRow), min_entries=0)
+    requirements = FieldList(FormField(RequirementRow), _l("Requirements"), min_entries=0)
+    required_documents = FieldList(FormField(DocumentRow), _l("Documents candidates must send"),
+                                   min_entries=0)
+    interviews = FieldList(FormField(InterviewRow), _l("Interview dates"), min_entries=0)
     add_rows = SubmitField(_l("Add more rows"))
     submit = SubmitField(_l("Save posting"))
 
@@ -195,7 +196,7 @@ class RatingRow(Form):
 
 
 class RatingsForm(FlaskForm):
-    rows = FieldList(FormField(RatingRow), min_entries=0)
+    rows = FieldList(FormField(RatingRow), _l("Evidence per requirement"), min_entries=0)
     submit = SubmitField(_l("Save ratings"))
 
 
@@ -235,7 +236,7 @@ class ProfileForm(FlaskForm):
     experience_years = IntegerField(_l("Years of experience"), validators=[Optional()])
     experience_summary = TextAreaField(_l("Experience"), validators=[Optional()])
     skills = TextAreaField(_l("Skills, one per line"), validators=[Optional()])
-    languages = FieldList(FormField(LanguageRow), min_entries=0)
+    languages = FieldList(FormField(LanguageRow), _l("Languages"), min_entries=0)
     add_rows = SubmitField(_l("Add more languages"))
     submit = SubmitField(_l("Save profile"))
 
@@ -277,13 +278,21 @@ class EvidenceRow(Form):
 
 
 class EvidenceForm(FlaskForm):
-    rows = FieldList(FormField(EvidenceRow), min_entries=0)
+    rows = FieldList(FormField(EvidenceRow), _l("My answers to the requirements"), min_entries=0)
     submit = SubmitField(_l("Save my answers"))
 
 
 class LetterForm(FlaskForm):
     cover_letter = TextAreaField(_l("Cover letter"), validators=[Optional(), Length(max=20000)])
     submit = SubmitField(_l("Save letter"))
+
+
+class SubmitForm(FlaskForm):
+    """Submit (or withdraw) one's application. With required requirements unanswered, the box
+    (its label says how many) must be ticked."""
+
+    confirm = BooleanField(_l("Submit anyway"))
+    submit = SubmitField(_l("Submit my application"))
 
 
 class UploadForm(FlaskForm):

@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from tracker.models import PostingStatus
@@ -29,6 +28,7 @@ from tracker.web.common import (
     transaction,
 )
 from tracker.web.forms import MoveForm, PostingForm, StatusForm
+from tracker.web.i18n import lazy_gettext as _l
 
 bp = Blueprint("hr", __name__, url_prefix="/hr")
 STAFF = ("hr", "admin")

@@ -22,7 +22,7 @@ from tracker.services import (
     records,
 )
 from tracker.services.access import can_manage
-from tracker.services.errors import DomainError, PermissionDenied
+from tracker.services.errors import DomainError, PermissionDenied, ValidationFailed
 from tracker.web.common import (
     actor,
     clock,
@@ -72,6 +72,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
             "profile": _profile(profile),
             "history": [{"at": h.changed_at, "from": h.from_status.value if h.from_status
                          else None, "to": h.to_status.value, "comment": h.comment,
+                         "interview": interviews.scheduled_on(h.comment),
                          "by": h.changed_by.full_name if h.changed_by else None}
                         for h in found.history],
             "notes": [{"at": n.created_at, "by": n.author.full_name if n.author else None,
@@ -201,44 +202,84 @@ def interview_new(reference: str) -> Any:
         title, zone = found.title, found.timezone
     if not form.is_submitted() and request.args.get("application"):
         form.application.data = request.args["application"]
-    status = 200
-    if form.validate_on_submit():
-        try:
-            panel = _panel(form.panel.data or "")
-            with transaction() as db:
-                found = managed_posting(db, reference)
-                chosen = None
-                if form.application.data:
-                    chosen = managed_application(db, int(form.application.data))
-                interviews.schedule(
-                    db, found, day=form.day.data, at=form.at.data,  # type: ignore[arg-type]
-                    timezone=(form.timezone.data or "").strip() or None,
-                    duration_minutes=form.duration_minutes.data or 45,
-                    place=(form.place.data or "").strip() or None,
-                    video_url=(form.video_url.data or "").strip() or None,
-                    application=chosen, panel=panel, actor=actor(db), clock=clock)
-            flash(_("Interview scheduled."), "ok")
-            return redirect(url_for("hr.posting", reference=reference))
-        except PermissionDenied:
-            raise
-        except DomainError as exc:
-            form_errors(form, exc, {"at": "at", "application": "application"})
-    if has_errors(form):
-        status = 400
+    if form.is_submitted():
+        form.validate()  # every field of the form at once
+        own = {name for name, item in form._fields.items() if item.errors}
+        lines, numbered = _panel(form.panel.data or "")
+        values = _interview_values(form)
+        with transaction() as db:  # what the service says, for every field at once
+            found = managed_posting(db, reference)
+            numbered += _on_lines(interviews.schedule_problems(
+                found, day=form.day.data, application=_chosen(db, form), clock=clock,
+                panel=[member for _line, member in lines], **values), lines)
+        shown = [p for _n, p in sorted(numbered, key=lambda item: item[0])
+                 if _top(p.field) not in own]
+        if shown:
+            form_errors(form, ValidationFailed(shown))
+        if not has_errors(form):
+            try:
+                with transaction() as db:
+                    interviews.schedule(
+                        db, managed_posting(db, reference), day=form.day.data,  # type: ignore[arg-type]
+                        application=_chosen(db, form), panel=[m for _line, m in lines],
+                        place=(form.place.data or "").strip() or None, actor=actor(db),
+                        clock=clock, **values)
+                flash(_("Interview scheduled."), "ok")
+                return redirect(url_for("hr.posting", reference=reference))
+            except PermissionDenied:
+                raise
+            except DomainError as exc:
+                form_errors(form, exc)
     return render_template("web/hr/interview_form.html", form=form, reference=reference,
-                           title=title, zone=zone), status
+                           title=title, zone=zone), 400 if has_errors(form) else 200
 
 
-def _panel(text: str) -> list[interviews.Panelist]:
-    members = []
-    for number, line in enumerate(text.splitlines()):
+def _interview_values(form: InterviewForm) -> dict[str, Any]:
+    return {"at": form.at.data, "timezone": (form.timezone.data or "").strip() or None,
+            "duration_minutes": form.duration_minutes.data or 45,
+            "video_url": (form.video_url.data or "").strip() or None}
+
+
+def _chosen(db: Any, form: InterviewForm) -> Application | None:
+    value = form.application.data or ""
+    return managed_application(db, int(value)) if value.isdigit() else None
+
+
+def _top(field: str | None) -> str:
+    return re.split(r"[.\[]", field or "", maxsplit=1)[0]
+
+
+def _panel(text: str) -> tuple[list[tuple[int, interviews.Panelist]],
+                                list[tuple[int, DomainError]]]:
+    """The panel members, one a line (`Name <e-mail>` or a bare address) with their line
+    numbers, and a problem for each line written otherwise (with its line number)."""
+    members: list[tuple[int, interviews.Panelist]] = []
+    problems: list[tuple[int, DomainError]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         match = _PANELIST.match(line)
         if match:
-            members.append(interviews.Panelist(match.group(1), match.group(2)))
+            members.append((number, interviews.Panelist(match.group(1), match.group(2))))
         elif "@" in line and " " not in line.strip():
-            members.append(interviews.Panelist("", line.strip()))
+            members.append((number, interviews.Panelist("", line.strip())))
         else:
-            raise DomainError("panel", _("line %(n)s: write Name <e-mail>", n=number + 1))
-    return members
+            problems.append((number, DomainError(
+                "panel", _("line %(n)s: write Name <e-mail>", n=number))))
+    return members, problems
+
+
+def _on_lines(problems: list[DomainError], lines: list[tuple[int, interviews.Panelist]]
+              ) -> list[tuple[int, DomainError]]:
+    """The service names a panel member by position (`panel[1].email`): the form says which
+    line of its text box. Each problem comes with its line (0: not the panel's)."""
+    found = []
+    for problem in problems:
+        match = re.fullmatch(r"panel\[(\d+)\]\..*", problem.field or "")
+        if match and int(match.group(1)) < len(lines):
+            number = lines[int(match.group(1))][0]
+            found.append((number, DomainError("panel", _(
+                "line %(n)s: %(message)s", n=number, message=problem.message))))
+        else:
+            found.append((0, problem))
+    return found

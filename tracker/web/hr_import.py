@@ -18,9 +18,18 @@ from tracker.services import reference as reference_data
 from tracker.services.errors import DomainError
 from tracker.services.posting_input import PostingInput
 from tracker.web import import_store, posting_form
-from tracker.web.common import actor, clock, form_errors, has_errors, roles_required, transaction
+from tracker.web.common import (
+    actor,
+    clock,
+    form_errors,
+    has_errors,
+    on_too_large,
+    roles_required,
+    transaction,
+)
 from tracker.web.forms import ImportForm, ImportReviewForm
 from tracker.web.hr import STAFF, _propose, bp
+from tracker.web.i18n import lazy_gettext as _l
 
 
 def _checked_file(form: ImportForm) -> tuple[str, bytes]:
@@ -44,8 +53,20 @@ def _report(name: str, data: bytes) -> imports.ImportReport:
     return imports.analyse(name, data, default_zone=zone)
 
 
-def _findings(report: imports.ImportReport, index: int) -> list[dict[str, Any]]:
-    return [{"field": f.field, "value": _shown(plain(f.value)), "snippet": f.snippet,
+# What a finding is called when the form under it has no field of that name.
+FINDING_LABELS = {
+    "hiring_organization_name": _l("Employer"), "requirements": _l("Requirements"),
+    "required_documents": _l("Documents candidates must send"),
+    "interviews": _l("Interview dates"), "valid_through": _l("Deadline (date)"),
+}
+
+
+def _findings(report: imports.ImportReport, index: int, form: Any) -> list[dict[str, Any]]:
+    """What was found, each under the label of the form's field it fills (people read the
+    form's words, not the importer's field names)."""
+    labels = {name: str(field.label.text) for name, field in form._fields.items()}
+    return [{"field": labels.get(f.field) or str(FINDING_LABELS.get(f.field, f.field)),
+             "value": _shown(plain(f.value)), "snippet": f.snippet,
              "confidence": round(100 * f.confidence), "review": f.review}
             for f in report.postings[index].findings]
 
@@ -71,7 +92,7 @@ def _review(form: Any, report: imports.ImportReport, index: int,
         "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
         report={"filename": report.filename, "format": report.format,
                 "language": report.language, "count": len(report.postings), "index": index,
-                "findings": _findings(report, index)}), status
+                "findings": _findings(report, index, form)}), status
 
 
 @bp.route("/postings/import", methods=["GET", "POST"])
@@ -97,6 +118,21 @@ def posting_import() -> Any:
     status = 400 if has_errors(upload_form) else 200
     return render_template("web/import.html", upload_form=upload_form, form=None,
                            report=None), status
+
+
+@on_too_large("hr.posting_import")
+@roles_required(*STAFF)
+def posting_import_too_large() -> Any:
+    return too_large_page()
+
+
+def too_large_page(*, private: bool = False) -> Any:
+    """A file over the request size limit: the upload form again, the limit next to it."""
+    form = ImportForm(formdata=None)
+    form.file.errors = [_("the file is larger than the upload limit of %(mb)s MB",
+                          mb=current_app.config["TRACKER_SETTINGS"].max_upload_mb)]
+    return render_template("web/import.html", upload_form=form, form=None, report=None,
+                           private=private), 413
 
 
 def _fill(form: ImportReviewForm, report: imports.ImportReport, index: int) -> None:

@@ -10,8 +10,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from flask import Flask, request, session
-from flask_babel import Babel, Domain, get_locale
+from flask_babel import Babel, Domain, get_locale, gettext
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
+from markupsafe import Markup, escape
 
 LANGUAGES = ("fr", "en")
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
@@ -30,6 +32,19 @@ def catalog(lang: str) -> NullTranslations:
     write_mo(buffer, parsed)
     buffer.seek(0)
     return Translations(buffer)
+
+
+class LazyText(LazyString):
+    """A message translated when shown, and shown as text: flask_babel's LazyString hands its
+    raw text to Jinja and WTForms as HTML, so "Name <e-mail>" lost its "<e-mail>"."""
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+
+def lazy_gettext(string: str, **variables: object) -> LazyText:
+    """The project's lazy gettext (for labels and messages defined at import time)."""
+    return LazyText(gettext, string, **variables)
 
 
 class ShippedDomain(Domain):

@@ -23,7 +23,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from tracker.models import Notification
@@ -39,6 +38,7 @@ from tracker.web.common import (
     transaction,
 )
 from tracker.web.forms import ButtonForm
+from tracker.web.i18n import lazy_gettext as _l
 
 bp = Blueprint("inbox", __name__, url_prefix="/inbox")
 PER_PAGE = 25

@@ -19,6 +19,7 @@ from tracker.services.salary_check import salary_check
 from tracker.web.common import (
     actor,
     clock,
+    is_page,
     page_links,
     page_number,
     pdf_response,
@@ -84,7 +85,8 @@ def set_language() -> Any:
                 user = actor(db)
                 accounts.set_preferences(db, user, full_name=user.full_name, locale=lang,  # type: ignore[union-attr]
                                          timezone=user.timezone, clock=clock)  # type: ignore[union-attr]
-    return redirect(safe_next(url_for("public.index")))
+    back = safe_next(url_for("public.index"))
+    return redirect(back if is_page(back) else url_for("public.index"))
 
 
 @bp.route("/documents/<int:document_id>")

@@ -13,7 +13,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.config import Settings
-from tracker.web.common import DOCUMENT_LABELS, EMPLOYMENT_LABELS, KIND_LABELS, STATUS_LABELS
+from tracker.web.common import (
+    DOCUMENT_LABELS,
+    EMPLOYMENT_LABELS,
+    KIND_LABELS,
+    STATUS_LABELS,
+    current_page,
+)
 
 
 def configure(app: Flask, settings: Settings) -> None:
@@ -73,7 +79,7 @@ def configure(app: Flask, settings: Settings) -> None:
         doc_kind=lambda v: label(DOCUMENT_LABELS, v),
         employment=lambda v: label(EMPLOYMENT_LABELS, v),
     )
-    app.jinja_env.globals.update(user_zone=user_zone)
+    app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page)
 
     @app.context_processor
     def _values() -> dict[str, Any]:
