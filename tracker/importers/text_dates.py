@@ -91,7 +91,7 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         clock = find_time(after[:40]) or find_time(value[max(0, first.start - 25):first.start])
         if clock and not result.get("valid_through_time"):
             result.add("valid_through_time", clock[0], snippet, confidence)
-        zone = find_zone(value)
+        zone = find_zone(value, lang)
         if zone and not result.get("timezone"):
             result.add("timezone", zone[0], snippet, confidence)
 
