@@ -166,3 +166,17 @@ def test_month_abbreviations_are_not_read_inside_words():
     assert [d.value for d in find_dates("3 Jun. 2024, 4 sept 2024, 5 June", "en", 2024)] == [
         date(2024, 6, 3), date(2024, 9, 4), date(2024, 6, 5)]
 
+
+def test_english_deadlines_that_close():
+    for line in ("Applications close on 5 July 2024", "Closing: 5 July 2024",
+                 "The vacancy closes on 5 July 2024", "Applications close at noon, 5 July 2024"):
+        data = parse_text(f"Project Officer\n{line}\n").data()
+        assert data.get("valid_through_date") == date(2024, 7, 5), line
+
+
+def test_a_duration_beside_a_permanent_contract_is_flagged():
+    parsed = parse_text("Chargé de mission\nEmploi permanent\nDurée : 18 mois\n")
+    finding = parsed.get("duration_months")
+    assert finding.value == 18 and "permanent" in finding.review
+    assert "duration_months" not in parsed.data()
+    assert parsed.get("employment_type").confidence < SURE  # shown as a guess to check

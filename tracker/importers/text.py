@@ -45,8 +45,8 @@ _LABELS: dict[str, str] = {
     "date_posted": r"date de publication|publie le|publiee le|date de parution|placed on"
                    r"|posted on|posted|date posted|publication date|date of issue",
     "deadline": r"date limite de (?:candidature|depot|reception)[^:]{0,80}|date limite"
-                r"|date de cloture|cloture des candidatures|closing date[^:]{0,80}|closes"
-                r"|deadline for applications"
+                r"|date de cloture|cloture des candidatures|closing date[^:]{0,80}|closing|closes"
+                r"|applications close(?: on)?|deadline for applications"
                 r"|application deadline|deadline|apply by|candidature avant le|date de fin de "
                 r"publication",
     "job_start_date": r"prise de poste|prise de fonctions?|date de prise de (?:poste|fonctions?)"
@@ -307,9 +307,22 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         match = _TENURE.search(text)
         if match:
             result.add("duration_months", _duration(match.group(0)), _around(text, match), 0.6)
+    _permanent_with_a_duration(result)
     _working_time(result, labelled, text)
     if not result.get("employment_type"):
         result.add("employment_type", EmploymentType.OTHER, "(not stated)", 0.2)
+
+
+def _permanent_with_a_duration(result: ParsedPosting) -> None:
+    """'Emploi permanent' and 'Durée : 18 mois' contradict each other: the duration is shown
+    for review, not used, and the contract becomes a guess to check."""
+    kind, duration = result.get("employment_type"), result.get("duration_months")
+    if (kind is None or kind.value is not EmploymentType.PERMANENT or duration is None
+            or duration.review is not None):
+        return
+    duration.review = (f"contradiction: a duration of {duration.value} months beside a "
+                       f"permanent contract («{kind.snippet[:60]}»): which is it?")
+    kind.confidence = min(kind.confidence, 0.6)
 
 
 def _working_time(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],

@@ -11,11 +11,12 @@ from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
 
 _DEADLINE_PHRASE = re.compile(
     r"(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
-    r"closing date|deadline|closes|no later than|not later than|apply by|until|before|by)",
-    re.I)
+    r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
+    r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
+    r"until|before|by)", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
-    r"deadline|date limite|clôtur|clotur)", re.I)
+    r"deadline|date limite|clôtur|clotur|vacanc)", re.I)
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
