@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.importers.base import ImportFailed, ParsedPosting
-from tracker.models.enums import EmploymentType
+from tracker.models.enums import ApplyMethod, EmploymentType
 
 NS = "tracker:"  # our own extension terms, for a lossless round trip of our own export
 _KNOWN = {
@@ -29,6 +29,7 @@ _COUNTRY_ZONES = {
     "NL": "Europe/Amsterdam", "ES": "Europe/Madrid", "IT": "Europe/Rome", "LU":
     "Europe/Luxembourg", "PT": "Europe/Lisbon", "AT": "Europe/Vienna", "CA": "America/Toronto",
 }
+_EMPLOYMENT_VALUES = {kind.value for kind in EmploymentType}
 _TYPES = {
     "TEMPORARY": EmploymentType.FIXED_TERM, "INTERN": EmploymentType.INTERNSHIP,
     "VOLUNTEER": EmploymentType.VOLUNTEER, "CONTRACTOR": EmploymentType.FREELANCE,
@@ -258,9 +259,11 @@ def _requirements(result: ParsedPosting, node: dict[str, Any]) -> None:
     if isinstance(own, list):
         for item in own:
             if isinstance(item, dict) and item.get("label"):
+                skill = item.get("occupation_skill")
                 result.add("requirements", {
                     "kind": item.get("kind", "other"), "label": item["label"],
                     "level": item.get("level"), "required": item.get("required", True),
+                    **({"occupation_skill": skill} if isinstance(skill, str) else {}),
                 }, _snippet(item), 1.0)
         return
     for prop, kind in (("skills", "technical_skill"), ("qualifications", "other"),
@@ -349,6 +352,7 @@ def parse_node(node: dict[str, Any], default_zone: str) -> ParsedPosting:
         result.add("timezone", zone, "(the location's zone)", 0.6)
     _employment(result, node)
     _salary(result, node)
+    _own_terms(result, node)
     _requirements(result, node)
     _contact(result, node)
     _identifier(result, node)
@@ -365,18 +369,37 @@ def parse_node(node: dict[str, Any], default_zone: str) -> ParsedPosting:
 
 
 def _employment(result: ParsedPosting, node: dict[str, Any]) -> None:
+    """The contract: our own term when the document is our export (schema.org has no
+    apprenticeship, no permanent post), else employmentType."""
     value = node.get("employmentType")
     kinds = [str(v).strip().upper().replace(" ", "_") for v in
              (value if isinstance(value, list) else [value] if value else [])]
     snippet = f"employmentType: {_snippet(value)}"
+    own = node.get(NS + "employmentType")
     chosen = next((_TYPES[k] for k in kinds if k in _TYPES), None)
     if chosen is None and kinds:
         chosen = EmploymentType.PERMANENT if {"FULL_TIME", "PART_TIME"} & set(kinds) \
             else EmploymentType.OTHER
-    result.add("employment_type", chosen or EmploymentType.OTHER, snippet if chosen else
-               "(not stated)", 0.9 if chosen else 0.2)
-    if "FULL_TIME" in kinds and not node.get(NS + "workingTimePercent"):
+    if isinstance(own, str) and own in _EMPLOYMENT_VALUES:
+        result.add("employment_type", EmploymentType(own), f"{NS}employmentType: {own}", 1.0)
+    else:
+        result.add("employment_type", chosen or EmploymentType.OTHER, snippet if chosen else
+                   "(not stated)", 0.9 if chosen else 0.2)
+    if "FULL_TIME" in kinds and NS + "workingTimePercent" not in node:
         result.add("working_time_percent", 100, snippet, 0.8)
+
+
+def _own_terms(result: ParsedPosting, node: dict[str, Any]) -> None:
+    """What our own export says in tracker: terms that schema.org has no property for."""
+    for prop, field, size in ((NS + "department", "department", 300),
+                              (NS + "occupation", "occupation", 200),
+                              (NS + "certification", "certification", 60)):
+        value = node.get(prop)
+        if isinstance(value, str) and value.strip():
+            result.add(field, value.strip()[:size], f"{prop}: {value}", 1.0)
+    method = node.get(NS + "applyMethod")
+    if isinstance(method, str) and method in {m.value for m in ApplyMethod}:
+        result.add("apply_method", ApplyMethod(method), f"{NS}applyMethod: {method}", 1.0)
 
 
 def _identifier(result: ParsedPosting, node: dict[str, Any]) -> None:
