@@ -71,6 +71,22 @@ def test_bad_json_is_refused_with_line_and_column(cli, session, hr, tmp_path):
     assert row_counts(session) == before
 
 
+def test_a_broken_block_of_a_page_is_a_warning_and_deep_json_an_error(cli, hr, tmp_path):
+    page = tmp_path / "jobs.html"
+    page.write_text('<!doctype html>\n<html><head>\n<script type="application/ld+json">'
+                    '{"@type": }</script>\n<script type="application/ld+json">'
+                    '{"@type": "JobPosting", "title": "Data Steward"}</script></head></html>')
+    result = cli(["posting", "import", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "warning: the JSON-LD block at line 3 of the page is not valid JSON (line 3, " \
+           "column 11: Expecting value): it was left out" in result.stdout
+    assert "Data Steward" in result.stdout
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000)
+    assert_refused(cli(["posting", "import", str(deep)]), "file",
+                   "'deep.json': JSON nested more than 64 levels deep")
+
+
 def test_unknown_type_empty_and_missing_files(cli, hr, tmp_path):
     odd = tmp_path / "posting.odt"
     odd.write_bytes(b"PK\x03\x04")

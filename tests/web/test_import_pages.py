@@ -121,6 +121,7 @@ def test_bad_files_are_refused_next_to_the_file_field(web: Web, hr) -> None:  # 
         ("fake.pdf", b"not a pdf at all"): "'fake.pdf' is named .pdf but is not a PDF",
         ("../../etc/offer.txt", b"Charge de mission"): "is a path: send the file name alone",
         ("nothing.json", b'{"@type": "Person", "name": "x"}'): "holds no schema.org JobPosting",
+        ("deep.json", b"[" * 100_000): "'deep.json': JSON nested more than 64 levels deep",
     }
     for (name, data), message in cases.items():
         refused = upload(web, name, data)
@@ -132,6 +133,26 @@ def test_bad_files_are_refused_next_to_the_file_field(web: Web, hr) -> None:  # 
     assert missing.status_code == 400 and "choose a file" in text(missing)
     big = upload(web, "big.txt", b"x" * 1_000_001)  # the test app's limit is 1 MB
     assert big.status_code == 400 and "larger than 1 MB" in text(big)
+
+
+def test_a_broken_json_ld_block_of_a_page_is_named_and_the_others_read(web: Web, hr) -> None:  # noqa: ANN001
+    web.as_user(hr)
+    posting = {"@type": "JobPosting", "title": "Data Steward", "datePosted": "2024-04-01",
+               "hiringOrganization": {"@id": "#org"}}
+    page = ('<!doctype html>\n<html><head>\n<script type="application/ld+json">{"@type": }'
+            '</script>\n<script type="application/ld+json">'
+            + json.dumps({"@graph": [posting, {"@type": "Organization", "@id": "#org",
+                                               "name": "UJM"}]})
+            + "</script></head><body></body></html>")
+    read = upload(web, "jobs.html", page.encode())
+    shown = text(read)
+    assert read.status_code == 200, shown
+    assert "Not read from the file: the JSON-LD block at line 3 of the page is not valid" \
+        in shown
+    assert field_value(shown, "title") == "Data Steward"
+    row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", shown, re.S)
+               if "<code>hiring_organization_name</code>" in r)  # read through its @id
+    assert "<td>UJM" in row
 
 
 def test_a_pdf_and_a_json_ld_file_with_two_postings(web: Web, hr, session) -> None:  # noqa: ANN001

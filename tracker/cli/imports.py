@@ -67,6 +67,8 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
     if fmt == "json":
         emit_json({**report.as_dict(), "saved": saved})
         return
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}")
     for position, parsed in enumerate(report.postings, start=1):
         if len(report.postings) > 1 and position != number and yes:
             continue

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from tracker.config import get_settings
 from tracker.importers.base import ImportFailed, ParsedPosting, plain
 from tracker.importers.files import MEDIA_TYPES, decode_text, detect_format, pdf_text
-from tracker.importers.jsonld import extract_html, load_json, parse_jsonld
+from tracker.importers.jsonld import parse_jsonld
+from tracker.importers.jsonld_document import extract_html, load_json
 from tracker.importers.text import detect_language, parse_text
 from tracker.models import Organisation, Posting, PostingSource, Role, User
 from tracker.services import postings
@@ -37,11 +38,13 @@ class ImportReport:
     text: str
     language: str | None
     postings: list[ParsedPosting] = field(default_factory=list)
+    # What was left out of the file and why (a broken JSON-LD block of a page...).
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "filename": self.filename, "format": self.format, "language": self.language,
-            "postings": [p.as_dict() for p in self.postings],
+            "warnings": self.warnings, "postings": [p.as_dict() for p in self.postings],
         }
 
 
@@ -51,9 +54,17 @@ def analyse(filename: str, data: bytes, *, default_zone: str | None = None) -> I
     kind = detect_format(filename, data)
     zone = default_zone or get_settings().timezone
     text = pdf_text(data, filename) if kind == "pdf" else decode_text(data)
+    warnings: list[str] = []
     if kind in ("jsonld", "html"):
-        document = load_json(text) if kind == "jsonld" else extract_html(data)
+        broken: list[str] = []
+        if kind == "jsonld":
+            document = load_json(text, filename)
+        else:
+            document, broken = extract_html(data, filename)
         found = parse_jsonld(document, zone)
+        if broken and not found:  # the posting may be in the block that cannot be read
+            raise ImportFailed("file", f"{filename!r}: {broken[0]}")
+        warnings = [f"{problem}: it was left out" for problem in broken]
         language = None
         if kind == "jsonld":
             if not found:
@@ -68,7 +79,8 @@ def analyse(filename: str, data: bytes, *, default_zone: str | None = None) -> I
     else:
         language = detect_language(text)
         found = [parse_text(text, language=language)]
-    return ImportReport(filename, kind, MEDIA_TYPES[kind], data, text, language, found)
+    return ImportReport(filename, kind, MEDIA_TYPES[kind], data, text, language, found,
+                        warnings)
 
 
 def save_import(

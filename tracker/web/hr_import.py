@@ -71,7 +71,7 @@ def _review(form: Any, report: imports.ImportReport, index: int,
         "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
         report={"filename": report.filename, "format": report.format,
                 "language": report.language, "count": len(report.postings), "index": index,
-                "findings": _findings(report, index)}), status
+                "findings": _findings(report, index), "warnings": report.warnings}), status
 
 
 @bp.route("/postings/import", methods=["GET", "POST"])
