@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, date, datetime
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.conftest import SAMPLES
-from tracker.services import applications
+from tracker.services import applications, postings
 
 SAMPLE = SAMPLES / "posting-ujm-charge-cooperation-internationale.txt"
 
@@ -50,6 +51,27 @@ def test_import_with_yes_saves_a_draft_with_its_source(cli, session, hr):
     from tracker.models import PostingSource
 
     assert session.query(PostingSource).one().content == SAMPLE.read_bytes()
+
+
+def test_an_old_posting_imports_as_a_draft_without_its_past_interview(cli, session, hr,
+                                                                      clock):
+    clock.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # the sample's interview is long past
+    shown = cli(["posting", "import", str(SAMPLE), "--org", "ujm"])
+    assert shown.exit_code == 0, shown.output
+    row = next(line for line in shown.stdout.splitlines() if "2024-05-22" in line)
+    assert "REVIEW: in the past" in " ".join(shown.stdout.split())  # warned before --yes
+    assert "interviews" in row
+    assert "1 value to review is left out of the draft" in shown.stdout
+    saved = cli(["posting", "import", str(SAMPLE), "--org", "ujm", "--yes"])
+    assert saved.exit_code == 0, saved.output
+    reference = saved.stdout.splitlines()[-1].split()[1]
+    posting = postings.get_posting(session, reference)
+    assert posting.interviews == [] and posting.valid_through_date == date(2024, 5, 13)
+    from tracker.models import PostingSource
+
+    report = session.query(PostingSource).one().report
+    [flagged] = [f for f in report["findings"] if f["field"] == "interviews"]
+    assert flagged["value"]["date"] == "2024-05-22" and "in the past" in flagged["review"]
 
 
 def test_a_candidate_imports_a_private_posting(cli, candidate):

@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -95,6 +96,23 @@ def test_import_shows_findings_prefills_the_form_and_saves_a_draft_with_its_sour
     # the kept file is gone once saved: sending the form again saves nothing more
     again = web.post(URL, form, token_from=URL)
     assert again.status_code == 302 and again.headers["Location"] == URL
+
+
+def test_an_old_posting_imports_as_a_draft_without_its_past_interview(
+        web: Web, hr, session, clock) -> None:  # noqa: ANN001
+    clock.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # the sample's interview is past
+    web.as_user(hr)
+    page = text(upload(web, "offre ujm.txt", UJM.read_bytes()))
+    row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.S)
+               if "<code>interviews</code>" in r)
+    assert "REVIEW" in row and "in the past (2024-05-22)" in row
+    assert field_value(page, "interviews-0-date") == ""
+    form = sent_back(page)
+    form["submit"] = "1"
+    saved = web.post(URL, form, token_from=URL)
+    assert saved.status_code == 302, text(saved)
+    created = postings.get_posting(session, saved.headers["Location"].rsplit("/", 1)[-1])
+    assert created.interviews == [] and created.valid_through_date.isoformat() == "2024-05-13"
 
 
 def test_values_to_review_are_flagged_and_kept_out_of_the_form(web: Web, hr) -> None:  # noqa: ANN001

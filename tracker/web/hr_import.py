@@ -41,7 +41,7 @@ def _report(name: str, data: bytes) -> imports.ImportReport:
         user = actor(db)
         zone = (user.organisation.timezone if user and user.organisation  # type: ignore[union-attr]
                 else user.timezone if user else None)
-    return imports.analyse(name, data, default_zone=zone)
+    return imports.analyse(name, data, default_zone=zone, clock=clock)
 
 
 def _findings(report: imports.ImportReport, index: int) -> list[dict[str, Any]]:
