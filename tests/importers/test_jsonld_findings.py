@@ -6,6 +6,7 @@ refused with a clear error naming the file."""
 from __future__ import annotations
 
 import json
+import time
 from decimal import Decimal
 
 import pytest
@@ -155,3 +156,13 @@ def test_a_page_whose_only_block_is_broken_is_refused_with_the_line():
     with pytest.raises(ImportFailed, match=r"'jobs.html': the JSON-LD block at line 3 of the "
                                            r"page is not valid JSON \(line 5, column 12"):
         analyse("jobs.html", page.encode())
+
+
+@pytest.mark.parametrize("piece", ["<", "< ", "<li", "<br", "< li", "<p>"])
+def test_a_long_html_description_is_read_in_bounded_time(piece):
+    # '<li' * 40000 took 15 s: each '<' was scanned to the end of the text for its '>'.
+    document = {**POSTING, "description": piece * (120_000 // len(piece)),
+                "responsibilities": piece * (120_000 // len(piece))}
+    start = time.process_time()
+    _parsed(document)
+    assert time.process_time() - start < 2.0

@@ -53,10 +53,13 @@ def _text(value: Any, depth: int = 0) -> str | None:
 
 
 def html_to_text(value: str) -> str:
+    """Paragraphs and list items of an HTML description as lines. Linear in the text: a tag
+    ends at the next '<' if no '>' comes first, so a run of '<' is not scanned to its end
+    from each of them."""
     if "<" in value:
-        value = re.sub(r"(?i)<\s*(br|/p|/div|/h\d|/ul|/ol)\s*/?>", "\n", value)
-        value = re.sub(r"(?i)<\s*li[^>]*>", "\n- ", value)
-        value = re.sub(r"<[^>]+>", "", value)
+        value = re.sub(r"(?i)<\s*+(br|/p|/div|/h\d|/ul|/ol)\s*+/?>", "\n", value)
+        value = re.sub(r"(?i)<\s*+li\b[^<>]*>", "\n- ", value)
+        value = re.sub(r"<[^<>]+>", "", value)
     value = html.unescape(value)
     lines = [" ".join(line.split()) for line in value.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
