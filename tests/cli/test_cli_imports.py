@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, date, datetime
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.conftest import SAMPLES
-from tracker.services import applications
+from tracker.services import applications, postings
 
 SAMPLE = SAMPLES / "posting-ujm-charge-cooperation-internationale.txt"
 
@@ -52,6 +53,27 @@ def test_import_with_yes_saves_a_draft_with_its_source(cli, session, hr):
     assert session.query(PostingSource).one().content == SAMPLE.read_bytes()
 
 
+def test_an_old_posting_imports_as_a_draft_without_its_past_interview(cli, session, hr,
+                                                                      clock):
+    clock.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # the sample's interview is long past
+    shown = cli(["posting", "import", str(SAMPLE), "--org", "ujm"])
+    assert shown.exit_code == 0, shown.output
+    row = next(line for line in shown.stdout.splitlines() if "2024-05-22" in line)
+    assert "REVIEW: in the past" in " ".join(shown.stdout.split())  # warned before --yes
+    assert "interviews" in row
+    assert "1 value to review is left out of the draft" in shown.stdout
+    saved = cli(["posting", "import", str(SAMPLE), "--org", "ujm", "--yes"])
+    assert saved.exit_code == 0, saved.output
+    reference = saved.stdout.splitlines()[-1].split()[1]
+    posting = postings.get_posting(session, reference)
+    assert posting.interviews == [] and posting.valid_through_date == date(2024, 5, 13)
+    from tracker.models import PostingSource
+
+    report = session.query(PostingSource).one().report
+    [flagged] = [f for f in report["findings"] if f["field"] == "interviews"]
+    assert flagged["value"]["date"] == "2024-05-22" and "in the past" in flagged["review"]
+
+
 def test_a_candidate_imports_a_private_posting(cli, candidate):
     result = cli(["--as", candidate.email, "posting", "import", str(SAMPLE), "--yes"])
     assert result.exit_code == 0, result.output
@@ -69,6 +91,22 @@ def test_bad_json_is_refused_with_line_and_column(cli, session, hr, tmp_path):
                           "invalid JSON at line 2, column 11")
     assert "Expecting value" in line
     assert row_counts(session) == before
+
+
+def test_a_broken_block_of_a_page_is_a_warning_and_deep_json_an_error(cli, hr, tmp_path):
+    page = tmp_path / "jobs.html"
+    page.write_text('<!doctype html>\n<html><head>\n<script type="application/ld+json">'
+                    '{"@type": }</script>\n<script type="application/ld+json">'
+                    '{"@type": "JobPosting", "title": "Data Steward"}</script></head></html>')
+    result = cli(["posting", "import", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "warning: the JSON-LD block at line 3 of the page is not valid JSON (line 3, " \
+           "column 11: Expecting value): it was left out" in result.stdout
+    assert "Data Steward" in result.stdout
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000)
+    assert_refused(cli(["posting", "import", str(deep)]), "file",
+                   "'deep.json': JSON nested more than 64 levels deep")
 
 
 def test_unknown_type_empty_and_missing_files(cli, hr, tmp_path):

@@ -86,6 +86,35 @@ def test_sequence_is_raised_when_an_event_changes_and_uids_stay(session, candida
     assert event.walk("VALARM") == []
 
 
+def test_exports_for_two_viewers_in_turn_leave_the_sequence_alone(session, candidate, hr,
+                                                                   interview, posting, clock):
+    # HR read "Interview with Camille Martin: ...", Camille "Interview: ...": one event.
+    uids = [f"interview-{interview.id}@posting-tracker",
+            f"posting-{posting.id}-deadline@posting-tracker"]
+    for viewer in (hr, candidate, hr, candidate):
+        clock.advance(minutes=5)
+        events = _events(calendar.user_calendar(session, viewer, clock))
+        assert [events[uid]["SEQUENCE"] for uid in uids] == [0, 0], viewer.email
+    interviews.reschedule(session, interview, day=date(2024, 5, 23), at=time(14, 0), actor=hr,
+                          clock=clock)
+    for viewer in (hr, candidate, hr):  # a real change: raised once, the same for both
+        assert _events(calendar.user_calendar(session, viewer, clock))[uids[0]][
+            "SEQUENCE"] == 1
+
+
+def test_deadlines_leave_the_time_free_and_interviews_take_it(session, candidate, interview,
+                                                              posting, hr, clock):
+    uid = f"posting-{posting.id}-deadline@posting-tracker"
+    events = _events(calendar.user_calendar(session, candidate, clock))
+    assert events[uid].decoded("DTSTART") == date(2024, 5, 13)  # all day
+    assert events[uid]["TRANSP"] == "TRANSPARENT"
+    assert events[f"interview-{interview.id}@posting-tracker"]["TRANSP"] == "OPAQUE"
+    postings.update_posting(session, posting, {"valid_through_time": "12:00"}, actor=hr,
+                            clock=clock)
+    assert _events(calendar.user_calendar(session, candidate, clock))[uid][
+        "TRANSP"] == "TRANSPARENT"
+
+
 def test_who_sees_what(session, posting, candidate, interview, hr, clock):
     other = users.create_user(session, email="other@example.org", full_name="Other",
                               role="candidate", clock=clock)

@@ -7,15 +7,17 @@ import json
 
 import pytest
 
+from tests.conftest import SAMPLES
 from tracker.exporters.jsonld import posting_jsonld
 from tracker.services import imports, postings
 from tracker.services.postings import input_of
+from tracker.services.reference_load import load_reference
 
 RICH = {
     "reference": "UJM-RT-1",
     "title": "Chargé de coopération internationale",
     "organisation": "ujm",
-    "department": None,
+    "department": "Direction des relations internationales",
     "location": "Campus Tréfilerie",
     "address_locality": "Saint-Étienne",
     "address_country": "FR",
@@ -81,22 +83,61 @@ def test_google_required_and_recommended_properties(rich):
     json.dumps(document)  # serialisable as it is
 
 
-def test_export_then_import_gives_back_the_same_posting(session, rich, hr, clock):
-    data = json.dumps(posting_jsonld(rich), ensure_ascii=False).encode()
-    report = imports.analyse("ujm-rt-1.jsonld", data)
+def _comes_back_the_same(session, original, hr, clock):  # noqa: ANN001, ANN202
+    data = json.dumps(posting_jsonld(original), ensure_ascii=False).encode()
+    report = imports.analyse(f"{original.reference}.jsonld", data)
     assert [f for f in report.postings[0].findings if f.review] == []
     copy = imports.save_import(session, report, organisation="ujm", actor=hr, clock=clock,
-                               changes={"reference": "UJM-RT-2"})
-    before, after = input_of(rich), input_of(copy)
-    assert after.pop("reference") == "UJM-RT-2"
-    before.pop("reference")
+                               changes={"reference": original.reference + "-COPY"})
+    before, after = input_of(original), input_of(copy)
+    assert after.pop("reference") == before.pop("reference") + "-COPY"
     for name in ("source_text", "source_url"):
         before.pop(name), after.pop(name)
     assert after == before
     assert [(i.start_date, i.start_time, i.timezone, i.duration_minutes, i.place)
             for i in copy.interviews] == [(i.start_date, i.start_time, i.timezone,
-                                           i.duration_minutes, i.place) for i in rich.interviews]
-    assert copy.valid_through == rich.valid_through
+                                           i.duration_minutes, i.place)
+                                          for i in original.interviews]
+    assert copy.valid_through == original.valid_through
+
+
+def test_export_then_import_gives_back_the_same_posting(session, rich, hr, clock):
+    _comes_back_the_same(session, rich, hr, clock)
+
+
+# What schema.org cannot say exactly: each must still come back as it was.
+VARIANTS = {
+    "apprenticeship": {"employment_type": "apprenticeship", "duration_months": 24},
+    "permanent, working time not stated": {"employment_type": "permanent",
+                                           "duration_months": None,
+                                           "working_time_percent": None},
+    "in-app, with an e-mail to ask questions": {"apply_method": "in_app",
+                                                "apply_url": "https://jobs.example.org/1"},
+    "occupation and certification": {
+        "occupation": "charge-cooperation-internationale", "certification": "RNCP39853",
+        "requirements": [{"kind": "technical_skill", "label": "Gestion de projet",
+                          "occupation_skill": "Gestion de projet"},
+                         {"kind": "language", "label": "Anglais", "level": "B2"}]},
+}
+
+
+@pytest.mark.parametrize("changes", list(VARIANTS.values()), ids=list(VARIANTS))
+def test_what_schema_org_cannot_say_comes_back_too(session, hr, clock, changes):
+    load_reference(session, SAMPLES / "reference", clock=clock)
+    original = postings.create_posting(session, {**RICH, **changes, "reference": "UJM-RT-3"},
+                                       actor=hr, clock=clock)
+    _comes_back_the_same(session, original, hr, clock)
+
+
+def test_full_time_is_not_said_of_a_post_whose_working_time_is_not_known(session, hr, clock):
+    original = postings.create_posting(session, {**RICH, "employment_type": "permanent",
+                                                 "duration_months": None,
+                                                 "working_time_percent": None},
+                                       actor=hr, clock=clock)
+    document = posting_jsonld(original)
+    assert "employmentType" not in document
+    assert (document["tracker:employmentType"], document["tracker:workingTimePercent"]) == (
+        "permanent", None)
 
 
 def test_a_minimal_posting_exports_and_comes_back(session, posting, hr, clock):

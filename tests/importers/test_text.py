@@ -8,6 +8,7 @@ from datetime import date, time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tracker.importers.base import SURE
 from tracker.importers.dates import find_dates
 from tracker.importers.text import parse_text
 
@@ -142,3 +143,51 @@ def test_deadline_times_before_after_and_in_words():
     for text, expected in cases.items():
         data = parse_text(text).data()
         assert (data["valid_through_date"], data.get("valid_through_time")) == expected, text
+
+
+def test_the_french_verb_est_is_no_time_zone():
+    data = parse_text("Chargé de mission\n"
+                      "La date limite de candidature est le 13/05/2024\n").data()
+    assert data["valid_through_date"] == date(2024, 5, 13)
+    assert data["timezone"] == "Europe/Paris"  # the French default, not America/New_York
+    data = parse_text("Chargé de mission\nDate limite : 13/05/2024 à 12h, l'entretien est "
+                      "prévu en juin\n").data()
+    assert data["timezone"] == "Europe/Paris"
+
+
+def test_zone_abbreviations_are_read_only_in_upper_case_after_a_time():
+    def zone(line):
+        return parse_text(f"Project Officer\n{line}\n", language="en").data().get("timezone")
+
+    assert zone("Closing date: 28 August 2022 at 23:59 EST") == "America/New_York"
+    assert zone("Closing date: 28 August 2022 at 5pm (GMT)") == "Etc/GMT"
+    assert zone("Closing date: 28 August 2022 at 23:59 (UK time)") == "Europe/London"
+    assert zone("Deadline: 28 August 2022, est. start in October") is None
+    assert zone("Closing date: 28 August 2022 at 23:59 est") is None
+    assert zone("Closing date: 28 August 2022, EST applicants welcome") is None
+    assert zone("Closing date: 28 August 2022 at 12:00 GMT+1") is None  # not GMT itself
+
+
+def test_month_abbreviations_are_not_read_inside_words():
+    text = ("Research Assistant\nClosing date: 28 August 2022\n"
+            "Interviews will involve 3 junior colleagues and 2 decision makers.\n")
+    assert "interviews" not in parse_text(text).data()
+    assert find_dates("3 junior staff, 2 decision makers, 4 marches", "en", 2024) == []
+    assert find_dates("le 5 marsupiaux, 2 juinettes", "fr", 2024) == []
+    assert [d.value for d in find_dates("3 Jun. 2024, 4 sept 2024, 5 June", "en", 2024)] == [
+        date(2024, 6, 3), date(2024, 9, 4), date(2024, 6, 5)]
+
+
+def test_english_deadlines_that_close():
+    for line in ("Applications close on 5 July 2024", "Closing: 5 July 2024",
+                 "The vacancy closes on 5 July 2024", "Applications close at noon, 5 July 2024"):
+        data = parse_text(f"Project Officer\n{line}\n").data()
+        assert data.get("valid_through_date") == date(2024, 7, 5), line
+
+
+def test_a_duration_beside_a_permanent_contract_is_flagged():
+    parsed = parse_text("Chargé de mission\nEmploi permanent\nDurée : 18 mois\n")
+    finding = parsed.get("duration_months")
+    assert finding.value == 18 and "permanent" in finding.review
+    assert "duration_months" not in parsed.data()
+    assert parsed.get("employment_type").confidence < SURE  # shown as a guess to check

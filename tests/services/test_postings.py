@@ -111,6 +111,20 @@ def test_readable_levels_are_kept_a_cefr_level_in_capitals(session, hr, clock):
                                                        "3 ans"]
 
 
+@pytest.mark.parametrize(("changes", "missing"), [
+    ({"salary_currency": "EUR"}, ["salary_period"]),
+    ({"salary_period": "month"}, ["salary_currency"]),
+    ({}, ["salary_currency", "salary_period"]),
+])
+def test_a_salary_without_its_currency_or_period_names_what_is_missing(
+        session, hr, clock, changes, missing):
+    with pytest.raises(ValidationFailed) as caught:
+        make(session, hr, clock, salary_min=1000, **changes)
+    assert sorted(e.field for e in caught.value.errors) == missing
+    words = {"salary_currency": "needs a currency", "salary_period": "needs a period"}
+    assert all(words[e.field] in e.message for e in caught.value.errors)
+
+
 def test_reference_is_unique_and_generated_when_missing(session, hr, clock):
     make(session, hr, clock)
     with pytest.raises(Conflict, match="reference"):

@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -100,6 +101,23 @@ def test_import_shows_findings_prefills_the_form_and_saves_a_draft_with_its_sour
     assert again.status_code == 302 and again.headers["Location"] == URL
 
 
+def test_an_old_posting_imports_as_a_draft_without_its_past_interview(
+        web: Web, hr, session, clock) -> None:  # noqa: ANN001
+    clock.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # the sample's interview is past
+    web.as_user(hr)
+    page = text(upload(web, "offre ujm.txt", UJM.read_bytes()))
+    row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.S)
+               if "in the past" in r)
+    assert "REVIEW" in row and "in the past (2024-05-22)" in row and "Interview" in row
+    assert field_value(page, "interviews-0-date") == ""
+    form = sent_back(page)
+    form["submit"] = "1"
+    saved = web.post(URL, form, token_from=URL)
+    assert saved.status_code == 302, text(saved)
+    created = postings.get_posting(session, saved.headers["Location"].rsplit("/", 1)[-1])
+    assert created.interviews == [] and created.valid_through_date.isoformat() == "2024-05-13"
+
+
 def test_values_to_review_are_flagged_and_kept_out_of_the_form(web: Web, hr) -> None:  # noqa: ANN001
     web.as_user(hr)
     posting_text = ("Chargé de mission (H/F)\nUniversité Test\n"
@@ -124,6 +142,7 @@ def test_bad_files_are_refused_next_to_the_file_field(web: Web, hr) -> None:  # 
         ("fake.pdf", b"not a pdf at all"): "'fake.pdf' is named .pdf but is not a PDF",
         ("../../etc/offer.txt", b"Charge de mission"): "is a path: send the file name alone",
         ("nothing.json", b'{"@type": "Person", "name": "x"}'): "holds no schema.org JobPosting",
+        ("deep.json", b"[" * 100_000): "'deep.json': JSON nested more than 64 levels deep",
     }
     for (name, data), message in cases.items():
         refused = upload(web, name, data)
@@ -135,6 +154,26 @@ def test_bad_files_are_refused_next_to_the_file_field(web: Web, hr) -> None:  # 
     assert missing.status_code == 400 and "choose a file" in text(missing)
     big = upload(web, "big.txt", b"x" * 1_000_001)  # the test app's limit is 1 MB
     assert big.status_code == 400 and "larger than 1 MB" in text(big)
+
+
+def test_a_broken_json_ld_block_of_a_page_is_named_and_the_others_read(web: Web, hr) -> None:  # noqa: ANN001
+    web.as_user(hr)
+    posting = {"@type": "JobPosting", "title": "Data Steward", "datePosted": "2024-04-01",
+               "hiringOrganization": {"@id": "#org"}}
+    page = ('<!doctype html>\n<html><head>\n<script type="application/ld+json">{"@type": }'
+            '</script>\n<script type="application/ld+json">'
+            + json.dumps({"@graph": [posting, {"@type": "Organization", "@id": "#org",
+                                               "name": "UJM"}]})
+            + "</script></head><body></body></html>")
+    read = upload(web, "jobs.html", page.encode())
+    shown = text(read)
+    assert read.status_code == 200, shown
+    assert "Not read from the file: the JSON-LD block at line 3 of the page is not valid" \
+        in shown
+    assert field_value(shown, "title") == "Data Steward"
+    row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", shown, re.S)
+               if "<td>Employer" in r)  # read through its @id
+    assert "<td>UJM" in row
 
 
 def test_a_pdf_and_a_json_ld_file_with_two_postings(web: Web, hr, session) -> None:  # noqa: ANN001

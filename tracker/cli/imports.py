@@ -55,7 +55,7 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UserError(f"error: file: cannot read {path}: {exc.strerror or exc}") from exc
-    report = imports.analyse(Path(path).name, data)
+    report = imports.analyse(Path(path).name, data, clock=app.clock)
     saved = None
     if yes:
         with app.transaction() as session:
@@ -67,6 +67,8 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
     if fmt == "json":
         emit_json({**report.as_dict(), "saved": saved})
         return
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}")
     for position, parsed in enumerate(report.postings, start=1):
         if len(report.postings) > 1 and position != number and yes:
             continue
@@ -91,6 +93,11 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
         )
         if parsed.unknown:
             click.echo("Kept in the source, no field here: " + ", ".join(sorted(parsed.unknown)))
+    if 0 < number <= len(report.postings):
+        flagged = sum(f.review is not None for f in report.postings[number - 1].findings)
+        if flagged:
+            click.echo(f"{flagged} value{'s' if flagged > 1 else ''} to review "
+                       f"{'are' if flagged > 1 else 'is'} left out of the draft (REVIEW above).")
     if saved:
         click.echo(f"posting {saved['reference']} saved ({saved['status']}): {saved['title']}")
     else:

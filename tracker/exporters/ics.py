@@ -17,7 +17,10 @@ PRODID = "-//posting-tracker//tracker 0.1//EN"
 
 @dataclass(frozen=True)
 class CalendarEntry:
-    """One event. `start` is an aware datetime (in its zone) or a date (all day)."""
+    """One event. `start` is an aware datetime (in its zone) or a date (all day). `summary`
+    is written for the one who reads the calendar ('Interview with Camille Martin: ...' for
+    HR); `subject` says what the event is, the same for everyone ('Interview: ...'). A busy
+    event takes the time (OPAQUE); a deadline only marks it (TRANSPARENT)."""
 
     uid: str
     summary: str
@@ -27,10 +30,14 @@ class CalendarEntry:
     location: str | None = None
     cancelled: bool = False
     alarm_before: timedelta = timedelta(days=1)
+    subject: str = ""
+    busy: bool = True
 
     def fingerprint(self) -> str:
-        """What calendar clients show: when it changes, SEQUENCE is raised."""
-        content = [self.summary, self.start.isoformat(), self.end.isoformat() if self.end
+        """What the event is: its subject, instants and zone, place, description and status.
+        When it changes, SEQUENCE is raised. Not the summary: each viewer reads their own,
+        and a calendar exported for HR then for the candidate is still the same event."""
+        content = [self.subject, self.start.isoformat(), self.end.isoformat() if self.end
                    else None, getattr(getattr(self.start, "tzinfo", None), "key", None),
                    self.description, self.location, self.cancelled]
         return hashlib.sha256(json.dumps(content).encode()).hexdigest()
@@ -58,8 +65,7 @@ def build_calendar(entries: list[CalendarEntry], sequences: dict[str, int], now:
         if entry.location:
             event.add("location", entry.location)
         event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
-        event.add("transp", "TRANSPARENT" if isinstance(entry.start, datetime)
-                  and entry.end is None else "OPAQUE")
+        event.add("transp", "OPAQUE" if entry.busy else "TRANSPARENT")
         if not entry.cancelled:
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")

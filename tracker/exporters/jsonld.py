@@ -1,9 +1,10 @@
 """A posting as a schema.org JobPosting (JSON-LD) with Google's required properties (title,
 description, datePosted, hiringOrganization, jobLocation) and the recommended ones the tracker
 knows (validThrough with its offset, employmentType, baseSalary, identifier, directApply).
-What schema.org has no property for (requirement kinds and levels, duration, working time,
-category, zone, interviews) goes in `tracker:` terms, so that importing the export gives the
-same posting back."""
+What schema.org has no property for (the exact contract, how to apply, department,
+occupation and certification, requirement kinds and levels, duration, working time, category,
+zone, interviews) goes in `tracker:` terms, so that importing the export gives the same
+posting back."""
 
 from __future__ import annotations
 
@@ -54,12 +55,15 @@ def _description(posting: Posting) -> str:
 
 
 def _employment_types(posting: Posting) -> list[str]:
+    """schema.org's nearest words (a permanent post has none; an apprenticeship is INTERN);
+    the exact contract goes in tracker:employmentType. Nothing when nothing is known: a post
+    whose working time is not known is not said to be full time."""
     kinds = []
     if posting.working_time_percent is not None:
         kinds.append("FULL_TIME" if posting.working_time_percent == 100 else "PART_TIME")
     if posting.employment_type in _TYPES:
         kinds.append(_TYPES[posting.employment_type])
-    return kinds or ["FULL_TIME"]
+    return kinds
 
 
 def _valid_through(posting: Posting) -> str | None:
@@ -120,7 +124,8 @@ def _requirements(posting: Posting, document: dict[str, Any]) -> None:
         if value:
             document[key] = value
     document["tracker:requirements"] = [
-        {"kind": r.kind.value, "label": r.label, "level": r.level, "required": r.is_required}
+        {"kind": r.kind.value, "label": r.label, "level": r.level, "required": r.is_required,
+         **({"occupation_skill": r.occupation_skill.label} if r.occupation_skill else {})}
         for r in posting.requirements
     ]
 
@@ -141,9 +146,10 @@ def posting_jsonld(posting: Posting, *, url: str | None = None) -> dict[str, Any
                        "value": posting.reference},
         "hiringOrganization": organisation,
         "jobLocation": _place(posting),
-        "employmentType": _employment_types(posting),
         "directApply": posting.apply_method is ApplyMethod.IN_APP,
     }
+    if _employment_types(posting):
+        document["employmentType"] = _employment_types(posting)
     optional: dict[str, Any] = {
         "datePosted": (posting.date_posted or posting.created_at.date()).isoformat(),
         "validThrough": _valid_through(posting),
@@ -161,8 +167,12 @@ def posting_jsonld(posting: Posting, *, url: str | None = None) -> dict[str, Any
     _requirements(posting, document)
     extras: dict[str, Any] = {
         "tracker:timezone": posting.timezone, "tracker:category": posting.category,
+        "tracker:employmentType": posting.employment_type.value,
+        "tracker:applyMethod": posting.apply_method.value,
+        "tracker:department": posting.department,
+        "tracker:occupation": posting.occupation.slug if posting.occupation else None,
+        "tracker:certification": posting.certification.code if posting.certification else None,
         "tracker:durationMonths": posting.duration_months,
-        "tracker:workingTimePercent": posting.working_time_percent,
         "tracker:context": posting.context, "tracker:workingConditions":
             posting.working_conditions,
         "tracker:requiredDocuments": [
@@ -177,7 +187,9 @@ def posting_jsonld(posting: Posting, *, url: str | None = None) -> dict[str, Any
             if i.application_id is None and i.status.value != "cancelled"] or None,
     }
     document.update({k: v for k, v in extras.items() if v is not None})
-    document["tracker:context"] = posting.context  # null too: the description is not it
+    # null too: the description is not the context, FULL_TIME is not a working time known
+    document["tracker:context"] = posting.context
+    document["tracker:workingTimePercent"] = posting.working_time_percent
     return document
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
@@ -12,6 +13,13 @@ from tracker.services.errors import DomainError
 
 # A finding at or above this confidence is shown as found; below it, as a guess to check.
 SURE = 0.8
+
+# An e-mail address and a web address in any text. Linear in the text: an address starts only
+# where no address character precedes it (a run of letters is not tried at each of its
+# positions), and every part is bounded as in RFC 5321 (64 before the @, labels of 63).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24}",
+                   re.I)
+URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 
 
 class ImportFailed(DomainError):

@@ -57,16 +57,18 @@ def month_table(language: str) -> dict[str, int]:
 
 @cache
 def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    """A month name ends a word ('3 junior' is no 3 June); spaces are possessive, so that a
+    run of them is crossed once."""
     months = "|".join(sorted((re.escape(n) for n in month_table(language)), key=len,
                              reverse=True))
     ordinal = r"(?:er|re|e|st|nd|rd|th)?"
     day_first = re.compile(
-        rf"\b(?P<day>[0-3]?\d){ordinal}(?:\s+(?:or|ou|and|et|-|–)\s+(?P<day2>[0-3]?\d){ordinal})?"
-        rf"\s+(?:of\s+)?(?P<month>{months})\.?"
-        rf"(?:,?\s+(?P<year>(?:19|20)\d\d\b|'?\d\d(?![\d:h])))?",
+        rf"\b(?P<day>[0-3]?\d){ordinal}(?:\s++(?:or|ou|and|et|-|–)\s++(?P<day2>[0-3]?\d){ordinal})?"
+        rf"\s++(?:of\s++)?(?P<month>{months})\b\.?"
+        rf"(?:,?\s++(?P<year>(?:19|20)\d\d\b|'?\d\d(?![\d:h])))?",
         re.IGNORECASE)
     month_first = re.compile(
-        rf"\b(?P<month>{months})\.?\s+(?P<day>[0-3]?\d){ordinal},?\s+(?P<year>(?:19|20)\d\d)\b",
+        rf"\b(?P<month>{months})\b\.?\s++(?P<day>[0-3]?\d){ordinal},?\s++(?P<year>(?:19|20)\d\d)\b",
         re.IGNORECASE)
     numeric = re.compile(
         r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)")
@@ -160,18 +162,34 @@ def find_time(text: str) -> tuple[time, str] | None:
     return None
 
 
-# Zone words people write after a time, to IANA zones.
-ZONES = {
+# Zones people write right after a time ('23:59 BST', '12h (heure de Paris)'), to IANA zones.
+# Names in words are read in any case; abbreviations only in upper case, and only those of the
+# posting's language: 'est' is French for 'is' ('la date limite est le 13/05/2024').
+ZONE_NAMES = {
     "heure de paris": "Europe/Paris", "heure française": "Europe/Paris",
-    "heure francaise": "Europe/Paris", "paris time": "Europe/Paris", "cet": "Europe/Paris",
-    "cest": "Europe/Paris", "uk time": "Europe/London", "bst": "Europe/London",
-    "london time": "Europe/London", "gmt": "Etc/GMT", "utc": "UTC", "cat": "Africa/Maputo",
-    "eat": "Africa/Nairobi", "wat": "Africa/Lagos", "est": "America/New_York",
-    "edt": "America/New_York", "pst": "America/Los_Angeles", "aest": "Australia/Sydney",
+    "heure francaise": "Europe/Paris", "paris time": "Europe/Paris",
+    "uk time": "Europe/London", "london time": "Europe/London",
 }
-_ZONE = re.compile(r"\b(" + "|".join(re.escape(z) for z in ZONES) + r")\b", re.IGNORECASE)
+ZONE_ABBREVIATIONS = {
+    "CET": "Europe/Paris", "CEST": "Europe/Paris", "BST": "Europe/London", "GMT": "Etc/GMT",
+    "UTC": "UTC", "CAT": "Africa/Maputo", "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos",
+    "EST": "America/New_York", "EDT": "America/New_York", "PST": "America/Los_Angeles",
+    "AEST": "Australia/Sydney",
+}
+_ABBREVIATIONS_OF = {"en": set(ZONE_ABBREVIATIONS), "fr": {"CET", "CEST", "GMT", "UTC"}}
+_AFTER_TIME = re.compile(
+    r"(?:\b(?:[01]?\d|2[0-3])(?:[:h.][0-5]\dh?|h|\s?[aApP]\.?[mM]\.?)(?:\s?[aApP]\.?[mM]\.?)?"
+    r"|(?i:\b(?:midi|noon|midday|minuit|midnight)))"
+    r"[ \t]{0,3}[(\[,]?[ \t]{0,3}(?:(?P<abbreviation>[A-Z]{3,4})\b(?![+\-−]\d)"
+    r"|(?P<name>(?i:" + "|".join(re.escape(z) for z in ZONE_NAMES) + r"))\b)")
 
 
-def find_zone(text: str) -> tuple[str, str] | None:
-    match = _ZONE.search(text)
-    return (ZONES[match.group(1).lower()], match.group(0)) if match else None
+def find_zone(text: str, language: str) -> tuple[str, str] | None:
+    """The zone written right after a time in `text`: (IANA name, what was written)."""
+    for match in _AFTER_TIME.finditer(text):
+        abbreviation, name = match["abbreviation"], match["name"]
+        if name:
+            return ZONE_NAMES[name.lower()], match.group(0)
+        if abbreviation in _ABBREVIATIONS_OF.get(language, set()):
+            return ZONE_ABBREVIATIONS[abbreviation], match.group(0)
+    return None

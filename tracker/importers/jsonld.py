@@ -5,15 +5,15 @@ wrappers and lists of postings, unknown properties kept, bad JSON reported with 
 from __future__ import annotations
 
 import html
-import json
 import re
-from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tracker.importers.base import ImportFailed, ParsedPosting
-from tracker.models.enums import EmploymentType
+from tracker.importers.base import EMAIL, ParsedPosting
+from tracker.importers.jsonld_document import job_postings
+from tracker.importers.jsonld_values import read_day, read_deadline, read_salary
+from tracker.importers.jsonld_values import snippet_of as _snippet
+from tracker.models.enums import ApplyMethod, EmploymentType
 from tracker.services.matching import education_in
 
 NS = "tracker:"  # our own extension terms, for a lossless round trip of our own export
@@ -30,6 +30,7 @@ _COUNTRY_ZONES = {
     "NL": "Europe/Amsterdam", "ES": "Europe/Madrid", "IT": "Europe/Rome", "LU":
     "Europe/Luxembourg", "PT": "Europe/Lisbon", "AT": "Europe/Vienna", "CA": "America/Toronto",
 }
+_EMPLOYMENT_VALUES = {kind.value for kind in EmploymentType}
 _TYPES = {
     "TEMPORARY": EmploymentType.FIXED_TERM, "INTERN": EmploymentType.INTERNSHIP,
     "VOLUNTEER": EmploymentType.VOLUNTEER, "CONTRACTOR": EmploymentType.FREELANCE,
@@ -39,52 +40,6 @@ _TYPES = {
     "PERMANENT": EmploymentType.PERMANENT, "APPRENTICESHIP": EmploymentType.APPRENTICESHIP,
     "INTERNSHIP": EmploymentType.INTERNSHIP,
 }
-_PERIODS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
-
-
-def load_json(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(
-            "file", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from exc
-
-
-def extract_html(data: bytes) -> list[Any]:
-    """The JSON-LD blocks of an HTML page."""
-    from extruct.jsonld import JsonLdExtractor
-
-    try:
-        return JsonLdExtractor().extract(data)
-    except ValueError as exc:
-        raise ImportFailed("file", f"invalid JSON-LD in the page: {exc}") from exc
-
-
-def job_postings(document: Any) -> list[dict[str, Any]]:
-    """Every JobPosting in a JSON-LD document: a node, a list, or nodes under @graph."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: Any, depth: int = 0) -> None:
-        if depth > 20:
-            return
-        if isinstance(node, list):
-            for item in node:
-                walk(item, depth + 1)
-        elif isinstance(node, dict):
-            kinds = node.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(str(k).rsplit("/", 1)[-1].rsplit(":", 1)[-1] == "JobPosting" for k in kinds):
-                found.append(node)
-            elif "@graph" in node:
-                walk(node["@graph"], depth + 1)
-            elif "itemListElement" in node:
-                walk(node["itemListElement"], depth + 1)
-            elif "item" in node:
-                walk(node["item"], depth + 1)
-
-    walk(document)
-    return found
 
 
 def _text(value: Any, depth: int = 0) -> str | None:
@@ -99,10 +54,13 @@ def _text(value: Any, depth: int = 0) -> str | None:
 
 
 def html_to_text(value: str) -> str:
+    """Paragraphs and list items of an HTML description as lines. Linear in the text: a tag
+    ends at the next '<' if no '>' comes first, so a run of '<' is not scanned to its end
+    from each of them."""
     if "<" in value:
-        value = re.sub(r"(?i)<\s*(br|/p|/div|/h\d|/ul|/ol)\s*/?>", "\n", value)
-        value = re.sub(r"(?i)<\s*li[^>]*>", "\n- ", value)
-        value = re.sub(r"<[^>]+>", "", value)
+        value = re.sub(r"(?i)<\s*+(br|/p|/div|/h\d|/ul|/ol)\s*+/?>", "\n", value)
+        value = re.sub(r"(?i)<\s*+li\b[^<>]*>", "\n- ", value)
+        value = re.sub(r"<[^<>]+>", "", value)
     value = html.unescape(value)
     lines = [" ".join(line.split()) for line in value.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
@@ -119,99 +77,6 @@ def _items(value: Any) -> list[Any]:
         parts = [p.strip(" -•*\t") for p in re.split(r"\n+", text)]
         return [p for p in parts if p]
     return [value]
-
-
-def _snippet(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)[:200]
-
-
-def _parse_day(value: Any) -> date | None:
-    try:
-        text = str(value).strip()
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def _deadline(result: ParsedPosting, value: Any, zone_name: str) -> None:
-    text = str(value).strip()
-    snippet = f"validThrough: {text}"
-    if len(text) <= 10:
-        day = _parse_day(text)
-        if day:
-            result.add("valid_through_date", day, snippet, 1.0)
-        return
-    try:
-        instant = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        result.add("valid_through_date", text, snippet, 0.0, review="not an ISO 8601 date")
-        return
-    if instant.tzinfo is None:  # a local time without offset: in the posting's zone
-        local, zone = instant, zone_name
-    else:
-        offset = instant.utcoffset()
-        zone = zone_name
-        local = instant.astimezone(ZoneInfo(zone_name))
-        if local.utcoffset() != offset:
-            hours = int(offset.total_seconds() // 3600) if offset else 0
-            whole = offset is not None and offset.total_seconds() % 3600 == 0
-            zone = ("UTC" if not hours else f"Etc/GMT{-hours:+d}") if whole else "UTC"
-            local = instant.astimezone(ZoneInfo(zone))
-    result.add("valid_through_date", local.date(), snippet, 1.0)
-    if local.time().replace(microsecond=0) != time(23, 59, 59):  # the end of day is implied
-        result.add("valid_through_time", local.time().replace(microsecond=0, tzinfo=None),
-                   snippet, 1.0)
-    result.add("timezone", zone, snippet, 0.9)
-
-
-def _amount(value: Any) -> Decimal | None:
-    if value is None or isinstance(value, bool):
-        return None
-    text = re.sub(r"[^\d.,-]", "", str(value))
-    if "," in text and "." in text:
-        text = text.replace(",", "")
-    elif "," in text:
-        head, _, tail = text.rpartition(",")
-        text = head.replace(",", "") + ("." if len(tail) == 2 else "") + tail
-    try:
-        return Decimal(text).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        return None
-
-
-def _salary(result: ParsedPosting, node: dict[str, Any]) -> None:
-    salary, currency = node.get("baseSalary"), node.get("salaryCurrency")
-    snippet = f"baseSalary: {_snippet(salary)}"
-    low = high = None
-    period = None
-    if isinstance(salary, dict):
-        currency = salary.get("currency") or currency
-        value = salary.get("value")
-        if isinstance(value, dict):
-            period = _PERIODS.get(str(value.get("unitText", "")).upper())
-            low = _amount(value.get("minValue", value.get("value")))
-            high = _amount(value.get("maxValue", value.get("value")))
-        else:
-            low = high = _amount(value)
-    elif isinstance(salary, int | float | str):
-        if isinstance(salary, str):
-            symbol = re.match(r"\s*([£$€])", salary)
-            if symbol and not currency:
-                currency = {"£": "GBP", "$": "USD", "€": "EUR"}[symbol.group(1)]
-            bounds = [_amount(part) for part in re.split(r"\s*(?:-|–|to)\s*", salary)]
-            bounds = [b for b in bounds if b is not None]
-            if bounds:
-                low, high = min(bounds), max(bounds)
-        else:
-            low = high = _amount(salary)
-    if low is None:
-        return
-    result.add("salary_min", low, snippet, 1.0)
-    result.add("salary_max", high, snippet, 1.0)
-    if currency:
-        result.add("salary_currency", str(currency).upper(), snippet, 1.0)
-    if period:
-        result.add("salary_period", period, snippet, 1.0)
 
 
 def _location(result: ParsedPosting, node: dict[str, Any]) -> str | None:
@@ -242,7 +107,9 @@ def _location(result: ParsedPosting, node: dict[str, Any]) -> str | None:
             result.add("address_locality", locality, _snippet(address), 1.0)
         if isinstance(code, str) and re.fullmatch(r"[A-Za-z]{2}", code.strip()):
             country = country or code.strip().upper()
-    remote = str(node.get("jobLocationType", "")).upper() == "TELECOMMUTE"
+    kinds = node.get("jobLocationType")
+    remote = any(str(kind).strip().upper().rsplit("/", 1)[-1] == "TELECOMMUTE"
+                 for kind in (kinds if isinstance(kinds, list) else [kinds]) if kind)
     label = "; ".join(p for p in labels if p)
     if remote:
         label = f"{label} (remote possible)" if label else "Remote (telecommute)"
@@ -259,9 +126,11 @@ def _requirements(result: ParsedPosting, node: dict[str, Any]) -> None:
     if isinstance(own, list):
         for item in own:
             if isinstance(item, dict) and item.get("label"):
+                skill = item.get("occupation_skill")
                 result.add("requirements", {
                     "kind": item.get("kind", "other"), "label": item["label"],
                     "level": item.get("level"), "required": item.get("required", True),
+                    **({"occupation_skill": skill} if isinstance(skill, str) else {}),
                 }, _snippet(item), 1.0)
         return
     for prop, kind in (("skills", "technical_skill"), ("qualifications", "other"),
@@ -302,7 +171,7 @@ def _contact(result: ParsedPosting, node: dict[str, Any]) -> None:
             if text:
                 result.add("application_contact", text[:300], snippet, 1.0)
         elif isinstance(item, str):
-            email = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", item)
+            email = EMAIL.search(item)
             if email:
                 result.add("apply_email", email.group(0), snippet, 0.9)
             result.add("application_contact", item[:300], snippet, 1.0)
@@ -343,15 +212,14 @@ def parse_node(node: dict[str, Any], default_zone: str) -> ParsedPosting:
             result.add(field, text, f"{prop}: {_snippet(value)}", 1.0)
     for prop, field in (("datePosted", "date_posted"), ("jobStartDate", "job_start_date")):
         if node.get(prop):
-            day = _parse_day(node[prop])
-            if day:
-                result.add(field, day, f"{prop}: {node[prop]}", 1.0)
+            read_day(result, field, prop, node[prop])
     if node.get("validThrough"):
-        _deadline(result, node["validThrough"], zone)
+        read_deadline(result, node["validThrough"], zone)
     elif zone:
         result.add("timezone", zone, "(the location's zone)", 0.6)
     _employment(result, node)
-    _salary(result, node)
+    read_salary(result, node)
+    _own_terms(result, node)
     _requirements(result, node)
     _contact(result, node)
     _identifier(result, node)
@@ -368,18 +236,40 @@ def parse_node(node: dict[str, Any], default_zone: str) -> ParsedPosting:
 
 
 def _employment(result: ParsedPosting, node: dict[str, Any]) -> None:
+    """The contract: our own term when the document is our export (schema.org has no
+    apprenticeship, no permanent post), else employmentType. FULL_TIME and PART_TIME say the
+    working time, not the contract: alone, they leave the contract to be given."""
     value = node.get("employmentType")
     kinds = [str(v).strip().upper().replace(" ", "_") for v in
              (value if isinstance(value, list) else [value] if value else [])]
     snippet = f"employmentType: {_snippet(value)}"
+    own = node.get(NS + "employmentType")
     chosen = next((_TYPES[k] for k in kinds if k in _TYPES), None)
-    if chosen is None and kinds:
-        chosen = EmploymentType.PERMANENT if {"FULL_TIME", "PART_TIME"} & set(kinds) \
-            else EmploymentType.OTHER
-    result.add("employment_type", chosen or EmploymentType.OTHER, snippet if chosen else
-               "(not stated)", 0.9 if chosen else 0.2)
-    if "FULL_TIME" in kinds and not node.get(NS + "workingTimePercent"):
+    if isinstance(own, str) and own in _EMPLOYMENT_VALUES:
+        result.add("employment_type", EmploymentType(own), f"{NS}employmentType: {own}", 1.0)
+    elif chosen is not None:
+        result.add("employment_type", chosen, snippet, 0.9)
+    elif set(kinds) & {"FULL_TIME", "PART_TIME"} and set(kinds) <= {"FULL_TIME", "PART_TIME"}:
+        result.add("employment_type", EmploymentType.OTHER,
+                   f"{snippet} (a working time, not a contract)", 0.3)
+    else:
+        result.add("employment_type", EmploymentType.OTHER, snippet if kinds else
+                   "(not stated)", 0.6 if kinds else 0.2)
+    if "FULL_TIME" in kinds and NS + "workingTimePercent" not in node:
         result.add("working_time_percent", 100, snippet, 0.8)
+
+
+def _own_terms(result: ParsedPosting, node: dict[str, Any]) -> None:
+    """What our own export says in tracker: terms that schema.org has no property for."""
+    for prop, field, size in ((NS + "department", "department", 300),
+                              (NS + "occupation", "occupation", 200),
+                              (NS + "certification", "certification", 60)):
+        value = node.get(prop)
+        if isinstance(value, str) and value.strip():
+            result.add(field, value.strip()[:size], f"{prop}: {value}", 1.0)
+    method = node.get(NS + "applyMethod")
+    if isinstance(method, str) and method in {m.value for m in ApplyMethod}:
+        result.add("apply_method", ApplyMethod(method), f"{NS}applyMethod: {method}", 1.0)
 
 
 def _identifier(result: ParsedPosting, node: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ LANGUAGE_WORDS = re.compile(
     r"english|french|spanish|german|italian|portuguese|arabic|chinese|russian|mandarin|langue|"
     r"language)\b", re.IGNORECASE)
 _LEVEL_PARENS = re.compile(r"\s*\([^()]*\b[ABC][12]\b[^()]*\)")
-_BAC = re.compile(r"\bbac\s*\+\s*(\d)\b", re.IGNORECASE)
+BAC = re.compile(r"\bbac\s*+\+\s*+(\d)\b", re.IGNORECASE)
 _DEGREES = [
     (re.compile(r"\b(doctorat|phd|ph\.d|doctorate|doctoral degree)\b", re.I), "Bac+8"),
     (re.compile(r"\b(master|masters|master's|msc|ma degree|postgraduate|second-level university"
@@ -35,7 +35,7 @@ _ATOUT = re.compile(r"\b(un atout|an asset)\b", re.IGNORECASE)
 
 def _guess_kind(label: str) -> str:
     text = fold(label)
-    if _BAC.search(label) or (any(p.search(label) for p, _ in _DEGREES)
+    if BAC.search(label) or (any(p.search(label) for p, _ in _DEGREES)
                               and re.match(r"^(a |an |un |une |niveau |titulaire|diplom|"
                                            r"licence|master|doctorat|phd|bachelor|degree|bac)",
                                            text)):
@@ -59,7 +59,7 @@ def _guess_kind(label: str) -> str:
 
 def education_level(label: str) -> str | None:
     """The level of study a label states ("Bac+5"), if the fit can read it (not "Bac + 6")."""
-    bac = _BAC.search(label)
+    bac = BAC.search(label)
     if bac:
         level = f"Bac+{bac.group(1)}"
     else:

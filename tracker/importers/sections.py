@@ -67,6 +67,10 @@ for kind, names in [
     for name in names.split("|"):
         _OTHER_HEADINGS[name] = kind
 
+# Each heading's place in its table, so that a lookup finds what a scan in order would.
+_ORDER = {id(table): {name: position for position, name in enumerate(table)}
+          for table in (_REQUIREMENT_HEADINGS, _OTHER_HEADINGS)}
+
 
 @dataclass
 class Section:
@@ -82,6 +86,7 @@ class Section:
         lines = [line for line in self.lines if line.strip()]
         items: list[str] = []
         if any(BULLET.match(line) for line in lines):
+            groups: list[list[str]] = []  # joined once at the end, not at each line
             current: list[str] | None = None
             after_blank = False
             for line in self.lines:
@@ -90,7 +95,7 @@ class Section:
                     continue
                 if BULLET.match(line):
                     current = [BULLET.sub("", line, count=1)]
-                    items.append("")
+                    groups.append(current)
                 elif current is None or (after_blank and not line.strip()[0].islower()):
                     current = None  # an introduction, or a paragraph after the list
                     after_blank = False
@@ -98,7 +103,7 @@ class Section:
                 else:
                     current.append(line)
                 after_blank = False
-                items[-1] = " ".join(" ".join(current).split())
+            items = [" ".join(" ".join(group).split()) for group in groups]
         else:
             current = []
             for line in lines:
@@ -112,19 +117,19 @@ class Section:
 
     def text(self) -> str:
         """The section as text: paragraphs joined, bullets as '- ' lines."""
-        out: list[str] = []
+        out: list[list[str]] = []  # paragraphs as lists of lines, joined once at the end
         for line in self.lines:
             if not line.strip():
-                if out and out[-1] != "":
-                    out.append("")
+                if out and out[-1]:
+                    out.append([])
                 continue
             if BULLET.match(line):
-                out.append("- " + BULLET.sub("", line, count=1).strip())
-            elif out and out[-1] != "":
-                out[-1] = out[-1] + " " + line.strip()
+                out.append(["- " + BULLET.sub("", line, count=1).strip()])
+            elif out and out[-1]:
+                out[-1].append(line.strip())
             else:
-                out.append(line.strip())
-        return "\n".join(out).strip()
+                out.append([line.strip()])
+        return "\n".join(" ".join(paragraph) for paragraph in out).strip()
 
 
 def _heading_key(line: str) -> str:
@@ -146,13 +151,17 @@ def heading_of(line: str) -> Section | None:
         return Section("requirements", stripped, found[0], found[1])
     if key in _OTHER_HEADINGS:
         return Section(_OTHER_HEADINGS[key], stripped)
-    if shouting:
-        for name, (kind, required) in _REQUIREMENT_HEADINGS.items():
-            if key.startswith(name + " ") and len(name) > 6:
+    if shouting:  # 'COMPETENCES TECHNIQUES ET SAVOIRS': a known heading it starts with
+        words = key.split()
+        starts = [" ".join(words[:n]) for n in range(1, len(words))]
+        for table in (_REQUIREMENT_HEADINGS, _OTHER_HEADINGS):
+            known = [name for name in starts if name in table and len(name) > 6]
+            if known:  # the first in the table's order, as a scan of the table would find
+                name = min(known, key=_ORDER[id(table)].__getitem__)
+                if table is _OTHER_HEADINGS:
+                    return Section(_OTHER_HEADINGS[name], stripped)
+                kind, required = _REQUIREMENT_HEADINGS[name]
                 return Section("requirements", stripped, kind, required)
-        for name, other in _OTHER_HEADINGS.items():
-            if key.startswith(name + " ") and len(name) > 6:
-                return Section(other, stripped)
         return Section("other", stripped)
     return None
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.base import ParsedPosting
+from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import find_dates, fold
-from tracker.importers.requirements import CEFR, LANGUAGE_WORDS, education_level, requirement
+from tracker.importers.requirements import BAC, CEFR, LANGUAGE_WORDS, education_level, requirement
 from tracker.importers.sections import BULLET, Section, heading_of, split_sections
 from tracker.importers.text_dates import read_dates
 from tracker.importers.text_money import read_contact, read_salary
@@ -19,8 +19,6 @@ _FR_WORDS = re.compile(r"\b(le|la|les|des|du|de|et|pour|avec|une|dans|sur|vous|n
                        r"poste|est|au|aux)\b", re.I)
 _EN_WORDS = re.compile(r"\b(the|and|of|to|with|for|you|will|this|role|an|be|in|at|is|are|we|"
                        r"our|your|closing|deadline|salary)\b", re.I)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
-URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 
 
 def detect_language(text: str) -> str:
@@ -46,8 +44,9 @@ _LABELS: dict[str, str] = {
     "category": r"categorie|category|grade|corps",
     "date_posted": r"date de publication|publie le|publiee le|date de parution|placed on"
                    r"|posted on|posted|date posted|publication date|date of issue",
-    "deadline": r"date limite de (?:candidature|depot|reception)[^:]*|date limite|date de cloture"
-                r"|cloture des candidatures|closing date[^:]*|closes|deadline for applications"
+    "deadline": r"date limite de (?:candidature|depot|reception)[^:]{0,80}|date limite"
+                r"|date de cloture|cloture des candidatures|closing date[^:]{0,80}|closing|closes"
+                r"|applications close(?: on)?|deadline for applications"
                 r"|application deadline|deadline|apply by|candidature avant le|date de fin de "
                 r"publication",
     "job_start_date": r"prise de poste|prise de fonctions?|date de prise de (?:poste|fonctions?)"
@@ -64,8 +63,9 @@ _LABELS: dict[str, str] = {
     "interview": r"date des entretiens|date d'entretien|entretiens?|interview dates?|interviews?",
 }
 _LABEL_RES = {
-    name: re.compile(rf"^(?:{pattern})\s*(?:\([^)]*\))?\s*(?:[:：]\s*(?P<value>.*)|"
-                     rf"\s(?P<digits>\d.*))$|^(?:{pattern})\s*$", re.I)
+    # Possessive spaces and a bounded aside: one try per line, no backtracking over a run.
+    name: re.compile(rf"^(?:{pattern})\s*+(?:\([^)]{{0,80}}\)\s*+)?(?:[:：]\s*(?P<value>.*)|"
+                     rf"(?<=\s)(?P<digits>\d.*))$|^(?:{pattern})\s*+$", re.I)
     for name, pattern in _LABELS.items()
 }
 
@@ -138,12 +138,13 @@ _EMPLOYER = re.compile(
     r"allée|route|quai)\b)))*)")
 # "La commune de Cazères (Landes – 1 150 habitants) recrute", "The University of X is seeking"
 _RECRUITS = re.compile(
-    r"^((?:la|le|les|l['’]|the)\s*[^\n:;.()]{3,80}?)\s*(?:\([^)]*\)\s*)?"
+    r"^((?:la|le|les|l['’]|the)\s*+[^\n:;.()]{3,80}?)\s*+(?:\([^)]{0,80}\)\s*+)?"
     r"(?:recrute|recherche|is recruiting|is seeking|seeks|is looking for|wishes to appoint)\b",
     re.I)
 # "Gambia Participates (GP) is a non-governmental organization ..."
 _SELF_DESCRIBED = re.compile(
-    r"^([A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý][\w'’&.-]*){0,5})\s*(?:\([A-Z]{2,8}\))?\s+(?:is|est)\s+"
+    r"^([A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý][\w'’&.-]*){0,5})(?:\s*+\([A-Z]{2,8}\))?\s++(?:is|est)"
+    r"\s++"
     r"(?:a|an|une?|l['’])\b[^.]{0,80}?\b(?:organi[sz]ation|NGO|ONG|university|université|"
     r"association|charity|foundation|fondation|institut\w*|agency|agence|collectivité|"
     r"commune)\b")
@@ -151,7 +152,8 @@ _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opp
                "job description", "vacancy", "skip to content", "synthese de l'offre",
                "skip to main content", "job vacancy", "fiche de poste", "profil de poste"}
 _ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
-_SEX = re.compile(r"\s*[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h)\b[\)\]]?\s*")
+# Tried only where a run of spaces starts (or at a word), not at each space of the run.
+_SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h)\b[\)\]]?\s*+")
 
 
 def _title_and_employer(result: ParsedPosting, lines: list[str],
@@ -200,7 +202,7 @@ def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, st
     if location and len(location[0]) <= 300:
         result.add("location", location[0].strip(" ."), location[1], 0.8)
     reference = _first(labelled, "reference")
-    direct = re.search(r"\b(?:offre|vacancy|job|poste)\s*(?:n°|no\.?|number|#)\s*:?\s*"
+    direct = re.search(r"\b(?:offre|vacancy|job|poste)\s*+(?:n°|no\.?|number|#)\s*+:?\s*+"
                        r"([A-Z0-9][A-Za-z0-9._/-]{2,59})", text, re.I)
     if direct:
         result.add("reference", direct.group(1).rstrip("."), _around(text, direct), 0.85)
@@ -208,7 +210,7 @@ def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, st
         match = re.match(r"[A-Za-z0-9][A-Za-z0-9._/-]{1,59}", reference[0])
         if match and re.search(r"\d", match.group(0)):
             result.add("reference", match.group(0).rstrip("."), reference[1], 0.8)
-    match = re.search(r"\bcat[ée]gorie\s*:?\s*([ABC])(?:\+|\b)", text, re.I)
+    match = re.search(r"\bcat[ée]gorie\s*+:?\s*+([ABC])(?:\+|\b)", text, re.I)
     if match:
         result.add("category", match.group(1).upper(), _around(text, match), 0.95)
     else:
@@ -226,7 +228,7 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
 
 _TYPES = [
     (re.compile(r"\b(CDD|contrat à durée déterminée|contrat a duree determinee|fixed[- ]term|"
-                r"temporary contract|contract\s*/\s*temporary|contrat de projet|"
+                r"temporary contract|contract\s*+/\s*+temporary|contrat de projet|"
                 r"contractuel)\b", re.I), EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
                 r"permanent|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing)\b", re.I),
@@ -247,7 +249,7 @@ _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three
             "twelve": 12, "dix-huit": 18, "eighteen": 18, "vingt-quatre": 24}
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) +
-    r")[\s-]*(?P<unit>mois|months?|ans?|years?|années?)\b", re.I)
+    r")[\s-]*+(?P<unit>mois|months?|ans?|years?|années?)\b", re.I)
 
 
 _TENURE = re.compile(
@@ -305,18 +307,31 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         match = _TENURE.search(text)
         if match:
             result.add("duration_months", _duration(match.group(0)), _around(text, match), 0.6)
+    _permanent_with_a_duration(result)
     _working_time(result, labelled, text)
     if not result.get("employment_type"):
         result.add("employment_type", EmploymentType.OTHER, "(not stated)", 0.2)
 
 
+def _permanent_with_a_duration(result: ParsedPosting) -> None:
+    """'Emploi permanent' and 'Durée : 18 mois' contradict each other: the duration is shown
+    for review, not used, and the contract becomes a guess to check."""
+    kind, duration = result.get("employment_type"), result.get("duration_months")
+    if (kind is None or kind.value is not EmploymentType.PERMANENT or duration is None
+            or duration.review is not None):
+        return
+    duration.review = (f"contradiction: a duration of {duration.value} months beside a "
+                       f"permanent contract («{kind.snippet[:60]}»): which is it?")
+    kind.confidence = min(kind.confidence, 0.6)
+
+
 def _working_time(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                   text: str) -> None:
-    quotite = re.search(r"\bquotit[ée](?: de travail)?\s*:?\s*(\d{1,3})\s*%", text, re.I)
+    quotite = re.search(r"\bquotit[ée](?: de travail)?\s*+:?\s*+(\d{1,3})\s*+%", text, re.I)
     if quotite and 1 <= int(quotite.group(1)) <= 100:
         result.add("working_time_percent", int(quotite.group(1)), _around(text, quotite), 0.95)
         return
-    fte = re.search(r"\b([01](?:[.,]\d{1,2})?)\s*FTE\b", text)
+    fte = re.search(r"\b([01](?:[.,]\d{1,2})?)\s*+FTE\b", text)
     if fte:
         percent = round(float(fte.group(1).replace(",", ".")) * 100)
         if 1 <= percent <= 100:
@@ -362,7 +377,7 @@ def _languages_and_education(result: ParsedPosting, lines: list[str]) -> None:
                     result.add("requirements", found, line, 0.6)
     if "education" not in kinds:
         for line in lines:
-            match = re.search(r"\bbac\s*\+\s*(\d)\b", line, re.I)
+            match = BAC.search(line)
             if match and len(line) < 300:
                 label = BULLET.sub("", line).strip(" ,;:.")
                 result.add("requirements", {"kind": "education", "label": label,

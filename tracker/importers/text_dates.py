@@ -11,11 +11,12 @@ from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
 
 _DEADLINE_PHRASE = re.compile(
     r"(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
-    r"closing date|deadline|closes|no later than|not later than|apply by|until|before|by)",
-    re.I)
+    r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
+    r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
+    r"until|before|by)", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
-    r"deadline|date limite|clôtur|clotur)", re.I)
+    r"deadline|date limite|clôtur|clotur|vacanc)", re.I)
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
@@ -91,7 +92,7 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         clock = find_time(after[:40]) or find_time(value[max(0, first.start - 25):first.start])
         if clock and not result.get("valid_through_time"):
             result.add("valid_through_time", clock[0], snippet, confidence)
-        zone = find_zone(value)
+        zone = find_zone(value, lang)
         if zone and not result.get("timezone"):
             result.add("timezone", zone[0], snippet, confidence)
 

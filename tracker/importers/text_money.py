@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from tracker.importers.base import ParsedPosting
+from tracker.importers.base import EMAIL, URL, ParsedPosting
 from tracker.models.enums import DocumentKind
-
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
-URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
-
 
 _APPLYING = re.compile(r"(candidat|cv\b|lettre|envoy|adress|postul|apply|applica|submit|send|"
                        r"contact|e-?mail|courriel)", re.I)
@@ -26,13 +22,15 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
 def read_contact(result: ParsedPosting, lines: list[str], lang: str) -> None:
     """Apply e-mail and URL (near words about applying), contact, documents asked for."""
     apply_lines = [i for i, line in enumerate(lines) if _APPLYING.search(line)]
+    applying = set(apply_lines)  # looked up around each address, not scanned for each
     emails = [(m.group(0).rstrip("."), i) for i, line in enumerate(lines) if "@" in line
               for m in EMAIL.finditer(line)]
-    near = [(e, i) for e, i in emails if any(abs(i - j) <= 2 for j in apply_lines)]
+    near = next(((e, i) for e, i in emails if not applying.isdisjoint(range(i - 2, i + 3))),
+                None)
     if near:
-        email, index = near[0]
+        email, index = near
         result.add("apply_email", email, lines[index], 0.9)
-        start = max((j for j in apply_lines if j <= index and index - j <= 2), default=index)
+        start = max((j for j in range(index - 2, index + 1) if j in applying), default=index)
         contact = " ".join(" ".join(lines[start:index + 1]).split()).strip(" ,;")
         result.add("application_contact", contact[:300], contact, 0.6)
     elif emails:

@@ -99,7 +99,8 @@ def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
         apply = posting.apply_email or posting.apply_url or ""
         entries.append(CalendarEntry(
             uid=f"posting-{posting.id}-deadline@{UID_DOMAIN}",
-            summary=f"Deadline: {label}", start=start, end=None,
+            summary=f"Deadline: {label}", subject=f"Deadline: {label}", busy=False,
+            start=start, end=None,
             description="\n".join(filter(None, [posting.hiring_organization_name,
                                                 f"Apply: {apply}" if apply else None])),
             location=posting.location,
@@ -122,7 +123,8 @@ def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
                if employer and interview.application is not None else "")
         entries.append(CalendarEntry(
             uid=f"interview-{interview.id}@{UID_DOMAIN}",
-            summary=f"Interview{who}: {label}", start=start, end=end,
+            summary=f"Interview{who}: {label}", subject=f"Interview: {label}",
+            start=start, end=end,
             description=interview.video_url or "",
             location=interview.place or interview.video_url,
             cancelled=interview.status is InterviewStatus.CANCELLED

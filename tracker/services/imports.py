@@ -18,10 +18,13 @@ from sqlalchemy.orm import Session
 from tracker.config import get_settings
 from tracker.importers.base import ImportFailed, ParsedPosting, plain
 from tracker.importers.files import MEDIA_TYPES, decode_text, detect_format, pdf_text
-from tracker.importers.jsonld import extract_html, load_json, parse_jsonld
+from tracker.importers.jsonld import parse_jsonld
+from tracker.importers.jsonld_document import extract_html, load_json
 from tracker.importers.text import detect_language, parse_text
 from tracker.models import Organisation, Posting, PostingSource, Role, User
-from tracker.services import postings
+from tracker.services import interviews, postings
+from tracker.services.errors import DomainError
+from tracker.services.timeutil import parse_date, parse_time
 
 Clock = Callable[[], datetime]
 
@@ -37,23 +40,36 @@ class ImportReport:
     text: str
     language: str | None
     postings: list[ParsedPosting] = field(default_factory=list)
+    # What was left out of the file and why (a broken JSON-LD block of a page...).
+    warnings: list[str] = field(default_factory=list)
+    zone: str = "Europe/Paris"  # of dates that name none
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "filename": self.filename, "format": self.format, "language": self.language,
-            "postings": [p.as_dict() for p in self.postings],
+            "warnings": self.warnings, "postings": [p.as_dict() for p in self.postings],
         }
 
 
-def analyse(filename: str, data: bytes, *, default_zone: str | None = None) -> ImportReport:
+def analyse(filename: str, data: bytes, *, default_zone: str | None = None,
+            clock: Clock | None = None) -> ImportReport:
     """Read a posting file; raises ImportFailed (field 'file') for an empty, unknown or broken
-    file, or one without any posting. Writes nothing."""
+    file, or one without any posting. Writes nothing. With a clock, interview dates already
+    past are flagged (see flag_past_interviews), so that the report says so before saving."""
     kind = detect_format(filename, data)
     zone = default_zone or get_settings().timezone
     text = pdf_text(data, filename) if kind == "pdf" else decode_text(data)
+    warnings: list[str] = []
     if kind in ("jsonld", "html"):
-        document = load_json(text) if kind == "jsonld" else extract_html(data)
+        broken: list[str] = []
+        if kind == "jsonld":
+            document = load_json(text, filename)
+        else:
+            document, broken = extract_html(data, filename)
         found = parse_jsonld(document, zone)
+        if broken and not found:  # the posting may be in the block that cannot be read
+            raise ImportFailed("file", f"{filename!r}: {broken[0]}")
+        warnings = [f"{problem}: it was left out" for problem in broken]
         language = None
         if kind == "jsonld":
             if not found:
@@ -68,7 +84,32 @@ def analyse(filename: str, data: bytes, *, default_zone: str | None = None) -> I
     else:
         language = detect_language(text)
         found = [parse_text(text, language=language)]
-    return ImportReport(filename, kind, MEDIA_TYPES[kind], data, text, language, found)
+    report = ImportReport(filename, kind, MEDIA_TYPES[kind], data, text, language, found,
+                          warnings, zone)
+    if clock is not None:
+        for parsed in report.postings:
+            flag_past_interviews(parsed, clock(), zone)
+    return report
+
+
+def flag_past_interviews(parsed: ParsedPosting, now: datetime, default_zone: str) -> None:
+    """An imported posting is a draft of something possibly old: the interview dates it states
+    that are past are kept as findings flagged for review and left out of the draft (a new
+    interview cannot be scheduled in the past), instead of making the draft fail to save."""
+    zone = parsed.value("timezone") or default_zone
+    for finding in parsed.findings:
+        if finding.field != "interviews" or finding.review is not None:
+            continue
+        item = finding.value
+        try:
+            day = parse_date(item["date"], "date")
+            at = parse_time(item["time"], "time") if item.get("time") else None
+            past = interviews.is_past(day, at, item.get("timezone") or zone, now)
+        except (DomainError, KeyError, TypeError, ValueError):
+            continue  # not a date the service can read: saving says so, naming the field
+        if past:
+            finding.review = (f"in the past ({day}): an interview of the posting as it was,"
+                              " left out of the draft; schedule the new ones once it is saved")
 
 
 def save_import(
@@ -88,6 +129,7 @@ def save_import(
         raise ImportFailed("posting", f"the file holds {len(report.postings)} posting(s); "
                                       f"there is no number {index + 1}")
     parsed = report.postings[index]
+    flag_past_interviews(parsed, clock(), report.zone)
     data = parsed.data()
     if organisation:
         data["organisation"] = organisation

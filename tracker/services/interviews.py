@@ -276,7 +276,7 @@ def _tell(session: Session, interview: Interview, event: str, entry: AuditLog,
 def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str) -> datetime:
     """The UTC instant of a local start, refused if it is past (a date alone: the whole day)."""
     starts_at = local_to_utc(day, at, tz, field)
-    if (at is not None and starts_at < now) or (at is None and day < local_today(now, tz)):
+    if is_past(day, at, tz, now):
         raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
     return starts_at
 
@@ -302,6 +302,14 @@ def scheduled_on(comment: str | None) -> tuple[datetime, bool, str] | None:
         return local_to_utc(day, at, match.group(3), "comment"), at is not None, match.group(3)
     except (ValueError, DomainError):
         return None
+
+
+def is_past(day: date, at: time | None, tz: str, now: datetime) -> bool:
+    """Whether an interview starting then would start in the past (a date alone: once the
+    whole local day is over). Raises DomainError for a zone or a local time that is none."""
+    if at is None:
+        return day < local_today(now, tz)
+    return local_to_utc(day, at, tz, "time") < now
 
 
 def _when(day: date, at: time | None) -> str:

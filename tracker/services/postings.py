@@ -330,10 +330,12 @@ def _apply(
         errors.append(DomainError(
             "salary_min", f"{parsed.salary_min} is above salary_max {parsed.salary_max}"
         ))
-    if (parsed.salary_min is not None or parsed.salary_max is not None) and not (
-        parsed.salary_currency and parsed.salary_period
-    ):
-        errors.append(DomainError("salary_currency", "a salary needs a currency and a period"))
+    if parsed.salary_min is not None or parsed.salary_max is not None:
+        if not parsed.salary_currency:
+            errors.append(DomainError("salary_currency", "a salary needs a currency (EUR, GBP...)"))
+        if not parsed.salary_period:
+            errors.append(DomainError(
+                "salary_period", "a salary needs a period (hour, day, week, month or year)"))
     apply_email = None
     if parsed.apply_email:
         try:

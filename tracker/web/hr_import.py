@@ -50,7 +50,7 @@ def _report(name: str, data: bytes) -> imports.ImportReport:
         user = actor(db)
         zone = (user.organisation.timezone if user and user.organisation  # type: ignore[union-attr]
                 else user.timezone if user else None)
-    return imports.analyse(name, data, default_zone=zone)
+    return imports.analyse(name, data, default_zone=zone, clock=clock)
 
 
 # What a finding is called when the form under it has no field of that name.
@@ -92,7 +92,7 @@ def _review(form: Any, report: imports.ImportReport, index: int,
         "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
         report={"filename": report.filename, "format": report.format,
                 "language": report.language, "count": len(report.postings), "index": index,
-                "findings": _findings(report, index, form)}), status
+                "findings": _findings(report, index, form), "warnings": report.warnings}), status
 
 
 @bp.route("/postings/import", methods=["GET", "POST"])
