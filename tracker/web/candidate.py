@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from tracker.models import Application, Posting, Visibility
+from tracker.models import Posting, Visibility
 from tracker.services import (
     applications,
     overview,
@@ -36,15 +36,6 @@ from tracker.web.forms import (
 
 bp = Blueprint("candidate", __name__, url_prefix="/me")
 BLANK_LANGUAGES = 3
-
-
-def own_application(db: Any, application_id: int) -> Application:
-    """The logged-in candidate's application (anyone else's is not found)."""
-    user = actor(db)
-    found = applications.get_application(db, application_id, actor=user)
-    if user is None or found.candidate_id != user.id:
-        raise NotFound("application", f"no application #{application_id}")
-    return found
 
 
 @bp.route("/", endpoint="applications")
