@@ -206,30 +206,33 @@ def interview_new(reference: str) -> Any:
         form.validate()  # every field of the form at once
         own = {name for name, item in form._fields.items() if item.errors}
         lines, numbered = _panel(form.panel.data or "")
-        values = _interview_values(form)
-        with transaction() as db:  # what the service says, for every field at once
-            found = managed_posting(db, reference)
-            numbered += _on_lines(interviews.schedule_problems(
-                found, day=form.day.data, application=_chosen(db, form), clock=clock,
-                panel=[member for _line, member in lines], **values), lines)
+        values = {**_interview_values(form), "day": form.day.data}
+        problems: list[DomainError] = []
+        try:
+            with transaction() as db:
+                found = managed_posting(db, reference)
+                chosen, members = _chosen(db, form), [member for _line, member in lines]
+                if has_errors(form) or numbered:  # what the service says too, nothing written
+                    problems = interviews.schedule_problems(
+                        found, application=chosen, panel=members, clock=clock, **values)
+                else:
+                    interviews.schedule(
+                        db, found, application=chosen, panel=members,
+                        place=(form.place.data or "").strip() or None, actor=actor(db),
+                        clock=clock, **values)
+                    flash(_("Interview scheduled."), "ok")
+                    return redirect(url_for("hr.posting", reference=reference))
+        except PermissionDenied:
+            raise
+        except ValidationFailed as exc:
+            problems = list(exc.errors)
+        except DomainError as exc:
+            problems = [exc]
+        numbered += _on_lines(problems, lines)
         shown = [p for _n, p in sorted(numbered, key=lambda item: item[0])
                  if _top(p.field) not in own]
         if shown:
             form_errors(form, ValidationFailed(shown))
-        if not has_errors(form):
-            try:
-                with transaction() as db:
-                    interviews.schedule(
-                        db, managed_posting(db, reference), day=form.day.data,  # type: ignore[arg-type]
-                        application=_chosen(db, form), panel=[m for _line, m in lines],
-                        place=(form.place.data or "").strip() or None, actor=actor(db),
-                        clock=clock, **values)
-                flash(_("Interview scheduled."), "ok")
-                return redirect(url_for("hr.posting", reference=reference))
-            except PermissionDenied:
-                raise
-            except DomainError as exc:
-                form_errors(form, exc)
     return render_template("web/hr/interview_form.html", form=form, reference=reference,
                            title=title, zone=zone), 400 if has_errors(form) else 200
 
