@@ -19,6 +19,7 @@ from tracker.models import (
     Document,
     Posting,
     PostingStatus,
+    RequiredDocument,
     Role,
     User,
     Visibility,
@@ -190,8 +191,13 @@ def missing_documents(session: Session, application: Application) -> list[str]:
     """The labels of the documents the posting requires that the application lacks."""
     kinds = set(session.scalars(
         sa.select(Document.kind).where(Document.application_id == application.id)))
-    return [d.label for d in application.posting.required_documents
-            if d.is_required and d.kind not in kinds]
+    return [d.label for d in required_missing(application.posting, kinds)]
+
+
+def required_missing(posting: Posting, kinds: set[str]) -> list[RequiredDocument]:
+    """The documents `posting` requires whose kind is not among `kinds` (the one rule of what
+    is missing, for the submission and for the pages' lists)."""
+    return [d for d in posting.required_documents if d.is_required and d.kind not in kinds]
 
 
 def _check_complete(session: Session, application: Application) -> None:

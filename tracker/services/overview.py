@@ -32,6 +32,7 @@ from tracker.services.access import (
     visible_applications,
     visible_postings,
 )
+from tracker.services.applications import required_missing
 from tracker.services.errors import DomainError, PermissionDenied
 from tracker.services.paging import Page, make_page, paginate
 from tracker.services.timeutil import days_left
@@ -231,11 +232,8 @@ def missing_items(application: Application, evidence_ids: set[int],
     """What the posting asks for that the application does not have yet: its required
     documents, and the required requirements without evidence (fit.unanswered, the rule of
     fit.missing_evidence)."""
-    missing = [
-        {"what": "document", "label": d.label}
-        for d in application.posting.required_documents
-        if d.is_required and d.kind.value not in document_kinds
-    ]
+    missing = [{"what": "document", "label": d.label}
+               for d in required_missing(application.posting, document_kinds)]
     missing += [{"what": "requirement", "label": r.label, "level": r.level or ""}
                 for r in fit.unanswered(application.posting, evidence_ids)]
     return missing
