@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 
 import click
@@ -25,8 +24,6 @@ from tracker.services.records import application_record_for, interview_record, i
 from tracker.services.timeutil import days_left, parse_local_datetime
 
 STATUS_CHOICE = click.Choice([s.value for s in ApplicationStatus])
-_PANELIST = re.compile(r"^\s*(?P<name>[^<]*?)\s*<(?P<email>[^>]+)>\s*$")
-
 
 @click.command("apply")
 @click.option("--posting", "reference", required=True, metavar="REF")
@@ -255,10 +252,10 @@ def interview_schedule(app: AppContext, reference: str, application_id: int | No
     day, at = parse_local_datetime(when, "--at")
     members = []
     for text in panel:
-        match = _PANELIST.match(text)
-        if not match:
+        member = Panelist.parse(text)
+        if member is None:
             raise UserError(f"error: --panel: {text!r} is not 'Name <email>'")
-        members.append(Panelist(match["name"], match["email"]))
+        members.append(member)
     with app.transaction() as session:
         actor = app.actor(session)
         posting = postings.get_posting(session, reference, "--posting", actor=actor)

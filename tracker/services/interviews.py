@@ -53,6 +53,20 @@ class Panelist:
     name: str
     email: str
 
+    @classmethod
+    def parse(cls, text: str) -> Panelist | None:
+        """A panel member as people write one: `Name <e-mail>` or a bare address (None for
+        anything else; the address itself is checked when the interview is scheduled)."""
+        match = _PANELIST.match(text)
+        if match:
+            return cls(match.group(1), match.group(2))
+        if "@" in text and " " not in text.strip():
+            return cls("", text.strip())
+        return None
+
+
+_PANELIST = re.compile(r"^\s*(.*?)\s*<\s*([^<>\s]+)\s*>\s*$")
+
 
 def schedule(
     session: Session,

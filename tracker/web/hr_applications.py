@@ -35,8 +35,6 @@ from tracker.web.common import (
 from tracker.web.forms import InterviewForm, MoveForm, NoteForm, RatingsForm
 from tracker.web.hr import STAFF, _lang, bp, managed_posting
 
-_PANELIST = re.compile(r"^\s*(.*?)\s*<\s*([^<>\s]+)\s*>\s*$")
-
 
 def managed_application(db: Any, application_id: int) -> Application:
     user = actor(db)
@@ -261,11 +259,9 @@ def _panel(text: str) -> tuple[list[tuple[int, interviews.Panelist]],
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        match = _PANELIST.match(line)
-        if match:
-            members.append((number, interviews.Panelist(match.group(1), match.group(2))))
-        elif "@" in line and " " not in line.strip():
-            members.append((number, interviews.Panelist("", line.strip())))
+        member = interviews.Panelist.parse(line)
+        if member is not None:
+            members.append((number, member))
         else:
             problems.append((number, DomainError(
                 "panel", _("line %(n)s: write Name <e-mail>", n=number))))
