@@ -33,11 +33,12 @@ from tracker import pdf
 from tracker.db import create_engine, make_session_factory
 from tracker.models import Application, Document, DocumentKind, Posting, User
 from tracker.schema import upgrade
-from tracker.services import applications, documents, evidence, users
+from tracker.services.accounts import users
 from tracker.services.demo import load_demo
-from tracker.services.dossier_batch import RECYCLE_AFTER, run_batch
-from tracker.services.dossier_data import REVIEWED
-from tracker.services.dossiers import application_dossier, application_parts, panel_dossier
+from tracker.services.dossiers.batch import RECYCLE_AFTER, run_batch
+from tracker.services.dossiers.data import REVIEWED
+from tracker.services.dossiers.render import application_dossier, application_parts, panel_dossier
+from tracker.services.hiring import applications, documents, evidence
 
 NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)  # after the demo's deadline, as in tests/pdf
 CAMILLE = "camille.martin@example.org"

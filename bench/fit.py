@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 
 from tracker.db import create_engine, make_session_factory
 from tracker.schema import upgrade
-from tracker.services import applications, evidence, users
+from tracker.services.accounts import users
+from tracker.services.accounts.users import LanguageInput
 from tracker.services.demo import load_demo
-from tracker.services.fit import application_fit, fit_scores
-from tracker.services.users import LanguageInput
+from tracker.services.fit.scores import application_fit, fit_scores
+from tracker.services.hiring import applications, evidence
 
 SKILLS = ["Gestion de projet", "Erasmus+", "Communication interculturelle", "Droit public",
           "Montage budgétaire", "Diplomatie", "Reporting", "Travail en équipe"]

@@ -19,12 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.accuracy import fixtures  # noqa: E402
+from tracker.domain.timeutil import deadline_instant  # noqa: E402
 from tracker.exporters.jsonld import posting_jsonld  # noqa: E402
 from tracker.importers.dates import fold  # noqa: E402
 from tracker.models import Posting, Requirement  # noqa: E402
+from tracker.services.hiring.posting_input import PostingInput  # noqa: E402
 from tracker.services.imports import analyse  # noqa: E402
-from tracker.services.posting_input import PostingInput  # noqa: E402
-from tracker.services.timeutil import deadline_instant  # noqa: E402
 
 TEXT_TARGET_MS, JSONLD_TARGET_MS = 50.0, 2.0
 

@@ -28,11 +28,11 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
 from tracker.db import create_engine, make_session_factory
+from tracker.domain.timeutil import deadline_instant
 from tracker.models import Application, Organisation, Posting, User
 from tracker.schema import upgrade
-from tracker.services.applications import list_applications
-from tracker.services.postings import list_postings
-from tracker.services.timeutil import deadline_instant
+from tracker.services.hiring.applications import list_applications
+from tracker.services.hiring.postings import list_postings
 
 SEED, BATCH, TZ = 20261125, 10_000, "Europe/Paris"
 ORGS, HR_PER_ORG, APPS_PER_CANDIDATE = 50, 2, 50

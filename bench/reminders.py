@@ -35,7 +35,7 @@ from tracker.config import get_settings  # noqa: E402
 from tracker.db import create_engine, make_session_factory  # noqa: E402
 from tracker.models import Reminder  # noqa: E402
 from tracker.schema import upgrade  # noqa: E402
-from tracker.services import dispatch  # noqa: E402
+from tracker.services.reminders import dispatch
 
 SEED, BATCH, DUE_ROWS = 20261125, 10_000, 200
 KINDS = ["deadline_draft", "interview_soon", "review_waiting", "closing_empty", "no_answer"]

@@ -37,7 +37,7 @@ import listing  # noqa: E402  (the fill of the listing benchmark)
 
 from tracker.db import create_engine, make_session_factory  # noqa: E402
 from tracker.models import Application, Posting, User  # noqa: E402
-from tracker.services.users import hash_password  # noqa: E402
+from tracker.services.accounts.users import hash_password  # noqa: E402
 
 PASSWORD = "bench password"
 CLIENTS, BIG = 20, 5_000

@@ -23,7 +23,8 @@ from tracker import schema
 from tracker.cli import main
 from tracker.cli.context import AppContext
 from tracker.db import create_engine
-from tracker.services import applications, organisations, postings, users
+from tracker.services.accounts import organisations, users
+from tracker.services.hiring import applications, postings
 
 PG_URL = os.environ.get("TRACKER_TEST_DATABASE_URL")
 

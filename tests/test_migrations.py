@@ -13,8 +13,8 @@ from tracker import schema
 from tracker.cli import main
 from tracker.cli.context import AppContext
 from tracker.db import Base, UTCDateTime, create_engine, make_session_factory
+from tracker.domain.errors import DomainError
 from tracker.services.demo import load_demo
-from tracker.services.errors import DomainError
 
 HEAD = schema.head_revision()
 
@@ -295,7 +295,7 @@ def test_reference_tables_of_0011_added_and_removed_then_refilled(scratch_engine
     """0011 adds occupation_pathway, certification_prerequisite, market_share and
     market_figure.origin with the recruitment_difficulty kind; going back removes them and keeps
     the rest of the reference data; coming back, the next load fills them again."""
-    from tracker.services.reference_load import load_reference
+    from tracker.services.reference.load import load_reference
 
     new_tables = {"occupation_pathway", "certification_prerequisite", "market_share"}
     schema.upgrade(scratch_engine)

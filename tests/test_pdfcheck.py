@@ -18,8 +18,8 @@ from tests.uploads import (
     zip_archive,
 )
 from tracker.config import get_settings
+from tracker.domain.errors import DomainError
 from tracker.pdfcheck import PdfFacts, check_pdf
-from tracker.services.errors import DomainError
 
 LIMIT = 10_000_000
 

@@ -86,7 +86,7 @@ def render_notification(context: dict[str, Any]) -> tuple[str, str]:
 
 def render_reminder(context: dict[str, Any], *, public_url: str | None = None) -> Rendered:
     """Subject, in-app summary, text and HTML of a reminder from its plain `context` (as
-    `tracker.services.reminder_facts` builds it), in the language `context["lang"]`."""
+    `tracker.services.reminders.facts` builds it), in the language `context["lang"]`."""
     env = _environment()
     lang = context["lang"]
     template = env.get_template(f"{lang}/{context['kind']}.txt")

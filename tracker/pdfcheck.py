@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tracker.services.errors import DomainError
+from tracker.domain.errors import DomainError
 
 SNIFF_BYTES = 1024
 _HEADER = re.compile(rb"%PDF-(\d+\.\d+)")

@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
 from tracker.mail import Mailer
-from tracker.services import dispatch, reminders
+from tracker.services.reminders import dispatch
+from tracker.services.reminders import planner as reminders
 
 log = logging.getLogger("tracker.scheduler")
 Clock = Callable[[], datetime]

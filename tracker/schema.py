@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 import tracker.models  # noqa: F401  (completes the metadata)
 from tracker.db import Base
-from tracker.services.errors import DomainError
+from tracker.domain.errors import DomainError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

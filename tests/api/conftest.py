@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from tests.conftest import POSTING
 from tests.web.conftest import web_settings
 from tracker.models import Application, Interview, Notification, Posting, User
-from tracker.services import applications, evidence, interviews, postings, tokens, users
-from tracker.services.organisations import create_organisation
+from tracker.services.accounts import tokens, users
+from tracker.services.accounts.organisations import create_organisation
+from tracker.services.hiring import applications, evidence, interviews, postings
 from tracker.web import create_app
 
 

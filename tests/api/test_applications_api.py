@@ -23,7 +23,7 @@ def as_camille(candidate, token_for):  # noqa: ANN001, ANN201
 
 @pytest.fixture
 def as_admin(session, token_for, clock):  # noqa: ANN001, ANN201
-    from tracker.services import users
+    from tracker.services.accounts import users
 
     return token_for(users.create_user(session, email="admin@example.org", full_name="Ada",
                                        role="admin", clock=clock))
@@ -168,7 +168,7 @@ def test_bad_evidence_names_the_field(client, posting, application, as_camille, 
 
 def test_evidence_for_a_requirement_of_another_posting_is_404(client, session, application,
                                                               as_camille, hr, clock):
-    from tracker.services import postings
+    from tracker.services.hiring import postings
 
     other = postings.create_posting(session, {
         "reference": "UJM-OTHER", "title": "Autre", "organisation": "ujm",
@@ -262,7 +262,7 @@ def test_list_interviews_by_posting_and_application(client, submitted, as_hr):
 
 def test_the_employers_notes_and_ratings_are_not_shown_to_the_candidate(
         client, session, posting, application, hr, as_hr, as_camille, clock):
-    from tracker.services import applications, evidence
+    from tracker.services.hiring import applications, evidence
 
     evidence.add_note(session, application, "Anglais à vérifier à l'oral", actor=hr, clock=clock)
     evidence.rate_evidence(session, application, posting.requirements[0], rating=2, actor=hr,

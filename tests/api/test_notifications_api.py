@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tracker.services import applications, dispatch, evidence
+from tracker.services.hiring import applications, evidence
+from tracker.services.reminders import dispatch
 
 
 @pytest.fixture

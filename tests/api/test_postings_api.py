@@ -9,7 +9,7 @@ from openapi_spec_validator import validate
 from tests.api.conftest import error_fields
 from tests.conftest import POSTING
 from tracker.models import Posting, RequirementEvidence
-from tracker.services import evidence
+from tracker.services.hiring import evidence
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ import sqlalchemy as sa
 
 from tests.api.conftest import error_fields
 from tests.cli.helpers import assert_refused
+from tracker.domain.errors import DomainError, NotFound, PermissionDenied
 from tracker.models import ApiToken
-from tracker.services import tokens, users
-from tracker.services.errors import DomainError, NotFound, PermissionDenied
+from tracker.services.accounts import tokens, users
 
 
 def test_a_token_is_shown_once_and_stored_hashed(session, candidate, clock):

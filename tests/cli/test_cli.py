@@ -13,7 +13,8 @@ from tests.cli.helpers import assert_refused
 from tests.conftest import POSTING, SAMPLES
 from tracker.cli import main
 from tracker.models import Posting, PostingStatus
-from tracker.services import applications, users
+from tracker.services.accounts import users
+from tracker.services.hiring import applications
 
 SAMPLE_YAML = SAMPLES / "posting-ujm-charge-cooperation-internationale.yaml"
 

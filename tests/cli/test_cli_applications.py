@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from tests.cli.helpers import row_counts
 from tracker.models import Application, ApplicationStatus, Interview
-from tracker.services import users
+from tracker.services.accounts import users
 
 
 def words(text: str) -> str:
@@ -238,8 +238,8 @@ def test_hr_of_another_organisation_may_not_apply_for_a_candidate(cli, session, 
 
 def test_posting_show_hides_another_candidates_interview(cli, session, posting, candidate, hr,
                                                          clock):
-    from tracker.services import applications as apps
-    from tracker.services import interviews
+    from tracker.services.hiring import applications as apps
+    from tracker.services.hiring import interviews
 
     other = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
                               role="candidate", clock=clock)

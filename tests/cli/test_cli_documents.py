@@ -12,7 +12,8 @@ import pytest
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.uploads import encrypted, make_pdf, two_pages, zip_archive
-from tracker.services import applications, organisations, users
+from tracker.services.accounts import organisations, users
+from tracker.services.hiring import applications
 
 CAMILLE = "camille@example.org"
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from tests.cli.helpers import assert_refused, row_counts
 from tests.conftest import SAMPLES
 from tracker.models import Application, ApplicationStatus, Interview
-from tracker.services import applications
+from tracker.services.hiring import applications
 
 SAMPLE_YAML = SAMPLES / "posting-ujm-charge-cooperation-internationale.yaml"
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.conftest import SAMPLES
-from tracker.services import applications, postings
+from tracker.services.hiring import applications, postings
 
 SAMPLE = SAMPLES / "posting-ujm-charge-cooperation-internationale.txt"
 
@@ -164,7 +164,7 @@ def test_applications_as_csv_for_a_spreadsheet(cli, session, posting, applicatio
 def test_csv_cells_never_run_as_formulas(session, posting, clock):
     from tracker.exporters.csv import applications_csv
     from tracker.models import ApplicationStatus
-    from tracker.services.applications import ApplicationRow
+    from tracker.services.hiring.applications import ApplicationRow
 
     row = ApplicationRow(id=1, posting_reference="P", posting_title="=HYPERLINK(\"x\")",
                          timezone="Europe/Paris", candidate_name="+33 6", candidate_email="a@b",

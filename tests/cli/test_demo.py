@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from tests.cli.helpers import row_counts
 from tests.conftest import SAMPLES
 from tracker.models import Application, ApplicationStatus, Document, Interview, Posting, User
-from tracker.services import documents
+from tracker.services.hiring import documents
 
 REFERENCE = "UJM-DRI-2024-CCI"
 PUBLISHED_DEADLINE = date(2024, 5, 13)  # a Monday

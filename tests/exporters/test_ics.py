@@ -10,7 +10,9 @@ import icalendar
 import pytest
 import vobject
 
-from tracker.services import applications, calendar, interviews, postings, users
+from tracker.services.accounts import users
+from tracker.services.exports import calendar
+from tracker.services.hiring import applications, interviews, postings
 
 
 @pytest.fixture

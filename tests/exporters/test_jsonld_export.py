@@ -9,9 +9,10 @@ import pytest
 
 from tests.conftest import SAMPLES
 from tracker.exporters.jsonld import posting_jsonld
-from tracker.services import imports, postings
-from tracker.services.postings import input_of
-from tracker.services.reference_load import load_reference
+from tracker.services import imports
+from tracker.services.hiring import postings
+from tracker.services.hiring.postings import input_of
+from tracker.services.reference.load import load_reference
 
 RICH = {
     "reference": "UJM-RT-1",

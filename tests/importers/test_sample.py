@@ -11,7 +11,7 @@ import yaml
 from tests.conftest import SAMPLES
 from tracker.importers.text import parse_text
 from tracker.services import imports
-from tracker.services.postings import input_of
+from tracker.services.hiring.postings import input_of
 
 TEXT = SAMPLES / "posting-ujm-charge-cooperation-internationale.txt"
 TRANSCRIPTION = yaml.safe_load(

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from tests.conftest import Clock
 from tracker.models import Application, Document, DocumentKind
-from tracker.services import documents
 from tracker.services.demo import load_demo
+from tracker.services.hiring import documents
 
 NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)  # between the deadline and the interview
 

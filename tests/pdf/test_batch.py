@@ -16,7 +16,7 @@ from tracker.cli.context import AppContext
 from tracker.db import create_engine, make_session_factory
 from tracker.models import Application
 from tracker.services.demo import load_demo
-from tracker.services.dossier_batch import application_ids, run_batch
+from tracker.services.dossiers.batch import application_ids, run_batch
 
 NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)
 
@@ -74,7 +74,7 @@ def test_cli_batch_reports_each_dossier(committed_demo, tmp_path):
 def test_workers_are_recycled_without_stalling(committed_demo, tmp_path, monkeypatch):
     import signal
 
-    from tracker.services import dossier_batch
+    from tracker.services.dossiers import batch as dossier_batch
 
     engine, url, ids = committed_demo
     monkeypatch.setattr(dossier_batch, "RECYCLE_AFTER", 1)  # a new worker for every dossier

@@ -13,9 +13,10 @@ from pypdf import PdfReader
 
 from tests.conftest import SAMPLES, Clock
 from tests.pdf.conftest import NOW, attach, outline_titles, text_of
+from tracker.domain.errors import DomainError, PermissionDenied
 from tracker.models import EducationLevel
-from tracker.services import dossiers, evidence
-from tracker.services.errors import DomainError, PermissionDenied
+from tracker.services.dossiers import render as dossiers
+from tracker.services.hiring import evidence
 
 SAMPLE = yaml.safe_load((SAMPLES / "posting-ujm-charge-cooperation-internationale.yaml")
                         .read_text(encoding="utf-8"))

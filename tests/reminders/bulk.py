@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
+from tracker.domain.timeutil import deadline_instant
 from tracker.models import Application, Organisation, Posting, Reminder, User
-from tracker.services.timeutil import deadline_instant
 
 
 def fill_due_reminders(engine: sa.Engine, count: int, now: datetime | None = None) -> None:

@@ -16,7 +16,7 @@ from aiosmtpd.controller import Controller
 from tracker.config import Settings, get_settings
 from tracker.mail import Mailer
 from tracker.models import Notification, Reminder
-from tracker.services import dispatch
+from tracker.services.reminders import dispatch
 
 
 class Inbox:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tracker.db import create_engine, make_session_factory
-from tracker.services import dispatch
+from tracker.services.reminders import dispatch
 
 
 def dispatch_all(url: str, barrier, results) -> None:  # noqa: ANN001

@@ -139,7 +139,8 @@ def test_after_an_smtp_outage_every_failed_reminder_is_retried_at_once(
     """The SMTP server is down for 85 minutes: the e-mails use their attempts (1, 4, 16, 64
     minutes apart) and end failed. The operator retries some by ID, then every failed one."""
     from tests.reminders.conftest import run
-    from tracker.services import applications, users
+    from tracker.services.accounts import users
+    from tracker.services.hiring import applications
 
     for n in (1, 2):
         other = users.create_user(session, email=f"c{n}@example.org", full_name=f"C {n}",
@@ -173,7 +174,7 @@ def test_after_an_smtp_outage_every_failed_reminder_is_retried_at_once(
 
 def test_the_list_fits_80_columns_with_reasons_and_statuses_whole(cli, session, posting,
                                                                    application, hr, clock):
-    from tracker.services import applications, postings
+    from tracker.services.hiring import applications, postings
 
     clock.now = datetime(2024, 5, 5, 10, tzinfo=UTC)  # the deadline moves from 13 to 10 May
     postings.update_posting(session, posting, {"valid_through_date": "2024-05-10"}, actor=hr,

@@ -5,11 +5,13 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from tests.reminders.conftest import notifications, rows, run
+from tracker.domain.errors import InvalidTransition, NotFound
 from tracker.mail import Mailer, message_id
 from tracker.models import ReminderChannel, ReminderKind, ReminderStatus
-from tracker.services import applications, dispatch, interviews, reminders
-from tracker.services import notifications as inbox
-from tracker.services.errors import InvalidTransition, NotFound
+from tracker.services.hiring import applications, interviews
+from tracker.services.reminders import dispatch
+from tracker.services.reminders import notifications as inbox
+from tracker.services.reminders import planner as reminders
 
 K, S = ReminderKind, ReminderStatus
 SEVEN_DAYS_BEFORE = datetime(2024, 5, 6, 7, tzinfo=UTC)  # 09:00 CEST, 7 days before 13 May
@@ -151,7 +153,7 @@ def test_a_slow_smtp_server_does_not_make_another_dispatcher_send_twice(
     """The lease of a batch runs out while its e-mails are sent one by one: another dispatcher
     takes back the rows not sent yet. Each e-mail renews its own lease first, and one whose
     claim was lost is left to the dispatcher that holds it: every e-mail goes out once."""
-    from tracker.services import users
+    from tracker.services.accounts import users
 
     for n in (1, 2):
         other = users.create_user(session, email=f"c{n}@example.org", full_name=f"C {n}",
@@ -229,7 +231,7 @@ def test_a_temporary_refusal_is_retried_after_the_back_off(
 
 def test_scheduler_down_for_three_days(session, session_factory, posting, candidate, hr, clock,
                                        settings, smtp):
-    from tracker.services import users
+    from tracker.services.accounts import users
 
     other = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
                               role="candidate", locale="en", clock=clock)
@@ -319,7 +321,7 @@ def test_after_a_pause_only_the_latest_reminder_of_a_series_goes_out(
 def test_hr_hear_of_applications_waiting_for_review_the_morning_after_the_deadline(
     session, session_factory, posting, candidate, hr, clock
 ):
-    from tracker.services import users
+    from tracker.services.accounts import users
 
     other = users.create_user(session, email="sam@example.org", full_name="Sam Durand",
                               role="candidate", clock=clock)
@@ -337,7 +339,7 @@ def test_hr_hear_of_applications_waiting_for_review_the_morning_after_the_deadli
 
 
 def test_the_no_answer_reminder_can_be_switched_off(session, posting, candidate, clock):
-    from tracker.services import reminder_settings
+    from tracker.services.reminders import settings as reminder_settings
 
     reminder_settings.set_switch(session, candidate, kind="no_answer", enabled=False,
                                  clock=clock)

@@ -8,8 +8,9 @@ from icalendar import Calendar
 
 from tests.reminders.conftest import rows, run
 from tracker.models import ReminderChannel, ReminderKind
-from tracker.services import applications, interviews, postings, users
-from tracker.services.interviews import Panelist
+from tracker.services.accounts import users
+from tracker.services.hiring import applications, interviews, postings
+from tracker.services.hiring.interviews import Panelist
 
 
 def parts(message):

@@ -5,9 +5,10 @@ from datetime import date, time
 
 from tests.reminders.conftest import notifications, rows, run
 from tracker.models import Locale, ReminderChannel, ReminderKind, ReminderStatus
-from tracker.services import applications, events, interviews
-from tracker.services import notifications as inbox
-from tracker.services.reminder_settings import set_switch
+from tracker.services.hiring import applications, interviews
+from tracker.services.reminders import events
+from tracker.services.reminders import notifications as inbox
+from tracker.services.reminders.settings import set_switch
 
 K = ReminderKind
 

@@ -6,18 +6,13 @@ import pytest
 
 from tests.conftest import POSTING
 from tests.reminders.conftest import rows
+from tracker.domain.errors import DomainError
 from tracker.models import ReminderChannel, ReminderKind
-from tracker.services import (
-    applications,
-    interviews,
-    organisations,
-    postings,
-    reminder_settings,
-    users,
-)
-from tracker.services.errors import DomainError
-from tracker.services.interviews import Panelist
-from tracker.services.reminder_rules import parse_offset
+from tracker.services.accounts import organisations, users
+from tracker.services.hiring import applications, interviews, postings
+from tracker.services.hiring.interviews import Panelist
+from tracker.services.reminders import settings as reminder_settings
+from tracker.services.reminders.rules import parse_offset
 
 
 def utc(*args):

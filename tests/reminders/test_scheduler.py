@@ -18,10 +18,11 @@ from tests.conftest import POSTING
 from tracker import schema
 from tracker.config import get_settings
 from tracker.db import create_engine, make_session_factory, unit_of_work
+from tracker.domain.timeutil import local_today
 from tracker.models import Notification, Reminder
 from tracker.scheduler import start_in_process
-from tracker.services import applications, organisations, postings, users
-from tracker.services.timeutil import local_today
+from tracker.services.accounts import organisations, users
+from tracker.services.hiring import applications, postings
 
 TRACKER = Path(sys.executable).parent / "tracker"
 

@@ -26,7 +26,8 @@ from tracker.models import (
     ReminderStatus,
 )
 from tracker.schema import ensure_ready
-from tracker.services import applications, organisations, postings, users
+from tracker.services.accounts import organisations, users
+from tracker.services.hiring import applications, postings
 
 TRACKER = str(Path(sys.executable).with_name("tracker"))
 

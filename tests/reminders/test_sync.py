@@ -6,7 +6,8 @@ import sqlalchemy as sa
 
 from tests.reminders.conftest import notifications, rows, run
 from tracker.models import Reminder, ReminderChannel, ReminderKind, ReminderStatus
-from tracker.services import applications, interviews, postings, reminders
+from tracker.services.hiring import applications, interviews, postings
+from tracker.services.reminders import planner as reminders
 
 K, S = ReminderKind, ReminderStatus
 

@@ -4,6 +4,13 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import POSTING
+from tracker.domain.errors import (
+    Conflict,
+    DomainError,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+)
 from tracker.models import (
     Application,
     ApplicationStatus,
@@ -11,15 +18,9 @@ from tracker.models import (
     AuditLog,
     PostingStatus,
 )
-from tracker.services import applications, postings, users
-from tracker.services.applications import TRANSITIONS
-from tracker.services.errors import (
-    Conflict,
-    DomainError,
-    InvalidTransition,
-    NotFound,
-    PermissionDenied,
-)
+from tracker.services.accounts import users
+from tracker.services.hiring import applications, postings
+from tracker.services.hiring.applications import TRANSITIONS
 
 S = ApplicationStatus
 # 13 May 2024 23:59:59 in Paris (CEST, UTC+2): the last second of the posting's deadline
@@ -109,7 +110,7 @@ def test_only_candidates_apply_and_for_themselves(session, posting, candidate, h
 
 
 def test_hr_of_another_organisation_may_not_start_one(session, posting, candidate, clock):
-    from tracker.services import organisations
+    from tracker.services.accounts import organisations
 
     organisations.create_organisation(session, slug="other", name="Other", clock=clock)
     stranger = users.create_user(session, email="rh@other.example", full_name="R H", role="hr",
@@ -300,7 +301,7 @@ def test_candidate_submits_and_withdraws_only_their_own(session, posting, candid
 
 
 def test_hr_of_another_organisation_may_not_move(session, posting, candidate, clock):
-    from tracker.services import organisations
+    from tracker.services.accounts import organisations
 
     organisations.create_organisation(session, slug="other", name="Other", clock=clock)
     stranger = users.create_user(session, email="rh@other.example", full_name="R H", role="hr",

@@ -13,9 +13,11 @@ import sqlalchemy as sa
 from tests.cli.helpers import row_counts
 from tests.uploads import encrypted, make_pdf, no_pages, two_pages, zip_archive
 from tracker.config import get_settings
+from tracker.domain.errors import Conflict, DomainError, NotFound, PermissionDenied
 from tracker.models import AuditLog, Document, DocumentKind
-from tracker.services import applications, organisations, users
-from tracker.services.documents import (
+from tracker.services.accounts import organisations, users
+from tracker.services.hiring import applications
+from tracker.services.hiring.documents import (
     add_document,
     clean_filename,
     document_content,
@@ -23,7 +25,6 @@ from tracker.services.documents import (
     list_documents,
     remove_document,
 )
-from tracker.services.errors import Conflict, DomainError, NotFound, PermissionDenied
 
 
 @pytest.fixture

@@ -9,8 +9,11 @@ import io
 
 import pytest
 
-from tracker.services import applications, dossier_batch, overview, postings, users
-from tracker.services.errors import NotFound
+from tracker.domain.errors import NotFound
+from tracker.services.accounts import users
+from tracker.services.dossiers import batch as dossier_batch
+from tracker.services.hiring import applications, postings
+from tracker.services.views import overview
 
 
 @pytest.fixture

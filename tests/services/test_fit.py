@@ -10,11 +10,13 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import POSTING, SAMPLES
-from tracker.services import applications, dossiers, evidence, postings, users
+from tracker.services.accounts import users
+from tracker.services.accounts.users import LanguageInput
 from tracker.services.demo import load_demo
-from tracker.services.fit import FitStatus, application_fit, fit_scores, missing_evidence
-from tracker.services.reference_load import load_reference
-from tracker.services.users import LanguageInput
+from tracker.services.dossiers import render as dossiers
+from tracker.services.fit.scores import FitStatus, application_fit, fit_scores, missing_evidence
+from tracker.services.hiring import applications, evidence, postings
+from tracker.services.reference.load import load_reference
 
 
 def make_posting(session, hr, clock, requirements, reference="UJM-FIT-1", **extra):

@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import SAMPLES
 from tests.services.test_fit import candidate_with, fit_of, make_posting
-from tracker.services import reference
-from tracker.services.fit import FitStatus, application_fit
-from tracker.services.reference_load import load_reference
-from tracker.services.users import LanguageInput as L
+from tracker.services.accounts.users import LanguageInput as L
+from tracker.services.fit.scores import FitStatus, application_fit
+from tracker.services.reference import catalogue as reference
+from tracker.services.reference.load import load_reference
 
 _SERIAL = count(1)
 

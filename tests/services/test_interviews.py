@@ -4,10 +4,11 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import POSTING
+from tracker.domain.errors import DomainError, InvalidTransition, PermissionDenied
 from tracker.models import ApplicationStatus, AuditLog, Interview, InterviewStatus, PanelMember
-from tracker.services import applications, interviews, organisations, postings, users
-from tracker.services.errors import DomainError, InvalidTransition, PermissionDenied
-from tracker.services.interviews import Panelist
+from tracker.services.accounts import organisations, users
+from tracker.services.hiring import applications, interviews, postings
+from tracker.services.hiring.interviews import Panelist
 
 
 def submitted(session, posting, candidate, clock):
@@ -335,7 +336,7 @@ def test_interviews_given_with_a_posting(session, hr, clock):
 
 
 def test_every_problem_of_a_request_is_reported_at_once(session, posting, hr, clock):
-    from tracker.services.errors import ValidationFailed
+    from tracker.domain.errors import ValidationFailed
 
     with pytest.raises(ValidationFailed) as caught:
         interviews.schedule(session, posting, day=date(2024, 4, 1), at=time(10, 0),

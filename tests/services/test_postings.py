@@ -4,15 +4,16 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import POSTING
-from tracker.models import AuditLog, Posting, PostingStatus, RequirementKind
-from tracker.services import postings, users
-from tracker.services.errors import (
+from tracker.domain.errors import (
     Conflict,
     DomainError,
     InvalidTransition,
     PermissionDenied,
     ValidationFailed,
 )
+from tracker.models import AuditLog, Posting, PostingStatus, RequirementKind
+from tracker.services.accounts import users
+from tracker.services.hiring import postings
 
 
 def make(session, hr, clock, **changes):
@@ -136,7 +137,7 @@ def test_reference_is_unique_and_generated_when_missing(session, hr, clock):
 
 
 def test_hr_posts_for_own_organisation_only(session, hr, clock):
-    from tracker.services import organisations
+    from tracker.services.accounts import organisations
 
     organisations.create_organisation(session, slug="other", name="Other", clock=clock)
     with pytest.raises(PermissionDenied, match="own organisation"):
@@ -180,7 +181,7 @@ def test_cannot_open_after_deadline(session, hr, clock):
 
 
 def test_update_keeps_evidence_of_unchanged_requirements(session, posting, candidate, hr, clock):
-    from tracker.services import applications, evidence
+    from tracker.services.hiring import applications, evidence
 
     app = applications.start(session, posting, candidate, clock=clock)
     english = posting.requirements[0]
@@ -205,7 +206,7 @@ def test_update_checks_everything_again_and_writes_nothing_on_error(session, pos
 
 
 def test_list_sorted_by_deadline_with_counts(session, hr, posting, candidate, clock):
-    from tracker.services import applications
+    from tracker.services.hiring import applications
 
     make(session, hr, clock, reference="LATER", valid_through_date="2024-06-01")
     make(session, hr, clock, reference="NONE", valid_through_date=None)

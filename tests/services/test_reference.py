@@ -13,6 +13,7 @@ import yaml
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.conftest import POSTING, SAMPLES
+from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.models import (
     Certification,
     MarketFigure,
@@ -21,9 +22,9 @@ from tracker.models import (
     SalaryPeriod,
     SkillKind,
 )
-from tracker.services import postings, reference
-from tracker.services.errors import DomainError, ValidationFailed
-from tracker.services.reference_load import load_reference
+from tracker.services.hiring import postings
+from tracker.services.reference import catalogue as reference
+from tracker.services.reference.load import load_reference
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from tests.conftest import SAMPLES
-from tracker.services.matching import education_in
+from tracker.domain.matching import education_in
 
 REFERENCE = SAMPLES / "reference"
 OCCUPATIONS = sorted(REFERENCE.glob("occupation-*.yaml"))

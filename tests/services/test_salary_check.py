@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from tests.conftest import POSTING, SAMPLES
-from tracker.services import postings
-from tracker.services.reference_load import load_reference
-from tracker.services.salary_check import salary_check
+from tracker.services.hiring import postings
+from tracker.services.reference.load import load_reference
+from tracker.services.reference.salary import salary_check
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ import pytest
 import sqlalchemy as sa
 
 from tests.uploads import make_pdf
+from tracker.domain.errors import DomainError
 from tracker.models import ApplicationStatus, Document
-from tracker.services import applications, documents, evidence, postings
-from tracker.services.errors import DomainError
+from tracker.services.hiring import applications, documents, evidence, postings
 
 FINAL = "submitted on 2024-04-15: it can no longer be changed"
 

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
+from tracker.domain.errors import Conflict, DomainError, NotFound
 from tracker.models import (
     AuditLog,
     CandidateLanguage,
@@ -15,9 +16,8 @@ from tracker.models import (
     Role,
     User,
 )
-from tracker.services import users
-from tracker.services.errors import Conflict, DomainError, NotFound
-from tracker.services.users import LanguageInput as Lang
+from tracker.services.accounts import users
+from tracker.services.accounts.users import LanguageInput as Lang
 
 
 def count(session, model):

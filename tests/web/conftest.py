@@ -16,7 +16,7 @@ from werkzeug.test import TestResponse
 
 from tracker.config import Settings
 from tracker.models import User
-from tracker.services import organisations, users
+from tracker.services.accounts import organisations, users
 from tracker.web import create_app
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')

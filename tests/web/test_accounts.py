@@ -11,7 +11,8 @@ from babel.messages.extract import extract_from_dir
 
 from tests.web.conftest import PASSWORD, Web, text, web_settings
 from tracker.models import Application, Document, Locale, Posting, User
-from tracker.services import applications, documents, postings, users
+from tracker.services.accounts import users
+from tracker.services.hiring import applications, documents, postings
 from tracker.web import TEMPLATES, create_app
 from tracker.web.i18n import TRANSLATIONS, catalog
 

@@ -10,7 +10,7 @@ import re
 from tests.uploads import make_pdf
 from tests.web.conftest import Web, text
 from tracker.models import ApplicationStatus
-from tracker.services import applications, documents, evidence, postings
+from tracker.services.hiring import applications, documents, evidence, postings
 
 
 def cv(session, application, candidate, clock):  # noqa: ANN001, ANN201

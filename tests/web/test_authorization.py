@@ -20,7 +20,9 @@ import pytest
 from tests.uploads import make_pdf
 from tests.web.conftest import Web, web_settings
 from tracker.models import Document, DocumentKind, Notification
-from tracker.services import applications, calendar, evidence, postings, tokens, users
+from tracker.services.accounts import tokens, users
+from tracker.services.exports import calendar
+from tracker.services.hiring import applications, evidence, postings
 from tracker.web import create_app
 
 ACTORS = ["anonymous", "cand_a", "cand_b", "hr_a", "hr_b", "admin"]

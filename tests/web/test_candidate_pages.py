@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from tests.uploads import make_pdf, zip_archive
 from tests.web.conftest import Web, text
 from tracker.models import ApplicationStatus, Locale
-from tracker.services import applications, interviews, postings, users
-from tracker.services.organisations import create_organisation
+from tracker.services.accounts import users
+from tracker.services.accounts.organisations import create_organisation
+from tracker.services.hiring import applications, interviews, postings
 
 
 def new_posting(session, hr, clock, **fields):  # noqa: ANN001, ANN003, ANN201

@@ -68,7 +68,7 @@ def test_an_unexpected_error_is_the_sites_500(app, web: Web, session, candidate,
     page = text(response)
     assert "Something went wrong" in page and 'class="brand"' in page and "boom" not in page
     # under /api/v1 the same error is JSON
-    from tracker.services import tokens
+    from tracker.services.accounts import tokens
 
     plain, _token = tokens.create_token(session, candidate, "test", clock)
     session.flush()

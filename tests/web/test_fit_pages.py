@@ -9,8 +9,10 @@ import json
 import re
 
 from tests.web.conftest import Web, text
-from tracker.services import applications, evidence, imports, users
-from tracker.services.users import LanguageInput
+from tracker.services import imports
+from tracker.services.accounts import users
+from tracker.services.accounts.users import LanguageInput
+from tracker.services.hiring import applications, evidence
 
 
 def _submitted(session, posting, person, clock, *, english=None, education=None):  # noqa: ANN001, ANN201

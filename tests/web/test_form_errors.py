@@ -7,7 +7,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 from wtforms import FieldList, Form, FormField, HiddenField, StringField
 
-from tracker.services.errors import DomainError, ValidationFailed
+from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.web.common import form_errors, has_errors
 
 

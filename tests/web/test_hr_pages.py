@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from tests.web.conftest import Web, text
 from tracker.models import ApplicationStatus, PostingStatus
-from tracker.services import applications, evidence, interviews, postings
+from tracker.services.hiring import applications, evidence, interviews, postings
 
 BASE_FORM = {
     "title": "Ingénieur·e réseau", "employment_type": "permanent", "apply_method": "in_app",
@@ -216,7 +216,7 @@ def test_downloads_of_the_three_dossiers(web: Web, hr, posting, candidate, sessi
 
 def test_applicants_come_a_page_at_a_time(web: Web, hr, posting, candidate, candidate_b,
                                           session, clock, monkeypatch) -> None:  # noqa: ANN001
-    from tracker.services import users
+    from tracker.services.accounts import users
     from tracker.web import hr as hr_views
 
     third = users.create_user(session, email="zoe@example.org", full_name="Zoé Zola",

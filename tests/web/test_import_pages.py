@@ -17,7 +17,7 @@ from tests.conftest import SAMPLES
 from tests.uploads import make_pdf
 from tests.web.conftest import Web, text
 from tracker.models import PostingSource, PostingStatus
-from tracker.services import postings
+from tracker.services.hiring import postings
 
 URL = "/hr/postings/import"
 UJM = SAMPLES / "posting-ujm-charge-cooperation-internationale.txt"

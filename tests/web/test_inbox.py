@@ -12,9 +12,10 @@ from flask import Flask
 
 from tests.web.conftest import Web, text
 from tracker.models import Notification
-from tracker.services import applications, dispatch, interviews, notifications
-from tracker.services.notifications import LinkTarget, link_target
-from tracker.services.reminder_settings import switch_states
+from tracker.services.hiring import applications, interviews
+from tracker.services.reminders import dispatch, notifications
+from tracker.services.reminders.notifications import LinkTarget, link_target
+from tracker.services.reminders.settings import switch_states
 from tracker.web.inbox import web_url
 
 
@@ -160,7 +161,7 @@ def test_switch_a_kind_and_a_channel_off_and_on_again(
 
 def test_hr_sets_the_organisations_reminder_times_and_resets_them(
         web: Web, session, posting, hr, candidate, clock) -> None:  # noqa: ANN001
-    from tracker.services.reminders import offsets_for
+    from tracker.services.reminders.planner import offsets_for
 
     web.as_user(hr)
     page = text(web.get("/account"))

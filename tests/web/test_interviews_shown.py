@@ -7,7 +7,7 @@ from datetime import date, time
 
 from tests.web.conftest import Web, text
 from tests.web.test_hr_pages import submitted_application
-from tracker.services import interviews
+from tracker.services.hiring import interviews
 
 
 def interviews_block(page: str) -> str:

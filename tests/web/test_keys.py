@@ -13,7 +13,7 @@ from flask import Flask
 
 from tests.web.conftest import Web, text, web_settings
 from tracker.models import ApiToken, CalendarFeedToken
-from tracker.services import applications, interviews
+from tracker.services.hiring import applications, interviews
 from tracker.web import create_app
 
 FEED = re.compile(r'id="feed-url"[^>]*value="([^"]+)"')
@@ -183,7 +183,7 @@ def test_a_token_needs_a_name_and_nothing_is_saved_without_one(web: Web, candida
 
 def test_nobody_revokes_someone_elses_token(web: Web, candidate, candidate_b, session,
                                             clock) -> None:  # noqa: ANN001
-    from tracker.services import tokens
+    from tracker.services.accounts import tokens
 
     _plain, token = tokens.create_token(session, candidate, "laptop", clock)
     session.flush()

@@ -7,7 +7,7 @@ import re
 
 from tests.web.conftest import Web, text
 from tests.web.test_hr_pages import BASE_FORM
-from tracker.services import postings
+from tracker.services.hiring import postings
 
 
 def test_an_error_on_a_whole_interview_row_shows_on_that_row(web: Web, hr, session) -> None:  # noqa: ANN001

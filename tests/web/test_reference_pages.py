@@ -12,8 +12,9 @@ import pytest
 from tests.conftest import SAMPLES
 from tests.web.conftest import Web, text
 from tests.web.test_hr_pages import BASE_FORM
-from tracker.services import postings, reference
-from tracker.services.reference_load import load_reference
+from tracker.services.hiring import postings
+from tracker.services.reference import catalogue as reference
+from tracker.services.reference.load import load_reference
 
 OCCUPATION = "charge-cooperation-internationale"
 

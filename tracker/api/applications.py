@@ -18,10 +18,12 @@ from tracker.api.schemas import (
     RatingIn,
     StatusMove,
 )
+from tracker.domain.errors import PermissionDenied
 from tracker.models import Application, ApplicationStatus, Role, User
-from tracker.services import applications, evidence, fit, postings, users
-from tracker.services.errors import PermissionDenied
-from tracker.services.records import application_record_for, iso
+from tracker.services.accounts import users
+from tracker.services.fit import scores as fit
+from tracker.services.hiring import applications, evidence, postings
+from tracker.services.views.records import application_record_for, iso
 
 TAG = "applications"
 APPLICATION = f"<int(min=1, max={MAX_ID}):application_id>"

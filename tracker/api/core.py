@@ -21,9 +21,7 @@ from werkzeug.exceptions import HTTPException
 from tracker import __version__
 from tracker.api.schemas import ErrorBody
 from tracker.db import unit_of_work, utcnow
-from tracker.models import User
-from tracker.services import tokens
-from tracker.services.errors import (
+from tracker.domain.errors import (
     Conflict,
     DomainError,
     InvalidTransition,
@@ -31,8 +29,10 @@ from tracker.services.errors import (
     PermissionDenied,
     ValidationFailed,
 )
-from tracker.services.paging import Page
-from tracker.services.validation import domain_errors, parse_model
+from tracker.domain.paging import Page
+from tracker.domain.validation import domain_errors, parse_model
+from tracker.models import User
+from tracker.services.accounts import tokens
 
 PREFIX = "/api/v1"
 SECURITY = {"bearerAuth": []}

@@ -14,10 +14,10 @@ from tracker.api.schemas import (
     InterviewPage,
     InterviewQuery,
 )
-from tracker.services import applications, interviews, postings
-from tracker.services.interviews import Panelist
-from tracker.services.records import interview_record
-from tracker.services.timeutil import parse_time
+from tracker.domain.timeutil import parse_time
+from tracker.services.hiring import applications, interviews, postings
+from tracker.services.hiring.interviews import Panelist
+from tracker.services.views.records import interview_record
 
 TAG = "interviews"
 INTERVIEW = f"<int(min=1, max={MAX_ID}):interview_id>"

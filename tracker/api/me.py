@@ -6,7 +6,7 @@ from flask.typing import ResponseReturnValue
 
 from tracker.api.core import bp, call, operation, responses
 from tracker.api.schemas import UserOut
-from tracker.services.records import user_record
+from tracker.services.views.records import user_record
 
 
 @bp.get("/me")

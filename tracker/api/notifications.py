@@ -15,8 +15,8 @@ from tracker.api.schemas import (
     ReadAllOut,
 )
 from tracker.models import Notification
-from tracker.services import notifications
-from tracker.services.records import iso
+from tracker.services.reminders import notifications
+from tracker.services.views.records import iso
 
 TAG = "notifications"
 NOTIFICATION = f"<int(min=1, max={MAX_ID}):notification_id>"

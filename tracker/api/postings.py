@@ -14,10 +14,10 @@ from tracker.api.schemas import (
     RequirementList,
     RequirementsReplace,
 )
+from tracker.domain.access import can_manage
 from tracker.models import Posting, PostingStatus
-from tracker.services import postings
-from tracker.services.access import can_manage
-from tracker.services.records import posting_record_for, posting_summary, requirement_record
+from tracker.services.hiring import postings
+from tracker.services.views.records import posting_record_for, posting_summary, requirement_record
 
 TAG = "postings"
 

@@ -25,7 +25,7 @@ from tracker.models import (
     SalaryPeriod,
     Visibility,
 )
-from tracker.services.posting_input import PostingInput, RequirementInput
+from tracker.services.hiring.posting_input import PostingInput, RequirementInput
 
 MAX_ID = 2**31 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]

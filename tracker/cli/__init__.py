@@ -21,7 +21,7 @@ from tracker.cli.reference import reference_group
 from tracker.cli.reminders import notifications_group, reminders_group, scheduler_command
 from tracker.cli.serve import serve_command
 from tracker.cli.tokens import token_group
-from tracker.services.errors import DomainError
+from tracker.domain.errors import DomainError
 
 
 class TrackerGroup(click.Group):

@@ -16,12 +16,14 @@ from tracker.cli.output import (
     table,
     when_text,
 )
+from tracker.domain.timeutil import days_left, parse_local_datetime
 from tracker.exporters.csv import applications_csv
 from tracker.models import ApplicationStatus
-from tracker.services import applications, fit, interviews, postings, users
-from tracker.services.interviews import Panelist
-from tracker.services.records import application_record_for, interview_record, iso
-from tracker.services.timeutil import days_left, parse_local_datetime
+from tracker.services.accounts import users
+from tracker.services.fit import scores as fit
+from tracker.services.hiring import applications, interviews, postings
+from tracker.services.hiring.interviews import Panelist
+from tracker.services.views.records import application_record_for, interview_record, iso
 
 STATUS_CHOICE = click.Choice([s.value for s in ApplicationStatus])
 

@@ -17,7 +17,7 @@ from tracker import schema
 from tracker.config import get_settings
 from tracker.db import create_engine, make_session_factory, unit_of_work, utcnow
 from tracker.models import User
-from tracker.services.users import get_user
+from tracker.services.accounts.users import get_user
 
 
 class UserError(click.ClickException):

@@ -8,8 +8,8 @@ from tracker import schema
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION
 from tracker.cli.postings import show_posting_list
-from tracker.services import dossiers as dossier_service
 from tracker.services.demo import DEMO_PASSWORD, load_demo
+from tracker.services.dossiers import render as dossier_service
 
 
 @click.group("db")

@@ -12,8 +12,8 @@ from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, wh
 from tracker.config import get_settings
 from tracker.models import DocumentKind
 from tracker.pdfcheck import check_size
-from tracker.services import applications, documents
-from tracker.services.records import document_record
+from tracker.services.hiring import applications, documents
+from tracker.services.views.records import document_record
 
 KIND_CHOICE = click.Choice([k.value for k in DocumentKind])
 

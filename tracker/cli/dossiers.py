@@ -8,9 +8,9 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tracker.cli.context import AppContext, pass_app
-from tracker.services import dossiers
-from tracker.services.dossier_batch import application_ids, run_batch
-from tracker.services.dossiers import Dossier
+from tracker.services.dossiers import render as dossiers
+from tracker.services.dossiers.batch import application_ids, run_batch
+from tracker.services.dossiers.render import Dossier
 
 LANG = click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
                     help="Language of the dossier.")

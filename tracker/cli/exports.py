@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from tracker.cli.context import AppContext, pass_app
-from tracker.services import calendar, users
+from tracker.services.accounts import users
+from tracker.services.exports import calendar
 
 
 @click.group("export")

@@ -12,7 +12,8 @@ from rich.markup import escape
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import emit_json, print_tables, table
 from tracker.importers.base import SURE, Finding, plain
-from tracker.services import imports, postings
+from tracker.services import imports
+from tracker.services.hiring import postings
 
 
 def _value_text(value: Any) -> str:

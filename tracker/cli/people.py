@@ -9,7 +9,7 @@ import click
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
 from tracker.models import Locale, Role
-from tracker.services import organisations, users
+from tracker.services.accounts import organisations, users
 
 
 @click.group("org")

@@ -15,17 +15,17 @@ from tracker.cli.output import (
     print_tables,
     table,
 )
+from tracker.domain.errors import DomainError, ValidationFailed
+from tracker.domain.timeutil import parse_local_datetime
 from tracker.models import (
     EmploymentType,
     PostingStatus,
     RequirementKind,
     SalaryPeriod,
 )
-from tracker.services import postings
-from tracker.services.errors import DomainError, ValidationFailed
-from tracker.services.records import posting_record, posting_record_for
-from tracker.services.salary_check import salary_check
-from tracker.services.timeutil import parse_local_datetime
+from tracker.services.hiring import postings
+from tracker.services.reference.salary import salary_check
+from tracker.services.views.records import posting_record, posting_record_for
 
 STATUS_CHOICE = click.Choice([s.value for s in PostingStatus])
 

@@ -11,8 +11,9 @@ from tracker.cli.context import AppContext, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, fields_table, print_tables, table
 from tracker.i18n import education_label
 from tracker.models import Occupation
-from tracker.services import postings, reference
-from tracker.services.reference_load import REFERENCE_DIR, load_reference
+from tracker.services.hiring import postings
+from tracker.services.reference import catalogue as reference
+from tracker.services.reference.load import REFERENCE_DIR, load_reference
 
 
 @click.group("reference")

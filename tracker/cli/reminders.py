@@ -13,12 +13,22 @@ from sqlalchemy.orm import Session
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text
 from tracker.config import get_settings
+from tracker.domain.errors import PermissionDenied
 from tracker.mail import Mailer
 from tracker.models import Reminder, ReminderStatus, Role, User
-from tracker.services import dispatch, notifications, reminder_settings, reminders, users
-from tracker.services.errors import PermissionDenied
-from tracker.services.organisations import get_organisation
-from tracker.services.records import iso, local_instant
+from tracker.services.accounts import users
+from tracker.services.accounts.organisations import get_organisation
+from tracker.services.reminders import (
+    dispatch,
+    notifications,
+)
+from tracker.services.reminders import (
+    planner as reminders,
+)
+from tracker.services.reminders import (
+    settings as reminder_settings,
+)
+from tracker.services.views.records import iso, local_instant
 
 STATUS_CHOICE = click.Choice([s.value for s in ReminderStatus])
 

@@ -6,7 +6,7 @@ import click
 
 from tracker.cli.context import AppContext, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
-from tracker.services import tokens, users
+from tracker.services.accounts import tokens, users
 
 
 @click.group("token")

@@ -9,7 +9,7 @@ import io
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from tracker.services.applications import ApplicationRow
+from tracker.domain.rows import ApplicationRow
 
 HEADER = ["id", "posting", "posting_title", "candidate_name", "candidate_email", "status",
           "late", "submitted_at_utc", "submitted_at_local", "timezone"]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from tracker.services.errors import DomainError
+from tracker.domain.errors import DomainError
 
 # A finding at or above this confidence is shown as found; below it, as a guess to check.
 SURE = 0.8

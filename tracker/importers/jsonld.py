@@ -9,12 +9,12 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tracker.domain.matching import education_in
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.jsonld_document import job_postings
 from tracker.importers.jsonld_values import read_day, read_deadline, read_salary
 from tracker.importers.jsonld_values import snippet_of as _snippet
 from tracker.models.enums import ApplyMethod, EmploymentType
-from tracker.services.matching import education_in
 
 NS = "tracker:"  # our own extension terms, for a lossless round trip of our own export
 _KNOWN = {

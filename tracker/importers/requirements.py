@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tracker.domain.matching import education_in
 from tracker.importers.dates import fold
 from tracker.models.enums import RequirementKind as K
-from tracker.services.matching import education_in
 
 CEFR = re.compile(r"\b([ABC][12])\b")
 LANGUAGE_WORDS = re.compile(

@@ -20,20 +20,13 @@ import yaml
 from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
+from tracker.domain.errors import NotFound
+from tracker.domain.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
 from tracker.models import Application, Posting, PostingStatus, User
-from tracker.services import (
-    applications,
-    documents,
-    events,
-    evidence,
-    interviews,
-    organisations,
-    postings,
-    users,
-)
-from tracker.services.errors import NotFound
-from tracker.services.reference_load import load_reference
-from tracker.services.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
+from tracker.services.accounts import organisations, users
+from tracker.services.hiring import applications, documents, evidence, interviews, postings
+from tracker.services.reference.load import load_reference
+from tracker.services.reminders import events
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # The demo's people log in to the web pages with this password (printed by `tracker demo`).

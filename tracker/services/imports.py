@@ -16,15 +16,15 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.config import get_settings
+from tracker.domain.errors import DomainError
+from tracker.domain.timeutil import parse_date, parse_time
 from tracker.importers.base import ImportFailed, ParsedPosting, plain
 from tracker.importers.files import MEDIA_TYPES, decode_text, detect_format, pdf_text
 from tracker.importers.jsonld import parse_jsonld
 from tracker.importers.jsonld_document import extract_html, load_json
 from tracker.importers.text import detect_language, parse_text
 from tracker.models import Organisation, Posting, PostingSource, Role, User
-from tracker.services import interviews, postings
-from tracker.services.errors import DomainError
-from tracker.services.timeutil import parse_date, parse_time
+from tracker.services.hiring import interviews, postings
 
 Clock = Callable[[], datetime]
 

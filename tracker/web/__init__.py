@@ -20,7 +20,7 @@ from tracker.api import init_api
 from tracker.api.core import error_response, is_api_path
 from tracker.config import Settings, get_settings
 from tracker.db import create_engine, make_session_factory, utcnow
-from tracker.services.errors import DomainError, NotFound, PermissionDenied
+from tracker.domain.errors import DomainError, NotFound, PermissionDenied
 from tracker.web import common, i18n, security, templating
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

@@ -8,8 +8,9 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from tracker.services import accounts, organisations
-from tracker.services.errors import DomainError
+from tracker.domain.errors import DomainError
+from tracker.services.accounts import account as accounts
+from tracker.services.accounts import organisations
 from tracker.web import keys
 from tracker.web.common import (
     SessionUser,

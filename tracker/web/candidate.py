@@ -8,16 +8,11 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
+from tracker.domain.errors import DomainError, NotFound, PermissionDenied
 from tracker.models import Posting, Visibility
-from tracker.services import (
-    applications,
-    overview,
-    postings,
-    records,
-    search,
-    users,
-)
-from tracker.services.errors import DomainError, NotFound, PermissionDenied
+from tracker.services.accounts import users
+from tracker.services.hiring import applications, postings, search
+from tracker.services.views import overview, records
 from tracker.web import posting_form
 from tracker.web.common import (
     actor,

@@ -10,9 +10,11 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
+from tracker.domain.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from tracker.models import Application, ApplicationStatus
-from tracker.services import applications, documents, dossiers, evidence, overview, records
-from tracker.services.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
+from tracker.services.dossiers import render as dossiers
+from tracker.services.hiring import applications, documents, evidence
+from tracker.services.views import overview, records
 from tracker.web.candidate import bp
 from tracker.web.common import (
     actor,

@@ -11,8 +11,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from tracker.services import documents, imports
-from tracker.services.errors import DomainError
+from tracker.domain.errors import DomainError
+from tracker.services import imports
+from tracker.services.hiring import documents
 from tracker.web import import_store, posting_form
 from tracker.web.candidate import bp
 from tracker.web.common import (

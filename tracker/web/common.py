@@ -19,10 +19,10 @@ from werkzeug.routing import RequestRedirect
 from wtforms import Field, Form, FormField
 
 from tracker.db import unit_of_work
+from tracker.domain.errors import DomainError, ValidationFailed
+from tracker.domain.paging import Page
 from tracker.models import User
-from tracker.services.accounts import active_user
-from tracker.services.errors import DomainError, ValidationFailed
-from tracker.services.paging import Page
+from tracker.services.accounts.account import active_user
 from tracker.web.i18n import lazy_gettext as _l
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -236,7 +236,7 @@ STATUS_LABELS = {
     "rejected": _l("Rejected"), "withdrawn": _l("Withdrawn"), "open": _l("Open"),
     "closed": _l("Closed"), "filled": _l("Filled"), "cancelled": _l("Cancelled"),
     "scheduled": _l("Scheduled"), "completed": _l("Completed"), "no_show": _l("No show"),
-    # the fit of an application to a requirement (tracker.services.fit.FitStatus)
+    # the fit of an application to a requirement (tracker.services.fit.scores.FitStatus)
     "met": _l("Met"), "partly_met": _l("Partly met"), "not_shown": _l("Not shown"),
     "unknown": _l("Unknown"),
 }

@@ -32,7 +32,7 @@ from tracker.models import (
     RequirementKind,
     SalaryPeriod,
 )
-from tracker.services.users import MIN_PASSWORD_LENGTH
+from tracker.services.accounts.users import MIN_PASSWORD_LENGTH
 from tracker.web.common import DOCUMENT_LABELS, EMPLOYMENT_LABELS, KIND_LABELS, STATUS_LABELS
 from tracker.web.i18n import lazy_gettext as _l
 

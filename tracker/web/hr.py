@@ -9,12 +9,15 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker.domain.access import can_manage
+from tracker.domain.errors import DomainError, PermissionDenied
 from tracker.models import PostingStatus
-from tracker.services import dossiers, organisations, overview, postings, records
-from tracker.services import reference as reference_data
-from tracker.services.access import can_manage
-from tracker.services.errors import DomainError, PermissionDenied
-from tracker.services.salary_check import salary_check
+from tracker.services.accounts import organisations
+from tracker.services.dossiers import render as dossiers
+from tracker.services.hiring import postings
+from tracker.services.reference import catalogue as reference_data
+from tracker.services.reference.salary import salary_check
+from tracker.services.views import overview, records
 from tracker.web import posting_form
 from tracker.web.common import (
     actor,

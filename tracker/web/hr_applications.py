@@ -10,19 +10,14 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from tracker.domain.access import can_manage
+from tracker.domain.errors import DomainError, PermissionDenied, ValidationFailed
 from tracker.i18n import education_label
 from tracker.models import Application
-from tracker.services import (
-    applications,
-    dossiers,
-    evidence,
-    fit,
-    interviews,
-    overview,
-    records,
-)
-from tracker.services.access import can_manage
-from tracker.services.errors import DomainError, PermissionDenied, ValidationFailed
+from tracker.services.dossiers import render as dossiers
+from tracker.services.fit import scores as fit
+from tracker.services.hiring import applications, evidence, interviews
+from tracker.services.views import overview, records
 from tracker.web.common import (
     actor,
     clock,

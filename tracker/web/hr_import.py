@@ -12,11 +12,13 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker.domain.errors import DomainError
 from tracker.importers.base import plain
-from tracker.services import documents, imports, organisations
-from tracker.services import reference as reference_data
-from tracker.services.errors import DomainError
-from tracker.services.posting_input import PostingInput
+from tracker.services import imports
+from tracker.services.accounts import organisations
+from tracker.services.hiring import documents
+from tracker.services.hiring.posting_input import PostingInput
+from tracker.services.reference import catalogue as reference_data
 from tracker.web import import_store, posting_form
 from tracker.web.common import (
     actor,

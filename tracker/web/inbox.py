@@ -1,7 +1,7 @@
 """The notifications inbox of every logged-in user (hr and candidates alike), and the switches
 of their reminders.
 
-Notifications are written by the reminder dispatcher (tracker.services.dispatch); here people
+Notifications are written by the reminder dispatcher (tracker.services.reminders.dispatch); here people
 read them, mark them read, and follow their link to the page of their side.
 """
 
@@ -25,10 +25,11 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from tracker.domain.errors import DomainError
 from tracker.models import Notification
-from tracker.services import notifications, reminder_settings
-from tracker.services.errors import DomainError
-from tracker.services.notifications import LinkTarget
+from tracker.services.reminders import notifications
+from tracker.services.reminders import settings as reminder_settings
+from tracker.services.reminders.notifications import LinkTarget
 from tracker.web.common import (
     actor,
     clock,

@@ -18,8 +18,9 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from tracker.services import calendar, tokens
-from tracker.services.errors import DomainError
+from tracker.domain.errors import DomainError
+from tracker.services.accounts import tokens
+from tracker.services.exports import calendar
 from tracker.web.common import actor, clock, form_errors, transaction
 from tracker.web.forms import ButtonForm, TokenForm
 

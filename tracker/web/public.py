@@ -11,11 +11,13 @@ from flask_babel import get_locale
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
+from tracker.domain.errors import DomainError
 from tracker.exporters.jsonld import posting_jsonld
 from tracker.models import Posting
-from tracker.services import accounts, documents, overview, records, search
-from tracker.services.errors import DomainError
-from tracker.services.salary_check import salary_check
+from tracker.services.accounts import account as accounts
+from tracker.services.hiring import documents, search
+from tracker.services.reference.salary import salary_check
+from tracker.services.views import overview, records
 from tracker.web.common import (
     actor,
     clock,

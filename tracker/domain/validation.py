@@ -1,0 +1,78 @@
+"""Shared validation: e-mail addresses, slugs, and pydantic errors turned into domain errors."""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Any, TypeVar
+
+import pydantic
+from email_validator import EmailNotValidError, validate_email
+
+from tracker.domain.errors import DomainError, ValidationFailed
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+E = TypeVar("E", bound=enum.Enum)
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
+
+
+def normalise_email(value: str, field: str = "email") -> str:
+    """The address in canonical form (domain lower-cased), or a DomainError naming `field`."""
+    try:
+        result = validate_email(str(value).strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise DomainError(field, f"{value!r} is not a valid e-mail address ({exc})") from exc
+    return result.normalized.lower()
+
+
+def check_slug(value: str, field: str = "slug") -> str:
+    if not SLUG.match(value or ""):
+        raise DomainError(
+            field, f"{value!r} is not a valid slug: lower-case letters, digits and '-', 1-60 long"
+        )
+    return value
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts[-1:] = [f"{parts[-1]}[{item}]"] if parts else [f"[{item}]"]
+        else:
+            parts.append(str(item))
+    return ".".join(parts) or "input"
+
+
+def parse_model(model: type[M], data: dict[str, Any]) -> M:
+    """Validate `data` with a pydantic model; every problem becomes a field-named domain error."""
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise ValidationFailed(domain_errors(exc)) from exc
+
+
+def domain_errors(exc: pydantic.ValidationError) -> list[DomainError]:
+    """Each problem pydantic found, as a domain error naming its field (e.g. `requirements[0].kind`)."""
+    errors = []
+    for err in exc.errors(include_url=False):
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif "input" in err and err["type"] not in ("missing",):
+            message = f"{message} (got {_shorten(err['input'])})"
+        errors.append(DomainError(_field_name(tuple(err["loc"])), message))
+    return errors
+
+
+def _shorten(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def parse_enum(enum_cls: type[E], value: object, field: str) -> E:
+    """A member of `enum_cls` from its value, or a DomainError listing the choices."""
+    try:
+        return enum_cls(value)
+    except ValueError as exc:
+        choices = ", ".join(str(m.value) for m in enum_cls)
+        raise DomainError(field, f"{value!r} is not one of: {choices}") from exc

@@ -1,0 +1,72 @@
+"""Accounts: people and organisations, sign-up and log-in, candidate profiles, personal API tokens.
+
+Owns the `user`, `candidate_profile`, `organisation` and `api_token` rows; every other area
+looks people up through here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracker.services._reexport import lazy
+
+if TYPE_CHECKING:
+    from tracker.services.accounts.account import (
+        active_user,
+        authenticate,
+        change_password,
+        create_account,
+        delete_account,
+        list_accounts,
+        register_candidate,
+        set_password,
+        set_preferences,
+    )
+    from tracker.services.accounts.organisations import (
+        create_organisation,
+        find_organisation,
+        get_organisation,
+        list_organisations,
+    )
+    from tracker.services.accounts.tokens import (
+        LAST_USED_GRANULARITY,
+        NAME_MAX,
+        TOKEN_PREFIX,
+        VISIBLE_CHARS,
+        check_may_manage,
+        create_token,
+        list_tokens,
+        revoke_token,
+        token_record,
+        user_for_token,
+    )
+    from tracker.services.accounts.users import (
+        MIN_PASSWORD_LENGTH,
+        LanguageInput,
+        create_user,
+        find_user,
+        get_user,
+        hash_password,
+        set_profile,
+        verify_password,
+    )
+
+_MODULES: dict[str, tuple[str, ...]] = {
+    "account": (
+        "register_candidate", "create_account", "authenticate", "active_user", "set_preferences",
+        "set_password", "change_password", "delete_account", "list_accounts",
+    ),
+    "organisations": (
+        "create_organisation", "find_organisation", "get_organisation", "list_organisations",
+    ),
+    "tokens": (
+        "create_token", "list_tokens", "revoke_token", "user_for_token", "check_may_manage",
+        "token_record", "TOKEN_PREFIX", "VISIBLE_CHARS", "NAME_MAX", "LAST_USED_GRANULARITY",
+    ),
+    "users": (
+        "hash_password", "create_user", "verify_password", "find_user", "get_user",
+        "LanguageInput", "set_profile", "MIN_PASSWORD_LENGTH",
+    ),
+}
+__all__ = sorted(name for names in _MODULES.values() for name in names)
+__getattr__ = lazy(__name__, _MODULES)

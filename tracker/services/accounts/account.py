@@ -1,0 +1,167 @@
+"""Accounts as people manage them: sign-up, log-in, preferences, password, deletion."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.db import utcnow
+from tracker.domain.errors import DomainError, PermissionDenied
+from tracker.domain.timeutil import zone
+from tracker.domain.validation import parse_enum
+from tracker.models import Application, Document, Locale, Posting, Role, User, Visibility
+from tracker.services import audit
+from tracker.services.accounts import users
+
+Clock = Callable[[], datetime]
+# Verified when no account matches, so that a wrong e-mail costs as long as a wrong password.
+_DUMMY_HASH = users._hasher.hash("not a password of anyone")
+
+
+def register_candidate(
+    session: Session,
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    locale: Locale | str = Locale.FR,
+    timezone: str | None = None,
+    clock: Clock = utcnow,
+) -> User:
+    """A candidate creates their own account."""
+    user = users.create_user(
+        session, email=email, full_name=full_name, role=Role.CANDIDATE, locale=locale,
+        timezone=timezone or None, password=password, clock=clock,
+    )
+    return user
+
+
+def create_account(
+    session: Session,
+    actor: User | None,
+    *,
+    email: str,
+    full_name: str,
+    role: Role | str,
+    password: str,
+    organisation: str | None = None,
+    locale: Locale | str = Locale.FR,
+    clock: Clock = utcnow,
+) -> User:
+    """An admin creates an account of any role (hr accounts belong to an organisation)."""
+    if actor is not None and actor.role is not Role.ADMIN:
+        raise PermissionDenied("role", "only an admin creates accounts")
+    return users.create_user(
+        session, email=email, full_name=full_name, role=role, organisation=organisation or None,
+        locale=locale, password=password, actor=actor, clock=clock,
+    )
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The active account with this e-mail and password, else None (whichever was wrong)."""
+    user = users.find_user(session, email or "")
+    if user is None or user.deleted_at is not None or not user.is_active:
+        with contextlib.suppress(Exception):  # a mismatch is the expected outcome
+            users._hasher.verify(_DUMMY_HASH, password or "x")
+        return None
+    return user if users.verify_password(user, password or "") else None
+
+
+def active_user(session: Session, user_id: int) -> User | None:
+    """The account a login session names, if it still exists and may log in."""
+    user = session.get(User, user_id)
+    if user is None or user.deleted_at is not None or not user.is_active:
+        return None
+    return user
+
+
+def set_preferences(
+    session: Session,
+    user: User,
+    *,
+    full_name: str,
+    locale: Locale | str,
+    timezone: str | None,
+    clock: Clock = utcnow,
+) -> User:
+    """A user's name, language and time zone (empty zone: the posting's or the default)."""
+    if not full_name or not full_name.strip():
+        raise DomainError("full_name", "must not be empty")
+    parsed = parse_enum(Locale, locale, "locale")
+    if timezone:
+        zone(timezone)
+    user.full_name = full_name.strip()
+    user.locale = parsed
+    user.timezone = timezone or None
+    user.updated_at = clock()
+    session.flush()
+    audit.record(session, at=user.updated_at, actor=user, action="user.preferences",
+                 entity=user, details={"locale": parsed, "timezone": user.timezone})
+    return user
+
+
+def set_password(session: Session, user: User, password: str, *, actor: User | None = None,
+                 clock: Clock = utcnow) -> User:
+    user.password_hash = users.hash_password(password)
+    user.updated_at = clock()
+    session.flush()
+    audit.record(session, at=user.updated_at, actor=actor or user, action="user.password",
+                 entity=user)
+    return user
+
+
+def change_password(session: Session, user: User, *, current: str, new: str,
+                    clock: Clock = utcnow) -> User:
+    if not users.verify_password(user, current or ""):
+        raise DomainError("current_password", "is not your current password")
+    try:
+        return set_password(session, user, new, clock=clock)
+    except DomainError as exc:
+        raise DomainError("new_password", exc.message) from exc
+
+
+def delete_account(session: Session, user: User, *, actor: User | None = None,
+                   clock: Clock = utcnow) -> None:
+    """Erase a candidate and their data: applications (with evidence, notes, history and
+    interviews), documents, the postings they logged, their profile, then the account itself.
+    The audit trail keeps that an account was deleted, not who it was."""
+    if actor is not None and actor.id != user.id and actor.role is not Role.ADMIN:
+        raise PermissionDenied("user", "you may delete only your own account")
+    if user.role is not Role.CANDIDATE:
+        raise DomainError("role", "staff accounts are removed by an admin, not deleted here")
+    now = clock()
+    counts = {
+        "applications": session.scalar(sa.select(sa.func.count()).where(
+            Application.candidate_id == user.id)) or 0,
+        "documents": session.scalar(sa.select(sa.func.count()).where(
+            Document.owner_id == user.id)) or 0,
+    }
+    session.execute(sa.delete(Document).where(Document.owner_id == user.id))
+    for application in session.scalars(
+        sa.select(Application).where(Application.candidate_id == user.id)
+    ):
+        session.delete(application)
+    session.flush()
+    for posting in session.scalars(
+        sa.select(Posting).where(Posting.owner_id == user.id,
+                                 Posting.visibility == Visibility.PRIVATE)
+    ):
+        session.delete(posting)
+    session.flush()
+    audit.record(session, at=now, actor=None if actor is user else actor,
+                 action="user.delete", entity=user, details=counts)
+    session.delete(user)
+    session.flush()
+
+
+def list_accounts(session: Session, actor: User | None) -> list[User]:
+    """Every account, staff first (for the admin's page)."""
+    if actor is not None and actor.role is not Role.ADMIN:
+        raise PermissionDenied("user", "only an admin lists accounts")
+    return list(session.scalars(
+        sa.select(User).where(User.deleted_at.is_(None)).order_by(User.role, User.email)
+    ))

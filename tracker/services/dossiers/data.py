@@ -1,0 +1,258 @@
+"""The plain data printed in dossiers: every value already formatted for the reader's language.
+
+Templates receive these dicts only (no ORM objects, no lazy loads), so the HTML is a pure
+function of this data.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+from sqlalchemy.orm import object_session
+
+from tracker.domain.errors import DomainError
+from tracker.domain.timeutil import zone
+from tracker.i18n import Formatter, education_label
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    DocumentKind,
+    Interview,
+    InterviewStatus,
+    Posting,
+    RequirementKind,
+)
+from tracker.pdf import Appendix
+from tracker.services.fit.scores import application_fit
+from tracker.services.fit.words import STATUS_WORDS
+
+# Applications a panel looks at: submitted and beyond, except those withdrawn.
+REVIEWED = {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW,
+            ApplicationStatus.INTERVIEW, ApplicationStatus.OFFER, ApplicationStatus.HIRED,
+            ApplicationStatus.REJECTED}
+_KIND_ORDER = {kind: index for index, kind in enumerate(DocumentKind)}
+
+
+def posting_view(posting: Posting, f: Formatter) -> dict[str, Any]:
+    tz = posting.timezone
+    salary = None
+    if posting.salary_min is not None or posting.salary_max is not None:
+        amounts = " – ".join(f.number(v) for v in (posting.salary_min, posting.salary_max)
+                             if v is not None)
+        salary = f"{amounts} {posting.salary_currency} {f('period.' + posting.salary_period.value)}"
+    apply = f("apply." + posting.apply_method.value)
+    if posting.apply_email or posting.apply_url:
+        apply += " " + (posting.apply_email or posting.apply_url)
+    facts = [
+        (f("organisation"), posting.hiring_organization_name),
+        (f("department"), posting.department),
+        (f("location"), posting.location),
+        (f("category"), posting.category),
+        (f("employment_type"), f("employment." + posting.employment_type.value)),
+        (f("duration"), f"{posting.duration_months} {f('months')}" if posting.duration_months
+         else None),
+        (f("working_time"), f"{posting.working_time_percent} %" if posting.working_time_percent
+         else None),
+        (f("job_start_date"), f.date(posting.job_start_date)),
+        (f("deadline"), f.local(posting.valid_through_date, posting.valid_through_time, tz)),
+        (f("salary"), salary),
+        (f("apply"), apply),
+    ]
+    return {
+        "reference": posting.reference,
+        "title": posting.title,
+        "organisation": posting.hiring_organization_name,
+        "organisation_slug": posting.organisation.slug if posting.organisation else "private",
+        "status": f("posting_status." + posting.status.value),
+        "deadline": f.local(posting.valid_through_date, posting.valid_through_time, tz),
+        "facts": [(label, value) for label, value in facts if value],
+        "sections": [
+            {"id": name, "title": f(name), "paragraphs": _paragraphs(getattr(posting, name))}
+            for name in ("context", "missions", "working_conditions", "benefits")
+            if getattr(posting, name)
+        ],
+        "interviews": [interview_view(i, f) for i in posting.interviews
+                       if i.status is not InterviewStatus.CANCELLED],
+    }
+
+
+def _paragraphs(text: str) -> list[dict[str, Any]]:
+    """Blank-line separated paragraphs; lines starting with '- ' become list items."""
+    blocks = []
+    for block in text.split("\n\n"):
+        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+        intro = [line for line in lines if not line.startswith("- ")]
+        items = [line[2:] for line in lines if line.startswith("- ")]
+        blocks.append({"text": " ".join(intro), "bullets": items})
+    return blocks
+
+
+def interview_view(interview: Interview, f: Formatter) -> dict[str, Any]:
+    when = f.local(interview.start_date, interview.start_time, interview.timezone)
+    application = interview.application
+    return {
+        "when": when if interview.start_time else f"{when}, {f('all_day')}",
+        "sort": interview.starts_at,
+        "where": interview.place or interview.video_url or "",
+        "who": application.candidate.full_name if application else f("all_applicants"),
+        "panel": ", ".join(m.name for m in interview.panel),
+        "duration": interview.duration_minutes,
+        "application_id": interview.application_id,
+    }
+
+
+def requirement_groups(posting: Posting, application: Application | None,
+                       f: Formatter) -> list[dict[str, Any]]:
+    """Requirements grouped by kind, in the order of the kinds, with the application's answers."""
+    given = {e.requirement_id: e for e in application.evidence} if application else {}
+    groups = []
+    for kind in RequirementKind:
+        rows = []
+        for req in posting.requirements:
+            if req.kind is not kind:
+                continue
+            answer = given.get(req.id)
+            rows.append({
+                "label": req.label,
+                "level": req.level or "",
+                "required": req.is_required,
+                "need": f("required") if req.is_required else f("preferred"),
+                "evidence": answer.evidence if answer and answer.evidence else None,
+                "self_rating": answer.self_rating if answer else None,
+                "reviewer_rating": answer.reviewer_rating if answer else None,
+            })
+        if rows:
+            groups.append({"kind": kind.value, "title": f("kind." + kind.value), "rows": rows})
+    return groups
+
+
+def application_view(application: Application, f: Formatter,
+                     first_appendix: int = 1) -> tuple[dict[str, Any], list[Appendix]]:
+    """An applicant's part of a dossier, and the uploaded PDFs to append (numbered from
+    `first_appendix`)."""
+    posting = application.posting
+    documents = sorted(application.documents, key=lambda d: (_KIND_ORDER[d.kind], d.uploaded_at))
+    appendices = [_appendix(d, f) for d in documents if d.media_type == "application/pdf"]
+    provided = {d.kind for d in documents}
+    checklist = [
+        {"label": d.label, "kind": f("document." + d.kind.value), "required": d.is_required,
+         "provided": d.kind in provided,
+         "state": f("provided") if d.kind in provided else
+         (f("missing") if d.is_required else f("optional"))}
+        for d in posting.required_documents
+    ]
+    groups = requirement_groups(posting, application, f)
+    required_rows = [row for group in groups for row in group["rows"] if row["required"]]
+    candidate = application.candidate
+    profile = candidate.profile
+    tz = posting.timezone
+    view = {
+        "id": application.id,
+        "name": candidate.full_name,
+        "email": candidate.email,
+        "status": f("status." + application.status.value),
+        "submitted_at": f.instant(application.submitted_at, tz),
+        "is_late": application.is_late,
+        "cover_letter": _paragraphs(application.cover_letter) if application.cover_letter
+        else [],
+        "requirement_groups": groups,
+        "required_total": len(required_rows),
+        "required_evidenced": sum(1 for row in required_rows if row["evidence"]),
+        "checklist": checklist,
+        "documents_complete": all(item["provided"] for item in checklist if item["required"]),
+        "profile": _profile(profile, f) if profile else None,
+        "fit": fit_view(application, f),
+        "appendices": [
+            {"number": first_appendix + i, "title": a.title, "filename": a.filename,
+             "pages": a.page_count}
+            for i, a in enumerate(appendices)
+        ],
+    }
+    return view, appendices
+
+
+def fit_view(application: Application, f: Formatter) -> dict[str, Any]:
+    """The fit of the application (tracker.services.fit.scores), in the reader's language."""
+    fit = application_fit(object_session(application), application, lang=f.lang)
+    words = STATUS_WORDS.get(f.lang, STATUS_WORDS["en"])
+    return {
+        "score": f.number(round(fit.score, 1)),
+        "score_value": fit.score,
+        "points": f.number(fit.points),
+        "max_points": f.number(fit.max_points),
+        "lines": [
+            {"label": line.label, "required": line.required,
+             "need": f("required") if line.required else f("preferred"),
+             "status": line.status.value, "status_text": words[line.status.value],
+             "reason": line.reason, "weight": f.number(line.weight),
+             "points": f.number(line.points)}
+            for line in fit.lines
+        ],
+    }
+
+
+def _profile(profile: Any, f: Formatter) -> dict[str, Any]:
+    languages = [
+        f"{lang.language.upper()} " + (f("native") if lang.is_native else
+                                       (lang.level.value if lang.level else ""))
+        for lang in profile.languages
+    ]
+    return {
+        "headline": profile.headline,
+        "education": " – ".join(filter(None, [
+            education_label(profile.education_level, f.lang) if profile.education_level
+            else None,
+            profile.education_detail])),
+        "experience": " – ".join(filter(None, [
+            f"{profile.experience_years} {f('years')}" if profile.experience_years is not None
+            else None, profile.experience_summary])),
+        "languages": ", ".join(languages),
+        "skills": ", ".join(s.label for s in profile.skills),
+    }
+
+
+def _appendix(document: Any, f: Formatter) -> Appendix:
+    data = document.content
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise PdfReadError("the file is encrypted")
+        pages = len(reader.pages)
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise DomainError(
+            "document", f"{document.filename!r} cannot be appended: {exc}"
+        ) from exc
+    return Appendix(title=f"{f('document.' + document.kind.value)} – {document.filename}",
+                    filename=document.filename, data=data, page_count=pages)
+
+
+def timeline(posting: Posting, application: Application | None, f: Formatter,
+             now: datetime) -> list[dict[str, Any]]:
+    """The key dates in order: posted, submitted, deadline, interviews, start."""
+    tz = posting.timezone
+    events: list[tuple[Any, str, str]] = []
+    if posting.date_posted:
+        events.append((posting.date_posted, f("date_posted"), f.date(posting.date_posted)))
+    if application is not None and application.submitted_at:
+        local = application.submitted_at.astimezone(zone(tz))
+        events.append((local.date(), f("submitted_at"), f.instant(application.submitted_at, tz)))
+    if posting.valid_through_date:
+        events.append((posting.valid_through_date, f("deadline"),
+                       f.local(posting.valid_through_date, posting.valid_through_time, tz)))
+    for interview in posting.interviews:
+        if interview.status is InterviewStatus.CANCELLED:
+            continue
+        if interview.application_id not in (None, application.id if application else None):
+            continue
+        if application is None and interview.application_id is not None:
+            continue
+        events.append((interview.start_date, f("interview"), interview_view(interview, f)["when"]))
+    if posting.job_start_date:
+        events.append((posting.job_start_date, f("job_start_date"), f.date(posting.job_start_date)))
+    today = now.astimezone(zone(tz)).date()
+    return [{"label": label, "when": when, "past": day < today}
+            for day, label, when in sorted(events, key=lambda e: e[0])]

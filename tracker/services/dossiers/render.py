@@ -1,0 +1,231 @@
+"""Printable dossiers: the application dossier, the panel dossier and the posting sheet."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.config import get_settings
+from tracker.db import utcnow
+from tracker.domain.access import can_manage
+from tracker.domain.errors import DomainError, PermissionDenied
+from tracker.i18n import Formatter
+from tracker.models import Application, Posting, User
+from tracker.pdf import Appendix, render_pdf
+from tracker.services.dossiers import data
+from tracker.services.hiring.applications import get_application
+from tracker.services.hiring.lookup import get_posting
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    kind: str  # application, panel, posting
+    organisation: str
+    reference: str
+    filename: str
+    content: bytes
+
+    def default_path(self) -> Path:
+        """reports/<organisation>/<posting reference>/<readable name>.pdf"""
+        folder = re.sub(r"[^A-Za-z0-9._-]+", "-", self.reference).strip(".-") or "posting"
+        return get_settings().reports_dir / slug(self.organisation) / folder / self.filename
+
+    def save(self, path: Path | None = None) -> Path:
+        """Write the PDF to `path` (default: default_path()), making its folder; the path."""
+        path = path or self.default_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(self.content)
+        except OSError as exc:
+            raise DomainError("output", f"cannot write {path}: {exc.strerror}") from exc
+        return path
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower() or "x"
+
+
+def _common(posting: Posting, f: Formatter, now: datetime, doc_title: str) -> dict[str, Any]:
+    return {
+        "lang": f.lang,
+        "t": f,
+        "doc_title": doc_title,
+        "posting": data.posting_view(posting, f),
+        "running_title": posting.title,
+        "generated": f.instant(now, posting.timezone),
+    }
+
+
+def application_dossier(
+    session: Session,
+    application_id: int,
+    *,
+    lang: str = "fr",
+    pdfa: bool = False,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Dossier:
+    """The dossier of one application: cover, contents, key dates, the posting, the answers to
+    every requirement, the documents checklist, the cover letter and the uploaded PDFs."""
+    application = get_application(session, application_id, actor=actor)
+    return render_application(application, lang=lang, pdfa=pdfa, now=clock())
+
+
+def render_application(application: Application, *, lang: str, pdfa: bool,
+                       now: datetime) -> Dossier:
+    parts = application_parts(application, lang=lang, now=now)
+    pdf = render_pdf(parts.template, parts.context, appendices=parts.appendices, pdfa=pdfa)
+    return Dossier("application", parts.context["posting"]["organisation_slug"],
+                   application.posting.reference, parts.filename, pdf)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a dossier is rendered from (the benchmark renders it alone, too)."""
+
+    template: str
+    context: dict[str, Any]
+    appendices: list[Appendix]
+    filename: str
+
+
+def application_parts(application: Application, *, lang: str, now: datetime) -> Parts:
+    f = Formatter(lang)
+    posting = application.posting
+    applicant, appendices = data.application_view(application, f)
+    context = _common(posting, f, now, f("application_dossier"))
+    context.update(
+        applicant=applicant,
+        timeline=data.timeline(posting, application, f, now),
+        running_title=f"{applicant['name']} – {posting.title}",
+        toc=_toc(f, [("key-dates", "key_dates"), ("the-posting", "the_posting"),
+                     ("requirements", "requirements"), ("fit", "fit"), ("documents", "documents"),
+                     ("cover-letter", "cover_letter")], applicant["appendices"]),
+    )
+    filename = slug(f"{f('application_dossier')}-{applicant['name']}-{lang}") + ".pdf"
+    return Parts("pdf/application.html", context, appendices, filename)
+
+
+def _toc(f: Formatter, chapters: list[tuple[str, str]],
+         appendices: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    entries = [{"id": anchor, "title": f(key), "sub": False} for anchor, key in chapters]
+    entries += [{"id": f"appendix-{a['number']}", "sub": False,
+                 "title": f"{f('appendix')} {a['number']} – {a['title']}"} for a in appendices]
+    return entries
+
+
+def check_manager(actor: User | None, posting: Posting) -> None:
+    if not can_manage(actor, posting):
+        raise PermissionDenied("posting", "only the employer prints this dossier")
+
+
+def posting_sheet(
+    session: Session,
+    reference: str,
+    *,
+    lang: str = "fr",
+    pdfa: bool = False,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Dossier:
+    """The job description (fiche de poste) of one posting, one to three pages."""
+    f = Formatter(lang)
+    posting = get_posting(session, reference, actor=actor)
+    now = clock()
+    context = _common(posting, f, now, f("posting_sheet"))
+    context.update(
+        requirement_groups=data.requirement_groups(posting, None, f),
+    )
+    pdf = render_pdf("pdf/posting.html", context, pdfa=pdfa)
+    return Dossier("posting", context["posting"]["organisation_slug"], posting.reference,
+                   slug(f"{f('posting_sheet')}-{posting.reference}-{lang}") + ".pdf", pdf)
+
+
+MATRIX_COLUMNS = 6  # applicants per matrix table, so that a column stays readable
+
+
+def panel_dossier(
+    session: Session,
+    reference: str,
+    *,
+    lang: str = "fr",
+    pdfa: bool = False,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Dossier:
+    """The hiring panel's dossier of one posting: summary, applicants, comparison matrix,
+    interview schedule, then each applicant with their documents and a blank evaluation grid."""
+    posting = get_posting(session, reference, actor=actor)
+    check_manager(actor, posting)
+    f = Formatter(lang)
+    now = clock()
+    reviewed = sorted(
+        (a for a in posting_applications(session, posting) if a.status in data.REVIEWED),
+        key=lambda a: (a.submitted_at or now, a.id),
+    )
+    applicants, appendices = [], []
+    for application in reviewed:
+        view, files = data.application_view(application, f, first_appendix=len(appendices) + 1)
+        applicants.append(view)
+        appendices.extend(files)
+    groups = data.requirement_groups(posting, None, f)
+    required = [row["label"] for group in groups for row in group["rows"] if row["required"]]
+    context = _common(posting, f, now, f("panel_dossier"))
+    context.update(
+        applicants=applicants,
+        requirement_groups=groups,
+        matrix=_matrix(applicants, required),
+        schedule=sorted(context["posting"]["interviews"], key=lambda i: i["sort"]),
+        toc=_toc(f, [("the-posting", "the_posting"), ("applicants", "applicants"),
+                     ("matrix", "matrix"), ("schedule", "schedule")], [])
+        + [{"id": f"applicant-{a['id']}", "title": a["name"], "sub": True} for a in applicants],
+    )
+    pdf = render_pdf("pdf/panel.html", context, appendices=appendices, pdfa=pdfa)
+    return Dossier("panel", context["posting"]["organisation_slug"], posting.reference,
+                   slug(f"{f('panel_dossier')}-{posting.reference}-{lang}") + ".pdf", pdf)
+
+
+def posting_applications(session: Session, posting: Posting) -> list[Application]:
+    return list(session.scalars(
+        sa.select(Application)
+        .where(Application.posting_id == posting.id, Application.deleted_at.is_(None))
+        .options(selectinload(Application.evidence), selectinload(Application.documents),
+                 selectinload(Application.candidate))
+    ))
+
+
+def _matrix(applicants: list[dict[str, Any]], required: list[str]) -> list[dict[str, Any]]:
+    """Required requirements x applicants, cut into tables of MATRIX_COLUMNS applicants.
+    A cell holds the reviewer's rating, else a tick for evidence given, else a missing mark."""
+    tables = []
+    for start in range(0, len(applicants), MATRIX_COLUMNS):
+        chunk = applicants[start:start + MATRIX_COLUMNS]
+        answers = [
+            {row["label"]: row for group in a["requirement_groups"] for row in group["rows"]}
+            for a in chunk
+        ]
+        rows = []
+        for label in required:
+            cells = []
+            for answer in answers:
+                row = answer[label]
+                if row["reviewer_rating"] is not None:
+                    cells.append({"text": f"{row['reviewer_rating']}/4", "state": "rated"})
+                elif row["evidence"]:
+                    cells.append({"text": "✓", "state": "ok"})
+                else:
+                    cells.append({"text": "—", "state": "missing"})
+            rows.append({"label": label, "cells": cells})
+        tables.append({"names": [a["name"] for a in chunk], "rows": rows})
+    return tables

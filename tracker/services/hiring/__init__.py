@@ -1,0 +1,113 @@
+"""The recruitment workflow: postings (what they are made of, `posting_input`; their life,
+`postings`; looking one up, `lookup`), applications and their history, interviews, the
+evidence candidates show and reviewers rate, uploaded documents, and the search of open
+postings.
+
+Dependencies run one way: postings -> interviews -> applications -> lookup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracker.services._reexport import lazy
+
+if TYPE_CHECKING:
+    from tracker.services.hiring.applications import (
+        CANDIDATE_MOVES,
+        SORTS,
+        all_applications,
+        check_changeable,
+        final_state,
+        get_application,
+        list_applications,
+        missing_documents,
+        move,
+        required_missing,
+        start,
+    )
+    from tracker.services.hiring.documents import (
+        MAX_FILENAME,
+        MEDIA_TYPE,
+        add_document,
+        clean_filename,
+        document_content,
+        get_document,
+        list_documents,
+        remove_document,
+        uploaded_filename,
+    )
+    from tracker.services.hiring.evidence import (
+        add_note,
+        get_requirement,
+        give_evidence,
+        rate_evidence,
+        set_cover_letter,
+    )
+    from tracker.services.hiring.interviews import (
+        Panelist,
+        cancel,
+        get_interview,
+        is_past,
+        list_interviews,
+        move_comment,
+        reschedule,
+        schedule,
+        schedule_problems,
+        scheduled_on,
+    )
+    from tracker.services.hiring.lookup import (
+        get_posting,
+    )
+    from tracker.services.hiring.posting_input import (
+        InterviewInput,
+        PostingInput,
+        RequiredDocumentInput,
+        RequirementInput,
+        opt_text,
+        text,
+    )
+    from tracker.services.hiring.postings import (
+        PostingRow,
+        create_posting,
+        input_of,
+        list_postings,
+        set_status,
+        update_posting,
+    )
+    from tracker.services.hiring.search import (
+        Filters,
+        filter_choices,
+        public_posting,
+        search_postings,
+    )
+
+_MODULES: dict[str, tuple[str, ...]] = {
+    "applications": (
+        "get_application", "start", "move", "check_changeable", "final_state", "missing_documents",
+        "required_missing", "list_applications", "all_applications", "CANDIDATE_MOVES", "SORTS",
+    ),
+    "documents": (
+        "clean_filename", "uploaded_filename", "add_document", "get_document", "list_documents",
+        "document_content", "remove_document", "MEDIA_TYPE", "MAX_FILENAME",
+    ),
+    "evidence": (
+        "get_requirement", "give_evidence", "rate_evidence", "add_note", "set_cover_letter",
+    ),
+    "interviews": (
+        "Panelist", "schedule", "schedule_problems", "reschedule", "cancel", "get_interview",
+        "list_interviews", "move_comment", "scheduled_on", "is_past",
+    ),
+    "lookup": ("get_posting",),
+    "posting_input": (
+        "text", "opt_text", "RequirementInput", "RequiredDocumentInput", "InterviewInput",
+        "PostingInput",
+    ),
+    "postings": (
+        "create_posting", "input_of", "update_posting", "set_status", "PostingRow",
+        "list_postings",
+    ),
+    "search": ("Filters", "search_postings", "filter_choices", "public_posting",),
+}
+__all__ = sorted(name for names in _MODULES.values() for name in names)
+__getattr__ = lazy(__name__, _MODULES)

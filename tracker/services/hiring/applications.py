@@ -1,0 +1,321 @@
+"""Applications: start (draft), submit, move through the workflow, with the history kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, joinedload
+
+from tracker.db import utcnow
+from tracker.domain.access import can_manage, visible_applications
+from tracker.domain.errors import (
+    Conflict,
+    DomainError,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+)
+from tracker.domain.paging import Page, make_page, paginate
+from tracker.domain.rows import ApplicationRow
+from tracker.domain.validation import parse_enum
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    ApplyMethod,
+    Document,
+    Posting,
+    PostingStatus,
+    RequiredDocument,
+    Role,
+    User,
+    Visibility,
+)
+from tracker.services import audit
+from tracker.services.accounts.users import get_user
+from tracker.services.fit.scores import fit_scores
+from tracker.services.hiring.lookup import get_posting
+from tracker.services.reminders import events
+from tracker.services.reminders import planner as reminders
+
+Clock = Callable[[], datetime]
+S = ApplicationStatus
+
+# The workflow. A rejected application may be reconsidered; hired and withdrawn are final.
+TRANSITIONS: dict[ApplicationStatus, set[ApplicationStatus]] = {
+    S.DRAFT: {S.SUBMITTED, S.WITHDRAWN},
+    S.SUBMITTED: {S.UNDER_REVIEW, S.INTERVIEW, S.REJECTED, S.WITHDRAWN},
+    S.UNDER_REVIEW: {S.INTERVIEW, S.OFFER, S.REJECTED, S.WITHDRAWN},
+    S.INTERVIEW: {S.UNDER_REVIEW, S.OFFER, S.REJECTED, S.WITHDRAWN},
+    S.OFFER: {S.HIRED, S.REJECTED, S.WITHDRAWN},
+    S.HIRED: set(),
+    S.REJECTED: {S.UNDER_REVIEW},
+    S.WITHDRAWN: set(),
+}
+# What a candidate may do to their own application to an organisation's posting.
+CANDIDATE_MOVES = {S.SUBMITTED, S.WITHDRAWN}
+_CLOSED_POSTING = {PostingStatus.CLOSED, PostingStatus.CANCELLED, PostingStatus.FILLED}
+
+
+def get_application(
+    session: Session, application_id: int, *, actor: User | None = None
+) -> Application:
+    application = session.scalar(
+        sa.select(Application).where(
+            Application.id == application_id, Application.deleted_at.is_(None),
+            visible_applications(actor),
+        )
+    )
+    if application is None:
+        raise NotFound("application", f"no application #{application_id}")
+    return application
+
+
+def start(
+    session: Session,
+    posting: Posting,
+    candidate: User,
+    *,
+    cover_letter: str | None = None,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Application:
+    """Start tracking an application (a draft). One application per candidate and posting."""
+    if candidate.role is not Role.CANDIDATE:
+        raise DomainError("candidate", f"{candidate.email} is not a candidate")
+    if actor is not None and actor.role is Role.CANDIDATE and actor.id != candidate.id:
+        raise PermissionDenied("candidate", "candidates apply for themselves only")
+    if actor is not None and actor.role is not Role.CANDIDATE and not can_manage(actor, posting):
+        raise PermissionDenied("posting", "you may not start applications to this posting")
+    if posting.visibility is Visibility.PRIVATE and posting.owner_id != candidate.id:
+        raise NotFound("posting", f"no posting with reference {posting.reference!r}")
+    if posting.status in _CLOSED_POSTING:
+        raise DomainError("posting", f"the posting is {posting.status.value}: no new application")
+    if posting.status is PostingStatus.DRAFT and posting.visibility is Visibility.PUBLIC:
+        raise DomainError("posting", "the posting is not open yet")
+    existing = session.scalar(
+        sa.select(Application).where(
+            Application.posting_id == posting.id, Application.candidate_id == candidate.id
+        )
+    )
+    if existing is not None:
+        raise Conflict(
+            "posting",
+            f"{candidate.email} already has application #{existing.id} to {posting.reference}",
+        )
+    now = clock()
+    application = Application(
+        posting=posting, candidate=candidate, status=S.DRAFT, cover_letter=cover_letter,
+        created_at=now, updated_at=now,
+    )
+    application.history.append(
+        ApplicationStatusChange(
+            from_status=None, to_status=S.DRAFT, changed_at=now,
+            changed_by_id=(actor or candidate).id,
+        )
+    )
+    session.add(application)
+    session.flush()
+    audit.record(session, at=now, actor=actor or candidate, action="application.start",
+                 entity=application, details={"posting": posting.reference})
+    reminders.sync_application(session, application, clock=clock)
+    return application
+
+
+def move(
+    session: Session,
+    application: Application,
+    status: ApplicationStatus | str,
+    *,
+    actor: User | None = None,
+    comment: str | None = None,
+    late: bool = False,
+    clock: Clock = utcnow,
+) -> Application:
+    """Move an application to `status` if the workflow and the actor's role allow it.
+
+    Submitting checks the deadline: after it, only the employer side may record a late
+    submission, and only when it says so (`late=True`). A candidate's own submission to a
+    posting applied to in the tracker needs the documents the posting requires."""
+    target = parse_enum(ApplicationStatus, status, "status")
+    current = application.status
+    if target not in TRANSITIONS[current]:
+        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "none (final)"
+        raise InvalidTransition(
+            "status", f"cannot move from {current.value} to {target.value} (allowed: {allowed})"
+        )
+    posting = application.posting
+    employer_side = can_manage(actor, posting)
+    own = actor is not None and actor.id == application.candidate_id
+    if not (employer_side or (own and target in CANDIDATE_MOVES)):
+        raise PermissionDenied("status", f"you may not move this application to {target.value}")
+    now = clock()
+    if target is S.SUBMITTED:
+        _check_submission(application, employer_side, late, now)
+        if own:
+            _check_complete(session, application)
+        application.submitted_at = now
+    application.status = target
+    application.updated_at = now
+    change = ApplicationStatusChange(
+        from_status=current, to_status=target, changed_at=now,
+        changed_by_id=actor.id if actor else None, comment=comment,
+    )
+    application.history.append(change)
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="application.move", entity=application,
+                 details={"from": current, "to": target, "late": application.is_late})
+    reminders.sync_application(session, application, clock=clock)
+    events.status_changed(session, application, change, actor=actor, clock=clock)
+    return application
+
+
+def check_changeable(application: Application, actor: User | None) -> None:
+    """The candidate adds or removes documents, changes answers and the cover letter only while
+    the application is a draft: once submitted (or withdrawn) it is what the employer got. The
+    employer side's own actions (ratings, notes, its documents) are not concerned."""
+    if actor is None or actor.id != application.candidate_id or application.status is S.DRAFT:
+        return
+    raise DomainError("application", f"{final_state(application)}: it can no longer be changed")
+
+
+def final_state(application: Application) -> str:
+    """"submitted on 2024-05-02" (the posting's local date), else the status."""
+    if application.submitted_at is None:
+        return application.status.value
+    day = application.submitted_at.astimezone(ZoneInfo(application.posting.timezone)).date()
+    return f"submitted on {day.isoformat()}"
+
+
+def missing_documents(session: Session, application: Application) -> list[str]:
+    """The labels of the documents the posting requires that the application lacks."""
+    kinds = set(session.scalars(
+        sa.select(Document.kind).where(Document.application_id == application.id)))
+    return [d.label for d in required_missing(application.posting, kinds)]
+
+
+def required_missing(posting: Posting, kinds: set[str]) -> list[RequiredDocument]:
+    """The documents `posting` requires whose kind is not among `kinds` (the one rule of what
+    is missing, for the submission and for the pages' lists)."""
+    return [d for d in posting.required_documents if d.is_required and d.kind not in kinds]
+
+
+def _check_complete(session: Session, application: Application) -> None:
+    """A candidate's own submission to a posting applied to in the tracker carries the
+    documents it requires (one applied to by e-mail or on a web site is only recorded here)."""
+    if application.posting.apply_method is ApplyMethod.IN_APP:
+        missing = missing_documents(session, application)
+        if missing:
+            raise DomainError("documents",
+                              f"required by the posting and missing: {', '.join(missing)}")
+
+
+def _check_submission(application: Application, may_record_late: bool, late: bool,
+                      now: datetime) -> None:
+    posting = application.posting
+    if posting.status in _CLOSED_POSTING and not late:
+        raise DomainError("posting", f"the posting is {posting.status.value}")
+    if posting.valid_through is None or now <= posting.valid_through:
+        if late:
+            raise DomainError("late", "the deadline has not passed: this is not a late submission")
+        return
+    if not late:
+        raise DomainError(
+            "submitted_at",
+            f"the deadline ({posting.valid_through_date} {posting.timezone}) has passed",
+        )
+    if not may_record_late:
+        raise PermissionDenied("late", "only the employer may record a late submission")
+    application.is_late = True
+
+
+SORTS = ("newest", "fit")
+
+
+def list_applications(
+    session: Session,
+    *,
+    posting: str | None = None,
+    candidate: str | None = None,
+    status: ApplicationStatus | str | None = None,
+    page: int = 1,
+    per_page: int = 50,
+    actor: User | None = None,
+    sort: str = "newest",
+) -> Page[ApplicationRow]:
+    """Applications, newest first, one page, in one statement (joined, no per-row queries).
+
+    sort="fit" (with a posting): best fit first (tracker.services.fit.scores), ties newest first."""
+    if sort not in SORTS:
+        raise DomainError("sort", f"{sort!r} is not one of: {', '.join(SORTS)}")
+    if sort == "fit" and posting is None:
+        raise DomainError("sort", "sorting by fit needs a posting: the fit is to its requirements")
+    query = (
+        sa.select(Application)
+        .options(joinedload(Application.posting), joinedload(Application.candidate))
+        .where(Application.deleted_at.is_(None), visible_applications(actor))
+    )
+    if posting is not None:
+        found_posting = get_posting(session, posting, "posting", actor=actor)
+        query = query.where(Application.posting_id == found_posting.id)
+    if candidate is not None:
+        if actor is not None and actor.role is Role.CANDIDATE:
+            # a candidate sees their own applications only: whether another address has an
+            # account is none of their business, so no "no such user" here
+            query = query.where(Application.candidate_id.in_(
+                sa.select(User.id).where(User.email == candidate.strip().lower())))
+        else:
+            query = query.where(
+                Application.candidate_id == get_user(session, candidate, "candidate").id)
+    if status is not None:
+        query = query.where(
+            Application.status == parse_enum(ApplicationStatus, status, "status")
+        )
+    scores: dict[int, float] = {}
+    if sort == "fit":
+        paginate(query, page, per_page)  # checks the page numbers
+        ids = list(session.scalars(sa.select(Application.id).where(query.whereclause)))
+        scores = fit_scores(session, ids)
+        ranked = sorted(ids, key=lambda i: (-scores.get(i, 0.0), -i))
+        start = (page - 1) * per_page
+        chosen = ranked[start:start + per_page + 1]
+        by_id = {a.id: a for a in session.scalars(
+            query.where(Application.id.in_(chosen)))} if chosen else {}
+        found = make_page([by_id[i] for i in chosen], page, per_page)
+    else:
+        query = paginate(query.order_by(Application.id.desc()), page, per_page)
+        found = make_page(list(session.scalars(query)), page, per_page)
+    rows = [
+        ApplicationRow(
+            id=a.id, posting_reference=a.posting.reference, posting_title=a.posting.title,
+            timezone=a.posting.timezone,
+            candidate_name=a.candidate.full_name, candidate_email=a.candidate.email,
+            status=a.status, submitted_at=a.submitted_at, is_late=a.is_late,
+            updated_at=a.updated_at, fit=scores.get(a.id) if sort == "fit" else None,
+        )
+        for a in found.rows
+    ]
+    return Page(rows, page, per_page, found.has_next)
+
+
+def all_applications(
+    session: Session,
+    *,
+    posting: str | None = None,
+    candidate: str | None = None,
+    status: ApplicationStatus | str | None = None,
+    actor: User | None = None,
+) -> list[ApplicationRow]:
+    """Every application list_applications would show, all pages (e.g. for a CSV export)."""
+    rows: list[ApplicationRow] = []
+    page = 1
+    while True:
+        found = list_applications(session, posting=posting, candidate=candidate, status=status,
+                                  page=page, per_page=500, actor=actor)
+        rows.extend(found.rows)
+        if not found.has_next:
+            return rows
+        page += 1

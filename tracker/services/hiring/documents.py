@@ -1,0 +1,178 @@
+"""Documents of an application (CV, letters, ...): PDF uploads, checked before they are stored."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.config import get_settings
+from tracker.db import utcnow
+from tracker.domain.access import can_manage, visible_applications
+from tracker.domain.errors import Conflict, DomainError, NotFound, PermissionDenied
+from tracker.domain.validation import parse_enum
+from tracker.models import Application, ApplicationStatus, Document, DocumentKind, Role, User
+from tracker.pdfcheck import check_pdf
+from tracker.services import audit
+from tracker.services.hiring.applications import check_changeable
+
+Clock = Callable[[], datetime]
+MEDIA_TYPE = "application/pdf"
+MAX_FILENAME = 255
+_SEPARATORS = re.compile(r"[/\\]")
+
+
+def clean_filename(name: str, *, pdf_only: bool = True) -> str:
+    """The name to store: its last path component, without control or format characters
+    (which include the right-to-left override of `cv\u202efdp.exe`), NFC, at most 255
+    characters (the extension kept), ending in .pdf whatever the case (unless not
+    `pdf_only`: an imported posting may be a .txt, .json, .html... file)."""
+    base = _SEPARATORS.split(str(name))[-1]
+    base = unicodedata.normalize("NFC", base)
+    base = "".join(ch for ch in base if unicodedata.category(ch) not in ("Cc", "Cf")).strip()
+    if not base or base in (".", ".."):
+        raise DomainError("filename", f"{name!r} has no file name")
+    if not pdf_only:
+        stem, extension = os.path.splitext(base)
+        extension = extension[:16]
+        if not stem.strip():
+            raise DomainError("filename", f"{base!r} has no name before {extension}")
+        return stem.rstrip()[: MAX_FILENAME - len(extension)].rstrip() + extension
+    if not base.lower().endswith(".pdf"):
+        raise DomainError("filename", f"{base!r} must end in .pdf (only PDF files are accepted)")
+    stem, extension = base[:-4].rstrip(), base[-4:]
+    if not stem:
+        raise DomainError("filename", f"{base!r} has no name before {extension}")
+    return stem[: MAX_FILENAME - len(extension)].rstrip() + extension
+
+
+def uploaded_filename(name: str, *, pdf_only: bool = True) -> str:
+    """The name a browser or API client sent with an upload, refused if it names a folder
+    (`../../etc/cv.pdf`, `C:\\Users\\cv.pdf`): a client sends a bare file name, so a path is a
+    mistake or an attack. Otherwise cleaned as clean_filename does."""
+    text = str(name or "")
+    if _SEPARATORS.search(text) or text.strip().startswith(".."):
+        raise DomainError("filename", f"{text!r} is a path: send the file name alone")
+    return clean_filename(text, pdf_only=pdf_only)
+
+
+def _may_add(actor: User | None, application: Application) -> bool:
+    """The application's candidate, its employer side, or the operator."""
+    return (actor is not None and actor.id == application.candidate_id) or can_manage(
+        actor, application.posting
+    )
+
+
+def add_document(
+    session: Session,
+    application: Application,
+    *,
+    kind: DocumentKind | str,
+    filename: str,
+    content: bytes,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Document:
+    """Attach a PDF to an application once `tracker.pdfcheck` has found it readable."""
+    if not _may_add(actor, application):
+        raise PermissionDenied("application", "you may not add documents to this application")
+    if application.deleted_at is not None:
+        raise NotFound("application", f"no application #{application.id}")
+    if application.status is ApplicationStatus.WITHDRAWN:
+        raise DomainError("application", "the application is withdrawn: no new documents")
+    check_changeable(application, actor)
+    parsed_kind = parse_enum(DocumentKind, kind, "kind")
+    name = clean_filename(filename)
+    facts = check_pdf(content, filename=name, max_bytes=get_settings().max_upload_mb * 1_000_000)
+    digest = hashlib.sha256(content).hexdigest()
+    same = session.scalar(
+        sa.select(Document).where(
+            Document.application_id == application.id,
+            Document.kind == parsed_kind,
+            Document.sha256 == digest,
+        )
+    )
+    if same is not None:
+        raise Conflict("file", f"{name!r} is already attached to application #{application.id} "
+                               f"as {parsed_kind.value} (document #{same.id}, "
+                               f"{same.filename!r})")
+    now = clock()
+    document = Document(
+        owner_id=application.candidate_id, application_id=application.id, kind=parsed_kind,
+        filename=name, media_type=MEDIA_TYPE, size_bytes=len(content), sha256=digest,
+        content=content, page_count=facts.page_count, uploaded_at=now,
+    )
+    session.add(document)
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="document.add", entity=document,
+                 details={"application": application.id, "kind": parsed_kind,
+                          "filename": name, "size_bytes": len(content), "sha256": digest,
+                          "page_count": facts.page_count})
+    return document
+
+
+def get_document(session: Session, document_id: int, *, actor: User | None = None) -> Document:
+    """A document of an application the actor may see (others' documents are not found)."""
+    document = session.get(Document, document_id)
+    if document is not None and _may_see(session, actor, document):
+        return document
+    raise NotFound("document", f"no document #{document_id}")
+
+
+def _may_see(session: Session, actor: User | None, document: Document) -> bool:
+    if actor is None or actor.role is Role.ADMIN or actor.id == document.owner_id:
+        return True
+    if document.application_id is None:
+        return False
+    return session.scalar(
+        sa.select(Application.id).where(
+            Application.id == document.application_id, Application.deleted_at.is_(None),
+            visible_applications(actor),
+        )
+    ) is not None
+
+
+def list_documents(session: Session, application: Application) -> list[Document]:
+    """The application's documents, oldest first, without their content."""
+    return list(session.scalars(
+        sa.select(Document)
+        .where(Document.application_id == application.id)
+        .order_by(Document.uploaded_at, Document.id)
+    ))
+
+
+def document_content(session: Session, document: Document) -> bytes:
+    """The stored bytes (a deferred column: listing documents never loads them)."""
+    content = session.scalar(sa.select(Document.content).where(Document.id == document.id))
+    if content is None:
+        raise NotFound("document", f"document #{document.id} has no stored content")
+    return content
+
+
+def remove_document(
+    session: Session, document: Document, *, actor: User | None = None, clock: Clock = utcnow
+) -> None:
+    """Delete a document: its owner (while the application is a draft), the employer side of
+    its application, or the operator."""
+    application = (session.get(Application, document.application_id)
+                   if document.application_id is not None else None)
+    owner = actor is not None and actor.id == document.owner_id
+    if application is not None:
+        employer = can_manage(actor, application.posting)
+    else:  # detached from its application: the owner's, or the operator's and admins'
+        employer = actor is None or actor.role is Role.ADMIN
+    if not (owner or employer):
+        raise PermissionDenied("document", f"you may not remove document #{document.id}")
+    if application is not None:
+        check_changeable(application, actor)
+    audit.record(session, at=clock(), actor=actor, action="document.remove", entity=document,
+                 details={"application": document.application_id, "kind": document.kind,
+                          "filename": document.filename, "sha256": document.sha256})
+    session.delete(document)
+    session.flush()

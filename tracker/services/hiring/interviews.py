@@ -1,0 +1,350 @@
+"""Interviews: a posting-wide date, or a slot for one application."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from tracker.db import utcnow
+from tracker.domain.access import can_manage, visible_interviews
+from tracker.domain.errors import (
+    DomainError,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
+from tracker.domain.paging import Page, make_page, paginate
+from tracker.domain.timeutil import local_to_utc, local_today, zone
+from tracker.domain.validation import normalise_email
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    AuditLog,
+    Interview,
+    InterviewStatus,
+    PanelMember,
+    User,
+)
+from tracker.services import audit
+from tracker.services.accounts.users import find_user
+from tracker.services.hiring.applications import move
+from tracker.services.reminders import events
+from tracker.services.reminders import planner as reminders
+
+if TYPE_CHECKING:
+    from tracker.models import Posting
+
+Clock = Callable[[], datetime]
+
+# An interview may be given to an application in one of these states.
+_INTERVIEWABLE = {
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.UNDER_REVIEW,
+    ApplicationStatus.INTERVIEW,
+}
+
+
+@dataclass(frozen=True)
+class Panelist:
+    name: str
+    email: str
+
+    @classmethod
+    def parse(cls, text: str) -> Panelist | None:
+        """A panel member as people write one: `Name <e-mail>` or a bare address (None for
+        anything else; the address itself is checked when the interview is scheduled)."""
+        match = _PANELIST.match(text)
+        if match:
+            return cls(match.group(1), match.group(2))
+        if "@" in text and " " not in text.strip():
+            return cls("", text.strip())
+        return None
+
+
+_PANELIST = re.compile(r"^\s*(.*?)\s*<\s*([^<>\s]+)\s*>\s*$")
+
+
+def schedule(
+    session: Session,
+    posting: Posting,
+    *,
+    day: date,
+    at: time | None = None,
+    timezone: str | None = None,
+    duration_minutes: int = 45,
+    place: str | None = None,
+    video_url: str | None = None,
+    application: Application | None = None,
+    panel: Iterable[Panelist] = (),
+    actor: User | None = None,
+    clock: Clock = utcnow,
+    field: str = "at",
+) -> Interview:
+    """Schedule an interview. It may not start in the past; a date without a time counts as
+    the whole local day. Scheduling one for an application moves it to `interview`. Every
+    problem of the request is reported at once (ValidationFailed)."""
+    if not can_manage(actor, posting):
+        raise PermissionDenied("posting", "you may not schedule interviews for this posting")
+    panel = list(panel)
+    problems = schedule_problems(
+        posting, day=day, at=at, timezone=timezone, duration_minutes=duration_minutes,
+        video_url=video_url, application=application, panel=panel, clock=clock, field=field)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ValidationFailed(problems)
+    tz = timezone or posting.timezone
+    now = clock()
+    starts_at = _future_start(day, at, tz, now, field)
+    interview = Interview(
+        posting=posting,
+        application=application,
+        start_date=day,
+        start_time=at,
+        timezone=tz,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place,
+        video_url=video_url,
+        created_at=now,
+        updated_at=now,
+        panel=_panel(session, panel),
+    )
+    session.add(interview)
+    session.flush()
+    entry = audit.record(
+        session, at=now, actor=actor, action="interview.schedule", entity=interview,
+        details={"starts_at": starts_at, "application_id": application.id if application else None},
+    )
+    if application is not None and application.status is not ApplicationStatus.INTERVIEW:
+        move(
+            session, application, ApplicationStatus.INTERVIEW, actor=actor, clock=clock,
+            comment=move_comment(day, at, tz),
+        )
+    reminders.sync_interview(session, interview, clock=clock)
+    _tell(session, interview, "scheduled", entry, clock)
+    return interview
+
+
+def schedule_problems(
+    posting: Posting,
+    *,
+    day: date | None,
+    at: time | None = None,
+    timezone: str | None = None,
+    duration_minutes: int = 45,
+    video_url: str | None = None,
+    application: Application | None = None,
+    panel: Iterable[Panelist] = (),
+    clock: Clock = utcnow,
+    field: str = "at",
+) -> list[DomainError]:
+    """What is wrong with scheduling this interview, every problem at once (nothing is
+    written): the zone, the duration, the video link, the date (missing or past), the
+    application, each panel member's address. A form may ask before it has every field."""
+    problems: list[DomainError] = []
+
+    def check(rule: Callable[[], object]) -> bool:
+        try:
+            rule()
+        except DomainError as exc:
+            problems.append(exc)
+            return False
+        return True
+
+    tz = timezone or posting.timezone
+    zone_ok = check(lambda: zone(tz, "timezone"))
+    check(lambda: _check_duration(duration_minutes))
+    if video_url is not None and not video_url.startswith(("https://", "http://")):
+        problems.append(DomainError("video_url", f"{video_url!r} is not an http(s) URL"))
+    if day is None:
+        problems.append(DomainError("day", "the interview needs a date"))
+    elif zone_ok:
+        check(lambda: _future_start(day, at, tz, clock(), field))
+    if application is not None:
+        if application.posting_id != posting.id:
+            problems.append(DomainError("application", "the application is for another posting"))
+        elif application.status not in _INTERVIEWABLE:
+            problems.append(InvalidTransition(
+                "application",
+                f"a {application.status.value} application cannot get an interview"))
+    seen: set[str] = set()
+    for position, member in enumerate(panel):
+        name = f"panel[{position}].email"
+        try:
+            email = normalise_email(member.email, name)
+        except DomainError as exc:
+            problems.append(exc)
+            continue
+        if email in seen:
+            problems.append(DomainError(name, f"{email} is on the panel twice"))
+        seen.add(email)
+    return problems
+
+
+def reschedule(
+    session: Session,
+    interview: Interview,
+    *,
+    day: date,
+    at: time | None = None,
+    timezone: str | None = None,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+) -> Interview:
+    """Move a scheduled interview to another local date and time."""
+    if not can_manage(actor, interview.posting):
+        raise PermissionDenied("interview", "you may not move this interview")
+    if interview.status is not InterviewStatus.SCHEDULED:
+        raise InvalidTransition("status", f"a {interview.status.value} interview cannot move")
+    tz = timezone or interview.timezone
+    zone(tz, "timezone")
+    now = clock()
+    starts_at = _future_start(day, at, tz, now, "at")
+    before = interview.starts_at
+    interview.start_date, interview.start_time, interview.timezone = day, at, tz
+    interview.starts_at = starts_at
+    interview.updated_at = now
+    session.flush()
+    entry = audit.record(
+        session, at=now, actor=actor, action="interview.reschedule", entity=interview,
+        details={"from": before, "to": starts_at},
+    )
+    reminders.sync_interview(session, interview, clock=clock)
+    _tell(session, interview, "rescheduled", entry, clock)
+    return interview
+
+
+def cancel(
+    session: Session,
+    interview: Interview,
+    *,
+    actor: User | None = None,
+    clock: Clock = utcnow,
+    reason: str | None = None,
+) -> Interview:
+    if not can_manage(actor, interview.posting):
+        raise PermissionDenied("interview", "you may not cancel this interview")
+    if interview.status is not InterviewStatus.SCHEDULED:
+        raise InvalidTransition("status", f"a {interview.status.value} interview cannot be cancelled")
+    now = clock()
+    interview.status = InterviewStatus.CANCELLED
+    interview.outcome = reason
+    interview.updated_at = now
+    session.flush()
+    entry = audit.record(session, at=now, actor=actor, action="interview.cancel",
+                         entity=interview, details={"reason": reason})
+    reminders.sync_interview(session, interview, clock=clock)
+    _tell(session, interview, "cancelled", entry, clock)
+    return interview
+
+
+def get_interview(
+    session: Session, interview_id: int, *, actor: User | None = None
+) -> Interview:
+    interview = session.scalar(
+        sa.select(Interview).where(Interview.id == interview_id, visible_interviews(actor))
+    )
+    if interview is None:
+        raise NotFound("interview", f"no interview #{interview_id}")
+    return interview
+
+
+def list_interviews(
+    session: Session,
+    *,
+    posting: Posting | None = None,
+    application: Application | None = None,
+    page: int = 1,
+    per_page: int = 50,
+    actor: User | None = None,
+) -> Page[Interview]:
+    """The interviews `actor` may see, soonest first, one page (panels loaded with them)."""
+    query = (
+        sa.select(Interview)
+        .options(selectinload(Interview.panel), joinedload(Interview.posting))
+        .where(visible_interviews(actor))
+    )
+    if posting is not None:
+        query = query.where(Interview.posting_id == posting.id)
+    if application is not None:
+        query = query.where(Interview.application_id == application.id)
+    query = paginate(query.order_by(Interview.starts_at, Interview.id), page, per_page)
+    return make_page(list(session.scalars(query).unique()), page, per_page)
+
+
+def _tell(session: Session, interview: Interview, event: str, entry: AuditLog,
+          clock: Clock) -> None:
+    """The candidate hears of the change at once (tracker.services.reminders.events)."""
+    if entry.id is None:
+        session.flush()
+    events.interview_changed(session, interview, event, entry.id, clock=clock, at=entry.at)
+
+
+def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str) -> datetime:
+    """The UTC instant of a local start, refused if it is past (a date alone: the whole day)."""
+    starts_at = local_to_utc(day, at, tz, field)
+    if is_past(day, at, tz, now):
+        raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
+    return starts_at
+
+
+_MOVE_COMMENT = re.compile(r"interview on (\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))? \((\S+)\)")
+
+
+def move_comment(day: date, at: time | None, tz: str) -> str:
+    """The history comment of the move to `interview` that scheduling makes: facts in a fixed
+    form (read back by scheduled_on, so that a page can say them in its reader's language)."""
+    return f"interview on {_when(day, at)} ({tz})"
+
+
+def scheduled_on(comment: str | None) -> tuple[datetime, bool, str] | None:
+    """The interview a move_comment tells of: its start (UTC), whether it has a time, its zone;
+    None for any other comment."""
+    match = _MOVE_COMMENT.fullmatch(comment or "")
+    if match is None:
+        return None
+    try:
+        day = date.fromisoformat(match.group(1))
+        at = time.fromisoformat(match.group(2)) if match.group(2) else None
+        return local_to_utc(day, at, match.group(3), "comment"), at is not None, match.group(3)
+    except (ValueError, DomainError):
+        return None
+
+
+def is_past(day: date, at: time | None, tz: str, now: datetime) -> bool:
+    """Whether an interview starting then would start in the past (a date alone: once the
+    whole local day is over). Raises DomainError for a zone or a local time that is none."""
+    if at is None:
+        return day < local_today(now, tz)
+    return local_to_utc(day, at, tz, "time") < now
+
+
+def _when(day: date, at: time | None) -> str:
+    return f"{day} {at:%H:%M}" if at else str(day)
+
+
+def _check_duration(minutes: int) -> None:
+    if not 1 <= minutes <= 1440:
+        raise DomainError("duration_minutes", "must be between 1 and 1440 minutes")
+
+
+def _panel(session: Session, members: Iterable[Panelist]) -> list[PanelMember]:
+    rows: list[PanelMember] = []
+    seen: set[str] = set()
+    for position, member in enumerate(members):
+        email = normalise_email(member.email, f"panel[{position}].email")
+        if email in seen:
+            raise DomainError(f"panel[{position}].email", f"{email} is on the panel twice")
+        seen.add(email)
+        user = find_user(session, email)
+        rows.append(PanelMember(name=member.name or (user.full_name if user else email),
+                                email=email, user=user))
+    return rows

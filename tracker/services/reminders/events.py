@@ -1,0 +1,118 @@
+"""Event notifications: the candidate is told when the employer moves their application or
+sets, moves or cancels their interview.
+
+They go through the reminder outbox like every reminder: one row per event, recipient and
+channel, due at once, delivered by the dispatcher (in-app, and by e-mail when SMTP is set up),
+following the candidate's switches. The row's `offset_spec` names the event, so successive
+events are distinct rows and planning the same event twice adds nothing:
+
+- ``sc:<status change id>`` for a status change;
+- ``is:<audit id>``, ``ir:<audit id>``, ``ic:<audit id>`` for an interview scheduled,
+  rescheduled or cancelled (the audit row of that change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.db import utcnow
+from tracker.models import (
+    Application,
+    ApplicationStatusChange,
+    Interview,
+    Reminder,
+    ReminderKind,
+    ReminderStatus,
+    User,
+)
+from tracker.services.reminders.outbox import UNIQUE, insert_ignore
+from tracker.services.reminders.planner import channel_switches, receives_reminders
+from tracker.services.reminders.rules import SUBJECT_OF, Recipient, is_on, user_key
+
+Clock = Callable[[], datetime]
+K = ReminderKind
+INTERVIEW_EVENTS = {"scheduled": "is", "rescheduled": "ir", "cancelled": "ic"}
+EVENT_OF_CODE = {code: event for event, code in INTERVIEW_EVENTS.items()}
+
+
+def status_changed(session: Session, application: Application, change: ApplicationStatusChange,
+                   *, actor: User | None, clock: Clock = utcnow) -> int:
+    """Tell the candidate their application moved (unless they moved it themselves).
+    Returns the number of reminder rows added."""
+    if actor is not None and actor.id == application.candidate_id:
+        return 0
+    if change.id is None:
+        session.flush()
+    return _notify(session, K.STATUS_CHANGED, application.id, f"sc:{change.id}",
+                   application.candidate, application.posting.timezone, clock(),
+                   change.changed_at)
+
+
+def interview_changed(session: Session, interview: Interview, event: str, audit_id: int,
+                      *, clock: Clock = utcnow, at: datetime | None = None) -> int:
+    """Tell the candidate of an interview's application that it was `event` ("scheduled",
+    "rescheduled" or "cancelled"); `audit_id` is the audit row of that change, `at` when it
+    happened (default: now). A posting-wide
+    interview (no application) tells no one here. Returns the number of rows added."""
+    application = interview.application
+    if application is None or application.deleted_at is not None:
+        return 0
+    now = clock()
+    return _notify(session, K.INTERVIEW_SCHEDULED, interview.id,
+                   f"{INTERVIEW_EVENTS[event]}:{audit_id}", application.candidate,
+                   interview.timezone, now, at or now)
+
+
+def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str, user: User,
+            fallback_zone: str, now: datetime, happened: datetime) -> int:
+    """One row per channel, due now; its anchor is when the event happened (the same on a
+    second planning of the same event, which therefore adds nothing)."""
+    if not receives_reminders(user):
+        return 0
+    zone_name = user.timezone or (user.organisation.timezone if user.organisation else None)
+    recipient = Recipient(user_key(user.id), user.email, user.id, zone_name or fallback_zone)
+    switches = channel_switches(session, [recipient])
+    values = [
+        dict(kind=kind, subject_type=SUBJECT_OF[kind], subject_id=subject_id,
+             recipient_key=recipient.key, recipient_user_id=user.id, recipient_email=user.email,
+             channel=channel, offset_spec=spec, anchor_at=happened, due_at=now,
+             next_attempt_at=now,
+             timezone=recipient.timezone, status=ReminderStatus.PENDING, attempts=0,
+             created_at=now, updated_at=now)
+        for channel in recipient.channels if is_on(switches, user.id, kind, channel)
+    ]
+    if not values:
+        return 0
+    session.flush()
+    inserted = session.execute(
+        insert_ignore(session, Reminder, UNIQUE).returning(Reminder.id), values)
+    return len(inserted.all())
+
+
+def silence(session: Session, posting_id: int, now: datetime, reason: str) -> int:
+    """Cancel the pending event rows of a posting's applications and interviews (the demo's
+    story happened before it was loaded: it is history, not news). Returns how many."""
+    subjects = {
+        K.STATUS_CHANGED: sa.select(Application.id).where(Application.posting_id == posting_id),
+        K.INTERVIEW_SCHEDULED: sa.select(Interview.id).where(Interview.posting_id == posting_id),
+    }
+    cancelled = 0
+    for kind, ids in subjects.items():
+        cancelled += session.execute(
+            sa.update(Reminder).where(
+                Reminder.kind == kind, Reminder.subject_id.in_(ids),
+                Reminder.status == ReminderStatus.PENDING,
+            ).values(status=ReminderStatus.CANCELLED, reason=reason, updated_at=now),
+            execution_options={"synchronize_session": False},
+        ).rowcount or 0
+    return cancelled
+
+
+def parse_event(spec: str) -> tuple[str, int]:
+    """("sc" | "is" | "ir" | "ic", id) from an event row's offset_spec."""
+    code, _, number = spec.partition(":")
+    return code, int(number) if number.isdigit() else 0

@@ -1,0 +1,357 @@
+"""What a due reminder would say, or why it should not go out any more.
+
+`decide` looks at a batch of due rows with a handful of queries (subjects, recipients, switches
+and later reminders of the same series are read in bulk) and returns, for each, either the
+plain data its message is made from, or the reason to expire or cancel it. The dispatcher, the
+`due` listing and dry runs all use it, so what is shown is what would be done.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from tracker.domain.timeutil import local_today, zone
+from tracker.i18n import Formatter
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    AuditLog,
+    Interview,
+    InterviewStatus,
+    Posting,
+    PostingStatus,
+    Reminder,
+    ReminderKind,
+    ReminderStatus,
+    ReminderSwitch,
+    User,
+)
+from tracker.services.reminders.events import EVENT_OF_CODE, parse_event
+from tracker.services.reminders.outbox import planned_late_reason
+from tracker.services.reminders.rules import (
+    EVENT_KINDS,
+    PLANNED_LATE_AFTER,
+    SUBJECT_OF,
+    is_on,
+)
+
+K = ReminderKind
+SEND, EXPIRE, CANCEL = "send", "expire", "cancel"
+_LATER_STATES = [ReminderStatus.PENDING, ReminderStatus.SENDING, ReminderStatus.SENT]
+INTERVIEW_CHANGES = ("interview.reschedule", "interview.cancel")
+
+
+@dataclass(frozen=True)
+class Decision:
+    reminder_id: int
+    action: str  # send, expire or cancel
+    reason: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)  # what the message is made from
+
+
+@dataclass
+class _Facts:
+    applications: dict[int, Application]
+    interviews: dict[int, Interview]
+    postings: dict[int, Posting]
+    users: dict[int, User]
+    switches: dict[tuple[int, str, str], bool]
+    waiting: dict[int, int]  # posting id -> submitted applications not yet reviewed
+    applied: dict[int, int]  # posting id -> applications past the draft (not withdrawn)
+    latest_due: dict[tuple[str, int, str, str, datetime], datetime]
+    # per batch: one formatter per language, one posting context per (posting, language, zone)
+    formatters: dict[str, Formatter] = field(default_factory=dict)
+    posting_contexts: dict[tuple[int, str, str], dict[str, Any]] = field(default_factory=dict)
+    changes: dict[int, ApplicationStatusChange] = field(default_factory=dict)  # status events
+    # interview id -> the invitation's SEQUENCE: how many times it was moved or cancelled
+    sequences: dict[int, int] = field(default_factory=dict)
+
+
+def decide(session: Session, rows: Iterable[Reminder], now: datetime) -> list[Decision]:
+    rows = list(rows)
+    if not rows:
+        return []
+    facts = _load(session, rows, now)
+    return [_decide(row, facts, now) for row in rows]
+
+
+def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
+    ids: dict[str, set[int]] = {"posting": set(), "application": set(), "interview": set()}
+    for row in rows:
+        ids[SUBJECT_OF[row.kind].value].add(row.subject_id)
+    applications = {a.id: a for a in session.scalars(
+        sa.select(Application).where(Application.id.in_(ids["application"]))
+        .options(selectinload(Application.posting))
+    )} if ids["application"] else {}
+    interviews = {i.id: i for i in session.scalars(
+        sa.select(Interview).where(Interview.id.in_(ids["interview"]))
+        .options(joinedload(Interview.posting), joinedload(Interview.application),
+                 selectinload(Interview.panel))
+    )} if ids["interview"] else {}
+    postings = {p.id: p for p in session.scalars(
+        sa.select(Posting).where(Posting.id.in_(ids["posting"]))
+    )} if ids["posting"] else {}
+    waiting: dict[int, int] = {}
+    applied: dict[int, int] = {}
+    if postings:
+        grouped = session.execute(
+            sa.select(Application.posting_id, Application.status, sa.func.count())
+            .where(Application.posting_id.in_(postings), Application.deleted_at.is_(None))
+            .group_by(Application.posting_id, Application.status)
+        )
+        for posting_id, status, number in grouped:
+            if status is ApplicationStatus.SUBMITTED:
+                waiting[posting_id] = waiting.get(posting_id, 0) + number
+            if status not in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN):
+                applied[posting_id] = applied.get(posting_id, 0) + number
+    user_ids = {row.recipient_user_id for row in rows if row.recipient_user_id is not None}
+    users = {u.id: u for u in session.scalars(
+        sa.select(User).where(User.id.in_(user_ids)).options(joinedload(User.organisation))
+    )} if user_ids else {}
+    switches = {(u, k, c): on for u, k, c, on in session.execute(
+        sa.select(ReminderSwitch.user_id, ReminderSwitch.kind, ReminderSwitch.channel,
+                  ReminderSwitch.enabled).where(ReminderSwitch.user_id.in_(user_ids))
+    )} if user_ids else {}
+    # The latest reminder of each series (kind, subject, recipient, channel, for one occurrence
+    # of the anchor) already due: an earlier one is superseded by it (after a pause, only the
+    # most recent one goes out); what went out for an earlier occurrence supersedes nothing.
+    later = sa.select(
+        Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
+        Reminder.anchor_at, sa.func.max(Reminder.due_at),
+    ).where(
+        Reminder.subject_id.in_({row.subject_id for row in rows}),
+        Reminder.kind.in_({row.kind for row in rows}),
+        Reminder.status.in_(_LATER_STATES), Reminder.due_at <= now,
+    ).group_by(Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
+               Reminder.anchor_at)
+    latest_due = {(k.value, s, r, c.value, _utc(a)): due
+                  for k, s, r, c, a, due in session.execute(later)}
+    change_ids = {parse_event(row.offset_spec)[1] for row in rows if row.kind is K.STATUS_CHANGED}
+    changes = {c.id: c for c in session.scalars(
+        sa.select(ApplicationStatusChange).where(ApplicationStatusChange.id.in_(change_ids))
+    )} if change_ids else {}
+    # The invitation's SEQUENCE rises with each change of the interview, read from its audit
+    # history (the calendar_event table only follows what the calendar feeds exported).
+    sequences = dict(session.execute(
+        sa.select(AuditLog.entity_id, sa.func.count()).where(
+            AuditLog.entity_type == "interview", AuditLog.entity_id.in_(interviews),
+            AuditLog.action.in_(INTERVIEW_CHANGES),
+        ).group_by(AuditLog.entity_id)
+    ).all()) if interviews else {}
+    return _Facts(applications, interviews, postings, users, switches, waiting, applied,
+                  latest_due, changes=changes, sequences=sequences)
+
+
+def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
+    user = facts.users.get(row.recipient_user_id) if row.recipient_user_id else None
+    if row.recipient_user_id is not None:
+        if user is None or not user.is_active or user.deleted_at is not None:
+            return Decision(row.id, CANCEL, "the recipient's account is closed")
+        if not is_on(facts.switches, user.id, row.kind, row.channel):
+            return Decision(row.id, CANCEL, f"switched off by {user.email}")
+    lang = user.locale.value if user else "fr"
+    f = facts.formatters.get(lang) or facts.formatters.setdefault(lang, Formatter(lang))
+    # Late is said of a reminder that existed when it came due and waits since (nothing ran)
+    base: dict[str, Any] = {
+        "kind": row.kind.value, "lang": lang, "recipient_email": row.recipient_email,
+        "name": user.full_name if user else row.recipient_email,
+        "late": now - row.due_at > PLANNED_LATE_AFTER and _utc(row.created_at) <= row.due_at,
+    }
+    handler = {
+        K.DEADLINE_DRAFT: _deadline_draft, K.NO_ANSWER: _no_answer,
+        K.INTERVIEW_SOON: _interview_soon, K.REVIEW_WAITING: _review_waiting,
+        K.CLOSING_EMPTY: _closing_empty, K.STATUS_CHANGED: _status_changed,
+        K.INTERVIEW_SCHEDULED: _interview_event,
+    }[row.kind]
+    decision = handler(row, facts, now, f, base)
+    if decision.action != SEND or row.kind in EVENT_KINDS:  # every event is told
+        return decision
+    if _utc(row.created_at) - row.due_at > PLANNED_LATE_AFTER:
+        # e.g. the 7-day reminder of a draft started the day before the deadline
+        return Decision(row.id, EXPIRE, planned_late_reason(row.due_at, _utc(row.created_at)))
+    latest = facts.latest_due.get(
+        (row.kind.value, row.subject_id, row.recipient_key, row.channel.value, _utc(row.anchor_at))
+    )
+    if latest is not None and _utc(latest) > row.due_at:
+        return Decision(row.id, EXPIRE,
+                        f"superseded by the reminder due at {_utc(latest):%Y-%m-%d %H:%M}Z")
+    return decision
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _posting_context(posting: Posting, f: Formatter, now: datetime, tz_name: str,
+                     cache: dict[tuple[int, str, str], dict[str, Any]] | None = None) -> dict:
+    key = (posting.id, f.lang, tz_name)
+    if cache is not None and key in cache:
+        return cache[key]
+    result = _build_posting_context(posting, f, now, tz_name)
+    if cache is not None:
+        cache[key] = result
+    return result
+
+
+def _build_posting_context(posting: Posting, f: Formatter, now: datetime, tz_name: str) -> dict:
+    days = None
+    if posting.valid_through_date is not None:
+        deadline_day = posting.valid_through.astimezone(zone(tz_name)).date()
+        days = (deadline_day - local_today(now, tz_name)).days
+    return {
+        "posting_title": posting.title, "posting_reference": posting.reference,
+        "organisation": posting.hiring_organization_name,
+        "deadline": f.instant(posting.valid_through, posting.timezone),
+        "deadline_zone": posting.timezone, "days_left": days,
+    }
+
+
+def _deadline_draft(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                    base: dict) -> Decision:
+    app = facts.applications.get(row.subject_id)
+    if app is None or app.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the application is gone")
+    if app.status is not ApplicationStatus.DRAFT:
+        return Decision(row.id, CANCEL, f"the application is {app.status.value}")
+    posting = app.posting
+    if posting.status is not PostingStatus.OPEN and posting.owner_id is None:
+        return Decision(row.id, EXPIRE, f"the posting is {posting.status.value}")
+    if posting.valid_through is None or posting.valid_through <= now:
+        return Decision(row.id, EXPIRE, "the deadline has passed "
+                        f"({f.instant(posting.valid_through, posting.timezone)})")
+    context = {**base, **_posting_context(posting, f, now, row.timezone, facts.posting_contexts),
+               "link": f"/applications/{app.id}"}
+    return Decision(row.id, SEND, context=context)
+
+
+def _no_answer(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+               base: dict) -> Decision:
+    app = facts.applications.get(row.subject_id)
+    if app is None or app.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the application is gone")
+    if app.status is not ApplicationStatus.SUBMITTED or app.submitted_at is None:
+        return Decision(row.id, CANCEL, f"the application is {app.status.value}")
+    context = {**base, **_posting_context(app.posting, f, now, row.timezone, facts.posting_contexts),
+               "submitted": f.instant(app.submitted_at, app.posting.timezone),
+               "days_since": (local_today(now, row.timezone)
+                              - app.submitted_at.astimezone(zone(row.timezone)).date()).days,
+               "link": f"/applications/{app.id}"}
+    return Decision(row.id, SEND, context=context)
+
+
+def _interview_soon(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                    base: dict) -> Decision:
+    interview = facts.interviews.get(row.subject_id)
+    if interview is None:
+        return Decision(row.id, CANCEL, "the interview is gone")
+    if interview.status is not InterviewStatus.SCHEDULED:
+        return Decision(row.id, CANCEL, f"the interview is {interview.status.value}")
+    if interview.starts_at <= now:
+        return Decision(row.id, EXPIRE, "the interview has started "
+                        f"({f.instant(interview.starts_at, interview.timezone)})")
+    when = (f.instant(interview.starts_at, interview.timezone) if interview.start_time
+            else f.local(interview.start_date, None, interview.timezone))
+    panel_name = next((m.name for m in interview.panel if m.email == row.recipient_email), None)
+    app = interview.application
+    context = {
+        **base, **_posting_context(interview.posting, f, now, row.timezone,
+                              facts.posting_contexts),
+        "name": base["name"] if row.recipient_user_id else (panel_name or row.recipient_email),
+        "interview_id": interview.id, "when": when, "zone": interview.timezone,
+        "place": interview.place, "video_url": interview.video_url,
+        "duration_minutes": interview.duration_minutes,
+        "candidate_name": app.candidate.full_name if app else None,
+        "as_panel": app is None or app.candidate_id != row.recipient_user_id,
+        "hours_left": max(0, round((interview.starts_at - now).total_seconds() / 3600)),
+        # at least 1: a reminder sent late reads "in 15 min", never "in 0 h"
+        "minutes_left": max(1, math.ceil((interview.starts_at - now).total_seconds() / 60)),
+        "days_to_interview": (interview.starts_at.astimezone(zone(row.timezone)).date()
+                              - local_today(now, row.timezone)).days,
+        "starts_at": interview.starts_at, "all_day": interview.start_time is None,
+        "sequence": facts.sequences.get(interview.id, 0),
+        "link": f"/interviews/{interview.id}",
+    }
+    return Decision(row.id, SEND, context=context)
+
+
+def _review_waiting(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                    base: dict) -> Decision:
+    posting = facts.postings.get(row.subject_id)
+    if posting is None or posting.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the posting is gone")
+    if posting.status in (PostingStatus.CANCELLED, PostingStatus.FILLED, PostingStatus.DRAFT):
+        return Decision(row.id, CANCEL, f"the posting is {posting.status.value}")
+    waiting = facts.waiting.get(posting.id, 0)
+    if not waiting:
+        return Decision(row.id, EXPIRE, "no application waits for review")
+    context = {**base, **_posting_context(posting, f, now, row.timezone, facts.posting_contexts), "waiting": waiting,
+               "link": f"/postings/{posting.reference}"}
+    return Decision(row.id, SEND, context=context)
+
+
+def _closing_empty(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                   base: dict) -> Decision:
+    posting = facts.postings.get(row.subject_id)
+    if posting is None or posting.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the posting is gone")
+    if posting.status is not PostingStatus.OPEN:
+        return Decision(row.id, CANCEL, f"the posting is {posting.status.value}")
+    if posting.valid_through is None or posting.valid_through <= now:
+        return Decision(row.id, EXPIRE, "the deadline has passed")
+    if facts.applied.get(posting.id, 0):
+        return Decision(row.id, EXPIRE, "applications have come in")
+    context = {**base, **_posting_context(posting, f, now, row.timezone, facts.posting_contexts),
+               "link": f"/postings/{posting.reference}"}
+    return Decision(row.id, SEND, context=context)
+
+
+def _status_changed(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                    base: dict) -> Decision:
+    app = facts.applications.get(row.subject_id)
+    if app is None or app.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the application is gone")
+    change = facts.changes.get(parse_event(row.offset_spec)[1])
+    if change is None:
+        return Decision(row.id, CANCEL, "the status change is gone")
+    context = {**base, **_posting_context(app.posting, f, now, row.timezone,
+                                          facts.posting_contexts),
+               "status": change.to_status.value, "status_label": f(f"status.{change.to_status.value}"),
+               "from_status_label": f(f"status.{change.from_status.value}")
+               if change.from_status else None,
+               "changed": f.instant(change.changed_at, row.timezone),
+               "link": f"/applications/{app.id}"}
+    return Decision(row.id, SEND, context=context)
+
+
+def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                     base: dict) -> Decision:
+    interview = facts.interviews.get(row.subject_id)
+    if interview is None:
+        return Decision(row.id, CANCEL, "the interview is gone")
+    event = EVENT_OF_CODE.get(parse_event(row.offset_spec)[0], "scheduled")
+    if event != "cancelled" and interview.status is InterviewStatus.CANCELLED:
+        return Decision(row.id, CANCEL, "the interview is cancelled (the candidate is told so)")
+    if event != "cancelled" and interview.starts_at <= now:
+        return Decision(row.id, EXPIRE, "the interview has started "
+                        f"({f.instant(interview.starts_at, interview.timezone)})")
+    when = (f.instant(interview.starts_at, interview.timezone) if interview.start_time
+            else f.local(interview.start_date, None, interview.timezone))
+    context = {
+        **base, **_posting_context(interview.posting, f, now, row.timezone,
+                                   facts.posting_contexts),
+        "event": event, "interview_id": interview.id, "when": when, "zone": interview.timezone,
+        "place": interview.place, "video_url": interview.video_url,
+        "duration_minutes": interview.duration_minutes, "starts_at": interview.starts_at,
+        "all_day": interview.start_time is None,
+        "sequence": facts.sequences.get(interview.id, 0),
+        "link": f"/interviews/{interview.id}",
+    }
+    return Decision(row.id, SEND, context=context)

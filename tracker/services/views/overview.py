@@ -1,0 +1,335 @@
+"""Read-only summaries the pages show: the hr dashboard, a posting's applicants, a candidate's
+applications with what is missing. Plain data for templates; a few statements per page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.db import utcnow
+from tracker.domain.access import (
+    can_manage,
+    sees_drafts,
+    submitted_only,
+    visible_applications,
+    visible_postings,
+)
+from tracker.domain.errors import DomainError, PermissionDenied
+from tracker.domain.paging import Page, make_page, paginate
+from tracker.domain.timeutil import days_left
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    Document,
+    Interview,
+    InterviewStatus,
+    Posting,
+    PostingStatus,
+    RequirementEvidence,
+    Role,
+    User,
+)
+from tracker.services.fit import scores as fit
+from tracker.services.hiring.applications import required_missing
+
+Clock = Callable[[], datetime]
+UPCOMING_DAYS = 14
+DASHBOARD_POSTINGS = 50  # the soonest deadlines; the postings page lists them all
+# The order in which a posting page shows its applicants' groups.
+STATUS_ORDER = [
+    ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.INTERVIEW,
+    ApplicationStatus.OFFER, ApplicationStatus.HIRED, ApplicationStatus.REJECTED,
+    ApplicationStatus.WITHDRAWN, ApplicationStatus.DRAFT,
+]
+SORTS = {"submitted", "name", "updated", "fit"}
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    postings: list[dict[str, Any]]
+    status_counts: dict[str, int]
+    interviews: list[dict[str, Any]]
+
+
+def _deadline(posting: Posting, now: datetime) -> dict[str, Any]:
+    return {
+        "instant": posting.valid_through,
+        "timezone": posting.timezone,
+        "days_left": days_left(posting.valid_through_date, now, posting.timezone),
+    }
+
+
+def _interview(interview: Interview, application: Application | None) -> dict[str, Any]:
+    return {
+        "id": interview.id,
+        "starts_at": interview.starts_at,
+        "has_time": interview.start_time is not None,
+        "timezone": interview.timezone,
+        "duration_minutes": interview.duration_minutes,
+        "place": interview.place,
+        "video_url": interview.video_url,
+        "status": interview.status.value,
+        "posting_reference": interview.posting.reference,
+        "posting_title": interview.posting.title,
+        "application_id": application.id if application else None,
+        "candidate_name": application.candidate.full_name if application else None,
+    }
+
+
+def hr_dashboard(session: Session, actor: User | None, *, clock: Clock = utcnow) -> Dashboard:
+    """The organisation's open postings by deadline with the days left, its applications per
+    status, and the interviews of the next 14 days. Three statements."""
+    if actor is not None and actor.role is Role.CANDIDATE:
+        raise PermissionDenied("dashboard", "the dashboard is for hr staff")
+    now = clock()
+    mine = sa.true() if actor is None or actor.role is Role.ADMIN else (
+        Posting.organisation_id == actor.organisation_id)
+    open_postings = session.scalars(
+        sa.select(Posting)
+        .where(Posting.status == PostingStatus.OPEN, Posting.deleted_at.is_(None), mine,
+               Posting.organisation_id.is_not(None))
+        .order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
+        .limit(DASHBOARD_POSTINGS)
+    )
+    postings = [
+        {"reference": p.reference, "title": p.title, "location": p.location,
+         **_deadline(p, now)}
+        for p in open_postings
+    ]
+    # drafts are the candidates' own until submitted: counted for admins, not for hr
+    counts = {s.value: 0 for s in STATUS_ORDER
+              if s is not ApplicationStatus.DRAFT or sees_drafts(actor)}
+    for status, number in session.execute(
+        sa.select(Application.status, sa.func.count())
+        .join(Posting, Posting.id == Application.posting_id)
+        .where(Application.deleted_at.is_(None), Posting.deleted_at.is_(None), mine,
+               Posting.organisation_id.is_not(None), submitted_only(actor))
+        .group_by(Application.status)
+    ):
+        counts[status.value] = number
+    upcoming = session.scalars(
+        sa.select(Interview)
+        .join(Posting, Posting.id == Interview.posting_id)
+        .where(Interview.status == InterviewStatus.SCHEDULED, mine,
+               Interview.starts_at >= now - timedelta(hours=12),
+               Interview.starts_at < now + timedelta(days=UPCOMING_DAYS))
+        .options(selectinload(Interview.posting),
+                 selectinload(Interview.application).selectinload(Application.candidate))
+        .order_by(Interview.starts_at, Interview.id)
+    )
+    return Dashboard(postings, counts, [_interview(i, i.application) for i in upcoming])
+
+
+def posting_applicants(
+    session: Session, posting: Posting, *, actor: User | None, sort: str = "submitted",
+    page: int = 1, per_page: int = 100,
+) -> dict[str, Any]:
+    """One page of the posting's applications grouped by status (in workflow order), each
+    group sorted by `sort` (submitted, name, updated or fit: best fit first, ties newest
+    first, as applications.list_applications ranks them), with the number in every status and
+    each row's fit score. Drafts are the candidates' own until submitted. A few statements
+    whatever the page (sorted by fit: the scores of all the posting's applications)."""
+    if not can_manage(actor, posting):
+        raise PermissionDenied("posting", "only the employer sees the applicants")
+    if sort not in SORTS:
+        raise DomainError("sort", f"{sort!r} is not one of: {', '.join(sorted(SORTS))}")
+    mine = sa.and_(Application.posting_id == posting.id, Application.deleted_at.is_(None),
+                   Application.status != ApplicationStatus.DRAFT)
+    rank = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+    in_order = sa.case(rank, value=Application.status)
+    keys = {
+        "submitted": [sa.func.coalesce(Application.submitted_at, Application.created_at)],
+        "name": [sa.func.lower(User.full_name)],
+        "updated": [Application.updated_at.desc()],
+    }
+    query = (
+        sa.select(Application, User.full_name, User.email)
+        .join(User, User.id == Application.candidate_id)
+        .where(mine)
+    )
+    if sort == "fit":
+        paginate(query, page, per_page)  # checks the page numbers
+        statuses = {row.id: row.status for row in session.execute(
+            sa.select(Application.id, Application.status).where(mine))}
+        scores = fit.fit_scores(session, list(statuses))
+        ranked = sorted(statuses, key=lambda i: (rank[statuses[i]], -scores.get(i, 0.0), -i))
+        start = (page - 1) * per_page
+        chosen = ranked[start:start + per_page + 1]
+        by_id = {row[0].id: row for row in session.execute(
+            query.where(Application.id.in_(chosen)))} if chosen else {}
+        found = make_page([by_id[i] for i in chosen], page, per_page)
+    else:
+        query = query.order_by(in_order, *keys[sort], Application.id)
+        found = make_page(list(session.execute(paginate(query, page, per_page))), page,
+                          per_page)
+        scores = fit.fit_scores(session, [row[0].id for row in found.rows])
+    counts = {status.value: number for status, number in session.execute(
+        sa.select(Application.status, sa.func.count()).where(mine).group_by(Application.status))}
+    groups: list[dict[str, Any]] = []
+    for application, name, email in found.rows:
+        if not groups or groups[-1]["status"] != application.status.value:
+            groups.append({"status": application.status.value, "rows": [],
+                           "total": counts.get(application.status.value, 0)})
+        groups[-1]["rows"].append({
+            "id": application.id, "name": name, "email": email,
+            "submitted_at": application.submitted_at, "updated_at": application.updated_at,
+            "is_late": application.is_late, "status": application.status.value,
+            "fit": scores.get(application.id)})
+    return {"groups": groups, "counts": counts, "total": sum(counts.values()),
+            "page": Page([], page, per_page, found.has_next)}
+
+
+def schedulable_applicants(session: Session, posting: Posting, *,
+                           actor: User | None) -> list[dict[str, Any]]:
+    """The applications that may get an interview (submitted, under review, interview), by
+    candidate name: the choices of the scheduling form."""
+    if not can_manage(actor, posting):
+        raise PermissionDenied("posting", "only the employer schedules interviews")
+    return [{"id": app_id, "name": name} for app_id, name in session.execute(
+        sa.select(Application.id, User.full_name)
+        .join(User, User.id == Application.candidate_id)
+        .where(Application.posting_id == posting.id, Application.deleted_at.is_(None),
+               Application.status.in_([ApplicationStatus.SUBMITTED,
+                                       ApplicationStatus.UNDER_REVIEW,
+                                       ApplicationStatus.INTERVIEW]))
+        .order_by(sa.func.lower(User.full_name), Application.id)
+    )]
+
+
+def application_interviews(session: Session, application: Application) -> list[dict[str, Any]]:
+    """The interviews of one application, and the posting's interview days once it is
+    shortlisted: each day once (`posting_wide`), and not beside the application's own slot on
+    that day (which is then marked `posting_day`)."""
+    shortlisted = application.status in (ApplicationStatus.INTERVIEW, ApplicationStatus.OFFER)
+    condition = Interview.application_id == application.id
+    if shortlisted:
+        condition = sa.or_(condition, sa.and_(Interview.posting_id == application.posting_id,
+                                              Interview.application_id.is_(None),
+                                              Interview.status != InterviewStatus.CANCELLED))
+    found = list(session.scalars(
+        sa.select(Interview).where(condition).order_by(Interview.starts_at, Interview.id)))
+    own_days = {i.start_date for i in found if i.application_id is not None}
+    posting_days = {i.start_date for i in found if i.application_id is None}
+    rows, seen = [], set()
+    for interview in found:
+        wide = interview.application_id is None
+        if wide and (interview.start_date in own_days or interview.start_date in seen):
+            continue
+        seen.add(interview.start_date)
+        rows.append({**_interview(interview, None if wide else application),
+                     "posting_wide": wide,
+                     "posting_day": not wide and interview.start_date in posting_days})
+    return rows
+
+
+def missing_items(application: Application, evidence_ids: set[int],
+                  document_kinds: set[str]) -> list[dict[str, str]]:
+    """What the posting asks for that the application does not have yet: its required
+    documents, and the required requirements without evidence (fit.unanswered, the rule of
+    fit.missing_evidence)."""
+    missing = [{"what": "document", "label": d.label}
+               for d in required_missing(application.posting, document_kinds)]
+    missing += [{"what": "requirement", "label": r.label, "level": r.level or ""}
+                for r in fit.unanswered(application.posting, evidence_ids)]
+    return missing
+
+
+def candidate_applications(
+    session: Session, actor: User, *, clock: Clock = utcnow
+) -> list[dict[str, Any]]:
+    """A candidate's applications, newest first: status, deadline with days left, next
+    interview, and what is still missing. Five statements whatever their number."""
+    now = clock()
+    apps = session.scalars(
+        sa.select(Application)
+        .where(Application.candidate_id == actor.id, Application.deleted_at.is_(None),
+               visible_applications(actor))
+        .options(selectinload(Application.posting).selectinload(Posting.requirements),
+                 selectinload(Application.posting).selectinload(Posting.required_documents))
+        .order_by(Application.id.desc())
+    ).all()
+    ids = [a.id for a in apps]
+    answered: dict[int, set[int]] = {i: set() for i in ids}
+    kinds: dict[int, set[str]] = {i: set() for i in ids}
+    nexts: dict[int, Interview] = {}
+    if ids:
+        for app_id, req_id, given in session.execute(
+            sa.select(RequirementEvidence.application_id, RequirementEvidence.requirement_id,
+                      RequirementEvidence.evidence)
+            .where(RequirementEvidence.application_id.in_(ids),
+                   RequirementEvidence.evidence.is_not(None))
+        ):
+            if fit.shows_evidence(given):
+                answered[app_id].add(req_id)
+        for app_id, kind in session.execute(
+            sa.select(Document.application_id, Document.kind).where(
+                Document.application_id.in_(ids))
+        ):
+            kinds[app_id].add(kind.value)
+        for interview in session.scalars(
+            sa.select(Interview)
+            .where(Interview.application_id.in_(ids), Interview.starts_at >= now,
+                   Interview.status == InterviewStatus.SCHEDULED)
+            .order_by(Interview.starts_at.desc())
+        ):
+            nexts[interview.application_id] = interview  # type: ignore[index]
+    rows = []
+    for a in apps:
+        interview = nexts.get(a.id)
+        rows.append({
+            "id": a.id, "status": a.status.value, "reference": a.posting.reference,
+            "title": a.posting.title, "employer": a.posting.hiring_organization_name,
+            "submitted_at": a.submitted_at, **_deadline(a.posting, now),
+            "deadline_passed": bool(a.posting.valid_through and a.posting.valid_through < now),
+            "interview": _interview(interview, a) if interview else None,
+            "missing": missing_items(a, answered[a.id], kinds[a.id])
+            if a.status is ApplicationStatus.DRAFT else [],
+        })
+    return rows
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One application as its page shows it."""
+
+    application: Application
+    answers: dict[int, RequirementEvidence] = field(default_factory=dict)
+    missing: list[dict[str, str]] = field(default_factory=list)
+
+
+def application_detail(session: Session, application: Application) -> Detail:
+    answers = {e.requirement_id: e for e in application.evidence}
+    kinds = {d.kind.value for d in application.documents}
+    missing = missing_items(application, set(answers), kinds)  # its documents
+    missing = [m for m in missing if m["what"] == "document"] + [
+        {"what": "requirement", "label": m.label, "level": m.level or ""}
+        for m in fit.missing_evidence(session, application)]
+    return Detail(application, answers, missing)
+
+
+def own_application_to(session: Session, actor: User | None,
+                       posting: Posting) -> dict[str, Any] | None:
+    """The candidate's application to this posting, if they have one (id and status)."""
+    if actor is None or actor.role is not Role.CANDIDATE:
+        return None
+    found = session.execute(
+        sa.select(Application.id, Application.status).where(
+            Application.posting_id == posting.id, Application.candidate_id == actor.id,
+            Application.deleted_at.is_(None))
+    ).first()
+    return {"id": found[0], "status": found[1].value} if found else None
+
+
+def own_postings(session: Session, actor: User) -> list[Posting]:
+    """The postings a candidate logged from elsewhere (private to them)."""
+    return list(session.scalars(
+        sa.select(Posting)
+        .where(Posting.owner_id == actor.id, Posting.deleted_at.is_(None),
+               visible_postings(actor))
+        .order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
+    ))
