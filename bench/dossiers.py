@@ -30,7 +30,9 @@ from pypdf import PdfReader
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker import pdf
+from tracker.config import get_settings  # noqa: E402
 from tracker.db import create_engine, make_session_factory
+from tracker.domain.access import OPERATOR
 from tracker.models import Application, Document, DocumentKind, Posting, User
 from tracker.schema import upgrade
 from tracker.services.accounts import users
@@ -107,16 +109,16 @@ def add_applicants(session: Session, posting: Posting, cv: bytes, total: int) ->
         def clock(at: datetime = start + timedelta(minutes=i)) -> datetime:
             return at
         user = users.create_user(session, email=f"bench{i:04d}@bench.example", role="candidate",
-                                 full_name=f"{FIRST[i % 9]} {LAST[i // 9 % 9]}", clock=clock)
+                                 full_name=f"{FIRST[i % 9]} {LAST[i // 9 % 9]}", clock=clock, actor=OPERATOR)
         users.set_profile(session, user, headline="Chargé·e de projets internationaux",
                           education_level="bac+5", experience_years=i % 12,
                           skills=["Gestion de projet", "Erasmus+", "Budget"],
                           languages=[users.LanguageInput("fr", is_native=True),
-                                     users.LanguageInput("en", "B2")], clock=clock)
+                                     users.LanguageInput("en", "B2")], clock=clock, actor=OPERATOR)
         app = applications.start(session, posting, user, cover_letter=LETTER, actor=user,
                                  clock=clock)
         documents.add_document(session, app, kind="cv", filename=f"CV-{i:04d}.pdf", content=cv,
-                               actor=user, clock=clock)
+                               actor=user, clock=clock, settings=get_settings())
         for k, requirement in enumerate(required[i % 7:i % 7 + 4]):
             evidence.give_evidence(session, app, requirement, evidence=ANSWER.format(n=k + 2),
                                    self_rating=1 + (i + k) % 4, actor=user, clock=clock)
@@ -152,7 +154,8 @@ class Run:
 def _helper(url: str, ids: list[int], workers: int, queue: Any) -> None:
     with tempfile.TemporaryDirectory(prefix="tracker-bench-out-") as out:
         cpu, began = children_cpu(), perf_counter()
-        items = run_batch(url, ids, workers=workers, out_dir=Path(out), now=NOW,
+        items = run_batch(url, ids, workers=workers, out_dir=Path(out), reports_dir=Path(out),
+                          now=NOW,
                           on_done=lambda item: queue.put(item.worker_peak_mb))
         queue.put(Run(len(items), perf_counter() - began, children_cpu() - cpu,
                       max(i.worker_peak_mb for i in items), sum(1 for i in items if i.error)))
@@ -216,7 +219,7 @@ def measure_renders(url: str, args: argparse.Namespace) -> tuple[list[Row], byte
 
     def one() -> bytes:
         with factory() as session:
-            return application_dossier(session, camille_id, lang="fr", clock=lambda: NOW).content
+            return application_dossier(session, camille_id, lang="fr", clock=lambda: NOW, actor=OPERATOR).content
 
     def alone() -> bytes:
         return pdf.weasy_html(html).write_pdf(font_config=pdf.font_configuration())
@@ -233,7 +236,7 @@ def measure_renders(url: str, args: argparse.Namespace) -> tuple[list[Row], byte
 
     def panel() -> bytes:
         with factory() as session:
-            return panel_dossier(session, reference, lang="fr", clock=lambda: NOW).content
+            return panel_dossier(session, reference, lang="fr", clock=lambda: NOW, actor=OPERATOR).content
 
     panel_pdf = panel()  # warm-up
     panel_s = statistics.median(timed(panel) for _ in range(args.repeat))
@@ -309,7 +312,7 @@ def main() -> None:
         upgrade(engine)
         began = perf_counter()
         with Session(engine) as session:
-            load_demo(session, as_published=True)
+            load_demo(session, as_published=True, settings=get_settings())
             session.commit()
         engine.dispose()
         print(f"demo loaded in {perf_counter() - began:.1f} s; repeat {args.repeat}, batch "

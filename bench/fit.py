@@ -18,7 +18,9 @@ from time import perf_counter
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from tracker.config import get_settings  # noqa: E402
 from tracker.db import create_engine, make_session_factory
+from tracker.domain.access import OPERATOR
 from tracker.schema import upgrade
 from tracker.services.accounts import users
 from tracker.services.accounts.users import LanguageInput
@@ -31,16 +33,17 @@ SKILLS = ["Gestion de projet", "Erasmus+", "Communication interculturelle", "Dro
 
 
 def fill(session: Session, applicants: int, rng: random.Random) -> tuple[str, list[int]]:
-    demo = load_demo(session, as_published=False)
+    demo = load_demo(session, as_published=False, settings=get_settings())
     posting = demo.posting
     ids = list(demo.application_ids)
     for n in range(applicants - len(ids)):
         person = users.create_user(session, email=f"bench{n}@example.org",
-                                   full_name=f"Bench {n}", role="candidate")
+                                   full_name=f"Bench {n}", role="candidate", actor=OPERATOR)
         users.set_profile(
             session, person, education_level=rng.choice(["bac+3", "bac+5", "bac+8"]),
             skills=rng.sample(SKILLS, 3),
             languages=[LanguageInput("en", rng.choice(["B1", "B2", "C1"]))],
+            actor=OPERATOR,
         )
         app = applications.start(session, posting, person, actor=person)
         for req in rng.sample(posting.requirements, 5):
@@ -73,7 +76,7 @@ def main() -> None:
                     scores = fit_scores(session, ids)
                 else:
                     scores = {i: application_fit(
-                        session, applications.get_application(session, i)).score for i in ids}
+                        session, applications.get_application(session, i, actor=OPERATOR), actor=OPERATOR).score for i in ids}
                 results[name] = (perf_counter() - start, statements[0], scores)
         engine.dispose()
     assert results["fit_scores"][2] == results["one by one"][2]

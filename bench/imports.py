@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.accuracy import fixtures  # noqa: E402
+from tracker.config import get_settings  # noqa: E402
 from tracker.domain.timeutil import deadline_instant  # noqa: E402
 from tracker.exporters.jsonld import posting_jsonld  # noqa: E402
 from tracker.importers.dates import fold  # noqa: E402
@@ -31,7 +32,7 @@ TEXT_TARGET_MS, JSONLD_TARGET_MS = 50.0, 2.0
 
 def as_jsonld(name: str, text: str) -> bytes:
     """The posting a text import finds, as the JSON-LD the tracker would export for it."""
-    data = analyse(f"{name}.txt", text.encode()).postings[0].data()
+    data = analyse(f"{name}.txt", text.encode(), default_zone=get_settings().timezone).postings[0].data()
     data.setdefault("title", name)
     parsed = PostingInput.model_validate({k: v for k, v in data.items() if k != "interviews"})
     zone = parsed.timezone or "Europe/Paris"
@@ -80,7 +81,7 @@ def main() -> None:
         rows.append((
             fixture.name, len(text),
             median_ms(lambda t=text, n=fixture.name: cold(analyse, f"{n}.txt", t), args.repeat),
-            median_ms(lambda d=document, n=fixture.name: analyse(f"{n}.jsonld", d), args.repeat),
+            median_ms(lambda d=document, n=fixture.name: analyse(f"{n}.jsonld", d, default_zone=get_settings().timezone), args.repeat),
         ))
     print(f"{'posting':52} {'bytes':>6} {'text ms':>8} {'JSON-LD ms':>10}")
     for name, size, text_ms, jsonld_ms in rows:

@@ -28,6 +28,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
 from tracker.db import create_engine, make_session_factory
+from tracker.domain.access import OPERATOR
 from tracker.domain.timeutil import deadline_instant
 from tracker.models import Application, Organisation, Posting, User
 from tracker.schema import upgrade
@@ -270,12 +271,12 @@ def statement_log(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
 
 def queries(reference: str) -> list[tuple[str, str, Callable[[Session, int], Any]]]:
     return [
-        ("a", "list_postings()", lambda s, n: list_postings(s, per_page=n)),
-        ("b", "list_postings(status=open)", lambda s, n: list_postings(s, status="open", per_page=n)),
+        ("a", "list_postings()", lambda s, n: list_postings(s, per_page=n, actor=OPERATOR)),
+        ("b", "list_postings(status=open)", lambda s, n: list_postings(s, status="open", per_page=n, actor=OPERATOR)),
         ("c", "list_postings(status=open, page=10)",
-         lambda s, n: list_postings(s, status="open", page=10, per_page=n)),
+         lambda s, n: list_postings(s, status="open", page=10, per_page=n, actor=OPERATOR)),
         ("d", "list_applications(posting=REF)",
-         lambda s, n: list_applications(s, posting=reference, per_page=n)),
+         lambda s, n: list_applications(s, posting=reference, per_page=n, actor=OPERATOR)),
     ]
 
 

@@ -180,8 +180,8 @@ def single(port: int, email: str, reference: str) -> dict[str, list[float]]:
 
 def statements(url: str, email: str, reference: str) -> list[tuple[str, str, int]]:
     """Statements per page, counted in-process with the app on the same database."""
+    from tracker.app import create_app
     from tracker.config import Settings
-    from tracker.web import create_app
 
     engine = create_engine(url)
     counted: list[str] = []

@@ -22,7 +22,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker import schema
 from tracker.cli import main
 from tracker.cli.context import AppContext
+from tracker.config import get_settings
 from tracker.db import create_engine
+from tracker.domain.access import OPERATOR
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications, postings
 
@@ -158,20 +160,21 @@ def cli(session_factory: sessionmaker[Session], clock: Clock) -> Cli:
 @pytest.fixture
 def ujm(session: Session, clock: Clock):  # noqa: ANN201
     return organisations.create_organisation(
-        session, slug="ujm", name="Université Jean Monnet", clock=clock
+        session, slug="ujm", name="Université Jean Monnet", clock=clock,
+        actor=OPERATOR,
     )
 
 
 @pytest.fixture
 def hr(session: Session, ujm, clock: Clock):  # noqa: ANN001, ANN201
     return users.create_user(session, email="rh@univ-st-etienne.fr", full_name="Claire Dubois",
-                             role="hr", organisation="ujm", clock=clock)
+                             role="hr", organisation="ujm", clock=clock, actor=OPERATOR)
 
 
 @pytest.fixture
 def candidate(session: Session, clock: Clock):  # noqa: ANN201
     return users.create_user(session, email="camille@example.org", full_name="Camille Martin",
-                             role="candidate", clock=clock)
+                             role="candidate", clock=clock, actor=OPERATOR)
 
 
 POSTING = {
@@ -196,7 +199,7 @@ POSTING = {
 @pytest.fixture
 def posting(session: Session, hr, clock: Clock):  # noqa: ANN001, ANN201
     """An open posting of the UJM: deadline 13 May 2024 (Europe/Paris), today 15 April 2024."""
-    created = postings.create_posting(session, dict(POSTING), actor=hr, clock=clock)
+    created = postings.create_posting(session, dict(POSTING), actor=hr, clock=clock, settings=get_settings())
     postings.set_status(session, created, "open", actor=hr, clock=clock)
     return created
 

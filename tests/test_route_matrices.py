@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.api.test_authorization import CASES as API_CASES
 from tests.web.conftest import web_settings
 from tests.web.test_authorization import RULES as WEB_RULES
-from tracker.web import create_app
+from tracker.app import create_app
 
 # Served to everyone by design: the stylesheet (checked below).
 PUBLIC_FILES = {"static"}

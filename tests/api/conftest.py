@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import POSTING
 from tests.web.conftest import web_settings
+from tracker.app import create_app
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.models import Application, Interview, Notification, Posting, User
 from tracker.services.accounts import tokens, users
 from tracker.services.accounts.organisations import create_organisation
 from tracker.services.hiring import applications, evidence, interviews, postings
-from tracker.web import create_app
 
 
 @pytest.fixture
@@ -79,24 +81,24 @@ class World:
 
 @pytest.fixture
 def world(session: Session, clock, hr, candidate, posting, token_for) -> World:  # noqa: ANN001
-    create_organisation(session, slug="lyon", name="Université Lyon 2", clock=clock)
+    create_organisation(session, slug="lyon", name="Université Lyon 2", clock=clock, actor=OPERATOR)
     hr_other = users.create_user(session, email="rh@univ-lyon2.fr", full_name="Hugo Lefèvre",
-                                 role="hr", organisation="lyon", clock=clock)
+                                 role="hr", organisation="lyon", clock=clock, actor=OPERATOR)
     admin = users.create_user(session, email="admin@example.org", full_name="Ada Admin",
-                              role="admin", clock=clock)
+                              role="admin", clock=clock, actor=OPERATOR)
     cand_b = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                               role="candidate", clock=clock)
+                               role="candidate", clock=clock, actor=OPERATOR)
     cand_c = users.create_user(session, email="lea@example.org", full_name="Léa Petit",
-                               role="candidate", clock=clock)
+                               role="candidate", clock=clock, actor=OPERATOR)
     draft = postings.create_posting(session, {
         **POSTING, "reference": "UJM-DRAFT-1", "title": "Gestionnaire RH",
         "valid_through_date": "2024-06-01",
-    }, actor=hr, clock=clock)
+    }, actor=hr, clock=clock, settings=get_settings())
     private = postings.create_posting(session, {
         "reference": "PRIV-A-1", "title": "Chargée de mission trouvée ailleurs",
         "organisation": "ujm", "visibility": "private", "employment_type": "permanent",
         "requirements": [{"kind": "language", "label": "Allemand", "level": "B1"}],
-    }, actor=candidate, clock=clock)
+    }, actor=candidate, clock=clock, settings=get_settings())
     apps = {}
     first = posting.requirements[0]
     for who, shown, rating in ((candidate, "TOEIC 945", 4), (cand_b, "IELTS 7", 3)):
@@ -108,7 +110,7 @@ def world(session: Session, clock, hr, candidate, posting, token_for) -> World: 
     app_a, app_b = apps[candidate.id], apps[cand_b.id]
     second = postings.create_posting(session, {
         **POSTING, "reference": "UJM-OPEN-2", "title": "Chargé de projets européens",
-        "valid_through_date": "2024-06-01"}, actor=hr, clock=clock)
+        "valid_through_date": "2024-06-01"}, actor=hr, clock=clock, settings=get_settings())
     postings.set_status(session, second, "open", actor=hr, clock=clock)
     draft_a = applications.start(session, second, candidate, actor=candidate, clock=clock)
     at = time(10, 0)

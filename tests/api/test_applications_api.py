@@ -8,6 +8,8 @@ import pytest
 import sqlalchemy as sa
 
 from tests.api.conftest import error_fields
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.models import Application, Interview
 
 
@@ -26,7 +28,7 @@ def as_admin(session, token_for, clock):  # noqa: ANN001, ANN201
     from tracker.services.accounts import users
 
     return token_for(users.create_user(session, email="admin@example.org", full_name="Ada",
-                                       role="admin", clock=clock))
+                                       role="admin", clock=clock, actor=OPERATOR))
 
 
 def test_a_candidate_starts_and_submits_an_application(client, session, posting, as_camille,
@@ -173,7 +175,7 @@ def test_evidence_for_a_requirement_of_another_posting_is_404(client, session, a
     other = postings.create_posting(session, {
         "reference": "UJM-OTHER", "title": "Autre", "organisation": "ujm",
         "employment_type": "permanent", "requirements": [{"kind": "other", "label": "Permis B"}],
-    }, actor=hr, clock=clock)
+    }, actor=hr, clock=clock, settings=get_settings())
     session.flush()
     response = client.put(
         f"/api/v1/applications/{application.id}/evidence/{other.requirements[0].id}",

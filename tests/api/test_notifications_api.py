@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tracker.config import get_settings
 from tracker.services.hiring import applications, evidence
 from tracker.services.reminders import dispatch
 
@@ -18,7 +19,7 @@ def draft_reminded(session, session_factory, posting, candidate, clock):  # noqa
     draft = applications.start(session, posting, candidate, actor=candidate, clock=clock)
     session.commit()
     clock.now = datetime(2024, 5, 6, 7, 0, tzinfo=UTC)
-    dispatch.run_once(session_factory, clock=clock, mailer=None)
+    dispatch.run_once(session_factory, clock=clock, mailer=None, settings=get_settings())
     return draft
 
 

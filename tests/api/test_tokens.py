@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from tests.api.conftest import error_fields
 from tests.cli.helpers import assert_refused
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError, NotFound, PermissionDenied
 from tracker.models import ApiToken
 from tracker.services.accounts import tokens, users
@@ -66,7 +67,7 @@ def test_tokens_are_listed_newest_first_and_need_a_name(session, candidate, cloc
 
 def test_only_the_owner_or_an_admin_manages_tokens(session, candidate, hr, clock):
     admin = users.create_user(session, email="admin@example.org", full_name="Ada",
-                              role="admin", clock=clock)
+                              role="admin", clock=clock, actor=OPERATOR)
     tokens.check_may_manage(None, candidate)
     tokens.check_may_manage(candidate, candidate)
     tokens.check_may_manage(admin, candidate)

@@ -12,6 +12,7 @@ import yaml
 from tests.cli.helpers import assert_refused
 from tests.conftest import POSTING, SAMPLES
 from tracker.cli import main
+from tracker.domain.access import OPERATOR
 from tracker.models import Posting, PostingStatus
 from tracker.services.accounts import users
 from tracker.services.hiring import applications
@@ -248,12 +249,12 @@ def test_posting_list_json_sorted_by_deadline_with_counts(cli, session, posting,
         args = ["posting", "add", "--title", reference, "--org", "ujm", "--reference",
                 reference, "--employment-type", "permanent", "--open"]
         assert cli([*args, *(["--deadline", deadline] if deadline else [])]).exit_code == 0
-    applications.move(session, applications.start(session, posting, candidate, clock=clock),
+    applications.move(session, applications.start(session, posting, candidate, clock=clock, actor=OPERATOR),
                       "submitted", actor=candidate, clock=clock)
     for n in range(2):
         other = users.create_user(session, email=f"c{n}@example.org", full_name=f"C {n}",
-                                  role="candidate", clock=clock)
-        applications.start(session, posting, other, clock=clock)
+                                  role="candidate", clock=clock, actor=OPERATOR)
+        applications.start(session, posting, other, clock=clock, actor=OPERATOR)
     session.flush()
     data = json.loads(cli("posting list --format json").output)
     assert (data["page"], data["per_page"], data["has_next"]) == (1, 50, False)

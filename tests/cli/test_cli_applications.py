@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 
 from tests.cli.helpers import row_counts
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.models import Application, ApplicationStatus, Interview
 from tracker.services.accounts import users
 
@@ -69,7 +71,7 @@ def test_application_list(cli, session, posting, candidate, clock):
     cli("apply --posting UJM-TEST-1 --candidate camille@example.org --submit")
     for n in range(3):
         users.create_user(session, email=f"c{n}@example.org", full_name=f"Cand {n}",
-                          role="candidate", clock=clock)
+                          role="candidate", clock=clock, actor=OPERATOR)
         session.flush()
         assert cli(f"apply --posting UJM-TEST-1 --candidate c{n}@example.org").exit_code == 0
     data = json.loads(cli("application list --format json").output)
@@ -146,7 +148,7 @@ def test_hr_of_another_organisation_may_not_open_the_posting(cli, session, hr):
 
 def test_what_each_user_may_see(cli, session, posting, candidate, clock):
     other = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                              role="candidate", clock=clock)
+                              role="candidate", clock=clock, actor=OPERATOR)
     session.flush()
     assert cli("apply --posting UJM-TEST-1 --candidate camille@example.org").exit_code == 0
     assert cli("apply --posting UJM-TEST-1 --candidate jordan@example.org").exit_code == 0
@@ -174,7 +176,7 @@ def test_what_each_user_may_see(cli, session, posting, candidate, clock):
 
 def test_candidate_acting_as_themself(cli, session, posting, candidate, clock):
     other = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                              role="candidate", clock=clock)
+                              role="candidate", clock=clock, actor=OPERATOR)
     session.flush()
     result = cli("--as jordan@example.org apply --posting UJM-TEST-1 "
                  "--candidate camille@example.org")
@@ -242,7 +244,7 @@ def test_posting_show_hides_another_candidates_interview(cli, session, posting, 
     from tracker.services.hiring import interviews
 
     other = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                              role="candidate", clock=clock)
+                              role="candidate", clock=clock, actor=OPERATOR)
     mine = apps.start(session, posting, candidate, actor=candidate, clock=clock)
     apps.move(session, mine, "submitted", actor=candidate, clock=clock)
     interviews.schedule(session, posting, day=date(2024, 5, 22), application=mine, actor=hr,
@@ -264,7 +266,7 @@ def test_application_fit_table_keeps_every_word_of_every_reason(cli, session, cl
     word of each reason is in the table whole ("the B asked" was "the B2 asked")."""
     from tracker.services.demo import load_demo
 
-    demo = load_demo(session, as_published=True, clock=clock)
+    demo = load_demo(session, as_published=True, clock=clock, settings=get_settings())
     for application_id in demo.application_ids:
         for lang in ("en", "fr"):
             table = cli(f"application fit {application_id} --lang {lang}")

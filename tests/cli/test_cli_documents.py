@@ -12,6 +12,7 @@ import pytest
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.uploads import encrypted, make_pdf, two_pages, zip_archive
+from tracker.domain.access import OPERATOR
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications
 
@@ -111,7 +112,7 @@ CASES = ["zip", "text", "encrypted", "truncated", "not .pdf", "missing", "direct
 @pytest.mark.parametrize("case", range(len(CASES)), ids=CASES)
 def test_refused_uploads(cli, session, tmp_path, application, case):
     users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                      role="candidate")
+                      role="candidate", actor=OPERATOR)
     args, field, words = refusals(tmp_path, application.id)[case]
     before = row_counts(session)
     assert_refused(cli(args), field, *words)
@@ -121,10 +122,10 @@ def test_refused_uploads(cli, session, tmp_path, application, case):
 @pytest.fixture
 def strangers(session, clock):
     users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                      role="candidate", clock=clock)
-    organisations.create_organisation(session, slug="lyon2", name="Lyon 2", clock=clock)
+                      role="candidate", clock=clock, actor=OPERATOR)
+    organisations.create_organisation(session, slug="lyon2", name="Lyon 2", clock=clock, actor=OPERATOR)
     users.create_user(session, email="rh@univ-lyon2.fr", full_name="Paul Durand", role="hr",
-                      organisation="lyon2", clock=clock)
+                      organisation="lyon2", clock=clock, actor=OPERATOR)
 
 
 @pytest.mark.parametrize("stranger", ["jordan@example.org", "rh@univ-lyon2.fr"])

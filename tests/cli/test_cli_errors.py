@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.conftest import SAMPLES
+from tracker.domain.access import OPERATOR
 from tracker.models import Application, ApplicationStatus, Interview
 from tracker.services.hiring import applications
 
@@ -16,7 +17,7 @@ SAMPLE_YAML = SAMPLES / "posting-ujm-charge-cooperation-internationale.yaml"
 
 @pytest.fixture
 def hired(session, posting, candidate, hr, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     for status in ("submitted", "under_review", "offer", "hired"):
         applications.move(session, app, status, actor=hr, clock=clock)
     session.flush()
@@ -25,7 +26,7 @@ def hired(session, posting, candidate, hr, clock):
 
 @pytest.fixture
 def submitted(session, posting, candidate, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
     session.flush()
     return app
@@ -147,7 +148,7 @@ def test_posting_with_an_interview_in_the_past_is_not_added(cli, session, clock)
 
 def test_interview_for_a_draft_application_is_not_added(cli, session, posting, candidate,
                                                         clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     session.flush()
     before = row_counts(session)
     result = cli(f"interview schedule --posting UJM-TEST-1 --application {app.id} "

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.conftest import SAMPLES
+from tracker.domain.access import OPERATOR
 from tracker.services.hiring import applications, postings
 
 SAMPLE = SAMPLES / "posting-ujm-charge-cooperation-internationale.txt"
@@ -65,7 +66,7 @@ def test_an_old_posting_imports_as_a_draft_without_its_past_interview(cli, sessi
     saved = cli(["posting", "import", str(SAMPLE), "--org", "ujm", "--yes"])
     assert saved.exit_code == 0, saved.output
     reference = saved.stdout.splitlines()[-1].split()[1]
-    posting = postings.get_posting(session, reference)
+    posting = postings.get_posting(session, reference, actor=OPERATOR)
     assert posting.interviews == [] and posting.valid_through_date == date(2024, 5, 13)
     from tracker.models import PostingSource
 

@@ -10,6 +10,8 @@ import icalendar
 import pytest
 import vobject
 
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.services.accounts import users
 from tracker.services.exports import calendar
 from tracker.services.hiring import applications, interviews, postings
@@ -64,7 +66,7 @@ def test_a_second_parser_reads_the_same_instants(session, candidate, interview, 
 def test_a_deadline_with_a_time_is_at_that_local_time(session, candidate, posting, hr,
                                                         application, clock):
     postings.update_posting(session, posting, {"valid_through_time": "12:00"}, actor=hr,
-                            clock=clock)
+                            clock=clock, settings=get_settings())
     event = _events(calendar.user_calendar(session, candidate, clock))[
         f"posting-{posting.id}-deadline@posting-tracker"]
     assert event.decoded("DTSTART").astimezone(UTC) == datetime(2024, 5, 13, 10, 0, tzinfo=UTC)
@@ -112,14 +114,14 @@ def test_deadlines_leave_the_time_free_and_interviews_take_it(session, candidate
     assert events[uid]["TRANSP"] == "TRANSPARENT"
     assert events[f"interview-{interview.id}@posting-tracker"]["TRANSP"] == "OPAQUE"
     postings.update_posting(session, posting, {"valid_through_time": "12:00"}, actor=hr,
-                            clock=clock)
+                            clock=clock, settings=get_settings())
     assert _events(calendar.user_calendar(session, candidate, clock))[uid][
         "TRANSP"] == "TRANSPARENT"
 
 
 def test_who_sees_what(session, posting, candidate, interview, hr, clock):
     other = users.create_user(session, email="other@example.org", full_name="Other",
-                              role="candidate", clock=clock)
+                              role="candidate", clock=clock, actor=OPERATOR)
     assert _events(calendar.user_calendar(session, other, clock)) == {}
     # HR of the organisation sees its postings' deadlines and every interview, with names.
     events = _events(calendar.user_calendar(session, hr, clock))

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.conftest import SAMPLES
+from tracker.config import get_settings
 from tracker.exporters.jsonld import posting_jsonld
 from tracker.services import imports
 from tracker.services.hiring import postings
@@ -59,7 +60,7 @@ RICH = {
 
 @pytest.fixture
 def rich(session, hr, clock):
-    return postings.create_posting(session, dict(RICH), actor=hr, clock=clock)
+    return postings.create_posting(session, dict(RICH), actor=hr, clock=clock, settings=get_settings())
 
 
 def test_google_required_and_recommended_properties(rich):
@@ -86,10 +87,10 @@ def test_google_required_and_recommended_properties(rich):
 
 def _comes_back_the_same(session, original, hr, clock):  # noqa: ANN001, ANN202
     data = json.dumps(posting_jsonld(original), ensure_ascii=False).encode()
-    report = imports.analyse(f"{original.reference}.jsonld", data)
+    report = imports.analyse(f"{original.reference}.jsonld", data, default_zone=get_settings().timezone)
     assert [f for f in report.postings[0].findings if f.review] == []
     copy = imports.save_import(session, report, organisation="ujm", actor=hr, clock=clock,
-                               changes={"reference": original.reference + "-COPY"})
+                               changes={"reference": original.reference + "-COPY"}, settings=get_settings())
     before, after = input_of(original), input_of(copy)
     assert after.pop("reference") == before.pop("reference") + "-COPY"
     for name in ("source_text", "source_url"):
@@ -126,7 +127,7 @@ VARIANTS = {
 def test_what_schema_org_cannot_say_comes_back_too(session, hr, clock, changes):
     load_reference(session, SAMPLES / "reference", clock=clock)
     original = postings.create_posting(session, {**RICH, **changes, "reference": "UJM-RT-3"},
-                                       actor=hr, clock=clock)
+                                       actor=hr, clock=clock, settings=get_settings())
     _comes_back_the_same(session, original, hr, clock)
 
 
@@ -134,7 +135,7 @@ def test_full_time_is_not_said_of_a_post_whose_working_time_is_not_known(session
     original = postings.create_posting(session, {**RICH, "employment_type": "permanent",
                                                  "duration_months": None,
                                                  "working_time_percent": None},
-                                       actor=hr, clock=clock)
+                                       actor=hr, clock=clock, settings=get_settings())
     document = posting_jsonld(original)
     assert "employmentType" not in document
     assert (document["tracker:employmentType"], document["tracker:workingTimePercent"]) == (
@@ -142,9 +143,9 @@ def test_full_time_is_not_said_of_a_post_whose_working_time_is_not_known(session
 
 
 def test_a_minimal_posting_exports_and_comes_back(session, posting, hr, clock):
-    report = imports.analyse("p.json", json.dumps(posting_jsonld(posting)).encode())
+    report = imports.analyse("p.json", json.dumps(posting_jsonld(posting)).encode(), default_zone=get_settings().timezone)
     copy = imports.save_import(session, report, actor=hr, clock=clock,
-                               changes={"reference": "UJM-TEST-COPY"})
+                               changes={"reference": "UJM-TEST-COPY"}, settings=get_settings())
     before, after = input_of(posting), input_of(copy)
     for data in (before, after):
         for name in ("reference", "source_text", "source_url"):

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tracker.config import get_settings
 from tracker.importers.base import ImportFailed
 from tracker.importers.jsonld import parse_jsonld
 from tracker.services.imports import analyse
@@ -53,7 +54,7 @@ _PROPERTIES = set(POSTING) - {"@context", "@type"} | {"jobLocationType", "salary
 
 
 def _data(document, name="posting.jsonld"):
-    report = analyse(name, json.dumps(document).encode())
+    report = analyse(name, json.dumps(document).encode(), default_zone=get_settings().timezone)
     return report, report.postings[0].data()
 
 
@@ -142,10 +143,10 @@ def test_an_offset_that_is_not_the_zones_keeps_the_instant():
 def test_graph_wrappers_and_lists_of_postings():
     second = {**POSTING, "title": "Data Steward"}
     report = analyse("graph.json", json.dumps({"@context": "https://schema.org", "@graph": [
-        {"@type": "WebPage", "name": "Jobs"}, POSTING, second]}).encode())
+        {"@type": "WebPage", "name": "Jobs"}, POSTING, second]}).encode(), default_zone=get_settings().timezone)
     assert [p.data()["title"] for p in report.postings] == ["Research Software Engineer",
                                                             "Data Steward"]
-    report = analyse("list.jsonld", json.dumps([POSTING, second]).encode())
+    report = analyse("list.jsonld", json.dumps([POSTING, second]).encode(), default_zone=get_settings().timezone)
     assert len(report.postings) == 2
 
 
@@ -153,21 +154,21 @@ def test_html_page_with_embedded_json_ld():
     page = f"""<!doctype html><html><head><title>Jobs</title>
 <script type="application/ld+json">{json.dumps(POSTING)}</script></head>
 <body><h1>Research Software Engineer</h1></body></html>"""
-    report = analyse("job.html", page.encode())
+    report = analyse("job.html", page.encode(), default_zone=get_settings().timezone)
     assert report.format == "html"
     assert report.postings[0].data()["reference"] == "UJM-RSE-2024"
 
 
 def test_invalid_json_says_line_and_column():
     with pytest.raises(ImportFailed) as error:
-        analyse("broken.json", b'{\n  "@type": "JobPosting",\n  "title": "x",,\n}')
+        analyse("broken.json", b'{\n  "@type": "JobPosting",\n  "title": "x",,\n}', default_zone=get_settings().timezone)
     assert error.value.field == "file"
     assert "line 3, column 16" in error.value.message
 
 
 def test_json_without_a_posting_is_refused():
     with pytest.raises(ImportFailed, match="no schema.org JobPosting"):
-        analyse("other.json", b'{"@type": "Event", "name": "x"}')
+        analyse("other.json", b'{"@type": "Event", "name": "x"}', default_zone=get_settings().timezone)
 
 
 def test_an_identifier_that_cannot_be_a_reference_is_flagged():
@@ -184,7 +185,7 @@ def test_an_identifier_that_cannot_be_a_reference_is_flagged():
 ])
 def test_files_that_cannot_be_read(name, content, message):
     with pytest.raises(ImportFailed, match=message):
-        analyse(name, content)
+        analyse(name, content, default_zone=get_settings().timezone)
 
 
 _JSON = st.recursive(
@@ -214,7 +215,7 @@ def test_a_page_without_json_ld_is_read_as_text():
 <h1>Gestionnaire financier (H/F)</h1><p>La Ville de Lyon recrute</p>
 <p>Date limite de candidature : 15 mars 2024</p><p>Type de contrat : CDD de 12 mois</p>
 <script>var x = "13/05/2099";</script></body></html>"""
-    report = analyse("offre.html", page.encode())
+    report = analyse("offre.html", page.encode(), default_zone=get_settings().timezone)
     assert report.format == "html" and report.language == "fr"
     data = report.postings[0].data()
     assert data["title"] == "Gestionnaire financier"

@@ -12,13 +12,14 @@ from decimal import Decimal
 import pytest
 
 from tests.importers.test_jsonld import POSTING
+from tracker.config import get_settings
 from tracker.importers.base import SURE, ImportFailed
 from tracker.models import EmploymentType
 from tracker.services.imports import analyse, save_import
 
 
 def _parsed(document, name="posting.jsonld"):
-    return analyse(name, json.dumps(document).encode()).postings[0]
+    return analyse(name, json.dumps(document).encode(), default_zone=get_settings().timezone).postings[0]
 
 
 def test_references_by_id_within_the_document_are_resolved():
@@ -76,12 +77,12 @@ def test_amounts_in_the_writers_notation(salary, low, high):
 def test_a_salary_without_a_period_is_flagged_and_the_draft_still_saves(
         salary, session, hr, clock):
     report = analyse("posting.jsonld", json.dumps({**POSTING, "baseSalary": salary,
-                                                   "salaryCurrency": "USD"}).encode())
+                                                   "salaryCurrency": "USD"}).encode(), default_zone=get_settings().timezone)
     parsed = report.postings[0]
     assert "no period stated" in parsed.get("salary_min").review
     assert "salary_period" in parsed.get("salary_min").review
     assert not {"salary_min", "salary_max", "salary_currency"} & set(parsed.data())
-    posting = save_import(session, report, organisation="ujm", actor=hr, clock=clock)
+    posting = save_import(session, report, organisation="ujm", actor=hr, clock=clock, settings=get_settings())
     assert posting.salary_min is None and posting.title == POSTING["title"]
 
 
@@ -121,7 +122,7 @@ def test_full_time_alone_says_the_working_time_not_the_contract():
 ])
 def test_deeply_nested_json_is_refused_naming_the_file(content):
     with pytest.raises(ImportFailed) as error:
-        analyse("deep.json", content.encode())
+        analyse("deep.json", content.encode(), default_zone=get_settings().timezone)
     assert error.value.field == "file"
     assert "'deep.json'" in error.value.message and "nested" in error.value.message
 
@@ -130,7 +131,7 @@ def test_deeply_nested_json_ld_in_a_page_is_refused_naming_the_file():
     page = ('<!doctype html><html><head><script type="application/ld+json">'
             + "[" * 100_000 + "</script></head><body>x</body></html>")
     with pytest.raises(ImportFailed, match="'deep.html'.*nested"):
-        analyse("deep.html", page.encode())
+        analyse("deep.html", page.encode(), default_zone=get_settings().timezone)
 
 
 _PAGE = """<!doctype html>
@@ -144,7 +145,7 @@ _PAGE = """<!doctype html>
 
 
 def test_a_broken_block_of_a_page_is_reported_at_its_line_and_the_others_read():
-    report = analyse("jobs.html", _PAGE.format(posting=json.dumps(POSTING)).encode())
+    report = analyse("jobs.html", _PAGE.format(posting=json.dumps(POSTING)).encode(), default_zone=get_settings().timezone)
     assert [p.data()["title"] for p in report.postings] == ["Research Software Engineer"]
     [warning] = report.warnings
     assert "line 3 of the page" in warning and "line 5, column 12" in warning
@@ -155,7 +156,7 @@ def test_a_page_whose_only_block_is_broken_is_refused_with_the_line():
     page = _PAGE.format(posting='{"@type": "WebSite", "name": "Jobs"}')
     with pytest.raises(ImportFailed, match=r"'jobs.html': the JSON-LD block at line 3 of the "
                                            r"page is not valid JSON \(line 5, column 12"):
-        analyse("jobs.html", page.encode())
+        analyse("jobs.html", page.encode(), default_zone=get_settings().timezone)
 
 
 @pytest.mark.parametrize("piece", ["<", "< ", "<li", "<br", "< li", "<p>"])

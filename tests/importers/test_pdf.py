@@ -10,6 +10,7 @@ import pytest
 from weasyprint import HTML
 
 from tests.conftest import SAMPLES
+from tracker.config import get_settings
 from tracker.importers.base import ImportFailed
 from tracker.services.imports import analyse
 
@@ -24,7 +25,7 @@ def posting_pdf() -> bytes:
 
 
 def test_pdf_posting_reads_like_its_text(posting_pdf):
-    report = analyse("fiche-de-poste.pdf", posting_pdf)
+    report = analyse("fiche-de-poste.pdf", posting_pdf, default_zone=get_settings().timezone)
     assert report.format == "pdf" and report.language == "fr"
     data = report.postings[0].data()
     assert data["valid_through_date"] == date(2024, 5, 13)
@@ -39,11 +40,11 @@ def test_pdf_posting_reads_like_its_text(posting_pdf):
 
 def test_a_damaged_pdf_is_refused(posting_pdf):
     with pytest.raises(Exception) as error:
-        analyse("broken.pdf", posting_pdf[: len(posting_pdf) // 3])
+        analyse("broken.pdf", posting_pdf[: len(posting_pdf) // 3], default_zone=get_settings().timezone)
     assert getattr(error.value, "field", None) == "file"
 
 
 def test_a_pdf_without_text_is_refused():
     blank = HTML(string="<html><body></body></html>").write_pdf()
     with pytest.raises(ImportFailed, match="no text layer"):
-        analyse("scan.pdf", blank)
+        analyse("scan.pdf", blank, default_zone=get_settings().timezone)

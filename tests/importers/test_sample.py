@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from tests.conftest import SAMPLES
+from tracker.config import get_settings
 from tracker.importers.text import parse_text
 from tracker.services import imports
 from tracker.services.hiring.postings import input_of
@@ -64,8 +65,8 @@ def test_nothing_flagged_for_review(parsed):
 
 
 def test_saved_draft_equals_the_transcription(session, hr, clock):
-    report = imports.analyse(TEXT.name, TEXT.read_bytes())
-    posting = imports.save_import(session, report, organisation="ujm", actor=hr, clock=clock)
+    report = imports.analyse(TEXT.name, TEXT.read_bytes(), default_zone=get_settings().timezone)
+    posting = imports.save_import(session, report, organisation="ujm", actor=hr, clock=clock, settings=get_settings())
     assert posting.status.value == "draft"
     saved = input_of(posting)
     for name in FIELDS:

@@ -10,6 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import Clock
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.models import Application, Document, DocumentKind
 from tracker.services.demo import load_demo
 from tracker.services.hiring import documents
@@ -43,7 +45,7 @@ def attach(session, application: Application, kind: str, filename: str, data: by
 def demo(session):
     """The demo as published, with known uploads: Camille Martin's CV (two pages) and letter
     replace those the demo attaches, so the tests can find their text."""
-    result = load_demo(session, as_published=True, clock=Clock(NOW))
+    result = load_demo(session, as_published=True, clock=Clock(NOW), settings=get_settings())
     camille, jordan = sorted(
         (a for a in session.query(Application).filter_by(posting_id=result.posting.id)),
         key=lambda a: a.id,
@@ -57,7 +59,7 @@ def demo(session):
         ("cover_letter", "Lettre-Camille-Martin.pdf", ("LETTRE DE MOTIVATION signée",)),
     ):
         documents.add_document(session, camille, kind=kind, filename=filename,
-                               content=make_pdf(*pages), clock=Clock(NOW))
+                               content=make_pdf(*pages), clock=Clock(NOW), actor=OPERATOR, settings=get_settings())
     session.expire(camille, ["documents"])
     return {"posting": result.posting, "camille": camille, "jordan": jordan}
 

@@ -13,7 +13,9 @@ from tests.pdf.conftest import attach, make_pdf, text_of
 from tracker import schema
 from tracker.cli import main
 from tracker.cli.context import AppContext
+from tracker.config import get_settings
 from tracker.db import create_engine, make_session_factory
+from tracker.domain.access import OPERATOR
 from tracker.models import Application
 from tracker.services.demo import load_demo
 from tracker.services.dossiers.batch import application_ids, run_batch
@@ -27,7 +29,7 @@ def committed_demo(tmp_path):
     engine = create_engine(url)
     schema.upgrade(engine)
     with Session(engine) as session:
-        posting = load_demo(session, as_published=True).posting
+        posting = load_demo(session, as_published=True, settings=get_settings()).posting
         camille, jordan = sorted(session.query(Application).filter_by(posting_id=posting.id),
                                  key=lambda a: a.id)
         attach(session, camille, "cv", "CV.pdf", make_pdf("CV one", "CV two"))
@@ -45,9 +47,10 @@ def test_one_bad_upload_fails_its_dossier_only(committed_demo, tmp_path, workers
         jordan = session.get(Application, ids["jordan"])
         attach(session, jordan, "cv", "broken.pdf", b"%PDF-1.4\ntruncated")
         session.commit()
-        all_ids = application_ids(session, "UJM-DRI-2024-CCI")
+        all_ids = application_ids(session, "UJM-DRI-2024-CCI", actor=OPERATOR)
     seen = []
-    results = run_batch(url, all_ids, workers=workers, out_dir=tmp_path / "out", now=NOW,
+    results = run_batch(url, all_ids, workers=workers, out_dir=tmp_path / "out",
+                        reports_dir=tmp_path / "reports", now=NOW,
                         on_done=seen.append)
     assert len(seen) == 2
     good, bad = results
@@ -86,7 +89,8 @@ def test_workers_are_recycled_without_stalling(committed_demo, tmp_path, monkeyp
     signal.alarm(180)
     try:
         results = run_batch(url, [ids["camille"], ids["jordan"]] * 2, workers=1,
-                            out_dir=tmp_path / "out", now=NOW)
+                            out_dir=tmp_path / "out",
+                        reports_dir=tmp_path / "reports", now=NOW)
     finally:
         signal.alarm(0)
     assert len(results) == 4 and not [r for r in results if r.error]

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from tests.conftest import SAMPLES, Clock
 from tests.pdf.conftest import NOW, attach, outline_titles, text_of
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError, PermissionDenied
 from tracker.models import EducationLevel
 from tracker.services.dossiers import render as dossiers
@@ -27,7 +28,7 @@ REQUIRED = [" ".join(r["label"].split()) for r in SAMPLE["requirements"]
 
 def application_pdf(session, demo, **options) -> bytes:
     return dossiers.application_dossier(session, demo["camille"].id, clock=Clock(NOW),
-                                        **options).content
+                                        **options, actor=OPERATOR).content
 
 
 def test_application_dossier_in_french(session, demo):
@@ -99,14 +100,14 @@ def test_panel_dossier_names_a_bac4(session, demo):
     demo["camille"].candidate.profile.education_level = EducationLevel.BAC4
     session.flush()
     text = " ".join(text_of(dossiers.panel_dossier(session, "UJM-DRI-2024-CCI",
-                                                   clock=Clock(NOW)).content).split())
+                                                   clock=Clock(NOW), actor=OPERATOR).content).split())
     assert "Formation Bac+4 – Master Relations internationales" in text
 
 
 def test_panel_dossier(session, demo):
     evidence.rate_evidence(session, demo["camille"], demo["posting"].requirements[0], rating=3,
-                           clock=Clock(NOW))
-    dossier = dossiers.panel_dossier(session, "UJM-DRI-2024-CCI", clock=Clock(NOW))
+                           clock=Clock(NOW), actor=OPERATOR)
+    dossier = dossiers.panel_dossier(session, "UJM-DRI-2024-CCI", clock=Clock(NOW), actor=OPERATOR)
     assert dossier.filename == "dossier-du-jury-ujm-dri-2024-cci-fr.pdf"
     text = text_of(dossier.content)
     titles = outline_titles(dossier.content)
@@ -133,7 +134,7 @@ def test_panel_dossier_is_for_the_employer_only(session, demo):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_posting_sheet_is_one_to_three_pages(session, demo, lang):
-    dossier = dossiers.posting_sheet(session, "UJM-DRI-2024-CCI", lang=lang, clock=Clock(NOW))
+    dossier = dossiers.posting_sheet(session, "UJM-DRI-2024-CCI", lang=lang, clock=Clock(NOW), actor=OPERATOR)
     assert 1 <= len(PdfReader(io.BytesIO(dossier.content)).pages) <= 3
     text = text_of(dossier.content)
     for label in LABELS:
@@ -214,8 +215,8 @@ def test_default_path_is_readable(session, demo, monkeypatch, tmp_path):
     from tracker.config import get_settings
 
     monkeypatch.setattr(get_settings(), "reports_dir", tmp_path)
-    dossier = dossiers.application_dossier(session, demo["camille"].id, clock=Clock(NOW))
-    assert dossier.default_path() == (
+    dossier = dossiers.application_dossier(session, demo["camille"].id, clock=Clock(NOW), actor=OPERATOR)
+    assert dossier.default_path(get_settings().reports_dir) == (
         tmp_path / "ujm" / "UJM-DRI-2024-CCI" / "dossier-de-candidature-camille-martin-fr.pdf")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.config import get_settings
 from tracker.db import create_engine, make_session_factory
 from tracker.services.reminders import dispatch
 
@@ -12,7 +13,7 @@ def dispatch_all(url: str, barrier, results) -> None:  # noqa: ANN001
     barrier.wait()
     sent = 0
     while True:
-        report = dispatch.run_once(factory, batch_size=100, mailer=None)
+        report = dispatch.run_once(factory, batch_size=100, mailer=None, settings=get_settings())
         sent += len(report.sent)
         if not report.sent and not report.expired:
             break

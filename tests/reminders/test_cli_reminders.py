@@ -7,6 +7,8 @@ import pytest
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.reminders.conftest import rows
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 
 AT = "2024-05-06T09:00+02:00"  # 7 days before the 13/05/2024 deadline, 09:00 in Paris
 
@@ -144,7 +146,7 @@ def test_after_an_smtp_outage_every_failed_reminder_is_retried_at_once(
 
     for n in (1, 2):
         other = users.create_user(session, email=f"c{n}@example.org", full_name=f"C {n}",
-                                  role="candidate", clock=clock)
+                                  role="candidate", clock=clock, actor=OPERATOR)
         applications.start(session, posting, other, actor=other, clock=clock)
     session.commit()
     smtp.stop()
@@ -178,7 +180,7 @@ def test_the_list_fits_80_columns_with_reasons_and_statuses_whole(cli, session, 
 
     clock.now = datetime(2024, 5, 5, 10, tzinfo=UTC)  # the deadline moves from 13 to 10 May
     postings.update_posting(session, posting, {"valid_through_date": "2024-05-10"}, actor=hr,
-                            clock=clock)
+                            clock=clock, settings=get_settings())
     applications.move(session, application, "submitted", actor=application.candidate,
                       clock=clock)
     session.commit()

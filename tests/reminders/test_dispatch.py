@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from tests.reminders.conftest import notifications, rows, run
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import InvalidTransition, NotFound
 from tracker.mail import Mailer, message_id
 from tracker.models import ReminderChannel, ReminderKind, ReminderStatus
@@ -157,7 +158,7 @@ def test_a_slow_smtp_server_does_not_make_another_dispatcher_send_twice(
 
     for n in (1, 2):
         other = users.create_user(session, email=f"c{n}@example.org", full_name=f"C {n}",
-                                  role="candidate", clock=clock)
+                                  role="candidate", clock=clock, actor=OPERATOR)
         applications.start(session, posting, other, actor=other, clock=clock)
     session.commit()
     clock.now = SEVEN_DAYS_BEFORE
@@ -234,15 +235,15 @@ def test_scheduler_down_for_three_days(session, session_factory, posting, candid
     from tracker.services.accounts import users
 
     other = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                              role="candidate", locale="en", clock=clock)
+                              role="candidate", locale="en", clock=clock, actor=OPERATOR)
     waiting = users.create_user(session, email="sam@example.org", full_name="Sam Durand",
-                                role="candidate", clock=clock)
-    interviewed = applications.start(session, posting, candidate, clock=clock)
+                                role="candidate", clock=clock, actor=OPERATOR)
+    interviewed = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     applications.move(session, interviewed, "submitted", actor=candidate, clock=clock)
     interviews.schedule(session, posting, application=interviewed, day=date(2024, 5, 8),
                         at=time(10), actor=hr, clock=clock)
     applications.start(session, posting, other, actor=other, clock=clock)
-    unanswered = applications.start(session, posting, waiting, clock=clock)
+    unanswered = applications.start(session, posting, waiting, clock=clock, actor=OPERATOR)
     applications.move(session, unanswered, "submitted", actor=waiting, clock=clock)
     session.commit()
     # Everything was delivered up to Sunday 5 May; nothing runs from then until Thursday 9 May,
@@ -324,9 +325,9 @@ def test_hr_hear_of_applications_waiting_for_review_the_morning_after_the_deadli
     from tracker.services.accounts import users
 
     other = users.create_user(session, email="sam@example.org", full_name="Sam Durand",
-                              role="candidate", clock=clock)
+                              role="candidate", clock=clock, actor=OPERATOR)
     for person in (candidate, other):
-        app = applications.start(session, posting, person, clock=clock)
+        app = applications.start(session, posting, person, clock=clock, actor=OPERATOR)
         applications.move(session, app, "submitted", actor=person, clock=clock)
     session.commit()
     clock.now = datetime(2024, 5, 14, 7, tzinfo=UTC)  # 09:00 CEST, the day after 13 May
@@ -343,7 +344,7 @@ def test_the_no_answer_reminder_can_be_switched_off(session, posting, candidate,
 
     reminder_settings.set_switch(session, candidate, kind="no_answer", enabled=False,
                                  clock=clock)
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
     assert rows(session, kind=K.NO_ANSWER) == []
     reminder_settings.set_switch(session, candidate, kind="no_answer", enabled=True, clock=clock)

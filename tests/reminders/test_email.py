@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from tests.reminders.conftest import rows, run
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.models import ReminderChannel, ReminderKind
 from tracker.services.accounts import users
 from tracker.services.hiring import applications, interviews, postings
@@ -20,7 +22,7 @@ def parts(message):
 def test_interview_email_in_french_with_an_ics_invitation(
     session, session_factory, posting, candidate, hr, clock, settings, smtp
 ):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
     interview = interviews.schedule(
         session, posting, application=app, day=date(2024, 5, 22), at=time(10),
@@ -85,9 +87,9 @@ def test_deadline_email_in_english_escapes_what_people_typed(
     session, session_factory, posting, hr, clock, settings, smtp
 ):
     postings.update_posting(session, posting, {"title": "Officer <b>R&D</b>"}, actor=hr,
-                            clock=clock)
+                            clock=clock, settings=get_settings())
     jordan = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                               role="candidate", locale="en", clock=clock)
+                               role="candidate", locale="en", clock=clock, actor=OPERATOR)
     applications.start(session, posting, jordan, actor=jordan, clock=clock)
     session.commit()
     clock.now = datetime(2024, 5, 11, 7, tzinfo=UTC)
@@ -111,7 +113,7 @@ def test_a_moved_interview_raises_the_invitations_sequence_and_a_late_reminder_c
     """The invitation's SEQUENCE counts the interview's changes (0, then 1 once moved), so that
     calendars replace their copy; a 2-hour reminder sent late says how many minutes are left,
     never "in 0 h"."""
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
     interview = interviews.schedule(session, posting, application=app, day=date(2024, 5, 22),
                                     at=time(10), actor=hr, clock=clock)

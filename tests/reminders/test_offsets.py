@@ -6,6 +6,8 @@ import pytest
 
 from tests.conftest import POSTING
 from tests.reminders.conftest import rows
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError
 from tracker.models import ReminderChannel, ReminderKind
 from tracker.services.accounts import organisations, users
@@ -22,7 +24,7 @@ def utc(*args):
 def draft_for(session, hr, candidate, clock, deadline, org="ujm", reference="UJM-DST-1"):
     data = dict(POSTING, reference=reference, organisation=org, valid_through_date=deadline,
                 date_posted=None, job_start_date=None)
-    posting = postings.create_posting(session, data, actor=hr, clock=clock)
+    posting = postings.create_posting(session, data, actor=hr, clock=clock, settings=get_settings())
     postings.set_status(session, posting, "open", actor=hr, clock=clock)
     return posting, applications.start(session, posting, candidate, actor=candidate, clock=clock)
 
@@ -59,7 +61,7 @@ def test_deadline_reminders_across_the_autumn_change_in_paris(session, hr, candi
 def test_interview_reminders_on_the_night_clocks_go_forward(session, posting, hr, candidate, clock):
     clock.now = utc(2024, 3, 1, 9)
     app = applications.move(session, applications.start(session, posting, candidate,
-                                                         clock=clock),
+                                                         clock=clock, actor=OPERATOR),
                             "submitted", actor=candidate, clock=clock)
     # Sunday 31 March 2024, 10:00 CEST: clocks went from 02:00 to 03:00 that night
     interview = interviews.schedule(session, posting, application=app, day=date(2024, 3, 31),
@@ -78,7 +80,7 @@ def test_interview_reminders_on_the_night_clocks_go_forward(session, posting, hr
 
 def test_interview_on_the_night_clocks_go_back(session, posting, hr, candidate, clock):
     app = applications.move(session, applications.start(session, posting, candidate,
-                                                         clock=clock),
+                                                         clock=clock, actor=OPERATOR),
                             "submitted", actor=candidate, clock=clock)
     clock.now = utc(2024, 10, 1, 9)
     # Sunday 27 October 2024, 09:30 CET; the day before is still CEST
@@ -93,13 +95,13 @@ def test_interview_on_the_night_clocks_go_back(session, posting, hr, candidate, 
 def test_organisation_in_another_zone_and_a_candidate_in_paris(session, clock):
     clock.now = utc(2024, 2, 20, 12)
     organisations.create_organisation(session, slug="uqam", name="UQAM",
-                                      timezone="America/Montreal", clock=clock)
+                                      timezone="America/Montreal", clock=clock, actor=OPERATOR)
     hr = users.create_user(session, email="rh@uqam.example", full_name="Marie Tremblay",
-                           role="hr", organisation="uqam", clock=clock)
+                           role="hr", organisation="uqam", clock=clock, actor=OPERATOR)
     local = users.create_user(session, email="local@example.org", full_name="Alex Roy",
-                              role="candidate", clock=clock)
+                              role="candidate", clock=clock, actor=OPERATOR)
     parisian = users.create_user(session, email="paris@example.org", full_name="Léa Petit",
-                                 role="candidate", timezone="Europe/Paris", clock=clock)
+                                 role="candidate", timezone="Europe/Paris", clock=clock, actor=OPERATOR)
     # Montreal moves to summer time on 10 March 2024; the deadline is 12 March, 23:59:59 EDT
     posting, app_local = draft_for(session, hr, local, clock, "2024-03-12", org="uqam",
                                    reference="UQAM-1")

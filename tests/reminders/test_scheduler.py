@@ -18,6 +18,7 @@ from tests.conftest import POSTING
 from tracker import schema
 from tracker.config import get_settings
 from tracker.db import create_engine, make_session_factory, unit_of_work
+from tracker.domain.access import OPERATOR
 from tracker.domain.timeutil import local_today
 from tracker.models import Notification, Reminder
 from tracker.scheduler import start_in_process
@@ -34,16 +35,16 @@ def seed(url: str) -> sa.Engine:
     engine = create_engine(url)
     schema.upgrade(engine)
     with unit_of_work(make_session_factory(engine)) as session:
-        organisations.create_organisation(session, slug="ujm", name="Université Jean Monnet")
+        organisations.create_organisation(session, slug="ujm", name="Université Jean Monnet", actor=OPERATOR)
         hr = users.create_user(session, email="rh@univ-st-etienne.fr", full_name="Claire Dubois",
-                               role="hr", organisation="ujm")
+                               role="hr", organisation="ujm", actor=OPERATOR)
         deadline = local_today(datetime.now(UTC), "Europe/Paris") + timedelta(days=5)
         posting = postings.create_posting(
             session, dict(POSTING, valid_through_date=deadline.isoformat(), date_posted=None,
-                          job_start_date=None), actor=hr)
+                          job_start_date=None), actor=hr, settings=get_settings())
         postings.set_status(session, posting, "open", actor=hr)
         candidate = users.create_user(session, email="camille@example.org",
-                                      full_name="Camille Martin", role="candidate")
+                                      full_name="Camille Martin", role="candidate", actor=OPERATOR)
         three_days_ago = datetime.now(UTC) - timedelta(days=3)
         applications.start(session, posting, candidate, actor=candidate,
                            clock=lambda: three_days_ago)

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from tracker.config import get_settings
 from tracker.db import create_engine, make_session_factory, unit_of_work
+from tracker.domain.access import OPERATOR
 from tracker.models import (
     Notification,
     Reminder,
@@ -51,15 +53,15 @@ def _status_change_waiting(url: str) -> int:
     ensure_ready(engine, embedded=True)
     factory = make_session_factory(engine)
     with unit_of_work(factory) as session:
-        organisations.create_organisation(session, slug="ujm", name="UJM")
+        organisations.create_organisation(session, slug="ujm", name="UJM", actor=OPERATOR)
         hr = users.create_user(session, email="rh@ujm.example", full_name="Claire Dubois",
-                               role="hr", organisation="ujm")
+                               role="hr", organisation="ujm", actor=OPERATOR)
         camille = users.create_user(session, email="camille@example.org",
-                                    full_name="Camille Martin", role="candidate", locale="en")
+                                    full_name="Camille Martin", role="candidate", locale="en", actor=OPERATOR)
         posting = postings.create_posting(session, {
             "title": "Chargé de coopération internationale", "organisation": "ujm",
             "employment_type": "fixed_term",
-            "valid_through_date": (date.today() + timedelta(days=20)).isoformat()}, actor=hr)
+            "valid_through_date": (date.today() + timedelta(days=20)).isoformat()}, actor=hr, settings=get_settings())
         postings.set_status(session, posting, "open", actor=hr)
         app = applications.start(session, posting, camille, actor=camille)
         applications.move(session, app, "submitted", actor=camille)

@@ -5,6 +5,8 @@ from datetime import UTC, date, datetime, time, timedelta
 import sqlalchemy as sa
 
 from tests.reminders.conftest import notifications, rows, run
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.models import Reminder, ReminderChannel, ReminderKind, ReminderStatus
 from tracker.services.hiring import applications, interviews, postings
 from tracker.services.reminders import planner as reminders
@@ -30,7 +32,7 @@ def test_moving_the_deadline_retimes_pending_reminders_and_never_resends(
     assert len(notifications(session, candidate.id)) == 1
     # the deadline moves a week later: pending reminders move with it, the sent one stays sent
     postings.update_posting(session, posting, {"valid_through_date": "2024-05-20"}, actor=hr,
-                            clock=clock)
+                            clock=clock, settings=get_settings())
     assert summary(session, kind=K.DEADLINE_DRAFT, subject_id=application.id,
                    channel=ReminderChannel.IN_APP) == [
         ("-7d@09:00", "in_app", "sent", utc(2024, 5, 6, 7)),
@@ -53,7 +55,7 @@ def test_moving_the_deadline_retimes_pending_reminders_and_never_resends(
 
 
 def test_cancelling_an_interview_cancels_its_reminders(session, posting, candidate, hr, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
     interview = interviews.schedule(session, posting, application=app, day=date(2024, 5, 22),
                                     at=time(10), actor=hr, clock=clock)
@@ -141,7 +143,7 @@ def test_a_moved_interview_is_reminded_again_for_its_new_date(
 ):
     """A reminder row is for one occurrence of its anchor: the day-before reminder of 22 May
     went out, the interview moved to 29 May, so the day before 29 May is reminded too."""
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
     interview = interviews.schedule(session, posting, application=app, day=date(2024, 5, 22),
                                     at=time(10), actor=hr, clock=clock)
@@ -172,7 +174,7 @@ def test_a_moved_interview_is_reminded_again_for_its_new_date(
 def test_an_interview_moved_and_moved_back_keeps_one_row_per_occurrence(
     session, session_factory, posting, candidate, hr, clock
 ):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
     interview = interviews.schedule(session, posting, application=app, day=date(2024, 5, 22),
                                     at=time(10), actor=hr, clock=clock)
@@ -205,7 +207,7 @@ def test_expired_deadline_reminders_come_back_when_the_deadline_moves(
     assert {e["reason"] for e in report.expired if e["kind"] == "deadline_draft"} == {
         "the deadline has passed (13/05/2024 23:59 (Europe/Paris))"}
     postings.update_posting(session, posting, {"valid_through_date": "2024-06-13"}, actor=hr,
-                            clock=clock)
+                            clock=clock, settings=get_settings())
     session.commit()
     assert summary(session, kind=K.DEADLINE_DRAFT, channel=ReminderChannel.IN_APP) == [
         ("-7d@09:00", "in_app", "pending", utc(2024, 6, 6, 7)),
@@ -228,7 +230,7 @@ def test_a_deadline_moved_earlier_expires_the_reminder_whose_time_is_past(
     expired with the reason, not sent at once as a late one."""
     clock.now = utc(2024, 5, 5, 10)
     postings.update_posting(session, posting, {"valid_through_date": "2024-05-10"}, actor=hr,
-                            clock=clock)
+                            clock=clock, settings=get_settings())
     session.commit()
     draft = rows(session, kind=K.DEADLINE_DRAFT, channel=ReminderChannel.IN_APP)
     assert [(r.offset_spec, r.status.value, r.reason) for r in draft] == [

@@ -4,6 +4,8 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import POSTING
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import (
     Conflict,
     DomainError,
@@ -28,7 +30,7 @@ LAST_SECOND = datetime(2024, 5, 13, 21, 59, 59, tzinfo=UTC)
 
 
 def make_candidate(session, clock, email="jordan@example.org", name="Jordan Smith"):
-    return users.create_user(session, email=email, full_name=name, role="candidate", clock=clock)
+    return users.create_user(session, email=email, full_name=name, role="candidate", clock=clock, actor=OPERATOR)
 
 
 def submitted(session, posting, candidate, clock):
@@ -67,18 +69,18 @@ def test_start_is_a_draft_with_its_first_history_row(session, posting, candidate
 
 
 def test_one_application_per_candidate_and_posting(session, posting, candidate, clock):
-    first = applications.start(session, posting, candidate, clock=clock)
+    first = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     with pytest.raises(Conflict) as caught:
-        applications.start(session, posting, candidate, clock=clock)
+        applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     assert caught.value.field == "posting"
     assert f"already has application #{first.id} to UJM-TEST-1" in caught.value.message
     # even once withdrawn, the application is still the one of this candidate to this posting
     applications.move(session, first, "withdrawn", actor=candidate, clock=clock)
     with pytest.raises(Conflict):
-        applications.start(session, posting, candidate, clock=clock)
+        applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     # another candidate may apply
     other = make_candidate(session, clock)
-    assert applications.start(session, posting, other, clock=clock).status is S.DRAFT
+    assert applications.start(session, posting, other, clock=clock, actor=OPERATOR).status is S.DRAFT
 
 
 @pytest.mark.parametrize("status", ["closed", "cancelled", "filled"])
@@ -86,21 +88,21 @@ def test_no_application_to_a_posting_no_longer_open(session, posting, candidate,
                                                     status):
     postings.set_status(session, posting, status, actor=hr, clock=clock)
     with pytest.raises(DomainError, match=f"the posting is {status}: no new application") as caught:
-        applications.start(session, posting, candidate, clock=clock)
+        applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     assert caught.value.field == "posting"
     assert session.scalar(sa.select(sa.func.count()).select_from(Application)) == 0
 
 
 def test_no_application_to_a_public_draft_posting(session, hr, candidate, clock):
-    draft = postings.create_posting(session, dict(POSTING), actor=hr, clock=clock)
+    draft = postings.create_posting(session, dict(POSTING), actor=hr, clock=clock, settings=get_settings())
     assert draft.status is PostingStatus.DRAFT
     with pytest.raises(DomainError, match="posting: the posting is not open yet"):
-        applications.start(session, draft, candidate, clock=clock)
+        applications.start(session, draft, candidate, clock=clock, actor=OPERATOR)
 
 
 def test_only_candidates_apply_and_for_themselves(session, posting, candidate, hr, clock):
     with pytest.raises(DomainError, match="candidate: rh@univ-st-etienne.fr is not a candidate"):
-        applications.start(session, posting, hr, clock=clock)
+        applications.start(session, posting, hr, clock=clock, actor=OPERATOR)
     other = make_candidate(session, clock)
     with pytest.raises(PermissionDenied, match="candidates apply for themselves only"):
         applications.start(session, posting, candidate, actor=other, clock=clock)
@@ -112,9 +114,9 @@ def test_only_candidates_apply_and_for_themselves(session, posting, candidate, h
 def test_hr_of_another_organisation_may_not_start_one(session, posting, candidate, clock):
     from tracker.services.accounts import organisations
 
-    organisations.create_organisation(session, slug="other", name="Other", clock=clock)
+    organisations.create_organisation(session, slug="other", name="Other", clock=clock, actor=OPERATOR)
     stranger = users.create_user(session, email="rh@other.example", full_name="R H", role="hr",
-                                 organisation="other", clock=clock)
+                                 organisation="other", clock=clock, actor=OPERATOR)
     with pytest.raises(PermissionDenied) as caught:
         applications.start(session, posting, candidate, actor=stranger, clock=clock)
     assert caught.value.field == "posting"
@@ -123,7 +125,7 @@ def test_hr_of_another_organisation_may_not_start_one(session, posting, candidat
 
 
 def test_submission_before_the_deadline(session, posting, candidate, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     clock.advance(days=3)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
     assert app.status is S.SUBMITTED
@@ -143,10 +145,10 @@ def test_deadline_boundary_is_the_end_of_the_day_in_the_postings_zone(
     session, hr, candidate, clock, timezone, last_second
 ):
     posting = postings.create_posting(session, {**POSTING, "timezone": timezone}, actor=hr,
-                                      clock=clock)
+                                      clock=clock, settings=get_settings())
     postings.set_status(session, posting, "open", actor=hr, clock=clock)
-    on_time = applications.start(session, posting, candidate, clock=clock)
-    late = applications.start(session, posting, make_candidate(session, clock), clock=clock)
+    on_time = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
+    late = applications.start(session, posting, make_candidate(session, clock), clock=clock, actor=OPERATOR)
 
     clock.now = last_second
     applications.move(session, on_time, "submitted", actor=on_time.candidate, clock=clock)
@@ -161,7 +163,7 @@ def test_deadline_boundary_is_the_end_of_the_day_in_the_postings_zone(
 
 
 def test_submission_after_the_deadline_is_refused(session, posting, candidate, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     clock.now = datetime(2024, 5, 20, 9, 0, tzinfo=UTC)
     with pytest.raises(DomainError) as caught:
         applications.move(session, app, "submitted", actor=candidate, clock=clock)
@@ -171,7 +173,7 @@ def test_submission_after_the_deadline_is_refused(session, posting, candidate, c
 
 
 def test_hr_records_a_late_submission(session, posting, candidate, hr, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     clock.now = LAST_SECOND + timedelta(seconds=1)
     applications.move(session, app, "submitted", actor=hr, late=True, comment="posted letter",
                       clock=clock)
@@ -185,7 +187,7 @@ def test_hr_records_a_late_submission(session, posting, candidate, hr, clock):
 
 
 def test_candidate_may_not_record_a_late_submission(session, posting, candidate, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     clock.now = datetime(2024, 5, 14, tzinfo=UTC)
     with pytest.raises(PermissionDenied) as caught:
         applications.move(session, app, "submitted", actor=candidate, late=True, clock=clock)
@@ -194,7 +196,7 @@ def test_candidate_may_not_record_a_late_submission(session, posting, candidate,
 
 
 def test_late_before_the_deadline_is_refused(session, posting, candidate, hr, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     clock.now = LAST_SECOND
     with pytest.raises(DomainError, match="the deadline has not passed") as caught:
         applications.move(session, app, "submitted", actor=hr, late=True, clock=clock)
@@ -203,7 +205,7 @@ def test_late_before_the_deadline_is_refused(session, posting, candidate, hr, cl
 
 
 def test_submission_to_a_closed_posting(session, posting, candidate, hr, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     postings.set_status(session, posting, "closed", actor=hr, clock=clock)
     with pytest.raises(DomainError, match="posting: the posting is closed"):
         applications.move(session, app, "submitted", actor=candidate, clock=clock)
@@ -234,7 +236,7 @@ def test_workflow_is_the_documented_one():
 
 @pytest.mark.parametrize(("source", "target"), ALLOWED, ids=[f"{a}->{b}" for a, b in ALLOWED])
 def test_every_allowed_transition(session, posting, candidate, hr, clock, source, target):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     walk(session, app, PATH_TO[source], hr, clock)
     assert app.status is source
     clock.advance(hours=1)
@@ -267,7 +269,7 @@ FORBIDDEN = [
                          ids=[f"{a}->{b}" for a, b, _ in FORBIDDEN])
 def test_forbidden_transitions_list_the_allowed_ones(session, posting, candidate, hr, clock,
                                                      source, target, allowed):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     walk(session, app, PATH_TO[source], hr, clock)
     rows = len(app.history)
     with pytest.raises(InvalidTransition) as caught:
@@ -279,15 +281,15 @@ def test_forbidden_transitions_list_the_allowed_ones(session, posting, candidate
 
 
 def test_unknown_status_names_the_choices(session, posting, candidate, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     with pytest.raises(DomainError, match="'accepted' is not one of: draft, submitted") as caught:
-        applications.move(session, app, "accepted", clock=clock)
+        applications.move(session, app, "accepted", clock=clock, actor=OPERATOR)
     assert caught.value.field == "status"
 
 
 def test_candidate_submits_and_withdraws_only_their_own(session, posting, candidate, clock):
     other = make_candidate(session, clock)
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     with pytest.raises(PermissionDenied, match="status: you may not move this application"):
         applications.move(session, app, "submitted", actor=other, clock=clock)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
@@ -303,9 +305,9 @@ def test_candidate_submits_and_withdraws_only_their_own(session, posting, candid
 def test_hr_of_another_organisation_may_not_move(session, posting, candidate, clock):
     from tracker.services.accounts import organisations
 
-    organisations.create_organisation(session, slug="other", name="Other", clock=clock)
+    organisations.create_organisation(session, slug="other", name="Other", clock=clock, actor=OPERATOR)
     stranger = users.create_user(session, email="rh@other.example", full_name="R H", role="hr",
-                                 organisation="other", clock=clock)
+                                 organisation="other", clock=clock, actor=OPERATOR)
     app = submitted(session, posting, candidate, clock)
     with pytest.raises(PermissionDenied):
         applications.move(session, app, "under_review", actor=stranger, clock=clock)
@@ -319,7 +321,7 @@ def test_history_records_who_when_and_why(session, posting, candidate, hr, clock
         (hr, "under_review", "Dossier complet"),
         (hr, "rejected", "Profil trop junior"),
         (hr, "under_review", "Reconsidéré après désistement"),
-        (None, "interview", "operator"),
+        (OPERATOR, "interview", "operator"),
     ]
     for day, (actor, status, comment) in enumerate(steps, start=1):
         clock.now = datetime(2024, 4, 15 + day, 9, 30, tzinfo=UTC)
@@ -350,15 +352,15 @@ def test_history_records_who_when_and_why(session, posting, candidate, hr, clock
 
 def test_list_filters(session, posting, candidate, hr, clock):
     second = postings.create_posting(session, {**POSTING, "reference": "UJM-TEST-2"}, actor=hr,
-                                     clock=clock)
+                                     clock=clock, settings=get_settings())
     postings.set_status(session, second, "open", actor=hr, clock=clock)
     other = make_candidate(session, clock)
     a1 = submitted(session, posting, candidate, clock)
-    a2 = applications.start(session, posting, other, clock=clock)
+    a2 = applications.start(session, posting, other, clock=clock, actor=OPERATOR)
     a3 = submitted(session, second, candidate, clock)
 
     def ids(**filters):
-        return [row.id for row in applications.list_applications(session, **filters).rows]
+        return [row.id for row in applications.list_applications(session, **filters, actor=OPERATOR).rows]
 
     assert ids() == [a3.id, a2.id, a1.id]  # newest first
     assert ids(posting="UJM-TEST-1") == [a2.id, a1.id]
@@ -368,7 +370,7 @@ def test_list_filters(session, posting, candidate, hr, clock):
     assert ids(status=S.DRAFT) == [a2.id]
     assert ids(posting="UJM-TEST-1", candidate="jordan@example.org", status="draft") == [a2.id]
     assert ids(posting="UJM-TEST-2", status="draft") == []
-    row = applications.list_applications(session, posting="UJM-TEST-2").rows[0]
+    row = applications.list_applications(session, posting="UJM-TEST-2", actor=OPERATOR).rows[0]
     assert (row.posting_reference, row.candidate_name, row.candidate_email, row.status,
             row.timezone) == ("UJM-TEST-2", "Camille Martin", "camille@example.org",
                               S.SUBMITTED, "Europe/Paris")
@@ -387,7 +389,7 @@ def test_list_filters(session, posting, candidate, hr, clock):
 )
 def test_list_refuses_bad_filters(session, posting, filters, error, field):
     with pytest.raises(error) as caught:
-        applications.list_applications(session, **filters)
+        applications.list_applications(session, **filters, actor=OPERATOR)
     assert caught.value.field == field
 
 
@@ -395,15 +397,15 @@ def test_list_pagination(session, posting, clock):
     created = [
         applications.start(session, posting,
                            make_candidate(session, clock, f"c{n}@example.org", f"C {n}"),
-                           clock=clock).id
+                           clock=clock, actor=OPERATOR).id
         for n in range(5)
     ]
     newest_first = created[::-1]
-    pages = [applications.list_applications(session, page=n, per_page=2) for n in (1, 2, 3, 4)]
+    pages = [applications.list_applications(session, page=n, per_page=2, actor=OPERATOR) for n in (1, 2, 3, 4)]
     assert [[r.id for r in p.rows] for p in pages] == [
         newest_first[0:2], newest_first[2:4], newest_first[4:], []]
     assert [p.has_next for p in pages] == [True, True, False, False]
-    exact = applications.list_applications(session, per_page=5)
+    exact = applications.list_applications(session, per_page=5, actor=OPERATOR)
     assert len(exact.rows) == 5 and not exact.has_next
 
 
@@ -412,7 +414,7 @@ def test_private_posting_owner_moves_own_application_through_every_status(sessio
     data = {"title": "Project officer", "hiring_organization_name": "Some NGO",
             "employment_type": "permanent", "visibility": "private",
             "valid_through_date": "2024-05-01", "timezone": "Europe/London"}
-    private = postings.create_posting(session, data, actor=candidate, clock=clock)
+    private = postings.create_posting(session, data, actor=candidate, clock=clock, settings=get_settings())
     assert private.status is PostingStatus.DRAFT  # a private posting need not be opened
     app = applications.start(session, private, candidate, actor=candidate, clock=clock)
     path = [S.SUBMITTED, S.UNDER_REVIEW, S.INTERVIEW, S.UNDER_REVIEW, S.OFFER, S.HIRED]
@@ -432,7 +434,7 @@ def test_private_posting_owner_moves_own_application_through_every_status(sessio
 def test_private_posting_owner_may_also_reject_and_withdraw(session, candidate, clock):
     data = {"title": "Analyst", "hiring_organization_name": "Elsewhere",
             "employment_type": "permanent", "visibility": "private"}
-    private = postings.create_posting(session, data, actor=candidate, clock=clock)
+    private = postings.create_posting(session, data, actor=candidate, clock=clock, settings=get_settings())
     app = applications.start(session, private, candidate, actor=candidate, clock=clock)
     walk(session, app, [S.SUBMITTED, S.REJECTED, S.UNDER_REVIEW, S.WITHDRAWN], candidate, clock)
     assert app.status is S.WITHDRAWN and app.submitted_at == clock.now

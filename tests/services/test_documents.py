@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from tests.cli.helpers import row_counts
 from tests.uploads import encrypted, make_pdf, no_pages, two_pages, zip_archive
 from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import Conflict, DomainError, NotFound, PermissionDenied
 from tracker.models import AuditLog, Document, DocumentKind
 from tracker.services.accounts import organisations, users
@@ -30,21 +31,21 @@ from tracker.services.hiring.documents import (
 @pytest.fixture
 def other_candidate(session, clock):
     return users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                             role="candidate", clock=clock)
+                             role="candidate", clock=clock, actor=OPERATOR)
 
 
 @pytest.fixture
 def other_hr(session, clock):
     organisations.create_organisation(session, slug="lyon2", name="Université Lyon 2",
-                                      clock=clock)
+                                      clock=clock, actor=OPERATOR)
     return users.create_user(session, email="rh@univ-lyon2.fr", full_name="Paul Durand",
-                             role="hr", organisation="lyon2", clock=clock)
+                             role="hr", organisation="lyon2", clock=clock, actor=OPERATOR)
 
 
-def add(session, application, data, *, actor=None, clock=None, kind="cv", filename="CV.pdf"):
+def add(session, application, data, *, actor=OPERATOR, clock=None, kind="cv", filename="CV.pdf"):
     kwargs = {"clock": clock} if clock else {}
     return add_document(session, application, kind=kind, filename=filename, content=data,
-                        actor=actor, **kwargs)
+                        actor=actor, **kwargs, settings=get_settings())
 
 
 def test_a_valid_pdf_is_stored_with_its_facts(session, application, candidate, clock):
@@ -195,8 +196,8 @@ def test_unknown_kind_is_refused(session, application, candidate):
 
 def test_who_may_add(session, application, hr, other_candidate, other_hr, clock):
     admin = users.create_user(session, email="admin@example.org", full_name="Admin",
-                              role="admin", clock=clock)
-    for i, actor in enumerate([hr, None, admin]):  # the employer side, the operator, an admin
+                              role="admin", clock=clock, actor=OPERATOR)
+    for i, actor in enumerate([hr, OPERATOR, admin]):  # the employer side, the operator, an admin
         add(session, application, make_pdf(f"document {i}"), kind="other", actor=actor,
             clock=clock)
     before = row_counts(session)
@@ -237,7 +238,7 @@ def test_remove(session, application, candidate, hr, other_candidate, other_hr, 
 def test_get_document_respects_visibility(session, application, candidate, hr, other_candidate,
                                           other_hr, clock):
     document = add(session, application, two_pages(), actor=candidate, clock=clock)
-    for actor in (None, candidate):
+    for actor in (OPERATOR, candidate):
         assert get_document(session, document.id, actor=actor) is document
     with pytest.raises(NotFound):  # a draft's document: the candidate's own until submitted
         get_document(session, document.id, actor=hr)
@@ -247,4 +248,4 @@ def test_get_document_respects_visibility(session, application, candidate, hr, o
         with pytest.raises(NotFound, match=f"no document #{document.id}"):
             get_document(session, document.id, actor=actor)
     with pytest.raises(NotFound, match="no document #999999"):
-        get_document(session, 999999)
+        get_document(session, 999999, actor=OPERATOR)

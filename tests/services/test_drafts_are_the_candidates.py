@@ -9,6 +9,7 @@ import io
 
 import pytest
 
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import NotFound
 from tracker.services.accounts import users
 from tracker.services.dossiers import batch as dossier_batch
@@ -19,14 +20,14 @@ from tracker.services.views import overview
 @pytest.fixture
 def admin(session, clock):  # noqa: ANN001, ANN201
     return users.create_user(session, email="admin@example.org", full_name="Ada Admin",
-                             role="admin", clock=clock)
+                             role="admin", clock=clock, actor=OPERATOR)
 
 
 @pytest.fixture
 def two(session, posting, candidate, clock):  # noqa: ANN001, ANN201
     """Camille's draft and Jordan's submitted application to the UJM posting."""
     jordan = users.create_user(session, email="jordan@example.org", full_name="Jordan Smith",
-                               role="candidate", clock=clock)
+                               role="candidate", clock=clock, actor=OPERATOR)
     draft = applications.start(session, posting, candidate, actor=candidate, clock=clock)
     sent = applications.start(session, posting, jordan, actor=jordan, clock=clock)
     applications.move(session, sent, "submitted", actor=jordan, clock=clock)
@@ -43,11 +44,11 @@ def test_hr_do_not_see_drafts_admins_and_the_operator_do(session, two, hr, admin
     with pytest.raises(NotFound, match=f"no application #{draft.id}"):
         applications.get_application(session, draft.id, actor=hr)
     assert applications.get_application(session, sent.id, actor=hr) is sent
-    for who in (admin, None, candidate):
+    for who in (admin, OPERATOR, candidate):
         assert applications.get_application(session, draft.id, actor=who) is draft
     listed = {who: ids(applications.list_applications(session, posting="UJM-TEST-1",
                                                       actor=actor).rows)
-              for who, actor in (("hr", hr), ("admin", admin), ("operator", None))}
+              for who, actor in (("hr", hr), ("admin", admin), ("operator", OPERATOR))}
     assert listed == {"hr": {sent.id}, "admin": {draft.id, sent.id},
                       "operator": {draft.id, sent.id}}
     assert ids(applications.list_applications(session, status="draft", actor=hr).rows) == set()
@@ -68,7 +69,7 @@ def test_counts_leave_drafts_out_for_hr(session, two, hr, admin, clock) -> None:
 def test_exports_and_dossier_batches_for_hr_leave_drafts_out(session, two, hr, cli) -> None:  # noqa: ANN001
     draft, sent = two
     assert dossier_batch.application_ids(session, "UJM-TEST-1", actor=hr) == [sent.id]
-    assert dossier_batch.application_ids(session, "UJM-TEST-1") == sorted([draft.id, sent.id])
+    assert dossier_batch.application_ids(session, "UJM-TEST-1", actor=OPERATOR) == sorted([draft.id, sent.id])
     exported = cli(f"--as {hr.email} application list --posting UJM-TEST-1 --format csv")
     assert exported.exit_code == 0, exported.output
     rows = list(csv.DictReader(io.StringIO(exported.output.lstrip("\ufeff"))))

@@ -10,6 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import POSTING, SAMPLES
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.services.accounts import users
 from tracker.services.accounts.users import LanguageInput
 from tracker.services.demo import load_demo
@@ -21,23 +23,23 @@ from tracker.services.reference.load import load_reference
 
 def make_posting(session, hr, clock, requirements, reference="UJM-FIT-1", **extra):
     data = {**POSTING, "reference": reference, "requirements": requirements, **extra}
-    posting = postings.create_posting(session, data, actor=hr, clock=clock)
+    posting = postings.create_posting(session, data, actor=hr, clock=clock, settings=get_settings())
     postings.set_status(session, posting, "open", actor=hr, clock=clock)
     return posting
 
 
 def candidate_with(session, clock, email="c@example.org", **profile):
     person = users.create_user(session, email=email, full_name=email.split("@")[0].title(),
-                               role="candidate", clock=clock)
+                               role="candidate", clock=clock, actor=OPERATOR)
     if profile:
-        users.set_profile(session, person, **profile, clock=clock)
+        users.set_profile(session, person, **profile, clock=clock, actor=OPERATOR)
     return person
 
 
 def fit_of(session, posting, person, clock):
     app = applications.start(session, posting, person, actor=person, clock=clock)
     session.flush()
-    return app, application_fit(session, app)
+    return app, application_fit(session, app, actor=OPERATOR)
 
 
 ENGLISH_B2 = [{"kind": "language", "label": "Anglais courant, B2 minimum"}]
@@ -66,14 +68,14 @@ def test_level_in_the_level_field_and_french_reasons(session, hr, clock):
                            [{"kind": "language", "label": "Anglais", "level": "C1"}])
     person = candidate_with(session, clock, languages=[LanguageInput("en", "B2")])
     app, _fit = fit_of(session, posting, person, clock)
-    [line] = application_fit(session, app, lang="fr").lines
+    [line] = application_fit(session, app, lang="fr", actor=OPERATOR).lines
     assert line.reason == "Anglais B2 : en dessous du niveau C1 demandé"
     evidence.give_evidence(session, app, posting.requirements[0], evidence="TOEIC 950",
                            actor=person, clock=clock)
-    [line] = application_fit(session, app, lang="fr").lines
+    [line] = application_fit(session, app, lang="fr", actor=OPERATOR).lines
     assert line.reason == ("Anglais B2 : en dessous du niveau C1 demandé ; élément apporté "
                            "aussi")  # French typography: a space before the semicolon
-    [line] = application_fit(session, app).lines
+    [line] = application_fit(session, app, actor=OPERATOR).lines
     assert line.reason == "English B2 is below the C1 asked; evidence given too"
 
 
@@ -114,7 +116,7 @@ def test_without_a_level_in_the_profile_the_evidence_counts(session, hr, clock):
         (FitStatus.NOT_SHOWN, "no evidence and no level of study in the profile")]
     evidence.give_evidence(session, app, posting.requirements[0], evidence="Master (2020)",
                            actor=person, clock=clock)
-    [line] = application_fit(session, app).lines
+    [line] = application_fit(session, app, actor=OPERATOR).lines
     assert (line.status, line.reason) == (FitStatus.PARTLY_MET, "evidence given, not self-rated")
 
 
@@ -134,12 +136,12 @@ def test_missing_evidence_then_given(session, hr, clock):
                            self_rating=3, actor=person, clock=clock)
     assert [m.label for m in missing_evidence(session, app)] == [
         "Maîtriser la construction budgétaire d’un projet"]
-    line = application_fit(session, app).lines[0]
+    line = application_fit(session, app, actor=OPERATOR).lines[0]
     assert (line.status, line.reason) == (FitStatus.MET, "evidence given, self-rated 3/4")
     evidence.give_evidence(session, app, posting.requirements[1], evidence="Budgets suivis",
                            self_rating=2, actor=person, clock=clock)
     assert missing_evidence(session, app) == []
-    assert application_fit(session, app).lines[1].status is FitStatus.PARTLY_MET
+    assert application_fit(session, app, actor=OPERATOR).lines[1].status is FitStatus.PARTLY_MET
 
 
 @pytest.mark.parametrize(("self_rating", "reviewer", "status", "reason"), [
@@ -159,7 +161,7 @@ def test_reviewer_overrides_self_rating(session, hr, clock, self_rating, reviewe
     evidence.give_evidence(session, app, requirement, evidence="KA2", self_rating=self_rating,
                            actor=person, clock=clock)
     evidence.rate_evidence(session, app, requirement, rating=reviewer, actor=hr, clock=clock)
-    [line] = application_fit(session, app).lines
+    [line] = application_fit(session, app, actor=OPERATOR).lines
     assert (line.status, line.reason, line.source) == (status, reason, "reviewer")
 
 
@@ -170,7 +172,7 @@ def test_reviewer_overrides_the_profile_too(session, hr, clock):
     assert fit.lines[0].status is FitStatus.MET
     evidence.rate_evidence(session, app, posting.requirements[0], rating=1, actor=hr,
                            clock=clock)
-    assert application_fit(session, app).lines[0].status is FitStatus.NOT_SHOWN
+    assert application_fit(session, app, actor=OPERATOR).lines[0].status is FitStatus.NOT_SHOWN
 
 
 def test_skills_matched_by_key_words_without_accents(session, hr, clock):
@@ -220,7 +222,7 @@ def test_fit_scores_and_list_sorted_by_fit(session, hr, clock, cli):
     middle = candidate_with(session, clock, "middle@example.org", education_level="bac+5")
     ids = [fit_of(session, posting, person, clock)[0].id for person in (weak, strong, middle)]
     assert fit_scores(session, ids + [999_999]) == {ids[0]: 0.0, ids[1]: 100.0, ids[2]: 50.0}
-    page = applications.list_applications(session, posting=posting.reference, sort="fit")
+    page = applications.list_applications(session, posting=posting.reference, sort="fit", actor=OPERATOR)
     assert [(row.candidate_email, row.fit) for row in page.rows] == [
         ("strong@example.org", 100.0), ("middle@example.org", 50.0), ("weak@example.org", 0.0)]
     result = cli(f"application list --posting {posting.reference} --sort fit --format json")
@@ -234,13 +236,13 @@ def test_fit_scores_and_list_sorted_by_fit(session, hr, clock, cli):
 
 @pytest.fixture
 def demo(session, clock):
-    return load_demo(session, as_published=True, clock=clock)
+    return load_demo(session, as_published=True, clock=clock, settings=get_settings())
 
 
 def test_demo_fit_with_its_reasons(session, demo):
-    camille_app, jordan_app = (applications.get_application(session, i)
+    camille_app, jordan_app = (applications.get_application(session, i, actor=OPERATOR)
                                for i in demo.application_ids)
-    camille = {line.label: line for line in application_fit(session, camille_app).lines}
+    camille = {line.label: line for line in application_fit(session, camille_app, actor=OPERATOR).lines}
     assert camille["Connaissance du programme Erasmus+"].reason == "reviewer rated it 4/4"
     english = ("Utilisation de l'anglais à un niveau permettant une communication libre dans "
                "un environnement académique")
@@ -254,7 +256,7 @@ def test_demo_fit_with_its_reasons(session, demo):
         "French: native speaker; English C1 meets the C1 asked (bilingual read as C1); a plus: "
         "other languages: Spanish B1 in the profile (no level asked)")
     assert camille["Connaissance en Droit public"].status is FitStatus.NOT_SHOWN
-    jordan = {line.label: line for line in application_fit(session, jordan_app).lines}
+    jordan = {line.label: line for line in application_fit(session, jordan_app, actor=OPERATOR).lines}
     assert (jordan["Bac + 5"].status, jordan["Bac + 5"].reason) == (
         FitStatus.NOT_SHOWN, "level of study Bac+3 is below the Bac+5 asked")
     assert jordan[english].reason == "English: native speaker"
@@ -304,17 +306,17 @@ def test_cli_application_show_lists_what_is_still_to_show(cli, demo, clock):
 
 def test_dossiers_show_the_fit(session, demo, clock):
     camille_id = demo.application_ids[0]
-    dossier = dossiers.application_dossier(session, camille_id, clock=clock)
+    dossier = dossiers.application_dossier(session, camille_id, clock=clock, actor=OPERATOR)
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(dossier.content)).pages)
-    score = application_fit(session, applications.get_application(session, camille_id)).score
+    score = application_fit(session, applications.get_application(session, camille_id, actor=OPERATOR), actor=OPERATOR).score
     assert "Adéquation au poste\nScore d’adéquation : " + f"{score:.1f}".replace(".", ",") + \
         " sur 100" in text
     assert "noté 4/4 par le jury" in text
     assert "Anglais C1 : atteint le niveau B2 demandé" in text
-    english = dossiers.application_dossier(session, camille_id, lang="en", clock=clock)
+    english = dossiers.application_dossier(session, camille_id, lang="en", clock=clock, actor=OPERATOR)
     english_text = "\n".join(p.extract_text() for p in PdfReader(
         io.BytesIO(english.content)).pages)
     assert f"Fit to the posting\nFit score: {score:.1f} out of 100" in english_text
-    panel = dossiers.panel_dossier(session, demo.posting.reference, clock=clock)
+    panel = dossiers.panel_dossier(session, demo.posting.reference, clock=clock, actor=OPERATOR)
     panel_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(panel.content)).pages)
     assert "Adéquation" in panel_text and f"{score:.1f}".replace(".", ",") in panel_text

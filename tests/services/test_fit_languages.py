@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import SAMPLES
 from tests.services.test_fit import candidate_with, fit_of, make_posting
+from tracker.domain.access import OPERATOR
 from tracker.services.accounts.users import LanguageInput as L
 from tracker.services.fit.scores import FitStatus, application_fit
 from tracker.services.reference import catalogue as reference
@@ -25,7 +26,7 @@ def judged(session, hr, clock, requirement, languages, lang="en"):
     posting = make_posting(session, hr, clock, [requirement], reference=f"UJM-LANG-{n}")
     person = candidate_with(session, clock, f"c{n}@example.org", languages=languages)
     app, _fit = fit_of(session, posting, person, clock)
-    [line] = application_fit(session, app, lang=lang).lines
+    [line] = application_fit(session, app, lang=lang, actor=OPERATOR).lines
     return line.status, line.reason
 
 

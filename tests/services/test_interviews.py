@@ -4,6 +4,8 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import POSTING
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError, InvalidTransition, PermissionDenied
 from tracker.models import ApplicationStatus, AuditLog, Interview, InterviewStatus, PanelMember
 from tracker.services.accounts import organisations, users
@@ -12,7 +14,7 @@ from tracker.services.hiring.interviews import Panelist
 
 
 def submitted(session, posting, candidate, clock):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     return applications.move(session, app, "submitted", actor=candidate, clock=clock)
 
 
@@ -106,7 +108,7 @@ def test_refused_in_the_past_naming_the_field(session, posting, hr, clock, field
 
 def test_refused_for_an_application_of_another_posting(session, posting, candidate, hr, clock):
     other = postings.create_posting(session, {**POSTING, "reference": "UJM-TEST-2"}, actor=hr,
-                                    clock=clock)
+                                    clock=clock, settings=get_settings())
     postings.set_status(session, other, "open", actor=hr, clock=clock)
     app = submitted(session, other, candidate, clock)
     with pytest.raises(DomainError, match="the application is for another posting") as caught:
@@ -120,7 +122,7 @@ def test_refused_for_an_application_of_another_posting(session, posting, candida
 @pytest.mark.parametrize("status", ["draft", "withdrawn", "offer", "hired", "rejected"])
 def test_refused_for_an_application_not_in_the_running(session, posting, candidate, hr, clock,
                                                         status):
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     path = {
         "draft": [], "withdrawn": ["withdrawn"],
         "offer": ["submitted", "under_review", "offer"],
@@ -139,15 +141,15 @@ def test_refused_for_an_application_not_in_the_running(session, posting, candida
 
 
 def test_only_the_employer_schedules(session, posting, candidate, clock):
-    organisations.create_organisation(session, slug="other", name="Other", clock=clock)
+    organisations.create_organisation(session, slug="other", name="Other", clock=clock, actor=OPERATOR)
     stranger = users.create_user(session, email="rh@other.example", full_name="R H", role="hr",
-                                 organisation="other", clock=clock)
+                                 organisation="other", clock=clock, actor=OPERATOR)
     for actor in (stranger, candidate):
         with pytest.raises(PermissionDenied, match="you may not schedule interviews"):
             interviews.schedule(session, posting, day=date(2024, 5, 22), actor=actor,
                                 clock=clock)
     # the operator (no actor) may
-    assert interviews.schedule(session, posting, day=date(2024, 5, 22), clock=clock).id
+    assert interviews.schedule(session, posting, day=date(2024, 5, 22), clock=clock, actor=OPERATOR).id
 
 
 def test_wall_clock_time_in_the_dst_gap_is_refused(session, posting, hr, clock):
@@ -323,7 +325,7 @@ def test_interviews_given_with_a_posting(session, hr, clock):
     created = postings.create_posting(
         session, {**POSTING, "interviews": [{"date": "22/05/2024"},
                                             {"date": "2024-05-23", "time": "14h30"}]},
-        actor=hr, clock=clock)
+        actor=hr, clock=clock, settings=get_settings())
     assert [(i.start_date, i.start_time, i.starts_at) for i in created.interviews] == [
         (date(2024, 5, 22), None, datetime(2024, 5, 21, 22, 0, tzinfo=UTC)),
         (date(2024, 5, 23), time(14, 30), datetime(2024, 5, 23, 12, 30, tzinfo=UTC)),
@@ -331,7 +333,7 @@ def test_interviews_given_with_a_posting(session, hr, clock):
     with pytest.raises(DomainError, match="would start in the past") as caught:
         postings.create_posting(
             session, {**POSTING, "reference": "PAST", "interviews": [
-                {"date": "2024-05-22"}, {"date": "2024-04-01"}]}, actor=hr, clock=clock)
+                {"date": "2024-05-22"}, {"date": "2024-04-01"}]}, actor=hr, clock=clock, settings=get_settings())
     assert caught.value.field == "interviews[1]"
 
 

@@ -4,6 +4,8 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import POSTING
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import (
     Conflict,
     DomainError,
@@ -17,7 +19,7 @@ from tracker.services.hiring import postings
 
 
 def make(session, hr, clock, **changes):
-    return postings.create_posting(session, {**POSTING, **changes}, actor=hr, clock=clock)
+    return postings.create_posting(session, {**POSTING, **changes}, actor=hr, clock=clock, settings=get_settings())
 
 
 def test_deadline_is_local_date_zone_and_utc_instant(session, hr, clock):
@@ -131,15 +133,15 @@ def test_reference_is_unique_and_generated_when_missing(session, hr, clock):
     with pytest.raises(Conflict, match="reference"):
         make(session, hr, clock)
     data = {k: v for k, v in POSTING.items() if k != "reference"}
-    first = postings.create_posting(session, data, actor=hr, clock=clock)
-    second = postings.create_posting(session, data, actor=hr, clock=clock)
+    first = postings.create_posting(session, data, actor=hr, clock=clock, settings=get_settings())
+    second = postings.create_posting(session, data, actor=hr, clock=clock, settings=get_settings())
     assert (first.reference, second.reference) == ("UJM-2024-001", "UJM-2024-002")
 
 
 def test_hr_posts_for_own_organisation_only(session, hr, clock):
     from tracker.services.accounts import organisations
 
-    organisations.create_organisation(session, slug="other", name="Other", clock=clock)
+    organisations.create_organisation(session, slug="other", name="Other", clock=clock, actor=OPERATOR)
     with pytest.raises(PermissionDenied, match="own organisation"):
         make(session, hr, clock, organisation="other")
 
@@ -148,12 +150,12 @@ def test_candidate_logs_private_posting_from_elsewhere(session, candidate, clock
     data = {"title": "Project officer", "hiring_organization_name": "Some NGO",
             "employment_type": "permanent", "visibility": "private",
             "valid_through_date": "2024-05-01", "timezone": "Europe/London"}
-    private = postings.create_posting(session, data, actor=candidate, clock=clock)
+    private = postings.create_posting(session, data, actor=candidate, clock=clock, settings=get_settings())
     assert private.owner_id == candidate.id and private.organisation is None
     assert private.reference == "P-2024-001"
     with pytest.raises(PermissionDenied):
         postings.create_posting(session, {**data, "visibility": "public"}, actor=candidate,
-                                clock=clock)
+                                clock=clock, settings=get_settings())
 
 
 def test_status_workflow(session, hr, clock):
@@ -183,13 +185,13 @@ def test_cannot_open_after_deadline(session, hr, clock):
 def test_update_keeps_evidence_of_unchanged_requirements(session, posting, candidate, hr, clock):
     from tracker.services.hiring import applications, evidence
 
-    app = applications.start(session, posting, candidate, clock=clock)
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
     english = posting.requirements[0]
     evidence.give_evidence(session, app, english, evidence="C1", actor=candidate, clock=clock)
     postings.update_posting(session, posting, {
         "valid_through_date": "2024-05-20", "valid_through_time": "12:00",
         "requirements": [*POSTING["requirements"], {"kind": "soft_skill", "label": "Rigueur"}],
-    }, actor=hr, clock=clock)
+    }, actor=hr, clock=clock, settings=get_settings())
     assert posting.valid_through == datetime(2024, 5, 20, 10, 0, tzinfo=UTC)
     assert [r.kind for r in posting.requirements] == [
         RequirementKind.LANGUAGE, RequirementKind.EDUCATION, RequirementKind.SOFT_SKILL]
@@ -200,7 +202,7 @@ def test_update_keeps_evidence_of_unchanged_requirements(session, posting, candi
 def test_update_checks_everything_again_and_writes_nothing_on_error(session, posting, hr, clock):
     with pytest.raises(ValidationFailed, match="before date_posted"):
         postings.update_posting(session, posting, {"valid_through_date": "2024-01-01"},
-                                actor=hr, clock=clock)
+                                actor=hr, clock=clock, settings=get_settings())
     session.refresh(posting)
     assert posting.valid_through_date == date(2024, 5, 13)
 
@@ -212,23 +214,23 @@ def test_list_sorted_by_deadline_with_counts(session, hr, posting, candidate, cl
     make(session, hr, clock, reference="NONE", valid_through_date=None)
     make(session, hr, clock, reference="SOONER", valid_through_date="2024-05-01",
          valid_through_time=time(9, 0))
-    applications.start(session, posting, candidate, clock=clock)
-    other = users.create_user(session, email="b@example.org", full_name="B", role="candidate")
-    applications.move(session, applications.start(session, posting, other, clock=clock),
+    applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
+    other = users.create_user(session, email="b@example.org", full_name="B", role="candidate", actor=OPERATOR)
+    applications.move(session, applications.start(session, posting, other, clock=clock, actor=OPERATOR),
                       "submitted", actor=other, clock=clock)
-    page = postings.list_postings(session)
+    page = postings.list_postings(session, actor=OPERATOR)
     assert [r.posting.reference for r in page.rows] == ["SOONER", "UJM-TEST-1", "LATER", "NONE"]
     counts = {r.posting.reference: {s.value: n for s, n in r.counts.items()} for r in page.rows}
     assert counts["UJM-TEST-1"] == {"draft": 1, "submitted": 1}
-    assert postings.list_postings(session, status="open").rows[0].posting.reference == "UJM-TEST-1"
-    second = postings.list_postings(session, page=2, per_page=3)
+    assert postings.list_postings(session, status="open", actor=OPERATOR).rows[0].posting.reference == "UJM-TEST-1"
+    second = postings.list_postings(session, page=2, per_page=3, actor=OPERATOR)
     assert [r.posting.reference for r in second.rows] == ["NONE"] and not second.has_next
 
 
 @pytest.mark.parametrize(("field", "value"), [("reference", "OTHER"), ("visibility", "private")])
 def test_reference_and_visibility_cannot_change(session, posting, hr, clock, field, value):
     with pytest.raises(DomainError, match=f"{field}: the {field} of a posting cannot change"):
-        postings.update_posting(session, posting, {field: value}, actor=hr, clock=clock)
+        postings.update_posting(session, posting, {field: value}, actor=hr, clock=clock, settings=get_settings())
 
 
 @pytest.mark.parametrize(
@@ -240,11 +242,11 @@ def test_reference_and_visibility_cannot_change(session, posting, hr, clock, fie
 )
 def test_apply_method_follows_the_contact_given(session, hr, clock, contact, method):
     data = {k: v for k, v in POSTING.items() if not k.startswith("apply_")}
-    created = postings.create_posting(session, {**data, **contact}, actor=hr, clock=clock)
+    created = postings.create_posting(session, {**data, **contact}, actor=hr, clock=clock, settings=get_settings())
     assert created.apply_method.value == method
 
 
 def test_input_of_a_posting_makes_the_same_posting(session, posting, hr, clock):
     data = postings.input_of(posting)
-    copy = postings.create_posting(session, {**data, "reference": "COPY"}, actor=hr, clock=clock)
+    copy = postings.create_posting(session, {**data, "reference": "COPY"}, actor=hr, clock=clock, settings=get_settings())
     assert postings.input_of(copy) == {**data, "reference": "COPY"}

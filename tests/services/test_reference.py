@@ -13,6 +13,7 @@ import yaml
 
 from tests.cli.helpers import assert_refused, row_counts
 from tests.conftest import POSTING, SAMPLES
+from tracker.config import get_settings
 from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.models import (
     Certification,
@@ -84,7 +85,7 @@ def test_changed_file_updates_and_keeps_requirement_links(session, loaded, hr, c
         **POSTING, "occupation": "charge-cooperation-internationale",
         "requirements": [{"kind": "technical_skill", "label": "Gestion de projet",
                           "occupation_skill": "Gestion de projet"}],
-    }, actor=hr, clock=clock)
+    }, actor=hr, clock=clock, settings=get_settings())
     skill_id = posting.requirements[0].occupation_skill_id
     path = folder / "occupation-charge-cooperation-internationale.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
@@ -136,7 +137,7 @@ def test_posting_names_occupation_certification_and_skill(session, loaded, hr, c
             "certification": "RNCP39853",
             "requirements": [{"kind": "technical_skill", "label": "Gestion de projet (budget)",
                               "occupation_skill": "gestion de projet"}]}
-    posting = postings.create_posting(session, data, actor=hr, clock=clock)
+    posting = postings.create_posting(session, data, actor=hr, clock=clock, settings=get_settings())
     assert posting.occupation.slug == "charge-cooperation-internationale"
     assert posting.certification.code == "RNCP39853"
     assert posting.requirements[0].occupation_skill.display == "95 | Gestion de projet"
@@ -155,7 +156,7 @@ def test_unknown_references_are_refused_by_field(session, loaded, hr, clock, cha
                                                  words):
     data = {**POSTING, "occupation": "charge-cooperation-internationale", **changes}
     with pytest.raises(ValidationFailed) as caught:
-        postings.create_posting(session, data, actor=hr, clock=clock)
+        postings.create_posting(session, data, actor=hr, clock=clock, settings=get_settings())
     assert caught.value.field == field and words in caught.value.message
 
 
@@ -164,7 +165,7 @@ def test_a_skill_needs_the_posting_to_name_an_occupation(session, loaded, hr, cl
         {"kind": "knowledge", "label": "X", "occupation_skill": "Gestion de projet"}]}
     with pytest.raises(ValidationFailed, match="requirements\\[0\\].occupation_skill: the "
                                                "posting names no occupation"):
-        postings.create_posting(session, data, actor=hr, clock=clock)
+        postings.create_posting(session, data, actor=hr, clock=clock, settings=get_settings())
 
 
 def test_proposed_requirements_follow_the_weights(session, loaded):

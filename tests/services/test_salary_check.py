@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import POSTING, SAMPLES
+from tracker.config import get_settings
 from tracker.services.hiring import postings
 from tracker.services.reference.load import load_reference
 from tracker.services.reference.salary import salary_check
@@ -19,7 +20,7 @@ def loaded(session, clock):
 
 
 def posting_with(session, hr, clock, **fields):
-    return postings.create_posting(session, {**POSTING, **fields}, actor=hr, clock=clock)
+    return postings.create_posting(session, {**POSTING, **fields}, actor=hr, clock=clock, settings=get_settings())
 
 
 OCCUPATION = {"occupation": "charge-cooperation-internationale"}

@@ -11,6 +11,8 @@ import pytest
 import sqlalchemy as sa
 
 from tests.uploads import make_pdf
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError
 from tracker.models import ApplicationStatus, Document
 from tracker.services.hiring import applications, documents, evidence, postings
@@ -20,7 +22,7 @@ FINAL = "submitted on 2024-04-15: it can no longer be changed"
 
 def add(session, application, actor, clock, kind="cv", text="CV"):  # noqa: ANN001, ANN201
     return documents.add_document(session, application, kind=kind, filename=f"{kind}.pdf",
-                                  content=make_pdf(text), actor=actor, clock=clock)
+                                  content=make_pdf(text), actor=actor, clock=clock, settings=get_settings())
 
 
 @pytest.fixture
@@ -78,7 +80,7 @@ def test_the_employer_side_still_rates_notes_and_adds_its_documents(
                                   clock=clock).reviewer_rating == 4
     evidence.add_note(session, submitted, "Bon dossier", actor=hr, clock=clock)
     theirs = add(session, submitted, hr, clock, "other", "Grille d'entretien")
-    add(session, submitted, None, clock, "other", "Added by the operator")
+    add(session, submitted, OPERATOR, clock, "other", "Added by the operator")
     documents.remove_document(session, theirs, actor=hr, clock=clock)
 
 
@@ -88,7 +90,7 @@ def in_app(session, posting, hr, clock, **fields):  # noqa: ANN001, ANN003, ANN2
             {"kind": "cv", "label": "Curriculum vitae"},
             {"kind": "cover_letter", "label": "Lettre de motivation"},
             {"kind": "diploma", "label": "Diplôme", "required": False}], **fields},
-        actor=hr, clock=clock)
+        actor=hr, clock=clock, settings=get_settings())
     session.flush()
     return posting
 
@@ -124,6 +126,6 @@ def test_late_submissions_by_the_employer_or_operator_are_not_affected(
         session, application, posting, hr, clock, who) -> None:  # noqa: ANN001
     in_app(session, posting, hr, clock)
     clock.now = datetime(2024, 5, 20, 9, 0, tzinfo=UTC)  # after the deadline
-    applications.move(session, application, "submitted", actor=hr if who == "hr" else None,
+    applications.move(session, application, "submitted", actor=hr if who == "hr" else OPERATOR,
                       late=True, clock=clock)
     assert application.status is ApplicationStatus.SUBMITTED and application.is_late

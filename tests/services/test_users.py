@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import Conflict, DomainError, NotFound
 from tracker.models import (
     AuditLog,
@@ -27,7 +28,7 @@ def count(session, model):
 def make(session, clock, **fields):
     data = {"email": "camille@example.org", "full_name": "Camille Martin",
             "role": "candidate", **fields}
-    return users.create_user(session, **data, clock=clock)
+    return users.create_user(session, **data, clock=clock, actor=OPERATOR)
 
 
 def test_create_candidate(session, clock):
@@ -161,6 +162,7 @@ def test_set_profile(session, candidate, clock):
         skills=["Gestion de projet", " Erasmus+ "],
         languages=[Lang("fr", is_native=True), Lang("EN", "c1"), Lang("es", "B1")],
         clock=clock,
+        actor=OPERATOR,
     )
     session.expire_all()
     profile = session.get(CandidateProfile, profile.id)
@@ -174,7 +176,7 @@ def test_set_profile(session, candidate, clock):
 
 
 def test_bac4_is_a_level_of_study(session, candidate, clock):
-    profile = users.set_profile(session, candidate, education_level="bac+4", clock=clock)
+    profile = users.set_profile(session, candidate, education_level="bac+4", clock=clock, actor=OPERATOR)
     session.expire_all()
     assert session.get(CandidateProfile, profile.id).education_level is EducationLevel.BAC4
     assert [e.value for e in EducationLevel] == [
@@ -184,12 +186,12 @@ def test_bac4_is_a_level_of_study(session, candidate, clock):
 def test_set_profile_again_replaces_it(session, candidate, clock):
     users.set_profile(session, candidate, education_level="bac+3",
                       skills=["Erasmus+", "Gestion de projet"],
-                      languages=[Lang("en", "B2"), Lang("fr", is_native=True)], clock=clock)
+                      languages=[Lang("en", "B2"), Lang("fr", is_native=True)], clock=clock, actor=OPERATOR)
     clock.advance(days=30)
     # the same skills and languages again, reordered, one changed level, one dropped, one new
     users.set_profile(session, candidate, education_level="bac+5",
                       skills=["Gestion de projet", "Montage budgétaire", "Erasmus+"],
-                      languages=[Lang("fr", is_native=True), Lang("en", "C1")], clock=clock)
+                      languages=[Lang("fr", is_native=True), Lang("en", "C1")], clock=clock, actor=OPERATOR)
     session.expire_all()
     profile = session.scalars(sa.select(CandidateProfile)).one()
     assert profile.education_level is EducationLevel.BAC5
@@ -199,7 +201,7 @@ def test_set_profile_again_replaces_it(session, candidate, clock):
     assert [(lang.language, lang.level, lang.is_native) for lang in profile.languages] == [
         ("fr", None, True), ("en", CEFRLevel.C1, False)]
     assert count(session, CandidateSkill) == 3 and count(session, CandidateLanguage) == 2
-    users.set_profile(session, candidate, clock=clock)  # empties it
+    users.set_profile(session, candidate, clock=clock, actor=OPERATOR)  # empties it
     session.expire_all()
     assert count(session, CandidateSkill) == count(session, CandidateLanguage) == 0
     assert count(session, CandidateProfile) == 1
@@ -225,7 +227,7 @@ def test_set_profile_again_replaces_it(session, candidate, clock):
 )
 def test_profile_rules_name_the_field(session, candidate, clock, fields, field, words):
     with pytest.raises(DomainError, match=re.escape(words)) as caught:
-        users.set_profile(session, candidate, clock=clock, **fields)
+        users.set_profile(session, candidate, clock=clock, **fields, actor=OPERATOR)
     assert caught.value.field == field
     session.flush()
     assert count(session, CandidateProfile) == 0
@@ -233,5 +235,5 @@ def test_profile_rules_name_the_field(session, candidate, clock, fields, field, 
 
 def test_only_candidates_have_a_profile(session, hr, clock):
     with pytest.raises(DomainError, match="only candidates have a profile") as caught:
-        users.set_profile(session, hr, skills=["x"], clock=clock)
+        users.set_profile(session, hr, skills=["x"], clock=clock, actor=OPERATOR)
     assert caught.value.field == "role"

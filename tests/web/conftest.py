@@ -14,10 +14,11 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
+from tracker.app import create_app
 from tracker.config import Settings
+from tracker.domain.access import OPERATOR
 from tracker.models import User
 from tracker.services.accounts import organisations, users
-from tracker.web import create_app
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 PASSWORD = "correct horse battery"
@@ -87,35 +88,35 @@ def text(response: TestResponse) -> str:
 
 @pytest.fixture
 def other_org(session: Session, clock):  # noqa: ANN001, ANN201
-    return organisations.create_organisation(session, slug="acme", name="ACME", clock=clock)
+    return organisations.create_organisation(session, slug="acme", name="ACME", clock=clock, actor=OPERATOR)
 
 
 @pytest.fixture
 def hr_other(session: Session, other_org, clock):  # noqa: ANN001, ANN201
     return users.create_user(session, email="rh@acme.example", full_name="Other HR", role="hr",
-                             organisation="acme", clock=clock)
+                             organisation="acme", clock=clock, actor=OPERATOR)
 
 
 @pytest.fixture
 def admin(session: Session, clock):  # noqa: ANN001, ANN201
     return users.create_user(session, email="admin@example.org", full_name="Ada Admin",
-                             role="admin", clock=clock)
+                             role="admin", clock=clock, actor=OPERATOR)
 
 
 @pytest.fixture
 def candidate_b(session: Session, clock):  # noqa: ANN001, ANN201
     return users.create_user(session, email="bob@example.org", full_name="Bob Brun",
-                             role="candidate", clock=clock)
+                             role="candidate", clock=clock, actor=OPERATOR)
 
 
 @pytest.fixture
 def hr(session: Session, ujm, clock):  # noqa: ANN001, ANN201
     """The UJM's hr user, who reads the pages in English (tests check English text)."""
     return users.create_user(session, email="rh@univ-st-etienne.fr", full_name="Claire Dubois",
-                             role="hr", organisation="ujm", locale="en", clock=clock)
+                             role="hr", organisation="ujm", locale="en", clock=clock, actor=OPERATOR)
 
 
 @pytest.fixture
 def candidate(session: Session, clock):  # noqa: ANN001, ANN201
     return users.create_user(session, email="camille@example.org", full_name="Camille Martin",
-                             role="candidate", locale="en", clock=clock)
+                             role="candidate", locale="en", clock=clock, actor=OPERATOR)

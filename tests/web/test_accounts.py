@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from babel.messages.extract import extract_from_dir
 
 from tests.web.conftest import PASSWORD, Web, text, web_settings
+from tracker.config import get_settings
 from tracker.models import Application, Document, Locale, Posting, User
 from tracker.services.accounts import users
 from tracker.services.hiring import applications, documents, postings
@@ -181,10 +182,10 @@ def test_delete_my_account_erases_my_data(web: Web, session, candidate, posting,
     users_password(session, candidate)
     application = applications.start(session, posting, candidate, actor=candidate, clock=clock)
     documents.add_document(session, application, kind="cv", filename="cv.pdf",
-                           content=two_pages(), actor=candidate, clock=clock)
+                           content=two_pages(), actor=candidate, clock=clock, settings=get_settings())
     private = postings.create_posting(session, {
         "title": "Found elsewhere", "employment_type": "permanent", "visibility": "private",
-        "hiring_organization_name": "Elsewhere"}, actor=candidate, clock=clock)
+        "hiring_organization_name": "Elsewhere"}, actor=candidate, clock=clock, settings=get_settings())
     session.flush()
     ids = (candidate.id, application.id, private.id)
     web.login("camille@example.org")
@@ -229,7 +230,7 @@ def test_anonymous_users_are_sent_to_log_in(web: Web, path: str) -> None:
 def test_demo_people_log_in_with_the_demo_password(web: Web, session, clock) -> None:  # noqa: ANN001
     from tracker.services.demo import DEMO_PASSWORD, load_demo
 
-    result = load_demo(session, clock=clock)
+    result = load_demo(session, clock=clock, settings=get_settings())
     session.flush()
     assert [role for role, _email in result.logins] == ["hr", "candidate", "candidate"]
     for role, email in result.logins:

@@ -9,13 +9,14 @@ import re
 
 from tests.uploads import make_pdf
 from tests.web.conftest import Web, text
+from tracker.config import get_settings
 from tracker.models import ApplicationStatus
 from tracker.services.hiring import applications, documents, evidence, postings
 
 
 def cv(session, application, candidate, clock):  # noqa: ANN001, ANN201
     return documents.add_document(session, application, kind="cv", filename="CV.pdf",
-                                  content=make_pdf("Camille CV"), actor=candidate, clock=clock)
+                                  content=make_pdf("Camille CV"), actor=candidate, clock=clock, settings=get_settings())
 
 
 def error_of(page: str, field_id: str) -> str:
@@ -66,7 +67,7 @@ def test_submitting_needs_the_documents_and_a_tick_for_unanswered_requirements(
     postings.update_posting(session, posting, {
         "apply_method": "in_app", "apply_email": None,
         "required_documents": [{"kind": "cv", "label": "Curriculum vitae"}]},
-        actor=hr, clock=clock)
+        actor=hr, clock=clock, settings=get_settings())
     session.flush()
     web.as_user(candidate)
     url = f"/me/applications/{application.id}"

@@ -19,11 +19,12 @@ import pytest
 
 from tests.uploads import make_pdf
 from tests.web.conftest import Web, web_settings
+from tracker.app import create_app
+from tracker.config import get_settings
 from tracker.models import Document, DocumentKind, Notification
 from tracker.services.accounts import tokens, users
 from tracker.services.exports import calendar
 from tracker.services.hiring import applications, evidence, postings
-from tracker.web import create_app
 
 ACTORS = ["anonymous", "cand_a", "cand_b", "hr_a", "hr_b", "admin"]
 EVERYONE = set(ACTORS)
@@ -166,17 +167,17 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):
     (a draft, with a CV)."""
     draft = postings.create_posting(session, {"title": "Brouillon RH", "organisation": "ujm",
                                               "employment_type": "permanent"}, actor=hr,
-                                    clock=clock)
+                                    clock=clock, settings=get_settings())
     private = postings.create_posting(session, {
         "title": "Trouvée ailleurs", "employment_type": "permanent", "visibility": "private",
-        "hiring_organization_name": "Ailleurs"}, actor=candidate, clock=clock)
+        "hiring_organization_name": "Ailleurs"}, actor=candidate, clock=clock, settings=get_settings())
     application = applications.start(session, posting, candidate, actor=candidate, clock=clock)
     evidence.give_evidence(session, application, posting.requirements[0], evidence="B2",
                            actor=candidate, clock=clock)
     applications.move(session, application, "submitted", actor=candidate, clock=clock)
     second = postings.create_posting(session, {"title": "Second poste", "organisation": "ujm",
                                                "employment_type": "permanent"}, actor=hr,
-                                     clock=clock)
+                                     clock=clock, settings=get_settings())
     postings.set_status(session, second, "open", actor=hr, clock=clock)
     draft_application = applications.start(session, second, candidate, actor=candidate,
                                            clock=clock)

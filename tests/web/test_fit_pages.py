@@ -9,6 +9,8 @@ import json
 import re
 
 from tests.web.conftest import Web, text
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.services import imports
 from tracker.services.accounts import users
 from tracker.services.accounts.users import LanguageInput
@@ -18,7 +20,7 @@ from tracker.services.hiring import applications, evidence
 def _submitted(session, posting, person, clock, *, english=None, education=None):  # noqa: ANN001, ANN201
     if english or education:
         users.set_profile(session, person, education_level=education, languages=[
-            LanguageInput("en", english)] if english else [], clock=clock)
+            LanguageInput("en", english)] if english else [], clock=clock, actor=OPERATOR)
     application = applications.start(session, posting, person, actor=person, clock=clock)
     applications.move(session, application, "submitted", actor=person, clock=clock)
     session.flush()
@@ -27,7 +29,7 @@ def _submitted(session, posting, person, clock, *, english=None, education=None)
 
 def _three(session, posting, candidate, candidate_b, clock):  # noqa: ANN001, ANN201
     zoe = users.create_user(session, email="zoe@example.org", full_name="Zoé Zola",
-                            role="candidate", clock=clock)
+                            role="candidate", clock=clock, actor=OPERATOR)
     made = {}
     for person, english, education in ((zoe, None, None), (candidate_b, "B1", "bac+5"),
                                        (candidate, "C1", "bac+5")):
@@ -137,7 +139,7 @@ def test_public_page_json_ld_is_the_exporters_and_reimports(web: Web, posting, s
     assert data["url"] == f"http://localhost/postings/{posting.reference}"
     assert data["validThrough"] == "2024-05-13T23:59:59+02:00"
     assert "partenariats" in data["description"]
-    report = imports.analyse("page.html", response.get_data())
+    report = imports.analyse("page.html", response.get_data(), default_zone=get_settings().timezone)
     assert report.format == "html" and len(report.postings) == 1
     found = report.postings[0]
     assert found.value("title") == posting.title

@@ -11,6 +11,7 @@ import pytest
 from flask import Flask
 
 from tests.web.conftest import Web, text
+from tracker.config import get_settings
 from tracker.models import Notification
 from tracker.services.hiring import applications, interviews
 from tracker.services.reminders import dispatch, notifications
@@ -21,7 +22,7 @@ from tracker.web.inbox import web_url
 
 def deliver(session, session_factory, clock) -> list[dict]:  # noqa: ANN001
     session.commit()
-    return dispatch.run_once(session_factory, clock=clock).sent
+    return dispatch.run_once(session_factory, clock=clock, settings=get_settings()).sent
 
 
 @pytest.fixture

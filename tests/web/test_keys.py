@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from flask import Flask
 
 from tests.web.conftest import Web, text, web_settings
+from tracker.app import create_app
 from tracker.models import ApiToken, CalendarFeedToken
 from tracker.services.hiring import applications, interviews
-from tracker.web import create_app
 
 FEED = re.compile(r'id="feed-url"[^>]*value="([^"]+)"')
 PLAIN = re.compile(r'id="plain-token"[^>]*value="(trk_[^"]+)"')

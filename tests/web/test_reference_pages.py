@@ -12,6 +12,8 @@ import pytest
 from tests.conftest import SAMPLES
 from tests.web.conftest import Web, text
 from tests.web.test_hr_pages import BASE_FORM
+from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.services.hiring import postings
 from tracker.services.reference import catalogue as reference
 from tracker.services.reference.load import load_reference
@@ -56,7 +58,7 @@ def test_start_the_requirements_from_the_occupation_then_save(web: Web, hr, load
     assert f"{len(expected)} requirements proposed from the occupation" in page
     assert page.count("From the occupation skill:") == len(expected)
     assert "Cisco IOS" in page and "Anglais" in page  # the rows typed so far stay
-    assert postings.list_postings(session, organisation="ujm").rows == []  # nothing saved
+    assert postings.list_postings(session, organisation="ujm", actor=OPERATOR).rows == []  # nothing saved
     values = _inputs(page)
     assert values["occupation"] == OCCUPATION and values["certification"] == "RNCP39853"
     first = expected[0]
@@ -67,7 +69,7 @@ def test_start_the_requirements_from_the_occupation_then_save(web: Web, hr, load
     values[f"requirements-{row}-label"] = first.label + " (edited)"
     done = web.post("/hr/postings/new", {**values, "submit": "1"}, token_from="/hr/postings/new")
     assert done.status_code == 302, text(done)
-    created = postings.get_posting(session, done.headers["Location"].rsplit("/", 1)[-1])
+    created = postings.get_posting(session, done.headers["Location"].rsplit("/", 1)[-1], actor=OPERATOR)
     assert created.occupation.slug == OCCUPATION and created.certification.code == "RNCP39853"
     linked = [r for r in created.requirements if r.occupation_skill is not None]
     assert len(linked) == len(expected)
@@ -84,7 +86,7 @@ def test_salary_check_on_the_hr_and_public_posting_pages(web: Web, hr, posting, 
                                                          session, clock) -> None:  # noqa: ANN001
     postings.update_posting(session, posting, {
         "occupation": OCCUPATION, "salary_min": 1800, "salary_max": 2100,
-        "salary_currency": "EUR", "salary_period": "month"}, actor=hr, clock=clock)
+        "salary_currency": "EUR", "salary_period": "month"}, actor=hr, clock=clock, settings=get_settings())
     session.flush()
     web.as_user(hr)
     page = text(web.get(f"/hr/postings/{posting.reference}"))
@@ -101,6 +103,6 @@ def test_salary_check_on_the_hr_and_public_posting_pages(web: Web, hr, posting, 
     web.as_user(None)
     bare = text(web.get(f"/postings/{posting.reference}", headers={"Accept-Language": "fr"}))
     assert "est en dessous de la fourchette" in bare
-    postings.update_posting(session, posting, {"occupation": None}, actor=hr, clock=clock)
+    postings.update_posting(session, posting, {"occupation": None}, actor=hr, clock=clock, settings=get_settings())
     session.flush()
     assert "salary-check" not in text(web.get(f"/postings/{posting.reference}"))

@@ -20,6 +20,7 @@ from werkzeug.exceptions import HTTPException
 
 from tracker import __version__
 from tracker.api.schemas import ErrorBody
+from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
 from tracker.domain.errors import (
     Conflict,
@@ -105,6 +106,7 @@ class Call:
     session: Session
     actor: User
     clock: Callable[[], datetime]
+    settings: Settings
 
     def now(self) -> datetime:
         return self.clock()
@@ -128,7 +130,7 @@ def call() -> Iterator[Call]:
         actor = session.get(User, g.api_user_id)
         if actor is None:  # deleted between authentication and now
             raise ApiError(401, "the token's user no longer exists", headers=_challenge())
-        yield Call(session, actor, _clock())
+        yield Call(session, actor, _clock(), current_app.config["TRACKER_SETTINGS"])
 
 
 def _challenge(error: str | None = None) -> dict[str, str]:

@@ -54,7 +54,7 @@ def create_posting() -> ResponseReturnValue:
     """Create a posting (a draft): hr users for their organisation, candidates a private
     posting they found elsewhere."""
     with call() as c:
-        posting = postings.create_posting(c.session, raw_body(), actor=c.actor, clock=c.clock)
+        posting = postings.create_posting(c.session, raw_body(), actor=c.actor, clock=c.clock, settings=c.settings)
         return _posting_body(c, posting), 201
 
 
@@ -74,7 +74,7 @@ def update_posting(reference: str) -> ResponseReturnValue:
     changes = body(PostingPatch).model_dump(exclude_unset=True)
     with call() as c:
         posting = postings.get_posting(c.session, reference, actor=c.actor)
-        postings.update_posting(c.session, posting, changes, actor=c.actor, clock=c.clock)
+        postings.update_posting(c.session, posting, changes, actor=c.actor, clock=c.clock, settings=c.settings)
         return _posting_body(c, posting)
 
 
@@ -115,6 +115,6 @@ def replace_requirements(reference: str) -> ResponseReturnValue:
     changes = body(RequirementsReplace).model_dump()
     with call() as c:
         posting = postings.get_posting(c.session, reference, actor=c.actor)
-        postings.update_posting(c.session, posting, changes, actor=c.actor, clock=c.clock)
+        postings.update_posting(c.session, posting, changes, actor=c.actor, clock=c.clock, settings=c.settings)
         return {"requirements": [requirement_record(r) for r in posting.requirements]}
 

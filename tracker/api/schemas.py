@@ -210,7 +210,7 @@ def _optional_copy(name: str, model: type[BaseModel], leave_out: set[str]) -> ty
             continue
         annotation = info.annotation | None  # type: ignore[operator]
         if info.metadata:
-            annotation = Annotated[(annotation, *info.metadata)]  # type: ignore[assignment]
+            annotation = Annotated[(annotation, *info.metadata)]
         fields[field_name] = (annotation, Field(default=None, description=info.description))
     return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)
 

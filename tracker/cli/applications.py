@@ -16,10 +16,11 @@ from tracker.cli.output import (
     table,
     when_text,
 )
+from tracker.domain.access import Operator
 from tracker.domain.timeutil import days_left, parse_local_datetime
-from tracker.exporters.csv import applications_csv
 from tracker.models import ApplicationStatus
 from tracker.services.accounts import users
+from tracker.services.exports import formats
 from tracker.services.fit import scores as fit
 from tracker.services.hiring import applications, interviews, postings
 from tracker.services.hiring.interviews import Panelist
@@ -51,7 +52,7 @@ def apply_command(app: AppContext, reference: str, candidate: str,
             # A submission is the candidate's own, except a late one, which only the employer
             # side (or the operator, with every right) may record.
             applications.move(session, application, ApplicationStatus.SUBMITTED,
-                              actor=actor if late else (actor or person), late=late,
+                              actor=actor if late or not isinstance(actor, Operator) else person, late=late,
                               clock=app.clock)
         click.echo(f"application #{application.id} of {person.email} to {posting.reference}: "
                    f"{application.status.value}" + (" (late)" if application.is_late else ""))
@@ -82,10 +83,9 @@ def application_list(app: AppContext, posting: str | None, candidate: str | None
         raise UserError("error: --sort: sorting by fit needs --posting")
     if fmt == "csv":
         with app.transaction() as session:
-            rows = applications.all_applications(
-                session, posting=posting, candidate=candidate, status=status,
-                actor=app.actor(session))
-        click.echo(applications_csv(rows), nl=False)
+            text = formats.applications_csv(session, posting=posting, candidate=candidate,
+                                            status=status, actor=app.actor(session))
+        click.echo(text, nl=False)
         return
     with app.transaction() as session:
         result = applications.list_applications(

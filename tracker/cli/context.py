@@ -14,9 +14,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker import schema
-from tracker.config import get_settings
+from tracker.config import Settings, get_settings
 from tracker.db import create_engine, make_session_factory, unit_of_work, utcnow
-from tracker.models import User
+from tracker.domain.access import OPERATOR, Actor
 from tracker.services.accounts.users import get_user
 
 
@@ -38,7 +38,14 @@ class AppContext:
     session_factory: sessionmaker[Session] | None = None
     clock: Callable[[], datetime] = utcnow
     acting_as: str | None = None
+    given_settings: Settings | None = None
     _schema_checked: bool = field(default=False, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        """The settings the commands hand to the services: those given, else the environment's
+        (read when asked, so a test's changes to them hold)."""
+        return self.given_settings or get_settings()
 
     def factory(self) -> sessionmaker[Session]:
         if self.session_factory is None:
@@ -52,7 +59,7 @@ class AppContext:
 
     def ensure_schema(self) -> None:
         if not self._schema_checked:
-            schema.ensure_ready(self.engine(), embedded=not get_settings().database_url)
+            schema.ensure_ready(self.engine(), embedded=not self.settings.database_url)
             self._schema_checked = True
 
     @contextmanager
@@ -62,9 +69,9 @@ class AppContext:
         with unit_of_work(self.factory()) as session:
             yield session
 
-    def actor(self, session: Session) -> User | None:
-        """The user named by --as (None: the operator, with every right)."""
-        return get_user(session, self.acting_as, "--as") if self.acting_as else None
+    def actor(self, session: Session) -> Actor:
+        """The user named by --as, else the operator, with every right."""
+        return get_user(session, self.acting_as, "--as") if self.acting_as else OPERATOR
 
 
 pass_app = click.make_pass_decorator(AppContext, ensure=True)

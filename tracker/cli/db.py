@@ -8,6 +8,7 @@ from tracker import schema
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION
 from tracker.cli.postings import show_posting_list
+from tracker.domain.access import OPERATOR
 from tracker.services.demo import DEMO_PASSWORD, load_demo
 from tracker.services.dossiers import render as dossier_service
 
@@ -58,7 +59,7 @@ def demo_command(app: AppContext, as_published: bool, dossiers: bool, fmt: str) 
     7 to 13 days from today on the same weekday. Running it again adds nothing.
     """
     with app.transaction() as session:
-        result = load_demo(session, as_published=as_published, clock=app.clock)
+        result = load_demo(session, as_published=as_published, clock=app.clock, settings=app.settings)
         summary = result.summary
     if fmt == "table":
         click.echo(summary)
@@ -74,11 +75,11 @@ def demo_command(app: AppContext, as_published: bool, dossiers: bool, fmt: str) 
     with app.transaction() as session:
         made = [
             dossier_service.application_dossier(session, result.application_ids[0],
-                                                clock=app.clock),
-            dossier_service.panel_dossier(session, result.posting.reference, clock=app.clock),
+                                                clock=app.clock, actor=OPERATOR),
+            dossier_service.panel_dossier(session, result.posting.reference, clock=app.clock, actor=OPERATOR),
         ]
     for dossier in made:
-        path = dossier.save()
+        path = dossier.save(dossier.default_path(app.settings.reports_dir))
         if fmt == "table":
             click.echo(f"{'Application' if dossier.kind == 'application' else 'Panel'} "
                        f"dossier: {path}")

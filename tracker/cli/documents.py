@@ -54,7 +54,7 @@ def document_add(app: AppContext, application_id: int, kind: str, path: str) -> 
         actor = app.actor(session)
         application = applications.get_application(session, application_id, actor=actor)
         document = documents.add_document(session, application, kind=kind, filename=filename,
-                                          content=content, actor=actor, clock=app.clock)
+                                          content=content, actor=actor, clock=app.clock, settings=app.settings)
         pages = f"{document.page_count} page" + ("s" if document.page_count != 1 else "")
         click.echo(f"document #{document.id} added to application #{application.id}: "
                    f"{document.kind.value}, {document.filename}, {pages}, "

@@ -24,8 +24,8 @@ def dossier_group() -> None:
     """Print PDF dossiers: an application's, the hiring panel's, the posting sheet."""
 
 
-def _write(dossier: Dossier, output: Path | None) -> None:
-    click.echo(str(dossier.save(output)))
+def _write(app: AppContext, dossier: Dossier, output: Path | None) -> None:
+    click.echo(str(dossier.save(output or dossier.default_path(app.settings.reports_dir))))
 
 
 @dossier_group.command("application")
@@ -41,7 +41,7 @@ def dossier_application(app: AppContext, application_id: int, output: Path | Non
     with app.transaction() as session:
         dossier = dossiers.application_dossier(session, application_id, lang=lang, pdfa=pdfa,
                                                actor=app.actor(session), clock=app.clock)
-    _write(dossier, output)
+    _write(app, dossier, output)
 
 
 @dossier_group.command("panel")
@@ -57,7 +57,7 @@ def dossier_panel(app: AppContext, reference: str, output: Path | None, lang: st
     with app.transaction() as session:
         dossier = dossiers.panel_dossier(session, reference, lang=lang, pdfa=pdfa,
                                          actor=app.actor(session), clock=app.clock)
-    _write(dossier, output)
+    _write(app, dossier, output)
 
 
 @dossier_group.command("posting")
@@ -72,7 +72,7 @@ def dossier_posting(app: AppContext, reference: str, output: Path | None, lang: 
     with app.transaction() as session:
         dossier = dossiers.posting_sheet(session, reference, lang=lang, pdfa=pdfa,
                                          actor=app.actor(session), clock=app.clock)
-    _write(dossier, output)
+    _write(app, dossier, output)
 
 
 @dossier_group.command("batch")
@@ -97,7 +97,7 @@ def dossier_batch(app: AppContext, reference: str, workers: int, output_dir: Pat
                   transient=True) as progress:
         task = progress.add_task("dossiers", total=len(ids))
         results = run_batch(url, ids, lang=lang, pdfa=pdfa, workers=workers, out_dir=output_dir,
-                            now=app.clock(), on_done=lambda item: progress.advance(task))
+                            reports_dir=app.settings.reports_dir, now=app.clock(), on_done=lambda item: progress.advance(task))
     failed = [r for r in results if r.error]
     for result in results:
         if result.error:

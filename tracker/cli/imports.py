@@ -13,7 +13,7 @@ from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import emit_json, print_tables, table
 from tracker.importers.base import SURE, Finding, plain
 from tracker.services import imports
-from tracker.services.hiring import postings
+from tracker.services.exports import formats
 
 
 def _value_text(value: Any) -> str:
@@ -56,13 +56,13 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UserError(f"error: file: cannot read {path}: {exc.strerror or exc}") from exc
-    report = imports.analyse(Path(path).name, data, clock=app.clock)
+    report = imports.analyse(Path(path).name, data, clock=app.clock, default_zone=app.settings.timezone)
     saved = None
     if yes:
         with app.transaction() as session:
             posting = imports.save_import(session, report, organisation=organisation,
                                           actor=app.actor(session), clock=app.clock,
-                                          index=number - 1)
+                                          index=number - 1, settings=app.settings)
             saved = {"reference": posting.reference, "status": posting.status.value,
                      "title": posting.title}
     if fmt == "json":
@@ -118,11 +118,8 @@ imports_list_fields = ("requirements", "interviews", "required_documents")
 def export_command(app: AppContext, reference: str, fmt: str, url: str | None,
                    output: str | None) -> None:
     """The posting REFERENCE as a schema.org JobPosting (JSON-LD)."""
-    from tracker.exporters.jsonld import posting_jsonld
-
     with app.transaction() as session:
-        posting = postings.get_posting(session, reference, actor=app.actor(session))
-        document = posting_jsonld(posting, url=url)
+        document = formats.posting_jsonld(session, reference, actor=app.actor(session), url=url)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if output:
         Path(output).write_text(text, encoding="utf-8")

@@ -81,6 +81,6 @@ def user_add(app: AppContext, password_stdin: bool, no_password: bool, **fields:
     if password is not None:
         users.hash_password(password)  # checks the rules before anything is written
     with app.transaction() as session:
-        user = users.create_user(session, **fields, password=password,  # type: ignore[arg-type]
+        user = users.create_user(session, **fields, password=password,
                                  actor=app.actor(session), clock=app.clock)
         click.echo(f"user {user.email} added ({user.role.value})")

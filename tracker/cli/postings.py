@@ -83,7 +83,7 @@ def posting_add(app: AppContext, path: str | None, open_now: bool, fmt: str,
     with app.transaction() as session:
         actor = app.actor(session)
         try:
-            posting = postings.create_posting(session, data, actor=actor, clock=app.clock)
+            posting = postings.create_posting(session, data, actor=actor, clock=app.clock, settings=app.settings)
         except ValidationFailed as exc:
             raise ValidationFailed([_as_flag(error, given) for error in exc.errors]) from exc
         if open_now:
@@ -246,7 +246,7 @@ def posting_update(app: AppContext, reference: str, path: str, fmt: str) -> None
     with app.transaction() as session:
         actor = app.actor(session)
         posting = postings.get_posting(session, reference, actor=actor)
-        postings.update_posting(session, posting, changes, actor=actor, clock=app.clock)
+        postings.update_posting(session, posting, changes, actor=actor, clock=app.clock, settings=app.settings)
         record = posting_record(posting, app.clock())
     if fmt == "json":
         emit_json(record)

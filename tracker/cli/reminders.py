@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text
 from tracker.config import get_settings
-from tracker.domain.errors import PermissionDenied
+from tracker.domain.access import check_outbox, check_self_or_admin
 from tracker.mail import Mailer
-from tracker.models import Reminder, ReminderStatus, Role, User
+from tracker.models import Reminder, ReminderStatus, User
 from tracker.services.accounts import users
 from tracker.services.accounts.organisations import get_organisation
 from tracker.services.reminders import (
@@ -34,16 +34,11 @@ STATUS_CHOICE = click.Choice([s.value for s in ReminderStatus])
 
 
 def _operator_only(app: AppContext, session: Session) -> None:
-    """The outbox is the operator's (or an admin's): --as a user may not read or drive it."""
-    actor = app.actor(session)
-    if actor is not None and actor.role is not Role.ADMIN:
-        raise PermissionDenied("--as", "the reminder outbox is for the operator and admins")
+    check_outbox(app.actor(session))
 
 
 def _self_or_operator(app: AppContext, session: Session, user: User) -> None:
-    actor = app.actor(session)
-    if actor is not None and actor.role is not Role.ADMIN and actor.id != user.id:
-        raise PermissionDenied("--user", "you may only see or change your own")
+    check_self_or_admin(app.actor(session), user, "--user")
 
 
 def parse_at(value: str | None) -> datetime | None:

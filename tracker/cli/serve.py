@@ -34,8 +34,8 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
     """
     import waitress
 
+    from tracker.app import create_app
     from tracker.scheduler import start_in_process
-    from tracker.web import create_app
 
     settings = get_settings()
     app.ensure_schema()

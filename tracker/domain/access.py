@@ -1,12 +1,17 @@
 """Who may see and change what: the rules every service and face shares.
 
-`None` as the actor is the operator at the command line, with every right.
+Every service that reads or changes people's data demands an actor: a `User`, or `OPERATOR`,
+the system acting on its own (the scheduler, the demo, the command line without `--as`), which
+has every right. There is no default: forgetting the actor is a TypeError, never full rights.
 """
 
 from __future__ import annotations
 
+from typing import Final
+
 import sqlalchemy as sa
 
+from tracker.domain.errors import PermissionDenied
 from tracker.models import (
     Application,
     ApplicationStatus,
@@ -19,21 +24,42 @@ from tracker.models import (
 )
 
 
-def can_manage(actor: User | None, posting: Posting) -> bool:
+class Operator:
+    """The system acting on its own, with every right. Its one instance is `OPERATOR`; it is
+    never a default, always passed on purpose."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "OPERATOR"
+
+
+OPERATOR: Final = Operator()
+
+# Who acts in a service call.
+Actor = User | Operator
+
+
+def actor_id(actor: Actor) -> int | None:
+    """The user id to record as having acted (none for the operator)."""
+    return None if isinstance(actor, Operator) else actor.id
+
+
+def can_manage(actor: Actor, posting: Posting) -> bool:
     """May `actor` edit this posting and act on its applications as the employer side?"""
-    if actor is None or actor.role is Role.ADMIN:
+    if isinstance(actor, Operator) or actor.role is Role.ADMIN:
         return True
     if posting.visibility is Visibility.PRIVATE:
         return posting.owner_id == actor.id
     return actor.role is Role.HR and actor.organisation_id == posting.organisation_id
 
 
-def visible_postings(actor: User | None) -> sa.ColumnElement[bool]:
+def visible_postings(actor: Actor) -> sa.ColumnElement[bool]:
     """Which postings `actor` may see: everyone sees the organisations' postings once they are
     no longer drafts; hr users see all of their organisation's; a private posting is its owner's
     alone (even when it names a registered organisation); the operator and admins see
     everything."""
-    if actor is None or actor.role is Role.ADMIN:
+    if isinstance(actor, Operator) or actor.role is Role.ADMIN:
         return sa.true()
     published = sa.and_(
         Posting.visibility == Visibility.PUBLIC, Posting.status != PostingStatus.DRAFT
@@ -49,11 +75,11 @@ def _organisation_posting(actor: User) -> sa.ColumnElement[bool]:
                    Posting.visibility == Visibility.PUBLIC)
 
 
-def visible_applications(actor: User | None) -> sa.ColumnElement[bool]:
+def visible_applications(actor: Actor) -> sa.ColumnElement[bool]:
     """Which applications `actor` may see: candidates their own; hr users those to their
     organisation's own postings once submitted (a draft is its candidate's own until then);
     the operator and admins all of them."""
-    if actor is None or actor.role is Role.ADMIN:
+    if isinstance(actor, Operator) or actor.role is Role.ADMIN:
         return sa.true()
     if actor.role is Role.CANDIDATE:
         return Application.candidate_id == actor.id
@@ -63,22 +89,22 @@ def visible_applications(actor: User | None) -> sa.ColumnElement[bool]:
     )
 
 
-def sees_drafts(actor: User | None) -> bool:
+def sees_drafts(actor: Actor) -> bool:
     """Whether drafts count among the applications `actor` sees: not for hr users (a draft is
     its candidate's until submitted); candidates see their own, admins and the operator all."""
-    return actor is None or actor.role is not Role.HR
+    return isinstance(actor, Operator) or actor.role is not Role.HR
 
 
-def submitted_only(actor: User | None) -> sa.ColumnElement[bool]:
+def submitted_only(actor: Actor) -> sa.ColumnElement[bool]:
     """The rule of sees_drafts as a condition on applications (e.g. for counts)."""
     return sa.true() if sees_drafts(actor) else Application.status != ApplicationStatus.DRAFT
 
 
-def visible_interviews(actor: User | None) -> sa.ColumnElement[bool]:
+def visible_interviews(actor: Actor) -> sa.ColumnElement[bool]:
     """Which interviews `actor` may see: those of the postings they manage; the posting-wide
     dates of the postings they see; candidates their own interviews too. Another candidate's
     interview stays hidden."""
-    if actor is None or actor.role is Role.ADMIN:
+    if isinstance(actor, Operator) or actor.role is Role.ADMIN:
         return sa.true()
     posting_wide = sa.and_(
         Interview.application_id.is_(None),
@@ -96,10 +122,22 @@ def visible_interviews(actor: User | None) -> sa.ColumnElement[bool]:
     )
 
 
-def can_see_interview(actor: User | None, interview: Interview) -> bool:
+def can_see_interview(actor: Actor, interview: Interview) -> bool:
     """The rule of visible_interviews for one interview of a posting the actor sees."""
     if interview.application_id is None or can_manage(actor, interview.posting):
         return True
-    return interview.application is not None and actor is not None and (
+    return interview.application is not None and isinstance(actor, User) and (
         interview.application.candidate_id == actor.id
     )
+
+
+def check_outbox(actor: Actor) -> None:
+    """The reminder outbox (listing, sending, retrying) is the operator's and admins'."""
+    if isinstance(actor, User) and actor.role is not Role.ADMIN:
+        raise PermissionDenied("--as", "the reminder outbox is for the operator and admins")
+
+
+def check_self_or_admin(actor: Actor, user: User, field: str) -> None:
+    """A person's own settings and reminders: theirs, an admin's or the operator's to see."""
+    if isinstance(actor, User) and actor.role is not Role.ADMIN and actor.id != user.id:
+        raise PermissionDenied(field, "you may only see or change your own")

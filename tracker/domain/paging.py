@@ -21,7 +21,7 @@ class Page(Generic[T]):
     has_next: bool
 
 
-def paginate(query: sa.Select, page: int, per_page: int) -> sa.Select:  # type: ignore[type-arg]
+def paginate(query: sa.Select, page: int, per_page: int) -> sa.Select:
     """`query` limited to one page and the first row of the next, after checking the numbers."""
     if page < 1:
         raise DomainError("page", "must be 1 or more")

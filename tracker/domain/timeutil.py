@@ -111,3 +111,14 @@ def shift_weeks_to_window(anchor: date, today: date, min_days: int = 7) -> int:
     after `today` (a whole number of weeks keeps every weekday)."""
     gap = (today + timedelta(days=min_days) - anchor).days
     return -(-gap // 7)
+
+
+def iso(value: date | time | datetime | None) -> str | None:
+    """A date, time or instant as the faces write it: ISO 8601, UTC as Z, times as HH:MM."""
+    if value is None:
+        return None
+    if isinstance(value, time):
+        return value.strftime("%H:%M") if value.second == 0 else value.isoformat()
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    return value.isoformat()

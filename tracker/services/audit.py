@@ -7,24 +7,27 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tracker.models import AuditLog, User
+from tracker.domain.access import Actor, actor_id
+from tracker.models import AuditLog
 
 
 def record(
     session: Session,
     *,
     at: datetime,
-    actor: User | None,
+    actor: Actor | None,
     action: str,
     entity: Any,
     details: dict[str, Any] | None = None,
 ) -> AuditLog:
-    """Add one audit row for `entity` (a flushed model instance with an `id`)."""
+    """Add one audit row for `entity` (a flushed model instance with an `id`). The actor is
+    required: `None` only where nobody is left to name (a person who deleted their own
+    account)."""
     if entity.id is None:
         session.flush()
     entry = AuditLog(
         at=at,
-        actor_id=actor.id if actor else None,
+        actor_id=None if actor is None else actor_id(actor),
         action=action,
         entity_type=entity.__tablename__,
         entity_id=entity.id,

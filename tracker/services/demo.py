@@ -19,7 +19,9 @@ import sqlalchemy as sa
 import yaml
 from sqlalchemy.orm import Session
 
+from tracker.config import Settings
 from tracker.db import utcnow
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import NotFound
 from tracker.domain.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
 from tracker.models import Application, Posting, PostingStatus, User
@@ -58,6 +60,7 @@ def load_demo(
     *,
     as_published: bool = False,
     samples: Path = SAMPLES,
+    settings: Settings,
     clock: Callable[[], datetime] = utcnow,
 ) -> DemoResult:
     spec = yaml.safe_load((samples / "demo.yaml").read_text(encoding="utf-8"))
@@ -78,22 +81,22 @@ def load_demo(
     application_ids: list[int] = []
     published = at(-int(spec["published_days_before_deadline"]))
     if organisations.find_organisation(session, org_spec["slug"]) is None:
-        organisations.create_organisation(session, **org_spec, clock=published)
+        organisations.create_organisation(session, **org_spec, clock=published, actor=OPERATOR)
         created.append(f"organisation {org_spec['slug']}")
     hr = _user(session, spec["hr"], "hr", org_spec["slug"], published, created)
     loaded = load_reference(session, samples / "reference", clock=published)
     created += [name for name in loaded.created]
 
     try:
-        posting = postings.get_posting(session, shifted["reference"])
-        _move_dates(session, posting, shifted, hr, published)
+        posting = postings.get_posting(session, shifted["reference"], actor=OPERATOR)
+        _move_dates(session, posting, shifted, hr, published, settings)
     except NotFound:
-        posting = postings.create_posting(session, shifted, actor=hr, clock=published)
+        posting = postings.create_posting(session, shifted, actor=hr, clock=published, settings=settings)
         postings.set_status(session, posting, PostingStatus.OPEN, actor=hr, clock=published)
         created.append(f"posting {posting.reference}")
     links = spec.get("posting_links") or {}
     if links and (posting.occupation is None or posting.certification is None):
-        postings.update_posting(session, posting, dict(links), actor=hr, clock=published)
+        postings.update_posting(session, posting, dict(links), actor=hr, clock=published, settings=settings)
         created.append(f"links of {posting.reference} to " + " and ".join(links.values()))
 
     for candidate_spec in spec["candidates"]:
@@ -101,9 +104,10 @@ def load_demo(
         if candidate.profile is None:
             profile = dict(candidate_spec.get("profile") or {})
             profile["languages"] = [users.LanguageInput(**lang) for lang in profile.get("languages", [])]
-            users.set_profile(session, candidate, **profile, clock=published)
+            users.set_profile(session, candidate, **profile, clock=published, actor=OPERATOR)
         application = _application(session, posting, candidate, hr,
-                                   candidate_spec["application"], at, created, samples)
+                                   candidate_spec["application"], at, created, samples,
+                                   settings)
         application_ids.append(application.id)
     session.flush()
     # the story's status changes and interviews are history when the demo is loaded, not news
@@ -126,14 +130,16 @@ def _shift(data: dict[str, Any], weeks: int) -> dict[str, Any]:
 
 
 def _move_dates(
-    session: Session, posting: Posting, shifted: dict[str, Any], hr: User, clock: Any
+    session: Session, posting: Posting, shifted: dict[str, Any], hr: User, clock: Any,
+    settings: Settings,
 ) -> None:
     """Re-time an already loaded demo posting (and its interviews) to today's shift."""
     delta = shifted["valid_through_date"] - posting.valid_through_date
     if not delta:
         return
     postings.update_posting(
-        session, posting, {name: shifted.get(name) for name in DATE_FIELDS}, actor=hr, clock=clock
+        session, posting, {name: shifted.get(name) for name in DATE_FIELDS}, actor=hr, clock=clock,
+        settings=settings,
     )
     for interview in posting.interviews:
         interviews.reschedule(
@@ -152,6 +158,7 @@ def _user(
             session, email=spec["email"], full_name=spec["full_name"], role=role,
             organisation=org, locale=spec.get("locale", "fr"), password=DEMO_PASSWORD,
             clock=clock,
+        actor=OPERATOR,
         )
         created.append(f"{role} {user.email}")
     elif user.password_hash is None:  # loaded before the demo had a password
@@ -168,6 +175,7 @@ def _application(
     at: Callable[..., Callable[[], datetime]],
     created: list[str],
     samples: Path,
+    settings: Settings,
 ) -> Application:
     existing = session.scalar(
         sa.select(Application).where(
@@ -185,6 +193,7 @@ def _application(
             session, app, kind=item["kind"], filename=item["filename"],
             content=_document_pdf(item, app, samples), actor=candidate,
             clock=at(spec["started"], 17),
+            settings=settings,
         )
         created.append(f"document {document.filename} ({document.kind.value}, "
                        f"{document.page_count} p.) of {candidate.email}")

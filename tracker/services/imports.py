@@ -15,7 +15,8 @@ import html_text
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.config import get_settings
+from tracker.config import Settings
+from tracker.domain.access import Actor, Operator, actor_id
 from tracker.domain.errors import DomainError
 from tracker.domain.timeutil import parse_date, parse_time
 from tracker.importers.base import ImportFailed, ParsedPosting, plain
@@ -51,13 +52,13 @@ class ImportReport:
         }
 
 
-def analyse(filename: str, data: bytes, *, default_zone: str | None = None,
+def analyse(filename: str, data: bytes, *, default_zone: str,
             clock: Clock | None = None) -> ImportReport:
     """Read a posting file; raises ImportFailed (field 'file') for an empty, unknown or broken
     file, or one without any posting. Writes nothing. With a clock, interview dates already
     past are flagged (see flag_past_interviews), so that the report says so before saving."""
     kind = detect_format(filename, data)
-    zone = default_zone or get_settings().timezone
+    zone = default_zone
     text = pdf_text(data, filename) if kind == "pdf" else decode_text(data)
     warnings: list[str] = []
     if kind in ("jsonld", "html"):
@@ -117,7 +118,8 @@ def save_import(
     report: ImportReport,
     *,
     organisation: str | None = None,
-    actor: User | None = None,
+    actor: Actor,
+    settings: Settings,
     clock: Clock,
     index: int = 0,
     changes: dict[str, Any] | None = None,
@@ -133,21 +135,22 @@ def save_import(
     data = parsed.data()
     if organisation:
         data["organisation"] = organisation
-    elif actor is None and data.get("hiring_organization_name"):
+    elif isinstance(actor, Operator) and data.get("hiring_organization_name"):
         # The operator imports for the registered organisation the posting names, if any.
         data["organisation"] = session.scalar(sa.select(Organisation.slug).where(
             sa.func.lower(Organisation.name) == data["hiring_organization_name"].lower()))
-    if actor is not None and actor.role is Role.CANDIDATE:
+    if isinstance(actor, User) and actor.role is Role.CANDIDATE:
         data["visibility"] = "private"
     data["source_text"] = report.text
     data.update(changes or {})
-    posting = postings.create_posting(session, data, actor=actor, clock=clock)
+    posting = postings.create_posting(session, data, actor=actor, settings=settings,
+                                      clock=clock)
     session.add(PostingSource(
         posting_id=posting.id, format=report.format, filename=report.filename[:255],
         media_type=report.media_type, language=report.language,
         sha256=hashlib.sha256(report.data).hexdigest(), size_bytes=len(report.data),
         content=report.data, report=plain(parsed.as_dict()), imported_at=clock(),
-        imported_by_id=actor.id if actor else None,
+        imported_by_id=actor_id(actor),
     ))
     session.flush()
     return posting

@@ -97,7 +97,7 @@ def account() -> Any:
         try:
             with transaction() as db:
                 user = accounts.set_preferences(
-                    db, actor(db), full_name=form.full_name.data or "",  # type: ignore[arg-type]
+                    db, actor(db), full_name=form.full_name.data or "",
                     locale=form.locale.data or "fr", timezone=(form.timezone.data or "").strip(),
                     clock=clock)
                 login_user(SessionUser.of(user))
@@ -109,19 +109,7 @@ def account() -> Any:
         form.full_name.data = current_user.full_name
         form.locale.data = current_user.locale
         form.timezone.data = current_user.timezone or ""
-    return _account_page(prefs=form)
-
-
-def _account_page(**forms: Any) -> Any:
-    forms.setdefault("prefs", PreferencesForm(prefix="prefs", formdata=None,
-                                              full_name=current_user.full_name,
-                                              locale=current_user.locale,
-                                              timezone=current_user.timezone or ""))
-    forms.setdefault("password", PasswordForm(prefix="pw", formdata=None))
-    forms.setdefault("delete", DeleteAccountForm(prefix="del", formdata=None))
-    # The calendar feed URL and personal API tokens: the `tokens` block of the template.
-    extras = keys.account_keys(**({"token": forms.pop("token")} if "token" in forms else {}))
-    return render_template("web/auth/account.html", **forms, **extras)
+    return keys.account_page(prefs=form)
 
 
 @bp.route("/account/password", methods=["POST"])
@@ -131,13 +119,13 @@ def change_password() -> Any:
     if form.validate_on_submit():
         try:
             with transaction() as db:
-                accounts.change_password(db, actor(db), current=form.current_password.data or "",  # type: ignore[arg-type]
+                accounts.change_password(db, actor(db), current=form.current_password.data or "",
                                          new=form.new_password.data or "", clock=clock)
             flash(_("Password changed."), "ok")
             return redirect(url_for("auth.account"))
         except DomainError as exc:
             form_errors(form, exc)
-    return _account_page(password=form), 400
+    return keys.account_page(password=form), 400
 
 
 @bp.route("/account/delete", methods=["POST"])
@@ -148,16 +136,16 @@ def delete_account() -> Any:
         try:
             with transaction() as db:
                 user = actor(db)
-                if not accounts.authenticate(db, user.email, form.password.data or ""):  # type: ignore[union-attr]
+                if not accounts.authenticate(db, user.email, form.password.data or ""):
                     raise DomainError("password", _("is not your password"))
-                accounts.delete_account(db, user, actor=user, clock=clock)  # type: ignore[arg-type]
+                accounts.delete_account(db, user, actor=user, clock=clock)
             logout_user()
             session.clear()
             flash(_("Your account and all your data are deleted."), "ok")
             return redirect(url_for("public.index"))
         except DomainError as exc:
             form_errors(form, exc)
-    return _account_page(delete=form), 400
+    return keys.account_page(delete=form), 400
 
 
 @bp.route("/admin/accounts", methods=["GET", "POST"])

@@ -20,6 +20,7 @@ from tracker.web.common import (
     form_errors,
     has_errors,
     roles_required,
+    settings,
     status_of,
     transaction,
 )
@@ -38,8 +39,8 @@ BLANK_LANGUAGES = 3
 def my_applications() -> Any:
     with transaction() as db:
         user = actor(db)
-        rows = overview.candidate_applications(db, user, clock=clock)  # type: ignore[arg-type]
-        logged = [records.posting_summary(p, clock()) for p in overview.own_postings(db, user)]  # type: ignore[arg-type]
+        rows = overview.candidate_applications(db, user, clock=clock)
+        logged = [records.posting_summary(p, clock()) for p in overview.own_postings(db, user)]
     started = {row["reference"] for row in rows}
     return render_template("web/candidate/applications.html", rows=rows, logged=logged,
                            started=started, apply_form=ButtonForm())
@@ -62,7 +63,7 @@ def profile() -> Any:
         try:
             with transaction() as db:
                 users.set_profile(
-                    db, actor(db), headline=form.headline.data or None,  # type: ignore[arg-type]
+                    db, actor(db), headline=form.headline.data or None,
                     education_level=form.education_level.data or None,
                     education_detail=form.education_detail.data or None,
                     experience_years=form.experience_years.data,
@@ -76,7 +77,7 @@ def profile() -> Any:
             status = 400
     elif not form.is_submitted():
         with transaction() as db:
-            current = actor(db).profile  # type: ignore[union-attr]
+            current = actor(db).profile
             if current is not None:
                 form.headline.data = current.headline
                 form.education_level.data = (current.education_level.value
@@ -105,7 +106,7 @@ def posting_new() -> Any:
         try:
             with transaction() as db:
                 created = postings.create_posting(db, posting_form.read_private(form),
-                                                  actor=actor(db), clock=clock)
+                                                  actor=actor(db), clock=clock, settings=settings())
                 reference = created.reference
             flash(_("Posting logged: only you can see it."), "ok")
             return redirect(url_for("candidate.posting", reference=reference))
@@ -122,7 +123,7 @@ def posting(reference: str) -> Any:
     with transaction() as db:
         user = actor(db)
         found = postings.get_posting(db, reference, actor=user)
-        if found.visibility is not Visibility.PRIVATE or found.owner_id != user.id:  # type: ignore[union-attr]
+        if found.visibility is not Visibility.PRIVATE or found.owner_id != user.id:
             return redirect(url_for("public.posting", reference=reference))
         record = records.posting_record(found, clock())
         mine = overview.own_application_to(db, user, found)
@@ -143,7 +144,7 @@ def apply(reference: str) -> Any:
         with transaction() as db:
             user = actor(db)
             found = _postable(db, reference, user)
-            created = applications.start(db, found, user, actor=user, clock=clock)  # type: ignore[arg-type]
+            created = applications.start(db, found, user, actor=user, clock=clock)
             application_id = created.id
         flash(_("Application started: answer the requirements, add your documents, then "
                 "submit it before the deadline."), "ok")
@@ -164,6 +165,3 @@ def _postable(db: Any, reference: str, user: Any) -> Posting:
             raise
         return found
 
-
-# their routes are on this blueprint
-from tracker.web import candidate_application, candidate_import  # noqa: E402,F401

@@ -24,6 +24,7 @@ from tracker.web.common import (
     on_too_large,
     pdf_response,
     roles_required,
+    settings,
     transaction,
 )
 from tracker.web.forms import ButtonForm, EvidenceForm, LetterForm, SubmitForm, UploadForm
@@ -189,7 +190,7 @@ def upload(application_id: int) -> Any:
             with transaction() as db:
                 documents.add_document(db, own_application(db, application_id),
                                        kind=form.kind.data or "", filename=name,
-                                       content=upload.read(), actor=actor(db), clock=clock)
+                                       content=upload.read(), actor=actor(db), clock=clock, settings=settings())
             flash(_("%(name)s uploaded.", name=name), "ok")
             return _back(application_id)
         except (NotFound, PermissionDenied):

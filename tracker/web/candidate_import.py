@@ -23,10 +23,11 @@ from tracker.web.common import (
     has_errors,
     on_too_large,
     roles_required,
+    settings,
     transaction,
 )
 from tracker.web.forms import ImportForm, PrivateImportForm
-from tracker.web.hr_import import _checked_file, _report, _review, too_large_page
+from tracker.web.hr_import import checked_file, read_report, review_page, too_large_page
 
 # the fields of the short form, from what the importer found
 PRIVATE_FIELDS = ["title", "hiring_organization_name", "location", "employment_type",
@@ -52,8 +53,8 @@ def posting_import() -> Any:
     upload_form = ImportForm()
     if upload_form.validate_on_submit():
         try:
-            name, data = _checked_file(upload_form)
-            report = _report(name, data)
+            name, data = checked_file(upload_form)
+            report = read_report(name, data)
         except DomainError as exc:
             form_errors(upload_form, exc, {"filename": "file", "file": "file"})
         else:
@@ -61,7 +62,7 @@ def posting_import() -> Any:
             form.source.data = import_store.keep(current_user.id, data)
             form.source_name.data, form.index.data = name, "0"
             _fill(form, report, 0)
-            return _review(form, report, 0, private=True)
+            return review_page(form, report, 0, private=True)
     return render_template("web/import.html", upload_form=upload_form, form=None, report=None,
                            private=True), 400 if has_errors(upload_form) else 200
 
@@ -79,7 +80,7 @@ def _save() -> Any:
         if data is None:
             raise ValueError("gone")
         name = documents.uploaded_filename(form.source_name.data or "", pdf_only=False)
-        report = _report(name, data)
+        report = read_report(name, data)
         index = int(form.index.data or 0)
         if "pick" in request.form:  # another posting of the same file
             index = int(request.form["pick"])
@@ -93,17 +94,17 @@ def _save() -> Any:
         fresh.source.data, fresh.source_name.data, fresh.index.data = (
             form.source.data, name, str(index))
         _fill(fresh, report, index)
-        return _review(fresh, report, index, private=True)
+        return review_page(fresh, report, index, private=True)
     if form.validate_on_submit():
         try:
             with transaction() as db:
                 saved = imports.save_import(db, report, actor=actor(db), clock=clock,
                                             index=index,
-                                            changes=posting_form.read_private(form))
+                                            changes=posting_form.read_private(form), settings=settings())
                 reference = saved.reference
             import_store.drop(current_user.id, form.source.data or "")
             flash(_("Posting logged: only you can see it."), "ok")
             return redirect(url_for("candidate.posting", reference=reference))
         except DomainError as exc:
             form_errors(form, exc, {"valid_through": "valid_through_date"})
-    return _review(form, report, index, 400, private=True)
+    return review_page(form, report, index, 400, private=True)

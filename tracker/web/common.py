@@ -18,6 +18,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
 from wtforms import Field, Form, FormField
 
+from tracker.config import Settings
 from tracker.db import unit_of_work
 from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.domain.paging import Page
@@ -73,8 +74,22 @@ def load_user(user_id: str) -> SessionUser | None:
         return SessionUser.of(user) if user else None
 
 
-def actor(session: Session) -> User | None:
-    """The logged-in user as a row of this session (None: anonymous)."""
+def settings() -> Settings:
+    """The settings this app was made with (create_app(settings=...)), handed to the services."""
+    return current_app.config["TRACKER_SETTINGS"]
+
+
+def actor(session: Session) -> User:
+    """The logged-in user as a row of this session, who acts in the services. Anonymous
+    visitors have no actor: asking for one answers 401 (never the operator's rights)."""
+    user = viewer(session)
+    if user is None:
+        abort(401)
+    return user
+
+
+def viewer(session: Session) -> User | None:
+    """Who looks at a page open to everyone: the logged-in user, or None for a visitor."""
     if not current_user.is_authenticated:
         return None
     user = active_user(session, current_user.id)

@@ -27,6 +27,7 @@ from tracker.web.common import (
     page_number,
     pdf_response,
     roles_required,
+    settings,
     status_of,
     transaction,
 )
@@ -64,7 +65,7 @@ def posting_list() -> Any:
     status = request.args.get("status") or None
     with transaction() as db:
         user = actor(db)
-        organisation = user.organisation.slug if user and user.organisation else None  # type: ignore[union-attr]
+        organisation = user.organisation.slug if user and user.organisation else None
         try:
             found = postings.list_postings(db, status=status, organisation=organisation,
                                            page=page_number(), per_page=50, actor=user)
@@ -99,7 +100,7 @@ def posting_new() -> Any:
                     data["organisation"] = user.organisation.slug
                 else:  # an admin names the organisation
                     data["organisation"] = form.organisation.data or None
-                created = postings.create_posting(db, data, actor=user, clock=clock)
+                created = postings.create_posting(db, data, actor=user, clock=clock, settings=settings())
                 reference = created.reference
             flash(_("Posting %(ref)s saved as a draft: open it when it is ready.",
                     ref=reference), "ok")
@@ -130,7 +131,7 @@ def posting_edit(reference: str) -> Any:
         try:
             with transaction() as db:
                 postings.update_posting(db, managed_posting(db, reference), data,
-                                        actor=actor(db), clock=clock)
+                                        actor=actor(db), clock=clock, settings=settings())
             flash(_("Posting saved."), "ok")
             return redirect(url_for("hr.posting", reference=reference))
         except DomainError as exc:
@@ -227,6 +228,3 @@ def _lang() -> str:
 
     return str(get_locale() or "fr")
 
-
-# their routes are on this blueprint
-from tracker.web import hr_applications, hr_import  # noqa: E402,F401

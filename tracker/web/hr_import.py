@@ -27,6 +27,7 @@ from tracker.web.common import (
     has_errors,
     on_too_large,
     roles_required,
+    settings,
     transaction,
 )
 from tracker.web.forms import ImportForm, ImportReviewForm
@@ -34,7 +35,7 @@ from tracker.web.hr import STAFF, _propose, bp
 from tracker.web.i18n import lazy_gettext as _l
 
 
-def _checked_file(form: ImportForm) -> tuple[str, bytes]:
+def checked_file(form: ImportForm) -> tuple[str, bytes]:
     """The uploaded file through the checked path: a bare name, the size limit, content."""
     upload = form.file.data
     name = documents.uploaded_filename(upload.filename or "", pdf_only=False)
@@ -45,14 +46,13 @@ def _checked_file(form: ImportForm) -> tuple[str, bytes]:
     return name, data
 
 
-def _report(name: str, data: bytes) -> imports.ImportReport:
+def read_report(name: str, data: bytes) -> imports.ImportReport:
     """What the file holds; dates without a zone are read in the organisation's (hr) or the
     person's own (a candidate)."""
     with transaction() as db:
         user = actor(db)
-        zone = (user.organisation.timezone if user and user.organisation  # type: ignore[union-attr]
-                else user.timezone if user else None)
-    return imports.analyse(name, data, default_zone=zone, clock=clock)
+        zone = user.organisation.timezone if user.organisation else user.timezone
+    return imports.analyse(name, data, default_zone=zone or settings().timezone, clock=clock)
 
 
 # What a finding is called when the form under it has no field of that name.
@@ -88,7 +88,7 @@ def _choices(form: ImportReviewForm) -> None:
                                          for o in organisations.list_organisations(db)]
 
 
-def _review(form: Any, report: imports.ImportReport, index: int,
+def review_page(form: Any, report: imports.ImportReport, index: int,
             status: int = 200, *, private: bool = False) -> Any:
     return render_template(
         "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
@@ -105,8 +105,8 @@ def posting_import() -> Any:
     upload_form = ImportForm()
     if upload_form.validate_on_submit():
         try:
-            name, data = _checked_file(upload_form)
-            report = _report(name, data)
+            name, data = checked_file(upload_form)
+            report = read_report(name, data)
         except DomainError as exc:
             form_errors(upload_form, exc, {"filename": "file", "file": "file"})
         else:
@@ -116,7 +116,7 @@ def posting_import() -> Any:
             form.source_name.data = name
             form.index.data = "0"
             _fill(form, report, 0)
-            return _review(form, report, 0)
+            return review_page(form, report, 0)
     status = 400 if has_errors(upload_form) else 200
     return render_template("web/import.html", upload_form=upload_form, form=None,
                            report=None), status
@@ -153,7 +153,7 @@ def _save() -> Any:
         return redirect(url_for("hr.posting_import"))
     try:
         name = documents.uploaded_filename(form.source_name.data or "", pdf_only=False)
-        report = _report(name, data)
+        report = read_report(name, data)
         index = int(form.index.data or 0)
         if not 0 <= index < len(report.postings):
             raise ValueError(index)
@@ -168,13 +168,13 @@ def _save() -> Any:
         fresh.source.data, fresh.source_name.data = form.source.data, name
         fresh.index.data = str(index)
         _fill(fresh, report, index)
-        return _review(fresh, report, index)
+        return review_page(fresh, report, index)
     if form.add_rows.data:
         posting_form.add_blank_rows(form, interviews=True)
-        return _review(form, report, index)
+        return review_page(form, report, index)
     if form.propose.data:
         _propose(form)
-        return _review(form, report, index, 400 if has_errors(form) else 200)
+        return review_page(form, report, index, 400 if has_errors(form) else 200)
     if form.validate_on_submit():
         changes, aliases = posting_form.read(form, interviews=True)
         try:
@@ -183,7 +183,7 @@ def _save() -> Any:
                 organisation = (user.organisation.slug if user and user.organisation
                                 else form.organisation.data or None)
                 saved = imports.save_import(db, report, organisation=organisation, actor=user,
-                                            clock=clock, index=index, changes=changes)
+                                            clock=clock, index=index, changes=changes, settings=settings())
                 reference = saved.reference
             import_store.drop(current_user.id, form.source.data or "")
             flash(_("Posting %(ref)s imported as a draft, with its source file: open it "
@@ -191,4 +191,4 @@ def _save() -> Any:
             return redirect(url_for("hr.posting", reference=reference))
         except DomainError as exc:
             form_errors(form, exc, aliases)
-    return _review(form, report, index, 400)
+    return review_page(form, report, index, 400)

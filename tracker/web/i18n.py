@@ -48,7 +48,7 @@ def lazy_gettext(string: str, **variables: object) -> LazyText:
 
 
 class ShippedDomain(Domain):
-    def get_translations(self) -> NullTranslations:  # type: ignore[override]
+    def get_translations(self) -> NullTranslations:
         return catalog(str(get_locale() or "en"))
 
 

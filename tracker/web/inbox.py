@@ -95,10 +95,10 @@ def index() -> Any:
     unread_only = request.args.get("show") == "unread"
     with transaction() as db:
         me = actor(db)
-        found = notifications.list_notifications(db, me, unread_only=unread_only,  # type: ignore[arg-type]
+        found = notifications.list_notifications(db, me, unread_only=unread_only,
                                                  page=page_number(), per_page=PER_PAGE)
         rows = [Row.of(n) for n in found.rows]
-        unread = notifications.unread_count(db, me)  # type: ignore[arg-type]
+        unread = notifications.unread_count(db, me)
     return render_template("web/inbox/index.html", rows=rows, unread=unread,
                            unread_only=unread_only, pages=page_links(found),
                            query={"show": "unread"} if unread_only else {}, form=ButtonForm())
@@ -109,7 +109,7 @@ def index() -> Any:
 def follow(notification_id: int) -> Any:
     """Follow a notification: it is read now, and its page opens."""
     with transaction(write=True) as db:
-        note = notifications.mark_read(db, actor(db), notification_id, clock)  # type: ignore[arg-type]
+        note = notifications.mark_read(db, actor(db), notification_id, clock)
         target = notifications.link_target(db, note.link)
     return redirect(web_url(target, current_user.role))
 
@@ -118,7 +118,7 @@ def follow(notification_id: int) -> Any:
 @login_required
 def mark_read(notification_id: int) -> Any:
     with transaction() as db:  # the CSRF token is checked app-wide (CSRFProtect)
-        notifications.mark_read(db, actor(db), notification_id, clock)  # type: ignore[arg-type]
+        notifications.mark_read(db, actor(db), notification_id, clock)
     return redirect(_back())
 
 
@@ -126,7 +126,7 @@ def mark_read(notification_id: int) -> Any:
 @login_required
 def mark_all_read() -> Any:
     with transaction() as db:
-        count = notifications.mark_all_read(db, actor(db), clock)  # type: ignore[arg-type]
+        count = notifications.mark_all_read(db, actor(db), clock)
     flash(_("%(n)s notifications marked read.", n=count), "ok")
     return redirect(url_for("inbox.index"))
 
@@ -137,7 +137,7 @@ def switches() -> Any:
     """The reminder switches of the account page: every box ticked is on, the others off."""
     try:
         with transaction() as db:
-            reminder_settings.set_switches(db, actor(db), request.form.getlist("on"),  # type: ignore[arg-type]
+            reminder_settings.set_switches(db, actor(db), request.form.getlist("on"),
                                            clock=clock)
         flash(_("Reminder choices saved."), "ok")
     except DomainError as exc:
@@ -179,11 +179,11 @@ def _inbox_values() -> dict[str, Any]:
 
     def latest_unread(limit: int = 5) -> list[Row]:
         with transaction() as db:
-            return [Row.of(n) for n in notifications.latest_unread(db, actor(db), limit)]  # type: ignore[arg-type]
+            return [Row.of(n) for n in notifications.latest_unread(db, actor(db), limit)]
 
     def reminder_switches() -> list[dict[str, Any]]:
         with transaction() as db:
-            states = reminder_settings.switch_states(db, actor(db))  # type: ignore[arg-type]
+            states = reminder_settings.switch_states(db, actor(db))
         kinds = list(dict.fromkeys(kind for kind, _channel in states))
         return [{"kind": kind, "label": REMINDER_LABELS.get(kind, kind),
                  "channels": [{"value": f"{kind}:{channel}", "label": CHANNEL_LABELS[channel],
@@ -206,6 +206,6 @@ def _inbox_values() -> dict[str, Any]:
     if "inbox.index" not in current_app.view_functions:
         return {}
     with transaction() as db:
-        unread = notifications.unread_count(db, actor(db))  # type: ignore[arg-type]
+        unread = notifications.unread_count(db, actor(db))
     return {"inbox_unread": unread, "inbox_latest": latest_unread,
             "reminder_switches": reminder_switches, "offset_rows": offset_rows}

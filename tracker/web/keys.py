@@ -16,13 +16,19 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from tracker.domain.errors import DomainError
 from tracker.services.accounts import tokens
 from tracker.services.exports import calendar
 from tracker.web.common import actor, clock, form_errors, transaction
-from tracker.web.forms import ButtonForm, TokenForm
+from tracker.web.forms import (
+    ButtonForm,
+    DeleteAccountForm,
+    PasswordForm,
+    PreferencesForm,
+    TokenForm,
+)
 
 bp = Blueprint("keys", __name__)
 
@@ -60,7 +66,7 @@ def calendar_feed(token: str) -> Response:
 def calendar_download() -> Response:
     """One's calendar, downloaded once (no feed URL needed)."""
     with transaction() as db:
-        content = calendar.user_calendar(db, actor(db), clock)  # type: ignore[arg-type]
+        content = calendar.user_calendar(db, actor(db), clock)
     response = _ics(content, download=True)
     response.headers["Cache-Control"] = "private, no-store"
     return response
@@ -102,16 +108,14 @@ def token_create() -> Any:
     if form.validate_on_submit():
         try:
             with transaction() as db:
-                plain, token = tokens.create_token(db, actor(db), form.name.data or "", clock)  # type: ignore[arg-type]
+                plain, token = tokens.create_token(db, actor(db), form.name.data or "", clock)
                 record = tokens.token_record(token)
             return render_template("web/auth/token_created.html", token=record, plain=plain,
                                    api_url=public_url(url_for("api_v1.me"))
                                    if "api_v1.me" in current_app.view_functions else None)
         except DomainError as exc:
             form_errors(form, exc)
-    from tracker.web.auth import _account_page
-
-    return _account_page(token=form), 400
+    return account_page(token=form), 400
 
 
 @bp.post("/account/tokens/<int:token_id>/revoke")
@@ -119,7 +123,7 @@ def token_create() -> Any:
 def token_revoke(token_id: int) -> Response:
     if ButtonForm(prefix="revoke").validate_on_submit():
         with transaction() as db:
-            tokens.revoke_token(db, actor(db), token_id, clock)  # type: ignore[arg-type]
+            tokens.revoke_token(db, actor(db), token_id, clock)
         flash(_("The token no longer works."), "ok")
     return redirect(url_for("auth.account") + "#tokens")  # type: ignore[return-value]
 
@@ -136,8 +140,8 @@ def account_keys(**forms: Any) -> dict[str, Any]:
     """What the account page shows of the user's feed URL and tokens, with their forms."""
     with transaction() as db:
         user = actor(db)
-        feed = calendar.current_feed_token(db, user)  # type: ignore[arg-type]
-        listed = [tokens.token_record(t) for t in tokens.list_tokens(db, user)]  # type: ignore[arg-type]
+        feed = calendar.current_feed_token(db, user)
+        listed = [tokens.token_record(t) for t in tokens.list_tokens(db, user)]
     forms.setdefault("token", TokenForm(prefix="token", formdata=None))
     return {
         "feed_url": public_url(url_for("keys.calendar_feed", token=feed)) if feed else None,
@@ -146,3 +150,17 @@ def account_keys(**forms: Any) -> dict[str, Any]:
         "calendar_form": ButtonForm(prefix="cal", formdata=None),
         "revoke_form": ButtonForm(prefix="revoke", formdata=None),
     }
+
+
+def account_page(**forms: Any) -> Any:
+    forms.setdefault("prefs", PreferencesForm(prefix="prefs", formdata=None,
+                                              full_name=current_user.full_name,
+                                              locale=current_user.locale,
+                                              timezone=current_user.timezone or ""))
+    forms.setdefault("password", PasswordForm(prefix="pw", formdata=None))
+    forms.setdefault("delete", DeleteAccountForm(prefix="del", formdata=None))
+    """The account page: preferences, password, deletion, and the calendar feed URL and
+    personal API tokens (the `tokens` block of the template); `forms` as submitted."""
+    # The calendar feed URL and personal API tokens: the `tokens` block of the template.
+    extras = account_keys(**({"token": forms.pop("token")} if "token" in forms else {}))
+    return render_template("web/auth/account.html", **forms, **extras)

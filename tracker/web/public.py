@@ -12,9 +12,8 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 
 from tracker.domain.errors import DomainError
-from tracker.exporters.jsonld import posting_jsonld
-from tracker.models import Posting
 from tracker.services.accounts import account as accounts
+from tracker.services.exports import formats
 from tracker.services.hiring import documents, search
 from tracker.services.reference.salary import salary_check
 from tracker.services.views import overview, records
@@ -27,6 +26,7 @@ from tracker.web.common import (
     pdf_response,
     safe_next,
     transaction,
+    viewer,
 )
 from tracker.web.forms import BLANK, ButtonForm, SearchForm
 from tracker.web.i18n import LANGUAGES
@@ -59,8 +59,9 @@ def posting(reference: str) -> Any:
     with transaction() as db:
         found = search.public_posting(db, reference)
         record = records.posting_record(found, clock())
-        block = jsonld(found, url_for("public.posting", reference=reference, _external=True))
-        mine = overview.own_application_to(db, actor(db), found)
+        block = jsonld(formats.public_posting_jsonld(
+            db, reference, url=url_for("public.posting", reference=reference, _external=True)))
+        mine = overview.own_application_to(db, viewer(db), found)
         check = salary_check(found, clock=clock, lang=str(get_locale() or "fr")).as_dict()
         # the public page shows the check only where there is something to compare
         salary = check if check["verdict"] == "checked" else None
@@ -68,10 +69,10 @@ def posting(reference: str) -> Any:
                            apply_form=ButtonForm(), salary=salary)
 
 
-def jsonld(posting: Posting, url: str) -> Markup:
-    """The posting's schema.org JobPosting (the exporter of issue #6, with the page's absolute
-    URL), serialised so that no text can close the script element."""
-    text = json.dumps(posting_jsonld(posting, url=url), ensure_ascii=False, indent=2)
+def jsonld(document: dict[str, Any]) -> Markup:
+    """The posting's schema.org JobPosting (with the page's absolute URL), serialised so that
+    no text can close the script element."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)  # noqa: S704  (JSON with <, > and & escaped)
 
@@ -85,8 +86,8 @@ def set_language() -> Any:
         if current_user.is_authenticated:  # the language is a preference of the account
             with transaction() as db:
                 user = actor(db)
-                accounts.set_preferences(db, user, full_name=user.full_name, locale=lang,  # type: ignore[union-attr]
-                                         timezone=user.timezone, clock=clock)  # type: ignore[union-attr]
+                accounts.set_preferences(db, user, full_name=user.full_name, locale=lang,
+                                         timezone=user.timezone, clock=clock)
     back = safe_next(url_for("public.index"))
     return redirect(back if is_page(back) else url_for("public.index"))
 

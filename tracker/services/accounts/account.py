@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
+from tracker.domain.access import OPERATOR, Actor, Operator
 from tracker.domain.errors import DomainError, PermissionDenied
 from tracker.domain.timeutil import zone
 from tracker.domain.validation import parse_enum
@@ -36,13 +37,14 @@ def register_candidate(
     user = users.create_user(
         session, email=email, full_name=full_name, role=Role.CANDIDATE, locale=locale,
         timezone=timezone or None, password=password, clock=clock,
+        actor=OPERATOR,  # nobody is logged in yet: the system signs the visitor up
     )
     return user
 
 
 def create_account(
     session: Session,
-    actor: User | None,
+    actor: Actor,
     *,
     email: str,
     full_name: str,
@@ -53,7 +55,7 @@ def create_account(
     clock: Clock = utcnow,
 ) -> User:
     """An admin creates an account of any role (hr accounts belong to an organisation)."""
-    if actor is not None and actor.role is not Role.ADMIN:
+    if isinstance(actor, User) and actor.role is not Role.ADMIN:
         raise PermissionDenied("role", "only an admin creates accounts")
     return users.create_user(
         session, email=email, full_name=full_name, role=role, organisation=organisation or None,
@@ -104,12 +106,12 @@ def set_preferences(
     return user
 
 
-def set_password(session: Session, user: User, password: str, *, actor: User | None = None,
+def set_password(session: Session, user: User, password: str, *, actor: Actor,
                  clock: Clock = utcnow) -> User:
     user.password_hash = users.hash_password(password)
     user.updated_at = clock()
     session.flush()
-    audit.record(session, at=user.updated_at, actor=actor or user, action="user.password",
+    audit.record(session, at=user.updated_at, actor=user if isinstance(actor, Operator) else actor, action="user.password",
                  entity=user)
     return user
 
@@ -119,17 +121,17 @@ def change_password(session: Session, user: User, *, current: str, new: str,
     if not users.verify_password(user, current or ""):
         raise DomainError("current_password", "is not your current password")
     try:
-        return set_password(session, user, new, clock=clock)
+        return set_password(session, user, new, clock=clock, actor=user)
     except DomainError as exc:
         raise DomainError("new_password", exc.message) from exc
 
 
-def delete_account(session: Session, user: User, *, actor: User | None = None,
+def delete_account(session: Session, user: User, *, actor: Actor,
                    clock: Clock = utcnow) -> None:
     """Erase a candidate and their data: applications (with evidence, notes, history and
     interviews), documents, the postings they logged, their profile, then the account itself.
     The audit trail keeps that an account was deleted, not who it was."""
-    if actor is not None and actor.id != user.id and actor.role is not Role.ADMIN:
+    if isinstance(actor, User) and actor.id != user.id and actor.role is not Role.ADMIN:
         raise PermissionDenied("user", "you may delete only your own account")
     if user.role is not Role.CANDIDATE:
         raise DomainError("role", "staff accounts are removed by an admin, not deleted here")
@@ -158,9 +160,9 @@ def delete_account(session: Session, user: User, *, actor: User | None = None,
     session.flush()
 
 
-def list_accounts(session: Session, actor: User | None) -> list[User]:
+def list_accounts(session: Session, actor: Actor) -> list[User]:
     """Every account, staff first (for the admin's page)."""
-    if actor is not None and actor.role is not Role.ADMIN:
+    if isinstance(actor, User) and actor.role is not Role.ADMIN:
         raise PermissionDenied("user", "only an admin lists accounts")
     return list(session.scalars(
         sa.select(User).where(User.deleted_at.is_(None)).order_by(User.role, User.email)

@@ -9,10 +9,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
+from tracker.domain.access import Actor
 from tracker.domain.errors import Conflict, DomainError, NotFound
 from tracker.domain.timeutil import zone
 from tracker.domain.validation import check_slug
-from tracker.models import Organisation, User
+from tracker.models import Organisation
 from tracker.services import audit
 
 
@@ -25,7 +26,7 @@ def create_organisation(
     website: str | None = None,
     address_locality: str | None = None,
     address_country: str | None = None,
-    actor: User | None = None,
+    actor: Actor,
     clock: Callable[[], datetime] = utcnow,
 ) -> Organisation:
     check_slug(slug)

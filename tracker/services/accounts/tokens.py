@@ -14,10 +14,11 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from tracker.domain.access import Actor
 from tracker.domain.errors import DomainError, NotFound, PermissionDenied
+from tracker.domain.timeutil import iso
 from tracker.models import ApiToken, Role, User
 from tracker.services import audit
-from tracker.services.views.records import iso
 
 Clock = Callable[[], datetime]
 TOKEN_PREFIX = "trk_"
@@ -97,9 +98,9 @@ def user_for_token(session: Session, plain: str, clock: Clock) -> User | None:
     return user
 
 
-def check_may_manage(actor: User | None, user: User) -> None:
+def check_may_manage(actor: Actor, user: User) -> None:
     """Tokens are their owner's business, an admin's, or the operator's (actor None)."""
-    if actor is not None and actor.id != user.id and actor.role is not Role.ADMIN:
+    if isinstance(actor, User) and actor.id != user.id and actor.role is not Role.ADMIN:
         raise PermissionDenied("user", "you may manage your own tokens only")
 
 

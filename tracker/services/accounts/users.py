@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
+from tracker.domain.access import Actor, Operator
 from tracker.domain.errors import Conflict, DomainError, NotFound
 from tracker.domain.timeutil import zone
 from tracker.domain.validation import normalise_email, parse_enum
@@ -49,7 +50,7 @@ def create_user(
     locale: Locale | str = Locale.FR,
     timezone: str | None = None,
     password: str | None = None,
-    actor: User | None = None,
+    actor: Actor,
     clock: Callable[[], datetime] = utcnow,
 ) -> User:
     """Create an account. hr users belong to one organisation (its slug)."""
@@ -127,7 +128,7 @@ def set_profile(
     experience_summary: str | None = None,
     skills: Iterable[str] = (),
     languages: Iterable[LanguageInput] = (),
-    actor: User | None = None,
+    actor: Actor,
     clock: Callable[[], datetime] = utcnow,
 ) -> CandidateProfile:
     """Create or replace a candidate's profile."""
@@ -183,5 +184,5 @@ def set_profile(
     profile.updated_at = now
     session.add(profile)
     session.flush()
-    audit.record(session, at=now, actor=actor or user, action="profile.set", entity=profile)
+    audit.record(session, at=now, actor=user if isinstance(actor, Operator) else actor, action="profile.set", entity=profile)
     return profile

@@ -19,9 +19,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db import create_engine, make_session_factory
-from tracker.domain.access import submitted_only
+from tracker.domain.access import OPERATOR, Actor, submitted_only
 from tracker.domain.errors import DomainError
-from tracker.models import Application, User
+from tracker.models import Application
 from tracker.services.dossiers import render as dossiers
 from tracker.services.dossiers.render import check_manager
 from tracker.services.hiring.lookup import get_posting
@@ -37,7 +37,7 @@ class BatchItem:
     worker_peak_mb: float = 0.0  # the worker's peak resident memory so far
 
 
-def application_ids(session: Session, reference: str, actor: User | None = None) -> list[int]:
+def application_ids(session: Session, reference: str, actor: Actor) -> list[int]:
     posting = get_posting(session, reference, actor=actor)
     check_manager(actor, posting)
     return list(session.scalars(
@@ -57,13 +57,14 @@ def _init_worker(database_url: str) -> None:
 
 
 def _make_one(application_id: int, lang: str, pdfa: bool, out_dir: str | None,
-              now: datetime) -> BatchItem:
+              reports_dir: str, now: datetime) -> BatchItem:
     assert _worker_sessions is not None
     try:
         with _worker_sessions() as session:
             dossier = dossiers.application_dossier(session, application_id, lang=lang, pdfa=pdfa,
-                                          clock=lambda: now)
-        path = dossier.save(Path(out_dir) / dossier.filename if out_dir else None)
+                                          clock=lambda: now, actor=OPERATOR)
+        path = dossier.save(Path(out_dir) / dossier.filename if out_dir
+                            else dossier.default_path(Path(reports_dir)))
         return BatchItem(application_id, path, worker_peak_mb=_peak_mb())
     except DomainError as exc:
         return BatchItem(application_id, None, str(exc), _peak_mb())
@@ -92,17 +93,20 @@ def run_batch(
     pdfa: bool = False,
     workers: int = 2,
     out_dir: Path | None = None,
+    reports_dir: Path,
     now: datetime,
     on_done: Callable[[BatchItem], None] = lambda item: None,
 ) -> list[BatchItem]:
-    """Make the dossiers of `ids` with `workers` processes; `on_done` hears of each one."""
+    """Make the dossiers of `ids` with `workers` processes; `on_done` hears of each one. Each
+    goes to `out_dir` if given, else to its place under `reports_dir`."""
     if workers < 1:
         raise DomainError("workers", "must be 1 or more")
     results: list[BatchItem] = []
     # multiprocessing.Pool rather than ProcessPoolExecutor: the latter's max_tasks_per_child
     # stalls on Python 3.11 once a worker retires (the batch never ends); Pool replaces them.
     context = multiprocessing.get_context("spawn")
-    tasks = [(i, lang, pdfa, str(out_dir) if out_dir else None, now) for i in ids]
+    tasks = [(i, lang, pdfa, str(out_dir) if out_dir else None, str(reports_dir), now)
+             for i in ids]
     with context.Pool(workers, _init_worker, (database_url,),
                       maxtasksperchild=RECYCLE_AFTER) as pool:
         for item in pool.imap_unordered(_make_task, tasks):
@@ -111,5 +115,5 @@ def run_batch(
     return sorted(results, key=lambda item: item.application_id)
 
 
-def _make_task(task: tuple[int, str, bool, str | None, datetime]) -> BatchItem:
+def _make_task(task: tuple[int, str, bool, str | None, str, datetime]) -> BatchItem:
     return _make_one(*task)

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from sqlalchemy.orm import object_session
 
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError
 from tracker.domain.timeutil import zone
 from tracker.i18n import Formatter, education_label
@@ -177,7 +178,7 @@ def application_view(application: Application, f: Formatter,
 
 def fit_view(application: Application, f: Formatter) -> dict[str, Any]:
     """The fit of the application (tracker.services.fit.scores), in the reader's language."""
-    fit = application_fit(object_session(application), application, lang=f.lang)
+    fit = application_fit(object_session(application), application, lang=f.lang, actor=OPERATOR)
     words = STATUS_WORDS.get(f.lang, STATUS_WORDS["en"])
     return {
         "score": f.number(round(fit.score, 1)),

@@ -13,12 +13,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.config import get_settings
 from tracker.db import utcnow
-from tracker.domain.access import can_manage
+from tracker.domain.access import Actor, can_manage
 from tracker.domain.errors import DomainError, PermissionDenied
 from tracker.i18n import Formatter
-from tracker.models import Application, Posting, User
+from tracker.models import Application, Posting
 from tracker.pdf import Appendix, render_pdf
 from tracker.services.dossiers import data
 from tracker.services.hiring.applications import get_application
@@ -35,14 +34,13 @@ class Dossier:
     filename: str
     content: bytes
 
-    def default_path(self) -> Path:
-        """reports/<organisation>/<posting reference>/<readable name>.pdf"""
+    def default_path(self, reports_dir: Path) -> Path:
+        """<reports_dir>/<organisation>/<posting reference>/<readable name>.pdf"""
         folder = re.sub(r"[^A-Za-z0-9._-]+", "-", self.reference).strip(".-") or "posting"
-        return get_settings().reports_dir / slug(self.organisation) / folder / self.filename
+        return reports_dir / slug(self.organisation) / folder / self.filename
 
-    def save(self, path: Path | None = None) -> Path:
-        """Write the PDF to `path` (default: default_path()), making its folder; the path."""
-        path = path or self.default_path()
+    def save(self, path: Path) -> Path:
+        """Write the PDF to `path`, making its folder; the path."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(self.content)
@@ -73,7 +71,7 @@ def application_dossier(
     *,
     lang: str = "fr",
     pdfa: bool = False,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> Dossier:
     """The dossier of one application: cover, contents, key dates, the posting, the answers to
@@ -125,7 +123,7 @@ def _toc(f: Formatter, chapters: list[tuple[str, str]],
     return entries
 
 
-def check_manager(actor: User | None, posting: Posting) -> None:
+def check_manager(actor: Actor, posting: Posting) -> None:
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "only the employer prints this dossier")
 
@@ -136,7 +134,7 @@ def posting_sheet(
     *,
     lang: str = "fr",
     pdfa: bool = False,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> Dossier:
     """The job description (fiche de poste) of one posting, one to three pages."""
@@ -161,7 +159,7 @@ def panel_dossier(
     *,
     lang: str = "fr",
     pdfa: bool = False,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> Dossier:
     """The hiring panel's dossier of one posting: summary, applicants, comparison matrix,

@@ -19,12 +19,18 @@ if TYPE_CHECKING:
         revoke_feed_token,
         user_calendar,
     )
+    from tracker.services.exports.formats import (
+        applications_csv,
+        posting_jsonld,
+        public_posting_jsonld,
+    )
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "calendar": (
         "feed_token", "current_feed_token", "replace_feed_token", "revoke_feed_token",
         "calendar_for_token", "user_calendar", "UID_DOMAIN",
     ),
+    "formats": ("posting_jsonld", "applications_csv", "public_posting_jsonld",),
 }
 __all__ = sorted(name for names in _MODULES.values() for name in names)
 __getattr__ = lazy(__name__, _MODULES)

@@ -27,7 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.domain.access import can_manage
+from tracker.domain.access import Actor, can_manage
 from tracker.domain.errors import PermissionDenied
 from tracker.domain.matching import coverage, education_in, order
 from tracker.i18n import education_label
@@ -96,7 +96,7 @@ class Fit:
 
 
 def application_fit(session: Session, application: Application, *, lang: str = "en",
-                    actor: User | None = None) -> Fit:
+                    actor: Actor) -> Fit:
     """The fit of one application: a line per requirement of its posting, and the score.
     It weighs the reviewer's ratings, so only the employer side (`actor` managing the posting;
     None: the operator) may read it."""

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload
 
 from tracker.db import utcnow
-from tracker.domain.access import can_manage, visible_applications
+from tracker.domain.access import Actor, Operator, actor_id, can_manage, visible_applications
 from tracker.domain.errors import (
     Conflict,
     DomainError,
@@ -61,7 +61,7 @@ _CLOSED_POSTING = {PostingStatus.CLOSED, PostingStatus.CANCELLED, PostingStatus.
 
 
 def get_application(
-    session: Session, application_id: int, *, actor: User | None = None
+    session: Session, application_id: int, *, actor: Actor
 ) -> Application:
     application = session.scalar(
         sa.select(Application).where(
@@ -80,15 +80,15 @@ def start(
     candidate: User,
     *,
     cover_letter: str | None = None,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> Application:
     """Start tracking an application (a draft). One application per candidate and posting."""
     if candidate.role is not Role.CANDIDATE:
         raise DomainError("candidate", f"{candidate.email} is not a candidate")
-    if actor is not None and actor.role is Role.CANDIDATE and actor.id != candidate.id:
+    if isinstance(actor, User) and actor.role is Role.CANDIDATE and actor.id != candidate.id:
         raise PermissionDenied("candidate", "candidates apply for themselves only")
-    if actor is not None and actor.role is not Role.CANDIDATE and not can_manage(actor, posting):
+    if isinstance(actor, User) and actor.role is not Role.CANDIDATE and not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not start applications to this posting")
     if posting.visibility is Visibility.PRIVATE and posting.owner_id != candidate.id:
         raise NotFound("posting", f"no posting with reference {posting.reference!r}")
@@ -114,12 +114,12 @@ def start(
     application.history.append(
         ApplicationStatusChange(
             from_status=None, to_status=S.DRAFT, changed_at=now,
-            changed_by_id=(actor or candidate).id,
+            changed_by_id=(candidate if isinstance(actor, Operator) else actor).id,
         )
     )
     session.add(application)
     session.flush()
-    audit.record(session, at=now, actor=actor or candidate, action="application.start",
+    audit.record(session, at=now, actor=candidate if isinstance(actor, Operator) else actor, action="application.start",
                  entity=application, details={"posting": posting.reference})
     reminders.sync_application(session, application, clock=clock)
     return application
@@ -130,7 +130,7 @@ def move(
     application: Application,
     status: ApplicationStatus | str,
     *,
-    actor: User | None = None,
+    actor: Actor,
     comment: str | None = None,
     late: bool = False,
     clock: Clock = utcnow,
@@ -149,7 +149,7 @@ def move(
         )
     posting = application.posting
     employer_side = can_manage(actor, posting)
-    own = actor is not None and actor.id == application.candidate_id
+    own = isinstance(actor, User) and actor.id == application.candidate_id
     if not (employer_side or (own and target in CANDIDATE_MOVES)):
         raise PermissionDenied("status", f"you may not move this application to {target.value}")
     now = clock()
@@ -162,7 +162,7 @@ def move(
     application.updated_at = now
     change = ApplicationStatusChange(
         from_status=current, to_status=target, changed_at=now,
-        changed_by_id=actor.id if actor else None, comment=comment,
+        changed_by_id=actor_id(actor), comment=comment,
     )
     application.history.append(change)
     session.flush()
@@ -173,11 +173,11 @@ def move(
     return application
 
 
-def check_changeable(application: Application, actor: User | None) -> None:
+def check_changeable(application: Application, actor: Actor) -> None:
     """The candidate adds or removes documents, changes answers and the cover letter only while
     the application is a draft: once submitted (or withdrawn) it is what the employer got. The
     employer side's own actions (ratings, notes, its documents) are not concerned."""
-    if actor is None or actor.id != application.candidate_id or application.status is S.DRAFT:
+    if isinstance(actor, Operator) or actor.id != application.candidate_id or application.status is S.DRAFT:
         return
     raise DomainError("application", f"{final_state(application)}: it can no longer be changed")
 
@@ -243,7 +243,7 @@ def list_applications(
     status: ApplicationStatus | str | None = None,
     page: int = 1,
     per_page: int = 50,
-    actor: User | None = None,
+    actor: Actor,
     sort: str = "newest",
 ) -> Page[ApplicationRow]:
     """Applications, newest first, one page, in one statement (joined, no per-row queries).
@@ -262,7 +262,7 @@ def list_applications(
         found_posting = get_posting(session, posting, "posting", actor=actor)
         query = query.where(Application.posting_id == found_posting.id)
     if candidate is not None:
-        if actor is not None and actor.role is Role.CANDIDATE:
+        if isinstance(actor, User) and actor.role is Role.CANDIDATE:
             # a candidate sees their own applications only: whether another address has an
             # account is none of their business, so no "no such user" here
             query = query.where(Application.candidate_id.in_(
@@ -307,7 +307,7 @@ def all_applications(
     posting: str | None = None,
     candidate: str | None = None,
     status: ApplicationStatus | str | None = None,
-    actor: User | None = None,
+    actor: Actor,
 ) -> list[ApplicationRow]:
     """Every application list_applications would show, all pages (e.g. for a CSV export)."""
     rows: list[ApplicationRow] = []

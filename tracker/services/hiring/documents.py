@@ -12,9 +12,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.config import get_settings
+from tracker.config import Settings
 from tracker.db import utcnow
-from tracker.domain.access import can_manage, visible_applications
+from tracker.domain.access import Actor, Operator, can_manage, visible_applications
 from tracker.domain.errors import Conflict, DomainError, NotFound, PermissionDenied
 from tracker.domain.validation import parse_enum
 from tracker.models import Application, ApplicationStatus, Document, DocumentKind, Role, User
@@ -62,9 +62,9 @@ def uploaded_filename(name: str, *, pdf_only: bool = True) -> str:
     return clean_filename(text, pdf_only=pdf_only)
 
 
-def _may_add(actor: User | None, application: Application) -> bool:
+def _may_add(actor: Actor, application: Application) -> bool:
     """The application's candidate, its employer side, or the operator."""
-    return (actor is not None and actor.id == application.candidate_id) or can_manage(
+    return (isinstance(actor, User) and actor.id == application.candidate_id) or can_manage(
         actor, application.posting
     )
 
@@ -76,10 +76,12 @@ def add_document(
     kind: DocumentKind | str,
     filename: str,
     content: bytes,
-    actor: User | None = None,
+    actor: Actor,
+    settings: Settings,
     clock: Clock = utcnow,
 ) -> Document:
-    """Attach a PDF to an application once `tracker.pdfcheck` has found it readable."""
+    """Attach a PDF to an application once `tracker.pdfcheck` has found it readable within the
+    limits of `settings` (size, pages, the checker's time and memory)."""
     if not _may_add(actor, application):
         raise PermissionDenied("application", "you may not add documents to this application")
     if application.deleted_at is not None:
@@ -89,7 +91,9 @@ def add_document(
     check_changeable(application, actor)
     parsed_kind = parse_enum(DocumentKind, kind, "kind")
     name = clean_filename(filename)
-    facts = check_pdf(content, filename=name, max_bytes=get_settings().max_upload_mb * 1_000_000)
+    facts = check_pdf(content, filename=name, max_bytes=settings.max_upload_mb * 1_000_000,
+                      timeout_s=settings.pdf_check_timeout_s,
+                      memory_mb=settings.pdf_check_memory_mb, max_pages=settings.max_upload_pages)
     digest = hashlib.sha256(content).hexdigest()
     same = session.scalar(
         sa.select(Document).where(
@@ -117,7 +121,7 @@ def add_document(
     return document
 
 
-def get_document(session: Session, document_id: int, *, actor: User | None = None) -> Document:
+def get_document(session: Session, document_id: int, *, actor: Actor) -> Document:
     """A document of an application the actor may see (others' documents are not found)."""
     document = session.get(Document, document_id)
     if document is not None and _may_see(session, actor, document):
@@ -125,8 +129,8 @@ def get_document(session: Session, document_id: int, *, actor: User | None = Non
     raise NotFound("document", f"no document #{document_id}")
 
 
-def _may_see(session: Session, actor: User | None, document: Document) -> bool:
-    if actor is None or actor.role is Role.ADMIN or actor.id == document.owner_id:
+def _may_see(session: Session, actor: Actor, document: Document) -> bool:
+    if isinstance(actor, Operator) or actor.role is Role.ADMIN or actor.id == document.owner_id:
         return True
     if document.application_id is None:
         return False
@@ -156,17 +160,17 @@ def document_content(session: Session, document: Document) -> bytes:
 
 
 def remove_document(
-    session: Session, document: Document, *, actor: User | None = None, clock: Clock = utcnow
+    session: Session, document: Document, *, actor: Actor, clock: Clock = utcnow
 ) -> None:
     """Delete a document: its owner (while the application is a draft), the employer side of
     its application, or the operator."""
     application = (session.get(Application, document.application_id)
                    if document.application_id is not None else None)
-    owner = actor is not None and actor.id == document.owner_id
+    owner = isinstance(actor, User) and actor.id == document.owner_id
     if application is not None:
         employer = can_manage(actor, application.posting)
     else:  # detached from its application: the owner's, or the operator's and admins'
-        employer = actor is None or actor.role is Role.ADMIN
+        employer = isinstance(actor, Operator) or actor.role is Role.ADMIN
     if not (owner or employer):
         raise PermissionDenied("document", f"you may not remove document #{document.id}")
     if application is not None:

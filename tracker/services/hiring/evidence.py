@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
-from tracker.domain.access import can_manage
+from tracker.domain.access import Actor, actor_id, can_manage
 from tracker.domain.errors import DomainError, NotFound, PermissionDenied
 from tracker.models import (
     Application,
@@ -63,12 +63,12 @@ def give_evidence(
     *,
     evidence: str | None,
     self_rating: int | None = None,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> RequirementEvidence:
     """The candidate's answer to one requirement (replaces the previous one), while the
     application is a draft."""
-    if actor is not None and actor.id != application.candidate_id:
+    if isinstance(actor, User) and actor.id != application.candidate_id:
         raise PermissionDenied("evidence", "only the candidate answers for their application")
     check_changeable(application, actor)
     row = _row(session, application, requirement)
@@ -85,7 +85,7 @@ def rate_evidence(
     requirement: Requirement,
     *,
     rating: int | None,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> RequirementEvidence:
     """The reviewer's rating (1 to 4) of how well the application meets a requirement."""
@@ -94,7 +94,7 @@ def rate_evidence(
     row = _row(session, application, requirement)
     now = clock()
     row.reviewer_rating = _rating(rating, "reviewer_rating")
-    row.reviewer_id = actor.id if actor else None
+    row.reviewer_id = actor_id(actor)
     row.reviewed_at = now
     session.flush()
     audit.record(session, at=now, actor=actor, action="evidence.rate", entity=row,
@@ -107,7 +107,7 @@ def add_note(
     application: Application,
     body: str,
     *,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> Note:
     if not can_manage(actor, application.posting):
@@ -125,11 +125,11 @@ def set_cover_letter(
     application: Application,
     text: str | None,
     *,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> Application:
     """The candidate writes (or rewrites) their cover letter while the application is a draft."""
-    if actor is not None and actor.id != application.candidate_id:
+    if isinstance(actor, User) and actor.id != application.candidate_id:
         raise PermissionDenied("cover_letter", "only the candidate writes their cover letter")
     if application.status is not ApplicationStatus.DRAFT:
         raise DomainError("application",

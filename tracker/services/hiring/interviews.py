@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from tracker.db import utcnow
-from tracker.domain.access import can_manage, visible_interviews
+from tracker.domain.access import Actor, can_manage, visible_interviews
 from tracker.domain.errors import (
     DomainError,
     InvalidTransition,
@@ -30,7 +30,6 @@ from tracker.models import (
     Interview,
     InterviewStatus,
     PanelMember,
-    User,
 )
 from tracker.services import audit
 from tracker.services.accounts.users import find_user
@@ -83,7 +82,7 @@ def schedule(
     video_url: str | None = None,
     application: Application | None = None,
     panel: Iterable[Panelist] = (),
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
     field: str = "at",
 ) -> Interview:
@@ -196,7 +195,7 @@ def reschedule(
     day: date,
     at: time | None = None,
     timezone: str | None = None,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> Interview:
     """Move a scheduled interview to another local date and time."""
@@ -226,7 +225,7 @@ def cancel(
     session: Session,
     interview: Interview,
     *,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
     reason: str | None = None,
 ) -> Interview:
@@ -247,7 +246,7 @@ def cancel(
 
 
 def get_interview(
-    session: Session, interview_id: int, *, actor: User | None = None
+    session: Session, interview_id: int, *, actor: Actor
 ) -> Interview:
     interview = session.scalar(
         sa.select(Interview).where(Interview.id == interview_id, visible_interviews(actor))
@@ -264,7 +263,7 @@ def list_interviews(
     application: Application | None = None,
     page: int = 1,
     per_page: int = 50,
-    actor: User | None = None,
+    actor: Actor,
 ) -> Page[Interview]:
     """The interviews `actor` may see, soonest first, one page (panels loaded with them)."""
     query = (

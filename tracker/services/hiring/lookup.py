@@ -6,13 +6,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.domain.access import visible_postings
+from tracker.domain.access import Actor, visible_postings
 from tracker.domain.errors import NotFound
-from tracker.models import Posting, User
+from tracker.models import Posting
 
 
 def get_posting(
-    session: Session, reference: str, field: str = "posting", *, actor: User | None = None
+    session: Session, reference: str, field: str = "posting", *, actor: Actor
 ) -> Posting:
     posting = session.scalar(
         sa.select(Posting).where(

@@ -10,9 +10,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.config import get_settings
+from tracker.config import Settings
 from tracker.db import utcnow
-from tracker.domain.access import can_manage, submitted_only, visible_postings
+from tracker.domain.access import (
+    Actor,
+    Operator,
+    actor_id,
+    can_manage,
+    submitted_only,
+    visible_postings,
+)
 from tracker.domain.errors import (
     Conflict,
     DomainError,
@@ -70,14 +77,16 @@ _SCALAR_FIELDS = [
 
 
 def create_posting(
-    session: Session, data: dict[str, Any], *, actor: User | None = None, clock: Clock = utcnow
+    session: Session, data: dict[str, Any], *, actor: Actor, settings: Settings,
+    clock: Clock = utcnow,
 ) -> Posting:
-    """A new posting (draft) from user-given fields; see PostingInput for their names."""
+    """A new posting (draft) from user-given fields; see PostingInput for their names. Its
+    zone, when neither the fields nor the organisation give one, is the settings' zone."""
     parsed = parse_model(PostingInput, data)
     now = clock()
     org = _resolve_organisation(session, parsed, actor)
-    posting = Posting(created_at=now, created_by_id=actor.id if actor else None)
-    _apply(session, posting, parsed, org, actor)
+    posting = Posting(created_at=now, created_by_id=actor_id(actor))
+    _apply(session, posting, parsed, org, actor, settings.timezone)
     if parsed.reference and _reference_taken(session, parsed.reference):
         raise Conflict("reference", f"a posting with reference {parsed.reference!r} exists")
     posting.reference = parsed.reference or _next_reference(session, org, now)
@@ -132,7 +141,8 @@ def update_posting(
     posting: Posting,
     changes: dict[str, Any],
     *,
-    actor: User | None = None,
+    actor: Actor,
+    settings: Settings,
     clock: Clock = utcnow,
 ) -> Posting:
     """Change some fields; the whole posting is checked again. Requirements and required
@@ -152,7 +162,7 @@ def update_posting(
     org = (_resolve_organisation(session, parsed, actor, editing=True)
            if parsed.organisation else None)
     deadline_before = posting.valid_through
-    _apply(session, posting, parsed, org or posting.organisation, actor)
+    _apply(session, posting, parsed, org or posting.organisation, actor, settings.timezone)
     posting.updated_at = clock()
     session.flush()
     audit.record(
@@ -168,7 +178,7 @@ def set_status(
     posting: Posting,
     status: PostingStatus | str,
     *,
-    actor: User | None = None,
+    actor: Actor,
     clock: Clock = utcnow,
 ) -> Posting:
     """Open, close, fill or cancel a posting, as the workflow allows."""
@@ -213,7 +223,7 @@ def list_postings(
     organisation: str | None = None,
     page: int = 1,
     per_page: int = 50,
-    actor: User | None = None,
+    actor: Actor,
 ) -> Page[PostingRow]:
     """Postings sorted by deadline (none last), one page, with application counts per status.
 
@@ -259,23 +269,23 @@ def _next_reference(session: Session, org: Organisation | None, now: datetime) -
 
 
 def _resolve_organisation(
-    session: Session, parsed: PostingInput, actor: User | None, *, editing: bool = False
+    session: Session, parsed: PostingInput, actor: Actor, *, editing: bool = False
 ) -> Organisation | None:
     if parsed.visibility is Visibility.PRIVATE:
         # who may edit an existing one was decided by can_manage (its owner, an admin)
-        if not editing and (actor is None or actor.role is not Role.CANDIDATE):
+        if not editing and (isinstance(actor, Operator) or actor.role is not Role.CANDIDATE):
             raise DomainError("visibility", "a private posting is logged by a candidate")
         return get_organisation(session, parsed.organisation) if parsed.organisation else None
-    if actor is not None and actor.role is Role.CANDIDATE:
+    if isinstance(actor, User) and actor.role is Role.CANDIDATE:
         raise PermissionDenied(
             "visibility", "candidates log postings from elsewhere as private postings"
         )
     if not parsed.organisation:
-        if actor is not None and actor.role is Role.HR:
+        if isinstance(actor, User) and actor.role is Role.HR:
             return actor.organisation
         raise DomainError("organisation", "a public posting needs the organisation's slug")
     org = get_organisation(session, parsed.organisation)
-    if actor is not None and actor.role is Role.HR and actor.organisation_id != org.id:
+    if isinstance(actor, User) and actor.role is Role.HR and actor.organisation_id != org.id:
         raise PermissionDenied("organisation", "hr users post for their own organisation only")
     return org
 
@@ -285,11 +295,12 @@ def _apply(
     posting: Posting,
     parsed: PostingInput,
     org: Organisation | None,
-    actor: User | None,
+    actor: Actor,
+    default_zone: str,
 ) -> None:
     """Check the rules that span fields, then write the parsed fields onto the row."""
     errors: list[DomainError] = []
-    tz = parsed.timezone or (org.timezone if org else None) or get_settings().timezone
+    tz = parsed.timezone or (org.timezone if org else None) or default_zone
     try:
         zone(tz)
     except DomainError as exc:

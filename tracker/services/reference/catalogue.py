@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import DomainError, NotFound
+from tracker.domain.timeutil import iso
 from tracker.models import (
     Certification,
     Occupation,
@@ -18,7 +19,6 @@ from tracker.models import (
     RequirementKind,
     SkillKind,
 )
-from tracker.services.views.records import iso
 
 # A weighted skill at or above this weight is proposed as required, below it as preferred.
 REQUIRED_FROM_WEIGHT = 90

@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.config import Settings, get_settings
+from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
 from tracker.mail import (
     Mailer,
@@ -81,13 +81,12 @@ def run_once(
     *,
     clock: Clock = utcnow,
     mailer: Mailer | None = None,
-    settings: Settings | None = None,
+    settings: Settings,
     batch_size: int | None = None,
     max_batches: int | None = None,
 ) -> DispatchReport:
     """Deliver everything due now (by `clock`), batch after batch. Without a `mailer`, e-mail
     reminders are left pending and counted."""
-    settings = settings or get_settings()
     batch_size = batch_size or settings.reminder_batch_size
     report = DispatchReport()
     report.released = release_expired_leases(factory, clock=clock,

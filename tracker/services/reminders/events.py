@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db import utcnow
+from tracker.domain.access import Actor
 from tracker.models import (
     Application,
     ApplicationStatusChange,
@@ -40,10 +41,10 @@ EVENT_OF_CODE = {code: event for event, code in INTERVIEW_EVENTS.items()}
 
 
 def status_changed(session: Session, application: Application, change: ApplicationStatusChange,
-                   *, actor: User | None, clock: Clock = utcnow) -> int:
+                   *, actor: Actor, clock: Clock = utcnow) -> int:
     """Tell the candidate their application moved (unless they moved it themselves).
     Returns the number of reminder rows added."""
-    if actor is not None and actor.id == application.candidate_id:
+    if isinstance(actor, User) and actor.id == application.candidate_id:
         return 0
     if change.id is None:
         session.flush()

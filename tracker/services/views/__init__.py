@@ -32,7 +32,6 @@ if TYPE_CHECKING:
         deadline_record,
         document_record,
         interview_record,
-        iso,
         local_instant,
         posting_record,
         posting_record_for,
@@ -49,7 +48,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "DASHBOARD_POSTINGS", "STATUS_ORDER", "SORTS",
     ),
     "records": (
-        "iso", "local_instant", "document_record", "interview_record", "deadline_record",
+        "local_instant", "document_record", "interview_record", "deadline_record",
         "posting_summary", "requirement_record", "posting_record", "posting_record_for",
         "application_record", "application_record_for", "user_record",
     ),

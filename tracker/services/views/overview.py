@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from tracker.db import utcnow
 from tracker.domain.access import (
+    Actor,
+    Operator,
     can_manage,
     sees_drafts,
     submitted_only,
@@ -81,13 +83,13 @@ def _interview(interview: Interview, application: Application | None) -> dict[st
     }
 
 
-def hr_dashboard(session: Session, actor: User | None, *, clock: Clock = utcnow) -> Dashboard:
+def hr_dashboard(session: Session, actor: Actor, *, clock: Clock = utcnow) -> Dashboard:
     """The organisation's open postings by deadline with the days left, its applications per
     status, and the interviews of the next 14 days. Three statements."""
-    if actor is not None and actor.role is Role.CANDIDATE:
+    if isinstance(actor, User) and actor.role is Role.CANDIDATE:
         raise PermissionDenied("dashboard", "the dashboard is for hr staff")
     now = clock()
-    mine = sa.true() if actor is None or actor.role is Role.ADMIN else (
+    mine = sa.true() if isinstance(actor, Operator) or actor.role is Role.ADMIN else (
         Posting.organisation_id == actor.organisation_id)
     open_postings = session.scalars(
         sa.select(Posting)
@@ -126,7 +128,7 @@ def hr_dashboard(session: Session, actor: User | None, *, clock: Clock = utcnow)
 
 
 def posting_applicants(
-    session: Session, posting: Posting, *, actor: User | None, sort: str = "submitted",
+    session: Session, posting: Posting, *, actor: Actor, sort: str = "submitted",
     page: int = 1, per_page: int = 100,
 ) -> dict[str, Any]:
     """One page of the posting's applications grouped by status (in workflow order), each
@@ -185,7 +187,7 @@ def posting_applicants(
 
 
 def schedulable_applicants(session: Session, posting: Posting, *,
-                           actor: User | None) -> list[dict[str, Any]]:
+                           actor: Actor) -> list[dict[str, Any]]:
     """The applications that may get an interview (submitted, under review, interview), by
     candidate name: the choices of the scheduling form."""
     if not can_manage(actor, posting):
@@ -312,14 +314,16 @@ def application_detail(session: Session, application: Application) -> Detail:
     return Detail(application, answers, missing)
 
 
-def own_application_to(session: Session, actor: User | None,
+def own_application_to(session: Session, viewer: User | None,
                        posting: Posting) -> dict[str, Any] | None:
-    """The candidate's application to this posting, if they have one (id and status)."""
-    if actor is None or actor.role is not Role.CANDIDATE:
+    """The viewer's own application to this posting, if they are a candidate who has one (id
+    and status); nothing for a visitor. It shows the viewer's own data only, so a visitor
+    (None) is no actor with rights."""
+    if viewer is None or viewer.role is not Role.CANDIDATE:
         return None
     found = session.execute(
         sa.select(Application.id, Application.status).where(
-            Application.posting_id == posting.id, Application.candidate_id == actor.id,
+            Application.posting_id == posting.id, Application.candidate_id == viewer.id,
             Application.deleted_at.is_(None))
     ).first()
     return {"id": found[0], "status": found[1].value} if found else None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from tracker.domain.access import can_manage, can_see_interview
+from tracker.domain.access import Actor, can_manage, can_see_interview
 from tracker.domain.timeutil import days_left, zone
+from tracker.domain.timeutil import iso as iso  # records.iso, as before
 from tracker.models import (
     Application,
     Document,
@@ -18,16 +19,6 @@ from tracker.models import (
     RequirementKind,
     User,
 )
-
-
-def iso(value: date | time | datetime | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, time):
-        return value.strftime("%H:%M") if value.second == 0 else value.isoformat()
-    if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
-    return value.isoformat()
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -175,7 +166,7 @@ def posting_record(
     }
 
 
-def posting_record_for(posting: Posting, now: datetime, actor: User | None) -> dict[str, Any]:
+def posting_record_for(posting: Posting, now: datetime, actor: Actor) -> dict[str, Any]:
     """The posting as `actor` may see it: another candidate's interview stays hidden."""
     seen = [i for i in posting.interviews if can_see_interview(actor, i)]
     return posting_record(posting, now, interviews=seen)
@@ -230,7 +221,7 @@ def application_record(application: Application) -> dict[str, Any]:
     }
 
 
-def application_record_for(application: Application, actor: User | None) -> dict[str, Any]:
+def application_record_for(application: Application, actor: Actor) -> dict[str, Any]:
     """The application as `actor` may see it: the employer side's notes and ratings are theirs
     alone; the candidate sees their own answers and the history."""
     record = application_record(application)
