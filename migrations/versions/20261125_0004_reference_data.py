@@ -1,7 +1,7 @@
 """occupation and certification reference data (issue #7)
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-25 11:32:26.601991+00:00
 
 """
