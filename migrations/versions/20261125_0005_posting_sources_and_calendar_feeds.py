@@ -2,6 +2,7 @@
 
 Revision ID: 0005
 Revises: 0004
+Kind: schema
 Create Date: 2026-11-25 11:30:45.133866+00:00
 
 """

@@ -2,6 +2,7 @@
 
 Revision ID: 0007
 Revises: 0005
+Kind: schema
 Create Date: 2026-11-25 11:31:28.325877+00:00
 
 """
