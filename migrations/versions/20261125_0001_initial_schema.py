@@ -2,6 +2,7 @@
 
 Revision ID: 0001
 Revises: 
+Kind: schema
 Create Date: 2026-11-25 09:06:38.807085+00:00
 
 """

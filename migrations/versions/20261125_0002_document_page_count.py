@@ -2,6 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
+Kind: schema
 Create Date: 2026-11-25 09:50:01.560680+00:00
 
 """

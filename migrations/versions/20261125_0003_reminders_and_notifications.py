@@ -2,6 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
+Kind: schema
 Create Date: 2026-11-25 11:29:42.969631+00:00
 
 """

@@ -1,7 +1,10 @@
 """occupation and certification reference data (issue #7)
 
+The tables only: no row is written here, `tracker reference load` fills them.
+
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
+Kind: schema
 Create Date: 2026-11-25 11:32:26.601991+00:00
 
 """

@@ -1,7 +1,8 @@
 """posting sources and calendar feeds
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
+Kind: schema
 Create Date: 2026-11-25 11:30:45.133866+00:00
 
 """

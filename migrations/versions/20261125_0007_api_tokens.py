@@ -1,7 +1,8 @@
 """api tokens: personal tokens of the JSON API, stored hashed
 
 Revision ID: 0007
-Revises: 0002
+Revises: 0005
+Kind: schema
 Create Date: 2026-11-25 11:31:28.325877+00:00
 
 """

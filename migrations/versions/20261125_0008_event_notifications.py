@@ -1,7 +1,13 @@
-"""event notifications: two reminder kinds told at once (status_changed, interview_scheduled)
+"""event notifications: the rows of the two new reminder kinds go before the kinds do
+
+Going up there is nothing to write: 0008a let the kind columns accept status_changed and
+interview_scheduled, and the rows come later. Going back, the rows of those kinds cannot stay
+once 0008a is undone, so they are deleted here first. (Until the split, 0008 was both steps;
+a database stamped 0008 has both.)
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0008a
+Kind: data
 Create Date: 2026-11-25 12:23:14.010568+00:00
 
 """
@@ -12,34 +18,18 @@ from alembic import op
 
 
 revision: str = '0008'
-down_revision: str | Sequence[str] | None = '0007'
+down_revision: str | Sequence[str] | None = '0008a'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-OLD = ('deadline_draft', 'interview_soon', 'review_waiting', 'closing_empty', 'no_answer')
-NEW = OLD + ('status_changed', 'interview_scheduled')
 TABLES = ('reminder', 'reminder_offsets')
 
 
-def _check(kinds: tuple[str, ...]) -> str:
-    return "kind IN (" + ", ".join(f"'{k}'" for k in kinds) + ")"
-
-
-def _change(kinds: tuple[str, ...], old_length: int, new_length: int) -> None:
-    for table in TABLES:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_constraint(op.f(f'ck_{table}_reminder_kind'), type_='check')
-            batch_op.alter_column('kind', existing_type=sa.String(length=old_length),
-                                  type_=sa.String(length=new_length), existing_nullable=False)
-            batch_op.create_check_constraint('reminder_kind', _check(kinds))
-
-
 def upgrade() -> None:
-    _change(NEW, max(map(len, OLD)), max(map(len, NEW)))
+    pass  # no existing row is of the new kinds
 
 
 def downgrade() -> None:
     for table in TABLES:  # rows of the new kinds cannot stay
         op.execute(sa.text(f"DELETE FROM {table} WHERE kind IN ('status_changed', "
                            "'interview_scheduled')"))
-    _change(OLD, max(map(len, NEW)), max(map(len, OLD)))

@@ -6,6 +6,7 @@ so the dashboard of an organisation with 25,000 applications spent 20 ms countin
 
 Revision ID: 0009
 Revises: 0008
+Kind: schema
 Create Date: 2026-12-01 19:50:00+00:00
 
 """

@@ -1,19 +1,15 @@
-"""levels of study: bac+4 (maîtrise, master 1) between bac+3 and bac+5; the reference data
-the transcription left out
-
-A Bac+4 could not be stored, so « Bac + 4 » asked by a posting was unreadable and a candidate
-with a maîtrise had to claim less or more than they hold. Going back below this revision, a
-Bac+4 profile keeps the level it certainly has, bac+3.
+"""reference data: the sections the transcription left out
 
 The reference data gains what the sample documents say and was not kept: an occupation's
 diplomas and ways in (occupation_pathway), a certification's prerequisites
 (certification_prerequisite), job seekers against job offers by diploma, qualification and
 experience (market_share), where a market figure comes from (market_figure.origin) and the
-recruitment difficulty the page has no data for (a market_figure kind). The loaded reference
-rows are marked changed both ways, so the next `tracker reference load` fills or trims them.
+recruitment difficulty the page has no data for (a market_figure kind). 0011 marks the loaded
+rows changed; going back, it deletes the figures of the new kind before the kind goes here.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0011c
+Revises: 0011b
+Kind: schema
 Create Date: 2026-12-01 21:00:00+00:00
 
 """
@@ -23,12 +19,11 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0011'
-down_revision: str | Sequence[str] | None = '0010'
+revision: str = '0011c'
+down_revision: str | Sequence[str] | None = '0011b'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-OLD_LEVELS = ('none', 'cap_bep', 'bac', 'bac+2', 'bac+3', 'bac+5', 'bac+8')
 NEW_LEVELS = ('none', 'cap_bep', 'bac', 'bac+2', 'bac+3', 'bac+4', 'bac+5', 'bac+8')
 OLD_FIGURES = ('salary_offers', 'salary_band', 'hires', 'job_seekers', 'job_offers',
                'access_rate', 'insertion_rate')
@@ -39,31 +34,6 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN (" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
-def _sqlite_foreign_keys(on: bool) -> None:
-    """SQLite: changing a CHECK copies the table (batch mode), and dropping the old
-    `candidate_profile` would cascade to the profile's languages and skills while foreign keys
-    are enforced. The pragma only changes outside a transaction, so the migration's transaction
-    is committed around it; the rows are checked before enforcement resumes."""
-    bind = op.get_bind()
-    if bind.dialect.name != "sqlite":
-        return
-    if on:
-        broken = bind.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
-    bind.exec_driver_sql("COMMIT")
-    bind.exec_driver_sql(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
-    bind.exec_driver_sql("BEGIN")
-
-
-def _education_check(levels: tuple[str, ...]) -> None:
-    _sqlite_foreign_keys(False)
-    with op.batch_alter_table('candidate_profile', schema=None) as batch_op:
-        batch_op.drop_constraint(op.f('ck_candidate_profile_education_level'), type_='check')
-        batch_op.create_check_constraint('education_level', _in('education_level', levels))
-    _sqlite_foreign_keys(True)
-
-
 def _figure_kinds(kinds: tuple[str, ...], old_length: int, new_length: int) -> None:
     with op.batch_alter_table('market_figure', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_market_figure_market_figure_kind'), type_='check')
@@ -72,14 +42,7 @@ def _figure_kinds(kinds: tuple[str, ...], old_length: int, new_length: int) -> N
         batch_op.create_check_constraint('market_figure_kind', _in('kind', kinds))
 
 
-def _reference_changed() -> None:
-    """The loaded files no longer match their rows: the next load rewrites them."""
-    for table in ('occupation', 'certification'):
-        op.execute(sa.text(f"UPDATE {table} SET content_sha256 = 'schema-0011'"))
-
-
 def upgrade() -> None:
-    _education_check(NEW_LEVELS)
     op.create_table('certification_prerequisite',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('certification_id', sa.Integer(), nullable=False),
@@ -136,11 +99,9 @@ def upgrade() -> None:
     with op.batch_alter_table('market_figure', schema=None) as batch_op:
         batch_op.add_column(sa.Column('origin', sa.String(length=200), nullable=True))
     _figure_kinds(NEW_FIGURES, max(map(len, OLD_FIGURES)), max(map(len, NEW_FIGURES)))
-    _reference_changed()
 
 
 def downgrade() -> None:
-    op.execute(sa.text("DELETE FROM market_figure WHERE kind = 'recruitment_difficulty'"))
     _figure_kinds(OLD_FIGURES, max(map(len, NEW_FIGURES)), max(map(len, OLD_FIGURES)))
     with op.batch_alter_table('market_figure', schema=None) as batch_op:
         batch_op.drop_column('origin')
@@ -149,7 +110,3 @@ def downgrade() -> None:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_index(batch_op.f(f'ix_{table}_{parent}_id'))
         op.drop_table(table)
-    _reference_changed()
-    op.execute(sa.text("UPDATE candidate_profile SET education_level = 'bac+3' "
-                       "WHERE education_level = 'bac+4'"))
-    _education_check(OLD_LEVELS)
