@@ -1,7 +1,11 @@
 """${message}
 
+(Kind: schema changes tables, columns, indexes or constraints only; a data step that moves
+rows is a revision of its own with Kind: data. tests/test_migration_layout.py checks it.)
+
 Revision ID: ${up_revision}
 Revises: ${down_revision | comma,n}
+Kind: schema
 Create Date: ${create_date}
 
 """
