@@ -20,12 +20,18 @@ from tracker.api.core import error_response, is_api_path
 from tracker.config import Settings, get_settings
 from tracker.db import create_engine, make_session_factory, utcnow
 from tracker.domain.errors import DomainError, NotFound, PermissionDenied
+
+# Their pages join the hr and candidate blueprints when imported.
 from tracker.web import (
     TEMPLATES,
     auth,
     candidate,
+    candidate_application,
+    candidate_import,
     common,
     hr,
+    hr_applications,
+    hr_import,
     i18n,
     inbox,
     keys,
@@ -63,6 +69,9 @@ def create_app(
     login.user_loader(common.load_user)
 
     # keys: the calendar feed URL and personal API tokens; inbox: notifications and switches
+    # The hr and candidate blueprints gather pages from modules of their own, imported above.
+    for pages in (hr_applications, hr_import, candidate_application, candidate_import):
+        assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp):
         app.register_blueprint(blueprint)
     security.throttle_login(app, settings)

@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
-from tracker.mail import Mailer
 from tracker.services.reminders import dispatch
 from tracker.services.reminders import planner as reminders
 
@@ -39,12 +38,7 @@ _in_process_lock = threading.Lock()
 
 
 def dispatch_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
-    mailer = Mailer(settings) if settings.smtp_host else None
-    try:
-        report = dispatch.run_once(factory, clock=clock, mailer=mailer, settings=settings)
-    finally:
-        if mailer is not None:
-            mailer.close()
+    report = dispatch.deliver_due(factory, settings=settings, clock=clock)
     if report.done or report.retrying or report.released:
         log.info("dispatch: %d sent, %d expired or cancelled, %d to retry, %d failed, "
                  "%d lease(s) released", len(report.sent), len(report.expired),

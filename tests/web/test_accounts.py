@@ -10,11 +10,12 @@ import sqlalchemy as sa
 from babel.messages.extract import extract_from_dir
 
 from tests.web.conftest import PASSWORD, Web, text, web_settings
+from tracker.app import create_app
 from tracker.config import get_settings
 from tracker.models import Application, Document, Locale, Posting, User
 from tracker.services.accounts import users
 from tracker.services.hiring import applications, documents, postings
-from tracker.web import TEMPLATES, create_app
+from tracker.web import TEMPLATES
 from tracker.web.i18n import TRANSLATIONS, catalog
 
 

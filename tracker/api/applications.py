@@ -18,9 +18,7 @@ from tracker.api.schemas import (
     RatingIn,
     StatusMove,
 )
-from tracker.domain.errors import PermissionDenied
-from tracker.models import Application, ApplicationStatus, Role, User
-from tracker.services.accounts import users
+from tracker.models import Application, ApplicationStatus, User
 from tracker.services.fit import scores as fit
 from tracker.services.hiring import applications, evidence, postings
 from tracker.services.views.records import application_record_for, iso
@@ -60,12 +58,7 @@ def start_application() -> ResponseReturnValue:
     data = body(ApplicationCreate)
     with call() as c:
         posting = postings.get_posting(c.session, data.posting, actor=c.actor)
-        if data.candidate is None or c.actor.role is Role.CANDIDATE:
-            if data.candidate is not None and data.candidate.strip().lower() != c.actor.email:
-                raise PermissionDenied("candidate", "candidates apply for themselves only")
-            candidate = c.actor
-        else:
-            candidate = users.get_user(c.session, data.candidate, "candidate")
+        candidate = applications.candidate_for(c.session, data.candidate, actor=c.actor)
         application = applications.start(c.session, posting, candidate,
                                          cover_letter=data.cover_letter, actor=c.actor,
                                          clock=c.clock)

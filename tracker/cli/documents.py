@@ -9,7 +9,6 @@ import click
 
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text
-from tracker.config import get_settings
 from tracker.models import DocumentKind
 from tracker.pdfcheck import check_size
 from tracker.services.hiring import applications, documents
@@ -49,7 +48,7 @@ def document_add(app: AppContext, application_id: int, kind: str, path: str) -> 
     """Attach the PDF in FILE to an application, once it is found readable: at most
     TRACKER_MAX_UPLOAD_MB MB, not password-protected, every page readable."""
     filename = documents.clean_filename(path)
-    content = read_upload(path, filename, get_settings().max_upload_mb * 1_000_000)
+    content = read_upload(path, filename, app.settings.max_upload_mb * 1_000_000)
     with app.transaction() as session:
         actor = app.actor(session)
         application = applications.get_application(session, application_id, actor=actor)

@@ -11,31 +11,28 @@ from rich.markup import escape
 
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import emit_json, print_tables, table
-from tracker.importers.base import SURE, Finding, plain
 from tracker.services import imports
 from tracker.services.exports import formats
 
 
 def _value_text(value: Any) -> str:
-    value = plain(value)
     if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in value.items() if v not in (None, ""))
     text = " ".join(str(value).split())
     return text if len(text) <= 120 else text[:117] + "..."
 
 
-def _with_snippet(finding: Finding) -> str:
-    value = escape(_value_text(finding.value))
-    snippet = finding.snippet if len(finding.snippet) <= 90 else finding.snippet[:87] + "..."
+def _with_snippet(finding: dict[str, Any]) -> str:
+    value = escape(_value_text(finding["value"]))
+    snippet = finding["snippet"]
+    snippet = snippet if len(snippet) <= 90 else snippet[:87] + "..."
     if not snippet or snippet == value:
         return value
     return f"{value}\n[dim]« {escape(snippet)} »[/dim]"
 
 
-def _status(finding: Finding) -> str:
-    if finding.review:
-        return f"REVIEW: {finding.review}"
-    return "found" if finding.confidence >= SURE else "check"
+def _status(finding: dict[str, Any]) -> str:
+    return f"REVIEW: {finding['review']}" if finding["status"] == "review" else finding["status"]
 
 
 @click.command("import")
@@ -70,17 +67,18 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
         return
     for warning in report.warnings:
         click.echo(f"warning: {warning}")
-    for position, parsed in enumerate(report.postings, start=1):
+    for position, parsed in enumerate(imports.shown(report), start=1):
+        findings = parsed["findings"]
         if len(report.postings) > 1 and position != number and yes:
             continue
-        rows = [[f.field, _with_snippet(f), f"{f.confidence:.2f}", _status(f)]
-                for f in parsed.findings if f.field not in imports_list_fields]
-        reqs = [[_value_text(f.value.get("kind") if isinstance(f.value, dict) else ""),
-                 _value_text({k: v for k, v in f.value.items() if k != "kind"}),
-                 f"{f.confidence:.2f}", _status(f)]
-                for f in parsed.findings if f.field == "requirements"]
-        others = [[f.field, _with_snippet(f), f"{f.confidence:.2f}", _status(f)]
-                  for f in parsed.findings if f.field in ("interviews", "required_documents")]
+        rows = [[f["field"], _with_snippet(f), f"{f['confidence']:.2f}", _status(f)]
+                for f in findings if f["field"] not in imports_list_fields]
+        reqs = [[_value_text(f["value"].get("kind") if isinstance(f["value"], dict) else ""),
+                 _value_text({k: v for k, v in f["value"].items() if k != "kind"}),
+                 f"{f['confidence']:.2f}", _status(f)]
+                for f in findings if f["field"] == "requirements"]
+        others = [[f["field"], _with_snippet(f), f"{f['confidence']:.2f}", _status(f)]
+                  for f in findings if f["field"] in ("interviews", "required_documents")]
         title = f"{report.filename} ({report.format}" + (
             f", {report.language})" if report.language else ")")
         if len(report.postings) > 1:
@@ -92,10 +90,11 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
             table("Interviews and documents", ["Field", "Value (and where it was found)",
                                                "Conf.", ""], others, no_wrap=["Conf."]),
         )
-        if parsed.unknown:
-            click.echo("Kept in the source, no field here: " + ", ".join(sorted(parsed.unknown)))
+        if parsed["unknown"]:
+            click.echo("Kept in the source, no field here: " + ", ".join(parsed["unknown"]))
     if 0 < number <= len(report.postings):
-        flagged = sum(f.review is not None for f in report.postings[number - 1].findings)
+        flagged = sum(f["review"] is not None
+                      for f in imports.shown(report)[number - 1]["findings"])
         if flagged:
             click.echo(f"{flagged} value{'s' if flagged > 1 else ''} to review "
                        f"{'are' if flagged > 1 else 'is'} left out of the draft (REVIEW above).")

@@ -12,9 +12,7 @@ from sqlalchemy.orm import Session
 
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text
-from tracker.config import get_settings
 from tracker.domain.access import check_outbox, check_self_or_admin
-from tracker.mail import Mailer
 from tracker.models import Reminder, ReminderStatus, User
 from tracker.services.accounts import users
 from tracker.services.accounts.organisations import get_organisation
@@ -165,13 +163,7 @@ def reminders_run(app: AppContext, once: bool, at_text: str | None, dry_run: boo
         return
     with app.transaction() as session:
         reminders.reconcile(session, clock=clock)
-    settings = get_settings()
-    mailer = Mailer(settings) if settings.smtp_host else None
-    try:
-        report = dispatch.run_once(app.factory(), clock=clock, mailer=mailer, settings=settings)
-    finally:
-        if mailer is not None:
-            mailer.close()
+    report = dispatch.deliver_due(app.factory(), settings=app.settings, clock=clock)
     if fmt == "json":
         emit_json({"at": clock().isoformat(), "sent": report.sent, "expired": report.expired,
                    "retrying": report.retrying, "failed": report.failed,
@@ -319,4 +311,4 @@ def scheduler_command(app: AppContext) -> None:
     # what the tracker sends is logged by tracker.scheduler; APScheduler's line per job run is noise
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     app.ensure_schema()
-    run_forever(app.factory(), get_settings())
+    run_forever(app.factory(), app.settings)

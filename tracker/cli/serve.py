@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from tracker.cli.context import AppContext, pass_app
-from tracker.config import get_settings
 
 
 @click.command("serve")
@@ -37,10 +36,10 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
     from tracker.app import create_app
     from tracker.scheduler import start_in_process
 
-    settings = get_settings()
+    settings = app.settings
     app.ensure_schema()
     factory = app.factory()
-    web = create_app(session_factory=factory, clock=app.clock)
+    web = create_app(settings, session_factory=factory, clock=app.clock)
     embedded = factory.kw["bind"].dialect.name == "sqlite"
     run_scheduler = embedded if scheduler is None else scheduler
     shown = f"[{host}]" if ":" in host else host

@@ -19,7 +19,7 @@ from tracker.config import Settings
 from tracker.domain.access import Actor, Operator, actor_id
 from tracker.domain.errors import DomainError
 from tracker.domain.timeutil import parse_date, parse_time
-from tracker.importers.base import ImportFailed, ParsedPosting, plain
+from tracker.importers.base import SURE, ImportFailed, ParsedPosting, plain
 from tracker.importers.files import MEDIA_TYPES, decode_text, detect_format, pdf_text
 from tracker.importers.jsonld import parse_jsonld
 from tracker.importers.jsonld_document import extract_html, load_json
@@ -157,3 +157,17 @@ def save_import(
 
 
 __all__ = ["ImportFailed", "ImportReport", "analyse", "save_import"]
+
+
+def shown(report: ImportReport) -> list[dict[str, Any]]:
+    """What each posting of the report holds, as plain data for the faces: its findings (field,
+    JSON-ready value, snippet, confidence from 0 to 1, the reason to review it if any, and a
+    status: `review` when left out of the draft until a person checks it, `found` when sure,
+    else `check`) and the source's fields that have no field here."""
+    return [{"findings": [{**finding.as_dict(), "confidence": finding.confidence,
+                           "status": "review" if finding.review
+                           else "found" if finding.confidence >= SURE else "check"}
+                          for finding in parsed.findings],
+             "unknown": sorted(parsed.unknown)}
+            for parsed in report.postings]
+

@@ -9,9 +9,9 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from tracker.domain.errors import DomainError, NotFound, PermissionDenied
-from tracker.models import Posting, Visibility
+from tracker.models import Visibility
 from tracker.services.accounts import users
-from tracker.services.hiring import applications, postings, search
+from tracker.services.hiring import applications, postings
 from tracker.services.views import overview, records
 from tracker.web import posting_form
 from tracker.web.common import (
@@ -137,13 +137,13 @@ def apply(reference: str) -> Any:
     """Start an application (a draft) to an open public posting or to one's own posting."""
     form = ButtonForm()
     with transaction() as db:
-        _postable(db, reference, actor(db))
+        applications.open_to(db, reference, actor=actor(db))
     if not form.validate_on_submit():
         return redirect(url_for("public.posting", reference=reference))
     try:
         with transaction() as db:
             user = actor(db)
-            found = _postable(db, reference, user)
+            found = applications.open_to(db, reference, actor=user)
             created = applications.start(db, found, user, actor=user, clock=clock)
             application_id = created.id
         flash(_("Application started: answer the requirements, add your documents, then "
@@ -155,13 +155,4 @@ def apply(reference: str) -> Any:
         flash(exc.message, "error")
         return redirect(url_for("candidate.applications"))
 
-
-def _postable(db: Any, reference: str, user: Any) -> Posting:
-    try:
-        return search.public_posting(db, reference)
-    except NotFound:
-        found = postings.get_posting(db, reference, actor=user)
-        if found.owner_id != user.id:
-            raise
-        return found
 

@@ -13,7 +13,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.domain.errors import DomainError
-from tracker.importers.base import plain
 from tracker.services import imports
 from tracker.services.accounts import organisations
 from tracker.services.hiring import documents
@@ -67,10 +66,10 @@ def _findings(report: imports.ImportReport, index: int, form: Any) -> list[dict[
     """What was found, each under the label of the form's field it fills (people read the
     form's words, not the importer's field names)."""
     labels = {name: str(field.label.text) for name, field in form._fields.items()}
-    return [{"field": labels.get(f.field) or str(FINDING_LABELS.get(f.field, f.field)),
-             "value": _shown(plain(f.value)), "snippet": f.snippet,
-             "confidence": round(100 * f.confidence), "review": f.review}
-            for f in report.postings[index].findings]
+    return [{"field": labels.get(f["field"]) or str(FINDING_LABELS.get(f["field"], f["field"])),
+             "value": _shown(f["value"]), "snippet": f["snippet"],
+             "confidence": round(100 * f["confidence"]), "review": f["review"]}
+            for f in imports.shown(report)[index]["findings"]]
 
 
 def _shown(value: Any) -> str:

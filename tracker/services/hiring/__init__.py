@@ -17,12 +17,14 @@ if TYPE_CHECKING:
         CANDIDATE_MOVES,
         SORTS,
         all_applications,
+        candidate_for,
         check_changeable,
         final_state,
         get_application,
         list_applications,
         missing_documents,
         move,
+        open_to,
         required_missing,
         start,
     )
@@ -84,8 +86,9 @@ if TYPE_CHECKING:
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "applications": (
-        "get_application", "start", "move", "check_changeable", "final_state", "missing_documents",
-        "required_missing", "list_applications", "all_applications", "CANDIDATE_MOVES", "SORTS",
+        "get_application", "candidate_for", "open_to", "start", "move", "check_changeable",
+        "final_state", "missing_documents", "required_missing", "list_applications",
+        "all_applications", "CANDIDATE_MOVES", "SORTS",
     ),
     "documents": (
         "clean_filename", "uploaded_filename", "add_document", "get_document", "list_documents",

@@ -38,6 +38,7 @@ from tracker.services import audit
 from tracker.services.accounts.users import get_user
 from tracker.services.fit.scores import fit_scores
 from tracker.services.hiring.lookup import get_posting
+from tracker.services.hiring.search import public_posting
 from tracker.services.reminders import events
 from tracker.services.reminders import planner as reminders
 
@@ -72,6 +73,31 @@ def get_application(
     if application is None:
         raise NotFound("application", f"no application #{application_id}")
     return application
+
+
+def candidate_for(session: Session, name: str | None, *, actor: Actor) -> User:
+    """Whom a new application is for: candidates apply for themselves (naming anyone else is
+    refused, without saying whether that person exists); the employer side and the operator
+    name the candidate by e-mail."""
+    if isinstance(actor, User) and (name is None or actor.role is Role.CANDIDATE):
+        if name is not None and name.strip().lower() != actor.email:
+            raise PermissionDenied("candidate", "candidates apply for themselves only")
+        return actor
+    if name is None:
+        raise DomainError("candidate", "name the candidate")
+    return get_user(session, name, "candidate")
+
+
+def open_to(session: Session, reference: str, *, actor: User) -> Posting:
+    """A posting `actor` (a candidate) may apply to: an open public posting, or one they logged
+    themselves; any other is not found."""
+    try:
+        return public_posting(session, reference)
+    except NotFound:
+        found = get_posting(session, reference, actor=actor)
+        if found.owner_id != actor.id:
+            raise
+        return found
 
 
 def start(

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         DueItem,
         backoff,
         claim,
+        deliver_due,
         due,
         release_expired_leases,
         run_once,
@@ -95,7 +96,7 @@ if TYPE_CHECKING:
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "dispatch": (
-        "DispatchReport", "backoff", "unique_key", "run_once", "DueItem", "due",
+        "DispatchReport", "backoff", "unique_key", "run_once", "DueItem", "deliver_due", "due",
         "release_expired_leases", "claim",
     ),
     "events": (

@@ -121,6 +121,19 @@ class DueItem:
     title: str | None  # the subject of the message it would send
 
 
+def deliver_due(factory: sessionmaker[Session], *, settings: Settings,
+                clock: Clock = utcnow) -> DispatchReport:
+    """One tick of the dispatcher, as the scheduler runs it and `tracker reminders send --once`
+    does: everything due, in-app at once and by e-mail through SMTP when `settings` name a
+    host (else e-mail rows wait, counted in the report)."""
+    mailer = Mailer(settings) if settings.smtp_host else None
+    try:
+        return run_once(factory, clock=clock, mailer=mailer, settings=settings)
+    finally:
+        if mailer is not None:
+            mailer.close()
+
+
 def due(session: Session, *, at: datetime, limit: int = 1000) -> list[DueItem]:
     """What a dispatcher running at `at` would deliver, expire or cancel (nothing is changed):
     pending rows due by then, and rows whose claim would have expired."""
