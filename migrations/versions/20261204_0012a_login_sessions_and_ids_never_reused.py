@@ -6,9 +6,10 @@ row (the SHA-256 of a random id the cookie carries, the account, when it started
 seen, the device, ended_at), and every table's integer primary key is AUTOINCREMENT on SQLite,
 so an id is never reused. SQLite: each table is rebuilt (batch mode, recreate always) with
 foreign keys off around it, else dropping the old table would cascade to or null its children.
-PostgreSQL: the SERIAL sequences of the ids never go back, nothing to change there.
+PostgreSQL: the SERIAL sequences of the ids never go back, nothing to change there. The ids
+of rows deleted before this rebuild are kept from reuse by 0012 (data).
 
-Revision ID: 0012
+Revision ID: 0012a
 Revises: 0011
 Kind: schema
 Create Date: 2026-12-04 10:00:00+00:00
@@ -20,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0012'
+revision: str = '0012a'
 down_revision: str | Sequence[str] | None = '0011'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
