@@ -51,7 +51,10 @@ def home_for(role: str) -> str:
 
 
 def _log_in(db: Any, user: Any) -> None:
-    """A new server-side session for `user`; the cookie gets only its random id."""
+    """A new server-side session for `user`; the cookie gets only its random id. The session
+    the cookie named before (if any) ends: one browser, one session."""
+    if current_user.is_authenticated:
+        login_sessions.end_current(db, current_user.get_id(), clock=clock)
     key, row = login_sessions.start_session(
         db, user, actor=user, device=request.user_agent.string, ip=request.remote_addr,
         clock=clock)
