@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     # Session cookies are sent over HTTPS only. Browsers also accept them on http://localhost;
     # set false only to serve plain HTTP on another address (behind a TLS proxy keep true).
     secure_cookies: bool = True
+    # A login session ends after this many minutes without a request, and this many hours
+    # after the log-in whatever happens (the account page lists and ends one's sessions).
+    session_idle_minutes: int = Field(default=120, ge=1)
+    session_lifetime_hours: int = Field(default=24 * 14, ge=1)
 
     # E-mail reminders go out through this SMTP server (none set: e-mail reminders wait).
     smtp_host: str | None = None

@@ -26,7 +26,17 @@ NAMING_CONVENTION = {
 
 
 class Base(DeclarativeBase):
+    """Every table's integer primary key is AUTOINCREMENT on SQLite: without it SQLite hands
+    out again the largest id of a deleted row, so a new account could take a deleted one's id
+    (and whatever still names it). PostgreSQL's identity sequences never go back."""
+
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        table = cls.__dict__.get("__table__")
+        if isinstance(table, sa.Table):
+            table.dialect_kwargs["sqlite_autoincrement"] = True
 
 
 class UTCDateTime(sa.types.TypeDecorator[datetime]):

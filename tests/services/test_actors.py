@@ -32,6 +32,8 @@ NO_ACTOR = {
     "accounts.account.active_user": LOOKUP, "accounts.organisations.find_organisation": LOOKUP,
     "accounts.organisations.get_organisation": LOOKUP,
     "accounts.organisations.list_organisations": LOOKUP,
+    "accounts.sessions.resolve": LOOKUP, "accounts.sessions.end_current": OWN,
+    "accounts.sessions.forget_all": SYSTEM,
     "accounts.tokens.create_token": OWN, "accounts.tokens.list_tokens": OWN,
     "accounts.tokens.revoke_token": OWN, "accounts.tokens.user_for_token": LOOKUP,
     "accounts.users.find_user": LOOKUP, "accounts.users.get_user": LOOKUP,

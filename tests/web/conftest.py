@@ -16,9 +16,11 @@ from werkzeug.test import TestResponse
 
 from tracker.app import create_app
 from tracker.config import Settings
+from tracker.db import unit_of_work
 from tracker.domain.access import OPERATOR
 from tracker.models import User
 from tracker.services.accounts import organisations, users
+from tracker.services.accounts import sessions as login_sessions
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 PASSWORD = "correct horse battery"
@@ -68,11 +70,19 @@ class Web:
         return self.post("/login", {"email": email, "password": password}, token_from="/login")
 
     def as_user(self, user: User | None) -> Web:
-        """Logged in as `user` without the password round trip (for the matrix)."""
+        """Logged in as `user` without the password round trip (for the matrix): a login
+        session is started as the log-in page does, and the cookie names it."""
+        key = None
+        if user is not None:
+            config = self.client.application.config
+            with unit_of_work(config["TRACKER_SESSION_FACTORY"], write=True) as db:
+                key, _row = login_sessions.start_session(
+                    db, db.get(User, user.id), actor=OPERATOR, device="test client",
+                    ip=None, clock=config["TRACKER_CLOCK"])
         with self.client.session_transaction() as flask_session:
             flask_session.clear()
-            if user is not None:
-                flask_session["_user_id"] = str(user.id)
+            if key is not None:
+                flask_session["_user_id"] = key
                 flask_session["_fresh"] = True
         return self
 

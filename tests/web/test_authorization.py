@@ -21,7 +21,9 @@ from tests.uploads import make_pdf
 from tests.web.conftest import Web, web_settings
 from tracker.app import create_app
 from tracker.config import get_settings
+from tracker.domain.access import OPERATOR
 from tracker.models import Document, DocumentKind, Notification
+from tracker.services.accounts import sessions as login_sessions
 from tracker.services.accounts import tokens, users
 from tracker.services.exports import calendar
 from tracker.services.hiring import applications, evidence, postings
@@ -72,6 +74,10 @@ RULES: dict[str, list[Case]] = {
     "auth.delete_account": [case("POST", lambda w: "/account/delete", LOGGED_IN)],
     "auth.admin_accounts": [case("GET", lambda w: "/admin/accounts", {"admin"}),
                             case("POST", lambda w: "/admin/accounts", {"admin"})],
+    "auth.admin_logout_everywhere": [case("POST", lambda w: "/admin/accounts/logout",
+                                          {"admin"})],
+    "auth.end_session": [case("POST", lambda w: f"/account/sessions/{w.other_session}/end",
+                              set(), "someone else's session")],
     "hr.dashboard": [case("GET", lambda w: "/hr/", STAFF)],
     "hr.posting_list": [case("GET", lambda w: "/hr/postings", STAFF)],
     "hr.posting_new": [case("GET", lambda w: "/hr/postings/new", STAFF),
@@ -197,10 +203,14 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):
               "hr_b": hr_other, "admin": admin}
     feed = calendar.feed_token(session, candidate, clock)
     _plain, token = tokens.create_token(session, candidate, "matrix", clock)
+    outsider = users.create_user(session, email="outsider@example.org", full_name="Outsider",
+                                 role="candidate", clock=clock, actor=OPERATOR)
+    _key, other_session = login_sessions.start_session(session, outsider, actor=outsider,
+                                                       device="elsewhere", ip=None, clock=clock)
     return SimpleNamespace(p=posting.reference, d=draft.reference, x=private.reference,
                            a=application.id, doc=document.id, note=note.id, people=people,
                            q=draft_application.id, draft_doc=draft_document.id,
-                           feed=feed, token=token.id)
+                           feed=feed, token=token.id, other_session=other_session.id)
 
 
 CASES = [

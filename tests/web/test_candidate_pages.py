@@ -193,8 +193,8 @@ def test_apply_answer_upload_submit(web: Web, candidate, posting, session, clock
 
 def test_submitting_after_the_deadline_is_refused(web: Web, application, candidate, clock,
                                                    session) -> None:  # noqa: ANN001
-    web.as_user(candidate)
     clock.now = datetime(2024, 5, 14, 8, 0, tzinfo=UTC)
+    web.as_user(candidate)  # logged in that day: a session a month old has ended
     url = f"/me/applications/{application.id}"
     page = text(web.get(url))
     assert "Submit my application" not in page and "closed 1 days ago" in page

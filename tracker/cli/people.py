@@ -10,6 +10,7 @@ from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
 from tracker.models import Locale, Role
 from tracker.services.accounts import organisations, users
+from tracker.services.accounts import sessions as login_sessions
 
 
 @click.group("org")
@@ -50,7 +51,7 @@ def org_list(app: AppContext, fmt: str) -> None:
 
 @click.group("user")
 def user_group() -> None:
-    """Add users (admin, hr, candidate)."""
+    """Add users (admin, hr, candidate); log a user out everywhere."""
 
 
 @user_group.command("add")
@@ -84,3 +85,14 @@ def user_add(app: AppContext, password_stdin: bool, no_password: bool, **fields:
         user = users.create_user(session, **fields, password=password,
                                  actor=app.actor(session), clock=app.clock)
         click.echo(f"user {user.email} added ({user.role.value})")
+
+
+@user_group.command("logout")
+@click.argument("email")
+@pass_app
+def user_logout(app: AppContext, email: str) -> None:
+    """Log EMAIL out everywhere: every web session of the account ends at once."""
+    with app.transaction() as session:
+        user = login_sessions.log_out_everywhere(session, email, actor=app.actor(session),
+                                                 clock=app.clock)
+        click.echo(f"user {user.email} logged out everywhere")

@@ -36,6 +36,7 @@ from tracker.models.enums import (
 )
 from tracker.models.imports import PostingSource
 from tracker.models.interview import Interview, PanelMember
+from tracker.models.login_session import LoginSession
 from tracker.models.notification import Notification
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
@@ -86,6 +87,7 @@ __all__ = [
     "Interview",
     "InterviewStatus",
     "Locale",
+    "LoginSession",
     "MarketFigure",
     "MarketFigureKind",
     "MarketShare",

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from tracker.domain.errors import DomainError
 from tracker.services.accounts import account as accounts
 from tracker.services.accounts import organisations
+from tracker.services.accounts import sessions as login_sessions
 from tracker.web import keys
 from tracker.web.common import (
     SessionUser,
@@ -39,9 +50,25 @@ def home_for(role: str) -> str:
             "candidate": url_for("candidate.applications")}.get(role, url_for("public.index"))
 
 
-def _log_in(user: Any) -> None:
+def _log_in(db: Any, user: Any) -> None:
+    """A new server-side session for `user`; the cookie gets only its random id. The session
+    the cookie named before (if any) ends: one browser, one session."""
+    if current_user.is_authenticated:
+        login_sessions.end_current(db, current_user.get_id(), clock=clock)
+    key, row = login_sessions.start_session(
+        db, user, actor=user, device=request.user_agent.string, ip=request.remote_addr,
+        clock=clock)
     session.clear()  # a fresh session at log-in: nothing carried over from before (fixation)
-    login_user(SessionUser.of(user))
+    login_user(SessionUser.of(user, key, row.id))
+
+
+def _log_out() -> None:
+    """End this browser's session record, then forget the cookie's content."""
+    if current_user.is_authenticated:
+        with transaction(write=True) as db:
+            login_sessions.end_current(db, current_user.get_id(), clock=clock)
+    logout_user()
+    session.clear()
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -54,7 +81,7 @@ def login() -> Any:
             user = accounts.authenticate(db, form.email.data or "", form.password.data or "")
             if user is not None:
                 target = safe_next(home_for(user.role.value))
-                _log_in(user)
+                _log_in(db, user)
                 return redirect(target)
         form.password.errors = [_("wrong e-mail or password")]
     return render_template("web/auth/login.html", form=form)
@@ -64,8 +91,7 @@ def login() -> Any:
 def logout() -> Any:
     form = ButtonForm()
     if form.validate_on_submit():
-        logout_user()
-        session.clear()
+        _log_out()
     return redirect(url_for("public.index"))
 
 
@@ -81,7 +107,7 @@ def register() -> Any:
                     db, email=form.email.data or "", full_name=form.full_name.data or "",
                     password=form.password.data or "", locale=form.locale.data or "fr",
                     clock=clock)
-                _log_in(user)
+                _log_in(db, user)
             flash(_("Welcome! Your account is ready."), "ok")
             return redirect(url_for("candidate.applications"))
         except DomainError as exc:
@@ -96,11 +122,10 @@ def account() -> Any:
     if form.validate_on_submit():
         try:
             with transaction() as db:
-                user = accounts.set_preferences(
+                accounts.set_preferences(
                     db, actor(db), full_name=form.full_name.data or "",
                     locale=form.locale.data or "fr", timezone=(form.timezone.data or "").strip(),
                     clock=clock)
-                login_user(SessionUser.of(user))
             flash(_("Preferences saved."), "ok")
             return redirect(url_for("auth.account"))
         except DomainError as exc:
@@ -119,8 +144,12 @@ def change_password() -> Any:
     if form.validate_on_submit():
         try:
             with transaction() as db:
-                accounts.change_password(db, actor(db), current=form.current_password.data or "",
-                                         new=form.new_password.data or "", clock=clock)
+                user = accounts.change_password(
+                    db, actor(db), current=form.current_password.data or "",
+                    new=form.new_password.data or "", clock=clock)
+                # Every session of the account ended with the old password, this one too:
+                # this browser goes on in a new one, every other (or copied) cookie is out.
+                _log_in(db, user)
             flash(_("Password changed."), "ok")
             return redirect(url_for("auth.account"))
         except DomainError as exc:
@@ -139,7 +168,7 @@ def delete_account() -> Any:
                 if not accounts.authenticate(db, user.email, form.password.data or ""):
                     raise DomainError("password", _("is not your password"))
                 accounts.delete_account(db, user, actor=user, clock=clock)
-            logout_user()
+            logout_user()  # the account's sessions went with it
             session.clear()
             flash(_("Your account and all your data are deleted."), "ok")
             return redirect(url_for("public.index"))
@@ -174,4 +203,36 @@ def admin_accounts() -> Any:
         people = [{"email": u.email, "name": u.full_name, "role": u.role.value,
                    "organisation": u.organisation.name if u.organisation else None}
                   for u in accounts.list_accounts(db, actor(db))]
-    return render_template("web/auth/accounts.html", form=form, people=people), status
+    return render_template("web/auth/accounts.html", form=form, people=people,
+                           everywhere_form=ButtonForm(prefix="everywhere", formdata=None)), status
+
+
+@bp.post("/account/sessions/<int:session_id>/end")
+@login_required
+def end_session(session_id: int) -> Any:
+    """End one of one's sessions (another device's, or this one: then it is a log-out)."""
+    if ButtonForm(prefix="session").validate_on_submit():
+        with transaction() as db:
+            user = actor(db)
+            login_sessions.end_session(db, user, session_id, actor=user, clock=clock)
+        if session_id == current_user.session_id:
+            logout_user()
+            session.clear()
+            return redirect(url_for("auth.login"))
+        flash(_("That session is ended: its device is logged out."), "ok")
+    return redirect(url_for("auth.account") + "#sessions")
+
+
+@bp.post("/admin/accounts/logout")
+@roles_required("admin")
+def admin_logout_everywhere() -> Any:
+    """An admin logs an account out everywhere: every session of it ends at once."""
+    if ButtonForm(prefix="everywhere").validate_on_submit():
+        try:
+            with transaction() as db:
+                target = login_sessions.log_out_everywhere(
+                    db, request.form.get("email", ""), actor=actor(db), clock=clock)
+            flash(_("%(email)s is logged out everywhere.", email=target.email), "ok")
+        except DomainError as exc:
+            flash(f"{exc.field}: {exc.message}", "error")
+    return redirect(url_for("auth.admin_accounts"))

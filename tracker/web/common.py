@@ -23,6 +23,7 @@ from tracker.db import unit_of_work
 from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.domain.paging import Page
 from tracker.models import User
+from tracker.services.accounts import sessions as login_sessions
 from tracker.services.accounts.account import active_user
 from tracker.web.i18n import lazy_gettext as _l
 
@@ -45,7 +46,9 @@ def transaction(*, write: bool | None = None) -> Iterator[Session]:
 
 @dataclass
 class SessionUser(UserMixin):
-    """The logged-in user as the login session knows it (no live ORM object between requests)."""
+    """The logged-in user as their login session knows it (no live ORM object between
+    requests). The cookie carries only `session_key`, the random id of the server-side
+    session record (tracker.services.accounts.sessions), never the user's id."""
 
     id: int
     email: str
@@ -54,24 +57,24 @@ class SessionUser(UserMixin):
     organisation_id: int | None
     locale: str
     timezone: str | None
+    session_key: str
+    session_id: int
 
     @classmethod
-    def of(cls, user: User) -> SessionUser:
+    def of(cls, user: User, session_key: str, session_id: int) -> SessionUser:
         return cls(user.id, user.email, user.full_name, user.role.value, user.organisation_id,
-                   user.locale.value, user.timezone)
+                   user.locale.value, user.timezone, session_key, session_id)
 
     def get_id(self) -> str:
-        return str(self.id)
+        return self.session_key
 
 
-def load_user(user_id: str) -> SessionUser | None:
-    try:
-        number = int(user_id)
-    except ValueError:
-        return None
+def load_user(session_key: str) -> SessionUser | None:
+    """Flask-Login's loader, on every request: the live session the cookie names, else
+    nobody (ended, idle too long, too old, account gone: the log-in page)."""
     with transaction() as session:
-        user = active_user(session, number)
-        return SessionUser.of(user) if user else None
+        live = login_sessions.resolve(session, session_key, settings=settings(), clock=clock)
+        return SessionUser.of(live.user, session_key, live.session_id) if live else None
 
 
 def settings() -> Settings:

@@ -19,9 +19,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tracker.domain.errors import DomainError
+from tracker.services.accounts import sessions as login_sessions
 from tracker.services.accounts import tokens
 from tracker.services.exports import calendar
-from tracker.web.common import actor, clock, form_errors, transaction
+from tracker.web.common import actor, clock, form_errors, settings, transaction
 from tracker.web.forms import (
     ButtonForm,
     DeleteAccountForm,
@@ -163,4 +164,14 @@ def account_page(**forms: Any) -> Any:
     personal API tokens (the `tokens` block of the template); `forms` as submitted."""
     # The calendar feed URL and personal API tokens: the `tokens` block of the template.
     extras = account_keys(**({"token": forms.pop("token")} if "token" in forms else {}))
-    return render_template("web/auth/account.html", **forms, **extras)
+    return render_template("web/auth/account.html", **forms, **extras, **account_sessions())
+
+
+def account_sessions() -> dict[str, Any]:
+    """One's live login sessions (device, since, last seen, this one), each with its button."""
+    with transaction() as db:
+        user = actor(db)
+        listed = login_sessions.list_live(db, user, actor=user, settings=settings(),
+                                          clock=clock, current_id=current_user.session_id)
+    return {"login_sessions": listed,
+            "session_form": ButtonForm(prefix="session", formdata=None)}

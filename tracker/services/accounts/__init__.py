@@ -1,7 +1,8 @@
-"""Accounts: people and organisations, sign-up and log-in, candidate profiles, personal API tokens.
+"""Accounts: people and organisations, sign-up and log-in, login sessions, candidate profiles,
+personal API tokens.
 
-Owns the `user`, `candidate_profile`, `organisation` and `api_token` rows; every other area
-looks people up through here.
+Owns the `user`, `candidate_profile`, `organisation`, `login_session` and `api_token` rows;
+every other area looks people up through here.
 """
 
 from __future__ import annotations
@@ -27,6 +28,15 @@ if TYPE_CHECKING:
         find_organisation,
         get_organisation,
         list_organisations,
+    )
+    from tracker.services.accounts.sessions import (
+        end_all,
+        end_current,
+        end_session,
+        list_live,
+        log_out_everywhere,
+        resolve,
+        start_session,
     )
     from tracker.services.accounts.tokens import (
         LAST_USED_GRANULARITY,
@@ -58,6 +68,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "organisations": (
         "create_organisation", "find_organisation", "get_organisation", "list_organisations",
+    ),
+    "sessions": (
+        "start_session", "resolve", "end_current", "end_session", "end_all",
+        "log_out_everywhere", "list_live",
     ),
     "tokens": (
         "create_token", "list_tokens", "revoke_token", "user_for_token", "check_may_manage",

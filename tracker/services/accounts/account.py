@@ -16,7 +16,7 @@ from tracker.domain.timeutil import zone
 from tracker.domain.validation import parse_enum
 from tracker.models import Application, Document, Locale, Posting, Role, User, Visibility
 from tracker.services import audit
-from tracker.services.accounts import users
+from tracker.services.accounts import sessions, users
 
 Clock = Callable[[], datetime]
 # Verified when no account matches, so that a wrong e-mail costs as long as a wrong password.
@@ -108,9 +108,13 @@ def set_preferences(
 
 def set_password(session: Session, user: User, password: str, *, actor: Actor,
                  clock: Clock = utcnow) -> User:
+    """A new password; every login session of the account ends with the old one (whoever
+    knew the old password, or copied a cookie, is out; the face may start a new session for
+    the person who just changed it)."""
     user.password_hash = users.hash_password(password)
     user.updated_at = clock()
     session.flush()
+    sessions.end_all(session, user, actor=actor, clock=clock, reason="password")
     audit.record(session, at=user.updated_at, actor=user if isinstance(actor, Operator) else actor, action="user.password",
                  entity=user)
     return user
@@ -156,6 +160,7 @@ def delete_account(session: Session, user: User, *, actor: Actor,
     session.flush()
     audit.record(session, at=now, actor=None if actor is user else actor,
                  action="user.delete", entity=user, details=counts)
+    sessions.forget_all(session, user)  # every login session ends with the account
     session.delete(user)
     session.flush()
 

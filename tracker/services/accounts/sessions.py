@@ -1,0 +1,187 @@
+"""Login sessions of the web pages: server-side records, named by a random id in the cookie.
+
+A log-in starts a session: 256 random bits, of which the database keeps only the SHA-256
+digest, and the session cookie only the id itself (never a user id, which a later account
+could get). Every request resolves the id to its record and checks it is still live: not
+ended, the account still active, not idle longer than `session_idle_minutes`, not older than
+`session_lifetime_hours`. Logging out ends the session; a password change ends every session
+of the account (the browser that changed it gets a new one); deleting the account removes them;
+an admin (or the operator, `tracker user logout`) ends them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.config import Settings
+from tracker.domain.access import Actor
+from tracker.domain.errors import DomainError, NotFound, PermissionDenied
+from tracker.models import LoginSession, Role, User
+from tracker.services import audit
+from tracker.services.accounts import users
+
+Clock = Callable[[], datetime]
+# last_seen_at is written at most this often, so that reads do not all become writes; the idle
+# time is therefore counted to the minute.
+LAST_SEEN_GRANULARITY = timedelta(minutes=1)
+DEVICE_MAX = 200
+IP_MAX = 45
+ID_MAX = 200  # longer than any id this module hands out: refused before hashing
+
+
+def _digest(plain: str) -> str:
+    return hashlib.sha256(plain.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Live:
+    """A live session resolved from its id: the account and the session's own row id."""
+
+    user: User
+    session_id: int
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A session as the account page shows it (never its id, which is the secret)."""
+
+    id: int
+    device: str | None
+    ip: str | None
+    created_at: datetime
+    last_seen_at: datetime
+    current: bool
+
+
+def _check_may_manage(actor: Actor, user: User) -> None:
+    """One's own sessions, an admin's business, or the operator's."""
+    if isinstance(actor, User) and actor.id != user.id and actor.role is not Role.ADMIN:
+        raise PermissionDenied("user", "you may end your own sessions only")
+
+
+def start_session(
+    session: Session, user: User, *, actor: Actor, device: str | None, ip: str | None,
+    clock: Clock,
+) -> tuple[str, LoginSession]:
+    """A new session for `user` (who just proved who they are): the id for the cookie (shown
+    to nobody else, never stored) and its row."""
+    _check_may_manage(actor, user)
+    if not user.is_active or user.deleted_at is not None:
+        raise DomainError("user", f"{user.email} is not an active user")
+    plain = secrets.token_urlsafe(32)
+    now = clock()
+    row = LoginSession(
+        token_hash=_digest(plain), user_id=user.id, created_at=now, last_seen_at=now,
+        device=(device or "").strip()[:DEVICE_MAX] or None, ip=(ip or "")[:IP_MAX] or None)
+    session.add(row)
+    session.flush()
+    return plain, row
+
+
+def _expired(row: LoginSession, now: datetime, settings: Settings) -> bool:
+    return (now - row.last_seen_at > timedelta(minutes=settings.session_idle_minutes)
+            or now - row.created_at > timedelta(hours=settings.session_lifetime_hours))
+
+
+def resolve(session: Session, plain: str, *, settings: Settings, clock: Clock) -> Live | None:
+    """The live session this id names, or None: unknown, ended, idle too long, too old, or
+    its account gone or disabled. An expired session is ended on the spot."""
+    if not isinstance(plain, str) or not plain or len(plain) > ID_MAX:
+        return None
+    found = session.execute(
+        sa.select(LoginSession, User).join(User, User.id == LoginSession.user_id)
+        .where(LoginSession.token_hash == _digest(plain))
+    ).first()
+    if found is None:
+        return None
+    row, user = found
+    if row.ended_at is not None or not user.is_active or user.deleted_at is not None:
+        return None
+    now = clock()
+    if _expired(row, now, settings):
+        row.ended_at = now
+        session.flush()
+        return None
+    if now - row.last_seen_at >= LAST_SEEN_GRANULARITY:
+        row.last_seen_at = now
+        session.flush()
+    return Live(user, row.id)
+
+
+def end_current(session: Session, plain: str, *, clock: Clock) -> None:
+    """Log out: the session this id names ends (an unknown or ended one: nothing to do)."""
+    if not isinstance(plain, str) or not plain or len(plain) > ID_MAX:
+        return
+    session.execute(
+        sa.update(LoginSession)
+        .where(LoginSession.token_hash == _digest(plain), LoginSession.ended_at.is_(None))
+        .values(ended_at=clock())
+    )
+    session.flush()
+
+
+def end_session(session: Session, user: User, session_id: int, *, actor: Actor,
+                clock: Clock) -> None:
+    """End one of `user`'s sessions (the account page's button). Ending it twice is harmless."""
+    _check_may_manage(actor, user)
+    row = session.scalar(sa.select(LoginSession).where(
+        LoginSession.id == session_id, LoginSession.user_id == user.id))
+    if row is None:
+        raise NotFound("session", f"{user.email} has no session #{session_id}")
+    if row.ended_at is None:
+        row.ended_at = clock()
+        session.flush()
+
+
+def end_all(session: Session, user: User, *, actor: Actor, clock: Clock,
+            reason: str = "logout_everywhere") -> int:
+    """End every live session of `user` (log out everywhere); how many were live."""
+    _check_may_manage(actor, user)
+    now = clock()
+    live = list(session.scalars(sa.select(LoginSession).where(
+        LoginSession.user_id == user.id, LoginSession.ended_at.is_(None))))
+    for row in live:
+        row.ended_at = now
+    ended = len(live)
+    session.flush()
+    if reason == "logout_everywhere":  # a password change or a deletion is audited as such
+        audit.record(session, at=now, actor=actor, action="user.logout_everywhere",
+                     entity=user, details={"sessions": ended})
+    return ended
+
+
+def log_out_everywhere(session: Session, email: str, *, actor: Actor, clock: Clock) -> User:
+    """An admin's (or the operator's) "log out everywhere" for the account with this e-mail."""
+    if isinstance(actor, User) and actor.role is not Role.ADMIN:
+        raise PermissionDenied("user", "only an admin logs other accounts out")
+    user = users.get_user(session, email)
+    end_all(session, user, actor=actor, clock=clock)
+    return user
+
+
+def forget_all(session: Session, user: User) -> None:
+    """Remove every session row of an account being erased (nothing of it is kept)."""
+    session.execute(sa.delete(LoginSession).where(LoginSession.user_id == user.id))
+    session.flush()
+
+
+def list_live(session: Session, user: User, *, actor: Actor, settings: Settings, clock: Clock,
+              current_id: int | None = None) -> list[SessionRecord]:
+    """`user`'s live sessions, the most recently seen first; `current` marks this browser's."""
+    _check_may_manage(actor, user)
+    now = clock()
+    rows = session.scalars(
+        sa.select(LoginSession)
+        .where(LoginSession.user_id == user.id, LoginSession.ended_at.is_(None))
+        .order_by(LoginSession.last_seen_at.desc(), LoginSession.id.desc())
+    )
+    return [SessionRecord(row.id, row.device, row.ip, row.created_at, row.last_seen_at,
+                          row.id == current_id)
+            for row in rows if not _expired(row, now, settings)]
