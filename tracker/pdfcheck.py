@@ -152,9 +152,15 @@ def sanitise_pdf(data: bytes, *, filename: str, limits: PdfLimits) -> CleanPdf:
                     original_sha256=hashlib.sha256(data).hexdigest(), removed=removed)
 
 
-def pdf_text(data: bytes, *, filename: str, limits: PdfLimits, max_pages: int = 50) -> str:
+def pdf_text(data: bytes, *, filename: str, limits: PdfLimits | None = None,
+             max_pages: int = 50) -> str:
     """The text of the first `max_pages` pages of an untrusted PDF, extracted in the bounded
-    child under the same limits as an upload (the web process never parses it)."""
+    child under the same limits as an upload (the web process never parses it); `limits`
+    default to the settings."""
+    if limits is None:
+        from tracker.config import get_settings
+
+        limits = PdfLimits.of(get_settings())
     check_size(len(data), filename=filename, max_bytes=limits.max_bytes)
     version = _sniff(data, filename)
     result, payload = _run_child(data, filename, limits.timeout_s, limits.memory_mb,

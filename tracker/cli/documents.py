@@ -49,7 +49,9 @@ def document_add(app: AppContext, application_id: int, kind: str, path: str) -> 
     TRACKER_MAX_UPLOAD_MB MB, not password-protected, every page readable."""
     filename = documents.clean_filename(path)
     content = read_upload(path, filename, app.settings.max_upload_mb * 1_000_000)
-    # checked before the transaction opens: none waits on the child process
+    with app.transaction() as session:  # an unknown or foreign application: said first
+        applications.get_application(session, application_id, actor=app.actor(session))
+    # checked before the unit of work opens: no transaction waits on the child process
     clean = documents.check_upload(content, filename=filename, settings=app.settings)
     with app.transaction() as session:
         actor = app.actor(session)

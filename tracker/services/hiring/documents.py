@@ -104,7 +104,7 @@ def add_document(
     name = clean_filename(filename)
     clean = content if isinstance(content, CleanPdf) else check_upload(
         content, filename=name, settings=settings)
-    facts, digest = clean.facts, clean.original_sha256
+    facts, digest = clean.facts, hashlib.sha256(clean.content).hexdigest()
     same = session.scalar(
         sa.select(Document).where(
             Document.application_id == application.id,
@@ -128,7 +128,7 @@ def add_document(
                  details={"application": application.id, "kind": parsed_kind,
                           "filename": name, "size_bytes": len(clean.content), "sha256": digest,
                           "uploaded_bytes": clean.original_size,
-                          "stored_sha256": hashlib.sha256(clean.content).hexdigest(),
+                          "uploaded_sha256": clean.original_sha256,
                           "removed": list(clean.removed), "page_count": facts.page_count})
     return document
 
