@@ -49,7 +49,6 @@ def sanitise(data: bytes, facts: dict[str, Any], *, max_decoded: int
             return problem, b""
         removed = _strip(pdf)
         out = io.BytesIO()
-        pdf.remove_unreferenced_resources()
         pdf.save(out, compress_streams=True, deterministic_id=True,
                  stream_decode_level=pikepdf.StreamDecodeLevel.generalized,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -175,17 +174,33 @@ def _strip(pdf: Any) -> set[str]:
             continue
         for name in list(obj.keys()):
             if name in _DROPPED_KEYS:
-                del obj[name]
                 removed.add(_DROPPED_KEYS[name])
+                removed.update(_scripts(obj[name]))
+                del obj[name]
             elif (name in ("/A", "/PA") or name == "/Next" and "/S" in obj) \
                     and not _plain_link(obj[name]):  # an outline item's /Next is no action
-                del obj[name]
                 removed.add("actions")
+                removed.update(_scripts(obj[name]))
+                del obj[name]
             else:
                 value = obj[name]
                 if isinstance(value, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream):
                     stack.append(value)
     return removed
+
+
+def _scripts(value: Any) -> set[str]:
+    """{"JavaScript"} if `value` is, or directly holds, a JavaScript action."""
+    import pikepdf
+
+    actions = [value]
+    if isinstance(value, pikepdf.Dictionary) and "/S" not in value:  # /AA: event -> action
+        actions = [value[key] for key in value.keys()]
+    for action in actions:
+        if isinstance(action, pikepdf.Dictionary) and (
+                str(action.get("/S", "")) == "/JavaScript" or "/JS" in action):
+            return {"JavaScript"}
+    return set()
 
 
 def _dropped_annotation(item: Any) -> bool:
