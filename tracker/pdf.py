@@ -198,9 +198,9 @@ def _lay_appendices(
             contents = source.get_contents()
             if contents is None:
                 continue
-            form = DecodedStreamObject()
-            form.set_data(contents.get_data())
-            form = form.flate_encode()
+            decoded = DecodedStreamObject()
+            decoded.set_data(contents.get_data())
+            form = decoded.flate_encode()
             form[NameObject("/Type")] = NameObject("/XObject")
             form[NameObject("/Subtype")] = NameObject("/Form")
             form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in media)

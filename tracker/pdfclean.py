@@ -167,7 +167,7 @@ def _strip(pdf: Any) -> set[str]:
             kept = [item for item in obj if not _dropped_annotation(item)]
             if len(kept) != len(obj):
                 removed.add("embedded files")
-                obj[:] = kept  # type: ignore[index]
+                obj[:] = kept
             stack.extend(item for item in obj if isinstance(item, pikepdf.Dictionary | pikepdf.Array))
             continue
         if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
@@ -195,7 +195,7 @@ def _scripts(value: Any) -> set[str]:
 
     actions = [value]
     if isinstance(value, pikepdf.Dictionary) and "/S" not in value:  # /AA: event -> action
-        actions = [value[key] for key in value.keys()]
+        actions = [value[key] for key in list(value.keys())]  # noqa: SIM118
     for action in actions:
         if isinstance(action, pikepdf.Dictionary) and (
                 str(action.get("/S", "")) == "/JavaScript" or "/JS" in action):
