@@ -30,6 +30,12 @@ class Settings(BaseSettings):
     pdf_check_memory_mb: int = Field(default=512, ge=64)
     # More pages than any CV or letter: one placeholder page each in a dossier.
     max_upload_pages: int = Field(default=200, ge=1)
+    # What the streams of one uploaded or imported PDF may unpack to, all together (a small
+    # file can hold a huge compressed stream); also what appending uploads to a dossier may
+    # use, in a child process bounded like the check.
+    pdf_max_decoded_mb: int = Field(default=100, ge=1)
+    dossier_append_timeout_s: float = Field(default=60, gt=0)
+    dossier_append_memory_mb: int = Field(default=1024, ge=128)
     # The web face (tracker serve). The secret key signs session cookies and CSRF tokens; when
     # unset, one is generated once and kept in the data directory (data_dir/secret_key).
     secret_key: str | None = None

@@ -149,7 +149,7 @@ def render_pdf(
     pdf = document.write_pdf(**options)
     if not placeholders:
         return pdf
-    return _lay_appendices(pdf, appendices, placeholders)
+    return lay_in_child(pdf, appendices, placeholders)
 
 
 def _placeholder_pages(pages: list[Any], count: int) -> dict[int, tuple[int, int]]:
@@ -176,32 +176,44 @@ def _lay_appendices(
     readers = [PdfReader(io.BytesIO(a.data)) for a in appendices]
     box = appendix_box()
     box_width, box_height = box["width_mm"] * PT_PER_MM, box["height_mm"] * PT_PER_MM
-    for serial, (page_index, (appendix, number)) in enumerate(sorted(placeholders.items())):
+    # One Form XObject per distinct (content, resources, box) of a source: pages that share a
+    # stream share its form, so a dossier never holds a shared stream more than once.
+    forms: dict[tuple[Any, ...], Any] = {}
+    for page_index, (appendix, number) in sorted(placeholders.items()):
         source = readers[appendix].pages[number]
         if (source.get("/Rotate") or 0) % 360:
             source.transfer_rotation_to_content()
-        contents = source.get_contents()
-        if contents is None:
+        raw_contents = source.raw_get("/Contents") if "/Contents" in source else None
+        if raw_contents is None:
             continue  # a blank page: the placeholder stays blank
         media = source.mediabox
         width, height = float(media.width), float(media.height)
         scale = min(box_width / width, box_height / height)
         left = MARGIN_SIDE + (box_width - width * scale) / 2
         bottom = MARGIN_BOTTOM + (box_height - height * scale)
-        form = DecodedStreamObject()
-        form.set_data(contents.get_data())
-        form[NameObject("/Type")] = NameObject("/XObject")
-        form[NameObject("/Subtype")] = NameObject("/Form")
-        form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in media)
-        resources = source.get("/Resources")
-        form[NameObject("/Resources")] = (
-            resources.get_object().clone(writer) if resources is not None else DictionaryObject()
-        )
-        name = NameObject(f"/TrackerAppendix{serial}")
+        resources = source.raw_get("/Resources") if "/Resources" in source else None
+        key = (appendix, _identity(raw_contents), _identity(resources),
+               tuple(float(v) for v in media))
+        if key not in forms:
+            contents = source.get_contents()
+            if contents is None:
+                continue
+            decoded = DecodedStreamObject()
+            decoded.set_data(contents.get_data())
+            form = decoded.flate_encode()
+            form[NameObject("/Type")] = NameObject("/XObject")
+            form[NameObject("/Subtype")] = NameObject("/Form")
+            form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in media)
+            form[NameObject("/Resources")] = (
+                resources.get_object().clone(writer) if resources is not None
+                else DictionaryObject()
+            )
+            forms[key] = writer._add_object(form)  # pypdf has no public name for it
+        name = NameObject(f"/TrackerAppendix{list(forms).index(key)}")
         page = writer.pages[page_index]
         page_resources = page[NameObject("/Resources")].get_object()
         xobjects = page_resources.setdefault(NameObject("/XObject"), DictionaryObject())
-        xobjects.get_object()[name] = writer._add_object(form)  # pypdf has no public name for it
+        xobjects.get_object()[name] = forms[key]
         tx = left - float(media.left) * scale
         ty = bottom - float(media.bottom) * scale
         # WeasyPrint's content leaves its own transformation in place: wrap it in q ... Q first.
@@ -217,6 +229,19 @@ def _lay_appendices(
     return out.getvalue()
 
 
+def _identity(value: Any) -> Any:
+    """What names one object of a source PDF: its number if it is indirect (an array of
+    references: theirs), else its value's id (it lives in one page only)."""
+    if value is None:
+        return None
+    if hasattr(value, "idnum"):
+        return ("ref", value.idnum, value.generation)
+    resolved = value.get_object()
+    if isinstance(resolved, ArrayObject):
+        return tuple(_identity(item) for item in resolved)
+    return ("direct", id(resolved))
+
+
 def _stream(data: bytes) -> DecodedStreamObject:
     stream = DecodedStreamObject()
     stream.set_data(data)
@@ -227,3 +252,99 @@ def _content_refs(page: Any) -> list[Any]:
     contents = page.raw_get("/Contents")
     resolved = contents.get_object()
     return list(resolved) if isinstance(resolved, ArrayObject) else [contents]
+
+
+# -- appending in a bounded child process ----------------------------------------------------
+
+
+def lay_in_child(
+    pdf: bytes, appendices: list[Appendix], placeholders: dict[int, tuple[int, int]],
+    *, timeout_s: float | None = None, memory_mb: int | None = None,
+) -> bytes:
+    """_lay_appendices in a child process bounded in time and address space
+    (TRACKER_DOSSIER_APPEND_TIMEOUT_S, TRACKER_DOSSIER_APPEND_MEMORY_MB): uploads that need
+    more make the dossier fail with a clear error, never the process that serves it."""
+    import json
+    import math
+    import os
+    import subprocess
+    import sys
+
+    from tracker.domain.errors import DomainError
+
+    if timeout_s is None or memory_mb is None:
+        from tracker.config import get_settings
+
+        settings = get_settings()
+        timeout_s = settings.dossier_append_timeout_s if timeout_s is None else timeout_s
+        memory_mb = settings.dossier_append_memory_mb if memory_mb is None else memory_mb
+    parts = [pdf, *(a.data for a in appendices)]
+    header = {"sizes": [len(p) for p in parts],
+              "appendices": [[a.title, a.filename, a.page_count] for a in appendices],
+              "placeholders": [[k, *v] for k, v in placeholders.items()]}
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(PROJECT_ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    command = [sys.executable, "-m", "tracker.pdf", str(memory_mb),
+               str(max(1, math.ceil(timeout_s) + 1))]
+    names = ", ".join(repr(a.filename) for a in appendices)
+    try:
+        done = subprocess.run(command, input=json.dumps(header).encode() + b"\n" + b"".join(parts),
+                              capture_output=True, timeout=timeout_s, env=env, cwd=PROJECT_ROOT,
+                              check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
+                                  f"within {timeout_s:g} s") from exc
+    head, _, out = done.stdout.partition(b"\n")
+    if done.returncode == 0 and head == b"ok" and out.startswith(b"%PDF-"):
+        return out
+    stderr = done.stderr.decode("utf-8", "replace")
+    if "MemoryError" in stderr or head == b"memory" or done.returncode < 0:
+        raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
+                                  f"within the memory limit ({memory_mb} MB)")
+    last = (stderr.strip().splitlines() or ["no message"])[-1]
+    raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
+                              f"({' '.join(last.split())[:160]})")
+
+
+def _child_main(argv: list[str]) -> int:
+    """`python -m tracker.pdf MEMORY_MB CPU_S` < header line + PDF + appendices."""
+    import json
+    import os
+    import resource
+    import sys
+    import warnings
+
+    memory_mb, cpu_s = int(argv[0]), int(argv[1])
+    for limit, value in ((resource.RLIMIT_AS, memory_mb * 1024 * 1024),
+                         (resource.RLIMIT_CPU, cpu_s)):
+        _soft, hard = resource.getrlimit(limit)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        resource.setrlimit(limit, (value, hard if limit == resource.RLIMIT_CPU else value))
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    try:
+        data = sys.stdin.buffer.read()
+        head, _, rest = data.partition(b"\n")
+        header = json.loads(head)
+        parts, offset = [], 0
+        for size in header["sizes"]:
+            parts.append(rest[offset:offset + size])
+            offset += size
+        appendices = [Appendix(title, filename, body, count) for (title, filename, count), body
+                      in zip(header["appendices"], parts[1:], strict=True)]
+        placeholders = {int(k): (int(a), int(n)) for k, a, n in header["placeholders"]}
+        out = b"ok\n" + _lay_appendices(parts[0], appendices, placeholders)
+    except MemoryError:
+        out = b"memory\n"
+    view = memoryview(out)
+    while view:
+        view = view[os.write(1, view):]
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_child_main(sys.argv[1:]))

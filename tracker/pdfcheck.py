@@ -27,6 +27,7 @@ from typing import Any
 from tracker.domain.errors import DomainError
 
 SNIFF_BYTES = 1024
+PAGE_LIMIT_MM = 5080  # 14,400 points, the largest page PDF readers draw (200 inches)
 _HEADER = re.compile(rb"%PDF-(\d+\.\d+)")
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +59,13 @@ def check_pdf(
         timeout_s = settings.pdf_check_timeout_s if timeout_s is None else timeout_s
         memory_mb = settings.pdf_check_memory_mb if memory_mb is None else memory_mb
         max_pages = settings.max_upload_pages if max_pages is None else max_pages
-    result = _run_child(data, filename, timeout_s, memory_mb, max_pages)
+    result, _ = _run_child(data, filename, timeout_s, memory_mb, max_pages)
+    return _facts(result, filename, version, memory_mb, max_pages)
+
+
+def _facts(result: dict[str, Any], filename: str, version: str, memory_mb: int,
+           max_pages: int) -> PdfFacts:
+    """The child's answer as facts, or the DomainError naming `file` it stands for."""
     error = result.get("error")
     if error == "too_many_pages":
         raise DomainError("file", f"{filename!r} has {result.get('pages')} pages, the limit is "
@@ -73,6 +80,16 @@ def check_pdf(
     if error == "damaged":
         raise DomainError("file", f"{filename!r} is damaged or truncated "
                                   f"(pypdf: {_clip(result.get('detail') or 'unreadable')})")
+    if error == "decoded_too_large":
+        raise DomainError("file", f"{filename!r} unpacks to more than "
+                                  f"{_megabytes(int(result.get('limit') or 0))} MB, the limit "
+                                  "for one document")
+    if error == "page_too_large":
+        raise DomainError("file", f"{filename!r}: page {result.get('page')} is larger than "
+                                  f"{PAGE_LIMIT_MM} mm on a side")
+    if error == "unreadable":
+        raise DomainError("file", f"{filename!r} could not be rewritten as a clean copy "
+                                  f"(qpdf: {_clip(result.get('detail') or 'unreadable')})")
     pages = result.get("pages")
     if error or not isinstance(pages, int) or pages < 1:
         raise DomainError("file", f"{filename!r} could not be checked (unexpected answer from "
@@ -81,6 +98,76 @@ def check_pdf(
     if isinstance(catalog_version, str) and _version_key(catalog_version) > _version_key(version):
         version = catalog_version
     return PdfFacts(page_count=pages, encrypted=False, pdf_version=version)
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    """What reading one untrusted PDF may cost (TRACKER_MAX_UPLOAD_MB, TRACKER_PDF_CHECK_*,
+    TRACKER_MAX_UPLOAD_PAGES, TRACKER_PDF_MAX_DECODED_MB)."""
+
+    max_bytes: int
+    timeout_s: float
+    memory_mb: int
+    max_pages: int
+    max_decoded_bytes: int
+
+    @classmethod
+    def of(cls, settings: Any) -> PdfLimits:
+        return cls(max_bytes=settings.max_upload_mb * 1_000_000,
+                   timeout_s=settings.pdf_check_timeout_s,
+                   memory_mb=settings.pdf_check_memory_mb,
+                   max_pages=settings.max_upload_pages,
+                   max_decoded_bytes=settings.pdf_max_decoded_mb * 1_000_000)
+
+
+@dataclass(frozen=True)
+class CleanPdf:
+    """An upload as it is stored: the sanitised, normalised copy the child rewrote, the facts
+    of the copy, the digest and size of the original for the record, and what was removed."""
+
+    content: bytes
+    facts: PdfFacts
+    original_sha256: str
+    original_size: int
+    removed: tuple[str, ...] = ()
+
+
+def sanitise_pdf(data: bytes, *, filename: str, limits: PdfLimits) -> CleanPdf:
+    """The upload `data` rewritten in the bounded child: checked as check_pdf does, every
+    stream decoded under `limits.max_decoded_bytes`, page sizes checked, and scripts, actions
+    (links to web addresses excepted), embedded files and XFA forms removed; or a DomainError
+    naming `file`. Takes up to `limits.timeout_s`: call it before any transaction opens."""
+    import hashlib
+
+    check_size(len(data), filename=filename, max_bytes=limits.max_bytes)
+    version = _sniff(data, filename)
+    result, payload = _run_child(data, filename, limits.timeout_s, limits.memory_mb,
+                                 limits.max_pages, "sanitise", limits.max_decoded_bytes)
+    facts = _facts(result, filename, version, limits.memory_mb, limits.max_pages)
+    if not payload.startswith(b"%PDF-"):
+        raise DomainError("file", f"{filename!r} could not be checked (no copy from the PDF "
+                                  "checker)")
+    removed = tuple(str(item) for item in result.get("removed") or ())
+    return CleanPdf(content=payload, facts=facts, original_size=len(data),
+                    original_sha256=hashlib.sha256(data).hexdigest(), removed=removed)
+
+
+def pdf_text(data: bytes, *, filename: str, limits: PdfLimits | None = None,
+             max_pages: int = 50) -> str:
+    """The text of the first `max_pages` pages of an untrusted PDF, extracted in the bounded
+    child under the same limits as an upload (the web process never parses it); `limits`
+    default to the settings."""
+    if limits is None:
+        from tracker.config import get_settings
+
+        limits = PdfLimits.of(get_settings())
+    check_size(len(data), filename=filename, max_bytes=limits.max_bytes)
+    version = _sniff(data, filename)
+    result, payload = _run_child(data, filename, limits.timeout_s, limits.memory_mb,
+                                 limits.max_pages, "text", limits.max_decoded_bytes,
+                                 max_pages)
+    _facts(result, filename, version, limits.memory_mb, limits.max_pages)
+    return payload.decode("utf-8", "replace")
 
 
 def check_size(size: int, *, filename: str, max_bytes: int, at_least: bool = False) -> None:
@@ -178,15 +265,17 @@ def _looks_like(data: bytes) -> str | None:
 
 
 def _run_child(
-    data: bytes, filename: str, timeout_s: float, memory_mb: int, max_pages: int
-) -> dict[str, Any]:
+    data: bytes, filename: str, timeout_s: float, memory_mb: int, max_pages: int,
+    *extra: str | int,
+) -> tuple[dict[str, Any], bytes]:
+    """The child's JSON answer and the bytes it wrote after it (a clean copy, a text)."""
     cpu_s = max(1, math.ceil(timeout_s) + 1)  # a backstop should the parent die
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         [str(_PROJECT_ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
     )
     command = [sys.executable, "-m", "tracker.pdfcheck", str(memory_mb), str(cpu_s),
-               str(max_pages)]
+               str(max_pages), *(str(arg) for arg in extra)]
     try:
         done = subprocess.run(command, input=data, capture_output=True, timeout=timeout_s,
                               env=env, cwd=_PROJECT_ROOT, check=False)
@@ -197,13 +286,13 @@ def _run_child(
                                   f"did not start: {exc.strerror or exc}); try again") from exc
     stderr = done.stderr.decode("utf-8", "replace")
     if done.returncode == 0:
-        lines = done.stdout.decode("utf-8", "replace").strip().splitlines()
+        head, _, payload = done.stdout.partition(b"\n")
         try:
-            answer = json.loads(lines[-1])
-        except (IndexError, ValueError):
+            answer = json.loads(head.decode("utf-8", "replace"))
+        except ValueError:
             answer = None
         if isinstance(answer, dict):
-            return answer
+            return answer, payload
         raise DomainError("file", f"{filename!r} could not be checked (no answer from the PDF "
                                   "checker)")
     if done.returncode == -signal.SIGXCPU:  # its CPU-time backstop
@@ -284,17 +373,33 @@ def _near_memory_limit(limit: int) -> bool:
 
 
 def _child_main(argv: list[str]) -> int:
-    """`python -m tracker.pdfcheck MEMORY_MB CPU_S MAX_PAGES` < file.pdf"""
+    """`python -m tracker.pdfcheck MEMORY_MB CPU_S MAX_PAGES [sanitise MAX_DECODED | text
+    MAX_DECODED PAGES]` < file.pdf: one JSON line, then the clean copy or the text."""
     import resource
 
     memory_mb, cpu_s, max_pages = (int(arg) for arg in argv[:3])
+    mode = argv[3] if len(argv) > 3 else "check"
     _limit(resource.RLIMIT_AS, memory_mb * 1024 * 1024)
     _limit(resource.RLIMIT_CPU, cpu_s)
+    payload = b""
     try:
         data = sys.stdin.buffer.read()
+        delay = float(os.environ.get("TRACKER_TEST_PDF_CHECK_DELAY_S") or 0)
+        if delay > 0:  # tests only: a check that takes this long, to test what waits on it
+            import time
+
+            time.sleep(delay)
         answer = _inspect(data, max_pages)
+        if mode in ("sanitise", "text") and "error" not in answer:
+            from tracker.pdfclean import extract_text, sanitise
+
+            if mode == "sanitise":
+                answer, payload = sanitise(data, answer, max_decoded=int(argv[4]))
+            else:
+                answer, payload = extract_text(data, answer, max_decoded=int(argv[4]),
+                                               pages=int(argv[5]))
     except MemoryError:
-        answer = {"error": "memory"}
+        answer, payload = {"error": "memory"}, b""
     except RecursionError:
         answer = {"error": "damaged", "detail": "objects nested too deep"}
     except Exception as exc:  # any failure of the reader means the file is not usable
@@ -307,7 +412,10 @@ def _child_main(argv: list[str]) -> int:
         text = json.dumps(answer)
     except MemoryError:
         text = '{"error": "memory"}'
-    os.write(1, text.encode("utf-8") + b"\n")
+    out = text.encode("utf-8") + b"\n" + (payload if "error" not in answer else b"")
+    view = memoryview(out)
+    while view:
+        view = view[os.write(1, view):]
     return 0
 
 

@@ -13,6 +13,7 @@ import pytest
 from tests.cli.helpers import assert_refused, row_counts
 from tests.uploads import encrypted, make_pdf, two_pages, zip_archive
 from tracker.domain.access import OPERATOR
+from tracker.models import Document
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications
 
@@ -32,16 +33,19 @@ def test_add_list_show_remove(cli, session, application, cv):
     assert result.stderr == ""
     [line] = result.output.splitlines()
     assert line.startswith("document #")
-    assert line.endswith(f" added to application #{application.id}: cv, CV-Camille-Martin.pdf, "
-                         f"2 pages, {len(cv.read_bytes()) / 1000:.1f} kB")
     document_id = int(line.split()[1].lstrip("#"))
+    session.expire_all()  # the stored copy is the sanitised one, not the file
+    copy = session.get(Document, document_id).content
+    assert copy.startswith(b"%PDF-") and copy != cv.read_bytes()
+    assert line.endswith(f" added to application #{application.id}: cv, CV-Camille-Martin.pdf, "
+                         f"2 pages, {len(copy) / 1000:.1f} kB")
 
     listed = json.loads(cli(f"document list --application {application.id} --format json").output)
     assert listed == {"application": application.id, "documents": [{
         "id": document_id, "application_id": application.id, "kind": "cv",
         "filename": "CV-Camille-Martin.pdf", "media_type": "application/pdf",
-        "size_bytes": len(cv.read_bytes()), "page_count": 2,
-        "sha256": hashlib.sha256(cv.read_bytes()).hexdigest(),
+        "size_bytes": len(copy), "page_count": 2,
+        "sha256": hashlib.sha256(copy).hexdigest(),
         "uploaded_at": "2024-04-15T08:00:00Z",
     }]}
     text = cli(f"--as {CAMILLE} document list --application {application.id}").output

@@ -4,11 +4,13 @@ anything else is refused with one clear message and nothing written."""
 from __future__ import annotations
 
 import hashlib
+import io
 import subprocess
 import time
 
 import pytest
 import sqlalchemy as sa
+from pypdf import PdfReader
 
 from tests.cli.helpers import row_counts
 from tests.uploads import encrypted, make_pdf, no_pages, two_pages, zip_archive
@@ -55,16 +57,22 @@ def test_a_valid_pdf_is_stored_with_its_facts(session, application, candidate, c
     stored = session.get(Document, document.id)
     assert (stored.kind, stored.filename, stored.media_type) == (
         DocumentKind.CV, "CV.pdf", "application/pdf")
-    assert stored.sha256 == hashlib.sha256(data).hexdigest()
-    assert stored.size_bytes == len(data) and stored.page_count == 2
+    # what is stored is the sanitised copy: its digest and size; the upload's are on record
+    copy = document_content(session, stored)
+    assert copy.startswith(b"%PDF-") and copy != data
+    assert stored.sha256 == hashlib.sha256(copy).hexdigest()
+    assert stored.size_bytes == len(copy) and stored.page_count == 2
     assert stored.uploaded_at == clock.now
     assert (stored.owner_id, stored.application_id) == (candidate.id, application.id)
-    assert document_content(session, stored) == data
+    assert [p.extract_text() for p in PdfReader(io.BytesIO(copy)).pages] == [
+        p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
     assert [d.id for d in list_documents(session, application)] == [document.id]
     entry = session.scalars(sa.select(AuditLog).where(AuditLog.action == "document.add")).one()
     assert (entry.actor_id, entry.entity_type, entry.entity_id) == (
         candidate.id, "document", document.id)
     assert entry.details["page_count"] == 2 and entry.details["sha256"] == stored.sha256
+    assert entry.details["uploaded_sha256"] == hashlib.sha256(data).hexdigest()
+    assert entry.details["uploaded_bytes"] == len(data)
 
 
 def test_listing_does_not_load_the_content(session, application, candidate, clock):

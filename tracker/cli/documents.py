@@ -49,11 +49,15 @@ def document_add(app: AppContext, application_id: int, kind: str, path: str) -> 
     TRACKER_MAX_UPLOAD_MB MB, not password-protected, every page readable."""
     filename = documents.clean_filename(path)
     content = read_upload(path, filename, app.settings.max_upload_mb * 1_000_000)
+    with app.transaction() as session:  # an unknown or foreign application: said first
+        applications.get_application(session, application_id, actor=app.actor(session))
+    # checked before the unit of work opens: no transaction waits on the child process
+    clean = documents.check_upload(content, filename=filename, settings=app.settings)
     with app.transaction() as session:
         actor = app.actor(session)
         application = applications.get_application(session, application_id, actor=actor)
         document = documents.add_document(session, application, kind=kind, filename=filename,
-                                          content=content, actor=actor, clock=app.clock, settings=app.settings)
+                                          content=clean, actor=actor, clock=app.clock, settings=app.settings)
         pages = f"{document.page_count} page" + ("s" if document.page_count != 1 else "")
         click.echo(f"document #{document.id} added to application #{application.id}: "
                    f"{document.kind.value}, {document.filename}, {pages}, "

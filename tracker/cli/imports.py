@@ -53,7 +53,8 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UserError(f"error: file: cannot read {path}: {exc.strerror or exc}") from exc
-    report = imports.analyse(Path(path).name, data, clock=app.clock, default_zone=app.settings.timezone)
+    report = imports.analyse(Path(path).name, data, clock=app.clock,
+                             default_zone=app.settings.timezone, settings=app.settings)
     saved = None
     if yes:
         with app.transaction() as session:

@@ -1,8 +1,8 @@
-"""Which importer a file needs, by its name and its first bytes; text out of PDFs."""
+"""Which importer a file needs, by its name and its first bytes. (A PDF's text is read in the
+bounded child of tracker.pdfcheck, never here.)"""
 
 from __future__ import annotations
 
-import io
 import os
 
 from tracker.importers.base import ImportFailed
@@ -53,24 +53,3 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
-
-
-def pdf_text(data: bytes, filename: str) -> str:
-    """The text of a PDF, page after page. The file is first checked in a child process
-    bounded in time and memory (tracker.pdfcheck), as every upload is."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    from tracker.config import get_settings
-    from tracker.pdfcheck import check_pdf
-
-    check_pdf(data, filename=filename, max_bytes=get_settings().max_upload_mb * 1024 * 1024)
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages[:50]]
-    except (PyPdfError, ValueError, KeyError) as exc:
-        raise ImportFailed("file", f"{filename!r}: no text could be read ({exc})") from exc
-    text = "\n".join(pages)
-    if not text.strip():
-        raise ImportFailed("file", f"{filename!r} has no text layer (a scanned page?)")
-    return text

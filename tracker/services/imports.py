@@ -20,11 +20,12 @@ from tracker.domain.access import Actor, Operator, actor_id
 from tracker.domain.errors import DomainError
 from tracker.domain.timeutil import parse_date, parse_time
 from tracker.importers.base import SURE, ImportFailed, ParsedPosting, plain
-from tracker.importers.files import MEDIA_TYPES, decode_text, detect_format, pdf_text
+from tracker.importers.files import MEDIA_TYPES, decode_text, detect_format
 from tracker.importers.jsonld import parse_jsonld
 from tracker.importers.jsonld_document import extract_html, load_json
 from tracker.importers.text import detect_language, parse_text
 from tracker.models import Organisation, Posting, PostingSource, Role, User
+from tracker.pdfcheck import PdfLimits, pdf_text
 from tracker.services.hiring import interviews, postings
 
 Clock = Callable[[], datetime]
@@ -53,13 +54,21 @@ class ImportReport:
 
 
 def analyse(filename: str, data: bytes, *, default_zone: str,
-            clock: Clock | None = None) -> ImportReport:
+            clock: Clock | None = None, settings: Settings | None = None) -> ImportReport:
     """Read a posting file; raises ImportFailed (field 'file') for an empty, unknown or broken
     file, or one without any posting. Writes nothing. With a clock, interview dates already
-    past are flagged (see flag_past_interviews), so that the report says so before saving."""
+    past are flagged (see flag_past_interviews), so that the report says so before saving.
+    A PDF's text is extracted in tracker.pdfcheck's bounded child under the upload limits of
+    `settings` (TRACKER_*'s when none is given): call it before any transaction opens."""
     kind = detect_format(filename, data)
     zone = default_zone
-    text = pdf_text(data, filename) if kind == "pdf" else decode_text(data)
+    if kind == "pdf":
+        limits = PdfLimits.of(settings) if settings is not None else None
+        text = pdf_text(data, filename=filename, limits=limits)
+        if not text.strip():
+            raise ImportFailed("file", f"{filename!r} has no text layer (a scanned page?)")
+    else:
+        text = decode_text(data)
     warnings: list[str] = []
     if kind in ("jsonld", "html"):
         broken: list[str] = []

@@ -187,10 +187,16 @@ def upload(application_id: int) -> Any:
         upload = form.file.data
         try:
             name = documents.uploaded_filename(upload.filename or "")
+            with transaction(write=False) as db:  # fails fast before the slow check
+                own_application(db, application_id)
+            # checked and rewritten in a child process before the unit of work opens: no
+            # transaction (and no SQLite write lock) waits on it
+            clean = documents.check_upload(upload.read(), filename=name, settings=settings())
             with transaction() as db:
                 documents.add_document(db, own_application(db, application_id),
                                        kind=form.kind.data or "", filename=name,
-                                       content=upload.read(), actor=actor(db), clock=clock, settings=settings())
+                                       content=clean, actor=actor(db), clock=clock,
+                                       settings=settings())
             flash(_("%(name)s uploaded.", name=name), "ok")
             return _back(application_id)
         except (NotFound, PermissionDenied):

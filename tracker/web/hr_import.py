@@ -51,7 +51,8 @@ def read_report(name: str, data: bytes) -> imports.ImportReport:
     with transaction() as db:
         user = actor(db)
         zone = user.organisation.timezone if user.organisation else user.timezone
-    return imports.analyse(name, data, default_zone=zone or settings().timezone, clock=clock)
+    return imports.analyse(name, data, default_zone=zone or settings().timezone, clock=clock,
+                           settings=settings())
 
 
 # What a finding is called when the form under it has no field of that name.

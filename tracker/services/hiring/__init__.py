@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         MAX_FILENAME,
         MEDIA_TYPE,
         add_document,
+        check_upload,
         clean_filename,
         document_content,
         get_document,
@@ -91,7 +92,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "all_applications", "CANDIDATE_MOVES", "SORTS",
     ),
     "documents": (
-        "clean_filename", "uploaded_filename", "add_document", "get_document", "list_documents",
+        "clean_filename", "uploaded_filename", "check_upload", "add_document", "get_document", "list_documents",
         "document_content", "remove_document", "MEDIA_TYPE", "MAX_FILENAME",
     ),
     "evidence": (

@@ -18,7 +18,7 @@ from tracker.domain.access import Actor, Operator, can_manage, visible_applicati
 from tracker.domain.errors import Conflict, DomainError, NotFound, PermissionDenied
 from tracker.domain.validation import parse_enum
 from tracker.models import Application, ApplicationStatus, Document, DocumentKind, Role, User
-from tracker.pdfcheck import check_pdf
+from tracker.pdfcheck import CleanPdf, PdfLimits, sanitise_pdf
 from tracker.services import audit
 from tracker.services.hiring.applications import check_changeable
 
@@ -69,19 +69,30 @@ def _may_add(actor: Actor, application: Application) -> bool:
     )
 
 
+def check_upload(content: bytes, *, filename: str, settings: Settings) -> CleanPdf:
+    """The upload as it will be stored: the sanitised copy `tracker.pdfcheck` makes in its
+    bounded child within the limits of `settings` (size, pages, decoded size, time, memory).
+    It takes up to TRACKER_PDF_CHECK_TIMEOUT_S: faces call it before they open the unit of
+    work, then pass what it returns to add_document, so no transaction waits on it."""
+    return sanitise_pdf(content, filename=clean_filename(filename),
+                        limits=PdfLimits.of(settings))
+
+
 def add_document(
     session: Session,
     application: Application,
     *,
     kind: DocumentKind | str,
     filename: str,
-    content: bytes,
+    content: bytes | CleanPdf,
     actor: Actor,
     settings: Settings,
     clock: Clock = utcnow,
 ) -> Document:
-    """Attach a PDF to an application once `tracker.pdfcheck` has found it readable within the
-    limits of `settings` (size, pages, the checker's time and memory)."""
+    """Attach a PDF to an application as the sanitised copy check_upload made of it (given raw
+    bytes, it is checked here first: only for callers that hold no transaction open). The
+    document's sha256 is the uploaded file's, for the record; its content and size are the
+    copy's."""
     if not _may_add(actor, application):
         raise PermissionDenied("application", "you may not add documents to this application")
     if application.deleted_at is not None:
@@ -91,10 +102,9 @@ def add_document(
     check_changeable(application, actor)
     parsed_kind = parse_enum(DocumentKind, kind, "kind")
     name = clean_filename(filename)
-    facts = check_pdf(content, filename=name, max_bytes=settings.max_upload_mb * 1_000_000,
-                      timeout_s=settings.pdf_check_timeout_s,
-                      memory_mb=settings.pdf_check_memory_mb, max_pages=settings.max_upload_pages)
-    digest = hashlib.sha256(content).hexdigest()
+    clean = content if isinstance(content, CleanPdf) else check_upload(
+        content, filename=name, settings=settings)
+    facts, digest = clean.facts, hashlib.sha256(clean.content).hexdigest()
     same = session.scalar(
         sa.select(Document).where(
             Document.application_id == application.id,
@@ -109,15 +119,17 @@ def add_document(
     now = clock()
     document = Document(
         owner_id=application.candidate_id, application_id=application.id, kind=parsed_kind,
-        filename=name, media_type=MEDIA_TYPE, size_bytes=len(content), sha256=digest,
-        content=content, page_count=facts.page_count, uploaded_at=now,
+        filename=name, media_type=MEDIA_TYPE, size_bytes=len(clean.content), sha256=digest,
+        content=clean.content, page_count=facts.page_count, uploaded_at=now,
     )
     session.add(document)
     session.flush()
     audit.record(session, at=now, actor=actor, action="document.add", entity=document,
                  details={"application": application.id, "kind": parsed_kind,
-                          "filename": name, "size_bytes": len(content), "sha256": digest,
-                          "page_count": facts.page_count})
+                          "filename": name, "size_bytes": len(clean.content), "sha256": digest,
+                          "uploaded_bytes": clean.original_size,
+                          "uploaded_sha256": clean.original_sha256,
+                          "removed": list(clean.removed), "page_count": facts.page_count})
     return document
 
 
