@@ -262,3 +262,25 @@ def test_a_file_over_the_request_limit_comes_back_to_the_import_form(web: Web, h
         assert refused.status_code == 413
         assert re.search(r'id="file-error">the file is larger than the upload limit of 1 MB<',
                          page), page
+
+
+def test_a_number_too_large_in_a_jsonld_import_is_a_finding_to_review_not_a_500(
+        web: Web, hr) -> None:  # noqa: ANN001
+    """Issue #12, finding 12: every number read from an import is bounded. A salary of
+    100,000 digits (Python refuses to read it) and a duration of 1e999 (an infinity) are
+    flagged under their field and left out of the form; the rest of the posting is read."""
+    web.as_user(hr)
+    huge = "9" * 100_000
+    document = ('{"@context": "https://schema.org", "@type": "JobPosting", "title": "Data '
+                'Steward", "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR", '
+                '"value": {"value": ' + huge + ', "unitText": "YEAR"}}, '
+                '"tracker:durationMonths": 1e999}')
+    read = upload(web, "posting.jsonld", document.encode())
+    page = text(read)
+    assert read.status_code == 200, page[:500]
+    findings = page[page.index('id="findings"'):page.index("</section>", page.index(
+        'id="findings"'))]
+    assert "too large a number to be read" in findings and "100000 digits" in findings
+    assert "(1e999)" in findings
+    assert field_value(page, "title") == "Data Steward"
+    assert field_value(page, "salary_min") == "" and field_value(page, "duration_months") == ""
