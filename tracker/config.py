@@ -38,6 +38,13 @@ class Settings(BaseSettings):
     # Login attempts per client address (Flask-Limiter syntax), counted in each process's
     # memory: with several instances each one counts its own.
     login_rate_limit: str = "10 per minute"
+    # The same, counted per e-mail address given (whichever client sends it), and for
+    # registration per client and per address (issue #12: 15 sign-ups in 3 s went through).
+    login_address_rate_limit: str = "10 per minute;50 per day"
+    registration_rate_limit: str = "5 per hour"
+    registration_address_rate_limit: str = "3 per hour"
+    # Changing one's password checks the current one: per account and per client.
+    password_rate_limit: str = "5 per minute;20 per hour"
     # Session cookies are sent over HTTPS only. Browsers also accept them on http://localhost;
     # set false only to serve plain HTTP on another address (behind a TLS proxy keep true).
     secure_cookies: bool = True

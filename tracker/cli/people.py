@@ -79,7 +79,8 @@ def user_add(app: AppContext, password_stdin: bool, no_password: bool, **fields:
                             "--no-password")
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     if password is not None:
-        users.hash_password(password)  # checks the rules before anything is written
+        # checks the rules before anything is written
+        users.hash_password(password, email=fields.get("email"))
     with app.transaction() as session:
         user = users.create_user(session, **fields, password=password,
                                  actor=app.actor(session), clock=app.clock)
