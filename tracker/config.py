@@ -30,6 +30,12 @@ class Settings(BaseSettings):
     pdf_check_memory_mb: int = Field(default=512, ge=64)
     # More pages than any CV or letter: one placeholder page each in a dossier.
     max_upload_pages: int = Field(default=200, ge=1)
+    # Quotas (issue #12): files of web imports waiting for review, per account (kept a day);
+    # documents per application, in number and in MB (10^6 bytes) all together.
+    import_pending_max_files: int = Field(default=10, ge=1)
+    import_pending_max_mb: int = Field(default=50, ge=1)
+    application_max_documents: int = Field(default=20, ge=1)
+    application_max_mb: int = Field(default=50, ge=1)
     # The web face (tracker serve). The secret key signs session cookies and CSRF tokens; when
     # unset, one is generated once and kept in the data directory (data_dir/secret_key).
     secret_key: str | None = None

@@ -53,6 +53,26 @@ def user_group() -> None:
     """Add users (admin, hr, candidate)."""
 
 
+@org_group.command("usage")
+@FORMAT_OPTION
+@pass_app
+def org_usage(app: AppContext, fmt: str) -> None:
+    """What each organisation keeps on the server: postings, documents of their applications
+    and imported files, in MB (for admins)."""
+    with app.transaction() as session:
+        rows = organisations.storage_usage(session, actor=app.actor(session))
+    if fmt == "json":
+        emit_json([{"slug": u.slug, "name": u.name, "postings": u.postings,
+                    "documents": u.documents, "document_bytes": u.document_bytes,
+                    "source_bytes": u.source_bytes, "total_bytes": u.total_bytes}
+                   for u in rows])
+    else:
+        print_tables(table("Storage per organisation",
+                           ["Slug", "Name", "Postings", "Documents", "MB"],
+                           [(u.slug, u.name, u.postings, u.documents,
+                             f"{u.total_bytes / 1_000_000:.1f}") for u in rows]))
+
+
 @user_group.command("add")
 @click.option("--email", required=True)
 @click.option("--name", "full_name", required=True)
