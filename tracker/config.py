@@ -36,6 +36,12 @@ class Settings(BaseSettings):
     pdf_max_decoded_mb: int = Field(default=100, ge=1)
     dossier_append_timeout_s: float = Field(default=60, gt=0)
     dossier_append_memory_mb: int = Field(default=1024, ge=128)
+    # Quotas (issue #12): files of web imports waiting for review, per account (kept a day);
+    # documents per application, in number and in MB (10^6 bytes) all together.
+    import_pending_max_files: int = Field(default=10, ge=1)
+    import_pending_max_mb: int = Field(default=50, ge=1)
+    application_max_documents: int = Field(default=20, ge=1)
+    application_max_mb: int = Field(default=50, ge=1)
     # The web face (tracker serve). The secret key signs session cookies and CSRF tokens; when
     # unset, one is generated once and kept in the data directory (data_dir/secret_key).
     secret_key: str | None = None
@@ -44,6 +50,13 @@ class Settings(BaseSettings):
     # Login attempts per client address (Flask-Limiter syntax), counted in each process's
     # memory: with several instances each one counts its own.
     login_rate_limit: str = "10 per minute"
+    # The same, counted per e-mail address given (whichever client sends it), and for
+    # registration per client and per address (issue #12: 15 sign-ups in 3 s went through).
+    login_address_rate_limit: str = "10 per minute;50 per day"
+    registration_rate_limit: str = "5 per hour"
+    registration_address_rate_limit: str = "3 per hour"
+    # Changing one's password checks the current one: per account and per client.
+    password_rate_limit: str = "5 per minute;20 per hour"
     # Session cookies are sent over HTTPS only. Browsers also accept them on http://localhost;
     # set false only to serve plain HTTP on another address (behind a TLS proxy keep true).
     secure_cookies: bool = True

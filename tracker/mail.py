@@ -238,3 +238,23 @@ class Mailer:
 
 def _domain(sender: str) -> str:
     return parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+
+
+def account_exists_message(*, recipient: str, lang: str, settings: Settings,
+                           now: datetime) -> EmailMessage:
+    """The e-mail to the owner of an address someone tried to register again with: the
+    registration page answers as for a new address, so the owner alone learns of it."""
+    template = _environment().get_template(f"{'fr' if lang == 'fr' else 'en'}/account_exists.txt")
+    login_url = f"{settings.public_url.rstrip('/')}/login" if settings.public_url else None
+    context = {"email": recipient, "login_url": login_url}
+    message = EmailMessage()
+    message["Subject"] = " ".join(_block(template, "subject", context).split())
+    message["From"] = settings.smtp_sender
+    message["To"] = recipient
+    message["Date"] = format_datetime(now)
+    digest = hashlib.sha256(f"{recipient} {now.isoformat()}".encode()).hexdigest()[:24]
+    message["Message-ID"] = f"<account-exists-{digest}@{_domain(settings.smtp_sender)}>"
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(_block(template, "body", context) + "\n")
+    message["Content-Language"] = lang
+    return message

@@ -41,7 +41,7 @@ def test_every_command_is_known():
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
         "dossier posting", "export", "export ics", "interview", "interview schedule",
         "notifications", "notifications list",
-        "org", "org add", "org list", "posting", "posting add", "posting cancel",
+        "org", "org add", "org list", "org usage", "posting", "posting add", "posting cancel",
         "posting close", "posting export", "posting fill", "posting import", "posting list",
         "posting open", "posting show",
         "posting update", "reference", "reference list", "reference load", "reference requirements",

@@ -219,3 +219,20 @@ def test_each_kind_is_accepted(cli, application, tmp_path):
         result = cli(f"document add --application {application.id} --kind {kind} {path}")
         assert result.exit_code == 0, result.output
         assert f": {kind}, {kind}.pdf, 1 page, " in result.output
+
+
+def test_org_usage_shows_each_organisations_storage(cli, session, application, candidate):  # noqa: ANN001
+    """Issue #12, finding 10: a storage figure per organisation for admins."""
+    from tests.uploads import make_pdf
+    from tracker.config import get_settings
+    from tracker.services.hiring.documents import add_document
+
+    data = make_pdf("CV")
+    add_document(session, application, kind="cv", filename="cv.pdf", content=data,
+                 actor=candidate, settings=get_settings())
+    session.flush()
+    result = cli("org usage --format json")
+    assert result.exit_code == 0, result.output
+    [ujm] = [row for row in json.loads(result.output) if row["slug"] == "ujm"]
+    assert ujm["documents"] == 1 and ujm["document_bytes"] == len(data)
+    assert ujm["postings"] >= 1

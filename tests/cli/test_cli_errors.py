@@ -213,7 +213,7 @@ def test_password_rules_checked_before_anything_is_written(cli, session):
     before = row_counts(session)
     result = cli("user add --email x@example.org --name X --role candidate --password-stdin",
                  input="short\n")
-    assert_refused(result, "password", "must be at least 10 characters long")
+    assert_refused(result, "password", "must be at least 12 characters long")
     result = cli("user add --email x@example.org --name X --role candidate --password-stdin",
                  input="")
     assert_refused(result, "password", "nothing read from standard input")

@@ -257,3 +257,22 @@ def test_get_document_respects_visibility(session, application, candidate, hr, o
             get_document(session, document.id, actor=actor)
     with pytest.raises(NotFound, match="no document #999999"):
         get_document(session, 999999, actor=OPERATOR)
+
+
+def test_an_application_holds_a_capped_number_and_size_of_documents(
+        session, application, candidate, monkeypatch):
+    """Issue #12, finding 10: ten documents of 9 MB were taken. Now at most
+    `application_max_documents` documents of `application_max_mb` MB in all."""
+    monkeypatch.setattr(get_settings(), "application_max_documents", 2)
+    add(session, application, make_pdf("one"), actor=candidate, filename="one.pdf")
+    add(session, application, make_pdf("two"), actor=candidate, filename="two.pdf")
+    with pytest.raises(DomainError, match="already holds as many documents as it may") as caught:
+        add(session, application, make_pdf("three"), actor=candidate, filename="three.pdf")
+    assert caught.value.field == "file"
+    assert len(list_documents(session, application)) == 2
+    monkeypatch.setattr(get_settings(), "application_max_documents", 20)
+    monkeypatch.setattr(get_settings(), "application_max_mb", 1)
+    big = make_pdf("big " + "x" * 100) + b"%" * 995_000
+    with pytest.raises(DomainError, match="would take more space than it may hold"):
+        add(session, application, big, actor=candidate, filename="big.pdf")
+    assert len(list_documents(session, application)) == 2

@@ -105,7 +105,7 @@ def test_candidate_has_no_organisation(session, ujm, clock):
         ({"role": "boss"}, "role", "'boss' is not one of: admin, hr, candidate"),
         ({"locale": "de"}, "locale", "'de' is not one of: fr, en"),
         ({"full_name": "   "}, "full_name", "must not be empty"),
-        ({"password": "short-pw1"}, "password", "must be at least 10 characters long"),
+        ({"password": "short-pw1"}, "password", "must be at least 12 characters long"),
     ],
 )
 def test_rules_name_the_field(session, clock, fields, field, words):
@@ -116,13 +116,13 @@ def test_rules_name_the_field(session, clock, fields, field, words):
 
 
 def test_password_is_hashed_with_argon2(session, clock):
-    user = make(session, clock, password="0123456789")  # 10 characters: the minimum
+    user = make(session, clock, password="tall ladder ink")
     assert user.password_hash.startswith("$argon2")
-    assert "0123456789" not in user.password_hash
-    assert users.verify_password(user, "0123456789")
-    assert not users.verify_password(user, "0123456788")
+    assert "tall ladder ink" not in user.password_hash
+    assert users.verify_password(user, "tall ladder ink")
+    assert not users.verify_password(user, "tall ladder inc")
     assert not users.verify_password(user, "")
-    other = make(session, clock, email="b@example.org", password="0123456789")
+    other = make(session, clock, email="b@example.org", password="tall ladder ink")
     assert other.password_hash != user.password_hash  # salted
 
 
@@ -138,9 +138,9 @@ def test_broken_hash_does_not_verify(session, clock):
     assert not users.verify_password(user, "secret-password-1")
 
 
-@pytest.mark.parametrize("password", ["", "123456789", "ninechars"])
+@pytest.mark.parametrize("password", ["", "12345678901", "elevenchars"])
 def test_hash_password_refuses_short_ones(password):
-    with pytest.raises(DomainError, match="password: must be at least 10 characters long"):
+    with pytest.raises(DomainError, match="password: must be at least 12 characters long"):
         users.hash_password(password)
 
 

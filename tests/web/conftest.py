@@ -29,7 +29,10 @@ PASSWORD = "correct horse battery"
 def web_settings(tmp_path: Path, **changes: Any) -> Settings:
     values: dict[str, Any] = {
         "data_dir": tmp_path / "data", "secret_key": "test-secret-key", "secure_cookies": False,
-        "max_upload_mb": 1, "login_rate_limit": "1000 per minute", **changes}
+        "max_upload_mb": 1, "login_rate_limit": "1000 per minute",
+        "login_address_rate_limit": "1000 per minute", "registration_rate_limit": "1000 per minute",
+        "registration_address_rate_limit": "1000 per minute",
+        "password_rate_limit": "1000 per minute", **changes}
     return Settings(**values)
 
 

@@ -262,3 +262,52 @@ def test_a_file_over_the_request_limit_comes_back_to_the_import_form(web: Web, h
         assert refused.status_code == 413
         assert re.search(r'id="file-error">the file is larger than the upload limit of 1 MB<',
                          page), page
+
+
+def test_a_number_too_large_in_a_jsonld_import_is_a_finding_to_review_not_a_500(
+        web: Web, hr) -> None:  # noqa: ANN001
+    """Issue #12, finding 12: every number read from an import is bounded. A salary of
+    100,000 digits (Python refuses to read it) and a duration of 1e999 (an infinity) are
+    flagged under their field and left out of the form; the rest of the posting is read."""
+    web.as_user(hr)
+    huge = "9" * 100_000
+    document = ('{"@context": "https://schema.org", "@type": "JobPosting", "title": "Data '
+                'Steward", "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR", '
+                '"value": {"value": ' + huge + ', "unitText": "YEAR"}}, '
+                '"tracker:durationMonths": 1e999}')
+    read = upload(web, "posting.jsonld", document.encode())
+    page = text(read)
+    assert read.status_code == 200, page[:500]
+    findings = page[page.index('id="findings"'):page.index("</section>", page.index(
+        'id="findings"'))]
+    assert "too large a number to be read" in findings and "100000 digits" in findings
+    assert "(1e999)" in findings
+    assert field_value(page, "title") == "Data Steward"
+    assert field_value(page, "salary_min") == "" and field_value(page, "duration_months") == ""
+
+
+def test_pending_imports_are_capped_per_account(session_factory, clock, tmp_path, hr) -> None:  # noqa: ANN001
+    """Issue #12, finding 10: 20 uploads of 9.9 MB were each kept a day. Now an account keeps
+    at most `import_pending_max_files` files of `import_pending_max_mb` MB in all: past that
+    the upload is refused next to its field."""
+    from tests.web.conftest import web_settings
+    from tracker.app import create_app
+
+    app = create_app(web_settings(tmp_path, import_pending_max_files=2),
+                     session_factory=session_factory, clock=clock)
+    web = Web(app.test_client()).as_user(hr)
+    data = UJM.read_bytes()
+    assert upload(web, "one.txt", data).status_code == 200
+    assert upload(web, "two.txt", data).status_code == 200
+    third = upload(web, "three.txt", data)
+    page = text(third)
+    assert third.status_code == 400
+    assert "you already have 2 imports waiting for review, the most an account may" in page
+    assert len(list((tmp_path / "data" / "imports").iterdir())) == 2
+    app = create_app(web_settings(tmp_path / "b", import_pending_max_mb=1),
+                     session_factory=session_factory, clock=clock)
+    web = Web(app.test_client()).as_user(hr)
+    big = data + b"\n" * 600_000
+    assert upload(web, "big.txt", big).status_code == 200
+    refused = text(upload(web, "big2.txt", big))
+    assert "would take more than 1 MB, the most an account may keep" in refused

@@ -24,7 +24,7 @@ INTERVIEW = f"<int(min=1, max={MAX_ID}):interview_id>"
 
 
 @bp.get("/interviews")
-@operation(query=InterviewQuery, resp=responses(200, InterviewPage, 404), tags=[TAG])
+@operation(query=InterviewQuery, resp=responses(200, InterviewPage, 404, 409), tags=[TAG])
 def list_interviews() -> ResponseReturnValue:
     """Interviews soonest first: those of the postings the caller manages, the posting-wide
     dates of the postings they see, and a candidate's own."""

@@ -59,7 +59,7 @@ def create_posting() -> ResponseReturnValue:
 
 
 @bp.get("/postings/<path:reference>")
-@operation(resp=responses(200, PostingOut, 404), tags=[TAG])
+@operation(resp=responses(200, PostingOut, 404, 409), tags=[TAG])
 def get_posting(reference: str) -> ResponseReturnValue:
     """One posting with every field, its requirements and the interviews the caller may see."""
     with call() as c:
@@ -67,7 +67,7 @@ def get_posting(reference: str) -> ResponseReturnValue:
 
 
 @bp.patch("/postings/<path:reference>")
-@operation(json=PostingPatch, resp=responses(200, PostingOut, 403, 404), tags=[TAG])
+@operation(json=PostingPatch, resp=responses(200, PostingOut, 403, 404, 409), tags=[TAG])
 def update_posting(reference: str) -> ResponseReturnValue:
     """Change some fields; the posting is checked whole again. `requirements` and
     `required_documents`, when given, replace the lists."""
@@ -98,7 +98,7 @@ _status_endpoint("fill", PostingStatus.FILLED, "Mark the posting as filled (fina
 
 
 @bp.get("/postings/<path:reference>/requirements")
-@operation(resp=responses(200, RequirementList, 404), tags=[TAG])
+@operation(resp=responses(200, RequirementList, 404, 409), tags=[TAG])
 def list_requirements(reference: str) -> ResponseReturnValue:
     """The posting's requirements in order, with the ids evidence refers to."""
     with call() as c:
@@ -107,7 +107,7 @@ def list_requirements(reference: str) -> ResponseReturnValue:
 
 
 @bp.put("/postings/<path:reference>/requirements")
-@operation(json=RequirementsReplace, resp=responses(200, RequirementList, 403, 404),
+@operation(json=RequirementsReplace, resp=responses(200, RequirementList, 403, 404, 409),
                tags=[TAG])
 def replace_requirements(reference: str) -> ResponseReturnValue:
     """Replace the requirements. One with the same kind and label as before keeps its id, and

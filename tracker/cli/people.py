@@ -54,6 +54,26 @@ def user_group() -> None:
     """Add users (admin, hr, candidate); log a user out everywhere."""
 
 
+@org_group.command("usage")
+@FORMAT_OPTION
+@pass_app
+def org_usage(app: AppContext, fmt: str) -> None:
+    """What each organisation keeps on the server: postings, documents of their applications
+    and imported files, in MB (for admins)."""
+    with app.transaction() as session:
+        rows = organisations.storage_usage(session, actor=app.actor(session))
+    if fmt == "json":
+        emit_json([{"slug": u.slug, "name": u.name, "postings": u.postings,
+                    "documents": u.documents, "document_bytes": u.document_bytes,
+                    "source_bytes": u.source_bytes, "total_bytes": u.total_bytes}
+                   for u in rows])
+    else:
+        print_tables(table("Storage per organisation",
+                           ["Slug", "Name", "Postings", "Documents", "MB"],
+                           [(u.slug, u.name, u.postings, u.documents,
+                             f"{u.total_bytes / 1_000_000:.1f}") for u in rows]))
+
+
 @user_group.command("add")
 @click.option("--email", required=True)
 @click.option("--name", "full_name", required=True)
@@ -80,7 +100,8 @@ def user_add(app: AppContext, password_stdin: bool, no_password: bool, **fields:
                             "--no-password")
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     if password is not None:
-        users.hash_password(password)  # checks the rules before anything is written
+        # checks the rules before anything is written
+        users.hash_password(password, email=fields.get("email"))
     with app.transaction() as session:
         user = users.create_user(session, **fields, password=password,
                                  actor=app.actor(session), clock=app.clock)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.domain.matching import education_in
 from tracker.importers.base import EMAIL, ParsedPosting
-from tracker.importers.jsonld_document import job_postings
+from tracker.importers.jsonld_document import OutOfRange, job_postings
 from tracker.importers.jsonld_values import read_day, read_deadline, read_salary
 from tracker.importers.jsonld_values import snippet_of as _snippet
 from tracker.models.enums import ApplyMethod, EmploymentType
@@ -181,6 +181,7 @@ def parse_node(node: dict[str, Any], default_zone: str) -> ParsedPosting:
     """One JobPosting node as findings; properties we have no field for go to `unknown`."""
     result = ParsedPosting()
     result.unknown = {k: v for k, v in node.items() if k not in _KNOWN and not k.startswith(NS)}
+    _out_of_range(result, node)
     title = _text(node.get("title") or node.get("name"))
     if title:
         result.add("title", title[:300], f"title: {title}", 1.0)
@@ -233,6 +234,31 @@ def parse_node(node: dict[str, Any], default_zone: str) -> ParsedPosting:
             if isinstance(item, dict):
                 result.add(field, item, _snippet(item), 1.0)
     return result
+
+
+# The field a property fills, for numbers too large to be read (see OutOfRange).
+_NUMBER_FIELDS = {"baseSalary": "salary_min", "salaryCurrency": "salary_currency",
+                  NS + "durationMonths": "duration_months",
+                  NS + "workingTimePercent": "working_time_percent"}
+
+
+def _out_of_range(result: ParsedPosting, node: dict[str, Any]) -> None:
+    """Each number of the node too large to be a value (in a property, at any depth of it) as
+    a finding to review: the value is left out of the draft, and the person is told why."""
+    for prop, value in node.items():
+        stack, seen = [value], 0
+        while stack and seen < 10_000:
+            item, seen = stack.pop(), seen + 1
+            if isinstance(item, OutOfRange):
+                result.add(_NUMBER_FIELDS.get(prop, prop.removeprefix(NS)), str(item),
+                           f"{prop}: {item}", 1.0,
+                           f"too large a number to be read ({item}): it is left out of"
+                           " the draft")
+                break
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
 
 
 def _employment(result: ParsedPosting, node: dict[str, Any]) -> None:

@@ -16,6 +16,40 @@ from tracker.importers.base import ImportFailed
 # A JobPosting is a few levels deep; a document nested deeper than this is refused before any
 # walk of it (Python's own recursion would fail far below what '[' * 100000 asks).
 MAX_DEPTH = 64
+# No figure of a posting (a salary in cents, a number of months, a percentage) needs more
+# digits than this; a longer number is kept as an OutOfRange text and flagged, never turned
+# into a Python int or float (Python refuses to read an int of more than 4300 digits at all,
+# and '1e999' is an infinity).
+MAX_NUMBER_DIGITS = 15
+
+
+class OutOfRange(str):
+    """A number of the document that is too large to be a value of a posting: it stays a
+    (shortened) text, so every reader of numbers passes it by and the importer flags it."""
+
+    @classmethod
+    def of(cls, literal: str) -> OutOfRange:
+        if len(literal) <= 24:
+            return cls(literal)
+        digits = sum(ch.isdigit() for ch in literal)
+        return cls(f"{literal[:12]}…{literal[-4:]} ({digits} digits)")
+
+
+def _number(literal: str, kind: type[int] | type[float]) -> int | float | OutOfRange:
+    mantissa = re.split(r"[eE]", literal, maxsplit=1)[0]
+    if sum(ch.isdigit() for ch in mantissa) > MAX_NUMBER_DIGITS or len(literal) > 40:
+        return OutOfRange.of(literal)
+    value = kind(literal)
+    if isinstance(value, float) and not (abs(value) < 10 ** MAX_NUMBER_DIGITS):
+        return OutOfRange.of(literal)  # 1e999 (an infinity), 1e300
+    return value
+
+
+def loads(text: str, **options: Any) -> Any:
+    """json.loads with every number bounded (see OutOfRange); NaN and Infinity refused too."""
+    return json.loads(text, parse_int=lambda s: _number(s, int),
+                      parse_float=lambda s: _number(s, float),
+                      parse_constant=OutOfRange.of, **options)
 _COMMENT_LINE = re.compile(r"^\s*(//.*|<!--.*-->)")  # what extruct strips before a retry
 _BLOCKS = lxml.etree.XPath('descendant-or-self::script[@type="application/ld+json"]')
 
@@ -23,7 +57,7 @@ _BLOCKS = lxml.etree.XPath('descendant-or-self::script[@type="application/ld+jso
 def load_json(text: str, filename: str) -> Any:
     """The document in `text`; ImportFailed (field 'file') for invalid or too deep JSON."""
     try:
-        document = json.loads(text)
+        document = loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailed(
             "file", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"

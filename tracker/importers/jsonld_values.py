@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tracker.importers.base import ParsedPosting
+from tracker.importers.jsonld_document import OutOfRange
 
 _PERIODS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
 _SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR"}
@@ -82,8 +83,8 @@ def amount(value: Any) -> Decimal | None:
     most, so a separator followed by three digits groups thousands whatever the locale
     ('€50.000', '$100,000', '50 000 €', "CHF 1'000"); with both '.' and ',' the last one is
     the decimal point; a K after the number is thousands ('$100K', '45.5k')."""
-    if value is None or isinstance(value, bool):
-        return None
+    if value is None or isinstance(value, bool | OutOfRange):
+        return None  # an OutOfRange number is flagged by the importer, never read as money
     if isinstance(value, int | float):
         return _cents(str(value))
     text = str(value)[:200]

@@ -59,10 +59,18 @@ class Posting(Timestamps, Base):
         # Listing sorted by deadline, with or without a status filter, is an index range scan.
         sa.Index("ix_posting_status_valid_through", "status", "valid_through", "id"),
         sa.Index("ix_posting_valid_through", "valid_through", "id"),
+        # References are unique within a namespace (issue #12): an organisation's own postings,
+        # and each candidate's private ones; two namespaces may use the same reference.
+        sa.Index("ix_posting_organisation_reference", "organisation_id", "reference",
+                 unique=True, sqlite_where=sa.text("visibility = 'public'"),
+                 postgresql_where=sa.text("visibility = 'public'")),
+        sa.Index("ix_posting_owner_reference", "owner_id", "reference", unique=True,
+                 sqlite_where=sa.text("visibility = 'private'"),
+                 postgresql_where=sa.text("visibility = 'private'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    reference: Mapped[str] = mapped_column(sa.String(60), unique=True)
+    reference: Mapped[str] = mapped_column(sa.String(60), index=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     organisation_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organisation.id", ondelete="RESTRICT"), index=True

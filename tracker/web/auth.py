@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from flask import (
@@ -97,22 +98,37 @@ def logout() -> Any:
 
 @bp.route("/register", methods=["GET", "POST"])
 def register() -> Any:
+    """The same answer whether the address is new or already has an account (the owner of a
+    known address is told by e-mail instead): the person logs in afterwards."""
     if not current_app.config["TRACKER_ALLOW_REGISTRATION"]:
         abort(404)
     form = RegisterForm()
     if form.validate_on_submit():
         try:
+            locale = form.locale.data or "fr"
             with transaction() as db:
                 user = accounts.register_candidate(
                     db, email=form.email.data or "", full_name=form.full_name.data or "",
-                    password=form.password.data or "", locale=form.locale.data or "fr",
-                    clock=clock)
-                _log_in(db, user)
-            flash(_("Welcome! Your account is ready."), "ok")
-            return redirect(url_for("candidate.applications"))
+                    password=form.password.data or "", locale=locale, clock=clock)
+            if user is None:
+                _tell_owner(form.email.data or "", locale)
+            flash(_("Thank you. If this address had no account, it has one now: log in with "
+                    "it. If it already had one, we have sent it an e-mail."), "ok")
+            return redirect(url_for("auth.login"))
         except DomainError as exc:
             form_errors(form, exc)
     return render_template("web/auth/register.html", form=form)
+
+
+def _tell_owner(email: str, locale: str) -> None:
+    """The e-mail to the owner of a known address, sent off the request: the answer takes
+    the same time as for a new address."""
+    settings = current_app.config["TRACKER_SETTINGS"]
+    address = email.strip().lower()
+    threading.Thread(target=accounts.tell_address_owner, args=(address,),
+                     kwargs={"lang": locale, "settings": settings,
+                             "clock": current_app.config["TRACKER_CLOCK"]},
+                     daemon=True, name="tell-address-owner").start()
 
 
 @bp.route("/account", methods=["GET", "POST"])

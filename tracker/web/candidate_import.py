@@ -55,11 +55,12 @@ def posting_import() -> Any:
         try:
             name, data = checked_file(upload_form)
             report = read_report(name, data)
+            source = import_store.keep(current_user.id, data)
         except DomainError as exc:
             form_errors(upload_form, exc, {"filename": "file", "file": "file"})
         else:
             form = PrivateImportForm(formdata=None)
-            form.source.data = import_store.keep(current_user.id, data)
+            form.source.data = source
             form.source_name.data, form.index.data = name, "0"
             _fill(form, report, 0)
             return review_page(form, report, 0, private=True)

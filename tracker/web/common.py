@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from flask import Response, abort, current_app, request, url_for
+from flask_babel import get_translations
 from flask_login import UserMixin, current_user
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import MethodNotAllowed, NotFound
@@ -140,13 +141,15 @@ def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None =
     aliases = aliases or {}
     for item in errors:
         name = item.field or ""
+        # in the reader's language where the catalogue has the message (no % formatting)
+        message = get_translations().gettext(item.message)
         target = _field(form, aliases.get(name, name))
         if isinstance(target, Field) and not hasattr(target, "entries"):
-            target.errors = [*target.errors, item.message]
+            target.errors = [*target.errors, message]
         elif name:
-            form.form_errors.append(f"{_label(target, name)}: {item.message}")
+            form.form_errors.append(f"{_label(target, name)}: {message}")
         else:
-            form.form_errors.append(item.message)
+            form.form_errors.append(message)
 
 
 _PART = re.compile(r"([^\[\]]+)((?:\[[^\[\]]*\])*)")  # name, then its [indexes]

@@ -6,9 +6,10 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from flask_login import current_user
 
 from tracker.config import Settings
 
@@ -79,9 +80,30 @@ def configure(app: Flask, settings: Settings) -> None:
         return response
 
 
-def throttle_login(app: Flask, settings: Settings) -> None:
-    """At most `login_rate_limit` log-in attempts (POST) per client address."""
+def _address() -> str:
+    """The e-mail address a form names, as accounts are keyed (trimmed, lower case)."""
+    return "address:" + (request.form.get("email") or "").strip().lower()[:320]
+
+
+def _account() -> str:
+    return f"account:{current_user.get_id() if current_user.is_authenticated else '-'}"
+
+
+def _throttle(app: Flask, endpoint: str, *limits: tuple[str, object]) -> None:
     limiter: Limiter = app.extensions["tracker_limiter"]
-    view = app.view_functions["auth.login"]
-    app.view_functions["auth.login"] = limiter.limit(
-        settings.login_rate_limit, methods=["POST"])(view)
+    view = app.view_functions[endpoint]
+    for value, key in limits:
+        view = limiter.limit(value, key_func=key, methods=["POST"])(view)  # type: ignore[arg-type]
+    app.view_functions[endpoint] = view
+
+
+def throttle_login(app: Flask, settings: Settings) -> None:
+    """Log-in, registration and password change, limited per client address and per the
+    e-mail address (or account) they are about: a guesser moving from one client to another,
+    or from one address to another, is stopped either way (429, the site's own page)."""
+    _throttle(app, "auth.login", (settings.login_rate_limit, get_remote_address),
+              (settings.login_address_rate_limit, _address))
+    _throttle(app, "auth.register", (settings.registration_rate_limit, get_remote_address),
+              (settings.registration_address_rate_limit, _address))
+    _throttle(app, "auth.change_password", (settings.password_rate_limit, get_remote_address),
+              (settings.password_rate_limit, _account))

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         register_candidate,
         set_password,
         set_preferences,
+        tell_address_owner,
     )
     from tracker.services.accounts.organisations import (
         create_organisation,
@@ -65,6 +66,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "account": (
         "register_candidate", "create_account", "authenticate", "active_user", "set_preferences",
         "set_password", "change_password", "delete_account", "list_accounts",
+        "tell_address_owner",
     ),
     "organisations": (
         "create_organisation", "find_organisation", "get_organisation", "list_organisations",

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import contextlib
+import logging
+import smtplib
 from collections.abc import Callable
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from tracker import mail
+from tracker.config import Settings
 from tracker.db import utcnow
 from tracker.domain.access import OPERATOR, Actor, Operator
 from tracker.domain.errors import DomainError, PermissionDenied
 from tracker.domain.timeutil import zone
-from tracker.domain.validation import parse_enum
+from tracker.domain.validation import normalise_email, parse_enum
 from tracker.models import Application, Document, Locale, Posting, Role, User, Visibility
 from tracker.services import audit
 from tracker.services.accounts import sessions, users
+from tracker.services.accounts.passwords import check_password
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 # Verified when no account matches, so that a wrong e-mail costs as long as a wrong password.
 _DUMMY_HASH = users._hasher.hash("not a password of anyone")
 
@@ -32,14 +38,48 @@ def register_candidate(
     locale: Locale | str = Locale.FR,
     timezone: str | None = None,
     clock: Clock = utcnow,
-) -> User:
-    """A candidate creates their own account."""
+) -> User | None:
+    """A candidate creates their own account; None when the address already has one.
+
+    Nobody learns from the answer whether an address has an account: every field is checked
+    the same way and the password hashed either way (the same time), and for a known address
+    nothing is created and None comes back, which the face answers as it answers a new
+    account, telling the owner of the address by e-mail (tell_address_owner)."""
+    email = normalise_email(email)
+    check_password(password, email=email)
+    if not full_name or not full_name.strip():
+        raise DomainError("full_name", "must not be empty")
+    parse_enum(Locale, locale, "locale")
+    if timezone:
+        zone(timezone)
+    if users.find_user(session, email) is not None:
+        users._hasher.hash(password)  # the cost of a new account, so the time says nothing
+        return None
     user = users.create_user(
         session, email=email, full_name=full_name, role=Role.CANDIDATE, locale=locale,
         timezone=timezone or None, password=password, clock=clock,
         actor=OPERATOR,  # nobody is logged in yet: the system signs the visitor up
     )
     return user
+
+
+def tell_address_owner(email: str, *, lang: str, settings: Settings,
+                       clock: Clock = utcnow) -> None:
+    """Tell the owner of `email` that someone tried to register with it: by e-mail through
+    the SMTP server of `settings`, else (no server set) in the log. Called by the face after
+    its transaction, off the request's time; a failure to send is logged, never raised."""
+    message = mail.account_exists_message(recipient=email, lang=lang, settings=settings,
+                                          now=clock())
+    if not settings.smtp_host:
+        log.info("registration with the known address %s: no SMTP server set, "
+                 "its owner was not told by e-mail", email)
+        return
+    try:
+        with mail.Mailer(settings) as mailer:
+            mailer.send(message)
+    except (OSError, smtplib.SMTPException):
+        log.warning("registration with the known address %s: telling its owner failed",
+                    email, exc_info=True)
 
 
 def create_account(
@@ -111,7 +151,7 @@ def set_password(session: Session, user: User, password: str, *, actor: Actor,
     """A new password; every login session of the account ends with the old one (whoever
     knew the old password, or copied a cookie, is out; the face may start a new session for
     the person who just changed it)."""
-    user.password_hash = users.hash_password(password)
+    user.password_hash = users.hash_password(password, email=user.email)
     user.updated_at = clock()
     session.flush()
     sessions.end_all(session, user, actor=actor, clock=clock, reason="password")

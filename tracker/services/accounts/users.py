@@ -28,15 +28,16 @@ from tracker.models import (
 )
 from tracker.services import audit
 from tracker.services.accounts.organisations import get_organisation
+from tracker.services.accounts.passwords import MIN_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH
+from tracker.services.accounts.passwords import check_password
 
-MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
-def hash_password(password: str) -> str:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise DomainError("password", f"must be at least {MIN_PASSWORD_LENGTH} characters long")
+def hash_password(password: str, *, email: str | None = None) -> str:
+    """The argon2 hash of a password that follows the rule (see passwords.check_password)."""
+    check_password(password, email=email)
     return _hasher.hash(password)
 
 
@@ -78,7 +79,7 @@ def create_user(
         organisation=org,
         locale=locale,
         timezone=timezone,
-        password_hash=hash_password(password) if password is not None else None,
+        password_hash=hash_password(password, email=email) if password is not None else None,
         created_at=now,
         updated_at=now,
     )

@@ -87,8 +87,11 @@ def create_posting(
     org = _resolve_organisation(session, parsed, actor)
     posting = Posting(created_at=now, created_by_id=actor_id(actor))
     _apply(session, posting, parsed, org, actor, settings.timezone)
-    if parsed.reference and _reference_taken(session, parsed.reference):
-        raise Conflict("reference", f"a posting with reference {parsed.reference!r} exists")
+    if parsed.reference and _reference_taken(session, parsed.reference, posting):
+        where = "your postings" if posting.visibility is Visibility.PRIVATE else \
+            f"the postings of {posting.organisation.name if posting.organisation else '-'}"
+        raise Conflict("reference", f"{where} already have one with reference "
+                                    f"{parsed.reference!r}")
     posting.reference = parsed.reference or _next_reference(session, org, now)
     posting.updated_at = now
     session.add(posting)
@@ -253,8 +256,20 @@ def list_postings(
     return Page([PostingRow(p, counts[p.id]) for p in postings], page, per_page, found.has_next)
 
 
-def _reference_taken(session: Session, reference: str) -> bool:
-    return session.scalar(sa.select(Posting.id).where(Posting.reference == reference)) is not None
+def _reference_taken(session: Session, reference: str, posting: Posting | None = None) -> bool:
+    """Whether `reference` is taken in the namespace of `posting` (its organisation's postings,
+    or its owner's private ones): another namespace's references are never looked at, so a
+    conflict says nothing of other organisations' drafts or candidates' private postings.
+    Without a posting: taken anywhere (for the references the tracker makes up itself)."""
+    query = sa.select(Posting.id).where(Posting.reference == reference)
+    if posting is not None and posting.visibility is Visibility.PRIVATE:
+        owner = posting.owner.id if posting.owner is not None else posting.owner_id
+        query = query.where(Posting.visibility == Visibility.PRIVATE, Posting.owner_id == owner)
+    elif posting is not None:
+        org = posting.organisation.id if posting.organisation is not None else None
+        query = query.where(Posting.visibility == Visibility.PUBLIC,
+                            Posting.organisation_id == org)
+    return session.scalar(query.limit(1)) is not None
 
 
 def _next_reference(session: Session, org: Organisation | None, now: datetime) -> str:

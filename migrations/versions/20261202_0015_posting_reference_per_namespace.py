@@ -1,0 +1,45 @@
+"""posting references unique per organisation and per candidate's private postings
+
+A reference was unique across the whole database, so creating a posting with another
+organisation's draft reference, or a candidate's private one, answered 'exists' (issue #12).
+The unique constraint on posting.reference becomes two partial unique indexes, one per
+namespace, and a plain index keeps lookups by reference fast.
+
+Revision ID: 0015
+Revises: 0012
+Kind: schema
+Create Date: 2026-12-02 00:00:00+00:00
+
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '0015'
+down_revision: str | Sequence[str] | None = '0012'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+PUBLIC = sa.text("visibility = 'public'")
+PRIVATE = sa.text("visibility = 'private'")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('posting', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_posting_reference', type_='unique')
+        batch_op.create_index('ix_posting_reference', ['reference'], unique=False)
+        batch_op.create_index('ix_posting_organisation_reference',
+                              ['organisation_id', 'reference'], unique=True,
+                              sqlite_where=PUBLIC, postgresql_where=PUBLIC)
+        batch_op.create_index('ix_posting_owner_reference', ['owner_id', 'reference'],
+                              unique=True, sqlite_where=PRIVATE, postgresql_where=PRIVATE)
+
+
+def downgrade() -> None:
+    # Fails if two namespaces came to share a reference: rename one of them first.
+    with op.batch_alter_table('posting', schema=None) as batch_op:
+        batch_op.drop_index('ix_posting_owner_reference')
+        batch_op.drop_index('ix_posting_organisation_reference')
+        batch_op.drop_index('ix_posting_reference')
+        batch_op.create_unique_constraint('uq_posting_reference', ['reference'])
