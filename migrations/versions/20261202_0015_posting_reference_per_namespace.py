@@ -25,8 +25,28 @@ PUBLIC = sa.text("visibility = 'public'")
 PRIVATE = sa.text("visibility = 'private'")
 
 
+def _sqlite_foreign_keys(on: bool) -> None:
+    """SQLite: the batch rebuild drops the old posting table, which would cascade to or null
+    the rows that reference it (applications, interviews...) while foreign keys are enforced.
+    The pragma only changes outside a transaction; the rows are checked before enforcement
+    resumes (as 0004, 0011a and 0012a do)."""
+    bind = op.get_bind()
+    if bind.dialect.name != 'sqlite':
+        return
+    if on:
+        broken = bind.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
+    bind.exec_driver_sql("COMMIT")
+    bind.exec_driver_sql(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+    bind.exec_driver_sql("BEGIN")
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('posting', schema=None) as batch_op:
+    _sqlite_foreign_keys(False)
+    # the rebuilt table keeps its AUTOINCREMENT key (0012a): ids are never given twice
+    with op.batch_alter_table('posting', schema=None,
+                              table_kwargs={'sqlite_autoincrement': True}) as batch_op:
         batch_op.drop_constraint('uq_posting_reference', type_='unique')
         batch_op.create_index('ix_posting_reference', ['reference'], unique=False)
         batch_op.create_index('ix_posting_organisation_reference',
@@ -34,12 +54,16 @@ def upgrade() -> None:
                               sqlite_where=PUBLIC, postgresql_where=PUBLIC)
         batch_op.create_index('ix_posting_owner_reference', ['owner_id', 'reference'],
                               unique=True, sqlite_where=PRIVATE, postgresql_where=PRIVATE)
+    _sqlite_foreign_keys(True)
 
 
 def downgrade() -> None:
     # Fails if two namespaces came to share a reference: rename one of them first.
-    with op.batch_alter_table('posting', schema=None) as batch_op:
+    _sqlite_foreign_keys(False)
+    with op.batch_alter_table('posting', schema=None,
+                              table_kwargs={'sqlite_autoincrement': True}) as batch_op:
         batch_op.drop_index('ix_posting_owner_reference')
         batch_op.drop_index('ix_posting_organisation_reference')
         batch_op.drop_index('ix_posting_reference')
         batch_op.create_unique_constraint('uq_posting_reference', ['reference'])
+    _sqlite_foreign_keys(True)

@@ -272,7 +272,29 @@ def test_an_application_holds_a_capped_number_and_size_of_documents(
     assert len(list_documents(session, application)) == 2
     monkeypatch.setattr(get_settings(), "application_max_documents", 20)
     monkeypatch.setattr(get_settings(), "application_max_mb", 1)
-    big = make_pdf("big " + "x" * 100) + b"%" * 995_000
+    big = noise_pdf(1_100_000)  # what the stored, cleaned copy keeps: a picture of noise
     with pytest.raises(DomainError, match="would take more space than it may hold"):
         add(session, application, big, actor=candidate, filename="big.pdf")
     assert len(list_documents(session, application)) == 2
+
+
+def noise_pdf(size: int) -> bytes:
+    """A one-page PDF showing a picture of random pixels: `size` bytes that no rewriting or
+    compression makes smaller."""
+    import os
+
+    import pikepdf
+
+    side = int((size / 3) ** 0.5) + 1
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    image = pikepdf.Stream(pdf, os.urandom(side * side * 3))
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height, image.BitsPerComponent = side, side, 8
+    image.ColorSpace = pikepdf.Name.DeviceRGB
+    page = pdf.pages[0]
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+    page.Contents = pikepdf.Stream(pdf, b"q 200 0 0 200 0 0 cm /Im0 Do Q")
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()

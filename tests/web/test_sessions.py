@@ -44,6 +44,8 @@ def register(web: Web, email: str = "nour@example.org") -> None:
                                   "password": PASSWORD, "confirm": PASSWORD, "locale": "en"},
                     token_from="/register")
     assert done.status_code == 302, text(done)
+    # registration answers the same whether the address is new or known: one logs in after
+    assert web.login(email).status_code == 302
 
 
 def test_a_copied_cookie_is_logged_out_with_its_browser(web: Web, session, candidate) -> None:  # noqa: ANN001
