@@ -131,10 +131,11 @@ def requirement_groups(posting: Posting, application: Application | None,
     return groups
 
 
-def application_view(application: Application, f: Formatter,
+def application_view(application: Application, f: Formatter, *, for_employer: bool,
                      first_appendix: int = 1) -> tuple[dict[str, Any], list[Appendix]]:
     """An applicant's part of a dossier, and the uploaded PDFs to append (numbered from
-    `first_appendix`)."""
+    `first_appendix`). The employer side's own judgement (the reviewer's ratings and the fit,
+    which weighs them) is in it only `for_employer`: the candidate's copy leaves it out."""
     posting = application.posting
     documents = sorted(application.documents, key=lambda d: (_KIND_ORDER[d.kind], d.uploaded_at))
     appendices = [_appendix(d, f) for d in documents if d.media_type == "application/pdf"]
@@ -147,6 +148,10 @@ def application_view(application: Application, f: Formatter,
         for d in posting.required_documents
     ]
     groups = requirement_groups(posting, application, f)
+    if not for_employer:
+        for group in groups:
+            for row in group["rows"]:
+                row["reviewer_rating"] = None
     required_rows = [row for group in groups for row in group["rows"] if row["required"]]
     candidate = application.candidate
     profile = candidate.profile
@@ -166,7 +171,8 @@ def application_view(application: Application, f: Formatter,
         "checklist": checklist,
         "documents_complete": all(item["provided"] for item in checklist if item["required"]),
         "profile": _profile(profile, f) if profile else None,
-        "fit": fit_view(application, f),
+        "fit": fit_view(application, f) if for_employer else None,
+        "for_employer": for_employer,
         "appendices": [
             {"number": first_appendix + i, "title": a.title, "filename": a.filename,
              "pages": a.page_count}
