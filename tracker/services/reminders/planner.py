@@ -122,7 +122,13 @@ def sync_interview(session: Session, interview: Interview, *, clock: Clock = utc
             and receives_reminders(application.candidate)
         ):
             recipients.append(_user_recipient(application.candidate, interview.timezone))
-        for member in interview.panel:
+        if posting.visibility is Visibility.PRIVATE:
+            # a candidate's own posting: its interviews remind its candidate alone, never a
+            # panel (only an organisation's staff may make the site write to other people)
+            owner = posting.owner
+            if application is None and owner is not None and receives_reminders(owner):
+                recipients.append(_user_recipient(owner, interview.timezone))
+        for member in interview.panel if posting.visibility is Visibility.PUBLIC else ():
             if member.user is not None:
                 if receives_reminders(member.user):
                     recipients.append(_user_recipient(member.user, interview.timezone))
