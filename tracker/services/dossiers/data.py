@@ -99,7 +99,7 @@ def interview_view(interview: Interview, f: Formatter) -> dict[str, Any]:
         "when": when if interview.start_time else f"{when}, {f('all_day')}",
         "sort": interview.starts_at,
         "where": interview.place or interview.video_url or "",
-        "who": application.candidate.full_name if application else f("all_applicants"),
+        "who": application.person_name if application else f("all_applicants"),
         "panel": ", ".join(m.name for m in interview.panel),
         "duration": interview.duration_minutes,
         "application_id": interview.application_id,
@@ -153,13 +153,12 @@ def application_view(application: Application, f: Formatter, *, for_employer: bo
             for row in group["rows"]:
                 row["reviewer_rating"] = None
     required_rows = [row for group in groups for row in group["rows"] if row["required"]]
-    candidate = application.candidate
-    profile = candidate.profile
+    profile = application.candidate.profile if application.candidate else None
     tz = posting.timezone
     view = {
         "id": application.id,
-        "name": candidate.full_name,
-        "email": candidate.email,
+        "name": application.person_name,
+        "email": application.person_email,
         "status": f("status." + application.status.value),
         "submitted_at": f.instant(application.submitted_at, tz),
         "is_late": application.is_late,

@@ -274,7 +274,7 @@ def _interview_soon(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "interview_id": interview.id, "when": when, "zone": interview.timezone,
         "place": interview.place, "video_url": interview.video_url,
         "duration_minutes": interview.duration_minutes,
-        "candidate_name": app.candidate.full_name if app else None,
+        "candidate_name": app.person_name if app else None,
         "as_panel": app.candidate_id != row.recipient_user_id if app is not None
         else not (row.recipient_user_id is not None
                   and row.recipient_user_id == interview.posting.owner_id),

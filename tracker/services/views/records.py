@@ -179,8 +179,8 @@ def application_record(application: Application) -> dict[str, Any]:
         "posting": application.posting.reference,
         "posting_title": application.posting.title,
         "candidate": {
-            "name": application.candidate.full_name,
-            "email": application.candidate.email,
+            "name": application.person_name,
+            "email": application.person_email,
         },
         "status": application.status.value,
         "submitted_at": iso(application.submitted_at),
