@@ -143,7 +143,7 @@ def record_received(
     a candidate's data reaches an employer only by the candidate's own act, so no account is
     looked up (and the answer is the same whether the address has one or not)."""
     if not can_manage(actor, posting) or (isinstance(actor, User) and actor.role is Role.CANDIDATE):
-        raise PermissionDenied("posting", "only the employer records applications it received")
+        raise PermissionDenied("posting", "you may not start applications to this posting")
     problems: list[DomainError] = []
     clean_name = (name or "").strip()
     if not clean_name:
@@ -213,6 +213,8 @@ def start(
         raise DomainError("candidate", f"{candidate.email} is not a candidate")
     if isinstance(actor, User) and actor.role is Role.CANDIDATE and actor.id != candidate.id:
         raise PermissionDenied("candidate", "candidates apply for themselves only")
+    if isinstance(actor, User) and actor.role is not Role.CANDIDATE and not can_manage(actor, posting):
+        raise PermissionDenied("posting", "you may not start applications to this posting")
     if isinstance(actor, User) and actor.id != candidate.id:
         # a candidate's data reaches an employer only by the candidate's own act
         raise PermissionDenied("candidate", "an employer records the applicant's details as "
