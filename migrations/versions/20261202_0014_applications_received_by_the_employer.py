@@ -54,7 +54,7 @@ def downgrade() -> None:
         op.execute('ALTER TABLE application DROP COLUMN applicant_email')
         op.execute('ALTER TABLE application DROP COLUMN applicant_name')
         return
-    op.drop_constraint('ck_application_candidate_or_applicant', 'application', type_='check')
+    op.drop_constraint('candidate_or_applicant', 'application', type_='check')
     op.alter_column('application', 'candidate_id', existing_type=sa.Integer(), nullable=False)
     op.drop_column('application', 'applicant_email')
     op.drop_column('application', 'applicant_name')
