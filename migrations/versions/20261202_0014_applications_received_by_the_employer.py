@@ -7,7 +7,7 @@ back needs such rows gone first (they have no account to point at): the downgrad
 while any is left. On SQLite the table is built anew without losing the rows that refer to it.
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0012
 Kind: schema
 Create Date: 2026-12-02 10:00:00+00:00
 
@@ -19,7 +19,7 @@ from alembic import op
 
 
 revision: str = '0014'
-down_revision: str | Sequence[str] | None = '0011'
+down_revision: str | Sequence[str] | None = '0012'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
