@@ -214,7 +214,8 @@ def measure_renders(url: str, args: argparse.Namespace) -> tuple[list[Row], byte
         ids = add_applicants(session, posting, cv, args.panel)
         print(f"  {len(ids)} reviewed applicants for the panel, CV {len(cv):,} bytes "
               f"({pages(cv)} p.)", flush=True)
-        parts = application_parts(session.get(Application, camille_id), lang="fr", now=NOW)
+        parts = application_parts(session.get(Application, camille_id), lang="fr", now=NOW,
+                                  for_employer=True)
         html = pdf.template_html(parts.template, parts.context, parts.appendices)
 
     def one() -> bytes:

@@ -29,10 +29,11 @@ SCHEMA_CALL = re.compile(r"^(add|alter|create|drop|rename)_|^batch_alter_table$"
 DATA_OPS = {"execute", "bulk_insert", "get_bind", "get_context", "inline_literal", "f"}
 # statements as run, and SQL written in the revision's strings
 DDL = re.compile(r"^\s*(CREATE|ALTER|DROP|COMMENT\s+ON|RENAME)\b", re.I)
-DML = re.compile(r"^\s*(INSERT|UPDATE|DELETE|MERGE|TRUNCATE)\b", re.I)
+# (editing SQLite's catalogue, sqlite_master, is a change of the schema, not of the data)
+DML = re.compile(r"^\s*(INSERT|UPDATE(?!\s+sqlite_master\b)|DELETE|MERGE|TRUNCATE)\b", re.I)
 SQL_DDL = re.compile(r"\b(CREATE|DROP)\s+(UNIQUE\s+)?(TABLE|INDEX|VIEW|SEQUENCE|TYPE|SCHEMA|"
                      r"TRIGGER)\b|\bALTER\s+TABLE\b", re.I)
-SQL_DML = re.compile(r"\bINSERT\s+INTO\b|\bUPDATE\s+\S+\s+SET\b|\bDELETE\s+FROM\b|"
+SQL_DML = re.compile(r"\bINSERT\s+INTO\b|\bUPDATE\s+(?!sqlite_master\b)\S+\s+SET\b|\bDELETE\s+FROM\b|"
                      r"\bMERGE\s+INTO\b|\bTRUNCATE\b", re.I)
 
 

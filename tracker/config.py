@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     reminder_batch_size: int = Field(default=500, ge=1, le=10_000)
     reminder_lease_s: int = Field(default=600, ge=10)
     reminder_max_attempts: int = Field(default=5, ge=1)
+    # At most this many e-mails to one address in 24 hours; the dispatcher cancels the rest
+    # (logged, with their reason), so nobody can make the site flood a mailbox.
+    email_daily_cap: int = Field(default=50, ge=1)
     # The scheduler process: how often it ticks the dispatcher, and the reconcile.
     scheduler_interval_s: float = Field(default=30, gt=0)
     reconcile_interval_s: float = Field(default=600, gt=0)

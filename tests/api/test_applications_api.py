@@ -71,13 +71,20 @@ def test_submit_at_once_and_candidates_apply_for_themselves(client, session, pos
 
 
 def test_the_employer_starts_an_application_for_a_candidate(client, posting, candidate, as_hr):
+    # issue #12: the employer records what it received (name and address as given), linked to
+    # no account, and answers the same for an address with an account or without
     response = client.post("/api/v1/applications", headers=as_hr,
-                           json={"posting": "UJM-TEST-1", "candidate": "camille@example.org"})
+                           json={"posting": "UJM-TEST-1", "candidate": "camille@example.org",
+                                 "candidate_name": "Camille Martin"})
     assert response.status_code == 201
     assert response.get_json()["history"][0]["by"] == "rh@univ-st-etienne.fr"
     response = client.post("/api/v1/applications", headers=as_hr,
+                           json={"posting": "UJM-TEST-1", "candidate": "nobody@example.org",
+                                 "candidate_name": "No Body"})
+    assert response.status_code == 201
+    response = client.post("/api/v1/applications", headers=as_hr,
                            json={"posting": "UJM-TEST-1", "candidate": "nobody@example.org"})
-    assert response.status_code == 404 and "candidate" in error_fields(response)
+    assert response.status_code == 422 and "candidate_name" in error_fields(response)
 
 
 def test_after_the_deadline_only_the_employer_records_a_late_submission(

@@ -209,7 +209,7 @@ def test_candidate_may_not_record_a_late_submission(cli, session, posting, candi
     assert result.stderr == "error: late: only the employer may record a late submission\n"
     assert session.scalar(sa.select(sa.func.count()).select_from(Application)) == 0
     result = cli("--as rh@univ-st-etienne.fr apply --posting UJM-TEST-1 "
-                 "--candidate camille@example.org --submit --late")
+                 "--candidate camille@example.org --name 'Camille Martin' --submit --late")
     assert result.exit_code == 0 and result.output.endswith(": submitted (late)\n")
 
 
@@ -232,10 +232,10 @@ def test_hr_of_another_organisation_may_not_apply_for_a_candidate(cli, session, 
     assert result.exit_code == 1
     assert result.stderr == "error: posting: you may not start applications to this posting\n"
     assert row_counts(session) == before
-    # the posting's own HR may
+    # the posting's own HR may record one it received (submitted, linked to no account)
     result = cli("--as rh@univ-st-etienne.fr apply --posting UJM-TEST-1 "
-                 "--candidate camille@example.org")
-    assert result.exit_code == 0 and result.output.endswith(": draft\n")
+                 "--candidate camille@example.org --name 'Camille Martin'")
+    assert result.exit_code == 0 and result.output.endswith(": submitted\n")
 
 
 def test_posting_show_hides_another_candidates_interview(cli, session, posting, candidate, hr,

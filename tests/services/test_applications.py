@@ -106,9 +106,14 @@ def test_only_candidates_apply_and_for_themselves(session, posting, candidate, h
     other = make_candidate(session, clock)
     with pytest.raises(PermissionDenied, match="candidates apply for themselves only"):
         applications.start(session, posting, candidate, actor=other, clock=clock)
-    # the employer side may start one for a candidate
-    app = applications.start(session, posting, candidate, actor=hr, clock=clock)
-    assert app.history[0].changed_by_id == hr.id
+    # the employer side may not link a candidate's account: only the candidate's own act does
+    # (issue #12); it records an application it received with the details as given
+    with pytest.raises(PermissionDenied) as caught:
+        applications.start(session, posting, candidate, actor=hr, clock=clock)
+    assert caught.value.field == "candidate"
+    app = applications.record_received(session, posting, name="Camille Martin",
+                                       email=candidate.email, actor=hr, clock=clock)
+    assert app.history[0].changed_by_id == hr.id and app.candidate_id is None
 
 
 def test_hr_of_another_organisation_may_not_start_one(session, posting, candidate, clock):

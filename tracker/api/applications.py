@@ -18,7 +18,7 @@ from tracker.api.schemas import (
     RatingIn,
     StatusMove,
 )
-from tracker.models import Application, ApplicationStatus, User
+from tracker.models import Application, User
 from tracker.services.fit import scores as fit
 from tracker.services.hiring import applications, evidence, postings
 from tracker.services.views.records import application_record_for, iso
@@ -54,17 +54,16 @@ def list_applications() -> ResponseReturnValue:
                tags=[TAG])
 def start_application() -> ResponseReturnValue:
     """Start an application (a draft), or submit it at once with `submit`. Candidates apply
-    for themselves; the employer side names the candidate."""
+    for themselves. The employer side records an application it received by post or e-mail:
+    the person's name (`candidate_name`) and address (`candidate`) as given; it is submitted
+    and linked to no account, whoever has that address."""
     data = body(ApplicationCreate)
     with call() as c:
         posting = postings.get_posting(c.session, data.posting, actor=c.actor)
-        candidate = applications.candidate_for(c.session, data.candidate, actor=c.actor)
-        application = applications.start(c.session, posting, candidate,
-                                         cover_letter=data.cover_letter, actor=c.actor,
-                                         clock=c.clock)
-        if data.submit:
-            applications.move(c.session, application, ApplicationStatus.SUBMITTED,
-                              actor=c.actor, late=data.late, clock=c.clock)
+        application = applications.start_for(
+            c.session, posting, candidate=data.candidate, candidate_name=data.candidate_name,
+            cover_letter=data.cover_letter, submit=data.submit, late=data.late, actor=c.actor,
+            clock=c.clock)
         return application_record_for(application, c.actor), 201
 
 

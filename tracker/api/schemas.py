@@ -331,7 +331,11 @@ class ApplicationOut(BaseModel):
 class ApplicationCreate(Strict):
     posting: _text(60, 1) = Field(description="Reference of the posting")
     candidate: _text(254, 1) | None = Field(
-        default=None, description="The candidate's e-mail (employer side); default: yourself"
+        default=None, description="The applicant's e-mail as they gave it (employer side, "
+                                  "recording an application received); default: yourself"
+    )
+    candidate_name: _text(200, 1) | None = Field(
+        default=None, description="The applicant's name as they gave it (employer side)"
     )
     cover_letter: _text(20_000) | None = None
     submit: bool = Field(default=False, description="Submit at once instead of a draft")

@@ -16,10 +16,8 @@ from tracker.cli.output import (
     table,
     when_text,
 )
-from tracker.domain.access import Operator
 from tracker.domain.timeutil import days_left, parse_local_datetime
 from tracker.models import ApplicationStatus
-from tracker.services.accounts import users
 from tracker.services.exports import formats
 from tracker.services.fit import scores as fit
 from tracker.services.hiring import applications, interviews, postings
@@ -30,13 +28,18 @@ STATUS_CHOICE = click.Choice([s.value for s in ApplicationStatus])
 
 @click.command("apply")
 @click.option("--posting", "reference", required=True, metavar="REF")
-@click.option("--candidate", required=True, metavar="EMAIL")
+@click.option("--candidate", required=True, metavar="EMAIL",
+              help="The candidate's account (operator); with --as an employer, the address "
+                   "the applicant gave.")
+@click.option("--name", "candidate_name", metavar="NAME",
+              help="With --as an employer: the applicant's name as they gave it (the "
+                   "application received is recorded, linked to no account).")
 @click.option("--cover-letter", "cover_letter_path", metavar="FILE",
               help="A text file with the cover letter ('-' for stdin).")
 @click.option("--submit", is_flag=True, help="Submit at once (otherwise a tracked draft).")
 @click.option("--late", is_flag=True, help="Record a submission after the deadline (employer).")
 @pass_app
-def apply_command(app: AppContext, reference: str, candidate: str,
+def apply_command(app: AppContext, reference: str, candidate: str, candidate_name: str | None,
                   cover_letter_path: str | None, submit: bool, late: bool) -> None:
     """Start an application of a candidate to a posting (a draft), or --submit it."""
     if late and not submit:
@@ -45,17 +48,12 @@ def apply_command(app: AppContext, reference: str, candidate: str,
     with app.transaction() as session:
         actor = app.actor(session)
         posting = postings.get_posting(session, reference, "--posting", actor=actor)
-        person = users.get_user(session, candidate, "--candidate")
-        application = applications.start(session, posting, person, cover_letter=letter,
-                                         actor=actor, clock=app.clock)
-        if submit:
-            # A submission is the candidate's own, except a late one, which only the employer
-            # side (or the operator, with every right) may record.
-            applications.move(session, application, ApplicationStatus.SUBMITTED,
-                              actor=actor if late or not isinstance(actor, Operator) else person, late=late,
-                              clock=app.clock)
-        click.echo(f"application #{application.id} of {person.email} to {posting.reference}: "
-                   f"{application.status.value}" + (" (late)" if application.is_late else ""))
+        application = applications.start_for(
+            session, posting, candidate=candidate, candidate_name=candidate_name,
+            cover_letter=letter, submit=submit, late=late, actor=actor, clock=app.clock)
+        click.echo(f"application #{application.id} of {application.person_email} to "
+                   f"{posting.reference}: {application.status.value}"
+                   + (" (late)" if application.is_late else ""))
 
 
 @click.group("application")

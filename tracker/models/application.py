@@ -27,13 +27,21 @@ class Application(Timestamps, Base):
         # counting an organisation's applications reads no table row
         sa.Index("ix_application_posting_status_deleted_at", "posting_id", "status",
                  "deleted_at"),
+        # an account's own application, or one the employer received and recorded itself
+        sa.CheckConstraint("candidate_id IS NOT NULL OR applicant_name IS NOT NULL",
+                           name="candidate_or_applicant"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     posting_id: Mapped[int] = mapped_column(sa.ForeignKey("posting.id", ondelete="RESTRICT"))
-    candidate_id: Mapped[int] = mapped_column(
+    # The candidate's account: none for an application the employer received by post or
+    # e-mail and recorded itself, which names the person as they gave their details (a
+    # candidate's data reaches an employer only by the candidate's own act).
+    candidate_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True
     )
+    applicant_name: Mapped[str | None] = mapped_column(sa.String(200))
+    applicant_email: Mapped[str | None] = mapped_column(sa.String(254))
     status: Mapped[ApplicationStatus] = mapped_column(
         enum_type(ApplicationStatus, "application_status"), default=ApplicationStatus.DRAFT
     )
@@ -43,7 +51,7 @@ class Application(Timestamps, Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     posting: Mapped[Posting] = relationship()
-    candidate: Mapped[User] = relationship()
+    candidate: Mapped[User | None] = relationship()
     history: Mapped[list[ApplicationStatusChange]] = relationship(
         back_populates="application",
         cascade="all, delete-orphan",
@@ -54,6 +62,16 @@ class Application(Timestamps, Base):
         cascade="all, delete-orphan", order_by="Note.created_at"
     )
     documents: Mapped[list[Document]] = relationship(order_by="Document.uploaded_at")
+
+    @property
+    def person_name(self) -> str:
+        """The applicant's name: their account's, else as the employer recorded it."""
+        return self.candidate.full_name if self.candidate else (self.applicant_name or "")
+
+    @property
+    def person_email(self) -> str | None:
+        """The applicant's address: their account's, else as the employer recorded it."""
+        return self.candidate.email if self.candidate else self.applicant_email
 
 
 class ApplicationStatusChange(Base):

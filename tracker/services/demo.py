@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from tracker.config import Settings
 from tracker.db import utcnow
 from tracker.domain.access import OPERATOR
-from tracker.domain.errors import NotFound
+from tracker.domain.errors import DomainError, NotFound
 from tracker.domain.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
 from tracker.models import Application, Posting, PostingStatus, User
 from tracker.services.accounts import organisations, users
@@ -255,6 +255,8 @@ _LETTER_WORDS = {
 def letter_html(application: Application) -> str:
     """The application's cover letter as a one-page A4 letter; every text is escaped."""
     candidate, posting = application.candidate, application.posting
+    if candidate is None:
+        raise DomainError("application", "the demo's letters are its candidates' own")
     words = _LETTER_WORDS.get(candidate.locale.value, _LETTER_WORDS["en"])
     e = html.escape
     paragraphs = "\n".join(

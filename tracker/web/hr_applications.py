@@ -44,7 +44,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
         found = managed_application(db, application_id)
         detail = overview.application_detail(db, found)
         record = records.application_record(found)
-        profile = found.candidate.profile
+        profile = found.candidate.profile if found.candidate else None
         context = {
             "a": record,
             "reference": found.posting.reference,

@@ -99,7 +99,7 @@ def interview_view(interview: Interview, f: Formatter) -> dict[str, Any]:
         "when": when if interview.start_time else f"{when}, {f('all_day')}",
         "sort": interview.starts_at,
         "where": interview.place or interview.video_url or "",
-        "who": application.candidate.full_name if application else f("all_applicants"),
+        "who": application.person_name if application else f("all_applicants"),
         "panel": ", ".join(m.name for m in interview.panel),
         "duration": interview.duration_minutes,
         "application_id": interview.application_id,
@@ -131,10 +131,11 @@ def requirement_groups(posting: Posting, application: Application | None,
     return groups
 
 
-def application_view(application: Application, f: Formatter,
+def application_view(application: Application, f: Formatter, *, for_employer: bool,
                      first_appendix: int = 1) -> tuple[dict[str, Any], list[Appendix]]:
     """An applicant's part of a dossier, and the uploaded PDFs to append (numbered from
-    `first_appendix`)."""
+    `first_appendix`). The employer side's own judgement (the reviewer's ratings and the fit,
+    which weighs them) is in it only `for_employer`: the candidate's copy leaves it out."""
     posting = application.posting
     documents = sorted(application.documents, key=lambda d: (_KIND_ORDER[d.kind], d.uploaded_at))
     appendices = [_appendix(d, f) for d in documents if d.media_type == "application/pdf"]
@@ -147,14 +148,17 @@ def application_view(application: Application, f: Formatter,
         for d in posting.required_documents
     ]
     groups = requirement_groups(posting, application, f)
+    if not for_employer:
+        for group in groups:
+            for row in group["rows"]:
+                row["reviewer_rating"] = None
     required_rows = [row for group in groups for row in group["rows"] if row["required"]]
-    candidate = application.candidate
-    profile = candidate.profile
+    profile = application.candidate.profile if application.candidate else None
     tz = posting.timezone
     view = {
         "id": application.id,
-        "name": candidate.full_name,
-        "email": candidate.email,
+        "name": application.person_name,
+        "email": application.person_email,
         "status": f("status." + application.status.value),
         "submitted_at": f.instant(application.submitted_at, tz),
         "is_late": application.is_late,
@@ -166,7 +170,8 @@ def application_view(application: Application, f: Formatter,
         "checklist": checklist,
         "documents_complete": all(item["provided"] for item in checklist if item["required"]),
         "profile": _profile(profile, f) if profile else None,
-        "fit": fit_view(application, f),
+        "fit": fit_view(application, f) if for_employer else None,
+        "for_employer": for_employer,
         "appendices": [
             {"number": first_appendix + i, "title": a.title, "filename": a.filename,
              "pages": a.page_count}

@@ -77,12 +77,15 @@ def application_dossier(
     """The dossier of one application: cover, contents, key dates, the posting, the answers to
     every requirement, the documents checklist, the cover letter and the uploaded PDFs."""
     application = get_application(session, application_id, actor=actor)
-    return render_application(application, lang=lang, pdfa=pdfa, now=clock())
+    return render_application(application, lang=lang, pdfa=pdfa, now=clock(),
+                              for_employer=can_manage(actor, application.posting))
 
 
 def render_application(application: Application, *, lang: str, pdfa: bool,
-                       now: datetime) -> Dossier:
-    parts = application_parts(application, lang=lang, now=now)
+                       now: datetime, for_employer: bool) -> Dossier:
+    """`for_employer`: the employer side's copy (with the reviewer's ratings and the fit);
+    else the candidate's, without them."""
+    parts = application_parts(application, lang=lang, now=now, for_employer=for_employer)
     pdf = render_pdf(parts.template, parts.context, appendices=parts.appendices, pdfa=pdfa)
     return Dossier("application", parts.context["posting"]["organisation_slug"],
                    application.posting.reference, parts.filename, pdf)
@@ -98,18 +101,22 @@ class Parts:
     filename: str
 
 
-def application_parts(application: Application, *, lang: str, now: datetime) -> Parts:
+def application_parts(application: Application, *, lang: str, now: datetime,
+                      for_employer: bool) -> Parts:
     f = Formatter(lang)
     posting = application.posting
-    applicant, appendices = data.application_view(application, f)
+    applicant, appendices = data.application_view(application, f, for_employer=for_employer)
+    chapters = [("key-dates", "key_dates"), ("the-posting", "the_posting"),
+                ("requirements", "requirements"), ("fit", "fit"), ("documents", "documents"),
+                ("cover-letter", "cover_letter")]
+    if not for_employer:
+        chapters.remove(("fit", "fit"))
     context = _common(posting, f, now, f("application_dossier"))
     context.update(
         applicant=applicant,
         timeline=data.timeline(posting, application, f, now),
         running_title=f"{applicant['name']} – {posting.title}",
-        toc=_toc(f, [("key-dates", "key_dates"), ("the-posting", "the_posting"),
-                     ("requirements", "requirements"), ("fit", "fit"), ("documents", "documents"),
-                     ("cover-letter", "cover_letter")], applicant["appendices"]),
+        toc=_toc(f, chapters, applicant["appendices"]),
     )
     filename = slug(f"{f('application_dossier')}-{applicant['name']}-{lang}") + ".pdf"
     return Parts("pdf/application.html", context, appendices, filename)
@@ -174,7 +181,8 @@ def panel_dossier(
     )
     applicants, appendices = [], []
     for application in reviewed:
-        view, files = data.application_view(application, f, first_appendix=len(appendices) + 1)
+        view, files = data.application_view(application, f, for_employer=True,
+                                            first_appendix=len(appendices) + 1)
         applicants.append(view)
         appendices.extend(files)
     groups = data.requirement_groups(posting, None, f)

@@ -119,7 +119,7 @@ def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
             before = timedelta(hours=2)
         else:
             start, end, before = interview.start_date, None, timedelta(days=1)
-        who = (f" with {interview.application.candidate.full_name}"
+        who = (f" with {interview.application.person_name}"
                if employer and interview.application is not None else "")
         entries.append(CalendarEntry(
             uid=f"interview-{interview.id}@{UID_DOMAIN}",

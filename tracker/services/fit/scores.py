@@ -116,15 +116,16 @@ def _evidence_of(session: Session, ids: list[int]) -> dict[int, dict[int, Requir
 
 
 def _fit(application: Application, evidence: dict[int, RequirementEvidence], lang: str) -> Fit:
-    candidate: User = application.candidate
+    candidate: User | None = application.candidate  # none: recorded by the employer
     posting: Posting = application.posting
-    lines = [_line(req, evidence.get(req.id), candidate.profile, lang)
+    profile = candidate.profile if candidate is not None else None
+    lines = [_line(req, evidence.get(req.id), profile, lang)
              for req in posting.requirements]
     total = sum(line.weight for line in lines)
     points = sum(line.points for line in lines)
     return Fit(
         application_id=application.id, posting_reference=posting.reference,
-        candidate_name=candidate.full_name, lines=lines, points=round(points, 2),
+        candidate_name=application.person_name, lines=lines, points=round(points, 2),
         max_points=round(total, 2), score=round(100 * points / total, 1) if total else 0.0,
     )
 

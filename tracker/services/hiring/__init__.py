@@ -19,14 +19,17 @@ if TYPE_CHECKING:
         all_applications,
         candidate_for,
         check_changeable,
+        employer_records,
         final_state,
         get_application,
         list_applications,
         missing_documents,
         move,
         open_to,
+        record_received,
         required_missing,
         start,
+        start_for,
     )
     from tracker.services.hiring.documents import (
         MAX_FILENAME,
@@ -88,6 +91,7 @@ if TYPE_CHECKING:
 _MODULES: dict[str, tuple[str, ...]] = {
     "applications": (
         "get_application", "candidate_for", "open_to", "start", "move", "check_changeable",
+        "start_for", "record_received", "employer_records",
         "final_state", "missing_documents", "required_missing", "list_applications",
         "all_applications", "CANDIDATE_MOVES", "SORTS",
     ),

@@ -17,10 +17,11 @@ from tracker.domain.errors import (
     InvalidTransition,
     NotFound,
     PermissionDenied,
+    ValidationFailed,
 )
 from tracker.domain.paging import Page, make_page, paginate
 from tracker.domain.rows import ApplicationRow
-from tracker.domain.validation import parse_enum
+from tracker.domain.validation import normalise_email, parse_enum
 from tracker.models import (
     Application,
     ApplicationStatus,
@@ -77,15 +78,113 @@ def get_application(
 
 def candidate_for(session: Session, name: str | None, *, actor: Actor) -> User:
     """Whom a new application is for: candidates apply for themselves (naming anyone else is
-    refused, without saying whether that person exists); the employer side and the operator
-    name the candidate by e-mail."""
+    refused, without saying whether that person exists); the operator names the candidate by
+    e-mail. The employer side records what it received instead (record_received)."""
     if isinstance(actor, User) and (name is None or actor.role is Role.CANDIDATE):
         if name is not None and name.strip().lower() != actor.email:
             raise PermissionDenied("candidate", "candidates apply for themselves only")
         return actor
+    if isinstance(actor, User):
+        raise PermissionDenied("candidate", "an employer records the applicant's details as "
+                               "given (candidate_name and candidate), never an account")
     if name is None:
         raise DomainError("candidate", "name the candidate")
     return get_user(session, name, "candidate")
+
+
+def employer_records(actor: Actor) -> bool:
+    """Whether a new application by `actor` is one the employer received and records (hr
+    staff and admins), not a candidate's own (candidates) or the operator's."""
+    return isinstance(actor, User) and actor.role is not Role.CANDIDATE
+
+
+def start_for(
+    session: Session,
+    posting: Posting,
+    *,
+    candidate: str | None,
+    candidate_name: str | None = None,
+    cover_letter: str | None = None,
+    submit: bool = False,
+    late: bool = False,
+    actor: Actor,
+    clock: Clock = utcnow,
+) -> Application:
+    """A new application, as `actor` may start one: a candidate's own (a draft, or submitted
+    with `submit`); the operator's for the candidate named by e-mail; the employer side's
+    record of one it received by post or e-mail (record_received, always submitted)."""
+    if employer_records(actor):
+        return record_received(session, posting, name=candidate_name, email=candidate,
+                               cover_letter=cover_letter, late=late, actor=actor, clock=clock)
+    person = candidate_for(session, candidate, actor=actor)
+    application = start(session, posting, person, cover_letter=cover_letter, actor=actor,
+                        clock=clock)
+    if submit:
+        # a submission is the candidate's own, except a late one, which only the employer
+        # side (or the operator, with every right) may record
+        move(session, application, S.SUBMITTED, late=late, clock=clock,
+             actor=actor if late or not isinstance(actor, Operator) else person)
+    return application
+
+
+def record_received(
+    session: Session,
+    posting: Posting,
+    *,
+    name: str | None,
+    email: str | None,
+    cover_letter: str | None = None,
+    late: bool = False,
+    actor: Actor,
+    clock: Clock = utcnow,
+) -> Application:
+    """An application the employer received by post or e-mail, recorded with the person's
+    name and address as given, submitted. It is linked to no account, whoever has that address:
+    a candidate's data reaches an employer only by the candidate's own act, so no account is
+    looked up (and the answer is the same whether the address has one or not)."""
+    if not can_manage(actor, posting) or (isinstance(actor, User) and actor.role is Role.CANDIDATE):
+        raise PermissionDenied("posting", "you may not start applications to this posting")
+    problems: list[DomainError] = []
+    clean_name = (name or "").strip()
+    if not clean_name:
+        problems.append(DomainError("candidate_name", "give the applicant's name as they gave it"))
+    elif len(clean_name) > 200:
+        problems.append(DomainError("candidate_name", "at most 200 characters"))
+    address = None
+    if not email or not email.strip():
+        problems.append(DomainError("candidate", "give the applicant's e-mail address"))
+    else:
+        try:
+            address = normalise_email(email, "candidate")
+        except DomainError as exc:
+            problems.append(exc)
+    if problems:
+        raise problems[0] if len(problems) == 1 else ValidationFailed(problems)
+    if posting.visibility is Visibility.PRIVATE:
+        raise DomainError("posting", "a posting a candidate logged for themselves takes no "
+                                     "applications from others")
+    if posting.status in _CLOSED_POSTING and not late:
+        raise DomainError("posting", f"the posting is {posting.status.value}: no new application")
+    if posting.status is PostingStatus.DRAFT:
+        raise DomainError("posting", "the posting is not open yet")
+    existing = session.scalar(sa.select(Application.id).where(
+        Application.posting_id == posting.id, Application.candidate_id.is_(None),
+        Application.applicant_email == address, Application.deleted_at.is_(None)))
+    if existing is not None:
+        raise Conflict("candidate", f"{address} already has application #{existing} recorded "
+                                    f"to {posting.reference}")
+    now = clock()
+    application = Application(
+        posting=posting, candidate=None, applicant_name=clean_name, applicant_email=address,
+        status=S.DRAFT, cover_letter=cover_letter, created_at=now, updated_at=now,
+    )
+    application.history.append(ApplicationStatusChange(
+        from_status=None, to_status=S.DRAFT, changed_at=now, changed_by_id=actor_id(actor)))
+    session.add(application)
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="application.record_received",
+                 entity=application, details={"posting": posting.reference})
+    return move(session, application, S.SUBMITTED, actor=actor, late=late, clock=clock)
 
 
 def open_to(session: Session, reference: str, *, actor: User) -> Posting:
@@ -116,6 +215,10 @@ def start(
         raise PermissionDenied("candidate", "candidates apply for themselves only")
     if isinstance(actor, User) and actor.role is not Role.CANDIDATE and not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not start applications to this posting")
+    if isinstance(actor, User) and actor.id != candidate.id:
+        # a candidate's data reaches an employer only by the candidate's own act
+        raise PermissionDenied("candidate", "an employer records the applicant's details as "
+                               "given, never an account (record_received)")
     if posting.visibility is Visibility.PRIVATE and posting.owner_id != candidate.id:
         raise NotFound("posting", f"no posting with reference {posting.reference!r}")
     if posting.status in _CLOSED_POSTING:
@@ -318,7 +421,7 @@ def list_applications(
         ApplicationRow(
             id=a.id, posting_reference=a.posting.reference, posting_title=a.posting.title,
             timezone=a.posting.timezone,
-            candidate_name=a.candidate.full_name, candidate_email=a.candidate.email,
+            candidate_name=a.person_name, candidate_email=a.person_email or "",
             status=a.status, submitted_at=a.submitted_at, is_late=a.is_late,
             updated_at=a.updated_at, fit=scores.get(a.id) if sort == "fit" else None,
         )

@@ -30,6 +30,7 @@ from tracker.models import (
     Interview,
     InterviewStatus,
     PanelMember,
+    Visibility,
 )
 from tracker.services import audit
 from tracker.services.accounts.users import find_user
@@ -174,6 +175,14 @@ def schedule_problems(
             problems.append(InvalidTransition(
                 "application",
                 f"a {application.status.value} application cannot get an interview"))
+    panel = list(panel)
+    if panel and posting.visibility is Visibility.PRIVATE:
+        # Only an organisation's staff may make the site write to other people: the
+        # interviews of a posting a candidate logged themselves remind that candidate alone.
+        problems.append(DomainError(
+            "panel", "a posting you logged yourself has no panel: its interview reminders go "
+                     "to you alone; leave the panel empty"))
+        return problems
     seen: set[str] = set()
     for position, member in enumerate(panel):
         name = f"panel[{position}].email"

@@ -258,7 +258,8 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
             row = rows[d.reminder_id]
             if d.action == SEND and row.channel is ReminderChannel.EMAIL:
                 emails.append((dict(id=row.id, kind=row.kind.value, key=unique_key(row),
-                                    email=row.recipient_email, attempts=row.attempts), d))
+                                    email=row.recipient_email, user_id=row.recipient_user_id,
+                                    attempts=row.attempts), d))
     for row, decision in emails:
         if mailer is None:  # not claimed without one; kept for safety
             continue
@@ -277,6 +278,20 @@ def _send_email(factory: sessionmaker[Session], row: dict, decision: Decision, t
         renewed = session.execute(sa.update(Reminder).where(ours).values(
             lease_until=now + timedelta(seconds=settings.reminder_lease_s), updated_at=now,
         ), execution_options={"synchronize_session": False}).rowcount
+        capped = bool(renewed) and _over_cap(session, row, now, settings.email_daily_cap)
+        if capped:
+            reason = (f"daily e-mail cap: {settings.email_daily_cap} e-mails to this address "
+                      "in the last 24 hours (TRACKER_EMAIL_DAILY_CAP); not sent")
+            session.execute(sa.update(Reminder).where(ours).values(
+                status=R.CANCELLED, reason=reason, claim_token=None, lease_until=None,
+                updated_at=now,
+            ), execution_options={"synchronize_session": False})
+    if capped:
+        report.expired.append(dict(id=row["id"], kind=row["kind"], action=CANCEL,
+                                   reason=reason))
+        log.warning("reminder #%d %s to %s not e-mailed: %s", row["id"], row["kind"],
+                    row["email"], reason)
+        return
     if not renewed:
         report.lost.append(dict(id=row["id"], kind=row["kind"]))
         log.warning("reminder #%d: its claim was taken back before its e-mail went out; "
@@ -317,6 +332,18 @@ def _send_email(factory: sessionmaker[Session], row: dict, decision: Decision, t
                             message_id=msg_id))
     log.info("reminder #%d %s e-mailed to %s (%s): %s", row["id"], row["kind"], row["email"],
              msg_id, rendered.subject)
+
+
+def _over_cap(session: Session, row: dict, now: datetime, cap: int) -> bool:
+    """Whether the row's recipient (an account, else an outside address) already got `cap`
+    e-mails in the 24 hours before `now`."""
+    who = (Reminder.recipient_user_id == row["user_id"] if row["user_id"] is not None
+           else Reminder.recipient_email == row["email"])  # an account: its (indexed) id
+    sent = session.scalar(sa.select(sa.func.count()).where(
+        who, Reminder.channel == ReminderChannel.EMAIL, Reminder.status == R.SENT,
+        Reminder.sent_at > now - timedelta(hours=24),
+    )) or 0
+    return sent >= cap
 
 
 def _permanent(exc: Exception) -> bool:

@@ -68,11 +68,11 @@ def interview_changed(session: Session, interview: Interview, event: str, audit_
                    interview.timezone, now, at or now)
 
 
-def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str, user: User,
-            fallback_zone: str, now: datetime, happened: datetime) -> int:
+def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str,
+            user: User | None, fallback_zone: str, now: datetime, happened: datetime) -> int:
     """One row per channel, due now; its anchor is when the event happened (the same on a
     second planning of the same event, which therefore adds nothing)."""
-    if not receives_reminders(user):
+    if user is None or not receives_reminders(user):  # none: recorded by the employer
         return 0
     zone_name = user.timezone or (user.organisation.timezone if user.organisation else None)
     recipient = Recipient(user_key(user.id), user.email, user.id, zone_name or fallback_zone)

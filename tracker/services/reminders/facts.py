@@ -33,6 +33,7 @@ from tracker.models import (
     ReminderStatus,
     ReminderSwitch,
     User,
+    Visibility,
 )
 from tracker.services.reminders.events import EVENT_OF_CODE, parse_event
 from tracker.services.reminders.outbox import planned_late_reason
@@ -257,6 +258,11 @@ def _interview_soon(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
     if interview.starts_at <= now:
         return Decision(row.id, EXPIRE, "the interview has started "
                         f"({f.instant(interview.starts_at, interview.timezone)})")
+    if (interview.posting.visibility is Visibility.PRIVATE
+            and row.recipient_user_id != interview.posting.owner_id):
+        # planned before the rule: a candidate's own posting reminds that candidate alone
+        return Decision(row.id, CANCEL, "a candidate's own posting: its interviews remind "
+                        "that candidate alone")
     when = (f.instant(interview.starts_at, interview.timezone) if interview.start_time
             else f.local(interview.start_date, None, interview.timezone))
     panel_name = next((m.name for m in interview.panel if m.email == row.recipient_email), None)
@@ -268,8 +274,10 @@ def _interview_soon(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "interview_id": interview.id, "when": when, "zone": interview.timezone,
         "place": interview.place, "video_url": interview.video_url,
         "duration_minutes": interview.duration_minutes,
-        "candidate_name": app.candidate.full_name if app else None,
-        "as_panel": app is None or app.candidate_id != row.recipient_user_id,
+        "candidate_name": app.person_name if app else None,
+        "as_panel": app.candidate_id != row.recipient_user_id if app is not None
+        else not (row.recipient_user_id is not None
+                  and row.recipient_user_id == interview.posting.owner_id),
         "hours_left": max(0, round((interview.starts_at - now).total_seconds() / 3600)),
         # at least 1: a reminder sent late reads "in 15 min", never "in 0 h"
         "minutes_left": max(1, math.ceil((interview.starts_at - now).total_seconds() / 60)),
@@ -342,6 +350,11 @@ def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
     if event != "cancelled" and interview.starts_at <= now:
         return Decision(row.id, EXPIRE, "the interview has started "
                         f"({f.instant(interview.starts_at, interview.timezone)})")
+    if (interview.posting.visibility is Visibility.PRIVATE
+            and row.recipient_user_id != interview.posting.owner_id):
+        # planned before the rule: a candidate's own posting reminds that candidate alone
+        return Decision(row.id, CANCEL, "a candidate's own posting: its interviews remind "
+                        "that candidate alone")
     when = (f.instant(interview.starts_at, interview.timezone) if interview.start_time
             else f.local(interview.start_date, None, interview.timezone))
     context = {

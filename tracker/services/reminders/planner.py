@@ -82,7 +82,8 @@ def sync_application(
         live and application.status is ApplicationStatus.DRAFT
         and posting.valid_through is not None and _accepts_applications(posting)
     )
-    recipients = [_user_recipient(candidate, posting.timezone)] if live else []
+    recipients = ([_user_recipient(candidate, posting.timezone)]
+                  if live and candidate is not None else [])
     result.add(sync_rows(
         session, K.DEADLINE_DRAFT, application.id,
         _plan(session, K.DEADLINE_DRAFT, application.id, posting.valid_through, recipients,
@@ -116,13 +117,21 @@ def sync_interview(session: Session, interview: Interview, *, clock: Clock = utc
     recipients: list[Recipient] = []
     if live:
         application = interview.application
+        interviewed = application.candidate if application is not None else None
         if (
-            application is not None and application.deleted_at is None
+            application is not None and interviewed is not None
+            and application.deleted_at is None
             and application.status not in (ApplicationStatus.WITHDRAWN, ApplicationStatus.REJECTED)
-            and receives_reminders(application.candidate)
+            and receives_reminders(interviewed)
         ):
-            recipients.append(_user_recipient(application.candidate, interview.timezone))
-        for member in interview.panel:
+            recipients.append(_user_recipient(interviewed, interview.timezone))
+        if posting.visibility is Visibility.PRIVATE:
+            # a candidate's own posting: its interviews remind its candidate alone, never a
+            # panel (only an organisation's staff may make the site write to other people)
+            owner = posting.owner
+            if application is None and owner is not None and receives_reminders(owner):
+                recipients.append(_user_recipient(owner, interview.timezone))
+        for member in interview.panel if posting.visibility is Visibility.PUBLIC else ():
             if member.user is not None:
                 if receives_reminders(member.user):
                     recipients.append(_user_recipient(member.user, interview.timezone))

@@ -79,7 +79,7 @@ def _interview(interview: Interview, application: Application | None) -> dict[st
         "posting_reference": interview.posting.reference,
         "posting_title": interview.posting.title,
         "application_id": application.id if application else None,
-        "candidate_name": application.candidate.full_name if application else None,
+        "candidate_name": application.person_name if application else None,
     }
 
 

@@ -179,8 +179,8 @@ def application_record(application: Application) -> dict[str, Any]:
         "posting": application.posting.reference,
         "posting_title": application.posting.title,
         "candidate": {
-            "name": application.candidate.full_name,
-            "email": application.candidate.email,
+            "name": application.person_name,
+            "email": application.person_email,
         },
         "status": application.status.value,
         "submitted_at": iso(application.submitted_at),
@@ -222,13 +222,17 @@ def application_record(application: Application) -> dict[str, Any]:
 
 
 def application_record_for(application: Application, actor: Actor) -> dict[str, Any]:
-    """The application as `actor` may see it: the employer side's notes and ratings are theirs
-    alone; the candidate sees their own answers and the history."""
+    """The application as `actor` may see it: the employer side's notes, ratings and the
+    comments of its status moves are theirs alone; the candidate sees their own answers and the
+    history (with their own comments)."""
     record = application_record(application)
     if not can_manage(actor, application.posting):
         record["notes"] = []
         for item in record["requirements"]:
             item["reviewer_rating"] = None
+        for entry, change in zip(record["history"], application.history, strict=True):
+            if change.changed_by_id != application.candidate_id:
+                entry["comment"] = None
     return record
 
 
