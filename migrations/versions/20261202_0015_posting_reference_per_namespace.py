@@ -6,7 +6,7 @@ The unique constraint on posting.reference becomes two partial unique indexes, o
 namespace, and a plain index keeps lookups by reference fast.
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0014
 Kind: schema
 Create Date: 2026-12-02 00:00:00+00:00
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0015'
-down_revision: str | Sequence[str] | None = '0012'
+down_revision: str | Sequence[str] | None = '0014'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
