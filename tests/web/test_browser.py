@@ -183,6 +183,9 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     page.get_by_label("Password again").fill(CANDIDATE_PASSWORD)
     page.get_by_label("Language").select_option("en")
     page.get_by_role("button", name="Create my account").click()
+    # the same answer whether the address was known or not: the person then logs in
+    expect(page).to_have_url(server + "/login")
+    log_in(page, server, CANDIDATE_EMAIL, CANDIDATE_PASSWORD)
     expect(page).to_have_url(server + "/me/")
     page.get_by_role("link", name="Find a posting").click()
     page.get_by_label("Search").fill("coopération")

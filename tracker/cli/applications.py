@@ -50,7 +50,8 @@ def apply_command(app: AppContext, reference: str, candidate: str, candidate_nam
         posting = postings.get_posting(session, reference, "--posting", actor=actor)
         application = applications.start_for(
             session, posting, candidate=candidate, candidate_name=candidate_name,
-            cover_letter=letter, submit=submit, late=late, actor=actor, clock=app.clock)
+            cover_letter=letter, submit=submit, late=late, actor=actor, clock=app.clock,
+            field="--candidate")
         click.echo(f"application #{application.id} of {application.person_email} to "
                    f"{posting.reference}: {application.status.value}"
                    + (" (late)" if application.is_late else ""))

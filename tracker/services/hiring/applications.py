@@ -76,7 +76,8 @@ def get_application(
     return application
 
 
-def candidate_for(session: Session, name: str | None, *, actor: Actor) -> User:
+def candidate_for(session: Session, name: str | None, *, actor: Actor,
+                  field: str = "candidate") -> User:
     """Whom a new application is for: candidates apply for themselves (naming anyone else is
     refused, without saying whether that person exists); the operator names the candidate by
     e-mail. The employer side records what it received instead (record_received)."""
@@ -89,7 +90,7 @@ def candidate_for(session: Session, name: str | None, *, actor: Actor) -> User:
                                "given (candidate_name and candidate), never an account")
     if name is None:
         raise DomainError("candidate", "name the candidate")
-    return get_user(session, name, "candidate")
+    return get_user(session, name, field)
 
 
 def employer_records(actor: Actor) -> bool:
@@ -109,6 +110,7 @@ def start_for(
     late: bool = False,
     actor: Actor,
     clock: Clock = utcnow,
+    field: str = "candidate",
 ) -> Application:
     """A new application, as `actor` may start one: a candidate's own (a draft, or submitted
     with `submit`); the operator's for the candidate named by e-mail; the employer side's
@@ -116,7 +118,7 @@ def start_for(
     if employer_records(actor):
         return record_received(session, posting, name=candidate_name, email=candidate,
                                cover_letter=cover_letter, late=late, actor=actor, clock=clock)
-    person = candidate_for(session, candidate, actor=actor)
+    person = candidate_for(session, candidate, actor=actor, field=field)
     application = start(session, posting, person, cover_letter=cover_letter, actor=actor,
                         clock=clock)
     if submit:

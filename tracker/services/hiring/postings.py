@@ -90,8 +90,8 @@ def create_posting(
     if parsed.reference and _reference_taken(session, parsed.reference, posting):
         where = "your postings" if posting.visibility is Visibility.PRIVATE else \
             f"the postings of {posting.organisation.name if posting.organisation else '-'}"
-        raise Conflict("reference", f"{where} already have one with reference "
-                                    f"{parsed.reference!r}")
+        raise Conflict("reference", f"a posting with reference {parsed.reference!r} exists "
+                                    f"among {where}")
     posting.reference = parsed.reference or _next_reference(session, org, now)
     posting.updated_at = now
     session.add(posting)
