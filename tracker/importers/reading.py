@@ -104,7 +104,7 @@ def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
     if broken and not found:  # the posting may be in the block that cannot be read
         raise ImportFailed("file", f"{filename!r}: {broken[0]}")
     warnings = [f"{problem}: it was left out" for problem in broken]
-    language = None
+    language: str | None = None
     if kind == "jsonld":
         if not found:
             raise ImportFailed("file", f"{filename!r} holds no schema.org JobPosting")
