@@ -93,7 +93,7 @@ def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
 
     text = data.decode("utf-8", "replace") if kind == "pdf" else decode_text(data)
     if kind not in ("jsonld", "html"):
-        language = detect_language(text)
+        language: str | None = detect_language(text)
         return FileRead(text, language, [parse_text(text, language=language)])
     broken: list[str] = []
     if kind == "jsonld":
@@ -104,7 +104,7 @@ def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
     if broken and not found:  # the posting may be in the block that cannot be read
         raise ImportFailed("file", f"{filename!r}: {broken[0]}")
     warnings = [f"{problem}: it was left out" for problem in broken]
-    language: str | None = None
+    language = None
     if kind == "jsonld":
         if not found:
             raise ImportFailed("file", f"{filename!r} holds no schema.org JobPosting")
