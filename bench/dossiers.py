@@ -36,7 +36,7 @@ from tracker.domain.access import OPERATOR
 from tracker.models import Application, Document, DocumentKind, Posting, User
 from tracker.schema import upgrade
 from tracker.services.accounts import users
-from tracker.services.demo import load_demo
+from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.dossiers.batch import RECYCLE_AFTER, run_batch
 from tracker.services.dossiers.data import REVIEWED
 from tracker.services.dossiers.render import application_dossier, application_parts, panel_dossier
@@ -313,7 +313,8 @@ def main() -> None:
         upgrade(engine)
         began = perf_counter()
         with Session(engine) as session:
-            load_demo(session, as_published=True, settings=get_settings())
+            load_demo(session, as_published=True, settings=get_settings(),
+              documents=prepare_documents(settings=get_settings()))
             session.commit()
         engine.dispose()
         print(f"demo loaded in {perf_counter() - began:.1f} s; repeat {args.repeat}, batch "

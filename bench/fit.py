@@ -24,7 +24,7 @@ from tracker.domain.access import OPERATOR
 from tracker.schema import upgrade
 from tracker.services.accounts import users
 from tracker.services.accounts.users import LanguageInput
-from tracker.services.demo import load_demo
+from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.fit.scores import application_fit, fit_scores
 from tracker.services.hiring import applications, evidence
 
@@ -33,7 +33,8 @@ SKILLS = ["Gestion de projet", "Erasmus+", "Communication interculturelle", "Dro
 
 
 def fill(session: Session, applicants: int, rng: random.Random) -> tuple[str, list[int]]:
-    demo = load_demo(session, as_published=False, settings=get_settings())
+    demo = load_demo(session, as_published=False, settings=get_settings(),
+              documents=prepare_documents(settings=get_settings()))
     posting = demo.posting
     ids = list(demo.application_ids)
     for n in range(applicants - len(ids)):

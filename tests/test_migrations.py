@@ -15,7 +15,7 @@ from tracker.cli.context import AppContext
 from tracker.config import get_settings
 from tracker.db import Base, UTCDateTime, create_engine, make_session_factory
 from tracker.domain.errors import DomainError
-from tracker.services.demo import load_demo
+from tracker.services.demo import load_demo, prepare_documents
 
 HEAD = schema.head_revision()
 
@@ -48,7 +48,8 @@ def test_round_trip_with_data(scratch_engine):
     schema.upgrade(scratch_engine)
     assert table_names(scratch_engine) == set(Base.metadata.tables)
     with Session(scratch_engine) as session:
-        load_demo(session, settings=get_settings())
+        load_demo(session, settings=get_settings(),
+              documents=prepare_documents(settings=get_settings()))
         session.commit()
     with scratch_engine.connect() as connection:
         assert connection.scalar(sa.text("SELECT count(*) FROM application")) == 2
@@ -57,7 +58,8 @@ def test_round_trip_with_data(scratch_engine):
     schema.upgrade(scratch_engine)
     assert schema.drift(scratch_engine) == []
     with Session(scratch_engine) as session:
-        result = load_demo(session, settings=get_settings())
+        result = load_demo(session, settings=get_settings(),
+              documents=prepare_documents(settings=get_settings()))
         session.commit()
     assert "posting UJM-DRI-2024-CCI" in result.created
 
@@ -187,7 +189,8 @@ def test_reference_columns_added_and_removed_with_postings_and_applications_kept
     # the demo needs the reference tables: load it at the head, go back to 0002, then up again
     schema.upgrade(scratch_engine)
     with Session(scratch_engine) as session:
-        load_demo(session, settings=get_settings())
+        load_demo(session, settings=get_settings(),
+              documents=prepare_documents(settings=get_settings()))
         session.commit()
     schema.downgrade(scratch_engine, "0002")
     inspector = sa.inspect(scratch_engine)
@@ -335,7 +338,8 @@ def test_reminder_anchor_backfilled_from_the_subjects_and_removed(scratch_engine
 
     schema.upgrade(scratch_engine)
     with Session(scratch_engine) as session:
-        load_demo(session, settings=get_settings())
+        load_demo(session, settings=get_settings(),
+              documents=prepare_documents(settings=get_settings()))
         session.commit()
         planned = dict(session.execute(sa.select(Reminder.id, Reminder.anchor_at)).all())
         assert {k.value for k in session.scalars(sa.select(Reminder.kind).distinct())} == {

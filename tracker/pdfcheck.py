@@ -14,22 +14,18 @@ The child reads the PDF on stdin and prints one JSON object on stdout.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
-import signal
-import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from tracker import bounded
 from tracker.domain.errors import DomainError
 
 SNIFF_BYTES = 1024
 PAGE_LIMIT_MM = 5080  # 14,400 points, the largest page PDF readers draw (200 inches)
 _HEADER = re.compile(rb"%PDF-(\d+\.\d+)")
-_PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -152,15 +148,20 @@ def sanitise_pdf(data: bytes, *, filename: str, limits: PdfLimits) -> CleanPdf:
                     original_sha256=hashlib.sha256(data).hexdigest(), removed=removed)
 
 
+def default_limits() -> PdfLimits:
+    """The limits of the settings (TRACKER_*), for callers that were handed none."""
+    from tracker.config import get_settings
+
+    return PdfLimits.of(get_settings())
+
+
 def pdf_text(data: bytes, *, filename: str, limits: PdfLimits | None = None,
              max_pages: int = 50) -> str:
     """The text of the first `max_pages` pages of an untrusted PDF, extracted in the bounded
     child under the same limits as an upload (the web process never parses it); `limits`
     default to the settings."""
     if limits is None:
-        from tracker.config import get_settings
-
-        limits = PdfLimits.of(get_settings())
+        limits = default_limits()
     check_size(len(data), filename=filename, max_bytes=limits.max_bytes)
     version = _sniff(data, filename)
     result, payload = _run_child(data, filename, limits.timeout_s, limits.memory_mb,
@@ -195,9 +196,7 @@ def _version_key(version: str | None) -> tuple[int, ...]:
         return (0,)
 
 
-def _clip(text: str, limit: int = 160) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+_clip = bounded.clip
 
 
 # -- content sniffing ------------------------------------------------------------------------
@@ -269,59 +268,14 @@ def _run_child(
     *extra: str | int,
 ) -> tuple[dict[str, Any], bytes]:
     """The child's JSON answer and the bytes it wrote after it (a clean copy, a text)."""
-    cpu_s = max(1, math.ceil(timeout_s) + 1)  # a backstop should the parent die
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(_PROJECT_ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
-    )
-    command = [sys.executable, "-m", "tracker.pdfcheck", str(memory_mb), str(cpu_s),
-               str(max_pages), *(str(arg) for arg in extra)]
-    try:
-        done = subprocess.run(command, input=data, capture_output=True, timeout=timeout_s,
-                              env=env, cwd=_PROJECT_ROOT, check=False)
-    except subprocess.TimeoutExpired as exc:  # run() has killed and reaped the child
-        raise DomainError("file", f"{filename!r} could not be read within {timeout_s:g} s") from exc
-    except OSError as exc:
-        raise DomainError("file", f"{filename!r} could not be checked now (the PDF checker "
-                                  f"did not start: {exc.strerror or exc}); try again") from exc
-    stderr = done.stderr.decode("utf-8", "replace")
-    if done.returncode == 0:
-        head, _, payload = done.stdout.partition(b"\n")
-        try:
-            answer = json.loads(head.decode("utf-8", "replace"))
-        except ValueError:
-            answer = None
-        if isinstance(answer, dict):
-            return answer, payload
-        raise DomainError("file", f"{filename!r} could not be checked (no answer from the PDF "
-                                  "checker)")
-    if done.returncode == -signal.SIGXCPU:  # its CPU-time backstop
-        raise DomainError("file", f"{filename!r} could not be read within {timeout_s:g} s")
-    if "MemoryError" in stderr or "Cannot allocate memory" in stderr:
-        raise _memory_error(filename, memory_mb)
-    if done.returncode < 0:
-        number = -done.returncode
-        name = signal.Signals(number).name if number in signal.valid_signals() else str(number)
-        what = "was killed" if number == signal.SIGKILL else "crashed"
-        raise DomainError("file", f"{filename!r} could not be read: the PDF reader {what} "
-                                  f"(signal {name})")
-    last = stderr.strip().splitlines()[-1:] or ["no message"]
-    raise DomainError("file", f"{filename!r} could not be read: the PDF reader failed (exit "
-                              f"status {done.returncode}: {_clip(last[0])})")
+    args = [str(memory_mb), str(bounded.cpu_backstop(timeout_s)), str(max_pages),
+            *(str(arg) for arg in extra)]
+    return bounded.run("tracker.pdfcheck", args, data, filename=filename, timeout_s=timeout_s,
+                       memory_mb=memory_mb, reader="the PDF reader", checker="the PDF checker")
 
 
 def _memory_error(filename: str, memory_mb: int) -> DomainError:
-    return DomainError("file", f"{filename!r} could not be read within the memory limit "
-                               f"({memory_mb} MB)")
-
-
-def _limit(resource_id: int, value: int) -> None:
-    import resource
-
-    _soft, hard = resource.getrlimit(resource_id)
-    if hard != resource.RLIM_INFINITY:
-        value = min(value, hard)
-    resource.setrlimit(resource_id, (value, hard if resource_id == resource.RLIMIT_CPU else value))
+    return bounded.memory_error(filename, memory_mb)
 
 
 def _inspect(data: bytes, max_pages: int) -> dict[str, Any]:
@@ -360,27 +314,12 @@ def _inspect(data: bytes, max_pages: int) -> dict[str, Any]:
     return {"pages": count, "version": str(version).lstrip("/") if version else None}
 
 
-def _near_memory_limit(limit: int) -> bool:
-    """Did this process come close to its address-space limit (Linux: VmPeak)?"""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmPeak:"):
-                    return int(line.split()[1]) * 1024 >= 0.8 * limit
-    except (OSError, ValueError):
-        pass
-    return False
-
-
 def _child_main(argv: list[str]) -> int:
     """`python -m tracker.pdfcheck MEMORY_MB CPU_S MAX_PAGES [sanitise MAX_DECODED | text
     MAX_DECODED PAGES]` < file.pdf: one JSON line, then the clean copy or the text."""
-    import resource
-
     memory_mb, cpu_s, max_pages = (int(arg) for arg in argv[:3])
     mode = argv[3] if len(argv) > 3 else "check"
-    _limit(resource.RLIMIT_AS, memory_mb * 1024 * 1024)
-    _limit(resource.RLIMIT_CPU, cpu_s)
+    bounded.limit_child(memory_mb, cpu_s)
     payload = b""
     try:
         data = sys.stdin.buffer.read()
@@ -403,19 +342,11 @@ def _child_main(argv: list[str]) -> int:
     except RecursionError:
         answer = {"error": "damaged", "detail": "objects nested too deep"}
     except Exception as exc:  # any failure of the reader means the file is not usable
-        if _near_memory_limit(memory_mb * 1024 * 1024):
-            # allocations refused by RLIMIT_AS do not always surface as MemoryError
+        if bounded.near_memory_limit(memory_mb):
             answer = {"error": "memory"}
         else:
             answer = {"error": "damaged", "detail": str(exc) or type(exc).__name__}
-    try:
-        text = json.dumps(answer)
-    except MemoryError:
-        text = '{"error": "memory"}'
-    out = text.encode("utf-8") + b"\n" + (payload if "error" not in answer else b"")
-    view = memoryview(out)
-    while view:
-        view = view[os.write(1, view):]
+    bounded.write_answer(answer, payload)
     return 0
 
 

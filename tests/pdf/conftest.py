@@ -13,7 +13,7 @@ from tests.conftest import Clock
 from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.models import Application, Document, DocumentKind
-from tracker.services.demo import load_demo
+from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.hiring import documents
 
 NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)  # between the deadline and the interview
@@ -45,7 +45,8 @@ def attach(session, application: Application, kind: str, filename: str, data: by
 def demo(session):
     """The demo as published, with known uploads: Camille Martin's CV (two pages) and letter
     replace those the demo attaches, so the tests can find their text."""
-    result = load_demo(session, as_published=True, clock=Clock(NOW), settings=get_settings())
+    result = load_demo(session, as_published=True, clock=Clock(NOW), settings=get_settings(),
+              documents=prepare_documents(settings=get_settings()))
     camille, jordan = sorted(
         (a for a in session.query(Application).filter_by(posting_id=result.posting.id)),
         key=lambda a: a.id,

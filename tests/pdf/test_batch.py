@@ -17,7 +17,7 @@ from tracker.config import get_settings
 from tracker.db import create_engine, make_session_factory
 from tracker.domain.access import OPERATOR
 from tracker.models import Application
-from tracker.services.demo import load_demo
+from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.dossiers.batch import application_ids, run_batch
 
 NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)
@@ -29,7 +29,8 @@ def committed_demo(tmp_path):
     engine = create_engine(url)
     schema.upgrade(engine)
     with Session(engine) as session:
-        posting = load_demo(session, as_published=True, settings=get_settings()).posting
+        posting = load_demo(session, as_published=True, settings=get_settings(),
+              documents=prepare_documents(settings=get_settings())).posting
         camille, jordan = sorted(session.query(Application).filter_by(posting_id=posting.id),
                                  key=lambda a: a.id)
         attach(session, camille, "cv", "CV.pdf", make_pdf("CV one", "CV two"))

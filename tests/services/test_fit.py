@@ -14,7 +14,7 @@ from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.services.accounts import users
 from tracker.services.accounts.users import LanguageInput
-from tracker.services.demo import load_demo
+from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.dossiers import render as dossiers
 from tracker.services.fit.scores import FitStatus, application_fit, fit_scores, missing_evidence
 from tracker.services.hiring import applications, evidence, postings
@@ -236,7 +236,8 @@ def test_fit_scores_and_list_sorted_by_fit(session, hr, clock, cli):
 
 @pytest.fixture
 def demo(session, clock):
-    return load_demo(session, as_published=True, clock=clock, settings=get_settings())
+    return load_demo(session, as_published=True, clock=clock, settings=get_settings(),
+              documents=prepare_documents(settings=get_settings()))
 
 
 def test_demo_fit_with_its_reasons(session, demo):

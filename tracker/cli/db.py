@@ -9,7 +9,7 @@ from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION
 from tracker.cli.postings import show_posting_list
 from tracker.domain.access import OPERATOR
-from tracker.services.demo import DEMO_PASSWORD, load_demo
+from tracker.services.demo import DEMO_PASSWORD, load_demo, prepare_documents
 from tracker.services.dossiers import render as dossier_service
 
 
@@ -58,8 +58,10 @@ def demo_command(app: AppContext, as_published: bool, dossiers: bool, fmt: str) 
     By default every date of the posting moves by a whole number of weeks, so the deadline falls
     7 to 13 days from today on the same weekday. Running it again adds nothing.
     """
+    files = prepare_documents(settings=app.settings)  # rendered and checked before the transaction
     with app.transaction() as session:
-        result = load_demo(session, as_published=as_published, clock=app.clock, settings=app.settings)
+        result = load_demo(session, as_published=as_published, clock=app.clock,
+                           settings=app.settings, documents=files)
         summary = result.summary
     if fmt == "table":
         click.echo(summary)

@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 from tracker.config import Settings
 from tracker.db import utcnow
 from tracker.domain.access import OPERATOR
-from tracker.domain.errors import DomainError, NotFound
+from tracker.domain.errors import NotFound
 from tracker.domain.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
 from tracker.models import Application, Posting, PostingStatus, User
+from tracker.pdfcheck import CleanPdf
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications, documents, evidence, interviews, postings
 from tracker.services.reference.load import load_reference
@@ -61,8 +62,11 @@ def load_demo(
     as_published: bool = False,
     samples: Path = SAMPLES,
     settings: Settings,
+    documents: DemoDocuments,
     clock: Callable[[], datetime] = utcnow,
 ) -> DemoResult:
+    """Load the demo in the caller's unit of work; `documents` are its PDFs as
+    prepare_documents checked them before that unit of work opened."""
     spec = yaml.safe_load((samples / "demo.yaml").read_text(encoding="utf-8"))
     posting_data = yaml.safe_load((samples / spec["posting_file"]).read_text(encoding="utf-8"))
     org_spec = spec["organisation"]
@@ -106,7 +110,7 @@ def load_demo(
             profile["languages"] = [users.LanguageInput(**lang) for lang in profile.get("languages", [])]
             users.set_profile(session, candidate, **profile, clock=published, actor=OPERATOR)
         application = _application(session, posting, candidate, hr,
-                                   candidate_spec["application"], at, created, samples,
+                                   candidate_spec["application"], at, created, documents,
                                    settings)
         application_ids.append(application.id)
     session.flush()
@@ -174,7 +178,7 @@ def _application(
     spec: dict[str, Any],
     at: Callable[..., Callable[[], datetime]],
     created: list[str],
-    samples: Path,
+    files: DemoDocuments,
     settings: Settings,
 ) -> Application:
     existing = session.scalar(
@@ -191,7 +195,7 @@ def _application(
     for item in spec.get("documents", []):
         document = documents.add_document(
             session, app, kind=item["kind"], filename=item["filename"],
-            content=_document_pdf(item, app, samples), actor=candidate,
+            content=files[(candidate.email, item["filename"])], actor=candidate,
             clock=at(spec["started"], 17),
             settings=settings,
         )
@@ -227,12 +231,33 @@ def _application(
     return app
 
 
-def _document_pdf(spec: dict[str, Any], application: Application, samples: Path) -> bytes:
+# The demo's PDFs, checked: (candidate's e-mail, file name) -> the copy to store.
+DemoDocuments = dict[tuple[str, str], CleanPdf]
+
+
+def prepare_documents(*, samples: Path = SAMPLES, settings: Settings) -> DemoDocuments:
+    """Every PDF the demo attaches, rendered and checked (documents.check_upload, in its
+    bounded child) before any transaction opens: load_demo only stores them."""
+    spec = yaml.safe_load((samples / "demo.yaml").read_text(encoding="utf-8"))
+    posting = yaml.safe_load((samples / spec["posting_file"]).read_text(encoding="utf-8"))
+    posting.setdefault("hiring_organization_name", spec["organisation"]["name"])
+    found: DemoDocuments = {}
+    for candidate in spec["candidates"]:
+        for item in (candidate.get("application") or {}).get("documents", []):
+            content = _document_pdf(item, candidate, posting, samples)
+            found[(candidate["email"], item["filename"])] = documents.check_upload(
+                content, filename=item["filename"], settings=settings)
+    return found
+
+
+def _document_pdf(spec: dict[str, Any], candidate: dict[str, Any], posting: dict[str, Any],
+                  samples: Path) -> bytes:
     """The PDF a demo document spec names: an HTML page of samples/, or the cover letter."""
     if "html" in spec:
         return render_pdf((samples / spec["html"]).read_text(encoding="utf-8"))
-    if spec.get("from") == "cover_letter" and application.cover_letter:
-        return render_pdf(letter_html(application))
+    letter = (candidate.get("application") or {}).get("cover_letter")
+    if spec.get("from") == "cover_letter" and letter:
+        return render_pdf(letter_html(candidate, letter, posting))
     raise ValueError(f"demo document {spec!r}: give `html: FILE` or `from: cover_letter`")
 
 
@@ -252,22 +277,21 @@ _LETTER_WORDS = {
 }
 
 
-def letter_html(application: Application) -> str:
-    """The application's cover letter as a one-page A4 letter; every text is escaped."""
-    candidate, posting = application.candidate, application.posting
-    if candidate is None:
-        raise DomainError("application", "the demo's letters are its candidates' own")
-    words = _LETTER_WORDS.get(candidate.locale.value, _LETTER_WORDS["en"])
+def letter_html(candidate: dict[str, Any], letter: str, posting: dict[str, Any]) -> str:
+    """A demo candidate's cover letter (`candidate` and `posting` as samples/ give them) as a
+    one-page A4 letter; every text is escaped."""
+    locale = str(candidate.get("locale") or "fr")
+    words = _LETTER_WORDS.get(locale, _LETTER_WORDS["en"])
     e = html.escape
     paragraphs = "\n".join(
         f"<p>{e(part.strip()).replace(chr(10), '<br>')}</p>"
-        for part in (application.cover_letter or "").split("\n\n") if part.strip()
+        for part in letter.split("\n\n") if part.strip()
     )
-    recipient = "<br>".join(e(line) for line in (posting.hiring_organization_name,
-                                                  posting.department) if line)
+    recipient = "<br>".join(e(str(line)) for line in (posting.get("hiring_organization_name"),
+                                                       posting.get("department")) if line)
     return f"""<!DOCTYPE html>
-<html lang="{e(candidate.locale.value)}"><head><meta charset="utf-8">
-<title>{e(candidate.full_name)}</title>
+<html lang="{e(locale)}"><head><meta charset="utf-8">
+<title>{e(candidate["full_name"])}</title>
 <style>
   @page {{ size: A4; margin: 25mm 24mm; }}
   html {{ font: 11pt/1.5 "Liberation Serif", "DejaVu Serif", serif; color: #111; }}
@@ -277,11 +301,11 @@ def letter_html(application: Application) -> str:
   .subject {{ margin-bottom: 18pt; text-align: left; }}
   .signature {{ margin: 24pt 0 0 55%; }}
 </style></head><body>
-<p class="sender"><strong>{e(candidate.full_name)}</strong><br>{e(candidate.email)}</p>
+<p class="sender"><strong>{e(candidate["full_name"])}</strong><br>{e(candidate["email"])}</p>
 <p class="recipient">{recipient}</p>
 <p class="subject"><strong>{words["subject"]}</strong> {words["position"]}
-  {e(posting.title)} ({words["ref"]} {e(posting.reference)})</p>
+  {e(str(posting["title"]))} ({words["ref"]} {e(str(posting["reference"]))})</p>
 {paragraphs}
-<p class="signature">{e(candidate.full_name)}</p>
+<p class="signature">{e(candidate["full_name"])}</p>
 </body></html>
 """

@@ -5,13 +5,11 @@ came from kept beside it."""
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import html_text
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -20,12 +18,10 @@ from tracker.domain.access import Actor, Operator, actor_id
 from tracker.domain.errors import DomainError
 from tracker.domain.timeutil import parse_date, parse_time
 from tracker.importers.base import SURE, ImportFailed, ParsedPosting, plain
-from tracker.importers.files import MEDIA_TYPES, decode_text, detect_format
-from tracker.importers.jsonld import parse_jsonld
-from tracker.importers.jsonld_document import extract_html, load_json
-from tracker.importers.text import detect_language, parse_text
+from tracker.importers.files import MEDIA_TYPES, detect_format
+from tracker.importers.reading import read_file
 from tracker.models import Organisation, Posting, PostingSource, Role, User
-from tracker.pdfcheck import PdfLimits, pdf_text
+from tracker.pdfcheck import PdfLimits, check_size, default_limits, pdf_text
 from tracker.services.hiring import interviews, postings
 
 Clock = Callable[[], datetime]
@@ -55,47 +51,27 @@ class ImportReport:
 
 def analyse(filename: str, data: bytes, *, default_zone: str,
             clock: Clock | None = None, settings: Settings | None = None) -> ImportReport:
-    """Read a posting file; raises ImportFailed (field 'file') for an empty, unknown or broken
-    file, or one without any posting. Writes nothing. With a clock, interview dates already
-    past are flagged (see flag_past_interviews), so that the report says so before saving.
-    A PDF's text is extracted in tracker.pdfcheck's bounded child under the upload limits of
-    `settings` (TRACKER_*'s when none is given): call it before any transaction opens."""
+    """Read a posting file; raises ImportFailed (field 'file') for an empty, unknown, broken or
+    too large file, or one without any posting. Writes nothing. With a clock, interview dates
+    already past are flagged (see flag_past_interviews), so that the report says so before
+    saving. Every parse of the file (a PDF's text, JSON, an HTML page, plain text) runs in a
+    bounded child process under the upload limits of `settings` (size, time, memory;
+    TRACKER_*'s when none is given): it may take that long, so call it before any transaction
+    opens."""
     kind = detect_format(filename, data)
     zone = default_zone
+    limits = PdfLimits.of(settings) if settings is not None else default_limits()
+    check_size(len(data), filename=filename, max_bytes=limits.max_bytes)
+    source = data
     if kind == "pdf":
-        limits = PdfLimits.of(settings) if settings is not None else None
         text = pdf_text(data, filename=filename, limits=limits)
         if not text.strip():
             raise ImportFailed("file", f"{filename!r} has no text layer (a scanned page?)")
-    else:
-        text = decode_text(data)
-    warnings: list[str] = []
-    if kind in ("jsonld", "html"):
-        broken: list[str] = []
-        if kind == "jsonld":
-            document = load_json(text, filename)
-        else:
-            document, broken = extract_html(data, filename)
-        found = parse_jsonld(document, zone)
-        if broken and not found:  # the posting may be in the block that cannot be read
-            raise ImportFailed("file", f"{filename!r}: {broken[0]}")
-        warnings = [f"{problem}: it was left out" for problem in broken]
-        language = None
-        if kind == "jsonld":
-            if not found:
-                raise ImportFailed("file", f"{filename!r} holds no schema.org JobPosting")
-            text = json.dumps(document, ensure_ascii=False, indent=2)
-        elif not found:  # a page without JSON-LD: its visible text, read as plain text
-            text = html_text.extract_text(text, guess_layout=True)
-            if not text.strip():
-                raise ImportFailed("file", f"{filename!r} has neither a JobPosting nor text")
-            language = detect_language(text)
-            found = [parse_text(text, language=language)]
-    else:
-        language = detect_language(text)
-        found = [parse_text(text, language=language)]
-    report = ImportReport(filename, kind, MEDIA_TYPES[kind], data, text, language, found,
-                          warnings, zone)
+        source = text.encode("utf-8")
+    read = read_file(filename, source, kind=kind, zone=zone, timeout_s=limits.timeout_s,
+                     memory_mb=limits.memory_mb)
+    report = ImportReport(filename, kind, MEDIA_TYPES[kind], data, read.text, read.language,
+                          read.postings, read.warnings, zone)
     if clock is not None:
         for parsed in report.postings:
             flag_past_interviews(parsed, clock(), zone)

@@ -1,0 +1,149 @@
+"""Reading an untrusted posting file in a bounded child process (tracker.bounded): the format's
+parse (JSON, an HTML page and its JSON-LD blocks, plain text, a PDF's extracted text) and the
+importers' reading of it never run in the caller's process, so a hostile file (JSON nested
+100,000 deep, an HTML page of millions of tags, a text that is slow to read) costs the child,
+stopped at the upload limits of time and memory, never a web worker.
+
+`read_file` is the parent's side; `python -m tracker.importers.reading MEMORY_MB CPU_S` is the
+child's, reading a JSON header line (file name, format, zone) and the bytes on stdin and
+answering one JSON line and the pickled result, which the parent loads accepting only the
+plain types a result is made of.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from tracker import bounded
+from tracker.domain.errors import DomainError
+from tracker.importers.base import ImportFailed, ParsedPosting
+
+READER = "the import reader"
+
+
+@dataclass
+class FileRead:
+    """What the child read: the text shown for the file, its language, the postings found and
+    what was left out of it."""
+
+    text: str
+    language: str | None
+    postings: list[ParsedPosting] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_file(filename: str, data: bytes, *, kind: str, zone: str, timeout_s: float,
+              memory_mb: int) -> FileRead:
+    """`data` of format `kind` ('jsonld', 'html', 'text', or 'pdf' for a PDF's extracted text,
+    in UTF-8) read in the bounded child; ImportFailed or a DomainError naming `file`."""
+    header = json.dumps({"filename": filename, "kind": kind, "zone": zone}).encode()
+    answer, payload = bounded.run(
+        "tracker.importers.reading", [str(memory_mb), str(bounded.cpu_backstop(timeout_s))],
+        header + b"\n" + data, filename=filename, timeout_s=timeout_s, memory_mb=memory_mb,
+        reader=READER, checker=READER)
+    error = answer.get("error")
+    if error == "refused":
+        raise ImportFailed(str(answer.get("field") or "file"), str(answer.get("message")))
+    if error == "memory":
+        raise bounded.memory_error(filename, memory_mb)
+    if error == "too_deep":
+        raise ImportFailed("file", f"{filename!r} is nested too deep to be a posting")
+    if error:
+        raise ImportFailed("file", f"{filename!r} could not be read: {READER} failed "
+                                   f"({bounded.clip(str(answer.get('detail') or error))})")
+    try:
+        result = _Loader(io.BytesIO(payload)).load()
+    except Exception as exc:  # noqa: BLE001 -- a broken answer is the file's refusal
+        raise ImportFailed("file", f"{filename!r} could not be read (no answer from "
+                                   f"{READER})") from exc
+    if not isinstance(result, FileRead):
+        raise ImportFailed("file", f"{filename!r} could not be read (no answer from {READER})")
+    return result
+
+
+class _Loader(pickle.Unpickler):
+    """Loads a FileRead and what it holds: the importers' own types, dates, Decimals and enums
+    of the models, nothing else (the child read hostile bytes)."""
+
+    _MODULES = ("tracker.importers.", "tracker.models.enums")
+    _OTHERS = {("datetime", "date"), ("datetime", "time"), ("datetime", "datetime"),
+               ("datetime", "timezone"), ("datetime", "timedelta"), ("decimal", "Decimal"),
+               ("builtins", "set"), ("builtins", "frozenset")}
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith(self._MODULES) or (module, name) in self._OTHERS:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a read file")
+
+
+def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
+    """In the child: the importers' reading of the file (what tracker.services.imports.analyse
+    shows and saves)."""
+    import html_text
+
+    from tracker.importers.files import decode_text
+    from tracker.importers.jsonld import parse_jsonld
+    from tracker.importers.jsonld_document import extract_html, load_json
+    from tracker.importers.text import detect_language, parse_text
+
+    text = data.decode("utf-8", "replace") if kind == "pdf" else decode_text(data)
+    if kind not in ("jsonld", "html"):
+        language: str | None = detect_language(text)
+        return FileRead(text, language, [parse_text(text, language=language)])
+    broken: list[str] = []
+    if kind == "jsonld":
+        document = load_json(text, filename)
+    else:
+        document, broken = extract_html(data, filename)
+    found = parse_jsonld(document, zone)
+    if broken and not found:  # the posting may be in the block that cannot be read
+        raise ImportFailed("file", f"{filename!r}: {broken[0]}")
+    warnings = [f"{problem}: it was left out" for problem in broken]
+    language = None
+    if kind == "jsonld":
+        if not found:
+            raise ImportFailed("file", f"{filename!r} holds no schema.org JobPosting")
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+    elif not found:  # a page without JSON-LD: its visible text, read as plain text
+        text = html_text.extract_text(text, guess_layout=True)
+        if not text.strip():
+            raise ImportFailed("file", f"{filename!r} has neither a JobPosting nor text")
+        language = detect_language(text)
+        found = [parse_text(text, language=language)]
+    return FileRead(text, language, found, warnings)
+
+
+def _child_main(argv: list[str]) -> int:
+    memory_mb, cpu_s = (int(arg) for arg in argv[:2])
+    bounded.limit_child(memory_mb, cpu_s)
+    payload = b""
+    try:
+        header, _, data = sys.stdin.buffer.read().partition(b"\n")
+        meta = json.loads(header)
+        from tracker.importers import reading  # its classes by their name, not __main__'s
+
+        result = reading.read(str(meta["filename"]), data, str(meta["kind"]), str(meta["zone"]))
+        payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        answer: dict[str, Any] = {"ok": True}
+    except DomainError as exc:
+        answer = {"error": "refused", "field": exc.field, "message": exc.message}
+    except MemoryError:
+        answer = {"error": "memory"}
+    except RecursionError:
+        answer = {"error": "too_deep"}
+    except Exception as exc:  # noqa: BLE001 -- any failure of a reader refuses the file
+        if bounded.near_memory_limit(memory_mb):
+            answer = {"error": "memory"}
+        else:
+            answer = {"error": "failed", "detail": str(exc) or type(exc).__name__}
+    bounded.write_answer(answer, payload)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child_main(sys.argv[1:]))
