@@ -25,7 +25,7 @@ from tracker.models import (
     SalaryPeriod,
     Visibility,
 )
-from tracker.services.hiring.posting_input import PostingInput, RequirementInput
+from tracker.services.hiring.posting_input import DOC_DATE, PostingInput, RequirementInput
 
 MAX_ID = 2**31 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -380,7 +380,7 @@ class InterviewCreate(Strict):
     application_id: Id | None = Field(
         default=None, description="The application interviewed; none: a date for the posting"
     )
-    date: Date = Field(description="Local date in the interview's zone")
+    date: Annotated[Date, DOC_DATE] = Field(description="Local date in the interview's zone")
     time: HhMm | None = Field(default=None, description="Local time (HH:MM); none: all day")
     timezone: _text(64, 1) | None = Field(default=None, description="IANA zone; default the "
                                                                      "posting's")
@@ -391,7 +391,7 @@ class InterviewCreate(Strict):
 
 
 class InterviewMove(Strict):
-    date: Date
+    date: Annotated[Date, DOC_DATE]
     time: HhMm | None = None
     timezone: _text(64, 1) | None = None
 
