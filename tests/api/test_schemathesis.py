@@ -70,7 +70,7 @@ def _business_refusal(case: schemathesis.Case, response: object) -> bool:
     if getattr(response, "status_code", None) != 422:
         return False
     try:
-        fields = (getattr(response, "json")() or {})["error"]["fields"]
+        fields = (response.json() or {})["error"]["fields"]
     except (ValueError, KeyError, TypeError):
         return False
     label = f"{case.method.upper()} {case.path}"

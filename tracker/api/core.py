@@ -203,7 +203,7 @@ def document() -> dict[str, Any]:
             return [tighten(item) for item in node]
         return node
 
-    return tighten(spec.spec)  # type: ignore[no-any-return]
+    return tighten(spec.spec)
 
 
 def _check_text(where: str, value: str) -> None:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pydantic
-from pydantic import GetJsonSchemaHandler
 from email_validator import EmailNotValidError, validate_email
+from pydantic import GetJsonSchemaHandler
 
 from tracker.domain.errors import DomainError, ValidationFailed
 

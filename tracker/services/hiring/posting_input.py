@@ -11,6 +11,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    JsonValue,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -94,7 +95,7 @@ _EDUCATION_RULE = ("an education requirement's level is a level of study: "
                    + " (or licence, maîtrise, master, doctorat...), or empty")
 
 
-_CEFR_DOCUMENTED = [v for m in CEFRLevel for v in (m.value, m.value.lower())]
+_CEFR_DOCUMENTED: list[JsonValue] = [v for m in CEFRLevel for v in (m.value, m.value.lower())]
 
 
 class RequirementInput(BaseModel):
