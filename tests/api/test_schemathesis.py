@@ -63,6 +63,27 @@ BUSINESS_REFUSALS = {
     *((op, "level", "an education requirement's level is a level of study") for op in
       ("POST /api/v1/postings", "PATCH /api/v1/postings/{reference}",
        "PUT /api/v1/postings/{reference}/requirements")),
+    # a posting's rules across its fields (tracker.services.hiring.postings._apply) and the
+    # reference data and zones it names, which no JSON Schema of one field can state
+    *((op, field, rule) for op in ("POST /api/v1/postings", "PATCH /api/v1/postings/{reference}")
+      for field, rule in (
+          ("hiring_organization_name", "name the employer"),
+          ("valid_through_time", "a deadline time needs a deadline date"),
+          ("valid_through_date", "is before date_posted"),
+          ("salary_min", "is above salary_max"),
+          ("salary_currency", "a salary needs a currency"),
+          ("salary_period", "a salary needs a period"),
+          ("apply_email", "applying by e-mail needs the address"),
+          ("apply_url", "applying on a web site needs its URL"),
+          ("timezone", "unknown IANA time zone"),
+          ("certification", "no certification"),
+          # optional, blank meaning none, so the document cannot say `format: email`
+          ("apply_email", "is not a valid e-mail address"),
+      )),
+    # an e-mail address the document's `format: email` admits but the validator refuses (e.g. a
+    # special-use domain such as .test or .localhost)
+    ("POST /api/v1/applications", "candidate", "is not a valid e-mail address"),
+    ("GET /api/v1/applications", "candidate", "is not a valid e-mail address"),
 }
 
 
