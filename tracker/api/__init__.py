@@ -17,7 +17,7 @@ from tracker.api import (  # noqa: F401  (the routes)
     notifications,
     postings,
 )
-from tracker.api.core import PREFIX, api_headers, bp, json_errors_for_api_paths, spec
+from tracker.api.core import PREFIX, api_headers, bp, document, json_errors_for_api_paths
 
 __all__ = ["PREFIX", "init_api"]
 
@@ -25,7 +25,7 @@ __all__ = ["PREFIX", "init_api"]
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
     """The OpenAPI 3 document of this API, generated from its routes and pydantic models."""
-    return spec.spec
+    return document()
 
 
 def init_api(app: Flask) -> None:

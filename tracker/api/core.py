@@ -31,7 +31,7 @@ from tracker.domain.errors import (
     ValidationFailed,
 )
 from tracker.domain.paging import Page
-from tracker.domain.validation import domain_errors, parse_model
+from tracker.domain.validation import NO_NUL, domain_errors, parse_model
 from tracker.models import User
 from tracker.services.accounts import tokens
 
@@ -187,7 +187,27 @@ def _check_tree(where: str, value: Any) -> None:
         _check_text(where, value)
 
 
+def document() -> dict[str, Any]:
+    """The OpenAPI document: spectree's, stating the refusal of _check_input on every free
+    text (a string without a pattern, format or enum of its own), so that what the document
+    allows the API accepts."""
+
+    def tighten(node: Any) -> Any:
+        if isinstance(node, dict):
+            found = {key: tighten(value) for key, value in node.items()}
+            if found.get("type") == "string" and not {"pattern", "format", "enum",
+                                                       "const"} & found.keys():
+                found["pattern"] = NO_NUL
+            return found
+        if isinstance(node, list):
+            return [tighten(item) for item in node]
+        return node
+
+    return tighten(spec.spec)
+
+
 def _check_text(where: str, value: str) -> None:
+    where = where.replace("\x00", "\\u0000")  # the answer names the field, without the NUL
     if "\x00" in value:
         raise ApiError(400, f"{where}: NUL characters are not allowed", {where: "contains NUL"})
     try:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
+from tracker.domain.validation import Documented
 from tracker.models import (
     ApplicationStatus,
     ApplyMethod,
@@ -25,7 +26,7 @@ from tracker.models import (
     SalaryPeriod,
     Visibility,
 )
-from tracker.services.hiring.posting_input import PostingInput, RequirementInput
+from tracker.services.hiring.posting_input import DOC_DATE, PostingInput, RequirementInput
 
 MAX_ID = 2**31 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -34,6 +35,12 @@ HhMm = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]
 
 def _text(max_length: int, min_length: int = 0) -> Any:
     return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length)]
+
+
+# An e-mail address: checked by the services (tracker.domain.validation.normalise_email), stated
+# in the document.
+_Email = Annotated[str, StringConstraints(min_length=3, max_length=254),
+                   Documented({"format": "email"})]
 
 
 class Strict(BaseModel):
@@ -202,16 +209,25 @@ class PostingOut(BaseModel):
     updated_at: DateTime
 
 
+def _no_default(schema: dict[str, Any]) -> None:
+    """A patch's absent field is left unchanged: it has no default value to document."""
+    schema.pop("default", None)
+
+
 def _optional_copy(name: str, model: type[BaseModel], leave_out: set[str]) -> type[BaseModel]:
-    """`model` with every field optional (absent: unchanged), for partial updates."""
+    """`model` with every field optional (absent: unchanged), for partial updates. A field
+    keeps its own type: null is allowed where the model allows it."""
     fields: dict[str, Any] = {}
     for field_name, info in model.model_fields.items():
         if field_name in leave_out:
             continue
-        annotation = info.annotation | None  # type: ignore[operator]
+        # absent means unchanged; null only where the posting itself may hold none (a title or
+        # the requirements cannot be emptied by a null, so the document does not offer it)
+        annotation: Any = info.annotation
         if info.metadata:
             annotation = Annotated[(annotation, *info.metadata)]
-        fields[field_name] = (annotation, Field(default=None, description=info.description))
+        fields[field_name] = (annotation, Field(default=None, description=info.description,
+                                                json_schema_extra=_no_default))
     return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)
 
 
@@ -264,7 +280,7 @@ class ApplicationPage(Paged):
 
 class ApplicationQuery(PageQuery):
     posting: _text(60, 1) | None = Field(default=None, description="Posting reference")
-    candidate: _text(254, 1) | None = Field(default=None, description="Candidate's e-mail")
+    candidate: _Email | None = Field(default=None, description="Candidate's e-mail")
     status: ApplicationStatus | None = None
 
 
@@ -330,7 +346,7 @@ class ApplicationOut(BaseModel):
 
 class ApplicationCreate(Strict):
     posting: _text(60, 1) = Field(description="Reference of the posting")
-    candidate: _text(254, 1) | None = Field(
+    candidate: _Email | None = Field(
         default=None, description="The applicant's e-mail as they gave it (employer side, "
                                   "recording an application received); default: yourself"
     )
@@ -380,7 +396,7 @@ class InterviewCreate(Strict):
     application_id: Id | None = Field(
         default=None, description="The application interviewed; none: a date for the posting"
     )
-    date: Date = Field(description="Local date in the interview's zone")
+    date: Annotated[Date, DOC_DATE] = Field(description="Local date in the interview's zone")
     time: HhMm | None = Field(default=None, description="Local time (HH:MM); none: all day")
     timezone: _text(64, 1) | None = Field(default=None, description="IANA zone; default the "
                                                                      "posting's")
@@ -391,7 +407,7 @@ class InterviewCreate(Strict):
 
 
 class InterviewMove(Strict):
-    date: Date
+    date: Annotated[Date, DOC_DATE]
     time: HhMm | None = None
     timezone: _text(64, 1) | None = None
 

@@ -4,16 +4,42 @@ from __future__ import annotations
 
 import enum
 import re
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pydantic
 from email_validator import EmailNotValidError, validate_email
+from pydantic import GetJsonSchemaHandler
 
 from tracker.domain.errors import DomainError, ValidationFailed
 
 M = TypeVar("M", bound=pydantic.BaseModel)
 E = TypeVar("E", bound=enum.Enum)
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
+
+# What the OpenAPI document says of text, in regular expressions that read the same in Python,
+# in pydantic's engine and in JSON Schema (ECMA 262): no NUL character (a database cannot store
+# it: the API refuses it up front), and, for text that is stripped, at least one character that
+# is not white space (str.strip()'s white space, spelled out: the engines' \s differ).
+_WHITE_SPACE = "".join(f"\\u{ord(c):04x}" for c in
+                       map(chr, [*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680,
+                                 *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F,
+                                 0x3000]))
+NO_NUL = r"^[^\u0000]*$"
+NON_BLANK = rf"^[^\u0000]*[^\u0000{_WHITE_SPACE}][^\u0000]*$"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: it sits in type unions
+class Documented:
+    """Metadata of a pydantic type: the OpenAPI document states `extra` (e.g. a pattern) of a
+    rule the validation enforces its own way (and words its own message for), so that the
+    document is as strict as the answers. A key given None is left out of the schema."""
+
+    extra: dict[str, Any]
+
+    def __get_pydantic_json_schema__(self, core: Any, handler: GetJsonSchemaHandler) -> Any:
+        found = {**handler(core), **self.extra}
+        return {key: value for key, value in found.items() if value is not None}
 
 
 def normalise_email(value: str, field: str = "email") -> str:

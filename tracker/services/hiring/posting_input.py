@@ -11,6 +11,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    JsonValue,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -21,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from tracker.domain.errors import DomainError
 from tracker.domain.matching import education_in
 from tracker.domain.timeutil import parse_date, parse_time
+from tracker.domain.validation import NON_BLANK, Documented
 from tracker.i18n import education_label
 from tracker.models.enums import (
     ApplyMethod,
@@ -46,9 +48,23 @@ def _as_value_error(parser: Any) -> Any:
     return run
 
 
-LocalDate = Annotated[date | None, BeforeValidator(_as_value_error(parse_date))]
-LocalTime = Annotated[time | None, BeforeValidator(_as_value_error(parse_time))]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# The document's dates are ISO and plausible (parse_date also reads 13/05/2024 and refuses
+# years outside MIN_YEAR..MAX_YEAR).
+DOC_DATE = Documented({"format": "date", "pattern": r"^(19[0-9]{2}|2[0-9]{3})-[0-9]{2}-[0-9]{2}$"})
+LocalDate = Annotated[Annotated[date, DOC_DATE] | None,
+                      BeforeValidator(_as_value_error(parse_date))]
+# ...and its times HH:MM[:SS], local (parse_time also reads 10h30; it refuses an offset).
+_DOC_TIME = Documented({"format": None,
+                        "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"})
+LocalTime = Annotated[Annotated[time, _DOC_TIME] | None,
+                      BeforeValidator(_as_value_error(parse_time))]
+# An amount as the document gives it: whole units or a decimal text with at most two places.
+_DOC_AMOUNT = Documented({"anyOf": [
+    {"type": "integer", "minimum": 0, "maximum": 9_999_999_999},
+    {"type": "string", "pattern": r"^[0-9]{1,10}(\.[0-9]{1,2})?$"},
+]})
+_DOC_NON_BLANK = Documented({"pattern": NON_BLANK})
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _DOC_NON_BLANK]
 
 
 def _blank_as_none(value: Any) -> Any:
@@ -58,7 +74,7 @@ def _blank_as_none(value: Any) -> Any:
 def text(max_length: int) -> Any:
     """A required text that fits its column."""
     return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                            max_length=max_length)]
+                                            max_length=max_length), _DOC_NON_BLANK]
 
 
 def opt_text(max_length: int | None = None) -> Any:
@@ -79,8 +95,16 @@ _EDUCATION_RULE = ("an education requirement's level is a level of study: "
                    + " (or licence, maîtrise, master, doctorat...), or empty")
 
 
+_CEFR_DOCUMENTED: list[JsonValue] = [v for m in CEFRLevel for v in (m.value, m.value.lower())]
+
+
 class RequirementInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # The document states the CEFR rule: a language requirement's level is one of them or none.
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "if": {"properties": {"kind": {"const": RequirementKind.LANGUAGE.value}}},
+        "then": {"properties": {"level": {"anyOf": [{"enum": _CEFR_DOCUMENTED},
+                                                    {"type": "null"}]}}},
+    })
 
     kind: RequirementKind
     label: Text
@@ -119,7 +143,7 @@ class InterviewInput(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    date: Annotated[date, BeforeValidator(_as_value_error(parse_date))]
+    date: Annotated[date, BeforeValidator(_as_value_error(parse_date)), DOC_DATE]
     time: LocalTime = None
     timezone: opt_text(64) = None
     duration_minutes: int = Field(default=45, ge=1, le=1440)
@@ -152,8 +176,10 @@ class PostingInput(BaseModel):
     apply_url: Annotated[str | None, StringConstraints(pattern=r"^https?://\S+$",
                                                        max_length=1000)] = None
     application_contact: opt_text(300) = None
-    salary_min: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
-    salary_max: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    salary_min: Annotated[Decimal, _DOC_AMOUNT] | None = Field(
+        default=None, ge=0, max_digits=12, decimal_places=2)
+    salary_max: Annotated[Decimal, _DOC_AMOUNT] | None = Field(
+        default=None, ge=0, max_digits=12, decimal_places=2)
     salary_currency: Annotated[str | None, StringConstraints(pattern=r"^[A-Z]{3}$")] = None
     salary_period: SalaryPeriod | None = None
     context: OptText = None
