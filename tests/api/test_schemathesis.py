@@ -77,6 +77,8 @@ BUSINESS_REFUSALS = {
           ("apply_url", "applying on a web site needs its URL"),
           ("timezone", "unknown IANA time zone"),
           ("certification", "no certification"),
+          ("visibility", "a private posting is logged by a candidate"),
+          ("occupation_skill", "the posting names no occupation"),
           # optional, blank meaning none, so the document cannot say `format: email`
           ("apply_email", "is not a valid e-mail address"),
       )),
@@ -144,7 +146,10 @@ def _existing(world: World) -> dict[str, object]:
 
 @pytest.mark.parametrize("role", ["hr", "candidate_a"])
 @pytest.mark.parametrize("path,method", OPERATIONS)
+# The same examples on every run, so that CI's verdict is the code's, not the draw's; set
+# TRACKER_API_FUZZ_RANDOM=1 (and raise TRACKER_API_FUZZ_EXAMPLES) to explore new ones.
 @settings(max_examples=EXAMPLES, deadline=None, database=None,
+          derandomize=os.environ.get("TRACKER_API_FUZZ_RANDOM") != "1",
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.filter_too_much, HealthCheck.data_too_large])
 @given(data=st.data())
