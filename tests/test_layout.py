@@ -33,3 +33,23 @@ def test_no_signature_defaults_an_actor_to_none():
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if pattern.search(line)]
     assert found == []
+
+
+def test_each_area_re_exports_what_its_modules_define():
+    """An area's lazy table (_MODULES) and its imports for type checkers name the same public
+    names, each defined in the module the table says."""
+    import ast
+    import importlib
+
+    for package in (p for p in SERVICES.iterdir() if (p / "__init__.py").exists()):
+        module = importlib.import_module(f"tracker.services.{package.name}")
+        tree = ast.parse((package / "__init__.py").read_text(encoding="utf-8"))
+        typed = {(node.module.rsplit(".", 1)[-1], alias.name)
+                 for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                 and (node.module or "").startswith(f"tracker.services.{package.name}.")
+                 for alias in node.names}
+        table = {(name, exported) for name, names in module._MODULES.items()
+                 for exported in names}
+        assert typed == table, package.name
+        for name, exported in table:
+            assert hasattr(importlib.import_module(f"{module.__name__}.{name}"), exported)

@@ -179,6 +179,7 @@ def _lay_appendices(
     # One Form XObject per distinct (content, resources, box) of a source: pages that share a
     # stream share its form, so a dossier never holds a shared stream more than once.
     forms: dict[tuple[Any, ...], Any] = {}
+    forms_index: dict[tuple[Any, ...], int] = {}
     for page_index, (appendix, number) in sorted(placeholders.items()):
         source = readers[appendix].pages[number]
         if (source.get("/Rotate") or 0) % 360:
@@ -208,8 +209,9 @@ def _lay_appendices(
                 resources.get_object().clone(writer) if resources is not None
                 else DictionaryObject()
             )
+            forms_index[key] = len(forms)
             forms[key] = writer._add_object(form)  # pypdf has no public name for it
-        name = NameObject(f"/TrackerAppendix{list(forms).index(key)}")
+        name = NameObject(f"/TrackerAppendix{forms_index[key]}")
         page = writer.pages[page_index]
         page_resources = page[NameObject("/Resources")].get_object()
         xobjects = page_resources.setdefault(NameObject("/XObject"), DictionaryObject())
@@ -262,14 +264,12 @@ def lay_in_child(
     *, timeout_s: float | None = None, memory_mb: int | None = None,
 ) -> bytes:
     """_lay_appendices in a child process bounded in time and address space
-    (TRACKER_DOSSIER_APPEND_TIMEOUT_S, TRACKER_DOSSIER_APPEND_MEMORY_MB): uploads that need
-    more make the dossier fail with a clear error, never the process that serves it."""
+    (TRACKER_DOSSIER_APPEND_TIMEOUT_S, TRACKER_DOSSIER_APPEND_MEMORY_MB), run by
+    tracker.bounded like every other child: uploads that need more make the dossier fail with a
+    clear error, never the process that serves it."""
     import json
-    import math
-    import os
-    import subprocess
-    import sys
 
+    from tracker import bounded
     from tracker.domain.errors import DomainError
 
     if timeout_s is None or memory_mb is None:
@@ -282,46 +282,35 @@ def lay_in_child(
     header = {"sizes": [len(p) for p in parts],
               "appendices": [[a.title, a.filename, a.page_count] for a in appendices],
               "placeholders": [[k, *v] for k, v in placeholders.items()]}
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(PROJECT_ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
-    command = [sys.executable, "-m", "tracker.pdf", str(memory_mb),
-               str(max(1, math.ceil(timeout_s) + 1))]
     names = ", ".join(repr(a.filename) for a in appendices)
     try:
-        done = subprocess.run(command, input=json.dumps(header).encode() + b"\n" + b"".join(parts),
-                              capture_output=True, timeout=timeout_s, env=env, cwd=PROJECT_ROOT,
-                              check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
-                                  f"within {timeout_s:g} s") from exc
-    head, _, out = done.stdout.partition(b"\n")
-    if done.returncode == 0 and head == b"ok" and out.startswith(b"%PDF-"):
-        return out
-    stderr = done.stderr.decode("utf-8", "replace")
-    if "MemoryError" in stderr or head == b"memory" or done.returncode < 0:
+        answer, out = bounded.run(
+            "tracker.pdf", [str(memory_mb), str(bounded.cpu_backstop(timeout_s))],
+            json.dumps(header).encode() + b"\n" + b"".join(parts), filename="the uploads",
+            timeout_s=timeout_s, memory_mb=memory_mb, reader="the dossier maker",
+            checker="the dossier maker")
+    except DomainError as exc:
+        raise DomainError("file", f"the uploads ({names}) could not be appended to the "
+                                  f"dossier: {exc.message}") from exc
+    if answer.get("error") == "memory":
         raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
                                   f"within the memory limit ({memory_mb} MB)")
-    last = (stderr.strip().splitlines() or ["no message"])[-1]
-    raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
-                              f"({' '.join(last.split())[:160]})")
+    if answer.get("error") or not out.startswith(b"%PDF-"):
+        raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
+                                  f"({bounded.clip(answer.get('error') or 'no PDF made')})")
+    return out
 
 
 def _child_main(argv: list[str]) -> int:
     """`python -m tracker.pdf MEMORY_MB CPU_S` < header line + PDF + appendices."""
     import json
-    import os
-    import resource
     import sys
     import warnings
 
+    from tracker import bounded
+
     memory_mb, cpu_s = int(argv[0]), int(argv[1])
-    for limit, value in ((resource.RLIMIT_AS, memory_mb * 1024 * 1024),
-                         (resource.RLIMIT_CPU, cpu_s)):
-        _soft, hard = resource.getrlimit(limit)
-        if hard != resource.RLIM_INFINITY:
-            value = min(value, hard)
-        resource.setrlimit(limit, (value, hard if limit == resource.RLIMIT_CPU else value))
+    bounded.limit_child(memory_mb, cpu_s)
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     try:
@@ -335,12 +324,14 @@ def _child_main(argv: list[str]) -> int:
         appendices = [Appendix(title, filename, body, count) for (title, filename, count), body
                       in zip(header["appendices"], parts[1:], strict=True)]
         placeholders = {int(k): (int(a), int(n)) for k, a, n in header["placeholders"]}
-        out = b"ok\n" + _lay_appendices(parts[0], appendices, placeholders)
+        made = _lay_appendices(parts[0], appendices, placeholders)
     except MemoryError:
-        out = b"memory\n"
-    view = memoryview(out)
-    while view:
-        view = view[os.write(1, view):]
+        bounded.write_answer({"error": "memory"})
+        return 0
+    except Exception as exc:  # noqa: BLE001  (any failure of a hostile upload is one answer)
+        bounded.write_answer({"error": f"{type(exc).__name__}: {exc}"})
+        return 0
+    bounded.write_answer({"ok": True}, made)
     return 0
 
 

@@ -72,10 +72,10 @@ def _facts(result: dict[str, Any], filename: str, version: str, memory_mb: int,
     if error == "no_pages":
         raise DomainError("file", f"{filename!r} has no pages")
     if error == "memory":
-        raise _memory_error(filename, memory_mb)
+        raise bounded.memory_error(filename, memory_mb)
     if error == "damaged":
         raise DomainError("file", f"{filename!r} is damaged or truncated "
-                                  f"(pypdf: {_clip(result.get('detail') or 'unreadable')})")
+                                  f"(pypdf: {bounded.clip(result.get('detail') or 'unreadable')})")
     if error == "decoded_too_large":
         raise DomainError("file", f"{filename!r} unpacks to more than "
                                   f"{_megabytes(int(result.get('limit') or 0))} MB, the limit "
@@ -85,11 +85,11 @@ def _facts(result: dict[str, Any], filename: str, version: str, memory_mb: int,
                                   f"{PAGE_LIMIT_MM} mm on a side")
     if error == "unreadable":
         raise DomainError("file", f"{filename!r} could not be rewritten as a clean copy "
-                                  f"(qpdf: {_clip(result.get('detail') or 'unreadable')})")
+                                  f"(qpdf: {bounded.clip(result.get('detail') or 'unreadable')})")
     pages = result.get("pages")
     if error or not isinstance(pages, int) or pages < 1:
         raise DomainError("file", f"{filename!r} could not be checked (unexpected answer from "
-                                  f"the PDF checker: {_clip(json.dumps(result))})")
+                                  f"the PDF checker: {bounded.clip(json.dumps(result))})")
     catalog_version = result.get("version")
     if isinstance(catalog_version, str) and _version_key(catalog_version) > _version_key(version):
         version = catalog_version
@@ -196,7 +196,6 @@ def _version_key(version: str | None) -> tuple[int, ...]:
         return (0,)
 
 
-_clip = bounded.clip
 
 
 # -- content sniffing ------------------------------------------------------------------------
@@ -272,10 +271,6 @@ def _run_child(
             *(str(arg) for arg in extra)]
     return bounded.run("tracker.pdfcheck", args, data, filename=filename, timeout_s=timeout_s,
                        memory_mb=memory_mb, reader="the PDF reader", checker="the PDF checker")
-
-
-def _memory_error(filename: str, memory_mb: int) -> DomainError:
-    return bounded.memory_error(filename, memory_mb)
 
 
 def _inspect(data: bytes, max_pages: int) -> dict[str, Any]:

@@ -68,7 +68,8 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
         return
     for warning in report.warnings:
         click.echo(f"warning: {warning}")
-    for position, parsed in enumerate(imports.shown(report), start=1):
+    shown = imports.shown(report)
+    for position, parsed in enumerate(shown, start=1):
         findings = parsed["findings"]
         if len(report.postings) > 1 and position != number and yes:
             continue
@@ -95,7 +96,7 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
             click.echo("Kept in the source, no field here: " + ", ".join(parsed["unknown"]))
     if 0 < number <= len(report.postings):
         flagged = sum(f["review"] is not None
-                      for f in imports.shown(report)[number - 1]["findings"])
+                      for f in shown[number - 1]["findings"])
         if flagged:
             click.echo(f"{flagged} value{'s' if flagged > 1 else ''} to review "
                        f"{'are' if flagged > 1 else 'is'} left out of the draft (REVIEW above).")

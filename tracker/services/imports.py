@@ -141,7 +141,7 @@ def save_import(
     return posting
 
 
-__all__ = ["ImportFailed", "ImportReport", "analyse", "save_import"]
+__all__ = ["ImportFailed", "ImportReport", "analyse", "save_import", "shown"]
 
 
 def shown(report: ImportReport) -> list[dict[str, Any]]:

@@ -65,7 +65,7 @@ def posting_list() -> Any:
     status = request.args.get("status") or None
     with transaction() as db:
         user = actor(db)
-        organisation = user.organisation.slug if user and user.organisation else None
+        organisation = user.organisation.slug if user.organisation else None
         try:
             found = postings.list_postings(db, status=status, organisation=organisation,
                                            page=page_number(), per_page=50, actor=user)
@@ -96,7 +96,7 @@ def posting_new() -> Any:
         try:
             with transaction() as db:
                 user = actor(db)
-                if user is not None and user.organisation is not None:
+                if user.organisation is not None:
                     data["organisation"] = user.organisation.slug
                 else:  # an admin names the organisation
                     data["organisation"] = form.organisation.data or None

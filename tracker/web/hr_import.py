@@ -181,7 +181,7 @@ def _save() -> Any:
         try:
             with transaction() as db:
                 user = actor(db)
-                organisation = (user.organisation.slug if user and user.organisation
+                organisation = (user.organisation.slug if user.organisation
                                 else form.organisation.data or None)
                 saved = imports.save_import(db, report, organisation=organisation, actor=user,
                                             clock=clock, index=index, changes=changes, settings=settings())

@@ -154,15 +154,14 @@ def account_keys(**forms: Any) -> dict[str, Any]:
 
 
 def account_page(**forms: Any) -> Any:
+    """The account page: preferences, password, deletion, and the calendar feed URL and
+    personal API tokens (the `tokens` block of the template); `forms` as submitted."""
     forms.setdefault("prefs", PreferencesForm(prefix="prefs", formdata=None,
                                               full_name=current_user.full_name,
                                               locale=current_user.locale,
                                               timezone=current_user.timezone or ""))
     forms.setdefault("password", PasswordForm(prefix="pw", formdata=None))
     forms.setdefault("delete", DeleteAccountForm(prefix="del", formdata=None))
-    """The account page: preferences, password, deletion, and the calendar feed URL and
-    personal API tokens (the `tokens` block of the template); `forms` as submitted."""
-    # The calendar feed URL and personal API tokens: the `tokens` block of the template.
     extras = account_keys(**({"token": forms.pop("token")} if "token" in forms else {}))
     return render_template("web/auth/account.html", **forms, **extras, **account_sessions())
 

@@ -59,8 +59,8 @@ def posting(reference: str) -> Any:
     with transaction() as db:
         found = search.public_posting(db, reference)
         record = records.posting_record(found, clock())
-        block = jsonld(formats.public_posting_jsonld(
-            db, reference, url=url_for("public.posting", reference=reference, _external=True)))
+        block = jsonld(formats.published_jsonld(
+            found, url=url_for("public.posting", reference=reference, _external=True)))
         mine = overview.own_application_to(db, viewer(db), found)
         check = salary_check(found, clock=clock, lang=str(get_locale() or "fr")).as_dict()
         # the public page shows the check only where there is something to compare

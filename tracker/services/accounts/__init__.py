@@ -25,15 +25,31 @@ if TYPE_CHECKING:
         tell_address_owner,
     )
     from tracker.services.accounts.organisations import (
+        Usage,
         create_organisation,
         find_organisation,
         get_organisation,
         list_organisations,
+        storage_usage,
+    )
+    from tracker.services.accounts.passwords import (
+        MAX_PASSWORD_LENGTH,
+        MIN_PASSWORD_LENGTH,
+        MIN_SCORE,
+        check_password,
+        common_passwords,
     )
     from tracker.services.accounts.sessions import (
+        DEVICE_MAX,
+        ID_MAX,
+        IP_MAX,
+        LAST_SEEN_GRANULARITY,
+        Live,
+        SessionRecord,
         end_all,
         end_current,
         end_session,
+        forget_all,
         list_live,
         log_out_everywhere,
         resolve,
@@ -52,7 +68,6 @@ if TYPE_CHECKING:
         user_for_token,
     )
     from tracker.services.accounts.users import (
-        MIN_PASSWORD_LENGTH,
         LanguageInput,
         create_user,
         find_user,
@@ -64,16 +79,22 @@ if TYPE_CHECKING:
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "account": (
-        "register_candidate", "create_account", "authenticate", "active_user", "set_preferences",
-        "set_password", "change_password", "delete_account", "list_accounts",
-        "tell_address_owner",
+        "register_candidate", "tell_address_owner", "create_account", "authenticate",
+        "active_user", "set_preferences", "set_password", "change_password", "delete_account",
+        "list_accounts",
     ),
     "organisations": (
         "create_organisation", "find_organisation", "get_organisation", "list_organisations",
+        "Usage", "storage_usage",
+    ),
+    "passwords": (
+        "common_passwords", "check_password", "MIN_PASSWORD_LENGTH", "MAX_PASSWORD_LENGTH",
+        "MIN_SCORE",
     ),
     "sessions": (
-        "start_session", "resolve", "end_current", "end_session", "end_all",
-        "log_out_everywhere", "list_live",
+        "Live", "SessionRecord", "start_session", "resolve", "end_current", "end_session",
+        "end_all", "log_out_everywhere", "forget_all", "list_live", "LAST_SEEN_GRANULARITY",
+        "DEVICE_MAX", "IP_MAX", "ID_MAX",
     ),
     "tokens": (
         "create_token", "list_tokens", "revoke_token", "user_for_token", "check_may_manage",
@@ -81,7 +102,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "users": (
         "hash_password", "create_user", "verify_password", "find_user", "get_user",
-        "LanguageInput", "set_profile", "MIN_PASSWORD_LENGTH",
+        "LanguageInput", "set_profile",
     ),
 }
 __all__ = sorted(name for names in _MODULES.values() for name in names)

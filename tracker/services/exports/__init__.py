@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         applications_csv,
         posting_jsonld,
         public_posting_jsonld,
+        published_jsonld,
     )
 
 _MODULES: dict[str, tuple[str, ...]] = {
@@ -30,7 +31,9 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "feed_token", "current_feed_token", "replace_feed_token", "revoke_feed_token",
         "calendar_for_token", "user_calendar", "UID_DOMAIN",
     ),
-    "formats": ("posting_jsonld", "applications_csv", "public_posting_jsonld",),
+    "formats": (
+        "posting_jsonld", "applications_csv", "public_posting_jsonld", "published_jsonld",
+    ),
 }
 __all__ = sorted(name for names in _MODULES.values() for name in names)
 __getattr__ = lazy(__name__, _MODULES)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.access import Actor
 from tracker.exporters.csv import applications_csv as _applications_csv
 from tracker.exporters.jsonld import posting_jsonld as _posting_jsonld
-from tracker.models import ApplicationStatus
+from tracker.models import ApplicationStatus, Posting
 from tracker.services.hiring import applications
 from tracker.services.hiring.lookup import get_posting
 from tracker.services.hiring.search import public_posting
@@ -33,5 +33,11 @@ def applications_csv(session: Session, *, actor: Actor, posting: str | None = No
 
 
 def public_posting_jsonld(session: Session, reference: str, *, url: str) -> dict[str, Any]:
-    """An open public posting as a schema.org JobPosting, for everyone (its public page)."""
-    return _posting_jsonld(public_posting(session, reference), url=url)
+    """An open public posting as a schema.org JobPosting, for everyone."""
+    return published_jsonld(public_posting(session, reference), url=url)
+
+
+def published_jsonld(posting: Posting, *, url: str) -> dict[str, Any]:
+    """The JobPosting of a posting its public page already looked up (search.public_posting),
+    so that the page reads it once."""
+    return _posting_jsonld(posting, url=url)

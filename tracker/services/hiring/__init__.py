@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         get_posting,
     )
     from tracker.services.hiring.posting_input import (
+        DOC_DATE,
         InterviewInput,
         PostingInput,
         RequiredDocumentInput,
@@ -90,14 +91,13 @@ if TYPE_CHECKING:
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "applications": (
-        "get_application", "candidate_for", "open_to", "start", "move", "check_changeable",
-        "start_for", "record_received", "employer_records",
-        "final_state", "missing_documents", "required_missing", "list_applications",
-        "all_applications", "CANDIDATE_MOVES", "SORTS",
+        "get_application", "candidate_for", "employer_records", "start_for", "record_received",
+        "open_to", "start", "move", "check_changeable", "final_state", "missing_documents",
+        "required_missing", "list_applications", "all_applications", "CANDIDATE_MOVES", "SORTS",
     ),
     "documents": (
-        "clean_filename", "uploaded_filename", "check_upload", "add_document", "get_document", "list_documents",
-        "document_content", "remove_document", "MEDIA_TYPE", "MAX_FILENAME",
+        "clean_filename", "uploaded_filename", "check_upload", "add_document", "get_document",
+        "list_documents", "document_content", "remove_document", "MEDIA_TYPE", "MAX_FILENAME",
     ),
     "evidence": (
         "get_requirement", "give_evidence", "rate_evidence", "add_note", "set_cover_letter",
@@ -109,7 +109,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "lookup": ("get_posting",),
     "posting_input": (
         "text", "opt_text", "RequirementInput", "RequiredDocumentInput", "InterviewInput",
-        "PostingInput",
+        "PostingInput", "DOC_DATE",
     ),
     "postings": (
         "create_posting", "input_of", "update_posting", "set_status", "PostingRow",
