@@ -36,11 +36,11 @@ from tracker.domain.access import OPERATOR
 from tracker.models import Application, Document, DocumentKind, Posting, User
 from tracker.schema import upgrade
 from tracker.services.accounts import users
-from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.dossiers.batch import RECYCLE_AFTER, run_batch
 from tracker.services.dossiers.data import REVIEWED
 from tracker.services.dossiers.render import application_dossier, application_parts, panel_dossier
 from tracker.services.hiring import applications, documents, evidence
+from tracker.services.operations.demo import load_demo, prepare_documents
 
 NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)  # after the demo's deadline, as in tests/pdf
 CAMILLE = "camille.martin@example.org"

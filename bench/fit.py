@@ -24,9 +24,9 @@ from tracker.domain.access import OPERATOR
 from tracker.schema import upgrade
 from tracker.services.accounts import users
 from tracker.services.accounts.users import LanguageInput
-from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.fit.scores import application_fit, fit_scores
 from tracker.services.hiring import applications, evidence
+from tracker.services.operations.demo import load_demo, prepare_documents
 
 SKILLS = ["Gestion de projet", "Erasmus+", "Communication interculturelle", "Droit public",
           "Montage budgétaire", "Diplomatie", "Reporting", "Travail en équipe"]

@@ -15,7 +15,7 @@ from tracker.cli.context import AppContext
 from tracker.config import get_settings
 from tracker.db import Base, UTCDateTime, create_engine, make_session_factory
 from tracker.domain.errors import DomainError
-from tracker.services.demo import load_demo, prepare_documents
+from tracker.services.operations.demo import load_demo, prepare_documents
 
 HEAD = schema.head_revision()
 

@@ -264,7 +264,7 @@ def test_posting_show_hides_another_candidates_interview(cli, session, posting, 
 def test_application_fit_table_keeps_every_word_of_every_reason(cli, session, clock):
     """At 80 columns (the CliRunner's width) no reason loses a character to cropping: each
     word of each reason is in the table whole ("the B asked" was "the B2 asked")."""
-    from tracker.services.demo import load_demo, prepare_documents
+    from tracker.services.operations.demo import load_demo, prepare_documents
 
     demo = load_demo(session, as_published=True, clock=clock, settings=get_settings(),
               documents=prepare_documents(settings=get_settings()))

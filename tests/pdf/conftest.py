@@ -13,8 +13,8 @@ from tests.conftest import Clock
 from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.models import Application, Document, DocumentKind
-from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.hiring import documents
+from tracker.services.operations.demo import load_demo, prepare_documents
 
 NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)  # between the deadline and the interview
 

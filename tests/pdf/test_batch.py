@@ -17,8 +17,8 @@ from tracker.config import get_settings
 from tracker.db import create_engine, make_session_factory
 from tracker.domain.access import OPERATOR
 from tracker.models import Application
-from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.dossiers.batch import application_ids, run_batch
+from tracker.services.operations.demo import load_demo, prepare_documents
 
 NOW = datetime(2024, 5, 21, 8, 0, tzinfo=UTC)
 

@@ -14,10 +14,10 @@ from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.services.accounts import users
 from tracker.services.accounts.users import LanguageInput
-from tracker.services.demo import load_demo, prepare_documents
 from tracker.services.dossiers import render as dossiers
 from tracker.services.fit.scores import FitStatus, application_fit, fit_scores, missing_evidence
 from tracker.services.hiring import applications, evidence, postings
+from tracker.services.operations.demo import load_demo, prepare_documents
 from tracker.services.reference.load import load_reference
 
 

@@ -231,7 +231,7 @@ def test_anonymous_users_are_sent_to_log_in(web: Web, path: str) -> None:
 
 
 def test_demo_people_log_in_with_the_demo_password(web: Web, session, clock) -> None:  # noqa: ANN001
-    from tracker.services.demo import DEMO_PASSWORD, load_demo, prepare_documents
+    from tracker.services.operations.demo import DEMO_PASSWORD, load_demo, prepare_documents
 
     result = load_demo(session, clock=clock, settings=get_settings(),
               documents=prepare_documents(settings=get_settings()))

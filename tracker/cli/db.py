@@ -9,8 +9,8 @@ from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION
 from tracker.cli.postings import show_posting_list
 from tracker.domain.access import OPERATOR
-from tracker.services.demo import DEMO_PASSWORD, load_demo, prepare_documents
 from tracker.services.dossiers import render as dossier_service
+from tracker.services.operations.demo import DEMO_PASSWORD, load_demo, prepare_documents
 
 
 @click.group("db")

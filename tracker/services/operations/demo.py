@@ -31,7 +31,7 @@ from tracker.services.hiring import applications, documents, evidence, interview
 from tracker.services.reference.load import load_reference
 from tracker.services.reminders import events
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 # The demo's people log in to the web pages with this password (printed by `tracker demo`).
 DEMO_PASSWORD = "tracker-demo"
 DATE_FIELDS = ("date_posted", "valid_through_date", "job_start_date")

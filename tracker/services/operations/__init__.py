@@ -1,0 +1,24 @@
+"""Running the service rather than recruiting: the demo data of `tracker demo` (`demo`), and
+the operator's tools that look after the installation as a whole (backup and restore, health
+and diagnostics) rather than after any one posting or person.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracker.services._reexport import lazy
+
+if TYPE_CHECKING:
+    from tracker.services.operations.demo import (
+        DEMO_PASSWORD,
+        DemoDocuments,
+        load_demo,
+        prepare_documents,
+    )
+
+_MODULES: dict[str, tuple[str, ...]] = {
+    "demo": ("DEMO_PASSWORD", "DemoDocuments", "load_demo", "prepare_documents"),
+}
+__all__ = sorted(name for names in _MODULES.values() for name in names)
+__getattr__ = lazy(__name__, _MODULES)
