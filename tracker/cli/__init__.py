@@ -17,6 +17,7 @@ from tracker.cli.exports import export_group
 from tracker.cli.imports import export_command, import_command
 from tracker.cli.people import org_group, user_group
 from tracker.cli.postings import posting_group
+from tracker.cli.privacy import privacy_group
 from tracker.cli.reference import reference_group
 from tracker.cli.reminders import notifications_group, reminders_group, scheduler_command
 from tracker.cli.serve import serve_command
@@ -72,3 +73,4 @@ main.add_command(reminders_group)
 main.add_command(notifications_group)
 main.add_command(scheduler_command)
 main.add_command(serve_command)
+main.add_command(privacy_group)
