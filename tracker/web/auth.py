@@ -337,5 +337,6 @@ def reset_password(token: str) -> Any:
                 resets.check_reset(db, token, actor=OPERATOR, settings=settings(), now=clock())
     except DomainError as exc:
         problem = _(exc.message)
+        problem = problem[:1].upper() + problem[1:]
     status = 400 if problem or form.errors else 200
     return render_template("web/auth/reset.html", form=form, problem=problem), status

@@ -121,6 +121,7 @@ def accept(token: str) -> Any:
             form.locale.data = invitation.locale
     except DomainError as exc:
         problem = _(exc.message)
+        problem = problem[:1].upper() + problem[1:]
     status = 400 if problem or form.errors else 200
     return render_template("web/auth/accept.html", form=form, problem=problem,
                            invitation=invitation,
