@@ -64,8 +64,10 @@ def _lang(actor: Actor, locale: str | None) -> str:
     return actor.locale.value if isinstance(actor, User) else Locale.FR.value
 
 
-def _inviter_name(actor: Actor) -> str:
-    return actor.full_name if isinstance(actor, User) else "The posting tracker"
+def _inviter_name(actor: Actor, lang: str) -> str:
+    if isinstance(actor, User):
+        return actor.full_name
+    return "L’administration du site" if lang == "fr" else "The site's administrators"
 
 
 def _send(session: Session, *, actor: Actor, kind: str, email: str, lang: str,
@@ -91,7 +93,8 @@ def _send(session: Session, *, actor: Actor, kind: str, email: str, lang: str,
         message = mail.account_message(
             "invitation_staff" if kind == STAFF else "invitation_apply", recipient=email,
             lang=lang, settings=settings, now=now,
-            context={**context, "url": accept, "accept_url": accept})
+            context={**context, "name": payload.get("m") or "", "url": accept,
+                     "accept_url": accept})
     audit.record(session, at=now, actor=actor, action="invitation.sent",
                  entity=AuditSubject(number), details={"kind": kind, **entity_details})
     return message
@@ -128,7 +131,7 @@ def invite_staff(session: Session, *, actor: Actor, email: str, role: Role | str
     return _send(
         session, actor=actor, kind=STAFF, email=address, lang=lang, settings=settings, now=now,
         payload={"r": parsed.value, "o": org.id if org else 0, "m": name},
-        context={"inviter": _inviter_name(actor), "role": parsed.value,
+        context={"inviter": _inviter_name(actor, lang), "role": parsed.value,
                  "organisation": org.name if org else ""},
         entity_details={"role": parsed.value, "organisation": org.slug if org else None})
 
@@ -176,7 +179,7 @@ def invite_candidate(session: Session, *, actor: Actor, email: str, posting: str
     return _send(
         session, actor=actor, kind=APPLY, email=address, lang=lang, settings=settings, now=now,
         payload={"r": Role.CANDIDATE.value, "p": found.id, "m": ""},
-        context={"inviter": _inviter_name(actor), "organisation": org_name,
+        context={"inviter": _inviter_name(actor, lang), "organisation": org_name,
                  "title": found.title, "reference": found.reference,
                  "deadline": _deadline(found, lang),
                  "posting_url": links.url(settings, f"/postings/{found.reference}")},
