@@ -53,6 +53,7 @@ class Invitation:
     full_name: str
     locale: str
     organisation: str | None  # the organisation's name
+    organisation_slug: str | None  # of staff invited to an organisation
     posting_reference: str | None
     posting_title: str | None
     number: int
@@ -227,6 +228,7 @@ def read_invitation(session: Session, token: str, *, actor: Actor, settings: Set
     return Invitation(
         kind=kind, email=email, role=role, full_name=str(payload.get("m") or ""),
         locale=str(payload.get("l") or "fr"), number=number,
+        organisation_slug=org.slug if org and kind == STAFF else None,
         organisation=org.name if org else (found.organisation.name if found is not None
                                            and found.organisation else None),
         posting_reference=found.reference if found is not None else None,
@@ -239,12 +241,9 @@ def accept_invitation(session: Session, token: str, *, full_name: str, password:
     """The invitee's account, made from the invitation with the name and password they chose
     (the password rule applies); the link is spent with it."""
     invitation = read_invitation(session, token, actor=actor, settings=settings, now=now)
-    payload = links.read(token, purpose=PURPOSE, settings=settings, now=now,
-                         valid_for=timedelta(days=settings.invitation_days))
-    org = session.get(Organisation, int(payload.get("o") or 0)) if payload.get("o") else None
     user = users.create_user(
         session, email=invitation.email, full_name=full_name, role=invitation.role,
-        organisation=org.slug if org else None, locale=locale or invitation.locale,
+        organisation=invitation.organisation_slug, locale=locale or invitation.locale,
         password=password, clock=lambda: now,
         actor=OPERATOR,  # nobody is logged in yet: the system makes the invited account
     )
