@@ -72,6 +72,8 @@ class Settings(BaseSettings):
     invitation_days: int = Field(default=7, ge=1)
     reset_rate_limit: str = "5 per hour"
     reset_address_rate_limit: str = "3 per hour"
+    # Invitations sent to one address (whoever sends them), so nobody floods a mailbox.
+    invitation_address_rate_limit: str = "3 per hour"
 
     # E-mail reminders go out through this SMTP server (none set: e-mail reminders wait).
     smtp_host: str | None = None

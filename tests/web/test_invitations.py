@@ -239,3 +239,19 @@ def test_the_invitation_forms_say_what_is_wrong(web: Web, smtp: SmtpServer, admi
     page = _admin_invites(web, admin, email="not an address", role="hr", organisation="")
     assert page.status_code == 400
     assert "Invite staff by e-mail" in text(page)
+
+
+def test_invitations_to_one_address_are_limited(session_factory, clock, tmp_path: Path,
+                                                smtp: SmtpServer, admin, hr, ujm) -> None:  # noqa: ANN001
+    """Staff cannot make the site flood a mailbox: a few invitations per address and hour,
+    whoever sends them."""
+    app = mail_app(session_factory, clock, tmp_path, smtp,
+                   invitation_address_rate_limit="2 per hour")
+    by_admin, by_hr = browser(app), browser(app).as_user(hr)
+    assert _admin_invites(by_admin, admin, email="target@example.org").status_code == 302
+    sent = by_hr.post("/hr/invitations", {"staff-email": "target@example.org",
+                                          "staff-locale": "en", "staff-submit": "1"},
+                      token_from="/hr/invitations")
+    assert sent.status_code == 302
+    assert _admin_invites(by_admin, admin, email="Target@example.org").status_code == 429
+    assert _admin_invites(by_admin, admin, email="other@example.org").status_code == 302

@@ -69,6 +69,14 @@ def _address() -> str:
     return "address:" + (request.form.get("email") or "").strip().lower()[:320]
 
 
+def _invitee() -> str:
+    """The address an invitation form names (the admin's and hr's forms have prefixes)."""
+    for name in ("invite-email", "staff-email", "apply-email", "email"):
+        if request.form.get(name):
+            return "invitee:" + request.form[name].strip().lower()[:320]
+    return "invitee:"
+
+
 def _account() -> str:
     return f"account:{current_user.get_id() if current_user.is_authenticated else '-'}"
 
@@ -94,3 +102,9 @@ def throttle_login(app: Flask, settings: Settings) -> None:
     # "Forgot your password?" (issue #13): per client, and per address asked about.
     _throttle(app, "auth.forgot_password", (settings.reset_rate_limit, get_remote_address),
               (settings.reset_address_rate_limit, _address))
+    # Invitations to one address, counted together on the admin's and hr's forms.
+    limiter: Limiter = app.extensions["tracker_limiter"]
+    shared = limiter.shared_limit(settings.invitation_address_rate_limit, scope="invitee",
+                                  key_func=_invitee, methods=["POST"])
+    for endpoint in ("invitations.admin_invite", "invitations.hr_invitations"):
+        app.view_functions[endpoint] = shared(app.view_functions[endpoint])
