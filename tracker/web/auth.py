@@ -322,7 +322,8 @@ def reset_password(token: str) -> Any:
                 with transaction() as db:
                     resets.complete_reset(db, token, password=form.password.data or "",
                                           actor=OPERATOR, settings=settings(), now=clock())
-                if current_user.is_authenticated:  # that session ended with the old password
+                # Whoever this browser was logged in as logs in again, with the new password.
+                if current_user.is_authenticated:
                     logout_user()
                     session.clear()
                 flash(_("Your new password is set and every session of the account is "
