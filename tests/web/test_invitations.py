@@ -141,8 +141,9 @@ def test_hr_invite_a_colleague_of_their_own_organisation(web: Web, app: Flask,
 def test_hr_invite_a_candidate_to_apply(web: Web, app: Flask, smtp: SmtpServer, session, hr,
                                         posting) -> None:  # noqa: ANN001
     web.as_user(hr)
-    page = text(web.get("/hr/invitations"))
-    assert "UJM-TEST-1" in page
+    assert "/hr/invitations?posting=UJM-TEST-1" in text(web.get("/hr/postings/UJM-TEST-1"))
+    page = text(web.get("/hr/invitations?posting=UJM-TEST-1"))
+    assert '<option selected value="UJM-TEST-1">' in page
     answer = web.post("/hr/invitations", {"apply-email": "lea.petit@example.org",
                                           "apply-posting": "UJM-TEST-1", "apply-locale": "en",
                                           "apply-submit": "1"}, token_from="/hr/invitations")

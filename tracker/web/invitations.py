@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -83,6 +83,8 @@ def hr_invitations() -> Any:
             status = 400
     if (staff.submit.data or apply.submit.data) and (staff.errors or apply.errors):
         status = 400
+    if not apply.is_submitted() and request.args.get("posting"):
+        apply.posting.data = request.args["posting"]  # from the posting's page
     return render_template("web/auth/invitations.html", staff=staff, apply=apply,
                            organisation=organisation,
                            days=settings().invitation_days), status
