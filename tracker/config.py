@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -64,6 +66,14 @@ class Settings(BaseSettings):
     # after the log-in whatever happens (the account page lists and ends one's sessions).
     session_idle_minutes: int = Field(default=120, ge=1)
     session_lifetime_hours: int = Field(default=24 * 14, ge=1)
+    # Issue #13: "Forgot your password?" links and invitations by e-mail, signed with the
+    # secret key, valid this long (and once); requests per client and per address.
+    reset_link_hours: int = Field(default=2, ge=1)
+    invitation_days: int = Field(default=7, ge=1)
+    reset_rate_limit: str = "5 per hour"
+    reset_address_rate_limit: str = "3 per hour"
+    # Invitations sent to one address (whoever sends them), so nobody floods a mailbox.
+    invitation_address_rate_limit: str = "3 per hour"
 
     # E-mail reminders go out through this SMTP server (none set: e-mail reminders wait).
     smtp_host: str | None = None
@@ -105,6 +115,26 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'tracker.db'}"
+
+
+def secret_key(settings: Settings) -> str:
+    """TRACKER_SECRET_KEY, or the key generated once and kept in the data directory: it signs
+    session cookies and CSRF tokens (the web face) and the links of e-mails (the services)."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = Path(settings.data_dir) / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    # Created readable by its owner only, and never overwritten if another process won the race.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    return key
 
 
 @lru_cache(maxsize=1)

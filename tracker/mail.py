@@ -14,7 +14,7 @@ import ssl
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, parseaddr
+from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -256,5 +256,25 @@ def account_exists_message(*, recipient: str, lang: str, settings: Settings,
     message["Message-ID"] = f"<account-exists-{digest}@{_domain(settings.smtp_sender)}>"
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(_block(template, "body", context) + "\n")
+    message["Content-Language"] = lang
+    return message
+
+
+def account_message(kind: str, *, recipient: str, lang: str, context: dict[str, Any],
+                    settings: Settings, now: datetime) -> EmailMessage:
+    """A plain-text e-mail about one's account (a password reset link, an invitation) from
+    templates/email/<lang>/<kind>.txt (blocks `subject` and `body`), in `lang`. Its
+    Message-ID is random: each request is a new message."""
+    lang = "fr" if lang == "fr" else "en"
+    template = _environment().get_template(f"{lang}/{kind}.txt")
+    values = {"email": recipient, **context}
+    message = EmailMessage()
+    message["Subject"] = " ".join(_block(template, "subject", values).split())
+    message["From"] = settings.smtp_sender
+    message["To"] = recipient
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = make_msgid(kind.replace("_", "-"), _domain(settings.smtp_sender))
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(_block(template, "body", values) + "\n")
     message["Content-Language"] = lang
     return message

@@ -48,7 +48,7 @@ def test_every_command_is_known():
         "reference show",
         "reminders", "reminders due", "reminders list", "reminders offsets", "reminders retry",
         "reminders run", "reminders switch", "scheduler",
-        "serve", "user", "user add", "user logout", "user token", "user token create", "user token list",
+        "serve", "user", "user add", "user invite", "user logout", "user token", "user token create", "user token list",
         "user token revoke",
     ]
 

@@ -76,6 +76,17 @@ RULES: dict[str, list[Case]] = {
                             case("POST", lambda w: "/admin/accounts", {"admin"})],
     "auth.admin_logout_everywhere": [case("POST", lambda w: "/admin/accounts/logout",
                                           {"admin"})],
+    # issue #13: "forgot your password?", reset and invitation links (a made-up token: the
+    # page answers 400 with the reason), invitation forms
+    "auth.forgot_password": [case("GET", lambda w: "/password/forgot", EVERYONE),
+                             case("POST", lambda w: "/password/forgot", EVERYONE)],
+    "auth.reset_password": [case("GET", lambda w: "/password/reset/made-up", EVERYONE),
+                            case("POST", lambda w: "/password/reset/made-up", EVERYONE)],
+    "invitations.admin_invite": [case("POST", lambda w: "/admin/accounts/invite", {"admin"})],
+    "invitations.hr_invitations": [case("GET", lambda w: "/hr/invitations", {"hr_a", "hr_b"}),
+                                   case("POST", lambda w: "/hr/invitations", {"hr_a", "hr_b"})],
+    "invitations.accept": [case("GET", lambda w: "/invitations/made-up", EVERYONE),
+                           case("POST", lambda w: "/invitations/made-up", EVERYONE)],
     "auth.end_session": [case("POST", lambda w: f"/account/sessions/{w.other_session}/end",
                               set(), "someone else's session")],
     "hr.dashboard": [case("GET", lambda w: "/hr/", STAFF)],

@@ -9,7 +9,7 @@ import click
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
 from tracker.models import Locale, Role
-from tracker.services.accounts import organisations, users
+from tracker.services.accounts import invitations, links, organisations, users
 from tracker.services.accounts import sessions as login_sessions
 
 
@@ -51,7 +51,7 @@ def org_list(app: AppContext, fmt: str) -> None:
 
 @click.group("user")
 def user_group() -> None:
-    """Add users (admin, hr, candidate); log a user out everywhere."""
+    """Add or invite users (admin, hr, candidate); log a user out everywhere."""
 
 
 @org_group.command("usage")
@@ -117,3 +117,40 @@ def user_logout(app: AppContext, email: str) -> None:
         user = login_sessions.log_out_everywhere(session, email, actor=app.actor(session),
                                                  clock=app.clock)
         click.echo(f"user {user.email} logged out everywhere")
+
+
+@user_group.command("invite")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["hr", "admin", "candidate"]), required=True,
+              help="hr or admin: an account of that role; candidate: an invitation to apply "
+                   "to --posting.")
+@click.option("--org", "organisation", metavar="SLUG", help="The organisation (hr).")
+@click.option("--posting", metavar="REFERENCE", help="The posting to apply to (candidate).")
+@click.option("--name", "full_name", default="", help="The person's name, if known (staff).")
+@click.option("--locale", type=click.Choice([loc.value for loc in Locale]), default=None,
+              help="Language of the e-mail (default: the inviter's, else fr).")
+@pass_app
+def user_invite(app: AppContext, email: str, role: str, organisation: str | None,
+                posting: str | None, full_name: str, locale: str | None) -> None:
+    """Invite EMAIL by e-mail: staff choose their password from a link that works once
+    (TRACKER_INVITATION_DAYS); a candidate is invited to apply to a posting. An address that
+    already has an account is told so by e-mail; the answer here is the same."""
+    settings = app.settings
+    with app.transaction() as session:
+        if role == "candidate":
+            if not posting:
+                raise UserError("error: --posting: required to invite a candidate")
+            message = invitations.invite_candidate(
+                session, actor=app.actor(session), email=email, posting=posting,
+                locale=locale, settings=settings, now=app.clock())
+        else:
+            if posting:
+                raise UserError("error: --posting: only for --role candidate")
+            message = invitations.invite_staff(
+                session, actor=app.actor(session), email=email, role=role,
+                organisation=organisation, full_name=full_name, locale=locale,
+                settings=settings, now=app.clock())
+    if not links.deliver(message, settings=settings):
+        raise UserError(f"error: the invitation to {message['To']} could not be sent: "
+                        "check the SMTP settings (TRACKER_SMTP_*) and the log")
+    click.echo(f"invitation sent to {message['To']}")

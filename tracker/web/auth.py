@@ -19,9 +19,10 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError
 from tracker.services.accounts import account as accounts
-from tracker.services.accounts import organisations
+from tracker.services.accounts import links, organisations, resets
 from tracker.services.accounts import sessions as login_sessions
 from tracker.web import keys
 from tracker.web.common import (
@@ -31,16 +32,20 @@ from tracker.web.common import (
     form_errors,
     roles_required,
     safe_next,
+    settings,
     transaction,
 )
 from tracker.web.forms import (
     AccountForm,
     ButtonForm,
     DeleteAccountForm,
+    ForgotPasswordForm,
+    InviteStaffForm,
     LoginForm,
     PasswordForm,
     PreferencesForm,
     RegisterForm,
+    ResetPasswordForm,
 )
 
 bp = Blueprint("auth", __name__)
@@ -61,6 +66,9 @@ def _log_in(db: Any, user: Any) -> None:
         clock=clock)
     session.clear()  # a fresh session at log-in: nothing carried over from before (fixation)
     login_user(SessionUser.of(user, key, row.id))
+
+
+log_in = _log_in  # for the acceptance of an invitation (tracker/web/invitations.py)
 
 
 def _log_out() -> None:
@@ -198,8 +206,7 @@ def delete_account() -> Any:
 def admin_accounts() -> Any:
     form = AccountForm()
     with transaction() as db:
-        form.organisation.choices = [("", "—")] + [
-            (o.slug, o.name) for o in organisations.list_organisations(db)]
+        form.organisation.choices = organisation_choices(db)
     status = 200
     if form.validate_on_submit():
         try:
@@ -215,12 +222,30 @@ def admin_accounts() -> Any:
         except DomainError as exc:
             form_errors(form, exc)
             status = 400
+    return accounts_page(form=form), status
+
+
+def organisation_choices(db: Any) -> list[tuple[str, str]]:
+    return [("", "—")] + [(o.slug, o.name) for o in organisations.list_organisations(db)]
+
+
+def accounts_page(*, form: AccountForm | None = None,
+                  invite: InviteStaffForm | None = None) -> str:
+    """The admin's page of accounts, with the forms to create one and to invite staff."""
+    if invite is None:
+        invite = InviteStaffForm(prefix="invite", formdata=None)
     with transaction() as db:
+        choices = organisation_choices(db)
+        if form is None:
+            form = AccountForm(formdata=None)
+        form.organisation.choices = choices
+        invite.organisation.choices = choices
         people = [{"email": u.email, "name": u.full_name, "role": u.role.value,
                    "organisation": u.organisation.name if u.organisation else None}
                   for u in accounts.list_accounts(db, actor(db))]
-    return render_template("web/auth/accounts.html", form=form, people=people,
-                           everywhere_form=ButtonForm(prefix="everywhere", formdata=None)), status
+    return render_template("web/auth/accounts.html", form=form, people=people, invite=invite,
+                           invitation_days=settings().invitation_days,
+                           everywhere_form=ButtonForm(prefix="everywhere", formdata=None))
 
 
 @bp.post("/account/sessions/<int:session_id>/end")
@@ -252,3 +277,67 @@ def admin_logout_everywhere() -> Any:
         except DomainError as exc:
             flash(f"{exc.field}: {exc.message}", "error")
     return redirect(url_for("auth.admin_accounts"))
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+def forgot_password() -> Any:
+    """"Forgot your password?": the same answer whether or not the address has an account
+    (the same work on the request; the e-mail, if any, leaves off it)."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        try:
+            with transaction() as db:
+                message = resets.request_reset(db, email=form.email.data or "", actor=OPERATOR,
+                                               settings=settings(), now=clock())
+            send_later(message)
+            flash(_("If an account has this address, we have sent it an e-mail with a link to "
+                    "set a new password. The link works once, for %(hours)s hours.",
+                    hours=settings().reset_link_hours), "ok")
+            return redirect(url_for("auth.login"))
+        except DomainError as exc:
+            form_errors(form, exc)
+    return render_template("web/auth/forgot.html", form=form), 400 if form.errors else 200
+
+
+def send_later(message: Any) -> None:
+    """Send an e-mail (or nothing, for None) off the request: the answer never waits on it,
+    and takes as long whether there is one or not."""
+    threading.Thread(target=links.deliver if message is not None else _nothing,
+                     args=(message,), kwargs={"settings": settings()}, daemon=True,
+                     name="account-mail").start()
+
+
+def _nothing(_message: Any, *, settings: Any) -> None:
+    return None
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str) -> Any:
+    """The page a reset link opens: a new password, once, while the link is valid."""
+    form = ResetPasswordForm()
+    problem = None
+    try:
+        if form.validate_on_submit():
+            try:
+                with transaction() as db:
+                    resets.complete_reset(db, token, password=form.password.data or "",
+                                          actor=OPERATOR, settings=settings(), now=clock())
+                # Whoever this browser was logged in as logs in again, with the new password.
+                if current_user.is_authenticated:
+                    logout_user()
+                    session.clear()
+                flash(_("Your new password is set and every session of the account is "
+                        "ended: log in with it."), "ok")
+                return redirect(url_for("auth.login"))
+            except DomainError as exc:
+                if exc.field == "link":
+                    raise
+                form_errors(form, exc)
+        else:
+            with transaction(write=False) as db:
+                resets.check_reset(db, token, actor=OPERATOR, settings=settings(), now=clock())
+    except DomainError as exc:
+        problem = _(exc.message)
+        problem = problem[:1].upper() + problem[1:]
+    status = 400 if problem or form.errors else 200
+    return render_template("web/auth/reset.html", form=form, problem=problem), status

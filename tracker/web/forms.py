@@ -334,3 +334,47 @@ class PrivateImportForm(PrivatePostingForm):
     source_name = HiddenField()
     index = HiddenField(default="0")
     save = SubmitField(_l("Log this posting"))
+
+
+# ---- #13 password reset and invitations -------------------------------------------------------
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    submit = SubmitField(_l("Send me a link"))
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=[
+        DataRequired(), Length(min=MIN_PASSWORD_LENGTH)])
+    confirm = PasswordField(_l("New password again"), validators=[
+        EqualTo("password", message=_l("the two passwords differ"))])
+    submit = SubmitField(_l("Set my new password"))
+
+
+class InviteStaffForm(FlaskForm):
+    """An admin (any staff role and organisation) or hr (hr of their own) invite staff."""
+
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    full_name = StringField(_l("Name (optional)"), validators=[Optional(), Length(max=200)])
+    role = SelectField(_l("Role"), choices=[("hr", "hr"), ("admin", "admin")])
+    organisation = SelectField(_l("Organisation (hr accounts)"), choices=[])
+    locale = SelectField(_l("Language of the e-mail"), choices=LOCALES)
+    submit = SubmitField(_l("Send the invitation"))
+
+
+class InviteCandidateForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    posting = SelectField(_l("Posting"), choices=[], validate_choice=False)
+    locale = SelectField(_l("Language of the e-mail"), choices=LOCALES)
+    submit = SubmitField(_l("Invite to apply"))
+
+
+class AcceptInvitationForm(FlaskForm):
+    full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
+    password = PasswordField(_l("Password"), validators=[
+        DataRequired(), Length(min=MIN_PASSWORD_LENGTH)])
+    confirm = PasswordField(_l("Password again"), validators=[
+        EqualTo("password", message=_l("the two passwords differ"))])
+    locale = SelectField(_l("Language"), choices=LOCALES)
+    submit = SubmitField(_l("Create my account"))

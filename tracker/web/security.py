@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import secrets
-from pathlib import Path
-
 from flask import Flask, Response, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
+from tracker import config
 from tracker.config import Settings
 
 # No inline script or style anywhere: the pages work without JavaScript and the stylesheet is
@@ -36,22 +33,9 @@ HEADERS = {
 
 
 def secret_key(settings: Settings) -> str:
-    """TRACKER_SECRET_KEY, or the key generated once and kept in the data directory."""
-    if settings.secret_key:
-        return settings.secret_key
-    path = Path(settings.data_dir) / "secret_key"
-    if path.exists():
-        return path.read_text(encoding="ascii").strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    # Created readable by its owner only, and never overwritten if another process won the race.
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="ascii").strip()
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key)
-    return key
+    """TRACKER_SECRET_KEY, or the key generated once and kept in the data directory (made in
+    tracker.config, where the services that sign e-mailed links find it too)."""
+    return config.secret_key(settings)
 
 
 def configure(app: Flask, settings: Settings) -> None:
@@ -85,6 +69,14 @@ def _address() -> str:
     return "address:" + (request.form.get("email") or "").strip().lower()[:320]
 
 
+def _invitee() -> str:
+    """The address an invitation form names (the admin's and hr's forms have prefixes)."""
+    for name in ("invite-email", "staff-email", "apply-email", "email"):
+        if request.form.get(name):
+            return "invitee:" + request.form[name].strip().lower()[:320]
+    return "invitee:"
+
+
 def _account() -> str:
     return f"account:{current_user.get_id() if current_user.is_authenticated else '-'}"
 
@@ -107,3 +99,12 @@ def throttle_login(app: Flask, settings: Settings) -> None:
               (settings.registration_address_rate_limit, _address))
     _throttle(app, "auth.change_password", (settings.password_rate_limit, get_remote_address),
               (settings.password_rate_limit, _account))
+    # "Forgot your password?" (issue #13): per client, and per address asked about.
+    _throttle(app, "auth.forgot_password", (settings.reset_rate_limit, get_remote_address),
+              (settings.reset_address_rate_limit, _address))
+    # Invitations to one address, counted together on the admin's and hr's forms.
+    limiter: Limiter = app.extensions["tracker_limiter"]
+    shared = limiter.shared_limit(settings.invitation_address_rate_limit, scope="invitee",
+                                  key_func=_invitee, methods=["POST"])
+    for endpoint in ("invitations.admin_invite", "invitations.hr_invitations"):
+        app.view_functions[endpoint] = shared(app.view_functions[endpoint])

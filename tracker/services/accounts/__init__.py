@@ -1,5 +1,5 @@
 """Accounts: people and organisations, sign-up and log-in, login sessions, candidate profiles,
-personal API tokens.
+personal API tokens, password resets and invitations by e-mail (signed links).
 
 Owns the `user`, `candidate_profile`, `organisation`, `login_session` and `api_token` rows;
 every other area looks people up through here.
@@ -24,6 +24,15 @@ if TYPE_CHECKING:
         set_preferences,
         tell_address_owner,
     )
+    from tracker.services.accounts.invitations import (
+        Invitation,
+        accept_invitation,
+        invitable_postings,
+        invite_candidate,
+        invite_staff,
+        read_invitation,
+    )
+    from tracker.services.accounts.links import deliver
     from tracker.services.accounts.organisations import (
         Usage,
         create_organisation,
@@ -39,6 +48,7 @@ if TYPE_CHECKING:
         check_password,
         common_passwords,
     )
+    from tracker.services.accounts.resets import check_reset, complete_reset, request_reset
     from tracker.services.accounts.sessions import (
         DEVICE_MAX,
         ID_MAX,
@@ -83,6 +93,11 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "active_user", "set_preferences", "set_password", "change_password", "delete_account",
         "list_accounts",
     ),
+    "invitations": (
+        "Invitation", "invite_staff", "invite_candidate", "read_invitation", "accept_invitation",
+        "invitable_postings",
+    ),
+    "links": ("deliver",),
     "organisations": (
         "create_organisation", "find_organisation", "get_organisation", "list_organisations",
         "Usage", "storage_usage",
@@ -91,6 +106,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "common_passwords", "check_password", "MIN_PASSWORD_LENGTH", "MAX_PASSWORD_LENGTH",
         "MIN_SCORE",
     ),
+    "resets": ("request_reset", "check_reset", "complete_reset"),
     "sessions": (
         "Live", "SessionRecord", "start_session", "resolve", "end_current", "end_session",
         "end_all", "log_out_everywhere", "forget_all", "list_live", "LAST_SEEN_GRANULARITY",
