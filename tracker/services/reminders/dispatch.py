@@ -184,6 +184,9 @@ def _run_email(factory: sessionmaker[Session], clock: Clock, mailer: Mailer,
                     _retry_later(factory, rest, token, clock(), settings, report,
                                  error=circuit.last_error or "", retry_at=circuit.open_until,
                                  tried=False)
+                if circuit.open_until is not None:
+                    _defer_due(factory, clock(), circuit.open_until, circuit.last_error or "",
+                               settings, report)
                 report.smtp_error = circuit.last_error
                 report.circuit_open_until = circuit.open_until
                 return
@@ -367,9 +370,14 @@ def _send_email(factory: sessionmaker[Session], row: dict, decision: Decision, t
     """Send one claimed e-mail and mark it; returns SENT, LOST (the claim was taken back),
     RETRY (refused or failed: retried later, or failed) or OUTAGE (the server could not be
     reached: the circuit is open)."""
-    now = clock()
     ours = sa.and_(Reminder.id == row["id"], Reminder.claim_token == token,
                    Reminder.status == R.SENDING)
+    try:  # the slow part, when the server is slow or silent: before the claim is checked
+        mailer.connect()
+    except (smtplib.SMTPException, OSError) as exc:
+        return _send_failed(factory, row, exc, token, clock, mailer, settings, report, circuit,
+                            ours)
+    now = clock()
     # The lease outlasts a claim's worst case, but renew it anyway just before sending, and
     # leave the row alone if another dispatcher took it back meanwhile.
     with unit_of_work(factory, write=True) as session:
@@ -402,26 +410,8 @@ def _send_email(factory: sessionmaker[Session], row: dict, decision: Decision, t
                                 msg_id=msg_id, settings=settings, now=now)
         mailer.send(message)
     except (smtplib.SMTPException, OSError) as exc:
-        error = f"{type(exc).__name__}: {exc}"
-        now = clock()
-        if _outage(exc):
-            mailer.close()
-            # the whole queue waits for the circuit, this row at least its own back-off
-            retry_at = max(circuit.trip(now, error), now + backoff(row["attempts"]))
-            circuit.open_until = retry_at
-            log.warning("reminders: SMTP server unreachable (%s): e-mail waits until %s",
-                        error, retry_at.isoformat())
-            _retry_later(factory, [row], token, now, settings, report, error=error,
-                         retry_at=retry_at, tried=True)
-            return OUTAGE
-        circuit.close()  # the server answered: it is this message it refuses
-        if _permanent(exc):
-            _fail(factory, row, ours, now, error, report,
-                  "not sent: the SMTP server refused it for good (a 5xx answer, not retried)")
-        else:
-            _retry_later(factory, [row], token, now, settings, report, error=error,
-                         retry_at=now + backoff(row["attempts"]), tried=True)
-        return RETRY
+        return _send_failed(factory, row, exc, token, clock, mailer, settings, report, circuit,
+                            ours)
     circuit.close()
     now = clock()
     with unit_of_work(factory, write=True) as session:
@@ -430,8 +420,8 @@ def _send_email(factory: sessionmaker[Session], row: dict, decision: Decision, t
             lease_until=None, retry_until=None, updated_at=now,
         ), execution_options={"synchronize_session": False}).rowcount
     if not marked:
-        # Only when the lease ran out during the send (a setting the validator lets through
-        # cannot, short of a paused process): the row is another dispatcher's now.
+        # Only when the lease ran out during the transfer (a setting the validator lets
+        # through cannot, short of a paused process): the row is another dispatcher's now.
         report.lost.append(dict(id=row["id"], kind=row["kind"], message_id=msg_id))
         log.error("reminder #%d was e-mailed to %s (%s) but its claim was taken back "
                   "meanwhile: not marked sent here; the dispatcher that holds it may send it "
@@ -443,6 +433,33 @@ def _send_email(factory: sessionmaker[Session], row: dict, decision: Decision, t
     log.info("reminder #%d %s e-mailed to %s (%s): %s", row["id"], row["kind"], row["email"],
              msg_id, rendered.subject)
     return SENT
+
+
+def _send_failed(factory: sessionmaker[Session], row: dict, exc: Exception, token: str,
+                 clock: Clock, mailer: Mailer, settings: Settings, report: DispatchReport,
+                 circuit: Circuit, ours: sa.ColumnElement[bool]) -> str:
+    """An e-mail did not go out: an outage opens the circuit, a refusal is retried or
+    failed."""
+    error = f"{type(exc).__name__}: {exc}"
+    now = clock()
+    if _outage(exc):
+        mailer.close()
+        # the whole queue waits for the circuit, this row at least its own back-off
+        retry_at = max(circuit.trip(now, error), now + backoff(row["attempts"]))
+        circuit.open_until = retry_at
+        log.warning("reminders: SMTP server unreachable (%s): e-mail waits until %s",
+                    error, retry_at.isoformat())
+        _retry_later(factory, [row], token, now, settings, report, error=error,
+                     retry_at=retry_at, tried=True)
+        return OUTAGE
+    circuit.close()  # the server answered: it is this message it refuses
+    if _permanent(exc):
+        _fail(factory, row, ours, now, error, report,
+              "not sent: the SMTP server refused it for good (a 5xx answer, not retried)")
+    else:
+        _retry_later(factory, [row], token, now, settings, report, error=error,
+                     retry_at=now + backoff(row["attempts"]), tried=True)
+    return RETRY
 
 
 def _retry_later(factory: sessionmaker[Session], rows: list[dict], token: str, now: datetime,
@@ -493,6 +510,36 @@ def _retry_later(factory: sessionmaker[Session], rows: list[dict], token: str, n
                 report.deferred += 1
 
 
+def _defer_due(factory: sessionmaker[Session], now: datetime, retry_at: datetime, error: str,
+               settings: Settings, report: DispatchReport) -> None:
+    """The circuit opened: every other e-mail due waits for it, untried (no attempt counted),
+    so that the outbox says why and other dispatchers wait too; its retry period starts now
+    if it had none, and one whose period is over is failed, saying so."""
+    due = sa.and_(Reminder.status == R.PENDING, Reminder.channel == EMAIL,
+                  Reminder.next_attempt_at <= now)
+    what = f"not tried, the SMTP server was unreachable: {error}"
+    with unit_of_work(factory, write=True) as session:
+        over = session.execute(sa.select(
+            Reminder.id, Reminder.kind, Reminder.retry_until, Reminder.attempts,
+        ).where(due, Reminder.retry_until <= now)).all()
+        for row_id, kind, until, attempts in over:
+            reason = _ran_out(until, settings, error, attempts)
+            done = session.execute(sa.update(Reminder).where(Reminder.id == row_id, due).values(
+                status=R.FAILED, last_error=what, reason=reason, updated_at=now,
+            ), execution_options={"synchronize_session": False}).rowcount
+            if done:
+                report.failed.append(dict(id=row_id, kind=kind.value, error=error,
+                                          reason=reason))
+                log.error("reminder #%d e-mail failed: %s", row_id, reason)
+        at = sa.literal(retry_at, UTCDateTime())
+        report.deferred += session.execute(sa.update(Reminder).where(due).values(
+            next_attempt_at=sa.case((Reminder.retry_until < at, Reminder.retry_until), else_=at),
+            retry_until=sa.func.coalesce(Reminder.retry_until, sa.literal(
+                now + timedelta(hours=settings.reminder_retry_hours), UTCDateTime())),
+            last_error=what, updated_at=now,
+        ), execution_options={"synchronize_session": False}).rowcount or 0
+
+
 def _fail(factory: sessionmaker[Session], row: dict, ours: sa.ColumnElement[bool],
           now: datetime, error: str, report: DispatchReport, reason: str) -> None:
     with unit_of_work(factory, write=True) as session:
@@ -521,14 +568,18 @@ def _over_cap(session: Session, row: dict, now: datetime, cap: int) -> bool:
 
 def _outage(exc: Exception) -> bool:
     """The server could not be reached or talked to (whatever the message): refused, timed
-    out, cut, no greeting, TLS or log-in refused, or 421 (the service is closing)."""
-    if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError,
+    out, cut, no greeting, TLS or log-in refused, or 421 (the service is closing). Mind that
+    smtplib's errors are OSErrors too: the SMTP answers are sorted first."""
+    if isinstance(exc, (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError,
                         smtplib.SMTPHeloError, smtplib.SMTPAuthenticationError,
                         smtplib.SMTPNotSupportedError)):
         return True
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         return any(code == 421 for code, _ in exc.recipients.values())
-    return getattr(exc, "smtp_code", None) == 421
+    if isinstance(exc, smtplib.SMTPResponseException):  # an answer about this message
+        return exc.smtp_code == 421
+    # a bare SMTPException: no usable log-in method, no AUTH; any other OSError: the network
+    return type(exc) is smtplib.SMTPException or not isinstance(exc, smtplib.SMTPException)
 
 
 def _permanent(exc: Exception) -> bool:
