@@ -4,6 +4,7 @@ and the settings that refuse a lease shorter than a send."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 from collections import Counter
@@ -351,3 +352,29 @@ def test_a_temporary_refusal_does_not_open_the_circuit(
     [waiting] = rows(session, channel=EMAIL, status=S.PENDING, offset_spec="-7d@09:00")
     assert waiting.recipient_email == "camille@example.org" and "451" in waiting.last_error
     assert waiting.next_attempt_at == clock() + timedelta(minutes=1)
+
+
+def test_the_outbox_says_what_waits_and_why_during_an_outage(
+    cli, session, posting, application, clock, settings, smtp
+):
+    drafts(session, posting, clock, count=1)
+    session.commit()
+    smtp.stop()
+    clock.now = SEVEN_DAYS_BEFORE
+    result = cli("reminders run --once")
+    assert result.exit_code == 0, result.output
+    assert "SMTP server unreachable (ConnectionRefusedError" in result.output
+    assert "1 more e-mail(s) wait, next try 2024-05-06T07:01:00Z" in result.output
+    assert "2 sent, 0 expired or cancelled, 1 to retry, 0 failed" in result.output
+    listed = cli("reminders list --status pending").output
+    lines = listed.splitlines()
+    assert max(len(line) for line in lines) <= 80, listed
+    text = " ".join(" ".join(line.split()) for line in lines)
+    assert "retried until 2024-05-09 09:00 CEST" in text
+    assert "not tried, the SMTP server was unreachable: ConnectionRefusedError" in text
+    records = json.loads(cli("reminders list --status pending --format json").output)
+    waiting = [r for r in records["reminders"] if r["channel"] == "email"
+               and r["offset"] == "-7d@09:00"]
+    assert len(waiting) == 2
+    assert {r["retry_until"] for r in waiting} == {"2024-05-09T07:00:00Z"}
+    assert {r["next_attempt_at"] for r in waiting} == {"2024-05-06T07:01:00Z"}
