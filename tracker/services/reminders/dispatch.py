@@ -73,7 +73,7 @@ class DispatchReport:
     lost: list[dict] = field(default_factory=list)  # id, kind: claims taken back meanwhile
     email_waiting: int = 0  # e-mail reminders due while no SMTP server is configured
     deferred: int = 0  # e-mails put back untried because the SMTP server was unreachable
-    smtp_error: str | None = None  # the connection failure that opened the circuit
+    smtp_error: str | None = None  # the connection failure that opened the circuit this pass
     circuit_open_until: datetime | None = None  # no e-mail is tried before then
 
     @property
@@ -162,11 +162,10 @@ def _run_email(factory: sessionmaker[Session], clock: Clock, mailer: Mailer,
                max_batches: int | None) -> None:
     """Claim e-mails TRACKER_REMINDER_EMAIL_BATCH_SIZE at a time and send them, until none is
     due or the circuit opens."""
-    if circuit.is_open(clock()):
-        report.smtp_error, report.circuit_open_until = circuit.last_error, circuit.open_until
-        log.info("reminders: e-mail waits until %s (SMTP unreachable: %s)",
-                 circuit.open_until.isoformat() if circuit.open_until else "?",
-                 circuit.last_error)
+    if circuit.is_open(clock()):  # said when it opened; not again at every tick
+        report.circuit_open_until = circuit.open_until
+        log.debug("reminders: e-mail waits until %s (SMTP unreachable: %s)",
+                  circuit.open_until, circuit.last_error)
         return
     size, batches = settings.reminder_email_batch_size, 0
     while max_batches is None or batches < max_batches:
