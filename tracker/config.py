@@ -10,8 +10,15 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The worst case of one e-mail, in SMTP exchanges that each may take up to TRACKER_SMTP_TIMEOUT_S:
+# connecting (the greeting), EHLO, STARTTLS and its TLS handshake, EHLO again, AUTH (LOGIN takes
+# two), MAIL FROM, RCPT TO, DATA, the message and its answer. Counted for every message, as if
+# each opened its own connection. A claim of e-mails must hold this long, plus a margin.
+SMTP_ROUND_TRIPS = 11
+LEASE_MARGIN_S = 60
 
 
 class Settings(BaseSettings):
@@ -85,10 +92,14 @@ class Settings(BaseSettings):
     smtp_timeout_s: float = Field(default=30, gt=0)
     # Where the web face is reached, to turn the links of reminders into full URLs.
     public_url: str | None = None
-    # The dispatcher: rows claimed per batch, how long a claim holds, attempts before failed.
+    # The dispatcher: in-app rows claimed per batch, e-mail rows claimed per batch (kept small:
+    # the claim's lease must outlast sending them all, see `_lease_outlasts_a_claim`), and how
+    # long a claim holds. An e-mail that could not go out is retried with a growing wait (1, 2,
+    # 4... minutes, then every 30) for this many hours after its first failure, then failed.
     reminder_batch_size: int = Field(default=500, ge=1, le=10_000)
+    reminder_email_batch_size: int = Field(default=1, ge=1, le=100)
     reminder_lease_s: int = Field(default=600, ge=10)
-    reminder_max_attempts: int = Field(default=5, ge=1)
+    reminder_retry_hours: float = Field(default=72, gt=0)
     # At most this many e-mails to one address in 24 hours; the dispatcher cancels the rest
     # (logged, with their reason), so nobody can make the site flood a mailbox.
     email_daily_cap: int = Field(default=50, ge=1)
@@ -108,6 +119,28 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown IANA time zone {value!r}") from exc
         return value
+
+    @property
+    def email_claim_worst_case_s(self) -> float:
+        """The longest sending one claim of e-mails can take, margin included."""
+        return (self.smtp_timeout_s * SMTP_ROUND_TRIPS * self.reminder_email_batch_size
+                + LEASE_MARGIN_S)
+
+    @model_validator(mode="after")
+    def _lease_outlasts_a_claim(self) -> Settings:
+        """A claim that ran out while its e-mail was on its way would let another dispatcher
+        send it again: refuse a lease shorter than the worst case of a claim."""
+        needed = self.email_claim_worst_case_s
+        if self.reminder_lease_s < needed:
+            raise ValueError(
+                f"TRACKER_REMINDER_LEASE_S={self.reminder_lease_s} is shorter than the longest "
+                f"sending a claim of e-mails can take: TRACKER_SMTP_TIMEOUT_S="
+                f"{self.smtp_timeout_s:g} x {SMTP_ROUND_TRIPS} SMTP exchanges per e-mail x "
+                f"TRACKER_REMINDER_EMAIL_BATCH_SIZE={self.reminder_email_batch_size} + "
+                f"{LEASE_MARGIN_S} s = {needed:g} s; set TRACKER_REMINDER_LEASE_S to at least "
+                f"{needed:.0f}, or lower TRACKER_SMTP_TIMEOUT_S or "
+                "TRACKER_REMINDER_EMAIL_BATCH_SIZE")
+        return self
 
     @property
     def effective_database_url(self) -> str:

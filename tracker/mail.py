@@ -210,14 +210,24 @@ class Mailer:
             smtp.login(s.smtp_user, s.smtp_password.get_secret_value() if s.smtp_password else "")
         return smtp
 
+    def connect(self) -> None:
+        """Open the connection now (greeting, TLS, log-in) unless it is open: the dispatcher
+        does so before it checks that its claim on a reminder still holds, so that only the
+        transfer of the message itself lies between that check and the `sent` mark. Raises
+        smtplib.SMTPException or OSError."""
+        if self._smtp is None:
+            self._smtp = self._connect()
+
     def send(self, message: EmailMessage) -> None:
         """Hand `message` to the server; returns once the server accepted it, raises
         smtplib.SMTPException or OSError otherwise."""
-        if self._smtp is None:
-            self._smtp = self._connect()
+        self.connect()
+        assert self._smtp is not None
         try:
             self._smtp.send_message(message)
-        except (smtplib.SMTPServerDisconnected, OSError):
+        except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused):
+            raise  # an answer about this message: smtplib has reset the connection for the next
+        except OSError:  # smtplib's other errors too: the connection is not to be trusted
             self.close()
             raise
 

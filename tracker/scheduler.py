@@ -1,9 +1,10 @@
 """The scheduler: APScheduler 3.11 only ticks; the database holds the truth.
 
-Two interval jobs in an in-memory job store, each coalesced and never run twice at once:
-`dispatch` (deliver what is due, every TRACKER_SCHEDULER_INTERVAL_S seconds) and `reconcile`
-(repair the reminder rows a hook missed, every TRACKER_RECONCILE_INTERVAL_S seconds). Both run
-once at start, so reminders that came due while nothing ran go out (or expire) at once. Several
+Three interval jobs in an in-memory job store, each coalesced and never run twice at once:
+`dispatch` (deliver the in-app reminders due) and `email` (the e-mail ones, through SMTP), every
+TRACKER_SCHEDULER_INTERVAL_S seconds, apart so that a slow or absent SMTP server never delays an
+in-app reminder; and `reconcile` (repair the reminder rows a hook missed, every
+TRACKER_RECONCILE_INTERVAL_S seconds). All run once at start, so reminders that came due while nothing ran go out (or expire) at once. Several
 scheduler processes may share one PostgreSQL database: claims use FOR UPDATE SKIP LOCKED.
 
 - `tracker scheduler` runs `run_forever` until SIGTERM or SIGINT, then stops cleanly: the tick
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
+from tracker.models import ReminderChannel
 from tracker.services.reminders import dispatch
 from tracker.services.reminders import planner as reminders
 
@@ -38,14 +40,32 @@ _in_process_lock = threading.Lock()
 
 
 def dispatch_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
-    report = dispatch.deliver_due(factory, settings=settings, clock=clock)
-    if report.done or report.retrying or report.released:
-        log.info("dispatch: %d sent, %d expired or cancelled, %d to retry, %d failed, "
-                 "%d lease(s) released", len(report.sent), len(report.expired),
-                 len(report.retrying), len(report.failed), report.released)
+    """The in-app reminders due (never waiting on an SMTP server)."""
+    report = dispatch.deliver_due(factory, settings=settings, clock=clock,
+                                  channels=[ReminderChannel.IN_APP])
+    _log_report("dispatch", report)
+
+
+def email_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock,
+               circuit: dispatch.Circuit) -> None:
+    """The e-mail reminders due; `circuit` carries an SMTP outage from one tick to the next."""
+    report = dispatch.deliver_due(factory, settings=settings, clock=clock,
+                                  channels=[ReminderChannel.EMAIL], circuit=circuit)
+    _log_report("e-mail", report)
+    if report.smtp_error and report.circuit_open_until:
+        log.warning("e-mail: SMTP server unreachable (%s); next try at %s, %d e-mail(s) put "
+                    "back untried", report.smtp_error, report.circuit_open_until.isoformat(),
+                    report.deferred)
     if report.email_waiting:
-        log.warning("dispatch: %d e-mail reminder(s) wait: TRACKER_SMTP_HOST is not set",
+        log.warning("e-mail: %d e-mail reminder(s) wait: TRACKER_SMTP_HOST is not set",
                     report.email_waiting)
+
+
+def _log_report(job: str, report: dispatch.DispatchReport) -> None:
+    if report.done or report.retrying or report.released:
+        log.info("%s: %d sent, %d expired or cancelled, %d to retry, %d failed, "
+                 "%d lease(s) released", job, len(report.sent), len(report.expired),
+                 len(report.retrying), len(report.failed), report.released)
 
 
 def reconcile_tick(factory: sessionmaker[Session], clock: Clock) -> None:
@@ -69,6 +89,9 @@ def build_scheduler(
     scheduler.add_job(dispatch_tick, IntervalTrigger(seconds=settings.scheduler_interval_s),
                       args=(factory, settings, clock), id="dispatch", name="dispatch",
                       next_run_time=now)
+    scheduler.add_job(email_tick, IntervalTrigger(seconds=settings.scheduler_interval_s),
+                      args=(factory, settings, clock, dispatch.Circuit()), id="email",
+                      name="email", next_run_time=now)
     scheduler.add_job(reconcile_tick, IntervalTrigger(seconds=settings.reconcile_interval_s),
                       args=(factory, clock), id="reconcile", name="reconcile",
                       next_run_time=now)

@@ -149,12 +149,16 @@ class SlowServer(Mailer):
 
 
 def test_a_slow_smtp_server_does_not_make_another_dispatcher_send_twice(
-    session, session_factory, posting, application, clock, settings, smtp
+    session, session_factory, posting, application, clock, settings, smtp, monkeypatch
 ):
-    """The lease of a batch runs out while its e-mails are sent one by one: another dispatcher
-    takes back the rows not sent yet. Each e-mail renews its own lease first, and one whose
-    claim was lost is left to the dispatcher that holds it: every e-mail goes out once."""
+    """The lease of a batch of three e-mails runs out while they are sent one by one (the
+    settings refuse such a lease; a paused process gets there all the same): another
+    dispatcher takes back the rows not sent yet. Each e-mail renews its own lease first, and
+    one whose claim was lost is left to the dispatcher that holds it: every e-mail goes out
+    once."""
     from tracker.services.accounts import users
+
+    monkeypatch.setattr(settings, "reminder_email_batch_size", 3)
 
     for n in (1, 2):
         other = users.create_user(session, email=f"c{n}@example.org", full_name=f"C {n}",
@@ -182,6 +186,9 @@ def test_a_slow_smtp_server_does_not_make_another_dispatcher_send_twice(
 
 
 def test_smtp_server_down_then_back(session, session_factory, application, clock, settings, smtp):
+    """Refused connections: the e-mail is retried with a growing wait (1, 2, 4... minutes, at
+    most 30) for TRACKER_REMINDER_RETRY_HOURS from its first failure, then failed, saying so;
+    an operator may retry it."""
     smtp.stop()
     clock.now = SEVEN_DAYS_BEFORE
     report = run(session_factory, clock)
@@ -191,23 +198,37 @@ def test_smtp_server_down_then_back(session, session_factory, application, clock
     assert row.status is S.PENDING and row.attempts == 1
     assert "ConnectionRefusedError" in row.last_error
     assert row.next_attempt_at == clock() + timedelta(minutes=1)
-    # down for a while: each attempt waits longer, then the row is failed, with the error
-    for attempt in range(2, settings.reminder_max_attempts + 1):
+    first_failure = clock()
+    assert row.retry_until == first_failure + timedelta(hours=settings.reminder_retry_hours)
+    # down for a while: each attempt waits longer, up to 30 minutes
+    for attempt in range(2, 9):
         clock.now = rows(session, id=row.id)[0].next_attempt_at
         report = run(session_factory, clock)
-        assert report.sent == []
+        assert report.sent == [] and report.failed == []
         [row] = rows(session, id=row.id)
-        assert row.attempts == attempt
-        if attempt < settings.reminder_max_attempts:  # 4, 16, 64 minutes
-            assert row.next_attempt_at - clock() == timedelta(minutes=4 ** (attempt - 1))
+        assert (row.status, row.attempts) == (S.PENDING, attempt)
+        assert row.next_attempt_at - clock() == timedelta(minutes=min(2 ** (attempt - 1), 30))
+        assert row.retry_until == first_failure + timedelta(hours=72)  # the period holds
+    # still down near the end of the period: the last attempt is at its end, then failed
+    clock.now = row.retry_until - timedelta(minutes=10)
+    run(session_factory, clock)
     [row] = rows(session, id=row.id)
-    assert row.status is S.FAILED and row.attempts == settings.reminder_max_attempts
+    assert row.status is S.PENDING and row.next_attempt_at == row.retry_until
+    clock.now = row.retry_until
+    [failed] = run(session_factory, clock).failed
+    [row] = rows(session, id=row.id)
+    assert row.status is S.FAILED and failed["id"] == row.id
     assert "ConnectionRefusedError" in row.last_error
+    assert row.reason.startswith("not sent: the retry period ran out at 2024-05-09 07:00Z "
+                                 "(72 h from the first failure, TRACKER_REMINDER_RETRY_HOURS) "
+                                 "after 10 attempts; last error: ConnectionRefusedError")
     # the server is back; the operator retries it; it goes out once
     smtp.start()
     assert run(session_factory, clock).sent == []  # failed rows wait for the operator
     reminders.retry(session, row.id, clock=clock)
     session.commit()
+    [row] = rows(session, id=row.id)
+    assert (row.reason, row.retry_until, row.attempts) == (None, None, 0)
     report = run(session_factory, clock)
     assert [s["id"] for s in report.sent] == [row.id]
     assert len(smtp.inbox.messages) == 1

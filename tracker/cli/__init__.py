@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+import pydantic
 import sqlalchemy as sa
 
 from tracker import __version__
@@ -36,6 +37,10 @@ class TrackerGroup(click.Group):
             raise UserError(f"error: {exc}") from exc
         except sa.exc.OperationalError as exc:
             raise UserError(f"error: database: {' '.join(str(exc.orig).split())}") from exc
+        except pydantic.ValidationError as exc:  # the TRACKER_* settings (tracker/config.py)
+            raise UserError("error: settings: " + "; ".join(
+                (f"TRACKER_{'_'.join(map(str, e['loc'])).upper()}: " if e["loc"] else "")
+                + e["msg"].removeprefix("Value error, ") for e in exc.errors())) from exc
 
 
 @click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -63,7 +63,19 @@ def reminder_record(r: Reminder) -> dict[str, Any]:
         "next_attempt_at": iso(r.next_attempt_at) if r.status is ReminderStatus.PENDING else None,
         "last_error": r.last_error, "reason": r.reason, "sent_at": iso(r.sent_at),
         "message_id": r.message_id,
+        "retry_until": iso(r.retry_until) if r.status is ReminderStatus.PENDING else None,
     }
+
+
+def _why(r: dict[str, Any]) -> str:
+    """What the list says of a row beside what it is: why it ended (the reason, which for a
+    failed e-mail names the last error), or for one being retried, the error and until when."""
+    if r["reason"]:
+        return f"\n{r['reason']}"
+    if r["last_error"] and r["retry_until"]:
+        return (f"\n{r['last_error']} (next attempt {when_text(r['next_attempt_at'], r['timezone'])}; "
+                f"retried until {when_text(r['retry_until'], r['timezone'])})")
+    return f"\n{r['last_error']}" if r["last_error"] else ""
 
 
 @click.group("reminders")
@@ -94,9 +106,7 @@ def reminders_list(app: AppContext, status: str | None, page: int, per_page: int
     # which wraps (between words) rather than crop the reason or the error.
     print_tables(table(None, ["id", "due (local)", "status", "what"],
                        [(r["id"], when_text(r["due_at_utc"], r["timezone"]), r["status"],
-                         f"{r['kind']} ({r['channel']}) to {r['recipient']}"
-                         + (f"\n{r['reason'] or r['last_error']}"
-                            if r["reason"] or r["last_error"] else ""))
+                         f"{r['kind']} ({r['channel']}) to {r['recipient']}" + _why(r))
                         for r in records],
                        no_wrap=["id", "due (local)", "status"]))
 
@@ -167,7 +177,10 @@ def reminders_run(app: AppContext, once: bool, at_text: str | None, dry_run: boo
     if fmt == "json":
         emit_json({"at": clock().isoformat(), "sent": report.sent, "expired": report.expired,
                    "retrying": report.retrying, "failed": report.failed,
-                   "released": report.released, "email_waiting": report.email_waiting})
+                   "released": report.released, "email_waiting": report.email_waiting,
+                   "lost": report.lost, "deferred": report.deferred,
+                   "smtp_error": report.smtp_error,
+                   "circuit_open_until": iso(report.circuit_open_until)})
         return
     for item in report.sent:
         click.echo(f"sent #{item['id']} {item['kind']} {item['channel']} to {item['recipient']}: "
@@ -179,7 +192,10 @@ def reminders_run(app: AppContext, once: bool, at_text: str | None, dry_run: boo
         click.echo(f"retry #{item['id']} {item['kind']}: {item['error']} "
                    f"(next attempt {iso(item['next_attempt_at'])})")
     for item in report.failed:
-        click.echo(f"failed #{item['id']} {item['kind']}: {item['error']}")
+        click.echo(f"failed #{item['id']} {item['kind']}: {item.get('reason') or item['error']}")
+    if report.smtp_error and report.circuit_open_until:
+        click.echo(f"SMTP server unreachable ({report.smtp_error}): {report.deferred} more "
+                   f"e-mail(s) wait, next try {iso(report.circuit_open_until)}", err=True)
     if report.email_waiting:
         click.echo(f"{report.email_waiting} e-mail reminder(s) wait: TRACKER_SMTP_HOST is not set",
                    err=True)

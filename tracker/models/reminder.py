@@ -92,6 +92,9 @@ class Reminder(Timestamps, Base):
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     claim_token: Mapped[str | None] = mapped_column(sa.String(36))
     last_error: Mapped[str | None] = mapped_column(sa.Text)
+    # An e-mail that could not go out is retried until then (its first failure plus
+    # TRACKER_REMINDER_RETRY_HOURS), then failed with the reason; cleared once it is sent.
+    retry_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Why it was cancelled or expired, in words
     reason: Mapped[str | None] = mapped_column(sa.Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

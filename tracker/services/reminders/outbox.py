@@ -142,7 +142,7 @@ def _retime(row: Reminder, target: Planned, now: datetime, *, fresh: bool = True
     row.anchor_at = target.anchor
     row.due_at = row.next_attempt_at = target.due_at
     if fresh:
-        row.attempts, row.last_error = 0, None
+        row.attempts, row.last_error, row.retry_until = 0, None, None
     row.lease_until = row.claim_token = None
     if target.due_at >= now - PLANNED_LATE_AFTER:
         row.status, row.reason = R.PENDING, None

@@ -295,6 +295,7 @@ def _requeue(reminder: Reminder, now: datetime) -> None:
     reminder.next_attempt_at = now
     reminder.attempts = 0
     reminder.lease_until = reminder.claim_token = None
+    reminder.retry_until = reminder.reason = None  # a fresh retry period, no stale reason
     reminder.updated_at = now
 
 
