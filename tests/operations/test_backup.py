@@ -30,7 +30,7 @@ CAMILLE = "camille.martin@example.org"
 def demo_place(new_place, name: str = "source") -> Place:  # noqa: ANN001
     place = new_place(name)
     place.run("demo --no-dossiers")
-    (place.data_dir / "imports").mkdir(exist_ok=True)
+    (place.data_dir / "imports").mkdir(parents=True, exist_ok=True)
     (place.data_dir / "imports" / "7-pending.pdf").write_bytes(b"%PDF-1.7 pending import\n")
     (place.data_dir / "secret_key").write_text("the-key", encoding="ascii")
     return place
