@@ -45,7 +45,7 @@ def server_version(engine: sa.Engine) -> int:
 
 def check_versions(name: str, client: int, needed: int, what: str) -> None:
     if client < needed:
-        raise BackupError(name, f"{name} is version {client}, {what} is version {needed}: install "
+        raise BackupError(name, f"{name} is version {client}, the {what} is version {needed}: install "
                                 f"{PACKAGE}-{needed} or newer (the client's major version must be "
                                 f"at least the {what}'s)")
 
