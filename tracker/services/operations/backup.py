@@ -111,11 +111,16 @@ def verify_backup(source: Path, *, actor: Actor) -> BackupReport:
     and that the database dump can be read (SQLite: its integrity check and schema revision;
     PostgreSQL: pg_restore lists its contents). Raises BackupError naming the member at fault."""
     _require_operator(actor)
+    manifest = read_manifest(Path(source))
+    size = manifest.members[manifest.database_member].size
     with tempfile.TemporaryDirectory(prefix="tracker-verify-") as tmp:
+        if shutil.disk_usage(tmp).free < size:
+            raise BackupError(manifest.database_member, f"needs {size // 1_000_000} MB in {tmp} "
+                                                        "to be checked (set TMPDIR elsewhere)")
         dump = Path(tmp) / "database"
         with dump.open("wb") as out:
-            manifest = read_archive(Path(source), lambda name: out if name.startswith("database/")
-                                    else None)
+            read_archive(Path(source), lambda name: out if name.startswith("database/") else None,
+                         known=manifest)
         _check_dump(manifest, dump)
     return BackupReport(Path(source), manifest, _schema_status(manifest.schema_revision))
 
@@ -154,7 +159,7 @@ def restore_backup(engine: sa.Engine, source: Path, *, actor: Actor, settings: S
             return handles[-1]
 
         try:
-            manifest = read_archive(source, sink)
+            manifest = read_archive(source, sink, known=first)
         finally:
             for handle in handles:
                 handle.close()

@@ -199,15 +199,20 @@ def _manifest(tar: tarfile.TarFile, members: Iterator[tarfile.TarInfo], source: 
     return Manifest.from_json(_read(tar, first))
 
 
-def read_archive(source: Path, sink: Callable[[str], IO[bytes] | None]) -> Manifest:
+def read_archive(source: Path, sink: Callable[[str], IO[bytes] | None],
+                 known: Manifest | None = None) -> Manifest:
     """Reads and checks the whole archive: its manifest, then every member against it.
 
-    `sink(name)` gives a file to copy the member into (or None to only check it). Raises
+    `sink(name)` gives a file to copy the member into (or None to only check it); `known`,
+    the manifest read before (whose sizes were checked against the free space), must be this
+    one. Raises
     BackupError naming the archive or the member at fault; returns the manifest once every
     member it names has been read with its size and checksum."""
     with _open(source) as tar:
         members = _members(tar, source)
         manifest = _manifest(tar, members, source)
+        if known is not None and manifest != known:
+            raise BackupError(str(source), "the archive changed while it was being read")
         seen: set[str] = set()
         for info in members:
             name = check_name(info.name)
