@@ -195,6 +195,8 @@ def test_verify_refuses_a_damaged_file(new_place, tmp_path):
     archive.write_bytes(bytes(raw))
     refused(source.cli(f"backup verify {archive}"))
     refused(source.cli(f"backup verify {tmp_path / 'none.tar.gz'}"), "no such file")
+    refused(source.cli(f"backup create {source.data_dir / 'imports' / 'b.tar.gz'}"),
+            "keep backups outside the data folder")
 
 
 def test_restore_refuses_a_non_empty_target_and_says_which(new_place, tmp_path):

@@ -79,6 +79,9 @@ def create_backup(engine: sa.Engine, target: Path, *, actor: Actor, settings: Se
     target = Path(target).absolute()
     if target.is_dir() or not target.parent.is_dir():
         raise BackupError(str(target), "give a file name in an existing folder")
+    if target.resolve().is_relative_to(Path(settings.data_dir).resolve()):
+        raise BackupError(str(target), "keep backups outside the data folder (each one would "
+                                       "hold all the ones before)")
     kind = _kind(engine)
     created = clock()
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".tracker-backup-") as tmp:
@@ -97,9 +100,8 @@ def create_backup(engine: sa.Engine, target: Path, *, actor: Actor, settings: Se
                                               "backup (a migration ran): try again")
             manifest.schema_revision = before
         files = {manifest.database_member: dump}
-        skipped = _stage_data(Path(settings.data_dir), staging / "data", files, include_secrets,
-                              leave_out={target, target.with_name(target.name + ".part"), staging,
-                                         *_sqlite_files(engine)})
+        skipped = _stage_data(Path(settings.data_dir).absolute(), staging / "data", files,
+                              include_secrets, leave_out={staging, *_sqlite_files(engine)})
         for name, path in files.items():
             manifest.members[name] = Member(path.stat().st_size, sha256_file(path))
         write_archive(target, manifest, files, created)
