@@ -10,6 +10,13 @@ from typing import TYPE_CHECKING
 from tracker.services._reexport import lazy
 
 if TYPE_CHECKING:
+    from tracker.services.operations.backup import (
+        BackupReport,
+        RestoreReport,
+        create_backup,
+        restore_backup,
+        verify_backup,
+    )
     from tracker.services.operations.demo import (
         DEMO_PASSWORD,
         DemoDocuments,
@@ -18,6 +25,7 @@ if TYPE_CHECKING:
     )
 
 _MODULES: dict[str, tuple[str, ...]] = {
+    "backup": ("BackupReport", "RestoreReport", "create_backup", "restore_backup", "verify_backup"),
     "demo": ("DEMO_PASSWORD", "DemoDocuments", "load_demo", "prepare_documents"),
 }
 __all__ = sorted(name for names in _MODULES.values() for name in names)
