@@ -21,11 +21,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.domain.access import Actor, Operator, actor_id, can_manage
+from tracker.domain.access import Actor, Operator, actor_id, can_manage, sees_drafts
 from tracker.domain.errors import DomainError, PermissionDenied
 from tracker.domain.paging import Page, make_page, paginate
 from tracker.models import (
     Application,
+    ApplicationStatus,
     AuditLog,
     Document,
     Interview,
@@ -196,6 +197,8 @@ def trail(
     """The audit trail of an application or a posting, newest first, one page of it."""
     if isinstance(entity, Application):
         _check_staff(actor, entity.posting)
+        if not sees_drafts(actor) and entity.status is ApplicationStatus.DRAFT:
+            raise PermissionDenied("audit", "a draft is its candidate's until submitted")
         about = _about_application(entity.id)
     elif isinstance(entity, Posting):
         _check_staff(actor, entity)
