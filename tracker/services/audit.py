@@ -231,15 +231,15 @@ def search(
     if filters.actor_email:
         address = filters.actor_email.strip().lower()
         if len(address) > EMAIL_MAX:
-            raise DomainError("actor", f"an e-mail address has at most {EMAIL_MAX} characters")
+            raise DomainError("actor", "is too long for an e-mail address")
         found = session.scalar(sa.select(User.id).where(User.email == address))
         if found is None:
-            raise DomainError("actor", f"no account has the e-mail {address}")
+            raise DomainError("actor", "no account has this e-mail address")
         conditions.append(AuditLog.actor_id == found)
     if filters.action:
         action = filters.action.strip()
         if len(action) > ACTION_MAX:
-            raise DomainError("action", f"an action has at most {ACTION_MAX} characters")
+            raise DomainError("action", "is too long for an action")
         # "posting" is every posting.* action; "posting.open" that one
         conditions.append(AuditLog.action == action if "." in action
                           else AuditLog.action.like(f"{_like(action)}.%", escape="\\"))
@@ -263,7 +263,7 @@ def _entity_condition(session: Session, text: str) -> sa.ColumnElement[bool]:
     if kind == "posting" and not ident.isdigit():
         number = session.scalar(sa.select(Posting.id).where(Posting.reference == ident))
         if number is None:
-            raise DomainError("entity", f"no posting has the reference {ident}")
+            raise DomainError("entity", "no posting has this reference")
         return _about_posting(number)
     if not ident.isdigit() or len(ident) > 18:
         raise DomainError("entity", "write it as TYPE:NUMBER, e.g. application:12")

@@ -207,7 +207,8 @@ def admin_log() -> Any:
                                      per_page=LOG_PER_PAGE)
                 shown = rows(found)
         except DomainError as exc:
-            errors[_FIELDS.get(exc.field or "", "actor")] = exc.message
+            # in the reader's language where the catalogue has the message
+            errors[_FIELDS.get(exc.field or "", "actor")] = _(exc.message)
     query = {k: v for k, v in args.items() if v}
     return render_template(
         "web/hr/audit_log.html", rows=shown, errors=errors, args=args,
