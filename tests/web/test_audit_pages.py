@@ -165,6 +165,7 @@ def test_the_log_as_csv(web: Web, session, application, candidate, hr, admin, cl
 def test_only_admins_read_the_whole_log(web: Web, hr, candidate) -> None:  # noqa: ANN001
     for who in (hr, candidate):
         assert web.as_user(who).get("/admin/audit").status_code == 403
+        assert web.get("/admin/audit?format=csv").status_code == 403
     assert web.as_user(None).get("/admin/audit").status_code == 302  # to the log-in page
 
 

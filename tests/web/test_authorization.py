@@ -76,6 +76,7 @@ RULES: dict[str, list[Case]] = {
                             case("POST", lambda w: "/admin/accounts", {"admin"})],
     "auth.admin_logout_everywhere": [case("POST", lambda w: "/admin/accounts/logout",
                                           {"admin"})],
+    "audit.admin_log": [case("GET", lambda w: "/admin/audit", {"admin"})],
     "auth.end_session": [case("POST", lambda w: f"/account/sessions/{w.other_session}/end",
                               set(), "someone else's session")],
     "hr.dashboard": [case("GET", lambda w: "/hr/", STAFF)],
