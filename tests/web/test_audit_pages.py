@@ -8,6 +8,7 @@ import csv
 import html
 import io
 import re
+from datetime import date, time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -18,7 +19,7 @@ from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.models import AuditLog, PostingStatus
 from tracker.services.accounts import account
-from tracker.services.hiring import applications, documents, evidence
+from tracker.services.hiring import applications, documents, evidence, interviews, postings
 from tracker.web import hr_audit
 from tracker.web.i18n import catalog
 
@@ -91,9 +92,41 @@ def test_the_trail_is_paged_newest_first(web: Web, session, application, candida
         "Document added: CV (CV Camille.pdf)", "Application started"]
 
 
+def test_ratings_interviews_and_removals_read_as_sentences(
+        web: Web, session, application, candidate, hr, clock) -> None:  # noqa: ANN001
+    reviewed(session, application, candidate, hr, clock)
+    requirement = application.posting.requirements[0]
+    evidence.rate_evidence(session, application, requirement, rating=3, actor=hr, clock=clock)
+    evidence.rate_evidence(session, application, requirement, rating=None, actor=hr,
+                           clock=clock)
+    meeting = interviews.schedule(session, application.posting, day=date(2024, 5, 20),
+                                  at=time(10, 0), timezone="Europe/Paris",
+                                  application=application, actor=hr, clock=clock)
+    interviews.reschedule(session, meeting, day=date(2024, 5, 21), at=time(14, 30),
+                          actor=hr, clock=clock)
+    interviews.cancel(session, meeting, actor=hr, clock=clock, reason="jury absent")
+    documents.remove_document(session, application.documents[0], actor=hr, clock=clock)
+    session.flush()
+    hr.timezone = "Europe/Paris"
+    session.flush()
+    rows = trail_of(text(web.as_user(hr).get(f"/hr/applications/{application.id}")))
+    assert [r[2] for r in rows][:7] == [
+        "Document removed: CV (CV Camille.pdf)", "Interview cancelled: jury absent",
+        "Interview moved from May 20, 2024, 10:00 AM (Europe/Paris) to May 21, 2024, "
+        "2:30 PM (Europe/Paris)",
+        "Status changed from “Under review” to “Interview”",
+        "Interview scheduled for May 20, 2024, 10:00 AM (Europe/Paris)",
+        "Rating of a requirement cleared", "Requirement rated 3 / 4"]
+
+
 def test_a_posting_trail_on_its_page(web: Web, session, posting, hr, clock) -> None:  # noqa: ANN001
+    clock.advance(minutes=1)
+    postings.update_posting(session, posting, {"title": "Chargé·e de coopération"}, actor=hr,
+                            clock=clock, settings=get_settings())
+    session.flush()
     rows = trail_of(text(web.as_user(hr).get(f"/hr/postings/{posting.reference}")))
-    assert [r[2] for r in rows] == ["Posting status changed from “Draft” to “Open”",
+    assert [r[2] for r in rows] == ["Posting edited: title",
+                                    "Posting status changed from “Draft” to “Open”",
                                     "Posting created (UJM-TEST-1)"]
 
 
