@@ -37,6 +37,7 @@ def words(text: str) -> str:
 def test_every_command_is_known():
     assert sorted(" ".join(path) for path in COMMANDS) == [
         "application", "application fit", "application list", "application move", "application show", "apply",
+        "audit", "audit list",
         "db", "db check", "db upgrade", "demo", "document", "document add", "document list",
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
         "dossier posting", "export", "export ics", "interview", "interview schedule",
@@ -44,7 +45,7 @@ def test_every_command_is_known():
         "org", "org add", "org list", "org usage", "posting", "posting add", "posting cancel",
         "posting close", "posting export", "posting fill", "posting import", "posting list",
         "posting open", "posting show",
-        "posting update", "reference", "reference list", "reference load", "reference requirements",
+        "posting update", "privacy", "reference", "reference list", "reference load", "reference requirements",
         "reference show",
         "reminders", "reminders due", "reminders list", "reminders offsets", "reminders retry",
         "reminders run", "reminders switch", "scheduler",
