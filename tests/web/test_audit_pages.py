@@ -212,14 +212,17 @@ def test_log_ins_are_in_the_log_and_the_page_says_the_same_either_way(
     strip = re.compile(r'name="csrf_token"[^>]*>|value="[^"]*"')
     assert strip.sub("", wrong) == strip.sub("", unknown)
     assert web.login("camille@example.org").status_code == 302
+    assert web.post("/logout", token_from="/me/").status_code == 302
     session.expire_all()
-    rows = session.execute(sa.select(AuditLog.action, AuditLog.entity_type)
-                           .where(AuditLog.action.like("login.%")).order_by(AuditLog.id)).all()
-    assert rows == [("login.failed", "user_account"), ("login.failed", "login"),
-                    ("login.ok", "user_account")]
+    rows = session.execute(sa.select(AuditLog.action, AuditLog.entity_type, AuditLog.actor_id)
+                           .where(AuditLog.action.like("log%")).order_by(AuditLog.id)).all()
+    assert rows == [("login.failed", "user_account", None), ("login.failed", "login", None),
+                    ("login.ok", "user_account", candidate.id),
+                    ("logout", "user_account", candidate.id)]
     page = html.unescape(text(web.as_user(admin).get("/admin/audit?action=login")))
     assert "Failed log-in as ghost@example.org" in page and "Logged in" in page
     assert "someone not logged in" in page and "not the password" not in page
+    assert "Logged out" in html.unescape(text(web.get("/admin/audit?action=logout")))
 
 
 def error_of(page: str, name: str) -> str:

@@ -240,9 +240,10 @@ def search(
         action = filters.action.strip()
         if len(action) > ACTION_MAX:
             raise DomainError("action", "is too long for an action")
-        # "posting" is every posting.* action; "posting.open" that one
-        conditions.append(AuditLog.action == action if "." in action
-                          else AuditLog.action.like(f"{_like(action)}.%", escape="\\"))
+        # "posting" is every posting.* action (and one named so); "posting.open" that one
+        conditions.append(AuditLog.action == action if "." in action else sa.or_(
+            AuditLog.action == action,
+            AuditLog.action.like(f"{_like(action)}.%", escape="\\")))
     if filters.entity:
         conditions.append(_entity_condition(session, filters.entity.strip()))
     conditions.extend(_period(filters))

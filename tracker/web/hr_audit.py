@@ -66,6 +66,7 @@ SENTENCES: dict[str, str] = {
     "token.revoke": "API token revoked (%(prefix)s…)",
     "login.ok": "Logged in",
     "login.failed": "Failed log-in",
+    "logout": "Logged out",
 }
 # The same actions when their details call for other words.
 VARIANTS: dict[str, str] = {
@@ -75,7 +76,7 @@ VARIANTS: dict[str, str] = {
 }
 # For the admin's filter: a family selects every action it starts.
 FAMILIES = ("application", "document", "evidence", "note", "interview", "posting",
-            "organisation", "user", "profile", "token", "login")
+            "organisation", "user", "profile", "token", "login", "logout")
 ENTITY_LABELS = {
     "application": _l("Application"), "posting": _l("Posting"), "document": _l("Document"),
     "interview": _l("Interview"), "note": _l("Note"),
