@@ -31,6 +31,7 @@ from tracker.web import (
     common,
     hr,
     hr_applications,
+    hr_audit,
     hr_import,
     i18n,
     inbox,
@@ -74,7 +75,7 @@ def create_app(
     for pages in (hr_applications, hr_import, candidate_application, candidate_import):
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
-                      invitations.bp):
+                      invitations.bp, hr_audit.bp):
         app.register_blueprint(blueprint)
     security.throttle_login(app, settings)
     templating.configure(app, settings)

@@ -26,10 +26,12 @@ SYSTEM = "the system's own work: the scheduler, or hooks run after a service has
          "the actor"
 OUTBOX = "the reminder outbox, the operator's and admins' (check_outbox in the faces)"
 LOADED = "works on an object the caller loaded through a lookup that checked the actor"
+LOGIN = "records a log-in attempt, before anyone has proved who they are"
 NO_ACTOR = {
     "accounts.account.register_candidate": OWN, "accounts.account.set_preferences": OWN,
     "accounts.account.change_password": OWN, "accounts.account.authenticate": LOOKUP,
-    "accounts.account.active_user": LOOKUP, "accounts.organisations.find_organisation": LOOKUP,
+    "accounts.account.active_user": LOOKUP,
+    "accounts.account.log_in": LOOKUP, "audit.record_login": LOGIN, "accounts.organisations.find_organisation": LOOKUP,
     "accounts.organisations.get_organisation": LOOKUP,
     "accounts.organisations.list_organisations": LOOKUP,
     "accounts.sessions.resolve": LOOKUP, "accounts.sessions.end_current": OWN,

@@ -87,6 +87,7 @@ RULES: dict[str, list[Case]] = {
                                    case("POST", lambda w: "/hr/invitations", {"hr_a", "hr_b"})],
     "invitations.accept": [case("GET", lambda w: "/invitations/made-up", EVERYONE),
                            case("POST", lambda w: "/invitations/made-up", EVERYONE)],
+    "audit.admin_log": [case("GET", lambda w: "/admin/audit", {"admin"})],
     "auth.end_session": [case("POST", lambda w: f"/account/sessions/{w.other_session}/end",
                               set(), "someone else's session")],
     "hr.dashboard": [case("GET", lambda w: "/hr/", STAFF)],

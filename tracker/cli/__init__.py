@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from tracker import __version__
 from tracker.cli.applications import application_group, apply_command, interview_group
 from tracker.cli.backup import backup_group
+from tracker.cli.audit import audit_group
 from tracker.cli.context import AppContext, UserError
 from tracker.cli.db import db_group, demo_command
 from tracker.cli.documents import document_group
@@ -81,3 +82,4 @@ main.add_command(scheduler_command)
 main.add_command(serve_command)
 main.add_command(privacy_group)
 main.add_command(backup_group)
+main.add_command(audit_group)

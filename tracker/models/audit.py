@@ -13,7 +13,10 @@ from tracker.db import Base, UTCDateTime
 
 class AuditLog(Base):
     __tablename__ = "audit_log"
-    __table_args__ = (sa.Index("ix_audit_log_entity", "entity_type", "entity_id"),)
+    __table_args__ = (
+        sa.Index("ix_audit_log_entity", "entity_type", "entity_id"),
+        sa.Index("ix_audit_log_actor", "actor_id", "at"),  # the admin's filter by actor
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -87,7 +87,8 @@ def login() -> Any:
     form = LoginForm()
     if form.validate_on_submit():
         with transaction() as db:
-            user = accounts.authenticate(db, form.email.data or "", form.password.data or "")
+            user = accounts.log_in(db, form.email.data or "", form.password.data or "",
+                                   ip=request.remote_addr, clock=clock)
             if user is not None:
                 target = safe_next(home_for(user.role.value))
                 _log_in(db, user)

@@ -18,7 +18,7 @@ from tracker.services.hiring import postings
 from tracker.services.reference import catalogue as reference_data
 from tracker.services.reference.salary import salary_check
 from tracker.services.views import overview, records
-from tracker.web import posting_form
+from tracker.web import hr_audit, posting_form
 from tracker.web.common import (
     actor,
     clock,
@@ -191,11 +191,12 @@ def posting(reference: str) -> Any:
                                                  page=page_number(), per_page=APPLICANTS_PER_PAGE)
         allowed = [s.value for s in postings.POSTING_TRANSITIONS[found.status]]
         salary = salary_check(found, clock=clock, lang=_lang()).as_dict()
+        trail = hr_audit.trail(db, found)
     return render_template(
         "web/hr/posting.html", p=record, groups=applicants["groups"], sort=sort,
         total=applicants["total"], pages=page_links(applicants["page"]),
         actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=StatusForm(),
-        move_form=_move_choices(), salary=salary)
+        move_form=_move_choices(), salary=salary, trail=trail)
 
 
 def _move_choices() -> Any:

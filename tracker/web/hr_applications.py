@@ -18,6 +18,7 @@ from tracker.services.dossiers import render as dossiers
 from tracker.services.fit import scores as fit
 from tracker.services.hiring import applications, evidence, interviews
 from tracker.services.views import overview, records
+from tracker.web import hr_audit
 from tracker.web.common import (
     actor,
     clock,
@@ -72,6 +73,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
                        "body": n.body} for n in found.notes],
             "moves": sorted(s.value for s in applications.TRANSITIONS[found.status]),
             "fit": fit.application_fit(db, found, lang=_lang(), actor=actor(db)).as_dict(),
+            "trail": hr_audit.trail(db, found),
         }
     ratings = forms.pop("ratings", None) or RatingsForm(formdata=None)
     if not ratings.rows.entries:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         create_account,
         delete_account,
         list_accounts,
+        log_in,
         register_candidate,
         set_password,
         set_preferences,
@@ -91,7 +92,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "account": (
         "register_candidate", "tell_address_owner", "create_account", "authenticate",
         "active_user", "set_preferences", "set_password", "change_password", "delete_account",
-        "list_accounts",
+        "list_accounts", "log_in",
     ),
     "invitations": (
         "Invitation", "invite_staff", "invite_candidate", "read_invitation", "accept_invitation",

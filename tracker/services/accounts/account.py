@@ -113,6 +113,15 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return user if users.verify_password(user, password or "") else None
 
 
+def log_in(session: Session, email: str, password: str, *, ip: str | None,
+           clock: Clock = utcnow) -> User | None:
+    """`authenticate`, and the attempt recorded in the audit log, successful or not (never
+    the password; a failure the same way whether the address has an account or not)."""
+    user = authenticate(session, email, password)
+    audit.record_login(session, email=email, user=user, ip=ip, clock=clock)
+    return user
+
+
 def active_user(session: Session, user_id: int) -> User | None:
     """The account a login session names, if it still exists and may log in."""
     user = session.get(User, user_id)

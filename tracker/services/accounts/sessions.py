@@ -116,15 +116,19 @@ def resolve(session: Session, plain: str, *, settings: Settings, clock: Clock) -
 
 
 def end_current(session: Session, plain: str, *, clock: Clock) -> None:
-    """Log out: the session this id names ends (an unknown or ended one: nothing to do)."""
+    """Log out: the session this id names ends, and the audit log says so (an unknown or
+    ended one: nothing to do)."""
     if not isinstance(plain, str) or not plain or len(plain) > ID_MAX:
         return
-    session.execute(
-        sa.update(LoginSession)
-        .where(LoginSession.token_hash == _digest(plain), LoginSession.ended_at.is_(None))
-        .values(ended_at=clock())
-    )
+    row = session.scalar(sa.select(LoginSession).where(
+        LoginSession.token_hash == _digest(plain), LoginSession.ended_at.is_(None)))
+    if row is None:
+        return
+    row.ended_at = now = clock()
     session.flush()
+    user = session.get(User, row.user_id)
+    if user is not None:
+        audit.record(session, at=now, actor=user, action="logout", entity=user)
 
 
 def end_session(session: Session, user: User, session_id: int, *, actor: Actor,

@@ -117,6 +117,9 @@ def add_note(
     note = Note(application_id=application.id, author=actor, body=body.strip(), created_at=clock())
     session.add(note)
     session.flush()
+    # what was written stays in the note; the log says who wrote one, and when
+    audit.record(session, at=note.created_at, actor=actor, action="note.add", entity=note,
+                 details={"application": application.id})
     return note
 
 
