@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 from tracker import __version__
 from tracker.cli.applications import application_group, apply_command, interview_group
-from tracker.cli.backup import backup_group
 from tracker.cli.audit import audit_group
+from tracker.cli.backup import backup_group
 from tracker.cli.context import AppContext, UserError
 from tracker.cli.db import db_group, demo_command
 from tracker.cli.documents import document_group
