@@ -29,6 +29,7 @@ from tracker.web import (
     candidate_application,
     candidate_import,
     common,
+    health,
     hr,
     hr_applications,
     hr_import,
@@ -74,6 +75,8 @@ def create_app(
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp):
         app.register_blueprint(blueprint)
+    # /healthz and /readyz: GET only (no CSRF), no log-in, JSON (#13)
+    app.register_blueprint(health.bp)
     security.throttle_login(app, settings)
     templating.configure(app, settings)
     _error_pages(app)

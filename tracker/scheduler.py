@@ -21,12 +21,15 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import sqlalchemy as sa
+from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
+from tracker.services.operations import health
 from tracker.services.reminders import dispatch
 from tracker.services.reminders import planner as reminders
 
@@ -39,6 +42,7 @@ _in_process_lock = threading.Lock()
 
 def dispatch_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
     report = dispatch.deliver_due(factory, settings=settings, clock=clock)
+    _record_smtp(factory, report, settings, clock)  # #13: the last SMTP result, for /readyz
     if report.done or report.retrying or report.released:
         log.info("dispatch: %d sent, %d expired or cancelled, %d to retry, %d failed, "
                  "%d lease(s) released", len(report.sent), len(report.expired),
@@ -56,10 +60,39 @@ def reconcile_tick(factory: sessionmaker[Session], clock: Clock) -> None:
                  result.created, result.retimed, result.cancelled, result.revived)
 
 
+def heartbeat_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
+    """This process's sign of life for /readyz and `tracker doctor` (#13), in a job of its own
+    so that a long dispatch does not make the scheduler look dead."""
+    try:
+        with unit_of_work(factory, write=True) as session:
+            health.beat(session, now=clock(), settings=settings)
+    except sa.exc.SQLAlchemyError as exc:
+        log.warning("heartbeat: not written: %s", " ".join(str(exc).split())[:300])
+
+
+def _record_smtp(factory: sessionmaker[Session], report: dispatch.DispatchReport,
+                 settings: Settings, clock: Clock) -> None:
+    try:
+        with unit_of_work(factory, write=True) as session:
+            health.record_dispatch(session, report=report, settings=settings, now=clock())
+    except sa.exc.SQLAlchemyError as exc:
+        log.warning("health: SMTP result not recorded: %s", " ".join(str(exc).split())[:300])
+
+
+def _forget_heartbeat(factory: sessionmaker[Session]) -> None:
+    """A clean stop takes this process's heartbeat away: nobody should wait for it."""
+    try:
+        with unit_of_work(factory, write=True) as session:
+            health.forget(session)
+    except sa.exc.SQLAlchemyError as exc:
+        log.warning("heartbeat: not removed: %s", " ".join(str(exc).split())[:300])
+
+
 def build_scheduler(
     factory: sessionmaker[Session], settings: Settings, clock: Clock | None = None
 ) -> BackgroundScheduler:
-    """A BackgroundScheduler (in-memory job store) with the two jobs, not started."""
+    """A BackgroundScheduler (in-memory job store) with the two jobs and the heartbeat, not
+    started."""
     clock = clock or utcnow
     scheduler = BackgroundScheduler(
         timezone=UTC,
@@ -72,6 +105,10 @@ def build_scheduler(
     scheduler.add_job(reconcile_tick, IntervalTrigger(seconds=settings.reconcile_interval_s),
                       args=(factory, clock), id="reconcile", name="reconcile",
                       next_run_time=now)
+    scheduler.add_job(heartbeat_tick, IntervalTrigger(seconds=settings.scheduler_interval_s),
+                      args=(factory, settings, clock), id="heartbeat", name="heartbeat",
+                      next_run_time=now)
+    scheduler.add_listener(lambda _event: _forget_heartbeat(factory), EVENT_SCHEDULER_SHUTDOWN)
     return scheduler
 
 

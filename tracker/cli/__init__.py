@@ -11,6 +11,7 @@ from tracker import __version__
 from tracker.cli.applications import application_group, apply_command, interview_group
 from tracker.cli.context import AppContext, UserError
 from tracker.cli.db import db_group, demo_command
+from tracker.cli.doctor import doctor_command
 from tracker.cli.documents import document_group
 from tracker.cli.dossiers import dossier_group
 from tracker.cli.exports import export_group
@@ -74,3 +75,4 @@ main.add_command(notifications_group)
 main.add_command(scheduler_command)
 main.add_command(serve_command)
 main.add_command(privacy_group)
+main.add_command(doctor_command)
