@@ -183,6 +183,9 @@ def check_smtp(settings: Settings, *, timeout_s: float) -> list[Finding]:
         return [Finding(ERROR, "smtp", f"{where}: no answer within {timeout_s:g} s at "
                         f"{step}{_smtp_hint(settings) or ': check the host, port and firewall'}")]
     except (smtplib.SMTPException, OSError) as exc:
+        if isinstance(exc.__context__, TimeoutError):  # smtplib words a timeout as a hang-up
+            return [Finding(ERROR, "smtp", f"{where}: no answer within {timeout_s:g} s at "
+                            f"{step}{_smtp_hint(settings) or ': check the host, port and firewall'}")]
         return [Finding(ERROR, "smtp", f"{where}: {step} failed: "
                         f"{health.clean_error(exc, settings)}"
                         f"{_smtp_hint(settings) or ': check TRACKER_SMTP_HOST and _PORT'}")]
