@@ -155,7 +155,7 @@ def test_the_environment_example_names_real_settings_and_no_secret() -> None:
     for line in (DEPLOY / "tracker.env.example").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             name, _, value = line.partition("=")
-            values[name] = value
+            values[name] = shlex.split(value)[0] if value else value  # as sh and systemd read it
     fields = {f"TRACKER_{name.upper()}" for name in Settings.model_fields}
     assert set(values) <= fields, set(values) - fields
     for name in ("TRACKER_SECRET_KEY", "TRACKER_SMTP_PASSWORD"):
@@ -165,6 +165,7 @@ def test_the_environment_example_names_real_settings_and_no_secret() -> None:
                            for name, value in values.items()})
     assert settings.public_url and settings.public_url.startswith("https://")
     assert settings.secure_cookies and settings.smtp_tls == "starttls"
+    assert settings.smtp_sender == "Recrutement <recrutement@example.org>"
 
 
 # -- the reverse proxy ---------------------------------------------------------------------
