@@ -10,6 +10,9 @@ scheduler processes may share one PostgreSQL database: claims use FOR UPDATE SKI
   in progress finishes, nothing new starts.
 - `start_in_process(session_factory, settings)` runs the same jobs in a background thread of a
   web process (`tracker serve` with the embedded SQLite database).
+- A third job, `heartbeat`, writes this process's sign of life for /readyz and `tracker
+  doctor`, taken away on a clean stop; each dispatch tick that tried e-mail records the SMTP
+  result (#13, tracker.services.operations.health).
 """
 
 from __future__ import annotations
