@@ -48,8 +48,8 @@ def unit(name: str) -> configparser.ConfigParser:
 
 def tracker_argv(exec_start: str) -> list[str]:
     """The `tracker` command line of an ExecStart (through `sh -c '...'` too), specifiers
-    filled in as for tracker-web@8001 (and %% as systemd reads it)."""
-    argv = shlex.split(exec_start.replace("%i", "8001").replace("%%", "%"))
+    filled in as for tracker-web@8001 (and %% and $$ as systemd reads them)."""
+    argv = shlex.split(exec_start.replace("%i", "8001").replace("%%", "%").replace("$$", "$"))
     if argv[:2] == ["/bin/sh", "-c"]:
         argv = shlex.split(argv[2])
         argv = argv[1:] if argv[0] == "exec" else argv
@@ -94,6 +94,9 @@ def test_each_service_runs_as_tracker_and_is_hardened(name: str) -> None:
 def test_each_service_runs_a_tracker_command_that_exists(name: str, expected: list[str]) -> None:
     argv = tracker_argv(unit(name)["Service"]["ExecStart"])
     assert argv[:len(expected)] == expected
+    if name.startswith("tracker-backup"):  # one archive per run, named by its UTC time
+        assert argv[2:] == ["/var/backups/tracker/tracker-$(date -u +%Y%m%dT%H%M%SZ).tar.gz"]
+        assert "/var/backups/tracker" in unit(name)["Service"]["ReadWritePaths"].split()
     if expected[0] not in main.commands:
         pytest.skip(f"`tracker {expected[0]}` comes with another branch of #13")
     context = parse_command(argv)
@@ -102,9 +105,7 @@ def test_each_service_runs_a_tracker_command_that_exists(name: str, expected: li
         assert context.params["trusted_proxy"] == "127.0.0.1"
         assert context.params["scheduler"] is None  # in process on SQLite only
     if name.startswith("tracker-backup"):
-        target = argv[-1]
-        assert target.startswith("/var/backups/tracker/tracker-") and target.endswith(".tar.gz")
-        assert "/var/backups/tracker" in unit(name)["Service"]["ReadWritePaths"].split()
+        assert context.params["file"].name.endswith(".tar.gz")
 
 
 def test_the_backup_timer_runs_the_backup_nightly_and_catches_up() -> None:
