@@ -43,7 +43,8 @@ def settings_for(tmp_path: Path, engine: sa.Engine | None = None, **changes: Any
         "public_url": "https://jobs.example.org", "secure_cookies": True, "smtp_host": None,
         "database_url": engine.url.render_as_string(hide_password=False) if engine else None,
     }
-    (tmp_path / "reports").mkdir(exist_ok=True)
+    (tmp_path / "reports").mkdir(mode=0o700, exist_ok=True)
+    os.chmod(tmp_path / "reports", 0o700)
     return Settings(**{**values, **changes})
 
 
@@ -158,6 +159,15 @@ def test_a_data_folder_others_can_read(run, tmp_path) -> None:  # noqa: ANN001
     data.chmod(0o755)
     level, message = one(run(data_dir=data), "data_dir")
     assert level == "warning" and message.endswith(f"chmod 700 {data}")
+
+
+def test_a_reports_folder_others_can_read(run, tmp_path) -> None:  # noqa: ANN001
+    reports = tmp_path / "shared"
+    reports.mkdir(mode=0o755)
+    reports.chmod(0o755)
+    level, message = one(run(reports_dir=reports), "reports_dir")
+    assert level == "warning" and "holds candidates' dossiers" in message
+    assert message.endswith(f"chmod 700 {reports}")
 
 
 def test_a_data_folder_that_is_a_file(run, tmp_path) -> None:  # noqa: ANN001

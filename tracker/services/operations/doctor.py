@@ -222,9 +222,10 @@ def _nearest_existing(path: Path) -> Path:
     return path
 
 
-def check_folder(path: Path, *, check: str, setting: str, private: bool) -> list[Finding]:
+def check_folder(path: Path, *, check: str, setting: str, holds: str | None) -> list[Finding]:
     """A folder the tracker writes to: it exists (or can be made), is a folder, is writable,
-    and (`private`) no other user can enter it."""
+    and when it `holds` something private no other user can enter it."""
+    private = holds is not None
     path = Path(path)
     if not path.exists():
         parent = _nearest_existing(path.parent)
@@ -244,8 +245,7 @@ def check_folder(path: Path, *, check: str, setting: str, private: bool) -> list
     mode = stat.S_IMODE(path.stat().st_mode)
     if private and mode & 0o077:
         return [Finding(WARNING, check, f"{setting}={path} can be read by other users "
-                        f"(mode {mode:o}) and holds candidates' documents and the secret "
-                        f"key: chmod 700 {path}")]
+                        f"(mode {mode:o}) and holds {holds}: chmod 700 {path}")]
     return [Finding(OK, check, f"{setting}={path} is writable"
                     + (" and private" if private else ""))]
 
@@ -339,9 +339,9 @@ def diagnose(factory: Callable[[], sessionmaker[Session]], *, actor: Actor, sett
     _check_operator(actor)
     found = check_public_url(settings) + check_cookies(settings)
     found += check_folder(settings.data_dir, check="data_dir", setting="TRACKER_DATA_DIR",
-                          private=True)
+                          holds="candidates' documents and the secret key")
     found += check_folder(settings.reports_dir, check="reports_dir",
-                          setting="TRACKER_REPORTS_DIR", private=False)
+                          setting="TRACKER_REPORTS_DIR", holds="candidates' dossiers")
     shared = bool(settings.database_url and settings.database_url.startswith("postgresql"))
     embedded_file = Path(settings.data_dir) / "tracker.db"
     if not settings.database_url and not embedded_file.exists():
