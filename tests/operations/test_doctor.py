@@ -438,3 +438,9 @@ def test_the_command_names_a_setting_that_does_not_parse(tmp_path) -> None:
     assert result.returncode == 1
     assert result.stdout.startswith("error   settings: TRACKER_SMTP_PORT: Input should be less "
                                     "than or equal to 65535")
+
+
+def test_the_command_is_the_operators_and_admins(cli, candidate) -> None:  # noqa: ANN001
+    result = cli(["--as", candidate.email, "doctor"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: --as: the diagnostics are for the operator and admins\n"
