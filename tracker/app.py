@@ -29,6 +29,7 @@ from tracker.web import (
     candidate_application,
     candidate_import,
     common,
+    health,
     hr,
     hr_applications,
     hr_audit,
@@ -77,6 +78,8 @@ def create_app(
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
                       invitations.bp, hr_audit.bp):
         app.register_blueprint(blueprint)
+    # /healthz and /readyz: GET only (no CSRF), no log-in, JSON (#13)
+    app.register_blueprint(health.bp)
     security.throttle_login(app, settings)
     templating.configure(app, settings)
     _error_pages(app)

@@ -11,6 +11,9 @@ scheduler processes may share one PostgreSQL database: claims use FOR UPDATE SKI
   in progress finishes, nothing new starts.
 - `start_in_process(session_factory, settings)` runs the same jobs in a background thread of a
   web process (`tracker serve` with the embedded SQLite database).
+- A third job, `heartbeat`, writes this process's sign of life for /readyz and `tracker
+  doctor`, taken away on a clean stop; each dispatch tick that tried e-mail records the SMTP
+  result (#13, tracker.services.operations.health).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import sqlalchemy as sa
+from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
 from tracker.models import ReminderChannel
+from tracker.services.operations import health
 from tracker.services.reminders import dispatch
 from tracker.services.reminders import planner as reminders
 
@@ -51,6 +57,7 @@ def email_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock,
     """The e-mail reminders due; `circuit` carries an SMTP outage from one tick to the next."""
     report = dispatch.deliver_due(factory, settings=settings, clock=clock,
                                   channels=[ReminderChannel.EMAIL], circuit=circuit)
+    _record_smtp(factory, report, settings, clock)  # #13: the last SMTP result, for /readyz
     _log_report("e-mail", report)
     if report.smtp_error and report.circuit_open_until:
         log.warning("e-mail: SMTP server unreachable (%s); next try at %s, %d e-mail(s) put "
@@ -76,10 +83,39 @@ def reconcile_tick(factory: sessionmaker[Session], clock: Clock) -> None:
                  result.created, result.retimed, result.cancelled, result.revived)
 
 
+def heartbeat_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
+    """This process's sign of life for /readyz and `tracker doctor` (#13), in a job of its own
+    so that a long dispatch does not make the scheduler look dead."""
+    try:
+        with unit_of_work(factory, write=True) as session:
+            health.beat(session, now=clock(), settings=settings)
+    except sa.exc.SQLAlchemyError as exc:
+        log.warning("heartbeat: not written: %s", " ".join(str(exc).split())[:300])
+
+
+def _record_smtp(factory: sessionmaker[Session], report: dispatch.DispatchReport,
+                 settings: Settings, clock: Clock) -> None:
+    try:
+        with unit_of_work(factory, write=True) as session:
+            health.record_dispatch(session, report=report, settings=settings, now=clock())
+    except sa.exc.SQLAlchemyError as exc:
+        log.warning("health: SMTP result not recorded: %s", " ".join(str(exc).split())[:300])
+
+
+def _forget_heartbeat(factory: sessionmaker[Session]) -> None:
+    """A clean stop takes this process's heartbeat away: nobody should wait for it."""
+    try:
+        with unit_of_work(factory, write=True) as session:
+            health.forget(session)
+    except sa.exc.SQLAlchemyError as exc:
+        log.warning("heartbeat: not removed: %s", " ".join(str(exc).split())[:300])
+
+
 def build_scheduler(
     factory: sessionmaker[Session], settings: Settings, clock: Clock | None = None
 ) -> BackgroundScheduler:
-    """A BackgroundScheduler (in-memory job store) with the two jobs, not started."""
+    """A BackgroundScheduler (in-memory job store) with the two jobs and the heartbeat, not
+    started."""
     clock = clock or utcnow
     scheduler = BackgroundScheduler(
         timezone=UTC,
@@ -95,6 +131,10 @@ def build_scheduler(
     scheduler.add_job(reconcile_tick, IntervalTrigger(seconds=settings.reconcile_interval_s),
                       args=(factory, clock), id="reconcile", name="reconcile",
                       next_run_time=now)
+    scheduler.add_job(heartbeat_tick, IntervalTrigger(seconds=settings.scheduler_interval_s),
+                      args=(factory, settings, clock), id="heartbeat", name="heartbeat",
+                      next_run_time=now)
+    scheduler.add_listener(lambda _event: _forget_heartbeat(factory), EVENT_SCHEDULER_SHUTDOWN)
     return scheduler
 
 

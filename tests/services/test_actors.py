@@ -27,6 +27,7 @@ SYSTEM = "the system's own work: the scheduler, or hooks run after a service has
 OUTBOX = "the reminder outbox, the operator's and admins' (check_outbox in the faces)"
 LOADED = "works on an object the caller loaded through a lookup that checked the actor"
 LOGIN = "records a log-in attempt, before anyone has proved who they are"
+HEALTH = "the health of the installation for probes and the operator: no personal data"
 NO_ACTOR = {
     "accounts.account.register_candidate": OWN, "accounts.account.set_preferences": OWN,
     "accounts.account.change_password": OWN, "accounts.account.authenticate": LOOKUP,
@@ -40,6 +41,9 @@ NO_ACTOR = {
     "accounts.tokens.revoke_token": OWN, "accounts.tokens.user_for_token": LOOKUP,
     "accounts.users.find_user": LOOKUP, "accounts.users.get_user": LOOKUP,
     "operations.demo.load_demo": SYSTEM,
+    "operations.health.beat": SYSTEM, "operations.health.forget": SYSTEM,
+    "operations.health.record_dispatch": SYSTEM, "operations.health.readiness": HEALTH,
+    "operations.health.scheduler_instances": HEALTH, "operations.doctor.check_database": HEALTH,
     "dossiers.render.posting_applications": LOADED,
     "exports.calendar.feed_token": OWN, "exports.calendar.current_feed_token": OWN,
     "exports.calendar.replace_feed_token": OWN, "exports.calendar.revoke_feed_token": OWN,

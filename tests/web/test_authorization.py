@@ -60,6 +60,8 @@ RULES: dict[str, list[Case]] = {
         case("GET", lambda w: f"/postings/{w.x}", set(), "candidate A's private posting"),
     ],
     "public.set_language": [case("POST", lambda w: "/language", EVERYONE)],
+    "health.healthz": [case("GET", lambda w: "/healthz", EVERYONE)],  # probes: JSON, no log-in
+    "health.readyz": [case("GET", lambda w: "/readyz", EVERYONE)],
     "public.document": [case("GET", lambda w: f"/documents/{w.doc}", OWNER | EMPLOYER),
                         case("GET", lambda w: f"/documents/{w.draft_doc}", OWNER | {"admin"},
                              "a draft's document")],

@@ -14,6 +14,7 @@ from tracker.cli.audit import audit_group
 from tracker.cli.backup import backup_group
 from tracker.cli.context import AppContext, UserError
 from tracker.cli.db import db_group, demo_command
+from tracker.cli.doctor import doctor_command
 from tracker.cli.documents import document_group
 from tracker.cli.dossiers import dossier_group
 from tracker.cli.exports import export_group
@@ -83,3 +84,4 @@ main.add_command(serve_command)
 main.add_command(privacy_group)
 main.add_command(backup_group)
 main.add_command(audit_group)
+main.add_command(doctor_command)

@@ -18,13 +18,17 @@ from tracker.cli.context import AppContext, pass_app
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
               help="Requests served at the same time by this process.")
+@click.option("--trusted-proxy", metavar="ADDRESS", default=None,
+              help="Behind a reverse proxy at ADDRESS (e.g. 127.0.0.1): take the client's "
+                   "address and scheme from its X-Forwarded-For and X-Forwarded-Proto, so the "
+                   "log-in throttle counts per visitor, not per proxy.")
 @click.option("--scheduler/--no-scheduler", default=None,
               help="Run the reminder dispatcher in this process. Default: on with the "
                    "embedded SQLite database, off with PostgreSQL (run `tracker scheduler` "
                    "beside the web instances there).")
 @pass_app
 def serve_command(app: AppContext, host: str, port: int, threads: int,
-                  scheduler: bool | None) -> None:
+                  trusted_proxy: str | None, scheduler: bool | None) -> None:
     """Serve the web pages for HR staff and candidates with waitress.
 
     The embedded SQLite database is created and migrated first; a PostgreSQL database must be
@@ -57,7 +61,11 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
         click.echo("Reminders: not dispatched here (run `tracker scheduler`)", err=False)
     click.echo(f"Web UI: http://{shown}:{port}/  (Ctrl+C stops it)", err=False)
     try:
-        waitress.serve(web, host=host, port=port, threads=threads, ident="tracker")
+        proxy: dict[str, Any] = {} if trusted_proxy is None else {
+            "trusted_proxy": trusted_proxy, "trusted_proxy_count": 1,
+            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"},
+            "clear_untrusted_proxy_headers": True}
+        waitress.serve(web, host=host, port=port, threads=threads, ident="tracker", **proxy)
     finally:
         signal.signal(signal.SIGTERM, previous)
         if ticking is not None:

@@ -34,6 +34,7 @@ from tracker.models.enums import (
     SalaryPeriod,
     Visibility,
 )
+from tracker.models.health import ServiceHeartbeat
 from tracker.models.imports import PostingSource
 from tracker.models.interview import Interview, PanelMember
 from tracker.models.login_session import LoginSession
@@ -117,6 +118,7 @@ __all__ = [
     "Role",
     "RomeCode",
     "SalaryPeriod",
+    "ServiceHeartbeat",
     "SkillKind",
     "SubjectType",
     "User",

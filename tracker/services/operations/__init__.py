@@ -23,10 +23,36 @@ if TYPE_CHECKING:
         load_demo,
         prepare_documents,
     )
+    from tracker.services.operations.doctor import (
+        Finding,
+        check_cookies,
+        check_database,
+        check_folder,
+        check_public_url,
+        check_secret_key,
+        check_smtp,
+        diagnose,
+        worst,
+    )
+    from tracker.services.operations.health import (
+        Readiness,
+        beat,
+        clean_error,
+        forget,
+        instance_name,
+        readiness,
+        record_dispatch,
+        scheduler_instances,
+        stale_after,
+    )
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "backup": ("BackupReport", "RestoreReport", "create_backup", "restore_backup", "verify_backup"),
     "demo": ("DEMO_PASSWORD", "DemoDocuments", "load_demo", "prepare_documents"),
+    "doctor": ("Finding", "check_cookies", "check_database", "check_folder", "check_public_url",
+               "check_secret_key", "check_smtp", "diagnose", "worst"),
+    "health": ("Readiness", "beat", "clean_error", "forget", "instance_name", "readiness",
+               "record_dispatch", "scheduler_instances", "stale_after"),
 }
 __all__ = sorted(name for names in _MODULES.values() for name in names)
 __getattr__ = lazy(__name__, _MODULES)
