@@ -5,7 +5,7 @@ entity (ix_audit_log_entity) and by time (ix_audit_log_at) were indexed already;
 (actor_id, at), which serves the filter and its order.
 
 Revision ID: 0020
-Revises: 0015
+Revises: 0019
 Kind: schema
 Create Date: 2026-12-05 00:00:00+00:00
 
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = '0020'
-down_revision: str | Sequence[str] | None = '0015'
+down_revision: str | Sequence[str] | None = '0019'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -5,7 +5,7 @@ scheduler on each tick (`scheduler`) and by the reminder dispatcher after it tal
 server (`smtp`). /readyz and `tracker doctor` read it; nothing else depends on it.
 
 Revision ID: 0021
-Revises: 0015
+Revises: 0020
 Kind: schema
 Create Date: 2026-12-05 00:00:00+00:00
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0021'
-down_revision: str | Sequence[str] | None = '0015'
+down_revision: str | Sequence[str] | None = '0020'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
