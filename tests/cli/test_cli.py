@@ -37,7 +37,7 @@ def words(text: str) -> str:
 def test_every_command_is_known():
     assert sorted(" ".join(path) for path in COMMANDS) == [
         "application", "application fit", "application list", "application move", "application show", "apply",
-        "audit", "audit list",
+        "audit", "audit list", "backup", "backup create", "backup restore", "backup verify",
         "db", "db check", "db upgrade", "demo", "doctor", "document", "document add", "document list",
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
         "dossier posting", "export", "export ics", "interview", "interview schedule",
