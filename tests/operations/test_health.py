@@ -24,6 +24,7 @@ from tracker.config import get_settings
 from tracker.db import create_engine, make_session_factory, utcnow
 from tracker.models import ServiceHeartbeat
 from tracker.services.operations import health
+from tracker.services.reminders import dispatch
 from tracker.services.reminders.dispatch import DispatchReport
 
 
@@ -146,7 +147,7 @@ def test_the_scheduler_tick_records_the_smtp_result_then_the_outage(tmp_path: Pa
         "secure_cookies": False})
     app = create_app(settings, session_factory=factory)
     try:
-        scheduler.dispatch_tick(factory, settings, utcnow)
+        scheduler.email_tick(factory, settings, utcnow, dispatch.Circuit())
         assert len(smtp.inbox.messages) == 1
     finally:
         smtp.stop()
@@ -157,7 +158,7 @@ def test_the_scheduler_tick_records_the_smtp_result_then_the_outage(tmp_path: Pa
     with engine.begin() as connection:  # the same reminder due again, the server now gone
         connection.execute(sa.text("UPDATE reminder SET status = 'pending', sent_at = NULL "
                                    "WHERE channel = 'email'"))
-    scheduler.dispatch_tick(factory, settings, utcnow)
+    scheduler.email_tick(factory, settings, utcnow, dispatch.Circuit())
     status, body, _ = get(app, "/readyz")
     assert status == 200
     last = body["checks"]["smtp"]["last"]
@@ -201,7 +202,7 @@ def test_the_in_process_scheduler_has_a_heartbeat_job(tmp_path: Path) -> None:
     factory = make_session_factory(engine)
     settings = get_settings().model_copy(update={"scheduler_interval_s": 0.5, "smtp_host": None})
     built = scheduler.build_scheduler(factory, settings)
-    assert {job.id for job in built.get_jobs()} == {"dispatch", "reconcile", "heartbeat"}
+    assert {job.id for job in built.get_jobs()} == {"dispatch", "email", "reconcile", "heartbeat"}
     built.start()
     try:
         wait_for(lambda: count(engine, ServiceHeartbeat, instance=health.instance_name()) == 1)

@@ -60,6 +60,10 @@ SENTENCES: dict[str, str] = {
     "user.delete": "Account deleted",
     "user.logout_everywhere": "Logged out everywhere (%(sessions)s sessions ended)",
     "user.password": "Password changed",
+    "user.password_reset_requested": "Password reset link requested",
+    "user.password_reset": "Password reset through an e-mailed link",
+    "invitation.sent": "Invitation sent by e-mail",
+    "invitation.accepted": "Invitation accepted",
     "user.preferences": "Preferences changed",
     "profile.set": "Profile updated",
     "token.create": "API token created (%(name)s)",
@@ -76,13 +80,13 @@ VARIANTS: dict[str, str] = {
 }
 # For the admin's filter: a family selects every action it starts.
 FAMILIES = ("application", "document", "evidence", "note", "interview", "posting",
-            "organisation", "user", "profile", "token", "login", "logout")
+            "organisation", "user", "profile", "token", "login", "logout", "invitation")
 ENTITY_LABELS = {
     "application": _l("Application"), "posting": _l("Posting"), "document": _l("Document"),
     "interview": _l("Interview"), "note": _l("Note"),
     "requirement_evidence": _l("Rating of a requirement"), "user_account": _l("Account"),
     "organisation": _l("Organisation"), "candidate_profile": _l("Profile"),
-    "api_token": _l("API token"), "login": _l("Log-in"),
+    "api_token": _l("API token"), "login": _l("Log-in"), "invitation": _l("Invitation"),
 }
 
 
