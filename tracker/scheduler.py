@@ -1,9 +1,10 @@
 """The scheduler: APScheduler 3.11 only ticks; the database holds the truth.
 
-Two interval jobs in an in-memory job store, each coalesced and never run twice at once:
-`dispatch` (deliver what is due, every TRACKER_SCHEDULER_INTERVAL_S seconds) and `reconcile`
-(repair the reminder rows a hook missed, every TRACKER_RECONCILE_INTERVAL_S seconds). Both run
-once at start, so reminders that came due while nothing ran go out (or expire) at once. Several
+Three interval jobs in an in-memory job store, each coalesced and never run twice at once:
+`dispatch` (deliver what is due, every TRACKER_SCHEDULER_INTERVAL_S seconds), `reconcile`
+(repair the reminder rows a hook missed, every TRACKER_RECONCILE_INTERVAL_S seconds) and
+`retention` (the retention policy of candidates' data, every TRACKER_RETENTION_INTERVAL_H
+hours: once a day). The first two run once at start, so reminders that came due while nothing ran go out (or expire) at once. Several
 scheduler processes may share one PostgreSQL database: claims use FOR UPDATE SKIP LOCKED.
 
 - `tracker scheduler` runs `run_forever` until SIGTERM or SIGINT, then stops cleanly: the tick
@@ -19,7 +20,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -27,6 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
+from tracker.domain.access import OPERATOR
+from tracker.services.privacy import retention
 from tracker.services.reminders import dispatch
 from tracker.services.reminders import planner as reminders
 
@@ -56,10 +59,25 @@ def reconcile_tick(factory: sessionmaker[Session], clock: Clock) -> None:
                  result.created, result.retimed, result.cancelled, result.revived)
 
 
+def retention_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
+    """The retention policy, as `tracker privacy retention` runs it; the warnings' e-mails go
+    after the transaction committed."""
+    now = clock()
+    with unit_of_work(factory, write=True) as session:
+        report = retention.run(session, actor=OPERATOR, settings=settings, now=now)
+    mailed = retention.send_warnings(report.warnings, settings=settings, now=now)
+    if report.actions:
+        log.info("retention: %d application(s) anonymised, %d account(s) warned (%d e-mailed), "
+                 "%d deleted", report.count("anonymise"), report.count("warn"), mailed,
+                 report.count("delete"))
+
+
 def build_scheduler(
     factory: sessionmaker[Session], settings: Settings, clock: Clock | None = None
 ) -> BackgroundScheduler:
-    """A BackgroundScheduler (in-memory job store) with the two jobs, not started."""
+    """A BackgroundScheduler (in-memory job store) with the three jobs, not started. The
+    retention job first runs an hour after the start (then every retention_interval_h), so
+    that restarts do not run it again and again."""
     clock = clock or utcnow
     scheduler = BackgroundScheduler(
         timezone=UTC,
@@ -72,6 +90,9 @@ def build_scheduler(
     scheduler.add_job(reconcile_tick, IntervalTrigger(seconds=settings.reconcile_interval_s),
                       args=(factory, clock), id="reconcile", name="reconcile",
                       next_run_time=now)
+    scheduler.add_job(retention_tick, IntervalTrigger(hours=settings.retention_interval_h),
+                      args=(factory, settings, clock), id="retention", name="retention",
+                      next_run_time=now + timedelta(hours=min(1.0, settings.retention_interval_h)))
     return scheduler
 
 

@@ -136,7 +136,7 @@ def _consents(session: Session, now: datetime) -> set[tuple[int, int]]:
     return {(c.user_id, org.id) for c, org in session.execute(
         sa.select(TalentPoolConsent, Organisation)
         .join(Organisation, Organisation.id == TalentPoolConsent.organisation_id)
-        .where(TalentPoolConsent.revoked_at.is_(None))).tuples() if holds(c, org, now)}
+         .where(TalentPoolConsent.revoked_at.is_(None))) if holds(c, org, now)}
 
 
 def _application_actions(session: Session, now: datetime,
@@ -153,7 +153,7 @@ def _application_actions(session: Session, now: datetime,
                Application.status != ApplicationStatus.HIRED,
                Posting.visibility == Visibility.PUBLIC,
                sa.or_(Posting.status.in_(_ENDED), Posting.valid_through < now))
-        .order_by(Application.id)).tuples()
+        .order_by(Application.id))
     found = []
     for application, posting, org, status_at in rows:
         if posting.status in _ENDED:
@@ -169,8 +169,10 @@ def _application_actions(session: Session, now: datetime,
             continue
         found.append((Action(
             "anonymise", "application", application.id, org.slug,
-            f"{application.status.value}, posting {posting.status.value} on "
-            f"{closed.date().isoformat()}: kept {org.retention_applications_months} months",
+            f"{application.status.value}, posting "
+            + (f"{posting.status.value} on " if posting.status in _ENDED
+               else "deadline passed on ")
+            + f"{closed.date().isoformat()}: kept {org.retention_applications_months} months",
             closed, due, posting=posting.reference), application))
     return found
 
@@ -254,7 +256,7 @@ def _account_actions(session: Session, now: datetime, settings: Settings,
     pooled = {user_id for user_id, _org in consents}
     warning = timedelta(days=settings.retention_warning_days)
     found = []
-    for user, seen, used, months in session.execute(_last_activity(session)).tuples():
+    for user, seen, used, months in session.execute(_last_activity(session)):
         if user.id in pooled:
             continue
         since = max(filter(None, [user.created_at, user.last_login_at, seen, used]))
