@@ -6,8 +6,8 @@ the talent pool held 24 months) and its privacy notice in French and English. An
 its last log-in and when retention warned it; an application when it was anonymised, and the
 check that it names somebody admits an anonymised one. A `talent_pool_consent` row per
 candidate and organisation records the consent, its date and its revocation.
-SQLite: the application table is rebuilt for its check (batch mode, AUTOINCREMENT kept, foreign
-keys off around it, as 0015 does).
+SQLite: columns are added and dropped in place (ALTER TABLE), and the application table's check
+is edited in its stored definition, as 0014 did, so no table is rebuilt.
 
 Revision ID: 0017
 Revises: 0015
@@ -15,7 +15,7 @@ Kind: schema
 Create Date: 2026-12-05 00:00:00+00:00
 
 """
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -29,32 +29,38 @@ NAMES_SOMEBODY = 'candidate_id IS NOT NULL OR applicant_name IS NOT NULL'
 ANONYMISED = NAMES_SOMEBODY + ' OR anonymised_at IS NOT NULL'
 
 
-def _sqlite_foreign_keys(on: bool) -> None:
-    """SQLite: the batch rebuild drops the old application table, which would cascade to the
-    rows that reference it while foreign keys are enforced. The pragma only changes outside a
-    transaction; the rows are checked before enforcement resumes (as 0015 does)."""
+def _sqlite_edit(change: Callable[[str], str]) -> None:
+    """SQLite changes a CHECK only by building the table anew, and Alembic's batch mode then
+    drops the old table, which with foreign keys on deletes every row referring to it. This
+    change touches no stored row (a CHECK every row meets), so the table's definition is edited
+    in place, SQLite's documented procedure for such changes (as 0014 does)."""
     bind = op.get_bind()
-    if bind.dialect.name != 'sqlite':
+    sql = bind.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                               "AND name = 'application'").scalar_one()
+    new_sql = change(sql)
+    assert new_sql != sql, 'the application table is not the one this revision expects'
+    version = bind.exec_driver_sql('PRAGMA schema_version').scalar_one()
+    bind.exec_driver_sql('PRAGMA writable_schema = ON')
+    try:
+        bind.exec_driver_sql("UPDATE sqlite_master SET sql = ? WHERE type = 'table' "
+                             "AND name = 'application'", (new_sql,))
+        bind.exec_driver_sql(f'PRAGMA schema_version = {int(version) + 1}')
+    finally:
+        bind.exec_driver_sql('PRAGMA writable_schema = OFF')
+    problems = bind.exec_driver_sql('PRAGMA integrity_check').scalars().all()
+    assert problems == ['ok'], problems
+
+
+def _application_check(old: str, new: str) -> None:
+    if op.get_bind().dialect.name == 'sqlite':
+        _sqlite_edit(lambda sql: sql.replace(f'CHECK ({old})', f'CHECK ({new})', 1))
         return
-    if on:
-        broken = bind.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
-    bind.exec_driver_sql("COMMIT")
-    bind.exec_driver_sql(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
-    bind.exec_driver_sql("BEGIN")
-
-
-def _application_check(check: str) -> None:
-    _sqlite_foreign_keys(False)
-    with op.batch_alter_table('application', schema=None,
-                              table_kwargs={'sqlite_autoincrement': True}) as batch_op:
-        batch_op.drop_constraint(op.f('ck_application_candidate_or_applicant'), type_='check')
-        batch_op.create_check_constraint('candidate_or_applicant', check)
-    _sqlite_foreign_keys(True)
+    op.drop_constraint('candidate_or_applicant', 'application', type_='check')
+    op.create_check_constraint('candidate_or_applicant', 'application', new)
 
 
 def upgrade() -> None:
+    # columns added with ALTER TABLE ... ADD COLUMN: no rebuild on SQLite
     with op.batch_alter_table('organisation', schema=None) as batch_op:
         batch_op.add_column(sa.Column('retention_applications_months', sa.Integer(),
                                       server_default='24', nullable=False))
@@ -72,7 +78,7 @@ def upgrade() -> None:
     with op.batch_alter_table('application', schema=None) as batch_op:
         batch_op.add_column(sa.Column('anonymised_at', sa.DateTime(timezone=True),
                                       nullable=True))
-    _application_check(ANONYMISED)
+    _application_check(NAMES_SOMEBODY, ANONYMISED)
     op.create_table('talent_pool_consent',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -91,25 +97,17 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Anonymised applications name nobody: the older check refuses them, so they go.
-    op.execute("DELETE FROM application WHERE candidate_id IS NULL AND applicant_name IS NULL")
+    # Fails while anonymised applications exist (they name nobody, which the older check
+    # refuses): delete them first.
     with op.batch_alter_table('talent_pool_consent', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_talent_pool_consent_user_id'))
         batch_op.drop_index(batch_op.f('ix_talent_pool_consent_organisation_id'))
     op.drop_table('talent_pool_consent')
-    _application_check(NAMES_SOMEBODY)
-    # Dropping a column rebuilds the table on SQLite: foreign keys off around it.
-    _sqlite_foreign_keys(False)
-    kwargs = {'sqlite_autoincrement': True}
-    with op.batch_alter_table('application', schema=None, table_kwargs=kwargs) as batch_op:
-        batch_op.drop_column('anonymised_at')
-    with op.batch_alter_table('user_account', schema=None, table_kwargs=kwargs) as batch_op:
-        batch_op.drop_column('retention_warned_at')
-        batch_op.drop_column('last_login_at')
-    with op.batch_alter_table('organisation', schema=None, table_kwargs=kwargs) as batch_op:
-        batch_op.drop_column('privacy_notice_en')
-        batch_op.drop_column('privacy_notice_fr')
-        batch_op.drop_column('talent_pool_months')
-        batch_op.drop_column('retention_accounts_months')
-        batch_op.drop_column('retention_applications_months')
-    _sqlite_foreign_keys(True)
+    _application_check(ANONYMISED, NAMES_SOMEBODY)
+    # ALTER TABLE ... DROP COLUMN: columns no index or constraint names, no rebuild on SQLite
+    op.drop_column('application', 'anonymised_at')
+    for column in ('retention_warned_at', 'last_login_at'):
+        op.drop_column('user_account', column)
+    for column in ('privacy_notice_en', 'privacy_notice_fr', 'talent_pool_months',
+                   'retention_accounts_months', 'retention_applications_months'):
+        op.drop_column('organisation', column)

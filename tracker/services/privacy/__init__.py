@@ -28,9 +28,9 @@ if TYPE_CHECKING:
         set_retention,
     )
     from tracker.services.privacy.retention import (
+        AccountWarning,
         Action,
         Report,
-        AccountWarning,
         anonymise,
         run,
         send_warnings,

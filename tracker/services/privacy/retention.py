@@ -192,9 +192,10 @@ def _dossier_paths(application: Application, posting: Posting, reports_dir: Path
     return paths
 
 
-def anonymise(session: Session, application: Application, *, reason: str, settings: Settings,
-              now: datetime) -> None:
+def anonymise(session: Session, application: Application, *, reason: str, actor: Actor,
+              settings: Settings, now: datetime) -> None:
     """Remove the personal data of `application`, keep its posting, status and dates."""
+    _check_actor(actor)
     for path in _dossier_paths(application, application.posting, Path(settings.reports_dir)):
         path.unlink(missing_ok=True)
     document_ids = list(session.scalars(sa.select(Document.id).where(
@@ -330,7 +331,8 @@ def run(session: Session, *, actor: Actor, settings: Settings, now: datetime,
         report.actions = [a for a, _ in applications] + [a for a, _ in accounts]
         return report
     for action, application in applications:
-        anonymise(session, application, reason=action.reason, settings=settings, now=now)
+        anonymise(session, application, reason=action.reason, actor=actor, settings=settings,
+                  now=now)
         report.actions.append(action)
     for action, user in accounts:
         if action.action == "warn":
