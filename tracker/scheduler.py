@@ -65,6 +65,9 @@ def retention_tick(factory: sessionmaker[Session], settings: Settings, clock: Cl
     now = clock()
     with unit_of_work(factory, write=True) as session:
         report = retention.run(session, actor=OPERATOR, settings=settings, now=now)
+    if report.skipped:
+        log.info("retention: another scheduler runs it now; skipped")
+        return
     mailed = retention.send_warnings(report.warnings, settings=settings, now=now)
     if report.actions:
         log.info("retention: %d application(s) anonymised, %d account(s) warned (%d e-mailed), "

@@ -107,3 +107,17 @@ def test_a_candidate_cannot_join_the_pool_of_an_employer_not_applied_to(
                                           "consent": "yes"}, csrf=False)
     assert "you have not applied to Université Jean Monnet" in text(web.get("/account"))
     assert session.scalar(sa.select(TalentPoolConsent)) is None
+
+
+def test_logging_in_on_the_web_records_the_last_log_in(web: Web, session, clock) -> None:  # noqa: ANN001
+    from tests.web.conftest import PASSWORD
+    from tracker.services.accounts import users
+
+    nour = users.create_user(session, email="nour@example.org", full_name="Nour Haddad",
+                             role="candidate", password=PASSWORD, clock=clock, actor=OPERATOR)
+    session.flush()
+    assert nour.last_login_at is None
+    clock.advance(days=3)
+    assert web.login("nour@example.org").status_code == 302
+    session.expire_all()
+    assert users.get_user(session, "nour@example.org").last_login_at == clock.now

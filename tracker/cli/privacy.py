@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.context import AppContext, pass_app
+from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
 from tracker.services.privacy import retention
 
@@ -30,6 +30,8 @@ def retention_command(app: AppContext, dry_run: bool, fmt: str) -> None:
         report = retention.run(session, actor=app.actor(session), settings=app.settings,
                                now=now, dry_run=dry_run)
     mailed = retention.send_warnings(report.warnings, settings=app.settings, now=now)
+    if report.skipped:
+        raise UserError("error: retention: another run is in progress; try again later")
     if fmt == "json":
         emit_json(report.as_dict() | ({} if dry_run else {"warnings_emailed": mailed}))
         return

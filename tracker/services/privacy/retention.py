@@ -108,12 +108,13 @@ class Report:
     dry_run: bool
     actions: list[Action] = field(default_factory=list)
     warnings: list[AccountWarning] = field(default_factory=list)
+    skipped: bool = False  # another run holds the lock (several schedulers on PostgreSQL)
 
     def count(self, action: str) -> int:
         return sum(1 for a in self.actions if a.action == action)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"now": self.now.isoformat(), "dry_run": self.dry_run,
+        return {"now": self.now.isoformat(), "dry_run": self.dry_run, "skipped": self.skipped,
                 "anonymise": self.count("anonymise"), "warn": self.count("warn"),
                 "delete": self.count("delete"),
                 "actions": [a.as_dict() for a in self.actions]}
@@ -316,6 +317,19 @@ def _delete_account(session: Session, user: User, *, actor: Actor, settings: Set
     delete_account(session, user, actor=actor, clock=lambda: now)
 
 
+# Any number that is this job's alone among the advisory locks of the database.
+_LOCK_KEY = 0x7265_7465  # "rete"
+
+
+def _only_run(session: Session) -> bool:
+    """Whether this transaction is the only retention run: on PostgreSQL, where several
+    schedulers may share the database, a transaction-scoped advisory lock (released at commit
+    or rollback); on SQLite the write transaction (BEGIN IMMEDIATE) already runs alone."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(session.scalar(sa.select(sa.func.pg_try_advisory_xact_lock(_LOCK_KEY))))
+
+
 # --- the run ------------------------------------------------------------------------------
 
 
@@ -324,6 +338,9 @@ def run(session: Session, *, actor: Actor, settings: Settings, now: datetime,
     """What the policy does at `now`, done unless `dry_run` (in the caller's transaction)."""
     _check_actor(actor)
     report = Report(now=now, dry_run=dry_run)
+    if not dry_run and not _only_run(session):
+        report.skipped = True
+        return report
     consents = _consents(session, now)
     applications = _application_actions(session, now, consents)
     accounts = _account_actions(session, now, settings, consents)
