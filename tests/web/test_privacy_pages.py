@@ -121,3 +121,24 @@ def test_logging_in_on_the_web_records_the_last_log_in(web: Web, session, clock)
     assert web.login("nour@example.org").status_code == 302
     session.expire_all()
     assert users.get_user(session, "nour@example.org").last_login_at == clock.now
+
+
+def test_hr_pages_show_an_anonymised_application(web: Web, session, posting, candidate, hr,
+                                                 clock) -> None:  # noqa: ANN001
+    from tracker.config import get_settings
+    from tracker.services.privacy import retention
+
+    application = applications.start(session, posting, candidate, actor=candidate, clock=clock)
+    applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    session.flush()
+    retention.run(session, actor=OPERATOR, settings=get_settings(),
+                  now=datetime(2027, 1, 1, tzinfo=UTC))
+    session.flush()
+    web.as_user(hr)
+    for path in (f"/hr/postings/{posting.reference}", f"/hr/applications/{application.id}",
+                 "/hr/", f"/hr/postings/{posting.reference}/panel.pdf"):
+        page = web.get(path)
+        assert page.status_code == 200, path
+        if path.endswith(".pdf"):
+            continue
+        assert "Camille" not in text(page), path

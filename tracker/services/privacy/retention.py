@@ -214,6 +214,19 @@ def anonymise(session: Session, application: Application, *, reason: str, actor:
     session.execute(sa.update(ApplicationStatusChange)
                     .where(ApplicationStatusChange.application_id == application.id)
                     .values(comment=None))
+    person = application.candidate_id
+    if person is not None:  # what the candidate did to it no longer names them
+        session.execute(sa.update(ApplicationStatusChange)
+                        .where(ApplicationStatusChange.application_id == application.id,
+                               ApplicationStatusChange.changed_by_id == person)
+                        .values(changed_by_id=None))
+        session.execute(sa.update(AuditLog).where(
+            AuditLog.actor_id == person, sa.or_(
+                sa.and_(AuditLog.entity_type == "application",
+                        AuditLog.entity_id == application.id),
+                sa.and_(AuditLog.entity_type == "document",
+                        AuditLog.entity_id.in_(document_ids))))
+            .values(actor_id=None).execution_options(synchronize_session=False))
     session.execute(sa.update(Interview).where(Interview.application_id == application.id)
                     .values(outcome=None))
     session.execute(sa.delete(Reminder).where(Reminder.subject_type == SubjectType.APPLICATION,
