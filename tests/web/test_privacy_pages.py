@@ -142,3 +142,17 @@ def test_hr_pages_show_an_anonymised_application(web: Web, session, posting, can
         if path.endswith(".pdf"):
             continue
         assert "Camille" not in text(page), path
+
+
+def test_the_default_notice_states_the_organisations_periods(web: Web, session, ujm,
+                                                             clock) -> None:  # noqa: ANN001
+    policy.set_retention(session, "ujm", applications_months=12, accounts_months=48,
+                         actor=OPERATOR, now=clock())
+    session.flush()
+    for path in ("/register?org=ujm", "/privacy?org=ujm"):
+        page = text(web.get(path))
+        assert "anonymised 12 months after its posting closed" in page, path
+        assert "deleted after 48 months without log-in" in page, path
+    assert "anonymised 24 months" in text(web.get("/register"))
+    web.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    assert "anonymisée 12 mois après la clôture" in text(web.get("/privacy?org=ujm"))

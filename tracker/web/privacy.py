@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 
 from tracker.domain.errors import DomainError
 from tracker.services.privacy import consent, policy
-from tracker.web.common import actor, clock, transaction
+from tracker.web.common import actor, clock, settings, transaction
 from tracker.web.forms import ButtonForm
 
 bp = Blueprint("privacy", __name__)
@@ -26,8 +26,18 @@ def notice_context(slug: str | None) -> dict[str, Any]:
     """What a page needs to show the notice: the organisation's own text (`slug`, when it wrote
     one), else the default notice of the templates."""
     with transaction() as db:
-        own = policy.privacy_notice(db, slug, lang=_lang()) if slug else None
-    return {"own_notice": own if own is not None and own.text else None}
+        found = policy.privacy_notice(db, slug, lang=_lang()) if slug else None
+    return {"own_notice": found if found is not None and found.text else None,
+            **_periods(found)}
+
+
+def _periods(found: policy.Notice | None) -> dict[str, int]:
+    """The periods the default notice states: the organisation's, else the defaults."""
+    if found is not None:
+        return {"applications_months": found.applications_months,
+                "accounts_months": found.accounts_months}
+    return {"applications_months": policy.DEFAULT_APPLICATIONS_MONTHS,
+            "accounts_months": settings().retention_account_months}
 
 
 @bp.get("/privacy")
@@ -35,12 +45,10 @@ def notice() -> Any:
     """The default notice, and each organisation's own (or the one `?org=` names)."""
     slug = request.args.get("org") or None
     with transaction() as db:
-        if slug:
-            found = policy.privacy_notice(db, slug, lang=_lang())
-            notices = [found] if found is not None and found.text else []
-        else:
-            notices = policy.own_notices(db, lang=_lang())
-    return render_template("web/privacy/notice.html", notices=notices)
+        found = policy.privacy_notice(db, slug, lang=_lang()) if slug else None
+        notices = (([found] if found is not None and found.text else []) if slug
+                   else policy.own_notices(db, lang=_lang()))
+    return render_template("web/privacy/notice.html", notices=notices, **_periods(found))
 
 
 def talent_pool_section() -> dict[str, Any]:

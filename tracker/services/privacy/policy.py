@@ -28,6 +28,7 @@ from tracker.services.accounts.organisations import (
 MAX_MONTHS = 120
 NOTICE_MAX = 20_000
 LANGS = ("fr", "en")
+DEFAULT_APPLICATIONS_MONTHS = 24  # the column's default: what an organisation starts with
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ class Notice:
     slug: str
     name: str
     text: str | None
+    applications_months: int
+    accounts_months: int
 
 
 def privacy_notice(session: Session, slug: str | None, *, lang: str) -> Notice | None:
@@ -124,7 +127,7 @@ def privacy_notice(session: Session, slug: str | None, *, lang: str) -> Notice |
     org = find_organisation(session, slug) if slug else None
     if org is None:
         return None
-    return Notice(org.slug, org.name, _text(org, lang))
+    return _notice(org, lang)
 
 
 def _text(org: Organisation, lang: str) -> str | None:
@@ -134,8 +137,13 @@ def _text(org: Organisation, lang: str) -> str | None:
 
 def own_notices(session: Session, *, lang: str) -> list[Notice]:
     """Every organisation that wrote its own notice, with it in `lang` (or the other one)."""
-    return [Notice(org.slug, org.name, text) for org in list_organisations(session)
-            if (text := _text(org, lang))]
+    return [notice for org in list_organisations(session)
+            if (notice := _notice(org, lang)).text]
+
+
+def _notice(org: Organisation, lang: str) -> Notice:
+    return Notice(org.slug, org.name, _text(org, lang), org.retention_applications_months,
+                  org.retention_accounts_months)
 
 
 def list_policies(session: Session, *, actor: Actor) -> list[Policy]:
