@@ -136,12 +136,14 @@ def test_hr_pages_show_an_anonymised_application(web: Web, session, posting, can
     session.flush()
     web.as_user(hr)
     for path in (f"/hr/postings/{posting.reference}", f"/hr/applications/{application.id}",
-                 "/hr/", f"/hr/postings/{posting.reference}/panel.pdf"):
+                 f"/hr/postings/{posting.reference}/panel.pdf"):
         page = web.get(path)
         assert page.status_code == 200, path
         if path.endswith(".pdf"):
             continue
         assert "Camille" not in text(page), path
+        if "/applications/" in path:
+            assert "Anonymised applicant" in text(page), path
 
 
 def test_the_default_notice_states_the_organisations_periods(web: Web, session, ujm,
@@ -156,3 +158,7 @@ def test_the_default_notice_states_the_organisations_periods(web: Web, session, 
     assert "anonymised 24 months" in text(web.get("/register"))
     web.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
     assert "anonymisée 12 mois après la clôture" in text(web.get("/privacy?org=ujm"))
+    assert web.get("/hr/").status_code == 200
+    hr.locale = "fr"
+    session.flush()
+    assert "Candidat(e) anonymisé(e)" in text(web.get(f"/hr/applications/{application.id}"))
