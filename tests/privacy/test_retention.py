@@ -269,3 +269,26 @@ def test_org_retention_command_shows_and_sets(cli, ujm):
         "applications_months"] == 12
     missing = cli("org retention nope")
     assert missing.exit_code != 0 and "no organisation with slug 'nope'" in missing.output
+
+
+def test_org_privacy_notice_command(cli, session, ujm, tmp_path):
+    notice = tmp_path / "notice-fr.txt"
+    notice.write_text("L’Université Jean Monnet traite vos données.\n", encoding="utf-8")
+    done = cli(["org", "privacy-notice", "ujm", "--lang", "fr", "--file", str(notice)])
+    assert done.output == "ujm: privacy notice (fr) set\n"
+    assert json.loads(cli("org list --format json").output)[0]["retention"][
+        "own_privacy_notice"] == ["fr"]
+    shown = policy.privacy_notice(session, "ujm", lang="en")
+    assert shown.text == "L’Université Jean Monnet traite vos données."  # no English one yet
+    assert cli("org privacy-notice ujm --lang fr --clear").output == \
+        "ujm: privacy notice (fr) back to the default\n"
+    session.expire_all()
+    assert policy.privacy_notice(session, "ujm", lang="fr").text is None
+    both = cli("org privacy-notice ujm --lang en")
+    assert both.exit_code != 0 and "give either --file FILE or --clear" in both.output
+
+
+def test_only_admins_run_retention_from_the_command_line(cli, session, submitted):
+    refused = cli("--as camille@example.org privacy retention --dry-run")
+    assert refused.exit_code != 0
+    assert "only an admin or the operator runs retention" in refused.output
