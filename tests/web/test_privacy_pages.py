@@ -144,6 +144,10 @@ def test_hr_pages_show_an_anonymised_application(web: Web, session, posting, can
         assert "Camille" not in text(page), path
         if "/applications/" in path:
             assert "Anonymised applicant" in text(page), path
+    assert web.get("/hr/").status_code == 200
+    hr.locale = "fr"
+    session.flush()
+    assert "Candidat(e) anonymisé(e)" in text(web.get(f"/hr/applications/{application.id}"))
 
 
 def test_the_default_notice_states_the_organisations_periods(web: Web, session, ujm,
@@ -158,7 +162,3 @@ def test_the_default_notice_states_the_organisations_periods(web: Web, session, 
     assert "anonymised 24 months" in text(web.get("/register"))
     web.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
     assert "anonymisée 12 mois après la clôture" in text(web.get("/privacy?org=ujm"))
-    assert web.get("/hr/").status_code == 200
-    hr.locale = "fr"
-    session.flush()
-    assert "Candidat(e) anonymisé(e)" in text(web.get(f"/hr/applications/{application.id}"))
