@@ -44,6 +44,10 @@ def submitted(session, application, candidate, hr, posting, clock):
     documents.add_document(session, application, kind="cv", filename="CV Camille Martin.pdf",
                            content=two_pages(), actor=candidate, clock=clock,
                            settings=get_settings())
+    gone = documents.add_document(session, application, kind="other",
+                                  filename="Lettre Camille Martin.pdf", content=two_pages(),
+                                  actor=candidate, clock=clock, settings=get_settings())
+    documents.remove_document(session, gone, actor=candidate, clock=clock)
     applications.move(session, application, "submitted", actor=candidate, clock=clock)
     clock.now = datetime(2024, 5, 15, 8, 0, tzinfo=UTC)
     applications.move(session, application, "rejected", actor=hr, clock=clock,
@@ -87,6 +91,7 @@ def test_an_application_is_anonymised_24_months_after_its_posting_closed(
         ApplicationStatusChange.application_id == kept.id))] == [None, None, None]
     trail = json.dumps([e.details for e in session.scalars(sa.select(AuditLog))])
     assert "Camille" not in trail and "CV Camille Martin.pdf" not in trail
+    assert "Lettre" not in trail  # a document removed before
     assert not dossier.exists()
     assert session.get(User, candidate.id) is not None  # the account is another rule's
     assert run(session, datetime(2026, 6, 1, tzinfo=UTC)).count("anonymise") == 0  # once

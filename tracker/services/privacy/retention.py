@@ -201,13 +201,15 @@ def anonymise(session: Session, application: Application, *, reason: str, actor:
         path.unlink(missing_ok=True)
     document_ids = list(session.scalars(sa.select(Document.id).where(
         Document.application_id == application.id)))
-    # the audit trail of its documents named their files: it keeps what happened, not the name
-    if document_ids:
-        for entry in session.scalars(sa.select(AuditLog).where(
-                AuditLog.entity_type == "document", AuditLog.entity_id.in_(document_ids))):
-            if "filename" in (entry.details or {}):
-                entry.details = {k: v for k, v in entry.details.items() if k != "filename"}
-        session.execute(sa.delete(Document).where(Document.id.in_(document_ids)))
+    # the audit trail of its documents (those removed before too) named their files: it keeps
+    # what happened, not the name
+    for entry in session.scalars(sa.select(AuditLog).where(
+            AuditLog.entity_type == "document", sa.or_(
+                AuditLog.entity_id.in_(document_ids),
+                AuditLog.details["application"].as_integer() == application.id))):
+        if "filename" in (entry.details or {}):
+            entry.details = {k: v for k, v in entry.details.items() if k != "filename"}
+    session.execute(sa.delete(Document).where(Document.id.in_(document_ids)))
     session.execute(sa.delete(RequirementEvidence).where(
         RequirementEvidence.application_id == application.id))
     session.execute(sa.delete(Note).where(Note.application_id == application.id))
