@@ -8,11 +8,11 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from tracker.domain.errors import DomainError
 from tracker.services.privacy import consent, policy
-from tracker.web.common import actor, clock, settings, transaction
+from tracker.web.common import actor, clock, roles_required, settings, transaction
 from tracker.web.forms import ButtonForm
 
 bp = Blueprint("privacy", __name__)
@@ -62,7 +62,7 @@ def talent_pool_section() -> dict[str, Any]:
 
 
 @bp.post("/account/talent-pool/<slug>")
-@login_required
+@roles_required("candidate")
 def talent_pool(slug: str) -> Any:
     """Give (the checkbox ticked) or revoke one's consent to an organisation's talent pool."""
     if ButtonForm(prefix="pool").validate_on_submit():
