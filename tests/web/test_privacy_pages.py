@@ -162,3 +162,13 @@ def test_the_default_notice_states_the_organisations_periods(web: Web, session, 
     assert "anonymised 24 months" in text(web.get("/register"))
     web.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
     assert "anonymisée 12 mois après la clôture" in text(web.get("/privacy?org=ujm"))
+
+
+def test_a_public_posting_leads_to_registration_with_its_employers_notice(
+        web: Web, session, posting, clock) -> None:  # noqa: ANN001
+    policy.set_privacy_notice(session, "ujm", lang="en", text="UJM processes your data",
+                              actor=OPERATOR, now=clock())
+    session.flush()
+    page = text(web.get(f"/postings/{posting.reference}"))
+    assert 'href="/register?org=ujm">Create an account</a>' in page
+    assert "UJM processes your data" in text(web.get("/register?org=ujm"))
