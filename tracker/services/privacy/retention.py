@@ -293,7 +293,8 @@ def _account_actions(session: Session, now: datetime, settings: Settings,
     return found
 
 
-def _warn(session: Session, user: User, action: Action, now: datetime) -> AccountWarning | None:
+def _warn(session: Session, user: User, action: Action, *, default_zone: str,
+          now: datetime) -> AccountWarning | None:
     """Mark `user` warned (a conditional update: of two runs at once, one warns) and leave the
     in-app notice; the e-mail goes after commit (send_warnings)."""
     assert action.deletion_at is not None
@@ -305,7 +306,7 @@ def _warn(session: Session, user: User, action: Action, now: datetime) -> Accoun
         return None
     session.refresh(user)
     lang = user.locale.value
-    zone = user.timezone or "Europe/Paris"
+    zone = user.timezone or default_zone
     subject, summary, _body = mail.render_notice(
         "account_inactive", lang, _notice_context(user, action.deletion_at, zone, None))
     session.add(Notification(user_id=user.id, title=subject[:300], body=summary,
@@ -368,7 +369,7 @@ def run(session: Session, *, actor: Actor, settings: Settings, now: datetime,
         report.actions.append(action)
     for action, user in accounts:
         if action.action == "warn":
-            warned = _warn(session, user, action, now)
+            warned = _warn(session, user, action, default_zone=settings.timezone, now=now)
             if warned is not None:
                 report.warnings.append(warned)
                 report.actions.append(action)
