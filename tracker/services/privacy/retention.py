@@ -241,7 +241,7 @@ def anonymise(session: Session, application: Application, *, reason: str, actor:
     application.updated_at = now
     session.flush()
     session.expire(application)
-    audit.record(session, at=now, actor=None, action="application.anonymise",
+    audit.record(session, at=now, actor=actor, action="application.anonymise",
                  entity=application, details={"reason": reason})
 
 
@@ -293,7 +293,7 @@ def _account_actions(session: Session, now: datetime, settings: Settings,
     return found
 
 
-def _warn(session: Session, user: User, action: Action, *, default_zone: str,
+def _warn(session: Session, user: User, action: Action, *, actor: Actor, default_zone: str,
           now: datetime) -> AccountWarning | None:
     """Mark `user` warned (a conditional update: of two runs at once, one warns) and leave the
     in-app notice; the e-mail goes after commit (send_warnings)."""
@@ -311,7 +311,7 @@ def _warn(session: Session, user: User, action: Action, *, default_zone: str,
         "account_inactive", lang, _notice_context(user, action.deletion_at, zone, None))
     session.add(Notification(user_id=user.id, title=subject[:300], body=summary,
                              link="/account", created_at=now))
-    audit.record(session, at=now, actor=None, action="user.retention_warning", entity=user,
+    audit.record(session, at=now, actor=actor, action="user.retention_warning", entity=user,
                  details={"deletion_at": action.deletion_at.isoformat()})
     session.flush()
     return AccountWarning(user.id, user.email, user.full_name, lang, zone, action.deletion_at, now)
@@ -369,12 +369,13 @@ def run(session: Session, *, actor: Actor, settings: Settings, now: datetime,
         report.actions.append(action)
     for action, user in accounts:
         if action.action == "warn":
-            warned = _warn(session, user, action, default_zone=settings.timezone, now=now)
+            warned = _warn(session, user, action, actor=actor,
+                           default_zone=settings.timezone, now=now)
             if warned is not None:
                 report.warnings.append(warned)
                 report.actions.append(action)
         else:
-            audit.record(session, at=now, actor=None, action="user.retention_delete",
+            audit.record(session, at=now, actor=actor, action="user.retention_delete",
                          entity=user, details={"reason": action.reason.split(":")[0]})
             _delete_account(session, user, actor=actor, settings=settings, now=now)
             report.actions.append(action)
