@@ -38,6 +38,7 @@ from tracker.web import (
     inbox,
     invitations,
     keys,
+    privacy,
     public,
     security,
     templating,
@@ -76,7 +77,7 @@ def create_app(
     for pages in (hr_applications, hr_import, candidate_application, candidate_import):
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
-                      invitations.bp, hr_audit.bp):
+                      invitations.bp, hr_audit.bp, privacy.bp):
         app.register_blueprint(blueprint)
     # /healthz and /readyz: GET only (no CSRF), no log-in, JSON (#13)
     app.register_blueprint(health.bp)

@@ -106,6 +106,13 @@ class Settings(BaseSettings):
     # The scheduler process: how often it ticks the dispatcher, and the reconcile.
     scheduler_interval_s: float = Field(default=30, gt=0)
     reconcile_interval_s: float = Field(default=600, gt=0)
+    # Retention (issue #13; periods per organisation, `tracker org retention`): a candidate's
+    # unused account is warned this many days before its deletion; a candidate who applied to
+    # no organisation is deleted after this many months without log-in; the scheduler runs
+    # the policy every this many hours (once a day).
+    retention_warning_days: int = Field(default=30, ge=1)
+    retention_account_months: int = Field(default=36, ge=1)
+    retention_interval_h: float = Field(default=24, gt=0)
 
     @property
     def smtp_effective_port(self) -> int:

@@ -286,5 +286,27 @@ def account_message(kind: str, *, recipient: str, lang: str, context: dict[str, 
     message["Message-ID"] = make_msgid(kind.replace("_", "-"), _domain(settings.smtp_sender))
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(_block(template, "body", values) + "\n")
+def render_notice(kind: str, lang: str, context: dict[str, Any]) -> tuple[str, str, str]:
+    """Subject, in-app summary and text body of the plain notice templates/email/<lang>/<kind>.txt
+    (a notice to one person, not a reminder: retention's warning of an unused account)."""
+    template = _environment().get_template(f"{'fr' if lang == 'fr' else 'en'}/{kind}.txt")
+    return (" ".join(_block(template, "subject", context).split()),
+            " ".join(_block(template, "summary", context).split()),
+            _block(template, "body", context))
+
+
+def notice_message(kind: str, *, recipient: str, lang: str, context: dict[str, Any],
+                   settings: Settings, now: datetime, msg_id: str) -> EmailMessage:
+    """The e-mail of a notice (render_notice), its Message-ID made from `msg_id`, the same for
+    the same notice whatever the attempt."""
+    subject, _summary, body = render_notice(kind, lang, context)
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = settings.smtp_sender
+    message["To"] = recipient
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = f"<{msg_id}@{_domain(settings.smtp_sender)}>"
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(body + "\n")
     message["Content-Language"] = lang
     return message

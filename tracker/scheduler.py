@@ -1,19 +1,21 @@
 """The scheduler: APScheduler 3.11 only ticks; the database holds the truth.
 
-Three interval jobs in an in-memory job store, each coalesced and never run twice at once:
+Five interval jobs in an in-memory job store, each coalesced and never run twice at once:
 `dispatch` (deliver the in-app reminders due) and `email` (the e-mail ones, through SMTP), every
 TRACKER_SCHEDULER_INTERVAL_S seconds, apart so that a slow or absent SMTP server never delays an
-in-app reminder; and `reconcile` (repair the reminder rows a hook missed, every
-TRACKER_RECONCILE_INTERVAL_S seconds). All run once at start, so reminders that came due while nothing ran go out (or expire) at once. Several
-scheduler processes may share one PostgreSQL database: claims use FOR UPDATE SKIP LOCKED.
+in-app reminder; `reconcile` (repair the reminder rows a hook missed, every
+TRACKER_RECONCILE_INTERVAL_S seconds); `heartbeat` (this process's sign of life for /readyz);
+and `retention` (the retention policy of candidates' data, every TRACKER_RETENTION_INTERVAL_H
+hours: once a day). All but retention run once at start, so reminders that came due while
+nothing ran go out (or expire) at once. Several scheduler processes may share one PostgreSQL
+database: claims use FOR UPDATE SKIP LOCKED.
 
 - `tracker scheduler` runs `run_forever` until SIGTERM or SIGINT, then stops cleanly: the tick
   in progress finishes, nothing new starts.
 - `start_in_process(session_factory, settings)` runs the same jobs in a background thread of a
   web process (`tracker serve` with the embedded SQLite database).
-- A third job, `heartbeat`, writes this process's sign of life for /readyz and `tracker
-  doctor`, taken away on a clean stop; each dispatch tick that tried e-mail records the SMTP
-  result (#13, tracker.services.operations.health).
+- The heartbeat is taken away on a clean stop; each e-mail tick that tried e-mail records the
+  SMTP result (#13, tracker.services.operations.health).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN
@@ -35,6 +37,8 @@ from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
 from tracker.models import ReminderChannel
 from tracker.services.operations import health
+from tracker.domain.access import OPERATOR
+from tracker.services.privacy import retention
 from tracker.services.reminders import dispatch
 from tracker.services.reminders import planner as reminders
 
@@ -109,13 +113,29 @@ def _forget_heartbeat(factory: sessionmaker[Session]) -> None:
             health.forget(session)
     except sa.exc.SQLAlchemyError as exc:
         log.warning("heartbeat: not removed: %s", " ".join(str(exc).split())[:300])
+def retention_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
+    """The retention policy, as `tracker privacy retention` runs it; the warnings' e-mails go
+    after the transaction committed."""
+    now = clock()
+    with unit_of_work(factory, write=True) as session:
+        report = retention.run(session, actor=OPERATOR, settings=settings, now=now)
+    if report.skipped:
+        log.info("retention: another scheduler runs it now; skipped")
+        return
+    mailed = retention.send_warnings(report.warnings, settings=settings, now=now)
+    if report.actions:
+        log.info("retention: %d application(s) anonymised, %d account(s) warned (%d e-mailed), "
+                 "%d deleted", report.count("anonymise"), report.count("warn"), mailed,
+                 report.count("delete"))
 
 
 def build_scheduler(
     factory: sessionmaker[Session], settings: Settings, clock: Clock | None = None
 ) -> BackgroundScheduler:
-    """A BackgroundScheduler (in-memory job store) with the two jobs and the heartbeat, not
-    started."""
+    """A BackgroundScheduler (in-memory job store) with its jobs (dispatch, e-mail,
+    reconcile, heartbeat, retention), not started. The retention job first runs an hour
+    after the start (then every retention_interval_h), so that restarts do not run it
+    again and again."""
     clock = clock or utcnow
     scheduler = BackgroundScheduler(
         timezone=UTC,
@@ -135,6 +155,9 @@ def build_scheduler(
                       args=(factory, settings, clock), id="heartbeat", name="heartbeat",
                       next_run_time=now)
     scheduler.add_listener(lambda _event: _forget_heartbeat(factory), EVENT_SCHEDULER_SHUTDOWN)
+    scheduler.add_job(retention_tick, IntervalTrigger(hours=settings.retention_interval_h),
+                      args=(factory, settings, clock), id="retention", name="retention",
+                      next_run_time=now + timedelta(hours=min(1.0, settings.retention_interval_h)))
     return scheduler
 
 

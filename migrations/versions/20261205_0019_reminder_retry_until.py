@@ -6,7 +6,7 @@ go on for a period (TRACKER_REMINDER_RETRY_HOURS) counted from the first failure
 column keeps; empty for the rows that never failed.
 
 Revision ID: 0019
-Revises: 0015
+Revises: 0017
 Kind: schema
 Create Date: 2026-12-05 00:00:00+00:00
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0019'
-down_revision: str | Sequence[str] | None = '0015'
+down_revision: str | Sequence[str] | None = '0017'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

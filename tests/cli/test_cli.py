@@ -42,10 +42,11 @@ def test_every_command_is_known():
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
         "dossier posting", "export", "export ics", "interview", "interview schedule",
         "notifications", "notifications list",
-        "org", "org add", "org list", "org usage", "posting", "posting add", "posting cancel",
+        "org", "org add", "org list", "org privacy-notice", "org retention", "org usage",
+        "posting", "posting add", "posting cancel",
         "posting close", "posting export", "posting fill", "posting import", "posting list",
         "posting open", "posting show",
-        "posting update", "privacy", "reference", "reference list", "reference load", "reference requirements",
+        "posting update", "privacy", "privacy retention", "reference", "reference list", "reference load", "reference requirements",
         "reference show",
         "reminders", "reminders due", "reminders list", "reminders offsets", "reminders retry",
         "reminders run", "reminders switch", "scheduler",
@@ -98,9 +99,13 @@ def test_org_add_and_list(cli, session):
     assert result.output == "organisation ujm added: Université Jean Monnet (Europe/Paris)\n"
     cli("org add --slug npr --name 'New Paris Research' --timezone America/New_York")
     listed = json.loads(cli("org list --format json").output)
+    retention = {"applications_months": 24, "accounts_months": 36, "talent_pool_months": 24,
+                 "own_privacy_notice": []}
     assert listed == [
-        {"slug": "npr", "name": "New Paris Research", "timezone": "America/New_York"},
-        {"slug": "ujm", "name": "Université Jean Monnet", "timezone": "Europe/Paris"},
+        {"slug": "npr", "name": "New Paris Research", "timezone": "America/New_York",
+         "retention": retention},
+        {"slug": "ujm", "name": "Université Jean Monnet", "timezone": "Europe/Paris",
+         "retention": retention},
     ]
     table = cli("org list").output
     assert "ujm" in table and "Université Jean Monnet" in table

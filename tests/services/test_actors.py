@@ -44,6 +44,7 @@ NO_ACTOR = {
     "operations.health.beat": SYSTEM, "operations.health.forget": SYSTEM,
     "operations.health.record_dispatch": SYSTEM, "operations.health.readiness": HEALTH,
     "operations.health.scheduler_instances": HEALTH, "operations.doctor.check_database": HEALTH,
+    "privacy.policy.privacy_notice": PUBLIC, "privacy.policy.own_notices": PUBLIC,
     "dossiers.render.posting_applications": LOADED,
     "exports.calendar.feed_token": OWN, "exports.calendar.current_feed_token": OWN,
     "exports.calendar.replace_feed_token": OWN, "exports.calendar.revoke_feed_token": OWN,

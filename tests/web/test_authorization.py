@@ -164,6 +164,9 @@ RULES: dict[str, list[Case]] = {
     "inbox.mark_all_read": [case("POST", lambda w: "/inbox/read-all", LOGGED_IN)],
     "inbox.switches": [case("POST", lambda w: "/inbox/switches", LOGGED_IN)],
     "inbox.offsets": [case("POST", lambda w: "/inbox/offsets", {"hr_a", "hr_b"})],
+    # issue #13: the privacy notice is public; the talent-pool consent is a candidate's own
+    "privacy.notice": [case("GET", lambda w: "/privacy", EVERYONE)],
+    "privacy.talent_pool": [case("POST", lambda w: "/account/talent-pool/ujm", CANDIDATES)],
 }
 
 

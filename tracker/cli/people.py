@@ -6,11 +6,12 @@ import sys
 
 import click
 
-from tracker.cli.context import AppContext, UserError, pass_app
+from tracker.cli.context import AppContext, UserError, pass_app, read_text_file
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
 from tracker.models import Locale, Role
 from tracker.services.accounts import invitations, links, organisations, users
 from tracker.services.accounts import sessions as login_sessions
+from tracker.services.privacy import policy
 
 
 @click.group("org")
@@ -40,13 +41,85 @@ def org_add(app: AppContext, **fields: str | None) -> None:
 @FORMAT_OPTION
 @pass_app
 def org_list(app: AppContext, fmt: str) -> None:
-    """All organisations."""
+    """All organisations, with their retention periods in months (applications after their
+    posting closed, accounts without log-in, consent to the talent pool)."""
     with app.transaction() as session:
-        rows = [(o.slug, o.name, o.timezone) for o in organisations.list_organisations(session)]
+        rows = [(o.slug, o.name, o.timezone, policy.policy_of(o))
+                for o in organisations.list_organisations(session)]
     if fmt == "json":
-        emit_json([{"slug": s, "name": n, "timezone": t} for s, n, t in rows])
+        emit_json([{"slug": s, "name": n, "timezone": t, "retention": _policy_json(p)}
+                   for s, n, t, p in rows])
     else:
-        print_tables(table("Organisations", ["Slug", "Name", "Time zone"], rows))
+        print_tables(table("Organisations", ["Slug", "Name", "Time zone", "Retention"],
+                           [(s, n, t, _policy_line(p)) for s, n, t, p in rows]))
+
+
+def _policy_json(p: policy.Policy) -> dict[str, object]:
+    return {"applications_months": p.applications_months, "accounts_months": p.accounts_months,
+            "talent_pool_months": p.talent_pool_months,
+            "own_privacy_notice": [lang for lang, own in (("fr", p.notice_fr),
+                                                          ("en", p.notice_en)) if own]}
+
+
+def _policy_line(p: policy.Policy) -> str:
+    return (f"applications {p.applications_months} mo, accounts {p.accounts_months} mo, "
+            f"talent pool {p.talent_pool_months} mo")
+
+
+@org_group.command("retention")
+@click.argument("slug")
+@click.option("--applications-months", type=int, metavar="N",
+              help="Anonymise applications not hired N months after their posting closed.")
+@click.option("--accounts-months", type=int, metavar="N",
+              help="Delete candidates who applied here after N months without log-in.")
+@click.option("--talent-pool-months", type=int, metavar="N",
+              help="A candidate's consent to the talent pool holds N months.")
+@FORMAT_OPTION
+@pass_app
+def org_retention(app: AppContext, slug: str, applications_months: int | None,
+                  accounts_months: int | None, talent_pool_months: int | None,
+                  fmt: str) -> None:
+    """Show, or with options change, the retention periods of organisation SLUG."""
+    with app.transaction() as session:
+        actor = app.actor(session)
+        if applications_months is None and accounts_months is None and \
+                talent_pool_months is None:
+            found = [p for p in policy.list_policies(session, actor=actor) if p.slug == slug]
+            if not found:
+                organisations.get_organisation(session, slug)  # the error naming the slug
+            result = found[0]
+        else:
+            result = policy.set_retention(
+                session, slug, applications_months=applications_months,
+                accounts_months=accounts_months, talent_pool_months=talent_pool_months,
+                actor=actor, now=app.clock())
+    if fmt == "json":
+        emit_json({"slug": result.slug} | _policy_json(result))
+    else:
+        click.echo(f"{result.slug}: {_policy_line(result)}")
+
+
+@org_group.command("privacy-notice")
+@click.argument("slug")
+@click.option("--lang", type=click.Choice(["fr", "en"]), required=True)
+@click.option("--file", "path", metavar="FILE",
+              help="The notice as plain text (UTF-8); '-' reads standard input.")
+@click.option("--clear", is_flag=True, help="Back to the default notice in this language.")
+@pass_app
+def org_privacy_notice(app: AppContext, slug: str, lang: str, path: str | None,
+                       clear: bool) -> None:
+    """Set the privacy notice candidates of SLUG read on registration and on /privacy."""
+    if clear == (path is not None):
+        raise UserError("error: give either --file FILE or --clear")
+    text = None
+    if path is not None:
+        text = read_text_file(path, "file")
+    with app.transaction() as session:
+        result = policy.set_privacy_notice(session, slug, lang=lang, text=text,
+                                           actor=app.actor(session), now=app.clock())
+    own = result.notice_fr if lang == "fr" else result.notice_en
+    click.echo(f"{result.slug}: privacy notice ({lang}) "
+               + ("set" if own else "back to the default"))
 
 
 @click.group("user")

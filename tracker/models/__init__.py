@@ -41,6 +41,7 @@ from tracker.models.login_session import LoginSession
 from tracker.models.notification import Notification
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
+from tracker.models.privacy import TalentPoolConsent
 from tracker.models.reference import (
     CareerMove,
     Occupation,
@@ -121,6 +122,7 @@ __all__ = [
     "ServiceHeartbeat",
     "SkillKind",
     "SubjectType",
+    "TalentPoolConsent",
     "User",
     "Visibility",
 ]

@@ -28,8 +28,9 @@ class Application(Timestamps, Base):
         sa.Index("ix_application_posting_status_deleted_at", "posting_id", "status",
                  "deleted_at"),
         # an account's own application, or one the employer received and recorded itself
-        sa.CheckConstraint("candidate_id IS NOT NULL OR applicant_name IS NOT NULL",
-                           name="candidate_or_applicant"),
+        # (or anonymised by the retention policy: then it names nobody)
+        sa.CheckConstraint("candidate_id IS NOT NULL OR applicant_name IS NOT NULL "
+                           "OR anonymised_at IS NOT NULL", name="candidate_or_applicant"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -49,6 +50,8 @@ class Application(Timestamps, Base):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     is_late: Mapped[bool] = mapped_column(default=False)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the retention policy removed its personal data (status and dates stay, for counts).
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     posting: Mapped[Posting] = relationship()
     candidate: Mapped[User | None] = relationship()

@@ -24,5 +24,15 @@ class Organisation(Timestamps, Base):
     website: Mapped[str | None] = mapped_column(sa.String(500))
     address_locality: Mapped[str | None] = mapped_column(sa.String(200))
     address_country: Mapped[str | None] = mapped_column(sa.String(2))
+    # Retention (issue #13): applications that did not lead to a hire are anonymised this many
+    # months after their posting closed; candidates who applied here are deleted after this
+    # many months without log-in (the longest of their organisations' periods applies);
+    # a candidate's consent to the talent pool keeps their applications here this long.
+    retention_applications_months: Mapped[int] = mapped_column(default=24, server_default="24")
+    retention_accounts_months: Mapped[int] = mapped_column(default=36, server_default="36")
+    talent_pool_months: Mapped[int] = mapped_column(default=24, server_default="24")
+    # The privacy notice candidates read on registration and on /privacy (none: the default).
+    privacy_notice_fr: Mapped[str | None] = mapped_column(sa.Text)
+    privacy_notice_en: Mapped[str | None] = mapped_column(sa.Text)
 
     members: Mapped[list[User]] = relationship(back_populates="organisation")

@@ -36,6 +36,10 @@ class User(Timestamps, Base):
     password_hash: Mapped[str | None] = mapped_column(sa.String(255))
     is_active: Mapped[bool] = mapped_column(default=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The last log-in on the web or use of an API token (retention counts inactivity from it),
+    # and when retention last warned that the account would be deleted for inactivity.
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    retention_warned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
     profile: Mapped[CandidateProfile | None] = relationship(

@@ -25,6 +25,7 @@ from tracker.services.accounts import account as accounts
 from tracker.services.accounts import links, organisations, resets
 from tracker.services.accounts import sessions as login_sessions
 from tracker.web import keys
+from tracker.web import privacy as privacy_pages
 from tracker.web.common import (
     SessionUser,
     actor,
@@ -126,7 +127,8 @@ def register() -> Any:
             return redirect(url_for("auth.login"))
         except DomainError as exc:
             form_errors(form, exc)
-    return render_template("web/auth/register.html", form=form)
+    return render_template("web/auth/register.html", form=form,
+                           **privacy_pages.notice_context(request.args.get("org")))
 
 
 def _tell_owner(email: str, locale: str) -> None:

@@ -81,6 +81,7 @@ def start_session(
         token_hash=_digest(plain), user_id=user.id, created_at=now, last_seen_at=now,
         device=(device or "").strip()[:DEVICE_MAX] or None, ip=(ip or "")[:IP_MAX] or None)
     session.add(row)
+    user.last_login_at = now  # retention counts an account's inactivity from its last log-in
     session.flush()
     return plain, row
 

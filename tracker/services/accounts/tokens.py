@@ -94,6 +94,7 @@ def user_for_token(session: Session, plain: str, clock: Clock) -> User | None:
     now = clock()
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_GRANULARITY:
         token.last_used_at = now
+        user.last_login_at = now  # a script's use counts as a log-in for retention
         session.flush()
     return user
 

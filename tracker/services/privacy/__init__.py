@@ -11,8 +11,36 @@ from typing import TYPE_CHECKING
 from tracker.services._reexport import lazy
 
 if TYPE_CHECKING:
-    pass
+    from tracker.services.privacy.consent import (
+        PoolChoice,
+        holds,
+        set_talent_pool,
+        talent_pools,
+    )
+    from tracker.services.privacy.policy import (
+        Notice,
+        Policy,
+        list_policies,
+        own_notices,
+        policy_of,
+        privacy_notice,
+        set_privacy_notice,
+        set_retention,
+    )
+    from tracker.services.privacy.retention import (
+        AccountWarning,
+        Action,
+        Report,
+        anonymise,
+        run,
+        send_warnings,
+    )
 
-_MODULES: dict[str, tuple[str, ...]] = {}
+_MODULES: dict[str, tuple[str, ...]] = {
+    "consent": ("PoolChoice", "holds", "talent_pools", "set_talent_pool"),
+    "policy": ("Policy", "Notice", "policy_of", "set_retention", "set_privacy_notice",
+               "privacy_notice", "own_notices", "list_policies"),
+    "retention": ("Action", "AccountWarning", "Report", "anonymise", "run", "send_warnings"),
+}
 __all__ = sorted(name for names in _MODULES.values() for name in names)
 __getattr__ = lazy(__name__, _MODULES)
