@@ -286,6 +286,10 @@ def account_message(kind: str, *, recipient: str, lang: str, context: dict[str, 
     message["Message-ID"] = make_msgid(kind.replace("_", "-"), _domain(settings.smtp_sender))
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(_block(template, "body", values) + "\n")
+    message["Content-Language"] = lang
+    return message
+
+
 def render_notice(kind: str, lang: str, context: dict[str, Any]) -> tuple[str, str, str]:
     """Subject, in-app summary and text body of the plain notice templates/email/<lang>/<kind>.txt
     (a notice to one person, not a reminder: retention's warning of an unused account)."""

@@ -35,9 +35,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import Settings
 from tracker.db import unit_of_work, utcnow
+from tracker.domain.access import OPERATOR
 from tracker.models import ReminderChannel
 from tracker.services.operations import health
-from tracker.domain.access import OPERATOR
 from tracker.services.privacy import retention
 from tracker.services.reminders import dispatch
 from tracker.services.reminders import planner as reminders
