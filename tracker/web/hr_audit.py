@@ -63,6 +63,13 @@ SENTENCES: dict[str, str] = {
     "user.password_reset_requested": "Password reset link requested",
     "user.password_reset": "Password reset through an e-mailed link",
     "invitation.sent": "Invitation sent by e-mail",
+    "organisation.retention": "Retention periods changed",
+    "organisation.privacy_notice": "Privacy notice changed",
+    "application.anonymise": "Application anonymised under the retention policy",
+    "user.retention_warning": "Warned that the unused account will be deleted",
+    "user.retention_delete": "Unused account deleted under the retention policy",
+    "talent_pool.consent": "Consent to stay in the talent pool given",
+    "talent_pool.revoke": "Consent to stay in the talent pool withdrawn",
     "invitation.accepted": "Invitation accepted",
     "user.preferences": "Preferences changed",
     "profile.set": "Profile updated",
@@ -80,13 +87,15 @@ VARIANTS: dict[str, str] = {
 }
 # For the admin's filter: a family selects every action it starts.
 FAMILIES = ("application", "document", "evidence", "note", "interview", "posting",
-            "organisation", "user", "profile", "token", "login", "logout", "invitation")
+            "organisation", "user", "profile", "token", "login", "logout", "invitation",
+            "talent_pool")
 ENTITY_LABELS = {
     "application": _l("Application"), "posting": _l("Posting"), "document": _l("Document"),
     "interview": _l("Interview"), "note": _l("Note"),
     "requirement_evidence": _l("Rating of a requirement"), "user_account": _l("Account"),
     "organisation": _l("Organisation"), "candidate_profile": _l("Profile"),
     "api_token": _l("API token"), "login": _l("Log-in"), "invitation": _l("Invitation"),
+    "talent_pool_consent": _l("Talent pool consent"),
 }
 
 

@@ -95,9 +95,12 @@ def set_talent_pool(session: Session, user: User, slug: str, consent: bool, *, a
         changed = True
     session.flush()
     if changed:
-        audit.record(session, at=now, actor=actor, action="talent_pool." + (
-            "consent" if consent else "revoke"), entity=row,
-            details={"organisation": org.slug})
+        if consent:
+            audit.record(session, at=now, actor=actor, action="talent_pool.consent",
+                         entity=row, details={"organisation": org.slug})
+        else:
+            audit.record(session, at=now, actor=actor, action="talent_pool.revoke",
+                         entity=row, details={"organisation": org.slug})
     live = row is not None and holds(row, org, now)
     return PoolChoice(org.slug, org.name, org.talent_pool_months,
                       row.given_at if live and row else None,
