@@ -40,6 +40,7 @@ from tracker.models.login_session import LoginSession
 from tracker.models.notification import Notification
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
+from tracker.models.privacy import Erasure, ErasureStatus
 from tracker.models.reference import (
     CareerMove,
     Occupation,
@@ -83,6 +84,8 @@ __all__ = [
     "Document",
     "DocumentKind",
     "EducationLevel",
+    "Erasure",
+    "ErasureStatus",
     "EmploymentType",
     "Interview",
     "InterviewStatus",

@@ -11,8 +11,30 @@ from typing import TYPE_CHECKING
 from tracker.services._reexport import lazy
 
 if TYPE_CHECKING:
-    pass
+    from tracker.services.privacy.erase import (
+        ErasurePlan,
+        ErasureRow,
+        carry_out_request,
+        check_may_erase,
+        delete_account,
+        erase_person,
+        erasure_plan,
+        list_erasures,
+        pending_request,
+        pseudonym,
+        received_under,
+        request_erasure,
+        truncate_wal,
+    )
+    from tracker.services.privacy.export import Export, export_named, export_person, subject_of
 
-_MODULES: dict[str, tuple[str, ...]] = {}
+_MODULES: dict[str, tuple[str, ...]] = {
+    "erase": (
+        "ErasurePlan", "ErasureRow", "erase_person", "delete_account", "erasure_plan", "check_may_erase",
+        "pseudonym", "received_under", "request_erasure", "pending_request", "list_erasures",
+        "carry_out_request", "truncate_wal",
+    ),
+    "export": ("Export", "export_person", "export_named", "subject_of"),
+}
 __all__ = sorted(name for names in _MODULES.values() for name in names)
 __getattr__ = lazy(__name__, _MODULES)
