@@ -67,6 +67,7 @@ from tracker.models import (
     User,
     Visibility,
 )
+from tracker.services import audit
 from tracker.services.dossiers.render import slug
 
 log = logging.getLogger(__name__)
@@ -388,6 +389,12 @@ def erase_person(session: Session, user: User, *, actor: Actor, settings: Settin
     record.source = source
     record.counts = dict(plan.counts)
     session.flush()
+    # The erasure in the audit trail too: who did it (the person by their pseudonym), when,
+    # how many rows and files went; nothing of who the person was.
+    entry = audit.record(session, at=now, actor=None if is_self else actor,
+                         action="user.erase", entity=user,
+                         details={"source": source, "counts": dict(plan.counts)})
+    entry.actor_label = label if is_self else None
     session.delete(user)  # the profile with it
     session.flush()
     _remove_files(plan.files)
