@@ -35,6 +35,7 @@ from tracker.web import (
     i18n,
     inbox,
     keys,
+    privacy,
     public,
     security,
     templating,
@@ -72,7 +73,8 @@ def create_app(
     # The hr and candidate blueprints gather pages from modules of their own, imported above.
     for pages in (hr_applications, hr_import, candidate_application, candidate_import):
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
-    for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp):
+    for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
+                      privacy.bp):
         app.register_blueprint(blueprint)
     security.throttle_login(app, settings)
     templating.configure(app, settings)
