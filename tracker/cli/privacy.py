@@ -63,15 +63,22 @@ def erase_command(app: AppContext, email: str, yes: bool, fmt: str) -> None:
         else:
             click.echo(f"{email} would be erased:")
             for name, number in counts.items():
-                click.echo(f"  {name.replace('_', ' ')}: {number}")
+                if name != "audit_entries":
+                    click.echo(f"  {name.replace('_', ' ')}: {number}")
+            click.echo(f"  audit entries kept, the person replaced by a pseudonym: "
+                       f"{counts.get('audit_entries', 0)}")
             for path in files:
                 click.echo(f"  file: {path}")
         raise UserError("error: --yes: nothing was erased; run again with --yes to erase")
     if fmt == "json":
         emit_json({"erased": True, "pseudonym": label, "counts": counts})
         return
-    click.echo(f"erased: {sum(v for k, v in counts.items() if k != 'account')} rows and files; "
-               f"the audit trail now shows {label}")
+    click.echo(f"{email} is erased:")
+    for name, number in counts.items():
+        if name != "audit_entries":
+            click.echo(f"  {name.replace('_', ' ')}: {number}")
+    click.echo(f"the audit trail keeps {counts.get('audit_entries', 0)} entries, now naming "
+               f"{label}")
 
 
 # retention commands below
