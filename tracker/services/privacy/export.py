@@ -195,8 +195,14 @@ def _application(session: Session, application: Application, files: dict[str, by
     found["posting"] = {"reference": posting.reference, "title": posting.title,
                         "organisation": posting.hiring_organization_name,
                         "deadline": posting.valid_through}
-    found["history"] = [_row(h, "from_status", "to_status", "changed_at", "comment")
-                        for h in application.history]
+    # the comments of the employer's moves are its own (the candidate's pages do not show
+    # them): the candidate's copy has the comments of their own moves only
+    found["history"] = [
+        _row(h, "from_status", "to_status", "changed_at")
+        | {"comment": h.comment if for_employer or (
+            h.changed_by_id is not None and h.changed_by_id == application.candidate_id)
+           else None}
+        for h in application.history]
     answers = []
     for evidence in application.evidence:
         answer = {"requirement": evidence.requirement.label, "evidence": evidence.evidence,
