@@ -1,4 +1,5 @@
-"""Accounts as people manage them: sign-up, log-in, preferences, password, deletion."""
+"""Accounts as people manage them: sign-up, log-in, preferences, password (deletion is an
+erasure: services/privacy/erase.delete_account)."""
 
 from __future__ import annotations
 
