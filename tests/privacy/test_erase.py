@@ -104,8 +104,8 @@ def test_files_naming_the_person_go_and_others_stay(session, traces, settings, c
     listing.write_text("name,email\nCamille Martin,camille@example.org\n", encoding="utf-8")
     panel = folder / "dossier-du-jury-ujm-test-1-fr.pdf"  # her name in its text only
     panel.write_bytes(make_pdf("Candidats : Bob Brun, Camille MARTIN"))
-    other = folder / "dossier-de-candidature-bob-brun-fr.pdf"
-    other.write_bytes(make_pdf("Dossier de Bob Brun"))
+    other = folder / "dossier-de-candidature-camille-martinez-fr.pdf"  # another person
+    other.write_bytes(make_pdf("Dossier de Camille Martínez"))
     other_import = settings.data_dir / "imports" / f"{traces.candidate.id + 1000}-{'y' * 32}"
     other_import.write_bytes(b"someone else's import")
 
@@ -168,3 +168,12 @@ def admin_user(session, clock):  # noqa: ANN001, ANN201
 def candidate_b(session, clock):  # noqa: ANN001, ANN201
     return users.create_user(session, email="bob@example.org", full_name="Bob Brun",
                              role="candidate", clock=clock, actor=OPERATOR)
+
+
+def test_how_a_name_is_recognised_in_text() -> None:
+    mentions = erase.Mentions("Camille@Example.org", "Camille Martin")
+    for text in ("Camille Martin", "MARTIN Camille", "dossier-camille-martin-fr.pdf",
+                 "CamilleMartin", "camille@example.org", "Camillé  Martin\n"):
+        assert mentions(text), text
+    for text in ("Camille Martinez", "Camille Dupont", "camille@example.com", "martin"):
+        assert not mentions(text), text

@@ -28,6 +28,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import secrets
 import unicodedata
 import zipfile
@@ -138,10 +139,28 @@ def check_may_erase(actor: Actor, user: User) -> None:
         raise DomainError("role", "staff accounts are removed by an admin, not erased here")
 
 
-def _norm(text: str) -> str:
-    """Case, accents and spaces ignored: how a name is looked for in text."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "".join(text.casefold().split())
+def _ascii(text: str) -> str:
+    """Accents and case ignored: how a name or address is looked for in text."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+class Mentions:
+    """Whether a text names a person: their e-mail address anywhere, or their name as whole
+    words, in any case, with or without accents, whatever spaces or punctuation separate its
+    parts, in its order or the other way round ("Camille Martin", "camille-martin", "MARTIN
+    Camille" do; "Camille Martinez" does not)."""
+
+    def __init__(self, email: str, full_name: str) -> None:
+        self.email = _ascii(email.strip())
+        parts = re.findall(r"[a-z0-9]+", _ascii(full_name))
+        orders = [parts, parts[::-1]] if len(parts) > 1 else [parts] if parts else []
+        self.names = [re.compile(r"(?<![a-z0-9])" + r"[^a-z0-9]*".join(map(re.escape, order))
+                                 + r"(?![a-z0-9])") for order in orders]
+
+    def __call__(self, text: str) -> bool:
+        found = _ascii(text)
+        return bool(self.email and self.email in found) or any(
+            name.search(found) for name in self.names)
 
 
 def received_under(email: str, name: str) -> sa.ColumnElement[bool]:
@@ -256,7 +275,7 @@ def _files_naming(settings: Settings, session: Session, user: User,
     if not root.is_dir():
         return []
     name_slug = slug(user.full_name)
-    needles = [_norm(user.email), _norm(user.full_name)]
+    mentions = Mentions(user.email, user.full_name)
     posting_folders = set()
     for application in apps:
         posting = application.posting
@@ -267,14 +286,14 @@ def _files_naming(settings: Settings, session: Session, user: User,
                      max_pages=100_000)
     found = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        if len(name_slug) >= 3 and name_slug in slug(path.name):
+        if len(name_slug) >= 3 and f"-{name_slug}-" in f"-{slug(path.name)}-":
             found.append(path)
             continue
         try:
             data = path.read_bytes()
         except OSError:
             continue
-        if _bytes_name(data, needles) or _zip_names(data, needles):
+        if mentions(data.decode("utf-8", "ignore")) or _zip_names(data, mentions):
             found.append(path)
             continue
         relative = path.relative_to(root).parts
@@ -287,17 +306,12 @@ def _files_naming(settings: Settings, session: Session, user: User,
             except DomainError:
                 found.append(path)
                 continue
-            if any(n and n in _norm(text) for n in needles):
+            if mentions(text):
                 found.append(path)
     return found
 
 
-def _bytes_name(data: bytes, needles: list[str]) -> bool:
-    text = _norm(data.decode("utf-8", "ignore"))
-    return any(n and n in text for n in needles)
-
-
-def _zip_names(data: bytes, needles: list[str]) -> bool:
+def _zip_names(data: bytes, mentions: Mentions) -> bool:
     if data[:4] != b"PK\x03\x04":
         return False
     try:
@@ -305,9 +319,10 @@ def _zip_names(data: bytes, needles: list[str]) -> bool:
 
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for info in archive.infolist():
-                if _bytes_name(info.filename.encode(), needles):
+                if mentions(info.filename):
                     return True
-                if info.file_size <= 200_000_000 and _bytes_name(archive.read(info), needles):
+                if info.file_size <= 200_000_000 and mentions(
+                        archive.read(info).decode("utf-8", "ignore")):
                     return True
     except (zipfile.BadZipFile, OSError, RuntimeError):
         return True  # an unreadable archive under reports/ may be theirs: it goes
@@ -419,10 +434,8 @@ def _scrub(value: Any, user: User, label: str, *, drop_keys: bool) -> Any:
                 for key, item in value.items()}
     if isinstance(value, list):
         return [_scrub(item, user, label, drop_keys=drop_keys) for item in value]
-    if isinstance(value, str):
-        found = _norm(value)
-        if any(n and n in found for n in (_norm(user.email), _norm(user.full_name))):
-            return label
+    if isinstance(value, str) and Mentions(user.email, user.full_name)(value):
+        return label
     return value
 
 
