@@ -177,3 +177,22 @@ def test_how_a_name_is_recognised_in_text() -> None:
         assert mentions(text), text
     for text in ("Camille Martinez", "Camille Dupont", "camille@example.com", "martin"):
         assert not mentions(text), text
+
+
+def test_any_audit_entry_naming_the_person_is_pseudonymised(session, settings, clock, hr,
+                                                           posting) -> None:  # noqa: ANN001
+    """An entry about something else that names her (an accented name: JSON stores it with
+    escapes) names her pseudonym afterwards; an entry naming someone else stays."""
+    elodie = users.create_user(session, email="elodie@example.org", full_name="Élodie Petit",
+                               role="candidate", clock=clock, actor=OPERATOR)
+    session.flush()
+    for said in ("Élodie Petit called", "Élodie Petitjean called"):
+        session.add(AuditLog(at=clock(), actor_id=hr.id, action="posting.note",
+                             entity_type="posting", entity_id=posting.id,
+                             details={"said": said}))
+    session.flush()
+    erase.erase_person(session, elodie, actor=OPERATOR, settings=settings, now=clock())
+    session.expire_all()
+    said = {e.details["said"] for e in session.scalars(sa.select(AuditLog).where(
+        AuditLog.action == "posting.note"))}
+    assert said == {"Élodie Petitjean called", erase.pseudonym(elodie.id, settings=settings)}

@@ -247,8 +247,9 @@ def _audit_entries(session: Session, user: User, plan: ErasurePlan) -> list[Audi
             LoginSession.user_id == user.id))),
     ]
     text = sa.cast(AuditLog.details, sa.Text)
-    needles = {user.email.lower(), " ".join(user.full_name.split()).lower()}
-    needles |= {json.dumps(n)[1:-1] for n in list(needles)}  # as JSON writes non-ASCII
+    stated = [user.email, " ".join(user.full_name.split())]
+    # as stored: JSON writes non-ASCII letters as \u escapes, which lower() leaves as they are
+    needles = {n.lower() for n in stated} | {json.dumps(n)[1:-1].lower() for n in stated}
     conditions = [AuditLog.actor_id == user.id]
     conditions += [sa.and_(AuditLog.entity_type == kind, AuditLog.entity_id.in_(list(ids)))
                    for kind, ids in about]
