@@ -61,3 +61,20 @@ def test_rights_on_the_command_line(cli, session, traces, hr, clock, tmp_path: P
     # her application and the one hr recorded under her address, with hr's note
     assert len(record["applications"]) == 2
     assert any(a.get("notes") for a in record["applications"])
+
+
+def test_requests_are_listed_then_carried_out_on_the_command_line(cli, session, traces, clock,
+                                                                  settings) -> None:  # noqa: ANN001
+    from tracker.services.privacy import erase
+
+    erase.request_erasure(session, traces.candidate, actor=traces.candidate, settings=settings,
+                          now=clock())
+    session.flush()
+    listed = cli("privacy requests")
+    assert listed.exit_code == 0 and EMAIL in listed.output and "requested" in listed.output
+    refused = cli(f"--as {EMAIL} privacy requests")
+    assert refused.exit_code == 1 and "only an admin" in refused.output
+    assert cli(f"privacy erase {EMAIL} --yes").exit_code == 0
+    [row] = json.loads(cli("privacy requests --format json").output)
+    assert (row["status"], row["email"], row["source"]) == ("done", None, "request")
+    assert row["subject"].startswith("person-")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from tracker.cli.context import AppContext, UserError, pass_app
-from tracker.cli.output import FORMAT_OPTION, emit_json
+from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
 from tracker.services.accounts import users
 from tracker.services.privacy import erase, export
 
@@ -79,6 +80,29 @@ def erase_command(app: AppContext, email: str, yes: bool, fmt: str) -> None:
             click.echo(f"  {name.replace('_', ' ')}: {number}")
     click.echo(f"the audit trail keeps {counts.get('audit_entries', 0)} entries, now naming "
                f"{label}")
+
+
+@privacy_group.command("requests")
+@FORMAT_OPTION
+@pass_app
+def requests_command(app: AppContext, fmt: str) -> None:
+    """Erasure requests waiting (carry one out with `tracker privacy erase EMAIL --yes`), then
+    the erasures done (no personal data: the person's pseudonym, when, by whom)."""
+    with app.transaction() as session:
+        rows = erase.list_erasures(session, actor=app.actor(session))
+    if fmt == "json":
+        emit_json([{"id": r.id, "status": r.status, "email": r.email, "subject": r.subject,
+                    "requested_at": r.requested_at, "done_at": r.done_at, "done_by": r.done_by,
+                    "source": r.source, "counts": r.counts} for r in rows])
+        return
+    print_tables(table("Erasure requests and erasures", [
+        "#", "status", "person", "asked", "done", "by", "how"], [
+        (r.id, r.status, r.email or r.subject, _day(r.requested_at), _day(r.done_at),
+         r.done_by, r.source) for r in rows]))
+
+
+def _day(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
 
 # retention commands below

@@ -343,6 +343,7 @@ def erase_person(session: Session, user: User, *, actor: Actor, settings: Settin
     plan = erasure_plan(session, user, actor=actor, settings=settings)
     label = pseudonym(user.id, settings=settings)
     is_self = isinstance(actor, User) and actor.id == user.id
+    given = source
     source = source or ("self" if is_self else "operator" if actor is OPERATOR else "admin")
 
     # The audit trail first, while the rows it is about still say what is theirs.
@@ -394,8 +395,8 @@ def erase_person(session: Session, user: User, *, actor: Actor, settings: Settin
     if record is None:
         record = Erasure(subject_label=label)
         session.add(record)
-    elif source == "admin":
-        source = "request"
+    elif given is None and not is_self:
+        source = "request"  # carrying out the person's request
     record.user_id = None
     record.subject_label = label
     record.status = ErasureStatus.DONE
