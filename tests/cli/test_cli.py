@@ -44,7 +44,9 @@ def test_every_command_is_known():
         "org", "org add", "org list", "org usage", "posting", "posting add", "posting cancel",
         "posting close", "posting export", "posting fill", "posting import", "posting list",
         "posting open", "posting show",
-        "posting update", "reference", "reference list", "reference load", "reference requirements",
+        "posting update",
+        "privacy", "privacy erase", "privacy export", "privacy requests",  # #13 export, erasure
+        "reference", "reference list", "reference load", "reference requirements",
         "reference show",
         "reminders", "reminders due", "reminders list", "reminders offsets", "reminders retry",
         "reminders run", "reminders switch", "scheduler",
