@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from tests.privacy.conftest import EMAIL, NAME, rows_naming
 from tracker.config import get_settings
@@ -78,3 +79,43 @@ def test_requests_are_listed_then_carried_out_on_the_command_line(cli, session, 
     [row] = json.loads(cli("privacy requests --format json").output)
     assert (row["status"], row["email"], row["source"]) == ("done", None, "request")
     assert row["subject"].startswith("person-")
+
+
+def test_a_person_without_an_account_is_erased_by_address(cli, session, posting, hr, clock,
+                                                          settings) -> None:  # noqa: ANN001
+    """Léa Petit applied by post: hr recorded her application under her address; she never
+    had an account. Erasing her address leaves nothing naming her either."""
+    from tracker.models import AuditLog, Erasure, Notification
+    from tracker.services.hiring import applications
+
+    received = applications.record_received(session, posting, name="Léa Petit",
+                                            email="lea.petit@example.org", actor=hr,
+                                            clock=clock)
+    received_id = received.id
+    session.add(Notification(user_id=hr.id, title="Léa Petit applied", body="by post",
+                             created_at=clock()))
+    session.flush()
+    dossier = settings.reports_dir / "ujm" / "UJM-TEST-1" / "dossier-de-candidature-lea-petit-fr.pdf"
+    dossier.parent.mkdir(parents=True)
+    dossier.write_bytes(b"%PDF-1.7 her dossier")
+    kept = settings.reports_dir / "ujm" / "UJM-TEST-1" / "notes.txt"
+    kept.write_text("nothing personal", encoding="utf-8")
+
+    refused = cli(f"--as {hr.email} privacy erase lea.petit@example.org --yes")
+    assert refused.exit_code == 1 and "only an admin" in refused.output
+    preview = cli("privacy erase Lea.Petit@example.org")
+    assert preview.exit_code == 1 and "received applications: 1" in preview.output
+    assert str(dossier) in preview.output
+
+    done = cli("privacy erase lea.petit@example.org --yes")
+    assert done.exit_code == 0, done.output
+    session.expire_all()
+    assert rows_naming(session, "lea.petit@example.org", "Léa Petit", "Lea Petit") == []
+    assert not dossier.exists() and kept.exists()
+    [record] = session.scalars(sa.select(Erasure))
+    assert record.subject_label.startswith("person-") and record.counts["received_applications"] == 1
+    # what happened stays: hr recorded an application, and it was erased
+    actions = {e.action for e in session.scalars(sa.select(AuditLog).where(
+        AuditLog.entity_id.in_([received_id, record.id])))}
+    assert {"application.record_received", "person.erase"} <= actions
+    assert cli("privacy erase lea.petit@example.org --yes").exit_code == 1  # nothing left

@@ -47,16 +47,22 @@ def export_command(app: AppContext, email: str, output: str) -> None:
 def erase_command(app: AppContext, email: str, yes: bool, fmt: str) -> None:
     """Erase EMAIL (a candidate) and every trace of them: rows, documents, dossiers and exports
     under the reports folder that name them, pending imports; the audit trail keeps what
-    happened with a pseudonym in their place. Without --yes, only says what would be erased."""
+    happened with a pseudonym in their place. An address without an account: what employers
+    recorded under it. Without --yes, only says what would be erased."""
     with app.transaction() as session:
         actor = app.actor(session)
-        user = users.get_user(session, email, "EMAIL")
+        user = users.find_user(session, email)
         if not yes:
-            plan = erase.erasure_plan(session, user, actor=actor, settings=app.settings)
+            plan = (erase.erasure_plan(session, user, actor=actor, settings=app.settings)
+                    if user is not None else
+                    erase.address_plan(session, email, actor=actor, settings=app.settings))
             counts, files = dict(plan.counts), [str(p) for p in plan.files]
         else:
-            record = erase.erase_person(session, user, actor=actor, settings=app.settings,
-                                        now=app.clock())
+            record = (erase.erase_person(session, user, actor=actor, settings=app.settings,
+                                         now=app.clock())
+                      if user is not None else
+                      erase.erase_address(session, email, actor=actor, settings=app.settings,
+                                          now=app.clock()))
             counts, files, label = dict(record.counts), [], record.subject_label
     if not yes:
         if fmt == "json":

@@ -12,11 +12,14 @@ from tracker.services._reexport import lazy
 
 if TYPE_CHECKING:
     from tracker.services.privacy.erase import (
+        AddressPlan,
         ErasurePlan,
         ErasureRow,
+        address_plan,
         carry_out_request,
         check_may_erase,
         delete_account,
+        erase_address,
         erase_person,
         erasure_plan,
         list_erasures,
@@ -32,7 +35,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "erase": (
         "ErasurePlan", "ErasureRow", "erase_person", "delete_account", "erasure_plan", "check_may_erase",
         "pseudonym", "received_under", "request_erasure", "pending_request", "list_erasures",
-        "carry_out_request", "truncate_wal",
+        "carry_out_request", "truncate_wal", "AddressPlan", "address_plan", "erase_address",
     ),
     "export": ("Export", "export_person", "export_named", "subject_of"),
 }

@@ -213,7 +213,7 @@ def erasure_plan(session: Session, user: User, *, actor: Actor,
         "audit_entries": len(_audit_entries(session, user, plan)),
     }
     plan.files = sorted(set(_pending_imports(settings, user.id))
-                        | set(_files_naming(settings, session, user, apps)))
+                        | set(_files_naming(settings, user.email, user.full_name, apps)))
     plan.counts["files"] = len(plan.files)
     return plan
 
@@ -264,7 +264,7 @@ def _pending_imports(settings: Settings, user_id: int) -> list[Path]:
         if folder.is_dir() else []
 
 
-def _files_naming(settings: Settings, session: Session, user: User,
+def _files_naming(settings: Settings, email: str, full_name: str,
                   apps: list[Application]) -> list[Path]:
     """Files under the reports folder that name the person: any file whose name holds their
     name (an application dossier is named after the applicant), whose bytes hold their e-mail
@@ -275,8 +275,8 @@ def _files_naming(settings: Settings, session: Session, user: User,
     root = Path(settings.reports_dir)
     if not root.is_dir():
         return []
-    name_slug = slug(user.full_name)
-    mentions = Mentions(user.email, user.full_name)
+    name_slug = slug(full_name) if full_name else ""
+    mentions = Mentions(email, full_name)
     posting_folders = set()
     for application in apps:
         posting = application.posting
@@ -287,7 +287,8 @@ def _files_naming(settings: Settings, session: Session, user: User,
                      max_pages=100_000)
     found = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        if len(name_slug) >= 3 and f"-{name_slug}-" in f"-{slug(path.name)}-":
+        if len(name_slug) >= 3 and name_slug != "x" and (
+                f"-{name_slug}-" in f"-{slug(path.name)}-"):
             found.append(path)
             continue
         try:
@@ -348,13 +349,14 @@ def erase_person(session: Session, user: User, *, actor: Actor, settings: Settin
 
     # The audit trail first, while the rows it is about still say what is theirs.
     entries = _audit_entries(session, user, plan)
+    mentions = Mentions(user.email, user.full_name)
     about_ids = {e.id for e in entries if e.actor_id != user.id}
     for entry in entries:
         personal_entry = entry.actor_id == user.id or entry.id in about_ids
         if entry.actor_id == user.id:
             entry.actor_id = None
             entry.actor_label = label
-        entry.details = _scrub(entry.details or {}, user, label, drop_keys=personal_entry)
+        entry.details = _scrub(entry.details or {}, mentions, label, drop_keys=personal_entry)
     session.flush()
 
     notification_filter = _notifications(user, plan)
@@ -426,17 +428,18 @@ def delete_account(session: Session, user: User, *, actor: Actor, settings: Sett
     return erase_person(session, user, actor=actor, settings=settings, now=clock())
 
 
-def _scrub(value: Any, user: User, label: str, *, drop_keys: bool) -> Any:
-    """`value` (audit details) with the person replaced: their e-mail and name by their
-    pseudonym wherever they appear; on entries about them, the values of personal keys (file
-    names, token names, addresses) by a mark."""
+def _scrub(value: Any, mentions: Callable[[str], bool], label: str, *,
+           drop_keys: bool) -> Any:
+    """`value` (audit details) with the person replaced: any text naming them (their e-mail
+    address or name) by their pseudonym; on entries about them, the values of personal keys
+    (file names, token names, addresses) by a mark."""
     if isinstance(value, dict):
         return {key: (ERASED if drop_keys and key in PERSONAL_KEYS and item is not None
-                      else _scrub(item, user, label, drop_keys=drop_keys))
+                      else _scrub(item, mentions, label, drop_keys=drop_keys))
                 for key, item in value.items()}
     if isinstance(value, list):
-        return [_scrub(item, user, label, drop_keys=drop_keys) for item in value]
-    if isinstance(value, str) and Mentions(user.email, user.full_name)(value):
+        return [_scrub(item, mentions, label, drop_keys=drop_keys) for item in value]
+    if isinstance(value, str) and mentions(value):
         return label
     return value
 
@@ -495,6 +498,142 @@ def truncate_wal(engine: Engine) -> bool:
         log.warning("erasure: the SQLite write-ahead log could not be truncated now (a reader "
                     "was busy); it is on the next checkpoint")
     return not busy
+
+
+# -- a person without an account -----------------------------------------------------------------
+
+
+def _address_label(address: str, *, settings: Settings) -> str:
+    digest = hmac.new(_secret(settings).encode(), f"address:{address}".encode(),
+                      hashlib.sha256).hexdigest()
+    return f"person-{digest[:12]}"
+
+
+@dataclass
+class AddressPlan:
+    """What erasing a person known only by an address an employer recorded removes."""
+
+    email: str
+    names: list[str]
+    counts: dict[str, int] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+    application_ids: list[int] = field(default_factory=list)
+    interview_ids: list[int] = field(default_factory=list)
+    reminder_ids: list[int] = field(default_factory=list)
+    audit_ids: list[int] = field(default_factory=list)
+
+
+def address_plan(session: Session, email: str, *, actor: Actor,
+                 settings: Settings) -> AddressPlan:
+    """What erase_address would remove, removing nothing: the applications an employer
+    recorded under `email` (no account has it), their documents, interviews, reminders and
+    notifications, the panel seats of that address, the files naming the person."""
+    _check_admin(actor)
+    address = email.strip().lower()
+    apps = list(session.scalars(sa.select(Application).where(
+        Application.candidate_id.is_(None),
+        sa.func.lower(Application.applicant_email) == address)))
+    plan = AddressPlan(address, sorted({a.applicant_name for a in apps if a.applicant_name}))
+    plan.application_ids = [a.id for a in apps]
+    plan.interview_ids = list(session.scalars(sa.select(Interview.id).where(
+        Interview.application_id.in_(plan.application_ids)))) if apps else []
+    plan.reminder_ids = list(session.scalars(sa.select(Reminder.id).where(sa.or_(
+        sa.func.lower(Reminder.recipient_email) == address,
+        sa.and_(Reminder.subject_type == SubjectType.APPLICATION,
+                Reminder.subject_id.in_(plan.application_ids)),
+        sa.and_(Reminder.subject_type == SubjectType.INTERVIEW,
+                Reminder.subject_id.in_(plan.interview_ids))))))
+    seats = session.scalar(sa.select(sa.func.count()).select_from(PanelMember).where(
+        sa.func.lower(PanelMember.email) == address)) or 0
+    if not apps and not seats and not plan.reminder_ids:
+        raise NotFound("EMAIL", f"no account and nothing recorded under {address}")
+    text = sa.cast(AuditLog.details, sa.Text)
+    stated = [address, *plan.names]
+    needles = {n.lower() for n in stated} | {json.dumps(n)[1:-1].lower() for n in stated}
+    plan.audit_ids = list(session.scalars(sa.select(AuditLog.id).where(sa.or_(
+        sa.and_(AuditLog.entity_type == "application",
+                AuditLog.entity_id.in_(plan.application_ids)),
+        sa.and_(AuditLog.entity_type == "interview",
+                AuditLog.entity_id.in_(plan.interview_ids)),
+        *[sa.func.lower(text).contains(n, autoescape=True) for n in needles if n]))))
+    files: set[Path] = set()
+    for name in plan.names or [""]:
+        files |= set(_files_naming(settings, address, name, apps))
+    plan.files = sorted(files)
+    plan.counts = {
+        "received_applications": len(apps),
+        "documents": session.scalar(sa.select(sa.func.count()).select_from(Document).where(
+            Document.application_id.in_(plan.application_ids))) or 0,
+        "interviews": len(plan.interview_ids),
+        "panel_seats": seats,
+        "reminders": len(plan.reminder_ids),
+        "notifications": session.scalar(sa.select(sa.func.count()).select_from(Notification)
+                                        .where(_address_notifications(plan))) or 0,
+        "audit_entries": len(plan.audit_ids),
+        "files": len(plan.files),
+    }
+    return plan
+
+
+def _address_notifications(plan: AddressPlan) -> sa.ColumnElement[bool]:
+    return sa.or_(Notification.reminder_id.in_(plan.reminder_ids), *[
+        sa.func.lower(column).contains(n.lower(), autoescape=True)
+        for n in [plan.email, *plan.names] if n
+        for column in (Notification.title, Notification.body)])
+
+
+def erase_address(session: Session, email: str, *, actor: Actor, settings: Settings,
+                  now: datetime) -> Erasure:
+    """Erase a person known by an e-mail address: with an account, erase_person; without one,
+    what an employer recorded under that address (see address_plan), the audit trail keeping
+    what happened with a pseudonym in the person's place. Admins and the operator only."""
+    _check_admin(actor)
+    user = session.scalar(sa.select(User).where(
+        sa.func.lower(User.email) == email.strip().lower()))
+    if user is not None:
+        return erase_person(session, user, actor=actor, settings=settings, now=now)
+    plan = address_plan(session, email, actor=actor, settings=settings)
+    label = _address_label(plan.email, settings=settings)
+    checks = [Mentions(plan.email, name) for name in plan.names or [""]]
+
+    def mentions(value: str) -> bool:
+        return any(check(value) for check in checks)
+
+    about = {("application", i) for i in plan.application_ids} | {
+        ("interview", i) for i in plan.interview_ids}
+    for entry in session.scalars(sa.select(AuditLog).where(AuditLog.id.in_(plan.audit_ids))):
+        entry.details = _scrub(entry.details or {}, mentions, label,
+                               drop_keys=(entry.entity_type, entry.entity_id) in about)
+    session.flush()
+    session.execute(sa.delete(Notification).where(_address_notifications(plan))
+                    .execution_options(synchronize_session=False))
+    if plan.reminder_ids:
+        session.execute(sa.delete(Reminder).where(Reminder.id.in_(plan.reminder_ids))
+                        .execution_options(synchronize_session=False))
+    if plan.interview_ids:
+        session.execute(sa.delete(CalendarEvent).where(sa.or_(*[
+            CalendarEvent.uid.like(f"interview-{i}@%") for i in plan.interview_ids]))
+            .execution_options(synchronize_session=False))
+    session.execute(sa.delete(PanelMember).where(sa.func.lower(PanelMember.email) == plan.email)
+                    .execution_options(synchronize_session=False))
+    session.execute(sa.delete(Document).where(Document.application_id.in_(plan.application_ids))
+                    .execution_options(synchronize_session=False))
+    for application in session.scalars(sa.select(Application).where(
+            Application.id.in_(plan.application_ids))):
+        session.delete(application)
+    session.flush()
+    record = Erasure(subject_label=label, status=ErasureStatus.DONE, done_at=now,
+                     done_by_id=actor.id if isinstance(actor, User) else None,
+                     done_by_label="operator" if actor is OPERATOR else None,
+                     source="operator" if actor is OPERATOR else "admin",
+                     counts=dict(plan.counts))
+    session.add(record)
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="person.erase", entity=record,
+                 details={"counts": dict(plan.counts)})
+    _remove_files(plan.files)
+    _truncate_wal_after_commit(session)
+    return record
 
 
 # -- requests -------------------------------------------------------------------------------------
