@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 from datetime import date, time
 
 import pytest
@@ -83,6 +84,21 @@ def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+def zip_text(content: bytes) -> str:
+    """The text of an export of one's data: data.json, the README, the dossiers' text (the
+    documents are the candidate's own uploads)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        parts = [archive.read("data.json").decode(), archive.read("README.txt").decode()]
+        for name in archive.namelist():
+            if name.startswith("dossiers/"):
+                text = pdf_text(archive.read(name))
+                for words in JUDGEMENT_WORDS:
+                    assert words not in text, f"the exported dossier shows {words!r}"
+                parts.append(text)
+    assert "TOEIC 945" in "\n".join(parts)  # the candidate's own answer is there
+    return "\n".join(parts)
+
+
 @pytest.fixture
 def candidate_app(session_factory, clock, tmp_path) -> Flask:  # noqa: ANN001
     app = create_app(web_settings(tmp_path), session_factory=session_factory, clock=clock)
@@ -104,6 +120,7 @@ PAGES = {
     "auth.account": "/account",
     "keys.calendar_download": "/account/calendar.ics",
     "keys.calendar_feed": "/calendar/{feed}.ics",
+    "privacy.export_mine": "/account/export.zip",
 }
 NOT_READ = {
     "candidate.posting",  # A's own private posting: nobody applies to it but A
@@ -132,7 +149,9 @@ def test_candidate_pages_and_dossier_hold_no_hr_only_value(
         url = page.format(a=world.id, p=posting.reference, feed=feed)
         response = web.get(url)
         assert response.status_code == 200, (endpoint, url, response.status_code)
-        if response.mimetype == "application/pdf":
+        if response.mimetype == "application/zip":
+            text = zip_text(response.data)
+        elif response.mimetype == "application/pdf":
             text = pdf_text(response.data)
             assert "TOEIC 945" in text  # the candidate's own answer is there
             for words in JUDGEMENT_WORDS:
@@ -154,9 +173,15 @@ def test_candidate_api_answers_hold_no_hr_only_value(
             f"/api/v1/interviews/{mine[0]}", "/api/v1/notifications", "/api/v1/postings",
             f"/api/v1/postings/{posting.reference}",
             f"/api/v1/postings/{posting.reference}/requirements"]
+    exports = ["/api/v1/me/export", f"/api/v1/candidates/{candidate.id}/export"]
     get_rules = {rule.rule for rule in candidate_app.url_map.iter_rules()
                  if rule.rule.startswith("/api/v1/") and "GET" in (rule.methods or ())}
-    assert len(get_rules) == len(urls) + 2, sorted(get_rules)  # + openapi.json, fit
+    assert len(get_rules) == len(urls) + len(exports) + 2, sorted(get_rules)  # + openapi, fit
+    for url in exports:
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200, (url, response.status_code)
+        assert_clean(url, zip_text(response.data))
+        assert not re.search(r'"reviewer_rating": [1-4]', zip_text(response.data)), url
     for url in urls:
         response = client.get(url, headers=headers)
         assert response.status_code == 200, (url, response.status_code)

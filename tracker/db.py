@@ -94,6 +94,9 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Deleted rows are overwritten with zeros, not left in free pages of the file: an
+        # erasure (tracker.services.privacy.erase) leaves nothing of the person in it.
+        cursor.execute("PRAGMA secure_delete = ON")
         if dbapi_connection.execute("PRAGMA database_list").fetchone()[2]:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")

@@ -10,7 +10,7 @@ SQLite: columns are added and dropped in place (ALTER TABLE), and the applicatio
 is edited in its stored definition, as 0014 did, so no table is rebuilt.
 
 Revision ID: 0017
-Revises: 0015
+Revises: 0016
 Kind: schema
 Create Date: 2026-12-05 00:00:00+00:00
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0017'
-down_revision: str | Sequence[str] | None = '0015'
+down_revision: str | Sequence[str] | None = '0016'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

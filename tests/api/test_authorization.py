@@ -44,6 +44,9 @@ REQ = "<int(min=1, max=2147483647):requirement_id>"
 INTERVIEW = "/api/v1/interviews/<int(min=1, max=2147483647):interview_id>"
 POSTING = "/api/v1/postings/<path:reference>"
 NOTE = "/api/v1/notifications/<int(min=1, max=2147483647):notification_id>"
+CANDIDATE_EXPORT = "/api/v1/candidates/<int(min=1, max=2147483647):candidate_id>/export"
+# Endpoints whose success is a file (every other answer, and their errors, are JSON)
+FILES = {"/api/v1/me/export": "application/zip", CANDIDATE_EXPORT: "application/zip"}
 
 
 def p(ref: str = "UJM-TEST-1", suffix: str = "") -> Callable[[W], str]:
@@ -75,6 +78,18 @@ LATER = {"date": "2024-05-29", "time": "14:00"}
 
 CASES = [
     Case("me", "GET", "/api/v1/me", lambda w: "/api/v1/me", each(200)),
+    # a person's data (issue #13): one's own; a candidate's as their organisation holds it
+    Case("export my data", "GET", "/api/v1/me/export", lambda w: "/api/v1/me/export",
+         each(200)),
+    Case("export candidate A", "GET", CANDIDATE_EXPORT,
+         lambda w: f"/api/v1/candidates/{w.people['candidate_a'].id}/export",
+         each(200, candidate_b=403, hr_other=404)),
+    Case("export candidate C (applied nowhere)", "GET", CANDIDATE_EXPORT,
+         lambda w: f"/api/v1/candidates/{w.candidate_c.id}/export",
+         each(404, candidate_a=403, candidate_b=403, admin=200)),
+    Case("export an unknown account", "GET", CANDIDATE_EXPORT,
+         lambda w: "/api/v1/candidates/2147483647/export",
+         each(404, candidate_a=403, candidate_b=403)),
     Case("openapi document", "GET", "/api/v1/openapi.json", lambda w: "/api/v1/openapi.json",
          {"anonymous": 200, **each(200)}),
     # postings
@@ -212,7 +227,8 @@ def test_matrix(case: Case, world: World, client, connection):
                                    headers=world.as_(role),
                                    json=case.body(world) if case.body else None)
             got[role] = response.status_code
-            assert response.is_json, (role, response.data[:200])
+            assert response.is_json or (response.status_code == 200 and response.mimetype
+                                        == FILES.get(case.rule)), (role, response.data[:200])
         finally:
             savepoint.rollback()
     assert got == expected

@@ -46,7 +46,9 @@ def test_every_command_is_known():
         "posting", "posting add", "posting cancel",
         "posting close", "posting export", "posting fill", "posting import", "posting list",
         "posting open", "posting show",
-        "posting update", "privacy", "privacy retention", "reference", "reference list", "reference load", "reference requirements",
+        "posting update",
+        "privacy", "privacy erase", "privacy export", "privacy requests", "privacy retention",  # #13
+        "reference", "reference list", "reference load", "reference requirements",
         "reference show",
         "reminders", "reminders due", "reminders list", "reminders offsets", "reminders retry",
         "reminders run", "reminders switch", "scheduler",

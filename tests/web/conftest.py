@@ -28,7 +28,8 @@ PASSWORD = "correct horse battery"
 
 def web_settings(tmp_path: Path, **changes: Any) -> Settings:
     values: dict[str, Any] = {
-        "data_dir": tmp_path / "data", "secret_key": "test-secret-key", "secure_cookies": False,
+        "data_dir": tmp_path / "data", "reports_dir": tmp_path / "reports",
+        "secret_key": "test-secret-key", "secure_cookies": False,
         "max_upload_mb": 1, "login_rate_limit": "1000 per minute",
         "login_address_rate_limit": "1000 per minute", "registration_rate_limit": "1000 per minute",
         "registration_address_rate_limit": "1000 per minute",

@@ -27,6 +27,7 @@ from tracker.services.accounts import sessions as login_sessions
 from tracker.services.accounts import tokens, users
 from tracker.services.exports import calendar
 from tracker.services.hiring import applications, evidence, postings
+from tracker.services.privacy import erase
 
 ACTORS = ["anonymous", "cand_a", "cand_b", "hr_a", "hr_b", "admin"]
 EVERYONE = set(ACTORS)
@@ -167,6 +168,11 @@ RULES: dict[str, list[Case]] = {
     # issue #13: the privacy notice is public; the talent-pool consent is a candidate's own
     "privacy.notice": [case("GET", lambda w: "/privacy", EVERYONE)],
     "privacy.talent_pool": [case("POST", lambda w: "/account/talent-pool/ujm", CANDIDATES)],
+    "privacy.export_mine": [case("GET", lambda w: "/account/export.zip", LOGGED_IN)],
+    "privacy.request_erasure": [case("POST", lambda w: "/account/erasure-request", CANDIDATES)],
+    "privacy.admin_requests": [case("GET", lambda w: "/admin/erasure-requests", {"admin"})],
+    "privacy.admin_erase": [case("POST", lambda w: f"/admin/erasure-requests/{w.erasure}/erase",
+                                 {"admin"})],
 }
 
 
@@ -184,7 +190,7 @@ def test_every_route_has_a_rule(app) -> None:  # noqa: ANN001
 
 
 @pytest.fixture
-def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):  # noqa: ANN001, ANN201
+def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock, tmp_path):  # noqa: ANN001, ANN201
     """Posting P (UJM, open), D (UJM, draft), X (candidate A's own), application A of
     candidate A to P (submitted, with a CV), Q of candidate A to another open posting of UJM
     (a draft, with a CV)."""
@@ -224,7 +230,9 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock):
                                  role="candidate", clock=clock, actor=OPERATOR)
     _key, other_session = login_sessions.start_session(session, outsider, actor=outsider,
                                                        device="elsewhere", ip=None, clock=clock)
-    return SimpleNamespace(p=posting.reference, d=draft.reference, x=private.reference,
+    erasure = erase.request_erasure(session, outsider, actor=outsider,
+                                    settings=web_settings(tmp_path), now=clock())
+    return SimpleNamespace(erasure=erasure.id, p=posting.reference, d=draft.reference, x=private.reference,
                            a=application.id, doc=document.id, note=note.id, people=people,
                            q=draft_application.id, draft_doc=draft_document.id,
                            feed=feed, token=token.id, other_session=other_session.id)

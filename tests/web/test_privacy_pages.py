@@ -1,174 +1,127 @@
-"""The privacy notice on /privacy and on the registration page (the default one, or an
-organisation's own), and the talent-pool checkbox of a candidate's account page, in French and
-in English."""
+"""One's data on the account page (download it, ask for its erasure), the admin's page of
+erasure requests, and the self-service deletion going through the same erasure (issue #13):
+in English and in French."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import io
+import json
+import zipfile
 
 import sqlalchemy as sa
 
-from tests.web.conftest import Web, text
-from tracker.domain.access import OPERATOR
-from tracker.models import TalentPoolConsent
-from tracker.services.hiring import applications
-from tracker.services.privacy import policy
+from tests.privacy.conftest import rows_naming
+from tests.uploads import two_pages
+from tests.web.conftest import PASSWORD, Web, text
+from tracker.config import get_settings
+from tracker.models import AuditLog, Erasure, Locale, User
+from tracker.services.accounts import users
+from tracker.services.hiring import applications, documents
 
 
-def test_the_default_notice_in_english_and_in_french(web: Web, ujm) -> None:  # noqa: ANN001
-    page = text(web.get("/privacy"))
-    assert "<h1>Privacy notice</h1>" in page
-    assert "anonymised 24 months after its posting closed" in page
-    assert "complain to your data protection authority (in France, the CNIL)" in page
-    web.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
-    page = text(web.get("/privacy"))
-    assert "<h1>Protection des données personnelles</h1>" in page
-    assert "anonymisée 24 mois après la clôture de l’offre" in page
-    assert "saisir l’autorité de protection des données (en France, la CNIL)" in page
-
-
-def test_an_organisations_own_notice_on_privacy_and_registration(web: Web, session, ujm,
-                                                                 clock) -> None:  # noqa: ANN001
-    policy.set_privacy_notice(session, "ujm", lang="fr", text="L’UJM traite vos données <b>",
-                              actor=OPERATOR, now=clock())
-    session.flush()
-    # English readers get the French text while no English one is written
-    page = text(web.get("/privacy"))
-    assert "Your personal data at Université Jean Monnet" in page
-    assert "L’UJM traite vos données &lt;b&gt;" in page
-    policy.set_privacy_notice(session, "ujm", lang="en", text="UJM processes your data",
-                              actor=OPERATOR, now=clock())
-    register = text(web.get("/register?org=ujm"))
-    assert "UJM processes your data" in register and 'href="/privacy"' in register
-    assert "anonymised 24 months" not in register
-    default = text(web.get("/register"))
-    assert "anonymised 24 months after its posting closed" in default
-    web.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
-    register = text(web.get("/register?org=ujm"))
-    assert "Vos données personnelles chez Université Jean Monnet" in register
-    assert "L’UJM traite vos données" in register
-    assert "Une candidature qui n’a pas abouti" in text(web.get("/register?org=nope"))
-
-
-def test_the_footer_and_the_login_page_link_to_the_notice(web: Web) -> None:
-    assert 'href="/privacy">Privacy notice</a></footer>' in text(web.get("/"))
-    assert "How we use your personal data" in text(web.get("/login"))
-
-
-def test_a_candidate_consents_to_a_talent_pool_and_revokes(web: Web, session, posting,
-                                                           candidate, clock) -> None:  # noqa: ANN001
+def test_the_account_page_offers_my_data_in_english_and_french(web: Web, session,
+                                                               candidate) -> None:  # noqa: ANN001
     web.as_user(candidate)
     page = text(web.get("/account"))
-    assert "You have not applied to any employer yet." in page
-    applications.start(session, posting, candidate, actor=candidate, clock=clock)
+    assert "My data" in page and "Download my data (.zip)" in page
+    assert 'href="/account/export.zip"' in page and "Ask for the erasure of my data" in page
+    candidate.locale = Locale.FR
     session.flush()
     page = text(web.get("/account"))
-    assert "Keep my applications in the talent pool of Université Jean Monnet for 24 months" \
-        in page
-    assert 'value="yes" checked' not in page
-    done = web.post("/account/talent-pool/ujm", {"pool-csrf_token": web.token("/account"),
-                                                 "consent": "yes"}, csrf=False)
-    assert done.status_code == 302 and done.headers["Location"].endswith("/account#talent-pool")
-    page = text(web.get("/account"))
-    assert "You stay in the talent pool of Université Jean Monnet." in page
-    assert 'value="yes" checked' in page
-    assert "Agreed on Apr 15, 2024, 10:00" in page and ", until Apr 15, 2026, 10:00" in page
-    row = session.scalar(sa.select(TalentPoolConsent))
-    assert (row.given_at, row.revoked_at) == (datetime(2024, 4, 15, 8, 0, tzinfo=UTC), None)
-    # the checkbox left unticked: consent revoked
-    web.post("/account/talent-pool/ujm", {"pool-csrf_token": web.token("/account")},
-             csrf=False)
-    session.expire_all()
-    assert session.scalar(sa.select(TalentPoolConsent)).revoked_at is not None
-    assert "You left the talent pool of Université Jean Monnet." in text(web.get("/account"))
+    assert "Mes données" in page and "Télécharger mes données (.zip)" in page
+    assert "Demander l’effacement de mes données" in page
 
 
-def test_the_talent_pool_section_in_french(web: Web, session, posting, candidate,
-                                           clock) -> None:  # noqa: ANN001
-    candidate.locale = "fr"
-    applications.start(session, posting, candidate, actor=candidate, clock=clock)
-    session.flush()
-    web.as_user(candidate)
-    page = text(web.get("/account"))
-    assert "Viviers de candidats" in page
-    assert "Garder mes candidatures dans le vivier de candidats de Université Jean Monnet " \
-           "pendant 24 mois" in page
-
-
-def test_staff_have_no_talent_pool_section(web: Web, hr) -> None:  # noqa: ANN001
+def test_staff_download_their_own_data_but_have_no_erasure_button(web: Web, hr) -> None:  # noqa: ANN001
     web.as_user(hr)
-    assert "Talent pools" not in text(web.get("/account"))
+    page = text(web.get("/account"))
+    assert "Download my data (.zip)" in page and "Ask for the erasure" not in page
+    response = web.get("/account/export.zip")
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        assert json.loads(archive.read("data.json"))["account"]["email"] == hr.email
 
 
-def test_a_candidate_cannot_join_the_pool_of_an_employer_not_applied_to(
-        web: Web, session, candidate, ujm) -> None:  # noqa: ANN001
-    web.as_user(candidate)
-    web.post("/account/talent-pool/ujm", {"pool-csrf_token": web.token("/account"),
-                                          "consent": "yes"}, csrf=False)
-    assert "you have not applied to Université Jean Monnet" in text(web.get("/account"))
-    assert session.scalar(sa.select(TalentPoolConsent)) is None
-
-
-def test_logging_in_on_the_web_records_the_last_log_in(web: Web, session, clock) -> None:  # noqa: ANN001
-    from tests.web.conftest import PASSWORD
-    from tracker.services.accounts import users
-
-    nour = users.create_user(session, email="nour@example.org", full_name="Nour Haddad",
-                             role="candidate", password=PASSWORD, clock=clock, actor=OPERATOR)
+def test_download_my_data(web: Web, session, candidate, posting, clock) -> None:  # noqa: ANN001
+    applications.start(session, posting, candidate, actor=candidate, clock=clock)
     session.flush()
-    assert nour.last_login_at is None
-    clock.advance(days=3)
-    assert web.login("nour@example.org").status_code == 302
+    web.as_user(candidate)
+    response = web.get("/account/export.zip")
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="personal-data-')
+    assert response.headers["Cache-Control"] == "private, no-store"
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        record = json.loads(archive.read("data.json"))
+        readme = archive.read("README.txt").decode()
+        assert [n for n in archive.namelist() if n.startswith("dossiers/")]
+    assert record["account"]["email"] == "camille@example.org"
+    assert record["applications"][0]["posting"]["reference"] == "UJM-TEST-1"
+    assert "Your personal data" in readme  # her language: English
+
+
+def test_a_request_is_made_on_the_account_page_and_carried_out_by_an_admin(
+        web: Web, session, candidate, admin, app) -> None:  # noqa: ANN001
+    web.as_user(candidate)
+    done = web.post("/account/erasure-request", token_from="/account")
+    assert done.status_code == 302 and done.headers["Location"].endswith("/account#privacy")
+    page = text(web.get("/account"))
+    assert "Your request is recorded" in page
+    assert "You asked for the erasure of your data on" in page
+    assert "Ask for the erasure of my data" not in page
+
+    admin.locale = Locale.FR
+    session.flush()
+    web.as_user(admin)
+    assert "Demandes d’effacement" in text(web.get("/admin/accounts"))
+    page = text(web.get("/admin/erasure-requests"))
+    assert "Demandes d’effacement" in page and "camille@example.org" in page
+    assert "Effacer maintenant" in page and "Aucun effacement pour l’instant." in page
+    [request] = session.scalars(sa.select(Erasure))
+    done = web.post(f"/admin/erasure-requests/{request.id}/erase",
+                    token_from="/admin/erasure-requests")
+    assert done.status_code == 302
+    page = text(web.get("/admin/erasure-requests"))
+    assert "camille@example.org" not in page and "Camille Martin" not in page
+    assert "Aucune demande en attente." in page and request.subject_label in page
+    assert "sa demande" in page and admin.email in page
     session.expire_all()
-    assert users.get_user(session, "nour@example.org").last_login_at == clock.now
+    assert users.find_user(session, "camille@example.org") is None
+    assert web.post(f"/admin/erasure-requests/{request.id}/erase",
+                    token_from="/admin/erasure-requests").status_code == 404
 
 
-def test_hr_pages_show_an_anonymised_application(web: Web, session, posting, candidate, hr,
-                                                 clock) -> None:  # noqa: ANN001
-    from tracker.config import get_settings
-    from tracker.services.privacy import retention
+def test_the_admin_page_in_english(web: Web, session, admin) -> None:  # noqa: ANN001
+    admin.locale = Locale.EN
+    session.flush()
+    web.as_user(admin)
+    page = text(web.get("/admin/erasure-requests"))
+    assert "Erasure requests" in page and "No request is waiting." in page
 
+
+def test_deleting_my_account_leaves_nothing(web: Web, session, candidate, posting, clock,
+                                            app) -> None:  # noqa: ANN001
+    """Before #13 the CV's file name stayed in the audit trail and the pending import on
+    disk; now the deletion is the erasure."""
+    candidate.password_hash = users.hash_password(PASSWORD)
     application = applications.start(session, posting, candidate, actor=candidate, clock=clock)
-    applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    documents.add_document(session, application, kind="cv", filename="CV-Camille-Martin.pdf",
+                           content=two_pages(), actor=candidate, clock=clock,
+                           settings=get_settings())
     session.flush()
-    retention.run(session, actor=OPERATOR, settings=get_settings(),
-                  now=datetime(2027, 1, 1, tzinfo=UTC))
-    session.flush()
-    web.as_user(hr)
-    for path in (f"/hr/postings/{posting.reference}", f"/hr/applications/{application.id}",
-                 f"/hr/postings/{posting.reference}/panel.pdf"):
-        page = web.get(path)
-        assert page.status_code == 200, path
-        if path.endswith(".pdf"):
-            continue
-        assert "Camille" not in text(page), path
-        if "/applications/" in path:
-            assert "Anonymised applicant" in text(page), path
-    assert web.get("/hr/").status_code == 200
-    hr.locale = "fr"
-    session.flush()
-    assert "Candidat(e) anonymisé(e)" in text(web.get(f"/hr/applications/{application.id}"))
-
-
-def test_the_default_notice_states_the_organisations_periods(web: Web, session, ujm,
-                                                             clock) -> None:  # noqa: ANN001
-    policy.set_retention(session, "ujm", applications_months=12, accounts_months=48,
-                         actor=OPERATOR, now=clock())
-    session.flush()
-    for path in ("/register?org=ujm", "/privacy?org=ujm"):
-        page = text(web.get(path))
-        assert "anonymised 12 months after its posting closed" in page, path
-        assert "deleted after 48 months without log-in" in page, path
-    assert "anonymised 24 months" in text(web.get("/register"))
-    web.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
-    assert "anonymisée 12 mois après la clôture" in text(web.get("/privacy?org=ujm"))
-
-
-def test_a_public_posting_leads_to_registration_with_its_employers_notice(
-        web: Web, session, posting, clock) -> None:  # noqa: ANN001
-    policy.set_privacy_notice(session, "ujm", lang="en", text="UJM processes your data",
-                              actor=OPERATOR, now=clock())
-    session.flush()
-    page = text(web.get(f"/postings/{posting.reference}"))
-    assert 'href="/register?org=ujm">Create an account</a>' in page
-    assert "UJM processes your data" in text(web.get("/register?org=ujm"))
+    person_id = candidate.id
+    imports = app.config["TRACKER_SETTINGS"].data_dir / "imports"
+    imports.mkdir(parents=True)
+    pending = imports / f"{person_id}-{'p' * 32}"
+    pending.write_bytes(b"an offer Camille Martin was importing")
+    web.login("camille@example.org")
+    done = web.post("/account/delete", {"del-password": PASSWORD}, token_from="/account")
+    assert done.status_code == 302
+    session.expire_all()
+    assert session.get(User, person_id) is None and not pending.exists()
+    assert rows_naming(session, "camille@example.org", "Camille Martin", "CV-Camille") == []
+    entries = list(session.scalars(sa.select(AuditLog).where(
+        AuditLog.action.in_(["document.add", "user.erase"]))))
+    assert {e.action for e in entries} == {"document.add", "user.erase"}
+    assert {e.actor_label for e in entries} == {entries[0].actor_label}
+    assert entries[0].actor_label.startswith("person-")
+    [record] = session.scalars(sa.select(Erasure))
+    assert record.source == "self" and record.done_by_label == record.subject_label

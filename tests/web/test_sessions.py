@@ -15,7 +15,8 @@ from tracker.app import create_app
 from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.models import User
-from tracker.services.accounts import account, users
+from tracker.services.accounts import users
+from tracker.services.privacy import erase
 
 COOKIE = "session"
 
@@ -99,11 +100,12 @@ def test_a_deleted_accounts_cookie_opens_nothing_of_the_next_accounts(
     assert is_login_page(thief.get("/me/"))
 
 
-def test_ids_of_deleted_accounts_are_never_given_again(session, clock) -> None:  # noqa: ANN001
+def test_ids_of_deleted_accounts_are_never_given_again(session, clock, tmp_path) -> None:  # noqa: ANN001
     first = users.create_user(session, email="a@example.org", full_name="A", role="candidate",
                               clock=clock, actor=OPERATOR)
     first_id = first.id
-    account.delete_account(session, first, actor=OPERATOR, clock=clock)
+    erase.delete_account(session, first, actor=OPERATOR, settings=web_settings(tmp_path),
+                         clock=clock)
     second = users.create_user(session, email="b@example.org", full_name="B", role="candidate",
                                clock=clock, actor=OPERATOR)
     assert second.id > first_id

@@ -16,6 +16,7 @@ from tracker.api import (  # noqa: F401  (the routes)
     me,
     notifications,
     postings,
+    privacy,
 )
 from tracker.api.core import PREFIX, api_headers, bp, document, json_errors_for_api_paths
 

@@ -2,16 +2,113 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 import click
 
 from tracker.cli.context import AppContext, UserError, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
-from tracker.services.privacy import retention
+from tracker.services.accounts import users
+from tracker.services.privacy import erase, export, retention
 
 
 @click.group("privacy")
 def privacy_group() -> None:
     """Candidates' data rights: export, erasure, retention."""
+
+
+@privacy_group.command("export")
+@click.argument("email")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The zip archive to write (data.json, documents/, dossiers/, README.txt).")
+@pass_app
+def export_command(app: AppContext, email: str, output: str) -> None:
+    """Export everything the tracker holds about EMAIL as one zip archive (with --as an hr
+    user: what their organisation holds, the applications to its postings)."""
+    with app.transaction() as session:
+        actor = app.actor(session)
+        made = export.export_named(session, email=email, actor=actor, settings=app.settings,
+                                   now=app.clock())
+    try:
+        Path(output).write_bytes(made.content)
+    except OSError as exc:
+        raise UserError(f"error: --output: cannot write {output}: {exc.strerror}") from exc
+    click.echo(f"{output}: the data of {email.strip().lower()}: "
+               f"{made.counts['applications']} application(s), "
+               f"{made.counts['documents']} document(s), {made.counts['dossiers']} dossier(s)")
+
+
+@privacy_group.command("erase")
+@click.argument("email")
+@click.option("--yes", is_flag=True, help="Erase for real (without it, say what would go).")
+@FORMAT_OPTION
+@pass_app
+def erase_command(app: AppContext, email: str, yes: bool, fmt: str) -> None:
+    """Erase EMAIL (a candidate) and every trace of them: rows, documents, dossiers and exports
+    under the reports folder that name them, pending imports; the audit trail keeps what
+    happened with a pseudonym in their place. An address without an account: what employers
+    recorded under it. Without --yes, only says what would be erased."""
+    with app.transaction() as session:
+        actor = app.actor(session)
+        user = users.find_user(session, email)
+        if not yes:
+            plan = (erase.erasure_plan(session, user, actor=actor, settings=app.settings)
+                    if user is not None else
+                    erase.address_plan(session, email, actor=actor, settings=app.settings))
+            counts, files = dict(plan.counts), [str(p) for p in plan.files]
+        else:
+            record = (erase.erase_person(session, user, actor=actor, settings=app.settings,
+                                         now=app.clock())
+                      if user is not None else
+                      erase.erase_address(session, email, actor=actor, settings=app.settings,
+                                          now=app.clock()))
+            counts, files, label = dict(record.counts), [], record.subject_label
+    if not yes:
+        if fmt == "json":
+            emit_json({"erased": False, "email": email, "would_erase": counts, "files": files})
+        else:
+            click.echo(f"{email} would be erased:")
+            for name, number in counts.items():
+                if name != "audit_entries":
+                    click.echo(f"  {name.replace('_', ' ')}: {number}")
+            click.echo(f"  audit entries kept, the person replaced by a pseudonym: "
+                       f"{counts.get('audit_entries', 0)}")
+            for path in files:
+                click.echo(f"  file: {path}")
+        raise UserError("error: --yes: nothing was erased; run again with --yes to erase")
+    if fmt == "json":
+        emit_json({"erased": True, "pseudonym": label, "counts": counts})
+        return
+    click.echo(f"{email} is erased:")
+    for name, number in counts.items():
+        if name != "audit_entries":
+            click.echo(f"  {name.replace('_', ' ')}: {number}")
+    click.echo(f"the audit trail keeps {counts.get('audit_entries', 0)} entries, now naming "
+               f"{label}")
+
+
+@privacy_group.command("requests")
+@FORMAT_OPTION
+@pass_app
+def requests_command(app: AppContext, fmt: str) -> None:
+    """Erasure requests waiting (carry one out with `tracker privacy erase EMAIL --yes`), then
+    the erasures done (no personal data: the person's pseudonym, when, by whom)."""
+    with app.transaction() as session:
+        rows = erase.list_erasures(session, actor=app.actor(session))
+    if fmt == "json":
+        emit_json([{"id": r.id, "status": r.status, "email": r.email, "subject": r.subject,
+                    "requested_at": r.requested_at, "done_at": r.done_at, "done_by": r.done_by,
+                    "source": r.source, "counts": r.counts} for r in rows])
+        return
+    print_tables(table("Erasure requests and erasures", [
+        "#", "status", "person", "asked", "done", "by", "how"], [
+        (r.id, r.status, r.email or r.subject, _day(r.requested_at), _day(r.done_at),
+         r.done_by, r.source) for r in rows]))
+
+
+def _day(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
 
 # retention commands below

@@ -41,7 +41,7 @@ from tracker.models.login_session import LoginSession
 from tracker.models.notification import Notification
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
-from tracker.models.privacy import TalentPoolConsent
+from tracker.models.privacy import Erasure, ErasureStatus, TalentPoolConsent
 from tracker.models.reference import (
     CareerMove,
     Occupation,
@@ -85,6 +85,8 @@ __all__ = [
     "Document",
     "DocumentKind",
     "EducationLevel",
+    "Erasure",
+    "ErasureStatus",
     "EmploymentType",
     "Interview",
     "InterviewStatus",

@@ -23,6 +23,9 @@ class AuditLog(Base):
     actor_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("user_account.id", ondelete="SET NULL")
     )
+    # who acted when actor_id is NULL: the stable pseudonym of an erased person
+    # ("person-" and a keyed digest of their id), the same on every entry of theirs
+    actor_label: Mapped[str | None] = mapped_column(sa.String(40))
     action: Mapped[str] = mapped_column(sa.String(60))
     entity_type: Mapped[str] = mapped_column(sa.String(60))
     entity_id: Mapped[int]

@@ -24,6 +24,7 @@ from tracker.domain.errors import DomainError
 from tracker.services.accounts import account as accounts
 from tracker.services.accounts import links, organisations, resets
 from tracker.services.accounts import sessions as login_sessions
+from tracker.services.privacy import erase
 from tracker.web import keys
 from tracker.web import privacy as privacy_pages
 from tracker.web.common import (
@@ -194,7 +195,7 @@ def delete_account() -> Any:
                 user = actor(db)
                 if not accounts.authenticate(db, user.email, form.password.data or ""):
                     raise DomainError("password", _("is not your password"))
-                accounts.delete_account(db, user, actor=user, clock=clock)
+                erase.delete_account(db, user, actor=user, settings=settings(), clock=clock)
             logout_user()  # the account's sessions went with it
             session.clear()
             flash(_("Your account and all your data are deleted."), "ok")

@@ -22,7 +22,7 @@ from tracker.domain.errors import DomainError
 from tracker.services.accounts import sessions as login_sessions
 from tracker.services.accounts import tokens
 from tracker.services.exports import calendar
-from tracker.web import privacy as privacy_pages
+from tracker.web import privacy
 from tracker.web.common import actor, clock, form_errors, settings, transaction
 from tracker.web.forms import (
     ButtonForm,
@@ -165,7 +165,7 @@ def account_page(**forms: Any) -> Any:
     forms.setdefault("delete", DeleteAccountForm(prefix="del", formdata=None))
     extras = account_keys(**({"token": forms.pop("token")} if "token" in forms else {}))
     return render_template("web/auth/account.html", **forms, **extras, **account_sessions(),
-                           **privacy_pages.talent_pool_section())
+                           **privacy.talent_pool_section(), **privacy.account_privacy())
 
 
 def account_sessions() -> dict[str, Any]:

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
         authenticate,
         change_password,
         create_account,
-        delete_account,
         list_accounts,
         log_in,
         register_candidate,
@@ -91,7 +90,7 @@ if TYPE_CHECKING:
 _MODULES: dict[str, tuple[str, ...]] = {
     "account": (
         "register_candidate", "tell_address_owner", "create_account", "authenticate",
-        "active_user", "set_preferences", "set_password", "change_password", "delete_account",
+        "active_user", "set_preferences", "set_password", "change_password",
         "list_accounts", "log_in",
     ),
     "invitations": (

@@ -1,4 +1,5 @@
-"""Accounts as people manage them: sign-up, log-in, preferences, password, deletion."""
+"""Accounts as people manage them: sign-up, log-in, preferences, password (deletion is an
+erasure: services/privacy/erase.delete_account)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from tracker.domain.access import OPERATOR, Actor, Operator
 from tracker.domain.errors import DomainError, PermissionDenied
 from tracker.domain.timeutil import zone
 from tracker.domain.validation import normalise_email, parse_enum
-from tracker.models import Application, Document, Locale, Posting, Role, User, Visibility
+from tracker.models import Locale, Role, User
 from tracker.services import audit
 from tracker.services.accounts import sessions, users
 from tracker.services.accounts.passwords import check_password
@@ -177,41 +178,6 @@ def change_password(session: Session, user: User, *, current: str, new: str,
         return set_password(session, user, new, clock=clock, actor=user)
     except DomainError as exc:
         raise DomainError("new_password", exc.message) from exc
-
-
-def delete_account(session: Session, user: User, *, actor: Actor,
-                   clock: Clock = utcnow) -> None:
-    """Erase a candidate and their data: applications (with evidence, notes, history and
-    interviews), documents, the postings they logged, their profile, then the account itself.
-    The audit trail keeps that an account was deleted, not who it was."""
-    if isinstance(actor, User) and actor.id != user.id and actor.role is not Role.ADMIN:
-        raise PermissionDenied("user", "you may delete only your own account")
-    if user.role is not Role.CANDIDATE:
-        raise DomainError("role", "staff accounts are removed by an admin, not deleted here")
-    now = clock()
-    counts = {
-        "applications": session.scalar(sa.select(sa.func.count()).where(
-            Application.candidate_id == user.id)) or 0,
-        "documents": session.scalar(sa.select(sa.func.count()).where(
-            Document.owner_id == user.id)) or 0,
-    }
-    session.execute(sa.delete(Document).where(Document.owner_id == user.id))
-    for application in session.scalars(
-        sa.select(Application).where(Application.candidate_id == user.id)
-    ):
-        session.delete(application)
-    session.flush()
-    for posting in session.scalars(
-        sa.select(Posting).where(Posting.owner_id == user.id,
-                                 Posting.visibility == Visibility.PRIVATE)
-    ):
-        session.delete(posting)
-    session.flush()
-    audit.record(session, at=now, actor=None if actor is user else actor,
-                 action="user.delete", entity=user, details=counts)
-    sessions.forget_all(session, user)  # every login session ends with the account
-    session.delete(user)
-    session.flush()
 
 
 def list_accounts(session: Session, actor: Actor) -> list[User]:

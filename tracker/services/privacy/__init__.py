@@ -17,6 +17,25 @@ if TYPE_CHECKING:
         set_talent_pool,
         talent_pools,
     )
+    from tracker.services.privacy.erase import (
+        AddressPlan,
+        ErasurePlan,
+        ErasureRow,
+        address_plan,
+        carry_out_request,
+        check_may_erase,
+        delete_account,
+        erase_address,
+        erase_person,
+        erasure_plan,
+        list_erasures,
+        pending_request,
+        pseudonym,
+        received_under,
+        request_erasure,
+        truncate_wal,
+    )
+    from tracker.services.privacy.export import Export, export_named, export_person, subject_of
     from tracker.services.privacy.policy import (
         Notice,
         Policy,
@@ -37,6 +56,12 @@ if TYPE_CHECKING:
     )
 
 _MODULES: dict[str, tuple[str, ...]] = {
+    "erase": (
+        "ErasurePlan", "ErasureRow", "erase_person", "delete_account", "erasure_plan", "check_may_erase",
+        "pseudonym", "received_under", "request_erasure", "pending_request", "list_erasures",
+        "carry_out_request", "truncate_wal", "AddressPlan", "address_plan", "erase_address",
+    ),
+    "export": ("Export", "export_person", "export_named", "subject_of"),
     "consent": ("PoolChoice", "holds", "talent_pools", "set_talent_pool"),
     "policy": ("Policy", "Notice", "policy_of", "set_retention", "set_privacy_notice",
                "privacy_notice", "own_notices", "list_policies"),

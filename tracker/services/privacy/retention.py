@@ -60,9 +60,9 @@ from tracker.models import (
     Visibility,
 )
 from tracker.services import audit
-from tracker.services.accounts.account import delete_account
 from tracker.services.dossiers.render import Dossier, slug
 from tracker.services.privacy.consent import holds
+from tracker.services.privacy.erase import erase_person
 
 log = logging.getLogger(__name__)
 _ENDED = (PostingStatus.CLOSED, PostingStatus.FILLED, PostingStatus.CANCELLED)
@@ -328,9 +328,9 @@ def _notice_context(user: User | AccountWarning, deletion_at: datetime, zone: st
 
 def _delete_account(session: Session, user: User, *, actor: Actor, settings: Settings,
                     now: datetime) -> None:
-    """The one place an unused account is deleted: today the self-service deletion; the
-    integrator switches it to tracker.services.privacy.erase.erase_person when it lands."""
-    delete_account(session, user, actor=actor, clock=lambda: now)
+    """The one place an unused account is deleted: an erasure that leaves nothing, recorded as
+    the retention policy's."""
+    erase_person(session, user, actor=actor, settings=settings, now=now, source="retention")
 
 
 # Any number that is this job's alone among the advisory locks of the database.
