@@ -121,12 +121,15 @@ PAGES = {
     "keys.calendar_download": "/account/calendar.ics",
     "keys.calendar_feed": "/calendar/{feed}.ics",
     "privacy.export_mine": "/account/export.zip",
+    "privacy.notice": "/privacy",
 }
 NOT_READ = {
     "candidate.posting",  # A's own private posting: nobody applies to it but A
     "public.document",  # A's own upload, served as A sent it
     "inbox.follow",  # a redirect to the notification's link
     "auth.login", "auth.register",  # forms without data
+    "auth.forgot_password", "auth.reset_password", "invitations.accept",  # forms without data
+    "health.healthz", "health.readyz",  # the installation's health, no one's data
 }
 
 

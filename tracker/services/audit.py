@@ -134,9 +134,10 @@ class Entry:
 
 def who(row: AuditLog, user: User | None) -> str | None:
     """The one place an audit row's actor becomes words: the person's name and e-mail, or
-    None for the system (no actor). Every reader of the log goes through here."""
+    None for the system (no actor). An erased person reads as their stable pseudonym
+    (`actor_label`, set by the erasure). Every reader of the log goes through here."""
     if user is None:
-        return None
+        return row.actor_label
     return f"{user.full_name} <{user.email}>"
 
 

@@ -63,6 +63,8 @@ SENTENCES: dict[str, str] = {
     "user.password_reset_requested": "Password reset link requested",
     "user.password_reset": "Password reset through an e-mailed link",
     "invitation.sent": "Invitation sent by e-mail",
+    "user.erase": "A person's data erased",
+    "person.erase": "Data recorded under an e-mail address erased",
     "organisation.retention": "Retention periods changed",
     "organisation.privacy_notice": "Privacy notice changed",
     "application.anonymise": "Application anonymised under the retention policy",
@@ -88,14 +90,14 @@ VARIANTS: dict[str, str] = {
 # For the admin's filter: a family selects every action it starts.
 FAMILIES = ("application", "document", "evidence", "note", "interview", "posting",
             "organisation", "user", "profile", "token", "login", "logout", "invitation",
-            "talent_pool")
+            "talent_pool", "person")
 ENTITY_LABELS = {
     "application": _l("Application"), "posting": _l("Posting"), "document": _l("Document"),
     "interview": _l("Interview"), "note": _l("Note"),
     "requirement_evidence": _l("Rating of a requirement"), "user_account": _l("Account"),
     "organisation": _l("Organisation"), "candidate_profile": _l("Profile"),
-    "api_token": _l("API token"), "login": _l("Log-in"), "invitation": _l("Invitation"),
-    "talent_pool_consent": _l("Talent pool consent"),
+    "api_token": _l("API token"), "login": _l("Log-in"), "invitation": _l("Invitation link"),
+    "talent_pool_consent": _l("Talent pool consent"), "erasure": _l("Erasure"),
 }
 
 
