@@ -51,8 +51,9 @@ class DemoResult:
             "demo: already loaded, nothing added"
         ]
         if self.kept_dates:
+            deadline = self.posting.valid_through_date
             lines.append(f"demo: nothing changed either: the posting keeps its dates (deadline "
-                         f"{self.posting.valid_through_date.isoformat()}) and whatever users "
+                         f"{deadline.isoformat() if deadline else 'none'}) and whatever users "
                          "did; a fresh database loads the demo near today")
         elif self.weeks_shifted:
             lines.append(f"demo: the posting's dates are moved {self.weeks_shifted} weeks from "
@@ -143,7 +144,8 @@ def _already_loaded(
     """A run that finds the demo's posting writes nothing. It answers with the applications of
     the demo's candidates still there (for the dossiers) and the shift the posting has: its
     dates stay those of the first run, whatever the day."""
-    moved = posting.valid_through_date - posting_data["valid_through_date"]
+    deadline = posting.valid_through_date
+    moved = deadline - posting_data["valid_through_date"] if deadline else timedelta()
     emails = [candidate["email"] for candidate in spec["candidates"]]
     found = dict(session.execute(
         sa.select(User.email, Application.id).join(Application.candidate)
