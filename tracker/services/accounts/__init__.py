@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         set_preferences,
         tell_address_owner,
     )
+    from tracker.services.accounts.directory import UserRow, list_users
     from tracker.services.accounts.organisations import (
         Usage,
         create_organisation,
@@ -83,6 +84,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "active_user", "set_preferences", "set_password", "change_password", "delete_account",
         "list_accounts",
     ),
+    "directory": ("UserRow", "list_users"),
     "organisations": (
         "create_organisation", "find_organisation", "get_organisation", "list_organisations",
         "Usage", "storage_usage",
