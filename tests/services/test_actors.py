@@ -37,7 +37,7 @@ NO_ACTOR = {
     "accounts.tokens.create_token": OWN, "accounts.tokens.list_tokens": OWN,
     "accounts.tokens.revoke_token": OWN, "accounts.tokens.user_for_token": LOOKUP,
     "accounts.users.find_user": LOOKUP, "accounts.users.get_user": LOOKUP,
-    "demo.load_demo": SYSTEM,
+    "operations.demo.load_demo": SYSTEM,
     "dossiers.render.posting_applications": LOADED,
     "exports.calendar.feed_token": OWN, "exports.calendar.current_feed_token": OWN,
     "exports.calendar.replace_feed_token": OWN, "exports.calendar.revoke_feed_token": OWN,
