@@ -65,10 +65,10 @@ def test_posting_show_prints_every_field_the_json_holds(cli, demo):
     # what #14 found missing: the documents asked for, the interviews, the salary check
     assert "Documents asked for" in text and "cover letter Lettre de motivation required" in text
     assert "Interviews (interview days and scheduled interviews)" in text
-    assert re.search(r" 2024-05-22 +all +scheduled", shown.output)
+    assert re.search(r" 2024-05-22 \(all day\) +all +scheduled", shown.output)
     assert "(all day)" in text
     camille = demo["camille.martin@example.org"]
-    assert re.search(rf"2024-05-22 +45 min +#{camille} +Direction de", shown.output)
+    assert re.search(rf"2024-05-22 10:00 +45 min +#{camille} +Direction de", shown.output)
     assert "Salary check the posting states no salary" in text
     # and the rest the posting holds
     assert "Contact CV et lettre de motivation à envoyer avant le 13/05/2024" in text
@@ -140,7 +140,7 @@ def test_rich_alone_splits_words(cli, demo, monkeypatch):
     monkeypatch.setattr(output, "fit_words", lambda table, width: None)
     shown = cli("application list").output
     data = json.loads(cli("application list --format json").output)
-    assert ("camille.martin@example.org", "camille.martin@examp") in split_words(shown, data)
+    assert "camille.martin@example.org" in {word for word, _ in split_words(shown, data)}
 
 
 def test_a_word_longer_than_any_column_is_folded_never_lost(capsys):

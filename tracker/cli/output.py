@@ -71,7 +71,7 @@ def fit_words(result: Table, width: int) -> None:
 
     rich narrows the widest columns first, whatever their words, and folds any word longer than
     its column ("coopératio/n"). Here every column first gets its longest word, then the room
-    left goes to the columns that want more, in proportion to what they miss. A word that cannot
+    left goes to the columns that want more, those that miss least first. A word that cannot
     fit even then (a long URL or e-mail address, with every other column at its longest word) is
     the one exception: the widest columns give way first, and it is folded, never cut off."""
     columns = result.columns
@@ -100,11 +100,15 @@ def fit_words(result: Table, width: int) -> None:
         order = sorted(range(len(widths)), key=lambda i: (
             not columns[i].no_wrap, widths[i] > _FLOOR, longest[i], widths[i]))
         widths[order[-1]] -= 1
-    while sum(widths) < budget:
-        missing = [(natural[i] - w) / natural[i] for i, w in enumerate(widths)]
-        if max(missing) <= 0:
-            break
-        widths[missing.index(max(missing))] += 1
+    # the room left: first to the columns that then hold each cell on one line, those short of
+    # the least first, the rest to the next (a long text wraps; "1 interview" need not)
+    room = budget - sum(widths)
+    wanting = sorted((i for i in range(len(widths)) if widths[i] < natural[i]),
+                     key=lambda i: natural[i] - widths[i])
+    for i in wanting:
+        given = min(room, natural[i] - widths[i])
+        widths[i] += given
+        room -= given
     for column, given in zip(columns, widths, strict=True):
         column.width = given
 
