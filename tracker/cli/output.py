@@ -70,9 +70,8 @@ def fit_words(result: Table, width: int) -> None:
     `width` columns of terminal.
 
     rich narrows the widest columns first, whatever their words, and folds any word longer than
-    its column ("coopératio/n"). Here every column first gets its longest word, then the room
-    left goes to the columns that want more, those that miss least first. A word that cannot
-    fit even then (a long URL or e-mail address, with every other column at its longest word) is
+    its column ("coopératio/n"). Here the widest columns narrow first too, but none below its
+    longest word. A word that cannot fit even then (a long URL or e-mail address, with every other column at its longest word) is
     the one exception: the widest columns give way first, and it is folded, never cut off."""
     columns = result.columns
     if not columns or any(column.width is not None for column in columns):
@@ -93,22 +92,28 @@ def fit_words(result: Table, width: int) -> None:
     budget = width - (overhead - len(columns))
     if sum(natural) <= budget:
         return  # fits as it is: rich lays it out unwrapped
-    widths = list(longest)
-    # the exception: the column of the longest word gives way (down to a few characters),
-    # then the next; a column kept on one line last
-    while sum(widths) > budget and max(widths) > 1:
-        order = sorted(range(len(widths)), key=lambda i: (
-            not columns[i].no_wrap, widths[i] > _FLOOR, longest[i], widths[i]))
-        widths[order[-1]] -= 1
-    # the room left: first to the columns that then hold each cell on one line, those short of
-    # the least first, the rest to the next (a long text wraps; "1 interview" need not)
-    room = budget - sum(widths)
-    wanting = sorted((i for i in range(len(widths)) if widths[i] < natural[i]),
-                     key=lambda i: natural[i] - widths[i])
-    for i in wanting:
-        given = min(room, natural[i] - widths[i])
-        widths[i] += given
-        room -= given
+    if sum(longest) > budget:
+        widths = list(longest)
+        # the exception: the column of the longest word gives way (down to a few characters),
+        # then the next; a column kept on one line last
+        while sum(widths) > budget and max(widths) > 1:
+            order = sorted(range(len(widths)), key=lambda i: (
+                not columns[i].no_wrap, widths[i] > _FLOOR, longest[i], widths[i]))
+            widths[order[-1]] -= 1
+    else:
+        # as rich does, the widest columns narrow first, all to one level, but none below its
+        # longest word: the highest level at which the table fits, then what is left over
+        def at(level: int) -> list[int]:
+            return [max(low, min(high, level)) for low, high in zip(longest, natural, strict=True)]
+
+        low, high = 0, max(natural)
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if sum(at(middle)) <= budget else (low, middle - 1)
+        widths = at(low)
+        for i in range(len(widths)):
+            if sum(widths) < budget and widths[i] < natural[i] and widths[i] == low:
+                widths[i] += 1
     for column, given in zip(columns, widths, strict=True):
         column.width = given
 

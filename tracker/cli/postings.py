@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import click
@@ -221,13 +222,10 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
     ])
     sections = [fields_table(None, [(name.replace("_", " ").capitalize(), record[name])])
                 for name in ("context", "missions", "working_conditions", "benefits")]
-    # the amounts without thousands separators: a line never breaks inside a number
-    comparisons = [
-        [c["verdict"].replace("_", " "), c["source"],
-         "–".join(f"{float(v):.0f}" for v in (c["reference_min"], c["reference_max"]) if v),
-         c["period"] or "undated"]
-        for c in check["comparisons"]
-    ]
+    # the amounts without their thousands separators: a line never breaks inside a number
+    comparisons = [[c["verdict"].replace("_", " "),
+                    re.sub(r"(?<=\d) (?=\d{3}\b)", "", c["text"])]
+                   for c in check["comparisons"]]
     reqs = [
         [RequirementKind(kind).value.replace("_", " "), item["label"]
          + (f"\n[dim]from {item['occupation_skill']}[/dim]" if item.get("occupation_skill")
@@ -246,9 +244,8 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
     ]
     print_tables(
         general, *sections,
-        *([table("Salary against the market (the figures in the posting's currency and "
-                 "period)", ["Verdict", "Figures", "Range", "Dated"], comparisons,
-                 no_wrap=["Range"])] if comparisons else []),
+        *([table("Salary against the market", ["Verdict", "Comparison"], comparisons)]
+          if comparisons else []),
         table(f"Requirements ({len(reqs)})", ["Kind", "Requirement", "Level", ""], reqs)
         if reqs else "Requirements: none",
         table("Documents asked for", ["Kind", "Label", ""],
