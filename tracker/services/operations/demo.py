@@ -76,8 +76,9 @@ def load_demo(
     The demo changes only what it makes. Once its posting exists in its organisation (the demo
     was loaded, or someone made a posting of that reference there) a run writes nothing at
     all: no date moves, and no interview, profile, link or reminder a user made or changed is
-    touched. The first run adds what is missing and reuses, without editing, an organisation,
-    a person or reference data already there.
+    touched. The first run adds what is missing and reuses, without editing, an organisation
+    or a person already there (the reference data of samples/ loads as `tracker reference
+    load` does it).
     """
     spec = yaml.safe_load((samples / "demo.yaml").read_text(encoding="utf-8"))
     posting_data = yaml.safe_load((samples / spec["posting_file"]).read_text(encoding="utf-8"))
