@@ -40,7 +40,7 @@ def test_every_command_is_known():
         "audit", "audit list", "backup", "backup create", "backup restore", "backup verify",
         "db", "db check", "db upgrade", "demo", "doctor", "document", "document add", "document list",
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
-        "dossier posting", "export", "export ics", "interview", "interview schedule",
+        "dossier posting", "export", "export ics", "interview", "interview list", "interview schedule",
         "notifications", "notifications list",
         "org", "org add", "org list", "org privacy-notice", "org retention", "org usage",
         "posting", "posting add", "posting cancel",
@@ -52,7 +52,7 @@ def test_every_command_is_known():
         "reference show",
         "reminders", "reminders due", "reminders list", "reminders offsets", "reminders retry",
         "reminders run", "reminders switch", "scheduler",
-        "serve", "user", "user add", "user invite", "user logout", "user token", "user token create", "user token list",
+        "serve", "user", "user add", "user invite", "user list", "user logout", "user token", "user token create", "user token list",
         "user token revoke",
     ]
 

@@ -12,7 +12,15 @@ from pypdf import PdfReader
 
 from tests.cli.helpers import row_counts
 from tests.conftest import SAMPLES
-from tracker.models import Application, ApplicationStatus, Document, Interview, Posting, User
+from tracker.db import Base
+from tracker.models import (
+    Application,
+    Document,
+    Interview,
+    Reminder,
+    ReminderStatus,
+    User,
+)
 from tracker.services.hiring import documents
 
 REFERENCE = "UJM-DRI-2024-CCI"
@@ -146,46 +154,96 @@ def test_people_and_applications(cli, session):
     assert record["submitted_at"] < "2024-05-13" and record["is_late"] is False
 
 
-def test_a_later_day_moves_the_dates_again(cli, session, clock):
+def snapshot(session) -> dict[str, list[tuple]]:
+    """Every row of every table, as the test's transaction sees them."""
+    session.expire_all()
+    return {table.name: sorted(map(tuple, session.execute(sa.select(table)).all()), key=repr)
+            for table in Base.metadata.sorted_tables}
+
+
+HR = "drh.recrutement@demo.univ-st-etienne.fr"
+
+
+@pytest.mark.parametrize("later", [dict(days=7), dict(weeks=135)], ids=["a week", "135 weeks"])
+@pytest.mark.parametrize("again", ["demo --no-dossiers", "demo --no-dossiers --as-published"])
+def test_a_later_run_changes_nothing(cli, session, clock, later, again):
+    """Once loaded, the demo is left alone: on another day, in either mode, a run writes
+    nothing, and says so."""
     assert cli("demo --no-dossiers").exit_code == 0
     first = show(cli)
     assert first["deadline"]["date"] == "2024-04-22"
-    counts = row_counts(session)
+    before = snapshot(session)
 
-    clock.advance(days=7)
-    result = cli("demo --no-dossiers")
+    clock.advance(**later)
+    result = cli(again)
     assert result.exit_code == 0, result.output
+    assert result.output.startswith("demo: already loaded, nothing added\n"
+                                    "demo: nothing changed either: the posting keeps its dates "
+                                    "(deadline 2024-04-22)")
+    assert "demo: added" not in result.output
+    assert snapshot(session) == before
     second = show(cli)
-    assert second["deadline"]["date"] == "2024-04-29"
-    assert second["deadline"]["days_left"] == 7
-    assert second["job_start_date"] == (date.fromisoformat(first["job_start_date"])
-                                        + timedelta(weeks=1)).isoformat()
-    assert sorted(i["starts_at_utc"] for i in second["interviews"]) == sorted(
-        (datetime.fromisoformat(i["starts_at_utc"].replace("Z", "+00:00"))
-         + timedelta(weeks=1)).isoformat().replace("+00:00", "Z")
-        for i in first["interviews"])
-    # still one posting, the same people and applications
-    after = row_counts(session)
-    for table in ("posting", "organisation", "user_account", "application", "interview",
-                  "requirement", "candidate_profile", "document"):
-        assert after[table] == counts[table], table
-    assert session.scalar(sa.select(sa.func.count()).select_from(Posting)) == 1
-    row = table_row(result.output)
-    assert "2024-04-29" in row and "7 d" in row
+    assert second["deadline"]["date"] == "2024-04-22"
+    assert second["interviews"] == first["interviews"]
+    assert REFERENCE in table_row(result.output)
 
 
-def test_published_then_moved_near_today(cli, session, clock):
-    cli("demo --no-dossiers --as-published")
-    assert show(cli)["deadline"]["date"] == "2024-05-13"
-    cli("demo --no-dossiers")
-    record = show(cli)
-    assert record["deadline"]["date"] == "2024-04-22"
-    assert {i["date"] for i in record["interviews"]} == {"2024-05-01"}
+def test_rerun_leaves_an_interview_a_user_scheduled(cli, session, clock):
+    """The report of #14: an interview hr scheduled on 16/12/2026 moved by 135 weeks when the
+    demo, loaded as published, ran again."""
+    clock.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    assert cli("demo --no-dossiers --as-published").exit_code == 0
+    listed = json.loads(cli("application list --format json").output)["applications"]
+    camille = next(a for a in listed if a["candidate"] == "camille.martin@example.org")
+    scheduled = cli(["--as", HR, "interview", "schedule", "--posting", REFERENCE,
+                     "--application", str(camille["id"]), "--at", "16/12/2026 10:00",
+                     "--format", "json"])
+    assert scheduled.exit_code == 0, scheduled.output
+    mine = json.loads(scheduled.output)
+    # and hr moved the deadline of the demo posting: a change of theirs, kept too
+    assert cli(["--as", HR, "posting", "update", REFERENCE, "--file", "-"],
+               input="valid_through_date: 2026-12-20\n").exit_code == 0
+    before = snapshot(session)
+    pending = session.scalars(sa.select(Reminder.id).where(
+        Reminder.status == ReminderStatus.PENDING)).all()
+    assert pending  # the candidate is still to hear of the interview hr scheduled
+
+    for again in ("demo --no-dossiers", "demo --no-dossiers --as-published"):
+        clock.advance(days=10)
+        result = cli(again)
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[0] == "demo: already loaded, nothing added"
+        assert snapshot(session) == before, again
+
     session.expire_all()
+    interview = session.get(Interview, mine["id"])
+    assert (interview.start_date, interview.start_time.isoformat(timespec="minutes")) == (
+        date(2026, 12, 16), "10:00")
+    assert interview.starts_at == datetime(2026, 12, 16, 9, 0, tzinfo=UTC)
+    record = show(cli)
+    assert record["deadline"]["date"] == "2026-12-20"
+    assert {i["date"] for i in record["interviews"]} == {"2024-05-22", "2026-12-16"}
+    assert session.scalars(sa.select(Reminder.id).where(
+        Reminder.status == ReminderStatus.PENDING)).all() == pending
+
+
+def test_snapshot_sees_a_moved_interview(cli, session, clock):
+    """The snapshot sees a moved interview: the check above can fail."""
+    assert cli("demo --no-dossiers").exit_code == 0
+    before = snapshot(session)
     slot = session.scalars(sa.select(Interview).where(Interview.application_id.is_not(None))).one()
-    assert slot.starts_at == datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
-    assert session.scalars(sa.select(Application.status).join(Application.candidate).where(
-        User.email == "camille.martin@example.org")).one() is ApplicationStatus.INTERVIEW
+    slot.start_date += timedelta(weeks=1)
+    session.flush()
+    assert snapshot(session) != before
+
+
+def test_the_dossiers_of_a_rerun_are_of_the_demo_as_it_is(cli, session, reports_in_tmp):
+    assert cli("demo --no-dossiers --as-published").exit_code == 0
+    result = cli("demo --as-published")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "demo: already loaded, nothing added"
+    assert result.output.splitlines()[-2].startswith("Application dossier: ")
+    assert result.output.splitlines()[-1].startswith("Panel dossier: ")
 
 
 # -- the candidates' documents: real PDFs, rendered from samples/ and checked on upload -------

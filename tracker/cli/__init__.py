@@ -19,6 +19,7 @@ from tracker.cli.documents import document_group
 from tracker.cli.dossiers import dossier_group
 from tracker.cli.exports import export_group
 from tracker.cli.imports import export_command, import_command
+from tracker.cli.listings import interview_list, user_list
 from tracker.cli.people import org_group, user_group
 from tracker.cli.postings import posting_group
 from tracker.cli.privacy import privacy_group
@@ -85,3 +86,5 @@ main.add_command(privacy_group)
 main.add_command(backup_group)
 main.add_command(audit_group)
 main.add_command(doctor_command)
+user_group.add_command(user_list)
+interview_group.add_command(interview_list)

@@ -56,7 +56,9 @@ def demo_command(app: AppContext, as_published: bool, dossiers: bool, fmt: str) 
     panel dossier under reports/.
 
     By default every date of the posting moves by a whole number of weeks, so the deadline falls
-    7 to 13 days from today on the same weekday. Running it again adds nothing.
+    7 to 13 days from today on the same weekday. The demo changes only what it makes: once
+    loaded, running it again (on any day) writes nothing, and leaves its dates and whatever
+    users did (interviews scheduled, postings edited) as they are.
     """
     files = prepare_documents(settings=app.settings)  # rendered and checked before the transaction
     with app.transaction() as session:
@@ -76,10 +78,11 @@ def demo_command(app: AppContext, as_published: bool, dossiers: bool, fmt: str) 
         return
     with app.transaction() as session:
         made = [
-            dossier_service.application_dossier(session, result.application_ids[0],
-                                                clock=app.clock, actor=OPERATOR),
-            dossier_service.panel_dossier(session, result.posting.reference, clock=app.clock, actor=OPERATOR),
+            dossier_service.application_dossier(session, number, clock=app.clock, actor=OPERATOR)
+            for number in result.application_ids[:1]
         ]
+        made.append(dossier_service.panel_dossier(session, result.posting.reference,
+                                                  clock=app.clock, actor=OPERATOR))
     for dossier in made:
         path = dossier.save(dossier.default_path(app.settings.reports_dir))
         if fmt == "table":

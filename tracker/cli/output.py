@@ -9,7 +9,9 @@ from typing import Any
 import click
 from rich import box
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
 
 FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
@@ -54,8 +56,66 @@ def fields_table(title: str | None, pairs: Iterable[tuple[str, Any]]) -> Table:
 def print_tables(*items: Any) -> None:
     out = console()
     for item in items:
+        if isinstance(item, Table):
+            fit_words(item, out.width)
         out.print(item)
         out.print()
+
+
+_FLOOR = 8  # the width a column holding a word too long for the terminal keeps, if it can
+
+
+def fit_words(result: Table, width: int) -> None:
+    """Give the columns of `result` widths that never split a word, when it must wrap to fit
+    `width` columns of terminal.
+
+    rich narrows the widest columns first, whatever their words, and folds any word longer than
+    its column ("coopératio/n"). Here the widest columns narrow first too, but none below its
+    longest word. A word that cannot fit even then (a long URL or e-mail address, with every other column at its longest word) is
+    the one exception: the widest columns give way first, and it is folded, never cut off."""
+    columns = result.columns
+    if not columns or any(column.width is not None for column in columns):
+        return
+    lines = [[Text.from_markup(str(cell)).plain.splitlines() if isinstance(cell, str)
+              else [] for cell in [column.header, *column.cells]] for column in columns]
+    natural = [max((len(line) for cell in cells for line in cell), default=1) or 1
+               for cells in lines]
+    longest = [natural[i] if column.no_wrap else
+               max((len(word) for cell in lines[i] for line in cell for word in line.split()),
+                   default=1) or 1
+               for i, column in enumerate(columns)]
+    for column in columns:
+        column.width = 1
+    overhead = Measurement.get(console(), console().options.update_width(width), result).maximum
+    for column in columns:
+        column.width = None
+    budget = width - (overhead - len(columns))
+    if sum(natural) <= budget:
+        return  # fits as it is: rich lays it out unwrapped
+    if sum(longest) > budget:
+        widths = list(longest)
+        # the exception: the column of the longest word gives way (down to a few characters),
+        # then the next; a column kept on one line last
+        while sum(widths) > budget and max(widths) > 1:
+            order = sorted(range(len(widths)), key=lambda i: (
+                not columns[i].no_wrap, widths[i] > _FLOOR, longest[i], widths[i]))
+            widths[order[-1]] -= 1
+    else:
+        # as rich does, the widest columns narrow first, all to one level, but none below its
+        # longest word: the highest level at which the table fits, then what is left over
+        def at(level: int) -> list[int]:
+            return [max(low, min(high, level)) for low, high in zip(longest, natural, strict=True)]
+
+        low, high = 0, max(natural)
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if sum(at(middle)) <= budget else (low, middle - 1)
+        widths = at(low)
+        for i in range(len(widths)):
+            if sum(widths) < budget and widths[i] < natural[i] and widths[i] == low:
+                widths[i] += 1
+    for column, given in zip(columns, widths, strict=True):
+        column.width = given
 
 
 def days_left_text(days: int | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import click
@@ -185,10 +186,14 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
         emit_json(record)
         return
     deadline, apply, salary = record["deadline"], record["apply"], record["salary"]
+    check = record["salary_check"]
+    place = ", ".join(filter(None, [record["address_locality"], record["address_country"]]))
     general = fields_table(f"{record['reference']}: {record['title']}", [
-        ("Organisation", record["hiring_organization_name"]),
+        ("Organisation", record["hiring_organization_name"]
+         + (f" ({record['organisation']})" if record["organisation"] else "")),
         ("Department", record["department"]),
         ("Location", record["location"]),
+        ("Address", place),
         ("Status", f"{record['status']} ({record['visibility']})"),
         ("Category", record["category"]),
         ("Employment", record["employment_type"].replace("_", " ")
@@ -200,17 +205,27 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
         ("Deadline", f"{deadline['local']} ({deadline['timezone']}), UTC {deadline['utc']}, "
          f"{days_left_text(deadline['days_left'])}" if deadline["date"] else None),
         ("Apply", ", ".join(filter(None, [apply["method"], apply["email"], apply["url"]]))),
+        ("Contact", apply["contact"]),
         ("Salary", f"{salary['min'] or ''}-{salary['max'] or ''} {salary['currency']} per "
          f"{salary['period']}" if salary["currency"] else None),
-        ("Salary check", record["salary_check"]["text"]
-         if record["salary_check"]["verdict"] != "no_salary" else None),
+        ("Salary check", check["text"] if not check["comparisons"] else
+         ", ".join(f"{c['verdict'].replace('_', ' ')} ({c['source']})"
+                   for c in check["comparisons"])),
         ("Occupation", f"{record['occupation']['title']} ({record['occupation']['slug']})"
          if record["occupation"] else None),
         ("Certification", f"{record['certification']['code']}: "
          f"{record['certification']['title']}" if record["certification"] else None),
+        ("Source", ", ".join(filter(None, [record["source_url"], "source text kept"
+                                           if record["has_source_text"] else None]))),
+        ("Created", _utc(record["created_at"])),
+        ("Updated", _utc(record["updated_at"])),
     ])
     sections = [fields_table(None, [(name.replace("_", " ").capitalize(), record[name])])
                 for name in ("context", "missions", "working_conditions", "benefits")]
+    # the amounts without their thousands separators: a line never breaks inside a number
+    comparisons = [[c["verdict"].replace("_", " "),
+                    re.sub(r"(?<=\d) (?=\d{3}\b)", "", c["text"])]
+                   for c in check["comparisons"]]
     reqs = [
         [RequirementKind(kind).value.replace("_", " "), item["label"]
          + (f"\n[dim]from {item['occupation_skill']}[/dim]" if item.get("occupation_skill")
@@ -219,18 +234,34 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
         for kind, items in record["requirements"].items() for item in items
     ]
     interviews = [
-        [i["id"], f"{i['date']} {i['time'] or ''}".strip(), i["timezone"],
-         i["application_id"] or "all", i["place"] or i["video_url"], i["status"]]
+        [i["id"], f"{i['date']} {i['time'] or '(all day)'}\n{i['timezone']}",
+         f"{i['duration_minutes']} min" if i["time"] else "",
+         f"#{i['application_id']}" if i["application_id"] else "all",
+         "\n".join(filter(None, [i["place"], i["video_url"]]
+                          + [f"{m['name']} <{m['email']}>" for m in i["panel"]])),
+         i["status"] + (f": {i['outcome']}" if i["outcome"] else "")]
         for i in record["interviews"]
     ]
     print_tables(
         general, *sections,
-        table("Requirements", ["Kind", "Requirement", "Level", ""], reqs),
+        *([table("Salary against the market", ["Verdict", "Comparison"], comparisons)]
+          if comparisons else []),
+        table(f"Requirements ({len(reqs)})", ["Kind", "Requirement", "Level", ""], reqs)
+        if reqs else "Requirements: none",
         table("Documents asked for", ["Kind", "Label", ""],
-              [[d["kind"], d["label"], "required" if d["required"] else "optional"]
-               for d in record["required_documents"]]),
-        table("Interviews", ["#", "When", "Zone", "Application", "Where", "Status"], interviews),
+              [[d["kind"].replace("_", " "), d["label"],
+                "required" if d["required"] else "optional"]
+               for d in record["required_documents"]])
+        if record["required_documents"] else "Documents asked for: none",
+        table("Interviews (interview days and scheduled interviews)",
+              ["#", "When", "Length", "For", "Where and panel", "Status"], interviews,
+              no_wrap=["#"])
+        if interviews else "Interviews: none",
     )
+
+
+def _utc(value: str | None) -> str | None:
+    return value.replace("T", " ").replace("Z", " UTC") if value else None
 
 
 @posting_group.command("update")

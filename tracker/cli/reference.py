@@ -46,10 +46,10 @@ def reference_list(app: AppContext, fmt: str) -> None:
         click.echo("No reference data: tracker reference load")
         return
     print_tables(table("Reference data (tracker reference show SLUG|CODE)",
-                       ["Kind", "Slug or code / title", "Lang", "Skills", "Salaries"],
+                       ["Kind", "Slug or code / title", "Lang", "Skills", "Pay"],
                        [[r["kind"], f"{r['key']}\n[dim]{r['title']}[/dim]", r["language"],
                          r["skills"], r["salaries"]] for r in rows],
-                       no_wrap=["Kind", "Lang", "Skills", "Salaries"]))
+                       no_wrap=["Kind", "Lang", "Skills", "Pay"]))
 
 
 @reference_group.command("show")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         set_preferences,
         tell_address_owner,
     )
+    from tracker.services.accounts.directory import UserRow, list_users
     from tracker.services.accounts.invitations import (
         Invitation,
         accept_invitation,
@@ -98,6 +99,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "invitable_postings",
     ),
     "links": ("deliver",),
+    "directory": ("UserRow", "list_users"),
     "organisations": (
         "create_organisation", "find_organisation", "get_organisation", "list_organisations",
         "Usage", "storage_usage",

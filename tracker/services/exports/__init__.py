@@ -14,7 +14,9 @@ if TYPE_CHECKING:
         UID_DOMAIN,
         calendar_for_token,
         current_feed_token,
+        feed_path,
         feed_token,
+        feed_url,
         replace_feed_token,
         revoke_feed_token,
         user_calendar,
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 _MODULES: dict[str, tuple[str, ...]] = {
     "calendar": (
         "feed_token", "current_feed_token", "replace_feed_token", "revoke_feed_token",
-        "calendar_for_token", "user_calendar", "UID_DOMAIN",
+        "calendar_for_token", "user_calendar", "UID_DOMAIN", "feed_path", "feed_url",
     ),
     "formats": (
         "posting_jsonld", "applications_csv", "public_posting_jsonld", "published_jsonld",

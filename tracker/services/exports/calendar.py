@@ -30,6 +30,22 @@ Clock = Callable[[], datetime]
 UID_DOMAIN = "posting-tracker"
 
 
+# Where the web face serves a feed (the route of tracker.web.keys.calendar_feed; a test of
+# `tracker export ics --feed-token` fetches what it prints from the web face).
+FEED_PATH = "/calendar/{token}.ics"
+
+
+def feed_path(token: str) -> str:
+    """The path of the calendar feed of `token` on the web face."""
+    return FEED_PATH.format(token=token)
+
+
+def feed_url(token: str, *, public_url: str | None) -> str | None:
+    """The full address of the feed of `token` (settings.public_url + its path), or None
+    when the public address of the web face is not configured."""
+    return public_url.rstrip("/") + feed_path(token) if public_url else None
+
+
 def feed_token(session: Session, user: User, clock: Clock) -> str:
     """The user's live calendar feed token; a new one if they have none."""
     live = session.scalar(sa.select(CalendarFeedToken).where(

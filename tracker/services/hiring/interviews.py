@@ -273,8 +273,12 @@ def list_interviews(
     page: int = 1,
     per_page: int = 50,
     actor: Actor,
+    first_day: date | None = None,
+    last_day: date | None = None,
 ) -> Page[Interview]:
-    """The interviews `actor` may see, soonest first, one page (panels loaded with them)."""
+    """The interviews `actor` may see, soonest first, one page (panels loaded with them);
+    with `first_day`/`last_day`, those whose local date (in the interview's own zone, the
+    organisation's unless set otherwise) falls between them, both included."""
     query = (
         sa.select(Interview)
         .options(selectinload(Interview.panel), joinedload(Interview.posting))
@@ -284,6 +288,12 @@ def list_interviews(
         query = query.where(Interview.posting_id == posting.id)
     if application is not None:
         query = query.where(Interview.application_id == application.id)
+    if first_day is not None and last_day is not None and last_day < first_day:
+        raise DomainError("--to", f"{last_day} is before --from {first_day}")
+    if first_day is not None:
+        query = query.where(Interview.start_date >= first_day)
+    if last_day is not None:
+        query = query.where(Interview.start_date <= last_day)
     query = paginate(query.order_by(Interview.starts_at, Interview.id), page, per_page)
     return make_page(list(session.scalars(query).unique()), page, per_page)
 

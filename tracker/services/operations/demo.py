@@ -1,8 +1,8 @@
 """The demo: the Jean Monnet posting in full, its HR user and two candidates, from samples/.
 
 By default every date of the posting moves by a whole number of weeks so that the deadline falls
-7 to 13 days after today (weekdays kept); the candidates' steps move with it. Loading twice adds
-nothing; on a later day it moves the dates again.
+7 to 13 days after today (weekdays kept); the candidates' steps move with it. The demo changes
+only what it makes: once its posting is there, running it again (on any day) writes nothing.
 """
 
 from __future__ import annotations
@@ -22,9 +22,8 @@ from sqlalchemy.orm import Session
 from tracker.config import Settings
 from tracker.db import utcnow
 from tracker.domain.access import OPERATOR
-from tracker.domain.errors import NotFound
 from tracker.domain.timeutil import local_to_utc, local_today, parse_time, shift_weeks_to_window
-from tracker.models import Application, Posting, PostingStatus, User
+from tracker.models import Application, Organisation, Posting, PostingStatus, User
 from tracker.pdfcheck import CleanPdf
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications, documents, evidence, interviews, postings
@@ -44,13 +43,19 @@ class DemoResult:
     created: list[str] = field(default_factory=list)
     application_ids: list[int] = field(default_factory=list)  # in the order of demo.yaml
     logins: list[tuple[str, str]] = field(default_factory=list)  # (role, e-mail)
+    kept_dates: bool = False  # found loaded: nothing written, the dates as they were
 
     @property
     def summary(self) -> str:
         lines = [f"demo: added {item}" for item in self.created] or [
             "demo: already loaded, nothing added"
         ]
-        if self.weeks_shifted:
+        if self.kept_dates:
+            deadline = self.posting.valid_through_date
+            lines.append(f"demo: nothing changed either: the posting keeps its dates (deadline "
+                         f"{deadline.isoformat() if deadline else 'none'}) and whatever users "
+                         "did; a fresh database loads the demo near today")
+        elif self.weeks_shifted:
             lines.append(f"demo: the posting's dates are moved {self.weeks_shifted} weeks from "
                          "those published (tracker demo --as-published keeps them)")
         return "\n".join(lines)
@@ -66,10 +71,26 @@ def load_demo(
     clock: Callable[[], datetime] = utcnow,
 ) -> DemoResult:
     """Load the demo in the caller's unit of work; `documents` are its PDFs as
-    prepare_documents checked them before that unit of work opened."""
+    prepare_documents checked them before that unit of work opened.
+
+    The demo changes only what it makes. Once its posting exists in its organisation (the demo
+    was loaded, or someone made a posting of that reference there) a run writes nothing at
+    all: no date moves, and no interview, profile, link or reminder a user made or changed is
+    touched. The first run adds what is missing and reuses, without editing, an organisation
+    or a person already there (the reference data of samples/ loads as `tracker reference
+    load` does it).
+    """
     spec = yaml.safe_load((samples / "demo.yaml").read_text(encoding="utf-8"))
     posting_data = yaml.safe_load((samples / spec["posting_file"]).read_text(encoding="utf-8"))
     org_spec = spec["organisation"]
+    logins = [("hr", spec["hr"]["email"])] + [("candidate", c["email"]) for c in spec["candidates"]]
+    existing = session.scalar(
+        sa.select(Posting).join(Posting.organisation)
+        .where(Posting.reference == posting_data["reference"], Organisation.slug == org_spec["slug"])
+    )
+    if existing is not None:
+        return _already_loaded(session, existing, posting_data, spec, logins)
+
     tz = posting_data.get("timezone") or org_spec["timezone"]
     deadline = posting_data["valid_through_date"]
     weeks = 0 if as_published else shift_weeks_to_window(deadline, local_today(clock(), tz))
@@ -91,21 +112,17 @@ def load_demo(
     loaded = load_reference(session, samples / "reference", clock=published)
     created += [name for name in loaded.created]
 
-    try:
-        posting = postings.get_posting(session, shifted["reference"], actor=OPERATOR)
-        _move_dates(session, posting, shifted, hr, published, settings)
-    except NotFound:
-        posting = postings.create_posting(session, shifted, actor=hr, clock=published, settings=settings)
-        postings.set_status(session, posting, PostingStatus.OPEN, actor=hr, clock=published)
-        created.append(f"posting {posting.reference}")
+    posting = postings.create_posting(session, shifted, actor=hr, clock=published, settings=settings)
+    postings.set_status(session, posting, PostingStatus.OPEN, actor=hr, clock=published)
+    created.append(f"posting {posting.reference}")
     links = spec.get("posting_links") or {}
-    if links and (posting.occupation is None or posting.certification is None):
+    if links:
         postings.update_posting(session, posting, dict(links), actor=hr, clock=published, settings=settings)
         created.append(f"links of {posting.reference} to " + " and ".join(links.values()))
 
     for candidate_spec in spec["candidates"]:
         candidate = _user(session, candidate_spec, "candidate", None, published, created)
-        if candidate.profile is None:
+        if candidate.profile is None and f"candidate {candidate.email}" in created:
             profile = dict(candidate_spec.get("profile") or {})
             profile["languages"] = [users.LanguageInput(**lang) for lang in profile.get("languages", [])]
             users.set_profile(session, candidate, **profile, clock=published, actor=OPERATOR)
@@ -114,11 +131,30 @@ def load_demo(
                                    settings)
         application_ids.append(application.id)
     session.flush()
-    # the story's status changes and interviews are history when the demo is loaded, not news
+    # The story's status changes and interviews are history when the demo is loaded, not news.
+    # The posting was made in this run, so every application and interview of it was too.
     events.silence(session, posting.id, clock(), "demo history, not news")
-    logins = [("hr", hr.email)] + [("candidate", c["email"]) for c in spec["candidates"]]
     return DemoResult(posting=posting, weeks_shifted=weeks, created=created,
                       application_ids=application_ids, logins=logins)
+
+
+def _already_loaded(
+    session: Session, posting: Posting, posting_data: dict[str, Any], spec: dict[str, Any],
+    logins: list[tuple[str, str]],
+) -> DemoResult:
+    """A run that finds the demo's posting writes nothing. It answers with the applications of
+    the demo's candidates still there (for the dossiers) and the shift the posting has: its
+    dates stay those of the first run, whatever the day."""
+    deadline = posting.valid_through_date
+    moved = deadline - posting_data["valid_through_date"] if deadline else timedelta()
+    emails = [candidate["email"] for candidate in spec["candidates"]]
+    found = dict(session.execute(
+        sa.select(User.email, Application.id).join(Application.candidate)
+        .where(Application.posting_id == posting.id, User.email.in_(emails))
+    ).all())
+    return DemoResult(posting=posting, weeks_shifted=moved.days // 7, logins=logins,
+                      application_ids=[found[email] for email in emails if email in found],
+                      kept_dates=True)
 
 
 def _shift(data: dict[str, Any], weeks: int) -> dict[str, Any]:
@@ -133,25 +169,6 @@ def _shift(data: dict[str, Any], weeks: int) -> dict[str, Any]:
     return shifted
 
 
-def _move_dates(
-    session: Session, posting: Posting, shifted: dict[str, Any], hr: User, clock: Any,
-    settings: Settings,
-) -> None:
-    """Re-time an already loaded demo posting (and its interviews) to today's shift."""
-    delta = shifted["valid_through_date"] - posting.valid_through_date
-    if not delta:
-        return
-    postings.update_posting(
-        session, posting, {name: shifted.get(name) for name in DATE_FIELDS}, actor=hr, clock=clock,
-        settings=settings,
-    )
-    for interview in posting.interviews:
-        interviews.reschedule(
-            session, interview, day=interview.start_date + delta, at=interview.start_time,
-            actor=hr, clock=clock,
-        )
-
-
 def _user(
     session: Session, spec: dict[str, Any], role: str, org: str | None, clock: Any,
     created: list[str],
@@ -161,12 +178,9 @@ def _user(
         user = users.create_user(
             session, email=spec["email"], full_name=spec["full_name"], role=role,
             organisation=org, locale=spec.get("locale", "fr"), password=DEMO_PASSWORD,
-            clock=clock,
-        actor=OPERATOR,
+            clock=clock, actor=OPERATOR,
         )
         created.append(f"{role} {user.email}")
-    elif user.password_hash is None:  # loaded before the demo had a password
-        user.password_hash = users.hash_password(DEMO_PASSWORD)
     return user
 
 
