@@ -27,9 +27,7 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import re
-import secrets
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
@@ -43,7 +41,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from tracker import pdfcheck
-from tracker.config import Settings
+from tracker.config import Settings, secret_key
 from tracker.domain.access import OPERATOR, Actor
 from tracker.domain.errors import DomainError, NotFound, PermissionDenied
 from tracker.models import (
@@ -87,28 +85,9 @@ def pseudonym(user_id: int, *, settings: Settings) -> str:
     """The stable pseudonym of a person: "person-" and 12 hex digits of an HMAC of their id
     keyed with the secret key. The same for every entry of theirs, and nobody without the key
     can tell whose it is (ids are never reused, so it names one person for ever)."""
-    digest = hmac.new(_secret(settings).encode(), f"user:{int(user_id)}".encode(),
+    digest = hmac.new(secret_key(settings).encode(), f"user:{int(user_id)}".encode(),
                       hashlib.sha256).hexdigest()
     return f"person-{digest[:12]}"
-
-
-def _secret(settings: Settings) -> str:
-    """TRACKER_SECRET_KEY, else the key kept in the data directory, made there if missing: the
-    same key the web face signs its cookies with (tracker.web.security.secret_key)."""
-    if settings.secret_key:
-        return settings.secret_key
-    path = Path(settings.data_dir) / "secret_key"
-    if path.exists():
-        return path.read_text(encoding="ascii").strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="ascii").strip()
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key)
-    return key
 
 
 # -- what an erasure covers -----------------------------------------------------------------------
@@ -504,7 +483,7 @@ def truncate_wal(engine: Engine) -> bool:
 
 
 def _address_label(address: str, *, settings: Settings) -> str:
-    digest = hmac.new(_secret(settings).encode(), f"address:{address}".encode(),
+    digest = hmac.new(secret_key(settings).encode(), f"address:{address}".encode(),
                       hashlib.sha256).hexdigest()
     return f"person-{digest[:12]}"
 
