@@ -7,6 +7,7 @@ from dataclasses import asdict
 import click
 
 from tracker.cli.context import AppContext, UserError, pass_app, read_text_file
+from tracker.cli.lazy import LazyGroup
 from tracker.cli.output import (
     FORMAT_OPTION,
     days_left_text,
@@ -224,7 +225,7 @@ def application_move(app: AppContext, application_id: int, status: str, comment:
         click.echo(f"application #{application_id}: {before} -> {status}")
 
 
-@click.group("interview")
+@click.group("interview", cls=LazyGroup, lazy={"list": "tracker.cli.listings:interview_list"})
 def interview_group() -> None:
     """Schedule interviews."""
 

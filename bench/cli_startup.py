@@ -1,0 +1,82 @@
+"""CLI start-up benchmark (issue #16 item 6): how long `tracker` takes to start, against the cost
+of importing the libraries it cannot do without.
+
+Times, in one run, each as a fresh process (the median of `--repeat` runs after one warm-up):
+`python -c "import click"`, `python -c "import click, sqlalchemy.orm"`, `tracker --help` and
+`tracker posting list` on a demo database (`tracker demo --no-dossiers`) in a temporary
+directory, and prints the ratios against the targets:
+
+- `tracker --help` at most 4 times `import click`;
+- `tracker posting list` at most 1.5 times `import click, sqlalchemy.orm`.
+
+    .venv/bin/python bench/cli_startup.py             # 15 runs each (about a minute)
+    .venv/bin/python bench/cli_startup.py --repeat 5
+
+Exits 0 unless it crashes; the figures go to docs/performance.md ("CLI start-up").
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from time import perf_counter
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TARGETS = {"tracker --help": ("import click", 4.0),
+           "tracker posting list": ("import click, sqlalchemy.orm", 1.5)}
+
+
+def timed(argv: list[str], env: dict[str, str], repeat: int) -> float:
+    """The median wall time of `argv` (seconds), after one untimed warm-up run."""
+    times = []
+    for run in range(repeat + 1):
+        start = perf_counter()
+        subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, cwd=env["HOME"])
+        if run:
+            times.append(perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=15, help="timed runs of each (median)")
+    args = parser.parse_args()
+    python, tracker = str(BIN / "python"), str(BIN / "tracker")
+    with tempfile.TemporaryDirectory(prefix="tracker-bench-cli-") as tmp:
+        env = {key: value for key, value in os.environ.items() if not key.startswith("TRACKER_")}
+        env.update(HOME=tmp, TRACKER_DATA_DIR=str(Path(tmp) / "data"),
+                   TRACKER_REPORTS_DIR=str(Path(tmp) / "reports"), COLUMNS="100")
+        subprocess.run([tracker, "demo", "--no-dossiers"], env=env, check=True,
+                       stdout=subprocess.DEVNULL, cwd=tmp)
+        commands = {
+            "python (nothing)": [python, "-c", "pass"],
+            "import click": [python, "-c", "import click"],
+            "import click, sqlalchemy.orm": [python, "-c", "import click, sqlalchemy.orm"],
+            "tracker --help": [tracker, "--help"],
+            "tracker posting list": [tracker, "posting", "list"],
+        }
+        load = os.getloadavg()
+        times = {name: timed(argv, env, args.repeat) for name, argv in commands.items()}
+    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load average before {load[0]:.2f} "
+          f"{load[1]:.2f} {load[2]:.2f}, after {os.getloadavg()[0]:.2f}; "
+          f"median of {args.repeat} runs each")
+    print(f"{'command':<32} {'time':>9}")
+    for name, seconds in times.items():
+        print(f"{name:<32} {seconds * 1000:7.0f} ms")
+    print()
+    print(f"{'ratio':<56} {'value':>6} {'target':>7}")
+    for name, (floor, target) in TARGETS.items():
+        ratio = times[name] / times[floor]
+        verdict = "met" if ratio <= target else "NOT met"
+        print(f"{name + ' / ' + floor:<56} {ratio:6.2f} {'≤ ' + str(target):>7}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()
