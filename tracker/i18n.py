@@ -9,10 +9,6 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date as _babel_date
-from babel.dates import format_time as _babel_time
-from babel.numbers import format_decimal
-
 LANGUAGES = ("fr", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -329,13 +325,19 @@ class Formatter:
         """13/05/2024 in French, 13 May 2024 in English."""
         if value is None:
             return ""
+        from babel.dates import format_date as _babel_date  # Babel loads when a date is printed
+
         return _babel_date(value, "dd/MM/y" if self.lang == "fr" else "d MMMM y", locale=self.lang)
 
     def long_date(self, value: date | None) -> str:
         """13 mai 2024, 13 May 2024."""
+        from babel.dates import format_date as _babel_date
+
         return "" if value is None else _babel_date(value, "d MMMM y", locale=self.lang)
 
     def time(self, value: time) -> str:
+        from babel.dates import format_time as _babel_time
+
         return _babel_time(value, "HH:mm", locale=self.lang)
 
     def instant(self, value: datetime | None, tz_name: str) -> str:
@@ -352,4 +354,6 @@ class Formatter:
         return f"{self.date(day)}{' ' + self.time(at) if at else ''} ({tz_name})"
 
     def number(self, value: Decimal | int | None) -> str:
+        from babel.numbers import format_decimal
+
         return "" if value is None else format_decimal(value, locale=self.lang)

@@ -37,7 +37,6 @@ from tracker.models import (
 )
 from tracker.services import audit
 from tracker.services.accounts.users import get_user
-from tracker.services.fit.scores import fit_scores
 from tracker.services.hiring.lookup import get_posting
 from tracker.services.hiring.search import public_posting
 from tracker.services.reminders import events
@@ -409,6 +408,8 @@ def list_applications(
     if sort == "fit":
         paginate(query, page, per_page)  # checks the page numbers
         ids = list(session.scalars(sa.select(Application.id).where(query.whereclause)))
+        from tracker.services.fit.scores import fit_scores  # its stemmers load when sorting
+
         scores = fit_scores(session, ids)
         ranked = sorted(ids, key=lambda i: (-scores.get(i, 0.0), -i))
         start = (page - 1) * per_page
