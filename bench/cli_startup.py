@@ -12,6 +12,7 @@ machine's other work changes least) and of wall time:
 
     .venv/bin/python bench/cli_startup.py             # 15 runs each (about a minute)
     .venv/bin/python bench/cli_startup.py --repeat 5
+    .venv/bin/python bench/cli_startup.py --compare /tmp/before   # and an older checkout's
 
 Exits 0 unless it crashes; the figures go to docs/performance.md ("CLI start-up").
 """
@@ -45,14 +46,14 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def measure(commands: dict[str, list[str]], env: dict[str, str],
-            repeat: int) -> dict[str, tuple[float, float]]:
+def measure(commands: dict[str, list[str] | tuple[list[str], dict[str, str]]],
+            env: dict[str, str], repeat: int) -> dict[str, tuple[float, float]]:
     """Median (wall, CPU) of each command. The commands take turns, one run of each per round
     after a warm-up round, so that a change of the shared machine's load touches them alike."""
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for round_ in range(repeat + 1):
-        for name, argv in commands.items():
-            figures = run(argv, env)
+        for name, spec in commands.items():
+            figures = run(*spec) if isinstance(spec, tuple) else run(spec, env)
             if round_:
                 runs[name].append(figures)
     return {name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
@@ -62,6 +63,9 @@ def measure(commands: dict[str, list[str]], env: dict[str, str],
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=15, help="timed runs of each (median)")
+    parser.add_argument("--compare", metavar="DIR", type=Path,
+                        help="also time the two tracker commands of the code checked out in DIR "
+                             "(e.g. `git archive main | tar -x -C DIR`), run from this venv")
     args = parser.parse_args()
     python, tracker = str(BIN / "python"), str(BIN / "tracker")
     with tempfile.TemporaryDirectory(prefix="tracker-bench-cli-") as tmp:
@@ -70,13 +74,19 @@ def main() -> None:
                    TRACKER_REPORTS_DIR=str(Path(tmp) / "reports"), COLUMNS="100")
         subprocess.run([tracker, "demo", "--no-dossiers"], env=env, check=True,
                        stdout=subprocess.DEVNULL, cwd=tmp)
-        commands = {
+        commands: dict[str, list[str] | tuple[list[str], dict[str, str]]] = {
             "python (nothing)": [python, "-c", "pass"],
             "import click": [python, "-c", "import click"],
             "import click, sqlalchemy.orm": [python, "-c", "import click, sqlalchemy.orm"],
             "tracker --help": [tracker, "--help"],
             "tracker posting list": [tracker, "posting", "list"],
         }
+        if args.compare:
+            other = {**env, "PYTHONPATH": str(args.compare.resolve())}
+            code = "from tracker.cli import main; main(prog_name='tracker')"
+            for name in ("tracker --help", "tracker posting list"):
+                commands[f"{name} ({args.compare.name})"] = (
+                    [python, "-c", code, *name.split()[1:]], other)
         load = os.getloadavg()
         times = measure(commands, env, args.repeat)
     print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load average before {load[0]:.2f} "

@@ -45,7 +45,6 @@ from tracker.models import (
 )
 from tracker.services import audit
 from tracker.services.accounts.organisations import get_organisation
-from tracker.services.hiring import interviews
 from tracker.services.hiring.lookup import (
     get_posting as get_posting,  # postings.get_posting, as before
 )
@@ -96,6 +95,9 @@ def create_posting(
     posting.updated_at = now
     session.add(posting)
     session.flush()
+    # (imported here: a listing has no use for the interviews' and applications' services)
+    from tracker.services.hiring import interviews
+
     for position, item in enumerate(parsed.interviews):
         interviews.schedule(
             session,
