@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import click
@@ -63,9 +63,3 @@ class LazyGroup(click.Group):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
-
-def short_helps(group: click.Group, ctx: click.Context, width: int) -> Sequence[tuple[str, str]]:
-    """(name, short help) of every command, each imported: what the table must repeat."""
-    limit = width - 6 - max(len(name) for name in group.list_commands(ctx))
-    return [(name, command.get_short_help_str(limit)) for name in group.list_commands(ctx)
-            if (command := group.get_command(ctx, name)) is not None and not command.hidden]
