@@ -368,3 +368,81 @@ def test_dossiers_show_the_fit(session, demo, clock):
     assert "Adéquation" in panel_text
     assert f"{score:g}/100".replace(".", ",") in panel_text
     assert f"sur {fit.assessed} des 37" in " ".join(panel_text.split())
+
+
+@pytest.mark.parametrize(("skill", "requirement"), [
+    ("Gestion de projet", "Gestion du stress"),
+    ("Project management", "Stress management"),
+    ("Compétences en gestion de projet", "Connaissance de la gestion administrative"),
+], ids=["fr", "en", "fr-stop-words"])
+def test_one_shared_generic_word_is_no_match(session, hr, clock, skill, requirement):
+    posting = make_posting(session, hr, clock, [{"kind": "soft_skill", "label": requirement}])
+    person = candidate_with(session, clock, skills=[skill])
+    _app, fit = fit_of(session, posting, person, clock)
+    assert [(line.status, line.reason) for line in fit.lines] == [
+        (FitStatus.TO_ASSESS, "no evidence and no matching skill in the profile")]
+
+
+@pytest.mark.parametrize(("skill", "requirement", "words"), [
+    ("Gestion de projet", "Gestion de projets européens", "gestion, projet"),
+    ("Project management", "Management of international projects", "project, management"),
+], ids=["fr", "en"])
+def test_a_distinctive_word_beside_the_generic_one_matches(session, hr, clock, skill,
+                                                          requirement, words):
+    posting = make_posting(session, hr, clock, [{"kind": "know_how", "label": requirement}])
+    person = candidate_with(session, clock, skills=[skill])
+    _app, fit = fit_of(session, posting, person, clock)
+    [line] = fit.lines
+    assert line.status is FitStatus.MET
+    assert line.reason == f"profile skill « {skill} » matches ({words})"
+
+
+def test_the_stemmers_load_on_first_use():
+    import subprocess
+    import sys
+
+    code = ("import sys, tracker.cli, tracker.domain.matching as m; "
+            "print('snowballstemmer' in sys.modules); m.keywords('Gestion de projets'); "
+            "print('snowballstemmer' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["False", "True"]
+
+
+def test_a_second_import_of_the_same_skills_adds_nothing(session, demo, cli, tmp_path):
+    reference = demo.posting.reference
+    before = [r.label for r in demo.posting.requirements]
+    assert len(before) == 37
+    counts = []
+    for _ in range(2):
+        proposed = cli(f"reference requirements charge-cooperation-internationale "
+                       f"--posting {reference}")
+        assert proposed.exit_code == 0, proposed.output
+        path = tmp_path / "requirements.yaml"
+        path.write_text(proposed.output, encoding="utf-8")
+        saved = cli(f"posting update {reference} --file {path}")
+        assert saved.exit_code == 0, saved.output
+        session.expire_all()
+        counts.append(len(postings.get_posting(session, reference, actor=OPERATOR).requirements))
+    # the skills the posting's own requirements already hold ("Gestion de projet",
+    # "Diplomatie", "Communication") are not proposed again; the second run adds nothing
+    assert counts[0] == counts[1] == 37 + 12
+    labels = [r.label for r in postings.get_posting(session, reference,
+                                                    actor=OPERATOR).requirements]
+    assert labels[:37] == before
+    assert not any(label.startswith("Gestion de projet (") for label in labels)
+    assert len(set(labels)) == len(labels)
+
+
+def test_the_same_skill_twice_in_one_file_is_one_requirement(session, hr, clock):
+    load_reference(session, SAMPLES / "reference", clock=clock)
+    posting = make_posting(session, hr, clock, [
+        {"kind": "technical_skill", "label": "Gestion de projet",
+         "occupation_skill": "Gestion de projet"},
+        {"kind": "know_how", "label": "Conduite de projets",
+         "occupation_skill": "gestion de  projet"},
+        {"kind": "knowledge", "label": "Droit public"},
+        {"kind": "knowledge", "label": "Droit  public"},
+    ], occupation="charge-cooperation-internationale")
+    assert [(r.label, r.position) for r in posting.requirements] == [
+        ("Gestion de projet", 0), ("Droit public", 1)]
