@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import asdict
 
 import click
@@ -207,8 +208,9 @@ def application_fit(app: AppContext, application_id: int, lang: str, fmt: str) -
                                              "Reason"], rows,
               no_wrap=["Status", "Weight", "Points"]),
     )
-    click.echo(f"Score: {result.coverage_text(lang)} ({result.points:g} of "
-               f"{result.max_points:g} points; {counts})")
+    click.echo(textwrap.fill(f"Score: {result.coverage_text(lang)} ({result.points:g} of "
+                             f"{result.max_points:g} points; {counts})", width=80,
+                             break_long_words=False))
 
 
 @application_group.command("move")

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from tracker.models import CEFRLevel, EducationLevel
+
 _STOP_TEXT = """
 a au aux avec ce ces dans de des du en et la le les leur leurs ou par pour sa sans se ses son sur
 un une d l qu que qui ainsi dont est etre avoir tres bonne bon bien autre autres atout
