@@ -79,7 +79,9 @@ LABELS: dict[str, dict[str, str]] = {
         "fit_score": "Adéquation",
         "fit_score_is": "Score d’adéquation :",
         "fit_intro": "Chaque exigence, jugée d’après l’évaluation du jury, le profil et les "
-                     "éléments apportés ; les exigences requises comptent double.",
+                     "éléments apportés ; les exigences requises comptent double. Le score est "
+                     "calculé sur les exigences évaluées ; celles sans aucun élément sont "
+                     "« à évaluer ».",
         "fit_status": "Jugement",
         "reason": "Raison",
         "points": "Points",
@@ -219,7 +221,8 @@ LABELS: dict[str, dict[str, str]] = {
         "fit_score": "Fit",
         "fit_score_is": "Fit score:",
         "fit_intro": "Each requirement, judged from the panel's rating, the profile and the "
-                     "evidence given; required requirements count double.",
+                     "evidence given; required requirements count double. The score is computed "
+                     "over the requirements assessed; those with nothing given are \"to assess\".",
         "fit_status": "Judgement",
         "reason": "Reason",
         "points": "Points",
