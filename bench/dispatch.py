@@ -49,8 +49,10 @@ from tracker.services.reminders import dispatch  # noqa: E402
 TARGET = {"sqlite": 5_000, "postgresql": 3_000}
 MAX_RATIO = 1.3
 
-# The filler rows: row i (1..n) has kind KINDS[i % 5], a subject among the first 4 x due ones
-# (so the due rows' subjects have history), status by i % 100 (80 % sent, 5 expired,
+# The filler rows: row i (1..n) has kind KINDS[i % 5], subject i // 5 among max(4 x due,
+# n / 5) subjects (about one row per kind and subject: an outbox grows with the number of
+# postings, applications and interviews over the months, each with a few reminders; the due
+# rows' subjects are among them, so they have history), status by i % 100 (80 % sent, 5 expired,
 # 7 cancelled, 1 failed, 7 pending later), an anchor 30 to 395 days back (another occurrence
 # than the due rows', so it supersedes none of them) or ahead for the pending ones.
 _SQLITE_FILL = """
@@ -138,14 +140,15 @@ def fill(url: str, total: int, due: int, now: datetime) -> float:
     upgrade(engine)
     fill_due_reminders(engine, due, now=now)
     rows = max(0, total - due)
+    subjects = max(4 * due, rows // 5)
     started = perf_counter()
     with engine.begin() as connection:
         if engine.dialect.name == "sqlite":
             stamp: Any = now.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S")
             connection.execute(sa.text(_SQLITE_FILL),
-                               dict(rows=rows, subjects=4 * due, now=stamp))
+                               dict(rows=rows, subjects=subjects, now=stamp))
         else:
-            connection.execute(sa.text(_PG_FILL), dict(rows=rows, subjects=4 * due, now=now))
+            connection.execute(sa.text(_PG_FILL), dict(rows=rows, subjects=subjects, now=now))
     rate = rows / max(perf_counter() - started, 1e-9)
     if engine.dialect.name == "postgresql":  # what autovacuum would have done by then
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
