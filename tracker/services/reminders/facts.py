@@ -129,7 +129,8 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
         Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
         Reminder.anchor_at, sa.func.max(Reminder.due_at),
     ).where(
-        _among(session, Reminder.subject_id, {row.subject_id for row in rows}),
+        among(Reminder.subject_id, {row.subject_id for row in rows},
+              session.get_bind().dialect.name),
         Reminder.kind.in_(sorted({row.kind for row in rows})),
         Reminder.status.in_(_LATER_STATES), Reminder.due_at <= now,
     ).group_by(Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
@@ -188,18 +189,18 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
     return decision
 
 
-def _among(session: Session, column: sa.ColumnElement[int],
-           values: Iterable[int]) -> sa.ColumnElement[bool]:
-    """`column` is one of `values`. On PostgreSQL one array parameter (`= ANY(:ids)`): the
-    statement's text stays the same whatever the number of ids, and psycopg's prepared
-    statement keeps a plan chosen for the ids it is given; a 500-value `IN` list made
-    PostgreSQL switch to a generic plan after five runs, ten times slower (issue #16).
+def among(column: sa.ColumnElement[int], values: Iterable[int],
+          dialect: str) -> sa.ColumnElement[bool]:
+    """`column` is one of `values` (ids). On PostgreSQL (`dialect`) one array parameter
+    (`= ANY(:ids)`): the statement's text stays the same whatever the number of ids, and
+    psycopg's prepared statement keeps a plan chosen for the ids it is given; a 500-value `IN`
+    list made PostgreSQL switch to a generic plan after five runs, ten times slower (issue #16).
     SQLite keeps the `IN` list, which it plans well."""
     ids = sorted(values)
-    if session.get_bind().dialect.name == "postgresql":
-        return column == sa.any_(sa.cast(
-            sa.bindparam("ids", ids, type_=postgresql.ARRAY(sa.Integer)),
-            postgresql.ARRAY(sa.Integer)))
+    if dialect == "postgresql":
+        array = postgresql.ARRAY(sa.Integer)
+        return column == sa.any_(sa.cast(sa.bindparam("ids", ids, type_=array, unique=True),
+                                         array))
     return column.in_(ids)
 
 
