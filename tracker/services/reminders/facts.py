@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import QueryableAttribute, Session, joinedload, selectinload
 
 from tracker.domain.timeutil import local_today, zone
 from tracker.i18n import Formatter
@@ -189,7 +189,7 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
     return decision
 
 
-def among(column: sa.ColumnElement[int], values: Iterable[int],
+def among(column: QueryableAttribute[int], values: Iterable[int],
           dialect: str) -> sa.ColumnElement[bool]:
     """`column` is one of `values` (ids). On PostgreSQL (`dialect`) one array parameter
     (`= ANY(:ids)`): the statement's text stays the same whatever the number of ids, and
