@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
+from tests.reminders.conftest import notifications, run
 from tracker.models import Reminder, ReminderChannel, ReminderKind, ReminderStatus
 from tracker.services.reminders import facts
 
@@ -109,3 +110,20 @@ def test_the_series_query_binds_the_subjects_once_on_postgresql(session):  # noq
         assert len(parameters) < 10  # the kinds, the states, the instant: no 600 values
     else:  # SQLite keeps its IN list, which it plans well
         assert len(parameters) > SUBJECTS
+
+
+def test_the_dispatcher_names_its_batch_by_one_array_on_postgresql(
+    session, session_factory, application, candidate, clock  # noqa: ANN001
+):
+    clock.now = datetime(2024, 5, 6, 7, tzinfo=UTC)  # 7 days before the seed's deadline
+    with statements(session) as seen:
+        report = run(session_factory, clock, mail=False)
+    assert [s["channel"] for s in report.sent] == ["in_app"]
+    assert len(notifications(session, candidate.id)) == 1
+    by_id = [sql for sql, _ in seen if "reminder.claim_token" in sql and "reminder.id" in sql
+             and "picked" not in sql]
+    assert len(by_id) == 2  # the claimed rows read, then marked sent
+    if session.get_bind().dialect.name == "postgresql":
+        assert all("reminder.id = ANY (CAST(" in sql for sql in by_id)
+    else:
+        assert all("reminder.id IN (" in sql for sql in by_id)
