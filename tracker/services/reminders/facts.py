@@ -192,10 +192,11 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
 def among(column: QueryableAttribute[int], values: Iterable[int],
           dialect: str) -> sa.ColumnElement[bool]:
     """`column` is one of `values` (ids). On PostgreSQL (`dialect`) one array parameter
-    (`= ANY(:ids)`): the statement's text stays the same whatever the number of ids, and
-    psycopg's prepared statement keeps a plan chosen for the ids it is given; a 500-value `IN`
-    list made PostgreSQL switch to a generic plan after five runs, ten times slower (issue #16).
-    SQLite keeps the `IN` list, which it plans well."""
+    (`= ANY(:ids)`): the statement's text stays the same whatever the number of ids, and the
+    plan kept for psycopg's prepared statement is one made for an array of ids (an index lookup
+    per id); a 500-value `IN` list fell to a generic plan after five runs, which read the unique
+    key's `kind` prefix and grew with the outbox (issue #16). SQLite keeps the `IN` list, which
+    it plans well."""
     ids = sorted(values)
     if dialect == "postgresql":
         array = postgresql.ARRAY(sa.Integer)
