@@ -40,7 +40,8 @@ def test_filters_by_actor_action_and_day_as_a_table(cli, reviewed):
     result = cli("audit list --actor rh@univ-st-etienne.fr --action note --since 2024-04-15 "
                  "--until 2024-04-15")
     assert result.exit_code == 0, result.output
-    assert "note.add" in result.output and "Claire Dubois" in result.output
+    # the name may wrap in its column (how wide the ids are differs between databases)
+    assert "note.add" in result.output and {"Claire", "Dubois"} <= set(result.output.split())
     assert "application.move" not in result.output
     assert "Très bon dossier" not in result.output
     application = cli(["audit", "list", "--entity", f"application:{reviewed.id}",
