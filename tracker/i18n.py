@@ -9,10 +9,6 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date as _babel_date
-from babel.dates import format_time as _babel_time
-from babel.numbers import format_decimal
-
 LANGUAGES = ("fr", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -83,7 +79,9 @@ LABELS: dict[str, dict[str, str]] = {
         "fit_score": "Adéquation",
         "fit_score_is": "Score d’adéquation :",
         "fit_intro": "Chaque exigence, jugée d’après l’évaluation du jury, le profil et les "
-                     "éléments apportés ; les exigences requises comptent double.",
+                     "éléments apportés ; les exigences requises comptent double. Le score est "
+                     "calculé sur les exigences évaluées ; celles sans aucun élément sont "
+                     "« à évaluer ».",
         "fit_status": "Jugement",
         "reason": "Raison",
         "points": "Points",
@@ -223,7 +221,8 @@ LABELS: dict[str, dict[str, str]] = {
         "fit_score": "Fit",
         "fit_score_is": "Fit score:",
         "fit_intro": "Each requirement, judged from the panel's rating, the profile and the "
-                     "evidence given; required requirements count double.",
+                     "evidence given; required requirements count double. The score is computed "
+                     "over the requirements assessed; those with nothing given are \"to assess\".",
         "fit_status": "Judgement",
         "reason": "Reason",
         "points": "Points",
@@ -329,13 +328,19 @@ class Formatter:
         """13/05/2024 in French, 13 May 2024 in English."""
         if value is None:
             return ""
+        from babel.dates import format_date as _babel_date  # Babel loads when a date is printed
+
         return _babel_date(value, "dd/MM/y" if self.lang == "fr" else "d MMMM y", locale=self.lang)
 
     def long_date(self, value: date | None) -> str:
         """13 mai 2024, 13 May 2024."""
+        from babel.dates import format_date as _babel_date
+
         return "" if value is None else _babel_date(value, "d MMMM y", locale=self.lang)
 
     def time(self, value: time) -> str:
+        from babel.dates import format_time as _babel_time
+
         return _babel_time(value, "HH:mm", locale=self.lang)
 
     def instant(self, value: datetime | None, tz_name: str) -> str:
@@ -352,4 +357,6 @@ class Formatter:
         return f"{self.date(day)}{' ' + self.time(at) if at else ''} ({tz_name})"
 
     def number(self, value: Decimal | int | None) -> str:
+        from babel.numbers import format_decimal
+
         return "" if value is None else format_decimal(value, locale=self.lang)

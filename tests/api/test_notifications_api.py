@@ -58,6 +58,18 @@ def test_the_fit_is_explained_line_by_line_for_the_employer(client, session, pos
     assert found["posting"] == "UJM-TEST-1" and 0 <= found["score"] <= 100
     assert [line["label"] for line in found["lines"]] == [r.label for r in posting.requirements]
     assert all(line["reason"] for line in found["lines"])
+    # the score is over what was assessed, shown with its coverage; nothing given: to assess
+    total = len(posting.requirements)
+    assessed = [line for line in found["lines"]
+                if line["status"] in ("met", "partly_met", "not_shown")]
+    assert found["requirements"] == total and found["assessed"] == len(assessed) >= 1
+    score = f"{found['score']:g}".replace(".", ",")
+    assert found["coverage"] == f"{score}/100 sur {len(assessed)} des {total} exigences"
+    assert {line["status"] for line in found["lines"]} - {"met", "partly_met", "not_shown",
+                                                          "unknown"} <= {"to_assess"}
+    schema = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]["FitOut"]
+    assert {"assessed", "requirements", "coverage"} <= set(schema["properties"])
+    assert {"assessed", "requirements", "coverage"} <= set(schema["required"])
     refused = client.get(f"/api/v1/applications/{application.id}/fit", headers=token_for(candidate))
     assert refused.status_code == 403
     assert refused.get_json()["error"]["fields"] == {

@@ -227,3 +227,27 @@ def test_pages_turn_into_png(session, demo, tmp_path):
                     str(tmp_path / "page")], check=True)
     pages = sorted(Path(tmp_path).glob("page-*.png"))
     assert len(pages) == 2 and all(p.stat().st_size > 2_000 for p in pages)
+
+
+def test_the_fit_reads_as_a_score_with_its_coverage_and_to_assess(session, demo):
+    """The demo's lead candidate: her dossier gives the fit as a score over what was assessed,
+    with its coverage, and "à évaluer" (not "non démontré") where nothing was given; the same
+    in English; the panel dossier's column too."""
+    from tracker.services.fit.scores import application_fit
+
+    fit = application_fit(session, demo["camille"], actor=OPERATOR)
+    assert 0 < fit.assessed < fit.total == len(LABELS)
+    score = f"{fit.score:g}".replace(".", ",")
+    french = text_of(application_pdf(session, demo, lang="fr"))
+    assert (f"Score d’adéquation : {score}/100 sur {fit.assessed} des {fit.total} exigences"
+            in french)
+    to_assess = [line for line in fit.lines if line.status.value == "to_assess"]
+    assert to_assess and french.count("à évaluer") >= len(to_assess)
+    assert "non démontré" not in french
+    english = text_of(application_pdf(session, demo, lang="en"))
+    assert (f"Fit score: {fit.score:g}/100 over {fit.assessed} of {fit.total} requirements"
+            in english)
+    assert english.count("to assess") >= len(to_assess) and "not shown" not in english
+    panel = text_of(dossiers.panel_dossier(session, "UJM-DRI-2024-CCI", clock=Clock(NOW),
+                                           actor=OPERATOR).content)
+    assert f"{score}/100 sur {fit.assessed} des {fit.total} exigences" in panel

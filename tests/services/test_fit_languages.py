@@ -102,8 +102,9 @@ GENERAL = "languages in general, judged on the profile's foreign languages: "
     ({"kind": "know_how", "label": "Mastery of several languages"},
      [L("en", is_native=True)], FitStatus.NOT_SHOWN,
      GENERAL + "only native languages in the profile (English)"),
-    ({"kind": "knowledge", "label": "Linguistic skills"}, [], FitStatus.UNKNOWN,
-     GENERAL + "no languages in the profile"),
+    # a profile listing no language at all: nothing to judge on, for the panel to assess
+    ({"kind": "knowledge", "label": "Linguistic skills"}, [], FitStatus.TO_ASSESS,
+     "no evidence and no level for this language in the profile"),
     ({"kind": "language", "label": "Foreign languages, C1 minimum"}, [L("de")],
      FitStatus.UNKNOWN, GENERAL + "German in the profile without a CEFR level"),
 ], ids=["linguistiques", "met", "below", "only-native", "none", "no-level"])
@@ -130,7 +131,7 @@ def test_a_passing_langue_in_a_long_label_is_a_skill(session, hr, clock):
     requirement = {"kind": "know_how", "label": "Adapter ses messages à la langue et aux "
                                                 "usages des partenaires institutionnels"}
     assert judged(session, hr, clock, requirement, [L("en", "C2")]) == (
-        FitStatus.NOT_SHOWN, "no evidence and no matching skill in the profile")
+        FitStatus.TO_ASSESS, "no evidence and no matching skill in the profile")
 
 
 def test_the_occupations_language_skill_is_judged_on_languages(session, hr, clock):

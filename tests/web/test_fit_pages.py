@@ -48,9 +48,24 @@ def test_applicants_show_their_fit_and_sort_by_it_across_pages(
     by_date = text(web.get(f"/hr/postings/{posting.reference}"))
     assert by_date.index("Zoé Zola") < by_date.index("Bob Brun") < by_date.index("Camille Martin")
     camille = made["Camille Martin"].id
-    assert re.search(rf'/hr/applications/{camille}#fit"[^>]*>100.0</a>', by_date)
+    # the score with its coverage; nothing given at all is to assess, not a zero
+    assert re.search(rf'/hr/applications/{camille}#fit"[^>]*>100/100 over 2 of 2 '
+                     r'requirements</a>', by_date)
     bob = made["Bob Brun"].id
-    assert re.search(rf'/hr/applications/{bob}#fit"[^>]*>50.0</a>', by_date)
+    assert re.search(rf'/hr/applications/{bob}#fit"[^>]*>50/100 over 2 of 2 requirements</a>',
+                     by_date)
+    zoe = made["Zoé Zola"].id
+    assert re.search(rf'/hr/applications/{zoe}#fit"[^>]*>To assess \(none of 2 '
+                     r'requirements\)</a>', by_date)
+    hr.locale = "fr"
+    session.flush()
+    french = text(web.get(f"/hr/postings/{posting.reference}"))
+    assert re.search(rf'/hr/applications/{bob}#fit"[^>]*>50/100 sur 2 des 2 exigences</a>',
+                     french)
+    assert re.search(rf'/hr/applications/{zoe}#fit"[^>]*>À évaluer \(aucune des 2 '
+                     r'exigences\)</a>', french)
+    hr.locale = "en"
+    session.flush()
     monkeypatch.setattr(hr_views, "APPLICANTS_PER_PAGE", 2)
     first = text(web.get(f"/hr/postings/{posting.reference}?sort=fit"))
     assert 'aria-current="true">fit</a>' in first
@@ -75,7 +90,7 @@ def test_the_hr_application_page_explains_the_fit(web: Web, hr, posting, candida
     assert "<dd>Bac+5" in page  # the level of study by its label, not its stored value
     section = page[page.index('id="fit"'):]
     section = section[:section.index("</section>")]
-    assert "50.0 / 100" in section and "Points: 2.0 of 4.0." in section
+    assert "50/100 over 2 of 2 requirements" in section and "Points: 2.0 of 4.0." in section
     rows = re.findall(r"<tr>(.*?)</tr>", section, re.S)
     anglais = next(r for r in rows if "Anglais" in r)
     assert 'class="status status-not_shown">Not shown<' in anglais
@@ -88,12 +103,24 @@ def test_the_hr_application_page_explains_the_fit(web: Web, hr, posting, candida
     evidence.rate_evidence(session, bob, posting.requirements[0], rating=4, actor=hr, clock=clock)
     session.flush()
     page = text(web.get(f"/hr/applications/{bob.id}"))
-    assert "100.0 / 100" in page
+    assert "100/100 over 2 of 2 requirements" in page
     # in French too
     hr.locale = "fr"
     session.flush()
     page = text(web.get(f"/hr/applications/{bob.id}"))
     assert "Adéquation aux exigences" in page and "Atteint" in page
+    assert "100/100 sur 2 des 2 exigences" in page
+    # nothing given at all: to assess, in grey, not "not shown" in red
+    zoe = made["Zoé Zola"]
+    page = text(web.get(f"/hr/applications/{zoe.id}"))
+    section = page[page.index('id="fit"'):]
+    assert "À évaluer (aucune des 2 exigences)" in section
+    assert section.count('class="status status-to_assess">À évaluer<') == 2
+    assert "status-not_shown" not in section and "Non démontré" not in section
+    hr.locale = "en"
+    session.flush()
+    page = text(web.get(f"/hr/applications/{zoe.id}"))
+    assert page.count('class="status status-to_assess">To assess<') == 2
 
 
 def test_candidates_do_not_see_the_fit_but_what_is_missing(web: Web, candidate, application,

@@ -139,4 +139,4 @@ def application_fit(application_id: int) -> ResponseReturnValue:
     q = query(FitQuery)
     with call() as c:
         application = applications.get_application(c.session, application_id, actor=c.actor)
-        return fit.application_fit(c.session, application, lang=q.lang, actor=c.actor).as_dict()
+        return fit.application_fit(c.session, application, lang=q.lang, actor=c.actor).as_dict(q.lang)

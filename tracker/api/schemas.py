@@ -447,7 +447,8 @@ class FitLineOut(BaseModel):
     label: str
     level: str | None
     required: bool
-    status: str = Field(description="met, partly_met, not_shown or unknown")
+    status: str = Field(description="met, partly_met, not_shown, unknown or to_assess (nothing "
+                              "given yet: left out of the score)")
     weight: float
     points: float
     reason: str
@@ -459,9 +460,14 @@ class FitOut(BaseModel):
     application_id: int
     posting: str
     candidate: str
-    score: float = Field(description="0 to 100")
+    score: float = Field(description="0 to 100, over the assessed requirements only")
     points: float
     max_points: float
+    assessed: int = Field(description="Requirements assessed (met, partly met or not shown): "
+                          "the ones the score is computed over")
+    requirements: int = Field(description="Every requirement of the posting")
+    coverage: str = Field(description="The score with its coverage, in the language asked: "
+                          "\"68/100 over 12 of 37 requirements\"")
     counts: dict[str, int]
     lines: list[FitLineOut]
 

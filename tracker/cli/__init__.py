@@ -2,35 +2,71 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
-import pydantic
-import sqlalchemy as sa
 
 from tracker import __version__
-from tracker.cli.applications import application_group, apply_command, interview_group
-from tracker.cli.audit import audit_group
-from tracker.cli.backup import backup_group
 from tracker.cli.context import AppContext, UserError
-from tracker.cli.db import db_group, demo_command
-from tracker.cli.doctor import doctor_command
-from tracker.cli.documents import document_group
-from tracker.cli.dossiers import dossier_group
-from tracker.cli.exports import export_group
-from tracker.cli.imports import export_command, import_command
-from tracker.cli.listings import interview_list, user_list
-from tracker.cli.people import org_group, user_group
-from tracker.cli.postings import posting_group
-from tracker.cli.privacy import privacy_group
-from tracker.cli.reference import reference_group
-from tracker.cli.reminders import notifications_group, reminders_group, scheduler_command
-from tracker.cli.serve import serve_command
-from tracker.cli.tokens import token_group
+from tracker.cli.lazy import LazyGroup
 from tracker.domain.errors import DomainError
 
+# Each command's module is imported only when the command is used (`tracker --help` imports
+# none): name -> ("module:attribute", the short help `tracker --help` shows, the command's own,
+# checked by tests/cli/test_cli_startup.py).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "db": ("tracker.cli.db:db_group",
+        'Create, upgrade and check the database schema.'),
+    "demo": ("tracker.cli.db:demo_command",
+        'Load the demo (the Université Jean Monnet posting from samples/, its HR user and two'
+        " candidates with their CVs), show the postings, and write the demo's application "
+        'dossier and panel dossier under reports/.'),
+    "org": ("tracker.cli.people:org_group",
+        'Add and list organisations (employers).'),
+    "user": ("tracker.cli.people:user_group",
+        'Add or invite users (admin, hr, candidate); log a user out everywhere.'),
+    "posting": ("tracker.cli.postings:posting_group",
+        'Add, list, show, open, close and cancel postings.'),
+    "apply": ("tracker.cli.applications:apply_command",
+        'Start an application of a candidate to a posting (a draft), or --submit it.'),
+    "application": ("tracker.cli.applications:application_group",
+        'List, show and move applications.'),
+    "interview": ("tracker.cli.applications:interview_group",
+        'Schedule interviews.'),
+    "document": ("tracker.cli.documents:document_group",
+        'Upload, list and remove the PDF documents (CV, letters, ...) of applications.'),
+    "dossier": ("tracker.cli.dossiers:dossier_group",
+        "Print PDF dossiers: an application's, the hiring panel's, the posting sheet."),
+    "reference": ("tracker.cli.reference:reference_group",
+        'Occupation profiles and certifications: load, list, show, propose requirements.'),
+    "export": ("tracker.cli.exports:export_group",
+        'Calendars out of the tracker.'),
+    "reminders": ("tracker.cli.reminders:reminders_group",
+        'The reminder outbox: list, what is due, deliver, retry.'),
+    "notifications": ("tracker.cli.reminders:notifications_group",
+        'In-app notifications.'),
+    "scheduler": ("tracker.cli.reminders:scheduler_command",
+        'Run the reminder dispatcher and the reconcile until SIGTERM or Ctrl-C '
+        '(TRACKER_SCHEDULER_INTERVAL_S, TRACKER_RECONCILE_INTERVAL_S).'),
+    "serve": ("tracker.cli.serve:serve_command",
+        'Serve the web pages for HR staff and candidates with waitress.'),
+    "privacy": ("tracker.cli.privacy:privacy_group",
+        "Candidates' data rights: export, erasure, retention."),
+    "backup": ("tracker.cli.backup:backup_group",
+        'Back up, check and restore the database and the data folder (documents, pending '
+        'imports, everything under TRACKER_DATA_DIR) as one .tar.gz archive with a manifest '
+        'of checksums.'),
+    "audit": ("tracker.cli.audit:audit_group",
+        'Read the audit log: who did what, and when.'),
+    "doctor": ("tracker.cli.doctor:doctor_command",
+        'Check the configuration a person would get wrong and say what to change: the secret '
+        'key, the public URL and cookies, the data and reports folders, the database and its '
+        'schema, the scheduler, the SMTP server and its TLS mode.'),
+}
 
-class TrackerGroup(click.Group):
+
+class TrackerGroup(LazyGroup):
     """Turns a user's mistake (a broken domain rule, an unreachable database) into one line on
     stderr and a non-zero exit. The transaction has been rolled back by then."""
 
@@ -39,15 +75,21 @@ class TrackerGroup(click.Group):
             return super().invoke(ctx)
         except DomainError as exc:
             raise UserError(f"error: {exc}") from exc
-        except sa.exc.OperationalError as exc:
-            raise UserError(f"error: database: {' '.join(str(exc.orig).split())}") from exc
-        except pydantic.ValidationError as exc:  # the TRACKER_* settings (tracker/config.py)
-            raise UserError("error: settings: " + "; ".join(
-                (f"TRACKER_{'_'.join(map(str, e['loc'])).upper()}: " if e["loc"] else "")
-                + e["msg"].removeprefix("Value error, ") for e in exc.errors())) from exc
+        except Exception as exc:
+            # SQLAlchemy and pydantic are not imported to start (a command that raised one of
+            # their errors has imported them)
+            sa_exc, pydantic = sys.modules.get("sqlalchemy.exc"), sys.modules.get("pydantic")
+            if sa_exc is not None and isinstance(exc, sa_exc.OperationalError):
+                raise UserError(f"error: database: {' '.join(str(exc.orig).split())}") from exc
+            if pydantic is not None and isinstance(exc, pydantic.ValidationError):
+                # the TRACKER_* settings (tracker/config.py)
+                raise UserError("error: settings: " + "; ".join(
+                    (f"TRACKER_{'_'.join(map(str, e['loc'])).upper()}: " if e["loc"] else "")
+                    + e["msg"].removeprefix("Value error, ") for e in exc.errors())) from exc
+            raise
 
 
-@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=TrackerGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="tracker")
 @click.option("--as", "acting_as", metavar="EMAIL", envvar="TRACKER_AS",
               help="Act as this user (their rights apply). Default: the operator, with every right.")
@@ -63,28 +105,3 @@ def main(ctx: click.Context, acting_as: str | None) -> None:
     app.acting_as = acting_as or app.acting_as
 
 
-main.add_command(db_group)
-main.add_command(demo_command)
-main.add_command(org_group)
-user_group.add_command(token_group)
-main.add_command(user_group)
-posting_group.add_command(import_command)
-posting_group.add_command(export_command)
-main.add_command(posting_group)
-main.add_command(apply_command)
-main.add_command(application_group)
-main.add_command(interview_group)
-main.add_command(document_group)
-main.add_command(dossier_group)
-main.add_command(reference_group)
-main.add_command(export_group)
-main.add_command(reminders_group)
-main.add_command(notifications_group)
-main.add_command(scheduler_command)
-main.add_command(serve_command)
-main.add_command(privacy_group)
-main.add_command(backup_group)
-main.add_command(audit_group)
-main.add_command(doctor_command)
-user_group.add_command(user_list)
-interview_group.add_command(interview_list)

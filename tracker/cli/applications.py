@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import asdict
 
 import click
 
 from tracker.cli.context import AppContext, UserError, pass_app, read_text_file
+from tracker.cli.lazy import LazyGroup
 from tracker.cli.output import (
     FORMAT_OPTION,
     days_left_text,
@@ -20,6 +22,7 @@ from tracker.domain.timeutil import days_left, parse_local_datetime
 from tracker.models import ApplicationStatus
 from tracker.services.exports import formats
 from tracker.services.fit import scores as fit
+from tracker.services.fit.words import coverage_text
 from tracker.services.hiring import applications, interviews, postings
 from tracker.services.hiring.interviews import Panelist
 from tracker.services.views.records import application_record_for, interview_record, iso
@@ -98,7 +101,9 @@ def application_list(app: AppContext, posting: str | None, candidate: str | None
                 {"id": r.id, "posting": r.posting_reference, "candidate": r.candidate_email,
                  "name": r.candidate_name, "status": r.status.value,
                  "submitted_at": iso(r.submitted_at),
-                 "is_late": r.is_late, **({"fit": r.fit} if sort == "fit" else {})}
+                 "is_late": r.is_late, **({"fit": r.fit, "fit_assessed": r.fit_assessed,
+                                        "fit_requirements": r.fit_requirements}
+                                       if sort == "fit" else {})}
                 for r in result.rows
             ],
         })
@@ -107,14 +112,15 @@ def application_list(app: AppContext, posting: str | None, candidate: str | None
         [r.id, r.posting_reference, f"{r.candidate_name}\n{r.candidate_email}",
          r.status.value.replace("_", " ") + (" (late)" if r.is_late else ""),
          when_text(r.submitted_at.isoformat(), r.timezone) if r.submitted_at else "-"]
-        + ([f"{r.fit:.1f}"] if sort == "fit" else [])
+        + ([coverage_text("en", f"{r.fit or 0:.1f}".removesuffix(".0"), r.fit_assessed or 0,
+                           r.fit_requirements or 0)] if sort == "fit" else [])
         for r in result.rows
     ]
     title = f"Applications (page {result.page}" + (
         f", more: --page {page + 1})" if result.has_next else ")")
     columns = ["#", "Posting", "Candidate", "Status", "Submitted"] + (
         ["Fit"] if sort == "fit" else [])
-    print_tables(table(title, columns, rows, no_wrap=["#", "Posting", "Fit"]))
+    print_tables(table(title, columns, rows, no_wrap=["#", "Posting"]))
 
 
 @application_group.command("show")
@@ -182,13 +188,14 @@ def application_show(app: AppContext, application_id: int, fmt: str) -> None:
 @pass_app
 def application_fit(app: AppContext, application_id: int, lang: str, fmt: str) -> None:
     """How the application meets each requirement of its posting (met, partly met, not shown,
-    unknown), why, with the weight and points of each line, and the score out of 100."""
+    unknown, to assess), why, with the weight and points of each line, and the score out of 100
+    over the requirements assessed, with its coverage."""
     with app.transaction() as session:
         actor = app.actor(session)
         application = applications.get_application(session, application_id, actor=actor)
         result = fit.application_fit(session, application, lang=lang, actor=actor)
     if fmt == "json":
-        emit_json(result.as_dict())
+        emit_json(result.as_dict(lang))
         return
     rows = [
         [line.status.text, line.label + ("" if line.required else " (preferred)"),
@@ -202,8 +209,9 @@ def application_fit(app: AppContext, application_id: int, lang: str, fmt: str) -
                                              "Reason"], rows,
               no_wrap=["Status", "Weight", "Points"]),
     )
-    click.echo(f"Score: {result.score:.1f} / 100 ({result.points:g} of {result.max_points:g} "
-               f"points; {counts})")
+    click.echo(textwrap.fill(f"Score: {result.coverage_text(lang)} ({result.points:g} of "
+                             f"{result.max_points:g} points; {counts})", width=80,
+                             break_long_words=False))
 
 
 @application_group.command("move")
@@ -224,7 +232,7 @@ def application_move(app: AppContext, application_id: int, status: str, comment:
         click.echo(f"application #{application_id}: {before} -> {status}")
 
 
-@click.group("interview")
+@click.group("interview", cls=LazyGroup, lazy={"list": "tracker.cli.listings:interview_list"})
 def interview_group() -> None:
     """Schedule interviews."""
 

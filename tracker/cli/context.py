@@ -7,17 +7,24 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import sqlalchemy as sa
-from sqlalchemy.orm import Session, sessionmaker
 
-from tracker import schema
-from tracker.config import Settings, get_settings
-from tracker.db import create_engine, make_session_factory, unit_of_work, utcnow
-from tracker.domain.access import OPERATOR, Actor
-from tracker.services.accounts.users import get_user
+# The commands' heavy modules (SQLAlchemy, the settings, the services, Alembic) are imported
+# when a command opens the database, not when `tracker --help` starts (issue #16 item 6).
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from tracker.config import Settings
+    from tracker.domain.access import Actor
+
+
+def utcnow() -> datetime:
+    from tracker.db import utcnow
+
+    return utcnow()
 
 
 class UserError(click.ClickException):
@@ -45,32 +52,45 @@ class AppContext:
     def settings(self) -> Settings:
         """The settings the commands hand to the services: those given, else the environment's
         (read when asked, so a test's changes to them hold)."""
+        from tracker.config import get_settings
+
         return self.given_settings or get_settings()
 
     def factory(self) -> sessionmaker[Session]:
         if self.session_factory is None:
+            from tracker.db import create_engine, make_session_factory
+
             engine = create_engine()
             self.session_factory = make_session_factory(engine)
         return self.session_factory
 
     def engine(self) -> sa.Engine:
+        import sqlalchemy as sa
+
         bind = self.factory().kw["bind"]
         return bind if isinstance(bind, sa.Engine) else bind.engine
 
     def ensure_schema(self) -> None:
         if not self._schema_checked:
+            from tracker import schema
+
             schema.ensure_ready(self.engine(), embedded=not self.settings.database_url)
             self._schema_checked = True
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed whole, or (on any error) nothing is written."""
+        from tracker.db import unit_of_work
+
         self.ensure_schema()
         with unit_of_work(self.factory()) as session:
             yield session
 
     def actor(self, session: Session) -> Actor:
         """The user named by --as, else the operator, with every right."""
+        from tracker.domain.access import OPERATOR
+        from tracker.services.accounts.users import get_user
+
         return get_user(session, self.acting_as, "--as") if self.acting_as else OPERATOR
 
 

@@ -7,6 +7,7 @@ import sys
 import click
 
 from tracker.cli.context import AppContext, UserError, pass_app, read_text_file
+from tracker.cli.lazy import LazyGroup
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
 from tracker.models import Locale, Role
 from tracker.services.accounts import invitations, links, organisations, users
@@ -122,7 +123,8 @@ def org_privacy_notice(app: AppContext, slug: str, lang: str, path: str | None,
                + ("set" if own else "back to the default"))
 
 
-@click.group("user")
+@click.group("user", cls=LazyGroup, lazy={
+    "token": "tracker.cli.tokens:token_group", "list": "tracker.cli.listings:user_list"})
 def user_group() -> None:
     """Add or invite users (admin, hr, candidate); log a user out everywhere."""
 

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from tracker.cli.context import AppContext, parse_data_file, pass_app
+from tracker.cli.lazy import LazyGroup
 from tracker.cli.output import (
     FORMAT_OPTION,
     days_left_text,
@@ -31,7 +32,8 @@ from tracker.services.views.records import posting_record, posting_record_for
 STATUS_CHOICE = click.Choice([s.value for s in PostingStatus])
 
 
-@click.group("posting")
+@click.group("posting", cls=LazyGroup, lazy={
+    "import": "tracker.cli.imports:import_command", "export": "tracker.cli.imports:export_command"})
 def posting_group() -> None:
     """Add, list, show, open, close and cancel postings."""
 

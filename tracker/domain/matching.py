@@ -3,7 +3,12 @@
 Texts are normalised (accents removed, case folded), cut into key words (stop words dropped),
 and each word is reduced to its French and English Snowball stems; two words match when a stem
 of one equals, or is a prefix of at least five letters of, a stem of the other
-("budgétaire" ~ "Budgétisation", "projets" ~ "projet").
+("budgétaire" ~ "Budgétisation", "projets" ~ "projet"). Generic words ("gestion",
+"management", "suivi", ...) count only beside a distinctive word: "Gestion de projet" does not
+match "Gestion du stress" on "gestion" alone.
+
+The Snowball stemmers are loaded on first use: importing snowballstemmer loads every language
+it has, which the start of a command that never compares texts should not pay for.
 """
 
 from __future__ import annotations
@@ -12,13 +17,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any
 
 from tracker.models import CEFRLevel, EducationLevel
 
-_FR = snowballstemmer.stemmer("french")
-_EN = snowballstemmer.stemmer("english")
 _STOP_TEXT = """
 a au aux avec ce ces dans de des du en et la le les leur leurs ou par pour sa sans se ses son sur
 un une d l qu que qui ainsi dont est etre avoir tres bonne bon bien autre autres atout
@@ -28,6 +30,17 @@ the of and or to in for with on an as at by from his her their its ability skill
 knowledge strong mastery several
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Words too general to tell two skills apart on their own ("Gestion de projet" / "Gestion du
+# stress"): a match needs at least one word that is not among them. Normalised (no accents).
+_GENERIC_TEXT = """
+gestion gerer management manage managing manager suivi suivre pilotage piloter organisation
+organiser organization organize administration administrer mise oeuvre travail travailler work
+working technique techniques technical outil outils tool tools methode methodes method methods
+pratique pratiques practice practices relation relations relationnel relationnelles general
+generale generales professionnel professionnelle professional developpement development
+developper develop conduite conduire analyse analyser analysis service services support
+"""
+GENERIC_WORDS = frozenset(_GENERIC_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
 _CEFR = re.compile(r"\b([abc][12])\b")
 _EDUCATION = re.compile(r"\bbac\s*\+?\s*(\d)\b")
@@ -62,7 +75,17 @@ def normalise(text: str) -> str:
 def keywords(text: str) -> tuple[frozenset[str], ...]:
     """The key words of `text`, each as the set of its stems."""
     words = [w for w in normalise(text).split() if len(w) > 2 and w not in STOP_WORDS]
-    return tuple(frozenset({_FR.stemWord(w), _EN.stemWord(w), w}) for w in dict.fromkeys(words))
+    french, english = _stemmers()
+    return tuple(frozenset({french.stemWord(w), english.stemWord(w), w})
+                 for w in dict.fromkeys(words))
+
+
+@lru_cache(maxsize=1)
+def _stemmers() -> tuple[Any, Any]:
+    """The French and English Snowball stemmers, loaded on first use (see the module's doc)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("french"), snowballstemmer.stemmer("english")
 
 
 def _same(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -83,6 +106,8 @@ def coverage(phrase: str, text: str) -> tuple[float, float, list[str]]:
     words = [w for w in normalise(phrase).split() if len(w) > 2 and w not in STOP_WORDS]
     words = list(dict.fromkeys(words))
     hits = [words[i] for i, stems in enumerate(wanted) if any(_same(stems, o) for o in found)]
+    if all(word in GENERIC_WORDS for word in hits):  # "gestion" alone says nothing
+        return 0.0, 0.0, []
     return len(hits) / len(wanted), 2 * len(hits) / (len(wanted) + len(found)), hits
 
 

@@ -21,3 +21,5 @@ class ApplicationRow:
     is_late: bool
     updated_at: datetime
     fit: float | None = None  # the fit score (0-100), when sorted by fit
+    fit_assessed: int | None = None  # requirements the score is over (its coverage)
+    fit_requirements: int | None = None  # every requirement of the posting

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pydantic
-from email_validator import EmailNotValidError, validate_email
 from pydantic import GetJsonSchemaHandler
 
 from tracker.domain.errors import DomainError, ValidationFailed
@@ -44,6 +43,8 @@ class Documented:
 
 def normalise_email(value: str, field: str = "email") -> str:
     """The address in canonical form (domain lower-cased), or a DomainError naming `field`."""
+    from email_validator import EmailNotValidError, validate_email  # 20-50 ms: when needed
+
     try:
         result = validate_email(str(value).strip(), check_deliverability=False)
     except EmailNotValidError as exc:

@@ -259,7 +259,7 @@ STATUS_LABELS = {
     "scheduled": _l("Scheduled"), "completed": _l("Completed"), "no_show": _l("No show"),
     # the fit of an application to a requirement (tracker.services.fit.scores.FitStatus)
     "met": _l("Met"), "partly_met": _l("Partly met"), "not_shown": _l("Not shown"),
-    "unknown": _l("Unknown"),
+    "unknown": _l("Unknown"), "to_assess": _l("To assess"),
 }
 KIND_LABELS = {
     "technical_skill": _l("Technical skills"), "knowledge": _l("Knowledge"),

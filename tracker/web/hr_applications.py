@@ -72,7 +72,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
             "notes": [{"at": n.created_at, "by": n.author.full_name if n.author else None,
                        "body": n.body} for n in found.notes],
             "moves": sorted(s.value for s in applications.TRANSITIONS[found.status]),
-            "fit": fit.application_fit(db, found, lang=_lang(), actor=actor(db)).as_dict(),
+            "fit": fit.application_fit(db, found, lang=_lang(), actor=actor(db)).as_dict(_lang()),
             "trail": hr_audit.trail(db, found),
         }
     ratings = forms.pop("ratings", None) or RatingsForm(formdata=None)

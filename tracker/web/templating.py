@@ -69,12 +69,23 @@ def configure(app: Flask, settings: Settings) -> None:
         except Exception:  # noqa: BLE001  (an unusual zone keeps its IANA name)
             return name
 
+    def fit_coverage(fit: dict[str, Any]) -> str:
+        """A fit's score with its coverage: "68/100 over 12 of 37 requirements"."""
+        total = fit.get("requirements", 0)
+        if not fit.get("assessed"):
+            return _("To assess (none of %(total)s requirements)", total=total)
+        score = f"{fit['score']:.1f}".removesuffix(".0")
+        if str(get_locale() or "fr").startswith("fr"):
+            score = score.replace(".", ",")
+        return _("%(score)s/100 over %(assessed)s of %(total)s requirements", score=score,
+                 assessed=fit["assessed"], total=total)
+
     def label(table: dict[str, Any], value: Any) -> str:
         key = getattr(value, "value", value)
         return str(table.get(key, key)) if key is not None else "—"
 
     app.jinja_env.filters.update(
-        when=when, day=day, days_left=days_left, zone_label=zone_label,
+        when=when, day=day, days_left=days_left, zone_label=zone_label, fit_coverage=fit_coverage,
         status=lambda v: label(STATUS_LABELS, v), kind=lambda v: label(KIND_LABELS, v),
         doc_kind=lambda v: label(DOCUMENT_LABELS, v),
         employment=lambda v: label(EMPLOYMENT_LABELS, v),

@@ -13,9 +13,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from zxcvbn import zxcvbn
-from zxcvbn.frequency_lists import FREQUENCY_LISTS
-
 from tracker.domain.errors import DomainError
 
 MIN_PASSWORD_LENGTH = 12
@@ -28,6 +25,8 @@ _SCREENED = 72
 
 @lru_cache(maxsize=1)
 def common_passwords() -> frozenset[str]:
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS  # 40 ms: imported when a password is set
+
     return frozenset(FREQUENCY_LISTS["passwords"])
 
 
@@ -48,6 +47,8 @@ def check_password(password: str, *, email: str | None = None,
             raise DomainError(field, "must not be your e-mail address or contain it")
     if folded in common_passwords() or password.casefold() in common_passwords():
         raise DomainError(field, "is one of the most common passwords: choose another")
+    from zxcvbn import zxcvbn
+
     if zxcvbn(password[:_SCREENED], user_inputs=own)["score"] < MIN_SCORE:
         raise DomainError(field, "is too easy to guess: use a longer phrase of several "
                                  "unrelated words")

@@ -188,6 +188,9 @@ def fit_view(application: Application, f: Formatter) -> dict[str, Any]:
     return {
         "score": f.number(round(fit.score, 1)),
         "score_value": fit.score,
+        "coverage": fit.coverage_text(f.lang),
+        "assessed": fit.assessed,
+        "requirements": fit.total,
         "points": f.number(fit.points),
         "max_points": f.number(fit.max_points),
         "lines": [

@@ -23,18 +23,22 @@ if TYPE_CHECKING:
         REQUIRED_FACTOR,
         Fit,
         FitLine,
+        FitSummary,
         MissingEvidence,
         application_fit,
         fit_scores,
+        fit_summaries,
         missing_evidence,
         requirement_weight,
         shows_evidence,
         unanswered,
     )
     from tracker.services.fit.words import (
+        ASSESSED,
         CREDIT,
         STATUS_WORDS,
         FitStatus,
+        coverage_text,
         join,
         say,
     )
@@ -44,9 +48,9 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "scores": (
         "FitLine", "Fit", "application_fit", "fit_scores", "requirement_weight", "MissingEvidence",
         "shows_evidence", "unanswered", "missing_evidence", "REQUIRED_FACTOR", "PREFERRED_FACTOR",
-        "OVERLAP",
+        "OVERLAP", "FitSummary", "fit_summaries",
     ),
-    "words": ("FitStatus", "say", "join", "CREDIT", "STATUS_WORDS",),
+    "words": ("FitStatus", "say", "join", "CREDIT", "STATUS_WORDS", "ASSESSED", "coverage_text",),
 }
 __all__ = sorted(name for names in _MODULES.values() for name in names)
 __getattr__ = lazy(__name__, _MODULES)

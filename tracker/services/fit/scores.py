@@ -1,6 +1,6 @@
 """How well an application meets its posting's requirements, line by line, with the reason.
 
-Each requirement is met, partly met, not shown or unknown, judged in this order:
+Each requirement is met, partly met, not shown, unknown or to assess, judged in this order:
 1. the reviewer's rating, when there is one (3-4 met, 2 partly met, 1 not shown); it overrides
    the candidate's self-rating;
 2. for a language: the candidate's CEFR level against the level asked (B2 meets "B2 minimum",
@@ -12,11 +12,17 @@ Each requirement is met, partly met, not shown or unknown, judged in this order:
 3. otherwise the better of the candidate's evidence (self-rated 3-4 met, else partly met) and the
    profile's skills matched to the requirement's words (all key words of a skill found: met;
    at least half: partly met).
+A requirement with nothing at all to judge it on (no rating, no evidence or self-rating, no
+matching profile entry) is "to assess": the panel has not seen anything yet, so it is neither
+failed nor passed.
 
 Weights: a required requirement weighs REQUIRED_FACTOR, a preferred one PREFERRED_FACTOR, times
 the occupation skill's weight / 100 where the requirement was started from a weighted skill.
-Points are the weight times the credit of the status (1, 0.5, 0, 0); the score is the points
-over the total weight, 0 to 100. Unknown lines earn nothing: the score credits what is shown.
+Points are the weight times the credit of the status (1, 0.5, 0); the score is the points over
+the weight of the ASSESSED lines (met, partly met, not shown), 0 to 100, and it is always shown
+with its coverage: how many of the requirements were assessed ("68/100 over 12 of 37
+requirements"). Unknown and to-assess lines are left out of the score and counted as not
+assessed.
 """
 
 from __future__ import annotations
@@ -41,9 +47,10 @@ from tracker.models import (
     User,
 )
 from tracker.services.fit.language import is_language, judge_language
-from tracker.services.fit.words import CREDIT, FitStatus, join, say
+from tracker.services.fit.words import ASSESSED, CREDIT, FitStatus, coverage_text, join, say
 
-__all__ = ["CREDIT", "Fit", "FitLine", "FitStatus", "application_fit", "fit_scores",
+__all__ = ["CREDIT", "Fit", "FitLine", "FitStatus", "FitSummary", "application_fit",
+           "fit_scores", "fit_summaries",
            "is_language", "missing_evidence", "requirement_weight", "unanswered"]
 
 REQUIRED_FACTOR = 2.0
@@ -82,17 +89,46 @@ class Fit:
     lines: list[FitLine] = field(default_factory=list)
     points: float = 0.0
     max_points: float = 0.0
-    score: float = 0.0  # 0-100, one decimal
+    score: float = 0.0  # 0-100, one decimal, over the assessed lines only
+    assessed: int = 0  # lines met, partly met or not shown
+    total: int = 0  # every requirement of the posting
 
     @property
     def counts(self) -> dict[str, int]:
         return {s.value: sum(1 for line in self.lines if line.status is s) for s in FitStatus}
 
-    def as_dict(self) -> dict[str, Any]:
+    def coverage_text(self, lang: str = "en") -> str:
+        """"68/100 over 12 of 37 requirements" (fr « 68/100 sur 12 des 37 exigences »)."""
+        return coverage_text(lang, _number(self.score, lang), self.assessed, self.total)
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"application_id": self.application_id, "posting": self.posting_reference,
                 "candidate": self.candidate_name, "score": self.score, "points": self.points,
-                "max_points": self.max_points, "counts": self.counts,
-                "lines": [line.as_dict() for line in self.lines]}
+                "max_points": self.max_points, "assessed": self.assessed,
+                "requirements": self.total, "coverage": self.coverage_text(lang),
+                "counts": self.counts, "lines": [line.as_dict() for line in self.lines]}
+
+
+@dataclass(frozen=True)
+class FitSummary:
+    """The score of an application with its coverage, for lists."""
+
+    score: float
+    assessed: int
+    total: int
+
+    def text(self, lang: str = "en") -> str:
+        return coverage_text(lang, _number(self.score, lang), self.assessed, self.total)
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        return {"score": self.score, "assessed": self.assessed, "requirements": self.total,
+                "coverage": self.text(lang)}
+
+
+def _number(score: float, lang: str) -> str:
+    """68.0 -> "68", 62.5 -> "62.5" (fr "62,5")."""
+    text = f"{score:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if lang == "fr" else text
 
 
 def application_fit(session: Session, application: Application, *, lang: str = "en",
@@ -121,17 +157,26 @@ def _fit(application: Application, evidence: dict[int, RequirementEvidence], lan
     profile = candidate.profile if candidate is not None else None
     lines = [_line(req, evidence.get(req.id), profile, lang)
              for req in posting.requirements]
-    total = sum(line.weight for line in lines)
-    points = sum(line.points for line in lines)
+    assessed = [line for line in lines if line.status in ASSESSED]
+    total = sum(line.weight for line in assessed)
+    points = sum(line.points for line in assessed)
     return Fit(
         application_id=application.id, posting_reference=posting.reference,
         candidate_name=application.person_name, lines=lines, points=round(points, 2),
         max_points=round(total, 2), score=round(100 * points / total, 1) if total else 0.0,
+        assessed=len(assessed), total=len(lines),
     )
 
 
 def fit_scores(session: Session, application_ids: list[int] | set[int]) -> dict[int, float]:
     """The score (0-100) of each application named that exists, in a few statements."""
+    return {i: s.score for i, s in fit_summaries(session, application_ids).items()}
+
+
+def fit_summaries(session: Session,
+                  application_ids: list[int] | set[int]) -> dict[int, FitSummary]:
+    """The score of each application named that exists, with its coverage, in a few
+    statements."""
     ids = list(dict.fromkeys(application_ids))
     if not ids:
         return {}
@@ -144,7 +189,8 @@ def fit_scores(session: Session, application_ids: list[int] | set[int]) -> dict[
         )
     ))
     evidence = _evidence_of(session, [a.id for a in found])
-    return {a.id: _fit(a, evidence[a.id], "en").score for a in found}
+    fits = {a.id: _fit(a, evidence[a.id], "en") for a in found}
+    return {i: FitSummary(f.score, f.assessed, f.total) for i, f in fits.items()}
 
 
 def requirement_weight(requirement: Requirement) -> float:
@@ -180,7 +226,9 @@ def _judge(req: Requirement, given: RequirementEvidence | None,
     from_evidence = _evidence(given, lang)
     if req.kind is RequirementKind.EDUCATION or is_language(req):
         check = _education if req.kind is RequirementKind.EDUCATION else judge_language
-        from_profile = check(req, profile, lang)
+        # a profile listing no language says nothing about this one: nothing to judge it on
+        states = check is _education or bool(profile is not None and profile.languages)
+        from_profile = check(req, profile, lang) if states else None
         # The profile decides where it states a level; where it is silent, the evidence does.
         if from_profile is not None and from_profile[2] == "profile" and (
                 from_profile[0] is not FitStatus.UNKNOWN):
@@ -193,11 +241,11 @@ def _judge(req: Requirement, given: RequirementEvidence | None,
         if from_profile is not None:
             return from_profile
         silent = "nothing_education" if check is _education else "nothing_language"
-        return FitStatus.NOT_SHOWN, say(lang, silent), "none"
+        return FitStatus.TO_ASSESS, say(lang, silent), "none"
     from_profile = _skills(req, profile, lang)
     options = [j for j in (from_evidence, from_profile) if j is not None]
     if not options:
-        return FitStatus.NOT_SHOWN, say(lang, "nothing"), "none"
+        return FitStatus.TO_ASSESS, say(lang, "nothing"), "none"
     best = max(options, key=lambda j: CREDIT[j[0]])
     others = [j[1] for j in options if j is not best]
     return best[0], join(lang, [best[1], *others]), best[2]

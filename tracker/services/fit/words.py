@@ -11,6 +11,9 @@ class FitStatus(enum.StrEnum):
     PARTLY_MET = "partly_met"
     NOT_SHOWN = "not_shown"
     UNKNOWN = "unknown"
+    # nothing given at all (no evidence, answer, rating or matching profile entry): for the
+    # panel to assess, and left out of the score rather than counted as failed
+    TO_ASSESS = "to_assess"
 
     @property
     def text(self) -> str:
@@ -18,7 +21,9 @@ class FitStatus(enum.StrEnum):
 
 
 CREDIT = {FitStatus.MET: 1.0, FitStatus.PARTLY_MET: 0.5, FitStatus.NOT_SHOWN: 0.0,
-          FitStatus.UNKNOWN: 0.0}
+          FitStatus.UNKNOWN: 0.0, FitStatus.TO_ASSESS: 0.0}
+# The statuses the score is computed over: the others are not assessed yet.
+ASSESSED = frozenset({FitStatus.MET, FitStatus.PARTLY_MET, FitStatus.NOT_SHOWN})
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -88,10 +93,28 @@ WORDS: dict[str, dict[str, str]] = {
 }
 STATUS_WORDS = {
     "en": {"met": "met", "partly_met": "partly met", "not_shown": "not shown",
-           "unknown": "unknown"},
+           "unknown": "unknown", "to_assess": "to assess"},
     "fr": {"met": "atteint", "partly_met": "en partie", "not_shown": "non démontré",
-           "unknown": "inconnu"},
+           "unknown": "inconnu", "to_assess": "à évaluer"},
 }
+
+
+COVERAGE = {
+    "en": "{score}/100 over {assessed} of {total} requirements",
+    "fr": "{score}/100 sur {assessed} des {total} exigences",
+}
+NONE_ASSESSED = {
+    "en": "to assess (none of {total} requirements)",
+    "fr": "à évaluer (aucune des {total} exigences)",
+}
+
+
+def coverage_text(lang: str, score: str, assessed: int, total: int) -> str:
+    """The score with its coverage: "68/100 over 12 of 37 requirements"; "to assess" when
+    nothing was assessed."""
+    if not assessed:
+        return NONE_ASSESSED.get(lang, NONE_ASSESSED["en"]).format(total=total)
+    return COVERAGE.get(lang, COVERAGE["en"]).format(score=score, assessed=assessed, total=total)
 
 
 def say(lang: str, key: str, **values: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -37,11 +38,13 @@ from tracker.models import (
 )
 from tracker.services import audit
 from tracker.services.accounts.users import get_user
-from tracker.services.fit.scores import fit_scores
 from tracker.services.hiring.lookup import get_posting
 from tracker.services.hiring.search import public_posting
 from tracker.services.reminders import events
 from tracker.services.reminders import planner as reminders
+
+if TYPE_CHECKING:
+    from tracker.services.fit.scores import FitSummary
 
 Clock = Callable[[], datetime]
 S = ApplicationStatus
@@ -405,12 +408,14 @@ def list_applications(
         query = query.where(
             Application.status == parse_enum(ApplicationStatus, status, "status")
         )
-    scores: dict[int, float] = {}
+    scores: dict[int, FitSummary] = {}
     if sort == "fit":
         paginate(query, page, per_page)  # checks the page numbers
         ids = list(session.scalars(sa.select(Application.id).where(query.whereclause)))
-        scores = fit_scores(session, ids)
-        ranked = sorted(ids, key=lambda i: (-scores.get(i, 0.0), -i))
+        from tracker.services.fit.scores import fit_summaries  # its stemmers load when sorting
+
+        scores = fit_summaries(session, ids)
+        ranked = sorted(ids, key=lambda i: (*_rank(scores.get(i)), -i))
         start = (page - 1) * per_page
         chosen = ranked[start:start + per_page + 1]
         by_id = {a.id: a for a in session.scalars(
@@ -425,11 +430,19 @@ def list_applications(
             timezone=a.posting.timezone,
             candidate_name=a.person_name, candidate_email=a.person_email or "",
             status=a.status, submitted_at=a.submitted_at, is_late=a.is_late,
-            updated_at=a.updated_at, fit=scores.get(a.id) if sort == "fit" else None,
+            updated_at=a.updated_at,
+            fit=scores[a.id].score if a.id in scores else None,
+            fit_assessed=scores[a.id].assessed if a.id in scores else None,
+            fit_requirements=scores[a.id].total if a.id in scores else None,
         )
         for a in found.rows
     ]
     return Page(rows, page, per_page, found.has_next)
+
+
+def _rank(summary: FitSummary | None) -> tuple[float, int]:
+    """Best fit first; at the same score, the one assessed on more requirements."""
+    return (-summary.score, -summary.assessed) if summary is not None else (0.0, 0)
 
 
 def all_applications(

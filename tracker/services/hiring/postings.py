@@ -45,7 +45,6 @@ from tracker.models import (
 )
 from tracker.services import audit
 from tracker.services.accounts.organisations import get_organisation
-from tracker.services.hiring import interviews
 from tracker.services.hiring.lookup import (
     get_posting as get_posting,  # postings.get_posting, as before
 )
@@ -96,6 +95,9 @@ def create_posting(
     posting.updated_at = now
     session.add(posting)
     session.flush()
+    # (imported here: a listing has no use for the interviews' and applications' services)
+    from tracker.services.hiring import interviews
+
     for position, item in enumerate(parsed.interviews):
         interviews.schedule(
             session,
@@ -380,14 +382,27 @@ def _apply(
         posting.owner = actor
     # Requirements are matched to the current rows by kind and label, so that evidence a
     # candidate already gave for an unchanged requirement is kept.
+    # A requirement is not added twice: a second line naming an occupation skill an earlier
+    # line names (a second import of the same skills), or repeating a kind and label, is
+    # dropped, and the first line stays where it was.
     existing = {(r.kind, r.label): r for r in posting.requirements}
-    requirements = []
+    requirements: list[Requirement] = []
+    seen_labels: set[tuple[Any, str]] = set()
+    seen_skills: set[int] = set()
     for position, item in enumerate(parsed.requirements):
+        skill = skills.get(position)
+        key = (item.kind, " ".join(item.label.split()).casefold())
+        if key in seen_labels or (skill is not None and skill.id in seen_skills):
+            continue
+        seen_labels.add(key)
+        if skill is not None:
+            seen_skills.add(skill.id)
         row = existing.pop((item.kind, item.label), None) or Requirement(
             kind=item.kind, label=item.label
         )
-        row.level, row.is_required, row.position = item.level, item.required, position
-        row.occupation_skill = skills.get(position)
+        row.level, row.is_required = item.level, item.required
+        row.position = len(requirements)
+        row.occupation_skill = skill
         requirements.append(row)
     posting.requirements = requirements
     posting.required_documents = [

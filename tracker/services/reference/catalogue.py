@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import DomainError, NotFound
+from tracker.domain.matching import coverage
 from tracker.domain.timeutil import iso
 from tracker.models import (
     Certification,
@@ -203,10 +204,16 @@ def propose_requirements(
 ) -> list[ProposedRequirement]:
     """The occupation's skills as requirements: hard skills (required from a weight of
     REQUIRED_FROM_WEIGHT, preferred below), know-how, soft skills (preferred), and its tools
-    when asked. Skills `posting` already has a requirement for are left out."""
+    when asked. Skills `posting` already has a requirement for are left out: one linked to the
+    skill, or one whose words hold every key word of the skill (« Maîtriser les méthodes de
+    gestion de projet » holds "Gestion de projet"; a generic word alone never does)."""
     if isinstance(occupation, str):
         occupation = get_occupation(session, occupation)
     taken = {r.occupation_skill_id for r in posting.requirements} if posting else set()
+    if posting is not None:
+        labels = [r.label for r in posting.requirements if r.occupation_skill_id is None]
+        taken |= {skill.id for skill in occupation.skills
+                  if any(coverage(skill.label, label)[0] == 1.0 for label in labels)}
     proposed = []
     for kind in _KIND_PREFERENCE:
         if kind is SkillKind.TOOL and not tools:

@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import QueryableAttribute, Session, joinedload, selectinload
 
 from tracker.domain.timeutil import local_today, zone
 from tracker.i18n import Formatter
@@ -128,8 +129,9 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
         Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
         Reminder.anchor_at, sa.func.max(Reminder.due_at),
     ).where(
-        Reminder.subject_id.in_({row.subject_id for row in rows}),
-        Reminder.kind.in_({row.kind for row in rows}),
+        among(Reminder.subject_id, {row.subject_id for row in rows},
+              session.get_bind().dialect.name),
+        Reminder.kind.in_(sorted({row.kind for row in rows})),
         Reminder.status.in_(_LATER_STATES), Reminder.due_at <= now,
     ).group_by(Reminder.kind, Reminder.subject_id, Reminder.recipient_key, Reminder.channel,
                Reminder.anchor_at)
@@ -185,6 +187,22 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
         return Decision(row.id, EXPIRE,
                         f"superseded by the reminder due at {_utc(latest):%Y-%m-%d %H:%M}Z")
     return decision
+
+
+def among(column: QueryableAttribute[int], values: Iterable[int],
+          dialect: str) -> sa.ColumnElement[bool]:
+    """`column` is one of `values` (ids). On PostgreSQL (`dialect`) one array parameter
+    (`= ANY(:ids)`): the statement's text stays the same whatever the number of ids, and the
+    plan kept for psycopg's prepared statement is one made for an array of ids (an index lookup
+    per id); a 500-value `IN` list fell to a generic plan after five runs, which read the unique
+    key's `kind` prefix and grew with the outbox (issue #16). SQLite keeps the `IN` list, which
+    it plans well."""
+    ids = sorted(values)
+    if dialect == "postgresql":
+        array = postgresql.ARRAY(sa.Integer)
+        return column == sa.any_(sa.cast(sa.bindparam("ids", ids, type_=array, unique=True),
+                                         array))
+    return column.in_(ids)
 
 
 def _utc(value: datetime) -> datetime:

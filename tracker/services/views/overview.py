@@ -158,8 +158,10 @@ def posting_applicants(
         paginate(query, page, per_page)  # checks the page numbers
         statuses = {row.id: row.status for row in session.execute(
             sa.select(Application.id, Application.status).where(mine))}
-        scores = fit.fit_scores(session, list(statuses))
-        ranked = sorted(statuses, key=lambda i: (rank[statuses[i]], -scores.get(i, 0.0), -i))
+        scores = fit.fit_summaries(session, list(statuses))
+        ranked = sorted(statuses, key=lambda i: (
+            rank[statuses[i]], -(scores[i].score if i in scores else 0.0),
+            -(scores[i].assessed if i in scores else 0), -i))
         start = (page - 1) * per_page
         chosen = ranked[start:start + per_page + 1]
         by_id = {row[0].id: row for row in session.execute(
@@ -169,7 +171,7 @@ def posting_applicants(
         query = query.order_by(in_order, *keys[sort], Application.id)
         found = make_page(list(session.execute(paginate(query, page, per_page))), page,
                           per_page)
-        scores = fit.fit_scores(session, [row[0].id for row in found.rows])
+        scores = fit.fit_summaries(session, [row[0].id for row in found.rows])
     counts = {status.value: number for status, number in session.execute(
         sa.select(Application.status, sa.func.count()).where(mine).group_by(Application.status))}
     groups: list[dict[str, Any]] = []
@@ -181,7 +183,7 @@ def posting_applicants(
             "id": application.id, "name": name, "email": email,
             "submitted_at": application.submitted_at, "updated_at": application.updated_at,
             "is_late": application.is_late, "status": application.status.value,
-            "fit": scores.get(application.id)})
+            "fit": scores[application.id].as_dict() if application.id in scores else None})
     return {"groups": groups, "counts": counts, "total": sum(counts.values()),
             "page": Page([], page, per_page, found.has_next)}
 
