@@ -341,13 +341,7 @@ def erase_person(session: Session, user: User, *, actor: Actor, settings: Settin
     notification_filter = _notifications(user, plan)
     session.execute(sa.delete(Notification).where(notification_filter)
                     .execution_options(synchronize_session=False))
-    if plan.reminder_ids:
-        session.execute(sa.delete(Reminder).where(Reminder.id.in_(plan.reminder_ids))
-                        .execution_options(synchronize_session=False))
-    if plan.interview_ids:
-        session.execute(sa.delete(CalendarEvent).where(sa.or_(*[
-            CalendarEvent.uid.like(f"interview-{i}@%") for i in plan.interview_ids]))
-            .execution_options(synchronize_session=False))
+    _delete_reminders_and_events(session, plan.reminder_ids, plan.interview_ids)
     session.execute(sa.delete(PanelMember).where(sa.or_(
         PanelMember.user_id == user.id,
         sa.func.lower(PanelMember.email) == user.email.lower()))
@@ -586,13 +580,7 @@ def erase_address(session: Session, email: str, *, actor: Actor, settings: Setti
     session.flush()
     session.execute(sa.delete(Notification).where(_address_notifications(plan))
                     .execution_options(synchronize_session=False))
-    if plan.reminder_ids:
-        session.execute(sa.delete(Reminder).where(Reminder.id.in_(plan.reminder_ids))
-                        .execution_options(synchronize_session=False))
-    if plan.interview_ids:
-        session.execute(sa.delete(CalendarEvent).where(sa.or_(*[
-            CalendarEvent.uid.like(f"interview-{i}@%") for i in plan.interview_ids]))
-            .execution_options(synchronize_session=False))
+    _delete_reminders_and_events(session, plan.reminder_ids, plan.interview_ids)
     session.execute(sa.delete(PanelMember).where(sa.func.lower(PanelMember.email) == plan.email)
                     .execution_options(synchronize_session=False))
     session.execute(sa.delete(Document).where(Document.application_id.in_(plan.application_ids))
@@ -613,6 +601,18 @@ def erase_address(session: Session, email: str, *, actor: Actor, settings: Setti
     _remove_files(plan.files)
     _truncate_wal_after_commit(session)
     return record
+
+
+def _delete_reminders_and_events(session: Session, reminder_ids: list[int],
+                                 interview_ids: list[int]) -> None:
+    """The reminders planned for the person and the calendar events of their interviews."""
+    if reminder_ids:
+        session.execute(sa.delete(Reminder).where(Reminder.id.in_(reminder_ids))
+                        .execution_options(synchronize_session=False))
+    if interview_ids:
+        session.execute(sa.delete(CalendarEvent).where(sa.or_(*[
+            CalendarEvent.uid.like(f"interview-{i}@%") for i in interview_ids]))
+            .execution_options(synchronize_session=False))
 
 
 # -- requests -------------------------------------------------------------------------------------
