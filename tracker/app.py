@@ -64,7 +64,7 @@ def create_app(
     app.config["TRACKER_ALLOW_REGISTRATION"] = settings.allow_registration
     security.configure(app, settings)
     i18n.configure(app, settings.timezone)
-    CSRFProtect(app)  # every form; init_api exempts the API
+    csrf = CSRFProtect(app)  # every form; init_api exempts the API
 
     login = LoginManager(app)
     login.login_view = "auth.login"
@@ -79,6 +79,8 @@ def create_app(
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
                       invitations.bp, hr_audit.bp, privacy.bp):
         app.register_blueprint(blueprint)
+    # the language switch checks the token itself, for logged-in users only (tracker/web/public.py)
+    csrf.exempt(public.set_language)
     # /healthz and /readyz: GET only (no CSRF), no log-in, JSON (#13)
     app.register_blueprint(health.bp)
     security.throttle_login(app, settings)

@@ -1,9 +1,10 @@
-"""`tracker serve`: the web pages on a production WSGI server (waitress), with the reminder
-dispatcher in the same process on the embedded SQLite database."""
+"""`tracker serve`: the web pages on a production WSGI server (waitress in one process, or gunicorn
+with `--workers N`), with the reminder dispatcher beside them on the embedded SQLite database."""
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
 from typing import Any
 
@@ -16,8 +17,11 @@ from tracker.cli.context import AppContext, pass_app
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes serving the pages. 1: one waitress process; more: gunicorn "
+                   "forks them (about one per core; docs/operations.md says how to size).")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
-              help="Requests served at the same time by this process.")
+              help="Requests served at the same time by each process.")
 @click.option("--trusted-proxy", metavar="ADDRESS", default=None,
               help="Behind a reverse proxy at ADDRESS (e.g. 127.0.0.1): take the client's "
                    "address and scheme from its X-Forwarded-For and X-Forwarded-Proto, so the "
@@ -27,7 +31,7 @@ from tracker.cli.context import AppContext, pass_app
                    "embedded SQLite database, off with PostgreSQL (run `tracker scheduler` "
                    "beside the web instances there).")
 @pass_app
-def serve_command(app: AppContext, host: str, port: int, threads: int,
+def serve_command(app: AppContext, host: str, port: int, workers: int, threads: int,
                   trusted_proxy: str | None, scheduler: bool | None) -> None:
     """Serve the web pages for HR staff and candidates with waitress.
 
@@ -35,13 +39,17 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
     at the code's revision (`tracker db upgrade`), since other instances may share it. Several
     instances may serve the same PostgreSQL database behind a load balancer.
     """
+    settings = app.settings
+    app.ensure_schema()
+    if workers > 1:
+        _serve_workers(app, host, port, workers, threads, trusted_proxy, scheduler)
+        return
+
     import waitress
 
     from tracker.app import create_app
     from tracker.scheduler import start_in_process
 
-    settings = app.settings
-    app.ensure_schema()
     factory = app.factory()
     web = create_app(settings, session_factory=factory, clock=app.clock)
     embedded = factory.kw["bind"].dialect.name == "sqlite"
@@ -71,6 +79,38 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
         if ticking is not None:
             ticking.shutdown(wait=True)  # the tick in progress finishes, nothing new starts
             click.echo("Reminders: dispatcher stopped", err=False)
+
+
+def _serve_workers(app: AppContext, host: str, port: int, workers: int, threads: int,
+                   trusted_proxy: str | None, scheduler: bool | None) -> None:
+    """gunicorn's master forks the workers; the dispatcher runs as `tracker scheduler` beside."""
+    from tracker.cli import serve_workers
+
+    settings = app.settings
+    embedded = app.engine().dialect.name == "sqlite"
+    app.engine().dispose()  # the master keeps no connection across the fork
+    run_scheduler = embedded if scheduler is None else scheduler
+    shown = f"[{host}]" if ":" in host else host
+
+    def build() -> Any:
+        from tracker.app import create_app
+
+        return create_app(settings, clock=app.clock)
+
+    dispatcher = serve_workers.start_dispatcher() if run_scheduler else None
+    master = os.getpid()  # gunicorn's workers are forks of this process: they leave through here
+    click.echo("Reminders: dispatched by a `tracker scheduler` process beside the web processes"
+               if dispatcher else "Reminders: not dispatched here (run `tracker scheduler`)")
+    click.echo(f"Web UI: http://{shown}:{port}/  ({workers} processes of {threads} threads; "
+               f"Ctrl+C stops it)")
+    try:
+        serve_workers.serve(build, host=host, port=port, workers=workers, threads=threads,
+                            trusted_proxy=trusted_proxy)
+    finally:
+        if dispatcher is not None and os.getpid() == master:
+            dispatcher.terminate()
+            dispatcher.wait(timeout=30)
+            click.echo("Reminders: dispatcher stopped")
 
 
 def _stop(signum: int, _frame: Any) -> None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, make_response, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_login import current_user, login_required
+from flask_wtf.csrf import CSRFError, validate_csrf
 from markupsafe import Markup
+from wtforms import ValidationError
 
 from tracker.domain.errors import DomainError
 from tracker.services.accounts import account as accounts
@@ -17,6 +19,7 @@ from tracker.services.exports import formats
 from tracker.services.hiring import documents, search
 from tracker.services.reference.salary import salary_check
 from tracker.services.views import overview, records
+from tracker.web.caching import conditional
 from tracker.web.common import (
     actor,
     clock,
@@ -50,8 +53,9 @@ def index() -> Any:
         now = clock()
         rows = [records.posting_summary(p, now) for p in found.rows]
     query = {k: v for k, v in request.args.items() if k != "page" and v}
-    return render_template("web/public/index.html", form=form, rows=rows,
+    page = render_template("web/public/index.html", form=form, rows=rows,
                            pages=page_links(found), query=query)
+    return conditional(make_response(page), request)
 
 
 @bp.route("/postings/<path:reference>")
@@ -65,8 +69,11 @@ def posting(reference: str) -> Any:
         check = salary_check(found, clock=clock, lang=str(get_locale() or "fr")).as_dict()
         # the public page shows the check only where there is something to compare
         salary = check if check["verdict"] == "checked" else None
-    return render_template("web/public/posting.html", p=record, jsonld=block, mine=mine,
-                           apply_form=ButtonForm(), salary=salary)
+    page = render_template("web/public/posting.html", p=record, jsonld=block, mine=mine,
+                           # a form makes a CSRF token, which a visitor's page must not hold
+                           apply_form=ButtonForm() if current_user.is_authenticated else None,
+                           salary=salary)
+    return conditional(make_response(page), request)
 
 
 def jsonld(document: dict[str, Any]) -> Markup:
@@ -79,9 +86,16 @@ def jsonld(document: dict[str, Any]) -> Markup:
 
 @bp.route("/language", methods=["POST"])
 def set_language() -> Any:
-    form = ButtonForm()
+    """Switch the language. A visitor's choice lives only in their own session cookie, which a
+    cross-site form cannot send (SameSite=Lax), so their pages need no CSRF token and stay
+    shareable; a logged-in user's choice is saved on the account and needs the token."""
     lang = request.form.get("lang", "")
-    if form.validate_on_submit() and lang in LANGUAGES:
+    if current_user.is_authenticated:
+        try:
+            validate_csrf(request.form.get("csrf_token"))
+        except ValidationError as exc:
+            raise CSRFError(str(exc)) from exc
+    if lang in LANGUAGES:
         session["lang"] = lang
         if current_user.is_authenticated:  # the language is a preference of the account
             with transaction() as db:
