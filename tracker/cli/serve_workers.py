@@ -20,7 +20,7 @@ from gunicorn.app.base import BaseApplication
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-class _Server(BaseApplication):  # type: ignore[misc]  # gunicorn ships no types
+class _Server(BaseApplication):  # gunicorn ships no types: BaseApplication is Any
     def __init__(self, build: Callable[[], Wsgi], options: dict[str, Any]) -> None:
         self._build = build
         self._options = options

@@ -35,4 +35,5 @@ def conditional(response: Response, request: Request) -> Response:
     # the language comes from the session cookie or from Accept-Language
     response.vary.update(("Cookie", "Accept-Language"))
     response.add_etag()
-    return response.make_conditional(request)
+    response.make_conditional(request)  # 304 and no body where the tag matches (in place)
+    return response
