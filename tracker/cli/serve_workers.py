@@ -47,6 +47,9 @@ def serve(build: Callable[[], Wsgi], *, host: str, port: int, workers: int, thre
         "bind": [bind], "workers": workers, "worker_class": "gthread", "threads": threads,
         "preload_app": False, "proc_name": "tracker", "accesslog": None, "errorlog": "-",
         "loglevel": "warning", "timeout": 120, "graceful_timeout": 30,
+        # idle keep-alive connections are kept (in a poller, not a thread) as long as a proxy
+        # in front usually keeps its own (gunicorn's default, 2 s, makes browsers reconnect)
+        "keepalive": 75,
         # the scheme from X-Forwarded-Proto, from the proxy only
         "forwarded_allow_ips": trusted_proxy or "",
     }).run()
