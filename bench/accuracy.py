@@ -114,8 +114,8 @@ def _normal(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, bool):
         return value
-    if isinstance(value, int | float | Decimal):
-        return str(Decimal(value).normalize())
+    if isinstance(value, int | float | Decimal):  # a float through its shortest text (7524.72)
+        return str(Decimal(str(value)).normalize())
     if hasattr(value, "value"):  # enums
         value = value.value
     text = unicodedata.normalize("NFKD", str(value).replace("’", "'")).casefold()
@@ -259,8 +259,9 @@ def calibration(rows: list[tuple[str, str, bool]]) -> None:
         target = _target(*mine, TARGET_SURE) if bucket == BUCKETS[0] else ""
         print(f"{bucket:33} {_cell(*mine)}   {target}")
     review = sum(1 for _, b, _ in rows if b != BUCKETS[0])
-    print(f"{review} of {len(rows)} values offered go to review (unsure or flagged); "
-          f"{sum(1 for _, b, _ in rows if b == BUCKETS[3])} are kept out of the draft")
+    print(f"{review} of {len(rows)} values offered are marked for review (below {SURE:.2f} or "
+          f"flagged); the {sum(1 for _, b, _ in rows if b == BUCKETS[3])} flagged are kept out "
+          f"of the draft")
 
 
 def main() -> None:
