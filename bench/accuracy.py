@@ -18,6 +18,7 @@ import json
 import re
 import subprocess
 import sys
+import textwrap
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -242,6 +243,7 @@ def report(found: list[Fixture], results: dict[str, dict[str, bool]],
         deadline = _share(results[f.name][DEADLINE] for f in mine)
         status = ("held out" if known[kind].held_out else "tuned on") + f" ({len(mine)} postings)"
         print(f"{kind:26} {_cell(*every)}   {_cell(*deadline)}   {status}")
+    by_kind(found, results)
     frozen = {k.frozen_before for k in known.values() if k.held_out}
     for commit in sorted(c for c in frozen if c):
         changed = rules_changed_since(commit)
@@ -250,6 +252,25 @@ def report(found: list[Fixture], results: dict[str, dict[str, bool]],
                   f"frozen there stay held out only if those changes were made without reading "
                   f"their postings (else move them to tuned_on in {KINDS.name})")
     calibration([row for f in found for row in offered(f)])
+
+
+# Column heads of the per-kind table, one per field in FIELDS' order.
+SHORT = ["titl", "empl", "ref", "cat", "ctr", "dur", "time", "post", "strt", "dead", "hour",
+         "mail", "smin", "smax", "cur", "per", "intv", "edu"]
+
+
+def by_kind(found: list[Fixture], results: dict[str, dict[str, bool]]) -> None:
+    """Per kind and field, the share right in percent (fields in the order of the first table)."""
+    legend = ", ".join(f"{short} {name}" for short, name in zip(SHORT, FIELDS, strict=True))
+    print("\n" + textwrap.fill(f"(c) per kind and field, % right: {legend}", 100))
+    print(f"{'':26}" + "".join(f"{short:>5}" for short in SHORT))
+    for kind in sorted({f.kind for f in found}):
+        mine = [f for f in found if f.kind == kind]
+        cells = []
+        for name in FIELDS:
+            right, total = _share(results[f.name][name] for f in mine if name in results[f.name])
+            cells.append(f"{round(100 * right / total):5d}" if total else f"{'-':>5}")
+        print(f"{kind:26}" + "".join(cells))
 
 
 def calibration(rows: list[tuple[str, str, bool]]) -> None:

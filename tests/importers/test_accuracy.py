@@ -101,5 +101,6 @@ def test_the_report_shows_all_held_out_per_kind_targets_and_calibration(capsys, 
     assert re.search(r"(?m)^title .*>= 90 % (met|not met)$", out)
     assert re.search(r"(?m)^us-ats .* held out \(\d+ postings\)$", out)
     assert re.search(r"(?m)^fr-territorial-board .* tuned on \(\d+ postings\)$", out)
+    assert re.search(r"(?m)^fr-hospital +(( +\d+| +-){18})$", out)  # per kind and field
     assert re.search(r"(?m)^sure \(>= 0\.80\) .*>= 97 % (met|not met)$", out)
     assert re.search(r"(?m)^\d+ of \d+ values offered", out)
