@@ -1,27 +1,63 @@
-"""Real postings with their true values written by hand (tests/importers/postings/): every field
-bench/accuracy.py recorded as read right is still read right, and each fixture names its
-source."""
+"""The corpus of postings written for the project (tests/importers/postings/) with their true
+values written by hand: every field bench/accuracy.py recorded as read right is still read right,
+each posting names the origin of its facts and its publisher kind, and the bench reports the
+held-out kinds and the calibration beside the targets."""
 
 from __future__ import annotations
 
 import json
+import re
+import sys
 
 import pytest
+import yaml
 
-from bench.accuracy import FIXTURES, RECORD, fixtures, score, stated
+from bench import accuracy
+from bench.accuracy import FIELDS, FIXTURES, RECORD, fixtures, kinds, offered, score, stated
 
 RECORDED = json.loads(RECORD.read_text("utf-8"))
 ALL = {fixture.name: fixture for fixture in fixtures()}
+KINDS = kinds()
+# What the rules read right when the corpus was recorded (2026-12-06: 75.3 % of all fields, 60.7 %
+# of the fields the postings state): the floors check no regression, not the #15 targets (90 %).
+FLOOR_ALL, FLOOR_STATED = 0.75, 0.60
+SOURCE = re.compile(r"# source: (https://\S+|none \(written for the corpus, modelled on "
+                    r"(?P<kind>[a-z-]+)\))\n")
 
 
-def test_enough_real_postings_in_both_languages():
+def test_a_corpus_of_eighty_postings_of_twenty_kinds_in_both_languages():
     names = [p.stem for p in FIXTURES.glob("*.txt")]
-    assert len(names) >= 10
-    assert sum(n.startswith("fr-") for n in names) >= 4
-    assert sum(n.startswith("en-") for n in names) >= 4
-    for path in FIXTURES.glob("*.txt"):
-        assert path.read_text("utf-8").startswith("# source: https://"), path.name
-        assert path.with_suffix(".yaml").exists(), path.name
+    assert len(names) >= 80
+    french = sum(n.startswith("fr-") for n in names)
+    english = sum(n.startswith("en-") for n in names)
+    assert french + english == len(names)
+    assert min(french, english) >= 0.4 * len(names)
+    used = {ALL[name].kind for name in names}
+    assert len(used) >= 20 and used == set(KINDS)
+    assert sum(KINDS[kind].held_out for kind in used) >= 10
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+def test_each_posting_names_its_origin_kind_and_every_true_value(path):
+    match = SOURCE.match(path.read_text("utf-8"))
+    assert match, f"{path.name}: no '# source: https://...' or '# source: none (...)' line"
+    values = yaml.safe_load(path.with_suffix(".yaml").read_text("utf-8"))
+    assert values["kind"] in KINDS
+    assert match["kind"] in (None, values["kind"])
+    assert sorted(values) == sorted([*FIELDS, "kind"]), "a true value for every scored field"
+
+
+def test_the_kind_is_a_label_not_a_scored_value():
+    fixture = ALL["fr-cnrs-ingenieur-donnees"]
+    assert fixture.kind == "research-body" and "kind" not in fixture.expected
+    assert set(score(fixture)) == set(FIELDS)
+
+
+def test_a_kind_the_rules_were_tuned_on_is_never_held_out():
+    assert not KINDS["fr-territorial-board"].held_out
+    assert KINDS["us-ats"].held_out
+    for kind in KINDS.values():
+        assert kind.held_out == (kind.frozen_before is not None and kind.tuned_on is None)
 
 
 @pytest.mark.parametrize("name", sorted(RECORDED))
@@ -31,13 +67,40 @@ def test_fields_recorded_as_right_stay_right(name):
     assert wrong == [], f"{name}: now wrong: {wrong}"
 
 
-def test_overall_accuracy_is_what_the_readme_says():
+def test_every_posting_is_recorded():
+    assert set(RECORDED) == set(ALL)
+
+
+def test_overall_accuracy_does_not_fall_below_the_recorded_figure():
     right = sum(len(fields) for fields in RECORDED.values())
     total = sum(len(score(fixture)) for fixture in ALL.values())
-    assert right / total >= 0.95
+    assert right / total >= FLOOR_ALL
 
 
 def test_accuracy_on_the_fields_the_postings_state():
     # Leaving out the fields a posting does not state (nothing to read, nothing read).
     marks = [score(fixture)[name] for fixture in ALL.values() for name in stated(fixture)]
-    assert len(marks) >= 100 and sum(marks) / len(marks) >= 0.9
+    assert len(marks) >= 600 and sum(marks) / len(marks) >= FLOOR_STATED
+
+
+def test_calibration_counts_each_value_offered_once_against_its_true_value():
+    rows = offered(ALL["fr-ght-attache-achats"])
+    fields = [name for name, _, _ in rows]
+    assert len(fields) == len(set(fields) - {"interviews"}) + fields.count("interviews")
+    assert ("interviews", rows[fields.index("interviews")][1], True) in rows
+    assert all(right for name, _, right in rows if name == "apply_email")
+
+
+def test_the_report_shows_all_held_out_per_kind_targets_and_calibration(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["accuracy.py"])
+    accuracy.main()
+    out = capsys.readouterr().out
+    held = [k for k in KINDS.values() if k.held_out]
+    assert f"of {len(KINDS)} kinds" in out and f"{len(held)} kinds the rules were never" in out
+    assert re.search(r"(?m)^valid_through_date .*>= 95 % (met|not met)$", out)
+    assert re.search(r"(?m)^title .*>= 90 % (met|not met)$", out)
+    assert re.search(r"(?m)^us-ats .* held out \(\d+ postings\)$", out)
+    assert re.search(r"(?m)^fr-territorial-board .* tuned on \(\d+ postings\)$", out)
+    assert re.search(r"(?m)^fr-hospital +(( +\d+| +-){18})$", out)  # per kind and field
+    assert re.search(r"(?m)^sure \(>= 0\.80\) .*>= 97 % (met|not met)$", out)
+    assert re.search(r"(?m)^\d+ of \d+ values offered", out)
