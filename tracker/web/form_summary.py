@@ -29,11 +29,12 @@ def _walk(form: Any, found: list[dict[str, str]], prefix: str | None) -> None:
         entries = getattr(item, "entries", None)
         if entries is not None:  # a FieldList: its rows
             for index, entry in enumerate(entries):
-                row = _("%(list)s, row %(number)s", list=_text(item), number=index + 1)
+                row = _join(prefix, _("%(list)s, row %(number)s", list=_text(item),
+                                      number=index + 1))
                 if hasattr(entry, "form"):
-                    _walk(entry.form, found, _join(prefix, row))
+                    _walk(entry.form, found, row)
                 elif entry.errors:
-                    found.append(_entry(entry, _join(prefix, row)))
+                    found.append(_entry(entry, row))
         elif hasattr(item, "form") and hasattr(item.form, "_fields"):  # a FormField
             _walk(item.form, found, _join(prefix, _text(item)))
         elif isinstance(item, Field) and item.errors:
@@ -51,4 +52,5 @@ def _text(field: Any) -> str:
 
 
 def _join(prefix: str | None, label: str) -> str:
-    return f"{prefix}: {label}" if prefix else label
+    """"Requirements, row 2: Level" (in French "Exigences, ligne 2 : Niveau")."""
+    return _("%(where)s: %(what)s", where=prefix, what=label) if prefix else label
