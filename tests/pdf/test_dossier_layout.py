@@ -176,3 +176,15 @@ def test_posting_sheet_has_no_thin_page(session, demo):
         pdf = dossiers.posting_sheet(session, "UJM-DRI-2024-CCI", lang=lang, clock=Clock(NOW),
                                      actor=OPERATOR).content
         assert thin_pages(pdf) == [], lang
+
+
+def test_the_candidates_copy_has_the_history_without_the_employers_comments(session, demo):
+    camille = demo["camille"]
+    text = text_of(dossiers.application_dossier(session, camille.id, clock=Clock(NOW),
+                                                actor=camille.candidate).content)
+    history = text.rsplit("Historique de la candidature", 1)[1].split("Document établi")[0]
+    assert "Date et heure De À Par" in history and "Commentaire" not in history
+    assert "brouillon déposée Camille Martin" in history  # her own move, by name
+    assert "déposée en cours d’examen Employeur" in history  # the employer's, unnamed
+    assert "Claire Dubois" not in text
+    assert "Dossier complet, profil très proche du poste." not in text

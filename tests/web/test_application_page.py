@@ -191,7 +191,7 @@ def test_a_posting_taken_by_email_says_what_to_send_where(
     assert "Ce poste se candidate par courriel : rien n’est envoyé à l’employeur depuis " \
            "cette page." in page
     assert "Envoyez vous-même votre candidature à" in page and "avec ces pièces :" in page
-    assert "Indiquée comme envoyée" in page
+    assert "Indiquée comme envoyée : " in page
     assert "Vous avez indiqué cette candidature comme envoyée" in page
     assert "a été déposée" not in page
 

@@ -166,7 +166,7 @@ def application_view(application: Application, f: Formatter, *, for_employer: bo
         "checklist": checklist,
         "documents_complete": all(item["provided"] for item in checklist if item["required"]),
         "profile": _profile(profile, f) if profile else None,
-        "history": history(application, f, reader_tz or tz),
+        "history": history(application, f, reader_tz or tz, for_employer=for_employer),
         "fit": fit_view(application, f) if for_employer else None,
         "for_employer": for_employer,
         "appendices": [
@@ -193,18 +193,27 @@ def _checklist_item(required: Any, uploaded: set[str], provided: set[str],
             "required": required.is_required, "provided": kind in provided, "state": state}
 
 
-def history(application: Application, f: Formatter, tz: str) -> list[dict[str, Any]]:
+def history(application: Application, f: Formatter, tz: str, *,
+            for_employer: bool = True) -> list[dict[str, Any]]:
     """Each move of the application's status, oldest first: when (in the reader's zone
-    `tz`), from and to, who, and the comment given."""
+    `tz`), from and to, who, and the comment given. The candidate's copy leaves out the
+    employer side's comments and names its staff only as the employer."""
     moves = sorted(application.history, key=lambda c: (c.changed_at, c.id))
-    return [
-        {"when": f.instant(change.changed_at, tz),
-         "from": f("status." + change.from_status.value) if change.from_status else "",
-         "to": f("status." + change.to_status.value),
-         "who": change.changed_by.full_name if change.changed_by else f("by_system"),
-         "comment": change.comment or ""}
-        for change in moves
-    ]
+    rows = []
+    for change in moves:
+        if change.changed_by is None:
+            who = f("by_system")
+        elif for_employer or change.changed_by_id == application.candidate_id:
+            who = change.changed_by.full_name
+        else:
+            who = f("organisation")
+        rows.append({
+            "when": f.instant(change.changed_at, tz),
+            "from": f("status." + change.from_status.value) if change.from_status else "",
+            "to": f("status." + change.to_status.value),
+            "who": who,
+            "comment": (change.comment or "") if for_employer else ""})
+    return rows
 
 
 def fit_view(application: Application, f: Formatter) -> dict[str, Any]:
