@@ -153,6 +153,20 @@ LABELS: dict[str, dict[str, str]] = {
         "apply.url": "en ligne :",
         "apply.in_app": "dans l’application",
         "education_level.none": "Sans diplôme",
+        # dossiers (#14): the status history, the typed letter, the panel's grid and annex
+        "history": "Historique de la candidature",
+        "history_from": "De",
+        "history_to": "À",
+        "history_who": "Par",
+        "history_comment": "Commentaire",
+        "no_history": "Aucun changement de statut.",
+        "by_system": "automatiquement",
+        "typed_letter": "saisie dans l’application",
+        "summary": "Synthèse",
+        "posting_description": "Description du poste par l’employeur",
+        "description_in_annex": "La description complète du poste figure en annexe, à la fin du dossier.",
+        "matrix_legend": "● atteint · ◐ en partie · ○ non démontré · « à évaluer » : rien n’a "
+                         "encore été apporté ni évalué.",
     },
     "en": {
         "application_dossier": "Application dossier",
@@ -295,6 +309,20 @@ LABELS: dict[str, dict[str, str]] = {
         "apply.url": "online:",
         "apply.in_app": "in the application",
         "education_level.none": "No diploma",
+        # dossiers (#14): the status history, the typed letter, the panel's grid and annex
+        "history": "Application history",
+        "history_from": "From",
+        "history_to": "To",
+        "history_who": "By",
+        "history_comment": "Comment",
+        "no_history": "No status change.",
+        "by_system": "automatically",
+        "typed_letter": "typed in the application",
+        "summary": "Summary",
+        "posting_description": "The employer's description of the position",
+        "description_in_annex": "The full description of the position is in the annex at the end of the dossier.",
+        "matrix_legend": "● met · ◐ partly met · ○ not shown · \"to assess\": nothing given or "
+                         "assessed yet.",
     },
 }
 

@@ -65,8 +65,9 @@ def test_outline_contents_and_appended_uploads(session, demo):
     reader = PdfReader(io.BytesIO(pdf))
     titles = outline_titles(pdf)
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert top[:6] == ["Dates clés", "Le poste", "Exigences du poste et réponses",
-                       "Adéquation au poste", "Pièces demandées", "Lettre de motivation"]
+    assert top[:7] == ["Dates clés", "Historique de la candidature", "Le poste",
+                       "Exigences du poste et réponses", "Adéquation au poste",
+                       "Pièces demandées", "Lettre de motivation"]
     assert "Annexe 1 – CV – CV-Camille-Martin.pdf" in titles
     assert "Annexe 2 – Lettre de motivation – Lettre-Camille-Martin.pdf" in titles
     # the table of contents gives the page each chapter starts on
@@ -111,12 +112,15 @@ def test_panel_dossier(session, demo):
     assert dossier.filename == "dossier-du-jury-ujm-dri-2024-cci-fr.pdf"
     text = text_of(dossier.content)
     titles = outline_titles(dossier.content)
-    assert {"Le poste", "Candidatures", "Grille de comparaison", "Calendrier des entretiens",
-            "Camille Martin"} <= set(titles)
-    matrix = text.rsplit("Grille de comparaison", 1)[1].split("Calendrier des entretiens")[0]
+    assert {"Synthèse", "Candidatures", "Grille de comparaison", "Calendrier des entretiens",
+            "Camille Martin", "Annexe – Description du poste par l’employeur"} <= set(titles)
+    matrix = text.rsplit("Grille de comparaison", 1)[1].split("● atteint")[0]
     for label in REQUIRED:
         assert label in matrix, label
-    assert "3/4" in matrix and "—" in matrix
+    # one mark style: the fit's judgement (the rated one is met), "à évaluer" where nothing
+    # was given; no rating "3/4", tick or dash beside them
+    assert "●" in matrix and "à évaluer" in matrix
+    assert "3/4" not in matrix and "✓" not in matrix and "—" not in matrix
     assert "Jordan Smith" not in text  # a draft is not the panel's business
     assert "22/05/2024 10:00 (Europe/Paris)" in text  # the schedule
     assert "Grille d’évaluation – Camille Martin" in text

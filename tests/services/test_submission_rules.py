@@ -113,6 +113,30 @@ def test_submitting_in_the_tracker_needs_the_required_documents(
     assert application.status is ApplicationStatus.SUBMITTED
 
 
+def test_a_typed_letter_is_the_cover_letter_everywhere(
+        session, application, posting, candidate, hr, clock) -> None:  # noqa: ANN001
+    """One rule (hiring.required_missing) says which required documents an application
+    provides: a letter typed in the letter box is its cover letter, for the submission, the
+    candidate's "still to show" list and the dossiers alike."""
+    from tracker.services.views import overview
+
+    in_app(session, posting, hr, clock)
+    add(session, application, candidate, clock)  # the CV, no letter uploaded
+    assert applications.missing_documents(session, application) == ["Lettre de motivation"]
+    evidence.set_cover_letter(session, application, "   ", actor=candidate, clock=clock)
+    assert applications.missing_documents(session, application) == ["Lettre de motivation"]
+    evidence.set_cover_letter(session, application, "Madame, Monsieur,\n\nJe postule.",
+                              actor=candidate, clock=clock)
+    assert applications.missing_documents(session, application) == []
+    session.expire(application, ["documents"])
+    shown = overview.application_detail(session, application).missing
+    assert [m["label"] for m in shown if m["what"] == "document"] == []
+    listed = overview.candidate_applications(session, candidate, clock=clock)
+    assert [m["label"] for row in listed for m in row["missing"] if m["what"] == "document"] == []
+    applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    assert application.status is ApplicationStatus.SUBMITTED
+
+
 def test_a_posting_applied_to_elsewhere_is_only_recorded(
         session, application, posting, candidate, hr, clock) -> None:  # noqa: ANN001
     in_app(session, posting, hr, clock, apply_method="email",

@@ -148,3 +148,64 @@ def test_an_upload_over_the_request_limit_comes_back_to_the_page(
 def test_a_long_requirement_heading_stays_inside_its_box(web: Web) -> None:  # noqa: ANN001
     css = text(web.get("/static/style.css"))
     assert re.search(r"fieldset\.answer > legend \{[^}]*float: left; width: 100%", css)
+
+
+def test_a_posting_taken_by_email_says_what_to_send_where(
+        web: Web, application, candidate, posting, hr, session, clock) -> None:  # noqa: ANN001
+    """#14: for a posting that takes applications by e-mail the page said the application
+    "was sent", though nothing was. It says where to send it with which documents, and keeps
+    the candidate's own record of it."""
+    from tracker.models import Locale
+
+    postings.update_posting(session, posting, {"required_documents": [
+        {"kind": "cv", "label": "Curriculum vitae"},
+        {"kind": "cover_letter", "label": "Lettre de motivation"},
+        {"kind": "diploma", "label": "Diplôme", "required": False}]},
+        actor=hr, clock=clock, settings=get_settings())
+    session.flush()
+    web.as_user(candidate)
+    url = f"/me/applications/{application.id}"
+    page = text(web.get(url))
+    notice = page[page.index('class="notice apply-outside"'):page.index('id="answers"')]
+    assert "This posting takes applications by e-mail: nothing is sent to the employer from " \
+           "this page." in notice
+    assert 'Send your application yourself to <a href="mailto:recrutementsujm@univ-st-' \
+           'etienne.fr">recrutementsujm@univ-st-etienne.fr</a>, with these documents:' in notice
+    assert re.search(r"<li>Curriculum vitae</li><li>Lettre de motivation</li><li>Diplôme "
+                     r'<span class="muted">\(optional\)</span></li>', notice)
+    assert "I sent it: record my application as sent</button>" in page
+    assert "Submit my application" not in page
+
+    applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    session.flush()
+    page = text(web.get(url))
+    assert "Recorded as sent:" in page
+    assert "You recorded this application as sent: your record is kept below as it was " \
+           "then, and it can no longer be changed." in page
+    assert "was sent" not in page and "Submitted:" not in page
+    assert "This posting takes applications by e-mail" in page  # still where to send it
+
+    candidate.locale = Locale.FR
+    session.flush()
+    page = text(web.get(url))
+    assert "Ce poste se candidate par courriel : rien n’est envoyé à l’employeur depuis " \
+           "cette page." in page
+    assert "Envoyez vous-même votre candidature à" in page and "avec ces pièces :" in page
+    assert "Indiquée comme envoyée : " in page
+    assert "Vous avez indiqué cette candidature comme envoyée" in page
+    assert "a été déposée" not in page
+
+
+def test_a_posting_taken_here_still_submits_and_says_it_was_sent(
+        web: Web, application, candidate, posting, hr, session, clock) -> None:  # noqa: ANN001
+    postings.update_posting(session, posting, {"apply_method": "in_app", "apply_email": None},
+                            actor=hr, clock=clock, settings=get_settings())
+    session.flush()
+    web.as_user(candidate)
+    url = f"/me/applications/{application.id}"
+    page = text(web.get(url))
+    assert "apply-outside" not in page and "Submit my application</button>" in page
+    applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    session.flush()
+    page = text(web.get(url))
+    assert "Your application was sent as it is shown below" in page and "Submitted:" in page

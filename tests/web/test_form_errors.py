@@ -88,3 +88,29 @@ def test_all_messages_of_a_validation_failure_are_shown_at_once() -> None:
                 aliases={"title": "title"})
     assert errors_of(form) == {"title": ["required"], "0.date": ["in the past"],
                                "1.place": ["too long"]}
+
+
+def test_the_summary_lists_every_field_in_error_in_the_forms_order(app) -> None:  # noqa: ANN001
+    """error_summary (the list at the top of every form using the shared macros): each field
+    with an error once, in the form's order, a row's named by its list and number, linked by
+    the field's id; the form's own messages stay out of it (they are shown as they are)."""
+    from tracker.web.form_summary import error_summary
+
+    form = sample()
+    form_errors(form, ValidationFailed([DomainError("rows[1].place", "is wrong"),
+                                        DomainError("title", "too long"),
+                                        DomainError("address.street", "unknown street"),
+                                        DomainError("rows[1].place", "and empty"),
+                                        DomainError("nope", "bad")]))
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert error_summary(form) == [
+            {"id": "title", "label": "Title", "message": "too long"},
+            {"id": "rows-1-place", "label": "Interview dates, row 2: Place",
+             "message": "is wrong; and empty"},
+            {"id": "address-street", "label": "Address: Street", "message": "unknown street"},
+        ]
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        assert [e["label"] for e in error_summary(form)][1] == "Interview dates, ligne 2 : Place"
+    assert form.form_errors == ["nope: bad"]
+    with app.test_request_context():
+        assert error_summary(sample()) == []

@@ -142,7 +142,7 @@ def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None =
     for item in errors:
         name = item.field or ""
         # in the reader's language where the catalogue has the message (no % formatting)
-        message = get_translations().gettext(item.message)
+        message = _translated(item.message)
         target = _field(form, aliases.get(name, name))
         if isinstance(target, Field) and not hasattr(target, "entries"):
             target.errors = [*target.errors, message]
@@ -150,6 +150,20 @@ def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None =
             form.form_errors.append(f"{_label(target, name)}: {message}")
         else:
             form.form_errors.append(message)
+
+
+_GOT = re.compile(r"(?P<message>.*) \(got (?P<value>.*)\)", re.S)  # domain_errors' suffix
+
+
+def _translated(message: str) -> str:
+    """A service's message in the reader's language where the catalogue has it, the value
+    that was refused (validation's "... (got 'B7')") kept as it was typed."""
+    translations = get_translations()
+    found = _GOT.fullmatch(message)
+    if found and translations.gettext(found["message"]) != found["message"]:
+        return translations.gettext("%(message)s (got %(value)s)") % {
+            "message": translations.gettext(found["message"]), "value": found["value"]}
+    return translations.gettext(message)
 
 
 _PART = re.compile(r"([^\[\]]+)((?:\[[^\[\]]*\])*)")  # name, then its [indexes]

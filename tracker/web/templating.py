@@ -19,7 +19,9 @@ from tracker.web.common import (
     KIND_LABELS,
     STATUS_LABELS,
     current_page,
+    has_errors,
 )
+from tracker.web.form_summary import error_summary
 
 
 def configure(app: Flask, settings: Settings) -> None:
@@ -90,7 +92,8 @@ def configure(app: Flask, settings: Settings) -> None:
         doc_kind=lambda v: label(DOCUMENT_LABELS, v),
         employment=lambda v: label(EMPLOYMENT_LABELS, v),
     )
-    app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page)
+    app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page,
+                                 error_summary=error_summary, has_errors=has_errors)
 
     @app.context_processor
     def _values() -> dict[str, Any]:

@@ -30,6 +30,7 @@ from tracker.models import (
 from tracker.pdf import Appendix
 from tracker.services.fit.scores import application_fit
 from tracker.services.fit.words import STATUS_WORDS
+from tracker.services.hiring.applications import satisfied_kinds
 
 # Applications a panel looks at: submitted and beyond, except those withdrawn.
 REVIEWED = {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW,
@@ -132,21 +133,16 @@ def requirement_groups(posting: Posting, application: Application | None,
 
 
 def application_view(application: Application, f: Formatter, *, for_employer: bool,
-                     first_appendix: int = 1) -> tuple[dict[str, Any], list[Appendix]]:
+                     first_appendix: int = 1, reader_tz: str | None = None) -> tuple[dict[str, Any], list[Appendix]]:
     """An applicant's part of a dossier, and the uploaded PDFs to append (numbered from
     `first_appendix`). The employer side's own judgement (the reviewer's ratings and the fit,
     which weighs them) is in it only `for_employer`: the candidate's copy leaves it out."""
     posting = application.posting
     documents = sorted(application.documents, key=lambda d: (_KIND_ORDER[d.kind], d.uploaded_at))
     appendices = [_appendix(d, f) for d in documents if d.media_type == "application/pdf"]
-    provided = {d.kind for d in documents}
-    checklist = [
-        {"label": d.label, "kind": f("document." + d.kind.value), "required": d.is_required,
-         "provided": d.kind in provided,
-         "state": f("provided") if d.kind in provided else
-         (f("missing") if d.is_required else f("optional"))}
-        for d in posting.required_documents
-    ]
+    uploaded = {d.kind.value for d in documents}
+    provided = satisfied_kinds(application, uploaded)
+    checklist = [_checklist_item(d, uploaded, provided, f) for d in posting.required_documents]
     groups = requirement_groups(posting, application, f)
     if not for_employer:
         for group in groups:
@@ -170,6 +166,7 @@ def application_view(application: Application, f: Formatter, *, for_employer: bo
         "checklist": checklist,
         "documents_complete": all(item["provided"] for item in checklist if item["required"]),
         "profile": _profile(profile, f) if profile else None,
+        "history": history(application, f, reader_tz or tz, for_employer=for_employer),
         "fit": fit_view(application, f) if for_employer else None,
         "for_employer": for_employer,
         "appendices": [
@@ -179,6 +176,44 @@ def application_view(application: Application, f: Formatter, *, for_employer: bo
         ],
     }
     return view, appendices
+
+
+def _checklist_item(required: Any, uploaded: set[str], provided: set[str],
+                    f: Formatter) -> dict[str, Any]:
+    """A required document and whether the application provides it (hiring.satisfied_kinds:
+    a letter typed in the letter box is the cover letter)."""
+    kind = required.kind.value
+    if kind in uploaded:
+        state = f("provided")
+    elif kind in provided:
+        state = f("typed_letter")
+    else:
+        state = f("missing") if required.is_required else f("optional")
+    return {"label": required.label, "kind": f("document." + kind),
+            "required": required.is_required, "provided": kind in provided, "state": state}
+
+
+def history(application: Application, f: Formatter, tz: str, *,
+            for_employer: bool = True) -> list[dict[str, Any]]:
+    """Each move of the application's status, oldest first: when (in the reader's zone
+    `tz`), from and to, who, and the comment given. The candidate's copy leaves out the
+    employer side's comments and names its staff only as the employer."""
+    moves = sorted(application.history, key=lambda c: (c.changed_at, c.id))
+    rows = []
+    for change in moves:
+        if change.changed_by is None:
+            who = f("by_system")
+        elif for_employer or change.changed_by_id == application.candidate_id:
+            who = change.changed_by.full_name
+        else:
+            who = f("organisation")
+        rows.append({
+            "when": f.instant(change.changed_at, tz),
+            "from": f("status." + change.from_status.value) if change.from_status else "",
+            "to": f("status." + change.to_status.value),
+            "who": who,
+            "comment": (change.comment or "") if for_employer else ""})
+    return rows
 
 
 def fit_view(application: Application, f: Formatter) -> dict[str, Any]:

@@ -78,14 +78,22 @@ def application_dossier(
     every requirement, the documents checklist, the cover letter and the uploaded PDFs."""
     application = get_application(session, application_id, actor=actor)
     return render_application(application, lang=lang, pdfa=pdfa, now=clock(),
-                              for_employer=can_manage(actor, application.posting))
+                              for_employer=can_manage(actor, application.posting),
+                              reader_tz=reader_zone(actor))
+
+
+def reader_zone(actor: Actor) -> str | None:
+    """The time zone the reader chose on their account, if any (else the posting's is used)."""
+    return getattr(actor, "timezone", None) or None
 
 
 def render_application(application: Application, *, lang: str, pdfa: bool,
-                       now: datetime, for_employer: bool) -> Dossier:
+                       now: datetime, for_employer: bool,
+                       reader_tz: str | None = None) -> Dossier:
     """`for_employer`: the employer side's copy (with the reviewer's ratings and the fit);
-    else the candidate's, without them."""
-    parts = application_parts(application, lang=lang, now=now, for_employer=for_employer)
+    else the candidate's, without them. Moves are dated in `reader_tz` (else the posting's)."""
+    parts = application_parts(application, lang=lang, now=now, for_employer=for_employer,
+                              reader_tz=reader_tz)
     pdf = render_pdf(parts.template, parts.context, appendices=parts.appendices, pdfa=pdfa)
     return Dossier("application", parts.context["posting"]["organisation_slug"],
                    application.posting.reference, parts.filename, pdf)
@@ -102,13 +110,14 @@ class Parts:
 
 
 def application_parts(application: Application, *, lang: str, now: datetime,
-                      for_employer: bool) -> Parts:
+                      for_employer: bool, reader_tz: str | None = None) -> Parts:
     f = Formatter(lang)
     posting = application.posting
-    applicant, appendices = data.application_view(application, f, for_employer=for_employer)
-    chapters = [("key-dates", "key_dates"), ("the-posting", "the_posting"),
-                ("requirements", "requirements"), ("fit", "fit"), ("documents", "documents"),
-                ("cover-letter", "cover_letter")]
+    applicant, appendices = data.application_view(application, f, for_employer=for_employer,
+                                                  reader_tz=reader_tz)
+    chapters = [("key-dates", "key_dates"), ("history", "history"),
+                ("the-posting", "the_posting"), ("requirements", "requirements"),
+                ("fit", "fit"), ("documents", "documents"), ("cover-letter", "cover_letter")]
     if not for_employer:
         chapters.remove(("fit", "fit"))
     context = _common(posting, f, now, f("application_dossier"))
@@ -182,7 +191,8 @@ def panel_dossier(
     applicants, appendices = [], []
     for application in reviewed:
         view, files = data.application_view(application, f, for_employer=True,
-                                            first_appendix=len(appendices) + 1)
+                                            first_appendix=len(appendices) + 1,
+                                            reader_tz=reader_zone(actor))
         applicants.append(view)
         appendices.extend(files)
     groups = data.requirement_groups(posting, None, f)
@@ -193,9 +203,11 @@ def panel_dossier(
         requirement_groups=groups,
         matrix=_matrix(applicants, required),
         schedule=sorted(context["posting"]["interviews"], key=lambda i: i["sort"]),
-        toc=_toc(f, [("the-posting", "the_posting"), ("applicants", "applicants"),
-                     ("matrix", "matrix"), ("schedule", "schedule")], [])
-        + [{"id": f"applicant-{a['id']}", "title": a["name"], "sub": True} for a in applicants],
+        toc=_toc(f, [("summary", "summary"), ("applicants", "applicants"),
+                     ("schedule", "schedule"), ("matrix", "matrix")], [])
+        + [{"id": f"applicant-{a['id']}", "title": a["name"], "sub": True} for a in applicants]
+        + ([{"id": "description", "title": f"{f('appendix')} – {f('posting_description')}",
+             "sub": False}] if context["posting"]["sections"] else []),
     )
     pdf = render_pdf("pdf/panel.html", context, appendices=appendices, pdfa=pdfa)
     return Dossier("panel", context["posting"]["organisation_slug"], posting.reference,
@@ -211,27 +223,26 @@ def posting_applications(session: Session, posting: Posting) -> list[Application
     ))
 
 
+# One mark per fit judgement (tracker.services.fit), the same in every cell of the grid.
+MARKS = {"met": "●", "partly_met": "◐", "not_shown": "○", "unknown": "?", "to_assess": ""}
+
+
 def _matrix(applicants: list[dict[str, Any]], required: list[str]) -> list[dict[str, Any]]:
     """Required requirements x applicants, cut into tables of MATRIX_COLUMNS applicants.
-    A cell holds the reviewer's rating, else a tick for evidence given, else a missing mark."""
+    A cell holds the fit's judgement of the requirement (from the panel's rating, the profile
+    and the evidence) as one mark; a requirement with nothing to judge reads "to assess"."""
     tables = []
     for start in range(0, len(applicants), MATRIX_COLUMNS):
         chunk = applicants[start:start + MATRIX_COLUMNS]
-        answers = [
-            {row["label"]: row for group in a["requirement_groups"] for row in group["rows"]}
-            for a in chunk
-        ]
+        judged = [{line["label"]: line for line in a["fit"]["lines"]} for a in chunk]
         rows = []
         for label in required:
             cells = []
-            for answer in answers:
-                row = answer[label]
-                if row["reviewer_rating"] is not None:
-                    cells.append({"text": f"{row['reviewer_rating']}/4", "state": "rated"})
-                elif row["evidence"]:
-                    cells.append({"text": "✓", "state": "ok"})
-                else:
-                    cells.append({"text": "—", "state": "missing"})
+            for lines in judged:
+                line = lines.get(label)
+                status = line["status"] if line else "to_assess"
+                cells.append({"mark": MARKS.get(status, ""), "state": status,
+                              "text": line["status_text"] if line else ""})
             rows.append({"label": label, "cells": cells})
         tables.append({"names": [a["name"] for a in chunk], "rows": rows})
     return tables

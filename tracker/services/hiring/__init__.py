@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         open_to,
         record_received,
         required_missing,
+        satisfied_kinds,
         start,
         start_for,
     )
@@ -93,7 +94,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "applications": (
         "get_application", "candidate_for", "employer_records", "start_for", "record_received",
         "open_to", "start", "move", "check_changeable", "final_state", "missing_documents",
-        "required_missing", "list_applications", "all_applications", "CANDIDATE_MOVES", "SORTS",
+        "required_missing", "satisfied_kinds", "list_applications", "all_applications", "CANDIDATE_MOVES", "SORTS",
     ),
     "documents": (
         "clean_filename", "uploaded_filename", "check_upload", "add_document", "get_document",

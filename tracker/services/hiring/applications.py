@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -29,6 +29,7 @@ from tracker.models import (
     ApplicationStatusChange,
     ApplyMethod,
     Document,
+    DocumentKind,
     Posting,
     PostingStatus,
     RequiredDocument,
@@ -328,13 +329,25 @@ def missing_documents(session: Session, application: Application) -> list[str]:
     """The labels of the documents the posting requires that the application lacks."""
     kinds = set(session.scalars(
         sa.select(Document.kind).where(Document.application_id == application.id)))
-    return [d.label for d in required_missing(application.posting, kinds)]
+    return [d.label for d in required_missing(application, kinds)]
 
 
-def required_missing(posting: Posting, kinds: set[str]) -> list[RequiredDocument]:
-    """The documents `posting` requires whose kind is not among `kinds` (the one rule of what
-    is missing, for the submission and for the pages' lists)."""
-    return [d for d in posting.required_documents if d.is_required and d.kind not in kinds]
+def satisfied_kinds(application: Application, kinds: Iterable[str]) -> set[str]:
+    """The kinds of document an application provides: those of its uploads (`kinds`), and the
+    cover letter when the candidate typed one in the letter box."""
+    found = {str(kind) for kind in kinds}
+    if application.cover_letter and application.cover_letter.strip():
+        found.add(DocumentKind.COVER_LETTER.value)
+    return found
+
+
+def required_missing(application: Application, kinds: Iterable[str]) -> list[RequiredDocument]:
+    """The documents the application's posting requires that it does not provide, given the
+    kinds of its uploads (the one rule of what is missing: the submission, the pages' lists
+    and the dossiers use it)."""
+    have = satisfied_kinds(application, kinds)
+    return [d for d in application.posting.required_documents
+            if d.is_required and str(d.kind) not in have]
 
 
 def _check_complete(session: Session, application: Application) -> None:

@@ -237,7 +237,7 @@ def missing_items(application: Application, evidence_ids: set[int],
     documents, and the required requirements without evidence (fit.unanswered, the rule of
     fit.missing_evidence)."""
     missing = [{"what": "document", "label": d.label}
-               for d in required_missing(application.posting, document_kinds)]
+               for d in required_missing(application, document_kinds)]
     missing += [{"what": "requirement", "label": r.label, "level": r.level or ""}
                 for r in fit.unanswered(application.posting, evidence_ids)]
     return missing
