@@ -232,9 +232,12 @@ def application_move(app: AppContext, application_id: int, status: str, comment:
         click.echo(f"application #{application_id}: {before} -> {status}")
 
 
-@click.group("interview", cls=LazyGroup, lazy={"list": "tracker.cli.listings:interview_list"})
+@click.group("interview", cls=LazyGroup, lazy={
+    "list": "tracker.cli.listings:interview_list",
+    "reschedule": "tracker.cli.interviews:interview_reschedule",
+    "cancel": "tracker.cli.interviews:interview_cancel"})
 def interview_group() -> None:
-    """Schedule interviews."""
+    """Schedule, move and cancel interviews."""
 
 
 @interview_group.command("schedule")

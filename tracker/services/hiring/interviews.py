@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from enum import Enum
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from tracker.db import utcnow
 from tracker.domain.access import Actor, can_manage, visible_interviews
 from tracker.domain.errors import (
+    Conflict,
     DomainError,
     InvalidTransition,
     NotFound,
@@ -42,6 +44,18 @@ if TYPE_CHECKING:
     from tracker.models import Posting
 
 Clock = Callable[[], datetime]
+
+# The reason recorded on an interview cancelled because a new slot replaced it
+REPLACED = "replaced by a new slot"
+
+
+class ScheduledAlready(Conflict):
+    """The application already has a scheduled interview: move it, or replace it explicitly."""
+
+    def __init__(self, interview: Interview) -> None:
+        super().__init__("application", "this application already has a scheduled interview: "
+                                        "move it, or cancel it and schedule a new one")
+        self.interview = interview
 
 # An interview may be given to an application in one of these states.
 _INTERVIEWABLE = {
@@ -86,13 +100,22 @@ def schedule(
     actor: Actor,
     clock: Clock = utcnow,
     field: str = "at",
+    replace: bool = False,
 ) -> Interview:
     """Schedule an interview. It may not start in the past; a date without a time counts as
     the whole local day. Scheduling one for an application moves it to `interview`. Every
-    problem of the request is reported at once (ValidationFailed)."""
+    problem of the request is reported at once (ValidationFailed).
+
+    An application has one current slot: if it already has a scheduled interview, the new
+    one is refused (ScheduledAlready: move that one instead), unless `replace` says to cancel
+    it, which tells the candidate and the panel of the cancellation."""
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not schedule interviews for this posting")
     panel = list(panel)
+    earlier = (current_interviews(session, application, clock=clock)
+               if application is not None else [])
+    if earlier and not replace:
+        raise ScheduledAlready(earlier[0])
     problems = schedule_problems(
         posting, day=day, at=at, timezone=timezone, duration_minutes=duration_minutes,
         video_url=video_url, application=application, panel=panel, clock=clock, field=field)
@@ -103,6 +126,8 @@ def schedule(
     tz = timezone or posting.timezone
     now = clock()
     starts_at = _future_start(day, at, tz, now, field)
+    for old in earlier:  # the user chose to replace it: its people hear of the cancellation
+        cancel(session, old, actor=actor, clock=clock, reason=REPLACED)
     interview = Interview(
         posting=posting,
         application=application,
@@ -197,6 +222,13 @@ def schedule_problems(
     return problems
 
 
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP  # reschedule(place=KEEP): the place stays as it is
+
+
 def reschedule(
     session: Session,
     interview: Interview,
@@ -204,21 +236,40 @@ def reschedule(
     day: date,
     at: time | None = None,
     timezone: str | None = None,
+    duration_minutes: int | None = None,
+    place: str | None | _Keep = KEEP,
+    video_url: str | None | _Keep = KEEP,
     actor: Actor,
     clock: Clock = utcnow,
+    field: str = "at",
 ) -> Interview:
-    """Move a scheduled interview to another local date and time."""
+    """Move a scheduled interview to another local date and time (and, when given, another
+    zone, duration, place or video link). The candidate and the panel are told, with an
+    invitation of the same UID and a raised SEQUENCE; its reminders follow the new time.
+    Every problem of the request is reported at once (ValidationFailed)."""
     if not can_manage(actor, interview.posting):
         raise PermissionDenied("interview", "you may not move this interview")
     if interview.status is not InterviewStatus.SCHEDULED:
         raise InvalidTransition("status", f"a {interview.status.value} interview cannot move")
     tz = timezone or interview.timezone
-    zone(tz, "timezone")
+    minutes = duration_minutes if duration_minutes is not None else interview.duration_minutes
+    link = interview.video_url if video_url is KEEP else video_url
+    problems = schedule_problems(interview.posting, day=day, at=at, timezone=tz,
+                                 duration_minutes=minutes, video_url=link, clock=clock,
+                                 field=field)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ValidationFailed(problems)
     now = clock()
-    starts_at = _future_start(day, at, tz, now, "at")
+    starts_at = _future_start(day, at, tz, now, field)
     before = interview.starts_at
     interview.start_date, interview.start_time, interview.timezone = day, at, tz
     interview.starts_at = starts_at
+    interview.duration_minutes = minutes
+    if place is not KEEP:
+        interview.place = place
+    interview.video_url = link
     interview.updated_at = now
     session.flush()
     entry = audit.record(
@@ -238,10 +289,12 @@ def cancel(
     clock: Clock = utcnow,
     reason: str | None = None,
 ) -> Interview:
-    if not can_manage(actor, interview.posting):
-        raise PermissionDenied("interview", "you may not cancel this interview")
-    if interview.status is not InterviewStatus.SCHEDULED:
-        raise InvalidTransition("status", f"a {interview.status.value} interview cannot be cancelled")
+    """Cancel a scheduled interview (with an optional reason): the candidate and the panel
+    are told, with a METHOD:CANCEL invitation of the same UID; its reminders are withdrawn."""
+    check_cancel(interview, actor=actor)
+    reason = (reason or "").strip() or None
+    if reason is not None and len(reason) > 2000:
+        raise DomainError("reason", "must be at most 2000 characters")
     now = clock()
     interview.status = InterviewStatus.CANCELLED
     interview.outcome = reason
@@ -252,6 +305,29 @@ def cancel(
     reminders.sync_interview(session, interview, clock=clock)
     _tell(session, interview, "cancelled", entry, clock)
     return interview
+
+
+def check_cancel(interview: Interview, *, actor: Actor) -> None:
+    """Raise what cancel() would refuse (a confirmation step asks only when it may go on)."""
+    if not can_manage(actor, interview.posting):
+        raise PermissionDenied("interview", "you may not cancel this interview")
+    if interview.status is not InterviewStatus.SCHEDULED:
+        raise InvalidTransition("status", f"a {interview.status.value} interview cannot be cancelled")
+
+
+def current_interviews(session: Session, application: Application, *,
+                       clock: Clock = utcnow) -> list[Interview]:
+    """The scheduled interviews of `application` that have not started (one, unless made
+    before the rule), soonest first. One that took place does not count: a second round is a
+    new interview."""
+    if application.id is None:
+        return []
+    now = clock()
+    return [i for i in session.scalars(
+        sa.select(Interview).where(Interview.application_id == application.id,
+                                   Interview.status == InterviewStatus.SCHEDULED)
+        .order_by(Interview.starts_at, Interview.id))
+        if not is_past(i.start_date, i.start_time, i.timezone, now)]
 
 
 def get_interview(
