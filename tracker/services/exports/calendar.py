@@ -17,7 +17,6 @@ from tracker.exporters.ics import CalendarEntry, build_calendar
 from tracker.models import (
     Application,
     ApplicationStatus,
-    AuditLog,
     CalendarEvent,
     CalendarFeedToken,
     Interview,
@@ -27,20 +26,18 @@ from tracker.models import (
     Role,
     User,
 )
+from tracker.services.reminders.invitations import (
+    UID_DOMAIN,
+    interview_changes,
+    interview_uid,
+)
 
 Clock = Callable[[], datetime]
-UID_DOMAIN = "posting-tracker"
 
 
 # Where the web face serves a feed (the route of tracker.web.keys.calendar_feed; a test of
 # `tracker export ics --feed-token` fetches what it prints from the web face).
 FEED_PATH = "/calendar/{token}.ics"
-
-
-def interview_uid(interview_id: int) -> str:
-    """The UID of an interview's event, the same in every feed and every e-mailed invitation
-    (a calendar updates or removes the event it already holds)."""
-    return f"interview-{interview_id}@{UID_DOMAIN}"
 
 
 def feed_path(token: str) -> str:
@@ -204,25 +201,12 @@ def _sequences(session: Session, entries: list[CalendarEntry], now: datetime) ->
     return sequences
 
 
-def interview_changes(session: Session, interview_ids: list[int]) -> dict[int, int]:
-    """How many times each interview was moved or cancelled (its audit history): the SEQUENCE
-    of its invitations."""
-    if not interview_ids:
-        return {}
-    return {entity_id: number for entity_id, number in session.execute(
-        sa.select(AuditLog.entity_id, sa.func.count()).where(
-            AuditLog.entity_type == "interview", AuditLog.entity_id.in_(interview_ids),
-            AuditLog.action.in_(INTERVIEW_CHANGES),
-        ).group_by(AuditLog.entity_id))}
-
-
 def _interview_changes(session: Session, uids: list[str]) -> dict[str, int]:
     ids = {int(m.group(1)): uid for uid in uids if (m := _INTERVIEW_UID.fullmatch(uid))}
     return {ids[i]: n for i, n in interview_changes(session, list(ids)).items()}
 
 
 _INTERVIEW_UID = re.compile(rf"interview-(\d+)@{re.escape(UID_DOMAIN)}")
-INTERVIEW_CHANGES = ("interview.reschedule", "interview.cancel")
 
 
 def user_calendar(session: Session, user: User, clock: Clock) -> bytes:

@@ -56,6 +56,7 @@ class ScheduledAlready(Conflict):
         super().__init__("application", "this application already has a scheduled interview: "
                                         "move it, or cancel it and schedule a new one")
         self.interview = interview
+        self.interview_id = interview.id  # readable once the transaction is gone
 
 # An interview may be given to an application in one of these states.
 _INTERVIEWABLE = {

@@ -35,8 +35,8 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services.exports.calendar import interview_changes, interview_uid
 from tracker.services.reminders.events import EVENT_OF_CODE, parse_event
+from tracker.services.reminders.invitations import interview_changes, interview_uid
 from tracker.services.reminders.outbox import planned_late_reason
 from tracker.services.reminders.rules import (
     EVENT_KINDS,
@@ -378,7 +378,11 @@ def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "as_panel": app is None or app.candidate_id is None
         or app.candidate_id != row.recipient_user_id,
         "candidate_name": app.person_name if app is not None else None,
-        "reason": interview.outcome if event == "cancelled" else None,
+        # a slot cancelled because a new one replaced it (REPLACED of hiring.interviews): the
+        # template words it; any other reason is the one typed
+        "replaced": event == "cancelled" and interview.outcome == "replaced by a new slot",
+        "reason": interview.outcome if event == "cancelled"
+        and interview.outcome != "replaced by a new slot" else None,
         "event": event, "interview_id": interview.id, "when": when, "zone": interview.timezone,
         "place": interview.place, "video_url": interview.video_url,
         "duration_minutes": interview.duration_minutes, "starts_at": interview.starts_at,
