@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from tracker.cli.context import AppContext, UserError, pass_app
-from tracker.cli.output import FORMAT_OPTION, emit_json
+from tracker.cli.output import FORMAT_OPTION, emit_json, when_text
 from tracker.domain.timeutil import parse_local_datetime
 from tracker.models import Interview
 from tracker.services.hiring import interviews
@@ -22,11 +22,17 @@ def _told(interview: Interview) -> str:
     return ", ".join(people) if people else "nobody (no candidate, no panel)"
 
 
+def _when(record: dict) -> str:
+    """'2024-05-22 10:00 CEST (Europe/Paris)', or '2024-05-22 (all day, Europe/Paris)'."""
+    if record["time"] is None:
+        return f"{record['date']} (all day, {record['timezone']})"
+    return f"{when_text(record['starts_at_utc'], record['timezone'])} ({record['timezone']})"
+
+
 def _what(interview: Interview) -> str:
-    record = interview_record(interview)
     who = interview.application.person_name if interview.application else "all applicants"
     return (f"interview #{interview.id} of {interview.posting.reference} ({who}): "
-            f"{record['starts_at_local']} ({record['timezone']})")
+            f"{_when(interview_record(interview))}")
 
 
 @click.command("reschedule")
@@ -58,8 +64,7 @@ def interview_reschedule(app: AppContext, interview_id: int, when: str, timezone
     if fmt == "json":
         emit_json(record)
         return
-    click.echo(f"interview #{interview_id} moved from {before['starts_at_local']} "
-               f"({before['timezone']}) to {record['starts_at_local']} ({record['timezone']}), "
+    click.echo(f"interview #{interview_id} moved from {_when(before)} to {_when(record)}, "
                f"{record['duration_minutes']} min")
     click.echo(f"told by e-mail with the updated invitation: {told}")
 
