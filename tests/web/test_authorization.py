@@ -10,9 +10,9 @@ The JSON API (/api/v1) and static files are checked elsewhere.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, time
 from types import SimpleNamespace
 from typing import Any
 
