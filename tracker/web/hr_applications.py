@@ -201,8 +201,9 @@ def interview_new(reference: str) -> Any:
     existing = None  # the chosen application's slot still to come: move it, or replace it
     if not form.is_submitted() and (form.application.data or "").isdigit():
         with transaction() as db:
-            existing = _existing(interviews.current_interviews(db, _chosen(db, form),
-                                                               clock=clock))
+            chosen = _chosen(db, form)
+            if chosen is not None:
+                existing = _existing(interviews.current_interviews(db, chosen, clock=clock))
     if form.is_submitted():
         form.validate()  # every field of the form at once
         own = {name for name, item in form._fields.items() if item.errors}

@@ -36,6 +36,7 @@ from tracker.models import (
     Visibility,
 )
 from tracker.services.reminders.events import EVENT_OF_CODE, parse_event
+from tracker.services.reminders.invitations import INTERVIEW_CHANGES as INTERVIEW_CHANGES
 from tracker.services.reminders.invitations import interview_changes, interview_uid
 from tracker.services.reminders.outbox import planned_late_reason
 from tracker.services.reminders.rules import (
