@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -23,7 +21,6 @@ from tracker.domain.errors import (
     ValidationFailed,
 )
 from tracker.domain.paging import Page, make_page, paginate
-from tracker.domain.timeutil import local_to_utc, local_today, zone
 from tracker.domain.validation import normalise_email
 from tracker.models import (
     Application,
@@ -32,11 +29,16 @@ from tracker.models import (
     Interview,
     InterviewStatus,
     PanelMember,
-    Visibility,
 )
 from tracker.services import audit
 from tracker.services.accounts.users import find_user
 from tracker.services.hiring.applications import move
+from tracker.services.hiring.interview_rules import Panelist as Panelist
+from tracker.services.hiring.interview_rules import future_start
+from tracker.services.hiring.interview_rules import is_past as is_past
+from tracker.services.hiring.interview_rules import move_comment as move_comment
+from tracker.services.hiring.interview_rules import schedule_problems as schedule_problems
+from tracker.services.hiring.interview_rules import scheduled_on as scheduled_on
 from tracker.services.reminders import events
 from tracker.services.reminders import planner as reminders
 
@@ -57,34 +59,6 @@ class ScheduledAlready(Conflict):
                                         "move it, or cancel it and schedule a new one")
         self.interview = interview
         self.interview_id = interview.id  # readable once the transaction is gone
-
-# An interview may be given to an application in one of these states.
-_INTERVIEWABLE = {
-    ApplicationStatus.SUBMITTED,
-    ApplicationStatus.UNDER_REVIEW,
-    ApplicationStatus.INTERVIEW,
-}
-
-
-@dataclass(frozen=True)
-class Panelist:
-    name: str
-    email: str
-
-    @classmethod
-    def parse(cls, text: str) -> Panelist | None:
-        """A panel member as people write one: `Name <e-mail>` or a bare address (None for
-        anything else; the address itself is checked when the interview is scheduled)."""
-        match = _PANELIST.match(text)
-        if match:
-            return cls(match.group(1), match.group(2))
-        if "@" in text and " " not in text.strip():
-            return cls("", text.strip())
-        return None
-
-
-_PANELIST = re.compile(r"^\s*(.*?)\s*<\s*([^<>\s]+)\s*>\s*$")
-
 
 def schedule(
     session: Session,
@@ -126,7 +100,7 @@ def schedule(
         raise ValidationFailed(problems)
     tz = timezone or posting.timezone
     now = clock()
-    starts_at = _future_start(day, at, tz, now, field)
+    starts_at = future_start(day, at, tz, now, field)
     for old in earlier:  # the user chose to replace it: its people hear of the cancellation
         cancel(session, old, actor=actor, clock=clock, reason=REPLACED)
     interview = Interview(
@@ -157,70 +131,6 @@ def schedule(
     reminders.sync_interview(session, interview, clock=clock)
     _tell(session, interview, "scheduled", entry, clock)
     return interview
-
-
-def schedule_problems(
-    posting: Posting,
-    *,
-    day: date | None,
-    at: time | None = None,
-    timezone: str | None = None,
-    duration_minutes: int = 45,
-    video_url: str | None = None,
-    application: Application | None = None,
-    panel: Iterable[Panelist] = (),
-    clock: Clock = utcnow,
-    field: str = "at",
-) -> list[DomainError]:
-    """What is wrong with scheduling this interview, every problem at once (nothing is
-    written): the zone, the duration, the video link, the date (missing or past), the
-    application, each panel member's address. A form may ask before it has every field."""
-    problems: list[DomainError] = []
-
-    def check(rule: Callable[[], object]) -> bool:
-        try:
-            rule()
-        except DomainError as exc:
-            problems.append(exc)
-            return False
-        return True
-
-    tz = timezone or posting.timezone
-    zone_ok = check(lambda: zone(tz, "timezone"))
-    check(lambda: _check_duration(duration_minutes))
-    if video_url is not None and not video_url.startswith(("https://", "http://")):
-        problems.append(DomainError("video_url", f"{video_url!r} is not an http(s) URL"))
-    if day is None:
-        problems.append(DomainError("day", "the interview needs a date"))
-    elif zone_ok:
-        check(lambda: _future_start(day, at, tz, clock(), field))
-    if application is not None:
-        if application.posting_id != posting.id:
-            problems.append(DomainError("application", "the application is for another posting"))
-        elif application.status not in _INTERVIEWABLE:
-            problems.append(InvalidTransition(
-                "application",
-                f"a {application.status.value} application cannot get an interview"))
-    panel = list(panel)
-    if panel and posting.visibility is Visibility.PRIVATE:
-        # Only an organisation's staff may make the site write to other people: the
-        # interviews of a posting a candidate logged themselves remind that candidate alone.
-        problems.append(DomainError(
-            "panel", "a posting you logged yourself has no panel: its interview reminders go "
-                     "to you alone; leave the panel empty"))
-        return problems
-    seen: set[str] = set()
-    for position, member in enumerate(panel):
-        name = f"panel[{position}].email"
-        try:
-            email = normalise_email(member.email, name)
-        except DomainError as exc:
-            problems.append(exc)
-            continue
-        if email in seen:
-            problems.append(DomainError(name, f"{email} is on the panel twice"))
-        seen.add(email)
-    return problems
 
 
 class _Keep(Enum):
@@ -263,7 +173,7 @@ def reschedule(
     if problems:
         raise ValidationFailed(problems)
     now = clock()
-    starts_at = _future_start(day, at, tz, now, field)
+    starts_at = future_start(day, at, tz, now, field)
     before = interview.starts_at
     interview.start_date, interview.start_time, interview.timezone = day, at, tz
     interview.starts_at = starts_at
@@ -381,54 +291,6 @@ def _tell(session: Session, interview: Interview, event: str, entry: AuditLog,
     if entry.id is None:
         session.flush()
     events.interview_changed(session, interview, event, entry.id, clock=clock, at=entry.at)
-
-
-def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str) -> datetime:
-    """The UTC instant of a local start, refused if it is past (a date alone: the whole day)."""
-    starts_at = local_to_utc(day, at, tz, field)
-    if is_past(day, at, tz, now):
-        raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
-    return starts_at
-
-
-_MOVE_COMMENT = re.compile(r"interview on (\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))? \((\S+)\)")
-
-
-def move_comment(day: date, at: time | None, tz: str) -> str:
-    """The history comment of the move to `interview` that scheduling makes: facts in a fixed
-    form (read back by scheduled_on, so that a page can say them in its reader's language)."""
-    return f"interview on {_when(day, at)} ({tz})"
-
-
-def scheduled_on(comment: str | None) -> tuple[datetime, bool, str] | None:
-    """The interview a move_comment tells of: its start (UTC), whether it has a time, its zone;
-    None for any other comment."""
-    match = _MOVE_COMMENT.fullmatch(comment or "")
-    if match is None:
-        return None
-    try:
-        day = date.fromisoformat(match.group(1))
-        at = time.fromisoformat(match.group(2)) if match.group(2) else None
-        return local_to_utc(day, at, match.group(3), "comment"), at is not None, match.group(3)
-    except (ValueError, DomainError):
-        return None
-
-
-def is_past(day: date, at: time | None, tz: str, now: datetime) -> bool:
-    """Whether an interview starting then would start in the past (a date alone: once the
-    whole local day is over). Raises DomainError for a zone or a local time that is none."""
-    if at is None:
-        return day < local_today(now, tz)
-    return local_to_utc(day, at, tz, "time") < now
-
-
-def _when(day: date, at: time | None) -> str:
-    return f"{day} {at:%H:%M}" if at else str(day)
-
-
-def _check_duration(minutes: int) -> None:
-    if not 1 <= minutes <= 1440:
-        raise DomainError("duration_minutes", "must be between 1 and 1440 minutes")
 
 
 def _panel(session: Session, members: Iterable[Panelist]) -> list[PanelMember]:
