@@ -1,5 +1,6 @@
 """The recruitment workflow: postings (what they are made of, `posting_input`; their life,
-`postings`; looking one up, `lookup`), applications and their history, interviews, the
+`postings`; looking one up, `lookup`), applications and their history, interviews (the rules of
+a slot in `interview_rules`), the
 evidence candidates show and reviewers rate, uploaded documents, and the search of open
 postings.
 
