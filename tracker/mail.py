@@ -123,16 +123,20 @@ def message_id(reminder_id: int, unique_key: str, sender: str) -> str:
 
 
 def interview_ics(context: dict[str, Any], sender: str, recipient: str, now: datetime) -> bytes:
-    """An iCalendar invitation (METHOD:REQUEST) for the interview of `context`, in its zone."""
+    """An iCalendar invitation for the interview of `context`, in its zone (RFC 5546):
+    METHOD:REQUEST when it is set or moved, METHOD:CANCEL with STATUS:CANCELLED when it is
+    cancelled; the UID is the one of the calendar feeds, SEQUENCE `context["sequence"]`."""
     start = context["starts_at"].astimezone(ZoneInfo(context["zone"]))
+    cancelled = context.get("event") == "cancelled"
     calendar = Calendar()
     calendar.add("prodid", "-//posting-tracker//reminders//EN")
     calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    calendar.add("method", "CANCEL" if cancelled else "REQUEST")
     event = Event()
-    event.add("uid", f"interview-{context['interview_id']}@{_domain(sender)}")
+    event.add("uid", context.get("uid") or f"interview-{context['interview_id']}@{_domain(sender)}")
     event.add("sequence", context.get("sequence", 0))
     event.add("dtstamp", now)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     if context.get("all_day"):
         event.add("dtstart", start.date())
         event.add("dtend", start.date() + timedelta(days=1))
@@ -176,13 +180,13 @@ def build_message(
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
-    if context["kind"] == "interview_soon" or (
-            context["kind"] == "interview_scheduled" and context.get("event") != "cancelled"):
+    if context["kind"] in ("interview_soon", "interview_scheduled"):
         ics = interview_ics(context, settings.smtp_sender, recipient, now)
+        method = "CANCEL" if context.get("event") == "cancelled" else "REQUEST"
         # base64, not 8bit: the CRLF lines reach the calendar as they are, through any relay
         message.add_attachment(ics, maintype="text", subtype="calendar", cte="base64",
                                filename="invitation.ics",
-                               params={"method": "REQUEST", "charset": "utf-8"})
+                               params={"method": method, "charset": "utf-8"})
     message["Content-Language"] = context["lang"]  # after set_content, which drops Content-*
     return message
 

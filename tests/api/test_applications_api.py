@@ -215,10 +215,24 @@ def test_schedule_move_and_cancel_an_interview(client, session, submitted, as_hr
     assert client.get(f"/api/v1/interviews/{interview['id']}", headers=as_camille).get_json() \
         == interview
 
+    # a second slot while this one is to come: 409, move it instead (or replace it)
+    second = {"posting": "UJM-TEST-1", "application_id": submitted.id, "date": "2024-05-24",
+              "time": "09:00"}
+    response = client.post("/api/v1/interviews", headers=as_hr, json=second)
+    assert response.status_code == 409 and "application" in error_fields(response)
+
     response = client.post(f"/api/v1/interviews/{interview['id']}/reschedule", headers=as_hr,
                            json={"date": "2024-05-23", "time": "14:30"})
     assert response.status_code == 200
-    assert response.get_json()["starts_at_utc"] == "2024-05-23T12:30:00Z"
+    moved = response.get_json()
+    assert moved["starts_at_utc"] == "2024-05-23T12:30:00Z"
+    assert (moved["duration_minutes"], moved["place"]) == (30, "Salle 2")  # absent: unchanged
+    response = client.post(f"/api/v1/interviews/{interview['id']}/reschedule", headers=as_hr,
+                           json={"date": "2024-05-23", "time": "14:30", "duration_minutes": 60,
+                                 "place": None, "video_url": "https://visio.example/x"})
+    moved = response.get_json()
+    assert (moved["duration_minutes"], moved["place"], moved["video_url"]) == (
+        60, None, "https://visio.example/x")
     response = client.post(f"/api/v1/interviews/{interview['id']}/cancel", headers=as_hr,
                            json={"reason": "jury indisponible"})
     assert response.get_json()["status"] == "cancelled"
@@ -226,6 +240,14 @@ def test_schedule_move_and_cancel_an_interview(client, session, submitted, as_hr
     response = client.post(f"/api/v1/interviews/{interview['id']}/cancel", headers=as_hr,
                            json={})
     assert response.status_code == 409 and "status" in error_fields(response)
+    # once it is cancelled the application may have a new slot; `replace` cancels a live one
+    first = client.post("/api/v1/interviews", headers=as_hr, json=second)
+    assert first.status_code == 201
+    response = client.post("/api/v1/interviews", headers=as_hr,
+                           json={**second, "date": "2024-05-25", "replace": True})
+    assert response.status_code == 201
+    assert client.get(f"/api/v1/interviews/{first.get_json()['id']}", headers=as_hr).get_json()[
+        "status"] == "cancelled"
 
 
 @pytest.mark.parametrize("changes,field", [

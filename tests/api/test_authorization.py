@@ -168,7 +168,9 @@ CASES = [
          each(200)),
     Case("schedule B's interview", "POST", "/api/v1/interviews", lambda w: "/api/v1/interviews",
          each(404, candidate_b=403, hr=201, admin=201),
-         lambda w: {"posting": "UJM-TEST-1", "application_id": w.app_b.id, **LATER}),
+         # B already has a slot: the new one replaces it, by the caller's explicit choice
+         lambda w: {"posting": "UJM-TEST-1", "application_id": w.app_b.id, "replace": True,
+                    **LATER}),
     Case("schedule an interview for A's draft", "POST", "/api/v1/interviews",
          lambda w: "/api/v1/interviews", each(404, candidate_a=403, admin=409),
          lambda w: {"posting": "UJM-OPEN-2", "application_id": w.draft_a.id, **LATER}),

@@ -47,7 +47,7 @@ def test_every_command_is_known():
         "audit", "audit list", "backup", "backup create", "backup restore", "backup verify",
         "db", "db check", "db upgrade", "demo", "doctor", "document", "document add", "document list",
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
-        "dossier posting", "export", "export ics", "interview", "interview list", "interview schedule",
+        "dossier posting", "export", "export ics", "interview", "interview cancel", "interview list", "interview reschedule", "interview schedule",
         "notifications", "notifications list",
         "org", "org add", "org list", "org privacy-notice", "org retention", "org usage",
         "posting", "posting add", "posting cancel",

@@ -103,10 +103,11 @@ def test_user_list_rights(cli, demo):
 
 def test_interview_list_times_in_the_organisations_zone(cli, demo):
     camille = demo[CAMILLE]
-    # hr schedules one more, given in New York time: 10:00 EDT is 16:00 in Saint-Étienne
+    # hr schedules one more in place of hers, given in New York time: 10:00 EDT is 16:00 in
+    # Saint-Étienne (the one it replaces is listed, cancelled)
     scheduled = cli(["--as", HR, "interview", "schedule", "--posting", REFERENCE,
                      "--application", str(camille), "--at", "2024-05-23 10:00",
-                     "--tz", "America/New_York", "--duration", "30"])
+                     "--tz", "America/New_York", "--duration", "30", "--replace"])
     assert scheduled.exit_code == 0, scheduled.output
     listed = as_json(cli, "interview list --format json")["interviews"]
     assert [(i["date"], i["time"], i["candidate"]) for i in listed] == [

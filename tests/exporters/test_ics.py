@@ -12,6 +12,7 @@ import vobject
 
 from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
+from tracker.models import Locale
 from tracker.services.accounts import users
 from tracker.services.exports import calendar
 from tracker.services.hiring import applications, interviews, postings
@@ -123,10 +124,17 @@ def test_who_sees_what(session, posting, candidate, interview, hr, clock):
     other = users.create_user(session, email="other@example.org", full_name="Other",
                               role="candidate", clock=clock, actor=OPERATOR)
     assert _events(calendar.user_calendar(session, other, clock)) == {}
-    # HR of the organisation sees its postings' deadlines and every interview, with names.
+    # HR of the organisation sees its postings' deadlines and every interview, with names, in
+    # their language (French here, English for an English reader).
     events = _events(calendar.user_calendar(session, hr, clock))
     assert str(events[f"interview-{interview.id}@posting-tracker"]["SUMMARY"]).startswith(
-        "Interview with Camille Martin")
+        "Entretien avec Camille Martin : ")
+    assert str(events[f"posting-{posting.id}-deadline@posting-tracker"]["SUMMARY"]).startswith(
+        "Date limite : ")
+    hr.locale = Locale.EN
+    events = _events(calendar.user_calendar(session, hr, clock))
+    assert str(events[f"interview-{interview.id}@posting-tracker"]["SUMMARY"]).startswith(
+        "Interview with Camille Martin: ")
     # Another candidate applying sees the deadline but not Camille's interview.
     applications.start(session, posting, other, actor=other, clock=clock)
     assert set(_events(calendar.user_calendar(session, other, clock))) == {

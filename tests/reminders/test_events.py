@@ -3,6 +3,8 @@ moves their application or sets, moves or cancels their interview; one message p
 
 from datetime import date, time
 
+import icalendar
+
 from tests.reminders.conftest import notifications, rows, run
 from tracker.models import Locale, ReminderChannel, ReminderKind, ReminderStatus
 from tracker.services.hiring import applications, interviews
@@ -80,7 +82,14 @@ def test_moved_and_cancelled_interview_each_told_once_in_english(
     assert "is cancelled" in cancelled.body
     [mail] = [m for m in smtp.inbox.messages if m["Subject"].startswith("Interview")]
     assert mail["Content-Language"] == "en"
-    assert not any(p.get_content_type() == "text/calendar" for p in mail.walk())
+    # the invitation withdraws the event from the calendar (RFC 5546): same UID, raised SEQUENCE
+    [ics] = [p for p in mail.walk() if p.get_content_type() == "text/calendar"]
+    assert ics.get_param("method") == "CANCEL"
+    calendar = icalendar.Calendar.from_ical(ics.get_payload(decode=True))
+    assert str(calendar["method"]) == "CANCEL"
+    [event] = calendar.walk("VEVENT")
+    assert str(event["uid"]) == f"interview-{interview.id}@posting-tracker"
+    assert (str(event["status"]), event["sequence"]) == ("CANCELLED", 3)
 
 
 def test_switched_off_events_are_not_told(

@@ -56,6 +56,8 @@ NO_ACTOR = {
     "hiring.documents.document_content": LOADED, "hiring.evidence.get_requirement": LOADED,
     "hiring.search.search_postings": PUBLIC, "hiring.search.filter_choices": PUBLIC,
     "hiring.search.public_posting": PUBLIC,
+    "hiring.interviews.current_interviews": LOADED,  # issue #14
+    "reminders.invitations.interview_changes": SYSTEM,  # issue #14: an invitation's SEQUENCE
     "reference.catalogue.get_occupation": PUBLIC, "reference.catalogue.get_certification": PUBLIC,
     "reference.catalogue.find_reference": PUBLIC, "reference.catalogue.list_references": PUBLIC,
     "reference.catalogue.propose_requirements": PUBLIC, "reference.load.load_reference": PUBLIC,

@@ -75,10 +75,25 @@ def test_slot_for_an_application_moves_it_to_interview(session, posting, candida
         ApplicationStatus.SUBMITTED, ApplicationStatus.INTERVIEW, hr.id, clock.now)
     assert last.comment == "interview on 2024-05-22 10:00 (Europe/Paris)"
 
-    # a second slot for an application already at `interview` leaves its status and history
-    interviews.schedule(session, posting, application=app, day=date(2024, 5, 23),
-                        at=time(14, 0), actor=hr, clock=clock)
+    # a second slot is refused while the first is to come (move that one instead), and
+    # replaces it when asked: the first is cancelled, the status and history stay
+    with pytest.raises(interviews.ScheduledAlready) as caught:
+        interviews.schedule(session, posting, application=app, day=date(2024, 5, 23),
+                            at=time(14, 0), actor=hr, clock=clock)
+    assert (caught.value.field, caught.value.interview) == ("application", interview)
+    assert count(session, Interview) == 1
+    second = interviews.schedule(session, posting, application=app, day=date(2024, 5, 23),
+                                 at=time(14, 0), actor=hr, clock=clock, replace=True)
+    assert interview.status is InterviewStatus.CANCELLED
+    assert interview.outcome == interviews.REPLACED
+    assert interviews.current_interviews(session, app, clock=clock) == [second]
     assert app.status is ApplicationStatus.INTERVIEW and len(app.history) == 3
+
+    # once it took place, a new slot is a second round, not a replacement
+    clock.now = datetime(2024, 5, 24, 8, 0, tzinfo=UTC)
+    third = interviews.schedule(session, posting, application=app, day=date(2024, 6, 3),
+                                at=time(9, 0), actor=hr, clock=clock)
+    assert second.status is InterviewStatus.SCHEDULED and third.application_id == app.id
 
 
 def test_slot_without_time_comment(session, posting, candidate, hr, clock):

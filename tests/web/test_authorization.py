@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, time
 from types import SimpleNamespace
 from typing import Any
 
@@ -26,7 +27,7 @@ from tracker.models import Document, DocumentKind, Notification
 from tracker.services.accounts import sessions as login_sessions
 from tracker.services.accounts import tokens, users
 from tracker.services.exports import calendar
-from tracker.services.hiring import applications, evidence, postings
+from tracker.services.hiring import applications, evidence, interviews, postings
 from tracker.services.privacy import erase
 
 ACTORS = ["anonymous", "cand_a", "cand_b", "hr_a", "hr_b", "admin"]
@@ -111,6 +112,11 @@ RULES: dict[str, list[Case]] = {
     "hr.interview_new": [case("GET", lambda w: f"/hr/postings/{w.p}/interviews/new", EMPLOYER),
                          case("POST", lambda w: f"/hr/postings/{w.p}/interviews/new",
                               EMPLOYER)],
+    # issue #14: move or cancel an interview of P (application A's)
+    "hr.interview_move": [case("GET", lambda w: f"/hr/interviews/{w.iv}/move", EMPLOYER),
+                          case("POST", lambda w: f"/hr/interviews/{w.iv}/move", EMPLOYER)],
+    "hr.interview_cancel": [case("GET", lambda w: f"/hr/interviews/{w.iv}/cancel", EMPLOYER),
+                            case("POST", lambda w: f"/hr/interviews/{w.iv}/cancel", EMPLOYER)],
     "hr.application": [case("GET", lambda w: H.format(w=w), EMPLOYER),
                        case("GET", lambda w: Q.format(w=w), {"admin"}, "draft")],
     "hr.application_move": [case("POST", lambda w: H.format(w=w) + "/move", EMPLOYER),
@@ -204,6 +210,8 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock, 
     evidence.give_evidence(session, application, posting.requirements[0], evidence="B2",
                            actor=candidate, clock=clock)
     applications.move(session, application, "submitted", actor=candidate, clock=clock)
+    interview = interviews.schedule(session, posting, application=application,
+                                    day=date(2024, 5, 22), at=time(10), actor=hr, clock=clock)
     second = postings.create_posting(session, {"title": "Second poste", "organisation": "ujm",
                                                "employment_type": "permanent"}, actor=hr,
                                      clock=clock, settings=get_settings())
@@ -235,7 +243,8 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock, 
     return SimpleNamespace(erasure=erasure.id, p=posting.reference, d=draft.reference, x=private.reference,
                            a=application.id, doc=document.id, note=note.id, people=people,
                            q=draft_application.id, draft_doc=draft_document.id,
-                           feed=feed, token=token.id, other_session=other_session.id)
+                           feed=feed, token=token.id, other_session=other_session.id,
+                           iv=interview.id)
 
 
 CASES = [

@@ -44,7 +44,9 @@ def list_interviews() -> ResponseReturnValue:
                tags=[TAG])
 def schedule_interview() -> ResponseReturnValue:
     """Schedule an interview for a posting, or for one of its applications (which then moves
-    to `interview`). A date without a time is the whole local day."""
+    to `interview`). A date without a time is the whole local day. An application has one
+    current slot: if it has one already, 409 unless `replace` (which cancels it). The
+    candidate and the panel receive the invitation (.ics) by e-mail."""
     data = body(InterviewCreate)
     at = parse_time(data.time, "time") if data.time else None
     with call() as c:
@@ -56,7 +58,7 @@ def schedule_interview() -> ResponseReturnValue:
             c.session, posting, day=data.date, at=at, timezone=data.timezone,
             duration_minutes=data.duration_minutes, place=data.place, video_url=data.video_url,
             application=application, panel=[Panelist(m.name, m.email) for m in data.panel],
-            actor=c.actor, clock=c.clock, field="date",
+            actor=c.actor, clock=c.clock, field="date", replace=data.replace,
         )
         return interview_record(interview), 201
 
@@ -72,13 +74,20 @@ def get_interview(interview_id: int) -> ResponseReturnValue:
 @bp.post(f"/interviews/{INTERVIEW}/reschedule")
 @operation(json=InterviewMove, resp=responses(200, InterviewOut, 403, 404, 409), tags=[TAG])
 def reschedule_interview(interview_id: int) -> ResponseReturnValue:
-    """Move a scheduled interview to another local date and time."""
+    """Move a scheduled interview to another local date and time (and, when given, zone,
+    duration, place or video link). The candidate and the panel receive the updated
+    invitation by e-mail (same UID, SEQUENCE raised); its reminders follow the new time."""
     data = body(InterviewMove)
     at = parse_time(data.time, "time") if data.time else None
+    given = data.model_fields_set
     with call() as c:
         interview = interviews.get_interview(c.session, interview_id, actor=c.actor)
-        interviews.reschedule(c.session, interview, day=data.date, at=at,
-                              timezone=data.timezone, actor=c.actor, clock=c.clock)
+        interviews.reschedule(
+            c.session, interview, day=data.date, at=at, timezone=data.timezone,
+            duration_minutes=data.duration_minutes,
+            place=data.place if "place" in given else interviews.KEEP,
+            video_url=data.video_url if "video_url" in given else interviews.KEEP,
+            actor=c.actor, clock=c.clock)
         return interview_record(interview)
 
 
@@ -86,7 +95,8 @@ def reschedule_interview(interview_id: int) -> ResponseReturnValue:
 @operation(json=InterviewCancel, resp=responses(200, InterviewOut, 403, 404, 409),
                tags=[TAG])
 def cancel_interview(interview_id: int) -> ResponseReturnValue:
-    """Cancel a scheduled interview, with the reason."""
+    """Cancel a scheduled interview, with an optional reason. The candidate and the panel
+    receive a METHOD:CANCEL invitation (same UID); its reminders are withdrawn."""
     data = body(InterviewCancel)
     with call() as c:
         interview = interviews.get_interview(c.session, interview_id, actor=c.actor)

@@ -404,12 +404,22 @@ class InterviewCreate(Strict):
     place: _text(300) | None = None
     video_url: _text(1000) | None = None
     panel: list[PanelMemberIn] = Field(default_factory=list, max_length=30)
+    replace: bool = Field(
+        default=False, description="The application already has a scheduled interview: true "
+        "cancels it (its candidate and panel are told) for this one; false (default) refuses "
+        "with 409, move that one instead")
 
 
 class InterviewMove(Strict):
     date: Annotated[Date, DOC_DATE]
     time: HhMm | None = None
-    timezone: _text(64, 1) | None = None
+    timezone: _text(64, 1) | None = Field(default=None, description="IANA zone; default: "
+                                                                     "unchanged")
+    duration_minutes: int | None = Field(default=None, ge=1, le=1440,
+                                         description="Minutes; default: unchanged")
+    place: _text(300) | None = Field(default=None, description="Absent: unchanged; null: none")
+    video_url: _text(1000) | None = Field(default=None,
+                                          description="Absent: unchanged; null: none")
 
 
 class InterviewCancel(Strict):

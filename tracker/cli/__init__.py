@@ -33,7 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "application": ("tracker.cli.applications:application_group",
         'List, show and move applications.'),
     "interview": ("tracker.cli.applications:interview_group",
-        'Schedule interviews.'),
+        'Schedule, move and cancel interviews.'),
     "document": ("tracker.cli.documents:document_group",
         'Upload, list and remove the PDF documents (CV, letters, ...) of applications.'),
     "dossier": ("tracker.cli.dossiers:dossier_group",

@@ -232,9 +232,12 @@ def application_move(app: AppContext, application_id: int, status: str, comment:
         click.echo(f"application #{application_id}: {before} -> {status}")
 
 
-@click.group("interview", cls=LazyGroup, lazy={"list": "tracker.cli.listings:interview_list"})
+@click.group("interview", cls=LazyGroup, lazy={
+    "list": "tracker.cli.listings:interview_list",
+    "reschedule": "tracker.cli.interviews:interview_reschedule",
+    "cancel": "tracker.cli.interviews:interview_cancel"})
 def interview_group() -> None:
-    """Schedule interviews."""
+    """Schedule, move and cancel interviews."""
 
 
 @interview_group.command("schedule")
@@ -250,11 +253,15 @@ def interview_group() -> None:
 @click.option("--video-url")
 @click.option("--panel", "panel", multiple=True, metavar="'NAME <EMAIL>'",
               help="A panel member (repeat for each).")
+@click.option("--replace", is_flag=True,
+              help="The application has a slot to come already: cancel it for this one "
+                   "(without: refused; `interview reschedule` moves it).")
 @FORMAT_OPTION
 @pass_app
 def interview_schedule(app: AppContext, reference: str, application_id: int | None, when: str,
                        timezone: str | None, duration: int, place: str | None,
-                       video_url: str | None, panel: tuple[str, ...], fmt: str) -> None:
+                       video_url: str | None, panel: tuple[str, ...], replace: bool,
+                       fmt: str) -> None:
     """Schedule an interview for a posting, or for one of its applications."""
     if place and video_url:
         raise UserError("error: --place and --video-url exclude each other")
@@ -270,11 +277,19 @@ def interview_schedule(app: AppContext, reference: str, application_id: int | No
         posting = postings.get_posting(session, reference, "--posting", actor=actor)
         application = (applications.get_application(session, application_id, actor=actor)
                        if application_id is not None else None)
-        interview = interviews.schedule(
-            session, posting, day=day, at=at, timezone=timezone, duration_minutes=duration,
-            place=place, video_url=video_url, application=application, panel=members,
-            actor=actor, clock=app.clock, field="--at",
-        )
+        try:
+            interview = interviews.schedule(
+                session, posting, day=day, at=at, timezone=timezone, duration_minutes=duration,
+                place=place, video_url=video_url, application=application, panel=members,
+                actor=actor, clock=app.clock, field="--at", replace=replace,
+            )
+        except interviews.ScheduledAlready as exc:
+            earlier = interview_record(exc.interview)
+            raise UserError(
+                f"error: --application: application #{application_id} already has interview "
+                f"#{earlier['id']} on {earlier['starts_at_local']} ({earlier['timezone']}): "
+                f"move it with `tracker interview reschedule {earlier['id']} --at ...`, or "
+                "add --replace to cancel it for this one") from exc
         record = interview_record(interview)
     if fmt == "json":
         emit_json(record)

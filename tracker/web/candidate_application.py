@@ -68,7 +68,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
                              for r in posting.requirements],
             "documents": [records.document_record(d) for d in found.documents],
             "missing": detail.missing,
-            "interviews": overview.application_interviews(db, found),
+            "interviews": overview.application_interviews(db, found, for_candidate=True),
             "history": [{"at": h.changed_at, "to": h.to_status.value} for h in found.history],
             "can_withdraw": "withdrawn" in {s.value for s in
                                             applications.TRANSITIONS[found.status]},

@@ -192,8 +192,9 @@ def posting(reference: str) -> Any:
         allowed = [s.value for s in postings.POSTING_TRANSITIONS[found.status]]
         salary = salary_check(found, clock=clock, lang=_lang()).as_dict()
         trail = hr_audit.trail(db, found)
+        interviews = overview.posting_interviews(db, found, actor=actor(db), clock=clock)
     return render_template(
-        "web/hr/posting.html", p=record, groups=applicants["groups"], sort=sort,
+        "web/hr/posting.html", interviews=interviews, p=record, groups=applicants["groups"], sort=sort,
         total=applicants["total"], pages=page_links(applicants["page"]),
         actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=StatusForm(),
         move_form=_move_choices(), salary=salary, trail=trail)

@@ -62,7 +62,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
                 for r in found.posting.requirements],
             "documents": [records.document_record(d) for d in found.documents],
             "missing": detail.missing,
-            "interviews": overview.application_interviews(db, found),
+            "interviews": overview.application_interviews(db, found, clock=clock),
             "profile": _profile(profile),
             "history": [{"at": h.changed_at, "from": h.from_status.value if h.from_status
                          else None, "to": h.to_status.value, "comment": h.comment,
@@ -197,6 +197,13 @@ def interview_new(reference: str) -> Any:
         title, zone = found.title, found.timezone
     if not form.is_submitted() and request.args.get("application"):
         form.application.data = request.args["application"]
+    replace = request.form.get("replace") == "1"
+    existing = None  # the chosen application's slot still to come: move it, or replace it
+    if not form.is_submitted() and (form.application.data or "").isdigit():
+        with transaction() as db:
+            chosen = _chosen(db, form)
+            if chosen is not None:
+                existing = _existing(interviews.current_interviews(db, chosen, clock=clock))
     if form.is_submitted():
         form.validate()  # every field of the form at once
         own = {name for name, item in form._fields.items() if item.errors}
@@ -214,11 +221,15 @@ def interview_new(reference: str) -> Any:
                     interviews.schedule(
                         db, found, application=chosen, panel=members,
                         place=(form.place.data or "").strip() or None, actor=actor(db),
-                        clock=clock, **values)
+                        clock=clock, replace=replace, **values)
                     flash(_("Interview scheduled."), "ok")
                     return redirect(url_for("hr.posting", reference=reference))
         except PermissionDenied:
             raise
+        except interviews.ScheduledAlready as exc:
+            with transaction() as db:
+                existing = _existing([interviews.get_interview(db, exc.interview_id,
+                                                               actor=actor(db))])
         except ValidationFailed as exc:
             problems = list(exc.errors)
         except DomainError as exc:
@@ -228,8 +239,19 @@ def interview_new(reference: str) -> Any:
                  if _top(p.field) not in own]
         if shown:
             form_errors(form, ValidationFailed(shown))
+    status = 400 if has_errors(form) or (form.is_submitted() and existing) else 200
     return render_template("web/hr/interview_form.html", form=form, reference=reference,
-                           title=title, zone=zone), 400 if has_errors(form) else 200
+                           title=title, zone=zone, existing=existing, replace=replace), status
+
+
+def _existing(current: list[Any]) -> dict[str, Any] | None:
+    """The slot the scheduling form says the application has already (the first to come)."""
+    if not current:
+        return None
+    first = current[0]
+    return {"id": first.id, "starts_at": first.starts_at, "timezone": first.timezone,
+            "has_time": first.start_time is not None,
+            "candidate": first.application.person_name if first.application else None}
 
 
 def _interview_values(form: InterviewForm) -> dict[str, Any]:

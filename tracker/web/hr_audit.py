@@ -15,6 +15,7 @@ from tracker.domain.errors import DomainError
 from tracker.domain.paging import Page
 from tracker.models import Application, Posting
 from tracker.services import audit
+from tracker.services.hiring import interviews
 from tracker.web.common import (
     DOCUMENT_LABELS,
     STATUS_LABELS,
@@ -85,6 +86,7 @@ SENTENCES: dict[str, str] = {
 VARIANTS: dict[str, str] = {
     "evidence.rate:cleared": "Rating of a requirement cleared",
     "interview.cancel:reason": "Interview cancelled: %(reason)s",
+    "interview.cancel:replaced": "Interview cancelled: a new slot replaced it",
     "login.failed:email": "Failed log-in as %(email)s",
 }
 # For the admin's filter: a family selects every action it starts.
@@ -116,6 +118,8 @@ def _variant(entry: audit.Entry) -> str | None:
     details = entry.details
     if entry.action == "evidence.rate" and details.get("rating") is None:
         return "cleared"
+    if entry.action == "interview.cancel" and details.get("reason") == interviews.REPLACED:
+        return "replaced"
     if entry.action == "interview.cancel" and details.get("reason"):
         return "reason"
     if entry.action == "login.failed" and details.get("email"):

@@ -4,6 +4,7 @@ postings that concern them; with a secret feed URL token per user, revocable."""
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -25,9 +26,13 @@ from tracker.models import (
     Role,
     User,
 )
+from tracker.services.reminders.invitations import (
+    UID_DOMAIN,
+    interview_changes,
+    interview_uid,
+)
 
 Clock = Callable[[], datetime]
-UID_DOMAIN = "posting-tracker"
 
 
 # Where the web face serves a feed (the route of tracker.web.keys.calendar_feed; a test of
@@ -103,9 +108,22 @@ def _postings(session: Session, user: User) -> list[Posting]:
     return list(session.scalars(query.where(mine).order_by(Posting.id)))
 
 
+# The titles of the events, in the reader's language (a calendar shows no other words).
+_TITLES = {
+    "fr": {"deadline": "Date limite : {label}", "interview": "Entretien : {label}",
+           "interview_with": "Entretien avec {who} : {label}"},
+    "en": {"deadline": "Deadline: {label}", "interview": "Interview: {label}",
+           "interview_with": "Interview with {who}: {label}"},
+}
+
+
 def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
+    """The posting's events for `user`: titles in the user's language (the `subject`, which
+    says what the event is for the SEQUENCE, stays the same for everyone). A candidate sees
+    their own interview, and the posting's interview days only while they have none."""
     entries = []
     employer = user.role is Role.HR and posting.organisation_id == user.organisation_id
+    titles = _TITLES.get(user.locale.value, _TITLES["en"])
     label = f"{posting.title} ({posting.reference})"
     if posting.valid_through_date is not None:
         zone = ZoneInfo(posting.timezone)
@@ -115,17 +133,20 @@ def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
         apply = posting.apply_email or posting.apply_url or ""
         entries.append(CalendarEntry(
             uid=f"posting-{posting.id}-deadline@{UID_DOMAIN}",
-            summary=f"Deadline: {label}", subject=f"Deadline: {label}", busy=False,
-            start=start, end=None,
-            description="\n".join(filter(None, [posting.hiring_organization_name,
-                                                f"Apply: {apply}" if apply else None])),
+            summary=titles["deadline"].format(label=label), subject=f"Deadline: {label}",
+            busy=False, start=start, end=None,
+            description="\n".join(filter(None, [posting.hiring_organization_name, apply])),
             location=posting.location,
             cancelled=posting.status is PostingStatus.CANCELLED,
             alarm_before=timedelta(days=2),
         ))
+    own = [i for i in posting.interviews if i.application is not None
+           and i.application.candidate_id == user.id]
+    has_own_slot = any(i.status is InterviewStatus.SCHEDULED for i in own)
     for interview in posting.interviews:
-        concerned = interview.application_id is None or employer or (
-            interview.application is not None and interview.application.candidate_id == user.id)
+        wide = interview.application_id is None
+        concerned = (employer or interview in own) if not wide else (
+            employer or not has_own_slot)
         if not concerned:
             continue
         zone = ZoneInfo(interview.timezone)
@@ -135,11 +156,13 @@ def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
             before = timedelta(hours=2)
         else:
             start, end, before = interview.start_date, None, timedelta(days=1)
-        who = (f" with {interview.application.person_name}"
-               if employer and interview.application is not None else "")
+        summary = (titles["interview_with"].format(
+            who=interview.application.person_name, label=label)
+            if employer and interview.application is not None
+            else titles["interview"].format(label=label))
         entries.append(CalendarEntry(
-            uid=f"interview-{interview.id}@{UID_DOMAIN}",
-            summary=f"Interview{who}: {label}", subject=f"Interview: {label}",
+            uid=interview_uid(interview.id),
+            summary=summary, subject=f"Interview: {label}",
             start=start, end=end,
             description=interview.video_url or "",
             location=interview.place or interview.video_url,
@@ -151,23 +174,39 @@ def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
 
 
 def _sequences(session: Session, entries: list[CalendarEntry], now: datetime) -> dict[str, int]:
-    """Each event's SEQUENCE: 0 when first exported, raised whenever its content changed."""
+    """Each event's SEQUENCE: 0 when first exported, raised whenever its content changed, and
+    for an interview never below the SEQUENCE its e-mailed invitations carry (one per move or
+    cancellation, tracker.services.reminders.facts): a feed read after a move shows the event
+    as the invitation did."""
     known = {row.uid: row for row in session.scalars(sa.select(CalendarEvent).where(
         CalendarEvent.uid.in_([e.uid for e in entries])))} if entries else {}
+    floors = _interview_changes(session, [e.uid for e in entries])
     sequences = {}
     for entry in entries:
         fingerprint = entry.fingerprint()
+        floor = floors.get(entry.uid, 0)
         row = known.get(entry.uid)
         if row is None:
-            row = CalendarEvent(uid=entry.uid, fingerprint=fingerprint, sequence=0,
+            row = CalendarEvent(uid=entry.uid, fingerprint=fingerprint, sequence=floor,
                                 changed_at=now)
             session.add(row)
             known[entry.uid] = row
         elif row.fingerprint != fingerprint:
-            row.fingerprint, row.sequence, row.changed_at = fingerprint, row.sequence + 1, now
+            row.fingerprint, row.changed_at = fingerprint, now
+            row.sequence = max(row.sequence + 1, floor)
+        elif row.sequence < floor:
+            row.sequence, row.changed_at = floor, now
         sequences[entry.uid] = row.sequence
     session.flush()
     return sequences
+
+
+def _interview_changes(session: Session, uids: list[str]) -> dict[str, int]:
+    ids = {int(m.group(1)): uid for uid in uids if (m := _INTERVIEW_UID.fullmatch(uid))}
+    return {ids[i]: n for i, n in interview_changes(session, list(ids)).items()}
+
+
+_INTERVIEW_UID = re.compile(rf"interview-(\d+)@{re.escape(UID_DOMAIN)}")
 
 
 def user_calendar(session: Session, user: User, clock: Clock) -> bytes:

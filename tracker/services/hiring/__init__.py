@@ -1,7 +1,7 @@
 """The recruitment workflow: postings (what they are made of, `posting_input`; their life,
-`postings`; looking one up, `lookup`), applications and their history, interviews, the
-evidence candidates show and reviewers rate, uploaded documents, and the search of open
-postings.
+`postings`; looking one up, `lookup`), applications and their history, interviews (the rules of
+a slot in `interview_rules`), the evidence candidates show and reviewers rate, uploaded
+documents, and the search of open postings.
 
 Dependencies run one way: postings -> interviews -> applications -> lookup.
 """

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time
+from enum import Enum
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from tracker.db import utcnow
 from tracker.domain.access import Actor, can_manage, visible_interviews
 from tracker.domain.errors import (
+    Conflict,
     DomainError,
     InvalidTransition,
     NotFound,
@@ -21,7 +21,6 @@ from tracker.domain.errors import (
     ValidationFailed,
 )
 from tracker.domain.paging import Page, make_page, paginate
-from tracker.domain.timeutil import local_to_utc, local_today, zone
 from tracker.domain.validation import normalise_email
 from tracker.models import (
     Application,
@@ -30,11 +29,16 @@ from tracker.models import (
     Interview,
     InterviewStatus,
     PanelMember,
-    Visibility,
 )
 from tracker.services import audit
 from tracker.services.accounts.users import find_user
 from tracker.services.hiring.applications import move
+from tracker.services.hiring.interview_rules import Panelist as Panelist
+from tracker.services.hiring.interview_rules import future_start
+from tracker.services.hiring.interview_rules import is_past as is_past
+from tracker.services.hiring.interview_rules import move_comment as move_comment
+from tracker.services.hiring.interview_rules import schedule_problems as schedule_problems
+from tracker.services.hiring.interview_rules import scheduled_on as scheduled_on
 from tracker.services.reminders import events
 from tracker.services.reminders import planner as reminders
 
@@ -43,33 +47,18 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 
-# An interview may be given to an application in one of these states.
-_INTERVIEWABLE = {
-    ApplicationStatus.SUBMITTED,
-    ApplicationStatus.UNDER_REVIEW,
-    ApplicationStatus.INTERVIEW,
-}
+# The reason recorded on an interview cancelled because a new slot replaced it
+REPLACED = "replaced by a new slot"
 
 
-@dataclass(frozen=True)
-class Panelist:
-    name: str
-    email: str
+class ScheduledAlready(Conflict):
+    """The application already has a scheduled interview: move it, or replace it explicitly."""
 
-    @classmethod
-    def parse(cls, text: str) -> Panelist | None:
-        """A panel member as people write one: `Name <e-mail>` or a bare address (None for
-        anything else; the address itself is checked when the interview is scheduled)."""
-        match = _PANELIST.match(text)
-        if match:
-            return cls(match.group(1), match.group(2))
-        if "@" in text and " " not in text.strip():
-            return cls("", text.strip())
-        return None
-
-
-_PANELIST = re.compile(r"^\s*(.*?)\s*<\s*([^<>\s]+)\s*>\s*$")
-
+    def __init__(self, interview: Interview) -> None:
+        super().__init__("application", "this application already has a scheduled interview: "
+                                        "move it, or cancel it and schedule a new one")
+        self.interview = interview
+        self.interview_id = interview.id  # readable once the transaction is gone
 
 def schedule(
     session: Session,
@@ -86,13 +75,22 @@ def schedule(
     actor: Actor,
     clock: Clock = utcnow,
     field: str = "at",
+    replace: bool = False,
 ) -> Interview:
     """Schedule an interview. It may not start in the past; a date without a time counts as
     the whole local day. Scheduling one for an application moves it to `interview`. Every
-    problem of the request is reported at once (ValidationFailed)."""
+    problem of the request is reported at once (ValidationFailed).
+
+    An application has one current slot: if it already has a scheduled interview, the new
+    one is refused (ScheduledAlready: move that one instead), unless `replace` says to cancel
+    it, which tells the candidate and the panel of the cancellation."""
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not schedule interviews for this posting")
     panel = list(panel)
+    earlier = (current_interviews(session, application, clock=clock)
+               if application is not None else [])
+    if earlier and not replace:
+        raise ScheduledAlready(earlier[0])
     problems = schedule_problems(
         posting, day=day, at=at, timezone=timezone, duration_minutes=duration_minutes,
         video_url=video_url, application=application, panel=panel, clock=clock, field=field)
@@ -102,7 +100,9 @@ def schedule(
         raise ValidationFailed(problems)
     tz = timezone or posting.timezone
     now = clock()
-    starts_at = _future_start(day, at, tz, now, field)
+    starts_at = future_start(day, at, tz, now, field)
+    for old in earlier:  # the user chose to replace it: its people hear of the cancellation
+        cancel(session, old, actor=actor, clock=clock, reason=REPLACED)
     interview = Interview(
         posting=posting,
         application=application,
@@ -133,68 +133,11 @@ def schedule(
     return interview
 
 
-def schedule_problems(
-    posting: Posting,
-    *,
-    day: date | None,
-    at: time | None = None,
-    timezone: str | None = None,
-    duration_minutes: int = 45,
-    video_url: str | None = None,
-    application: Application | None = None,
-    panel: Iterable[Panelist] = (),
-    clock: Clock = utcnow,
-    field: str = "at",
-) -> list[DomainError]:
-    """What is wrong with scheduling this interview, every problem at once (nothing is
-    written): the zone, the duration, the video link, the date (missing or past), the
-    application, each panel member's address. A form may ask before it has every field."""
-    problems: list[DomainError] = []
+class _Keep(Enum):
+    KEEP = "keep"
 
-    def check(rule: Callable[[], object]) -> bool:
-        try:
-            rule()
-        except DomainError as exc:
-            problems.append(exc)
-            return False
-        return True
 
-    tz = timezone or posting.timezone
-    zone_ok = check(lambda: zone(tz, "timezone"))
-    check(lambda: _check_duration(duration_minutes))
-    if video_url is not None and not video_url.startswith(("https://", "http://")):
-        problems.append(DomainError("video_url", f"{video_url!r} is not an http(s) URL"))
-    if day is None:
-        problems.append(DomainError("day", "the interview needs a date"))
-    elif zone_ok:
-        check(lambda: _future_start(day, at, tz, clock(), field))
-    if application is not None:
-        if application.posting_id != posting.id:
-            problems.append(DomainError("application", "the application is for another posting"))
-        elif application.status not in _INTERVIEWABLE:
-            problems.append(InvalidTransition(
-                "application",
-                f"a {application.status.value} application cannot get an interview"))
-    panel = list(panel)
-    if panel and posting.visibility is Visibility.PRIVATE:
-        # Only an organisation's staff may make the site write to other people: the
-        # interviews of a posting a candidate logged themselves remind that candidate alone.
-        problems.append(DomainError(
-            "panel", "a posting you logged yourself has no panel: its interview reminders go "
-                     "to you alone; leave the panel empty"))
-        return problems
-    seen: set[str] = set()
-    for position, member in enumerate(panel):
-        name = f"panel[{position}].email"
-        try:
-            email = normalise_email(member.email, name)
-        except DomainError as exc:
-            problems.append(exc)
-            continue
-        if email in seen:
-            problems.append(DomainError(name, f"{email} is on the panel twice"))
-        seen.add(email)
-    return problems
+KEEP = _Keep.KEEP  # reschedule(place=KEEP): the place stays as it is
 
 
 def reschedule(
@@ -204,21 +147,40 @@ def reschedule(
     day: date,
     at: time | None = None,
     timezone: str | None = None,
+    duration_minutes: int | None = None,
+    place: str | None | _Keep = KEEP,
+    video_url: str | None | _Keep = KEEP,
     actor: Actor,
     clock: Clock = utcnow,
+    field: str = "at",
 ) -> Interview:
-    """Move a scheduled interview to another local date and time."""
+    """Move a scheduled interview to another local date and time (and, when given, another
+    zone, duration, place or video link). The candidate and the panel are told, with an
+    invitation of the same UID and a raised SEQUENCE; its reminders follow the new time.
+    Every problem of the request is reported at once (ValidationFailed)."""
     if not can_manage(actor, interview.posting):
         raise PermissionDenied("interview", "you may not move this interview")
     if interview.status is not InterviewStatus.SCHEDULED:
         raise InvalidTransition("status", f"a {interview.status.value} interview cannot move")
     tz = timezone or interview.timezone
-    zone(tz, "timezone")
+    minutes = duration_minutes if duration_minutes is not None else interview.duration_minutes
+    link = interview.video_url if video_url is KEEP else video_url
+    problems = schedule_problems(interview.posting, day=day, at=at, timezone=tz,
+                                 duration_minutes=minutes, video_url=link, clock=clock,
+                                 field=field)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ValidationFailed(problems)
     now = clock()
-    starts_at = _future_start(day, at, tz, now, "at")
+    starts_at = future_start(day, at, tz, now, field)
     before = interview.starts_at
     interview.start_date, interview.start_time, interview.timezone = day, at, tz
     interview.starts_at = starts_at
+    interview.duration_minutes = minutes
+    if place is not KEEP:
+        interview.place = place
+    interview.video_url = link
     interview.updated_at = now
     session.flush()
     entry = audit.record(
@@ -238,10 +200,12 @@ def cancel(
     clock: Clock = utcnow,
     reason: str | None = None,
 ) -> Interview:
-    if not can_manage(actor, interview.posting):
-        raise PermissionDenied("interview", "you may not cancel this interview")
-    if interview.status is not InterviewStatus.SCHEDULED:
-        raise InvalidTransition("status", f"a {interview.status.value} interview cannot be cancelled")
+    """Cancel a scheduled interview (with an optional reason): the candidate and the panel
+    are told, with a METHOD:CANCEL invitation of the same UID; its reminders are withdrawn."""
+    check_cancel(interview, actor=actor)
+    reason = (reason or "").strip() or None
+    if reason is not None and len(reason) > 2000:
+        raise DomainError("reason", "must be at most 2000 characters")
     now = clock()
     interview.status = InterviewStatus.CANCELLED
     interview.outcome = reason
@@ -252,6 +216,29 @@ def cancel(
     reminders.sync_interview(session, interview, clock=clock)
     _tell(session, interview, "cancelled", entry, clock)
     return interview
+
+
+def check_cancel(interview: Interview, *, actor: Actor) -> None:
+    """Raise what cancel() would refuse (a confirmation step asks only when it may go on)."""
+    if not can_manage(actor, interview.posting):
+        raise PermissionDenied("interview", "you may not cancel this interview")
+    if interview.status is not InterviewStatus.SCHEDULED:
+        raise InvalidTransition("status", f"a {interview.status.value} interview cannot be cancelled")
+
+
+def current_interviews(session: Session, application: Application, *,
+                       clock: Clock = utcnow) -> list[Interview]:
+    """The scheduled interviews of `application` that have not started (one, unless made
+    before the rule), soonest first. One that took place does not count: a second round is a
+    new interview."""
+    if application.id is None:
+        return []
+    now = clock()
+    return [i for i in session.scalars(
+        sa.select(Interview).where(Interview.application_id == application.id,
+                                   Interview.status == InterviewStatus.SCHEDULED)
+        .order_by(Interview.starts_at, Interview.id))
+        if not is_past(i.start_date, i.start_time, i.timezone, now)]
 
 
 def get_interview(
@@ -304,54 +291,6 @@ def _tell(session: Session, interview: Interview, event: str, entry: AuditLog,
     if entry.id is None:
         session.flush()
     events.interview_changed(session, interview, event, entry.id, clock=clock, at=entry.at)
-
-
-def _future_start(day: date, at: time | None, tz: str, now: datetime, field: str) -> datetime:
-    """The UTC instant of a local start, refused if it is past (a date alone: the whole day)."""
-    starts_at = local_to_utc(day, at, tz, field)
-    if is_past(day, at, tz, now):
-        raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
-    return starts_at
-
-
-_MOVE_COMMENT = re.compile(r"interview on (\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))? \((\S+)\)")
-
-
-def move_comment(day: date, at: time | None, tz: str) -> str:
-    """The history comment of the move to `interview` that scheduling makes: facts in a fixed
-    form (read back by scheduled_on, so that a page can say them in its reader's language)."""
-    return f"interview on {_when(day, at)} ({tz})"
-
-
-def scheduled_on(comment: str | None) -> tuple[datetime, bool, str] | None:
-    """The interview a move_comment tells of: its start (UTC), whether it has a time, its zone;
-    None for any other comment."""
-    match = _MOVE_COMMENT.fullmatch(comment or "")
-    if match is None:
-        return None
-    try:
-        day = date.fromisoformat(match.group(1))
-        at = time.fromisoformat(match.group(2)) if match.group(2) else None
-        return local_to_utc(day, at, match.group(3), "comment"), at is not None, match.group(3)
-    except (ValueError, DomainError):
-        return None
-
-
-def is_past(day: date, at: time | None, tz: str, now: datetime) -> bool:
-    """Whether an interview starting then would start in the past (a date alone: once the
-    whole local day is over). Raises DomainError for a zone or a local time that is none."""
-    if at is None:
-        return day < local_today(now, tz)
-    return local_to_utc(day, at, tz, "time") < now
-
-
-def _when(day: date, at: time | None) -> str:
-    return f"{day} {at:%H:%M}" if at else str(day)
-
-
-def _check_duration(minutes: int) -> None:
-    if not 1 <= minutes <= 1440:
-        raise DomainError("duration_minutes", "must be between 1 and 1440 minutes")
 
 
 def _panel(session: Session, members: Iterable[Panelist]) -> list[PanelMember]:

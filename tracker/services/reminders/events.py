@@ -1,5 +1,5 @@
 """Event notifications: the candidate is told when the employer moves their application or
-sets, moves or cancels their interview.
+sets, moves or cancels their interview; so are the interview's panel members.
 
 They go through the reminder outbox like every reminder: one row per event, recipient and
 channel, due at once, delivered by the dispatcher (in-app, and by e-mail when SMTP is set up),
@@ -29,10 +29,17 @@ from tracker.models import (
     ReminderKind,
     ReminderStatus,
     User,
+    Visibility,
 )
 from tracker.services.reminders.outbox import UNIQUE, insert_ignore
 from tracker.services.reminders.planner import channel_switches, receives_reminders
-from tracker.services.reminders.rules import SUBJECT_OF, Recipient, is_on, user_key
+from tracker.services.reminders.rules import (
+    SUBJECT_OF,
+    Recipient,
+    email_key,
+    is_on,
+    user_key,
+)
 
 Clock = Callable[[], datetime]
 K = ReminderKind
@@ -55,17 +62,27 @@ def status_changed(session: Session, application: Application, change: Applicati
 
 def interview_changed(session: Session, interview: Interview, event: str, audit_id: int,
                       *, clock: Clock = utcnow, at: datetime | None = None) -> int:
-    """Tell the candidate of an interview's application that it was `event` ("scheduled",
-    "rescheduled" or "cancelled"); `audit_id` is the audit row of that change, `at` when it
-    happened (default: now). A posting-wide
-    interview (no application) tells no one here. Returns the number of rows added."""
+    """Tell the candidate of an interview's application and its panel members (of a public
+    posting) that it was `event` ("scheduled", "rescheduled" or "cancelled"); `audit_id` is the
+    audit row of that change, `at` when it happened (default: now). A posting-wide interview
+    (no application) tells its panel only. Returns the number of rows added."""
     application = interview.application
-    if application is None or application.deleted_at is not None:
-        return 0
     now = clock()
-    return _notify(session, K.INTERVIEW_SCHEDULED, interview.id,
-                   f"{INTERVIEW_EVENTS[event]}:{audit_id}", application.candidate,
-                   interview.timezone, now, at or now)
+    recipients: list[Recipient] = []
+    if application is not None and application.deleted_at is None:
+        candidate = application.candidate
+        if candidate is not None and receives_reminders(candidate):  # none: recorded by HR
+            recipients.append(_recipient(candidate, interview.timezone))
+    if interview.posting.visibility is Visibility.PUBLIC:
+        for member in interview.panel:
+            if member.user is not None:
+                if receives_reminders(member.user):
+                    recipients.append(_recipient(member.user, interview.timezone))
+            else:
+                recipients.append(Recipient(email_key(member.email), member.email, None,
+                                            interview.timezone))
+    return _insert(session, K.INTERVIEW_SCHEDULED, interview.id,
+                   f"{INTERVIEW_EVENTS[event]}:{audit_id}", recipients, now, at or now)
 
 
 def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str,
@@ -74,18 +91,34 @@ def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str,
     second planning of the same event, which therefore adds nothing)."""
     if user is None or not receives_reminders(user):  # none: recorded by the employer
         return 0
+    return _insert(session, kind, subject_id, spec, [_recipient(user, fallback_zone)], now,
+                   happened)
+
+
+def _recipient(user: User, fallback_zone: str) -> Recipient:
     zone_name = user.timezone or (user.organisation.timezone if user.organisation else None)
-    recipient = Recipient(user_key(user.id), user.email, user.id, zone_name or fallback_zone)
-    switches = channel_switches(session, [recipient])
-    values = [
-        dict(kind=kind, subject_type=SUBJECT_OF[kind], subject_id=subject_id,
-             recipient_key=recipient.key, recipient_user_id=user.id, recipient_email=user.email,
-             channel=channel, offset_spec=spec, anchor_at=happened, due_at=now,
-             next_attempt_at=now,
-             timezone=recipient.timezone, status=ReminderStatus.PENDING, attempts=0,
-             created_at=now, updated_at=now)
-        for channel in recipient.channels if is_on(switches, user.id, kind, channel)
-    ]
+    return Recipient(user_key(user.id), user.email, user.id, zone_name or fallback_zone)
+
+
+def _insert(session: Session, kind: ReminderKind, subject_id: int, spec: str,
+            recipients: list[Recipient], now: datetime, happened: datetime) -> int:
+    switches = channel_switches(session, recipients)
+    seen: set[str] = set()
+    values = []
+    for recipient in recipients:
+        if recipient.key in seen:
+            continue
+        seen.add(recipient.key)
+        values += [
+            dict(kind=kind, subject_type=SUBJECT_OF[kind], subject_id=subject_id,
+                 recipient_key=recipient.key, recipient_user_id=recipient.user_id,
+                 recipient_email=recipient.email, channel=channel, offset_spec=spec,
+                 anchor_at=happened, due_at=now, next_attempt_at=now,
+                 timezone=recipient.timezone, status=ReminderStatus.PENDING, attempts=0,
+                 created_at=now, updated_at=now)
+            for channel in recipient.channels
+            if recipient.user_id is None or is_on(switches, recipient.user_id, kind, channel)
+        ]
     if not values:
         return 0
     session.flush()

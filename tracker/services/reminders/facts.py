@@ -24,7 +24,6 @@ from tracker.models import (
     Application,
     ApplicationStatus,
     ApplicationStatusChange,
-    AuditLog,
     Interview,
     InterviewStatus,
     Posting,
@@ -37,6 +36,8 @@ from tracker.models import (
     Visibility,
 )
 from tracker.services.reminders.events import EVENT_OF_CODE, parse_event
+from tracker.services.reminders.invitations import INTERVIEW_CHANGES as INTERVIEW_CHANGES
+from tracker.services.reminders.invitations import interview_changes, interview_uid
 from tracker.services.reminders.outbox import planned_late_reason
 from tracker.services.reminders.rules import (
     EVENT_KINDS,
@@ -48,7 +49,6 @@ from tracker.services.reminders.rules import (
 K = ReminderKind
 SEND, EXPIRE, CANCEL = "send", "expire", "cancel"
 _LATER_STATES = [ReminderStatus.PENDING, ReminderStatus.SENDING, ReminderStatus.SENT]
-INTERVIEW_CHANGES = ("interview.reschedule", "interview.cancel")
 
 
 @dataclass(frozen=True)
@@ -143,12 +143,7 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
     )} if change_ids else {}
     # The invitation's SEQUENCE rises with each change of the interview, read from its audit
     # history (the calendar_event table only follows what the calendar feeds exported).
-    sequences = dict(session.execute(
-        sa.select(AuditLog.entity_id, sa.func.count()).where(
-            AuditLog.entity_type == "interview", AuditLog.entity_id.in_(interviews),
-            AuditLog.action.in_(INTERVIEW_CHANGES),
-        ).group_by(AuditLog.entity_id)
-    ).all()) if interviews else {}
+    sequences = interview_changes(session, list(interviews))
     return _Facts(applications, interviews, postings, users, switches, waiting, applied,
                   latest_due, changes=changes, sequences=sequences)
 
@@ -302,7 +297,7 @@ def _interview_soon(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "days_to_interview": (interview.starts_at.astimezone(zone(row.timezone)).date()
                               - local_today(now, row.timezone)).days,
         "starts_at": interview.starts_at, "all_day": interview.start_time is None,
-        "sequence": facts.sequences.get(interview.id, 0),
+        "sequence": facts.sequences.get(interview.id, 0), "uid": interview_uid(interview.id),
         "link": f"/interviews/{interview.id}",
     }
     return Decision(row.id, SEND, context=context)
@@ -375,14 +370,25 @@ def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
                         "that candidate alone")
     when = (f.instant(interview.starts_at, interview.timezone) if interview.start_time
             else f.local(interview.start_date, None, interview.timezone))
+    panel_name = next((m.name for m in interview.panel if m.email == row.recipient_email), None)
+    app = interview.application
     context = {
         **base, **_posting_context(interview.posting, f, now, row.timezone,
                                    facts.posting_contexts),
+        "name": base["name"] if row.recipient_user_id else (panel_name or row.recipient_email),
+        "as_panel": app is None or app.candidate_id is None
+        or app.candidate_id != row.recipient_user_id,
+        "candidate_name": app.person_name if app is not None else None,
+        # a slot cancelled because a new one replaced it (REPLACED of hiring.interviews): the
+        # template words it; any other reason is the one typed
+        "replaced": event == "cancelled" and interview.outcome == "replaced by a new slot",
+        "reason": interview.outcome if event == "cancelled"
+        and interview.outcome != "replaced by a new slot" else None,
         "event": event, "interview_id": interview.id, "when": when, "zone": interview.timezone,
         "place": interview.place, "video_url": interview.video_url,
         "duration_minutes": interview.duration_minutes, "starts_at": interview.starts_at,
         "all_day": interview.start_time is None,
-        "sequence": facts.sequences.get(interview.id, 0),
+        "sequence": facts.sequences.get(interview.id, 0), "uid": interview_uid(interview.id),
         "link": f"/interviews/{interview.id}",
     }
     return Decision(row.id, SEND, context=context)

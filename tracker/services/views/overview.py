@@ -38,6 +38,7 @@ from tracker.models import (
 )
 from tracker.services.fit import scores as fit
 from tracker.services.hiring.applications import required_missing
+from tracker.services.hiring.interviews import REPLACED, is_past
 
 Clock = Callable[[], datetime]
 UPCOMING_DAYS = 14
@@ -205,10 +206,15 @@ def schedulable_applicants(session: Session, posting: Posting, *,
     )]
 
 
-def application_interviews(session: Session, application: Application) -> list[dict[str, Any]]:
+def application_interviews(session: Session, application: Application, *,
+                           for_candidate: bool = False,
+                           clock: Clock = utcnow) -> list[dict[str, Any]]:
     """The interviews of one application, and the posting's interview days once it is
     shortlisted: each day once (`posting_wide`), and not beside the application's own slot on
-    that day (which is then marked `posting_day`)."""
+    that day (which is then marked `posting_day`). `for_candidate`: what the candidate sees,
+    their current slot only (no cancelled one) and no posting-wide day beside it. `upcoming`:
+    a scheduled slot still to come (which may be moved or cancelled)."""
+    now = clock()
     shortlisted = application.status in (ApplicationStatus.INTERVIEW, ApplicationStatus.OFFER)
     condition = Interview.application_id == application.id
     if shortlisted:
@@ -217,8 +223,13 @@ def application_interviews(session: Session, application: Application) -> list[d
                                               Interview.status != InterviewStatus.CANCELLED))
     found = list(session.scalars(
         sa.select(Interview).where(condition).order_by(Interview.starts_at, Interview.id)))
-    own_days = {i.start_date for i in found if i.application_id is not None}
     posting_days = {i.start_date for i in found if i.application_id is None}
+    if for_candidate:
+        found = [i for i in found if i.status is not InterviewStatus.CANCELLED]
+        if any(i.application_id is not None and i.status is InterviewStatus.SCHEDULED
+               for i in found):
+            found = [i for i in found if i.application_id is not None]
+    own_days = {i.start_date for i in found if i.application_id is not None}
     rows, seen = [], set()
     for interview in found:
         wide = interview.application_id is None
@@ -226,7 +237,10 @@ def application_interviews(session: Session, application: Application) -> list[d
             continue
         seen.add(interview.start_date)
         rows.append({**_interview(interview, None if wide else application),
-                     "posting_wide": wide,
+                     "posting_wide": wide, **_outcome(interview),
+                     "upcoming": interview.status is InterviewStatus.SCHEDULED
+                     and not is_past(interview.start_date, interview.start_time,
+                                     interview.timezone, now),
                      "posting_day": not wide and interview.start_date in posting_days})
     return rows
 
@@ -339,3 +353,28 @@ def own_postings(session: Session, actor: User) -> list[Posting]:
                visible_postings(actor))
         .order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
     ))
+
+
+def posting_interviews(session: Session, posting: Posting, *, actor: Actor,
+                       clock: Clock = utcnow) -> list[dict[str, Any]]:
+    """Every interview of a posting for its employer, soonest first: the posting's interview
+    days and each applicant's slots, scheduled or cancelled (`upcoming`: may still be moved
+    or cancelled), with the panel."""
+    if not can_manage(actor, posting):
+        raise PermissionDenied("posting", "only the employer sees every interview")
+    now = clock()
+    found = session.scalars(
+        sa.select(Interview).where(Interview.posting_id == posting.id)
+        .options(selectinload(Interview.application), selectinload(Interview.panel))
+        .order_by(Interview.starts_at, Interview.id))
+    return [{**_interview(i, i.application), **_outcome(i),
+             "panel": [m.name or m.email for m in i.panel],
+             "upcoming": i.status is InterviewStatus.SCHEDULED
+             and not is_past(i.start_date, i.start_time, i.timezone, now)} for i in found]
+
+
+def _outcome(interview: Interview) -> dict[str, Any]:
+    """An interview's outcome as typed (a cancellation's reason), and whether it was cancelled
+    because a new slot replaced it (a fact a page words in its reader's language)."""
+    replaced = interview.outcome == REPLACED
+    return {"outcome": None if replaced else interview.outcome, "replaced": replaced}
