@@ -69,8 +69,15 @@ def extract_text(data: bytes, facts: dict[str, Any], *, max_decoded: int, pages:
         return {"error": "unreadable", "detail": str(exc)}, b""
     if problem:
         return problem, b""
-    reader = PdfReader(io.BytesIO(data))
-    text = "\n".join(page.extract_text() or "" for page in reader.pages[:pages])
+    try:
+        from tracker.pdflayout import read_pdf_text
+
+        text = read_pdf_text(data, pages)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # noqa: BLE001 -- a layout the reader cannot follow: the plain text
+        reader = PdfReader(io.BytesIO(data))
+        text = "\n".join(page.extract_text() or "" for page in reader.pages[:pages])
     return facts, text[:max_decoded].encode("utf-8", "replace")
 
 

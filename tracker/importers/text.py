@@ -151,6 +151,9 @@ _SELF_DESCRIBED = re.compile(
 _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
                "job description", "vacancy", "skip to content", "synthese de l'offre",
                "skip to main content", "job vacancy", "fiche de poste", "profil de poste"}
+# A board's or a document's header line: 'FICHE DE POSTE · UJM-DRI-2024-CCI', 'Vacancy | Ref 12'.
+_RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted(_NOT_TITLES))
+                           + r")\s*+[·|:–—-]")
 _ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
 # Tried only where a run of spaces starts (or at a word), not at each space of the run.
 _SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h)\b[\)\]]?\s*+")
@@ -165,7 +168,8 @@ def _title_and_employer(result: ParsedPosting, lines: list[str],
     for line in top[:6]:
         key = fold(line).strip(" :")
         heading = heading_of(line)
-        if (key in _NOT_TITLES or (heading is not None and heading.name != "other")
+        if (key in _NOT_TITLES or _RUNNING_HEAD.match(key)
+                or (heading is not None and heading.name != "other")
                 or EMAIL.search(line) or len(line) > 120 or _is_label(key)
                 or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
                 or re.match(r"^(offre|ref|job|publi)", key)):
