@@ -134,7 +134,7 @@ def _tables(page: Any) -> list[tuple[tuple[float, ...], list[str]]]:
     for table in page.find_tables():
         rows = []
         for row in table.extract():
-            cells = [" ".join(str(cell).split()) for cell in row if cell and str(cell).strip()]
+            cells = [_cell_text(str(cell)) for cell in row if cell and str(cell).strip()]
             if not cells:
                 continue
             if len(cells) == 2 and not cells[0].endswith(":"):
@@ -144,6 +144,15 @@ def _tables(page: Any) -> list[tuple[tuple[float, ...], list[str]]]:
         if rows:
             found.append((tuple(float(v) for v in table.bbox), rows))
     return found
+
+
+def _cell_text(cell: str) -> str:
+    text = ""
+    for line in cell.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            text = _glue(text, line) if text else line
+    return text
 
 
 def _inside(word: dict[str, Any], bbox: tuple[float, ...]) -> bool:
@@ -223,9 +232,11 @@ def _page_text(lines: list[Line], width: float) -> str:
     lines = [line for line in lines if line.text.strip()]
     if not lines:
         return ""
+    # The page's text area: as wide as its widest line, or its margins taken as even.
+    right = max(max(line.x1 for line in lines), width - min(line.x0 for line in lines))
     gutter = _gutter(lines)
     if gutter is None:
-        return _flow(lines)
+        return _flow(lines, right)
     position, columns = gutter
     parts: list[str] = []
     flow: list[Line] = []
@@ -233,13 +244,14 @@ def _page_text(lines: list[Line], width: float) -> str:
     while index < len(lines):
         end = _run_end(lines, index, position, columns)
         if end > index:
-            parts += [_flow(flow), _split_run(lines[index:end], position, columns)]
+            parts += [_flow(flow, right), _split_run(lines[index:end], position, columns,
+                                                     right)]
             flow = []
             index = end
         else:
             flow.append(lines[index])
             index += 1
-    parts.append(_flow(flow))
+    parts.append(_flow(flow, right))
     return _join_parts(parts)
 
 
@@ -265,12 +277,11 @@ def _run_end(lines: list[Line], start: int, position: float, columns: bool) -> i
             split += _side(lines[end], position) == "split"
             end += 1
         return end if split >= 2 else start
-    if _side(lines[start], position) != "split":
-        return start
-    end = start + 1
+    end, split = start, 0
     while end < len(lines) and _side(lines[end], position) in ("split", "right"):
+        split += _side(lines[end], position) == "split"
         end += 1
-    return end
+    return end if split else start
 
 
 def _join_parts(parts: list[str]) -> str:
@@ -310,54 +321,82 @@ def _gutter(lines: list[Line]) -> tuple[float, bool] | None:
     return None if best is None else (best[1], best[2])
 
 
-def _split_run(run: list[Line], position: float, columns: bool) -> str:
+def _split_run(run: list[Line], position: float, columns: bool, right: float) -> str:
     if columns:
-        left, right = [], []
+        left: list[Line] = []
+        right_lines: list[Line] = []
         for line in run:
             if line.text_override is not None:  # a ruled table, kept where it starts
-                (left if line.x0 < position else right).append(line)
+                (left if line.x0 < position else right_lines).append(line)
                 continue
             left_part = [s for s in line.segments if s.x1 <= position]
             right_part = [s for s in line.segments if s.x0 >= position]
             if left_part:
                 left.append(Line(line.top, line.bottom, line.size, left_part))
             if right_part:
-                right.append(Line(line.top, line.bottom, line.size, right_part))
-        return _join_parts([_flow(left), _flow(right)])
-    rows: list[Line] = []
-    for line in run:
-        if line.text_override is not None or not line.segments:
-            rows.append(line)
-            continue
-        label = [s for s in line.segments if s.x1 <= position]
-        value = [s for s in line.segments if s.x0 >= position]
-        previous = rows[-1] if rows else None
-        if not label and previous is not None and previous.text_override is not None \
-                and ": " in previous.text_override \
-                and line.top - previous.bottom < line.bottom - line.top:
-            previous.text_override += " " + " ".join(s.text for s in value)
-            previous.bottom = line.bottom
-            continue
-        if label and value:
-            name = " ".join(s.text for s in label).rstrip()
-            text = f"{name} {' '.join(s.text for s in value)}" if name.endswith(":") \
-                else f"{name} : {' '.join(s.text for s in value)}"
-            rows.append(Line(line.top, line.bottom, line.size, line.segments, text_override=text))
+                right_lines.append(Line(line.top, line.bottom, line.size, right_part))
+        left_edge = max((line.x1 for line in left), default=position)
+        return _join_parts([_flow(left, left_edge), _flow(right_lines, right)])
+    return _flow(_two_cell_rows(run, position), right)
+
+
+def _cells(parts: list[Line]) -> list[Line]:
+    """Lines of one side of a two-cell table grouped into cells: a line closer than 0.4 of its
+    height to the one above continues its cell."""
+    cells: list[Line] = []
+    for part in parts:
+        last = cells[-1] if cells else None
+        if last is not None and part.top - last.bottom < 0.4 * (part.bottom - part.top):
+            last.segments = last.segments + part.segments
+            last.bottom = part.bottom
         else:
-            rows.append(line)
-    return _flow(rows)
+            cells.append(Line(part.top, part.bottom, part.size, list(part.segments)))
+    return cells
+
+
+def _two_cell_rows(run: list[Line], position: float) -> list[Line]:
+    """'label : value' rows; a value is paired with the label its lines overlap (a label may
+    be centred beside a value of several lines)."""
+    labels = _cells([Line(line.top, line.bottom, line.size,
+                          [s for s in line.segments if s.x1 <= position])
+                     for line in run if any(s.x1 <= position for s in line.segments)])
+    values = _cells([Line(line.top, line.bottom, line.size,
+                          [s for s in line.segments if s.x0 >= position])
+                     for line in run if any(s.x0 >= position for s in line.segments)])
+    paired: dict[int, list[Line]] = {}
+    alone: list[Line] = []
+    for value in values:
+        overlaps = [(min(value.bottom, label.bottom) - max(value.top, label.top), index)
+                    for index, label in enumerate(labels)]
+        best = max(overlaps, default=(0.0, -1))
+        if best[0] > 0:
+            paired.setdefault(best[1], []).append(value)
+        else:
+            alone.append(value)
+    rows = list(alone)
+    for index, label in enumerate(labels):
+        name = label.text.rstrip()
+        said = " ".join(value.text for value in paired.get(index, []))
+        if not said:
+            rows.append(label)
+            continue
+        text = f"{name} {said}" if name.endswith(":") else f"{name} : {said}"
+        top = min([label.top] + [value.top for value in paired[index]])
+        bottom = max([label.bottom] + [value.bottom for value in paired[index]])
+        rows.append(Line(top, bottom, label.size, label.segments, text_override=text))
+    rows.sort(key=lambda line: line.top)
+    return rows
 
 
 def _starts_with_bullet(text: str) -> bool:
     return bool(re.match(rf"^[{re.escape(_BULLETS)}](?:\s|$)|^\d{{1,2}}[.)]\s", text))
 
 
-def _flow(lines: list[Line]) -> str:
-    """Lines of one column as paragraphs: wrapped lines joined, one paragraph or item a line,
-    a blank line where the spacing opens up."""
+def _flow(lines: list[Line], right: float) -> str:
+    """Lines of one column (whose text ends at `right`) as paragraphs: wrapped lines joined,
+    one paragraph or item a line, a blank line where the spacing opens up."""
     if not lines:
         return ""
-    right = max(line.x1 for line in lines)
     heights = sorted(line.bottom - line.top for line in lines if line.segments)
     usual = heights[len(heights) // 2] if heights else 10.0
     out: list[str] = []
