@@ -18,7 +18,7 @@ from tracker.services.accounts import organisations
 from tracker.services.hiring import documents
 from tracker.services.hiring.posting_input import PostingInput
 from tracker.services.reference import catalogue as reference_data
-from tracker.web import import_store, posting_form
+from tracker.web import import_store, import_url, posting_form
 from tracker.web.common import (
     actor,
     clock,
@@ -43,6 +43,28 @@ def checked_file(form: ImportForm) -> tuple[str, bytes]:
     if len(data) > limit * 1_000_000:
         raise DomainError("file", f"{name!r} is larger than {limit} MB")
     return name, data
+
+
+def read_upload(upload_form: ImportForm) -> tuple[imports.ImportReport, str, str] | None:
+    """The file sent, or the page at the web address given, read and kept for the review: the
+    report, the kept file's token and the address (empty for a file); None with the form's
+    errors set."""
+    address = (upload_form.url.data or "").strip()
+    try:
+        if address and not upload_form.file.data:
+            name, data, address = import_url.fetch_page(address)
+        else:
+            name, data, address = *checked_file(upload_form), ""
+        report = read_report(name, data)
+        report.url = address or None
+        source = import_store.keep(current_user.id, data)
+    except imports.FetchRefused as exc:
+        upload_form.url.errors = [*upload_form.url.errors, import_url.refusal(exc)]
+        return None
+    except DomainError as exc:
+        form_errors(upload_form, exc, {"filename": "file", "file": "file"})
+        return None
+    return report, source, address
 
 
 def read_report(name: str, data: bytes) -> imports.ImportReport:
@@ -92,7 +114,7 @@ def review_page(form: Any, report: imports.ImportReport, index: int,
             status: int = 200, *, private: bool = False) -> Any:
     return render_template(
         "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
-        report={"filename": report.filename, "format": report.format,
+        report={"filename": report.filename, "format": report.format, "url": report.url,
                 "language": report.language, "count": len(report.postings), "index": index,
                 "findings": _findings(report, index, form), "warnings": report.warnings}), status
 
@@ -104,17 +126,14 @@ def posting_import() -> Any:
         return _save()
     upload_form = ImportForm()
     if upload_form.validate_on_submit():
-        try:
-            name, data = checked_file(upload_form)
-            report = read_report(name, data)
-            source = import_store.keep(current_user.id, data)
-        except DomainError as exc:
-            form_errors(upload_form, exc, {"filename": "file", "file": "file"})
-        else:
+        read = read_upload(upload_form)
+        if read is not None:
+            report, source, address = read
             form = ImportReviewForm(formdata=None)
             _choices(form)
             form.source.data = source
-            form.source_name.data = name
+            form.source_name.data = report.filename
+            form.source_address.data = address
             form.index.data = "0"
             _fill(form, report, 0)
             return review_page(form, report, 0)
@@ -155,6 +174,7 @@ def _save() -> Any:
     try:
         name = documents.uploaded_filename(form.source_name.data or "", pdf_only=False)
         report = read_report(name, data)
+        report.url = form.source_address.data or None
         index = int(form.index.data or 0)
         if not 0 <= index < len(report.postings):
             raise ValueError(index)
@@ -167,6 +187,7 @@ def _save() -> Any:
         fresh = ImportReviewForm(formdata=None)
         _choices(fresh)
         fresh.source.data, fresh.source_name.data = form.source.data, name
+        fresh.source_address.data = form.source_address.data
         fresh.index.data = str(index)
         _fill(fresh, report, index)
         return review_page(fresh, report, index)
@@ -183,6 +204,8 @@ def _save() -> Any:
                 user = actor(db)
                 organisation = (user.organisation.slug if user.organisation
                                 else form.organisation.data or None)
+                if form.source_address.data:  # the page it was fetched from
+                    changes["source_url"] = form.source_address.data[:1000]
                 saved = imports.save_import(db, report, organisation=organisation, actor=user,
                                             clock=clock, index=index, changes=changes, settings=settings())
                 reference = saved.reference
