@@ -238,9 +238,12 @@ _TYPES = [
                 r"permanent|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing)\b", re.I),
      EmploymentType.PERMANENT),
     (re.compile(r"\b(stage|stagiaire|internship|intern)\b", re.I), EmploymentType.INTERNSHIP),
-    (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice)\b", re.I),
+    (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice|work[- ]study"
+                r"|contrat de professionnalisation)\b", re.I),
      EmploymentType.APPRENTICESHIP),
-    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat|service civique)\b", re.I),
+    # VIE and VSI in capitals only ("qualité de vie" is no volunteer programme).
+    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat\w*|service civique|volontaire"
+                r" international\w*|(?-i:V\.?I\.?E|V\.?S\.?I))\b", re.I),
      EmploymentType.VOLUNTEER),
     (re.compile(r"\b(freelance|consultant|consultancy|prestataire)\b", re.I),
      EmploymentType.FREELANCE),
@@ -292,7 +295,8 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                 months = _duration(value)
                 if months and kind in (EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY,
                                        EmploymentType.INTERNSHIP,
-                                       EmploymentType.APPRENTICESHIP):
+                                       EmploymentType.APPRENTICESHIP,
+                                       EmploymentType.VOLUNTEER):
                     result.add("duration_months", months, snippet, confidence)
                 break
         if result.get("employment_type"):
@@ -307,10 +311,20 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         elif months:
             result.add("duration_months", months, duration[1], 0.8)
     if not result.get("duration_months") and result.value("employment_type") in (
-            EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY):
+            EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY, EmploymentType.INTERNSHIP,
+            EmploymentType.APPRENTICESHIP, EmploymentType.VOLUNTEER):
         match = _TENURE.search(text)
         if match:
             result.add("duration_months", _duration(match.group(0)), _around(text, match), 0.6)
+    if not result.get("employment_type"):  # a post for a set time, no contract word: a CDD
+        duration_found = result.get("duration_months")
+        tenure = _TENURE.search(text)
+        if duration_found is not None and duration_found.review is None:
+            result.add("employment_type", EmploymentType.FIXED_TERM, duration_found.snippet,
+                       0.6)
+        elif tenure and _duration(tenure.group(0)):
+            result.add("employment_type", EmploymentType.FIXED_TERM, _around(text, tenure), 0.55)
+            result.add("duration_months", _duration(tenure.group(0)), _around(text, tenure), 0.6)
     _permanent_with_a_duration(result)
     _working_time(result, labelled, text)
     if not result.get("employment_type"):
