@@ -199,22 +199,34 @@ def _normal(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
+def _running_key(segment: Segment, line: Line, height: float) -> tuple[str, bool, int]:
+    """A segment of a band as its text (digits aside), its band and its distance from the
+    page's edge (to 4 pt): a running header comes back at one place on every page, while a
+    first page's own title that repeats it stands lower."""
+    top = line.bottom <= height * BAND
+    edge = line.top if top else height - line.bottom
+    return _normal(segment.text), top, round(edge / 4)
+
+
 def _drop_running_lines(pages: list[tuple[float, float, list[Line]]]) -> None:
-    """Remove from the top and bottom bands of every page the segments that come back on at
-    least half the pages (two at least), and page numbers anywhere in those bands."""
-    seen: Counter[str] = Counter()
+    """Remove from the top and bottom bands of every page the segments that come back at the
+    same place on at least half the pages (two at least), and page numbers anywhere in those
+    bands."""
+    seen: Counter[tuple[str, bool, int]] = Counter()
     for _width, height, lines in pages:
-        keys = {_normal(segment.text) for line in lines if _in_band(line, height)
-                for segment in line.segments}
+        keys = {_running_key(segment, line, height) for line in lines
+                if _in_band(line, height) for segment in line.segments}
         seen.update(keys)
     needed = max(2, (len(pages) + 1) // 2)
     for _width, height, lines in pages:
         for line in list(lines):
             if not _in_band(line, height) or line.text_override is not None:
                 continue
-            line.segments = [segment for segment in line.segments
-                             if not (len(pages) > 1 and seen[_normal(segment.text)] >= needed)
-                             and not _PAGE_NUMBER.match(segment.text.strip())]
+            line.segments = [
+                segment for segment in line.segments
+                if not (len(pages) > 1
+                        and seen[_running_key(segment, line, height)] >= needed)
+                and not _PAGE_NUMBER.match(segment.text.strip())]
             if not line.segments:
                 lines.remove(line)
 

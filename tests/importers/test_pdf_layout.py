@@ -127,3 +127,29 @@ def test_the_import_of_a_pdf_uses_the_layout_reader():
     report = analyse("offre.pdf", data, default_zone=get_settings().timezone)
     labels = [item["label"] for item in report.postings[0].items("requirements")]
     assert labels == [LONG, f"{LONG} et leurs avenants"]
+
+
+def test_the_plain_text_keeps_what_the_layout_reading_leaves_out():
+    """Erasure searches a dossier for a person's name: it reads every piece of text, running
+    headers and hidden text included (pdf_text(layout=False))."""
+    from tracker.pdfcheck import pdf_text
+
+    style = ("@page { @top-left { content: 'Dossier de Camille Martin'; font-size: 8pt; } }"
+             " section { break-after: page; }")
+    body = ("<div style='font-size:1pt;color:#fff'>camille@example.org</div>"
+            + "".join(f"<section><p>Partie {n}</p></section>" for n in range(1, 4)))
+    data = pdf(body, style)
+    read = pdf_text(data, filename="dossier.pdf")
+    assert "Camille Martin" not in read and "camille@example.org" not in read
+    plain = pdf_text(data, filename="dossier.pdf", layout=False)
+    assert "Camille Martin" in plain and "camille@example.org" in plain
+
+
+def test_a_first_page_title_that_the_running_header_repeats_is_kept():
+    style = ("@page { @top-left { content: 'Technicien de laboratoire'; font-size: 8pt; } }"
+             " @page :first { @top-left { content: none; } } section { break-after: page; }"
+             " @page { margin-top: 15mm; }")
+    body = ("<h1 style='margin:0'>Technicien de laboratoire</h1>"
+            + "".join(f"<section><p>Partie {n}</p></section>" for n in range(1, 4)))
+    lines = lines_of(pdf(body, style))
+    assert lines == ["Technicien de laboratoire", "Partie 1", "Partie 2", "Partie 3"]

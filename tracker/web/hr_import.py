@@ -20,6 +20,8 @@ from tracker.services.hiring.posting_input import PostingInput
 from tracker.services.reference import catalogue as reference_data
 from tracker.web import import_store, import_url, posting_form
 from tracker.web.common import (
+    EMPLOYMENT_LABELS,
+    KIND_LABELS,
     actor,
     clock,
     form_errors,
@@ -90,15 +92,19 @@ def _findings(report: imports.ImportReport, index: int, form: Any) -> list[dict[
     form's words, not the importer's field names)."""
     labels = {name: str(field.label.text) for name, field in form._fields.items()}
     return [{"field": labels.get(f["field"]) or str(FINDING_LABELS.get(f["field"], f["field"])),
-             "value": _shown(f["value"]), "snippet": f["snippet"],
+             "value": _shown(f["value"], f["field"]), "snippet": f["snippet"],
              "confidence": round(100 * f["confidence"]), "review": f["review"]}
             for f in imports.shown(report)[index]["findings"]]
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, name: str = "") -> str:
+    """A finding's value as people read it: kinds and contract types by their label."""
     if isinstance(value, dict):
-        return " · ".join(str(v) for k, v in value.items() if v not in (None, "", [])
+        return " · ".join(str(KIND_LABELS.get(v, v)) if k == "kind" else str(v)
+                          for k, v in value.items() if v not in (None, "", [])
                           and k in ("kind", "label", "level", "date", "time", "place"))
+    if name == "employment_type" and value in EMPLOYMENT_LABELS:
+        return str(EMPLOYMENT_LABELS[value])
     return "" if value is None else str(value)
 
 
