@@ -88,7 +88,7 @@ def test_the_saved_import_shows_the_same_requirements(cli, demo, tmp_path):
     assert "Requirements" in table and "page 3 / 3" not in table
 
 
-def test_the_english_sheet_gives_back_the_title_and_the_requirements(cli, demo, tmp_path):
+def test_the_english_sheet_gives_back_the_title_requirements_and_dates(cli, demo, tmp_path):
     pdf = _sheet(cli, tmp_path, "en")
     result = cli(["posting", "import", str(pdf), "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -96,3 +96,10 @@ def test_the_english_sheet_gives_back_the_title_and_the_requirements(cli, demo, 
     assert data["title"] == demo["title"]
     assert [(item["kind"], item["label"], item["required"], item["level"])
             for item in data["requirements"]] == _requirements(demo)
+    # English labels and dates around a French text: "Start date : 4 January 2027"
+    assert data["valid_through_date"] == demo["deadline"]["date"]
+    assert data["job_start_date"] == demo["job_start_date"]
+    assert data["working_time_percent"] == 100
+    assert [item["date"] for item in data["interviews"]] == [
+        item["date"] for item in demo["interviews"] if item["application_id"] is None]
+    assert "JOB DESCRIPTION" not in data.get("missions", "")

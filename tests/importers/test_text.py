@@ -245,3 +245,16 @@ def test_internships_and_work_study():
     # "stage" in English is a step, not an internship
     assert _contract("Engineer\nAt this stage we ask for a CV.\nPermanent contract\n")[0] == \
         "permanent"
+
+
+def test_labelled_dates_in_the_other_language_are_read_by_their_month_name():
+    data = parse_text("Chargé de mission\nStart date : 4 January 2027\n"
+                      "Application deadline : 14 December 2026\nLe poste est à Lyon, pour "
+                      "une équipe de la direction.\n").data()
+    assert data["job_start_date"] == date(2027, 1, 4)
+    assert data["valid_through_date"] == date(2026, 12, 14)
+    # running text keeps to its own language, numbers too
+    data = parse_text("Chargé de mission\nLe jury se réunira en May 2024 pour la suite.\n"
+                      "Date limite : 05/04/2024\n").data()
+    assert data["valid_through_date"] == date(2024, 4, 5)
+    assert "interviews" not in data

@@ -151,6 +151,8 @@ def heading_of(line: str) -> Section | None:
         return Section("requirements", stripped, found[0], found[1])
     if key in _OTHER_HEADINGS:
         return Section(_OTHER_HEADINGS[key], stripped)
+    if shouting and re.search(r"\s[·|]\s", stripped):  # 'JOB DESCRIPTION · REF-12': a header
+        return Section("other", stripped)
     if shouting:  # 'COMPETENCES TECHNIQUES ET SAVOIRS': a known heading it starts with
         words = key.split()
         starts = [" ".join(words[:n]) for n in range(1, len(words))]

@@ -345,7 +345,8 @@ def _permanent_with_a_duration(result: ParsedPosting) -> None:
 
 def _working_time(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                   text: str) -> None:
-    quotite = re.search(r"\bquotit[ée](?: de travail)?\s*+:?\s*+(\d{1,3})\s*+%", text, re.I)
+    quotite = re.search(r"\b(?:quotit[ée](?: de travail)?|working time|temps de travail)\s*+:?"
+                        r"\s*+(\d{1,3})\s*+%", text, re.I)
     if quotite and 1 <= int(quotite.group(1)) <= 100:
         result.add("working_time_percent", int(quotite.group(1)), _around(text, quotite), 0.95)
         return
