@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     # this many seconds, at most this many redirects, at most max_upload_mb of body. Addresses
     # that resolve to loopback, private, link-local, multicast or reserved ranges are refused;
     # tests only name the one loopback port of their own server that may be fetched.
-    import_url_timeout_s: float = Field(default=15, gt=0, le=120)
+    import_url_timeout_s: float = Field(default=10, gt=0, le=120)
     import_url_max_redirects: int = Field(default=5, ge=0, le=20)
     import_url_test_loopback_port: int | None = Field(default=None, ge=1, le=65535)
     application_max_documents: int = Field(default=20, ge=1)
