@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     # documents per application, in number and in MB (10^6 bytes) all together.
     import_pending_max_files: int = Field(default=10, ge=1)
     import_pending_max_mb: int = Field(default=50, ge=1)
+    # Import from a web address (#15): the whole fetch (DNS, connection, redirects, body) within
+    # this many seconds, at most this many redirects, at most max_upload_mb of body. Addresses
+    # that resolve to loopback, private, link-local, multicast or reserved ranges are refused;
+    # tests only name the one loopback port of their own server that may be fetched.
+    import_url_timeout_s: float = Field(default=10, gt=0, le=120)
+    import_url_max_redirects: int = Field(default=5, ge=0, le=20)
+    import_url_test_loopback_port: int | None = Field(default=None, ge=1, le=65535)
     application_max_documents: int = Field(default=20, ge=1)
     application_max_mb: int = Field(default=50, ge=1)
     # The web face (tracker serve). The secret key signs session cookies and CSRF tokens; when

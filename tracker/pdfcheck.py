@@ -156,17 +156,19 @@ def default_limits() -> PdfLimits:
 
 
 def pdf_text(data: bytes, *, filename: str, limits: PdfLimits | None = None,
-             max_pages: int = 50) -> str:
+             max_pages: int = 50, layout: bool = True) -> str:
     """The text of the first `max_pages` pages of an untrusted PDF, extracted in the bounded
     child under the same limits as an upload (the web process never parses it); `limits`
-    default to the settings."""
+    default to the settings. `layout`: read as a person reads it (tracker.pdflayout: running
+    headers and footers, page numbers and hidden text left out); else every piece of text it
+    holds, as pypdf gives it (what a search for a name must see)."""
     if limits is None:
         limits = default_limits()
     check_size(len(data), filename=filename, max_bytes=limits.max_bytes)
     version = _sniff(data, filename)
     result, payload = _run_child(data, filename, limits.timeout_s, limits.memory_mb,
                                  limits.max_pages, "text", limits.max_decoded_bytes,
-                                 max_pages)
+                                 max_pages, "layout" if layout else "plain")
     _facts(result, filename, version, limits.memory_mb, limits.max_pages)
     return payload.decode("utf-8", "replace")
 
@@ -311,7 +313,8 @@ def _inspect(data: bytes, max_pages: int) -> dict[str, Any]:
 
 def _child_main(argv: list[str]) -> int:
     """`python -m tracker.pdfcheck MEMORY_MB CPU_S MAX_PAGES [sanitise MAX_DECODED | text
-    MAX_DECODED PAGES]` < file.pdf: one JSON line, then the clean copy or the text."""
+    MAX_DECODED PAGES [layout|plain]]` < file.pdf: one JSON line, then the clean copy or the
+    text."""
     memory_mb, cpu_s, max_pages = (int(arg) for arg in argv[:3])
     mode = argv[3] if len(argv) > 3 else "check"
     bounded.limit_child(memory_mb, cpu_s)
@@ -331,7 +334,8 @@ def _child_main(argv: list[str]) -> int:
                 answer, payload = sanitise(data, answer, max_decoded=int(argv[4]))
             else:
                 answer, payload = extract_text(data, answer, max_decoded=int(argv[4]),
-                                               pages=int(argv[5]))
+                                               pages=int(argv[5]),
+                                               layout=argv[6:7] != ["plain"])
     except MemoryError:
         answer, payload = {"error": "memory"}, b""
     except RecursionError:

@@ -56,9 +56,11 @@ def sanitise(data: bytes, facts: dict[str, Any], *, max_decoded: int
     return {**facts, "pages": pages, "removed": sorted(removed)}, out.getvalue()
 
 
-def extract_text(data: bytes, facts: dict[str, Any], *, max_decoded: int, pages: int
-                 ) -> tuple[dict[str, Any], bytes]:
-    """The text of the first `pages` pages, once the decoded size is known to be bounded."""
+def extract_text(data: bytes, facts: dict[str, Any], *, max_decoded: int, pages: int,
+                 layout: bool = True) -> tuple[dict[str, Any], bytes]:
+    """The text of the first `pages` pages, once the decoded size is known to be bounded: read
+    by its layout (tracker.pdflayout), or all of it as pypdf gives it (`layout` false, or a
+    layout the reader cannot follow)."""
     import pikepdf
     from pypdf import PdfReader
 
@@ -69,8 +71,19 @@ def extract_text(data: bytes, facts: dict[str, Any], *, max_decoded: int, pages:
         return {"error": "unreadable", "detail": str(exc)}, b""
     if problem:
         return problem, b""
-    reader = PdfReader(io.BytesIO(data))
-    text = "\n".join(page.extract_text() or "" for page in reader.pages[:pages])
+    text = None
+    if layout:
+        try:
+            from tracker.pdflayout import read_pdf_text
+
+            text = read_pdf_text(data, pages)
+        except (MemoryError, RecursionError):
+            raise
+        except Exception:  # noqa: BLE001 -- a layout the reader cannot follow: plain text
+            text = None
+    if text is None:
+        reader = PdfReader(io.BytesIO(data))
+        text = "\n".join(page.extract_text() or "" for page in reader.pages[:pages])
     return facts, text[:max_decoded].encode("utf-8", "replace")
 
 

@@ -191,3 +191,70 @@ def test_a_duration_beside_a_permanent_contract_is_flagged():
     assert finding.value == 18 and "permanent" in finding.review
     assert "duration_months" not in parsed.data()
     assert parsed.get("employment_type").confidence < SURE  # shown as a guess to check
+
+
+# -- #15 item 3: contract words -----------------------------------------------------------------
+
+
+def _contract(text: str) -> tuple[str | None, int | None, float]:
+    parsed = parse_text(text)
+    finding = parsed.get("employment_type")
+    kind = parsed.value("employment_type")
+    return (str(kind) if kind is not None else None, parsed.value("duration_months"),
+            finding.confidence if finding else 0.0)
+
+
+def test_permanent_from_cdi_open_ended_and_indefinite():
+    for text in ("Chargé de mission\nType de contrat : CDI\n",
+                 "Project officer\nContract: open-ended\n",
+                 "Research engineer\nThe appointment is for an indefinite period.\n",
+                 "Comptable\nPoste en contrat à durée indéterminée, temps plein.\n"):
+        assert _contract(text)[0] == "permanent", text
+
+
+def test_a_duration_without_a_contract_word_means_a_fixed_term():
+    kind, months, confidence = _contract("Chargée d'études\nDurée : 12 mois\nLieu : Lyon\n")
+    assert (kind, months) == ("fixed_term", 12) and confidence < SURE  # a guess to check
+    kind, months, _ = _contract("Data analyst\nThis appointment is for 18 months, starting in "
+                                "June.\n")
+    assert (kind, months) == ("fixed_term", 18)
+    # an experience in years is no contract
+    assert _contract("Développeur\nExpérience de 3 ans exigée.\n")[0] == "other"
+
+
+def test_volunteer_programmes():
+    assert _contract("Chargé de projet export (VIE)\nMission de 12 mois à Montréal\n")[:2] == (
+        "volunteer", 12)
+    assert _contract("Coordinateur de projet\nVSI de 24 mois avec la DCC\n")[0] == "volunteer"
+    assert _contract("Mission de service civique\nAccompagner les bénévoles\n")[0] == \
+        "volunteer"
+    # "vie" the word is not the programme
+    assert _contract("Assistant RH\nQualité de vie au travail\nCDD de 6 mois\n")[0] == \
+        "fixed_term"
+
+
+def test_internships_and_work_study():
+    assert _contract("Stage de 6 mois en communication\nGratification légale\n")[:2] == (
+        "internship", 6)
+    assert _contract("Développeur web en alternance\nRythme : 3 semaines / 1 semaine\n")[0] \
+        == "apprenticeship"
+    assert _contract("Assistant commercial\nContrat de professionnalisation, 12 mois\n")[0] \
+        == "apprenticeship"
+    assert _contract("Marketing assistant\nWork-study position (apprenticeship)\n")[0] == \
+        "apprenticeship"
+    # "stage" in English is a step, not an internship
+    assert _contract("Engineer\nAt this stage we ask for a CV.\nPermanent contract\n")[0] == \
+        "permanent"
+
+
+def test_labelled_dates_in_the_other_language_are_read_by_their_month_name():
+    data = parse_text("Chargé de mission\nStart date : 4 January 2027\n"
+                      "Application deadline : 14 December 2026\nLe poste est à Lyon, pour "
+                      "une équipe de la direction.\n").data()
+    assert data["job_start_date"] == date(2027, 1, 4)
+    assert data["valid_through_date"] == date(2026, 12, 14)
+    # running text keeps to its own language, numbers too
+    data = parse_text("Chargé de mission\nLe jury se réunira en May 2024 pour la suite.\n"
+                      "Date limite : 05/04/2024\n").data()
+    assert data["valid_through_date"] == date(2024, 4, 5)
+    assert "interviews" not in data

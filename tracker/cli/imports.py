@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ def _status(finding: dict[str, Any]) -> str:
 
 
 @click.command("import")
-@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("path", metavar="FILE|URL", type=click.Path(dir_okay=False))
 @click.option("--org", "organisation", metavar="SLUG", help="The organisation it is for.")
 @click.option("--posting", "number", type=click.IntRange(min=1), default=1, show_default=True,
               help="Which posting, when the file holds several.")
@@ -47,14 +48,20 @@ def _status(finding: dict[str, Any]) -> str:
 def import_command(app: AppContext, path: str, organisation: str | None, number: int,
                    yes: bool, fmt: str) -> None:
     """Read a posting from FILE (schema.org JSON-LD .json/.jsonld, an .html page with JSON-LD,
-    plain .txt, or .pdf) and show what was found, field by field, with the snippet and a
-    confidence. Nothing is saved without --yes."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UserError(f"error: file: cannot read {path}: {exc.strerror or exc}") from exc
-    report = imports.analyse(Path(path).name, data, clock=app.clock,
-                             default_zone=app.settings.timezone, settings=app.settings)
+    plain .txt, or .pdf) or from a web address (http:// or https://, fetched under limits:
+    public addresses only) and show what was found, field by field, with the snippet and a
+    confidence. Nothing is saved without --yes; a posting saved from an address keeps it as
+    its source."""
+    if re.match(r"^[a-z][a-z0-9+.-]*://", path, re.I):
+        report = imports.analyse_url(path, clock=app.clock, default_zone=app.settings.timezone,
+                                     settings=app.settings)
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise UserError(f"error: file: cannot read {path}: {exc.strerror or exc}") from exc
+        report = imports.analyse(Path(path).name, data, clock=app.clock,
+                                 default_zone=app.settings.timezone, settings=app.settings)
     saved = None
     if yes:
         with app.transaction() as session:
@@ -81,7 +88,7 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
                 for f in findings if f["field"] == "requirements"]
         others = [[f["field"], _with_snippet(f), f"{f['confidence']:.2f}", _status(f)]
                   for f in findings if f["field"] in ("interviews", "required_documents")]
-        title = f"{report.filename} ({report.format}" + (
+        title = f"{report.url or report.filename} ({report.format}" + (
             f", {report.language})" if report.language else ")")
         if len(report.postings) > 1:
             title += f": posting {position} of {len(report.postings)}"

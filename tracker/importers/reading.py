@@ -110,12 +110,28 @@ def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
             raise ImportFailed("file", f"{filename!r} holds no schema.org JobPosting")
         text = json.dumps(document, ensure_ascii=False, indent=2)
     elif not found:  # a page without JSON-LD: its visible text, read as plain text
-        text = html_text.extract_text(text, guess_layout=True)
+        text = html_text.extract_text(_readable(html_text.parse_html(text)),
+                                      guess_layout=True)
         if not text.strip():
             raise ImportFailed("file", f"{filename!r} has neither a JobPosting nor text")
         language = detect_language(text)
         found = [parse_text(text, language=language)]
     return FileRead(text, language, found, warnings)
+
+
+# What a page holds around its content: menus, banners, footers, forms, hidden parts (scripts
+# and styles are dropped by html_text itself).
+_CHROME = ("//nav | //footer | //aside | //form | //noscript | //template | //dialog"
+           " | //header[not(.//h1)] | //*[@role='navigation' or @role='banner' or "
+           "@role='contentinfo' or @aria-hidden='true' or @hidden]")
+
+
+def _readable(tree: Any) -> Any:
+    """The page's tree (lxml.html) without its chrome (see _CHROME)."""
+    for element in tree.xpath(_CHROME):
+        if element.getparent() is not None:
+            element.drop_tree()  # its tail text stays
+    return tree
 
 
 def _child_main(argv: list[str]) -> int:

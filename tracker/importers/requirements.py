@@ -81,6 +81,9 @@ def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
         kind = _guess_kind(label)
     if kind == K.EDUCATION and level is None:
         level = education_level(label)
+    if kind == K.EDUCATION and level and label.endswith(f"({level})") and \
+            label[: -len(level) - 2].strip():  # 'Bac + 5 (Bac+5)': the level said twice
+        label = label[: -len(level) - 2].strip(" ,;:.")
     if _OPTIONAL_END.search(label):
         label = _OPTIONAL_END.sub("", label).strip(" ,;:.")
         required = False

@@ -20,10 +20,10 @@ for kind, required, names in [
      "|competences informatiques|technical skills|technical competencies"),
     (K.KNOWLEDGE, True, "connaissances|savoirs|connaissances requises|knowledge"),
     (K.KNOW_HOW, True, "savoir-faire|savoir faire|savoir-faire operationnels"
-     "|competences operationnelles|skills and abilities|abilities"),
+     "|competences operationnelles|skills and abilities|abilities|know-how"),
     (K.SOFT_SKILL, True, "savoir-etre|savoir etre|savoir-etre professionnels|qualites requises"
      "|qualites personnelles|qualites|aptitudes|competences comportementales"
-     "|personal qualities|behavioural competencies|competencies|core competencies"),
+     "|soft skills|personal qualities|behavioural competencies|competencies|core competencies"),
     (K.EDUCATION, True, "niveau d'etudes|niveau d’etudes|diplome|diplomes|diplome requis"
      "|niveau de diplome|formation|education|qualifications and education"),
     (K.EXPERIENCE, True, "experience|experiences|experience professionnelle|experience requise"
@@ -51,13 +51,13 @@ for kind, names in [
      "|responsibilities|key responsibilities|main duties|duties|duties and responsibilities"
      "|job purpose|the role|role|job summary|main responsibilities|tasks|your tasks"
      "|what you will do|job description|overview of the role|purpose of the role"),
-    ("context", "environnement et contexte de travail|contexte|environnement|presentation"
+    ("context", "environnement et contexte de travail|environnement et contexte|contexte|environnement|presentation"
      "|environnement du poste|contexte du recrutement|contexte du poste"
      "|positionnement|about us|background|the organisation|about the organisation"
      "|organizational setting|organizational setting and work relationships|context"
      "|presentation de l'etablissement|presentation de la structure|le service|the department"),
     ("working_conditions", "conditions particulieres d'exercice|conditions particulieres d’exercice"
-     "|conditions d'exercice|conditions de travail|working conditions|contraintes"
+     "|conditions d'exercice|conditions d’exercice|conditions de travail|working conditions|contraintes"
      "|special conditions|contraintes du poste"),
     ("benefits", "avantages|we offer|what we offer|benefits|remuneration et avantages"),
     ("contact", "contact|contacts|candidature|candidatures|how to apply|application|to apply"
@@ -151,6 +151,8 @@ def heading_of(line: str) -> Section | None:
         return Section("requirements", stripped, found[0], found[1])
     if key in _OTHER_HEADINGS:
         return Section(_OTHER_HEADINGS[key], stripped)
+    if shouting and re.search(r"\s[·|]\s", stripped):  # 'JOB DESCRIPTION · REF-12': a header
+        return Section("other", stripped)
     if shouting:  # 'COMPETENCES TECHNIQUES ET SAVOIRS': a known heading it starts with
         words = key.split()
         starts = [" ".join(words[:n]) for n in range(1, len(words))]

@@ -151,6 +151,9 @@ _SELF_DESCRIBED = re.compile(
 _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
                "job description", "vacancy", "skip to content", "synthese de l'offre",
                "skip to main content", "job vacancy", "fiche de poste", "profil de poste"}
+# A board's or a document's header line: 'FICHE DE POSTE · UJM-DRI-2024-CCI', 'Vacancy | Ref 12'.
+_RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted(_NOT_TITLES))
+                           + r")\s*+[·|:–—-]")
 _ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
 # Tried only where a run of spaces starts (or at a word), not at each space of the run.
 _SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h)\b[\)\]]?\s*+")
@@ -165,7 +168,8 @@ def _title_and_employer(result: ParsedPosting, lines: list[str],
     for line in top[:6]:
         key = fold(line).strip(" :")
         heading = heading_of(line)
-        if (key in _NOT_TITLES or (heading is not None and heading.name != "other")
+        if (key in _NOT_TITLES or _RUNNING_HEAD.match(key)
+                or (heading is not None and heading.name != "other")
                 or EMAIL.search(line) or len(line) > 120 or _is_label(key)
                 or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
                 or re.match(r"^(offre|ref|job|publi)", key)):
@@ -234,9 +238,12 @@ _TYPES = [
                 r"permanent|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing)\b", re.I),
      EmploymentType.PERMANENT),
     (re.compile(r"\b(stage|stagiaire|internship|intern)\b", re.I), EmploymentType.INTERNSHIP),
-    (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice)\b", re.I),
+    (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice|work[- ]study"
+                r"|contrat de professionnalisation)\b", re.I),
      EmploymentType.APPRENTICESHIP),
-    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat|service civique)\b", re.I),
+    # VIE and VSI in capitals only ("qualité de vie" is no volunteer programme).
+    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat\w*|service civique|volontaire"
+                r" international\w*|(?-i:V\.?I\.?E|V\.?S\.?I))\b", re.I),
      EmploymentType.VOLUNTEER),
     (re.compile(r"\b(freelance|consultant|consultancy|prestataire)\b", re.I),
      EmploymentType.FREELANCE),
@@ -288,7 +295,8 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                 months = _duration(value)
                 if months and kind in (EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY,
                                        EmploymentType.INTERNSHIP,
-                                       EmploymentType.APPRENTICESHIP):
+                                       EmploymentType.APPRENTICESHIP,
+                                       EmploymentType.VOLUNTEER):
                     result.add("duration_months", months, snippet, confidence)
                 break
         if result.get("employment_type"):
@@ -303,10 +311,20 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         elif months:
             result.add("duration_months", months, duration[1], 0.8)
     if not result.get("duration_months") and result.value("employment_type") in (
-            EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY):
+            EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY, EmploymentType.INTERNSHIP,
+            EmploymentType.APPRENTICESHIP, EmploymentType.VOLUNTEER):
         match = _TENURE.search(text)
         if match:
             result.add("duration_months", _duration(match.group(0)), _around(text, match), 0.6)
+    if not result.get("employment_type"):  # a post for a set time, no contract word: a CDD
+        duration_found = result.get("duration_months")
+        tenure = _TENURE.search(text)
+        if duration_found is not None and duration_found.review is None:
+            result.add("employment_type", EmploymentType.FIXED_TERM, duration_found.snippet,
+                       0.6)
+        elif tenure and _duration(tenure.group(0)):
+            result.add("employment_type", EmploymentType.FIXED_TERM, _around(text, tenure), 0.55)
+            result.add("duration_months", _duration(tenure.group(0)), _around(text, tenure), 0.6)
     _permanent_with_a_duration(result)
     _working_time(result, labelled, text)
     if not result.get("employment_type"):
@@ -327,7 +345,8 @@ def _permanent_with_a_duration(result: ParsedPosting) -> None:
 
 def _working_time(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                   text: str) -> None:
-    quotite = re.search(r"\bquotit[ée](?: de travail)?\s*+:?\s*+(\d{1,3})\s*+%", text, re.I)
+    quotite = re.search(r"\b(?:quotit[ée](?: de travail)?|working time|temps de travail)\s*+:?"
+                        r"\s*+(\d{1,3})\s*+%", text, re.I)
     if quotite and 1 <= int(quotite.group(1)) <= 100:
         result.add("working_time_percent", int(quotite.group(1)), _around(text, quotite), 0.95)
         return

@@ -24,6 +24,18 @@ _START_PHRASE = re.compile(
 _INTERVIEW = re.compile(r"(entretien|interview|audition|jury|oral)", re.I)
 
 
+def _labelled_dates(value: str, lang: str, default_year: int | None = None) -> list[FoundDate]:
+    """The dates of a labelled value: in the posting's language, else dates with a month name
+    in the other language (an English form around a French text: 'Start date: 4 January
+    2027'); numeric dates are read in the posting's language only."""
+    found = find_dates(value, lang, default_year)
+    if found:
+        return found
+    other = "en" if lang == "fr" else "fr"
+    return [date_ for date_ in find_dates(value, other, default_year)
+            if any(c.isalpha() for c in date_.text)]
+
+
 def _year_default(result: ParsedPosting) -> int | None:
     for name in ("valid_through_date", "date_posted", "job_start_date"):
         value = result.value(name)
@@ -45,7 +57,7 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
     _deadline(result, labelled, lines, lang)
     for name, field in (("date_posted", "date_posted"), ("job_start_date", "job_start_date")):
         for value, snippet in labelled.get(name, []):
-            found = find_dates(value, lang, _year_default(result))
+            found = _labelled_dates(value, lang, _year_default(result))
             if found:
                 confidence = 0.9 if found[0].year_given else 0.55
                 result.add(field, found[0].value, snippet, confidence, _doubt(found[0]))
@@ -67,17 +79,17 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
 
 def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
               lines: list[str], lang: str) -> None:
-    candidates = [(value, snippet, 0.9) for value, snippet in labelled.get("deadline", [])]
+    candidates = [(value, snippet, 0.9, True) for value, snippet in labelled.get("deadline", [])]
     for index, line in enumerate(lines):
         match = _DEADLINE_PHRASE.search(line)
         if match and _APPLY_WORDS.search(line) and not _INTERVIEW.search(line):
             rest = line[match.start():]
             if not find_dates(rest, lang) and index + 1 < len(lines):
                 rest = f"{rest} {lines[index + 1]}"
-            candidates.append((rest, line.strip(), 0.85))
+            candidates.append((rest, line.strip(), 0.85, False))
     chosen = None
-    for value, snippet, confidence in candidates:
-        found = find_dates(value, lang)
+    for value, snippet, confidence, label in candidates:
+        found = _labelled_dates(value, lang) if label else find_dates(value, lang)
         if not found:
             continue
         first = found[0]
@@ -102,10 +114,11 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
     default_year = _year_default(result)
     deadline = result.value("valid_through_date")
     seen: set[date] = set()
-    texts = [(value, snippet) for value, snippet in labelled.get("interview", [])]
-    texts += [(line, line) for line in lines if _INTERVIEW.search(line)]
-    for value, snippet in texts:
-        for found in find_dates(value, lang, default_year):
+    texts = [(value, snippet, True) for value, snippet in labelled.get("interview", [])]
+    texts += [(line, line, False) for line in lines if _INTERVIEW.search(line)]
+    for value, snippet, label in texts:
+        for found in (_labelled_dates(value, lang, default_year) if label
+                      else find_dates(value, lang, default_year)):
             day = found.value
             if not found.year_given and deadline and day < deadline:
                 try:

@@ -18,6 +18,7 @@ from tracker.domain.access import Actor, Operator, actor_id
 from tracker.domain.errors import DomainError
 from tracker.domain.timeutil import parse_date, parse_time
 from tracker.importers.base import SURE, ImportFailed, ParsedPosting, plain
+from tracker.importers.fetch import Fetched, FetchLimits, FetchRefused, fetch
 from tracker.importers.files import MEDIA_TYPES, detect_format
 from tracker.importers.reading import read_file
 from tracker.models import Organisation, Posting, PostingSource, Role, User
@@ -41,16 +42,19 @@ class ImportReport:
     # What was left out of the file and why (a broken JSON-LD block of a page...).
     warnings: list[str] = field(default_factory=list)
     zone: str = "Europe/Paris"  # of dates that name none
+    url: str | None = None  # the web address it was fetched from, kept as the source
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "filename": self.filename, "format": self.format, "language": self.language,
             "warnings": self.warnings, "postings": [p.as_dict() for p in self.postings],
+            **({"url": self.url} if self.url else {}),
         }
 
 
 def analyse(filename: str, data: bytes, *, default_zone: str,
-            clock: Clock | None = None, settings: Settings | None = None) -> ImportReport:
+            clock: Clock | None = None, settings: Settings | None = None,
+            url: str | None = None) -> ImportReport:
     """Read a posting file; raises ImportFailed (field 'file') for an empty, unknown, broken or
     too large file, or one without any posting. Writes nothing. With a clock, interview dates
     already past are flagged (see flag_past_interviews), so that the report says so before
@@ -71,11 +75,35 @@ def analyse(filename: str, data: bytes, *, default_zone: str,
     read = read_file(filename, source, kind=kind, zone=zone, timeout_s=limits.timeout_s,
                      memory_mb=limits.memory_mb)
     report = ImportReport(filename, kind, MEDIA_TYPES[kind], data, read.text, read.language,
-                          read.postings, read.warnings, zone)
+                          read.postings, read.warnings, zone, url)
     if clock is not None:
         for parsed in report.postings:
             flag_past_interviews(parsed, clock(), zone)
     return report
+
+
+def url_limits(settings: Settings) -> FetchLimits:
+    """What fetching one web address may cost (TRACKER_MAX_UPLOAD_MB, TRACKER_IMPORT_URL_*)."""
+    return FetchLimits(max_bytes=settings.max_upload_mb * 1_000_000,
+                       timeout_s=settings.import_url_timeout_s,
+                       max_redirects=settings.import_url_max_redirects,
+                       test_loopback_port=settings.import_url_test_loopback_port)
+
+
+def fetch_url(url: str, *, settings: Settings) -> Fetched:
+    """The page at `url` fetched under the limits of `settings` (see tracker.importers.fetch):
+    a public http(s) address only; FetchRefused (field 'url') otherwise. Network time: call it
+    before any transaction opens."""
+    return fetch(url, url_limits(settings))
+
+
+def analyse_url(url: str, *, default_zone: str, settings: Settings,
+                clock: Clock | None = None) -> ImportReport:
+    """Fetch `url` (fetch_url) and read what it gives as analyse reads a file; the address is
+    kept in the report, and becomes the posting's source address when it is saved."""
+    fetched = fetch_url(url, settings=settings)
+    return analyse(fetched.filename, fetched.data, default_zone=default_zone, clock=clock,
+                   settings=settings, url=fetched.url)
 
 
 def flag_past_interviews(parsed: ParsedPosting, now: datetime, default_zone: str) -> None:
@@ -127,6 +155,8 @@ def save_import(
     if isinstance(actor, User) and actor.role is Role.CANDIDATE:
         data["visibility"] = "private"
     data["source_text"] = report.text
+    if report.url:
+        data["source_url"] = report.url[:1000]
     data.update(changes or {})
     posting = postings.create_posting(session, data, actor=actor, settings=settings,
                                       clock=clock)
@@ -141,7 +171,8 @@ def save_import(
     return posting
 
 
-__all__ = ["ImportFailed", "ImportReport", "analyse", "save_import", "shown"]
+__all__ = ["FetchRefused", "ImportFailed", "ImportReport", "analyse", "analyse_url",
+           "fetch_url", "save_import", "shown"]
 
 
 def shown(report: ImportReport) -> list[dict[str, Any]]:

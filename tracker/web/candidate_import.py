@@ -27,7 +27,7 @@ from tracker.web.common import (
     transaction,
 )
 from tracker.web.forms import ImportForm, PrivateImportForm
-from tracker.web.hr_import import checked_file, read_report, review_page, too_large_page
+from tracker.web.hr_import import read_report, read_upload, review_page, too_large_page
 
 # the fields of the short form, from what the importer found
 PRIVATE_FIELDS = ["title", "hiring_organization_name", "location", "employment_type",
@@ -52,17 +52,15 @@ def posting_import() -> Any:
         return _save()
     upload_form = ImportForm()
     if upload_form.validate_on_submit():
-        try:
-            name, data = checked_file(upload_form)
-            report = read_report(name, data)
-            source = import_store.keep(current_user.id, data)
-        except DomainError as exc:
-            form_errors(upload_form, exc, {"filename": "file", "file": "file"})
-        else:
+        read = read_upload(upload_form)
+        if read is not None:
+            report, source, address = read
             form = PrivateImportForm(formdata=None)
             form.source.data = source
-            form.source_name.data, form.index.data = name, "0"
+            form.source_name.data, form.index.data = report.filename, "0"
             _fill(form, report, 0)
+            if address:  # where they found it: the page it was fetched from
+                form.source_url.data = address
             return review_page(form, report, 0, private=True)
     return render_template("web/import.html", upload_form=upload_form, form=None, report=None,
                            private=True), 400 if has_errors(upload_form) else 200

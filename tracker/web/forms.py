@@ -3,6 +3,8 @@ people typed; the rules are the services'."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
@@ -314,8 +316,18 @@ class ImportForm(FlaskForm):
     """A posting file to import: read, shown for review, saved only when hr says so."""
 
     file = FileField(_l("Posting file (.txt, .pdf, .json, .jsonld, .html)"),
-                     validators=[FileRequired(_l("choose a file"))])
+                     validators=[Optional()])
+    # or a web address, fetched under limits (tracker.web.import_url); one of the two is needed
+    url = StringField(_l("Or the posting's web address (https://…)"),
+                      validators=[Optional(), Length(max=2000)])
     upload = SubmitField(_l("Read the file"))
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if valid and not (self.url.data or "").strip() and not self.file.data:
+            self.file.errors = [*self.file.errors, _l("choose a file")]
+            return False
+        return valid
 
 
 class ImportReviewForm(PostingForm):
@@ -323,6 +335,7 @@ class ImportReviewForm(PostingForm):
 
     source = HiddenField()  # the token of the file kept while hr reviews it
     source_name = HiddenField()
+    source_address = HiddenField()  # the web address it was fetched from, if it was
     index = HiddenField(default="0")
     save = SubmitField(_l("Save as a draft"))
 

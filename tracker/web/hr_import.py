@@ -18,8 +18,10 @@ from tracker.services.accounts import organisations
 from tracker.services.hiring import documents
 from tracker.services.hiring.posting_input import PostingInput
 from tracker.services.reference import catalogue as reference_data
-from tracker.web import import_store, posting_form
+from tracker.web import import_store, import_url, posting_form
 from tracker.web.common import (
+    EMPLOYMENT_LABELS,
+    KIND_LABELS,
     actor,
     clock,
     form_errors,
@@ -45,6 +47,28 @@ def checked_file(form: ImportForm) -> tuple[str, bytes]:
     return name, data
 
 
+def read_upload(upload_form: ImportForm) -> tuple[imports.ImportReport, str, str] | None:
+    """The file sent, or the page at the web address given, read and kept for the review: the
+    report, the kept file's token and the address (empty for a file); None with the form's
+    errors set."""
+    address = (upload_form.url.data or "").strip()
+    try:
+        if address and not upload_form.file.data:
+            name, data, address = import_url.fetch_page(address)
+        else:
+            name, data, address = *checked_file(upload_form), ""
+        report = read_report(name, data)
+        report.url = address or None
+        source = import_store.keep(current_user.id, data)
+    except imports.FetchRefused as exc:
+        upload_form.url.errors = [*upload_form.url.errors, import_url.refusal(exc)]
+        return None
+    except DomainError as exc:
+        form_errors(upload_form, exc, {"filename": "file", "file": "file"})
+        return None
+    return report, source, address
+
+
 def read_report(name: str, data: bytes) -> imports.ImportReport:
     """What the file holds; dates without a zone are read in the organisation's (hr) or the
     person's own (a candidate)."""
@@ -68,15 +92,19 @@ def _findings(report: imports.ImportReport, index: int, form: Any) -> list[dict[
     form's words, not the importer's field names)."""
     labels = {name: str(field.label.text) for name, field in form._fields.items()}
     return [{"field": labels.get(f["field"]) or str(FINDING_LABELS.get(f["field"], f["field"])),
-             "value": _shown(f["value"]), "snippet": f["snippet"],
+             "value": _shown(f["value"], f["field"]), "snippet": f["snippet"],
              "confidence": round(100 * f["confidence"]), "review": f["review"]}
             for f in imports.shown(report)[index]["findings"]]
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, name: str = "") -> str:
+    """A finding's value as people read it: kinds and contract types by their label."""
     if isinstance(value, dict):
-        return " · ".join(str(v) for k, v in value.items() if v not in (None, "", [])
+        return " · ".join(str(KIND_LABELS.get(v, v)) if k == "kind" else str(v)
+                          for k, v in value.items() if v not in (None, "", [])
                           and k in ("kind", "label", "level", "date", "time", "place"))
+    if name == "employment_type" and value in EMPLOYMENT_LABELS:
+        return str(EMPLOYMENT_LABELS[value])
     return "" if value is None else str(value)
 
 
@@ -92,7 +120,7 @@ def review_page(form: Any, report: imports.ImportReport, index: int,
             status: int = 200, *, private: bool = False) -> Any:
     return render_template(
         "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
-        report={"filename": report.filename, "format": report.format,
+        report={"filename": report.filename, "format": report.format, "url": report.url,
                 "language": report.language, "count": len(report.postings), "index": index,
                 "findings": _findings(report, index, form), "warnings": report.warnings}), status
 
@@ -104,17 +132,14 @@ def posting_import() -> Any:
         return _save()
     upload_form = ImportForm()
     if upload_form.validate_on_submit():
-        try:
-            name, data = checked_file(upload_form)
-            report = read_report(name, data)
-            source = import_store.keep(current_user.id, data)
-        except DomainError as exc:
-            form_errors(upload_form, exc, {"filename": "file", "file": "file"})
-        else:
+        read = read_upload(upload_form)
+        if read is not None:
+            report, source, address = read
             form = ImportReviewForm(formdata=None)
             _choices(form)
             form.source.data = source
-            form.source_name.data = name
+            form.source_name.data = report.filename
+            form.source_address.data = address
             form.index.data = "0"
             _fill(form, report, 0)
             return review_page(form, report, 0)
@@ -155,6 +180,7 @@ def _save() -> Any:
     try:
         name = documents.uploaded_filename(form.source_name.data or "", pdf_only=False)
         report = read_report(name, data)
+        report.url = form.source_address.data or None
         index = int(form.index.data or 0)
         if not 0 <= index < len(report.postings):
             raise ValueError(index)
@@ -167,6 +193,7 @@ def _save() -> Any:
         fresh = ImportReviewForm(formdata=None)
         _choices(fresh)
         fresh.source.data, fresh.source_name.data = form.source.data, name
+        fresh.source_address.data = form.source_address.data
         fresh.index.data = str(index)
         _fill(fresh, report, index)
         return review_page(fresh, report, index)
@@ -183,6 +210,8 @@ def _save() -> Any:
                 user = actor(db)
                 organisation = (user.organisation.slug if user.organisation
                                 else form.organisation.data or None)
+                if form.source_address.data:  # the page it was fetched from
+                    changes["source_url"] = form.source_address.data[:1000]
                 saved = imports.save_import(db, report, organisation=organisation, actor=user,
                                             clock=clock, index=index, changes=changes, settings=settings())
                 reference = saved.reference

@@ -283,7 +283,7 @@ def _files_naming(settings: Settings, email: str, full_name: str,
         if in_posting and data[:5] == b"%PDF-":
             try:
                 text = pdfcheck.pdf_text(data, filename=path.name, limits=limits,
-                                         max_pages=100_000)
+                                         max_pages=100_000, layout=False)
             except DomainError:
                 found.append(path)
                 continue

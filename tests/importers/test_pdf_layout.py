@@ -1,0 +1,155 @@
+"""A PDF read by its layout (tracker.pdflayout): small PDFs made here with WeasyPrint, each with
+one layout feature that a line-by-line extraction gets wrong."""
+
+from __future__ import annotations
+
+import pytest
+from weasyprint import HTML
+
+from tracker.config import get_settings
+from tracker.pdflayout import read_pdf_text
+from tracker.services.imports import analyse
+
+PAGE = "@page { size: A5; margin: 20mm 15mm; } body { font: 10pt 'DejaVu Sans'; }"
+
+
+def pdf(body: str, style: str = "") -> bytes:
+    return HTML(string=f"<html><head><style>{PAGE}{style}</style></head>"
+                       f"<body>{body}</body></html>").write_pdf()
+
+
+def lines_of(data: bytes) -> list[str]:
+    return [line for line in read_pdf_text(data, 50).split("\n") if line.strip()]
+
+
+LONG = ("Coordonner les partenariats internationaux de l'établissement avec les universités "
+        "européennes et suivre les conventions signées")
+
+
+def test_wrapped_list_items_and_paragraphs_are_joined():
+    data = pdf(f"<p>Le service accueille chaque année des étudiants venus de nombreux pays et "
+               f"les accompagne dans leurs démarches.</p><ul><li>{LONG}</li>"
+               f"<li>Rédiger les rapports</li><li>{LONG} en anglais</li></ul>")
+    lines = lines_of(data)
+    assert lines == [
+        "Le service accueille chaque année des étudiants venus de nombreux pays et les "
+        "accompagne dans leurs démarches.",
+        f"• {LONG}", "• Rédiger les rapports", f"• {LONG} en anglais"]
+
+
+def test_short_lines_that_end_early_are_not_joined():
+    data = pdf("<p>Employeur<br>Université Jean Monnet<br>Saint-Étienne</p>")
+    assert lines_of(data) == ["Employeur", "Université Jean Monnet", "Saint-Étienne"]
+
+
+def test_two_columns_are_read_one_after_the_other():
+    left = "".join(f"<li>Compétence gauche numéro {n} rédigée sur une longue ligne</li>"
+                   for n in range(1, 6))
+    right = "".join(f"<li>Qualité droite numéro {n} rédigée sur une ligne longue</li>"
+                    for n in range(1, 6))
+    data = pdf(f"<h2>Profil recherché</h2><div class='cols'><h3>Savoir-faire</h3><ul>{left}"
+               f"</ul><h3>Savoir-être</h3><ul>{right}</ul></div>",
+               ".cols { columns: 2; column-gap: 8mm; } h3 { break-before: column; }"
+               " h3:first-child { break-before: auto; }")
+    lines = lines_of(data)
+    assert lines[0] == "Profil recherché"
+    assert lines[1:] == (["Savoir-faire"] + [
+        f"• Compétence gauche numéro {n} rédigée sur une longue ligne" for n in range(1, 6)]
+        + ["Savoir-être"] + [f"• Qualité droite numéro {n} rédigée sur une ligne longue"
+                             for n in range(1, 6)])
+
+
+def test_a_ruled_table_is_read_row_by_row():
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in [
+        ("Poste", "Lieu", "Date limite"),
+        ("Chargé de mission", "Lyon", "13/05/2024"),
+        ("Gestionnaire financier et comptable du laboratoire", "Saint-Étienne", "20/05/2024")])
+    facts = "".join(f"<tr><th>{a}</th><td>{b}</td></tr>" for a, b in [
+        ("Contrat", "CDD de 12 mois renouvelable une fois selon les financements obtenus"),
+        ("Quotité", "100 %")])
+    data = pdf(f"<p>Postes ouverts</p><table>{rows}</table><p>Conditions</p>"
+               f"<table>{facts}</table>",
+               "table { border-collapse: collapse; width: 100%; margin: 4mm 0; }"
+               " td, th { border: 0.5pt solid black; padding: 1mm; text-align: left; }")
+    assert lines_of(data) == [
+        "Postes ouverts", "Poste | Lieu | Date limite", "Chargé de mission | Lyon | 13/05/2024",
+        "Gestionnaire financier et comptable du laboratoire | Saint-Étienne | 20/05/2024",
+        "Conditions",
+        "Contrat : CDD de 12 mois renouvelable une fois selon les financements obtenus",
+        "Quotité : 100 %"]
+
+
+def test_an_unruled_label_value_table_keeps_each_value_with_its_label():
+    facts = "".join(f"<tr><th>{a}</th><td>{b}</td></tr>" for a, b in [
+        ("Employeur", "Université Jean Monnet"),
+        ("Service", "Direction de l'International, Bureau d'ingénierie de projets "
+                    "et de coopération"),
+        ("Contrat", "CDD"), ("Date limite", "13/05/2024")])
+    data = pdf(f"<table>{facts}</table><p>Missions</p>",
+               "th { text-align: left; width: 35mm; } td { padding-left: 10mm; }")
+    assert lines_of(data) == [
+        "Employeur : Université Jean Monnet",
+        "Service : Direction de l'International, Bureau d'ingénierie de projets et de "
+        "coopération",
+        "Contrat : CDD", "Date limite : 13/05/2024", "Missions"]
+
+
+@pytest.mark.parametrize("number", ["'page ' counter(page) ' / ' counter(pages)",
+                                    "counter(page) '/' counter(pages)",
+                                    "'- ' counter(page) ' -'"])
+def test_running_headers_footers_and_page_numbers_are_dropped(number):
+    style = ("@page { @top-left { content: 'ACME Conseil · Offre AC-12'; font-size: 8pt; }"
+             f" @bottom-right {{ content: {number}; font-size: 8pt; }}"
+             " @bottom-left { content: 'Document imprimé le 12/03/2024'; font-size: 8pt; } }"
+             " section { break-after: page; }")
+    body = "".join(f"<section><p>Partie {n} de l'offre</p></section>" for n in range(1, 4))
+    text = read_pdf_text(pdf(body, style), 50)
+    assert [line for line in text.split("\n") if line.strip()] == [
+        "Partie 1 de l'offre", "Partie 2 de l'offre", "Partie 3 de l'offre"]
+
+
+def test_a_line_that_comes_back_in_the_body_of_every_page_is_kept():
+    body = "".join(f"<section><p>Missions</p><p>Tâche {n}</p></section>" for n in range(1, 4))
+    text = read_pdf_text(pdf(body, "section { break-after: page; padding-top: 40mm; }"), 50)
+    assert text.count("Missions") == 3
+
+
+def test_hidden_text_is_not_read():
+    data = pdf("<div style='font-size:1pt;color:#fff;height:0;overflow:hidden'>CACHÉ</div>"
+               "<p style='color:white'>blanc</p><p>Visible</p>")
+    assert lines_of(data) == ["Visible"]
+
+
+def test_the_import_of_a_pdf_uses_the_layout_reader():
+    data = pdf(f"<h1>Chargé de mission</h1><h3>Compétences techniques</h3><ul><li>{LONG}</li>"
+               f"<li>{LONG} et leurs avenants</li></ul>",
+               "@page { @bottom-right { content: 'page ' counter(page) ' / ' counter(pages) }}")
+    report = analyse("offre.pdf", data, default_zone=get_settings().timezone)
+    labels = [item["label"] for item in report.postings[0].items("requirements")]
+    assert labels == [LONG, f"{LONG} et leurs avenants"]
+
+
+def test_the_plain_text_keeps_what_the_layout_reading_leaves_out():
+    """Erasure searches a dossier for a person's name: it reads every piece of text, running
+    headers and hidden text included (pdf_text(layout=False))."""
+    from tracker.pdfcheck import pdf_text
+
+    style = ("@page { @top-left { content: 'Dossier de Camille Martin'; font-size: 8pt; } }"
+             " section { break-after: page; }")
+    body = ("<div style='font-size:1pt;color:#fff'>camille@example.org</div>"
+            + "".join(f"<section><p>Partie {n}</p></section>" for n in range(1, 4)))
+    data = pdf(body, style)
+    read = pdf_text(data, filename="dossier.pdf")
+    assert "Camille Martin" not in read and "camille@example.org" not in read
+    plain = pdf_text(data, filename="dossier.pdf", layout=False)
+    assert "Camille Martin" in plain and "camille@example.org" in plain
+
+
+def test_a_first_page_title_that_the_running_header_repeats_is_kept():
+    style = ("@page { @top-left { content: 'Technicien de laboratoire'; font-size: 8pt; } }"
+             " @page :first { @top-left { content: none; } } section { break-after: page; }"
+             " @page { margin-top: 15mm; }")
+    body = ("<h1 style='margin:0'>Technicien de laboratoire</h1>"
+            + "".join(f"<section><p>Partie {n}</p></section>" for n in range(1, 4)))
+    lines = lines_of(pdf(body, style))
+    assert lines == ["Technicien de laboratoire", "Partie 1", "Partie 2", "Partie 3"]

@@ -1,0 +1,454 @@
+"""A PDF's text read by its layout, in the bounded child of tracker.pdfcheck only (pdfplumber is
+imported there, never in a parent process).
+
+A text extractor that prints a page line by line gives one item per wrapped line, the running
+header and footer of every page, two columns interleaved and tables cell by cell. Here:
+
+- words are grouped into lines by their baseline, and a line into segments where a gap wider
+  than about 1.5 em separates its words;
+- running headers and footers (a segment in the top or bottom band of the page that comes back
+  on at least half the pages, digits aside) and page numbers ("page 3 / 3", "3/3", "- 3 -") are
+  dropped;
+- a page whose lines split at one common position is read as two columns (left, then right,
+  between the lines that cross it) when both sides are wide, else as a two-cell table
+  (label: value, a value wrapped on the next line kept with its label);
+- ruled tables (pdfplumber's table finder) are read row by row, cells joined by " | ";
+- lines wrapped inside a paragraph or a list item are joined: a line is continued by the next
+  when the next line's first word would not have fitted at its end, with the same font size
+  and line spacing, and no bullet in front; blocks further apart are separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+BAND = 0.09  # the top and bottom part of a page where running headers and footers sit
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|pg\.?)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|sur|of|de|on)\s*\d{1,4})?$",
+    re.I)
+_BULLETS = "•▪◦●○■□✓✔➢►▸–—-*·"
+
+
+@dataclass
+class Segment:
+    """Words of one line that are close together (a cell, a column's part of the line)."""
+
+    words: list[dict[str, Any]]
+
+    @property
+    def x0(self) -> float:
+        return float(self.words[0]["x0"])
+
+    @property
+    def x1(self) -> float:
+        return float(self.words[-1]["x1"])
+
+    @property
+    def text(self) -> str:
+        return " ".join(str(word["text"]) for word in self.words)
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    size: float
+    segments: list[Segment] = field(default_factory=list)
+    text_override: str | None = None  # a table row, already written
+
+    @property
+    def x0(self) -> float:
+        return min(segment.x0 for segment in self.segments) if self.segments else 0.0
+
+    @property
+    def x1(self) -> float:
+        return max(segment.x1 for segment in self.segments) if self.segments else 0.0
+
+    @property
+    def text(self) -> str:
+        if self.text_override is not None:
+            return self.text_override
+        return " ".join(segment.text for segment in self.segments)
+
+    def first_word_width(self) -> float:
+        words = self.segments[0].words if self.segments else []
+        if not words:
+            return 0.0
+        first = words[0]
+        if str(first["text"]) in _BULLETS and len(words) > 1:
+            first = words[1]
+        return float(first["x1"]) - float(first["x0"])
+
+
+def read_pdf_text(data: bytes, pages: int) -> str:
+    """The text of the first `pages` pages of `data`, read by its layout (see the module)."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        read: list[tuple[float, float, list[Line]]] = []
+        for page in pdf.pages[:pages]:
+            read.append((float(page.width), float(page.height), _page_lines(page)))
+    _drop_running_lines(read)
+    blocks = [_page_text(lines, width) for width, _height, lines in read]
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+# -- words into lines and segments -----------------------------------------------------------
+
+
+def _page_lines(page: Any) -> list[Line]:
+    width, height = float(page.width), float(page.height)
+    # What a reader sees: text on the page, not white, not smaller than 3 pt (hidden text).
+    page = page.within_bbox((0, 0, width, height), strict=False).filter(_visible)
+    tables = _tables(page)
+    words = [word for word in page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+             if str(word["text"]).strip()
+             and not any(_inside(word, bbox) for bbox, _rows in tables)]
+    lines = _lines(words)
+    for bbox, rows in tables:
+        for offset, row in enumerate(rows):
+            top = float(bbox[1]) + offset * 0.01
+            lines.append(Line(top, top, 0.0, [], text_override=row))
+    lines.sort(key=lambda line: line.top)
+    return lines
+
+
+def _visible(obj: dict[str, Any]) -> bool:
+    if obj.get("object_type") != "char":
+        return True
+    colour = obj.get("non_stroking_color")
+    white = isinstance(colour, tuple | list) and len(colour) in (1, 3) and all(
+        isinstance(v, int | float) and v >= 0.98 for v in colour)
+    return float(obj.get("size") or 0) >= 3 and not white
+
+
+def _tables(page: Any) -> list[tuple[tuple[float, ...], list[str]]]:
+    """Ruled tables: their box and their rows as text (cells joined by ' | ', or 'label: value'
+    for two cells)."""
+    found = []
+    for table in page.find_tables():
+        rows = []
+        for row in table.extract():
+            cells = [_cell_text(str(cell)) for cell in row if cell and str(cell).strip()]
+            if not cells:
+                continue
+            if len(cells) == 2 and not cells[0].endswith(":"):
+                rows.append(f"{cells[0]} : {cells[1]}")
+            else:
+                rows.append(" | ".join(cells))
+        if rows:
+            found.append((tuple(float(v) for v in table.bbox), rows))
+    return found
+
+
+def _cell_text(cell: str) -> str:
+    text = ""
+    for line in cell.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            text = _glue(text, line) if text else line
+    return text
+
+
+def _inside(word: dict[str, Any], bbox: tuple[float, ...]) -> bool:
+    middle_x = (float(word["x0"]) + float(word["x1"])) / 2
+    middle_y = (float(word["top"]) + float(word["bottom"])) / 2
+    return bbox[0] <= middle_x <= bbox[2] and bbox[1] <= middle_y <= bbox[3]
+
+
+def _lines(words: list[dict[str, Any]]) -> list[Line]:
+    """Words grouped by baseline (within a third of their height), each line cut into
+    segments at gaps wider than 1.5 em (a bullet stays with its text)."""
+    ordered = sorted(words, key=lambda w: (float(w["bottom"]), float(w["x0"])))
+    rows: list[list[dict[str, Any]]] = []
+    for word in ordered:
+        height = float(word["bottom"]) - float(word["top"])
+        if rows and abs(float(rows[-1][-1]["bottom"]) - float(word["bottom"])) <= height / 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: float(w["x0"]))
+        sizes = Counter(round(float(w["size"]), 1) for w in row)
+        size = sizes.most_common(1)[0][0]
+        segments: list[Segment] = []
+        for word in row:
+            if segments:
+                previous = segments[-1]
+                gap = float(word["x0"]) - previous.x1
+                bullet_only = len(previous.words) == 1 and previous.text in _BULLETS
+                if gap <= 1.5 * max(size, 1.0) or bullet_only:
+                    previous.words.append(word)
+                    continue
+            segments.append(Segment([word]))
+        lines.append(Line(min(float(w["top"]) for w in row),
+                          max(float(w["bottom"]) for w in row), size, segments))
+    return lines
+
+
+# -- running headers, footers and page numbers -----------------------------------------------
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _running_key(segment: Segment, line: Line, height: float) -> tuple[str, bool, int]:
+    """A segment of a band as its text (digits aside), its band and its distance from the
+    page's edge (to 4 pt): a running header comes back at one place on every page, while a
+    first page's own title that repeats it stands lower."""
+    top = line.bottom <= height * BAND
+    edge = line.top if top else height - line.bottom
+    return _normal(segment.text), top, round(edge / 4)
+
+
+def _drop_running_lines(pages: list[tuple[float, float, list[Line]]]) -> None:
+    """Remove from the top and bottom bands of every page the segments that come back at the
+    same place on at least half the pages (two at least), and page numbers anywhere in those
+    bands."""
+    seen: Counter[tuple[str, bool, int]] = Counter()
+    for _width, height, lines in pages:
+        keys = {_running_key(segment, line, height) for line in lines
+                if _in_band(line, height) for segment in line.segments}
+        seen.update(keys)
+    needed = max(2, (len(pages) + 1) // 2)
+    for _width, height, lines in pages:
+        for line in list(lines):
+            if not _in_band(line, height) or line.text_override is not None:
+                continue
+            line.segments = [
+                segment for segment in line.segments
+                if not (len(pages) > 1
+                        and seen[_running_key(segment, line, height)] >= needed)
+                and not _PAGE_NUMBER.match(segment.text.strip())]
+            if not line.segments:
+                lines.remove(line)
+
+
+def _in_band(line: Line, height: float) -> bool:
+    return line.bottom <= height * BAND or line.top >= height * (1 - BAND)
+
+
+# -- columns, two-cell tables and paragraphs -------------------------------------------------
+
+
+def _page_text(lines: list[Line], width: float) -> str:
+    """A page's lines as text: runs of two-column or two-cell lines read as such, the other
+    lines as one flow of paragraphs."""
+    lines = [line for line in lines if line.text.strip()]
+    if not lines:
+        return ""
+    # The page's text area: as wide as its widest line, or its margins taken as even.
+    right = max(max(line.x1 for line in lines), width - min(line.x0 for line in lines))
+    gutter = _gutter(lines)
+    if gutter is None:
+        return _flow(lines, right)
+    position, columns = gutter
+    parts: list[str] = []
+    flow: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = _run_end(lines, index, position, columns)
+        if end > index:
+            parts += [_flow(flow, right), _split_run(lines[index:end], position, columns,
+                                                     right)]
+            flow = []
+            index = end
+        else:
+            flow.append(lines[index])
+            index += 1
+    parts.append(_flow(flow, right))
+    return _join_parts(parts)
+
+
+def _side(line: Line, position: float) -> str:
+    """'split' (words on both sides of `position`, none across), 'left', 'right', 'across'
+    or 'table' (a ruled table's row)."""
+    if line.text_override is not None and not line.segments:
+        return "table"
+    if _crosses(line, position):
+        return "across"
+    left = any(s.x1 <= position for s in line.segments)
+    right = any(s.x0 >= position for s in line.segments)
+    return "split" if left and right else "left" if left else "right"
+
+
+def _run_end(lines: list[Line], start: int, position: float, columns: bool) -> int:
+    """Where the run of column (or two-cell) lines that starts at `start` ends; `start` itself
+    when no such run starts there. Columns: lines that do not cross the gutter, two of them
+    split at least. Two-cell rows: a split line, and the lines that continue its value."""
+    if columns:
+        end, split = start, 0
+        while end < len(lines) and _side(lines[end], position) not in ("across",):
+            split += _side(lines[end], position) == "split"
+            end += 1
+        return end if split >= 2 else start
+    end, split = start, 0
+    while end < len(lines) and _side(lines[end], position) in ("split", "right"):
+        split += _side(lines[end], position) == "split"
+        end += 1
+    return end if split else start
+
+
+def _join_parts(parts: list[str]) -> str:
+    return "\n\n".join(part for part in parts if part.strip())
+
+
+def _crosses(line: Line, position: float) -> bool:
+    return any(s.x0 < position - 1 and s.x1 > position + 1 for s in line.segments)
+
+
+def _gutter(lines: list[Line]) -> tuple[float, bool] | None:
+    """The position where most lines split in two with nothing across, and whether both sides
+    are wide (columns) or the left one is narrow (a two-cell table); None if fewer than three
+    lines split at one place."""
+    starts: Counter[int] = Counter()
+    for line in lines:
+        for segment in line.segments[1:]:
+            starts[round(segment.x0 / 3)] += 1
+    best: tuple[int, float, bool] | None = None
+    for bucket, _count in starts.most_common(6):
+        position = bucket * 3 - 1.5
+        split = [line for line in lines if line.text_override is None
+                 and not _crosses(line, position)
+                 and any(s.x1 <= position for s in line.segments)
+                 and any(s.x0 >= position for s in line.segments)]
+        if len(split) < 3 or (best is not None and len(split) <= best[0]):
+            continue
+        text_left = min(line.x0 for line in lines)
+        text_right = max(line.x1 for line in lines)
+        left = sorted(max(s.x1 for s in line.segments if s.x1 <= position) - text_left
+                      for line in split)
+        right = sorted(text_right - min(s.x0 for s in line.segments if s.x0 >= position)
+                       for line in split)
+        span = max(text_right - text_left, 1.0)
+        columns = left[len(left) // 2] >= 0.3 * span and right[len(right) // 2] >= 0.3 * span
+        best = (len(split), position, columns)
+    return None if best is None else (best[1], best[2])
+
+
+def _split_run(run: list[Line], position: float, columns: bool, right: float) -> str:
+    if columns:
+        left: list[Line] = []
+        right_lines: list[Line] = []
+        for line in run:
+            if line.text_override is not None:  # a ruled table, kept where it starts
+                (left if line.x0 < position else right_lines).append(line)
+                continue
+            left_part = [s for s in line.segments if s.x1 <= position]
+            right_part = [s for s in line.segments if s.x0 >= position]
+            if left_part:
+                left.append(Line(line.top, line.bottom, line.size, left_part))
+            if right_part:
+                right_lines.append(Line(line.top, line.bottom, line.size, right_part))
+        left_edge = max((line.x1 for line in left), default=position)
+        return _join_parts([_flow(left, left_edge), _flow(right_lines, right)])
+    return _flow(_two_cell_rows(run, position), right)
+
+
+def _cells(parts: list[Line]) -> list[Line]:
+    """Lines of one side of a two-cell table grouped into cells: a line closer than 0.4 of its
+    height to the one above continues its cell."""
+    cells: list[Line] = []
+    for part in parts:
+        last = cells[-1] if cells else None
+        if last is not None and part.top - last.bottom < 0.4 * (part.bottom - part.top):
+            last.segments = last.segments + part.segments
+            last.bottom = part.bottom
+        else:
+            cells.append(Line(part.top, part.bottom, part.size, list(part.segments)))
+    return cells
+
+
+def _two_cell_rows(run: list[Line], position: float) -> list[Line]:
+    """'label : value' rows; a value is paired with the label its lines overlap (a label may
+    be centred beside a value of several lines)."""
+    labels = _cells([Line(line.top, line.bottom, line.size,
+                          [s for s in line.segments if s.x1 <= position])
+                     for line in run if any(s.x1 <= position for s in line.segments)])
+    values = _cells([Line(line.top, line.bottom, line.size,
+                          [s for s in line.segments if s.x0 >= position])
+                     for line in run if any(s.x0 >= position for s in line.segments)])
+    paired: dict[int, list[Line]] = {}
+    alone: list[Line] = []
+    for value in values:
+        overlaps = [(min(value.bottom, label.bottom) - max(value.top, label.top), index)
+                    for index, label in enumerate(labels)]
+        best = max(overlaps, default=(0.0, -1))
+        if best[0] > 0:
+            paired.setdefault(best[1], []).append(value)
+        else:
+            alone.append(value)
+    rows = list(alone)
+    for index, label in enumerate(labels):
+        name = label.text.rstrip()
+        said = " ".join(value.text for value in paired.get(index, []))
+        if not said:
+            rows.append(label)
+            continue
+        text = f"{name} {said}" if name.endswith(":") else f"{name} : {said}"
+        top = min([label.top] + [value.top for value in paired[index]])
+        bottom = max([label.bottom] + [value.bottom for value in paired[index]])
+        rows.append(Line(top, bottom, label.size, label.segments, text_override=text))
+    rows.sort(key=lambda line: line.top)
+    return rows
+
+
+def _starts_with_bullet(text: str) -> bool:
+    return bool(re.match(rf"^[{re.escape(_BULLETS)}](?:\s|$)|^\d{{1,2}}[.)]\s", text))
+
+
+def _flow(lines: list[Line], right: float) -> str:
+    """Lines of one column (whose text ends at `right`) as paragraphs: wrapped lines joined,
+    one paragraph or item a line, a blank line where the spacing opens up."""
+    if not lines:
+        return ""
+    heights = sorted(line.bottom - line.top for line in lines if line.segments)
+    usual = heights[len(heights) // 2] if heights else 10.0
+    out: list[str] = []
+    current: Line | None = None
+    current_text = ""
+    current_left = 0.0
+    for line in lines:
+        text = line.text.strip()
+        if current is not None and line.text_override is None and \
+                current.text_override is None and _continues(current, line, right,
+                                                              current_left):
+            current_text = _glue(current_text, text)
+            current = line
+            continue
+        if current is not None:
+            out.append(current_text)
+            if line.top - current.bottom > 0.6 * usual:
+                out.append("")
+        current, current_text = line, text
+        current_left = line.x0
+        if line.segments and _starts_with_bullet(text) and len(line.segments[0].words) > 1:
+            current_left = float(line.segments[0].words[1]["x0"])
+    if current is not None:
+        out.append(current_text)
+    return "\n".join(out).strip("\n")
+
+
+def _continues(previous: Line, line: Line, right: float, left: float) -> bool:
+    if not line.segments or not previous.segments or _starts_with_bullet(line.text.strip()):
+        return False
+    if abs(previous.size - line.size) > 0.6 or line.x0 < left - 2:
+        return False
+    height = previous.bottom - previous.top
+    if line.top - previous.bottom > 0.6 * height:
+        return False
+    space = 0.3 * previous.size
+    return previous.x1 + space + line.first_word_width() > right - 1
+
+
+def _glue(text: str, more: str) -> str:
+    if re.search(r"[^\W\d_]-$", text) and more[:1].isalpha():
+        return text + more  # a compound word cut at its hyphen ("Saint-" "Étienne")
+    return f"{text} {more}"
