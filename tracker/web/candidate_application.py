@@ -25,6 +25,7 @@ from tracker.web.common import (
     pdf_response,
     roles_required,
     settings,
+    site_url,
     transaction,
 )
 from tracker.web.forms import ButtonForm, EvidenceForm, LetterForm, SubmitForm, UploadForm
@@ -267,7 +268,7 @@ def _move(application_id: int, target: str, form: SubmitForm) -> Any:
     try:
         with transaction() as db:
             applications.move(db, own_application(db, application_id), target,
-                              actor=actor(db), clock=clock)
+                              actor=actor(db), clock=clock, public_url=site_url())
     except (NotFound, PermissionDenied):
         raise
     except DomainError as exc:
