@@ -34,6 +34,7 @@ from tracker.web import (
     hr_applications,
     hr_audit,
     hr_import,
+    hr_messages,
     i18n,
     inbox,
     invitations,
@@ -74,7 +75,8 @@ def create_app(
 
     # keys: the calendar feed URL and personal API tokens; inbox: notifications and switches
     # The hr and candidate blueprints gather pages from modules of their own, imported above.
-    for pages in (hr_applications, hr_import, candidate_application, candidate_import):
+    for pages in (hr_applications, hr_import, hr_messages, candidate_application,
+                  candidate_import):
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
                       invitations.bp, hr_audit.bp, privacy.bp):

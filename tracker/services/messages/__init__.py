@@ -1,9 +1,9 @@
 """Messages to candidates (issue #14): the kinds of message and their shipped French and
 English texts with the variables they may use (`defaults`), each organisation's own templates,
 checked in a sandbox when saved (`templates`), a message composed for one application in its
-candidate's language and zone (`composing`), and sending it in-app and by e-mail through the
-reminder outbox, kept on the application's history, to one or many candidates, and the
-acknowledgement of receipt on submission (`sending`).
+candidate's language and zone (`composing`), previews on the templates page (`previews`), and
+sending it in-app and by e-mail through the reminder outbox, kept on the application's history,
+to one or many candidates, and the acknowledgement of receipt on submission (`sending`).
 
 The `application_message` rows are personal data: export, erasure and retention cover them
 (services/privacy).
@@ -21,9 +21,15 @@ if TYPE_CHECKING:
         check_writer,
         compose,
         reader_language,
+        recipient,
         render,
     )
     from tracker.services.messages.defaults import DEFAULTS, KINDS, VARIABLES
+    from tracker.services.messages.previews import (
+        SampleApplication,
+        preview,
+        sample_applications,
+    )
     from tracker.services.messages.sending import (
         SentMessage,
         acknowledge,
@@ -44,8 +50,10 @@ if TYPE_CHECKING:
     )
 
 _MODULES: dict[str, tuple[str, ...]] = {
-    "composing": ("Composed", "check_writer", "compose", "reader_language", "render"),
+    "composing": ("Composed", "check_writer", "compose", "reader_language", "recipient",
+                  "render"),
     "defaults": ("DEFAULTS", "KINDS", "VARIABLES"),
+    "previews": ("SampleApplication", "preview", "sample_applications"),
     "sending": ("SentMessage", "acknowledge", "list_messages", "send", "send_many"),
     "templates": (
         "Template", "TemplateProblem", "check_text", "get_template", "list_templates",
