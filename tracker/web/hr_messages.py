@@ -100,7 +100,7 @@ def _organisation(db: Any) -> Organisation | None:
     return organisations.get_organisation(db, slug) if slug else None
 
 
-def _org_args(organisation: Organisation) -> dict[str, str]:
+def _org_args(organisation: Organisation) -> dict[str, Any]:
     return {} if actor_is_hr() else {"org": organisation.slug}
 
 

@@ -192,10 +192,12 @@ def reset_template(session: Session, organisation: Organisation, kind: MessageKi
     _check_staff(actor, organisation)
     parsed = parse_enum(MessageKind, kind, "kind")
     lang = _language(language)
-    deleted = session.execute(sa.delete(MessageTemplate).where(
+    row = session.scalar(sa.select(MessageTemplate).where(
         MessageTemplate.organisation_id == organisation.id, MessageTemplate.kind == parsed,
-        MessageTemplate.language == lang)).rowcount
-    if deleted:
+        MessageTemplate.language == lang))
+    if row is not None:
+        session.delete(row)
+        session.flush()
         audit.record(session, at=clock(), actor=actor, action="message_template.reset",
                      entity=organisation, details={"kind": parsed.value, "language": lang})
     return _template(session, organisation, parsed, lang)
