@@ -50,7 +50,7 @@ def test_templates_page_in_english_edit_preview_refuse_save_reset(site, hr, subm
     editor = "/hr/messages/rejection_after_review/fr"
     page = text(web.get(editor))
     assert "Bonjour {{ candidate_name }}" in page  # the French default, to edit
-    assert "the candidate&#39;s full name" in page and "{{ posting_reference }}" in page
+    assert "the candidate&#39;s full name" in page and "{{&nbsp;posting_reference&nbsp;}}" in page
     # preview with one of the organisation's real applications
     answer = web.post(editor, {"subject": "Réponse — {{ posting_title }}",
                                "body": "Bonjour {{ candidate_name }},\n\nNon.",
