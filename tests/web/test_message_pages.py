@@ -135,6 +135,11 @@ def test_write_to_a_french_candidate_preview_send_and_the_email_arrives_in_frenc
     assert f"https://tracker.example/applications/{submitted.id}" in body_text
     assert [m.subject for m in messages.list_messages(session, submitted, actor=hr)] == [
         "Votre candidature — Chargé de coopération internationale"]
+    # the candidate reads it on their application's page, in French
+    mine = plain(text(browser(site).as_user(candidate).get(f"/me/applications/{submitted.id}")))
+    assert "Messages de l’employeur" in mine
+    assert "Votre candidature — Chargé de coopération internationale" in mine
+    assert "Nous ne retenons pas votre candidature." in mine
 
 
 def test_write_page_in_french_and_an_empty_text_refused(site, hr, submitted, session):
