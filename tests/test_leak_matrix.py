@@ -179,7 +179,8 @@ def test_candidate_api_answers_hold_no_hr_only_value(
     exports = ["/api/v1/me/export", f"/api/v1/candidates/{candidate.id}/export"]
     get_rules = {rule.rule for rule in candidate_app.url_map.iter_rules()
                  if rule.rule.startswith("/api/v1/") and "GET" in (rule.methods or ())}
-    assert len(get_rules) == len(urls) + len(exports) + 2, sorted(get_rules)  # + openapi, fit
+    # + openapi, fit, an organisation's message templates (#14): the last two refused below
+    assert len(get_rules) == len(urls) + len(exports) + 3, sorted(get_rules)
     for url in exports:
         response = client.get(url, headers=headers)
         assert response.status_code == 200, (url, response.status_code)
@@ -193,6 +194,8 @@ def test_candidate_api_answers_hold_no_hr_only_value(
         assert not re.search(r'"reviewer_rating": [1-4]', json.dumps(body)), url
     fit = client.get(f"/api/v1/applications/{world.id}/fit", headers=headers)
     assert fit.status_code in (403, 404)
+    template = client.get("/api/v1/orgs/ujm/message-templates/offer/fr", headers=headers)
+    assert template.status_code == 403
 
 
 def test_candidate_emails_hold_no_hr_only_value(world, session_factory, clock, smtp,  # noqa: F811

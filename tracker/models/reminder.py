@@ -27,6 +27,7 @@ class ReminderKind(enum.StrEnum):
     # Events, told at once (one row per event, the offset names the event):
     STATUS_CHANGED = "status_changed"  # candidate: the employer moved their application
     INTERVIEW_SCHEDULED = "interview_scheduled"  # candidate: interview set, moved or cancelled
+    MESSAGE = "message"  # candidate: the employer wrote to them (an application_message row)
 
 
 class ReminderChannel(enum.StrEnum):

@@ -22,6 +22,7 @@ from tracker.domain.timeutil import local_today, zone
 from tracker.i18n import Formatter
 from tracker.models import (
     Application,
+    ApplicationMessage,
     ApplicationStatus,
     ApplicationStatusChange,
     Interview,
@@ -75,6 +76,7 @@ class _Facts:
     changes: dict[int, ApplicationStatusChange] = field(default_factory=dict)  # status events
     # interview id -> the invitation's SEQUENCE: how many times it was moved or cancelled
     sequences: dict[int, int] = field(default_factory=dict)
+    messages: dict[int, ApplicationMessage] = field(default_factory=dict)  # employer messages
 
 
 def decide(session: Session, rows: Iterable[Reminder], now: datetime) -> list[Decision]:
@@ -144,8 +146,12 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
     # The invitation's SEQUENCE rises with each change of the interview, read from its audit
     # history (the calendar_event table only follows what the calendar feeds exported).
     sequences = interview_changes(session, list(interviews))
+    message_ids = {parse_event(row.offset_spec)[1] for row in rows if row.kind is K.MESSAGE}
+    messages = {m.id: m for m in session.scalars(
+        sa.select(ApplicationMessage).where(ApplicationMessage.id.in_(message_ids))
+    )} if message_ids else {}
     return _Facts(applications, interviews, postings, users, switches, waiting, applied,
-                  latest_due, changes=changes, sequences=sequences)
+                  latest_due, changes=changes, sequences=sequences, messages=messages)
 
 
 def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
@@ -153,7 +159,9 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
     if row.recipient_user_id is not None:
         if user is None or not user.is_active or user.deleted_at is not None:
             return Decision(row.id, CANCEL, "the recipient's account is closed")
-        if not is_on(facts.switches, user.id, row.kind, row.channel):
+        # an employer's message is not a reminder: the switches do not stop it
+        if row.kind is not K.MESSAGE and not is_on(facts.switches, user.id, row.kind,
+                                                   row.channel):
             return Decision(row.id, CANCEL, f"switched off by {user.email}")
     lang = user.locale.value if user else "fr"
     f = facts.formatters.get(lang) or facts.formatters.setdefault(lang, Formatter(lang))
@@ -167,7 +175,7 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
         K.DEADLINE_DRAFT: _deadline_draft, K.NO_ANSWER: _no_answer,
         K.INTERVIEW_SOON: _interview_soon, K.REVIEW_WAITING: _review_waiting,
         K.CLOSING_EMPTY: _closing_empty, K.STATUS_CHANGED: _status_changed,
-        K.INTERVIEW_SCHEDULED: _interview_event,
+        K.INTERVIEW_SCHEDULED: _interview_event, K.MESSAGE: _message,
     }[row.kind]
     decision = handler(row, facts, now, f, base)
     if decision.action != SEND or row.kind in EVENT_KINDS:  # every event is told
@@ -391,4 +399,20 @@ def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "sequence": facts.sequences.get(interview.id, 0), "uid": interview_uid(interview.id),
         "link": f"/interviews/{interview.id}",
     }
+    return Decision(row.id, SEND, context=context)
+
+
+def _message(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+             base: dict) -> Decision:
+    """A message the employer wrote (services/messages): its text as it was sent."""
+    app = facts.applications.get(row.subject_id)
+    if app is None or app.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the application is gone")
+    message = facts.messages.get(parse_event(row.offset_spec)[1])
+    if message is None:
+        return Decision(row.id, CANCEL, "the message is gone")
+    context = {**base, **_posting_context(app.posting, f, now, row.timezone,
+                                          facts.posting_contexts),
+               "message_subject": message.subject, "message_body": message.body,
+               "link": f"/applications/{app.id}" if app.candidate_id else None}
     return Decision(row.id, SEND, context=context)

@@ -31,6 +31,7 @@ DEFAULT_OFFSETS: dict[ReminderKind, tuple[str, ...]] = {
     # events have no offsets: each row is due when the event happens
     K.STATUS_CHANGED: (),
     K.INTERVIEW_SCHEDULED: (),
+    K.MESSAGE: (),
 }
 SUBJECT_OF: dict[ReminderKind, SubjectType] = {
     K.DEADLINE_DRAFT: SubjectType.APPLICATION,
@@ -40,9 +41,10 @@ SUBJECT_OF: dict[ReminderKind, SubjectType] = {
     K.NO_ANSWER: SubjectType.APPLICATION,
     K.STATUS_CHANGED: SubjectType.APPLICATION,
     K.INTERVIEW_SCHEDULED: SubjectType.INTERVIEW,
+    K.MESSAGE: SubjectType.APPLICATION,
 }
 # Kinds told at once when something happens; each event is delivered, none supersedes another.
-EVENT_KINDS = frozenset({K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED})
+EVENT_KINDS = frozenset({K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED, K.MESSAGE})
 # Kinds that announce something ahead: an offset landing at or after the anchor is not planned.
 BEFORE_ANCHOR = {K.DEADLINE_DRAFT, K.INTERVIEW_SOON, K.CLOSING_EMPTY}
 # Kinds whose every occurrence is told: an interview moved to another day is reminded again,
