@@ -63,6 +63,7 @@ from tracker.models.reminder import (
 )
 from tracker.models.token import ApiToken
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
+from tracker.models.visit import HrVisit
 
 __all__ = [
     "ApiToken",
@@ -88,6 +89,7 @@ __all__ = [
     "Erasure",
     "ErasureStatus",
     "EmploymentType",
+    "HrVisit",
     "Interview",
     "InterviewStatus",
     "Locale",

@@ -304,6 +304,8 @@ def move(
                  details={"from": current, "to": target, "late": application.is_late})
     reminders.sync_application(session, application, clock=clock)
     events.status_changed(session, application, change, actor=actor, clock=clock)
+    if target is S.SUBMITTED:
+        events.application_received(session, application, change, actor=actor, clock=clock)
     return application
 
 

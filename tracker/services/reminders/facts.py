@@ -86,7 +86,8 @@ def decide(session: Session, rows: Iterable[Reminder], now: datetime) -> list[De
 
 
 def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
-    ids: dict[str, set[int]] = {"posting": set(), "application": set(), "interview": set()}
+    ids: dict[str, set[int]] = {"posting": set(), "application": set(), "interview": set(),
+                                "user": set()}
     for row in rows:
         ids[SUBJECT_OF[row.kind].value].add(row.subject_id)
     applications = {a.id: a for a in session.scalars(
@@ -172,8 +173,12 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
         K.DEADLINE_DRAFT: _deadline_draft, K.NO_ANSWER: _no_answer,
         K.INTERVIEW_SOON: _interview_soon, K.REVIEW_WAITING: _review_waiting,
         K.CLOSING_EMPTY: _closing_empty, K.STATUS_CHANGED: _status_changed,
-        K.INTERVIEW_SCHEDULED: _interview_event,
-    }[row.kind]
+        K.INTERVIEW_SCHEDULED: _interview_event, K.APPLICATION_RECEIVED: _application_received,
+    }.get(row.kind)
+    if handler is None:  # the daily digest of hr (its own queries: one row per user a day)
+        from tracker.services.reminders.digest import decide_digest
+
+        return decide_digest(row, user, now, f, base)
     decision = handler(row, facts, now, f, base)
     if decision.action != SEND or row.kind in EVENT_KINDS:  # every event is told
         return decision
@@ -385,4 +390,19 @@ def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "sequence": facts.sequences.get(interview.id, 0),
         "link": f"/interviews/{interview.id}",
     }
+    return Decision(row.id, SEND, context=context)
+
+
+def _application_received(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                          base: dict) -> Decision:
+    app = facts.applications.get(row.subject_id)
+    if app is None or app.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the application is gone")
+    if app.status is ApplicationStatus.DRAFT or app.submitted_at is None:
+        return Decision(row.id, CANCEL, "the application is not submitted")
+    context = {**base, **_posting_context(app.posting, f, now, row.timezone,
+                                          facts.posting_contexts),
+               "applicant": app.person_name or "?",
+               "submitted": f.instant(app.submitted_at, row.timezone),
+               "link": f"/applications/{app.id}"}
     return Decision(row.id, SEND, context=context)
