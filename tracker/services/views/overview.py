@@ -37,7 +37,7 @@ from tracker.models import (
     User,
 )
 from tracker.services.fit import scores as fit
-from tracker.services.hiring.applications import required_missing
+from tracker.services.hiring.applications import TRANSITIONS, required_missing
 
 Clock = Callable[[], datetime]
 UPCOMING_DAYS = 14
@@ -183,6 +183,8 @@ def posting_applicants(
             "id": application.id, "name": name, "email": email,
             "submitted_at": application.submitted_at, "updated_at": application.updated_at,
             "is_late": application.is_late, "status": application.status.value,
+            "moves": [s.value for s in STATUS_ORDER
+                      if s in TRANSITIONS[application.status]],  # no draft: never a move
             "fit": scores[application.id].as_dict() if application.id in scores else None})
     return {"groups": groups, "counts": counts, "total": sum(counts.values()),
             "page": Page([], page, per_page, found.has_next)}
