@@ -43,7 +43,7 @@ def test_once_submitted_the_page_shows_what_was_sent_and_changes_are_refused(
     answers = page[page.index('id="answers"'):page.index('id="documents"')]
     assert "TOEIC 945" in answers and "3/4" in answers and "no answer" in answers  # Bac + 5
     assert "CV.pdf" in page and "Madame, Monsieur" in page
-    assert "it can no longer be changed" in page and "Withdraw</button>" in page
+    assert "it can no longer be changed" in page and f'/me/applications/{application.id}/withdraw">Withdraw</a>' in page
     # and a form sent anyway is refused by the service, saying why
     final = "application: submitted on 2024-04-15: it can no longer be changed"
     refused = web.post(f"{url}/answers", {
