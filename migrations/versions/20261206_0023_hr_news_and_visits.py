@@ -6,7 +6,9 @@
 - `hr_visit`: when an hr user last looked at their dashboard (`scope` "dashboard") or a
   posting's board (`scope` "posting:<id>"), for the "new since your last visit" counts.
 
-Rows of the new kinds are deleted before this step is undone.
+A schema step only: before undoing it, delete the rows of the new kinds (`DELETE FROM reminder
+WHERE kind IN ('application_received', 'hr_digest')`, the same from `reminder_offsets`), which
+the old CHECK constraints refuse.
 
 Revision ID: 0023
 Revises: 0022
@@ -67,7 +69,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('hr_visit')
-    op.execute("DELETE FROM reminder WHERE kind IN ('application_received', 'hr_digest') "
-               "OR subject_type = 'user'")
-    op.execute("DELETE FROM reminder_offsets WHERE kind IN ('application_received', 'hr_digest')")
     _kinds(OLD, max(map(len, NEW)), max(map(len, OLD)), OLD_SUBJECTS)

@@ -16,6 +16,7 @@ from tracker.services.dossiers import render as dossiers
 from tracker.services.hiring import applications, documents, evidence
 from tracker.services.views import overview, records
 from tracker.web.candidate import bp
+from tracker.web.candidate_confirm import remove_confirmation, withdraw_confirmation
 from tracker.web.common import (
     actor,
     clock,
@@ -223,8 +224,6 @@ def remove_document(application_id: int, document_id: int) -> Any:
     with transaction() as db:
         own_application(db, application_id)
     if request.form.get("confirm") != "1":  # permanent: confirmed on its page first
-        from tracker.web.candidate_confirm import remove_confirmation
-
         return remove_confirmation(application_id, document_id, 400)
     if ButtonForm().validate_on_submit():
         try:
@@ -255,8 +254,6 @@ def move(application_id: int, target: str) -> Any:
         return _back(application_id)
     if target == "withdrawn":
         if request.form.get("confirm") != "1":  # permanent: confirmed on its page first
-            from tracker.web.candidate_confirm import withdraw_confirmation
-
             return withdraw_confirmation(application_id, 400)
         return _move(application_id, target, form)
     with transaction() as db:

@@ -11,12 +11,20 @@ from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from tracker.domain.errors import NotFound
-from tracker.models import ApplicationStatus
+from tracker.models import Application, ApplicationStatus
 from tracker.services.hiring import applications, documents
 from tracker.web.candidate import bp
-from tracker.web.candidate_application import own_application
 from tracker.web.common import actor, roles_required, transaction
 from tracker.web.forms import ButtonForm
+
+
+def _own(db: Any, application_id: int) -> Application:
+    """The logged-in candidate's application (anyone else's is not found)."""
+    user = actor(db)
+    found = applications.get_application(db, application_id, actor=user)
+    if found.candidate_id != user.id:
+        raise NotFound("application", f"no application #{application_id}")
+    return found
 
 
 @bp.route("/applications/<int:application_id>/withdraw")
@@ -27,7 +35,7 @@ def confirm_withdraw(application_id: int) -> Any:
 
 def withdraw_confirmation(application_id: int, status: int = 200) -> Any:
     with transaction() as db:
-        found = own_application(db, application_id)
+        found = _own(db, application_id)
         title, reference = found.posting.title, found.posting.reference
         may = ApplicationStatus.WITHDRAWN in applications.TRANSITIONS[found.status]
     if not may:
@@ -52,7 +60,7 @@ def confirm_remove_document(application_id: int, document_id: int) -> Any:
 
 def remove_confirmation(application_id: int, document_id: int, status: int = 200) -> Any:
     with transaction() as db:
-        found = own_application(db, application_id)
+        found = _own(db, application_id)
         document = documents.get_document(db, document_id, actor=actor(db))
         if document.application_id != found.id:
             raise NotFound("document", f"no document #{document_id}")

@@ -32,6 +32,7 @@ from tracker.web.common import (
     transaction,
 )
 from tracker.web.forms import MoveForm, PostingForm, StatusForm
+from tracker.web.hr_confirm import cancel_confirmation
 from tracker.web.i18n import lazy_gettext as _l
 
 bp = Blueprint("hr", __name__, url_prefix="/hr")
@@ -168,9 +169,7 @@ def posting_status(reference: str) -> Any:
         found = managed_posting(db, reference)  # others': not found or forbidden, form or not
         title = found.title
     if form.status.data == "cancelled" and request.form.get("confirm") != "1":
-        from tracker.web.hr_board import cancel_confirmation  # permanent: confirmed first
-
-        return cancel_confirmation(reference, title, 400)
+        return cancel_confirmation(reference, title, 400)  # permanent: confirmed first
     if form.validate_on_submit():
         try:
             with transaction() as db:

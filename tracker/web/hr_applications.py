@@ -29,7 +29,7 @@ from tracker.web.common import (
     transaction,
 )
 from tracker.web.forms import InterviewForm, MoveForm, NoteForm, RatingsForm
-from tracker.web.hr import STAFF, _lang, bp, managed_posting
+from tracker.web.hr import STAFF, _lang, bp, managed_posting, posting_page
 
 
 def managed_application(db: Any, application_id: int) -> Application:
@@ -141,8 +141,6 @@ def application_move(application_id: int) -> Any:
         return hr_board.board_page(reference, 400, move_error={"id": application_id,
                                                                "message": message})
     if back == "posting":
-        from tracker.web.hr import posting_page
-
         return posting_page(reference, 400, move_error={"id": application_id,
                                                         "message": message})
     form.form_errors.append(message)

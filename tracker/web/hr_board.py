@@ -29,6 +29,7 @@ from tracker.web.common import (
 )
 from tracker.web.forms import ButtonForm
 from tracker.web.hr import STAFF, _lang, bp, managed_posting
+from tracker.web.hr_confirm import cancel_confirmation
 
 FILTER_ARGS = ("status", "documents", "interview", "q")
 
@@ -169,17 +170,3 @@ def posting_cancel(reference: str) -> Any:
     if not allowed:
         return redirect(url_for("hr.posting", reference=reference))
     return cancel_confirmation(reference, title)
-
-
-def cancel_confirmation(reference: str, title: str, status: int = 200) -> Any:
-    return render_template(
-        "web/confirm.html", title=_("Cancel the posting?"), heading=title, form=ButtonForm(),
-        lead=_("A cancelled posting takes no more applications and cannot be opened again. "
-               "This cannot be undone."),
-        items=[], refused=[], comment=None,
-        action=url_for("hr.posting_status", reference=reference),
-        hidden=[("status", "cancelled")], confirm_label=_("Yes, cancel the posting"),
-        can_confirm=True, danger=True, cancel_url=url_for("hr.posting", reference=reference),
-        error=_("Nothing was done: confirm on this page first.") if status == 400 else None,
-    ), status
-

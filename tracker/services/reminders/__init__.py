@@ -13,6 +13,11 @@ from typing import TYPE_CHECKING
 from tracker.services._reexport import lazy
 
 if TYPE_CHECKING:
+    from tracker.services.reminders.decision import (
+        CANCEL,
+        EXPIRE,
+        SEND,
+    )
     from tracker.services.reminders.digest import (
         DIGEST_AT,
         decide_digest,
@@ -105,6 +110,7 @@ if TYPE_CHECKING:
     )
 
 _MODULES: dict[str, tuple[str, ...]] = {
+    "decision": ("SEND", "EXPIRE", "CANCEL"),
     "digest": ("DIGEST_AT", "plan_digests", "decide_digest", "due_digest", "new_applications",
                "user_zone"),
     "dispatch": (

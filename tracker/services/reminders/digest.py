@@ -34,7 +34,7 @@ from tracker.models import (
     SubjectType,
     User,
 )
-from tracker.services.reminders.facts import CANCEL, EXPIRE, SEND, Decision
+from tracker.services.reminders.decision import CANCEL, EXPIRE, SEND, Decision
 from tracker.services.reminders.outbox import UNIQUE, insert_ignore
 from tracker.services.reminders.planner import channel_switches
 from tracker.services.reminders.rules import Recipient, is_on, user_key

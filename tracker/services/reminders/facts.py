@@ -36,6 +36,8 @@ from tracker.models import (
     User,
     Visibility,
 )
+from tracker.services.reminders.decision import CANCEL, EXPIRE, SEND, Decision
+from tracker.services.reminders.digest import decide_digest
 from tracker.services.reminders.events import EVENT_OF_CODE, parse_event
 from tracker.services.reminders.outbox import planned_late_reason
 from tracker.services.reminders.rules import (
@@ -46,17 +48,8 @@ from tracker.services.reminders.rules import (
 )
 
 K = ReminderKind
-SEND, EXPIRE, CANCEL = "send", "expire", "cancel"
 _LATER_STATES = [ReminderStatus.PENDING, ReminderStatus.SENDING, ReminderStatus.SENT]
 INTERVIEW_CHANGES = ("interview.reschedule", "interview.cancel")
-
-
-@dataclass(frozen=True)
-class Decision:
-    reminder_id: int
-    action: str  # send, expire or cancel
-    reason: str | None = None
-    context: dict[str, Any] = field(default_factory=dict)  # what the message is made from
 
 
 @dataclass
@@ -176,8 +169,6 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
         K.INTERVIEW_SCHEDULED: _interview_event, K.APPLICATION_RECEIVED: _application_received,
     }.get(row.kind)
     if handler is None:  # the daily digest of hr (its own queries: one row per user a day)
-        from tracker.services.reminders.digest import decide_digest
-
         return decide_digest(row, user, now, f, base)
     decision = handler(row, facts, now, f, base)
     if decision.action != SEND or row.kind in EVENT_KINDS:  # every event is told

@@ -93,7 +93,8 @@ def posting_board(session: Session, posting: Posting, *, actor: Actor,
         for application_id, kind in session.execute(
                 sa.select(Document.application_id, Document.kind)
                 .where(Document.application_id.in_(ids))):
-            kinds[application_id].add(kind)
+            if application_id is not None:
+                kinds[application_id].add(kind)
         for interview in session.scalars(
                 sa.select(Interview).where(
                     Interview.application_id.in_(ids),
@@ -107,13 +108,13 @@ def posting_board(session: Session, posting: Posting, *, actor: Actor,
     for application in found:
         counts[application.status.value] += 1
         missing = [d.label for d in required_missing(posting, kinds[application.id])]
-        interview = next_interview.get(application.id)
+        upcoming = next_interview.get(application.id)
         name = application.person_name
         if filters.status and application.status.value != filters.status:
             continue
         if filters.documents and (filters.documents == "complete") == bool(missing):
             continue
-        if filters.interview and (filters.interview == "yes") != (interview is not None):
+        if filters.interview and (filters.interview == "yes") != (upcoming is not None):
             continue
         if needle and needle not in (name or "").casefold():
             continue
@@ -122,9 +123,9 @@ def posting_board(session: Session, posting: Posting, *, actor: Actor,
             "submitted_at": application.submitted_at, "is_late": application.is_late,
             "fit": scores[application.id].as_dict(lang) if application.id in scores else None,
             "missing": missing,
-            "interview": {"starts_at": interview.starts_at, "timezone": interview.timezone,
-                          "has_time": interview.start_time is not None}
-            if interview is not None else None,
+            "interview": {"starts_at": upcoming.starts_at, "timezone": upcoming.timezone,
+                          "has_time": upcoming.start_time is not None}
+            if upcoming is not None else None,
             "moves": allowed_moves(application.status),
             "is_new": application.id in new_ids,
         })
