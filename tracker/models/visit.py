@@ -1,6 +1,9 @@
 """When an hr user last looked at their dashboard or at a posting's board: what arrived since
 is "new since your last visit" (issue #14). One row per (user, scope); `scope` is "dashboard"
-or "posting:<posting id>". Removed with the account."""
+or "posting:<posting id>". Staff's working data only (the pages that record a visit are for hr
+and admins; a candidate never has a row): it names no candidate, so candidates' export,
+erasure and retention (DESIGN §11) have nothing here; a staff account's rows go with it
+(ON DELETE CASCADE)."""
 
 from __future__ import annotations
 
