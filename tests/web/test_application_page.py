@@ -53,7 +53,8 @@ def test_once_submitted_the_page_shows_what_was_sent_and_changes_are_refused(
     assert refused.status_code == 400 and final in text(refused)
     refused = web.post(f"{url}/letter", {"cover_letter": "Autre"}, token_from=url)
     assert refused.status_code == 400 and final in text(refused)
-    removed = web.post(f"{url}/documents/{document.id}/delete", token_from=url)
+    removed = web.post(f"{url}/documents/{document.id}/delete", {"confirm": "1"},
+                       token_from=url)
     assert removed.status_code == 302
     assert final in text(web.get(removed.headers["Location"]))
     session.expire_all()

@@ -152,12 +152,15 @@ def test_applicants_grouped_sorted_and_moved(web: Web, hr, posting, candidate, c
                      {"status": "under_review", "back": "posting", "comment": "looks good"})
     assert moved.headers["Location"] == (
         f"/hr/postings/{posting.reference}#application-{second.id}")
-    page = text(web.get(f"/hr/postings/{posting.reference}"))
+    assert "Bob Brun moved to “Under review”." in text(web.get(f"/hr/postings/{posting.reference}"))
+    page = text(web.get(f"/hr/postings/{posting.reference}"))  # (the message said once)
     review, submitted = (page.index(f'<h3><span class="status status-{s}">')
                          for s in ("under_review", "submitted"))
     assert submitted < page.index("Camille Martin") < review < page.index("Bob Brun")
     wrong = web.post(f"/hr/applications/{first.id}/move", {"status": "hired"})
-    assert wrong.status_code == 400 and "cannot move from submitted to hired" in text(wrong)
+    assert wrong.status_code == 400 and (
+        "Camille Martin cannot move from “Submitted” to “Hired”. Allowed: Under review, "
+        "Interview, Rejected, Withdrawn.") in text(wrong)
     session.expire_all()
     assert first.status is ApplicationStatus.SUBMITTED
 
