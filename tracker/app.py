@@ -36,6 +36,7 @@ from tracker.web import (
     hr_audit,
     hr_board,
     hr_import,
+    hr_messages,
     i18n,
     inbox,
     invitations,
@@ -76,7 +77,7 @@ def create_app(
 
     # keys: the calendar feed URL and personal API tokens; inbox: notifications and switches
     # The hr and candidate blueprints gather pages from modules of their own, imported above.
-    for pages in (hr_applications, hr_board, hr_import, candidate_application,
+    for pages in (hr_applications, hr_board, hr_import, hr_messages, candidate_application,
                   candidate_confirm, candidate_import):
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,

@@ -32,12 +32,14 @@ _WORDS = {
            "reference": "Référence", "deadline": "Date limite", "when": "Date et heure",
            "place": "Lieu", "video": "Visioconférence", "footer":
            "Rappel envoyé par le suivi des candidatures. Vous pouvez désactiver ce type de "
-           "rappel dans vos préférences.", "late": "Ce rappel part en retard.", "colon": " :"},
+           "rappel dans vos préférences.", "late": "Ce rappel part en retard.", "colon": " :",
+           "message_footer": "Message envoyé par l’employeur au moyen du suivi des candidatures."},
     "en": {"open": "Open in the posting tracker", "posting": "Position",
            "reference": "Reference", "deadline": "Deadline", "when": "Date and time",
            "place": "Place", "video": "Video call", "footer":
            "Reminder sent by the posting tracker. You can switch this kind of reminder off in "
-           "your preferences.", "late": "This reminder is sent late.", "colon": ":"},
+           "your preferences.", "late": "This reminder is sent late.", "colon": ":",
+           "message_footer": "Message sent by the employer through the posting tracker."},
 }
 
 
@@ -94,10 +96,11 @@ def render_reminder(context: dict[str, Any], *, public_url: str | None = None) -
     subject = " ".join(_block(template, "subject", context).split())
     summary = " ".join(_block(template, "summary", context).split())
     body = _block(template, "body", context)
-    if context.get("late"):
+    footer = words["message_footer"] if context["kind"] == "message" else words["footer"]
+    if context.get("late") and context["kind"] != "message":
         body = f"{body}\n\n({words['late']})"
     url = f"{public_url.rstrip('/')}{context['link']}" if public_url and context.get("link") else None
-    text = body + (f"\n\n{words['open']}{words['colon']} {url}" if url else "") + f"\n\n-- \n{words['footer']}\n"
+    text = body + (f"\n\n{words['open']}{words['colon']} {url}" if url else "") + f"\n\n-- \n{footer}\n"
     facts = [(words["posting"], context["posting_title"]),
              (words["reference"], context["posting_reference"])] if "posting_title" in context else []
     if context["kind"] in ("interview_soon", "interview_scheduled"):
@@ -109,7 +112,7 @@ def render_reminder(context: dict[str, Any], *, public_url: str | None = None) -
     elif context.get("deadline"):
         facts.append((words["deadline"], context["deadline"]))
     html = env.get_template("layout.html").render(
-        lang=lang, subject=subject, url=url, open_label=words["open"], footer=words["footer"],
+        lang=lang, subject=subject, url=url, open_label=words["open"], footer=footer,
         paragraphs=[p.splitlines() for p in body.split("\n\n") if p.strip()], facts=facts,
     )
     return Rendered(subject, summary, text, html)

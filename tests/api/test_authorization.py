@@ -195,6 +195,13 @@ CASES = [
          each(404, candidate_a=200)),
     Case("read all notifications", "POST", "/api/v1/notifications/read-all",
          lambda w: "/api/v1/notifications/read-all", each(200)),
+    # an organisation's message templates (issue #14): its hr and admins
+    Case("message template", "GET", "/api/v1/orgs/<slug>/message-templates/<kind>/<lang>",
+         lambda w: "/api/v1/orgs/ujm/message-templates/offer/fr", each(403, hr=200, admin=200)),
+    Case("save a message template", "PUT",
+         "/api/v1/orgs/<slug>/message-templates/<kind>/<lang>",
+         lambda w: "/api/v1/orgs/ujm/message-templates/offer/en", each(403, hr=200, admin=200),
+         body=lambda w: {"subject": "Offer", "body": "Dear {{ candidate_name }}"}),
 ]
 
 

@@ -40,7 +40,7 @@ NO_ACTOR = {
     "accounts.tokens.create_token": OWN, "accounts.tokens.list_tokens": OWN,
     "accounts.tokens.revoke_token": OWN, "accounts.tokens.user_for_token": LOOKUP,
     "accounts.users.find_user": LOOKUP, "accounts.users.get_user": LOOKUP,
-    "operations.demo.load_demo": SYSTEM,
+    "operations.demo.load_demo": SYSTEM, "messages.sending.acknowledge": SYSTEM,
     "operations.health.beat": SYSTEM, "operations.health.forget": SYSTEM,
     "operations.health.record_dispatch": SYSTEM, "operations.health.readiness": HEALTH,
     "operations.health.scheduler_instances": HEALTH, "operations.doctor.check_database": HEALTH,

@@ -14,6 +14,7 @@ from tracker.api import (  # noqa: F401  (the routes)
     applications,
     interviews,
     me,
+    messages,
     notifications,
     postings,
     privacy,

@@ -85,7 +85,8 @@ def move_application(application_id: int) -> ResponseReturnValue:
     with call() as c:
         application = applications.get_application(c.session, application_id, actor=c.actor)
         applications.move(c.session, application, data.status, actor=c.actor,
-                          comment=data.comment, late=data.late, clock=c.clock)
+                          comment=data.comment, late=data.late, clock=c.clock,
+                          public_url=c.settings.public_url)
         return application_record_for(application, c.actor)
 
 

@@ -38,6 +38,7 @@ from tracker.models.health import ServiceHeartbeat
 from tracker.models.imports import PostingSource
 from tracker.models.interview import Interview, PanelMember
 from tracker.models.login_session import LoginSession
+from tracker.models.message import ApplicationMessage, MessageKind, MessageTemplate
 from tracker.models.notification import Notification
 from tracker.models.organisation import Organisation
 from tracker.models.posting import Posting, RequiredDocument, Requirement
@@ -68,6 +69,7 @@ from tracker.models.visit import HrVisit
 __all__ = [
     "ApiToken",
     "Application",
+    "ApplicationMessage",
     "ApplicationStatus",
     "ApplicationStatusChange",
     "ApplyMethod",
@@ -97,6 +99,8 @@ __all__ = [
     "MarketFigure",
     "MarketFigureKind",
     "MarketShare",
+    "MessageKind",
+    "MessageTemplate",
     "Note",
     "Occupation",
     "OccupationCertification",

@@ -34,5 +34,7 @@ class Organisation(Timestamps, Base):
     # The privacy notice candidates read on registration and on /privacy (none: the default).
     privacy_notice_fr: Mapped[str | None] = mapped_column(sa.Text)
     privacy_notice_en: Mapped[str | None] = mapped_column(sa.Text)
+    # Issue #14: an acknowledgement of receipt goes to each candidate on submission.
+    acknowledge_applications: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
 
     members: Mapped[list[User]] = relationship(back_populates="organisation")

@@ -29,6 +29,7 @@ class ReminderKind(enum.StrEnum):
     INTERVIEW_SCHEDULED = "interview_scheduled"  # candidate: interview set, moved or cancelled
     APPLICATION_RECEIVED = "application_received"  # hr: an application was submitted (in-app)
     HR_DIGEST = "hr_digest"  # hr: the day's new applications, one e-mail a day (subject: user)
+    MESSAGE = "message"  # candidate: the employer wrote to them (an application_message row)
 
 
 class ReminderChannel(enum.StrEnum):

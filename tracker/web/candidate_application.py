@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from tracker.domain.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from tracker.models import Application, ApplicationStatus
+from tracker.services import messages
 from tracker.services.dossiers import render as dossiers
 from tracker.services.hiring import applications, documents, evidence
 from tracker.services.views import overview, records
@@ -26,6 +27,7 @@ from tracker.web.common import (
     pdf_response,
     roles_required,
     settings,
+    site_url,
     transaction,
 )
 from tracker.web.forms import ButtonForm, EvidenceForm, LetterForm, SubmitForm, UploadForm
@@ -71,6 +73,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
             "missing": detail.missing,
             "interviews": overview.application_interviews(db, found),
             "history": [{"at": h.changed_at, "to": h.to_status.value} for h in found.history],
+            "received": messages.list_messages(db, found, actor=actor(db)),
             "can_withdraw": "withdrawn" in {s.value for s in
                                             applications.TRANSITIONS[found.status]},
         }
@@ -272,7 +275,7 @@ def _move(application_id: int, target: str, form: SubmitForm) -> Any:
     try:
         with transaction() as db:
             applications.move(db, own_application(db, application_id), target,
-                              actor=actor(db), clock=clock)
+                              actor=actor(db), clock=clock, public_url=site_url())
     except (NotFound, PermissionDenied):
         raise
     except DomainError as exc:

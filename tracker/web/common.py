@@ -299,3 +299,10 @@ def has_errors(form: Any) -> bool:
 
 def status_of(form: Any) -> int:
     return 400 if has_errors(form) else 200
+
+
+def site_url() -> str:
+    """This site's address for links sent out (e-mails): TRACKER_PUBLIC_URL when set, else
+    the request's host."""
+    base = current_app.config["TRACKER_SETTINGS"].public_url
+    return (base or request.host_url).rstrip("/")

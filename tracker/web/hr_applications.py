@@ -14,6 +14,7 @@ from tracker.domain.access import can_manage
 from tracker.domain.errors import DomainError, PermissionDenied, ValidationFailed
 from tracker.i18n import education_label
 from tracker.models import Application
+from tracker.services import messages
 from tracker.services.dossiers import render as dossiers
 from tracker.services.fit import scores as fit
 from tracker.services.hiring import applications, evidence, interviews
@@ -74,6 +75,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
             "moves": hr_board.boards.allowed_moves(found.status),
             "fit": fit.application_fit(db, found, lang=_lang(), actor=actor(db)).as_dict(_lang()),
             "trail": hr_audit.trail(db, found),
+            "sent": messages.list_messages(db, found, actor=actor(db)),
         }
     ratings = forms.pop("ratings", None) or RatingsForm(formdata=None)
     if not ratings.rows.entries:

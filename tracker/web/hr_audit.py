@@ -80,6 +80,10 @@ SENTENCES: dict[str, str] = {
     "login.ok": "Logged in",
     "login.failed": "Failed log-in",
     "logout": "Logged out",
+    "application.message": "Message sent to the candidate",
+    "message_template.save": "Message template saved",
+    "message_template.reset": "Message template back to the default text",
+    "message_template.acknowledgement": "Acknowledgement of receipt switched on or off",
 }
 # The same actions when their details call for other words.
 VARIANTS: dict[str, str] = {
@@ -90,7 +94,7 @@ VARIANTS: dict[str, str] = {
 # For the admin's filter: a family selects every action it starts.
 FAMILIES = ("application", "document", "evidence", "note", "interview", "posting",
             "organisation", "user", "profile", "token", "login", "logout", "invitation",
-            "talent_pool", "person")
+            "talent_pool", "person", "message_template")
 ENTITY_LABELS = {
     "application": _l("Application"), "posting": _l("Posting"), "document": _l("Document"),
     "interview": _l("Interview"), "note": _l("Note"),

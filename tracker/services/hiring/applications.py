@@ -268,6 +268,7 @@ def move(
     comment: str | None = None,
     late: bool = False,
     clock: Clock = utcnow,
+    public_url: str | None = None,
 ) -> Application:
     """Move an application to `status` if the workflow and the actor's role allow it.
 
@@ -304,6 +305,10 @@ def move(
                  details={"from": current, "to": target, "late": application.is_late})
     reminders.sync_application(session, application, clock=clock)
     events.status_changed(session, application, change, actor=actor, clock=clock)
+    if target is S.SUBMITTED and own:
+        from tracker.services.messages.sending import acknowledge
+
+        acknowledge(session, application, public_url=public_url, clock=clock)
     if target is S.SUBMITTED:
         events.application_received(session, application, change, actor=actor, clock=clock)
     return application

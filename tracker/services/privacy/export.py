@@ -32,6 +32,7 @@ from tracker.domain.errors import NotFound, PermissionDenied
 from tracker.models import (
     ApiToken,
     Application,
+    ApplicationMessage,
     AuditLog,
     CalendarFeedToken,
     Document,
@@ -215,6 +216,11 @@ def _application(session: Session, application: Application, files: dict[str, by
     if for_employer:
         found["notes"] = [_row(n, "body", "created_at") for n in application.notes]
     found["documents"] = [_document(d, files) for d in application.documents]
+    found["messages"] = [  # what the employer wrote to the candidate (issue #14)
+        _row(m, "sent_at", "recipient_email", "language", "kind", "subject", "body")
+        for m in session.scalars(sa.select(ApplicationMessage).where(
+            ApplicationMessage.application_id == application.id)
+            .order_by(ApplicationMessage.sent_at, ApplicationMessage.id))]
     found["interviews"] = [
         _row(i, "id", "start_date", "start_time", "timezone", "starts_at", "duration_minutes",
              "place", "video_url", "status") | ({"outcome": i.outcome} if for_employer else {})

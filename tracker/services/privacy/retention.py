@@ -40,6 +40,7 @@ from tracker.i18n import Formatter
 from tracker.models import (
     ApiToken,
     Application,
+    ApplicationMessage,
     ApplicationStatus,
     ApplicationStatusChange,
     AuditLog,
@@ -213,6 +214,8 @@ def anonymise(session: Session, application: Application, *, reason: str, actor:
     session.execute(sa.delete(RequirementEvidence).where(
         RequirementEvidence.application_id == application.id))
     session.execute(sa.delete(Note).where(Note.application_id == application.id))
+    session.execute(sa.delete(ApplicationMessage).where(
+        ApplicationMessage.application_id == application.id))
     session.execute(sa.update(ApplicationStatusChange)
                     .where(ApplicationStatusChange.application_id == application.id)
                     .values(comment=None))

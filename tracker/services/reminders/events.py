@@ -131,6 +131,7 @@ def silence(session: Session, posting_id: int, now: datetime, reason: str) -> in
         K.STATUS_CHANGED: sa.select(Application.id).where(Application.posting_id == posting_id),
         K.APPLICATION_RECEIVED: sa.select(Application.id).where(
             Application.posting_id == posting_id),
+        K.MESSAGE: sa.select(Application.id).where(Application.posting_id == posting_id),
         K.INTERVIEW_SCHEDULED: sa.select(Interview.id).where(Interview.posting_id == posting_id),
     }
     cancelled = 0

@@ -22,6 +22,7 @@ from tracker.domain.timeutil import local_today, zone
 from tracker.i18n import Formatter
 from tracker.models import (
     Application,
+    ApplicationMessage,
     ApplicationStatus,
     ApplicationStatusChange,
     AuditLog,
@@ -68,6 +69,7 @@ class _Facts:
     changes: dict[int, ApplicationStatusChange] = field(default_factory=dict)  # status events
     # interview id -> the invitation's SEQUENCE: how many times it was moved or cancelled
     sequences: dict[int, int] = field(default_factory=dict)
+    messages: dict[int, ApplicationMessage] = field(default_factory=dict)  # employer messages
 
 
 def decide(session: Session, rows: Iterable[Reminder], now: datetime) -> list[Decision]:
@@ -143,8 +145,12 @@ def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
             AuditLog.action.in_(INTERVIEW_CHANGES),
         ).group_by(AuditLog.entity_id)
     ).all()) if interviews else {}
+    message_ids = {parse_event(row.offset_spec)[1] for row in rows if row.kind is K.MESSAGE}
+    messages = {m.id: m for m in session.scalars(
+        sa.select(ApplicationMessage).where(ApplicationMessage.id.in_(message_ids))
+    )} if message_ids else {}
     return _Facts(applications, interviews, postings, users, switches, waiting, applied,
-                  latest_due, changes=changes, sequences=sequences)
+                  latest_due, changes=changes, sequences=sequences, messages=messages)
 
 
 def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
@@ -152,7 +158,9 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
     if row.recipient_user_id is not None:
         if user is None or not user.is_active or user.deleted_at is not None:
             return Decision(row.id, CANCEL, "the recipient's account is closed")
-        if not is_on(facts.switches, user.id, row.kind, row.channel):
+        # an employer's message is not a reminder: the switches do not stop it
+        if row.kind is not K.MESSAGE and not is_on(facts.switches, user.id, row.kind,
+                                                   row.channel):
             return Decision(row.id, CANCEL, f"switched off by {user.email}")
     lang = user.locale.value if user else "fr"
     f = facts.formatters.get(lang) or facts.formatters.setdefault(lang, Formatter(lang))
@@ -167,6 +175,7 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
         K.INTERVIEW_SOON: _interview_soon, K.REVIEW_WAITING: _review_waiting,
         K.CLOSING_EMPTY: _closing_empty, K.STATUS_CHANGED: _status_changed,
         K.INTERVIEW_SCHEDULED: _interview_event, K.APPLICATION_RECEIVED: _application_received,
+        K.MESSAGE: _message,
     }.get(row.kind)
     if handler is None:  # the daily digest of hr (its own queries: one row per user a day)
         return decide_digest(row, user, now, f, base)
@@ -396,4 +405,20 @@ def _application_received(row: Reminder, facts: _Facts, now: datetime, f: Format
                "applicant": app.person_name or "?",
                "submitted": f.instant(app.submitted_at, row.timezone),
                "link": f"/applications/{app.id}"}
+    return Decision(row.id, SEND, context=context)
+
+
+def _message(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+             base: dict) -> Decision:
+    """A message the employer wrote (services/messages): its text as it was sent."""
+    app = facts.applications.get(row.subject_id)
+    if app is None or app.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the application is gone")
+    message = facts.messages.get(parse_event(row.offset_spec)[1])
+    if message is None:
+        return Decision(row.id, CANCEL, "the message is gone")
+    context = {**base, **_posting_context(app.posting, f, now, row.timezone,
+                                          facts.posting_contexts),
+               "message_subject": message.subject, "message_body": message.body,
+               "link": f"/applications/{app.id}" if app.candidate_id else None}
     return Decision(row.id, SEND, context=context)

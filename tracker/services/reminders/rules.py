@@ -33,6 +33,7 @@ DEFAULT_OFFSETS: dict[ReminderKind, tuple[str, ...]] = {
     K.INTERVIEW_SCHEDULED: (),
     K.APPLICATION_RECEIVED: (),
     K.HR_DIGEST: (),
+    K.MESSAGE: (),
 }
 SUBJECT_OF: dict[ReminderKind, SubjectType] = {
     K.DEADLINE_DRAFT: SubjectType.APPLICATION,
@@ -44,10 +45,11 @@ SUBJECT_OF: dict[ReminderKind, SubjectType] = {
     K.INTERVIEW_SCHEDULED: SubjectType.INTERVIEW,
     K.APPLICATION_RECEIVED: SubjectType.APPLICATION,
     K.HR_DIGEST: SubjectType.USER,  # the hr user the day's digest is for
+    K.MESSAGE: SubjectType.APPLICATION,
 }
 # Kinds told at once when something happens; each event is delivered, none supersedes another.
 EVENT_KINDS = frozenset({K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED, K.APPLICATION_RECEIVED,
-                         K.HR_DIGEST})
+                         K.HR_DIGEST, K.MESSAGE})
 # The channels a kind goes out on (every channel when not named): hr are told of each new
 # application in the tracker, and by e-mail once a day in the digest.
 KIND_CHANNELS: dict[ReminderKind, tuple[ReminderChannel, ...]] = {
