@@ -75,3 +75,31 @@ def test_bad_requests_name_their_field(session, hr, ids, status, field) -> None:
     with pytest.raises(DomainError) as caught:
         bulk.bulk_move(session, ids, status, actor=hr)
     assert caught.value.field == field
+
+
+def test_each_moved_candidate_gets_the_templated_message_in_their_language(
+        session, posting, hr, clock) -> None:  # noqa: ANN001
+    from tracker.models import ApplicationMessage
+
+    anna = _submitted(session, posting, "Anna", clock)
+    bruno = _submitted(session, posting, "Bruno", clock)
+    bruno.candidate.locale = "en"
+    applications.move(session, bruno, "rejected", actor=hr, clock=clock)
+    outcomes = bulk.bulk_move(session, [anna.id, bruno.id], "rejected", actor=hr, clock=clock,
+                              message=bulk.BulkMessage("rejection_after_review"))
+    assert [(o.name, o.moved) for o in outcomes] == [("Anna", True), ("Bruno", False)]
+    [sent] = session.query(ApplicationMessage).all()  # Bruno, not moved, is sent nothing
+    assert (sent.application_id, sent.language.value) == (anna.id, "fr")
+    assert "Anna" in sent.body
+
+
+def test_a_message_needs_a_template_or_a_text(session, posting, hr, clock) -> None:  # noqa: ANN001
+    anna = _submitted(session, posting, "Anna", clock)
+    for message, field in ((bulk.BulkMessage(), "message"),
+                           (bulk.BulkMessage("nonsense"), "message"),
+                           (bulk.BulkMessage(subject="Objet"), "message_body")):
+        with pytest.raises(DomainError) as caught:
+            bulk.bulk_move(session, [anna.id], "rejected", actor=hr, message=message)
+        assert caught.value.field == field
+    session.refresh(anna)
+    assert anna.status is ApplicationStatus.SUBMITTED

@@ -230,3 +230,51 @@ def test_new_since_the_last_visit_on_the_dashboard_and_the_board(
     assert "2 nouvelles candidatures depuis votre dernière visite" in board
     assert board.count('class="tag new"') == 2
     assert "Rien de nouveau" in text(web.get(f"/hr/postings/{posting.reference}/board"))
+
+
+@pytest.fixture
+def smtp():  # noqa: ANN201
+    from tests.web.mailbox import smtp_server
+
+    yield from smtp_server()
+
+
+def test_bulk_rejection_with_the_template_reaches_each_candidate_in_french(
+        web: Web, hr_fr, posting, campaign, session, session_factory, clock, smtp,
+        tmp_path) -> None:  # noqa: ANN001
+    from tests.web.mailbox import mail_settings
+    from tracker.mail import Mailer
+    from tracker.models import ApplicationMessage
+    from tracker.services.reminders import dispatch
+
+    web.as_user(hr_fr)
+    board = text(web.get(f"/hr/postings/{posting.reference}/board"))
+    assert "Message à chaque candidat" in board or 'name="message"' in board
+    anna = campaign["anna"]
+    confirm = web.get(f"/hr/postings/{posting.reference}/bulk?ids={anna.id}&status=rejected"
+                      "&message=rejection_after_review")
+    page = text(confirm)
+    assert confirm.status_code == 200 and "Anna Petit" in page
+    assert 'name="message" value="rejection_after_review"' in page
+    assert "Chargé de coopération internationale" in page  # the preview, composed for Anna
+    done = web.post(f"/hr/postings/{posting.reference}/bulk",
+                    {"ids": [str(anna.id)], "status": "rejected",
+                     "message": "rejection_after_review", "confirm": "1"},
+                    token_from=f"/hr/postings/{posting.reference}/board")
+    assert done.status_code == 302
+    session.expire_all()
+    assert anna.status is ApplicationStatus.REJECTED
+    [sent] = session.query(ApplicationMessage).filter_by(application_id=anna.id).all()
+    assert sent.kind.value == "rejection_after_review" and sent.language.value == "fr"
+    settings = mail_settings(tmp_path, smtp)
+    mailer = Mailer(settings)
+    try:
+        dispatch.run_once(session_factory, clock=clock, mailer=mailer, settings=settings)
+    finally:
+        mailer.close()
+    mails = [m for m, r in zip(smtp.inbox.messages, smtp.inbox.recipients, strict=True)
+             if r == ["anna@example.org"]]
+    # the notice of the move, and the message from the template, in French
+    [message] = [m for m in mails if m["Subject"] == sent.subject]
+    assert len(mails) == 2 and message["Content-Language"] == "fr"
+    assert "Anna Petit" in message.get_body(preferencelist=("plain",)).get_content()

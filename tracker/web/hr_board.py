@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 
 from tracker.domain.errors import DomainError, InvalidTransition
 from tracker.models import ApplicationStatus
+from tracker.services.hiring import applications as applications_service
 from tracker.services.hiring import bulk, news, postings
 from tracker.services.hiring.applications import TRANSITIONS
 from tracker.services.views import board as boards
@@ -25,13 +26,24 @@ from tracker.web.common import (
     actor,
     clock,
     roles_required,
+    site_url,
     transaction,
 )
 from tracker.web.forms import ButtonForm
 from tracker.web.hr import STAFF, _lang, bp, managed_posting
 from tracker.web.hr_confirm import cancel_confirmation
+from tracker.web.i18n import lazy_gettext as _l
 
 FILTER_ARGS = ("status", "documents", "interview", "q")
+# The message templates a bulk move may send (their words as the templates page says them;
+# tracker.web.hr_messages, which imports this module's neighbours, cannot be imported here).
+KIND_LABELS = {
+    "interview_invitation": _l("Invitation to an interview"),
+    "rejection_after_review": _l("Rejection after review"),
+    "rejection_after_interview": _l("Rejection after an interview"),
+    "offer": _l("Job offer"),
+    "acknowledgement": _l("Acknowledgement of receipt"),
+}
 
 
 def status_label(value: str) -> str:
@@ -78,7 +90,8 @@ def board_page(reference: str, status: int = 200, move_error: dict | None = None
     return render_template(
         "web/hr/board.html", p=posting, board=data, filters=filters, filter_error=filter_error,
         news=fresh if status == 200 else None, move_error=move_error, bulk_error=bulk_error,
-        columns=[s.value for s in boards.COLUMNS]), status
+        columns=[s.value for s in boards.COLUMNS],
+        message_kinds=[(kind, str(label)) for kind, label in KIND_LABELS.items()]), status
 
 
 @bp.route("/postings/<path:reference>/board")
@@ -87,10 +100,38 @@ def board(reference: str) -> Any:
     return board_page(reference)
 
 
-def _bulk_request() -> tuple[list[str], str, str | None]:
+def _bulk_request() -> tuple[list[str], str, str | None, bulk.BulkMessage | None]:
     source = request.form if request.method == "POST" else request.args
+    kind = (source.get("message") or "").strip() or None
+    subject = (source.get("message_subject") or "").strip() or None
+    body = (source.get("message_body") or "").strip() or None
+    message = (bulk.BulkMessage(kind, subject, body, site_url())
+               if kind or subject or body else None)
     return (source.getlist("ids"), (source.get("status") or "").strip(),
-            (source.get("comment") or "").strip() or None)
+            (source.get("comment") or "").strip() or None, message)
+
+
+def _message_preview(db: Any, outcomes: list[bulk.BulkOutcome],
+                     message: bulk.BulkMessage | None) -> dict[str, Any] | None:
+    """The message the first candidate to move would receive (each gets their own, in their
+    language), for the confirmation page."""
+    first = next((o for o in outcomes if o.moved), None)
+    if message is None or first is None:
+        return None
+    from tracker.services.messages import composing
+
+    application = applications_service.get_application(db, first.application_id,
+                                                       actor=actor(db))
+    if message.subject or message.body:
+        text = composing.render(db, application=application, subject=message.subject or "",
+                                body=message.body or "", actor=actor(db),
+                                public_url=message.public_url, clock=clock)
+    else:
+        text = composing.compose(db, application=application, kind=message.kind or "",
+                                 actor=actor(db), public_url=message.public_url, clock=clock)
+    return {"name": first.name, "subject": text.subject, "body": text.body,
+            "kind": message.kind, "edited": bool(message.subject or message.body),
+            "raw_subject": message.subject or "", "raw_body": message.body or ""}
 
 
 def _outcome_line(outcome: bulk.BulkOutcome, target: str) -> str:
@@ -112,7 +153,7 @@ def _outcome_line(outcome: bulk.BulkOutcome, target: str) -> str:
 def bulk_move(reference: str) -> Any:
     """GET: what moving the selected applications would do, with the button that does it.
     POST (with `confirm`): do it, and say what moved and what did not."""
-    ids, target, comment = _bulk_request()
+    ids, target, comment, message = _bulk_request()
     form = ButtonForm()
     confirmed = request.method == "POST" and request.form.get("confirm") == "1"
     with transaction() as db:
@@ -122,15 +163,20 @@ def bulk_move(reference: str) -> Any:
             if target not in {s.value for s in boards.COLUMNS}:
                 raise DomainError("status", "choose the status to move the applications to")
             preview = bulk.preview_bulk(db, ids, target, actor=actor(db))
+            if message is not None:
+                message = message.check()
+            shown_message = _message_preview(db, preview, message)
         except DomainError as exc:
             error = (_("Choose the status to move them to.") if exc.field == "status"
                      else _("Select at least one application.") if exc.field == "applications"
+                     else f"{_('Message')}: {get_translations().gettext(exc.message)}"
+                     if exc.field.startswith("message") or exc.field in ("subject", "body")
                      else get_translations().gettext(exc.message))
             return board_page(reference, 400, bulk_error=error)
     if confirmed and form.validate_on_submit():
         with transaction() as db:
             outcomes = bulk.bulk_move(db, ids, target, actor=actor(db), comment=comment,
-                                      clock=clock)
+                                      message=message, clock=clock)
         moved = [o for o in outcomes if o.moved]
         refused = [o for o in outcomes if not o.moved]
         if moved:
@@ -151,7 +197,9 @@ def bulk_move(reference: str) -> Any:
         refused=[_outcome_line(o, target) for o in preview if not o.moved],
         comment=comment, action=url_for("hr.bulk_move", reference=reference),
         hidden=[("ids", str(o.application_id)) for o in preview] + [("status", target)]
-        + ([("comment", comment)] if comment else []),
+        + ([("comment", comment)] if comment else [])
+        + ([("message", message.kind)] if message and message.kind else []),
+        message=shown_message,
         confirm_label=_("Yes, move them") if len(preview) > 1 else _("Yes, move it"),
         can_confirm=any(o.moved for o in preview),
         cancel_url=url_for("hr.board", reference=reference),

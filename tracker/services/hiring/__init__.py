@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         start_for,
     )
     from tracker.services.hiring.bulk import (
+        BulkMessage,
         BulkOutcome,
         bulk_move,
         preview_bulk,
@@ -109,7 +110,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "open_to", "start", "move", "check_changeable", "final_state", "missing_documents",
         "required_missing", "list_applications", "all_applications", "CANDIDATE_MOVES", "SORTS",
     ),
-    "bulk": ("BulkOutcome", "bulk_move", "preview_bulk"),
+    "bulk": ("BulkMessage", "BulkOutcome", "bulk_move", "preview_bulk"),
     "news": ("News", "visit", "news_since", "dashboard_news", "board_news", "posting_scope"),
     "documents": (
         "clean_filename", "uploaded_filename", "check_upload", "add_document", "get_document",
