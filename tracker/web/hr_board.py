@@ -170,7 +170,7 @@ def bulk_move(reference: str) -> Any:
             error = (_("Choose the status to move them to.") if exc.field == "status"
                      else _("Select at least one application.") if exc.field == "applications"
                      else f"{_('Message')}: {get_translations().gettext(exc.message)}"
-                     if exc.field.startswith("message") or exc.field in ("subject", "body")
+                     if (exc.field or "").startswith("message") or exc.field in ("subject", "body")
                      else get_translations().gettext(exc.message))
             return board_page(reference, 400, bulk_error=error)
     if confirmed and form.validate_on_submit():
