@@ -186,9 +186,10 @@ def bulk_move(reference: str) -> Any:
             flash(_("Not moved: %(why)s", why=_outcome_line(outcome, target)), "error")
         return redirect(url_for("hr.board", reference=reference))
     status = 400 if request.method == "POST" else 200
+    movable = sum(1 for o in preview if o.moved)
     return render_template(
-        "web/confirm.html", title=_("Move %(n)s applications to “%(status)s”?", n=len(preview),
-                                    status=status_label(target)) if len(preview) > 1 else
+        "web/confirm.html", title=_("Move %(n)s applications to “%(status)s”?", n=movable,
+                                    status=status_label(target)) if movable > 1 else
         _("Move this application to “%(status)s”?", status=status_label(target)),
         heading=title, form=form,
         lead=_("Each candidate is told of the move. This is recorded in each application's "
@@ -200,7 +201,7 @@ def bulk_move(reference: str) -> Any:
         + ([("comment", comment)] if comment else [])
         + ([("message", message.kind)] if message and message.kind else []),
         message=shown_message,
-        confirm_label=_("Yes, move them") if len(preview) > 1 else _("Yes, move it"),
+        confirm_label=_("Yes, move them") if movable > 1 else _("Yes, move it"),
         can_confirm=any(o.moved for o in preview),
         cancel_url=url_for("hr.board", reference=reference),
         error=_("Nothing was done: confirm on this page first.") if status == 400 else None,
