@@ -278,3 +278,15 @@ def test_bulk_rejection_with_the_template_reaches_each_candidate_in_french(
     [message] = [m for m in mails if m["Subject"] == sent.subject]
     assert len(mails) == 2 and message["Content-Language"] == "fr"
     assert "Anna Petit" in message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_applications_the_employer_recorded_are_listed_and_on_the_board(
+        web: Web, hr, posting, session, clock) -> None:  # noqa: ANN001
+    recorded = applications.record_received(session, posting, name="Paul Courrier",
+                                            email="paul@example.org", actor=hr, clock=clock)
+    session.flush()
+    web.as_user(hr)
+    page = text(web.get(f"/hr/postings/{posting.reference}?sort=name"))
+    assert "Paul Courrier" in page and f'id="application-{recorded.id}"' in page
+    board = text(web.get(f"/hr/postings/{posting.reference}/board"))
+    assert "Paul Courrier" in _card(board, recorded.id)

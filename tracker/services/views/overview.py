@@ -146,12 +146,13 @@ def posting_applicants(
     in_order = sa.case(rank, value=Application.status)
     keys = {
         "submitted": [sa.func.coalesce(Application.submitted_at, Application.created_at)],
-        "name": [sa.func.lower(User.full_name)],
+        "name": [sa.func.lower(sa.func.coalesce(User.full_name, Application.applicant_name))],
         "updated": [Application.updated_at.desc()],
     }
     query = (
         sa.select(Application, User.full_name, User.email)
-        .join(User, User.id == Application.candidate_id)
+        # an application the employer recorded (by post, by e-mail) has no account: outer join
+        .outerjoin(User, User.id == Application.candidate_id)
         .where(mine)
     )
     if sort == "fit":
@@ -180,7 +181,8 @@ def posting_applicants(
             groups.append({"status": application.status.value, "rows": [],
                            "total": counts.get(application.status.value, 0)})
         groups[-1]["rows"].append({
-            "id": application.id, "name": name, "email": email,
+            "id": application.id, "name": name or application.applicant_name,
+            "email": email or application.applicant_email,
             "submitted_at": application.submitted_at, "updated_at": application.updated_at,
             "is_late": application.is_late, "status": application.status.value,
             "moves": [s.value for s in STATUS_ORDER
