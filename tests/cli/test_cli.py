@@ -48,6 +48,7 @@ def test_every_command_is_known():
         "db", "db check", "db upgrade", "demo", "doctor", "document", "document add", "document list",
         "document remove", "dossier", "dossier application", "dossier batch", "dossier panel",
         "dossier posting", "export", "export ics", "interview", "interview list", "interview schedule",
+        "message", "message edit", "message list", "message show",
         "notifications", "notifications list",
         "org", "org add", "org list", "org privacy-notice", "org retention", "org usage",
         "posting", "posting add", "posting cancel",

@@ -53,7 +53,8 @@ def _status_change_waiting(url: str) -> int:
     ensure_ready(engine, embedded=True)
     factory = make_session_factory(engine)
     with unit_of_work(factory) as session:
-        organisations.create_organisation(session, slug="ujm", name="UJM", actor=OPERATOR)
+        org = organisations.create_organisation(session, slug="ujm", name="UJM", actor=OPERATOR)
+        org.acknowledge_applications = False  # the one notice here: the status change (#14)
         hr = users.create_user(session, email="rh@ujm.example", full_name="Claire Dubois",
                                role="hr", organisation="ujm", actor=OPERATOR)
         camille = users.create_user(session, email="camille@example.org",

@@ -250,10 +250,12 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     assert "10:30" in mine
     snap(page, shots, "phone-candidate-applications")
 
-    # the in-process dispatcher of `tracker serve` put both pieces of news in the inbox: the
-    # candidate reloads it a few times (bounded) until they are there
+    # the in-process dispatcher of `tracker serve` put the three pieces of news in the inbox
+    # (the employer's acknowledgement of receipt, #14): the candidate reloads it a few times
+    # (bounded) until they are there
     title = "Chargé·e de coopération internationale"
-    news = [f"Application moved to “Interview”: {title}", f"Interview scheduled: {title}"]
+    news = [f"Application moved to “Interview”: {title}", f"Interview scheduled: {title}",
+            f"We have received your application — {title}"]
     page.goto(server + "/inbox/")
     for _attempt in range(40):
         if all(words in page.locator("main").inner_text() for words in news):
@@ -262,14 +264,14 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
         page.reload()
     for words in news:
         shows(page, words)
-    expect(page.locator(".note.unread")).to_have_count(2)
-    expect(page.locator("nav.main .count")).to_contain_text("2")
+    expect(page.locator(".note.unread")).to_have_count(3)
+    expect(page.locator("nav.main .count")).to_contain_text("3")
     shows(page, "10:30")
     snap(page, shots, "phone-candidate-inbox")
     page.get_by_role("link", name=news[1]).click()  # read now, and it opens the application
     expect(page).to_have_url(application_url)
     page.goto(server + "/inbox/")
-    expect(page.locator(".note.unread")).to_have_count(1)
+    expect(page.locator(".note.unread")).to_have_count(2)
     expect(page.locator(".note.read")).to_have_count(1)
     page.goto(application_url)
     with page.expect_download() as download:

@@ -67,7 +67,9 @@ def test_templates_page_in_english_edit_preview_refuse_save_reset(site, hr, subm
             in plain(text(answer)))
     answer = web.post(editor, {"subject": "Réponse", "body": "{{ ''.__class__ }}",
                                "save": "1"}, token_from=editor)
-    assert answer.status_code == 400 and "may be used" in plain(text(answer))
+    assert answer.status_code == 400
+    assert "only the listed variables, {% if %} tests and filters may be used" in plain(
+        text(answer)).replace("&#34;", '"')
     answer = web.post(editor, {"subject": "Réponse — {{ posting_reference }}",
                                "body": "Bonjour {{ candidate_name }},\n\nNon.", "save": "1"},
                       token_from=editor)
@@ -95,6 +97,11 @@ def test_templates_page_in_french_and_the_acknowledgement_switch(site, hr, sessi
                       token_from=editor)
     assert answer.status_code == 400
     assert "variable inconnue « nom »" in plain(text(answer))
+    answer = web.post(editor, {"subject": "Offer", "body": "Hello\n{% if interview %}",
+                               "save": "1"}, token_from=editor)
+    assert answer.status_code == 400
+    assert ("le texte est illisible à la ligne 2 : vérifiez ses marques {{ }} et {% %}"
+            in plain(text(answer)))
     answer = web.post("/hr/messages", {"submit": "1"}, token_from="/hr/messages")
     assert answer.status_code == 302
     session.expire_all()

@@ -34,6 +34,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
         'List, show and move applications.'),
     "interview": ("tracker.cli.applications:interview_group",
         'Schedule interviews.'),
+    "message": ("tracker.cli.messages:message_group",
+        'List, show and edit the messages an organisation sends candidates (templates in '
+        'French and English; the shipped default until the organisation saves its own).'),
     "document": ("tracker.cli.documents:document_group",
         'Upload, list and remove the PDF documents (CV, letters, ...) of applications.'),
     "dossier": ("tracker.cli.dossiers:dossier_group",

@@ -72,7 +72,7 @@ def problem(exc: DomainError) -> str:
         return _("unknown variable “%(name)s”: use one of the variables listed beside the form",
                  name=params.get("name", ""))
     if code == "unsafe":
-        return _("only the listed variables, {%% if %%} tests and filters may be used")
+        return _("only the listed variables, {% if %} tests and filters may be used")
     if code == "syntax":
         return _("the text cannot be read at line %(line)s: check its {{ }} and {%% %%} marks",
                  line=params.get("line") or "?")
