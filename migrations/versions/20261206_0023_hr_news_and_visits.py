@@ -6,6 +6,10 @@
 - `hr_visit`: when an hr user last looked at their dashboard (`scope` "dashboard") or a
   posting's board (`scope` "posting:<id>"), for the "new since your last visit" counts.
 
+On SQLite the reminder tables are rebuilt (a CHECK changes): with foreign keys on, existing
+notifications lose their `reminder_id` (ON DELETE SET NULL), as with 0008a; they are sent
+already, so nothing is sent twice.
+
 A schema step only: before undoing it, delete the rows of the new kinds (`DELETE FROM reminder
 WHERE kind IN ('application_received', 'hr_digest')`, the same from `reminder_offsets`), which
 the old CHECK constraints refuse.

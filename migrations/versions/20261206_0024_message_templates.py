@@ -101,9 +101,10 @@ def upgrade() -> None:
                     ['application_id'], unique=False)
     op.create_index(op.f('ix_application_message_sent_by_id'), 'application_message',
                     ['sent_by_id'], unique=False)
-    with op.batch_alter_table('organisation', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('acknowledge_applications', sa.Boolean(),
-                                      server_default=sa.true(), nullable=False))
+    # a plain ADD COLUMN (no batch rebuild): on SQLite, rebuilding `organisation` drops a table
+    # that user_account references (ON DELETE RESTRICT), which fails once it has members
+    op.add_column('organisation', sa.Column('acknowledge_applications', sa.Boolean(),
+                                            server_default=sa.true(), nullable=False))
     _reminder_kinds(NEW)
 
 
