@@ -112,6 +112,7 @@ PAGES = {
     "candidate.profile": "/me/profile",
     "candidate.application": "/me/applications/{a}",
     "candidate.dossier": "/me/applications/{a}/dossier.pdf",
+    "candidate.confirm_withdraw": "/me/applications/{a}/withdraw",
     "candidate.posting_import": "/me/postings/import",
     "candidate.posting_new": "/me/postings/new",
     "public.index": "/",
@@ -126,6 +127,7 @@ PAGES = {
 NOT_READ = {
     "candidate.posting",  # A's own private posting: nobody applies to it but A
     "public.document",  # A's own upload, served as A sent it
+    "candidate.confirm_remove_document",  # names A's own upload, asks to confirm its removal
     "inbox.follow",  # a redirect to the notification's link
     "auth.login", "auth.register",  # forms without data
     "auth.forgot_password", "auth.reset_password", "invitations.accept",  # forms without data

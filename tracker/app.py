@@ -27,12 +27,14 @@ from tracker.web import (
     auth,
     candidate,
     candidate_application,
+    candidate_confirm,
     candidate_import,
     common,
     health,
     hr,
     hr_applications,
     hr_audit,
+    hr_board,
     hr_import,
     hr_interviews,
     hr_messages,
@@ -76,8 +78,8 @@ def create_app(
 
     # keys: the calendar feed URL and personal API tokens; inbox: notifications and switches
     # The hr and candidate blueprints gather pages from modules of their own, imported above.
-    for pages in (hr_applications, hr_import, hr_interviews, hr_messages, candidate_application,
-                  candidate_import):
+    for pages in (hr_applications, hr_board, hr_import, hr_interviews, hr_messages,
+                  candidate_application, candidate_confirm, candidate_import):
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
                       invitations.bp, hr_audit.bp, privacy.bp):

@@ -102,7 +102,7 @@ def render_reminder(context: dict[str, Any], *, public_url: str | None = None) -
     url = f"{public_url.rstrip('/')}{context['link']}" if public_url and context.get("link") else None
     text = body + (f"\n\n{words['open']}{words['colon']} {url}" if url else "") + f"\n\n-- \n{footer}\n"
     facts = [(words["posting"], context["posting_title"]),
-             (words["reference"], context["posting_reference"])]
+             (words["reference"], context["posting_reference"])] if "posting_title" in context else []
     if context["kind"] in ("interview_soon", "interview_scheduled"):
         facts.append((words["when"], context["when"]))
         if context.get("place"):

@@ -1,10 +1,11 @@
 """The scheduler: APScheduler 3.11 only ticks; the database holds the truth.
 
-Five interval jobs in an in-memory job store, each coalesced and never run twice at once:
+Six interval jobs in an in-memory job store, each coalesced and never run twice at once:
 `dispatch` (deliver the in-app reminders due) and `email` (the e-mail ones, through SMTP), every
 TRACKER_SCHEDULER_INTERVAL_S seconds, apart so that a slow or absent SMTP server never delays an
 in-app reminder; `reconcile` (repair the reminder rows a hook missed, every
-TRACKER_RECONCILE_INTERVAL_S seconds); `heartbeat` (this process's sign of life for /readyz);
+TRACKER_RECONCILE_INTERVAL_S seconds); `digest` (plan the hr users' daily e-mail digest of
+new applications, idempotent, at the reconcile's pace); `heartbeat` (this process's sign of life for /readyz);
 and `retention` (the retention policy of candidates' data, every TRACKER_RETENTION_INTERVAL_H
 hours: once a day). All but retention run once at start, so reminders that came due while
 nothing ran go out (or expire) at once. Several scheduler processes may share one PostgreSQL
@@ -39,7 +40,7 @@ from tracker.domain.access import OPERATOR
 from tracker.models import ReminderChannel
 from tracker.services.operations import health
 from tracker.services.privacy import retention
-from tracker.services.reminders import dispatch
+from tracker.services.reminders import digest, dispatch
 from tracker.services.reminders import planner as reminders
 
 log = logging.getLogger("tracker.scheduler")
@@ -85,6 +86,14 @@ def reconcile_tick(factory: sessionmaker[Session], clock: Clock) -> None:
     if result.created or result.retimed or result.cancelled or result.revived:
         log.info("reconcile: %d created, %d re-timed, %d cancelled, %d revived",
                  result.created, result.retimed, result.cancelled, result.revived)
+
+
+def digest_tick(factory: sessionmaker[Session], clock: Clock) -> None:
+    """Plan the hr users' daily digests now due (idempotent; the e-mail job sends them)."""
+    with unit_of_work(factory, write=True) as session:
+        added = digest.plan_digests(session, clock=clock)
+    if added:
+        log.info("digest: %d daily digest(s) planned", added)
 
 
 def heartbeat_tick(factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
@@ -133,7 +142,7 @@ def build_scheduler(
     factory: sessionmaker[Session], settings: Settings, clock: Clock | None = None
 ) -> BackgroundScheduler:
     """A BackgroundScheduler (in-memory job store) with its jobs (dispatch, e-mail,
-    reconcile, heartbeat, retention), not started. The retention job first runs an hour
+    reconcile, digest, heartbeat, retention), not started. The retention job first runs an hour
     after the start (then every retention_interval_h), so that restarts do not run it
     again and again."""
     clock = clock or utcnow
@@ -151,6 +160,8 @@ def build_scheduler(
     scheduler.add_job(reconcile_tick, IntervalTrigger(seconds=settings.reconcile_interval_s),
                       args=(factory, clock), id="reconcile", name="reconcile",
                       next_run_time=now)
+    scheduler.add_job(digest_tick, IntervalTrigger(seconds=settings.reconcile_interval_s),
+                      args=(factory, clock), id="digest", name="digest", next_run_time=now)
     scheduler.add_job(heartbeat_tick, IntervalTrigger(seconds=settings.scheduler_interval_s),
                       args=(factory, settings, clock), id="heartbeat", name="heartbeat",
                       next_run_time=now)

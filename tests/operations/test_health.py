@@ -202,7 +202,7 @@ def test_the_in_process_scheduler_has_a_heartbeat_job(tmp_path: Path) -> None:
     factory = make_session_factory(engine)
     settings = get_settings().model_copy(update={"scheduler_interval_s": 0.5, "smtp_host": None})
     built = scheduler.build_scheduler(factory, settings)
-    assert {job.id for job in built.get_jobs()} == {"dispatch", "email", "reconcile", "heartbeat", "retention"}
+    assert {job.id for job in built.get_jobs()} == {"dispatch", "email", "reconcile", "digest", "heartbeat", "retention"}
     built.start()
     try:
         wait_for(lambda: count(engine, ServiceHeartbeat, instance=health.instance_name()) == 1)

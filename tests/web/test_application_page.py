@@ -43,7 +43,7 @@ def test_once_submitted_the_page_shows_what_was_sent_and_changes_are_refused(
     answers = page[page.index('id="answers"'):page.index('id="documents"')]
     assert "TOEIC 945" in answers and "3/4" in answers and "no answer" in answers  # Bac + 5
     assert "CV.pdf" in page and "Madame, Monsieur" in page
-    assert "it can no longer be changed" in page and "Withdraw</button>" in page
+    assert "it can no longer be changed" in page and f'/me/applications/{application.id}/withdraw">Withdraw</a>' in page
     # and a form sent anyway is refused by the service, saying why
     final = "application: submitted on 2024-04-15: it can no longer be changed"
     refused = web.post(f"{url}/answers", {
@@ -53,7 +53,8 @@ def test_once_submitted_the_page_shows_what_was_sent_and_changes_are_refused(
     assert refused.status_code == 400 and final in text(refused)
     refused = web.post(f"{url}/letter", {"cover_letter": "Autre"}, token_from=url)
     assert refused.status_code == 400 and final in text(refused)
-    removed = web.post(f"{url}/documents/{document.id}/delete", token_from=url)
+    removed = web.post(f"{url}/documents/{document.id}/delete", {"confirm": "1"},
+                       token_from=url)
     assert removed.status_code == 302
     assert final in text(web.get(removed.headers["Location"]))
     session.expire_all()

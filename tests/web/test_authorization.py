@@ -107,6 +107,14 @@ RULES: dict[str, list[Case]] = {
                         case("POST", lambda w: f"/hr/postings/{w.p}/edit", EMPLOYER),
                         case("GET", lambda w: f"/hr/postings/{w.d}/edit", EMPLOYER, "draft")],
     "hr.posting_status": [case("POST", lambda w: f"/hr/postings/{w.p}/status", EMPLOYER)],
+    # issue #14: the pipeline board, bulk moves (confirmation, then the move), the
+    # confirmation of a posting's cancellation
+    "hr.board": [case("GET", lambda w: f"/hr/postings/{w.p}/board", EMPLOYER),
+                 case("GET", lambda w: f"/hr/postings/{w.x}/board", {"admin"},
+                      "private posting")],
+    "hr.bulk_move": [case("GET", lambda w: f"/hr/postings/{w.p}/bulk", EMPLOYER),
+                     case("POST", lambda w: f"/hr/postings/{w.p}/bulk", EMPLOYER)],
+    "hr.posting_cancel": [case("GET", lambda w: f"/hr/postings/{w.p}/cancel", EMPLOYER)],
     "hr.posting_sheet": [case("GET", lambda w: f"/hr/postings/{w.d}/sheet.pdf", EMPLOYER)],
     "hr.panel_dossier": [case("GET", lambda w: f"/hr/postings/{w.p}/panel.pdf", EMPLOYER)],
     "hr.interview_new": [case("GET", lambda w: f"/hr/postings/{w.p}/interviews/new", EMPLOYER),
@@ -161,6 +169,9 @@ RULES: dict[str, list[Case]] = {
     "candidate.remove_document": [
         case("POST", lambda w: A.format(w=w) + f"/documents/{w.doc}/delete", OWNER)],
     "candidate.move": [case("POST", lambda w: A.format(w=w) + "/withdrawn", OWNER)],
+    "candidate.confirm_withdraw": [case("GET", lambda w: A.format(w=w) + "/withdraw", OWNER)],
+    "candidate.confirm_remove_document": [
+        case("GET", lambda w: A.format(w=w) + f"/documents/{w.doc}/delete", OWNER)],
     "candidate.dossier": [case("GET", lambda w: A.format(w=w) + "/dossier.pdf", OWNER)],
     # The calendar feed: its secret URL is the key, whoever calls it (no login, no cookie).
     "keys.calendar_feed": [

@@ -268,10 +268,11 @@ def test_withdraw_and_letter(web: Web, application, candidate, session) -> None:
     url = f"/me/applications/{application.id}"
     web.post(f"{url}/letter", {"cover_letter": "Madame, Monsieur,\n<b>motivée</b>"}, token_from=url)
     assert "Madame, Monsieur,\n&lt;b&gt;motivée&lt;/b&gt;</textarea>" in text(web.get(url))
-    web.post(f"{url}/withdrawn", token_from=url)
+    assert f'href="{url}/withdraw">Withdraw</a>' in text(web.get(url))
+    web.post(f"{url}/withdrawn", {"confirm": "1"}, token_from=url)
     session.expire_all()
     assert application.status is ApplicationStatus.WITHDRAWN
-    assert "Withdraw</button>" not in text(web.get(url))
+    assert "Withdraw</a>" not in text(web.get(url))
 
 
 def test_the_public_list_costs_the_same_statements_however_many_employers(

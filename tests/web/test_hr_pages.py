@@ -111,7 +111,12 @@ def test_edit_open_close_and_cancel(web: Web, hr, posting, session) -> None:  # 
     assert closed.status_code == 302
     session.expire_all()
     assert posting.status is PostingStatus.CLOSED
-    web.post(f"/hr/postings/{posting.reference}/status", {"status": "cancelled"})
+    # cancelling is permanent: without its confirmation nothing is done
+    unconfirmed = web.post(f"/hr/postings/{posting.reference}/status", {"status": "cancelled"})
+    assert unconfirmed.status_code == 400 and "Cancel the posting?" in text(unconfirmed)
+    session.expire_all()
+    assert posting.status is PostingStatus.CLOSED
+    web.post(f"/hr/postings/{posting.reference}/status", {"status": "cancelled", "confirm": "1"})
     session.expire_all()
     assert posting.status is PostingStatus.CANCELLED
     refused = web.post(f"/hr/postings/{posting.reference}/status", {"status": "open"})
@@ -145,13 +150,17 @@ def test_applicants_grouped_sorted_and_moved(web: Web, hr, posting, candidate, c
     assert by_name.index("Bob Brun") < by_name.index("Camille Martin")
     moved = web.post(f"/hr/applications/{second.id}/move",
                      {"status": "under_review", "back": "posting", "comment": "looks good"})
-    assert moved.headers["Location"] == f"/hr/postings/{posting.reference}"
-    page = text(web.get(f"/hr/postings/{posting.reference}"))
+    assert moved.headers["Location"] == (
+        f"/hr/postings/{posting.reference}#application-{second.id}")
+    assert "Bob Brun moved to “Under review”." in text(web.get(f"/hr/postings/{posting.reference}"))
+    page = text(web.get(f"/hr/postings/{posting.reference}"))  # (the message said once)
     review, submitted = (page.index(f'<h3><span class="status status-{s}">')
                          for s in ("under_review", "submitted"))
     assert submitted < page.index("Camille Martin") < review < page.index("Bob Brun")
     wrong = web.post(f"/hr/applications/{first.id}/move", {"status": "hired"})
-    assert wrong.status_code == 400 and "cannot move from submitted to hired" in text(wrong)
+    assert wrong.status_code == 400 and (
+        "Camille Martin cannot move from “Submitted” to “Hired”. Allowed: Under review, "
+        "Interview, Rejected, Withdrawn.") in text(wrong)
     session.expire_all()
     assert first.status is ApplicationStatus.SUBMITTED
 

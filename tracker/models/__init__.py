@@ -64,6 +64,7 @@ from tracker.models.reminder import (
 )
 from tracker.models.token import ApiToken
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
+from tracker.models.visit import HrVisit
 
 __all__ = [
     "ApiToken",
@@ -90,6 +91,7 @@ __all__ = [
     "Erasure",
     "ErasureStatus",
     "EmploymentType",
+    "HrVisit",
     "Interview",
     "InterviewStatus",
     "Locale",

@@ -27,6 +27,8 @@ class ReminderKind(enum.StrEnum):
     # Events, told at once (one row per event, the offset names the event):
     STATUS_CHANGED = "status_changed"  # candidate: the employer moved their application
     INTERVIEW_SCHEDULED = "interview_scheduled"  # candidate: interview set, moved or cancelled
+    APPLICATION_RECEIVED = "application_received"  # hr: an application was submitted (in-app)
+    HR_DIGEST = "hr_digest"  # hr: the day's new applications, one e-mail a day (subject: user)
     MESSAGE = "message"  # candidate: the employer wrote to them (an application_message row)
 
 
@@ -48,6 +50,7 @@ class SubjectType(enum.StrEnum):
     POSTING = "posting"
     APPLICATION = "application"
     INTERVIEW = "interview"
+    USER = "user"
 
 
 class Reminder(Timestamps, Base):

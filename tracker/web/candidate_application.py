@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
@@ -17,6 +17,7 @@ from tracker.services.dossiers import render as dossiers
 from tracker.services.hiring import applications, documents, evidence
 from tracker.services.views import overview, records
 from tracker.web.candidate import bp
+from tracker.web.candidate_confirm import remove_confirmation, withdraw_confirmation
 from tracker.web.common import (
     actor,
     clock,
@@ -225,6 +226,8 @@ def upload_too_large(application_id: int) -> Any:
 def remove_document(application_id: int, document_id: int) -> Any:
     with transaction() as db:
         own_application(db, application_id)
+    if request.form.get("confirm") != "1":  # permanent: confirmed on its page first
+        return remove_confirmation(application_id, document_id, 400)
     if ButtonForm().validate_on_submit():
         try:
             with transaction() as db:
@@ -253,6 +256,8 @@ def move(application_id: int, target: str) -> Any:
     if not form.validate_on_submit():
         return _back(application_id)
     if target == "withdrawn":
+        if request.form.get("confirm") != "1":  # permanent: confirmed on its page first
+            return withdraw_confirmation(application_id, 400)
         return _move(application_id, target, form)
     with transaction() as db:
         found = own_application(db, application_id)

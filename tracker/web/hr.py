@@ -14,7 +14,7 @@ from tracker.domain.errors import DomainError, PermissionDenied
 from tracker.models import PostingStatus
 from tracker.services.accounts import organisations
 from tracker.services.dossiers import render as dossiers
-from tracker.services.hiring import postings
+from tracker.services.hiring import news, postings
 from tracker.services.reference import catalogue as reference_data
 from tracker.services.reference.salary import salary_check
 from tracker.services.views import overview, records
@@ -32,6 +32,7 @@ from tracker.web.common import (
     transaction,
 )
 from tracker.web.forms import MoveForm, PostingForm, StatusForm
+from tracker.web.hr_confirm import cancel_confirmation
 from tracker.web.i18n import lazy_gettext as _l
 
 bp = Blueprint("hr", __name__, url_prefix="/hr")
@@ -54,9 +55,10 @@ def managed_posting(db: Any, reference: str) -> Any:
 @bp.route("/")
 @roles_required(*STAFF)
 def dashboard() -> Any:
-    with transaction() as db:
+    with transaction(write=True) as db:  # this visit is remembered (what is new since)
         board = overview.hr_dashboard(db, actor(db), clock=clock)
-    return render_template("web/hr/dashboard.html", board=board)
+        fresh = news.dashboard_news(db, actor=actor(db), clock=clock)
+    return render_template("web/hr/dashboard.html", board=board, news=fresh)
 
 
 @bp.route("/postings")
@@ -164,7 +166,10 @@ def _propose(form: PostingForm) -> None:
 def posting_status(reference: str) -> Any:
     form = StatusForm()
     with transaction() as db:
-        managed_posting(db, reference)  # others' postings: not found or forbidden, form or not
+        found = managed_posting(db, reference)  # others': not found or forbidden, form or not
+        title = found.title
+    if form.status.data == "cancelled" and request.form.get("confirm") != "1":
+        return cancel_confirmation(reference, title, 400)  # permanent: confirmed first
     if form.validate_on_submit():
         try:
             with transaction() as db:
@@ -181,6 +186,11 @@ def posting_status(reference: str) -> Any:
 @bp.route("/postings/<path:reference>")
 @roles_required(*STAFF)
 def posting(reference: str) -> Any:
+    return posting_page(reference)
+
+
+def posting_page(reference: str, status: int = 200, move_error: dict | None = None) -> Any:
+    """The posting's hr page (shown again, with `move_error`, after a refused move)."""
     sort = request.args.get("sort", "submitted")
     if sort not in overview.SORTS:
         sort = "submitted"
@@ -197,7 +207,7 @@ def posting(reference: str) -> Any:
         "web/hr/posting.html", interviews=interviews, p=record, groups=applicants["groups"], sort=sort,
         total=applicants["total"], pages=page_links(applicants["page"]),
         actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=StatusForm(),
-        move_form=_move_choices(), salary=salary, trail=trail)
+        move_form=_move_choices(), salary=salary, trail=trail, move_error=move_error), status
 
 
 def _move_choices() -> Any:

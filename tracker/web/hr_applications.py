@@ -19,7 +19,7 @@ from tracker.services.dossiers import render as dossiers
 from tracker.services.fit import scores as fit
 from tracker.services.hiring import applications, evidence, interviews
 from tracker.services.views import overview, records
-from tracker.web import hr_audit
+from tracker.web import hr_audit, hr_board
 from tracker.web.common import (
     actor,
     clock,
@@ -30,7 +30,7 @@ from tracker.web.common import (
     transaction,
 )
 from tracker.web.forms import InterviewForm, MoveForm, NoteForm, RatingsForm
-from tracker.web.hr import STAFF, _lang, bp, managed_posting
+from tracker.web.hr import STAFF, _lang, bp, managed_posting, posting_page
 
 
 def managed_application(db: Any, application_id: int) -> Application:
@@ -72,7 +72,7 @@ def _page(application_id: int, status: int = 200, **forms: Any) -> Any:
                         for h in found.history],
             "notes": [{"at": n.created_at, "by": n.author.full_name if n.author else None,
                        "body": n.body} for n in found.notes],
-            "moves": sorted(s.value for s in applications.TRANSITIONS[found.status]),
+            "moves": hr_board.boards.allowed_moves(found.status),
             "fit": fit.application_fit(db, found, lang=_lang(), actor=actor(db)).as_dict(_lang()),
             "trail": hr_audit.trail(db, found),
             "sent": messages.list_messages(db, found, actor=actor(db)),
@@ -113,23 +113,39 @@ def application(application_id: int) -> Any:
 @bp.route("/applications/<int:application_id>/move", methods=["POST"])
 @roles_required(*STAFF)
 def application_move(application_id: int) -> Any:
+    """One move, from the application page, the posting's applicants or its board (`back`);
+    a refused one is said on the page it was asked from, in the reader's language."""
     form = MoveForm()
-    back = request.form.get("back") == "posting"
+    back = request.form.get("back")
+    with transaction() as db:
+        found = managed_application(db, application_id)
+        reference, name, current = found.posting.reference, found.person_name, found.status
+    target = form.status.data or ""
     if form.validate_on_submit():
         try:
             with transaction() as db:
-                found = managed_application(db, application_id)
-                reference = found.posting.reference
-                applications.move(db, found, form.status.data or "", actor=actor(db),
-                                  comment=form.comment.data or None, clock=clock)
-            flash(_("Application moved."), "ok")
-            if back:
-                return redirect(url_for("hr.posting", reference=reference))
+                applications.move(db, managed_application(db, application_id), target,
+                                  actor=actor(db), comment=form.comment.data or None,
+                                  clock=clock)
+            flash(_("%(name)s moved to “%(status)s”.", name=name or _("Anonymised applicant"),
+                    status=hr_board.status_label(target)), "ok")
+            if back in ("posting", "board"):
+                return redirect(url_for(f"hr.{back}", reference=reference,
+                                        _anchor=f"application-{application_id}"))
             return redirect(url_for("hr.application", application_id=application_id))
         except PermissionDenied:
             raise
         except DomainError as exc:
-            form_errors(form, exc)
+            message = hr_board.refused_move(exc, name, current, target)
+    else:
+        message = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+    if back == "board":
+        return hr_board.board_page(reference, 400, move_error={"id": application_id,
+                                                               "message": message})
+    if back == "posting":
+        return posting_page(reference, 400, move_error={"id": application_id,
+                                                        "message": message})
+    form.form_errors.append(message)
     return _page(application_id, 400, move=form)
 
 

@@ -51,6 +51,8 @@ REMINDER_LABELS = {
     "no_answer": _l("No answer some weeks after I applied"),
     "review_waiting": _l("Applications wait for review after a deadline"),
     "closing_empty": _l("A posting closes soon with no application"),
+    "application_received": _l("An application arrives for one of my organisation's postings"),
+    "hr_digest": _l("A daily summary of the new applications"),
 }
 OFFSET_LABELS = {
     "deadline_draft": _l("Candidates: a deadline comes closer while their application is a draft"),
@@ -185,9 +187,12 @@ def _inbox_values() -> dict[str, Any]:
         with transaction() as db:
             states = reminder_settings.switch_states(db, actor(db))
         kinds = list(dict.fromkeys(kind for kind, _channel in states))
+        # a kind that goes out on one channel only has no box in the other column
         return [{"kind": kind, "label": REMINDER_LABELS.get(kind, kind),
-                 "channels": [{"value": f"{kind}:{channel}", "label": CHANNEL_LABELS[channel],
-                               "on": states[(kind, channel)]} for channel in CHANNEL_LABELS]}
+                 "channels": [{"value": f"{kind}:{channel}" if (kind, channel) in states
+                               else None, "label": CHANNEL_LABELS[channel],
+                               "on": states.get((kind, channel), False)}
+                              for channel in CHANNEL_LABELS]}
                 for kind in kinds]
 
     def offset_rows() -> list[dict[str, Any]] | None:

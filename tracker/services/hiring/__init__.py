@@ -1,7 +1,8 @@
 """The recruitment workflow: postings (what they are made of, `posting_input`; their life,
 `postings`; looking one up, `lookup`), applications and their history, interviews (the rules of
 a slot in `interview_rules`), the evidence candidates show and reviewers rate, uploaded
-documents, and the search of open postings.
+documents, and the search of open postings; moves of several applications at once (`bulk`) and
+what is new for hr since their last visit (`news`).
 
 Dependencies run one way: postings -> interviews -> applications -> lookup.
 """
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
         satisfied_kinds,
         start,
         start_for,
+    )
+    from tracker.services.hiring.bulk import (
+        BulkMessage,
+        BulkOutcome,
+        bulk_move,
+        preview_bulk,
     )
     from tracker.services.hiring.documents import (
         MAX_FILENAME,
@@ -66,6 +73,14 @@ if TYPE_CHECKING:
     from tracker.services.hiring.lookup import (
         get_posting,
     )
+    from tracker.services.hiring.news import (
+        News,
+        board_news,
+        dashboard_news,
+        news_since,
+        posting_scope,
+        visit,
+    )
     from tracker.services.hiring.posting_input import (
         DOC_DATE,
         InterviewInput,
@@ -96,6 +111,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "open_to", "start", "move", "check_changeable", "final_state", "missing_documents",
         "required_missing", "satisfied_kinds", "list_applications", "all_applications", "CANDIDATE_MOVES", "SORTS",
     ),
+    "bulk": ("BulkMessage", "BulkOutcome", "bulk_move", "preview_bulk"),
+    "news": ("News", "visit", "news_since", "dashboard_news", "board_news", "posting_scope"),
     "documents": (
         "clean_filename", "uploaded_filename", "check_upload", "add_document", "get_document",
         "list_documents", "document_content", "remove_document", "MEDIA_TYPE", "MAX_FILENAME",

@@ -310,6 +310,8 @@ def move(
         from tracker.services.messages.sending import acknowledge
 
         acknowledge(session, application, public_url=public_url, clock=clock)
+    if target is S.SUBMITTED:
+        events.application_received(session, application, change, actor=actor, clock=clock)
     return application
 
 

@@ -1,7 +1,7 @@
 """Reminders and notifications: what reminders there should be (`rules`), the outbox rows that
 match them (`outbox`, kept current by `planner` and `events`), what people choose
-(`settings`), what a due row would say (`facts`), delivery (`dispatch`) and the in-app inbox
-(`notifications`).
+(`settings`), what a due row would say (`facts`), delivery (`dispatch`), the in-app inbox
+(`notifications`) and the daily digest of new applications for hr (`digest`).
 
 The database holds the truth; the scheduler and `tracker reminders send` only call `dispatch`.
 """
@@ -13,6 +13,19 @@ from typing import TYPE_CHECKING
 from tracker.services._reexport import lazy
 
 if TYPE_CHECKING:
+    from tracker.services.reminders.decision import (
+        CANCEL,
+        EXPIRE,
+        SEND,
+    )
+    from tracker.services.reminders.digest import (
+        DIGEST_AT,
+        decide_digest,
+        due_digest,
+        new_applications,
+        plan_digests,
+        user_zone,
+    )
     from tracker.services.reminders.dispatch import (
         DispatchReport,
         DueItem,
@@ -27,6 +40,7 @@ if TYPE_CHECKING:
     from tracker.services.reminders.events import (
         EVENT_OF_CODE,
         INTERVIEW_EVENTS,
+        application_received,
         interview_changed,
         parse_event,
         silence,
@@ -73,6 +87,7 @@ if TYPE_CHECKING:
         BEFORE_ANCHOR,
         CHANNELS,
         EVENT_KINDS,
+        KIND_CHANNELS,
         PLANNED_LATE_AFTER,
         TOLD_AGAIN_WHEN_MOVED,
         Offset,
@@ -95,13 +110,16 @@ if TYPE_CHECKING:
     )
 
 _MODULES: dict[str, tuple[str, ...]] = {
+    "decision": ("SEND", "EXPIRE", "CANCEL"),
+    "digest": ("DIGEST_AT", "plan_digests", "decide_digest", "due_digest", "new_applications",
+               "user_zone"),
     "dispatch": (
         "DispatchReport", "backoff", "unique_key", "run_once", "DueItem", "deliver_due", "due",
         "release_expired_leases", "claim",
     ),
     "events": (
         "status_changed", "interview_changed", "silence", "parse_event", "INTERVIEW_EVENTS",
-        "EVENT_OF_CODE",
+        "EVENT_OF_CODE", "application_received",
     ),
     "facts": ("Decision", "decide", "INTERVIEW_CHANGES",),
     "notifications": (
@@ -117,7 +135,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "rules": (
         "Offset", "parse_offset", "parse_kind", "Recipient", "user_key", "email_key", "Planned",
         "plan", "is_on", "EVENT_KINDS", "BEFORE_ANCHOR", "TOLD_AGAIN_WHEN_MOVED",
-        "PLANNED_LATE_AFTER", "CHANNELS", "ANY",
+        "PLANNED_LATE_AFTER", "CHANNELS", "ANY", "KIND_CHANNELS",
     ),
     "settings": (
         "set_switch", "switch_states", "set_switches", "organisation_offsets", "set_offsets",

@@ -8,7 +8,9 @@ events are distinct rows and planning the same event twice adds nothing:
 
 - ``sc:<status change id>`` for a status change;
 - ``is:<audit id>``, ``ir:<audit id>``, ``ic:<audit id>`` for an interview scheduled,
-  rescheduled or cancelled (the audit row of that change).
+  rescheduled or cancelled (the audit row of that change);
+- ``ar:<status change id>`` for an application submitted, told in-app to each hr user of the
+  posting's organisation (issue #14; they also get a daily e-mail digest, `digest`).
 """
 
 from __future__ import annotations
@@ -26,14 +28,17 @@ from tracker.models import (
     ApplicationStatusChange,
     Interview,
     Reminder,
+    ReminderChannel,
     ReminderKind,
     ReminderStatus,
+    Role,
     User,
     Visibility,
 )
 from tracker.services.reminders.outbox import UNIQUE, insert_ignore
 from tracker.services.reminders.planner import channel_switches, receives_reminders
 from tracker.services.reminders.rules import (
+    KIND_CHANNELS,
     SUBJECT_OF,
     Recipient,
     email_key,
@@ -85,6 +90,25 @@ def interview_changed(session: Session, interview: Interview, event: str, audit_
                    f"{INTERVIEW_EVENTS[event]}:{audit_id}", recipients, now, at or now)
 
 
+def application_received(session: Session, application: Application,
+                         change: ApplicationStatusChange, *, actor: Actor,
+                         clock: Clock = utcnow) -> int:
+    """Tell the hr users of the posting's organisation (in-app) that an application was
+    submitted, except the one who recorded it. Returns the number of rows added."""
+    posting = application.posting
+    if posting.organisation_id is None:  # a candidate's own posting: no employer here
+        return 0
+    if change.id is None:
+        session.flush()
+    staff = session.scalars(sa.select(User).where(
+        User.organisation_id == posting.organisation_id, User.role == Role.HR,
+        User.is_active.is_(True), User.deleted_at.is_(None)).order_by(User.id))
+    now = clock()
+    return sum(_notify(session, K.APPLICATION_RECEIVED, application.id, f"ar:{change.id}",
+                       user, posting.timezone, now, change.changed_at)
+               for user in staff if not (isinstance(actor, User) and actor.id == user.id))
+
+
 def _notify(session: Session, kind: ReminderKind, subject_id: int, spec: str,
             user: User | None, fallback_zone: str, now: datetime, happened: datetime) -> int:
     """One row per channel, due now; its anchor is when the event happened (the same on a
@@ -117,7 +141,8 @@ def _insert(session: Session, kind: ReminderKind, subject_id: int, spec: str,
                  timezone=recipient.timezone, status=ReminderStatus.PENDING, attempts=0,
                  created_at=now, updated_at=now)
             for channel in recipient.channels
-            if recipient.user_id is None or is_on(switches, recipient.user_id, kind, channel)
+            if (recipient.user_id is None or is_on(switches, recipient.user_id, kind, channel))
+            and channel in KIND_CHANNELS.get(kind, tuple(ReminderChannel))
         ]
     if not values:
         return 0
@@ -132,6 +157,8 @@ def silence(session: Session, posting_id: int, now: datetime, reason: str) -> in
     story happened before it was loaded: it is history, not news). Returns how many."""
     subjects = {
         K.STATUS_CHANGED: sa.select(Application.id).where(Application.posting_id == posting_id),
+        K.APPLICATION_RECEIVED: sa.select(Application.id).where(
+            Application.posting_id == posting_id),
         K.MESSAGE: sa.select(Application.id).where(Application.posting_id == posting_id),
         K.INTERVIEW_SCHEDULED: sa.select(Interview.id).where(Interview.posting_id == posting_id),
     }

@@ -36,6 +36,8 @@ from tracker.models import (
     User,
     Visibility,
 )
+from tracker.services.reminders.decision import CANCEL, EXPIRE, SEND, Decision
+from tracker.services.reminders.digest import decide_digest
 from tracker.services.reminders.events import EVENT_OF_CODE, parse_event
 from tracker.services.reminders.invitations import INTERVIEW_CHANGES as INTERVIEW_CHANGES
 from tracker.services.reminders.invitations import interview_changes, interview_uid
@@ -48,16 +50,7 @@ from tracker.services.reminders.rules import (
 )
 
 K = ReminderKind
-SEND, EXPIRE, CANCEL = "send", "expire", "cancel"
 _LATER_STATES = [ReminderStatus.PENDING, ReminderStatus.SENDING, ReminderStatus.SENT]
-
-
-@dataclass(frozen=True)
-class Decision:
-    reminder_id: int
-    action: str  # send, expire or cancel
-    reason: str | None = None
-    context: dict[str, Any] = field(default_factory=dict)  # what the message is made from
 
 
 @dataclass
@@ -88,7 +81,8 @@ def decide(session: Session, rows: Iterable[Reminder], now: datetime) -> list[De
 
 
 def _load(session: Session, rows: list[Reminder], now: datetime) -> _Facts:
-    ids: dict[str, set[int]] = {"posting": set(), "application": set(), "interview": set()}
+    ids: dict[str, set[int]] = {"posting": set(), "application": set(), "interview": set(),
+                                "user": set()}
     for row in rows:
         ids[SUBJECT_OF[row.kind].value].add(row.subject_id)
     applications = {a.id: a for a in session.scalars(
@@ -175,8 +169,11 @@ def _decide(row: Reminder, facts: _Facts, now: datetime) -> Decision:
         K.DEADLINE_DRAFT: _deadline_draft, K.NO_ANSWER: _no_answer,
         K.INTERVIEW_SOON: _interview_soon, K.REVIEW_WAITING: _review_waiting,
         K.CLOSING_EMPTY: _closing_empty, K.STATUS_CHANGED: _status_changed,
-        K.INTERVIEW_SCHEDULED: _interview_event, K.MESSAGE: _message,
-    }[row.kind]
+        K.INTERVIEW_SCHEDULED: _interview_event, K.APPLICATION_RECEIVED: _application_received,
+        K.MESSAGE: _message,
+    }.get(row.kind)
+    if handler is None:  # the daily digest of hr (its own queries: one row per user a day)
+        return decide_digest(row, user, now, f, base)
     decision = handler(row, facts, now, f, base)
     if decision.action != SEND or row.kind in EVENT_KINDS:  # every event is told
         return decision
@@ -399,6 +396,21 @@ def _interview_event(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
         "sequence": facts.sequences.get(interview.id, 0), "uid": interview_uid(interview.id),
         "link": f"/interviews/{interview.id}",
     }
+    return Decision(row.id, SEND, context=context)
+
+
+def _application_received(row: Reminder, facts: _Facts, now: datetime, f: Formatter,
+                          base: dict) -> Decision:
+    app = facts.applications.get(row.subject_id)
+    if app is None or app.deleted_at is not None:
+        return Decision(row.id, CANCEL, "the application is gone")
+    if app.status is ApplicationStatus.DRAFT or app.submitted_at is None:
+        return Decision(row.id, CANCEL, "the application is not submitted")
+    context = {**base, **_posting_context(app.posting, f, now, row.timezone,
+                                          facts.posting_contexts),
+               "applicant": app.person_name or "?",
+               "submitted": f.instant(app.submitted_at, row.timezone),
+               "link": f"/applications/{app.id}"}
     return Decision(row.id, SEND, context=context)
 
 

@@ -188,8 +188,8 @@ def reconcile(session: Session, *, clock: Clock = utcnow) -> SyncResult:
         ).distinct()
     )
     for kind, subject_id in waiting:
-        {"posting": posting_ids, "application": application_ids,
-         "interview": interview_ids}[SUBJECT_OF[kind].value].add(subject_id)
+        {"posting": posting_ids, "application": application_ids, "interview": interview_ids,
+         "user": set()}[SUBJECT_OF[kind].value].add(subject_id)  # digests: planned daily
     for posting_id in sorted(posting_ids):
         posting = session.get(Posting, posting_id)
         if posting is not None:

@@ -31,6 +31,8 @@ DEFAULT_OFFSETS: dict[ReminderKind, tuple[str, ...]] = {
     # events have no offsets: each row is due when the event happens
     K.STATUS_CHANGED: (),
     K.INTERVIEW_SCHEDULED: (),
+    K.APPLICATION_RECEIVED: (),
+    K.HR_DIGEST: (),
     K.MESSAGE: (),
 }
 SUBJECT_OF: dict[ReminderKind, SubjectType] = {
@@ -41,10 +43,19 @@ SUBJECT_OF: dict[ReminderKind, SubjectType] = {
     K.NO_ANSWER: SubjectType.APPLICATION,
     K.STATUS_CHANGED: SubjectType.APPLICATION,
     K.INTERVIEW_SCHEDULED: SubjectType.INTERVIEW,
+    K.APPLICATION_RECEIVED: SubjectType.APPLICATION,
+    K.HR_DIGEST: SubjectType.USER,  # the hr user the day's digest is for
     K.MESSAGE: SubjectType.APPLICATION,
 }
 # Kinds told at once when something happens; each event is delivered, none supersedes another.
-EVENT_KINDS = frozenset({K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED, K.MESSAGE})
+EVENT_KINDS = frozenset({K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED, K.APPLICATION_RECEIVED,
+                         K.HR_DIGEST, K.MESSAGE})
+# The channels a kind goes out on (every channel when not named): hr are told of each new
+# application in the tracker, and by e-mail once a day in the digest.
+KIND_CHANNELS: dict[ReminderKind, tuple[ReminderChannel, ...]] = {
+    K.APPLICATION_RECEIVED: (ReminderChannel.IN_APP,),
+    K.HR_DIGEST: (ReminderChannel.EMAIL,),
+}
 # Kinds that announce something ahead: an offset landing at or after the anchor is not planned.
 BEFORE_ANCHOR = {K.DEADLINE_DRAFT, K.INTERVIEW_SOON, K.CLOSING_EMPTY}
 # Kinds whose every occurrence is told: an interview moved to another day is reminded again,

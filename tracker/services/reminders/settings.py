@@ -36,6 +36,7 @@ from tracker.services.reminders.rules import (
     ANY,
     DEFAULT_OFFSETS,
     EVENT_KINDS,
+    KIND_CHANNELS,
     is_on,
     parse_kind,
     parse_offset,
@@ -77,7 +78,8 @@ def set_switch(
 KINDS_FOR_ROLE: dict[Role, tuple[ReminderKind, ...]] = {
     Role.CANDIDATE: (K.STATUS_CHANGED, K.INTERVIEW_SCHEDULED, K.INTERVIEW_SOON,
                      K.DEADLINE_DRAFT, K.NO_ANSWER),
-    Role.HR: (K.REVIEW_WAITING, K.CLOSING_EMPTY, K.INTERVIEW_SOON),
+    Role.HR: (K.APPLICATION_RECEIVED, K.HR_DIGEST, K.REVIEW_WAITING, K.CLOSING_EMPTY,
+              K.INTERVIEW_SOON),
     Role.ADMIN: (K.INTERVIEW_SOON,),
 }
 
@@ -89,7 +91,8 @@ def switch_states(session: Session, user: User) -> dict[tuple[str, str], bool]:
         ReminderSwitch.user_id, ReminderSwitch.kind, ReminderSwitch.channel,
         ReminderSwitch.enabled).where(ReminderSwitch.user_id == user.id))}
     return {(kind.value, channel.value): is_on(switches, user.id, kind, channel)
-            for kind in KINDS_FOR_ROLE[user.role] for channel in ReminderChannel}
+            for kind in KINDS_FOR_ROLE[user.role]
+            for channel in KIND_CHANNELS.get(kind, tuple(ReminderChannel))}
 
 
 def set_switches(session: Session, user: User, wanted_on: Iterable[str], *,

@@ -1,5 +1,5 @@
 """Read models for the faces: records as plain data (`records`), the hr dashboard, a posting's
-applicants and a candidate's applications (`overview`). Nothing here writes.
+applicants and a candidate's applications (`overview`), a posting's pipeline board (`board`). Nothing here writes.
 """
 
 from __future__ import annotations
@@ -9,6 +9,12 @@ from typing import TYPE_CHECKING
 from tracker.services._reexport import lazy
 
 if TYPE_CHECKING:
+    from tracker.services.views.board import (
+        COLUMNS,
+        BoardFilters,
+        allowed_moves,
+        posting_board,
+    )
     from tracker.services.views.overview import (
         DASHBOARD_POSTINGS,
         SORTS,
@@ -41,6 +47,7 @@ if TYPE_CHECKING:
     )
 
 _MODULES: dict[str, tuple[str, ...]] = {
+    "board": ("COLUMNS", "BoardFilters", "allowed_moves", "posting_board"),
     "overview": (
         "Dashboard", "hr_dashboard", "posting_applicants", "schedulable_applicants",
         "application_interviews", "missing_items", "candidate_applications", "Detail",

@@ -37,7 +37,7 @@ from tracker.models import (
     User,
 )
 from tracker.services.fit import scores as fit
-from tracker.services.hiring.applications import required_missing
+from tracker.services.hiring.applications import TRANSITIONS, required_missing
 from tracker.services.hiring.interviews import REPLACED, is_past
 
 Clock = Callable[[], datetime]
@@ -147,12 +147,13 @@ def posting_applicants(
     in_order = sa.case(rank, value=Application.status)
     keys = {
         "submitted": [sa.func.coalesce(Application.submitted_at, Application.created_at)],
-        "name": [sa.func.lower(User.full_name)],
+        "name": [sa.func.lower(sa.func.coalesce(User.full_name, Application.applicant_name))],
         "updated": [Application.updated_at.desc()],
     }
     query = (
         sa.select(Application, User.full_name, User.email)
-        .join(User, User.id == Application.candidate_id)
+        # an application the employer recorded (by post, by e-mail) has no account: outer join
+        .outerjoin(User, User.id == Application.candidate_id)
         .where(mine)
     )
     if sort == "fit":
@@ -181,9 +182,12 @@ def posting_applicants(
             groups.append({"status": application.status.value, "rows": [],
                            "total": counts.get(application.status.value, 0)})
         groups[-1]["rows"].append({
-            "id": application.id, "name": name, "email": email,
+            "id": application.id, "name": name or application.applicant_name,
+            "email": email or application.applicant_email,
             "submitted_at": application.submitted_at, "updated_at": application.updated_at,
             "is_late": application.is_late, "status": application.status.value,
+            "moves": [s.value for s in STATUS_ORDER
+                      if s in TRANSITIONS[application.status]],  # no draft: never a move
             "fit": scores[application.id].as_dict() if application.id in scores else None})
     return {"groups": groups, "counts": counts, "total": sum(counts.values()),
             "page": Page([], page, per_page, found.has_next)}
