@@ -37,6 +37,7 @@ from tracker.models.enums import (
 from tracker.models.health import ServiceHeartbeat
 from tracker.models.imports import PostingSource
 from tracker.models.interview import Interview, PanelMember
+from tracker.models.job import Job, JobKind, JobStatus
 from tracker.models.login_session import LoginSession
 from tracker.models.notification import Notification
 from tracker.models.organisation import Organisation
@@ -90,6 +91,9 @@ __all__ = [
     "EmploymentType",
     "Interview",
     "InterviewStatus",
+    "Job",
+    "JobKind",
+    "JobStatus",
     "Locale",
     "LoginSession",
     "MarketFigure",
