@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import signal
 import socket
@@ -65,7 +66,7 @@ def run_bounded(factory: sessionmaker[Session], claimed: Claim, *, settings: Set
                               timeout=settings.job_timeout_s, env=env, check=False)
     except subprocess.TimeoutExpired:
         queue.fail(factory, claimed, code="timeout",
-                   params={"seconds": int(settings.job_timeout_s)}, now=clock())
+                   params={"seconds": math.ceil(settings.job_timeout_s)}, now=clock())
         return "timeout"
     except OSError as exc:  # no process could start: leave the job to its lease
         log.error("job #%d: the dossier maker did not start: %s", claimed.job_id, exc)
@@ -75,7 +76,7 @@ def run_bounded(factory: sessionmaker[Session], claimed: Claim, *, settings: Set
     if done.returncode == 0 and answer in ("done", "failed", "lost"):
         return answer
     if done.returncode == -signal.SIGXCPU:
-        code, params = "timeout", {"seconds": int(settings.job_timeout_s)}
+        code, params = "timeout", {"seconds": math.ceil(settings.job_timeout_s)}
     elif "MemoryError" in stderr or "Cannot allocate memory" in stderr or \
             done.returncode == 3:
         code, params = "memory", {"mb": settings.job_memory_mb}
