@@ -23,6 +23,7 @@ from pypdf import PdfReader
 
 from tests.reminders.conftest import run, settings, smtp  # noqa: F401 (fixtures)
 from tests.web.conftest import Web, web_settings
+from tests.web.dossier_jobs import fetch_dossier
 from tests.web.test_authorization import RULES
 from tracker.app import create_app
 from tracker.domain.access import OPERATOR
@@ -130,6 +131,7 @@ NOT_READ = {
     "auth.login", "auth.register",  # forms without data
     "auth.forgot_password", "auth.reset_password", "invitations.accept",  # forms without data
     "health.healthz", "health.readyz",  # the installation's health, no one's data
+    "jobs.status", "jobs.file",  # the dossier's job page and file: read with candidate.dossier
 }
 
 
@@ -150,7 +152,11 @@ def test_candidate_pages_and_dossier_hold_no_hr_only_value(
     feed = calendar.feed_token(session, candidate, clock)
     for endpoint, page in PAGES.items():
         url = page.format(a=world.id, p=posting.reference, feed=feed)
-        response = web.get(url)
+        if endpoint == "candidate.dossier":  # a job (#16): its page, then its file
+            response, job_page = fetch_dossier(web, url)
+            assert_clean(f"{endpoint} {url} (the job's page)", job_page)
+        else:
+            response = web.get(url)
         assert response.status_code == 200, (endpoint, url, response.status_code)
         if response.mimetype == "application/zip":
             text = zip_text(response.data)

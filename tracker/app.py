@@ -37,6 +37,7 @@ from tracker.web import (
     i18n,
     inbox,
     invitations,
+    jobs,
     keys,
     privacy,
     public,
@@ -77,7 +78,7 @@ def create_app(
     for pages in (hr_applications, hr_import, candidate_application, candidate_import):
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
-                      invitations.bp, hr_audit.bp, privacy.bp):
+                      invitations.bp, hr_audit.bp, privacy.bp, jobs.bp):
         app.register_blueprint(blueprint)
     # /healthz and /readyz: GET only (no CSRF), no log-in, JSON (#13)
     app.register_blueprint(health.bp)

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, UTCDateTime, enum_type
 from tracker.models.mixins import Timestamps
+
+if TYPE_CHECKING:
+    from tracker.models.posting import Posting
 
 
 class JobKind(enum.StrEnum):
@@ -77,3 +80,5 @@ class Job(Timestamps, Base):
         sa.ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    posting: Mapped[Posting | None] = relationship()

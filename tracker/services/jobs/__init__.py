@@ -1,6 +1,6 @@
 """Dossier jobs (issue #16): every dossier is made off the request path. `queue` asks for one
 (served from its stored copy while the digest of what it shows is unchanged), claims it with a
-lease, records progress and the outcome; `digest` keys it; `run` makes a claimed job;
+lease, records progress and the outcome; `digest` keys it; `make` makes a claimed job;
 `workers` runs jobs in bounded child processes (the pool of `tracker serve`, `tracker worker`).
 """
 
@@ -23,14 +23,14 @@ if TYPE_CHECKING:
         request,
         result_file,
     )
-    from tracker.services.jobs.run import run, run_here
+    from tracker.services.jobs.make import run, run_here
     from tracker.services.jobs.workers import Pool, run_bounded, run_forever, work_once
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "digest": ("dossier_digest", "template_version"),
     "queue": ("Claim", "claim", "fail", "finish", "get_job", "progress", "release_expired",
               "request", "result_file"),
-    "run": ("run", "run_here"),
+    "make": ("run", "run_here"),
     "workers": ("Pool", "run_bounded", "run_forever", "work_once"),
 }
 __all__ = sorted(name for names in _MODULES.values() for name in names)

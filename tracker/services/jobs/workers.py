@@ -9,7 +9,7 @@ too big or a hostile upload fails its job, never the process that serves pages.
 
 The child (`python -m tracker.services.jobs.workers`) reads its orders as one JSON line on
 stdin (the database URL stays out of the process list), limits itself, makes the dossier with
-tracker.services.jobs.run (progress and result are written by the child itself, on its claim)
+tracker.services.jobs.make (progress and result are written by the child itself, on its claim)
 and exits. The parent fails the job with the reason when the child is killed or crashes.
 """
 
@@ -156,7 +156,7 @@ def run_forever(factory: sessionmaker[Session], settings: Settings, *, threads: 
 def _child_main() -> int:
     from tracker import bounded
     from tracker.db import create_engine, make_session_factory
-    from tracker.services.jobs.run import run
+    from tracker.services.jobs.make import run
 
     orders = json.loads(sys.stdin.buffer.readline())
     bounded.limit_child(int(orders["memory_mb"]), int(orders["cpu_s"]))
