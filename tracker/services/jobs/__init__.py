@@ -12,6 +12,7 @@ from tracker.services._reexport import lazy
 
 if TYPE_CHECKING:
     from tracker.services.jobs.digest import dossier_digest, template_version
+    from tracker.services.jobs.make import run, run_here
     from tracker.services.jobs.queue import (
         Claim,
         claim,
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
         request,
         result_file,
     )
-    from tracker.services.jobs.make import run, run_here
     from tracker.services.jobs.workers import Pool, run_bounded, run_forever, work_once
 
 _MODULES: dict[str, tuple[str, ...]] = {
