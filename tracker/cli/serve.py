@@ -1,5 +1,6 @@
 """`tracker serve`: the web pages on a production WSGI server (waitress), with the reminder
-dispatcher in the same process on the embedded SQLite database."""
+dispatcher and the dossier workers' pool in the same process on the embedded SQLite
+database."""
 
 from __future__ import annotations
 
@@ -26,9 +27,15 @@ from tracker.cli.context import AppContext, pass_app
               help="Run the reminder dispatcher in this process. Default: on with the "
                    "embedded SQLite database, off with PostgreSQL (run `tracker scheduler` "
                    "beside the web instances there).")
+@click.option("--jobs/--no-jobs", "run_jobs", default=None,
+              help="Make the dossiers people ask for in this process's pool "
+                   "(TRACKER_JOB_WORKERS at a time, each in a bounded child process). Default: "
+                   "on with the embedded SQLite database, off with PostgreSQL (run `tracker "
+                   "worker` there, on any machines).")
 @pass_app
 def serve_command(app: AppContext, host: str, port: int, threads: int,
-                  trusted_proxy: str | None, scheduler: bool | None) -> None:
+                  trusted_proxy: str | None, scheduler: bool | None,
+                  run_jobs: bool | None) -> None:
     """Serve the web pages for HR staff and candidates with waitress.
 
     The embedded SQLite database is created and migrated first; a PostgreSQL database must be
@@ -59,6 +66,15 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
                    f"{settings.scheduler_interval_s:g} s", err=False)
     else:
         click.echo("Reminders: not dispatched here (run `tracker scheduler`)", err=False)
+    pool = None
+    if (embedded if run_jobs is None else run_jobs) and settings.job_workers > 0:
+        from tracker.services.jobs.workers import Pool
+
+        pool = Pool(factory, settings, threads=settings.job_workers, clock=app.clock).start()
+        click.echo(f"Dossiers: made in this process's pool, {settings.job_workers} at a time",
+                   err=False)
+    else:
+        click.echo("Dossiers: not made here (run `tracker worker`)", err=False)
     click.echo(f"Web UI: http://{shown}:{port}/  (Ctrl+C stops it)", err=False)
     try:
         proxy: dict[str, Any] = {} if trusted_proxy is None else {
@@ -68,6 +84,10 @@ def serve_command(app: AppContext, host: str, port: int, threads: int,
         waitress.serve(web, host=host, port=port, threads=threads, ident="tracker", **proxy)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if pool is not None:
+            pool.stop(timeout=5)  # nothing new starts; a dossier under way is finished by its
+            # child process, or taken again after its lease
+            click.echo("Dossiers: pool stopped", err=False)
         if ticking is not None:
             ticking.shutdown(wait=True)  # the tick in progress finishes, nothing new starts
             click.echo("Reminders: dispatcher stopped", err=False)

@@ -12,7 +12,7 @@ from tracker.services._reexport import lazy
 
 if TYPE_CHECKING:
     from tracker.services.jobs.digest import dossier_digest, template_version
-    from tracker.services.jobs.make import run, run_here
+    from tracker.services.jobs.make import failure_text, load, run, run_here
     from tracker.services.jobs.queue import (
         Claim,
         claim,
@@ -30,7 +30,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "digest": ("dossier_digest", "template_version"),
     "queue": ("Claim", "claim", "fail", "finish", "get_job", "progress", "release_expired",
               "request", "result_file"),
-    "make": ("run", "run_here"),
+    "make": ("failure_text", "load", "run", "run_here"),
     "workers": ("Pool", "run_bounded", "run_forever", "work_once"),
 }
 __all__ = sorted(name for names in _MODULES.values() for name in names)

@@ -14,7 +14,6 @@ import logging
 import zipfile
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,6 +26,7 @@ from tracker.services.jobs.queue import Claim
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
+Progress = Callable[[int, int], None]
 
 
 class Gone(DomainError):
@@ -34,13 +34,14 @@ class Gone(DomainError):
 
 
 def run(factory: sessionmaker[Session], claimed: Claim, *, settings: Settings,
-        clock: Clock = utcnow) -> bool:
+        clock: Clock = utcnow, on_progress: Progress = lambda done, total: None) -> bool:
     """Make the dossier of the claimed job; True if it was finished (False: it failed, or its
-    claim was taken back meanwhile)."""
+    claim was taken back meanwhile). `on_progress(done, total)` hears of each step too."""
     lease = timedelta(seconds=settings.job_lease_s)
 
     def step(done: int, total: int) -> None:
         queue.progress(factory, claimed, done, total, now=clock(), lease=lease)
+        on_progress(done, total)
 
     try:
         with factory() as session:
@@ -125,14 +126,20 @@ def _batch(session: Session, job: Job, posting: Posting, now: datetime,
 
 
 def run_here(factory: sessionmaker[Session], job_id: int, *, settings: Settings,
-             worker: str, clock: Clock = utcnow) -> Job:
+             worker: str, clock: Clock = utcnow,
+             on_progress: Progress = lambda done, total: None) -> Job:
     """Claim job `job_id` if it is queued and make it in this process (the CLI waits for its
     own dossier this way); the job as it ends (done, failed, or made by another worker)."""
     claimed = queue.claim(factory, worker=worker, now=clock(),
                           lease=timedelta(seconds=settings.job_lease_s),
                           max_attempts=settings.job_max_attempts, job_id=job_id)
     if claimed is not None:
-        run(factory, claimed, settings=settings, clock=clock)
+        run(factory, claimed, settings=settings, clock=clock, on_progress=on_progress)
+    return load(factory, job_id)
+
+
+def load(factory: sessionmaker[Session], job_id: int) -> Job:
+    """Job `job_id` as it is now, detached."""
     with factory() as session:
         job = session.get(Job, job_id)
         assert job is not None
@@ -140,5 +147,16 @@ def run_here(factory: sessionmaker[Session], job_id: int, *, settings: Settings,
         return job
 
 
-def stored_path(job: Job, settings: Settings) -> Path | None:
-    return queue.result_file(job, settings)
+def failure_text(job: Job) -> str:
+    """Why a job failed, in English (the command line's words; the pages translate the code)."""
+    params = dict(job.error_params or {})
+    return {
+        "gone": "the posting or the application was deleted meanwhile",
+        "document": f"an upload could not be added to the dossier: {params.get('detail')}",
+        "timeout": f"making it took longer than the limit of {params.get('seconds')} s "
+                   "(TRACKER_JOB_TIMEOUT_S)",
+        "memory": f"making it needed more memory than the limit of {params.get('mb')} MB "
+                  "(TRACKER_JOB_MEMORY_MB)",
+        "crashed": f"the worker making it stopped before the end, {params.get('attempts')} "
+                   "time(s)",
+    }.get(job.error_code or "", f"an error stopped it: {params.get('detail')}")
