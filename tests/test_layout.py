@@ -10,9 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ROOT / "tracker" / "services"
 
 
-def test_the_core_has_at_most_14_entries_at_its_top():
+def test_the_core_has_at_most_15_entries_at_its_top():
+    # 15 since issue #16 gave dossier jobs an area of their own (services/jobs)
     entries = [p.name for p in SERVICES.iterdir() if p.name != "__pycache__"]
-    assert len(entries) <= 14, sorted(entries)
+    assert len(entries) <= 15, sorted(entries)
 
 
 def test_each_area_says_what_it_owns():
