@@ -129,7 +129,7 @@ OPERATIONS = sorted((op.path, op.method.upper()) for op in
 
 
 def test_the_document_lists_every_operation(api_app: Flask):
-    assert len(OPERATIONS) == 29  # with #13's exports of a person's data
+    assert len(OPERATIONS) == 33  # with #13's exports of a person's data, #16's dossiers
     assert ("/api/v1/postings/{reference}", "PATCH") in OPERATIONS
     # the application `tracker serve` runs publishes the same document
     assert api_app.test_client().get("/api/v1/openapi.json").get_json() == SCHEMA.raw_schema
@@ -141,6 +141,7 @@ def _existing(world: World) -> dict[str, object]:
         "application_id": world.app_a.id,
         "requirement_id": world.requirement_ids[0],
         "interview_id": world.interview_all.id,
+        "job_id": world.panel_job,
     }
 
 

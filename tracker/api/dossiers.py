@@ -1,5 +1,6 @@
-"""Dossiers as jobs (issue #16): POST /dossiers asks for one and answers at once (200 with the
-stored copy's job when nothing it shows changed, else 202 with the job queued or under way);
+"""Dossiers as jobs (issue #16): POST /postings/{reference}/dossiers (panel, posting sheet)
+and POST /applications/{id}/dossier ask for one and answer at once (200 with the stored copy's
+job when nothing it shows changed, else 202 with the job queued or under way);
 GET /dossiers/{id} says how far it is (applicants done of N) or why it failed; GET
 /dossiers/{id}/file is the PDF once done. A worker makes it (`tracker worker`, or the pool of
 `tracker serve`)."""
@@ -10,14 +11,14 @@ from datetime import datetime
 from typing import Literal
 
 from flask import Response as FlaskResponse
-from flask import send_file, url_for
+from flask import url_for
 from flask.typing import ResponseReturnValue
 from pydantic import BaseModel, Field
 from spectree import Response
 
+from tracker.api.applications import APPLICATION
 from tracker.api.core import BINARY_ANSWERS, ApiError, body, bp, call, operation, responses
 from tracker.api.schemas import ErrorBody, Strict
-from tracker.domain.errors import DomainError
 from tracker.models import Job, JobKind, JobStatus
 from tracker.services.jobs import make, queue
 
@@ -26,15 +27,14 @@ JOB = "<int(min=1, max=2147483647):job_id>"
 BINARY_ANSWERS["dossier_file"] = "application/pdf"
 
 
-class DossierRequest(Strict):
-    kind: Literal["panel", "application", "posting_sheet"] = Field(
-        description="panel: the hiring panel's dossier of `posting`; posting_sheet: its job "
-                    "description; application: the dossier of `application` (the employer's "
-                    "copy for its staff, the candidate's own for the candidate).")
-    posting: str | None = Field(default=None, min_length=1, max_length=100,
-                                description="The posting's reference (panel, posting_sheet).")
-    application: int | None = Field(default=None, ge=1, le=2147483647,
-                                    description="The application's id (application).")
+class PostingDossierRequest(Strict):
+    kind: Literal["panel", "posting_sheet"] = Field(
+        description="panel: the hiring panel's dossier; posting_sheet: the job description.")
+    language: Literal["fr", "en"] = "fr"
+    pdfa: bool = Field(default=False, description="Archival PDF/A-3b.")
+
+
+class ApplicationDossierRequest(Strict):
     language: Literal["fr", "en"] = "fr"
     pdfa: bool = Field(default=False, description="Archival PDF/A-3b.")
 
@@ -76,29 +76,37 @@ def _record(job: Job, ready: bool) -> dict[str, object]:
     }
 
 
-@bp.post("/dossiers")
-@operation(json=DossierRequest,
-           resp=Response(HTTP_200=DossierJob, HTTP_202=DossierJob, HTTP_400=ErrorBody,
-                         HTTP_401=ErrorBody, HTTP_403=ErrorBody, HTTP_404=ErrorBody,
-                         HTTP_422=ErrorBody), tags=[TAG])
-def request_dossier() -> ResponseReturnValue:
-    """Ask for a dossier. 200: it is made and unchanged since (download `file`); 202: queued
-    or under way (the same job for everyone who asks for the same copy): ask GET
-    /dossiers/{id} until it is done."""
-    data = body(DossierRequest)
-    if data.kind == "application":
-        if data.application is None:
-            raise DomainError("application", "name the application (its id)")
-        params: dict[str, object] = {"application_id": data.application}
-    else:
-        if data.posting is None:
-            raise DomainError("posting", "name the posting (its reference)")
-        params = {"reference": data.posting}
+def _asked(kind: JobKind, params: dict[str, object], language: str,
+           pdfa: bool) -> ResponseReturnValue:
     with call() as c:
-        job = queue.request(c.session, JobKind(data.kind), {**params, "pdfa": data.pdfa},
-                            c.actor, lang=data.language, settings=c.settings, clock=c.clock)
+        job = queue.request(c.session, kind, {**params, "pdfa": pdfa}, c.actor, lang=language,
+                            settings=c.settings, clock=c.clock)
         ready = queue.result_file(job, c.settings) is not None
         return _record(job, ready), 200 if ready else 202
+
+
+ASKED = Response(HTTP_200=DossierJob, HTTP_202=DossierJob, HTTP_400=ErrorBody,
+                 HTTP_401=ErrorBody, HTTP_403=ErrorBody, HTTP_404=ErrorBody, HTTP_422=ErrorBody)
+
+
+@bp.post("/postings/<path:reference>/dossiers")
+@operation(json=PostingDossierRequest, resp=ASKED, tags=[TAG])
+def request_posting_dossier(reference: str) -> ResponseReturnValue:
+    """Ask for the panel dossier or the posting sheet. 200: it is made and nothing it shows
+    changed since (download `file`); 202: queued or under way (the same job for everyone who
+    asks for the same): ask GET /dossiers/{job_id} until it is done."""
+    data = body(PostingDossierRequest)
+    return _asked(JobKind(data.kind), {"reference": reference}, data.language, data.pdfa)
+
+
+@bp.post(f"/applications/{APPLICATION}/dossier")
+@operation(json=ApplicationDossierRequest, resp=ASKED, tags=[TAG])
+def request_application_dossier(application_id: int) -> ResponseReturnValue:
+    """Ask for the application's dossier: the employer's copy for its staff, the candidate's
+    own (without the employer's ratings) for the candidate. 200 or 202 as for a posting's."""
+    data = body(ApplicationDossierRequest)
+    return _asked(JobKind.APPLICATION, {"application_id": application_id}, data.language,
+                  data.pdfa)
 
 
 @bp.get(f"/dossiers/{JOB}")
@@ -124,7 +132,8 @@ def dossier_file(job_id: int) -> FlaskResponse:
                        else f"dossier job #{job_id}: its file is no longer stored; ask again")
     shown = "".join(ch if ch.isascii() and ch.isprintable() and ch not in '"\\;' else "_"
                     for ch in filename)
-    response = send_file(path, mimetype="application/pdf", as_attachment=True,
-                         download_name=shown, max_age=0)
+    # the bytes, not send_file: the API's response validation reads the body
+    response = FlaskResponse(path.read_bytes(), mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{shown}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
