@@ -18,9 +18,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import Settings
@@ -158,18 +159,18 @@ def release_expired(factory: sessionmaker[Session], *, now: datetime,
     once they were claimed `max_attempts` times; how many there were."""
     stuck = sa.and_(Job.status == S.RUNNING, Job.lease_until <= now)
     with unit_of_work(factory, write=True) as session:
-        failed = session.execute(
+        failed = _count(session.execute(
             sa.update(Job).where(stuck, Job.attempts >= max_attempts).values(
                 status=S.FAILED, error_code="crashed", error_params={"attempts": max_attempts},
                 claim_token=None, lease_until=None, claimed_by=None, finished_at=now,
                 updated_at=now),
-            execution_options={"synchronize_session": False}).rowcount
-        back = session.execute(
+            execution_options={"synchronize_session": False}))
+        back = _count(session.execute(
             sa.update(Job).where(stuck).values(
                 status=S.QUEUED, claim_token=None, lease_until=None, claimed_by=None,
                 updated_at=now),
-            execution_options={"synchronize_session": False}).rowcount
-    return (failed or 0) + (back or 0)
+            execution_options={"synchronize_session": False}))
+    return failed + back
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,11 @@ def claim(factory: sessionmaker[Session], *, worker: str, now: datetime, lease: 
     return Claim(found, token) if found is not None else None
 
 
+def _count(result: Any) -> int:
+    """The rows an UPDATE matched."""
+    return int(cast(CursorResult[Any], result).rowcount or 0)
+
+
 def _ours(claimed: Claim) -> sa.ColumnElement[bool]:
     return sa.and_(Job.id == claimed.job_id, Job.claim_token == claimed.token,
                    Job.status == S.RUNNING)
@@ -210,32 +216,32 @@ def progress(factory: sessionmaker[Session], claimed: Claim, done: int, total: i
              now: datetime, lease: timedelta) -> bool:
     """Record `done` of `total` and renew the lease; False if the claim no longer holds."""
     with unit_of_work(factory, write=True) as session:
-        count = session.execute(
+        count = _count(session.execute(
             sa.update(Job).where(_ours(claimed)).values(
                 progress_done=max(0, min(done, total)), progress_total=max(total, 1),
                 lease_until=now + lease, updated_at=now),
-            execution_options={"synchronize_session": False}).rowcount
+            execution_options={"synchronize_session": False}))
     return bool(count)
 
 
 def finish(factory: sessionmaker[Session], claimed: Claim, *, result_path: str, filename: str,
            now: datetime) -> bool:
     with unit_of_work(factory, write=True) as session:
-        count = session.execute(
+        count = _count(session.execute(
             sa.update(Job).where(_ours(claimed)).values(
                 status=S.DONE, result_path=result_path, filename=filename,
                 progress_done=Job.progress_total, claim_token=None, lease_until=None,
                 error_code=None, error_params=None, finished_at=now, updated_at=now),
-            execution_options={"synchronize_session": False}).rowcount
+            execution_options={"synchronize_session": False}))
     return bool(count)
 
 
 def fail(factory: sessionmaker[Session], claimed: Claim, *, code: str,
          params: dict[str, Any] | None = None, now: datetime) -> bool:
     with unit_of_work(factory, write=True) as session:
-        count = session.execute(
+        count = _count(session.execute(
             sa.update(Job).where(_ours(claimed)).values(
                 status=S.FAILED, error_code=code[:60], error_params=params or {},
                 claim_token=None, lease_until=None, finished_at=now, updated_at=now),
-            execution_options={"synchronize_session": False}).rowcount
+            execution_options={"synchronize_session": False}))
     return bool(count)
