@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     # SQLite database runs TRACKER_JOB_WORKERS of them at once; idle workers look for work
     # every TRACKER_JOB_POLL_S seconds.
     job_timeout_s: float = Field(default=900, gt=0)
-    job_memory_mb: int = Field(default=2048, ge=256)
+    job_memory_mb: int = Field(default=4096, ge=256)
     job_lease_s: int = Field(default=960, ge=10)
     job_max_attempts: int = Field(default=3, ge=1)
     job_workers: int = Field(default=1, ge=0, le=16)

@@ -46,9 +46,9 @@ class Subject:
 
 
 def _subject(session: Session, kind: JobKind, params: dict[str, Any], actor: Actor,
-             now: datetime) -> Subject:
+             now: datetime, *, shown: bool = True) -> Subject:
     """The posting and applications the dossier shows, once the actor's right is checked (the
-    same checks the dossiers' own services make)."""
+    same checks the dossiers' own services make); without them unless `shown`."""
     from tracker.services.dossiers import render
     from tracker.services.hiring.applications import get_application
     from tracker.services.hiring.lookup import get_posting
@@ -65,14 +65,16 @@ def _subject(session: Session, kind: JobKind, params: dict[str, Any], actor: Act
     if kind is JobKind.POSTING_SHEET:
         return Subject(posting, [], None, "employer" if can_manage(actor, posting) else "reader")
     render.check_manager(actor, posting)
+    if not shown:
+        return Subject(posting, [], None, "employer")
     if kind is JobKind.PANEL:
         return Subject(posting, render.panel_applications(session, posting, now), None,
                        "employer")
-    shown = list(session.scalars(
+    applications = list(session.scalars(
         sa.select(Application).where(Application.posting_id == posting.id,
                                      Application.deleted_at.is_(None), submitted_only(actor))
         .order_by(Application.id)))
-    return Subject(posting, shown, None, "employer")
+    return Subject(posting, applications, None, "employer")
 
 
 def request(session: Session, kind: JobKind | str, params: dict[str, Any], actor: Actor, *,
@@ -128,7 +130,7 @@ def get_job(session: Session, job_id: int, actor: Actor, *, clock: Any = utcnow)
             raise NotFound("job", f"no job #{job_id}")
         params["reference"] = posting.reference
     try:
-        subject = _subject(session, job.kind, params, actor, clock())
+        subject = _subject(session, job.kind, params, actor, clock(), shown=False)
     except DomainError as exc:
         raise NotFound("job", f"no job #{job_id}") from exc
     if subject.audience != job.params.get("audience") or (

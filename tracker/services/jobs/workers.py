@@ -55,6 +55,7 @@ def run_bounded(factory: sessionmaker[Session], claimed: Claim, *, settings: Set
 
     orders = {"url": database_url(factory), "job_id": claimed.job_id, "token": claimed.token,
               "reports_dir": str(settings.reports_dir), "lease_s": settings.job_lease_s,
+              "timeout_s": settings.job_timeout_s,
               "memory_mb": settings.job_memory_mb,
               "cpu_s": bounded.cpu_backstop(settings.job_timeout_s)}
     env = dict(os.environ)
@@ -161,7 +162,8 @@ def _child_main() -> int:
     orders = json.loads(sys.stdin.buffer.readline())
     bounded.limit_child(int(orders["memory_mb"]), int(orders["cpu_s"]))
     logging.disable(logging.CRITICAL)
-    settings = Settings(reports_dir=Path(orders["reports_dir"]), job_lease_s=orders["lease_s"])
+    settings = Settings(reports_dir=Path(orders["reports_dir"]), job_lease_s=orders["lease_s"],
+                        job_timeout_s=orders["timeout_s"])
     factory = make_session_factory(create_engine(orders["url"]))
     claimed = Claim(int(orders["job_id"]), str(orders["token"]))
     try:
