@@ -31,6 +31,7 @@ from tracker.i18n import Formatter
 from tracker.services.accounts import tokens, users
 from tracker.services.exports import calendar
 from tracker.services.hiring import applications, evidence, interviews
+from tracker.services.jobs import run_here
 
 NOTE = "LEAKNOTE7731"
 COMMENT = "LEAKCOMMENT9931"
@@ -185,7 +186,25 @@ def test_candidate_api_answers_hold_no_hr_only_value(
     exports = ["/api/v1/me/export", f"/api/v1/candidates/{candidate.id}/export"]
     get_rules = {rule.rule for rule in candidate_app.url_map.iter_rules()
                  if rule.rule.startswith("/api/v1/") and "GET" in (rule.methods or ())}
-    assert len(get_rules) == len(urls) + len(exports) + 2, sorted(get_rules)  # + openapi, fit
+    # issue #16: the candidate's own dossier, asked for through the API: its job, its PDF
+    asked = client.post(f"/api/v1/applications/{world.id}/dossier", headers=headers,
+                        json={"language": "en"})
+    assert asked.status_code == 202, asked.get_json()
+    job_id = asked.get_json()["id"]
+    config = candidate_app.config
+    run_here(config["TRACKER_SESSION_FACTORY"], job_id, settings=config["TRACKER_SETTINGS"],
+             worker="test", clock=config["TRACKER_CLOCK"])
+    urls.append(f"/api/v1/dossiers/{job_id}")
+    dossier_file = f"/api/v1/dossiers/{job_id}/file"
+    assert len(get_rules) == len(urls) + len(exports) + 3, sorted(get_rules)  # + openapi, fit,
+    # the dossier's file:
+    response = client.get(dossier_file, headers=headers)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = pdf_text(response.data)
+    assert "TOEIC 945" in text
+    for words in JUDGEMENT_WORDS:
+        assert words not in text, f"the candidate's dossier shows {words!r}"
+    assert_clean(dossier_file, text)
     for url in exports:
         response = client.get(url, headers=headers)
         assert response.status_code == 200, (url, response.status_code)
