@@ -173,3 +173,19 @@ def test_the_batch_is_one_archive_of_every_dossier(session, session_factory, dem
         assert len(names) == 2
         texts = [text_of(archive.read(name)) for name in names]
     assert any("Camille Martin" in t for t in texts)
+
+
+def test_an_unexpected_error_fails_the_job_with_its_reason(session, session_factory, demo,  # noqa: ANN001
+                                                           job_settings, monkeypatch) -> None:
+    from tracker.services.dossiers import render
+
+    def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("the template did not reserve a page for every appendix")
+
+    monkeypatch.setattr(render, "render_sheet", broken)
+    job = ask(session, job_settings, JobKind.POSTING_SHEET)
+    made = run_here(session_factory, job.id, settings=job_settings, worker="test",
+                    clock=Clock(NOW))
+    assert made.status is JobStatus.FAILED and made.error_code == "error"
+    assert made.error_params == {
+        "detail": "RuntimeError: the template did not reserve a page for every appendix"}

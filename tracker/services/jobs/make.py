@@ -64,6 +64,13 @@ def run(factory: sessionmaker[Session], claimed: Claim, *, settings: Settings,
         return queue.fail(factory, claimed, code="error",
                           params={"detail": f"cannot write the dossier: {exc.strerror or exc}"},
                           now=clock()) and False  # noqa: SIM222  (failed: not made)
+    except MemoryError:
+        raise  # the worker's parent names the limit
+    except Exception as exc:  # noqa: BLE001  (one broken dossier fails its job, not the worker)
+        log.exception("job #%d failed", claimed.job_id)
+        return queue.fail(factory, claimed, code="error",
+                          params={"detail": f"{type(exc).__name__}: {exc}"[:500]},
+                          now=clock()) and False  # noqa: SIM222  (failed: not made)
     relative = path.relative_to(settings.reports_dir).as_posix()
     return queue.finish(factory, claimed, result_path=relative, filename=filename, now=clock())
 
