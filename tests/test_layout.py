@@ -10,9 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ROOT / "tracker" / "services"
 
 
-def test_the_core_has_at_most_15_entries_at_its_top():
+def test_the_core_has_at_most_16_entries_at_its_top():
+    # 16 since issue #14 gave messages to candidates and #16 dossier jobs areas of their own
     entries = [p.name for p in SERVICES.iterdir() if p.name != "__pycache__"]
-    assert len(entries) <= 15, sorted(entries)
+    assert len(entries) <= 16, sorted(entries)
 
 
 def test_each_area_says_what_it_owns():

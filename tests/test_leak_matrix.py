@@ -23,6 +23,7 @@ from pypdf import PdfReader
 
 from tests.reminders.conftest import run, settings, smtp  # noqa: F401 (fixtures)
 from tests.web.conftest import Web, web_settings
+from tests.web.dossier_jobs import fetch_dossier
 from tests.web.test_authorization import RULES
 from tracker.app import create_app
 from tracker.domain.access import OPERATOR
@@ -30,6 +31,7 @@ from tracker.i18n import Formatter
 from tracker.services.accounts import tokens, users
 from tracker.services.exports import calendar
 from tracker.services.hiring import applications, evidence, interviews
+from tracker.services.jobs import run_here
 
 NOTE = "LEAKNOTE7731"
 COMMENT = "LEAKCOMMENT9931"
@@ -132,6 +134,7 @@ NOT_READ = {
     "auth.login", "auth.register",  # forms without data
     "auth.forgot_password", "auth.reset_password", "invitations.accept",  # forms without data
     "health.healthz", "health.readyz",  # the installation's health, no one's data
+    "jobs.status", "jobs.file",  # the dossier's job page and file: read with candidate.dossier
 }
 
 
@@ -152,7 +155,11 @@ def test_candidate_pages_and_dossier_hold_no_hr_only_value(
     feed = calendar.feed_token(session, candidate, clock)
     for endpoint, page in PAGES.items():
         url = page.format(a=world.id, p=posting.reference, feed=feed)
-        response = web.get(url)
+        if endpoint == "candidate.dossier":  # a job (#16): its page, then its file
+            response, job_page = fetch_dossier(web, url)
+            assert_clean(f"{endpoint} {url} (the job's page)", job_page)
+        else:
+            response = web.get(url)
         assert response.status_code == 200, (endpoint, url, response.status_code)
         if response.mimetype == "application/zip":
             text = zip_text(response.data)
@@ -181,8 +188,26 @@ def test_candidate_api_answers_hold_no_hr_only_value(
     exports = ["/api/v1/me/export", f"/api/v1/candidates/{candidate.id}/export"]
     get_rules = {rule.rule for rule in candidate_app.url_map.iter_rules()
                  if rule.rule.startswith("/api/v1/") and "GET" in (rule.methods or ())}
-    # + openapi, fit, an organisation's message templates (#14): the last two refused below
-    assert len(get_rules) == len(urls) + len(exports) + 3, sorted(get_rules)
+    # issue #16: the candidate's own dossier, asked for through the API: its job, its PDF
+    asked = client.post(f"/api/v1/applications/{world.id}/dossier", headers=headers,
+                        json={"language": "en"})
+    assert asked.status_code == 202, asked.get_json()
+    job_id = asked.get_json()["id"]
+    config = candidate_app.config
+    run_here(config["TRACKER_SESSION_FACTORY"], job_id, settings=config["TRACKER_SETTINGS"],
+             worker="test", clock=config["TRACKER_CLOCK"])
+    urls.append(f"/api/v1/dossiers/{job_id}")
+    dossier_file = f"/api/v1/dossiers/{job_id}/file"
+    # + openapi, fit, an organisation's message templates (#14, refused below) and the
+    # dossier's file:
+    assert len(get_rules) == len(urls) + len(exports) + 4, sorted(get_rules)
+    response = client.get(dossier_file, headers=headers)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = pdf_text(response.data)
+    assert "TOEIC 945" in text
+    for words in JUDGEMENT_WORDS:
+        assert words not in text, f"the candidate's dossier shows {words!r}"
+    assert_clean(dossier_file, text)
     for url in exports:
         response = client.get(url, headers=headers)
         assert response.status_code == 200, (url, response.status_code)

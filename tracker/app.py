@@ -41,6 +41,7 @@ from tracker.web import (
     i18n,
     inbox,
     invitations,
+    jobs,
     keys,
     privacy,
     public,
@@ -82,7 +83,7 @@ def create_app(
                   candidate_application, candidate_confirm, candidate_import):
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
-                      invitations.bp, hr_audit.bp, privacy.bp):
+                      invitations.bp, hr_audit.bp, privacy.bp, jobs.bp):
         app.register_blueprint(blueprint)
     # the language switch checks the token itself, for logged-in users only (tracker/web/public.py)
     csrf.exempt(public.set_language)

@@ -45,6 +45,17 @@ class Settings(BaseSettings):
     pdf_max_decoded_mb: int = Field(default=100, ge=1)
     dossier_append_timeout_s: float = Field(default=60, gt=0)
     dossier_append_memory_mb: int = Field(default=1024, ge=128)
+    # Dossier jobs (issue #16): each made in a child process bounded in time and memory; a
+    # worker's claim holds TRACKER_JOB_LEASE_S (renewed at each applicant), then the job is
+    # taken again, up to TRACKER_JOB_MAX_ATTEMPTS claims. `tracker serve` on the embedded
+    # SQLite database runs TRACKER_JOB_WORKERS of them at once; idle workers look for work
+    # every TRACKER_JOB_POLL_S seconds.
+    job_timeout_s: float = Field(default=900, gt=0)
+    job_memory_mb: int = Field(default=4096, ge=256)
+    job_lease_s: int = Field(default=960, ge=10)
+    job_max_attempts: int = Field(default=3, ge=1)
+    job_workers: int = Field(default=1, ge=0, le=16)
+    job_poll_s: float = Field(default=2, gt=0)
     # Quotas (issue #12): files of web imports waiting for review, per account (kept a day);
     # documents per application, in number and in MB (10^6 bytes) all together.
     import_pending_max_files: int = Field(default=10, ge=1)
@@ -154,6 +165,17 @@ class Settings(BaseSettings):
                 f"{LEASE_MARGIN_S} s = {needed:g} s; set TRACKER_REMINDER_LEASE_S to at least "
                 f"{needed:.0f}, or lower TRACKER_SMTP_TIMEOUT_S or "
                 "TRACKER_REMINDER_EMAIL_BATCH_SIZE")
+        return self
+
+    @model_validator(mode="after")
+    def _job_lease_outlasts_a_job(self) -> Settings:
+        """A job's lease must outlast the time its child may take, or another worker would make
+        it again while the first is still at work."""
+        if self.job_lease_s < self.job_timeout_s + LEASE_MARGIN_S:
+            raise ValueError(
+                f"TRACKER_JOB_LEASE_S={self.job_lease_s} is shorter than TRACKER_JOB_TIMEOUT_S="
+                f"{self.job_timeout_s:g} + {LEASE_MARGIN_S} s; set it to at least "
+                f"{self.job_timeout_s + LEASE_MARGIN_S:.0f}")
         return self
 
     @property

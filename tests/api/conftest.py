@@ -7,11 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from tests.conftest import POSTING
 from tests.web.conftest import web_settings
@@ -74,13 +75,16 @@ class World:
     candidate_c: User
     notification_a: Notification
     requirement_ids: list[int] = field(default_factory=list)
+    panel_job: int = 0  # issue #16: the panel dossier's job, queued
+    my_job: int = 0  # A's own dossier's job, done with its file
 
     def as_(self, role: str) -> dict[str, str]:
         return self.headers.get(role, {})
 
 
 @pytest.fixture
-def world(session: Session, clock, hr, candidate, posting, token_for) -> World:  # noqa: ANN001
+def world(session: Session, clock, hr, candidate, posting, token_for,  # noqa: ANN001
+          tmp_path: Path) -> World:
     create_organisation(session, slug="lyon", name="Université Lyon 2", clock=clock, actor=OPERATOR)
     hr_other = users.create_user(session, email="rh@univ-lyon2.fr", full_name="Hugo Lefèvre",
                                  role="hr", organisation="lyon", clock=clock, actor=OPERATOR)
@@ -128,12 +132,40 @@ def world(session: Session, clock, hr, candidate, posting, token_for) -> World: 
     people = {"candidate_a": candidate, "candidate_b": cand_b, "hr": hr, "hr_other": hr_other,
               "admin": admin}
     headers = {role: token_for(user) for role, user in people.items()}
-    return World(people=people, headers=headers, posting=posting, draft=draft,
+    panel_job, my_job = _dossier_jobs(session, posting, app_a, candidate, clock, tmp_path)
+    return World(panel_job=panel_job, my_job=my_job, people=people, headers=headers, posting=posting, draft=draft,
                  private=private, app_a=app_a, app_b=app_b, draft_a=draft_a,
                  interview_a=interview_a,
                  interview_b=interview_b, interview_all=interview_all, candidate_c=cand_c,
                  notification_a=note_a,
                  requirement_ids=[r.id for r in posting.requirements])
+
+
+def _dossier_jobs(session: Session, posting: Posting, app_a: Application, candidate: User,
+                  clock: Callable[[], Any], tmp_path: Path) -> tuple[int, int]:
+    """The panel dossier's job (queued) and A's own dossier's job, done with a stored file as a
+    worker leaves it (under the reports folder of the app's settings)."""
+    from datetime import timedelta
+
+    from tracker.services.jobs import queue
+
+    settings = web_settings(tmp_path)
+    panel = queue.request(session, "panel", {"reference": posting.reference}, OPERATOR,
+                          settings=settings, clock=clock)
+    mine = queue.request(session, "application", {"application_id": app_a.id}, candidate,
+                         settings=settings, clock=clock)
+    session.flush()
+    factory = sessionmaker(bind=session.connection(), join_transaction_mode="create_savepoint")
+    claimed = queue.claim(factory, worker="test", now=clock(), lease=timedelta(seconds=960),
+                          job_id=mine.id)
+    assert claimed is not None
+    folder = queue.result_folder(mine, settings)
+    folder.mkdir(parents=True)
+    (folder / "dossier.pdf").write_bytes(b"%PDF-1.7 stored")
+    assert queue.finish(factory, claimed, result_path=f"jobs/{mine.id}/dossier.pdf",
+                        filename="dossier.pdf", now=clock())
+    session.expire_all()
+    return panel.id, mine.id
 
 
 def error_fields(response) -> dict[str, str]:  # noqa: ANN001

@@ -46,7 +46,9 @@ POSTING = "/api/v1/postings/<path:reference>"
 NOTE = "/api/v1/notifications/<int(min=1, max=2147483647):notification_id>"
 CANDIDATE_EXPORT = "/api/v1/candidates/<int(min=1, max=2147483647):candidate_id>/export"
 # Endpoints whose success is a file (every other answer, and their errors, are JSON)
-FILES = {"/api/v1/me/export": "application/zip", CANDIDATE_EXPORT: "application/zip"}
+DOSSIER = "/api/v1/dossiers/<int(min=1, max=2147483647):job_id>"
+FILES = {"/api/v1/me/export": "application/zip", CANDIDATE_EXPORT: "application/zip",
+         DOSSIER + "/file": "application/pdf"}
 
 
 def p(ref: str = "UJM-TEST-1", suffix: str = "") -> Callable[[W], str]:
@@ -90,6 +92,21 @@ CASES = [
     Case("export an unknown account", "GET", CANDIDATE_EXPORT,
          lambda w: "/api/v1/candidates/2147483647/export",
          each(404, candidate_a=403, candidate_b=403)),
+    # dossiers as jobs (issue #16): asked for by those who may have the dossier, each its copy
+    Case("ask for the panel dossier", "POST", POSTING + "/dossiers", p(suffix="/dossiers"),
+         each(403, hr=202, admin=202), lambda w: {"kind": "panel"}),
+    Case("ask for application A's dossier", "POST", APP + "/dossier", app_url("app_a", "/dossier"),
+         each(404, candidate_a=200, hr=202, admin=202), lambda w: {"language": "fr"}),
+    Case("ask for A's draft's dossier", "POST", APP + "/dossier", app_url("draft_a", "/dossier"),
+         each(404, candidate_a=202, admin=202), lambda w: {}),
+    Case("the panel dossier's job", "GET", DOSSIER, lambda w: f"/api/v1/dossiers/{w.panel_job}",
+         each(404, hr=200, admin=200)),
+    Case("A's own dossier's job", "GET", DOSSIER, lambda w: f"/api/v1/dossiers/{w.my_job}",
+         each(404, candidate_a=200)),
+    Case("the panel dossier's file (not made yet)", "GET", DOSSIER + "/file",
+         lambda w: f"/api/v1/dossiers/{w.panel_job}/file", each(404, hr=409, admin=409)),
+    Case("A's own dossier's file", "GET", DOSSIER + "/file",
+         lambda w: f"/api/v1/dossiers/{w.my_job}/file", each(404, candidate_a=200)),
     Case("openapi document", "GET", "/api/v1/openapi.json", lambda w: "/api/v1/openapi.json",
          {"anonymous": 200, **each(200)}),
     # postings

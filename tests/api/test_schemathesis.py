@@ -129,7 +129,7 @@ OPERATIONS = sorted((op.path, op.method.upper()) for op in
 
 
 def test_the_document_lists_every_operation(api_app: Flask):
-    assert len(OPERATIONS) == 31  # with #14's message templates (GET, PUT)
+    assert len(OPERATIONS) == 35  # with #14's message templates (GET, PUT) and #16's dossiers
     assert ("/api/v1/postings/{reference}", "PATCH") in OPERATIONS
     assert ("/api/v1/orgs/{slug}/message-templates/{kind}/{lang}", "PUT") in OPERATIONS
     # the application `tracker serve` runs publishes the same document
@@ -143,6 +143,7 @@ def _existing(world: World) -> dict[str, object]:
         "requirement_id": world.requirement_ids[0],
         "interview_id": world.interview_all.id,
         "slug": "ujm", "kind": "offer", "lang": "fr",
+        "job_id": world.panel_job,
     }
 
 

@@ -61,7 +61,7 @@ def test_every_command_is_known():
         "reminders", "reminders due", "reminders list", "reminders offsets", "reminders retry",
         "reminders run", "reminders switch", "scheduler",
         "serve", "user", "user add", "user invite", "user list", "user logout", "user token", "user token create", "user token list",
-        "user token revoke",
+        "user token revoke", "worker",
     ]
 
 

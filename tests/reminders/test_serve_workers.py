@@ -1,6 +1,6 @@
 """`tracker serve --workers 2` (#16 item 5): gunicorn forks two web processes, each with its own
-engine, and `tracker scheduler` runs beside them on the embedded SQLite database: pages are
-served, a due reminder is delivered, and SIGTERM stops every process."""
+engine, and `tracker scheduler` and `tracker worker` run beside them on the embedded SQLite
+database: pages are served, a due reminder is delivered, and SIGTERM stops every process."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def test_two_web_processes_and_the_dispatcher_beside_them(tmp_path: Path) -> Non
                 titles = list(conn.scalars(sa.select(Notification.title).where(
                     Notification.user_id == camille)))
             family = _children(process.pid)
-            if served and titles and len(family) >= 2:
+            if served and titles and len(family) >= 4:
                 break
         # gunicorn's master runs under the CLI process: its workers are its children
         processes = family | {p for child in family for p in _children(child)}
@@ -66,10 +66,12 @@ def test_two_web_processes_and_the_dispatcher_beside_them(tmp_path: Path) -> Non
     assert served, output
     assert titles == [
         "Application moved to “Under review”: Chargé de coopération internationale"], output
-    # two gunicorn workers and the dispatcher: at least three processes besides this one
-    assert len(processes) >= 3, (processes, output)
+    # two gunicorn workers, the dispatcher and the dossier worker: four processes beside this one
+    assert len(processes) >= 4, (processes, output)
     assert "Web UI: http://127.0.0.1:" in output and "2 processes of 2 threads" in output
     assert "Reminders: dispatched by a `tracker scheduler` process" in output
+    assert "Dossiers: made by a `tracker worker` process beside them, 1 at a time" in output
+    assert output.count("Dossiers: worker stopped") == 1, output
     # said once, by the master: the forked workers leave through the same code and must not
     # stop (or claim to stop) the dispatcher
     assert output.count("Reminders: dispatcher stopped") == 1, output

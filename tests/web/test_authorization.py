@@ -28,6 +28,7 @@ from tracker.services.accounts import sessions as login_sessions
 from tracker.services.accounts import tokens, users
 from tracker.services.exports import calendar
 from tracker.services.hiring import applications, evidence, interviews, postings
+from tracker.services.jobs import queue as dossier_jobs
 from tracker.services.privacy import erase
 
 ACTORS = ["anonymous", "cand_a", "cand_b", "hr_a", "hr_b", "admin"]
@@ -197,6 +198,13 @@ RULES: dict[str, list[Case]] = {
     "privacy.export_mine": [case("GET", lambda w: "/account/export.zip", LOGGED_IN)],
     "privacy.request_erasure": [case("POST", lambda w: "/account/erasure-request", CANDIDATES)],
     "privacy.admin_requests": [case("GET", lambda w: "/admin/erasure-requests", {"admin"})],
+    # issue #16: a dossier's job page and file, to those who may have the dossier (the same
+    # copy: the candidate's own is not the employer's)
+    "jobs.status": [case("GET", lambda w: f"/jobs/{w.panel_job}", EMPLOYER, "panel dossier"),
+                    case("GET", lambda w: f"/jobs/{w.my_job}", OWNER, "candidate A's dossier")],
+    "jobs.file": [case("GET", lambda w: f"/jobs/{w.panel_job}/file", EMPLOYER, "panel dossier"),
+                  case("GET", lambda w: f"/jobs/{w.my_job}/file", OWNER,
+                       "candidate A's dossier")],
     "privacy.admin_erase": [case("POST", lambda w: f"/admin/erasure-requests/{w.erasure}/erase",
                                  {"admin"})],
 }
@@ -260,7 +268,14 @@ def world(session, posting, hr, hr_other, candidate, candidate_b, admin, clock, 
                                                        device="elsewhere", ip=None, clock=clock)
     erasure = erase.request_erasure(session, outsider, actor=outsider,
                                     settings=web_settings(tmp_path), now=clock())
-    return SimpleNamespace(erasure=erasure.id, p=posting.reference, d=draft.reference, x=private.reference,
+    # issue #16: the panel dossier's job (the employer's) and candidate A's own dossier's job
+    panel_job = dossier_jobs.request(session, "panel", {"reference": posting.reference}, hr,
+                                     lang="en", settings=web_settings(tmp_path), clock=clock)
+    my_job = dossier_jobs.request(session, "application", {"application_id": application.id},
+                                  candidate, lang="en", settings=web_settings(tmp_path),
+                                  clock=clock)
+    session.flush()
+    return SimpleNamespace(panel_job=panel_job.id, my_job=my_job.id, erasure=erasure.id, p=posting.reference, d=draft.reference, x=private.reference,
                            a=application.id, doc=document.id, note=note.id, people=people,
                            q=draft_application.id, draft_doc=draft_document.id,
                            feed=feed, token=token.id, other_session=other_session.id,

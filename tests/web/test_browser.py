@@ -230,7 +230,8 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     snap(hr_page, shots, "hr-posting-applicants")
     hr_page.get_by_role("link", name="Nour Haddad").click()
     snap(hr_page, shots, "hr-application")
-    with hr_page.expect_download() as hr_download:
+    # a job (#16): its page reloads itself until the worker of `tracker serve` made it
+    with hr_page.expect_download(timeout=180_000) as hr_download:
         hr_page.get_by_role("link", name="Application dossier (PDF)").click()
     hr_pdf = tmp_path / "hr-dossier.pdf"
     hr_download.value.save_as(hr_pdf)
@@ -275,7 +276,7 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     expect(page.locator(".note.unread")).to_have_count(2)
     expect(page.locator(".note.read")).to_have_count(1)
     page.goto(application_url)
-    with page.expect_download() as download:
+    with page.expect_download(timeout=180_000) as download:  # a job, as above
         page.get_by_role("link", name="Download my dossier (PDF)").click()
     mine_pdf = tmp_path / "my-dossier.pdf"
     download.value.save_as(mine_pdf)

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from tests.uploads import make_pdf, zip_archive
 from tests.web.conftest import Web, text
+from tests.web.dossier_jobs import fetch_dossier
 from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.models import ApplicationStatus, Locale
@@ -257,8 +258,8 @@ def test_my_applications_show_status_next_dates_and_what_is_missing(
 
 def test_download_my_dossier(web: Web, application, candidate) -> None:  # noqa: ANN001
     web.as_user(candidate)
-    response = web.get(f"/me/applications/{application.id}/dossier.pdf")
-    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    response, _page = fetch_dossier(web, f"/me/applications/{application.id}/dossier.pdf")
+    assert response.mimetype == "application/pdf"
     content = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages)
     assert "Camille Martin" in content and "Application dossier" in content
 

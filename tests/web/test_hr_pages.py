@@ -9,6 +9,7 @@ import re
 from pypdf import PdfReader
 
 from tests.web.conftest import Web, text
+from tests.web.dossier_jobs import fetch_dossier
 from tracker.domain.access import OPERATOR
 from tracker.models import ApplicationStatus, PostingStatus
 from tracker.services.hiring import applications, evidence, interviews, postings
@@ -218,10 +219,14 @@ def test_downloads_of_the_three_dossiers(web: Web, hr, posting, candidate, sessi
         (f"/hr/postings/{posting.reference}/panel.pdf", "Camille Martin"),
         (f"/hr/applications/{application.id}/dossier.pdf", "IELTS 7.5"),
     ]:
-        response = web.get(url)
-        assert response.status_code == 200 and response.mimetype == "application/pdf"
-        assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+        response, page = fetch_dossier(web, url)
+        assert response.mimetype == "application/pdf"
         assert words in pdf_text(response.data)
+        assert "this page reloads itself until it is ready" in page
+        # asked again with nothing changed: the stored copy, at once
+        again = web.get(url)
+        assert again.status_code == 200 and again.mimetype == "application/pdf"
+        assert again.data == response.data
 
 
 def test_applicants_come_a_page_at_a_time(web: Web, hr, posting, candidate, candidate_b,

@@ -12,6 +12,7 @@ from flask.typing import ResponseReturnValue
 
 from tracker.api import (  # noqa: F401  (the routes)
     applications,
+    dossiers,
     interviews,
     me,
     messages,

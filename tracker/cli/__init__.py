@@ -52,6 +52,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "scheduler": ("tracker.cli.reminders:scheduler_command",
         'Run the reminder dispatcher and the reconcile until SIGTERM or Ctrl-C '
         '(TRACKER_SCHEDULER_INTERVAL_S, TRACKER_RECONCILE_INTERVAL_S).'),
+    "worker": ("tracker.cli.worker:worker_command",
+        'Make the dossiers people asked for, each in a process bounded in time and memory.'),
     "serve": ("tracker.cli.serve:serve_command",
         'Serve the web pages for HR staff and candidates with waitress.'),
     "privacy": ("tracker.cli.privacy:privacy_group",

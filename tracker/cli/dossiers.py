@@ -1,17 +1,24 @@
-"""`tracker dossier ...`: printable PDF dossiers."""
+"""`tracker dossier ...`: printable PDF dossiers, made as jobs (tracker.services.jobs) and
+copied where asked."""
 
 from __future__ import annotations
 
+import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import click
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from tracker.cli.context import AppContext, pass_app
-from tracker.services.dossiers import render as dossiers
+from tracker.cli.context import AppContext, UserError, pass_app
+from tracker.models import Posting
 from tracker.services.dossiers.batch import application_ids, run_batch
 from tracker.services.dossiers.render import Dossier
+from tracker.services.jobs.workers import worker_name
 
+POLL_S = 0.5  # how often the command looks at a job another worker is making
 LANG = click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
                     help="Language of the dossier.")
 PDFA = click.option("--pdfa", is_flag=True, help="Archival PDF/A-3b (attachments kept).")
@@ -24,8 +31,50 @@ def dossier_group() -> None:
     """Print PDF dossiers: an application's, the hiring panel's, the posting sheet."""
 
 
-def _write(app: AppContext, dossier: Dossier, output: Path | None) -> None:
-    click.echo(str(dossier.save(output or dossier.default_path(app.settings.reports_dir))))
+def _make(app: AppContext, kind: str, params: dict[str, Any], label: str, *, lang: str,
+          pdfa: bool, output: Path | None) -> None:
+    """Ask for the dossier's job (issue #16) and, unless its stored copy is still what would be
+    made, make it here with a progress bar on stderr (or wait for the worker that has it);
+    then copy the file to `output` or its place under the reports folder and print the path."""
+    from tracker.models import JobStatus
+    from tracker.services.jobs import make, queue
+
+    with app.transaction() as session:
+        job = queue.request(session, kind, {**params, "pdfa": pdfa}, app.actor(session),
+                            lang=lang, settings=app.settings, clock=app.clock)
+        job_id, total = job.id, job.progress_total
+    factory = app.factory()
+    console = Console(stderr=True)  # the bar only on a terminal: scripts read stdout alone
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task(label, total=total)
+
+        def advance(done: int, of: int) -> None:
+            progress.update(task, completed=done, total=of)
+
+        made = make.run_here(factory, job_id, settings=app.settings, worker=worker_name(),
+                             clock=app.clock, on_progress=advance)
+        while made.status in (JobStatus.QUEUED, JobStatus.RUNNING):  # another worker has it
+            time.sleep(POLL_S)
+            made = make.load(factory, job_id)
+            advance(made.progress_done, made.progress_total)
+    if made.status is JobStatus.FAILED:
+        raise UserError(f"error: {kind}: {make.failure_text(made)}")
+    stored = queue.result_file(made, app.settings)
+    if stored is None or made.filename is None:
+        raise UserError(f"error: {kind}: the dossier's file is no longer stored; ask again")
+    with app.transaction() as session:
+        posting = session.get(Posting, made.posting_id)
+        assert posting is not None
+        place = Dossier(kind, posting.organisation.slug if posting.organisation else "private",
+                        posting.reference, made.filename, b"")
+    target = output or place.default_path(app.settings.reports_dir)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(stored, target)
+    except OSError as exc:
+        raise UserError(f"error: output: cannot write {target}: {exc.strerror}") from exc
+    click.echo(str(target))
 
 
 @dossier_group.command("application")
@@ -38,10 +87,8 @@ def dossier_application(app: AppContext, application_id: int, output: Path | Non
                         pdfa: bool) -> None:
     """The dossier of application APPLICATION_ID: cover, contents, key dates, the posting, the
     answers to each requirement, the documents checklist, the letter and the uploaded PDFs."""
-    with app.transaction() as session:
-        dossier = dossiers.application_dossier(session, application_id, lang=lang, pdfa=pdfa,
-                                               actor=app.actor(session), clock=app.clock)
-    _write(app, dossier, output)
+    _make(app, "application", {"application_id": application_id}, "application dossier",
+          lang=lang, pdfa=pdfa, output=output)
 
 
 @dossier_group.command("panel")
@@ -54,10 +101,8 @@ def dossier_panel(app: AppContext, reference: str, output: Path | None, lang: st
                   pdfa: bool) -> None:
     """The hiring panel's dossier of posting REFERENCE: applicants, comparison matrix, interview
     schedule, each applicant's file and a blank evaluation grid."""
-    with app.transaction() as session:
-        dossier = dossiers.panel_dossier(session, reference, lang=lang, pdfa=pdfa,
-                                         actor=app.actor(session), clock=app.clock)
-    _write(app, dossier, output)
+    _make(app, "panel", {"reference": reference}, "panel dossier: applicants", lang=lang,
+          pdfa=pdfa, output=output)
 
 
 @dossier_group.command("posting")
@@ -69,10 +114,8 @@ def dossier_panel(app: AppContext, reference: str, output: Path | None, lang: st
 def dossier_posting(app: AppContext, reference: str, output: Path | None, lang: str,
                     pdfa: bool) -> None:
     """The job description (fiche de poste) of posting REFERENCE."""
-    with app.transaction() as session:
-        dossier = dossiers.posting_sheet(session, reference, lang=lang, pdfa=pdfa,
-                                         actor=app.actor(session), clock=app.clock)
-    _write(app, dossier, output)
+    _make(app, "posting_sheet", {"reference": reference}, "posting sheet", lang=lang,
+          pdfa=pdfa, output=output)
 
 
 @dossier_group.command("batch")

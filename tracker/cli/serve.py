@@ -1,5 +1,6 @@
 """`tracker serve`: the web pages on a production WSGI server (waitress in one process, or gunicorn
-with `--workers N`), with the reminder dispatcher beside them on the embedded SQLite database."""
+with `--workers N`), with the reminder dispatcher and the dossier workers beside them on the
+embedded SQLite database (in the same process, or as processes of their own with `--workers`)."""
 
 from __future__ import annotations
 
@@ -30,9 +31,15 @@ from tracker.cli.context import AppContext, pass_app
               help="Run the reminder dispatcher in this process. Default: on with the "
                    "embedded SQLite database, off with PostgreSQL (run `tracker scheduler` "
                    "beside the web instances there).")
+@click.option("--jobs/--no-jobs", "run_jobs", default=None,
+              help="Make the dossiers people ask for in this process's pool "
+                   "(TRACKER_JOB_WORKERS at a time, each in a bounded child process). Default: "
+                   "on with the embedded SQLite database, off with PostgreSQL (run `tracker "
+                   "worker` there, on any machines).")
 @pass_app
 def serve_command(app: AppContext, host: str, port: int, workers: int, threads: int,
-                  trusted_proxy: str | None, scheduler: bool | None) -> None:
+                  trusted_proxy: str | None, scheduler: bool | None,
+                  run_jobs: bool | None) -> None:
     """Serve the web pages for HR staff and candidates with waitress.
 
     The embedded SQLite database is created and migrated first; a PostgreSQL database must be
@@ -42,7 +49,7 @@ def serve_command(app: AppContext, host: str, port: int, workers: int, threads: 
     settings = app.settings
     app.ensure_schema()
     if workers > 1:
-        _serve_workers(app, host, port, workers, threads, trusted_proxy, scheduler)
+        _serve_workers(app, host, port, workers, threads, trusted_proxy, scheduler, run_jobs)
         return
 
     import waitress
@@ -67,6 +74,15 @@ def serve_command(app: AppContext, host: str, port: int, workers: int, threads: 
                    f"{settings.scheduler_interval_s:g} s", err=False)
     else:
         click.echo("Reminders: not dispatched here (run `tracker scheduler`)", err=False)
+    pool = None
+    if (embedded if run_jobs is None else run_jobs) and settings.job_workers > 0:
+        from tracker.services.jobs.workers import Pool
+
+        pool = Pool(factory, settings, threads=settings.job_workers, clock=app.clock).start()
+        click.echo(f"Dossiers: made in this process's pool, {settings.job_workers} at a time",
+                   err=False)
+    else:
+        click.echo("Dossiers: not made here (run `tracker worker`)", err=False)
     click.echo(f"Web UI: http://{shown}:{port}/  (Ctrl+C stops it)", err=False)
     try:
         proxy: dict[str, Any] = {} if trusted_proxy is None else {
@@ -76,14 +92,20 @@ def serve_command(app: AppContext, host: str, port: int, workers: int, threads: 
         waitress.serve(web, host=host, port=port, threads=threads, ident="tracker", **proxy)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if pool is not None:
+            pool.stop(timeout=5)  # nothing new starts; a dossier under way is finished by its
+            # child process, or taken again after its lease
+            click.echo("Dossiers: pool stopped", err=False)
         if ticking is not None:
             ticking.shutdown(wait=True)  # the tick in progress finishes, nothing new starts
             click.echo("Reminders: dispatcher stopped", err=False)
 
 
 def _serve_workers(app: AppContext, host: str, port: int, workers: int, threads: int,
-                   trusted_proxy: str | None, scheduler: bool | None) -> None:
-    """gunicorn's master forks the workers; the dispatcher runs as `tracker scheduler` beside."""
+                   trusted_proxy: str | None, scheduler: bool | None,
+                   run_jobs: bool | None) -> None:
+    """gunicorn's master forks the web processes; the dispatcher and the dossier workers run
+    beside them as `tracker scheduler` and `tracker worker`."""
     from tracker.cli import serve_workers
 
     settings = app.settings
@@ -97,20 +119,31 @@ def _serve_workers(app: AppContext, host: str, port: int, workers: int, threads:
 
         return create_app(settings, clock=app.clock)
 
-    dispatcher = serve_workers.start_dispatcher() if run_scheduler else None
+    dispatcher = serve_workers.start_beside("scheduler") if run_scheduler else None
+    make_jobs = (embedded if run_jobs is None else run_jobs) and settings.job_workers > 0
+    dossiers = serve_workers.start_beside(
+        "worker", "--threads", str(settings.job_workers)) if make_jobs else None
     master = os.getpid()  # gunicorn's workers are forks of this process: they leave through here
     click.echo("Reminders: dispatched by a `tracker scheduler` process beside the web processes"
                if dispatcher else "Reminders: not dispatched here (run `tracker scheduler`)")
+    click.echo(f"Dossiers: made by a `tracker worker` process beside them, "
+               f"{settings.job_workers} at a time"
+               if dossiers else "Dossiers: not made here (run `tracker worker`)")
     click.echo(f"Web UI: http://{shown}:{port}/  ({workers} processes of {threads} threads; "
                f"Ctrl+C stops it)")
     try:
         serve_workers.serve(build, host=host, port=port, workers=workers, threads=threads,
                             trusted_proxy=trusted_proxy)
     finally:
-        if dispatcher is not None and os.getpid() == master:
-            dispatcher.terminate()
-            dispatcher.wait(timeout=30)
-            click.echo("Reminders: dispatcher stopped")
+        if os.getpid() == master:
+            if dossiers is not None:
+                dossiers.terminate()  # a dossier under way is taken again after its lease
+                dossiers.wait(timeout=30)
+                click.echo("Dossiers: worker stopped")
+            if dispatcher is not None:
+                dispatcher.terminate()
+                dispatcher.wait(timeout=30)
+                click.echo("Reminders: dispatcher stopped")
 
 
 def _stop(signum: int, _frame: Any) -> None:

@@ -1,6 +1,6 @@
 """`tracker serve --workers N`: the web pages in N processes forked by gunicorn (a maintained
-pre-fork server), each serving `--threads` requests at once, and the reminder dispatcher in a
-process of its own beside them (`tracker scheduler`).
+pre-fork server), each serving `--threads` requests at once, and the reminder dispatcher and the
+dossier worker in processes of their own beside them (`tracker scheduler`, `tracker worker`).
 
 Each worker builds its own application and database engine after the fork, so no connection is
 shared between processes; the master only watches them (a worker that dies is replaced) and
@@ -73,6 +73,7 @@ def behind_proxy(app: Wsgi, proxy: str) -> Wsgi:
     return wsgi
 
 
-def start_dispatcher() -> subprocess.Popen[bytes]:
-    """`tracker scheduler` as a child process, with this process's environment."""
-    return subprocess.Popen([sys.executable, "-m", "tracker", "scheduler"])
+def start_beside(*command: str) -> subprocess.Popen[bytes]:
+    """A `tracker` command (`scheduler`, `worker`) as a child process, with this process's
+    environment."""
+    return subprocess.Popen([sys.executable, "-m", "tracker", *command])

@@ -37,6 +37,7 @@ from tracker.models.enums import (
 from tracker.models.health import ServiceHeartbeat
 from tracker.models.imports import PostingSource
 from tracker.models.interview import Interview, PanelMember
+from tracker.models.job import Job, JobKind, JobStatus
 from tracker.models.login_session import LoginSession
 from tracker.models.message import ApplicationMessage, MessageKind, MessageTemplate
 from tracker.models.notification import Notification
@@ -94,6 +95,9 @@ __all__ = [
     "HrVisit",
     "Interview",
     "InterviewStatus",
+    "Job",
+    "JobKind",
+    "JobStatus",
     "Locale",
     "LoginSession",
     "MarketFigure",

@@ -7,15 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from tracker.domain.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
-from tracker.models import Application, ApplicationStatus
+from tracker.models import Application, ApplicationStatus, JobKind
 from tracker.services import messages
-from tracker.services.dossiers import render as dossiers
 from tracker.services.hiring import applications, documents, evidence
 from tracker.services.views import overview, records
+from tracker.web import jobs
 from tracker.web.candidate import bp
 from tracker.web.candidate_confirm import remove_confirmation, withdraw_confirmation
 from tracker.web.common import (
@@ -24,7 +24,6 @@ from tracker.web.common import (
     form_errors,
     has_errors,
     on_too_large,
-    pdf_response,
     roles_required,
     settings,
     site_url,
@@ -294,6 +293,4 @@ def _move(application_id: int, target: str, form: SubmitForm) -> Any:
 def dossier(application_id: int) -> Any:
     with transaction() as db:
         own_application(db, application_id)
-        made = dossiers.application_dossier(db, application_id, lang=str(get_locale() or "fr"),
-                                            actor=actor(db), clock=clock)
-    return pdf_response(made.content, made.filename)
+    return jobs.start(JobKind.APPLICATION, {"application_id": application_id})

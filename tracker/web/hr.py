@@ -11,21 +11,19 @@ from flask_login import current_user
 
 from tracker.domain.access import can_manage
 from tracker.domain.errors import DomainError, PermissionDenied
-from tracker.models import PostingStatus
+from tracker.models import JobKind, PostingStatus
 from tracker.services.accounts import organisations
-from tracker.services.dossiers import render as dossiers
 from tracker.services.hiring import news, postings
 from tracker.services.reference import catalogue as reference_data
 from tracker.services.reference.salary import salary_check
 from tracker.services.views import overview, records
-from tracker.web import hr_audit, posting_form
+from tracker.web import hr_audit, jobs, posting_form
 from tracker.web.common import (
     actor,
     clock,
     form_errors,
     page_links,
     page_number,
-    pdf_response,
     roles_required,
     settings,
     status_of,
@@ -222,8 +220,7 @@ def _move_choices() -> Any:
 def posting_sheet(reference: str) -> Any:
     with transaction() as db:
         managed_posting(db, reference)
-        made = dossiers.posting_sheet(db, reference, lang=_lang(), actor=actor(db), clock=clock)
-    return pdf_response(made.content, made.filename)
+    return jobs.start(JobKind.POSTING_SHEET, {"reference": reference})
 
 
 @bp.route("/postings/<path:reference>/panel.pdf")
@@ -231,8 +228,7 @@ def posting_sheet(reference: str) -> Any:
 def panel_dossier(reference: str) -> Any:
     with transaction() as db:
         managed_posting(db, reference)
-        made = dossiers.panel_dossier(db, reference, lang=_lang(), actor=actor(db), clock=clock)
-    return pdf_response(made.content, made.filename)
+    return jobs.start(JobKind.PANEL, {"reference": reference})
 
 
 def _lang() -> str:

@@ -13,19 +13,17 @@ from flask_babel import gettext as _
 from tracker.domain.access import can_manage
 from tracker.domain.errors import DomainError, PermissionDenied, ValidationFailed
 from tracker.i18n import education_label
-from tracker.models import Application
+from tracker.models import Application, JobKind
 from tracker.services import messages
-from tracker.services.dossiers import render as dossiers
 from tracker.services.fit import scores as fit
 from tracker.services.hiring import applications, evidence, interviews
 from tracker.services.views import overview, records
-from tracker.web import hr_audit, hr_board
+from tracker.web import hr_audit, hr_board, jobs
 from tracker.web.common import (
     actor,
     clock,
     form_errors,
     has_errors,
-    pdf_response,
     roles_required,
     transaction,
 )
@@ -198,9 +196,7 @@ def application_note(application_id: int) -> Any:
 def application_dossier(application_id: int) -> Any:
     with transaction() as db:
         managed_application(db, application_id)
-        made = dossiers.application_dossier(db, application_id, lang=_lang(), actor=actor(db),
-                                            clock=clock)
-    return pdf_response(made.content, made.filename)
+    return jobs.start(JobKind.APPLICATION, {"application_id": application_id})
 
 
 @bp.route("/postings/<path:reference>/interviews/new", methods=["GET", "POST"])

@@ -32,10 +32,13 @@ if TYPE_CHECKING:
         application_dossier,
         application_parts,
         check_manager,
+        panel_applications,
         panel_dossier,
         posting_applications,
         posting_sheet,
         render_application,
+        render_panel,
+        render_sheet,
         slug,
     )
 
@@ -47,7 +50,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "render": (
         "Dossier", "slug", "application_dossier", "render_application", "Parts",
-        "application_parts", "check_manager", "posting_sheet", "panel_dossier",
+        "application_parts", "check_manager", "posting_sheet", "panel_dossier", "render_sheet",
+        "render_panel", "panel_applications",
         "posting_applications", "MATRIX_COLUMNS",
     ),
 }

@@ -154,9 +154,13 @@ def posting_sheet(
     clock: Clock = utcnow,
 ) -> Dossier:
     """The job description (fiche de poste) of one posting, one to three pages."""
-    f = Formatter(lang)
     posting = get_posting(session, reference, actor=actor)
-    now = clock()
+    return render_sheet(posting, lang=lang, pdfa=pdfa, now=clock())
+
+
+def render_sheet(posting: Posting, *, lang: str, pdfa: bool, now: datetime) -> Dossier:
+    """The posting sheet of `posting` (found and allowed by the caller)."""
+    f = Formatter(lang)
     context = _common(posting, f, now, f("posting_sheet"))
     context.update(
         requirement_groups=data.requirement_groups(posting, None, f),
@@ -182,19 +186,35 @@ def panel_dossier(
     interview schedule, then each applicant with their documents and a blank evaluation grid."""
     posting = get_posting(session, reference, actor=actor)
     check_manager(actor, posting)
-    f = Formatter(lang)
-    now = clock()
-    reviewed = sorted(
+    return render_panel(session, posting, lang=lang, pdfa=pdfa, now=clock(),
+                        reader_tz=reader_zone(actor))
+
+
+def panel_applications(session: Session, posting: Posting, now: datetime) -> list[Application]:
+    """The applications a panel dossier shows, in its order."""
+    return sorted(
         (a for a in posting_applications(session, posting) if a.status in data.REVIEWED),
         key=lambda a: (a.submitted_at or now, a.id),
     )
+
+
+def render_panel(session: Session, posting: Posting, *, lang: str, pdfa: bool, now: datetime,
+                 progress: Callable[[int, int], None] = lambda done, total: None,
+                 reader_tz: str | None = None) -> Dossier:
+    """The panel dossier of `posting` (found and allowed by the caller). `progress(done,
+    total)` hears of each applicant prepared (total: the applicants, plus one for the layout),
+    and of the whole once laid out. Moves are dated in `reader_tz` (else the posting's)."""
+    f = Formatter(lang)
+    reviewed = panel_applications(session, posting, now)
+    total = len(reviewed) + 1
     applicants, appendices = [], []
-    for application in reviewed:
+    for done, application in enumerate(reviewed, 1):
         view, files = data.application_view(application, f, for_employer=True,
                                             first_appendix=len(appendices) + 1,
-                                            reader_tz=reader_zone(actor))
+                                            reader_tz=reader_tz)
         applicants.append(view)
         appendices.extend(files)
+        progress(done, total)
     groups = data.requirement_groups(posting, None, f)
     required = [row["label"] for group in groups for row in group["rows"] if row["required"]]
     context = _common(posting, f, now, f("panel_dossier"))
@@ -210,6 +230,7 @@ def panel_dossier(
              "sub": False}] if context["posting"]["sections"] else []),
     )
     pdf = render_pdf("pdf/panel.html", context, appendices=appendices, pdfa=pdfa)
+    progress(total, total)
     return Dossier("panel", context["posting"]["organisation_slug"], posting.reference,
                    slug(f"{f('panel_dossier')}-{posting.reference}-{lang}") + ".pdf", pdf)
 

@@ -55,6 +55,8 @@ from tracker.models import (
     Erasure,
     ErasureStatus,
     Interview,
+    Job,
+    JobKind,
     LoginSession,
     Notification,
     PanelMember,
@@ -107,6 +109,7 @@ class ErasurePlan:
     interview_ids: list[int] = field(default_factory=list)
     reminder_ids: list[int] = field(default_factory=list)
     posting_ids: list[int] = field(default_factory=list)
+    job_ids: list[int] = field(default_factory=list)
 
 
 def check_may_erase(actor: Actor, user: User) -> None:
@@ -191,8 +194,11 @@ def erasure_plan(session: Session, user: User, *, actor: Actor,
         "login_sessions": count(LoginSession, LoginSession.user_id == user.id),
         "audit_entries": len(_audit_entries(session, user, plan)),
     }
+    plan.job_ids, job_files = _jobs_naming(session, settings, apps, plan.posting_ids, user.id)
+    plan.counts["dossier_jobs"] = len(plan.job_ids)
     plan.files = sorted(set(_pending_imports(settings, user.id))
-                        | set(_files_naming(settings, user.email, user.full_name, apps)))
+                        | set(_files_naming(settings, user.email, user.full_name, apps))
+                        | set(job_files))
     plan.counts["files"] = len(plan.files)
     return plan
 
@@ -292,6 +298,37 @@ def _files_naming(settings: Settings, email: str, full_name: str,
     return found
 
 
+def _jobs_naming(session: Session, settings: Settings, apps: list[Application],
+                 private_posting_ids: list[int], user_id: int | None) -> tuple[list[int], list[Path]]:
+    """The dossier jobs (issue #16) that name the person, and their stored files: the jobs of
+    their applications, the panel dossiers and batches of the postings they applied to (those
+    list every applicant; they can be made again), the jobs of their private postings and those
+    they asked for."""
+    application_ids = [a.id for a in apps]
+    posting_ids = sorted({a.posting_id for a in apps})
+    conditions = [Job.application_id.in_(application_ids),
+                  sa.and_(Job.posting_id.in_(posting_ids),
+                          Job.kind.in_([JobKind.PANEL, JobKind.BATCH])),
+                  Job.posting_id.in_(private_posting_ids)]
+    if user_id is not None:
+        conditions.append(Job.requested_by == user_id)
+    jobs = list(session.scalars(sa.select(Job).where(sa.or_(*conditions)).order_by(Job.id)))
+    root = Path(settings.reports_dir)
+    files = [root / job.result_path for job in jobs
+             if job.result_path and (root / job.result_path).is_file()]
+    return [job.id for job in jobs], files
+
+
+def forget_dossier_jobs(session: Session, settings: Settings, apps: list[Application]) -> int:
+    """Delete the dossier jobs that show these applications, and their stored files (the
+    retention policy anonymising them); how many jobs went."""
+    job_ids, files = _jobs_naming(session, settings, apps, [], None)
+    session.execute(sa.delete(Job).where(Job.id.in_(job_ids))
+                    .execution_options(synchronize_session=False))
+    _remove_files(files)
+    return len(job_ids)
+
+
 def _zip_names(data: bytes, mentions: Mentions) -> bool:
     if data[:4] != b"PK\x03\x04":
         return False
@@ -342,6 +379,8 @@ def erase_person(session: Session, user: User, *, actor: Actor, settings: Settin
     session.execute(sa.delete(Notification).where(notification_filter)
                     .execution_options(synchronize_session=False))
     _delete_reminders_and_events(session, plan.reminder_ids, plan.interview_ids)
+    session.execute(sa.delete(Job).where(Job.id.in_(plan.job_ids))
+                    .execution_options(synchronize_session=False))
     session.execute(sa.delete(PanelMember).where(sa.or_(
         PanelMember.user_id == user.id,
         sa.func.lower(PanelMember.email) == user.email.lower()))
@@ -494,6 +533,7 @@ class AddressPlan:
     interview_ids: list[int] = field(default_factory=list)
     reminder_ids: list[int] = field(default_factory=list)
     audit_ids: list[int] = field(default_factory=list)
+    job_ids: list[int] = field(default_factory=list)
 
 
 def address_plan(session: Session, email: str, *, actor: Actor,
@@ -532,7 +572,8 @@ def address_plan(session: Session, email: str, *, actor: Actor,
     files: set[Path] = set()
     for name in plan.names or [""]:
         files |= set(_files_naming(settings, address, name, apps))
-    plan.files = sorted(files)
+    plan.job_ids, job_files = _jobs_naming(session, settings, apps, [], None)
+    plan.files = sorted(files | set(job_files))
     plan.counts = {
         "received_applications": len(apps),
         "documents": session.scalar(sa.select(sa.func.count()).select_from(Document).where(
@@ -543,6 +584,7 @@ def address_plan(session: Session, email: str, *, actor: Actor,
         "notifications": session.scalar(sa.select(sa.func.count()).select_from(Notification)
                                         .where(_address_notifications(plan))) or 0,
         "audit_entries": len(plan.audit_ids),
+        "dossier_jobs": len(plan.job_ids),
         "files": len(plan.files),
     }
     return plan
@@ -581,6 +623,8 @@ def erase_address(session: Session, email: str, *, actor: Actor, settings: Setti
     session.execute(sa.delete(Notification).where(_address_notifications(plan))
                     .execution_options(synchronize_session=False))
     _delete_reminders_and_events(session, plan.reminder_ids, plan.interview_ids)
+    session.execute(sa.delete(Job).where(Job.id.in_(plan.job_ids))
+                    .execution_options(synchronize_session=False))
     session.execute(sa.delete(PanelMember).where(sa.func.lower(PanelMember.email) == plan.email)
                     .execution_options(synchronize_session=False))
     session.execute(sa.delete(Document).where(Document.application_id.in_(plan.application_ids))

@@ -38,6 +38,7 @@ from tracker.models import (
     Document,
     Erasure,
     Interview,
+    Job,
     LoginSession,
     Notification,
     Posting,
@@ -116,6 +117,10 @@ def export_person(session: Session, user: User, *, actor: Actor, settings: Setti
                                       LoginSession.user_id == user.id)
                                       .order_by(LoginSession.id))]
         data["audit"] = _audit(session, user, apps)
+        data["dossier_jobs"] = [_row(j, "id", "kind", "language", "status", "created_at",
+                                     "finished_at", "filename")
+                                for j in session.scalars(sa.select(Job).where(
+                                    Job.requested_by == user.id).order_by(Job.id))]
         data["erasure_requests"] = [_row(e, "id", "status", "requested_at")
                                     for e in session.scalars(sa.select(Erasure).where(
                                         Erasure.user_id == user.id))]

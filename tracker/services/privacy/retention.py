@@ -63,7 +63,7 @@ from tracker.models import (
 from tracker.services import audit
 from tracker.services.dossiers.render import Dossier, slug
 from tracker.services.privacy.consent import holds
-from tracker.services.privacy.erase import erase_person
+from tracker.services.privacy.erase import erase_person, forget_dossier_jobs
 
 log = logging.getLogger(__name__)
 _ENDED = (PostingStatus.CLOSED, PostingStatus.FILLED, PostingStatus.CANCELLED)
@@ -200,6 +200,7 @@ def anonymise(session: Session, application: Application, *, reason: str, actor:
     _check_actor(actor)
     for path in _dossier_paths(application, application.posting, Path(settings.reports_dir)):
         path.unlink(missing_ok=True)
+    forget_dossier_jobs(session, settings, [application])  # stored dossiers that show it
     document_ids = list(session.scalars(sa.select(Document.id).where(
         Document.application_id == application.id)))
     # the audit trail of its documents (those removed before too) named their files: it keeps
