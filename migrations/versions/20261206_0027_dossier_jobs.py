@@ -7,7 +7,7 @@ died), its progress, the stored file under the reports folder and, when it faile
 code and its parameters). A new table: nothing else changes.
 
 Revision ID: 0027
-Revises: 0022
+Revises: 0024
 Kind: schema
 Create Date: 2026-12-06 01:30:00+00:00
 
