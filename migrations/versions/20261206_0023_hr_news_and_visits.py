@@ -6,9 +6,11 @@
 - `hr_visit`: when an hr user last looked at their dashboard (`scope` "dashboard") or a
   posting's board (`scope` "posting:<id>"), for the "new since your last visit" counts.
 
-On SQLite the reminder tables are rebuilt (a CHECK changes): with foreign keys on, existing
-notifications lose their `reminder_id` (ON DELETE SET NULL), as with 0008a; they are sent
-already, so nothing is sent twice.
+On SQLite the wider CHECKs and the longer `kind` column are written into the tables'
+definitions in place (SQLite's documented procedure, as 0014, 0017 and 0024 do): a rebuild by
+Alembic's batch mode would drop the old `reminder` table, which with foreign keys on nulls every
+notification's `reminder_id`, and would lose the AUTOINCREMENT that keeps ids from being given
+twice (0012).
 
 A schema step only: before undoing it, delete the rows of the new kinds (`DELETE FROM reminder
 WHERE kind IN ('application_received', 'hr_digest')`, the same from `reminder_offsets`), which
@@ -42,21 +44,53 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN (" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
-def _kinds(kinds: tuple[str, ...], old_length: int, new_length: int,
-           subjects: tuple[str, ...]) -> None:
+def _sqlite_edit(table: str, changes: list[tuple[str, str]]) -> None:
+    """Write `changes` (old text, new text) into `table`'s stored definition: only wider CHECKs
+    and a longer VARCHAR (which SQLite does not enforce), so no stored row is touched."""
+    bind = op.get_bind()
+    sql = bind.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                               "AND name = ?", (table,)).scalar_one()
+    new_sql = sql
+    for before, after in changes:
+        assert before in new_sql, f'the {table} table is not the one this revision expects'
+        new_sql = new_sql.replace(before, after, 1)
+    version = bind.exec_driver_sql('PRAGMA schema_version').scalar_one()
+    bind.exec_driver_sql('PRAGMA writable_schema = ON')
+    try:
+        bind.exec_driver_sql("UPDATE sqlite_master SET sql = ? WHERE type = 'table' "
+                             "AND name = ?", (new_sql, table))
+        bind.exec_driver_sql(f'PRAGMA schema_version = {int(version) + 1}')
+    finally:
+        bind.exec_driver_sql('PRAGMA writable_schema = OFF')
+    problems = bind.exec_driver_sql('PRAGMA integrity_check').scalars().all()
+    assert problems == ['ok'], problems
+
+
+def _kinds(old: tuple[str, ...], new: tuple[str, ...], old_subjects: tuple[str, ...],
+           new_subjects: tuple[str, ...]) -> None:
+    old_length, new_length = max(map(len, old)), max(map(len, new))
     for table in ('reminder', 'reminder_offsets'):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_constraint(op.f(f'ck_{table}_reminder_kind'), type_='check')
-            batch_op.alter_column('kind', existing_type=sa.String(length=old_length),
-                                  type_=sa.String(length=new_length), existing_nullable=False)
-            batch_op.create_check_constraint('reminder_kind', _in('kind', kinds))
+        if op.get_bind().dialect.name == 'sqlite':
+            changes = [(f'kind VARCHAR({old_length}) NOT NULL',
+                        f'kind VARCHAR({new_length}) NOT NULL'),
+                       (_in('kind', old), _in('kind', new))]
             if table == 'reminder':
-                batch_op.drop_constraint(op.f('ck_reminder_subject_type'), type_='check')
-                batch_op.create_check_constraint('subject_type', _in('subject_type', subjects))
+                changes.append((_in('subject_type', old_subjects),
+                                _in('subject_type', new_subjects)))
+            _sqlite_edit(table, changes)
+            continue
+        op.drop_constraint(op.f(f'ck_{table}_reminder_kind'), table, type_='check')
+        op.alter_column(table, 'kind', existing_type=sa.String(length=old_length),
+                        type_=sa.String(length=new_length), existing_nullable=False)
+        op.create_check_constraint(op.f(f'ck_{table}_reminder_kind'), table, _in('kind', new))
+        if table == 'reminder':
+            op.drop_constraint(op.f('ck_reminder_subject_type'), table, type_='check')
+            op.create_check_constraint(op.f('ck_reminder_subject_type'), table,
+                                       _in('subject_type', new_subjects))
 
 
 def upgrade() -> None:
-    _kinds(NEW, max(map(len, OLD)), max(map(len, NEW)), NEW_SUBJECTS)
+    _kinds(OLD, NEW, OLD_SUBJECTS, NEW_SUBJECTS)
     op.create_table(
         'hr_visit',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -68,9 +102,10 @@ def upgrade() -> None:
                                 ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_hr_visit')),
         sa.UniqueConstraint('user_id', 'scope', name=op.f('uq_hr_visit_user_id_scope')),
+        sqlite_autoincrement=True,  # ids are never given twice (0012)
     )
 
 
 def downgrade() -> None:
     op.drop_table('hr_visit')
-    _kinds(OLD, max(map(len, NEW)), max(map(len, OLD)), OLD_SUBJECTS)
+    _kinds(NEW, OLD, NEW_SUBJECTS, OLD_SUBJECTS)

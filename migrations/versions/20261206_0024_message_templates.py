@@ -40,14 +40,36 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN (" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
-def _reminder_kinds(kinds: tuple[str, ...]) -> None:
-    length = max(map(len, OLD))  # 'message' is shorter: the column keeps its length
+def _sqlite_edit(table: str, old: str, new: str) -> None:
+    """SQLite changes a CHECK only by building the table anew, and Alembic's batch mode then
+    drops the old table, which with foreign keys on nulls every notification that refers to a
+    reminder. A wider CHECK touches no stored row, so the table's definition is edited in place,
+    SQLite's documented procedure for such changes (as 0014 and 0017 do)."""
+    bind = op.get_bind()
+    sql = bind.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                               "AND name = ?", (table,)).scalar_one()
+    new_sql = sql.replace(old, new, 1)
+    assert new_sql != sql, f'the {table} table is not the one this revision expects'
+    version = bind.exec_driver_sql('PRAGMA schema_version').scalar_one()
+    bind.exec_driver_sql('PRAGMA writable_schema = ON')
+    try:
+        bind.exec_driver_sql("UPDATE sqlite_master SET sql = ? WHERE type = 'table' "
+                             "AND name = ?", (new_sql, table))
+        bind.exec_driver_sql(f'PRAGMA schema_version = {int(version) + 1}')
+    finally:
+        bind.exec_driver_sql('PRAGMA writable_schema = OFF')
+    problems = bind.exec_driver_sql('PRAGMA integrity_check').scalars().all()
+    assert problems == ['ok'], problems
+
+
+def _reminder_kinds(old: tuple[str, ...], new: tuple[str, ...]) -> None:
+    """The CHECK of the kind columns ('message' is shorter: the columns keep their length)."""
     for table in TABLES:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_constraint(op.f(f'ck_{table}_reminder_kind'), type_='check')
-            batch_op.alter_column('kind', existing_type=sa.String(length=length),
-                                  existing_nullable=False)
-            batch_op.create_check_constraint('reminder_kind', _in('kind', kinds))
+        if op.get_bind().dialect.name == 'sqlite':
+            _sqlite_edit(table, _in('kind', old), _in('kind', new))
+            continue
+        op.drop_constraint(op.f(f'ck_{table}_reminder_kind'), table, type_='check')
+        op.create_check_constraint(op.f(f'ck_{table}_reminder_kind'), table, _in('kind', new))
 
 
 def upgrade() -> None:
@@ -73,6 +95,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_message_template')),
         sa.UniqueConstraint('organisation_id', 'kind', 'language',
                             name=op.f('uq_message_template_organisation_id_kind_language')),
+        sqlite_autoincrement=True,  # ids are never given twice (0012)
     )
     op.create_index(op.f('ix_message_template_updated_by_id'), 'message_template',
                     ['updated_by_id'], unique=False)
@@ -96,22 +119,22 @@ def upgrade() -> None:
                                 name=op.f('fk_application_message_sent_by_id_user_account'),
                                 ondelete='SET NULL'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_application_message')),
+        sqlite_autoincrement=True,
     )
     op.create_index(op.f('ix_application_message_application_id'), 'application_message',
                     ['application_id'], unique=False)
     op.create_index(op.f('ix_application_message_sent_by_id'), 'application_message',
                     ['sent_by_id'], unique=False)
-    # a plain ADD COLUMN (no batch rebuild): on SQLite, rebuilding `organisation` drops a table
-    # that user_account references (ON DELETE RESTRICT), which fails once it has members
+    # ALTER TABLE ... ADD COLUMN on both databases: no rebuild
     op.add_column('organisation', sa.Column('acknowledge_applications', sa.Boolean(),
                                             server_default=sa.true(), nullable=False))
-    _reminder_kinds(NEW)
+    _reminder_kinds(OLD, NEW)
 
 
 def downgrade() -> None:
-    _reminder_kinds(OLD)
-    with op.batch_alter_table('organisation', schema=None) as batch_op:
-        batch_op.drop_column('acknowledge_applications')
+    _reminder_kinds(NEW, OLD)
+    # ALTER TABLE ... DROP COLUMN: a column no index or constraint names, no rebuild
+    op.drop_column('organisation', 'acknowledge_applications')
     op.drop_index(op.f('ix_application_message_sent_by_id'), table_name='application_message')
     op.drop_index(op.f('ix_application_message_application_id'),
                   table_name='application_message')
