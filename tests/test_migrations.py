@@ -340,6 +340,10 @@ def test_reminder_anchor_backfilled_from_the_subjects_and_removed(scratch_engine
     with Session(scratch_engine) as session:
         load_demo(session, settings=get_settings(),
               documents=prepare_documents(settings=get_settings()))
+        # the kinds added after 0010 (hr news, messages: 0023, 0024) go with their steps when
+        # going back; this test is about the kinds 0010 knew
+        session.execute(sa.delete(Reminder).where(Reminder.kind.in_(
+            ["application_received", "hr_digest", "message"])))
         session.commit()
         planned = dict(session.execute(sa.select(Reminder.id, Reminder.anchor_at)).all())
         assert {k.value for k in session.scalars(sa.select(Reminder.kind).distinct())} == {

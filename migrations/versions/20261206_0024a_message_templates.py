@@ -7,10 +7,10 @@
   default;
 - the reminder kind `message`: the outbox row that carries a message in-app and by e-mail.
 
-Undoing this step needs the reminder rows of kind `message` deleted first (the narrower CHECK
-refuses them); a schema step runs no DML.
+The reminder rows of kind `message` are deleted by 0024 before this step is undone (the
+narrower CHECK refuses them).
 
-Revision ID: 0024
+Revision ID: 0024a
 Revises: 0023
 Kind: schema
 Create Date: 2026-12-06 01:30:00+00:00
@@ -23,7 +23,7 @@ from alembic import op
 
 import tracker.db
 
-revision: str = '0024'
+revision: str = '0024a'
 down_revision: str | Sequence[str] | None = '0023'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

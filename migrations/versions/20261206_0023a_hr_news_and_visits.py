@@ -12,11 +12,10 @@ Alembic's batch mode would drop the old `reminder` table, which with foreign key
 notification's `reminder_id`, and would lose the AUTOINCREMENT that keeps ids from being given
 twice (0012).
 
-A schema step only: before undoing it, delete the rows of the new kinds (`DELETE FROM reminder
-WHERE kind IN ('application_received', 'hr_digest')`, the same from `reminder_offsets`), which
-the old CHECK constraints refuse.
+The rows of the new kinds, which the old CHECK constraints refuse, are deleted by 0023 before
+this step is undone.
 
-Revision ID: 0023
+Revision ID: 0023a
 Revises: 0022
 Kind: schema
 Create Date: 2026-12-06 01:30:00+00:00
@@ -28,7 +27,7 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0023'
+revision: str = '0023a'
 down_revision: str | Sequence[str] | None = '0022'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
