@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.base import EMAIL, ParsedPosting
+from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import find_dates, fold
 from tracker.importers.requirements import BAC, CEFR, LANGUAGE_WORDS, education_level, requirement
-from tracker.importers.sections import BULLET, Section, heading_of, split_sections
+from tracker.importers.sections import BULLET, Section, split_sections
 from tracker.importers.text_dates import read_dates
+from tracker.importers.text_heading import read_title_and_employer
 from tracker.importers.text_money import read_contact, read_salary
 from tracker.models.enums import EmploymentType
 
@@ -112,7 +113,7 @@ def parse_text(text: str, *, language: str | None = None) -> ParsedPosting:
     result = ParsedPosting()
     labelled = _labelled(lines, folded)
     sections = split_sections(lines)
-    _title_and_employer(result, lines, labelled)
+    read_title_and_employer(result, lines, labelled, _is_label)
     _simple_fields(result, labelled, text, lang)
     _contract(result, labelled, text, lang)
     read_dates(result, labelled, lines, lang)
@@ -126,74 +127,6 @@ def parse_text(text: str, *, language: str | None = None) -> ParsedPosting:
 def _first(labelled: dict[str, list[tuple[str, str]]], name: str) -> tuple[str, str] | None:
     values = labelled.get(name)
     return values[0] if values else None
-
-
-_EMPLOYER = re.compile(
-    r"^(?:[lL]['’]|[lL]a |[lL]e |[tT]he )?((?:Communaut[ée] de communes|Université|University|Universit[àa]|Institut|Institute|Centre|Center|"
-    r"CNRS|Inserm|INRAE|Inria|CEA|Ministère|Ministry|Mairie|Ville d[e']|Région|Département|"
-    r"Conseil|Communauté|Métropole|École|Ecole|School|College|Collège|Agence|Agency|Office|"
-    r"Fondation|Foundation|Association|Hôpital|Hospital|CHU|Rectorat|Académie|Préfecture|"
-    r"UN\b|United Nations|UNHCR|UNICEF|OSCE)\b(?:[\s-]+(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|"
-    r"[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|"
-    r"allée|route|quai)\b)))*)")
-# "La commune de Cazères (Landes – 1 150 habitants) recrute", "The University of X is seeking"
-_RECRUITS = re.compile(
-    r"^((?:la|le|les|l['’]|the)\s*+[^\n:;.()]{3,80}?)\s*+(?:\([^)]{0,80}\)\s*+)?"
-    r"(?:recrute|recherche|is recruiting|is seeking|seeks|is looking for|wishes to appoint)\b",
-    re.I)
-# "Gambia Participates (GP) is a non-governmental organization ..."
-_SELF_DESCRIBED = re.compile(
-    r"^([A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý][\w'’&.-]*){0,5})(?:\s*+\([A-Z]{2,8}\))?\s++(?:is|est)"
-    r"\s++"
-    r"(?:a|an|une?|l['’])\b[^.]{0,80}?\b(?:organi[sz]ation|NGO|ONG|university|université|"
-    r"association|charity|foundation|fondation|institut\w*|agency|agence|collectivité|"
-    r"commune)\b")
-_NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
-               "job description", "vacancy", "skip to content", "synthese de l'offre",
-               "skip to main content", "job vacancy", "fiche de poste", "profil de poste"}
-_ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
-# Tried only where a run of spaces starts (or at a word), not at each space of the run.
-_SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h)\b[\)\]]?\s*+")
-
-
-def _title_and_employer(result: ParsedPosting, lines: list[str],
-                        labelled: dict[str, list[tuple[str, str]]]) -> None:
-    top = [line.strip() for line in lines[:40] if line.strip()]
-    title = _first(labelled, "title")
-    if title and len(title[0]) <= 200:
-        result.add("title", _SEX.sub(" ", title[0]).strip(" :-"), title[1], 0.9)
-    for line in top[:6]:
-        key = fold(line).strip(" :")
-        heading = heading_of(line)
-        if (key in _NOT_TITLES or (heading is not None and heading.name != "other")
-                or EMAIL.search(line) or len(line) > 120 or _is_label(key)
-                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
-                or re.match(r"^(offre|ref|job|publi)", key)):
-            continue
-        if not result.get("title") and not _EMPLOYER.match(line):
-            title = _ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-")
-            result.add("title", title, line, 0.6)
-        break
-    employer = _first(labelled, "hiring_organization_name")
-    if employer and len(employer[0]) <= 200 and not re.search(r"site web|website", employer[0],
-                                                                re.I):
-        result.add("hiring_organization_name", employer[0].strip(" ."), employer[1], 0.85)
-    for line in top:
-        match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
-        if match and not result.get("hiring_organization_name"):
-            name = _SEX.sub(" ", match.group(1)).strip(" -(")
-            if len(name.split()) > 1:
-                result.add("hiring_organization_name", name, line, 0.7)
-    for line in top:
-        match = _RECRUITS.match(line)
-        if match and not result.get("hiring_organization_name"):
-            name = re.sub(r"^(?:la|le|les|l['’]|the)\s*", "", match.group(1).strip(), flags=re.I)
-            if 1 < len(name.split()) <= 10:
-                result.add("hiring_organization_name", name[0].upper() + name[1:], line, 0.75)
-    for line in top:
-        match = _SELF_DESCRIBED.match(line)
-        if match and not result.get("hiring_organization_name"):
-            result.add("hiring_organization_name", match.group(1), line, 0.6)
 
 
 def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
