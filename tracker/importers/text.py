@@ -54,13 +54,13 @@ _LABELS: dict[str, str] = {
                       r"|poste a pourvoir (?:le|a compter du|au)|date de debut|debut du contrat"
                       r"|start date|target start date|starting date|date d'effet|expected start"
                       r" date|commencement date",
-    "duration": r"duree du contrat(?: en mois)?|duree de la mission|duree|duration|contract length"
+    "duration": r"duree du contrat(?: en mois)?|contract duration|duree de la mission|duree|duration|contract length"
                 r"|length of contract|term",
     "working_time": r"quotite(?: de travail)?|temps de travail|working time|hours|working hours",
     "salary": r"remuneration|salaire|salary|traitement|pay|grade and salary|salary range",
     "employment_type": r"type de contrat|nature du contrat|contrat|contract type|type of contract"
                        r"|type d'emploi|categorie de recrutement"
-                       r"|hire type|job type|employment type|statut",
+                       r"|hire type|job type|employment type|statut|contract",
     "interview": r"date des entretiens|date d'entretien|entretiens?|interview dates?|interviews?",
 }
 _LABEL_RES = {
@@ -160,22 +160,27 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
 
 
 _TYPES = [
+    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat|volontaire|service civique|"
+                r"(?-i:VIE|V\.I\.E\.?|VSI|VIA))\b", re.I), EmploymentType.VOLUNTEER),
     (re.compile(r"\b(CDD|contrat à durée déterminée|contrat a duree determinee|fixed[- ]term|"
                 r"temporary contract|contract\s*+/\s*+temporary|contrat de projet|"
-                r"contractuel)\b", re.I), EmploymentType.FIXED_TERM),
+                r"contractuel|maternity cover|parental leave cover|remplacement)\b", re.I),
+     EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
-                r"permanent|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing)\b", re.I),
+                r"permanent|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing|"
+                r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
-    (re.compile(r"\b(stage|stagiaire|internship|intern)\b", re.I), EmploymentType.INTERNSHIP),
-    (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice)\b", re.I),
-     EmploymentType.APPRENTICESHIP),
-    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat|service civique)\b", re.I),
-     EmploymentType.VOLUNTEER),
-    (re.compile(r"\b(freelance|consultant|consultancy|prestataire)\b", re.I),
+    (re.compile(r"\b(stage|stagiaire|internship|intern|traineeship|trainee)\b", re.I),
+     EmploymentType.INTERNSHIP),
+    (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice|work[- ]study|"
+                r"contrat de professionnalisation)\b", re.I), EmploymentType.APPRENTICESHIP),
+    (re.compile(r"\b(freelance|consultant|consultancy|prestataire|individual contractor|"
+                r"independent contractor|auto-entrepreneur|portage salarial)\b", re.I),
      EmploymentType.FREELANCE),
     (re.compile(r"\b(intérim|interim|vacataire|vacation|temporary|casual)\b", re.I),
      EmploymentType.TEMPORARY),
 ]
+# A fellowship or an appointment for a stated time, with no contract word: a fixed term.
 _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
             "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7,
             "huit": 8, "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "douze": 12,
@@ -188,6 +193,12 @@ _DURATION = re.compile(
 _TENURE = re.compile(
     r"\b(tenure|contract|appointment|contrat|CDD|période|period|durée|duration|mission)\b"
     r"[^.\n]{0,40}?" + _DURATION.pattern, re.I)
+
+
+_FOR_A_TIME = re.compile(
+    r"\b(?:fellowship|fellow|appointment|post|position|poste|contrat|contract|mission|"
+    r"assignment|runs?|elect\w*|recrut\w*|tenable)\b[^.\n]{0,60}?\b(?:for|pour|of|de|durée de)"
+    r"\s++(?:a\s++|an\s++|une?\s++)?(?:period of\s++|durée de\s++)?" + _DURATION.pattern, re.I)
 
 
 def _duration(value: str) -> int | None:
@@ -240,10 +251,41 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         match = _TENURE.search(text)
         if match:
             result.add("duration_months", _duration(match.group(0)), _around(text, match), 0.6)
+    if not result.get("employment_type"):
+        _fixed_by_duration(result, labelled, text)
     _permanent_with_a_duration(result)
     _working_time(result, labelled, text)
     if not result.get("employment_type"):
         result.add("employment_type", EmploymentType.OTHER, "(not stated)", 0.2)
+
+
+def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+                       text: str) -> None:
+    """'Contract: 9 months', 'Contract duration: 12 months', 'a fellowship for three years':
+    a duration beside a post and no contract word is a fixed term (a guess to check)."""
+    labelled_duration = result.get("duration_months")
+    if labelled_duration is not None and isinstance(labelled_duration.value, int):
+        result.add("employment_type", EmploymentType.FIXED_TERM, labelled_duration.snippet, 0.7)
+        return
+    contract = _first(labelled, "employment_type")
+    months = _duration(contract[0]) if contract else None
+    if contract and months:
+        result.add("employment_type", EmploymentType.FIXED_TERM, contract[1], 0.7)
+        result.add("duration_months", months, contract[1], 0.7)
+        return
+    for match in _FOR_A_TIME.finditer(text):
+        months = _duration(match.group(0)[-25:])
+        if months:
+            snippet = _around(text, match)
+            result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.65)
+            result.add("duration_months", months, snippet, 0.65)
+            return
+    match = re.search(r"\b(\d{1,2})[- ]month\b", text)
+    if match and re.search(r"\bcontract|contrat|assignment|mission\b",
+                           text[match.end():match.end() + 40], re.I):
+        snippet = _around(text, match)
+        result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.65)
+        result.add("duration_months", int(match.group(1)), snippet, 0.65)
 
 
 def _permanent_with_a_duration(result: ParsedPosting) -> None:
