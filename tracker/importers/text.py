@@ -52,7 +52,7 @@ _LABELS: dict[str, str] = {
                 r"publication",
     "job_start_date": r"prise de poste|prise de fonctions?|date de prise de (?:poste|fonctions?)"
                       r"|poste a pourvoir (?:le|a compter du|au)|date de debut|debut du contrat"
-                      r"|start date|target start date|starting date|date d'effet|expected start"
+                      r"|start date|target start date|starting date|start|date d'effet|expected start"
                       r" date|commencement date",
     "duration": r"duree du contrat(?: en mois)?|contract duration|duree de la mission|duree|duration|contract length"
                 r"|length of contract|term",
