@@ -135,7 +135,7 @@ def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, st
     if location and len(location[0]) <= 300:
         result.add("location", location[0].strip(" ."), location[1], 0.8)
     reference = _first(labelled, "reference")
-    direct = re.search(r"\b(?:offre|vacancy|job|poste)\s*+(?:n°|no\.?|number|#)\s*+:?\s*+"
+    direct = re.search(r"\b(?:offre|vacancy|job|poste)\s*+(?:n°|no\b\.?|number|#)\s*+:?\s*+"
                        r"([A-Z0-9][A-Za-z0-9._/-]{2,59})", text, re.I)
     if direct:
         result.add("reference", direct.group(1).rstrip("."), _around(text, direct), 0.85)
