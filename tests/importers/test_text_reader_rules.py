@@ -160,3 +160,18 @@ def test_times_with_seconds_and_salary_ranges():
                          "£1,000 a year.\n")
     assert stipend.value("salary_min") == Decimal(35116)
     assert stipend.value("salary_max") is None
+
+
+def _education(text: str) -> str | None:
+    levels = [r["level"] for r in parse_text(text).items("requirements")
+              if r["kind"] == "education"]
+    return levels[0] if levels else None
+
+
+def test_a_degree_asked_for_in_running_text_gives_the_education_level():
+    assert _education("Candidates should have completed their doctorate by May 2028.\n") \
+        == "Bac+8"
+    assert _education("You hold an advanced degree in law or economics.\n") == "Bac+5"
+    assert _education("Qualifications: a Bachelor's degree in agronomy; a Master's degree "
+                      "is an advantage.\n") == "Bac+3"
+    assert _education("You will supervise two PhD students in the lab.\n") is None

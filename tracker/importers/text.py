@@ -7,7 +7,14 @@ import re
 
 from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import find_dates, fold
-from tracker.importers.requirements import BAC, CEFR, LANGUAGE_WORDS, education_level, requirement
+from tracker.importers.requirements import (
+    BAC,
+    CEFR,
+    LANGUAGE_WORDS,
+    degree_in_text,
+    education_level,
+    requirement,
+)
 from tracker.importers.sections import BULLET, Section, split_sections
 from tracker.importers.text_dates import read_dates
 from tracker.importers.text_heading import read_title_and_employer
@@ -359,3 +366,8 @@ def _languages_and_education(result: ParsedPosting, lines: list[str]) -> None:
                                             "level": education_level(label), "required": True},
                            line, 0.6)
                 break
+        else:
+            found = degree_in_text(lines)
+            if found:
+                result.add("requirements", {"kind": "education", "label": found[0],
+                                            "level": found[1], "required": True}, found[0], 0.6)
