@@ -135,9 +135,10 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
     default_year = _year_default(result)
     deadline = result.value("valid_through_date")
     seen: set[date] = set()
-    texts = [(value, snippet) for value, snippet in labelled.get("interview", [])]
-    texts += [(line, line) for line in lines if _INTERVIEW.search(line)]
-    for value, snippet in texts:
+    texts = [(value, snippet, 0.85) for value, snippet in labelled.get("interview", [])]
+    # Running text may name other dates beside an interview's: sure only under a label.
+    texts += [(line, line, 0.75) for line in lines if _INTERVIEW.search(line)]
+    for value, snippet, sure in texts:
         for found in find_dates(value, lang, default_year):
             day = found.value
             if not found.year_given and deadline and day < deadline:
@@ -152,7 +153,7 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
             clock = find_time(value[found.end:found.end + 30])
             if clock:
                 item["time"] = clock[0]
-            confidence = 0.85 if found.year_given else 0.6
+            confidence = sure if found.year_given else 0.6
             result.add("interviews", item, snippet, confidence, _doubt(found, dmy))
 
 

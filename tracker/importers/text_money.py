@@ -146,9 +146,11 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         if period is None:
             period = "year" if values[0] >= 10_000 else "month"
         snippet = " / ".join(b.strip() for b in block)
-        result.add("salary_min", min(values), snippet, 0.8)
+        # A labelled salary line is sure; sums met in running text or a scale are to check.
+        sure = 0.8 if index < len(labelled_values) and len(block) == 1 else 0.7
+        result.add("salary_min", min(values), snippet, sure)
         if len(values) > 1:
-            result.add("salary_max", max(values), snippet, 0.8)
-        result.add("salary_currency", currency, snippet, 0.8)
+            result.add("salary_max", max(values), snippet, sure)
+        result.add("salary_currency", currency, snippet, sure)
         result.add("salary_period", period, snippet, 0.6)
         return
