@@ -367,7 +367,7 @@ def _languages_and_education(result: ParsedPosting, lines: list[str]) -> None:
                            line, 0.6)
                 break
         else:
-            found = degree_in_text(lines)
-            if found:
-                result.add("requirements", {"kind": "education", "label": found[0],
-                                            "level": found[1], "required": True}, found[0], 0.6)
+            degree = degree_in_text(lines)
+            if degree:
+                result.add("requirements", {"kind": "education", "label": degree[0],
+                                            "level": degree[1], "required": True}, degree[0], 0.6)
