@@ -92,3 +92,36 @@ def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
     if not label:
         return None
     return {"kind": str(kind), "label": label, "level": level, "required": required}
+
+
+# A degree asked for in running text: "candidates should have completed their doctorate",
+# "an advanced degree in law", "a Master's degree in economics" (not "supervise PhD students").
+_DEGREE_IN_TEXT = re.compile(
+    r"\b(doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
+    r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
+    r"undergraduate degree|licence|diplôme d'ingénieur|engineering degree)\b", re.I)
+_ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
+                     r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
+                     r"applicants?)\b", re.I)
+_NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|supervis\w*|encadr\w*|teach\w*|"
+                         r"programmes?|courses?|cours|pay|salary|salaire|awarded)\b", re.I)
+_LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5",
+           "advanced": "Bac+5", "postgraduate": "Bac+5", "diplôme d'ingénieur": "Bac+5",
+           "engineering": "Bac+5", "bachelor": "Bac+3", "undergraduate": "Bac+3",
+           "licence": "Bac+3"}
+
+
+def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
+    """(clause, level) of the first degree a clause of the text asks for; the level of the
+    degree named first ('a Bachelor's degree; a Master's is an advantage' is Bac+3)."""
+    for line in lines:
+        for clause in re.split(r"(?<=[.;])\s+", line):
+            match = _DEGREE_IN_TEXT.search(clause)
+            if (not match or len(clause) > 400 or not _ASKING.search(clause)
+                    or _NOT_ASKING.search(clause)):
+                continue
+            word = match.group(1).lower()
+            level = next((lvl for key, lvl in _LEVELS.items() if word.startswith(key)), None)
+            if level and education_in(level):
+                return clause.strip(" ,;:."), level
+    return None

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.base import EMAIL, ParsedPosting
+from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import find_dates, fold
-from tracker.importers.requirements import BAC, CEFR, LANGUAGE_WORDS, education_level, requirement
-from tracker.importers.sections import BULLET, Section, heading_of, split_sections
+from tracker.importers.requirements import (
+    BAC,
+    CEFR,
+    LANGUAGE_WORDS,
+    degree_in_text,
+    education_level,
+    requirement,
+)
+from tracker.importers.sections import BULLET, Section, split_sections
 from tracker.importers.text_dates import read_dates
+from tracker.importers.text_heading import read_title_and_employer
 from tracker.importers.text_money import read_contact, read_salary
 from tracker.models.enums import EmploymentType
 
@@ -51,15 +59,15 @@ _LABELS: dict[str, str] = {
                 r"publication",
     "job_start_date": r"prise de poste|prise de fonctions?|date de prise de (?:poste|fonctions?)"
                       r"|poste a pourvoir (?:le|a compter du|au)|date de debut|debut du contrat"
-                      r"|start date|target start date|starting date|date d'effet|expected start"
+                      r"|start date|target start date|starting date|start|date d'effet|expected start"
                       r" date|commencement date",
-    "duration": r"duree du contrat(?: en mois)?|duree de la mission|duree|duration|contract length"
+    "duration": r"duree du contrat(?: en mois)?|contract duration|duree de la mission|duree|duration|contract length"
                 r"|length of contract|term",
     "working_time": r"quotite(?: de travail)?|temps de travail|working time|hours|working hours",
     "salary": r"remuneration|salaire|salary|traitement|pay|grade and salary|salary range",
     "employment_type": r"type de contrat|nature du contrat|contrat|contract type|type of contract"
                        r"|type d'emploi|categorie de recrutement"
-                       r"|hire type|job type|employment type|statut",
+                       r"|hire type|job type|employment type|statut|contract",
     "interview": r"date des entretiens|date d'entretien|entretiens?|interview dates?|interviews?",
 }
 _LABEL_RES = {
@@ -112,7 +120,7 @@ def parse_text(text: str, *, language: str | None = None) -> ParsedPosting:
     result = ParsedPosting()
     labelled = _labelled(lines, folded)
     sections = split_sections(lines)
-    _title_and_employer(result, lines, labelled)
+    read_title_and_employer(result, lines, labelled, _is_label)
     _simple_fields(result, labelled, text, lang)
     _contract(result, labelled, text, lang)
     read_dates(result, labelled, lines, lang)
@@ -128,85 +136,13 @@ def _first(labelled: dict[str, list[tuple[str, str]]], name: str) -> tuple[str, 
     return values[0] if values else None
 
 
-_EMPLOYER = re.compile(
-    r"^(?:[lL]['’]|[lL]a |[lL]e |[tT]he )?((?:Communaut[ée] de communes|Université|University|Universit[àa]|Institut|Institute|Centre|Center|"
-    r"CNRS|Inserm|INRAE|Inria|CEA|Ministère|Ministry|Mairie|Ville d[e']|Région|Département|"
-    r"Conseil|Communauté|Métropole|École|Ecole|School|College|Collège|Agence|Agency|Office|"
-    r"Fondation|Foundation|Association|Hôpital|Hospital|CHU|Rectorat|Académie|Préfecture|"
-    r"UN\b|United Nations|UNHCR|UNICEF|OSCE)\b(?:[\s-]+(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|"
-    r"[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|"
-    r"allée|route|quai)\b)))*)")
-# "La commune de Cazères (Landes – 1 150 habitants) recrute", "The University of X is seeking"
-_RECRUITS = re.compile(
-    r"^((?:la|le|les|l['’]|the)\s*+[^\n:;.()]{3,80}?)\s*+(?:\([^)]{0,80}\)\s*+)?"
-    r"(?:recrute|recherche|is recruiting|is seeking|seeks|is looking for|wishes to appoint)\b",
-    re.I)
-# "Gambia Participates (GP) is a non-governmental organization ..."
-_SELF_DESCRIBED = re.compile(
-    r"^([A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý][\w'’&.-]*){0,5})(?:\s*+\([A-Z]{2,8}\))?\s++(?:is|est)"
-    r"\s++"
-    r"(?:a|an|une?|l['’])\b[^.]{0,80}?\b(?:organi[sz]ation|NGO|ONG|university|université|"
-    r"association|charity|foundation|fondation|institut\w*|agency|agence|collectivité|"
-    r"commune)\b")
-_NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
-               "job description", "vacancy", "skip to content", "synthese de l'offre",
-               "skip to main content", "job vacancy", "fiche de poste", "profil de poste"}
-# A board's or a document's header line: 'FICHE DE POSTE · UJM-DRI-2024-CCI', 'Vacancy | Ref 12'.
-_RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted(_NOT_TITLES))
-                           + r")\s*+[·|:–—-]")
-_ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
-# Tried only where a run of spaces starts (or at a word), not at each space of the run.
-_SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h)\b[\)\]]?\s*+")
-
-
-def _title_and_employer(result: ParsedPosting, lines: list[str],
-                        labelled: dict[str, list[tuple[str, str]]]) -> None:
-    top = [line.strip() for line in lines[:40] if line.strip()]
-    title = _first(labelled, "title")
-    if title and len(title[0]) <= 200:
-        result.add("title", _SEX.sub(" ", title[0]).strip(" :-"), title[1], 0.9)
-    for line in top[:6]:
-        key = fold(line).strip(" :")
-        heading = heading_of(line)
-        if (key in _NOT_TITLES or _RUNNING_HEAD.match(key)
-                or (heading is not None and heading.name != "other")
-                or EMAIL.search(line) or len(line) > 120 or _is_label(key)
-                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
-                or re.match(r"^(offre|ref|job|publi)", key)):
-            continue
-        if not result.get("title") and not _EMPLOYER.match(line):
-            title = _ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-")
-            result.add("title", title, line, 0.6)
-        break
-    employer = _first(labelled, "hiring_organization_name")
-    if employer and len(employer[0]) <= 200 and not re.search(r"site web|website", employer[0],
-                                                                re.I):
-        result.add("hiring_organization_name", employer[0].strip(" ."), employer[1], 0.85)
-    for line in top:
-        match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
-        if match and not result.get("hiring_organization_name"):
-            name = _SEX.sub(" ", match.group(1)).strip(" -(")
-            if len(name.split()) > 1:
-                result.add("hiring_organization_name", name, line, 0.7)
-    for line in top:
-        match = _RECRUITS.match(line)
-        if match and not result.get("hiring_organization_name"):
-            name = re.sub(r"^(?:la|le|les|l['’]|the)\s*", "", match.group(1).strip(), flags=re.I)
-            if 1 < len(name.split()) <= 10:
-                result.add("hiring_organization_name", name[0].upper() + name[1:], line, 0.75)
-    for line in top:
-        match = _SELF_DESCRIBED.match(line)
-        if match and not result.get("hiring_organization_name"):
-            result.add("hiring_organization_name", match.group(1), line, 0.6)
-
-
 def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                    text: str, lang: str) -> None:
     location = _first(labelled, "location")
     if location and len(location[0]) <= 300:
         result.add("location", location[0].strip(" ."), location[1], 0.8)
     reference = _first(labelled, "reference")
-    direct = re.search(r"\b(?:offre|vacancy|job|poste)\s*+(?:n°|no\.?|number|#)\s*+:?\s*+"
+    direct = re.search(r"\b(?:offre|vacancy|job|poste)\s*+(?:n°|no\b\.?|number|#)\s*+:?\s*+"
                        r"([A-Z0-9][A-Za-z0-9._/-]{2,59})", text, re.I)
     if direct:
         result.add("reference", direct.group(1).rstrip("."), _around(text, direct), 0.85)
@@ -231,25 +167,27 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
 
 
 _TYPES = [
+    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat|volontaire|service civique|"
+                r"(?-i:VIE|V\.I\.E\.?|VSI|VIA))\b", re.I), EmploymentType.VOLUNTEER),
     (re.compile(r"\b(CDD|contrat à durée déterminée|contrat a duree determinee|fixed[- ]term|"
                 r"temporary contract|contract\s*+/\s*+temporary|contrat de projet|"
-                r"contractuel)\b", re.I), EmploymentType.FIXED_TERM),
+                r"contractuel|maternity cover|parental leave cover|remplacement)\b", re.I),
+     EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
-                r"permanent|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing)\b", re.I),
+                r"permanent|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing|"
+                r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
-    (re.compile(r"\b(stage|stagiaire|internship|intern)\b", re.I), EmploymentType.INTERNSHIP),
-    (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice|work[- ]study"
-                r"|contrat de professionnalisation)\b", re.I),
-     EmploymentType.APPRENTICESHIP),
-    # VIE and VSI in capitals only ("qualité de vie" is no volunteer programme).
-    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat\w*|service civique|volontaire"
-                r" international\w*|(?-i:V\.?I\.?E|V\.?S\.?I))\b", re.I),
-     EmploymentType.VOLUNTEER),
-    (re.compile(r"\b(freelance|consultant|consultancy|prestataire)\b", re.I),
+    (re.compile(r"\b(stage|stagiaire|internship|intern|traineeship|trainee)\b", re.I),
+     EmploymentType.INTERNSHIP),
+    (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice|work[- ]study|"
+                r"contrat de professionnalisation)\b", re.I), EmploymentType.APPRENTICESHIP),
+    (re.compile(r"\b(freelance|consultant|consultancy|prestataire|individual contractor|"
+                r"independent contractor|auto-entrepreneur|portage salarial)\b", re.I),
      EmploymentType.FREELANCE),
     (re.compile(r"\b(intérim|interim|vacataire|vacation|temporary|casual)\b", re.I),
      EmploymentType.TEMPORARY),
 ]
+# A fellowship or an appointment for a stated time, with no contract word: a fixed term.
 _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
             "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7,
             "huit": 8, "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "douze": 12,
@@ -262,6 +200,12 @@ _DURATION = re.compile(
 _TENURE = re.compile(
     r"\b(tenure|contract|appointment|contrat|CDD|période|period|durée|duration|mission)\b"
     r"[^.\n]{0,40}?" + _DURATION.pattern, re.I)
+
+
+_FOR_A_TIME = re.compile(
+    r"\b(?:fellowship|fellow|appointment|post|position|poste|contrat|contract|mission|"
+    r"assignment|runs?|elect\w*|recrut\w*|tenable)\b[^.\n]{0,60}?\b(?:for|pour|of|de|durée de)"
+    r"\s++(?:a\s++|an\s++|une?\s++)?(?:period of\s++|durée de\s++)?" + _DURATION.pattern, re.I)
 
 
 def _duration(value: str) -> int | None:
@@ -316,19 +260,41 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         match = _TENURE.search(text)
         if match:
             result.add("duration_months", _duration(match.group(0)), _around(text, match), 0.6)
-    if not result.get("employment_type"):  # a post for a set time, no contract word: a CDD
-        duration_found = result.get("duration_months")
-        tenure = _TENURE.search(text)
-        if duration_found is not None and duration_found.review is None:
-            result.add("employment_type", EmploymentType.FIXED_TERM, duration_found.snippet,
-                       0.6)
-        elif tenure and _duration(tenure.group(0)):
-            result.add("employment_type", EmploymentType.FIXED_TERM, _around(text, tenure), 0.55)
-            result.add("duration_months", _duration(tenure.group(0)), _around(text, tenure), 0.6)
+    if not result.get("employment_type"):
+        _fixed_by_duration(result, labelled, text)
     _permanent_with_a_duration(result)
     _working_time(result, labelled, text)
     if not result.get("employment_type"):
         result.add("employment_type", EmploymentType.OTHER, "(not stated)", 0.2)
+
+
+def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+                       text: str) -> None:
+    """'Contract: 9 months', 'Contract duration: 12 months', 'a fellowship for three years':
+    a duration beside a post and no contract word is a fixed term (a guess to check)."""
+    labelled_duration = result.get("duration_months")
+    if labelled_duration is not None and isinstance(labelled_duration.value, int):
+        result.add("employment_type", EmploymentType.FIXED_TERM, labelled_duration.snippet, 0.7)
+        return
+    contract = _first(labelled, "employment_type")
+    months = _duration(contract[0]) if contract else None
+    if contract and months:
+        result.add("employment_type", EmploymentType.FIXED_TERM, contract[1], 0.7)
+        result.add("duration_months", months, contract[1], 0.7)
+        return
+    for match in _FOR_A_TIME.finditer(text):
+        months = _duration(match.group(0)[-25:])
+        if months:
+            snippet = _around(text, match)
+            result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.65)
+            result.add("duration_months", months, snippet, 0.65)
+            return
+    match = re.search(r"\b(\d{1,2})[- ]month\b", text)
+    if match and re.search(r"\bcontract|contrat|assignment|mission\b",
+                           text[match.end():match.end() + 40], re.I):
+        snippet = _around(text, match)
+        result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.65)
+        result.add("duration_months", int(match.group(1)), snippet, 0.65)
 
 
 def _permanent_with_a_duration(result: ParsedPosting) -> None:
@@ -403,3 +369,8 @@ def _languages_and_education(result: ParsedPosting, lines: list[str]) -> None:
                                             "level": education_level(label), "required": True},
                            line, 0.6)
                 break
+        else:
+            degree = degree_in_text(lines)
+            if degree:
+                result.add("requirements", {"kind": "education", "label": degree[0],
+                                            "level": degree[1], "required": True}, degree[0], 0.6)

@@ -13,15 +13,22 @@ _DEADLINE_PHRASE = re.compile(
     r"(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
     r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
     r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
+    r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
     r"until|before|by)", re.I)
+_RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
     r"deadline|date limite|clôtur|clotur|vacanc)", re.I)
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
-    r"tenure on|enter upon)", re.I)
-_INTERVIEW = re.compile(r"(entretien|interview|audition|jury|oral)", re.I)
+    r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le)", re.I)
+# Where a date after 'from' is not the start: applications, interviews, publication.
+_NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
+                        r"publi|posted|ouvert)", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
+_INTERVIEW = re.compile(r"\b(entretien|interview|audition|jury|oral)", re.I)
 
 
 def _labelled_dates(value: str, lang: str, default_year: int | None = None) -> list[FoundDate]:
@@ -44,8 +51,24 @@ def _year_default(result: ParsedPosting) -> int | None:
     return None
 
 
-def _doubt(found: FoundDate) -> str | None:
-    if found.ambiguous:
+def day_first(text: str) -> bool:
+    """True when the text writes its numeric dates day first (one reads 22/11/2027) and
+    never month first (11/22/2027): its ambiguous 06/12/2027 is then 6 December."""
+    days = months = False
+    for match in _NUMERIC.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        days |= first > 12 >= second
+        months |= second > 12 >= first
+    return days and not months
+
+
+def sentences(lines: list[str]) -> list[str]:
+    """The lines cut into sentences: a date belongs to the sentence that says what it is."""
+    return [part for line in lines for part in _SENTENCE.split(line)]
+
+
+def _doubt(found: FoundDate, dmy: bool = False) -> str | None:
+    if found.ambiguous and not dmy:
         return f"ambiguous date {found.text!r}: day-first or month-first?"
     if not 1990 <= found.value.year <= 2100:
         return f"implausible year in {found.text!r}"
@@ -54,31 +77,34 @@ def _doubt(found: FoundDate) -> str | None:
 
 def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                lines: list[str], lang: str) -> None:
-    _deadline(result, labelled, lines, lang)
+    dmy = day_first("\n".join(lines))
+    lines = sentences(lines)
+    _deadline(result, labelled, lines, lang, dmy)
     for name, field in (("date_posted", "date_posted"), ("job_start_date", "job_start_date")):
         for value, snippet in labelled.get(name, []):
             found = _labelled_dates(value, lang, _year_default(result))
             if found:
                 confidence = 0.9 if found[0].year_given else 0.55
-                result.add(field, found[0].value, snippet, confidence, _doubt(found[0]))
+                result.add(field, found[0].value, snippet, confidence, _doubt(found[0], dmy))
                 break
     if not result.get("job_start_date"):
         for line in lines:
             match = _START_PHRASE.search(line)
-            if not match:
+            if not match or match.group(1).lower() == "from" and _NOT_START.search(line):
                 continue
             found = find_dates(line[match.start():], lang, _year_default(result))
             if found:
-                result.add("job_start_date", found[0].value, line, 0.7, _doubt(found[0]))
+                result.add("job_start_date", found[0].value, line, 0.7, _doubt(found[0], dmy))
                 break
-    _interviews(result, labelled, lines, lang)
+    _interviews(result, labelled, lines, lang, dmy)
     _plausible(result)
     if not result.get("timezone") and lang == "fr":
         result.add("timezone", "Europe/Paris", "(French posting)", 0.6)
 
 
 def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
-              lines: list[str], lang: str) -> None:
+              lines: list[str], lang: str, dmy: bool) -> None:
+    # (value, snippet, confidence, under a label: a month may be named in the other language)
     candidates = [(value, snippet, 0.9, True) for value, snippet in labelled.get("deadline", [])]
     for index, line in enumerate(lines):
         match = _DEADLINE_PHRASE.search(line)
@@ -86,14 +112,22 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             rest = line[match.start():]
             if not find_dates(rest, lang) and index + 1 < len(lines):
                 rest = f"{rest} {lines[index + 1]}"
-            candidates.append((rest, line.strip(), 0.85, False))
+            weak = match.group(1).lower() in ("by", "until", "before")
+            candidates.append((rest, line.strip(), 0.7 if weak else 0.85, False))
+        elif _APPLY_WORDS.search(line) and not _INTERVIEW.search(line):
+            span = _RANGE.search(line)  # 'du 20 février au 26 mars 2028': the end closes
+            if span and len(find_dates(line[span.start():], lang)) >= 2:
+                end = find_dates(line[span.start():], lang)[1]
+                candidates.append((line[span.start() + end.start:], line.strip(), 0.8, False))
+    # The plainest words first: 'closing date' before a 'by' that may be another date's.
+    candidates.sort(key=lambda item: -item[2])
     chosen = None
     for value, snippet, confidence, label in candidates:
         found = _labelled_dates(value, lang) if label else find_dates(value, lang)
         if not found:
             continue
         first = found[0]
-        doubt = _doubt(first)
+        doubt = _doubt(first, dmy)
         if chosen is None or (chosen[1] is not None and doubt is None):
             result.add("valid_through_date", first.value, snippet, confidence, doubt)
             chosen = (first.value, doubt)
@@ -110,13 +144,15 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
 
 
 def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
-                lines: list[str], lang: str) -> None:
+                lines: list[str], lang: str, dmy: bool) -> None:
     default_year = _year_default(result)
     deadline = result.value("valid_through_date")
     seen: set[date] = set()
-    texts = [(value, snippet, True) for value, snippet in labelled.get("interview", [])]
-    texts += [(line, line, False) for line in lines if _INTERVIEW.search(line)]
-    for value, snippet, label in texts:
+    texts = [(value, snippet, 0.85) for value, snippet in labelled.get("interview", [])]
+    # Running text may name other dates beside an interview's: sure only under a label.
+    texts += [(line, line, 0.75) for line in lines if _INTERVIEW.search(line)]
+    for value, snippet, sure in texts:
+        label = sure > 0.8  # under a label: a month may be named in the other language
         for found in (_labelled_dates(value, lang, default_year) if label
                       else find_dates(value, lang, default_year)):
             day = found.value
@@ -132,8 +168,8 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
             clock = find_time(value[found.end:found.end + 30])
             if clock:
                 item["time"] = clock[0]
-            confidence = 0.85 if found.year_given else 0.6
-            result.add("interviews", item, snippet, confidence, _doubt(found))
+            confidence = sure if found.year_given else 0.6
+            result.add("interviews", item, snippet, confidence, _doubt(found, dmy))
 
 
 def _plausible(result: ParsedPosting) -> None:

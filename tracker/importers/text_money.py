@@ -88,12 +88,29 @@ def _amount(text: str) -> Decimal | None:
         return None
 
 
+_RANGE_JOIN = re.compile(r"\s*+(?:-|–|—|to|à|a|and|et|up to|jusqu'à)\s*+", re.I)
+
+
+_OTHER_SUM = re.compile(r"(allowance|indemnit|prime|allocation|bonus|expenses|frais|per diem|"
+                        r"budget|grant of|relocation)", re.I)
+
+
 def _money(line: str) -> list[tuple[Decimal, str]]:
-    found = []
-    for match in _MONEY.finditer(line):
+    """The amounts of a line with their currency; a bare number before a range ('2 800 to
+    3 300 euros') takes the currency of its other end; a sum named as something else (an
+    allowance, a bonus, expenses) is not the salary."""
+    matches = list(_MONEY.finditer(line))
+    found: list[tuple[Decimal, str]] = []
+    for index, match in enumerate(matches):
         symbol = match["pre"] or match["post"] or match["euro"]
         value = _amount(match["num"])
+        nxt = matches[index + 1] if index + 1 < len(matches) else None
+        if symbol is None and nxt is not None and _RANGE_JOIN.fullmatch(
+                line[match.end():nxt.start()]):
+            symbol = nxt["pre"] or nxt["post"] or nxt["euro"]
         if symbol is None or value is None or value < 100 or value > 10_000_000:
+            continue
+        if found and _OTHER_SUM.search(line[max(0, match.start() - 40):match.start()]):
             continue
         found.append((value, _CURRENCY.get(symbol.lower(), symbol.upper())))
     return found
@@ -129,9 +146,11 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         if period is None:
             period = "year" if values[0] >= 10_000 else "month"
         snippet = " / ".join(b.strip() for b in block)
-        result.add("salary_min", min(values), snippet, 0.8)
+        # A labelled salary line is sure; sums met in running text or a scale are to check.
+        sure = 0.8 if index < len(labelled_values) and len(block) == 1 else 0.7
+        result.add("salary_min", min(values), snippet, sure)
         if len(values) > 1:
-            result.add("salary_max", max(values), snippet, 0.8)
-        result.add("salary_currency", currency, snippet, 0.8)
+            result.add("salary_max", max(values), snippet, sure)
+        result.add("salary_currency", currency, snippet, sure)
         result.add("salary_period", period, snippet, 0.6)
         return

@@ -1,0 +1,258 @@
+"""The title and the employer of a posting's text, found the way a reader finds them: a
+labelled line; the heading at the top, past a job board's own header, breadcrumbs and reference
+lines; the organisation's header line or the name under the heading; "X recrute" / "X is
+seeking"; the sentence presenting the organisation; the signature of an e-mail; the contact
+address's domain matched to a name in the text. Each source has its own confidence: only a
+labelled line is sure, the rest goes to review."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tracker.importers.base import EMAIL, ParsedPosting
+from tracker.importers.dates import fold
+from tracker.importers.sections import heading_of
+
+Labelled = dict[str, list[tuple[str, str]]]
+
+# Words naming an organisation (a header line holding one is the employer, not the title).
+_ORG_WORDS = (
+    r"Communaut[ée] de communes|Universit[éy]|Universit[àa]|Institut[e]?|Centre|Center|CNRS|Inserm|"
+    r"INRAE|Inria|CEA|Minist[èe]re|Ministry|Mairie|Ville d[e']|R[ée]gion|D[ée]partement|Conseil|"
+    r"Council|Communaut[ée]|M[ée]tropole|[ÉE]cole|School|College|Coll[èe]ge|Agence|Agency|"
+    r"Fondation|Foundation|Association|H[ôo]pital|Hospital|CHU|Rectorat|Acad[ée]mie|"
+    r"Pr[ée]fecture|United Nations|UNHCR|UNICEF|OSCE|Organi[sz]ation|Committee|Comit[ée]|"
+    r"Commission|Bank|Banque|Fund|Fonds|Trust|Society|Soci[ée]t[ée]|F[ée]d[ée]ration|Federation|"
+    r"Syndicat|Groupement")
+_ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
+# A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
+_EMPLOYER = re.compile(
+    r"^(?:[lL]['’]|[lL]a |[lL]e |[tT]he )?((?:Communaut[ée] de communes|Université|University|"
+    r"Universit[àa]|Institut|Institute|Centre|Center|CNRS|Inserm|INRAE|Inria|CEA|Ministère|"
+    r"Ministry|Mairie|Ville d[e']|Région|Département|Conseil|Communauté|Métropole|École|Ecole|"
+    r"School|College|Collège|Agence|Agency|Office|Fondation|Foundation|Association|Hôpital|"
+    r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE)\b"
+    r"(?:[\s-]+(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|"
+    r"\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|allée|route|quai)\b)))*)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+# A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
+_BOARD = re.compile(
+    r"^(?:charityjob|linkedin|indeed|hellowork|jobs\.ac\.uk|welcome to the jungle|apec|"
+    r"france travail|pole emploi|glassdoor|monster|euraxess|reliefweb|idealist|devex|impactpool|"
+    r"unjoblink|scholarshipdb|academic ?positions|emploi[- ]territorial|place de l'emploi public|"
+    r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
+    r"guardian jobs|times higher education|w4mp|nature careers|science careers)\b"
+    r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
+    r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
+_CRUMBS = re.compile(r"\s(?:›|>|»)\s")
+_CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
+_SKIP = re.compile(
+    r"publiee? par|posted by|pour le compte|applicants|candidatures? recues|\bago\b|"
+    r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi")
+_NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
+               "job description", "vacancy", "skip to content", "synthese de l'offre",
+               "skip to main content", "job vacancy", "fiche de poste", "profil de poste",
+               "about us", "about the job", "qui sommes-nous"}
+# A board's or a document's header line: 'FICHE DE POSTE · UJM-DRI-2024-CCI', 'Vacancy | Ref 12'.
+_RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted(_NOT_TITLES))
+                           + r")\s*+[·|:–—-]")
+_ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
+# Tried only where a run of spaces starts (or at a word), not at each space of the run.
+_SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h|M/W/D|m/w/d)\b[\)\]]?\s*+")
+# "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
+_NUMBERED = re.compile(r"^(?:poste|offre|emploi|vacancy|position|job)\s*+(?:n°|no\.?|number|#|"
+                       r"ref\.?)?\s*+[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
+# Cut a header line at its first separator: "University of Sheffield - School of ...".
+_SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*")
+_CONNECTORS = r"(?:of|for|the|and|de|du|des|la|le|les|et|pour|sans|on|in|&|d['’]|l['’])"
+_NAME = rf"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:{_CONNECTORS}\s+)*[A-ZÀ-Ý][\w'’&.-]*){{0,7}}"
+_NAME_RE = re.compile(rf"^{_NAME}$")
+# "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
+_RECRUITS = re.compile(
+    rf"^((?:(?i:la|le|les|l['’]|the)\s*+[^\n:;.()]{{3,80}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
+    r"(?:recrute|recherche|is recruiting|is hiring|is seeking|seeks|is looking for|"
+    r"wishes to appoint|invites applications)\b")
+# "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
+_SELF_DESCRIBED = re.compile(
+    rf"^(?:The\s+|L['’]|La\s+|Le\s+)?({_NAME}(?:\s*+\([A-Z][A-Za-z&]{{1,9}}\))?)\s++(?:is|est)"
+    r"\s++(?:a|an|une?|l['’])\b[^.]{0,80}?\b(?:organi[sz]ation|NGO|ONG|university|université|"
+    r"association|charity|foundation|fondation|institut\w*|agency|agence|collectivité|"
+    r"commune|non-profit|nonprofit|not-for-profit|company|entreprise|société|start-up|"
+    r"startup|network|réseau|federation|fédération|body|organisme|établissement)\b")
+_SIGN_OFF = re.compile(r"^(?:cordialement|bien cordialement|best regards|kind regards|regards|"
+                       r"sincerely|bien à vous|salutations)\b", re.I)
+_GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "recruitment", "rh",
+                   "hr", "mail", "email", "emploi", "contact", "info", "gmail", "outlook",
+                   "yahoo", "hotmail", "orange", "free", "wanadoo", "laposte", "proton"}
+
+
+def clean_title(line: str) -> str:
+    return _ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—")
+
+
+def org_name(line: str) -> str:
+    """A header line's organisation: before its first separator, without a trailing comment."""
+    name = _SEPARATOR.split(_SEX.sub(" ", line).strip(), maxsplit=1)[0]
+    return name.strip(" ,;:-–—(")
+
+
+def is_org_line(line: str) -> bool:
+    """A header naming an organisation rather than a post: an organisation word or acronym at
+    its head, no sentence."""
+    head = org_name(line)
+    if len(head) > 100 or head.endswith(".") or len(head.split()) > 12:
+        return False
+    name = re.sub(r"^(?:the|la|le|les|l['’])\s*", "", head, flags=re.I)
+    return bool(_ORG.match(name) or _spelled_acronym(line)
+                or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", ""))))
+
+
+def _spelled_acronym(line: str) -> bool:
+    """'International Committee of the Red Cross (ICRC)': an acronym in brackets whose letters
+    are the initials of the words before it (a post's '(CDD)' is not)."""
+    match = _ACRONYM.search(line)
+    if not match:
+        return False
+    initials = iter(word[0] for word in re.findall(r"[A-ZÀ-Ý][\w'’-]*", line[:match.start()]))
+    letters = [c for c in match.group(1) if c.isupper()]
+    return len(letters) >= 2 and all(any(c == i for i in initials) for c in letters)
+
+
+def _top_lines(lines: list[str], limit: int = 14) -> list[str]:
+    top = []
+    for line in lines:
+        if line.strip():
+            top.append(line.strip())
+        if len(top) >= limit:
+            break
+    return top
+
+
+def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
+    key = fold(line).strip(" :")
+    heading = heading_of(line)
+    return bool(key in _NOT_TITLES or _RUNNING_HEAD.match(key)
+                or (heading is not None and heading.name != "other")
+                or EMAIL.search(line) or len(line) > 120 or is_label(key)
+                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
+                or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
+                or re.match(r"^(offre|ref|job\b|job id|publi)", key)
+                or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
+                or _SKIP.search(key))
+
+
+def read_title_and_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
+                            is_label: Callable[[str], bool]) -> None:
+    top = _top_lines(lines)
+    header: list[tuple[str, str, float]] = []
+    below_title: list[tuple[str, str, float]] = []
+    titles = labelled.get("title") or []
+    if titles and len(titles[0][0]) <= 200:
+        result.add("title", clean_title(titles[0][0]), titles[0][1], 0.9)
+    crumb, labels = None, 0
+    for index, line in enumerate(top):
+        if labels >= 3:
+            break  # past a block of labelled lines: the heading, if any, was above it
+        key = fold(line)
+        numbered = _NUMBERED.match(line)
+        if numbered:
+            result.add("title", clean_title(numbered["title"]), line, 0.7)
+            break
+        if _BOARD.search(key):
+            continue  # the publisher's name: never the employer's nor the title
+        if _CRUMB_MARKS.search(line):
+            crumb = _CRUMBS.split(line)[-1].strip()
+            continue
+        if _skipped(line, is_label):
+            labels += bool(":" in line or is_label(fold(line).strip(" :")))
+            continue
+        if is_org_line(line):
+            header.append((org_name(line), line, 0.75))
+            continue
+        if line.endswith(".") and len(line.split()) > 8:
+            break  # running text: the heading was not in the header
+        result.add("title", clean_title(line), line, 0.65)
+        below = top[index + 1] if index + 1 < len(top) else ""
+        name = org_name(below) if below else ""
+        if name and (_NAME_RE.match(name) and len(name.split()) >= 2
+                     and not re.search(r"\d", name)):
+            confirmed = sum(1 for other in lines if name in other) > 1 or _ORG.search(name)
+            below_title.append((name, below, 0.7 if confirmed else 0.5))
+        break
+    if crumb and not result.get("title"):
+        result.add("title", clean_title(crumb), crumb, 0.55)
+    _employer(result, lines, labelled, header, below_title)
+
+
+def _employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
+              header: list[tuple[str, str, float]],
+              below_title: list[tuple[str, str, float]]) -> None:
+    """The first source that names an employer, in the order a reader trusts them."""
+    found: list[tuple[str, str, float]] = []
+    demoted: list[tuple[str, str, float]] = []
+    for value, snippet in labelled.get("hiring_organization_name", [])[:1]:
+        if len(value) <= 200 and not re.search(r"site web|website", value, re.I):
+            # 'Organization: HQ/HEP Health Emergencies Programme' under 'WORLD HEALTH
+            # ORGANIZATION': a header's organisation names the employer, the label a unit.
+            if (header and fold(header[0][0]) not in fold(value)
+                    and re.match(r"\W*(?:organi[sz]ation|structure)\b", fold(snippet))):
+                demoted.append((value.strip(" ."), snippet, 0.55))
+            else:
+                found.append((value.strip(" ."), snippet, 0.85))
+    body = [line.strip() for line in lines[:80] if line.strip()]
+    for line in body[:40]:
+        match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
+        if match and len(match.group(1).split()) > 1:
+            found.append((org_name(match.group(1)), line, 0.7))
+            break
+    found += header
+    for line in body:
+        match = _RECRUITS.match(line)
+        if match:
+            name = re.sub(r"^(?:la|le|les|l['’]|the)\s*", "", match.group(1).strip(), flags=re.I)
+            if 1 < len(name.split()) <= 10 or _ORG.search(name):
+                found.append((name[0].upper() + name[1:], line, 0.75))
+                break
+    found += [item for item in below_title if item[2] >= 0.7]
+    for line in body:
+        match = _SELF_DESCRIBED.match(line)
+        if match:
+            found.append((match.group(1), line, 0.65))
+            break
+    found += _signature(lines) + _domain_name(lines) + demoted + below_title
+    if found:
+        name, snippet, confidence = found[0]
+        result.add("hiring_organization_name", name, snippet, confidence)
+
+
+def _signature(lines: list[str]) -> list[tuple[str, str, float]]:
+    """An e-mail's signature: the organisation line among the few after the sign-off."""
+    for index, line in enumerate(lines):
+        if _SIGN_OFF.match(line.strip()):
+            for below in lines[index + 1:index + 6]:
+                if below.strip() and is_org_line(below.strip()):
+                    return [(org_name(below.strip()), below.strip(), 0.6)]
+    return []
+
+
+def _domain_name(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The contact address's domain spelled out as a name in the text ('Shamba Futures' for
+    careers@shambafutures.or.ke): a weak source, kept below the sure threshold."""
+    text = "\n".join(lines)
+    labels = []
+    for match in EMAIL.finditer(text):
+        domain = match.group(0).rsplit("@", 1)[-1].lower()
+        labels += [part for part in domain.split(".")[:-1]
+                   if len(part) >= 5 and part not in _GENERIC_LABELS]
+    if not labels:
+        return []
+    for match in re.finditer(_NAME, text):
+        words = match.group(0).split()
+        for size in range(len(words), 1, -1):
+            for start in range(0, len(words) - size + 1):
+                name = " ".join(words[start:start + size])
+                compact = re.sub(r"[^a-z0-9]", "", fold(name))
+                if compact in labels:
+                    return [(name, match.group(0), 0.6)]
+    return []
