@@ -416,6 +416,7 @@ def test_a_whole_campaign_in_french(server: str, browser: Any, shots: Path, smtp
     hr_page.locator("#rows-0-rating").select_option("4")
     hr_page.get_by_role("button", name="Enregistrer les notes").click()
     shows(hr_page, "Notes enregistrées.")
+    shows(hr_page, "noté 4/4 par le jury")  # the panel's rating now drives her fit
     steps.snap(hr_page, "hr-application-rated")
     hr_page.goto(posting_url)
     hr_page.get_by_role("link", name="Tableau de suivi").first.click()
