@@ -21,9 +21,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ import pytest
 
 from tests.reminders.conftest import SmtpServer, free_port
 from tests.uploads import make_pdf
+from tests.web.campaign_mail import calendar_of, mail_to, text_of, the_event
 from tests.web.test_browser import CHROMIUM, CHROMIUM_FLAGS, ROOT, _chromium_or_skip
 
 pytestmark = pytest.mark.browser
@@ -147,44 +147,6 @@ def log_in(context: Any, base: str, email: str, password: str) -> Any:
     page.locator("main").get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
     return page
-
-
-def mail_to(smtp: SmtpServer, address: str, subject: Callable[[str], bool],
-            count: int = 1, wait_s: float = 60) -> list[EmailMessage]:
-    """The e-mails to `address` whose subject passes `subject`, once `count` arrived (the
-    dispatcher of `tracker serve` sends them within seconds)."""
-    deadline = time.monotonic() + wait_s
-    while True:
-        found = [m for m in list(smtp.inbox.messages)
-                 if address in str(m["To"]) and subject(str(m["Subject"]))]
-        if len(found) >= count or time.monotonic() > deadline:
-            break
-        time.sleep(0.3)
-    seen = [(str(m["To"]), str(m["Subject"])) for m in smtp.inbox.messages]
-    assert len(found) >= count, f"no e-mail to {address} as expected; received: {seen}"
-    return found
-
-
-def text_of(message: EmailMessage) -> str:
-    part = message.get_body(preferencelist=("plain",))
-    assert part is not None
-    return str(part.get_content())
-
-
-def calendar_of(message: EmailMessage) -> Any:
-    import icalendar
-
-    parts = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
-    assert len(parts) == 1, f"one .ics expected in {message['Subject']!r}"
-    payload = parts[0].get_payload(decode=True)
-    assert isinstance(payload, bytes)
-    return icalendar.Calendar.from_ical(payload)
-
-
-def the_event(calendar: Any) -> Any:
-    events = [c for c in calendar.walk() if c.name == "VEVENT"]
-    assert len(events) == 1
-    return events[0]
 
 
 def wait_for_text(page: Any, url: str, words: list[str], tries: int = 60) -> None:
