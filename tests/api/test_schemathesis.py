@@ -17,10 +17,11 @@ import re
 import pytest
 import schemathesis
 from flask import Flask
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
+from schemathesis.generation.meta import ParameterLocation
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     ignored_auth,
@@ -165,4 +166,10 @@ def test_api_answers_as_documented(path: str, method: str, role: str, data: st.D
         pinned = {name: value for name, value in _existing(world).items()
                   if "{" + name + "}" in path} or None
     case = data.draw(operation.as_strategy(generation_mode=mode, path_parameters=pinned))
+    # A case whose invalid part is its headers (the Authorization taken away or spoilt) is not
+    # what it says once the role's token is put back below: the harness would mend it and the
+    # API rightly accept it. Missing and spoilt credentials have checks of their own
+    # (missing_required_header, ignored_auth); schemathesis 4.3x draws such cases.
+    header = getattr(case.meta, "components", {}).get(ParameterLocation.HEADER)
+    assume(header is None or header.mode is not GenerationMode.NEGATIVE)
     case.call_and_validate(app=api_app, headers=world.as_(role), checks=CHECKS)
