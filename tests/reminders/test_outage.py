@@ -87,9 +87,10 @@ def test_two_hours_without_smtp_then_back_every_email_goes_out_once_with_no_comm
             moved_at = clock()
         tick(session_factory, settings, clock, circuit)
         ticks += 1
-        if ticks == 1:  # the draft reminders and Sam's "no answer for 21 days", in-app
+        if ticks == 1:  # the draft reminders, Sam's "no answer for 21 days" and hr's news of
+            # Sam's application (#14), in-app
             assert sorted(n.title[:20] for n in notifications(session)) == [
-                "Date limite dans 7 j"] * 3 + ["Pas de réponse depui"]
+                "Date limite dans 7 j"] * 3 + ["Nouvelle candidature", "Pas de réponse depui"]
         if clock() == moved_at:
             told = notifications(session, sam.id)[-1]
             assert told.created_at == moved_at and "en cours d’examen" in told.title
