@@ -228,7 +228,7 @@ def test_the_whole_story_in_chromium(server: str, browser: Any, shots: Path,
     hr_page.get_by_role("button", name="Schedule interview").click()
     shows(hr_page, "Interview scheduled.")
     snap(hr_page, shots, "hr-posting-applicants")
-    hr_page.get_by_role("link", name="Nour Haddad").click()
+    hr_page.locator("#applicants").get_by_role("link", name="Nour Haddad").click()
     snap(hr_page, shots, "hr-application")
     # a job (#16): its page reloads itself until the worker of `tracker serve` made it
     with hr_page.expect_download(timeout=180_000) as hr_download:
