@@ -82,6 +82,19 @@ def test_a_refused_posting_names_every_field_and_saves_nothing(client, session, 
     assert postings_count(session) == before
 
 
+def test_true_or_false_is_no_number(client, session, as_hr):
+    """JSON's booleans are not numbers of months or percentages (pydantic would read true as
+    1): the schema says integer, and the API holds to it."""
+    before = postings_count(session)
+    response = client.post("/api/v1/postings", headers=as_hr, json={
+        **POSTING, "duration_months": True, "working_time_percent": False})
+    assert response.status_code == 422
+    fields = error_fields(response)
+    assert set(fields) == {"duration_months", "working_time_percent"}
+    assert "not true or false" in fields["duration_months"]
+    assert postings_count(session) == before
+
+
 def test_rules_across_fields_are_422_with_the_field(client, as_hr):
     response = client.post("/api/v1/postings", headers=as_hr, json={
         **POSTING, "valid_through_date": "2024-04-01", "apply_email": None})

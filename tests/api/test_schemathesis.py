@@ -50,6 +50,8 @@ BUSINESS_REFUSALS = {
     # an interview cannot be scheduled or moved into the past (the clock decides)
     ("POST /api/v1/interviews", "at", "would start in the past"),
     ("POST /api/v1/interviews/{interview_id}/reschedule", "at", "would start in the past"),
+    # a move may change the video link (#14); blank is no http(s) URL, which no format states
+    ("POST /api/v1/interviews/{interview_id}/reschedule", "video_url", "is not an http(s) URL"),
     # a requirement started from an occupation's skill needs the posting to name an occupation
     ("PUT /api/v1/postings/{reference}/requirements", "occupation_skill",
      "the posting names no occupation"),

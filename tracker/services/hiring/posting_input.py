@@ -214,6 +214,8 @@ class PostingInput(BaseModel):
     @field_validator("duration_months", "working_time_percent", mode="before")
     @classmethod
     def _no_bool(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # JSON's true is no number of months, nor a percentage
+            raise ValueError("must be a whole number, not true or false")
         if isinstance(value, str) and value.strip().endswith("%"):
             return value.strip()[:-1].strip()
         return value
