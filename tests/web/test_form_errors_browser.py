@@ -31,13 +31,14 @@ def test_a_bad_level_opens_on_the_summary_in_french(server: str, browser: Any) -
     page.goto(server + "/login")
     page.locator("#email").fill(HR_EMAIL)
     page.locator("#password").fill(HR_PASSWORD)
-    page.locator("#password").press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the log-in has answered before the next page is asked
+        page.locator("#password").press("Enter")
     page.goto(server + "/account")
     assert "/account" in page.url, (page.url, page.content()[:3000])
     page.locator("#prefs-locale").select_option("fr")
-    page.locator("#prefs-locale").evaluate("select => select.form.requestSubmit()")
-    page.wait_for_load_state()
+    # wait for the form's own navigation: a goto while it is under way aborts one of the two
+    with page.expect_navigation():
+        page.locator("#prefs-locale").evaluate("select => select.form.requestSubmit()")
     try:
         page.goto(server + "/hr/postings/new")
         page.locator("#title").fill("Chargé·e de coopération internationale")

@@ -328,6 +328,10 @@ def body(model: type[M]) -> M:
     found = getattr(getattr(request, "context", None), "json", None)
     if isinstance(found, model):
         return found
+    # spectree lets a falsy JSON body ([], "", 0) through unvalidated: it is no object
+    sent = request.get_json(silent=True) if request.content_length else None
+    if sent is not None and not isinstance(sent, dict):
+        raise ValidationFailed([DomainError("body", "must be a JSON object")])
     return parse_model(model, {})
 
 

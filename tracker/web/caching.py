@@ -7,8 +7,8 @@ row whose change did not touch the posting's `updated_at`. The page is still ren
 nothing is sent again, and a shared cache in front holds it for `max-age` seconds.
 
 Only a visitor's page is shared (`public`): it then carries no session cookie, no CSRF token and
-no one-off message. A logged-in user's copy of the same page is `private, no-cache`: their
-browser keeps it and asks again with the tag each time.
+no one-off message. A logged-in user's copy of the same page is theirs (their application, a
+CSRF token that changes every second): `private, no-store` and no tag, as every other page.
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ def conditional(response: Response, request: Request) -> Response:
         return response
     shareable = (not current_user.is_authenticated and not session.modified
                  and not get_flashed_messages())
-    if shareable:
-        response.cache_control.public = True
-        response.cache_control.max_age = PUBLIC_MAX_AGE_S
-    else:
-        response.cache_control.private = True
-        response.cache_control.no_cache = True
     # the language comes from the session cookie or from Accept-Language
     response.vary.update(("Cookie", "Accept-Language"))
+    if not shareable:
+        response.cache_control.private = True
+        response.cache_control.no_store = True
+        return response
+    response.cache_control.public = True
+    response.cache_control.max_age = PUBLIC_MAX_AGE_S
     response.add_etag()
     response.make_conditional(request)  # 304 and no body where the tag matches (in place)
     return response
