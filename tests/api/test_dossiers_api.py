@@ -37,3 +37,13 @@ def test_ask_follow_download_and_ask_again(world: World, client, api_app) -> Non
     # the other organisation's staff learn nothing of it
     assert client.get(f"/api/v1/dossiers/{job['id']}",
                       headers=world.as_("hr_other")).status_code == 404
+
+
+def test_a_body_that_is_no_object_is_refused(world: World, client) -> None:  # noqa: ANN001
+    """JSON's [] (which spectree lets through unvalidated, being falsy) is no request."""
+    hr = world.as_("hr")
+    for sent in ("[]", "0", '""'):
+        response = client.post(f"/api/v1/applications/{world.app_a.id}/dossier", headers=hr,
+                               data=sent, content_type="application/json")
+        assert response.status_code == 422, (sent, response.get_json())
+        assert "body" in response.get_json()["error"]["fields"]

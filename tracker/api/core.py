@@ -325,13 +325,13 @@ M = TypeVar("M", bound=pydantic.BaseModel)
 def body(model: type[M]) -> M:
     """The request body as spectree validated it (or, without a JSON body, as `model` reads
     an empty object: its missing fields are named)."""
-    found = getattr(getattr(request, "context", None), "json", None)
-    if isinstance(found, model):
-        return found
-    # spectree lets a falsy JSON body ([], "", 0) through unvalidated: it is no object
+    # spectree reads a falsy JSON body ([], "", 0) as an empty object: it is no object
     sent = request.get_json(silent=True) if request.content_length else None
     if sent is not None and not isinstance(sent, dict):
         raise ValidationFailed([DomainError("body", "must be a JSON object")])
+    found = getattr(getattr(request, "context", None), "json", None)
+    if isinstance(found, model):
+        return found
     return parse_model(model, {})
 
 
