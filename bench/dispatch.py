@@ -28,9 +28,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from time import perf_counter
@@ -38,10 +35,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.reminders import scratch  # noqa: E402  (the same scratch databases)
 from tests.reminders.bulk import fill_due_reminders  # noqa: E402
 from tracker.config import get_settings  # noqa: E402
 from tracker.db import create_engine, make_session_factory  # noqa: E402
@@ -103,34 +100,6 @@ FROM (SELECT i,
 """
 
 
-@contextmanager
-def databases(pg: str | None, names: list[str]) -> Iterator[dict[str, str]]:
-    """Fresh databases: SQLite files in a temporary folder, or scratch PostgreSQL databases on
-    the server of `pg` (a maintenance database), dropped at the end."""
-    if pg is None:
-        with tempfile.TemporaryDirectory(prefix="tracker-bench-dispatch-") as tmp:
-            yield {name: f"sqlite:///{tmp}/{name}.db" for name in names}
-        return
-    base = make_url(pg)
-    if base.get_backend_name() != "postgresql" or base.database == "test":
-        raise SystemExit("--pg must be a PostgreSQL URL to a maintenance database (not `test`)")
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    full = {name: f"tracker_bench_dispatch_{name}" for name in names}
-
-    def drop(create: bool = False) -> None:
-        with admin.connect() as connection:
-            for db in full.values():
-                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
-                if create:
-                    connection.exec_driver_sql(f'CREATE DATABASE "{db}"')
-
-    drop(create=True)
-    try:
-        yield {name: base.set(database=db).render_as_string(hide_password=False)
-               for name, db in full.items()}
-    finally:
-        drop()
-        admin.dispose()
 
 
 def fill(url: str, total: int, due: int, now: datetime) -> float:
@@ -206,7 +175,7 @@ def main() -> None:
           f"{args.batch_size}")
     for pg in backends:
         name = "postgresql" if pg else "sqlite"
-        with databases(pg, ["warmup", "small", "large"]) as urls:
+        with scratch(pg, ["warmup", "small", "large"], bench="dispatch", option="--pg") as urls:
             # a first run pays for imports, templates and catalogs: not in either figure
             fill(urls["warmup"], args.due, args.due, now)
             deliver(urls["warmup"], args.due, args.batch_size)

@@ -44,18 +44,21 @@ OTHERS = {"sent": 80, "expired": 5, "cancelled": 7, "failed": 1, "pending": 7}
 
 
 @contextmanager
-def scratch(url: str | None, names: list[str]) -> Iterator[dict[str, str]]:
+def scratch(url: str | None, names: list[str], *, bench: str = "reminders",
+            option: str = "--url") -> Iterator[dict[str, str]]:
     """Fresh databases: SQLite files in a temporary folder, or scratch PostgreSQL databases on
-    the server of `url` (a maintenance database such as `postgres`), dropped at the end."""
+    the server of `url` (a maintenance database such as `postgres`), dropped at the end. `bench`
+    names them; `option` is the command-line option that gave `url` (for the refusal)."""
     if url is None:
-        with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
+        with tempfile.TemporaryDirectory(prefix=f"tracker-bench-{bench}-") as tmp:
             yield {name: f"sqlite:///{tmp}/{name}.db" for name in names}
         return
     base = make_url(url)
     if base.get_backend_name() != "postgresql" or base.database == "test":
-        raise SystemExit("--url must be a PostgreSQL URL to a maintenance database (not `test`)")
+        raise SystemExit(f"{option} must be a PostgreSQL URL to a maintenance database "
+                         "(not `test`)")
     admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    full = {name: f"tracker_bench_reminders_{name}" for name in names}
+    full = {name: f"tracker_bench_{bench}_{name}" for name in names}
 
     def drop(create: bool = False) -> None:
         with admin.connect() as connection:
