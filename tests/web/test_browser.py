@@ -19,7 +19,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -55,27 +56,33 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`tracker serve` on a fresh embedded database holding one organisation and its hr user."""
-    _chromium_or_skip()
-    data = tmp_path_factory.mktemp("served")
+def tracker_env(data: Path, **extra: str) -> dict[str, str]:
+    """The environment of a served tracker with its own data folder (the dispatcher ticks every
+    second), none of the caller's TRACKER_ settings but where the artefacts go."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("TRACKER_") or k == "TRACKER_TEST_ARTIFACTS"}
     env.update(TRACKER_DATA_DIR=str(data), TRACKER_REPORTS_DIR=str(data / "reports"),
-               TRACKER_SCHEDULER_INTERVAL_S="1")  # the in-process dispatcher ticks every second
+               TRACKER_SCHEDULER_INTERVAL_S="1", **extra)
+    return env
+
+
+def tracker_cli(env: dict[str, str]) -> Callable[..., None]:
+    """`run("user", "add", ..., stdin=...)`: a `tracker` command in that environment."""
     tracker = str(Path(sys.executable).with_name("tracker"))
 
     def run(*args: str, stdin: str | None = None) -> None:
         subprocess.run([tracker, *args], env=env, input=stdin, text=True, check=True,
                        capture_output=True, timeout=120)
 
-    run("org", "add", "--slug", "ujm", "--name", "Université Jean Monnet")
-    run("user", "add", "--email", HR_EMAIL, "--name", "Claire Dubois", "--role", "hr",
-        "--org", "ujm", "--locale", "en", "--password-stdin", stdin=HR_PASSWORD + "\n")
-    port = _free_port()
-    # The server's log goes to a file (a pipe nobody reads would fill up and block it); a
-    # failing test shows its end.
+    return run
+
+
+@contextmanager
+def serving(env: dict[str, str], data: Path, port: int) -> Iterator[str]:
+    """`tracker serve` on `port` until the block ends; yields its base URL once it answers.
+    The server's log goes to a file (a pipe nobody reads would fill up and block it); its end
+    is printed, so a failing test shows it."""
+    tracker = str(Path(sys.executable).with_name("tracker"))
     log = data / "serve.log"
     process = subprocess.Popen([tracker, "serve", "--port", str(port)], env=env,
                                stdout=log.open("w"), stderr=subprocess.STDOUT, text=True)
@@ -95,6 +102,20 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         process.terminate()
         process.wait(timeout=20)
         print("tracker serve log (end):", log.read_text()[-6000:], sep="\n")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`tracker serve` on a fresh embedded database holding one organisation and its hr user."""
+    _chromium_or_skip()
+    data = tmp_path_factory.mktemp("served")
+    env = tracker_env(data)
+    run = tracker_cli(env)
+    run("org", "add", "--slug", "ujm", "--name", "Université Jean Monnet")
+    run("user", "add", "--email", HR_EMAIL, "--name", "Claire Dubois", "--role", "hr",
+        "--org", "ujm", "--locale", "en", "--password-stdin", stdin=HR_PASSWORD + "\n")
+    with serving(env, data, _free_port()) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

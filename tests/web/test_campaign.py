@@ -17,10 +17,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,7 +27,14 @@ import pytest
 from tests.reminders.conftest import SmtpServer, free_port
 from tests.uploads import make_pdf
 from tests.web.campaign_mail import calendar_of, mail_to, text_of, the_event
-from tests.web.test_browser import CHROMIUM, CHROMIUM_FLAGS, ROOT, _chromium_or_skip
+from tests.web.test_browser import (  # noqa: F401  (browser: a fixture, on this server)
+    ROOT,
+    _chromium_or_skip,
+    browser,
+    serving,
+    tracker_cli,
+    tracker_env,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -65,53 +68,19 @@ def server(tmp_path_factory: pytest.TempPathFactory, smtp: SmtpServer) -> Iterat
     data = tmp_path_factory.mktemp("campaign")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("TRACKER_") or k == "TRACKER_TEST_ARTIFACTS"}
-    env.update(TRACKER_DATA_DIR=str(data), TRACKER_REPORTS_DIR=str(data / "reports"),
-               TRACKER_SCHEDULER_INTERVAL_S="1", TRACKER_SMTP_HOST="127.0.0.1",
-               TRACKER_SMTP_PORT=str(smtp.port), TRACKER_SMTP_TLS="none",
-               TRACKER_SMTP_TIMEOUT_S="5", TRACKER_PUBLIC_URL=base,
-               TRACKER_SMTP_SENDER="Recrutement UJM <rh@ujm.example>")
-    tracker = str(Path(sys.executable).with_name("tracker"))
-
-    def run(*args: str, stdin: str | None = None) -> None:
-        subprocess.run([tracker, *args], env=env, input=stdin, text=True, check=True,
-                       capture_output=True, timeout=120)
-
+    env = tracker_env(data, TRACKER_SMTP_HOST="127.0.0.1",
+                      TRACKER_SMTP_PORT=str(smtp.port), TRACKER_SMTP_TLS="none",
+                      TRACKER_SMTP_TIMEOUT_S="5", TRACKER_PUBLIC_URL=base,
+                      TRACKER_SMTP_SENDER="Recrutement UJM <rh@ujm.example>")
+    run = tracker_cli(env)
     run("org", "add", "--slug", "ujm", "--name", "Université Jean Monnet")
     run("user", "add", "--email", HR_EMAIL, "--name", "Claire Dubois", "--role", "hr",
         "--org", "ujm", "--locale", "fr", "--password-stdin", stdin=HR_PASSWORD + "\n")
     for name, email in EMAILS.items():
         run("user", "add", "--email", email, "--name", name, "--role", "candidate",
             "--locale", "fr", "--password-stdin", stdin=PASSWORD + "\n")
-    log = data / "serve.log"
-    process = subprocess.Popen([tracker, "serve", "--port", str(port)], env=env,
-                               stdout=log.open("w"), stderr=subprocess.STDOUT, text=True)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/", timeout=2):
-                    break
-            except OSError as exc:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"tracker serve did not start: {log.read_text()}") from exc
-                time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        print("tracker serve log (end):", log.read_text()[-6000:], sep="\n")
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
+    with serving(env, data, port) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +144,7 @@ def move_on_board(page: Any, name: str, status_label: str) -> None:
     shows(page, f"{name} : candidature passée à « {status_label} ».")
 
 
-def test_a_whole_campaign_in_french(server: str, browser: Any, shots: Path, smtp: SmtpServer,
+def test_a_whole_campaign_in_french(server: str, browser: Any, shots: Path, smtp: SmtpServer,  # noqa: F811
                                     tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
