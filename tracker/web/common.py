@@ -265,6 +265,15 @@ def page_links(page: Page[Any]) -> dict[str, int | None]:
             "next": page.page + 1 if page.has_next else None, "current": page.page}
 
 
+# The kinds of message an organisation sends candidates (tracker.services.messages)
+MESSAGE_KIND_LABELS = {
+    "acknowledgement": _l("Acknowledgement of receipt"),
+    "interview_invitation": _l("Invitation to an interview"),
+    "rejection_after_review": _l("Rejection after review"),
+    "rejection_after_interview": _l("Rejection after an interview"),
+    "offer": _l("Job offer"),
+}
+
 STATUS_LABELS = {
     "draft": _l("Draft"), "submitted": _l("Submitted"), "under_review": _l("Under review"),
     "interview": _l("Interview"), "offer": _l("Offer"), "hired": _l("Hired"),

@@ -22,6 +22,7 @@ from tracker.services.hiring import bulk, news, postings
 from tracker.services.hiring.applications import TRANSITIONS
 from tracker.services.views import board as boards
 from tracker.web.common import (
+    MESSAGE_KIND_LABELS,
     STATUS_LABELS,
     actor,
     clock,
@@ -32,18 +33,14 @@ from tracker.web.common import (
 from tracker.web.forms import ButtonForm
 from tracker.web.hr import STAFF, _lang, bp, managed_posting
 from tracker.web.hr_confirm import cancel_confirmation
-from tracker.web.i18n import lazy_gettext as _l
 
 FILTER_ARGS = ("status", "documents", "interview", "q")
 # The message templates a bulk move may send (their words as the templates page says them;
 # tracker.web.hr_messages, which imports this module's neighbours, cannot be imported here).
-KIND_LABELS = {
-    "interview_invitation": _l("Invitation to an interview"),
-    "rejection_after_review": _l("Rejection after review"),
-    "rejection_after_interview": _l("Rejection after an interview"),
-    "offer": _l("Job offer"),
-    "acknowledgement": _l("Acknowledgement of receipt"),
-}
+# the bulk form's order: the decisions first, the acknowledgement last
+KIND_LABELS = {kind: MESSAGE_KIND_LABELS[kind] for kind in (
+    "interview_invitation", "rejection_after_review", "rejection_after_interview", "offer",
+    "acknowledgement")}
 
 
 def status_label(value: str) -> str:

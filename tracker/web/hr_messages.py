@@ -17,18 +17,20 @@ from tracker.domain.errors import DomainError, NotFound, PermissionDenied
 from tracker.models import Organisation
 from tracker.services import messages
 from tracker.services.accounts import organisations
-from tracker.web.common import actor, clock, form_errors, roles_required, site_url, transaction
+from tracker.web.common import (
+    MESSAGE_KIND_LABELS,
+    actor,
+    clock,
+    form_errors,
+    roles_required,
+    site_url,
+    transaction,
+)
 from tracker.web.hr import STAFF, bp
 from tracker.web.hr_applications import managed_application
 from tracker.web.i18n import lazy_gettext as _l
 
-KIND_LABELS = {
-    "acknowledgement": _l("Acknowledgement of receipt"),
-    "interview_invitation": _l("Invitation to an interview"),
-    "rejection_after_review": _l("Rejection after review"),
-    "rejection_after_interview": _l("Rejection after an interview"),
-    "offer": _l("Job offer"),
-}
+KIND_LABELS = MESSAGE_KIND_LABELS
 LANGUAGE_LABELS = {"fr": _l("French"), "en": _l("English")}
 VARIABLE_LABELS = {
     "candidate_name": _l("the candidate's full name"),
