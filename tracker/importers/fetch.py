@@ -40,10 +40,10 @@ USER_AGENT = "posting-tracker (posting import)"
 class FetchRefused(ImportFailed):
     """A web address the tracker will not fetch, or a fetch that broke a limit."""
 
-    def __init__(self, code: str, message: str, **params: Any) -> None:
+    def __init__(self, problem: str, message: str, **details: Any) -> None:
         super().__init__("url", message)
-        self.code = code
-        self.params = params
+        self.problem = problem
+        self.details = details
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from flask import Response, abort, current_app, request, url_for
-from flask_babel import get_translations
+from flask_babel import get_locale, get_translations
 from flask_login import UserMixin, current_user
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import MethodNotAllowed, NotFound
@@ -141,8 +141,7 @@ def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None =
     aliases = aliases or {}
     for item in errors:
         name = item.field or ""
-        # in the reader's language where the catalogue has the message (no % formatting)
-        message = _translated(item.message)
+        message = error_text(item)
         target = _field(form, aliases.get(name, name))
         if isinstance(target, Field) and not hasattr(target, "entries"):
             target.errors = [*target.errors, message]
@@ -150,6 +149,13 @@ def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None =
             form.form_errors.append(f"{_label(target, name)}: {message}")
         else:
             form.form_errors.append(message)
+
+
+def error_text(error: DomainError) -> str:
+    """A domain error's message in the reader's language (its field not named)."""
+    if error.params:
+        return error.text(str(get_locale() or "en"))
+    return _translated(error.code)
 
 
 _GOT = re.compile(r"(?P<message>.*) \(got (?P<value>.*)\)", re.S)  # domain_errors' suffix

@@ -68,8 +68,8 @@ class WriteForm(FlaskForm):
 
 def problem(exc: DomainError) -> str:
     """A service's complaint about a template, in the reader's language."""
-    code = getattr(exc, "code", None)
-    params = getattr(exc, "params", {})
+    code = getattr(exc, "problem", None)
+    params = getattr(exc, "details", {})
     if code == "unknown_variable":
         return _("unknown variable “%(name)s”: use one of the variables listed beside the form",
                  name=params.get("name", ""))

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from io import BytesIO
-from pathlib import Path
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 from flask import Flask, request, session
 from flask_babel import Babel, Domain, get_locale, gettext
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-LANGUAGES = ("fr", "en")
-TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+from tracker.i18n import LANGUAGES, catalog
 
-
-@lru_cache(maxsize=4)
-def catalog(lang: str) -> NullTranslations:
-    """The translations of `lang`, compiled in memory from the .po file we ship (English is
-    the language of the templates, so it needs none)."""
-    path = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
-    if not path.exists():
-        return Translations()
-    with path.open("rb") as handle:
-        parsed = read_po(handle, locale=lang)
-    buffer = BytesIO()
-    write_mo(buffer, parsed)
-    buffer.seek(0)
-    return Translations(buffer)
+__all__ = ["LANGUAGES", "catalog", "configure", "lazy_gettext", "select_locale", "select_timezone"]
 
 
 class LazyText(LazyString):

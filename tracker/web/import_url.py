@@ -23,8 +23,8 @@ _KINDS = {
 
 def refusal(error: imports.FetchRefused) -> str:
     """What went wrong, in the reader's language."""
-    p: dict[str, Any] = dict(error.params)
-    code = error.code
+    p: dict[str, Any] = dict(error.details)
+    code = error.problem
     if code == "scheme":
         return _("the address must start with http:// or https://")
     if code == "credentials":

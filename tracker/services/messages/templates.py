@@ -33,14 +33,14 @@ BODY_MAX = 20_000
 
 
 class TemplateProblem(DomainError):
-    """A template that cannot be used. `code` says which problem ("unknown_variable",
-    "syntax", "unsafe", "empty", "too_long"), `params` its details (the variable's name, the
+    """A template that cannot be used. `problem` says which problem ("unknown_variable",
+    "syntax", "unsafe", "empty", "too_long"), `details` its details (the variable's name, the
     line), so that each face words it in the reader's language."""
 
-    def __init__(self, field: str, code: str, message: str, **params: Any) -> None:
+    def __init__(self, field: str, problem: str, message: str, **details: Any) -> None:
         super().__init__(field, message)
-        self.code = code
-        self.params = params
+        self.problem = problem
+        self.details = details
 
 
 @dataclass(frozen=True)
