@@ -131,6 +131,7 @@ NOT_READ = {
     "public.document",  # A's own upload, served as A sent it
     "candidate.confirm_remove_document",  # names A's own upload, asks to confirm its removal
     "inbox.follow",  # a redirect to the notification's link
+    "links.application", "links.interview",  # redirects to the page of the reader's side
     "auth.login", "auth.register",  # forms without data
     "auth.forgot_password", "auth.reset_password", "invitations.accept",  # forms without data
     "health.healthz", "health.readyz",  # the installation's health, no one's data

@@ -43,6 +43,7 @@ from tracker.web import (
     invitations,
     jobs,
     keys,
+    links,
     privacy,
     public,
     security,
@@ -83,7 +84,7 @@ def create_app(
                   candidate_application, candidate_confirm, candidate_import):
         assert pages.bp in (hr.bp, candidate.bp), pages.__name__
     for blueprint in (public.bp, auth.bp, hr.bp, candidate.bp, inbox.bp, keys.bp,
-                      invitations.bp, hr_audit.bp, privacy.bp, jobs.bp):
+                      invitations.bp, hr_audit.bp, privacy.bp, jobs.bp, links.bp):
         app.register_blueprint(blueprint)
     # the language switch checks the token itself, for logged-in users only (tracker/web/public.py)
     csrf.exempt(public.set_language)

@@ -188,6 +188,9 @@ RULES: dict[str, list[Case]] = {
     # the inbox: everyone logged in has one; a notification is its owner's only (404 else)
     "inbox.index": [case("GET", lambda w: "/inbox/", LOGGED_IN)],
     "inbox.follow": [case("GET", lambda w: f"/inbox/{w.note}", OWNER)],
+    # the links e-mails carry: to the reader's side's page of what they may see, else 404
+    "links.application": [case("GET", lambda w: f"/applications/{w.a}", OWNER | EMPLOYER)],
+    "links.interview": [case("GET", lambda w: f"/interviews/{w.iv}", OWNER | EMPLOYER)],
     "inbox.mark_read": [case("POST", lambda w: f"/inbox/{w.note}/read", OWNER)],
     "inbox.mark_all_read": [case("POST", lambda w: "/inbox/read-all", LOGGED_IN)],
     "inbox.switches": [case("POST", lambda w: "/inbox/switches", LOGGED_IN)],
