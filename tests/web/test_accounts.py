@@ -19,7 +19,8 @@ from tracker.models import Application, Document, Locale, Posting, User
 from tracker.services.accounts import account, users
 from tracker.services.hiring import applications, documents, postings
 from tracker.web import TEMPLATES
-from tracker.web.i18n import TRANSLATIONS, catalog
+from tracker.web import i18n as web_i18n
+from tracker.web.i18n import catalog
 
 
 def test_every_template_compiles(app) -> None:  # noqa: ANN001
@@ -33,7 +34,7 @@ def test_every_message_of_the_pages_has_a_french_translation() -> None:
     method_map = [("**.py", "python"), ("**.html", "jinja2")]
     keywords = {"_": None, "_l": None, "gettext": None, "ngettext": (1, 2)}
     found = set()
-    for root in (Path(TEMPLATES) / "web", TRANSLATIONS.parent):
+    for root in (Path(TEMPLATES) / "web", Path(web_i18n.__file__).parent):
         for _file, _line, message, _comments, _context in extract_from_dir(
             root, method_map, keywords=keywords,
             options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
