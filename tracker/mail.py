@@ -24,24 +24,9 @@ import jinja2
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from tracker.config import Settings
+from tracker.i18n import LANGUAGES, catalog, gettext, label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "email"
-
-_WORDS = {
-    "fr": {"open": "Ouvrir dans le suivi des candidatures", "posting": "Poste",
-           "reference": "Référence", "deadline": "Date limite", "when": "Date et heure",
-           "place": "Lieu", "video": "Visioconférence", "footer":
-           "Rappel envoyé par le suivi des candidatures. Vous pouvez désactiver ce type de "
-           "rappel dans vos préférences.", "late": "Ce rappel part en retard.", "colon": " :",
-           "message_footer": "Message envoyé par l’employeur au moyen du suivi des candidatures."},
-    "en": {"open": "Open in the posting tracker", "posting": "Position",
-           "reference": "Reference", "deadline": "Deadline", "when": "Date and time",
-           "place": "Place", "video": "Video call", "footer":
-           "Reminder sent by the posting tracker. You can switch this kind of reminder off in "
-           "your preferences.", "late": "This reminder is sent late.", "colon": ":",
-           "message_footer": "Message sent by the employer through the posting tracker."},
-}
-
 
 @dataclass(frozen=True)
 class Rendered:
@@ -51,14 +36,27 @@ class Rendered:
     html: str
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+def _lang(lang: str) -> str:
+    return "fr" if lang == "fr" else "en"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _environment(lang: str) -> jinja2.Environment:
+    """The templates of templates/email/ (one copy each, English, `{% trans %}` blocks) with the
+    catalog of `lang` installed: one environment per language."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(catalog(lang), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def _template(lang: str, kind: str) -> jinja2.Template:
+    return _environment(_lang(lang)).get_template(f"{kind}.txt")
 
 
 def _block(template: jinja2.Template, name: str, context: dict[str, Any]) -> str:
@@ -81,7 +79,7 @@ def render_notification_cached(context: dict[str, Any],
 def render_notification(context: dict[str, Any]) -> tuple[str, str]:
     """Only the title and the summary: what an in-app notification shows. Their template
     blocks must not use the PERSONAL fields."""
-    template = _environment().get_template(f"{context['lang']}/{context['kind']}.txt")
+    template = _template(context["lang"], context["kind"])
     return (" ".join(_block(template, "subject", context).split()),
             " ".join(_block(template, "summary", context).split()))
 
@@ -89,33 +87,44 @@ def render_notification(context: dict[str, Any]) -> tuple[str, str]:
 def render_reminder(context: dict[str, Any], *, public_url: str | None = None) -> Rendered:
     """Subject, in-app summary, text and HTML of a reminder from its plain `context` (as
     `tracker.services.reminders.facts` builds it), in the language `context["lang"]`."""
-    env = _environment()
-    lang = context["lang"]
-    template = env.get_template(f"{lang}/{context['kind']}.txt")
-    words = _WORDS[lang]
+    lang = _lang(context["lang"])
+    template = _template(lang, context["kind"])
     subject = " ".join(_block(template, "subject", context).split())
     summary = " ".join(_block(template, "summary", context).split())
     body = _block(template, "body", context)
-    footer = words["message_footer"] if context["kind"] == "message" else words["footer"]
+    footer = gettext(lang, "Message sent by the employer through the posting tracker."
+                     if context["kind"] == "message" else
+                     "Reminder sent by the posting tracker. You can switch this kind of reminder "
+                     "off in your preferences.")
     if context.get("late") and context["kind"] != "message":
-        body = f"{body}\n\n({words['late']})"
+        body = f"{body}\n\n({gettext(lang, 'This reminder is sent late.')})"
     url = f"{public_url.rstrip('/')}{context['link']}" if public_url and context.get("link") else None
-    text = body + (f"\n\n{words['open']}{words['colon']} {url}" if url else "") + f"\n\n-- \n{footer}\n"
-    facts = [(words["posting"], context["posting_title"]),
-             (words["reference"], context["posting_reference"])] if "posting_title" in context else []
-    if context["kind"] in ("interview_soon", "interview_scheduled"):
-        facts.append((words["when"], context["when"]))
-        if context.get("place"):
-            facts.append((words["place"], context["place"]))
-        if context.get("video_url"):
-            facts.append((words["video"], context["video_url"]))
-    elif context.get("deadline"):
-        facts.append((words["deadline"], context["deadline"]))
-    html = env.get_template("layout.html").render(
-        lang=lang, subject=subject, url=url, open_label=words["open"], footer=footer,
-        paragraphs=[p.splitlines() for p in body.split("\n\n") if p.strip()], facts=facts,
+    opening = f"\n\n{gettext(lang, 'Open in the posting tracker: %(url)s', url=url)}" if url else ""
+    text = f"{body}{opening}\n\n-- \n{footer}\n"
+    html = _environment(lang).get_template("layout.html").render(
+        lang=lang, subject=subject, url=url,
+        open_label=gettext(lang, "Open in the posting tracker"), footer=footer,
+        paragraphs=[p.splitlines() for p in body.split("\n\n") if p.strip()],
+        facts=_facts(context, lang),
     )
     return Rendered(subject, summary, text, html)
+
+
+def _facts(context: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The table under the message: the posting, then the interview's time and place or the
+    deadline, each under its label in `lang`."""
+    facts = [(label("posting", lang), context["posting_title"]),
+             (label("reference", lang), context["posting_reference"])
+             ] if "posting_title" in context else []
+    if context["kind"] in ("interview_soon", "interview_scheduled"):
+        facts.append((label("when", lang), context["when"]))
+        if context.get("place"):
+            facts.append((label("where", lang), context["place"]))
+        if context.get("video_url"):
+            facts.append((gettext(lang, "Video call"), context["video_url"]))
+    elif context.get("deadline"):
+        facts.append((gettext(lang, "Deadline"), context["deadline"]))
+    return facts
 
 
 def message_id(reminder_id: int, unique_key: str, sender: str) -> str:
@@ -146,9 +155,8 @@ def interview_ics(context: dict[str, Any], sender: str, recipient: str, now: dat
     else:
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=context["duration_minutes"]))
-    label = "Entretien" if context["lang"] == "fr" else "Interview"
-    event.add("summary", f"{label} : {context['posting_title']}" if context["lang"] == "fr"
-              else f"{label}: {context['posting_title']}")
+    event.add("summary", gettext(_lang(context["lang"]), "Interview: %(title)s",
+                                 title=context["posting_title"]))
     if context.get("place"):
         event.add("location", context["place"])
     if context.get("video_url"):
@@ -261,7 +269,7 @@ def account_exists_message(*, recipient: str, lang: str, settings: Settings,
                            now: datetime) -> EmailMessage:
     """The e-mail to the owner of an address someone tried to register again with: the
     registration page answers as for a new address, so the owner alone learns of it."""
-    template = _environment().get_template(f"{'fr' if lang == 'fr' else 'en'}/account_exists.txt")
+    template = _template(lang, "account_exists")
     login_url = f"{settings.public_url.rstrip('/')}/login" if settings.public_url else None
     context = {"email": recipient, "login_url": login_url}
     message = EmailMessage()
@@ -280,10 +288,10 @@ def account_exists_message(*, recipient: str, lang: str, settings: Settings,
 def account_message(kind: str, *, recipient: str, lang: str, context: dict[str, Any],
                     settings: Settings, now: datetime) -> EmailMessage:
     """A plain-text e-mail about one's account (a password reset link, an invitation) from
-    templates/email/<lang>/<kind>.txt (blocks `subject` and `body`), in `lang`. Its
+    templates/email/<kind>.txt (blocks `subject` and `body`), in `lang`. Its
     Message-ID is random: each request is a new message."""
-    lang = "fr" if lang == "fr" else "en"
-    template = _environment().get_template(f"{lang}/{kind}.txt")
+    lang = _lang(lang)
+    template = _template(lang, kind)
     values = {"email": recipient, **context}
     message = EmailMessage()
     message["Subject"] = " ".join(_block(template, "subject", values).split())
@@ -298,9 +306,9 @@ def account_message(kind: str, *, recipient: str, lang: str, context: dict[str, 
 
 
 def render_notice(kind: str, lang: str, context: dict[str, Any]) -> tuple[str, str, str]:
-    """Subject, in-app summary and text body of the plain notice templates/email/<lang>/<kind>.txt
+    """Subject, in-app summary and text body of the plain notice templates/email/<kind>.txt
     (a notice to one person, not a reminder: retention's warning of an unused account)."""
-    template = _environment().get_template(f"{'fr' if lang == 'fr' else 'en'}/{kind}.txt")
+    template = _template(lang, kind)
     return (" ".join(_block(template, "subject", context).split()),
             " ".join(_block(template, "summary", context).split()),
             _block(template, "body", context))

@@ -184,3 +184,32 @@ def test_zones_read_back_by_both_parsers_at_every_season(zone):
     read = sorted(e.dtstart.value.astimezone(UTC)
                   for e in vobject.readOne(data.decode()).vevent_list)
     assert read == expected
+
+
+ENGLISH_WORDS = ("Deadline", "Interview", "Postings of")
+FRENCH_WORDS = ("Date limite", "Entretien", "Offres suivies")
+
+
+def _words(data: bytes) -> list[str]:
+    """Every text a person reads in a calendar: its name, each event's title and alarm."""
+    parsed = icalendar.Calendar.from_ical(data)
+    return [str(parsed["X-WR-CALNAME"])] + [
+        str(component[name]) for component in parsed.walk()
+        if component.name in ("VEVENT", "VALARM")
+        for name in ("SUMMARY", "DESCRIPTION") if name in component]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_calendar_speaks_its_readers_language_only(session, candidate, hr, interview, lang,
+                                                      clock):
+    for reader in (candidate, hr):
+        reader.locale = Locale(lang)
+        words = _words(calendar.user_calendar(session, reader, clock))
+        foreign, own = ((ENGLISH_WORDS, FRENCH_WORDS) if lang == "fr"
+                        else (FRENCH_WORDS, ENGLISH_WORDS))
+        assert not [w for w in words if any(f in w for f in foreign)], (reader.email, words)
+        assert words[0] == ("Offres suivies par " if lang == "fr" else "Postings of ") + \
+            reader.full_name
+        # a deadline and an interview, both titled in the reader's words (and their alarms)
+        assert sum(w.startswith(own[0]) for w in words) == 2, words
+        assert sum(w.startswith(own[1]) for w in words) == 2, words

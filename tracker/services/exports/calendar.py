@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.exporters.ics import CalendarEntry, build_calendar
+from tracker.i18n import LANGUAGES, gettext
 from tracker.models import (
     Application,
     ApplicationStatus,
@@ -108,13 +109,11 @@ def _postings(session: Session, user: User) -> list[Posting]:
     return list(session.scalars(query.where(mine).order_by(Posting.id)))
 
 
-# The titles of the events, in the reader's language (a calendar shows no other words).
-_TITLES = {
-    "fr": {"deadline": "Date limite : {label}", "interview": "Entretien : {label}",
-           "interview_with": "Entretien avec {who} : {label}"},
-    "en": {"deadline": "Deadline: {label}", "interview": "Interview: {label}",
-           "interview_with": "Interview with {who}: {label}"},
-}
+# The titles of the events (tracker.i18n's catalog), in the reader's language: a calendar shows
+# no other words. The `subject` is the English title, the same for every reader.
+_DEADLINE = "Deadline: %(title)s"
+_INTERVIEW = "Interview: %(title)s"
+_INTERVIEW_WITH = "Interview with %(who)s: %(title)s"
 
 
 def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
@@ -123,7 +122,7 @@ def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
     their own interview, and the posting's interview days only while they have none."""
     entries = []
     employer = user.role is Role.HR and posting.organisation_id == user.organisation_id
-    titles = _TITLES.get(user.locale.value, _TITLES["en"])
+    lang = _lang(user)
     label = f"{posting.title} ({posting.reference})"
     if posting.valid_through_date is not None:
         zone = ZoneInfo(posting.timezone)
@@ -133,7 +132,7 @@ def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
         apply = posting.apply_email or posting.apply_url or ""
         entries.append(CalendarEntry(
             uid=f"posting-{posting.id}-deadline@{UID_DOMAIN}",
-            summary=titles["deadline"].format(label=label), subject=f"Deadline: {label}",
+            summary=gettext(lang, _DEADLINE, title=label), subject=gettext("en", _DEADLINE, title=label),
             busy=False, start=start, end=None,
             description="\n".join(filter(None, [posting.hiring_organization_name, apply])),
             location=posting.location,
@@ -156,13 +155,13 @@ def _entries(user: User, posting: Posting) -> list[CalendarEntry]:
             before = timedelta(hours=2)
         else:
             start, end, before = interview.start_date, None, timedelta(days=1)
-        summary = (titles["interview_with"].format(
-            who=interview.application.person_name, label=label)
-            if employer and interview.application is not None
-            else titles["interview"].format(label=label))
+        summary = (gettext(lang, _INTERVIEW_WITH, who=interview.application.person_name,
+                           title=label)
+                   if employer and interview.application is not None
+                   else gettext(lang, _INTERVIEW, title=label))
         entries.append(CalendarEntry(
             uid=interview_uid(interview.id),
-            summary=summary, subject=f"Interview: {label}",
+            summary=summary, subject=gettext("en", _INTERVIEW, title=label),
             start=start, end=end,
             description=interview.video_url or "",
             location=interview.place or interview.video_url,
@@ -214,7 +213,12 @@ def user_calendar(session: Session, user: User, clock: Clock) -> bytes:
     now = clock()
     entries = [entry for posting in _postings(session, user) for entry in _entries(user, posting)]
     sequences = _sequences(session, entries, now)
-    return build_calendar(entries, sequences, now, name=f"Postings of {user.full_name}")
+    return build_calendar(entries, sequences, now,
+                          name=gettext(_lang(user), "Postings of %(name)s", name=user.full_name))
+
+
+def _lang(user: User) -> str:
+    return user.locale.value if user.locale.value in LANGUAGES else "en"
 
 
 

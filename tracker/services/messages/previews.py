@@ -62,8 +62,7 @@ def sample_values(organisation: Organisation, language: str, *, public_url: str 
     base = (public_url or "").rstrip("/")
     return {
         "candidate_name": "Camille Martin",
-        "posting_title": ("Chargé·e de coopération internationale" if language == "fr"
-                          else "International cooperation officer"),
+        "posting_title": f.text("International cooperation officer"),  # a made-up title
         "posting_reference": "REF-2026-042",
         "organisation": organisation.name,
         "deadline": f.instant(now + timedelta(days=28), organisation.timezone),
