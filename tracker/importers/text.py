@@ -42,9 +42,12 @@ def detect_language(text: str) -> str:
 # bullet). The value is what follows the label, or the next non-blank line.
 _LABELS: dict[str, str] = {
     "title": r"intitule du poste|intitule|titre du poste|job title|position title|post title"
-             r"|poste|position|vacancy title|role title",
+             r"|poste|position|vacancy title|role title|assignment title|title|mission",
     "hiring_organization_name": r"employeur|etablissement|organisation|organization|employer"
-                                r"|structure|organisme|recruteur|company",
+                                r"|structure|organisme|recruteur|company|entreprise|host entity"
+                                r"|(?:host|hiring|employing) (?:organi[sz]ation|institution)"
+                                r"|organi[sz]ation/company|association d'envoi|quel organisme"
+                                r"|structure d'accueil|organisme d'accueil",
     "location": r"lieu d'exercice|lieu de travail|lieu|localisation|location|duty station"
                 r"|based at|affectation|work location|residential location",
     "reference": r"reference de l'offre|reference|ref\.?|n° de l'offre|job ref(?:erence)?|offre n°"
@@ -72,7 +75,7 @@ _LABELS: dict[str, str] = {
 }
 _LABEL_RES = {
     # Possessive spaces and a bounded aside: one try per line, no backtracking over a run.
-    name: re.compile(rf"^(?:{pattern})\s*+(?:\([^)]{{0,80}}\)\s*+)?(?:[:：]\s*(?P<value>.*)|"
+    name: re.compile(rf"^(?:{pattern})\s*+(?:\([^)]{{0,80}}\)\s*+)?(?:(?:[:：]|\?\s)\s*(?P<value>.*)|"
                      rf"(?<=\s)(?P<digits>\d.*))$|^(?:{pattern})\s*+$", re.I)
     for name, pattern in _LABELS.items()
 }

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.sections import heading_of
+from tracker.importers.text_title import is_call, kind_prefixed, post_in_sentence, subject_title, trim_terms
 
 Labelled = dict[str, list[tuple[str, str]]]
 
@@ -24,7 +25,9 @@ _ORG_WORDS = (
     r"Fondation|Foundation|Association|H[ôo]pital|Hospital|CHU|Rectorat|Acad[ée]mie|"
     r"Pr[ée]fecture|United Nations|UNHCR|UNICEF|OSCE|Organi[sz]ation|Committee|Comit[ée]|"
     r"Commission|Bank|Banque|Fund|Fonds|Trust|Society|Soci[ée]t[ée]|F[ée]d[ée]ration|Federation|"
-    r"Syndicat|Groupement")
+    r"Syndicat|Groupement|Department (?:of|for)|Directorate(?:-General)? (?:of|for)|NHS|"
+    r"Joint Undertaking|Parlement|Parliament|Laboratoire|Laboratory|LabEx|Mus[ée]e|Museum|"
+    r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
 _EMPLOYER = re.compile(
@@ -42,7 +45,10 @@ _BOARD = re.compile(
     r"france travail|pole emploi|glassdoor|monster|euraxess|reliefweb|idealist|devex|impactpool|"
     r"unjoblink|scholarshipdb|academic ?positions|emploi[- ]territorial|place de l'emploi public|"
     r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
-    r"guardian jobs|times higher education|w4mp|nature careers|science careers)\b"
+    r"guardian jobs|times higher education|w4mp|nature careers|science careers|portail (?:de l')?"
+    r"emploi|mon volontariat international|careers at)\b"
+    r"|^[\w' -]{2,40}\s(?:jobs|vacancies|procurement notices|careers)$"
+    r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
     r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
     r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
 _CRUMBS = re.compile(r"\s(?:›|>|»)\s")
@@ -59,12 +65,12 @@ _RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted
                            + r")\s*+[·|:–—-]")
 _ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
 # Tried only where a run of spaces starts (or at a word), not at each space of the run.
-_SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h|M/W/D|m/w/d)\b[\)\]]?\s*+")
+_SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b([HFMWhfmw]/[HFMWhfmw](?:/[DdXx])?)\b[\)\]]?\s*+")
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
 _NUMBERED = re.compile(r"^(?:poste|offre|emploi|vacancy|position|job)\s*+(?:n°|no\.?|number|#|"
                        r"ref\.?)?\s*+[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
 # Cut a header line at its first separator: "University of Sheffield - School of ...".
-_SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*")
+_SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*|\s{3,}")
 _CONNECTORS = r"(?:of|for|the|and|de|du|des|la|le|les|et|pour|sans|on|in|&|d['’]|l['’])"
 _NAME = rf"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:{_CONNECTORS}\s+)*[A-ZÀ-Ý][\w'’&.-]*){{0,7}}"
 _NAME_RE = re.compile(rf"^{_NAME}$")
@@ -88,7 +94,7 @@ _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "re
 
 
 def clean_title(line: str) -> str:
-    return _ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—")
+    return trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—"))
 
 
 def org_name(line: str) -> str:
@@ -104,6 +110,7 @@ def is_org_line(line: str) -> bool:
     if len(head) > 100 or head.endswith(".") or len(head.split()) > 12:
         return False
     name = re.sub(r"^(?:the|la|le|les|l['’])\s*", "", head, flags=re.I)
+    name = _ACRONYM.sub("", name).strip()
     return bool(_ORG.match(name) or _spelled_acronym(line)
                 or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", ""))))
 
@@ -147,12 +154,17 @@ def read_title_and_employer(result: ParsedPosting, lines: list[str], labelled: L
     top = _top_lines(lines)
     header: list[tuple[str, str, float]] = []
     below_title: list[tuple[str, str, float]] = []
+    boards: list[tuple[str, str, float]] = []
     titles = labelled.get("title") or []
     if titles and len(titles[0][0]) <= 200:
         result.add("title", clean_title(titles[0][0]), titles[0][1], 0.9)
-    crumb, labels = None, 0
+    subject = subject_title(top, is_org_line)
+    if subject and not result.get("title"):
+        result.add("title", clean_title(subject[0]), subject[1], 0.7)
+    text = "\n".join(lines)
+    crumb, labels, after_recruits = None, 0, False
     for index, line in enumerate(top):
-        if labels >= 3:
+        if labels >= 3 or result.get("title"):
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
         numbered = _NUMBERED.match(line)
@@ -160,34 +172,150 @@ def read_title_and_employer(result: ParsedPosting, lines: list[str], labelled: L
             result.add("title", clean_title(numbered["title"]), line, 0.7)
             break
         if _BOARD.search(key):
-            continue  # the publisher's name: never the employer's nor the title
+            boards += _board_employer(line)
+            continue  # the publisher's name: never the title
         if _CRUMB_MARKS.search(line):
-            crumb = _CRUMBS.split(line)[-1].strip()
+            parts = [part.strip() for part in _CRUMBS.split(line)]
+            boards += _board_employer(parts[0]) + [
+                (name, line, 0.65) for before, name in zip(parts, parts[1:], strict=False)
+                if re.fullmatch(r"(?i)entreprises?|companies|employers?|employeurs?", before)]
+            crumb = parts[-1]
+            continue
+        recruits = _RECRUITS.match(line)
+        if recruits and not _RECRUITS_ALONE.search(line):
+            post = post_in_sentence(line)
+            if post:
+                result.add("title", clean_title(post), line, 0.6)
+                break
+        if _RECRUITS_ALONE.search(line) or is_call(line):
+            after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
+            continue
+        prefixed = kind_prefixed(line)
+        if prefixed and not is_org_line(prefixed):
+            result.add("title", clean_title(prefixed), line, 0.65)
+            break
+        if prefixed:
+            header.append((org_name(prefixed), line, 0.7))
             continue
         if _skipped(line, is_label):
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
             continue
-        if is_org_line(line):
-            header.append((org_name(line), line, 0.75))
+        if is_org_line(line) or _named_later(line, text):
+            header.append((_body_of(line), line, 0.75))
             continue
         if line.endswith(".") and len(line.split()) > 8:
             break  # running text: the heading was not in the header
-        result.add("title", clean_title(line), line, 0.65)
+        confidence = 0.65 if not after_recruits or _ARTICLE.match(line) else 0.6
+        result.add("title", clean_title(line), line, confidence)
         below = top[index + 1] if index + 1 < len(top) else ""
-        name = org_name(below) if below else ""
-        if name and (_NAME_RE.match(name) and len(name.split()) >= 2
-                     and not re.search(r"\d", name)):
-            confirmed = sum(1 for other in lines if name in other) > 1 or _ORG.search(name)
-            below_title.append((name, below, 0.7 if confirmed else 0.5))
+        name = _body_of(below) if below else ""
+        bare = name.replace(",", "")
+        if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
+            seen = sum(1 for other in lines if name in other) > 1
+            if len(name.split()) >= 2 or seen:
+                confirmed = seen or _ORG.search(name)
+                below_title.append((name, below, 0.7 if confirmed else 0.5))
         break
     if crumb and not result.get("title"):
         result.add("title", clean_title(crumb), crumb, 0.55)
-    _employer(result, lines, labelled, header, below_title)
+    _employer(result, lines, labelled, header, below_title, boards)
+
+
+# A line that only says an organisation recruits ('Biocoop Les Arcades recrute',
+# 'recrute pour sa Maison d'enfants ...'): the post is on the next line.
+_RECRUITS_ALONE = re.compile(r"(?:^|\s)(?:recrute|recrutent|recherche|is hiring|is recruiting)"
+                             r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b)", re.I)
+# The larger body a unit belongs to, when a line names both ('LabEx ITEM – Université
+# Grenoble Alpes', 'Department of Neurobiology, University of Chicago').
+_BODY = re.compile(r"^(?:the\s+)?(?:Universit[éyàa]|CNRS|Inserm|INRAE|Inria|CEA|Minist[èe]re|"
+                   r"Ministry|Parlement|Parliament|European Commission|Commission)\b", re.I)
+
+
+def _body_of(line: str) -> str:
+    """The organisation a header line names: the larger body when it names a unit first; a
+    town after a comma left out ('Clean Hydrogen Joint Undertaking, Brussels')."""
+    parts = [p.strip(" ,;:-–—(") for p in re.split(r",\s+|" + _SEPARATOR.pattern,
+                                                    _SEX.sub(" ", line).strip()) if p.strip()]
+    if not parts:
+        return ""
+    body = next((p for p in parts[1:] if _BODY.match(p)), None)
+    if body and not _BODY.match(parts[0]):
+        return body
+    name = org_name(line)
+    if "," in name and len(name.split(",")[-1].split()) <= 2 and not _ORG.search(
+            name.split(",")[-1]):
+        return name.split(",")[0].strip()
+    return name
+
+
+def _board_employer(line: str) -> list[tuple[str, str, float]]:
+    """'Careers at Northfield Foods', 'Harbor Freightways Careers', 'UNDP Procurement
+    Notices': a careers site names its own organisation (a job board's name is no employer)."""
+    match = re.match(r"^(?:careers at|jobs at|travailler chez)\s+(.{2,60})$", line.strip(), re.I) \
+        or re.match(r"^(.{2,60}?)\s+(?:careers|procurement notices)$", line.strip(), re.I)
+    return [(match.group(1).strip(), line, 0.6)] if match else []
+
+
+def _named_later(line: str, text: str) -> bool:
+    """A short name at the top that the text then uses as a sentence's subject ('Halcyon
+    Health builds ...', 'At Brightloop, we ...'): the organisation, not the post."""
+    name = line.strip()
+    if not _NAME_RE.match(name) or len(name.split()) > 4:
+        return False
+    escaped = re.escape(name)
+    return bool(re.search(rf"(?m)(?:^{escaped}\s+(?!(?:is|are|can|will|may|must|should|would"
+                          rf"|has|have|reports?|works?)\b)[a-zà-ÿ]\w+|"
+                          rf"^(?:at|chez)\s+{escaped}\s*,)", text.replace(line, "", 1), re.I))
+
+
+_ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|about the (?:company|organi[sz]ation|"
+                    r"employer)|a propos(?: de nous)?|l'association|the organi[sz]ation|"
+                    r"company description|presentation de la structure|la structure|"
+                    r"notre structure|l'entreprise)\s*[?:]?$")
+_SUBJECT_NAME = re.compile(
+    rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?({_NAME})(?:\s*+\([^)]{{0,60}}\))?\s++[a-zà-ÿ]")
+_AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})\s*+,")
+_PUBLISHED_BY = re.compile(rf"^publi\w*\s+le\s+[^:]{{3,40}}\s+par\s*:?\s*({_NAME})", re.I)
+
+
+def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The organisation presented under 'Qui sommes-nous ?' / 'About us', or named at a
+    sentence's head ('Chez Tandem Énergie, on ...', 'At Brightloop, we ...'), or the one a
+    public board says published the posting ('Publiée le 3 mars 2026 par : Rectorat ...')."""
+    found = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        published = _PUBLISHED_BY.match(stripped)
+        if published:
+            found.append((published.group(1), stripped, 0.7))
+        at = _AT_NAME.match(stripped)
+        if at:
+            found.append((at.group(1), stripped, 0.65))
+        if _ABOUT.match(fold(stripped)):
+            below = next((ln.strip() for ln in lines[index + 1:index + 4] if ln.strip()), "")
+            subject = _SUBJECT_NAME.match(below)
+            if subject and (len(subject.group(1).split()) >= 2 or _ORG.search(subject.group(1))
+                            or below.count(subject.group(1)) + "\n".join(lines).count(
+                                subject.group(1)) > 2):
+                found.append((subject.group(1), below, 0.65))
+    return found
+
+
+def _mentioned(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The last resort: the first university, institute or authority the running text
+    names ('the profile ... of the University of Groningen'), a guess to check."""
+    for line in lines:
+        for match in re.finditer(r"\b(?:the\s+)?((?:Universit[éy]|University|Institut[e]?|"
+                                 r"Ministry|Minist[èe]re)\s+(?:of|de|du|des|d['’])\s+"
+                                 r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)", line):
+            return [(match.group(1), line.strip(), 0.5)]
+    return []
 
 
 def _employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
               header: list[tuple[str, str, float]],
-              below_title: list[tuple[str, str, float]]) -> None:
+              below_title: list[tuple[str, str, float]],
+              boards: list[tuple[str, str, float]]) -> None:
     """The first source that names an employer, in the order a reader trusts them."""
     found: list[tuple[str, str, float]] = []
     demoted: list[tuple[str, str, float]] = []
@@ -204,23 +332,29 @@ def _employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     for line in body[:40]:
         match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
         if match and len(match.group(1).split()) > 1:
-            found.append((org_name(match.group(1)), line, 0.7))
+            found.append((_body_of(match.group(1)), line, 0.7))
             break
     found += header
+    found += [item for item in below_title if item[2] >= 0.7]
     for line in body:
         match = _RECRUITS.match(line)
         if match:
             name = re.sub(r"^(?:la|le|les|l['’]|the)\s*", "", match.group(1).strip(), flags=re.I)
-            if 1 < len(name.split()) <= 10 or _ORG.search(name):
+            # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
+            name = re.sub(r"^(?:cabinet|soci[ée]t[ée]|entreprise|start-up|startup|magasin|"
+                          r"company|firm)\s+(?=[A-ZÀ-Ý])", "", name)
+            if 1 < len(name.split()) <= 10 or _ORG.search(name) or (
+                    name[:1].isupper() and sum(name in other for other in body) > 1):
                 found.append((name[0].upper() + name[1:], line, 0.75))
                 break
-    found += [item for item in below_title if item[2] >= 0.7]
     for line in body:
         match = _SELF_DESCRIBED.match(line)
         if match:
             found.append((match.group(1), line, 0.65))
             break
-    found += _signature(lines) + _domain_name(lines) + demoted + below_title
+    found += _presented(lines[:80])
+    found += _signature(lines) + boards + _domain_name(lines) + demoted + below_title
+    found += _mentioned(body)
     if found:
         name, snippet, confidence = found[0]
         result.add("hiring_organization_name", name, snippet, confidence)
