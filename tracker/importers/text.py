@@ -177,7 +177,8 @@ _TYPES = [
                 r"contractuel|maternity cover|parental leave cover|remplacement)\b", re.I),
      EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
-                r"permanent|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing|"
+                r"permanent(?!\s+(?:database|representation|secretariat|mission|delegation|"
+                r"court|committee|council|residen\w*|address))|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing|"
                 r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
     (re.compile(r"\b(stage|stagiaire|internship|intern|traineeship|trainee)\b", re.I),

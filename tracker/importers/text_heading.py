@@ -77,7 +77,7 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
     rf"^((?:(?i:la|le|les|l['’]|the)\s*+[^\n:;.()]{{3,80}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
-    r"(?:recrute|recherche|is recruiting|is hiring|is seeking|seeks|is looking for|"
+    r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is recruiting|is hiring|is seeking|seeks|is looking for|"
     r"wishes to appoint|invites applications)\b")
 # "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
 _SELF_DESCRIBED = re.compile(
@@ -115,11 +115,16 @@ def is_org_line(line: str) -> bool:
                 or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", ""))))
 
 
+_POST_WORDS = re.compile(r"\b(?:officer|expert|manager|engineer|assistant|advisor|adviser|"
+                         r"analyst|researcher|fellow|consultant|coordinator|charg[ée]|"
+                         r"ing[ée]nieur|technicien|responsable)", re.I)
+
+
 def _spelled_acronym(line: str) -> bool:
     """'International Committee of the Red Cross (ICRC)': an acronym in brackets whose letters
     are the initials of the words before it (a post's '(CDD)' is not)."""
     match = _ACRONYM.search(line)
-    if not match:
+    if not match or _POST_WORDS.search(line[:match.start()]):
         return False
     initials = iter(word[0] for word in re.findall(r"[A-ZÀ-Ý][\w'’-]*", line[:match.start()]))
     letters = [c for c in match.group(1) if c.isupper()]
@@ -146,6 +151,7 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
                 or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
                 or re.match(r"^(offre|ref|job\b|job id|publi)", key)
                 or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
+                or re.match(r"^[$£€¥]", line)
                 or _SKIP.search(key))
 
 
@@ -163,36 +169,38 @@ def read_title_and_employer(result: ParsedPosting, lines: list[str], labelled: L
         result.add("title", clean_title(subject[0]), subject[1], 0.7)
     text = "\n".join(lines)
     crumb, labels, after_recruits = None, 0, False
+    found_at = None
     for index, line in enumerate(top):
-        if labels >= 3 or result.get("title"):
+        if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        numbered = _NUMBERED.match(line)
+        numbered = _NUMBERED.match(line) if not is_call(line) else None
         if numbered:
             result.add("title", clean_title(numbered["title"]), line, 0.7)
             break
-        if _BOARD.search(key):
-            boards += _board_employer(line)
-            continue  # the publisher's name: never the title
-        if _CRUMB_MARKS.search(line):
+        if _CRUMB_MARKS.search(line) and not line.endswith(".") and len(line) <= 120:
             parts = [part.strip() for part in _CRUMBS.split(line)]
             boards += _board_employer(parts[0]) + [
                 (name, line, 0.65) for before, name in zip(parts, parts[1:], strict=False)
                 if re.fullmatch(r"(?i)entreprises?|companies|employers?|employeurs?", before)]
             crumb = parts[-1]
             continue
+        if _BOARD.search(key):
+            boards += _board_employer(line)
+            continue  # the publisher's name: never the title
         recruits = _RECRUITS.match(line)
-        if recruits and not _RECRUITS_ALONE.search(line):
-            post = post_in_sentence(line)
-            if post:
-                result.add("title", clean_title(post), line, 0.6)
-                break
+        post = post_in_sentence(line) if recruits and not _RECRUITS_ALONE.search(line) else None
+        if post:
+            result.add("title", clean_title(post), line, 0.6)
+            found_at = index
+            break
         if _RECRUITS_ALONE.search(line) or is_call(line):
             after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
             continue
         prefixed = kind_prefixed(line)
-        if prefixed and not is_org_line(prefixed):
+        if prefixed and not is_org_line(prefixed) and not _named_elsewhere(prefixed, text):
             result.add("title", clean_title(prefixed), line, 0.65)
+            found_at = index
             break
         if prefixed:
             header.append((org_name(prefixed), line, 0.7))
@@ -201,21 +209,27 @@ def read_title_and_employer(result: ParsedPosting, lines: list[str], labelled: L
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
             continue
         if is_org_line(line) or _named_later(line, text):
-            header.append((_body_of(line), line, 0.75))
+            header.append((_body_of(line, town=False), line, 0.75))
             continue
         if line.endswith(".") and len(line.split()) > 8:
             break  # running text: the heading was not in the header
         confidence = 0.65 if not after_recruits or _ARTICLE.match(line) else 0.6
         result.add("title", clean_title(line), line, confidence)
-        below = top[index + 1] if index + 1 < len(top) else ""
-        name = _body_of(below) if below else ""
+        found_at = index
+        break
+    if found_at is not None and found_at + 1 < len(top):
+        below = top[found_at + 1]
+        name = _body_of(below)
         bare = name.replace(",", "")
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
             seen = sum(1 for other in lines if name in other) > 1
-            if len(name.split()) >= 2 or seen:
+            if len(name.split()) >= 2 or _named_later(name, text):
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
-        break
+    if not result.get("title"):
+        post = next((p for p in map(post_in_sentence, top[:10]) if p), None)
+        if post:
+            result.add("title", clean_title(post), post, 0.55)
     if crumb and not result.get("title"):
         result.add("title", clean_title(crumb), crumb, 0.55)
     _employer(result, lines, labelled, header, below_title, boards)
@@ -231,7 +245,7 @@ _BODY = re.compile(r"^(?:the\s+)?(?:Universit[éyàa]|CNRS|Inserm|INRAE|Inria|CE
                    r"Ministry|Parlement|Parliament|European Commission|Commission)\b", re.I)
 
 
-def _body_of(line: str) -> str:
+def _body_of(line: str, town: bool = True) -> str:
     """The organisation a header line names: the larger body when it names a unit first; a
     town after a comma left out ('Clean Hydrogen Joint Undertaking, Brussels')."""
     parts = [p.strip(" ,;:-–—(") for p in re.split(r",\s+|" + _SEPARATOR.pattern,
@@ -242,17 +256,35 @@ def _body_of(line: str) -> str:
     if body and not _BODY.match(parts[0]):
         return body
     name = org_name(line)
-    if "," in name and len(name.split(",")[-1].split()) <= 2 and not _ORG.search(
+    if town and "," in name and len(name.split(",")[-1].split()) <= 2 and not _ORG.search(
             name.split(",")[-1]):
         return name.split(",")[0].strip()
     return name
+
+
+def _without_article(name: str) -> str:
+    """'La commune de X' is 'Commune de X', 'The University of Y' is 'University of Y'; the
+    article stays in a name of its own ('Les Restos du Cœur', 'The Resolution Institute')."""
+    match = re.match(r"^(?:les|la|le|l['’]|the)\s*(?=(\S+))", name, re.I)
+    if match and (not match.group(1)[:1].isupper() or _ORG.match(match.group(1))
+                  or match.group(0)[:2].lower() in ("l'", "l’")):
+        return name[match.end():]
+    return name
+
+
+def _named_elsewhere(name: str, text: str) -> bool:
+    """A name in capitals and small words ('Les Nuits Sonores de la Vallée') the text uses
+    again: an organisation, not a post."""
+    bare = re.sub(r"^(?:les|la|le|l['’]|the)\s*", "", name, flags=re.I)
+    return bool(_NAME_RE.match(name)) and len(bare.split()) >= 2 and text.count(bare) > 1
 
 
 def _board_employer(line: str) -> list[tuple[str, str, float]]:
     """'Careers at Northfield Foods', 'Harbor Freightways Careers', 'UNDP Procurement
     Notices': a careers site names its own organisation (a job board's name is no employer)."""
     match = re.match(r"^(?:careers at|jobs at|travailler chez)\s+(.{2,60})$", line.strip(), re.I) \
-        or re.match(r"^(.{2,60}?)\s+(?:careers|procurement notices)$", line.strip(), re.I)
+        or re.match(r"^(.{2,60}?)\s+(?:[—–|-]\s+)?(?:careers|procurement notices)$", line.strip(),
+                    re.I)
     return [(match.group(1).strip(), line, 0.6)] if match else []
 
 
@@ -263,9 +295,10 @@ def _named_later(line: str, text: str) -> bool:
     if not _NAME_RE.match(name) or len(name.split()) > 4:
         return False
     escaped = re.escape(name)
-    return bool(re.search(rf"(?m)(?:^{escaped}\s+(?!(?:is|are|can|will|may|must|should|would"
-                          rf"|has|have|reports?|works?)\b)[a-zà-ÿ]\w+|"
-                          rf"^(?:at|chez)\s+{escaped}\s*,)", text.replace(line, "", 1), re.I))
+    text = text.replace(line, "", 1) if "\n" in line or line in text.split("\n") else text
+    return bool(re.search(rf"(?m)(?:^{escaped}[ \t]+(?!(?:is|are|can|will|may|must|should|"
+                          rf"would|has|have|reports?|works?)\b)[a-zà-ÿ]\w+|"
+                          rf"(?:^|\s)(?i:at|chez|join|rejoindre)\s+{escaped}\s*,)", text))
 
 
 _ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|about the (?:company|organi[sz]ation|"
@@ -301,14 +334,26 @@ def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
     return found
 
 
+_MENTION = re.compile(
+    r"\b((?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}(?:Universit[éy]|University|Institut[e]?|Ministry|"
+    r"Minist[èe]re|School|College)\s+(?:of|de|du|des|for|d['’])\s*+[A-ZÀ-Ý][\w'’-]*"
+    r"(?:\s+(?:(?:&|and|et|of|de|du|des|la|le|for)\s+)?[A-ZÀ-Ý][\w'’-]*)*)")
+_FOUNDER = re.compile(rf"\b(?:co-?)?(?:founder|fondat(?:eur|rice))\s+(?:of|de|d['’])\s*+({_NAME})",
+                      re.I)
+
+
 def _mentioned(lines: list[str]) -> list[tuple[str, str, float]]:
-    """The last resort: the first university, institute or authority the running text
-    names ('the profile ... of the University of Groningen'), a guess to check."""
+    """The last resort: the company its founder names ('co-founder of Kelpwise'), else the
+    first university, school or ministry the running text names ('the profile ... of the
+    University of Groningen'), a guess to check."""
     for line in lines:
-        for match in re.finditer(r"\b(?:the\s+)?((?:Universit[éy]|University|Institut[e]?|"
-                                 r"Ministry|Minist[èe]re)\s+(?:of|de|du|des|d['’])\s+"
-                                 r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)", line):
-            return [(match.group(1), line.strip(), 0.5)]
+        founder = _FOUNDER.search(line)
+        if founder and founder.group(1)[:1].isupper():
+            return [(founder.group(1), line.strip(), 0.55)]
+    for line in lines:
+        match = _MENTION.search(line)
+        if match:
+            return [(re.sub(r"^(?:The|Our|At|In)\s+", "", match.group(1)), line.strip(), 0.5)]
     return []
 
 
@@ -339,7 +384,7 @@ def _employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     for line in body:
         match = _RECRUITS.match(line)
         if match:
-            name = re.sub(r"^(?:la|le|les|l['’]|the)\s*", "", match.group(1).strip(), flags=re.I)
+            name = _without_article(match.group(1).strip())
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
             name = re.sub(r"^(?:cabinet|soci[ée]t[ée]|entreprise|start-up|startup|magasin|"
                           r"company|firm)\s+(?=[A-ZÀ-Ý])", "", name)

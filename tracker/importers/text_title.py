@@ -14,7 +14,7 @@ from tracker.importers.dates import fold
 _KIND_PREFIX = re.compile(
     r"^(?:appel a candidatures?|call for applications|call for (?:expressions of )?interest"
     r"|mission freelance|freelance|alternance|apprentissage|stage|internship|traineeship"
-    r"|job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
+    r"|offre d'emploi|job offer|job opportunity|job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
     r"^(?:rejoignez[- ]nous|join us|join our team|nous recrutons|on recrute|we'?re hiring|"
@@ -26,7 +26,8 @@ _CALLS = re.compile(
 _TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid)\b)"
 _TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?=[^—–]*{_TERMS})[^—–]*$", re.I)
-_TRAILING_PARENS = re.compile(rf"\s*\((?=[^)]*{_TERMS})[^)]*\)\s*$", re.I)
+_TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:months?|mois|years?|ans|contract|contrat|cdd|cdi|"
+                              r"fixed[- ]term|temporary|permanent)\b)[^)]*\)\s*$", re.I)
 _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage)\b.*$",
                                 re.I)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
