@@ -18,7 +18,8 @@ from tracker.importers.requirements import (
 from tracker.importers.sections import BULLET, Section, split_sections
 from tracker.importers.text_dates import read_dates
 from tracker.importers.text_heading import read_title_and_employer
-from tracker.importers.text_money import read_contact, read_salary
+from tracker.importers.text_money import read_contact
+from tracker.importers.text_salary import read_salary
 from tracker.models.enums import EmploymentType
 
 MAX_CHARS = 200_000  # a posting is a few pages; the rest of a bigger file is not read

@@ -335,7 +335,7 @@ def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
 
 
 _MENTION = re.compile(
-    r"\b((?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}(?:Universit[éy]|University|Institut[e]?|Ministry|"
+    r"(?<![\w'’-])((?:[A-ZÀ-Ý][\w'’-]*+\s+){0,3}(?:Universit[éy]|University|Institut[e]?|Ministry|"
     r"Minist[èe]re|School|College)\s+(?:of|de|du|des|for|d['’])\s*+[A-ZÀ-Ý][\w'’-]*"
     r"(?:\s+(?:(?:&|and|et|of|de|du|des|la|le|for)\s+)?[A-ZÀ-Ý][\w'’-]*)*)")
 _FOUNDER = re.compile(rf"\b(?:co-?)?(?:founder|fondat(?:eur|rice))\s+(?:of|de|d['’])\s*+({_NAME})",

@@ -26,8 +26,8 @@ _CALLS = re.compile(
 _TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid)\b)"
 _TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?=[^—–]*{_TERMS})[^—–]*$", re.I)
-_TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:months?|mois|years?|ans|contract|contrat|cdd|cdi|"
-                              r"fixed[- ]term|temporary|permanent)\b)[^)]*\)\s*$", re.I)
+_TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
+                              r"years?|ans)\b)[^)]*\)\s*$", re.I)
 _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage)\b.*$",
                                 re.I)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
