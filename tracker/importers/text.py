@@ -64,8 +64,12 @@ _LABELS: dict[str, str] = {
     "job_start_date": r"prise de poste|prise de fonctions?|date de prise de (?:poste|fonctions?)"
                       r"|poste a pourvoir (?:le|a compter du|au)|date de debut|debut du contrat"
                       r"|start date|target start date|starting date|start|date d'effet|expected start"
-                      r" date|commencement date",
-    "duration": r"duree du contrat(?: en mois)?|contract duration|duree de la mission|duree|duration|contract length"
+                      r" date|commencement date|offer starting date|date d'embauche(?: prevue)?"
+                      r"|date de demarrage|demarrage|date de debut de (?:mission|stage|contrat)"
+                      r"|expected start|indicative start",
+    "duration": r"duree du contrat(?: en mois)?|contract duration|duration of (?:the )?(?:assignment|"
+                r"contract|appointment|mission|secondment)|period of (?:secondment|appointment|"
+                r"employment|assignment)|duree de la mission|duree de l'engagement|duree de la mission|duree|duration|contract length"
                 r"|length of contract|term",
     "working_time": r"quotite(?: de travail)?|temps de travail|working time|hours|working hours",
     "salary": r"remuneration|salaire|salary|traitement|pay|grade and salary|salary range",
@@ -128,6 +132,7 @@ def parse_text(text: str, *, language: str | None = None) -> ParsedPosting:
     _simple_fields(result, labelled, text, lang)
     _contract(result, labelled, text, lang)
     read_dates(result, labelled, lines, lang)
+    _duration_beside_start(result)
     read_contact(result, lines, lang)
     read_salary(result, labelled, text)
     _sections(result, sections)
@@ -174,7 +179,7 @@ _TYPES = [
     (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat|volontaire|service civique|"
                 r"(?-i:VIE|V\.I\.E\.?|VSI|VIA))\b", re.I), EmploymentType.VOLUNTEER),
     (re.compile(r"\b(CDD|contrat à durée déterminée|contrat a duree determinee|fixed[- ]term|"
-                r"temporary contract|contract\s*+/\s*+temporary|contrat de projet|"
+                r"temporary(?! (?:work|staffing|employment) agenc)|contract\s*+/\s*+temporary|contrat de projet|"
                 r"contractuel|maternity cover|parental leave cover|remplacement)\b", re.I),
      EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
@@ -182,15 +187,17 @@ _TYPES = [
                 r"court|committee|council|residen\w*|address))|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing|"
                 r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
-    (re.compile(r"\b(stage|stagiaire|internship|intern|traineeship|trainee)\b", re.I),
+    (re.compile(r"\b(stages?|stagiaires?|internships?|interns?|traineeships?|trainees?)\b", re.I),
      EmploymentType.INTERNSHIP),
     (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice|work[- ]study|"
                 r"contrat de professionnalisation)\b", re.I), EmploymentType.APPRENTICESHIP),
     (re.compile(r"\b(freelance|consultant|consultancy|prestataire|individual contractor|"
                 r"independent contractor|auto-entrepreneur|portage salarial)\b", re.I),
      EmploymentType.FREELANCE),
-    (re.compile(r"\b(intérim|interim|vacataire|vacation|temporary|casual)\b", re.I),
+    (re.compile(r"\b(intérim|interim|vacataire|vacation|casual)\b", re.I),
      EmploymentType.TEMPORARY),
+    # A civil servant lent by their administration: neither hired nor contracted here.
+    (re.compile(r"\b(secondment|seconded national experts?)\b", re.I), EmploymentType.OTHER),
 ]
 # A fellowship or an appointment for a stated time, with no contract word: a fixed term.
 _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
@@ -199,7 +206,7 @@ _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three
             "twelve": 12, "dix-huit": 18, "eighteen": 18, "vingt-quatre": 24}
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) +
-    r")[\s-]*+(?P<unit>mois|months?|ans?|years?|années?)\b", re.I)
+    r")[\s-]*+(?P<unit>mois|months?|ans?|years?|années?|semaines?|weeks?)\b", re.I)
 
 
 _TENURE = re.compile(
@@ -208,9 +215,11 @@ _TENURE = re.compile(
 
 
 _FOR_A_TIME = re.compile(
-    r"\b(?:fellowship|fellow|appointment|post|position|poste|contrat|contract|mission|"
-    r"assignment|runs?|elect\w*|recrut\w*|tenable)\b[^.\n]{0,60}?\b(?:for|pour|of|de|durée de)"
-    r"\s++(?:a\s++|an\s++|une?\s++)?(?:period of\s++|durée de\s++)?" + _DURATION.pattern, re.I)
+    r"\b(?:fellowships?|fellows?|appointments?|posts?|positions?|postes?|contrats?|contracts?|"
+    r"missions?|assignments?|runs?|elect\w*|recrut\w*|tenable|researcher|stages?|internships?)"
+    r"\b[^.\n]{0,60}?\b(?:for|pour|of|de|durée de|limited to|pendant)"
+    r"\s++(?:a\s++|an\s++|une?\s++)?(?:initial\s++|first\s++)?(?:period of\s++|durée de\s++)?"
+    + _DURATION.pattern, re.I)
 
 
 def _duration(value: str) -> int | None:
@@ -219,7 +228,9 @@ def _duration(value: str) -> int | None:
         return None
     n = match["n"].lower()
     number = int(n) if n.isdigit() else _NUMBERS[n]
-    months = number if match["unit"].lower().startswith(("mois", "month")) else number * 12
+    unit = match["unit"].lower()
+    months = (number if unit.startswith(("mois", "month")) else
+              round(number / 4.345) if unit.startswith(("semaine", "week")) else number * 12)
     return months if 0 < months <= 600 else None
 
 
@@ -231,15 +242,17 @@ def _contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
     for value, snippet, confidence in candidates:
         for pattern, kind in _TYPES:
             match = pattern.search(value)
-            if match and lang == "en" and match.group(1).lower() in ("stage", "stagiaire"):
+            if match and lang == "en" and match.group(1).lower().startswith("stage"):
                 match = None
             if match:
                 if kind == EmploymentType.PERMANENT and match.group(1).lower() in (
                         "titulaire", "fonctionnaire") and re.search(r"contractuel", value, re.I):
                     continue  # 'ouvert aux titulaires ou contractuels' says nothing
-                if kind == EmploymentType.FIXED_TERM and match.group(1).lower() == "contractuel" \
-                        and re.search(r"titulaire", value, re.I):
-                    continue
+                if kind == EmploymentType.FIXED_TERM and re.search(
+                        r"titulaire|fonctionnaire", value, re.I) and (
+                        match.group(1).lower() == "contractuel"
+                        or re.search(r"contractuel(?:le)?s?\s+(?:en|par)\s+CDD", value, re.I)):
+                    continue  # open to civil servants and to contract staff: not stated
                 result.add("employment_type", kind, snippet, confidence)
                 months = _duration(value)
                 if months and kind in (EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY,
@@ -300,6 +313,19 @@ def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str
         snippet = _around(text, match)
         result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.65)
         result.add("duration_months", int(match.group(1)), snippet, 0.65)
+
+
+def _duration_beside_start(result: ParsedPosting) -> None:
+    """'À partir du 15 septembre 2026 (8 mois, 24 h/semaine)': a duration in the sentence that
+    gives the start of a post for a time (fixed term, internship, volunteering)."""
+    start, kind = result.get("job_start_date"), result.value("employment_type")
+    if result.get("duration_months") or start is None or kind not in (
+            EmploymentType.FIXED_TERM, EmploymentType.INTERNSHIP, EmploymentType.VOLUNTEER,
+            EmploymentType.APPRENTICESHIP, EmploymentType.TEMPORARY):
+        return
+    months = _duration(start.snippet)
+    if months:
+        result.add("duration_months", months, start.snippet, 0.6)
 
 
 def _permanent_with_a_duration(result: ParsedPosting) -> None:

@@ -22,10 +22,15 @@ _APPLY_WORDS = re.compile(
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
-    r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le)", re.I)
+    r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le|start\s*:|"
+    r"(?:indicative|expected) start|démarrage|à partir du|a partir du|embauche)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
-                        r"publi|posted|ouvert)", re.I)
+                        r"publi|posted|ouvert|sift|shortlist|week commencing|review)", re.I)
+_NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition)", re.I)
+# A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
+# 'entre le 1er mars et le 31 mai 2027'.
+_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|^\W*dates?\s*:\s*)", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
 _INTERVIEW = re.compile(r"\b(entretien|interview|audition|jury|oral)", re.I)
@@ -90,16 +95,53 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
     if not result.get("job_start_date"):
         for line in lines:
             match = _START_PHRASE.search(line)
-            if not match or match.group(1).lower() == "from" and _NOT_START.search(line):
+            if not match or match.group(1).lower() == "from" and _NOT_START.search(line) \
+                    or _NEVER_START.search(line):
                 continue
             found = find_dates(line[match.start():], lang, _year_default(result))
-            if found:
+            if found and found[0].start <= 40:
                 result.add("job_start_date", found[0].value, line, 0.7, _doubt(found[0], dmy))
                 break
+    _work_span(result, lines, lang, dmy)
     _interviews(result, labelled, lines, lang, dmy)
     _plausible(result)
     if not result.get("timezone") and lang == "fr":
         result.add("timezone", "Europe/Paris", "(French posting)", 0.6)
+
+
+def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
+    """The first and last day of a period of work a sentence states, the first day's year
+    taken from the last's when it is not written (and the year before if it would fall after
+    it); None for the dates of applications or interviews."""
+    match = _SPAN.search(line)
+    if not match or _NOT_START.search(line):
+        return None
+    rest = line[match.start():match.start() + 120]
+    year = next((f.value.year for f in find_dates(rest, lang) if f.year_given), None)
+    found = find_dates(rest, lang, year) if year else []
+    if len(found) < 2 or not found[1].year_given or found[1].start - found[0].end > 12:
+        return None
+    first, last = found[0], found[1]
+    if not first.year_given and first.value > last.value:
+        first = find_dates(rest, lang, last.value.year - 1)[0]
+    return (first, last) if first.value < last.value else None
+
+
+def _work_span(result: ParsedPosting, lines: list[str], lang: str, dmy: bool) -> None:
+    """A period of work gives the start, and the duration when none is stated."""
+    for line in lines:
+        found = span(line, lang)
+        if found is None:
+            continue
+        first, last = found
+        if not result.get("job_start_date"):
+            result.add("job_start_date", first.value, line, 0.7, _doubt(first, dmy))
+        duration = result.get("duration_months")
+        if duration is None or duration.review is not None:
+            months = round(((last.value - first.value).days + 1) / 30.44)
+            if 1 <= months <= 60:
+                result.add("duration_months", months, line, 0.6)
+        return
 
 
 def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
