@@ -99,7 +99,8 @@ def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
 _DEGREE_IN_TEXT = re.compile(
     r"\b(doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
-    r"undergraduate degree|licence|diplôme d'ingénieur|engineering degree)\b", re.I)
+    r"undergraduate degree|licence|diplôme d'ingénieur|engineering degree|university degree|"
+    r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b))\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
                      r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
                      r"applicants?)\b", re.I)
@@ -108,7 +109,8 @@ _NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|supervis\w*|enca
 _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5",
            "advanced": "Bac+5", "postgraduate": "Bac+5", "diplôme d'ingénieur": "Bac+5",
            "engineering": "Bac+5", "bachelor": "Bac+3", "undergraduate": "Bac+3",
-           "licence": "Bac+3"}
+           "licence": "Bac+3", "university": "Bac+3", "bs": "Bac+3", "b.s.": "Bac+3",
+           "ms": "Bac+5", "m.s.": "Bac+5"}
 
 
 def degree_in_text(lines: list[str]) -> tuple[str, str] | None:

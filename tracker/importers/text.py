@@ -51,7 +51,8 @@ _LABELS: dict[str, str] = {
                                 r"|structure d'accueil|organisme d'accueil",
     "location": r"lieu d'exercice|lieu de travail|lieu|localisation|location|duty station"
                 r"|based at|affectation|work location|residential location",
-    "reference": r"reference de l'offre|reference|ref\.?|n° de l'offre|job ref(?:erence)?|offre n°"
+    "reference": r"reference de l'offre|reference number|ref(?:erence)? no\.?|job requisition id"
+                 r"|requisition id|numero de l'offre|reference|ref\.?|n° de l'offre|job ref(?:erence)?|offre n°"
                  r"|vacancy (?:no|number|reference)|job id|req(?:uisition)? id",
     "category": r"categorie|category|grade|corps",
     "date_posted": r"date de publication|publie le|publiee le|date de parution|placed on"
@@ -151,8 +152,9 @@ def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, st
     if location and len(location[0]) <= 300:
         result.add("location", location[0].strip(" ."), location[1], 0.8)
     reference = _first(labelled, "reference")
-    direct = re.search(r"\b(?:offre|vacancy|job|poste)\s*+(?:n°|no\b\.?|number|#)\s*+:?\s*+"
-                       r"([A-Z0-9][A-Za-z0-9._/-]{2,59})", text, re.I)
+    direct = re.search(r"\b(?:offre|vacancy|job|poste)(?:\s++[A-Z]{2,5})?\s*+(?:n°|no\b\.?|number|"
+                       r"#)\s*+:?\s*+([A-Z0-9][A-Za-z0-9._/-]{2,59})", text, re.I) or re.search(
+        r"\b(?i:ref|réf)\.\s*+:?\s*+([A-Z0-9][A-Za-z0-9._/-]{0,40}\d[A-Za-z0-9._/-]{0,20})", text)
     if direct:
         result.add("reference", direct.group(1).rstrip("."), _around(text, direct), 0.85)
     elif reference:
@@ -340,18 +342,53 @@ def _permanent_with_a_duration(result: ParsedPosting) -> None:
     kind.confidence = min(kind.confidence, 0.6)
 
 
+_QUOTITE = re.compile(r"\b(?:quotit[ée](?: de travail)?|working time|temps de travail|employment rate|"
+                      r"taux d'activit[ée])\s*+:?\s*+(\d{1,3})\s*+%", re.I)
+_FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|ETP)\b")
+_TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partiel|part[- ]time|"
+                         r"temps (?:plein|complet)|full[- ]time)", re.I)
+_PERCENT = re.compile(r"(?<![\d,.])(\d{2,3})\s*+%")
+_THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
+_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)\s*(?:par|per|a|/)\s*"
+                           r"(?:semaine|week|sem)\b", re.I)
+_MONEY_SIGN = re.compile(r"[€$£]|\beuros?\b|salaire|salary|\bpay\b", re.I)
+
+
 def _working_time(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                   text: str) -> None:
-    quotite = re.search(r"\b(?:quotit[ée](?: de travail)?|working time|temps de travail)\s*+:?"
-                        r"\s*+(\d{1,3})\s*+%", text, re.I)
+    """The share of full time: a quotité, an FTE, a percent beside days a week or in the
+    header ('— 50 %'), 28/35e, hours a week (35 or more is full time; fewer, a share of 35
+    hours in French, of 40 in English; not for volunteering), else 'full time' or 'half time'."""
+    quotite = _QUOTITE.search(text)
     if quotite and 1 <= int(quotite.group(1)) <= 100:
         result.add("working_time_percent", int(quotite.group(1)), _around(text, quotite), 0.95)
         return
-    fte = re.search(r"\b([01](?:[.,]\d{1,2})?)\s*+FTE\b", text)
+    fte = _FTE.search(text)
     if fte:
         percent = round(float(fte.group(1).replace(",", ".")) * 100)
         if 1 <= percent <= 100:
             result.add("working_time_percent", percent, _around(text, fte), 0.85)
+            return
+    lines = text.split("\n")
+    heading = [line for line in lines if line.strip()][:5]
+    for line in lines:
+        percent = _PERCENT.search(line)
+        if percent and not _MONEY_SIGN.search(line) and 1 <= int(percent.group(1)) <= 100 and (
+                _TIME_WORDS.search(line) or line in heading and len(line) <= 80):
+            result.add("working_time_percent", int(percent.group(1)), line, 0.7)
+            return
+    fifths = _THIRTY_FIFTHS.search(text)
+    if fifths and 1 <= int(fifths.group(1)) <= 35:
+        result.add("working_time_percent", round(int(fifths.group(1)) * 100 / 35),
+                   _around(text, fifths), 0.75)
+        return
+    hours = _WEEKLY_HOURS.search(text)
+    if hours and result.value("employment_type") is not EmploymentType.VOLUNTEER:
+        count = float(hours.group(1).replace(",", "."))
+        week = 35 if detect_language(text) == "fr" else 40
+        percent = 100 if count >= 35 else round(count * 100 / week)
+        if 1 <= percent <= 100:
+            result.add("working_time_percent", percent, _around(text, hours), 0.6)
             return
     full = re.search(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", text, re.I)
     if full:
