@@ -149,10 +149,10 @@ def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str
         result.add("employment_type", EmploymentType.FIXED_TERM, contract[1], 0.7)
         result.add("duration_months", months, contract[1], 0.7)
         return
-    for match in _FOR_A_TIME.finditer(text):
-        months = _duration(match.group(0)[-25:])
+    for found in _FOR_A_TIME.finditer(text):
+        months = _duration(found.group(0)[-25:])
         if months:
-            snippet = around(text, match)
+            snippet = around(text, found)
             result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.65)
             result.add("duration_months", months, snippet, 0.65)
             return
