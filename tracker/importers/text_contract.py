@@ -71,6 +71,16 @@ _FOR_A_TIME = re.compile(
     + _DURATION.pattern, re.I)
 
 
+_OPEN_TO_CIVIL_SERVANTS = re.compile(r"titulaire|fonctionnaire", re.I)
+_CONTRACT_STAFF_TERM = re.compile(r"contractuel(?:le)?s?\s+(?:en|par)\s+CDD", re.I)
+
+
+def _open_to_both(value: str) -> bool:
+    """'ouvert aux fonctionnaires ... et aux contractuels en CDD de 3 ans': the term is the
+    contract staff's option, not the post's contract."""
+    return bool(_OPEN_TO_CIVIL_SERVANTS.search(value) and _CONTRACT_STAFF_TERM.search(value))
+
+
 def _duration(value: str) -> int | None:
     match = _DURATION.search(value)
     if not match:
@@ -97,10 +107,9 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
                 if kind == EmploymentType.PERMANENT and match.group(1).lower() in (
                         "titulaire", "fonctionnaire") and re.search(r"contractuel", value, re.I):
                     continue  # 'ouvert aux titulaires ou contractuels' says nothing
-                if kind == EmploymentType.FIXED_TERM and re.search(
-                        r"titulaire|fonctionnaire", value, re.I) and (
-                        match.group(1).lower() == "contractuel"
-                        or re.search(r"contractuel(?:le)?s?\s+(?:en|par)\s+CDD", value, re.I)):
+                if kind == EmploymentType.FIXED_TERM and (
+                        match.group(1).lower() == "contractuel" and _OPEN_TO_CIVIL_SERVANTS.search(
+                            value) or _open_to_both(value)):
                     continue  # open to civil servants and to contract staff: not stated
                 result.add("employment_type", kind, snippet, confidence)
                 months = _duration(value)
@@ -151,7 +160,7 @@ def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str
         return
     for found in _FOR_A_TIME.finditer(text):
         months = _duration(found.group(0)[-25:])
-        if months:
+        if months and not _open_to_both(around(text, found, 200)):
             snippet = around(text, found)
             result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.65)
             result.add("duration_months", months, snippet, 0.65)

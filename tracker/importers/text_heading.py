@@ -248,8 +248,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
 
 # A line that only says an organisation recruits ('Biocoop Les Arcades recrute',
 # 'recrute pour sa Maison d'enfants ...'): the post is on the next line.
-_RECRUITS_ALONE = re.compile(r"(?:^|\s)(?:recrute|recrutent|recherche|is hiring|is recruiting)"
-                             r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b)", re.I)
+_RECRUITS_ALONE = re.compile(
+    r"(?:^|\s)(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is hiring|"
+    r"is recruiting|is looking for)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?)?"
+    r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b)", re.I)
 # The larger body a unit belongs to, when a line names both ('LabEx ITEM – Université
 # Grenoble Alpes', 'Department of Neurobiology, University of Chicago').
 _BODY = re.compile(r"^(?:the\s+)?(?:Universit[éyàa]|CNRS|Inserm|INRAE|Inria|CEA|Minist[èe]re|"
