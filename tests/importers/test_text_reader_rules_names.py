@@ -178,3 +178,27 @@ def test_working_time_from_days_a_week_thirty_fifths_and_weekly_hours():
     assert share("Boulanger\nCDD, 30 heures par semaine, travail de nuit.\n") == 86
     assert share("Writer\nThis is a contract, 30 hours a week.\n") == 75
     assert share("Aide-soignant\n3 nuits de 12 h par semaine.\n") is None
+
+
+def test_deadlines_written_after_their_date_or_as_the_end_of_a_call():
+    late = parse_text("Agent\nCV et lettre à rh@example.fr pour le 2 mai 2027 au plus tard.\n")
+    assert late.value("valid_through_date") == date(2027, 5, 2)
+    call = parse_text("Stagiaire\nLes candidatures sont ouvertes du 1er mars au 12 avril 2027 "
+                      "à minuit.\n")
+    assert call.value("valid_through_date") == date(2027, 4, 12)
+    # an appraisal report asked for is no interview, and does not hide the deadline
+    appraisal = parse_text("Chargé\nLes candidatures (CV et compte rendu d'entretien "
+                           "professionnel) sont à transmettre avant le 30 juin 2026.\n")
+    assert appraisal.value("valid_through_date") == date(2026, 6, 30)
+    assert appraisal.items("interviews") == []
+
+
+def test_the_week_of_the_interviews_is_no_interview_date():
+    parsed = parse_text("Chargé\nDate limite : 1er juin 2027\nLes entretiens auront lieu la "
+                        "semaine du 14 juin.\n")
+    assert parsed.items("interviews") == []
+
+
+def test_a_european_time_zone_settles_a_numeric_date_day_first():
+    parsed = parse_text("Postdoc\nAPPLICATION DEADLINE: 03/05/2027 - 23:59 (Europe/Oslo)\n")
+    assert parsed.value("valid_through_date") == date(2027, 5, 3)

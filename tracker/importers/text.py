@@ -62,7 +62,7 @@ _LABELS: dict[str, str] = {
                 r"|date de cloture|cloture des candidatures|closing date[^:]{0,80}|closing|closes"
                 r"|applications close(?: on)?|deadline for applications"
                 r"|application deadline|deadline|apply by|candidature avant le|date de fin de "
-                r"publication",
+                r"publication|(?:offre )?visible jusqu'au",
     "job_start_date": r"prise de poste|prise de fonctions?|date de prise de (?:poste|fonctions?)"
                       r"|poste a pourvoir (?:le|a compter du|au)|date de debut|debut du contrat"
                       r"|start date|target start date|starting date|start|date d'effet|expected start"
