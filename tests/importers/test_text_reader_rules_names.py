@@ -202,3 +202,20 @@ def test_the_week_of_the_interviews_is_no_interview_date():
 def test_a_european_time_zone_settles_a_numeric_date_day_first():
     parsed = parse_text("Postdoc\nAPPLICATION DEADLINE: 03/05/2027 - 23:59 (Europe/Oslo)\n")
     assert parsed.value("valid_through_date") == date(2027, 5, 3)
+
+
+def _education(text: str) -> str | None:
+    levels = [r["level"] for r in parse_text(text).items("requirements")
+              if r["kind"] == "education"]
+    return levels[0] if levels else None
+
+
+def test_the_education_level_of_the_degree_named_first_and_of_short_diplomas():
+    assert _education("Requirements: PhD in linguistics or a related field.\n") == "Bac+8"
+    assert _education("Formation : master en géographie.\n") == "Bac+5"
+    assert _education("Niveau d'études : BTS, DUT ou licence professionnelle en chimie\n") \
+        == "Bac+2"
+    assert _education("Profil\n- Diplôme d'ingénieur ou master en hydraulique\n") == "Bac+5"
+    assert _education("Profile\n- Bachelor's degree in agronomy; a Master's degree is an "
+                      "added advantage\n") == "Bac+3"
+    assert _education("Eligibility: a university degree in social sciences.\n") == "Bac+3"
