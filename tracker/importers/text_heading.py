@@ -1,9 +1,9 @@
-"""The title and the employer of a posting's text, found the way a reader finds them: a
-labelled line; the heading at the top, past a job board's own header, breadcrumbs and reference
-lines; the organisation's header line or the name under the heading; "X recrute" / "X is
-seeking"; the sentence presenting the organisation; the signature of an e-mail; the contact
-address's domain matched to a name in the text. Each source has its own confidence: only a
-labelled line is sure, the rest goes to review."""
+"""The title of a posting's text, found the way a reader finds it: a labelled line, an e-mail's
+subject, the heading at the top past a job board's own header, breadcrumbs, reference lines,
+notices' names and greetings (a kind written first and the terms written after it left out), the
+post a "X recrute un·e Y" sentence names; and the names the header gives for the employer (the
+organisation's line above the heading, the name under it, a careers site's own name), which
+text_employer weighs with the other sources. Only a labelled line is sure."""
 
 from __future__ import annotations
 
