@@ -22,8 +22,12 @@ _DEGREES = [
     (re.compile(r"\b(master|masters|master's|msc|ma degree|postgraduate|second-level university"
                 r" degree|advanced university degree)\b", re.I), "Bac+5"),
     (re.compile(r"\b(licence|bachelor|bachelor's|first-level university degree|undergraduate "
-                r"degree|degree|diplôme|diploma)\b", re.I), "Bac+3"),
+                r"degree|(?-i:BSc?|B\.S\.)(?=\s+in\b))\b", re.I), "Bac+3"),
+    (re.compile(r"\b(BTS|DUT|BUT)\b"), "Bac+2"),
+    (re.compile(r"\b(diplôme d'ingénieur|engineering degree)", re.I), "Bac+5"),
 ]
+# A degree not named: a first degree unless a named one says otherwise.
+_GENERIC_DEGREE = re.compile(r"\b(degree|diplôme|diploma)\b", re.I)
 _OPTIONAL_END = re.compile(
     r"\s*(?:\(?\b(?:appr[ée]ci[ée]e?s?|souhait[ée]e?s?|desirable|preferred|an advantage|"
     r"would be an advantage|is a plus|un plus)\)?)\s*$", re.IGNORECASE)
@@ -35,9 +39,11 @@ _ATOUT = re.compile(r"\b(un atout|an asset)\b", re.IGNORECASE)
 
 def _guess_kind(label: str) -> str:
     text = fold(label)
-    if BAC.search(label) or (any(p.search(label) for p, _ in _DEGREES)
+    if BAC.search(label) or (any(p.search(label) for p, _ in _DEGREES) or _GENERIC_DEGREE.search(
+            label)
                               and re.match(r"^(a |an |un |une |niveau |titulaire|diplom|"
-                                           r"licence|master|doctorat|phd|bachelor|degree|bac)",
+                                           r"licence|master|doctorat|phd|bachelor|degree|bac|bsc? |"
+                                           r"b\.s\. |bts|dut)",
                                            text)):
         return K.EDUCATION
     if re.match(r"^(\d+\+? (years?|ans)|at least \d|minimum (of )?\d|experience|proven|"
@@ -63,7 +69,10 @@ def education_level(label: str) -> str | None:
     if bac:
         level = f"Bac+{bac.group(1)}"
     else:
-        level = next((lvl for pattern, lvl in _DEGREES if pattern.search(label)), None)
+        # the degree named first: 'a Bachelor's degree; a Master's is an advantage' is Bac+3
+        found = [(match.start(), lvl) for pattern, lvl in _DEGREES
+                 for match in [pattern.search(label)] if match]
+        level = min(found)[1] if found else "Bac+3" if _GENERIC_DEGREE.search(label) else None
     return level if education_in(level) else None
 
 
@@ -99,8 +108,11 @@ def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
 _DEGREE_IN_TEXT = re.compile(
     r"\b(doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
-    r"undergraduate degree|licence|diplôme d'ingénieur|engineering degree)\b", re.I)
+    r"undergraduate degree|licence|diplôme d'ingénieur|engineering degree|university degree|"
+    r"(?-i:BTS|DUT)|"
+    r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b)|master(?= \d| en | in | de | of ))\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
+                     r"requirements?|formation|education|qualifications?|"
                      r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
                      r"applicants?)\b", re.I)
 _NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|supervis\w*|encadr\w*|teach\w*|"
@@ -108,7 +120,8 @@ _NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|supervis\w*|enca
 _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5",
            "advanced": "Bac+5", "postgraduate": "Bac+5", "diplôme d'ingénieur": "Bac+5",
            "engineering": "Bac+5", "bachelor": "Bac+3", "undergraduate": "Bac+3",
-           "licence": "Bac+3"}
+           "licence": "Bac+3", "university": "Bac+3", "bts": "Bac+2", "dut": "Bac+2", "bs": "Bac+3", "b.s.": "Bac+3",
+           "ms": "Bac+5", "m.s.": "Bac+5"}
 
 
 def degree_in_text(lines: list[str]) -> tuple[str, str] | None:

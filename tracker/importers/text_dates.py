@@ -14,7 +14,7 @@ _DEADLINE_PHRASE = re.compile(
     r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
     r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
     r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
-    r"until|before|by)", re.I)
+    r"au plus tard|at the latest|end date|until|before|by)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
@@ -22,13 +22,20 @@ _APPLY_WORDS = re.compile(
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
-    r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le)", re.I)
+    r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le|start\s*:|"
+    r"(?:indicative|expected) start|démarrage|à partir du|a partir du|embauche)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
-                        r"publi|posted|ouvert)", re.I)
+                        r"publi|posted|ouvert|sift|shortlist|week commencing|review)", re.I)
+_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning)\s*+$", re.I)
+_NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition)", re.I)
+# A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
+# 'entre le 1er mars et le 31 mai 2027'.
+_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|^\W*dates?\s*:\s*)", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
-_INTERVIEW = re.compile(r"\b(entretien|interview|audition|jury|oral)", re.I)
+# (an appraisal, 'compte rendu d'entretien professionnel', is no interview)
+_INTERVIEW = re.compile(r"\b(entretien(?!s? professionnel)|interview|audition|jury|oral)", re.I)
 
 
 def _labelled_dates(value: str, lang: str, default_year: int | None = None) -> list[FoundDate]:
@@ -77,7 +84,9 @@ def _doubt(found: FoundDate, dmy: bool = False) -> str | None:
 
 def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                lines: list[str], lang: str) -> None:
-    dmy = day_first("\n".join(lines))
+    # Numeric dates day first: the text shows it, or names a European time zone.
+    dmy = day_first("\n".join(lines)) or bool(re.search(r"\bEurope/[A-Z]|\bCES?T\b",
+                                                          "\n".join(lines)))
     lines = sentences(lines)
     _deadline(result, labelled, lines, lang, dmy)
     for name, field in (("date_posted", "date_posted"), ("job_start_date", "job_start_date")):
@@ -90,16 +99,53 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
     if not result.get("job_start_date"):
         for line in lines:
             match = _START_PHRASE.search(line)
-            if not match or match.group(1).lower() == "from" and _NOT_START.search(line):
+            if not match or match.group(1).lower() == "from" and _NOT_START.search(line) \
+                    or _NEVER_START.search(line):
                 continue
             found = find_dates(line[match.start():], lang, _year_default(result))
-            if found:
+            if found and found[0].start <= 40:
                 result.add("job_start_date", found[0].value, line, 0.7, _doubt(found[0], dmy))
                 break
+    _work_span(result, lines, lang, dmy)
     _interviews(result, labelled, lines, lang, dmy)
     _plausible(result)
     if not result.get("timezone") and lang == "fr":
         result.add("timezone", "Europe/Paris", "(French posting)", 0.6)
+
+
+def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
+    """The first and last day of a period of work a sentence states, the first day's year
+    taken from the last's when it is not written (and the year before if it would fall after
+    it); None for the dates of applications or interviews."""
+    match = _SPAN.search(line)
+    if not match or _NOT_START.search(line):
+        return None
+    rest = line[match.start():match.start() + 120]
+    year = next((f.value.year for f in find_dates(rest, lang) if f.year_given), None)
+    found = find_dates(rest, lang, year) if year else []
+    if len(found) < 2 or not found[1].year_given or found[1].start - found[0].end > 12:
+        return None
+    first, last = found[0], found[1]
+    if not first.year_given and first.value > last.value:
+        first = find_dates(rest, lang, last.value.year - 1)[0]
+    return (first, last) if first.value < last.value else None
+
+
+def _work_span(result: ParsedPosting, lines: list[str], lang: str, dmy: bool) -> None:
+    """A period of work gives the start, and the duration when none is stated."""
+    for line in lines:
+        found = span(line, lang)
+        if found is None:
+            continue
+        first, last = found
+        if not result.get("job_start_date"):
+            result.add("job_start_date", first.value, line, 0.7, _doubt(first, dmy))
+        duration = result.get("duration_months")
+        if duration is None or duration.review is not None:
+            months = round(((last.value - first.value).days + 1) / 30.44)
+            if 1 <= months <= 60:
+                result.add("duration_months", months, line, 0.6)
+        return
 
 
 def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
@@ -110,14 +156,18 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         match = _DEADLINE_PHRASE.search(line)
         if match and _APPLY_WORDS.search(line) and not _INTERVIEW.search(line):
             rest = line[match.start():]
+            if match.group(1).lower() in ("au plus tard", "at the latest"):
+                rest = line  # 'pour le 1er avril 2027 au plus tard': the date is before
             if not find_dates(rest, lang) and index + 1 < len(lines):
                 rest = f"{rest} {lines[index + 1]}"
             weak = match.group(1).lower() in ("by", "until", "before")
             candidates.append((rest, line.strip(), 0.7 if weak else 0.85, False))
         elif _APPLY_WORDS.search(line) and not _INTERVIEW.search(line):
             span = _RANGE.search(line)  # 'du 20 février au 26 mars 2028': the end closes
-            if span and len(find_dates(line[span.start():], lang)) >= 2:
-                end = find_dates(line[span.start():], lang)[1]
+            year = next((f.value.year for f in find_dates(line[span.start():], lang)
+                         if f.year_given), None) if span else None
+            if span and year and len(find_dates(line[span.start():], lang, year)) >= 2:
+                end = find_dates(line[span.start():], lang, year)[1]
                 candidates.append((line[span.start() + end.start:], line.strip(), 0.8, False))
     # The plainest words first: 'closing date' before a 'by' that may be another date's.
     candidates.sort(key=lambda item: -item[2])
@@ -155,6 +205,8 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         label = sure > 0.8  # under a label: a month may be named in the other language
         for found in (_labelled_dates(value, lang, default_year) if label
                       else find_dates(value, lang, default_year)):
+            if _WEEK_OF.search(value[max(0, found.start - 20):found.start]):
+                continue  # 'la semaine du 6 juillet', 'the week of 22 March': no day yet
             day = found.value
             if not found.year_given and deadline and day < deadline:
                 try:

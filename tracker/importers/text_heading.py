@@ -1,9 +1,9 @@
-"""The title and the employer of a posting's text, found the way a reader finds them: a
-labelled line; the heading at the top, past a job board's own header, breadcrumbs and reference
-lines; the organisation's header line or the name under the heading; "X recrute" / "X is
-seeking"; the sentence presenting the organisation; the signature of an e-mail; the contact
-address's domain matched to a name in the text. Each source has its own confidence: only a
-labelled line is sure, the rest goes to review."""
+"""The title of a posting's text, found the way a reader finds it: a labelled line, an e-mail's
+subject, the heading at the top past a job board's own header, breadcrumbs, reference lines,
+notices' names and greetings (a kind written first and the terms written after it left out), the
+post a "X recrute un·e Y" sentence names; and the names the header gives for the employer (the
+organisation's line above the heading, the name under it, a careers site's own name), which
+text_employer weighs with the other sources. Only a labelled line is sure."""
 
 from __future__ import annotations
 
@@ -13,6 +13,13 @@ from collections.abc import Callable
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.sections import heading_of
+from tracker.importers.text_title import (
+    is_call,
+    kind_prefixed,
+    post_in_sentence,
+    subject_title,
+    trim_terms,
+)
 
 Labelled = dict[str, list[tuple[str, str]]]
 
@@ -24,7 +31,9 @@ _ORG_WORDS = (
     r"Fondation|Foundation|Association|H[ôo]pital|Hospital|CHU|Rectorat|Acad[ée]mie|"
     r"Pr[ée]fecture|United Nations|UNHCR|UNICEF|OSCE|Organi[sz]ation|Committee|Comit[ée]|"
     r"Commission|Bank|Banque|Fund|Fonds|Trust|Society|Soci[ée]t[ée]|F[ée]d[ée]ration|Federation|"
-    r"Syndicat|Groupement")
+    r"Syndicat|Groupement|Department (?:of|for)|Directorate(?:-General)? (?:of|for)|NHS|"
+    r"Joint Undertaking|Parlement|Parliament|Laboratoire|Laboratory|LabEx|Mus[ée]e|Museum|"
+    r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
 _EMPLOYER = re.compile(
@@ -42,7 +51,10 @@ _BOARD = re.compile(
     r"france travail|pole emploi|glassdoor|monster|euraxess|reliefweb|idealist|devex|impactpool|"
     r"unjoblink|scholarshipdb|academic ?positions|emploi[- ]territorial|place de l'emploi public|"
     r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
-    r"guardian jobs|times higher education|w4mp|nature careers|science careers)\b"
+    r"guardian jobs|times higher education|w4mp|nature careers|science careers|portail (?:de l')?"
+    r"emploi|mon volontariat international|careers at)\b"
+    r"|^[\w' -]{2,40}\s(?:jobs|vacancies|procurement notices|careers)$"
+    r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
     r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
     r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
 _CRUMBS = re.compile(r"\s(?:›|>|»)\s")
@@ -59,19 +71,19 @@ _RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted
                            + r")\s*+[·|:–—-]")
 _ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
 # Tried only where a run of spaces starts (or at a word), not at each space of the run.
-_SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b(H/F|F/H|M/F|F/M|h/f|f/h|M/W/D|m/w/d)\b[\)\]]?\s*+")
+_SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b([HFMWhfmw]/[HFMWhfmw](?:/[DdXx])?)\b[\)\]]?\s*+")
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
 _NUMBERED = re.compile(r"^(?:poste|offre|emploi|vacancy|position|job)\s*+(?:n°|no\.?|number|#|"
                        r"ref\.?)?\s*+[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
 # Cut a header line at its first separator: "University of Sheffield - School of ...".
-_SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*")
+_SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*|\s{3,}")
 _CONNECTORS = r"(?:of|for|the|and|de|du|des|la|le|les|et|pour|sans|on|in|&|d['’]|l['’])"
 _NAME = rf"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:{_CONNECTORS}\s+)*[A-ZÀ-Ý][\w'’&.-]*){{0,7}}"
 _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
     rf"^((?:(?i:la|le|les|l['’]|the)\s*+[^\n:;.()]{{3,80}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
-    r"(?:recrute|recherche|is recruiting|is hiring|is seeking|seeks|is looking for|"
+    r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is recruiting|is hiring|is seeking|seeks|is looking for|"
     r"wishes to appoint|invites applications)\b")
 # "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
 _SELF_DESCRIBED = re.compile(
@@ -88,7 +100,7 @@ _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "re
 
 
 def clean_title(line: str) -> str:
-    return _ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—")
+    return trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—"))
 
 
 def org_name(line: str) -> str:
@@ -104,15 +116,21 @@ def is_org_line(line: str) -> bool:
     if len(head) > 100 or head.endswith(".") or len(head.split()) > 12:
         return False
     name = re.sub(r"^(?:the|la|le|les|l['’])\s*", "", head, flags=re.I)
+    name = _ACRONYM.sub("", name).strip()
     return bool(_ORG.match(name) or _spelled_acronym(line)
                 or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", ""))))
+
+
+_POST_WORDS = re.compile(r"\b(?:officer|expert|manager|engineer|assistant|advisor|adviser|"
+                         r"analyst|researcher|fellow|consultant|coordinator|charg[ée]|"
+                         r"ing[ée]nieur|technicien|responsable)", re.I)
 
 
 def _spelled_acronym(line: str) -> bool:
     """'International Committee of the Red Cross (ICRC)': an acronym in brackets whose letters
     are the initials of the words before it (a post's '(CDD)' is not)."""
     match = _ACRONYM.search(line)
-    if not match:
+    if not match or _POST_WORDS.search(line[:match.start()]):
         return False
     initials = iter(word[0] for word in re.findall(r"[A-ZÀ-Ý][\w'’-]*", line[:match.start()]))
     letters = [c for c in match.group(1) if c.isupper()]
@@ -139,120 +157,148 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
                 or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
                 or re.match(r"^(offre|ref|job\b|job id|publi)", key)
                 or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
+                or re.match(r"^[$£€¥]", line)
                 or _SKIP.search(key))
 
 
-def read_title_and_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
-                            is_label: Callable[[str], bool]) -> None:
+Sources = list[tuple[str, str, float]]
+
+
+def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
+               is_label: Callable[[str], bool]) -> tuple[Sources, Sources, Sources]:
+    """The title; and the names the header gives for the employer: (organisation lines above
+    the heading, the name under it, a careers site's own name)."""
     top = _top_lines(lines)
     header: list[tuple[str, str, float]] = []
     below_title: list[tuple[str, str, float]] = []
+    boards: list[tuple[str, str, float]] = []
     titles = labelled.get("title") or []
     if titles and len(titles[0][0]) <= 200:
         result.add("title", clean_title(titles[0][0]), titles[0][1], 0.9)
-    crumb, labels = None, 0
+    subject = subject_title(top, is_org_line)
+    if subject and not result.get("title"):
+        result.add("title", clean_title(subject[0]), subject[1], 0.7)
+    text = "\n".join(lines)
+    crumb, labels, after_recruits = None, 0, False
+    found_at = None
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        numbered = _NUMBERED.match(line)
+        numbered = _NUMBERED.match(line) if not is_call(line) else None
         if numbered:
             result.add("title", clean_title(numbered["title"]), line, 0.7)
             break
+        if _CRUMB_MARKS.search(line) and not line.endswith(".") and len(line) <= 120:
+            parts = [part.strip() for part in _CRUMBS.split(line)]
+            boards += _board_employer(parts[0]) + [
+                (name, line, 0.65) for before, name in zip(parts, parts[1:], strict=False)
+                if re.fullmatch(r"(?i)entreprises?|companies|employers?|employeurs?", before)]
+            crumb = parts[-1]
+            continue
         if _BOARD.search(key):
-            continue  # the publisher's name: never the employer's nor the title
-        if _CRUMB_MARKS.search(line):
-            crumb = _CRUMBS.split(line)[-1].strip()
+            boards += _board_employer(line)
+            continue  # the publisher's name: never the title
+        recruits = _RECRUITS.match(line)
+        post = post_in_sentence(line) if recruits and not _RECRUITS_ALONE.search(line) else None
+        if post:
+            result.add("title", clean_title(post), line, 0.6)
+            found_at = index
+            break
+        if _RECRUITS_ALONE.search(line) or is_call(line):
+            after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
+            continue
+        prefixed = kind_prefixed(line)
+        if prefixed and not is_org_line(prefixed) and not _named_elsewhere(prefixed, text):
+            result.add("title", clean_title(prefixed), line, 0.65)
+            found_at = index
+            break
+        if prefixed:
+            header.append((org_name(prefixed), line, 0.7))
             continue
         if _skipped(line, is_label):
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
             continue
-        if is_org_line(line):
-            header.append((org_name(line), line, 0.75))
+        if is_org_line(line) or _named_later(line, text):
+            header.append((_body_of(line, town=False), line, 0.75))
             continue
         if line.endswith(".") and len(line.split()) > 8:
             break  # running text: the heading was not in the header
-        result.add("title", clean_title(line), line, 0.65)
-        below = top[index + 1] if index + 1 < len(top) else ""
-        name = org_name(below) if below else ""
-        if name and (_NAME_RE.match(name) and len(name.split()) >= 2
-                     and not re.search(r"\d", name)):
-            confirmed = sum(1 for other in lines if name in other) > 1 or _ORG.search(name)
-            below_title.append((name, below, 0.7 if confirmed else 0.5))
+        confidence = 0.65 if not after_recruits or _ARTICLE.match(line) else 0.6
+        result.add("title", clean_title(line), line, confidence)
+        found_at = index
         break
+    if found_at is not None and found_at + 1 < len(top):
+        below = top[found_at + 1]
+        name = _body_of(below)
+        bare = name.replace(",", "")
+        if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
+            seen = sum(1 for other in lines if name in other) > 1
+            if len(name.split()) >= 2 or _named_later(name, text):
+                confirmed = seen or _ORG.search(name)
+                below_title.append((name, below, 0.7 if confirmed else 0.5))
+    if not result.get("title"):
+        post = next((p for p in map(post_in_sentence, top[:10]) if p), None)
+        if post:
+            result.add("title", clean_title(post), post, 0.55)
     if crumb and not result.get("title"):
         result.add("title", clean_title(crumb), crumb, 0.55)
-    _employer(result, lines, labelled, header, below_title)
+    return header, below_title, boards
 
 
-def _employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
-              header: list[tuple[str, str, float]],
-              below_title: list[tuple[str, str, float]]) -> None:
-    """The first source that names an employer, in the order a reader trusts them."""
-    found: list[tuple[str, str, float]] = []
-    demoted: list[tuple[str, str, float]] = []
-    for value, snippet in labelled.get("hiring_organization_name", [])[:1]:
-        if len(value) <= 200 and not re.search(r"site web|website", value, re.I):
-            # 'Organization: HQ/HEP Health Emergencies Programme' under 'WORLD HEALTH
-            # ORGANIZATION': a header's organisation names the employer, the label a unit.
-            if (header and fold(header[0][0]) not in fold(value)
-                    and re.match(r"\W*(?:organi[sz]ation|structure)\b", fold(snippet))):
-                demoted.append((value.strip(" ."), snippet, 0.55))
-            else:
-                found.append((value.strip(" ."), snippet, 0.85))
-    body = [line.strip() for line in lines[:80] if line.strip()]
-    for line in body[:40]:
-        match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
-        if match and len(match.group(1).split()) > 1:
-            found.append((org_name(match.group(1)), line, 0.7))
-            break
-    found += header
-    for line in body:
-        match = _RECRUITS.match(line)
-        if match:
-            name = re.sub(r"^(?:la|le|les|l['’]|the)\s*", "", match.group(1).strip(), flags=re.I)
-            if 1 < len(name.split()) <= 10 or _ORG.search(name):
-                found.append((name[0].upper() + name[1:], line, 0.75))
-                break
-    found += [item for item in below_title if item[2] >= 0.7]
-    for line in body:
-        match = _SELF_DESCRIBED.match(line)
-        if match:
-            found.append((match.group(1), line, 0.65))
-            break
-    found += _signature(lines) + _domain_name(lines) + demoted + below_title
-    if found:
-        name, snippet, confidence = found[0]
-        result.add("hiring_organization_name", name, snippet, confidence)
+# A line that only says an organisation recruits ('Biocoop Les Arcades recrute',
+# 'recrute pour sa Maison d'enfants ...'): the post is on the next line.
+_RECRUITS_ALONE = re.compile(
+    r"(?:^|\s)(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is hiring|"
+    r"is recruiting|is looking for)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?)?"
+    r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b)", re.I)
+# The larger body a unit belongs to, when a line names both ('LabEx ITEM – Université
+# Grenoble Alpes', 'Department of Neurobiology, University of Chicago').
+_BODY = re.compile(r"^(?:the\s+)?(?:Universit[éyàa]|CNRS|Inserm|INRAE|Inria|CEA|Minist[èe]re|"
+                   r"Ministry|Parlement|Parliament|European Commission|Commission)\b", re.I)
 
 
-def _signature(lines: list[str]) -> list[tuple[str, str, float]]:
-    """An e-mail's signature: the organisation line among the few after the sign-off."""
-    for index, line in enumerate(lines):
-        if _SIGN_OFF.match(line.strip()):
-            for below in lines[index + 1:index + 6]:
-                if below.strip() and is_org_line(below.strip()):
-                    return [(org_name(below.strip()), below.strip(), 0.6)]
-    return []
+def _body_of(line: str, town: bool = True) -> str:
+    """The organisation a header line names: the larger body when it names a unit first; a
+    town after a comma left out ('Clean Hydrogen Joint Undertaking, Brussels')."""
+    parts = [p.strip(" ,;:-–—(") for p in re.split(r",\s+|" + _SEPARATOR.pattern,
+                                                    _SEX.sub(" ", line).strip()) if p.strip()]
+    if not parts:
+        return ""
+    body = next((p for p in parts[1:] if _BODY.match(p)), None)
+    if body and not _BODY.match(parts[0]):
+        return body
+    name = org_name(line)
+    if town and "," in name and len(name.split(",")[-1].split()) <= 2 and not _ORG.search(
+            name.split(",")[-1]):
+        return name.split(",")[0].strip()
+    return name
 
 
-def _domain_name(lines: list[str]) -> list[tuple[str, str, float]]:
-    """The contact address's domain spelled out as a name in the text ('Shamba Futures' for
-    careers@shambafutures.or.ke): a weak source, kept below the sure threshold."""
-    text = "\n".join(lines)
-    labels = []
-    for match in EMAIL.finditer(text):
-        domain = match.group(0).rsplit("@", 1)[-1].lower()
-        labels += [part for part in domain.split(".")[:-1]
-                   if len(part) >= 5 and part not in _GENERIC_LABELS]
-    if not labels:
-        return []
-    for match in re.finditer(_NAME, text):
-        words = match.group(0).split()
-        for size in range(len(words), 1, -1):
-            for start in range(0, len(words) - size + 1):
-                name = " ".join(words[start:start + size])
-                compact = re.sub(r"[^a-z0-9]", "", fold(name))
-                if compact in labels:
-                    return [(name, match.group(0), 0.6)]
-    return []
+def _named_elsewhere(name: str, text: str) -> bool:
+    """A name in capitals and small words ('Les Nuits Sonores de la Vallée') the text uses
+    again: an organisation, not a post."""
+    bare = re.sub(r"^(?:les|la|le|l['’]|the)\s*", "", name, flags=re.I)
+    return bool(_NAME_RE.match(name)) and len(bare.split()) >= 2 and text.count(bare) > 1
+
+
+def _board_employer(line: str) -> list[tuple[str, str, float]]:
+    """'Careers at Northfield Foods', 'Harbor Freightways Careers', 'UNDP Procurement
+    Notices': a careers site names its own organisation (a job board's name is no employer)."""
+    match = re.match(r"^(?:careers at|jobs at|travailler chez)\s+(.{2,60})$", line.strip(), re.I) \
+        or re.match(r"^(.{2,60}?)\s+(?:[—–|-]\s+)?(?:careers|procurement notices)$", line.strip(),
+                    re.I)
+    return [(match.group(1).strip(), line, 0.6)] if match else []
+
+
+def _named_later(line: str, text: str) -> bool:
+    """A short name at the top that the text then uses as a sentence's subject ('Halcyon
+    Health builds ...', 'At Brightloop, we ...'): the organisation, not the post."""
+    name = line.strip()
+    if not _NAME_RE.match(name) or len(name.split()) > 4:
+        return False
+    escaped = re.escape(name)
+    text = text.replace(line, "", 1) if "\n" in line or line in text.split("\n") else text
+    return bool(re.search(rf"(?m)(?:^{escaped}[ \t]+(?!(?:is|are|can|will|may|must|should|"
+                          rf"would|has|have|reports?|works?)\b)[a-zà-ÿ]\w+|"
+                          rf"(?:^|\s)(?i:at|chez|join|rejoindre)\s+{escaped}\s*,)", text))

@@ -1,0 +1,172 @@
+"""The employer of a posting's text, from the first source a reader trusts: a labelled line,
+the organisation's header line, the name under the heading, "X recrute" / "X is seeking", the
+sentence presenting the organisation (under "About us", or "Chez X, ..."), the board that says
+who published it, an e-mail's signature, a careers site's own name, the contact address's
+domain spelled as a name, and last a founder's company or a school named in running text."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importers.base import EMAIL, ParsedPosting
+from tracker.importers.dates import fold
+from tracker.importers.text_heading import (
+    _EMPLOYER,
+    _GENERIC_LABELS,
+    _NAME,
+    _ORG,
+    _RECRUITS,
+    _SELF_DESCRIBED,
+    _SEX,
+    _SIGN_OFF,
+    Labelled,
+    _body_of,
+    is_org_line,
+    org_name,
+)
+
+
+def _without_article(name: str) -> str:
+    """'La commune de X' is 'Commune de X', 'The University of Y' is 'University of Y'; the
+    article stays in a name of its own ('Les Restos du Cœur', 'The Resolution Institute')."""
+    match = re.match(r"^(?:les|la|le|l['’]|the)\s*(?=(\S+))", name, re.I)
+    if match and (not match.group(1)[:1].isupper() or _ORG.match(match.group(1))
+                  or match.group(0)[:2].lower() in ("l'", "l’")):
+        return name[match.end():]
+    return name
+
+
+_ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|about the (?:company|organi[sz]ation|"
+                    r"employer)|a propos(?: de nous)?|l'association|the organi[sz]ation|"
+                    r"company description|presentation de la structure|la structure|"
+                    r"notre structure|l'entreprise)\s*[?:]?$")
+_SUBJECT_NAME = re.compile(
+    rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?({_NAME})(?:\s*+\([^)]{{0,60}}\))?\s++[a-zà-ÿ]")
+_AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})\s*+,")
+_PUBLISHED_BY = re.compile(rf"^publi\w*\s+le\s+[^:]{{3,40}}\s+par\s*:?\s*({_NAME})", re.I)
+
+
+def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The organisation presented under 'Qui sommes-nous ?' / 'About us', or named at a
+    sentence's head ('Chez Tandem Énergie, on ...', 'At Brightloop, we ...'), or the one a
+    public board says published the posting ('Publiée le 3 mars 2026 par : Rectorat ...')."""
+    found = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        published = _PUBLISHED_BY.match(stripped)
+        if published:
+            found.append((published.group(1), stripped, 0.7))
+        at = _AT_NAME.match(stripped)
+        if at:
+            found.append((at.group(1), stripped, 0.65))
+        if _ABOUT.match(fold(stripped)):
+            below = next((ln.strip() for ln in lines[index + 1:index + 4] if ln.strip()), "")
+            subject = _SUBJECT_NAME.match(below)
+            if subject and (len(subject.group(1).split()) >= 2 or _ORG.search(subject.group(1))
+                            or below.count(subject.group(1)) + "\n".join(lines).count(
+                                subject.group(1)) > 2):
+                found.append((subject.group(1), below, 0.65))
+    return found
+
+
+_MENTION = re.compile(
+    r"(?<![\w'’-])((?:[A-ZÀ-Ý][\w'’-]*+\s+){0,3}(?:Universit[éy]|University|Institut[e]?|Ministry|"
+    r"Minist[èe]re|School|College)\s+(?:of|de|du|des|for|d['’])\s*+[A-ZÀ-Ý][\w'’-]*"
+    r"(?:\s+(?:(?:&|and|et|of|de|du|des|la|le|for)\s+)?[A-ZÀ-Ý][\w'’-]*)*)")
+_FOUNDER = re.compile(rf"\b(?:co-?)?(?:founder|fondat(?:eur|rice))\s+(?:of|de|d['’])\s*+({_NAME})",
+                      re.I)
+
+
+def _mentioned(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The last resort: the company its founder names ('co-founder of Kelpwise'), else the
+    first university, school or ministry the running text names ('the profile ... of the
+    University of Groningen'), a guess to check."""
+    for line in lines:
+        founder = _FOUNDER.search(line)
+        if founder and founder.group(1)[:1].isupper():
+            return [(founder.group(1), line.strip(), 0.55)]
+    for line in lines:
+        match = _MENTION.search(line)
+        if match:
+            return [(re.sub(r"^(?:The|Our|At|In)\s+", "", match.group(1)), line.strip(), 0.5)]
+    return []
+
+
+def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
+              header: list[tuple[str, str, float]],
+              below_title: list[tuple[str, str, float]],
+              boards: list[tuple[str, str, float]]) -> None:
+    """The first source that names an employer, in the order a reader trusts them."""
+    found: list[tuple[str, str, float]] = []
+    demoted: list[tuple[str, str, float]] = []
+    for value, snippet in labelled.get("hiring_organization_name", [])[:1]:
+        if len(value) <= 200 and not re.search(r"site web|website", value, re.I):
+            # 'Organization: HQ/HEP Health Emergencies Programme' under 'WORLD HEALTH
+            # ORGANIZATION': a header's organisation names the employer, the label a unit.
+            if (header and fold(header[0][0]) not in fold(value)
+                    and re.match(r"\W*(?:organi[sz]ation|structure)\b", fold(snippet))):
+                demoted.append((value.strip(" ."), snippet, 0.55))
+            else:
+                found.append((value.strip(" ."), snippet, 0.85))
+    body = [line.strip() for line in lines[:80] if line.strip()]
+    for line in body[:40]:
+        match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
+        if match and len(match.group(1).split()) > 1:
+            found.append((_body_of(match.group(1)), line, 0.7))
+            break
+    found += header
+    found += [item for item in below_title if item[2] >= 0.7]
+    for line in body:
+        match = _RECRUITS.match(line)
+        if match:
+            name = _without_article(match.group(1).strip())
+            # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
+            name = re.sub(r"^(?:cabinet|soci[ée]t[ée]|entreprise|start-up|startup|magasin|"
+                          r"company|firm)\s+(?=[A-ZÀ-Ý])", "", name)
+            if 1 < len(name.split()) <= 10 or _ORG.search(name) or (
+                    name[:1].isupper() and sum(name in other for other in body) > 1):
+                found.append((name[0].upper() + name[1:], line, 0.75))
+                break
+    for line in body:
+        match = _SELF_DESCRIBED.match(line)
+        if match:
+            found.append((match.group(1), line, 0.65))
+            break
+    found += _presented(lines[:80])
+    found += _signature(lines) + boards + _domain_name(lines) + demoted + below_title
+    found += _mentioned(body)
+    if found:
+        name, snippet, confidence = found[0]
+        result.add("hiring_organization_name", name, snippet, confidence)
+
+
+def _signature(lines: list[str]) -> list[tuple[str, str, float]]:
+    """An e-mail's signature: the organisation line among the few after the sign-off."""
+    for index, line in enumerate(lines):
+        if _SIGN_OFF.match(line.strip()):
+            for below in lines[index + 1:index + 6]:
+                if below.strip() and is_org_line(below.strip()):
+                    return [(org_name(below.strip()), below.strip(), 0.6)]
+    return []
+
+
+def _domain_name(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The contact address's domain spelled out as a name in the text ('Shamba Futures' for
+    careers@shambafutures.or.ke): a weak source, kept below the sure threshold."""
+    text = "\n".join(lines)
+    labels = []
+    for match in EMAIL.finditer(text):
+        domain = match.group(0).rsplit("@", 1)[-1].lower()
+        labels += [part for part in domain.split(".")[:-1]
+                   if len(part) >= 5 and part not in _GENERIC_LABELS]
+    if not labels:
+        return []
+    for match in re.finditer(_NAME, text):
+        words = match.group(0).split()
+        for size in range(len(words), 1, -1):
+            for start in range(0, len(words) - size + 1):
+                name = " ".join(words[start:start + size])
+                compact = re.sub(r"[^a-z0-9]", "", fold(name))
+                if compact in labels:
+                    return [(name, match.group(0), 0.6)]
+    return []

@@ -1,0 +1,139 @@
+"""The salary of a posting's text, read the way a reader reads it: a range in thousands
+("45K à 55K €", "48 - 55 k€", "€70k–€90k"), a day rate ("TJM : 450 à 550 €"), an hourly rate
+("$28.50 - $36.00 per hour", "13,20 € brut de l'heure"), currencies by symbol or code; extras
+after "plus" or "+" and sums named as something else (a budget, expenses) are no salary; a
+salary stated for a full-time post beside a part-time one is the pro rata figure if given,
+else left for review."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from tracker.importers.base import ParsedPosting
+
+_CODES = "EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|KES|ZAR|JPY|INR"
+_MONEY = re.compile(
+    rf"(?:(?P<pre>[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,3}}(?:[, ]\d{{3}})+(?:[.,]\d{{1,2}})?|"
+    rf"\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?[kK](?![a-zA-Z]))?"
+    rf"(?:\s?(?P<post>€|euros?\b|(?-i:{_CODES})\b)|\s?(?P<euro>€))?")
+_CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR"}
+_PERIODS = [
+    (r"per annum|per year|a year|/\s*(?:year|yr|an)\b|annual|annuel|par an\b|p\.a\.|\bpa\b", "year"),
+    (r"per month|a month|monthly|/\s*month|mensuel|par mois|/\s*mois", "month"),
+    (r"per hour|an hour|hourly|/\s*(?:hour|hr|h)\b|horaire|de l'heure|par heure", "hour"),
+    (r"per day|a day|daily|day rate|par jour|/\s*jour|journalier|\btjm\b|taux journalier", "day"),
+]
+_SALARY_WORDS = re.compile(
+    r"(salaire|rémunération|remuneration|salary|traitement|euros?\b|brut|£|€|\$|\bpay\b|"
+    r"\brate\b|taux|tjm|gratification|stipend|" + _CODES + r")", re.I)
+_RANGE_JOIN = re.compile(r"\s*+(?:-|–|—|to|à|a|and|et|up to|jusqu'à)\s*+", re.I)
+# Sums that are not the pay: before any amount (a budget, expenses) or after the first one
+# (an allowance, a bonus beside the salary).
+_NOT_PAY = re.compile(r"(budget|expenses|frais|per diem|subsistence|relocation|grant of|levée de fonds|"
+                      r"chiffre d'affaires|turnover|revenue)", re.I)
+_OTHER_SUM = re.compile(r"(allowance|indemnit|prime|allocation|bonus|differential)", re.I)
+_EXTRAS = re.compile(r"\s(?:plus|\+)\s")
+_FULL_TIME_BASIS = re.compile(r"(pour un temps (?:plein|complet)|\bFTE\b|full[- ]time equivalent|"
+                              r"équivalent temps plein)", re.I)
+_ACTUAL = re.compile(r"(\bsoit\b|\bactual\b|pro[- ]?rata|au prorata)", re.I)
+
+
+def _amount(text: str) -> Decimal | None:
+    digits = text.replace(" ", "")
+    if "," in digits and "." in digits:
+        digits = digits.replace(",", "")
+    elif "," in digits:
+        head, _, tail = digits.rpartition(",")
+        digits = head.replace(",", "") + ("." if len(tail) == 2 else "") + tail
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def _period(text: str) -> str | None:
+    """The period named first after the amount ('$70–$85 per hour, paid monthly': hour)."""
+    found = [(match.start(), period) for pattern, period in _PERIODS
+             for match in [re.search(pattern, text, re.I)] if match]
+    return min(found)[1] if found else None
+
+
+def _money(line: str) -> list[tuple[Decimal, str, int]]:
+    """(amount, currency, position) of a line's sums; a bare number before a range ('2 800 to
+    3 300 euros', '48 - 55 k€') takes the currency and the thousands of its other end."""
+    matches = list(_MONEY.finditer(line))
+    found: list[tuple[Decimal, str, int]] = []
+    for index, match in enumerate(matches):
+        symbol = match["pre"] or match["post"] or match["euro"]
+        value = _amount(match["num"])
+        kilo = bool(match["kilo"])
+        nxt = matches[index + 1] if index + 1 < len(matches) else None
+        if nxt is not None and _RANGE_JOIN.fullmatch(line[match.end():nxt.start()]):
+            symbol = symbol or nxt["pre"] or nxt["post"] or nxt["euro"]
+            kilo = kilo or bool(nxt["kilo"]) and value is not None and value < 1000
+        if symbol is None or value is None:
+            continue
+        value = value * 1000 if kilo else value
+        before = line[max(0, match.start() - 40):match.start()]
+        if _NOT_PAY.search(before) or found and _OTHER_SUM.search(before):
+            continue
+        if not Decimal(1) <= value <= 10_000_000:
+            continue
+        found.append((value, _CURRENCY.get(symbol.lower(), symbol.upper()), match.start()))
+    return found
+
+
+def _small_ok(values: list[Decimal], period: str | None) -> bool:
+    """Sums under 100 are pay only by the hour or the day ('£13.85 per hour')."""
+    return min(values) >= 100 or period in ("hour", "day")
+
+
+def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+                text: str) -> None:
+    """The first line stating pay; a range on it, or over the lines right after it that
+    state more amounts in the same currency (a scale listed line by line)."""
+    lines = text.split("\n")
+    labelled_values = [value for value, _ in labelled.get("salary", [])]
+    for index, line in enumerate(labelled_values + lines):
+        in_text = index >= len(labelled_values)
+        if in_text and not _SALARY_WORDS.search(line):
+            continue
+        line = _EXTRAS.split(line, maxsplit=1)[0] if _money(_EXTRAS.split(line)[0]) else line
+        amounts = _money(line)
+        if not amounts:
+            continue
+        currency = amounts[0][1]
+        block = [line]
+        if len(amounts) == 1 and in_text:
+            position = index - len(labelled_values)
+            for following in lines[position + 1:position + 6]:
+                more = [a for a in _money(following) if a[1] == currency]
+                if not more:
+                    break
+                amounts += more[:1]
+                block.append(following)
+        joined = " ".join(block)
+        start = amounts[0][2]
+        period = (_period(line[start:start + 40]) or _period(line[max(0, start - 50):start])
+                  or _period(joined))
+        values = [value for value, _, _ in amounts[:8] if value]
+        if not _small_ok(values, period):
+            continue
+        if period is None:
+            period = "year" if values[0] >= 10_000 else "month"
+        snippet = " / ".join(b.strip() for b in block)
+        review = None
+        basis = _FULL_TIME_BASIS.search(line)
+        if basis and len(amounts) > 1 and _ACTUAL.search(line[basis.end():]):
+            values = [value for value, _, start in amounts if start > basis.end()][:1] or values
+        elif basis and (result.value("working_time_percent") or 100) < 100:
+            review = "stated for a full-time post; this one is part-time"
+        # A labelled salary line is sure; sums met in running text or a scale are to check.
+        sure = 0.8 if index < len(labelled_values) and len(block) == 1 else 0.7
+        result.add("salary_min", min(values), snippet, sure, review)
+        if len(values) > 1:
+            result.add("salary_max", max(values), snippet, sure, review)
+        result.add("salary_currency", currency, snippet, sure, review)
+        result.add("salary_period", period, snippet, 0.6, review)
+        return

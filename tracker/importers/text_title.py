@@ -1,0 +1,99 @@
+"""How a reader tells a posting's heading from what surrounds it: a kind of posting written
+before the title ("Appel à candidatures – X", "ALTERNANCE - X"), the terms written after it
+("X — 50 %", "X (6-month contract)", "X en CDI"), an e-mail's subject, the post named in a
+sentence ("X recrute un·e Y", "who we need: a Y"), greetings and calls to apply that are no
+heading."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importers.dates import fold
+
+# A kind of posting or call written before the title, then a separator.
+_KIND_PREFIX = re.compile(
+    r"^(?:appel a candidatures?|call for applications|call for (?:expressions of )?interest"
+    r"|mission freelance|freelance|alternance|apprentissage|stage|internship|traineeship"
+    r"|offre d'emploi|job offer|job opportunity|job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
+# Lines that only call to apply or greet: never a heading.
+_CALLS = re.compile(
+    r"^(?:rejoignez[- ]nous|join us|join our team|nous recrutons|on recrute|we'?re hiring|"
+    r"we are hiring|we are recruiting|bonjour|dear\b|hello\b|hi\b|madame|monsieur|"
+    r"vacancy notice|avis d'appel|call for expressions of interest|terms of reference|"
+    r"termes de reference|appel a candidatures$|call for applications$|recrute\b|recherche\b|"
+    r"offre d'emploi cadre)")
+# The terms after the title: a duration, a share of time, a contract or a season.
+_TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
+         r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid)\b)"
+_TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?=[^—–]*{_TERMS})[^—–]*$", re.I)
+_TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
+                              r"years?|ans)\b)[^)]*\)\s*$", re.I)
+_TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage)\b.*$",
+                                re.I)
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
+
+
+def is_call(line: str) -> bool:
+    """A greeting, a call to join or a notice's own name: not the heading."""
+    return bool(_CALLS.match(fold(line).strip(" !:,.")))
+
+
+def kind_prefixed(line: str) -> str | None:
+    """The title after a kind of posting written first ('Appel à candidatures – X')."""
+    match = _KIND_PREFIX.match(fold(line))
+    if not match:
+        return None
+    rest = line[match.end():].strip()
+    return rest if len(rest.split()) >= 1 and not re.fullmatch(r"[\W\d_]+", rest) else None
+
+
+def trim_terms(title: str) -> str:
+    """The title without the terms written after it: '— 50 %', '(6-month contract)',
+    'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
+    for pattern in (_TRAILING_PARENS, _TRAILING_PART, _TRAILING_CONTRACT):
+        trimmed = pattern.sub("", title).strip()
+        if trimmed:
+            title = trimmed
+    return _LEADING_YEAR.sub("", title).strip()
+
+
+# "X recrute un·e Y pour ...", "who we need: a Y (...)", "we are recruiting a Y to join"
+_POST_IN_SENTENCE = re.compile(
+    r"(?:\b(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is hiring|"
+    r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking)|"
+    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one)\s+(?P<post>[^.;:!?]{3,100})",
+    re.I)
+_POST_END = re.compile(
+    r"\s*(?:\(|,|\s(?:pour|to|who|qui|in|en|à|a|au|dans|for|with|avec|sur|on|at)\s).*$", re.I)
+
+
+def post_in_sentence(line: str) -> str | None:
+    """The post a sentence says is sought, up to where the sentence says more about it."""
+    match = _POST_IN_SENTENCE.search(line)
+    if not match:
+        return None
+    post = _POST_END.sub("", match["post"]).strip(" -–—")
+    return post if 1 <= len(post.split()) <= 8 else None
+
+
+_SUBJECT = re.compile(r"^(?:subject|objet|sujet)\s*:\s*(?P<value>.+)$", re.I)
+_SUBJECT_TAGS = re.compile(r"^(?:(?:re|tr|fwd?|fw)\s*:\s*|\[[^\]]{1,40}\]\s*|"
+                           r"(?:job|poste|offre(?: d'emploi)?|vacancy)\s*:\s*)+", re.I)
+_POST_OF = re.compile(r"^(?:poste|offre|position|post)\s+(?:d['’]|de\s+|of\s+)", re.I)
+
+
+def subject_title(lines: list[str], is_org: object) -> tuple[str, str] | None:
+    """(title, line) from an e-mail's subject: its tags ('Fwd:', '[Offre d'emploi]', 'Job:')
+    and the parts naming the organisation or the contract left out."""
+    for line in lines[:12]:
+        match = _SUBJECT.match(line.strip())
+        if not match:
+            continue
+        value = _SUBJECT_TAGS.sub("", match["value"]).strip()
+        value = re.sub(r"\s*\([^)]*\)\s*$", "", value)
+        parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", value) if p.strip()]
+        kept = [p for p in parts if not (callable(is_org) and is_org(p))
+                and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
+        if kept:
+            return _POST_OF.sub("", kept[0]).strip(), line.strip()
+    return None
