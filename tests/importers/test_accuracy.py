@@ -21,7 +21,10 @@ KINDS = kinds()
 # What the rules read right when last recorded (2026-12-06, the reader rules of #15 item 3, second
 # round: 95.0 % of all fields, 93.0 % of the fields the postings state, every kind now tuned on):
 # the floors check no regression, not the #15 targets (90 %).
-FLOOR_ALL, FLOOR_STATED = 0.95, 0.92
+FLOOR_ALL, FLOOR_STATED = 0.95, 0.92  # on the kinds the rules were written on
+# On the kinds written blind and never tuned on (measured 76.3 % and 64.4 % when first scored):
+# a floor against falling back, not a target (the target, 90 %, is not met).
+HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.75, 0.63
 SOURCE = re.compile(r"# source: (https://\S+|none \(written for the corpus, modelled on "
                     r"(?P<kind>[a-z-]+)\))\n")
 
@@ -76,16 +79,24 @@ def test_every_posting_is_recorded():
     assert set(RECORDED) == set(ALL)
 
 
-def test_overall_accuracy_does_not_fall_below_the_recorded_figure():
-    right = sum(len(fields) for fields in RECORDED.values())
-    total = sum(len(score(fixture)) for fixture in ALL.values())
-    assert right / total >= FLOOR_ALL
+def _fixtures(held_out: bool) -> list:
+    return [f for f in ALL.values() if KINDS[f.kind].held_out == held_out]
 
 
-def test_accuracy_on_the_fields_the_postings_state():
+@pytest.mark.parametrize(("held_out", "floor"), [(False, FLOOR_ALL), (True, HELD_OUT_FLOOR_ALL)])
+def test_overall_accuracy_does_not_fall_below_the_recorded_figure(held_out, floor):
+    fixtures = _fixtures(held_out)
+    right = sum(len(RECORDED[f.name]) for f in fixtures)
+    total = sum(len(score(fixture)) for fixture in fixtures)
+    assert len(fixtures) >= 80 and right / total >= floor
+
+
+@pytest.mark.parametrize(("held_out", "floor"),
+                         [(False, FLOOR_STATED), (True, HELD_OUT_FLOOR_STATED)])
+def test_accuracy_on_the_fields_the_postings_state(held_out, floor):
     # Leaving out the fields a posting does not state (nothing to read, nothing read).
-    marks = [score(fixture)[name] for fixture in ALL.values() for name in stated(fixture)]
-    assert len(marks) >= 600 and sum(marks) / len(marks) >= FLOOR_STATED
+    marks = [score(fixture)[name] for fixture in _fixtures(held_out) for name in stated(fixture)]
+    assert len(marks) >= 600 and sum(marks) / len(marks) >= floor
 
 
 def test_calibration_counts_each_value_offered_once_against_its_true_value():
