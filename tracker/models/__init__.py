@@ -18,6 +18,7 @@ from tracker.models.certification import (
     MarketShare,
     RomeCode,
 )
+from tracker.models.derived import ApplicationFit, StatusCount
 from tracker.models.document import Document
 from tracker.models.enums import (
     ApplicationStatus,
@@ -67,9 +68,12 @@ from tracker.models.token import ApiToken
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
 from tracker.models.visit import HrVisit
 
+import tracker.models.upkeep  # noqa: E402, F401  (the flush hook keeping the derived figures)
+
 __all__ = [
     "ApiToken",
     "Application",
+    "ApplicationFit",
     "ApplicationMessage",
     "ApplicationStatus",
     "ApplicationStatusChange",
@@ -133,6 +137,7 @@ __all__ = [
     "SalaryPeriod",
     "ServiceHeartbeat",
     "SkillKind",
+    "StatusCount",
     "SubjectType",
     "TalentPoolConsent",
     "User",
