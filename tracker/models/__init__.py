@@ -1,5 +1,6 @@
 """All models, imported here so that the metadata is complete for Alembic."""
 
+import tracker.models.upkeep  # noqa: E402, F401  (the flush hook keeping the derived figures)
 from tracker.models.application import (
     Application,
     ApplicationStatusChange,
@@ -67,8 +68,6 @@ from tracker.models.reminder import (
 from tracker.models.token import ApiToken
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill, User
 from tracker.models.visit import HrVisit
-
-import tracker.models.upkeep  # noqa: E402, F401  (the flush hook keeping the derived figures)
 
 __all__ = [
     "ApiToken",

@@ -175,11 +175,26 @@ def fit_scores(session: Session, application_ids: list[int] | set[int]) -> dict[
 
 def fit_summaries(session: Session,
                   application_ids: list[int] | set[int]) -> dict[int, FitSummary]:
-    """The score of each application named that exists, with its coverage, in a few
-    statements."""
+    """The score of each application named that exists, with its coverage: the stored score
+    where its inputs have not changed since it was computed (tracker.models.upkeep marks it
+    stale when they do), else computed now from the rows and stored (services.fit.stored)."""
+    from tracker.services.fit import stored
+
     ids = list(dict.fromkeys(application_ids))
     if not ids:
         return {}
+    session.flush()  # pending changes mark their scores stale first
+    found, generations = stored.read(session, ids)
+    stale = [i for i in ids if i not in found]
+    if stale:
+        computed = computed_summaries(session, stale)
+        stored.store(session, computed, generations)
+        found.update(computed)
+    return found
+
+
+def computed_summaries(session: Session, ids: list[int]) -> dict[int, FitSummary]:
+    """The fit of these applications worked out from their rows, in a few statements."""
     found = list(session.scalars(
         sa.select(Application).where(Application.id.in_(ids)).options(
             selectinload(Application.posting).selectinload(Posting.requirements)
