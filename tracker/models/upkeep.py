@@ -137,10 +137,10 @@ def _stale_fits(session: Session, connection: sa.Connection) -> None:
                 profiles |= {obj.profile_id, _before(obj, "profile_id")} - {None}
             elif isinstance(obj, CandidateProfile):
                 users.add(obj.user_id)
-            elif isinstance(obj, Application) and objects is session.dirty and _changed(
+            elif isinstance(obj, Application) and changed_only and _changed(
                     obj, ("candidate_id", "posting_id")):
                 applications.add(obj.id)
-            elif isinstance(obj, OccupationSkill) and objects is session.dirty:
+            elif isinstance(obj, OccupationSkill) and changed_only:
                 skills.add(obj.id)
     if profiles:
         users |= set(connection.scalars(sa.select(CandidateProfile.user_id).where(
