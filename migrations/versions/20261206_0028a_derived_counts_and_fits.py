@@ -5,7 +5,10 @@
 - `application_fit`: an application's fit score and coverage as last computed, with the
   generation of its inputs (stale while `computed_generation` differs from `generation`);
 - `ix_posting_organisation_status_valid_through`: an organisation's open postings by deadline
-  read through an index led by the organisation.
+  read through an index led by the organisation;
+- `ix_application_posting_status_submitted`: a posting's applicants sorted from the index
+  alone (status, then submitted), and `ix_application_submitted_at`: what arrived since a
+  visit, found by its instant.
 
 New tables and an index: nothing else changes (no table is rebuilt).
 
@@ -56,9 +59,16 @@ def upgrade() -> None:
     )
     op.create_index('ix_posting_organisation_status_valid_through', 'posting',
                     ['organisation_id', 'status', 'valid_through', 'id'], unique=False)
+    op.create_index('ix_application_posting_status_submitted', 'application',
+                    ['posting_id', 'status', 'deleted_at', 'submitted_at', 'created_at'],
+                    unique=False)
+    op.create_index('ix_application_submitted_at', 'application', ['submitted_at'],
+                    unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_application_submitted_at', table_name='application')
+    op.drop_index('ix_application_posting_status_submitted', table_name='application')
     op.drop_index('ix_posting_organisation_status_valid_through', table_name='posting')
     op.drop_table('application_fit')
     op.drop_table('status_count')

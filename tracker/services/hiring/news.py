@@ -73,7 +73,13 @@ def news_since(session: Session, since: datetime | None, *, actor: Actor,
                     Application.status != ApplicationStatus.DRAFT,
                     Application.submitted_at.is_not(None)))
     if since is not None:
-        query = query.where(Application.submitted_at > since)
+        # the applications submitted since, found through their submission instant first
+        # (an index): the cost follows what is new, not the organisation's applications
+        recent = list(session.scalars(sa.select(Application.id).where(
+            Application.submitted_at > since)))
+        if not recent:
+            return News(since, frozenset(), ())
+        query = query.where(Application.submitted_at > since, Application.id.in_(recent))
     if posting is not None:
         query = query.where(Application.posting_id == posting.id)
     rows = session.execute(query).all()

@@ -171,9 +171,15 @@ def posting_applicants(
             query.where(Application.id.in_(chosen)))} if chosen else {}
         found = make_page([by_id[i] for i in chosen], page, per_page)
     else:
-        query = query.order_by(in_order, *keys[sort], Application.id)
-        found = make_page(list(session.execute(paginate(query, page, per_page))), page,
-                          per_page)
+        # the page's ids sorted from the index first, then only the page's rows read
+        order = sa.select(Application.id).where(mine)
+        if sort == "name":
+            order = order.outerjoin(User, User.id == Application.candidate_id)
+        chosen = list(session.scalars(paginate(
+            order.order_by(in_order, *keys[sort], Application.id), page, per_page)))
+        by_id = {row[0].id: row for row in session.execute(
+            query.where(Application.id.in_(chosen)))} if chosen else {}
+        found = make_page([by_id[i] for i in chosen], page, per_page)
         scores = fit.fit_summaries(session, [row[0].id for row in found.rows])
     counts = {status.value: number for status, number in session.execute(
         sa.select(Application.status, sa.func.count()).where(mine).group_by(Application.status))}
