@@ -6,6 +6,7 @@ TRACKER_TEST_DATABASE_URL, on PostgreSQL."""
 
 from __future__ import annotations
 
+import contextlib
 import random
 from datetime import timedelta
 
@@ -91,10 +92,8 @@ def step(world: World, rng: random.Random) -> None:
         target = rng.choice(list(ApplicationStatus))
         actor = app.candidate if target in applications.CANDIDATE_MOVES and app.candidate \
             and rng.random() < 0.5 else world.hr_of(app.posting)
-        try:
+        with contextlib.suppress(DomainError):
             applications.move(session, app, target, actor=actor, clock=clock)
-        except DomainError:
-            pass
     elif what == "bulk":
         chosen = rng.sample(apps, min(len(apps), rng.randint(1, 5)))
         posting = chosen[0].posting

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from tests.conftest import SAMPLES
 from tests.services.test_fit import candidate_with, make_posting
+from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.models import ApplicationFit, OccupationSkill
 from tracker.services.accounts import users
@@ -22,7 +23,6 @@ from tracker.services.fit.scores import computed_summaries, fit_summaries
 from tracker.services.hiring import applications, evidence, postings
 from tracker.services.reference.load import load_reference
 from tracker.services.views import overview
-from tracker.config import get_settings
 
 REQUIREMENTS = [
     {"kind": "technical_skill", "label": "Gestion de projet",
@@ -147,7 +147,8 @@ def test_a_score_from_inputs_changed_meanwhile_is_not_stored_as_fresh(session, s
     old = computed_summaries(session, [app.id])
     change_education(session, posting, person, app, hr, clock)  # ...which change meanwhile
     session.flush()
-    stored.store(session, old, generations)
+    stored.store(session, {i: (f.score, f.assessed, f.total) for i, f in old.items()},
+                 generations)
     row = stored_row(session, app)
     session.refresh(row)
     assert row.computed_generation != row.generation  # still stale: computed again next time

@@ -46,6 +46,7 @@ from tracker.models import (
     RequirementKind,
     User,
 )
+from tracker.services.fit import stored
 from tracker.services.fit.language import is_language, judge_language
 from tracker.services.fit.words import ASSESSED, CREDIT, FitStatus, coverage_text, join, say
 
@@ -178,17 +179,17 @@ def fit_summaries(session: Session,
     """The score of each application named that exists, with its coverage: the stored score
     where its inputs have not changed since it was computed (tracker.models.upkeep marks it
     stale when they do), else computed now from the rows and stored (services.fit.stored)."""
-    from tracker.services.fit import stored
-
     ids = list(dict.fromkeys(application_ids))
     if not ids:
         return {}
     session.flush()  # pending changes mark their scores stale first
-    found, generations = stored.read(session, ids)
+    kept, generations = stored.read(session, ids)
+    found = {i: FitSummary(*score) for i, score in kept.items()}
     stale = [i for i in ids if i not in found]
     if stale:
         computed = computed_summaries(session, stale)
-        stored.store(session, computed, generations)
+        stored.store(session, {i: (s.score, s.assessed, s.total) for i, s in computed.items()},
+                     generations)
         found.update(computed)
     return found
 

@@ -18,16 +18,16 @@ from sqlalchemy.orm import Session
 
 from tracker.models import ApplicationFit
 from tracker.models.upkeep import insert_for
-from tracker.services.fit.scores import FitSummary
 
 log = logging.getLogger(__name__)
 TABLE = ApplicationFit.__table__
+Score = tuple[float, int, int]  # the score, the requirements assessed, all of them
 
 
-def read(session: Session, ids: list[int]) -> tuple[dict[int, FitSummary], dict[int, int]]:
+def read(session: Session, ids: list[int]) -> tuple[dict[int, Score], dict[int, int]]:
     """The fresh stored scores of these applications, and the generation of every stored row
     (fresh or stale)."""
-    fresh: dict[int, FitSummary] = {}
+    fresh: dict[int, Score] = {}
     generations: dict[int, int] = {}
     for row in session.execute(sa.select(
             TABLE.c.application_id, TABLE.c.generation, TABLE.c.computed_generation,
@@ -35,17 +35,17 @@ def read(session: Session, ids: list[int]) -> tuple[dict[int, FitSummary], dict[
             .where(TABLE.c.application_id.in_(ids))):
         generations[row.application_id] = row.generation
         if row.computed_generation == row.generation and row.score is not None:
-            fresh[row.application_id] = FitSummary(row.score, row.assessed, row.total)
+            fresh[row.application_id] = (row.score, row.assessed, row.total)
     return fresh, generations
 
 
-def store(session: Session, computed: dict[int, FitSummary], generations: dict[int, int]) -> None:
+def store(session: Session, computed: dict[int, Score], generations: dict[int, int]) -> None:
     """Store these scores, each at the generation read before its inputs were."""
     if not computed:
         return
-    rows = [{"aid": i, "b_generation": generations.get(i, 0), "b_score": summary.score,
-             "b_assessed": summary.assessed, "b_total": summary.total}
-            for i, summary in computed.items()]
+    rows = [{"aid": i, "b_generation": generations.get(i, 0), "b_score": score,
+             "b_assessed": assessed, "b_total": total}
+            for i, (score, assessed, total) in computed.items()]
     again = [row for row in rows if row["aid"] in generations]
     new = [row for row in rows if row["aid"] not in generations]
     try:
