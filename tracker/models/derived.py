@@ -10,6 +10,8 @@ them out on every request (issue #16 item 4):
 
 from __future__ import annotations
 
+from typing import cast
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -37,3 +39,8 @@ class ApplicationFit(Base):
     score: Mapped[float | None] = mapped_column(sa.Float)
     assessed: Mapped[int | None]
     total: Mapped[int | None]
+
+
+# the tables themselves, typed as tables (for Core statements and ON CONFLICT)
+STATUS_COUNT = cast(sa.Table, StatusCount.__table__)
+APPLICATION_FIT = cast(sa.Table, ApplicationFit.__table__)

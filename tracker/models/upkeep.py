@@ -25,7 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction
 
 from tracker.models.application import Application, RequirementEvidence
-from tracker.models.derived import ApplicationFit, StatusCount
+from tracker.models.derived import APPLICATION_FIT, STATUS_COUNT
 from tracker.models.posting import Posting, Requirement
 from tracker.models.reference import OccupationSkill
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill
@@ -63,7 +63,7 @@ def recount(connection: sa.Connection, organisation_ids: set[int]) -> None:
     """Count the applications of these organisations again, from the rows."""
     if not organisation_ids:
         return
-    table = StatusCount.__table__
+    table = STATUS_COUNT
     connection.execute(sa.delete(table).where(table.c.organisation_id.in_(organisation_ids)))
     rows = connection.execute(
         sa.select(Posting.organisation_id, Application.status, sa.func.count())
@@ -87,10 +87,10 @@ def _count_changes(session: Session, connection: sa.Connection) -> None:
             states.append((obj.posting_id, obj.status, obj.deleted_at, 1))
     for obj in session.deleted:
         if isinstance(obj, Application):
-            states.append((*(_before(obj, n) for n in APPLICATION_FACTS), -1))  # type: ignore[arg-type]
+            states.append((*(_before(obj, n) for n in APPLICATION_FACTS), -1))
     for obj in session.dirty:
         if isinstance(obj, Application) and _changed(obj, APPLICATION_FACTS):
-            states.append((*(_before(obj, n) for n in APPLICATION_FACTS), -1))  # type: ignore[arg-type]
+            states.append((*(_before(obj, n) for n in APPLICATION_FACTS), -1))
             states.append((obj.posting_id, obj.status, obj.deleted_at, 1))
     if states:
         postings = {pid: (org, deleted) for pid, org, deleted in connection.execute(
@@ -107,7 +107,7 @@ def _count_changes(session: Session, connection: sa.Connection) -> None:
 
 
 def _move(connection: sa.Connection, moves: Counter[tuple[int, Any]]) -> None:
-    table = StatusCount.__table__
+    table = STATUS_COUNT
     for (org, status), delta in sorted(moves.items(), key=lambda m: (m[0][0], str(m[0][1]))):
         if delta == 0:
             continue
@@ -158,7 +158,7 @@ def _stale_fits(session: Session, connection: sa.Connection) -> None:
 
 def mark_stale(connection: sa.Connection, which: sa.ColumnElement[bool]) -> None:
     """The fit scores of the applications `which` selects are stale from now on."""
-    table = ApplicationFit.__table__
+    table = APPLICATION_FIT
     statement = insert_for(connection, table).from_select(
         ["application_id", "generation"],
         sa.select(Application.id, sa.literal(1)).where(which))

@@ -16,11 +16,11 @@ import logging
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.models import ApplicationFit
+from tracker.models.derived import APPLICATION_FIT
 from tracker.models.upkeep import insert_for
 
 log = logging.getLogger(__name__)
-TABLE = ApplicationFit.__table__
+TABLE = APPLICATION_FIT
 Score = tuple[float, int, int]  # the score, the requirements assessed, all of them
 
 
