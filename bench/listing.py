@@ -183,7 +183,8 @@ def applications(size: Size, plan: Plan, rng: random.Random, now: datetime) -> I
                                      weighted(rng, APP_STATUS, count), strict=True):
             aid += 1
             created = now - timedelta(days=rng.uniform(1, 300))
-            submitted = None if status == "draft" else created + timedelta(hours=rng.uniform(1, 72))
+            submitted = None if status == "draft" else min(  # never in the future
+                created + timedelta(hours=rng.uniform(1, 72)), now - timedelta(minutes=1))
             yield dict(id=aid, posting_id=pid, candidate_id=candidate, status=status,
                        cover_letter="Madame, Monsieur, …" if rng.random() < 0.3 else None,
                        submitted_at=submitted, is_late=submitted is not None and rng.random() < 0.01,
