@@ -192,10 +192,15 @@ def single(port: int, email: str, reference: str) -> dict[str, list[float]]:
     by_fit = [("applicants by fit (5,000)", f"/hr/postings/{reference}?sort=fit&page={n + 1}")
               for n in range(SINGLE // 3)]
     bare = [("bare Flask page (/_bare)", "/_bare")] * SINGLE
+    failed: Counter[str] = Counter()
     for name, path in pages(reference, SINGLE) + by_fit + bare:
         began = time.perf_counter()
-        client.request("GET", path)
+        status, _ = client.request("GET", path)
         timings[name].append(time.perf_counter() - began)
+        if status != 200:  # an error page is no measure of the page
+            failed[f"{path.split('?')[0]}: HTTP {status}"] += 1
+    for what, count in failed.items():
+        print(f"  FAILED {count} x {what} (one client alone)", flush=True)
     return timings
 
 
@@ -303,9 +308,10 @@ def main() -> None:
         runs = []
         for workers in sorted({1, args.workers}):
             port = free_port()
+            log = open(f"{tmp}/server-{workers}.log", "w")  # noqa: SIM115  (closed below)
             server = subprocess.Popen([sys.executable, str(HERE / "web_server.py"), str(port),
                                        str(args.threads), str(workers)], env=env,
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+                                      stdout=log, stderr=subprocess.STDOUT)
             try:
                 wait_for(port)
                 if workers == 1:
@@ -317,6 +323,11 @@ def main() -> None:
             finally:
                 server.terminate()
                 server.wait(timeout=60)
+                log.close()
+                errors = Counter(line.strip() for line in open(log.name)  # noqa: SIM115
+                                 if re.match(r"\w+(\.\w+)*(Error|Exception): ", line))
+                for line, count in errors.most_common(5):
+                    print(f"  server error ({count} x): {line[:200]}", flush=True)
         bare = percentile(alone.pop("bare Flask page (/_bare)"), 50) * 1000
         print(f"\none client alone, {SINGLE} requests per page, one process: p50 / p95 ms, and "
               f"p50 against the bare Flask page of the same app ({bare:.2f} ms; target "
