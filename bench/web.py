@@ -41,6 +41,7 @@ import listing  # noqa: E402  (the fill of the listing benchmark)
 from tracker.db import create_engine, make_session_factory, unit_of_work, utcnow  # noqa: E402
 from tracker.domain.access import OPERATOR  # noqa: E402
 from tracker.models import Application, Posting, User  # noqa: E402
+from tracker.models.upkeep import recount  # noqa: E402
 from tracker.services.accounts import sessions as login_sessions  # noqa: E402
 from tracker.services.accounts.users import hash_password  # noqa: E402
 
@@ -76,6 +77,7 @@ def add_big_posting(url: str, size: listing.Size) -> str:
         connection.execute(sa.update(User.__table__).where(User.id == 1).values(
             password_hash=hash_password(PASSWORD)))
         email = connection.scalar(sa.select(User.email).where(User.id == 1))
+        recount(connection, {1})  # bulk inserts bypass the flush hook that keeps the counts
     engine.dispose()
     return reference, email  # type: ignore[return-value]
 
@@ -190,10 +192,15 @@ def single(port: int, email: str, reference: str) -> dict[str, list[float]]:
     by_fit = [("applicants by fit (5,000)", f"/hr/postings/{reference}?sort=fit&page={n + 1}")
               for n in range(SINGLE // 3)]
     bare = [("bare Flask page (/_bare)", "/_bare")] * SINGLE
+    failed: Counter[str] = Counter()
     for name, path in pages(reference, SINGLE) + by_fit + bare:
         began = time.perf_counter()
-        client.request("GET", path)
+        status, _ = client.request("GET", path)
         timings[name].append(time.perf_counter() - began)
+        if status != 200:  # an error page is no measure of the page
+            failed[f"{path.split('?')[0]}: HTTP {status}"] += 1
+    for what, count in failed.items():
+        print(f"  FAILED {count} x {what} (one client alone)", flush=True)
     return timings
 
 
@@ -232,6 +239,26 @@ def statements(url: str, email: str, reference: str) -> list[tuple[str, str, int
         rows.append((name, f"{found[0]} / {found[1]}", found[0]))
     engine.dispose()
     return rows
+
+
+def open_postings_plan(url: str) -> str:
+    """How the database reads the dashboard's open postings of organisation 1 (#16: through an
+    index led by the organisation)."""
+    from tracker.services.views.overview import DASHBOARD_POSTINGS
+
+    query = (sa.select(Posting.id)
+             .where(Posting.status == "open", Posting.deleted_at.is_(None),
+                    Posting.organisation_id == 1, Posting.organisation_id.is_not(None))
+             .order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
+             .limit(DASHBOARD_POSTINGS))
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+        explain = "EXPLAIN" if engine.dialect.name == "postgresql" else "EXPLAIN QUERY PLAN"
+        rows = connection.exec_driver_sql(f"{explain} {compiled}").all()
+    engine.dispose()
+    return "\n".join(f"  {row[-1] if engine.dialect.name == 'sqlite' else row[0]}"
+                     for row in rows)
 
 
 def wait_for(port: int) -> None:
@@ -281,9 +308,10 @@ def main() -> None:
         runs = []
         for workers in sorted({1, args.workers}):
             port = free_port()
+            log = open(f"{tmp}/server-{workers}.log", "w")  # noqa: SIM115  (closed below)
             server = subprocess.Popen([sys.executable, str(HERE / "web_server.py"), str(port),
                                        str(args.threads), str(workers)], env=env,
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+                                      stdout=log, stderr=subprocess.STDOUT)
             try:
                 wait_for(port)
                 if workers == 1:
@@ -295,6 +323,11 @@ def main() -> None:
             finally:
                 server.terminate()
                 server.wait(timeout=60)
+                log.close()
+                errors = Counter(line.strip() for line in open(log.name)  # noqa: SIM115
+                                 if re.match(r"\w+(\.\w+)*(Error|Exception): ", line))
+                for line, count in errors.most_common(5):
+                    print(f"  server error ({count} x): {line[:200]}", flush=True)
         bare = percentile(alone.pop("bare Flask page (/_bare)"), 50) * 1000
         print(f"\none client alone, {SINGLE} requests per page, one process: p50 / p95 ms, and "
               f"p50 against the bare Flask page of the same app ({bare:.2f} ms; target "
@@ -320,6 +353,8 @@ def main() -> None:
         print(f"\n{'page':<30} statements (first page / page 50)")
         for name, text, _ in statements(url, email, reference):
             print(f"{name:<30} {text}")
+        print("\nthe dashboard's open postings (organisation 1), as the database reads them:")
+        print(open_postings_plan(url))
 
 
 if __name__ == "__main__":

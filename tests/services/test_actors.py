@@ -53,6 +53,8 @@ NO_ACTOR = {
     "exports.formats.public_posting_jsonld": PUBLIC,
     "fit.scores.fit_scores": LOADED, "fit.scores.fit_summaries": LOADED,
     "fit.scores.missing_evidence": LOADED,
+    "fit.scores.computed_summaries": LOADED, "fit.stored.read": LOADED,  # issue #16
+    "fit.stored.store": LOADED,
     "hiring.applications.missing_documents": LOADED, "hiring.documents.list_documents": LOADED,
     "hiring.documents.document_content": LOADED, "hiring.evidence.get_requirement": LOADED,
     "hiring.search.search_postings": PUBLIC, "hiring.search.filter_choices": PUBLIC,

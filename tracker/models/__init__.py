@@ -1,5 +1,6 @@
 """All models, imported here so that the metadata is complete for Alembic."""
 
+import tracker.models.upkeep  # noqa: E402, F401  (the flush hook keeping the derived figures)
 from tracker.models.application import (
     Application,
     ApplicationStatusChange,
@@ -18,6 +19,7 @@ from tracker.models.certification import (
     MarketShare,
     RomeCode,
 )
+from tracker.models.derived import ApplicationFit, StatusCount
 from tracker.models.document import Document
 from tracker.models.enums import (
     ApplicationStatus,
@@ -70,6 +72,7 @@ from tracker.models.visit import HrVisit
 __all__ = [
     "ApiToken",
     "Application",
+    "ApplicationFit",
     "ApplicationMessage",
     "ApplicationStatus",
     "ApplicationStatusChange",
@@ -133,6 +136,7 @@ __all__ = [
     "SalaryPeriod",
     "ServiceHeartbeat",
     "SkillKind",
+    "StatusCount",
     "SubjectType",
     "TalentPoolConsent",
     "User",

@@ -27,6 +27,12 @@ class Application(Timestamps, Base):
         # counting an organisation's applications reads no table row
         sa.Index("ix_application_posting_status_deleted_at", "posting_id", "status",
                  "deleted_at"),
+        # a posting's applicants in the order its page shows them (status, then submitted):
+        # sorted from the index alone, then only the page's rows are read (#16)
+        sa.Index("ix_application_posting_status_submitted", "posting_id", "status",
+                 "deleted_at", "submitted_at", "created_at"),
+        # what arrived since an hr user's last visit, found by its instant (#16)
+        sa.Index("ix_application_submitted_at", "submitted_at"),
         # an account's own application, or one the employer received and recorded itself
         # (or anonymised by the retention policy: then it names nobody)
         sa.CheckConstraint("candidate_id IS NOT NULL OR applicant_name IS NOT NULL "

@@ -59,6 +59,10 @@ class Posting(Timestamps, Base):
         # Listing sorted by deadline, with or without a status filter, is an index range scan.
         sa.Index("ix_posting_status_valid_through", "status", "valid_through", "id"),
         sa.Index("ix_posting_valid_through", "valid_through", "id"),
+        # an organisation's open postings by deadline (the hr dashboard): led by the
+        # organisation, so the list reads that organisation's postings only
+        sa.Index("ix_posting_organisation_status_valid_through", "organisation_id", "status",
+                 "valid_through", "id"),
         # References are unique within a namespace (issue #12): an organisation's own postings,
         # and each candidate's private ones; two namespaces may use the same reference.
         sa.Index("ix_posting_organisation_reference", "organisation_id", "reference",

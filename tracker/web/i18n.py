@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from babel.support import NullTranslations
 from flask import Flask, request, session
+from flask.globals import _cv_app as _cv_request
 from flask_babel import Babel, Domain, get_locale, gettext
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
@@ -27,9 +28,26 @@ def lazy_gettext(string: str, **variables: object) -> LazyText:
     return LazyText(gettext, string, **variables)
 
 
+def page_catalog() -> NullTranslations:
+    """The translations of the request's language, kept on the request once looked up: a
+    page translates a few hundred strings, and flask_babel finds the locale and the domain
+    through several context lookups each time (#16: pages in a few milliseconds). A change of
+    the request's locale (flask_babel.refresh) is seen."""
+    ctx = _cv_request.get(None)
+    if ctx is None:
+        return catalog(str(get_locale() or "en"))
+    babel = getattr(ctx.g, "_flask_babel", None)  # where flask_babel keeps the locale
+    cached = getattr(ctx, "tracker_catalog", None)
+    if cached is None or cached[0] is not getattr(babel, "babel_locale", None):
+        locale = get_locale()
+        cached = (locale, catalog(str(locale or "en")))
+        ctx.tracker_catalog = cached  # type: ignore[attr-defined]
+    return cached[1]
+
+
 class ShippedDomain(Domain):
     def get_translations(self) -> NullTranslations:
-        return catalog(str(get_locale() or "en"))
+        return page_catalog()
 
 
 def select_locale() -> str:
@@ -53,4 +71,8 @@ def configure(app: Flask, default_timezone: str) -> Babel:
                    locale_selector=select_locale,
                    timezone_selector=lambda: select_timezone(default_timezone))
     babel.__dict__["domain_instance"] = ShippedDomain()
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda text: page_catalog().ugettext(text),
+        lambda singular, plural, n: page_catalog().ungettext(singular, plural, n),
+        newstyle=True)
     return babel

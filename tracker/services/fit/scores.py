@@ -46,6 +46,7 @@ from tracker.models import (
     RequirementKind,
     User,
 )
+from tracker.services.fit import stored
 from tracker.services.fit.language import is_language, judge_language
 from tracker.services.fit.words import ASSESSED, CREDIT, FitStatus, coverage_text, join, say
 
@@ -175,11 +176,26 @@ def fit_scores(session: Session, application_ids: list[int] | set[int]) -> dict[
 
 def fit_summaries(session: Session,
                   application_ids: list[int] | set[int]) -> dict[int, FitSummary]:
-    """The score of each application named that exists, with its coverage, in a few
-    statements."""
+    """The score of each application named that exists, with its coverage: the stored score
+    where its inputs have not changed since it was computed (tracker.models.upkeep marks it
+    stale when they do), else computed now from the rows and stored (services.fit.stored)."""
     ids = list(dict.fromkeys(application_ids))
     if not ids:
         return {}
+    session.flush()  # pending changes mark their scores stale first
+    kept, generations = stored.read(session, ids)
+    found = {i: FitSummary(*score) for i, score in kept.items()}
+    stale = [i for i in ids if i not in found]
+    if stale:
+        computed = computed_summaries(session, stale)
+        stored.store(session, {i: (s.score, s.assessed, s.total) for i, s in computed.items()},
+                     generations)
+        found.update(computed)
+    return found
+
+
+def computed_summaries(session: Session, ids: list[int]) -> dict[int, FitSummary]:
+    """The fit of these applications worked out from their rows, in a few statements."""
     found = list(session.scalars(
         sa.select(Application).where(Application.id.in_(ids)).options(
             selectinload(Application.posting).selectinload(Posting.requirements)

@@ -39,23 +39,38 @@ class News:
         return len(self.application_ids)
 
 
+RECENT = 1_000  # at most this many ids of new applications looked up by their instant
+
+
 def posting_scope(posting: Posting) -> str:
     return f"posting:{posting.id}"
+
+
+def last_visit(session: Session, scope: str, *, actor: Actor) -> datetime | None:
+    """When `actor` last visited `scope` (None: never)."""
+    if not isinstance(actor, User):
+        return None
+    return session.scalar(sa.select(HrVisit.seen_at).where(
+        HrVisit.user_id == actor.id, HrVisit.scope == scope))
 
 
 def visit(session: Session, scope: str, *, actor: Actor, clock: Clock = utcnow
           ) -> datetime | None:
     """Record `actor`'s visit of `scope` now; return the previous one (None: the first)."""
+    previous = last_visit(session, scope, actor=actor)
+    record_visit(session, scope, actor=actor, clock=clock)
+    return previous
+
+
+def record_visit(session: Session, scope: str, *, actor: Actor, clock: Clock = utcnow) -> None:
+    """Record `actor`'s visit of `scope` now."""
     if not isinstance(actor, User):
-        return None
+        return
     now = clock()
-    previous = session.scalar(sa.select(HrVisit.seen_at).where(
-        HrVisit.user_id == actor.id, HrVisit.scope == scope))
     session.execute(insert_ignore(session, HrVisit, ["user_id", "scope"]),
                     [dict(user_id=actor.id, scope=scope, seen_at=now)])
     session.execute(sa.update(HrVisit).where(HrVisit.user_id == actor.id, HrVisit.scope == scope)
                     .values(seen_at=now), execution_options={"synchronize_session": False})
-    return previous
 
 
 def news_since(session: Session, since: datetime | None, *, actor: Actor,
@@ -73,7 +88,15 @@ def news_since(session: Session, since: datetime | None, *, actor: Actor,
                     Application.status != ApplicationStatus.DRAFT,
                     Application.submitted_at.is_not(None)))
     if since is not None:
+        # the applications submitted since, found through their submission instant first
+        # (an index): the cost follows what is new, not the organisation's applications
+        recent = list(session.scalars(sa.select(Application.id).where(
+            Application.submitted_at > since).limit(RECENT + 1)))
+        if not recent:
+            return News(since, frozenset(), ())
         query = query.where(Application.submitted_at > since)
+        if len(recent) <= RECENT:  # else more is new than a list of ids should carry
+            query = query.where(Application.id.in_(recent))
     if posting is not None:
         query = query.where(Application.posting_id == posting.id)
     rows = session.execute(query).all()
@@ -87,7 +110,10 @@ def news_since(session: Session, since: datetime | None, *, actor: Actor,
 
 def dashboard_news(session: Session, *, actor: Actor, clock: Clock = utcnow) -> News:
     """What arrived since `actor`'s last dashboard visit; records this visit."""
-    return news_since(session, visit(session, DASHBOARD, actor=actor, clock=clock), actor=actor)
+    # read first, write last: the visit's write lock (SQLite) is then held only to the commit
+    news = news_since(session, last_visit(session, DASHBOARD, actor=actor), actor=actor)
+    record_visit(session, DASHBOARD, actor=actor, clock=clock)
+    return news
 
 
 def board_news(session: Session, posting: Posting, *, actor: Actor,
@@ -95,5 +121,7 @@ def board_news(session: Session, posting: Posting, *, actor: Actor,
     """What arrived to `posting` since `actor`'s last look at its board; records this one."""
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "only the employer sees the applicants")
-    since = visit(session, posting_scope(posting), actor=actor, clock=clock)
-    return news_since(session, since, actor=actor, posting=posting)
+    since = last_visit(session, posting_scope(posting), actor=actor)
+    news = news_since(session, since, actor=actor, posting=posting)
+    record_visit(session, posting_scope(posting), actor=actor, clock=clock)
+    return news

@@ -17,7 +17,6 @@ from tracker.domain.access import (
     Operator,
     can_manage,
     sees_drafts,
-    submitted_only,
     visible_applications,
     visible_postings,
 )
@@ -34,6 +33,7 @@ from tracker.models import (
     PostingStatus,
     RequirementEvidence,
     Role,
+    StatusCount,
     User,
 )
 from tracker.services.fit import scores as fit
@@ -107,14 +107,15 @@ def hr_dashboard(session: Session, actor: Actor, *, clock: Clock = utcnow) -> Da
     # drafts are the candidates' own until submitted: counted for admins, not for hr
     counts = {s.value: 0 for s in STATUS_ORDER
               if s is not ApplicationStatus.DRAFT or sees_drafts(actor)}
+    # kept per organisation by tracker.models.upkeep: read, not counted
+    ours = sa.true() if isinstance(actor, Operator) or actor.role is Role.ADMIN else (
+        StatusCount.organisation_id == actor.organisation_id)
     for status, number in session.execute(
-        sa.select(Application.status, sa.func.count())
-        .join(Posting, Posting.id == Application.posting_id)
-        .where(Application.deleted_at.is_(None), Posting.deleted_at.is_(None), mine,
-               Posting.organisation_id.is_not(None), submitted_only(actor))
-        .group_by(Application.status)
+        sa.select(StatusCount.status, sa.func.sum(StatusCount.number))
+        .where(ours).group_by(StatusCount.status)
     ):
-        counts[status.value] = number
+        if status.value in counts:
+            counts[status.value] = int(number)
     upcoming = session.scalars(
         sa.select(Interview)
         .join(Posting, Posting.id == Interview.posting_id)
@@ -170,9 +171,15 @@ def posting_applicants(
             query.where(Application.id.in_(chosen)))} if chosen else {}
         found = make_page([by_id[i] for i in chosen], page, per_page)
     else:
-        query = query.order_by(in_order, *keys[sort], Application.id)
-        found = make_page(list(session.execute(paginate(query, page, per_page))), page,
-                          per_page)
+        # the page's ids sorted from the index first, then only the page's rows read
+        order = sa.select(Application.id).where(mine)
+        if sort == "name":
+            order = order.outerjoin(User, User.id == Application.candidate_id)
+        chosen = list(session.scalars(paginate(
+            order.order_by(in_order, *keys[sort], Application.id), page, per_page)))
+        by_id = {row[0].id: row for row in session.execute(
+            query.where(Application.id.in_(chosen)))} if chosen else {}
+        found = make_page([by_id[i] for i in chosen], page, per_page)
         scores = fit.fit_summaries(session, [row[0].id for row in found.rows])
     counts = {status.value: number for status, number in session.execute(
         sa.select(Application.status, sa.func.count()).where(mine).group_by(Application.status))}
