@@ -23,6 +23,7 @@ from tracker.config import Settings
 from tracker.db import unit_of_work
 from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.domain.paging import Page
+from tracker.i18n import catalog
 from tracker.models import User
 from tracker.models.enums import (
     ApplicationStatus,
@@ -161,10 +162,17 @@ def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None =
 
 
 def error_text(error: DomainError) -> str:
-    """A domain error's message in the reader's language (its field not named)."""
-    if error.params:
-        return error.text(str(get_locale() or "en"))
-    return _translated(error.code)
+    """A domain error's message in the reader's language (its field not named): its template
+    from the catalog, its parameters shown as the reader reads them (a status by its label)."""
+    if not error.params and not isinstance(error, ValidationFailed):
+        return _translated(error.code)  # a finished sentence, perhaps with "(got ...)"
+    return error.text(str(get_locale() or "en"))
+
+
+def says_itself(error: DomainError) -> bool:
+    """Whether an error's own template has its French in the catalog (then `error_text` says
+    it in any language; otherwise a face may still word it from the error's details)."""
+    return bool(error.code) and catalog("fr").gettext(error.code) != error.code
 
 
 _GOT = re.compile(r"(?P<message>.*) \(got (?P<value>.*)\)", re.S)  # domain_errors' suffix
