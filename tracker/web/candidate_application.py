@@ -240,7 +240,7 @@ def remove_document(application_id: int, document_id: int) -> Any:
         except (NotFound, PermissionDenied):
             raise
         except DomainError as exc:
-            flash(error_text(exc), "error")
+            flash(f"{exc.field}: {error_text(exc)}" if exc.field else error_text(exc), "error")
     return _back(application_id, "documents")
 
 
