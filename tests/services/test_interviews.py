@@ -148,8 +148,8 @@ def test_refused_for_an_application_not_in_the_running(session, posting, candida
     for step in path:
         applications.move(session, app, step, actor=hr, clock=clock)
     with pytest.raises(InvalidTransition,
-                       match=f"a {label(ApplicationStatus(status))} application cannot get an "
-                             "interview") as caught:
+                       match=f"an application in status “{label(ApplicationStatus(status))}” "
+                             "cannot get an interview") as caught:
         interviews.schedule(session, posting, application=app, day=date(2024, 5, 22),
                             at=time(10, 0), actor=hr, clock=clock)
     assert caught.value.field == "application"

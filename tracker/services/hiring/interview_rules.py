@@ -91,7 +91,7 @@ def schedule_problems(
         elif application.status not in _INTERVIEWABLE:
             problems.append(InvalidTransition(
                 "application",
-                "a %(status)s application cannot get an interview",
+                "an application in status “%(status)s” cannot get an interview",
                 status=application.status))
     panel = list(panel)
     if panel and posting.visibility is Visibility.PRIVATE:
