@@ -54,3 +54,4 @@ def test_a_posting_form_refused_by_the_service_reads_in_french(
     assert "40000 est supérieur au salaire maximum (30000)" in page
     assert "un salaire a besoin d’une devise (EUR, GBP…)" in page
     assert "is above" not in page and "needs a currency" not in page and "(got " not in page
+

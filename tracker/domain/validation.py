@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import pydantic
 from pydantic import GetJsonSchemaHandler
+from pydantic_core import PydanticKnownError
 
 from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.i18n import Text
@@ -114,7 +115,27 @@ def _said(err: Any) -> Text:
     cause = (err.get("ctx") or {}).get("error")
     if isinstance(cause, InvalidValue):
         return cause.text
+    context = err.get("ctx") or {}
+    if not context:
+        return Text(err["msg"])
+    try:  # pydantic's own template, its {name} marks as the catalog's %(name)s
+        template = PydanticKnownError(err["type"], context).message_template
+    except (KeyError, TypeError, ValueError):
+        return Text(err["msg"])
+    template = _MARK.sub(r"%(\1)s", template.replace("%", "%%"))
+    for plural in ("s", ""):  # pydantic's "character{expected_plural}"
+        params = {name: str(value) for name, value in context.items()}
+        if "%(expected_plural)s" in template:
+            params["expected_plural"] = plural
+        try:
+            if template % params == err["msg"]:  # the same English, now translatable
+                return Text(template, **params)
+        except (KeyError, TypeError, ValueError):
+            break
     return Text(err["msg"])
+
+
+_MARK = re.compile(r"\{(\w+)\}")
 
 
 def _shorten(value: Any, limit: int = 80) -> str:
