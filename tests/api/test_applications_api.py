@@ -112,7 +112,7 @@ def test_moves_follow_the_workflow_and_the_role(client, application, as_camille,
     client.post(url, headers=as_camille, json={"status": "submitted"})
     response = client.post(url, headers=as_hr, json={"status": "offer"})
     assert response.status_code == 409
-    assert error_fields(response)["status"].startswith("cannot move from submitted to offer")
+    assert error_fields(response)["status"].startswith("cannot move from Submitted to Offer")
     response = client.post(url, headers=as_camille, json={"status": "under_review"})
     assert response.status_code == 403 and "status" in error_fields(response)
     response = client.post(url, headers=as_hr, json={"status": "under_review"})

@@ -192,7 +192,7 @@ def test_candidate_acting_as_themself(cli, session, posting, candidate, clock):
 
     result = cli(f"--as camille@example.org application move {app.id} under_review")
     assert result.exit_code == 1
-    assert result.stderr == "error: status: you may not move this application to under_review\n"
+    assert result.stderr == "error: status: you may not move this application to Under review\n"
     result = cli(f"--as jordan@example.org application move {app.id} withdrawn")
     assert result.exit_code == 1
     result = cli(f"--as camille@example.org application move {app.id} withdrawn")

@@ -155,7 +155,7 @@ def test_the_same_file_twice(cli, session, application, cv):
     before = row_counts(session)
     result = cli(f"document add --application {application.id} --kind cv {cv}")
     assert_refused(result, "file", f"'CV-Camille-Martin.pdf' is already attached to application "
-                                   f"#{application.id} as cv (document #{document_id}")
+                                   f"#{application.id} as CV (document #{document_id}")
     assert row_counts(session) == before
 
 

@@ -109,7 +109,7 @@ def test_refused_with_one_line_naming_the_field(cli, session, posting, candidate
 def test_transition_hired_to_draft(cli, session, hired):
     before = row_counts(session)
     line = assert_refused(cli(f"application move {hired.id} draft"), "status")
-    assert line == "error: status: cannot move from hired to draft (allowed: none (final))"
+    assert line == "error: status: cannot move from Hired to Draft (allowed: none (final))"
     assert row_counts(session) == before
     session.expire_all()
     assert session.get(Application, hired.id).status is ApplicationStatus.HIRED
@@ -153,7 +153,7 @@ def test_interview_for_a_draft_application_is_not_added(cli, session, posting, c
     before = row_counts(session)
     result = cli(f"interview schedule --posting UJM-TEST-1 --application {app.id} "
                  "--at '2024-05-22 10:00' --panel 'A <a@example.org>'")
-    assert_refused(result, "application", "a draft application cannot get an interview")
+    assert_refused(result, "application", "an application in status “Draft” cannot get an interview")
     assert row_counts(session) == before
 
 

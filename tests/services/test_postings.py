@@ -250,3 +250,19 @@ def test_input_of_a_posting_makes_the_same_posting(session, posting, hr, clock):
     data = postings.input_of(posting)
     copy = postings.create_posting(session, {**data, "reference": "COPY"}, actor=hr, clock=clock, settings=get_settings())
     assert postings.input_of(copy) == {**data, "reference": "COPY"}
+
+
+def test_pydantic_refusals_keep_their_english_and_read_in_french(session, hr, clock):
+    with pytest.raises(ValidationFailed) as caught:
+        make(session, hr, clock, working_time_percent="beaucoup", title="T" * 301,
+             requirements=[{"kind": "language", "label": "Anglais", "level": "B7"}])
+    said = {error.field: (error.message, error.text("fr")) for error in caught.value.errors}
+    assert said["working_time_percent"] == (
+        "Input should be a valid integer, unable to parse string as an integer (got 'beaucoup')",
+        "doit être un nombre entier (saisi : 'beaucoup')")
+    english, french = said["title"]
+    assert english.startswith("String should have at most 300 characters (got 'TTT")
+    assert french.startswith("300 caractères au plus (saisi : 'TTT")
+    assert said["requirements[0].level"][1] == (
+        "le niveau d’une exigence de langue est un niveau du CECRL : A1, A2, B1, B2, C1 ou C2, "
+        "ou vide (saisi : 'B7')")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.config import Settings
+from tracker.i18n import ENUM_PREFIXES
 from tracker.web.common import (
     DOCUMENT_LABELS,
     EMPLOYMENT_LABELS,
@@ -22,6 +24,28 @@ from tracker.web.common import (
     has_errors,
 )
 from tracker.web.form_summary import error_summary
+from tracker.web.i18n import page_label
+
+
+def label(value: Any, kind: str | None = None, capital: bool = True) -> str:
+    """The `label` filter and global: a value as the catalog names it in the page's language
+    (tracker.i18n.label). `{{ posting.employment_type|label }}` for an enum (its label starts
+    with a capital, as shown alone: `capital=False` keeps the catalog's case, inside a sentence);
+    `{{ row.status|label("status") }}` for an enum's stored value, `kind` being its prefix in
+    the catalog (status, posting_status, interview_status, employment, kind, document, period,
+    apply, education_level, role, locale, visibility); `{{ "deadline"|label }}` for a word of
+    the printed documents, as the catalog has it. An empty value is "—"; a value the catalog does
+    not know is shown as it is."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, enum.Enum) and type(value).__name__ in ENUM_PREFIXES:
+        return page_label(value, capital=capital)
+    raw = str(getattr(value, "value", value))
+    try:
+        return page_label(f"{kind}.{raw}", capital=capital) if kind else page_label(
+            raw, capital=False)
+    except KeyError:
+        return raw
 
 
 def configure(app: Flask, settings: Settings) -> None:
@@ -82,17 +106,17 @@ def configure(app: Flask, settings: Settings) -> None:
         return _("%(score)s/100 over %(assessed)s of %(total)s requirements", score=score,
                  assessed=fit["assessed"], total=total)
 
-    def label(table: dict[str, Any], value: Any) -> str:
+    def labelled(table: dict[str, Any], value: Any) -> str:
         key = getattr(value, "value", value)
         return str(table.get(key, key)) if key is not None else "—"
 
     app.jinja_env.filters.update(
         when=when, day=day, days_left=days_left, zone_label=zone_label, fit_coverage=fit_coverage,
-        status=lambda v: label(STATUS_LABELS, v), kind=lambda v: label(KIND_LABELS, v),
-        doc_kind=lambda v: label(DOCUMENT_LABELS, v),
-        employment=lambda v: label(EMPLOYMENT_LABELS, v),
+        status=lambda v: labelled(STATUS_LABELS, v), kind=lambda v: labelled(KIND_LABELS, v),
+        doc_kind=lambda v: labelled(DOCUMENT_LABELS, v),
+        employment=lambda v: labelled(EMPLOYMENT_LABELS, v), label=label,
     )
-    app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page,
+    app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page, label=label,
                                  error_summary=error_summary, has_errors=has_errors)
 
     @app.context_processor
