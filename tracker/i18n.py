@@ -22,12 +22,11 @@ from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+if TYPE_CHECKING:  # Babel loads when a word is first translated (the CLI starts without it)
+    from babel.support import NullTranslations
 
 LANGUAGES = ("fr", "en")
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
@@ -37,6 +36,10 @@ TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 def catalog(lang: str) -> NullTranslations:
     """The translations of `lang`, compiled in memory from the .po file we ship (English is
     the language of the code and templates, so it needs none)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
     path = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
     if not path.exists():
         return Translations()
