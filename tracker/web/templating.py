@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.config import Settings
+from tracker.i18n import label as catalog_label
 from tracker.web.common import (
     DOCUMENT_LABELS,
     EMPLOYMENT_LABELS,
@@ -86,8 +87,12 @@ def configure(app: Flask, settings: Settings) -> None:
         key = getattr(value, "value", value)
         return str(table.get(key, key)) if key is not None else "—"
 
+    def enum_label(value: Any) -> str:
+        """An enum value or a catalog key ("status.offer") as its label in the page's language."""
+        return "—" if value is None else catalog_label(value, str(get_locale() or "fr"))
+
     app.jinja_env.filters.update(
-        when=when, day=day, days_left=days_left, zone_label=zone_label, fit_coverage=fit_coverage,
+        label=enum_label, when=when, day=day, days_left=days_left, zone_label=zone_label, fit_coverage=fit_coverage,
         status=lambda v: label(STATUS_LABELS, v), kind=lambda v: label(KIND_LABELS, v),
         doc_kind=lambda v: label(DOCUMENT_LABELS, v),
         employment=lambda v: label(EMPLOYMENT_LABELS, v),
