@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.config import Settings
+from tracker.i18n import ENUM_PREFIXES
 from tracker.i18n import label as catalog_label
 from tracker.web.common import (
     DOCUMENT_LABELS,
@@ -87,18 +89,30 @@ def configure(app: Flask, settings: Settings) -> None:
         key = getattr(value, "value", value)
         return str(table.get(key, key)) if key is not None else "—"
 
-    def enum_label(value: Any) -> str:
-        """An enum value or a catalog key ("status.offer") as its label in the page's language."""
-        return "—" if value is None else catalog_label(value, str(get_locale() or "fr"))
+    def enum_label(value: Any, kind: str | None = None) -> str:
+        """An enum (`{{ p.employment_type|label }}`), an enum's stored value with its catalog
+        prefix (`{{ row.status|label("status") }}`) or a catalog key (`{{ "deadline"|label }}`)
+        as its label in the page's language; a value the catalog does not know as it is."""
+        if value is None or value == "":
+            return "—"
+        lang = str(get_locale() or "fr")
+        if isinstance(value, enum.Enum) and type(value).__name__ in ENUM_PREFIXES:
+            return catalog_label(value, lang)
+        raw = str(getattr(value, "value", value))
+        try:
+            return catalog_label(f"{kind}.{raw}" if kind else raw, lang)
+        except KeyError:
+            return raw
 
     app.jinja_env.filters.update(
-        label=enum_label, when=when, day=day, days_left=days_left, zone_label=zone_label, fit_coverage=fit_coverage,
+        label=enum_label, when=when, day=day, days_left=days_left, zone_label=zone_label,
+        fit_coverage=fit_coverage,
         status=lambda v: label(STATUS_LABELS, v), kind=lambda v: label(KIND_LABELS, v),
         doc_kind=lambda v: label(DOCUMENT_LABELS, v),
         employment=lambda v: label(EMPLOYMENT_LABELS, v),
     )
-    app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page,
-                                 error_summary=error_summary, has_errors=has_errors)
+    app.jinja_env.globals.update(label=enum_label, user_zone=user_zone,
+                                 current_page=current_page, error_summary=error_summary, has_errors=has_errors)
 
     @app.context_processor
     def _values() -> dict[str, Any]:
