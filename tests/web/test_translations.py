@@ -13,6 +13,7 @@ letters) is taken out of the text before the words are checked: it is in its wri
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from tracker.config import get_settings
 from tracker.i18n import catalog
 from tracker.db import Base
 from tracker.models import Application, Interview, Notification, User, enums
+from tracker.models.enums import SalaryPeriod
 from tracker.services.messages.defaults import DEFAULTS
 from tracker.services.operations.demo import DemoDocuments, load_demo, prepare_documents
 
@@ -167,8 +169,8 @@ BOTH = {
     "number with .0": re.compile(r"(?<![\w.,])\d+[.,]0(?![\w.,/%])"),
 }
 PLURAL_AFTER_ONE = {
-    "fr": re.compile(r"(?<![\w.,])1 (?:non lues|exigences|jours|candidatures|entretiens|heures)\b"),
-    "en": re.compile(r"(?<![\w.,])1 (?:unread notifications|requirements|days|applications|"
+    "fr": re.compile(r"(?<![\w.,-])1 (?:non lues|exigences|jours|candidatures|entretiens|heures)\b"),
+    "en": re.compile(r"(?<![\w.,-])1 (?:unread notifications|requirements|days|applications|"
                      r"interviews|hours)\b"),
 }
 # French typography: a space before ":" ("Déposée : 3 mai"), a comma for decimals.
@@ -230,6 +232,8 @@ def demo_documents() -> DemoDocuments:
 def crawl(world, session: Session, session_factory, clock, demo_documents, tmp_path):  # noqa: ANN001, ANN201, F811
     """The matrix's world and the demo in one database, with the ids of each to fill in."""
     demo = load_demo(session, settings=get_settings(), documents=demo_documents, clock=clock)
+    demo.posting.salary_min, demo.posting.salary_max = Decimal("2100.00"), Decimal("2450.50")
+    demo.posting.salary_currency, demo.posting.salary_period = "EUR", SalaryPeriod.MONTH
     session.flush()
     camille, jordan = (session.get(Application, i) for i in demo.application_ids)
     interview = session.scalars(sa.select(Interview).where(

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_name
 from flask import Flask, url_for
 from flask_babel import get_locale
@@ -104,8 +105,15 @@ def configure(app: Flask, settings: Settings) -> None:
         except KeyError:
             return raw
 
+    def language_name(code: str | None) -> str:
+        """A language by its name in the page's language (es: espagnol), not its ISO code."""
+        if not code:
+            return "—"
+        names = Locale.parse(str(get_locale() or "fr")).languages
+        return str(names.get(str(code).lower(), code))
+
     app.jinja_env.filters.update(
-        label=enum_label, when=when, day=day, days_left=days_left, zone_label=zone_label,
+        label=enum_label, language_name=language_name, when=when, day=day, days_left=days_left, zone_label=zone_label,
         fit_coverage=fit_coverage,
         status=lambda v: label(STATUS_LABELS, v), kind=lambda v: label(KIND_LABELS, v),
         doc_kind=lambda v: label(DOCUMENT_LABELS, v),
