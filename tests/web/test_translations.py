@@ -13,10 +13,10 @@ letters) is taken out of the text before the words are checked: it is in its wri
 from __future__ import annotations
 
 import html
-from decimal import Decimal
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,8 +31,8 @@ from tests.web.conftest import Web, web_settings
 from tests.web.test_authorization import RULES, world  # noqa: F401 (the matrix's world)
 from tracker.app import create_app
 from tracker.config import get_settings
-from tracker.i18n import catalog
 from tracker.db import Base
+from tracker.i18n import catalog
 from tracker.models import Application, Interview, Notification, User, enums
 from tracker.models.enums import SalaryPeriod
 from tracker.services.messages.defaults import DEFAULTS
@@ -96,9 +96,9 @@ class VisibleText(HTMLParser):
             if values.get(name):
                 self.parts.append(str(values[name]))
         kind = (values.get("type") or "").lower()
-        if values.get("value") and (tag == "button" or kind in ("submit", "button", "reset")):
-            if tag != "button":  # a <button>'s value is sent, its text is what one reads
-                self.parts.append(str(values["value"]))
+        # an input button reads its value (a <button>'s value is sent, its text is read)
+        if values.get("value") and tag == "input" and kind in ("submit", "button", "reset"):
+            self.parts.append(str(values["value"]))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP and self._skip:
@@ -180,6 +180,10 @@ FRENCH_TYPOGRAPHY = {
 }
 
 
+def around(text: str, start: int, end: int) -> str:
+    return " ".join(text[max(0, start - 50):end + 50].split())
+
+
 def problems(text: str, lang: str, values: list[str]) -> list[str]:
     found = [f"stored value {value!r}" for value in STORED + STORED_EXTRA
              if re.search(r"(?<![\w.])" + re.escape(value) + r"(?![\w.])", text)]
@@ -187,7 +191,8 @@ def problems(text: str, lang: str, values: list[str]) -> list[str]:
     checks = {**BOTH, "1 with a plural": PLURAL_AFTER_ONE[lang],
               **(FRENCH_TYPOGRAPHY if lang == "fr" else {})}
     for name, pattern in checks.items():
-        found += [f"{name} '{m.group(0)}'" for m in pattern.finditer(written)]
+        found += [f"{name} '{m.group(0)}' in «{around(written, m.start(), m.end())}»"
+                  for m in pattern.finditer(written)]
     own = strip_values(re.sub(r"\{\{.*?\}\}", " ", text), values)  # not a template's variables
     if lang == "fr":
         found += [f"English word {w!r}" for w in words(own, ENGLISH)]
@@ -201,7 +206,7 @@ def problems(text: str, lang: str, values: list[str]) -> list[str]:
 def context(text: str, word: str) -> str:
     """The line of the page holding `word`, to say where it is."""
     for line in text.splitlines():
-        if re.search(re.escape(word), line, flags=re.IGNORECASE):
+        if re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", line, flags=re.IGNORECASE):
             return line.strip()[:160]
     return ""
 
@@ -218,9 +223,9 @@ class Report:
             return  # a redirect's body is Werkzeug's, nobody reads it
         text = visible_text(response.get_data(as_text=True))
         for problem in problems(text, lang, values):
-            word = problem.split("'")[1] if "'" in problem else problem
-            word = word.split()[0] if word.split() else word
-            self.failures.append(f"{where}: {problem} in «{context(text, word)}»")
+            if "«" not in problem:
+                problem += f" in «{context(text, problem.split(chr(39))[1])}»"
+            self.failures.append(f"{where}: {problem}")
 
 
 @pytest.fixture(scope="module")
