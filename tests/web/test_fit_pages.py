@@ -90,7 +90,7 @@ def test_the_hr_application_page_explains_the_fit(web: Web, hr, posting, candida
     assert "<dd>Bac+5" in page  # the level of study by its label, not its stored value
     section = page[page.index('id="fit"'):]
     section = section[:section.index("</section>")]
-    assert "50/100 over 2 of 2 requirements" in section and "Points: 2.0 of 4.0." in section
+    assert "50/100 over 2 of 2 requirements" in section and "Points: 2 of 4." in section
     rows = re.findall(r"<tr>(.*?)</tr>", section, re.S)
     anglais = next(r for r in rows if "Anglais" in r)
     assert 'class="status status-not_shown">Not shown<' in anglais
