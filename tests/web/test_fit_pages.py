@@ -97,8 +97,8 @@ def test_the_hr_application_page_explains_the_fit(web: Web, hr, posting, candida
     assert "B1" in anglais and "B2" in anglais  # the reason names both levels
     diploma = next(r for r in rows if "Bac + 5" in r)
     assert 'class="status status-met">Met<' in diploma
-    assert re.search(r'data-label="Weight">2.0<', diploma)
-    assert re.search(r'data-label="Points">2.0<', diploma)
+    assert re.search(r'data-label="Weight">2<', diploma)
+    assert re.search(r'data-label="Points">2<', diploma)
     # the reviewer's rating overrides, and the page says so
     evidence.rate_evidence(session, bob, posting.requirements[0], rating=4, actor=hr, clock=clock)
     session.flush()
