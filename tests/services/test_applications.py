@@ -13,6 +13,7 @@ from tracker.domain.errors import (
     NotFound,
     PermissionDenied,
 )
+from tracker.i18n import label
 from tracker.models import (
     Application,
     ApplicationStatus,
@@ -257,16 +258,16 @@ FORBIDDEN = [
     (S.HIRED, S.REJECTED, "none (final)"),
     (S.WITHDRAWN, S.SUBMITTED, "none (final)"),
     (S.WITHDRAWN, S.DRAFT, "none (final)"),
-    (S.DRAFT, S.HIRED, "submitted, withdrawn"),
-    (S.DRAFT, S.UNDER_REVIEW, "submitted, withdrawn"),
-    (S.DRAFT, S.DRAFT, "submitted, withdrawn"),
-    (S.SUBMITTED, S.OFFER, "interview, rejected, under_review, withdrawn"),
-    (S.SUBMITTED, S.DRAFT, "interview, rejected, under_review, withdrawn"),
-    (S.UNDER_REVIEW, S.HIRED, "interview, offer, rejected, withdrawn"),
-    (S.INTERVIEW, S.SUBMITTED, "offer, rejected, under_review, withdrawn"),
-    (S.OFFER, S.INTERVIEW, "hired, rejected, withdrawn"),
-    (S.REJECTED, S.HIRED, "under_review"),
-    (S.REJECTED, S.OFFER, "under_review"),
+    (S.DRAFT, S.HIRED, "Submitted, Withdrawn"),
+    (S.DRAFT, S.UNDER_REVIEW, "Submitted, Withdrawn"),
+    (S.DRAFT, S.DRAFT, "Submitted, Withdrawn"),
+    (S.SUBMITTED, S.OFFER, "Interview, Rejected, Under review, Withdrawn"),
+    (S.SUBMITTED, S.DRAFT, "Interview, Rejected, Under review, Withdrawn"),
+    (S.UNDER_REVIEW, S.HIRED, "Interview, Offer, Rejected, Withdrawn"),
+    (S.INTERVIEW, S.SUBMITTED, "Offer, Rejected, Under review, Withdrawn"),
+    (S.OFFER, S.INTERVIEW, "Hired, Rejected, Withdrawn"),
+    (S.REJECTED, S.HIRED, "Under review"),
+    (S.REJECTED, S.OFFER, "Under review"),
 ]
 
 
@@ -281,7 +282,7 @@ def test_forbidden_transitions_list_the_allowed_ones(session, posting, candidate
         applications.move(session, app, target, actor=hr, clock=clock)
     assert caught.value.field == "status"
     assert caught.value.message == (
-        f"cannot move from {source} to {target} (allowed: {allowed})")
+        f"cannot move from {label(source)} to {label(target)} (allowed: {allowed})")
     assert app.status is source and len(app.history) == rows
 
 
@@ -299,7 +300,7 @@ def test_candidate_submits_and_withdraws_only_their_own(session, posting, candid
         applications.move(session, app, "submitted", actor=other, clock=clock)
     applications.move(session, app, "submitted", actor=candidate, clock=clock)
     for target in ("under_review", "interview", "rejected"):
-        with pytest.raises(PermissionDenied, match=f"to {target}"):
+        with pytest.raises(PermissionDenied, match=f"to {label(S(target))}"):
             applications.move(session, app, target, actor=candidate, clock=clock)
     with pytest.raises(PermissionDenied):
         applications.move(session, app, "withdrawn", actor=other, clock=clock)
@@ -443,3 +444,17 @@ def test_private_posting_owner_may_also_reject_and_withdraw(session, candidate, 
     app = applications.start(session, private, candidate, actor=candidate, clock=clock)
     walk(session, app, [S.SUBMITTED, S.REJECTED, S.UNDER_REVIEW, S.WITHDRAWN], candidate, clock)
     assert app.status is S.WITHDRAWN and app.submitted_at == clock.now
+
+
+def test_a_refused_move_names_the_statuses_in_the_readers_language(session, posting, candidate,
+                                                                   hr, clock):
+    app = applications.start(session, posting, candidate, clock=clock, actor=OPERATOR)
+    walk(session, app, PATH_TO[S.INTERVIEW], hr, clock)
+    with pytest.raises(InvalidTransition) as caught:
+        applications.move(session, app, S.SUBMITTED, actor=hr, clock=clock)
+    assert caught.value.text("fr") == (
+        "impossible de passer de « entretien » à « déposée » "
+        "(possibles : proposition, non retenue, en cours d’examen, retirée)")
+    assert caught.value.as_dict("fr")["params"] == {
+        "current": "interview", "target": "submitted",
+        "allowed": ["offer", "rejected", "under_review", "withdrawn"]}

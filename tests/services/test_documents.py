@@ -150,7 +150,7 @@ def test_the_same_file_twice_is_a_conflict(session, application, candidate, cloc
             clock=clock)
     assert caught.value.field == "file"
     assert str(caught.value) == (
-        f"file: 'CV-again.pdf' is already attached to application #{application.id} as cv "
+        f"file: 'CV-again.pdf' is already attached to application #{application.id} as CV "
         f"(document #{first.id}, 'CV.pdf')")
     assert row_counts(session) == before
     # the same bytes as another kind of document are another document

@@ -7,6 +7,7 @@ from tests.conftest import POSTING
 from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError, InvalidTransition, PermissionDenied
+from tracker.i18n import label
 from tracker.models import ApplicationStatus, AuditLog, Interview, InterviewStatus, PanelMember
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications, interviews, postings
@@ -147,7 +148,8 @@ def test_refused_for_an_application_not_in_the_running(session, posting, candida
     for step in path:
         applications.move(session, app, step, actor=hr, clock=clock)
     with pytest.raises(InvalidTransition,
-                       match=f"a {status} application cannot get an interview") as caught:
+                       match=f"a {label(ApplicationStatus(status))} application cannot get an "
+                             "interview") as caught:
         interviews.schedule(session, posting, application=app, day=date(2024, 5, 22),
                             at=time(10, 0), actor=hr, clock=clock)
     assert caught.value.field == "application"

@@ -70,7 +70,7 @@ def test_a_withdrawn_draft_says_so(session, application, candidate, clock) -> No
         session, application, application.posting.requirements[0], evidence="x",
         actor=candidate, clock=clock))
     assert (error.field, error.message) == ("application",
-                                            "withdrawn: it can no longer be changed")
+                                            "Withdrawn: it can no longer be changed")
 
 
 def test_the_employer_side_still_rates_notes_and_adds_its_documents(

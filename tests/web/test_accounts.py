@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 from babel.messages.extract import extract_from_dir
 
+import tracker.web as web_package
 from tests.reminders.conftest import SmtpServer, free_port
 from tests.web.conftest import PASSWORD, Web, text, web_settings
 from tracker.app import create_app
@@ -19,7 +20,9 @@ from tracker.models import Application, Document, Locale, Posting, User
 from tracker.services.accounts import account, users
 from tracker.services.hiring import applications, documents, postings
 from tracker.web import TEMPLATES
-from tracker.web.i18n import TRANSLATIONS, catalog
+from tracker.web.i18n import catalog
+
+WEB_CODE = Path(web_package.__file__).parent  # the python of the pages
 
 
 def test_every_template_compiles(app) -> None:  # noqa: ANN001
@@ -33,7 +36,7 @@ def test_every_message_of_the_pages_has_a_french_translation() -> None:
     method_map = [("**.py", "python"), ("**.html", "jinja2")]
     keywords = {"_": None, "_l": None, "gettext": None, "ngettext": (1, 2)}
     found = set()
-    for root in (Path(TEMPLATES) / "web", TRANSLATIONS.parent):
+    for root in (Path(TEMPLATES) / "web", WEB_CODE):
         for _file, _line, message, _comments, _context in extract_from_dir(
             root, method_map, keywords=keywords,
             options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},

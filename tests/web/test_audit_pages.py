@@ -69,7 +69,7 @@ def test_hr_read_it_in_french(web: Web, session, application, candidate, hr, clo
     reviewed(session, application, candidate, hr, clock)
     rows = trail_of(text(web.as_user(hr).get(f"/hr/applications/{application.id}")))
     assert [r[2] for r in rows] == [
-        "Note ajoutée", "Statut changé de « Déposée » à « En examen »",
+        "Note ajoutée", "Statut changé de « Déposée » à « En cours d’examen »",
         "Statut changé de « Brouillon » à « Déposée »", "Document ajouté : CV (CV Camille.pdf)",
         "Candidature commencée"]
     assert rows[0][0].startswith("15 avr. 2024, 10:03 (Europe/Paris)")

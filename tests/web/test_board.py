@@ -88,7 +88,7 @@ def test_the_board_in_french(web: Web, hr_fr, posting, campaign) -> None:  # noq
     bruno = _card(page, campaign["bruno"].id)
     assert "Manque : CV" in bruno and "Prochain entretien" in bruno
     assert "22 mai 2024, 10:00" in bruno
-    assert "Passer à" in bruno and "Refusée" in bruno
+    assert "Passer à" in bruno and "Non retenue" in bruno
     assert "Pipeline board" not in page and "Missing:" not in page and "Move to" not in page
 
 
@@ -118,7 +118,7 @@ def test_a_refused_move_is_said_on_the_board_in_french(web: Web, hr_fr, posting,
     page = text(refused)
     assert "Tableau de suivi" in page  # the same page, not another one
     assert ("Bruno Blanc ne peut pas passer de « Entretien » à « Déposée ». Autorisés : "
-            "En examen, Proposition, Refusée, Retirée.") in page
+            "En cours d’examen, Proposition, Non retenue, Retirée.") in page
     assert "cannot move" not in page and "allowed:" not in page
     session.refresh(bruno)
     assert bruno.status is ApplicationStatus.INTERVIEW
@@ -176,9 +176,9 @@ def test_bulk_move_confirms_first_then_moves_and_reports_the_refused(
                       "&comment=Profil+hors+champ")
     page = text(confirm)
     assert confirm.status_code == 200
-    assert "Passer cette candidature à « Refusée » ?" in page or "Refusée" in page
+    assert "Passer cette candidature à « Non retenue » ?" in page or "Non retenue" in page
     assert "Anna Petit" in page
-    assert ("Chloé Noir ne peut pas passer de « Refusée » à « Refusée »" in page)
+    assert ("Chloé Noir ne peut pas passer de « Non retenue » à « Non retenue »" in page)
     assert 'name="confirm" value="1"' in page
     # a POST without the confirmation does nothing
     data = {"ids": [str(i) for i in ids], "status": "rejected", "comment": "Profil hors champ"}
@@ -194,7 +194,7 @@ def test_bulk_move_confirms_first_then_moves_and_reports_the_refused(
     assert campaign["anna"].status is ApplicationStatus.REJECTED
     assert campaign["anna"].history[-1].comment == "Profil hors champ"
     page = text(web.get(board))
-    assert "Passée(s) à « Refusée » : Anna Petit." in page
+    assert "Passée(s) à « Non retenue » : Anna Petit." in page
     assert "Non déplacée : Chloé Noir ne peut pas passer" in page
 
 

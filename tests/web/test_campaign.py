@@ -238,8 +238,8 @@ def test_a_whole_campaign_in_french(server: str, browser: Any, shots: Path, smtp
     # a letter typed or uploaded: each card reads its documents complete
     expect(card(hr_page, LEA)).to_contain_text("Complètes")
     steps.snap(hr_page, "hr-board-submitted")
-    move_on_board(hr_page, LEA, "En examen")
-    move_on_board(hr_page, KARIM, "En examen")
+    move_on_board(hr_page, LEA, "En cours d’examen")
+    move_on_board(hr_page, KARIM, "En cours d’examen")
     review = hr_page.locator('section.column[data-status="under_review"]')
     expect(review).to_contain_text(LEA)
     expect(review).to_contain_text(KARIM)
@@ -252,11 +252,11 @@ def test_a_whole_campaign_in_french(server: str, browser: Any, shots: Path, smtp
         label="Refus après examen")
     hr_page.get_by_role("button", name="Vérifier et confirmer…").click()
     # the confirmation page: who moves, and the message as she will read it
-    shows(hr_page, "Passer cette candidature à « Refusée » ?")
+    shows(hr_page, "Passer cette candidature à « Non retenue » ?")
     shows(hr_page, f"Bonjour {CAMILLE}")
     steps.snap(hr_page, "hr-bulk-confirm")
     hr_page.get_by_role("button", name="Oui, la déplacer").click()
-    shows(hr_page, f"Passée(s) à « Refusée » : {CAMILLE}")
+    shows(hr_page, f"Passée(s) à « Non retenue » : {CAMILLE}")
     expect(hr_page.locator('section.column[data-status="rejected"]')).to_contain_text(CAMILLE)
     steps.snap(hr_page, "hr-board-rejected")
     [rejection] = mail_to(smtp, EMAILS[CAMILLE], lambda s: s == f"Votre candidature — {TITLE}")
@@ -267,7 +267,7 @@ def test_a_whole_campaign_in_french(server: str, browser: Any, shots: Path, smtp
     # ...and she reads it on her application's page, with her status
     camille = candidates[CAMILLE]
     camille.goto(application_urls[CAMILLE])
-    shows(camille, "Refusée")
+    shows(camille, "Non retenue")
     shows(camille, "nous ne sommes pas en mesure de donner une suite favorable")
     steps.snap(camille, "candidate-camille-rejected")
 

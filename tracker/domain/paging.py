@@ -26,7 +26,7 @@ def paginate(query: sa.Select, page: int, per_page: int) -> sa.Select:
     if page < 1:
         raise DomainError("page", "must be 1 or more")
     if not 1 <= per_page <= MAX_PER_PAGE:
-        raise DomainError("per_page", f"must be between 1 and {MAX_PER_PAGE}")
+        raise DomainError("per_page", "must be between 1 and %(max)s", max=MAX_PER_PAGE)
     return query.limit(per_page + 1).offset((page - 1) * per_page)
 
 

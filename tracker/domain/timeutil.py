@@ -20,13 +20,15 @@ def zone(name: str, field: str = "timezone") -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as exc:
-        raise DomainError(field, f"unknown IANA time zone {name!r} (e.g. Europe/Paris)") from exc
+        raise DomainError(field, "unknown IANA time zone %(name)s (e.g. Europe/Paris)",
+                          name=repr(name)) from exc
 
 
 def parse_date(value: str | date, field: str) -> date:
     """A calendar date from ISO 8601 (2024-05-13) or day-first numeric (13/05/2024)."""
     if isinstance(value, datetime):
-        raise DomainError(field, f"expected a date, got a date and time {value!r}")
+        raise DomainError(field, "expected a date, got a date and time %(value)s",
+                          value=repr(value))
     if isinstance(value, date):
         return check_year(value, field)
     text = str(value).strip()
@@ -40,13 +42,16 @@ def parse_date(value: str | date, field: str) -> date:
         try:
             return check_year(date(year, month, day), field)
         except ValueError as exc:
-            raise DomainError(field, f"{text!r} is not a valid date ({exc})") from exc
-    raise DomainError(field, f"{text!r} is not a date; use YYYY-MM-DD or DD/MM/YYYY")
+            raise DomainError(field, "%(text)s is not a valid date (%(reason)s)", text=repr(text),
+                              reason=str(exc)) from exc
+    raise DomainError(field, "%(text)s is not a date; use YYYY-MM-DD or DD/MM/YYYY",
+                      text=repr(text))
 
 
 def check_year(day: date, field: str) -> date:
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise DomainError(field, f"{day} is not a plausible date (years {MIN_YEAR}-{MAX_YEAR})")
+        raise DomainError(field, "%(day)s is not a plausible date (years %(first)s-%(last)s)",
+                          day=day.isoformat(), first=MIN_YEAR, last=MAX_YEAR)
     return day
 
 
@@ -60,7 +65,8 @@ def parse_time(value: str | time, field: str) -> time:
     try:
         parsed = time.fromisoformat(text)
     except ValueError as exc:
-        raise DomainError(field, f"{value!r} is not a time; use HH:MM (24-hour)") from exc
+        raise DomainError(field, "%(value)s is not a time; use HH:MM (24-hour)",
+                          value=repr(value)) from exc
     if parsed.tzinfo is not None:
         raise DomainError(field, "give the local time without an offset, and the zone separately")
     return parsed
@@ -85,7 +91,8 @@ def local_to_utc(day: date, at: time | None, tz_name: str, field: str) -> dateti
     if instant.astimezone(tz).replace(tzinfo=None) != wall.replace(tzinfo=None):
         raise DomainError(
             field,
-            f"{wall:%Y-%m-%d %H:%M} does not exist in {tz_name} (clocks go forward then)",
+            "%(when)s does not exist in %(zone)s (clocks go forward then)",
+            when=f"{wall:%Y-%m-%d %H:%M}", zone=tz_name,
         )
     return instant
 

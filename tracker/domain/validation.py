@@ -11,6 +11,7 @@ import pydantic
 from pydantic import GetJsonSchemaHandler
 
 from tracker.domain.errors import DomainError, ValidationFailed
+from tracker.i18n import Text
 
 M = TypeVar("M", bound=pydantic.BaseModel)
 E = TypeVar("E", bound=enum.Enum)
@@ -48,14 +49,16 @@ def normalise_email(value: str, field: str = "email") -> str:
     try:
         result = validate_email(str(value).strip(), check_deliverability=False)
     except EmailNotValidError as exc:
-        raise DomainError(field, f"{value!r} is not a valid e-mail address ({exc})") from exc
+        raise DomainError(field, "%(value)s is not a valid e-mail address (%(reason)s)",
+                          value=repr(value), reason=str(exc)) from exc
     return result.normalized.lower()
 
 
 def check_slug(value: str, field: str = "slug") -> str:
     if not SLUG.match(value or ""):
         raise DomainError(
-            field, f"{value!r} is not a valid slug: lower-case letters, digits and '-', 1-60 long"
+            field, "%(value)s is not a valid slug: lower-case letters, digits and '-', 1-60 long",
+            value=repr(value),
         )
     return value
 
@@ -78,17 +81,40 @@ def parse_model(model: type[M], data: dict[str, Any]) -> M:
         raise ValidationFailed(domain_errors(exc)) from exc
 
 
+class InvalidValue(ValueError):
+    """A value a model's validator refuses, its message a template of the catalog with its
+    parameters (as a DomainError's), so that the domain error it becomes is said in the
+    reader's language: raise it, not a ValueError with a finished sentence."""
+
+    def __init__(self, template: str, /, **params: Any) -> None:
+        self.text = Text(template, **params)
+        super().__init__(str(self.text))
+
+
 def domain_errors(exc: pydantic.ValidationError) -> list[DomainError]:
-    """Each problem pydantic found, as a domain error naming its field (e.g. `requirements[0].kind`)."""
+    """Each problem pydantic found, as a domain error naming its field (e.g. `requirements[0].kind`),
+    the value refused shown after the message: "... (got 'B7')"."""
     errors = []
     for err in exc.errors(include_url=False):
-        message = err["msg"]
+        field = _field_name(tuple(err["loc"]))
         if err["type"] == "extra_forbidden":
-            message = "unknown field"
+            errors.append(DomainError(field, "unknown field"))
         elif "input" in err and err["type"] not in ("missing",):
-            message = f"{message} (got {_shorten(err['input'])})"
-        errors.append(DomainError(_field_name(tuple(err["loc"])), message))
+            errors.append(DomainError(field, "%(message)s (got %(value)s)", message=_said(err),
+                                      value=_shorten(err["input"])))
+        else:
+            errors.append(DomainError(field, "%(message)s", message=_said(err)))
     return errors
+
+
+def _said(err: Any) -> Text:
+    """What pydantic says of one problem, as words of the catalog: our own validators' (an
+    InvalidValue, a PydanticCustomError whose message is a catalog entry), else pydantic's
+    English sentence, which the catalog may hold too."""
+    cause = (err.get("ctx") or {}).get("error")
+    if isinstance(cause, InvalidValue):
+        return cause.text
+    return Text(err["msg"])
 
 
 def _shorten(value: Any, limit: int = 80) -> str:
@@ -102,4 +128,5 @@ def parse_enum(enum_cls: type[E], value: object, field: str) -> E:
         return enum_cls(value)
     except ValueError as exc:
         choices = ", ".join(str(m.value) for m in enum_cls)
-        raise DomainError(field, f"{value!r} is not one of: {choices}") from exc
+        raise DomainError(field, "%(value)s is not one of: %(choices)s",
+                          value=repr(value), choices=choices) from exc

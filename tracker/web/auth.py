@@ -31,6 +31,7 @@ from tracker.web.common import (
     SessionUser,
     actor,
     clock,
+    error_text,
     form_errors,
     roles_required,
     safe_next,
@@ -279,7 +280,7 @@ def admin_logout_everywhere() -> Any:
                     db, request.form.get("email", ""), actor=actor(db), clock=clock)
             flash(_("%(email)s is logged out everywhere.", email=target.email), "ok")
         except DomainError as exc:
-            flash(f"{exc.field}: {exc.message}", "error")
+            flash(f"{exc.field}: {error_text(exc)}", "error")
     return redirect(url_for("auth.admin_accounts"))
 
 
@@ -341,7 +342,7 @@ def reset_password(token: str) -> Any:
             with transaction(write=False) as db:
                 resets.check_reset(db, token, actor=OPERATOR, settings=settings(), now=clock())
     except DomainError as exc:
-        problem = _(exc.message)
+        problem = error_text(exc)
         problem = problem[:1].upper() + problem[1:]
     status = 400 if problem or form.errors else 200
     return render_template("web/auth/reset.html", form=form, problem=problem), status

@@ -17,6 +17,7 @@ from tracker.web import posting_form
 from tracker.web.common import (
     actor,
     clock,
+    error_text,
     form_errors,
     has_errors,
     roles_required,
@@ -152,7 +153,7 @@ def apply(reference: str) -> Any:
     except (NotFound, PermissionDenied):
         raise
     except DomainError as exc:
-        flash(exc.message, "error")
+        flash(error_text(exc), "error")
         return redirect(url_for("candidate.applications"))
 
 

@@ -21,6 +21,7 @@ from tracker.web.candidate_confirm import remove_confirmation, withdraw_confirma
 from tracker.web.common import (
     actor,
     clock,
+    error_text,
     form_errors,
     has_errors,
     on_too_large,
@@ -41,7 +42,7 @@ def own_application(db: Any, application_id: int) -> Application:
     user = actor(db)
     found = applications.get_application(db, application_id, actor=user)
     if user is None or found.candidate_id != user.id:
-        raise NotFound("application", f"no application #{application_id}")
+        raise NotFound("application", "no application #%(id)s", id=str(application_id))
     return found
 
 
@@ -158,7 +159,7 @@ def _give_all(db: Any, found: Application, form: EvidenceForm) -> None:
         except DomainError as exc:
             if exc.field == "application":  # the whole application: once is enough
                 raise
-            problems.append(DomainError(f"rows[{index}].{exc.field}", exc.message))
+            problems.append(DomainError(f"rows[{index}].{exc.field}", exc.code, **exc.params))
     if problems:
         raise ValidationFailed(problems)
 
@@ -233,13 +234,13 @@ def remove_document(application_id: int, document_id: int) -> Any:
                 found = own_application(db, application_id)
                 document = documents.get_document(db, document_id, actor=actor(db))
                 if document.application_id != found.id:
-                    raise NotFound("document", f"no document #{document_id}")
+                    raise NotFound("document", "no document #%(id)s", id=str(document_id))
                 documents.remove_document(db, document, actor=actor(db), clock=clock)
             flash(_("Document removed."), "ok")
         except (NotFound, PermissionDenied):
             raise
         except DomainError as exc:
-            flash(str(exc), "error")
+            flash(error_text(exc), "error")
     return _back(application_id, "documents")
 
 
@@ -279,7 +280,7 @@ def _move(application_id: int, target: str, form: SubmitForm) -> Any:
         raise
     except DomainError as exc:
         if target != ApplicationStatus.SUBMITTED.value:
-            flash(exc.message, "error")
+            flash(error_text(exc), "error")
             return _back(application_id)
         form_errors(form, exc)
         return _page(application_id, 400, submit=form)

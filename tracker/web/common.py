@@ -23,9 +23,19 @@ from tracker.config import Settings
 from tracker.db import unit_of_work
 from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.domain.paging import Page
+from tracker.i18n import catalog
 from tracker.models import User
+from tracker.models.enums import (
+    ApplicationStatus,
+    DocumentKind,
+    EmploymentType,
+    InterviewStatus,
+    PostingStatus,
+    RequirementKind,
+)
 from tracker.services.accounts import sessions as login_sessions
 from tracker.services.accounts.account import active_user
+from tracker.web.i18n import LazyLabel
 from tracker.web.i18n import lazy_gettext as _l
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -152,10 +162,17 @@ def form_errors(form: Form, error: DomainError, aliases: dict[str, str] | None =
 
 
 def error_text(error: DomainError) -> str:
-    """A domain error's message in the reader's language (its field not named)."""
-    if error.params:
-        return error.text(str(get_locale() or "en"))
-    return _translated(error.code)
+    """A domain error's message in the reader's language (its field not named): its template
+    from the catalog, its parameters shown as the reader reads them (a status by its label)."""
+    if not error.params and not isinstance(error, ValidationFailed):
+        return _translated(error.code)  # a finished sentence, perhaps with "(got ...)"
+    return error.text(str(get_locale() or "en"))
+
+
+def says_itself(error: DomainError) -> bool:
+    """Whether an error's own template has its French in the catalog (then `error_text` says
+    it in any language; otherwise a face may still word it from the error's details)."""
+    return bool(error.code) and catalog("fr").gettext(error.code) != error.code
 
 
 _GOT = re.compile(r"(?P<message>.*) \(got (?P<value>.*)\)", re.S)  # domain_errors' suffix
@@ -280,32 +297,25 @@ MESSAGE_KIND_LABELS = {
     "offer": _l("Job offer"),
 }
 
-STATUS_LABELS = {
-    "draft": _l("Draft"), "submitted": _l("Submitted"), "under_review": _l("Under review"),
-    "interview": _l("Interview"), "offer": _l("Offer"), "hired": _l("Hired"),
-    "rejected": _l("Rejected"), "withdrawn": _l("Withdrawn"), "open": _l("Open"),
-    "closed": _l("Closed"), "filled": _l("Filled"), "cancelled": _l("Cancelled"),
-    "scheduled": _l("Scheduled"), "completed": _l("Completed"), "no_show": _l("No show"),
-    # the fit of an application to a requirement (tracker.services.fit.scores.FitStatus)
+def _labels(prefix: str, values: list[str]) -> dict[str, Any]:
+    """An enum's labels for the pages, by stored value: the catalog's (tracker.i18n.label,
+    under "prefix.value"), read in the page's language when shown."""
+    return {value: LazyLabel(f"{prefix}.{value}") for value in values}
+
+
+# The statuses of applications, postings and interviews (by stored value: "cancelled" reads the
+# same for a posting and an interview), then the fit of an application to a requirement
+# (tracker.services.fit.scores.FitStatus), which is no stored enum.
+STATUS_LABELS: dict[str, Any] = {
+    **_labels("interview_status", [s.value for s in InterviewStatus]),
+    **_labels("posting_status", [s.value for s in PostingStatus]),
+    **_labels("status", [s.value for s in ApplicationStatus]),
     "met": _l("Met"), "partly_met": _l("Partly met"), "not_shown": _l("Not shown"),
     "unknown": _l("Unknown"), "to_assess": _l("To assess"),
 }
-KIND_LABELS = {
-    "technical_skill": _l("Technical skills"), "knowledge": _l("Knowledge"),
-    "know_how": _l("Know-how"), "soft_skill": _l("Soft skills"), "education": _l("Education"),
-    "experience": _l("Experience"), "language": _l("Languages"), "other": _l("Other"),
-}
-DOCUMENT_LABELS = {
-    "cv": _l("CV"), "cover_letter": _l("Cover letter"), "diploma": _l("Diploma"),
-    "reference_letter": _l("Reference letter"), "portfolio": _l("Portfolio"),
-    "identity": _l("Identity document"), "other": _l("Other document"),
-}
-EMPLOYMENT_LABELS = {
-    "permanent": _l("Permanent"), "fixed_term": _l("Fixed-term"),
-    "internship": _l("Internship"), "apprenticeship": _l("Apprenticeship"),
-    "temporary": _l("Temporary"), "freelance": _l("Freelance"), "volunteer": _l("Volunteer"),
-    "other": _l("Other"),
-}
+KIND_LABELS = _labels("kind", [k.value for k in RequirementKind])
+DOCUMENT_LABELS = _labels("document", [k.value for k in DocumentKind])
+EMPLOYMENT_LABELS = _labels("employment", [k.value for k in EmploymentType])
 
 
 def has_errors(form: Any) -> bool:

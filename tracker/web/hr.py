@@ -21,6 +21,7 @@ from tracker.web import hr_audit, jobs, posting_form
 from tracker.web.common import (
     actor,
     clock,
+    error_text,
     form_errors,
     page_links,
     page_number,
@@ -151,7 +152,7 @@ def _propose(form: PostingForm) -> None:
         with transaction() as db:
             proposals = reference_data.propose_requirements(db, form.occupation.data)
     except DomainError as exc:
-        form.occupation.errors = [exc.message]
+        form.occupation.errors = [error_text(exc)]
         proposals = []
     added = posting_form.propose(form, proposals)
     if proposals:
@@ -177,7 +178,7 @@ def posting_status(reference: str) -> Any:
         except PermissionDenied:
             raise
         except DomainError as exc:
-            flash(exc.message, "error")
+            flash(error_text(exc), "error")
     return redirect(url_for("hr.posting", reference=reference))
 
 

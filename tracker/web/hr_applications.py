@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from tracker.domain.access import can_manage
 from tracker.domain.errors import DomainError, PermissionDenied, ValidationFailed
-from tracker.i18n import education_label
+from tracker.i18n import Text, education_label
 from tracker.models import Application, JobKind
 from tracker.services import messages
 from tracker.services.fit import scores as fit
@@ -22,6 +22,7 @@ from tracker.web import hr_audit, hr_board, jobs
 from tracker.web.common import (
     actor,
     clock,
+    error_text,
     form_errors,
     has_errors,
     roles_required,
@@ -169,7 +170,8 @@ def application_ratings(application_id: int) -> Any:
         except PermissionDenied:
             raise
         except (DomainError, ValueError) as exc:
-            form.form_errors.append(str(exc))
+            form.form_errors.append(
+                error_text(exc) if isinstance(exc, DomainError) else str(exc))
     return _page(application_id, 400, ratings=form)
 
 
@@ -297,7 +299,7 @@ def _panel(text: str) -> tuple[list[tuple[int, interviews.Panelist]],
             members.append((number, member))
         else:
             problems.append((number, DomainError(
-                "panel", _("line %(n)s: write Name <e-mail>", n=number))))
+                "panel", "line %(n)s: write Name <e-mail>", n=number)))
     return members, problems
 
 
@@ -310,8 +312,9 @@ def _on_lines(problems: list[DomainError], lines: list[tuple[int, interviews.Pan
         match = re.fullmatch(r"panel\[(\d+)\]\..*", problem.field or "")
         if match and int(match.group(1)) < len(lines):
             number = lines[int(match.group(1))][0]
-            found.append((number, DomainError("panel", _(
-                "line %(n)s: %(message)s", n=number, message=problem.message))))
+            found.append((number, DomainError(
+                "panel", "line %(n)s: %(message)s", n=number,
+                message=Text(problem.code, **problem.params))))
         else:
             found.append((0, problem))
     return found

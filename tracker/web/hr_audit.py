@@ -20,6 +20,7 @@ from tracker.web.common import (
     DOCUMENT_LABELS,
     STATUS_LABELS,
     actor,
+    error_text,
     page_links,
     page_number,
     roles_required,
@@ -232,7 +233,7 @@ def admin_log() -> Any:
                 shown = rows(found)
         except DomainError as exc:
             # in the reader's language where the catalogue has the message
-            errors[_FIELDS.get(exc.field or "", "actor")] = _(exc.message)
+            errors[_FIELDS.get(exc.field or "", "actor")] = error_text(exc)
     query = {k: v for k, v in args.items() if v}
     return render_template(
         "web/hr/audit_log.html", rows=shown, errors=errors, args=args,

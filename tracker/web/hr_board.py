@@ -26,6 +26,7 @@ from tracker.web.common import (
     STATUS_LABELS,
     actor,
     clock,
+    error_text,
     roles_required,
     site_url,
     transaction,
@@ -56,7 +57,7 @@ def refused_move(exc: DomainError, name: str | None, current: ApplicationStatus,
                  name=name or _("Anonymised applicant"), **{"from": status_label(current.value)},
                  to=status_label(target),
                  allowed=", ".join(allowed) if allowed else _("none, this status is final"))
-    return get_translations().gettext(exc.message)
+    return error_text(exc)
 
 
 def _filters() -> boards.BoardFilters:
@@ -80,7 +81,7 @@ def board_page(reference: str, status: int = 200, move_error: dict | None = None
                                         new_ids=fresh.application_ids if status == 200
                                         else frozenset(), lang=_lang(), clock=clock)
         except DomainError as exc:
-            filter_error, filters = get_translations().gettext(exc.message), boards.BoardFilters()
+            filter_error, filters = error_text(exc), boards.BoardFilters()
             data = boards.posting_board(db, found, actor=user, lang=_lang(), clock=clock)
         posting = {"reference": found.reference, "title": found.title,
                    "status": found.status.value, "timezone": found.timezone}
@@ -140,9 +141,15 @@ def _outcome_line(outcome: bulk.BulkOutcome, target: str) -> str:
     if outcome.problem == bulk.FORBIDDEN:
         return _("%(name)s: you may not move this application.", name=name)
     if outcome.problem == bulk.NOT_ALLOWED:
-        return refused_move(InvalidTransition("status", ""), name,
-                            ApplicationStatus(outcome.from_status or "submitted"), target)
-    return f"{name}: {get_translations().gettext(outcome.message or '')}"
+        current = ApplicationStatus(outcome.from_status or "submitted")
+        refused = InvalidTransition(
+            "status", "cannot move from %(current)s to %(target)s (allowed: %(allowed)s)",
+            current=current, target=ApplicationStatus(target),
+            allowed=sorted(TRANSITIONS[current], key=lambda s: s.value))
+        return refused_move(refused, name, current, target)
+    said = (error_text(outcome.error) if outcome.error is not None
+            else get_translations().gettext(outcome.message or ""))
+    return f"{name}: {said}"
 
 
 @bp.route("/postings/<path:reference>/bulk", methods=["GET", "POST"])
@@ -166,9 +173,9 @@ def bulk_move(reference: str) -> Any:
         except DomainError as exc:
             error = (_("Choose the status to move them to.") if exc.field == "status"
                      else _("Select at least one application.") if exc.field == "applications"
-                     else f"{_('Message')}: {get_translations().gettext(exc.message)}"
+                     else f"{_('Message')}: {error_text(exc)}"
                      if (exc.field or "").startswith("message") or exc.field in ("subject", "body")
-                     else get_translations().gettext(exc.message))
+                     else error_text(exc))
             return board_page(reference, 400, bulk_error=error)
     if confirmed and form.validate_on_submit():
         with transaction() as db:

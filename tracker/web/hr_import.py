@@ -43,7 +43,8 @@ def checked_file(form: ImportForm) -> tuple[str, bytes]:
     data = upload.read()
     limit = current_app.config["TRACKER_SETTINGS"].max_upload_mb
     if len(data) > limit * 1_000_000:
-        raise DomainError("file", f"{name!r} is larger than {limit} MB")
+        raise DomainError("file", "%(name)s is larger than %(limit)s MB", name=repr(name),
+                          limit=limit)
     return name, data
 
 

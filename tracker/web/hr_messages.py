@@ -21,8 +21,10 @@ from tracker.web.common import (
     MESSAGE_KIND_LABELS,
     actor,
     clock,
+    error_text,
     form_errors,
     roles_required,
+    says_itself,
     site_url,
     transaction,
 )
@@ -68,6 +70,8 @@ class WriteForm(FlaskForm):
 
 def problem(exc: DomainError) -> str:
     """A service's complaint about a template, in the reader's language."""
+    if says_itself(exc):
+        return error_text(exc)
     code = getattr(exc, "problem", None)
     params = getattr(exc, "details", {})
     if code == "unknown_variable":
@@ -80,9 +84,9 @@ def problem(exc: DomainError) -> str:
                  line=params.get("line") or "?")
     if code == "too_long":
         return _("at most %(max)s characters", max=params.get("max", ""))
-    if code == "empty" or exc.message == "must not be empty":
+    if code == "empty" or exc.code == "must not be empty":
         return _("must not be empty")
-    return _(exc.message)
+    return error_text(exc)
 
 
 def show_errors(form: Any, exc: DomainError) -> None:

@@ -10,8 +10,10 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from tracker.i18n import LANGUAGES, catalog
+from tracker.i18n import label as catalog_label
 
-__all__ = ["LANGUAGES", "catalog", "configure", "lazy_gettext", "select_locale", "select_timezone"]
+__all__ = ["LANGUAGES", "LazyLabel", "catalog", "configure", "lazy_gettext", "page_label",
+           "select_locale", "select_timezone"]
 
 
 class LazyText(LazyString):
@@ -25,6 +27,56 @@ class LazyText(LazyString):
 def lazy_gettext(string: str, **variables: object) -> LazyText:
     """The project's lazy gettext (for labels and messages defined at import time)."""
     return LazyText(gettext, string, **variables)
+
+
+def page_lang() -> str:
+    """The language of the page being made."""
+    return str(get_locale() or "fr")
+
+
+def page_label(key: object, *, capital: bool = True) -> str:
+    """The catalog's label of `key` (tracker.i18n.label: an enum value or a key such as
+    "status.offer") in the page's language; shown alone on a page (a badge, a cell, a choice),
+    it starts with a capital letter, as "en cours d’examen" becomes "En cours d’examen"."""
+    text = catalog_label(key, page_lang())
+    return text[:1].upper() + text[1:] if capital else text
+
+
+class LazyLabel:
+    """An enum value's label, read from the catalog in the language of the page that shows it
+    (the tables of web/common.py are made at import time, before any page)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __str__(self) -> str:
+        return page_label(self.key)
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+    def __repr__(self) -> str:
+        return f"LazyLabel({self.key!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyLabel):
+            return other.key == self.key
+        return str(self) == other
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __lt__(self, other: object) -> bool:
+        return str(self) < str(other)
+
+    def __len__(self) -> int:
+        return len(str(self))
+
+    def __add__(self, other: str) -> str:
+        return str(self) + other
+
+    def __radd__(self, other: str) -> str:
+        return other + str(self)
 
 
 class ShippedDomain(Domain):

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 from flask import current_app
-from flask_babel import gettext as _
 
 from tracker.domain.errors import DomainError
 
@@ -43,15 +42,15 @@ def keep(user_id: int, data: bytes) -> str:
     settings = current_app.config["TRACKER_SETTINGS"]
     pending = [old.stat().st_size for old in folder.glob(f"{int(user_id)}-*") if old.is_file()]
     if len(pending) >= settings.import_pending_max_files:
-        raise DomainError("file", _(
-            "you already have %(num)s imports waiting for review, the most an account may "
-            "have: save or leave one, or wait until tomorrow",
-            num=settings.import_pending_max_files))
+        raise DomainError(
+            "file", "you already have %(num)s imports waiting for review, the most an account "
+            "may have: save or leave one, or wait until tomorrow",
+            num=settings.import_pending_max_files)
     if sum(pending) + len(data) > settings.import_pending_max_mb * 1_000_000:
-        raise DomainError("file", _(
-            "your imports waiting for review would take more than %(mb)s MB, the most an "
-            "account may keep: save or leave one, or wait until tomorrow",
-            mb=settings.import_pending_max_mb))
+        raise DomainError(
+            "file", "your imports waiting for review would take more than %(mb)s MB, the most "
+            "an account may keep: save or leave one, or wait until tomorrow",
+            mb=settings.import_pending_max_mb)
     token = secrets.token_urlsafe(24)
     path = folder / f"{int(user_id)}-{token}"
     path.write_bytes(data)

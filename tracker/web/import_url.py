@@ -11,7 +11,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from tracker.services import imports
-from tracker.web.common import settings
+from tracker.web.common import error_text, says_itself, settings
 
 _KINDS = {
     "loopback": lambda: _("a loopback address"), "private": lambda: _("a private address"),
@@ -22,7 +22,10 @@ _KINDS = {
 
 
 def refusal(error: imports.FetchRefused) -> str:
-    """What went wrong, in the reader's language."""
+    """What went wrong, in the reader's language: the error's own words where the catalog
+    has them, else worded here from its code and details."""
+    if says_itself(error):
+        return error_text(error)
     p: dict[str, Any] = dict(error.details)
     code = error.problem
     if code == "scheme":

@@ -33,6 +33,7 @@ from tracker.services.reminders.notifications import LinkTarget
 from tracker.web.common import (
     actor,
     clock,
+    error_text,
     page_links,
     page_number,
     roles_required,
@@ -143,7 +144,7 @@ def switches() -> Any:
                                            clock=clock)
         flash(_("Reminder choices saved."), "ok")
     except DomainError as exc:
-        flash(_("Not saved: %(error)s", error=exc.message), "error")
+        flash(_("Not saved: %(error)s", error=error_text(exc)), "error")
     return redirect(url_for("auth.account") + "#reminders")
 
 
@@ -162,7 +163,7 @@ def offsets() -> Any:
             reminder_settings.set_offsets(db, me.organisation, kind, specs or None, clock=clock)
         flash(_("Reminder times saved."), "ok")
     except DomainError as exc:  # shown next to its field on the account page
-        session["offsets_error"] = {"kind": kind, "message": exc.message, "value": written}
+        session["offsets_error"] = {"kind": kind, "message": error_text(exc), "value": written}
     return redirect(url_for("auth.account") + "#offsets")
 
 

@@ -14,7 +14,15 @@ from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError
 from tracker.services.accounts import invitations
 from tracker.web import auth
-from tracker.web.common import actor, clock, form_errors, roles_required, settings, transaction
+from tracker.web.common import (
+    actor,
+    clock,
+    error_text,
+    form_errors,
+    roles_required,
+    settings,
+    transaction,
+)
 from tracker.web.forms import AcceptInvitationForm, InviteCandidateForm, InviteStaffForm
 
 bp = Blueprint("invitations", __name__)
@@ -122,7 +130,7 @@ def accept(token: str) -> Any:
             form.full_name.data = invitation.full_name
             form.locale.data = invitation.locale
     except DomainError as exc:
-        problem = _(exc.message)
+        problem = error_text(exc)
         problem = problem[:1].upper() + problem[1:]
     status = 400 if problem or form.errors else 200
     return render_template("web/auth/accept.html", form=form, problem=problem,

@@ -14,7 +14,7 @@ from flask_login import current_user, login_required
 
 from tracker.domain.errors import DomainError
 from tracker.services.privacy import consent, erase, export, policy
-from tracker.web.common import actor, clock, roles_required, settings, transaction
+from tracker.web.common import actor, clock, error_text, roles_required, settings, transaction
 from tracker.web.forms import ButtonForm
 
 bp = Blueprint("privacy", __name__)
@@ -76,7 +76,7 @@ def talent_pool(slug: str) -> Any:
             flash(_("You stay in the talent pool of %(name)s.", name=choice.name) if give
                   else _("You left the talent pool of %(name)s.", name=choice.name), "ok")
         except DomainError as exc:
-            flash(f"{exc.field}: {exc.message}", "error")
+            flash(f"{exc.field}: {error_text(exc)}", "error")
     return redirect(url_for("auth.account") + "#talent-pool")
 
 
@@ -145,5 +145,5 @@ def admin_erase(request_id: int) -> Any:
         except DomainError as exc:
             if exc.field == "request":
                 abort(404)
-            flash(f"{exc.field}: {exc.message}", "error")
+            flash(f"{exc.field}: {error_text(exc)}", "error")
     return redirect(url_for("privacy.admin_requests"))

@@ -23,6 +23,7 @@ from tracker.web.caching import conditional
 from tracker.web.common import (
     actor,
     clock,
+    error_text,
     is_page,
     page_links,
     page_number,
@@ -48,7 +49,7 @@ def index() -> Any:
         try:
             found = search.search_postings(db, filters, page=page_number(), per_page=PER_PAGE)
         except DomainError as exc:
-            form.employment_type.errors = [exc.message]
+            form.employment_type.errors = [error_text(exc)]
             found = search.search_postings(db, search.Filters(), page=1, per_page=PER_PAGE)
         now = clock()
         rows = [records.posting_summary(p, now) for p in found.rows]

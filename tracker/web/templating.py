@@ -16,7 +16,6 @@ from flask_login import current_user
 
 from tracker.config import Settings
 from tracker.i18n import ENUM_PREFIXES
-from tracker.i18n import label as catalog_label
 from tracker.web.common import (
     DOCUMENT_LABELS,
     EMPLOYMENT_LABELS,
@@ -26,6 +25,28 @@ from tracker.web.common import (
     has_errors,
 )
 from tracker.web.form_summary import error_summary
+from tracker.web.i18n import page_label
+
+
+def label(value: Any, kind: str | None = None, capital: bool = True) -> str:
+    """The `label` filter and global: a value as the catalog names it in the page's language
+    (tracker.i18n.label). `{{ posting.employment_type|label }}` for an enum (its label starts
+    with a capital, as shown alone: `capital=False` keeps the catalog's case, inside a sentence);
+    `{{ row.status|label("status") }}` for an enum's stored value, `kind` being its prefix in
+    the catalog (status, posting_status, interview_status, employment, kind, document, period,
+    apply, education_level, role, locale, visibility); `{{ "deadline"|label }}` for a word of
+    the printed documents, as the catalog has it. An empty value is "—"; a value the catalog does
+    not know is shown as it is."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, enum.Enum) and type(value).__name__ in ENUM_PREFIXES:
+        return page_label(value, capital=capital)
+    raw = str(getattr(value, "value", value))
+    try:
+        return page_label(f"{kind}.{raw}", capital=capital) if kind else page_label(
+            raw, capital=False)
+    except KeyError:
+        return raw
 
 
 def configure(app: Flask, settings: Settings) -> None:
@@ -86,24 +107,9 @@ def configure(app: Flask, settings: Settings) -> None:
         return _("%(score)s/100 over %(assessed)s of %(total)s requirements", score=score,
                  assessed=fit["assessed"], total=total)
 
-    def label(table: dict[str, Any], value: Any) -> str:
+    def labelled(table: dict[str, Any], value: Any) -> str:
         key = getattr(value, "value", value)
         return str(table.get(key, key)) if key is not None else "—"
-
-    def enum_label(value: Any, kind: str | None = None) -> str:
-        """An enum (`{{ p.employment_type|label }}`), an enum's stored value with its catalog
-        prefix (`{{ row.status|label("status") }}`) or a catalog key (`{{ "deadline"|label }}`)
-        as its label in the page's language; a value the catalog does not know as it is."""
-        if value is None or value == "":
-            return "—"
-        lang = str(get_locale() or "fr")
-        if isinstance(value, enum.Enum) and type(value).__name__ in ENUM_PREFIXES:
-            return catalog_label(value, lang)
-        raw = str(getattr(value, "value", value))
-        try:
-            return catalog_label(f"{kind}.{raw}" if kind else raw, lang)
-        except KeyError:
-            return raw
 
     def language_name(code: str | None) -> str:
         """A language by its name in the page's language (es: espagnol), not its ISO code."""
@@ -113,14 +119,14 @@ def configure(app: Flask, settings: Settings) -> None:
         return str(names.get(str(code).lower(), code))
 
     app.jinja_env.filters.update(
-        label=enum_label, language_name=language_name, when=when, day=day, days_left=days_left, zone_label=zone_label,
-        fit_coverage=fit_coverage,
-        status=lambda v: label(STATUS_LABELS, v), kind=lambda v: label(KIND_LABELS, v),
-        doc_kind=lambda v: label(DOCUMENT_LABELS, v),
-        employment=lambda v: label(EMPLOYMENT_LABELS, v),
+        when=when, day=day, days_left=days_left, zone_label=zone_label, fit_coverage=fit_coverage,
+        status=lambda v: labelled(STATUS_LABELS, v), kind=lambda v: labelled(KIND_LABELS, v),
+        doc_kind=lambda v: labelled(DOCUMENT_LABELS, v),
+        employment=lambda v: labelled(EMPLOYMENT_LABELS, v), label=label,
+        language_name=language_name,
     )
-    app.jinja_env.globals.update(label=enum_label, user_zone=user_zone,
-                                 current_page=current_page, error_summary=error_summary, has_errors=has_errors)
+    app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page, label=label,
+                                 error_summary=error_summary, has_errors=has_errors)
 
     @app.context_processor
     def _values() -> dict[str, Any]:

@@ -23,6 +23,7 @@ from tracker.domain.errors import (
 from tracker.domain.paging import Page, make_page, paginate
 from tracker.domain.rows import ApplicationRow
 from tracker.domain.validation import normalise_email, parse_enum
+from tracker.i18n import Text
 from tracker.models import (
     Application,
     ApplicationStatus,
@@ -76,7 +77,7 @@ def get_application(
         )
     )
     if application is None:
-        raise NotFound("application", f"no application #{application_id}")
+        raise NotFound("application", "no application #%(id)s", id=str(application_id))
     return application
 
 
@@ -170,15 +171,17 @@ def record_received(
         raise DomainError("posting", "a posting a candidate logged for themselves takes no "
                                      "applications from others")
     if posting.status in _CLOSED_POSTING and not late:
-        raise DomainError("posting", f"the posting is {posting.status.value}: no new application")
+        raise DomainError("posting", "the posting is %(status)s: no new application",
+                          status=posting.status)
     if posting.status is PostingStatus.DRAFT:
         raise DomainError("posting", "the posting is not open yet")
     existing = session.scalar(sa.select(Application.id).where(
         Application.posting_id == posting.id, Application.candidate_id.is_(None),
         Application.applicant_email == address, Application.deleted_at.is_(None)))
     if existing is not None:
-        raise Conflict("candidate", f"{address} already has application #{existing} recorded "
-                                    f"to {posting.reference}")
+        raise Conflict("candidate", "%(email)s already has application #%(id)s recorded to "
+                                    "%(reference)s", email=address, id=str(existing),
+                       reference=posting.reference)
     now = clock()
     application = Application(
         posting=posting, candidate=None, applicant_name=clean_name, applicant_email=address,
@@ -216,7 +219,8 @@ def start(
 ) -> Application:
     """Start tracking an application (a draft). One application per candidate and posting."""
     if candidate.role is not Role.CANDIDATE:
-        raise DomainError("candidate", f"{candidate.email} is not a candidate")
+        raise DomainError("candidate", "%(email)s is not a candidate",
+                          email=candidate.email)
     if isinstance(actor, User) and actor.role is Role.CANDIDATE and actor.id != candidate.id:
         raise PermissionDenied("candidate", "candidates apply for themselves only")
     if isinstance(actor, User) and actor.role is not Role.CANDIDATE and not can_manage(actor, posting):
@@ -226,9 +230,11 @@ def start(
         raise PermissionDenied("candidate", "an employer records the applicant's details as "
                                "given, never an account (record_received)")
     if posting.visibility is Visibility.PRIVATE and posting.owner_id != candidate.id:
-        raise NotFound("posting", f"no posting with reference {posting.reference!r}")
+        raise NotFound("posting", "no posting with reference %(reference)s",
+                       reference=repr(posting.reference))
     if posting.status in _CLOSED_POSTING:
-        raise DomainError("posting", f"the posting is {posting.status.value}: no new application")
+        raise DomainError("posting", "the posting is %(status)s: no new application",
+                          status=posting.status)
     if posting.status is PostingStatus.DRAFT and posting.visibility is Visibility.PUBLIC:
         raise DomainError("posting", "the posting is not open yet")
     existing = session.scalar(
@@ -239,7 +245,8 @@ def start(
     if existing is not None:
         raise Conflict(
             "posting",
-            f"{candidate.email} already has application #{existing.id} to {posting.reference}",
+            "%(email)s already has application #%(id)s to %(reference)s",
+            email=candidate.email, id=str(existing.id), reference=posting.reference,
         )
     now = clock()
     application = Application(
@@ -279,15 +286,16 @@ def move(
     target = parse_enum(ApplicationStatus, status, "status")
     current = application.status
     if target not in TRANSITIONS[current]:
-        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "none (final)"
+        following = sorted(TRANSITIONS[current], key=lambda s: s.value)
         raise InvalidTransition(
-            "status", f"cannot move from {current.value} to {target.value} (allowed: {allowed})"
-        )
+            "status", "cannot move from %(current)s to %(target)s (allowed: %(allowed)s)",
+            current=current, target=target, allowed=following or Text("none (final)"))
     posting = application.posting
     employer_side = can_manage(actor, posting)
     own = isinstance(actor, User) and actor.id == application.candidate_id
     if not (employer_side or (own and target in CANDIDATE_MOVES)):
-        raise PermissionDenied("status", f"you may not move this application to {target.value}")
+        raise PermissionDenied("status", "you may not move this application to %(target)s",
+                               target=target)
     now = clock()
     if target is S.SUBMITTED:
         _check_submission(application, employer_side, late, now)
@@ -321,15 +329,17 @@ def check_changeable(application: Application, actor: Actor) -> None:
     employer side's own actions (ratings, notes, its documents) are not concerned."""
     if isinstance(actor, Operator) or actor.id != application.candidate_id or application.status is S.DRAFT:
         return
-    raise DomainError("application", f"{final_state(application)}: it can no longer be changed")
+    raise DomainError("application", "%(state)s: it can no longer be changed",
+                      state=final_state(application))
 
 
-def final_state(application: Application) -> str:
-    """"submitted on 2024-05-02" (the posting's local date), else the status."""
+def final_state(application: Application) -> Text | ApplicationStatus:
+    """"submitted on 2024-05-02" (the posting's local date), else the status (a parameter of
+    an error, said in the reader's language)."""
     if application.submitted_at is None:
-        return application.status.value
+        return application.status
     day = application.submitted_at.astimezone(ZoneInfo(application.posting.timezone)).date()
-    return f"submitted on {day.isoformat()}"
+    return Text("submitted on %(day)s", day=day.isoformat())
 
 
 def missing_documents(session: Session, application: Application) -> list[str]:
@@ -363,15 +373,15 @@ def _check_complete(session: Session, application: Application) -> None:
     if application.posting.apply_method is ApplyMethod.IN_APP:
         missing = missing_documents(session, application)
         if missing:
-            raise DomainError("documents",
-                              f"required by the posting and missing: {', '.join(missing)}")
+            raise DomainError("documents", "required by the posting and missing: %(missing)s",
+                              missing=missing)
 
 
 def _check_submission(application: Application, may_record_late: bool, late: bool,
                       now: datetime) -> None:
     posting = application.posting
     if posting.status in _CLOSED_POSTING and not late:
-        raise DomainError("posting", f"the posting is {posting.status.value}")
+        raise DomainError("posting", "the posting is %(status)s", status=posting.status)
     if posting.valid_through is None or now <= posting.valid_through:
         if late:
             raise DomainError("late", "the deadline has not passed: this is not a late submission")
@@ -379,7 +389,8 @@ def _check_submission(application: Application, may_record_late: bool, late: boo
     if not late:
         raise DomainError(
             "submitted_at",
-            f"the deadline ({posting.valid_through_date} {posting.timezone}) has passed",
+            "the deadline (%(day)s %(zone)s) has passed",
+            day=str(posting.valid_through_date), zone=posting.timezone,
         )
     if not may_record_late:
         raise PermissionDenied("late", "only the employer may record a late submission")
@@ -404,7 +415,8 @@ def list_applications(
 
     sort="fit" (with a posting): best fit first (tracker.services.fit.scores), ties newest first."""
     if sort not in SORTS:
-        raise DomainError("sort", f"{sort!r} is not one of: {', '.join(SORTS)}")
+        raise DomainError("sort", "%(value)s is not one of: %(choices)s",
+                          value=repr(sort), choices=", ".join(SORTS))
     if sort == "fit" and posting is None:
         raise DomainError("sort", "sorting by fit needs a posting: the fit is to its requirements")
     query = (

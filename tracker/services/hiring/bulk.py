@@ -17,7 +17,7 @@ that application is not moved either, and the outcome says why.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -67,7 +67,8 @@ class BulkOutcome:
     from_status: str | None
     moved: bool
     problem: str | None = None  # one of the codes above
-    message: str | None = None  # the service's own words, for REFUSED
+    message: str | None = None  # the service's own words, for REFUSED (in English)
+    error: DomainError | None = field(default=None, compare=False)  # ...to say in any language
 
 
 def _ids(application_ids: Iterable[int | str]) -> list[int]:
@@ -75,13 +76,15 @@ def _ids(application_ids: Iterable[int | str]) -> list[int]:
     for value in application_ids:
         text = str(value).strip()
         if not text.isdigit():
-            raise DomainError("applications", f"{text!r} is not an application number")
+            raise DomainError("applications", "%(value)s is not an application number",
+                              value=repr(text))
         if int(text) not in ids:
             ids.append(int(text))
     if not ids:
         raise DomainError("applications", "select at least one application")
     if len(ids) > MAX_BULK:
-        raise DomainError("applications", f"at most {MAX_BULK} applications at once")
+        raise DomainError("applications", "at most %(max)s applications at once",
+                          max=MAX_BULK)
     return ids
 
 
@@ -140,7 +143,7 @@ def bulk_move(session: Session, application_ids: Iterable[int | str],
         except DomainError as exc:
             session.expire(found)
             outcomes.append(BulkOutcome(application_id, name, status, False, REFUSED,
-                                        exc.message))
+                                        exc.message, exc))
             continue
         outcomes.append(BulkOutcome(application_id, name, status, True))
     return outcomes

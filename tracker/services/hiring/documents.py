@@ -37,18 +37,21 @@ def clean_filename(name: str, *, pdf_only: bool = True) -> str:
     base = unicodedata.normalize("NFC", base)
     base = "".join(ch for ch in base if unicodedata.category(ch) not in ("Cc", "Cf")).strip()
     if not base or base in (".", ".."):
-        raise DomainError("filename", f"{name!r} has no file name")
+        raise DomainError("filename", "%(name)s has no file name", name=repr(name))
     if not pdf_only:
         stem, extension = os.path.splitext(base)
         extension = extension[:16]
         if not stem.strip():
-            raise DomainError("filename", f"{base!r} has no name before {extension}")
+            raise DomainError("filename", "%(name)s has no name before %(extension)s",
+                              name=repr(base), extension=extension)
         return stem.rstrip()[: MAX_FILENAME - len(extension)].rstrip() + extension
     if not base.lower().endswith(".pdf"):
-        raise DomainError("filename", f"{base!r} must end in .pdf (only PDF files are accepted)")
+        raise DomainError("filename", "%(name)s must end in .pdf (only PDF files are accepted)",
+                          name=repr(base))
     stem, extension = base[:-4].rstrip(), base[-4:]
     if not stem:
-        raise DomainError("filename", f"{base!r} has no name before {extension}")
+        raise DomainError("filename", "%(name)s has no name before %(extension)s",
+                          name=repr(base), extension=extension)
     return stem[: MAX_FILENAME - len(extension)].rstrip() + extension
 
 
@@ -58,7 +61,8 @@ def uploaded_filename(name: str, *, pdf_only: bool = True) -> str:
     mistake or an attack. Otherwise cleaned as clean_filename does."""
     text = str(name or "")
     if _SEPARATORS.search(text) or text.strip().startswith(".."):
-        raise DomainError("filename", f"{text!r} is a path: send the file name alone")
+        raise DomainError("filename", "%(name)s is a path: send the file name alone",
+                          name=repr(text))
     return clean_filename(text, pdf_only=pdf_only)
 
 
@@ -96,7 +100,7 @@ def add_document(
     if not _may_add(actor, application):
         raise PermissionDenied("application", "you may not add documents to this application")
     if application.deleted_at is not None:
-        raise NotFound("application", f"no application #{application.id}")
+        raise NotFound("application", "no application #%(id)s", id=str(application.id))
     if application.status is ApplicationStatus.WITHDRAWN:
         raise DomainError("application", "the application is withdrawn: no new documents")
     check_changeable(application, actor)
@@ -114,9 +118,10 @@ def add_document(
         )
     )
     if same is not None:
-        raise Conflict("file", f"{name!r} is already attached to application #{application.id} "
-                               f"as {parsed_kind.value} (document #{same.id}, "
-                               f"{same.filename!r})")
+        raise Conflict("file", "%(name)s is already attached to application #%(id)s as "
+                               "%(kind)s (document #%(document)s, %(filename)s)",
+                       name=repr(name), id=str(application.id), kind=parsed_kind,
+                       document=str(same.id), filename=repr(same.filename))
     now = clock()
     document = Document(
         owner_id=application.candidate_id, application_id=application.id, kind=parsed_kind,
@@ -158,7 +163,7 @@ def get_document(session: Session, document_id: int, *, actor: Actor) -> Documen
     document = session.get(Document, document_id)
     if document is not None and _may_see(session, actor, document):
         return document
-    raise NotFound("document", f"no document #{document_id}")
+    raise NotFound("document", "no document #%(id)s", id=str(document_id))
 
 
 def _may_see(session: Session, actor: Actor, document: Document) -> bool:
@@ -187,7 +192,8 @@ def document_content(session: Session, document: Document) -> bytes:
     """The stored bytes (a deferred column: listing documents never loads them)."""
     content = session.scalar(sa.select(Document.content).where(Document.id == document.id))
     if content is None:
-        raise NotFound("document", f"document #{document.id} has no stored content")
+        raise NotFound("document", "document #%(id)s has no stored content",
+                       id=str(document.id))
     return content
 
 
@@ -204,7 +210,8 @@ def remove_document(
     else:  # detached from its application: the owner's, or the operator's and admins'
         employer = isinstance(actor, Operator) or actor.role is Role.ADMIN
     if not (owner or employer):
-        raise PermissionDenied("document", f"you may not remove document #{document.id}")
+        raise PermissionDenied("document", "you may not remove document #%(id)s",
+                               id=str(document.id))
     if application is not None:
         check_changeable(application, actor)
     audit.record(session, at=clock(), actor=actor, action="document.remove", entity=document,

@@ -31,7 +31,8 @@ def get_requirement(
     """One requirement of the application's posting."""
     requirement = session.get(Requirement, requirement_id)
     if requirement is None or requirement.posting_id != application.posting_id:
-        raise NotFound("requirement", f"the posting has no requirement #{requirement_id}")
+        raise NotFound("requirement", "the posting has no requirement #%(id)s",
+                       id=str(requirement_id))
     return requirement
 
 
@@ -135,8 +136,8 @@ def set_cover_letter(
     if isinstance(actor, User) and actor.id != application.candidate_id:
         raise PermissionDenied("cover_letter", "only the candidate writes their cover letter")
     if application.status is not ApplicationStatus.DRAFT:
-        raise DomainError("application",
-                          f"{final_state(application)}: it can no longer be changed")
+        raise DomainError("application", "%(state)s: it can no longer be changed",
+                          state=final_state(application))
     application.cover_letter = text.strip() if text and text.strip() else None
     application.updated_at = clock()
     session.flush()

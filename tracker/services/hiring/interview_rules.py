@@ -79,7 +79,8 @@ def schedule_problems(
     zone_ok = check(lambda: zone(tz, "timezone"))
     check(lambda: _check_duration(duration_minutes))
     if video_url is not None and not video_url.startswith(("https://", "http://")):
-        problems.append(DomainError("video_url", f"{video_url!r} is not an http(s) URL"))
+        problems.append(DomainError("video_url", "%(url)s is not an http(s) URL",
+                                    url=repr(video_url)))
     if day is None:
         problems.append(DomainError("day", "the interview needs a date"))
     elif zone_ok:
@@ -90,7 +91,8 @@ def schedule_problems(
         elif application.status not in _INTERVIEWABLE:
             problems.append(InvalidTransition(
                 "application",
-                f"a {application.status.value} application cannot get an interview"))
+                "a %(status)s application cannot get an interview",
+                status=application.status))
     panel = list(panel)
     if panel and posting.visibility is Visibility.PRIVATE:
         # Only an organisation's staff may make the site write to other people: the
@@ -108,7 +110,7 @@ def schedule_problems(
             problems.append(exc)
             continue
         if email in seen:
-            problems.append(DomainError(name, f"{email} is on the panel twice"))
+            problems.append(DomainError(name, "%(email)s is on the panel twice", email=email))
         seen.add(email)
     return problems
 
@@ -117,7 +119,8 @@ def future_start(day: date, at: time | None, tz: str, now: datetime, field: str)
     """The UTC instant of a local start, refused if it is past (a date alone: the whole day)."""
     starts_at = local_to_utc(day, at, tz, field)
     if is_past(day, at, tz, now):
-        raise DomainError(field, f"the interview would start in the past ({_when(day, at)})")
+        raise DomainError(field, "the interview would start in the past (%(when)s)",
+                          when=_when(day, at))
     return starts_at
 
 

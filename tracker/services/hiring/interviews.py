@@ -161,7 +161,8 @@ def reschedule(
     if not can_manage(actor, interview.posting):
         raise PermissionDenied("interview", "you may not move this interview")
     if interview.status is not InterviewStatus.SCHEDULED:
-        raise InvalidTransition("status", f"a {interview.status.value} interview cannot move")
+        raise InvalidTransition("status", "a %(status)s interview cannot move",
+                                status=interview.status)
     tz = timezone or interview.timezone
     minutes = duration_minutes if duration_minutes is not None else interview.duration_minutes
     link = interview.video_url if video_url is KEEP else video_url
@@ -223,7 +224,8 @@ def check_cancel(interview: Interview, *, actor: Actor) -> None:
     if not can_manage(actor, interview.posting):
         raise PermissionDenied("interview", "you may not cancel this interview")
     if interview.status is not InterviewStatus.SCHEDULED:
-        raise InvalidTransition("status", f"a {interview.status.value} interview cannot be cancelled")
+        raise InvalidTransition("status", "a %(status)s interview cannot be cancelled",
+                                status=interview.status)
 
 
 def current_interviews(session: Session, application: Application, *,
@@ -248,7 +250,7 @@ def get_interview(
         sa.select(Interview).where(Interview.id == interview_id, visible_interviews(actor))
     )
     if interview is None:
-        raise NotFound("interview", f"no interview #{interview_id}")
+        raise NotFound("interview", "no interview #%(id)s", id=str(interview_id))
     return interview
 
 
@@ -276,7 +278,8 @@ def list_interviews(
     if application is not None:
         query = query.where(Interview.application_id == application.id)
     if first_day is not None and last_day is not None and last_day < first_day:
-        raise DomainError("--to", f"{last_day} is before --from {first_day}")
+        raise DomainError("--to", "%(last)s is before --from %(first)s",
+                          last=str(last_day), first=str(first_day))
     if first_day is not None:
         query = query.where(Interview.start_date >= first_day)
     if last_day is not None:
@@ -299,7 +302,8 @@ def _panel(session: Session, members: Iterable[Panelist]) -> list[PanelMember]:
     for position, member in enumerate(members):
         email = normalise_email(member.email, f"panel[{position}].email")
         if email in seen:
-            raise DomainError(f"panel[{position}].email", f"{email} is on the panel twice")
+            raise DomainError(f"panel[{position}].email", "%(email)s is on the panel twice",
+                              email=email)
         seen.add(email)
         user = find_user(session, email)
         rows.append(PanelMember(name=member.name or (user.full_name if user else email),

@@ -30,10 +30,11 @@ def get_posting(
                    and p.organisation_id == actor.organisation_id)]
         found = own or found
     if not found:
-        raise NotFound(field, f"no posting with reference {reference!r}")
+        raise NotFound(field, "no posting with reference %(reference)s",
+                       reference=repr(reference))
     if len(found) > 1:
         names = sorted({p.organisation.name if p.organisation else p.hiring_organization_name
                         for p in found})
-        raise Conflict(field, f"reference {reference!r} names {len(found)} postings "
-                              f"({', '.join(names)})")
+        raise Conflict(field, "reference %(reference)s names %(count)s postings (%(names)s)",
+                       reference=repr(reference), count=len(found), names=", ".join(names))
     return found[0]

@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 from tracker.domain.errors import DomainError
 from tracker.domain.matching import education_in
 from tracker.domain.timeutil import parse_date, parse_time
-from tracker.domain.validation import NON_BLANK, Documented
+from tracker.domain.validation import NON_BLANK, Documented, InvalidValue
 from tracker.i18n import education_label
 from tracker.models.enums import (
     ApplyMethod,
@@ -43,7 +43,7 @@ def _as_value_error(parser: Any) -> Any:
         try:
             return parser(value, "value")
         except DomainError as exc:
-            raise ValueError(exc.message) from exc
+            raise InvalidValue(exc.code, **exc.params) from exc
 
     return run
 
@@ -215,7 +215,7 @@ class PostingInput(BaseModel):
     @classmethod
     def _no_bool(cls, value: Any) -> Any:
         if isinstance(value, bool):  # JSON's true is no number of months, nor a percentage
-            raise ValueError("must be a whole number, not true or false")
+            raise InvalidValue("must be a whole number, not true or false")
         if isinstance(value, str) and value.strip().endswith("%"):
             return value.strip()[:-1].strip()
         return value

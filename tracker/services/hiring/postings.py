@@ -30,6 +30,7 @@ from tracker.domain.errors import (
 from tracker.domain.paging import Page, make_page, paginate
 from tracker.domain.timeutil import deadline_instant, zone
 from tracker.domain.validation import normalise_email, parse_enum, parse_model
+from tracker.i18n import Text
 from tracker.models import (
     Application,
     ApplicationStatus,
@@ -87,10 +88,11 @@ def create_posting(
     posting = Posting(created_at=now, created_by_id=actor_id(actor))
     _apply(session, posting, parsed, org, actor, settings.timezone)
     if parsed.reference and _reference_taken(session, parsed.reference, posting):
-        where = "your postings" if posting.visibility is Visibility.PRIVATE else \
-            f"the postings of {posting.organisation.name if posting.organisation else '-'}"
-        raise Conflict("reference", f"a posting with reference {parsed.reference!r} exists "
-                                    f"among {where}")
+        where = Text("your postings") if posting.visibility is Visibility.PRIVATE else Text(
+            "the postings of %(name)s",
+            name=posting.organisation.name if posting.organisation else "-")
+        raise Conflict("reference", "a posting with reference %(reference)s exists among "
+                                    "%(where)s", reference=repr(parsed.reference), where=where)
     posting.reference = parsed.reference or _next_reference(session, org, now)
     posting.updated_at = now
     session.add(posting)
@@ -158,7 +160,7 @@ def update_posting(
         raise DomainError("interviews", "schedule, move or cancel interviews one by one")
     for name in ("reference", "visibility"):
         if name in changes and changes[name] != getattr(posting, name):
-            raise DomainError(name, f"the {name} of a posting cannot change")
+            raise DomainError(name, "the %(name)s of a posting cannot change", name=name)
     current = input_of(posting)
     if "organisation" in changes:  # the new organisation's name replaces the old one's
         current["hiring_organization_name"] = None
@@ -192,8 +194,8 @@ def set_status(
         raise PermissionDenied("posting", "you may not change this posting")
     if target not in POSTING_TRANSITIONS[posting.status]:
         raise InvalidTransition(
-            "status", f"a posting cannot go from {posting.status.value} to {target.value}"
-        )
+            "status", "a posting cannot go from %(current)s to %(target)s",
+            current=posting.status, target=target)
     now = clock()
     if target is PostingStatus.OPEN and posting.valid_through and posting.valid_through <= now:
         raise DomainError(
@@ -340,7 +342,8 @@ def _apply(
     ):
         errors.append(DomainError(
             "valid_through_date",
-            f"the deadline {parsed.valid_through_date} is before date_posted {parsed.date_posted}",
+            "the deadline %(deadline)s is before date_posted %(posted)s",
+            deadline=str(parsed.valid_through_date), posted=str(parsed.date_posted),
         ))
     if (
         parsed.salary_min is not None
@@ -348,8 +351,8 @@ def _apply(
         and parsed.salary_min > parsed.salary_max
     ):
         errors.append(DomainError(
-            "salary_min", f"{parsed.salary_min} is above salary_max {parsed.salary_max}"
-        ))
+            "salary_min", "%(min)s is above salary_max %(max)s",
+            min=str(parsed.salary_min), max=str(parsed.salary_max)))
     if parsed.salary_min is not None or parsed.salary_max is not None:
         if not parsed.salary_currency:
             errors.append(DomainError("salary_currency", "a salary needs a currency (EUR, GBP...)"))

@@ -79,5 +79,6 @@ def public_posting(session: Session, reference: str) -> Posting:
     """An open public posting, readable by anyone; any other is not found."""
     posting = session.scalar(sa.select(Posting).where(_PUBLISHED, Posting.reference == reference))
     if posting is None:
-        raise NotFound("posting", f"no open posting with reference {reference!r}")
+        raise NotFound("posting", "no open posting with reference %(reference)s",
+                       reference=repr(reference))
     return posting

@@ -47,13 +47,14 @@ class BoardFilters:
     def check(self) -> BoardFilters:
         problems = []
         if self.status and self.status not in {s.value for s in COLUMNS}:
-            problems.append(DomainError("status", f"{self.status!r} is not a status of the board"))
+            problems.append(DomainError("status", "%(value)s is not a status of the board",
+                                        value=repr(self.status)))
         if self.documents and self.documents not in DOCUMENTS:
-            problems.append(DomainError("documents", f"{self.documents!r} is not one of: "
-                                                     f"{', '.join(DOCUMENTS)}"))
+            problems.append(DomainError("documents", "%(value)s is not one of: %(choices)s",
+                                        value=repr(self.documents), choices=", ".join(DOCUMENTS)))
         if self.interview and self.interview not in INTERVIEW:
-            problems.append(DomainError("interview", f"{self.interview!r} is not one of: "
-                                                     f"{', '.join(INTERVIEW)}"))
+            problems.append(DomainError("interview", "%(value)s is not one of: %(choices)s",
+                                        value=repr(self.interview), choices=", ".join(INTERVIEW)))
         if self.q and len(self.q) > 200:
             problems.append(DomainError("q", "at most 200 characters"))
         if problems:

@@ -140,7 +140,8 @@ def posting_applicants(
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "only the employer sees the applicants")
     if sort not in SORTS:
-        raise DomainError("sort", f"{sort!r} is not one of: {', '.join(sorted(SORTS))}")
+        raise DomainError("sort", "%(value)s is not one of: %(choices)s",
+                          value=repr(sort), choices=", ".join(sorted(SORTS)))
     mine = sa.and_(Application.posting_id == posting.id, Application.deleted_at.is_(None),
                    Application.status != ApplicationStatus.DRAFT)
     rank = {status: rank for rank, status in enumerate(STATUS_ORDER)}
