@@ -110,7 +110,7 @@ def _as_flag(error: DomainError, given: set[str]) -> DomainError:
     """Name the option the user typed rather than the field behind it."""
     if error.field in given:
         flag = _FLAGS.get(error.field, "--" + error.field.replace("_", "-"))
-        return DomainError(flag, error.message)
+        return DomainError(flag, error.code, **error.params)
     return error
 
 

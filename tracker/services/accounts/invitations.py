@@ -215,16 +215,16 @@ def read_invitation(session: Session, token: str, *, actor: Actor, settings: Set
         org_id, posting_id = int(payload.get("o") or 0), int(payload.get("p") or 0)
         inviter_id, number = int(payload.get("b") or 0), int(payload["n"])
     except (KeyError, ValueError, TypeError) as exc:
-        raise DomainError("link", links.INVALID) from exc
+        raise links.invalid() from exc
     if users.find_user(session, email) is not None:
-        raise DomainError("link", links.USED)
+        raise links.used()
     org = session.get(Organisation, org_id) if org_id else None
     found = session.get(Posting, posting_id) if posting_id else None
     if (kind == STAFF and role is Role.HR and org is None) or (
             kind == APPLY and (found is None or found.deleted_at is not None)):
-        raise DomainError("link", links.USED)
+        raise links.used()
     if not _still_entitled(session, inviter_id, role, org_id or None, found):
-        raise DomainError("link", links.USED)
+        raise links.used()
     return Invitation(
         kind=kind, email=email, role=role, full_name=str(payload.get("m") or ""),
         locale=str(payload.get("l") or "fr"), number=number,
