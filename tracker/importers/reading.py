@@ -17,6 +17,7 @@ import json
 import pickle
 import sys
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from tracker import bounded
@@ -49,9 +50,10 @@ def read_file(filename: str, data: bytes, *, kind: str, zone: str, timeout_s: fl
         reader=READER, checker=READER)
     error = answer.get("error")
     if error == "refused":
-        params = answer.get("params") if isinstance(answer.get("params"), dict) else {}
-        raise ImportFailed(str(answer.get("field") or "file"),
-                           str(answer.get("code") or answer.get("message")), **params)
+        # the child's error, passed on with its template and parameters
+        sent = SimpleNamespace(code=str(answer.get("code") or answer.get("message")),
+                               params=answer.get("params") or {})
+        raise ImportFailed(str(answer.get("field") or "file"), sent.code, **sent.params)
     if error == "memory":
         raise bounded.memory_error(filename, memory_mb)
     if error == "too_deep":

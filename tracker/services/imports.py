@@ -70,7 +70,8 @@ def analyse(filename: str, data: bytes, *, default_zone: str,
     if kind == "pdf":
         text = pdf_text(data, filename=filename, limits=limits)
         if not text.strip():
-            raise ImportFailed("file", f"{filename!r} has no text layer (a scanned page?)")
+            raise ImportFailed("file", "%(filename)r has no text layer (a scanned page?)",
+                               filename=filename)
         source = text.encode("utf-8")
     read = read_file(filename, source, kind=kind, zone=zone, timeout_s=limits.timeout_s,
                      memory_mb=limits.memory_mb)
@@ -141,8 +142,8 @@ def save_import(
     their `changes`), through postings.create_posting, and keep the file with it. A candidate's
     import is a private posting of theirs."""
     if not 0 <= index < len(report.postings):
-        raise ImportFailed("posting", f"the file holds {len(report.postings)} posting(s); "
-                                      f"there is no number {index + 1}")
+        raise ImportFailed("posting", "the file holds %(count)s posting(s); there is no number "
+                                      "%(number)s", count=len(report.postings), number=index + 1)
     parsed = report.postings[index]
     flag_past_interviews(parsed, clock(), report.zone)
     data = parsed.data()

@@ -155,10 +155,11 @@ def _employer_posting(session: Session, reference: str, actor: Actor) -> Posting
         query = query.where(Posting.organisation_id == actor.organisation_id)
     found = list(session.scalars(query.order_by(Posting.id).limit(20)))
     if not found:
-        raise NotFound("posting", f"no posting of yours with reference {reference!r}")
+        raise NotFound("posting", "no posting of yours with reference %(reference)r",
+                       reference=reference)
     if len(found) > 1:
-        raise Conflict("posting", f"reference {reference!r} names {len(found)} postings of "
-                                  "different organisations")
+        raise Conflict("posting", "reference %(reference)r names %(count)s postings of different organisations",
+                       reference=reference, count=len(found))
     return found[0]
 
 

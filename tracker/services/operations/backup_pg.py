@@ -24,8 +24,8 @@ PACKAGE = "postgresql-client"
 def tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        raise BackupError(name, f"{name} is not installed: it comes with the Debian package "
-                                f"{PACKAGE} (apt-get install {PACKAGE})")
+        raise BackupError(name, "%(name)s is not installed: it comes with the Debian package %(limit)s (apt-get install %(limit)s)",
+                          name=name, limit=PACKAGE)
     return path
 
 
@@ -34,7 +34,8 @@ def tool_version(name: str) -> int:
     found = subprocess.run([tool(name), "--version"], capture_output=True, text=True, check=False)
     match = re.search(r"\(PostgreSQL\)\s+(\d+)", found.stdout)
     if found.returncode != 0 or match is None:
-        raise BackupError(name, f"cannot tell its version: {found.stdout or found.stderr}".strip())
+        raise BackupError(name, "cannot tell its version: %(output)s",
+                          output=(found.stdout or found.stderr).strip())
     return int(match.group(1))
 
 
@@ -45,9 +46,8 @@ def server_version(engine: sa.Engine) -> int:
 
 def check_versions(name: str, client: int, needed: int, what: str) -> None:
     if client < needed:
-        raise BackupError(name, f"{name} is version {client}, the {what} is version {needed}: install "
-                                f"{PACKAGE}-{needed} or newer (the client's major version must be "
-                                f"at least the {what}'s)")
+        raise BackupError(name, "%(name)s is version %(client)s, the %(what)s is version %(needed)s: install %(limit)s-%(needed)s or newer (the client's major version must be at least the %(what)s's)",
+                          name=name, client=client, what=what, needed=needed, limit=PACKAGE)
 
 
 def _connection(engine: sa.Engine) -> tuple[str, dict[str, str]]:
@@ -66,7 +66,7 @@ def _run(name: str, arguments: list[str], env: dict[str, str]) -> str:
                           check=False)
     if done.returncode != 0:
         message = " ".join(done.stderr.split()) or f"exit status {done.returncode}"
-        raise BackupError(name, f"failed: {message}")
+        raise BackupError(name, "failed: %(message)s", message=message)
     return done.stdout
 
 

@@ -50,15 +50,15 @@ def policy_of(org: Organisation) -> Policy:
 
 def _check_admin(actor: Actor, what: str) -> None:
     if not (isinstance(actor, Operator) or actor.role is Role.ADMIN):
-        raise PermissionDenied("organisation", f"only an admin {what}")
+        raise PermissionDenied("organisation", "only an admin %(what)s", what=what)
 
 
 def _months(value: int | None, field: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MONTHS:
-        raise DomainError(field, f"must be a whole number of months from 1 to {MAX_MONTHS}, "
-                                 f"not {value!r}")
+        raise DomainError(field, "must be a whole number of months from 1 to %(limit)s, not %(value)r",
+                          limit=MAX_MONTHS, value=value)
     return value
 
 
@@ -96,11 +96,11 @@ def set_privacy_notice(session: Session, slug: str, *, lang: str, text: str | No
     notice again. Admins only."""
     _check_admin(actor, "sets privacy notices")
     if lang not in LANGS:
-        raise DomainError("lang", f"must be fr or en, not {lang!r}")
+        raise DomainError("lang", "must be fr or en, not %(lang)r", lang=lang)
     cleaned = (text or "").replace("\r\n", "\n").strip() or None
     if cleaned is not None and len(cleaned) > NOTICE_MAX:
-        raise DomainError("privacy_notice", f"is {len(cleaned)} characters long, more than "
-                                            f"{NOTICE_MAX}")
+        raise DomainError("privacy_notice", "is %(count)s characters long, more than %(limit)s",
+                          count=len(cleaned), limit=NOTICE_MAX)
     org = get_organisation(session, slug)
     setattr(org, f"privacy_notice_{lang}", cleaned)
     org.updated_at = now
