@@ -36,7 +36,7 @@ class FileRead:
     text: str
     language: str | None
     postings: list[ParsedPosting] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
 
 
 def read_file(filename: str, data: bytes, *, kind: str, zone: str, timeout_s: float,
@@ -77,7 +77,7 @@ class _Loader(pickle.Unpickler):
     """Loads a FileRead and what it holds: the importers' own types, dates, Decimals and enums
     of the models, nothing else (the child read hostile bytes)."""
 
-    _MODULES = ("tracker.importers.", "tracker.models.enums")
+    _MODULES = ("tracker.importers.", "tracker.models.enums", "tracker.i18n")
     _OTHERS = {("datetime", "date"), ("datetime", "time"), ("datetime", "datetime"),
                ("datetime", "timezone"), ("datetime", "timedelta"), ("decimal", "Decimal"),
                ("builtins", "set"), ("builtins", "frozenset")}
@@ -102,7 +102,7 @@ def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
     if kind not in ("jsonld", "html"):
         language: str | None = detect_language(text)
         return FileRead(text, language, [parse_text(text, language=language)])
-    broken: list[str] = []
+    broken: list[Text] = []
     if kind == "jsonld":
         document = load_json(text, filename)
     else:
@@ -110,7 +110,7 @@ def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
     found = parse_jsonld(document, zone)
     if broken and not found:  # the posting may be in the block that cannot be read
         raise ImportFailed("file", "%(file)r: %(problem)s", file=filename, problem=broken[0])
-    warnings = [f"{problem}: it was left out" for problem in broken]
+    warnings = [Text("%(problem)s: it was left out", problem=problem) for problem in broken]
     language = None
     if kind == "jsonld":
         if not found:

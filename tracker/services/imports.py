@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from tracker.config import Settings
 from tracker.domain.access import Actor, Operator, actor_id
 from tracker.domain.errors import DomainError
+from tracker.i18n import Text, show
 from tracker.domain.timeutil import parse_date, parse_time
 from tracker.importers.base import SURE, ImportFailed, ParsedPosting, plain
 from tracker.importers.fetch import Fetched, FetchLimits, FetchRefused, fetch
@@ -40,14 +41,14 @@ class ImportReport:
     language: str | None
     postings: list[ParsedPosting] = field(default_factory=list)
     # What was left out of the file and why (a broken JSON-LD block of a page...).
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
     zone: str = "Europe/Paris"  # of dates that name none
     url: str | None = None  # the web address it was fetched from, kept as the source
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
             "filename": self.filename, "format": self.format, "language": self.language,
-            "warnings": self.warnings, "postings": [p.as_dict() for p in self.postings],
+            "warnings": warnings(self, lang), "postings": [p.as_dict(lang) for p in self.postings],
             **({"url": self.url} if self.url else {}),
         }
 
@@ -176,12 +177,17 @@ __all__ = ["FetchRefused", "ImportFailed", "ImportReport", "analyse", "analyse_u
            "fetch_url", "save_import", "shown"]
 
 
-def shown(report: ImportReport) -> list[dict[str, Any]]:
+def warnings(report: ImportReport, lang: str = "en") -> list[str]:
+    """What was left out of the file and why, in `lang`."""
+    return [show(warning, lang) for warning in report.warnings]
+
+
+def shown(report: ImportReport, lang: str = "en") -> list[dict[str, Any]]:
     """What each posting of the report holds, as plain data for the faces: its findings (field,
     JSON-ready value, snippet, confidence from 0 to 1, the reason to review it if any, and a
     status: `review` when left out of the draft until a person checks it, `found` when sure,
-    else `check`) and the source's fields that have no field here."""
-    return [{"findings": [{**finding.as_dict(), "confidence": finding.confidence,
+    else `check`) and the source's fields that have no field here. Words in `lang`."""
+    return [{"findings": [{**finding.as_dict(lang), "confidence": finding.confidence,
                            "status": "review" if finding.review
                            else "found" if finding.confidence >= SURE else "check"}
                           for finding in parsed.findings],
