@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from tracker.i18n import Text
 from tracker.services.operations.backup_archive import BackupError
 
 PACKAGE = "postgresql-client"
@@ -44,7 +45,7 @@ def server_version(engine: sa.Engine) -> int:
         return int(connection.exec_driver_sql("SHOW server_version_num").scalar_one()) // 10000
 
 
-def check_versions(name: str, client: int, needed: int, what: str) -> None:
+def check_versions(name: str, client: int, needed: int, what: Text | str) -> None:
     if client < needed:
         raise BackupError(name, "%(name)s is version %(client)s, the %(what)s is version %(needed)s: install %(limit)s-%(needed)s or newer (the client's major version must be at least the %(what)s's)",
                           name=name, client=client, what=what, needed=needed, limit=PACKAGE)
@@ -74,7 +75,7 @@ def dump(engine: sa.Engine, target: Path) -> tuple[int, int]:
     """The whole database in pg_dump's custom format at `target` (one consistent snapshot,
     taken while others keep writing). Returns (pg_dump's major version, the server's)."""
     client, server = tool_version("pg_dump"), server_version(engine)
-    check_versions("pg_dump", client, server, "server")
+    check_versions("pg_dump", client, server, Text("server"))
     uri, env = _connection(engine)
     _run("pg_dump", ["--format=custom", f"--file={target}", f"--dbname={uri}"], env)
     return client, server
@@ -83,7 +84,8 @@ def dump(engine: sa.Engine, target: Path) -> tuple[int, int]:
 def check_dump(path: Path, made_by: int | None) -> None:
     """pg_restore can read the dump: its table of contents lists the tables."""
     if made_by is not None:
-        check_versions("pg_restore", tool_version("pg_restore"), made_by, "pg_dump that made the backup")
+        check_versions("pg_restore", tool_version("pg_restore"), made_by,
+                       Text("pg_dump that made the backup"))
     listing = _run("pg_restore", ["--list", str(path)], dict(os.environ))
     if "TABLE" not in listing:
         raise BackupError("database/tracker.pgdump", "pg_restore finds no table in the dump")
