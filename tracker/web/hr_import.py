@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -95,7 +96,7 @@ def _findings(report: imports.ImportReport, index: int, form: Any) -> list[dict[
     return [{"field": labels.get(f["field"]) or str(FINDING_LABELS.get(f["field"], f["field"])),
              "value": _shown(f["value"], f["field"]), "snippet": f["snippet"],
              "confidence": round(100 * f["confidence"]), "review": f["review"]}
-            for f in imports.shown(report)[index]["findings"]]
+            for f in imports.shown(report, str(get_locale() or "en"))[index]["findings"]]
 
 
 def _shown(value: Any, name: str = "") -> str:
@@ -123,7 +124,8 @@ def review_page(form: Any, report: imports.ImportReport, index: int,
         "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
         report={"filename": report.filename, "format": report.format, "url": report.url,
                 "language": report.language, "count": len(report.postings), "index": index,
-                "findings": _findings(report, index, form), "warnings": report.warnings}), status
+                "findings": _findings(report, index, form),
+                "warnings": imports.warnings(report, str(get_locale() or "en"))}), status
 
 
 @bp.route("/postings/import", methods=["GET", "POST"])

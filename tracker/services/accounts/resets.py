@@ -74,9 +74,9 @@ def check_reset(session: Session, token: str, *, actor: Actor, settings: Setting
                          valid_for=timedelta(hours=settings.reset_link_hours))
     user = session.get(User, payload.get("u")) if isinstance(payload.get("u"), int) else None
     if user is None or not _usable(user):
-        raise DomainError("link", links.USED)
+        raise links.used()
     if payload.get("f") != _fingerprint(user.id, user.email, user.password_hash):
-        raise DomainError("link", links.USED)
+        raise links.used()
     return user
 
 
