@@ -414,3 +414,36 @@ def test_every_text_of_the_pages_has_its_french() -> None:
     missing = sorted({m for m in (untranslated(*found) for found in page_msgids()) if m})
     assert not missing, f"{len(missing)} texts of the pages have no French: " + "\n".join(
         html.escape(m) for m in missing)
+
+
+@pytest.mark.parametrize(("lang", "text", "caught"), [
+    ("fr", "Contrat : fixed_term", "stored value 'fixed_term'"),
+    ("fr", "Statut : under_review", "stored value 'under_review'"),
+    ("fr", "Salaire : 2100 EUR / hour", "English word 'hour'"),
+    ("fr", "the deadline has passed", "English word 'deadline'"),
+    ("fr", "camille@example.org · candidate", "role name 'candidate'"),
+    ("fr", "Déposée: 3 mai 2024", "no space before ':' 'e:'"),
+    ("fr", "Points : 2.0 sur 2.0", "number with .0 '2.0'"),
+    ("fr", "Notifications (1 non lues)", "1 with a plural '1 non lues'"),
+    ("fr", "Langues : fr, en C1", "language code 'en C1'"),
+    ("fr", "Lettre de motivation (Lettre de motivation)", "label repeated"),
+    ("en", "Open postings · votre candidature", "French word 'votre'"),
+    ("en", "Interview: 22 May · entretien", "French word 'entretien'"),
+])
+def test_the_reader_catches_what_a_new_user_hit(lang: str, text: str, caught: str) -> None:
+    assert any(p.startswith(caught) for p in problems(text, lang, [])), problems(text, lang, [])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Déposée : 3 mai 2024, 10:00 (Europe/Paris) · la candidate · Points : 2 sur 2,5"),
+    ("fr", "Dans l’application · 45 minutes · Jury : Anne Martin"),
+    ("en", "Submitted: 3 May 2024, 10:00 (Europe/Paris) · Points: 2 of 2.5"),
+])
+def test_the_reader_lets_good_pages_pass(lang: str, text: str) -> None:
+    assert problems(text, lang, []) == []
+
+
+def test_what_people_wrote_is_not_read_as_the_pages_words() -> None:
+    written = "Poste de chargé de coopération internationale"
+    assert problems(f"Open postings: {written}", "en", [written]) == []
+    assert problems(f"Open postings: {written}", "en", []) != []
