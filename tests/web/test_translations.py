@@ -447,3 +447,17 @@ def test_what_people_wrote_is_not_read_as_the_pages_words() -> None:
     written = "Poste de chargé de coopération internationale"
     assert problems(f"Open postings: {written}", "en", [written]) == []
     assert problems(f"Open postings: {written}", "en", []) != []
+
+
+@pytest.mark.parametrize(("lang", "fit", "shown"), [
+    ("fr", {"score": 100.0, "assessed": 1, "requirements": 1},
+     "100/100 (1 exigence évaluée sur 1)"),
+    ("fr", {"score": 68.25, "assessed": 12, "requirements": 37}, "68,2/100 sur 12 des 37 exigences"),
+    ("fr", {"score": 0, "assessed": 0, "requirements": 1}, "À évaluer (1 exigence, aucune évaluée)"),
+    ("en", {"score": 100.0, "assessed": 1, "requirements": 1}, "100/100 over 1 of 1 requirement"),
+    ("en", {"score": 0, "assessed": 0, "requirements": 37}, "To assess (none of 37 requirements)"),
+])
+def test_a_fit_reads_with_its_coverage_in_words_of_the_page(app, lang: str, fit: dict[str, Any],
+                                                            shown: str) -> None:  # noqa: ANN001
+    with app.test_request_context(headers={"Accept-Language": lang}):
+        assert app.jinja_env.filters["fit_coverage"](fit) == shown

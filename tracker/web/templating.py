@@ -12,6 +12,7 @@ from babel.dates import format_date, format_time, get_timezone_name
 from flask import Flask, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from tracker.config import Settings
@@ -100,12 +101,14 @@ def configure(app: Flask, settings: Settings) -> None:
         """A fit's score with its coverage: "68/100 over 12 of 37 requirements"."""
         total = fit.get("requirements", 0)
         if not fit.get("assessed"):
-            return _("To assess (none of %(total)s requirements)", total=total)
+            return ngettext("To assess (none of %(num)s requirement)",
+                            "To assess (none of %(num)s requirements)", total)
         score = f"{fit['score']:.1f}".removesuffix(".0")
         if str(get_locale() or "fr").startswith("fr"):
             score = score.replace(".", ",")
-        return _("%(score)s/100 over %(assessed)s of %(total)s requirements", score=score,
-                 assessed=fit["assessed"], total=total)
+        return ngettext("%(score)s/100 over %(assessed)s of %(num)s requirement",
+                        "%(score)s/100 over %(assessed)s of %(num)s requirements", total,
+                        score=score, assessed=fit["assessed"])
 
     def labelled(table: dict[str, Any], value: Any) -> str:
         key = getattr(value, "value", value)
