@@ -13,6 +13,7 @@ letters) is taken out of the text before the words are checked: it is in its wri
 from __future__ import annotations
 
 import html
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ from tracker.services.messages.defaults import DEFAULTS
 from tracker.services.operations.demo import DemoDocuments, load_demo, prepare_documents
 
 ROOT = Path(__file__).resolve().parents[2]
+# A real posting (French), read by the import: its review page shows what was found, and why.
+SAMPLE_POSTING = ROOT / "samples" / "posting-ujm-charge-cooperation-internationale.txt"
 
 # Pages that are files, not pages (read by the PDF, calendar and export tests), or JSON probes.
 FILES = {"public.document", "hr.posting_sheet", "hr.panel_dossier", "hr.application_dossier",
@@ -140,6 +143,13 @@ def user_values(session: Session) -> list[str]:
         found.add(subject)
         found.update(line.strip() for line in body.splitlines() if len(line.strip()) >= 3)
     return sorted(found, key=len, reverse=True)
+
+
+def source_words(text: str) -> list[str]:
+    """The words of a text people gave (a posting to import), which its review page quotes in
+    bits: each word of it is theirs there."""
+    return sorted({w.strip(".,;:()«»\"") for w in re.findall(r"[\w’'.+-]+", text)} - {""},
+                  key=len, reverse=True)
 
 
 def strip_values(text: str, values: Iterable[str]) -> str:
@@ -323,6 +333,7 @@ def form_posts(w: Any) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
                                                   "languages-0-level": "B7"}),
             ("candidate.posting_new", "/me/postings/new", bad_posting),
             ("candidate.posting_import", "/me/postings/import", {"url": "not a url"}),
+            ("candidate.posting_import", "/me/postings/import#review", {"file": SAMPLE_POSTING}),
             ("candidate.apply", f"/me/apply/{w.p}", {}),
             ("candidate.answers", f"/me/applications/{w.a}/answers",
              {"answers-0-self_rating": "9"}),
@@ -334,6 +345,7 @@ def form_posts(w: Any) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
             ("hr.posting_new", "/hr/postings/new", bad_posting),
             ("hr.posting_edit", f"/hr/postings/{w.p}/edit", bad_posting),
             ("hr.posting_import", "/hr/postings/import", {"url": "not a url"}),
+            ("hr.posting_import", "/hr/postings/import#review", {"file": SAMPLE_POSTING}),
             ("hr.posting_status", f"/hr/postings/{w.p}/status", {"status": "draft"}),
             ("hr.interview_new", f"/hr/postings/{w.p}/interviews/new",
              {"day": "", "at": "25:99", "duration_minutes": "-5", "timezone": "Mars/Olympus",
@@ -374,11 +386,14 @@ def test_every_form_error_reads_in_one_language(crawl, lang: str) -> None:  # no
         speak(crawl.session, person, lang)
         web = Web(crawl.app.test_client()).as_user(person)
         web.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = lang
-        if endpoint == "audit.admin_log":
-            response = web.client.get(url, follow_redirects=True)
-        else:
-            response = web.client.post(url, data=data, follow_redirects=True)
-        report.read(f"{role} {lang} POST {url} ({endpoint})", response, lang, values)
+        shown = values
+        if isinstance(data.get("file"), Path):  # a file to read: the import's review page
+            source = data["file"].read_bytes()
+            data = {**data, "file": (io.BytesIO(source), data["file"].name)}
+            shown = values + source_words(source.decode())  # it quotes the posting's text
+        response = (web.client.get(url, follow_redirects=True) if endpoint == "audit.admin_log"
+                    else web.client.post(url, data=data, follow_redirects=True))
+        report.read(f"{role} {lang} POST {url} ({endpoint})", response, lang, shown)
     assert not report.failures, "\n".join(report.failures)
 
 

@@ -21,6 +21,7 @@ from tracker.services.hiring.posting_input import PostingInput
 from tracker.services.reference import catalogue as reference_data
 from tracker.web import import_store, import_url, posting_form
 from tracker.web.common import (
+    DOCUMENT_LABELS,
     EMPLOYMENT_LABELS,
     KIND_LABELS,
     actor,
@@ -101,10 +102,14 @@ def _findings(report: imports.ImportReport, index: int, form: Any) -> list[dict[
 
 def _shown(value: Any, name: str = "") -> str:
     """A finding's value as people read it: kinds and contract types by their label."""
-    if isinstance(value, dict):
-        return " · ".join(str(KIND_LABELS.get(v, v)) if k == "kind" else str(v)
-                          for k, v in value.items() if v not in (None, "", [])
-                          and k in ("kind", "label", "level", "date", "time", "place"))
+    if isinstance(value, dict):  # a requirement or a document: its kind by its label, once
+        kinds = DOCUMENT_LABELS if name == "required_documents" else KIND_LABELS
+        parts = [str(kinds.get(value.get("kind"), value.get("kind") or ""))]
+        parts += [str(v) for k, v in value.items() if v not in (None, "", [])
+                  and k in ("label", "level", "date", "time", "place")]
+        kept = [p for i, p in enumerate(parts)
+                if p and p.lower() not in {q.lower() for q in parts[:i]}]
+        return " · ".join(kept)
     if name == "employment_type" and value in EMPLOYMENT_LABELS:
         return str(EMPLOYMENT_LABELS[value])
     return "" if value is None else str(value)
