@@ -103,8 +103,9 @@ def _findings(report: imports.ImportReport, index: int, form: Any) -> list[dict[
 def _shown(value: Any, name: str = "") -> str:
     """A finding's value as people read it: kinds and contract types by their label."""
     if isinstance(value, dict):  # a requirement or a document: its kind by its label, once
-        kinds = DOCUMENT_LABELS if name == "required_documents" else KIND_LABELS
-        parts = [str(kinds.get(value.get("kind"), value.get("kind") or ""))]
+        kinds: dict[str, Any] = DOCUMENT_LABELS if name == "required_documents" else KIND_LABELS
+        kind = str(value.get("kind") or "")
+        parts = [str(kinds.get(kind, kind))]
         parts += [str(v) for k, v in value.items() if v not in (None, "", [])
                   and k in ("label", "level", "date", "time", "place")]
         kept = [p for i, p in enumerate(parts)
