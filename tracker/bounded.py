@@ -19,9 +19,12 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from tracker.i18n import Text
 
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,11 +36,11 @@ def cpu_backstop(timeout_s: float) -> int:
 
 def run(
     module: str, args: list[str], data: bytes, *, filename: str, timeout_s: float,
-    memory_mb: int, reader: str, checker: str,
+    memory_mb: int, reader: Text, checker: Text,
 ) -> tuple[dict[str, Any], bytes]:
     """The JSON answer of `python -m module *args` fed `data`, and the bytes it wrote after it;
     or a DomainError naming `file` (`reader`, `checker`: what the messages call the child, as
-    'the PDF reader' and 'the PDF checker')."""
+    Text("the PDF reader") and Text("the PDF checker"), said in the reader's language)."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         [str(_PROJECT_ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
@@ -47,10 +50,12 @@ def run(
         done = subprocess.run(command, input=data, capture_output=True, timeout=timeout_s,
                               env=env, cwd=_PROJECT_ROOT, check=False)
     except subprocess.TimeoutExpired as exc:  # run() has killed and reaped the child
-        raise DomainError("file", f"{filename!r} could not be read within {timeout_s:g} s") from exc
+        raise DomainError("file", "%(file)r could not be read within %(seconds)s s",
+                          file=filename, seconds=float(timeout_s)) from exc
     except OSError as exc:
-        raise DomainError("file", f"{filename!r} could not be checked now ({checker} "
-                                  f"did not start: {exc.strerror or exc}); try again") from exc
+        raise DomainError("file", "%(file)r could not be checked now (%(checker)s did not start: "
+                                  "%(problem)s); try again", file=filename, checker=checker,
+                          problem=str(exc.strerror or exc)) from exc
     stderr = done.stderr.decode("utf-8", "replace")
     if done.returncode == 0:
         head, _, payload = done.stdout.partition(b"\n")
@@ -60,26 +65,31 @@ def run(
             answer = None
         if isinstance(answer, dict):
             return answer, payload
-        raise DomainError("file", f"{filename!r} could not be checked (no answer from "
-                                  f"{checker})")
+        raise DomainError("file", "%(file)r could not be checked (no answer from %(checker)s)",
+                          file=filename, checker=checker)
     if done.returncode == -signal.SIGXCPU:  # its CPU-time backstop
-        raise DomainError("file", f"{filename!r} could not be read within {timeout_s:g} s")
+        raise DomainError("file", "%(file)r could not be read within %(seconds)s s",
+                          file=filename, seconds=float(timeout_s))
     if "MemoryError" in stderr or "Cannot allocate memory" in stderr:
         raise memory_error(filename, memory_mb)
     if done.returncode < 0:
         number = -done.returncode
         name = signal.Signals(number).name if number in signal.valid_signals() else str(number)
-        what = "was killed" if number == signal.SIGKILL else "crashed"
-        raise DomainError("file", f"{filename!r} could not be read: {reader} {what} "
-                                  f"(signal {name})")
+        if number == signal.SIGKILL:
+            raise DomainError("file", "%(file)r could not be read: %(reader)s was killed "
+                                      "(signal %(signal)s)", file=filename, reader=reader,
+                              signal=name)
+        raise DomainError("file", "%(file)r could not be read: %(reader)s crashed "
+                                  "(signal %(signal)s)", file=filename, reader=reader, signal=name)
     last = stderr.strip().splitlines()[-1:] or ["no message"]
-    raise DomainError("file", f"{filename!r} could not be read: {reader} failed (exit "
-                              f"status {done.returncode}: {clip(last[0])})")
+    raise DomainError("file", "%(file)r could not be read: %(reader)s failed (exit status "
+                              "%(status)s: %(detail)s)", file=filename, reader=reader,
+                      status=str(done.returncode), detail=clip(last[0]))
 
 
 def memory_error(filename: str, memory_mb: int) -> DomainError:
-    return DomainError("file", f"{filename!r} could not be read within the memory limit "
-                               f"({memory_mb} MB)")
+    return DomainError("file", "%(file)r could not be read within the memory limit "
+                               "(%(megabytes)s MB)", file=filename, megabytes=str(memory_mb))
 
 
 def clip(text: str, limit: int = 160) -> str:

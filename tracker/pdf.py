@@ -271,6 +271,7 @@ def lay_in_child(
 
     from tracker import bounded
     from tracker.domain.errors import DomainError
+    from tracker.i18n import Text
 
     if timeout_s is None or memory_mb is None:
         from tracker.config import get_settings
@@ -283,21 +284,24 @@ def lay_in_child(
               "appendices": [[a.title, a.filename, a.page_count] for a in appendices],
               "placeholders": [[k, *v] for k, v in placeholders.items()]}
     names = ", ".join(repr(a.filename) for a in appendices)
+    maker = Text("the dossier maker")
     try:
         answer, out = bounded.run(
             "tracker.pdf", [str(memory_mb), str(bounded.cpu_backstop(timeout_s))],
             json.dumps(header).encode() + b"\n" + b"".join(parts), filename="the uploads",
-            timeout_s=timeout_s, memory_mb=memory_mb, reader="the dossier maker",
-            checker="the dossier maker")
+            timeout_s=timeout_s, memory_mb=memory_mb, reader=maker, checker=maker)
     except DomainError as exc:
-        raise DomainError("file", f"the uploads ({names}) could not be appended to the "
-                                  f"dossier: {exc.message}") from exc
+        raise DomainError("file", "the uploads (%(names)s) could not be appended to the "
+                                  "dossier: %(problem)s", names=names,
+                          problem=Text(exc.code, **exc.params)) from exc
     if answer.get("error") == "memory":
-        raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
-                                  f"within the memory limit ({memory_mb} MB)")
+        raise DomainError("file", "the uploads (%(names)s) could not be appended to the dossier "
+                                  "within the memory limit (%(megabytes)s MB)", names=names,
+                          megabytes=str(memory_mb))
     if answer.get("error") or not out.startswith(b"%PDF-"):
-        raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
-                                  f"({bounded.clip(answer.get('error') or 'no PDF made')})")
+        raise DomainError("file", "the uploads (%(names)s) could not be appended to the dossier "
+                                  "(%(problem)s)", names=names,
+                          problem=bounded.clip(answer.get("error") or "no PDF made"))
     return out
 
 

@@ -18,10 +18,12 @@ import os
 import re
 import sys
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from tracker import bounded
 from tracker.domain.errors import DomainError
+from tracker.i18n import Text
 
 SNIFF_BYTES = 1024
 PAGE_LIMIT_MM = 5080  # 14,400 points, the largest page PDF readers draw (200 inches)
@@ -64,32 +66,35 @@ def _facts(result: dict[str, Any], filename: str, version: str, memory_mb: int,
     """The child's answer as facts, or the DomainError naming `file` it stands for."""
     error = result.get("error")
     if error == "too_many_pages":
-        raise DomainError("file", f"{filename!r} has {result.get('pages')} pages, the limit is "
-                                  f"{max_pages}")
+        raise DomainError("file", "%(file)r has %(pages)s pages, the limit is %(limit)s",
+                          file=filename, pages=str(result.get("pages")), limit=str(max_pages))
     if error == "encrypted":
-        raise DomainError("file", f"{filename!r} is password-protected: upload it without "
-                                  "protection")
+        raise DomainError("file", "%(file)r is password-protected: upload it without "
+                                  "protection", file=filename)
     if error == "no_pages":
-        raise DomainError("file", f"{filename!r} has no pages")
+        raise DomainError("file", "%(file)r has no pages", file=filename)
     if error == "memory":
         raise bounded.memory_error(filename, memory_mb)
     if error == "damaged":
-        raise DomainError("file", f"{filename!r} is damaged or truncated "
-                                  f"(pypdf: {bounded.clip(result.get('detail') or 'unreadable')})")
+        raise DomainError("file", "%(file)r is damaged or truncated (pypdf: %(detail)s)",
+                          file=filename, detail=bounded.clip(result.get("detail") or "unreadable"))
     if error == "decoded_too_large":
-        raise DomainError("file", f"{filename!r} unpacks to more than "
-                                  f"{_megabytes(int(result.get('limit') or 0))} MB, the limit "
-                                  "for one document")
+        raise DomainError("file", "%(file)r unpacks to more than %(megabytes)s MB, the limit "
+                                  "for one document", file=filename,
+                          megabytes=_megabytes(int(result.get("limit") or 0)))
     if error == "page_too_large":
-        raise DomainError("file", f"{filename!r}: page {result.get('page')} is larger than "
-                                  f"{PAGE_LIMIT_MM} mm on a side")
+        raise DomainError("file", "%(file)r: page %(page)s is larger than %(millimetres)s mm on "
+                                  "a side", file=filename, page=str(result.get("page")),
+                          millimetres=str(PAGE_LIMIT_MM))
     if error == "unreadable":
-        raise DomainError("file", f"{filename!r} could not be rewritten as a clean copy "
-                                  f"(qpdf: {bounded.clip(result.get('detail') or 'unreadable')})")
+        raise DomainError("file", "%(file)r could not be rewritten as a clean copy "
+                                  "(qpdf: %(detail)s)", file=filename,
+                          detail=bounded.clip(result.get("detail") or "unreadable"))
     pages = result.get("pages")
     if error or not isinstance(pages, int) or pages < 1:
-        raise DomainError("file", f"{filename!r} could not be checked (unexpected answer from "
-                                  f"the PDF checker: {bounded.clip(json.dumps(result))})")
+        raise DomainError("file", "%(file)r could not be checked (unexpected answer from the PDF "
+                                  "checker: %(detail)s)", file=filename,
+                          detail=bounded.clip(json.dumps(result)))
     catalog_version = result.get("version")
     if isinstance(catalog_version, str) and _version_key(catalog_version) > _version_key(version):
         version = catalog_version
@@ -141,8 +146,8 @@ def sanitise_pdf(data: bytes, *, filename: str, limits: PdfLimits) -> CleanPdf:
                                  limits.max_pages, "sanitise", limits.max_decoded_bytes)
     facts = _facts(result, filename, version, limits.memory_mb, limits.max_pages)
     if not payload.startswith(b"%PDF-"):
-        raise DomainError("file", f"{filename!r} could not be checked (no copy from the PDF "
-                                  "checker)")
+        raise DomainError("file", "%(file)r could not be checked (no copy from the PDF "
+                                  "checker)", file=filename)
     removed = tuple(str(item) for item in result.get("removed") or ())
     return CleanPdf(content=payload, facts=facts, original_size=len(data),
                     original_sha256=hashlib.sha256(data).hexdigest(), removed=removed)
@@ -180,15 +185,19 @@ def check_size(size: int, *, filename: str, max_bytes: int, at_least: bool = Fal
         return
     shown, limit = _megabytes(size), _megabytes(max_bytes)
     if at_least:
-        raise DomainError("file", f"{filename!r} is larger than the limit of {limit} MB")
+        raise DomainError("file", "%(file)r is larger than the limit of %(limit)s MB",
+                          file=filename, limit=limit)
     if shown == limit:  # 10,000,001 bytes is not "10 MB, the limit is 10 MB"
-        raise DomainError("file", f"{filename!r} is {size:,} bytes, the limit is "
-                                  f"{max_bytes:,} bytes ({limit} MB)")
-    raise DomainError("file", f"{filename!r} is {shown} MB, the limit is {limit} MB")
+        raise DomainError("file", "%(file)r is %(size)s bytes, the limit is %(max_bytes)s bytes "
+                                  "(%(limit)s MB)", file=filename, size=size, max_bytes=max_bytes,
+                          limit=limit)
+    raise DomainError("file", "%(file)r is %(size)s MB, the limit is %(limit)s MB",
+                      file=filename, size=shown, limit=limit)
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f}".removesuffix(".0")
+def _megabytes(size: int) -> Decimal:
+    """Megabytes to one decimal, as the reader writes them (10.5 MB, 10,5 Mo)."""
+    return Decimal(f"{size / 1_000_000:.1f}".removesuffix(".0"))
 
 
 def _version_key(version: str | None) -> tuple[int, ...]:
@@ -202,7 +211,6 @@ def _version_key(version: str | None) -> tuple[int, ...]:
 
 # -- content sniffing ------------------------------------------------------------------------
 
-_EXPORT = "export it as PDF first"
 _SIGNATURES: list[tuple[bytes, str]] = [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document, .doc or .xls"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -230,16 +238,20 @@ _DOCUMENTS = {kind for _, kind in _ZIP_KINDS} | {_SIGNATURES[0][1], "an RTF docu
 def _sniff(data: bytes, filename: str) -> str:
     """The version in the `%PDF-x.y` header, or a DomainError saying what the file is."""
     if not data:
-        raise DomainError("file", f"{filename!r} is empty")
+        raise DomainError("file", "%(file)r is empty", file=filename)
     position = data[:SNIFF_BYTES].find(b"%PDF-")
     if position >= 0:
         match = _HEADER.match(data, position)
         return match.group(1).decode("ascii") if match else "unknown"
     kind = _looks_like(data)
     if kind is None:
-        raise DomainError("file", f"{filename!r} is not a PDF (it does not start with %PDF-)")
-    advice = f": {_EXPORT}" if kind in _DOCUMENTS else ""
-    raise DomainError("file", f"{filename!r} is not a PDF (it is {kind}){advice}")
+        raise DomainError("file", "%(file)r is not a PDF (it does not start with %%PDF-)",
+                          file=filename)
+    if kind in _DOCUMENTS:
+        raise DomainError("file", "%(file)r is not a PDF (it is %(kind)s): export it as PDF "
+                                  "first", file=filename, kind=Text(kind))
+    raise DomainError("file", "%(file)r is not a PDF (it is %(kind)s)", file=filename,
+                      kind=Text(kind))
 
 
 def _looks_like(data: bytes) -> str | None:
@@ -272,7 +284,8 @@ def _run_child(
     args = [str(memory_mb), str(bounded.cpu_backstop(timeout_s)), str(max_pages),
             *(str(arg) for arg in extra)]
     return bounded.run("tracker.pdfcheck", args, data, filename=filename, timeout_s=timeout_s,
-                       memory_mb=memory_mb, reader="the PDF reader", checker="the PDF checker")
+                       memory_mb=memory_mb, reader=Text("the PDF reader"),
+                       checker=Text("the PDF checker"))
 
 
 def _inspect(data: bytes, max_pages: int) -> dict[str, Any]:

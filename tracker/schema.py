@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 import tracker.models  # noqa: F401  (completes the metadata)
 from tracker.db import Base
 from tracker.domain.errors import DomainError
+from tracker.i18n import Text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -131,8 +132,8 @@ def ensure_ready(engine: Engine, *, embedded: bool) -> None:
         return
     raise DomainError(
         "database",
-        f"the schema is at {current or 'no revision'}, the code needs {head}: "
-        "run `tracker db upgrade`",
+        "the schema is at %(current)s, the code needs %(head)s: run `tracker db upgrade`",
+        current=current or Text("no revision"), head=head,
     )
 
 

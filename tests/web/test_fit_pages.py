@@ -90,15 +90,15 @@ def test_the_hr_application_page_explains_the_fit(web: Web, hr, posting, candida
     assert "<dd>Bac+5" in page  # the level of study by its label, not its stored value
     section = page[page.index('id="fit"'):]
     section = section[:section.index("</section>")]
-    assert "50/100 over 2 of 2 requirements" in section and "Points: 2.0 of 4.0." in section
+    assert "50/100 over 2 of 2 requirements" in section and "Points: 2 of 4." in section
     rows = re.findall(r"<tr>(.*?)</tr>", section, re.S)
     anglais = next(r for r in rows if "Anglais" in r)
     assert 'class="status status-not_shown">Not shown<' in anglais
     assert "B1" in anglais and "B2" in anglais  # the reason names both levels
     diploma = next(r for r in rows if "Bac + 5" in r)
     assert 'class="status status-met">Met<' in diploma
-    assert re.search(r'data-label="Weight">2.0<', diploma)
-    assert re.search(r'data-label="Points">2.0<', diploma)
+    assert re.search(r'data-label="Weight">2<', diploma)
+    assert re.search(r'data-label="Points">2<', diploma)
     # the reviewer's rating overrides, and the page says so
     evidence.rate_evidence(session, bob, posting.requirements[0], rating=4, actor=hr, clock=clock)
     session.flush()

@@ -79,7 +79,9 @@ class TrackerGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except DomainError as exc:
-            raise UserError(f"error: {exc}") from exc
+            from tracker.cli.output import error_line
+
+            raise UserError(error_line(exc)) from exc
         except Exception as exc:
             # SQLAlchemy and pydantic are not imported to start (a command that raised one of
             # their errors has imported them)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 import json
+import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,6 +19,40 @@ FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
     help="table for people, json for scripts",
 )
+
+
+def cli_lang() -> str:
+    """The language the command line speaks: TRACKER_LANG (fr or en), else English."""
+    lang = os.environ.get("TRACKER_LANG", "").strip().lower()[:2]
+    return lang if lang in ("fr", "en") else "en"
+
+
+def t(text: str, **params: Any) -> str:
+    """A sentence of the catalog in the command line's language, its placeholders filled in."""
+    from tracker.i18n import gettext
+
+    return gettext(cli_lang(), text, **params)
+
+
+def word(kind: type[enum.Enum], value: Any) -> str:
+    """A stored enum value (or the enum itself) as its label in the command line's language:
+    never `fixed_term` or `under_review` on screen. None and an unknown value stay as given."""
+    from tracker.i18n import label
+
+    if value is None or value == "":
+        return ""
+    try:
+        return label(kind(value), cli_lang())
+    except (ValueError, KeyError):
+        return str(value)
+
+
+def error_line(error: Any) -> str:
+    """A domain error as one line in the command line's language: 'error: FIELD: message'."""
+    lang = cli_lang()
+    parts = getattr(error, "errors", None) or [error]
+    text = "; ".join(f"{e.field}: {e.text(lang)}" if e.field else e.text(lang) for e in parts)
+    return t("error: %(message)s", message=text)
 
 
 def console() -> Console:
@@ -122,10 +158,10 @@ def days_left_text(days: int | None) -> str:
     if days is None:
         return "-"
     if days == 0:
-        return "today"
+        return t("today")
     if days < 0:
-        return f"{-days} d ago"
-    return f"{days} d"
+        return t("%(days)s d ago", days=str(-days))
+    return t("%(days)s d", days=str(days))
 
 
 def when_text(iso: str | None, tz_name: str) -> str:

@@ -11,19 +11,28 @@ from tracker.cli.context import AppContext, parse_data_file, pass_app
 from tracker.cli.lazy import LazyGroup
 from tracker.cli.output import (
     FORMAT_OPTION,
+    cli_lang,
     days_left_text,
     emit_json,
     fields_table,
     print_tables,
+    t,
     table,
+    word,
 )
 from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.domain.timeutil import parse_local_datetime
+from tracker.i18n import label
 from tracker.models import (
+    ApplicationStatus,
+    ApplyMethod,
+    DocumentKind,
     EmploymentType,
+    InterviewStatus,
     PostingStatus,
     RequirementKind,
     SalaryPeriod,
+    Visibility,
 )
 from tracker.services.hiring import postings
 from tracker.services.reference.salary import salary_check
@@ -110,7 +119,7 @@ def _as_flag(error: DomainError, given: set[str]) -> DomainError:
     """Name the option the user typed rather than the field behind it."""
     if error.field in given:
         flag = _FLAGS.get(error.field, "--" + error.field.replace("_", "-"))
-        return DomainError(flag, error.message)
+        return DomainError(flag, error.code, **error.params)
     return error
 
 
@@ -146,25 +155,25 @@ def show_posting_list(app: AppContext, *, fmt: str, status: str | None,
         })
         return
     if not records:
-        click.echo("No postings." if page == 1 else f"No postings on page {page}.")
+        click.echo(t("No postings.") if page == 1 else t("No postings on page %(page)s.",
+                                                          page=str(page)))
         return
     rows = []
     for record, counts in records:
         deadline = record["deadline"]
         when = " ".join(filter(None, [deadline["date"], deadline["time"]])) or "-"
-        apps = "\n".join(f"{n} {s.value.replace('_', ' ')}" for s, n in sorted(counts.items()))
+        apps = "\n".join(f"{n} {word(ApplicationStatus, s)}" for s, n in sorted(counts.items()))
         rows.append([
             record["reference"],
             f"{record['title']}\n[dim]{record['hiring_organization_name']}[/dim]",
             f"{when}\n{deadline['timezone']}", days_left_text(deadline["days_left"]),
-            record["status"], apps or "0",
+            word(PostingStatus, record["status"]), apps or "0",
         ])
-    more = f", more: --page {page + 1}" if result.has_next else ""
-    print_tables(table(
-        f"Postings (page {result.page}{more})",
-        ["Reference", "Title", "Deadline", "Left", "Status", "Apps"], rows,
-        no_wrap=["Reference", "Deadline", "Left", "Status"]
-    ))
+    title = t("Postings (page %(page)s, more: --page %(next)s)", page=str(result.page),
+              next=str(page + 1)) if result.has_next else t("Postings (page %(page)s)",
+                                                            page=str(result.page))
+    headers = [t("Reference"), t("Title"), t("Deadline"), t("Left"), t("Status"), t("Apps")]
+    print_tables(table(title, headers, rows, no_wrap=[headers[i] for i in (0, 2, 3, 4)]))
 
 
 def _summary(record: dict[str, Any]) -> dict[str, Any]:
@@ -178,88 +187,101 @@ def _summary(record: dict[str, Any]) -> dict[str, Any]:
 @FORMAT_OPTION
 @pass_app
 def posting_show(app: AppContext, reference: str, fmt: str) -> None:
-    """Every field of the posting REFERENCE, its requirements and interviews."""
+    """Every field of the posting REFERENCE, its requirements and interviews (in TRACKER_LANG)."""
+    lang = cli_lang()
     with app.transaction() as session:
         actor = app.actor(session)
         posting = postings.get_posting(session, reference, actor=actor)
         record = posting_record_for(posting, app.clock(), actor)
-        record["salary_check"] = salary_check(posting, clock=app.clock).as_dict()
+        record["salary_check"] = salary_check(posting, clock=app.clock, lang=lang).as_dict()
     if fmt == "json":
         emit_json(record)
         return
     deadline, apply, salary = record["deadline"], record["apply"], record["salary"]
     check = record["salary_check"]
     place = ", ".join(filter(None, [record["address_locality"], record["address_country"]]))
+    employment = word(EmploymentType, record["employment_type"])
+    if record["duration_months"]:
+        employment += ", " + t("%(months)s months", months=str(record["duration_months"]))
     general = fields_table(f"{record['reference']}: {record['title']}", [
-        ("Organisation", record["hiring_organization_name"]
+        (t("Organisation"), record["hiring_organization_name"]
          + (f" ({record['organisation']})" if record["organisation"] else "")),
-        ("Department", record["department"]),
-        ("Location", record["location"]),
-        ("Address", place),
-        ("Status", f"{record['status']} ({record['visibility']})"),
-        ("Category", record["category"]),
-        ("Employment", record["employment_type"].replace("_", " ")
-         + (f", {record['duration_months']} months" if record["duration_months"] else "")),
-        ("Working time", f"{record['working_time_percent']} %"
+        (t("Department"), record["department"]),
+        (t("Location"), record["location"]),
+        (t("Address"), place),
+        (t("Status"), f"{word(PostingStatus, record['status'])} "
+                      f"({word(Visibility, record['visibility'])})"),
+        (t("Category"), record["category"]),
+        (t("Employment"), employment),
+        (t("Working time"), f"{record['working_time_percent']} %"
          if record["working_time_percent"] else None),
-        ("Start", record["job_start_date"]),
-        ("Posted", record["date_posted"]),
-        ("Deadline", f"{deadline['local']} ({deadline['timezone']}), UTC {deadline['utc']}, "
+        (t("Start"), record["job_start_date"]),
+        (t("Posted"), record["date_posted"]),
+        (t("Deadline"), f"{deadline['local']} ({deadline['timezone']}), UTC {deadline['utc']}, "
          f"{days_left_text(deadline['days_left'])}" if deadline["date"] else None),
-        ("Apply", ", ".join(filter(None, [apply["method"], apply["email"], apply["url"]]))),
-        ("Contact", apply["contact"]),
-        ("Salary", f"{salary['min'] or ''}-{salary['max'] or ''} {salary['currency']} per "
-         f"{salary['period']}" if salary["currency"] else None),
-        ("Salary check", check["text"] if not check["comparisons"] else
-         ", ".join(f"{c['verdict'].replace('_', ' ')} ({c['source']})"
+        (t("Apply"), " ".join(filter(None, [word(ApplyMethod, apply["method"]), apply["email"],
+                                             apply["url"]]))),
+        (t("Contact"), apply["contact"]),
+        (t("Salary"), f"{salary['min'] or ''}-{salary['max'] or ''} {salary['currency']} "
+         f"{word(SalaryPeriod, salary['period'])}" if salary["currency"] else None),
+        (t("Salary check"), check["text"] if not check["comparisons"] else
+         ", ".join(f"{t(_VERDICTS.get(c['verdict'], c['verdict']))} ({c['source']})"
                    for c in check["comparisons"])),
-        ("Occupation", f"{record['occupation']['title']} ({record['occupation']['slug']})"
+        (t("Occupation"), f"{record['occupation']['title']} ({record['occupation']['slug']})"
          if record["occupation"] else None),
-        ("Certification", f"{record['certification']['code']}: "
+        (t("Certification"), f"{record['certification']['code']}: "
          f"{record['certification']['title']}" if record["certification"] else None),
-        ("Source", ", ".join(filter(None, [record["source_url"], "source text kept"
-                                           if record["has_source_text"] else None]))),
-        ("Created", _utc(record["created_at"])),
-        ("Updated", _utc(record["updated_at"])),
+        (t("Source"), ", ".join(filter(None, [record["source_url"], t("source text kept")
+                                              if record["has_source_text"] else None]))),
+        (t("Created"), _utc(record["created_at"])),
+        (t("Updated"), _utc(record["updated_at"])),
     ])
-    sections = [fields_table(None, [(name.replace("_", " ").capitalize(), record[name])])
+    sections = [fields_table(None, [(label(name, lang), record[name])])
                 for name in ("context", "missions", "working_conditions", "benefits")]
     # the amounts without their thousands separators: a line never breaks inside a number
-    comparisons = [[c["verdict"].replace("_", " "),
+    comparisons = [[t(_VERDICTS.get(c["verdict"], c["verdict"])),
                     re.sub(r"(?<=\d) (?=\d{3}\b)", "", c["text"])]
                    for c in check["comparisons"]]
     reqs = [
-        [RequirementKind(kind).value.replace("_", " "), item["label"]
-         + (f"\n[dim]from {item['occupation_skill']}[/dim]" if item.get("occupation_skill")
-            else ""),
-         item["level"], "required" if item["required"] else "preferred"]
+        [word(RequirementKind, kind), item["label"]
+         + (f"\n[dim]{t('from %(skill)s', skill=item['occupation_skill'])}[/dim]"
+            if item.get("occupation_skill") else ""),
+         item["level"], label("required" if item["required"] else "preferred", lang)]
         for kind, items in record["requirements"].items() for item in items
     ]
     interviews = [
-        [i["id"], f"{i['date']} {i['time'] or '(all day)'}\n{i['timezone']}",
+        [i["id"], f"{i['date']} {i['time'] or '(' + label('all_day', lang) + ')'}"
+                  f"\n{i['timezone']}",
          f"{i['duration_minutes']} min" if i["time"] else "",
-         f"#{i['application_id']}" if i["application_id"] else "all",
+         f"#{i['application_id']}" if i["application_id"] else label("all_applicants", lang),
          "\n".join(filter(None, [i["place"], i["video_url"]]
                           + [f"{m['name']} <{m['email']}>" for m in i["panel"]])),
-         i["status"] + (f": {i['outcome']}" if i["outcome"] else "")]
+         word(InterviewStatus, i["status"]) + (f": {i['outcome']}" if i["outcome"] else "")]
         for i in record["interviews"]
     ]
     print_tables(
         general, *sections,
-        *([table("Salary against the market", ["Verdict", "Comparison"], comparisons)]
+        *([table(t("Salary against the market"), [t("Verdict"), t("Comparison")], comparisons)]
           if comparisons else []),
-        table(f"Requirements ({len(reqs)})", ["Kind", "Requirement", "Level", ""], reqs)
-        if reqs else "Requirements: none",
-        table("Documents asked for", ["Kind", "Label", ""],
-              [[d["kind"].replace("_", " "), d["label"],
-                "required" if d["required"] else "optional"]
+        table(t("Requirements (%(count)s)", count=len(reqs)),
+              [t("Kind"), t("Requirement"), t("Level"), ""], reqs)
+        if reqs else t("Requirements: none"),
+        table(t("Documents asked for"), [t("Kind"), t("Label"), ""],
+              [[word(DocumentKind, d["kind"]), d["label"],
+                label("required" if d["required"] else "optional", lang)]
                for d in record["required_documents"]])
-        if record["required_documents"] else "Documents asked for: none",
-        table("Interviews (interview days and scheduled interviews)",
-              ["#", "When", "Length", "For", "Where and panel", "Status"], interviews,
-              no_wrap=["#"])
-        if interviews else "Interviews: none",
+        if record["required_documents"] else t("Documents asked for: none"),
+        table(t("Interviews (interview days and scheduled interviews)"),
+              ["#", t("When"), t("Length"), t("For"), t("Where and panel"), t("Status")],
+              interviews, no_wrap=["#"])
+        if interviews else t("Interviews: none"),
     )
+
+
+# The salary check's verdicts, as the command line says them.
+_VERDICTS = {"below": "below the range", "within": "within the range",
+             "above": "above the range", "straddles": "across the range",
+             "not_applicable": "not comparable", "too_old": "reference too old"}
 
 
 def _utc(value: str | None) -> str | None:
@@ -296,7 +318,8 @@ def _status_command(name: str, target: PostingStatus, help_text: str) -> click.C
             actor = app.actor(session)
             posting = postings.get_posting(session, reference, actor=actor)
             postings.set_status(session, posting, target, actor=actor, clock=app.clock)
-        click.echo(f"posting {reference} is now {target.value}")
+        click.echo(t("posting %(reference)s is now %(status)s", reference=reference,
+                     status=target))
 
     return command
 

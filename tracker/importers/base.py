@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Any
 
 from tracker.domain.errors import DomainError
+from tracker.i18n import Text, show
 
 # A finding at or above this confidence is shown as found; below it, as a guess to check.
 SURE = 0.8
@@ -33,15 +34,23 @@ class Finding:
 
     field: str
     value: Any
-    snippet: str
+    snippet: Text | str
     confidence: float
-    review: str | None = None
+    review: Text | str | None = None  # why, in words each face says in its reader's language
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The finding as plain data, its snippet and reason to review in `lang`."""
         return {
-            "field": self.field, "value": plain(self.value), "snippet": self.snippet,
-            "confidence": round(self.confidence, 2), "review": self.review,
+            "field": self.field, "value": plain(self.value),
+            "snippet": review_text(self.snippet, lang),
+            "confidence": round(self.confidence, 2), "review": review_text(self.review, lang),
         }
+
+
+def review_text(words: Text | str | None, lang: str) -> str | None:
+    """A finding's reason to review (or its snippet, or a warning about the file) in `lang`:
+    the importers word them as tracker.i18n.Text, values in as parameters."""
+    return None if words is None else show(words, lang)
 
 
 # Fields whose findings are lists of items (each finding one item).
@@ -55,8 +64,8 @@ class ParsedPosting:
     findings: list[Finding] = field(default_factory=list)
     unknown: dict[str, Any] = field(default_factory=dict)
 
-    def add(self, name: str, value: Any, snippet: str, confidence: float,
-            review: str | None = None) -> Finding | None:
+    def add(self, name: str, value: Any, snippet: Text | str, confidence: float,
+            review: Text | str | None = None) -> Finding | None:
         """Record a finding; a second value for a single field is kept only if surer."""
         if value is None or value == "" or value == []:
             return None
@@ -94,10 +103,10 @@ class ParsedPosting:
                 result[finding.field] = finding.value
         return result
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
             "data": plain(self.data()),
-            "findings": [f.as_dict() for f in self.findings],
+            "findings": [f.as_dict(lang) for f in self.findings],
             "unknown": self.unknown,
         }
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from tracker.i18n import Text
 from tracker.importers.base import ImportFailed
 
 MEDIA_KINDS = {
@@ -40,10 +41,18 @@ USER_AGENT = "posting-tracker (posting import)"
 class FetchRefused(ImportFailed):
     """A web address the tracker will not fetch, or a fetch that broke a limit."""
 
-    def __init__(self, problem: str, message: str, **details: Any) -> None:
-        super().__init__("url", message)
+    def __init__(self, problem: str, message: str, /, **details: Any) -> None:
+        super().__init__("url", message, **details)
         self.problem = problem
         self.details = details
+
+
+# What each kind of address that is never fetched is called (blocked_kind's answers).
+_KIND_WORDS = {
+    "loopback": Text("a loopback address"), "private": Text("a private address"),
+    "link-local": Text("a link-local address"), "multicast": Text("a multicast address"),
+    "reserved": Text("a reserved address"), "unspecified": Text("an unspecified address"),
+}
 
 
 @dataclass(frozen=True)
@@ -83,25 +92,23 @@ def fetch(url: str, limits: FetchLimits) -> Fetched:
             if response.status in (301, 302, 303, 307, 308):
                 location = response.headers.get("Location")
                 if not location:
-                    raise FetchRefused("status", f"the server answered {response.status} "
-                                                 "without saying where to go",
-                                       status=response.status)
+                    raise FetchRefused("status", "the server answered %(status)s without saying "
+                                                 "where to go", status=str(response.status))
                 if len(redirects) >= limits.max_redirects:
-                    raise FetchRefused("redirects", f"the address redirects more than "
-                                                    f"{limits.max_redirects} times",
-                                       count=limits.max_redirects)
+                    raise FetchRefused("redirects", "the address redirects more than %(count)s "
+                                                    "times", count=limits.max_redirects)
                 current = check_url(urljoin(current, location.strip()))
                 redirects.append(current)
                 continue
             if response.status != 200:
-                raise FetchRefused("status", f"the server answered {response.status} "
-                                             f"instead of the page", status=response.status)
+                raise FetchRefused("status", "the server answered %(status)s instead of the page",
+                                   status=str(response.status))
             media_type = (response.headers.get("Content-Type") or "").split(";")[0].strip()
             kind = MEDIA_KINDS.get(media_type.lower())
             if kind is None:
-                raise FetchRefused("type", f"the address gives {media_type or 'no type'}, "
-                                           "not an HTML page, a PDF, JSON-LD or plain text",
-                                   type=media_type or "?")
+                raise FetchRefused("type", "the address gives %(type)s, not an HTML page, a PDF, "
+                                           "JSON-LD or plain text",
+                                   type=media_type or Text("no type"))
             data = _body(response, deadline, limits)
         finally:
             response.release_conn()
@@ -116,14 +123,13 @@ def check_url(url: str) -> str:
         parts = urlsplit(text)
         parts.port  # noqa: B018 -- raises ValueError on a port out of range
     except ValueError as exc:
-        raise FetchRefused("invalid", f"{text[:200]!r} is not a web address",
-                           url=text[:200]) from exc
+        raise FetchRefused("invalid", "%(url)r is not a web address", url=text[:200]) from exc
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchRefused("scheme", "the address must start with http:// or https://")
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
         raise FetchRefused("credentials", "the address must not hold a user name or password")
     if not parts.hostname or len(text) > 2000 or any(c.isspace() for c in text):
-        raise FetchRefused("invalid", f"{text[:200]!r} is not a web address", url=text[:200])
+        raise FetchRefused("invalid", "%(url)r is not a web address", url=text[:200])
     return text
 
 
@@ -149,27 +155,28 @@ def resolve(host: str, port: int, limits: FetchLimits) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchRefused("dns", f"{host} could not be found", host=host) from exc
+        raise FetchRefused("dns", "%(host)s could not be found", host=host) from exc
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses:
-        raise FetchRefused("dns", f"{host} could not be found", host=host)
+        raise FetchRefused("dns", "%(host)s could not be found", host=host)
     for address in addresses:
         kind = blocked_kind(address)
         if kind == "loopback" and limits.test_loopback_port is not None \
                 and port == limits.test_loopback_port:
             continue
         if kind is not None:
-            raise FetchRefused("blocked", f"{host} leads to {address}, a {kind} address: the "
-                                          "tracker fetches public addresses only",
-                               host=host, address=address, kind=kind)
+            raise FetchRefused("blocked", "%(host)s leads to %(address)s, %(what)s: the tracker "
+                                          "fetches public addresses only",
+                               host=host, address=address, kind=kind,
+                               what=_KIND_WORDS.get(kind, _KIND_WORDS["reserved"]))
     return addresses[0]
 
 
 def _remaining(deadline: float, limits: FetchLimits) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
-        raise FetchRefused("timeout", f"the page did not arrive within {limits.timeout_s:g} s",
-                           seconds=limits.timeout_s)
+        raise FetchRefused("timeout", "the page did not arrive within %(seconds)s s",
+                           seconds=float(limits.timeout_s))
     return left
 
 
@@ -198,13 +205,13 @@ def _request(urllib3: Any, parts: Any, address: str, port: int, deadline: float,
                             preload_content=False, decode_content=False,
                             assert_same_host=False)
     except urllib3.exceptions.TimeoutError as exc:
-        raise FetchRefused("timeout", f"the page did not arrive within {limits.timeout_s:g} s",
-                           seconds=limits.timeout_s) from exc
+        raise FetchRefused("timeout", "the page did not arrive within %(seconds)s s",
+                           seconds=float(limits.timeout_s)) from exc
     except urllib3.exceptions.SSLError as exc:
-        raise FetchRefused("tls", f"the secure connection to {host} failed (its certificate "
+        raise FetchRefused("tls", "the secure connection to %(host)s failed (its certificate "
                                   "could not be checked)", host=host) from exc
     except urllib3.exceptions.HTTPError as exc:
-        raise FetchRefused("connect", f"{host} could not be reached", host=host) from exc
+        raise FetchRefused("connect", "%(host)s could not be reached", host=host) from exc
 
 
 def _body(response: Any, deadline: float, limits: FetchLimits) -> bytes:
@@ -215,8 +222,8 @@ def _body(response: Any, deadline: float, limits: FetchLimits) -> bytes:
         raise _too_big(limits)
     encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
     if encoding not in ("identity", "gzip", "x-gzip", "deflate"):
-        raise FetchRefused("encoding", f"the page is sent in an encoding the tracker does not "
-                                       f"read ({encoding})", encoding=encoding)
+        raise FetchRefused("encoding", "the page is sent in an encoding the tracker does not "
+                                       "read (%(encoding)s)", encoding=encoding)
     inflater = None if encoding == "identity" else zlib.decompressobj(
         16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS)
     chunks: list[bytes] = []
@@ -228,9 +235,8 @@ def _body(response: Any, deadline: float, limits: FetchLimits) -> bytes:
         try:
             chunk = response.read1(64 * 1024)
         except urllib3.exceptions.TimeoutError as exc:
-            raise FetchRefused("timeout", f"the page did not arrive within "
-                                          f"{limits.timeout_s:g} s",
-                               seconds=limits.timeout_s) from exc
+            raise FetchRefused("timeout", "the page did not arrive within %(seconds)s s",
+                               seconds=float(limits.timeout_s)) from exc
         except urllib3.exceptions.HTTPError as exc:
             raise FetchRefused("connect", "the connection broke before the page arrived") \
                 from exc
@@ -251,7 +257,7 @@ def _body(response: Any, deadline: float, limits: FetchLimits) -> bytes:
 
 def _too_big(limits: FetchLimits) -> FetchRefused:
     megabytes = f"{limits.max_bytes / 1_000_000:.1f}".removesuffix(".0")
-    return FetchRefused("too_big", f"the page is larger than the limit of {megabytes} MB",
+    return FetchRefused("too_big", "the page is larger than the limit of %(mb)s MB",
                         mb=megabytes)
 
 

@@ -16,14 +16,15 @@ MEDIA_TYPES = {"jsonld": "application/ld+json", "html": "text/html", "text": "te
 def detect_format(filename: str, data: bytes) -> str:
     """'jsonld', 'html', 'text' or 'pdf'; an empty or unknown file is refused."""
     if not data.strip():
-        raise ImportFailed("file", f"{filename!r} is empty")
+        raise ImportFailed("file", "%(filename)r is empty", filename=filename)
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf-"):
         return "pdf"
     extension = os.path.splitext(filename.lower())[1]
     if extension in FORMATS:
         if FORMATS[extension] == "pdf":
-            raise ImportFailed("file", f"{filename!r} is named .pdf but is not a PDF")
+            raise ImportFailed("file", "%(filename)r is named .pdf but is not a PDF",
+                               filename=filename)
         return FORMATS[extension]
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"

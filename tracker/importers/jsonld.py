@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.domain.matching import education_in
+from tracker.i18n import Text
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.jsonld_document import OutOfRange, job_postings
 from tracker.importers.jsonld_values import read_day, read_deadline, read_salary
@@ -304,7 +305,7 @@ def _identifier(result: ParsedPosting, node: dict[str, Any]) -> None:
     if value is not None:
         text = str(value).strip()
         review = None if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,59}", text) else \
-            "not usable as a reference (letters, digits and . _ / - only, 60 at most)"
+            Text("not usable as a reference (letters, digits and . _ / - only, 60 at most)")
         result.add("reference", text, f"identifier: {_snippet(ident)}", 1.0, review)
     url = node.get("url")
     if isinstance(url, str) and url.startswith(("http://", "https://")):

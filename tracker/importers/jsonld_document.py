@@ -11,6 +11,7 @@ from typing import Any
 
 import lxml.etree
 
+from tracker.i18n import Text
 from tracker.importers.base import ImportFailed
 
 # A JobPosting is a few levels deep; a document nested deeper than this is refused before any
@@ -60,7 +61,8 @@ def load_json(text: str, filename: str) -> Any:
         document = loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailed(
-            "file", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            "file", "invalid JSON at line %(line)s, column %(column)s: %(detail)s",
+            line=exc.lineno, column=exc.colno, detail=exc.msg
         ) from exc
     except RecursionError as exc:
         raise _too_deep(filename) from exc
@@ -68,12 +70,13 @@ def load_json(text: str, filename: str) -> Any:
     return document
 
 
-def _too_deep(filename: str, where: str = "") -> ImportFailed:
-    return ImportFailed("file", f"{filename!r}{where}: JSON nested more than {MAX_DEPTH} "
-                                "levels deep is not a posting")
+def _too_deep(filename: str, where: Text | str = "") -> ImportFailed:
+    return ImportFailed("file", "%(filename)r%(where)s: JSON nested more than %(limit)s levels "
+                                "deep is not a posting", filename=filename, where=where,
+                        limit=MAX_DEPTH)
 
 
-def check_depth(document: Any, filename: str, where: str = "") -> None:
+def check_depth(document: Any, filename: str, where: Text | str = "") -> None:
     """Refuse a document nested deeper than MAX_DEPTH (walked without recursion)."""
     stack = [(document, 1)]
     while stack:
@@ -86,7 +89,7 @@ def check_depth(document: Any, filename: str, where: str = "") -> None:
                      if isinstance(child, dict | list))
 
 
-def extract_html(data: bytes, filename: str) -> tuple[list[Any], list[str]]:
+def extract_html(data: bytes, filename: str) -> tuple[list[Any], list[Text]]:
     """The JSON-LD items of an HTML page's blocks, and what is wrong with each block that
     cannot be read, with its line in the page (the other blocks are still read)."""
     from extruct.jsonld import JsonLdExtractor
@@ -94,17 +97,18 @@ def extract_html(data: bytes, filename: str) -> tuple[list[Any], list[str]]:
 
     extractor = JsonLdExtractor()
     items: list[Any] = []
-    problems: list[str] = []
+    problems: list[Text] = []
     for node in _BLOCKS(parse_html(data, encoding="UTF-8")):
         line = node.sourceline or 1
-        where = f" (the JSON-LD block at line {line} of the page)"
+        where = Text(" (the JSON-LD block at line %(line)s of the page)", line=line)
         try:
             found = extractor.extract_items(node)  # the block alone, read as extruct reads it
         except RecursionError as exc:
             raise _too_deep(filename, where) from exc
         except ValueError:
-            problems.append(f"the JSON-LD block at line {line} of the page is not valid JSON"
-                            f"{_where(node.xpath('string()'), line)}")
+            problems.append(Text("the JSON-LD block at line %(line)s of the page is not valid "
+                                 "JSON%(where)s", line=line,
+                                 where=_where(node.xpath("string()"), line)))
             continue
         for item in found:
             check_depth(item, filename, where)
@@ -112,12 +116,13 @@ def extract_html(data: bytes, filename: str) -> tuple[list[Any], list[str]]:
     return items, problems
 
 
-def _where(script: str, first_line: int) -> str:
+def _where(script: str, first_line: int) -> Text | str:
     """', at line L, column C: message' of a block's JSON error, as a line of the page."""
     try:
         json.loads(_COMMENT_LINE.sub("", script), strict=False)
     except json.JSONDecodeError as exc:
-        return f" (line {first_line + exc.lineno - 1}, column {exc.colno}: {exc.msg})"
+        return Text(" (line %(line)s, column %(column)s: %(detail)s)",
+                    line=first_line + exc.lineno - 1, column=exc.colno, detail=exc.msg)
     except (ValueError, RecursionError):
         return ""
     return ""

@@ -11,13 +11,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
 from tracker.importers.jsonld_document import OutOfRange
 
 _PERIODS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
 _SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR"}
-_MISSING = {"salary_currency": "no currency stated (salaryCurrency)",
-            "salary_period": "no period stated (unitText: HOUR, DAY, WEEK, MONTH or YEAR)"}
+_MISSING = {"salary_currency": Text("no currency stated (salaryCurrency)"),
+            "salary_period": Text("no period stated (unitText: HOUR, DAY, WEEK, MONTH or YEAR)")}
 _NUMBER = re.compile(r"\d(?:[\d.,' \u00a0\u202f]{0,20}\d)?")
 _THOUSANDS = re.compile(r"[ '\u00a0\u202f]")
 
@@ -26,14 +27,14 @@ def snippet_of(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)[:200]
 
 
-def iso_day(value: Any) -> tuple[date | None, str | None]:
+def iso_day(value: Any) -> tuple[date | None, Text | None]:
     """The date an ISO 8601 text starts with, or None and why it is not one."""
     text = str(value).strip()
     try:
         return date.fromisoformat(text[:10]), None
     except ValueError as exc:
-        reason = "expected YYYY-MM-DD" if str(exc).startswith("Invalid") else str(exc)
-        return None, f"not a date ({reason}): left out"
+        reason = Text("expected YYYY-MM-DD") if str(exc).startswith("Invalid") else str(exc)
+        return None, Text("not a date (%(reason)s): left out", reason=reason)
 
 
 def read_day(result: ParsedPosting, field: str, prop: str, value: Any) -> None:
@@ -58,7 +59,7 @@ def read_deadline(result: ParsedPosting, value: Any, zone_name: str) -> None:
     except ValueError:
         _, problem = iso_day(text)
         result.add("valid_through_date", text[:100], snippet, 0.0,
-                   review=problem or "not an ISO 8601 date-time: left out")
+                   review=problem or Text("not an ISO 8601 date-time: left out"))
         return
     if instant.tzinfo is None:  # a local time without offset: in the posting's zone
         local, zone = instant, zone_name
@@ -160,9 +161,13 @@ def read_salary(result: ParsedPosting, node: dict[str, Any]) -> None:
     missing = [name for name, value in (("salary_currency", currency), ("salary_period", period))
                if not value]
     review = None
-    if missing:
-        review = ("; ".join(_MISSING[name] for name in missing) + ": the salary is left out of"
-                  f" the draft; give {' and '.join(missing)} to keep it")
+    if len(missing) == 1:
+        review = Text("%(missing)s: the salary is left out of the draft; give %(field)s to keep "
+                      "it", missing=_MISSING[missing[0]], field=missing[0])
+    elif missing:
+        review = Text("%(missing)s; %(other)s: the salary is left out of the draft; give "
+                      "%(field)s and %(other_field)s to keep it", missing=_MISSING[missing[0]],
+                      other=_MISSING[missing[1]], field=missing[0], other_field=missing[1])
     result.add("salary_min", low, snippet, 1.0, review)
     result.add("salary_max", high, snippet, 1.0, review)
     if currency:

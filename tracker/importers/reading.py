@@ -17,13 +17,15 @@ import json
 import pickle
 import sys
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from tracker import bounded
 from tracker.domain.errors import DomainError
+from tracker.i18n import Text
 from tracker.importers.base import ImportFailed, ParsedPosting
 
-READER = "the import reader"
+READER = Text("the import reader")
 
 
 @dataclass
@@ -34,7 +36,7 @@ class FileRead:
     text: str
     language: str | None
     postings: list[ParsedPosting] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
 
 
 def read_file(filename: str, data: bytes, *, kind: str, zone: str, timeout_s: float,
@@ -48,21 +50,26 @@ def read_file(filename: str, data: bytes, *, kind: str, zone: str, timeout_s: fl
         reader=READER, checker=READER)
     error = answer.get("error")
     if error == "refused":
-        raise ImportFailed(str(answer.get("field") or "file"), str(answer.get("message")))
+        # the child's error, passed on with its template and parameters
+        sent = SimpleNamespace(code=str(answer.get("code") or answer.get("message")),
+                               params=answer.get("params") or {})
+        raise ImportFailed(str(answer.get("field") or "file"), sent.code, **sent.params)
     if error == "memory":
         raise bounded.memory_error(filename, memory_mb)
     if error == "too_deep":
-        raise ImportFailed("file", f"{filename!r} is nested too deep to be a posting")
+        raise ImportFailed("file", "%(file)r is nested too deep to be a posting", file=filename)
     if error:
-        raise ImportFailed("file", f"{filename!r} could not be read: {READER} failed "
-                                   f"({bounded.clip(str(answer.get('detail') or error))})")
+        raise ImportFailed("file", "%(file)r could not be read: %(reader)s failed (%(detail)s)",
+                           file=filename, reader=READER,
+                           detail=bounded.clip(str(answer.get("detail") or error)))
     try:
         result = _Loader(io.BytesIO(payload)).load()
     except Exception as exc:  # noqa: BLE001 -- a broken answer is the file's refusal
-        raise ImportFailed("file", f"{filename!r} could not be read (no answer from "
-                                   f"{READER})") from exc
+        raise ImportFailed("file", "%(file)r could not be read (no answer from %(reader)s)",
+                           file=filename, reader=READER) from exc
     if not isinstance(result, FileRead):
-        raise ImportFailed("file", f"{filename!r} could not be read (no answer from {READER})")
+        raise ImportFailed("file", "%(file)r could not be read (no answer from %(reader)s)",
+                           file=filename, reader=READER)
     return result
 
 
@@ -70,7 +77,7 @@ class _Loader(pickle.Unpickler):
     """Loads a FileRead and what it holds: the importers' own types, dates, Decimals and enums
     of the models, nothing else (the child read hostile bytes)."""
 
-    _MODULES = ("tracker.importers.", "tracker.models.enums")
+    _MODULES = ("tracker.importers.", "tracker.models.enums", "tracker.i18n")
     _OTHERS = {("datetime", "date"), ("datetime", "time"), ("datetime", "datetime"),
                ("datetime", "timezone"), ("datetime", "timedelta"), ("decimal", "Decimal"),
                ("builtins", "set"), ("builtins", "frozenset")}
@@ -95,25 +102,25 @@ def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
     if kind not in ("jsonld", "html"):
         language: str | None = detect_language(text)
         return FileRead(text, language, [parse_text(text, language=language)])
-    broken: list[str] = []
+    broken: list[Text] = []
     if kind == "jsonld":
         document = load_json(text, filename)
     else:
         document, broken = extract_html(data, filename)
     found = parse_jsonld(document, zone)
     if broken and not found:  # the posting may be in the block that cannot be read
-        raise ImportFailed("file", f"{filename!r}: {broken[0]}")
-    warnings = [f"{problem}: it was left out" for problem in broken]
+        raise ImportFailed("file", "%(file)r: %(problem)s", file=filename, problem=broken[0])
+    warnings = [Text("%(problem)s: it was left out", problem=problem) for problem in broken]
     language = None
     if kind == "jsonld":
         if not found:
-            raise ImportFailed("file", f"{filename!r} holds no schema.org JobPosting")
+            raise ImportFailed("file", "%(file)r holds no schema.org JobPosting", file=filename)
         text = json.dumps(document, ensure_ascii=False, indent=2)
     elif not found:  # a page without JSON-LD: its visible text, read as plain text
         text = html_text.extract_text(_readable(html_text.parse_html(text)),
                                       guess_layout=True)
         if not text.strip():
-            raise ImportFailed("file", f"{filename!r} has neither a JobPosting nor text")
+            raise ImportFailed("file", "%(file)r has neither a JobPosting nor text", file=filename)
         language = detect_language(text)
         found = [parse_text(text, language=language)]
     return FileRead(text, language, found, warnings)
@@ -134,6 +141,13 @@ def _readable(tree: Any) -> Any:
     return tree
 
 
+def _portable(params: dict[str, Any]) -> dict[str, Any]:
+    """An error's parameters as JSON carries them back to the parent: text and numbers as they
+    are, anything else (an enum, a date, words) as its English text."""
+    return {name: value if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+            else str(value) for name, value in params.items()}
+
+
 def _child_main(argv: list[str]) -> int:
     memory_mb, cpu_s = (int(arg) for arg in argv[:2])
     bounded.limit_child(memory_mb, cpu_s)
@@ -147,7 +161,8 @@ def _child_main(argv: list[str]) -> int:
         payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         answer: dict[str, Any] = {"ok": True}
     except DomainError as exc:
-        answer = {"error": "refused", "field": exc.field, "message": exc.message}
+        answer = {"error": "refused", "field": exc.field, "message": exc.message,
+                  "code": exc.code, "params": _portable(exc.params)}
     except MemoryError:
         answer = {"error": "memory"}
     except RecursionError:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import find_dates
 from tracker.models.enums import EmploymentType
@@ -127,7 +128,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         dates = find_dates(duration[0], lang)
         if dates and not months:
             result.add("duration_months", dates[0].value.isoformat(), duration[1], 0.3,
-                       review="a date where a duration is expected")
+                       review=Text("a date where a duration is expected"))
         elif months:
             result.add("duration_months", months, duration[1], 0.8)
     if not result.get("duration_months") and result.value("employment_type") in (
@@ -181,7 +182,7 @@ def duration_beside_start(result: ParsedPosting) -> None:
             EmploymentType.FIXED_TERM, EmploymentType.INTERNSHIP, EmploymentType.VOLUNTEER,
             EmploymentType.APPRENTICESHIP, EmploymentType.TEMPORARY):
         return
-    months = _duration(start.snippet)
+    months = _duration(str(start.snippet))
     if months:
         result.add("duration_months", months, start.snippet, 0.6)
 
@@ -193,8 +194,9 @@ def _permanent_with_a_duration(result: ParsedPosting) -> None:
     if (kind is None or kind.value is not EmploymentType.PERMANENT or duration is None
             or duration.review is not None):
         return
-    duration.review = (f"contradiction: a duration of {duration.value} months beside a "
-                       f"permanent contract («{kind.snippet[:60]}»): which is it?")
+    duration.review = Text("contradiction: a duration of %(months)s months beside a permanent "
+                           "contract («%(snippet)s»): which is it?", months=duration.value,
+                           snippet=str(kind.snippet)[:60])
     kind.confidence = min(kind.confidence, 0.6)
 
 

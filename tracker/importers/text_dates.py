@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
 
@@ -110,7 +111,7 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
     _interviews(result, labelled, lines, lang, dmy)
     _plausible(result)
     if not result.get("timezone") and lang == "fr":
-        result.add("timezone", "Europe/Paris", "(French posting)", 0.6)
+        result.add("timezone", "Europe/Paris", Text("(French posting)"), 0.6)
 
 
 def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
@@ -231,20 +232,23 @@ def _plausible(result: ParsedPosting) -> None:
     start = result.get("job_start_date")
     if deadline is not None and deadline.review is None:
         if posted and (deadline.value < posted or deadline.value - posted > timedelta(days=366)):
-            deadline.review = (f"implausible: deadline {deadline.value} is "
-                               f"{(deadline.value - posted).days} days from the posting date")
+            deadline.review = Text("implausible: deadline %(deadline)s is %(days)s days from the "
+                                   "posting date", deadline=deadline.value,
+                                   days=(deadline.value - posted).days)
         elif start and start.review is None and abs(start.value - deadline.value) > timedelta(
                 days=2 * 366):
-            deadline.review = (f"implausible: deadline {deadline.value} is years away from the"
-                               f" start date {start.value}")
+            deadline.review = Text("implausible: deadline %(deadline)s is years away from the "
+                                   "start date %(start)s", deadline=deadline.value,
+                                   start=start.value)
     if start is not None and start.review is None and deadline is not None \
             and deadline.review is None and start.value < deadline.value:
-        start.review = f"start date {start.value} before the deadline {deadline.value}"
+        start.review = Text("start date %(start)s before the deadline %(deadline)s",
+                            start=start.value, deadline=deadline.value)
     for finding in result.findings:
         if (finding.field == "interviews" and finding.review is None and deadline is not None
                 and deadline.review is None
                 and finding.value["date"] - deadline.value > timedelta(days=366)):
-            finding.review = "implausible: interview more than a year after the deadline"
+            finding.review = Text("implausible: interview more than a year after the deadline")
     if result.get("valid_through_time") and result.value("valid_through_date") is None:
         result.findings.remove(result.get("valid_through_time"))  # type: ignore[arg-type]
 

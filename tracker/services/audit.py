@@ -258,8 +258,8 @@ def _like(text: str) -> str:
 def _entity_condition(session: Session, text: str) -> sa.ColumnElement[bool]:
     kind, _, ident = text.partition(":")
     if kind not in ENTITY_TYPES:
-        raise DomainError("entity", f"unknown entity type {kind!r} (one of: "
-                                    f"{', '.join(ENTITY_TYPES)})")
+        raise DomainError("entity", "unknown entity type %(kind)r (one of: %(kinds)s)",
+                          kind=kind, kinds=", ".join(ENTITY_TYPES))
     if not ident:
         return AuditLog.entity_type == kind
     if kind == "posting" and not ident.isdigit():
@@ -280,7 +280,8 @@ def _period(filters: Filters) -> list[sa.ColumnElement[bool]]:
     try:
         zone = ZoneInfo(filters.timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise DomainError("timezone", f"unknown time zone {filters.timezone!r}") from exc
+        raise DomainError("timezone", "unknown time zone %(timezone)r",
+                          timezone=filters.timezone) from exc
     if filters.since and filters.until and filters.until < filters.since:
         raise DomainError("until", "must not be before the first day")
     out = []

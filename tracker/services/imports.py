@@ -17,6 +17,7 @@ from tracker.config import Settings
 from tracker.domain.access import Actor, Operator, actor_id
 from tracker.domain.errors import DomainError
 from tracker.domain.timeutil import parse_date, parse_time
+from tracker.i18n import Text, show
 from tracker.importers.base import SURE, ImportFailed, ParsedPosting, plain
 from tracker.importers.fetch import Fetched, FetchLimits, FetchRefused, fetch
 from tracker.importers.files import MEDIA_TYPES, detect_format
@@ -40,14 +41,14 @@ class ImportReport:
     language: str | None
     postings: list[ParsedPosting] = field(default_factory=list)
     # What was left out of the file and why (a broken JSON-LD block of a page...).
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
     zone: str = "Europe/Paris"  # of dates that name none
     url: str | None = None  # the web address it was fetched from, kept as the source
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
             "filename": self.filename, "format": self.format, "language": self.language,
-            "warnings": self.warnings, "postings": [p.as_dict() for p in self.postings],
+            "warnings": warnings(self, lang), "postings": [p.as_dict(lang) for p in self.postings],
             **({"url": self.url} if self.url else {}),
         }
 
@@ -70,7 +71,8 @@ def analyse(filename: str, data: bytes, *, default_zone: str,
     if kind == "pdf":
         text = pdf_text(data, filename=filename, limits=limits)
         if not text.strip():
-            raise ImportFailed("file", f"{filename!r} has no text layer (a scanned page?)")
+            raise ImportFailed("file", "%(filename)r has no text layer (a scanned page?)",
+                               filename=filename)
         source = text.encode("utf-8")
     read = read_file(filename, source, kind=kind, zone=zone, timeout_s=limits.timeout_s,
                      memory_mb=limits.memory_mb)
@@ -141,8 +143,8 @@ def save_import(
     their `changes`), through postings.create_posting, and keep the file with it. A candidate's
     import is a private posting of theirs."""
     if not 0 <= index < len(report.postings):
-        raise ImportFailed("posting", f"the file holds {len(report.postings)} posting(s); "
-                                      f"there is no number {index + 1}")
+        raise ImportFailed("posting", "the file holds %(count)s posting(s); there is no number "
+                                      "%(number)s", count=len(report.postings), number=index + 1)
     parsed = report.postings[index]
     flag_past_interviews(parsed, clock(), report.zone)
     data = parsed.data()
@@ -175,12 +177,17 @@ __all__ = ["FetchRefused", "ImportFailed", "ImportReport", "analyse", "analyse_u
            "fetch_url", "save_import", "shown"]
 
 
-def shown(report: ImportReport) -> list[dict[str, Any]]:
+def warnings(report: ImportReport, lang: str = "en") -> list[str]:
+    """What was left out of the file and why, in `lang`."""
+    return [show(warning, lang) for warning in report.warnings]
+
+
+def shown(report: ImportReport, lang: str = "en") -> list[dict[str, Any]]:
     """What each posting of the report holds, as plain data for the faces: its findings (field,
     JSON-ready value, snippet, confidence from 0 to 1, the reason to review it if any, and a
     status: `review` when left out of the draft until a person checks it, `found` when sure,
-    else `check`) and the source's fields that have no field here."""
-    return [{"findings": [{**finding.as_dict(), "confidence": finding.confidence,
+    else `check`) and the source's fields that have no field here. Words in `lang`."""
+    return [{"findings": [{**finding.as_dict(lang), "confidence": finding.confidence,
                            "status": "review" if finding.review
                            else "found" if finding.confidence >= SURE else "check"}
                           for finding in parsed.findings],

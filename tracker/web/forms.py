@@ -36,6 +36,7 @@ from tracker.models import (
 )
 from tracker.services.accounts.users import MIN_PASSWORD_LENGTH
 from tracker.web.common import DOCUMENT_LABELS, EMPLOYMENT_LABELS, KIND_LABELS, STATUS_LABELS
+from tracker.web.i18n import LazyLabel
 from tracker.web.i18n import lazy_gettext as _l
 
 LOCALES = [("fr", "Français"), ("en", "English")]
@@ -90,8 +91,8 @@ class AccountForm(FlaskForm):
 
     full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
-    role = SelectField(_l("Role"), choices=[("hr", "hr"), ("admin", "admin"),
-                                            ("candidate", "candidate")])
+    role = SelectField(_l("Role"), choices=[(r, LazyLabel(f"role.{r}"))
+                                            for r in ("hr", "admin", "candidate")])
     organisation = SelectField(_l("Organisation (hr accounts)"), choices=[])
     locale = SelectField(_l("Language"), choices=LOCALES)
     password = PasswordField(_l("Initial password"), validators=[
@@ -163,7 +164,7 @@ class PostingForm(FlaskForm):
     salary_max = StringField(_l("Salary up to"), validators=[Optional()])
     salary_currency = StringField(_l("Currency (e.g. EUR)"), validators=[Optional()])
     salary_period = SelectField(_l("Salary period"), choices=BLANK + [
-        (p.value, p.value) for p in SalaryPeriod], validate_choice=False)
+        (p.value, LazyLabel(f"period.{p.value}")) for p in SalaryPeriod], validate_choice=False)
     context = TextAreaField(_l("Context"), validators=[Optional()])
     missions = TextAreaField(_l("Missions"), validators=[Optional()])
     working_conditions = TextAreaField(_l("Working conditions"), validators=[Optional()])
@@ -370,7 +371,7 @@ class InviteStaffForm(FlaskForm):
 
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
     full_name = StringField(_l("Name (optional)"), validators=[Optional(), Length(max=200)])
-    role = SelectField(_l("Role"), choices=[("hr", "hr"), ("admin", "admin")])
+    role = SelectField(_l("Role"), choices=[(r, LazyLabel(f"role.{r}")) for r in ("hr", "admin")])
     organisation = SelectField(_l("Organisation (hr accounts)"), choices=[])
     locale = SelectField(_l("Language of the e-mail"), choices=LOCALES)
     submit = SubmitField(_l("Send the invitation"))

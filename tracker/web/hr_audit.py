@@ -28,7 +28,7 @@ from tracker.web.common import (
     transaction,
 )
 from tracker.web.i18n import lazy_gettext as _l
-from tracker.web.i18n import select_timezone
+from tracker.web.i18n import page_label, select_timezone
 
 bp = Blueprint("audit", __name__)
 TRAIL_PER_PAGE = 20
@@ -148,6 +148,8 @@ def what(entry: audit.Entry) -> str:
         values["before"], values["after"] = when(details.get("from")), when(details.get("to"))
     elif entry.action == "interview.schedule":
         values["when"] = when(details.get("starts_at"))
+    elif entry.action == "user.create" and details.get("role"):
+        values["role"] = page_label(f"role.{details['role']}", capital=False)
     elif entry.action.startswith("document."):
         values["kind"] = _label(DOCUMENT_LABELS, details.get("kind"))
     if entry.action == "posting.update":

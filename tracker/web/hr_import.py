@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -20,6 +21,7 @@ from tracker.services.hiring.posting_input import PostingInput
 from tracker.services.reference import catalogue as reference_data
 from tracker.web import import_store, import_url, posting_form
 from tracker.web.common import (
+    DOCUMENT_LABELS,
     EMPLOYMENT_LABELS,
     KIND_LABELS,
     actor,
@@ -95,15 +97,20 @@ def _findings(report: imports.ImportReport, index: int, form: Any) -> list[dict[
     return [{"field": labels.get(f["field"]) or str(FINDING_LABELS.get(f["field"], f["field"])),
              "value": _shown(f["value"], f["field"]), "snippet": f["snippet"],
              "confidence": round(100 * f["confidence"]), "review": f["review"]}
-            for f in imports.shown(report)[index]["findings"]]
+            for f in imports.shown(report, str(get_locale() or "en"))[index]["findings"]]
 
 
 def _shown(value: Any, name: str = "") -> str:
     """A finding's value as people read it: kinds and contract types by their label."""
-    if isinstance(value, dict):
-        return " · ".join(str(KIND_LABELS.get(v, v)) if k == "kind" else str(v)
-                          for k, v in value.items() if v not in (None, "", [])
-                          and k in ("kind", "label", "level", "date", "time", "place"))
+    if isinstance(value, dict):  # a requirement or a document: its kind by its label, once
+        kinds: dict[str, Any] = DOCUMENT_LABELS if name == "required_documents" else KIND_LABELS
+        kind = str(value.get("kind") or "")
+        parts = [str(kinds.get(kind, kind))]
+        parts += [str(v) for k, v in value.items() if v not in (None, "", [])
+                  and k in ("label", "level", "date", "time", "place")]
+        kept = [p for i, p in enumerate(parts)
+                if p and p.lower() not in {q.lower() for q in parts[:i]}]
+        return " · ".join(kept)
     if name == "employment_type" and value in EMPLOYMENT_LABELS:
         return str(EMPLOYMENT_LABELS[value])
     return "" if value is None else str(value)
@@ -123,7 +130,8 @@ def review_page(form: Any, report: imports.ImportReport, index: int,
         "web/import.html", upload_form=ImportForm(formdata=None), form=form, private=private,
         report={"filename": report.filename, "format": report.format, "url": report.url,
                 "language": report.language, "count": len(report.postings), "index": index,
-                "findings": _findings(report, index, form), "warnings": report.warnings}), status
+                "findings": _findings(report, index, form),
+                "warnings": imports.warnings(report, str(get_locale() or "en"))}), status
 
 
 @bp.route("/postings/import", methods=["GET", "POST"])

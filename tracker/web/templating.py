@@ -7,9 +7,10 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_name
 from flask import Flask, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -99,22 +100,32 @@ def configure(app: Flask, settings: Settings) -> None:
         """A fit's score with its coverage: "68/100 over 12 of 37 requirements"."""
         total = fit.get("requirements", 0)
         if not fit.get("assessed"):
-            return _("To assess (none of %(total)s requirements)", total=total)
+            return ngettext("To assess (none of %(num)s requirement)",
+                            "To assess (none of %(num)s requirements)", total)
         score = f"{fit['score']:.1f}".removesuffix(".0")
         if str(get_locale() or "fr").startswith("fr"):
             score = score.replace(".", ",")
-        return _("%(score)s/100 over %(assessed)s of %(total)s requirements", score=score,
-                 assessed=fit["assessed"], total=total)
+        return ngettext("%(score)s/100 over %(assessed)s of %(num)s requirement",
+                        "%(score)s/100 over %(assessed)s of %(num)s requirements", total,
+                        score=score, assessed=fit["assessed"])
 
     def labelled(table: dict[str, Any], value: Any) -> str:
         key = getattr(value, "value", value)
         return str(table.get(key, key)) if key is not None else "—"
+
+    def language_name(code: str | None) -> str:
+        """A language by its name in the page's language (es: espagnol), not its ISO code."""
+        if not code:
+            return "—"
+        names = Locale.parse(str(get_locale() or "fr")).languages
+        return str(names.get(str(code).lower(), code))
 
     app.jinja_env.filters.update(
         when=when, day=day, days_left=days_left, zone_label=zone_label, fit_coverage=fit_coverage,
         status=lambda v: labelled(STATUS_LABELS, v), kind=lambda v: labelled(KIND_LABELS, v),
         doc_kind=lambda v: labelled(DOCUMENT_LABELS, v),
         employment=lambda v: labelled(EMPLOYMENT_LABELS, v), label=label,
+        language_name=language_name,
     )
     app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page, label=label,
                                  error_summary=error_summary, has_errors=has_errors)

@@ -177,7 +177,7 @@ def change_password(session: Session, user: User, *, current: str, new: str,
     try:
         return set_password(session, user, new, clock=clock, actor=user)
     except DomainError as exc:
-        raise DomainError("new_password", exc.message) from exc
+        raise DomainError("new_password", exc.code, **exc.params) from exc
 
 
 def list_accounts(session: Session, actor: Actor) -> list[User]:

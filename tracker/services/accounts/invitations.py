@@ -155,10 +155,11 @@ def _employer_posting(session: Session, reference: str, actor: Actor) -> Posting
         query = query.where(Posting.organisation_id == actor.organisation_id)
     found = list(session.scalars(query.order_by(Posting.id).limit(20)))
     if not found:
-        raise NotFound("posting", f"no posting of yours with reference {reference!r}")
+        raise NotFound("posting", "no posting of yours with reference %(reference)r",
+                       reference=reference)
     if len(found) > 1:
-        raise Conflict("posting", f"reference {reference!r} names {len(found)} postings of "
-                                  "different organisations")
+        raise Conflict("posting", "reference %(reference)r names %(count)s postings of different organisations",
+                       reference=reference, count=len(found))
     return found[0]
 
 
@@ -215,16 +216,16 @@ def read_invitation(session: Session, token: str, *, actor: Actor, settings: Set
         org_id, posting_id = int(payload.get("o") or 0), int(payload.get("p") or 0)
         inviter_id, number = int(payload.get("b") or 0), int(payload["n"])
     except (KeyError, ValueError, TypeError) as exc:
-        raise DomainError("link", links.INVALID) from exc
+        raise links.invalid() from exc
     if users.find_user(session, email) is not None:
-        raise DomainError("link", links.USED)
+        raise links.used()
     org = session.get(Organisation, org_id) if org_id else None
     found = session.get(Posting, posting_id) if posting_id else None
     if (kind == STAFF and role is Role.HR and org is None) or (
             kind == APPLY and (found is None or found.deleted_at is not None)):
-        raise DomainError("link", links.USED)
+        raise links.used()
     if not _still_entitled(session, inviter_id, role, org_id or None, found):
-        raise DomainError("link", links.USED)
+        raise links.used()
     return Invitation(
         kind=kind, email=email, role=role, full_name=str(payload.get("m") or ""),
         locale=str(payload.get("l") or "fr"), number=number,

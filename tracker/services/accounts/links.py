@@ -24,9 +24,21 @@ from tracker.domain.errors import DomainError
 
 log = logging.getLogger(__name__)
 
-INVALID = "this link is not valid: check that you copied it whole, or ask for a new one"
-EXPIRED = "this link has expired: ask for a new one"
-USED = "this link was already used or is no longer valid: ask for a new one"
+
+def invalid() -> DomainError:
+    """The error of a link that was not copied whole or was never ours."""
+    return DomainError("link", "this link is not valid: check that you copied it whole, or ask "
+                               "for a new one")
+
+
+def expired() -> DomainError:
+    return DomainError("link", "this link has expired: ask for a new one")
+
+
+def used() -> DomainError:
+    """The error of a link whose purpose is spent (used, or what it grants has gone)."""
+    return DomainError("link", "this link was already used or is no longer valid: ask for a "
+                               "new one")
 
 
 def _serializer(purpose: str, settings: Settings) -> URLSafeSerializer:
@@ -46,12 +58,12 @@ def read(token: str, *, purpose: str, settings: Settings, now: datetime,
     try:
         payload = _serializer(purpose, settings).loads(token or "")
     except BadData as exc:
-        raise DomainError("link", INVALID) from exc
+        raise invalid() from exc
     if not isinstance(payload, dict) or not isinstance(payload.get("t"), int):
-        raise DomainError("link", INVALID)
+        raise invalid()
     issued = datetime.fromtimestamp(payload["t"], tz=now.tzinfo)
     if now - issued > valid_for:
-        raise DomainError("link", EXPIRED)
+        raise expired()
     return payload
 
 

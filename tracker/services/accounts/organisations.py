@@ -37,9 +37,10 @@ def create_organisation(
     if address_country is not None and not (
         len(address_country) == 2 and address_country.isalpha()
     ):
-        raise DomainError("address_country", f"{address_country!r} is not an ISO 3166 code")
+        raise DomainError("address_country", "%(address_country)r is not an ISO 3166 code",
+                          address_country=address_country)
     if find_organisation(session, slug) is not None:
-        raise Conflict("slug", f"an organisation with slug {slug!r} already exists")
+        raise Conflict("slug", "an organisation with slug %(slug)r already exists", slug=slug)
     now = clock()
     org = Organisation(
         slug=slug,
@@ -64,7 +65,7 @@ def find_organisation(session: Session, slug: str) -> Organisation | None:
 def get_organisation(session: Session, slug: str, field: str = "organisation") -> Organisation:
     org = find_organisation(session, slug)
     if org is None:
-        raise NotFound(field, f"no organisation with slug {slug!r}")
+        raise NotFound(field, "no organisation with slug %(slug)r", slug=slug)
     return org
 
 

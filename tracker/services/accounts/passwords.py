@@ -34,9 +34,11 @@ def check_password(password: str, *, email: str | None = None,
                    field: str = "password") -> None:
     """Raise DomainError(field, ...) when `password` does not follow the rule."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise DomainError(field, f"must be at least {MIN_PASSWORD_LENGTH} characters long")
+        raise DomainError(field, "must be at least %(limit)s characters long",
+                          limit=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise DomainError(field, f"must be at most {MAX_PASSWORD_LENGTH} characters long")
+        raise DomainError(field, "must be at most %(limit)s characters long",
+                          limit=MAX_PASSWORD_LENGTH)
     folded = "".join(password.split()).casefold()
     own: list[str] = []
     if email:

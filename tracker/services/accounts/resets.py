@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from tracker import mail
 from tracker.config import Settings
 from tracker.domain.access import Actor
-from tracker.domain.errors import DomainError
 from tracker.domain.validation import normalise_email
 from tracker.models import User
 from tracker.services import audit
@@ -74,9 +73,9 @@ def check_reset(session: Session, token: str, *, actor: Actor, settings: Setting
                          valid_for=timedelta(hours=settings.reset_link_hours))
     user = session.get(User, payload.get("u")) if isinstance(payload.get("u"), int) else None
     if user is None or not _usable(user):
-        raise DomainError("link", links.USED)
+        raise links.used()
     if payload.get("f") != _fingerprint(user.id, user.email, user.password_hash):
-        raise DomainError("link", links.USED)
+        raise links.used()
     return user
 
 

@@ -74,7 +74,7 @@ def start_session(
     to nobody else, never stored) and its row."""
     _check_may_manage(actor, user)
     if not user.is_active or user.deleted_at is not None:
-        raise DomainError("user", f"{user.email} is not an active user")
+        raise DomainError("user", "%(email)s is not an active user", email=user.email)
     plain = secrets.token_urlsafe(32)
     now = clock()
     row = LoginSession(
@@ -139,7 +139,8 @@ def end_session(session: Session, user: User, session_id: int, *, actor: Actor,
     row = session.scalar(sa.select(LoginSession).where(
         LoginSession.id == session_id, LoginSession.user_id == user.id))
     if row is None:
-        raise NotFound("session", f"{user.email} has no session #{session_id}")
+        raise NotFound("session", "%(email)s has no session #%(session_id)s",
+                       email=user.email, session_id=str(session_id))
     if row.ended_at is None:
         row.ended_at = clock()
         session.flush()

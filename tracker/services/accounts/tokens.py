@@ -40,9 +40,9 @@ def create_token(
     if not name:
         raise DomainError("name", "name the token (e.g. the script or machine using it)")
     if len(name) > NAME_MAX:
-        raise DomainError("name", f"must be at most {NAME_MAX} characters long")
+        raise DomainError("name", "must be at most %(limit)s characters long", limit=NAME_MAX)
     if not user.is_active or user.deleted_at is not None:
-        raise DomainError("user", f"{user.email} is not an active user")
+        raise DomainError("user", "%(email)s is not an active user", email=user.email)
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = clock()
     token = ApiToken(user_id=user.id, name=name, token_hash=_digest(plain),
@@ -68,7 +68,8 @@ def revoke_token(session: Session, user: User, token_id: int, clock: Clock) -> N
         sa.select(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user.id)
     )
     if token is None:
-        raise NotFound("token", f"{user.email} has no token #{token_id}")
+        raise NotFound("token", "%(email)s has no token #%(token_id)s",
+                       email=user.email, token_id=str(token_id))
     if token.revoked_at is not None:
         return
     now = clock()

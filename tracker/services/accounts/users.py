@@ -70,7 +70,7 @@ def create_user(
     if organisation:
         org = get_organisation(session, organisation)
     if find_user(session, email) is not None:
-        raise Conflict("email", f"a user with e-mail {email} already exists")
+        raise Conflict("email", "a user with e-mail %(email)s already exists", email=email)
     now = clock()
     user = User(
         email=email,
@@ -107,7 +107,7 @@ def find_user(session: Session, email: str) -> User | None:
 def get_user(session: Session, email: str, field: str = "email") -> User:
     user = find_user(session, normalise_email(email, field))
     if user is None or user.deleted_at is not None:
-        raise NotFound(field, f"no user with e-mail {email}")
+        raise NotFound(field, "no user with e-mail %(email)s", email=email)
     return user
 
 
@@ -143,17 +143,19 @@ def set_profile(
         if not label.strip():
             raise DomainError(f"skills[{position}]", "must not be empty")
         if any(row.label == label.strip() for row in skill_rows):
-            raise DomainError(f"skills[{position}]", f"{label.strip()!r} is listed twice")
+            raise DomainError(f"skills[{position}]", "%(label)r is listed twice",
+                              label=label.strip())
         skill_rows.append(CandidateSkill(label=label.strip(), position=position))
     language_rows = []
     for position, lang in enumerate(languages):
         code = lang.language.strip().lower()
         if not _LANGUAGE.match(code):
             raise DomainError(
-                f"languages[{position}].language", f"{lang.language!r} is not an ISO 639 code"
+                f"languages[{position}].language", "%(language)r is not an ISO 639 code", language=lang.language
             )
         if any(row.language == code for row in language_rows):
-            raise DomainError(f"languages[{position}].language", f"{code!r} is listed twice")
+            raise DomainError(f"languages[{position}].language", "%(code)r is listed twice",
+                              code=code)
         cefr = parse_enum(CEFRLevel, lang.level.upper(), f"languages[{position}].level") if lang.level else None
         language_rows.append(
             CandidateLanguage(language=code, level=cefr, is_native=lang.is_native, position=position)

@@ -268,7 +268,7 @@ def _appendix(document: Any, f: Formatter) -> Appendix:
         pages = len(reader.pages)
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise DomainError(
-            "document", f"{document.filename!r} cannot be appended: {exc}"
+            "document", "%(filename)r cannot be appended: %(exc)s", filename=document.filename, exc=exc
         ) from exc
     return Appendix(title=f"{f('document.' + document.kind.value)} – {document.filename}",
                     filename=document.filename, data=data, page_count=pages)

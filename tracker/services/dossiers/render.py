@@ -45,7 +45,8 @@ class Dossier:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(self.content)
         except OSError as exc:
-            raise DomainError("output", f"cannot write {path}: {exc.strerror}") from exc
+            raise DomainError("output", "cannot write %(path)s: %(strerror)s",
+                              path=path, strerror=exc.strerror) from exc
         return path
 
 

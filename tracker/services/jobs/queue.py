@@ -83,7 +83,7 @@ def request(session: Session, kind: JobKind | str, params: dict[str, Any], actor
     new queued one. Raises NotFound/PermissionDenied as the dossier itself would."""
     kind = JobKind(kind)
     if lang not in LANGS:
-        raise DomainError("lang", f"unknown language {lang!r} (fr or en)")
+        raise DomainError("lang", "unknown language %(lang)r (fr or en)", lang=lang)
     now = clock()
     subject = _subject(session, kind, params, actor, now)
     pdfa = bool(params.get("pdfa"))
@@ -125,22 +125,22 @@ def get_job(session: Session, job_id: int, actor: Actor, *, clock: Any = utcnow)
     now, for the same copy); else NotFound."""
     job = session.get(Job, job_id)
     if job is None:
-        raise NotFound("job", f"no job #{job_id}")
+        raise NotFound("job", "no job #%(job_id)s", job_id=str(job_id))
     params: dict[str, Any] = {}
     if job.kind is JobKind.APPLICATION:
         params["application_id"] = job.application_id
     else:
         posting = session.get(Posting, job.posting_id) if job.posting_id else None
         if posting is None:
-            raise NotFound("job", f"no job #{job_id}")
+            raise NotFound("job", "no job #%(job_id)s", job_id=str(job_id))
         params["reference"] = posting.reference
     try:
         subject = _subject(session, job.kind, params, actor, clock(), shown=False)
     except DomainError as exc:
-        raise NotFound("job", f"no job #{job_id}") from exc
+        raise NotFound("job", "no job #%(job_id)s", job_id=str(job_id)) from exc
     if subject.audience != job.params.get("audience") or (
             job.posting_id is not None and subject.posting.id != job.posting_id):
-        raise NotFound("job", f"no job #{job_id}")
+        raise NotFound("job", "no job #%(job_id)s", job_id=str(job_id))
     return job
 
 

@@ -78,11 +78,11 @@ def send(session: Session, *, application: Application, subject: str, body: str,
     if not subject:
         raise DomainError("subject", "must not be empty")
     if len(subject) > SUBJECT_MAX:
-        raise DomainError("subject", f"at most {SUBJECT_MAX} characters")
+        raise DomainError("subject", "at most %(limit)s characters", limit=SUBJECT_MAX)
     if not body:
         raise DomainError("body", "must not be empty")
     if len(body) > BODY_MAX:
-        raise DomainError("body", f"at most {BODY_MAX} characters")
+        raise DomainError("body", "at most %(limit)s characters", limit=BODY_MAX)
     parsed = parse_enum(MessageKind, kind, "kind") if kind else None
     lang = (parse_enum(Locale, language, "language").value if language
             else reader_language(application))

@@ -35,10 +35,11 @@ BODY_MAX = 20_000
 class TemplateProblem(DomainError):
     """A template that cannot be used. `problem` says which problem ("unknown_variable",
     "syntax", "unsafe", "empty", "too_long"), `details` its details (the variable's name, the
-    line), so that each face words it in the reader's language."""
+    line), so that each face words it in the reader's language. The message is a template
+    whose parameters are the details."""
 
-    def __init__(self, field: str, problem: str, message: str, **details: Any) -> None:
-        super().__init__(field, message)
+    def __init__(self, field: str, problem: str, message: str, /, **details: Any) -> None:
+        super().__init__(field, message, **details)
         self.problem = problem
         self.details = details
 
@@ -73,13 +74,12 @@ def check_text(field: str, text: str, *, max_length: int) -> None:
     if not text.strip():
         raise TemplateProblem(field, "empty", "must not be empty")
     if len(text) > max_length:
-        raise TemplateProblem(field, "too_long", f"at most {max_length} characters",
-                              max=max_length)
+        raise TemplateProblem(field, "too_long", "at most %(max)s characters", max=max_length)
     env = _sandbox()
     try:
         parsed = env.parse(text)
     except TemplateSyntaxError as exc:
-        raise TemplateProblem(field, "syntax", f"line {exc.lineno}: {exc.message}",
+        raise TemplateProblem(field, "syntax", "line %(line)s: %(detail)s",
                               line=exc.lineno, detail=exc.message or "") from None
     from jinja2 import nodes
 
@@ -91,7 +91,7 @@ def check_text(field: str, text: str, *, max_length: int) -> None:
                               line=node.lineno)
     unknown = sorted(meta.find_undeclared_variables(parsed) - set(VARIABLES))
     if unknown:
-        raise TemplateProblem(field, "unknown_variable", f"unknown variable: {unknown[0]}",
+        raise TemplateProblem(field, "unknown_variable", "unknown variable: %(name)s",
                               name=unknown[0])
     try:
         env.from_string(text).render(sample_variables())
@@ -99,10 +99,10 @@ def check_text(field: str, text: str, *, max_length: int) -> None:
         raise TemplateProblem(field, "unsafe", "uses something a template may not use "
                               "(only the listed variables, tests and filters)") from None
     except UndefinedError as exc:  # an attribute or item of a variable: none exists
-        raise TemplateProblem(field, "unsafe", f"uses something a template may not use "
-                              f"({exc.message})") from None
+        raise TemplateProblem(field, "unsafe", "uses something a template may not use "
+                              "(%(detail)s)", detail=exc.message or "") from None
     except Exception as exc:  # a filter given the wrong arguments, say
-        raise TemplateProblem(field, "syntax", str(exc), line=0, detail=str(exc)) from None
+        raise TemplateProblem(field, "syntax", "%(detail)s", line=0, detail=str(exc)) from None
 
 
 def render_text(text: str, variables: dict[str, str]) -> str:
@@ -113,7 +113,7 @@ def render_text(text: str, variables: dict[str, str]) -> str:
     try:
         return _sandbox().from_string(text).render(variables).strip()
     except TemplateError as exc:
-        raise TemplateProblem("body", "syntax", str(exc), line=0, detail=str(exc)) from None
+        raise TemplateProblem("body", "syntax", "%(detail)s", line=0, detail=str(exc)) from None
 
 
 def sample_variables() -> dict[str, str]:

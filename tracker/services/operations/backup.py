@@ -31,6 +31,7 @@ from tracker import __version__, schema
 from tracker.config import Settings
 from tracker.domain.access import Actor, Operator
 from tracker.domain.errors import PermissionDenied
+from tracker.i18n import Text
 from tracker.models import Role
 from tracker.services.operations import backup_pg
 from tracker.services.operations.backup_archive import (
@@ -117,8 +118,9 @@ def verify_backup(source: Path, *, actor: Actor) -> BackupReport:
     size = manifest.members[manifest.database_member].size
     with tempfile.TemporaryDirectory(prefix="tracker-verify-") as tmp:
         if shutil.disk_usage(tmp).free < size:
-            raise BackupError(manifest.database_member, f"needs {size // 1_000_000} MB in {tmp} "
-                                                        "to be checked (set TMPDIR elsewhere)")
+            raise BackupError(manifest.database_member, "needs %(megabytes)s MB in %(folder)s "
+                                                        "to be checked (set TMPDIR elsewhere)",
+                              megabytes=size // 1_000_000, folder=tmp)
         dump = Path(tmp) / "database"
         with dump.open("wb") as out:
             read_archive(Path(source), lambda name: out if name.startswith("database/") else None,
@@ -142,14 +144,19 @@ def restore_backup(engine: sa.Engine, source: Path, *, actor: Actor, settings: S
     data_dir = Path(settings.data_dir).absolute()
     occupied = _occupied(engine, data_dir)
     if occupied and not force:
-        raise BackupError("--force", f"{' and '.join(occupied)} "
-                                     f"{'is' if len(occupied) == 1 else 'are'} not empty: restore "
-                                     "into an empty place, or give --force to overwrite it")
+        if len(occupied) == 1:
+            raise BackupError("--force", "%(place)s is not empty: restore into an empty place, "
+                                         "or give --force to overwrite it", place=occupied[0])
+        raise BackupError("--force", "%(place)s and %(other)s are not empty: restore into an "
+                                     "empty place, or give --force to overwrite it",
+                          place=occupied[0], other=occupied[-1])
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     room = shutil.disk_usage(data_dir).free
     if room < 2 * first.total_size:
-        raise BackupError(str(source), f"needs about {2 * first.total_size // 1_000_000} MB of "
-                                       f"free space beside {data_dir}, there are {room // 1_000_000}")
+        raise BackupError(str(source), "needs about %(needed)s MB of free space beside "
+                                       "%(folder)s, there are %(free)s",
+                          needed=2 * first.total_size // 1_000_000, folder=str(data_dir),
+                          free=room // 1_000_000)
     with tempfile.TemporaryDirectory(dir=data_dir.parent, prefix=".tracker-restore-") as tmp:
         staging = Path(tmp)
         handles: list[IO[bytes]] = []
@@ -189,7 +196,7 @@ def restore_backup(engine: sa.Engine, source: Path, *, actor: Actor, settings: S
 def _kind(engine: sa.Engine) -> str:
     kind = engine.dialect.name
     if kind not in ("sqlite", "postgresql"):
-        raise BackupError("database", f"backups know SQLite and PostgreSQL, not {kind}")
+        raise BackupError("database", "backups know SQLite and PostgreSQL, not %(kind)s", kind=kind)
     return kind
 
 
@@ -213,7 +220,7 @@ def _sqlite_snapshot(path: Path, target: Path, settings: Settings) -> str:
     (one read transaction: writers go on, in WAL mode), as one self-contained file. Returns its
     schema revision."""
     if not path.is_file():
-        raise BackupError("database", f"no SQLite database at {path}")
+        raise BackupError("database", "no SQLite database at %(path)s", path=path)
     timeout = settings.sqlite_busy_timeout_ms / 1000
     with closing(sqlite3.connect(path, timeout=timeout)) as src, \
             closing(sqlite3.connect(target)) as dst:
@@ -236,7 +243,7 @@ def _sqlite_revision(connection: sqlite3.Connection, where: str) -> str:
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(where, f"no schema revision: {exc}") from exc
+        raise BackupError(where, "no schema revision: %(exc)s", exc=exc) from exc
     if row is None:
         raise BackupError(where, "no schema revision (an empty database)")
     return str(row[0])
@@ -251,13 +258,14 @@ def _check_dump(manifest: Manifest, dump: Path) -> None:
         with closing(sqlite3.connect(f"file:{dump}?mode=ro", uri=True)) as db:
             result = [row[0] for row in db.execute("PRAGMA quick_check")]
             if result != ["ok"]:
-                raise BackupError(name, f"the SQLite database is damaged: {'; '.join(result[:3])}")
+                raise BackupError(name, "the SQLite database is damaged: %(problems)s",
+                                  problems="; ".join(result[:3]))
             revision = _sqlite_revision(db, name)
     except sqlite3.DatabaseError as exc:
-        raise BackupError(name, f"not a readable SQLite database: {exc}") from exc
+        raise BackupError(name, "not a readable SQLite database: %(exc)s", exc=exc) from exc
     if revision != manifest.schema_revision:
-        raise BackupError(name, f"holds schema revision {revision}, the manifest says "
-                                f"{manifest.schema_revision}")
+        raise BackupError(name, "holds schema revision %(revision)s, the manifest says %(schema_revision)s",
+                          revision=revision, schema_revision=manifest.schema_revision)
 
 
 def _schema_status(revision: str) -> str:
@@ -275,24 +283,23 @@ def _schema_status(revision: str) -> str:
 def _check_restorable(manifest: Manifest, engine: sa.Engine) -> None:
     kind = _kind(engine)
     if manifest.database_kind != kind:
-        raise BackupError("database", f"the backup holds a {manifest.database_kind} database and "
-                                      f"the target is {kind}: restore it into a "
-                                      f"{manifest.database_kind} database (moving between kinds "
-                                      "is not supported)")
+        raise BackupError("database", "the backup holds a %(database_kind)s database and the target is %(kind)s: restore it into a %(database_kind)s database (moving between kinds is not supported)",
+                          database_kind=manifest.database_kind, kind=kind)
     if _schema_status(manifest.schema_revision) == "newer":
-        raise BackupError("schema", f"the backup's schema revision {manifest.schema_revision} is "
-                                    f"newer than this code's ({schema.head_revision()}): restore "
-                                    f"it with tracker {manifest.tracker_version} or later")
+        raise BackupError("schema", "the backup's schema revision %(revision)s is newer than this "
+                                    "code's (%(head)s): restore it with tracker %(version)s or "
+                                    "later", revision=manifest.schema_revision,
+                          head=schema.head_revision(), version=manifest.tracker_version)
 
 
-def _occupied(engine: sa.Engine, data_dir: Path) -> list[str]:
+def _occupied(engine: sa.Engine, data_dir: Path) -> list[Text]:
     """Which of the database and the data folder already hold something."""
-    found = []
+    found: list[Text] = []
     if sa.inspect(engine).get_table_names():
-        found.append(f"the database ({engine.url.render_as_string()})")
+        found.append(Text("the database (%(url)s)", url=engine.url.render_as_string()))
     own = _sqlite_files(engine)
     if data_dir.is_dir() and any(entry.absolute() not in own for entry in data_dir.iterdir()):
-        found.append(f"the data folder ({data_dir})")
+        found.append(Text("the data folder (%(folder)s)", folder=str(data_dir)))
     return found
 
 
@@ -309,7 +316,8 @@ def _destinations(manifest: Manifest, data_dir: Path, database_files: set[Path])
             raise BackupError(name, "would overwrite the database's own file")
         if not place.parent.resolve().is_relative_to(root) or place.is_symlink() \
                 or place.is_dir():
-            raise BackupError(name, f"cannot be restored at {place}: a link or folder is there")
+            raise BackupError(name, "cannot be restored at %(place)s: a link or folder is there",
+                              place=place)
         places[name] = place
     return places
 

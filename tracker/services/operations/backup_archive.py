@@ -86,26 +86,25 @@ class Manifest:
 
     @classmethod
     def from_json(cls, raw: bytes) -> Manifest:
-        def bad(problem: str) -> BackupError:
-            return BackupError(MANIFEST, problem)
-
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise bad(f"not valid JSON: {exc}") from exc
+            raise BackupError(MANIFEST, "not valid JSON: %(exc)s", exc=exc) from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise bad("not a tracker backup manifest (its 'format' is not 'tracker-backup')")
+            raise BackupError(MANIFEST, "not a tracker backup manifest (its 'format' is not 'tracker-backup')")
         if data.get("format_version") != FORMAT_VERSION:
-            raise bad(f"format version {data.get('format_version')!r} is not one this tracker "
-                      f"reads ({FORMAT_VERSION}): restore it with the tracker that made it")
+            raise BackupError(MANIFEST, "format version %(version)r is not one this tracker reads "
+                                        "(%(known)s): restore it with the tracker that made it",
+                              version=data.get("format_version"), known=FORMAT_VERSION)
         database, members = data.get("database"), data.get("members")
         if not isinstance(database, dict) or database.get("kind") not in ("sqlite", "postgresql"):
-            raise bad("'database.kind' must be 'sqlite' or 'postgresql'")
+            raise BackupError(MANIFEST, "'database.kind' must be 'sqlite' or 'postgresql'")
         revision = database.get("schema_revision")
         if not isinstance(revision, str) or not revision:
-            raise bad("'database.schema_revision' is missing")
+            raise BackupError(MANIFEST, "'database.schema_revision' is missing")
         if not isinstance(members, dict) or len(members) > MAX_MEMBERS:
-            raise bad(f"'members' must map at most {MAX_MEMBERS} names to their size and sha256")
+            raise BackupError(MANIFEST, "'members' must map at most %(limit)s names to their size and sha256",
+                              limit=MAX_MEMBERS)
         manifest = cls(
             created_at=str(data.get("created_at", "")),
             tracker_version=str(data.get("tracker_version", "")),
@@ -119,10 +118,12 @@ class Manifest:
             if not (isinstance(entry, dict) and isinstance(entry.get("size"), int)
                     and entry["size"] >= 0 and isinstance(entry.get("sha256"), str)
                     and len(entry["sha256"]) == 64):
-                raise bad(f"member {name!r}: needs a size (bytes) and a sha256 (64 hex digits)")
+                raise BackupError(MANIFEST, "member %(name)r: needs a size (bytes) and a sha256 (64 hex digits)",
+                                  name=name)
             manifest.members[name] = Member(entry["size"], entry["sha256"].lower())
         if manifest.database_member not in manifest.members:
-            raise bad(f"names no database dump ({manifest.database_member})")
+            raise BackupError(MANIFEST, "names no database dump (%(database_member)s)",
+                              database_member=manifest.database_member)
         return manifest
 
 
@@ -133,7 +134,7 @@ def _optional_int(value: object) -> int | None:
 def check_name(name: object) -> str:
     """A member's name, refused unless it is a plain relative path under database/ or data/."""
     if not isinstance(name, str) or not name or "\\" in name or "\x00" in name:
-        raise BackupError("member", f"{name!r}: not a plain relative path")
+        raise BackupError("member", "%(name)r: not a plain relative path", name=name)
     path = PurePosixPath(name)
     if path.is_absolute() or any(part in ("", ".", "..") for part in name.split("/")):
         raise BackupError(name, "absolute paths and '.' or '..' are refused in a backup")
@@ -187,15 +188,18 @@ def _open(source: Path) -> tarfile.TarFile:
     except FileNotFoundError as exc:
         raise BackupError(str(source), "no such file") from exc
     except (OSError, tarfile.TarError, EOFError, zlib.error) as exc:
-        raise BackupError(str(source), f"not a readable backup (gzip-compressed tar): {exc}") from exc
+        raise BackupError(str(source), "not a readable backup (gzip-compressed tar): %(exc)s",
+                          exc=exc) from exc
 
 
 def _manifest(tar: tarfile.TarFile, members: Iterator[tarfile.TarInfo], source: Path) -> Manifest:
     first = next(members, None)
     if first is None or first.name != MANIFEST:
-        raise BackupError(str(source), f"{MANIFEST} is missing (it must be the first member)")
+        raise BackupError(str(source), "%(limit)s is missing (it must be the first member)",
+                          limit=MANIFEST)
     if not first.isfile() or first.size > MAX_MANIFEST_BYTES:
-        raise BackupError(MANIFEST, f"must be a regular file of at most {MAX_MANIFEST_BYTES} bytes")
+        raise BackupError(MANIFEST, "must be a regular file of at most %(limit)s bytes",
+                          limit=MAX_MANIFEST_BYTES)
     return Manifest.from_json(_read(tar, first))
 
 
@@ -224,16 +228,19 @@ def read_archive(source: Path, sink: Callable[[str], IO[bytes] | None],
             if not info.isfile():
                 raise BackupError(name, "links, folders and devices are refused in a backup")
             if info.size != expected.size:
-                raise BackupError(name, f"is {info.size} bytes, the manifest says {expected.size}")
+                raise BackupError(name, "is %(size)s bytes, the manifest says %(expected)s",
+                                  size=info.size, expected=expected.size)
             seen.add(name)
             digest = _stream(tar, info, sink(name))
             if digest != expected.sha256:
-                raise BackupError(name, "checksum mismatch: the member is damaged "
-                                        f"(sha256 {digest}, the manifest says {expected.sha256})")
+                raise BackupError(name, "checksum mismatch: the member is damaged (sha256 %(digest)s, the manifest says %(sha256)s)",
+                                  digest=digest, sha256=expected.sha256)
         missing = sorted(set(manifest.members) - seen)
         if missing:
-            raise BackupError(missing[0], "listed in the manifest but missing from the archive"
-                              + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+            if len(missing) > 1:
+                raise BackupError(missing[0], "listed in the manifest but missing from the archive "
+                                              "(and %(more)s more)", more=len(missing) - 1)
+            raise BackupError(missing[0], "listed in the manifest but missing from the archive")
     return manifest
 
 
@@ -243,12 +250,13 @@ def _members(tar: tarfile.TarFile, source: Path) -> Iterator[tarfile.TarInfo]:
         try:
             info = tar.next()
         except (OSError, tarfile.TarError, EOFError, zlib.error) as exc:
-            raise BackupError(str(source), f"damaged after {count} members: {exc}") from exc
+            raise BackupError(str(source), "damaged after %(count)s members: %(exc)s",
+                              count=count, exc=exc) from exc
         if info is None:
             return
         count += 1
         if count > MAX_MEMBERS + 1:
-            raise BackupError(str(source), f"more than {MAX_MEMBERS} members")
+            raise BackupError(str(source), "more than %(limit)s members", limit=MAX_MEMBERS)
         yield info
 
 
@@ -258,7 +266,7 @@ def _read(tar: tarfile.TarFile, info: tarfile.TarInfo) -> bytes:
         assert handle is not None
         data = handle.read(info.size)
     except (OSError, tarfile.TarError, EOFError, zlib.error) as exc:
-        raise BackupError(info.name, f"damaged, cannot be read: {exc}") from exc
+        raise BackupError(info.name, "damaged, cannot be read: %(exc)s", exc=exc) from exc
     if len(data) != info.size:
         raise BackupError(info.name, "truncated")
     return data
@@ -278,5 +286,5 @@ def _stream(tar: tarfile.TarFile, info: tarfile.TarInfo, out: IO[bytes] | None) 
                 out.write(chunk)
             left -= len(chunk)
     except (OSError, tarfile.TarError, EOFError, zlib.error) as exc:
-        raise BackupError(info.name, f"damaged, cannot be read: {exc}") from exc
+        raise BackupError(info.name, "damaged, cannot be read: %(exc)s", exc=exc) from exc
     return digest.hexdigest()

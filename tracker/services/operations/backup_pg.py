@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from tracker.i18n import Text
 from tracker.services.operations.backup_archive import BackupError
 
 PACKAGE = "postgresql-client"
@@ -24,8 +25,8 @@ PACKAGE = "postgresql-client"
 def tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        raise BackupError(name, f"{name} is not installed: it comes with the Debian package "
-                                f"{PACKAGE} (apt-get install {PACKAGE})")
+        raise BackupError(name, "%(name)s is not installed: it comes with the Debian package %(limit)s (apt-get install %(limit)s)",
+                          name=name, limit=PACKAGE)
     return path
 
 
@@ -34,7 +35,8 @@ def tool_version(name: str) -> int:
     found = subprocess.run([tool(name), "--version"], capture_output=True, text=True, check=False)
     match = re.search(r"\(PostgreSQL\)\s+(\d+)", found.stdout)
     if found.returncode != 0 or match is None:
-        raise BackupError(name, f"cannot tell its version: {found.stdout or found.stderr}".strip())
+        raise BackupError(name, "cannot tell its version: %(output)s",
+                          output=(found.stdout or found.stderr).strip())
     return int(match.group(1))
 
 
@@ -43,11 +45,10 @@ def server_version(engine: sa.Engine) -> int:
         return int(connection.exec_driver_sql("SHOW server_version_num").scalar_one()) // 10000
 
 
-def check_versions(name: str, client: int, needed: int, what: str) -> None:
+def check_versions(name: str, client: int, needed: int, what: Text | str) -> None:
     if client < needed:
-        raise BackupError(name, f"{name} is version {client}, the {what} is version {needed}: install "
-                                f"{PACKAGE}-{needed} or newer (the client's major version must be "
-                                f"at least the {what}'s)")
+        raise BackupError(name, "%(name)s is version %(client)s, the %(what)s is version %(needed)s: install %(limit)s-%(needed)s or newer (the client's major version must be at least the %(what)s's)",
+                          name=name, client=client, what=what, needed=needed, limit=PACKAGE)
 
 
 def _connection(engine: sa.Engine) -> tuple[str, dict[str, str]]:
@@ -66,7 +67,7 @@ def _run(name: str, arguments: list[str], env: dict[str, str]) -> str:
                           check=False)
     if done.returncode != 0:
         message = " ".join(done.stderr.split()) or f"exit status {done.returncode}"
-        raise BackupError(name, f"failed: {message}")
+        raise BackupError(name, "failed: %(message)s", message=message)
     return done.stdout
 
 
@@ -74,7 +75,7 @@ def dump(engine: sa.Engine, target: Path) -> tuple[int, int]:
     """The whole database in pg_dump's custom format at `target` (one consistent snapshot,
     taken while others keep writing). Returns (pg_dump's major version, the server's)."""
     client, server = tool_version("pg_dump"), server_version(engine)
-    check_versions("pg_dump", client, server, "server")
+    check_versions("pg_dump", client, server, Text("server"))
     uri, env = _connection(engine)
     _run("pg_dump", ["--format=custom", f"--file={target}", f"--dbname={uri}"], env)
     return client, server
@@ -83,7 +84,8 @@ def dump(engine: sa.Engine, target: Path) -> tuple[int, int]:
 def check_dump(path: Path, made_by: int | None) -> None:
     """pg_restore can read the dump: its table of contents lists the tables."""
     if made_by is not None:
-        check_versions("pg_restore", tool_version("pg_restore"), made_by, "pg_dump that made the backup")
+        check_versions("pg_restore", tool_version("pg_restore"), made_by,
+                       Text("pg_dump that made the backup"))
     listing = _run("pg_restore", ["--list", str(path)], dict(os.environ))
     if "TABLE" not in listing:
         raise BackupError("database/tracker.pgdump", "pg_restore finds no table in the dump")

@@ -52,8 +52,9 @@ def _check_own(actor: Actor, user: User, giving: bool) -> None:
         return
     if not giving and (isinstance(actor, Operator) or actor.role is Role.ADMIN):
         return
-    raise PermissionDenied("talent_pool", "only the candidate gives their consent"
-                           if giving else "you may revoke only your own consent")
+    if giving:
+        raise PermissionDenied("talent_pool", "only the candidate gives their consent")
+    raise PermissionDenied("talent_pool", "you may revoke only your own consent")
 
 
 def talent_pools(session: Session, user: User, *, actor: Actor, now: datetime) -> list[PoolChoice]:
@@ -79,7 +80,7 @@ def set_talent_pool(session: Session, user: User, slug: str, consent: bool, *, a
     _check_own(actor, user, giving=consent)
     org = get_organisation(session, slug)
     if org not in _applied_to(session, user):
-        raise DomainError("talent_pool", f"you have not applied to {org.name}")
+        raise DomainError("talent_pool", "you have not applied to %(org)s", org=org.name)
     row = session.scalar(sa.select(TalentPoolConsent).where(
         TalentPoolConsent.user_id == user.id, TalentPoolConsent.organisation_id == org.id))
     changed = False

@@ -461,7 +461,8 @@ def _remove_files(paths: Iterable[Path]) -> None:
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
-            raise DomainError("files", f"cannot remove {path.name}: {exc.strerror}") from exc
+            raise DomainError("files", "cannot remove %(path)s: %(strerror)s",
+                              path=path.name, strerror=exc.strerror) from exc
     for path in paths:  # folders left empty go too (a posting's reports folder)
         parent = path.parent
         try:
@@ -559,7 +560,8 @@ def address_plan(session: Session, email: str, *, actor: Actor,
     seats = session.scalar(sa.select(sa.func.count()).select_from(PanelMember).where(
         sa.func.lower(PanelMember.email) == address)) or 0
     if not apps and not seats and not plan.reminder_ids:
-        raise NotFound("EMAIL", f"no account and nothing recorded under {address}")
+        raise NotFound("EMAIL", "no account and nothing recorded under %(address)s",
+                       address=address)
     text = sa.cast(AuditLog.details, sa.Text)
     stated = [address, *plan.names]
     needles = {n.lower() for n in stated} | {json.dumps(n)[1:-1].lower() for n in stated}
@@ -730,10 +732,12 @@ def carry_out_request(session: Session, request_id: int, *, actor: Actor, settin
     _check_admin(actor)
     record = session.get(Erasure, request_id)
     if record is None or record.status is not ErasureStatus.REQUESTED or record.user_id is None:
-        raise NotFound("request", f"no erasure request {request_id} is waiting")
+        raise NotFound("request", "no erasure request %(request_id)s is waiting",
+                       request_id=str(request_id))
     user = session.get(User, record.user_id)
     if user is None:
-        raise NotFound("request", f"no erasure request {request_id} is waiting")
+        raise NotFound("request", "no erasure request %(request_id)s is waiting",
+                       request_id=str(request_id))
     return erase_person(session, user, actor=actor, settings=settings, now=now,
                         source="request")
 

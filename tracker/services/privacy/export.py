@@ -397,7 +397,7 @@ def subject_of(session: Session, *, actor: Actor, email: str | None = None,
             raise NotFound("candidate", "no such candidate among your organisation's applicants")
         return user
     if user is None:
-        raise NotFound("candidate", f"no account {email or candidate_id}")
+        raise NotFound("candidate", "no account %(who)s", who=str(email or candidate_id))
     return user
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.access import Actor, Operator
 from tracker.domain.errors import DomainError, PermissionDenied
+from tracker.i18n import Text
 from tracker.models import Organisation, Role
 from tracker.services import audit
 from tracker.services.accounts.organisations import (
@@ -48,17 +49,17 @@ def policy_of(org: Organisation) -> Policy:
                   bool(org.privacy_notice_fr), bool(org.privacy_notice_en))
 
 
-def _check_admin(actor: Actor, what: str) -> None:
+def _check_admin(actor: Actor, what: Text) -> None:
     if not (isinstance(actor, Operator) or actor.role is Role.ADMIN):
-        raise PermissionDenied("organisation", f"only an admin {what}")
+        raise PermissionDenied("organisation", "only an admin %(what)s", what=what)
 
 
 def _months(value: int | None, field: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MONTHS:
-        raise DomainError(field, f"must be a whole number of months from 1 to {MAX_MONTHS}, "
-                                 f"not {value!r}")
+        raise DomainError(field, "must be a whole number of months from 1 to %(limit)s, not %(value)r",
+                          limit=MAX_MONTHS, value=value)
     return value
 
 
@@ -68,7 +69,7 @@ def set_retention(
     actor: Actor, now: datetime,
 ) -> Policy:
     """Change the periods given (None: unchanged) of organisation `slug`; admins only."""
-    _check_admin(actor, "sets retention periods")
+    _check_admin(actor, Text("sets retention periods"))
     apps = _months(applications_months, "applications_months")
     accounts = _months(accounts_months, "accounts_months")
     pool = _months(talent_pool_months, "talent_pool_months")
@@ -94,13 +95,13 @@ def set_privacy_notice(session: Session, slug: str, *, lang: str, text: str | No
                        actor: Actor, now: datetime) -> Policy:
     """The organisation's own privacy notice in `lang` (fr or en); empty or None: the default
     notice again. Admins only."""
-    _check_admin(actor, "sets privacy notices")
+    _check_admin(actor, Text("sets privacy notices"))
     if lang not in LANGS:
-        raise DomainError("lang", f"must be fr or en, not {lang!r}")
+        raise DomainError("lang", "must be fr or en, not %(lang)r", lang=lang)
     cleaned = (text or "").replace("\r\n", "\n").strip() or None
     if cleaned is not None and len(cleaned) > NOTICE_MAX:
-        raise DomainError("privacy_notice", f"is {len(cleaned)} characters long, more than "
-                                            f"{NOTICE_MAX}")
+        raise DomainError("privacy_notice", "is %(count)s characters long, more than %(limit)s",
+                          count=len(cleaned), limit=NOTICE_MAX)
     org = get_organisation(session, slug)
     setattr(org, f"privacy_notice_{lang}", cleaned)
     org.updated_at = now
@@ -148,5 +149,5 @@ def _notice(org: Organisation, lang: str) -> Notice:
 
 def list_policies(session: Session, *, actor: Actor) -> list[Policy]:
     """Every organisation's retention periods (for admins and the operator)."""
-    _check_admin(actor, "reads the retention periods of organisations")
+    _check_admin(actor, Text("reads the retention periods of organisations"))
     return [policy_of(org) for org in list_organisations(session)]

@@ -37,8 +37,8 @@ _KIND_PREFERENCE = [SkillKind.HARD, SkillKind.KNOW_HOW, SkillKind.SOFT, SkillKin
 def get_occupation(session: Session, slug: str, field: str = "occupation") -> Occupation:
     occupation = session.scalar(sa.select(Occupation).where(Occupation.slug == slug.strip()))
     if occupation is None:
-        raise NotFound(field, f"no occupation {slug!r} (tracker reference list shows them; "
-                              "tracker reference load loads them)")
+        raise NotFound(field, "no occupation %(slug)r (tracker reference list shows them; tracker reference load loads them)",
+                       slug=slug)
     return occupation
 
 
@@ -46,8 +46,8 @@ def get_certification(session: Session, code: str, field: str = "certification")
     certification = session.scalar(
         sa.select(Certification).where(Certification.code == code.strip().upper()))
     if certification is None:
-        raise NotFound(field, f"no certification {code!r} (tracker reference list shows them; "
-                              "tracker reference load loads them)")
+        raise NotFound(field, "no certification %(code)r (tracker reference list shows them; tracker reference load loads them)",
+                       code=code)
     return certification
 
 
@@ -63,7 +63,8 @@ def skill_of(occupation: Occupation, label: str, field: str) -> OccupationSkill:
     wanted = " ".join(label.split()).casefold()
     found = [s for s in occupation.skills if " ".join(s.label.split()).casefold() == wanted]
     if not found:
-        raise DomainError(field, f"occupation {occupation.slug} has no skill {label!r}")
+        raise DomainError(field, "occupation %(slug)s has no skill %(label)r",
+                          slug=occupation.slug, label=label)
     return min(found, key=lambda s: _KIND_PREFERENCE.index(s.kind))
 
 

@@ -291,7 +291,7 @@ def period_bounds(label: str, field: str = "period_label") -> tuple[date, date]:
     if match := _QUARTER.match(label):
         quarter, year = int(match[1]), int(match[2])
         if not 1 <= quarter <= 4:
-            raise DomainError(field, f"{label!r}: a year has four quarters")
+            raise DomainError(field, "%(label)r: a year has four quarters", label=label)
         first = date(year, 3 * quarter - 2, 1)
         last = date(year, 12, 31) if quarter == 4 else (
             date(year, 3 * quarter + 1, 1) - timedelta(days=1))
@@ -299,5 +299,6 @@ def period_bounds(label: str, field: str = "period_label") -> tuple[date, date]:
     if match := _YEAR.match(label):
         year = int(match[1])
         return date(year, 1, 1), date(year, 12, 31)
-    raise DomainError(field, f"{label!r} is not a period like '1er trimestre 2025' or '2024'")
+    raise DomainError(field, "%(label)r is not a period like '1er trimestre 2025' or '2024'",
+                      label=label)
 

@@ -77,14 +77,15 @@ def read_file(path: Path) -> tuple[BaseModel, str]:
         raw = path.read_bytes()
         data = yaml.safe_load(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DomainError(path.name, f"cannot read: {exc}") from exc
+        raise DomainError(path.name, "cannot read: %(exc)s", exc=exc) from exc
     if not isinstance(data, dict) or data.get("kind") not in _MODELS:
-        raise DomainError(f"{path.name}: kind", "must be one of: " + ", ".join(_MODELS))
+        raise DomainError(f"{path.name}: kind", "must be one of: %(kinds)s",
+                          kinds=", ".join(_MODELS))
     try:
         parsed = parse_model(_MODELS[data["kind"]], data)
     except ValidationFailed as exc:
         raise ValidationFailed(
-            [DomainError(f"{path.name}: {e.field}", e.message) for e in exc.errors]
+            [DomainError(f"{path.name}: {e.field}", e.code, **e.params) for e in exc.errors]
         ) from exc
     return parsed, hashlib.sha256(raw).hexdigest()
 
@@ -94,10 +95,10 @@ def load_reference(
 ) -> LoadResult:
     """Load every *.yaml of `directory`: occupations and certifications, then the links."""
     if not directory.is_dir():
-        raise DomainError("--dir", f"{directory} is not a folder")
+        raise DomainError("--dir", "%(directory)s is not a folder", directory=directory)
     files = sorted(directory.glob("*.yaml"))
     if not files:
-        raise DomainError("--dir", f"no *.yaml reference file in {directory}")
+        raise DomainError("--dir", "no *.yaml reference file in %(directory)s", directory=directory)
     parsed = [(path, *read_file(path)) for path in files]
     result = LoadResult()
     now = clock()
@@ -284,11 +285,13 @@ def _load_links(session: Session, path: Path, data: LinksFile, result: LoadResul
         where = f"{path.name}: links[{index}]"
         occupation = session.scalar(sa.select(Occupation).where(Occupation.slug == link.occupation))
         if occupation is None:
-            raise NotFound(f"{where}.occupation", f"no occupation {link.occupation!r}")
+            raise NotFound(f"{where}.occupation", "no occupation %(occupation)r",
+                           occupation=link.occupation)
         certification = session.scalar(
             sa.select(Certification).where(Certification.code == link.certification))
         if certification is None:
-            raise NotFound(f"{where}.certification", f"no certification {link.certification!r}")
+            raise NotFound(f"{where}.certification", "no certification %(certification)r",
+                           certification=link.certification)
         keep.add((occupation.id, certification.id))
         row = session.scalar(sa.select(OccupationCertification).where(
             OccupationCertification.occupation_id == occupation.id,

@@ -49,7 +49,8 @@ def mark_read(session: Session, actor: User, notification_id: int, clock: Clock 
     """Mark one of `actor`'s notifications read (reading it twice keeps the first time)."""
     notification = session.get(Notification, notification_id)
     if notification is None or notification.user_id != actor.id:
-        raise NotFound("notification", f"no notification #{notification_id}")
+        raise NotFound("notification", "no notification #%(notification_id)s",
+                       notification_id=str(notification_id))
     if notification.read_at is None:
         notification.read_at = clock()
         session.flush()

@@ -235,7 +235,7 @@ def list_reminders(
 def get_reminder(session: Session, reminder_id: int) -> Reminder:
     reminder = session.get(Reminder, reminder_id)
     if reminder is None:
-        raise NotFound("reminder", f"no reminder #{reminder_id}")
+        raise NotFound("reminder", "no reminder #%(reminder_id)s", reminder_id=str(reminder_id))
     return reminder
 
 
@@ -245,8 +245,7 @@ def retry(session: Session, reminder_id: int, *, clock: Clock = utcnow) -> Remin
     reminder = get_reminder(session, reminder_id)
     if reminder.status not in (R.FAILED, R.EXPIRED):
         raise InvalidTransition(
-            "reminder", f"reminder #{reminder_id} is {reminder.status.value}: only failed or "
-            "expired reminders are retried"
+            "reminder", "reminder #%(reminder_id)s is %(status)s: only failed or expired reminders are retried", reminder_id=str(reminder_id), status=reminder.status
         )
     _requeue(reminder, clock())
     session.flush()
@@ -272,11 +271,10 @@ def retry_many(session: Session, reminder_ids: Iterable[int | str] = (), *,
         if number is None:
             errors.append(DomainError(f"ID {value}", "not a reminder ID (a number)"))
         elif row is None:
-            errors.append(NotFound(f"ID {value}", f"no reminder #{number}"))
+            errors.append(NotFound(f"ID {value}", "no reminder #%(number)s", number=str(number)))
         elif row.status not in (R.FAILED, R.EXPIRED):
             errors.append(InvalidTransition(
-                f"ID {value}", f"reminder #{number} is {row.status.value}: only failed or "
-                "expired reminders are retried"))
+                f"ID {value}", "reminder #%(number)s is %(status)s: only failed or expired reminders are retried", number=str(number), status=row.status))
     if errors:
         raise ValidationFailed(errors)
     if every_failed:

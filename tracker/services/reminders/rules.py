@@ -96,17 +96,18 @@ def parse_offset(spec: str, field: str = "offsets") -> Offset:
     match = _OFFSET.match(text)
     if not match:
         raise DomainError(
-            field, f"{spec!r} is not an offset: write e.g. -7d@09:00, +1d@09:00, -1d or -2h"
+            field, "%(spec)r is not an offset: write e.g. -7d@09:00, +1d@09:00, -1d or -2h", spec=spec
         )
     n = int(match["n"]) * (-1 if match["sign"] == "-" else 1)
     if match["unit"] == "h":
         if match["at"]:
-            raise DomainError(field, f"{spec!r}: an offset in hours takes no @time")
+            raise DomainError(field, "%(spec)r: an offset in hours takes no @time", spec=spec)
         return Offset(spec=text, hours=n)
     try:
         at = time.fromisoformat(match["at"]) if match["at"] else None
     except ValueError as exc:
-        raise DomainError(field, f"{spec!r}: {match['at']} is not a time of day") from exc
+        raise DomainError(field, "%(spec)r: %(at)s is not a time of day", spec=spec,
+                          at=match["at"]) from exc
     return Offset(spec=text, days=n, at=at)
 
 
@@ -115,7 +116,8 @@ def parse_kind(value: str, field: str = "kind") -> ReminderKind:
         return ReminderKind(value)
     except ValueError as exc:
         kinds = ", ".join(k.value for k in ReminderKind)
-        raise DomainError(field, f"{value!r} is not a reminder kind ({kinds})") from exc
+        raise DomainError(field, "%(value)r is not a reminder kind (%(kinds)s)",
+                          value=value, kinds=kinds) from exc
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,8 @@ def set_offsets(
     are re-planned. Returns the offsets in force."""
     parsed_kind = parse_kind(str(kind))
     if parsed_kind in EVENT_KINDS:
-        raise DomainError("kind", f"{parsed_kind.value} is told when it happens: it has no offsets")
+        raise DomainError("kind", "%(value)s is told when it happens: it has no offsets",
+                          value=parsed_kind.value)
     row = session.scalar(sa.select(ReminderOffsets).where(
         ReminderOffsets.organisation_id == organisation.id, ReminderOffsets.kind == parsed_kind
     ))
