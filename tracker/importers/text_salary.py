@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
 
 _CODES = "EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|KES|ZAR|JPY|INR"
@@ -123,12 +124,12 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         if period is None:
             period = "year" if values[0] >= 10_000 else "month"
         snippet = " / ".join(b.strip() for b in block)
-        review = None
+        review: Text | None = None
         basis = _FULL_TIME_BASIS.search(line)
         if basis and len(amounts) > 1 and _ACTUAL.search(line[basis.end():]):
             values = [value for value, _, start in amounts if start > basis.end()][:1] or values
         elif basis and (result.value("working_time_percent") or 100) < 100:
-            review = "stated for a full-time post; this one is part-time"
+            review = Text("stated for a full-time post; this one is part-time")
         # A labelled salary line is sure; sums met in running text or a scale are to check.
         sure = 0.8 if index < len(labelled_values) and len(block) == 1 else 0.7
         result.add("salary_min", min(values), snippet, sure, review)
