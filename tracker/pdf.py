@@ -152,14 +152,16 @@ def render_pdf(
     return lay_in_child(pdf, appendices, placeholders)
 
 
-def _placeholder_pages(pages: list[Any], count: int) -> dict[int, tuple[int, int]]:
-    """Page index -> (appendix index, page index in it), from the anchors on each page."""
+def _placeholder_pages(pages: list[Any], count: int,
+                       first: int = 1) -> dict[int, tuple[int, int]]:
+    """Page index -> (appendix index, page index in it), from the anchors on each page; the
+    appendices are numbered from `first` (a part of a dossier holds some of them)."""
     found: dict[int, tuple[int, int]] = {}
     for index, page in enumerate(pages):
         for anchor in page.anchors:
             if anchor.startswith("appendix-") and "-page-" in anchor:
                 number, _, page_number = anchor[len("appendix-"):].partition("-page-")
-                found[index] = (int(number) - 1, int(page_number) - 1)
+                found[index] = (int(number) - first, int(page_number) - 1)
     if {appendix for appendix, _ in found.values()} != set(range(count)):
         raise RuntimeError("the template did not reserve a page for every appendix")
     return found
