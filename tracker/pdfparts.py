@@ -220,6 +220,7 @@ def _font_subset(chars: str) -> tuple[bytes, str, dict[str, float], dict[str, fl
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # tables it drops: fine
     font = TTFont(path)
     options = subset.Options()
     options.name_IDs, options.notdef_outline, options.hinting = ["*"], True, False
