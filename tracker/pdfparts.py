@@ -155,12 +155,14 @@ def assemble(parts: list[Part], *, page_word: str) -> bytes:
 
 
 def _link_across(writer: PdfWriter, parts: list[Part]) -> None:
-    offsets, anchors = [], {}
+    offsets: list[int] = []
+    anchors: dict[str, tuple[int, float, float]] = {}
+    offset = 0
     for part in parts:
-        offset = sum(p.pages for p in parts[:len(offsets)])
         offsets.append(offset)
         for name, (index, x, y) in part.anchors.items():
             anchors.setdefault(name, (offset + index, x, y))
+        offset += part.pages
     for part, offset in zip(parts, offsets, strict=True):
         for index, target, rect in part.links:
             if target not in anchors:
@@ -177,10 +179,11 @@ def _link_across(writer: PdfWriter, parts: list[Part]) -> None:
                     FloatObject(x), FloatObject(y), NumberObject(0)]),
             })
             page = writer.pages[offset + index]
-            annots = page.get("/Annots")
-            if annots is None:
-                page[NameObject("/Annots")] = annots = ArrayObject()
-            annots.get_object().append(writer._add_object(annotation))
+            if "/Annots" not in page:
+                page[NameObject("/Annots")] = ArrayObject()
+            annots = page["/Annots"].get_object()
+            assert isinstance(annots, ArrayObject)
+            annots.append(writer._add_object(annotation))
 
 
 # -- "page X / Y" in an embedded subset of the footer's font ---------------------------------

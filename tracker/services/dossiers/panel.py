@@ -130,16 +130,19 @@ def render_cover(context: dict[str, Any], body: list[pdfparts.Part], *, lang: st
 
 def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]], *,
                     lang: str, pdfa: bool, workers: int,
-                    progress: Callable[[int, int], None] = lambda done, total: None) -> bytes:
+                    progress: Callable[[int, int], None] = lambda done, total: None,
+                    on_part: Listener = lambda task, part: None) -> bytes:
     """The panel dossier of `context` (as render.panel_context makes it), `appendices` the
     uploads of each applicant in order. `progress(done, total)` hears of each applicant's part
-    made (total: the applicants, plus one for the cover and assembly)."""
+    made (total: the applicants, plus one for the cover and assembly); `on_part` of each part
+    (the benchmark reads their memory)."""
     applicants = context["applicants"]
     total = len(applicants) + 1
     done = 0
 
     def heard(task: Task, part: pdfparts.Part) -> None:
         nonlocal done
+        on_part(task, part)
         if task.key.startswith("applicant-"):
             done += 1
             progress(done, total)
@@ -149,6 +152,7 @@ def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]
     flat = [a for files in appendices for a in files]
     cover = render_cover(context, body, lang=lang, pdfa=pdfa, attachments=flat,
                          render=render_task)
+    on_part(Task("cover", lang, {}, []), cover)
     made = pdfparts.assemble([cover, *body], page_word=context["t"]("page"))
     progress(total, total)
     return made
