@@ -303,6 +303,24 @@ def lay_in_child(
     return out
 
 
+def lay_here(pdf: bytes, appendices: list[Appendix],
+             placeholders: dict[int, tuple[int, int]]) -> bytes:
+    """_lay_appendices in this process, for a process that is itself a bounded child (a part of
+    a panel dossier): no second child to start for each part; the same errors as lay_in_child."""
+    from tracker.domain.errors import DomainError
+
+    names = ", ".join(repr(a.filename) for a in appendices)
+    try:
+        return _lay_appendices(pdf, appendices, placeholders)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (any failure of a hostile upload is one answer)
+        from tracker import bounded
+
+        raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
+                                  f"({bounded.clip(f'{type(exc).__name__}: {exc}')})") from exc
+
+
 def _child_main(argv: list[str]) -> int:
     """`python -m tracker.pdf MEMORY_MB CPU_S` < header line + PDF + appendices."""
     import json

@@ -65,9 +65,10 @@ def render_part(template: str, context: dict[str, Any], *,
                 appendices: list[pdf.Appendix] = (),  # type: ignore[assignment]
                 first_appendix: int = 1,
                 attachments: list[pdf.Appendix] = (),  # type: ignore[assignment]
-                pdfa: bool = False) -> Part:
+                pdfa: bool = False, bounded: bool = False) -> Part:
     """Render one part: `appendices` are laid onto their placeholder pages (numbered from
-    `first_appendix`), `attachments` embedded."""
+    `first_appendix`), `attachments` embedded. `bounded`: this process is a bounded child
+    already, so the uploads are laid here rather than in a child of its own."""
     from weasyprint import Attachment
 
     html = pdf.weasy_html(pdf.template_html(template, context, appendices))
@@ -93,7 +94,8 @@ def render_part(template: str, context: dict[str, Any], *,
     pages = len(document.pages)
     del document, html
     if placeholders:
-        made = pdf.lay_in_child(made, appendices, placeholders)
+        lay = pdf.lay_here if bounded else pdf.lay_in_child
+        made = lay(made, appendices, placeholders)
     return Part(made, pages, anchors, links, peak_mb())
 
 

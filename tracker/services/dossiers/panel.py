@@ -5,7 +5,8 @@ separate documents, at most `workers` at a time in child processes, then the cov
 
 A child renders one part and holds one applicant at most, so its memory is bounded by the
 largest part, not by the number of applicants; children inherit the job's limits (address space,
-CPU time) and are replaced every RECYCLE_AFTER parts.
+CPU time) and are replaced every RECYCLE_AFTER parts; being bounded already, a child lays the
+uploads onto their pages itself (tracker.pdf.lay_here) rather than in a child of its own.
 """
 
 from __future__ import annotations
@@ -42,19 +43,20 @@ Renderer = Callable[[Task], pdfparts.Part]
 Listener = Callable[[Task, pdfparts.Part], None]
 
 
-def render_task(task: Task) -> pdfparts.Part:
-    """Render one part (in a child, or in this process)."""
+def render_task(task: Task, *, in_child: bool = False) -> pdfparts.Part:
+    """Render one part (in a child of the pool, or in this process)."""
     context = dict(task.context, t=Formatter(task.lang), part=task.key.split("-")[0])
     return pdfparts.render_part("pdf/panel.html", context, appendices=task.appendices,
                                 first_appendix=task.first_appendix,
-                                attachments=list(task.attachments), pdfa=task.pdfa)
+                                attachments=list(task.attachments), pdfa=task.pdfa,
+                                bounded=in_child)
 
 
 def _child_task(task: Task) -> tuple[str, pdfparts.Part | tuple[str | None, str]]:
     """In a child: the part, or the domain error that stopped it (as data: a DomainError does
     not cross processes as itself)."""
     try:
-        return task.key, render_task(task)
+        return task.key, render_task(task, in_child=True)
     except DomainError as exc:
         return task.key, (exc.field, exc.message)
 
