@@ -136,3 +136,28 @@ def test_parts_made_by_two_children_move_the_progress(session, demo, tmp_path): 
     if os.environ.get("TRACKER_KEEP_PANEL"):  # to look at it: pdftoppm -png -r 60 ...
         (tmp_path / "panel.pdf").write_bytes(made.content)
 
+
+
+def test_the_contents_are_numbered_again_when_they_fill_more_pages_than_guessed() -> None:
+    """A long list of applicants fills several contents pages: the entries are renumbered with
+    the cover's real page count, and rendered again until it settles."""
+    from tracker.pdfparts import Part
+
+    body = [Part(b"", 3, {"summary": (0, 0.0, 0.0), "matrix": (2, 0.0, 0.0)}),
+            Part(b"", 5, {"applicant-7": (0, 0.0, 0.0)}),
+            Part(b"", 4, {"applicant-9": (0, 0.0, 0.0)})]
+    toc = [{"id": "summary", "title": "Synthèse", "sub": False},
+           {"id": "matrix", "title": "Grille", "sub": False},
+           {"id": "applicant-7", "title": "A", "sub": True},
+           {"id": "applicant-9", "title": "B", "sub": True}]
+    context = {"toc": toc, "applicants": [{"id": 7, "name": "A"}, {"id": 9, "name": "B"}]}
+    rendered = []
+
+    def render(task: panel.Task) -> Part:
+        rendered.append([entry["page"] for entry in task.context["toc"]])
+        return Part(b"", 4)  # the cover and three pages of contents
+
+    cover = panel.render_cover(context, body, lang="fr", pdfa=False, attachments=[],
+                               render=render)
+    assert cover.pages == 4
+    assert rendered == [[3, 5, 6, 11], [5, 7, 8, 13]]  # guessed 2 pages, then 4: settled
