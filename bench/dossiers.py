@@ -141,6 +141,11 @@ def timed(fn: Callable[[], Any]) -> float:
     return perf_counter() - began
 
 
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # reaped processes: the workers
     return usage.ru_utime + usage.ru_stime
@@ -295,6 +300,7 @@ class PanelRun:
     worker_peak_mb: float  # the largest VmHWM of a part worker (0 workers: the process itself)
     parent_peak_mb: float  # the process that prepares, renders the cover and assembles
     parts: int
+    cpu: float = 0.0  # user + system seconds of the helper and its part workers
 
 
 def _panel_helper(url: str, workers: int, queue: Any) -> None:
@@ -303,7 +309,7 @@ def _panel_helper(url: str, workers: int, queue: Any) -> None:
 
     factory = make_session_factory(create_engine(url))
     peaks: list[float] = []
-    began = perf_counter()
+    began, cpu = perf_counter(), children_cpu() + own_cpu()
     with factory() as session:
         posting = session.scalars(sa.select(Posting)).one()
         context, appendices = panel_context(session, posting, lang="fr", now=NOW)
@@ -311,9 +317,10 @@ def _panel_helper(url: str, workers: int, queue: Any) -> None:
                                  on_part=lambda task, part: peaks.append(
                                      part.peak_mb if task.key != "cover" else 0.0))
     seconds = perf_counter() - began
+    cpu = children_cpu() + own_cpu() - cpu
     parent = peak_mb()
     queue.put(PanelRun(seconds, pages(made), len(made) / 1e6,
-                       max(peaks) if workers else parent, parent, len(peaks)))
+                       max(peaks) if workers else parent, parent, len(peaks), cpu))
 
 
 def panel_run(url: str, workers: int) -> PanelRun:
@@ -345,7 +352,8 @@ def measure_parts(url: str, args: argparse.Namespace, cv: bytes | None) -> list[
             runs[size, workers] = run = panel_run(url, workers)
             print(f"  (f) {size} applicants, {workers} worker(s): {run.seconds:.1f} s, "
                   f"{run.pages} p., worker peak {run.worker_peak_mb:.0f} MB, assembling "
-                  f"process {run.parent_peak_mb:.0f} MB (load before {load:.2f})", flush=True)
+                  f"process {run.parent_peak_mb:.0f} MB, CPU {run.cpu:.1f} s "
+                  f"(load before {load:.2f})", flush=True)
         one, two = runs[size, 1], runs[size, 2]
         ratio = two.seconds / one.seconds
         worst = max(one.worker_peak_mb, two.worker_peak_mb)
@@ -353,6 +361,9 @@ def measure_parts(url: str, args: argparse.Namespace, cv: bytes | None) -> list[
             Row(f"(f) panel in parts, {size} applicants, 1 / 2 workers, wall",
                 f"{one.seconds:.1f} s / {two.seconds:.1f} s  ({one.pages} p., "
                 f"{one.size_mb:.1f} MB, {one.parts} parts)"),
+            Row(f"(f) {size}: CPU 1 / 2 workers (cores busy)",
+                f"{one.cpu:.1f} s / {two.cpu:.1f} s  ({one.cpu / one.seconds:.2f} / "
+                f"{two.cpu / two.seconds:.2f})"),
             Row(f"(f) {size}: wall 2 workers / 1 worker", f"{ratio:.2f}", "<= 0.6",
                 ratio <= 0.6),
             Row(f"(f) {size}: peak RSS per worker, 1 / 2 workers",
