@@ -301,6 +301,7 @@ class PanelRun:
     parent_peak_mb: float  # the process that prepares, renders the cover and assembles
     parts: int
     cpu: float = 0.0  # user + system seconds of the helper and its part workers
+    peak_part: str = ""  # the part after which a worker's peak was the largest
 
 
 def _panel_helper(url: str, workers: int, queue: Any) -> None:
@@ -308,19 +309,20 @@ def _panel_helper(url: str, workers: int, queue: Any) -> None:
     from tracker.services.dossiers import panel
 
     factory = make_session_factory(create_engine(url))
-    peaks: list[float] = []
+    peaks: list[tuple[float, str]] = []
     began, cpu = perf_counter(), children_cpu() + own_cpu()
     with factory() as session:
         posting = session.scalars(sa.select(Posting)).one()
         context, appendices = panel_context(session, posting, lang="fr", now=NOW)
     made = panel.render_in_parts(context, appendices, lang="fr", pdfa=False, workers=workers,
                                  on_part=lambda task, part: peaks.append(
-                                     part.peak_mb if task.key != "cover" else 0.0))
+                                     (part.peak_mb if task.key != "cover" else 0.0, task.key)))
     seconds = perf_counter() - began
     cpu = children_cpu() + own_cpu() - cpu
     parent = peak_mb()
-    queue.put(PanelRun(seconds, pages(made), len(made) / 1e6,
-                       max(peaks) if workers else parent, parent, len(peaks), cpu))
+    top, key = max(peaks)
+    queue.put(PanelRun(seconds, pages(made), len(made) / 1e6, top if workers else parent,
+                       parent, len(peaks), cpu, key if workers else "(one process)"))
 
 
 def panel_run(url: str, workers: int) -> PanelRun:
@@ -351,7 +353,8 @@ def measure_parts(url: str, args: argparse.Namespace, cv: bytes | None) -> list[
             load = os.getloadavg()[0]
             runs[size, workers] = run = panel_run(url, workers)
             print(f"  (f) {size} applicants, {workers} worker(s): {run.seconds:.1f} s, "
-                  f"{run.pages} p., worker peak {run.worker_peak_mb:.0f} MB, assembling "
+                  f"{run.pages} p., worker peak {run.worker_peak_mb:.0f} MB (after "
+                  f"{run.peak_part}), assembling "
                   f"process {run.parent_peak_mb:.0f} MB, CPU {run.cpu:.1f} s "
                   f"(load before {load:.2f})", flush=True)
         one, two = runs[size, 1], runs[size, 2]

@@ -111,8 +111,20 @@ def test_no_part_holds_every_applicant(session, demo, monkeypatch):  # noqa: ANN
         return real(task)
 
     monkeypatch.setattr(panel, "render_task", spy)
-    dossiers.panel_dossier(session, "UJM-DRI-2024-CCI", clock=Clock(NOW), actor=OPERATOR)
+    # the grid in tables of one applicant, one table to a part: the second goes to a part of its own
+    monkeypatch.setattr(dossiers, "MATRIX_COLUMNS", 1)
+    monkeypatch.setattr(panel, "MATRIX_TABLES", 1)
+    made = dossiers.panel_dossier(session, "UJM-DRI-2024-CCI", clock=Clock(NOW),
+                                  actor=OPERATOR).content
     parts = {key: (names, files) for key, names, files in seen}
+    assert list(parts) == ["head", "matrix-2", "applicant-" + str(demo["camille"].id),
+                           "applicant-" + str(demo["jordan"].id), "annex", "cover"]
+    assert parts["matrix-2"] == ([], [])
+    texts = page_texts(made)
+    grid = [i for i, text in enumerate(texts) if "Exigence" in text and "à évaluer" in text]
+    assert len(grid) == 2 and "Camille Martin" in texts[grid[0]] \
+        and "Jordan Smith" in texts[grid[1]]
+    assert " ".join(texts).count("● atteint · ◐ en partie") == 1  # the legend, under the last
     applicant_parts = [v for k, v in parts.items() if k.startswith("applicant-")]
     assert [names for names, _ in applicant_parts] == [["Camille Martin"], ["Jordan Smith"]]
     assert applicant_parts[0][1] == ["CV-Camille-Martin.pdf", "Lettre-Camille-Martin.pdf"]

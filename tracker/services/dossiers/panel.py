@@ -23,6 +23,7 @@ from tracker.i18n import Formatter
 RECYCLE_AFTER = 25  # parts a child renders before it is replaced (caches stay small)
 SUMMARY = ("id", "name", "status", "submitted_at", "required_evidenced", "required_total",
            "documents_complete", "fit")
+MATRIX_TABLES = 5  # grid tables (of render.MATRIX_COLUMNS applicants each) to a part
 CONTENTS_TRIES = 4  # renders of the cover and contents until their page count is stable
 
 
@@ -64,11 +65,19 @@ def _child_task(task: Task) -> tuple[str, pdfparts.Part | tuple[str | None, str]
 def body_tasks(context: dict[str, Any], applicants: list[dict[str, Any]],
                appendices: list[list[pdf.Appendix]], *, lang: str,
                pdfa: bool) -> list[Task]:
-    """The parts after the cover, in their order: head, one per applicant, annex."""
+    """The parts after the cover, in their order: head (with the first tables of the grid),
+    the rest of the grid MATRIX_TABLES tables to a part, one per applicant, annex."""
     common = {k: v for k, v in context.items() if k not in ("t", "applicants", "matrix", "toc")}
     summary = [{k: a[k] for k in SUMMARY} for a in applicants]
-    tasks = [Task("head", lang, dict(common, applicants=summary, matrix=context["matrix"]), [],
-                  pdfa=pdfa)]
+    matrix = context["matrix"]
+    chunks = [matrix[start:start + MATRIX_TABLES]
+              for start in range(0, len(matrix), MATRIX_TABLES)] or [[]]
+    tasks = [Task("head", lang, dict(common, applicants=summary, matrix=chunks[0],
+                                     matrix_continues=len(chunks) > 1), [], pdfa=pdfa)]
+    for number, chunk in enumerate(chunks[1:], 2):
+        tasks.append(Task(f"matrix-{number}", lang,
+                          dict(common, applicants=[], matrix=chunk,
+                               matrix_continues=number < len(chunks)), [], pdfa=pdfa))
     for view, files in zip(applicants, appendices, strict=True):
         first = view["appendices"][0]["number"] if view["appendices"] else 1
         tasks.append(Task(f"applicant-{view['id']}", lang, dict(common, applicants=[view]),
@@ -92,8 +101,10 @@ def render_parts(tasks: list[Task], *, workers: int,
     by_key = {task.key: task for task in tasks}
     context = multiprocessing.get_context("spawn")
     with context.Pool(min(workers, len(tasks)), maxtasksperchild=RECYCLE_AFTER) as pool:
-        # the largest parts first, so that the last one to finish is a short one
-        ordered = sorted(tasks, key=lambda t: -sum(a.page_count for a in t.appendices))
+        # the largest parts first (the head and the grid, then the applicants with the most
+        # uploaded pages), so that the last one to finish is a short one
+        ordered = sorted(tasks, key=lambda t: (not t.key.startswith(("head", "matrix")),
+                                               -sum(a.page_count for a in t.appendices)))
         for key, result in pool.imap_unordered(_child_task, ordered):
             if isinstance(result, tuple):
                 raise DomainError(*result)
