@@ -3,7 +3,10 @@
 Builds a scratch SQLite database (real migrations) with the demo as published and synthetic
 submitted applicants (evidence, the same 2-page CV), then times the application dossier, the
 panel dossier, the pipeline against WeasyPrint alone, a batch with 1 and 2 workers, and the peak
-memory of the batch workers. Exits 0 unless it crashes.
+memory of the batch workers; then (f) the panel dossier rendered in parts at each of `--sizes`
+applicants with 1 and 2 part workers: wall time, the peak memory of each worker and of the
+process that assembles, and the ratios the issue sets targets for (#16). `--parts-only` runs
+(f) alone. Exits 0 unless it crashes.
 """
 
 from __future__ import annotations
@@ -38,7 +41,12 @@ from tracker.schema import upgrade
 from tracker.services.accounts import users
 from tracker.services.dossiers.batch import RECYCLE_AFTER, run_batch
 from tracker.services.dossiers.data import REVIEWED
-from tracker.services.dossiers.render import application_dossier, application_parts, panel_dossier
+from tracker.services.dossiers.render import (
+    application_dossier,
+    application_parts,
+    panel_context,
+    panel_dossier,
+)
 from tracker.services.hiring import applications, documents, evidence
 from tracker.services.operations.demo import load_demo, prepare_documents
 
@@ -131,6 +139,11 @@ def timed(fn: Callable[[], Any]) -> float:
     began = perf_counter()
     fn()
     return perf_counter() - began
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def children_cpu() -> float:
@@ -279,6 +292,103 @@ def measure_batches(url: str, args: argparse.Namespace, cv: bytes) -> tuple[list
     return rows, notes
 
 
+@dataclass
+class PanelRun:
+    seconds: float
+    pages: int
+    size_mb: float
+    worker_peak_mb: float  # the largest VmHWM of a part worker (0 workers: the process itself)
+    parent_peak_mb: float  # the process that prepares, renders the cover and assembles
+    parts: int
+    cpu: float = 0.0  # user + system seconds of the helper and its part workers
+    peak_part: str = ""  # the part after which a worker's peak was the largest
+
+
+def _panel_helper(url: str, workers: int, queue: Any) -> None:
+    from tracker.pdfparts import peak_mb
+    from tracker.services.dossiers import panel
+
+    factory = make_session_factory(create_engine(url))
+    peaks: list[tuple[float, str]] = []
+    began, cpu = perf_counter(), children_cpu() + own_cpu()
+    with factory() as session:
+        posting = session.scalars(sa.select(Posting)).one()
+        context, appendices = panel_context(session, posting, lang="fr", now=NOW)
+    made = panel.render_in_parts(context, appendices, lang="fr", pdfa=False, workers=workers,
+                                 on_part=lambda task, part: peaks.append(
+                                     (part.peak_mb if task.key != "cover" else 0.0, task.key)))
+    seconds = perf_counter() - began
+    cpu = children_cpu() + own_cpu() - cpu
+    parent = peak_mb()
+    top, key = max(peaks)
+    queue.put(PanelRun(seconds, pages(made), len(made) / 1e6, top if workers else parent,
+                       parent, len(peaks), cpu, key if workers else "(one process)"))
+
+
+def panel_run(url: str, workers: int) -> PanelRun:
+    """The panel dossier in parts, in a fresh spawned process (see `batch` on ru_maxrss)."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    helper = context.Process(target=_panel_helper, args=(url, workers, queue))
+    helper.start()
+    try:
+        result: PanelRun = queue.get(timeout=3600)
+        return result
+    finally:
+        helper.join()
+
+
+def measure_parts(url: str, args: argparse.Namespace, cv: bytes | None) -> list[Row]:
+    """(f): the panel dossier in parts at each size, 1 and 2 part workers."""
+    rows: list[Row] = []
+    runs: dict[tuple[int, int], PanelRun] = {}
+    for size in args.sizes:
+        with make_session_factory(create_engine(url))() as session:
+            posting = session.scalars(sa.select(Posting)).one()
+            if cv is None:
+                cv = camille_cv(session)[1]
+            ids = add_applicants(session, posting, cv, size)
+            assert len(ids) == size, (len(ids), size)
+        for workers in (1, 2):
+            load = os.getloadavg()[0]
+            runs[size, workers] = run = panel_run(url, workers)
+            print(f"  (f) {size} applicants, {workers} worker(s): {run.seconds:.1f} s, "
+                  f"{run.pages} p., worker peak {run.worker_peak_mb:.0f} MB (after "
+                  f"{run.peak_part}), assembling "
+                  f"process {run.parent_peak_mb:.0f} MB, CPU {run.cpu:.1f} s "
+                  f"(load before {load:.2f})", flush=True)
+        one, two = runs[size, 1], runs[size, 2]
+        ratio = two.seconds / one.seconds
+        worst = max(one.worker_peak_mb, two.worker_peak_mb)
+        rows += [
+            Row(f"(f) panel in parts, {size} applicants, 1 / 2 workers, wall",
+                f"{one.seconds:.1f} s / {two.seconds:.1f} s  ({one.pages} p., "
+                f"{one.size_mb:.1f} MB, {one.parts} parts)"),
+            Row(f"(f) {size}: CPU 1 / 2 workers (cores busy)",
+                f"{one.cpu:.1f} s / {two.cpu:.1f} s  ({one.cpu / one.seconds:.2f} / "
+                f"{two.cpu / two.seconds:.2f})"),
+            Row(f"(f) {size}: wall 2 workers / 1 worker", f"{ratio:.2f}", "<= 0.6",
+                ratio <= 0.6),
+            Row(f"(f) {size}: peak RSS per worker, 1 / 2 workers",
+                f"{one.worker_peak_mb:.0f} / {two.worker_peak_mb:.0f} MB", "< 400 MB",
+                worst < 400),
+            Row(f"(f) {size}: peak RSS of the assembling process, 1 / 2 workers",
+                f"{one.parent_peak_mb:.0f} / {two.parent_peak_mb:.0f} MB"),
+        ]
+    low, high = min(args.sizes), max(args.sizes)
+    if low != high:
+        base = 30 if 30 in args.sizes and high > 30 else low
+        flat = max(runs[high, w].worker_peak_mb for w in (1, 2)) / \
+            max(runs[base, w].worker_peak_mb for w in (1, 2))
+        rows.append(Row(f"(f) worker peak at {high} / at {base} applicants", f"{flat:.2f}",
+                        "<= 1.2", flat <= 1.2))
+        assembly = max(runs[high, w].parent_peak_mb for w in (1, 2)) / \
+            max(runs[base, w].parent_peak_mb for w in (1, 2))
+        rows.append(Row(f"(f) assembling process peak at {high} / at {base}",
+                        f"{assembly:.2f}"))
+    return rows
+
+
 def report(rows: list[Row], notes: list[str]) -> None:
     width = max(len(r.measure) for r in rows) + 2
     value_width = max(len(r.value) for r in rows) + 2
@@ -295,6 +405,21 @@ def report(rows: list[Row], notes: list[str]) -> None:
         print(note)
 
 
+def scratch_database(path: Path) -> str:
+    """A new SQLite database at `path` with the demo as published; its URL."""
+    url = f"sqlite:///{path}"
+    engine = create_engine(url)
+    upgrade(engine)
+    began = perf_counter()
+    with Session(engine) as session:
+        load_demo(session, as_published=True, settings=get_settings(),
+                  documents=prepare_documents(settings=get_settings()))
+        session.commit()
+    engine.dispose()
+    print(f"demo loaded in {perf_counter() - began:.1f} s ({path.name})", flush=True)
+    return url
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="timed runs after one warm-up")
@@ -304,24 +429,29 @@ def main() -> None:
     parser.add_argument("--panel", type=int, default=30, help="applicants in the panel dossier")
     parser.add_argument("--quick", action="store_true",
                         help="repeat 3, batch 20, memory batch 60, panel of 10")
+    parser.add_argument("--sizes", default="10,30,100,300",
+                        type=lambda text: sorted({int(n) for n in text.split(",") if n}),
+                        help="applicants of the panel dossier in parts, comma-separated "
+                             "(e.g. 10,30 for a quick run)")
+    parser.add_argument("--parts-only", action="store_true",
+                        help="only (f), the panel dossier in parts")
     args = parser.parse_args()
     if args.quick:
         args.repeat, args.batch, args.memory_batch, args.panel = 3, 20, 60, 10
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
-        url = f"sqlite:///{tmp}/dossiers.db"
-        engine = create_engine(url)
-        upgrade(engine)
-        began = perf_counter()
-        with Session(engine) as session:
-            load_demo(session, as_published=True, settings=get_settings(),
-              documents=prepare_documents(settings=get_settings()))
-            session.commit()
-        engine.dispose()
-        print(f"demo loaded in {perf_counter() - began:.1f} s; repeat {args.repeat}, batch "
-              f"{args.batch}, memory batch {args.memory_batch}, panel {args.panel}", flush=True)
-        rows, cv = measure_renders(url, args)
-        more, notes = measure_batches(url, args, cv)
-    report(rows + more, notes)
+        rows: list[Row] = []
+        notes: list[str] = []
+        cv: bytes | None = None
+        if not args.parts_only:
+            url = scratch_database(Path(tmp) / "dossiers.db")
+            print(f"repeat {args.repeat}, batch {args.batch}, memory batch "
+                  f"{args.memory_batch}, panel {args.panel}", flush=True)
+            rows, cv = measure_renders(url, args)
+            more, notes = measure_batches(url, args, cv)
+            rows += more
+        # its own database: the sizes start below the applicants the batches added
+        rows += measure_parts(scratch_database(Path(tmp) / "parts.db"), args, cv)
+    report(rows, notes)
 
 
 if __name__ == "__main__":

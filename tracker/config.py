@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     job_max_attempts: int = Field(default=3, ge=1)
     job_workers: int = Field(default=1, ge=0, le=16)
     job_poll_s: float = Field(default=2, gt=0)
+    # A panel dossier is rendered in parts (issue #16), at most this many at a time, each in a
+    # child process of the job's (under the same limits); 0 renders them in the job's process.
+    dossier_part_workers: int = Field(default=2, ge=0, le=16)
     # Quotas (issue #12): files of web imports waiting for review, per account (kept a day);
     # documents per application, in number and in MB (10^6 bytes) all together.
     import_pending_max_files: int = Field(default=10, ge=1)

@@ -152,14 +152,16 @@ def render_pdf(
     return lay_in_child(pdf, appendices, placeholders)
 
 
-def _placeholder_pages(pages: list[Any], count: int) -> dict[int, tuple[int, int]]:
-    """Page index -> (appendix index, page index in it), from the anchors on each page."""
+def _placeholder_pages(pages: list[Any], count: int,
+                       first: int = 1) -> dict[int, tuple[int, int]]:
+    """Page index -> (appendix index, page index in it), from the anchors on each page; the
+    appendices are numbered from `first` (a part of a dossier holds some of them)."""
     found: dict[int, tuple[int, int]] = {}
     for index, page in enumerate(pages):
         for anchor in page.anchors:
             if anchor.startswith("appendix-") and "-page-" in anchor:
                 number, _, page_number = anchor[len("appendix-"):].partition("-page-")
-                found[index] = (int(number) - 1, int(page_number) - 1)
+                found[index] = (int(number) - first, int(page_number) - 1)
     if {appendix for appendix, _ in found.values()} != set(range(count)):
         raise RuntimeError("the template did not reserve a page for every appendix")
     return found
@@ -303,6 +305,24 @@ def lay_in_child(
                                   "(%(problem)s)", names=names,
                           problem=bounded.clip(answer.get("error") or "no PDF made"))
     return out
+
+
+def lay_here(pdf: bytes, appendices: list[Appendix],
+             placeholders: dict[int, tuple[int, int]]) -> bytes:
+    """_lay_appendices in this process, for a process that is itself a bounded child (a part of
+    a panel dossier): no second child to start for each part; the same errors as lay_in_child."""
+    from tracker.domain.errors import DomainError
+
+    names = ", ".join(repr(a.filename) for a in appendices)
+    try:
+        return _lay_appendices(pdf, appendices, placeholders)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (any failure of a hostile upload is one answer)
+        from tracker import bounded
+
+        raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
+                                  f"({bounded.clip(f'{type(exc).__name__}: {exc}')})") from exc
 
 
 def _child_main(argv: list[str]) -> int:

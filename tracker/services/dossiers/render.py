@@ -182,13 +182,15 @@ def panel_dossier(
     pdfa: bool = False,
     actor: Actor,
     clock: Clock = utcnow,
+    workers: int = 0,
 ) -> Dossier:
     """The hiring panel's dossier of one posting: summary, applicants, comparison matrix,
-    interview schedule, then each applicant with their documents and a blank evaluation grid."""
+    interview schedule, then each applicant with their documents and a blank evaluation grid;
+    its parts rendered by `workers` child processes (0: in this process)."""
     posting = get_posting(session, reference, actor=actor)
     check_manager(actor, posting)
     return render_panel(session, posting, lang=lang, pdfa=pdfa, now=clock(),
-                        reader_tz=reader_zone(actor))
+                        reader_tz=reader_zone(actor), workers=workers)
 
 
 def panel_applications(session: Session, posting: Posting, now: datetime) -> list[Application]:
@@ -201,21 +203,40 @@ def panel_applications(session: Session, posting: Posting, now: datetime) -> lis
 
 def render_panel(session: Session, posting: Posting, *, lang: str, pdfa: bool, now: datetime,
                  progress: Callable[[int, int], None] = lambda done, total: None,
-                 reader_tz: str | None = None) -> Dossier:
-    """The panel dossier of `posting` (found and allowed by the caller). `progress(done,
-    total)` hears of each applicant prepared (total: the applicants, plus one for the layout),
-    and of the whole once laid out. Moves are dated in `reader_tz` (else the posting's)."""
+                 reader_tz: str | None = None, workers: int = 0) -> Dossier:
+    """The panel dossier of `posting` (found and allowed by the caller), rendered in parts by
+    `workers` child processes (0: in this process, part after part; see dossiers.panel).
+    `progress(done, total)` hears of each applicant's part made (total: the applicants, plus
+    one for the assembly), and of the whole once assembled. Moves are dated in `reader_tz`
+    (else the posting's)."""
+    from tracker.services.dossiers import panel
+
+    context, appendices = panel_context(session, posting, lang=lang, now=now,
+                                        reader_tz=reader_tz)
+    made = panel.render_in_parts(context, appendices, lang=lang, pdfa=pdfa, workers=workers,
+                                 progress=progress)
+    f = context["t"]
+    return Dossier("panel", context["posting"]["organisation_slug"], posting.reference,
+                   slug(f"{f('panel_dossier')}-{posting.reference}-{lang}") + ".pdf", made)
+
+
+def panel_context(session: Session, posting: Posting, *, lang: str, now: datetime,
+                  reader_tz: str | None = None,
+                  ) -> tuple[dict[str, Any], list[list[Appendix]]]:
+    """What pdf/panel.html prints of `posting`, and the uploads of each applicant in order
+    (numbered on from one applicant to the next)."""
     f = Formatter(lang)
     reviewed = panel_applications(session, posting, now)
-    total = len(reviewed) + 1
-    applicants, appendices = [], []
-    for done, application in enumerate(reviewed, 1):
+    applicants: list[dict[str, Any]] = []
+    appendices: list[list[Appendix]] = []
+    numbered = 0
+    for application in reviewed:
         view, files = data.application_view(application, f, for_employer=True,
-                                            first_appendix=len(appendices) + 1,
+                                            first_appendix=numbered + 1,
                                             reader_tz=reader_tz)
         applicants.append(view)
-        appendices.extend(files)
-        progress(done, total)
+        appendices.append(files)
+        numbered += len(files)
     groups = data.requirement_groups(posting, None, f)
     required = [row["label"] for group in groups for row in group["rows"] if row["required"]]
     context = _common(posting, f, now, f("panel_dossier"))
@@ -230,10 +251,7 @@ def render_panel(session: Session, posting: Posting, *, lang: str, pdfa: bool, n
         + ([{"id": "description", "title": f"{f('appendix')} – {f('posting_description')}",
              "sub": False}] if context["posting"]["sections"] else []),
     )
-    pdf = render_pdf("pdf/panel.html", context, appendices=appendices, pdfa=pdfa)
-    progress(total, total)
-    return Dossier("panel", context["posting"]["organisation_slug"], posting.reference,
-                   slug(f"{f('panel_dossier')}-{posting.reference}-{lang}") + ".pdf", pdf)
+    return context, appendices
 
 
 def posting_applications(session: Session, posting: Posting) -> list[Application]:

@@ -48,7 +48,8 @@ def run(factory: sessionmaker[Session], claimed: Claim, *, settings: Settings,
             job = session.get(Job, claimed.job_id)
             if job is None:
                 return False
-            content, filename = _make(session, job, clock(), step)
+            content, filename = _make(session, job, clock(), step,
+                                      part_workers=settings.dossier_part_workers)
             folder = queue.result_folder(job, settings)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / filename
@@ -75,8 +76,8 @@ def run(factory: sessionmaker[Session], claimed: Claim, *, settings: Settings,
     return queue.finish(factory, claimed, result_path=relative, filename=filename, now=clock())
 
 
-def _make(session: Session, job: Job, now: datetime,
-          step: Callable[[int, int], None]) -> tuple[bytes, str]:
+def _make(session: Session, job: Job, now: datetime, step: Callable[[int, int], None], *,
+          part_workers: int = 0) -> tuple[bytes, str]:
     from tracker.services.dossiers import render
 
     pdfa = bool(job.params.get("pdfa"))
@@ -100,7 +101,8 @@ def _make(session: Session, job: Job, now: datetime,
         return made.content, made.filename
     if job.kind is JobKind.PANEL:
         made = render.render_panel(session, posting, lang=lang, pdfa=pdfa, now=now,
-                                   progress=step, reader_tz=job.params.get("reader_tz"))
+                                   progress=step, reader_tz=job.params.get("reader_tz"),
+                                   workers=part_workers)
         return made.content, made.filename
     return _batch(session, job, posting, now, step)
 

@@ -57,6 +57,7 @@ def run_bounded(factory: sessionmaker[Session], claimed: Claim, *, settings: Set
               "reports_dir": str(settings.reports_dir), "lease_s": settings.job_lease_s,
               "timeout_s": settings.job_timeout_s,
               "memory_mb": settings.job_memory_mb,
+              "part_workers": settings.dossier_part_workers,
               "cpu_s": bounded.cpu_backstop(settings.job_timeout_s)}
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
@@ -163,7 +164,8 @@ def _child_main() -> int:
     bounded.limit_child(int(orders["memory_mb"]), int(orders["cpu_s"]))
     logging.disable(logging.CRITICAL)
     settings = Settings(reports_dir=Path(orders["reports_dir"]), job_lease_s=orders["lease_s"],
-                        job_timeout_s=orders["timeout_s"])
+                        job_timeout_s=orders["timeout_s"],
+                        dossier_part_workers=orders.get("part_workers", 0))
     factory = make_session_factory(create_engine(orders["url"]))
     claimed = Claim(int(orders["job_id"]), str(orders["token"]))
     try:

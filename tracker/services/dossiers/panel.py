@@ -1,0 +1,171 @@
+"""The panel dossier rendered in parts (issue #16): the summary to the comparison grid, each
+applicant's section (with their uploads and evaluation grid) and the annex are rendered as
+separate documents, at most `workers` at a time in child processes, then the cover and contents
+(their page numbers known by then) and the assembly into one PDF (tracker/pdfparts.py).
+
+A child renders one part and holds one applicant at most, so its memory is bounded by the
+largest part, not by the number of applicants; children inherit the job's limits (address space,
+CPU time) and are replaced every RECYCLE_AFTER parts; being bounded already, a child lays the
+uploads onto their pages itself (tracker.pdf.lay_here) rather than in a child of its own.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from tracker import pdf, pdfparts
+from tracker.domain.errors import DomainError
+from tracker.i18n import Formatter
+
+RECYCLE_AFTER = 25  # parts a child renders before it is replaced (caches stay small)
+SUMMARY = ("id", "name", "status", "submitted_at", "required_evidenced", "required_total",
+           "documents_complete", "fit")
+MATRIX_TABLES = 5  # grid tables (of render.MATRIX_COLUMNS applicants each) to a part
+CONTENTS_TRIES = 4  # renders of the cover and contents until their page count is stable
+
+
+@dataclass(frozen=True)
+class Task:
+    """One part to render, as plain data (sent to a child)."""
+
+    key: str  # head, applicant-<id>, annex, cover
+    lang: str
+    context: dict[str, Any]  # without the formatter `t`, rebuilt in the child
+    appendices: list[pdf.Appendix]
+    first_appendix: int = 1
+    attachments: tuple[pdf.Appendix, ...] = ()
+    pdfa: bool = False
+
+
+Renderer = Callable[[Task], pdfparts.Part]
+Listener = Callable[[Task, pdfparts.Part], None]
+
+
+def render_task(task: Task, *, in_child: bool = False) -> pdfparts.Part:
+    """Render one part (in a child of the pool, or in this process)."""
+    context = dict(task.context, t=Formatter(task.lang), part=task.key.split("-")[0])
+    return pdfparts.render_part("pdf/panel.html", context, appendices=task.appendices,
+                                first_appendix=task.first_appendix,
+                                attachments=list(task.attachments), pdfa=task.pdfa,
+                                bounded=in_child)
+
+
+def _child_task(task: Task) -> tuple[str, pdfparts.Part | tuple[str | None, str]]:
+    """In a child: the part, or the domain error that stopped it (as data: a DomainError does
+    not cross processes as itself)."""
+    try:
+        return task.key, render_task(task, in_child=True)
+    except DomainError as exc:
+        return task.key, (exc.field, exc.message)
+
+
+def body_tasks(context: dict[str, Any], applicants: list[dict[str, Any]],
+               appendices: list[list[pdf.Appendix]], *, lang: str,
+               pdfa: bool) -> list[Task]:
+    """The parts after the cover, in their order: head (with the first tables of the grid),
+    the rest of the grid MATRIX_TABLES tables to a part, one per applicant, annex."""
+    common = {k: v for k, v in context.items() if k not in ("t", "applicants", "matrix", "toc")}
+    summary = [{k: a[k] for k in SUMMARY} for a in applicants]
+    matrix = context["matrix"]
+    chunks = [matrix[start:start + MATRIX_TABLES]
+              for start in range(0, len(matrix), MATRIX_TABLES)] or [[]]
+    tasks = [Task("head", lang, dict(common, applicants=summary, matrix=chunks[0],
+                                     matrix_continues=len(chunks) > 1), [], pdfa=pdfa)]
+    for number, chunk in enumerate(chunks[1:], 2):
+        tasks.append(Task(f"matrix-{number}", lang,
+                          dict(common, applicants=[], matrix=chunk,
+                               matrix_continues=number < len(chunks)), [], pdfa=pdfa))
+    for view, files in zip(applicants, appendices, strict=True):
+        first = view["appendices"][0]["number"] if view["appendices"] else 1
+        tasks.append(Task(f"applicant-{view['id']}", lang, dict(common, applicants=[view]),
+                          files, first, pdfa=pdfa))
+    if context["posting"]["sections"]:
+        tasks.append(Task("annex", lang, dict(common, applicants=[]), [], pdfa=pdfa))
+    return tasks
+
+
+def render_parts(tasks: list[Task], *, workers: int,
+                 on_part: Listener = lambda task, part: None) -> Iterator[pdfparts.Part]:
+    """The parts of `tasks` in their order, rendered by `workers` children (0: here, one after
+    the other); `on_part` hears of each as it is made, in any order."""
+    if workers < 1:
+        for task in tasks:
+            part = render_task(task)
+            on_part(task, part)
+            yield part
+        return
+    made: dict[str, pdfparts.Part] = {}
+    by_key = {task.key: task for task in tasks}
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(min(workers, len(tasks)), maxtasksperchild=RECYCLE_AFTER) as pool:
+        # the largest parts first (the head and the grid, then the applicants with the most
+        # uploaded pages), so that the last one to finish is a short one
+        ordered = sorted(tasks, key=lambda t: (not t.key.startswith(("head", "matrix")),
+                                               -sum(a.page_count for a in t.appendices)))
+        for key, result in pool.imap_unordered(_child_task, ordered):
+            if isinstance(result, tuple):
+                raise DomainError(*result)
+            made[key] = result
+            on_part(by_key[key], result)
+    for task in tasks:
+        yield made.pop(task.key)
+
+
+def contents(toc: list[dict[str, Any]], parts: list[pdfparts.Part],
+             cover_pages: int) -> list[dict[str, Any]]:
+    """The table of contents with the page of each entry, `cover_pages` before the parts."""
+    numbered = []
+    for entry in toc:
+        page = pdfparts.page_of(parts, entry["id"])
+        numbered.append(dict(entry, page=page + cover_pages if page else None))
+    return numbered
+
+
+def render_cover(context: dict[str, Any], body: list[pdfparts.Part], *, lang: str, pdfa: bool,
+                 attachments: list[pdf.Appendix], render: Renderer) -> pdfparts.Part:
+    """The cover and contents, rendered again until the pages they fill are the pages their
+    numbers assumed (twice at most, but for a contents page that changes by a digit)."""
+    cover = {k: v for k, v in context.items() if k not in ("t", "applicants", "matrix", "toc")}
+    cover["applicants"] = [{"id": a["id"], "name": a["name"]} for a in context["applicants"]]
+    guess = 1 + max(1, len(context["toc"]) // 35)
+    for _ in range(CONTENTS_TRIES):
+        task = Task("cover", lang, dict(cover, toc=contents(context["toc"], body, guess)), [],
+                    attachments=tuple(attachments), pdfa=pdfa)
+        part = render(task)
+        if part.pages == guess:
+            return part
+        guess = part.pages
+    raise RuntimeError("the contents' page count does not settle")
+
+
+def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]], *,
+                    lang: str, pdfa: bool, workers: int,
+                    progress: Callable[[int, int], None] = lambda done, total: None,
+                    on_part: Listener = lambda task, part: None) -> bytes:
+    """The panel dossier of `context` (as render.panel_context makes it), `appendices` the
+    uploads of each applicant in order. `progress(done, total)` hears of each applicant's part
+    made (total: the applicants, plus one for the cover and assembly); `on_part` of each part
+    (the benchmark reads their memory)."""
+    applicants = context["applicants"]
+    total = len(applicants) + 1
+    done = 0
+
+    def heard(task: Task, part: pdfparts.Part) -> None:
+        nonlocal done
+        on_part(task, part)
+        if task.key.startswith("applicant-"):
+            done += 1
+            progress(done, total)
+
+    tasks = body_tasks(context, applicants, appendices, lang=lang, pdfa=pdfa)
+    body = list(render_parts(tasks, workers=workers, on_part=heard))
+    flat = [a for files in appendices for a in files]
+    cover = render_cover(context, body, lang=lang, pdfa=pdfa, attachments=flat,
+                         render=render_task)
+    on_part(Task("cover", lang, {}, []), cover)
+    made = pdfparts.assemble([cover, *body], page_word=context["t"]("page"))
+    progress(total, total)
+    return made
