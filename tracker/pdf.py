@@ -321,8 +321,9 @@ def lay_here(pdf: bytes, appendices: list[Appendix],
     except Exception as exc:  # noqa: BLE001  (any failure of a hostile upload is one answer)
         from tracker import bounded
 
-        raise DomainError("file", f"the uploads ({names}) could not be appended to the dossier "
-                                  f"({bounded.clip(f'{type(exc).__name__}: {exc}')})") from exc
+        raise DomainError("file", "the uploads (%(names)s) could not be appended to the dossier "
+                                  "(%(problem)s)", names=names,
+                          problem=bounded.clip(f"{type(exc).__name__}: {exc}")) from exc
 
 
 def _child_main(argv: list[str]) -> int:

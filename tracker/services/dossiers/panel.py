@@ -53,13 +53,13 @@ def render_task(task: Task, *, in_child: bool = False) -> pdfparts.Part:
                                 bounded=in_child)
 
 
-def _child_task(task: Task) -> tuple[str, pdfparts.Part | tuple[str | None, str]]:
+def _child_task(task: Task) -> tuple[str, pdfparts.Part | tuple[str | None, str, dict[str, Any]]]:
     """In a child: the part, or the domain error that stopped it (as data: a DomainError does
-    not cross processes as itself)."""
+    not cross processes as itself; its template and parameters do, to be said in any language)."""
     try:
         return task.key, render_task(task, in_child=True)
     except DomainError as exc:
-        return task.key, (exc.field, exc.message)
+        return task.key, (exc.field, exc.code, exc.params)
 
 
 def body_tasks(context: dict[str, Any], applicants: list[dict[str, Any]],
@@ -107,7 +107,8 @@ def render_parts(tasks: list[Task], *, workers: int,
                                                -sum(a.page_count for a in t.appendices)))
         for key, result in pool.imap_unordered(_child_task, ordered):
             if isinstance(result, tuple):
-                raise DomainError(*result)
+                field, code, params = result
+                raise DomainError(field, code, **params)
             made[key] = result
             on_part(by_key[key], result)
     for task in tasks:
