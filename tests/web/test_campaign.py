@@ -359,7 +359,7 @@ def test_a_whole_campaign_in_french(server: str, browser: Any, shots: Path, smtp
     hr_page.goto(posting_url)
     hr_page.get_by_role("button", name="Marquer pourvue").click()
     shows(hr_page, "Statut modifié.")
-    shows(hr_page, "Pourvue")
+    shows(hr_page, "Pourvu")
     steps.snap(hr_page, "hr-posting-filled")
 
     # every page anyone saw was French: no stray English of the steps above
