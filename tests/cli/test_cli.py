@@ -322,7 +322,7 @@ def test_posting_show_table(cli, posting):
     text = words(result.output)
     assert "UJM-TEST-1: Chargé de coopération internationale" in text
     assert "2024-05-13T23:59:59+02:00 (Europe/Paris), UTC 2024-05-13T21:59:59Z, 28 d" in text
-    assert "fixed term, 6 months" in text and "Anglais" in text and "B2" in text
+    assert "Fixed-term, 6 months" in text and "Anglais" in text and "B2" in text
 
 
 def test_posting_open_close_cancel(cli, session, hr):
