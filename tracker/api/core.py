@@ -31,8 +31,8 @@ from tracker.domain.errors import (
     ValidationFailed,
 )
 from tracker.domain.paging import Page
-from tracker.i18n import LANGUAGES
 from tracker.domain.validation import NO_NUL, domain_errors, parse_model
+from tracker.i18n import LANGUAGES
 from tracker.models import User
 from tracker.services.accounts import tokens
 

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from tracker.config import Settings
 from tracker.domain.access import Actor, Operator, actor_id
 from tracker.domain.errors import DomainError
-from tracker.i18n import Text, show
 from tracker.domain.timeutil import parse_date, parse_time
+from tracker.i18n import Text, show
 from tracker.importers.base import SURE, ImportFailed, ParsedPosting, plain
 from tracker.importers.fetch import Fetched, FetchLimits, FetchRefused, fetch
 from tracker.importers.files import MEDIA_TYPES, detect_format

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from tracker import mail
 from tracker.config import Settings
 from tracker.domain.access import Actor
-from tracker.domain.errors import DomainError
 from tracker.domain.validation import normalise_email
 from tracker.models import User
 from tracker.services import audit
