@@ -42,3 +42,23 @@ def test_the_openapi_document_describes_the_templates(client) -> None:  # noqa: 
     path = document["paths"]["/api/v1/orgs/{slug}/message-templates/{kind}/{lang}"]
     assert {"get", "put"} <= set(path)
     assert path["put"]["operationId"] == "put_message_template"
+
+
+def test_a_broken_rule_is_said_in_the_requests_language_with_its_code(client, world) -> None:  # noqa: ANN001
+    url = "/api/v1/orgs/ujm/message-templates/offer/fr"
+    sent = {"subject": "Offre", "body": "Bonjour {{ nom }}"}
+    french = client.put(url, headers={**world.as_("hr"), "Accept-Language": "fr-FR,fr;q=0.9"},
+                        json=sent)
+    assert french.status_code == 422 and french.headers["Content-Language"] == "fr"
+    error = french.get_json()["error"]
+    assert error["fields"] == {"body": "variable inconnue : nom"}
+    assert error["message"] == "body: variable inconnue : nom"
+    assert (error["code"], error["params"]) == ("unknown variable: %(name)s", {"name": "nom"})
+    assert error["errors"] == [{"field": "body", "message": "variable inconnue : nom",
+                                "code": "unknown variable: %(name)s", "params": {"name": "nom"}}]
+    english = client.put(url, headers={**world.as_("hr"), "Accept-Language": "de, en;q=0.5"},
+                         json=sent).get_json()["error"]
+    assert english["fields"] == {"body": "unknown variable: nom"}
+    assert (english["code"], english["params"]) == (error["code"], error["params"])
+    unasked = client.put(url, headers=world.as_("hr"), json=sent).get_json()["error"]
+    assert unasked["fields"] == {"body": "unknown variable: nom"}

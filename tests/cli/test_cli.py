@@ -126,7 +126,7 @@ def test_user_add_with_password_from_stdin(cli, session):
     result = cli("user add --email RH@Univ-St-Etienne.fr --name 'Claire Dubois' --role hr "
                  "--org ujm --password-stdin", input="secret-password-1\n")
     assert result.exit_code == 0, result.output
-    assert result.output == "user rh@univ-st-etienne.fr added (hr)\n"
+    assert result.output == "user rh@univ-st-etienne.fr added (HR)\n"
     user = users.get_user(session, "rh@univ-st-etienne.fr")
     assert user.full_name == "Claire Dubois" and user.organisation.slug == "ujm"
     assert user.password_hash.startswith("$argon2")
@@ -137,7 +137,7 @@ def test_user_add_with_password_from_stdin(cli, session):
 def test_user_add_without_password(cli, session):
     result = cli("user add --email camille@example.org --name 'Camille Martin' "
                  "--role candidate --locale en --timezone America/Montreal --no-password")
-    assert result.exit_code == 0 and result.output == "user camille@example.org added (candidate)\n"
+    assert result.exit_code == 0 and result.output == "user camille@example.org added (Candidate)\n"
     user = users.get_user(session, "camille@example.org")
     assert (user.locale.value, user.timezone, user.password_hash) == (
         "en", "America/Montreal", None)
@@ -322,7 +322,7 @@ def test_posting_show_table(cli, posting):
     text = words(result.output)
     assert "UJM-TEST-1: Chargé de coopération internationale" in text
     assert "2024-05-13T23:59:59+02:00 (Europe/Paris), UTC 2024-05-13T21:59:59Z, 28 d" in text
-    assert "fixed term, 6 months" in text and "Anglais" in text and "B2" in text
+    assert "Fixed-term, 6 months" in text and "Anglais" in text and "B2" in text
 
 
 def test_posting_open_close_cancel(cli, session, hr):

@@ -13,7 +13,8 @@ import pytest
 from tests.cli.helpers import assert_refused, row_counts
 from tests.uploads import encrypted, make_pdf, two_pages, zip_archive
 from tracker.domain.access import OPERATOR
-from tracker.models import Document
+from tracker.i18n import label
+from tracker.models import Document, DocumentKind
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications
 
@@ -37,7 +38,7 @@ def test_add_list_show_remove(cli, session, application, cv):
     session.expire_all()  # the stored copy is the sanitised one, not the file
     copy = session.get(Document, document_id).content
     assert copy.startswith(b"%PDF-") and copy != cv.read_bytes()
-    assert line.endswith(f" added to application #{application.id}: cv, CV-Camille-Martin.pdf, "
+    assert line.endswith(f" added to application #{application.id}: CV, CV-Camille-Martin.pdf, "
                          f"2 pages, {len(copy) / 1000:.1f} kB")
 
     listed = json.loads(cli(f"document list --application {application.id} --format json").output)
@@ -51,7 +52,7 @@ def test_add_list_show_remove(cli, session, application, cv):
     text = cli(f"--as {CAMILLE} document list --application {application.id}").output
     assert f"Documents of application #{application.id}" in text
     [row] = [r for r in text.splitlines() if r.lstrip().startswith(str(document_id))]
-    assert "cv" in row and "CV-Camille-Martin.pdf" in row and "2024-04-15" in row
+    assert " CV " in row and "CV-Camille-Martin.pdf" in row and "2024-04-15" in row
 
     shown = json.loads(cli(f"application show {application.id} --format json").output)
     assert [(d["filename"], d["page_count"]) for d in shown["documents"]] == [
@@ -218,7 +219,8 @@ def test_each_kind_is_accepted(cli, application, tmp_path):
         path.write_bytes(make_pdf(kind))
         result = cli(f"document add --application {application.id} --kind {kind} {path}")
         assert result.exit_code == 0, result.output
-        assert f": {kind}, {kind}.pdf, 1 page, " in result.output
+        shown = label(DocumentKind(kind), "en")  # the label, never the stored value
+        assert f": {shown}, {kind}.pdf, 1 page, " in result.output
 
 
 def test_org_usage_shows_each_organisations_storage(cli, session, application, candidate):  # noqa: ANN001

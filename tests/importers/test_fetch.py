@@ -187,56 +187,56 @@ def test_public_addresses_pass(address):
 def test_addresses_other_than_plain_http_are_refused(url, code):
     with pytest.raises(FetchRefused) as error:
         check_url(url)
-    assert error.value.code == code
+    assert error.value.problem == code
 
 
 def test_names_are_checked_after_resolution():
     no_test_port = FetchLimits(1000, 1, 1)
     with pytest.raises(FetchRefused, match="localhost leads to .*a loopback address") as error:
         resolve("localhost", 80, no_test_port)
-    assert error.value.code == "blocked"
+    assert error.value.problem == "blocked"
     with pytest.raises(FetchRefused, match="could not be found"):
         resolve("no-such-host.invalid", 80, no_test_port)
 
 
 def test_without_the_test_port_our_own_server_is_refused(server):
     error = refused(f"{server}/offre.html", limits(server, test_loopback_port=None))
-    assert (error.code, error.params["kind"]) == ("blocked", "loopback")
+    assert (error.problem, error.details["kind"]) == ("blocked", "loopback")
 
 
 def test_a_redirect_to_another_loopback_port_or_a_private_address_is_refused(server):
     error = refused(f"{server}/to-other-port", limits(server))
-    assert (error.code, error.params["address"]) == ("blocked", "127.0.0.1")
+    assert (error.problem, error.details["address"]) == ("blocked", "127.0.0.1")
     error = refused(f"{server}/to-private", limits(server))
-    assert (error.code, error.params["address"]) == ("blocked", "10.1.2.3")
-    assert refused(f"{server}/to-file", limits(server)).code == "scheme"
+    assert (error.problem, error.details["address"]) == ("blocked", "10.1.2.3")
+    assert refused(f"{server}/to-file", limits(server)).problem == "scheme"
 
 
 def test_too_many_redirects_are_refused(server):
     error = refused(f"{server}/loop", limits(server, max_redirects=3))
-    assert error.code == "redirects" and "more than 3 times" in error.message
+    assert error.problem == "redirects" and "more than 3 times" in error.message
 
 
 @pytest.mark.parametrize("path", ["/big", "/unlimited", "/bomb"])
 def test_a_page_too_large_is_stopped(server, path):
     started = time.monotonic()
     error = refused(f"{server}{path}", limits(server, max_bytes=1_000_000))
-    assert error.code == "too_big" and "larger than the limit of 1 MB" in error.message
+    assert error.problem == "too_big" and "larger than the limit of 1 MB" in error.message
     assert time.monotonic() - started < 3
 
 
 def test_a_page_too_slow_is_stopped_at_the_time_limit(server):
     started = time.monotonic()
     error = refused(f"{server}/slow", limits(server, timeout_s=1))
-    assert error.code == "timeout" and "within 1 s" in error.message
+    assert error.problem == "timeout" and "within 1 s" in error.message
     assert time.monotonic() - started < 2
 
 
 def test_other_types_and_errors_are_refused(server):
     error = refused(f"{server}/image", limits(server))
-    assert error.code == "type" and "image/png" in error.message
+    assert error.problem == "type" and "image/png" in error.message
     error = refused(f"{server}/gone", limits(server))
-    assert error.code == "status" and "410" in error.message
+    assert error.problem == "status" and "410" in error.message
 
 
 def test_the_connection_goes_to_the_address_that_was_checked(server, monkeypatch):

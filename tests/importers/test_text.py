@@ -47,14 +47,14 @@ def test_interviews_without_a_year_take_the_deadlines():
 def test_an_ambiguous_numeric_english_date_is_flagged_not_accepted():
     parsed = parse_text("Project Officer\nDeadline: 06/08/2025\n")
     finding = parsed.get("valid_through_date")
-    assert finding.review and "ambiguous" in finding.review
+    assert finding.review and "ambiguous" in str(finding.review)
     assert "valid_through_date" not in parsed.data()
 
 
 def test_a_deadline_years_away_from_the_posting_date_is_flagged():
     parsed = parse_text("Chargé de mission\nPublié le 02/03/2024\n"
                         "Date limite de candidature : 15/04/2027\n")
-    assert "implausible" in parsed.get("valid_through_date").review
+    assert "implausible" in str(parsed.get("valid_through_date").review)
     assert "valid_through_date" not in parsed.data()
     assert parsed.data()["date_posted"] == date(2024, 3, 2)
 
@@ -62,14 +62,14 @@ def test_a_deadline_years_away_from_the_posting_date_is_flagged():
 def test_a_date_under_a_duration_label_is_flagged():
     parsed = parse_text("Gestionnaire\nCDD\nDurée :\n01/09/2024\n")
     flagged = [f for f in parsed.findings if f.field == "duration_months" and f.review]
-    assert flagged and "date" in flagged[0].review
+    assert flagged and "date" in str(flagged[0].review)
     assert "duration_months" not in parsed.data()
 
 
 def test_a_start_before_the_deadline_is_flagged():
     parsed = parse_text("Technicien\nDate limite de candidature : 30/06/2024\n"
                         "Prise de poste : 1er juin 2024\n")
-    assert "before the deadline" in parsed.get("job_start_date").review
+    assert "before the deadline" in str(parsed.get("job_start_date").review)
 
 
 def test_english_requirement_groups_essential_and_desirable():
@@ -188,7 +188,7 @@ def test_english_deadlines_that_close():
 def test_a_duration_beside_a_permanent_contract_is_flagged():
     parsed = parse_text("Chargé de mission\nEmploi permanent\nDurée : 18 mois\n")
     finding = parsed.get("duration_months")
-    assert finding.value == 18 and "permanent" in finding.review
+    assert finding.value == 18 and "permanent" in str(finding.review)
     assert "duration_months" not in parsed.data()
     assert parsed.get("employment_type").confidence < SURE  # shown as a guess to check
 

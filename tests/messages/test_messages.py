@@ -82,7 +82,7 @@ def test_a_template_is_checked_when_it_is_saved(session, ujm, hr, clock, body, c
     with pytest.raises(messages.TemplateProblem) as caught:
         messages.save_template(session, ujm, "offer", "fr", subject="Offre", body=body,
                                actor=hr, clock=clock)
-    assert caught.value.field == "body" and caught.value.code == code
+    assert caught.value.field == "body" and caught.value.problem == code
     if detail:
         assert caught.value.params["name"] == detail and detail in str(caught.value)
     assert messages.get_template(session, ujm, "offer", "fr", actor=hr).is_default

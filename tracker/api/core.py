@@ -32,6 +32,7 @@ from tracker.domain.errors import (
 )
 from tracker.domain.paging import Page
 from tracker.domain.validation import NO_NUL, domain_errors, parse_model
+from tracker.i18n import LANGUAGES
 from tracker.models import User
 from tracker.services.accounts import tokens
 
@@ -244,12 +245,28 @@ def error_response(status: int, message: str, fields: dict[str, str] | None = No
     return body, status, headers or {}
 
 
+def request_lang() -> str:
+    """The language of the API's messages: the request's Accept-Language (fr or en), else
+    English. Not the token user's locale: a script reads the same answers whoever runs it,
+    and `code` and `params` are the same in every language."""
+    return request.accept_languages.best_match(LANGUAGES) or "en"
+
+
 @bp.errorhandler(DomainError)
 def _domain_error(exc: DomainError) -> ResponseReturnValue:
+    """A broken rule: the message and each field's problem in the request's language, with
+    the code (the message's English template) and its parameters for programs to read."""
     status = next((code for cls, code in _STATUS if isinstance(exc, cls)), 422)
+    lang = request_lang()
     errors = exc.errors if isinstance(exc, ValidationFailed) else [exc]
-    fields = {e.field or "input": e.message for e in errors}
-    return error_response(status, str(exc), fields)
+    fields = {e.field or "input": e.text(lang) for e in errors}
+    message = "; ".join(f"{e.field}: {e.text(lang)}" if e.field else e.text(lang)
+                        for e in errors)
+    first = errors[0].as_dict(lang)
+    body = jsonify({"error": {"message": message, "fields": fields, "code": first["code"],
+                              "params": first["params"],
+                              "errors": [e.as_dict(lang) for e in errors]}})
+    return body, status, {"Content-Language": lang}
 
 
 @bp.errorhandler(IntegrityError)

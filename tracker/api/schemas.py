@@ -50,11 +50,25 @@ class Strict(BaseModel):
 # -- errors and paging --------------------------------------------------------------------------
 
 
+class RuleBroken(BaseModel):
+    field: str | None = None
+    message: str = Field(description="In the request's language")
+    code: str = Field(description="The message's English template, the same in every language")
+    params: dict[str, Any] = Field(default_factory=dict,
+                                   description="The values the template names")
+
+
 class ErrorDetail(BaseModel):
     message: str
     fields: dict[str, str] = Field(
         default_factory=dict, description="The fields at fault, each with what is wrong"
     )
+    code: str | None = Field(
+        default=None, description="A broken rule's message template (English, stable), with "
+                                  "`params` the values it names")
+    params: dict[str, Any] | None = None
+    errors: list[RuleBroken] | None = Field(
+        default=None, description="Every rule broken, each with its field, code and params")
 
 
 class ErrorBody(BaseModel):

@@ -10,7 +10,6 @@ import click
 from tracker import __version__
 from tracker.cli.context import AppContext, UserError
 from tracker.cli.lazy import LazyGroup
-from tracker.domain.errors import DomainError
 
 # Each command's module is imported only when the command is used (`tracker --help` imports
 # none): name -> ("module:attribute", the short help `tracker --help` shows, the command's own,
@@ -78,13 +77,14 @@ class TrackerGroup(LazyGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except DomainError as exc:
-            from tracker.cli.output import error_line
-
-            raise UserError(error_line(exc)) from exc
         except Exception as exc:
-            # SQLAlchemy and pydantic are not imported to start (a command that raised one of
-            # their errors has imported them)
+            # The domain (with the catalog), SQLAlchemy and pydantic are not imported to start
+            # (a command that raised one of their errors has imported them)
+            errors = sys.modules.get("tracker.domain.errors")
+            if errors is not None and isinstance(exc, errors.DomainError):
+                from tracker.cli.output import error_line
+
+                raise UserError(error_line(exc)) from exc
             sa_exc, pydantic = sys.modules.get("sqlalchemy.exc"), sys.modules.get("pydantic")
             if sa_exc is not None and isinstance(exc, sa_exc.OperationalError):
                 raise UserError(f"error: database: {' '.join(str(exc.orig).split())}") from exc

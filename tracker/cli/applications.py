@@ -17,9 +17,10 @@ from tracker.cli.output import (
     print_tables,
     table,
     when_text,
+    word,
 )
 from tracker.domain.timeutil import days_left, parse_local_datetime
-from tracker.models import ApplicationStatus
+from tracker.models import ApplicationStatus, DocumentKind, RequirementKind
 from tracker.services.exports import formats
 from tracker.services.fit import scores as fit
 from tracker.services.fit.words import coverage_text
@@ -56,7 +57,7 @@ def apply_command(app: AppContext, reference: str, candidate: str, candidate_nam
             cover_letter=letter, submit=submit, late=late, actor=actor, clock=app.clock,
             field="--candidate")
         click.echo(f"application #{application.id} of {application.person_email} to "
-                   f"{posting.reference}: {application.status.value}"
+                   f"{posting.reference}: {word(ApplicationStatus, application.status).lower()}"
                    + (" (late)" if application.is_late else ""))
 
 
@@ -110,7 +111,7 @@ def application_list(app: AppContext, posting: str | None, candidate: str | None
         return
     rows = [
         [r.id, r.posting_reference, f"{r.candidate_name}\n{r.candidate_email}",
-         r.status.value.replace("_", " ") + (" (late)" if r.is_late else ""),
+         word(ApplicationStatus, r.status).lower() + (" (late)" if r.is_late else ""),
          when_text(r.submitted_at.isoformat(), r.timezone) if r.submitted_at else "-"]
         + ([coverage_text("en", f"{r.fit or 0:.1f}".removesuffix(".0"), r.fit_assessed or 0,
                            r.fit_requirements or 0)] if sort == "fit" else [])
@@ -153,7 +154,8 @@ def application_show(app: AppContext, application_id: int, fmt: str) -> None:
         fields_table(f"Application #{record['id']} to {record['posting']}", [
             ("Posting", record["posting_title"]),
             ("Candidate", f"{record['candidate']['name']} <{record['candidate']['email']}>"),
-            ("Status", record["status"] + (" (late)" if record["is_late"] else "")),
+            ("Status", word(ApplicationStatus, record["status"])
+             + (" (late)" if record["is_late"] else "")),
             ("Submitted", when_text(record["submitted_at"], tz)),
             ("Cover letter", record["cover_letter"]),
         ]),
@@ -162,11 +164,11 @@ def application_show(app: AppContext, application_id: int, fmt: str) -> None:
             for r in record["requirements"] if r["evidence"] or r["reviewer_rating"]
         ]),
         table(still, ["Kind", "Requirement", "Level"], [
-            [m["kind"].replace("_", " "), m["label"], m["level"]]
+            [word(RequirementKind, m["kind"]), m["label"], m["level"]]
             for m in record["missing_evidence"]
         ]) if record["missing_evidence"] else "All required requirements have evidence.",
         table("Documents", ["#", "Kind", "File", "Pages"], [
-            [d["id"], d["kind"].replace("_", " "), d["filename"], d["page_count"] or "-"]
+            [d["id"], word(DocumentKind, d["kind"]), d["filename"], d["page_count"] or "-"]
             for d in record["documents"]
         ], no_wrap=["#"]),
         table(f"History ({tz})", ["When", "From", "To", "By", "Comment"], [

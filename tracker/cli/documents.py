@@ -8,7 +8,7 @@ import stat
 import click
 
 from tracker.cli.context import AppContext, UserError, pass_app
-from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text
+from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text, word
 from tracker.models import DocumentKind
 from tracker.pdfcheck import check_size
 from tracker.services.hiring import applications, documents
@@ -60,7 +60,7 @@ def document_add(app: AppContext, application_id: int, kind: str, path: str) -> 
                                           content=clean, actor=actor, clock=app.clock, settings=app.settings)
         pages = f"{document.page_count} page" + ("s" if document.page_count != 1 else "")
         click.echo(f"document #{document.id} added to application #{application.id}: "
-                   f"{document.kind.value}, {document.filename}, {pages}, "
+                   f"{word(DocumentKind, document.kind)}, {document.filename}, {pages}, "
                    f"{_size(document.size_bytes)}")
 
 
@@ -84,7 +84,7 @@ def document_list(app: AppContext, application_id: int, fmt: str) -> None:
     print_tables(table(
         f"Documents of application #{application_id}",
         ["#", "Kind", "File", "Pages", "Size", "Uploaded"],
-        [[r["id"], r["kind"].replace("_", " "), r["filename"], r["page_count"] or "-",
+        [[r["id"], word(DocumentKind, r["kind"]), r["filename"], r["page_count"] or "-",
           _size(r["size_bytes"]), when_text(r["uploaded_at"], tz)] for r in records],
         no_wrap=["#", "File", "Pages", "Size"],
     ))

@@ -11,7 +11,7 @@ import click
 from rich.markup import escape
 
 from tracker.cli.context import AppContext, UserError, pass_app
-from tracker.cli.output import emit_json, print_tables, table
+from tracker.cli.output import cli_lang, emit_json, print_tables, t, table
 from tracker.services import imports
 from tracker.services.exports import formats
 
@@ -33,7 +33,9 @@ def _with_snippet(finding: dict[str, Any]) -> str:
 
 
 def _status(finding: dict[str, Any]) -> str:
-    return f"REVIEW: {finding['review']}" if finding["status"] == "review" else finding["status"]
+    if finding["status"] == "review":
+        return t("REVIEW: %(reason)s", reason=finding["review"])
+    return t("found") if finding["status"] == "found" else t("check")
 
 
 @click.command("import")
@@ -73,9 +75,9 @@ def import_command(app: AppContext, path: str, organisation: str | None, number:
     if fmt == "json":
         emit_json({**report.as_dict(), "saved": saved})
         return
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}")
-    shown = imports.shown(report)
+    for warning in imports.warnings(report, cli_lang()):
+        click.echo(t("warning: %(problem)s", problem=warning))
+    shown = imports.shown(report, cli_lang())
     for position, parsed in enumerate(shown, start=1):
         findings = parsed["findings"]
         if len(report.postings) > 1 and position != number and yes:

@@ -8,9 +8,9 @@ from typing import Any
 import click
 
 from tracker.cli.context import AppContext, pass_app
-from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text
+from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text, word
 from tracker.domain.timeutil import iso, parse_date
-from tracker.models import Interview, Role
+from tracker.models import Interview, InterviewStatus, Role
 from tracker.services.accounts import directory
 from tracker.services.hiring import applications, interviews, postings
 from tracker.services.views.records import interview_record
@@ -87,7 +87,7 @@ def interview_list(app: AppContext, reference: str | None, application_id: int |
           else f"{r['date']} (all day)"),
          "\n".join(filter(None, [r["place"], r["video_url"]]
                           + [f"{m['name']} <{m['email']}>" for m in r["panel"]])),
-         r["status"] + (f": {r['outcome']}" if r["outcome"] else "")]
+         word(InterviewStatus, r["status"]) + (f": {r['outcome']}" if r["outcome"] else "")]
         for r in records
     ]))
 

@@ -8,7 +8,7 @@ import click
 
 from tracker.cli.context import AppContext, UserError, pass_app, read_text_file
 from tracker.cli.lazy import LazyGroup
-from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table
+from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, word
 from tracker.models import Locale, Role
 from tracker.services.accounts import invitations, links, organisations, users
 from tracker.services.accounts import sessions as login_sessions
@@ -180,7 +180,7 @@ def user_add(app: AppContext, password_stdin: bool, no_password: bool, **fields:
     with app.transaction() as session:
         user = users.create_user(session, **fields, password=password,
                                  actor=app.actor(session), clock=app.clock)
-        click.echo(f"user {user.email} added ({user.role.value})")
+        click.echo(f"user {user.email} added ({word(Role, user.role)})")
 
 
 @user_group.command("logout")

@@ -162,7 +162,8 @@ def show_posting_list(app: AppContext, *, fmt: str, status: str | None,
     for record, counts in records:
         deadline = record["deadline"]
         when = " ".join(filter(None, [deadline["date"], deadline["time"]])) or "-"
-        apps = "\n".join(f"{n} {word(ApplicationStatus, s)}" for s, n in sorted(counts.items()))
+        apps = "\n".join(f"{n} {word(ApplicationStatus, s).lower()}"
+                         for s, n in sorted(counts.items()))
         rows.append([
             record["reference"],
             f"{record['title']}\n[dim]{record['hiring_organization_name']}[/dim]",
@@ -253,7 +254,7 @@ def posting_show(app: AppContext, reference: str, fmt: str) -> None:
         [i["id"], f"{i['date']} {i['time'] or '(' + label('all_day', lang) + ')'}"
                   f"\n{i['timezone']}",
          f"{i['duration_minutes']} min" if i["time"] else "",
-         f"#{i['application_id']}" if i["application_id"] else label("all_applicants", lang),
+         f"#{i['application_id']}" if i["application_id"] else t("all"),
          "\n".join(filter(None, [i["place"], i["video_url"]]
                           + [f"{m['name']} <{m['email']}>" for m in i["panel"]])),
          word(InterviewStatus, i["status"]) + (f": {i['outcome']}" if i["outcome"] else "")]

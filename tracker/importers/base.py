@@ -69,7 +69,8 @@ class ParsedPosting:
         """Record a finding; a second value for a single field is kept only if surer."""
         if value is None or value == "" or value == []:
             return None
-        snippet = " ".join(str(snippet).split())[:300]
+        if not isinstance(snippet, Text):  # words of ours stay words to translate
+            snippet = " ".join(str(snippet).split())[:300]
         finding = Finding(name, value, snippet, confidence, review)
         if name not in LIST_FIELDS:
             current = self.get(name)

@@ -75,11 +75,11 @@ def sentences(lines: list[str]) -> list[str]:
     return [part for line in lines for part in _SENTENCE.split(line)]
 
 
-def _doubt(found: FoundDate, dmy: bool = False) -> str | None:
+def _doubt(found: FoundDate, dmy: bool = False) -> Text | None:
     if found.ambiguous and not dmy:
-        return f"ambiguous date {found.text!r}: day-first or month-first?"
+        return Text("ambiguous date %(date)r: day-first or month-first?", date=found.text)
     if not 1990 <= found.value.year <= 2100:
-        return f"implausible year in {found.text!r}"
+        return Text("implausible year in %(date)r", date=found.text)
     return None
 
 

@@ -58,7 +58,7 @@ def _months(value: int | None, field: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MONTHS:
-        raise DomainError(field, "must be a whole number of months from 1 to %(limit)s, not %(value)r",
+        raise DomainError(field, "must be a whole number of months from 1 to %(limit)s, not %(value)s",
                           limit=MAX_MONTHS, value=value)
     return value
 
