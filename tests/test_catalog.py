@@ -119,8 +119,8 @@ def raised_messages(path: Path) -> list[tuple[int, str | None, set[str], bool]]:
         argument = node.args[position]
         names = {k.arg for k in node.keywords if k.arg}
         spread = any(k.arg is None for k in node.keywords)
-        if isinstance(argument, ast.Attribute) and argument.attr == "code":
-            continue  # another error's message passed on with its parameters
+        if _name(argument) == "code":
+            continue  # another error's message (its template) passed on with its parameters
         found.append((node.lineno, _literal(argument), names, spread))
     return found
 
