@@ -122,8 +122,8 @@ def test_posting_show_says_where_the_salary_falls(cli, session, hr, clock, loade
     posting_with(session, hr, clock, **OCCUPATION, salary_min=1800, salary_max=2100,
                  salary_currency="EUR", salary_period="month")
     text = " ".join(cli("posting show UJM-TEST-1").output.split())
-    assert "Salary check below (occupation charge-cooperation-internationale, DÉBUTANT (- de " \
-        "3ans))" in text
+    assert "Salary check below the range (occupation charge-cooperation-internationale, " \
+        "DÉBUTANT (- de 3ans))" in text
     assert "is below the range" in text and "1800–2100 EUR per month" in text
     record = json.loads(cli("posting show UJM-TEST-1 --format json").output)
     assert [c["verdict"] for c in record["salary_check"]["comparisons"]] == ["below", "below"]
