@@ -257,6 +257,15 @@ def education_label(level: object, lang: str = "en") -> str:
     return label(key, lang) if key in LABELS_EN or value in _EDUCATION_LEVELS else f"{value}"
 
 
+def language_name(code: str | None, lang: str) -> str:
+    """A language by its name in `lang` (es: espagnol, Spanish), not its ISO code."""
+    if not code:
+        return ""
+    from babel import Locale
+
+    return str(Locale.parse(lang).languages.get(str(code).lower(), code))
+
+
 class Text:
     """A sentence to translate later, with its parameters: a parameter of a domain error that is
     itself words (`Text("the deadline")`), shown in the reader's language with the rest."""

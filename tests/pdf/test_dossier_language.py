@@ -97,8 +97,13 @@ def test_the_dossiers_speak_one_language(session, demo, lang):
         assert label("generated", lang) in text, name
 
 
-@pytest.mark.xfail(strict=True, reason="tracker/services/dossiers/data.py (helper I2's file) "
-                   "prints the history comment of a move to interview as stored")
 def test_a_scheduled_interview_in_the_history_is_in_french(session, demo):
-    text = _documents(session, demo, "fr", ("application",))["application"]
+    found = _documents(session, demo, "fr", ("application", "panel"))
+    text, panel = (" ".join(found[name].split()) for name in ("application", "panel"))
     assert not MOVE_COMMENT.search(text)
+    assert "Entretien le " in text
+    # a document asked for is named once, and the panel reads languages by their names
+    for shown in (text, panel):
+        assert "Lettre de motivation (Lettre de motivation)" not in shown
+        assert "CV (CV)" not in shown
+    assert "français langue maternelle" in panel and "FR langue" not in panel

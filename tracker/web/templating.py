@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_name
 from flask import Flask, url_for
 from flask_babel import get_locale, ngettext
@@ -16,6 +15,7 @@ from flask_login import current_user
 
 from tracker.config import Settings
 from tracker.i18n import ENUM_PREFIXES
+from tracker.i18n import language_name as i18n_language_name
 from tracker.web.common import (
     DOCUMENT_LABELS,
     EMPLOYMENT_LABELS,
@@ -115,10 +115,7 @@ def configure(app: Flask, settings: Settings) -> None:
 
     def language_name(code: str | None) -> str:
         """A language by its name in the page's language (es: espagnol), not its ISO code."""
-        if not code:
-            return "—"
-        names = Locale.parse(str(get_locale() or "fr")).languages
-        return str(names.get(str(code).lower(), code))
+        return i18n_language_name(code, str(get_locale() or "fr")) or "—"
 
     app.jinja_env.filters.update(
         when=when, day=day, days_left=days_left, zone_label=zone_label, fit_coverage=fit_coverage,

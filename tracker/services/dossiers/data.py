@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -17,7 +18,7 @@ from sqlalchemy.orm import object_session
 from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError
 from tracker.domain.timeutil import zone
-from tracker.i18n import Formatter, education_label
+from tracker.i18n import Formatter, education_label, language_name
 from tracker.models import (
     Application,
     ApplicationStatus,
@@ -31,6 +32,7 @@ from tracker.pdf import Appendix
 from tracker.services.fit.scores import application_fit
 from tracker.services.fit.words import STATUS_WORDS
 from tracker.services.hiring.applications import satisfied_kinds
+from tracker.services.hiring.interview_rules import scheduled_on
 
 # Applications a panel looks at: submitted and beyond, except those withdrawn.
 REVIEWED = {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW,
@@ -212,8 +214,20 @@ def history(application: Application, f: Formatter, tz: str, *,
             "from": f("status." + change.from_status.value) if change.from_status else "",
             "to": f("status." + change.to_status.value),
             "who": who,
-            "comment": (change.comment or "") if for_employer else ""})
+            "comment": _comment(change.comment, f) if for_employer else ""})
     return rows
+
+
+def _comment(comment: str | None, f: Formatter) -> str:
+    """A move's comment as the reader reads it: the note a move to interview records
+    ("interview on 2024-05-22 10:00 (Europe/Paris)") said in the reader's language."""
+    interview = scheduled_on(comment)
+    if interview is None:
+        return comment or ""
+    start, has_time, zone = interview
+    when = (f.instant(start, zone) if has_time
+            else f"{f.date(start.astimezone(ZoneInfo(zone)).date())} ({zone})")
+    return f.text("Interview on %(when)s", when=when)
 
 
 def fit_view(application: Application, f: Formatter) -> dict[str, Any]:
@@ -241,7 +255,7 @@ def fit_view(application: Application, f: Formatter) -> dict[str, Any]:
 
 def _profile(profile: Any, f: Formatter) -> dict[str, Any]:
     languages = [
-        f"{lang.language.upper()} " + (f("native") if lang.is_native else
+        f"{language_name(lang.language, f.lang)} " + (f("native") if lang.is_native else
                                        (lang.level.value if lang.level else ""))
         for lang in profile.languages
     ]
