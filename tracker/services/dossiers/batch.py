@@ -9,7 +9,6 @@ is reported with its reason; the others are made.
 from __future__ import annotations
 
 import multiprocessing
-import resource
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +21,7 @@ from tracker.db import create_engine, make_session_factory
 from tracker.domain.access import OPERATOR, Actor, submitted_only
 from tracker.domain.errors import DomainError
 from tracker.models import Application
+from tracker.pdfparts import peak_mb
 from tracker.services.dossiers import render as dossiers
 from tracker.services.dossiers.render import check_manager
 from tracker.services.hiring.lookup import get_posting
@@ -65,24 +65,11 @@ def _make_one(application_id: int, lang: str, pdfa: bool, out_dir: str | None,
                                           clock=lambda: now, actor=OPERATOR)
         path = dossier.save(Path(out_dir) / dossier.filename if out_dir
                             else dossier.default_path(Path(reports_dir)))
-        return BatchItem(application_id, path, worker_peak_mb=_peak_mb())
+        return BatchItem(application_id, path, worker_peak_mb=peak_mb())
     except DomainError as exc:
-        return BatchItem(application_id, None, str(exc), _peak_mb())
+        return BatchItem(application_id, None, str(exc), peak_mb())
     except Exception as exc:  # one broken dossier must not stop the batch
-        return BatchItem(application_id, None, f"{type(exc).__name__}: {exc}", _peak_mb())
-
-
-def _peak_mb() -> float:
-    """This process's peak resident memory. VmHWM starts afresh at exec; ru_maxrss would carry
-    the peak of the process that spawned the worker."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return BatchItem(application_id, None, f"{type(exc).__name__}: {exc}", peak_mb())
 
 
 def run_batch(
