@@ -219,7 +219,7 @@ def test_admin_creates_staff_accounts(web: Web, admin, ujm, session) -> None:  #
         "full_name": "Hélène RH", "email": "helene@ujm.example", "role": "hr",
         "organisation": "", "locale": "fr", "password": PASSWORD}, token_from="/admin/accounts")
     assert missing_org.status_code == 400
-    assert "must belong to an organisation" in text(missing_org)
+    assert "un compte RH doit appartenir à une organisation" in text(missing_org)  # in French
     made = web.post("/admin/accounts", {
         "full_name": "Hélène RH", "email": "helene@ujm.example", "role": "hr",
         "organisation": "ujm", "locale": "fr", "password": PASSWORD}, token_from="/admin/accounts")

@@ -165,8 +165,8 @@ def resolve(host: str, port: int, limits: FetchLimits) -> str:
                 and port == limits.test_loopback_port:
             continue
         if kind is not None:
-            raise FetchRefused("blocked", "%(host)s leads to %(address)s, %(what)s: the tracker "
-                                          "fetches public addresses only",
+            raise FetchRefused("blocked", "%(host)s leads to %(address)s, %(what)s: only public "
+                                          "addresses are fetched",
                                host=host, address=address, kind=kind,
                                what=_KIND_WORDS.get(kind, _KIND_WORDS["reserved"]))
     return addresses[0]

@@ -24,7 +24,6 @@ from tracker.web.common import (
     error_text,
     form_errors,
     roles_required,
-    says_itself,
     site_url,
     transaction,
 )
@@ -69,9 +68,8 @@ class WriteForm(FlaskForm):
 
 
 def problem(exc: DomainError) -> str:
-    """A service's complaint about a template, in the reader's language."""
-    if says_itself(exc):
-        return error_text(exc)
+    """A service's complaint about a template, in the reader's language: the page words the
+    problems it can help with (where the variables are listed, which marks to check)."""
     code = getattr(exc, "problem", None)
     params = getattr(exc, "details", {})
     if code == "unknown_variable":
