@@ -12,7 +12,16 @@ from collections.abc import Callable
 
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
-from tracker.importers.sections import heading_of
+from tracker.importers.sections import BULLET, heading_of
+from tracker.importers.text_names_layout import (
+    as_written,
+    domain_labels,
+    heading_index,
+    is_nav,
+    is_publisher_line,
+    matches_domain,
+    post_word,
+)
 from tracker.importers.text_title import (
     is_call,
     kind_prefixed,
@@ -181,11 +190,23 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     text = "\n".join(lines)
     crumb, labels, after_recruits = None, 0, False
     found_at = None
+    domains = domain_labels(text, EMAIL)
+
+    def heading_like(line: str) -> bool:
+        return not (_skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
+                    or (line.endswith(".") and len(line.split()) > 8)
+                    or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
+
+    # The first heading naming a post (one with a sex marker first): a line naming none above
+    # it is the page's header, not its heading.
+    heading_at, by_marker = heading_index(top, heading_like, _SEX)
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        numbered = _NUMBERED.match(line) if not is_call(line) else None
+        above = heading_at is not None and index < heading_at and (
+            by_marker or not post_word(line))
+        numbered = _NUMBERED.match(line) if not is_call(line) and not above else None
         if numbered:
             result.add("title", clean_title(numbered["title"]), line, 0.7)
             break
@@ -199,9 +220,11 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if _BOARD.search(key):
             boards += _board_employer(line)
             continue  # the publisher's name: never the title
+        if is_nav(line):
+            continue  # a site's menu or its path
         recruits = _RECRUITS.match(line)
         post = post_in_sentence(line) if recruits and not _RECRUITS_ALONE.search(line) else None
-        if post:
+        if post and not above:
             result.add("title", clean_title(post), line, 0.6)
             found_at = index
             break
@@ -209,7 +232,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
             continue
         prefixed = kind_prefixed(line)
-        if prefixed and not is_org_line(prefixed) and not _named_elsewhere(prefixed, text):
+        if prefixed and not above and not is_org_line(prefixed) \
+                and not _named_elsewhere(prefixed, text):
             result.add("title", clean_title(prefixed), line, 0.65)
             found_at = index
             break
@@ -219,13 +243,19 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if _skipped(line, is_label):
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
             continue
-        if is_org_line(line) or _named_later(line, text):
+        if index != heading_at and (is_org_line(line) or _named_later(line, text)):
             header.append((_body_of(line, town=False), line, 0.75))
+            continue
+        if above:
+            _header_line(line, text, domains, header, boards)
             continue
         if line.endswith(".") and len(line.split()) > 8:
             break  # running text: the heading was not in the header
         confidence = 0.65 if not after_recruits or _ARTICLE.match(line) else 0.6
-        result.add("title", clean_title(line), line, confidence)
+        title = line
+        if after_recruits and _ARTICLE.match(line):  # 'un assistant social (M/F/X) pour son'
+            title = post_in_sentence(f"recrute {line}") or line
+        result.add("title", clean_title(title), line, confidence)
         found_at = index
         break
     if found_at is not None and found_at + 1 < len(top):
@@ -302,3 +332,49 @@ def _named_later(line: str, text: str) -> bool:
     return bool(re.search(rf"(?m)(?:^{escaped}[ \t]+(?!(?:is|are|can|will|may|must|should|"
                           rf"would|has|have|reports?|works?)\b)[a-zà-ÿ]\w+|"
                           rf"(?:^|\s)(?i:at|chez|join|rejoindre)\s+{escaped}\s*,)", text))
+
+
+def _facets(line: str) -> bool:
+    """A board's line of facets under the heading: 'CDI · Paris · Salaire : 48K à 58K €'."""
+    return len(re.findall(r"\s[·|•]\s", line)) >= 2 and bool(re.search(r"\d|:", line))
+
+
+def _name_like(name: str) -> bool:
+    words = name.split()
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return (1 <= len(words) <= 8 and name[:1].isupper() and not re.search(r"\d", name)
+            and not name.endswith(".") and 2 * capitals >= len(words))
+
+
+def _header_name(line: str) -> str:
+    """The name a header line gives: before its first separator, the full name when that is
+    an acronym ('TUM — Technical University of Munich'), its stars and marks left out."""
+    parts = [p.strip(" ,;:-–—(★*") for p in _SEPARATOR.split(_SEX.sub(" ", line).strip())]
+    parts = [re.sub(r"[^\w)'’&.]+$", "", p).strip() for p in parts if p]
+    if not parts:
+        return ""
+    if len(parts) > 1 and re.fullmatch(r"[A-Z]{2,6}", parts[0]) and _ORG.search(parts[1]):
+        return parts[1]
+    return parts[0]
+
+
+def _header_line(line: str, text: str, domains: list[str], header: Sources,
+                 boards: Sources) -> None:
+    """A header line above the heading: a publisher's (its own part a careers site's name
+    only when the contact address confirms it), or a name the employer's when the contact
+    address spells it or the text names it again; else nobody's."""
+    if is_nav(line):
+        return
+    rest = text.replace(line, "", 1)
+    if is_publisher_line(line):
+        own = [_header_name(part) for part in _SEPARATOR.split(line)
+               if part.strip() and not is_publisher_line(part)]
+        if own and _name_like(own[0]) and matches_domain(own[0], domains):
+            boards.append((as_written(own[0], rest), line, 0.6))
+        return
+    name = _header_name(line)
+    if not _name_like(name):
+        return
+    again = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest, re.I)
+    if matches_domain(name, domains) or again:
+        header.append((as_written(name, rest), line, 0.7))

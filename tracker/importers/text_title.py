@@ -24,7 +24,8 @@ _CALLS = re.compile(
     r"offre d'emploi cadre)")
 # The terms after the title: a duration, a share of time, a contract or a season.
 _TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
-         r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid)\b)"
+         r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
+         r"maternity|cover)\b)"
 _TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?=[^—–]*{_TERMS})[^—–]*$", re.I)
 _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
                               r"years?|ans)\b)[^)]*\)\s*$", re.I)
@@ -63,8 +64,12 @@ _POST_IN_SENTENCE = re.compile(
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking)|"
     r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one)\s+(?P<post>[^.;:!?]{3,100})",
     re.I)
+# Where the sentence goes on past the post: an aside in brackets (not a sex ending '(e)' nor
+# an acronym '(FLE)'), a comma, a preposition ('en' only before the terms: 'en CDI').
 _POST_END = re.compile(
-    r"\s*(?:\(|,|\s(?:pour|to|who|qui|in|en|à|a|au|dans|for|with|avec|sur|on|at)\s).*$", re.I)
+    r"\s*(?:\s\((?![A-Z]{2,6}\))|,|\s(?:pour|to|who|qui|in|à|a|au|dans|for|with|avec|sur|on|"
+    r"at)\s|\sen\s(?=cdi|cdd|alternance|apprentissage|stage|contrat|int[ée]rim|temps|"
+    r"remplacement|renfort|service civique|freelance|poste)).*$", re.I)
 
 
 def post_in_sentence(line: str) -> str | None:
