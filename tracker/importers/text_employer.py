@@ -10,6 +10,12 @@ import re
 
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
+from tracker.importers.text_names_employer import (
+    anonymous,
+    client_named,
+    university_of_unit,
+    unnamed_client,
+)
 from tracker.importers.text_heading import (
     _EMPLOYER,
     _GENERIC_LABELS,
@@ -100,6 +106,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found: list[tuple[str, str, float]] = []
     demoted: list[tuple[str, str, float]] = []
     for value, snippet in labelled.get("hiring_organization_name", [])[:1]:
+        if anonymous(value):
+            return  # the board says the employer is not named
         if len(value) <= 200 and not re.search(r"site web|website", value, re.I):
             # 'Organization: HQ/HEP Health Emergencies Programme' under 'WORLD HEALTH
             # ORGANIZATION': a header's organisation names the employer, the label a unit.
@@ -109,6 +117,14 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             else:
                 found.append((value.strip(" ."), snippet, 0.85))
     body = [line.strip() for line in lines[:80] if line.strip()]
+    client = client_named(body)
+    if client:  # an agency's or a board's client
+        found.append((client[0], client[1], 0.7))
+    elif unnamed_client(body):
+        found = found[:1]  # the agency is not the employer: only a labelled line names one
+        if found:
+            result.add("hiring_organization_name", *found[0])
+        return
     for line in body[:40]:
         match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
         if match and len(match.group(1).split()) > 1:
@@ -116,6 +132,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             break
     found += header
     found += [item for item in below_title if item[2] >= 0.7]
+    recruiter: tuple[str, str, float] | None = None
     for line in body:
         match = _RECRUITS.match(line)
         if match:
@@ -125,7 +142,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                           r"company|firm)\s+(?=[A-ZÀ-Ý])", "", name)
             if 1 < len(name.split()) <= 10 or _ORG.search(name) or (
                     name[:1].isupper() and sum(name in other for other in body) > 1):
-                found.append((name[0].upper() + name[1:], line, 0.75))
+                recruiter = (name[0].upper() + name[1:], line, 0.75)
+                found.append(recruiter)
                 break
     for line in body:
         match = _SELF_DESCRIBED.match(line)
@@ -137,7 +155,27 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += _mentioned(body)
     if found:
         name, snippet, confidence = found[0]
+        if recruiter and confidence < 0.8 and _inside(name, recruiter[0]):
+            # a place's name in the header, the body's full name in the sentence that recruits
+            # ('Wallonie', 'Le Service public de Wallonie')
+            name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
+        university = university_of_unit(name, body) if confidence < 0.8 else None
+        if university:  # a faculty or a chair of the university the text names
+            name, snippet, confidence = university[0], university[1], 0.6
         result.add("hiring_organization_name", name, snippet, confidence)
+
+
+def _article_off(name: str) -> str:
+    return re.sub(r"^(?:les|la|le|the)\s+|^l['’]\s*", "", name, flags=re.I)
+
+
+def _inside(short: str, long: str) -> bool:
+    """Whether a place's name ends another name ('Wallonie', 'Service public de Wallonie'),
+    not an organisation's name ending its unit's ('Ville de Genève', 'Service Voirie de la
+    Ville de Genève')."""
+    short, long = fold(_article_off(short)).strip(), fold(_article_off(long)).strip()
+    return (short != long and not _ORG.search(short) and len(short.split()) <= 2
+            and long.endswith(short) and len(long.split()) <= 8)
 
 
 def _signature(lines: list[str]) -> list[tuple[str, str, float]]:

@@ -15,6 +15,7 @@ from tracker.importers.dates import fold
 from tracker.importers.sections import BULLET, heading_of
 from tracker.importers.text_names_layout import (
     as_written,
+    caps_lead,
     domain_labels,
     heading_index,
     is_nav,
@@ -92,8 +93,9 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
     rf"^((?:(?i:la|le|les|l['’]|the)\s*+[^\n:;.()]{{3,80}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
-    r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is recruiting|is hiring|is seeking|seeks|is looking for|"
-    r"wishes to appoint|invites applications)\b")
+    r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
+    r"is hiring|is seeking|seeks|is looking for|wishes to appoint|"
+    r"invites (?:nominations and )?applications)\b")
 # "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
 _SELF_DESCRIBED = re.compile(
     rf"^(?:The\s+|L['’]|La\s+|Le\s+)?({_NAME}(?:\s*+\([A-Z][A-Za-z&]{{1,9}}\))?)\s++(?:is|est)"
@@ -253,6 +255,13 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             break  # running text: the heading was not in the header
         confidence = 0.65 if not after_recruits or _ARTICLE.match(line) else 0.6
         title = line
+        if heading_at is None and not post_word(line):
+            # no heading names a post: the sentence or the classified ad that names one
+            named = next((p for p in map(_post_named, top) if p), None)
+            if named:
+                result.add("title", clean_title(named[0]), named[1], 0.55)
+                found_at = None
+                break
         if after_recruits and _ARTICLE.match(line):  # 'un assistant social (M/F/X) pour son'
             title = post_in_sentence(f"recrute {line}") or line
         result.add("title", clean_title(title), line, confidence)
@@ -334,6 +343,13 @@ def _named_later(line: str, text: str) -> bool:
                           rf"(?:^|\s)(?i:at|chez|join|rejoindre)\s+{escaped}\s*,)", text))
 
 
+def _post_named(line: str) -> tuple[str, str] | None:
+    """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
+    or a classified ad's lead words in capitals, when a word of it names a job."""
+    post = post_in_sentence(line) or caps_lead(line)
+    return (post, line) if post and post_word(post) else None
+
+
 def _facets(line: str) -> bool:
     """A board's line of facets under the heading: 'CDI · Paris · Salaire : 48K à 58K €'."""
     return len(re.findall(r"\s[·|•]\s", line)) >= 2 and bool(re.search(r"\d|:", line))
@@ -358,6 +374,11 @@ def _header_name(line: str) -> str:
     return parts[0]
 
 
+# A careers page's own words: the site is the employer's ('Careers | X', 'X — Join our team').
+_OWN_SITE = re.compile(r"\b(?:careers?|carrieres?|join (?:our|the) team|rejoignez[- ]nous|"
+                       r"nous rejoindre|working at|travailler (?:a|chez))\b")
+
+
 def _header_line(line: str, text: str, domains: list[str], header: Sources,
                  boards: Sources) -> None:
     """A header line above the heading: a publisher's (its own part a careers site's name
@@ -371,6 +392,8 @@ def _header_line(line: str, text: str, domains: list[str], header: Sources,
                if part.strip() and not is_publisher_line(part)]
         if own and _name_like(own[0]) and matches_domain(own[0], domains):
             boards.append((as_written(own[0], rest), line, 0.6))
+        elif own and _name_like(own[0]) and (_OWN_SITE.search(fold(line)) or _ORG.search(own[0])):
+            boards.append((as_written(own[0], rest), line, 0.55))  # its own careers page?
         return
     name = _header_name(line)
     if not _name_like(name):

@@ -20,7 +20,7 @@ engineer developer designer architect curator educator instructor teacher profes
 tutor researcher scientist fellow postdoc postdoctoral doctoral phd paralegal secretary
 solicitor lawyer attorney counsel clerk technician planner nurse midwife physician surgeon
 therapist physiotherapist psychologist psychiatrist pharmacist dentist carer worker operator
-operative supervisor receptionist marketer writer editor journalist reporter translator
+supervisor receptionist marketer writer editor journalist reporter translator
 interpreter administrator coordinator director dean head lead chief specialist advisor adviser
 consultant intern internship trainee apprentice apprenticeship volunteer cook chef waiter
 waitress bartender barista cleaner housekeeper porter guard attendant cashier salesperson
@@ -80,7 +80,8 @@ _PUBLISHER = re.compile(
     r"situations vacant|help wanted|employment opportunities|opportunities|recruitment|"
     r"emplois?|offres? d'emploi|carrieres?|petites annonces|annonces|bourse de l'emploi|"
     r"recrutement|postes? vacants|mises au concours|bulletin officiel|journal officiel|"
-    r"le site de recrutement|portail|working at|work for|travailler (?:a|pour|chez))\b")
+    r"le site de recrutement|portail|working at|work for|travailler (?:a|pour|chez)|"
+    r"join (?:our|the) team|rejoignez[- ]nous|nous rejoindre)\b")
 
 
 def is_publisher_line(line: str) -> bool:

@@ -60,7 +60,7 @@ def trim_terms(title: str) -> str:
 
 # "X recrute un·e Y pour ...", "who we need: a Y (...)", "we are recruiting a Y to join"
 _POST_IN_SENTENCE = re.compile(
-    r"(?:\b(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is hiring|"
+    r"(?:\b(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is hiring|"
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking)|"
     r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one)\s+(?P<post>[^.;:!?]{3,100})",
     re.I)
