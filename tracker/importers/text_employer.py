@@ -10,6 +10,7 @@ import re
 
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
+from tracker.importers.text_names_layout import domain_labels
 from tracker.importers.text_names_employer import (
     anonymous,
     client_named,
@@ -140,13 +141,15 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
             name = re.sub(r"^(?:cabinet|soci[ée]t[ée]|entreprise|start-up|startup|magasin|"
                           r"company|firm)\s+(?=[A-ZÀ-Ý])", "", name)
+            # 'La SCP X, office notarial de douze collaborateurs, recrute': the aside left out
+            name = re.split(r",\s+(?=[a-zà-ÿ])", name)[0].strip(" ,")
             if 1 < len(name.split()) <= 10 or _ORG.search(name) or (
                     name[:1].isupper() and sum(name in other for other in body) > 1):
                 recruiter = (name[0].upper() + name[1:], line, 0.75)
                 found.append(recruiter)
                 break
     for line in body:
-        match = _SELF_DESCRIBED.match(line)
+        match = _SELF_DESCRIBED.match(line) or _APPOSITION.match(line)
         if match:
             found.append((match.group(1), line, 0.65))
             break
@@ -162,7 +165,29 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         university = university_of_unit(name, body) if confidence < 0.8 else None
         if university:  # a faculty or a chair of the university the text names
             name, snippet, confidence = university[0], university[1], 0.6
-        result.add("hiring_organization_name", name, snippet, confidence)
+        result.add("hiring_organization_name", _article_elsewhere(name, body), snippet,
+                   confidence)
+
+
+# 'Bruxelles Environnement, l'administration de l'environnement ..., renforce': a name and the
+# kind of body it is, in apposition at a sentence's head.
+_APPOSITION = re.compile(
+    rf"^({_NAME}),\s+(?:l['’]|la\s|le\s|une?\s|an?\s|the\s)[^,.]{{0,40}}?\b(?:administration|"
+    r"organi[sz]ation|agence|agency|soci[ée]t[ée]|company|association|fondation|foundation|"
+    r"institution|[ée]tablissement|entreprise|firm|charity|collectivit[ée]|office|service|"
+    r"organisme|network|r[ée]seau|federation|f[ée]d[ée]ration)\b")
+
+
+def _article_elsewhere(name: str, body: list[str]) -> str:
+    """'La Clinique du Parc' is 'Clinique du Parc' when the text writes it so elsewhere (a
+    header, a heading): the article is the sentence's, not the name's."""
+    bare = _article_off(name)
+    if bare == name:
+        return name
+    pattern = re.compile(rf"(?:^|[—–|·:]\s*)({re.escape(bare)})(?![\w-])", re.I)
+    compact = re.sub(r"[^a-z0-9]", "", fold(bare))
+    spelled = compact in domain_labels("\n".join(body), EMAIL)  # harlowartmuseum.org
+    return bare if spelled or any(pattern.search(line) for line in body) else name
 
 
 def _article_off(name: str) -> str:

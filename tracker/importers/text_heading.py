@@ -20,6 +20,7 @@ from tracker.importers.text_names_layout import (
     heading_index,
     is_nav,
     is_publisher_line,
+    publisher_words_off,
     matches_domain,
     post_word,
 )
@@ -43,7 +44,9 @@ _ORG_WORDS = (
     r"Commission|Bank|Banque|Fund|Fonds|Trust|Society|Soci[ée]t[ée]|F[ée]d[ée]ration|Federation|"
     r"Syndicat|Groupement|Department (?:of|for)|Directorate(?:-General)? (?:of|for)|NHS|"
     r"Joint Undertaking|Parlement|Parliament|Laboratoire|Laboratory|LabEx|Mus[ée]e|Museum|"
-    r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc")
+    r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc|Commune|Canton|"
+    r"[ÉE]tat d[eu']|Gouvernement|Government of|County|City of|Th[ée][âa]tre|Theater|Clinique|"
+    r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
 _EMPLOYER = re.compile(
@@ -70,7 +73,7 @@ _BOARD = re.compile(
 _CRUMBS = re.compile(r"\s(?:›|>|»)\s")
 _CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
 _SKIP = re.compile(
-    r"publiee? par|posted by|pour le compte|applicants|candidatures? recues|\bago\b|"
+    r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
     r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi")
 _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
                "job description", "vacancy", "skip to content", "synthese de l'offre",
@@ -92,7 +95,7 @@ _NAME = rf"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:{_CONNECTORS}\s+)*[A-ZÀ-Ý][\w'’&.-
 _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
-    rf"^((?:(?i:la|le|les|l['’]|the)\s*+[^\n:;.()]{{3,80}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
+    rf"^((?:(?i:la|le|les|l['’]|the)\s*+[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
     r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
     r"is hiring|is seeking|seeks|is looking for|wishes to appoint|"
     r"invites (?:nominations and )?applications)\b")
@@ -245,7 +248,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if _skipped(line, is_label):
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
             continue
-        if index != heading_at and (is_org_line(line) or _named_later(line, text)):
+        if index != heading_at and not (above and is_publisher_line(line)) \
+                and (is_org_line(line) or _named_later(line, text)):
             header.append((_body_of(line, town=False), line, 0.75))
             continue
         if above:
@@ -324,7 +328,8 @@ def _named_elsewhere(name: str, text: str) -> bool:
 def _board_employer(line: str) -> list[tuple[str, str, float]]:
     """'Careers at Northfield Foods', 'Harbor Freightways Careers', 'UNDP Procurement
     Notices': a careers site names its own organisation (a job board's name is no employer)."""
-    match = re.match(r"^(?:careers at|jobs at|travailler chez)\s+(.{2,60})$", line.strip(), re.I) \
+    match = re.match(r"^(?:careers at|jobs at|travailler chez|careers\s*[|—–-])\s*(.{2,60})$",
+                     line.strip(), re.I) \
         or re.match(r"^(.{2,60}?)\s+(?:[—–|-]\s+)?(?:careers|procurement notices)$", line.strip(),
                     re.I)
     return [(match.group(1).strip(), line, 0.6)] if match else []
@@ -389,7 +394,8 @@ def _header_line(line: str, text: str, domains: list[str], header: Sources,
     rest = text.replace(line, "", 1)
     if is_publisher_line(line):
         own = [_header_name(part) for part in _SEPARATOR.split(line)
-               if part.strip() and not is_publisher_line(part)]
+               if part.strip() and not is_publisher_line(part)] or [
+            name for name in [publisher_words_off(line)] if _ORG.search(name)]
         if own and _name_like(own[0]) and matches_domain(own[0], domains):
             boards.append((as_written(own[0], rest), line, 0.6))
         elif own and _name_like(own[0]) and (_OWN_SITE.search(fold(line)) or _ORG.search(own[0])):

@@ -89,6 +89,12 @@ def is_publisher_line(line: str) -> bool:
     return bool(_PUBLISHER.search(fold(line)))
 
 
+def publisher_words_off(line: str) -> str:
+    """A header line without a publisher's words: 'Portail Emploi CNRS' is 'CNRS'."""
+    kept = [word for word in line.split() if not _PUBLISHER.fullmatch(fold(word))]
+    return " ".join(kept).strip(" -–—|·:")
+
+
 def heading_index(top: list[str], heading_like: Callable[[str], bool],
                   marker: re.Pattern[str]) -> tuple[int | None, bool]:
     """(index, whether by its marker) of the top line that looks like a heading and names a

@@ -13,7 +13,7 @@ from tracker.importers.dates import fold
 # A kind of posting or call written before the title, then a separator.
 _KIND_PREFIX = re.compile(
     r"^(?:appel a candidatures?|call for applications|call for (?:expressions of )?interest"
-    r"|mission freelance|freelance|alternance|apprentissage|stage|internship|traineeship"
+    r"|mission freelance|freelance|alternance|apprentissage|stage|internship|traineeship|recrutement"
     r"|offre d'emploi|job offer|job opportunity|job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
@@ -31,6 +31,9 @@ _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[
                               r"years?|ans)\b)[^)]*\)\s*$", re.I)
 _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage)\b.*$",
                                 re.I)
+# 'pour la rentrée', 'for the summer season': when the post is wanted, not its name.
+_TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[ée]e|saison|season|"
+                              r"summer|winter|[ée]t[ée])\b.*$", re.I)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
 
 
@@ -51,7 +54,7 @@ def kind_prefixed(line: str) -> str | None:
 def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
-    for pattern in (_TRAILING_PARENS, _TRAILING_PART, _TRAILING_CONTRACT):
+    for pattern in (_TRAILING_SEASON, _TRAILING_PARENS, _TRAILING_PART, _TRAILING_CONTRACT):
         trimmed = pattern.sub("", title).strip()
         if trimmed:
             title = trimmed
