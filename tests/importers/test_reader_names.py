@@ -145,3 +145,28 @@ def test_the_words_of_a_header_a_reader_tells_apart():
     assert matches_domain("Clinique psychiatrique des Trois Sources", labels)
     assert not matches_domain("Harbour Hotels", domain_labels("jo@gmail.com", EMAIL))
     assert re.fullmatch(r"[a-z0-9]+", labels[0])
+
+
+def test_a_labelled_heading_wrapped_onto_the_next_line_is_read_whole():
+    text = ("CONSEIL DÉPARTEMENTAL DU JURA          FICHE DE POSTE\n"
+            "INTITULÉ DU POSTE\n"
+            "Agent d'entretien des espaces\n"
+            "naturels (H/F)\n"
+            "Catégorie : C\n")
+    assert _names(text)[0] == "Agent d'entretien des espaces naturels"
+    # a line that is a sentence of its own is not the heading's end
+    text = "Intitulé du poste : Agent d'accueil\nLe poste est basé à Dole.\n"
+    assert _names(text)[0] == "Agent d'accueil"
+
+
+def test_a_portal_named_after_its_organisation_and_a_university_in_capitals():
+    title, employer = _names("Portail Emploi INRAE\nTechnicien de laboratoire (H/F)\n"
+                             "Lieu de travail : Avignon\n")
+    assert (title, employer) == ("Technicien de laboratoire", "INRAE")
+    text = ("THE UNIVERSITY OF OTAGO\n"
+            "Careers > Search Jobs > Job Details\n"
+            "Research Technician - Department of Zoology\n"
+            "The Department of Zoology seeks a Research Technician to run its aquaria.\n")
+    assert _names(text)[1] == "University of Otago"
+    assert _names("La DGFiP du Nord recrute un contrôleur des finances publiques.\n")[1] \
+        == "DGFiP du Nord"

@@ -41,7 +41,11 @@ def _without_article(name: str) -> str:
     described = bool(match and match.group(2) and match.group(2)[:1].islower()
                      and not re.fullmatch(r"(?:de|du|des|d['’]\S*|la|le|les|et|of|the|and|for|"
                                           r"&|on|sur|en)", match.group(2)))
+    head = match.group(1) if match else ""
+    capitals = sum(c.isupper() for c in head)
+    acronym = capitals >= 2 and capitals > sum(c.islower() for c in head)  # 'La DGFiP du Nord'
     if match and (not match.group(1)[:1].isupper() or _ORG.match(match.group(1)) or described
+                  or acronym
                   or match.group(0)[:2].lower() in ("l'", "l’")):
         return name[match.end():]
     return name
@@ -169,8 +173,28 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         university = university_of_unit(name, body) if confidence < 0.8 else None
         if university:  # a faculty or a chair of the university the text names
             name, snippet, confidence = university[0], university[1], 0.6
+        if name.isupper() and len(name.split()) >= 2:
+            name = _without_article(_from_capitals(name))
         result.add("hiring_organization_name", _article_elsewhere(name, body), snippet,
                    confidence)
+
+
+_SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "en", "sur"}
+
+
+def _from_capitals(name: str) -> str:
+    """A header's name in capitals as a name is written: 'THE UNIVERSITY OF OTAGO' is 'The
+    University of Otago'; short words that are no connectors stay acronyms ('LLP', 'FC')."""
+    words = []
+    for index, word in enumerate(name.split()):
+        low = word.lower()
+        if low in _SMALL and index:
+            words.append(low)
+        elif len(word) <= 3 and low not in _SMALL:
+            words.append(word)
+        else:
+            words.append(word[:1] + word[1:].lower())
+    return " ".join(words)
 
 
 # 'Bruxelles Environnement, l'administration de l'environnement ..., renforce': a name and the

@@ -55,7 +55,8 @@ _EMPLOYER = re.compile(
     r"Ministry|Mairie|Ville d[e']|Région|Département|Conseil|Communauté|Métropole|École|Ecole|"
     r"School|College|Collège|Agence|Agency|Office|Fondation|Foundation|Association|Hôpital|"
     r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE)\b"
-    r"(?:[\s-]+(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|"
+    r"(?:(?:[\s-]+|,\s+(?=(?:de|du|des|et|and|of)\s|[dl]['’]))"
+    r"(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|"
     r"\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|allée|route|quai)\b)))*)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
@@ -188,7 +189,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     boards: list[tuple[str, str, float]] = []
     titles = labelled.get("title") or []
     if titles and len(titles[0][0]) <= 200:
-        result.add("title", clean_title(titles[0][0]), titles[0][1], 0.9)
+        value = _wrapped(titles[0][0], lines)
+        result.add("title", clean_title(value), titles[0][1], 0.9)
     subject = subject_title(top, is_org_line)
     if subject and not result.get("title"):
         result.add("title", clean_title(subject[0]), subject[1], 0.7)
@@ -332,7 +334,10 @@ def _board_employer(line: str) -> list[tuple[str, str, float]]:
                      line.strip(), re.I) \
         or re.match(r"^(.{2,60}?)\s+(?:[—–|-]\s+)?(?:careers|procurement notices)$", line.strip(),
                     re.I)
-    return [(match.group(1).strip(), line, 0.6)] if match else []
+    if match:
+        return [(match.group(1).strip(), line, 0.6)]
+    own = publisher_words_off(line)  # 'Portail Emploi CNRS'
+    return [(own, line, 0.55)] if own != line.strip() and _ORG.search(own) else []
 
 
 def _named_later(line: str, text: str) -> bool:
@@ -346,6 +351,19 @@ def _named_later(line: str, text: str) -> bool:
     return bool(re.search(rf"(?m)(?:^{escaped}[ \t]+(?!(?:is|are|can|will|may|must|should|"
                           rf"would|has|have|reports?|works?)\b)[a-zà-ÿ]\w+|"
                           rf"(?:^|\s)(?i:at|chez|join|rejoindre)\s+{escaped}\s*,)", text))
+
+
+def _wrapped(value: str, lines: list[str]) -> str:
+    """A labelled heading a page wrapped onto the next line ('Chef d'équipe d'exploitation' /
+    'routière (H/F)'): the next line goes on in lower case, short and with no label."""
+    stripped = [line.strip() for line in lines]
+    if value not in stripped:
+        return value
+    after = next((line for line in stripped[stripped.index(value) + 1:] if line), "")
+    if (re.match(r"[a-zà-ÿ]", after) and len(after.split()) <= 4 and ":" not in after
+            and not value.endswith((".", ",", ";", ":"))):
+        return f"{value} {after}"
+    return value
 
 
 def _post_named(line: str) -> tuple[str, str] | None:

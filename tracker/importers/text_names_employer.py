@@ -61,6 +61,9 @@ def university_of_unit(name: str, lines: list[str]) -> tuple[str, str] | None:
     if not _UNIT.match(fold(name)) or _UNIVERSITY.search(name):
         return None
     for line in lines:
+        if line.isupper():  # 'THE UNIVERSITY OF ARIZONA'
+            line = re.sub(r"\b(Of|De|Du|And|The|For)\b", lambda m: m.group(1).lower(),
+                          line.title())
         match = _UNIVERSITY.search(line)
         if match:
             university = re.sub(r"^(?:The|At|Working at|Of|In)\s+", "", match.group(1))
