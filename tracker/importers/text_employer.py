@@ -10,13 +10,6 @@ import re
 
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
-from tracker.importers.text_names_layout import domain_labels
-from tracker.importers.text_names_employer import (
-    anonymous,
-    client_named,
-    university_of_unit,
-    unnamed_client,
-)
 from tracker.importers.text_heading import (
     _EMPLOYER,
     _GENERIC_LABELS,
@@ -31,6 +24,13 @@ from tracker.importers.text_heading import (
     is_org_line,
     org_name,
 )
+from tracker.importers.text_names_employer import (
+    anonymous,
+    client_named,
+    university_of_unit,
+    unnamed_client,
+)
+from tracker.importers.text_names_layout import domain_labels
 
 
 def _without_article(name: str) -> str:

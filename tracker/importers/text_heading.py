@@ -20,9 +20,9 @@ from tracker.importers.text_names_layout import (
     heading_index,
     is_nav,
     is_publisher_line,
-    publisher_words_off,
     matches_domain,
     post_word,
+    publisher_words_off,
 )
 from tracker.importers.text_title import (
     is_call,

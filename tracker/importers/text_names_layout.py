@@ -14,7 +14,7 @@ from tracker.importers.dates import fold
 
 # Words naming a job or a post, singular, English and French (folded, lower case). A plural
 # ('Avocats', 'notaires') names a firm's trade, not the post offered.
-_POST_WORDS = frozenset("""
+_POST_TEXT = """
 officer manager agent assistant associate analyst coach driver bookkeeper accountant auditor
 engineer developer designer architect curator educator instructor teacher professor lecturer
 tutor researcher scientist fellow postdoc postdoctoral doctoral phd paralegal secretary
@@ -46,7 +46,8 @@ operatrice jardinier gardien concierge volontaire benevole moniteur monitrice en
 preparateur preparatrice graphiste journaliste traducteur traductrice economiste statisticien
 urbaniste architecte geometre dessinateur laborantin auxiliaire puericultrice orthophoniste
 ergotherapeute dieteticien dieteticienne pasteur maitre aide referent referente delegue deleguee
-""".split())
+"""
+_POST_WORDS = frozenset(_POST_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
