@@ -198,6 +198,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     crumb, labels, after_recruits = None, 0, False
     found_at = None
     domains = domain_labels(text, EMAIL)
+    site_names: Sources = []  # a site's own name in its header, confirmed
 
     def heading_like(line: str) -> bool:
         return not (_skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
@@ -255,7 +256,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             header.append((_body_of(line, town=False), line, 0.75))
             continue
         if above:
-            _header_line(line, text, domains, header, boards)
+            _header_line(line, text, domains, header, site_names, boards)
             continue
         if line.endswith(".") and len(line.split()) > 8:
             break  # running text: the heading was not in the header
@@ -288,7 +289,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             result.add("title", clean_title(post), post, 0.55)
     if crumb and not result.get("title"):
         result.add("title", clean_title(crumb), crumb, 0.55)
-    return header, below_title, boards
+    return header, below_title, site_names + boards
 
 
 # A line that only says an organisation recruits ('Biocoop Les Arcades recrute',
@@ -402,11 +403,12 @@ _OWN_SITE = re.compile(r"\b(?:careers?|carrieres?|join (?:our|the) team|rejoigne
                        r"nous rejoindre|working at|travailler (?:a|chez))\b")
 
 
-def _header_line(line: str, text: str, domains: list[str], header: Sources,
+def _header_line(line: str, text: str, domains: list[str], header: Sources, named: Sources,
                  boards: Sources) -> None:
-    """A header line above the heading: a publisher's (its own part a careers site's name
-    only when the contact address confirms it), or a name the employer's when the contact
-    address spells it or the text names it again; else nobody's."""
+    """A header line above the heading: a publisher's (its own part the employer's only on
+    the employer's own careers page, or when it names an organisation: surer when the contact
+    address spells it), or a name the employer's when the contact address spells it or the
+    text names it again (weighed after the sentences that recruit); else nobody's."""
     if is_nav(line):
         return
     rest = text.replace(line, "", 1)
@@ -414,14 +416,15 @@ def _header_line(line: str, text: str, domains: list[str], header: Sources,
         own = [_header_name(part) for part in _SEPARATOR.split(line)
                if part.strip() and not is_publisher_line(part)] or [
             name for name in [publisher_words_off(line)] if _ORG.search(name)]
-        if own and _name_like(own[0]) and matches_domain(own[0], domains):
-            boards.append((as_written(own[0], rest), line, 0.6))
-        elif own and _name_like(own[0]) and (_OWN_SITE.search(fold(line)) or _ORG.search(own[0])):
-            boards.append((as_written(own[0], rest), line, 0.55))  # its own careers page?
+        if own and _name_like(own[0]) and (_OWN_SITE.search(fold(line)) or _ORG.search(own[0])):
+            confidence = 0.6 if matches_domain(own[0], domains) else 0.55
+            boards.append((as_written(own[0], rest), line, confidence))
         return
     name = _header_name(line)
     if not _name_like(name):
         return
     again = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest, re.I)
-    if matches_domain(name, domains) or again:
-        header.append((as_written(name, rest), line, 0.7))
+    if matches_domain(name, domains):
+        header.append((as_written(name, rest), line, 0.7))  # the contact address is its own
+    elif again:
+        named.append((as_written(name, rest), line, 0.7))

@@ -46,6 +46,13 @@ operatrice jardinier gardien concierge volontaire benevole moniteur monitrice en
 preparateur preparatrice graphiste journaliste traducteur traductrice economiste statisticien
 urbaniste architecte geometre dessinateur laborantin auxiliaire puericultrice orthophoniste
 ergotherapeute dieteticien dieteticienne pasteur maitre aide referent referente delegue deleguee
+conducteur conductrice facteur soudeur mecanicien peintre macon couvreur boulanger boucher
+patissier coiffeur coiffeuse estheticienne veilleur ambulancier brancardier manipulateur
+sage-femme plongeur valet gouvernante greffier huissier officier policier pompier dentiste
+veterinaire opticien psychomotricien orthoptiste clerc commercial commerciale negociateur
+pastor priest organist lifeguard trainer physio handyman negotiator
+underwriter actuary broker teller doctor veterinarian optician sonographer logistician
+firefighter warden sous-chef
 """
 _POST_WORDS = frozenset(_POST_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
