@@ -170,3 +170,11 @@ def test_a_portal_named_after_its_organisation_and_a_university_in_capitals():
     assert _names(text)[1] == "University of Otago"
     assert _names("La DGFiP du Nord recrute un contrôleur des finances publiques.\n")[1] \
         == "DGFiP du Nord"
+
+
+def test_a_name_starting_with_the_letters_of_an_article_keeps_them():
+    text = ("Job Vacancy\nAccounts Assistant\nLagos Water Corporation invites applications "
+            "from suitably qualified candidates.\n")
+    assert _names(text) == ("Accounts Assistant", "Lagos Water Corporation")
+    text = "Lead Technician\nLes Ateliers Lebrun recrute un technicien.\nLeeds Mill seeks staff.\n"
+    assert _names(text)[1] == "Les Ateliers Lebrun"

@@ -37,7 +37,7 @@ def _without_article(name: str) -> str:
     """'La commune de X' is 'Commune de X', 'The University of Y' is 'University of Y'; the
     article stays in a name of its own ('Les Restos du Cœur', 'The Resolution Institute'), not
     before a common noun and its adjective ('Le Service public de Wallonie')."""
-    match = re.match(r"^(?:les|la|le|l['’]|the)\s*(?=(\S+)(?:\s+(\S+))?)", name, re.I)
+    match = re.match(r"^(?:(?:les|la|le|the)\s+|l['’]\s*)(?=(\S+)(?:\s+(\S+))?)", name, re.I)
     described = bool(match and match.group(2) and match.group(2)[:1].islower()
                      and not re.fullmatch(r"(?:de|du|des|d['’]\S*|la|le|les|et|of|the|and|for|"
                                           r"&|on|sur|en)", match.group(2)))

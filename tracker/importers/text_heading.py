@@ -96,7 +96,7 @@ _NAME = rf"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:{_CONNECTORS}\s+)*[A-ZÀ-Ý][\w'’&.-
 _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
-    rf"^((?:(?i:la|le|les|l['’]|the)\s*+[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
+    rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
     r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
     r"is hiring|is seeking|seeks|is looking for|wishes to appoint|"
     r"invites (?:nominations and )?applications)\b")
@@ -324,7 +324,7 @@ def _body_of(line: str, town: bool = True) -> str:
 def _named_elsewhere(name: str, text: str) -> bool:
     """A name in capitals and small words ('Les Nuits Sonores de la Vallée') the text uses
     again: an organisation, not a post."""
-    bare = re.sub(r"^(?:les|la|le|l['’]|the)\s*", "", name, flags=re.I)
+    bare = re.sub(r"^(?:(?:les|la|le|the)\s+|l['’]\s*)", "", name, flags=re.I)
     return bool(_NAME_RE.match(name)) and len(bare.split()) >= 2 and text.count(bare) > 1
 
 
