@@ -39,7 +39,8 @@ def test_the_organisation_header_above_the_heading_is_the_employer():
             "Organization: Services Department\nClosing date: 3 May 2028\n")
     parsed = parse_text(text)
     assert parsed.value("title") == "Data Scientist (Climate Services)"
-    assert parsed.value("hiring_organization_name") == "WORLD METEOROLOGY ORGANIZATION"
+    # a name in capitals is given as a name is written
+    assert parsed.value("hiring_organization_name") == "World Meteorology Organization"
 
 
 def test_an_acronym_spelled_by_its_words_marks_an_organisation_but_a_cdd_does_not():

@@ -24,13 +24,28 @@ from tracker.importers.text_heading import (
     is_org_line,
     org_name,
 )
+from tracker.importers.text_names_employer import (
+    anonymous,
+    client_named,
+    university_of_unit,
+    unnamed_client,
+)
+from tracker.importers.text_names_layout import domain_labels
 
 
 def _without_article(name: str) -> str:
     """'La commune de X' is 'Commune de X', 'The University of Y' is 'University of Y'; the
-    article stays in a name of its own ('Les Restos du Cœur', 'The Resolution Institute')."""
-    match = re.match(r"^(?:les|la|le|l['’]|the)\s*(?=(\S+))", name, re.I)
-    if match and (not match.group(1)[:1].isupper() or _ORG.match(match.group(1))
+    article stays in a name of its own ('Les Restos du Cœur', 'The Resolution Institute'), not
+    before a common noun and its adjective ('Le Service public de Wallonie')."""
+    match = re.match(r"^(?:(?:les|la|le|the)\s+|l['’]\s*)(?=(\S+)(?:\s+(\S+))?)", name, re.I)
+    described = bool(match and match.group(2) and match.group(2)[:1].islower()
+                     and not re.fullmatch(r"(?:de|du|des|d['’]\S*|la|le|les|et|of|the|and|for|"
+                                          r"&|on|sur|en)", match.group(2)))
+    head = match.group(1) if match else ""
+    capitals = sum(c.isupper() for c in head)
+    acronym = capitals >= 2 and capitals > sum(c.islower() for c in head)  # 'La DGFiP du Nord'
+    if match and (not match.group(1)[:1].isupper() or _ORG.match(match.group(1)) or described
+                  or acronym
                   or match.group(0)[:2].lower() in ("l'", "l’")):
         return name[match.end():]
     return name
@@ -100,6 +115,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found: list[tuple[str, str, float]] = []
     demoted: list[tuple[str, str, float]] = []
     for value, snippet in labelled.get("hiring_organization_name", [])[:1]:
+        if anonymous(value):
+            return  # the board says the employer is not named
         if len(value) <= 200 and not re.search(r"site web|website", value, re.I):
             # 'Organization: HQ/HEP Health Emergencies Programme' under 'WORLD HEALTH
             # ORGANIZATION': a header's organisation names the employer, the label a unit.
@@ -109,6 +126,14 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             else:
                 found.append((value.strip(" ."), snippet, 0.85))
     body = [line.strip() for line in lines[:80] if line.strip()]
+    client = client_named(body)
+    if client:  # an agency's or a board's client
+        found.append((client[0], client[1], 0.7))
+    elif unnamed_client(body):
+        found = found[:1]  # the agency is not the employer: only a labelled line names one
+        if found:
+            result.add("hiring_organization_name", *found[0])
+        return
     for line in body[:40]:
         match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
         if match and len(match.group(1).split()) > 1:
@@ -116,6 +141,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             break
     found += header
     found += [item for item in below_title if item[2] >= 0.7]
+    recruiter: tuple[str, str, float] | None = None
     for line in body:
         match = _RECRUITS.match(line)
         if match:
@@ -123,12 +149,15 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
             name = re.sub(r"^(?:cabinet|soci[ée]t[ée]|entreprise|start-up|startup|magasin|"
                           r"company|firm)\s+(?=[A-ZÀ-Ý])", "", name)
+            # 'La SCP X, office notarial de douze collaborateurs, recrute': the aside left out
+            name = re.split(r",\s+(?=[a-zà-ÿ])", name)[0].strip(" ,")
             if 1 < len(name.split()) <= 10 or _ORG.search(name) or (
                     name[:1].isupper() and sum(name in other for other in body) > 1):
-                found.append((name[0].upper() + name[1:], line, 0.75))
+                recruiter = (name[0].upper() + name[1:], line, 0.75)
+                found.append(recruiter)
                 break
     for line in body:
-        match = _SELF_DESCRIBED.match(line)
+        match = _SELF_DESCRIBED.match(line) or _APPOSITION.match(line)
         if match:
             found.append((match.group(1), line, 0.65))
             break
@@ -137,7 +166,69 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += _mentioned(body)
     if found:
         name, snippet, confidence = found[0]
-        result.add("hiring_organization_name", name, snippet, confidence)
+        if recruiter and confidence < 0.8 and _inside(name, recruiter[0]):
+            # a place's name in the header, the body's full name in the sentence that recruits
+            # ('Wallonie', 'Le Service public de Wallonie')
+            name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
+        university = university_of_unit(name, body) if confidence < 0.8 else None
+        if university:  # a faculty or a chair of the university the text names
+            name, snippet, confidence = university[0], university[1], 0.6
+        if name.isupper() and len(name.split()) >= 2:
+            name = _without_article(_from_capitals(name))
+        result.add("hiring_organization_name", _article_elsewhere(name, body), snippet,
+                   confidence)
+
+
+_SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "en", "sur"}
+
+
+def _from_capitals(name: str) -> str:
+    """A header's name in capitals as a name is written: 'THE UNIVERSITY OF OTAGO' is 'The
+    University of Otago'; short words that are no connectors stay acronyms ('LLP', 'FC')."""
+    words = []
+    for index, word in enumerate(name.split()):
+        low = word.lower()
+        if low in _SMALL and index:
+            words.append(low)
+        elif len(word) <= 3 and low not in _SMALL:
+            words.append(word)
+        else:
+            words.append(word[:1] + word[1:].lower())
+    return " ".join(words)
+
+
+# 'Bruxelles Environnement, l'administration de l'environnement ..., renforce': a name and the
+# kind of body it is, in apposition at a sentence's head.
+_APPOSITION = re.compile(
+    rf"^({_NAME}),\s+(?:l['’]|la\s|le\s|une?\s|an?\s|the\s)[^,.]{{0,40}}?\b(?:administration|"
+    r"organi[sz]ation|agence|agency|soci[ée]t[ée]|company|association|fondation|foundation|"
+    r"institution|[ée]tablissement|entreprise|firm|charity|collectivit[ée]|office|service|"
+    r"organisme|network|r[ée]seau|federation|f[ée]d[ée]ration)\b")
+
+
+def _article_elsewhere(name: str, body: list[str]) -> str:
+    """'La Clinique du Parc' is 'Clinique du Parc' when the text writes it so elsewhere (a
+    header, a heading): the article is the sentence's, not the name's."""
+    bare = _article_off(name)
+    if bare == name:
+        return name
+    pattern = re.compile(rf"(?:^|[—–|·:]\s*)({re.escape(bare)})(?![\w-])", re.I)
+    compact = re.sub(r"[^a-z0-9]", "", fold(bare))
+    spelled = compact in domain_labels("\n".join(body), EMAIL)  # harlowartmuseum.org
+    return bare if spelled or any(pattern.search(line) for line in body) else name
+
+
+def _article_off(name: str) -> str:
+    return re.sub(r"^(?:les|la|le|the)\s+|^l['’]\s*", "", name, flags=re.I)
+
+
+def _inside(short: str, long: str) -> bool:
+    """Whether a place's name ends another name ('Wallonie', 'Service public de Wallonie'),
+    not an organisation's name ending its unit's ('Ville de Genève', 'Service Voirie de la
+    Ville de Genève')."""
+    short, long = fold(_article_off(short)).strip(), fold(_article_off(long)).strip()
+    return (short != long and not _ORG.search(short) and len(short.split()) <= 2
+            and long.endswith(short) and len(long.split()) <= 8)
 
 
 def _signature(lines: list[str]) -> list[tuple[str, str, float]]:

@@ -12,7 +12,18 @@ from collections.abc import Callable
 
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
-from tracker.importers.sections import heading_of
+from tracker.importers.sections import BULLET, heading_of
+from tracker.importers.text_names_layout import (
+    as_written,
+    caps_lead,
+    domain_labels,
+    heading_index,
+    is_nav,
+    is_publisher_line,
+    matches_domain,
+    post_word,
+    publisher_words_off,
+)
 from tracker.importers.text_title import (
     is_call,
     kind_prefixed,
@@ -33,7 +44,9 @@ _ORG_WORDS = (
     r"Commission|Bank|Banque|Fund|Fonds|Trust|Society|Soci[ée]t[ée]|F[ée]d[ée]ration|Federation|"
     r"Syndicat|Groupement|Department (?:of|for)|Directorate(?:-General)? (?:of|for)|NHS|"
     r"Joint Undertaking|Parlement|Parliament|Laboratoire|Laboratory|LabEx|Mus[ée]e|Museum|"
-    r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc")
+    r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc|Commune|Canton|"
+    r"[ÉE]tat d[eu']|Gouvernement|Government of|County|City of|Th[ée][âa]tre|Theater|Clinique|"
+    r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
 _EMPLOYER = re.compile(
@@ -42,7 +55,8 @@ _EMPLOYER = re.compile(
     r"Ministry|Mairie|Ville d[e']|Région|Département|Conseil|Communauté|Métropole|École|Ecole|"
     r"School|College|Collège|Agence|Agency|Office|Fondation|Foundation|Association|Hôpital|"
     r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE)\b"
-    r"(?:[\s-]+(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|"
+    r"(?:(?:[\s-]+|,\s+(?=(?:de|du|des|et|and|of)\s|[dl]['’]))"
+    r"(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|"
     r"\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|allée|route|quai)\b)))*)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
@@ -60,7 +74,7 @@ _BOARD = re.compile(
 _CRUMBS = re.compile(r"\s(?:›|>|»)\s")
 _CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
 _SKIP = re.compile(
-    r"publiee? par|posted by|pour le compte|applicants|candidatures? recues|\bago\b|"
+    r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
     r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi")
 _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
                "job description", "vacancy", "skip to content", "synthese de l'offre",
@@ -82,9 +96,10 @@ _NAME = rf"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:{_CONNECTORS}\s+)*[A-ZÀ-Ý][\w'’&.-
 _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
-    rf"^((?:(?i:la|le|les|l['’]|the)\s*+[^\n:;.()]{{3,80}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
-    r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is recruiting|is hiring|is seeking|seeks|is looking for|"
-    r"wishes to appoint|invites applications)\b")
+    rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
+    r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
+    r"is hiring|is seeking|seeks|is looking for|wishes to appoint|"
+    r"invites (?:nominations and )?applications)\b")
 # "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
 _SELF_DESCRIBED = re.compile(
     rf"^(?:The\s+|L['’]|La\s+|Le\s+)?({_NAME}(?:\s*+\([A-Z][A-Za-z&]{{1,9}}\))?)\s++(?:is|est)"
@@ -174,18 +189,32 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     boards: list[tuple[str, str, float]] = []
     titles = labelled.get("title") or []
     if titles and len(titles[0][0]) <= 200:
-        result.add("title", clean_title(titles[0][0]), titles[0][1], 0.9)
+        value = _wrapped(titles[0][0], lines)
+        result.add("title", clean_title(value), titles[0][1], 0.9)
     subject = subject_title(top, is_org_line)
     if subject and not result.get("title"):
         result.add("title", clean_title(subject[0]), subject[1], 0.7)
     text = "\n".join(lines)
     crumb, labels, after_recruits = None, 0, False
     found_at = None
+    domains = domain_labels(text, EMAIL)
+    site_names: Sources = []  # a site's own name in its header, confirmed
+
+    def heading_like(line: str) -> bool:
+        return not (_skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
+                    or (line.endswith(".") and len(line.split()) > 8)
+                    or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
+
+    # The first heading naming a post (one with a sex marker first): a line naming none above
+    # it is the page's header, not its heading.
+    heading_at, by_marker = heading_index(top, heading_like, _SEX)
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        numbered = _NUMBERED.match(line) if not is_call(line) else None
+        above = heading_at is not None and index < heading_at and (
+            by_marker or not post_word(line))
+        numbered = _NUMBERED.match(line) if not is_call(line) and not above else None
         if numbered:
             result.add("title", clean_title(numbered["title"]), line, 0.7)
             break
@@ -199,9 +228,11 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if _BOARD.search(key):
             boards += _board_employer(line)
             continue  # the publisher's name: never the title
+        if is_nav(line):
+            continue  # a site's menu or its path
         recruits = _RECRUITS.match(line)
         post = post_in_sentence(line) if recruits and not _RECRUITS_ALONE.search(line) else None
-        if post:
+        if post and not above:
             result.add("title", clean_title(post), line, 0.6)
             found_at = index
             break
@@ -209,7 +240,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
             continue
         prefixed = kind_prefixed(line)
-        if prefixed and not is_org_line(prefixed) and not _named_elsewhere(prefixed, text):
+        if prefixed and not above and not is_org_line(prefixed) \
+                and not _named_elsewhere(prefixed, text):
             result.add("title", clean_title(prefixed), line, 0.65)
             found_at = index
             break
@@ -219,13 +251,27 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if _skipped(line, is_label):
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
             continue
-        if is_org_line(line) or _named_later(line, text):
+        if index != heading_at and not (above and is_publisher_line(line)) \
+                and (is_org_line(line) or _named_later(line, text)):
             header.append((_body_of(line, town=False), line, 0.75))
+            continue
+        if above:
+            _header_line(line, text, domains, header, site_names, boards)
             continue
         if line.endswith(".") and len(line.split()) > 8:
             break  # running text: the heading was not in the header
         confidence = 0.65 if not after_recruits or _ARTICLE.match(line) else 0.6
-        result.add("title", clean_title(line), line, confidence)
+        title = line
+        if heading_at is None and not post_word(line):
+            # no heading names a post: the sentence or the classified ad that names one
+            named = next((p for p in map(_post_named, top) if p), None)
+            if named:
+                result.add("title", clean_title(named[0]), named[1], 0.55)
+                found_at = None
+                break
+        if after_recruits and _ARTICLE.match(line):  # 'un assistant social (M/F/X) pour son'
+            title = post_in_sentence(f"recrute {line}") or line
+        result.add("title", clean_title(title), line, confidence)
         found_at = index
         break
     if found_at is not None and found_at + 1 < len(top):
@@ -243,7 +289,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             result.add("title", clean_title(post), post, 0.55)
     if crumb and not result.get("title"):
         result.add("title", clean_title(crumb), crumb, 0.55)
-    return header, below_title, boards
+    return header, below_title, site_names + boards
 
 
 # A line that only says an organisation recruits ('Biocoop Les Arcades recrute',
@@ -278,17 +324,21 @@ def _body_of(line: str, town: bool = True) -> str:
 def _named_elsewhere(name: str, text: str) -> bool:
     """A name in capitals and small words ('Les Nuits Sonores de la Vallée') the text uses
     again: an organisation, not a post."""
-    bare = re.sub(r"^(?:les|la|le|l['’]|the)\s*", "", name, flags=re.I)
+    bare = re.sub(r"^(?:(?:les|la|le|the)\s+|l['’]\s*)", "", name, flags=re.I)
     return bool(_NAME_RE.match(name)) and len(bare.split()) >= 2 and text.count(bare) > 1
 
 
 def _board_employer(line: str) -> list[tuple[str, str, float]]:
     """'Careers at Northfield Foods', 'Harbor Freightways Careers', 'UNDP Procurement
     Notices': a careers site names its own organisation (a job board's name is no employer)."""
-    match = re.match(r"^(?:careers at|jobs at|travailler chez)\s+(.{2,60})$", line.strip(), re.I) \
+    match = re.match(r"^(?:careers at|jobs at|travailler chez|careers\s*[|—–-])\s*(.{2,60})$",
+                     line.strip(), re.I) \
         or re.match(r"^(.{2,60}?)\s+(?:[—–|-]\s+)?(?:careers|procurement notices)$", line.strip(),
                     re.I)
-    return [(match.group(1).strip(), line, 0.6)] if match else []
+    if match:
+        return [(match.group(1).strip(), line, 0.6)]
+    own = publisher_words_off(line)  # 'Portail Emploi CNRS'
+    return [(own, line, 0.55)] if own != line.strip() and _ORG.search(own) else []
 
 
 def _named_later(line: str, text: str) -> bool:
@@ -302,3 +352,79 @@ def _named_later(line: str, text: str) -> bool:
     return bool(re.search(rf"(?m)(?:^{escaped}[ \t]+(?!(?:is|are|can|will|may|must|should|"
                           rf"would|has|have|reports?|works?)\b)[a-zà-ÿ]\w+|"
                           rf"(?:^|\s)(?i:at|chez|join|rejoindre)\s+{escaped}\s*,)", text))
+
+
+def _wrapped(value: str, lines: list[str]) -> str:
+    """A labelled heading a page wrapped onto the next line ('Chef d'équipe d'exploitation' /
+    'routière (H/F)'): the next line goes on in lower case, short and with no label."""
+    stripped = [line.strip() for line in lines]
+    if value not in stripped:
+        return value
+    after = next((line for line in stripped[stripped.index(value) + 1:] if line), "")
+    if (re.match(r"[a-zà-ÿ]", after) and len(after.split()) <= 4 and ":" not in after
+            and not value.endswith((".", ",", ";", ":"))):
+        return f"{value} {after}"
+    return value
+
+
+def _post_named(line: str) -> tuple[str, str] | None:
+    """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
+    or a classified ad's lead words in capitals, when a word of it names a job."""
+    post = post_in_sentence(line) or caps_lead(line)
+    return (post, line) if post and post_word(post) else None
+
+
+def _facets(line: str) -> bool:
+    """A board's line of facets under the heading: 'CDI · Paris · Salaire : 48K à 58K €'."""
+    return len(re.findall(r"\s[·|•]\s", line)) >= 2 and bool(re.search(r"\d|:", line))
+
+
+def _name_like(name: str) -> bool:
+    words = name.split()
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return (1 <= len(words) <= 8 and name[:1].isupper() and not re.search(r"\d", name)
+            and not name.endswith(".") and 2 * capitals >= len(words))
+
+
+def _header_name(line: str) -> str:
+    """The name a header line gives: before its first separator, the full name when that is
+    an acronym ('TUM — Technical University of Munich'), its stars and marks left out."""
+    parts = [p.strip(" ,;:-–—(★*") for p in _SEPARATOR.split(_SEX.sub(" ", line).strip())]
+    parts = [re.sub(r"[^\w)'’&.]+$", "", p).strip() for p in parts if p]
+    if not parts:
+        return ""
+    if len(parts) > 1 and re.fullmatch(r"[A-Z]{2,6}", parts[0]) and _ORG.search(parts[1]):
+        return parts[1]
+    return parts[0]
+
+
+# A careers page's own words: the site is the employer's ('Careers | X', 'X — Join our team').
+_OWN_SITE = re.compile(r"\b(?:careers?|carrieres?|join (?:our|the) team|rejoignez[- ]nous|"
+                       r"nous rejoindre|working at|travailler (?:a|chez))\b")
+
+
+def _header_line(line: str, text: str, domains: list[str], header: Sources, named: Sources,
+                 boards: Sources) -> None:
+    """A header line above the heading: a publisher's (its own part the employer's only on
+    the employer's own careers page, or when it names an organisation: surer when the contact
+    address spells it), or a name the employer's when the contact address spells it or the
+    text names it again (weighed after the sentences that recruit); else nobody's."""
+    if is_nav(line):
+        return
+    rest = text.replace(line, "", 1)
+    if is_publisher_line(line):
+        own = [_header_name(part) for part in _SEPARATOR.split(line)
+               if part.strip() and not is_publisher_line(part)] or [
+            name for name in [publisher_words_off(line)] if _ORG.search(name)]
+        if own and _name_like(own[0]) and (_OWN_SITE.search(fold(line)) or _ORG.search(own[0])):
+            confidence = 0.6 if matches_domain(own[0], domains) else 0.55
+            boards.append((as_written(own[0], rest), line, confidence))
+        return
+    name = _header_name(line)
+    if not _name_like(name):
+        return
+    again = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest, re.I)
+    if matches_domain(name, domains):
+        header.append((as_written(name, rest), line, 0.7))  # the contact address is its own
+    elif again:
+        named.append((as_written(name, rest), line, 0.7))

@@ -13,7 +13,7 @@ from tracker.importers.dates import fold
 # A kind of posting or call written before the title, then a separator.
 _KIND_PREFIX = re.compile(
     r"^(?:appel a candidatures?|call for applications|call for (?:expressions of )?interest"
-    r"|mission freelance|freelance|alternance|apprentissage|stage|internship|traineeship"
+    r"|mission freelance|freelance|alternance|apprentissage|stage|internship|traineeship|recrutement"
     r"|offre d'emploi|job offer|job opportunity|job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
@@ -24,12 +24,16 @@ _CALLS = re.compile(
     r"offre d'emploi cadre)")
 # The terms after the title: a duration, a share of time, a contract or a season.
 _TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
-         r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid)\b)"
+         r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
+         r"maternity|cover)\b)"
 _TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?=[^—–]*{_TERMS})[^—–]*$", re.I)
 _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
                               r"years?|ans)\b)[^)]*\)\s*$", re.I)
 _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage)\b.*$",
                                 re.I)
+# 'pour la rentrée', 'for the summer season': when the post is wanted, not its name.
+_TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[ée]e|saison|season|"
+                              r"summer|winter|[ée]t[ée])\b.*$", re.I)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
 
 
@@ -50,7 +54,7 @@ def kind_prefixed(line: str) -> str | None:
 def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
-    for pattern in (_TRAILING_PARENS, _TRAILING_PART, _TRAILING_CONTRACT):
+    for pattern in (_TRAILING_SEASON, _TRAILING_PARENS, _TRAILING_PART, _TRAILING_CONTRACT):
         trimmed = pattern.sub("", title).strip()
         if trimmed:
             title = trimmed
@@ -59,12 +63,16 @@ def trim_terms(title: str) -> str:
 
 # "X recrute un·e Y pour ...", "who we need: a Y (...)", "we are recruiting a Y to join"
 _POST_IN_SENTENCE = re.compile(
-    r"(?:\b(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is hiring|"
+    r"(?:\b(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is hiring|"
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking)|"
     r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one)\s+(?P<post>[^.;:!?]{3,100})",
     re.I)
+# Where the sentence goes on past the post: an aside in brackets (not a sex ending '(e)' nor
+# an acronym '(FLE)'), a comma, a preposition ('en' only before the terms: 'en CDI').
 _POST_END = re.compile(
-    r"\s*(?:\(|,|\s(?:pour|to|who|qui|in|en|à|a|au|dans|for|with|avec|sur|on|at)\s).*$", re.I)
+    r"\s*(?:\s\((?![A-Z]{2,6}\))|,|\s(?:pour|to|who|qui|in|à|a|au|dans|for|with|avec|sur|on|"
+    r"at)\s|\sen\s(?=cdi|cdd|alternance|apprentissage|stage|contrat|int[ée]rim|temps|"
+    r"remplacement|renfort|service civique|freelance|poste)).*$", re.I)
 
 
 def post_in_sentence(line: str) -> str | None:

@@ -1,0 +1,72 @@
+"""What a reader weighs before naming the employer: a posting an agency publishes for its
+client names the client (or nobody, when the client is not named: the agency is no employer,
+save a temping agency, which employs its temps); a unit of a university (a faculty, a school,
+a chair) belongs to the university the text names; an employer said to be anonymous is none."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importers.dates import fold
+
+_NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
+        r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
+# 'Our client, Cascade Valley Credit Union, is seeking', 'Notre client, la Mutuelle X, acteur',
+# 'on behalf of the Department of Housing, Local Government and Heritage, to fill'
+_CLIENT = re.compile(
+    rf"(?i:\b(?:our|a|the) client|\bnotre client|\bon behalf of|\bpour le compte d[eu']|"
+    rf"\bau nom d[eu'])\s*,?\s*(?:(?i:the|la|le|les|l['’])\s*)?"
+    rf"(?P<name>{_NAME}(?:,\s+(?:the\s+)?{_NAME})*)(?=\s*(?:,|\(|\.|$))")
+_UNNAMED_CLIENT = re.compile(r"\b(?:our|notre|son|for a|pour un) client\b", re.I)
+# A temping agency employs its temps: the agency is the employer.
+_TEMPING = re.compile(r"\b(?:int[ée]rim(?:aire)?|travail temporaire|temping|temp agency)\b", re.I)
+_ANONYMOUS = re.compile(r"\b(?:anonyme|anonymous|confidenti\w*|undisclosed|non communiqu\w*)\b",
+                        re.I)
+
+
+def client_named(lines: list[str]) -> tuple[str, str] | None:
+    """(client, line) an agency or a board names as the one it recruits for."""
+    for line in lines:
+        match = _CLIENT.search(line)
+        if match and len(match["name"].split()) >= 2:
+            return match["name"].strip(" ,"), line.strip()
+    return None
+
+
+def unnamed_client(lines: list[str]) -> bool:
+    """An agency recruiting for a client it does not name (not a temping agency)."""
+    text = "\n".join(lines[:60])
+    return bool(_UNNAMED_CLIENT.search(text)) and not _TEMPING.search(text) \
+        and client_named(lines) is None
+
+
+def anonymous(value: str) -> bool:
+    """'Offre d'un employeur anonyme', 'Confidential': a label saying the employer is unnamed."""
+    return bool(_ANONYMOUS.search(value))
+
+
+# A university's unit, and the university the text names.
+_UNIT = re.compile(r"^(?:the\s+)?(?:faculty|school|college|department|centre|center|chair|"
+                   r"institute|laborator(?:y|ies)|lab|division|graduate school|faculte|ufr|"
+                   r"laboratoire|ecole doctorale)\b", re.I)
+_UNIVERSITY = re.compile(
+    r"(?<![\w-])((?:(?:Technical|Free|Open|State|National|Catholic|Royal)\s+)?"
+    r"Universit(?:y|é|ät|at|eit|à)\s+(?:of|de|du|d['’])\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
+    r"|(?:[A-ZÀ-Ý][\w'’-]*\s+){1,3}Universit(?:y|ät|eit|à)\b)")
+
+
+def university_of_unit(name: str, lines: list[str]) -> tuple[str, str] | None:
+    """(university, line) when the employer found is a unit and the text names the university
+    it belongs to."""
+    if not _UNIT.match(fold(name)) or _UNIVERSITY.search(name):
+        return None
+    for line in lines:
+        if line.isupper():  # 'THE UNIVERSITY OF ARIZONA'
+            line = re.sub(r"\b(Of|De|Du|And|The|For)\b", lambda m: m.group(1).lower(),
+                          line.title())
+        match = _UNIVERSITY.search(line)
+        if match:
+            university = re.sub(r"^(?:The|At|Working at|Of|In)\s+", "", match.group(1))
+            if len(university.split()) >= 2:
+                return university, line.strip()
+    return None

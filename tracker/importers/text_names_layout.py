@@ -1,0 +1,167 @@
+"""What a reader sees in a posting's header before reading it: which top lines are a site's
+navigation or breadcrumbs, which name a publisher (a board, a newspaper's page, a careers
+portal), and which line names a post (a word naming a job: 'officer', 'chargé', 'vendeur').
+A line naming no post above one that does is the page's header, not the heading; the header's
+own name is the employer only when something else confirms it (the contact address's domain,
+the running text using it), else the publisher's name is kept apart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tracker.importers.dates import fold
+
+# Words naming a job or a post, singular, English and French (folded, lower case). A plural
+# ('Avocats', 'notaires') names a firm's trade, not the post offered.
+_POST_TEXT = """
+officer manager agent assistant associate analyst coach driver bookkeeper accountant auditor
+engineer developer designer architect curator educator instructor teacher professor lecturer
+tutor researcher scientist fellow postdoc postdoctoral doctoral phd paralegal secretary
+solicitor lawyer attorney counsel clerk technician planner nurse midwife physician surgeon
+therapist physiotherapist psychologist psychiatrist pharmacist dentist carer worker operator
+supervisor receptionist marketer writer editor journalist reporter translator
+interpreter administrator coordinator director dean head lead chief specialist advisor adviser
+consultant intern internship trainee apprentice apprenticeship volunteer cook chef waiter
+waitress bartender barista cleaner housekeeper porter guard attendant cashier salesperson
+representative executive controller treasurer economist statistician librarian archivist
+conservator registrar mechanic electrician plumber carpenter welder labourer laborer handler
+picker packer buyer recruiter steward ranger gardener caretaker janitor nanny caregiver
+paramedic radiographer programmer tester strategist investigator inspector surveyor estimator
+illustrator photographer producer presenter chaplain counsellor counselor adjunct provost
+principal headteacher bursar owner technologist modeller scheduler dispatcher
+charge chargee responsable gestionnaire directeur directrice adjoint adjointe assistante
+technicien technicienne ingenieur ingenieure cheffe conseiller conseillere juriste avocat avocate
+collaborateur collaboratrice notaire redacteur redactrice secretaire comptable controleur
+controleuse auditeur auditrice analyste developpeur developpeuse formateur formatrice
+enseignant enseignante professeur professeure chercheur chercheuse doctorant doctorante
+postdoctorant stagiaire stage apprenti apprentie alternant alternante alternance animateur
+animatrice educateur educatrice infirmier infirmiere aide-soignant medecin psychologue psychiatre
+kinesitherapeute masseur pharmacien ouvrier ouvriere electricien plombier cariste magasinier
+chauffeur livreur vendeur vendeuse caissier caissiere serveur serveuse cuisinier cuisiniere
+commis receptionniste mediateur mediatrice regisseur regisseuse bibliothecaire documentaliste
+archiviste attache attachee inspecteur inspectrice coordinateur coordinatrice consultante
+accompagnant accompagnante surveillant surveillante aesh atsem employe employee operateur
+operatrice jardinier gardien concierge volontaire benevole moniteur monitrice entraineur
+preparateur preparatrice graphiste journaliste traducteur traductrice economiste statisticien
+urbaniste architecte geometre dessinateur laborantin auxiliaire puericultrice orthophoniste
+ergotherapeute dieteticien dieteticienne pasteur maitre aide referent referente delegue deleguee
+conducteur conductrice facteur soudeur mecanicien peintre macon couvreur boulanger boucher
+patissier coiffeur coiffeuse estheticienne veilleur ambulancier brancardier manipulateur
+sage-femme plongeur valet gouvernante greffier huissier officier policier pompier dentiste
+veterinaire opticien psychomotricien orthoptiste clerc commercial commerciale negociateur
+pastor priest organist lifeguard trainer physio handyman negotiator
+underwriter actuary broker teller doctor veterinarian optician sonographer logistician
+firefighter warden sous-chef
+"""
+_POST_WORDS = frozenset(_POST_TEXT.split())
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def post_word(line: str) -> bool:
+    """Whether a line names a job: one of its words (or the parts of a hyphenated word)."""
+    for word in _WORD.findall(fold(line)):
+        if word in _POST_WORDS or any(part in _POST_WORDS for part in word.split("-")):
+            return True
+    return False
+
+
+# A site's menu ('Visit · What's on · Jobs') or breadcrumbs ('Jobs > Find a job > Job poster').
+_CRUMB = re.compile(r"\s(?:>|›|»)\s")
+
+
+def is_nav(line: str) -> bool:
+    """Breadcrumbs, or a menu of three or more short items without figures."""
+    stripped = line.strip()
+    if len(stripped) > 160 or stripped.endswith("."):
+        return False
+    if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2:
+        return True
+    items = [item.strip() for item in re.split(r"\s[·|•]\s", stripped)]
+    return len(items) >= 3 and not re.search(r"\d|:", stripped) and all(
+        1 <= len(item.split()) <= 5 for item in items)
+
+
+# A publisher's words: a board, a newspaper's page, a careers portal or its notices.
+_PUBLISHER = re.compile(
+    r"\b(?:jobs?|careers?|vacanc(?:y|ies)|job portal|job board|jobs board|classifieds?|"
+    r"situations vacant|help wanted|employment opportunities|opportunities|recruitment|"
+    r"emplois?|offres? d'emploi|carrieres?|petites annonces|annonces|bourse de l'emploi|"
+    r"recrutement|postes? vacants|mises au concours|bulletin officiel|journal officiel|"
+    r"le site de recrutement|portail|working at|work for|travailler (?:a|pour|chez)|"
+    r"join (?:our|the) team|rejoignez[- ]nous|nous rejoindre)\b")
+
+
+def is_publisher_line(line: str) -> bool:
+    """A header naming where the posting is published rather than who offers it."""
+    return bool(_PUBLISHER.search(fold(line)))
+
+
+def publisher_words_off(line: str) -> str:
+    """A header line without a publisher's words: 'Portail Emploi CNRS' is 'CNRS'."""
+    kept = [word for word in line.split() if not _PUBLISHER.fullmatch(fold(word))]
+    return " ".join(kept).strip(" -–—|·:")
+
+
+def heading_index(top: list[str], heading_like: Callable[[str], bool],
+                  marker: re.Pattern[str]) -> tuple[int | None, bool]:
+    """(index, whether by its marker) of the top line that looks like a heading and names a
+    post: the first one carrying a sex marker ('(H/F)', '(m/f/d)'), else the first one."""
+    candidates = [index for index, line in enumerate(top)
+                  if not is_nav(line) and heading_like(line) and post_word(line)]
+    marked = [index for index in candidates if marker.search(top[index])]
+    if marked:
+        return marked[0], True
+    return (candidates[0] if candidates else None), False
+
+
+# A classified ad's lead words in capitals: 'EXPERIENCED BOOKKEEPER required for busy firm'.
+_CAPS_LEAD = re.compile(r"^((?:[A-ZÀ-Ý][A-ZÀ-Ý'’&/-]+\s+){0,5}[A-ZÀ-Ý][A-ZÀ-Ý'’&/-]+)"
+                        r"(?:\s*[-–—,:]\s*|\s+)(?=[a-z])")
+
+
+def caps_lead(line: str) -> str | None:
+    """The words in capitals opening a classified ad, when they name a post."""
+    match = _CAPS_LEAD.match(line.strip())
+    if match and post_word(match.group(1)) and len(match.group(1).split()) <= 6:
+        return match.group(1)
+    return None
+
+
+_LEGAL = re.compile(r"\b(?:llp|llc|ltd|inc|plc|sas|sarl|sa|gmbh|ag|bv|nv|ws|fc|the|le|la|les|"
+                    r"l|de|du|des|of|and|et|group|groupe)\b")
+
+
+def domain_labels(text: str, email: re.Pattern[str]) -> list[str]:
+    """The contact addresses' domains, each without its last part and its separators."""
+    labels = []
+    for match in email.finditer(text):
+        domain = match.group(0).rsplit("@", 1)[-1].lower()
+        labels.append(re.sub(r"[^a-z0-9]", "", ".".join(domain.split(".")[:-1])))
+    return labels
+
+
+def matches_domain(name: str, labels: list[str]) -> bool:
+    """Whether a name is the one a contact address's domain spells: 'Mercer Vance LLP' for
+    mercervance.com, 'Clinique des Trois Sources' for clinique-trois-sources.fr."""
+    words = [w for w in re.findall(r"[a-z0-9]+", _LEGAL.sub(" ", fold(name))) if len(w) >= 3]
+    if not words or not labels:
+        return False
+    compact = "".join(words)
+    for label in labels:
+        if len(compact) >= 4 and (compact in label or (len(label) >= 5 and label in compact)):
+            return True
+        inside = [w for w in words if w in label]
+        if len(words) >= 2 and len(inside) >= max(2, (len(words) + 1) // 2):
+            return True
+    return False
+
+
+def as_written(name: str, text: str) -> str:
+    """A name written in capitals in a header, as the running text writes it when it does."""
+    if not name.isupper():
+        return name
+    match = re.search(re.escape(name), text.replace(name, ""), re.I)
+    if match and not match.group(0).isupper():
+        return match.group(0)
+    return name
