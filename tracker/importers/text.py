@@ -135,7 +135,7 @@ def parse_text(text: str, *, language: str | None = None) -> ParsedPosting:
     _simple_fields(result, labelled, text, lang)
     read_contract(result, labelled, text, lang)
     read_dates(result, labelled, lines, lang)
-    duration_beside_start(result)
+    duration_beside_start(result, text, lang)
     read_contact(result, lines, lang)
     read_salary(result, labelled, text)
     _sections(result, sections)

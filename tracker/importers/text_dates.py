@@ -54,7 +54,7 @@ _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
 _LETTER_DATE = re.compile(r"^[A-ZÀ-Ý][^\d,;:]{1,40},\s*+(?:le\s++)?$")
 # A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
 # 'entre le 1er mars et le 31 mai 2027'.
-_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|^\W*dates?\s*:\s*)", re.I)
+_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\bdates?\s*+:\s*+)", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])|\s;\s|;\s(?=[a-zà-ÿ])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
 # (an appraisal, 'compte rendu d'entretien professionnel', is no interview)
