@@ -33,7 +33,7 @@ _TYPES = [
     (re.compile(r"\b(CDD|contrat à durée déterminée|contrat a duree determinee|fixed[- ]term|"
                 r"temporary(?! (?:work|staffing|employment) agenc)|contract\s*+/\s*+temporary|"
                 r"contrat de projet|contractuel|maternity cover|parental leave cover|remplacement|"
-                r"(?:période|durée|periode|duree) déterminée|emploi occasionnel|occasionnel|"
+                r"(?:période|durée|periode|duree) déterminée|(?:emploi|poste|statut|contrat) occasionnel|"
                 r"saisonnier|saisonnière|seasonal|term (?:position|appointment|post|contract)|"
                 r"determinate)\b", re.I),
      EmploymentType.FIXED_TERM),
@@ -69,9 +69,9 @@ _ROLE_TYPES = [
 # 'Contract' as a kind of job, the way boards list it ('· Contract ·', 'Job type: Contract,
 # 6 months', 'Contract DevOps Engineer'): a contractor, not an employee on a fixed term.
 _CONTRACTOR = re.compile(
-    r"(?:^|[·|•]\s*+)(?-i:Contract|CONTRACT|contract)(?:or)?\b(?!\s*+(?::|type|duration|length|"
-    r"period|term|of|for|until|to|start|end|role\b|position\b|(?i:manage\w*|administrat\w*|"
-    r"officer|specialist|lawyer|law|negotiat\w*|compliance)\b))(?=\s*+(?:[·|•,(]|$|[A-Z]))")
+    r"(?:^|[·|•]\s*+)(?-i:Contract|CONTRACT|contract)(?:or)?\b(?!\s*+(?i::|type|duration|length|"
+    r"period|term|of|for|until|to|start|end|role\b|position\b|manage\w*|administrat\w*|"
+    r"officer|specialist|lawyer|law|negotiat\w*|compliance|arrangement|details?)\b)(?=\s*+(?:[·|•,(]|$|[A-Z]))")
 # 'Contrat de droit public de 3 ans', 'a two-year training contract', 'a five-year renewable
 # term', 'initially limited to 2 years': a contract for a stated time (not a trial period).
 _PERIOD_WORDS = r"(?:mois|months?|ans?|years?|années?|semaines?|weeks?)"
@@ -91,7 +91,7 @@ _ENDS = re.compile(r"\b(?:position|post|poste|contract|contrat|appointment)\b[^.
                    r"\b(?:is limited to|limited to|runs through|runs until|ends on|"
                    r"prend fin le|se termine le|est limité au|est limitée au)\s++", re.I)
 _APPLYING = re.compile(r"candidat|apply|applica|postul|deadline|closing", re.I)
-_CORPS = re.compile(r"(?m)^\W*corps(?: d'accueil| de recrutement)?\s*+:")
+_CORPS = re.compile(r"(?mi)^\W*corps(?: d'accueil| de recrutement)?\s*+:")
 
 
 # A fellowship or an appointment for a stated time, with no contract word: a fixed term.
@@ -158,8 +158,9 @@ def _kinds_in(value: str, lang: str,
     for pattern, kind in types:
         for match in pattern.finditer(value):
             word = match.group(0).lower()
-            if lang == "en" and word.startswith("stage"):
-                continue
+            if lang == "en" and word.startswith("stage") or word == "alternance" and \
+                    re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I):
+                continue  # 'horaires 5h-12h / 13h-20h en alternance': shifts, no work-study
             found.append((match.start(), match.end(), kind))
     return sorted(found, key=lambda item: item[0])
 
@@ -213,7 +214,8 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     # A labelled line first, then a line stating the contract, then a post for a stated time
     # with no contract word, then words that may only name the post.
     for value, snippet in labelled_types:
-        stated = _stated(value, lang) or next(
+        stated = ((EmploymentType.FREELANCE, value) if _CONTRACTOR.match(value.strip())
+                  else None) or _stated(value, lang) or next(
             ((kind, value) for _, _, kind in _kinds_in(value, lang, _ROLE_TYPES)), None)
         if stated:
             _add_kind(result, stated[0], value, snippet, 0.9)
