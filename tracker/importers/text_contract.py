@@ -198,11 +198,11 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
         if kind is not first[2] and len(gap) <= 60 and alternative \
                 and EmploymentType.OTHER not in (kind, first[2]):
             return EmploymentType.OTHER, value
-    kinds = [kind for _, _, kind in found]
+    named = [kind for _, _, kind in found]
     # An explicit fixed term beside the word 'permanent' elsewhere on the line ('CDD, poste
     # permanent'): the order of _TYPES decides, as a reader reads the contract word first.
     for _, kind in _TYPES:
-        if kind in kinds:
+        if kind in named:
             return kind, value
     return None
 

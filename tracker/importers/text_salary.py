@@ -75,8 +75,8 @@ def _amount(text: str) -> Decimal | None:
     elif "," in digits or "." in digits:
         mark = "," if "," in digits else "."
         head, _, tail = digits.rpartition(mark)
-        decimal = len(tail) in (1, 2) and head.count(mark) == 0
-        digits = head.replace(mark, "") + ("." if decimal else "") + tail
+        cents = len(tail) in (1, 2) and head.count(mark) == 0
+        digits = head.replace(mark, "") + ("." if cents else "") + tail
     try:
         return Decimal(digits)
     except InvalidOperation:
