@@ -267,3 +267,13 @@ def test_grades_of_pay_scales():
     assert grade("- Barème B1 : 2.812,45 € brut/mois") == "B1"
     assert grade("EC-05") == "EC-05"
     assert grade("Grade and salary depend on experience") is None
+
+
+def test_currencies_written_after_the_sum_and_in_other_scripts():
+    assert _salary("Engineer\nSalary: $85,000 - $95,000 CAD per year\n", "en") == (
+        Decimal(85000), Decimal(95000), "CAD", "year")
+    assert _salary("Analyst\nSalary: INR 8,50,000 - 12,00,000 per annum\n", "en")[:3] == (
+        Decimal(850000), Decimal(1200000), "INR")
+    assert _salary("Comptable\nSalaire : 12 000 DH par mois, Casablanca\n")[2:] == (
+        "MAD", "month")
+    assert _salary("Analyst\nSalary: S$5,000 per month\n", "en")[2] == "SGD"

@@ -52,8 +52,9 @@ _ALONE = re.compile(r"^\s*+(?P<grade>[A-Z]{2,3}-\d{2})\s*+$")
 
 def _identifier(value: str) -> str | None:
     value = value.rstrip("./-")
-    if len(value) < 2 or not any(c.isdigit() for c in value):
-        return None
+    if len(value) < 2 or not any(c.isdigit() for c in value) or re.fullmatch(r"(?:19|20)\d\d",
+                                                                           value):
+        return None  # no number, or a year
     if find_dates(value, "en") or find_dates(value, "fr"):
         return None  # 'Ref: 03/05/2027' is a date
     return value

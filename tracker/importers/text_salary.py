@@ -16,15 +16,16 @@ from tracker.importers.base import ParsedPosting
 _CODES = ("EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|NZD|SGD|HKD|MAD|TND|KES|ZAR|JPY|INR|"
           "CNY|AED|MUR")
 # Dollars named by their country ('CA$', 'AU$', 'NZ$', 'S$', 'HK$', 'US$'), francs CFA, rupees.
-_MARKED = r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA"
+_MARKED = r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\."
 _MONEY = re.compile(
-    rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,3}}(?:[,. '’]\d{{3}})+"
+    rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[,. '’]\d{{3}})+"
     rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?[kK](?![a-zA-Z]))?"
-    rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|\$)|\s?(?P<euro>€))?")
+    rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|(?-i:DH|Dhs)\b|[Dd]irhams?\b|\$)|\s?(?P<euro>€))?")
 _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR", "us$": "USD",
              "ca$": "CAD", "c$": "CAD", "au$": "AUD", "a$": "AUD", "nz$": "NZD", "s$": "SGD",
              "sg$": "SGD", "hk$": "HKD", "₹": "INR", "rs": "INR", "rs.": "INR", "fcfa": "XOF",
-             "f cfa": "XOF"}
+             "f cfa": "XOF", "fr.": "CHF", "sfr.": "CHF", "dh": "MAD", "dhs": "MAD",
+             "dirham": "MAD", "dirhams": "MAD"}
 # Where a bare '$' is not the US dollar: the country the posting names.
 _DOLLAR_COUNTRIES = [
     (re.compile(r"\b(Canada|Canadian|canadien\w*|Québec|Quebec|Ontario|Montréal|Montreal|Toronto|"
@@ -106,12 +107,16 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
     matches = list(_MONEY.finditer(line))
     found: list[tuple[Decimal, str, int]] = []
     for index, match in enumerate(matches):
-        symbol = match["pre"] or match["post"] or match["euro"]
+        # '$85,000 CAD': the code written after the sum names the dollar
+        symbol = (match["post"] if match["pre"] == "$" and match["post"] and match["post"] != "$"
+                  else match["pre"] or match["post"] or match["euro"])
         value = _amount(match["num"])
         kilo = bool(match["kilo"])
         nxt = matches[index + 1] if index + 1 < len(matches) else None
         if nxt is not None and _RANGE_JOIN.fullmatch(line[match.end():nxt.start()]):
             symbol = symbol or nxt["pre"] or nxt["post"] or nxt["euro"]
+            if symbol == "$" and nxt["post"] and nxt["post"] != "$":
+                symbol = nxt["post"]  # '$85,000 - $95,000 CAD'
             kilo = kilo or bool(nxt["kilo"]) and value is not None and value < 1000
         previous = matches[index - 1] if index else None
         if symbol is None and previous is not None and _RANGE_JOIN.fullmatch(
