@@ -277,3 +277,27 @@ def test_currencies_written_after_the_sum_and_in_other_scripts():
     assert _salary("Comptable\nSalaire : 12 000 DH par mois, Casablanca\n")[2:] == (
         "MAD", "month")
     assert _salary("Analyst\nSalary: S$5,000 per month\n", "en")[2] == "SGD"
+
+
+# Share of full time ----------------------------------------------------------------------------
+
+def _share(text: str, language: str | None = None) -> int | None:
+    return _data(text, language).get("working_time_percent")
+
+
+def test_a_choice_of_shares_is_no_share():
+    assert _share("Policy Advisor\nFlexible working, Full-time, Job share, Part-time\n",
+                  "en") is None
+    assert _share("Psychiatre\nTemps plein ou 4/5e, sans gardes.\n") is None
+    assert _share("Data Scientist 80-100%\nBern\n", "en") is None
+    assert _share("Engineer\nHours: 32-40 hours per week\n", "en") is None
+    # a working day's hours are no choice
+    assert _share("Électricien\nTemps plein, horaire de jour (7 h 30 – 15 h 48)\n") == 100
+
+
+def test_days_a_week_hours_a_week_and_the_full_week_stated():
+    assert _share("Bookkeeper\n3 days a week (Mon-Wed), 9am to 5pm.\n", "en") == 60
+    assert _share("Médiateur\nTemps de travail : 28 heures hebdomadaires\n") == 80
+    assert _share("Manager\n30 hours per week, term time (full time is 37 hours)\n", "en") == 81
+    assert _share("Researcher\nThe position is limited to 36 months, with 65 % of the regular "
+                  "working hours. Payment follows the pay scale TV-L E13.\n", "en") == 65

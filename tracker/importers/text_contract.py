@@ -357,11 +357,24 @@ _QUOTITE = re.compile(r"\b(?:quotit[ée](?: de travail)?|working time|temps de t
                       r"taux d'activit[ée])\s*+:?\s*+(\d{1,3})\s*+%", re.I)
 _FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|ETP)\b")
 _TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partiel|part[- ]time|"
-                         r"temps (?:plein|complet)|full[- ]time)", re.I)
+                         r"temps (?:plein|complet)|full[- ]time|working hours|working time|"
+                         r"heures de travail|durée du travail|of (?:a )?full[- ]time)", re.I)
+# A choice of shares ('Temps plein ou 4/5e', 'Full-time, Job share, Part-time', '80-100%',
+# '32-40 hours per week'): the share is not one, none is read.
+_FULL_WORDS = re.compile(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", re.I)
+_PART_WORDS = re.compile(r"\b(temps partiel|part[- ]time|job share|\d/5e?|mi-temps|half[- ]time)\b",
+                         re.I)
+_SHARE_RANGE = re.compile(r"\b\d{2,3}\s*+%?\s*+[-–]\s*+\d{2,3}\s*+%|\b\d{2}\s*+[-–]\s*+\d{2}\s*+"
+                          r"(?:heures|hours)\s*+(?:per|a|par|/)\s*+(?:week|semaine)", re.I)
+_DAYS_A_WEEK = re.compile(r"\b([1-4](?:[.,]5)?)\s*+(?:days?\s++(?:a|per)\s++week|jours?\s++par\s++"
+                          r"semaine)", re.I)
+# The week a part of which is worked: 'full time is 37 hours', 'temps plein : 39 h'.
+_FULL_WEEK = re.compile(r"(?:full[- ]time is|full[- ]time equivalent is|temps (?:plein|complet)"
+                        r"\s*+(?:=|:|est de))\s*+(\d{2}(?:[.,]\d)?)\s*+(?:hours|heures|h)\b", re.I)
 _PERCENT = re.compile(r"(?<![\d,.])(\d{2,3})\s*+%")
 _THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
-_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)\s*(?:par|per|a|/)\s*"
-                           r"(?:semaine|week|sem)\b", re.I)
+_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)\s*"
+                           r"(?:(?:par|per|a|/)\s*(?:semaine|week|sem)\b|hebdo\w*|weekly)", re.I)
 _MONEY_SIGN = re.compile(r"[€$£]|\beuros?\b|salaire|salary|\bpay\b", re.I)
 
 
@@ -369,6 +382,9 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     """The share of full time: a quotité, an FTE, a percent beside days a week or in the
     header ('— 50 %'), 28/35e, hours a week (35 or more is full time; fewer, a share of 35
     hours in French, of 40 in English; not for volunteering), else 'full time' or 'half time'."""
+    for line in text.split("\n"):
+        if _FULL_WORDS.search(line) and _PART_WORDS.search(line) or _SHARE_RANGE.search(line):
+            return  # a choice of shares
     quotite = _QUOTITE.search(text)
     if quotite and 1 <= int(quotite.group(1)) <= 100:
         result.add("working_time_percent", int(quotite.group(1)), around(text, quotite), 0.95)
@@ -381,7 +397,7 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
             return
     lines = text.split("\n")
     heading = [line for line in lines if line.strip()][:5]
-    for line in lines:
+    for line in (part for whole in lines for part in re.split(r"(?<=[.!?])\s+", whole)):
         percent = _PERCENT.search(line)
         if percent and not _MONEY_SIGN.search(line) and 1 <= int(percent.group(1)) <= 100 and (
                 _TIME_WORDS.search(line) or line in heading and len(line) <= 80):
@@ -392,11 +408,18 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
         result.add("working_time_percent", round(int(fifths.group(1)) * 100 / 35),
                    around(text, fifths), 0.75)
         return
+    days = _DAYS_A_WEEK.search(text)
+    if days:
+        share = round(float(days.group(1).replace(",", ".")) * 20)
+        result.add("working_time_percent", share, around(text, days), 0.6)
+        return
     hours = _WEEKLY_HOURS.search(text)
     if hours and result.value("employment_type") is not EmploymentType.VOLUNTEER:
         count = float(hours.group(1).replace(",", "."))
-        week = 35 if lang == "fr" else 40
-        share = 100 if count >= 35 else round(count * 100 / week)
+        full_week = _FULL_WEEK.search(text)
+        week = float(full_week.group(1).replace(",", ".")) if full_week else \
+            35 if lang == "fr" else 40
+        share = 100 if count >= min(week, 35) else round(count * 100 / week)
         if 1 <= share <= 100:
             result.add("working_time_percent", share, around(text, hours), 0.6)
             return
