@@ -301,3 +301,24 @@ def test_days_a_week_hours_a_week_and_the_full_week_stated():
     assert _share("Manager\n30 hours per week, term time (full time is 37 hours)\n", "en") == 81
     assert _share("Researcher\nThe position is limited to 36 months, with 65 % of the regular "
                   "working hours. Payment follows the pay scale TV-L E13.\n", "en") == 65
+
+
+def test_the_dollar_of_the_country_named_first():
+    assert _salary("Engineer\nAustin, TX\nWe have offices in the US and Canada.\nSalary: "
+                   "$120,000 per year\n", "en")[2] == "USD"
+    assert _salary("Analyst\nToronto, Ontario\nOur US parent company is in Boston.\nSalary: "
+                   "$80,000 per year\n", "en")[2] == "CAD"
+
+
+def test_a_contract_named_before_a_first_term_and_an_engagement_for_a_time():
+    assert _contract("Delegate\nContract: open-ended, after an initial 12-month field "
+                     "assignment.\n", "en") == (E.PERMANENT, None)
+    assert _contract("Backend Engineer\nNorthwind · Contract · $70–$90/hour\nWe are hiring a "
+                     "contractor for a 6-month engagement.\n", "en") == (E.FREELANCE, 6)
+
+
+def test_notices_and_groups_of_other_administrations():
+    data = _data("Chargé de suivi\nAVIS DE RECRUTEMENT N° 07/2027\nDakar\n")
+    assert data["reference"] == "07/2027"
+    assert _data("Juriste\nRecrutement sous le statut de l'employé de l'État, groupe "
+                 "d'indemnité A1.\n")["category"] == "A1"

@@ -81,7 +81,8 @@ _TERM_OF = re.compile(
     r"(?P<span>(?:\d{1,3}|un|une|one|two|three|four|five|six|deux|trois|quatre|cinq)[\s-]*+"
     + _PERIOD_WORDS + r")\b"
     r"|(?P<span2>\b(?:\d{1,3}|one|two|three|four|five|six|nine|twelve|eighteen)[\s-]*+"
-    r"(?:months?|years?|mois|ans?))[\s-]++(?:\w+\s++)?(?:contract|term|appointment|contrat)\b"
+    r"(?:months?|years?|mois|ans?))[\s-]++(?:\w+\s++)?(?:contract|term|appointment|contrat|"
+    r"engagement|assignment)\b"
     r"|\blimited to\s++(?P<span3>\d{1,3}[\s-]*+(?:months?|years?))\b", re.I)
 # Two contracts offered in one breath ('salarié (CDI) ou libéral', 'un poste indéterminé et
 # des postes d'une période déterminée'): the contract is not one, it is stated as other.
@@ -171,8 +172,14 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
     if _open_to_both(value):
         return EmploymentType.OTHER, value
     found = _kinds_in(value, lang, _TYPES)
-    if _TERM_OF.search(value):
+    term = _TERM_OF.search(value)
+    if term:
         kinds = {kind for _, _, kind in found + _kinds_in(value, lang, _ROLE_TYPES[:2])}
+        if any(kind is EmploymentType.PERMANENT and start < term.start()
+               for start, _, kind in found):
+            # 'open-ended, after an initial 12-month field assignment': the contract is named
+            # first, the term is a stage of it
+            return EmploymentType.PERMANENT, value
         # 'Stage de 6 mois', 'VIE de 12 mois': the kind named; 'tenure-track, nine-month
         # appointment': the academic year, not a term.
         for kind in (EmploymentType.INTERNSHIP, EmploymentType.APPRENTICESHIP,
@@ -252,7 +259,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         # 'Corps : attaché d'administration': a post for civil servants of that corps.
         result.add("employment_type", EmploymentType.PERMANENT, around(text, match), 0.6)
     if not result.get("duration_months") and result.value("employment_type") in _TAKES_A_TERM:
-        match = _TENURE.search(text) or _FOR_A_TIME.search(text)
+        match = _TENURE.search(text) or _TERM_OF.search(text) or _FOR_A_TIME.search(text)
         if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
             result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
     _permanent_with_a_duration(result)

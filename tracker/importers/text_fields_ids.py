@@ -20,7 +20,9 @@ _REF_WORDS = (
     r"|job\s++(?:id|code|number|no\.?)|posting\s++(?:number|id|no\.?)"
     r"|competition\s++(?:reference|number|no\.?)|recruitment campaign|campaign\s++number"
     r"|kennziffer|advert(?:isement)?\s++(?:number|no\.?|ref(?:erence)?)"
-    r"|mentionnant la référence|quoting(?:\s++(?:the|job))?\s++ref(?:erence)?")
+    r"|mentionnant la référence|quoting(?:\s++(?:the|job))?\s++ref(?:erence)?"
+    r"|avis de recrutement|avis de vacance(?: de poste)?|appel à candidatures?"
+    r"|vacancy notice|vacancy announcement|job opening(?: id| number)?")
 # The words, then ':', '#', 'n°' or nothing, then an identifier with a digit in it.
 _REFERENCE = re.compile(
     rf"(?<![\w-])(?:{_REF_WORDS})(?![\w])\s*+(?:[:#]|n°|no\.?)?\s*+"
@@ -42,6 +44,8 @@ _GRADES = [
     re.compile(r"\b(?:barème|échelle|bareme|echelle)\s*+:?\s*+(?P<grade>[A-E]\d{1,2}\+?)(?!\w)",
                re.I),
     re.compile(r"\b(?P<grade>FG\s?(?:IV|III|II|I))\b"),
+    # Luxembourg's state employees: 'groupe d'indemnité A1', 'groupe de traitement B1'
+    re.compile(r"\bgroupe d['’](?:indemnité|traitement)\s*+:?\s*+(?P<grade>[A-D]\d?)\b", re.I),
     re.compile(r"\bGrade\s++(?P<grade>\d{1,2}|[A-Z]{1,3}\d{0,2})\b(?![/.]\d)"),
     # 'Niveau : A1' (Belgian federal levels), a code and nothing else
     re.compile(r"(?m)^\W*niveau\s*+:\s*+(?P<grade>[A-E]\d?)\s*+$", re.I),

@@ -37,6 +37,9 @@ _DOLLAR_COUNTRIES = [
     (re.compile(r"\b(New Zealand|Aotearoa|Auckland|Wellington|Christchurch|KiwiSaver)\b"), "NZD"),
     (re.compile(r"\b(Singapore)\b"), "SGD"),
     (re.compile(r"\b(Hong Kong)\b"), "HKD"),
+    (re.compile(r"\b(United States|USA|U\.S\.A?\.?|US citizens?|[A-Z][a-z]+, (?:AL|AK|AZ|AR|CA|"
+                r"CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
+                r"NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC))\b"), "USD"),
 ]
 # Francs CFA of Central Africa (XAF) rather than West Africa (XOF).
 _CENTRAL_AFRICA = re.compile(r"\b(Cameroun|Cameroon|Gabon|Congo|Tchad|Chad|Centrafrique|"
@@ -94,8 +97,10 @@ def _period(text: str) -> str | None:
 def _symbol(symbol: str, text: str) -> str:
     """The currency a symbol or code names, a bare '$' by the country the text names."""
     key = symbol.lower()
-    if key == "$":
-        return next((code for pattern, code in _DOLLAR_COUNTRIES if pattern.search(text)), "USD")
+    if key == "$":  # the country named first: where the post is, before any other named
+        named = [(match.start(), code) for pattern, code in _DOLLAR_COUNTRIES
+                 for match in [pattern.search(text)] if match]
+        return min(named)[1] if named else "USD"
     if key in ("fcfa", "f cfa", "xof") and _CENTRAL_AFRICA.search(text):
         return "XAF"
     return _CURRENCY.get(key, symbol.upper())
