@@ -322,3 +322,15 @@ def test_notices_and_groups_of_other_administrations():
     assert data["reference"] == "07/2027"
     assert _data("Juriste\nRecrutement sous le statut de l'employé de l'État, groupe "
                  "d'indemnité A1.\n")["category"] == "A1"
+
+
+def test_more_words_for_deadlines_starts_and_publication():
+    assert _data("Data Analyst\nLast date to apply: 30th September 2027\nBengaluru\n", "en")[
+        "valid_through_date"] == date(2027, 9, 30)
+    data = _data("Officer\nListed on 3 Sep 2027\nApplications close 20 Sep 2027\n", "en")
+    assert (data["date_posted"], data["valid_through_date"]) == (date(2027, 9, 3),
+                                                                  date(2027, 9, 20))
+    assert _data("Ingénieur\nDate d'entrée en service : 1er octobre 2027\n")[
+        "job_start_date"] == date(2027, 10, 1)
+    assert _data("Teacher\nJoining date: 1 August 2027\n", "en")["job_start_date"] == \
+        date(2027, 8, 1)

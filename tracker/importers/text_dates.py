@@ -17,10 +17,13 @@ _DEADLINE_PHRASE = re.compile(
     r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
     r"au plus tard|at the latest|end date|close (?:at|on)\b|d[ée]lai de (?:postulation|"
     r"candidature|d[ée]p[ôo]t|r[ée]ponse|inscription)|d[ée]lai d'inscription|"
-    r"fin d'affichage|close date|open until|through|until|before|by)", re.I)
+    r"fin d'affichage|close date|open until|last date|last day|due date|applications? due|"
+    r"expir(?:es|y date|ation date)|date d'expiration|dernier délai|valable jusqu'au|"
+    r"through|until|before|by)", re.I)
 # Words that name the deadline by themselves, with no word about applying beside them.
 _STRONG = re.compile(r"(date limite|closing date|close date|deadline|d[ée]lai de postulation|"
-                     r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture)", re.I)
+                     r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|last date to "
+                     r"apply|applications? due|dernier délai)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
@@ -30,7 +33,8 @@ _START_PHRASE = re.compile(
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
     r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le|start\s*:|"
     r"(?:indicative|expected) start|démarrage|à partir du|a partir du|embauche|"
-    r"entrée en fonctions?|entree en fonctions?|date d'entrée|to start on)", re.I)
+    r"entrée en fonctions?|entree en fonctions?|date d'entrée|to start on|entrée en service|"
+    r"joining date|date of joining|to commence on|commencement|available from)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"publi|posted|ouvert|sift|shortlist|week commencing|review)", re.I)
@@ -45,7 +49,8 @@ _POSTED = re.compile(
     r"d[ée]but d'affichage|affich[ée]e? le|date d'affichage|date published|published(?: on)?|"
     r"posted(?: on| date)?|posting date|date posted|job posting|open(?:ing)? date|run date|"
     r"call opens|date of (?:issue|publication)|issued(?: on)?|publication date|"
-    r"advertised(?: on)?|n°\s?\d{1,4}\s(?:du|of))\b\s*+:?", re.I)
+    r"advertised(?: on)?|listed(?: on)?|date listed|date added|date de diffusion|"
+    r"diffus[ée]e? le|n°\s?\d{1,4}\s(?:du|of))\b\s*+:?", re.I)
 _SEPARATOR = re.compile(r"(?:[·|—–•]|\s-)\s*+$")
 _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|"
                        r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|"
