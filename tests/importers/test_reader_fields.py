@@ -334,3 +334,10 @@ def test_more_words_for_deadlines_starts_and_publication():
         "job_start_date"] == date(2027, 10, 1)
     assert _data("Teacher\nJoining date: 1 August 2027\n", "en")["job_start_date"] == \
         date(2027, 8, 1)
+
+
+def test_a_post_for_a_time_takes_the_kind_its_words_name():
+    assert _contract("Cariste\nNotre client recherche des caristes pour une mission d'intérim de "
+                     "2 mois, renouvelable.\n") == (E.TEMPORARY, 2)
+    assert _contract("Chargée d'études\nUn poste pour une durée de 9 mois.\n") == (
+        E.FIXED_TERM, 9)

@@ -246,7 +246,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         if result.get("employment_type"):
             break
         if group is None:
-            _fixed_by_duration(result, labelled, text)
+            _fixed_by_duration(result, labelled, text, lang)
             continue
         for line in group:
             roles = _kinds_in(line, lang, _ROLE_TYPES[:2] if position == 0 else _ROLE_TYPES)
@@ -293,7 +293,7 @@ def _labelled_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str
 
 
 def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
-                       text: str) -> None:
+                       text: str, lang: str) -> None:
     """'Contract: 9 months', 'Contract duration: 12 months', 'a fellowship for three years':
     a duration beside a post and no contract word is a fixed term (a guess to check)."""
     labelled_duration = result.get("duration_months")
@@ -310,7 +310,10 @@ def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str
         months = _duration(found.group(0)[-25:])
         if months and not _open_to_both(around(text, found, 200)):
             snippet = around(text, found)
-            result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.65)
+            # 'une mission d'intérim de 2 mois': the kind the words name, for that time
+            roles = _kinds_in(found.group(0), lang, _ROLE_TYPES)
+            kind = roles[0][2] if roles else EmploymentType.FIXED_TERM
+            result.add("employment_type", kind, snippet, 0.65)
             result.add("duration_months", months, snippet, 0.65)
             return
     match = re.search(r"\b(\d{1,2})[- ]month\b", text)
