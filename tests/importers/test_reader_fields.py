@@ -123,6 +123,8 @@ def test_contract_as_a_boards_job_type_is_a_contractor():
                      "en")[0] is E.FREELANCE
     assert _contract("Finance Partner\nJob type: Contract, 6 months\n", "en") == (E.FREELANCE, 6)
     assert _contract("Contract Manager\nWe manage supplier contracts.\n", "en")[0] is None
+    # 'Contract' alone on its line is a label, its value on the next
+    assert _contract("Analyst\nContract\nFull-time\n", "en")[0] is None
 
 
 def test_a_stated_contract_beats_words_that_name_the_post():

@@ -229,7 +229,9 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
             break
     if not result.get("employment_type"):
         for line in lines:  # the kind of job a board lists: '· Contract ·'
-            if _CONTRACTOR.search(line):
+            if _CONTRACTOR.search(line) and line.strip(" :").lower() not in ("contract",
+                                                                              "contractor"):
+                # ('Contract' alone on its line labels the next one)
                 _add_kind(result, EmploymentType.FREELANCE, line, line, 0.75)
                 break
     if not result.get("employment_type"):
