@@ -343,3 +343,23 @@ def test_a_post_for_a_time_takes_the_kind_its_words_name():
                      "2 mois, renouvelable.\n") == (E.TEMPORARY, 2)
     assert _contract("Chargée d'études\nUn poste pour une durée de 9 mois.\n") == (
         E.FIXED_TERM, 9)
+
+
+def test_a_french_posting_abroad_keeps_its_own_time_zone():
+    def zone(text: str) -> str | None:
+        return _data(text, "fr").get("timezone")
+
+    assert zone("Commis\nVille de Montréal\nDate limite : 9 février 2027\n") == "America/Toronto"
+    assert zone("Juriste\nÉtat de Vaud, Lausanne\nDélai de postulation : 10.01.2027\n") == \
+        "Europe/Zurich"
+    assert zone("Agent\nDate limite : 2027-09-20 - 23:59, heure du Pacifique\n") == \
+        "America/Vancouver"
+    # a place named later (a partner abroad) does not move a posting from France
+    assert zone("Chargé de coopération\nSaint-Étienne (42)\nPartenariats avec le Québec.\n") \
+        == "Europe/Paris"
+
+
+def test_quebec_diplomas():
+    assert _level("Technicien\nExigences : diplôme d'études collégiales (DEC) en techniques "
+                  "administratives.\n") == "Bac+2"
+    assert _level("Commis\nExigences\n- Diplôme d'études secondaires (DES)\n") == "Bac"

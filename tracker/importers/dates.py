@@ -189,6 +189,8 @@ ZONE_NAMES = {
     "heure de l'est": "America/Toronto", "heure de l’est": "America/Toronto",
     "heure du québec": "America/Toronto", "heure de montréal": "America/Toronto",
     "heure normale de l'est": "America/Toronto", "pacific time": "America/Los_Angeles",
+    "heure du pacifique": "America/Vancouver", "heure des rocheuses": "America/Edmonton",
+    "heure du centre": "America/Winnipeg", "heure de l'atlantique": "America/Halifax",
     "central time": "America/Chicago", "mountain time": "America/Denver",
     "geneva time": "Europe/Zurich", "brussels time": "Europe/Brussels",
     "heure de genève": "Europe/Zurich", "heure suisse": "Europe/Zurich",

@@ -31,10 +31,10 @@ _DEGREES = [
                 r"undergraduate degree|(?-i:BSc?|B\.S\.)(?=\s+in\b)|"
                 r"diplôme d'état d'(?:éducat\w+|assistant de service social|assistant social))\b",
                 re.I), "Bac+3"),
-    (re.compile(r"\b(BTS|DUT|BUT)\b"), "Bac+2"),
+    (re.compile(r"\b((?-i:BTS|DUT|BUT|DEC)|diplôme d'études collégiales)\b", re.I), "Bac+2"),
     (re.compile(r"\b(diplôme d'ingénieur|engineering degree)", re.I), "Bac+5"),
     # The end of secondary school, in France, Belgium, Ireland, the UK and North America.
-    (re.compile(r"\b(baccalauréat|(?-i:CESS)|enseignement secondaire supérieur|high school "
+    (re.compile(r"\b(baccalauréat|(?-i:CESS)|diplôme d'études secondaires|enseignement secondaire supérieur|high school "
                 r"diploma|leaving certificate|A[- ]levels?|secondary school diploma|niveau 4|"
                 r"(?-i:GED))\b", re.I), "Bac"),
     (re.compile(r"\b((?-i:CAP|BEP))\b"), "cap_bep"),
@@ -133,7 +133,7 @@ _DEGREE_IN_TEXT = re.compile(
     r"\b(doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
     r"undergraduate degree|licence|diplôme d'ingénieur|engineering degree|university degree|"
-    r"(?-i:BTS|DUT)|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
+    r"(?-i:BTS|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
     r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
     r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
     r"(?-i:CESS|CAP|BEP)|bac(?!\s*+\+)|graduation with a degree|a degree(?= in\b)|2:1 degree|"
@@ -153,7 +153,8 @@ _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5"
            "docteur": "Bac+8", "grade licence": "Bac+3", "grade master": "Bac+5",
            "graduation": "Bac+3", "baccalaur": "Bac", "high school": "Bac", "leaving": "Bac",
            "enseignement secondaire": "Bac", "cess": "Bac", "cap": "cap_bep", "bep": "cap_bep",
-           "a degree": "Bac+3", "2:1": "Bac+3", "diplôme de master": "Bac+5",
+           "dec": "Bac+2", "diplôme d'études collégiales": "Bac+2",
+           "diplôme d'études secondaires": "Bac", "a degree": "Bac+3", "2:1": "Bac+3", "diplôme de master": "Bac+5",
            "diplôme de licence": "Bac+3", "diplôme de doctorat": "Bac+8", "bac": "Bac"}
 
 

@@ -67,6 +67,31 @@ _INTERVIEW = re.compile(r"\b(entretien(?!s? professionnel)|interview|audition|ju
                         r"(?:nous|vous) rencontrer)", re.I)
 
 
+# Where a French posting is, when it names a place outside France: its zone, not Paris's.
+_FRENCH_SPEAKING = [
+    (re.compile(r"\b(Québec|Quebec|Montréal|Montreal|Gatineau|Sherbrooke|Rimouski|Saguenay|"
+                r"Trois-Rivières|Ontario|Ottawa|Nouveau-Brunswick|Canada)\b"), "America/Toronto"),
+    (re.compile(r"\b(Suisse|Genève|Lausanne|Fribourg|Neuchâtel|Valais|Vaud|Sion|Berne|Jura "
+                r"bernois)\b"), "Europe/Zurich"),
+    (re.compile(r"\b(Belgique|Bruxelles|Wallonie|Namur|Liège|Charleroi|Mons|Schaerbeek)\b"),
+     "Europe/Brussels"),
+    (re.compile(r"\b(Luxembourg)\b"), "Europe/Luxembourg"),
+    (re.compile(r"\b(Sénégal|Dakar)\b"), "Africa/Dakar"),
+    (re.compile(r"\b(Côte d'Ivoire|Abidjan)\b"), "Africa/Abidjan"),
+    (re.compile(r"\b(Maroc|Casablanca|Rabat)\b"), "Africa/Casablanca"),
+    (re.compile(r"\b(Tunisie|Tunis)\b"), "Africa/Tunis"),
+    (re.compile(r"\b(Cameroun|Douala|Yaoundé)\b"), "Africa/Douala"),
+    (re.compile(r"\b(Mali|Bamako)\b"), "Africa/Bamako"),
+    (re.compile(r"\b(Burkina Faso|Ouagadougou)\b"), "Africa/Ouagadougou"),
+    (re.compile(r"\b(Madagascar|Antananarivo)\b"), "Indian/Antananarivo"),
+    (re.compile(r"\b(La Réunion|Saint-Denis de La Réunion)\b"), "Indian/Reunion"),
+    # France itself: a city, a département in brackets, a five-digit postcode
+    (re.compile(r"\b(France|Paris|Lyon|Marseille|Toulouse|Bordeaux|Lille|Nantes|Strasbourg|"
+                r"Montpellier|Rennes|Grenoble)\b|\(\d{2}\)|(?<![\d-])\d{5}(?![\d-])"),
+     "Europe/Paris"),
+]
+
+
 def _labelled_dates(value: str, lang: str, default_year: int | None = None) -> list[FoundDate]:
     """The dates of a labelled value: in the posting's language, else dates with a month name
     in the other language (an English form around a French text: 'Start date: 4 January
@@ -167,7 +192,10 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
     _interviews(result, labelled, lines, lang, order)
     _plausible(result)
     if not result.get("timezone") and lang == "fr":
-        result.add("timezone", "Europe/Paris", Text("(French posting)"), 0.6)
+        named = [(match.start(), zone) for pattern, zone in _FRENCH_SPEAKING
+                 for match in [pattern.search(whole)] if match]
+        zone = min(named)[1] if named else "Europe/Paris"  # the place named first
+        result.add("timezone", zone, Text("(French posting)"), 0.6)
 
 
 def _posted(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],

@@ -21,6 +21,8 @@ _REF_WORDS = (
     r"|competition\s++(?:reference|number|no\.?)|recruitment campaign|campaign\s++number"
     r"|kennziffer|advert(?:isement)?\s++(?:number|no\.?|ref(?:erence)?)"
     r"|mentionnant la référence|quoting(?:\s++(?:the|job))?\s++ref(?:erence)?"
+    r"|numéro de l'appel de candidatures|numéro d'appel de candidatures|numéro du concours"
+    r"|numéro de concours|numéro de poste|competition number"
     r"|avis de recrutement|avis de vacance(?: de poste)?|appel à candidatures?"
     r"|vacancy notice|vacancy announcement|job opening(?: id| number)?")
 # The words, then ':', '#', 'n°' or nothing, then an identifier with a digit in it.
