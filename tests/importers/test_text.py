@@ -218,8 +218,8 @@ def test_a_duration_without_a_contract_word_means_a_fixed_term():
     kind, months, _ = _contract("Data analyst\nThis appointment is for 18 months, starting in "
                                 "June.\n")
     assert (kind, months) == ("fixed_term", 18)
-    # an experience in years is no contract
-    assert _contract("Développeur\nExpérience de 3 ans exigée.\n")[0] == "other"
+    # an experience in years is no contract, and a contract not stated is not guessed
+    assert _contract("Développeur\nExpérience de 3 ans exigée.\n")[0] is None
 
 
 def test_volunteer_programmes():

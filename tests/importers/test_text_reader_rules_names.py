@@ -101,8 +101,7 @@ def test_temporary_agents_plural_internships_and_secondments():
     assert _contract("Expert\nPeriod of secondment: two years\n") \
         == (EmploymentType.OTHER, 24)
     # Not a contract: a database or a representation named 'Permanent'
-    assert _contract("Officer\nRegistered in the Permanent database.\n")[0] \
-        is EmploymentType.OTHER
+    assert _contract("Officer\nRegistered in the Permanent database.\n")[0] is None
 
 
 def test_open_to_civil_servants_and_to_contract_staff_states_no_contract():

@@ -63,17 +63,21 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
                              reverse=True))
     ordinal = r"(?:er|re|e|st|nd|rd|th)?"
     day_first = re.compile(
-        rf"\b(?P<day>[0-3]?\d){ordinal}(?:\s++(?:or|ou|and|et|-|–)\s++(?P<day2>[0-3]?\d){ordinal})?"
+        rf"\b(?P<day>[0-3]?\d){ordinal}(?:\s++(?:or|ou|and|et|-|–)\s++(?:le\s++)?(?P<day2>[0-3]?\d){ordinal})?"
         rf"\s++(?:of\s++)?(?P<month>{months})\b\.?"
         rf"(?:,?\s++(?P<year>(?:19|20)\d\d\b|'?\d\d(?![\d:h])))?",
         re.IGNORECASE)
     month_first = re.compile(
-        rf"\b(?P<month>{months})\b\.?\s++(?P<day>[0-3]?\d){ordinal},?\s++(?P<year>(?:19|20)\d\d)\b",
+        rf"\b(?P<month>{months})\b\.?\s++(?P<day>[0-3]?\d){ordinal}\b"
+        rf"(?:,?\s++(?P<year>(?:19|20)\d\d)\b)?(?![:.,]?\d)",
         re.IGNORECASE)
+    # '06-Apr-2027', '19-Jan-27': day, month name and year joined by hyphens.
+    dashed = re.compile(rf"\b(?P<day>[0-3]?\d)-(?P<month>{months})-(?P<year>(?:19|20)?\d\d)\b",
+                        re.IGNORECASE)
     numeric = re.compile(
         r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)")
     iso = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-    return day_first, month_first, numeric, iso
+    return day_first, month_first, numeric, iso, dashed
 
 
 def _year(text: str) -> int:
@@ -87,7 +91,7 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
     """Every date in `text`, in order. A date without a year takes `default_year` (and says
     so); without one it is skipped. Numeric dates are day-first in French; in English a
     numeric date that reads both ways is marked ambiguous."""
-    day_first, month_first, numeric, iso = _patterns(language)
+    day_first, month_first, numeric, iso, dashed = _patterns(language)
     months = month_table(language)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -107,9 +111,18 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
 
     for match in iso.finditer(text):
         add((int(match["year"]), int(match["month"]), int(match["day"])), match, True)
+    for match in dashed.finditer(text):
+        add((_year(match["year"]), months[fold(match["month"]).rstrip(".")], int(match["day"])),
+            match, True)
     for match in month_first.finditer(text):
-        add((int(match["year"]), months[fold(match["month"]).rstrip(".")],
-             int(match["day"])), match, True)
+        # Without its year, 'October 31' is a date only in English, its month capitalised
+        # ('may 3' is no date), and only when the year can be deduced.
+        if match["year"] is None and (default_year is None or language != "en"
+                                      or not match["month"][0].isupper()):
+            continue
+        year_value = int(match["year"]) if match["year"] else default_year or 0
+        add((year_value, months[fold(match["month"]).rstrip(".")], int(match["day"])), match,
+            match["year"] is not None)
     for match in day_first.finditer(text):
         year = match["year"]
         if year is None and default_year is None:
@@ -126,7 +139,8 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
                                    year is not None))
     for match in numeric.finditer(text):
         a, b, year = int(match["a"]), int(match["b"]), _year(match["year"])
-        if language == "fr" or a > 12:
+        dotted = "." in match.group(0)  # 20.01.2027: day first wherever dots are written
+        if language == "fr" or a > 12 or dotted:
             add((year, b, a), match, True)
         elif b > 12:
             add((year, a, b), match, True)
@@ -137,7 +151,8 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
 
 
 _TIME = re.compile(
-    r"(?:\bat\s+|\bà\s+|\b)(?P<h>[01]?\d|2[0-3])(?:[:h.](?P<m>[0-5]\d)(?::[0-5]\d)?|\s?heures?\b|h|\s*(?P<ampm>[ap]\.?m\.?))"
+    r"(?:\bat\s+|\bà\s+|\b)(?P<h>[01]?\d|2[0-3])(?:(?:[:.]|\s?h\s?)(?P<m>[0-5]\d)(?::[0-5]\d)?"
+    r"|\s?heures?\b|h|\sh\b|\s*(?P<ampm>[ap]\.?m\.?))"
     r"(?:\s*(?P<ampm2>[ap]\.?m\.?))?(?![\d/])",
     re.IGNORECASE)
 _NOON = re.compile(r"\b(midi|noon|midday)\b", re.IGNORECASE)
@@ -169,18 +184,42 @@ ZONE_NAMES = {
     "heure de paris": "Europe/Paris", "heure française": "Europe/Paris",
     "heure francaise": "Europe/Paris", "paris time": "Europe/Paris",
     "uk time": "Europe/London", "london time": "Europe/London",
+    "new york time": "America/New_York", "eastern time": "America/New_York",
+    "eastern": "America/New_York", "pacific": "America/Los_Angeles",
+    "heure de l'est": "America/Toronto", "heure de l’est": "America/Toronto",
+    "heure du québec": "America/Toronto", "heure de montréal": "America/Toronto",
+    "heure normale de l'est": "America/Toronto", "pacific time": "America/Los_Angeles",
+    "heure du pacifique": "America/Vancouver", "heure des rocheuses": "America/Edmonton",
+    "heure du centre": "America/Winnipeg", "heure de l'atlantique": "America/Halifax",
+    "central time": "America/Chicago", "mountain time": "America/Denver",
+    "geneva time": "Europe/Zurich", "brussels time": "Europe/Brussels",
+    "heure de genève": "Europe/Zurich", "heure suisse": "Europe/Zurich",
+    "heure de bruxelles": "Europe/Brussels", "heure belge": "Europe/Brussels",
+    "heure de dakar": "Africa/Dakar", "heure d'abidjan": "Africa/Abidjan",
+    "sydney time": "Australia/Sydney", "canberra time": "Australia/Sydney",
+    "melbourne time": "Australia/Melbourne", "new zealand time": "Pacific/Auckland",
+    "singapore time": "Asia/Singapore", "hong kong time": "Asia/Hong_Kong",
 }
 ZONE_ABBREVIATIONS = {
     "CET": "Europe/Paris", "CEST": "Europe/Paris", "BST": "Europe/London", "GMT": "Etc/GMT",
     "UTC": "UTC", "CAT": "Africa/Maputo", "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos",
     "EST": "America/New_York", "EDT": "America/New_York", "PST": "America/Los_Angeles",
-    "AEST": "Australia/Sydney",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide",
+    "AWST": "Australia/Perth", "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
+    "SGT": "Asia/Singapore", "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo", "ET": "America/New_York",
+    "PT": "America/Los_Angeles", "CT": "America/Chicago", "MT": "America/Denver",
+    "CST": "America/Chicago", "CDT": "America/Chicago", "MST": "America/Phoenix",
+    "MDT": "America/Denver", "PDT": "America/Los_Angeles", "AST": "America/Halifax",
+    "HNE": "America/Toronto", "HAE": "America/Toronto", "HNC": "Europe/Paris",
 }
-_ABBREVIATIONS_OF = {"en": set(ZONE_ABBREVIATIONS), "fr": {"CET", "CEST", "GMT", "UTC"}}
+# Abbreviations French texts write: European ones and Quebec's (heure normale/avancée de l'Est).
+_FRENCH_ZONES = {"CET", "CEST", "GMT", "UTC", "HNE", "HAE", "HNC", "WAT"}
+_ABBREVIATIONS_OF = {"en": set(ZONE_ABBREVIATIONS) - {"HNE", "HAE", "HNC"}, "fr": _FRENCH_ZONES}
 _AFTER_TIME = re.compile(
-    r"(?:\b(?:[01]?\d|2[0-3])(?:[:h.][0-5]\dh?|h|\s?[aApP]\.?[mM]\.?)(?:\s?[aApP]\.?[mM]\.?)?"
+    r"(?:\b(?:[01]?\d|2[0-3])(?:(?:[:.]|\s?h\s?)[0-5]\dh?|h|\s?[aApP]\.?[mM]\.?)(?:\s?[aApP]\.?[mM]\.?)?"
     r"|(?i:\b(?:midi|noon|midday|minuit|midnight)))"
-    r"[ \t]{0,3}[(\[,]?[ \t]{0,3}(?:(?P<abbreviation>[A-Z]{3,4})\b(?![+\-−]\d)"
+    r"[ \t]{0,3}[(\[,]?[ \t]{0,3}(?:(?P<abbreviation>"
+    + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True)) + r")\b(?![+\-−]\d)"
     r"|(?P<name>(?i:" + "|".join(re.escape(z) for z in ZONE_NAMES) + r"))\b)")
 
 

@@ -17,14 +17,27 @@ LANGUAGE_WORDS = re.compile(
     r"language)\b", re.IGNORECASE)
 _LEVEL_PARENS = re.compile(r"\s*\([^()]*\b[ABC][12]\b[^()]*\)")
 BAC = re.compile(r"\bbac\s*+\+\s*+(\d)\b", re.IGNORECASE)
+# A degree named by the level it confers ('Diplôme d'État d'infirmier (grade licence)'), read
+# before the degree's own name.
+_GRADE = re.compile(r"\bgrade\s++(?:de\s++)?(master|licence)\b", re.I)
 _DEGREES = [
-    (re.compile(r"\b(doctorat|phd|ph\.d|doctorate|doctoral degree)\b", re.I), "Bac+8"),
+    (re.compile(r"\b(diplôme universitaire de premier cycle|premier cycle universitaire|"
+                r"undergraduate degree)", re.I), "Bac+3"),
+    (re.compile(r"\b(doctorat|phd|ph\.d|doctorate|doctoral degree|docteur en médecine|"
+                r"(?-i:DES) de|doctor of medicine|medical degree)\b", re.I), "Bac+8"),
     (re.compile(r"\b(master|masters|master's|msc|ma degree|postgraduate|second-level university"
                 r" degree|advanced university degree)\b", re.I), "Bac+5"),
-    (re.compile(r"\b(licence|bachelor|bachelor's|first-level university degree|undergraduate "
-                r"degree|(?-i:BSc?|B\.S\.)(?=\s+in\b))\b", re.I), "Bac+3"),
-    (re.compile(r"\b(BTS|DUT|BUT)\b"), "Bac+2"),
+    (re.compile(r"\b(licence|bachelor|bachelor's|bachelier|first-level university degree|"
+                r"undergraduate degree|(?-i:BSc?|B\.S\.)(?=\s+in\b)|"
+                r"diplôme d'état d'(?:éducat\w+|assistant de service social|assistant social))\b",
+                re.I), "Bac+3"),
+    (re.compile(r"\b((?-i:BTS|DUT|BUT|DEC)|diplôme d'études collégiales)\b", re.I), "Bac+2"),
     (re.compile(r"\b(diplôme d'ingénieur|engineering degree)", re.I), "Bac+5"),
+    # The end of secondary school, in France, Belgium, Ireland, the UK and North America.
+    (re.compile(r"\b(baccalauréat|(?-i:CESS)|diplôme d'études secondaires|enseignement secondaire supérieur|high school "
+                r"diploma|leaving certificate|A[- ]levels?|secondary school diploma|niveau 4|"
+                r"(?-i:GED))\b", re.I), "Bac"),
+    (re.compile(r"\b((?-i:CAP|BEP))\b"), "cap_bep"),
 ]
 # A degree not named: a first degree unless a named one says otherwise.
 _GENERIC_DEGREE = re.compile(r"\b(degree|diplôme|diploma)\b", re.I)
@@ -63,15 +76,26 @@ def _guess_kind(label: str) -> str:
     return K.OTHER
 
 
+_RANK = {"cap_bep": 0, "Bac": 1, "Bac+2": 2, "Bac+3": 3, "Bac+5": 5, "Bac+8": 8}
+
+
 def education_level(label: str) -> str | None:
     """The level of study a label states ("Bac+5"), if the fit can read it (not "Bac + 6")."""
     bac = BAC.search(label)
+    grade = _GRADE.search(label)
     if bac:
         level = f"Bac+{bac.group(1)}"
+    elif grade:
+        level = "Bac+5" if grade.group(1).lower() == "master" else "Bac+3"
+    elif re.search(r"\bbac\b(?!\s*+\+)", label, re.I):
+        level = "Bac"
     else:
         # the degree named first: 'a Bachelor's degree; a Master's is an advantage' is Bac+3
         found = [(match.start(), lvl) for pattern, lvl in _DEGREES
                  for match in [pattern.search(label)] if match]
+        if len(found) > 1 and re.search(r"\b(?:ou|or)\b", label, re.I):
+            # 'master FLE ou licence avec mention FLE': the lowest degree will do
+            found = [(_RANK.get(lvl, 0), lvl) for _, lvl in found]
         level = min(found)[1] if found else "Bac+3" if _GENERIC_DEGREE.search(label) else None
     return level if education_in(level) else None
 
@@ -109,19 +133,33 @@ _DEGREE_IN_TEXT = re.compile(
     r"\b(doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
     r"undergraduate degree|licence|diplôme d'ingénieur|engineering degree|university degree|"
-    r"(?-i:BTS|DUT)|"
+    r"(?-i:BTS|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
+    r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
+    r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
+    r"(?-i:CESS|CAP|BEP)|bac(?!\s*+\+)|graduation with a degree|a degree(?= in\b)|2:1 degree|"
     r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b)|master(?= \d| en | in | de | of ))\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
                      r"requirements?|formation|education|qualifications?|"
                      r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
                      r"applicants?)\b", re.I)
-_NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|supervis\w*|encadr\w*|teach\w*|"
-                         r"programmes?|courses?|cours|pay|salary|salaire|awarded)\b", re.I)
+_NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|theses|thèses|mémoires|teach\w*|"
+                         r"programmes?|courses?|cours|pay|salary|salaire|awarded|allocation|"
+                         r"(?:phd|doctoral) (?:candidate|position|researcher|project))\b", re.I)
 _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5",
            "advanced": "Bac+5", "postgraduate": "Bac+5", "diplôme d'ingénieur": "Bac+5",
            "engineering": "Bac+5", "bachelor": "Bac+3", "undergraduate": "Bac+3",
            "licence": "Bac+3", "university": "Bac+3", "bts": "Bac+2", "dut": "Bac+2", "bs": "Bac+3", "b.s.": "Bac+3",
-           "ms": "Bac+5", "m.s.": "Bac+5"}
+           "ms": "Bac+5", "m.s.": "Bac+5", "bachelier": "Bac+3", "diplôme d'état": "Bac+3",
+           "docteur": "Bac+8", "grade licence": "Bac+3", "grade master": "Bac+5",
+           "graduation": "Bac+3", "baccalaur": "Bac", "high school": "Bac", "leaving": "Bac",
+           "enseignement secondaire": "Bac", "cess": "Bac", "cap": "cap_bep", "bep": "cap_bep",
+           "dec": "Bac+2", "diplôme d'études collégiales": "Bac+2",
+           "diplôme d'études secondaires": "Bac", "a degree": "Bac+3", "2:1": "Bac+3", "diplôme de master": "Bac+5",
+           "diplôme de licence": "Bac+3", "diplôme de doctorat": "Bac+8", "bac": "Bac"}
+
+
+_PREFERRED = re.compile(r"\b(preferred|desirable|souhaitée?|appréciée?|un atout|an asset|is a plus|"
+                        r"un plus|an advantage)\b", re.I)
 
 
 def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
@@ -130,11 +168,20 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
     for line in lines:
         for clause in re.split(r"(?<=[.;])\s+", line):
             match = _DEGREE_IN_TEXT.search(clause)
-            if (not match or len(clause) > 400 or not _ASKING.search(clause)
+            # a clause that opens on the degree asks for it ('Master en sciences...')
+            opening = match is not None and not clause[:match.start()].strip(" -–•*:")
+            if (not match or len(clause) > 400 or not (_ASKING.search(clause) or opening)
                     or _NOT_ASKING.search(clause)):
                 continue
+            optional = _PREFERRED.search(clause, match.end())
+            if optional and "," not in clause[match.end():optional.start()]:
+                continue  # a degree preferred is not the level asked for
+            grade = _GRADE.search(clause)
             word = match.group(1).lower()
-            level = next((lvl for key, lvl in _LEVELS.items() if word.startswith(key)), None)
+            level = ("Bac+5" if grade.group(1).lower() == "master" else "Bac+3") if grade \
+                else None if "premier cycle" in clause else next(
+                    (lvl for key, lvl in _LEVELS.items() if word.startswith(key)), None)
+            level = level or education_level(clause)
             if level and education_in(level):
                 return clause.strip(" ,;:."), level
     return None

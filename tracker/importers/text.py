@@ -19,6 +19,7 @@ from tracker.importers.sections import BULLET, Section, split_sections
 from tracker.importers.text_contract import around, duration_beside_start, read_contract
 from tracker.importers.text_dates import read_dates
 from tracker.importers.text_employer import read_employer
+from tracker.importers.text_fields_ids import read_ids
 from tracker.importers.text_heading import read_title
 from tracker.importers.text_money import read_contact
 from tracker.importers.text_salary import read_salary
@@ -133,9 +134,10 @@ def parse_text(text: str, *, language: str | None = None) -> ParsedPosting:
     header, below_title, boards = read_title(result, lines, labelled, _is_label)
     read_employer(result, lines, labelled, header, below_title, boards)
     _simple_fields(result, labelled, text, lang)
+    read_ids(result, lines)
     read_contract(result, labelled, text, lang)
     read_dates(result, labelled, lines, lang)
-    duration_beside_start(result)
+    duration_beside_start(result, text, lang)
     read_contact(result, lines, lang)
     read_salary(result, labelled, text)
     _sections(result, sections)

@@ -25,30 +25,76 @@ def around(text: str, match: re.Match[str], width: int = 60) -> str:
     return text[start:end]
 
 
+# Words that state the contract itself, read first, line by line...
 _TYPES = [
-    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontariat|volontaire|service civique|"
-                r"(?-i:VIE|V\.I\.E\.?|VSI|VIA))\b", re.I), EmploymentType.VOLUNTEER),
+    (re.compile(r"\b((?-i:VIE|V\.I\.E\.?|VSI|VIA))\b|\b(volontariat|volontaires? internationa\w*|"
+                r"service civique|UN Volunteers?|volunteer programme)\b", re.I),
+     EmploymentType.VOLUNTEER),
     (re.compile(r"\b(CDD|contrat à durée déterminée|contrat a duree determinee|fixed[- ]term|"
-                r"temporary(?! (?:work|staffing|employment) agenc)|contract\s*+/\s*+temporary|contrat de projet|"
-                r"contractuel|maternity cover|parental leave cover|remplacement)\b", re.I),
+                r"temporary(?! (?:work|staffing|employment) agenc)|contract\s*+/\s*+temporary|"
+                r"contrat de projet|contractuel|maternity cover|parental leave cover|remplacement|"
+                r"(?:période|durée|periode|duree) déterminée|(?:emploi|poste|statut|contrat) occasionnel|"
+                r"saisonnier|saisonnière|seasonal|term (?:position|appointment|post|contract)|"
+                r"determinate)\b", re.I),
      EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
                 r"permanent(?!\s+(?:database|representation|secretariat|mission|delegation|"
-                r"court|committee|council|residen\w*|address))|open[- ]ended|titulaire|fonctionnaire|indefinite|ongoing|"
+                r"court|committee|council|residen\w*|address))|open[- ]ended|"
+                r"titulaire(?!s?\s+(?:du|de|des|d'|d’))|fonctionnaires?|indefinite|ongoing|"
+                r"ind[ée]termin[ée]e?s?|indeterminate|direct[- ]hire|tenure[- ]track|"
+                r"emploi régulier|poste régulier|"
                 r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
-    (re.compile(r"\b(stages?|stagiaires?|internships?|interns?|traineeships?|trainees?)\b", re.I),
-     EmploymentType.INTERNSHIP),
-    (re.compile(r"\b(apprentissage|alternance|apprenticeship|apprentice|work[- ]study|"
+    (re.compile(r"\b(apprentissage|(?<!horaires )(?<!week-ends )(?<!weekends )(?<!équipes )"
+                r"alternance(?!\s++(?:matin|jour|nuit|semaine))|apprenticeship|apprentice|work[- ]study|"
                 r"contrat de professionnalisation)\b", re.I), EmploymentType.APPRENTICESHIP),
-    (re.compile(r"\b(freelance|consultant|consultancy|prestataire|individual contractor|"
-                r"independent contractor|auto-entrepreneur|portage salarial)\b", re.I),
+    (re.compile(r"\b(freelance|free-lance|consultancy|individual consultant|independent "
+                r"consultant|prestataire|individual contractor|independent contractor|"
+                r"auto-entrepreneur|portage salarial|libéra(?:l|le|ux)(?:\(e\))?|"
+                r"self-employed)(?!\w)", re.I),
      EmploymentType.FREELANCE),
-    (re.compile(r"\b(intérim|interim|vacataire|vacation|casual)\b", re.I),
-     EmploymentType.TEMPORARY),
     # A civil servant lent by their administration: neither hired nor contracted here.
     (re.compile(r"\b(secondment|seconded national experts?)\b", re.I), EmploymentType.OTHER),
 ]
+# ... and words that may only name the post or the people around it ('supervise interns',
+# 'our consultants', 'volunteers welcome'), read when no line states the contract.
+_ROLE_TYPES = [
+    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontaire)\b", re.I), EmploymentType.VOLUNTEER),
+    (re.compile(r"\b(stages?|stagiaires?|internships?|interns?|traineeships?)\b", re.I),
+     EmploymentType.INTERNSHIP),
+    (re.compile(r"\b(consultant)\b", re.I), EmploymentType.FREELANCE),
+    (re.compile(r"\b(intérim|interim|vacataire|vacation|casual)\b", re.I),
+     EmploymentType.TEMPORARY),
+]
+# 'Contract' as a kind of job, the way boards list it ('· Contract ·', 'Job type: Contract,
+# 6 months', 'Contract DevOps Engineer'): a contractor, not an employee on a fixed term.
+_CONTRACTOR = re.compile(
+    r"(?:^|[·|•]\s*+)(?-i:Contract|CONTRACT|contract)(?:or)?\b(?!\s*+(?i::|type|duration|length|"
+    r"period|term|of|for|until|to|start|end|role\b|position\b|manage\w*|administrat\w*|"
+    r"officer|specialist|lawyer|law|negotiat\w*|compliance|arrangement|details?)\b)(?=\s*+(?:[·|•,(]|$|[A-Z]))")
+# 'Contrat de droit public de 3 ans', 'a two-year training contract', 'a five-year renewable
+# term', 'initially limited to 2 years': a contract for a stated time (not a trial period).
+_PERIOD_WORDS = r"(?:mois|months?|ans?|years?|années?|semaines?|weeks?)"
+_TERM_OF = re.compile(
+    r"\b(?:contrat|contract|CDD|appointment|engagement)\b(?:(?!essai|probation|trial)[^.\n;]){0,40}?"
+    r"\b(?:de|d['’]|d['’]une durée de|of|for)\s*+(?:a\s++|an\s++|one\s++)?"
+    r"(?P<span>(?:\d{1,3}|un|une|one|two|three|four|five|six|deux|trois|quatre|cinq)[\s-]*+"
+    + _PERIOD_WORDS + r")\b"
+    r"|(?P<span2>\b(?:\d{1,3}|one|two|three|four|five|six|nine|twelve|eighteen)[\s-]*+"
+    r"(?:months?|years?|mois|ans?))[\s-]++(?:\w+\s++)?(?:contract|term|appointment|contrat|"
+    r"engagement|assignment)\b"
+    r"|\blimited to\s++(?P<span3>\d{1,3}[\s-]*+(?:months?|years?))\b", re.I)
+# Two contracts offered in one breath ('salarié (CDI) ou libéral', 'un poste indéterminé et
+# des postes d'une période déterminée'): the contract is not one, it is stated as other.
+_BETWEEN_ALTERNATIVES = re.compile(r"\b(?:ou|or|et|and|voire)\b|/", re.I)
+# The post's end: 'the position is limited to 31.12.2028', 'runs through September 30, 2029'.
+_ENDS = re.compile(r"\b(?:position|post|poste|contract|contrat|appointment)\b[^.\n]{0,30}?"
+                   r"\b(?:is limited to|limited to|runs through|runs until|ends on|"
+                   r"prend fin le|se termine le|est limité au|est limitée au)\s++", re.I)
+_APPLYING = re.compile(r"candidat|apply|applica|postul|deadline|closing", re.I)
+_CORPS = re.compile(r"(?mi)^\W*corps(?: d'accueil| de recrutement)?\s*+:")
+
+
 # A fellowship or an appointment for a stated time, with no contract word: a fixed term.
 _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
             "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7,
@@ -66,7 +112,7 @@ _TENURE = re.compile(
 
 _FOR_A_TIME = re.compile(
     r"\b(?:fellowships?|fellows?|appointments?|posts?|positions?|postes?|contrats?|contracts?|"
-    r"missions?|assignments?|runs?|elect\w*|recrut\w*|tenable|researcher|stages?|internships?)"
+    r"missions?|assignments?|runs?|elect\w*|recrut\w*|tenable|researcher|appointed)"
     r"\b[^.\n]{0,60}?\b(?:for|pour|of|de|durée de|limited to|pendant)"
     r"\s++(?:a\s++|an\s++|une?\s++)?(?:initial\s++|first\s++)?(?:period of\s++|durée de\s++)?"
     + _DURATION.pattern, re.I)
@@ -76,10 +122,16 @@ _OPEN_TO_CIVIL_SERVANTS = re.compile(r"titulaire|fonctionnaire", re.I)
 _CONTRACT_STAFF_TERM = re.compile(r"contractuel(?:le)?s?\s+(?:en|par)\s+CDD", re.I)
 
 
+_STATUTORY = re.compile(r"\b(?:voie )?statutaire\b", re.I)
+_CONTRACTUAL = re.compile(r"\bvoie contractuelle\b", re.I)
+
+
 def _open_to_both(value: str) -> bool:
-    """'ouvert aux fonctionnaires ... et aux contractuels en CDD de 3 ans': the term is the
-    contract staff's option, not the post's contract."""
-    return bool(_OPEN_TO_CIVIL_SERVANTS.search(value) and _CONTRACT_STAFF_TERM.search(value))
+    """'ouvert aux fonctionnaires ... et aux contractuels en CDD de 3 ans', 'par voie
+    contractuelle (contrat de 1 an) ou statutaire': the term is the contract staff's option,
+    not the post's contract."""
+    return bool(_OPEN_TO_CIVIL_SERVANTS.search(value) and _CONTRACT_STAFF_TERM.search(value)
+                or _STATUTORY.search(value) and _CONTRACTUAL.search(value))
 
 
 def _duration(value: str) -> int | None:
@@ -94,34 +146,143 @@ def _duration(value: str) -> int | None:
     return months if 0 < months <= 600 else None
 
 
+_TAKES_A_TERM = (EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY, EmploymentType.INTERNSHIP,
+                 EmploymentType.APPRENTICESHIP, EmploymentType.VOLUNTEER,
+                 EmploymentType.FREELANCE)
+
+
+def _kinds_in(value: str, lang: str,
+              types: list[tuple[re.Pattern[str], EmploymentType]]) -> list[tuple[int, int,
+                                                                                 EmploymentType]]:
+    """(start, end, kind) of every contract word of `types` in a line."""
+    found = []
+    for pattern, kind in types:
+        for match in pattern.finditer(value):
+            word = match.group(0).lower()
+            if lang == "en" and word.startswith("stage") or word == "alternance" and \
+                    re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I):
+                continue  # 'horaires 5h-12h / 13h-20h en alternance': shifts, no work-study
+            found.append((match.start(), match.end(), kind))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
+    """The contract a line states, (kind, the words), or None; two contracts offered in one
+    breath are 'other'."""
+    if _open_to_both(value):
+        return EmploymentType.OTHER, value
+    found = _kinds_in(value, lang, _TYPES)
+    term = _TERM_OF.search(value)
+    if term:
+        kinds = {kind for _, _, kind in found + _kinds_in(value, lang, _ROLE_TYPES[:2])}
+        if any(kind is EmploymentType.PERMANENT and start < term.start()
+               for start, _, kind in found):
+            # 'open-ended, after an initial 12-month field assignment': the contract is named
+            # first, the term is a stage of it
+            return EmploymentType.PERMANENT, value
+        # 'Stage de 6 mois', 'VIE de 12 mois': the kind named; 'tenure-track, nine-month
+        # appointment': the academic year, not a term.
+        for kind in (EmploymentType.INTERNSHIP, EmploymentType.APPRENTICESHIP,
+                     EmploymentType.VOLUNTEER):
+            if kind in kinds:
+                return kind, value
+        if re.search(r"\btenure", value, re.I):
+            return EmploymentType.PERMANENT, value
+        return EmploymentType.FIXED_TERM, value
+    ends = _ENDS.search(value)
+    if ends and not _APPLYING.search(value) and find_dates(value[ends.end():ends.end() + 30], lang):
+        return EmploymentType.FIXED_TERM, value  # 'the position is limited to 31.12.2028'
+    if not found:
+        return None
+    words = [value[start:end].lower() for start, end, _ in found]
+    if any(w in ("titulaire", "fonctionnaire", "fonctionnaires") for w in words) and any(
+            w.startswith("contractuel") for w in words):
+        return EmploymentType.OTHER, value  # 'ouvert aux titulaires ou contractuels'
+    first = found[0]
+    for start, _, kind in found[1:]:
+        gap = value[first[1]:start]
+        alternative = _BETWEEN_ALTERNATIVES.search(gap) or not gap.strip(" ,;")
+        if kind is not first[2] and len(gap) <= 60 and alternative \
+                and EmploymentType.OTHER not in (kind, first[2]):
+            return EmploymentType.OTHER, value
+    named = [kind for _, _, kind in found]
+    # An explicit fixed term beside the word 'permanent' elsewhere on the line ('CDD, poste
+    # permanent'): the order of _TYPES decides, as a reader reads the contract word first.
+    for _, kind in _TYPES:
+        if kind in named:
+            return kind, value
+    return None
+
+
 def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]], text: str,
                   lang: str) -> None:
-    labelled_type = _first(labelled, "employment_type")
-    candidates = ([(labelled_type[0], labelled_type[1], 0.9)] if labelled_type else [])
-    candidates += [(line, line, 0.75) for line in text.split("\n") if line.strip()]
-    for value, snippet, confidence in candidates:
-        for pattern, kind in _TYPES:
-            match = pattern.search(value)
-            if match and lang == "en" and match.group(1).lower().startswith("stage"):
-                match = None
-            if match:
-                if kind == EmploymentType.PERMANENT and match.group(1).lower() in (
-                        "titulaire", "fonctionnaire") and re.search(r"contractuel", value, re.I):
-                    continue  # 'ouvert aux titulaires ou contractuels' says nothing
-                if kind == EmploymentType.FIXED_TERM and (
-                        match.group(1).lower() == "contractuel" and _OPEN_TO_CIVIL_SERVANTS.search(
-                            value) or _open_to_both(value)):
-                    continue  # open to civil servants and to contract staff: not stated
-                result.add("employment_type", kind, snippet, confidence)
-                months = _duration(value)
-                if months and kind in (EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY,
-                                       EmploymentType.INTERNSHIP,
-                                       EmploymentType.APPRENTICESHIP,
-                                       EmploymentType.VOLUNTEER):
-                    result.add("duration_months", months, snippet, confidence)
+    lines = [line for line in text.split("\n") if line.strip()]
+    labelled_types = labelled.get("employment_type", [])
+    # A labelled line first, then a line stating the contract, then a post for a stated time
+    # with no contract word, then words that may only name the post.
+    for value, snippet in labelled_types:
+        stated = ((EmploymentType.FREELANCE, value) if _CONTRACTOR.match(value.strip())
+                  else None) or _stated(value, lang) or next(
+            ((kind, value) for _, _, kind in _kinds_in(value, lang, _ROLE_TYPES)), None)
+        if stated:
+            _add_kind(result, stated[0], value, snippet, 0.9)
+            break
+    if not result.get("employment_type"):
+        for line in lines:  # the kind of job a board lists: '· Contract ·'
+            if _CONTRACTOR.search(line) and line.strip(" :").lower() not in ("contract",
+                                                                              "contractor"):
+                # ('Contract' alone on its line labels the next one)
+                _add_kind(result, EmploymentType.FREELANCE, line, line, 0.75)
                 break
+    if not result.get("employment_type"):
+        for line in lines:
+            stated = _stated(line, lang)
+            if stated:
+                _add_kind(result, stated[0], line, line, 0.75)
+                break
+    _labelled_duration(result, labelled, lang)
+    # A heading naming an internship or volunteering ('Traineeship at the Parliament')
+    # says what the post is before its duration does.
+    heading = lines[:5]
+    for position, group in enumerate((heading, None, lines)):
         if result.get("employment_type"):
             break
+        if group is None:
+            _fixed_by_duration(result, labelled, text, lang)
+            continue
+        for line in group:
+            roles = _kinds_in(line, lang, _ROLE_TYPES[:2] if position == 0 else _ROLE_TYPES)
+            if roles:
+                _add_kind(result, roles[0][2], line, line, 0.7)
+                break
+    if not result.get("employment_type") and _CORPS.search(text):
+        match = _CORPS.search(text)
+        assert match is not None
+        # 'Corps : attaché d'administration': a post for civil servants of that corps.
+        result.add("employment_type", EmploymentType.PERMANENT, around(text, match), 0.6)
+    if not result.get("duration_months") and result.value("employment_type") in _TAKES_A_TERM:
+        match = _TENURE.search(text) or _TERM_OF.search(text) or _FOR_A_TIME.search(text)
+        if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
+            result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
+    _permanent_with_a_duration(result)
+    _working_time(result, text, lang)
+
+
+def _add_kind(result: ParsedPosting, kind: EmploymentType, value: str, snippet: str,
+              confidence: float) -> None:
+    """The contract, and the duration the same line states for a post for a time."""
+    if kind is EmploymentType.OTHER and not _open_to_both(value) and "second" not in value:
+        confidence = min(confidence, 0.6)  # two contracts offered: to check
+    result.add("employment_type", kind, snippet, confidence)
+    if kind in _TAKES_A_TERM and not _open_to_both(value):
+        term = _TERM_OF.search(value)
+        months = _duration(next(g for g in term.groups() if g)) if term else _duration(value)
+        if months:
+            result.add("duration_months", months, snippet, confidence)
+
+
+def _labelled_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+                       lang: str) -> None:
     duration = _first(labelled, "duration")
     if duration and not result.get("duration_months"):
         months = _duration(duration[0])
@@ -131,39 +292,30 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
                        review=Text("a date where a duration is expected"))
         elif months:
             result.add("duration_months", months, duration[1], 0.8)
-    if not result.get("duration_months") and result.value("employment_type") in (
-            EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY, EmploymentType.INTERNSHIP,
-            EmploymentType.APPRENTICESHIP, EmploymentType.VOLUNTEER):
-        match = _TENURE.search(text)
-        if match:
-            result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
-    if not result.get("employment_type"):
-        _fixed_by_duration(result, labelled, text)
-    _permanent_with_a_duration(result)
-    _working_time(result, text, lang)
-    if not result.get("employment_type"):
-        result.add("employment_type", EmploymentType.OTHER, "(not stated)", 0.2)
 
 
 def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
-                       text: str) -> None:
+                       text: str, lang: str) -> None:
     """'Contract: 9 months', 'Contract duration: 12 months', 'a fellowship for three years':
     a duration beside a post and no contract word is a fixed term (a guess to check)."""
     labelled_duration = result.get("duration_months")
     if labelled_duration is not None and isinstance(labelled_duration.value, int):
         result.add("employment_type", EmploymentType.FIXED_TERM, labelled_duration.snippet, 0.7)
         return
-    contract = _first(labelled, "employment_type")
-    months = _duration(contract[0]) if contract else None
-    if contract and months:
-        result.add("employment_type", EmploymentType.FIXED_TERM, contract[1], 0.7)
-        result.add("duration_months", months, contract[1], 0.7)
-        return
+    for value, snippet in labelled.get("employment_type", []):
+        months = _duration(value)
+        if months:
+            result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.7)
+            result.add("duration_months", months, snippet, 0.7)
+            return
     for found in _FOR_A_TIME.finditer(text):
         months = _duration(found.group(0)[-25:])
         if months and not _open_to_both(around(text, found, 200)):
             snippet = around(text, found)
-            result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.65)
+            # 'une mission d'intérim de 2 mois': the kind the words name, for that time
+            roles = _kinds_in(found.group(0), lang, _ROLE_TYPES)
+            kind = roles[0][2] if roles else EmploymentType.FIXED_TERM
+            result.add("employment_type", kind, snippet, 0.65)
             result.add("duration_months", months, snippet, 0.65)
             return
     match = re.search(r"\b(\d{1,2})[- ]month\b", text)
@@ -174,17 +326,30 @@ def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str
         result.add("duration_months", int(match.group(1)), snippet, 0.65)
 
 
-def duration_beside_start(result: ParsedPosting) -> None:
+def duration_beside_start(result: ParsedPosting, text: str = "", lang: str = "en") -> None:
     """'À partir du 15 septembre 2026 (8 mois, 24 h/semaine)': a duration in the sentence that
-    gives the start of a post for a time (fixed term, internship, volunteering)."""
+    gives the start of a post for a time (fixed term, internship, volunteering); else the
+    months from the start to the end the text gives ('the position is limited to
+    31.12.2028')."""
     start, kind = result.get("job_start_date"), result.value("employment_type")
-    if result.get("duration_months") or start is None or kind not in (
-            EmploymentType.FIXED_TERM, EmploymentType.INTERNSHIP, EmploymentType.VOLUNTEER,
-            EmploymentType.APPRENTICESHIP, EmploymentType.TEMPORARY):
+    if result.get("duration_months") or start is None or kind not in _TAKES_A_TERM:
         return
     months = _duration(str(start.snippet))
     if months:
         result.add("duration_months", months, start.snippet, 0.6)
+        return
+    if start.review is not None:
+        return
+    for line in text.split("\n"):
+        ends = _ENDS.search(line)
+        if ends is None or _APPLYING.search(line):
+            continue
+        found = find_dates(line[ends.end():ends.end() + 30], lang)
+        if found and found[0].value > start.value:
+            months = round(((found[0].value - start.value).days + 1) / 30.44)
+            if 1 <= months <= 120:
+                result.add("duration_months", months, line, 0.6)
+            return
 
 
 def _permanent_with_a_duration(result: ParsedPosting) -> None:
@@ -204,11 +369,24 @@ _QUOTITE = re.compile(r"\b(?:quotit[ée](?: de travail)?|working time|temps de t
                       r"taux d'activit[ée])\s*+:?\s*+(\d{1,3})\s*+%", re.I)
 _FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|ETP)\b")
 _TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partiel|part[- ]time|"
-                         r"temps (?:plein|complet)|full[- ]time)", re.I)
+                         r"temps (?:plein|complet)|full[- ]time|working hours|working time|"
+                         r"heures de travail|durée du travail|of (?:a )?full[- ]time)", re.I)
+# A choice of shares ('Temps plein ou 4/5e', 'Full-time, Job share, Part-time', '80-100%',
+# '32-40 hours per week'): the share is not one, none is read.
+_FULL_WORDS = re.compile(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", re.I)
+_PART_WORDS = re.compile(r"\b(temps partiel|part[- ]time|job share|\d/5e?|mi-temps|half[- ]time)\b",
+                         re.I)
+_SHARE_RANGE = re.compile(r"\b\d{2,3}\s*+%?\s*+[-–]\s*+\d{2,3}\s*+%|\b\d{2}\s*+[-–]\s*+\d{2}\s*+"
+                          r"(?:heures|hours)\s*+(?:per|a|par|/)\s*+(?:week|semaine)", re.I)
+_DAYS_A_WEEK = re.compile(r"\b([1-4](?:[.,]5)?)\s*+(?:days?\s++(?:a|per)\s++week|jours?\s++par\s++"
+                          r"semaine)", re.I)
+# The week a part of which is worked: 'full time is 37 hours', 'temps plein : 39 h'.
+_FULL_WEEK = re.compile(r"(?:full[- ]time is|full[- ]time equivalent is|temps (?:plein|complet)"
+                        r"\s*+(?:=|:|est de))\s*+(\d{2}(?:[.,]\d)?)\s*+(?:hours|heures|h)\b", re.I)
 _PERCENT = re.compile(r"(?<![\d,.])(\d{2,3})\s*+%")
 _THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
-_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)\s*(?:par|per|a|/)\s*"
-                           r"(?:semaine|week|sem)\b", re.I)
+_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)\s*"
+                           r"(?:(?:par|per|a|/)\s*(?:semaine|week|sem)\b|hebdo\w*|weekly)", re.I)
 _MONEY_SIGN = re.compile(r"[€$£]|\beuros?\b|salaire|salary|\bpay\b", re.I)
 
 
@@ -216,6 +394,9 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     """The share of full time: a quotité, an FTE, a percent beside days a week or in the
     header ('— 50 %'), 28/35e, hours a week (35 or more is full time; fewer, a share of 35
     hours in French, of 40 in English; not for volunteering), else 'full time' or 'half time'."""
+    for line in text.split("\n"):
+        if _FULL_WORDS.search(line) and _PART_WORDS.search(line) or _SHARE_RANGE.search(line):
+            return  # a choice of shares
     quotite = _QUOTITE.search(text)
     if quotite and 1 <= int(quotite.group(1)) <= 100:
         result.add("working_time_percent", int(quotite.group(1)), around(text, quotite), 0.95)
@@ -228,7 +409,7 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
             return
     lines = text.split("\n")
     heading = [line for line in lines if line.strip()][:5]
-    for line in lines:
+    for line in (part for whole in lines for part in re.split(r"(?<=[.!?])\s+", whole)):
         percent = _PERCENT.search(line)
         if percent and not _MONEY_SIGN.search(line) and 1 <= int(percent.group(1)) <= 100 and (
                 _TIME_WORDS.search(line) or line in heading and len(line) <= 80):
@@ -239,11 +420,18 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
         result.add("working_time_percent", round(int(fifths.group(1)) * 100 / 35),
                    around(text, fifths), 0.75)
         return
+    days = _DAYS_A_WEEK.search(text)
+    if days:
+        share = round(float(days.group(1).replace(",", ".")) * 20)
+        result.add("working_time_percent", share, around(text, days), 0.6)
+        return
     hours = _WEEKLY_HOURS.search(text)
     if hours and result.value("employment_type") is not EmploymentType.VOLUNTEER:
         count = float(hours.group(1).replace(",", "."))
-        week = 35 if lang == "fr" else 40
-        share = 100 if count >= 35 else round(count * 100 / week)
+        full_week = _FULL_WEEK.search(text)
+        week = float(full_week.group(1).replace(",", ".")) if full_week else \
+            35 if lang == "fr" else 40
+        share = 100 if count >= min(week, 35) else round(count * 100 / week)
         if 1 <= share <= 100:
             result.add("working_time_percent", share, around(text, hours), 0.6)
             return

@@ -15,28 +15,81 @@ _DEADLINE_PHRASE = re.compile(
     r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
     r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
     r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
-    r"au plus tard|at the latest|end date|until|before|by)", re.I)
+    r"au plus tard|at the latest|end date|close (?:at|on)\b|d[ée]lai de (?:postulation|"
+    r"candidature|d[ée]p[ôo]t|r[ée]ponse|inscription)|d[ée]lai d'inscription|"
+    r"fin d'affichage|close date|open until|last date|last day|due date|applications? due|"
+    r"expir(?:es|y date|ation date)|date d'expiration|dernier délai|valable jusqu'au|"
+    r"through|until|before|by)", re.I)
+# Words that name the deadline by themselves, with no word about applying beside them.
+_STRONG = re.compile(r"(date limite|closing date|close date|deadline|d[ée]lai de postulation|"
+                     r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|last date to "
+                     r"apply|applications? due|dernier délai)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
-    r"deadline|date limite|clôtur|clotur|vacanc)", re.I)
+    r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
     r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le|start\s*:|"
-    r"(?:indicative|expected) start|démarrage|à partir du|a partir du|embauche)", re.I)
+    r"(?:indicative|expected) start|démarrage|à partir du|a partir du|embauche|"
+    r"entrée en fonctions?|entree en fonctions?|date d'entrée|to start on|entrée en service|"
+    r"joining date|date of joining|to commence on|commencement|available from)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"publi|posted|ouvert|sift|shortlist|week commencing|review)", re.I)
-_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning)\s*+$", re.I)
-_NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition)", re.I)
+_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|w/c)\s*+$", re.I)
+_NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition|"
+                          r"affichage|publi|posted|posting)", re.I)
+# The date a posting was published: a phrase at the start of its line (or after a separator,
+# '· Publiée le 06/05/2027'), the date right after it.
+_POSTED = re.compile(
+    r"(date de publication|date de parution|date de mise en ligne|publi[ée]e?s?(?: le)?|"
+    r"mis(?:e)? en ligne(?: le)?|parution(?: du)?|[ée]dition du|date de d[ée]but d'affichage|"
+    r"d[ée]but d'affichage|affich[ée]e? le|date d'affichage|date published|published(?: on)?|"
+    r"posted(?: on| date)?|posting date|date posted|job posting|open(?:ing)? date|run date|"
+    r"call opens|date of (?:issue|publication)|issued(?: on)?|publication date|"
+    r"advertised(?: on)?|listed(?: on)?|date listed|date added|date de diffusion|"
+    r"diffus[ée]e? le|n°\s?\d{1,4}\s(?:du|of))\b\s*+:?", re.I)
+_SEPARATOR = re.compile(r"(?:[·|—–•]|\s-)\s*+$")
+_WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|"
+                       r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|"
+                       r"sun)\b\.?,?", re.I)
+# A letter's date line: 'Lyon, le 25 mai 2027', 'London, 3 May 2027'.
+_LETTER_DATE = re.compile(r"^[A-ZÀ-Ý][^\d,;:]{1,40},\s*+(?:le\s++)?$")
 # A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
 # 'entre le 1er mars et le 31 mai 2027'.
-_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|^\W*dates?\s*:\s*)", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])")
+_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\bdates?\s*+:\s*+)", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])|\s;\s|;\s(?=[a-zà-ÿ])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
 # (an appraisal, 'compte rendu d'entretien professionnel', is no interview)
-_INTERVIEW = re.compile(r"\b(entretien(?!s? professionnel)|interview|audition|jury|oral)", re.I)
+_INTERVIEW = re.compile(r"\b(entretien(?!s? professionnel)|interview|audition|jury|oral|"
+                        r"(?:nous|vous) rencontrer)", re.I)
+
+
+# Where a French posting is, when it names a place outside France: its zone, not Paris's.
+_FRENCH_SPEAKING = [
+    (re.compile(r"\b(Québec|Quebec|Montréal|Montreal|Gatineau|Sherbrooke|Rimouski|Saguenay|"
+                r"Trois-Rivières|Ontario|Ottawa|Nouveau-Brunswick|Canada)\b"), "America/Toronto"),
+    (re.compile(r"\b(Suisse|Genève|Lausanne|Fribourg|Neuchâtel|Valais|Vaud|Sion|Berne|Jura "
+                r"bernois)\b"), "Europe/Zurich"),
+    (re.compile(r"\b(Belgique|Bruxelles|Wallonie|Namur|Liège|Charleroi|Mons|Schaerbeek)\b"),
+     "Europe/Brussels"),
+    (re.compile(r"\b(Luxembourg)\b"), "Europe/Luxembourg"),
+    (re.compile(r"\b(Sénégal|Dakar)\b"), "Africa/Dakar"),
+    (re.compile(r"\b(Côte d'Ivoire|Abidjan)\b"), "Africa/Abidjan"),
+    (re.compile(r"\b(Maroc|Casablanca|Rabat)\b"), "Africa/Casablanca"),
+    (re.compile(r"\b(Tunisie|Tunis)\b"), "Africa/Tunis"),
+    (re.compile(r"\b(Cameroun|Douala|Yaoundé)\b"), "Africa/Douala"),
+    (re.compile(r"\b(Mali|Bamako)\b"), "Africa/Bamako"),
+    (re.compile(r"\b(Burkina Faso|Ouagadougou)\b"), "Africa/Ouagadougou"),
+    (re.compile(r"\b(Madagascar|Antananarivo)\b"), "Indian/Antananarivo"),
+    (re.compile(r"\b(La Réunion|Saint-Denis de La Réunion)\b"), "Indian/Reunion"),
+    # France itself: a city, a département in brackets, a five-digit postcode
+    (re.compile(r"\b(France|Paris|Lyon|Marseille|Toulouse|Bordeaux|Lille|Nantes|Strasbourg|"
+                r"Montpellier|Rennes|Grenoble)\b|\(\d{2}\)|(?<![\d-])\d{5}(?![\d-])"),
+     "Europe/Paris"),
+]
 
 
 def _labelled_dates(value: str, lang: str, default_year: int | None = None) -> list[FoundDate]:
@@ -70,13 +123,32 @@ def day_first(text: str) -> bool:
     return days and not months
 
 
+def month_first(text: str) -> bool:
+    """True when the text writes its numeric dates month first (06/30/2027) and never day
+    first: its ambiguous 06/03/2027 is then 3 June."""
+    days = months = False
+    for match in _NUMERIC.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        days |= first > 12 >= second
+        months |= second > 12 >= first
+    return months and not days
+
+
+def _value(found: FoundDate, order: str | None) -> date:
+    """The date as the text's order reads it: an ambiguous 06/03/2027 in a text that writes
+    month first is 3 June (find_dates reads it day first)."""
+    if found.ambiguous and order == "mdy":
+        return date(found.value.year, found.value.day, found.value.month)
+    return found.value
+
+
 def sentences(lines: list[str]) -> list[str]:
     """The lines cut into sentences: a date belongs to the sentence that says what it is."""
     return [part for line in lines for part in _SENTENCE.split(line)]
 
 
-def _doubt(found: FoundDate, dmy: bool = False) -> Text | None:
-    if found.ambiguous and not dmy:
+def _doubt(found: FoundDate, order: str | None = None) -> Text | None:
+    if found.ambiguous and order is None:
         return Text("ambiguous date %(date)r: day-first or month-first?", date=found.text)
     if not 1990 <= found.value.year <= 2100:
         return Text("implausible year in %(date)r", date=found.text)
@@ -85,18 +157,24 @@ def _doubt(found: FoundDate, dmy: bool = False) -> Text | None:
 
 def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                lines: list[str], lang: str) -> None:
-    # Numeric dates day first: the text shows it, or names a European time zone.
-    dmy = day_first("\n".join(lines)) or bool(re.search(r"\bEurope/[A-Z]|\bCES?T\b",
-                                                          "\n".join(lines)))
+    # Numeric dates day first: the text shows it, or names a European time zone; month first
+    # when the text shows it.
+    whole = "\n".join(lines)
+    dmy = day_first(whole) or bool(re.search(r"\bEurope/[A-Z]|\bCES?T\b", whole))
+    order = "dmy" if dmy else "mdy" if month_first(whole) else None
+    top = lines
     lines = sentences(lines)
-    _deadline(result, labelled, lines, lang, dmy)
-    for name, field in (("date_posted", "date_posted"), ("job_start_date", "job_start_date")):
-        for value, snippet in labelled.get(name, []):
-            found = _labelled_dates(value, lang, _year_default(result))
-            if found:
-                confidence = 0.9 if found[0].year_given else 0.55
-                result.add(field, found[0].value, snippet, confidence, _doubt(found[0], dmy))
-                break
+    _posted(result, labelled, lines, lang, order)
+    if not result.get("date_posted"):
+        _dateline(result, labelled, top, lang, order)
+    _deadline(result, labelled, lines, lang, order)
+    for value, snippet in labelled.get("job_start_date", []):
+        found = _labelled_dates(value, lang, _year_default(result))
+        if found:
+            confidence = 0.9 if found[0].year_given else 0.55
+            result.add("job_start_date", _value(found[0], order), snippet, confidence,
+                       _doubt(found[0], order))
+            break
     if not result.get("job_start_date"):
         for line in lines:
             match = _START_PHRASE.search(line)
@@ -105,13 +183,86 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                 continue
             found = find_dates(line[match.start():], lang, _year_default(result))
             if found and found[0].start <= 40:
-                result.add("job_start_date", found[0].value, line, 0.7, _doubt(found[0], dmy))
+                result.add("job_start_date", _value(found[0], order), line,
+                           0.7 if found[0].year_given else 0.6, _doubt(found[0], order))
                 break
-    _work_span(result, lines, lang, dmy)
-    _interviews(result, labelled, lines, lang, dmy)
+    _work_span(result, lines, lang, order)
+    if not result.get("valid_through_date") and result.get("job_start_date"):
+        _deadline(result, labelled, lines, lang, order)  # its year from the start's
+    _interviews(result, labelled, lines, lang, order)
     _plausible(result)
     if not result.get("timezone") and lang == "fr":
-        result.add("timezone", "Europe/Paris", Text("(French posting)"), 0.6)
+        named = [(match.start(), zone) for pattern, zone in _FRENCH_SPEAKING
+                 for match in [pattern.search(whole)] if match]
+        zone = min(named)[1] if named else "Europe/Paris"  # the place named first
+        result.add("timezone", zone, Text("(French posting)"), 0.6)
+
+
+def _posted(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+            lines: list[str], lang: str, order: str | None) -> None:
+    """The date of publication: under its label, else after a phrase that opens a line or
+    follows a separator ('Offre publiée le 8 février 2027', 'CDI · Publiée le 06/05/2027')."""
+    for value, snippet in labelled.get("date_posted", []):
+        found = _labelled_dates(value, lang)
+        if found:
+            result.add("date_posted", _value(found[0], order), snippet, 0.9,
+                       _doubt(found[0], order))
+            return
+    for line in lines:
+        match = _POSTED.search(line)
+        if match is None:
+            continue
+        before = line[:match.start()]
+        if len(before.split()) > 2 and not _SEPARATOR.search(before):
+            continue  # 'the results will be published on...': not the posting's date
+        found = find_dates(line[match.end():match.end() + 60], lang)
+        if found and found[0].start <= 20:
+            result.add("date_posted", _value(found[0], order), line.strip(), 0.8,
+                       _doubt(found[0], order))
+            return
+
+
+def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+              lines: list[str], lang: str, order: str | None) -> None:
+    """A date standing alone near the top, or a letter's 'Lyon, le 25 mai 2027': the day the
+    posting was written (a guess to check), unless it is the value of a label."""
+    values = {value.strip() for pairs in labelled.values() for value, _ in pairs}
+    shown = [line for line in lines if line.strip()][:8]
+    for index, line in enumerate(shown):
+        if index and shown[index - 1].rstrip().endswith(":") or line.strip() in values:
+            continue
+        part = re.split(r"\s[·|—–]\s", line.strip())[-1]
+        found = find_dates(part, lang)
+        if len(found) != 1 or not found[0].year_given:
+            continue
+        rest = _WEEKDAYS.sub("", part[:found[0].start]).strip(" ,.")
+        after = part[found[0].end:].strip(" ,.")
+        letter = _LETTER_DATE.match(part[:found[0].start])
+        if after or rest and not letter:
+            continue
+        result.add("date_posted", _value(found[0], order), line.strip(), 0.6,
+                   _doubt(found[0], order))
+        return
+
+
+def _deduced_year(result: ParsedPosting, value: str, lang: str) -> FoundDate | None:
+    """A deadline written without its year ('avant le 20 octobre'): the first such day on
+    or after the date of publication; without one, the last such day before the start of
+    the work; else none (no year is guessed)."""
+    posted, start = result.value("date_posted"), result.value("job_start_date")
+    anchor = posted if isinstance(posted, date) else start if isinstance(start, date) else None
+    if anchor is None:
+        return None
+    step = 1 if anchor is posted else -1
+    found = find_dates(value, lang, anchor.year)
+    if not found or found[0].year_given:
+        return None
+    first = found[0]
+    if (first.value - anchor) * step < timedelta(0):
+        other = find_dates(value, lang, anchor.year + step)
+        first = other[0] if other else first
+    gap = (first.value - anchor) * step
+    return first if timedelta(0) <= gap <= timedelta(days=366) else None
 
 
 def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
@@ -132,7 +283,7 @@ def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
     return (first, last) if first.value < last.value else None
 
 
-def _work_span(result: ParsedPosting, lines: list[str], lang: str, dmy: bool) -> None:
+def _work_span(result: ParsedPosting, lines: list[str], lang: str, order: str | None) -> None:
     """A period of work gives the start, and the duration when none is stated."""
     for line in lines:
         found = span(line, lang)
@@ -140,7 +291,7 @@ def _work_span(result: ParsedPosting, lines: list[str], lang: str, dmy: bool) ->
             continue
         first, last = found
         if not result.get("job_start_date"):
-            result.add("job_start_date", first.value, line, 0.7, _doubt(first, dmy))
+            result.add("job_start_date", _value(first, order), line, 0.7, _doubt(first, order))
         duration = result.get("duration_months")
         if duration is None or duration.review is not None:
             months = round(((last.value - first.value).days + 1) / 30.44)
@@ -150,26 +301,27 @@ def _work_span(result: ParsedPosting, lines: list[str], lang: str, dmy: bool) ->
 
 
 def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
-              lines: list[str], lang: str, dmy: bool) -> None:
+              lines: list[str], lang: str, order: str | None) -> None:
     # (value, snippet, confidence, under a label: a month may be named in the other language)
     candidates = [(value, snippet, 0.9, True) for value, snippet in labelled.get("deadline", [])]
     for index, line in enumerate(lines):
         match = _DEADLINE_PHRASE.search(line)
-        if match and _APPLY_WORDS.search(line) and not _INTERVIEW.search(line):
+        interview = _INTERVIEW.search(line)
+        if interview and match and interview.start() > match.start():
+            line = line[:interview.start()]  # 'jusqu'au 10 avril, entretiens la semaine...'
+            interview = None
+        if match and (_APPLY_WORDS.search(line) or _STRONG.search(line)) and not interview:
             rest = line[match.start():]
             if match.group(1).lower() in ("au plus tard", "at the latest"):
                 rest = line  # 'pour le 1er avril 2027 au plus tard': the date is before
             if not find_dates(rest, lang) and index + 1 < len(lines):
                 rest = f"{rest} {lines[index + 1]}"
-            weak = match.group(1).lower() in ("by", "until", "before")
+            weak = match.group(1).lower() in ("by", "until", "before", "through")
             candidates.append((rest, line.strip(), 0.7 if weak else 0.85, False))
-        elif _APPLY_WORDS.search(line) and not _INTERVIEW.search(line):
-            span = _RANGE.search(line)  # 'du 20 février au 26 mars 2028': the end closes
-            year = next((f.value.year for f in find_dates(line[span.start():], lang)
-                         if f.year_given), None) if span else None
-            if span and year and len(find_dates(line[span.start():], lang, year)) >= 2:
-                end = find_dates(line[span.start():], lang, year)[1]
-                candidates.append((line[span.start() + end.start:], line.strip(), 0.8, False))
+        elif _APPLY_WORDS.search(line) and not interview:
+            end = _range_end(line, lang)
+            if end is not None:
+                candidates.append((end, line.strip(), 0.8, False))
     # The plainest words first: 'closing date' before a 'by' that may be another date's.
     candidates.sort(key=lambda item: -item[2])
     chosen = None
@@ -178,38 +330,80 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         if not found:
             continue
         first = found[0]
-        doubt = _doubt(first, dmy)
+        doubt = _doubt(first, order)
         if chosen is None or (chosen[1] is not None and doubt is None):
-            result.add("valid_through_date", first.value, snippet, confidence, doubt)
-            chosen = (first.value, doubt)
-        if chosen[1] is None and first.value != chosen[0]:
+            result.add("valid_through_date", _value(first, order), snippet, confidence, doubt)
+            chosen = (_value(first, order), doubt)
+        if chosen[1] is None and _value(first, order) != chosen[0]:
             continue
-        after = value[first.end:] if first.end <= len(value) else ""
-        after = re.split(r"\s(?:à l['’]adresse|to|à|at)\s+\S+@", after)[0]
-        clock = find_time(after[:40]) or find_time(value[max(0, first.start - 25):first.start])
-        if clock and not result.get("valid_through_time"):
-            result.add("valid_through_time", clock[0], snippet, confidence)
-        zone = find_zone(value, lang)
-        if zone and not result.get("timezone"):
-            result.add("timezone", zone[0], snippet, confidence)
+        _clock(result, value, first, snippet, confidence, lang)
+    if chosen is not None:
+        return
+    for value, snippet, confidence, _ in candidates:  # no year written: deduced, a guess
+        deduced = _deduced_year(result, value, lang)
+        if deduced is not None:
+            sure = 0.75 if result.value("date_posted") else 0.6
+            result.add("valid_through_date", deduced.value, snippet, min(confidence, sure))
+            _clock(result, value, deduced, snippet, min(confidence, sure), lang)
+            return
+
+
+def _range_end(line: str, lang: str) -> str | None:
+    """'du 20 février au 26 mars 2028', 'du 1er au 15 mars 2027': the text from the day that
+    closes a period of applications."""
+    found = _RANGE.search(line)
+    if found is None:
+        return None
+    rest = line[found.start():]
+    dates = find_dates(rest, lang)
+    year = next((f.value.year for f in dates if f.year_given), None)
+    if year and len(find_dates(rest, lang, year)) >= 2:
+        return rest[find_dates(rest, lang, year)[1].start:]
+    bare = re.match(r"\w+\s++(?:le\s++)?\d{1,2}(?:er|st|nd|rd|th)?\s++(?:au|to|-|–)\s++"
+                    r"(?:le\s++)?", rest, re.I)
+    if bare and dates and dates[0].start == bare.end():
+        return rest[bare.end():]
+    return None
+
+
+def _clock(result: ParsedPosting, value: str, first: FoundDate, snippet: str,
+           confidence: float, lang: str) -> None:
+    """The time and zone written beside the deadline's date."""
+    after = value[first.end:] if first.end <= len(value) else ""
+    after = re.split(r"\s(?:à l['’]adresse|to|à|at)\s+\S+@", after)[0]
+    clock = find_time(after[:40]) or find_time(value[max(0, first.start - 25):first.start])
+    if clock and not result.get("valid_through_time"):
+        result.add("valid_through_time", clock[0], snippet, confidence)
+    zone = find_zone(value, lang)
+    if zone and not result.get("timezone"):
+        result.add("timezone", zone[0], snippet, confidence)
 
 
 def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
-                lines: list[str], lang: str, dmy: bool) -> None:
+                lines: list[str], lang: str, order: str | None) -> None:
     default_year = _year_default(result)
     deadline = result.value("valid_through_date")
     seen: set[date] = set()
     texts = [(value, snippet, 0.85) for value, snippet in labelled.get("interview", [])]
     # Running text may name other dates beside an interview's: sure only under a label.
-    texts += [(line, line, 0.75) for line in lines if _INTERVIEW.search(line)]
+    for line in lines:
+        word = _INTERVIEW.search(line)
+        if word is None:
+            continue
+        # 'jusqu'au 10 avril, entretiens la semaine suivante': the dates before the word
+        # belong to the deadline's phrase.
+        phrase = _DEADLINE_PHRASE.search(line[:word.start()])
+        texts.append((line[word.start():] if phrase else line, line, 0.75))
+    posted = result.value("date_posted")
     for value, snippet, sure in texts:
         label = sure > 0.8  # under a label: a month may be named in the other language
         for found in (_labelled_dates(value, lang, default_year) if label
                       else find_dates(value, lang, default_year)):
             if _WEEK_OF.search(value[max(0, found.start - 20):found.start]):
                 continue  # 'la semaine du 6 juillet', 'the week of 22 March': no day yet
-            day = found.value
-            if not found.year_given and deadline and day < deadline:
+            day = _value(found, order)
+            since = posted if isinstance(posted, date) else deadline
+            if not found.year_given and since and day < since:
                 try:
                     day = day.replace(year=day.year + 1)
                 except ValueError:  # 29 February, the year after a leap year
@@ -222,12 +416,18 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
             if clock:
                 item["time"] = clock[0]
             confidence = sure if found.year_given else 0.6
-            result.add("interviews", item, snippet, confidence, _doubt(found, dmy))
+            result.add("interviews", item, snippet, confidence, _doubt(found, order))
 
 
 def _plausible(result: ParsedPosting) -> None:
     """Flag dates that contradict each other rather than accept them."""
     deadline = result.get("valid_through_date")
+    posted_found = result.get("date_posted")
+    if (posted_found is not None and posted_found.review is None and posted_found.confidence < 0.8
+            and deadline is not None and deadline.review is None
+            and not timedelta(0) <= deadline.value - posted_found.value <= timedelta(days=366)):
+        posted_found.review = Text("implausible: published %(posted)s, deadline %(deadline)s",
+                                   posted=posted_found.value, deadline=deadline.value)
     posted = result.value("date_posted")
     start = result.get("job_start_date")
     if deadline is not None and deadline.review is None:

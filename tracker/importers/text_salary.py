@@ -13,16 +13,44 @@ from decimal import Decimal, InvalidOperation
 from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
 
-_CODES = "EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|KES|ZAR|JPY|INR"
+_CODES = ("EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|NZD|SGD|HKD|MAD|TND|KES|ZAR|JPY|INR|"
+          "CNY|AED|MUR")
+# Dollars named by their country ('CA$', 'AU$', 'NZ$', 'S$', 'HK$', 'US$'), francs CFA, rupees.
+_MARKED = r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\."
 _MONEY = re.compile(
-    rf"(?:(?P<pre>[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,3}}(?:[, ]\d{{3}})+(?:[.,]\d{{1,2}})?|"
-    rf"\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?[kK](?![a-zA-Z]))?"
-    rf"(?:\s?(?P<post>€|euros?\b|(?-i:{_CODES})\b)|\s?(?P<euro>€))?")
-_CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR"}
+    rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[,. '’]\d{{3}})+"
+    rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?[kK](?![a-zA-Z]))?"
+    rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|(?-i:DH|Dhs)\b|[Dd]irhams?\b|\$)|\s?(?P<euro>€))?")
+_CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR", "us$": "USD",
+             "ca$": "CAD", "c$": "CAD", "au$": "AUD", "a$": "AUD", "nz$": "NZD", "s$": "SGD",
+             "sg$": "SGD", "hk$": "HKD", "₹": "INR", "rs": "INR", "rs.": "INR", "fcfa": "XOF",
+             "f cfa": "XOF", "fr.": "CHF", "sfr.": "CHF", "dh": "MAD", "dhs": "MAD",
+             "dirham": "MAD", "dirhams": "MAD"}
+# Where a bare '$' is not the US dollar: the country the posting names.
+_DOLLAR_COUNTRIES = [
+    (re.compile(r"\b(Canada|Canadian|canadien\w*|Québec|Quebec|Ontario|Montréal|Montreal|Toronto|"
+                r"Vancouver|Ottawa|Alberta|British Columbia|Manitoba|Nova Scotia|Saskatchewan|"
+                r"New Brunswick|Nouveau-Brunswick|Gatineau|Winnipeg|Calgary|Edmonton)\b"), "CAD"),
+    (re.compile(r"\b(Australia|Australian|NSW|New South Wales|Queensland|Victorian? Public|"
+                r"Sydney|Melbourne|Canberra|Brisbane|Adelaide|Perth|Tasmania|APS|"
+                r"superannuation)\b"), "AUD"),
+    (re.compile(r"\b(New Zealand|Aotearoa|Auckland|Wellington|Christchurch|KiwiSaver)\b"), "NZD"),
+    (re.compile(r"\b(Singapore)\b"), "SGD"),
+    (re.compile(r"\b(Hong Kong)\b"), "HKD"),
+    (re.compile(r"\b(United States|USA|U\.S\.A?\.?|US citizens?|[A-Z][a-z]+, (?:AL|AK|AZ|AR|CA|"
+                r"CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
+                r"NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC))\b"), "USD"),
+]
+# Francs CFA of Central Africa (XAF) rather than West Africa (XOF).
+_CENTRAL_AFRICA = re.compile(r"\b(Cameroun|Cameroon|Gabon|Congo|Tchad|Chad|Centrafrique|"
+                             r"Central African|Guinée équatoriale|Equatorial Guinea|Yaoundé|"
+                             r"Douala|Libreville|Brazzaville|N'Djamena|Bangui)\b")
 _PERIODS = [
-    (r"per annum|per year|a year|/\s*(?:year|yr|an)\b|annual|annuel|par an\b|p\.a\.|\bpa\b", "year"),
+    (r"per annum|per year|a year|/\s*(?:year|yr|an)\b|annual(?! leave)|annuel(?!s? de cong)|"
+     r"par an\b|p\.a\.|\bpa\b|par année", "year"),
     (r"per month|a month|monthly|/\s*month|mensuel|par mois|/\s*mois", "month"),
-    (r"per hour|an hour|hourly|/\s*(?:hour|hr|h)\b|horaire|de l'heure|par heure", "hour"),
+    (r"per week|a week|weekly|/\s*(?:week|wk)\b|par semaine|hebdomadaire", "week"),
+    (r"per hour|an hour|hourly|/\s*(?:hour|hr|h)\b|horaire|l'heure|l’heure|par heure", "hour"),
     (r"per day|a day|daily|day rate|par jour|/\s*jour|journalier|\btjm\b|taux journalier", "day"),
 ]
 _SALARY_WORDS = re.compile(
@@ -41,12 +69,18 @@ _ACTUAL = re.compile(r"(\bsoit\b|\bactual\b|pro[- ]?rata|au prorata)", re.I)
 
 
 def _amount(text: str) -> Decimal | None:
-    digits = text.replace(" ", "")
+    """'52.433,15', '2,812.45', '70'512', '67 880', '12,5': the mark written last is the
+    decimal one unless three digits follow it (a thousands mark)."""
+    digits = text.replace(" ", "").replace("'", "").replace("’", "")
     if "," in digits and "." in digits:
-        digits = digits.replace(",", "")
-    elif "," in digits:
-        head, _, tail = digits.rpartition(",")
-        digits = head.replace(",", "") + ("." if len(tail) == 2 else "") + tail
+        decimal = "," if digits.rfind(",") > digits.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        digits = digits.replace(thousands, "").replace(decimal, ".")
+    elif "," in digits or "." in digits:
+        mark = "," if "," in digits else "."
+        head, _, tail = digits.rpartition(mark)
+        cents = len(tail) in (1, 2) and head.count(mark) == 0
+        digits = head.replace(mark, "") + ("." if cents else "") + tail
     try:
         return Decimal(digits)
     except InvalidOperation:
@@ -60,19 +94,39 @@ def _period(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def _money(line: str) -> list[tuple[Decimal, str, int]]:
+def _symbol(symbol: str, text: str) -> str:
+    """The currency a symbol or code names, a bare '$' by the country the text names."""
+    key = symbol.lower()
+    if key == "$":  # the country named first: where the post is, before any other named
+        named = [(match.start(), code) for pattern, code in _DOLLAR_COUNTRIES
+                 for match in [pattern.search(text)] if match]
+        return min(named)[1] if named else "USD"
+    if key in ("fcfa", "f cfa", "xof") and _CENTRAL_AFRICA.search(text):
+        return "XAF"
+    return _CURRENCY.get(key, symbol.upper())
+
+
+def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
     """(amount, currency, position) of a line's sums; a bare number before a range ('2 800 to
     3 300 euros', '48 - 55 k€') takes the currency and the thousands of its other end."""
     matches = list(_MONEY.finditer(line))
     found: list[tuple[Decimal, str, int]] = []
     for index, match in enumerate(matches):
-        symbol = match["pre"] or match["post"] or match["euro"]
+        # '$85,000 CAD': the code written after the sum names the dollar
+        symbol = (match["post"] if match["pre"] == "$" and match["post"] and match["post"] != "$"
+                  else match["pre"] or match["post"] or match["euro"])
         value = _amount(match["num"])
         kilo = bool(match["kilo"])
         nxt = matches[index + 1] if index + 1 < len(matches) else None
         if nxt is not None and _RANGE_JOIN.fullmatch(line[match.end():nxt.start()]):
             symbol = symbol or nxt["pre"] or nxt["post"] or nxt["euro"]
+            if symbol == "$" and nxt["post"] and nxt["post"] != "$":
+                symbol = nxt["post"]  # '$85,000 - $95,000 CAD'
             kilo = kilo or bool(nxt["kilo"]) and value is not None and value < 1000
+        previous = matches[index - 1] if index else None
+        if symbol is None and previous is not None and _RANGE_JOIN.fullmatch(
+                line[previous.end():match.start()]):  # 'EUR 58,000 - 64,000'
+            symbol = previous["pre"] or previous["post"] or previous["euro"]
         if symbol is None or value is None:
             continue
         value = value * 1000 if kilo else value
@@ -81,7 +135,7 @@ def _money(line: str) -> list[tuple[Decimal, str, int]]:
             continue
         if not Decimal(1) <= value <= 10_000_000:
             continue
-        found.append((value, _CURRENCY.get(symbol.lower(), symbol.upper()), match.start()))
+        found.append((value, _symbol(symbol, text or line), match.start()))
     return found
 
 
@@ -101,7 +155,7 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         if in_text and not _SALARY_WORDS.search(line):
             continue
         line = _EXTRAS.split(line, maxsplit=1)[0] if _money(_EXTRAS.split(line)[0]) else line
-        amounts = _money(line)
+        amounts = _money(line, text)
         if not amounts:
             continue
         currency = amounts[0][1]
@@ -109,7 +163,7 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         if len(amounts) == 1 and in_text:
             position = index - len(labelled_values)
             for following in lines[position + 1:position + 6]:
-                more = [a for a in _money(following) if a[1] == currency]
+                more = [a for a in _money(following, text) if a[1] == currency]
                 if not more:
                     break
                 amounts += more[:1]
@@ -128,7 +182,8 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         basis = _FULL_TIME_BASIS.search(line)
         if basis and len(amounts) > 1 and _ACTUAL.search(line[basis.end():]):
             values = [value for value, _, start in amounts if start > basis.end()][:1] or values
-        elif basis and (result.value("working_time_percent") or 100) < 100:
+        elif basis and (result.value("working_time_percent") or 100) < 100 \
+                and not _ACTUAL.search(line):  # '(actual, for 0.6 FTE)': the sums paid
             review = Text("stated for a full-time post; this one is part-time")
         # A labelled salary line is sure; sums met in running text or a scale are to check.
         sure = 0.8 if index < len(labelled_values) and len(block) == 1 else 0.7

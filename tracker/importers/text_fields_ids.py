@@ -1,0 +1,101 @@
+"""A posting's reference and grade where no labelled line of text.py's gave them: the words
+boards and administrations put before their numbers ('Position number: DCCEEW/27/0419',
+'Req #: 2027-118', 'Numéro d'affichage : BLA-27-0112', 'quoting job ref LT-7761') and the
+grades of pay scales ('Classification: APS Level 6', 'TV-L E13', 'Band 6', 'Grade 7',
+'Classe de fonction : 16', 'Barème B1', 'FG IV', a Canadian 'EC-05' alone on its line)."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importers.base import ParsedPosting
+from tracker.importers.dates import find_dates
+
+_REF_WORDS = (
+    r"(?:job\s++)?ref(?:erence)?\.?(?:\s++(?:no\.?|number|code|apec))?"
+    r"|réf(?:érence)?\.?(?:\s++apec)?"
+    r"|numéro de référence|numéro d'affichage|numéro de l'offre|numéro de l'annonce"
+    r"|n°\s?de l'annonce|n°\s?d'offre|n°\s?de l'offre|position number|position no\.?"
+    r"|requisition(?:\s++(?:id|number|no))?|req\s?#|vacancy\s++(?:id|number|no\.?|ref)"
+    r"|job\s++(?:id|code|number|no\.?)|posting\s++(?:number|id|no\.?)"
+    r"|competition\s++(?:reference|number|no\.?)|recruitment campaign|campaign\s++number"
+    r"|kennziffer|advert(?:isement)?\s++(?:number|no\.?|ref(?:erence)?)"
+    r"|mentionnant la référence|quoting(?:\s++(?:the|job))?\s++ref(?:erence)?"
+    r"|numéro de l'appel de candidatures|numéro d'appel de candidatures|numéro du concours"
+    r"|numéro de concours|numéro de poste|competition number"
+    r"|avis de recrutement|avis de vacance(?: de poste)?|appel à candidatures?"
+    r"|vacancy notice|vacancy announcement|job opening(?: id| number)?")
+# The words, then ':', '#', 'n°' or nothing, then an identifier with a digit in it.
+_REFERENCE = re.compile(
+    rf"(?<![\w-])(?:{_REF_WORDS})(?![\w])\s*+(?:[:#]|n°|no\.?)?\s*+"
+    r"(?P<id>[A-Z0-9][A-Za-z0-9._/-]{1,40})", re.I)
+# 'INRAE — Offer 2026-DOC-0318': 'offer' opens the line or follows a separator.
+_OFFER = re.compile(r"(?:^|[—·|–]\s*+)(?:offer|offre)\s++(?P<id>[A-Z0-9][A-Za-z0-9._/-]{3,40})",
+                    re.I | re.M)
+_NOT_REFERENCE = re.compile(r"processus|process number|selection process", re.I)
+
+_GRADES = [
+    # 'Classification: APS Level 6', 'Classification : EC-05'
+    re.compile(r"\b(?i:classification)\s*+:\s*+(?P<grade>[A-Z][A-Za-z]{0,10}"
+               r"(?:[ -][A-Za-z]{1,8})?[ -]?\d{1,2})\b"),
+    # German public pay scales: 'TV-L E13', 'TVöD Bund (E13)'
+    re.compile(r"\bTV(?:-?L|öD|-?H|-?V)\b(?:\s++Bund)?\s*+\(?(?P<grade>E\s?\d{1,2})\b"),
+    re.compile(r"\b(?P<grade>Band\s++\d[a-d]?)\b"),
+    re.compile(r"\b(?:salary class|pay class|classe de fonction|classe salariale|"
+               r"classe de traitement)\s*+:?\s*+(?P<grade>\d{1,2})\b", re.I),
+    re.compile(r"\b(?:barème|échelle|bareme|echelle)\s*+:?\s*+(?P<grade>[A-E]\d{1,2}\+?)(?!\w)",
+               re.I),
+    re.compile(r"\b(?P<grade>FG\s?(?:IV|III|II|I))\b"),
+    # Luxembourg's state employees: 'groupe d'indemnité A1', 'groupe de traitement B1'
+    re.compile(r"\bgroupe d['’](?:indemnité|traitement)\s*+:?\s*+(?P<grade>[A-D]\d?)\b", re.I),
+    re.compile(r"\bGrade\s++(?P<grade>\d{1,2}|[A-Z]{1,3}\d{0,2})\b(?![/.]\d)"),
+    # 'Niveau : A1' (Belgian federal levels), a code and nothing else
+    re.compile(r"(?m)^\W*niveau\s*+:\s*+(?P<grade>[A-E]\d?)\s*+$", re.I),
+]
+# A Canadian classification alone on its line near the top: 'EC-05', 'PM-02', 'AS-03'.
+_ALONE = re.compile(r"^\s*+(?P<grade>[A-Z]{2,3}-\d{2})\s*+$")
+
+
+def _identifier(value: str) -> str | None:
+    value = value.rstrip("./-")
+    if len(value) < 2 or not any(c.isdigit() for c in value) or re.fullmatch(r"(?:19|20)\d\d",
+                                                                           value):
+        return None  # no number, or a year
+    if find_dates(value, "en") or find_dates(value, "fr"):
+        return None  # 'Ref: 03/05/2027' is a date
+    return value
+
+
+def read_ids(result: ParsedPosting, lines: list[str]) -> None:
+    """Reference and grade, when the labelled lines gave none (a guess to check)."""
+    if result.get("reference") is None:
+        _reference(result, lines)
+    if result.get("category") is None:
+        _grade(result, lines)
+
+
+def _reference(result: ParsedPosting, lines: list[str]) -> None:
+    for line in lines:
+        if _NOT_REFERENCE.search(line):
+            continue
+        for pattern in (_REFERENCE, _OFFER):
+            match = pattern.search(line)
+            found = _identifier(match["id"]) if match else None
+            if found:
+                result.add("reference", found, line.strip(), 0.7)
+                return
+
+
+def _grade(result: ParsedPosting, lines: list[str]) -> None:
+    for pattern in _GRADES:
+        for line in lines:
+            match = pattern.search(line)
+            if match and len(line) <= 400:
+                result.add("category", " ".join(match["grade"].split()), line.strip(), 0.6)
+                return
+    shown = [line for line in lines if line.strip()][:15]
+    for line in shown:
+        match = _ALONE.match(line)
+        if match:
+            result.add("category", match["grade"], line.strip(), 0.6)
+            return
