@@ -19,13 +19,13 @@ RECORDED = json.loads(RECORD.read_text("utf-8"))
 ALL = {fixture.name: fixture for fixture in fixtures()}
 KINDS = kinds()
 # What the rules read right when last recorded (2026-12-06, the reader rules of #15 item 3, third
-# round for every field but the title and the employer, on the 164 postings of 38 kinds all tuned
-# on: 94.3 % of all fields, 91.2 % of the fields the postings state): the floors check no
-# regression, not the #15 targets (90 % per field).
-FLOOR_ALL, FLOOR_STATED = 0.94, 0.91  # on the kinds the rules were written on
-# On the kinds written blind and never tuned on (measured 76.3 % and 64.4 % when first scored):
-# a floor against falling back, not a target (the target, 90 %, is not met).
-HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.75, 0.63
+# round, on the 164 postings of 38 kinds they were written on: 98.1 % of all fields, 97.2 % of the
+# fields the postings state): the floors check no regression, not the #15 targets (90 % per field).
+FLOOR_ALL, FLOOR_STATED = 0.97, 0.96  # on the kinds the rules were written on
+# On the 60 postings of 12 kinds written blind for the third round and never tuned on (85.6 % and
+# 78.5 % when scored once against the rules they were frozen before): a floor against falling
+# back, not a target (the target, 90 %, is not met).
+HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.85, 0.78
 SOURCE = re.compile(r"# source: (https://\S+|none \(written for the corpus, modelled on "
                     r"(?P<kind>[a-z-]+)\))\n")
 
@@ -84,12 +84,13 @@ def _fixtures(held_out: bool) -> list:
     return [f for f in ALL.values() if KINDS[f.kind].held_out == held_out]
 
 
-@pytest.mark.parametrize(("held_out", "floor"), [(False, FLOOR_ALL), (True, HELD_OUT_FLOOR_ALL)])
-def test_overall_accuracy_does_not_fall_below_the_recorded_figure(held_out, floor):
+@pytest.mark.parametrize(("held_out", "floor", "postings"),
+                         [(False, FLOOR_ALL, 160), (True, HELD_OUT_FLOOR_ALL, 60)])
+def test_overall_accuracy_does_not_fall_below_the_recorded_figure(held_out, floor, postings):
     fixtures = _fixtures(held_out)
     right = sum(len(RECORDED[f.name]) for f in fixtures)
     total = sum(len(score(fixture)) for fixture in fixtures)
-    assert len(fixtures) >= 80 and right / total >= floor
+    assert len(fixtures) >= postings and right / total >= floor
 
 
 @pytest.mark.parametrize(("held_out", "floor"),
