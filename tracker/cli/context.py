@@ -73,8 +73,11 @@ class AppContext:
     def ensure_schema(self) -> None:
         if not self._schema_checked:
             from tracker import schema
+            from tracker.db import database_settings
 
-            schema.ensure_ready(self.engine(), embedded=not self.settings.database_url)
+            embedded = (not self.given_settings.database_url if self.given_settings
+                        else database_settings().embedded)
+            schema.ensure_ready(self.engine(), embedded=embedded)
             self._schema_checked = True
 
     @contextmanager
@@ -89,9 +92,12 @@ class AppContext:
     def actor(self, session: Session) -> Actor:
         """The user named by --as, else the operator, with every right."""
         from tracker.domain.access import OPERATOR
+
+        if not self.acting_as:
+            return OPERATOR
         from tracker.services.accounts.users import get_user
 
-        return get_user(session, self.acting_as, "--as") if self.acting_as else OPERATOR
+        return get_user(session, self.acting_as, "--as")
 
 
 pass_app = click.make_pass_decorator(AppContext, ensure=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.config import Settings
 from tracker.db import utcnow
 from tracker.domain.access import (
     Actor,
@@ -49,9 +49,14 @@ from tracker.services.accounts.organisations import get_organisation
 from tracker.services.hiring.lookup import (
     get_posting as get_posting,  # postings.get_posting, as before
 )
-from tracker.services.hiring.posting_input import PostingInput
 from tracker.services.reference import catalogue as reference
 from tracker.services.reminders import planner as reminders
+
+# The settings and the input model (pydantic, a sixth of a command's start) are imported where
+# a posting is written: listing and showing postings do without them (issue #16).
+if TYPE_CHECKING:
+    from tracker.config import Settings
+    from tracker.services.hiring.posting_input import PostingInput
 
 Clock = Callable[[], datetime]
 
@@ -64,16 +69,16 @@ POSTING_TRANSITIONS: dict[PostingStatus, set[PostingStatus]] = {
     PostingStatus.CANCELLED: set(),
 }
 
-# The input fields a posting row holds as they are (everything but relations and derived values).
-_SCALAR_FIELDS = [
-    name
-    for name in PostingInput.model_fields
-    if name
-    not in {
+@cache
+def _scalar_fields() -> tuple[str, ...]:
+    """The input fields a posting row holds as they are (everything but relations and derived
+    values)."""
+    from tracker.services.hiring.posting_input import PostingInput
+
+    return tuple(name for name in PostingInput.model_fields if name not in {
         "reference", "organisation", "hiring_organization_name", "timezone", "apply_email",
         "requirements", "required_documents", "interviews", "occupation", "certification",
-    }
-]
+    })
 
 
 def create_posting(
@@ -82,6 +87,8 @@ def create_posting(
 ) -> Posting:
     """A new posting (draft) from user-given fields; see PostingInput for their names. Its
     zone, when neither the fields nor the organisation give one, is the settings' zone."""
+    from tracker.services.hiring.posting_input import PostingInput
+
     parsed = parse_model(PostingInput, data)
     now = clock()
     org = _resolve_organisation(session, parsed, actor)
@@ -123,7 +130,7 @@ def create_posting(
 
 def input_of(posting: Posting) -> dict[str, Any]:
     """The posting as the fields it is made from (what create_posting takes), e.g. to edit it."""
-    data: dict[str, Any] = {name: getattr(posting, name) for name in _SCALAR_FIELDS}
+    data: dict[str, Any] = {name: getattr(posting, name) for name in _scalar_fields()}
     data.update(
         reference=posting.reference, timezone=posting.timezone, apply_email=posting.apply_email,
         hiring_organization_name=posting.hiring_organization_name,
@@ -165,6 +172,8 @@ def update_posting(
     if "organisation" in changes:  # the new organisation's name replaces the old one's
         current["hiring_organization_name"] = None
     merged = {**current, **changes}
+    from tracker.services.hiring.posting_input import PostingInput
+
     parsed = parse_model(PostingInput, merged)
     org = (_resolve_organisation(session, parsed, actor, editing=True)
            if parsed.organisation else None)
@@ -373,7 +382,7 @@ def _apply(
     if errors:
         raise ValidationFailed(errors)
 
-    for name in _SCALAR_FIELDS:
+    for name in _scalar_fields():
         setattr(posting, name, getattr(parsed, name))
     posting.organisation = org
     posting.hiring_organization_name = hiring_name
