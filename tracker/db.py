@@ -134,22 +134,30 @@ class DatabaseSettings:
 
 
 def database_settings() -> DatabaseSettings:
-    """The database's settings: from tracker.config's settings once they are loaded (or when
-    the environment holds a setting that could be refused), else from the environment alone,
-    with the same names (TRACKER_ + the field, in any case) and the same defaults."""
-    names = [key.lower() for key in os.environ if key.lower().startswith("tracker_")]
-    found = {key.lower()[8:]: value for key, value in os.environ.items()
-             if key.lower().startswith("tracker_") and key.lower()[8:] not in NOT_SETTINGS}
-    if ("tracker.config" in sys.modules or len(set(names)) != len(names)
-            or not found.keys() <= _FREE_TEXT_SETTINGS):
-        from tracker.config import get_settings
+    """The database's settings: from tracker.config's settings once they are loaded, or when the
+    environment holds a setting that could be refused; else from the environment alone."""
+    if "tracker.config" not in sys.modules:
+        found = settings_from_environment()
+        if found is not None:
+            return found
+    from tracker.config import get_settings
 
-        settings = get_settings()
-        return DatabaseSettings(settings.effective_database_url, not settings.database_url,
-                                settings.sqlite_busy_timeout_ms)
-    configured = found.get("database_url")
-    if configured:
-        return DatabaseSettings(configured, False, SQLITE_BUSY_TIMEOUT_MS)
+    settings = get_settings()
+    return DatabaseSettings(settings.effective_database_url, not settings.database_url,
+                            settings.sqlite_busy_timeout_ms)
+
+
+def settings_from_environment() -> DatabaseSettings | None:
+    """The database's settings read as tracker.config reads them (TRACKER_ and the field's name,
+    in any case; the same defaults), or None when a TRACKER_* variable may be refused (or is
+    given twice, in two cases): then only the full settings can say."""
+    given = [(key.lower()[8:], value) for key, value in os.environ.items()
+             if key.lower().startswith("tracker_") and key.lower()[8:] not in NOT_SETTINGS]
+    found = dict(given)
+    if len(found) != len(given) or not found.keys() <= _FREE_TEXT_SETTINGS:
+        return None
+    if found.get("database_url"):
+        return DatabaseSettings(found["database_url"], False, SQLITE_BUSY_TIMEOUT_MS)
     if "data_dir" in found:
         data_dir = Path(found["data_dir"])
     else:

@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction
 
 from tracker.models.application import Application, RequirementEvidence
@@ -46,15 +47,9 @@ def _changed(obj: Any, names: tuple[str, ...]) -> bool:
 
 
 def insert_for(connection: sa.Connection, table: sa.Table) -> Any:
-    """An INSERT that can say ON CONFLICT on this database. The dialect's module is imported here:
-    declaring the models does not load PostgreSQL's (and its drivers') on SQLite."""
-    if connection.dialect.name == "postgresql":
-        from sqlalchemy.dialects import postgresql
-
-        return postgresql.insert(table)
-    from sqlalchemy.dialects import sqlite
-
-    return sqlite.insert(table)
+    """An INSERT that can say ON CONFLICT on this database."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
 
 
 def count_predicate() -> sa.ColumnElement[bool]:

@@ -44,16 +44,13 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services import audit
-from tracker.services.accounts.organisations import get_organisation
 from tracker.services.hiring.lookup import (
     get_posting as get_posting,  # postings.get_posting, as before
 )
-from tracker.services.reference import catalogue as reference
-from tracker.services.reminders import planner as reminders
 
-# The settings and the input model (pydantic, a sixth of a command's start) are imported where
-# a posting is written: listing and showing postings do without them (issue #16).
+# What writes a posting (the input model with pydantic, the settings, the audit log, the
+# reminder planner, the reference catalogue and the models each of them declares) is imported
+# where a posting is written: listing postings starts without it (issue #16).
 if TYPE_CHECKING:
     from tracker.config import Settings
     from tracker.services.hiring.posting_input import PostingInput
@@ -87,6 +84,7 @@ def create_posting(
 ) -> Posting:
     """A new posting (draft) from user-given fields; see PostingInput for their names. Its
     zone, when neither the fields nor the organisation give one, is the settings' zone."""
+    from tracker.services import audit
     from tracker.services.hiring.posting_input import PostingInput
 
     parsed = parse_model(PostingInput, data)
@@ -161,6 +159,9 @@ def update_posting(
 ) -> Posting:
     """Change some fields; the whole posting is checked again. Requirements and required
     documents, when given, replace the current lists."""
+    from tracker.services import audit
+    from tracker.services.reminders import planner as reminders
+
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not edit this posting")
     if "interviews" in changes:
@@ -198,6 +199,9 @@ def set_status(
     clock: Clock = utcnow,
 ) -> Posting:
     """Open, close, fill or cancel a posting, as the workflow allows."""
+    from tracker.services import audit
+    from tracker.services.reminders import planner as reminders
+
     target = parse_enum(PostingStatus, status, "status")
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not change this posting")
@@ -249,6 +253,8 @@ def list_postings(
     if status is not None:
         query = query.where(Posting.status == parse_enum(PostingStatus, status, "status"))
     if organisation is not None:
+        from tracker.services.accounts.organisations import get_organisation
+
         org = get_organisation(session, organisation, "organisation")
         query = query.where(Posting.organisation_id == org.id)
     # NULLS LAST is the order of the (valid_through, id) indexes on both backends, so a page is
@@ -299,6 +305,8 @@ def _next_reference(session: Session, org: Organisation | None, now: datetime) -
 def _resolve_organisation(
     session: Session, parsed: PostingInput, actor: Actor, *, editing: bool = False
 ) -> Organisation | None:
+    from tracker.services.accounts.organisations import get_organisation
+
     if parsed.visibility is Visibility.PRIVATE:
         # who may edit an existing one was decided by can_manage (its owner, an admin)
         if not editing and (isinstance(actor, Operator) or actor.role is not Role.CANDIDATE):
@@ -429,6 +437,8 @@ def _references(
 ) -> tuple[Any, Any, dict[int, Any]]:
     """The occupation and certification a posting names, and the occupation skill each
     requirement names (by position); problems are added to `errors`."""
+    from tracker.services.reference import catalogue as reference
+
     occupation = certification = None
     skills: dict[int, Any] = {}
     try:
