@@ -86,3 +86,14 @@ def test_each_module_alone_declares_what_its_models_need() -> None:
         & set(found["posting"]["declared"])
     tracker.models.declare_all()
     sa.orm.configure_mappers()
+
+
+def test_the_web_application_declares_every_model_when_imported() -> None:
+    """Its requests run on several threads: none of them declares a model mid-request."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import json, sys, tracker.app\n"
+         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('tracker.models.'))))"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert set(json.loads(result.stdout)) == {f"tracker.models.{module}"
+                                              for module in (*MODULES, *OTHER_MODULES)}

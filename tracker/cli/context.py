@@ -103,6 +103,15 @@ class AppContext:
 pass_app = click.make_pass_decorator(AppContext, ensure=True)
 
 
+def declare_every_model() -> None:
+    """For a process that serves on several threads (the web pages, the scheduler, the dossier
+    worker): every model is declared before the threads start, not by the first request that
+    reaches one (a command declares only the models it reaches: tracker/models/__init__.py)."""
+    from tracker.models import declare_all
+
+    declare_all()
+
+
 def read_text_file(path: str, what: str) -> str:
     try:
         if path == "-":
