@@ -8,8 +8,10 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import context
 
-import tracker.models  # noqa: F401  (registers every table on the metadata)
 from tracker.db import Base, UTCDateTime, create_engine
+from tracker.models import declare_all
+
+declare_all()  # every table on the metadata
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

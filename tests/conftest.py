@@ -25,8 +25,13 @@ from tracker.cli.context import AppContext
 from tracker.config import get_settings
 from tracker.db import create_engine
 from tracker.domain.access import OPERATOR
+from tracker.models import declare_all
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications, postings
+
+# A command declares only the models it reaches (tracker/models/__init__.py); the tests, which
+# read the whole metadata, run with every model declared.
+declare_all()
 
 PG_URL = os.environ.get("TRACKER_TEST_DATABASE_URL")
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import enum
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,8 +16,6 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
-
-from tracker.config import get_settings
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -110,10 +111,66 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+# The settings (TRACKER_*) a database needs, read without pydantic when the full settings would
+# surely accept the environment (issue #16: pydantic and pydantic-settings are a sixth of a
+# command's start). Any TRACKER_* variable not named here may be a setting that can be refused
+# (a number, a flag, a time zone): then the full settings are read, validated and their errors
+# raised as always. Those named here are text settings that take any value (checked by
+# tests/cli/test_cli_startup.py against tracker.config.Settings), and the command line's own
+# variables, which are no settings.
+_FREE_TEXT_SETTINGS = frozenset({
+    "data_dir", "database_url", "reports_dir", "secret_key", "smtp_host", "smtp_user",
+    "smtp_password", "smtp_sender", "public_url"})
+NOT_SETTINGS = frozenset({"lang", "as"})  # TRACKER_LANG, TRACKER_AS
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # tracker.config.Settings.sqlite_busy_timeout_ms's default
+APP_NAME = "posting-tracker"  # the data folder's name (platformdirs), as in tracker.config
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str  # the configured URL, or the embedded SQLite file in the data folder
+    embedded: bool  # no TRACKER_DATABASE_URL: the embedded SQLite default
+    sqlite_busy_timeout_ms: int
+
+
+def database_settings() -> DatabaseSettings:
+    """The database's settings: from tracker.config's settings once they are loaded, or when the
+    environment holds a setting that could be refused; else from the environment alone."""
+    if "tracker.config" not in sys.modules:
+        found = settings_from_environment()
+        if found is not None:
+            return found
+    from tracker.config import get_settings
+
+    settings = get_settings()
+    return DatabaseSettings(settings.effective_database_url, not settings.database_url,
+                            settings.sqlite_busy_timeout_ms)
+
+
+def settings_from_environment() -> DatabaseSettings | None:
+    """The database's settings read as tracker.config reads them (TRACKER_ and the field's name,
+    in any case; the same defaults), or None when a TRACKER_* variable may be refused (or is
+    given twice, in two cases): then only the full settings can say."""
+    given = [(key.lower()[8:], value) for key, value in os.environ.items()
+             if key.lower().startswith("tracker_") and key.lower()[8:] not in NOT_SETTINGS]
+    found = dict(given)
+    if len(found) != len(given) or not found.keys() <= _FREE_TEXT_SETTINGS:
+        return None
+    if found.get("database_url"):
+        return DatabaseSettings(found["database_url"], False, SQLITE_BUSY_TIMEOUT_MS)
+    if "data_dir" in found:
+        data_dir = Path(found["data_dir"])
+    else:
+        from platformdirs import user_data_dir
+
+        data_dir = Path(user_data_dir(APP_NAME))
+    return DatabaseSettings(f"sqlite:///{data_dir / 'tracker.db'}", True, SQLITE_BUSY_TIMEOUT_MS)
+
+
 def create_engine(url: str | None = None, **kwargs: Any) -> Engine:
     """An engine for `url` (default: the configured database), SQLite set up as the design says."""
-    settings = get_settings()
-    url = url or settings.effective_database_url
+    settings = database_settings()
+    url = url or settings.url
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-import tracker.models  # noqa: F401  (completes the metadata)
 from tracker.db import Base
 from tracker.domain.errors import DomainError
 from tracker.i18n import Text
@@ -74,6 +73,9 @@ def drift(engine: Engine) -> list[object]:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    from tracker.models import declare_all
+
+    declare_all()  # every table, not only those of the models this process used
     with engine.connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "render_as_batch": True}

@@ -6,8 +6,10 @@ import sqlalchemy as sa
 from click.testing import Result
 from sqlalchemy.orm import Session
 
-import tracker.models  # noqa: F401  (every table in the metadata)
 from tracker.db import Base
+from tracker.models import declare_all
+
+declare_all()  # every table in the metadata
 
 
 def row_counts(session: Session) -> dict[str, int]:

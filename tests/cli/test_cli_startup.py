@@ -1,7 +1,8 @@
 """A CLI that starts fast (issue #16 item 6), held without timing: which modules a start
 imports. `tracker --help` imports no command's module, and `tracker posting list` on a database
-at the head neither Alembic nor the PDF, calendar and e-mail libraries. The times are
-bench/cli_startup.py's."""
+at the head neither Alembic nor the PDF, calendar and e-mail libraries, nor pydantic (the
+database settings are read without it when the environment holds no setting it could refuse),
+nor the models its postings do not reach. The times are bench/cli_startup.py's."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ import sys
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
-from tracker import schema
+from tracker import db, schema
 from tracker.cli import COMMANDS, main
+from tracker.config import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 # Libraries that no start may import before a command needs them.
@@ -25,7 +28,15 @@ HEAVY = ("sqlalchemy", "alembic", "mako", "pygments", "weasyprint", "pypdf", "ic
 # ... and those `posting list` has no use for.
 NOT_FOR_A_LIST = ("alembic", "mako", "pygments", "weasyprint", "pypdf", "icalendar",
                   "email_validator", "zxcvbn", "tracker.services.dossiers",
-                  "tracker.services.fit")
+                  "tracker.services.fit", "pydantic", "pydantic_settings", "tracker.config",
+                  "tracker.services.reminders",
+                  "tracker.services.audit", "tracker.services.reference",
+                  # models no posting reaches
+                  "tracker.models.audit", "tracker.models.calendar", "tracker.models.health",
+                  "tracker.models.imports", "tracker.models.job", "tracker.models.login_session",
+                  "tracker.models.message", "tracker.models.notification",
+                  "tracker.models.privacy", "tracker.models.reminder", "tracker.models.token",
+                  "tracker.models.visit")
 
 
 def run_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -98,3 +109,66 @@ def test_a_listing_on_a_database_at_the_head_imports_no_migration_or_pdf_library
 
 def test_the_quick_head_is_alembics() -> None:
     assert schema.quick_head() == schema.head_revision()
+
+
+def test_a_setting_that_could_be_refused_is_still_checked_before_a_listing(
+        tmp_path: Path) -> None:
+    """The listing reads its database settings without pydantic only when nothing else is set:
+    a setting that can be wrong makes it read all of them, and refuse them as every command."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("TRACKER_")}
+    env.update(TRACKER_DATA_DIR=str(tmp_path / "data"), TRACKER_SMTP_PORT="twenty-five")
+    result = subprocess.run(
+        [sys.executable, "-c", "from tracker.cli import main; main(prog_name='tracker')",
+         "posting", "list"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("error: settings: TRACKER_SMTP_PORT: Input should be a "
+                                     "valid integer, unable to parse string as an integer")
+    assert result.stdout == ""
+
+
+FREE_TEXT = ("", " ", "0", "-1", "none", "null", "true", "[1, 2]", "{}", "é" * 300,
+             "postgresql+psycopg://u:p@h/db")
+
+
+def test_the_settings_read_without_pydantic_are_those_that_take_any_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping the full settings is safe only for variables no value of which they refuse."""
+    for key in list(os.environ):
+        if key.lower().startswith("tracker_"):
+            monkeypatch.delenv(key)
+    for name in db._FREE_TEXT_SETTINGS:
+        assert name in Settings.model_fields, name
+        for text in FREE_TEXT:
+            with monkeypatch.context() as patch:
+                patch.setenv(f"TRACKER_{name.upper()}", text)
+                Settings()  # accepted
+    assert not {name for name in db.NOT_SETTINGS if name in Settings.model_fields}
+
+
+def test_the_database_settings_read_without_pydantic_are_the_settings_own(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key in list(os.environ):
+        if key.lower().startswith("tracker_"):
+            monkeypatch.delenv(key)
+    cases: list[dict[str, str]] = [
+        {}, {"TRACKER_DATA_DIR": str(tmp_path)}, {"tracker_data_dir": str(tmp_path / "x")},
+        {"TRACKER_DATA_DIR": ""}, {"TRACKER_DATABASE_URL": ""},
+        {"TRACKER_DATABASE_URL": "postgresql+psycopg://u@h/db", "TRACKER_DATA_DIR": "/d"},
+        {"TRACKER_SECRET_KEY": "k", "TRACKER_LANG": "fr", "TRACKER_AS": "a@example.org",
+         "TRACKER_PUBLIC_URL": "https://t.example.org", "TRACKER_REPORTS_DIR": "r"},
+    ]
+    for case in cases:
+        with monkeypatch.context() as patch:
+            for key, value in case.items():
+                patch.setenv(key, value)
+            full = Settings()
+            expected = db.DatabaseSettings(full.effective_database_url, not full.database_url,
+                                           full.sqlite_busy_timeout_ms)
+            assert db.settings_from_environment() == expected, case
+    # what only the full settings can say: a number, a zone; a name given in two cases
+    for case in [{"TRACKER_SQLITE_BUSY_TIMEOUT_MS": "5"}, {"TRACKER_TIMEZONE": "UTC"},
+                 {"TRACKER_DATA_DIR": "/a", "tracker_data_dir": "/b"}]:
+        with monkeypatch.context() as patch:
+            for key, value in case.items():
+                patch.setenv(key, value)
+            assert db.settings_from_environment() is None, case

@@ -73,8 +73,11 @@ class AppContext:
     def ensure_schema(self) -> None:
         if not self._schema_checked:
             from tracker import schema
+            from tracker.db import database_settings
 
-            schema.ensure_ready(self.engine(), embedded=not self.settings.database_url)
+            embedded = (not self.given_settings.database_url if self.given_settings
+                        else database_settings().embedded)
+            schema.ensure_ready(self.engine(), embedded=embedded)
             self._schema_checked = True
 
     @contextmanager
@@ -89,12 +92,24 @@ class AppContext:
     def actor(self, session: Session) -> Actor:
         """The user named by --as, else the operator, with every right."""
         from tracker.domain.access import OPERATOR
+
+        if not self.acting_as:
+            return OPERATOR
         from tracker.services.accounts.users import get_user
 
-        return get_user(session, self.acting_as, "--as") if self.acting_as else OPERATOR
+        return get_user(session, self.acting_as, "--as")
 
 
 pass_app = click.make_pass_decorator(AppContext, ensure=True)
+
+
+def declare_every_model() -> None:
+    """For a process that serves on several threads (the web pages, the scheduler, the dossier
+    worker): every model is declared before the threads start, not by the first request that
+    reaches one (a command declares only the models it reaches: tracker/models/__init__.py)."""
+    from tracker.models import declare_all
+
+    declare_all()
 
 
 def read_text_file(path: str, what: str) -> str:

@@ -35,7 +35,6 @@ from tracker.models import (
     Visibility,
 )
 from tracker.services.hiring import postings
-from tracker.services.reference.salary import salary_check
 from tracker.services.views.records import posting_record, posting_record_for
 
 STATUS_CHOICE = click.Choice([s.value for s in PostingStatus])
@@ -189,6 +188,8 @@ def _summary(record: dict[str, Any]) -> dict[str, Any]:
 @pass_app
 def posting_show(app: AppContext, reference: str, fmt: str) -> None:
     """Every field of the posting REFERENCE, its requirements and interviews (in TRACKER_LANG)."""
+    from tracker.services.reference.salary import salary_check
+
     lang = cli_lang()
     with app.transaction() as session:
         actor = app.actor(session)

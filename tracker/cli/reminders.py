@@ -10,7 +10,7 @@ from typing import Any
 import click
 from sqlalchemy.orm import Session
 
-from tracker.cli.context import AppContext, UserError, pass_app
+from tracker.cli.context import AppContext, UserError, declare_every_model, pass_app
 from tracker.cli.output import FORMAT_OPTION, emit_json, print_tables, table, when_text
 from tracker.domain.access import check_outbox, check_self_or_admin
 from tracker.models import Reminder, ReminderStatus, User
@@ -326,5 +326,6 @@ def scheduler_command(app: AppContext) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     # what the tracker sends is logged by tracker.scheduler; APScheduler's line per job run is noise
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    declare_every_model()
     app.ensure_schema()
     run_forever(app.factory(), app.settings)

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.context import AppContext, pass_app
+from tracker.cli.context import AppContext, declare_every_model, pass_app
 
 
 @click.command("serve")
@@ -47,6 +47,7 @@ def serve_command(app: AppContext, host: str, port: int, workers: int, threads: 
     instances may serve the same PostgreSQL database behind a load balancer.
     """
     settings = app.settings
+    declare_every_model()
     app.ensure_schema()
     if workers > 1:
         _serve_workers(app, host, port, workers, threads, trusted_proxy, scheduler, run_jobs)

@@ -7,7 +7,7 @@ import logging
 
 import click
 
-from tracker.cli.context import AppContext, pass_app
+from tracker.cli.context import AppContext, declare_every_model, pass_app
 
 
 @click.command("worker")
@@ -28,6 +28,7 @@ def worker_command(app: AppContext, threads: int, once: bool) -> None:
     from tracker.services.jobs import workers
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    declare_every_model()
     app.ensure_schema()
     factory = app.factory()
     if once:

@@ -5,16 +5,18 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from typing import Any, TypeVar
-
-import pydantic
-from pydantic import GetJsonSchemaHandler
-from pydantic_core import PydanticKnownError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tracker.domain.errors import DomainError, ValidationFailed
 from tracker.i18n import Text
 
-M = TypeVar("M", bound=pydantic.BaseModel)
+# pydantic is imported where a model is validated: a command that only reads (e.g. `tracker
+# posting list`) starts without it (issue #16).
+if TYPE_CHECKING:
+    import pydantic
+    from pydantic import GetJsonSchemaHandler
+
+M = TypeVar("M", bound="pydantic.BaseModel")
 E = TypeVar("E", bound=enum.Enum)
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
 
@@ -76,6 +78,8 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 
 def parse_model(model: type[M], data: dict[str, Any]) -> M:
     """Validate `data` with a pydantic model; every problem becomes a field-named domain error."""
+    import pydantic
+
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as exc:
@@ -118,6 +122,8 @@ def _said(err: Any) -> Text:
     context = err.get("ctx") or {}
     if not context:
         return Text(err["msg"])
+    from pydantic_core import PydanticKnownError
+
     try:  # pydantic's own template, its {name} marks as the catalog's %(name)s
         template = PydanticKnownError(err["type"], context).message_template
     except (KeyError, TypeError, ValueError):

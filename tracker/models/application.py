@@ -154,3 +154,11 @@ class Note(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     author: Mapped[User | None] = relationship()
+
+
+# The models its relationships name, and the flush hook watching its models, declared with
+# it (tracker/models/__init__.py):
+import tracker.models.document  # noqa: E402, F401
+import tracker.models.posting  # noqa: E402, F401
+import tracker.models.upkeep  # noqa: E402, F401
+import tracker.models.user  # noqa: E402, F401

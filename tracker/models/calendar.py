@@ -45,3 +45,7 @@ class CalendarEvent(Base):
     fingerprint: Mapped[str] = mapped_column(sa.String(64))
     sequence: Mapped[int] = mapped_column(default=0)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# The models its relationships name, declared with it (tracker/models/__init__.py):
+import tracker.models.user  # noqa: E402, F401

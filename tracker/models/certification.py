@@ -181,3 +181,7 @@ class CertificationPrerequisite(Base):
     quote: Mapped[str | None] = mapped_column(sa.Text)
     position: Mapped[int] = mapped_column(default=0)
     source_line: Mapped[int | None]
+
+
+# The models its relationships name, declared with it (tracker/models/__init__.py):
+import tracker.models.reference  # noqa: E402, F401

@@ -69,3 +69,9 @@ class PanelMember(Base):
     email: Mapped[str] = mapped_column(sa.String(254))
 
     user: Mapped[User | None] = relationship()
+
+
+# The models its relationships name, declared with it (tracker/models/__init__.py):
+import tracker.models.application  # noqa: E402, F401
+import tracker.models.posting  # noqa: E402, F401
+import tracker.models.user  # noqa: E402, F401

@@ -82,3 +82,7 @@ class Job(Timestamps, Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     posting: Mapped[Posting | None] = relationship()
+
+
+# The models its relationships name, declared with it (tracker/models/__init__.py):
+import tracker.models.posting  # noqa: E402, F401

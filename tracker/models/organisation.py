@@ -38,3 +38,7 @@ class Organisation(Timestamps, Base):
     acknowledge_applications: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
 
     members: Mapped[list[User]] = relationship(back_populates="organisation")
+
+
+# The models its relationships name, declared with it (tracker/models/__init__.py):
+import tracker.models.user  # noqa: E402, F401

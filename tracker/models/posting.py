@@ -191,3 +191,13 @@ class RequiredDocument(Base):
     label: Mapped[str] = mapped_column(sa.String(300))
     is_required: Mapped[bool] = mapped_column(default=True)
     position: Mapped[int] = mapped_column(default=0)
+
+
+# The models its relationships name, and the flush hook watching its models, declared with
+# it (tracker/models/__init__.py):
+import tracker.models.certification  # noqa: E402, F401
+import tracker.models.interview  # noqa: E402, F401
+import tracker.models.organisation  # noqa: E402, F401
+import tracker.models.reference  # noqa: E402, F401
+import tracker.models.upkeep  # noqa: E402, F401
+import tracker.models.user  # noqa: E402, F401

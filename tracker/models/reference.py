@@ -180,3 +180,9 @@ class OccupationCertification(Base):
 
     occupation: Mapped[Occupation] = relationship(back_populates="links")
     certification: Mapped[Certification] = relationship(back_populates="links")
+
+
+# The models its relationships name, and the flush hook watching its models, declared with
+# it (tracker/models/__init__.py):
+import tracker.models.certification  # noqa: E402, F401
+import tracker.models.upkeep  # noqa: E402, F401

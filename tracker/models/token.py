@@ -36,3 +36,7 @@ class ApiToken(Base):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+# The models its relationships name, declared with it (tracker/models/__init__.py):
+import tracker.models.user  # noqa: E402, F401

@@ -100,3 +100,9 @@ class CandidateLanguage(Base):
     level: Mapped[CEFRLevel | None] = mapped_column(enum_type(CEFRLevel, "cefr_level"))
     is_native: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int] = mapped_column(default=0)
+
+
+# The models its relationships name, and the flush hook watching its models, declared with
+# it (tracker/models/__init__.py):
+import tracker.models.organisation  # noqa: E402, F401
+import tracker.models.upkeep  # noqa: E402, F401

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.config import Settings
 from tracker.db import utcnow
 from tracker.domain.access import (
     Actor,
@@ -44,14 +44,16 @@ from tracker.models import (
     User,
     Visibility,
 )
-from tracker.services import audit
-from tracker.services.accounts.organisations import get_organisation
 from tracker.services.hiring.lookup import (
     get_posting as get_posting,  # postings.get_posting, as before
 )
-from tracker.services.hiring.posting_input import PostingInput
-from tracker.services.reference import catalogue as reference
-from tracker.services.reminders import planner as reminders
+
+# What writes a posting (the input model with pydantic, the settings, the audit log, the
+# reminder planner, the reference catalogue and the models each of them declares) is imported
+# where a posting is written: listing postings starts without it (issue #16).
+if TYPE_CHECKING:
+    from tracker.config import Settings
+    from tracker.services.hiring.posting_input import PostingInput
 
 Clock = Callable[[], datetime]
 
@@ -64,16 +66,16 @@ POSTING_TRANSITIONS: dict[PostingStatus, set[PostingStatus]] = {
     PostingStatus.CANCELLED: set(),
 }
 
-# The input fields a posting row holds as they are (everything but relations and derived values).
-_SCALAR_FIELDS = [
-    name
-    for name in PostingInput.model_fields
-    if name
-    not in {
+@cache
+def _scalar_fields() -> tuple[str, ...]:
+    """The input fields a posting row holds as they are (everything but relations and derived
+    values)."""
+    from tracker.services.hiring.posting_input import PostingInput
+
+    return tuple(name for name in PostingInput.model_fields if name not in {
         "reference", "organisation", "hiring_organization_name", "timezone", "apply_email",
         "requirements", "required_documents", "interviews", "occupation", "certification",
-    }
-]
+    })
 
 
 def create_posting(
@@ -82,6 +84,9 @@ def create_posting(
 ) -> Posting:
     """A new posting (draft) from user-given fields; see PostingInput for their names. Its
     zone, when neither the fields nor the organisation give one, is the settings' zone."""
+    from tracker.services import audit
+    from tracker.services.hiring.posting_input import PostingInput
+
     parsed = parse_model(PostingInput, data)
     now = clock()
     org = _resolve_organisation(session, parsed, actor)
@@ -123,7 +128,7 @@ def create_posting(
 
 def input_of(posting: Posting) -> dict[str, Any]:
     """The posting as the fields it is made from (what create_posting takes), e.g. to edit it."""
-    data: dict[str, Any] = {name: getattr(posting, name) for name in _SCALAR_FIELDS}
+    data: dict[str, Any] = {name: getattr(posting, name) for name in _scalar_fields()}
     data.update(
         reference=posting.reference, timezone=posting.timezone, apply_email=posting.apply_email,
         hiring_organization_name=posting.hiring_organization_name,
@@ -154,6 +159,9 @@ def update_posting(
 ) -> Posting:
     """Change some fields; the whole posting is checked again. Requirements and required
     documents, when given, replace the current lists."""
+    from tracker.services import audit
+    from tracker.services.reminders import planner as reminders
+
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not edit this posting")
     if "interviews" in changes:
@@ -165,6 +173,8 @@ def update_posting(
     if "organisation" in changes:  # the new organisation's name replaces the old one's
         current["hiring_organization_name"] = None
     merged = {**current, **changes}
+    from tracker.services.hiring.posting_input import PostingInput
+
     parsed = parse_model(PostingInput, merged)
     org = (_resolve_organisation(session, parsed, actor, editing=True)
            if parsed.organisation else None)
@@ -189,6 +199,9 @@ def set_status(
     clock: Clock = utcnow,
 ) -> Posting:
     """Open, close, fill or cancel a posting, as the workflow allows."""
+    from tracker.services import audit
+    from tracker.services.reminders import planner as reminders
+
     target = parse_enum(PostingStatus, status, "status")
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "you may not change this posting")
@@ -240,6 +253,8 @@ def list_postings(
     if status is not None:
         query = query.where(Posting.status == parse_enum(PostingStatus, status, "status"))
     if organisation is not None:
+        from tracker.services.accounts.organisations import get_organisation
+
         org = get_organisation(session, organisation, "organisation")
         query = query.where(Posting.organisation_id == org.id)
     # NULLS LAST is the order of the (valid_through, id) indexes on both backends, so a page is
@@ -290,6 +305,8 @@ def _next_reference(session: Session, org: Organisation | None, now: datetime) -
 def _resolve_organisation(
     session: Session, parsed: PostingInput, actor: Actor, *, editing: bool = False
 ) -> Organisation | None:
+    from tracker.services.accounts.organisations import get_organisation
+
     if parsed.visibility is Visibility.PRIVATE:
         # who may edit an existing one was decided by can_manage (its owner, an admin)
         if not editing and (isinstance(actor, Operator) or actor.role is not Role.CANDIDATE):
@@ -373,7 +390,7 @@ def _apply(
     if errors:
         raise ValidationFailed(errors)
 
-    for name in _SCALAR_FIELDS:
+    for name in _scalar_fields():
         setattr(posting, name, getattr(parsed, name))
     posting.organisation = org
     posting.hiring_organization_name = hiring_name
@@ -420,6 +437,8 @@ def _references(
 ) -> tuple[Any, Any, dict[int, Any]]:
     """The occupation and certification a posting names, and the occupation skill each
     requirement names (by position); problems are added to `errors`."""
+    from tracker.services.reference import catalogue as reference
+
     occupation = certification = None
     skills: dict[int, Any] = {}
     try:
