@@ -37,15 +37,28 @@ def _acronym(name: str) -> str:
 
 def _own_site(publisher: str, hints: PageHints, result: ParsedPosting) -> bool:
     """Whether the page is the publisher's own site as an employer: the contact address's
-    domain, or the page's own address, names the publisher."""
+    domain names the publisher (a distinctive word of its name, its words run together, or its
+    initials)."""
     emails = [result.value("apply_email") or "", *(address for address, _ in hints.emails)]
     hosts = [address.rsplit("@", 1)[-1] for address in emails if "@" in address]
-    name, acronym = _words(publisher), _acronym(publisher)
+    words, acronym = _words(publisher), _acronym(publisher)
+    joined = "".join(sorted(words, key=fold(publisher).find))
     for host in hosts:
+        compact = re.sub(r"[^a-z0-9]", "", fold(host.rsplit(".", 1)[0]))
         labels = _words(host.rsplit(".", 1)[0])
-        if name & labels or (len(acronym) >= 3 and acronym in labels):
+        if (words & labels or (len(joined) >= 5 and joined in compact)
+                or (len(acronym) >= 3 and acronym in labels)):
             return True
     return False
+
+
+def _presented(publisher: str, text: str) -> bool:
+    """Whether the posting's own text presents the publisher as the one hiring: 'at X', 'chez X',
+    'X recrute', or a sentence about X ('X builds ...', 'L'association X fédère ...')."""
+    name = re.escape(publisher)
+    return bool(re.search(
+        rf"(?i:\b(?:at|chez|join|rejoindre|rejoignez|l'association|la société|l'entreprise)\s+)"
+        rf"{name}\b|(?:^|\n|[.!] ){name}\s+(?:[a-zà-ÿ]|\(\w)", text[:20_000]))
 
 
 def _plausible_title(candidate: Candidate) -> str | None:
@@ -89,22 +102,29 @@ def _title(result: ParsedPosting, hints: PageHints) -> None:
 
 
 def _employer(result: ParsedPosting, hints: PageHints) -> None:
+    """The publisher is the employer only on the employer's own site (its contact address's
+    domain names it): there it replaces an unlabelled guess; elsewhere it is never the employer."""
     publisher = hints.publisher.value if hints.publisher else ""
     if not publisher:
         return
+    assert hints.publisher is not None
     current = result.get("hiring_organization_name")
-    own = _own_site(publisher, hints, result)
-    if current is not None:
-        value = fold(current.value)
-        mine = fold(publisher)
-        if (value == mine or value in mine or mine in value) and not own \
-                and current.confidence < 0.85:
+    own = _own_site(publisher, hints, result) or _presented(publisher, hints.text)
+    mine = fold(publisher)
+    snippet = f"<{hints.publisher.source}> {publisher}"
+    if current is None:
+        if own:
+            result.add("hiring_organization_name", publisher, snippet, 0.8)
+        return
+    value = fold(current.value)
+    if current.confidence >= 0.85 and current.review is None:
+        return  # a labelled line names it
+    if value == mine or value in mine or mine in value:
+        if not own:
             result.findings.remove(current)  # the publisher's name, on a board's page
         return
     if own:
-        assert hints.publisher is not None
-        result.add("hiring_organization_name", publisher,
-                   f"<{hints.publisher.source}> {publisher}", 0.7)
+        _replace(result, "hiring_organization_name", publisher, snippet, 0.8)
 
 
 def _dates(result: ParsedPosting, hints: PageHints) -> None:
@@ -161,7 +181,7 @@ def _labelled_fields(result: ParsedPosting, hints: PageHints, lang: str) -> None
             snippet = f"{label} : {value}"
             if name == "hiring_organization_name":
                 if fold(value) != publisher and len(value) <= 150:
-                    result.add(name, value.strip(" ."), snippet, 0.8)
+                    result.add(name, value.strip(" ."), snippet, 0.85)
             elif name == "job_start_date":
                 found = find_dates(value, lang)
                 if found and not found[0].ambiguous:

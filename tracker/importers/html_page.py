@@ -32,7 +32,7 @@ _CHROME_NAME = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|rgpd|tarteaucitron|didomi|onetrust|breadcrumbs?|"
     r"ariane|fil-ariane|related|similar|similaires?|recommended|recommendations?|share|sharing|"
     r"partage|social|newsletter|subscribe|subscription|sidebar|advert|ads|promo|skip|skiplinks?|"
-    r"pagination|comments?|modal|popup|toolbar|menu|navbar|site-header|site-footer|masthead)"
+    r"pagination|comments?|modal|popup|toolbar|menu|navbar|footer|site-header|masthead)"
     r"(?:$|[\s_-])", re.I)
 # A block under such a heading is not the posting: 'Similar jobs', 'Offres similaires'...
 _CHROME_HEADING = re.compile(
@@ -80,6 +80,7 @@ class PageHints:
     fields: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
     dates: list[tuple[str, date, time | None, str]] = field(default_factory=list)
     emails: list[tuple[str, str]] = field(default_factory=list)  # (address, its line)
+    text: str = ""  # the readable text the hints go with
 
 
 @dataclass
@@ -118,8 +119,8 @@ def read_page(tree: Any) -> Page:
     _bold_labels(tree, hints)
     _times(tree, hints)
     _mailtos(tree, hints)
-    text = html_text.extract_text(tree, guess_layout=True)
-    return Page(text, hints)
+    hints.text = html_text.extract_text(tree, guess_layout=True)
+    return Page(hints.text, hints)
 
 
 def _main_heading(tree: Any) -> Any:
