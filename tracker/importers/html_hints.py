@@ -12,8 +12,10 @@ from tracker.i18n import Text
 from tracker.importers.base import LIST_FIELDS, Finding, ParsedPosting
 from tracker.importers.dates import find_dates, fold
 from tracker.importers.html_page import Candidate, PageHints
-from tracker.importers.text_heading import _BOARD, _NOT_TITLES, clean_title
+from tracker.importers.text_heading import _BOARD, _NOT_TITLES, _ORG, clean_title
 from tracker.importers.text_title import is_call
+
+GUESS = 0.5  # a JSON-LD value below this is a default (a contract 'not stated'), not a reading
 
 # Words of a name or a host that do not tell one organisation from another.
 _GENERIC = {
@@ -38,11 +40,13 @@ def _acronym(name: str) -> str:
 def _own_site(publisher: str, hints: PageHints, result: ParsedPosting) -> bool:
     """Whether the page is the publisher's own site as an employer: the contact address's
     domain names the publisher (a distinctive word of its name, its words run together, or its
-    initials)."""
+    initials), or the page's own address does and the publisher is named as an organisation."""
     emails = [result.value("apply_email") or "", *(address for address, _ in hints.emails)]
     hosts = [address.rsplit("@", 1)[-1] for address in emails if "@" in address]
     words, acronym = _words(publisher), _acronym(publisher)
     joined = "".join(sorted(words, key=fold(publisher).find))
+    if hints.site and _ORG.search(publisher):
+        hosts.append(hints.site)  # an organisation's own site (a board has no such name)
     for host in hosts:
         compact = re.sub(r"[^a-z0-9]", "", fold(host.rsplit(".", 1)[0]))
         labels = _words(host.rsplit(".", 1)[0])
@@ -188,6 +192,8 @@ def _labelled_fields(result: ParsedPosting, hints: PageHints, lang: str) -> None
                     result.add(name, found[0].value, snippet, 0.8)
             else:
                 text = fold(value).strip()
+                if re.search(r"part[- ]time|partiel|job share", text):
+                    continue  # several patterns offered: none is the post's
                 percent = 100 if _FULL_TIME.match(text) else (
                     int(_PERCENT.match(text).group(1)) if _PERCENT.match(text) else None)
                 if percent:
@@ -205,13 +211,21 @@ def apply_hints(result: ParsedPosting, hints: PageHints, lang: str = "fr") -> Pa
 
 
 def fill_from_text(posting: ParsedPosting, text: ParsedPosting) -> ParsedPosting:
-    """A JobPosting of a page's JSON-LD with the fields it lacks taken from the page's visible
-    text, each marked as found there, with its snippet."""
-    lacking = {finding.field for finding in text.findings} - {
-        finding.field for finding in posting.findings}
+    """A JobPosting of a page's JSON-LD with the fields it lacks (or only guesses, below
+    GUESS) taken from the page's visible text, each marked as found there, with its snippet."""
+    have = {finding.field: finding for finding in posting.findings}
+    lacking = set()
+    for finding in text.findings:
+        own = have.get(finding.field)
+        if own is None or (finding.field not in LIST_FIELDS and own.confidence < GUESS
+                           and finding.confidence > own.confidence):
+            lacking.add(finding.field)
     for finding in list(text.findings):
         if finding.field not in lacking:
             continue
+        own = posting.get(finding.field)
+        if own is not None and finding.field not in LIST_FIELDS:
+            posting.findings.remove(own)
         posting.findings.append(Finding(
             finding.field, finding.value,
             Text("%(snippet)s (in the page's text)", snippet=finding.snippet),
@@ -219,4 +233,3 @@ def fill_from_text(posting: ParsedPosting, text: ParsedPosting) -> ParsedPosting
         if finding.field not in LIST_FIELDS:
             lacking.discard(finding.field)
     return posting
-

@@ -115,10 +115,10 @@ def read_page(tree: Any) -> Page:
     heading = _main_heading(tree)
     _head(tree, hints, heading)
     _drop_chrome(tree, heading)
-    _lines_of_fields(tree, hints)
-    _bold_labels(tree, hints)
     _times(tree, hints)
     _mailtos(tree, hints)
+    _lines_of_fields(tree, hints)
+    _bold_labels(tree, hints)
     hints.text = html_text.extract_text(tree, guess_layout=True)
     return Page(hints.text, hints)
 
@@ -318,6 +318,12 @@ def _line_of(element: Any) -> str:
         if block.tag in ("p", "li", "dd", "td", "div", "span", "section", "tr"):
             break
     text = _text_of(block)
+    if block.tag == "dd":  # its label is the definition's term
+        term = next(block.itersiblings("dt", preceding=True), None)
+        text = f"{_text_of(term)} : {text}" if term is not None else text
+    elif block.tag == "td":  # its label is the row's first cell
+        first = block.getparent()[0] if block.getparent() is not None else block
+        text = text if first is block else f"{_text_of(first)} : {text}"
     return text
 
 
