@@ -158,7 +158,7 @@ def _email(result: ParsedPosting, hints: PageHints) -> None:
 # The page's labelled fields (definitions, tables, bold labels) the text rules may not know.
 _FIELD_LABELS = (
     ("hiring_organization_name", re.compile(
-        r"^(?:collectivite|employeur|employer|hiring (?:organi[sz]ation|institution)|"
+        r"^(?:collectivite|employeur|employer|recruiter|advertiser|hiring company|hiring (?:organi[sz]ation|institution)|"
         r"organi[sz]ation|company|entreprise|etablissement|structure|recruteur|institution|"
         r"organisme(?: employeur| d'accueil)?|administration|ministere|service recruteur|"
         r"department|ministry|agency|organisation name)$")),
@@ -177,7 +177,10 @@ _PERCENT = re.compile(r"^(?:temps partiel\s*)?(\d{2})\s*%")
 def _labelled_fields(result: ParsedPosting, hints: PageHints, lang: str) -> None:
     """The page's labelled fields for the fields the text rules left empty."""
     publisher = fold(hints.publisher.value) if hints.publisher else ""
-    for label, value in hints.fields:
+    lines = [line.partition(":") for line in hints.text.split("\n", 400)[:400]
+             if 0 < line.find(":") <= 60]
+    written = [(label.strip(), value.strip()) for label, _, value in lines if value.strip()]
+    for label, value in [*hints.fields, *written]:
         folded = fold(label).strip(" :*()")
         for name, pattern in _FIELD_LABELS:
             if result.get(name) is not None or not pattern.match(folded):
