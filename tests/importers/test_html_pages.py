@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ SOURCE = re.compile(r"<!-- source: (https://\S+|none \(written for the corpus, m
 FLOOR = 0.93
 
 
-@lru_cache(maxsize=None)
+@cache
 def read(name: str) -> FileRead:
     limits = PdfLimits.of(get_settings())  # the upload limits of every import
     return read_file(f"{name}.html", (PAGES / f"{name}.html").read_bytes(), kind="html",

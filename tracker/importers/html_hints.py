@@ -197,8 +197,9 @@ def _labelled_fields(result: ParsedPosting, hints: PageHints, lang: str) -> None
                 text = fold(value).strip()
                 if re.search(r"part[- ]time|partiel|job share", text):
                     continue  # several patterns offered: none is the post's
-                percent = 100 if _FULL_TIME.match(text) else (
-                    int(_PERCENT.match(text).group(1)) if _PERCENT.match(text) else None)
+                share = _PERCENT.match(text)
+                percent = 100 if _FULL_TIME.match(text) else int(share.group(1)) if share \
+                    else None
                 if percent:
                     result.add(name, percent, snippet, 0.8)
 

@@ -106,15 +106,16 @@ def _text_of(element: Any) -> str:
     return _clip(" ".join(parts))
 
 
-def read_page(tree: Any) -> Page:
+def read_page(tree: Any, *, by_names: bool = True) -> Page:
     """The page's hints and readable text. `tree` is html_text.parse_html's tree; it is changed
-    (the chrome dropped, definitions and tables rewritten as lines)."""
+    (the chrome dropped, definitions and tables rewritten as lines). `by_names`: drop the blocks
+    whose class, id or role names chrome too (a page whose wrapper's class says 'sidebar' is
+    read again without it, see reading._page)."""
     import html_text
 
     hints = PageHints()
-    heading = _main_heading(tree)
-    _head(tree, hints, heading)
-    _drop_chrome(tree, heading)
+    heading = _head(tree, hints)
+    _drop_chrome(tree, heading, by_names)
     _times(tree, hints)
     _mailtos(tree, hints)
     _lines_of_fields(tree, hints)
@@ -123,13 +124,15 @@ def read_page(tree: Any) -> Page:
     return Page(hints.text, hints)
 
 
-def _main_heading(tree: Any) -> Any:
+def _main_heading(tree: Any, publisher: str) -> Any:
     """The posting's heading: the <h1> of <main>/<article>, or the page's first <h1> outside its
-    header, or its only <h1>, or the first heading of <main>/<article>."""
+    header, or any <h1>, or the first heading of <main>/<article>; never the site's own name
+    (a logo written as an <h1>)."""
     for path in ("(//main | //*[@role='main'] | //article)//h1", "//h1[not(ancestor::header)]",
                  "//h1", "(//main | //*[@role='main'] | //article)//*[self::h2 or self::h3]"):
         for element in tree.xpath(path)[:MAX_ITEMS]:
-            if _text_of(element):
+            text = _text_of(element)
+            if text and not _same(text, publisher):
                 return element
     return None
 
@@ -148,8 +151,14 @@ def _same(one: str, other: str) -> bool:
     return bool(first and second) and (first == second)
 
 
-def _head(tree: Any, hints: PageHints, heading: Any) -> None:
-    """Title candidates and the publisher, from the head's metadata and the header's logo."""
+_SITE_WORDS = re.compile(r"(?i)^(?:careers?|jobs?|vacancies|working|emplois?|recrutement|"
+                         r"carri[eè]res?)\s+(?:at|with|chez|[aà])\s+|\s+(?:careers?|jobs|"
+                         r"vacancies|recrutement|emplois?|carri[eè]res?)$")
+
+
+def _head(tree: Any, hints: PageHints) -> Any:
+    """The publisher, the posting's heading and the title candidates, from the head's metadata,
+    the header's logo and the page's headings; returns the heading."""
     title = _clip(next((_text_of(e) for e in tree.xpath("//title")[:1]), ""))
     parts = [p for p in _SEPARATORS.split(title) if p.strip()] if title else []
     site = _meta(tree, "og:site_name", "application-name")
@@ -161,7 +170,7 @@ def _head(tree: Any, hints: PageHints, heading: Any) -> None:
     if site:
         hints.publisher = Candidate(site, "og:site_name", 0.9)
     elif len(parts) > 1:
-        hints.publisher = Candidate(parts[-1].strip(), "title", 0.7)
+        hints.publisher = Candidate(_SITE_WORDS.sub("", parts[-1].strip()), "title", 0.7)
     elif logo:
         hints.publisher = Candidate(logo, "logo", 0.6)
     canonical = next((e.get("href") or e.get("content") for e in tree.xpath(
@@ -172,8 +181,9 @@ def _head(tree: Any, hints: PageHints, heading: Any) -> None:
                                                         "twitter:title")]
     if parts:
         confirm.append((parts[0].strip() if len(parts) > 1 else title, "title"))
-    main = _text_of(heading) if heading is not None else ""
     publisher = hints.publisher.value if hints.publisher else ""
+    heading = _main_heading(tree, publisher)
+    main = _text_of(heading) if heading is not None else ""
     if main and not _same(main, publisher):
         confirmed = any(_same(main, value) or (value and fold(main) in fold(value))
                         for value, _ in confirm)
@@ -183,6 +193,7 @@ def _head(tree: Any, hints: PageHints, heading: Any) -> None:
     for value, source in confirm:
         if value and not _same(value, publisher):
             hints.titles.append(Candidate(value, source, 0.75 if source != "title" else 0.65))
+    return heading
 
 
 def _class_words(element: Any) -> str:
@@ -194,13 +205,13 @@ def _drop(element: Any) -> None:
         element.drop_tree()  # its tail text stays
 
 
-def _drop_chrome(tree: Any, heading: Any) -> None:
+def _drop_chrome(tree: Any, heading: Any, by_names: bool) -> None:
     """Drop the page's chrome, never what holds the posting's heading."""
     holding = set(heading.iterancestors()) | {heading} if heading is not None else set()
     for element in tree.xpath(_CHROME):
         if element not in holding:
             _drop(element)
-    named = [element for element in tree.iter() if isinstance(element.tag, str)
+    named = [element for element in tree.iter() if by_names and isinstance(element.tag, str)
              and element.tag not in _KEEP and element not in holding
              and _CHROME_NAME.search(_class_words(element))]
     for element in named:
@@ -247,7 +258,8 @@ def _lines_of_fields(tree: Any, hints: PageHints) -> None:
         if rows and len(rows) > 1 and all(cell.tag == "th" for cell in rows[0]) \
                 and all(len(row) == len(rows[0]) for row in rows[1:]):
             heads = [_text_of(cell) for cell in rows[0]]
-            pairs = [(head, _text_of(cell)) for row in rows[1:] for head, cell in zip(heads, row)]
+            pairs = [(head, _text_of(cell)) for row in rows[1:]
+                     for head, cell in zip(heads, row, strict=True)]
         elif rows and all(len(row) == 2 for row in rows):
             pairs = [(_text_of(row[0]), _text_of(row[1])) for row in rows]
         if pairs:

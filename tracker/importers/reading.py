@@ -128,6 +128,9 @@ def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
     return FileRead(text, language, found, warnings)
 
 
+_LITTLE = 200  # characters: less than a posting says
+
+
 def _page(html: str) -> tuple[str, str | None, ParsedPosting]:
     """A page's readable text, its language and the text rules' reading of it with the page's
     structure applied (tracker.importers.html_page)."""
@@ -137,6 +140,9 @@ def _page(html: str) -> tuple[str, str | None, ParsedPosting]:
     from tracker.importers.text import detect_language, parse_text
 
     page = read_page(html_text.parse_html(html))
+    if len(page.text.strip()) < _LITTLE:  # a wrapper named like chrome may have held it all
+        again = read_page(html_text.parse_html(html), by_names=False)
+        page = again if len(again.text.strip()) > 2 * len(page.text.strip()) else page
     if not page.text.strip():
         return page.text, None, ParsedPosting()
     language = detect_language(page.text)
