@@ -235,3 +235,29 @@ def test_a_hostile_page_is_read_in_linear_time_and_bounded_values():
     assert all(len(c.value) <= 300 for c in hints.titles)
     assert len(hints.fields) <= 200 and hints.dates == [] and hints.emails == []
     assert "c\n" not in read_back.text and "Label : value" in read_back.text
+
+
+def _read_here(page: str) -> Any:
+    from tracker.importers import reading
+
+    return reading.read("page.html", page.encode(), "html", "Europe/Paris")
+
+
+def test_a_logo_written_as_h1_is_not_the_title():
+    page = ("<html><head><meta property='og:site_name' content='Emploi Alpes'></head><body>"
+            "<header><h1>Emploi Alpes</h1></header><main><h2>Agent d'accueil (H/F)</h2>"
+            "<p>Employeur : Mairie de Briançon</p><p>Date limite : 12/05/2027</p></main>"
+            "</body></html>")
+    posting = _read_here(page).postings[0]
+    assert posting.value("title") == "Agent d'accueil"
+    assert posting.value("hiring_organization_name") == "Mairie de Briançon"
+
+
+def test_a_wrapper_named_like_chrome_does_not_hide_the_posting():
+    body = ("<p>Le Syndicat des eaux du Lévezou recrute un technicien réseaux en CDI à temps "
+            "complet.</p><p>Date limite de candidature : 30 juin 2027. Envoyez votre CV à "
+            "recrutement@eaux-levezou.fr avant cette date, en précisant vos disponibilités.</p>")
+    page = f"<html><body><div class='content-sidebar-wrap'>{body}</div></body></html>"
+    read_back = _read_here(page)
+    assert "Syndicat des eaux du Lévezou recrute" in read_back.text
+    assert read_back.postings[0].value("valid_through_date").isoformat() == "2027-06-30"
