@@ -261,3 +261,20 @@ def test_a_wrapper_named_like_chrome_does_not_hide_the_posting():
     read_back = _read_here(page)
     assert "Syndicat des eaux du Lévezou recrute" in read_back.text
     assert read_back.postings[0].value("valid_through_date").isoformat() == "2027-06-30"
+
+
+def test_a_hostile_page_is_read_in_the_child_under_the_upload_limits():
+    # Thousands of cookie banners and "similar jobs" headings, an attribute of 2 MB: the chrome
+    # is dropped in one pass each (no block's siblings listed again for each heading).
+    page = ("<html><body>" + ("<div class='cookie-banner' data-x='" + "y" * 50
+                              + "'><span>c</span></div>") * 20_000
+            + "<h2>Similar jobs</h2><p>Other job</p>" * 5_000
+            + "<p title='" + "z" * 2_000_000 + "'>t</p><main><h1>Technicien réseaux</h1>"
+            + "<p>Employeur : Syndicat des eaux du Lévezou</p><p>Date limite : "
+            + "<time datetime='2027-06-30'>30 juin 2027</time></p></main></body></html>")
+    report = imports.analyse("hostile.html", page.encode(), default_zone="Europe/Paris",
+                             settings=get_settings())
+    data = report.postings[0].data()
+    assert data["title"] == "Technicien réseaux"
+    assert data["valid_through_date"].isoformat() == "2027-06-30"
+    assert "Other job" not in report.text and "\nc\n" not in report.text

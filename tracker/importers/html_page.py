@@ -197,7 +197,8 @@ def _head(tree: Any, hints: PageHints) -> Any:
 
 
 def _class_words(element: Any) -> str:
-    return " ".join(_clip(element.get(name)) for name in ("class", "id", "role", "aria-label"))
+    return " ".join((element.get(name) or "")[:MAX_VALUE]
+                    for name in ("class", "id", "role", "aria-label"))
 
 
 def _drop(element: Any) -> None:
@@ -225,11 +226,12 @@ def _drop_chrome(tree: Any, heading: Any, by_names: bool) -> None:
             _drop(parent)  # a block that starts with the heading: the whole block
             continue
         level = int(element.tag[1])
-        for sibling in list(element.itersiblings()):  # up to the next heading as high
-            if sibling.tag in _HEADINGS and int(sibling.tag[1]) <= level:
+        under = []
+        for sibling in element.itersiblings():  # up to the next heading as high
+            if (sibling.tag in _HEADINGS and int(sibling.tag[1]) <= level) or sibling in holding:
                 break
-            if sibling in holding:
-                break
+            under.append(sibling)
+        for sibling in under:
             _drop(sibling)
         _drop(element)
 

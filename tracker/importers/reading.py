@@ -140,7 +140,9 @@ def _page(html: str) -> tuple[str, str | None, ParsedPosting]:
     from tracker.importers.text import detect_language, parse_text
 
     page = read_page(html_text.parse_html(html))
-    if len(page.text.strip()) < _LITTLE:  # a wrapper named like chrome may have held it all
+    headed = any(title.source in ("h1", "main heading") for title in page.hints.titles)
+    if len(page.text.strip()) < _LITTLE and not headed:
+        # no heading kept its wrapper: one named like chrome may have held it all
         again = read_page(html_text.parse_html(html), by_names=False)
         page = again if len(again.text.strip()) > 2 * len(page.text.strip()) else page
     if not page.text.strip():
