@@ -107,7 +107,8 @@ def _title(result: ParsedPosting, hints: PageHints) -> None:
 
 def _employer(result: ParsedPosting, hints: PageHints) -> None:
     """The publisher is the employer only on the employer's own site (its contact address's
-    domain names it): there it replaces an unlabelled guess; elsewhere it is never the employer."""
+    domain names it, or the posting's text presents it): there it replaces an unlabelled guess;
+    elsewhere it is never the employer."""
     publisher = hints.publisher.value if hints.publisher else ""
     if not publisher:
         return
@@ -123,7 +124,7 @@ def _employer(result: ParsedPosting, hints: PageHints) -> None:
     value = fold(current.value)
     if current.confidence >= 0.85 and current.review is None:
         return  # a labelled line names it
-    if value == mine or value in mine or mine in value:
+    if value == mine or (min(len(value), len(mine)) >= 3 and (value in mine or mine in value)):
         if not own:
             result.findings.remove(current)  # the publisher's name, on a board's page
         return
