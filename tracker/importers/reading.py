@@ -91,8 +91,6 @@ class _Loader(pickle.Unpickler):
 def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
     """In the child: the importers' reading of the file (what tracker.services.imports.analyse
     shows and saves)."""
-    import html_text
-
     from tracker.importers.files import decode_text
     from tracker.importers.jsonld import parse_jsonld
     from tracker.importers.jsonld_document import extract_html, load_json
@@ -116,29 +114,41 @@ def read(filename: str, data: bytes, kind: str, zone: str) -> FileRead:
         if not found:
             raise ImportFailed("file", "%(file)r holds no schema.org JobPosting", file=filename)
         text = json.dumps(document, ensure_ascii=False, indent=2)
-    elif not found:  # a page without JSON-LD: its visible text, read as plain text
-        text = html_text.extract_text(_readable(html_text.parse_html(text)),
-                                      guess_layout=True)
+    elif not found:  # a page without JSON-LD: its visible text, read with its structure
+        text, language, posting = _page(text)
         if not text.strip():
             raise ImportFailed("file", "%(file)r has neither a JobPosting nor text", file=filename)
-        language = detect_language(text)
-        found = [parse_text(text, language=language)]
+        found = [posting]
+    elif len(found) == 1:  # a JobPosting may be partial: the rest from the visible text
+        from tracker.importers.html_hints import fill_from_text
+
+        page_text, _, posting = _page(text)
+        if page_text.strip():
+            fill_from_text(found[0], posting)
     return FileRead(text, language, found, warnings)
 
 
-# What a page holds around its content: menus, banners, footers, forms, hidden parts (scripts
-# and styles are dropped by html_text itself).
-_CHROME = ("//nav | //footer | //aside | //form | //noscript | //template | //dialog"
-           " | //header[not(.//h1)] | //*[@role='navigation' or @role='banner' or "
-           "@role='contentinfo' or @aria-hidden='true' or @hidden]")
+_LITTLE = 200  # characters: less than a posting says
 
 
-def _readable(tree: Any) -> Any:
-    """The page's tree (lxml.html) without its chrome (see _CHROME)."""
-    for element in tree.xpath(_CHROME):
-        if element.getparent() is not None:
-            element.drop_tree()  # its tail text stays
-    return tree
+def _page(html: str) -> tuple[str, str | None, ParsedPosting]:
+    """A page's readable text, its language and the text rules' reading of it with the page's
+    structure applied (tracker.importers.html_page)."""
+    import html_text
+
+    from tracker.importers.html_page import read_page
+    from tracker.importers.text import detect_language, parse_text
+
+    page = read_page(html_text.parse_html(html))
+    headed = any(title.source in ("h1", "main heading") for title in page.hints.titles)
+    if len(page.text.strip()) < _LITTLE and not headed:
+        # no heading kept its wrapper: one named like chrome may have held it all
+        again = read_page(html_text.parse_html(html), by_names=False)
+        page = again if len(again.text.strip()) > 2 * len(page.text.strip()) else page
+    if not page.text.strip():
+        return page.text, None, ParsedPosting()
+    language = detect_language(page.text)
+    return page.text, language, parse_text(page.text, language=language, hints=page.hints)
 
 
 def _portable(params: dict[str, Any]) -> dict[str, Any]:

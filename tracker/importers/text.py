@@ -4,6 +4,7 @@ with the snippet it came from and a confidence; ambiguous or implausible dates f
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import fold
@@ -23,6 +24,9 @@ from tracker.importers.text_fields_ids import read_ids
 from tracker.importers.text_heading import read_title
 from tracker.importers.text_money import read_contact
 from tracker.importers.text_salary import read_salary
+
+if TYPE_CHECKING:
+    from tracker.importers.html_page import PageHints
 
 MAX_CHARS = 200_000  # a posting is a few pages; the rest of a bigger file is not read
 
@@ -121,8 +125,10 @@ def _labelled(lines: list[str], folded: list[str]) -> dict[str, list[tuple[str, 
     return found
 
 
-def parse_text(text: str, *, language: str | None = None) -> ParsedPosting:
-    """Read a posting from its text. Never raises on odd input; what is not found is absent."""
+def parse_text(text: str, *, language: str | None = None,
+               hints: PageHints | None = None) -> ParsedPosting:
+    """Read a posting from its text. Never raises on odd input; what is not found is absent.
+    `hints`: a web page's structure (html_page), applied after the text rules."""
     text = text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u202f", " ").replace("\x00", "")
     lang = language or detect_language(text)
@@ -142,6 +148,9 @@ def parse_text(text: str, *, language: str | None = None) -> ParsedPosting:
     read_salary(result, labelled, text)
     _sections(result, sections)
     _languages_and_education(result, lines)
+    if hints is not None:
+        from tracker.importers.html_hints import apply_hints
+        apply_hints(result, hints, lang)
     return result
 
 
