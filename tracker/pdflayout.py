@@ -14,8 +14,15 @@ header and footer of every page, two columns interleaved and tables cell by cell
   (label: value, a value wrapped on the next line kept with its label);
 - ruled tables (pdfplumber's table finder) are read row by row, cells joined by " | ";
 - lines wrapped inside a paragraph or a list item are joined: a line is continued by the next
-  when the next line's first word would not have fitted at its end, with the same font size
-  and line spacing, and no bullet in front; blocks further apart are separated by a blank line.
+  when the next line's first word would not have fitted at its end (a word cut by a hyphen: the
+  whole word), with the same font size and weight and line spacing, and no bullet in front;
+  blocks further apart are separated by a blank line;
+- a word cut at the end of a line is rejoined: without its hyphen when the hyphen is one a
+  hyphenation inserted (U+2010 or a soft hyphen) or when the document writes the word whole
+  elsewhere, with it otherwise ("Saint-" "Étienne", "full-" "time");
+- ligatures (ﬁ, ﬂ...) are read as their letters, soft hyphens inside words dropped, and the
+  bullets of symbol fonts (private-use glyphs) read as "•";
+- white text is hidden text unless it stands on a coloured fill (a logo band's white title).
 """
 
 from __future__ import annotations
@@ -30,6 +37,20 @@ _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.|pg\.?)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|sur|of|de|on)\s*\d{1,4})?$",
     re.I)
 _BULLETS = "•▪◦●○■□✓✔➢►▸–—-*·"
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+SOFT_HYPHEN, HYPHEN = "\u00ad", "\u2010"
+_CUT = "\x01"  # a word cut at a hyphen-minus at the end of a line, decided once all is read
+_PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
+
+
+def _letters(text: str) -> str:
+    """A word as its letters: ligatures spelt out, soft hyphens inside it dropped (one at its
+    end is kept: it says the word goes on on the next line), control characters removed."""
+    text = "".join(_LIGATURES.get(c, c) for c in text if c >= " " or c == "\t")
+    end = text.endswith(SOFT_HYPHEN)
+    text = text.replace(SOFT_HYPHEN, "")
+    return text + SOFT_HYPHEN if end and text else text
 
 
 @dataclass
@@ -94,8 +115,25 @@ def read_pdf_text(data: bytes, pages: int) -> str:
         for page in pdf.pages[:pages]:
             read.append((float(page.width), float(page.height), _page_lines(page)))
     _drop_running_lines(read)
-    blocks = [_page_text(lines, width) for width, _height, lines in read]
-    return "\n\n".join(block for block in blocks if block.strip())
+    blocks = [_page_text(lines, width, height) for width, height, lines in read]
+    return _resolve_cuts("\n\n".join(block for block in blocks if block.strip()))
+
+
+def _resolve_cuts(text: str) -> str:
+    """Words cut at a hyphen-minus at the end of a line ("recrute-" "ment", "full-" "time"):
+    whole when the document writes them whole elsewhere and never with the hyphen, else with
+    the hyphen; then any hyphenation mark left (a soft hyphen, U+2010) as the reader sees it."""
+    cut = re.compile(rf"([^\W\d_]+)-{_CUT}([^\W\d_]+)")
+    plain = cut.sub(" ", text)
+    words = Counter(w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", plain))
+
+    def join(match: re.Match[str]) -> str:
+        head, tail = match[1], match[2]
+        whole = words[(head + tail).casefold()] and not words[f"{head}-{tail}".casefold()]
+        return head + tail if whole else f"{head}-{tail}"
+
+    text = cut.sub(join, text).replace(_CUT, "")
+    return text.replace(SOFT_HYPHEN, "").replace(HYPHEN, "-")
 
 
 # -- words into lines and segments -----------------------------------------------------------
@@ -104,11 +142,16 @@ def read_pdf_text(data: bytes, pages: int) -> str:
 def _page_lines(page: Any) -> list[Line]:
     width, height = float(page.width), float(page.height)
     # What a reader sees: text on the page, not white, not smaller than 3 pt (hidden text).
-    page = page.within_bbox((0, 0, width, height), strict=False).filter(_visible)
+    page = page.within_bbox((0, 0, width, height), strict=False)
+    fills = sorted((rect for rect in page.rects if rect.get("fill") and not _white(
+        rect.get("non_stroking_color"))), key=_area, reverse=True)[:MAX_FILLS]
+    page = page.filter(lambda obj: _visible(obj, fills))
     tables = _tables(page)
-    words = [word for word in page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
-             if str(word["text"]).strip()
-             and not any(_inside(word, bbox) for bbox, _rows in tables)]
+    words = []
+    for word in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False):
+        word["text"] = _PRIVATE_BULLET.sub("•", _letters(str(word["text"])))
+        if word["text"].strip() and not any(_inside(word, bbox) for bbox, _rows in tables):
+            words.append(word)
     lines = _lines(words)
     for bbox, rows in tables:
         for offset, row in enumerate(rows):
@@ -118,13 +161,28 @@ def _page_lines(page: Any) -> list[Line]:
     return lines
 
 
-def _visible(obj: dict[str, Any]) -> bool:
+MAX_FILLS = 50  # the largest coloured fills a white text may stand on (bounds the cost)
+
+
+def _area(rect: dict[str, Any]) -> float:
+    return (float(rect["x1"]) - float(rect["x0"])) * (float(rect["bottom"]) - float(rect["top"]))
+
+
+def _white(colour: Any) -> bool:
+    return isinstance(colour, tuple | list) and len(colour) in (1, 3) and all(
+        isinstance(v, int | float) and v >= 0.98 for v in colour)
+
+
+def _visible(obj: dict[str, Any], fills: list[dict[str, Any]]) -> bool:
+    """A character a reader sees: 3 pt at least, and not white unless it stands on a coloured
+    fill (a banner's title)."""
     if obj.get("object_type") != "char":
         return True
-    colour = obj.get("non_stroking_color")
-    white = isinstance(colour, tuple | list) and len(colour) in (1, 3) and all(
-        isinstance(v, int | float) and v >= 0.98 for v in colour)
-    return float(obj.get("size") or 0) >= 3 and not white
+    if float(obj.get("size") or 0) < 3:
+        return False
+    return not _white(obj.get("non_stroking_color")) or any(  # white: only on a fill
+        _inside(obj, (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
+        for r in fills)
 
 
 def _tables(page: Any) -> list[tuple[tuple[float, ...], list[str]]]:
@@ -238,14 +296,16 @@ def _in_band(line: Line, height: float) -> bool:
 # -- columns, two-cell tables and paragraphs -------------------------------------------------
 
 
-def _page_text(lines: list[Line], width: float) -> str:
+def _page_text(lines: list[Line], width: float, height: float) -> str:
     """A page's lines as text: runs of two-column or two-cell lines read as such, the other
     lines as one flow of paragraphs."""
     lines = [line for line in lines if line.text.strip()]
     if not lines:
         return ""
-    # The page's text area: as wide as its widest line, or its margins taken as even.
-    right = max(max(line.x1 for line in lines), width - min(line.x0 for line in lines))
+    # The page's text area: as wide as its widest line, or its margins taken as even; a
+    # footer or header left in the bands (a one-page document's) may stand wider.
+    body = [line for line in lines if not _in_band(line, height)] or lines
+    right = max(max(line.x1 for line in body), width - min(line.x0 for line in body))
     gutter = _gutter(lines)
     if gutter is None:
         return _flow(lines, right)
@@ -444,11 +504,34 @@ def _continues(previous: Line, line: Line, right: float, left: float) -> bool:
     height = previous.bottom - previous.top
     if line.top - previous.bottom > 0.6 * height:
         return False
+    if _bold(previous) != _bold(line):  # a heading and the paragraph under it
+        return False
+    last = previous.segments[-1].words[-1]
+    if _cut_word(previous):  # would the whole word have fitted where its head stands?
+        whole = float(last["x1"]) - float(last["x0"]) + line.first_word_width()
+        return float(last["x0"]) + whole > right - 1
     space = 0.3 * previous.size
     return previous.x1 + space + line.first_word_width() > right - 1
 
 
 def _glue(text: str, more: str) -> str:
-    if re.search(r"[^\W\d_]-$", text) and more[:1].isalpha():
-        return text + more  # a compound word cut at its hyphen ("Saint-" "Étienne")
+    """A line and the next one of its paragraph: a word a hyphenation cut (U+2010, a soft
+    hyphen) rejoined without its mark; one cut at a hyphen-minus marked, for _resolve_cuts to
+    decide ("recrute-" "ment" or "Saint-" "Étienne"); else a space."""
+    if more[:1].isalpha() and re.search(rf"[^\W\d_][{HYPHEN}{SOFT_HYPHEN}]$", text):
+        return text[:-1] + more
+    if more[:1].isalpha() and re.search(r"[^\W\d_]-$", text):
+        return text + _CUT + more
     return f"{text} {more}"
+
+
+def _cut_word(line: Line) -> bool:
+    """The line ends with a word cut by a hyphen (of any kind) after a letter."""
+    return bool(re.search(rf"[^\W\d_][-{HYPHEN}{SOFT_HYPHEN}]$", line.text))
+
+
+def _bold(line: Line) -> bool:
+    """Every word of the line is in a bold face (a heading; a bold word inside a paragraph
+    does not make it one)."""
+    return all(re.search(r"bold|black|heavy|semibold|demi", str(word.get("fontname", "")), re.I)
+               for segment in line.segments for word in segment.words)
