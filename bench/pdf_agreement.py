@@ -40,9 +40,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
-from accuracy import FIELDS, FIXTURES, Fixture, _normal, _values, fixtures  # noqa: E402
+from bench.accuracy import FIELDS, FIXTURES, Fixture, _normal, _values, fixtures  # noqa: E402
 
 LAYOUTS = ("a4", "columns", "table", "a5")
 ZONE = "Europe/Paris"
@@ -193,9 +192,20 @@ def render(text: str, lang: str, layout: str) -> bytes:
 
 
 def pdf_layout_text(data: bytes) -> str:
+    """The PDF's text as the app reads it (tracker.pdflayout)."""
     from tracker.pdflayout import read_pdf_text
 
     return read_pdf_text(data, 50)
+
+
+def pdf_plain_text(data: bytes) -> str:
+    """The PDF's text line by line (pypdf, the app's fallback when the layout cannot be
+    followed): what the layout reading is measured against."""
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
 BOUNDED = False  # --bounded: each reading in the app's bounded child (read_file), slower
@@ -230,14 +240,17 @@ class Outcome:
     text: str  # the PDF's text, for --verbose
 
 
-def compare(fixture: Fixture, layouts: Iterable[str]) -> list[Outcome]:
+def compare(fixture: Fixture, layouts: Iterable[str],
+            reader: Callable[[bytes], str] = pdf_layout_text) -> list[Outcome]:
+    """The posting read from its PDF in each layout (by `reader`) against its text import and
+    its true values."""
     text_values = imported(f"{fixture.name}.txt", fixture.text.encode(), "text")
     names = [n for n in FIELDS if n in fixture.expected]
     truth = {n: _normal(fixture.expected.get(n)) for n in names}
     text_right = {n: _normal(text_values.get(n)) == truth[n] for n in names}
     out = []
     for layout in layouts:
-        read = pdf_layout_text(render(fixture.text, language(fixture), layout))
+        read = reader(render(fixture.text, language(fixture), layout))
         values = imported(f"{fixture.name}.pdf", read.encode(), "pdf")
         agree = {n: _normal(values.get(n)) == _normal(text_values.get(n)) for n in names}
         out.append(Outcome(fixture.name, layout, names, agree,

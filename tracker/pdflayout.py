@@ -343,12 +343,13 @@ def _run_end(lines: list[Line], start: int, position: float, columns: bool) -> i
     """Where the run of column (or two-cell) lines that starts at `start` ends; `start` itself
     when no such run starts there. Columns: lines that do not cross the gutter, two of them
     split at least. Two-cell rows: a split line, and the lines that continue its value."""
-    if columns:
-        end, split = start, 0
+    if columns:  # lines that do not cross, two at least on each side
+        end, left, right = start, 0, 0
         while end < len(lines) and _side(lines[end], position) not in ("across",):
-            split += _side(lines[end], position) == "split"
+            left += _side(lines[end], position) in ("split", "left")
+            right += _side(lines[end], position) in ("split", "right")
             end += 1
-        return end if split >= 2 else start
+        return end if min(left, right) >= 2 else start
     end, split = start, 0
     while end < len(lines) and _side(lines[end], position) in ("split", "right"):
         split += _side(lines[end], position) == "split"
@@ -365,32 +366,51 @@ def _crosses(line: Line, position: float) -> bool:
 
 
 def _gutter(lines: list[Line]) -> tuple[float, bool] | None:
-    """The position where most lines split in two with nothing across, and whether both sides
-    are wide (columns) or the left one is narrow (a two-cell table); None if fewer than three
-    lines split at one place."""
+    """The position where the page's lines part with nothing across, and whether both sides
+    are wide (columns) or the left one is narrow (a two-cell table); None if there is none.
+
+    A two-cell table splits at least three lines at one place. Columns need not: their
+    baselines may not meet (a heading or a paragraph's spacing in one column shifts the
+    other), so three lines starting at one place right of the text's left quarter, with three
+    lines wholly left of it and none crossing it among them, make columns too."""
+    text_left = min(line.x0 for line in lines)
+    text_right = max(line.x1 for line in lines)
+    span = max(text_right - text_left, 1.0)
     starts: Counter[int] = Counter()
     for line in lines:
-        for segment in line.segments[1:]:
-            starts[round(segment.x0 / 3)] += 1
+        for index, segment in enumerate(line.segments):
+            if index or segment.x0 > text_left + 0.25 * span:
+                starts[round(segment.x0 / 3)] += 1
     best: tuple[int, float, bool] | None = None
     for bucket, _count in starts.most_common(6):
         position = bucket * 3 - 1.5
-        split = [line for line in lines if line.text_override is None
-                 and not _crosses(line, position)
-                 and any(s.x1 <= position for s in line.segments)
-                 and any(s.x0 >= position for s in line.segments)]
-        if len(split) < 3 or (best is not None and len(split) <= best[0]):
-            continue
-        text_left = min(line.x0 for line in lines)
-        text_right = max(line.x1 for line in lines)
-        left = sorted(max(s.x1 for s in line.segments if s.x1 <= position) - text_left
-                      for line in split)
-        right = sorted(text_right - min(s.x0 for s in line.segments if s.x0 >= position)
-                       for line in split)
-        span = max(text_right - text_left, 1.0)
-        columns = left[len(left) // 2] >= 0.3 * span and right[len(right) // 2] >= 0.3 * span
-        best = (len(split), position, columns)
+        found = _parted(lines, position, text_left, text_right, span)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], position, found[1])
     return None if best is None else (best[1], best[2])
+
+
+def _parted(lines: list[Line], position: float, text_left: float, text_right: float,
+            span: float) -> tuple[int, bool] | None:
+    """How many lines `position` parts and whether as columns, or None if it does not."""
+    whole = [line for line in lines if line.text_override is None and line.segments
+             and not _crosses(line, position)]
+    split = [line for line in whole if any(s.x1 <= position for s in line.segments)
+             and any(s.x0 >= position for s in line.segments)]
+    lefts = [max(s.x1 for s in line.segments if s.x1 <= position) - text_left
+             for line in whole if any(s.x1 <= position for s in line.segments)]
+    rights = [text_right - min(s.x0 for s in line.segments if s.x0 >= position)
+              for line in whole if any(s.x0 >= position for s in line.segments)]
+    starting = sum(1 for line in whole for s in line.segments if abs(s.x0 - position) <= 3)
+    if not lefts or not rights:
+        return None
+    columns = (sorted(lefts)[len(lefts) // 2] >= 0.3 * span
+               and sorted(rights)[len(rights) // 2] >= 0.3 * span)
+    if len(split) >= 3:
+        return len(split), columns
+    if columns and starting >= 3 and len(lefts) >= 3 and len(rights) >= 3:
+        return min(len(lefts), len(rights)), True
+    return None
 
 
 def _split_run(run: list[Line], position: float, columns: bool, right: float) -> str:

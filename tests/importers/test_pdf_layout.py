@@ -264,3 +264,18 @@ def test_a_one_page_footer_does_not_widen_the_text_area():
                      "internationales à Lyon"] * 4)
     lines = lines_of(pdf(f"<p style='text-align: left'>{text}</p>", style))
     assert lines[0] == text
+
+
+def test_columns_whose_lines_do_not_meet_are_read_one_after_the_other():
+    """Justified columns whose baselines do not line up (a heading's spacing shifts the right
+    one): each column's paragraphs whole, the left one first."""
+    mission = ("Notre client, une entreprise de paiement dont le siège européen est à Dublin, "
+               "cherche un ingénieur pour rejoindre l'équipe qui migre ses services vers "
+               "Kubernetes et accompagner les développeurs au quotidien.")
+    profile = ("Vous avez cinq ans d'expérience de Terraform et de Kubernetes, vous aimez "
+               "transmettre et vous écrivez une documentation claire pour les équipes.")
+    data = pdf(f"<div class='cols'><p>{mission}</p><h4>Profil recherché</h4><p>{profile}</p>"
+               "</div>",
+               ".cols { columns: 2; column-gap: 8mm; text-align: justify; }"
+               " p { margin: 0; } h4 { break-before: column; margin: 0 0 2mm; }")
+    assert lines_of(data) == [mission, "Profil recherché", profile]
