@@ -192,7 +192,7 @@ def render(text: str, lang: str, layout: str) -> bytes:
 
 
 def pdf_layout_text(data: bytes) -> str:
-    """The PDF's text as the app reads it (tracker.pdflayout)."""
+    """The PDF's text as the app reads it in its bounded child (tracker.pdflayout)."""
     from tracker.pdflayout import read_pdf_text
 
     return read_pdf_text(data, 50)

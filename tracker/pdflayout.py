@@ -114,9 +114,31 @@ def read_pdf_text(data: bytes, pages: int) -> str:
         read: list[tuple[float, float, list[Line]]] = []
         for page in pdf.pages[:pages]:
             read.append((float(page.width), float(page.height), _page_lines(page)))
+    seen = sum(_letters_in(line.text) for _w, _h, lines in read for line in lines)
     _drop_running_lines(read)
     blocks = [_page_text(lines, width, height) for width, height, lines in read]
-    return _resolve_cuts("\n\n".join(block for block in blocks if block.strip()))
+    text = _resolve_cuts("\n\n".join(block for block in blocks if block.strip()))
+    if seen < 50 * max(len(read), 1):  # little text seen: a font pdfplumber cannot read?
+        return _plain_if_lost(data, pages, seen) or text
+    return text
+
+
+def _letters_in(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+def _plain_if_lost(data: bytes, pages: int, found: int) -> str | None:
+    """The text line by line (pypdf) when the layout reading lost most of what it finds: a font
+    whose encoding pdfplumber cannot decode (WeasyPrint writes one beside an emoji), whose
+    two-byte codes pypdf reads as pairs of bytes (the zero bytes and controls are left out)."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    plain = "\n".join(page.extract_text() or "" for page in reader.pages[:pages])
+    plain = "".join(c for c in plain if c >= " " or c in "\n\t")
+    return plain if _letters_in(plain) > 2 * found + 20 else None
 
 
 def _resolve_cuts(text: str) -> str:

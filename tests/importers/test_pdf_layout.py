@@ -279,3 +279,19 @@ def test_columns_whose_lines_do_not_meet_are_read_one_after_the_other():
                ".cols { columns: 2; column-gap: 8mm; text-align: justify; }"
                " p { margin: 0; } h4 { break-before: column; margin: 0 0 2mm; }")
     assert lines_of(data) == [mission, "Profil recherché", profile]
+
+
+def test_a_pdf_whose_font_the_layout_reader_cannot_decode_is_read_line_by_line():
+    """WeasyPrint writes the font beside an emoji with an encoding pdfplumber cannot decode:
+    the layout reading would find almost nothing, so the PDF is read line by line."""
+    import io
+
+    import pdfplumber
+
+    data = pdf("<p style='font-family: \"DejaVu Serif\"'>We're hiring our first engineer 🚀</p>"
+               "<p style='font-family: \"DejaVu Serif\"'>Kelpwise turns sensor data into "
+               "harvest forecasts. Email tom@kelpwise.co with a few lines.</p>")
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        assert "tom@kelpwise.co" not in document.pages[0].extract_text()
+    text = read_pdf_text(data, 50)
+    assert "Kelpwise turns sensor data" in text and "tom@kelpwise.co" in text
