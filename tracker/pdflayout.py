@@ -373,10 +373,41 @@ def _run_end(lines: list[Line], start: int, position: float, columns: bool) -> i
             end += 1
         return end if min(left, right) >= 2 else start
     end, split = start, 0
-    while end < len(lines) and _side(lines[end], position) in ("split", "right"):
-        split += _side(lines[end], position) == "split"
+    while end < len(lines):
+        side = _side(lines[end], position)
+        row = side == "split" or (side == "left" and _beside_value(lines, end, position))
+        if not (row or side == "right" or (split and _wraps_label(lines, start, end,
+                                                                  position))):
+            break
+        split += row
         end += 1
     return end if split else start
+
+
+def _beside_value(lines: list[Line], index: int, position: float) -> bool:
+    """The label of a row whose value stands a little lower (a value centred beside a label of
+    several lines): the first line on the right side after it, the label's lines set tight
+    between them, overlaps them."""
+    bottom = lines[index].bottom
+    for line in lines[index + 1:]:
+        side = _side(line, position)
+        if side == "right":
+            return line.top < bottom
+        if side != "left" or line.top - bottom >= 0.4 * (line.bottom - line.top):
+            return False
+        bottom = line.bottom
+    return False
+
+
+def _wraps_label(lines: list[Line], start: int, index: int, position: float) -> bool:
+    """Line `index` goes on with the label of a two-cell row: on the left side only, set tight
+    under the run's last line that has a label."""
+    line = lines[index]
+    if _side(line, position) != "left":
+        return False
+    above = next((lines[i] for i in range(index - 1, start - 1, -1)
+                  if _side(lines[i], position) in ("split", "left")), None)
+    return above is not None and line.top - above.bottom < 0.4 * (line.bottom - line.top)
 
 
 def _join_parts(parts: list[str]) -> str:
@@ -461,6 +492,7 @@ def _cells(parts: list[Line]) -> list[Line]:
     for part in parts:
         last = cells[-1] if cells else None
         if last is not None and part.top - last.bottom < 0.4 * (part.bottom - part.top):
+            last.text_override = _glue(last.text, part.text)  # a word cut in the cell rejoined
             last.segments = last.segments + part.segments
             last.bottom = part.bottom
         else:
@@ -562,7 +594,7 @@ def _glue(text: str, more: str) -> str:
     decide ("recrute-" "ment" or "Saint-" "Étienne"); else a space."""
     if more[:1].isalpha() and re.search(rf"[^\W\d_][{HYPHEN}{SOFT_HYPHEN}]$", text):
         return text[:-1] + more
-    if more[:1].isalpha() and re.search(r"[^\W\d_]-$", text):
+    if more[:1].isalpha() and re.search(r"[^\W_]-$", text):  # "CLIMA-B2-" "RECRUITMENT@"
         return text + _CUT + more
     return f"{text} {more}"
 

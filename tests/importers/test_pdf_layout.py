@@ -295,3 +295,27 @@ def test_a_pdf_whose_font_the_layout_reader_cannot_decode_is_read_line_by_line()
         assert "tom@kelpwise.co" not in document.pages[0].extract_text()
     text = read_pdf_text(data, 50)
     assert "Kelpwise turns sensor data" in text and "tom@kelpwise.co" in text
+
+
+def test_a_label_of_two_lines_beside_a_value_set_between_them_stays_one_row():
+    facts = "".join(f"<tr><th>{a}</th><td>{b}</td></tr>" for a, b in [
+        ("Employeur", "Climatic Ouest"),
+        ("Publiée le 19/08/2027, référence de l'annonce", "176012944W"),
+        ("Contrat", "CDD de 18 mois"), ("Date limite", "15/09/2027")])
+    data = pdf(f"<table>{facts}</table>",
+               "th { text-align: left; width: 35mm; vertical-align: top; }"
+               " td { padding-left: 10mm; vertical-align: middle; }")
+    assert lines_of(data) == [
+        "Employeur : Climatic Ouest",
+        "Publiée le 19/08/2027, référence de l'annonce : 176012944W",
+        "Contrat : CDD de 18 mois", "Date limite : 15/09/2027"]
+
+
+def test_a_value_cut_at_its_hyphen_in_a_table_cell_is_rejoined():
+    facts = "".join(f"<tr><th>{a}</th><td>{b}</td></tr>" for a, b in [
+        ("Employeur", "Commission européenne"), ("Unité", "DG CLIMA, unité B.2"),
+        ("Candidatures", "CLIMA-B2-RECRUTEMENT@ec.europa.eu"), ("Contrat", "CDD")])
+    data = pdf(f"<table>{facts}</table>",
+               "th { text-align: left; width: 35mm; } td { padding-left: 10mm; width: 28mm; }")
+    assert "CLIMA-B2-" in _raw_lines(data)
+    assert "Candidatures : CLIMA-B2-RECRUTEMENT@ec.europa.eu" in lines_of(data)
