@@ -450,20 +450,34 @@ def _parted(lines: list[Line], position: float, text_left: float, text_right: fl
              and not _crosses(line, position)]
     split = [line for line in whole if any(s.x1 <= position for s in line.segments)
              and any(s.x0 >= position for s in line.segments)]
-    lefts = [max(s.x1 for s in line.segments if s.x1 <= position) - text_left
-             for line in whole if any(s.x1 <= position for s in line.segments)]
-    rights = [text_right - min(s.x0 for s in line.segments if s.x0 >= position)
-              for line in whole if any(s.x0 >= position for s in line.segments)]
     starting = sum(1 for line in whole for s in line.segments if abs(s.x0 - position) <= 3)
+    # Measured on the split lines when there are three (lines above or below the parted run,
+    # short enough not to cross, would make columns look like a narrow table), else on all.
+    measured = split if len(split) >= 3 else whole
+    lefts = [max(s.x1 for s in line.segments if s.x1 <= position) - text_left
+             for line in measured if any(s.x1 <= position for s in line.segments)]
+    rights = [text_right - min(s.x0 for s in line.segments if s.x0 >= position)
+              for line in measured if any(s.x0 >= position for s in line.segments)]
     if not lefts or not rights:
         return None
-    columns = (sorted(lefts)[len(lefts) // 2] >= 0.3 * span
-               and sorted(rights)[len(rights) // 2] >= 0.3 * span)
+    # Columns: a quarter of the lines at least are wide on each side (headings and a
+    # paragraph's last line are short); a label column is narrow all along.
+    columns = (sorted(lefts)[3 * len(lefts) // 4] >= 0.3 * span
+               and sorted(rights)[3 * len(rights) // 4] >= 0.3 * span)
     if len(split) >= 3:
         return len(split), columns
     if columns and starting >= 3 and len(lefts) >= 3 and len(rights) >= 3:
         return min(len(lefts), len(rights)), True
     return None
+
+
+def _part(segments: list[Segment]) -> Line:
+    """One column's part of a line, measured on its own words (the other column's line on the
+    same baseline may be a heading, larger and taller)."""
+    words = [word for segment in segments for word in segment.words]
+    size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
+    return Line(min(float(w["top"]) for w in words), max(float(w["bottom"]) for w in words),
+                size, segments)
 
 
 def _split_run(run: list[Line], position: float, columns: bool, right: float) -> str:
@@ -477,9 +491,9 @@ def _split_run(run: list[Line], position: float, columns: bool, right: float) ->
             left_part = [s for s in line.segments if s.x1 <= position]
             right_part = [s for s in line.segments if s.x0 >= position]
             if left_part:
-                left.append(Line(line.top, line.bottom, line.size, left_part))
+                left.append(_part(left_part))
             if right_part:
-                right_lines.append(Line(line.top, line.bottom, line.size, right_part))
+                right_lines.append(_part(right_part))
         left_edge = max((line.x1 for line in left), default=position)
         return _join_parts([_flow(left, left_edge), _flow(right_lines, right)])
     return _flow(_two_cell_rows(run, position), right)

@@ -319,3 +319,32 @@ def test_a_value_cut_at_its_hyphen_in_a_table_cell_is_rejoined():
                "th { text-align: left; width: 35mm; } td { padding-left: 10mm; width: 28mm; }")
     assert "CLIMA-B2-" in _raw_lines(data)
     assert "Candidatures : CLIMA-B2-RECRUTEMENT@ec.europa.eu" in lines_of(data)
+
+
+def test_columns_with_headings_and_short_lines_are_not_read_as_a_table():
+    """Two columns whose lines are mostly short (headings, label lines) beside paragraphs:
+    still columns, not label and value, each line measured on its own words (the other
+    column's heading on the same baseline is larger)."""
+    left = ("<h4>About the role</h4><p>You will help households who are homeless or at risk "
+            "of losing their home to find a safe place to live, assessing applications.</p>"
+            "<h4>What we are looking for</h4><p>Experience of casework in housing, advice or "
+            "social care.</p>")
+    right = ("<p>Closing date : 9 May 2027 at midnight</p><p>Interview date : 20 May 2027</p>"
+             "<p>For an informal conversation about the role, please contact Sam Okafor, "
+             "Team Manager, at housing.options@bristol.gov.uk.</p>")
+    data = pdf(f"<p>Location : City Hall, College Green</p><div class='cols'>{left}"
+               f"<div class='r'>{right}</div></div>",
+               "@page { size: A4; } body { font: 10pt/1.3 'Liberation Serif'; }"
+               " .cols { columns: 2; column-gap: 9mm; text-align: justify; hyphens: auto; }"
+               " p { margin: 0; } h4 { margin: 3mm 0 0; font-size: 11pt; }"
+               " .r { break-before: column; }", )
+    lines = lines_of(data)
+    assert lines[-3:] == [
+        "Closing date : 9 May 2027 at midnight", "Interview date : 20 May 2027",
+        "For an informal conversation about the role, please contact Sam Okafor, Team "
+        "Manager, at housing.options@bristol.gov.uk."]
+    assert lines[1:5] == [
+        "About the role", "You will help households who are homeless or at risk of losing "
+        "their home to find a safe place to live, assessing applications.",
+        "What we are looking for",
+        "Experience of casework in housing, advice or social care."]
