@@ -584,9 +584,18 @@ def _flow(lines: list[Line], right: float) -> str:
     return "\n".join(out).strip("\n")
 
 
+# A line that opens with a label ("Pays : Madagascar", "REPORTS TO: Director"): a capital,
+# at most four words, a colon and a space.
+_LABEL_START = re.compile(r"^[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,3}\s?:(?:\s|$)")
+
+
 def _continues(previous: Line, line: Line, right: float, left: float) -> bool:
     if not line.segments or not previous.segments or _starts_with_bullet(line.text.strip()):
         return False
+    text = line.text.strip()
+    if text[:1].isupper() and _LABEL_START.match(text) and not re.search(
+            rf"[,;(/\-{HYPHEN}{SOFT_HYPHEN}]$", previous.text):
+        return False  # a label line of its own, below a line that happened to end full
     if abs(previous.size - line.size) > 0.6 or line.x0 < left - 2:
         return False
     height = previous.bottom - previous.top

@@ -348,3 +348,13 @@ def test_columns_with_headings_and_short_lines_are_not_read_as_a_table():
         "their home to find a safe place to live, assessing applications.",
         "What we are looking for",
         "Experience of casework in housing, advice or social care."]
+
+
+def test_a_label_line_under_a_line_that_ends_full_is_not_joined_to_it():
+    """The line above happens to reach the right edge (the label's first word would not fit
+    after it), yet "Pays : ..." opens a line of its own."""
+    data = pdf("<p style='text-align-last: justify'>Mission : coordination du projet eau</p>"
+               "<p>Pays : Madagascar (Toamasina)</p>",
+               "@page { size: 95mm 150mm; margin: 10mm; } body { margin: 0; } p { margin: 0; }")
+    assert lines_of(data) == ["Mission : coordination du projet eau",
+                              "Pays : Madagascar (Toamasina)"]
