@@ -14,8 +14,9 @@ PDF with WeasyPrint in several layouts, the way real postings arrive:
 Each PDF is imported through the app's own path: tracker.pdflayout.read_pdf_text, then the
 importer's reading of a PDF's text (tracker.importers.reading.read with kind 'pdf', what
 read_file runs in its bounded child; `--bounded` goes through read_file and its child, about 4 s
-a file on a loaded machine), and the text through the same reading with kind 'text'. Each of the 18 scored fields of bench/accuracy.py is compared with
-the text import's result (agreement) and with the true values (accuracy, PDF and text).
+a file on a loaded machine), and the text through the same reading with kind 'text'. Each of
+the 18 scored fields of bench/accuracy.py is compared with the text import's result (agreement)
+and with the true values (accuracy, PDF and text).
 
     .venv/bin/python bench/pdf_agreement.py              # every posting, every layout
     .venv/bin/python bench/pdf_agreement.py --quick 20   # a sample of 20 postings
