@@ -14,8 +14,15 @@ header and footer of every page, two columns interleaved and tables cell by cell
   (label: value, a value wrapped on the next line kept with its label);
 - ruled tables (pdfplumber's table finder) are read row by row, cells joined by " | ";
 - lines wrapped inside a paragraph or a list item are joined: a line is continued by the next
-  when the next line's first word would not have fitted at its end, with the same font size
-  and line spacing, and no bullet in front; blocks further apart are separated by a blank line.
+  when the next line's first word would not have fitted at its end (a word cut by a hyphen: the
+  whole word), with the same font size and weight and line spacing, and no bullet in front;
+  blocks further apart are separated by a blank line;
+- a word cut at the end of a line is rejoined: without its hyphen when the hyphen is one a
+  hyphenation inserted (U+2010 or a soft hyphen) or when the document writes the word whole
+  elsewhere, with it otherwise ("Saint-" "Étienne", "full-" "time");
+- ligatures (ﬁ, ﬂ...) are read as their letters, soft hyphens inside words dropped, and the
+  bullets of symbol fonts (private-use glyphs) read as "•";
+- white text is hidden text unless it stands on a coloured fill (a logo band's white title).
 """
 
 from __future__ import annotations
@@ -30,6 +37,20 @@ _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.|pg\.?)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|sur|of|de|on)\s*\d{1,4})?$",
     re.I)
 _BULLETS = "•▪◦●○■□✓✔➢►▸–—-*·"
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+SOFT_HYPHEN, HYPHEN = "\u00ad", "\u2010"
+_CUT = "\x01"  # a word cut at a hyphen-minus at the end of a line, decided once all is read
+_PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s|$)")
+
+
+def _letters(text: str) -> str:
+    """A word as its letters: ligatures spelt out, soft hyphens inside it dropped (one at its
+    end is kept: it says the word goes on on the next line), control characters removed."""
+    text = "".join(_LIGATURES.get(c, c) for c in text if c >= " " or c == "\t")
+    end = text.endswith(SOFT_HYPHEN)
+    text = text.replace(SOFT_HYPHEN, "")
+    return text + SOFT_HYPHEN if end and text else text
 
 
 @dataclass
@@ -93,9 +114,48 @@ def read_pdf_text(data: bytes, pages: int) -> str:
         read: list[tuple[float, float, list[Line]]] = []
         for page in pdf.pages[:pages]:
             read.append((float(page.width), float(page.height), _page_lines(page)))
+    seen = sum(_letters_in(line.text) for _w, _h, lines in read for line in lines)
     _drop_running_lines(read)
-    blocks = [_page_text(lines, width) for width, _height, lines in read]
-    return "\n\n".join(block for block in blocks if block.strip())
+    blocks = [_page_text(lines, width, height) for width, height, lines in read]
+    text = _resolve_cuts("\n\n".join(block for block in blocks if block.strip()))
+    if seen < 50 * max(len(read), 1):  # little text seen: a font pdfplumber cannot read?
+        return _plain_if_lost(data, pages, seen) or text
+    return text
+
+
+def _letters_in(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+def _plain_if_lost(data: bytes, pages: int, found: int) -> str | None:
+    """The text line by line (pypdf) when the layout reading lost most of what it finds: a font
+    whose encoding pdfplumber cannot decode (WeasyPrint writes one beside an emoji), whose
+    two-byte codes pypdf reads as pairs of bytes (the zero bytes and controls are left out)."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    plain = "\n".join(page.extract_text() or "" for page in reader.pages[:pages])
+    plain = "".join(c for c in plain if c >= " " or c in "\n\t")
+    return plain if _letters_in(plain) > 2 * found + 20 else None
+
+
+def _resolve_cuts(text: str) -> str:
+    """Words cut at a hyphen-minus at the end of a line ("recrute-" "ment", "full-" "time"):
+    whole when the document writes them whole elsewhere and never with the hyphen, else with
+    the hyphen; then any hyphenation mark left (a soft hyphen, U+2010) as the reader sees it."""
+    cut = re.compile(rf"([^\W\d_]+)-{_CUT}([^\W\d_]+)")
+    plain = cut.sub(" ", text)
+    words = Counter(w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", plain))
+
+    def join(match: re.Match[str]) -> str:
+        head, tail = match[1], match[2]
+        whole = words[(head + tail).casefold()] and not words[f"{head}-{tail}".casefold()]
+        return head + tail if whole else f"{head}-{tail}"
+
+    text = cut.sub(join, text).replace(_CUT, "")
+    return text.replace(SOFT_HYPHEN, "").replace(HYPHEN, "-")
 
 
 # -- words into lines and segments -----------------------------------------------------------
@@ -104,11 +164,16 @@ def read_pdf_text(data: bytes, pages: int) -> str:
 def _page_lines(page: Any) -> list[Line]:
     width, height = float(page.width), float(page.height)
     # What a reader sees: text on the page, not white, not smaller than 3 pt (hidden text).
-    page = page.within_bbox((0, 0, width, height), strict=False).filter(_visible)
+    page = page.within_bbox((0, 0, width, height), strict=False)
+    fills = sorted((rect for rect in page.rects if rect.get("fill") and not _white(
+        rect.get("non_stroking_color"))), key=_area, reverse=True)[:MAX_FILLS]
+    page = page.filter(lambda obj: _visible(obj, fills))
     tables = _tables(page)
-    words = [word for word in page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
-             if str(word["text"]).strip()
-             and not any(_inside(word, bbox) for bbox, _rows in tables)]
+    words = []
+    for word in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False):
+        word["text"] = _PRIVATE_BULLET.sub("•", _letters(str(word["text"])))
+        if word["text"].strip() and not any(_inside(word, bbox) for bbox, _rows in tables):
+            words.append(word)
     lines = _lines(words)
     for bbox, rows in tables:
         for offset, row in enumerate(rows):
@@ -118,13 +183,28 @@ def _page_lines(page: Any) -> list[Line]:
     return lines
 
 
-def _visible(obj: dict[str, Any]) -> bool:
+MAX_FILLS = 50  # the largest coloured fills a white text may stand on (bounds the cost)
+
+
+def _area(rect: dict[str, Any]) -> float:
+    return (float(rect["x1"]) - float(rect["x0"])) * (float(rect["bottom"]) - float(rect["top"]))
+
+
+def _white(colour: Any) -> bool:
+    return isinstance(colour, tuple | list) and len(colour) in (1, 3) and all(
+        isinstance(v, int | float) and v >= 0.98 for v in colour)
+
+
+def _visible(obj: dict[str, Any], fills: list[dict[str, Any]]) -> bool:
+    """A character a reader sees: 3 pt at least, and not white unless it stands on a coloured
+    fill (a banner's title)."""
     if obj.get("object_type") != "char":
         return True
-    colour = obj.get("non_stroking_color")
-    white = isinstance(colour, tuple | list) and len(colour) in (1, 3) and all(
-        isinstance(v, int | float) and v >= 0.98 for v in colour)
-    return float(obj.get("size") or 0) >= 3 and not white
+    if float(obj.get("size") or 0) < 3:
+        return False
+    return not _white(obj.get("non_stroking_color")) or any(  # white: only on a fill
+        _inside(obj, (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
+        for r in fills)
 
 
 def _tables(page: Any) -> list[tuple[tuple[float, ...], list[str]]]:
@@ -238,14 +318,16 @@ def _in_band(line: Line, height: float) -> bool:
 # -- columns, two-cell tables and paragraphs -------------------------------------------------
 
 
-def _page_text(lines: list[Line], width: float) -> str:
+def _page_text(lines: list[Line], width: float, height: float) -> str:
     """A page's lines as text: runs of two-column or two-cell lines read as such, the other
     lines as one flow of paragraphs."""
     lines = [line for line in lines if line.text.strip()]
     if not lines:
         return ""
-    # The page's text area: as wide as its widest line, or its margins taken as even.
-    right = max(max(line.x1 for line in lines), width - min(line.x0 for line in lines))
+    # The page's text area: as wide as its widest line, or its margins taken as even; a
+    # footer or header left in the bands (a one-page document's) may stand wider.
+    body = [line for line in lines if not _in_band(line, height)] or lines
+    right = max(max(line.x1 for line in body), width - min(line.x0 for line in body))
     gutter = _gutter(lines)
     if gutter is None:
         return _flow(lines, right)
@@ -283,17 +365,49 @@ def _run_end(lines: list[Line], start: int, position: float, columns: bool) -> i
     """Where the run of column (or two-cell) lines that starts at `start` ends; `start` itself
     when no such run starts there. Columns: lines that do not cross the gutter, two of them
     split at least. Two-cell rows: a split line, and the lines that continue its value."""
-    if columns:
-        end, split = start, 0
+    if columns:  # lines that do not cross, two at least on each side
+        end, left, right = start, 0, 0
         while end < len(lines) and _side(lines[end], position) not in ("across",):
-            split += _side(lines[end], position) == "split"
+            left += _side(lines[end], position) in ("split", "left")
+            right += _side(lines[end], position) in ("split", "right")
             end += 1
-        return end if split >= 2 else start
+        return end if min(left, right) >= 2 else start
     end, split = start, 0
-    while end < len(lines) and _side(lines[end], position) in ("split", "right"):
-        split += _side(lines[end], position) == "split"
+    while end < len(lines):
+        side = _side(lines[end], position)
+        row = side == "split" or (side == "left" and _beside_value(lines, end, position))
+        if not (row or side == "right" or (split and _wraps_label(lines, start, end,
+                                                                  position))):
+            break
+        split += row
         end += 1
     return end if split else start
+
+
+def _beside_value(lines: list[Line], index: int, position: float) -> bool:
+    """The label of a row whose value stands a little lower (a value centred beside a label of
+    several lines): the first line on the right side after it, the label's lines set tight
+    between them, overlaps them."""
+    bottom = lines[index].bottom
+    for line in lines[index + 1:]:
+        side = _side(line, position)
+        if side == "right":
+            return line.top < bottom
+        if side != "left" or line.top - bottom >= 0.4 * (line.bottom - line.top):
+            return False
+        bottom = line.bottom
+    return False
+
+
+def _wraps_label(lines: list[Line], start: int, index: int, position: float) -> bool:
+    """Line `index` goes on with the label of a two-cell row: on the left side only, set tight
+    under the run's last line that has a label."""
+    line = lines[index]
+    if _side(line, position) != "left":
+        return False
+    above = next((lines[i] for i in range(index - 1, start - 1, -1)
+                  if _side(lines[i], position) in ("split", "left")), None)
+    return above is not None and line.top - above.bottom < 0.4 * (line.bottom - line.top)
 
 
 def _join_parts(parts: list[str]) -> str:
@@ -305,32 +419,65 @@ def _crosses(line: Line, position: float) -> bool:
 
 
 def _gutter(lines: list[Line]) -> tuple[float, bool] | None:
-    """The position where most lines split in two with nothing across, and whether both sides
-    are wide (columns) or the left one is narrow (a two-cell table); None if fewer than three
-    lines split at one place."""
+    """The position where the page's lines part with nothing across, and whether both sides
+    are wide (columns) or the left one is narrow (a two-cell table); None if there is none.
+
+    A two-cell table splits at least three lines at one place. Columns need not: their
+    baselines may not meet (a heading or a paragraph's spacing in one column shifts the
+    other), so three lines starting at one place right of the text's left quarter, with three
+    lines wholly left of it and none crossing it among them, make columns too."""
+    text_left = min(line.x0 for line in lines)
+    text_right = max(line.x1 for line in lines)
+    span = max(text_right - text_left, 1.0)
     starts: Counter[int] = Counter()
     for line in lines:
-        for segment in line.segments[1:]:
-            starts[round(segment.x0 / 3)] += 1
+        for index, segment in enumerate(line.segments):
+            if index or segment.x0 > text_left + 0.25 * span:
+                starts[round(segment.x0 / 3)] += 1
     best: tuple[int, float, bool] | None = None
     for bucket, _count in starts.most_common(6):
         position = bucket * 3 - 1.5
-        split = [line for line in lines if line.text_override is None
-                 and not _crosses(line, position)
-                 and any(s.x1 <= position for s in line.segments)
-                 and any(s.x0 >= position for s in line.segments)]
-        if len(split) < 3 or (best is not None and len(split) <= best[0]):
-            continue
-        text_left = min(line.x0 for line in lines)
-        text_right = max(line.x1 for line in lines)
-        left = sorted(max(s.x1 for s in line.segments if s.x1 <= position) - text_left
-                      for line in split)
-        right = sorted(text_right - min(s.x0 for s in line.segments if s.x0 >= position)
-                       for line in split)
-        span = max(text_right - text_left, 1.0)
-        columns = left[len(left) // 2] >= 0.3 * span and right[len(right) // 2] >= 0.3 * span
-        best = (len(split), position, columns)
+        found = _parted(lines, position, text_left, text_right, span)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], position, found[1])
     return None if best is None else (best[1], best[2])
+
+
+def _parted(lines: list[Line], position: float, text_left: float, text_right: float,
+            span: float) -> tuple[int, bool] | None:
+    """How many lines `position` parts and whether as columns, or None if it does not."""
+    whole = [line for line in lines if line.text_override is None and line.segments
+             and not _crosses(line, position)]
+    split = [line for line in whole if any(s.x1 <= position for s in line.segments)
+             and any(s.x0 >= position for s in line.segments)]
+    starting = sum(1 for line in whole for s in line.segments if abs(s.x0 - position) <= 3)
+    # Measured on the split lines when there are three (lines above or below the parted run,
+    # short enough not to cross, would make columns look like a narrow table), else on all.
+    measured = split if len(split) >= 3 else whole
+    lefts = [max(s.x1 for s in line.segments if s.x1 <= position) - text_left
+             for line in measured if any(s.x1 <= position for s in line.segments)]
+    rights = [text_right - min(s.x0 for s in line.segments if s.x0 >= position)
+              for line in measured if any(s.x0 >= position for s in line.segments)]
+    if not lefts or not rights:
+        return None
+    # Columns: a quarter of the lines at least are wide on each side (headings and a
+    # paragraph's last line are short); a label column is narrow all along.
+    columns = (sorted(lefts)[3 * len(lefts) // 4] >= 0.3 * span
+               and sorted(rights)[3 * len(rights) // 4] >= 0.3 * span)
+    if len(split) >= 3:
+        return len(split), columns
+    if columns and starting >= 3 and len(lefts) >= 3 and len(rights) >= 3:
+        return min(len(lefts), len(rights)), True
+    return None
+
+
+def _part(segments: list[Segment]) -> Line:
+    """One column's part of a line, measured on its own words (the other column's line on the
+    same baseline may be a heading, larger and taller)."""
+    words = [word for segment in segments for word in segment.words]
+    size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
+    return Line(min(float(w["top"]) for w in words), max(float(w["bottom"]) for w in words),
+                size, segments)
 
 
 def _split_run(run: list[Line], position: float, columns: bool, right: float) -> str:
@@ -344,9 +491,9 @@ def _split_run(run: list[Line], position: float, columns: bool, right: float) ->
             left_part = [s for s in line.segments if s.x1 <= position]
             right_part = [s for s in line.segments if s.x0 >= position]
             if left_part:
-                left.append(Line(line.top, line.bottom, line.size, left_part))
+                left.append(_part(left_part))
             if right_part:
-                right_lines.append(Line(line.top, line.bottom, line.size, right_part))
+                right_lines.append(_part(right_part))
         left_edge = max((line.x1 for line in left), default=position)
         return _join_parts([_flow(left, left_edge), _flow(right_lines, right)])
     return _flow(_two_cell_rows(run, position), right)
@@ -359,6 +506,7 @@ def _cells(parts: list[Line]) -> list[Line]:
     for part in parts:
         last = cells[-1] if cells else None
         if last is not None and part.top - last.bottom < 0.4 * (part.bottom - part.top):
+            last.text_override = _glue(last.text, part.text)  # a word cut in the cell rejoined
             last.segments = last.segments + part.segments
             last.bottom = part.bottom
         else:
@@ -436,19 +584,51 @@ def _flow(lines: list[Line], right: float) -> str:
     return "\n".join(out).strip("\n")
 
 
+# A line that opens with a label ("Pays : Madagascar", "REPORTS TO: Director"): a capital,
+# at most four words, a colon and a space.
+_LABEL_START = re.compile(r"^[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,3}\s?:(?:\s|$)")
+
+
 def _continues(previous: Line, line: Line, right: float, left: float) -> bool:
     if not line.segments or not previous.segments or _starts_with_bullet(line.text.strip()):
         return False
+    text = line.text.strip()
+    if text[:1].isupper() and _LABEL_START.match(text) and not re.search(
+            rf"[,;(/\-{HYPHEN}{SOFT_HYPHEN}]$", previous.text):
+        return False  # a label line of its own, below a line that happened to end full
     if abs(previous.size - line.size) > 0.6 or line.x0 < left - 2:
         return False
     height = previous.bottom - previous.top
     if line.top - previous.bottom > 0.6 * height:
         return False
+    if _bold(previous) != _bold(line):  # a heading and the paragraph under it
+        return False
+    last = previous.segments[-1].words[-1]
+    if _cut_word(previous):  # would the whole word have fitted where its head stands?
+        whole = float(last["x1"]) - float(last["x0"]) + line.first_word_width()
+        return float(last["x0"]) + whole > right - 1
     space = 0.3 * previous.size
     return previous.x1 + space + line.first_word_width() > right - 1
 
 
 def _glue(text: str, more: str) -> str:
-    if re.search(r"[^\W\d_]-$", text) and more[:1].isalpha():
-        return text + more  # a compound word cut at its hyphen ("Saint-" "Étienne")
+    """A line and the next one of its paragraph: a word a hyphenation cut (U+2010, a soft
+    hyphen) rejoined without its mark; one cut at a hyphen-minus marked, for _resolve_cuts to
+    decide ("recrute-" "ment" or "Saint-" "Étienne"); else a space."""
+    if more[:1].isalpha() and re.search(rf"[^\W\d_][{HYPHEN}{SOFT_HYPHEN}]$", text):
+        return text[:-1] + more
+    if more[:1].isalpha() and re.search(r"[^\W_]-$", text):  # "CLIMA-B2-" "RECRUITMENT@"
+        return text + _CUT + more
     return f"{text} {more}"
+
+
+def _cut_word(line: Line) -> bool:
+    """The line ends with a word cut by a hyphen (of any kind) after a letter."""
+    return bool(re.search(rf"[^\W\d_][-{HYPHEN}{SOFT_HYPHEN}]$", line.text))
+
+
+def _bold(line: Line) -> bool:
+    """Every word of the line is in a bold face (a heading; a bold word inside a paragraph
+    does not make it one)."""
+    return all(re.search(r"bold|black|heavy|semibold|demi", str(word.get("fontname", "")), re.I)
+               for segment in line.segments for word in segment.words)

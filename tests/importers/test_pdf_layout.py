@@ -153,3 +153,208 @@ def test_a_first_page_title_that_the_running_header_repeats_is_kept():
             + "".join(f"<section><p>Partie {n}</p></section>" for n in range(1, 4)))
     lines = lines_of(pdf(body, style))
     assert lines == ["Technicien de laboratoire", "Partie 1", "Partie 2", "Partie 3"]
+
+
+# -- words cut at the end of a line, ligatures, headings, banners (#15 item 4) ---------------
+
+NARROW = "@page { size: 70mm 150mm; margin: 10mm; } body { margin: 0; }"
+HYPHENATED = ("<p lang='fr' style='text-align: justify; hyphens: auto'>"
+              "L'établissement recrute un administrateur systèmes expérimenté pour "
+              "l'accompagnement des infrastructures informatiques universitaires et "
+              "internationales</p>")
+
+
+def _raw_lines(data: bytes) -> list[str]:
+    """The PDF's lines as a line-by-line extraction gives them (what the layout reader fixes)."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        return [line for page in document.pages for line in page.extract_text().split("\n")]
+
+
+def _raw_chars(data: bytes) -> str:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        return "".join(str(char["text"]) for page in document.pages for char in page.chars)
+
+
+def test_words_hyphenated_at_the_end_of_a_line_are_read_whole():
+    data = pdf(HYPHENATED, NARROW)
+    assert any(line.endswith("\u2010") for line in _raw_lines(data))  # the PDF cuts words
+    assert lines_of(data) == [
+        "L'établissement recrute un administrateur systèmes expérimenté pour "
+        "l'accompagnement des infrastructures informatiques universitaires et "
+        "internationales"]
+
+
+def test_a_hyphen_minus_at_the_end_of_a_line_is_kept_unless_the_word_is_written_whole():
+    """A word processor's hyphenation may print a plain '-': the word is rejoined when the
+    document writes it whole elsewhere; a compound cut at its own hyphen keeps it."""
+    body = (HYPHENATED.replace("hyphens: auto", 'hyphens: auto; hyphenate-character: "-"')
+            + "<p>Infrastructures informatiques universitaires</p>"
+            + "<p>Un emploi à temps-plein à pourvoir</p>")
+    data = pdf(body, NARROW + " body { font-size: 12pt; }")
+    raw = _raw_lines(data)
+    assert any(line.endswith("-") and line[-2].isalpha() for line in raw[:6])
+    assert "Un emploi à temps-" in raw
+    lines = lines_of(data)
+    assert "des infrastructures informatiques universitaires" in lines[0]  # written whole below
+    assert lines[-1] == "Un emploi à temps-plein à pourvoir"
+
+
+def _ligatures_as_code_points(data: bytes) -> bytes:
+    """The PDF with its text layer mapping the fi and fl ligature glyphs to U+FB01 and U+FB02
+    (as some word processors write it; WeasyPrint writes their letters)."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as document:
+        for page in document.pages:
+            for font in page.Resources.Font.values():
+                for item in [font, *font.get("/DescendantFonts", [])]:
+                    if "/ToUnicode" in item:
+                        cmap = item.ToUnicode.read_bytes()
+                        item.ToUnicode.write(cmap.replace(b"<00660069>", b"<FB01>")
+                                             .replace(b"<0066006c>", b"<FB02>"))
+        out = io.BytesIO()
+        document.save(out)
+    return out.getvalue()
+
+
+def test_ligatures_and_soft_hyphens_are_read_as_letters():
+    data = _ligatures_as_code_points(pdf(
+        "<p style='font-family: \"DejaVu Serif\"'>Qualification officielle, profil "
+        "flexible</p><p style='text-align: justify; hyphens: manual'>Responsabili&shy;"
+        "tés d'encadre&shy;ment et de coordi&shy;nation administra&shy;tive</p>", NARROW))
+    assert "\ufb01" in _raw_chars(data)  # the text layer holds the ligature's code point
+    assert lines_of(data) == [
+        "Qualification officielle, profil flexible",
+        "Responsabilités d'encadrement et de coordination administrative"]
+
+
+def test_a_bold_heading_is_never_joined_with_the_paragraph_under_it():
+    """Set tight above its paragraph, a heading whose last line the paragraph's first word
+    would not fit after is still a line of its own: its weight differs."""
+    data = pdf("<p style='font-weight: bold'>Rémunération et avantages</p>"
+               "<p>Accompagnement des équipes et conduite des projets</p>",
+               NARROW + " p { margin: 0; }")
+    assert lines_of(data) == ["Rémunération et avantages",
+                              "Accompagnement des équipes et conduite des projets"]
+
+
+def test_a_white_title_on_a_coloured_band_is_read():
+    data = pdf("<div style='background: #1d4f91; color: white; padding: 4mm'>Ville de Lyon"
+               "</div><h1>Chargé de mission</h1>"
+               "<p style='color: white'>texte blanc sur blanc</p>")
+    assert lines_of(data) == ["Ville de Lyon", "Chargé de mission"]
+
+
+def test_a_one_page_footer_does_not_widen_the_text_area():
+    """The footer of a single page stays (nothing says it runs), but the paragraphs above it
+    wrap at their own right edge: their wrapped lines are still joined."""
+    style = ("@page { margin: 20mm 25mm; @bottom-left { content: 'Offre imprimée depuis le "
+             "site'; width: 100mm; } @bottom-right { content: 'Ville de Lyon'; } }")
+    text = " ".join(["Le poste est à pourvoir au sein de la direction des relations "
+                     "internationales à Lyon"] * 4)
+    lines = lines_of(pdf(f"<p style='text-align: left'>{text}</p>", style))
+    assert lines[0] == text
+
+
+def test_columns_whose_lines_do_not_meet_are_read_one_after_the_other():
+    """Justified columns whose baselines do not line up (a heading's spacing shifts the right
+    one): each column's paragraphs whole, the left one first."""
+    mission = ("Notre client, une entreprise de paiement dont le siège européen est à Dublin, "
+               "cherche un ingénieur pour rejoindre l'équipe qui migre ses services vers "
+               "Kubernetes et accompagner les développeurs au quotidien.")
+    profile = ("Vous avez cinq ans d'expérience de Terraform et de Kubernetes, vous aimez "
+               "transmettre et vous écrivez une documentation claire pour les équipes.")
+    data = pdf(f"<div class='cols'><p>{mission}</p><h4>Profil recherché</h4><p>{profile}</p>"
+               "</div>",
+               ".cols { columns: 2; column-gap: 8mm; text-align: justify; }"
+               " p { margin: 0; } h4 { break-before: column; margin: 0 0 2mm; }")
+    assert lines_of(data) == [mission, "Profil recherché", profile]
+
+
+def test_a_pdf_whose_font_the_layout_reader_cannot_decode_is_read_line_by_line():
+    """WeasyPrint writes the font beside an emoji with an encoding pdfplumber cannot decode:
+    the layout reading would find almost nothing, so the PDF is read line by line."""
+    import io
+
+    import pdfplumber
+
+    data = pdf("<p style='font-family: \"DejaVu Serif\"'>We're hiring our first engineer 🚀</p>"
+               "<p style='font-family: \"DejaVu Serif\"'>Kelpwise turns sensor data into "
+               "harvest forecasts. Email tom@kelpwise.co with a few lines.</p>")
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        assert "tom@kelpwise.co" not in document.pages[0].extract_text()
+    text = read_pdf_text(data, 50)
+    assert "Kelpwise turns sensor data" in text and "tom@kelpwise.co" in text
+
+
+def test_a_label_of_two_lines_beside_a_value_set_between_them_stays_one_row():
+    facts = "".join(f"<tr><th>{a}</th><td>{b}</td></tr>" for a, b in [
+        ("Employeur", "Climatic Ouest"),
+        ("Publiée le 19/08/2027, référence de l'annonce", "176012944W"),
+        ("Contrat", "CDD de 18 mois"), ("Date limite", "15/09/2027")])
+    data = pdf(f"<table>{facts}</table>",
+               "th { text-align: left; width: 35mm; vertical-align: top; }"
+               " td { padding-left: 10mm; vertical-align: middle; }")
+    assert lines_of(data) == [
+        "Employeur : Climatic Ouest",
+        "Publiée le 19/08/2027, référence de l'annonce : 176012944W",
+        "Contrat : CDD de 18 mois", "Date limite : 15/09/2027"]
+
+
+def test_a_value_cut_at_its_hyphen_in_a_table_cell_is_rejoined():
+    facts = "".join(f"<tr><th>{a}</th><td>{b}</td></tr>" for a, b in [
+        ("Employeur", "Commission européenne"), ("Unité", "DG CLIMA, unité B.2"),
+        ("Candidatures", "CLIMA-B2-RECRUTEMENT@ec.europa.eu"), ("Contrat", "CDD")])
+    data = pdf(f"<table>{facts}</table>",
+               "th { text-align: left; width: 35mm; } td { padding-left: 10mm; width: 28mm; }")
+    assert "CLIMA-B2-" in _raw_lines(data)
+    assert "Candidatures : CLIMA-B2-RECRUTEMENT@ec.europa.eu" in lines_of(data)
+
+
+def test_columns_with_headings_and_short_lines_are_not_read_as_a_table():
+    """Two columns whose lines are mostly short (headings, label lines) beside paragraphs:
+    still columns, not label and value, each line measured on its own words (the other
+    column's heading on the same baseline is larger)."""
+    left = ("<h4>About the role</h4><p>You will help households who are homeless or at risk "
+            "of losing their home to find a safe place to live, assessing applications.</p>"
+            "<h4>What we are looking for</h4><p>Experience of casework in housing, advice or "
+            "social care.</p>")
+    right = ("<p>Closing date : 9 May 2027 at midnight</p><p>Interview date : 20 May 2027</p>"
+             "<p>For an informal conversation about the role, please contact Sam Okafor, "
+             "Team Manager, at housing.options@bristol.gov.uk.</p>")
+    data = pdf(f"<p>Location : City Hall, College Green</p><div class='cols'>{left}"
+               f"<div class='r'>{right}</div></div>",
+               "@page { size: A4; } body { font: 10pt/1.3 'Liberation Serif'; }"
+               " .cols { columns: 2; column-gap: 9mm; text-align: justify; hyphens: auto; }"
+               " p { margin: 0; } h4 { margin: 3mm 0 0; font-size: 11pt; }"
+               " .r { break-before: column; }", )
+    lines = lines_of(data)
+    assert lines[-3:] == [
+        "Closing date : 9 May 2027 at midnight", "Interview date : 20 May 2027",
+        "For an informal conversation about the role, please contact Sam Okafor, Team "
+        "Manager, at housing.options@bristol.gov.uk."]
+    assert lines[1:5] == [
+        "About the role", "You will help households who are homeless or at risk of losing "
+        "their home to find a safe place to live, assessing applications.",
+        "What we are looking for",
+        "Experience of casework in housing, advice or social care."]
+
+
+def test_a_label_line_under_a_line_that_ends_full_is_not_joined_to_it():
+    """The line above happens to reach the right edge (the label's first word would not fit
+    after it), yet "Pays : ..." opens a line of its own."""
+    data = pdf("<p style='text-align-last: justify'>Mission : coordination du projet eau</p>"
+               "<p>Pays : Madagascar (Toamasina)</p>",
+               "@page { size: 95mm 150mm; margin: 10mm; } body { margin: 0; } p { margin: 0; }")
+    assert lines_of(data) == ["Mission : coordination du projet eau",
+                              "Pays : Madagascar (Toamasina)"]
