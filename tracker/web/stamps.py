@@ -5,7 +5,7 @@ name and an id changing; rendering it through the macro each time was half the p
 renders the macro once for each shape (the values that change what the form holds, such as the
 moves offered) with markers in place of the row's own values, then puts each row's values,
 escaped as the macro would escape them, in place of the markers. A row's link is made the same
-way: the endpoint's address built once, the row's id put in.
+way: the endpoint's address built once, the row's id or reference put in.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import url_for
+from flask import current_app, url_for
 from markupsafe import Markup, escape
+from werkzeug.routing.converters import NumberConverter
 
 
 def _marker(name: str) -> str:
@@ -46,12 +47,21 @@ class Stamp:
 
 
 def url_maker(endpoint: str, key: str, **values: Any) -> Callable[[Any], str]:
-    """`url_for(endpoint, key=value, **values)` as a function of `value`, the address built
-    once (an integer `key` of a rule, such as an application's id); any other rule is built
-    by url_for every time."""
-    mark = 987654321987654321
+    """`url_for(endpoint, key=value, **values)` as a function of `value`: the address built
+    once with a marker for `value`, then each value put in through the rule's own converter
+    (quoted as url_for quotes it). An endpoint of several rules, or one whose address does not
+    hold the marker once, is built by url_for every time."""
+    def each(value: Any) -> str:
+        return url_for(endpoint, **{key: value}, **values)
+
+    rules = list(current_app.url_map.iter_rules(endpoint))
+    converter = getattr(rules[0], "_converters", {}).get(key) if len(rules) == 1 else None
+    if converter is None:
+        return each
+    mark: Any = 987654321987654321 if isinstance(converter, NumberConverter) else "trackermark"
     built = url_for(endpoint, **{key: mark}, **values)
     if built.count(str(mark)) != 1:
-        return lambda value: url_for(endpoint, **{key: value}, **values)
+        return each
     before, after = built.split(str(mark))
-    return lambda value: f"{before}{int(value)}{after}"
+    to_url = converter.to_url
+    return lambda value: f"{before}{to_url(value)}{after}"

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time, get_timezone_name
 from flask import Flask, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.config import Settings
@@ -63,6 +62,12 @@ def _time_text(hour: int, minute: int, lang: str) -> str:
     return format_time(time(hour, minute), "short", locale=lang)
 
 
+def _text(message: str, **variables: Any) -> str:
+    """flask_babel's gettext, with the translations the request already looked up."""
+    text = page_catalog().ugettext(message)
+    return text % variables if variables else text
+
+
 def _translate(singular: str, plural: str, number: int, **variables: Any) -> str:
     """flask_babel's ngettext, with the translations the request already looked up."""
     variables.setdefault("num", number)
@@ -101,12 +106,12 @@ def configure(app: Flask, settings: Settings) -> None:
 
     def days_left(number: int | None) -> str:
         if number is None:
-            return _("no deadline")
+            return _text("no deadline")
         if number < 0:
-            return _("closed %(n)s days ago", n=-number)
+            return _text("closed %(n)s days ago", n=-number)
         if number == 0:
-            return _("last day")
-        return _("%(n)s days left", n=number)
+            return _text("last day")
+        return _text("%(n)s days left", n=number)
 
     def zone_label(name: str) -> str:
         try:
