@@ -179,6 +179,12 @@ def _back() -> str:
 _UNREAD = "tracker_inbox_unread"
 
 
+def latest_rows(db: Session, user: User, limit: int = 5) -> list[Row]:
+    """The user's newest unread notifications as a page shows them (the dashboard's card: its
+    view reads them in its own transaction and hands them to the template as `inbox_latest`)."""
+    return [Row.of(n) for n in notifications.latest_unread(db, user, limit)]
+
+
 def _read_unread(db: Session, user: User) -> None:
     """The nav's unread count, read in the transaction that checks the log-in (a page's)."""
     g.setdefault(_UNREAD, notifications.unread_count(db, user))
@@ -196,7 +202,7 @@ def _inbox_values() -> dict[str, Any]:
 
     def latest_unread(limit: int = 5) -> list[Row]:
         with transaction() as db:
-            return [Row.of(n) for n in notifications.latest_unread(db, actor(db), limit)]
+            return latest_rows(db, actor(db), limit)
 
     def reminder_switches() -> list[dict[str, Any]]:
         with transaction() as db:

@@ -152,8 +152,11 @@ def posting_applicants(
         "name": [sa.func.lower(sa.func.coalesce(User.full_name, Application.applicant_name))],
         "updated": [Application.updated_at.desc()],
     }
+    # the columns a row shows, not the applications as objects (#16: a page of fifty rows)
     query = (
-        sa.select(Application, User.full_name, User.email)
+        sa.select(Application.id, Application.status, Application.applicant_name,
+                  Application.applicant_email, Application.submitted_at, Application.updated_at,
+                  Application.is_late, User.full_name, User.email)
         # an application the employer recorded (by post, by e-mail) has no account: outer join
         .outerjoin(User, User.id == Application.candidate_id)
         .where(mine)
@@ -168,7 +171,7 @@ def posting_applicants(
             -(scores[i].assessed if i in scores else 0), -i))
         start = (page - 1) * per_page
         chosen = ranked[start:start + per_page + 1]
-        by_id = {row[0].id: row for row in session.execute(
+        by_id = {row.id: row for row in session.execute(
             query.where(Application.id.in_(chosen)))} if chosen else {}
         found = make_page([by_id[i] for i in chosen], page, per_page)
     else:
@@ -178,25 +181,25 @@ def posting_applicants(
             order = order.outerjoin(User, User.id == Application.candidate_id)
         chosen = list(session.scalars(paginate(
             order.order_by(in_order, *keys[sort], Application.id), page, per_page)))
-        by_id = {row[0].id: row for row in session.execute(
+        by_id = {row.id: row for row in session.execute(
             query.where(Application.id.in_(chosen)))} if chosen else {}
         found = make_page([by_id[i] for i in chosen], page, per_page)
-        scores = fit.fit_summaries(session, [row[0].id for row in found.rows])
+        scores = fit.fit_summaries(session, [row.id for row in found.rows])
     counts = {status.value: number for status, number in session.execute(
         sa.select(Application.status, sa.func.count()).where(mine).group_by(Application.status))}
     groups: list[dict[str, Any]] = []
-    for application, name, email in found.rows:
-        if not groups or groups[-1]["status"] != application.status.value:
-            groups.append({"status": application.status.value, "rows": [],
-                           "total": counts.get(application.status.value, 0)})
+    moves = {status: [s.value for s in STATUS_ORDER if s in TRANSITIONS[status]]
+             for status in STATUS_ORDER}  # no draft: never a move
+    for row in found.rows:
+        status = row.status.value
+        if not groups or groups[-1]["status"] != status:
+            groups.append({"status": status, "rows": [], "total": counts.get(status, 0)})
         groups[-1]["rows"].append({
-            "id": application.id, "name": name or application.applicant_name,
-            "email": email or application.applicant_email,
-            "submitted_at": application.submitted_at, "updated_at": application.updated_at,
-            "is_late": application.is_late, "status": application.status.value,
-            "moves": [s.value for s in STATUS_ORDER
-                      if s in TRANSITIONS[application.status]],  # no draft: never a move
-            "fit": scores[application.id].as_dict() if application.id in scores else None})
+            "id": row.id, "name": row.full_name or row.applicant_name,
+            "email": row.email or row.applicant_email,
+            "submitted_at": row.submitted_at, "updated_at": row.updated_at,
+            "is_late": row.is_late, "status": status, "moves": list(moves[row.status]),
+            "fit": scores[row.id].as_dict() if row.id in scores else None})
     return {"groups": groups, "counts": counts, "total": sum(counts.values()),
             "page": Page([], page, per_page, found.has_next)}
 
