@@ -59,7 +59,8 @@ class Dashboard:
     interviews: list[dict[str, Any]]
 
 
-def _deadline(posting: Posting, now: datetime) -> dict[str, Any]:
+def _deadline(posting: Any, now: datetime) -> dict[str, Any]:
+    """A posting's deadline (a Posting, or a row of its deadline's columns) and days left."""
     return {
         "instant": posting.valid_through,
         "timezone": posting.timezone,
@@ -92,8 +93,9 @@ def hr_dashboard(session: Session, actor: Actor, *, clock: Clock = utcnow) -> Da
     now = clock()
     mine = sa.true() if isinstance(actor, Operator) or actor.role is Role.ADMIN else (
         Posting.organisation_id == actor.organisation_id)
-    open_postings = session.scalars(
-        sa.select(Posting)
+    open_postings = session.execute(  # the columns shown, not the postings as objects
+        sa.select(Posting.reference, Posting.title, Posting.location, Posting.valid_through,
+                  Posting.valid_through_date, Posting.timezone)
         .where(Posting.status == PostingStatus.OPEN, Posting.deleted_at.is_(None), mine,
                Posting.organisation_id.is_not(None))
         .order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
