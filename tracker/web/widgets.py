@@ -17,8 +17,8 @@ from wtforms.widgets import Select
 
 
 @lru_cache(maxsize=16384)
-def _option(kind: type, value: Any, label: str | None, selected: bool, attributes: tuple[tuple[str, Any], ...],
-            extra: tuple[tuple[str, Any], ...]) -> Markup:
+def _option(kind: str, value: Any, label: str | None, selected: bool,
+            attributes: tuple[tuple[str, Any], ...], extra: tuple[tuple[str, Any], ...]) -> Markup:
     choice = _Choice(value, label, selected, dict(attributes) or None)
     return Select.render_option(choice, **dict(extra))
 
@@ -26,7 +26,7 @@ def _option(kind: type, value: Any, label: str | None, selected: bool, attribute
 class _Choice:
     """What Select.render_option reads of a choice."""
 
-    def __init__(self, value: Any, label: str, selected: bool, render_kw: Any) -> None:
+    def __init__(self, value: Any, label: str | None, selected: bool, render_kw: Any) -> None:
         self.value, self.label, self.selected, self.render_kw = value, label, selected, render_kw
 
 
@@ -39,8 +39,8 @@ class KeptOptionsSelect(Select):
         label = choice.label
         try:
             # the value's type is part of the key: 1 and True are equal, but not written alike
-            return _option(type(choice.value), choice.value, None if label is None else str(label),
-                           bool(choice.selected), tuple((choice.render_kw or {}).items()),
+            return _option(type(choice.value).__name__, choice.value,
+                           None if label is None else str(label), bool(choice.selected), tuple((choice.render_kw or {}).items()),
                            tuple(kwargs.items()))
         except TypeError:  # an unhashable value or attribute: made every time
             return super().render_option(choice, **kwargs)
