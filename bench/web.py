@@ -275,6 +275,12 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
+def machine() -> str:
+    """When, and how busy the machine was (figures of a shared machine move with its load)."""
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    return f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load average {load}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postings", type=int, default=100_000)
@@ -292,6 +298,7 @@ def main() -> None:
         args.postings, args.applications = 20_000, 200_000
     size = listing.Size("large", args.postings, args.applications,
                         max(args.applications // listing.APPS_PER_CANDIDATE, BIG + 100))
+    print(f"began {machine()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="tracker-bench-web-") as tmp:
         url = f"sqlite:///{tmp}/web.db"
         print(f"filling {size.postings:,} postings, {size.applications:,} applications, "
@@ -355,6 +362,7 @@ def main() -> None:
             print(f"{name:<30} {text}")
         print("\nthe dashboard's open postings (organisation 1), as the database reads them:")
         print(open_postings_plan(url))
+    print(f"\nended {machine()}")
 
 
 if __name__ == "__main__":
