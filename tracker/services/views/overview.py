@@ -86,58 +86,79 @@ def _interview(interview: Interview, application: Application | None) -> dict[st
     }
 
 
+@dataclass(frozen=True)
+class _DashboardStatements:
+    postings: Any
+    counts: Any
+    interviews: Any
+
+
+@lru_cache(maxsize=3)
+def _dashboard_statements(scope: str) -> _DashboardStatements:
+    """The dashboard's statements, built once for each scope (all organisations, the one given
+    as `organisation_id`, or none), the time window as parameters (`since`, `until`)."""
+    if scope == "all":
+        mine, ours = sa.true(), sa.true()
+    elif scope == "none":
+        mine, ours = Posting.organisation_id.is_(None), StatusCount.organisation_id.is_(None)
+    else:
+        mine = Posting.organisation_id == sa.bindparam("organisation_id")
+        ours = StatusCount.organisation_id == sa.bindparam("organisation_id")
+    return _DashboardStatements(
+        # the columns shown, not the postings as objects
+        postings=sa.select(Posting.reference, Posting.title, Posting.location,
+                           Posting.valid_through, Posting.valid_through_date, Posting.timezone)
+        .where(Posting.status == PostingStatus.OPEN, Posting.deleted_at.is_(None), mine,
+               Posting.organisation_id.is_not(None))
+        .order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
+        .limit(DASHBOARD_POSTINGS),
+        # kept per organisation by tracker.models.upkeep: read, not counted
+        counts=sa.select(StatusCount.status, sa.func.sum(StatusCount.number))
+        .where(ours).group_by(StatusCount.status),
+        interviews=sa.select(Interview)
+        .join(Posting, Posting.id == Interview.posting_id)
+        .where(Interview.status == InterviewStatus.SCHEDULED, mine,
+               Interview.starts_at >= sa.bindparam("since"),
+               Interview.starts_at < sa.bindparam("until"))
+        .options(selectinload(Interview.posting),
+                 selectinload(Interview.application).selectinload(Application.candidate))
+        .order_by(Interview.starts_at, Interview.id))
+
+
 def hr_dashboard(session: Session, actor: Actor, *, clock: Clock = utcnow) -> Dashboard:
     """The organisation's open postings by deadline with the days left, its applications per
     status, and the interviews of the next 14 days. Three statements."""
     if isinstance(actor, User) and actor.role is Role.CANDIDATE:
         raise PermissionDenied("dashboard", "the dashboard is for hr staff")
     now = clock()
-    mine = sa.true() if isinstance(actor, Operator) or actor.role is Role.ADMIN else (
-        Posting.organisation_id == actor.organisation_id)
-    open_postings = session.execute(  # the columns shown, not the postings as objects
-        sa.select(Posting.reference, Posting.title, Posting.location, Posting.valid_through,
-                  Posting.valid_through_date, Posting.timezone)
-        .where(Posting.status == PostingStatus.OPEN, Posting.deleted_at.is_(None), mine,
-               Posting.organisation_id.is_not(None))
-        .order_by(Posting.valid_through.asc().nulls_last(), Posting.id)
-        .limit(DASHBOARD_POSTINGS)
-    )
+    organisation = None if isinstance(actor, Operator) or actor.role is Role.ADMIN else (
+        actor.organisation_id)
+    scope = ("all" if isinstance(actor, Operator) or actor.role is Role.ADMIN
+             else "none" if organisation is None else "organisation")
+    statements = _dashboard_statements(scope)
+    values = {"organisation_id": organisation,
+              "since": now - timedelta(hours=12), "until": now + timedelta(days=UPCOMING_DAYS)}
     postings = [
         {"reference": p.reference, "title": p.title, "location": p.location,
          **_deadline(p, now)}
-        for p in open_postings
+        for p in session.execute(statements.postings, values)
     ]
     # drafts are the candidates' own until submitted: counted for admins, not for hr
     counts = {s.value: 0 for s in STATUS_ORDER
               if s is not ApplicationStatus.DRAFT or sees_drafts(actor)}
-    # kept per organisation by tracker.models.upkeep: read, not counted
-    ours = sa.true() if isinstance(actor, Operator) or actor.role is Role.ADMIN else (
-        StatusCount.organisation_id == actor.organisation_id)
-    for status, number in session.execute(
-        sa.select(StatusCount.status, sa.func.sum(StatusCount.number))
-        .where(ours).group_by(StatusCount.status)
-    ):
+    for status, number in session.execute(statements.counts, values):
         if status.value in counts:
             counts[status.value] = int(number)
-    upcoming = session.scalars(
-        sa.select(Interview)
-        .join(Posting, Posting.id == Interview.posting_id)
-        .where(Interview.status == InterviewStatus.SCHEDULED, mine,
-               Interview.starts_at >= now - timedelta(hours=12),
-               Interview.starts_at < now + timedelta(days=UPCOMING_DAYS))
-        .options(selectinload(Interview.posting),
-                 selectinload(Interview.application).selectinload(Application.candidate))
-        .order_by(Interview.starts_at, Interview.id)
-    )
+    upcoming = session.scalars(statements.interviews, values)
     return Dashboard(postings, counts, [_interview(i, i.application) for i in upcoming])
 
 
 @dataclass(frozen=True)
 class _ApplicantStatements:
-    order: sa.Select[Any]  # the posting's ids in the page's order
-    rows: sa.Select[Any]  # the columns a row shows, of the ids given
-    statuses: sa.Select[Any]  # every id with its status (sorted by fit)
-    counts: sa.Select[Any]  # the number in each status
+    order: Any  # the posting's ids in the page's order
+    rows: Any  # the columns a row shows, of the ids given
+    statuses: Any  # every id with its status (sorted by fit)
+    counts: Any  # the number in each status
 
 
 @lru_cache(maxsize=len(SORTS))
