@@ -11,7 +11,9 @@ turn, the hr dashboard, the public postings list (pages 1 to 5) and the posting'
 answer: the server's saturation) and paced (each client asks once every --interval seconds, a
 user clicking that fast); with one web process, then with --workers (default 2, gunicorn).
 Prints p50 and p95 per page for each, then the statements each page runs, counted in-process
-on the same database, at its first and at a deep page. Exits 0 unless it crashes.
+on the same database, at its first and at a deep page, and each page's processor time
+in-process against the bare page's (a busy shared machine inflates wall-clock times, the
+cheapest page's most). Exits 0 unless it crashes.
 """
 
 from __future__ import annotations
