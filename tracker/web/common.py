@@ -80,12 +80,24 @@ class SessionUser(UserMixin):
         return self.session_key
 
 
+# What a page shows of its user beside the page itself (the inbox's unread count in the nav),
+# read in the log-in check's transaction rather than in one more of its own (#16): each reader
+# takes the session and the user's row and keeps what it read on `flask.g` for this request.
+PAGE_READS: list[Callable[[Session, User], None]] = []
+
+
 def load_user(session_key: str) -> SessionUser | None:
     """Flask-Login's loader, on every request: the live session the cookie names, else
-    nobody (ended, idle too long, too old, account gone: the log-in page)."""
+    nobody (ended, idle too long, too old, account gone: the log-in page). A request for a
+    page (GET) also reads what every page shows of the user (PAGE_READS)."""
     with transaction() as session:
         live = login_sessions.resolve(session, session_key, settings=settings(), clock=clock)
-        return SessionUser.of(live.user, session_key, live.session_id) if live else None
+        if live is None:
+            return None
+        if request.method == "GET":
+            for read in PAGE_READS:
+                read(session, live.user)
+        return SessionUser.of(live.user, session_key, live.session_id)
 
 
 def settings() -> Settings:

@@ -17,7 +17,6 @@ from wtforms import (
     HiddenField,
     IntegerField,
     PasswordField,
-    SelectField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -38,6 +37,7 @@ from tracker.services.accounts.users import MIN_PASSWORD_LENGTH
 from tracker.web.common import DOCUMENT_LABELS, EMPLOYMENT_LABELS, KIND_LABELS, STATUS_LABELS
 from tracker.web.i18n import LazyLabel
 from tracker.web.i18n import lazy_gettext as _l
+from tracker.web.widgets import SelectField
 
 LOCALES = [("fr", "Français"), ("en", "English")]
 BLANK = [("", "—")]

@@ -17,7 +17,7 @@ from tracker.services.hiring import news, postings
 from tracker.services.reference import catalogue as reference_data
 from tracker.services.reference.salary import salary_check
 from tracker.services.views import overview, records
-from tracker.web import hr_audit, jobs, posting_form
+from tracker.web import hr_audit, inbox, jobs, posting_form
 from tracker.web.common import (
     actor,
     clock,
@@ -55,9 +55,12 @@ def managed_posting(db: Any, reference: str) -> Any:
 @roles_required(*STAFF)
 def dashboard() -> Any:
     with transaction(write=True) as db:  # this visit is remembered (what is new since)
-        board = overview.hr_dashboard(db, actor(db), clock=clock)
-        fresh = news.dashboard_news(db, actor=actor(db), clock=clock)
-    return render_template("web/hr/dashboard.html", board=board, news=fresh)
+        user = actor(db)
+        board = overview.hr_dashboard(db, user, clock=clock)
+        fresh = news.dashboard_news(db, actor=user, clock=clock)
+        latest = inbox.latest_rows(db, user, 5)  # its card, read here: no transaction of its own
+    return render_template("web/hr/dashboard.html", board=board, news=fresh,
+                           inbox_latest=lambda limit=5: latest[:limit])
 
 
 @bp.route("/postings")

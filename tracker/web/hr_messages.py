@@ -10,7 +10,7 @@ from typing import Any
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Optional
 
 from tracker.domain.errors import DomainError, NotFound, PermissionDenied
@@ -30,6 +30,7 @@ from tracker.web.common import (
 from tracker.web.hr import STAFF, bp
 from tracker.web.hr_applications import managed_application
 from tracker.web.i18n import lazy_gettext as _l
+from tracker.web.widgets import SelectField
 
 KIND_LABELS = MESSAGE_KIND_LABELS
 LANGUAGE_LABELS = {"fr": _l("French"), "en": _l("English")}

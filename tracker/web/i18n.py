@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel.support import NullTranslations
 from flask import Flask, request, session
 from flask.globals import _cv_app as _cv_request
@@ -30,31 +32,45 @@ def lazy_gettext(string: str, **variables: object) -> LazyText:
     return LazyText(gettext, string, **variables)
 
 
-def page_catalog() -> NullTranslations:
-    """The translations of the request's language, kept on the request once looked up: a
-    page translates a few hundred strings, and flask_babel finds the locale and the domain
-    through several context lookups each time (#16: pages in a few milliseconds). A change of
-    the request's locale (flask_babel.refresh) is seen."""
+def _page_language() -> tuple[str | None, NullTranslations]:
+    """The request's language (None if flask_babel has none) and its translations, kept on the
+    request once looked up: a page translates a few hundred strings and labels, and flask_babel
+    finds the locale and the domain through several context lookups each time (#16: pages in
+    a few milliseconds). A change of the request's locale (flask_babel.refresh) is seen."""
     ctx = _cv_request.get(None)
     if ctx is None:
-        return catalog(str(get_locale() or "en"))
+        locale = get_locale()
+        return (str(locale) if locale else None), catalog(str(locale or "en"))
     babel = getattr(ctx.g, "_flask_babel", None)  # where flask_babel keeps the locale
     cached = getattr(ctx, "tracker_catalog", None)
     if cached is None or cached[0] is not getattr(babel, "babel_locale", None):
         locale = get_locale()
-        cached = (locale, catalog(str(locale or "en")))
+        cached = (locale, str(locale) if locale else None, catalog(str(locale or "en")))
         ctx.tracker_catalog = cached  # type: ignore[attr-defined]
-    return cached[1]
+    return cached[1], cached[2]
+
+
+def page_catalog() -> NullTranslations:
+    """The translations of the request's language (looked up once per request)."""
+    return _page_language()[1]
+
+
 def page_lang() -> str:
     """The language of the page being made."""
-    return str(get_locale() or "fr")
+    return _page_language()[0] or "fr"
 
 
 def page_label(key: object, *, capital: bool = True) -> str:
     """The catalog's label of `key` (tracker.i18n.label: an enum value or a key such as
     "status.offer") in the page's language; shown alone on a page (a badge, a cell, a choice),
     it starts with a capital letter, as "en cours d’examen" becomes "En cours d’examen"."""
-    text = catalog_label(key, page_lang())
+    return _label_in(key, page_lang(), capital)
+
+
+@lru_cache(maxsize=4096)
+def _label_in(key: object, lang: str, capital: bool) -> str:
+    """A label of the catalog in a language (the catalog is read once: the same every time)."""
+    text = catalog_label(key, lang)
     return text[:1].upper() + text[1:] if capital else text
 
 

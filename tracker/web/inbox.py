@@ -16,6 +16,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -24,13 +25,15 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy.orm import Session
 
 from tracker.domain.errors import DomainError
-from tracker.models import Notification
+from tracker.models import Notification, User
 from tracker.services.reminders import notifications
 from tracker.services.reminders import settings as reminder_settings
 from tracker.services.reminders.notifications import LinkTarget
 from tracker.web.common import (
+    PAGE_READS,
     actor,
     clock,
     error_text,
@@ -173,6 +176,23 @@ def _back() -> str:
         "inbox.index")
 
 
+_UNREAD = "tracker_inbox_unread"
+
+
+def latest_rows(db: Session, user: User, limit: int = 5) -> list[Row]:
+    """The user's newest unread notifications as a page shows them (the dashboard's card: its
+    view reads them in its own transaction and hands them to the template as `inbox_latest`)."""
+    return [Row.of(n) for n in notifications.latest_unread(db, user, limit)]
+
+
+def _read_unread(db: Session, user: User) -> None:
+    """The nav's unread count, read in the transaction that checks the log-in (a page's)."""
+    g.setdefault(_UNREAD, notifications.unread_count(db, user))
+
+
+PAGE_READS.append(_read_unread)
+
+
 @bp.app_context_processor
 def _inbox_values() -> dict[str, Any]:
     """The unread count of the nav, and (called by the templates that show them) the latest
@@ -182,7 +202,7 @@ def _inbox_values() -> dict[str, Any]:
 
     def latest_unread(limit: int = 5) -> list[Row]:
         with transaction() as db:
-            return [Row.of(n) for n in notifications.latest_unread(db, actor(db), limit)]
+            return latest_rows(db, actor(db), limit)
 
     def reminder_switches() -> list[dict[str, Any]]:
         with transaction() as db:
@@ -211,7 +231,9 @@ def _inbox_values() -> dict[str, Any]:
 
     if "inbox.index" not in current_app.view_functions:
         return {}
-    with transaction() as db:
-        unread = notifications.unread_count(db, actor(db))
+    unread = g.pop(_UNREAD, None)  # read with the log-in check (_read_unread)
+    if unread is None:
+        with transaction() as db:
+            unread = notifications.unread_count(db, actor(db))
     return {"inbox_unread": unread, "inbox_latest": latest_unread,
             "reminder_switches": reminder_switches, "offset_rows": offset_rows}

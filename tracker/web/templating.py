@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time, get_timezone_name
 from flask import Flask, url_for
-from flask_babel import get_locale, ngettext
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.config import Settings
@@ -25,7 +24,8 @@ from tracker.web.common import (
     has_errors,
 )
 from tracker.web.form_summary import error_summary
-from tracker.web.i18n import page_label
+from tracker.web.i18n import page_catalog, page_label, page_lang
+from tracker.web.stamps import Stamp, url_maker
 
 
 def label(value: Any, kind: str | None = None, capital: bool = True) -> str:
@@ -49,6 +49,31 @@ def label(value: Any, kind: str | None = None, capital: bool = True) -> str:
         return raw
 
 
+@lru_cache(maxsize=8192)
+def _date_text(day: date, lang: str) -> str:
+    """A day as the language writes it ("6 déc. 2026"): the same text every time it is asked,
+    so a page of fifty rows formats each of its few days once."""
+    return format_date(day, "medium", locale=lang)
+
+
+@lru_cache(maxsize=4096)
+def _time_text(hour: int, minute: int, lang: str) -> str:
+    """A wall-clock time to the minute, as the language writes it ("14:05", "2:05 PM")."""
+    return format_time(time(hour, minute), "short", locale=lang)
+
+
+def _text(message: str, **variables: Any) -> str:
+    """flask_babel's gettext, with the translations the request already looked up."""
+    text = page_catalog().ugettext(message)
+    return text % variables if variables else text
+
+
+def _translate(singular: str, plural: str, number: int, **variables: Any) -> str:
+    """flask_babel's ngettext, with the translations the request already looked up."""
+    variables.setdefault("num", number)
+    return page_catalog().ungettext(singular, plural, number) % variables
+
+
 def configure(app: Flask, settings: Settings) -> None:
     default_zone = settings.timezone
 
@@ -65,34 +90,32 @@ def configure(app: Flask, settings: Settings) -> None:
         if isinstance(instant, str):
             instant = datetime.fromisoformat(instant.replace("Z", "+00:00"))
         zone_name = tz or user_zone()
-        zone = ZoneInfo(zone_name)
-        locale = str(get_locale() or "fr")
+        local = instant.astimezone(ZoneInfo(zone_name))
+        lang = page_lang()
         if not with_time:
-            return format_date(instant.astimezone(zone).date(), "medium", locale=locale)
-        local = instant.astimezone(zone)
-        text = (f"{format_date(local.date(), 'medium', locale=locale)}, "
-                f"{format_time(local.time(), 'short', locale=locale)}")
-        return f"{text} ({zone_name})"
+            return _date_text(local.date(), lang)
+        return (f"{_date_text(local.date(), lang)}, "
+                f"{_time_text(local.hour, local.minute, lang)} ({zone_name})")
 
     def day(value: date | str | None) -> str:
         if not value:
             return "—"
         if isinstance(value, str):
             value = date.fromisoformat(value)
-        return format_date(value, "medium", locale=str(get_locale() or "fr"))
+        return _date_text(value, page_lang())
 
     def days_left(number: int | None) -> str:
         if number is None:
-            return _("no deadline")
+            return _text("no deadline")
         if number < 0:
-            return _("closed %(n)s days ago", n=-number)
+            return _text("closed %(n)s days ago", n=-number)
         if number == 0:
-            return _("last day")
-        return _("%(n)s days left", n=number)
+            return _text("last day")
+        return _text("%(n)s days left", n=number)
 
     def zone_label(name: str) -> str:
         try:
-            return get_timezone_name(ZoneInfo(name), locale=str(get_locale() or "fr"))
+            return get_timezone_name(ZoneInfo(name), locale=page_lang())
         except Exception:  # noqa: BLE001  (an unusual zone keeps its IANA name)
             return name
 
@@ -100,14 +123,14 @@ def configure(app: Flask, settings: Settings) -> None:
         """A fit's score with its coverage: "68/100 over 12 of 37 requirements"."""
         total = fit.get("requirements", 0)
         if not fit.get("assessed"):
-            return ngettext("To assess (none of %(num)s requirement)",
-                            "To assess (none of %(num)s requirements)", total)
+            return _translate("To assess (none of %(num)s requirement)",
+                              "To assess (none of %(num)s requirements)", total)
         score = f"{fit['score']:.1f}".removesuffix(".0")
-        if str(get_locale() or "fr").startswith("fr"):
+        if page_lang().startswith("fr"):
             score = score.replace(".", ",")
-        return ngettext("%(score)s/100 over %(assessed)s of %(num)s requirement",
-                        "%(score)s/100 over %(assessed)s of %(num)s requirements", total,
-                        score=score, assessed=fit["assessed"])
+        return _translate("%(score)s/100 over %(assessed)s of %(num)s requirement",
+                          "%(score)s/100 over %(assessed)s of %(num)s requirements", total,
+                          score=score, assessed=fit["assessed"])
 
     def labelled(table: dict[str, Any], value: Any) -> str:
         key = getattr(value, "value", value)
@@ -115,7 +138,7 @@ def configure(app: Flask, settings: Settings) -> None:
 
     def language_name(code: str | None) -> str:
         """A language by its name in the page's language (es: espagnol), not its ISO code."""
-        return i18n_language_name(code, str(get_locale() or "fr")) or "—"
+        return i18n_language_name(code, page_lang()) or "—"
 
     app.jinja_env.filters.update(
         when=when, day=day, days_left=days_left, zone_label=zone_label, fit_coverage=fit_coverage,
@@ -125,7 +148,8 @@ def configure(app: Flask, settings: Settings) -> None:
         language_name=language_name,
     )
     app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page, label=label,
-                                 error_summary=error_summary, has_errors=has_errors)
+                                 error_summary=error_summary, has_errors=has_errors,
+                                 stamp=Stamp, url_maker=url_maker)
 
     @app.context_processor
     def _values() -> dict[str, Any]:
@@ -134,6 +158,6 @@ def configure(app: Flask, settings: Settings) -> None:
         inbox = "inbox.index" if "inbox.index" in app.view_functions else None
         return {
             "allow_registration": app.config["TRACKER_ALLOW_REGISTRATION"],
-            "lang": str(get_locale() or "fr"),
+            "lang": page_lang(),
             "inbox_url": url_for(inbox) if inbox and current_user.is_authenticated else None,
         }

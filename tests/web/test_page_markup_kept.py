@@ -1,0 +1,92 @@
+"""What a page makes once and reuses (#16: pages in a few milliseconds) reads exactly as what it
+replaces: a row's move form stamped from the page's is the macro's own markup, a row's link is
+url_for's, a kept select option is WTForms' own, a kept date is Babel's, in both languages."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from babel.dates import format_date, format_time
+from flask import Flask, url_for
+from wtforms import Form
+from wtforms import SelectField as PlainSelectField
+
+from tracker.web.forms import BLANK, SearchForm
+from tracker.web.stamps import Stamp, url_maker
+from tracker.web.widgets import SelectField
+
+NAMES = ["Zoé <Martin> & \"Cie\"", "O'Hara", None, "Émile", ""]
+
+
+def in_request(app: Flask, lang: str = "fr") -> Any:
+    return app.test_request_context("/", headers={"Accept-Language": lang})
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_stamped_move_form_is_the_macro_rendered_for_its_row(app: Flask, lang: str) -> None:
+    with in_request(app, lang):
+        macro = app.jinja_env.get_template("web/hr/_move.html").module.move_buttons
+        stamp = Stamp(macro, ("action", "name", "uid"), back="posting", token="tok")
+        for n, name in enumerate(NAMES):
+            for moves in (["under_review", "rejected"], ["offer"], ["under_review", "rejected"]):
+                action = f"/hr/applications/{n}/move?x=1&y=\"2\""
+                made = stamp(action=action, moves=moves, name=name, uid=n)
+                assert made == macro(action, moves, name, "posting", "tok", n)
+        assert len(stamp.shapes) == 2  # one rendering per set of moves, not one per row
+        assert "&lt;Martin&gt; &amp; &#34;Cie&#34;" in str(
+            stamp(action="/a", moves=["offer"], name=NAMES[0], uid=1))
+
+
+def test_a_row_link_is_the_address_url_for_builds(app: Flask) -> None:
+    with in_request(app):
+        application = url_maker("hr.application", "application_id")
+        for number in (7, 123456, "42"):
+            assert application(number) == url_for("hr.application", application_id=number)
+        posting, by_fit = url_maker("hr.posting", "reference"), url_maker(
+            "hr.posting", "reference", sort="fit")
+        for reference in ("ORG-1", "ORG 1/é?x#y&z"):
+            assert posting(reference) == url_for("hr.posting", reference=reference)
+            assert by_fit(reference) == url_for("hr.posting", reference=reference, sort="fit")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_kept_select_options_are_the_options_wtforms_writes(app: Flask, lang: str) -> None:
+    choices = [*BLANK, ("permanent", "Emploi <permanent>"), (1, "un"), (True, "vrai"),
+               ("x", "")]
+
+    class Kept(Form):
+        pick = SelectField("Pick", choices=choices, validate_choice=False)
+
+    class Plain(Form):
+        pick = PlainSelectField("Pick", choices=choices, validate_choice=False)
+
+    with in_request(app, lang):
+        for chosen in ("", "permanent", "1", "True"):
+            kept, plain = Kept(data={"pick": chosen}), Plain(data={"pick": chosen})
+            assert kept.pick() == plain.pick()
+            assert kept.pick(class_="wide") == plain.pick(class_="wide")
+        # translated labels follow the page's language, never the language first kept
+        form = SearchForm(data={"employment_type": "fixed_term"})
+        shown = str(form.employment_type())
+    assert ('<option selected value="fixed_term">CDD</option>' if lang == "fr"
+            else '<option selected value="fixed_term">Fixed-term</option>') in shown
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_kept_dates_and_times_are_babels(app: Flask, lang: str) -> None:
+    instants = [datetime(2026, 12, 6, 14, 5, 59, 999, tzinfo=UTC),
+                datetime(2026, 12, 6, 14, 5, 1, tzinfo=UTC),
+                datetime(2027, 1, 31, 23, 59, tzinfo=UTC)]
+    with in_request(app, lang):
+        when, day = app.jinja_env.filters["when"], app.jinja_env.filters["day"]
+        for instant in instants:
+            local = instant.astimezone(ZoneInfo("Europe/Paris"))
+            assert when(instant, "Europe/Paris") == (
+                f"{format_date(local.date(), 'medium', locale=lang)}, "
+                f"{format_time(local.time(), 'short', locale=lang)} (Europe/Paris)")
+            assert when(instant, "Europe/Paris", with_time=False) == format_date(
+                local.date(), "medium", locale=lang)
+        assert day(date(2026, 2, 1)) == format_date(date(2026, 2, 1), "medium", locale=lang)
