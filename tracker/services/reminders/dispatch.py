@@ -318,6 +318,32 @@ def claim(
         return sorted(result.scalars())
 
 
+# PostgreSQL: the batch's notifications as one array per column, one statement whatever the
+# batch (psycopg's executemany ran one INSERT per row, pipelined; multi-row VALUES made a new
+# statement of 3,000 parameters at each batch, which psycopg parsed anew).
+_PG_NOTIFICATIONS = sa.text("""
+INSERT INTO notification (user_id, title, body, link, created_at, reminder_id)
+SELECT user_id, title, body, link, :created_at, reminder_id
+FROM unnest(CAST(:user_ids AS INTEGER[]), CAST(:titles AS TEXT[]), CAST(:bodies AS TEXT[]),
+            CAST(:links AS TEXT[]), CAST(:reminder_ids AS INTEGER[]))
+     AS batch (user_id, title, body, link, reminder_id)
+ON CONFLICT (reminder_id) DO NOTHING
+""").bindparams(sa.bindparam("created_at", type_=UTCDateTime()))
+
+
+def _insert_notifications(session: Session, notes: list[dict[str, Any]], dialect: str) -> None:
+    """INSERT ... ON CONFLICT (reminder_id) DO NOTHING of a batch's notifications, as Core (the
+    ORM's bulk insert processed each row): one statement of arrays on PostgreSQL, one
+    executemany on SQLite (in the process: a prepared statement run per row)."""
+    if dialect != "postgresql":
+        session.execute(insert_ignore(session, NOTIFICATION, ["reminder_id"]), notes)
+        return
+    session.execute(_PG_NOTIFICATIONS, dict(
+        created_at=notes[0]["created_at"], user_ids=[n["user_id"] for n in notes],
+        titles=[n["title"] for n in notes], bodies=[n["body"] for n in notes],
+        links=[n["link"] for n in notes], reminder_ids=[n["reminder_id"] for n in notes]))
+
+
 def _status_is(status: ReminderStatus, dialect: str) -> sa.ColumnElement[bool]:
     """`reminder.status = status`, which on SQLite is written `+reminder.status`: the check
     stays, but SQLite must not walk the (status, next_attempt_at) index for it, over every row
@@ -383,11 +409,7 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
                 log.info("reminder #%d %s sent in-app to %s: %s", row.id, row.kind.value,
                          row.recipient_email, title)
             if notes:
-                # The table, not the ORM entity (no ORM bulk insert, row by row); RETURNING makes
-                # SQLAlchemy send the rows as multi-row VALUES, one statement for the batch
-                # (without it psycopg runs one INSERT per row, pipelined: as many executions).
-                session.execute(insert_ignore(session, NOTIFICATION, ["reminder_id"])
-                                .returning(NOTIFICATION.c.reminder_id), notes).close()
+                _insert_notifications(session, notes, dialect)
         for d in decisions:
             row = rows[d.reminder_id]
             if d.action == SEND and row.channel is EMAIL:
