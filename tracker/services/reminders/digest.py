@@ -17,7 +17,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, joinedload, object_session
+from sqlalchemy.orm import Session, joinedload
 
 from tracker.db import utcnow
 from tracker.domain.timeutil import zone
@@ -25,6 +25,7 @@ from tracker.i18n import Formatter
 from tracker.models import (
     Application,
     ApplicationStatus,
+    Organisation,
     Posting,
     Reminder,
     ReminderChannel,
@@ -34,7 +35,7 @@ from tracker.models import (
     SubjectType,
     User,
 )
-from tracker.services.reminders.decision import CANCEL, EXPIRE, SEND, Decision
+from tracker.services.reminders.decision import CANCEL, EXPIRE, SEND, Account, Decision, DueRow
 from tracker.services.reminders.outbox import UNIQUE, insert_ignore
 from tracker.services.reminders.planner import channel_switches
 from tracker.services.reminders.rules import Recipient, is_on, user_key
@@ -102,13 +103,14 @@ def new_applications(session: Session, organisation_id: int, since: datetime,
         .order_by(Posting.title, Application.submitted_at, Application.id)))
 
 
-def decide_digest(row: Reminder, user: User | None, now: datetime, f: Formatter,
+def decide_digest(session: Session, row: DueRow, user: Account | None, now: datetime,
+                  f: Formatter,
                   base: dict[str, Any]) -> Decision:
-    """What the digest row says: the applications of the 24 hours before it was due."""
+    """What the digest row says: the applications of the 24 hours before it was due. `row` is
+    the reminder (an ORM row or the dispatcher's plain row), `user` its recipient's account
+    (id, role, organisation_id) or None."""
     if user is None or user.organisation_id is None or user.role is not Role.HR:
         return Decision(row.id, CANCEL, "the recipient is no longer hr of an organisation")
-    session = object_session(row)
-    assert session is not None
     until = row.anchor_at
     since = until - timedelta(days=1)
     found = new_applications(session, user.organisation_id, since, until)
@@ -117,7 +119,8 @@ def decide_digest(row: Reminder, user: User | None, now: datetime, f: Formatter,
     items = tuple((a.posting.title, a.posting.reference, a.person_name or "?",
                    f.instant(a.submitted_at, row.timezone)) for a in found if a.submitted_at)
     context = {**base, "count": len(items), "items": items,
-               "organisation": user.organisation.name if user.organisation else "",
+               "organisation": session.scalar(sa.select(Organisation.name).where(
+                   Organisation.id == user.organisation_id)) or "",
                "since": f.instant(since, row.timezone), "until": f.instant(until, row.timezone),
                "link": "/hr/"}
     return Decision(row.id, SEND, context=context)

@@ -37,6 +37,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,14 +45,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker.config import Settings
 from tracker.db import UTCDateTime, unit_of_work, utcnow
 from tracker.mail import (
+    PERSONAL,
     Mailer,
     build_message,
     message_id,
     render_notification,
-    render_notification_cached,
     render_reminder,
 )
 from tracker.models import Notification, Reminder, ReminderChannel, ReminderStatus
+from tracker.services.reminders.decision import DUE_COLUMNS, Due, DueRow
 from tracker.services.reminders.facts import CANCEL, EXPIRE, SEND, Decision, among, decide
 from tracker.services.reminders.outbox import insert_ignore
 
@@ -60,6 +62,7 @@ Clock = Callable[[], datetime]
 R = ReminderStatus
 IN_APP, EMAIL = ReminderChannel.IN_APP, ReminderChannel.EMAIL
 BACKOFF_BASE_S, BACKOFF_MAX_S = 60, 30 * 60
+NOTIFICATION = sa.inspect(Notification).local_table  # its table: Core inserts
 SENT, LOST, RETRY, OUTAGE = "sent", "lost", "retry", "outage"  # what became of one e-mail
 
 
@@ -111,8 +114,18 @@ class Circuit:
         self.failures, self.open_until, self.last_error = 0, None, None
 
 
-def unique_key(row: Reminder) -> str:
+def unique_key(row: DueRow) -> str:
     return f"{row.kind.value}|{row.subject_id}|{row.recipient_key}|{row.channel.value}|{row.offset_spec}"
+
+
+def _render(context: dict[str, Any], cache: dict[tuple, tuple[str, str]]) -> tuple[str, str]:
+    """The title and summary of an in-app notification, rendered once per batch for each set
+    of facts (what they show leaves out the PERSONAL fields, so many recipients share one)."""
+    key = tuple([item for item in context.items() if item[0] not in PERSONAL])
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = render_notification(context)
+    return found
 
 
 def run_once(
@@ -296,17 +309,49 @@ def claim(
             picked = pick.with_for_update(skip_locked=True).cte("picked")
             statement = sa.update(Reminder).where(Reminder.id == picked.c.id)
         else:
-            # `+status`: the check stays, but SQLite must not walk the (status, next_attempt_at)
-            # index for it (every pending row, later ones too: 70,000 in a 1M-row outbox)
-            # instead of looking the picked ids up by rowid.
-            unindexed_status = sa.literal_column("+reminder.status", type_=Reminder.status.type)
-            statement = sa.update(Reminder).where(
-                Reminder.id.in_(pick.scalar_subquery()),
-                unindexed_status == sa.literal(R.PENDING, Reminder.status.type),
-            )
+            # the status checked without the (status, next_attempt_at) index (every pending
+            # row, later ones too: 70,000 in a 1M-row outbox): the picked ids by rowid
+            statement = sa.update(Reminder).where(Reminder.id.in_(pick.scalar_subquery()),
+                                                  _status_is(R.PENDING, "sqlite"))
         result = session.execute(statement.values(**values).returning(Reminder.id),
                                  execution_options={"synchronize_session": False})
         return sorted(result.scalars())
+
+
+# PostgreSQL: the batch's notifications as one array per column, one statement whatever the
+# batch (psycopg's executemany ran one INSERT per row, pipelined; multi-row VALUES made a new
+# statement of 3,000 parameters at each batch, which psycopg parsed anew).
+_PG_NOTIFICATIONS = sa.text("""
+INSERT INTO notification (user_id, title, body, link, created_at, reminder_id)
+SELECT user_id, title, body, link, :created_at, reminder_id
+FROM unnest(CAST(:user_ids AS INTEGER[]), CAST(:titles AS TEXT[]), CAST(:bodies AS TEXT[]),
+            CAST(:links AS TEXT[]), CAST(:reminder_ids AS INTEGER[]))
+     AS batch (user_id, title, body, link, reminder_id)
+ON CONFLICT (reminder_id) DO NOTHING
+""").bindparams(sa.bindparam("created_at", type_=UTCDateTime()))
+
+
+def _insert_notifications(session: Session, notes: list[dict[str, Any]], dialect: str) -> None:
+    """INSERT ... ON CONFLICT (reminder_id) DO NOTHING of a batch's notifications, as Core (the
+    ORM's bulk insert processed each row): one statement of arrays on PostgreSQL, one
+    executemany on SQLite (in the process: a prepared statement run per row)."""
+    if dialect != "postgresql":
+        session.execute(insert_ignore(session, NOTIFICATION, ["reminder_id"]), notes)
+        return
+    session.execute(_PG_NOTIFICATIONS, dict(
+        created_at=notes[0]["created_at"], user_ids=[n["user_id"] for n in notes],
+        titles=[n["title"] for n in notes], bodies=[n["body"] for n in notes],
+        links=[n["link"] for n in notes], reminder_ids=[n["reminder_id"] for n in notes]))
+
+
+def _status_is(status: ReminderStatus, dialect: str) -> sa.ColumnElement[bool]:
+    """`reminder.status = status`, which on SQLite is written `+reminder.status`: the check
+    stays, but SQLite must not walk the (status, next_attempt_at) index for it, over every row
+    of that status, instead of looking the statement's ids up by rowid."""
+    if dialect != "sqlite":
+        return Reminder.status == status
+    unindexed = sa.literal_column("+reminder.status", type_=Reminder.status.type)
+    return unindexed == sa.literal(status, Reminder.status.type)
 
 
 def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: Clock,
@@ -317,10 +362,11 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
     emails: list[tuple[dict, Decision]] = []
     with unit_of_work(factory, write=True) as session:
         dialect = session.get_bind().dialect.name
-        rows = {r.id: r for r in session.scalars(
-            sa.select(Reminder).where(among(Reminder.id, ids, dialect),
-                                      Reminder.claim_token == token)
-        )}
+        # plain rows of the columns the decisions read, not ORM objects (500 a batch)
+        rows = {r.id: r for r in map(Due._make, session.execute(
+            sa.select(*DUE_COLUMNS).where(among(Reminder.id, ids, dialect),
+                                          Reminder.claim_token == token)
+        ))}
         decisions = decide(session, rows.values(), now)
         ours = sa.and_(Reminder.claim_token == token, Reminder.status == R.SENDING)
         closing = [d for d in decisions if d.action in (EXPIRE, CANCEL)]
@@ -340,8 +386,10 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
                   if d.action == SEND and rows[d.reminder_id].channel is IN_APP]
         if in_app:
             marked = set(session.scalars(
-                sa.update(Reminder).where(ours, among(Reminder.id,
-                                                      [d.reminder_id for d in in_app], dialect))
+                sa.update(Reminder).where(Reminder.claim_token == token,
+                                          _status_is(R.SENDING, dialect),
+                                          among(Reminder.id, [d.reminder_id for d in in_app],
+                                                dialect))
                 .values(status=R.SENT, sent_at=now, claim_token=None, lease_until=None,
                         last_error=None, retry_until=None, updated_at=now)
                 .returning(Reminder.id),
@@ -352,7 +400,7 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
                 if d.reminder_id not in marked:
                     continue
                 row = rows[d.reminder_id]
-                title, summary = render_notification_cached(d.context, rendered)
+                title, summary = _render(d.context, rendered)
                 notes.append(dict(user_id=row.recipient_user_id, title=title[:300],
                                   body=summary, link=d.context.get("link"),
                                   created_at=now, reminder_id=row.id))
@@ -361,7 +409,7 @@ def _deliver(factory: sessionmaker[Session], ids: list[int], token: str, clock: 
                 log.info("reminder #%d %s sent in-app to %s: %s", row.id, row.kind.value,
                          row.recipient_email, title)
             if notes:
-                session.execute(insert_ignore(session, Notification, ["reminder_id"]), notes)
+                _insert_notifications(session, notes, dialect)
         for d in decisions:
             row = rows[d.reminder_id]
             if d.action == SEND and row.channel is EMAIL:

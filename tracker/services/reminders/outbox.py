@@ -161,8 +161,11 @@ def _cancel(row: Reminder, reason: str, now: datetime, result: SyncResult) -> No
     result.cancelled += 1
 
 
-def insert_ignore(session: Session, model: type, unique: list[str]):  # noqa: ANN201
+def insert_ignore(session: Session, model: type | sa.Table,  # noqa: ANN201
+                  unique: list[str]):
     """INSERT ... ON CONFLICT (unique) DO NOTHING, on SQLite and PostgreSQL alike; execute it
-    with the list of rows (one compiled statement, sent in batches)."""
+    with the list of rows (one compiled statement, sent in batches). Given a table rather than
+    an ORM entity, it is a Core statement (no ORM bulk insert: rows are not processed one by one
+    by the unit of work)."""
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     return insert(model).on_conflict_do_nothing(index_elements=unique)
