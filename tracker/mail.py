@@ -64,16 +64,8 @@ def _block(template: jinja2.Template, name: str, context: dict[str, Any]) -> str
 
 
 # What the subject and summary blocks never use, so that one rendering serves every recipient
-# of the same facts (the dispatcher renders a batch with `render_notification_cached`).
+# of the same facts (the dispatcher keeps a batch's renderings by the other fields).
 PERSONAL = frozenset({"name", "recipient_email", "link"})
-
-
-def render_notification_cached(context: dict[str, Any],
-                               cache: dict[tuple, tuple[str, str]]) -> tuple[str, str]:
-    key = tuple(sorted((k, v) for k, v in context.items() if k not in PERSONAL))
-    if key not in cache:
-        cache[key] = render_notification(context)
-    return cache[key]
 
 
 def render_notification(context: dict[str, Any]) -> tuple[str, str]:

@@ -65,9 +65,10 @@ class Reminder(Timestamps, Base):
         # number of sent rows.
         sa.Index("ix_reminder_status_next_attempt_at", "status", "next_attempt_at"),
         sa.Index("ix_reminder_subject_type_subject_id", "subject_type", "subject_id"),
-        # The series query (the latest reminder of each series already due, in
-        # services/reminders/facts.py): subject_id = ANY(...) AND kind IN (...) AND status IN
-        # (...) AND due_at <= now, the whole predicate in the index, whatever the outbox holds.
+        # The series check (services/reminders/facts.py `superseded`: for each row of a batch,
+        # the latest reminder of its series already due): subject_id = ? AND kind = ? AND
+        # status IN (...) AND due_at <= now, the whole predicate in the index, whatever the
+        # outbox holds.
         sa.Index("ix_reminder_series", "subject_id", "kind", "status", "due_at"),
         sa.CheckConstraint("attempts >= 0", name="attempts_not_negative"),
     )
