@@ -382,7 +382,7 @@ class _Copy:
     def catalog(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
         """The first part's catalog entries the whole keeps (language, metadata, output
         intent, ...) and those of its /Names (attachments), less those the assembly makes."""
-        root = self.reader.trailer["/Root"].get_object()
+        root: Any = self.reader.trailer["/Root"].get_object()
         kept = {key: self.dump(value) for key, value in dict.items(root)
                 if key not in ("/Type", "/Pages", "/Outlines", "/Names")}
         names = root.get("/Names")
@@ -398,7 +398,7 @@ class _Copy:
     def take_names_and_outline(self) -> None:
         """Keep this part's named destinations (the first part to name one keeps it) and
         outline items, their destinations renumbered."""
-        root = self.reader.trailer["/Root"].get_object()
+        root: Any = self.reader.trailer["/Root"].get_object()
         names = root.get("/Names")
         dests = names.get_object().get("/Dests") if names is not None else None
         if dests is not None:

@@ -21,8 +21,8 @@ h1 { bookmark-level: 1 } h2 { bookmark-level: 2 } .closed { bookmark-state: clos
 .next { break-before: page }</style>"""
 
 
-def make_part(path: Path, body: str, *, title: str = "", attachment: bytes = b"") -> \
-        pdfparts.Part:
+def make_part(path: Path, body: str, *, title: str = "", attachment: bytes = b"",
+              pdfa: bool = False) -> pdfparts.Part:
     """A part as render_part makes one: rendered by WeasyPrint into `path`, with its layout."""
     from weasyprint import HTML, Attachment
 
@@ -32,7 +32,8 @@ def make_part(path: Path, body: str, *, title: str = "", attachment: bytes = b""
     anchors, links = pdfparts.layout(document)
     with pdfparts._quiet_missing_anchors():
         path.write_bytes(document.write_pdf(attachments=[
-            Attachment(string=attachment, name="cv.txt")] if attachment else []))
+            Attachment(string=attachment, name="cv.txt")] if attachment else [],
+            **({"pdf_variant": "pdf/a-3b"} if pdfa else {})))
     return pdfparts.Part(path, len(document.pages), anchors, links)
 
 
@@ -101,6 +102,21 @@ def test_the_first_part_gives_the_metadata_and_attachments(parts, tmp_path):  # 
     assert reader.metadata is not None and reader.metadata.title == "The whole"
     assert reader.attachments == {"cv.txt": [b"a CV"]}
     assert reader.trailer["/ID"][0] == reader.trailer["/ID"][1]
+
+
+def test_a_pdfa_first_part_makes_a_pdfa_whole_that_qpdf_reads_clean(parts,  # noqa: ANN001
+                                                                     tmp_path):  # noqa: ANN001
+    import pikepdf
+
+    cover = make_part(tmp_path / "cover-a.pdf", "<p>Cover</p>", title="The whole", pdfa=True)
+    out = tmp_path / "whole.pdf"
+    pdfparts.assemble([cover, *parts[1:]], out, page_word="page")
+    with pikepdf.open(out, attempt_recovery=False) as whole:
+        assert whole.check_pdf_syntax() == []
+        assert "/OutputIntents" in whole.Root
+        assert 'pdfaid:part="3"' in whole.Root.Metadata.read_bytes().decode() or \
+            "<pdfaid:part>3</pdfaid:part>" in whole.Root.Metadata.read_bytes().decode()
+        assert len(whole.pages) == 1 + 2 + 2
 
 
 def test_a_part_without_the_pages_it_counted_is_refused(parts, tmp_path):  # noqa: ANN001
