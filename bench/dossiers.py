@@ -349,7 +349,7 @@ def measure_parts(url: str, args: argparse.Namespace, cv: bytes | None) -> list[
                 cv = camille_cv(session)[1]
             ids = add_applicants(session, posting, cv, size)
             assert len(ids) == size, (len(ids), size)
-        for workers in (1, 2):
+        for workers in args.workers:
             load = os.getloadavg()[0]
             runs[size, workers] = run = panel_run(url, workers)
             print(f"  (f) {size} applicants, {workers} worker(s): {run.seconds:.1f} s, "
@@ -357,6 +357,9 @@ def measure_parts(url: str, args: argparse.Namespace, cv: bytes | None) -> list[
                   f"{run.peak_part}), assembling "
                   f"process {run.parent_peak_mb:.0f} MB, CPU {run.cpu:.1f} s "
                   f"(load before {load:.2f})", flush=True)
+        if len(args.workers) == 1:
+            rows += single_rows(size, runs[size, args.workers[0]], args.workers[0])
+            continue
         one, two = runs[size, 1], runs[size, 2]
         ratio = two.seconds / one.seconds
         worst = max(one.worker_peak_mb, two.worker_peak_mb)
@@ -378,15 +381,28 @@ def measure_parts(url: str, args: argparse.Namespace, cv: bytes | None) -> list[
     low, high = min(args.sizes), max(args.sizes)
     if low != high:
         base = 30 if 30 in args.sizes and high > 30 else low
-        flat = max(runs[high, w].worker_peak_mb for w in (1, 2)) / \
-            max(runs[base, w].worker_peak_mb for w in (1, 2))
+        flat = max(runs[high, w].worker_peak_mb for w in args.workers) / \
+            max(runs[base, w].worker_peak_mb for w in args.workers)
         rows.append(Row(f"(f) worker peak at {high} / at {base} applicants", f"{flat:.2f}",
                         "<= 1.2", flat <= 1.2))
-        assembly = max(runs[high, w].parent_peak_mb for w in (1, 2)) / \
-            max(runs[base, w].parent_peak_mb for w in (1, 2))
+        assembly = max(runs[high, w].parent_peak_mb for w in args.workers) / \
+            max(runs[base, w].parent_peak_mb for w in args.workers)
         rows.append(Row(f"(f) assembling process peak at {high} / at {base}",
-                        f"{assembly:.2f}"))
+                        f"{assembly:.2f}", "<= 1.2", assembly <= 1.2))
     return rows
+
+
+def single_rows(size: int, run: PanelRun, workers: int) -> list[Row]:
+    """(f) at one size with `--workers` N only: no 1 / 2 workers ratio."""
+    return [
+        Row(f"(f) panel in parts, {size} applicants, {workers} worker(s), wall",
+            f"{run.seconds:.1f} s  ({run.pages} p., {run.size_mb:.1f} MB, {run.parts} parts)"),
+        Row(f"(f) {size}: CPU (cores busy)", f"{run.cpu:.1f} s  ({run.cpu / run.seconds:.2f})"),
+        Row(f"(f) {size}: peak RSS per worker", f"{run.worker_peak_mb:.0f} MB", "< 400 MB",
+            run.worker_peak_mb < 400),
+        Row(f"(f) {size}: peak RSS of the assembling process", f"{run.parent_peak_mb:.0f} MB",
+            "< 400 MB", run.parent_peak_mb < 400),
+    ]
 
 
 def report(rows: list[Row], notes: list[str]) -> None:
@@ -433,9 +449,15 @@ def main() -> None:
                         type=lambda text: sorted({int(n) for n in text.split(",") if n}),
                         help="applicants of the panel dossier in parts, comma-separated "
                              "(e.g. 10,30 for a quick run)")
+    parser.add_argument("--workers", default="1,2",
+                        type=lambda text: sorted({int(n) for n in text.split(",") if n}),
+                        help="part workers of (f): 1,2 (the default) for the ratio of their "
+                             "wall times, or one of them alone (e.g. 2, for 300 applicants)")
     parser.add_argument("--parts-only", action="store_true",
                         help="only (f), the panel dossier in parts")
     args = parser.parse_args()
+    if len(args.workers) > 1 and args.workers != [1, 2]:
+        parser.error("--workers: 1,2 or a single number")
     if args.quick:
         args.repeat, args.batch, args.memory_batch, args.panel = 3, 20, 60, 10
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -155,9 +156,9 @@ def test_the_contents_are_numbered_again_when_they_fill_more_pages_than_guessed(
     the cover's real page count, and rendered again until it settles."""
     from tracker.pdfparts import Part
 
-    body = [Part(b"", 3, {"summary": (0, 0.0, 0.0), "matrix": (2, 0.0, 0.0)}),
-            Part(b"", 5, {"applicant-7": (0, 0.0, 0.0)}),
-            Part(b"", 4, {"applicant-9": (0, 0.0, 0.0)})]
+    body = [Part(Path("head.pdf"), 3, {"summary": (0, 0.0, 0.0), "matrix": (2, 0.0, 0.0)}),
+            Part(Path("applicant-7.pdf"), 5, {"applicant-7": (0, 0.0, 0.0)}),
+            Part(Path("applicant-9.pdf"), 4, {"applicant-9": (0, 0.0, 0.0)})]
     toc = [{"id": "summary", "title": "Synthèse", "sub": False},
            {"id": "matrix", "title": "Grille", "sub": False},
            {"id": "applicant-7", "title": "A", "sub": True},
@@ -167,9 +168,9 @@ def test_the_contents_are_numbered_again_when_they_fill_more_pages_than_guessed(
 
     def render(task: panel.Task) -> Part:
         rendered.append([entry["page"] for entry in task.context["toc"]])
-        return Part(b"", 4)  # the cover and three pages of contents
+        return Part(Path("cover.pdf"), 4)  # the cover and three pages of contents
 
     cover = panel.render_cover(context, body, lang="fr", pdfa=False, attachments=[],
-                               render=render)
+                               render=render, folder="parts")
     assert cover.pages == 4
     assert rendered == [[3, 5, 6, 11], [5, 7, 8, 13]]  # guessed 2 pages, then 4: settled

@@ -1,19 +1,24 @@
 """The panel dossier rendered in parts (issue #16): the summary to the comparison grid, each
 applicant's section (with their uploads and evaluation grid) and the annex are rendered as
-separate documents, at most `workers` at a time in child processes, then the cover and contents
-(their page numbers known by then) and the assembly into one PDF (tracker/pdfparts.py).
+separate documents, at most `workers` at a time in child processes, each into a file of a
+temporary folder, then the cover and contents (their page numbers known by then) and the
+assembly of the files into one PDF, a part at a time (tracker/pdfparts.py).
 
 A child renders one part and holds one applicant at most, so its memory is bounded by the
 largest part, not by the number of applicants; children inherit the job's limits (address space,
 CPU time) and are replaced every RECYCLE_AFTER parts; being bounded already, a child lays the
 uploads onto their pages itself (tracker.pdf.lay_here) rather than in a child of its own.
+The process that assembles holds no part's PDF but the one it is copying, so its memory too
+follows the largest part.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from tracker import pdf, pdfparts
@@ -32,6 +37,7 @@ class Task:
     """One part to render, as plain data (sent to a child)."""
 
     key: str  # head, applicant-<id>, annex, cover
+    folder: str  # where the part's PDF is written, as <key>.pdf
     lang: str
     context: dict[str, Any]  # without the formatter `t`, rebuilt in the child
     appendices: list[pdf.Appendix]
@@ -47,7 +53,8 @@ Listener = Callable[[Task, pdfparts.Part], None]
 def render_task(task: Task, *, in_child: bool = False) -> pdfparts.Part:
     """Render one part (in a child of the pool, or in this process)."""
     context = dict(task.context, t=Formatter(task.lang), part=task.key.split("-")[0])
-    return pdfparts.render_part("pdf/panel.html", context, appendices=task.appendices,
+    return pdfparts.render_part("pdf/panel.html", context, Path(task.folder) / f"{task.key}.pdf",
+                                appendices=task.appendices,
                                 first_appendix=task.first_appendix,
                                 attachments=list(task.attachments), pdfa=task.pdfa,
                                 bounded=in_child)
@@ -64,26 +71,28 @@ def _child_task(task: Task) -> tuple[str, pdfparts.Part | tuple[str | None, str,
 
 def body_tasks(context: dict[str, Any], applicants: list[dict[str, Any]],
                appendices: list[list[pdf.Appendix]], *, lang: str,
-               pdfa: bool) -> list[Task]:
+               pdfa: bool, folder: str) -> list[Task]:
     """The parts after the cover, in their order: head (with the first tables of the grid),
-    the rest of the grid MATRIX_TABLES tables to a part, one per applicant, annex."""
+    the rest of the grid MATRIX_TABLES tables to a part, one per applicant, annex; each to be
+    written into `folder`."""
     common = {k: v for k, v in context.items() if k not in ("t", "applicants", "matrix", "toc")}
     summary = [{k: a[k] for k in SUMMARY} for a in applicants]
     matrix = context["matrix"]
     chunks = [matrix[start:start + MATRIX_TABLES]
               for start in range(0, len(matrix), MATRIX_TABLES)] or [[]]
-    tasks = [Task("head", lang, dict(common, applicants=summary, matrix=chunks[0],
+    tasks = [Task("head", folder, lang, dict(common, applicants=summary, matrix=chunks[0],
                                      matrix_continues=len(chunks) > 1), [], pdfa=pdfa)]
     for number, chunk in enumerate(chunks[1:], 2):
-        tasks.append(Task(f"matrix-{number}", lang,
+        tasks.append(Task(f"matrix-{number}", folder, lang,
                           dict(common, applicants=[], matrix=chunk,
                                matrix_continues=number < len(chunks)), [], pdfa=pdfa))
     for view, files in zip(applicants, appendices, strict=True):
         first = view["appendices"][0]["number"] if view["appendices"] else 1
-        tasks.append(Task(f"applicant-{view['id']}", lang, dict(common, applicants=[view]),
+        tasks.append(Task(f"applicant-{view['id']}", folder, lang,
+                          dict(common, applicants=[view]),
                           files, first, pdfa=pdfa))
     if context["posting"]["sections"]:
-        tasks.append(Task("annex", lang, dict(common, applicants=[]), [], pdfa=pdfa))
+        tasks.append(Task("annex", folder, lang, dict(common, applicants=[]), [], pdfa=pdfa))
     return tasks
 
 
@@ -126,14 +135,16 @@ def contents(toc: list[dict[str, Any]], parts: list[pdfparts.Part],
 
 
 def render_cover(context: dict[str, Any], body: list[pdfparts.Part], *, lang: str, pdfa: bool,
-                 attachments: list[pdf.Appendix], render: Renderer) -> pdfparts.Part:
+                 attachments: list[pdf.Appendix], render: Renderer,
+                 folder: str) -> pdfparts.Part:
     """The cover and contents, rendered again until the pages they fill are the pages their
     numbers assumed (twice at most, but for a contents page that changes by a digit)."""
     cover = {k: v for k, v in context.items() if k not in ("t", "applicants", "matrix", "toc")}
     cover["applicants"] = [{"id": a["id"], "name": a["name"]} for a in context["applicants"]]
     guess = 1 + max(1, len(context["toc"]) // 35)
     for _ in range(CONTENTS_TRIES):
-        task = Task("cover", lang, dict(cover, toc=contents(context["toc"], body, guess)), [],
+        task = Task("cover", folder, lang,
+                    dict(cover, toc=contents(context["toc"], body, guess)), [],
                     attachments=tuple(attachments), pdfa=pdfa)
         part = render(task)
         if part.pages == guess:
@@ -161,12 +172,15 @@ def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]
             done += 1
             progress(done, total)
 
-    tasks = body_tasks(context, applicants, appendices, lang=lang, pdfa=pdfa)
-    body = list(render_parts(tasks, workers=workers, on_part=heard))
-    flat = [a for files in appendices for a in files]
-    cover = render_cover(context, body, lang=lang, pdfa=pdfa, attachments=flat,
-                         render=render_task)
-    on_part(Task("cover", lang, {}, []), cover)
-    made = pdfparts.assemble([cover, *body], page_word=context["t"]("page"))
+    with tempfile.TemporaryDirectory(prefix="tracker-panel-") as folder:
+        tasks = body_tasks(context, applicants, appendices, lang=lang, pdfa=pdfa, folder=folder)
+        body = list(render_parts(tasks, workers=workers, on_part=heard))
+        flat = [a for files in appendices for a in files]
+        cover = render_cover(context, body, lang=lang, pdfa=pdfa, attachments=flat,
+                             render=render_task, folder=folder)
+        on_part(Task("cover", folder, lang, {}, []), cover)
+        whole = Path(folder) / "panel.pdf"
+        pdfparts.assemble([cover, *body], whole, page_word=context["t"]("page"))
+        made = whole.read_bytes()
     progress(total, total)
     return made
