@@ -78,6 +78,8 @@ NO_ACTOR = {
     "jobs.workers.database_url": SYSTEM,
     "privacy.erase.forget_dossier_jobs": LOADED,
     "reminders.facts.decide": SYSTEM, "reminders.notifications.link_target": OWN,
+    # issue #16: the dispatcher's batch checks, given the session of its own run
+    "reminders.facts.superseded": SYSTEM, "reminders.digest.decide_digest": SYSTEM,
     "reminders.outbox.sync_rows": SYSTEM, "reminders.outbox.insert_ignore": SYSTEM,
     "reminders.planner.sync_posting": SYSTEM, "reminders.planner.sync_application": SYSTEM,
     "reminders.planner.sync_interview": SYSTEM, "reminders.planner.reconcile": SYSTEM,
