@@ -12,7 +12,9 @@ needs, and every module is in the table below.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tracker.lazy import lazy
 
 if TYPE_CHECKING:
     from tracker.models.application import (
@@ -158,14 +160,7 @@ MODULES: dict[str, tuple[str, ...]] = {
 }
 # the modules without a public name of their own: the shared columns, the flush hook
 OTHER_MODULES = ("mixins", "upkeep")
-_WHERE = {name: module for module, names in MODULES.items() for name in names}
-
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy(__name__, MODULES)
 
 
 def declare_all() -> None:

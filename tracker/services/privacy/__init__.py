@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracker.services._reexport import lazy
+from tracker.lazy import lazy
 
 if TYPE_CHECKING:
     from tracker.services.privacy.consent import (

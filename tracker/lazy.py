@@ -1,4 +1,4 @@
-"""Package re-exports that load lazily.
+"""Package re-exports that load lazily (the service areas and tracker.models).
 
 Each area's `__init__` names its public functions in `__all__` and imports them under
 `TYPE_CHECKING` (so type checkers and readers see where each comes from); at run time the first
