@@ -112,25 +112,27 @@ def _year_default(result: ParsedPosting) -> int | None:
     return None
 
 
-def day_first(text: str) -> bool:
-    """True when the text writes its numeric dates day first (one reads 22/11/2027) and
-    never month first (11/22/2027): its ambiguous 06/12/2027 is then 6 December."""
+def _numeric_orders(text: str) -> tuple[bool, bool]:
+    """(some numeric date is surely day first, some is surely month first) in `text`."""
     days = months = False
     for match in _NUMERIC.finditer(text):
         first, second = int(match.group(1)), int(match.group(2))
         days |= first > 12 >= second
         months |= second > 12 >= first
+    return days, months
+
+
+def day_first(text: str) -> bool:
+    """True when the text writes its numeric dates day first (one reads 22/11/2027) and
+    never month first (11/22/2027): its ambiguous 06/12/2027 is then 6 December."""
+    days, months = _numeric_orders(text)
     return days and not months
 
 
 def month_first(text: str) -> bool:
     """True when the text writes its numeric dates month first (06/30/2027) and never day
     first: its ambiguous 06/03/2027 is then 3 June."""
-    days = months = False
-    for match in _NUMERIC.finditer(text):
-        first, second = int(match.group(1)), int(match.group(2))
-        days |= first > 12 >= second
-        months |= second > 12 >= first
+    days, months = _numeric_orders(text)
     return months and not days
 
 
