@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
+from tracker.importers.text_places import numeric_order_by_place
 
 _DEADLINE_PHRASE = re.compile(
     r"(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
@@ -38,7 +39,8 @@ _START_PHRASE = re.compile(
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"publi|posted|ouvert|sift|shortlist|week commencing|review)", re.I)
-_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|w/c)\s*+$", re.I)
+_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c)"
+                      r"\s*+$", re.I)
 _NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition|"
                           r"affichage|publi|posted|posting)", re.I)
 # The date a posting was published: a phrase at the start of its line (or after a separator,
@@ -50,13 +52,17 @@ _POSTED = re.compile(
     r"posted(?: on| date)?|posting date|date posted|job posting|open(?:ing)? date|run date|"
     r"call opens|date of (?:issue|publication)|issued(?: on)?|publication date|"
     r"advertised(?: on)?|listed(?: on)?|date listed|date added|date de diffusion|"
-    r"diffus[ée]e? le|n°\s?\d{1,4}\s(?:du|of))\b\s*+:?", re.I)
+    r"diffus[ée]e? le|n°\s?\d{1,4}\s(?:du|of)|date de l['’](?:annonce|offre|avis)|"
+    r"annonce du|offre du|avis du|date of (?:posting|advert(?:isement)?)|"
+    r"(?:p[ée]riode|dates?) d['’]affichage|posting period|advertising period|"
+    r"advertised from|open(?:ing)? (?:&|and) closing dates?)\b\s*+:?", re.I)
 _SEPARATOR = re.compile(r"(?:[·|—–•]|\s-)\s*+$")
 _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|"
                        r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|"
                        r"sun)\b\.?,?", re.I)
 # A letter's date line: 'Lyon, le 25 mai 2027', 'London, 3 May 2027'.
-_LETTER_DATE = re.compile(r"^[A-ZÀ-Ý][^\d,;:]{1,40},\s*+(?:le\s++)?$")
+_LETTER_DATE = re.compile(r"^(?:(?:Fait|Done|Given) (?:à|at|in) )?[A-ZÀ-Ý][^\d,;:]{1,40},"
+                          r"\s*+(?:le|this|on)?$")
 # A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
 # 'entre le 1er mars et le 31 mai 2027'.
 _SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\bdates?\s*+:\s*+)", re.I)
@@ -139,7 +145,7 @@ def month_first(text: str) -> bool:
 def _value(found: FoundDate, order: str | None) -> date:
     """The date as the text's order reads it: an ambiguous 06/03/2027 in a text that writes
     month first is 3 June (find_dates reads it day first)."""
-    if found.ambiguous and order == "mdy":
+    if found.ambiguous and order is not None and order.startswith("mdy"):
         return date(found.value.year, found.value.day, found.value.month)
     return found.value
 
@@ -164,6 +170,10 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
     whole = "\n".join(lines)
     dmy = day_first(whole) or bool(re.search(r"\bEurope/[A-Z]|\bCES?T\b", whole))
     order = "dmy" if dmy else "mdy" if month_first(whole) else None
+    by_place = None
+    if order is None and lang == "en":  # the place's habit: a guess, offered to check
+        by_place = numeric_order_by_place(whole)
+        order = f"{by_place}?" if by_place else None
     top = lines
     lines = sentences(lines)
     _posted(result, labelled, lines, lang, order)
@@ -193,11 +203,27 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
         _deadline(result, labelled, lines, lang, order)  # its year from the start's
     _interviews(result, labelled, lines, lang, order)
     _plausible(result)
+    if by_place is not None:
+        _unsure_by_place(result)
     if not result.get("timezone") and lang == "fr":
         named = [(match.start(), zone) for pattern, zone in _FRENCH_SPEAKING
                  for match in [pattern.search(whole)] if match]
         zone = min(named)[1] if named else "Europe/Paris"  # the place named first
         result.add("timezone", zone, Text("(French posting)"), 0.6)
+
+
+_DATE_FIELDS = ("date_posted", "valid_through_date", "valid_through_time", "job_start_date",
+                "interviews")
+
+
+def _unsure_by_place(result: ParsedPosting) -> None:
+    """A date read both ways (03/05/2027), read by the habit of the place the posting names:
+    a guess to check, never sure."""
+    for finding in result.findings:
+        if finding.field in _DATE_FIELDS and any(
+                int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2)
+                for m in _NUMERIC.finditer(str(finding.snippet))):
+            finding.confidence = min(finding.confidence, 0.75)
 
 
 def _posted(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
@@ -229,22 +255,24 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
     """A date standing alone near the top, or a letter's 'Lyon, le 25 mai 2027': the day the
     posting was written (a guess to check), unless it is the value of a label."""
     values = {value.strip() for pairs in labelled.values() for value, _ in pairs}
-    shown = [line for line in lines if line.strip()][:8]
+    shown = [line for line in lines if line.strip()]
     for index, line in enumerate(shown):
         if index and shown[index - 1].rstrip().endswith(":") or line.strip() in values:
             continue
-        part = re.split(r"\s[·|—–]\s", line.strip())[-1]
-        found = find_dates(part, lang)
-        if len(found) != 1 or not found[0].year_given:
-            continue
-        rest = _WEEKDAYS.sub("", part[:found[0].start]).strip(" ,.")
-        after = part[found[0].end:].strip(" ,.")
-        letter = _LETTER_DATE.match(part[:found[0].start])
-        if after or rest and not letter:
-            continue
-        result.add("date_posted", _value(found[0], order), line.strip(), 0.6,
-                   _doubt(found[0], order))
-        return
+        for part in re.split(r"\s[·|—–]\s", line.strip())[::-1] if index < 8 else [line]:
+            found = find_dates(part, lang)
+            if len(found) != 1 or not found[0].year_given:
+                continue
+            rest = _WEEKDAYS.sub("", part[:found[0].start]).strip(" ,.")
+            after = part[found[0].end:].strip(" ,.")
+            letter = _LETTER_DATE.match(part[:found[0].start].strip())
+            # a date alone near the top; a letter's 'Lyon, le 25 mai 2027' anywhere (a
+            # notice signed at its foot)
+            if after or rest and not letter or index >= 8 and not letter:
+                continue
+            result.add("date_posted", _value(found[0], order), line.strip(), 0.6,
+                       _doubt(found[0], order))
+            return
 
 
 def _deduced_year(result: ParsedPosting, value: str, lang: str) -> FoundDate | None:
@@ -326,17 +354,22 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                 candidates.append((end, line.strip(), 0.8, False))
     # The plainest words first: 'closing date' before a 'by' that may be another date's.
     candidates.sort(key=lambda item: -item[2])
-    chosen = None
+    chosen: tuple[date, bool] | None = None
     for value, snippet, confidence, label in candidates:
         found = _labelled_dates(value, lang) if label else find_dates(value, lang)
         if not found:
             continue
         first = found[0]
         doubt = _doubt(first, order)
-        if chosen is None or (chosen[1] is not None and doubt is None):
+        # a date read by the place's habit gives way to one written plainly
+        weak = doubt is not None or first.ambiguous and order is not None and order[-1] == "?"
+        if chosen is None or (chosen[1] and not weak):
+            if chosen is not None:  # the plain date replaces the guessed one
+                result.findings = [f for f in result.findings
+                                   if f.field not in ("valid_through_date", "valid_through_time")]
             result.add("valid_through_date", _value(first, order), snippet, confidence, doubt)
-            chosen = (_value(first, order), doubt)
-        if chosen[1] is None and _value(first, order) != chosen[0]:
+            chosen = (_value(first, order), weak)
+        if not chosen[1] and _value(first, order) != chosen[0]:
             continue
         _clock(result, value, first, snippet, confidence, lang)
     if chosen is not None:

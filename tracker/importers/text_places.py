@@ -1,0 +1,48 @@
+"""Where an English posting is, as far as its numeric dates go: a post in the United Kingdom,
+Ireland, Australia, New Zealand, India, South-East Asia, Africa, the Gulf or continental Europe
+writes 11/01/2027 for 11 January; one in the United States writes it for 1 November. A reader
+takes the place's habit when the dates themselves do not show it (none past 12); the importer
+does so too, but offers such a date as a guess to check (see text_dates)."""
+
+from __future__ import annotations
+
+import re
+
+# Places and currencies of countries that write the day first (one alternation, read once).
+_DAY_FIRST = re.compile(
+    r"\b(United Kingdom|England|Scotland|Wales|Northern Ireland|London|Manchester|Birmingham|"
+    r"Leeds|Glasgow|Edinburgh|Cardiff|Belfast|Bristol|NHS|Ireland|Dublin|Cork|Galway|"
+    r"Australia|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|New Zealand|Aotearoa|"
+    r"Auckland|Wellington|Christchurch|India|Bengaluru|Bangalore|Mumbai|Delhi|Hyderabad|"
+    r"Chennai|Pune|Kolkata|Gurugram|Noida|Singapore|Malaysia|Kuala Lumpur|Penang|Hong Kong|"
+    r"Pakistan|Karachi|Lahore|Bangladesh|Dhaka|Sri Lanka|Colombo|South Africa|Johannesburg|"
+    r"Cape Town|Pretoria|Durban|Kenya|Nairobi|Mombasa|Nigeria|Lagos|Abuja|Ghana|Accra|Uganda|"
+    r"Kampala|Tanzania|Dar es Salaam|Rwanda|Kigali|Ethiopia|Addis Ababa|Zambia|Lusaka|"
+    r"Zimbabwe|Harare|Botswana|Namibia|Malawi|United Arab Emirates|UAE|Dubai|Abu Dhabi|"
+    r"Sharjah|Qatar|Doha|Saudi Arabia|Riyadh|Jeddah|Kuwait|Bahrain|Manama|Oman|Muscat|"
+    r"Egypt|Cairo|Jordan|Amman|Lebanon|Beirut|Luxembourg|Belgium|Brussels|Netherlands|"
+    r"Amsterdam|Germany|Berlin|France|Paris|Spain|Madrid|Italy|Rome|Switzerland|Geneva|"
+    r"Zurich|Austria|Vienna|Denmark|Copenhagen|Sweden|Stockholm|Norway|Oslo|Finland|Helsinki|"
+    r"Portugal|Lisbon|Greece|Athens|Poland|Warsaw|Czech|Prague|European Union)\b"
+    r"|[£€₹₦]|\b(?-i:GBP|EUR|INR|MYR|SGD|AUD|NZD|ZAR|KES|NGN|GHS|AED|QAR|SAR|KWD|BHD|OMR|EGP|"
+    r"RM|Ksh|KSh)\b", re.I)
+# Places of the United States (and US state abbreviations after a town), where the month is
+# written first.
+_MONTH_FIRST = re.compile(
+    r"\b(United States|USA|U\.S\.|USAJOBS|GS-?\d|[A-Z][a-z]+, (?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|"
+    r"HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|"
+    r"SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b|Pacific Time|Eastern Time|Central Time|"
+    r"Mountain Time|(?-i:PST|PDT|EST|EDT|CST|CDT|MST|MDT)\b)")
+
+
+def numeric_order_by_place(text: str) -> str | None:
+    """'dmy' when the posting names a place (or a currency) of a country that writes the day
+    first and no place of the United States; 'mdy' for the converse; None otherwise (Canada,
+    and posts that name both)."""
+    day = _DAY_FIRST.search(text) is not None
+    month = _MONTH_FIRST.search(text) is not None
+    if day and not month:
+        return "dmy"
+    if month and not day:
+        return "mdy"
+    return None
