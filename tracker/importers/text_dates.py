@@ -28,6 +28,7 @@ _STRONG = re.compile(r"(date limite|closing date|close date|deadline|d[ée]lai d
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
+    r"affichage|posting period|advertising period|"
     r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
@@ -38,6 +39,7 @@ _START_PHRASE = re.compile(
     r"joining date|date of joining|to commence on|commencement|available from)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
+                        r"affichage|posting period|advertising period|"
                         r"publi|posted|ouvert|sift|shortlist|week commencing|review)", re.I)
 _WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c)"
                       r"\s*+$", re.I)
@@ -374,6 +376,8 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         _clock(result, value, first, snippet, confidence, lang)
     if chosen is not None:
         return
+    if _days_after_posting(result, lines):
+        return
     for value, snippet, confidence, _ in candidates:  # no year written: deduced, a guess
         deduced = _deduced_year(result, value, lang)
         if deduced is not None:
@@ -381,6 +385,35 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             result.add("valid_through_date", deduced.value, snippet, min(confidence, sure))
             _clock(result, value, deduced, snippet, min(confidence, sure), lang)
             return
+
+
+_NUMBER_WORDS = {"cinq": 5, "five": 5, "sept": 7, "seven": 7, "huit": 8, "eight": 8, "dix": 10,
+                 "ten": 10, "quinze": 15, "fifteen": 15, "fourteen": 14, "quatorze": 14,
+                 "vingt": 20, "twenty": 20, "trente": 30, "thirty": 30, "twenty-one": 21,
+                 "vingt et un": 21}
+# 'dans un délai de dix jours à compter de la publication du présent avis', 'within 14 days of
+# the date of this advertisement': the deadline counted from the day of publication.
+_DAYS_AFTER = re.compile(
+    r"\b(?:dans un d[ée]lai de|dans les|within|sous)\s++(?P<n>\d{1,2}|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) +
+    r")\s++(?:\(\d{1,2}\)\s++)?(?:jours?|days?)\b(?:\s++(?:calendaires|ouvrables|francs))?"
+    r"\s++(?:à compter de|à partir de|suivant|après|of|from|after)\s++(?:la\s++|the\s++)?"
+    r"(?:date\s++(?:de\s++|of\s++)?)?(?:la\s++|the\s++)?(?:publication|parution|"
+    r"pr[ée]sent avis|this (?:advert\w*|notice|announcement)|advert\w*)", re.I)
+
+
+def _days_after_posting(result: ParsedPosting, lines: list[str]) -> bool:
+    posted = result.value("date_posted")
+    if not isinstance(posted, date):
+        return False
+    for line in lines:
+        match = _DAYS_AFTER.search(line)
+        if match:
+            n = match["n"].lower()
+            days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            result.add("valid_through_date", posted + timedelta(days=days), line, 0.6)
+            return True
+    return False
 
 
 def _range_end(line: str, lang: str) -> str | None:

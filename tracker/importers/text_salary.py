@@ -14,18 +14,26 @@ from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
 
 _CODES = ("EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|NZD|SGD|HKD|MAD|TND|KES|ZAR|JPY|INR|"
-          "CNY|AED|MUR")
+          "CNY|AED|MUR|MYR|QAR|SAR|KWD|BHD|OMR|NGN|GHS|EGP|XPF|PHP|IDR|THB|VND|PKR|BDT|LKR|"
+          "UGX|TZS|RWF|MGA|DZD|BRL|MXN|PLN|CZK|HUF|RON")
 # Dollars named by their country ('CA$', 'AU$', 'NZ$', 'S$', 'HK$', 'US$'), francs CFA, rupees.
-_MARKED = r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\."
+_MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|(?<![\w.])(?-i:RM|Ksh|KSh|"
+           r"GH₵|R)(?=\s?\d)")
 _MONEY = re.compile(
     rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[,. '’]\d{{3}})+"
-    rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?[kK](?![a-zA-Z]))?"
-    rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|(?-i:DH|Dhs)\b|[Dd]irhams?\b|\$)|\s?(?P<euro>€))?")
+    rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?(?:[kK](?![a-zA-Z])|(?i:lakhs?|lacs?|LPA|crores?)\b))?"
+    rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|(?-i:DH|Dhs|DT|TND)\b|"
+    rf"[Dd]irhams?\b|[Dd]inars?\b|(?-i:F\s?CFP|CFP|XPF)\b|[Rr]inggit\b|\$)|\s?(?P<euro>€))?")
 _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR", "us$": "USD",
              "ca$": "CAD", "c$": "CAD", "au$": "AUD", "a$": "AUD", "nz$": "NZD", "s$": "SGD",
              "sg$": "SGD", "hk$": "HKD", "₹": "INR", "rs": "INR", "rs.": "INR", "fcfa": "XOF",
              "f cfa": "XOF", "fr.": "CHF", "sfr.": "CHF", "dh": "MAD", "dhs": "MAD",
-             "dirham": "MAD", "dirhams": "MAD"}
+             "dirham": "MAD", "dirhams": "MAD", "rm": "MYR", "ringgit": "MYR", "₦": "NGN",
+             "ksh": "KES", "gh₵": "GHS", "r": "ZAR", "dt": "TND", "dinar": "TND",
+             "dinars": "TND", "f cfp": "XPF", "fcfp": "XPF", "cfp": "XPF", "lakh": "INR"}
+# What a multiplier word makes of the number before it: '45k', '18 LPA', '₹35 lakh', '2 crore'.
+_TIMES = {"k": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
+          "lpa": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 # Where a bare '$' is not the US dollar: the country the posting names.
 _DOLLAR_COUNTRIES = [
     (re.compile(r"\b(Canada|Canadian|canadien\w*|Québec|Quebec|Ontario|Montréal|Montreal|Toronto|"
@@ -47,7 +55,7 @@ _CENTRAL_AFRICA = re.compile(r"\b(Cameroun|Cameroon|Gabon|Congo|Tchad|Chad|Centr
                              r"Douala|Libreville|Brazzaville|N'Djamena|Bangui)\b")
 _PERIODS = [
     (r"per annum|per year|a year|/\s*(?:year|yr|an)\b|annual(?! leave)|annuel(?!s? de cong)|"
-     r"par an\b|p\.a\.|\bpa\b|par année", "year"),
+     r"par an\b|p\.a\.|\bpa\b|par année|\bLPA\b|\bCTC\b|yearly|annually|brut annuel", "year"),
     (r"per month|a month|monthly|/\s*month|mensuel|par mois|/\s*mois", "month"),
     (r"per week|a week|weekly|/\s*(?:week|wk)\b|par semaine|hebdomadaire", "week"),
     (r"per hour|an hour|hourly|/\s*(?:hour|hr|h)\b|horaire|l'heure|l’heure|par heure", "hour"),
@@ -55,7 +63,13 @@ _PERIODS = [
 ]
 _SALARY_WORDS = re.compile(
     r"(salaire|rémunération|remuneration|salary|traitement|euros?\b|brut|£|€|\$|\bpay\b|"
-    r"\brate\b|taux|tjm|gratification|stipend|" + _CODES + r")", re.I)
+    r"\brate\b|taux|tjm|gratification|stipend|compensation|\bctc\b|package|wages?\b|"
+    r"\bLPA\b|lakh|₹|₦|ringgit|\bRM\s?\d|dinars?|\bDT\b|CFP|" + _CODES + r")", re.I)
+# Words that say a sum is pay (beside a currency sign alone, which may price anything).
+_PAY_WORDS = re.compile(r"(salaire|rémunération|remuneration|salary|traitement|\bpay\b|\brate\b|"
+                        r"taux|tjm|gratification|stipend|compensation|\bctc\b|package|wages?\b|"
+                        r"\bbrut\b|\bnet\b|\bgross\b|allowance|indemnit|allocation|honoraires|"
+                        r"\bfee\b|earn)", re.I)
 _RANGE_JOIN = re.compile(r"\s*+(?:-|–|—|to|à|a|and|et|up to|jusqu'à)\s*+", re.I)
 # Sums that are not the pay: before any amount (a budget, expenses) or after the first one
 # (an allowance, a bonus beside the salary).
@@ -87,10 +101,12 @@ def _amount(text: str) -> Decimal | None:
         return None
 
 
-def _period(text: str) -> str | None:
-    """The period named first after the amount ('$70–$85 per hour, paid monthly': hour)."""
+def _period(text: str, within: int | None = None) -> str | None:
+    """The period named first after the amount ('$70–$85 per hour, paid monthly': hour),
+    starting within `within` characters if given (the words read whole: 'annual leave')."""
     found = [(match.start(), period) for pattern, period in _PERIODS
-             for match in [re.search(pattern, text, re.I)] if match]
+             for match in [re.search(pattern, text, re.I)]
+             if match and (within is None or match.start() < within)]
     return min(found)[1] if found else None
 
 
@@ -116,20 +132,23 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
         symbol = (match["post"] if match["pre"] == "$" and match["post"] and match["post"] != "$"
                   else match["pre"] or match["post"] or match["euro"])
         value = _amount(match["num"])
-        kilo = bool(match["kilo"])
+        times = _times(match)
         nxt = matches[index + 1] if index + 1 < len(matches) else None
         if nxt is not None and _RANGE_JOIN.fullmatch(line[match.end():nxt.start()]):
             symbol = symbol or nxt["pre"] or nxt["post"] or nxt["euro"]
             if symbol == "$" and nxt["post"] and nxt["post"] != "$":
                 symbol = nxt["post"]  # '$85,000 - $95,000 CAD'
-            kilo = kilo or bool(nxt["kilo"]) and value is not None and value < 1000
+            if times == 1 and value is not None and value < 1000:
+                times = _times(nxt)  # '48 - 55 k€', '18 - 24 LPA'
+            symbol = symbol or ("lakh" if times >= 100_000 else None)
         previous = matches[index - 1] if index else None
         if symbol is None and previous is not None and _RANGE_JOIN.fullmatch(
                 line[previous.end():match.start()]):  # 'EUR 58,000 - 64,000'
             symbol = previous["pre"] or previous["post"] or previous["euro"]
+        symbol = symbol or ("lakh" if times >= 100_000 else None)  # '24 LPA': rupees
         if symbol is None or value is None:
             continue
-        value = value * 1000 if kilo else value
+        value = value * times
         before = line[max(0, match.start() - 40):match.start()]
         if _NOT_PAY.search(before) or found and _OTHER_SUM.search(before):
             continue
@@ -137,6 +156,11 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
             continue
         found.append((value, _symbol(symbol, text or line), match.start()))
     return found
+
+
+def _times(match: re.Match[str]) -> int:
+    word = (match["kilo"] or "").strip().lower()
+    return _TIMES.get(word, 1)
 
 
 def _small_ok(values: list[Decimal], period: str | None) -> bool:
@@ -150,6 +174,7 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
     state more amounts in the same currency (a scale listed line by line)."""
     lines = text.split("\n")
     labelled_values = [value for value, _ in labelled.get("salary", [])]
+    weak: tuple[str, Decimal, str] | None = None
     for index, line in enumerate(labelled_values + lines):
         in_text = index >= len(labelled_values)
         if in_text and not _SALARY_WORDS.search(line):
@@ -170,12 +195,15 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
                 block.append(following)
         joined = " ".join(block)
         start = amounts[0][2]
-        period = (_period(line[start:start + 40]) or _period(line[max(0, start - 50):start])
+        period = (_period(line[start:start + 60], 40) or _period(line[max(0, start - 50):start])
                   or _period(joined))
         values = [value for value, _, _ in amounts[:8] if value]
         if not _small_ok(values, period):
             continue
         if period is None:
+            if in_text and len(values) == 1 and not _PAY_WORDS.search(line) and weak is None:
+                weak = (line, values[0], currency)  # 'Post a job ($299)': a price, maybe
+                continue
             period = "year" if values[0] >= 10_000 else "month"
         snippet = " / ".join(b.strip() for b in block)
         review: Text | None = None
@@ -193,3 +221,8 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         result.add("salary_currency", currency, snippet, sure, review)
         result.add("salary_period", period, snippet, 0.6, review)
         return
+    if weak is not None:  # a lone sum beside no word of pay, and no other: a guess
+        line, value, currency = weak
+        for name, found in (("salary_min", value), ("salary_currency", currency),
+                            ("salary_period", "year" if value >= 10_000 else "month")):
+            result.add(name, found, line.strip(), 0.6)
