@@ -71,8 +71,14 @@ _SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\bdates?\s*+:\s*+)", re
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])|\s;\s|;\s(?=[a-zà-ÿ])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
 # (an appraisal, 'compte rendu d'entretien professionnel', is no interview)
-_INTERVIEW = re.compile(r"\b(entretien(?!s? professionnel)|interview|audition|jury|oral|"
-                        r"(?:nous|vous) rencontrer)", re.I)
+_INTERVIEW = re.compile(r"\b(entretien(?!s? professionnel)|entrevue|interview|audition|jury|oral|"
+                        r"(?:nous|vous) rencontrer|walk-in|(?:video|phone|short) calls?|"
+                        r"en visio(?:conf[ée]rence)?)", re.I)
+# Another step of a selection, before the interview: its dates are not the interview's.
+_OTHER_STEP = re.compile(r"\b(test|épreuves?|examen|exam|written|écrit|assessment)", re.I)
+# 'entre le 15 et le 19 février', 'between 3 and 7 May': a period, no day set yet.
+_BETWEEN = re.compile(r"\b(?:entre|between|du|from)\s++(?:le\s++)?\S{1,12}\s++"
+                      r"(?:\S{1,12}\s++)?(?:\d{4}\s++)?(?:et|and|au|to|-|–)\s", re.I)
 
 
 # Where a French posting is, when it names a place outside France: its zone, not Paris's.
@@ -454,14 +460,21 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
     seen: set[date] = set()
     texts = [(value, snippet, 0.85) for value, snippet in labelled.get("interview", [])]
     # Running text may name other dates beside an interview's: sure only under a label.
-    for line in lines:
+    for index, line in enumerate(lines):
         word = _INTERVIEW.search(line)
         if word is None:
             continue
         # 'jusqu'au 10 avril, entretiens la semaine suivante': the dates before the word
         # belong to the deadline's phrase.
         phrase = _DEADLINE_PHRASE.search(line[:word.start()])
-        texts.append((line[word.start():] if phrase else line, line, 0.75))
+        step = _OTHER_STEP.search(line[:word.start()])  # 'test écrit le 24, puis entretien'
+        if _BETWEEN.search(line):
+            continue
+        if not find_dates(line, lang, default_year) and len(line) <= 40:
+            # a heading ('Walk-in Details') and its 'Date:' line under it
+            line = next((following for following in lines[index + 1:index + 4]
+                         if re.match(r"\W*(?:date|le|on)\b", following, re.I)), line)
+        texts.append((line[word.start():] if phrase or step else line, line, 0.75))
     posted = result.value("date_posted")
     for value, snippet, sure in texts:
         label = sure > 0.8  # under a label: a month may be named in the other language
