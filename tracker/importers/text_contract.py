@@ -366,7 +366,29 @@ def _permanent_with_a_duration(result: ParsedPosting) -> None:
 
 
 _QUOTITE = re.compile(r"\b(?:quotit[ée](?: de travail)?|working time|temps de travail|employment rate|"
-                      r"taux d'activit[ée])\s*+:?\s*+(\d{1,3})\s*+%", re.I)
+                      r"taux d'activit[ée]|t[âa]che(?: compl[èe]te| partielle)?|taux "
+                      r"d'occupation)\s*+[:(]?\s*+(\d{1,3})\s*+%", re.I)
+# 'Quotité de travail : Complet', 'Tâche : complète', 'Working time: full-time': the share
+# named in words under its label.
+_QUOTITE_WORD = re.compile(r"(?mi)^\W*(?:quotit[ée](?: de travail)?|temps de travail|t[âa]che|"
+                           r"working time|work schedule|schedule|horaire)\s*+:\s*+(?:[àa]\s++)?"
+                           r"(?:(?P<full>complet|compl[èe]te|temps (?:plein|complet)|full[- ]time|"
+                           r"plein)|(?P<half>mi-temps|half[- ]time))\b")
+# The week a share of which hours make, by the place a French posting names.
+_WEEK_BY_PLACE = [(re.compile(r"\bLuxembourg\b"), 40.0), (re.compile(r"\b(Belgique|Bruxelles|"
+                  r"Wallonie)\b"), 38.0)]
+_CANADA = re.compile(r"\b(Québec|Quebec|Canada|Montréal|Ontario|Nouveau-Brunswick)\b")
+# '(three days)' after the hours: the days of a five-day week.
+_DAYS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "un": 1, "deux": 2, "trois": 3,
+               "quatre": 4}
+_DAYS_AFTER_HOURS = re.compile(r"\(\s*+(one|two|three|four|un|deux|trois|quatre|[1-4])\s++"
+                               r"(?:days?|jours?)\s*+\)", re.I)
+# Days a week spent somewhere ('2 days a week in our Leeds office'): no share of the week.
+_WHERE = re.compile(r"\b(office|on[- ]?site|remote|from home|hybrid|bureau|sur site|"
+                    r"t[ée]l[ée]travail|pr[ée]sentiel|campus)\b", re.I)
+# A contract's weekly hours without 'a week' ('Contrat saisonnier 35h', 'Horaires : ..., 35 h').
+_FULL_HOURS = re.compile(r"(?i:\b(?:contrat|cdd|cdi|horaires?|hebdo\w*)\b)[^\n]{0,60}?"
+                         r"(?<![\d,.])(3[5-9])\s?h(?:eures)?\b(?!\s*+\d)")
 _FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|ETP)\b")
 _TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partiel|part[- ]time|"
                          r"temps (?:plein|complet)|full[- ]time|working hours|working time|"
@@ -390,6 +412,35 @@ _WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:
 _MONEY_SIGN = re.compile(r"[€$£]|\beuros?\b|salaire|salary|\bpay\b", re.I)
 
 
+def _share_of_hours(text: str, hours: re.Match[str], lang: str) -> int | None:
+    """Hours a week as a share of the full week: the words beside them first ('mi-temps (20
+    heures)', 'temps plein (24 heures d'enseignement)'), then the days they are spread over
+    ('22.5 hours per week (three days)'), then the week of the place (35 hours in France, 40
+    in Luxembourg); where the full week varies (English postings, Canada), 35 hours or more
+    are full time and fewer a share only when they are a plain quarter of 40 ('20 hours')."""
+    line = _FULL_WEEK.sub("", around(text, hours, 80))  # not 'full time is 37 hours'
+    if _FULL_WORDS.search(line) or re.search(r"t[âa]che compl[èe]te", line, re.I):
+        return 100
+    if re.search(r"\b(mi-temps|half[- ]time)\b", line, re.I):
+        return 50
+    days = _DAYS_AFTER_HOURS.search(line)
+    if days:
+        count = days.group(1).lower()
+        return (int(count) if count.isdigit() else _DAYS_WORDS[count]) * 20
+    full_week = _FULL_WEEK.search(text)
+    count = float(hours.group(1).replace(",", "."))
+    if full_week:
+        week = float(full_week.group(1).replace(",", "."))
+    elif lang == "fr" and not _CANADA.search(text):
+        week = next((w for pattern, w in _WEEK_BY_PLACE if pattern.search(text)), 35.0)
+    else:  # a week of 35 to 40 hours: full time past 35, a plain quarter of 40 below
+        share = 100 if count >= 35 else round(count * 100 / 40)
+        return share if count >= 35 or share in (25, 50, 75) and share * 40 == count * 100 \
+            else None
+    share = 100 if count >= min(week, 35) else round(count * 100 / week)
+    return share if 1 <= share <= 100 else None
+
+
 def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     """The share of full time: a quotité, an FTE, a percent beside days a week or in the
     header ('— 50 %'), 28/35e, hours a week (35 or more is full time; fewer, a share of 35
@@ -400,6 +451,10 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     quotite = _QUOTITE.search(text)
     if quotite and 1 <= int(quotite.group(1)) <= 100:
         result.add("working_time_percent", int(quotite.group(1)), around(text, quotite), 0.95)
+        return
+    word = _QUOTITE_WORD.search(text)
+    if word:
+        result.add("working_time_percent", 100 if word["full"] else 50, around(text, word), 0.85)
         return
     fte = _FTE.search(text)
     if fte:
@@ -420,21 +475,22 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
         result.add("working_time_percent", round(int(fifths.group(1)) * 100 / 35),
                    around(text, fifths), 0.75)
         return
-    days = _DAYS_A_WEEK.search(text)
+    days = next((found for found in _DAYS_A_WEEK.finditer(text)
+                 if not _WHERE.search(around(text, found, 40))), None)
     if days:
         share = round(float(days.group(1).replace(",", ".")) * 20)
         result.add("working_time_percent", share, around(text, days), 0.6)
         return
     hours = _WEEKLY_HOURS.search(text)
     if hours and result.value("employment_type") is not EmploymentType.VOLUNTEER:
-        count = float(hours.group(1).replace(",", "."))
-        full_week = _FULL_WEEK.search(text)
-        week = float(full_week.group(1).replace(",", ".")) if full_week else \
-            35 if lang == "fr" else 40
-        share = 100 if count >= min(week, 35) else round(count * 100 / week)
-        if 1 <= share <= 100:
+        share = _share_of_hours(text, hours, lang)
+        if share is not None:
             result.add("working_time_percent", share, around(text, hours), 0.6)
             return
+    full_hours = _FULL_HOURS.search(text) if lang == "fr" else None
+    if full_hours:
+        result.add("working_time_percent", 100, around(text, full_hours), 0.6)
+        return
     full = re.search(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", text, re.I)
     if full:
         result.add("working_time_percent", 100, around(text, full), 0.75)
