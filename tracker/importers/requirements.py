@@ -20,21 +20,33 @@ BAC = re.compile(r"\bbac\s*+\+\s*+(\d)\b", re.IGNORECASE)
 # A degree named by the level it confers ('Diplôme d'État d'infirmier (grade licence)'), read
 # before the degree's own name.
 _GRADE = re.compile(r"\bgrade\s++(?:de\s++)?(master|licence)\b", re.I)
+# A licence that is a degree, not a permit ('driving licence', 'licence to practise').
+_LICENCE = (r"(?<!driver )(?<!driving )(?<!driver's )(?<!full )(?<!permis )licence"
+            r"(?!\s++(?:to practi[cs]e|de remplacement|de conduire))")
 _DEGREES = [
     (re.compile(r"\b(diplôme universitaire de premier cycle|premier cycle universitaire|"
                 r"undergraduate degree)", re.I), "Bac+3"),
     (re.compile(r"\b(doctorat|phd|ph\.d|doctorate|doctoral degree|docteur en médecine|"
-                r"(?-i:DES) de|doctor of medicine|medical degree)\b", re.I), "Bac+8"),
+                r"(?-i:DES) de|doctor of medicine|medical degree|docteur en \w+)\b", re.I), "Bac+8"),
     (re.compile(r"\b(master|masters|master's|msc|ma degree|postgraduate|second-level university"
                 r" degree|advanced university degree)\b", re.I), "Bac+5"),
-    (re.compile(r"\b(licence|bachelor|bachelor's|bachelier|first-level university degree|"
+    (re.compile(r"\b((?-i:B\.?Tech|B\.E\.|BE)(?=[\s/,])|B\.Tech)", re.I), "Bac+4"),
+    (re.compile(r"\b(" + _LICENCE + r"|bachelor|bachelor's|bachelier|first-level university degree|"
                 r"undergraduate degree|(?-i:BSc?|B\.S\.)(?=\s+in\b)|"
                 r"diplôme d'état d'(?:éducat\w+|assistant de service social|assistant social))\b",
                 re.I), "Bac+3"),
-    (re.compile(r"\b((?-i:BTS|DUT|BUT|DEC)|diplôme d'études collégiales)\b", re.I), "Bac+2"),
+    (re.compile(r"\b((?-i:BTS|DUT|BUT|DEC)|diplôme d'études collégiales|deux années d'études "
+                r"supérieures|two years of higher education|(?<!school )(?<!graduate )"
+                r"(?<!postgraduate )(?-i:Diploma) in)\b", re.I), "Bac+2"),
+    (re.compile(r"\b((?-i:DCG)|trois années d'études supérieures|three years of higher education|"
+                r"degree[- ]level|graduate (?:from|of)|(?:a|an|holds a|with a)\s++(?:relevant\s++|"
+                r"good\s++|honours\s++|first\s++)?degree(?![- ]of\b)|qualified teacher status|"
+                r"(?-i:QTS|PGCE)|grade d'un établissement)\b", re.I), "Bac+3"),
+    (re.compile(r"\b((?-i:DSCG)|cinq années d'études supérieures)\b", re.I), "Bac+5"),
     (re.compile(r"\b(diplôme d'ingénieur|engineering degree)", re.I), "Bac+5"),
     # The end of secondary school, in France, Belgium, Ireland, the UK and North America.
-    (re.compile(r"\b(baccalauréat|(?-i:CESS)|diplôme d'études secondaires|enseignement secondaire supérieur|high school "
+    (re.compile(r"\b(baccalauréat|(?-i:CESS)|diplôme d'études secondaires|enseignement secondaire supérieur|"
+                r"fin d'études secondaires|high school "
                 r"diploma|leaving certificate|A[- ]levels?|secondary school diploma|niveau 4|"
                 r"(?-i:GED))\b", re.I), "Bac"),
     (re.compile(r"\b((?-i:CAP|BEP))\b"), "cap_bep"),
@@ -132,7 +144,12 @@ def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
 _DEGREE_IN_TEXT = re.compile(
     r"\b(doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
-    r"undergraduate degree|licence|diplôme d'ingénieur|engineering degree|university degree|"
+    r"undergraduate degree|" + _LICENCE + r"|"
+    r"diplôme d'ingénieur|engineering degree|university degree|"
+    r"(?-i:B\.?Tech|B\.E\.|DCG|DSCG|QTS|PGCE)|qualified teacher status|degree[- ]level|"
+    r"graduate (?:from|of)|(?:holds?|with|have) an? (?:relevant |good |honours )?degree(?![- ]of\b)|"
+    r"deux années d'études supérieures|diplôme de fin d'études secondaires|"
+    r"docteur en \w+|grade d'un établissement|(?<!school )(?<!graduate )(?-i:Diploma) in|"
     r"(?-i:BTS|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
     r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
     r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
@@ -155,7 +172,11 @@ _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5"
            "enseignement secondaire": "Bac", "cess": "Bac", "cap": "cap_bep", "bep": "cap_bep",
            "dec": "Bac+2", "diplôme d'études collégiales": "Bac+2",
            "diplôme d'études secondaires": "Bac", "a degree": "Bac+3", "2:1": "Bac+3", "diplôme de master": "Bac+5",
-           "diplôme de licence": "Bac+3", "diplôme de doctorat": "Bac+8", "bac": "Bac"}
+           "diplôme de licence": "Bac+3", "diplôme de doctorat": "Bac+8", "bac": "Bac",
+           "b.tech": "Bac+4", "btech": "Bac+4", "b.e.": "Bac+4", "dcg": "Bac+3", "dscg": "Bac+5",
+           "qts": "Bac+3", "pgce": "Bac+3", "qualified teacher": "Bac+3", "degree": "Bac+3",
+           "holds": "Bac+3", "with a": "Bac+3", "have a": "Bac+3", "deux années": "Bac+2",
+           "diplôme de fin": "Bac", "grade d'un": "Bac+3", "diploma": "Bac+2"}
 
 
 _PREFERRED = re.compile(r"\b(preferred|desirable|souhaitée?|appréciée?|un atout|an asset|is a plus|"
@@ -170,8 +191,10 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
             match = _DEGREE_IN_TEXT.search(clause)
             # a clause that opens on the degree asks for it ('Master en sciences...')
             opening = match is not None and not clause[:match.start()].strip(" -–•*:")
+            # (the degree's own words aside: 'Qualified Teacher Status' teaches nothing)
             if (not match or len(clause) > 400 or not (_ASKING.search(clause) or opening)
-                    or _NOT_ASKING.search(clause)):
+                    or _NOT_ASKING.search(clause[:match.start()] + clause[match.end():]
+                                          if "teach" in match.group(0).lower() else clause)):
                 continue
             optional = _PREFERRED.search(clause, match.end())
             if optional and "," not in clause[match.end():optional.start()]:
