@@ -18,7 +18,8 @@ _REF_WORDS = (
     r"|n°\s?de l'annonce|n°\s?d'offre|n°\s?de l'offre|position number|position no\.?"
     r"|requisition(?:\s++(?:id|number|no))?|req\s?#|vacancy\s++(?:id|number|no\.?|ref)"
     r"|job\s++(?:id|code|number|no\.?)|posting\s++(?:number|id|no\.?)"
-    r"|competition\s++(?:reference|number|no\.?)|recruitment campaign|campaign\s++number"
+    r"|competition(?:\s++(?:reference|number|no\.?))?|recruitment campaign|campaign\s++number"
+    r"|concours(?:\s++(?:n°|no\.?|numéro))?|(?:job\s++)?post\s++id|annonce\s++n°|affichage\s++n°"
     r"|kennziffer|advert(?:isement)?\s++(?:number|no\.?|ref(?:erence)?)"
     r"|mentionnant la référence|quoting(?:\s++(?:the|job))?\s++ref(?:erence)?"
     r"|numéro de l'appel de candidatures|numéro d'appel de candidatures|numéro du concours"
@@ -27,11 +28,21 @@ _REF_WORDS = (
     r"|vacancy notice|vacancy announcement|job opening(?: id| number)?")
 # The words, then ':', '#', 'n°' or nothing, then an identifier with a digit in it.
 _REFERENCE = re.compile(
-    rf"(?<![\w-])(?:{_REF_WORDS})(?![\w])\s*+(?:[:#]|n°|no\.?)?\s*+"
+    rf"(?<![\w-])(?:{_REF_WORDS})(?:(?<=#)|(?!\w))\s*+(?:#\s*+:|[:#]|n°|no\.?)?\s*+"
     r"(?P<id>[A-Z0-9][A-Za-z0-9._/-]{1,40})", re.I)
 # 'INRAE — Offer 2026-DOC-0318': 'offer' opens the line or follows a separator.
 _OFFER = re.compile(r"(?:^|[—·|–]\s*+)(?:offer|offre)\s++(?P<id>[A-Z0-9][A-Za-z0-9._/-]{3,40})",
                     re.I | re.M)
+# The reference to quote in the subject of an application: 'en précisant en objet « CCE-DKR-2027
+# »', 'with the subject line "Java – KIS/BLR/JAVA/0127"'.
+_SUBJECT = re.compile(r"\b(?:en objet|objet|subject(?: line)?|quoting|mentionnant|en indiquant)"
+                      r"\s*+:?\s*+[«\"“'‘]\s*+(?:[^«»\"”\n]{0,40}?\s[–-]\s)?"
+                      r"(?P<id>[A-Z][A-Z0-9]*(?:[-/_.][A-Z0-9]+){1,6})\s*+[»\"”'’]", re.I)
+# A board's code standing alone, or closing a header line: 'ENISA-TA-AD7-2027-03',
+# 'Direction des routes – DR-2027-014', 'N° AR/AIDR/2027/004'.
+_CODE_ALONE = re.compile(r"(?:^\W*|\s[–—|-]\s++|^\W*n°\s*+)(?P<id>(?-i:[A-Z]{2,}[A-Z0-9]*"
+                         r"(?:[-/][A-Z0-9]{1,10}){1,6}))\s*+$", re.I)
+_YEAR = re.compile(r"(?:^|[-/])(?:19|20)\d\d(?:$|[-/])")
 _NOT_REFERENCE = re.compile(r"processus|process number|selection process", re.I)
 
 _GRADES = [
@@ -78,12 +89,17 @@ def _reference(result: ParsedPosting, lines: list[str]) -> None:
     for line in lines:
         if _NOT_REFERENCE.search(line):
             continue
-        for pattern in (_REFERENCE, _OFFER):
+        for pattern in (_REFERENCE, _OFFER, _SUBJECT):
             match = pattern.search(line)
             found = _identifier(match["id"]) if match else None
             if found:
                 result.add("reference", found, line.strip(), 0.7)
                 return
+    for line in [line for line in lines if line.strip()][:12]:  # a code near the top
+        match = _CODE_ALONE.search(line)
+        if match and _YEAR.search(match["id"]) and re.search(r"[A-Z]{2}", match["id"]):
+            result.add("reference", match["id"], line.strip(), 0.6)
+            return
 
 
 def _grade(result: ParsedPosting, lines: list[str]) -> None:
