@@ -51,7 +51,7 @@ _TYPES = [
     (re.compile(r"\b(freelance|free-lance|consultancy|individual consultant|independent "
                 r"consultant|prestataire|individual contractor|independent contractor|"
                 r"auto-entrepreneur|portage salarial|libéra(?:l|le|ux)(?:\(e\))?|"
-                r"self-employed)(?!\w)", re.I),
+                r"self-employed|rétrocession)(?!\w)", re.I),
      EmploymentType.FREELANCE),
     # A civil servant lent by their administration: neither hired nor contracted here.
     (re.compile(r"\b(secondment|seconded national experts?)\b", re.I), EmploymentType.OTHER),
@@ -62,7 +62,7 @@ _ROLE_TYPES = [
     (re.compile(r"\b(bénévol\w*|volunteer\w*|volontaire)\b", re.I), EmploymentType.VOLUNTEER),
     (re.compile(r"\b(stages?|stagiaires?|internships?|interns?|traineeships?)\b", re.I),
      EmploymentType.INTERNSHIP),
-    (re.compile(r"\b(consultant)\b", re.I), EmploymentType.FREELANCE),
+    (re.compile(r"\b(consultant|locums?)\b", re.I), EmploymentType.FREELANCE),
     (re.compile(r"\b(intérim|interim|vacataire|vacation|casual)\b", re.I),
      EmploymentType.TEMPORARY),
 ]
@@ -240,6 +240,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
             if stated:
                 _add_kind(result, stated[0], line, line, 0.75)
                 break
+    _liberal_replacement(result, text)
     _labelled_duration(result, labelled, lang)
     # A heading naming an internship or volunteering ('Traineeship at the Parliament')
     # says what the post is before its duration does.
@@ -266,6 +267,22 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
             result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
     _permanent_with_a_duration(result)
     _working_time(result, text, lang)
+
+
+_LIBERAL = re.compile(r"\b(rétrocession|retrocession|libéral(?:e|es)?|honoraires|self-employed)\b",
+                      re.I)
+
+
+def _liberal_replacement(result: ParsedPosting, text: str) -> None:
+    """'Remplacement' of a doctor paid by 'rétrocession' of the fees: the one replacing
+    practises on their own account (freelance), not on a fixed-term contract."""
+    kind = result.get("employment_type")
+    if (kind is not None and kind.value is EmploymentType.FIXED_TERM
+            and re.search(r"remplac|locum", str(kind.snippet), re.I)
+            and not re.search(r"\bCDD\b|contrat", str(kind.snippet), re.I)
+            and _LIBERAL.search(text)):
+        result.findings.remove(kind)
+        result.add("employment_type", EmploymentType.FREELANCE, kind.snippet, 0.7)
 
 
 def _add_kind(result: ParsedPosting, kind: EmploymentType, value: str, snippet: str,
@@ -374,6 +391,9 @@ _QUOTITE_WORD = re.compile(r"(?mi)^\W*(?:quotit[ée](?: de travail)?|temps de tr
                            r"working time|work schedule|schedule|horaire)\s*+:\s*+(?:[àa]\s++)?"
                            r"(?:(?P<full>complet|compl[èe]te|temps (?:plein|complet)|full[- ]time|"
                            r"plein)|(?P<half>mi-temps|half[- ]time))\b")
+# 'tâche partielle de 30 heures par semaine', 'temps partiel de 28 h': the hours of a part time.
+_PART_HOURS = re.compile(r"\b(?:partiel(?:le)?|part[- ]time)\s++(?:de|of)\s++(\d{2}(?:[.,]\d)?)\s*+"
+                         r"(?:heures|hours|h)\b", re.I)
 # The week a share of which hours make, by the place a French posting names.
 _WEEK_BY_PLACE = [(re.compile(r"\bLuxembourg\b"), 40.0), (re.compile(r"\b(Belgique|Bruxelles|"
                   r"Wallonie)\b"), 38.0)]
@@ -481,7 +501,7 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
         share = round(float(days.group(1).replace(",", ".")) * 20)
         result.add("working_time_percent", share, around(text, days), 0.6)
         return
-    hours = _WEEKLY_HOURS.search(text)
+    hours = _WEEKLY_HOURS.search(text) or _PART_HOURS.search(text)
     if hours and result.value("employment_type") is not EmploymentType.VOLUNTEER:
         share = _share_of_hours(text, hours, lang)
         if share is not None:

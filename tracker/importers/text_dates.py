@@ -19,10 +19,10 @@ _DEADLINE_PHRASE = re.compile(
     r"au plus tard|at the latest|end date|close (?:at|on)\b|d[ée]lai de (?:postulation|"
     r"candidature|d[ée]p[ôo]t|r[ée]ponse|inscription)|d[ée]lai d'inscription|"
     r"fin d'affichage|close date|open until|last date|last day|due date|applications? due|"
-    r"expir(?:es|y date|ation date)|date d'expiration|dernier délai|valable jusqu'au|"
+    r"expir(?:es|e|y date|ation date)|date d'expiration|dernier délai|valable jusqu'au|"
     r"through|until|before|by)", re.I)
 # Words that name the deadline by themselves, with no word about applying beside them.
-_STRONG = re.compile(r"(date limite|closing date|close date|deadline|d[ée]lai de postulation|"
+_STRONG = re.compile(r"(date limite|closing date|close date|deadline|expire le|expires on|d[ée]lai de postulation|"
                      r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|last date to "
                      r"apply|applications? due|dernier délai)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)

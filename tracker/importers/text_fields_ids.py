@@ -58,7 +58,11 @@ _GRADES = [
                re.I),
     re.compile(r"\b(?P<grade>FG\s?(?:IV|III|II|I))\b"),
     # Luxembourg's state employees: 'groupe d'indemnité A1', 'groupe de traitement B1'
-    re.compile(r"\bgroupe d['’](?:indemnité|traitement)\s*+:?\s*+(?P<grade>[A-D]\d?)\b", re.I),
+    re.compile(r"\b(?:groupe (?:d['’]indemnité|de traitement|d['’]traitement)|career group|"
+               r"pay group|salary group)\s*+:?\s*+(?P<grade>[A-D]\d?)\b", re.I),
+    # 'Échelle salariale : classe 8': a class of a pay scale
+    re.compile(r"\b(?:échelle|echelle|salary scale|pay scale)\b[^\n]{0,30}?\bclass[e]?\s*+:?\s*+"
+               r"(?P<grade>\d{1,2})\b", re.I),
     re.compile(r"\bGrade\s++(?P<grade>\d{1,2}|[A-Z]{1,3}\d{0,2})\b(?![/.]\d)"),
     # 'Niveau : A1' (Belgian federal levels), a code and nothing else
     re.compile(r"(?m)^\W*niveau\s*+:\s*+(?P<grade>[A-E]\d?)\s*+$", re.I),
