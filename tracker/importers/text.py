@@ -59,10 +59,12 @@ _LABELS: dict[str, str] = {
                 r"|based at|affectation|work location|residential location",
     "reference": r"reference de l'offre|reference number|ref(?:erence)? no\.?|job requisition id"
                  r"|requisition id|numero de l'offre|reference|ref\.?|n° de l'offre|job ref(?:erence)?|offre n°"
-                 r"|vacancy (?:no|number|reference)|job id|req(?:uisition)? id",
-    "category": r"categorie|category|grade|corps",
+                 r"|vacancy (?:no|number|reference)|job id|req(?:uisition)? id"
+                 r"|announcement (?:number|no\.?)|job number|posting id|job posting id",
+    "category": r"categorie|category|grade|corps|pay scale (?:&|and) grade",
     "date_posted": r"date de publication|publie le|publiee le|date de parution|placed on"
-                   r"|posted on|posted|date posted|publication date|date of issue",
+                   r"|posted on|posted|date posted|publication date|date of issue"
+                   r"|opening date|open date|date opened|posting date",
     "deadline": r"date limite de (?:candidature|depot|reception)[^:]{0,80}|date limite"
                 r"|date de cloture|cloture des candidatures|closing date[^:]{0,80}|closing|closes"
                 r"|applications close(?: on)?|deadline for applications"
@@ -82,7 +84,8 @@ _LABELS: dict[str, str] = {
     "salary": r"remuneration|salaire|salary|traitement|pay|grade and salary|salary range",
     "employment_type": r"type de contrat|nature du contrat|contrat|contract type|type of contract"
                        r"|type d'emploi|categorie de recrutement"
-                       r"|hire type|job type|employment type|statut|contract",
+                       r"|hire type|job type|employment type|statut|contract|appointment type"
+                       r"|terms of (?:appointment|employment)|terms",
     "interview": r"date des entretiens|date d'entretien|entretiens?|interview dates?|interviews?",
 }
 _LABEL_RES = {
@@ -165,8 +168,10 @@ def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, st
     if location and len(location[0]) <= 300:
         result.add("location", location[0].strip(" ."), location[1], 0.8)
     reference = _first(labelled, "reference")
-    direct = re.search(r"\b(?:offre|vacancy|job|poste)(?:\s++[A-Z]{2,5})?\s*+(?:n°|no\b\.?|number|"
-                       r"#)\s*+:?\s*+([A-Z0-9][A-Za-z0-9._/-]{2,59})", text, re.I) or re.search(
+    # (on one line: 'Remote job' / 'No' / 'Telework eligible' is no 'job no.')
+    direct = re.search(r"\b(?:offre|vacancy|job|poste)(?:[ \t]++[A-Z]{2,5})?[ \t]*+(?:n°|no\b\.?|"
+                       r"number|#)[ \t]*+:?[ \t]*+([A-Z0-9][A-Za-z0-9._/-]{0,58}\d[A-Za-z0-9._/-]*)",
+                       text, re.I) or re.search(
         r"\b(?i:ref|réf)\.\s*+:?\s*+([A-Z0-9][A-Za-z0-9._/-]{0,40}\d[A-Za-z0-9._/-]{0,20})", text)
     if direct:
         result.add("reference", direct.group(1).rstrip("."), around(text, direct), 0.85)

@@ -35,7 +35,7 @@ _TYPES = [
                 r"contrat de projet|contractuel|maternity cover|parental leave cover|remplacement|"
                 r"(?:période|durée|periode|duree) déterminée|(?:emploi|poste|statut|contrat) occasionnel|"
                 r"saisonnier|saisonnière|seasonal|term (?:position|appointment|post|contract)|"
-                r"determinate)\b", re.I),
+                r"determinate|contrat d'engagement éducatif|(?-i:CEE))\b", re.I),
      EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
                 r"permanent(?!\s+(?:database|representation|secretariat|mission|delegation|"

@@ -39,7 +39,8 @@ _START_PHRASE = re.compile(
     r"joining date|date of joining|to commence on|commencement|available from)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
-                        r"affichage|posting period|advertising period|"
+                        r"affichage|posting period|advertising period|inscri|registration|"
+                        r"[ée]preuve|exam|"
                         r"publi|posted|ouvert|sift|shortlist|week commencing|review)", re.I)
 _WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c)"
                       r"\s*+$", re.I)
@@ -244,14 +245,17 @@ def _posted(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             result.add("date_posted", _value(found[0], order), snippet, 0.9,
                        _doubt(found[0], order))
             return
-    for line in lines:
+    for index, line in enumerate(lines):
         match = _POSTED.search(line)
         if match is None:
             continue
         before = line[:match.start()]
         if len(before.split()) > 2 and not _SEPARATOR.search(before):
             continue  # 'the results will be published on...': not the posting's date
-        found = find_dates(line[match.end():match.end() + 60], lang)
+        after = line[match.end():match.end() + 60]
+        if not after.strip() and index + 1 < len(lines):  # a label, its value under it
+            after = lines[index + 1][:60]
+        found = find_dates(after, lang)
         if found and found[0].start <= 20:
             result.add("date_posted", _value(found[0], order), line.strip(), 0.8,
                        _doubt(found[0], order))
@@ -354,6 +358,7 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                 rest = line  # 'pour le 1er avril 2027 au plus tard': the date is before
             if not find_dates(rest, lang) and index + 1 < len(lines):
                 rest = f"{rest} {lines[index + 1]}"
+            rest = _pair_end(rest, lang) or rest  # 'Open & closing dates 01/05 to 01/19
             weak = match.group(1).lower() in ("by", "until", "before", "through")
             candidates.append((rest, line.strip(), 0.7 if weak else 0.85, False))
         elif _APPLY_WORDS.search(line) and not interview:
@@ -420,6 +425,16 @@ def _days_after_posting(result: ParsedPosting, lines: list[str]) -> bool:
             result.add("valid_through_date", posted + timedelta(days=days), line, 0.6)
             return True
     return False
+
+
+def _pair_end(text: str, lang: str) -> str | None:
+    """'01/05/2027 to 01/19/2027', 'du 3 janvier 2027 au 10 février 2027': the text from the
+    second date of a pair that opens and closes a period."""
+    found = find_dates(text[:160], lang)
+    if len(found) >= 2 and re.fullmatch(r"\s*+(?:to|au|through|until|-|–|—|jusqu'au)\s*+",
+                                        text[found[0].end:found[1].start], re.I):
+        return text[found[1].start:]
+    return None
 
 
 def _range_end(line: str, lang: str) -> str | None:

@@ -63,7 +63,9 @@ _GRADES = [
     # 'Échelle salariale : classe 8': a class of a pay scale
     re.compile(r"\b(?:échelle|echelle|salary scale|pay scale)\b[^\n]{0,30}?\bclass[e]?\s*+:?\s*+"
                r"(?P<grade>\d{1,2})\b", re.I),
-    re.compile(r"\bGrade\s++(?P<grade>\d{1,2}|[A-Z]{1,3}\d{0,2})\b(?![/.]\d)"),
+    re.compile(r"\bGrade\s++(?P<grade>\d{1,2}|[A-Z]{1,5}\s?\d{1,2}|[A-Z]{1,3})\b(?![/.]\d)"),
+    # the US federal General Schedule: 'GS 12', 'GS-0343-12' is a series and grade
+    re.compile(r"\b(?P<grade>GS[- ]\d{1,2})\b(?![-/]\d)"),
     # 'Niveau : A1' (Belgian federal levels), a code and nothing else
     re.compile(r"(?m)^\W*niveau\s*+:\s*+(?P<grade>[A-E]\d?)\s*+$", re.I),
 ]
