@@ -503,9 +503,9 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
         return
     hours = _WEEKLY_HOURS.search(text) or _PART_HOURS.search(text)
     if hours and result.value("employment_type") is not EmploymentType.VOLUNTEER:
-        share = _share_of_hours(text, hours, lang)
-        if share is not None:
-            result.add("working_time_percent", share, around(text, hours), 0.6)
+        of_hours = _share_of_hours(text, hours, lang)
+        if of_hours is not None:
+            result.add("working_time_percent", of_hours, around(text, hours), 0.6)
             return
     full_hours = _FULL_HOURS.search(text) if lang == "fr" else None
     if full_hours:
