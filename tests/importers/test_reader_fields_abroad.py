@@ -122,6 +122,10 @@ def test_pay_written_the_way_of_its_country():
     data = _data("Finance Officer\nGross salary: KES 120,000 - 160,000 per month\n")
     assert (data["salary_min"], data["salary_currency"]) == (Decimal("120000"), "KES")
     assert _data("Trainee\nSalary: ₦350,000 per month\n")["salary_currency"] == "NGN"
+    parsed = parse_text("Nurse\nRiyadh\nPackage: SAR 12,000 monthly, tax-free\n")
+    assert (parsed.value("salary_min"), parsed.value("salary_currency")) == (Decimal("12000"),
+                                                                             "SAR")
+    assert parsed.get("salary_min").confidence >= SURE  # under its label
     data = _data("Engineer\nDubai\nSalary: AED 25,000 - 30,000 per month (tax-free)\n")
     assert (data["salary_min"], data["salary_currency"]) == (Decimal("25000"), "AED")
     assert _data("Technicien\nRémunération : 1 400 - 1 700 DT net par mois\n")[
@@ -194,6 +198,8 @@ def test_levels_of_study_as_written_abroad():
                  "a degree\n") == "Bac+3"
     assert level("Pharmacien\nProfil : diplôme d'État de docteur en pharmacie.\n") == "Bac+8"
     assert level("Agent\n- être détenteur d'un diplôme de fin d'études secondaires ;\n") == "Bac"
+    assert level("Sales Executive\nQualification: Any Graduate\n") == "Bac+3"
+    assert level("Trainee\nEligibility: B.E./B.Tech (2026 pass-outs)\n") == "Bac+4"
 
 
 def test_references_and_grades_boards_write():
@@ -211,6 +217,7 @@ def test_references_and_grades_boards_write():
 def test_contracts_of_locums_and_holiday_camps():
     assert _data("Médecine générale\nType d'annonce : Remplacement\nRétrocession : 75 %\n")[
         "employment_type"] is E.FREELANCE
+    assert _data("Journaliste\nStatut : pigiste\n")["employment_type"] is E.FREELANCE
     assert _data("Locum GP – 4 weeks of sessions\nWe are looking for a locum GP.\n")[
         "employment_type"] is E.FREELANCE
     assert _data("Animateurs BAFA\nContrat d'engagement éducatif, forfait journalier de 45 € "

@@ -150,12 +150,15 @@ _DEGREE_IN_TEXT = re.compile(
     r"graduate (?:from|of)|(?:holds?|with|have) an? (?:relevant |good |honours )?degree(?![- ]of\b)|"
     r"deux années d'études supérieures|diplôme de fin d'études secondaires|"
     r"docteur en \w+|grade d'un établissement|(?<!school )(?<!graduate )(?-i:Diploma) in|"
+    r"any graduate|graduate in any|(?-i:HND|OND|MBA|B\.?Com|B\.?Sc)|national diploma|"
+    r"matric(?:ulation)?|"
     r"(?-i:BTS|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
     r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
     r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
     r"(?-i:CESS|CAP|BEP)|bac(?!\s*+\+)|graduation with a degree|a degree(?= in\b)|2:1 degree|"
     r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b)|master(?= \d| en | in | de | of ))\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
+                     r"eligibility|éligibilité|"
                      r"requirements?|formation|education|qualifications?|"
                      r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
                      r"applicants?)\b", re.I)
@@ -176,7 +179,10 @@ _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5"
            "b.tech": "Bac+4", "btech": "Bac+4", "b.e.": "Bac+4", "dcg": "Bac+3", "dscg": "Bac+5",
            "qts": "Bac+3", "pgce": "Bac+3", "qualified teacher": "Bac+3", "degree": "Bac+3",
            "holds": "Bac+3", "with a": "Bac+3", "have a": "Bac+3", "deux années": "Bac+2",
-           "diplôme de fin": "Bac", "grade d'un": "Bac+3", "diploma": "Bac+2"}
+           "diplôme de fin": "Bac", "grade d'un": "Bac+3", "diploma": "Bac+2",
+           "any graduate": "Bac+3", "graduate in": "Bac+3", "hnd": "Bac+2", "ond": "Bac+2",
+           "mba": "Bac+5", "b.com": "Bac+3", "bcom": "Bac+3", "b.sc": "Bac+3", "bsc": "Bac+3",
+           "national diploma": "Bac+2", "matric": "Bac"}
 
 
 _PREFERRED = re.compile(r"\b(preferred|desirable|souhaitée?|appréciée?|un atout|an asset|is a plus|"

@@ -81,7 +81,9 @@ _LABELS: dict[str, str] = {
                 r"employment|assignment)|duree de la mission|duree de l'engagement|duree de la mission|duree|duration|contract length"
                 r"|length of contract|term",
     "working_time": r"quotite(?: de travail)?|temps de travail|working time|hours|working hours",
-    "salary": r"remuneration|salaire|salary|traitement|pay|grade and salary|salary range",
+    "salary": r"remuneration|salaire|salary|traitement|pay|grade and salary|salary range"
+              r"|pay range|base (?:pay|salary)(?: range)?|compensation|package|ctc|wages?|stipend"
+              r"|gratification",
     "employment_type": r"type de contrat|nature du contrat|contrat|contract type|type of contract"
                        r"|type d'emploi|categorie de recrutement"
                        r"|hire type|job type|employment type|statut|contract|appointment type"

@@ -51,7 +51,7 @@ _TYPES = [
     (re.compile(r"\b(freelance|free-lance|consultancy|individual consultant|independent "
                 r"consultant|prestataire|individual contractor|independent contractor|"
                 r"auto-entrepreneur|portage salarial|libéra(?:l|le|ux)(?:\(e\))?|"
-                r"self-employed|rétrocession)(?!\w)", re.I),
+                r"self-employed|rétrocession|pigiste|à la pige)(?!\w)", re.I),
      EmploymentType.FREELANCE),
     # A civil servant lent by their administration: neither hired nor contracted here.
     (re.compile(r"\b(secondment|seconded national experts?)\b", re.I), EmploymentType.OTHER),

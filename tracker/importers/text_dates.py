@@ -271,6 +271,8 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
     for index, line in enumerate(shown):
         if index and shown[index - 1].rstrip().endswith(":") or line.strip() in values:
             continue
+        if re.match(r"\W*[^\W\d][\w ]{0,30}:", line):
+            continue  # a labelled line ('Dates: June 20 – August 15, 2027') is not a dateline
         for part in re.split(r"\s[·|—–]\s", line.strip())[::-1] if index < 8 else [line]:
             found = find_dates(part, lang)
             if len(found) != 1 or not found[0].year_given:
