@@ -222,3 +222,18 @@ def test_contracts_of_locums_and_holiday_camps():
         "employment_type"] is E.FREELANCE
     assert _data("Animateurs BAFA\nContrat d'engagement éducatif, forfait journalier de 45 € "
                  "brut.\nBAFA ou stagiaire BAFA exigé.\n")["employment_type"] is E.FIXED_TERM
+
+
+def test_starts_and_terms_as_written():
+    assert _data("Support Agent\nThis cohort starts on Monday, March 1, 2027.\n")[
+        "job_start_date"] == date(2027, 3, 1)
+    assert _data("Agent technique\nPoste à temps complet à pourvoir le 1er juin 2027.\n")[
+        "job_start_date"] == date(2027, 6, 1)
+    data = _data("Research Assistant\nPosition type: Term (6 months)\n")
+    assert (data["employment_type"], data["duration_months"]) == (E.FIXED_TERM, 6)
+    assert _data("Assistant\nThe contract runs until the end of the current parliamentary term."
+                 "\n")["employment_type"] is E.FIXED_TERM
+    # a start read by the habit of the place (Dakar writes the day first): a guess
+    parsed = parse_text("Youth Officer\nDakar, Senegal\nExpected Start Date: 01-02-2027\n")
+    assert parsed.value("job_start_date") == date(2027, 2, 1)
+    assert parsed.get("job_start_date").confidence < SURE

@@ -87,7 +87,8 @@ _LABELS: dict[str, str] = {
     "employment_type": r"type de contrat|nature du contrat|contrat|contract type|type of contract"
                        r"|type d'emploi|categorie de recrutement"
                        r"|hire type|job type|employment type|statut|contract|appointment type"
-                       r"|terms of (?:appointment|employment)|terms",
+                       r"|terms of (?:appointment|employment)|terms|position type"
+                       r"|type of (?:position|appointment|employment)",
     "interview": r"date des entretiens|date d'entretien|entretiens?|interview dates?|interviews?",
 }
 _LABEL_RES = {

@@ -35,7 +35,10 @@ _TYPES = [
                 r"contrat de projet|contractuel|maternity cover|parental leave cover|remplacement|"
                 r"(?:période|durée|periode|duree) déterminée|(?:emploi|poste|statut|contrat) occasionnel|"
                 r"saisonnier|saisonnière|seasonal|term (?:position|appointment|post|contract)|"
-                r"determinate|contrat d'engagement éducatif|(?-i:CEE))\b", re.I),
+                r"determinate|contrat d'engagement éducatif|(?-i:CEE))\b"
+                # a post that ends with a mandate or a project; 'Term (6 months)' under a label
+                r"|\b((?:runs?|lasts?|valid) until the end of|jusqu'à la fin (?:du|de la) "
+                r"(?:mandat|législature|projet|programme))\b|^\W*(term)(?=\s*+(?:\(|,|$))", re.I),
      EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
                 r"permanent(?!\s+(?:database|representation|secretariat|mission|delegation|"

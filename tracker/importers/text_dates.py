@@ -32,6 +32,7 @@ _APPLY_WORDS = re.compile(
     r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
+    r"à pourvoir (?:le|dès le|au|à partir du)|starts? on|"
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
     r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le|start\s*:|"
     r"(?:indicative|expected) start|démarrage|à partir du|a partir du|embauche|"

@@ -23,9 +23,16 @@ _DAY_FIRST = re.compile(
     r"Egypt|Cairo|Jordan|Amman|Lebanon|Beirut|Luxembourg|Belgium|Brussels|Netherlands|"
     r"Amsterdam|Germany|Berlin|France|Paris|Spain|Madrid|Italy|Rome|Switzerland|Geneva|"
     r"Zurich|Austria|Vienna|Denmark|Copenhagen|Sweden|Stockholm|Norway|Oslo|Finland|Helsinki|"
-    r"Portugal|Lisbon|Greece|Athens|Poland|Warsaw|Czech|Prague|European Union)\b"
+    r"Portugal|Lisbon|Greece|Athens|Poland|Warsaw|Czech|Prague|European Union|Senegal|Dakar|"
+    r"C[ôo]te d'Ivoire|Ivory Coast|Abidjan|Mali|Bamako|Burkina Faso|Ouagadougou|Niger|Niamey|"
+    r"Cameroon|Yaound[ée]|Douala|Morocco|Rabat|Casablanca|Tunisia|Tunis|Algeria|Algiers|"
+    r"Madagascar|Congo|Kinshasa|Benin|Cotonou|Togo|Lom[ée]|Guinea|Conakry|N'Djamena|Gabon|"
+    r"Mozambique|Maputo|Sudan|Somalia|Mogadishu|Afghanistan|Kabul|Iraq|Baghdad|Erbil|Syria|"
+    r"Yemen|Indonesia|Jakarta|Thailand|Bangkok|Vietnam|Hanoi|Cambodia|Phnom Penh|Nepal|"
+    r"Kathmandu|Myanmar|Brazil|Mexico|Colombia|Bogot[áa]|Peru|Lima|Chile|Santiago|Argentina|"
+    r"Buenos Aires|Haiti|Port-au-Prince)\b"
     r"|[£€₹₦]|\b(?-i:GBP|EUR|INR|MYR|SGD|AUD|NZD|ZAR|KES|NGN|GHS|AED|QAR|SAR|KWD|BHD|OMR|EGP|"
-    r"RM|Ksh|KSh)\b", re.I)
+    r"XOF|XAF|FCFA|RM|Ksh|KSh)\b", re.I)
 # Places of the United States (and US state abbreviations after a town), where the month is
 # written first.
 _MONTH_FIRST = re.compile(
