@@ -222,6 +222,7 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
         result.add("timezone", zone, Text("(French posting)"), 0.6)
 
 
+_BOTH_WAYS = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d/-])")
 _DATE_FIELDS = ("date_posted", "valid_through_date", "valid_through_time", "job_start_date",
                 "interviews")
 
@@ -231,8 +232,8 @@ def _unsure_by_place(result: ParsedPosting) -> None:
     a guess to check, never sure."""
     for finding in result.findings:
         if finding.field in _DATE_FIELDS and any(
-                int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2)
-                for m in _NUMERIC.finditer(str(finding.snippet))):
+                int(m.group(1)) <= 12 and int(m.group(3)) <= 12 and m.group(1) != m.group(3)
+                for m in _BOTH_WAYS.finditer(str(finding.snippet))):
             finding.confidence = min(finding.confidence, 0.75)
 
 
