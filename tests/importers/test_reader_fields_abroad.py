@@ -237,3 +237,18 @@ def test_starts_and_terms_as_written():
     parsed = parse_text("Youth Officer\nDakar, Senegal\nExpected Start Date: 01-02-2027\n")
     assert parsed.value("job_start_date") == date(2027, 2, 1)
     assert parsed.get("job_start_date").confidence < SURE
+
+
+def test_deadlines_in_the_words_of_other_publishers():
+    for text in ("Officer\nPosition open until 03/14/2027.\n",
+                 "Officer\nThis posting will remain open until March 14, 2027.\n",
+                 "Officer\nAdvert closes on 14 March 2027 at 23:59.\n",
+                 "Officer\nApplications received after 14 March 2027 will not be considered.\n",
+                 "Agent\nLes candidatures sont à adresser pour le 14 mars 2027 dernier délai.\n",
+                 "Agent\nRetour des candidatures : 14 mars 2027\n"):
+        assert _data(text)["valid_through_date"] == date(2027, 3, 14), text
+    # a year-less deadline is not taken from the period of work on the next line
+    data = _data("Animateur\nCandidatures jusqu'au 31 mai.\nSéjours du 10 juillet au 28 août "
+                 "2027.\n")
+    assert data["valid_through_date"] == date(2027, 5, 31)
+    assert "valid_through_date" not in _data("Officer\nOpen until filled.\n")

@@ -19,16 +19,20 @@ _DEADLINE_PHRASE = re.compile(
     r"au plus tard|at the latest|end date|close (?:at|on)\b|d[ée]lai de (?:postulation|"
     r"candidature|d[ée]p[ôo]t|r[ée]ponse|inscription)|d[ée]lai d'inscription|"
     r"fin d'affichage|close date|open until|last date|last day|due date|applications? due|"
-    r"expir(?:es|e|y date|ation date)|date d'expiration|dernier délai|valable jusqu'au|"
+    r"expir(?:es|e|y date|ation date)|date d'expiration|dernier délai|délai de rigueur|"
+    r"valable jusqu'au|(?:received|reçues|parvenues?|arrivées?) (?:after|après)|"
+    r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|"
     r"through|until|before|by)", re.I)
 # Words that name the deadline by themselves, with no word about applying beside them.
-_STRONG = re.compile(r"(date limite|closing date|close date|deadline|expire le|expires on|d[ée]lai de postulation|"
+_STRONG = re.compile(r"(date limite|closing date|close date|deadline|expire le|expires on|"
+                     r"(?:remain )?open until(?! filled)|(?:advert|posting|listing) closes|"
+                     r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|d[ée]lai de postulation|"
                      r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|last date to "
                      r"apply|applications? due|dernier délai)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
-    r"affichage|posting period|advertising period|"
+    r"affichage|posting period|advertising period|advert|annonce|"
     r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
@@ -358,9 +362,11 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             interview = None
         if match and (_APPLY_WORDS.search(line) or _STRONG.search(line)) and not interview:
             rest = line[match.start():]
-            if match.group(1).lower() in ("au plus tard", "at the latest"):
+            if match.group(1).lower() in ("au plus tard", "at the latest", "dernier délai",
+                                          "délai de rigueur"):
                 rest = line  # 'pour le 1er avril 2027 au plus tard': the date is before
-            if not find_dates(rest, lang) and index + 1 < len(lines):
+            # the date on the next line when this one has none, not even without its year
+            if not find_dates(rest, lang, 2000) and index + 1 < len(lines):
                 rest = f"{rest} {lines[index + 1]}"
             rest = _pair_end(rest, lang) or rest  # 'Open & closing dates 01/05 to 01/19
             weak = match.group(1).lower() in ("by", "until", "before", "through")
