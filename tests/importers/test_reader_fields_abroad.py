@@ -252,3 +252,15 @@ def test_deadlines_in_the_words_of_other_publishers():
                  "2027.\n")
     assert data["valid_through_date"] == date(2027, 5, 31)
     assert "valid_through_date" not in _data("Officer\nOpen until filled.\n")
+
+
+def test_gulf_and_indian_shorthands():
+    data = _data("Engineer\nSalary: ₹8L - ₹12L per annum\n")
+    assert (data["salary_min"], data["salary_max"], data["salary_currency"]) == (
+        Decimal("800000"), Decimal("1200000"), "INR")
+    assert _data("Engineer\nSalary: QR 12,000 per month\nDoha\n")["salary_currency"] == "QAR"
+    assert _data("Engineer\nSalary: SR 9,000 monthly\nRiyadh\n")["salary_currency"] == "SAR"
+    # dirhams: the Emirates' where the posting is there, Morocco's otherwise
+    assert _data("Engineer\nSalary: Dhs 20,000 per month\nDubai\n")["salary_currency"] == "AED"
+    assert _data("Ingénieur\nSalaire : 12 000 DH net par mois\nCasablanca\n")[
+        "salary_currency"] == "MAD"

@@ -18,10 +18,10 @@ _CODES = ("EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|NZD|SGD|HKD|MAD|TND|KES|Z
           "UGX|TZS|RWF|MGA|DZD|BRL|MXN|PLN|CZK|HUF|RON")
 # Dollars named by their country ('CA$', 'AU$', 'NZ$', 'S$', 'HK$', 'US$'), francs CFA, rupees.
 _MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|(?<![\w.])(?-i:RM|Ksh|KSh|"
-           r"GH₵|R)(?=\s?\d)")
+           r"GH₵|R|QR|SR|Dhs?|DH)(?=\s?\d)")
 _MONEY = re.compile(
     rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[,. '’]\d{{3}})+"
-    rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?(?:[kK](?![a-zA-Z])|(?i:lakhs?|lacs?|LPA|crores?)\b))?"
+    rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?(?:[kK](?![a-zA-Z])|(?i:lakhs?|lacs?|LPA|crores?)\b)|(?<=\d)L\b)?"
     rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|(?-i:DH|Dhs|DT|TND)\b|"
     rf"[Dd]irhams?\b|[Dd]inars?\b|(?-i:F\s?CFP|CFP|XPF)\b|[Rr]inggit\b|\$)|\s?(?P<euro>€))?")
 _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR", "us$": "USD",
@@ -30,7 +30,9 @@ _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR
              "f cfa": "XOF", "fr.": "CHF", "sfr.": "CHF", "dh": "MAD", "dhs": "MAD",
              "dirham": "MAD", "dirhams": "MAD", "rm": "MYR", "ringgit": "MYR", "₦": "NGN",
              "ksh": "KES", "gh₵": "GHS", "r": "ZAR", "dt": "TND", "dinar": "TND",
-             "dinars": "TND", "f cfp": "XPF", "fcfp": "XPF", "cfp": "XPF", "lakh": "INR"}
+             "dinars": "TND", "f cfp": "XPF", "fcfp": "XPF", "cfp": "XPF", "lakh": "INR",
+             "qr": "QAR", "sr": "SAR"}
+_EMIRATES = re.compile(r"\b(United Arab Emirates|UAE|Dubai|Abu Dhabi|Sharjah|Ajman|Emirates)\b")
 # What a multiplier word makes of the number before it: '45k', '18 LPA', '₹35 lakh', '2 crore'.
 _TIMES = {"k": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
           "lpa": 100_000, "crore": 10_000_000, "crores": 10_000_000}
@@ -119,6 +121,8 @@ def _symbol(symbol: str, text: str) -> str:
         return min(named)[1] if named else "USD"
     if key in ("fcfa", "f cfa", "xof") and _CENTRAL_AFRICA.search(text):
         return "XAF"
+    if key in ("dh", "dhs", "dirham", "dirhams") and _EMIRATES.search(text):
+        return "AED"  # the dirham of the Emirates, not Morocco's
     return _CURRENCY.get(key, symbol.upper())
 
 
@@ -160,6 +164,8 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
 
 def _times(match: re.Match[str]) -> int:
     word = (match["kilo"] or "").strip().lower()
+    if word == "l":  # '₹8L': lakhs, beside rupees only
+        return 100_000 if (match["pre"] or "").lower() in ("₹", "rs", "rs.", "inr") else 1
     return _TIMES.get(word, 1)
 
 
