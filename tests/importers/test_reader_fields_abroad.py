@@ -264,3 +264,14 @@ def test_gulf_and_indian_shorthands():
     assert _data("Engineer\nSalary: Dhs 20,000 per month\nDubai\n")["salary_currency"] == "AED"
     assert _data("Ingénieur\nSalaire : 12 000 DH net par mois\nCasablanca\n")[
         "salary_currency"] == "MAD"
+
+
+def test_publication_dates_and_what_gives_none():
+    assert "date_posted" not in _data("Officer\nPosted 3 days ago\nClosing date: 14 March "
+                                      "2027\n")  # relative: no day can be named
+    assert _data("Officer\nDate: 12 January 2027\nRef: ABC/12/2027\n")["date_posted"] == \
+        date(2027, 1, 12)
+    assert _data("Officer\nRelease date: 12 January 2027\n")["date_posted"] == date(2027, 1, 12)
+    assert _data("Agent\nParu le 12 janvier 2027\n", "fr")["date_posted"] == date(2027, 1, 12)
+    # a labelled period of work near the top is no dateline
+    assert "date_posted" not in _data("Counselor\nDates: June 20 – August 15, 2027\n")

@@ -63,7 +63,8 @@ _POSTED = re.compile(
     r"diffus[ée]e? le|n°\s?\d{1,4}\s(?:du|of)|date de l['’](?:annonce|offre|avis)|"
     r"annonce du|offre du|avis du|date of (?:posting|advert(?:isement)?)|"
     r"(?:p[ée]riode|dates?) d['’]affichage|posting period|advertising period|"
-    r"advertised from|open(?:ing)? (?:&|and) closing dates?)\b\s*+:?", re.I)
+    r"advertised from|open(?:ing)? (?:&|and) closing dates?|created(?: on)?|release date|"
+    r"released(?: on)?|parue? le|en ligne depuis le|online since)\b\s*+:?", re.I)
 _SEPARATOR = re.compile(r"(?:[·|—–•]|\s-)\s*+$")
 _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|"
                        r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|"
@@ -277,7 +278,7 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
     for index, line in enumerate(shown):
         if index and shown[index - 1].rstrip().endswith(":") or line.strip() in values:
             continue
-        if re.match(r"\W*[^\W\d][\w ]{0,30}:", line):
+        if re.match(r"\W*(?!date\s*+:)[^\W\d][\w ]{0,30}:", line, re.I):
             continue  # a labelled line ('Dates: June 20 – August 15, 2027') is not a dateline
         for part in re.split(r"\s[·|—–]\s", line.strip())[::-1] if index < 8 else [line]:
             found = find_dates(part, lang)
@@ -288,7 +289,8 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             letter = _LETTER_DATE.match(part[:found[0].start].strip())
             # a date alone near the top; a letter's 'Lyon, le 25 mai 2027' anywhere (a
             # notice signed at its foot)
-            if after or rest and not letter or index >= 8 and not letter:
+            dated = re.fullmatch(r"(?:date|dated|le)\s*+:?", rest, re.I)  # 'Date: 12 Jan'
+            if after or rest and not letter and not dated or index >= 8 and not letter:
                 continue
             result.add("date_posted", _value(found[0], order), line.strip(), 0.6,
                        _doubt(found[0], order))
