@@ -275,3 +275,10 @@ def test_publication_dates_and_what_gives_none():
     assert _data("Agent\nParu le 12 janvier 2027\n", "fr")["date_posted"] == date(2027, 1, 12)
     # a labelled period of work near the top is no dateline
     assert "date_posted" not in _data("Counselor\nDates: June 20 – August 15, 2027\n")
+
+
+def test_interim_missions_and_hours_with_minutes():
+    assert _data("Cariste\nContrat de mission (intérim) de 2 semaines\n", "fr")[
+        "employment_type"] is E.TEMPORARY
+    data = _data("Agent\nPoste permanent à temps non complet (17h30 hebdomadaires)\n", "fr")
+    assert (data["employment_type"], data["working_time_percent"]) == (E.PERMANENT, 50)

@@ -178,6 +178,8 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
     term = _TERM_OF.search(value)
     if term:
         kinds = {kind for _, _, kind in found + _kinds_in(value, lang, _ROLE_TYPES[:2])}
+        if re.search(r"\b(intérim|interim|contrat de mission|mission d'intérim)\b", value, re.I):
+            kinds.add(EmploymentType.TEMPORARY)  # 'contrat de mission (intérim) de 2 semaines'
         if any(kind is EmploymentType.PERMANENT and start < term.start()
                for start, _, kind in found):
             # 'open-ended, after an initial 12-month field assignment': the contract is named
@@ -186,7 +188,7 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
         # 'Stage de 6 mois', 'VIE de 12 mois': the kind named; 'tenure-track, nine-month
         # appointment': the academic year, not a term.
         for kind in (EmploymentType.INTERNSHIP, EmploymentType.APPRENTICESHIP,
-                     EmploymentType.VOLUNTEER):
+                     EmploymentType.VOLUNTEER, EmploymentType.TEMPORARY):
             if kind in kinds:
                 return kind, value
         if re.search(r"\btenure", value, re.I):
@@ -430,7 +432,8 @@ _FULL_WEEK = re.compile(r"(?:full[- ]time is|full[- ]time equivalent is|temps (?
                         r"\s*+(?:=|:|est de))\s*+(\d{2}(?:[.,]\d)?)\s*+(?:hours|heures|h)\b", re.I)
 _PERCENT = re.compile(r"(?<![\d,.])(\d{2,3})\s*+%")
 _THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
-_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)\s*"
+_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)"
+                           r"(?P<minutes>[0-5]\d)?\s*"
                            r"(?:(?:par|per|a|/)\s*(?:semaine|week|sem)\b|hebdo\w*|weekly)", re.I)
 _MONEY_SIGN = re.compile(r"[€$£]|\beuros?\b|salaire|salary|\bpay\b", re.I)
 
@@ -452,6 +455,8 @@ def _share_of_hours(text: str, hours: re.Match[str], lang: str) -> int | None:
         return (int(count) if count.isdigit() else _DAYS_WORDS[count]) * 20
     full_week = _FULL_WEEK.search(text)
     count = float(hours.group(1).replace(",", "."))
+    if hours.re is _WEEKLY_HOURS and hours["minutes"]:
+        count += int(hours["minutes"]) / 60  # '17h30 hebdomadaires'
     if full_week:
         week = float(full_week.group(1).replace(",", "."))
     elif lang == "fr" and not _CANADA.search(text):
