@@ -282,3 +282,15 @@ def test_interim_missions_and_hours_with_minutes():
         "employment_type"] is E.TEMPORARY
     data = _data("Agent\nPoste permanent à temps non complet (17h30 hebdomadaires)\n", "fr")
     assert (data["employment_type"], data["working_time_percent"]) == (E.PERMANENT, 50)
+
+
+def test_degrees_offered_two_ways_and_licences_that_are_permits():
+    def level(text: str, language: str | None = None) -> str | None:
+        items = [r for r in parse_text(text, language=language).data().get("requirements", [])
+                 if r["kind"] == "education"]
+        return items[0]["level"] if items else None
+
+    assert level("Engineer\n\nRequirements\n- BS/MS in Computer Science or related field\n") == \
+        "Bac+3"
+    assert level("Agent\nFormation : BUT GEA ou licence professionnelle\n", "fr") == "Bac+2"
+    assert level("Nurse\nRequirements: Registered Nurse (RN) licence; BSN preferred.\n") is None

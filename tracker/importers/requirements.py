@@ -21,7 +21,8 @@ BAC = re.compile(r"\bbac\s*+\+\s*+(\d)\b", re.IGNORECASE)
 # before the degree's own name.
 _GRADE = re.compile(r"\bgrade\s++(?:de\s++)?(master|licence)\b", re.I)
 # A licence that is a degree, not a permit ('driving licence', 'licence to practise').
-_LICENCE = (r"(?<!driver )(?<!driving )(?<!driver's )(?<!full )(?<!permis )licence"
+_LICENCE = (r"(?<!driver )(?<!driving )(?<!driver's )(?<!full )(?<!permis )(?<!\) )(?<!RN )"
+            r"(?<!nursing )(?<!teaching )(?<!professional )(?<!practising )(?<!trade )licence"
             r"(?!\s++(?:to practi[cs]e|de remplacement|de conduire))")
 _DEGREES = [
     (re.compile(r"\b(diplôme universitaire de premier cycle|premier cycle universitaire|"
@@ -32,7 +33,7 @@ _DEGREES = [
                 r" degree|advanced university degree)\b", re.I), "Bac+5"),
     (re.compile(r"\b((?-i:B\.?Tech|B\.E\.|BE)(?=[\s/,])|B\.Tech)", re.I), "Bac+4"),
     (re.compile(r"\b(" + _LICENCE + r"|bachelor|bachelor's|bachelier|first-level university degree|"
-                r"undergraduate degree|(?-i:BSc?|B\.S\.)(?=\s+in\b)|"
+                r"undergraduate degree|(?-i:BSc?|B\.S\.)(?=\s+in\b|\s*+/\s*+(?-i:MSc?|M\.S\.))|"
                 r"diplôme d'état d'(?:éducat\w+|assistant de service social|assistant social))\b",
                 re.I), "Bac+3"),
     (re.compile(r"\b((?-i:BTS|DUT|BUT|DEC)|diplôme d'études collégiales|deux années d'études "
@@ -146,7 +147,7 @@ _DEGREE_IN_TEXT = re.compile(
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
     r"undergraduate degree|" + _LICENCE + r"|"
     r"diplôme d'ingénieur|engineering degree|university degree|"
-    r"(?-i:B\.?Tech|B\.E\.|DCG|DSCG|QTS|PGCE)|qualified teacher status|degree[- ]level|"
+    r"(?-i:B\.?Tech|B\.E\.|DCG|DSCG|QTS|PGCE|BUT|BS(?=/MS))|qualified teacher status|degree[- ]level|"
     r"graduate (?:from|of)|(?:holds?|with|have) an? (?:relevant |good |honours )?degree(?![- ]of\b)|"
     r"deux années d'études supérieures|diplôme de fin d'études secondaires|"
     r"docteur en \w+|grade d'un établissement|(?<!school )(?<!graduate )(?-i:Diploma) in|"
@@ -182,7 +183,7 @@ _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5"
            "diplôme de fin": "Bac", "grade d'un": "Bac+3", "diploma": "Bac+2",
            "any graduate": "Bac+3", "graduate in": "Bac+3", "hnd": "Bac+2", "ond": "Bac+2",
            "mba": "Bac+5", "b.com": "Bac+3", "bcom": "Bac+3", "b.sc": "Bac+3", "bsc": "Bac+3",
-           "national diploma": "Bac+2", "matric": "Bac"}
+           "national diploma": "Bac+2", "matric": "Bac", "but": "Bac+2"}
 
 
 _PREFERRED = re.compile(r"\b(preferred|desirable|souhaitée?|appréciée?|un atout|an asset|is a plus|"
@@ -210,6 +211,9 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
             level = ("Bac+5" if grade.group(1).lower() == "master" else "Bac+3") if grade \
                 else None if "premier cycle" in clause else next(
                     (lvl for key, lvl in _LEVELS.items() if word.startswith(key)), None)
+            if re.search(r"\b(?:ou|or)\b", clause) and _DEGREE_IN_TEXT.search(clause, match.end()):
+                # 'BUT ou licence': two degrees offered, the lowest will do
+                level = education_level(clause) or level
             level = level or education_level(clause)
             if level and education_in(level):
                 return clause.strip(" ,;:."), level
