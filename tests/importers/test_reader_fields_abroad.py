@@ -209,6 +209,8 @@ def test_references_and_grades_boards_write():
     assert _data("Chargé de clientèle\nCV à envoyer en précisant en objet « CCE-DKR-2027 ».\n")[
         "reference"] == "CCE-DKR-2027"
     assert _data("AVIS DE RECRUTEMENT\nN° AR/AIDR/2027/004\n")["reference"] == "AR/AIDR/2027/004"
+    assert _data("Officer\nRecruitment #: 27-01234\n")["reference"] == "27-01234"
+    assert _data("Agent\nNuméro d'avis : 2027-45\n", "fr")["reference"] == "2027-45"
     assert _data("Juriste\nGroupe de traitement : A1\n")["category"] == "A1"
     assert _data("Data Scientist\nCareer group: A1\n")["category"] == "A1"
     assert _data("Finance Officer (Grade KWI 6)\n")["category"] == "KWI 6"

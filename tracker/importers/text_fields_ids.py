@@ -20,6 +20,8 @@ _REF_WORDS = (
     r"|job\s++(?:id|code|number|no\.?)|posting\s++(?:number|id|no\.?)"
     r"|competition(?:\s++(?:reference|number|no\.?))?|recruitment campaign|campaign\s++number"
     r"|concours(?:\s++(?:n°|no\.?|numéro))?|(?:job\s++)?post\s++id|annonce\s++n°|affichage\s++n°"
+    r"|recruitment\s*+#|recruitment\s++(?:number|no\.?|id)|(?:job\s++)?opening\s++(?:id|number)"
+    r"|numéro d['’]avis|avis\s++n°"
     r"|kennziffer|advert(?:isement)?\s++(?:number|no\.?|ref(?:erence)?)"
     r"|mentionnant la référence|quoting(?:\s++(?:the|job))?\s++ref(?:erence)?"
     r"|numéro de l'appel de candidatures|numéro d'appel de candidatures|numéro du concours"
