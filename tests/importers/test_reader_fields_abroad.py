@@ -214,6 +214,7 @@ def test_references_and_grades_boards_write():
     assert _data("Juriste\nGroupe de traitement : A1\n")["category"] == "A1"
     assert _data("Data Scientist\nCareer group: A1\n")["category"] == "A1"
     assert _data("Finance Officer (Grade KWI 6)\n")["category"] == "KWI 6"
+    assert _data("Officer\nSalary Grade: SG-24\n")["category"] == "SG-24"
 
 
 def test_contracts_of_locums_and_holiday_camps():

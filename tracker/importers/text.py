@@ -61,7 +61,8 @@ _LABELS: dict[str, str] = {
                  r"|requisition id|numero de l'offre|reference|ref\.?|n° de l'offre|job ref(?:erence)?|offre n°"
                  r"|vacancy (?:no|number|reference)|job id|req(?:uisition)? id"
                  r"|announcement (?:number|no\.?)|job number|posting id|job posting id",
-    "category": r"categorie|category|grade|corps|pay scale (?:&|and) grade",
+    "category": r"categorie|category|grade|corps|pay scale (?:&|and) grade"
+                r"|(?:pay|salary|job) grade|grade level",
     "date_posted": r"date de publication|publie le|publiee le|date de parution|placed on"
                    r"|posted on|posted|date posted|publication date|date of issue"
                    r"|opening date|open date|date opened|posting date",
