@@ -72,6 +72,8 @@ _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
 # A letter's date line: 'Lyon, le 25 mai 2027', 'London, 3 May 2027'.
 _LETTER_DATE = re.compile(r"^(?:(?:Fait|Done|Given) (?:à|at|in) )?[A-ZÀ-Ý][^\d,;:]{1,40},"
                           r"\s*+(?:le|this|on)?$")
+_LETTER_START = re.compile(r"(?:(?:Fait|Done|Given) (?:à|at|in) )?[A-ZÀ-Ý][^\d,;:]{1,40},\s*+"
+                           r"(?:le\s++|this\s++|on\s++)?\d")
 # A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
 # 'entre le 1er mars et le 31 mai 2027'.
 _SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\bdates?\s*+:\s*+)", re.I)
@@ -278,6 +280,8 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
     for index, line in enumerate(shown):
         if index and shown[index - 1].rstrip().endswith(":") or line.strip() in values:
             continue
+        if index >= 8 and not _LETTER_START.match(line.strip()):
+            continue  # below the top, only a letter's date line
         if re.match(r"\W*(?!date\s*+:)[^\W\d][\w ]{0,30}:", line, re.I):
             continue  # a labelled line ('Dates: June 20 – August 15, 2027') is not a dateline
         for part in re.split(r"\s[·|—–]\s", line.strip())[::-1] if index < 8 else [line]:
