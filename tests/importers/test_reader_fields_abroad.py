@@ -297,3 +297,12 @@ def test_degrees_offered_two_ways_and_licences_that_are_permits():
         "Bac+3"
     assert level("Agent\nFormation : BUT GEA ou licence professionnelle\n", "fr") == "Bac+2"
     assert level("Nurse\nRequirements: Registered Nurse (RN) licence; BSN preferred.\n") is None
+
+
+def test_a_season_without_its_year_and_a_trial_period():
+    data = _data("Agent d'accueil\nLe camping recrute pour la saison 2027, du 1er juin au 31 août. "
+                 "Contrat saisonnier.\n", "fr")
+    assert (data["job_start_date"], data["duration_months"]) == (date(2027, 6, 1), 3)
+    data = _data("Contrôleur\nRecrutement d'un contrôleur pour une durée déterminée, la période "
+                 "d'essai étant de trois mois.\n", "fr")
+    assert data["employment_type"] is E.FIXED_TERM and "duration_months" not in data

@@ -95,6 +95,9 @@ _ENDS = re.compile(r"\b(?:position|post|poste|contract|contrat|appointment)\b[^.
                    r"\b(?:is limited to|limited to|runs through|runs until|ends on|"
                    r"prend fin le|se termine le|est limité au|est limitée au)\s++", re.I)
 _APPLYING = re.compile(r"candidat|apply|applica|postul|deadline|closing", re.I)
+# A trial period and its length: not the contract's.
+_TRIAL = re.compile(r"(?:p[ée]riode d['’]essai|probation(?:ary)? period|trial period|essai)"
+                    r"[^.;\n]{0,40}", re.I)
 _CORPS = re.compile(r"(?mi)^\W*corps(?: d'accueil| de recrutement)?\s*+:")
 
 
@@ -298,7 +301,8 @@ def _add_kind(result: ParsedPosting, kind: EmploymentType, value: str, snippet: 
     result.add("employment_type", kind, snippet, confidence)
     if kind in _TAKES_A_TERM and not _open_to_both(value):
         term = _TERM_OF.search(value)
-        months = _duration(next(g for g in term.groups() if g)) if term else _duration(value)
+        months = _duration(next(g for g in term.groups() if g)) if term else _duration(
+            _TRIAL.sub("", value))  # not 'la période d'essai étant de trois mois'
         if months:
             result.add("duration_months", months, snippet, confidence)
 

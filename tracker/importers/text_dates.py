@@ -330,6 +330,14 @@ def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
         return None
     rest = line[match.start():match.start() + 120]
     year = next((f.value.year for f in find_dates(rest, lang) if f.year_given), None)
+    before = re.search(r"\b(20\d\d)\b[^.\d]{0,30}$", line[max(0, match.start() - 40):match.start()])
+    if year is None and before:  # 'la saison 2027, du 1er juin au 31 août'
+        year = int(before.group(1))
+        found = find_dates(rest, lang, year)
+        if len(found) >= 2 and found[1].start - found[0].end <= 12 \
+                and found[0].value < found[1].value:
+            return found[0], found[1]
+        return None
     found = find_dates(rest, lang, year) if year else []
     if len(found) < 2 or not found[1].year_given or found[1].start - found[0].end > 12:
         return None
