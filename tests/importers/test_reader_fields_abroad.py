@@ -306,3 +306,14 @@ def test_a_season_without_its_year_and_a_trial_period():
     data = _data("Contrôleur\nRecrutement d'un contrôleur pour une durée déterminée, la période "
                  "d'essai étant de trois mois.\n", "fr")
     assert data["employment_type"] is E.FIXED_TERM and "duration_months" not in data
+
+
+def test_a_formal_french_hour_and_degrees_being_prepared():
+    data = _data("Ingénieur\nLes dossiers devront être déposés au plus tard le 15 mars 2027 à 15 "
+                 "heures 30 minutes, délai de rigueur.\n", "fr")
+    assert (data["valid_through_date"], data["valid_through_time"]) == (date(2027, 3, 15),
+                                                                        time(15, 30))
+    items = [r for r in _data("Assistant comptable\nLe cabinet recherche un alternant préparant "
+                              "le DCG.\n", "fr").get("requirements", [])
+             if r["kind"] == "education"]
+    assert items[0]["level"] == "Bac+3"

@@ -151,7 +151,8 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
 
 
 _TIME = re.compile(
-    r"(?:\bat\s+|\bà\s+|\b)(?P<h>[01]?\d|2[0-3])(?:(?:[:.]|\s?h\s?)(?P<m>[0-5]\d)(?::[0-5]\d)?"
+    r"(?:\bat\s+|\bà\s+|\b)(?P<h>[01]?\d|2[0-3])(?:(?:[:.]|\s?h\s?|\s?heures?\s++(?:et\s++)?)"
+    r"(?P<m>[0-5]\d)(?:\s?minutes?\b)?(?::[0-5]\d)?"
     r"|\s?heures?\b|h|\sh\b|\s*(?P<ampm>[ap]\.?m\.?))"
     r"(?:\s*(?P<ampm2>[ap]\.?m\.?))?(?![\d/])",
     re.IGNORECASE)

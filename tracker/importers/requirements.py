@@ -159,7 +159,7 @@ _DEGREE_IN_TEXT = re.compile(
     r"(?-i:CESS|CAP|BEP)|bac(?!\s*+\+)|graduation with a degree|a degree(?= in\b)|2:1 degree|"
     r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b)|master(?= \d| en | in | de | of ))\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
-                     r"eligibility|éligibilité|"
+                     r"eligibility|éligibilité|études|preparing|préparant|pursuing|"
                      r"requirements?|formation|education|qualifications?|"
                      r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
                      r"applicants?)\b", re.I)
@@ -186,6 +186,7 @@ _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5"
            "national diploma": "Bac+2", "matric": "Bac", "but": "Bac+2"}
 
 
+_QTS = re.compile(r"qualified teacher status", re.I)
 _PREFERRED = re.compile(r"\b(preferred|desirable|souhaitée?|appréciée?|un atout|an asset|is a plus|"
                         r"un plus|an advantage)\b", re.I)
 
@@ -200,8 +201,7 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
             opening = match is not None and not clause[:match.start()].strip(" -–•*:")
             # (the degree's own words aside: 'Qualified Teacher Status' teaches nothing)
             if (not match or len(clause) > 400 or not (_ASKING.search(clause) or opening)
-                    or _NOT_ASKING.search(clause[:match.start()] + clause[match.end():]
-                                          if "teach" in match.group(0).lower() else clause)):
+                    or _NOT_ASKING.search(_QTS.sub("", clause))):
                 continue
             optional = _PREFERRED.search(clause, match.end())
             if optional and "," not in clause[match.end():optional.start()]:
