@@ -317,3 +317,9 @@ def test_a_formal_french_hour_and_degrees_being_prepared():
                               "le DCG.\n", "fr").get("requirements", [])
              if r["kind"] == "education"]
     assert items[0]["level"] == "Bac+3"
+
+
+def test_a_posting_overseas_keeps_its_own_clock():
+    data = _data("Technicien de maintenance (H/F)\nNouméa, Nouvelle-Calédonie\nDate limite de "
+                 "candidature : 15 mars 2027 à 16h\n", "fr")
+    assert (data["valid_through_time"], data["timezone"]) == (time(16, 0), "Pacific/Noumea")

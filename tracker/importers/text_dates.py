@@ -108,6 +108,15 @@ _FRENCH_SPEAKING = [
     (re.compile(r"\b(Burkina Faso|Ouagadougou)\b"), "Africa/Ouagadougou"),
     (re.compile(r"\b(Madagascar|Antananarivo)\b"), "Indian/Antananarivo"),
     (re.compile(r"\b(La Réunion|Saint-Denis de La Réunion)\b"), "Indian/Reunion"),
+    (re.compile(r"\b(Nouvelle-Calédonie|Nouméa|Noumea|Koné|Province (?:Nord|Sud|des Îles))\b"),
+     "Pacific/Noumea"),
+    (re.compile(r"\b(Polynésie|Tahiti|Papeete|Moorea)\b"), "Pacific/Tahiti"),
+    (re.compile(r"\b(Wallis|Futuna|Mata-Utu)\b"), "Pacific/Wallis"),
+    (re.compile(r"\b(Guadeloupe|Pointe-à-Pitre|Basse-Terre)\b"), "America/Guadeloupe"),
+    (re.compile(r"\b(Martinique|Fort-de-France)\b"), "America/Martinique"),
+    (re.compile(r"\b(Guyane|Cayenne|Kourou)\b"), "America/Cayenne"),
+    (re.compile(r"\b(Mayotte|Mamoudzou)\b"), "Indian/Mayotte"),
+    (re.compile(r"\b(Saint-Pierre-et-Miquelon)\b"), "America/Miquelon"),
     # France itself: a city, a département in brackets, a five-digit postcode
     (re.compile(r"\b(France|Paris|Lyon|Marseille|Toulouse|Bordeaux|Lille|Nantes|Strasbourg|"
                 r"Montpellier|Rennes|Grenoble)\b|\(\d{2}\)|(?<![\d-])\d{5}(?![\d-])"),
