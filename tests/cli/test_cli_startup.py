@@ -107,6 +107,32 @@ def test_a_listing_on_a_database_at_the_head_imports_no_migration_or_pdf_library
     assert loaded(modules, NOT_FOR_A_LIST) == []
 
 
+
+def test_a_command_run_as_the_process_collects_garbage_and_closes_its_database(
+        tmp_path: Path) -> None:
+    """The start keeps the garbage collector out (TrackerGroup.main), but the command itself
+    runs with it, as a server or a worker runs for days; what the start made is frozen out of
+    its collections. At the end the command's database is closed: no write-ahead log is left
+    beside the SQLite file."""
+    run_python("from tracker.cli import main\n"
+               "main(['db', 'upgrade'], standalone_mode=False)\n", tmp_path)
+    result = run_python(
+        "import gc, sys, click\n"
+        "from tracker.cli import main\n"
+        "from tracker.cli.context import pass_app\n"
+        "@main.command('probe')\n"
+        "@pass_app\n"
+        "def probe(app):\n"
+        "    with app.transaction() as session:\n"
+        "        session.execute(__import__('sqlalchemy').text('SELECT 1'))\n"
+        "    print(gc.isenabled(), gc.get_freeze_count() > 1000)\n"
+        "sys.argv = ['tracker', 'probe']\n"
+        "main()\n", tmp_path)
+    assert result.stdout.split() == ["True", "True"]
+    assert sorted(path.name for path in (tmp_path / "data").iterdir()
+                  if path.name.startswith("tracker.db")) == ["tracker.db"]
+
+
 def test_the_quick_head_is_alembics() -> None:
     assert schema.quick_head() == schema.head_revision()
 
