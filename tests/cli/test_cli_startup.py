@@ -31,6 +31,13 @@ NOT_FOR_A_LIST = ("alembic", "mako", "pygments", "weasyprint", "pypdf", "icalend
                   "tracker.services.fit", "pydantic", "pydantic_settings", "tracker.config",
                   "tracker.services.reminders",
                   "tracker.services.audit", "tracker.services.reference",
+                  # the web face, the importers' and the scheduler's libraries, the PostgreSQL
+                  # driver on SQLite
+                  "babel", "snowballstemmer", "jinja2", "flask", "werkzeug", "apscheduler",
+                  "pikepdf", "pdfplumber", "extruct", "html_text", "lxml", "argon2", "yaml",
+                  "spectree", "psycopg", "tracker.importers", "tracker.exporters",
+                  "tracker.pdf", "tracker.mail", "tracker.app", "tracker.web", "tracker.api",
+                  "tracker.scheduler", "tracker.bounded",
                   # models no posting reaches
                   "tracker.models.audit", "tracker.models.calendar", "tracker.models.health",
                   "tracker.models.imports", "tracker.models.job", "tracker.models.login_session",
