@@ -72,6 +72,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# The collector paused by TrackerGroup.main for the process's start, until `main` resumes it.
+_start_paused = False
+
+
 class TrackerGroup(LazyGroup):
     """Turns a user's mistake (a broken domain rule, an unreachable database) into one line on
     stderr and a non-zero exit. The transaction has been rolled back by then.
@@ -91,6 +95,8 @@ class TrackerGroup(LazyGroup):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         if args is not None:
             return super().main(args, *rest, **kwargs)
+        global _start_paused
+        _start_paused = gc.isenabled()
         gc.disable()
         try:
             return super().main(None, *rest, **kwargs)
@@ -135,7 +141,9 @@ def main(ctx: click.Context, acting_as: str | None) -> None:
     app = ctx.ensure_object(AppContext)
     app.acting_as = acting_as or app.acting_as
     ctx.call_on_close(app.close)
-    if not gc.isenabled():  # the process's start is over (TrackerGroup.main)
+    global _start_paused
+    if _start_paused:  # the process's start is over (TrackerGroup.main)
+        _start_paused = False
         gc.freeze()
         gc.enable()
 
