@@ -13,6 +13,7 @@ machine's other work changes least) and of wall time:
     .venv/bin/python bench/cli_startup.py             # 15 runs each (about a minute)
     .venv/bin/python bench/cli_startup.py --repeat 5
     .venv/bin/python bench/cli_startup.py --compare /tmp/before   # and an older checkout's
+    .venv/bin/python bench/cli_startup.py --compare /tmp/a --compare /tmp/b  # several
 
 Every process reads compiled bytecode, as an installed tracker does: the children write and read
 it in a cache folder of the run's own (PYTHONPYCACHEPREFIX), filled by the warm-up round, so a
@@ -68,9 +69,10 @@ def measure(commands: dict[str, list[str] | tuple[list[str], dict[str, str]]],
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=15, help="timed runs of each (median)")
-    parser.add_argument("--compare", metavar="DIR", type=Path,
+    parser.add_argument("--compare", metavar="DIR", type=Path, action="append", default=[],
                         help="also time the two tracker commands of the code checked out in DIR "
-                             "(e.g. `git archive main | tar -x -C DIR`), run from this venv")
+                             "(e.g. `git archive main | tar -x -C DIR`), run from this venv; "
+                             "may be given several times")
     args = parser.parse_args()
     python, tracker = str(BIN / "python"), str(BIN / "tracker")
     with tempfile.TemporaryDirectory(prefix="tracker-bench-cli-") as tmp:
@@ -87,11 +89,11 @@ def main() -> None:
             "tracker --help": [tracker, "--help"],
             "tracker posting list": [tracker, "posting", "list"],
         }
-        if args.compare:
-            other = {**env, "PYTHONPATH": str(args.compare.resolve())}
+        for folder in args.compare:
+            other = {**env, "PYTHONPATH": str(folder.resolve())}
             code = "from tracker.cli import main; main(prog_name='tracker')"
             for name in ("tracker --help", "tracker posting list"):
-                commands[f"{name} ({args.compare.name})"] = (
+                commands[f"{name} ({folder.name})"] = (
                     [python, "-c", code, *name.split()[1:]], other)
         load = os.getloadavg()
         times = measure(commands, env, args.repeat)
@@ -108,6 +110,10 @@ def main() -> None:
         verdict = "met" if cpu <= target else "NOT met"
         print(f"{name + ' / ' + floor:<56} {cpu:5.2f} {wall:5.2f} {'≤ ' + str(target):>7}  "
               f"{verdict}")
+        for folder in args.compare:
+            other = f"{name} ({folder.name})"
+            wall, cpu = (times[other][i] / times[floor][i] for i in (0, 1))
+            print(f"{'  ' + other:<56} {cpu:5.2f} {wall:5.2f}")
 
 
 if __name__ == "__main__":

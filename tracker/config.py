@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from platformdirs import user_data_dir
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from tracker.defaults import SQLITE_BUSY_TIMEOUT_MS, default_data_dir, embedded_database_url
 
 # The worst case of one e-mail, in SMTP exchanges that each may take up to TRACKER_SMTP_TIMEOUT_S:
 # connecting (the greeting), EHLO, STARTTLS and its TLS handshake, EHLO again, AUTH (LOGIN takes
@@ -26,12 +27,12 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="TRACKER_", extra="ignore")
 
-    data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("posting-tracker")))
+    data_dir: Path = Field(default_factory=default_data_dir)
     database_url: str | None = None
     # Where dossiers are written by default: reports/ at the top of the project.
     reports_dir: Path = Path(__file__).resolve().parent.parent / "reports"
     timezone: str = "Europe/Paris"
-    sqlite_busy_timeout_ms: int = 10_000
+    sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
     # Uploads (CV, letters): at most this many MB (10^6 bytes), read by pypdf in a child
     # process bounded in time and address space.
     max_upload_mb: int = Field(default=10, ge=1)
@@ -186,7 +187,7 @@ class Settings(BaseSettings):
         """The configured URL, or the embedded SQLite file in the data directory."""
         if self.database_url:
             return self.database_url
-        return f"sqlite:///{self.data_dir / 'tracker.db'}"
+        return embedded_database_url(self.data_dir)
 
 
 def secret_key(settings: Settings) -> str:

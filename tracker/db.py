@@ -17,6 +17,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from tracker.defaults import SQLITE_BUSY_TIMEOUT_MS, default_data_dir, embedded_database_url
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -122,8 +124,6 @@ _FREE_TEXT_SETTINGS = frozenset({
     "data_dir", "database_url", "reports_dir", "secret_key", "smtp_host", "smtp_user",
     "smtp_password", "smtp_sender", "public_url"})
 NOT_SETTINGS = frozenset({"lang", "as"})  # TRACKER_LANG, TRACKER_AS
-SQLITE_BUSY_TIMEOUT_MS = 10_000  # tracker.config.Settings.sqlite_busy_timeout_ms's default
-APP_NAME = "posting-tracker"  # the data folder's name (platformdirs), as in tracker.config
 
 
 @dataclass(frozen=True)
@@ -158,13 +158,8 @@ def settings_from_environment() -> DatabaseSettings | None:
         return None
     if found.get("database_url"):
         return DatabaseSettings(found["database_url"], False, SQLITE_BUSY_TIMEOUT_MS)
-    if "data_dir" in found:
-        data_dir = Path(found["data_dir"])
-    else:
-        from platformdirs import user_data_dir
-
-        data_dir = Path(user_data_dir(APP_NAME))
-    return DatabaseSettings(f"sqlite:///{data_dir / 'tracker.db'}", True, SQLITE_BUSY_TIMEOUT_MS)
+    data_dir = Path(found["data_dir"]) if "data_dir" in found else default_data_dir()
+    return DatabaseSettings(embedded_database_url(data_dir), True, SQLITE_BUSY_TIMEOUT_MS)
 
 
 def create_engine(url: str | None = None, **kwargs: Any) -> Engine:

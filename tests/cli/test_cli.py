@@ -287,6 +287,35 @@ def test_posting_list_json_sorted_by_deadline_with_counts(cli, session, posting,
     assert only["postings"] == []
 
 
+
+def test_posting_list_reads_the_same_statements_for_two_postings_or_ten(
+        cli, connection, posting, candidate):
+    """The listing shows each posting's summary: none of their requirements, documents,
+    occupation or interviews is read, one posting at a time."""
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    def listing() -> tuple[int, list[str]]:
+        statements.clear()
+        sa.event.listen(connection, "before_cursor_execute", count)
+        try:
+            shown = json.loads(cli("posting list --format json").output)["postings"]
+        finally:
+            sa.event.remove(connection, "before_cursor_execute", count)
+        return len(shown), list(statements)
+
+    args = ["posting", "add", "--org", "ujm", "--employment-type", "permanent", "--open"]
+    assert cli([*args, "--title", "Second", "--reference", "R-2"]).exit_code == 0
+    two = listing()
+    for n in range(3, 11):
+        assert cli([*args, "--title", f"Posting {n}", "--reference", f"R-{n}"]).exit_code == 0
+    ten = listing()
+    assert (two[0], ten[0]) == (2, 10)
+    assert len(ten[1]) == len(two[1]), ten[1]
+
+
 POSTING_FIELDS = {
     "reference", "title", "status", "visibility", "organisation", "hiring_organization_name",
     "department", "location", "address_locality", "address_country", "category",

@@ -31,6 +31,13 @@ NOT_FOR_A_LIST = ("alembic", "mako", "pygments", "weasyprint", "pypdf", "icalend
                   "tracker.services.fit", "pydantic", "pydantic_settings", "tracker.config",
                   "tracker.services.reminders",
                   "tracker.services.audit", "tracker.services.reference",
+                  # the web face, the importers' and the scheduler's libraries, the PostgreSQL
+                  # driver on SQLite
+                  "babel", "snowballstemmer", "jinja2", "flask", "werkzeug", "apscheduler",
+                  "pikepdf", "pdfplumber", "extruct", "html_text", "lxml", "argon2", "yaml",
+                  "spectree", "psycopg", "tracker.importers", "tracker.exporters",
+                  "tracker.pdf", "tracker.mail", "tracker.app", "tracker.web", "tracker.api",
+                  "tracker.scheduler", "tracker.bounded",
                   # models no posting reaches
                   "tracker.models.audit", "tracker.models.calendar", "tracker.models.health",
                   "tracker.models.imports", "tracker.models.job", "tracker.models.login_session",
@@ -105,6 +112,32 @@ def test_a_listing_on_a_database_at_the_head_imports_no_migration_or_pdf_library
     assert "No postings" in output or "Postings" in output, output
     assert "tracker.models" in modules and "sqlalchemy.orm" in modules
     assert loaded(modules, NOT_FOR_A_LIST) == []
+
+
+
+def test_a_command_run_as_the_process_collects_garbage_and_closes_its_database(
+        tmp_path: Path) -> None:
+    """The start keeps the garbage collector out (TrackerGroup.main), but the command itself
+    runs with it, as a server or a worker runs for days; what the start made is frozen out of
+    its collections. At the end the command's database is closed: no write-ahead log is left
+    beside the SQLite file."""
+    run_python("from tracker.cli import main\n"
+               "main(['db', 'upgrade'], standalone_mode=False)\n", tmp_path)
+    result = run_python(
+        "import gc, sys, click\n"
+        "from tracker.cli import main\n"
+        "from tracker.cli.context import pass_app\n"
+        "@main.command('probe')\n"
+        "@pass_app\n"
+        "def probe(app):\n"
+        "    with app.transaction() as session:\n"
+        "        session.execute(__import__('sqlalchemy').text('SELECT 1'))\n"
+        "    print(gc.isenabled(), gc.get_freeze_count() > 1000)\n"
+        "sys.argv = ['tracker', 'probe']\n"
+        "main()\n", tmp_path)
+    assert result.stdout.split() == ["True", "True"]
+    assert sorted(path.name for path in (tmp_path / "data").iterdir()
+                  if path.name.startswith("tracker.db")) == ["tracker.db"]
 
 
 def test_the_quick_head_is_alembics() -> None:

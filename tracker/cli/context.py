@@ -47,6 +47,7 @@ class AppContext:
     acting_as: str | None = None
     given_settings: Settings | None = None
     _schema_checked: bool = field(default=False, repr=False)
+    _own_engine: sa.Engine | None = field(default=None, repr=False)
 
     @property
     def settings(self) -> Settings:
@@ -60,9 +61,16 @@ class AppContext:
         if self.session_factory is None:
             from tracker.db import create_engine, make_session_factory
 
-            engine = create_engine()
-            self.session_factory = make_session_factory(engine)
+            self._own_engine = create_engine()
+            self.session_factory = make_session_factory(self._own_engine)
         return self.session_factory
+
+    def close(self) -> None:
+        """At the command's end: the connections of the engine it opened are closed (on
+        SQLite, the last one folds the write-ahead log back into the file); one given is left
+        to its owner."""
+        if self._own_engine is not None:
+            self._own_engine.dispose()
 
     def engine(self) -> sa.Engine:
         import sqlalchemy as sa

@@ -35,7 +35,7 @@ from tracker.models import (
     Visibility,
 )
 from tracker.services.hiring import postings
-from tracker.services.views.records import posting_record, posting_record_for
+from tracker.services.views.records import posting_record, posting_record_for, posting_summary
 
 STATUS_CHOICE = click.Choice([s.value for s in PostingStatus])
 
@@ -143,7 +143,8 @@ def show_posting_list(app: AppContext, *, fmt: str, status: str | None,
         result = postings.list_postings(session, status=status, organisation=organisation,
                                         page=page, per_page=per_page, actor=app.actor(session))
         now = app.clock()
-        records = [(posting_record(row.posting, now), row.counts) for row in result.rows]
+        # each posting's summary: its requirements, documents and interviews are not read
+        records = [(posting_summary(row.posting, now), row.counts) for row in result.rows]
     if fmt == "json":
         emit_json({
             "page": result.page, "per_page": result.per_page, "has_next": result.has_next,
