@@ -15,14 +15,17 @@ from tracker.importers.dates import fold
 from tracker.importers.sections import BULLET, heading_of
 from tracker.importers.text_names_layout import (
     as_written,
+    author_lines,
     caps_lead,
     domain_labels,
     heading_index,
+    is_letterhead,
     is_nav,
     is_publisher_line,
     matches_domain,
     post_word,
     publisher_words_off,
+    site_name_lines,
 )
 from tracker.importers.text_title import (
     is_call,
@@ -199,9 +202,12 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found_at = None
     domains = domain_labels(text, EMAIL)
     site_names: Sources = []  # a site's own name in its header, confirmed
+    authors = {top[index] for index in author_lines(top)}  # a social post's author
+    sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
 
     def heading_like(line: str) -> bool:
-        return not (_skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
+        return not (line in authors or line in sites or is_letterhead(line)
+                    or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
 
@@ -212,7 +218,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        above = heading_at is not None and index < heading_at and (
+        if line in authors or is_letterhead(line):
+            continue
+        above = line in sites or heading_at is not None and index < heading_at and (
             by_marker or not post_word(line))
         numbered = _NUMBERED.match(line) if not is_call(line) and not above else None
         if numbered:

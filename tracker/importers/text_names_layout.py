@@ -77,7 +77,7 @@ def is_nav(line: str) -> bool:
         return False
     if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2:
         return True
-    items = [item.strip() for item in re.split(r"\s[·|•]\s", stripped)]
+    items = [item.strip() for item in re.split(r"\s[·|•]\s|\s{3,}", stripped)]
     return len(items) >= 3 and not re.search(r"\d|:", stripped) and all(
         1 <= len(item.split()) <= 5 for item in items)
 
@@ -165,3 +165,50 @@ def as_written(name: str, text: str) -> str:
     if match and not match.group(0).isupper():
         return match.group(0)
     return name
+
+
+# A social network's post: its author's line ('Priya Raman • 2nd', 'Camille B. • 1er',
+# 'Posted by u/name · 4h') and the headline or the time under it are no heading.
+_AUTHOR = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}\s*[•·]\s*(?:\d+(?:st|nd|rd|th|er|e|eme)"
+    r"\+?|author|auteur|auteure|following|follow|suivre)\b|posted by u/|publi[ée]e? par u/)", re.I)
+_FORUM = re.compile(r"^r/\w+$|^(?:facebook|linkedin|instagram|twitter|x|reddit|mastodon|threads)$",
+                    re.I)
+
+
+def author_lines(top: list[str]) -> set[int]:
+    """Indexes of a social post's author line, the line of its headline or time under it, and
+    the network's or the forum's own name."""
+    found: set[int] = set()
+    for index, line in enumerate(top):
+        if _FORUM.match(line.strip()):
+            found.add(index)
+        elif _AUTHOR.match(line.strip()):
+            found.add(index)
+            if index + 1 < len(top) and not _AUTHOR.match(top[index + 1]):
+                found.add(index + 1)
+    return found
+
+
+# A state's letterhead ('RÉPUBLIQUE DU CAMEROUN', 'Royaume du Maroc', 'Principauté de Monaco')
+# and its motto in three words ('Paix – Travail – Patrie'): above the issuing body, no heading.
+_STATE = re.compile(r"^(?:r[ée]publique|republic|royaume|kingdom|principaut[ée]|principality|"
+                    r"grand-duch[ée]|grand duchy|[ée]mirat|emirate|sultanat|sultanate)\b", re.I)
+_MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’-]+\s+[–—-]\s+[A-ZÀ-Ý][\w'’-]+\s+[–—-]\s+[A-ZÀ-Ý][\w'’-]+"
+                    r"(?:\s{2,}.*)?$")
+
+
+def is_letterhead(line: str) -> bool:
+    """A state's name or its motto heading an official notice."""
+    stripped = line.strip()
+    return bool(_STATE.match(fold(stripped)) or _MOTTO.match(stripped))
+
+
+def site_name_lines(top: list[str]) -> set[int]:
+    """Indexes of a site's own name: a first line followed by the site's menu or breadcrumbs
+    ('Meridian Medical Locums' / 'Locum GPs | Nurses | Contact'), the logo before the menu."""
+    found: set[int] = set()
+    for index in range(min(2, len(top) - 1)):
+        if not is_nav(top[index]) and not post_word(top[index]) and is_nav(top[index + 1]):
+            found.add(index)
+    return found
