@@ -30,6 +30,7 @@ from tracker.importers.text_names_layout import (
 from tracker.importers.text_title import (
     is_call,
     kind_prefixed,
+    notice_post,
     post_in_sentence,
     subject_title,
     trim_terms,
@@ -226,6 +227,11 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if numbered:
             result.add("title", clean_title(numbered["title"]), line, 0.7)
             break
+        notice = notice_post(line) if not above and len(line) <= 200 else None
+        if notice and post_word(notice):
+            result.add("title", clean_title(notice), line, 0.6)
+            found_at = None
+            break
         if _CRUMB_MARKS.search(line) and not line.endswith(".") and len(line) <= 120:
             parts = [part.strip() for part in _CRUMBS.split(line)]
             boards += _board_employer(parts[0]) + [
@@ -295,6 +301,13 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         post = next((p for p in map(post_in_sentence, top[:10]) if p), None)
         if post:
             result.add("title", clean_title(post), post, 0.55)
+    if not result.get("title"):  # 'l'AIDR recrute :' and the post on the line under it
+        after = next((top[i + 1] for i, line in enumerate(top[:-1])
+                      if _RECRUITS_ALONE.search(line) and heading_like(top[i + 1])
+                      and post_word(top[i + 1])), None)
+        if after:
+            result.add("title", clean_title(post_in_sentence(f"recrute {after}") or after),
+                       after, 0.55)
     if crumb and not result.get("title"):
         result.add("title", clean_title(crumb), crumb, 0.55)
     return header, below_title, site_names + boards
@@ -303,8 +316,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
 # A line that only says an organisation recruits ('Biocoop Les Arcades recrute',
 # 'recrute pour sa Maison d'enfants ...'): the post is on the next line.
 _RECRUITS_ALONE = re.compile(
-    r"(?:^|\s)(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is hiring|"
-    r"is recruiting|is looking for)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?)?"
+    r"(?:^|\s)(?:recrute|recrutent|recruter|recherche|recherchent|cherche|cherchent|is hiring|"
+    r"is recruiting|is looking for|to recruit|to appoint)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?)?"
     r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b)", re.I)
 # The larger body a unit belongs to, when a line names both ('LabEx ITEM – Université
 # Grenoble Alpes', 'Department of Neurobiology, University of Chicago').

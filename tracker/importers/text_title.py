@@ -21,12 +21,16 @@ _CALLS = re.compile(
     r"we are hiring|we are recruiting|bonjour|dear\b|hello\b|hi\b|madame|monsieur|"
     r"vacancy notice|avis d'appel|call for expressions of interest|terms of reference|"
     r"termes de reference|appel a candidatures$|call for applications$|recrute\b|recherche\b|"
-    r"offre d'emploi cadre)")
+    r"offre d'emploi cadre|avis de (?:recrutement|vacance|concours)|avis et communiques|"
+    r"notice of (?:vacancy|recruitment)|(?:vacancy|job|position|recruitment) (?:announcement|"
+    r"notice)|appel a candidatures n|communique\b|concours (?:externe|interne|sur titres)\b)")
 # The terms after the title: a duration, a share of time, a contract or a season.
 _TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
          r"maternity|cover)\b)"
 _TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?=[^—–]*{_TERMS})[^—–]*$", re.I)
+# 'X – 4 days per week – Norwich': the first part stating terms ends the title.
+_TERMS_THEN_MORE = re.compile(rf"\s+[—–]\s+(?=[^—–]*?{_TERMS})[^—–]*\s+[—–]\s+.*$", re.I)
 _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
                               r"years?|ans)\b)[^)]*\)\s*$", re.I)
 _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage)\b.*$",
@@ -42,9 +46,16 @@ def is_call(line: str) -> bool:
     return bool(_CALLS.match(fold(line).strip(" !:,.")))
 
 
+# A lead-in naming the kind of event or a tag in brackets before the post: 'Walk-in Drive for
+# X', 'Recruitment of X', '[Hiring] X', '[Assemblée nationale] X'.
+_LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|(?:walk-?in (?:drive|interview)s?|hiring drive|"
+                      r"recruitment drive|(?:now )?hiring|we'?re hiring)\s*+(?:for|:)\s*+)(?=\S)",
+                      re.I)
+
+
 def kind_prefixed(line: str) -> str | None:
     """The title after a kind of posting written first ('Appel à candidatures – X')."""
-    match = _KIND_PREFIX.match(fold(line))
+    match = _KIND_PREFIX.match(fold(line)) or _LEAD_IN.match(line)
     if not match:
         return None
     rest = line[match.end():].strip()
@@ -54,7 +65,9 @@ def kind_prefixed(line: str) -> str | None:
 def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
-    for pattern in (_TRAILING_SEASON, _TRAILING_PARENS, _TRAILING_PART, _TRAILING_CONTRACT):
+    title = _LEAD_IN.sub("", title)
+    for pattern in (_TRAILING_SEASON, _TRAILING_PARENS, _TERMS_THEN_MORE, _TRAILING_PART,
+                    _TRAILING_CONTRACT):
         trimmed = pattern.sub("", title).strip()
         if trimmed:
             title = trimmed
@@ -82,6 +95,39 @@ def post_in_sentence(line: str) -> str | None:
         return None
     post = _POST_END.sub("", match["post"]).strip(" -–—")
     return post if 1 <= len(post.split()) <= 8 else None
+
+
+# An official notice names the post in its recruitment phrase: 'Avis de recrutement n° 31 d'un
+# Contrôleur à la Direction de ...', 'pour le recrutement de deux (02) Ingénieurs', 'the
+# recruitment of a Senior Accountant', 'se propose de recruter un(e) X'.
+_COUNT = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|" \
+         r"nine|ten|\d{1,2})(?:\s*\(\d{1,2}\))?"
+_NOTICE_POST = re.compile(
+    rf"\b(?:recrutement|recruitment|recruter|recruit|appointment|engagement|nomination)"
+    rf"(?:\s+n°\s*\S+)?\s+(?:(?P<one>d['’]\s*une?(?:\(e\)|·e|\.e)?|of\s+(?:an?|one)|une?(?:\(e\)|·e)?|an?)"
+    rf"|(?:de|of)?\s*(?P<count>{_COUNT}))\s+(?P<post>[^.;:!?]{{3,100}})", re.I)
+
+
+def notice_post(line: str) -> str | None:
+    """The post an official notice's recruitment phrase names, in the singular when it
+    recruits several ('deux (02) Ingénieurs Informaticiens' is 'Ingénieur Informaticien')."""
+    match = _NOTICE_POST.search(line)
+    if not match:
+        return None
+    post = _POST_END.sub("", match["post"]).strip(" -–—")
+    if not 1 <= len(post.split()) <= 8:
+        return None
+    if match["count"] and not re.fullmatch(r"(?i)one|1", match["count"]):
+        post = " ".join(_singular(word) for word in post.split())
+    return post
+
+
+def _singular(word: str) -> str:
+    if re.fullmatch(r"[A-Za-zÀ-ÿ'’-]{4,}(?<![su])s", word) and not word.isupper():
+        return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    if re.fullmatch(r"[A-ZÀ-Ý'’-]{4,}(?<![SU])S", word):
+        return word[:-1]
+    return word
 
 
 _SUBJECT = re.compile(r"^(?:subject|objet|sujet)\s*:\s*(?P<value>.+)$", re.I)
