@@ -70,7 +70,7 @@ _BOARD = re.compile(
     r"unjoblink|scholarshipdb|academic ?positions|emploi[- ]territorial|place de l'emploi public|"
     r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
     r"guardian jobs|times higher education|w4mp|nature careers|science careers|portail (?:de l')?"
-    r"emploi|mon volontariat international|careers at)\b"
+    r"emploi|mon volontariat international|careers at|jobs at|vacancies at)\b"
     r"|^[\w' -]{2,40}\s(?:jobs|vacancies|procurement notices|careers)$"
     r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
     r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
@@ -118,8 +118,14 @@ _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "re
                    "yahoo", "hotmail", "orange", "free", "wanadoo", "laposte", "proton"}
 
 
+# 'Poste de professeure ...', 'Position of Registrar': the word for a post before its name.
+_POST_OF = re.compile(r"^(?:poste|emploi|position|post)\s+(?:de\s+|d['’]\s*|of\s+)(?=\w)", re.I)
+
+
 def clean_title(line: str) -> str:
-    return trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—"))
+    title = trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—"))
+    rest = _POST_OF.sub("", title)
+    return rest if rest != title and post_word(rest) else title
 
 
 def org_name(line: str) -> str:
@@ -174,7 +180,7 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
                 or EMAIL.search(line) or len(line) > 120 or is_label(key)
                 or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
                 or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
-                or re.match(r"^(offre|ref|job\b|job id|publi)", key)
+                or re.match(r"^(offre|ref|job\b|job id|publi|n°|no\.\s|nº)", key)
                 or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
                 or re.match(r"^[$£€¥]", line)
                 or _SKIP.search(key))
@@ -391,7 +397,7 @@ def _wrapped(value: str, lines: list[str]) -> str:
 def _post_named(line: str) -> tuple[str, str] | None:
     """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
     or a classified ad's lead words in capitals, when a word of it names a job."""
-    post = post_in_sentence(line) or caps_lead(line)
+    post = post_in_sentence(line) or notice_post(line) or caps_lead(line)
     return (post, line) if post and post_word(post) else None
 
 

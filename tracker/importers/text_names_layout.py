@@ -50,7 +50,8 @@ conducteur conductrice facteur soudeur mecanicien peintre macon couvreur boulang
 patissier coiffeur coiffeuse estheticienne veilleur ambulancier brancardier manipulateur
 sage-femme plongeur valet gouvernante greffier huissier officier policier pompier dentiste
 veterinaire opticien psychomotricien orthoptiste clerc commercial commerciale negociateur
-pastor priest organist lifeguard trainer physio handyman negotiator
+pastor priest organist lifeguard trainer physio handyman negotiator organiser organizer
+caseworker campaigner fundraiser locum gp remplacant remplacante collaboratrice
 underwriter actuary broker teller doctor veterinarian optician sonographer logistician
 firefighter warden sous-chef
 """
@@ -185,7 +186,8 @@ def author_lines(top: list[str]) -> set[int]:
             found.add(index)
         elif _AUTHOR.match(line.strip()):
             found.add(index)
-            if index + 1 < len(top) and not _AUTHOR.match(top[index + 1]):
+            if index + 1 < len(top) and not _AUTHOR.match(top[index + 1]) \
+                    and "/" not in line:  # a profile's headline, not a forum post's heading
                 found.add(index + 1)
     return found
 

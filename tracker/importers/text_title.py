@@ -38,6 +38,14 @@ _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|app
 # 'pour la rentrée', 'for the summer season': when the post is wanted, not its name.
 _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[ée]e|saison|season|"
                               r"summer|winter|[ée]t[ée])\b.*$", re.I)
+# '(Fixed term)', '(CDD)': brackets holding only the contract's terms.
+_TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|cdi|cdd|freelance|" \
+              r"\d+\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
+_TRAILING_TERMS_ONLY = re.compile(rf"\s*\((?:{_TERM_WORDS})(?:\s*[,/·]\s*(?:{_TERM_WORDS}))*\)\s*$",
+                                  re.I)
+# 'part time barista': the terms written before the post.
+_LEADING_TERMS = re.compile(r"^(?:part[- ]time|full[- ]time|temporary|seasonal|permanent)\s+(?=\w)",
+                            re.I)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
 
 
@@ -65,9 +73,9 @@ def kind_prefixed(line: str) -> str | None:
 def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
-    title = _LEAD_IN.sub("", title)
-    for pattern in (_TRAILING_SEASON, _TRAILING_PARENS, _TERMS_THEN_MORE, _TRAILING_PART,
-                    _TRAILING_CONTRACT):
+    title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title))
+    for pattern in (_TRAILING_SEASON, _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TERMS_THEN_MORE,
+                    _TRAILING_PART, _TRAILING_CONTRACT):
         trimmed = pattern.sub("", title).strip()
         if trimmed:
             title = trimmed
@@ -78,7 +86,9 @@ def trim_terms(title: str) -> str:
 _POST_IN_SENTENCE = re.compile(
     r"(?:\b(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is hiring|"
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking)|"
-    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one)\s+(?P<post>[^.;:!?]{3,100})",
+    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one|(?:son|sa|ses|their|its|our|"
+    r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
+    r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
     re.I)
 # Where the sentence goes on past the post: an aside in brackets (not a sex ending '(e)' nor
 # an acronym '(FLE)'), a comma, a preposition ('en' only before the terms: 'en CDI').
@@ -93,7 +103,8 @@ def post_in_sentence(line: str) -> str | None:
     match = _POST_IN_SENTENCE.search(line)
     if not match:
         return None
-    post = _POST_END.sub("", match["post"]).strip(" -–—")
+    post = _POST_END.sub("", match["post"])
+    post = re.sub(r"[^\w)]+$", "", post).strip(" -–—")
     return post if 1 <= len(post.split()) <= 8 else None
 
 
