@@ -33,6 +33,7 @@ from tracker.importers.text_title import (
     notice_post,
     post_in_sentence,
     subject_title,
+    trim_place,
     trim_terms,
 )
 
@@ -316,6 +317,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                        after, 0.55)
     if crumb and not result.get("title"):
         result.add("title", clean_title(crumb), crumb, 0.55)
+    found = result.get("title")
+    if found is not None and not post_word(found.value.split(" – ")[-1].split(" - ")[-1]):
+        found.value = trim_place(found.value, text)
     return header, below_title, site_names + boards
 
 

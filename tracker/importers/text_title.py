@@ -28,7 +28,8 @@ _CALLS = re.compile(
 _TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
          r"maternity|cover)\b)"
-_TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?=[^—–]*{_TERMS})[^—–]*$", re.I)
+_PART = r"(?:(?!\s[—–-]\s).)*"  # a part of a heading: up to the next spaced dash
+_TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?={_PART}{_TERMS}){_PART}$", re.I)
 # 'X – 4 days per week – Norwich': the first part stating terms ends the title.
 _TERMS_THEN_MORE = re.compile(rf"\s+[—–]\s+(?=[^—–]*?{_TERMS})[^—–]*\s+[—–]\s+.*$", re.I)
 _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
@@ -68,6 +69,28 @@ def kind_prefixed(line: str) -> str | None:
         return None
     rest = line[match.end():].strip()
     return rest if len(rest.split()) >= 1 and not re.fullmatch(r"[\W\d_]+", rest) else None
+
+
+# Where a text names a place: 'Location: Norwich, Norfolk', 'based in Casablanca', '29000
+# Quimper', 'à Paris'.
+_PLACE_CUE = r"(?:\b(?:in|at|à|au|en|near|pr[èe]s de|based in|located in)\s+|\b\d{4,6}\s+|" \
+             r"(?i:\b(?:location|lieu|localisation|ville|city|town|duty station|venue|" \
+             r"workplace|lieu de travail|lieu d'affectation|affectation)\b[^:\n]{0,30}:[^\n]*?))"
+_TRAILING_PLACE = re.compile(r"\s+[—–-]\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2})"
+                             r"(?:\s*\([^)]{1,30}\))?$")
+
+
+def trim_place(title: str, text: str) -> str:
+    """'Responsable logistique - Casablanca': the town written after the post, when the text
+    names it as a place elsewhere (a location line, 'based in', a postcode)."""
+    match = _TRAILING_PLACE.search(title)
+    if not match:
+        return title
+    rest = text.replace(title, "")
+    place = re.escape(match["place"])
+    if re.search(rf"{_PLACE_CUE}{place}\b", rest) and title[:match.start()].strip():
+        return title[:match.start()].strip()
+    return title
 
 
 def trim_terms(title: str) -> str:
