@@ -31,6 +31,14 @@ from tracker.importers.text_names_employer import (
     unnamed_client,
 )
 from tracker.importers.text_names_layout import domain_labels
+from tracker.importers.text_names_sentence import (
+    about_named,
+    hidden_employer,
+    is_word_not_name,
+    owner_named,
+    recruiter_name,
+    sentences,
+)
 
 
 def _without_article(name: str) -> str:
@@ -126,6 +134,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             else:
                 found.append((value.strip(" ."), snippet, 0.85))
     body = [line.strip() for line in lines[:80] if line.strip()]
+    if not found and hidden_employer(body):
+        return  # the board hides the employer's name
     client = client_named(body)
     if client:  # an agency's or a board's client
         found.append((client[0], client[1], 0.7))
@@ -142,10 +152,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += header
     found += [item for item in below_title if item[2] >= 0.7]
     recruiter: tuple[str, str, float] | None = None
-    for line in body:
-        match = _RECRUITS.match(line)
+    for line, match in ((line, _RECRUITS.match(line)) for line in body):
         if match:
-            name = _without_article(match.group(1).strip())
+            name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
             name = re.sub(r"^(?:cabinet|soci[ée]t[ée]|entreprise|start-up|startup|magasin|"
                           r"company|firm)\s+(?=[A-ZÀ-Ý])", "", name)
@@ -161,9 +170,21 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if match:
             found.append((match.group(1), line, 0.65))
             break
+    if recruiter is None:  # a sentence recruiting inside a line ('Bonjour ! Le camping X cherche')
+        inside = _recruiter_inside(body)
+        if inside:
+            recruiter = inside
+            found.append(inside)
+    owner = owner_named(body[:30])
+    if owner:  # 'My team at X', 'My café in Y (X)': a post's author names their business
+        found.append((owner[0], owner[1], 0.6))
+    about = about_named(body)
+    if about:  # a heading 'About X'
+        found.append((about[0], about[1], 0.6))
     found += _presented(lines[:80])
     found += _signature(lines) + boards + _domain_name(lines) + demoted + below_title
     found += _mentioned(body)
+    found = [item for item in found if not is_word_not_name(item[0])]
     if found:
         name, snippet, confidence = found[0]
         if recruiter and confidence < 0.8 and _inside(name, recruiter[0]):
@@ -177,6 +198,18 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name = _without_article(_from_capitals(name))
         result.add("hiring_organization_name", _article_elsewhere(name, body), snippet,
                    confidence)
+
+
+def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
+    """The subject of a sentence that recruits, met inside a line, a guess below the others."""
+    for line in body:
+        for part in sentences(line)[1:]:
+            match = _RECRUITS.match(part)
+            if match:
+                name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
+                if 1 < len(name.split()) <= 10 or _ORG.search(name):
+                    return name[0].upper() + name[1:], line, 0.6
+    return None
 
 
 _SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "en", "sur"}

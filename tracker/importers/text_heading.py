@@ -27,6 +27,7 @@ from tracker.importers.text_names_layout import (
     publisher_words_off,
     site_name_lines,
 )
+from tracker.importers.text_names_sentence import at_line
 from tracker.importers.text_title import (
     is_call,
     kind_prefixed,
@@ -51,7 +52,9 @@ _ORG_WORDS = (
     r"Joint Undertaking|Parlement|Parliament|Laboratoire|Laboratory|LabEx|Mus[ée]e|Museum|"
     r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc|Commune|Canton|"
     r"[ÉE]tat d[eu']|Gouvernement|Government of|County|City of|Th[ée][âa]tre|Theater|Clinique|"
-    r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL")
+    r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL|Limited|"
+    r"Pvt|Pte|Pty|Sdn|Bhd|Corporation|Corp|Holdings|LLP|S\.A\.|S\.p\.A|B\.V|N\.V|AG|Co\.|"
+    r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
 _EMPLOYER = re.compile(
@@ -61,9 +64,11 @@ _EMPLOYER = re.compile(
     r"School|College|Collège|Agence|Agency|Office|Fondation|Foundation|Association|Hôpital|"
     r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE)\b"
     r"(?:(?:[\s-]+|,\s+(?=(?:de|du|des|et|and|of)\s|[dl]['’]))"
-    r"(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|"
+    r"(?:(?:of|de|du|des|la|le|et|and|for|the|pour)\s+|[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|"
     r"\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|allée|route|quai)\b)))*)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+# A company's legal form written with dots at the end of its name: 'Pvt. Ltd.', 'Pte. Ltd.'
+_LEGAL_DOT = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Pty|S\.A|S\.A\.S|B\.V|N\.V|S\.p\.A)\.$")
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
 _BOARD = re.compile(
     r"^(?:charityjob|linkedin|indeed|hellowork|jobs\.ac\.uk|welcome to the jungle|apec|"
@@ -102,9 +107,12 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
     rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
+    r"(?:,[^,;:.]{3,200},\s*+)?"  # an apposition: ', full member of the Committee on ...,'
     r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
-    r"is hiring|is seeking|seeks|is looking for|wishes to appoint|"
-    r"invites (?:nominations and )?applications)\b")
+    r"is hiring|is seeking|seeks|is looking for|wishes to appoint|wish to appoint|"
+    r"invites (?:nominations and )?applications|se propose de recruter|souhaite recruter|"
+    r"lance un appel|va recruter|intends to recruit|wishes to recruit|is looking to recruit|"
+    r"seeks to appoint|would like to appoint|is looking to appoint)\b")
 # "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
 _SELF_DESCRIBED = re.compile(
     rf"^(?:The\s+|L['’]|La\s+|Le\s+)?({_NAME}(?:\s*+\([A-Z][A-Za-z&]{{1,9}}\))?)\s++(?:is|est)"
@@ -139,7 +147,8 @@ def is_org_line(line: str) -> bool:
     """A header naming an organisation rather than a post: an organisation word or acronym at
     its head, no sentence."""
     head = org_name(line)
-    if len(head) > 100 or head.endswith(".") or len(head.split()) > 12:
+    dotted = head.endswith(".") and not _LEGAL_DOT.search(head)
+    if len(head) > 100 or dotted or len(head.split()) > 12:
         return False
     name = re.sub(r"^(?:the|la|le|les|l['’])\s*", "", head, flags=re.I)
     name = _ACRONYM.sub("", name).strip()
@@ -297,7 +306,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         break
     if found_at is not None and found_at + 1 < len(top):
         below = top[found_at + 1]
-        name = _body_of(below)
+        name = at_line(below) or _body_of(below)
         bare = name.replace(",", "")
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
             seen = sum(1 for other in lines if name in other) > 1
