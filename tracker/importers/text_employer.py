@@ -59,7 +59,8 @@ def _without_article(name: str) -> str:
     return name
 
 
-_ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|about the (?:company|organi[sz]ation|"
+_ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes|our company|"
+                    r"our story|notre entreprise|about the (?:company|organi[sz]ation|"
                     r"employer)|a propos(?: de nous)?|l'association|the organi[sz]ation|"
                     r"company description|presentation de la structure|la structure|"
                     r"notre structure|l'entreprise)\s*[?:]?$")

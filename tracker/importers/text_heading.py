@@ -97,7 +97,7 @@ _ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
 # Tried only where a run of spaces starts (or at a word), not at each space of the run.
 _SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b([HFMWhfmw]/[HFMWhfmw](?:/[DdXx])?)\b[\)\]]?\s*+")
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
-_NUMBERED = re.compile(r"^(?:poste|offre|emploi|vacancy|position|job)\s*+(?:n°|no\.?|number|#|"
+_NUMBERED = re.compile(r"^(?:poste|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
                        r"ref\.?)?\s*+[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
 # Cut a header line at its first separator: "University of Sheffield - School of ...".
 _SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*|\s{3,}")
@@ -107,7 +107,7 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
     rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
-    r"(?:,[^,;:.]{3,200},\s*+)?"  # an apposition: ', full member of the Committee on ...,'
+    r"(?:,[^;:.]{3,200}?,\s*+)?"  # an apposition: ', full member of the Committee on ...,'
     r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
     r"is hiring|is seeking|seeks|is looking for|wishes to appoint|wish to appoint|"
     r"invites (?:nominations and )?applications|se propose de recruter|souhaite recruter|"
@@ -371,6 +371,8 @@ def _named_elsewhere(name: str, text: str) -> bool:
 def _board_employer(line: str) -> list[tuple[str, str, float]]:
     """'Careers at Northfield Foods', 'Harbor Freightways Careers', 'UNDP Procurement
     Notices': a careers site names its own organisation (a job board's name is no employer)."""
+    if is_nav(line):
+        return []  # a menu ending in 'Careers' names no one
     match = re.match(r"^(?:careers at|jobs at|travailler chez|careers\s*[|—–-])\s*(.{2,60})$",
                      line.strip(), re.I) \
         or re.match(r"^(.{2,60}?)\s+(?:[—–|-]\s+)?(?:careers|procurement notices)$", line.strip(),
