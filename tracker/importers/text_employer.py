@@ -35,6 +35,7 @@ from tracker.importers.text_names_sentence import (
     about_named,
     hidden_employer,
     is_word_not_name,
+    notice_unit,
     owner_named,
     recruiter_name,
     sentences,
@@ -176,6 +177,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if inside:
             recruiter = inside
             found.append(inside)
+    unit = notice_unit(body[:30])
+    if unit:  # 'recrutement d'un X à la Direction Y'
+        found.append((unit[0], unit[1], 0.6))
     owner = owner_named(body[:30])
     if owner:  # 'My team at X', 'My café in Y (X)': a post's author names their business
         found.append((owner[0], owner[1], 0.6))
@@ -234,10 +238,11 @@ def _from_capitals(name: str) -> str:
 # 'Bruxelles Environnement, l'administration de l'environnement ..., renforce': a name and the
 # kind of body it is, in apposition at a sentence's head.
 _APPOSITION = re.compile(
-    rf"^({_NAME}),\s+(?:l['’]|la\s|le\s|une?\s|an?\s|the\s)[^,.]{{0,40}}?\b(?:administration|"
+    rf"^({_NAME}),\s+(?:(?:l['’]|la\s|le\s|une?\s|an?\s|the\s)[^,.]{{0,40}}?\b)?(?:administration|"
     r"organi[sz]ation|agence|agency|soci[ée]t[ée]|company|association|fondation|foundation|"
     r"institution|[ée]tablissement|entreprise|firm|charity|collectivit[ée]|office|service|"
-    r"organisme|network|r[ée]seau|federation|f[ée]d[ée]ration)\b")
+    r"organisme|network|r[ée]seau|federation|f[ée]d[ée]ration|cabinet|practice|clinic|clinique|"
+    r"studio|bureau|school|[ée]cole|cabinet de groupe)\b")
 
 
 def _article_elsewhere(name: str, body: list[str]) -> str:

@@ -112,7 +112,8 @@ _RECRUITS = re.compile(
     r"is hiring|is seeking|seeks|is looking for|wishes to appoint|wish to appoint|"
     r"invites (?:nominations and )?applications|se propose de recruter|souhaite recruter|"
     r"lance un appel|va recruter|intends to recruit|wishes to recruit|is looking to recruit|"
-    r"seeks to appoint|would like to appoint|is looking to appoint)\b")
+    r"seeks to appoint|would like to appoint|is looking to appoint|met au concours|"
+    r"mettent au concours|ouvre un concours|organise un concours)\b")
 # "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
 _SELF_DESCRIBED = re.compile(
     rf"^(?:The\s+|L['’]|La\s+|Le\s+)?({_NAME}(?:\s*+\([A-Z][A-Za-z&]{{1,9}}\))?)\s++(?:is|est)"
@@ -306,7 +307,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         break
     if found_at is not None and found_at + 1 < len(top):
         below = top[found_at + 1]
-        name = at_line(below) or _body_of(below)
+        name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
         bare = name.replace(",", "")
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
             seen = sum(1 for other in lines if name in other) > 1

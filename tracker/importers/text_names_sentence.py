@@ -28,7 +28,7 @@ _SIGNER = re.compile(
     r"^(?:(?:le|la|the)\s+)?(?:directeur|directrice|director|pr[ée]sident(?:e)?|president|maire|"
     r"mayor|head|chief executive|secr[ée]taire g[ée]n[ée]ral(?:e)?|secretary[- ]general|"
     r"recteur|rectrice|principal|headteacher|governing body|board of governors|conseil "
-    r"d'administration)(?:\s+(?:g[ée]n[ée]ral(?:e)?|ex[ée]cuti(?:f|ve)|general))?\s+"
+    r"d'administration|conseil municipal|conseil communal|city council|town council)(?:\s+(?:g[ée]n[ée]ral(?:e)?|ex[ée]cuti(?:f|ve)|general))?\s+"
     r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|d['’]\s*|of\s+(?:the\s+)?)(?=[A-ZÀ-Ý])", re.I)
 _OFFICE = re.compile(r"^(?:(?:the|le|la)\s+)?(?:office|bureau|cabinet|team|[ée]quipe)\s+"
                      r"(?:of|de|du|d['’])\s*(?=[A-ZÀ-Ý])", re.I)
@@ -105,3 +105,21 @@ def is_word_not_name(name: str) -> bool:
     """An article or a pronoun taken for a name ('A fast-growing ...', 'We ...')."""
     return bool(re.fullmatch(r"(?i)an?|the|we|our|un|une|le|la|les|nous|notre|this|ce|cette",
                              name.strip()))
+
+
+# 'recrutement d'un Contrôleur à la Direction de l'Expansion Économique': the service where an
+# official notice places the post.
+_NOTICE_UNIT = re.compile(
+    rf"\b(?:recrutement|recruitment|recruter|to recruit)\b[^.;]{{0,120}}?\s(?:à|au sein d[eu]|"
+    rf"within|in|at)\s+(?:la\s+|l['’]\s*|le\s+|the\s+)?(?P<unit>(?:Direction|Service|Department|"
+    rf"Ministry|Minist[èe]re|Office|Division|Bureau|Agence|Agency|Secr[ée]tariat)\b"
+    rf"(?:\s+(?:(?:de|du|des|of|for|the|la|le|et|and)\s+|d['’]|l['’])*[A-ZÀ-Ý][\w'’-]*)*)")
+
+
+def notice_unit(lines: list[str]) -> tuple[str, str] | None:
+    """(service, line) where an official notice's recruitment phrase places the post."""
+    for line in lines:
+        match = _NOTICE_UNIT.search(line)
+        if match and len(match["unit"].split()) >= 2:
+            return match["unit"], line
+    return None
