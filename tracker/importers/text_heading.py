@@ -22,6 +22,7 @@ from tracker.importers.text_names_layout import (
     is_letterhead,
     is_nav,
     is_publisher_line,
+    is_unit_line,
     matches_domain,
     post_word,
     publisher_words_off,
@@ -193,7 +194,7 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
                 or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
                 or re.match(r"^(offre|ref|job\b|job id|publi|n°|no\.\s|nº)", key)
                 or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
-                or re.match(r"^[$£€¥]", line)
+                or re.match(r"^[$£€¥]", line) or re.fullmatch(r"(?:#\w+\s*)+", line)
                 or _SKIP.search(key))
 
 
@@ -224,7 +225,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
 
     def heading_like(line: str) -> bool:
-        return not (line in authors or line in sites or is_letterhead(line)
+        return not (line in authors or line in sites or is_letterhead(line) or is_unit_line(line)
                     or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
@@ -238,7 +239,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         key = fold(line)
         if line in authors or is_letterhead(line):
             continue
-        above = line in sites or heading_at is not None and index < heading_at and (
+        above = line in sites or is_unit_line(line) or heading_at is not None and index < heading_at and (
             by_marker or not post_word(line))
         numbered = _NUMBERED.match(line) if not is_call(line) and not above else None
         if numbered:
@@ -267,10 +268,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             result.add("title", clean_title(post), line, 0.6)
             found_at = index
             break
-        if _RECRUITS_ALONE.search(line) or is_call(line):
+        prefixed = kind_prefixed(line)
+        if (_RECRUITS_ALONE.search(line) or is_call(line)) and not prefixed:
             after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
             continue
-        prefixed = kind_prefixed(line)
         if prefixed and not above and not is_org_line(prefixed) \
                 and not _named_elsewhere(prefixed, text):
             result.add("title", clean_title(prefixed), line, 0.65)
@@ -413,7 +414,7 @@ def _wrapped(value: str, lines: list[str]) -> str:
 def _post_named(line: str) -> tuple[str, str] | None:
     """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
     or a classified ad's lead words in capitals, when a word of it names a job."""
-    post = post_in_sentence(line) or notice_post(line) or caps_lead(line)
+    post = post_in_sentence(line) or notice_post(line) or kind_prefixed(line) or caps_lead(line)
     return (post, line) if post and post_word(post) else None
 
 

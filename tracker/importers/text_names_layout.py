@@ -52,6 +52,10 @@ sage-femme plongeur valet gouvernante greffier huissier officier policier pompie
 veterinaire opticien psychomotricien orthoptiste clerc commercial commerciale negociateur
 pastor priest organist lifeguard trainer physio handyman negotiator organiser organizer
 caseworker campaigner fundraiser locum gp remplacant remplacante collaboratrice
+vendangeur vendangeuse cueilleur cueilleuse farmhand harvester roofer
+bricklayer joiner plasterer tiler scaffolder foreman couvreur zingueur charpentier menuisier
+plaquiste carreleur coffreur grutier terrassier serrurier chaudronnier tourneur fraiseur
+monteur poseur gardien gardienne commissaire lieutenant sergeant constable deputy
 underwriter actuary broker teller doctor veterinarian optician sonographer logistician
 firefighter warden sous-chef
 """
@@ -214,3 +218,15 @@ def site_name_lines(top: list[str]) -> set[int]:
         if not is_nav(top[index]) and not post_word(top[index]) and is_nav(top[index + 1]):
             found.add(index)
     return found
+
+
+# A public body's unit written under its name ('Direction générale de la police nationale',
+# 'Department of Human Services'): part of the header, never the heading.
+_UNIT_LINE = re.compile(r"^(?:direction|directorate|sous-direction|division|bureau|departement|"
+                        r"department|service)\s+(?:generale?\s+|general\s+)?(?:de|du|des|d'|of|for)"
+                        r"\b")
+
+
+def is_unit_line(line: str) -> bool:
+    """A line naming a unit of a public body, and no post."""
+    return bool(_UNIT_LINE.match(fold(line.strip()))) and not post_word(line)

@@ -47,6 +47,11 @@ _TRAILING_TERMS_ONLY = re.compile(rf"\s*\((?:{_TERM_WORDS})(?:\s*[,/·]\s*(?:{_T
 # 'part time barista': the terms written before the post.
 _LEADING_TERMS = re.compile(r"^(?:part[- ]time|full[- ]time|temporary|seasonal|permanent)\s+(?=\w)",
                             re.I)
+# ', 2027-28 School Year', '— session 2027', ', Summer 2027': when, not what.
+_TRAILING_SESSION = re.compile(
+    r"\s*[,–—-]\s*(?:\d{4}(?:\s*[-/]\s*\d{2,4})?\s+(?:school|academic)\s+year|(?:ann[ée]e "
+    r"scolaire|school year|session|saison|season|rentr[ée]e|summer|winter|spring|fall|autumn)\s+"
+    r"\d{4}(?:\s*[-/]\s*\d{2,4})?|\d{4}\s+(?:season|session))\s*$", re.I)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
 
 
@@ -58,8 +63,10 @@ def is_call(line: str) -> bool:
 # A lead-in naming the kind of event or a tag in brackets before the post: 'Walk-in Drive for
 # X', 'Recruitment of X', '[Hiring] X', '[Assemblée nationale] X'.
 _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|(?:walk-?in (?:drive|interview)s?|hiring drive|"
-                      r"recruitment drive|(?:now )?hiring|we'?re hiring)\s*+(?:for|:)\s*+)(?=\S)",
-                      re.I)
+                      r"recruitment drive|(?:now )?hiring|we(?:'re| are) (?:hiring|recruiting)|"
+                      r"nous recrutons|on recrute|recrutement)\s*+(?:for|:)\s*+"
+                      r"|concours(?:\s+(?:externe|interne|r[ée]serv[ée]|unique|commun|sur titres?))*"
+                      r"\s+(?:pour le recrutement\s+)?(?:de\s+|d['’]\s*))(?=\S)", re.I)
 
 
 def kind_prefixed(line: str) -> str | None:
@@ -97,7 +104,8 @@ def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title))
-    for pattern in (_TRAILING_SEASON, _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TERMS_THEN_MORE,
+    for pattern in (_TRAILING_SESSION, _TRAILING_SEASON, _TRAILING_PARENS, _TRAILING_TERMS_ONLY,
+                    _TERMS_THEN_MORE,
                     _TRAILING_PART, _TRAILING_CONTRACT):
         trimmed = pattern.sub("", title).strip()
         if trimmed:
@@ -109,7 +117,8 @@ def trim_terms(title: str) -> str:
 _POST_IN_SENTENCE = re.compile(
     r"(?:\b(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is hiring|"
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking)|"
-    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one|(?:son|sa|ses|their|its|our|"
+    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
+    r"(?:son|sa|ses|their|its|our|"
     r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
     r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
     re.I)
@@ -128,6 +137,8 @@ def post_in_sentence(line: str) -> str | None:
         return None
     post = _POST_END.sub("", match["post"])
     post = re.sub(r"[^\w)]+$", "", post).strip(" -–—")
+    if match["several"]:  # 'des vendangeurs et vendangeuses': one of them
+        post = " ".join(_singular(word) for word in re.split(r"\s+(?:et|and|ou|or)\s+", post)[0].split())
     return post if 1 <= len(post.split()) <= 8 else None
 
 
