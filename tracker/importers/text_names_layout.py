@@ -200,14 +200,14 @@ def author_lines(top: list[str]) -> set[int]:
 # and its motto in three words ('Paix – Travail – Patrie'): above the issuing body, no heading.
 _STATE = re.compile(r"^(?:r[ée]publique|republic|royaume|kingdom|principaut[ée]|principality|"
                     r"grand-duch[ée]|grand duchy|[ée]mirat|emirate|sultanat|sultanate)\b", re.I)
-_MOTTO = re.compile(r"^[A-ZÀ-Ý][\w'’-]+\s+[–—-]\s+[A-ZÀ-Ý][\w'’-]+\s+[–—-]\s+[A-ZÀ-Ý][\w'’-]+"
-                    r"(?:\s{2,}.*)?$")
+_MOTTO_PART = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
+_MOTTO = re.compile(rf"^{_MOTTO_PART}(?:\s+[–—-]\s+{_MOTTO_PART}){{2}}(?:\s{{2,}}.*)?$")
 
 
 def is_letterhead(line: str) -> bool:
     """A state's name or its motto heading an official notice."""
     stripped = line.strip()
-    return bool(_STATE.match(fold(stripped)) or _MOTTO.match(stripped))
+    return bool(_STATE.match(fold(stripped)) or _MOTTO.match(stripped) and not post_word(stripped))
 
 
 def site_name_lines(top: list[str]) -> set[int]:

@@ -27,6 +27,7 @@ _CALLS = re.compile(
 # The terms after the title: a duration, a share of time, a contract or a season.
 _TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
+         r"nights?|nuits?|week-?ends?|shifts?|days|" \
          r"maternity|cover)\b)"
 _PART = r"(?:(?!\s[—–-]\s).)*"  # a part of a heading: up to the next spaced dash
 _TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?={_PART}{_TERMS}){_PART}$", re.I)
