@@ -110,10 +110,10 @@ def is_word_not_name(name: str) -> bool:
 # 'recrutement d'un Contrôleur à la Direction de l'Expansion Économique': the service where an
 # official notice places the post.
 _NOTICE_UNIT = re.compile(
-    rf"\b(?:recrutement|recruitment|recruter|to recruit)\b[^.;]{{0,120}}?\s(?:à|au sein d[eu]|"
-    rf"within|in|at)\s+(?:la\s+|l['’]\s*|le\s+|the\s+)?(?P<unit>(?:Direction|Service|Department|"
-    rf"Ministry|Minist[èe]re|Office|Division|Bureau|Agence|Agency|Secr[ée]tariat)\b"
-    rf"(?:\s+(?:(?:de|du|des|of|for|the|la|le|et|and)\s+|d['’]|l['’])*[A-ZÀ-Ý][\w'’-]*)*)")
+    r"\b(?:recrutement|recruitment|recruter|to recruit)\b[^.;]{0,120}?\s(?:à|au sein d[eu]|"
+    r"within|in|at)\s+(?:la\s+|l['’]\s*|le\s+|the\s+)?(?P<unit>(?:Direction|Service|Department|"
+    r"Ministry|Minist[èe]re|Office|Division|Bureau|Agence|Agency|Secr[ée]tariat)\b"
+    r"(?:\s+(?:(?:de|du|des|of|for|the|la|le|et|and)\s+|d['’]|l['’])*[A-ZÀ-Ý][\w'’-]*)*)")
 
 
 def notice_unit(lines: list[str]) -> tuple[str, str] | None:
