@@ -163,3 +163,16 @@ def test_a_company_with_a_dotted_legal_form_heads_its_careers_page():
             "Location: Pune, Maharashtra\n"
             "Experience: 2 - 4 years\n")
     assert _names(text) == ("Site Engineer", "Lotus Peak Engineering Pvt. Ltd.")
+
+
+def test_a_footer_giving_a_name_and_its_street_address_names_the_employer():
+    text = ("Trades Hub — jobs in building\n"
+            "Jobs | Firms | Advice | Sign in\n\n"
+            "Joiner – 45 hours – Hull\n\n"
+            "We need an experienced joiner for kitchen and staircase work across East Yorkshire.\n"
+            "Call Dave on 01482 000000.\n\n"
+            "Kestrel Joinery Ltd, Unit 4, 12 Mill Road, Hull HU2 8AA\n")
+    title, employer = _names(text)
+    assert title == "Joiner"
+    assert employer == "Kestrel Joinery Ltd"
+    assert _unsure(text)

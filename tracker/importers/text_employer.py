@@ -33,6 +33,7 @@ from tracker.importers.text_names_employer import (
 from tracker.importers.text_names_layout import domain_labels
 from tracker.importers.text_names_sentence import (
     about_named,
+    address_named,
     hidden_employer,
     is_word_not_name,
     notice_unit,
@@ -187,7 +188,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if about:  # a heading 'About X'
         found.append((about[0], about[1], 0.6))
     found += _presented(lines[:80])
-    found += _signature(lines) + boards + _domain_name(lines) + demoted + below_title
+    address = address_named(lines)
+    found += _signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
+    found += _domain_name(lines) + demoted + below_title
     found += _mentioned(body)
     found = [item for item in found if not is_word_not_name(item[0])]
     if found:
@@ -199,8 +202,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         university = university_of_unit(name, body) if confidence < 0.8 else None
         if university:  # a faculty or a chair of the university the text names
             name, snippet, confidence = university[0], university[1], 0.6
-        if name.isupper() and len(name.split()) >= 2:
-            name = _without_article(_from_capitals(name))
+        if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
+            name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
         result.add("hiring_organization_name", _article_elsewhere(name, body), snippet,
                    confidence)
 

@@ -123,3 +123,20 @@ def notice_unit(lines: list[str]) -> tuple[str, str] | None:
         if match and len(match["unit"].split()) >= 2:
             return match["unit"], line
     return None
+
+
+# A footer or a letterhead giving the name then the street address: 'Pharmacie de la Place – 4,
+# place Saint-Corentin – 29000 Quimper', 'Kestrel Joinery Ltd, Unit 4, 12 Mill Road, Hull'.
+_ADDRESS_LINE = re.compile(
+    rf"^(?P<name>{_NAME})\s*+[–—,|·-]\s*+(?i:unit\s+\d+\w?,?\s+)?\d{{1,4}}\w?,?\s+(?:[\w'’-]+\s+){{0,3}}?"
+    r"(?i:rue|avenue|av\.|place|bd|boulevard|chemin|all[ée]e|route|quai|impasse|street|st\.|"
+    r"road|rd\.?|lane|drive|way|square|parade|terrace)\b")
+
+
+def address_named(lines: list[str]) -> tuple[str, str] | None:
+    """(name, line) of a line giving a name then its street address."""
+    for line in lines:
+        match = _ADDRESS_LINE.match(line.strip())
+        if match and len(match["name"].split()) >= 2:
+            return match["name"], line.strip()
+    return None
