@@ -176,3 +176,23 @@ def test_a_footer_giving_a_name_and_its_street_address_names_the_employer():
     assert title == "Joiner"
     assert employer == "Kestrel Joinery Ltd"
     assert _unsure(text)
+
+
+def test_the_body_over_its_unit_line_employs_an_overseas_territory_s_sheet():
+    text = ("Nouvelle-Calédonie\n"
+            "Direction des ressources humaines et de la fonction publique\n\n"
+            "FICHE DE POSTE\n\n"
+            "Intitulé du poste : Technicien(ne) des eaux et forêts\n"
+            "Date limite de dépôt des candidatures : 12 mai 2027\n")
+    assert _names(text) == ("Technicien(ne) des eaux et forêts", "Nouvelle-Calédonie")
+    assert next(f.confidence for f in parse_text(text).findings
+                if f.field == "hiring_organization_name") < SURE
+
+
+def test_a_holiday_camp_association_named_with_small_words_recruits_several():
+    text = ("Association Les Pieds dans l'Herbe\n"
+            "Séjours de vacances pour enfants depuis 1972\n\n"
+            "L'association Les Pieds dans l'Herbe recrute des animateurs et animatrices BAFA "
+            "pour ses séjours d'été 2027.\n"
+            "Rémunération : contrat d'engagement éducatif, 45 € brut par jour\n")
+    assert _names(text) == ("animateur", "Association Les Pieds dans l'Herbe")

@@ -65,7 +65,8 @@ _EMPLOYER = re.compile(
     r"School|College|Collège|Agence|Agency|Office|Fondation|Foundation|Association|Hôpital|"
     r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE)\b"
     r"(?:(?:[\s-]+|,\s+(?=(?:de|du|des|et|and|of)\s|[dl]['’]))"
-    r"(?:(?:of|de|du|des|la|le|et|and|for|the|pour)\s+|[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|"
+    r"(?:(?:of|de|du|des|la|le|et|and|for|the|pour|dans|sur|aux|au|à|en)\s+|[dl]['’])*"
+    r"(?:[A-ZÀ-Ý][\w'’.-]*|"
     r"\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|allée|route|quai)\b)))*)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 # A company's legal form written with dots at the end of its name: 'Pvt. Ltd.', 'Pte. Ltd.'
@@ -282,6 +283,13 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             continue
         if _skipped(line, is_label):
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
+            continue
+        if index + 1 < len(top) and is_unit_line(top[index + 1]) and not is_unit_line(line) \
+                and index != heading_at and not post_word(line) \
+                and not is_publisher_line(line) and _name_like(_header_name(line)):
+            # 'Polynésie française' over 'Direction générale des ressources humaines': the body
+            # whose unit the next line names
+            header.append((_header_name(line), line, 0.65))
             continue
         if index != heading_at and not (above and is_publisher_line(line)) \
                 and (is_org_line(line) or _named_later(line, text)):
