@@ -196,3 +196,9 @@ def test_a_holiday_camp_association_named_with_small_words_recruits_several():
             "pour ses séjours d'été 2027.\n"
             "Rémunération : contrat d'engagement éducatif, 45 € brut par jour\n")
     assert _names(text) == ("animateur", "Association Les Pieds dans l'Herbe")
+
+
+def test_a_heading_over_its_facets_is_no_site_logo_and_a_language_is_no_place():
+    assert _names("Growth Hacker\nRemote · Full-time · Contract\n\nWe build tools.\n")[0] \
+        == "Growth Hacker"
+    assert trim_place("Teacher – English", "You will teach in English.") == "Teacher – English"

@@ -210,12 +210,21 @@ def is_letterhead(line: str) -> bool:
     return bool(_STATE.match(fold(stripped)) or _MOTTO.match(stripped) and not post_word(stripped))
 
 
+# Words of a site's menu (a board's facets under a heading, 'Remote · Full-time', hold none).
+_MENU = re.compile(r"\b(?:home|accueil|jobs?|emplois?|offres|contact|search|recherche|sign in|"
+                   r"log ?in|connexion|about|a propos|news|actualites|register|services|products|"
+                   r"careers?|blog|help|aide|saved|alerts?|menu|employers|entreprises|companies|"
+                   r"find|annonces|vacancies|citoyens|administration|nurses|practices|firms|advice)"
+                   r"\b|\s[>›»]\s")
+
+
 def site_name_lines(top: list[str]) -> set[int]:
     """Indexes of a site's own name: a first line followed by the site's menu or breadcrumbs
     ('Meridian Medical Locums' / 'Locum GPs | Nurses | Contact'), the logo before the menu."""
     found: set[int] = set()
     for index in range(min(2, len(top) - 1)):
-        if not is_nav(top[index]) and not post_word(top[index]) and is_nav(top[index + 1]):
+        if not is_nav(top[index]) and not post_word(top[index]) and is_nav(top[index + 1]) \
+                and _MENU.search(fold(top[index + 1])):
             found.add(index)
     return found
 

@@ -81,9 +81,12 @@ def kind_prefixed(line: str) -> str | None:
 
 # Where a text names a place: 'Location: Norwich, Norfolk', 'based in Casablanca', '29000
 # Quimper', 'à Paris'.
-_PLACE_CUE = r"(?:\b(?:in|at|à|au|en|near|pr[èe]s de|based in|located in)\s+|\b\d{4,6}\s+|" \
-             r"(?i:\b(?:location|lieu|localisation|ville|city|town|duty station|venue|" \
-             r"workplace|lieu de travail|lieu d'affectation|affectation)\b[^:\n]{0,30}:[^\n]*?))"
+# ('in English' names a language, not a place: a bare 'in' is no cue.)
+_PLACE_CUE = r"(?:\b(?:à|near|pr[èe]s de|bas[ée]e? (?:à|in|at)|located (?:in|at)|offices? in|" \
+             r"situ[ée]e? à)\s+|\b\d{4,6}\s+|" \
+             r"(?i:\b(?:location|lieu|localisation|ville|city|town|duty station|venue|region|" \
+             r"r[ée]gion|workplace|lieu de travail|lieu d'affectation|affectation)\b[^:\n]{0,30}:" \
+             r"[^\n]*?))"
 _TRAILING_PLACE = re.compile(r"\s+[—–-]\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2})"
                              r"(?:\s*\([^)]{1,30}\))?$")
 
