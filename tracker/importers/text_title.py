@@ -25,7 +25,12 @@ _CALLS = re.compile(
     r"notice of (?:vacancy|recruitment)|(?:vacancy|job|position|recruitment) (?:announcement|"
     r"notice)|appel a candidatures n|communique\b|concours (?:externe|interne|sur titres)\b)")
 # The terms after the title: a duration, a share of time, a contract or a season.
-_TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
+# A figure is a term when it counts time or money or is a year ('CE2', 'AD8', 'ligne 14' name
+# the post).
+_FIGURE = r"(?:(?<![A-Za-z])\d[\d.,/ -]*\s*(?:%|h\b|hrs?\b|hours?|heures?|months?|mois|years?|ans\b|" \
+          r"weeks?|semaines?|days?|jours?|k\b|€|\$|£|sessions?|per|/)|[€$£¥₹]\s*\d|" \
+          r"\b(?:19|20)\d\d\b)"
+_TERMS = r"(?:" + _FIGURE + r"|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
          r"nights?|nuits?|week-?ends?|shifts?|days|" \
          r"maternity|cover)\b)"
