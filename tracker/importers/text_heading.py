@@ -137,7 +137,9 @@ _POST_OF = re.compile(r"^(?:poste|emploi|position|post)\s+(?:de\s+|d['’]\s*|of
 def clean_title(line: str) -> str:
     title = trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—"))
     rest = _POST_OF.sub("", title)
-    return rest if rest != title and post_word(rest) else title
+    if rest == title or not post_word(rest):
+        return title
+    return re.sub(r"\s+ou\s+(?:de\s+|d['’]\s*)", " ou ", rest)  # 'de A ou de B' is 'A ou B'
 
 
 def org_name(line: str) -> str:
