@@ -202,3 +202,16 @@ def test_a_heading_over_its_facets_is_no_site_logo_and_a_language_is_no_place():
     assert _names("Growth Hacker\nRemote · Full-time · Contract\n\nWe build tools.\n")[0] \
         == "Growth Hacker"
     assert trim_place("Teacher – English", "You will teach in English.") == "Teacher – English"
+
+
+def test_a_classified_ad_calls_for_its_post_before_or_after_it():
+    assert trim_terms("Delivery Driver Wanted") == "Delivery Driver"
+    assert trim_terms("Serveur recherché") == "Serveur"
+    assert trim_terms("Ingénieur de recherche") == "Ingénieur de recherche"
+    text = ("Cherche serveur / serveuse (H/F) pour la saison d'été\n"
+            "Restaurant Le Goéland, Saint-Malo. CDD saisonnier, 39 h.\n")
+    assert _names(text)[0] == "serveur / serveuse"
+    text = ("Camp Tall Pines\n"
+            "Now Hiring: Summer Camp Counselors!\n"
+            "Camp Tall Pines, a day camp in Vermont, is hiring counselors for summer 2027.\n")
+    assert _names(text)[0] == "Summer Camp Counselors"

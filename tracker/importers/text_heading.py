@@ -425,7 +425,8 @@ def _post_named(line: str) -> tuple[str, str] | None:
     """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
     or a classified ad's lead words in capitals, when a word of it names a job."""
     post = post_in_sentence(line) or notice_post(line) or kind_prefixed(line) or caps_lead(line)
-    return (post, line) if post and post_word(post) else None
+    named = post and (post_word(post) or post_word(re.sub(r"s\b", "", post)))  # 'Counselors'
+    return (post, line) if post and named else None
 
 
 def _facets(line: str) -> bool:

@@ -58,6 +58,9 @@ _TRAILING_SESSION = re.compile(
     r"\s*[,–—-]\s*(?:\d{4}(?:\s*[-/]\s*\d{2,4})?\s+(?:school|academic)\s+year|(?:ann[ée]e "
     r"scolaire|school year|session|saison|season|rentr[ée]e|summer|winter|spring|fall|autumn)\s+"
     r"\d{4}(?:\s*[-/]\s*\d{2,4})?|\d{4}\s+(?:season|session))\s*$", re.I)
+# 'Plumber wanted', 'Serveur recherché' : the call after the post.
+_TRAILING_CALL = re.compile(r"\s+(?:wanted|required|needed|recherch(?:é|ée|és|ées)|"
+                            r"demand(?:é|ée|és|ées))(?!\w).*$", re.I)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
 
 
@@ -71,6 +74,8 @@ def is_call(line: str) -> bool:
 _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|(?:walk-?in (?:drive|interview)s?|hiring drive|"
                       r"recruitment drive|(?:now )?hiring|we(?:'re| are) (?:hiring|recruiting)|"
                       r"nous recrutons|on recrute|recrutement)\s*+(?:for|:)\s*+"
+                      r"|(?:wanted|required|urgent(?:ly)? (?:wanted|required))\s*+[–—:-]\s*+"
+                      r"|(?:on |nous )?(?:re)?cherch(?:e|ons)\s++(?:un(?:\(e\)|·e|e)?\s++)?"
                       r"|concours(?:\s+(?:externe|interne|r[ée]serv[ée]|unique|commun|sur titres?))*"
                       r"\s+(?:pour le recrutement\s+)?(?:de\s+|d['’]\s*))(?=\S)", re.I)
 
@@ -112,7 +117,8 @@ def trim_place(title: str, text: str) -> str:
 def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
-    title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title))
+    title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
+    title = _TRAILING_CALL.sub("", title) or title
     for pattern in (_TRAILING_SESSION, _TRAILING_SEASON, _TRAILING_PARENS, _TRAILING_TERMS_ONLY,
                     _TERMS_THEN_MORE,
                     _TRAILING_PART, _TRAILING_CONTRACT):
