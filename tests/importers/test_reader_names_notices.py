@@ -215,3 +215,14 @@ def test_a_classified_ad_calls_for_its_post_before_or_after_it():
             "Now Hiring: Summer Camp Counselors!\n"
             "Camp Tall Pines, a day camp in Vermont, is hiring counselors for summer 2027.\n")
     assert _names(text)[0] == "Summer Camp Counselors"
+
+
+def test_an_employer_declaring_itself_one_is_named_its_acronym_spelled_out():
+    text = ("Employment Opportunities\n\n"
+            "Equipment Operator II\n"
+            "Department: Road & Bridge\n"
+            "Salary: $21.50 - $26.75 Hourly\n\n"
+            "Operates graders and loaders on county roads.\n\n"
+            "HCRD is an Equal Opportunity Employer. The Harris Creek Road District serves "
+            "four townships.\n")
+    assert _names(text) == ("Equipment Operator II", "Harris Creek Road District")

@@ -39,6 +39,7 @@ from tracker.importers.text_names_sentence import (
     notice_unit,
     owner_named,
     recruiter_name,
+    self_declared,
     sentences,
 )
 
@@ -188,6 +189,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if about:  # a heading 'About X'
         found.append((about[0], about[1], 0.6))
     found += _presented(lines[:80])
+    declared = self_declared(lines)
+    if declared:  # 'X is an equal opportunity employer'
+        found.append((declared[0], declared[1], 0.6))
     address = address_named(lines)
     found += _signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
     found += _domain_name(lines) + demoted + below_title

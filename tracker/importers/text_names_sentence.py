@@ -140,3 +140,48 @@ def address_named(lines: list[str]) -> tuple[str, str] | None:
         if match and len(match["name"].split()) >= 2:
             return match["name"], line.strip()
     return None
+
+
+# 'Harris Creek County is an Equal Opportunity Employer', 'X is committed to equality': the
+# employer speaking of itself as one.
+_EMPLOYER_SAYS = re.compile(
+    rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?(?P<name>{_NAME})\s+(?:is|are|est)\s+(?:an?\s+|un\s+)?"
+    r"(?:proud\s+)?(?:(?i:equal opportunit(?:y|ies)|equal employment|eeo|disability confident|"
+    r"living wage)|(?i:employeur)\b|committed to (?:equal|equality|diversity|inclusion|"
+    r"safeguarding))")
+
+
+def self_declared(lines: list[str]) -> tuple[str, str] | None:
+    """(name, line) of an organisation declaring itself an employer ('X is an equal
+    opportunity employer')."""
+    for line in lines:
+        match = _EMPLOYER_SAYS.match(line.strip())
+        if match and not is_word_not_name(match["name"]) and not re.fullmatch(
+                r"(?i)we|it|this|our|nous|il|elle", match["name"]):
+            return spelled_out(match["name"], lines), line.strip()
+    return None
+
+
+_SMALL_WORDS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "les", "et", "&"}
+
+
+def spelled_out(name: str, lines: list[str]) -> str:
+    """An acronym as the text spells it out ('LCSO': 'Lutheran Community Services of the
+    Ozarks'), the initials of its capitalised words; else the acronym."""
+    if not re.fullmatch(r"[A-Z]{2,8}", name):
+        return name
+    for match in re.finditer(_NAME, "\n".join(lines)):
+        words = match.group(0).split()
+        for start in range(len(words)):
+            if words[start].lower() in _SMALL_WORDS:
+                continue
+            initials = ""
+            for end in range(start, len(words)):
+                if words[end].lower() in _SMALL_WORDS:
+                    continue
+                initials += words[end][0]
+                if initials == name and end > start:
+                    return " ".join(words[start:end + 1])
+                if not name.startswith(initials):
+                    break
+    return name
