@@ -226,3 +226,10 @@ def test_an_employer_declaring_itself_one_is_named_its_acronym_spelled_out():
             "HCRD is an Equal Opportunity Employer. The Harris Creek Road District serves "
             "four townships.\n")
     assert _names(text) == ("Equipment Operator II", "Harris Creek Road District")
+
+
+def test_a_long_run_of_spaces_is_split_into_sentences_in_linear_time():
+    import time
+    start = time.process_time()
+    assert sentences("Hello" + " " * 100_000 + "x") == ["Hello" + " " * 100_000 + "x"]
+    assert time.process_time() - start < 1.0

@@ -13,7 +13,9 @@ _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|e
         r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
 
 # Sentences inside a line: after a full stop, an exclamation, or an emoji standing alone.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|\s+[^\w\s'’(),;:«»\"&-]+\s+(?=[A-ZÀ-Ý])")
+# (Each run of spaces is tried once, from its start: the work grows with the line.)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s++(?=[A-ZÀ-Ý])|(?<!\s)\s++[^\w\s'’(),;:«»\"&-]++\s++"
+                             r"(?=[A-ZÀ-Ý])")
 
 
 def sentences(line: str) -> list[str]:
