@@ -70,7 +70,7 @@ _EMPLOYER = re.compile(
     r"\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|allée|route|quai)\b)))*)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 # A company's legal form written with dots at the end of its name: 'Pvt. Ltd.', 'Pte. Ltd.'
-_LEGAL_DOT = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Pty|S\.A|S\.A\.S|B\.V|N\.V|S\.p\.A)\.$")
+_LEGAL_DOT = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Pty|S\.A|S\.A\.S|B\.V|N\.V|S\.p\.A)\.$", re.I)
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
 _BOARD = re.compile(
     r"^(?:charityjob|linkedin|indeed|hellowork|jobs\.ac\.uk|welcome to the jungle|apec|"

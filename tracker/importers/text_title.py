@@ -45,8 +45,9 @@ _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|app
 # 'pour la rentrée', 'for the summer season': when the post is wanted, not its name.
 _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[ée]e|saison|season|"
                               r"summer|winter|[ée]t[ée])\b.*$", re.I)
-# '(Fixed term)', '(CDD)': brackets holding only the contract's terms.
-_TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|cdi|cdd|freelance|" \
+# '(Fixed term)', '(35 hours)': brackets holding only the contract's terms ('(CDD)' stays, as
+# the acronym of a contract is often written as part of the post's name).
+_TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|freelance|" \
               r"\d+\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
 _TRAILING_TERMS_ONLY = re.compile(rf"\s*\((?:{_TERM_WORDS})(?:\s*[,/·]\s*(?:{_TERM_WORDS}))*\)\s*$",
                                   re.I)
