@@ -233,3 +233,13 @@ def test_a_long_run_of_spaces_is_split_into_sentences_in_linear_time():
     start = time.process_time()
     assert sentences("Hello" + " " * 100_000 + "x") == ["Hello" + " " * 100_000 + "x"]
     assert time.process_time() - start < 1.0
+
+
+def test_labels_of_boards_abroad_name_the_post_and_the_employer():
+    text = ("Role: Warehouse Operative\n"
+            "Hiring agency: Bureau of Land Management\n"
+            "Closing date: 3 May 2027\n")
+    assert _names(text) == ("Warehouse Operative", "Bureau of Land Management")
+    hidden = ("Fonction : Collaborateur administratif\n"
+              "Nom de l'entreprise : masqué par l'employeur\n")
+    assert _names(hidden) == ("Collaborateur administratif", None)

@@ -190,8 +190,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.append((about[0], about[1], 0.6))
     found += _presented(lines[:80])
     declared = self_declared(lines)
-    if declared:  # 'X is an equal opportunity employer'
-        found.append((declared[0], declared[1], 0.6))
+    if declared and not _ORG.fullmatch(declared[0]):  # 'X is an equal opportunity employer'
+        found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
     address = address_named(lines)
     found += _signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
     found += _domain_name(lines) + demoted + below_title
