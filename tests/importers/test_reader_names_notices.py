@@ -243,3 +243,24 @@ def test_labels_of_boards_abroad_name_the_post_and_the_employer():
     hidden = ("Fonction : Collaborateur administratif\n"
               "Nom de l'entreprise : masqué par l'employeur\n")
     assert _names(hidden) == ("Collaborateur administratif", None)
+
+
+def test_an_open_competition_and_a_call_for_several_name_one_post():
+    assert notice_post("Open competition for the recruitment of Administrators (AD 7) in the "
+                       "field of audit") == "Administrator"
+    assert notice_post("pour le recrutement de gardiens de la paix") == "gardien de la paix"
+    assert notice_post("for recruitment as Staff Midwives.") == "Staff Midwife"
+    assert notice_post("Recrutement de la directrice") is None
+    text = ("Orchard Hill Farm\n"
+            "Seasonal fruit pickers needed – July to September 2027\n"
+            "We are looking for pickers to harvest cherries. Accommodation on site.\n")
+    assert _names(text)[0] == "fruit picker"
+
+
+def test_a_page_s_post_its_name_and_time_above_it_are_no_heading():
+    text = ("Facebook\n"
+            "Boulangerie Martin\n"
+            "12 h · 🌍\n\n"
+            "📢 On recrute ! Nous cherchons un(e) apprenti(e) boulanger(ère) pour la rentrée. "
+            "Passez nous voir au 14 rue de la Paix, Dinan.\n")
+    assert _names(text)[0] == "apprenti(e) boulanger(ère)"

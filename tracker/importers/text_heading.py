@@ -30,6 +30,7 @@ from tracker.importers.text_names_layout import (
 )
 from tracker.importers.text_names_sentence import at_line
 from tracker.importers.text_title import (
+    called_for,
     is_call,
     kind_prefixed,
     notice_post,
@@ -424,7 +425,8 @@ def _wrapped(value: str, lines: list[str]) -> str:
 def _post_named(line: str) -> tuple[str, str] | None:
     """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
     or a classified ad's lead words in capitals, when a word of it names a job."""
-    post = post_in_sentence(line) or notice_post(line) or kind_prefixed(line) or caps_lead(line)
+    post = post_in_sentence(line) or notice_post(line) or kind_prefixed(line) \
+        or called_for(line) or caps_lead(line)
     named = post and (post_word(post) or post_word(re.sub(r"s\b", "", post)))  # 'Counselors'
     return (post, line) if post and named else None
 

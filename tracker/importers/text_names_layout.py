@@ -181,11 +181,19 @@ _FORUM = re.compile(r"^r/\w+$|^(?:facebook|linkedin|instagram|twitter|x|reddit|m
                     re.I)
 
 
+# A post's time under its author: '12 h · 🌍', '2d • Edited', '15 January at 09:42 · 👥'.
+_POSTED_AT = re.compile(r"^(?:\d{1,2}\s*(?:h|min|mins|j|d|w|sem\.?|wk|mo|y|hrs?)\b|"
+                        r"\d{1,2}\s+\w+(?:\s+at|,)\s+\d{1,2}[:h]\d\d\b)\s*[·•]?", re.I)
+
+
 def author_lines(top: list[str]) -> set[int]:
     """Indexes of a social post's author line, the line of its headline or time under it, and
     the network's or the forum's own name."""
     found: set[int] = set()
     for index, line in enumerate(top):
+        if _POSTED_AT.match(line.strip()) and len(line.split()) <= 8 and index \
+                and len(top[index - 1].split()) <= 5 and not post_word(top[index - 1]):
+            found.update({index - 1, index})  # the page or the person posting, then when
         if _FORUM.match(line.strip()):
             found.add(index)
         elif _AUTHOR.match(line.strip()):

@@ -22,7 +22,8 @@ _CALLS = re.compile(
     r"vacancy notice|avis d'appel|call for expressions of interest|terms of reference|"
     r"termes de reference|appel a candidatures$|call for applications$|recrute\b|recherche\b|"
     r"offre d'emploi cadre|avis de (?:recrutement|vacance|concours)|avis et communiques|"
-    r"notice of (?:vacancy|recruitment)|(?:vacancy|job|position|recruitment) (?:announcement|"
+    r"notice of (?:vacancy|recruitment|(?:open )?competition)|(?:open )?competition notice|"
+    r"(?:vacancy|job|position|recruitment) (?:announcement|"
     r"notice)|appel a candidatures n|communique\b|concours (?:externe|interne|sur titres)\b)")
 # The terms after the title: a duration, a share of time, a contract or a season.
 # A figure is a term when it counts time or money or is a year ('CE2', 'AD8', 'ligne 14' name
@@ -131,8 +132,9 @@ def trim_terms(title: str) -> str:
 
 # "X recrute un·e Y pour ...", "who we need: a Y (...)", "we are recruiting a Y to join"
 _POST_IN_SENTENCE = re.compile(
-    r"(?:\b(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is hiring|"
-    r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking)|"
+    r"(?:\b(?:recrute|recrutent|recrutons|recherche|recherchent|recherchons|cherche|cherchent|"
+    r"cherchons|engage|engagent|embauche|embauchons|is hiring|are hiring|"
+    r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking)|"
     r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
     r"(?:son|sa|ses|their|its|our|"
     r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
@@ -166,7 +168,7 @@ _COUNT = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|
 _NOTICE_POST = re.compile(
     rf"\b(?:recrutement|recruitment|recruter|recruit|appointment|engagement|nomination)"
     rf"(?:\s+n°\s*\S+)?\s+(?:(?P<one>d['’]\s*une?(?:\(e\)|·e|\.e)?|of\s+(?:an?|one)|une?(?:\(e\)|·e)?|an?)"
-    rf"|(?:de|of)?\s*(?P<count>{_COUNT}))\s+(?P<post>[^.;:!?]{{3,100}})", re.I)
+    rf"|(?:de|of)?\s*(?P<count>{_COUNT})|(?P<bare>of|as|de|des))\s+(?P<post>[^.;:!?]{{3,100}})", re.I)
 
 
 def notice_post(line: str) -> str | None:
@@ -180,10 +182,17 @@ def notice_post(line: str) -> str | None:
         return None
     if match["count"] and not re.fullmatch(r"(?i)one|1", match["count"]):
         post = " ".join(_singular(word) for word in post.split())
+    elif match["bare"]:  # 'recruitment of Administrators', 'recrutement de gardiens': one of them
+        plural = any(re.search(r"(?i)[^su]s$", word) for word in post.split())
+        if not plural and match["bare"].lower() != "as":
+            return None  # 'recruitment of the board' names no post
+        post = " ".join(_singular(word) for word in post.split())
     return post
 
 
 def _singular(word: str) -> str:
+    if re.fullmatch(r"(?i)\w*wives", word):  # 'Midwives'
+        return word[:-3] + ("FE" if word.isupper() else "fe")
     if re.fullmatch(r"[A-Za-zÀ-ÿ'’-]{4,}(?<![su])s", word) and not word.isupper():
         return word[:-3] + "y" if word.endswith("ies") else word[:-1]
     if re.fullmatch(r"[A-ZÀ-Ý'’-]{4,}(?<![SU])S", word):
@@ -212,3 +221,17 @@ def subject_title(lines: list[str], is_org: object) -> tuple[str, str] | None:
         if kept:
             return _POST_OF.sub("", kept[0]).strip(), line.strip()
     return None
+
+
+_CALLED_FOR = re.compile(r"^(?P<post>[^.!?:]{3,80}?)\s+(?:wanted|required|needed|"
+                         r"recherch(?:é|ée|és|ées)|demand(?:é|ée|és|ées))(?!\w)", re.I)
+
+
+def called_for(line: str) -> str | None:
+    """The post a classified ad's line calls for, one of them: 'Seasonal fruit pickers needed'
+    is 'fruit picker'."""
+    match = _CALLED_FOR.match(line.strip())
+    if not match:
+        return None
+    words = _LEADING_TERMS.sub("", match["post"]).split()
+    return " ".join(words[:-1] + [_singular(words[-1])]) if words else None
