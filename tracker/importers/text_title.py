@@ -183,8 +183,9 @@ def notice_post(line: str) -> str | None:
     if match["count"] and not re.fullmatch(r"(?i)one|1", match["count"]):
         post = " ".join(_singular(word) for word in post.split())
     elif match["bare"]:  # 'recruitment of Administrators', 'recrutement de gardiens': one of them
-        plural = any(re.search(r"(?i)[^su]s$", word) for word in post.split())
-        if not plural and match["bare"].lower() != "as":
+        plural = any(re.fullmatch(r"(?i)[a-zà-ÿ'’-]{3,}[^su\W]s", word) for word in post.split())
+        if re.match(r"(?i)(?:the|la|le|les|l['’])\s", post) or not plural \
+                and match["bare"].lower() != "as":
             return None  # 'recruitment of the board' names no post
         post = " ".join(_singular(word) for word in post.split())
     return post
