@@ -264,3 +264,13 @@ def test_a_page_s_post_its_name_and_time_above_it_are_no_heading():
             "📢 On recrute ! Nous cherchons un(e) apprenti(e) boulanger(ère) pour la rentrée. "
             "Passez nous voir au 14 rue de la Paix, Dinan.\n")
     assert _names(text)[0] == "apprenti(e) boulanger(ère)"
+
+
+def test_a_county_notice_s_posts_count_and_grade_and_a_district_over_its_hr():
+    assert trim_terms("MEDICAL OFFICER – JOB GROUP M (3 POSTS)") == "MEDICAL OFFICER"
+    text = ("Springfield Public Schools\n"
+            "Human Resources\n\n"
+            "Posting #: 2027-0412\n"
+            "Position: Bus Driver (Substitute)\n"
+            "Salary: $19.75/hour\n")
+    assert _names(text) == ("Bus Driver (Substitute)", "Springfield Public Schools")

@@ -55,7 +55,7 @@ _ORG_WORDS = (
     r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc|Commune|Canton|"
     r"[ÉE]tat d[eu']|Gouvernement|Government of|County|City of|Th[ée][âa]tre|Theater|Clinique|"
     r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL|Limited|"
-    r"Pvt|Pte|Pty|Sdn|Bhd|Corporation|Corp|Holdings|LLP|S\.A\.|S\.p\.A|B\.V|N\.V|AG|Co\.|"
+    r"Schools|School District|Public Schools|Pvt|Pte|Pty|Sdn|Bhd|Corporation|Corp|Holdings|LLP|S\.A\.|S\.p\.A|B\.V|N\.V|AG|Co\.|"
     r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.

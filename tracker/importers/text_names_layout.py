@@ -244,6 +244,12 @@ _UNIT_LINE = re.compile(r"^(?:direction|directorate|sous-direction|division|bure
                         r"\b")
 
 
+_HR = re.compile(r"^(?:human resources|ressources humaines|hr|personnel)(?: (?:department|"
+                 r"division|office|service))?$|^(?:direction|service|department|office) (?:des |of "
+                 r")?(?:ressources humaines|human resources|personnel)$")
+
+
 def is_unit_line(line: str) -> bool:
-    """A line naming a unit of a public body, and no post."""
-    return bool(_UNIT_LINE.match(fold(line.strip()))) and not post_word(line)
+    """A line naming a unit of a public body (or the human resources of any), and no post."""
+    folded = fold(line.strip()).strip(" .:")
+    return bool(_UNIT_LINE.match(folded) or _HR.match(folded)) and not post_word(line)

@@ -60,6 +60,12 @@ _TRAILING_SESSION = re.compile(
     r"\s*[,–—-]\s*(?:\d{4}(?:\s*[-/]\s*\d{2,4})?\s+(?:school|academic)\s+year|(?:ann[ée]e "
     r"scolaire|school year|session|saison|season|rentr[ée]e|summer|winter|spring|fall|autumn)\s+"
     r"\d{4}(?:\s*[-/]\s*\d{2,4})?|\d{4}\s+(?:season|session))\s*$", re.I)
+# '(3 posts)', '– Job Group M', '– Grade P-3': how many are offered and the pay grade, written
+# after the post.
+_TRAILING_COUNT = re.compile(r"\s*\(\s*\d+\s*(?:posts?|postes?|positions?|vacanc(?:y|ies)|"
+                             r"openings?)\s*\)\s*$", re.I)
+_TRAILING_GRADE = re.compile(r"\s+[—–-]\s+(?:job group|grade|pay grade|band|scale|salary scale|"
+                             r"cat[ée]gorie|category|level|niveau)\s+[\w/.-]{1,8}\s*$", re.I)
 # 'Plumber wanted', 'Serveur recherché' : the call after the post.
 _TRAILING_CALL = re.compile(r"\s+(?:wanted|required|needed|recherch(?:é|ée|és|ées)|"
                             r"demand(?:é|ée|és|ées))(?!\w).*$", re.I)
@@ -121,7 +127,8 @@ def trim_terms(title: str) -> str:
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
-    for pattern in (_TRAILING_SESSION, _TRAILING_SEASON, _TRAILING_PARENS, _TRAILING_TERMS_ONLY,
+    for pattern in (_TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
+                    _TRAILING_PARENS, _TRAILING_TERMS_ONLY,
                     _TERMS_THEN_MORE,
                     _TRAILING_PART, _TRAILING_CONTRACT):
         trimmed = pattern.sub("", title).strip()
