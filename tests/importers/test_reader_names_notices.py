@@ -274,3 +274,10 @@ def test_a_county_notice_s_posts_count_and_grade_and_a_district_over_its_hr():
             "Position: Bus Driver (Substitute)\n"
             "Salary: $19.75/hour\n")
     assert _names(text) == ("Bus Driver (Substitute)", "Springfield Public Schools")
+
+
+def test_a_header_saying_x_recrute_in_capitals_names_the_employer():
+    text = ("Mairie de Saint-Brévin Recrute\n\n"
+            "Agent polyvalent des espaces verts (H/F)\n"
+            "CDD 6 mois\n")
+    assert _names(text) == ("Agent polyvalent des espaces verts", "Mairie de Saint-Brévin")

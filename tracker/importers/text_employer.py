@@ -206,6 +206,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         university = university_of_unit(name, body) if confidence < 0.8 else None
         if university:  # a faculty or a chair of the university the text names
             name, snippet, confidence = university[0], university[1], 0.6
+        # 'Mairie de X Recrute', 'Acme Careers': the header's call is no part of the name
+        name = re.sub(r"(?<=\S)\s+(?i:recrute|recrutent|recrutement|recruits|careers|jobs|emplois?|"
+                      r"carri[èe]res)$", "", name)
         if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
             name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
         result.add("hiring_organization_name", _article_elsewhere(name, body), snippet,

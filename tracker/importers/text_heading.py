@@ -111,7 +111,7 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 _RECRUITS = re.compile(
     rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
     r"(?:,[^;:.]{3,200}?,\s*+)?"  # an apposition: ', full member of the Committee on ...,'
-    r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
+    r"(?i:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
     r"is hiring|is seeking|seeks|is looking for|wishes to appoint|wish to appoint|"
     r"invites (?:nominations and )?applications|se propose de recruter|souhaite recruter|"
     r"lance un appel|va recruter|intends to recruit|wishes to recruit|is looking to recruit|"
