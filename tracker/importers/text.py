@@ -49,12 +49,15 @@ def detect_language(text: str) -> str:
 # bullet). The value is what follows the label, or the next non-blank line.
 _LABELS: dict[str, str] = {
     "title": r"intitule du poste|intitule|titre du poste|job title|position title|post title"
-             r"|poste|position|vacancy title|role title|assignment title|title|mission",
+             r"|poste|position|vacancy title|role title|assignment title|title|mission"
+             r"|role|fonction|intitule de la fonction|nom du poste",
     "hiring_organization_name": r"employeur|etablissement|organisation|organization|employer"
                                 r"|structure|organisme|recruteur|company|entreprise|host entity"
                                 r"|(?:host|hiring|employing) (?:organi[sz]ation|institution)"
                                 r"|organi[sz]ation/company|association d'envoi|quel organisme"
-                                r"|structure d'accueil|organisme d'accueil",
+                                r"|structure d'accueil|organisme d'accueil"
+                                r"|company name|nom de l'entreprise|raison sociale|hiring company"
+                                r"|employing (?:organi[sz]ation|authority|body)|hiring agency",
     "location": r"lieu d'exercice|lieu de travail|lieu|localisation|location|duty station"
                 r"|based at|affectation|work location|residential location",
     "reference": r"reference de l'offre|reference number|ref(?:erence)? no\.?|job requisition id"

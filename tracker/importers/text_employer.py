@@ -31,6 +31,17 @@ from tracker.importers.text_names_employer import (
     unnamed_client,
 )
 from tracker.importers.text_names_layout import domain_labels
+from tracker.importers.text_names_sentence import (
+    about_named,
+    address_named,
+    hidden_employer,
+    is_word_not_name,
+    notice_unit,
+    owner_named,
+    recruiter_name,
+    self_declared,
+    sentences,
+)
 
 
 def _without_article(name: str) -> str:
@@ -51,7 +62,8 @@ def _without_article(name: str) -> str:
     return name
 
 
-_ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|about the (?:company|organi[sz]ation|"
+_ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes|our company|"
+                    r"our story|notre entreprise|about the (?:company|organi[sz]ation|"
                     r"employer)|a propos(?: de nous)?|l'association|the organi[sz]ation|"
                     r"company description|presentation de la structure|la structure|"
                     r"notre structure|l'entreprise)\s*[?:]?$")
@@ -126,6 +138,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             else:
                 found.append((value.strip(" ."), snippet, 0.85))
     body = [line.strip() for line in lines[:80] if line.strip()]
+    if not found and hidden_employer(body):
+        return  # the board hides the employer's name
     client = client_named(body)
     if client:  # an agency's or a board's client
         found.append((client[0], client[1], 0.7))
@@ -142,10 +156,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += header
     found += [item for item in below_title if item[2] >= 0.7]
     recruiter: tuple[str, str, float] | None = None
-    for line in body:
-        match = _RECRUITS.match(line)
+    for line, match in ((line, _RECRUITS.match(line)) for line in body):
         if match:
-            name = _without_article(match.group(1).strip())
+            name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
             name = re.sub(r"^(?:cabinet|soci[ée]t[ée]|entreprise|start-up|startup|magasin|"
                           r"company|firm)\s+(?=[A-ZÀ-Ý])", "", name)
@@ -161,9 +174,29 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if match:
             found.append((match.group(1), line, 0.65))
             break
+    if recruiter is None:  # a sentence recruiting inside a line ('Bonjour ! Le camping X cherche')
+        inside = _recruiter_inside(body)
+        if inside:
+            recruiter = inside
+            found.append(inside)
+    unit = notice_unit(body[:30])
+    if unit:  # 'recrutement d'un X à la Direction Y'
+        found.append((unit[0], unit[1], 0.6))
+    owner = owner_named(body[:30])
+    if owner:  # 'My team at X', 'My café in Y (X)': a post's author names their business
+        found.append((owner[0], owner[1], 0.6))
+    about = about_named(body)
+    if about:  # a heading 'About X'
+        found.append((about[0], about[1], 0.6))
     found += _presented(lines[:80])
-    found += _signature(lines) + boards + _domain_name(lines) + demoted + below_title
+    declared = self_declared(lines)
+    if declared and not _ORG.fullmatch(declared[0]):  # 'X is an equal opportunity employer'
+        found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
+    address = address_named(lines)
+    found += _signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
+    found += _domain_name(lines) + demoted + below_title
     found += _mentioned(body)
+    found = [item for item in found if not is_word_not_name(item[0])]
     if found:
         name, snippet, confidence = found[0]
         if recruiter and confidence < 0.8 and _inside(name, recruiter[0]):
@@ -173,10 +206,25 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         university = university_of_unit(name, body) if confidence < 0.8 else None
         if university:  # a faculty or a chair of the university the text names
             name, snippet, confidence = university[0], university[1], 0.6
-        if name.isupper() and len(name.split()) >= 2:
-            name = _without_article(_from_capitals(name))
+        # 'Mairie de X Recrute', 'Acme Careers': the header's call is no part of the name
+        name = re.sub(r"(?<=\S)\s+(?i:recrute|recrutent|recrutement|recruits|careers|jobs|emplois?|"
+                      r"carri[èe]res)$", "", name)
+        if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
+            name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
         result.add("hiring_organization_name", _article_elsewhere(name, body), snippet,
                    confidence)
+
+
+def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
+    """The subject of a sentence that recruits, met inside a line, a guess below the others."""
+    for line in body:
+        for part in sentences(line)[1:]:
+            match = _RECRUITS.match(part)
+            if match:
+                name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
+                if 1 < len(name.split()) <= 10 or _ORG.search(name):
+                    return name[0].upper() + name[1:], line, 0.6
+    return None
 
 
 _SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "en", "sur"}
@@ -200,10 +248,11 @@ def _from_capitals(name: str) -> str:
 # 'Bruxelles Environnement, l'administration de l'environnement ..., renforce': a name and the
 # kind of body it is, in apposition at a sentence's head.
 _APPOSITION = re.compile(
-    rf"^({_NAME}),\s+(?:l['’]|la\s|le\s|une?\s|an?\s|the\s)[^,.]{{0,40}}?\b(?:administration|"
+    rf"^({_NAME}),\s+(?:(?:l['’]|la\s|le\s|une?\s|an?\s|the\s)[^,.]{{0,40}}?\b)?(?:administration|"
     r"organi[sz]ation|agence|agency|soci[ée]t[ée]|company|association|fondation|foundation|"
     r"institution|[ée]tablissement|entreprise|firm|charity|collectivit[ée]|office|service|"
-    r"organisme|network|r[ée]seau|federation|f[ée]d[ée]ration)\b")
+    r"organisme|network|r[ée]seau|federation|f[ée]d[ée]ration|cabinet|practice|clinic|clinique|"
+    r"studio|bureau|school|[ée]cole|cabinet de groupe)\b")
 
 
 def _article_elsewhere(name: str, body: list[str]) -> str:

@@ -15,20 +15,28 @@ from tracker.importers.dates import fold
 from tracker.importers.sections import BULLET, heading_of
 from tracker.importers.text_names_layout import (
     as_written,
+    author_lines,
     caps_lead,
     domain_labels,
     heading_index,
+    is_letterhead,
     is_nav,
     is_publisher_line,
+    is_unit_line,
     matches_domain,
     post_word,
     publisher_words_off,
+    site_name_lines,
 )
+from tracker.importers.text_names_sentence import at_line
 from tracker.importers.text_title import (
+    called_for,
     is_call,
     kind_prefixed,
+    notice_post,
     post_in_sentence,
     subject_title,
+    trim_place,
     trim_terms,
 )
 
@@ -46,7 +54,9 @@ _ORG_WORDS = (
     r"Joint Undertaking|Parlement|Parliament|Laboratoire|Laboratory|LabEx|Mus[ée]e|Museum|"
     r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc|Commune|Canton|"
     r"[ÉE]tat d[eu']|Gouvernement|Government of|County|City of|Th[ée][âa]tre|Theater|Clinique|"
-    r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL")
+    r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL|Limited|"
+    r"Schools|School District|Public Schools|Pvt|Pte|Pty|Sdn|Bhd|Corporation|Corp|Holdings|LLP|S\.A\.|S\.p\.A|B\.V|N\.V|AG|Co\.|"
+    r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
 _EMPLOYER = re.compile(
@@ -56,9 +66,12 @@ _EMPLOYER = re.compile(
     r"School|College|Collège|Agence|Agency|Office|Fondation|Foundation|Association|Hôpital|"
     r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE)\b"
     r"(?:(?:[\s-]+|,\s+(?=(?:de|du|des|et|and|of)\s|[dl]['’]))"
-    r"(?:(?:of|de|du|des|la|le|et|and|for|the)\s+|[dl]['’])*(?:[A-ZÀ-Ý][\w'’.-]*|"
+    r"(?:(?:of|de|du|des|la|le|et|and|for|the|pour|dans|sur|aux|au|à|en)\s+|[dl]['’])*"
+    r"(?:[A-ZÀ-Ý][\w'’.-]*|"
     r"\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|allée|route|quai)\b)))*)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+# A company's legal form written with dots at the end of its name: 'Pvt. Ltd.', 'Pte. Ltd.'
+_LEGAL_DOT = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Pty|S\.A|S\.A\.S|B\.V|N\.V|S\.p\.A)\.$", re.I)
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
 _BOARD = re.compile(
     r"^(?:charityjob|linkedin|indeed|hellowork|jobs\.ac\.uk|welcome to the jungle|apec|"
@@ -66,7 +79,7 @@ _BOARD = re.compile(
     r"unjoblink|scholarshipdb|academic ?positions|emploi[- ]territorial|place de l'emploi public|"
     r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
     r"guardian jobs|times higher education|w4mp|nature careers|science careers|portail (?:de l')?"
-    r"emploi|mon volontariat international|careers at)\b"
+    r"emploi|mon volontariat international|careers at|jobs at|vacancies at)\b"
     r"|^[\w' -]{2,40}\s(?:jobs|vacancies|procurement notices|careers)$"
     r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
     r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
@@ -87,7 +100,7 @@ _ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
 # Tried only where a run of spaces starts (or at a word), not at each space of the run.
 _SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b([HFMWhfmw]/[HFMWhfmw](?:/[DdXx])?)\b[\)\]]?\s*+")
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
-_NUMBERED = re.compile(r"^(?:poste|offre|emploi|vacancy|position|job)\s*+(?:n°|no\.?|number|#|"
+_NUMBERED = re.compile(r"^(?:poste|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
                        r"ref\.?)?\s*+[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
 # Cut a header line at its first separator: "University of Sheffield - School of ...".
 _SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*|\s{3,}")
@@ -97,9 +110,13 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
     rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
-    r"(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
-    r"is hiring|is seeking|seeks|is looking for|wishes to appoint|"
-    r"invites (?:nominations and )?applications)\b")
+    r"(?:,[^;:.]{3,200}?,\s*+)?"  # an apposition: ', full member of the Committee on ...,'
+    r"(?i:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
+    r"is hiring|is seeking|seeks|is looking for|wishes to appoint|wish to appoint|"
+    r"invites (?:nominations and )?applications|se propose de recruter|souhaite recruter|"
+    r"lance un appel|va recruter|intends to recruit|wishes to recruit|is looking to recruit|"
+    r"seeks to appoint|would like to appoint|is looking to appoint|met au concours|"
+    r"mettent au concours|ouvre un concours|organise un concours)\b")
 # "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
 _SELF_DESCRIBED = re.compile(
     rf"^(?:The\s+|L['’]|La\s+|Le\s+)?({_NAME}(?:\s*+\([A-Z][A-Za-z&]{{1,9}}\))?)\s++(?:is|est)"
@@ -114,8 +131,16 @@ _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "re
                    "yahoo", "hotmail", "orange", "free", "wanadoo", "laposte", "proton"}
 
 
+# 'Poste de professeure ...', 'Position of Registrar': the word for a post before its name.
+_POST_OF = re.compile(r"^(?:poste|emploi|position|post)\s+(?:de\s+|d['’]\s*|of\s+)(?=\w)", re.I)
+
+
 def clean_title(line: str) -> str:
-    return trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—"))
+    title = trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—"))
+    rest = _POST_OF.sub("", title)
+    if rest == title or not post_word(rest):
+        return title
+    return re.sub(r"\s+ou\s+(?:de\s+|d['’]\s*)", " ou ", rest)  # 'de A ou de B' is 'A ou B'
 
 
 def org_name(line: str) -> str:
@@ -128,7 +153,8 @@ def is_org_line(line: str) -> bool:
     """A header naming an organisation rather than a post: an organisation word or acronym at
     its head, no sentence."""
     head = org_name(line)
-    if len(head) > 100 or head.endswith(".") or len(head.split()) > 12:
+    dotted = head.endswith(".") and not _LEGAL_DOT.search(head)
+    if len(head) > 100 or dotted or len(head.split()) > 12:
         return False
     name = re.sub(r"^(?:the|la|le|les|l['’])\s*", "", head, flags=re.I)
     name = _ACRONYM.sub("", name).strip()
@@ -170,9 +196,9 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
                 or EMAIL.search(line) or len(line) > 120 or is_label(key)
                 or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
                 or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
-                or re.match(r"^(offre|ref|job\b|job id|publi)", key)
+                or re.match(r"^(offre|ref|job\b|job id|publi|n°|no\.\s|nº)", key)
                 or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
-                or re.match(r"^[$£€¥]", line)
+                or re.match(r"^[$£€¥]", line) or re.fullmatch(r"(?:#\w+\s*)+", line)
                 or _SKIP.search(key))
 
 
@@ -199,9 +225,12 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found_at = None
     domains = domain_labels(text, EMAIL)
     site_names: Sources = []  # a site's own name in its header, confirmed
+    authors = {top[index] for index in author_lines(top)}  # a social post's author
+    sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
 
     def heading_like(line: str) -> bool:
-        return not (_skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
+        return not (line in authors or line in sites or is_letterhead(line) or is_unit_line(line)
+                    or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
 
@@ -212,11 +241,18 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        above = heading_at is not None and index < heading_at and (
+        if line in authors or is_letterhead(line):
+            continue
+        above = line in sites or is_unit_line(line) or heading_at is not None and index < heading_at and (
             by_marker or not post_word(line))
         numbered = _NUMBERED.match(line) if not is_call(line) and not above else None
         if numbered:
             result.add("title", clean_title(numbered["title"]), line, 0.7)
+            break
+        notice = notice_post(line) if not above and len(line) <= 200 else None
+        if notice and post_word(notice):
+            result.add("title", clean_title(notice), line, 0.6)
+            found_at = None
             break
         if _CRUMB_MARKS.search(line) and not line.endswith(".") and len(line) <= 120:
             parts = [part.strip() for part in _CRUMBS.split(line)]
@@ -236,10 +272,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             result.add("title", clean_title(post), line, 0.6)
             found_at = index
             break
-        if _RECRUITS_ALONE.search(line) or is_call(line):
+        prefixed = kind_prefixed(line)
+        if (_RECRUITS_ALONE.search(line) or is_call(line)) and not prefixed:
             after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
             continue
-        prefixed = kind_prefixed(line)
         if prefixed and not above and not is_org_line(prefixed) \
                 and not _named_elsewhere(prefixed, text):
             result.add("title", clean_title(prefixed), line, 0.65)
@@ -250,6 +286,13 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             continue
         if _skipped(line, is_label):
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
+            continue
+        if index + 1 < len(top) and is_unit_line(top[index + 1]) and not is_unit_line(line) \
+                and index != heading_at and not post_word(line) \
+                and not is_publisher_line(line) and _name_like(_header_name(line)):
+            # 'Polynésie française' over 'Direction générale des ressources humaines': the body
+            # whose unit the next line names
+            header.append((_header_name(line), line, 0.65))
             continue
         if index != heading_at and not (above and is_publisher_line(line)) \
                 and (is_org_line(line) or _named_later(line, text)):
@@ -276,7 +319,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         break
     if found_at is not None and found_at + 1 < len(top):
         below = top[found_at + 1]
-        name = _body_of(below)
+        name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
         bare = name.replace(",", "")
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
             seen = sum(1 for other in lines if name in other) > 1
@@ -287,16 +330,26 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         post = next((p for p in map(post_in_sentence, top[:10]) if p), None)
         if post:
             result.add("title", clean_title(post), post, 0.55)
+    if not result.get("title"):  # 'l'AIDR recrute :' and the post on the line under it
+        after = next((top[i + 1] for i, line in enumerate(top[:-1])
+                      if _RECRUITS_ALONE.search(line) and heading_like(top[i + 1])
+                      and post_word(top[i + 1])), None)
+        if after:
+            result.add("title", clean_title(post_in_sentence(f"recrute {after}") or after),
+                       after, 0.55)
     if crumb and not result.get("title"):
         result.add("title", clean_title(crumb), crumb, 0.55)
+    found = result.get("title")
+    if found is not None and not post_word(found.value.split(" – ")[-1].split(" - ")[-1]):
+        found.value = trim_place(found.value, text)
     return header, below_title, site_names + boards
 
 
 # A line that only says an organisation recruits ('Biocoop Les Arcades recrute',
 # 'recrute pour sa Maison d'enfants ...'): the post is on the next line.
 _RECRUITS_ALONE = re.compile(
-    r"(?:^|\s)(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|is hiring|"
-    r"is recruiting|is looking for)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?)?"
+    r"(?:^|\s)(?:recrute|recrutent|recruter|recherche|recherchent|cherche|cherchent|is hiring|"
+    r"is recruiting|is looking for|to recruit|to appoint)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?)?"
     r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b)", re.I)
 # The larger body a unit belongs to, when a line names both ('LabEx ITEM – Université
 # Grenoble Alpes', 'Department of Neurobiology, University of Chicago').
@@ -331,6 +384,8 @@ def _named_elsewhere(name: str, text: str) -> bool:
 def _board_employer(line: str) -> list[tuple[str, str, float]]:
     """'Careers at Northfield Foods', 'Harbor Freightways Careers', 'UNDP Procurement
     Notices': a careers site names its own organisation (a job board's name is no employer)."""
+    if is_nav(line):
+        return []  # a menu ending in 'Careers' names no one
     match = re.match(r"^(?:careers at|jobs at|travailler chez|careers\s*[|—–-])\s*(.{2,60})$",
                      line.strip(), re.I) \
         or re.match(r"^(.{2,60}?)\s+(?:[—–|-]\s+)?(?:careers|procurement notices)$", line.strip(),
@@ -370,8 +425,10 @@ def _wrapped(value: str, lines: list[str]) -> str:
 def _post_named(line: str) -> tuple[str, str] | None:
     """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
     or a classified ad's lead words in capitals, when a word of it names a job."""
-    post = post_in_sentence(line) or caps_lead(line)
-    return (post, line) if post and post_word(post) else None
+    post = post_in_sentence(line) or notice_post(line) or kind_prefixed(line) \
+        or called_for(line) or caps_lead(line)
+    named = post and (post_word(post) or post_word(re.sub(r"s\b", "", post)))  # 'Counselors'
+    return (post, line) if post and named else None
 
 
 def _facets(line: str) -> bool:

@@ -20,7 +20,7 @@ _CLIENT = re.compile(
 _UNNAMED_CLIENT = re.compile(r"\b(?:our|notre|son|for a|pour un) client\b", re.I)
 # A temping agency employs its temps: the agency is the employer.
 _TEMPING = re.compile(r"\b(?:int[ée]rim(?:aire)?|travail temporaire|temping|temp agency)\b", re.I)
-_ANONYMOUS = re.compile(r"\b(?:anonyme|anonymous|confidenti\w*|undisclosed|non communiqu\w*)\b",
+_ANONYMOUS = re.compile(r"\b(?:anonyme|anonymous|confidenti\w*|undisclosed|non communiqu\w*|hidden|masqu\w*)\b",
                         re.I)
 
 

@@ -50,7 +50,12 @@ conducteur conductrice facteur soudeur mecanicien peintre macon couvreur boulang
 patissier coiffeur coiffeuse estheticienne veilleur ambulancier brancardier manipulateur
 sage-femme plongeur valet gouvernante greffier huissier officier policier pompier dentiste
 veterinaire opticien psychomotricien orthoptiste clerc commercial commerciale negociateur
-pastor priest organist lifeguard trainer physio handyman negotiator
+pastor priest organist lifeguard trainer physio handyman negotiator organiser organizer
+caseworker campaigner fundraiser locum gp remplacant remplacante collaboratrice
+vendangeur vendangeuse cueilleur cueilleuse farmhand harvester roofer
+bricklayer joiner plasterer tiler scaffolder foreman couvreur zingueur charpentier menuisier
+plaquiste carreleur coffreur grutier terrassier serrurier chaudronnier tourneur fraiseur
+monteur poseur gardien gardienne commissaire lieutenant sergeant constable deputy
 underwriter actuary broker teller doctor veterinarian optician sonographer logistician
 firefighter warden sous-chef
 """
@@ -77,7 +82,7 @@ def is_nav(line: str) -> bool:
         return False
     if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2:
         return True
-    items = [item.strip() for item in re.split(r"\s[·|•]\s", stripped)]
+    items = [item.strip() for item in re.split(r"\s[·|•]\s|\s{3,}", stripped)]
     return len(items) >= 3 and not re.search(r"\d|:", stripped) and all(
         1 <= len(item.split()) <= 5 for item in items)
 
@@ -165,3 +170,86 @@ def as_written(name: str, text: str) -> str:
     if match and not match.group(0).isupper():
         return match.group(0)
     return name
+
+
+# A social network's post: its author's line ('Priya Raman • 2nd', 'Camille B. • 1er',
+# 'Posted by u/name · 4h') and the headline or the time under it are no heading.
+_AUTHOR = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}\s*[•·]\s*(?:\d+(?:st|nd|rd|th|er|e|eme)"
+    r"\+?|author|auteur|auteure|following|follow|suivre)\b|posted by u/|publi[ée]e? par u/)", re.I)
+_FORUM = re.compile(r"^r/\w+$|^(?:facebook|linkedin|instagram|twitter|x|reddit|mastodon|threads)$",
+                    re.I)
+
+
+# A post's time under its author: '12 h · 🌍', '2d • Edited', '15 January at 09:42 · 👥'.
+_POSTED_AT = re.compile(r"^(?:\d{1,2}\s*(?:h|min|mins|j|d|w|sem\.?|wk|mo|y|hrs?)\b|"
+                        r"\d{1,2}\s+\w+(?:\s+at|,)\s+\d{1,2}[:h]\d\d\b)\s*[·•]?", re.I)
+
+
+def author_lines(top: list[str]) -> set[int]:
+    """Indexes of a social post's author line, the line of its headline or time under it, and
+    the network's or the forum's own name."""
+    found: set[int] = set()
+    for index, line in enumerate(top):
+        if _POSTED_AT.match(line.strip()) and len(line.split()) <= 8 and index \
+                and len(top[index - 1].split()) <= 5 and not post_word(top[index - 1]):
+            found.update({index - 1, index})  # the page or the person posting, then when
+        if _FORUM.match(line.strip()):
+            found.add(index)
+        elif _AUTHOR.match(line.strip()):
+            found.add(index)
+            if index + 1 < len(top) and not _AUTHOR.match(top[index + 1]) \
+                    and "/" not in line:  # a profile's headline, not a forum post's heading
+                found.add(index + 1)
+    return found
+
+
+# A state's letterhead ('RÉPUBLIQUE DU CAMEROUN', 'Royaume du Maroc', 'Principauté de Monaco')
+# and its motto in three words ('Paix – Travail – Patrie'): above the issuing body, no heading.
+_STATE = re.compile(r"^(?:r[ée]publique|republic|royaume|kingdom|principaut[ée]|principality|"
+                    r"grand-duch[ée]|grand duchy|[ée]mirat|emirate|sultanat|sultanate)\b", re.I)
+_MOTTO_PART = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
+_MOTTO = re.compile(rf"^{_MOTTO_PART}(?:\s+[–—-]\s+{_MOTTO_PART}){{2}}(?:\s{{2,}}.*)?$")
+
+
+def is_letterhead(line: str) -> bool:
+    """A state's name or its motto heading an official notice."""
+    stripped = line.strip()
+    return bool(_STATE.match(fold(stripped)) or _MOTTO.match(stripped) and not post_word(stripped))
+
+
+# Words of a site's menu (a board's facets under a heading, 'Remote · Full-time', hold none).
+_MENU = re.compile(r"\b(?:home|accueil|jobs?|emplois?|offres|contact|search|recherche|sign in|"
+                   r"log ?in|connexion|about|a propos|news|actualites|register|services|products|"
+                   r"careers?|blog|help|aide|saved|alerts?|menu|employers|entreprises|companies|"
+                   r"find|annonces|vacancies|citoyens|administration|nurses|practices|firms|advice)"
+                   r"\b|\s[>›»]\s")
+
+
+def site_name_lines(top: list[str]) -> set[int]:
+    """Indexes of a site's own name: a first line followed by the site's menu or breadcrumbs
+    ('Meridian Medical Locums' / 'Locum GPs | Nurses | Contact'), the logo before the menu."""
+    found: set[int] = set()
+    for index in range(min(2, len(top) - 1)):
+        if not is_nav(top[index]) and not post_word(top[index]) and is_nav(top[index + 1]) \
+                and _MENU.search(fold(top[index + 1])):
+            found.add(index)
+    return found
+
+
+# A public body's unit written under its name ('Direction générale de la police nationale',
+# 'Department of Human Services'): part of the header, never the heading.
+_UNIT_LINE = re.compile(r"^(?:direction|directorate|sous-direction|division|bureau|departement|"
+                        r"department|service)\s+(?:generale?\s+|general\s+)?(?:de|du|des|d'|of|for)"
+                        r"\b")
+
+
+_HR = re.compile(r"^(?:human resources|ressources humaines|hr|personnel)(?: (?:department|"
+                 r"division|office|service))?$|^(?:direction|service|department|office) (?:des |of "
+                 r")?(?:ressources humaines|human resources|personnel)$")
+
+
+def is_unit_line(line: str) -> bool:
+    """A line naming a unit of a public body (or the human resources of any), and no post."""
+    folded = fold(line.strip()).strip(" .:")
+    return bool(_UNIT_LINE.match(folded) or _HR.match(folded)) and not post_word(line)

@@ -21,12 +21,24 @@ _CALLS = re.compile(
     r"we are hiring|we are recruiting|bonjour|dear\b|hello\b|hi\b|madame|monsieur|"
     r"vacancy notice|avis d'appel|call for expressions of interest|terms of reference|"
     r"termes de reference|appel a candidatures$|call for applications$|recrute\b|recherche\b|"
-    r"offre d'emploi cadre)")
+    r"offre d'emploi cadre|avis de (?:recrutement|vacance|concours)|avis et communiques|"
+    r"notice of (?:vacancy|recruitment|(?:open )?competition)|(?:open )?competition notice|"
+    r"(?:vacancy|job|position|recruitment) (?:announcement|"
+    r"notice)|appel a candidatures n|communique\b|concours (?:externe|interne|sur titres)\b)")
 # The terms after the title: a duration, a share of time, a contract or a season.
-_TERMS = r"(?:\d|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
+# A figure is a term when it counts time or money or is a year ('CE2', 'AD8', 'ligne 14' name
+# the post).
+_FIGURE = r"(?:(?<![A-Za-z])\d[\d.,/ -]*\s*(?:%|h\b|hrs?\b|hours?|heures?|months?|mois|years?|ans\b|" \
+          r"weeks?|semaines?|days?|jours?|k\b|€|\$|£|sessions?|per|/)|[€$£¥₹]\s*\d|" \
+          r"\b(?:19|20)\d\d\b)"
+_TERMS = r"(?:" + _FIGURE + r"|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
+         r"nights?|nuits?|week-?ends?|shifts?|days|" \
          r"maternity|cover)\b)"
-_TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?=[^—–]*{_TERMS})[^—–]*$", re.I)
+_PART = r"(?:(?!\s[—–-]\s).)*"  # a part of a heading: up to the next spaced dash
+_TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?={_PART}{_TERMS}){_PART}$", re.I)
+# 'X – 4 days per week – Norwich': the first part stating terms ends the title.
+_TERMS_THEN_MORE = re.compile(rf"\s+[—–]\s+(?=[^—–]*?{_TERMS})[^—–]*\s+[—–]\s+.*$", re.I)
 _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
                               r"years?|ans)\b)[^)]*\)\s*$", re.I)
 _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage)\b.*$",
@@ -34,6 +46,29 @@ _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|app
 # 'pour la rentrée', 'for the summer season': when the post is wanted, not its name.
 _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[ée]e|saison|season|"
                               r"summer|winter|[ée]t[ée])\b.*$", re.I)
+# '(Fixed term)', '(35 hours)': brackets holding only the contract's terms ('(CDD)' stays, as
+# the acronym of a contract is often written as part of the post's name).
+_TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|freelance|" \
+              r"\d+\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
+_TRAILING_TERMS_ONLY = re.compile(rf"\s*\((?:{_TERM_WORDS})(?:\s*[,/·]\s*(?:{_TERM_WORDS}))*\)\s*$",
+                                  re.I)
+# 'part time barista': the terms written before the post.
+_LEADING_TERMS = re.compile(r"^(?:part[- ]time|full[- ]time|temporary|seasonal|permanent)\s+(?=\w)",
+                            re.I)
+# ', 2027-28 School Year', '— session 2027', ', Summer 2027': when, not what.
+_TRAILING_SESSION = re.compile(
+    r"\s*[,–—-]\s*(?:\d{4}(?:\s*[-/]\s*\d{2,4})?\s+(?:school|academic)\s+year|(?:ann[ée]e "
+    r"scolaire|school year|session|saison|season|rentr[ée]e|summer|winter|spring|fall|autumn)\s+"
+    r"\d{4}(?:\s*[-/]\s*\d{2,4})?|\d{4}\s+(?:season|session))\s*$", re.I)
+# '(3 posts)', '– Job Group M', '– Grade P-3': how many are offered and the pay grade, written
+# after the post.
+_TRAILING_COUNT = re.compile(r"\s*\(\s*\d+\s*(?:posts?|postes?|positions?|vacanc(?:y|ies)|"
+                             r"openings?)\s*\)\s*$", re.I)
+_TRAILING_GRADE = re.compile(r"\s+[—–-]\s+(?:job group|grade|pay grade|band|scale|salary scale|"
+                             r"cat[ée]gorie|category|level|niveau)\s+[\w/.-]{1,8}\s*$", re.I)
+# 'Plumber wanted', 'Serveur recherché' : the call after the post.
+_TRAILING_CALL = re.compile(r"\s+(?:wanted|required|needed|recherch(?:é|ée|és|ées)|"
+                            r"demand(?:é|ée|és|ées))(?!\w).*$", re.I)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
 
 
@@ -42,19 +77,60 @@ def is_call(line: str) -> bool:
     return bool(_CALLS.match(fold(line).strip(" !:,.")))
 
 
+# A lead-in naming the kind of event or a tag in brackets before the post: 'Walk-in Drive for
+# X', 'Recruitment of X', '[Hiring] X', '[Assemblée nationale] X'.
+_LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|(?:walk-?in (?:drive|interview)s?|hiring drive|"
+                      r"recruitment drive|(?:now )?hiring|we(?:'re| are) (?:hiring|recruiting)|"
+                      r"nous recrutons|on recrute|recrutement)\s*+(?:for|:)\s*+"
+                      r"|(?:wanted|required|urgent(?:ly)? (?:wanted|required))\s*+[–—:-]\s*+"
+                      r"|(?:on |nous )?(?:re)?cherch(?:e|ons)\s++(?:un(?:\(e\)|·e|e)?\s++)?"
+                      r"|concours(?:\s+(?:externe|interne|r[ée]serv[ée]|unique|commun|sur titres?))*"
+                      r"\s+(?:pour le recrutement\s+)?(?:de\s+|d['’]\s*))(?=\S)", re.I)
+
+
 def kind_prefixed(line: str) -> str | None:
     """The title after a kind of posting written first ('Appel à candidatures – X')."""
-    match = _KIND_PREFIX.match(fold(line))
+    match = _KIND_PREFIX.match(fold(line)) or _LEAD_IN.match(line)
     if not match:
         return None
     rest = line[match.end():].strip()
     return rest if len(rest.split()) >= 1 and not re.fullmatch(r"[\W\d_]+", rest) else None
 
 
+# Where a text names a place: 'Location: Norwich, Norfolk', 'based in Casablanca', '29000
+# Quimper', 'à Paris'.
+# ('in English' names a language, not a place: a bare 'in' is no cue.)
+_PLACE_CUE = r"(?:\b(?:à|near|pr[èe]s de|bas[ée]e? (?:à|in|at)|located (?:in|at)|offices? in|" \
+             r"situ[ée]e? à)\s+|\b\d{4,6}\s+|" \
+             r"(?i:\b(?:location|lieu|localisation|ville|city|town|duty station|venue|region|" \
+             r"r[ée]gion|workplace|lieu de travail|lieu d'affectation|affectation)\b[^:\n]{0,30}:" \
+             r"[^\n]*?))"
+_TRAILING_PLACE = re.compile(r"\s+[—–-]\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2})"
+                             r"(?:\s*\([^)]{1,30}\))?$")
+
+
+def trim_place(title: str, text: str) -> str:
+    """'Responsable logistique - Casablanca': the town written after the post, when the text
+    names it as a place elsewhere (a location line, 'based in', a postcode)."""
+    match = _TRAILING_PLACE.search(title)
+    if not match:
+        return title
+    rest = text.replace(title, "")
+    place = re.escape(match["place"])
+    if re.search(rf"{_PLACE_CUE}{place}\b", rest) and title[:match.start()].strip():
+        return title[:match.start()].strip()
+    return title
+
+
 def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
-    for pattern in (_TRAILING_SEASON, _TRAILING_PARENS, _TRAILING_PART, _TRAILING_CONTRACT):
+    title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
+    title = _TRAILING_CALL.sub("", title) or title
+    for pattern in (_TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
+                    _TRAILING_PARENS, _TRAILING_TERMS_ONLY,
+                    _TERMS_THEN_MORE,
+                    _TRAILING_PART, _TRAILING_CONTRACT):
         trimmed = pattern.sub("", title).strip()
         if trimmed:
             title = trimmed
@@ -63,9 +139,13 @@ def trim_terms(title: str) -> str:
 
 # "X recrute un·e Y pour ...", "who we need: a Y (...)", "we are recruiting a Y to join"
 _POST_IN_SENTENCE = re.compile(
-    r"(?:\b(?:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is hiring|"
-    r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking)|"
-    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one)\s+(?P<post>[^.;:!?]{3,100})",
+    r"(?:\b(?:recrute|recrutent|recrutons|recherche|recherchent|recherchons|cherche|cherchent|"
+    r"cherchons|engage|engagent|embauche|embauchons|is hiring|are hiring|"
+    r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking)|"
+    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
+    r"(?:son|sa|ses|their|its|our|"
+    r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
+    r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
     re.I)
 # Where the sentence goes on past the post: an aside in brackets (not a sex ending '(e)' nor
 # an acronym '(FLE)'), a comma, a preposition ('en' only before the terms: 'en CDI').
@@ -80,8 +160,52 @@ def post_in_sentence(line: str) -> str | None:
     match = _POST_IN_SENTENCE.search(line)
     if not match:
         return None
-    post = _POST_END.sub("", match["post"]).strip(" -–—")
+    post = _POST_END.sub("", match["post"])
+    post = re.sub(r"[^\w)]+$", "", post).strip(" -–—")
+    if match["several"]:  # 'des vendangeurs et vendangeuses': one of them
+        post = " ".join(_singular(word) for word in re.split(r"\s+(?:et|and|ou|or)\s+", post)[0].split())
     return post if 1 <= len(post.split()) <= 8 else None
+
+
+# An official notice names the post in its recruitment phrase: 'Avis de recrutement n° 31 d'un
+# Contrôleur à la Direction de ...', 'pour le recrutement de deux (02) Ingénieurs', 'the
+# recruitment of a Senior Accountant', 'se propose de recruter un(e) X'.
+_COUNT = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|" \
+         r"nine|ten|\d{1,2})(?:\s*\(\d{1,2}\))?"
+_NOTICE_POST = re.compile(
+    rf"\b(?:recrutement|recruitment|recruter|recruit|appointment|engagement|nomination)"
+    rf"(?:\s+n°\s*\S+)?\s+(?:(?P<one>d['’]\s*une?(?:\(e\)|·e|\.e)?|of\s+(?:an?|one)|une?(?:\(e\)|·e)?|an?)"
+    rf"|(?:de|of)?\s*(?P<count>{_COUNT})|(?P<bare>of|as|de|des))\s+(?P<post>[^.;:!?]{{3,100}})", re.I)
+
+
+def notice_post(line: str) -> str | None:
+    """The post an official notice's recruitment phrase names, in the singular when it
+    recruits several ('deux (02) Ingénieurs Informaticiens' is 'Ingénieur Informaticien')."""
+    match = _NOTICE_POST.search(line)
+    if not match:
+        return None
+    post = _POST_END.sub("", match["post"]).strip(" -–—")
+    if not 1 <= len(post.split()) <= 8:
+        return None
+    if match["count"] and not re.fullmatch(r"(?i)one|1", match["count"]):
+        post = " ".join(_singular(word) for word in post.split())
+    elif match["bare"]:  # 'recruitment of Administrators', 'recrutement de gardiens': one of them
+        plural = any(re.fullmatch(r"(?i)[a-zà-ÿ'’-]{3,}[^su\W]s", word) for word in post.split())
+        if re.match(r"(?i)(?:the|la|le|les|l['’])\s", post) or not plural \
+                and match["bare"].lower() != "as":
+            return None  # 'recruitment of the board' names no post
+        post = " ".join(_singular(word) for word in post.split())
+    return post
+
+
+def _singular(word: str) -> str:
+    if re.fullmatch(r"(?i)\w*wives", word):  # 'Midwives'
+        return word[:-3] + ("FE" if word.isupper() else "fe")
+    if re.fullmatch(r"[A-Za-zÀ-ÿ'’-]{4,}(?<![su])s", word) and not word.isupper():
+        return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    if re.fullmatch(r"[A-ZÀ-Ý'’-]{4,}(?<![SU])S", word):
+        return word[:-1]
+    return word
 
 
 _SUBJECT = re.compile(r"^(?:subject|objet|sujet)\s*:\s*(?P<value>.+)$", re.I)
@@ -105,3 +229,17 @@ def subject_title(lines: list[str], is_org: object) -> tuple[str, str] | None:
         if kept:
             return _POST_OF.sub("", kept[0]).strip(), line.strip()
     return None
+
+
+_CALLED_FOR = re.compile(r"^(?P<post>[^.!?:]{3,80}?)\s+(?:wanted|required|needed|"
+                         r"recherch(?:é|ée|és|ées)|demand(?:é|ée|és|ées))(?!\w)", re.I)
+
+
+def called_for(line: str) -> str | None:
+    """The post a classified ad's line calls for, one of them: 'Seasonal fruit pickers needed'
+    is 'fruit picker'."""
+    match = _CALLED_FOR.match(line.strip())
+    if not match:
+        return None
+    words = _LEADING_TERMS.sub("", match["post"]).split()
+    return " ".join(words[:-1] + [_singular(words[-1])]) if words else None

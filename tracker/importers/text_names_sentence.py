@@ -1,0 +1,189 @@
+"""How a reader finds the employer in a sentence rather than a header: the subject of a
+sentence that recruits even mid-line ('Bonjour à tous ! Le camping X à Carnac cherche ...'),
+the body behind the person who signs the call ('Le Directeur Général de l'Agence X lance un
+appel'), the person behind an office ('The office of Jane Doe MEP is looking for'), the
+business a post's author says is theirs ('My team at X', 'My café in Y (X)'), a heading
+'About X', and a board saying the company's name is hidden."""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
+        r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
+
+# Sentences inside a line: after a full stop, an exclamation, or an emoji standing alone.
+# (Each run of spaces is tried once, from its start: the work grows with the line.)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s++(?=[A-ZÀ-Ý])|(?<!\s)\s++[^\w\s'’(),;:«»\"&-]++\s++"
+                             r"(?=[A-ZÀ-Ý])")
+
+
+def sentences(line: str) -> list[str]:
+    """A line's sentences, the line itself first."""
+    parts = [part.strip() for part in _SENTENCE_BREAK.split(line) if part.strip()]
+    return [line] + [part for part in parts[1:]]
+
+
+# The office or the person signing for the body: 'Le Directeur Général de l'Agence X',
+# 'The Director of the Y Museum', 'The office of Jane Doe MEP', 'le cabinet du maire de Z'.
+_SIGNER = re.compile(
+    r"^(?:(?:le|la|the)\s+)?(?:directeur|directrice|director|pr[ée]sident(?:e)?|president|maire|"
+    r"mayor|head|chief executive|secr[ée]taire g[ée]n[ée]ral(?:e)?|secretary[- ]general|"
+    r"recteur|rectrice|principal|headteacher|governing body|board of governors|conseil "
+    r"d'administration|conseil municipal|conseil communal|city council|town council)(?:\s+(?:g[ée]n[ée]ral(?:e)?|ex[ée]cuti(?:f|ve)|general))?\s+"
+    r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|d['’]\s*|of\s+(?:the\s+)?)(?=[A-ZÀ-Ý])", re.I)
+_OFFICE = re.compile(r"^(?:(?:the|le|la)\s+)?(?:office|bureau|cabinet|team|[ée]quipe)\s+"
+                     r"(?:of|de|du|d['’])\s*(?=[A-ZÀ-Ý])", re.I)
+_TOWN_AFTER = re.compile(r"\s+(?:à|in|at|au)\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?$")
+
+
+def recruiter_name(name: str) -> str:
+    """The body a recruiting sentence's subject names: past the person who signs for it or
+    the office of a person, without the town written after it ('camping X à Carnac')."""
+    name = _SIGNER.sub("", name)
+    name = _OFFICE.sub("", name)
+    rest = _TOWN_AFTER.sub("", name)
+    return rest if len(rest.split()) >= 2 else name
+
+
+# 'My team at Brightloop is', 'My café in Ballincollig (The Corner Bean) is', 'Notre équipe
+# chez X': the business the post's author says is theirs.
+_OWNER = re.compile(
+    rf"\b(?i:my|our|mon|ma|notre)\s+(?i:team|company|caf[ée]|shop|store|restaurant|bar|pub|"
+    rf"practice|studio|business|firm|agency|bakery|salon|farm|hotel|h[ôo]tel|[ée]quipe|"
+    rf"entreprise|boutique|cabinet|ferme|camping|startup|start-up|agence|boulangerie)\s+"
+    rf"(?:(?i:at|chez)\s+(?P<at>{_NAME})|(?i:in|à|at)\s+[A-ZÀ-Ý][\w'’-]+\s*\(\s*(?P<aside>{_NAME}))")
+
+
+def owner_named(lines: list[str]) -> tuple[str, str] | None:
+    """(business, line) a post's author names as theirs."""
+    for line in lines:
+        match = _OWNER.search(line)
+        if match:
+            return (match["at"] or match["aside"]).strip(), line
+    return None
+
+
+# 'About Lumenbox', 'À propos de Kelpwise', 'Why Fernway?': a heading naming the company.
+_ABOUT_NAME = re.compile(rf"^(?:about|à propos de|a propos de|why join|why|working at|"
+                         rf"travailler chez)\s+(?P<name>{_NAME})\s*[?:]?$", re.I)
+_NOT_NAMES = re.compile(r"^(?:the|us|you|this|our|la|le|les|l['’]|nous|vous|ce|cette|"
+                        r"role|job|position|poste|team|company|organi[sz]ation|employer|"
+                        r"entreprise|structure|practice|school|offre|mission|missions|"
+                        r"profil|contrat|benefits|application|process)\b", re.I)
+
+
+def about_named(lines: list[str]) -> tuple[str, str] | None:
+    """(company, line) a heading 'About X' names."""
+    for line in lines:
+        match = _ABOUT_NAME.match(line.strip())
+        if match and not _NOT_NAMES.match(match["name"]):
+            return match["name"], line.strip()
+    return None
+
+
+# 'at Lumenbox' / 'chez Lumenbox': the company a board writes under the post.
+_AT_LINE = re.compile(rf"^(?:at|chez|@)\s+(?P<name>{_NAME})$")
+
+
+def at_line(line: str) -> str | None:
+    match = _AT_LINE.match(line.strip())
+    return match["name"] if match else None
+
+
+_HIDDEN = re.compile(r"\b(?:company|employer|client)(?:'s)? name (?:is )?(?:hidden|withheld|not "
+                     r"disclosed|confidential)|\bhidden by (?:the )?employer|nom de l['’]"
+                     r"(?:entreprise|employeur) (?:masqu|non communiqu|confidentiel)|"
+                     r"\b(?:entreprise|employeur|soci[ée]t[ée]) confidentiel(?:le)?\b|"
+                     r"\bconfidential (?:company|employer|client)\b", re.I)
+
+
+def hidden_employer(lines: list[str]) -> bool:
+    """A board saying the employer's name is hidden: no employer is named."""
+    return any(_HIDDEN.search(line) for line in lines[:30])
+
+
+def is_word_not_name(name: str) -> bool:
+    """An article or a pronoun taken for a name ('A fast-growing ...', 'We ...')."""
+    return bool(re.fullmatch(r"(?i)an?|the|we|our|un|une|le|la|les|nous|notre|this|ce|cette",
+                             name.strip()))
+
+
+# 'recrutement d'un Contrôleur à la Direction de l'Expansion Économique': the service where an
+# official notice places the post.
+_NOTICE_UNIT = re.compile(
+    r"\b(?:recrutement|recruitment|recruter|to recruit)\b[^.;]{0,120}?\s(?:à|au sein d[eu]|"
+    r"within|in|at)\s+(?:la\s+|l['’]\s*|le\s+|the\s+)?(?P<unit>(?:Direction|Service|Department|"
+    r"Ministry|Minist[èe]re|Office|Division|Bureau|Agence|Agency|Secr[ée]tariat)\b"
+    r"(?:\s+(?:(?:de|du|des|of|for|the|la|le|et|and)\s+|d['’]|l['’])*[A-ZÀ-Ý][\w'’-]*)*)")
+
+
+def notice_unit(lines: list[str]) -> tuple[str, str] | None:
+    """(service, line) where an official notice's recruitment phrase places the post."""
+    for line in lines:
+        match = _NOTICE_UNIT.search(line)
+        if match and len(match["unit"].split()) >= 2:
+            return match["unit"], line
+    return None
+
+
+# A footer or a letterhead giving the name then the street address: 'Pharmacie de la Place – 4,
+# place Saint-Corentin – 29000 Quimper', 'Kestrel Joinery Ltd, Unit 4, 12 Mill Road, Hull'.
+_ADDRESS_LINE = re.compile(
+    rf"^(?P<name>{_NAME})\s*+[–—,|·-]\s*+(?i:unit\s+\d+\w?,?\s+)?\d{{1,4}}\w?,?\s+(?:[\w'’-]+\s+){{0,3}}?"
+    r"(?i:rue|avenue|av\.|place|bd|boulevard|chemin|all[ée]e|route|quai|impasse|street|st\.|"
+    r"road|rd\.?|lane|drive|way|square|parade|terrace)\b")
+
+
+def address_named(lines: list[str]) -> tuple[str, str] | None:
+    """(name, line) of a line giving a name then its street address."""
+    for line in lines:
+        match = _ADDRESS_LINE.match(line.strip())
+        if match and len(match["name"].split()) >= 2:
+            return match["name"], line.strip()
+    return None
+
+
+# 'Harris Creek County is an Equal Opportunity Employer', 'X is committed to equality': the
+# employer speaking of itself as one.
+_EMPLOYER_SAYS = re.compile(
+    rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?(?P<name>{_NAME})\s+(?:is|are|est)\s+(?:an?\s+|un\s+)?"
+    r"(?:proud\s+)?(?:(?i:equal opportunit(?:y|ies)|equal employment|eeo|disability confident|"
+    r"living wage)|(?i:employeur)\b|committed to (?:equal|equality|diversity|inclusion|"
+    r"safeguarding))")
+
+
+def self_declared(lines: list[str]) -> tuple[str, str] | None:
+    """(name, line) of an organisation declaring itself an employer ('X is an equal
+    opportunity employer')."""
+    for line in lines:
+        match = _EMPLOYER_SAYS.match(line.strip())
+        if match and not is_word_not_name(match["name"]) and not re.fullmatch(
+                r"(?i)we|it|this|our|nous|il|elle", match["name"]):
+            return spelled_out(match["name"], lines), line.strip()
+    return None
+
+
+_SMALL_WORDS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "les", "et", "&"}
+
+
+def spelled_out(name: str, lines: list[str]) -> str:
+    """An acronym as the text spells it out ('LCSO': 'Lutheran Community Services of the
+    Ozarks'), the initials of its capitalised words; else the acronym."""
+    if not re.fullmatch(r"[A-Z]{2,8}", name):
+        return name
+    for match in re.finditer(_NAME, "\n".join(lines)):
+        words = match.group(0).split()
+        for start in range(len(words)):
+            if words[start].lower() in _SMALL_WORDS:
+                continue
+            initials = ""
+            for end in range(start, len(words)):
+                if words[end].lower() in _SMALL_WORDS:
+                    continue
+                initials += words[end][0]
+                if initials == name and end > start:
+                    return " ".join(words[start:end + 1])
+                if not name.startswith(initials):
+                    break
+    return name
