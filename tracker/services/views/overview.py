@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, defaultload, joinedload, selectinload
 
 from tracker.db import utcnow
 from tracker.domain.access import (
@@ -54,12 +54,12 @@ STATUS_ORDER = [
 ]
 SORTS = {"submitted", "name", "updated", "fit"}
 # The relations a posting's hr page shows, read with the posting (lookup.get_posting's `load`)
-# rather than one statement each when the page first touches them (#16).
+# rather than one statement each (#16): its organisation joined; its requirements read when
+# first shown, with their occupation skills joined (not one statement per skill). A collection
+# read ahead (selectinload) cost more than its lazy load, even empty.
 POSTING_PAGE_LOAD = (
-    selectinload(Posting.requirements).joinedload(Requirement.occupation_skill),
-    selectinload(Posting.required_documents),
-    joinedload(Posting.organisation), joinedload(Posting.occupation),
-    joinedload(Posting.certification),
+    joinedload(Posting.organisation),
+    defaultload(Posting.requirements).joinedload(Requirement.occupation_skill),
 )
 
 
