@@ -34,6 +34,7 @@ from tracker.web.common import (
 from tracker.web.forms import MoveForm, PostingForm, StatusForm
 from tracker.web.hr_confirm import cancel_confirmation
 from tracker.web.i18n import lazy_gettext as _l
+from tracker.web.widgets import TokenOnly
 
 bp = Blueprint("hr", __name__, url_prefix="/hr")
 STAFF = ("hr", "admin")
@@ -212,7 +213,7 @@ def posting_page(reference: str, status: int = 200, move_error: dict | None = No
     return render_template(
         "web/hr/posting.html", interviews=interviews, p=record, groups=applicants["groups"], sort=sort,
         total=applicants["total"], pages=page_links(applicants["page"]),
-        actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=StatusForm(),
+        actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=TokenOnly(),
         move_form=_move_choices(), salary=salary, trail=trail, move_error=move_error), status
 
 

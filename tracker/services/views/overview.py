@@ -507,10 +507,16 @@ def posting_interviews(session: Session, posting: Posting, *, actor: Actor,
 def interview_list(session: Session, posting: Posting) -> list[Interview]:
     """A posting's interviews, soonest first, with their applications and panels: what
     posting_interviews and the posting's record show, read once for both."""
-    return list(session.scalars(
-        sa.select(Interview).where(Interview.posting_id == posting.id)
-        .options(selectinload(Interview.application), selectinload(Interview.panel))
-        .order_by(Interview.starts_at, Interview.id)))
+    return list(session.scalars(_interview_list(), {"posting_id": posting.id}))
+
+
+@lru_cache(maxsize=1)
+def _interview_list() -> Any:
+    """interview_list's statement, built once (its loader options made building it cost more
+    than running it)."""
+    return (sa.select(Interview).where(Interview.posting_id == sa.bindparam("posting_id"))
+            .options(selectinload(Interview.application), selectinload(Interview.panel))
+            .order_by(Interview.starts_at, Interview.id))
 
 
 def _outcome(interview: Interview) -> dict[str, Any]:
