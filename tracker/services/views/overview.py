@@ -194,7 +194,7 @@ def _applicant_statements(sort: str) -> _ApplicantStatements:
         "name": [sa.func.lower(sa.func.coalesce(User.full_name, Application.applicant_name))],
         "updated": [Application.updated_at.desc()],
         # best fit first, ties newest first, as applications.list_applications ranks them;
-        # read only when every fit of the posting is fresh (no NULL among them)
+        # read only when every fit of the status is fresh (no NULL among them)
         "fit": [FIT.c.score.desc(), FIT.c.assessed.desc(), Application.id.desc()],
     }
     # one status at a time: its rows found through the index led by (posting, status), and
@@ -240,8 +240,8 @@ def posting_applicants(
     first, as applications.list_applications ranks them), with the number in every status and
     each row's fit score. Drafts are the candidates' own until submitted. A few statements
     whatever the page: the number in each status, the page's ids of the one or two statuses
-    it shows sorted by the database (by fit too, from the stored scores, once every score of
-    the posting is fresh), then the page's rows."""
+    it shows sorted by the database (by fit too, from the stored scores, when every score of
+    those statuses is fresh), then the page's rows."""
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "only the employer sees the applicants")
     if sort not in SORTS:
@@ -308,10 +308,10 @@ def _spans(counts: dict[ApplicationStatus, int], page: int,
 
 def _ranked_by_fit(session: Session, statements: _ApplicantStatements, ours: dict[str, Any],
                    page: int, per_page: int) -> tuple[list[int], dict[int, fit.FitSummary]]:
-    """The page's ids sorted by fit when some of the posting's scores are stale: every score
-    read or worked out (and stored, so the next page sorts in the database), ranked here."""
+    """The page's ids sorted by fit when some scores of the statuses it shows are stale:
+    every score read or worked out (and stored, so the next page sorts in the database),
+    ranked here."""
     rank = {status: rank for rank, status in enumerate(STATUS_ORDER)}
-    paginate(statements.order, page, per_page)  # checks the page numbers
     statuses = {row.id: row.status for row in session.execute(statements.statuses, ours)}
     scores = fit.fit_summaries(session, list(statuses))
     ranked = sorted(statuses, key=lambda i: (
