@@ -90,3 +90,13 @@ def test_kept_dates_and_times_are_babels(app: Flask, lang: str) -> None:
             assert when(instant, "Europe/Paris", with_time=False) == format_date(
                 local.date(), "medium", locale=lang)
         assert day(date(2026, 2, 1)) == format_date(date(2026, 2, 1), "medium", locale=lang)
+
+
+def test_the_status_buttons_token_is_the_one_their_form_writes(app: Flask) -> None:
+    from tracker.web.forms import StatusForm
+    from tracker.web.widgets import TokenOnly
+
+    with in_request(app):
+        form = StatusForm()
+        assert 'name="csrf_token"' in str(form.csrf_token)
+        assert TokenOnly().csrf_token == form.csrf_token()

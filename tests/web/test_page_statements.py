@@ -102,3 +102,26 @@ def test_open_postings_read_through_the_index_led_by_the_organisation(
         plan = "\n".join(str(r[-1]) for r in connection.exec_driver_sql(
             f"EXPLAIN QUERY PLAN {statement}", parameters))
     assert "ix_posting_organisation_status_valid_through" in plan, plan
+
+
+def test_applicants_page_reads_the_requirements_skills_with_them(
+        web: Web, session, connection, hr, clock) -> None:  # noqa: ANN001
+    """A posting whose requirements were started from occupation skills: its page reads the
+    skills with the requirements, not one statement per skill."""
+    from tests.conftest import SAMPLES
+    from tests.services.test_fit import make_posting
+    from tracker.services.reference.load import load_reference
+
+    load_reference(session, SAMPLES / "reference", clock=clock)
+    posting = make_posting(session, hr, clock, [
+        {"kind": "technical_skill", "label": "Gestion de projet",
+         "occupation_skill": "Gestion de projet"},
+        {"kind": "technical_skill", "label": "Analyse de données",
+         "occupation_skill": "Analyse de données"},
+    ], occupation="charge-cooperation-internationale")
+    session.flush()
+    web.as_user(hr)
+    seen = statements(web, connection, f"/hr/postings/{posting.reference}", "Gestion de projet")
+    skills = [s for s in seen if "FROM occupation_skill" in s]
+    assert skills == [], skills  # joined to the requirements' statement
+    assert any("JOIN occupation_skill" in s and "FROM requirement" in s for s in seen), seen

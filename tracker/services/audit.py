@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -142,14 +143,28 @@ def who(row: AuditLog, user: User | None) -> str | None:
 
 
 def _entries(session: Session, query: sa.Select[Any], page: int, per_page: int) -> Page[Entry]:
-    query = (query.add_columns(User).outerjoin(User, User.id == AuditLog.actor_id)
-             .order_by(AuditLog.at.desc(), AuditLog.id.desc()))
-    rows = session.execute(paginate(query, page, per_page)).all()
-    entries = [Entry(id=row.id, at=row.at, action=row.action, entity_type=row.entity_type,
-                     entity_id=row.entity_id, details=dict(row.details or {}),
-                     who=who(row, user), actor_email=user.email if user else None)
-               for row, user in rows]
-    return make_page(entries, page, per_page)
+    rows = session.execute(paginate(_ordered(query), page, per_page)).all()
+    return make_page([_entry(row, user) for row, user in rows], page, per_page)
+
+
+def _ordered(query: sa.Select[Any]) -> sa.Select[Any]:
+    """Rows of the log with their actors, newest first."""
+    return (query.add_columns(User).outerjoin(User, User.id == AuditLog.actor_id)
+            .order_by(AuditLog.at.desc(), AuditLog.id.desc()))
+
+
+def _entry(row: AuditLog, user: User | None) -> Entry:
+    return Entry(id=row.id, at=row.at, action=row.action, entity_type=row.entity_type,
+                 entity_id=row.entity_id, details=dict(row.details or {}), who=who(row, user),
+                 actor_email=user.email if user else None)
+
+
+@lru_cache(maxsize=1)
+def _posting_trail() -> sa.Select[Any]:
+    """A posting's trail, one page of it: built once, the posting and the page as parameters
+    (a posting's page shows it on every visit)."""
+    return (_ordered(sa.select(AuditLog).where(_about_posting(sa.bindparam("posting_id"))))
+            .limit(sa.bindparam("limit")).offset(sa.bindparam("offset")))
 
 
 def _about_application(application_id: int) -> sa.ColumnElement[bool]:
@@ -171,7 +186,7 @@ def _about_application(application_id: int) -> sa.ColumnElement[bool]:
     )
 
 
-def _about_posting(posting_id: int) -> sa.ColumnElement[bool]:
+def _about_posting(posting_id: int | sa.BindParameter[int]) -> sa.ColumnElement[bool]:
     """The rows about a posting itself and its posting-wide interview dates (each application
     has its own trail)."""
     return sa.or_(
@@ -203,7 +218,10 @@ def trail(
         about = _about_application(entity.id)
     elif isinstance(entity, Posting):
         _check_staff(actor, entity)
-        about = _about_posting(entity.id)
+        paginate(_posting_trail(), page, per_page)  # checks the page numbers
+        rows = session.execute(_posting_trail(), {
+            "posting_id": entity.id, "limit": per_page + 1, "offset": (page - 1) * per_page})
+        return make_page([_entry(row, user) for row, user in rows], page, per_page)
     else:
         raise DomainError("entity", "only an application or a posting has a trail")
     return _entries(session, sa.select(AuditLog).where(about), page, per_page)

@@ -3,6 +3,7 @@ applicants, and the posting's printable dossiers. Admins see every organisation'
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -33,6 +34,7 @@ from tracker.web.common import (
 from tracker.web.forms import MoveForm, PostingForm, StatusForm
 from tracker.web.hr_confirm import cancel_confirmation
 from tracker.web.i18n import lazy_gettext as _l
+from tracker.web.widgets import TokenOnly
 
 bp = Blueprint("hr", __name__, url_prefix="/hr")
 STAFF = ("hr", "admin")
@@ -42,10 +44,11 @@ ACTIONS = {"open": _l("Open for applications"), "closed": _l("Close"), "filled":
            "cancelled": _l("Cancel the posting")}
 
 
-def managed_posting(db: Any, reference: str) -> Any:
-    """A posting the logged-in user manages (others' are not found, or forbidden)."""
+def managed_posting(db: Any, reference: str, load: Sequence[Any] = ()) -> Any:
+    """A posting the logged-in user manages (others' are not found, or forbidden); `load`:
+    the relations the page reads, loaded with it."""
     user = actor(db)
-    found = postings.get_posting(db, reference, actor=user)
+    found = postings.get_posting(db, reference, actor=user, load=load)
     if not can_manage(user, found):
         raise PermissionDenied("posting", "you may not manage this posting")
     return found
@@ -197,18 +200,20 @@ def posting_page(reference: str, status: int = 200, move_error: dict | None = No
     if sort not in overview.SORTS:
         sort = "submitted"
     with transaction() as db:
-        found = managed_posting(db, reference)
-        record = records.posting_record(found, clock())
-        applicants = overview.posting_applicants(db, found, actor=actor(db), sort=sort,
+        user = actor(db)  # held: the session keeps its rows only while they are in use
+        found = managed_posting(db, reference, overview.POSTING_PAGE_LOAD)
+        shown = overview.interview_list(db, found)
+        record = records.posting_record(found, clock(), interviews=shown)
+        applicants = overview.posting_applicants(db, found, actor=user, sort=sort,
                                                  page=page_number(), per_page=APPLICANTS_PER_PAGE)
         allowed = [s.value for s in postings.POSTING_TRANSITIONS[found.status]]
         salary = salary_check(found, clock=clock, lang=_lang()).as_dict()
         trail = hr_audit.trail(db, found)
-        interviews = overview.posting_interviews(db, found, actor=actor(db), clock=clock)
+        interviews = overview.posting_interviews(db, found, actor=user, clock=clock, found=shown)
     return render_template(
         "web/hr/posting.html", interviews=interviews, p=record, groups=applicants["groups"], sort=sort,
         total=applicants["total"], pages=page_links(applicants["page"]),
-        actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=StatusForm(),
+        actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=TokenOnly(),
         move_form=_move_choices(), salary=salary, trail=trail, move_error=move_error), status
 
 

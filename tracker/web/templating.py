@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_name
 from flask import Flask, url_for
 from flask_login import current_user
@@ -49,17 +50,24 @@ def label(value: Any, kind: str | None = None, capital: bool = True) -> str:
         return raw
 
 
+@lru_cache(maxsize=64)
+def _locale(lang: str) -> Locale:
+    """Babel's locale of a language, parsed once (a language code given to format_date or
+    format_time is parsed again on every call)."""
+    return Locale.parse(lang)
+
+
 @lru_cache(maxsize=8192)
 def _date_text(day: date, lang: str) -> str:
     """A day as the language writes it ("6 déc. 2026"): the same text every time it is asked,
     so a page of fifty rows formats each of its few days once."""
-    return format_date(day, "medium", locale=lang)
+    return format_date(day, "medium", locale=_locale(lang))
 
 
 @lru_cache(maxsize=4096)
 def _time_text(hour: int, minute: int, lang: str) -> str:
     """A wall-clock time to the minute, as the language writes it ("14:05", "2:05 PM")."""
-    return format_time(time(hour, minute), "short", locale=lang)
+    return format_time(time(hour, minute), "short", locale=_locale(lang))
 
 
 def _text(message: str, **variables: Any) -> str:

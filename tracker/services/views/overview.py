@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defaultload, joinedload, selectinload
 
 from tracker.db import utcnow
 from tracker.domain.access import (
@@ -32,11 +32,13 @@ from tracker.models import (
     InterviewStatus,
     Posting,
     PostingStatus,
+    Requirement,
     RequirementEvidence,
     Role,
     StatusCount,
     User,
 )
+from tracker.models.derived import APPLICATION_FIT
 from tracker.services.fit import scores as fit
 from tracker.services.hiring.applications import TRANSITIONS, required_missing
 from tracker.services.hiring.interviews import REPLACED, is_past
@@ -51,6 +53,14 @@ STATUS_ORDER = [
     ApplicationStatus.WITHDRAWN, ApplicationStatus.DRAFT,
 ]
 SORTS = {"submitted", "name", "updated", "fit"}
+# The relations a posting's hr page shows, read with the posting (lookup.get_posting's `load`)
+# rather than one statement each (#16): its organisation joined; its requirements read when
+# first shown, with their occupation skills joined (not one statement per skill). A collection
+# read ahead (selectinload) cost more than its lazy load, even empty.
+POSTING_PAGE_LOAD = (
+    joinedload(Posting.organisation),
+    defaultload(Posting.requirements).joinedload(Requirement.occupation_skill),
+)
 
 
 @dataclass(frozen=True)
@@ -155,43 +165,67 @@ def hr_dashboard(session: Session, actor: Actor, *, clock: Clock = utcnow) -> Da
 
 @dataclass(frozen=True)
 class _ApplicantStatements:
-    order: Any  # the posting's ids in the page's order
-    rows: Any  # the columns a row shows, of the ids given
-    statuses: Any  # every id with its status (sorted by fit)
+    order: Any  # the ids of one status (`status`) in the page's order, a slice of them
+    rows: Any  # the columns a row shows, of the ids given, with their stored fit
+    stale: Any  # an id of one status whose stored fit is missing or stale (sorted by fit)
+    statuses: Any  # every id with its status (sorted by fit, when some fits are stale)
     counts: Any  # the number in each status
+
+
+FIT = APPLICATION_FIT
+# a stored fit whose inputs have not changed since it was computed (services.fit.stored)
+FRESH_FIT = sa.and_(FIT.c.computed_generation == FIT.c.generation, FIT.c.score.is_not(None))
+STALE_FIT = sa.or_(FIT.c.application_id.is_(None), FIT.c.score.is_(None),  # no NULL compared
+                   FIT.c.computed_generation.is_(None),
+                   FIT.c.computed_generation != FIT.c.generation)
 
 
 @lru_cache(maxsize=len(SORTS))
 def _applicant_statements(sort: str) -> _ApplicantStatements:
-    """The applicants page's statements, built once per sort with the posting (`posting_id`)
-    and the page's ids (`ids`) as parameters: building them anew on each request cost more
-    than running them (#16)."""
+    """The applicants page's statements, built once per sort with the posting (`posting_id`),
+    a status and a slice of it, or the page's ids (`ids`) as parameters: building them anew on
+    each request cost more than running them (#16)."""
     mine = sa.and_(Application.posting_id == sa.bindparam("posting_id"),
                    Application.deleted_at.is_(None),
                    Application.status != ApplicationStatus.DRAFT)
-    rank = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+    fitted = sa.outerjoin(Application, FIT, FIT.c.application_id == Application.id)
     keys = {
         "submitted": [sa.func.coalesce(Application.submitted_at, Application.created_at)],
         "name": [sa.func.lower(sa.func.coalesce(User.full_name, Application.applicant_name))],
         "updated": [Application.updated_at.desc()],
-        "fit": [],
+        # best fit first, ties newest first, as applications.list_applications ranks them;
+        # read only when every fit of the status is fresh (no NULL among them)
+        "fit": [FIT.c.score.desc(), FIT.c.assessed.desc(), Application.id.desc()],
     }
-    order = sa.select(Application.id).where(mine)
+    # one status at a time: its rows found through the index led by (posting, status), and
+    # only they sorted, not all the posting's (the page knows each status's number)
+    status = sa.and_(Application.posting_id == sa.bindparam("posting_id"),
+                     Application.status == sa.bindparam("status"),
+                     Application.deleted_at.is_(None))
+    order = sa.select(Application.id).where(status)
     if sort == "name":
         order = order.outerjoin(User, User.id == Application.candidate_id)
-    # the columns a row shows, not the applications as objects (#16: a page of fifty rows)
+    if sort == "fit":
+        order = order.select_from(fitted)
+    # the columns a row shows, not the applications as objects (#16: a page of fifty rows),
+    # and the row's stored fit, fresh or not (a stale one is worked out again); by id alone,
+    # the ids being the posting's
     rows = (
         sa.select(Application.id, Application.status, Application.applicant_name,
                   Application.applicant_email, Application.submitted_at, Application.updated_at,
-                  Application.is_late, User.full_name, User.email)
+                  Application.is_late, User.full_name, User.email,
+                  sa.case((FRESH_FIT, True), else_=False).label("fit_fresh"),
+                  FIT.c.score, FIT.c.assessed, FIT.c.total)
         # an application the employer recorded (by post, by e-mail) has no account: outer join
+        .select_from(fitted)
         .outerjoin(User, User.id == Application.candidate_id)
-        .where(mine, Application.id.in_(sa.bindparam("ids", expanding=True)))
+        .where(Application.id.in_(sa.bindparam("ids", expanding=True)))
     )
     return _ApplicantStatements(
-        order=order.order_by(sa.case(rank, value=Application.status), *keys[sort],
-                             Application.id),
+        order=order.order_by(*keys[sort], Application.id)
+        .limit(sa.bindparam("limit")).offset(sa.bindparam("offset")),
         rows=rows,
+        stale=sa.select(Application.id).select_from(fitted).where(status, STALE_FIT).limit(1),
         statuses=sa.select(Application.id, Application.status).where(mine),
         counts=sa.select(Application.status, sa.func.count()).where(mine)
         .group_by(Application.status))
@@ -205,51 +239,87 @@ def posting_applicants(
     group sorted by `sort` (submitted, name, updated or fit: best fit first, ties newest
     first, as applications.list_applications ranks them), with the number in every status and
     each row's fit score. Drafts are the candidates' own until submitted. A few statements
-    whatever the page (sorted by fit: the scores of all the posting's applications)."""
+    whatever the page: the number in each status, the page's ids of the one or two statuses
+    it shows sorted by the database (by fit too, from the stored scores, when every score of
+    those statuses is fresh), then the page's rows."""
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "only the employer sees the applicants")
     if sort not in SORTS:
         raise DomainError("sort", "%(value)s is not one of: %(choices)s",
                           value=repr(sort), choices=", ".join(sorted(SORTS)))
-    rank = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+    paginate(sa.select(Application.id), page, per_page)  # checks the page numbers
     statements = _applicant_statements(sort)
     ours = {"posting_id": posting.id}
-    if sort == "fit":
-        paginate(statements.rows, page, per_page)  # checks the page numbers
-        statuses = {row.id: row.status for row in session.execute(statements.statuses, ours)}
-        scores = fit.fit_summaries(session, list(statuses))
-        ranked = sorted(statuses, key=lambda i: (
-            rank[statuses[i]], -(scores[i].score if i in scores else 0.0),
-            -(scores[i].assessed if i in scores else 0), -i))
-        start = (page - 1) * per_page
-        chosen = ranked[start:start + per_page + 1]
-        by_id = {row.id: row for row in session.execute(
-            statements.rows, {**ours, "ids": chosen})} if chosen else {}
-        found = make_page([by_id[i] for i in chosen], page, per_page)
+    session.flush()  # pending changes mark their fits stale first
+    counts = {status: number for status, number in session.execute(statements.counts, ours)}
+    spans = _spans(counts, page, per_page)
+    # by fit, the database sorts a status whose stored fits are all fresh
+    if sort == "fit" and any(session.scalars(statements.stale, {**ours, "status": status}).first()
+                             is not None for status, _skip, _take in spans):
+        chosen, scores = _ranked_by_fit(session, statements, ours, page, per_page)
     else:
-        # the page's ids sorted from the index first, then only the page's rows read
-        chosen = list(session.scalars(paginate(statements.order, page, per_page), ours))
-        by_id = {row.id: row for row in session.execute(
-            statements.rows, {**ours, "ids": chosen})} if chosen else {}
-        found = make_page([by_id[i] for i in chosen], page, per_page)
-        scores = fit.fit_summaries(session, [row.id for row in found.rows])
-    counts = {status.value: number for status, number in session.execute(
-        statements.counts, ours)}
+        chosen, scores = [], {}
+        for status, skip, take in spans:
+            chosen += session.scalars(statements.order, {**ours, "status": status,
+                                                         "limit": take, "offset": skip})
+    by_id = {row.id: row for row in session.execute(
+        statements.rows, {"ids": chosen})} if chosen else {}
+    found = make_page([by_id[i] for i in chosen], page, per_page)
+    stale = [row.id for row in found.rows if not row.fit_fresh and row.id not in scores]
+    scores.update(fit.fit_summaries(session, stale) if stale else {})
+    scores.update({row.id: fit.FitSummary(row.score, row.assessed, row.total)
+                   for row in found.rows if row.fit_fresh})
     groups: list[dict[str, Any]] = []
     moves = {status: [s.value for s in STATUS_ORDER if s in TRANSITIONS[status]]
              for status in STATUS_ORDER}  # no draft: never a move
     for row in found.rows:
         status = row.status.value
         if not groups or groups[-1]["status"] != status:
-            groups.append({"status": status, "rows": [], "total": counts.get(status, 0)})
+            groups.append({"status": status, "rows": [], "total": counts.get(row.status, 0)})
         groups[-1]["rows"].append({
             "id": row.id, "name": row.full_name or row.applicant_name,
             "email": row.email or row.applicant_email,
             "submitted_at": row.submitted_at, "updated_at": row.updated_at,
             "is_late": row.is_late, "status": status, "moves": list(moves[row.status]),
             "fit": scores[row.id].as_dict() if row.id in scores else None})
-    return {"groups": groups, "counts": counts, "total": sum(counts.values()),
+    named = {status.value: number for status, number in counts.items()}
+    return {"groups": groups, "counts": named, "total": sum(named.values()),
             "page": Page([], page, per_page, found.has_next)}
+
+
+def _spans(counts: dict[ApplicationStatus, int], page: int,
+           per_page: int) -> list[tuple[ApplicationStatus, int, int]]:
+    """Where the page and the next one's first row (to know whether it follows) fall: the
+    statuses in workflow order, each with the rows to skip in it and the rows to take."""
+    skip, wanted = (page - 1) * per_page, per_page + 1
+    spans = []
+    for status in STATUS_ORDER:
+        number = counts.get(status, 0)
+        if skip >= number:
+            skip -= number
+            continue
+        take = min(number - skip, wanted)
+        spans.append((status, skip, take))
+        skip, wanted = 0, wanted - take
+        if not wanted:
+            break
+    return spans
+
+
+def _ranked_by_fit(session: Session, statements: _ApplicantStatements, ours: dict[str, Any],
+                   page: int, per_page: int) -> tuple[list[int], dict[int, fit.FitSummary]]:
+    """The page's ids sorted by fit when some scores of the statuses it shows are stale:
+    every score read or worked out (and stored, so the next page sorts in the database),
+    ranked here."""
+    rank = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+    statuses = {row.id: row.status for row in session.execute(statements.statuses, ours)}
+    scores = fit.fit_summaries(session, list(statuses))
+    ranked = sorted(statuses, key=lambda i: (
+        rank[statuses[i]], -(scores[i].score if i in scores else 0.0),
+        -(scores[i].assessed if i in scores else 0), -i))
+    start = (page - 1) * per_page
+    chosen = ranked[start:start + per_page + 1]
+    return chosen, {i: scores[i] for i in chosen if i in scores}
 
 
 def schedulable_applicants(session: Session, posting: Posting, *,
@@ -419,21 +489,34 @@ def own_postings(session: Session, actor: User) -> list[Posting]:
 
 
 def posting_interviews(session: Session, posting: Posting, *, actor: Actor,
-                       clock: Clock = utcnow) -> list[dict[str, Any]]:
+                       clock: Clock = utcnow,
+                       found: list[Interview] | None = None) -> list[dict[str, Any]]:
     """Every interview of a posting for its employer, soonest first: the posting's interview
     days and each applicant's slots, scheduled or cancelled (`upcoming`: may still be moved
-    or cancelled), with the panel."""
+    or cancelled), with the panel. `found`: the interviews as interview_list read them."""
     if not can_manage(actor, posting):
         raise PermissionDenied("posting", "only the employer sees every interview")
     now = clock()
-    found = session.scalars(
-        sa.select(Interview).where(Interview.posting_id == posting.id)
-        .options(selectinload(Interview.application), selectinload(Interview.panel))
-        .order_by(Interview.starts_at, Interview.id))
     return [{**_interview(i, i.application), **_outcome(i),
              "panel": [m.name or m.email for m in i.panel],
              "upcoming": i.status is InterviewStatus.SCHEDULED
-             and not is_past(i.start_date, i.start_time, i.timezone, now)} for i in found]
+             and not is_past(i.start_date, i.start_time, i.timezone, now)}
+            for i in (interview_list(session, posting) if found is None else found)]
+
+
+def interview_list(session: Session, posting: Posting) -> list[Interview]:
+    """A posting's interviews, soonest first, with their applications and panels: what
+    posting_interviews and the posting's record show, read once for both."""
+    return list(session.scalars(_interview_list(), {"posting_id": posting.id}))
+
+
+@lru_cache(maxsize=1)
+def _interview_list() -> Any:
+    """interview_list's statement, built once (its loader options made building it cost more
+    than running it)."""
+    return (sa.select(Interview).where(Interview.posting_id == sa.bindparam("posting_id"))
+            .options(selectinload(Interview.application), selectinload(Interview.panel))
+            .order_by(Interview.starts_at, Interview.id))
 
 
 def _outcome(interview: Interview) -> dict[str, Any]:
