@@ -28,7 +28,10 @@ from tracker.i18n import Formatter
 RECYCLE_AFTER = 25  # parts a child renders before it is replaced (caches stay small)
 SUMMARY = ("id", "name", "status", "submitted_at", "required_evidenced", "required_total",
            "documents_complete", "fit")
-MATRIX_TABLES = 5  # grid tables (of render.MATRIX_COLUMNS applicants each) to a part
+# The summary's tables are cut into parts of at most this many cells, a cell counted once per
+# line it usually takes: 1,500 is about five tables of the grid (the largest parts at 100
+# applicants before the cut, 172 MB a worker), or 125 rows of the applicants' table.
+CELLS_PER_PART = 1500
 CONTENTS_TRIES = 4  # renders of the cover and contents until their page count is stable
 
 
@@ -72,20 +75,16 @@ def _child_task(task: Task) -> tuple[str, pdfparts.Part | tuple[str | None, str,
 def body_tasks(context: dict[str, Any], applicants: list[dict[str, Any]],
                appendices: list[list[pdf.Appendix]], *, lang: str,
                pdfa: bool, folder: str) -> list[Task]:
-    """The parts after the cover, in their order: head (with the first tables of the grid),
-    the rest of the grid MATRIX_TABLES tables to a part, one per applicant, annex; each to be
-    written into `folder`."""
-    common = {k: v for k, v in context.items() if k not in ("t", "applicants", "matrix", "toc")}
+    """The parts after the cover, in their order: the head (the summary and the first rows of
+    its tables), the rest of the tables (see table_chunks), one per applicant, annex; each to
+    be written into `folder`."""
+    common = {k: v for k, v in context.items()
+              if k not in ("t", "applicants", "matrix", "toc", "schedule")}
     summary = [{k: a[k] for k in SUMMARY} for a in applicants]
-    matrix = context["matrix"]
-    chunks = [matrix[start:start + MATRIX_TABLES]
-              for start in range(0, len(matrix), MATRIX_TABLES)] or [[]]
-    tasks = [Task("head", folder, lang, dict(common, applicants=summary, matrix=chunks[0],
-                                     matrix_continues=len(chunks) > 1), [], pdfa=pdfa)]
-    for number, chunk in enumerate(chunks[1:], 2):
-        tasks.append(Task(f"matrix-{number}", folder, lang,
-                          dict(common, applicants=[], matrix=chunk,
-                               matrix_continues=number < len(chunks)), [], pdfa=pdfa))
+    chunks = table_chunks(summary, context["schedule"], context["matrix"])
+    tasks = [Task("head" if number == 1 else f"tables-{number}", folder, lang,
+                  dict(common, applicants=[], **chunk), [], pdfa=pdfa)
+             for number, chunk in enumerate(chunks, 1)]
     for view, files in zip(applicants, appendices, strict=True):
         first = view["appendices"][0]["number"] if view["appendices"] else 1
         tasks.append(Task(f"applicant-{view['id']}", folder, lang,
@@ -94,6 +93,46 @@ def body_tasks(context: dict[str, Any], applicants: list[dict[str, Any]],
     if context["posting"]["sections"]:
         tasks.append(Task("annex", folder, lang, dict(common, applicants=[]), [], pdfa=pdfa))
     return tasks
+
+
+TABLES = ("rows", "schedule", "matrix")  # the summary's tables, in their order
+OPENS = {"rows": "applicants", "schedule": "schedule", "matrix": "matrix"}  # their headings
+
+
+def _cells(table: str, item: Any) -> int:
+    """What an item of a table weighs, in cells by the lines they take: a row of the
+    applicants' table six cells of two lines (with a link), of the schedule four of one, a
+    table of the grid all of its own cells."""
+    if table == "matrix":
+        return (len(item["rows"]) + 1) * (len(item["names"]) + 1)
+    return 12 if table == "rows" else 4
+
+
+def table_chunks(rows: list[dict[str, Any]], schedule: list[dict[str, Any]],
+                 matrix: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The summary's tables (the applicants, the schedule, the grid), in order, cut into
+    parts of at most CELLS_PER_PART cells (an item heavier than that alone in its part), so
+    that no part grows with the number of applicants. Each chunk holds its share of each
+    table, `opens` (the tables whose heading it prints: where their first row is, or where
+    an empty table would be) and `matrix_continues` (the grid goes on in a later part)."""
+    chunks: list[dict[str, Any]] = []
+    weight = 0
+    for table, values in zip(TABLES, (rows, schedule, matrix), strict=True):
+        for position, item in enumerate(values or [None]):
+            cells = 1 if item is None else _cells(table, item)
+            if not chunks or (weight and weight + cells > CELLS_PER_PART):
+                chunks.append({"rows": [], "schedule": [], "matrix": [], "opens": []})
+                weight = 0
+            if position == 0:
+                chunks[-1]["opens"].append(OPENS[table])
+            if item is not None:
+                chunks[-1][table].append(item)
+            weight += cells
+    last_grid = max(number for number, chunk in enumerate(chunks) if "matrix" in chunk["opens"]
+                    or chunk["matrix"])
+    for number, chunk in enumerate(chunks):
+        chunk["matrix_continues"] = number < last_grid
+    return chunks
 
 
 def render_parts(tasks: list[Task], *, workers: int,
@@ -112,7 +151,7 @@ def render_parts(tasks: list[Task], *, workers: int,
     with context.Pool(min(workers, len(tasks)), maxtasksperchild=RECYCLE_AFTER) as pool:
         # the largest parts first (the head and the grid, then the applicants with the most
         # uploaded pages), so that the last one to finish is a short one
-        ordered = sorted(tasks, key=lambda t: (not t.key.startswith(("head", "matrix")),
+        ordered = sorted(tasks, key=lambda t: (not t.key.startswith(("head", "tables")),
                                                -sum(a.page_count for a in t.appendices)))
         for key, result in pool.imap_unordered(_child_task, ordered):
             if isinstance(result, tuple):
