@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import multiprocessing
 import tempfile
+import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +121,8 @@ def table_chunks(rows: list[dict[str, Any]], schedule: list[dict[str, Any]],
     chunks: list[dict[str, Any]] = []
     weight = 0
     for table, values in zip(TABLES, (rows, schedule, matrix), strict=True):
-        for position, item in enumerate(values or [None]):
+        items: list[dict[str, Any] | None] = [*values] or [None]  # an empty table: its heading
+        for position, item in enumerate(items):
             cells = 1 if item is None else _cells(table, item)
             if not chunks or (weight and weight + cells > CELLS_PER_PART):
                 chunks.append({"rows": [], "schedule": [], "matrix": [], "opens": []})
@@ -135,11 +139,31 @@ def table_chunks(rows: list[dict[str, Any]], schedule: list[dict[str, Any]],
     return chunks
 
 
-def render_parts(tasks: list[Task], *, workers: int,
-                 on_part: Listener = lambda task, part: None) -> Iterator[pdfparts.Part]:
-    """The parts of `tasks` in their order, rendered by `workers` children (0: here, one after
-    the other); `on_part` hears of each as it is made, in any order."""
+def _warm() -> None:
+    """A child's start: import WeasyPrint and compile the template before the first part comes
+    (while the job's process reads the rows, when the pool is opened first)."""
+    import weasyprint  # noqa: F401  (imported for its start-up cost)
+
+    pdf.jinja().get_template("pdf/panel.html")
+
+
+@contextmanager
+def part_pool(workers: int) -> Iterator[Pool | None]:
+    """`workers` child processes to render parts in (None for 0: in this process); opened
+    before the rows are read, their start-up runs beside it."""
     if workers < 1:
+        yield None
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_warm, maxtasksperchild=RECYCLE_AFTER) as pool:
+        yield pool
+
+
+def render_parts(tasks: list[Task], *, pool: Pool | None,
+                 on_part: Listener = lambda task, part: None) -> Iterator[pdfparts.Part]:
+    """The parts of `tasks` in their order, rendered by the children of `pool` (None: here,
+    one after the other); `on_part` hears of each as it is made, in any order."""
+    if pool is None:
         for task in tasks:
             part = render_task(task)
             on_part(task, part)
@@ -147,18 +171,16 @@ def render_parts(tasks: list[Task], *, workers: int,
         return
     made: dict[str, pdfparts.Part] = {}
     by_key = {task.key: task for task in tasks}
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(min(workers, len(tasks)), maxtasksperchild=RECYCLE_AFTER) as pool:
-        # the largest parts first (the head and the grid, then the applicants with the most
-        # uploaded pages), so that the last one to finish is a short one
-        ordered = sorted(tasks, key=lambda t: (not t.key.startswith(("head", "tables")),
-                                               -sum(a.page_count for a in t.appendices)))
-        for key, result in pool.imap_unordered(_child_task, ordered):
-            if isinstance(result, tuple):
-                field, code, params = result
-                raise DomainError(field, code, **params)
-            made[key] = result
-            on_part(by_key[key], result)
+    # the largest parts first (the summary's tables, then the applicants with the most uploaded
+    # pages), so that the last ones to finish are short and the children end together
+    ordered = sorted(tasks, key=lambda t: (not t.key.startswith(("head", "tables")),
+                                           -sum(a.page_count for a in t.appendices)))
+    for key, result in pool.imap_unordered(_child_task, ordered):
+        if isinstance(result, tuple):
+            field, code, params = result
+            raise DomainError(field, code, **params)
+        made[key] = result
+        on_part(by_key[key], result)
     for task in tasks:
         yield made.pop(task.key)
 
@@ -192,17 +214,21 @@ def render_cover(context: dict[str, Any], body: list[pdfparts.Part], *, lang: st
     raise RuntimeError("the contents' page count does not settle")
 
 
-def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]], *,
-                    lang: str, pdfa: bool, workers: int,
+def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]], out: Path,
+                    *, lang: str, pdfa: bool, pool: Pool | None,
                     progress: Callable[[int, int], None] = lambda done, total: None,
-                    on_part: Listener = lambda task, part: None) -> bytes:
-    """The panel dossier of `context` (as render.panel_context makes it), `appendices` the
-    uploads of each applicant in order. `progress(done, total)` hears of each applicant's part
-    made (total: the applicants, plus one for the cover and assembly); `on_part` of each part
-    (the benchmark reads their memory)."""
+                    on_part: Listener = lambda task, part: None,
+                    phases: dict[str, float] | None = None) -> None:
+    """The panel dossier of `context` (as render.panel_context makes it) written into the file
+    `out`, `appendices` the uploads of each applicant in order, its parts rendered in `pool`
+    (see part_pool). `progress(done, total)` hears of each applicant's part made (total: the
+    applicants, plus one for the cover and assembly); `on_part` of each part (the benchmark
+    reads their memory); `phases`, if given, gets the processor time this process spent on
+    each step (parts: handing them out and taking them back; cover; assembly)."""
     applicants = context["applicants"]
     total = len(applicants) + 1
     done = 0
+    clock = _Phases(phases)
 
     def heard(task: Task, part: pdfparts.Part) -> None:
         nonlocal done
@@ -213,13 +239,26 @@ def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]
 
     with tempfile.TemporaryDirectory(prefix="tracker-panel-") as folder:
         tasks = body_tasks(context, applicants, appendices, lang=lang, pdfa=pdfa, folder=folder)
-        body = list(render_parts(tasks, workers=workers, on_part=heard))
+        body = list(render_parts(tasks, pool=pool, on_part=heard))
+        clock.lap("parts")
         flat = [a for files in appendices for a in files]
         cover = render_cover(context, body, lang=lang, pdfa=pdfa, attachments=flat,
                              render=render_task, folder=folder)
         on_part(Task("cover", folder, lang, {}, []), cover)
-        whole = Path(folder) / "panel.pdf"
-        pdfparts.assemble([cover, *body], whole, page_word=context["t"]("page"))
-        made = whole.read_bytes()
+        clock.lap("cover")
+        pdfparts.assemble([cover, *body], out, page_word=context["t"]("page"))
+        clock.lap("assembly")
     progress(total, total)
-    return made
+
+
+class _Phases:
+    """Processor time of this process, step by step, into `into` (if given)."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into, self.last = into, time.process_time()
+
+    def lap(self, name: str) -> None:
+        now = time.process_time()
+        if self.into is not None:
+            self.into[name] = self.into.get(name, 0.0) + now - self.last
+        self.last = now
