@@ -1,5 +1,6 @@
-"""The panel dossier rendered in parts (issue #16): the summary to the comparison grid, each
-applicant's section (with their uploads and evaluation grid) and the annex are rendered as
+"""The panel dossier rendered in parts (issue #16): the summary, its tables (applicants,
+schedule, comparison grid) cut into parts of a bounded size, each applicant's section (with
+their uploads and evaluation grid) and the annex are rendered as
 separate documents, at most `workers` at a time in child processes, each into a file of a
 temporary folder, then the cover and contents (their page numbers known by then) and the
 assembly of the files into one PDF, a part at a time (tracker/pdfparts.py).
