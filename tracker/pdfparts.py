@@ -177,9 +177,17 @@ def assemble(parts: list[Part], out: Path, *, page_word: str) -> None:
         whole = _Whole(file, total, header)
         font = _number_font(whole, page_word)
         opening = whole.put(_stream_bytes(b"q\n"))
-        for number, (part, first) in enumerate(zip(parts, first_pages, strict=True)):
-            _copy_part(whole, part, first, anchors, font, opening, page_word, first=number == 0)
-            gc.collect()  # a part's reader and its objects point at each other: let them go now
+        # a part's reader and its objects point at each other: they are collected as each
+        # part is let go; what the process held before is frozen, so that each collection
+        # looks at the part's objects only, not at everything the process holds
+        gc.freeze()
+        try:
+            for number, (part, first) in enumerate(zip(parts, first_pages, strict=True)):
+                _copy_part(whole, part, first, anchors, font, opening, page_word,
+                           first=number == 0)
+                gc.collect()
+        finally:
+            gc.unfreeze()
         whole.close()
 
 

@@ -189,3 +189,37 @@ def test_an_unexpected_error_fails_the_job_with_its_reason(session, session_fact
     assert made.status is JobStatus.FAILED and made.error_code == "error"
     assert made.error_params == {
         "detail": "RuntimeError: the template did not reserve a page for every appendix"}
+
+
+def test_the_panel_dossier_is_written_to_its_copy_as_it_is_assembled(  # noqa: ANN201
+        session, session_factory, demo, job_settings, monkeypatch):  # noqa: ANN001
+    """The job writes the panel dossier straight into its stored copy, never reading the whole
+    PDF back into memory (render_panel does: it is not used); a job stopped half-way leaves no
+    half file behind."""
+    from tracker import pdfparts
+    from tracker.services.dossiers import render
+
+    def whole_in_memory(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("the job read the whole dossier back into memory")
+
+    monkeypatch.setattr(render, "render_panel", whole_in_memory)
+    made = run_here(session_factory, ask(session, job_settings).id, settings=job_settings,
+                    worker="test", clock=Clock(NOW))
+    assert made.status is JobStatus.DONE, made.error_params
+    path = queue.result_file(made, job_settings)
+    assert "Camille Martin" in text_of(path.read_bytes())
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+    real = pdfparts.assemble
+
+    def stopped(parts, out, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        real(parts, out, **kwargs)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdfparts, "assemble", stopped)
+    job = ask(session, job_settings, lang="fr")
+    failed = run_here(session_factory, job.id, settings=job_settings, worker="test",
+                      clock=Clock(NOW))
+    assert failed.status is JobStatus.FAILED and "No space left" in failed.error_params["detail"]
+    folder = queue.result_folder(failed, job_settings)
+    assert not folder.exists() or not list(folder.iterdir())

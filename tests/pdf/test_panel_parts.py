@@ -112,15 +112,17 @@ def test_no_part_holds_every_applicant(session, demo, monkeypatch):  # noqa: ANN
         return real(task)
 
     monkeypatch.setattr(panel, "render_task", spy)
-    # the grid in tables of one applicant, one table to a part: the second goes to a part of its own
+    # the grid in tables of one applicant, every row of every table in a part of its own
     monkeypatch.setattr(dossiers, "MATRIX_COLUMNS", 1)
-    monkeypatch.setattr(panel, "MATRIX_TABLES", 1)
+    monkeypatch.setattr(panel, "CELLS_PER_PART", 1)
     made = dossiers.panel_dossier(session, "UJM-DRI-2024-CCI", clock=Clock(NOW),
                                   actor=OPERATOR).content
     parts = {key: (names, files) for key, names, files in seen}
-    assert list(parts) == ["head", "matrix-2", "applicant-" + str(demo["camille"].id),
+    tables = 2 + len(demo["posting"].interviews) + 2  # the applicants, the interviews, the grid
+    assert list(parts) == ["head", *(f"tables-{n}" for n in range(2, tables + 1)),
+                           "applicant-" + str(demo["camille"].id),
                            "applicant-" + str(demo["jordan"].id), "annex", "cover"]
-    assert parts["matrix-2"] == ([], [])
+    assert all(parts[f"tables-{n}"] == ([], []) for n in range(2, tables + 1))
     texts = page_texts(made)
     grid = [i for i, text in enumerate(texts) if "Exigence" in text and "à évaluer" in text]
     assert len(grid) == 2 and "Camille Martin" in texts[grid[0]] \

@@ -1,5 +1,6 @@
-"""The panel dossier rendered in parts (issue #16): the summary to the comparison grid, each
-applicant's section (with their uploads and evaluation grid) and the annex are rendered as
+"""The panel dossier rendered in parts (issue #16): the summary, its tables (applicants,
+schedule, comparison grid) cut into parts of a bounded size, each applicant's section (with
+their uploads and evaluation grid) and the annex are rendered as
 separate documents, at most `workers` at a time in child processes, each into a file of a
 temporary folder, then the cover and contents (their page numbers known by then) and the
 assembly of the files into one PDF, a part at a time (tracker/pdfparts.py).
@@ -16,8 +17,11 @@ from __future__ import annotations
 
 import multiprocessing
 import tempfile
+import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +32,10 @@ from tracker.i18n import Formatter
 RECYCLE_AFTER = 25  # parts a child renders before it is replaced (caches stay small)
 SUMMARY = ("id", "name", "status", "submitted_at", "required_evidenced", "required_total",
            "documents_complete", "fit")
-MATRIX_TABLES = 5  # grid tables (of render.MATRIX_COLUMNS applicants each) to a part
+# The summary's tables are cut into parts of at most this many cells, a cell counted once per
+# line it usually takes: 1,500 is about five tables of the grid (the largest parts at 100
+# applicants before the cut, 172 MB a worker), or 125 rows of the applicants' table.
+CELLS_PER_PART = 1500
 CONTENTS_TRIES = 4  # renders of the cover and contents until their page count is stable
 
 
@@ -72,20 +79,16 @@ def _child_task(task: Task) -> tuple[str, pdfparts.Part | tuple[str | None, str,
 def body_tasks(context: dict[str, Any], applicants: list[dict[str, Any]],
                appendices: list[list[pdf.Appendix]], *, lang: str,
                pdfa: bool, folder: str) -> list[Task]:
-    """The parts after the cover, in their order: head (with the first tables of the grid),
-    the rest of the grid MATRIX_TABLES tables to a part, one per applicant, annex; each to be
-    written into `folder`."""
-    common = {k: v for k, v in context.items() if k not in ("t", "applicants", "matrix", "toc")}
+    """The parts after the cover, in their order: the head (the summary and the first rows of
+    its tables), the rest of the tables (see table_chunks), one per applicant, annex; each to
+    be written into `folder`."""
+    common = {k: v for k, v in context.items()
+              if k not in ("t", "applicants", "matrix", "toc", "schedule")}
     summary = [{k: a[k] for k in SUMMARY} for a in applicants]
-    matrix = context["matrix"]
-    chunks = [matrix[start:start + MATRIX_TABLES]
-              for start in range(0, len(matrix), MATRIX_TABLES)] or [[]]
-    tasks = [Task("head", folder, lang, dict(common, applicants=summary, matrix=chunks[0],
-                                     matrix_continues=len(chunks) > 1), [], pdfa=pdfa)]
-    for number, chunk in enumerate(chunks[1:], 2):
-        tasks.append(Task(f"matrix-{number}", folder, lang,
-                          dict(common, applicants=[], matrix=chunk,
-                               matrix_continues=number < len(chunks)), [], pdfa=pdfa))
+    chunks = table_chunks(summary, context["schedule"], context["matrix"])
+    tasks = [Task("head" if number == 1 else f"tables-{number}", folder, lang,
+                  dict(common, applicants=[], **chunk), [], pdfa=pdfa)
+             for number, chunk in enumerate(chunks, 1)]
     for view, files in zip(applicants, appendices, strict=True):
         first = view["appendices"][0]["number"] if view["appendices"] else 1
         tasks.append(Task(f"applicant-{view['id']}", folder, lang,
@@ -96,11 +99,72 @@ def body_tasks(context: dict[str, Any], applicants: list[dict[str, Any]],
     return tasks
 
 
-def render_parts(tasks: list[Task], *, workers: int,
-                 on_part: Listener = lambda task, part: None) -> Iterator[pdfparts.Part]:
-    """The parts of `tasks` in their order, rendered by `workers` children (0: here, one after
-    the other); `on_part` hears of each as it is made, in any order."""
+TABLES = ("rows", "schedule", "matrix")  # the summary's tables, in their order
+OPENS = {"rows": "applicants", "schedule": "schedule", "matrix": "matrix"}  # their headings
+
+
+def _cells(table: str, item: Any) -> int:
+    """What an item of a table weighs, in cells by the lines they take: a row of the
+    applicants' table six cells of two lines (with a link), of the schedule four of one, a
+    table of the grid all of its own cells."""
+    if table == "matrix":
+        return (len(item["rows"]) + 1) * (len(item["names"]) + 1)
+    return 12 if table == "rows" else 4
+
+
+def table_chunks(rows: list[dict[str, Any]], schedule: list[dict[str, Any]],
+                 matrix: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The summary's tables (the applicants, the schedule, the grid), in order, cut into
+    parts of at most CELLS_PER_PART cells (an item heavier than that alone in its part), so
+    that no part grows with the number of applicants. Each chunk holds its share of each
+    table, `opens` (the tables whose heading it prints: where their first row is, or where
+    an empty table would be) and `matrix_continues` (the grid goes on in a later part)."""
+    chunks: list[dict[str, Any]] = []
+    weight = 0
+    for table, values in zip(TABLES, (rows, schedule, matrix), strict=True):
+        items: list[dict[str, Any] | None] = [*values] or [None]  # an empty table: its heading
+        for position, item in enumerate(items):
+            cells = 1 if item is None else _cells(table, item)
+            if not chunks or (weight and weight + cells > CELLS_PER_PART):
+                chunks.append({"rows": [], "schedule": [], "matrix": [], "opens": []})
+                weight = 0
+            if position == 0:
+                chunks[-1]["opens"].append(OPENS[table])
+            if item is not None:
+                chunks[-1][table].append(item)
+            weight += cells
+    last_grid = max(number for number, chunk in enumerate(chunks) if "matrix" in chunk["opens"]
+                    or chunk["matrix"])
+    for number, chunk in enumerate(chunks):
+        chunk["matrix_continues"] = number < last_grid
+    return chunks
+
+
+def _warm() -> None:
+    """A child's start: import WeasyPrint and compile the template before the first part comes
+    (while the job's process reads the rows, when the pool is opened first)."""
+    import weasyprint  # noqa: F401  (imported for its start-up cost)
+
+    pdf.jinja().get_template("pdf/panel.html")
+
+
+@contextmanager
+def part_pool(workers: int) -> Iterator[Pool | None]:
+    """`workers` child processes to render parts in (None for 0: in this process); opened
+    before the rows are read, their start-up runs beside it."""
     if workers < 1:
+        yield None
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_warm, maxtasksperchild=RECYCLE_AFTER) as pool:
+        yield pool
+
+
+def render_parts(tasks: list[Task], *, pool: Pool | None,
+                 on_part: Listener = lambda task, part: None) -> Iterator[pdfparts.Part]:
+    """The parts of `tasks` in their order, rendered by the children of `pool` (None: here,
+    one after the other); `on_part` hears of each as it is made, in any order."""
+    if pool is None:
         for task in tasks:
             part = render_task(task)
             on_part(task, part)
@@ -108,18 +172,16 @@ def render_parts(tasks: list[Task], *, workers: int,
         return
     made: dict[str, pdfparts.Part] = {}
     by_key = {task.key: task for task in tasks}
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(min(workers, len(tasks)), maxtasksperchild=RECYCLE_AFTER) as pool:
-        # the largest parts first (the head and the grid, then the applicants with the most
-        # uploaded pages), so that the last one to finish is a short one
-        ordered = sorted(tasks, key=lambda t: (not t.key.startswith(("head", "matrix")),
-                                               -sum(a.page_count for a in t.appendices)))
-        for key, result in pool.imap_unordered(_child_task, ordered):
-            if isinstance(result, tuple):
-                field, code, params = result
-                raise DomainError(field, code, **params)
-            made[key] = result
-            on_part(by_key[key], result)
+    # the largest parts first (the summary's tables, then the applicants with the most uploaded
+    # pages), so that the last ones to finish are short and the children end together
+    ordered = sorted(tasks, key=lambda t: (not t.key.startswith(("head", "tables")),
+                                           -sum(a.page_count for a in t.appendices)))
+    for key, result in pool.imap_unordered(_child_task, ordered):
+        if isinstance(result, tuple):
+            field, code, params = result
+            raise DomainError(field, code, **params)
+        made[key] = result
+        on_part(by_key[key], result)
     for task in tasks:
         yield made.pop(task.key)
 
@@ -153,17 +215,21 @@ def render_cover(context: dict[str, Any], body: list[pdfparts.Part], *, lang: st
     raise RuntimeError("the contents' page count does not settle")
 
 
-def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]], *,
-                    lang: str, pdfa: bool, workers: int,
+def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]], out: Path,
+                    *, lang: str, pdfa: bool, pool: Pool | None,
                     progress: Callable[[int, int], None] = lambda done, total: None,
-                    on_part: Listener = lambda task, part: None) -> bytes:
-    """The panel dossier of `context` (as render.panel_context makes it), `appendices` the
-    uploads of each applicant in order. `progress(done, total)` hears of each applicant's part
-    made (total: the applicants, plus one for the cover and assembly); `on_part` of each part
-    (the benchmark reads their memory)."""
+                    on_part: Listener = lambda task, part: None,
+                    phases: dict[str, float] | None = None) -> None:
+    """The panel dossier of `context` (as render.panel_context makes it) written into the file
+    `out`, `appendices` the uploads of each applicant in order, its parts rendered in `pool`
+    (see part_pool). `progress(done, total)` hears of each applicant's part made (total: the
+    applicants, plus one for the cover and assembly); `on_part` of each part (the benchmark
+    reads their memory); `phases`, if given, gets the processor time this process spent on
+    each step (parts: handing them out and taking them back; cover; assembly)."""
     applicants = context["applicants"]
     total = len(applicants) + 1
     done = 0
+    clock = _Phases(phases)
 
     def heard(task: Task, part: pdfparts.Part) -> None:
         nonlocal done
@@ -174,13 +240,26 @@ def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]
 
     with tempfile.TemporaryDirectory(prefix="tracker-panel-") as folder:
         tasks = body_tasks(context, applicants, appendices, lang=lang, pdfa=pdfa, folder=folder)
-        body = list(render_parts(tasks, workers=workers, on_part=heard))
+        body = list(render_parts(tasks, pool=pool, on_part=heard))
+        clock.lap("parts")
         flat = [a for files in appendices for a in files]
         cover = render_cover(context, body, lang=lang, pdfa=pdfa, attachments=flat,
                              render=render_task, folder=folder)
         on_part(Task("cover", folder, lang, {}, []), cover)
-        whole = Path(folder) / "panel.pdf"
-        pdfparts.assemble([cover, *body], whole, page_word=context["t"]("page"))
-        made = whole.read_bytes()
+        clock.lap("cover")
+        pdfparts.assemble([cover, *body], out, page_word=context["t"]("page"))
+        clock.lap("assembly")
     progress(total, total)
-    return made
+
+
+class _Phases:
+    """Processor time of this process, step by step, into `into` (if given)."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into, self.last = into, time.process_time()
+
+    def lap(self, name: str) -> None:
+        now = time.process_time()
+        if self.into is not None:
+            self.into[name] = self.into.get(name, 0.0) + now - self.last
+        self.last = now

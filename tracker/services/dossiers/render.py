@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import tempfile
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -204,20 +206,44 @@ def panel_applications(session: Session, posting: Posting, now: datetime) -> lis
 def render_panel(session: Session, posting: Posting, *, lang: str, pdfa: bool, now: datetime,
                  progress: Callable[[int, int], None] = lambda done, total: None,
                  reader_tz: str | None = None, workers: int = 0) -> Dossier:
-    """The panel dossier of `posting` (found and allowed by the caller), rendered in parts by
-    `workers` child processes (0: in this process, part after part; see dossiers.panel).
-    `progress(done, total)` hears of each applicant's part made (total: the applicants, plus
-    one for the assembly), and of the whole once assembled. Moves are dated in `reader_tz`
-    (else the posting's)."""
+    """The panel dossier of `posting` (found and allowed by the caller), as write_panel makes
+    it, read back."""
+    with tempfile.TemporaryDirectory(prefix="tracker-panel-") as folder:
+        out = Path(folder) / "panel.pdf"
+        filename = write_panel(session, posting, out, lang=lang, pdfa=pdfa, now=now,
+                               progress=progress, reader_tz=reader_tz, workers=workers)
+        organisation = posting.organisation.slug if posting.organisation else "private"
+        return Dossier("panel", organisation, posting.reference, filename, out.read_bytes())
+
+
+def write_panel(session: Session, posting: Posting, out: Path, *, lang: str, pdfa: bool,
+                now: datetime, progress: Callable[[int, int], None] = lambda done, total: None,
+                reader_tz: str | None = None, workers: int = 0,
+                phases: dict[str, float] | None = None,
+                on_part: Callable[[Any, Any], None] = lambda task, part: None) -> str:
+    """Write the panel dossier of `posting` (found and allowed by the caller) into the file
+    `out`, without holding it whole; its readable file name. Its parts are rendered by
+    `workers` child processes (0: in this process, part after part; see dossiers.panel),
+    started before the rows are read. `progress(done, total)` hears of each applicant's part
+    made (total: the applicants, plus one for the assembly), and of the whole once assembled;
+    `phases` of this process's processor time per step (rows, then see
+    panel.render_in_parts), `on_part` of each part made (the benchmark). Moves are dated in `reader_tz` (else the posting's)."""
     from tracker.services.dossiers import panel
 
-    context, appendices = panel_context(session, posting, lang=lang, now=now,
-                                        reader_tz=reader_tz)
-    made = panel.render_in_parts(context, appendices, lang=lang, pdfa=pdfa, workers=workers,
-                                 progress=progress)
-    f = context["t"]
-    return Dossier("panel", context["posting"]["organisation_slug"], posting.reference,
-                   slug(f"{f('panel_dossier')}-{posting.reference}-{lang}") + ".pdf", made)
+    with panel.part_pool(workers) as pool:
+        began = time.process_time()
+        context, appendices = panel_context(session, posting, lang=lang, now=now,
+                                            reader_tz=reader_tz)
+        if phases is not None:
+            phases["rows"] = time.process_time() - began
+        panel.render_in_parts(context, appendices, out, lang=lang, pdfa=pdfa, pool=pool,
+                              progress=progress, phases=phases, on_part=on_part)
+    return panel_filename(posting, lang)
+
+
+def panel_filename(posting: Posting, lang: str) -> str:
+    f = Formatter(lang)
+    return slug(f"{f('panel_dossier')}-{posting.reference}-{lang}") + ".pdf"
 
 
 def panel_context(session: Session, posting: Posting, *, lang: str, now: datetime,

@@ -14,6 +14,7 @@ import logging
 import zipfile
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -48,12 +49,10 @@ def run(factory: sessionmaker[Session], claimed: Claim, *, settings: Settings,
             job = session.get(Job, claimed.job_id)
             if job is None:
                 return False
-            content, filename = _make(session, job, clock(), step,
-                                      part_workers=settings.dossier_part_workers)
             folder = queue.result_folder(job, settings)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / filename
-        path.write_bytes(content)
+            folder.mkdir(parents=True, exist_ok=True)
+            path = _make(session, job, clock(), step, folder,
+                         part_workers=settings.dossier_part_workers)
     except Gone as exc:
         return queue.fail(factory, claimed, code="gone", params={"detail": exc.message},
                           now=clock()) and False  # noqa: SIM222  (failed: not made)
@@ -73,11 +72,14 @@ def run(factory: sessionmaker[Session], claimed: Claim, *, settings: Settings,
                           params={"detail": f"{type(exc).__name__}: {exc}"[:500]},
                           now=clock()) and False  # noqa: SIM222  (failed: not made)
     relative = path.relative_to(settings.reports_dir).as_posix()
-    return queue.finish(factory, claimed, result_path=relative, filename=filename, now=clock())
+    return queue.finish(factory, claimed, result_path=relative, filename=path.name, now=clock())
 
 
-def _make(session: Session, job: Job, now: datetime, step: Callable[[int, int], None], *,
-          part_workers: int = 0) -> tuple[bytes, str]:
+def _make(session: Session, job: Job, now: datetime, step: Callable[[int, int], None],
+          folder: Path, *, part_workers: int = 0) -> Path:
+    """Make the job's dossier into `folder`; its path. The file is written under a passing
+    name and renamed once whole, so that a crash leaves no half file under the real name; a
+    panel dossier is written there as it is assembled, never held whole in memory."""
     from tracker.services.dossiers import render
 
     pdfa = bool(job.params.get("pdfa"))
@@ -91,20 +93,35 @@ def _make(session: Session, job: Job, now: datetime, step: Callable[[int, int], 
             for_employer=job.params.get("audience") == "employer",
             reader_tz=job.params.get("reader_tz"))
         step(1, 1)
-        return made.content, made.filename
+        return _written(folder, made.filename, made.content)
     posting = session.get(Posting, job.posting_id)
     if posting is None or posting.deleted_at is not None:
         raise Gone("posting", "the posting was deleted")
     if job.kind is JobKind.POSTING_SHEET:
         made = render.render_sheet(posting, lang=lang, pdfa=pdfa, now=now)
         step(1, 1)
-        return made.content, made.filename
+        return _written(folder, made.filename, made.content)
     if job.kind is JobKind.PANEL:
-        made = render.render_panel(session, posting, lang=lang, pdfa=pdfa, now=now,
-                                   progress=step, reader_tz=job.params.get("reader_tz"),
-                                   workers=part_workers)
-        return made.content, made.filename
-    return _batch(session, job, posting, now, step)
+        passing = folder / f".job-{job.id}.part"
+        try:
+            filename = render.write_panel(session, posting, passing, lang=lang, pdfa=pdfa,
+                                          now=now, progress=step,
+                                          reader_tz=job.params.get("reader_tz"),
+                                          workers=part_workers)
+            return passing.replace(folder / filename)
+        finally:
+            passing.unlink(missing_ok=True)
+    content, filename = _batch(session, job, posting, now, step)
+    return _written(folder, filename, content)
+
+
+def _written(folder: Path, filename: str, content: bytes) -> Path:
+    passing = folder / f".{filename}.part"
+    try:
+        passing.write_bytes(content)
+        return passing.replace(folder / filename)
+    finally:
+        passing.unlink(missing_ok=True)
 
 
 def _batch(session: Session, job: Job, posting: Posting, now: datetime,
