@@ -30,6 +30,7 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
+from tracker.importers.text_names_check import clean_org, names_place, plausible_org
 from tracker.importers.text_names_layout import domain_labels
 from tracker.importers.text_names_sentence import (
     about_named,
@@ -196,7 +197,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += _signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
     found += _domain_name(lines) + demoted + below_title
     found += _mentioned(body)
-    found = [item for item in found if not is_word_not_name(item[0])]
+    text = "\n".join(lines)
+    found = [item for item in found if not is_word_not_name(item[0])
+             and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
     if found:
         name, snippet, confidence = found[0]
         if recruiter and confidence < 0.8 and _inside(name, recruiter[0]):
@@ -211,8 +214,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                       r"carri[èe]res)$", "", name)
         if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
             name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
-        result.add("hiring_organization_name", _article_elsewhere(name, body), snippet,
-                   confidence)
+        result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
+                   snippet, confidence)
 
 
 def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:

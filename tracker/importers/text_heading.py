@@ -28,6 +28,7 @@ from tracker.importers.text_names_layout import (
     publisher_words_off,
     site_name_lines,
 )
+from tracker.importers.text_names_check import plausible_title, table_value
 from tracker.importers.text_names_sentence import at_line
 from tracker.importers.text_title import (
     called_for,
@@ -193,7 +194,8 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
     heading = heading_of(line)
     return bool(key in _NOT_TITLES or _RUNNING_HEAD.match(key)
                 or (heading is not None and heading.name != "other")
-                or EMAIL.search(line) or len(line) > 120 or is_label(key)
+                or EMAIL.search(line) or len(line) > 120
+                or is_label(key) and (":" in line or not post_word(line))  # 'Grade 3 Teacher'
                 or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
                 or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
                 or re.match(r"^(offre|ref|job\b|job id|publi|n°|no\.\s|nº)", key)
@@ -213,13 +215,24 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     header: list[tuple[str, str, float]] = []
     below_title: list[tuple[str, str, float]] = []
     boards: list[tuple[str, str, float]] = []
+
+    def take(value: str, snippet: str, confidence: float) -> bool:
+        """Offer a title if it can name a post (whatever rule found it)."""
+        title = clean_title(value)
+        if not plausible_title(title):
+            return False
+        result.add("title", title, snippet, confidence)
+        return True
+
     titles = labelled.get("title") or []
     if titles and len(titles[0][0]) <= 200:
-        value = _wrapped(titles[0][0], lines)
-        result.add("title", clean_title(value), titles[0][1], 0.9)
+        take(_wrapped(titles[0][0], lines), titles[0][1], 0.9)
+    tabled = next(((v, line) for line in lines[:40] if (v := table_value(line))), None)
+    if tabled and not result.get("title"):  # 'Intitulé du poste | X' in a flattened table
+        take(tabled[0], tabled[1], 0.85)
     subject = subject_title(top, is_org_line)
     if subject and not result.get("title"):
-        result.add("title", clean_title(subject[0]), subject[1], 0.7)
+        take(subject[0], subject[1], 0.7)
     text = "\n".join(lines)
     crumb, labels, after_recruits = None, 0, False
     found_at = None
@@ -236,7 +249,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
 
     # The first heading naming a post (one with a sex marker first): a line naming none above
     # it is the page's header, not its heading.
-    heading_at, by_marker = heading_index(top, heading_like, _SEX)
+    heading_at, by_marker = heading_index(top, heading_like, _SEX, is_org_line)
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
@@ -246,12 +259,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         above = line in sites or is_unit_line(line) or heading_at is not None and index < heading_at and (
             by_marker or not post_word(line))
         numbered = _NUMBERED.match(line) if not is_call(line) and not above else None
-        if numbered:
-            result.add("title", clean_title(numbered["title"]), line, 0.7)
+        if numbered and take(numbered["title"], line, 0.7):
             break
         notice = notice_post(line) if not above and len(line) <= 200 else None
-        if notice and post_word(notice):
-            result.add("title", clean_title(notice), line, 0.6)
+        if notice and post_word(notice) and take(notice, line, 0.6):
             found_at = None
             break
         if _CRUMB_MARKS.search(line) and not line.endswith(".") and len(line) <= 120:
@@ -268,8 +279,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             continue  # a site's menu or its path
         recruits = _RECRUITS.match(line)
         post = post_in_sentence(line) if recruits and not _RECRUITS_ALONE.search(line) else None
-        if post and not above:
-            result.add("title", clean_title(post), line, 0.6)
+        if post and not above and take(post, line, 0.6):
             found_at = index
             break
         prefixed = kind_prefixed(line)
@@ -277,8 +287,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
             continue
         if prefixed and not above and not is_org_line(prefixed) \
-                and not _named_elsewhere(prefixed, text):
-            result.add("title", clean_title(prefixed), line, 0.65)
+                and not _named_elsewhere(prefixed, text) and take(prefixed, line, 0.65):
             found_at = index
             break
         if prefixed:
@@ -307,14 +316,17 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         title = line
         if heading_at is None and not post_word(line):
             # no heading names a post: the sentence or the classified ad that names one
-            named = next((p for p in map(_post_named, top) if p), None)
-            if named:
-                result.add("title", clean_title(named[0]), named[1], 0.55)
+            named = next((p for p in map(_post_named, top) if p and plausible_title(
+                clean_title(p[0]))), None)
+            if named and take(named[0], named[1], 0.55):
                 found_at = None
                 break
+            if index == 0 and is_publisher_line(line) or is_org_line(line):
+                continue  # a board's or an organisation's name is no post's
         if after_recruits and _ARTICLE.match(line):  # 'un assistant social (M/F/X) pour son'
             title = post_in_sentence(f"recrute {line}") or line
-        result.add("title", clean_title(title), line, confidence)
+        if not take(title, line, confidence):
+            continue  # an address, a number, a list item: read on
         found_at = index
         break
     if found_at is not None and found_at + 1 < len(top):
@@ -327,18 +339,18 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
     if not result.get("title"):
-        post = next((p for p in map(post_in_sentence, top[:10]) if p), None)
+        post = next((p for line in top[:10] for p in (post_in_sentence(line), notice_post(line))
+                     if p and post_word(p) and plausible_title(clean_title(p))), None)
         if post:
-            result.add("title", clean_title(post), post, 0.55)
+            take(post, post, 0.55)
     if not result.get("title"):  # 'l'AIDR recrute :' and the post on the line under it
         after = next((top[i + 1] for i, line in enumerate(top[:-1])
                       if _RECRUITS_ALONE.search(line) and heading_like(top[i + 1])
                       and post_word(top[i + 1])), None)
         if after:
-            result.add("title", clean_title(post_in_sentence(f"recrute {after}") or after),
-                       after, 0.55)
+            take(post_in_sentence(f"recrute {after}") or after, after, 0.55)
     if crumb and not result.get("title"):
-        result.add("title", clean_title(crumb), crumb, 0.55)
+        take(crumb, crumb, 0.55)
     found = result.get("title")
     if found is not None and not post_word(found.value.split(" – ")[-1].split(" - ")[-1]):
         found.value = trim_place(found.value, text)

@@ -62,8 +62,9 @@ _TRAILING_SESSION = re.compile(
     r"\d{4}(?:\s*[-/]\s*\d{2,4})?|\d{4}\s+(?:season|session))\s*$", re.I)
 # '(3 posts)', '– Job Group M', '– Grade P-3': how many are offered and the pay grade, written
 # after the post.
-_TRAILING_COUNT = re.compile(r"\s*\(\s*\d+\s*(?:posts?|postes?|positions?|vacanc(?:y|ies)|"
-                             r"openings?)\s*\)\s*$", re.I)
+_TRAILING_COUNT = re.compile(r"\s*\(\s*(?:\d+|one|two|three|four|five|un|une|deux|trois)\s*"
+                             r"(?:posts?|postes?|positions?|vacanc(?:y|ies)|openings?)\s*\)\s*$",
+                             re.I)
 _TRAILING_GRADE = re.compile(r"\s+[—–-]\s+(?:job group|grade|pay grade|band|scale|salary scale|"
                              r"cat[ée]gorie|category|level|niveau)\s+[\w/.-]{1,8}\s*$", re.I)
 # 'Plumber wanted', 'Serveur recherché' : the call after the post.
@@ -84,7 +85,8 @@ _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|(?:walk-?in (?:drive|interview)s
                       r"nous recrutons|on recrute|recrutement)\s*+(?:for|:)\s*+"
                       r"|(?:wanted|required|urgent(?:ly)? (?:wanted|required))\s*+[–—:-]\s*+"
                       r"|(?:on |nous )?(?:re)?cherch(?:e|ons)\s++(?:un(?:\(e\)|·e|e)?\s++)?"
-                      r"|concours(?:\s+(?:externe|interne|r[ée]serv[ée]|unique|commun|sur titres?))*"
+                      r"|concours(?:,?\s+(?:et\s+)?(?:externe|interne|r[ée]serv[ée]|unique|commun|"
+                      r"sur titres?|troisi[èe]me(?:\s+concours)?|3e(?:\s+concours)?))*"
                       r"\s+(?:pour le recrutement\s+)?(?:de\s+|d['’]\s*))(?=\S)", re.I)
 
 
@@ -142,7 +144,8 @@ _POST_IN_SENTENCE = re.compile(
     r"(?:\b(?:recrute|recrutent|recrutons|recherche|recherchent|recherchons|cherche|cherchent|"
     r"cherchons|engage|engagent|embauche|embauchons|is hiring|are hiring|"
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking)|"
-    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
+    r"^who we need\s*:|\b(?:recrute|recrutons|is hiring|hiring)\s*:(?=\s*[A-Za-zÀ-ÿ]))\s+"
+    r"(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|(?=[A-Za-zÀ-ÿ])|"
     r"(?:son|sa|ses|their|its|our|"
     r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
     r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
@@ -178,9 +181,23 @@ _NOTICE_POST = re.compile(
     rf"|(?:de|of)?\s*(?P<count>{_COUNT})|(?P<bare>of|as|de|des))\s+(?P<post>[^.;:!?]{{3,100}})", re.I)
 
 
+# 'Avis de vacance de l'emploi de X', 'applications ... for the position of X', 'appel à
+# candidatures pour le poste de X': the post a notice names as a post.
+_POST_NAMED = re.compile(
+    r"\b(?:(?:vacance|vacancy)\s+(?:de\s+l['’]emploi|du\s+poste|for\s+the\s+(?:post|position))|"
+    r"for\s+the\s+(?:post|position|role)|(?:au|pour\s+le)\s+poste)\s+(?:de\s+|d['’]\s*|of\s+)"
+    r"(?:(?:an?|the)\s+)?(?P<post>[^.;:!?]{3,140})", re.I)
+
+
 def notice_post(line: str) -> str | None:
     """The post an official notice's recruitment phrase names, in the singular when it
     recruits several ('deux (02) Ingénieurs Informaticiens' is 'Ingénieur Informaticien')."""
+    named = _POST_NAMED.search(line)
+    if named:
+        post = re.sub(r"\s+(?:at|in|à|au sein)\s.*$|\s*,.*$", "", named["post"]).strip(" -–—")
+        post = _TRAILING_COUNT.sub("", post)
+        if 1 <= len(post.split()) <= 12:
+            return post
     match = _NOTICE_POST.search(line)
     if not match:
         return None
