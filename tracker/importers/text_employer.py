@@ -42,6 +42,7 @@ from tracker.importers.text_names_sentence import (
     recruiter_name,
     self_declared,
     sentences,
+    spelled_out,
 )
 
 
@@ -214,6 +215,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                       r"carri[èe]res)$", "", name)
         if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
             name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
+        if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
+            name = spelled_out(name, body)
         result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
                    snippet, confidence)
 

@@ -57,7 +57,8 @@ _ORG_WORDS = (
     r"[ÉE]tat d[eu']|Gouvernement|Government of|County|City of|Th[ée][âa]tre|Theater|Clinique|"
     r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL|Limited|"
     r"Schools|School District|Public Schools|Pvt|Pte|Pty|Sdn|Bhd|Corporation|Corp|Holdings|LLP|S\.A\.|S\.p\.A|B\.V|N\.V|AG|Co\.|"
-    r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple")
+    r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple|"
+    r"Administration|Authority|GAEC|EARL|SCEA|GEIQ|Coop[ée]rative|Ligue|League|Medical City")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
 _EMPLOYER = re.compile(
@@ -65,7 +66,8 @@ _EMPLOYER = re.compile(
     r"Universit[àa]|Institut|Institute|Centre|Center|CNRS|Inserm|INRAE|Inria|CEA|Ministère|"
     r"Ministry|Mairie|Ville d[e']|Région|Département|Conseil|Communauté|Métropole|École|Ecole|"
     r"School|College|Collège|Agence|Agency|Office|Fondation|Foundation|Association|Hôpital|"
-    r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE)\b"
+    r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE|GAEC|"
+    r"EARL|SCEA|GEIQ|Coopérative|Ligue|Centre de gestion)\b"
     r"(?:(?:[\s-]+|,\s+(?=(?:de|du|des|et|and|of)\s|[dl]['’]))"
     r"(?:(?:of|de|du|des|la|le|et|and|for|the|pour|dans|sur|aux|au|à|en)\s+|[dl]['’])*"
     r"(?:[A-ZÀ-Ý][\w'’.-]*|"
@@ -124,7 +126,10 @@ _SELF_DESCRIBED = re.compile(
     r"\s++(?:a|an|une?|l['’])\b[^.]{0,80}?\b(?:organi[sz]ation|NGO|ONG|university|université|"
     r"association|charity|foundation|fondation|institut\w*|agency|agence|collectivité|"
     r"commune|non-profit|nonprofit|not-for-profit|company|entreprise|société|start-up|"
-    r"startup|network|réseau|federation|fédération|body|organisme|établissement)\b")
+    r"startup|network|réseau|federation|fédération|body|organisme|établissement|bank|banque|"
+    r"hospital|authority|institution|employer|firm|group|groupe|operator|airline|retailer|"
+    r"provider|manufacturer|developer|cooperative|coopérative|groupement|exploitation|farm|"
+    r"ferme|domaine|school district|district|department|ministry|ministère)\b")
 _SIGN_OFF = re.compile(r"^(?:cordialement|bien cordialement|best regards|kind regards|regards|"
                        r"sincerely|bien à vous|salutations)\b", re.I)
 _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "recruitment", "rh",
@@ -145,9 +150,13 @@ def clean_title(line: str) -> str:
 
 
 def org_name(line: str) -> str:
-    """A header line's organisation: before its first separator, without a trailing comment."""
-    name = _SEPARATOR.split(_SEX.sub(" ", line).strip(), maxsplit=1)[0]
-    return name.strip(" ,;:-–—(")
+    """A header line's organisation: before its first separator, without a trailing comment;
+    after it when the first part is a short code and the next names an organisation ('cdg69 –
+    Centre de gestion ...')."""
+    parts = _SEPARATOR.split(_SEX.sub(" ", line).strip(), maxsplit=2)
+    if len(parts) > 1 and re.fullmatch(r"[a-z][a-z0-9]{1,9}", parts[0]) and _ORG.match(parts[1]):
+        return parts[1].strip(" ,;:-–—(")
+    return parts[0].strip(" ,;:-–—(")
 
 
 def is_org_line(line: str) -> bool:

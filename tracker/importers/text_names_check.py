@@ -123,15 +123,19 @@ def clean_org(name: str, text: str) -> str:
     # own list: 'Department of Climate Change, Energy, the Environment and Water')
     name = re.split(r",\s+(?!(?:the|de|du|des|la|le|les|and|et|of|for|d['’]|l['’]))"
                     r"(?=[a-zà-ÿ])", name)[0]
-    name = re.sub(r"\s*\((?=[^)]*\b[a-zà-ÿ]{3,}\s+[a-zà-ÿ]{3,})[^)]*\)?\s*$", "", name) or name
+    # 'GEIQ X (vous êtes salarié(e) du groupement ...)': an aside in brackets
+    name = re.sub(r"\s+\((?=[a-zà-ÿ]{2,}\s).*$", "", name) or name
     bare = _ACRONYM_AFTER.sub("", name)
-    if bare != name and len(bare.split()) >= 2 and _initials_match(bare, name[len(bare):]):
+    if bare != name and len(bare.split()) >= 2 and (
+            name[len(bare):].strip().startswith("(") or _initials_match(bare, name[len(bare):])):
         name = bare
     legal = _LEGAL_FORM.sub("", name)
-    if legal != name and len(legal) >= 3 and re.search(
-            rf"(?<![\w-]){re.escape(legal)}(?!\s*,?\s*(?:SAS|SARL|Ltd|Limited|LLC|Inc|GmbH|"
-            rf"plc|LLP|Pvt|Pte|Pty|Sdn|S\.A))", text.replace(name, "")):
-        name = legal
+    elsewhere = re.search(
+        rf"(?<![\w-]){re.escape(legal)}(?!\s*,?\s*(?:SAS|SARL|Ltd|Limited|LLC|Inc|GmbH|"
+        rf"plc|LLP|Pvt|Pte|Pty|Sdn|S\.A))", text.replace(name, ""), re.I) if legal != name else None
+    if elsewhere and len(legal) >= 3:
+        name = elsewhere.group(0) if legal.isupper() or legal.lower() == elsewhere.group(0).lower() \
+            and not elsewhere.group(0).isupper() else legal
     parts = name.rsplit(", ", 1)
     if len(parts) == 2 and _is_place(parts[1]) and len(parts[0].split()) >= 2:
         name = parts[0]
