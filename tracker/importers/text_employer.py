@@ -24,13 +24,13 @@ from tracker.importers.text_heading import (
     is_org_line,
     org_name,
 )
+from tracker.importers.text_names_check import clean_org, names_place, plausible_org
 from tracker.importers.text_names_employer import (
     anonymous,
     client_named,
     university_of_unit,
     unnamed_client,
 )
-from tracker.importers.text_names_check import clean_org, names_place, plausible_org
 from tracker.importers.text_names_layout import domain_labels
 from tracker.importers.text_names_sentence import (
     about_named,

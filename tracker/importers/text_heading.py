@@ -13,6 +13,7 @@ from collections.abc import Callable
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.sections import BULLET, heading_of
+from tracker.importers.text_names_check import plausible_title, table_value
 from tracker.importers.text_names_layout import (
     as_written,
     author_lines,
@@ -28,12 +29,12 @@ from tracker.importers.text_names_layout import (
     publisher_words_off,
     site_name_lines,
 )
-from tracker.importers.text_names_check import plausible_title, table_value
 from tracker.importers.text_names_sentence import at_line
 from tracker.importers.text_title import (
     called_for,
     is_call,
     kind_prefixed,
+    named_as_post,
     notice_post,
     post_in_sentence,
     subject_title,
@@ -58,7 +59,8 @@ _ORG_WORDS = (
     r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL|Limited|"
     r"Schools|School District|Public Schools|Pvt|Pte|Pty|Sdn|Bhd|Corporation|Corp|Holdings|LLP|S\.A\.|S\.p\.A|B\.V|N\.V|AG|Co\.|"
     r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple|"
-    r"Administration|Authority|GAEC|EARL|SCEA|GEIQ|Coop[ée]rative|Ligue|League|Medical City")
+    r"Administration|Authority|GAEC|EARL|SCEA|GEIQ|Coop[ée]rative|Ligue|League|Medical City|"
+    r"Board(?!\s+(?:member|director|secretary|clerk|officer))")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
 _EMPLOYER = re.compile(
@@ -348,8 +350,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
     if not result.get("title"):
-        post = next((p for line in top[:10] for p in (post_in_sentence(line), notice_post(line))
-                     if p and post_word(p) and plausible_title(clean_title(p))), None)
+        post = next((p for line in top[:10] for p, known in ((post_in_sentence(line), False),
+                                                              (named_as_post(line), True))
+                     if p and (known or post_word(p)) and plausible_title(clean_title(p))), None)
         if post:
             take(post, post, 0.55)
     if not result.get("title"):  # 'l'AIDR recrute :' and the post on the line under it

@@ -86,6 +86,7 @@ _TRAILING_EXTRAS = (
     re.compile(r"\s*,\s*(?:[A-Z]{2}-\d{3,4}(?:-[IVX\d]{1,4})?|GS-\d{1,2}|[A-Z]{1,3}-?\d{1,2})\s*$"),
     re.compile(r"\s*\((?:BS|MS|BA|MA|PhD|MSc|BSc|MBA|Bac\s*\+\s*\d)(?:\s*/\s*(?:BS|MS|BA|MA|PhD|MSc|BSc|MBA))*\)\s*$"),
     re.compile(r"\s+(?:CDD|CDI)(?:\s+(?:de\s+)?\d+\s*mois)?\s*$"),
+    re.compile(r"\s*\((?:19|20)\d\d\s*[-/–]\s*\d{2,4}\)\s*$"),  # '(2027-28)': a school year
 )
 
 
@@ -148,7 +149,8 @@ def trim_terms(title: str) -> str:
     patterns = (_TRAILING_EXTRAS[0], _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
                 _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
-                _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[1])
+                _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
+                _TRAILING_EXTRAS[1])
     for pattern in patterns:
         trimmed = pattern.sub("", title).strip()
         if trimmed:
@@ -210,15 +212,24 @@ _POST_NAMED = re.compile(
     r"(?:(?:an?|the)\s+)?(?P<post>[^.;:!?]{3,140})", re.I)
 
 
-def notice_post(line: str) -> str | None:
-    """The post an official notice's recruitment phrase names, in the singular when it
-    recruits several ('deux (02) Ingénieurs Informaticiens' is 'Ingénieur Informaticien')."""
+def named_as_post(line: str) -> str | None:
+    """The post a notice names as a post ('for the position of X', 'vacance de l'emploi de
+    X'): the phrase says it is one, whether or not its words are known here."""
     named = _POST_NAMED.search(line)
     if named:
         post = re.sub(r"\s+(?:at|in|à|au sein)\s.*$|\s*,.*$", "", named["post"]).strip(" -–—")
         post = _TRAILING_COUNT.sub("", post)
         if 1 <= len(post.split()) <= 12:
             return post
+    return None
+
+
+def notice_post(line: str) -> str | None:
+    """The post an official notice's recruitment phrase names, in the singular when it
+    recruits several ('deux (02) Ingénieurs Informaticiens' is 'Ingénieur Informaticien')."""
+    named = named_as_post(line)
+    if named:
+        return named
     match = _NOTICE_POST.search(line)
     if not match:
         return None
