@@ -162,3 +162,15 @@ def test_a_header_short_code_before_the_body_name_gives_the_body():
     title, employer = _names(text)
     assert employer == "Centre de gestion de la fonction publique territoriale de la Gironde"
     assert _confidence(text, "hiring_organization_name") < SURE
+
+
+def test_a_quoted_name_is_no_breadcrumb_and_a_slogan_header_gives_the_body_after_it():
+    text = ("Partir ensemble — Fédération des œuvres laïques de la Drôme\n"
+            "Nos séjours | Partir en colo | Espace pro\n"
+            "Moniteur / Monitrice de voile — séjour « Vent du large » (12-15 ans)\n"
+            "Lieu : base nautique de Quiberon\n"
+            "Contrat : contrat d'engagement éducatif\n")
+    title, employer = _names(text)
+    assert title is not None and title.startswith("Moniteur / Monitrice de voile")
+    assert employer == "Fédération des œuvres laïques de la Drôme"
+    assert _confidence(text, "hiring_organization_name") < SURE

@@ -28,6 +28,7 @@ from tracker.importers.text_names_layout import (
     post_word,
     publisher_words_off,
     site_name_lines,
+    unquoted,
 )
 from tracker.importers.text_names_sentence import at_line
 from tracker.importers.text_title import (
@@ -276,7 +277,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if notice and post_word(notice) and take(notice, line, 0.6):
             found_at = None
             break
-        if _CRUMB_MARKS.search(line) and not line.endswith(".") and len(line) <= 120:
+        if _CRUMB_MARKS.search(unquoted(line)) and not line.endswith(".") and len(line) <= 120:
             parts = [part.strip() for part in _CRUMBS.split(line)]
             boards += _board_employer(parts[0]) + [
                 (name, line, 0.65) for before, name in zip(parts, parts[1:], strict=False)
@@ -462,9 +463,11 @@ def _facets(line: str) -> bool:
 
 def _name_like(name: str) -> bool:
     words = name.split()
-    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    # (connectors are no words of the name: 'Ligue de l'enseignement du Rhône')
+    named = [w for w in words if not re.fullmatch(r"(?i)de|du|des|la|le|les|et|of|the|and|for|&", w)]
+    capitals = sum(1 for w in named if w[:1].isupper() or w[:1].isdigit())
     return (1 <= len(words) <= 8 and name[:1].isupper() and not re.search(r"\d", name)
-            and not name.endswith(".") and 2 * capitals >= len(words))
+            and not name.endswith(".") and 2 * capitals >= len(named))
 
 
 def _header_name(line: str) -> str:
@@ -476,6 +479,9 @@ def _header_name(line: str) -> str:
         return ""
     if len(parts) > 1 and re.fullmatch(r"[A-Z]{2,6}", parts[0]) and _ORG.search(parts[1]):
         return parts[1]
+    if len(parts) > 1 and not _ORG.search(parts[0]) and _ORG.match(parts[1]) and re.search(
+            r"\s(?!(?:de|du|des|la|le|les|et|of|the|and|for|pour|en)\s)[a-zà-ÿ]{3,}", parts[0]):
+        return parts[1]  # 'Vacances pour tous — Ligue de l'enseignement': a slogan, the body
     return parts[0]
 
 
@@ -509,3 +515,5 @@ def _header_line(line: str, text: str, domains: list[str], header: Sources, name
         header.append((as_written(name, rest), line, 0.7))  # the contact address is its own
     elif again:
         named.append((as_written(name, rest), line, 0.7))
+    elif _ORG.match(name) and len(name.split()) >= 3:  # 'Ligue de l'enseignement du Rhône'
+        named.append((name, line, 0.6))

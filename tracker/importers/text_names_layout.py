@@ -75,9 +75,14 @@ def post_word(line: str) -> bool:
 _CRUMB = re.compile(r"\s(?:>|›|»)\s")
 
 
+def unquoted(line: str) -> str:
+    """A line without what it quotes between « and »: a closing guillemet is no crumb."""
+    return re.sub(r"«[^»\n]{0,120}»", "«»", line)
+
+
 def is_nav(line: str) -> bool:
     """Breadcrumbs, or a menu of three or more short items without figures."""
-    stripped = line.strip()
+    stripped = unquoted(line.strip())
     if len(stripped) > 160 or stripped.endswith("."):
         return False
     if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2:
