@@ -174,3 +174,25 @@ def test_a_quoted_name_is_no_breadcrumb_and_a_slogan_header_gives_the_body_after
     assert title is not None and title.startswith("Moniteur / Monitrice de voile")
     assert employer == "Fédération des œuvres laïques de la Drôme"
     assert _confidence(text, "hiring_organization_name") < SURE
+
+
+def test_a_forwarded_mail_sender_naming_an_organisation_is_the_employer():
+    text = ("Objet : TR: offre animateur\n"
+            "> Bonjour, je vous transmets cette offre. Paul\n"
+            "> De : Association Les Goélands <contact@lesgoelands.fr>\n"
+            "> Notre centre cherche son animateur nature pour juillet.\n")
+    assert _names(text)[1] == "Association Les Goélands"
+    mail = "From: Priya Raman <priya.raman@example.org>\nWe need a gardener.\n"
+    assert _names(mail)[1] is None  # a person's name is no organisation
+
+
+def test_a_department_label_naming_a_public_body_and_a_long_body_header():
+    text = ("Environmental Program Consultant\n"
+            "Department: Department of Coastal Resources\n"
+            "Closing date: 4 March 2028\n")
+    assert _names(text)[1] == "Department of Coastal Resources"
+    long = ("cdg74 – Centre de gestion de la fonction publique territoriale de la Haute-Savoie "
+            "et du Pays du Mont-Blanc\n"
+            "Concours d'attaché territorial – session 2028\n")
+    assert _names(long)[1] == ("Centre de gestion de la fonction publique territoriale de la "
+                               "Haute-Savoie et du Pays du Mont-Blanc")

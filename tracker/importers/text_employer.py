@@ -27,7 +27,9 @@ from tracker.importers.text_heading import (
 from tracker.importers.text_names_check import clean_org, names_place, plausible_org
 from tracker.importers.text_names_employer import (
     anonymous,
+    body_labelled,
     client_named,
+    sender_named,
     university_of_unit,
     unnamed_client,
 )
@@ -196,6 +198,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
     address = address_named(lines)
     found += _signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
+    sender = sender_named(lines, is_org_line) or body_labelled(lines)
+    if sender:  # an e-mail's sender naming an organisation, a 'Department:' label
+        found.append((sender[0], sender[1], 0.6))
     found += _domain_name(lines) + demoted + below_title
     found += _mentioned(body)
     text = "\n".join(lines)

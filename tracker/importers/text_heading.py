@@ -167,10 +167,16 @@ def is_org_line(line: str) -> bool:
     its head, no sentence."""
     head = org_name(line)
     dotted = head.endswith(".") and not _LEGAL_DOT.search(head)
-    if len(head) > 100 or dotted or len(head.split()) > 12:
+    if len(head) > 120 or dotted or len(head.split()) > 18:
         return False
     name = re.sub(r"^(?:the|la|le|les|l['’])\s*", "", head, flags=re.I)
     name = _ACRONYM.sub("", name).strip()
+    if len(head) > 100 or len(head.split()) > 12:  # a long name opens with its kind of body
+        words = [w for w in name.split() if not re.fullmatch(
+            r"(?i)de|du|des|la|le|les|et|of|the|and|for|&|[dl]['’]\w*", w)]
+        capitals = sum(1 for w in words if w[:1].isupper())
+        return bool(_ORG.match(name)) and not re.search(r"[.,;:!?]", name) \
+            and 2 * capitals >= len(words)
     return bool(_ORG.match(name) or _spelled_acronym(line)
                 or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", ""))))
 
