@@ -196,3 +196,11 @@ def test_a_department_label_naming_a_public_body_and_a_long_body_header():
             "Concours d'attaché territorial – session 2028\n")
     assert _names(long)[1] == ("Centre de gestion de la fonction publique territoriale de la "
                                "Haute-Savoie et du Pays du Mont-Blanc")
+
+
+def test_an_event_and_its_town_after_the_post_are_left_out():
+    text = ("Subject: Ground Host Walk-in Interview in Salalah\n\n"
+            "Dear candidates,\n"
+            "Venue: Harbour Hall, Corniche Hotel, Salalah\n"
+            "Date: 14 March 2028, 09:00\n")
+    assert _names(text)[0] == "Ground Host"

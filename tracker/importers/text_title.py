@@ -124,8 +124,12 @@ _PLACE_CUE = r"(?:\b(?:à|near|pr[èe]s de|bas[ée]e? (?:à|in|at)|located (?:in
              r"(?i:\b(?:location|lieu|localisation|ville|city|town|duty station|venue|region|" \
              r"r[ée]gion|workplace|lieu de travail|lieu d'affectation|affectation)\b[^:\n]{0,30}:" \
              r"[^\n]*?))"
-_TRAILING_PLACE = re.compile(r"\s+[—–-]\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2})"
-                             r"(?:\s*\([^)]{1,30}\))?$")
+_TRAILING_PLACE = re.compile(r"\s+(?:[—–-]|in|at|à)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)"
+                             r"{0,2})(?:\s*\([^)]{1,30}\))?$")
+# 'Cabin Crew Open Day', 'Walk-in Interview': the event where the post is recruited, not it.
+_TRAILING_EVENT = re.compile(r"\s+(?:open days?|walk-?in(?: interviews?| drive)?|recruitment "
+                             r"(?:days?|drive|event)|assessment (?:days?|centre)|job fair|"
+                             r"journ[ée]e de recrutement|job dating)$", re.I)
 
 
 def trim_place(title: str, text: str) -> str:
@@ -137,7 +141,7 @@ def trim_place(title: str, text: str) -> str:
     rest = text.replace(title, "")
     place = re.escape(match["place"])
     if re.search(rf"{_PLACE_CUE}{place}\b", rest) and title[:match.start()].strip():
-        return title[:match.start()].strip()
+        return _TRAILING_EVENT.sub("", title[:match.start()].strip()) or title
     return title
 
 
