@@ -204,3 +204,30 @@ def test_an_event_and_its_town_after_the_post_are_left_out():
             "Venue: Harbour Hall, Corniche Hotel, Salalah\n"
             "Date: 14 March 2028, 09:00\n")
     assert _names(text)[0] == "Ground Host"
+
+
+def test_a_recruiting_sentence_with_its_service_before_the_post_names_the_first_form():
+    text = ("La Maison des Familles de Lorient, qui accueille parents et enfants depuis 1990, "
+            "recrute pour son service petite enfance un éducateur de jeunes enfants ou une "
+            "éducatrice de jeunes enfants en contrat à durée indéterminée.\n"
+            "Candidatures avant le 3 mai 2028.\n")
+    assert _names(text)[0] == "éducateur de jeunes enfants"
+
+
+def test_a_circular_numbered_post_below_its_notes_and_its_reference_left_out():
+    text = ("PROVINCIAL VACANCY CIRCULAR 09 OF 2028\n"
+            "ANNEXURE C\n"
+            "APPLICATIONS : Submit applications on the e-Recruitment portal.\n"
+            "CLOSING DATE : 10 March 2028 at 16:00\n"
+            "NOTE : Applications must be on the new application form.\n"
+            "POST 09/31 : ASSISTANT DIRECTOR: LEGAL SERVICES REF NO: DOJ 04/2028\n")
+    title, employer = _names(text)
+    assert title == "ASSISTANT DIRECTOR: LEGAL SERVICES"
+    assert employer != "Annexure C"
+
+
+def test_the_body_a_post_name_belongs_to_is_a_last_guess_for_the_employer():
+    text = ("Avis de vacance de l'emploi de directeur adjoint de l'Institut des forêts alpines\n"
+            "L'emploi est susceptible d'être vacant à compter du 1er juin 2028.\n")
+    assert _names(text)[1] == "Institut des forêts alpines"
+    assert _confidence(text, "hiring_organization_name") < SURE

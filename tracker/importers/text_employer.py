@@ -202,6 +202,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if sender:  # an e-mail's sender naming an organisation, a 'Department:' label
         found.append((sender[0], sender[1], 0.6))
     found += _domain_name(lines) + demoted + below_title
+    found += _in_title(result)
     found += _mentioned(body)
     text = "\n".join(lines)
     found = [item for item in found if not is_word_not_name(item[0])
@@ -224,6 +225,17 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name = spelled_out(name, body)
         result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
                    snippet, confidence)
+
+
+def _in_title(result: ParsedPosting) -> list[tuple[str, str, float]]:
+    """The body a post's own name belongs to ('Secrétaire général de l'Agence de l'eau X',
+    'Director of the National Gallery'), a guess below the others."""
+    title = result.get("title")
+    match = re.search(r"\s(?:de\s+l['’]\s*|de\s+la\s+|du\s+|of\s+the\s+|of\s+)(?P<org>[A-ZÀ-Ý].{3,120})$",
+                      title.value) if title is not None else None
+    if match and _ORG.match(match["org"]) and not re.search(r"[,;:]", match["org"]):
+        return [(match["org"], str(title.value) if title else "", 0.55)]
+    return []
 
 
 def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:

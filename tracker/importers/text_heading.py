@@ -106,7 +106,7 @@ _ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
 # Tried only where a run of spaces starts (or at a word), not at each space of the run.
 _SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b([HFMWhfmw]/[HFMWhfmw](?:/[DdXx])?)\b[\)\]]?\s*+")
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
-_NUMBERED = re.compile(r"^(?:poste|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
+_NUMBERED = re.compile(r"^(?:poste|post|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
                        r"ref\.?)?\s*+[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
 # Cut a header line at its first separator: "University of Sheffield - School of ...".
 _SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*|\s{3,}")
@@ -370,6 +370,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             take(post_in_sentence(f"recrute {after}") or after, after, 0.55)
     if crumb and not result.get("title"):
         take(crumb, crumb, 0.55)
+    if not result.get("title"):  # 'POST 04/112 : DEPUTY DIRECTOR ...' below a circular's notes
+        numbered = next((m for line in lines[:60] if (m := _NUMBERED.match(line.strip()))), None)
+        if numbered:
+            take(numbered["title"], numbered.group(0), 0.6)
     found = result.get("title")
     if found is not None and not post_word(found.value.split(" – ")[-1].split(" - ")[-1]):
         found.value = trim_place(found.value, text)

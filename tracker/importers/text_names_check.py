@@ -33,6 +33,11 @@ _LABEL_ONLY = re.compile(r"^(?:intitule(?: du poste)?|titre(?: du poste)?|job ti
                          r"organization|structure|company|entreprise)\s*[:|]?$")
 
 
+# A document's part: 'ANNEXURE C', 'Annexe 2', 'Appendix B'.
+_ANNEX = re.compile(r"^(?:annex(?:ure|e)?|appendix|schedule|attachment|piece jointe|section)"
+                    r"\s+[\w.-]{1,6}$")
+
+
 def plausible_title(value: str) -> bool:
     """Whether a value can name a post: words, not a number, an address, a grade alone, a list
     item, a sentence's fragment or a bare label."""
@@ -42,6 +47,7 @@ def plausible_title(value: str) -> bool:
         _ADDRESS.search(key) or _GRADE_ALONE.match(key) or _FRAGMENT.match(stripped)
         or _COUNTER.search(key) and len(key.split()) <= 5
         or _LABEL_ONLY.match(key) or re.match(r"^[•▪◦●■✓✔➢►▸*]", stripped)
+        or _ANNEX.match(key)
         or len(stripped.split()) > 18)
 
 

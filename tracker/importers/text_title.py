@@ -80,7 +80,7 @@ _TRAILING_NOTICE = re.compile(r"\s+[—–-]\s+(?:concours|session|examen|recrut
 # ZP-1301-IV', 'X    Job #: CL-27-0311', 'X (BS/MS)'.
 _TRAILING_EXTRAS = (
     re.compile(r"\s{3,}\S.*$|\s+(?:job|req(?:uisition)?|ref|r[ée]f)\.?\s*(?:#|no\.?|id|n°)\s*:?\s*"
-               r"[\w/-]+\s*$", re.I),
+               r"[\w/-]+(?:\s+[\w/-]*\d[\w/-]*)?\s*$", re.I),
     re.compile(r"\s+(?:19|20)\d\d(?=\s+[—–-]\s|\s*$)"),
     re.compile(r"\s*[,–—-]?\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*%\s*$"),
     re.compile(r"\s*,\s*(?:[A-Z]{2}-\d{3,4}(?:-[IVX\d]{1,4})?|GS-\d{1,2}|[A-Z]{1,3}-?\d{1,2})\s*$"),
@@ -167,7 +167,8 @@ _POST_IN_SENTENCE = re.compile(
     r"(?:\b(?:recrute|recrutent|recrutons|recherche|recherchent|recherchons|cherche|cherchent|"
     r"cherchons|engage|engagent|embauche|embauchons|is hiring|are hiring|"
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking)|"
-    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
+    r"^who we need\s*:)\s+(?:pour\s+(?:son|sa|ses|le|la|les)\s+[^,.;:]{1,60}?\s+(?=une?\s|des\s))?"
+    r"(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
     r"(?:son|sa|ses|their|its|our|"
     r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
     r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
@@ -191,6 +192,7 @@ def post_in_sentence(line: str) -> str | None:
     if not match:
         return None
     post = _POST_END.sub("", match["post"])
+    post = re.sub(r"\s+(?:ou|or)\s+(?:une?|an?)\s.*$", "", post)  # 'un X ou une Xe': the first
     post = re.sub(r"[^\w)]+$", "", post).strip(" -–—")
     if match.re is _POST_IN_SENTENCE and match["several"]:  # 'des vendangeurs et vendangeuses': one of them
         post = " ".join(_singular(word) for word in re.split(r"\s+(?:et|and|ou|or)\s+", post)[0].split())
