@@ -231,3 +231,11 @@ def test_the_body_a_post_name_belongs_to_is_a_last_guess_for_the_employer():
             "L'emploi est susceptible d'être vacant à compter du 1er juin 2028.\n")
     assert _names(text)[1] == "Institut des forêts alpines"
     assert _confidence(text, "hiring_organization_name") < SURE
+
+
+def test_a_french_article_written_with_a_capital_inside_a_sentence_stays_in_the_name():
+    text = ("Les Sentiers du Vercors recrute : accompagnatrice ou accompagnateur de randonnée\n"
+            "Association agréée depuis 1985, Les Sentiers du Vercors organise des séjours.\n")
+    assert _names(text)[1] == "Les Sentiers du Vercors"
+    assert clean_org("Poste", "Il écrit à La Poste.") == "La Poste"
+    assert clean_org("Fournil du Port", "Le Fournil du Port recrute.") == "Fournil du Port"

@@ -146,7 +146,11 @@ def clean_org(name: str, text: str) -> str:
     if len(parts) == 2 and _is_place(parts[1]) and len(parts[0].split()) >= 2:
         name = parts[0]
     name = re.sub(r"^The\s+(?=[A-Z])", "", name)
-    return name.strip()
+    # 'Chemins d'Été' written '..., Les Chemins d'Été organise': a French article written with
+    # a capital inside a sentence is part of the name
+    kept = re.search(rf"[\w,;] (Les |La |Le |L['’]){re.escape(name)}(?![\w'’-])", text) \
+        if re.match(r"[A-ZÀ-Ý]", name) and not re.match(r"(?:Les|La|Le|L['’])\b", name) else None
+    return (kept.group(1) + name if kept else name).strip()
 
 
 def _initials_match(words: str, acronym: str) -> bool:
