@@ -239,3 +239,10 @@ def test_a_french_article_written_with_a_capital_inside_a_sentence_stays_in_the_
     assert _names(text)[1] == "Les Sentiers du Vercors"
     assert clean_org("Poste", "Il écrit à La Poste.") == "La Poste"
     assert clean_org("Fournil du Port", "Le Fournil du Port recrute.") == "Fournil du Port"
+
+
+def test_a_name_cut_short_is_written_as_the_text_writes_it_in_full():
+    text = "Al Noor University of Science and Technology invites applications."
+    assert clean_org("Al Noor University", text) == "Al Noor University of Science and Technology"
+    both = "Université Laval et le Syndicat des professeurs ont signé la convention."
+    assert clean_org("Université Laval", both) == "Université Laval"

@@ -146,6 +146,7 @@ def clean_org(name: str, text: str) -> str:
     if len(parts) == 2 and _is_place(parts[1]) and len(parts[0].split()) >= 2:
         name = parts[0]
     name = re.sub(r"^The\s+(?=[A-Z])", "", name)
+    name = _fuller(name, text)
     # 'Chemins d'Été' written '..., Les Chemins d'Été organise': a French article written with
     # a capital inside a sentence is part of the name
     kept = re.search(rf"[\w,;] (Les |La |Le |L['’]){re.escape(name)}(?![\w'’-])", text) \
@@ -168,3 +169,16 @@ def _is_place(part: str) -> bool:
     key = fold(part)
     return bool(re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,2}", part.strip())
                 and not _ORG_NOUN.search(key) and not re.search(r"\d", part))
+
+
+_GOES_ON = r"(?:\s+(?:of|for|de|du|des)\s+(?:(?:the|la|le|les)\s+|[dl]['’])?[A-ZÀ-Ý][\w'’-]*" \
+           r"(?:\s+(?:and|et|&)\s+[A-ZÀ-Ý][\w'’-]*)?)"
+
+
+def _fuller(name: str, text: str) -> str:
+    """A name cut short by the rule that found it, as the text writes it in full ('Al Noor
+    University' where the text says 'Al Noor University of Science and Technology')."""
+    if not _ORG_NOUN.search(fold(name)) or len(name.split()) < 2:
+        return name
+    match = re.search(rf"(?<![\w-]){re.escape(name)}({_GOES_ON}{{1,3}})(?![\w'’-])", text)
+    return name + match.group(1) if match and len(match.group(1).split()) <= 7 else name
