@@ -24,9 +24,12 @@ from tracker.importers.text_heading import (
     is_org_line,
     org_name,
 )
+from tracker.importers.text_names_check import clean_org, names_place, plausible_org
 from tracker.importers.text_names_employer import (
     anonymous,
+    body_labelled,
     client_named,
+    sender_named,
     university_of_unit,
     unnamed_client,
 )
@@ -41,6 +44,7 @@ from tracker.importers.text_names_sentence import (
     recruiter_name,
     self_declared,
     sentences,
+    spelled_out,
 )
 
 
@@ -194,9 +198,15 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
     address = address_named(lines)
     found += _signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
+    sender = sender_named(lines, is_org_line) or body_labelled(lines)
+    if sender:  # an e-mail's sender naming an organisation, a 'Department:' label
+        found.append((sender[0], sender[1], 0.6))
     found += _domain_name(lines) + demoted + below_title
+    found += _in_title(result)
     found += _mentioned(body)
-    found = [item for item in found if not is_word_not_name(item[0])]
+    text = "\n".join(lines)
+    found = [item for item in found if not is_word_not_name(item[0])
+             and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
     if found:
         name, snippet, confidence = found[0]
         if recruiter and confidence < 0.8 and _inside(name, recruiter[0]):
@@ -211,8 +221,21 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                       r"carri[èe]res)$", "", name)
         if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
             name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
-        result.add("hiring_organization_name", _article_elsewhere(name, body), snippet,
-                   confidence)
+        if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
+            name = spelled_out(name, body)
+        result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
+                   snippet, confidence)
+
+
+def _in_title(result: ParsedPosting) -> list[tuple[str, str, float]]:
+    """The body a post's own name belongs to ('Secrétaire général de l'Agence de l'eau X',
+    'Director of the National Gallery'), a guess below the others."""
+    title = result.get("title")
+    match = re.search(r"\s(?:de\s+l['’]\s*|de\s+la\s+|du\s+|of\s+the\s+|of\s+)(?P<org>[A-ZÀ-Ý].{3,120})$",
+                      title.value) if title is not None else None
+    if match and _ORG.match(match["org"]) and not re.search(r"[,;:]", match["org"]):
+        return [(match["org"], str(title.value) if title else "", 0.55)]
+    return []
 
 
 def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.sections import BULLET, heading_of
+from tracker.importers.text_names_check import plausible_title, table_value
 from tracker.importers.text_names_layout import (
     as_written,
     author_lines,
@@ -27,12 +28,14 @@ from tracker.importers.text_names_layout import (
     post_word,
     publisher_words_off,
     site_name_lines,
+    unquoted,
 )
 from tracker.importers.text_names_sentence import at_line
 from tracker.importers.text_title import (
     called_for,
     is_call,
     kind_prefixed,
+    named_as_post,
     notice_post,
     post_in_sentence,
     subject_title,
@@ -56,7 +59,9 @@ _ORG_WORDS = (
     r"[ÉE]tat d[eu']|Gouvernement|Government of|County|City of|Th[ée][âa]tre|Theater|Clinique|"
     r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL|Limited|"
     r"Schools|School District|Public Schools|Pvt|Pte|Pty|Sdn|Bhd|Corporation|Corp|Holdings|LLP|S\.A\.|S\.p\.A|B\.V|N\.V|AG|Co\.|"
-    r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple")
+    r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple|"
+    r"Administration|Authority|GAEC|EARL|SCEA|GEIQ|Coop[ée]rative|Ligue|League|Medical City|"
+    r"Board(?!\s+(?:member|director|secretary|clerk|officer))")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.
 _EMPLOYER = re.compile(
@@ -64,7 +69,8 @@ _EMPLOYER = re.compile(
     r"Universit[àa]|Institut|Institute|Centre|Center|CNRS|Inserm|INRAE|Inria|CEA|Ministère|"
     r"Ministry|Mairie|Ville d[e']|Région|Département|Conseil|Communauté|Métropole|École|Ecole|"
     r"School|College|Collège|Agence|Agency|Office|Fondation|Foundation|Association|Hôpital|"
-    r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE)\b"
+    r"Hospital|CHU|Rectorat|Académie|Préfecture|UN\b|United Nations|UNHCR|UNICEF|OSCE|GAEC|"
+    r"EARL|SCEA|GEIQ|Coopérative|Ligue|Centre de gestion)\b"
     r"(?:(?:[\s-]+|,\s+(?=(?:de|du|des|et|and|of)\s|[dl]['’]))"
     r"(?:(?:of|de|du|des|la|le|et|and|for|the|pour|dans|sur|aux|au|à|en)\s+|[dl]['’])*"
     r"(?:[A-ZÀ-Ý][\w'’.-]*|"
@@ -100,7 +106,7 @@ _ARTICLE = re.compile(r"^(?:un\.?e|un·e|un\(e\)|une|un)\s+(?=\w)", re.I)
 # Tried only where a run of spaces starts (or at a word), not at each space of the run.
 _SEX = re.compile(r"(?<!\s)\s*+[\(\[]?\b([HFMWhfmw]/[HFMWhfmw](?:/[DdXx])?)\b[\)\]]?\s*+")
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
-_NUMBERED = re.compile(r"^(?:poste|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
+_NUMBERED = re.compile(r"^(?:poste|post|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
                        r"ref\.?)?\s*+[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
 # Cut a header line at its first separator: "University of Sheffield - School of ...".
 _SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*|\s{3,}")
@@ -123,7 +129,10 @@ _SELF_DESCRIBED = re.compile(
     r"\s++(?:a|an|une?|l['’])\b[^.]{0,80}?\b(?:organi[sz]ation|NGO|ONG|university|université|"
     r"association|charity|foundation|fondation|institut\w*|agency|agence|collectivité|"
     r"commune|non-profit|nonprofit|not-for-profit|company|entreprise|société|start-up|"
-    r"startup|network|réseau|federation|fédération|body|organisme|établissement)\b")
+    r"startup|network|réseau|federation|fédération|body|organisme|établissement|bank|banque|"
+    r"hospital|authority|institution|employer|firm|group|groupe|operator|airline|retailer|"
+    r"provider|manufacturer|developer|cooperative|coopérative|groupement|exploitation|farm|"
+    r"ferme|domaine|school district|district|department|ministry|ministère)\b")
 _SIGN_OFF = re.compile(r"^(?:cordialement|bien cordialement|best regards|kind regards|regards|"
                        r"sincerely|bien à vous|salutations)\b", re.I)
 _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "recruitment", "rh",
@@ -144,9 +153,13 @@ def clean_title(line: str) -> str:
 
 
 def org_name(line: str) -> str:
-    """A header line's organisation: before its first separator, without a trailing comment."""
-    name = _SEPARATOR.split(_SEX.sub(" ", line).strip(), maxsplit=1)[0]
-    return name.strip(" ,;:-–—(")
+    """A header line's organisation: before its first separator, without a trailing comment;
+    after it when the first part is a short code and the next names an organisation ('cdg69 –
+    Centre de gestion ...')."""
+    parts = _SEPARATOR.split(_SEX.sub(" ", line).strip(), maxsplit=2)
+    if len(parts) > 1 and re.fullmatch(r"[a-z][a-z0-9]{1,9}", parts[0]) and _ORG.match(parts[1]):
+        return parts[1].strip(" ,;:-–—(")
+    return parts[0].strip(" ,;:-–—(")
 
 
 def is_org_line(line: str) -> bool:
@@ -154,10 +167,16 @@ def is_org_line(line: str) -> bool:
     its head, no sentence."""
     head = org_name(line)
     dotted = head.endswith(".") and not _LEGAL_DOT.search(head)
-    if len(head) > 100 or dotted or len(head.split()) > 12:
+    if len(head) > 120 or dotted or len(head.split()) > 18:
         return False
     name = re.sub(r"^(?:the|la|le|les|l['’])\s*", "", head, flags=re.I)
     name = _ACRONYM.sub("", name).strip()
+    if len(head) > 100 or len(head.split()) > 12:  # a long name opens with its kind of body
+        words = [w for w in name.split() if not re.fullmatch(
+            r"(?i)de|du|des|la|le|les|et|of|the|and|for|&|[dl]['’]\w*", w)]
+        capitals = sum(1 for w in words if w[:1].isupper())
+        return bool(_ORG.match(name)) and not re.search(r"[.,;:!?]", name) \
+            and 2 * capitals >= len(words)
     return bool(_ORG.match(name) or _spelled_acronym(line)
                 or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", ""))))
 
@@ -193,7 +212,8 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
     heading = heading_of(line)
     return bool(key in _NOT_TITLES or _RUNNING_HEAD.match(key)
                 or (heading is not None and heading.name != "other")
-                or EMAIL.search(line) or len(line) > 120 or is_label(key)
+                or EMAIL.search(line) or len(line) > 120
+                or is_label(key) and (":" in line or not post_word(line))  # 'Grade 3 Teacher'
                 or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
                 or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
                 or re.match(r"^(offre|ref|job\b|job id|publi|n°|no\.\s|nº)", key)
@@ -213,13 +233,24 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     header: list[tuple[str, str, float]] = []
     below_title: list[tuple[str, str, float]] = []
     boards: list[tuple[str, str, float]] = []
+
+    def take(value: str, snippet: str, confidence: float) -> bool:
+        """Offer a title if it can name a post (whatever rule found it)."""
+        title = clean_title(value)
+        if not plausible_title(title):
+            return False
+        result.add("title", title, snippet, confidence)
+        return True
+
     titles = labelled.get("title") or []
     if titles and len(titles[0][0]) <= 200:
-        value = _wrapped(titles[0][0], lines)
-        result.add("title", clean_title(value), titles[0][1], 0.9)
+        take(_wrapped(titles[0][0], lines), titles[0][1], 0.9)
+    tabled = next(((v, line) for line in lines[:40] if (v := table_value(line))), None)
+    if tabled and not result.get("title"):  # 'Intitulé du poste | X' in a flattened table
+        take(tabled[0], tabled[1], 0.85)
     subject = subject_title(top, is_org_line)
     if subject and not result.get("title"):
-        result.add("title", clean_title(subject[0]), subject[1], 0.7)
+        take(subject[0], subject[1], 0.7)
     text = "\n".join(lines)
     crumb, labels, after_recruits = None, 0, False
     found_at = None
@@ -236,7 +267,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
 
     # The first heading naming a post (one with a sex marker first): a line naming none above
     # it is the page's header, not its heading.
-    heading_at, by_marker = heading_index(top, heading_like, _SEX)
+    heading_at, by_marker = heading_index(top, heading_like, _SEX, is_org_line)
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
@@ -246,15 +277,13 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         above = line in sites or is_unit_line(line) or heading_at is not None and index < heading_at and (
             by_marker or not post_word(line))
         numbered = _NUMBERED.match(line) if not is_call(line) and not above else None
-        if numbered:
-            result.add("title", clean_title(numbered["title"]), line, 0.7)
+        if numbered and take(numbered["title"], line, 0.7):
             break
         notice = notice_post(line) if not above and len(line) <= 200 else None
-        if notice and post_word(notice):
-            result.add("title", clean_title(notice), line, 0.6)
+        if notice and post_word(notice) and take(notice, line, 0.6):
             found_at = None
             break
-        if _CRUMB_MARKS.search(line) and not line.endswith(".") and len(line) <= 120:
+        if _CRUMB_MARKS.search(unquoted(line)) and not line.endswith(".") and len(line) <= 120:
             parts = [part.strip() for part in _CRUMBS.split(line)]
             boards += _board_employer(parts[0]) + [
                 (name, line, 0.65) for before, name in zip(parts, parts[1:], strict=False)
@@ -268,8 +297,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             continue  # a site's menu or its path
         recruits = _RECRUITS.match(line)
         post = post_in_sentence(line) if recruits and not _RECRUITS_ALONE.search(line) else None
-        if post and not above:
-            result.add("title", clean_title(post), line, 0.6)
+        if post and not above and take(post, line, 0.6):
             found_at = index
             break
         prefixed = kind_prefixed(line)
@@ -277,8 +305,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
             continue
         if prefixed and not above and not is_org_line(prefixed) \
-                and not _named_elsewhere(prefixed, text):
-            result.add("title", clean_title(prefixed), line, 0.65)
+                and not _named_elsewhere(prefixed, text) and take(prefixed, line, 0.65):
             found_at = index
             break
         if prefixed:
@@ -307,14 +334,17 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         title = line
         if heading_at is None and not post_word(line):
             # no heading names a post: the sentence or the classified ad that names one
-            named = next((p for p in map(_post_named, top) if p), None)
-            if named:
-                result.add("title", clean_title(named[0]), named[1], 0.55)
+            named = next((p for p in map(_post_named, top) if p and plausible_title(
+                clean_title(p[0]))), None)
+            if named and take(named[0], named[1], 0.55):
                 found_at = None
                 break
+            if index == 0 and is_publisher_line(line) or is_org_line(line):
+                continue  # a board's or an organisation's name is no post's
         if after_recruits and _ARTICLE.match(line):  # 'un assistant social (M/F/X) pour son'
             title = post_in_sentence(f"recrute {line}") or line
-        result.add("title", clean_title(title), line, confidence)
+        if not take(title, line, confidence):
+            continue  # an address, a number, a list item: read on
         found_at = index
         break
     if found_at is not None and found_at + 1 < len(top):
@@ -327,18 +357,23 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
     if not result.get("title"):
-        post = next((p for p in map(post_in_sentence, top[:10]) if p), None)
+        post = next((p for line in top[:10] for p, known in ((post_in_sentence(line), False),
+                                                              (named_as_post(line), True))
+                     if p and (known or post_word(p)) and plausible_title(clean_title(p))), None)
         if post:
-            result.add("title", clean_title(post), post, 0.55)
+            take(post, post, 0.55)
     if not result.get("title"):  # 'l'AIDR recrute :' and the post on the line under it
         after = next((top[i + 1] for i, line in enumerate(top[:-1])
                       if _RECRUITS_ALONE.search(line) and heading_like(top[i + 1])
                       and post_word(top[i + 1])), None)
         if after:
-            result.add("title", clean_title(post_in_sentence(f"recrute {after}") or after),
-                       after, 0.55)
+            take(post_in_sentence(f"recrute {after}") or after, after, 0.55)
     if crumb and not result.get("title"):
-        result.add("title", clean_title(crumb), crumb, 0.55)
+        take(crumb, crumb, 0.55)
+    if not result.get("title"):  # 'POST 04/112 : DEPUTY DIRECTOR ...' below a circular's notes
+        numbered = next((m for line in lines[:60] if (m := _NUMBERED.match(line.strip()))), None)
+        if numbered:
+            take(numbered["title"], numbered.group(0), 0.6)
     found = result.get("title")
     if found is not None and not post_word(found.value.split(" – ")[-1].split(" - ")[-1]):
         found.value = trim_place(found.value, text)
@@ -438,9 +473,11 @@ def _facets(line: str) -> bool:
 
 def _name_like(name: str) -> bool:
     words = name.split()
-    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    # (connectors are no words of the name: 'Ligue de l'enseignement du Rhône')
+    named = [w for w in words if not re.fullmatch(r"(?i)de|du|des|la|le|les|et|of|the|and|for|&", w)]
+    capitals = sum(1 for w in named if w[:1].isupper() or w[:1].isdigit())
     return (1 <= len(words) <= 8 and name[:1].isupper() and not re.search(r"\d", name)
-            and not name.endswith(".") and 2 * capitals >= len(words))
+            and not name.endswith(".") and 2 * capitals >= len(named))
 
 
 def _header_name(line: str) -> str:
@@ -452,6 +489,9 @@ def _header_name(line: str) -> str:
         return ""
     if len(parts) > 1 and re.fullmatch(r"[A-Z]{2,6}", parts[0]) and _ORG.search(parts[1]):
         return parts[1]
+    if len(parts) > 1 and not _ORG.search(parts[0]) and _ORG.match(parts[1]) and re.search(
+            r"\s(?!(?:de|du|des|la|le|les|et|of|the|and|for|pour|en)\s)[a-zà-ÿ]{3,}", parts[0]):
+        return parts[1]  # 'Vacances pour tous — Ligue de l'enseignement': a slogan, the body
     return parts[0]
 
 
@@ -485,3 +525,5 @@ def _header_line(line: str, text: str, domains: list[str], header: Sources, name
         header.append((as_written(name, rest), line, 0.7))  # the contact address is its own
     elif again:
         named.append((as_written(name, rest), line, 0.7))
+    elif _ORG.match(name) and len(name.split()) >= 3:  # 'Ligue de l'enseignement du Rhône'
+        named.append((name, line, 0.6))

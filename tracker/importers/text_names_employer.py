@@ -6,6 +6,7 @@ a chair) belongs to the university the text names; an employer said to be anonym
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tracker.importers.dates import fold
 
@@ -69,4 +70,38 @@ def university_of_unit(name: str, lines: list[str]) -> tuple[str, str] | None:
             university = re.sub(r"^(?:The|At|Working at|Of|In)\s+", "", match.group(1))
             if len(university.split()) >= 2:
                 return university, line.strip()
+    return None
+
+
+# An e-mail's sender: 'De : Association Les Mouettes <direction@...>', 'From: Kestrel Joinery
+# <jobs@...>' (a person's name is no employer: the sender must name an organisation).
+_SENDER = re.compile(r"^[>\s]*(?:de|from|exp[ée]diteur)\s*:\s*\"?(?P<name>[^<\"\n]{3,80}?)\"?\s*<[^>@\s]+@",
+                     re.I)
+
+
+def sender_named(lines: list[str], is_org: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(organisation, line) an e-mail's sender line names, the first one naming one (the
+    forwarded message's own sender when a forward quotes it)."""
+    found = None
+    for line in lines[:40]:
+        match = _SENDER.match(line)
+        if match and is_org(match["name"].strip()):
+            found = (match["name"].strip(), line.strip())
+    return found
+
+
+# 'Department: Department of Environmental Quality', 'Agency: National Weather Service': a
+# public body's own label (a unit's name under it is no body: it must start as one).
+_BODY_LABEL = re.compile(r"^(?:department|agency|ministry|minist[èe]re|hiring department|"
+                         r"employing department)\s*:\s*(?P<name>(?:Department|Ministry|Minist[èe]re|"
+                         r"Agency|Office|Administration|Bureau|Service)\s+(?:of|for|de|du|des|d['’])"
+                         r"\s*[^\n]{3,80})$", re.I)
+
+
+def body_labelled(lines: list[str]) -> tuple[str, str] | None:
+    """(body, line) a 'Department:' label names, when its value names a public body."""
+    for line in lines[:60]:
+        match = _BODY_LABEL.match(line.strip())
+        if match:
+            return match["name"].strip(" ."), line.strip()
     return None

@@ -75,9 +75,14 @@ def post_word(line: str) -> bool:
 _CRUMB = re.compile(r"\s(?:>|›|»)\s")
 
 
+def unquoted(line: str) -> str:
+    """A line without what it quotes between « and »: a closing guillemet is no crumb."""
+    return re.sub(r"«[^»\n]{0,120}»", "«»", line)
+
+
 def is_nav(line: str) -> bool:
     """Breadcrumbs, or a menu of three or more short items without figures."""
-    stripped = line.strip()
+    stripped = unquoted(line.strip())
     if len(stripped) > 160 or stripped.endswith("."):
         return False
     if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2:
@@ -109,11 +114,16 @@ def publisher_words_off(line: str) -> str:
 
 
 def heading_index(top: list[str], heading_like: Callable[[str], bool],
-                  marker: re.Pattern[str]) -> tuple[int | None, bool]:
+                  marker: re.Pattern[str],
+                  is_org: Callable[[str], bool] = lambda line: False) -> tuple[int | None, bool]:
     """(index, whether by its marker) of the top line that looks like a heading and names a
-    post: the first one carrying a sex marker ('(H/F)', '(m/f/d)'), else the first one."""
+    post: the first one carrying a sex marker ('(H/F)', '(m/f/d)'), else the first one. A short
+    line with a sex marker names a post even when its words are not known here ('IDE de nuit
+    (H/F)'), unless it names an organisation or opens a list (':')."""
     candidates = [index for index, line in enumerate(top)
-                  if not is_nav(line) and heading_like(line) and post_word(line)]
+                  if not is_nav(line) and heading_like(line)
+                  and (post_word(line) or marker.search(line) and not is_org(line)
+                       and not line.rstrip().endswith(":") and len(line.split()) <= 12)]
     marked = [index for index in candidates if marker.search(top[index])]
     if marked:
         return marked[0], True

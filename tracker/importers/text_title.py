@@ -34,7 +34,7 @@ _FIGURE = r"(?:(?<![A-Za-z])\d[\d.,/ -]*\s*(?:%|h\b|hrs?\b|hours?|heures?|months
 _TERMS = r"(?:" + _FIGURE + r"|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
          r"nights?|nuits?|week-?ends?|shifts?|days|" \
-         r"maternity|cover)\b)"
+         r"maternity|cover|seasonal|saisonnier|saisonni[èe]re)\b)"
 _PART = r"(?:(?!\s[—–-]\s).)*"  # a part of a heading: up to the next spaced dash
 _TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?={_PART}{_TERMS}){_PART}$", re.I)
 # 'X – 4 days per week – Norwich': the first part stating terms ends the title.
@@ -48,7 +48,9 @@ _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[é
                               r"summer|winter|[ée]t[ée])\b.*$", re.I)
 # '(Fixed term)', '(35 hours)': brackets holding only the contract's terms ('(CDD)' stays, as
 # the acronym of a contract is often written as part of the post's name).
-_TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|freelance|" \
+_TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|freelance|part[- ]time|" \
+              r"full[- ]time|seasonal|term|casual|locum|\d+(?:\.\d+)?\s*fte|" \
+              r"(?:spring|summer|fall|autumn|winter)\s+\d{4}|" \
               r"\d+\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
 _TRAILING_TERMS_ONLY = re.compile(rf"\s*\((?:{_TERM_WORDS})(?:\s*[,/·]\s*(?:{_TERM_WORDS}))*\)\s*$",
                                   re.I)
@@ -62,14 +64,30 @@ _TRAILING_SESSION = re.compile(
     r"\d{4}(?:\s*[-/]\s*\d{2,4})?|\d{4}\s+(?:season|session))\s*$", re.I)
 # '(3 posts)', '– Job Group M', '– Grade P-3': how many are offered and the pay grade, written
 # after the post.
-_TRAILING_COUNT = re.compile(r"\s*\(\s*\d+\s*(?:posts?|postes?|positions?|vacanc(?:y|ies)|"
-                             r"openings?)\s*\)\s*$", re.I)
+_TRAILING_COUNT = re.compile(r"\s*\(\s*(?:\d+|one|two|three|four|five|un|une|deux|trois)\s*"
+                             r"(?:posts?|postes?|positions?|vacanc(?:y|ies)|openings?)\s*\)\s*$",
+                             re.I)
 _TRAILING_GRADE = re.compile(r"\s+[—–-]\s+(?:job group|grade|pay grade|band|scale|salary scale|"
                              r"cat[ée]gorie|category|level|niveau)\s+[\w/.-]{1,8}\s*$", re.I)
 # 'Plumber wanted', 'Serveur recherché' : the call after the post.
 _TRAILING_CALL = re.compile(r"\s+(?:wanted|required|needed|recherch(?:é|ée|és|ées)|"
                             r"demand(?:é|ée|és|ées))(?!\w).*$", re.I)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-zÀ-ÿ])")
+# '– Concours externe', '– Session 2027': the notice's kind after the post.
+_TRAILING_NOTICE = re.compile(r"\s+[—–-]\s+(?:concours|session|examen|recrutement)\b.*$", re.I)
+# A cohort's or a session's year, a share of time, a pay grade or a reference, written after
+# the post: 'Training Contract 2029', 'Data Scientist 80-100%', 'Physical Scientist,
+# ZP-1301-IV', 'X    Job #: CL-27-0311', 'X (BS/MS)'.
+_TRAILING_EXTRAS = (
+    re.compile(r"\s{3,}\S.*$|\s+(?:job|req(?:uisition)?|ref|r[ée]f)\.?\s*(?:#|no\.?|id|n°)\s*:?\s*"
+               r"[\w/-]+(?:\s+[\w/-]*\d[\w/-]*)?\s*$", re.I),
+    re.compile(r"\s+(?:19|20)\d\d(?=\s+[—–-]\s|\s*$)"),
+    re.compile(r"\s*[,–—-]?\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*%\s*$"),
+    re.compile(r"\s*,\s*(?:[A-Z]{2}-\d{3,4}(?:-[IVX\d]{1,4})?|GS-\d{1,2}|[A-Z]{1,3}-?\d{1,2})\s*$"),
+    re.compile(r"\s*\((?:BS|MS|BA|MA|PhD|MSc|BSc|MBA|Bac\s*\+\s*\d)(?:\s*/\s*(?:BS|MS|BA|MA|PhD|MSc|BSc|MBA))*\)\s*$"),
+    re.compile(r"\s+(?:CDD|CDI)(?:\s+(?:de\s+)?\d+\s*mois)?\s*$"),
+    re.compile(r"\s*\((?:19|20)\d\d\s*[-/–]\s*\d{2,4}\)\s*$"),  # '(2027-28)': a school year
+)
 
 
 def is_call(line: str) -> bool:
@@ -84,7 +102,8 @@ _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|(?:walk-?in (?:drive|interview)s
                       r"nous recrutons|on recrute|recrutement)\s*+(?:for|:)\s*+"
                       r"|(?:wanted|required|urgent(?:ly)? (?:wanted|required))\s*+[–—:-]\s*+"
                       r"|(?:on |nous )?(?:re)?cherch(?:e|ons)\s++(?:un(?:\(e\)|·e|e)?\s++)?"
-                      r"|concours(?:\s+(?:externe|interne|r[ée]serv[ée]|unique|commun|sur titres?))*"
+                      r"|concours(?:,?\s+(?:et\s+)?(?:externe|interne|r[ée]serv[ée]|unique|commun|"
+                      r"sur titres?|troisi[èe]me(?:\s+concours)?|3e(?:\s+concours)?))*"
                       r"\s+(?:pour le recrutement\s+)?(?:de\s+|d['’]\s*))(?=\S)", re.I)
 
 
@@ -105,8 +124,12 @@ _PLACE_CUE = r"(?:\b(?:à|near|pr[èe]s de|bas[ée]e? (?:à|in|at)|located (?:in
              r"(?i:\b(?:location|lieu|localisation|ville|city|town|duty station|venue|region|" \
              r"r[ée]gion|workplace|lieu de travail|lieu d'affectation|affectation)\b[^:\n]{0,30}:" \
              r"[^\n]*?))"
-_TRAILING_PLACE = re.compile(r"\s+[—–-]\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2})"
-                             r"(?:\s*\([^)]{1,30}\))?$")
+_TRAILING_PLACE = re.compile(r"\s+(?:[—–-]|in|at|à)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)"
+                             r"{0,2})(?:\s*\([^)]{1,30}\))?$")
+# 'Cabin Crew Open Day', 'Walk-in Interview': the event where the post is recruited, not it.
+_TRAILING_EVENT = re.compile(r"\s+(?:open days?|walk-?in(?: interviews?| drive)?|recruitment "
+                             r"(?:days?|drive|event)|assessment (?:days?|centre)|job fair|"
+                             r"journ[ée]e de recrutement|job dating)$", re.I)
 
 
 def trim_place(title: str, text: str) -> str:
@@ -118,7 +141,7 @@ def trim_place(title: str, text: str) -> str:
     rest = text.replace(title, "")
     place = re.escape(match["place"])
     if re.search(rf"{_PLACE_CUE}{place}\b", rest) and title[:match.start()].strip():
-        return title[:match.start()].strip()
+        return _TRAILING_EVENT.sub("", title[:match.start()].strip()) or title
     return title
 
 
@@ -127,10 +150,12 @@ def trim_terms(title: str) -> str:
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
-    for pattern in (_TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
-                    _TRAILING_PARENS, _TRAILING_TERMS_ONLY,
-                    _TERMS_THEN_MORE,
-                    _TRAILING_PART, _TRAILING_CONTRACT):
+    patterns = (_TRAILING_EXTRAS[0], _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
+                _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
+                _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
+                _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
+                _TRAILING_EXTRAS[1])
+    for pattern in patterns:
         trimmed = pattern.sub("", title).strip()
         if trimmed:
             title = trimmed
@@ -142,7 +167,8 @@ _POST_IN_SENTENCE = re.compile(
     r"(?:\b(?:recrute|recrutent|recrutons|recherche|recherchent|recherchons|cherche|cherchent|"
     r"cherchons|engage|engagent|embauche|embauchons|is hiring|are hiring|"
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking)|"
-    r"^who we need\s*:)\s+(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
+    r"^who we need\s*:)\s+(?:pour\s+(?:son|sa|ses|le|la|les)\s+[^,.;:]{1,60}?\s+(?=une?\s|des\s))?"
+    r"(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
     r"(?:son|sa|ses|their|its|our|"
     r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
     r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
@@ -155,14 +181,20 @@ _POST_END = re.compile(
     r"remplacement|renfort|service civique|freelance|poste)).*$", re.I)
 
 
+# 'Les Chemins d'Été recrute : directrice ou directeur de séjour, été 2027'
+_RECRUITS_COLON = re.compile(r"\b(?:recrute|recrutent|recrutons|is hiring|are hiring|hiring)\s*:"
+                             r"\s*(?P<post>[A-Za-zÀ-ÿ][^.;:!?]{2,100})", re.I)
+
+
 def post_in_sentence(line: str) -> str | None:
     """The post a sentence says is sought, up to where the sentence says more about it."""
-    match = _POST_IN_SENTENCE.search(line)
+    match = _POST_IN_SENTENCE.search(line) or _RECRUITS_COLON.search(line)
     if not match:
         return None
     post = _POST_END.sub("", match["post"])
+    post = re.sub(r"\s+(?:ou|or)\s+(?:une?|an?)\s.*$", "", post)  # 'un X ou une Xe': the first
     post = re.sub(r"[^\w)]+$", "", post).strip(" -–—")
-    if match["several"]:  # 'des vendangeurs et vendangeuses': one of them
+    if match.re is _POST_IN_SENTENCE and match["several"]:  # 'des vendangeurs et vendangeuses': one of them
         post = " ".join(_singular(word) for word in re.split(r"\s+(?:et|and|ou|or)\s+", post)[0].split())
     return post if 1 <= len(post.split()) <= 8 else None
 
@@ -178,9 +210,32 @@ _NOTICE_POST = re.compile(
     rf"|(?:de|of)?\s*(?P<count>{_COUNT})|(?P<bare>of|as|de|des))\s+(?P<post>[^.;:!?]{{3,100}})", re.I)
 
 
+# 'Avis de vacance de l'emploi de X', 'applications ... for the position of X', 'appel à
+# candidatures pour le poste de X': the post a notice names as a post.
+_POST_NAMED = re.compile(
+    r"\b(?:(?:vacance|vacancy)\s+(?:de\s+l['’]emploi|du\s+poste|for\s+the\s+(?:post|position))|"
+    r"for\s+the\s+(?:post|position|role)|(?:au|pour\s+le)\s+poste)\s+(?:de\s+|d['’]\s*|of\s+)"
+    r"(?:(?:an?|the)\s+)?(?P<post>[^.;:!?]{3,140})", re.I)
+
+
+def named_as_post(line: str) -> str | None:
+    """The post a notice names as a post ('for the position of X', 'vacance de l'emploi de
+    X'): the phrase says it is one, whether or not its words are known here."""
+    named = _POST_NAMED.search(line)
+    if named:
+        post = re.sub(r"\s+(?:at|in|à|au sein)\s.*$|\s*,.*$", "", named["post"]).strip(" -–—")
+        post = _TRAILING_COUNT.sub("", post)
+        if 1 <= len(post.split()) <= 12:
+            return post
+    return None
+
+
 def notice_post(line: str) -> str | None:
     """The post an official notice's recruitment phrase names, in the singular when it
     recruits several ('deux (02) Ingénieurs Informaticiens' is 'Ingénieur Informaticien')."""
+    named = named_as_post(line)
+    if named:
+        return named
     match = _NOTICE_POST.search(line)
     if not match:
         return None

@@ -1,0 +1,184 @@
+"""What a reader checks before taking a line for a post's name or an organisation's, whatever
+rule offered it: a post is named by a short noun phrase, never a number, an address, a grade
+or category alone, a list item, a sentence's fragment or a label; an organisation is named by
+a name, never a place alone, an annex, a label or a stray word. And how a name is written once
+found: without the label a flattened table kept before it, its bracketed acronym, a legal form
+the text also leaves out, a place added after a comma, a leading English "The", an aside."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importers.dates import fold
+
+# A street address or a post-office box: 'P. O. Box GP 1620, Accra', 'BP 1234 Dakar', '12 rue
+# des Lilas', '4500 Main Street', '75013 Paris'.
+_ADDRESS = re.compile(
+    r"\b(?:p\.?\s?o\.?\s?box|post office box|private bag|b\.?p\.?\s+\d|boite postale|"
+    r"digital address|cedex)\b|^\d{1,5}\s*,?\s+(?:[\w'-]+\s+){0,3}(?:rue|avenue|av\.|boulevard|"
+    r"bd|chemin|allee|route|quai|impasse|street|st\.?|road|rd\.?|lane|drive|way|square|parade|"
+    r"terrace|highway|hwy|blvd)\b|^\d{5}\s+[a-z]")
+# A category, grade or pay band standing alone: 'Catégorie C', 'Grade 7', 'Level 11', 'GS-12'.
+_GRADE_ALONE = re.compile(
+    r"^(?:categorie|category|cat\.|grade|level|niveau|band|scale|echelon|classe|class|"
+    r"job group|pay grade)\s+[\w+/.-]{1,6}$|^[a-z]{2}-\d{1,4}(?:-\d{1,4})*$")
+# A fragment of a sentence: it starts with a conjunction, a pronoun or a verb's object.
+_FRAGMENT = re.compile(r"^(?:ou|or|et|and|mais|but|qui|who|which|que|that|dont|to|with|avec|"
+                       r"nous|we|vous|you|il|elle|they)\s", re.I)
+# A counter or a page's number: 'Texte 87 sur 112', 'Page 2 of 5'.
+_COUNTER = re.compile(r"\b\d+\s*(?:sur|of|/)\s*\d+\b")
+# Words that label a field, not its value.
+_LABEL_ONLY = re.compile(r"^(?:intitule(?: du poste)?|titre(?: du poste)?|job title|position|"
+                         r"poste|title|role|fonction|employeur|employer|organisation|"
+                         r"organization|structure|company|entreprise)\s*[:|]?$")
+
+
+# A document's part: 'ANNEXURE C', 'Annexe 2', 'Appendix B'.
+_ANNEX = re.compile(r"^(?:annex(?:ure|e)?|appendix|schedule|attachment|piece jointe|section)"
+                    r"\s+[\w.-]{1,6}$")
+
+
+def plausible_title(value: str) -> bool:
+    """Whether a value can name a post: words, not a number, an address, a grade alone, a list
+    item, a sentence's fragment or a bare label."""
+    stripped = value.strip()
+    key = fold(stripped).strip(" .:")
+    return bool(re.search(r"[^\W\d_]{2}", stripped)) and not (
+        _ADDRESS.search(key) or _GRADE_ALONE.match(key) or _FRAGMENT.match(stripped)
+        or _COUNTER.search(key) and len(key.split()) <= 5
+        or _LABEL_ONLY.match(key) or re.match(r"^[•▪◦●■✓✔➢►▸*]", stripped)
+        or _ANNEX.match(key)
+        or len(stripped.split()) > 18)
+
+
+# A flattened table's label kept with its value: 'Intitulé du poste | Journaliste ...'.
+_TABLE_LABEL = re.compile(
+    r"^(?:intitule(?: du poste| de la fonction)?|titre du poste|nom du poste|job title|"
+    r"position title|post title|vacancy title|role title|title|poste|position|fonction)"
+    r"\s*\|\s*(?=\S)")
+_EMPLOYER_TABLE_LABEL = re.compile(
+    r"^(?:employeur|employer|organisation|organization|structure|organisme|recruteur|company|"
+    r"entreprise|etablissement|hiring organi[sz]ation|collectivite)\s*\|\s*(?=\S)")
+
+
+def table_value(line: str, employer: bool = False) -> str | None:
+    """The value of a title's (or an employer's) row in a table flattened with '|'."""
+    stripped = line.strip()
+    match = (_EMPLOYER_TABLE_LABEL if employer else _TABLE_LABEL).match(fold(stripped))
+    if not match:
+        return None
+    value = stripped[match.end():].split(" | ")[0].strip()
+    return value or None
+
+
+# A place named alone: a country, a state or a region, or a town with its country.
+_PLACES = (
+    r"united arab emirates|uae|saudi arabia|kingdom of saudi arabia|ksa|qatar|oman|bahrain|"
+    r"kuwait|united kingdom|uk|england|scotland|wales|ireland|united states|usa|u\.s\.a?\.?|"
+    r"canada|australia|new zealand|france|belgique|belgium|suisse|switzerland|luxembourg|"
+    r"kenya|nigeria|ghana|uganda|south africa|tanzania|india|singapore|malaysia|egypt|"
+    r"morocco|maroc|senegal|cameroun|cameroon|cote d'ivoire|germany|allemagne|spain|italy")
+_PLACE_PART = re.compile(rf"^(?:{_PLACES})$")
+# An annex, an appendix, a label or a document's part, never an employer.
+_NOT_ORG = re.compile(r"^(?:annex(?:ure|e)?|appendix|schedule|attachment|piece jointe|"
+                      r"section|part|partie|article|item|page|ref(?:erence)?|re|fw|fwd|tr|"
+                      r"objet|subject)\b(?:\s+[\w.-]{1,6})?$")
+
+
+def plausible_org(name: str) -> bool:
+    """Whether a value can name an organisation: a name, not a place alone, an annex, a label
+    or a stray short word."""
+    key = fold(name.strip()).strip(" .,:")
+    if len(key) < 3 or not name.strip()[:1].isupper() and not name.strip()[:1].isdigit():
+        return False
+    return not (_NOT_ORG.match(key) or _LABEL_ONLY.match(key) or names_place(name))
+
+
+def names_place(name: str) -> bool:
+    """A place alone: a country, or a town and its country ('Abu Dhabi, United Arab
+    Emirates')."""
+    parts = [p.strip() for p in fold(name).strip(" .,:").split(",") if p.strip()]
+    return bool(parts) and bool(
+        _PLACE_PART.match(parts[-1]) and (len(parts) == 1 or len(parts) == 2 and len(
+            parts[0].split()) <= 2 and not _ORG_NOUN.search(parts[0])))
+
+
+# Nouns that make a name an organisation's (folded).
+_ORG_NOUN = re.compile(
+    r"\b(?:university|universite|college|school|district|institute|institut|centre|center|"
+    r"ministry|ministere|department|departement|agency|agence|authority|office|council|"
+    r"conseil|commune|ville|city|county|state|bank|banque|hospital|hopital|clinic|clinique|"
+    r"medical|health|sante|association|foundation|fondation|trust|society|societe|company|"
+    r"group|groupe|union|federation|church|diocese|airways|airlines|corporation|services?|"
+    r"initiative|partners|consulting|cabinet|studio|laboratoire|laboratory|museum|musee|"
+    r"theatre|library|bibliotheque|network|reseau|commission|committee|comite|court|tribunal)\b")
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:SAS|SASU|SARL|EURL|SA|SCOP|GmbH|AG|Ltd\.?|Limited|LLC|"
+                         r"L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|plc|PLC|LLP|Pvt\.? Ltd\.?|"
+                         r"Pte\.? Ltd\.?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|S\.A\.S?\.?|S\.A\.R\.L\.?))+$")
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z&.-]{1,11})\)$|\s+[A-Z]{2,6}$")
+
+
+def clean_org(name: str, text: str) -> str:
+    """An organisation's name as a reader writes it down: without an aside after a comma or in
+    brackets, its acronym after it (when the words before it are the full name), a legal form
+    the text also leaves out, a place added after a comma, a leading English 'The'."""
+    # 'Jobs at X | Powered by ...': a separator ends the name, 'at' is the board's word
+    name = re.split(r"\s+[|·]\s+", name.strip())[0]
+    name = re.sub(r"^(?:at|chez)\s+(?=[A-ZÀ-Ý])", "", name).strip(" ,;:-–—")
+    # 'Champagne X, exploitation familiale de 14 ha': an aside in lower case (not a name's
+    # own list: 'Department of Climate Change, Energy, the Environment and Water')
+    name = re.split(r",\s+(?!(?:the|de|du|des|la|le|les|and|et|of|for|d['’]|l['’]))"
+                    r"(?=[a-zà-ÿ])", name)[0]
+    # 'GEIQ X (vous êtes salarié(e) du groupement ...)': an aside in brackets
+    name = re.sub(r"\s+\((?=[a-zà-ÿ]{2,}\s).*$", "", name) or name
+    bare = _ACRONYM_AFTER.sub("", name)
+    if bare != name and len(bare.split()) >= 2 and (
+            name[len(bare):].strip().startswith("(") or _initials_match(bare, name[len(bare):])):
+        name = bare
+    legal = _LEGAL_FORM.sub("", name)
+    elsewhere = re.search(
+        rf"(?<![\w-]){re.escape(legal)}(?!\s*,?\s*(?:SAS|SARL|Ltd|Limited|LLC|Inc|GmbH|"
+        rf"plc|LLP|Pvt|Pte|Pty|Sdn|S\.A))", text.replace(name, ""), re.I) if legal != name else None
+    if elsewhere and len(legal) >= 3:
+        name = elsewhere.group(0) if legal.isupper() or legal.lower() == elsewhere.group(0).lower() \
+            and not elsewhere.group(0).isupper() else legal
+    parts = name.rsplit(", ", 1)
+    if len(parts) == 2 and _is_place(parts[1]) and len(parts[0].split()) >= 2:
+        name = parts[0]
+    name = re.sub(r"^The\s+(?=[A-Z])", "", name)
+    name = _fuller(name, text)
+    # 'Chemins d'Été' written '..., Les Chemins d'Été organise': a French article written with
+    # a capital inside a sentence is part of the name
+    kept = re.search(rf"[\w,;] (Les |La |Le |L['’]){re.escape(name)}(?![\w'’-])", text) \
+        if re.match(r"[A-ZÀ-Ý]", name) and not re.match(r"(?:Les|La|Le|L['’])\b", name) else None
+    return (kept.group(1) + name if kept else name).strip()
+
+
+def _initials_match(words: str, acronym: str) -> bool:
+    """'Hope for the North-East Initiative' and '(HNEI)': the acronym's letters are the
+    initials (or the capitals) of the words before it."""
+    letters = [c for c in acronym if c.isupper()]
+    capitals = [c for c in words if c.isupper()]
+    it = iter(capitals)
+    return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
+
+
+def _is_place(part: str) -> bool:
+    """A place added after an organisation's name: a town, a state or a country (capitalised,
+    one to three words, no organisation noun, no figure)."""
+    key = fold(part)
+    return bool(re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,2}", part.strip())
+                and not _ORG_NOUN.search(key) and not re.search(r"\d", part))
+
+
+_GOES_ON = r"(?:\s+(?:of|for|de|du|des)\s+(?:(?:the|la|le|les)\s+|[dl]['’])?[A-ZÀ-Ý][\w'’-]*" \
+           r"(?:\s+(?:and|et|&)\s+[A-ZÀ-Ý][\w'’-]*)?)"
+
+
+def _fuller(name: str, text: str) -> str:
+    """A name cut short by the rule that found it, as the text writes it in full ('Al Noor
+    University' where the text says 'Al Noor University of Science and Technology')."""
+    if not _ORG_NOUN.search(fold(name)) or len(name.split()) < 2:
+        return name
+    match = re.search(rf"(?<![\w-]){re.escape(name)}({_GOES_ON}{{1,3}})(?![\w'’-])", text)
+    return name + match.group(1) if match and len(match.group(1).split()) <= 7 else name
