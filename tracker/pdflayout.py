@@ -336,7 +336,10 @@ def _page_text(lines: list[Line], width: float, height: float) -> str:
     flow: list[Line] = []
     index = 0
     while index < len(lines):
-        end = _run_end(lines, index, position, columns)
+        # the last line of a paragraph set across the page, above the columns, stays with it
+        ends_flow = columns and bool(flow) and _side(flow[-1], position) == "across" and \
+            _continues(flow[-1], lines[index], right, flow[-1].x0)
+        end = index if ends_flow else _run_end(lines, index, position, columns)
         if end > index:
             parts += [_flow(flow, right), _split_run(lines[index:end], position, columns,
                                                      right)]
@@ -463,12 +466,27 @@ def _parted(lines: list[Line], position: float, text_left: float, text_right: fl
     # Columns: a quarter of the lines at least are wide on each side (headings and a
     # paragraph's last line are short); a label column is narrow all along.
     columns = (sorted(lefts)[3 * len(lefts) // 4] >= 0.3 * span
-               and sorted(rights)[3 * len(rights) // 4] >= 0.3 * span)
+               and sorted(rights)[3 * len(rights) // 4] >= 0.3 * span) or _even(
+        whole, position, text_left, text_right, span)
     if len(split) >= 3:
         return len(split), columns
     if columns and starting >= 3 and len(lefts) >= 3 and len(rights) >= 3:
         return min(len(lefts), len(rights)), True
     return None
+
+
+def _even(whole: list[Line], position: float, text_left: float, text_right: float,
+          span: float) -> bool:
+    """Two columns of one width, though the lines split side by side are short on the left
+    (a header's short lines in the first column beside a paragraph in the second): the
+    widest line of each side fills as much of its side as the other's does. A label column is
+    narrower than its values'."""
+    left = max((max(s.x1 for s in line.segments if s.x1 <= position) - text_left
+                for line in whole if any(s.x1 <= position for s in line.segments)), default=0.0)
+    right = max((text_right - min(s.x0 for s in line.segments if s.x0 >= position)
+                 for line in whole if any(s.x0 >= position for s in line.segments)),
+                default=0.0)
+    return min(left, right) >= 0.35 * span and min(left, right) >= 0.9 * max(left, right)
 
 
 def _part(segments: list[Segment]) -> Line:

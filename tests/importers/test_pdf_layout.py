@@ -358,3 +358,38 @@ def test_a_label_line_under_a_line_that_ends_full_is_not_joined_to_it():
                "@page { size: 95mm 150mm; margin: 10mm; } body { margin: 0; } p { margin: 0; }")
     assert lines_of(data) == ["Mission : coordination du projet eau",
                               "Pays : Madagascar (Toamasina)"]
+
+
+COLUMNS = ("@page { size: A4; margin: 20mm 18mm; } body { font: 10pt/1.3 'Liberation Serif'; "
+           "text-align: justify; } .body { columns: 2; column-gap: 9mm; } p { margin: 0; }")
+PROSE = ("Vous préparez les offres, suivez les commandes à l'export et les expéditions, et "
+         "répondez aux clients en anglais comme en espagnol, en lien avec les transitaires")
+
+
+def test_short_lines_in_the_first_column_beside_prose_are_columns_not_a_table():
+    # A relayed offer printed in bench/pdf_agreement.py's two-column layout: the first
+    # column's short lines (title, place, contract, pay) stand level with the second's
+    # paragraph. A label table's first column is narrower than its values'; these two
+    # columns are of one width, so they are read one after the other, not as label : value.
+    from bench.pdf_agreement import render
+    from tests.importers.test_accuracy import ALL
+
+    lines = lines_of(render(ALL["fr-hellowork-relayed-assistant-commercial"].text, "fr",
+                            "columns"))
+    assert lines[2:6] == ["Assistant commercial export F/H", "Toulouse - 31", "CDD - 8 mois",
+                          "Salaire : 26 000 - 28 000 € / an"]
+    assert "Le poste" in lines and not any(line.endswith(" :") or " : Le " in line
+                                           for line in lines)
+
+
+def test_the_last_line_of_a_paragraph_across_the_page_stays_with_it_above_columns():
+    # its last line is short, so it does not cross the gutter of the columns below
+    intro = ("La Fédération régionale des coopératives agricoles, organisation professionnelle "
+             "reconnue, accompagne depuis 2015 les exploitations familiales dans leurs projets "
+             "de diversification et de transformation des produits dans les départements du "
+             "Nord, du Centre et de l'Est.")
+    cols = "".join(f"<p>{PROSE}.</p><p>– Tâche numéro {n} du poste</p>" for n in range(4))
+    data = pdf(f"<p>AVIS DE RECRUTEMENT</p><p style='margin-bottom:0.9em'>N° 2027/004</p>"
+               f"<p style='margin-bottom:0.9em'>{intro}</p><div class='body'>{cols}</div>",
+               COLUMNS)
+    assert lines_of(data)[2:4] == [intro, f"{PROSE}."]
