@@ -79,7 +79,8 @@ _LABELS: dict[str, str] = {
                       r"|start date|target start date|starting date|start|date d'effet|expected start"
                       r" date|commencement date|offer starting date|date d'embauche(?: prevue)?"
                       r"|date de demarrage|demarrage|date de debut de (?:mission|stage|contrat)"
-                      r"|expected start|indicative start",
+                      r"|expected start|indicative start|date available|available from"
+                      r"|date prevue (?:du recrutement|de prise de poste)",
     "duration": r"duree du contrat(?: en mois)?|contract duration|duration of (?:the )?(?:assignment|"
                 r"contract|appointment|mission|secondment)|period of (?:secondment|appointment|"
                 r"employment|assignment)|duree de la mission|duree de l'engagement|duree de la mission|duree|duration|contract length"

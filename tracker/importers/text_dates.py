@@ -27,12 +27,12 @@ _DEADLINE_PHRASE = re.compile(
 _STRONG = re.compile(r"(date limite|closing date|close date|deadline|expire le|expires on|"
                      r"(?:remain )?open until(?! filled)|(?:advert|posting|listing) closes|"
                      r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|d[ée]lai de postulation|"
-                     r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|last date to "
+                     r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|valable jusqu|last date to "
                      r"apply|applications? due|dernier délai)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
-    r"affichage|posting period|advertising period|advert|annonce|"
+    r"affichage|posting period|advertising period|advert|annonce|announcement is open|"
     r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
 _START_PHRASE = re.compile(
     r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
@@ -41,12 +41,15 @@ _START_PHRASE = re.compile(
     r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le|start\s*:|"
     r"(?:indicative|expected) start|démarrage|à partir du|a partir du|embauche|"
     r"entrée en fonctions?|entree en fonctions?|date d'entrée|to start on|entrée en service|"
-    r"joining date|date of joining|to commence on|commencement|available from)", re.I)
+    r"joining date|date of joining|to commence on|commencement|available from|"
+    r"date available|date prévue (?:du recrutement|de (?:prise de poste|début))|"
+    r"recrutement prévu|beginning\b|reports? on|report for duty|season\s*+:)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"affichage|posting period|advertising period|inscri|registration|"
-                        r"[ée]preuve|exam|"
-                        r"publi|posted|ouvert|sift|shortlist|week commencing|review)", re.I)
+                        r"[ée]preuve|exam|test(?:s|ing)?\b|"
+                        r"publi|posted|ouvert|open from|announcement|sift|shortlist|week commencing|review)",
+                        re.I)
 _WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c)"
                       r"\s*+$", re.I)
 _NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition|"
@@ -61,10 +64,11 @@ _POSTED = re.compile(
     r"call opens|date of (?:issue|publication)|issued(?: on)?|publication date|"
     r"advertised(?: on)?|listed(?: on)?|date listed|date added|date de diffusion|"
     r"diffus[ée]e? le|n°\s?\d{1,4}\s(?:du|of)|date de l['’](?:annonce|offre|avis)|"
-    r"annonce du|offre du|avis du|date of (?:posting|advert(?:isement)?)|"
+    r"(?:annonce|offre|avis)(?: d['’]emploi)? du|date of (?:posting|advert(?:isement)?)|"
     r"(?:p[ée]riode|dates?) d['’]affichage|posting period|advertising period|"
     r"advertised from|open(?:ing)? (?:&|and) closing dates?|created(?: on)?|release date|"
     r"released(?: on)?|parue? le|en ligne depuis le|online since)\b\s*+:?", re.I)
+_BY_WHOM = re.compile(r"\s*+(?:par|by)\s[^\d.;]{1,40}?\s(?:le|on)\s++", re.I)
 _SEPARATOR = re.compile(r"(?:[·|—–•]|\s-)\s*+$")
 _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|"
                        r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|"
@@ -274,7 +278,8 @@ def _posted(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         if not after.strip() and index + 1 < len(lines):  # a label, its value under it
             after = lines[index + 1][:60]
         found = find_dates(after, lang)
-        if found and found[0].start <= 20:
+        # 'Publié par le service RH le 12 juillet 2027': who published it, then the day
+        if found and (found[0].start <= 20 or _BY_WHOM.fullmatch(after[:found[0].start])):
             result.add("date_posted", _value(found[0], order), line.strip(), 0.8,
                        _doubt(found[0], order))
             return
@@ -310,11 +315,28 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             return
 
 
-def _deduced_year(result: ParsedPosting, value: str, lang: str) -> FoundDate | None:
+_SENT = re.compile(r"^[>\s]*+(?:date|envoy[ée]|sent|le)\s*+:\s*+", re.I)
+
+
+def written_on(lines: list[str], lang: str) -> date | None:
+    """The day a forwarded e-mail was sent ('Date : 22/04/2027 08:51', 'Envoyé : lundi 4
+    janvier 2027'): its first header's, the latest of them (a year-less date is after it)."""
+    days = []
+    for line in lines[:40]:
+        match = _SENT.match(line)
+        found = find_dates(line[match.end():match.end() + 40], lang) if match else []
+        if found and found[0].year_given and found[0].start <= 12:
+            days.append(found[0].value)
+    return max(days) if days else None
+
+
+def _deduced_year(result: ParsedPosting, value: str, lang: str,
+                  written: date | None = None) -> FoundDate | None:
     """A deadline written without its year ('avant le 20 octobre'): the first such day on
     or after the date of publication; without one, the last such day before the start of
     the work; else none (no year is guessed)."""
     posted, start = result.value("date_posted"), result.value("job_start_date")
+    posted = posted if isinstance(posted, date) else written
     anchor = posted if isinstance(posted, date) else start if isinstance(start, date) else None
     if anchor is None:
         return None
@@ -330,6 +352,12 @@ def _deduced_year(result: ParsedPosting, value: str, lang: str) -> FoundDate | N
     return first if timedelta(0) <= gap <= timedelta(days=366) else None
 
 
+def _gap(text: str, found: list[FoundDate]) -> int:
+    """The length of what stands between two dates, weekdays aside ('du lundi 10 mai au
+    vendredi 9 juillet 2027')."""
+    return len(_WEEKDAYS.sub("", text[found[0].end:found[1].start]))
+
+
 def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
     """The first and last day of a period of work a sentence states, the first day's year
     taken from the last's when it is not written (and the year before if it would fall after
@@ -343,12 +371,12 @@ def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
     if year is None and before:  # 'la saison 2027, du 1er juin au 31 août'
         year = int(before.group(1))
         found = find_dates(rest, lang, year)
-        if len(found) >= 2 and found[1].start - found[0].end <= 12 \
+        if len(found) >= 2 and _gap(rest, found) <= 12 \
                 and found[0].value < found[1].value:
             return found[0], found[1]
         return None
     found = find_dates(rest, lang, year) if year else []
-    if len(found) < 2 or not found[1].year_given or found[1].start - found[0].end > 12:
+    if len(found) < 2 or not found[1].year_given or _gap(rest, found) > 12:
         return None
     first, last = found[0], found[1]
     if not first.year_given and first.value > last.value:
@@ -373,11 +401,24 @@ def _work_span(result: ParsedPosting, lines: list[str], lang: str, order: str | 
         return
 
 
+# The day applications start being read, of a post open until it is filled: no closing date.
+_REVIEW = re.compile(r"\b(?:review of applications|applications? (?:will be )?review|"
+                     r"(?:first|initial) (?:review|screening)|screening date|review (?:will )?"
+                     r"begins?|(?:examen|étude) des candidatures (?:commencera|débutera))", re.I)
+_UNTIL_FILLED = re.compile(r"\buntil (?:the (?:position|post|job|vacancy) is )?filled\b|"
+                           r"\b(?:open|closing date)\s*+:?\s*+(?:until filled|continuous)|"
+                           r"jusqu'à ce que le poste soit pourvu|jusqu'à pourvoi", re.I)
+
+
 def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
               lines: list[str], lang: str, order: str | None) -> None:
     # (value, snippet, confidence, under a label: a month may be named in the other language)
-    candidates = [(value, snippet, 0.9, True) for value, snippet in labelled.get("deadline", [])]
+    until_filled = any(_UNTIL_FILLED.search(line) for line in lines)
+    candidates = [(value, snippet, 0.9, True) for value, snippet in labelled.get("deadline", [])
+                  if not (until_filled and _REVIEW.search(value))]
     for index, line in enumerate(lines):
+        if until_filled and _REVIEW.search(line):
+            continue  # 'Review of applications will begin on 1 February ... until filled'
         match = _DEADLINE_PHRASE.search(line)
         interview = _INTERVIEW.search(line)
         if interview and match and interview.start() > match.start():
@@ -422,10 +463,11 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         return
     if _days_after_posting(result, lines):
         return
+    written = written_on(lines, lang)
     for value, snippet, confidence, _ in candidates:  # no year written: deduced, a guess
-        deduced = _deduced_year(result, value, lang)
+        deduced = _deduced_year(result, value, lang, written)
         if deduced is not None:
-            sure = 0.75 if result.value("date_posted") else 0.6
+            sure = 0.75 if result.value("date_posted") or written else 0.6
             result.add("valid_through_date", deduced.value, snippet, min(confidence, sure))
             _clock(result, value, deduced, snippet, min(confidence, sure), lang)
             return

@@ -44,6 +44,18 @@ _SUBJECT = re.compile(r"\b(?:en objet|objet|subject(?: line)?|quoting|mentionnan
 # 'Direction des routes – DR-2027-014', 'N° AR/AIDR/2027/004'.
 _CODE_ALONE = re.compile(r"(?:^\W*|\s[–—|-]\s++|^\W*n°\s*+)(?P<id>(?-i:[A-Z]{2,}[A-Z0-9]*"
                          r"(?:[-/][A-Z0-9]{1,10}){1,6}))\s*+$", re.I)
+# Any label a reader takes for a reference: a reference word ('Réf. annonce', 'REF NO') or a
+# posting's noun with an identifier word ('Req ID', 'JobID', 'Posting #', 'Vacancy code',
+# 'Announcement number', "Offre d'emploi n°"), 'Announcement:' or a gazette's 'NOR :', then the
+# code (with a digit, not a date: see _identifier).
+_ID_LABEL = re.compile(
+    r"(?<![\w-])(?:(?:ref(?:erence)?|réf(?:érence)?)\.?(?:\s++(?:no\.?|number|n°|offre|annonce|"
+    r"code|de l['’](?:offre|annonce)))?"
+    r"|(?:job|req|requisition|vacancy|posting|position|announcement|advt|advert|offre(?:\s++d['’]emploi)?"
+    r"|annonce|offer|avis|competition|opening|recruitment)\s*+(?:id|#|n°|no\.?|number|numéro|"
+    r"code)(?!\w)|(?:announcement|(?-i:NOR))(?=\s*+:)|(?-i:ID)(?=[ :])|\[(?:offre|offer|ref|réf))"
+    r"\s*+(?:[:#|]|n°)?\s*+(?P<id>[A-Z]{2,6} \d{1,4}/\d{4}(?!\d)|[A-Z0-9][A-Za-z0-9._/-]{1,40})",
+    re.I)
 _YEAR = re.compile(r"(?:^|[-/])(?:19|20)\d\d(?:$|[-/])")
 _NOT_REFERENCE = re.compile(r"processus|process number|selection process", re.I)
 
@@ -97,7 +109,7 @@ def _reference(result: ParsedPosting, lines: list[str]) -> None:
     for line in lines:
         if _NOT_REFERENCE.search(line):
             continue
-        for pattern in (_REFERENCE, _OFFER, _SUBJECT):
+        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL):
             match = pattern.search(line)
             found = _identifier(match["id"]) if match else None
             if found:

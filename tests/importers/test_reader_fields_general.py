@@ -1,0 +1,120 @@
+"""The text importer's fields other than the title and the employer read the general way a
+reader reads them (#15 item 3, fifth round), on kinds of publisher the corpus does not hold:
+Québec and Swiss companies, Nordic firms writing in English, Australian boards, US hospitals,
+game studios, Indian public notices, offshore rotations, French banks, factories and
+insertion structures. Each text is short and written for the test."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from tracker.importers.base import SURE
+from tracker.importers.text import parse_text
+
+
+def _data(text: str, language: str | None = None) -> dict:
+    return parse_text(text, language=language).data()
+
+
+# A reference is the code beside any label a reader takes for one.
+def test_a_code_beside_a_reference_like_label_is_the_reference() -> None:
+    cases = {
+        "Level Designer\nNorthlight Games Oy · Helsinki · Req ID: NG-2027-0412\n": "NG-2027-0412",
+        "Registered Nurse, ICU\nMercy Valley Hospital\nJobID: 58213\nShift: nights\n": "58213",
+        "Opérateur de production (H/F)\nUsine de Saint-Priest\nRéf. annonce : SP-PROD-771\n":
+            "SP-PROD-771",
+        "Deck Officer - offshore rotation 28/28\nVacancy code: OSV/DK/2027/033\n":
+            "OSV/DK/2027/033",
+        "NOTIFICATION\nAdvt. for Junior Engineer posts\nADVT NO: CRB 04/2027\nLast date: "
+        "15.05.2027\n": "CRB 04/2027",
+        "Conseiller clientèle (H/F)\nBanque Mutualiste du Centre\nOffre d'emploi n° "
+        "BMC2027-118\n": "BMC2027-118",
+    }
+    for text, reference in cases.items():
+        assert _data(text)["reference"] == reference, text
+
+
+def test_a_phone_number_or_a_postcode_beside_no_label_is_no_reference() -> None:
+    text = ("Agent de quai (H/F)\nPlateforme logistique de Vénissieux 69200\n"
+            "Tél. 04 72 00 00 00\nCDI, temps plein.\n")
+    assert "reference" not in _data(text)
+
+
+# The deadline is the date of the sentence about applying or closing.
+def test_an_offer_valid_until_a_day_closes_then() -> None:
+    text = ("Soudeur TIG (H/F) - Atelier de chaudronnerie, Liège (Belgique)\n"
+            "Annonce publiée le 2 mars 2027 – valable jusqu'au 2 avril 2027\nCDI, temps plein.\n")
+    assert _data(text)["valid_through_date"] == date(2027, 4, 2)
+
+
+def test_the_review_of_applications_of_a_post_open_until_filled_is_no_deadline() -> None:
+    text = ("Clinical Nurse Educator\nSt. Aidan's Regional Hospital, Ohio\n"
+            "Closing: Open until filled (first review of applications 05/14/2027)\n"
+            "Applications will be reviewed as they arrive.\n")
+    assert "valid_through_date" not in _data(text)
+
+
+def test_an_announcement_open_from_one_day_to_another_closes_on_the_second() -> None:
+    text = ("Harbor Pilot Trainee\nPort Authority of Gulfport\n"
+            "This announcement is open from Monday, March 1, 2027 to Friday, March 19, 2027.\n"
+            "Apply through the county portal.\n")
+    data = _data(text)
+    assert data["valid_through_date"] == date(2027, 3, 19)
+    assert "job_start_date" not in data
+
+
+def test_a_year_less_deadline_of_a_forwarded_e_mail_takes_the_year_it_was_sent() -> None:
+    text = ("De : Atelier Chantier d'insertion Les Jardins du Lac\n"
+            "Envoyé : lundi 11 janvier 2027 10:05\nObjet : TR: encadrant technique\n\n"
+            "Bonjour, nous recrutons un encadrant technique d'insertion en CDD de 12 mois.\n"
+            "Merci d'envoyer CV et lettre avant le 5 février à rh@jardinsdulac.org.\n")
+    found = parse_text(text).get("valid_through_date")
+    assert found is not None and found.value == date(2027, 2, 5) and found.confidence < SURE
+
+
+def test_a_posting_published_by_someone_on_a_day_is_dated_that_day() -> None:
+    text = ("Cariste (H/F) - entrepôt de Fos-sur-Mer\nCDD de 3 mois.\n"
+            "Publié par le service recrutement le 3 mai 2027.\n"
+            "Candidatures avant le vendredi 21 mai à emploi@logifos.fr.\n")
+    data = _data(text)
+    assert data["date_posted"] == date(2027, 5, 3)
+    assert data["valid_through_date"] == date(2027, 5, 21)
+
+
+# The start is the date a start verb or label governs, weekdays and all.
+def test_a_period_of_work_with_its_weekdays_gives_the_start() -> None:
+    text = ("Saisonniers conditionnement - usine de Cavaillon\n"
+            "Contrat saisonnier du lundi 7 juin au vendredi 27 août 2027, 35 h par semaine.\n")
+    data = _data(text)
+    assert data["job_start_date"] == date(2027, 6, 7)
+    assert data["duration_months"] == 3
+
+
+def test_a_start_label_or_verb_of_other_boards_gives_the_start() -> None:
+    cases = {
+        "Staff Pharmacist\nDate Available:\n  09/13/2027\nClosing Date:\n  07/30/2027\n":
+            date(2027, 9, 13),
+        "Chargé de clientèle professionnels\nDate prévue du recrutement : 01/10/2027\n":
+            date(2027, 10, 1),
+        "ROV Pilot Technician\nWork pattern: 4 weeks on / 4 weeks off, beginning "
+        "June 7, 2027\n": date(2027, 6, 7),
+        "Environment Artist\nNew hires report on Monday, August 2, 2027 to our Montréal "
+        "studio.\n": date(2027, 8, 2),
+    }
+    for text, start in cases.items():
+        assert _data(text)["job_start_date"] == start, text
+
+
+def test_the_dates_of_tests_are_not_a_period_of_work() -> None:
+    text = ("Correctional Officer\nState of Nevada\nUpcoming testing dates: Saturday, "
+            "January 9, 2027 and Saturday, February 6, 2027.\n")
+    assert "job_start_date" not in _data(text)
+
+
+def test_a_closing_time_read_beside_a_year_less_deadline() -> None:
+    text = ("Cueilleurs de pommes\nPublié le 12 juillet 2027.\n"
+            "Les candidatures sont à adresser avant le vendredi 20 août, 17h, à "
+            "rh@vergers.fr.\n")
+    data = _data(text)
+    assert data["valid_through_date"] == date(2027, 8, 20)
+    assert data["valid_through_time"] == time(17, 0)
