@@ -118,3 +118,58 @@ def test_a_closing_time_read_beside_a_year_less_deadline() -> None:
     data = _data(text)
     assert data["valid_through_date"] == date(2027, 8, 20)
     assert data["valid_through_time"] == time(17, 0)
+
+
+# An education level is a degree named as required: not one preferred, pursued, or one that
+# something else may stand in for.
+def _level(text: str) -> str | None:
+    levels = [item["level"] for item in _data(text).get("requirements", [])
+              if item["kind"] == "education"]
+    return levels[0] if levels else None
+
+
+def test_the_basic_qualification_not_the_preferred_one_is_the_level() -> None:
+    text = ("Gameplay Programmer\nFjordlight Studios AB, Stockholm\n\nBASIC QUALIFICATIONS\n"
+            "- Bachelor's degree in computer science or equivalent\n- 3+ years of C++\n\n"
+            "PREFERRED QUALIFICATIONS\n- Master's degree in computer graphics\n")
+    assert _level(text) == "Bac+3"
+
+
+def test_a_degree_whose_better_one_is_preferred_is_still_required() -> None:
+    text = ("Registered Nurse - Cardiac Step-Down\nLakeshore Community Hospital\n"
+            "You bring an associate or bachelor's degree in nursing (a master's degree is "
+            "preferred) and an active RN license.\n")
+    assert _level(text) == "Bac+3"
+    text = ("Responsable d'agence bancaire (H/F)\nTitulaire d'un BTS banque au minimum (un "
+            "master serait un plus), vous avez 3 ans d'expérience commerciale.\n")
+    assert _level(text) == "Bac+2"
+
+
+def test_a_degree_studied_for_or_standing_in_for_experience_is_no_level() -> None:
+    text = ("Data Analyst Intern - Summer 2027\nMinimum qualifications\n"
+            "- Currently pursuing a Bachelor's degree in statistics\n")
+    assert _level(text) is None
+    text = ("Maritime Enforcement Officer\nQualifications\nOne year of specialized experience "
+            "in vessel inspection, OR a 4-year course of study leading to a bachelor's degree "
+            "in marine science.\n")
+    assert _level(text) is None
+    text = ("Encadrant technique d'insertion (H/F)\nPas besoin de diplôme si vous avez "
+            "l'expérience, sinon CAP espaces verts.\n")
+    assert _level(text) is None
+
+
+def test_trade_diplomas_and_degrees_as_written_abroad() -> None:
+    cases = {
+        "Conducteur de ligne (H/F) - usine agroalimentaire\nNous recherchons un CAP "
+        "conducteur d'installations au minimum, avec 2 ans d'expérience.\n": "cap_bep",
+        "Chauffagiste (H/F)\nFormation | CAP installateur thermique, ou BP, ou Bac pro\n":
+            "cap_bep",
+        "Field Officer\nRequirements\n- A B.Sc. in Agriculture or a related field.\n":
+            "Bac+3",
+        "Logistics Officer\nREQUIREMENTS : A National Diploma (NQF level 6) in Logistics.\n":
+            "Bac+2",
+        "Ground Staff - Muscat\n• Minimum education: high school certificate or "
+        "equivalent\n": "Bac",
+    }
+    for text, level in cases.items():
+        assert _level(text) == level, text
