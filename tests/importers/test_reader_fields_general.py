@@ -173,3 +173,41 @@ def test_trade_diplomas_and_degrees_as_written_abroad() -> None:
     }
     for text, level in cases.items():
         assert _level(text) == level, text
+
+
+# Interviews: every day a sentence lists, a day that opens a period is no day set.
+def _interviews(text: str) -> list[date]:
+    return [item["date"] for item in _data(text).get("interviews", [])]
+
+
+def test_every_day_of_a_list_of_interview_days_is_read() -> None:
+    assert _interviews("Line Cook\nHarbourside Hotel, Sydney NSW\nTrial shifts and interviews: "
+                       "March 23 and 24, 2027.\n") == [date(2027, 3, 23), date(2027, 3, 24)]
+    assert _interviews("Opérateur de production (H/F)\nLes entretiens auront lieu les 18, 19 "
+                       "et 20 mai 2027 à l'usine.\n") == [date(2027, 5, 18), date(2027, 5, 19),
+                                                          date(2027, 5, 20)]
+    assert _interviews("Conseiller bancaire (H/F)\nNous recevrons les candidats en entretien "
+                       "le jeudi 6 ou le vendredi 7 mai 2027.\n") == [date(2027, 5, 6),
+                                                                     date(2027, 5, 7)]
+
+
+def test_an_open_day_under_its_heading_is_an_interview_day() -> None:
+    text = ("Deckhand - Offshore Supply Vessels\nOPEN DAY\nSaturday 16th October 2027\n"
+            "Venue: Port Hall, Aberdeen\nFinal interviews are held on the day.\n")
+    assert _interviews(text) == [date(2027, 10, 16)]
+
+
+def test_interviews_from_a_day_on_set_no_day() -> None:
+    text = ("Agent de maîtrise (H/F)\nÉpreuve orale d'admission (entretien avec le jury) : à "
+            "partir du 10 mai 2027.\n")
+    assert _interviews(text) == []
+
+
+def test_a_time_given_for_the_closing_date_is_the_deadline_s() -> None:
+    text = ("Respiratory Therapist\nMercy Valley Hospital, Dayton, OH\nClosing date: April 9, "
+            "2027\nApplications must be submitted by 11:59 pm ET on the closing date.\n")
+    data = _data(text)
+    assert data["valid_through_date"] == date(2027, 4, 9)
+    assert data["valid_through_time"] == time(23, 59)
+    text = ("Rigger\nApplications close at 11:59 p.m. Mountain Time on March 14, 2027.\n")
+    assert _data(text)["valid_through_time"] == time(23, 59)

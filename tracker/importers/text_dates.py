@@ -50,8 +50,9 @@ _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|intervi
                         r"[ée]preuve|exam|test(?:s|ing)?\b|"
                         r"publi|posted|ouvert|open from|announcement|sift|shortlist|week commencing|review)",
                         re.I)
-_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c)"
-                      r"\s*+$", re.I)
+# (and the first day of a period: 'à partir du 10 mai', 'from 3 May': no day set yet)
+_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c|"
+                      r"[àa] partir du|d[èe]s le|from|starting)\s*+$", re.I)
 _NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition|"
                           r"affichage|publi|posted|posting)", re.I)
 # The date a posting was published: a phrase at the start of its line (or after a separator,
@@ -86,7 +87,7 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
 # (an appraisal, 'compte rendu d'entretien professionnel', is no interview)
 _INTERVIEW = re.compile(r"\b(entretien(?!s? professionnel)|entrevue|interview|audition|jury|oral|"
                         r"(?:nous|vous) rencontrer|walk-in|(?:video|phone|short) calls?|"
-                        r"en visio(?:conf[ée]rence)?)", re.I)
+                        r"en visio(?:conf[ée]rence)?|open day|recruitment day|job[- ]dating)", re.I)
 # Another step of a selection, before the interview: its dates are not the interview's.
 _OTHER_STEP = re.compile(r"\b(test|épreuves?|examen|exam|written|écrit|assessment)", re.I)
 # 'entre le 15 et le 19 février', 'between 3 and 7 May': a period, no day set yet.
@@ -460,6 +461,7 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             continue
         _clock(result, value, first, snippet, confidence, lang)
     if chosen is not None:
+        _closing_time(result, lines)
         return
     if _days_after_posting(result, lines):
         return
@@ -530,12 +532,29 @@ def _range_end(line: str, lang: str) -> str | None:
     return None
 
 
+_ON_CLOSING = re.compile(r"\b(?:on|by) the (?:closing|last) (?:date|day)\b|\bà la date (?:de "
+                         r"clôture|limite)\b|\ble jour de la clôture\b", re.I)
+
+
+def _closing_time(result: ParsedPosting, lines: list[str]) -> None:
+    """'by 11:59 pm ET on the closing date': a time a sentence gives the deadline it names."""
+    deadline = result.get("valid_through_date")
+    if result.get("valid_through_time") or deadline is None:
+        return
+    for line in lines:
+        if _ON_CLOSING.search(line):
+            clock = find_time(line)
+            if clock:
+                result.add("valid_through_time", clock[0], line, min(deadline.confidence, 0.75))
+                return
+
+
 def _clock(result: ParsedPosting, value: str, first: FoundDate, snippet: str,
            confidence: float, lang: str) -> None:
     """The time and zone written beside the deadline's date."""
     after = value[first.end:] if first.end <= len(value) else ""
     after = re.split(r"\s(?:à l['’]adresse|to|à|at)\s+\S+@", after)[0]
-    clock = find_time(after[:40]) or find_time(value[max(0, first.start - 25):first.start])
+    clock = find_time(after[:40]) or find_time(value[max(0, first.start - 40):first.start])
     if clock and not result.get("valid_through_time"):
         result.add("valid_through_time", clock[0], snippet, confidence)
     zone = find_zone(value, lang)
@@ -563,7 +582,8 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         if not find_dates(line, lang, default_year) and len(line) <= 40:
             # a heading ('Walk-in Details') and its 'Date:' line under it
             line = next((following for following in lines[index + 1:index + 4]
-                         if re.match(r"\W*(?:date|le|on)\b", following, re.I)), line)
+                         if re.match(r"\W*(?:date|le|on)\b", following, re.I)
+                         or _WEEKDAYS.match(following.strip())), line)
         texts.append((line[word.start():] if phrase or step else line, line, 0.75))
     posted = result.value("date_posted")
     for value, snippet, sure in texts:
