@@ -211,3 +211,47 @@ def test_a_time_given_for_the_closing_date_is_the_deadline_s() -> None:
     assert data["valid_through_time"] == time(23, 59)
     text = ("Rigger\nApplications close at 11:59 p.m. Mountain Time on March 14, 2027.\n")
     assert _data(text)["valid_through_time"] == time(23, 59)
+
+
+# The date posted: the first day of the period of applications, a notice's 'Dated:' line.
+def test_the_day_applications_open_is_the_date_posted() -> None:
+    cases = {
+        "Marine Engineer\nOpen: Monday, February 1, 2027\nCloses: Friday, February 12, 2027\n":
+            date(2027, 2, 1),
+        "Biomedical Technician\nAnnouncement Number | VA-27-0099 | Open Period | 02/24/2027 - "
+        "03/03/2027\n": date(2027, 2, 24),
+        "Cueilleur de fraises\nDéposée le 03/04/2027 à 18:42\nSaison du 10 mai au 9 juillet "
+        "2027.\n": date(2027, 4, 3),
+    }
+    for text, posted in cases.items():
+        assert _data(text)["date_posted"] == posted, text
+
+
+def test_a_notice_dated_at_its_foot_is_posted_that_day() -> None:
+    text = ("VACANCY ANNOUNCEMENT\nKenya Ports Authority invites applications for the post of "
+            "Marine Pilot.\nDuties include piloting vessels in and out of Mombasa harbour.\n"
+            "Applicants must hold a Master Mariner certificate.\nSalary: negotiable.\n"
+            "Applications to the address below.\nP.O. Box 95009, Mombasa\n\n"
+            "Dated: 1st March, 2027\n")
+    assert _data(text)["date_posted"] == date(2027, 3, 1)
+
+
+# The category: a grade under a grade label or beside a salary, not a school's grade.
+def test_grades_of_pay_scales_as_written_by_more_boards() -> None:
+    cases = {
+        "Physician Assistant\nSeries/Grade | GS-0603-11 | Salary | $80,000 per year\n":
+            "GS-0603-11",
+        "Claims Examiner\nPay scale & grade: GS 9 (promotion potential 12)\n": "GS 9",
+        "Port Engineer\nSalary Grade / Equivalent: NC14\n": "NC14",
+        "Harbour Master\nSALARY : R1 216 824 per annum (Level 12), all-inclusive\n": "Level 12",
+        "Lab Analyst\nClassification: Laboratory Technician 2\n": "Laboratory Technician 2",
+    }
+    for text, grade in cases.items():
+        assert _data(text)["category"] == grade, text
+
+
+def test_a_school_grade_is_no_pay_grade() -> None:
+    text = ("Elementary Teacher\nPosition Type:\n  Elementary School Teaching/Grade 3\n"
+            "Qualifications: one year of specialized experience equivalent to the GS-11 "
+            "level.\n")
+    assert "category" not in _data(text)

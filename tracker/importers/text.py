@@ -65,7 +65,7 @@ _LABELS: dict[str, str] = {
                  r"|vacancy (?:no|number|reference)|job id|req(?:uisition)? id"
                  r"|announcement (?:number|no\.?)|job number|posting id|job posting id",
     "category": r"categorie|category|grade|corps|pay scale (?:&|and) grade"
-                r"|(?:pay|salary|job) grade|grade level",
+                r"|(?:pay|salary|job) grade(?:\s*+/\s*+equivalent)?|grade level|series/grade",
     "date_posted": r"date de publication|publie le|publiee le|date de parution|placed on"
                    r"|posted on|posted|date posted|publication date|date of issue"
                    r"|opening date|open date|date opened|posting date",
@@ -193,7 +193,9 @@ def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, st
     else:
         category = _first(labelled, "category")
         if category and len(category[0]) <= 40:
-            result.add("category", category[0].strip(" ."), category[1], 0.6)
+            # 'GS 7 (promotion potential 11)', 'GS-2210-12 | Salary | ...': the grade alone
+            value = re.split(r"\s\(|\s\|\s", category[0])[0]
+            result.add("category", value.strip(" ."), category[1], 0.6)
 
 
 def _sections(result: ParsedPosting, sections: list[Section]) -> None:

@@ -68,7 +68,11 @@ _POSTED = re.compile(
     r"(?:annonce|offre|avis)(?: d['’]emploi)? du|date of (?:posting|advert(?:isement)?)|"
     r"(?:p[ée]riode|dates?) d['’]affichage|posting period|advertising period|"
     r"advertised from|open(?:ing)? (?:&|and) closing dates?|created(?: on)?|release date|"
-    r"released(?: on)?|parue? le|en ligne depuis le|online since)\b\s*+:?", re.I)
+    r"released(?: on)?|parue? le|en ligne depuis le|online since|d[ée]pos[ée]e? le|"
+    # the first day of the period of applications: 'Open: February 1', 'Open Period |
+    # 02/24/2027 - 03/03/2027', 'This announcement is open from ... to ...'
+    r"open(?:s|ed)?(?=\s*+:)|open period|(?:announcement|vacancy|posting|advert) is open from)"
+    r"\b\s*+:?", re.I)
 _BY_WHOM = re.compile(r"\s*+(?:par|by)\s[^\d.;]{1,40}?\s(?:le|on)\s++", re.I)
 _SEPARATOR = re.compile(r"(?:[·|—–•]|\s-)\s*+$")
 _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|"
@@ -295,9 +299,10 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
     for index, line in enumerate(shown):
         if index and shown[index - 1].rstrip().endswith(":") or line.strip() in values:
             continue
-        if index >= 8 and not _LETTER_START.match(line.strip()):
-            continue  # below the top, only a letter's date line
-        if re.match(r"\W*(?!date\s*+:)[^\W\d][\w ]{0,30}:", line, re.I):
+        if index >= 8 and not _LETTER_START.match(line.strip()) \
+                and not line.lstrip().lower().startswith("dated"):
+            continue  # below the top, only a letter's date line (or a notice's 'Dated:')
+        if re.match(r"\W*(?!dated?\s*+:)[^\W\d][\w ]{0,30}:", line, re.I):
             continue  # a labelled line ('Dates: June 20 – August 15, 2027') is not a dateline
         for part in re.split(r"\s[·|—–]\s", line.strip())[::-1] if index < 8 else [line]:
             found = find_dates(part, lang)
@@ -309,7 +314,10 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             # a date alone near the top; a letter's 'Lyon, le 25 mai 2027' anywhere (a
             # notice signed at its foot)
             dated = re.fullmatch(r"(?:date|dated|le)\s*+:?", rest, re.I)  # 'Date: 12 Jan'
-            if after or rest and not letter and not dated or index >= 8 and not letter:
+            # (a notice's 'Dated: 1st March, 2027' at its foot too)
+            signed = re.fullmatch(r"dated\s*+:?", rest, re.I)
+            if after or rest and not letter and not dated or index >= 8 and not letter \
+                    and not signed:
                 continue
             result.add("date_posted", _value(found[0], order), line.strip(), 0.6,
                        _doubt(found[0], order))
