@@ -255,3 +255,45 @@ def test_a_school_grade_is_no_pay_grade() -> None:
             "Qualifications: one year of specialized experience equivalent to the GS-11 "
             "level.\n")
     assert "category" not in _data(text)
+
+
+# The contract and its duration: what the contract sentence states, never a probation or the
+# years of experience asked.
+def test_the_duration_is_the_contract_s_not_the_probation_or_the_experience() -> None:
+    text = ("Site Safety Officer\nNorthern Offshore Services Ltd, Port Harcourt\n"
+            "Contract: two (2) years, renewable, with a three-month probation\n")
+    assert _data(text)["duration_months"] == 24
+    text = ("HSE Officer\nPosted 2 days ago  •  Lagos  •  Contract  •  3 - 5 years' experience\n"
+            "Duration: 12 months (renewable subject to performance)\n")
+    data = _data(text)
+    assert data["duration_months"] == 12
+    assert data["employment_type"] == "fixed_term"
+
+
+def test_a_stated_term_in_words_and_figures_or_with_words_between() -> None:
+    text = ("Ingénieur process (H/F)\nMode de recrutement : contrat à durée déterminée de deux "
+            "(2) ans, renouvelable.\n")
+    assert _data(text)["duration_months"] == 24
+    text = ("Cabin Crew\nWhat we offer\n• A three-year renewable employment contract\n"
+            "• Tax-free salary\n")
+    data = _data(text)
+    assert data["employment_type"] == "fixed_term" and data["duration_months"] == 36
+    text = ("Gameplay Intern\nDuring a 12-week internship in summer 2027 you will ship a "
+            "feature.\n")
+    assert _data(text)["duration_months"] == 3
+
+
+def test_a_competitive_examination_recruits_to_a_tenured_post() -> None:
+    text = ("AVIS DE CONCOURS\nConcours externe d'adjoint technique principal de 2e classe\n"
+            "Le centre de gestion organise un concours externe pour 20 postes.\n")
+    found = parse_text(text).get("employment_type")
+    assert found is not None and found.value == "permanent" and found.confidence < SURE
+
+
+def test_a_full_week_of_hours_as_trades_write_it() -> None:
+    cases = ["Maçon (H/F)\nHoraires | 7 h 30 – 16 h 30 du lundi au jeudi, 7 h 30 – 12 h le "
+             "vendredi (37 h 30, RTT)\n",
+             "Carreleur\n15 € net de l'heure, 39 h payées, heures sup en plus.\n",
+             "Pharmacy Technician\nFTE: 1.0 (260-day contract)\n"]
+    for text in cases:
+        assert _data(text)["working_time_percent"] == 100, text

@@ -84,8 +84,8 @@ _TERM_OF = re.compile(
     r"(?P<span>(?:\d{1,3}|un|une|one|two|three|four|five|six|deux|trois|quatre|cinq)[\s-]*+"
     + _PERIOD_WORDS + r")\b"
     r"|(?P<span2>\b(?:\d{1,3}|one|two|three|four|five|six|nine|twelve|eighteen)[\s-]*+"
-    r"(?:months?|years?|mois|ans?))[\s-]++(?:\w+\s++)?(?:contract|term|appointment|contrat|"
-    r"engagement|assignment)\b"
+    r"(?:months?|years?|mois|ans?|weeks?))[\s-]++(?:\w+\s++){0,2}(?:contract|term|appointment|"
+    r"contrat|engagement|assignment|internship|placement|fellowship)\b"
     r"|\blimited to\s++(?P<span3>\d{1,3}[\s-]*+(?:months?|years?))\b", re.I)
 # Two contracts offered in one breath ('salarié (CDI) ou libéral', 'un poste indéterminé et
 # des postes d'une période déterminée'): the contract is not one, it is stated as other.
@@ -96,8 +96,11 @@ _ENDS = re.compile(r"\b(?:position|post|poste|contract|contrat|appointment)\b[^.
                    r"prend fin le|se termine le|est limité au|est limitée au)\s++", re.I)
 _APPLYING = re.compile(r"candidat|apply|applica|postul|deadline|closing", re.I)
 # A trial period and its length: not the contract's.
-_TRIAL = re.compile(r"(?:p[ée]riode d['’]essai|probation(?:ary)? period|trial period|essai)"
-                    r"[^.;\n]{0,40}", re.I)
+_TRIAL = re.compile(r"(?:\b[\w()]+[\s-]*+(?:months?|mois|weeks?|semaines?)['’]?[\s-]*+)?"
+                    r"(?:p[ée]riode d['’]essai|probation(?:ary)?(?: period)?|trial period|essai)"
+                    r"[^.;\n]{0,40}"
+                    r"|\b\d{1,2}\s*+(?:[-–]|to|à)?\s*+\d{0,2}\+?\s*+(?:years?|ans?)['’]?\s*+(?:of\s++|"
+                    r"d['’])?(?:\w+\s++)?(?:experience|expérience)", re.I)
 _CORPS = re.compile(r"(?mi)^\W*corps(?: d'accueil| de recrutement)?\s*+:")
 
 
@@ -108,7 +111,8 @@ _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three
             "twelve": 12, "dix-huit": 18, "eighteen": 18, "vingt-quatre": 24}
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) +
-    r")[\s-]*+(?P<unit>mois|months?|ans?|years?|années?|semaines?|weeks?)\b", re.I)
+    r")(?:\s*+\(\d{1,3}\))?[\s-]*+(?P<unit>mois|months?|ans?|years?|années?|semaines?|weeks?)\b",
+    re.I)
 
 
 _TENURE = re.compile(
@@ -269,12 +273,36 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         assert match is not None
         # 'Corps : attaché d'administration': a post for civil servants of that corps.
         result.add("employment_type", EmploymentType.PERMANENT, around(text, match), 0.6)
+    concours = _CONCOURS.search(text)
+    if not result.get("employment_type") and concours:
+        # a competitive examination recruits civil servants: tenured posts
+        result.add("employment_type", EmploymentType.PERMANENT, around(text, concours), 0.6)
+    _renewed_contract(result, labelled)
     if not result.get("duration_months") and result.value("employment_type") in _TAKES_A_TERM:
         match = _TENURE.search(text) or _TERM_OF.search(text) or _FOR_A_TIME.search(text)
         if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
             result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
     _permanent_with_a_duration(result)
     _working_time(result, text, lang)
+
+
+_CONCOURS = re.compile(r"\bconcours (?:externe|interne|d['’]accès|sur titres|de recrutement)|"
+                       r"\b(?:troisième|3e) concours\b|\bliste d['’]aptitude\b", re.I)
+_RENEWABLE = re.compile(r"\b(?:renewable|renouvelable|extendable)\b", re.I)
+
+
+def _renewed_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]) -> None:
+    """A board's 'Contract' tag beside 'Duration: 12 months (renewable ...)': a contract an
+    employer renews is an employee's fixed term, not a contractor's."""
+    kind = result.get("employment_type")
+    if kind is None or kind.value is not EmploymentType.FREELANCE \
+            or not _CONTRACTOR.search(str(kind.snippet)):
+        return
+    for value, snippet in labelled.get("duration", []):
+        if _RENEWABLE.search(value) and _duration(value):
+            result.findings.remove(kind)
+            result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.7)
+            return
 
 
 _LIBERAL = re.compile(r"\b(rétrocession|retrocession|libéral(?:e|es)?|honoraires|self-employed)\b",
@@ -416,9 +444,11 @@ _DAYS_AFTER_HOURS = re.compile(r"\(\s*+(one|two|three|four|un|deux|trois|quatre|
 _WHERE = re.compile(r"\b(office|on[- ]?site|remote|from home|hybrid|bureau|sur site|"
                     r"t[ée]l[ée]travail|pr[ée]sentiel|campus)\b", re.I)
 # A contract's weekly hours without 'a week' ('Contrat saisonnier 35h', 'Horaires : ..., 35 h').
-_FULL_HOURS = re.compile(r"(?i:\b(?:contrat|cdd|cdi|horaires?|hebdo\w*)\b)[^\n]{0,60}?"
-                         r"(?<![\d,.])(3[5-9])\s?h(?:eures)?\b(?!\s*+\d)")
+_FULL_HOURS = re.compile(r"(?i:\b(?:contrat|cdd|cdi|horaires?|hebdo\w*)\b)[^\n]{0,100}?"
+                         r"(?<![\d,.])(3[5-9])\s?h(?:eures)?(?:\s?[0-5]\d)?\b(?!\s*+[-–]?\s*+\d)"
+                         r"|(?<![\d,.])(3[5-9])\s?h(?:eures)?\s++pay[ée]e?s\b")
 _FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|ETP)\b")
+_FTE_LABEL = re.compile(r"\b(?:FTE|ETP)\s*+:\s*+([01](?:[.,]\d{1,2})?)(?![\d.,])")
 _TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partiel|part[- ]time|"
                          r"temps (?:plein|complet)|full[- ]time|working hours|working time|"
                          r"heures de travail|durée du travail|of (?:a )?full[- ]time)", re.I)
@@ -488,7 +518,7 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     if word:
         result.add("working_time_percent", 100 if word["full"] else 50, around(text, word), 0.85)
         return
-    fte = _FTE.search(text)
+    fte = _FTE.search(text) or _FTE_LABEL.search(text)
     if fte:
         share = round(float(fte.group(1).replace(",", ".")) * 100)
         if 1 <= share <= 100:

@@ -85,7 +85,8 @@ _LETTER_START = re.compile(r"(?:(?:Fait|Done|Given) (?:à|at|in) )?[A-ZÀ-Ý][^\
                            r"(?:le\s++|this\s++|on\s++)?\d")
 # A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
 # 'entre le 1er mars et le 31 mai 2027'.
-_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\bdates?\s*+:\s*+)", re.I)
+_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\b(?:dates?|season|saison|"
+                   r"p[ée]riode)\s*+:\s*+)", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])|\s;\s|;\s(?=[a-zà-ÿ])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
 # (an appraisal, 'compte rendu d'entretien professionnel', is no interview)
