@@ -7,6 +7,7 @@ insertion structures. Each text is short and written for the test."""
 from __future__ import annotations
 
 from datetime import date, time
+from decimal import Decimal
 
 from tracker.importers.base import SURE
 from tracker.importers.text import parse_text
@@ -297,3 +298,46 @@ def test_a_full_week_of_hours_as_trades_write_it() -> None:
              "Pharmacy Technician\nFTE: 1.0 (260-day contract)\n"]
     for text in cases:
         assert _data(text)["working_time_percent"] == 100, text
+
+
+# The salary: the first range the pay sentence states; a bonus, a stipend, another place's
+# range, a grade's number or a price on the next line are not pay.
+def _pay(text: str) -> tuple:
+    data = _data(text)
+    return (data.get("salary_min"), data.get("salary_max"), data.get("salary_currency"),
+            data.get("salary_period"))
+
+
+def test_the_pay_is_the_first_range_of_its_sentence() -> None:
+    text = ("Registered Nurse - Night Shift\nMercy Valley Hospital, Dayton, OH\nOur RN pay scale "
+            "runs from $72,000 to $104,000, based on experience. Night nurses receive an "
+            "additional $4,000 differential and new hires a $5,000 sign-on bonus.\n")
+    assert _pay(text) == (72000, 104000, "USD", "year")
+    text = ("Technical Artist\nThe base pay range for this role across the U.S. is USD "
+            "$118,000 - $190,000 per year. There is a different range in the Bay Area, "
+            "$140,000 - $226,000 per year.\n")
+    assert _pay(text)[:2] == (118000, 190000)
+
+
+def test_a_day_rate_then_a_scale_is_the_day_rate() -> None:
+    text = ("Long-Term Substitute, Physics\nRATE OF PAY: $230.00 per day for the first 20 "
+            "days, then placement on the salary schedule (Step 1: $63,200 annually).\n")
+    assert _pay(text) == (230, None, "USD", "day")
+
+
+def test_a_grade_number_before_a_range_is_not_its_lower_end() -> None:
+    text = ("Dean of Students\nSalary: Administrator Salary Schedule, Grade 4 — $98,412 to "
+            "$121,860 per year, depending on experience.\n")
+    assert _pay(text) == (98412, 121860, "USD", "year")
+
+
+def test_a_price_on_the_next_labelled_line_adds_nothing_to_the_pay() -> None:
+    text = ("Préparateurs de commandes - entrepôt de Cavaillon\n"
+            "Rémunération | SMIC horaire (12,02 € brut)\nHébergement | mobil-home, 6 €/nuit\n")
+    assert _pay(text) == (Decimal("12.02"), None, "EUR", "hour")
+
+
+def test_a_dollar_beside_a_us_state_after_a_canadian_town_name_is_the_us_dollar() -> None:
+    text = ("Paraeducator\nEvergreen Public Schools - Vancouver, WA\nSalary: $21.10 - $27.40 "
+            "per hour\n")
+    assert _pay(text)[2] == "USD"
