@@ -341,3 +341,36 @@ def test_a_dollar_beside_a_us_state_after_a_canadian_town_name_is_the_us_dollar(
     text = ("Paraeducator\nEvergreen Public Schools - Vancouver, WA\nSalary: $21.10 - $27.40 "
             "per hour\n")
     assert _pay(text)[2] == "USD"
+
+
+# The apply e-mail: the address of the sentence about applying; not a forwarded message's
+# headers, not an address for accommodation, complaints or the job sheet.
+def test_the_address_to_apply_to_is_not_the_forwarding_list_s() -> None:
+    text = ("De : Réseau Emploi Logistique <liste@emploi-logistique.fr>\n"
+            "À : abonnes@emploi-logistique.fr\nObjet : TR: Cariste CACES 5, candidatures au "
+            "transporteur\n\n"
+            "De : Transports Girard <rh@transports-girard.fr>\n\n"
+            "Bonjour, nous recrutons un cariste en CDI.\n"
+            "Candidatures (CV) avant le 10/09/2027 à recrutement@transports-girard.fr.\n")
+    assert _data(text)["apply_email"] == "recrutement@transports-girard.fr"
+
+
+def test_an_address_for_the_job_sheet_gives_way_to_the_one_for_applications() -> None:
+    text = ("Directeur d'agence (H/F)\nBanque Populaire du Sud-Ouest\n"
+            "La fiche de poste peut être obtenue auprès de la DRH (drh@bpso.fr).\n"
+            "Les candidatures doivent être transmises à recrutement@bpso.fr.\n")
+    assert _data(text)["apply_email"] == "recrutement@bpso.fr"
+
+
+def test_an_accommodation_or_a_title_ix_address_is_not_where_to_apply() -> None:
+    text = ("Surgical Technologist\nLakeshore Community Hospital, Toledo, OH\nApply online. "
+            "Reasonable accommodation requests: hr.access@lakeshorehealth.org\n"
+            "Title IX Coordinator: Ann Ruiz, aruiz@lakeshorehealth.org.\n")
+    assert "apply_email" not in _data(text)
+
+
+def test_a_forwarded_message_with_no_address_to_apply_to_gives_none() -> None:
+    text = ("From: Dr Lena Berg <l.berg@ki.se>\nTo: nordic-epi@lists.example.org\n"
+            "Subject: Fwd: PhD position in epidemiology\n\nDear all, please share: a PhD "
+            "position in our group, apply through the university portal.\n")
+    assert "apply_email" not in _data(text)
