@@ -374,3 +374,47 @@ def test_a_forwarded_message_with_no_address_to_apply_to_gives_none() -> None:
             "Subject: Fwd: PhD position in epidemiology\n\nDear all, please share: a PhD "
             "position in our group, apply through the university portal.\n")
     assert "apply_email" not in _data(text)
+
+
+def test_a_sentence_with_no_date_does_not_borrow_a_review_date() -> None:
+    text = ("Assistant Professor of Naval Architecture\nHow to apply\nApplications must be "
+            "submitted through the university's portal. Review of applications will begin on "
+            "1 March 2027 and continue until the position is filled.\n")
+    assert "valid_through_date" not in _data(text)
+    text = ("Hydrologist 2\nClosing Date: Continuous\nInitial screening date: Sunday, "
+            "February 7, 2027\nThe recruitment remains open until filled.\n")
+    assert "valid_through_date" not in _data(text)
+
+
+def test_a_time_cut_from_its_sentence_after_p_m_is_still_the_deadline_s() -> None:
+    text = ("Nurse Practitioner\nClosing date: 03/03/2027\nHOW TO APPLY: Submit your resume "
+            "through the portal by 11:59 p.m. Eastern Standard Time on the closing date.\n")
+    assert _data(text)["valid_through_time"] == time(23, 59)
+
+
+def test_the_period_of_the_contract_before_an_event_s_and_a_course_s() -> None:
+    text = ("Directeur de séjour (H/F)\nLe séjour se déroule du dimanche 11 juillet au mardi 3 "
+            "août 2027.\nVous serez engagé par un contrat d'engagement éducatif du 3 juillet "
+            "au 3 août 2027.\n")
+    assert _data(text)["job_start_date"] == date(2027, 7, 3)
+    text = ("Chargé de projet VSI (H/F)\nFormation au départ obligatoire du 11 au 15 janvier "
+            "2027 à Lyon.\nDurée : 24 mois.\n")
+    assert "job_start_date" not in _data(text)
+
+
+def test_a_bare_first_day_of_a_period_takes_the_last_day_s_month() -> None:
+    text = ("Cuisinier (H/F) - colonie de vacances\n- CDD d'un mois, du 1er au 31 juillet 2027, "
+            "à temps plein\n")
+    assert _data(text)["job_start_date"] == date(2027, 7, 1)
+
+
+def test_a_start_between_two_days_sets_no_day() -> None:
+    text = ("Coupeur de raisin - Vendanges 2027\n- Début prévisionnel entre le 30 août et le 6 "
+            "septembre 2027 selon la maturité du raisin\n")
+    assert "job_start_date" not in _data(text)
+
+
+def test_a_public_body_s_vacancy_from_a_day_starts_then() -> None:
+    text = ("Avis de vacance\nL'emploi de directeur de l'établissement public de l'État est "
+            "susceptible d'être vacant à compter du 1er avril 2027.\n")
+    assert _data(text)["job_start_date"] == date(2027, 4, 1)

@@ -48,13 +48,13 @@ _START_PHRASE = re.compile(
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"affichage|posting period|advertising period|inscri|registration|"
                         r"[ée]preuve|exam|test(?:s|ing)?\b|"
-                        r"publi|posted|ouvert|open from|announcement|sift|shortlist|week commencing|review)",
+                        r"publi(?!c)|posted|ouvert|open from|announcement|sift|shortlist|week commencing|review)",
                         re.I)
 # (and the first day of a period: 'à partir du 10 mai', 'from 3 May': no day set yet)
 _WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c|"
                       r"[àa] partir du|d[èe]s le|from|starting)\s*+$", re.I)
 _NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition|"
-                          r"affichage|publi|posted|posting)", re.I)
+                          r"affichage|publi(?!c)|posted|posting)", re.I)
 # The date a posting was published: a phrase at the start of its line (or after a separator,
 # '· Publiée le 06/05/2027'), the date right after it.
 _POSTED = re.compile(
@@ -85,6 +85,11 @@ _LETTER_START = re.compile(r"(?:(?:Fait|Done|Given) (?:à|at|in) )?[A-ZÀ-Ý][^\
                            r"(?:le\s++|this\s++|on\s++)?\d")
 # A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
 # 'entre le 1er mars et le 31 mai 2027'.
+_EVENT = re.compile(r"\b(?:formation|training|induction|s[ée]minaire|réunion|meeting)\b", re.I)
+_WINDOW = re.compile(r"\b(?:entre|between)\b", re.I)
+# A sentence about the contract or the hiring: its period is the work's, before an event's.
+_EMPLOYED = re.compile(r"\b(?:contrat|contract|engag\w*|CDD|employ\w*|embauch\w*|hired|"
+                       r"recrut\w*|stage|internship|placement)\b", re.I)
 _SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\b(?:dates?|season|saison|"
                    r"p[ée]riode)\s*+:\s*+)", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])|\s;\s|;\s(?=[a-zà-ÿ])")
@@ -230,6 +235,8 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                     or _NEVER_START.search(line):
                 continue
             found = find_dates(line[match.start():], lang, _year_default(result))
+            if found and _WINDOW.search(line[match.start():match.start() + found[0].start]):
+                continue  # 'Début prévisionnel entre le 30 août et le 6 septembre'
             if found and found[0].start <= 40:
                 result.add("job_start_date", _value(found[0], order), line,
                            0.7 if found[0].year_given else 0.6, _doubt(found[0], order))
@@ -373,8 +380,12 @@ def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
     taken from the last's when it is not written (and the year before if it would fall after
     it); None for the dates of applications or interviews."""
     match = _SPAN.search(line)
-    if not match or _NOT_START.search(line):
-        return None
+    if not match or _NOT_START.search(line) \
+            or _EVENT.search(line[max(0, match.start() - 40):match.start()]):
+        return None  # ('Formation au départ du 11 au 15 janvier': a course before the work)
+    if _WINDOW.match(match.group(0)) and _START_PHRASE.search(
+            line[max(0, match.start() - 30):match.start()]):
+        return None  # 'Début prévisionnel entre le 30 août et le 6 septembre': a window
     rest = line[match.start():match.start() + 120]
     year = next((f.value.year for f in find_dates(rest, lang) if f.year_given), None)
     before = re.search(r"\b(20\d\d)\b[^.\d]{0,30}$", line[max(0, match.start() - 40):match.start()])
@@ -386,6 +397,16 @@ def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
             return found[0], found[1]
         return None
     found = find_dates(rest, lang, year) if year else []
+    bare = re.match(r"\S+\s++(?:le\s++)?([0-3]?\d)(?:er|st|nd|rd|th)?\s++(?:au|to|-|–)\s++(?:le\s++)?$",
+                    rest[:found[0].start]) if len(found) == 1 and found[0].year_given else None
+    if bare:
+        last = found[0]
+        try:
+            first_day = last.value.replace(day=int(bare.group(1)))
+        except ValueError:
+            return None
+        first = FoundDate(first_day, bare.start(1), bare.end(1), bare.group(1), True)
+        return (first, last) if first.value < last.value else None
     if len(found) < 2 or not found[1].year_given or _gap(rest, found) > 12:
         return None
     first, last = found[0], found[1]
@@ -395,11 +416,12 @@ def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
 
 
 def _work_span(result: ParsedPosting, lines: list[str], lang: str, order: str | None) -> None:
-    """A period of work gives the start, and the duration when none is stated."""
-    for line in lines:
-        found = span(line, lang)
-        if found is None:
-            continue
+    """A period of work gives the start, and the duration when none is stated: the period of
+    the sentence about the contract first ('engagé par un contrat ... du 3 juillet au 3 août',
+    not the trip's 'du 11 juillet au 3 août' before it)."""
+    spans = [(line, found) for line in lines for found in [span(line, lang)] if found]
+    spans.sort(key=lambda item: not _EMPLOYED.search(item[0]))
+    for line, found in spans[:1]:
         first, last = found
         if not result.get("job_start_date"):
             result.add("job_start_date", _value(first, order), line, 0.7, _doubt(first, order))
@@ -440,7 +462,9 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                                           "délai de rigueur"):
                 rest = line  # 'pour le 1er avril 2027 au plus tard': the date is before
             # the date on the next line when this one has none, not even without its year
-            if not find_dates(rest, lang, 2000) and index + 1 < len(lines):
+            # (not a review date's: 'Closing Date: Continuous' / 'Initial screening date: ...')
+            if not find_dates(rest, lang, 2000) and index + 1 < len(lines) \
+                    and not (until_filled and _REVIEW.search(lines[index + 1])):
                 rest = f"{rest} {lines[index + 1]}"
             rest = _pair_end(rest, lang) or rest  # 'Open & closing dates 01/05 to 01/19
             weak = match.group(1).lower() in ("by", "until", "before", "through")
@@ -550,9 +574,10 @@ def _closing_time(result: ParsedPosting, lines: list[str]) -> None:
     deadline = result.get("valid_through_date")
     if result.get("valid_through_time") or deadline is None:
         return
-    for line in lines:
+    for index, line in enumerate(lines):
         if _ON_CLOSING.search(line):
-            clock = find_time(line)
+            # ('by 11:59 p.m. Eastern Time on...': cut after 'p.m.' into two sentences)
+            clock = find_time(line) or (find_time(lines[index - 1][-30:]) if index else None)
             if clock:
                 result.add("valid_through_time", clock[0], line, min(deadline.confidence, 0.75))
                 return
