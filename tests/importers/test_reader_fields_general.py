@@ -418,3 +418,51 @@ def test_a_public_body_s_vacancy_from_a_day_starts_then() -> None:
     text = ("Avis de vacance\nL'emploi de directeur de l'établissement public de l'État est "
             "susceptible d'être vacant à compter du 1er avril 2027.\n")
     assert _data(text)["job_start_date"] == date(2027, 4, 1)
+
+
+# Whole postings of kinds the corpus lacks: every field besides title and employer.
+QUEBEC_PLANT = "Technicien(ne) en maintenance industrielle\nLaiterie Boréale inc. — Saint-Hyacinthe (Québec)\n\nStatut : permanent, temps plein (40 h/semaine, quart de soir)\nSalaire : 32,50 $ à 38,75 $ de l'heure selon l'expérience\nEntrée en poste : 7 juin 2027\n\nExigences\n- DEP en électromécanique de systèmes automatisés ou DEC en génie électrique\n- 3 ans d'expérience en milieu manufacturier\n\nFaites parvenir votre CV à emplois@laiterieboreale.ca d'ici le 21 mai 2027.\nAffiché le 3 mai 2027 · Numéro de l'affichage : LB-2027-044\n"
+
+INDIAN_PSU = 'HINDUSTAN SHIPYARD SERVICES LIMITED\n(A Government of India Enterprise)\nAdvertisement No. HSSL/HR/REC/03/2027\nDate: 10.04.2027\n\nRECRUITMENT OF GRADUATE ENGINEER TRAINEES\n\nApplications are invited from Indian nationals for 24 posts of Graduate Engineer Trainee (Mechanical / Electrical) on regular basis.\n\nEducational Qualification: Full-time B.E./B.Tech in Mechanical or Electrical Engineering with minimum 60% marks.\nPay Scale: Rs. 40,000 - 1,40,000 (E-1 grade, IDA)\nAge limit: 27 years as on 30.04.2027.\n\nLast date for receipt of online applications: 30.04.2027 (17:00 hrs)\nDate of written test: 25.05.2027\n'
+
+AUSTRALIAN_BOARD = 'Warehouse Team Leader\nKestrel Logistics\nTruganina VIC · Warehousing, Storage & Distribution (Manufacturing, Transport & Logistics)\nFull time · $85,000 – $95,000 per year + super\nListed 12 Apr 2027\n\nAbout the role\nLead a team of 15 pick-packers on afternoon shift (2pm–10:30pm, Monday to Friday).\n\nTo be successful you will have\n- Certificate IV in Warehousing Operations or similar\n- Current LF forklift licence\n\nApplications close 26/04/2027. Job reference KL-TL-0412.\n'
+
+BELGIAN_FACTORY = "Opérateur de ligne H/F/X – Verrerie de Seneffe SA (Hainaut, Belgique)\nRégime : temps plein, 38 h/semaine en 3 pauses\nContrat : CDD de 6 mois en vue d'un CDI\nDiplôme : CESS technique ou expérience équivalente\nSalaire : 17,85 € brut/heure + primes d'équipe\nDate de début : 01/06/2027\nPostulez avant le 14/05/2027 : jobs@verrerie-seneffe.be\n"
+
+
+def test_a_quebec_plant_s_posting() -> None:
+    data = _data(QUEBEC_PLANT)
+    assert data["reference"] == "LB-2027-044"
+    assert data["job_start_date"] == date(2027, 6, 7)
+    assert data["date_posted"] == date(2027, 5, 3)
+    assert data["valid_through_date"] == date(2027, 5, 21)
+    assert (data["salary_min"], data["salary_max"], data["salary_currency"],
+            data["salary_period"]) == (Decimal("32.50"), Decimal("38.75"), "CAD", "hour")
+    assert _level(QUEBEC_PLANT) == "cap_bep"  # a DEP or a DEC: the DEP will do
+
+
+def test_an_indian_public_sector_notification() -> None:
+    data = _data(INDIAN_PSU)
+    assert data["reference"] == "HSSL/HR/REC/03/2027"
+    assert data["employment_type"] == "permanent"  # 'on regular basis'
+    assert data.get("working_time_percent") != 60  # 'minimum 60% marks' is no share of time
+    assert data["valid_through_date"] == date(2027, 4, 30)
+    assert data["valid_through_time"] == time(17, 0)
+    assert "interviews" not in data  # a written test is no interview
+
+
+def test_an_australian_job_board_s_posting() -> None:
+    data = _data(AUSTRALIAN_BOARD)
+    assert data["reference"] == "KL-TL-0412"
+    assert data["salary_currency"] == "AUD"  # 'Truganina VIC', '+ super'
+    assert data["date_posted"] == date(2027, 4, 12)
+    assert data["valid_through_date"] == date(2027, 4, 26)
+
+
+def test_a_belgian_factory_s_posting() -> None:
+    data = _data(BELGIAN_FACTORY)
+    assert (data["salary_min"], data["salary_currency"], data["salary_period"]) == (
+        Decimal("17.85"), "EUR", "hour")  # '17,85 € brut/heure'
+    assert data["employment_type"] == "fixed_term" and data["duration_months"] == 6
+    assert data["job_start_date"] == date(2027, 6, 1)
+    assert _level(BELGIAN_FACTORY) == "Bac"

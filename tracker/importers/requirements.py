@@ -54,7 +54,8 @@ _DEGREES = [
                 r"fin d'études secondaires|high school "
                 r"(?:diploma|certificate)|general education diploma|leaving certificate|A[- ]levels?|secondary school diploma|niveau 4|"
                 r"(?-i:GED))\b", re.I), "Bac"),
-    (re.compile(r"\b((?-i:CAP|BEP))\b"), "cap_bep"),
+    # (Québec's diplôme d'études professionnelles, a trade diploma of secondary school)
+    (re.compile(r"\b((?-i:CAP|BEP|DEP)|diplôme d'études professionnelles)\b"), "cap_bep"),
 ]
 # A degree not named: a first degree unless a named one says otherwise.
 _GENERIC_DEGREE = re.compile(r"\b(degree|diplôme|diploma)\b", re.I)
@@ -178,7 +179,7 @@ _DEGREE_IN_TEXT = re.compile(
     r"(?-i:BTS|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
     r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
     r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
-    r"(?-i:CESS|CAP|BEP)|bac(?!\s*+\+)|graduation with a degree|a degree(?= in\b)|2:1 degree|"
+    r"(?-i:CESS|CAP|BEP|DEP)|diplôme d'études professionnelles|bac(?!\s*+\+)|graduation with a degree|a degree(?= in\b)|2:1 degree|"
     r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b)|master(?= \d| en | in | de | of ))\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
                      r"eligibility|éligibilité|études|preparing|préparant|pursuing|"
@@ -197,7 +198,8 @@ _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5"
            "docteur": "Bac+8", "grade licence": "Bac+3", "grade master": "Bac+5",
            "graduation": "Bac+3", "baccalaur": "Bac", "high school": "Bac", "leaving": "Bac",
            "enseignement secondaire": "Bac", "cess": "Bac", "cap": "cap_bep", "bep": "cap_bep",
-           "dec": "Bac+2", "diplôme d'études collégiales": "Bac+2",
+           "dec": "Bac+2", "diplôme d'études collégiales": "Bac+2", "dep": "cap_bep",
+           "diplôme d'études professionnelles": "cap_bep",
            "diplôme d'études secondaires": "Bac", "a degree": "Bac+3", "2:1": "Bac+3", "diplôme de master": "Bac+5",
            "diplôme de licence": "Bac+3", "diplôme de doctorat": "Bac+8", "bac": "Bac",
            "b.tech": "Bac+4", "btech": "Bac+4", "b.e.": "Bac+4", "dcg": "Bac+3", "dscg": "Bac+5",

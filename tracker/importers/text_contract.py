@@ -45,7 +45,7 @@ _TYPES = [
                 r"court|committee|council|residen\w*|address))|open[- ]ended|"
                 r"titulaire(?!s?\s+(?:du|de|des|d'|d’))|fonctionnaires?|indefinite|ongoing|"
                 r"ind[ée]termin[ée]e?s?|indeterminate|direct[- ]hire|tenure[- ]track|"
-                r"emploi régulier|poste régulier|"
+                r"emploi régulier|poste régulier|on (?:a )?regular basis|"
                 r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
     (re.compile(r"\b(apprentissage|(?<!horaires )(?<!week-ends )(?<!weekends )(?<!équipes )"
@@ -465,6 +465,8 @@ _DAYS_A_WEEK = re.compile(r"\b([1-4](?:[.,]5)?)\s*+(?:days?\s++(?:a|per)\s++week
 _FULL_WEEK = re.compile(r"(?:full[- ]time is|full[- ]time equivalent is|temps (?:plein|complet)"
                         r"\s*+(?:=|:|est de))\s*+(\d{2}(?:[.,]\d)?)\s*+(?:hours|heures|h)\b", re.I)
 _PERCENT = re.compile(r"(?<![\d,.])(\d{2,3})\s*+%")
+_NOT_A_SHARE = re.compile(r"\s*+(?:of\s++)?(?:marks|aggregate|score|cgpa|grade|pension|commission|"
+                          r"bonus|travel|remote|discount|des voix|de réussite)", re.I)
 _THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
 _WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)"
                            r"(?P<minutes>[0-5]\d)?\s*"
@@ -528,6 +530,8 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     heading = [line for line in lines if line.strip()][:5]
     for line in (part for whole in lines for part in re.split(r"(?<=[.!?])\s+", whole)):
         percent = _PERCENT.search(line)
+        if percent and _NOT_A_SHARE.match(line, percent.end()):
+            continue  # 'minimum 60% marks', '7 % pension': a share of something else
         if percent and not _MONEY_SIGN.search(line) and 1 <= int(percent.group(1)) <= 100 and (
                 _TIME_WORDS.search(line) or line in heading and len(line) <= 80):
             result.add("working_time_percent", int(percent.group(1)), line, 0.7)

@@ -41,6 +41,7 @@ _START_PHRASE = re.compile(
     r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le|start\s*:|"
     r"(?:indicative|expected) start|démarrage|à partir du|a partir du|embauche|"
     r"entrée en fonctions?|entree en fonctions?|date d'entrée|to start on|entrée en service|"
+    r"entrée en poste|entree en poste|"
     r"joining date|date of joining|to commence on|commencement|available from|"
     r"date available|date prévue (?:du recrutement|de (?:prise de poste|début))|"
     r"recrutement prévu|beginning\b|reports? on|report for duty|season\s*+:)", re.I)

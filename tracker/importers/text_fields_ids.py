@@ -53,7 +53,9 @@ _ID_LABEL = re.compile(
     r"code|de l['’](?:offre|annonce)))?"
     r"|(?:job|req|requisition|vacancy|posting|position|announcement|advt|advert|offre(?:\s++d['’]emploi)?"
     r"|annonce|offer|avis|competition|opening|recruitment)\s*+(?:id|#|n°|no\.?|number|numéro|"
-    r"code)(?!\w)|(?:announcement|(?-i:NOR))(?=\s*+:)|(?-i:ID)(?=[ :])|\[(?:offre|offer|ref|réf))"
+    r"code)(?!\w)|(?:numéro|number|no\.?|n°)\s++(?:de\s++l['’]|d['’]|du\s++|de\s++|of\s++(?:the\s++)?)?"
+    r"(?:affichage|annonce|offre|poste|avis|concours|posting|vacancy|advert\w*|job)(?!\w)"
+    r"|(?:announcement|(?-i:NOR))(?=\s*+:)|(?-i:ID)(?=[ :])|\[(?:offre|offer|ref|réf))"
     r"\s*+(?:[:#|]|n°)?\s*+(?P<id>[A-Z]{2,6} \d{1,4}/\d{4}(?!\d)|[A-Z0-9][A-Za-z0-9._/-]{1,40})",
     re.I)
 _YEAR = re.compile(r"(?:^|[-/])(?:19|20)\d\d(?:$|[-/])")

@@ -43,7 +43,7 @@ _DOLLAR_COUNTRIES = [
                 r"New Brunswick|Nouveau-Brunswick|Gatineau|Winnipeg|Calgary|Edmonton)\b"), "CAD"),
     (re.compile(r"\b(Australia|Australian|NSW|New South Wales|Queensland|Victorian? Public|"
                 r"Sydney|Melbourne|Canberra|Brisbane|Adelaide|Perth|Tasmania|APS|"
-                r"superannuation)\b"), "AUD"),
+                r"superannuation|(?-i:VIC|QLD|TAS)|\+ super)\b"), "AUD"),
     (re.compile(r"\b(New Zealand|Aotearoa|Auckland|Wellington|Christchurch|KiwiSaver)\b"), "NZD"),
     (re.compile(r"\b(Singapore)\b"), "SGD"),
     (re.compile(r"\b(Hong Kong)\b"), "HKD"),
@@ -60,7 +60,7 @@ _PERIODS = [
      r"par an\b|p\.a\.|\bpa\b|par année|\bLPA\b|\bCTC\b|yearly|annually|brut annuel", "year"),
     (r"per month|a month|monthly|/\s*month|mensuel|par mois|/\s*mois", "month"),
     (r"per week|a week|weekly|/\s*(?:week|wk)\b|par semaine|hebdomadaire", "week"),
-    (r"per hour|an hour|hourly|/\s*(?:hour|hr|h)\b|horaire|l'heure|l’heure|par heure", "hour"),
+    (r"per hour|an hour|hourly|/\s*(?:hour|hr|h|heure)\b|horaire|l'heure|l’heure|par heure", "hour"),
     (r"per day|a day|daily|day rate|par jour|/\s*jour|journalier|\btjm\b|taux journalier", "day"),
 ]
 _SALARY_WORDS = re.compile(
