@@ -421,13 +421,62 @@ def test_a_public_body_s_vacancy_from_a_day_starts_then() -> None:
 
 
 # Whole postings of kinds the corpus lacks: every field besides title and employer.
-QUEBEC_PLANT = "Technicien(ne) en maintenance industrielle\nLaiterie Boréale inc. — Saint-Hyacinthe (Québec)\n\nStatut : permanent, temps plein (40 h/semaine, quart de soir)\nSalaire : 32,50 $ à 38,75 $ de l'heure selon l'expérience\nEntrée en poste : 7 juin 2027\n\nExigences\n- DEP en électromécanique de systèmes automatisés ou DEC en génie électrique\n- 3 ans d'expérience en milieu manufacturier\n\nFaites parvenir votre CV à emplois@laiterieboreale.ca d'ici le 21 mai 2027.\nAffiché le 3 mai 2027 · Numéro de l'affichage : LB-2027-044\n"
+QUEBEC_PLANT = """Technicien(ne) en maintenance industrielle
+Laiterie Boréale inc. — Saint-Hyacinthe (Québec)
 
-INDIAN_PSU = 'HINDUSTAN SHIPYARD SERVICES LIMITED\n(A Government of India Enterprise)\nAdvertisement No. HSSL/HR/REC/03/2027\nDate: 10.04.2027\n\nRECRUITMENT OF GRADUATE ENGINEER TRAINEES\n\nApplications are invited from Indian nationals for 24 posts of Graduate Engineer Trainee (Mechanical / Electrical) on regular basis.\n\nEducational Qualification: Full-time B.E./B.Tech in Mechanical or Electrical Engineering with minimum 60% marks.\nPay Scale: Rs. 40,000 - 1,40,000 (E-1 grade, IDA)\nAge limit: 27 years as on 30.04.2027.\n\nLast date for receipt of online applications: 30.04.2027 (17:00 hrs)\nDate of written test: 25.05.2027\n'
+Statut : permanent, temps plein (40 h/semaine, quart de soir)
+Salaire : 32,50 $ à 38,75 $ de l'heure selon l'expérience
+Entrée en poste : 7 juin 2027
 
-AUSTRALIAN_BOARD = 'Warehouse Team Leader\nKestrel Logistics\nTruganina VIC · Warehousing, Storage & Distribution (Manufacturing, Transport & Logistics)\nFull time · $85,000 – $95,000 per year + super\nListed 12 Apr 2027\n\nAbout the role\nLead a team of 15 pick-packers on afternoon shift (2pm–10:30pm, Monday to Friday).\n\nTo be successful you will have\n- Certificate IV in Warehousing Operations or similar\n- Current LF forklift licence\n\nApplications close 26/04/2027. Job reference KL-TL-0412.\n'
+Exigences
+- DEP en électromécanique de systèmes automatisés ou DEC en génie électrique
+- 3 ans d'expérience en milieu manufacturier
 
-BELGIAN_FACTORY = "Opérateur de ligne H/F/X – Verrerie de Seneffe SA (Hainaut, Belgique)\nRégime : temps plein, 38 h/semaine en 3 pauses\nContrat : CDD de 6 mois en vue d'un CDI\nDiplôme : CESS technique ou expérience équivalente\nSalaire : 17,85 € brut/heure + primes d'équipe\nDate de début : 01/06/2027\nPostulez avant le 14/05/2027 : jobs@verrerie-seneffe.be\n"
+Faites parvenir votre CV à emplois@laiterieboreale.ca d'ici le 21 mai 2027.
+Affiché le 3 mai 2027 · Numéro de l'affichage : LB-2027-044
+"""
+
+INDIAN_PSU = """HINDUSTAN SHIPYARD SERVICES LIMITED
+(A Government of India Enterprise)
+Advertisement No. HSSL/HR/REC/03/2027
+Date: 10.04.2027
+
+RECRUITMENT OF GRADUATE ENGINEER TRAINEES
+
+Applications are invited from Indian nationals for 24 posts of Graduate Engineer Trainee (Mechanical / Electrical) on regular basis.
+
+Educational Qualification: Full-time B.E./B.Tech in Mechanical or Electrical Engineering with minimum 60% marks.
+Pay Scale: Rs. 40,000 - 1,40,000 (E-1 grade, IDA)
+Age limit: 27 years as on 30.04.2027.
+
+Last date for receipt of online applications: 30.04.2027 (17:00 hrs)
+Date of written test: 25.05.2027
+"""
+
+AUSTRALIAN_BOARD = """Warehouse Team Leader
+Kestrel Logistics
+Truganina VIC · Warehousing, Storage & Distribution (Manufacturing, Transport & Logistics)
+Full time · $85,000 – $95,000 per year + super
+Listed 12 Apr 2027
+
+About the role
+Lead a team of 15 pick-packers on afternoon shift (2pm–10:30pm, Monday to Friday).
+
+To be successful you will have
+- Certificate IV in Warehousing Operations or similar
+- Current LF forklift licence
+
+Applications close 26/04/2027. Job reference KL-TL-0412.
+"""
+
+BELGIAN_FACTORY = """Opérateur de ligne H/F/X – Verrerie de Seneffe SA (Hainaut, Belgique)
+Régime : temps plein, 38 h/semaine en 3 pauses
+Contrat : CDD de 6 mois en vue d'un CDI
+Diplôme : CESS technique ou expérience équivalente
+Salaire : 17,85 € brut/heure + primes d'équipe
+Date de début : 01/06/2027
+Postulez avant le 14/05/2027 : jobs@verrerie-seneffe.be
+"""
 
 
 def test_a_quebec_plant_s_posting() -> None:
