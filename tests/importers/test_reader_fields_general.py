@@ -515,3 +515,31 @@ def test_a_belgian_factory_s_posting() -> None:
     assert data["employment_type"] == "fixed_term" and data["duration_months"] == 6
     assert data["job_start_date"] == date(2027, 6, 1)
     assert _level(BELGIAN_FACTORY) == "Bac"
+
+
+def test_a_swiss_company_s_unlimited_contract_and_its_holidays() -> None:
+    text = ("Quality Engineer (80–100%)\nAlpenmed AG, Zug, Switzerland\nWe offer: unlimited "
+            "contract, flexible hours, 5 weeks vacation.\nStart date: 01.09.2027 or by "
+            "arrangement\n")
+    data = _data(text)
+    assert data["employment_type"] == "permanent"
+    assert "duration_months" not in data and "working_time_percent" not in data
+
+
+def test_a_temp_agency_s_mission_is_temporary_work() -> None:
+    text = ("Préparateur de commandes (H/F) - Mission d'intérim\nAgence Intérim Lyon Est pour "
+            "son client, plateforme logistique à Corbas (69)\n\nMission de 3 mois renouvelable "
+            "à partir du 14/06/2027\n")
+    data = _data(text)
+    assert data["employment_type"] == "temporary" and data["duration_months"] == 3
+
+
+def test_a_state_commission_s_notification() -> None:
+    text = ("STATE PUBLIC SERVICE COMMISSION\nNOTIFICATION\nName of Post: Assistant Engineer "
+            "(Civil)\nScale of Pay: Rs. 55,200 - 1,15,300/-\nQualifications: Degree in Civil "
+            "Engineering of a recognised University.\nLast date of receipt of applications: "
+            "15.05.2027\nDate of Gazette: 10.04.2027\n")
+    data = _data(text)
+    assert data["date_posted"] == date(2027, 4, 10)
+    assert data["valid_through_date"] == date(2027, 5, 15)
+    assert _level(text) == "Bac+3"

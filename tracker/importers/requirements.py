@@ -179,7 +179,7 @@ _DEGREE_IN_TEXT = re.compile(
     r"(?-i:BTS|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
     r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
     r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
-    r"(?-i:CESS|CAP|BEP|DEP)|diplôme d'études professionnelles|bac(?!\s*+\+)|graduation with a degree|a degree(?= in\b)|2:1 degree|"
+    r"(?-i:CESS|CAP|BEP|DEP)|diplôme d'études professionnelles|bac(?!\s*+\+)|graduation with a degree|(?:a )?degree(?= in\b)|2:1 degree|"
     r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b)|master(?= \d| en | in | de | of ))\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
                      r"eligibility|éligibilité|études|preparing|préparant|pursuing|"

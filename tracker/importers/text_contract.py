@@ -46,6 +46,7 @@ _TYPES = [
                 r"titulaire(?!s?\s+(?:du|de|des|d'|d’))|fonctionnaires?|indefinite|ongoing|"
                 r"ind[ée]termin[ée]e?s?|indeterminate|direct[- ]hire|tenure[- ]track|"
                 r"emploi régulier|poste régulier|on (?:a )?regular basis|"
+                r"unlimited (?:contract|employment)|unbefristet\w*|"
                 r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
     (re.compile(r"\b(apprentissage|(?<!horaires )(?<!week-ends )(?<!weekends )(?<!équipes )"
@@ -169,6 +170,8 @@ def _kinds_in(value: str, lang: str,
     for pattern, kind in types:
         for match in pattern.finditer(value):
             word = match.group(0).lower()
+            if lang == "en" and word in ("vacation", "vacations"):
+                continue  # 'five weeks vacation': holidays, not a French 'vacation'
             if lang == "en" and word.startswith("stage") or word == "alternance" and \
                     re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I):
                 continue  # 'horaires 5h-12h / 13h-20h en alternance': shifts, no work-study
@@ -282,6 +285,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         match = _TENURE.search(text) or _TERM_OF.search(text) or _FOR_A_TIME.search(text)
         if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
             result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
+    _temping(result, lines)
     _permanent_with_a_duration(result)
     _working_time(result, text, lang)
 
@@ -303,6 +307,22 @@ def _renewed_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str,
             result.findings.remove(kind)
             result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.7)
             return
+
+
+_TEMPING = re.compile(r"\b(?:int[ée]rim(?:aire)?|mission d['’]int[ée]rim|travail temporaire|"
+                      r"temp(?:orary)? agency|temping)\b", re.I)
+
+
+def _temping(result: ParsedPosting, lines: list[str]) -> None:
+    """A posting whose heading names temporary agency work ('Mission d'intérim', an 'Agence
+    Intérim' for its client): its 'mission de 3 mois' is a temp's assignment, not a fixed
+    term with the employer."""
+    kind = result.get("employment_type")
+    if kind is not None and kind.value is EmploymentType.FIXED_TERM \
+            and not re.search(r"\bCDD\b|contrat à durée", str(kind.snippet), re.I) \
+            and any(_TEMPING.search(line) for line in lines[:4]):
+        kind.value = EmploymentType.TEMPORARY
+        kind.confidence = min(kind.confidence, 0.7)
 
 
 _LIBERAL = re.compile(r"\b(rétrocession|retrocession|libéral(?:e|es)?|honoraires|self-employed)\b",

@@ -70,6 +70,7 @@ _POSTED = re.compile(
     r"(?:p[ée]riode|dates?) d['’]affichage|posting period|advertising period|"
     r"advertised from|open(?:ing)? (?:&|and) closing dates?|created(?: on)?|release date|"
     r"released(?: on)?|parue? le|en ligne depuis le|online since|d[ée]pos[ée]e? le|"
+    r"date of (?:the )?gazette|gazette date|"
     # the first day of the period of applications: 'Open: February 1', 'Open Period |
     # 02/24/2027 - 03/03/2027', 'This announcement is open from ... to ...'
     r"open(?:s|ed)?(?=\s*+:)|open period|(?:announcement|vacancy|posting|advert) is open from)"
