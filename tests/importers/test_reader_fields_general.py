@@ -543,3 +543,12 @@ def test_a_state_commission_s_notification() -> None:
     assert data["date_posted"] == date(2027, 4, 10)
     assert data["valid_through_date"] == date(2027, 5, 15)
     assert _level(text) == "Bac+3"
+
+
+def test_a_programme_that_starts_under_a_label_and_a_degree_the_reader_has() -> None:
+    text = ("Graduate Civil Engineer – 2028 Program\nCoastline Infrastructure Pty Ltd · "
+            "Newcastle NSW\nProgram starts: Monday 7 February 2028\n")
+    assert _data(text)["job_start_date"] == date(2028, 2, 7)
+    text = ("Responsable d'exploitation transport (H/F)\nVous avez un BTS Gestion des "
+            "transports et logistique associée et 5 ans d'expérience.\n")
+    assert _level(text) == "Bac+2"

@@ -186,7 +186,7 @@ _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|comp
                      r"requirements?|formation|education|qualifications?|"
                      r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
                      r"applicants?|minimum|at least|attend\w*|recherchons|seek\w*|must|"
-                     r"obligatoire|nécessaire)\b", re.I)
+                     r"obligatoire|nécessaire|avez|possédez|disposez|justifiez|possess)\b", re.I)
 _NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|theses|thèses|mémoires|teach\w*|"
                          r"programmes?|courses?|cours|pay|salary|salaire|awarded|allocation|"
                          r"(?:phd|doctoral) (?:candidate|position|researcher|project))\b", re.I)

@@ -44,7 +44,8 @@ _START_PHRASE = re.compile(
     r"entrée en poste|entree en poste|"
     r"joining date|date of joining|to commence on|commencement|available from|"
     r"date available|date prévue (?:du recrutement|de (?:prise de poste|début))|"
-    r"recrutement prévu|beginning\b|reports? on|report for duty|season\s*+:)", re.I)
+    r"recrutement prévu|beginning\b|reports? on|report for duty|season\s*+:|"
+    r"(?:starts?|begins?|commences?)\s*+:)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"affichage|posting period|advertising period|inscri|registration|"
