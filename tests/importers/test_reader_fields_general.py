@@ -552,3 +552,9 @@ def test_a_programme_that_starts_under_a_label_and_a_degree_the_reader_has() -> 
     text = ("Responsable d'exploitation transport (H/F)\nVous avez un BTS Gestion des "
             "transports et logistique associée et 5 ans d'expérience.\n")
     assert _level(text) == "Bac+2"
+
+
+def test_a_publication_label_run_into_a_line_by_a_pdf_s_columns() -> None:
+    text = ("Chef d'équipe maçon (H/F)\nTRANSBATI SAS · Annecy (74) · Gros œuvre Publiée le "
+            "07/01/2027 | Réf. annonce : TB-GO-0107\nCDI, 39 h.\n")
+    assert _data(text)["date_posted"] == date(2027, 1, 7)

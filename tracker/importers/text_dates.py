@@ -288,8 +288,11 @@ def _posted(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         if match is None:
             continue
         before = line[:match.start()]
-        if len(before.split()) > 2 and not _SEPARATOR.search(before):
-            continue  # 'the results will be published on...': not the posting's date
+        if len(before.split()) > 2 and not _SEPARATOR.search(before) \
+                and not match.group(0)[:1].isupper():
+            # 'the results will be published on...': not the posting's date ('... Gros œuvre
+            # Publiée le 07/01/2027', a label run into the line by a PDF's columns, is)
+            continue
         after = line[match.end():match.end() + 60]
         if not after.strip() and index + 1 < len(lines):  # a label, its value under it
             after = lines[index + 1][:60]
