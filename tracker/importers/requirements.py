@@ -225,10 +225,7 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
     """(clause, level) of the first degree a clause of the text asks for; the level of the
     degree named first ('a Bachelor's degree; a Master's is an advantage' is Bac+3). A degree
     being prepared ('un alternant préparant le DCG') only when no clause asks for one held."""
-    return _degree_in_text(lines, False) or _degree_in_text(lines, True)
-
-
-def _degree_in_text(lines: list[str], pursued: bool) -> tuple[str, str] | None:
+    prepared: tuple[str, str] | None = None
     for line in lines:
         for clause in re.split(r"(?<=[.;])\s+", line):
             match = _DEGREE_IN_TEXT.search(clause)
@@ -245,7 +242,10 @@ def _degree_in_text(lines: list[str], pursued: bool) -> tuple[str, str] | None:
             if optional and not re.search(r"[,(]|\bminimum\b|at least", between) \
                     and not _DEGREE_IN_TEXT.search(between):
                 continue  # a degree preferred is not the level asked for
-            if _NO_DEGREE_NEEDED.search(clause) or bool(_PURSUED.search(clause)) != pursued:
+            if _NO_DEGREE_NEEDED.search(clause):
+                continue
+            pursued = _PURSUED.search(clause) is not None
+            if pursued and prepared is not None:
                 continue
             grade = _GRADE.search(clause)
             word = match.group(1).lower()
@@ -257,5 +257,7 @@ def _degree_in_text(lines: list[str], pursued: bool) -> tuple[str, str] | None:
                 level = education_level(clause) or level
             level = level or education_level(clause)
             if level and education_in(level):
-                return clause.strip(" ,;:."), level
-    return None
+                if not pursued:
+                    return clause.strip(" ,;:."), level
+                prepared = clause.strip(" ,;:."), level
+    return prepared

@@ -12,7 +12,7 @@ from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
 from tracker.importers.text_places import numeric_order_by_place
 
 _DEADLINE_PHRASE = re.compile(
-    r"(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
+    r"\b(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
     r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
     r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
     r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
@@ -35,7 +35,7 @@ _APPLY_WORDS = re.compile(
     r"affichage|posting period|advertising period|advert|annonce|announcement is open|"
     r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
 _START_PHRASE = re.compile(
-    r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
+    r"\b(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
     r"à pourvoir (?:le|dès le|au|à partir du)|starts? on|"
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
     r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le|start\s*:|"
@@ -60,7 +60,7 @@ _NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|
 # The date a posting was published: a phrase at the start of its line (or after a separator,
 # '· Publiée le 06/05/2027'), the date right after it.
 _POSTED = re.compile(
-    r"(date de publication|date de parution|date de mise en ligne|publi[ée]e?s?(?: le)?|"
+    r"\b(date de publication|date de parution|date de mise en ligne|publi[ée]e?s?(?: le)?|"
     r"mis(?:e)? en ligne(?: le)?|parution(?: du)?|[ée]dition du|date de d[ée]but d'affichage|"
     r"d[ée]but d'affichage|affich[ée]e? le|date d'affichage|date published|published(?: on)?|"
     r"posted(?: on| date)?|posting date|date posted|job posting|open(?:ing)? date|run date|"
