@@ -55,6 +55,16 @@ def month_table(language: str) -> dict[str, int]:
     return names
 
 
+_WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|"
+            r"jeudi|vendredi|samedi|dimanche)")
+
+
+def _more_days(match: re.Match[str]) -> list[int]:
+    """The other days a date names ('18, 19 et 20 mai': 19 and 20)."""
+    listed = match["days"]
+    return [int(day) for day in re.findall(r"(?<![\d])[0-3]?\d(?!\d)", listed)] if listed else []
+
+
 @cache
 def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     """A month name ends a word ('3 junior' is no 3 June); spaces are possessive, so that a
@@ -62,13 +72,18 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     months = "|".join(sorted((re.escape(n) for n in month_table(language)), key=len,
                              reverse=True))
     ordinal = r"(?:er|re|e|st|nd|rd|th)?"
+    # more days of the same month: '18, 19 et 20 mai', 'le jeudi 6 ou le vendredi 7 mai',
+    # 'March 23 and 24' (commas only in a list that a conjunction closes)
+    another = rf"(?:le\s++)?(?:{_WEEKDAY}\s++)?[0-3]?\d{ordinal}"
+    days = (rf"(?P<days>(?:\s*+,\s*+{another}){{0,4}}\s++(?:or|ou|and|et|&|-|–)\s++"
+            rf"{another})?")
     day_first = re.compile(
-        rf"\b(?P<day>[0-3]?\d){ordinal}(?:\s++(?:or|ou|and|et|-|–)\s++(?:le\s++)?(?P<day2>[0-3]?\d){ordinal})?"
+        rf"\b(?P<day>[0-3]?\d){ordinal}{days}"
         rf"\s++(?:of\s++)?(?P<month>{months})\b\.?"
         rf"(?:,?\s++(?P<year>(?:19|20)\d\d\b|'?\d\d(?![\d:h])))?",
         re.IGNORECASE)
     month_first = re.compile(
-        rf"\b(?P<month>{months})\b\.?\s++(?P<day>[0-3]?\d){ordinal}\b"
+        rf"\b(?P<month>{months})\b\.?\s++(?P<day>[0-3]?\d){ordinal}\b{days}\b"
         rf"(?:,?\s++(?P<year>(?:19|20)\d\d)\b)?(?![:.,]?\d)",
         re.IGNORECASE)
     # '06-Apr-2027', '19-Jan-27': day, month name and year joined by hyphens.
@@ -85,6 +100,19 @@ def _year(text: str) -> int:
     if len(text) == 2:  # two-digit years: 24 -> 2024, 98 -> 1998
         value += 2000 if value < 70 else 1900
     return value
+
+
+def _add_days(found: list[FoundDate], match: re.Match[str], year: int, month: int,
+              year_given: bool) -> None:
+    """'15 or 16 September', 'les 18, 19 et 20 mai': each further day, after the first."""
+    if not found or found[-1].start != match.start():
+        return  # the first day was not taken
+    for day in _more_days(match):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue
+        found.append(FoundDate(value, match.start(), match.end(), match.group(0), year_given))
 
 
 def find_dates(text: str, language: str, default_year: int | None = None) -> list[FoundDate]:
@@ -121,8 +149,9 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
                                       or not match["month"][0].isupper()):
             continue
         year_value = int(match["year"]) if match["year"] else default_year or 0
-        add((year_value, months[fold(match["month"]).rstrip(".")], int(match["day"])), match,
-            match["year"] is not None)
+        month = months[fold(match["month"]).rstrip(".")]
+        add((year_value, month, int(match["day"])), match, match["year"] is not None)
+        _add_days(found, match, year_value, month, match["year"] is not None)
     for match in day_first.finditer(text):
         year = match["year"]
         if year is None and default_year is None:
@@ -130,13 +159,7 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
         month = months[fold(match["month"]).rstrip(".")]
         year_value = _year(year.lstrip("'")) if year else default_year or 0
         add((year_value, month, int(match["day"])), match, year is not None)
-        if match["day2"]:  # '15 or 16 September': both days
-            try:
-                second = date(year_value, month, int(match["day2"]))
-            except ValueError:
-                continue
-            found.append(FoundDate(second, match.start(), match.end(), match.group(0),
-                                   year is not None))
+        _add_days(found, match, year_value, month, year is not None)
     for match in numeric.finditer(text):
         a, b, year = int(match["a"]), int(match["b"]), _year(match["year"])
         dotted = "." in match.group(0)  # 20.01.2027: day first wherever dots are written

@@ -32,6 +32,10 @@ _DEGREES = [
     (re.compile(r"\b(master|masters|master's|msc|ma degree|postgraduate|second-level university"
                 r" degree|advanced university degree)\b", re.I), "Bac+5"),
     (re.compile(r"\b((?-i:B\.?Tech|B\.E\.|BE)(?=[\s/,])|B\.Tech)", re.I), "Bac+4"),
+    (re.compile(r"\b((?-i:M\.\s?Sc\.?|MBA)|(?-i:M\.A\.)(?=\s+in\b))", re.I), "Bac+5"),
+    (re.compile(r"\b((?-i:B\.\s?Sc\.?|B\.\s?Com\.?|B\.A\.|BA)(?=\s+in\b|\s*+\()|(?-i:B\.\s?Sc\.?|"
+                r"B\.\s?Com\.?)|undergraduate qualification|NQF level 7)", re.I), "Bac+3"),
+    (re.compile(r"\b((?-i:HND|OND)|national diploma|NQF level [56])\b", re.I), "Bac+2"),
     (re.compile(r"\b(" + _LICENCE + r"|bachelor|bachelor's|bachelier|first-level university degree|"
                 r"undergraduate degree|(?-i:BSc?|B\.S\.)(?=\s+in\b|\s*+/\s*+(?-i:MSc?|M\.S\.))|"
                 r"diplôme d'état d'(?:éducat\w+|assistant de service social|assistant social))\b",
@@ -48,9 +52,10 @@ _DEGREES = [
     # The end of secondary school, in France, Belgium, Ireland, the UK and North America.
     (re.compile(r"\b(baccalauréat|(?-i:CESS)|diplôme d'études secondaires|enseignement secondaire supérieur|"
                 r"fin d'études secondaires|high school "
-                r"diploma|leaving certificate|A[- ]levels?|secondary school diploma|niveau 4|"
+                r"(?:diploma|certificate)|general education diploma|leaving certificate|A[- ]levels?|secondary school diploma|niveau 4|"
                 r"(?-i:GED))\b", re.I), "Bac"),
-    (re.compile(r"\b((?-i:CAP|BEP))\b"), "cap_bep"),
+    # (Québec's diplôme d'études professionnelles, a trade diploma of secondary school)
+    (re.compile(r"\b((?-i:CAP|BEP|DEP)|diplôme d'études professionnelles)\b"), "cap_bep"),
 ]
 # A degree not named: a first degree unless a named one says otherwise.
 _GENERIC_DEGREE = re.compile(r"\b(degree|diplôme|diploma)\b", re.I)
@@ -92,15 +97,32 @@ def _guess_kind(label: str) -> str:
 _RANK = {"cap_bep": 0, "Bac": 1, "Bac+2": 2, "Bac+3": 3, "Bac+5": 5, "Bac+8": 8}
 
 
+# What may stand in for a degree: then no degree is asked ('BAFA complet, ou CAP AEPE',
+# 'one year of specialized experience ... OR a bachelor's degree', 'pas besoin de diplôme').
+_NO_DEGREE_NEEDED = re.compile(
+    r"\b(?-i:BAFA|BAFD)\b[^.;]{0,60}\b(?:ou|or)\b|\b(?:ou|or)\b[^.;]{0,60}\b(?-i:BAFA|BAFD)\b|"
+    r"\b(?:experience|expérience)\b[^.;]{0,150}\b(?-i:OR|or|ou)\s++(?:an?\s++|un\s++|une\s++)?"
+    r"(?:\d-year\s++)?(?:course|degree|diplôme|bachelor|master|licence)|"
+    r"\b(?:pas besoin de|sans) diplôme|no (?:formal )?(?:degree|qualifications?) (?:is )?"
+    r"(?:required|needed)", re.I)
+# A degree being studied for, not held ('Currently pursuing a Bachelor's', 'Diplôme préparé').
+_PURSUED = re.compile(r"\b(?:currently )?(?:pursuing|enrolled in|working towards)\b|"
+                      r"\bdipl[ôo]me pr[ée]par[ée]|\bpr[ée]parant\b|\ben cours d'obtention\b", re.I)
+
+
 def education_level(label: str) -> str | None:
-    """The level of study a label states ("Bac+5"), if the fit can read it (not "Bac + 6")."""
+    """The level of study a label states ("Bac+5"), if the fit can read it (not "Bac + 6");
+    none where something else may stand in for the degree or the degree is being studied."""
+    if _NO_DEGREE_NEEDED.search(label) or _PURSUED.search(label):
+        return None
     bac = BAC.search(label)
     grade = _GRADE.search(label)
     if bac:
         level = f"Bac+{bac.group(1)}"
     elif grade:
         level = "Bac+5" if grade.group(1).lower() == "master" else "Bac+3"
-    elif re.search(r"\bbac\b(?!\s*+\+)", label, re.I):
+    elif re.search(r"\bbac\b(?!\s*+\+)", label, re.I) and not (
+            re.search(r"\b(?:ou|or)\b", label, re.I) and _DEGREES[-1][0].search(label)):
         level = "Bac"
     else:
         # the degree named first: 'a Bachelor's degree; a Master's is an advantage' is Bac+3
@@ -152,17 +174,19 @@ _DEGREE_IN_TEXT = re.compile(
     r"deux années d'études supérieures|diplôme de fin d'études secondaires|"
     r"docteur en \w+|grade d'un établissement|(?<!school )(?<!graduate )(?-i:Diploma) in|"
     r"any graduate|graduate in any|(?-i:HND|OND|MBA|B\.?Com|B\.?Sc)|national diploma|"
-    r"matric(?:ulation)?|"
+    r"matric(?:ulation)?|undergraduate qualification|NQF level (?:10|[4-9])|high school "
+    r"certificate|general education diploma|secondary school certificate|"
     r"(?-i:BTS|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
     r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
     r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
-    r"(?-i:CESS|CAP|BEP)|bac(?!\s*+\+)|graduation with a degree|a degree(?= in\b)|2:1 degree|"
+    r"(?-i:CESS|CAP|BEP|DEP)|diplôme d'études professionnelles|bac(?!\s*+\+)|graduation with a degree|(?:a )?degree(?= in\b)|2:1 degree|"
     r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b)|master(?= \d| en | in | de | of ))\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
                      r"eligibility|éligibilité|études|preparing|préparant|pursuing|"
                      r"requirements?|formation|education|qualifications?|"
                      r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
-                     r"applicants?)\b", re.I)
+                     r"applicants?|minimum|at least|attend\w*|recherchons|seek\w*|must|"
+                     r"obligatoire|nécessaire|avez|possédez|disposez|justifiez|possess)\b", re.I)
 _NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|theses|thèses|mémoires|teach\w*|"
                          r"programmes?|courses?|cours|pay|salary|salaire|awarded|allocation|"
                          r"(?:phd|doctoral) (?:candidate|position|researcher|project))\b", re.I)
@@ -174,7 +198,8 @@ _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5"
            "docteur": "Bac+8", "grade licence": "Bac+3", "grade master": "Bac+5",
            "graduation": "Bac+3", "baccalaur": "Bac", "high school": "Bac", "leaving": "Bac",
            "enseignement secondaire": "Bac", "cess": "Bac", "cap": "cap_bep", "bep": "cap_bep",
-           "dec": "Bac+2", "diplôme d'études collégiales": "Bac+2",
+           "dec": "Bac+2", "diplôme d'études collégiales": "Bac+2", "dep": "cap_bep",
+           "diplôme d'études professionnelles": "cap_bep",
            "diplôme d'études secondaires": "Bac", "a degree": "Bac+3", "2:1": "Bac+3", "diplôme de master": "Bac+5",
            "diplôme de licence": "Bac+3", "diplôme de doctorat": "Bac+8", "bac": "Bac",
            "b.tech": "Bac+4", "btech": "Bac+4", "b.e.": "Bac+4", "dcg": "Bac+3", "dscg": "Bac+5",
@@ -183,7 +208,12 @@ _LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5"
            "diplôme de fin": "Bac", "grade d'un": "Bac+3", "diploma": "Bac+2",
            "any graduate": "Bac+3", "graduate in": "Bac+3", "hnd": "Bac+2", "ond": "Bac+2",
            "mba": "Bac+5", "b.com": "Bac+3", "bcom": "Bac+3", "b.sc": "Bac+3", "bsc": "Bac+3",
-           "national diploma": "Bac+2", "matric": "Bac", "but": "Bac+2"}
+           "national diploma": "Bac+2", "matric": "Bac", "but": "Bac+2",
+           # South Africa's NQF (https://www.saqa.org.za/): 4 matric, 5-6 higher certificate
+           # and diploma, 7 bachelor's, 8 honours, 9 master's, 10 doctorate
+           "nqf level 4": "Bac", "nqf level 5": "Bac+2", "nqf level 6": "Bac+2",
+           "nqf level 7": "Bac+3", "nqf level 8": "Bac+4", "nqf level 9": "Bac+5",
+           "nqf level 10": "Bac+8", "general education": "Bac", "secondary school": "Bac"}
 
 
 _QTS = re.compile(r"qualified teacher status", re.I)
@@ -193,7 +223,9 @@ _PREFERRED = re.compile(r"\b(preferred|desirable|souhaitée?|appréciée?|un ato
 
 def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
     """(clause, level) of the first degree a clause of the text asks for; the level of the
-    degree named first ('a Bachelor's degree; a Master's is an advantage' is Bac+3)."""
+    degree named first ('a Bachelor's degree; a Master's is an advantage' is Bac+3). A degree
+    being prepared ('un alternant préparant le DCG') only when no clause asks for one held."""
+    prepared: tuple[str, str] | None = None
     for line in lines:
         for clause in re.split(r"(?<=[.;])\s+", line):
             match = _DEGREE_IN_TEXT.search(clause)
@@ -204,8 +236,17 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
                     or _NOT_ASKING.search(_QTS.sub("", clause))):
                 continue
             optional = _PREFERRED.search(clause, match.end())
-            if optional and "," not in clause[match.end():optional.start()]:
+            between = clause[match.end():optional.start()] if optional else ""
+            # (not 'a bachelor's degree (a master's is preferred)', 'BTS au minimum (une
+            # école d'ingénieurs serait un plus)': the word qualifies what stands nearer)
+            if optional and not re.search(r"[,(]|\bminimum\b|at least", between) \
+                    and not _DEGREE_IN_TEXT.search(between):
                 continue  # a degree preferred is not the level asked for
+            if _NO_DEGREE_NEEDED.search(clause):
+                continue
+            pursued = _PURSUED.search(clause) is not None
+            if pursued and prepared is not None:
+                continue
             grade = _GRADE.search(clause)
             word = match.group(1).lower()
             level = ("Bac+5" if grade.group(1).lower() == "master" else "Bac+3") if grade \
@@ -216,5 +257,7 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
                 level = education_level(clause) or level
             level = level or education_level(clause)
             if level and education_in(level):
-                return clause.strip(" ,;:."), level
-    return None
+                if not pursued:
+                    return clause.strip(" ,;:."), level
+                prepared = clause.strip(" ,;:."), level
+    return prepared

@@ -37,9 +37,11 @@ for kind, required, names in [
      "|essential skills|required qualifications|minimum qualifications|person specification"
      "|skills and experience|about you|you will have|key skills|skills|selection criteria"
      "|required skills|knowledge, skills and abilities|education and experience"
-     "|qualifications and experience|requirements and qualifications|who you are"),
+     "|qualifications and experience|requirements and qualifications|who you are"
+     "|basic qualifications|minimum requirements|required experience|what you bring"),
     ("mixed", False, "desirable criteria|desirable|desirable skills|preferred qualifications"
-     "|nice to have|would be an advantage|atouts|competences appreciees"),
+     "|nice to have|would be an advantage|atouts|competences appreciees"
+     "|preferred skills|preferred experience|bonus points|nice-to-have|pluses"),
 ]:
     for name in names.split("|"):
         _REQUIREMENT_HEADINGS[name] = (str(kind), required)

@@ -65,7 +65,7 @@ _LABELS: dict[str, str] = {
                  r"|vacancy (?:no|number|reference)|job id|req(?:uisition)? id"
                  r"|announcement (?:number|no\.?)|job number|posting id|job posting id",
     "category": r"categorie|category|grade|corps|pay scale (?:&|and) grade"
-                r"|(?:pay|salary|job) grade|grade level",
+                r"|(?:pay|salary|job) grade(?:\s*+/\s*+equivalent)?|grade level|series/grade",
     "date_posted": r"date de publication|publie le|publiee le|date de parution|placed on"
                    r"|posted on|posted|date posted|publication date|date of issue"
                    r"|opening date|open date|date opened|posting date",
@@ -79,7 +79,8 @@ _LABELS: dict[str, str] = {
                       r"|start date|target start date|starting date|start|date d'effet|expected start"
                       r" date|commencement date|offer starting date|date d'embauche(?: prevue)?"
                       r"|date de demarrage|demarrage|date de debut de (?:mission|stage|contrat)"
-                      r"|expected start|indicative start",
+                      r"|expected start|indicative start|date available|available from"
+                      r"|date prevue (?:du recrutement|de prise de poste)",
     "duration": r"duree du contrat(?: en mois)?|contract duration|duration of (?:the )?(?:assignment|"
                 r"contract|appointment|mission|secondment)|period of (?:secondment|appointment|"
                 r"employment|assignment)|duree de la mission|duree de l'engagement|duree de la mission|duree|duration|contract length"
@@ -192,7 +193,9 @@ def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, st
     else:
         category = _first(labelled, "category")
         if category and len(category[0]) <= 40:
-            result.add("category", category[0].strip(" ."), category[1], 0.6)
+            # 'GS 7 (promotion potential 11)', 'GS-2210-12 | Salary | ...': the grade alone
+            value = re.split(r"\s\(|\s\|\s", category[0])[0]
+            result.add("category", value.strip(" ."), category[1], 0.6)
 
 
 def _sections(result: ParsedPosting, sections: list[Section]) -> None:

@@ -45,7 +45,8 @@ _TYPES = [
                 r"court|committee|council|residen\w*|address))|open[- ]ended|"
                 r"titulaire(?!s?\s+(?:du|de|des|d'|d’))|fonctionnaires?|indefinite|ongoing|"
                 r"ind[ée]termin[ée]e?s?|indeterminate|direct[- ]hire|tenure[- ]track|"
-                r"emploi régulier|poste régulier|"
+                r"emploi régulier|poste régulier|on (?:a )?regular basis|"
+                r"unlimited (?:contract|employment)|unbefristet\w*|"
                 r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
     (re.compile(r"\b(apprentissage|(?<!horaires )(?<!week-ends )(?<!weekends )(?<!équipes )"
@@ -84,8 +85,8 @@ _TERM_OF = re.compile(
     r"(?P<span>(?:\d{1,3}|un|une|one|two|three|four|five|six|deux|trois|quatre|cinq)[\s-]*+"
     + _PERIOD_WORDS + r")\b"
     r"|(?P<span2>\b(?:\d{1,3}|one|two|three|four|five|six|nine|twelve|eighteen)[\s-]*+"
-    r"(?:months?|years?|mois|ans?))[\s-]++(?:\w+\s++)?(?:contract|term|appointment|contrat|"
-    r"engagement|assignment)\b"
+    r"(?:months?|years?|mois|ans?|weeks?))[\s-]++(?:\w+\s++){0,2}(?:contract|term|appointment|"
+    r"contrat|engagement|assignment|internship|placement|fellowship)\b"
     r"|\blimited to\s++(?P<span3>\d{1,3}[\s-]*+(?:months?|years?))\b", re.I)
 # Two contracts offered in one breath ('salarié (CDI) ou libéral', 'un poste indéterminé et
 # des postes d'une période déterminée'): the contract is not one, it is stated as other.
@@ -96,8 +97,11 @@ _ENDS = re.compile(r"\b(?:position|post|poste|contract|contrat|appointment)\b[^.
                    r"prend fin le|se termine le|est limité au|est limitée au)\s++", re.I)
 _APPLYING = re.compile(r"candidat|apply|applica|postul|deadline|closing", re.I)
 # A trial period and its length: not the contract's.
-_TRIAL = re.compile(r"(?:p[ée]riode d['’]essai|probation(?:ary)? period|trial period|essai)"
-                    r"[^.;\n]{0,40}", re.I)
+_TRIAL = re.compile(r"(?:\b[\w()]+[\s-]*+(?:months?|mois|weeks?|semaines?)['’]?[\s-]*+)?"
+                    r"(?:p[ée]riode d['’]essai|probation(?:ary)?(?: period)?|trial period|essai)"
+                    r"[^.;\n]{0,40}"
+                    r"|\b\d{1,2}\s*+(?:[-–]|to|à)?\s*+\d{0,2}\+?\s*+(?:years?|ans?)['’]?\s*+(?:of\s++|"
+                    r"d['’])?(?:\w+\s++)?(?:experience|expérience)", re.I)
 _CORPS = re.compile(r"(?mi)^\W*corps(?: d'accueil| de recrutement)?\s*+:")
 
 
@@ -108,7 +112,8 @@ _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three
             "twelve": 12, "dix-huit": 18, "eighteen": 18, "vingt-quatre": 24}
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) +
-    r")[\s-]*+(?P<unit>mois|months?|ans?|years?|années?|semaines?|weeks?)\b", re.I)
+    r")(?:\s*+\(\d{1,3}\))?[\s-]*+(?P<unit>mois|months?|ans?|years?|années?|semaines?|weeks?)\b",
+    re.I)
 
 
 _TENURE = re.compile(
@@ -165,6 +170,8 @@ def _kinds_in(value: str, lang: str,
     for pattern, kind in types:
         for match in pattern.finditer(value):
             word = match.group(0).lower()
+            if lang == "en" and word in ("vacation", "vacations"):
+                continue  # 'five weeks vacation': holidays, not a French 'vacation'
             if lang == "en" and word.startswith("stage") or word == "alternance" and \
                     re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I):
                 continue  # 'horaires 5h-12h / 13h-20h en alternance': shifts, no work-study
@@ -269,12 +276,53 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         assert match is not None
         # 'Corps : attaché d'administration': a post for civil servants of that corps.
         result.add("employment_type", EmploymentType.PERMANENT, around(text, match), 0.6)
+    concours = _CONCOURS.search(text)
+    if not result.get("employment_type") and concours:
+        # a competitive examination recruits civil servants: tenured posts
+        result.add("employment_type", EmploymentType.PERMANENT, around(text, concours), 0.6)
+    _renewed_contract(result, labelled)
     if not result.get("duration_months") and result.value("employment_type") in _TAKES_A_TERM:
         match = _TENURE.search(text) or _TERM_OF.search(text) or _FOR_A_TIME.search(text)
         if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
             result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
+    _temping(result, lines)
     _permanent_with_a_duration(result)
     _working_time(result, text, lang)
+
+
+_CONCOURS = re.compile(r"\bconcours (?:externe|interne|d['’]accès|sur titres|de recrutement)|"
+                       r"\b(?:troisième|3e) concours\b|\bliste d['’]aptitude\b", re.I)
+_RENEWABLE = re.compile(r"\b(?:renewable|renouvelable|extendable)\b", re.I)
+
+
+def _renewed_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]) -> None:
+    """A board's 'Contract' tag beside 'Duration: 12 months (renewable ...)': a contract an
+    employer renews is an employee's fixed term, not a contractor's."""
+    kind = result.get("employment_type")
+    if kind is None or kind.value is not EmploymentType.FREELANCE \
+            or not _CONTRACTOR.search(str(kind.snippet)):
+        return
+    for value, snippet in labelled.get("duration", []):
+        if _RENEWABLE.search(value) and _duration(value):
+            result.findings.remove(kind)
+            result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.7)
+            return
+
+
+_TEMPING = re.compile(r"\b(?:int[ée]rim(?:aire)?|mission d['’]int[ée]rim|travail temporaire|"
+                      r"temp(?:orary)? agency|temping)\b", re.I)
+
+
+def _temping(result: ParsedPosting, lines: list[str]) -> None:
+    """A posting whose heading names temporary agency work ('Mission d'intérim', an 'Agence
+    Intérim' for its client): its 'mission de 3 mois' is a temp's assignment, not a fixed
+    term with the employer."""
+    kind = result.get("employment_type")
+    if kind is not None and kind.value is EmploymentType.FIXED_TERM \
+            and not re.search(r"\bCDD\b|contrat à durée", str(kind.snippet), re.I) \
+            and any(_TEMPING.search(line) for line in lines[:4]):
+        kind.value = EmploymentType.TEMPORARY
+        kind.confidence = min(kind.confidence, 0.7)
 
 
 _LIBERAL = re.compile(r"\b(rétrocession|retrocession|libéral(?:e|es)?|honoraires|self-employed)\b",
@@ -416,9 +464,11 @@ _DAYS_AFTER_HOURS = re.compile(r"\(\s*+(one|two|three|four|un|deux|trois|quatre|
 _WHERE = re.compile(r"\b(office|on[- ]?site|remote|from home|hybrid|bureau|sur site|"
                     r"t[ée]l[ée]travail|pr[ée]sentiel|campus)\b", re.I)
 # A contract's weekly hours without 'a week' ('Contrat saisonnier 35h', 'Horaires : ..., 35 h').
-_FULL_HOURS = re.compile(r"(?i:\b(?:contrat|cdd|cdi|horaires?|hebdo\w*)\b)[^\n]{0,60}?"
-                         r"(?<![\d,.])(3[5-9])\s?h(?:eures)?\b(?!\s*+\d)")
+_FULL_HOURS = re.compile(r"(?i:\b(?:contrat|cdd|cdi|horaires?|hebdo\w*)\b)[^\n]{0,100}?"
+                         r"(?<![\d,.])(3[5-9])\s?h(?:eures)?(?:\s?[0-5]\d)?\b(?!\s*+[-–]?\s*+\d)"
+                         r"|(?<![\d,.])(3[5-9])\s?h(?:eures)?\s++pay[ée]e?s\b")
 _FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|ETP)\b")
+_FTE_LABEL = re.compile(r"\b(?:FTE|ETP)\s*+:\s*+([01](?:[.,]\d{1,2})?)(?![\d.,])")
 _TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partiel|part[- ]time|"
                          r"temps (?:plein|complet)|full[- ]time|working hours|working time|"
                          r"heures de travail|durée du travail|of (?:a )?full[- ]time)", re.I)
@@ -435,6 +485,8 @@ _DAYS_A_WEEK = re.compile(r"\b([1-4](?:[.,]5)?)\s*+(?:days?\s++(?:a|per)\s++week
 _FULL_WEEK = re.compile(r"(?:full[- ]time is|full[- ]time equivalent is|temps (?:plein|complet)"
                         r"\s*+(?:=|:|est de))\s*+(\d{2}(?:[.,]\d)?)\s*+(?:hours|heures|h)\b", re.I)
 _PERCENT = re.compile(r"(?<![\d,.])(\d{2,3})\s*+%")
+_NOT_A_SHARE = re.compile(r"\s*+(?:of\s++)?(?:marks|aggregate|score|cgpa|grade|pension|commission|"
+                          r"bonus|travel|remote|discount|des voix|de réussite)", re.I)
 _THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
 _WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)"
                            r"(?P<minutes>[0-5]\d)?\s*"
@@ -488,7 +540,7 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     if word:
         result.add("working_time_percent", 100 if word["full"] else 50, around(text, word), 0.85)
         return
-    fte = _FTE.search(text)
+    fte = _FTE.search(text) or _FTE_LABEL.search(text)
     if fte:
         share = round(float(fte.group(1).replace(",", ".")) * 100)
         if 1 <= share <= 100:
@@ -498,6 +550,8 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     heading = [line for line in lines if line.strip()][:5]
     for line in (part for whole in lines for part in re.split(r"(?<=[.!?])\s+", whole)):
         percent = _PERCENT.search(line)
+        if percent and _NOT_A_SHARE.match(line, percent.end()):
+            continue  # 'minimum 60% marks', '7 % pension': a share of something else
         if percent and not _MONEY_SIGN.search(line) and 1 <= int(percent.group(1)) <= 100 and (
                 _TIME_WORDS.search(line) or line in heading and len(line) <= 80):
             result.add("working_time_percent", int(percent.group(1)), line, 0.7)

@@ -12,7 +12,7 @@ from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
 from tracker.importers.text_places import numeric_order_by_place
 
 _DEADLINE_PHRASE = re.compile(
-    r"(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
+    r"\b(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
     r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
     r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
     r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
@@ -27,44 +27,56 @@ _DEADLINE_PHRASE = re.compile(
 _STRONG = re.compile(r"(date limite|closing date|close date|deadline|expire le|expires on|"
                      r"(?:remain )?open until(?! filled)|(?:advert|posting|listing) closes|"
                      r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|d[ée]lai de postulation|"
-                     r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|last date to "
+                     r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|valable jusqu|last date to "
                      r"apply|applications? due|dernier délai)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
-    r"affichage|posting period|advertising period|advert|annonce|"
+    r"affichage|posting period|advertising period|advert|annonce|announcement is open|"
     r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
 _START_PHRASE = re.compile(
-    r"(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
+    r"\b(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
     r"à pourvoir (?:le|dès le|au|à partir du)|starts? on|"
     r"start(?:ing)? (?:date|on)|commenc\w*|take up (?:the )?(?:post|position)|début|debut|"
     r"tenure on|enter upon|starting\b|begins? on|beginning on|from|dès le|start\s*:|"
     r"(?:indicative|expected) start|démarrage|à partir du|a partir du|embauche|"
     r"entrée en fonctions?|entree en fonctions?|date d'entrée|to start on|entrée en service|"
-    r"joining date|date of joining|to commence on|commencement|available from)", re.I)
+    r"entrée en poste|entree en poste|"
+    r"joining date|date of joining|to commence on|commencement|available from|"
+    r"date available|date prévue (?:du recrutement|de (?:prise de poste|début))|"
+    r"recrutement prévu|beginning\b|reports? on|report for duty|season\s*+:|"
+    r"(?:starts?|begins?|commences?)\s*+:)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"affichage|posting period|advertising period|inscri|registration|"
-                        r"[ée]preuve|exam|"
-                        r"publi|posted|ouvert|sift|shortlist|week commencing|review)", re.I)
-_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c)"
-                      r"\s*+$", re.I)
+                        r"[ée]preuve|exam|test(?:s|ing)?\b|"
+                        r"publi(?!c)|posted|ouvert|open from|announcement|sift|shortlist|week commencing|review)",
+                        re.I)
+# (and the first day of a period: 'à partir du 10 mai', 'from 3 May': no day set yet)
+_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c|"
+                      r"[àa] partir du|d[èe]s le|from|starting)\s*+$", re.I)
 _NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition|"
-                          r"affichage|publi|posted|posting)", re.I)
+                          r"affichage|publi(?!c)|posted|posting)", re.I)
 # The date a posting was published: a phrase at the start of its line (or after a separator,
 # '· Publiée le 06/05/2027'), the date right after it.
 _POSTED = re.compile(
-    r"(date de publication|date de parution|date de mise en ligne|publi[ée]e?s?(?: le)?|"
+    r"\b(date de publication|date de parution|date de mise en ligne|publi[ée]e?s?(?: le)?|"
     r"mis(?:e)? en ligne(?: le)?|parution(?: du)?|[ée]dition du|date de d[ée]but d'affichage|"
     r"d[ée]but d'affichage|affich[ée]e? le|date d'affichage|date published|published(?: on)?|"
     r"posted(?: on| date)?|posting date|date posted|job posting|open(?:ing)? date|run date|"
     r"call opens|date of (?:issue|publication)|issued(?: on)?|publication date|"
     r"advertised(?: on)?|listed(?: on)?|date listed|date added|date de diffusion|"
     r"diffus[ée]e? le|n°\s?\d{1,4}\s(?:du|of)|date de l['’](?:annonce|offre|avis)|"
-    r"annonce du|offre du|avis du|date of (?:posting|advert(?:isement)?)|"
+    r"(?:annonce|offre|avis)(?: d['’]emploi)? du|date of (?:posting|advert(?:isement)?)|"
     r"(?:p[ée]riode|dates?) d['’]affichage|posting period|advertising period|"
     r"advertised from|open(?:ing)? (?:&|and) closing dates?|created(?: on)?|release date|"
-    r"released(?: on)?|parue? le|en ligne depuis le|online since)\b\s*+:?", re.I)
+    r"released(?: on)?|parue? le|en ligne depuis le|online since|d[ée]pos[ée]e? le|"
+    r"date of (?:the )?gazette|gazette date|"
+    # the first day of the period of applications: 'Open: February 1', 'Open Period |
+    # 02/24/2027 - 03/03/2027', 'This announcement is open from ... to ...'
+    r"open(?:s|ed)?(?=\s*+:)|open period|(?:announcement|vacancy|posting|advert) is open from)"
+    r"\b\s*+:?", re.I)
+_BY_WHOM = re.compile(r"\s*+(?:par|by)\s[^\d.;]{1,40}?\s(?:le|on)\s++", re.I)
 _SEPARATOR = re.compile(r"(?:[·|—–•]|\s-)\s*+$")
 _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|"
                        r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|"
@@ -76,13 +88,19 @@ _LETTER_START = re.compile(r"(?:(?:Fait|Done|Given) (?:à|at|in) )?[A-ZÀ-Ý][^\
                            r"(?:le\s++|this\s++|on\s++)?\d")
 # A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
 # 'entre le 1er mars et le 31 mai 2027'.
-_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\bdates?\s*+:\s*+)", re.I)
+_EVENT = re.compile(r"\b(?:formation|training|induction|s[ée]minaire|réunion|meeting)\b", re.I)
+_WINDOW = re.compile(r"\b(?:entre|between)\b", re.I)
+# A sentence about the contract or the hiring: its period is the work's, before an event's.
+_EMPLOYED = re.compile(r"\b(?:contrat|contract|engag\w*|CDD|employ\w*|embauch\w*|hired|"
+                       r"recrut\w*|stage|internship|placement)\b", re.I)
+_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\b(?:dates?|season|saison|"
+                   r"p[ée]riode)\s*+:\s*+)", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])|\s;\s|;\s(?=[a-zà-ÿ])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
 # (an appraisal, 'compte rendu d'entretien professionnel', is no interview)
 _INTERVIEW = re.compile(r"\b(entretien(?!s? professionnel)|entrevue|interview|audition|jury|oral|"
                         r"(?:nous|vous) rencontrer|walk-in|(?:video|phone|short) calls?|"
-                        r"en visio(?:conf[ée]rence)?)", re.I)
+                        r"en visio(?:conf[ée]rence)?|open day|recruitment day|job[- ]dating)", re.I)
 # Another step of a selection, before the interview: its dates are not the interview's.
 _OTHER_STEP = re.compile(r"\b(test|épreuves?|examen|exam|written|écrit|assessment)", re.I)
 # 'entre le 15 et le 19 février', 'between 3 and 7 May': a period, no day set yet.
@@ -220,6 +238,8 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                     or _NEVER_START.search(line):
                 continue
             found = find_dates(line[match.start():], lang, _year_default(result))
+            if found and _WINDOW.search(line[match.start():match.start() + found[0].start]):
+                continue  # 'Début prévisionnel entre le 30 août et le 6 septembre'
             if found and found[0].start <= 40:
                 result.add("job_start_date", _value(found[0], order), line,
                            0.7 if found[0].year_given else 0.6, _doubt(found[0], order))
@@ -268,13 +288,17 @@ def _posted(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
         if match is None:
             continue
         before = line[:match.start()]
-        if len(before.split()) > 2 and not _SEPARATOR.search(before):
-            continue  # 'the results will be published on...': not the posting's date
+        if len(before.split()) > 2 and not _SEPARATOR.search(before) \
+                and not match.group(0)[:1].isupper():
+            # 'the results will be published on...': not the posting's date ('... Gros œuvre
+            # Publiée le 07/01/2027', a label run into the line by a PDF's columns, is)
+            continue
         after = line[match.end():match.end() + 60]
         if not after.strip() and index + 1 < len(lines):  # a label, its value under it
             after = lines[index + 1][:60]
         found = find_dates(after, lang)
-        if found and found[0].start <= 20:
+        # 'Publié par le service RH le 12 juillet 2027': who published it, then the day
+        if found and (found[0].start <= 20 or _BY_WHOM.fullmatch(after[:found[0].start])):
             result.add("date_posted", _value(found[0], order), line.strip(), 0.8,
                        _doubt(found[0], order))
             return
@@ -289,9 +313,10 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
     for index, line in enumerate(shown):
         if index and shown[index - 1].rstrip().endswith(":") or line.strip() in values:
             continue
-        if index >= 8 and not _LETTER_START.match(line.strip()):
-            continue  # below the top, only a letter's date line
-        if re.match(r"\W*(?!date\s*+:)[^\W\d][\w ]{0,30}:", line, re.I):
+        if index >= 8 and not _LETTER_START.match(line.strip()) \
+                and not line.lstrip().lower().startswith("dated"):
+            continue  # below the top, only a letter's date line (or a notice's 'Dated:')
+        if re.match(r"\W*(?!dated?\s*+:)[^\W\d][\w ]{0,30}:", line, re.I):
             continue  # a labelled line ('Dates: June 20 – August 15, 2027') is not a dateline
         for part in re.split(r"\s[·|—–]\s", line.strip())[::-1] if index < 8 else [line]:
             found = find_dates(part, lang)
@@ -303,18 +328,38 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             # a date alone near the top; a letter's 'Lyon, le 25 mai 2027' anywhere (a
             # notice signed at its foot)
             dated = re.fullmatch(r"(?:date|dated|le)\s*+:?", rest, re.I)  # 'Date: 12 Jan'
-            if after or rest and not letter and not dated or index >= 8 and not letter:
+            # (a notice's 'Dated: 1st March, 2027' at its foot too)
+            signed = re.fullmatch(r"dated\s*+:?", rest, re.I)
+            if after or rest and not letter and not dated or index >= 8 and not letter \
+                    and not signed:
                 continue
             result.add("date_posted", _value(found[0], order), line.strip(), 0.6,
                        _doubt(found[0], order))
             return
 
 
-def _deduced_year(result: ParsedPosting, value: str, lang: str) -> FoundDate | None:
+_SENT = re.compile(r"^[>\s]*+(?:date|envoy[ée]|sent|le)\s*+:\s*+", re.I)
+
+
+def written_on(lines: list[str], lang: str) -> date | None:
+    """The day a forwarded e-mail was sent ('Date : 22/04/2027 08:51', 'Envoyé : lundi 4
+    janvier 2027'): its first header's, the latest of them (a year-less date is after it)."""
+    days = []
+    for line in lines[:40]:
+        match = _SENT.match(line)
+        found = find_dates(line[match.end():match.end() + 40], lang) if match else []
+        if found and found[0].year_given and found[0].start <= 12:
+            days.append(found[0].value)
+    return max(days) if days else None
+
+
+def _deduced_year(result: ParsedPosting, value: str, lang: str,
+                  written: date | None = None) -> FoundDate | None:
     """A deadline written without its year ('avant le 20 octobre'): the first such day on
     or after the date of publication; without one, the last such day before the start of
     the work; else none (no year is guessed)."""
     posted, start = result.value("date_posted"), result.value("job_start_date")
+    posted = posted if isinstance(posted, date) else written
     anchor = posted if isinstance(posted, date) else start if isinstance(start, date) else None
     if anchor is None:
         return None
@@ -330,25 +375,45 @@ def _deduced_year(result: ParsedPosting, value: str, lang: str) -> FoundDate | N
     return first if timedelta(0) <= gap <= timedelta(days=366) else None
 
 
+def _gap(text: str, found: list[FoundDate]) -> int:
+    """The length of what stands between two dates, weekdays aside ('du lundi 10 mai au
+    vendredi 9 juillet 2027')."""
+    return len(_WEEKDAYS.sub("", text[found[0].end:found[1].start]))
+
+
 def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
     """The first and last day of a period of work a sentence states, the first day's year
     taken from the last's when it is not written (and the year before if it would fall after
     it); None for the dates of applications or interviews."""
     match = _SPAN.search(line)
-    if not match or _NOT_START.search(line):
-        return None
+    if not match or _NOT_START.search(line) \
+            or _EVENT.search(line[max(0, match.start() - 40):match.start()]):
+        return None  # ('Formation au départ du 11 au 15 janvier': a course before the work)
+    if _WINDOW.match(match.group(0)) and _START_PHRASE.search(
+            line[max(0, match.start() - 30):match.start()]):
+        return None  # 'Début prévisionnel entre le 30 août et le 6 septembre': a window
     rest = line[match.start():match.start() + 120]
     year = next((f.value.year for f in find_dates(rest, lang) if f.year_given), None)
     before = re.search(r"\b(20\d\d)\b[^.\d]{0,30}$", line[max(0, match.start() - 40):match.start()])
     if year is None and before:  # 'la saison 2027, du 1er juin au 31 août'
         year = int(before.group(1))
         found = find_dates(rest, lang, year)
-        if len(found) >= 2 and found[1].start - found[0].end <= 12 \
+        if len(found) >= 2 and _gap(rest, found) <= 12 \
                 and found[0].value < found[1].value:
             return found[0], found[1]
         return None
     found = find_dates(rest, lang, year) if year else []
-    if len(found) < 2 or not found[1].year_given or found[1].start - found[0].end > 12:
+    bare = re.match(r"\S+\s++(?:le\s++)?([0-3]?\d)(?:er|st|nd|rd|th)?\s++(?:au|to|-|–)\s++(?:le\s++)?$",
+                    rest[:found[0].start]) if len(found) == 1 and found[0].year_given else None
+    if bare:
+        last = found[0]
+        try:
+            first_day = last.value.replace(day=int(bare.group(1)))
+        except ValueError:
+            return None
+        first = FoundDate(first_day, bare.start(1), bare.end(1), bare.group(1), True)
+        return (first, last) if first.value < last.value else None
+    if len(found) < 2 or not found[1].year_given or _gap(rest, found) > 12:
         return None
     first, last = found[0], found[1]
     if not first.year_given and first.value > last.value:
@@ -357,11 +422,12 @@ def span(line: str, lang: str) -> tuple[FoundDate, FoundDate] | None:
 
 
 def _work_span(result: ParsedPosting, lines: list[str], lang: str, order: str | None) -> None:
-    """A period of work gives the start, and the duration when none is stated."""
-    for line in lines:
-        found = span(line, lang)
-        if found is None:
-            continue
+    """A period of work gives the start, and the duration when none is stated: the period of
+    the sentence about the contract first ('engagé par un contrat ... du 3 juillet au 3 août',
+    not the trip's 'du 11 juillet au 3 août' before it)."""
+    spans = [(line, found) for line in lines for found in [span(line, lang)] if found]
+    spans.sort(key=lambda item: not _EMPLOYED.search(item[0]))
+    for line, found in spans[:1]:
         first, last = found
         if not result.get("job_start_date"):
             result.add("job_start_date", _value(first, order), line, 0.7, _doubt(first, order))
@@ -373,11 +439,24 @@ def _work_span(result: ParsedPosting, lines: list[str], lang: str, order: str | 
         return
 
 
+# The day applications start being read, of a post open until it is filled: no closing date.
+_REVIEW = re.compile(r"\b(?:review of applications|applications? (?:will be )?review|"
+                     r"(?:first|initial) (?:review|screening)|screening date|review (?:will )?"
+                     r"begins?|(?:examen|étude) des candidatures (?:commencera|débutera))", re.I)
+_UNTIL_FILLED = re.compile(r"\buntil (?:the (?:position|post|job|vacancy) is )?filled\b|"
+                           r"\b(?:open|closing date)\s*+:?\s*+(?:until filled|continuous)|"
+                           r"jusqu'à ce que le poste soit pourvu|jusqu'à pourvoi", re.I)
+
+
 def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
               lines: list[str], lang: str, order: str | None) -> None:
     # (value, snippet, confidence, under a label: a month may be named in the other language)
-    candidates = [(value, snippet, 0.9, True) for value, snippet in labelled.get("deadline", [])]
+    until_filled = any(_UNTIL_FILLED.search(line) for line in lines)
+    candidates = [(value, snippet, 0.9, True) for value, snippet in labelled.get("deadline", [])
+                  if not (until_filled and _REVIEW.search(value))]
     for index, line in enumerate(lines):
+        if until_filled and _REVIEW.search(line):
+            continue  # 'Review of applications will begin on 1 February ... until filled'
         match = _DEADLINE_PHRASE.search(line)
         interview = _INTERVIEW.search(line)
         if interview and match and interview.start() > match.start():
@@ -389,7 +468,9 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
                                           "délai de rigueur"):
                 rest = line  # 'pour le 1er avril 2027 au plus tard': the date is before
             # the date on the next line when this one has none, not even without its year
-            if not find_dates(rest, lang, 2000) and index + 1 < len(lines):
+            # (not a review date's: 'Closing Date: Continuous' / 'Initial screening date: ...')
+            if not find_dates(rest, lang, 2000) and index + 1 < len(lines) \
+                    and not (until_filled and _REVIEW.search(lines[index + 1])):
                 rest = f"{rest} {lines[index + 1]}"
             rest = _pair_end(rest, lang) or rest  # 'Open & closing dates 01/05 to 01/19
             weak = match.group(1).lower() in ("by", "until", "before", "through")
@@ -419,13 +500,15 @@ def _deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             continue
         _clock(result, value, first, snippet, confidence, lang)
     if chosen is not None:
+        _closing_time(result, lines)
         return
     if _days_after_posting(result, lines):
         return
+    written = written_on(lines, lang)
     for value, snippet, confidence, _ in candidates:  # no year written: deduced, a guess
-        deduced = _deduced_year(result, value, lang)
+        deduced = _deduced_year(result, value, lang, written)
         if deduced is not None:
-            sure = 0.75 if result.value("date_posted") else 0.6
+            sure = 0.75 if result.value("date_posted") or written else 0.6
             result.add("valid_through_date", deduced.value, snippet, min(confidence, sure))
             _clock(result, value, deduced, snippet, min(confidence, sure), lang)
             return
@@ -488,12 +571,30 @@ def _range_end(line: str, lang: str) -> str | None:
     return None
 
 
+_ON_CLOSING = re.compile(r"\b(?:on|by) the (?:closing|last) (?:date|day)\b|\bà la date (?:de "
+                         r"clôture|limite)\b|\ble jour de la clôture\b", re.I)
+
+
+def _closing_time(result: ParsedPosting, lines: list[str]) -> None:
+    """'by 11:59 pm ET on the closing date': a time a sentence gives the deadline it names."""
+    deadline = result.get("valid_through_date")
+    if result.get("valid_through_time") or deadline is None:
+        return
+    for index, line in enumerate(lines):
+        if _ON_CLOSING.search(line):
+            # ('by 11:59 p.m. Eastern Time on...': cut after 'p.m.' into two sentences)
+            clock = find_time(line) or (find_time(lines[index - 1][-30:]) if index else None)
+            if clock:
+                result.add("valid_through_time", clock[0], line, min(deadline.confidence, 0.75))
+                return
+
+
 def _clock(result: ParsedPosting, value: str, first: FoundDate, snippet: str,
            confidence: float, lang: str) -> None:
     """The time and zone written beside the deadline's date."""
     after = value[first.end:] if first.end <= len(value) else ""
     after = re.split(r"\s(?:à l['’]adresse|to|à|at)\s+\S+@", after)[0]
-    clock = find_time(after[:40]) or find_time(value[max(0, first.start - 25):first.start])
+    clock = find_time(after[:40]) or find_time(value[max(0, first.start - 40):first.start])
     if clock and not result.get("valid_through_time"):
         result.add("valid_through_time", clock[0], snippet, confidence)
     zone = find_zone(value, lang)
@@ -521,7 +622,8 @@ def _interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         if not find_dates(line, lang, default_year) and len(line) <= 40:
             # a heading ('Walk-in Details') and its 'Date:' line under it
             line = next((following for following in lines[index + 1:index + 4]
-                         if re.match(r"\W*(?:date|le|on)\b", following, re.I)), line)
+                         if re.match(r"\W*(?:date|le|on)\b", following, re.I)
+                         or _WEEKDAYS.match(following.strip())), line)
         texts.append((line[word.start():] if phrase or step else line, line, 0.75))
     posted = result.value("date_posted")
     for value, snippet, sure in texts:

@@ -44,13 +44,31 @@ _SUBJECT = re.compile(r"\b(?:en objet|objet|subject(?: line)?|quoting|mentionnan
 # 'Direction des routes – DR-2027-014', 'N° AR/AIDR/2027/004'.
 _CODE_ALONE = re.compile(r"(?:^\W*|\s[–—|-]\s++|^\W*n°\s*+)(?P<id>(?-i:[A-Z]{2,}[A-Z0-9]*"
                          r"(?:[-/][A-Z0-9]{1,10}){1,6}))\s*+$", re.I)
+# Any label a reader takes for a reference: a reference word ('Réf. annonce', 'REF NO') or a
+# posting's noun with an identifier word ('Req ID', 'JobID', 'Posting #', 'Vacancy code',
+# 'Announcement number', "Offre d'emploi n°"), 'Announcement:' or a gazette's 'NOR :', then the
+# code (with a digit, not a date: see _identifier).
+_ID_LABEL = re.compile(
+    r"(?<![\w-])(?:(?:ref(?:erence)?|réf(?:érence)?)\.?(?:\s++(?:no\.?|number|n°|offre|annonce|"
+    r"code|de l['’](?:offre|annonce)))?"
+    r"|(?:job|req|requisition|vacancy|posting|position|announcement|advt|advert|offre(?:\s++d['’]emploi)?"
+    r"|annonce|offer|avis|competition|opening|recruitment)\s*+(?:id|#|n°|no\.?|number|numéro|"
+    r"code)(?!\w)|(?:numéro|number|no\.?|n°)\s++(?:de\s++l['’]|d['’]|du\s++|de\s++|of\s++(?:the\s++)?)?"
+    r"(?:affichage|annonce|offre|poste|avis|concours|posting|vacancy|advert\w*|job)(?!\w)"
+    r"|(?:announcement|(?-i:NOR))(?=\s*+:)|(?-i:ID)(?=[ :])|\[(?:offre|offer|ref|réf))"
+    r"\s*+(?:[:#|]|n°)?\s*+(?P<id>[A-Z]{2,6} \d{1,4}/\d{4}(?!\d)|[A-Z0-9][A-Za-z0-9._/-]{1,40})",
+    re.I)
 _YEAR = re.compile(r"(?:^|[-/])(?:19|20)\d\d(?:$|[-/])")
 _NOT_REFERENCE = re.compile(r"processus|process number|selection process", re.I)
 
 _GRADES = [
     # 'Classification: APS Level 6', 'Classification : EC-05'
-    re.compile(r"\b(?i:classification)\s*+:\s*+(?P<grade>[A-Z][A-Za-z]{0,10}"
-               r"(?:[ -][A-Za-z]{1,8})?[ -]?\d{1,2})\b"),
+    re.compile(r"\b(?i:classification)\s*+:\s*+(?P<grade>[A-Z][A-Za-z]{0,15}"
+               r"(?:[ -][A-Za-z]{1,15})?[ -]?\d{1,2})\b"),
+    # a US federal series and grade: 'GS-2210-12', 'ZP-1301-IV'
+    re.compile(r"\b(?P<grade>(?:GS|GG|WG|WS|ZP|ZA|ZT|NH|NT)-\d{4}-(?:\d{1,2}|[IV]{1,4}))\b"),
+    # a salary's level: 'R1 059 105 per annum (Level 11)'
+    re.compile(r"(?i:salary|pay|remuneration)\b[^\n]{0,80}?\((?P<grade>(?-i:Level) \d{1,2})\)"),
     # German public pay scales: 'TV-L E13', 'TVöD Bund (E13)'
     re.compile(r"\bTV(?:-?L|öD|-?H|-?V)\b(?:\s++Bund)?\s*+\(?(?P<grade>E\s?\d{1,2})\b"),
     re.compile(r"\b(?P<grade>Band\s++\d[a-d]?)\b"),
@@ -65,9 +83,13 @@ _GRADES = [
     # 'Échelle salariale : classe 8': a class of a pay scale
     re.compile(r"\b(?:échelle|echelle|salary scale|pay scale)\b[^\n]{0,30}?\bclass[e]?\s*+:?\s*+"
                r"(?P<grade>\d{1,2})\b", re.I),
-    re.compile(r"\bGrade\s++(?P<grade>\d{1,2}|[A-Z]{1,5}\s?\d{1,2}|[A-Z]{1,3})\b(?![/.]\d)"),
+    # (not a school's grade: 'Grade 3 Teacher', 'Grade 5 students')
+    re.compile(r"\bGrade\s++(?P<grade>\d{1,2}|[A-Z]{1,5}\s?\d{1,2}|[A-Z]{1,3})\b(?![/.]\d)"
+               r"(?!\s++(?i:teachers?|students?|pupils?|class(?:room)?|learners?|"
+               r"(?:math|english|science)\w*))"),
     # the US federal General Schedule: 'GS 12', 'GS-0343-12' is a series and grade
-    re.compile(r"\b(?P<grade>GS[- ]\d{1,2})\b(?![-/]\d)"),
+    # (not the grade below the post's that qualifies for it: 'equivalent to the GS-11 level')
+    re.compile(r"(?<!equivalent to )(?<!equivalent to the )\b(?P<grade>GS[- ]\d{1,2})\b(?![-/]\d)"),
     # 'Niveau : A1' (Belgian federal levels), a code and nothing else
     re.compile(r"(?m)^\W*niveau\s*+:\s*+(?P<grade>[A-E]\d?)\s*+$", re.I),
 ]
@@ -97,7 +119,7 @@ def _reference(result: ParsedPosting, lines: list[str]) -> None:
     for line in lines:
         if _NOT_REFERENCE.search(line):
             continue
-        for pattern in (_REFERENCE, _OFFER, _SUBJECT):
+        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL):
             match = pattern.search(line)
             found = _identifier(match["id"]) if match else None
             if found:
@@ -110,10 +132,17 @@ def _reference(result: ParsedPosting, lines: list[str]) -> None:
             return
 
 
+# A school's grades: 'Elementary School Teaching/Grade 3' is the class taught, no pay grade.
+_SCHOOL = re.compile(r"\b(?:school|teach\w*|elementary|pupils?|students?|classroom|"
+                     r"kindergarten|middle school|high school)\b", re.I)
+
+
 def _grade(result: ParsedPosting, lines: list[str]) -> None:
     for pattern in _GRADES:
         for line in lines:
             match = pattern.search(line)
+            if match and match["grade"][0].isdigit() and _SCHOOL.search(line):
+                continue
             if match and len(line) <= 400:
                 result.add("category", " ".join(match["grade"].split()), line.strip(), 0.6)
                 return

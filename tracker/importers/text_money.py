@@ -19,14 +19,39 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
     return text[start:end]
 
 
+# What an address is for besides applying: accommodation, complaints, the job sheet.
+_OTHER_PURPOSE = re.compile(r"\b(?:accommodation|discriminat\w*|title ix|section 504|complaints?|"
+                            r"harass\w*|grievance|fiche de poste peut être obtenue|"
+                            r"désinscri\w*|unsubscribe)\b", re.I)
+# A sentence that says where to send the application.
+_SENDING = re.compile(r"\b(?:candidatures?|(?:send|submit|email|e-mail)\s++(?:your\s++)?(?:cv|"
+                      r"resume|résumé|application)|applications?\s++(?:to|should|must)|apply\s++"
+                      r"(?:by|to|at|via)\s++e-?mail|cv\b[^.]{0,40}\b(?:à|to)\b|"
+                      r"transmises|à adresser|adressez|envoyez)", re.I)
+_HEADER = re.compile(r"^[>\s]*+(?:de|from|à|a|to|cc|envoyé|sent|objet|subject|reply-to)\s*+:", re.I)
+
+
+def _sentence(line: str, position: int) -> str:
+    """The sentence of a line around a position."""
+    start = max(line.rfind(". ", 0, position) + 1, 0)
+    end = line.find(". ", position)
+    return line[start:end if end != -1 else len(line)]
+
+
 def read_contact(result: ParsedPosting, lines: list[str], lang: str) -> None:
     """Apply e-mail and URL (near words about applying), contact, documents asked for."""
     apply_lines = [i for i, line in enumerate(lines) if _APPLYING.search(line)]
     applying = set(apply_lines)  # looked up around each address, not scanned for each
     emails = [(m.group(0).rstrip("."), i) for i, line in enumerate(lines) if "@" in line
-              for m in EMAIL.finditer(line)]
-    near = next(((e, i) for e, i in emails if not applying.isdisjoint(range(i - 2, i + 3))),
-                None)
+              for m in EMAIL.finditer(line)
+              if not _OTHER_PURPOSE.search(_sentence(line, m.start()))]
+    # the address of the sentence about applying, then one near it; an e-mail's headers name
+    # who sent and received the message, not where to apply
+    near = next(((e, i) for e, i in emails if _SENDING.search(_sentence(lines[i], lines[i].find(e)))
+                 and not _HEADER.match(lines[i])), None) or next(
+        ((e, i) for e, i in emails if not applying.isdisjoint(range(i - 2, i + 3))
+         and not _HEADER.match(lines[i])), None)
+    emails = [pair for pair in emails if not _HEADER.match(lines[pair[1]])]
     if near:
         email, index = near
         result.add("apply_email", email, lines[index], 0.9)

@@ -43,7 +43,7 @@ _DOLLAR_COUNTRIES = [
                 r"New Brunswick|Nouveau-Brunswick|Gatineau|Winnipeg|Calgary|Edmonton)\b"), "CAD"),
     (re.compile(r"\b(Australia|Australian|NSW|New South Wales|Queensland|Victorian? Public|"
                 r"Sydney|Melbourne|Canberra|Brisbane|Adelaide|Perth|Tasmania|APS|"
-                r"superannuation)\b"), "AUD"),
+                r"superannuation|(?-i:VIC|QLD|TAS)|\+ super)\b"), "AUD"),
     (re.compile(r"\b(New Zealand|Aotearoa|Auckland|Wellington|Christchurch|KiwiSaver)\b"), "NZD"),
     (re.compile(r"\b(Singapore)\b"), "SGD"),
     (re.compile(r"\b(Hong Kong)\b"), "HKD"),
@@ -60,7 +60,7 @@ _PERIODS = [
      r"par an\b|p\.a\.|\bpa\b|par année|\bLPA\b|\bCTC\b|yearly|annually|brut annuel", "year"),
     (r"per month|a month|monthly|/\s*month|mensuel|par mois|/\s*mois", "month"),
     (r"per week|a week|weekly|/\s*(?:week|wk)\b|par semaine|hebdomadaire", "week"),
-    (r"per hour|an hour|hourly|/\s*(?:hour|hr|h)\b|horaire|l'heure|l’heure|par heure", "hour"),
+    (r"per hour|an hour|hourly|/\s*(?:hour|hr|h|heure)\b|horaire|l'heure|l’heure|par heure", "hour"),
     (r"per day|a day|daily|day rate|par jour|/\s*jour|journalier|\btjm\b|taux journalier", "day"),
 ]
 _SALARY_WORDS = re.compile(
@@ -79,6 +79,9 @@ _NOT_PAY = re.compile(r"(budget|expenses|frais|per diem|subsistence|relocation|g
                       r"chiffre d'affaires|turnover|revenue)", re.I)
 _OTHER_SUM = re.compile(r"(allowance|indemnit|prime|allocation|bonus|differential)", re.I)
 _EXTRAS = re.compile(r"\s(?:plus|\+)\s")
+_RANGE_WORD = re.compile(r"(?:^|(?<=[\s\W]))(?:-|–|—|to|à|a|and|et|up to|jusqu'à)(?=\s|$)", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_OTHER_LABEL = re.compile(r"\s*+[^\d|:\n]{2,40}?\s*+[|:]")
 _FULL_TIME_BASIS = re.compile(r"(pour un temps (?:plein|complet)|\bFTE\b|full[- ]time equivalent|"
                               r"équivalent temps plein)", re.I)
 _ACTUAL = re.compile(r"(\bsoit\b|\bactual\b|pro[- ]?rata|au prorata)", re.I)
@@ -116,9 +119,10 @@ def _symbol(symbol: str, text: str) -> str:
     """The currency a symbol or code names, a bare '$' by the country the text names."""
     key = symbol.lower()
     if key == "$":  # the country named first: where the post is, before any other named
-        named = [(match.start(), code) for pattern, code in _DOLLAR_COUNTRIES
+        # ('Vancouver, WA' names the state after the town: the longer name is the place)
+        named = [(match.start(), -len(match.group(0)), code) for pattern, code in _DOLLAR_COUNTRIES
                  for match in [pattern.search(text)] if match]
-        return min(named)[1] if named else "USD"
+        return min(named)[2] if named else "USD"
     if key in ("fcfa", "f cfa", "xof") and _CENTRAL_AFRICA.search(text):
         return "XAF"
     if key in ("dh", "dhs", "dirham", "dirhams") and _EMIRATES.search(text):
@@ -138,7 +142,9 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
         value = _amount(match["num"])
         times = _times(match)
         nxt = matches[index + 1] if index + 1 < len(matches) else None
-        if nxt is not None and _RANGE_JOIN.fullmatch(line[match.end():nxt.start()]):
+        if nxt is not None and _RANGE_JOIN.fullmatch(line[match.end():nxt.start()]) and not (
+                symbol is None and value is not None and times == 1
+                and (_amount(nxt["num"]) or 0) > 100 * value):  # ('Grade 4 — $98,412')
             symbol = symbol or nxt["pre"] or nxt["post"] or nxt["euro"]
             if symbol == "$" and nxt["post"] and nxt["post"] != "$":
                 symbol = nxt["post"]  # '$85,000 - $95,000 CAD'
@@ -160,6 +166,20 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
             continue
         found.append((value, _symbol(symbol, text or line), match.start()))
     return found
+
+
+def _first_range(line: str, amounts: list[tuple[Decimal, str, int]]) -> list[Decimal]:
+    """The sums of the first range a line states ('$62,000 to $98,000, ... a $2,500 signing
+    bonus'), or its first sum when none joins the next ('$215.00 per day ..., then $61,480
+    annually')."""
+    first = _MONEY.match(line, amounts[0][2])
+    between = line[first.end():amounts[1][2]] if first is not None else ""
+    # ('$136,000/year in our lowest market up to $212,800/year', '£41,250 rising to £46,110',
+    # '€2,901 in the first year and €3,707 in the fourth', "CHF 70'512.– à CHF 97'464.–")
+    if len(between) <= 60 and _RANGE_WORD.search(between) and not _SENTENCE_END.search(between) \
+            and not _OTHER_SUM.search(between):
+        return [amounts[0][0], amounts[1][0]]
+    return [amounts[0][0]]
 
 
 def _times(match: re.Match[str]) -> int:
@@ -195,8 +215,9 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
             position = index - len(labelled_values)
             for following in lines[position + 1:position + 6]:
                 more = [a for a in _money(following, text) if a[1] == currency]
-                if not more:
-                    break
+                label = _OTHER_LABEL.match(following)
+                if not more or label and not _PAY_WORDS.search(label.group(0)):
+                    break  # ('Hébergement | gîte, 5 €/nuit': a price, not a step of the scale)
                 amounts += more[:1]
                 block.append(following)
         joined = " ".join(block)
@@ -204,6 +225,8 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         period = (_period(line[start:start + 60], 40) or _period(line[max(0, start - 50):start])
                   or _period(joined))
         values = [value for value, _, _ in amounts[:8] if value]
+        if len(block) == 1 and len(amounts) > 1:
+            values = _first_range(line, amounts)
         if not _small_ok(values, period):
             continue
         if period is None:
