@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from babel.dates import format_date, format_time
 from flask import Flask, url_for
+from werkzeug.routing import MapAdapter
 from wtforms import Form
 from wtforms import SelectField as PlainSelectField
 
+from tests.web.conftest import Web
 from tracker.web.forms import BLANK, SearchForm
-from tracker.web.stamps import Stamp, url_maker
+from tracker.web.stamps import Stamp, link, url_maker
 from tracker.web.widgets import SelectField
 
 NAMES = ["Zoé <Martin> & \"Cie\"", "O'Hara", None, "Émile", ""]
@@ -50,6 +52,36 @@ def test_a_row_link_is_the_address_url_for_builds(app: Flask) -> None:
         for reference in ("ORG-1", "ORG 1/é?x#y&z"):
             assert posting(reference) == url_for("hr.posting", reference=reference)
             assert by_fit(reference) == url_for("hr.posting", reference=reference, sort="fit")
+
+
+def test_a_kept_address_is_url_fors_under_each_script_root(app: Flask) -> None:
+    for root in ("", "/tracker", "/other"):
+        with app.test_request_context("/", base_url=f"http://localhost{root}/"):
+            for endpoint, values in [("public.index", {}), ("hr.dashboard", {}),
+                                     ("static", {"filename": "style.css"}),
+                                     ("hr.posting", {"reference": "ORG 1/é?x", "sort": "fit"}),
+                                     ("hr.posting", {"reference": "ORG-1", "page": 1}),
+                                     ("hr.posting", {"reference": "ORG-1", "page": True}),
+                                     ("hr.application", {"application_id": 7})]:
+                for _ in range(2):  # built, then kept
+                    assert link(endpoint, **values) == url_for(endpoint, **values)
+                    assert link(endpoint, **values).startswith(f"{root}/")
+
+
+def test_a_pages_nav_addresses_are_built_once(app: Flask, hr, monkeypatch) -> None:  # noqa: ANN001
+    nav = ("public.index", "hr.dashboard", "hr.posting_list", "auth.account", "auth.logout")
+    with app.test_request_context("/"):
+        addresses = {endpoint: url_for(endpoint) for endpoint in nav}
+    web = Web(app.test_client()).as_user(hr)
+    assert web.get("/hr/postings").status_code == 200
+    built: list[str] = []
+    real = MapAdapter.build
+    monkeypatch.setattr(MapAdapter, "build", lambda adapter, endpoint, *args, **kwargs:
+                        built.append(endpoint) or real(adapter, endpoint, *args, **kwargs))
+    page = web.get("/hr/postings").get_data(as_text=True)
+    for endpoint in nav:
+        assert f'"{addresses[endpoint]}"' in page
+        assert endpoint not in built, endpoint
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.routing.converters import NumberConverter
 
@@ -65,3 +65,30 @@ def url_maker(endpoint: str, key: str, **values: Any) -> Callable[[Any], str]:
     before, after = built.split(str(mark))
     to_url = converter.to_url
     return lambda value: f"{before}{to_url(value)}{after}"
+
+
+# Addresses the templates build, kept per app (at most this many; later ones are built each
+# time): the nav's and a page's action links are the same on every request.
+LINKS_KEPT = 4096
+
+
+def link(endpoint: str, **values: Any) -> str:
+    """`url_for` for the templates, each address built once per app and script root (#16: a
+    page's thirty nav and action links cost more than its fifty rows). An address depends on
+    nothing else here (no URL defaults, hosts or subdomains); a relative endpoint, an option
+    (`_external`, `_anchor`...) or a value that is not hashable is built by url_for each time."""
+    if endpoint.startswith(".") or any(name.startswith("_") for name in values):
+        return url_for(endpoint, **values)
+    key = (request.script_root, endpoint,
+           tuple((name, type(value), value) for name, value in sorted(values.items())))
+    kept: dict[Any, str] = current_app.extensions.setdefault("tracker_links", {})
+    try:
+        return kept[key]
+    except KeyError:
+        pass
+    except TypeError:  # a value that is not hashable
+        return url_for(endpoint, **values)
+    built = url_for(endpoint, **values)
+    if len(kept) < LINKS_KEPT:
+        kept[key] = built
+    return built
