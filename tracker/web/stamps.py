@@ -92,3 +92,33 @@ def link(endpoint: str, **values: Any) -> str:
     if len(kept) < LINKS_KEPT:
         kept[key] = built
     return built
+
+
+ROW_HOLES = ("id", "url", "shown", "submitted", "fit", "move")
+
+
+def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
+              error: dict[str, Any] | None, anonymised: str,
+              **fixed: Any) -> Callable[[dict[str, Any]], Markup]:
+    """An applicant's row of a posting page as one call (#16: a row read its values, filters
+    and links through the template's calls, most of the page's rendering): `macro` rendered
+    once per shape (late or not, final or not, the refused move's message on its row), the
+    row's id, links, name, submission time, fit and move form put in. `error`: a refused
+    move (`{"id", "message"}`) shown on its row."""
+    filters = current_app.jinja_env.filters
+    when, coverage = filters["when"], filters["fit_coverage"]
+    application_url = url_maker("hr.application", "application_id")
+    move_url = url_maker("hr.application_move", "application_id")
+    stamp = Stamp(macro, ROW_HOLES, **fixed)
+
+    def row(a: dict[str, Any]) -> Markup:
+        uid, name, moves, submitted, fit = a["id"], a["name"], a["moves"], a["submitted_at"], \
+            a["fit"]
+        return stamp(
+            id=uid, url=application_url(uid), shown=name or anonymised, late=bool(a["is_late"]),
+            submitted=when(submitted, zone) if submitted else "—",
+            fit=coverage(fit) if fit is not None else "—",
+            error=error["message"] if error and error["id"] == uid else None,
+            final=not moves,
+            move=move_form(action=move_url(uid), moves=moves, name=name, uid=uid) if moves else "")
+    return row
