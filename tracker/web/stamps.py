@@ -31,18 +31,20 @@ class Stamp:
 
     def __init__(self, macro: Callable[..., Any], holes: tuple[str, ...], **fixed: Any) -> None:
         self.macro, self.holes, self.fixed = macro, holes, fixed
+        self.markers = [(name, _marker(name)) for name in holes]
         self.shapes: dict[tuple[Any, ...], str] = {}
 
     def __call__(self, **values: Any) -> Markup:
-        shape_values = {k: v for k, v in values.items() if k not in self.holes}
-        key = tuple((k, tuple(v) if isinstance(v, list) else v)
-                    for k, v in sorted(shape_values.items()))
+        holes = self.holes
+        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                           for k, v in values.items() if k not in holes))
         shape = self.shapes.get(key)
         if shape is None:
-            markers = {name: _marker(name) for name in self.holes}
+            shape_values = {k: v for k, v in values.items() if k not in holes}
+            markers = dict(self.markers)
             shape = self.shapes[key] = str(self.macro(**self.fixed, **shape_values, **markers))
-        for name in self.holes:
-            shape = shape.replace(_marker(name), str(escape(values.get(name))))
+        for name, marker in self.markers:
+            shape = shape.replace(marker, escape(values.get(name)))
         return Markup(shape)  # noqa: S704  (the macro's markup, each value escaped)
 
 
