@@ -114,6 +114,9 @@ def test_a_kept_address_is_url_fors_under_each_script_root(app: Flask) -> None:
                 for _ in range(2):  # built, then kept
                     assert link(endpoint, **values) == url_for(endpoint, **values)
                     assert link(endpoint, **values).startswith(f"{root}/")
+    app.config["SERVER_NAME"] = "tracker.example"
+    with app.app_context():  # a template rendered outside a request builds as url_for does
+        assert link("hr.dashboard") == url_for("hr.dashboard") == "http://tracker.example/hr/"
 
 
 def test_a_pages_nav_addresses_are_built_once(app: Flask, hr, monkeypatch) -> None:  # noqa: ANN001

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import current_app, request, url_for
+from flask import current_app, has_request_context, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.routing.converters import NumberConverter
 
@@ -76,10 +76,12 @@ LINKS_KEPT = 4096
 
 def link(endpoint: str, **values: Any) -> str:
     """`url_for` for the templates, each address built once per app and script root (#16: a
-    page's thirty nav and action links cost more than its fifty rows). An address depends on
+    page's thirty nav and action links are the same on every request). An address depends on
     nothing else here (no URL defaults, hosts or subdomains); a relative endpoint, an option
-    (`_external`, `_anchor`...) or a value that is not hashable is built by url_for each time."""
-    if endpoint.startswith(".") or any(name.startswith("_") for name in values):
+    (`_external`, `_anchor`...), a value that is not hashable or a template rendered outside a
+    request is built by url_for each time."""
+    if endpoint.startswith(".") or any(name.startswith("_") for name in values) \
+            or not has_request_context():
         return url_for(endpoint, **values)
     key = (request.script_root, endpoint,
            tuple((name, type(value), value) for name, value in sorted(values.items())))
