@@ -91,6 +91,7 @@ NO_ACTOR = {
     "reminders.settings.set_switches": OWN, "reminders.settings.organisation_offsets": OUTBOX,
     "reminders.settings.set_offsets": OUTBOX,
     "views.overview.application_interviews": LOADED, "views.overview.application_detail": LOADED,
+    "views.overview.interview_list": LOADED,
     "views.overview.own_application_to": OWN,
 }
 

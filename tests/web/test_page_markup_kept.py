@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from babel.dates import format_date, format_time
 from flask import Flask, url_for
+from werkzeug.routing import MapAdapter
 from wtforms import Form
 from wtforms import SelectField as PlainSelectField
 
+from tests.web.conftest import Web
 from tracker.web.forms import BLANK, SearchForm
-from tracker.web.stamps import Stamp, url_maker
+from tracker.web.stamps import Stamp, link, url_maker
 from tracker.web.widgets import SelectField
 
 NAMES = ["Zoé <Martin> & \"Cie\"", "O'Hara", None, "Émile", ""]
@@ -40,6 +42,54 @@ def test_a_stamped_move_form_is_the_macro_rendered_for_its_row(app: Flask, lang:
             stamp(action="/a", moves=["offer"], name=NAMES[0], uid=1))
 
 
+# An applicant's row as the posting page wrote it through the template's own calls.
+ROW = """{% from "web/hr/_move.html" import move_buttons %}
+{%- set move_form = stamp(move_buttons, ("action", "name", "uid"), back="posting", token="tok") %}
+{%- set application_url, move_url = url_maker("hr.application", "application_id"), url_maker("hr.application_move", "application_id") %}
+{%- set fit_label, fit_title = _("Fit"), _("The fit, explained") %}
+{%- for a in rows %}
+        {%- set id, name, fit, moves = a["id"], a["name"], a["fit"], a["moves"] %}
+        <tr id="application-{{ id }}">
+          <td><a href="{{ application_url(id) }}">{{ name or _("Anonymised applicant") }}</a>{% if a["is_late"] %} <span class="tag late">{{ _("late") }}</span>{% endif %}</td>
+          <td>{{ a["submitted_at"]|when(zone) if a["submitted_at"] else "—" }}</td>
+          <td class="num" data-label="{{ fit_label }}"><a href="{{ application_url(id) }}#fit" title="{{ fit_title }}">{{ fit|fit_coverage if fit is not none else "—" }}</a></td>
+          <td>
+            {% if move_error and move_error.id == id %}<p class="error" role="alert">{{ move_error.message }}</p>{% endif %}
+            {% if moves %}{{ move_form(action=move_url(id), moves=moves, name=name, uid=id) }}{% else %}<span class="muted">{{ _("This status is final.") }}</span>{% endif %}
+          </td>
+        </tr>
+      {% endfor %}"""
+
+STAMPED = """{% from "web/hr/_move.html" import move_buttons %}
+{%- from "web/hr/_applicant_row.html" import applicant_row %}
+{%- set move_form = stamp(move_buttons, ("action", "name", "uid"), back="posting", token="tok") %}
+{%- set row = row_maker(applicant_row, move_form, zone=zone, error=move_error, anonymised=_("Anonymised applicant"), fit_label=_("Fit"), fit_title=_("The fit, explained")) %}
+{%- for a in rows %}
+        {{- row(a) }}
+      {%- endfor %}"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_applicants_row_made_once_per_shape_is_the_rows_markup(app: Flask, lang: str) -> None:
+    fits = [None, {"requirements": 3, "assessed": 0}, {"requirements": 7, "assessed": 2,
+                                                        "score": 68.5}]
+    rows = [{"id": n, "name": name, "is_late": n % 2 == 0, "moves": moves,
+             "submitted_at": None if n % 5 == 0 else datetime(2026, 3, n % 28 + 1, 9, n, tzinfo=UTC),
+             "fit": fits[n % 3]}
+            for n, (name, moves) in enumerate(
+                (name, moves) for name in NAMES
+                for moves in (["under_review", "rejected"], [], ["offer"]))]
+    with in_request(app, lang):
+        for zone, move_error in [("Europe/Paris", None), ("America/Montreal",
+                                                         {"id": 4, "message": "Refusé <non>"})]:
+            values = {"rows": rows, "zone": zone, "move_error": move_error}
+            expected = app.jinja_env.from_string(ROW).render(values)
+            made = app.jinja_env.from_string(STAMPED).render(values)
+            assert made == expected
+            assert 'class="tag late"' in made and '<span class="muted">' in made
+            assert ("Refusé &lt;non&gt;" in made) is (move_error is not None)
+
+
 def test_a_row_link_is_the_address_url_for_builds(app: Flask) -> None:
     with in_request(app):
         application = url_maker("hr.application", "application_id")
@@ -50,6 +100,39 @@ def test_a_row_link_is_the_address_url_for_builds(app: Flask) -> None:
         for reference in ("ORG-1", "ORG 1/é?x#y&z"):
             assert posting(reference) == url_for("hr.posting", reference=reference)
             assert by_fit(reference) == url_for("hr.posting", reference=reference, sort="fit")
+
+
+def test_a_kept_address_is_url_fors_under_each_script_root(app: Flask) -> None:
+    for root in ("", "/tracker", "/other"):
+        with app.test_request_context("/", base_url=f"http://localhost{root}/"):
+            for endpoint, values in [("public.index", {}), ("hr.dashboard", {}),
+                                     ("static", {"filename": "style.css"}),
+                                     ("hr.posting", {"reference": "ORG 1/é?x", "sort": "fit"}),
+                                     ("hr.posting", {"reference": "ORG-1", "page": 1}),
+                                     ("hr.posting", {"reference": "ORG-1", "page": True}),
+                                     ("hr.application", {"application_id": 7})]:
+                for _ in range(2):  # built, then kept
+                    assert link(endpoint, **values) == url_for(endpoint, **values)
+                    assert link(endpoint, **values).startswith(f"{root}/")
+    app.config["SERVER_NAME"] = "tracker.example"
+    with app.app_context():  # a template rendered outside a request builds as url_for does
+        assert link("hr.dashboard") == url_for("hr.dashboard") == "http://tracker.example/hr/"
+
+
+def test_a_pages_nav_addresses_are_built_once(app: Flask, hr, monkeypatch) -> None:  # noqa: ANN001
+    nav = ("public.index", "hr.dashboard", "hr.posting_list", "auth.account", "auth.logout")
+    with app.test_request_context("/"):
+        addresses = {endpoint: url_for(endpoint) for endpoint in nav}
+    web = Web(app.test_client()).as_user(hr)
+    assert web.get("/hr/postings").status_code == 200
+    built: list[str] = []
+    real = MapAdapter.build
+    monkeypatch.setattr(MapAdapter, "build", lambda adapter, endpoint, *args, **kwargs:
+                        built.append(endpoint) or real(adapter, endpoint, *args, **kwargs))
+    page = web.get("/hr/postings").get_data(as_text=True)
+    for endpoint in nav:
+        assert f'"{addresses[endpoint]}"' in page
+        assert endpoint not in built, endpoint
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

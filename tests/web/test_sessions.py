@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import sqlalchemy as sa
 from flask.testing import FlaskClient
 from flask_login.utils import encode_cookie
 
@@ -14,7 +15,8 @@ from tests.web.conftest import PASSWORD, Web, text, web_settings
 from tracker.app import create_app
 from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
-from tracker.models import User
+from tracker.models import LoginSession, User
+from tracker.services.accounts import sessions as login_sessions
 from tracker.services.accounts import users
 from tracker.services.privacy import erase
 
@@ -229,3 +231,22 @@ def test_the_session_list_in_french(web: Web, session, candidate) -> None:  # no
     web.login("camille@example.org")
     page = text(web.get("/account"))
     assert "Où vous êtes connecté·e" in page and "celui-ci" in page
+
+
+def test_the_log_in_check_reads_the_account_without_holding_its_rows(
+        session, candidate, clock) -> None:  # noqa: ANN001
+    """Every page pays the log-in check (#16): it reads the columns a page needs of the
+    account, and holds no object of the session or the account (nor loads their other columns)."""
+    key, _row = login_sessions.start_session(session, candidate, actor=OPERATOR, device=None,
+                                             ip=None, clock=clock)
+    session.flush()
+    session.expunge_all()
+    clock.advance(minutes=5)  # its last-seen instant is written too
+    live = login_sessions.resolve(session, key, settings=get_settings(), clock=clock)
+    assert live is not None
+    assert (live.user.email, live.user.role.value, live.user.locale.value) == (
+        "camille@example.org", "candidate", candidate.locale.value)
+    assert len(session.identity_map) == 0
+    seen = session.scalar(sa.select(LoginSession.last_seen_at).where(
+        LoginSession.id == live.session_id))
+    assert seen == clock()

@@ -72,7 +72,7 @@ class SessionUser(UserMixin):
     session_id: int
 
     @classmethod
-    def of(cls, user: User, session_key: str, session_id: int) -> SessionUser:
+    def of(cls, user: login_sessions.Account, session_key: str, session_id: int) -> SessionUser:
         return cls(user.id, user.email, user.full_name, user.role.value, user.organisation_id,
                    user.locale.value, user.timezone, session_key, session_id)
 
@@ -82,8 +82,9 @@ class SessionUser(UserMixin):
 
 # What a page shows of its user beside the page itself (the inbox's unread count in the nav),
 # read in the log-in check's transaction rather than in one more of its own (#16): each reader
-# takes the session and the user's row and keeps what it read on `flask.g` for this request.
-PAGE_READS: list[Callable[[Session, User], None]] = []
+# takes the session and the account (its columns, not its row) and keeps what it read on
+# `flask.g` for this request.
+PAGE_READS: list[Callable[[Session, login_sessions.Account], None]] = []
 
 
 def load_user(session_key: str) -> SessionUser | None:

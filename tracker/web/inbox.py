@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from flask import (
     Blueprint,
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.errors import DomainError
 from tracker.models import Notification, User
+from tracker.services.accounts.sessions import Account
 from tracker.services.reminders import notifications
 from tracker.services.reminders import settings as reminder_settings
 from tracker.services.reminders.notifications import LinkTarget
@@ -185,9 +186,10 @@ def latest_rows(db: Session, user: User, limit: int = 5) -> list[Row]:
     return [Row.of(n) for n in notifications.latest_unread(db, user, limit)]
 
 
-def _read_unread(db: Session, user: User) -> None:
+def _read_unread(db: Session, user: Account) -> None:
     """The nav's unread count, read in the transaction that checks the log-in (a page's)."""
-    g.setdefault(_UNREAD, notifications.unread_count(db, user))
+    # unread_count reads the actor's id only, which the account read as columns holds
+    g.setdefault(_UNREAD, notifications.unread_count(db, cast(User, user)))
 
 
 PAGE_READS.append(_read_unread)

@@ -26,7 +26,7 @@ from tracker.web.common import (
 )
 from tracker.web.form_summary import error_summary
 from tracker.web.i18n import page_catalog, page_label, page_lang
-from tracker.web.stamps import Stamp, url_maker
+from tracker.web.stamps import Stamp, link, row_maker, url_maker
 
 
 def label(value: Any, kind: str | None = None, capital: bool = True) -> str:
@@ -157,7 +157,8 @@ def configure(app: Flask, settings: Settings) -> None:
     )
     app.jinja_env.globals.update(user_zone=user_zone, current_page=current_page, label=label,
                                  error_summary=error_summary, has_errors=has_errors,
-                                 stamp=Stamp, url_maker=url_maker)
+                                 stamp=Stamp, url_maker=url_maker, url_for=link,
+                                 row_maker=row_maker)
 
     @app.context_processor
     def _values() -> dict[str, Any]:

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         ID_MAX,
         IP_MAX,
         LAST_SEEN_GRANULARITY,
+        Account,
         Live,
         SessionRecord,
         end_all,
@@ -110,8 +111,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "resets": ("request_reset", "check_reset", "complete_reset"),
     "sessions": (
-        "Live", "SessionRecord", "start_session", "resolve", "end_current", "end_session",
-        "end_all", "log_out_everywhere", "forget_all", "list_live", "LAST_SEEN_GRANULARITY",
+        "Account", "Live", "SessionRecord", "start_session", "resolve", "end_current",
+        "end_session", "end_all", "log_out_everywhere", "forget_all", "list_live", "LAST_SEEN_GRANULARITY",
         "DEVICE_MAX", "IP_MAX", "ID_MAX",
     ),
     "tokens": (
