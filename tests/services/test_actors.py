@@ -47,7 +47,7 @@ NO_ACTOR = {
     "privacy.policy.privacy_notice": PUBLIC, "privacy.policy.own_notices": PUBLIC,
     "dossiers.render.posting_applications": LOADED,
     "dossiers.render.panel_applications": LOADED, "dossiers.render.render_panel": LOADED,
-    "dossiers.render.panel_context": LOADED,
+    "dossiers.render.panel_context": LOADED, "dossiers.render.write_panel": LOADED,
     "exports.calendar.feed_token": OWN, "exports.calendar.current_feed_token": OWN,
     "exports.calendar.replace_feed_token": OWN, "exports.calendar.revoke_feed_token": OWN,
     "exports.calendar.calendar_for_token": LOOKUP, "exports.calendar.user_calendar": OWN,
