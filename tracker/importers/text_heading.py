@@ -13,7 +13,7 @@ from collections.abc import Callable
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.sections import BULLET, heading_of
-from tracker.importers.text_names_check import plausible_title, table_value
+from tracker.importers.text_names_check import LEGAL_DOT, LEGAL_WORDS, plausible_title, table_value
 from tracker.importers.text_names_layout import (
     as_written,
     author_lines,
@@ -55,10 +55,10 @@ _ORG_WORDS = (
     r"Commission|Bank|Banque|Fund|Fonds|Trust|Society|Soci[ée]t[ée]|F[ée]d[ée]ration|Federation|"
     r"Syndicat|Groupement|Department (?:of|for)|Directorate(?:-General)? (?:of|for)|NHS|"
     r"Joint Undertaking|Parlement|Parliament|Laboratoire|Laboratory|LabEx|Mus[ée]e|Museum|"
-    r"R[ée]seau|Groupe|Agglom[ée]ration|SAS|SARL|Ltd|Inc|GmbH|LLC|plc|Commune|Canton|"
+    r"R[ée]seau|Groupe|Agglom[ée]ration|Commune|Canton|"
     r"[ÉE]tat d[eu']|Gouvernement|Government of|County|City of|Th[ée][âa]tre|Theater|Clinique|"
-    r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|SCP|SELARL|Limited|"
-    r"Schools|School District|Public Schools|Pvt|Pte|Pty|Sdn|Bhd|Corporation|Corp|Holdings|LLP|S\.A\.|S\.p\.A|B\.V|N\.V|AG|Co\.|"
+    r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|"
+    r"Schools|School District|Public Schools|Holdings|Co\.|" + LEGAL_WORDS + "|"
     r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple|"
     r"Administration|Authority|GAEC|EARL|SCEA|GEIQ|Coop[ée]rative|Ligue|League|Medical City|"
     r"Board(?!\s+(?:member|director|secretary|clerk|officer))")
@@ -76,8 +76,6 @@ _EMPLOYER = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’.-]*|"
     r"\d{1,2}\b(?!\s+(?:rue|avenue|place|bd|boulevard|chemin|allée|route|quai)\b)))*)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
-# A company's legal form written with dots at the end of its name: 'Pvt. Ltd.', 'Pte. Ltd.'
-_LEGAL_DOT = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Pty|S\.A|S\.A\.S|B\.V|N\.V|S\.p\.A)\.$", re.I)
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
 _BOARD = re.compile(
     r"^(?:charityjob|linkedin|indeed|hellowork|jobs\.ac\.uk|welcome to the jungle|apec|"
@@ -166,7 +164,7 @@ def is_org_line(line: str) -> bool:
     """A header naming an organisation rather than a post: an organisation word or acronym at
     its head, no sentence."""
     head = org_name(line)
-    dotted = head.endswith(".") and not _LEGAL_DOT.search(head)
+    dotted = head.endswith(".") and not LEGAL_DOT.search(head)
     if len(head) > 120 or dotted or len(head.split()) > 18:
         return False
     name = re.sub(r"^(?:the|la|le|les|l['’])\s*", "", head, flags=re.I)

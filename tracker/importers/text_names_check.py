@@ -112,9 +112,25 @@ _ORG_NOUN = re.compile(
     r"group|groupe|union|federation|church|diocese|airways|airlines|corporation|services?|"
     r"initiative|partners|consulting|cabinet|studio|laboratoire|laboratory|museum|musee|"
     r"theatre|library|bibliotheque|network|reseau|commission|committee|comite|court|tribunal)\b")
-_LEGAL_FORM = re.compile(r"(?:,?\s+(?:SAS|SASU|SARL|EURL|SA|SCOP|GmbH|AG|Ltd\.?|Limited|LLC|"
-                         r"L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|plc|PLC|LLP|Pvt\.? Ltd\.?|"
-                         r"Pte\.? Ltd\.?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|S\.A\.S?\.?|S\.A\.R\.L\.?))+$")
+# A company's legal form, written after its name (one table for every rule that meets one:
+# the organisation words of text_heading, a name ending in a dotted form, the forms left out).
+LEGAL_FORMS = (
+    r"SAS", r"SASU", r"SARL", r"EURL", r"SA", r"SCOP", r"SCP", r"SELARL", r"GmbH", r"AG",
+    r"Ltd\.?", r"LTD", r"Limited", r"LLC", r"L\.L\.C\.", r"Inc\.?", r"Incorporated",
+    r"Corp\.?", r"plc", r"PLC", r"LLP", r"Pvt\.? Ltd\.?", r"Pte\.? Ltd\.?", r"Pty\.? Ltd\.?",
+    r"Sdn\.? Bhd\.?", r"S\.A\.S?\.?", r"S\.A\.R\.L\.?", r"S\.p\.A\.?", r"SpA", r"S\.r\.l\.?",
+    r"Srl", r"S\.L\.", r"B\.V\.?", r"BV", r"N\.V\.?", r"NV", r"AS", r"ASA", r"A/S", r"AB",
+    r"Oy", r"Oyj", r"ApS", r"KG", r"e\.V\.", r"Sàrl", r"Sagl",
+)
+# The forms that can stand at a name's end as an organisation word ('Acme Ltd'), without
+# the ones that are also common words in capitals elsewhere ('AS', 'SA', 'AB', 'NV').
+LEGAL_WORDS = r"SAS|SARL|Ltd|Inc|GmbH|LLC|plc|SCP|SELARL|Limited|Pvt|Pte|Pty|Sdn|Bhd|" \
+              r"Corporation|Corp|LLP|S\.A\.|S\.p\.A|B\.V|N\.V|AG|Oyj|ApS"
+# A form written with dots at a name's end: 'Pvt. Ltd.', 'Pte. Ltd.' (the name's own full stop)
+LEGAL_DOT = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Pty|S\.A|S\.A\.S|B\.V|N\.V|S\.p\.A|e\.V|"
+                       r"S\.L)\.$", re.I)
+_FORMS = "|".join(sorted(LEGAL_FORMS, key=len, reverse=True))
+_LEGAL_FORM = re.compile(rf"(?:,?\s+(?-i:{_FORMS}))+$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z&.-]{1,11})\)$|\s+[A-Z]{2,6}$")
 
 
@@ -137,8 +153,8 @@ def clean_org(name: str, text: str) -> str:
         name = bare
     legal = _LEGAL_FORM.sub("", name)
     elsewhere = re.search(
-        rf"(?<![\w-]){re.escape(legal)}(?!\s*,?\s*(?:SAS|SARL|Ltd|Limited|LLC|Inc|GmbH|"
-        rf"plc|LLP|Pvt|Pte|Pty|Sdn|S\.A))", text.replace(name, ""), re.I) if legal != name else None
+        rf"(?<![\w-]){re.escape(legal)}(?!\s*,?\s*(?:{_FORMS})(?!\w))", text.replace(name, ""),
+        re.I) if legal != name else None
     if elsewhere and len(legal) >= 3:
         name = elsewhere.group(0) if legal.isupper() or legal.lower() == elsewhere.group(0).lower() \
             and not elsewhere.group(0).isupper() else legal
