@@ -373,7 +373,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if numbered:
             take(numbered["title"], numbered.group(0), 0.6)
     found = result.get("title")
-    if found is not None and not post_word(found.value.split(" – ")[-1].split(" - ")[-1]):
+    if found is not None and not post_word(re.split(r"\s+[—–|-]\s+|,\s+", found.value)[-1]):
         found.value = trim_place(found.value, text)
     return header, below_title, site_names + boards
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.importers.dates import fold
+from tracker.importers.text_places import is_country
 
 # A street address or a post-office box: 'P. O. Box GP 1620, Accra', 'BP 1234 Dakar', '12 rue
 # des Lilas', '4500 Main Street', '75013 Paris'.
@@ -71,14 +72,6 @@ def table_value(line: str, employer: bool = False) -> str | None:
     return value or None
 
 
-# A place named alone: a country, a state or a region, or a town with its country.
-_PLACES = (
-    r"united arab emirates|uae|saudi arabia|kingdom of saudi arabia|ksa|qatar|oman|bahrain|"
-    r"kuwait|united kingdom|uk|england|scotland|wales|ireland|united states|usa|u\.s\.a?\.?|"
-    r"canada|australia|new zealand|france|belgique|belgium|suisse|switzerland|luxembourg|"
-    r"kenya|nigeria|ghana|uganda|south africa|tanzania|india|singapore|malaysia|egypt|"
-    r"morocco|maroc|senegal|cameroun|cameroon|cote d'ivoire|germany|allemagne|spain|italy")
-_PLACE_PART = re.compile(rf"^(?:{_PLACES})$")
 # An annex, an appendix, a label or a document's part, never an employer.
 _NOT_ORG = re.compile(r"^(?:annex(?:ure|e)?|appendix|schedule|attachment|piece jointe|"
                       r"section|part|partie|article|item|page|ref(?:erence)?|re|fw|fwd|tr|"
@@ -99,7 +92,7 @@ def names_place(name: str) -> bool:
     Emirates')."""
     parts = [p.strip() for p in fold(name).strip(" .,:").split(",") if p.strip()]
     return bool(parts) and bool(
-        _PLACE_PART.match(parts[-1]) and (len(parts) == 1 or len(parts) == 2 and len(
+        is_country(parts[-1]) and (len(parts) == 1 or len(parts) == 2 and len(
             parts[0].split()) <= 2 and not _ORG_NOUN.search(parts[0])))
 
 

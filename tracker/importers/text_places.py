@@ -8,6 +8,36 @@ from __future__ import annotations
 
 import re
 
+from tracker.importers.dates import fold
+
+# The gazetteer: the countries and regions a posting names alone (folded), and the towns the
+# day-first table below knows, one table for every rule that asks whether words name a place.
+COUNTRIES = (
+    r"united arab emirates|uae|saudi arabia|kingdom of saudi arabia|ksa|qatar|oman|bahrain|"
+    r"kuwait|united kingdom|uk|england|scotland|wales|ireland|united states|usa|u\.s\.a?\.?|"
+    r"canada|australia|new zealand|france|belgique|belgium|suisse|switzerland|luxembourg|"
+    r"kenya|nigeria|ghana|uganda|south africa|tanzania|india|singapore|malaysia|egypt|"
+    r"morocco|maroc|senegal|cameroun|cameroon|cote d'ivoire|germany|allemagne|spain|italy")
+_COUNTRY = re.compile(rf"^(?:{COUNTRIES})$")
+# French-speaking towns a heading names after the post ('– Lyon'), beside the table's.
+_TOWNS = (r"paris|lyon|marseille|toulouse|bordeaux|lille|nantes|strasbourg|montpellier|rennes|"
+          r"nice|grenoble|rouen|toulon|dijon|angers|nimes|reims|le havre|brest|tours|limoges|"
+          r"amiens|metz|besancon|orleans|caen|nancy|mulhouse|clermont-ferrand|perpignan|"
+          r"geneve|lausanne|berne|bern|fribourg|neuchatel|sion|bruxelles|liege|namur|charleroi|"
+          r"montreal|quebec|laval|gatineau|sherbrooke|ottawa|toronto|vancouver|calgary")
+
+
+def is_country(name: str) -> bool:
+    """A country or a region named alone ('United Arab Emirates', 'Belgique')."""
+    return bool(_COUNTRY.match(fold(name).strip(" .,:")))
+
+
+def is_place(name: str) -> bool:
+    """Whether words name a place the gazetteer knows: a country, a town of its tables."""
+    key = fold(name).strip(" .,:")
+    return is_country(key) or bool(re.fullmatch(_TOWNS, key)) or bool(
+        _DAY_FIRST.fullmatch(name.strip(" .,:")) and not re.search(r"[£€₹₦]|^[A-Z]{2,4}$", name))
+
 # Places and currencies of countries that write the day first (one alternation, read once).
 _DAY_FIRST = re.compile(
     r"\b(United Kingdom|England|Scotland|Wales|Northern Ireland|London|Manchester|Birmingham|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tracker.importers.dates import fold
+from tracker.importers.text_places import is_place
 
 # A kind of posting or call written before the title, then a separator.
 _KIND_PREFIX = re.compile(
@@ -124,8 +125,12 @@ _PLACE_CUE = r"(?:\b(?:à|near|pr[èe]s de|bas[ée]e? (?:à|in|at)|located (?:in
              r"(?i:\b(?:location|lieu|localisation|ville|city|town|duty station|venue|region|" \
              r"r[ée]gion|workplace|lieu de travail|lieu d'affectation|affectation)\b[^:\n]{0,30}:" \
              r"[^\n]*?))"
-_TRAILING_PLACE = re.compile(r"\s+(?:[—–-]|in|at|à)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)"
-                             r"{0,2})(?:\s*\([^)]{1,30}\))?$")
+_TRAILING_PLACE = re.compile(r"(?:\s+(?:[—–|-]|in|at|à)|,)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)"
+                             r"{0,2})(?P<dept>\s*\((?:\d{2,3}|2[AB])\))?(?:\s*\([^)]{1,30}\))?$")
+# 'in English' names a language: no place is cued by it.
+_LANGUAGE = re.compile(r"(?:English|French|German|Spanish|Italian|Dutch|Arabic|Portuguese|"
+                       r"Chinese|Japanese|Swedish|Norwegian|Danish|Finnish|Welsh|Gaelic|Māori|"
+                       r"Maori|Fran[çc]ais|Anglais|Allemand)\b")
 # 'Cabin Crew Open Day', 'Walk-in Interview': the event where the post is recruited, not it.
 _TRAILING_EVENT = re.compile(r"\s+(?:open days?|walk-?in(?: interviews?| drive)?|recruitment "
                              r"(?:days?|drive|event)|assessment (?:days?|centre)|job fair|"
@@ -133,14 +138,18 @@ _TRAILING_EVENT = re.compile(r"\s+(?:open days?|walk-?in(?: interviews?| drive)?
 
 
 def trim_place(title: str, text: str) -> str:
-    """'Responsable logistique - Casablanca': the town written after the post, when the text
-    names it as a place elsewhere (a location line, 'based in', a postcode)."""
+    """'Responsable logistique - Casablanca', 'Research Scientist in X, Rovaniemi': the town
+    written after the post, when it is a place by its role on the page (the text names it as a
+    place elsewhere: a location line, 'based in', 'in Golden Bay', a postcode), by its
+    department's number ('Figeac (46)') or by the gazetteer ('– Paris')."""
     match = _TRAILING_PLACE.search(title)
-    if not match:
+    if not match or not title[:match.start()].strip():
         return title
     rest = text.replace(title, "")
     place = re.escape(match["place"])
-    if re.search(rf"{_PLACE_CUE}{place}\b", rest) and title[:match.start()].strip():
+    cued = re.search(rf"{_PLACE_CUE}{place}\b", rest) or (
+        not _LANGUAGE.match(match["place"]) and re.search(rf"\b(?:in|at|near)\s+{place}\b", rest))
+    if cued or match["dept"] or is_place(match["place"]):
         return _TRAILING_EVENT.sub("", title[:match.start()].strip()) or title
     return title
 

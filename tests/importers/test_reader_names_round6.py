@@ -1,0 +1,49 @@
+"""Issue #15 item 3, sixth round: the rules that find a posting's title and employer by the
+role a line plays on the page, held on short texts written for these tests (publishers and
+places the corpus does not hold): a company's legal form of any country left out when the text
+also names it without one, a town after the post known by a cue, a department's number or the
+gazetteer, lead-ins and labels before the post, an e-mail's ad heading over its subject, a
+ministry's agency and a company's unit."""
+
+from __future__ import annotations
+
+from tracker.importers.text import parse_text
+from tracker.importers.text_names_check import clean_org, names_place
+from tracker.importers.text_places import is_place
+from tracker.importers.text_title import trim_place
+
+
+def _names(text: str) -> tuple[str | None, str | None]:
+    parsed = parse_text(text)
+    found = parsed.get("title"), parsed.get("hiring_organization_name")
+    return tuple(f.value if f is not None else None for f in found)  # type: ignore[return-value]
+
+
+def test_legal_forms_of_other_countries_are_left_out_when_the_text_drops_them() -> None:
+    for form in ("AS", "AB", "Oy", "ApS", "BV", "S.r.l.", "GmbH", "Pty Ltd"):
+        text = f"Data analyst\n\nTroll Harbour Systems {form}\n\nTroll Harbour Systems builds ..."
+        assert clean_org(f"Troll Harbour Systems {form}", text) == "Troll Harbour Systems"
+
+
+def test_a_legal_form_stays_when_the_text_names_the_company_only_with_it() -> None:
+    text = "KESTREL HOLDINGS PTE. LTD.\nAccounts assistant\nKestrel Holdings Pte. Ltd. seeks ..."
+    assert clean_org("Kestrel Holdings Pte. Ltd.", text) == "Kestrel Holdings Pte. Ltd."
+
+
+def test_the_gazetteer_is_one_table_for_countries_and_towns() -> None:
+    assert is_place("Lausanne") and is_place("Nairobi") and is_place("Belgique")
+    assert not is_place("Supply Chain") and not is_place("EUR")
+    assert names_place("Nairobi, Kenya") and not names_place("Kenya Red Cross, Kenya")
+
+
+def test_a_town_after_the_post_is_left_out_when_its_role_shows_it_is_one() -> None:
+    # cued elsewhere by 'in X' (not a language)
+    text = "Shepherd – Glen Affric\n\nOur farm in Glen Affric runs 900 ewes."
+    assert trim_place("Shepherd – Glen Affric", text) == "Shepherd"
+    # a French department's number
+    assert trim_place("Chaudronnier – Issoire (63)", "Chaudronnier – Issoire (63)") == "Chaudronnier"
+    # a town of the gazetteer, after a comma
+    assert trim_place("Analyste crédit, Lausanne", "Analyste crédit, Lausanne") == "Analyste crédit"
+    # an unknown capitalised part, never named as a place, stays
+    assert trim_place("Tutor – Academic Writing", "Tutor – Academic Writing") == \
+        "Tutor – Academic Writing"
