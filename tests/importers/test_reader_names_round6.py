@@ -47,3 +47,30 @@ def test_a_town_after_the_post_is_left_out_when_its_role_shows_it_is_one() -> No
     # an unknown capitalised part, never named as a place, stays
     assert trim_place("Tutor – Academic Writing", "Tutor – Academic Writing") == \
         "Tutor – Academic Writing"
+
+
+def test_a_label_or_a_notice_subject_before_the_post_is_no_part_of_it() -> None:
+    from tracker.importers.text_heading import clean_title
+
+    assert clean_title("Name of the post: Field Assistant-II") == "Field Assistant-II"
+    assert clean_title("Intitulé du poste : Agent de quai") == "Agent de quai"
+    assert clean_title("RECRUITMENT OF JUNIOR SURVEYOR (CIVIL)") == "JUNIOR SURVEYOR (CIVIL)"
+    assert clean_title("Filling up of the post of Deputy Registrar on deputation basis") == \
+        "Deputy Registrar"
+    assert clean_title("URGENT VACANCY – SECOND OFFICER") == "SECOND OFFICER"
+
+
+def test_the_terms_after_a_bar_or_a_range_of_percents_are_no_part_of_the_post() -> None:
+    from tracker.importers.text_heading import clean_title
+
+    assert clean_title("Site Supervisor | 9 Month Contract") == "Site Supervisor"
+    assert clean_title("Physiothérapeute (60-80 %)") == "Physiothérapeute"
+
+
+def test_the_employer_written_after_the_post_is_left_out_not_a_unit() -> None:
+    from tracker.importers.text_heading import clean_title
+
+    assert clean_title("Water Engineer – Murray Basin Water Authority") == "Water Engineer"
+    assert clean_title("Survey Officer in the Coastal Survey Board") == "Survey Officer"
+    # a unit naming where the post is stays: the convention keeps it
+    assert clean_title("Academic Advisor - School of Nursing") == "Academic Advisor - School of Nursing"

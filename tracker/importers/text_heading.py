@@ -142,8 +142,35 @@ _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "re
 _POST_OF = re.compile(r"^(?:poste|emploi|position|post)\s+(?:de\s+|d['’]\s*|of\s+)(?=\w)", re.I)
 
 
+# 'X in the Central Ground Water Board', 'X – Danish Agency for Water and Coast': the employer
+# written after the post.
+_TRAILING_ORG = re.compile(r"(?:\s+(?:in|at|with|within)\s+(?:the\s+)?|\s+[—–|]\s+|\s+-\s+(?:the\s+)?)"
+                           r"(?P<org>[A-ZÀ-Ý][^—–|,;:()]{3,90})$")
+
+
+# The nouns of a whole body that employs (not of a unit that names the post's place: 'College
+# of Engineering', 'North West Region', 'Aquatic Center' stay).
+_WHOLE_BODY = re.compile(r"\b(?:Agency|Agence|Board|Authority|Autorit[ée]|Ministry|Minist[èe]re|"
+                         r"Commission|Corporation|Company|Trust|Foundation|Fondation|Association|"
+                         r"University|Universit[ée]|Hospital|H[ôo]pital|Bank|Banque|Council|"
+                         r"Institute|Organi[sz]ation|Society|Limited|Ltd|Inc|LLC|GmbH)\b")
+
+
+def _employer_off(title: str) -> str:
+    """The post without the organisation named after it (a name holding an organisation's
+    word, no post's word, when the post's part names a post)."""
+    match = _TRAILING_ORG.search(title)
+    if not match:
+        return title
+    org, post = match["org"].strip(), title[:match.start()].strip()
+    if (_WHOLE_BODY.search(org) and len(org.split()) >= 2 and not post_word(org) and post_word(post)
+            and _NAME_RE.match(org.replace(",", ""))):
+        return post
+    return title
+
+
 def clean_title(line: str) -> str:
-    title = trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—"))
+    title = _employer_off(trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—")))
     rest = _POST_OF.sub("", title)
     if rest == title or not post_word(rest):
         return title
@@ -303,7 +330,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
             continue
         if prefixed and not above and not is_org_line(prefixed) \
-                and not _named_elsewhere(prefixed, text) and take(prefixed, line, 0.65):
+                and (post_word(prefixed) or not _named_elsewhere(prefixed, text)) \
+                and take(prefixed, line, 0.65):
             found_at = index
             break
         if prefixed:

@@ -36,8 +36,8 @@ _TERMS = r"(?:" + _FIGURE + r"|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
          r"nights?|nuits?|week-?ends?|shifts?|days|" \
          r"maternity|cover|seasonal|saisonnier|saisonni[èe]re)\b)"
-_PART = r"(?:(?!\s[—–-]\s).)*"  # a part of a heading: up to the next spaced dash
-_TRAILING_PART = re.compile(rf"\s+[—–-]\s+(?={_PART}{_TERMS}){_PART}$", re.I)
+_PART = r"(?:(?!\s[—–|-]\s).)*"  # a part of a heading: up to the next spaced dash or bar
+_TRAILING_PART = re.compile(rf"\s+[—–|-]\s+(?={_PART}{_TERMS}){_PART}$", re.I)
 # 'X – 4 days per week – Norwich': the first part stating terms ends the title.
 _TERMS_THEN_MORE = re.compile(rf"\s+[—–]\s+(?=[^—–]*?{_TERMS})[^—–]*\s+[—–]\s+.*$", re.I)
 _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
@@ -52,7 +52,7 @@ _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[é
 _TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|freelance|part[- ]time|" \
               r"full[- ]time|seasonal|term|casual|locum|\d+(?:\.\d+)?\s*fte|" \
               r"(?:spring|summer|fall|autumn|winter)\s+\d{4}|" \
-              r"\d+\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
+              r"\d+(?:\s*[-–]\s*\d+)?\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
 _TRAILING_TERMS_ONLY = re.compile(rf"\s*\((?:{_TERM_WORDS})(?:\s*[,/·]\s*(?:{_TERM_WORDS}))*\)\s*$",
                                   re.I)
 # 'part time barista': the terms written before the post.
@@ -70,6 +70,8 @@ _TRAILING_COUNT = re.compile(r"\s*\(\s*(?:\d+|one|two|three|four|five|un|une|deu
                              re.I)
 _TRAILING_GRADE = re.compile(r"\s+[—–-]\s+(?:job group|grade|pay grade|band|scale|salary scale|"
                              r"cat[ée]gorie|category|level|niveau)\s+[\w/.-]{1,8}\s*$", re.I)
+# 'X on deputation basis', 'X sur la base d'un CDD': how the post is filled, not its name.
+_TRAILING_BASIS = re.compile(r"\s+on\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+basis\b.*$", re.I)
 # 'Plumber wanted', 'Serveur recherché' : the call after the post.
 _TRAILING_CALL = re.compile(r"\s+(?:wanted|required|needed|recherch(?:é|ée|és|ées)|"
                             r"demand(?:é|ée|és|ées))(?!\w).*$", re.I)
@@ -98,10 +100,18 @@ def is_call(line: str) -> bool:
 
 # A lead-in naming the kind of event or a tag in brackets before the post: 'Walk-in Drive for
 # X', 'Recruitment of X', '[Hiring] X', '[Assemblée nationale] X'.
-_LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|(?:walk-?in (?:drive|interview)s?|hiring drive|"
+_LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|"
+                      # a label naming the post: 'Name of the post: X', 'Intitulé du poste : X'
+                      r"(?:name of (?:the )?(?:post|position)|post name|position name|"
+                      r"intitul[ée] du poste|nom du poste|d[ée]signation du poste)\s*+:\s*+|"
+                      # a notice's subject: 'Recruitment of X', 'Filling up of the post of X'
+                      r"(?:recruitment|filling[- ]up|engagement|appointment)\s++of\s++"
+                      r"(?:the\s++)?(?:(?:posts?|positions?)\s++of\s++)?(?:an?\s++)?|"
+                      r"(?:walk-?in (?:drive|interview)s?|hiring drive|"
                       r"recruitment drive|(?:now )?hiring|we(?:'re| are) (?:hiring|recruiting)|"
                       r"nous recrutons|on recrute|recrutement)\s*+(?:for|:)\s*+"
-                      r"|(?:wanted|required|urgent(?:ly)? (?:wanted|required))\s*+[–—:-]\s*+"
+                      r"|(?:wanted|required|urgent(?:ly)?(?: (?:wanted|required|vacancy|opening|"
+                      r"requirement|hiring))?|(?:job )?vacancy|opening)\s*+[–—:-]\s*+"
                       r"|(?:on |nous )?(?:re)?cherch(?:e|ons)\s++(?:un(?:\(e\)|·e|e)?\s++)?"
                       r"|concours(?:,?\s+(?:et\s+)?(?:externe|interne|r[ée]serv[ée]|unique|commun|"
                       r"sur titres?|troisi[èe]me(?:\s+concours)?|3e(?:\s+concours)?))*"
@@ -159,7 +169,7 @@ def trim_terms(title: str) -> str:
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
-    patterns = (_TRAILING_EXTRAS[0], _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
+    patterns = (_TRAILING_BASIS, _TRAILING_EXTRAS[0], _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
                 _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
                 _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
