@@ -74,3 +74,40 @@ def test_the_employer_written_after_the_post_is_left_out_not_a_unit() -> None:
     assert clean_title("Survey Officer in the Coastal Survey Board") == "Survey Officer"
     # a unit naming where the post is stays: the convention keeps it
     assert clean_title("Academic Advisor - School of Nursing") == "Academic Advisor - School of Nursing"
+
+
+def test_the_heading_of_the_ad_an_email_carries_beats_its_subject() -> None:
+    text = (
+        "From: Job Centre <jobs@jobcentre.example>\n"
+        "Subject: Fwd: offre soudeur – atelier de Pontarlier\n\n"
+        "Bonjour, je vous transmets l'offre ci-dessous.\n"
+        "Claire Vernet, conseillère emploi\n\n"
+        "-------- Message transféré --------\n\n"
+        "SOUDEUR TIG / MIG (H/F)\n"
+        "CDI à temps plein\n\nLes Ateliers Vuillet recrutent un soudeur pour leur atelier.\n")
+    assert _names(text)[0] == "SOUDEUR TIG / MIG"
+
+
+def test_a_short_line_heading_a_block_of_facts_in_an_email_is_the_post() -> None:
+    text = (
+        "From: Sam Recruiter <sam@agency.example>\n"
+        "Subject: Great gig near Spokane - starts soon!\n\n"
+        "Hi Jo,\n\nHere is the contract we talked about, let me know.\n\n"
+        "Cath Lab Tech\n"
+        "Facility: Basalt Ridge Hospital, Spokane, WA\n"
+        "Shift: Days, 4x10\nLength: 13 weeks\n")
+    assert _names(text)[0] == "Cath Lab Tech"
+
+
+def test_a_subject_says_only_that_a_post_is_offered_and_names_the_employer_after_a_comma() -> None:
+    text = ("From: Careers <careers@college.example>\n"
+            "Subject: Job opportunity – Layout Artist, Driftwood Pictures\n\n"
+            "Hi all,\nDriftwood Pictures asked us to share this role with you. Apply to them.\n")
+    assert _names(text)[0] == "Layout Artist"
+
+
+def test_a_pay_class_in_brackets_is_no_part_of_the_post() -> None:
+    from tracker.importers.text_heading import clean_title
+
+    assert clean_title("Forest Technician (Natural Resource Technician 2)") == "Forest Technician"
+    assert clean_title("Instructional Assistant (Life Skills)") == "Instructional Assistant (Life Skills)"

@@ -32,6 +32,7 @@ from tracker.importers.text_names_layout import (
 )
 from tracker.importers.text_names_sentence import at_line
 from tracker.importers.text_title import (
+    ad_heading,
     called_for,
     is_call,
     kind_prefixed,
@@ -273,9 +274,11 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     tabled = next(((v, line) for line in lines[:40] if (v := table_value(line))), None)
     if tabled and not result.get("title"):  # 'Intitulé du poste | X' in a flattened table
         take(tabled[0], tabled[1], 0.85)
-    subject = subject_title(top, is_org_line)
+    subject = subject_title(top, is_org_line, "\n".join(lines))
     if subject and not result.get("title"):
-        take(subject[0], subject[1], 0.7)
+        carried = ad_heading(lines, is_org_line, lambda line: bool(_SEX.search(line)))
+        if not (carried and take(carried[0], carried[1], 0.72)):
+            take(subject[0], subject[1], 0.7)
     text = "\n".join(lines)
     crumb, labels, after_recruits = None, 0, False
     found_at = None

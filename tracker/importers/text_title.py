@@ -7,8 +7,10 @@ heading."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tracker.importers.dates import fold
+from tracker.importers.text_names_layout import post_word
 from tracker.importers.text_places import is_place
 
 # A kind of posting or call written before the title, then a separator.
@@ -68,6 +70,8 @@ _TRAILING_SESSION = re.compile(
 _TRAILING_COUNT = re.compile(r"\s*\(\s*(?:\d+|one|two|three|four|five|un|une|deux|trois)\s*"
                              r"(?:posts?|postes?|positions?|vacanc(?:y|ies)|openings?)\s*\)\s*$",
                              re.I)
+# '(Environmental Specialist 3)', '(Band 5)': the pay class in brackets after the post.
+_TRAILING_CLASS = re.compile(r"\s*\([A-Z][\w -]{1,40}\s(?:\d{1,2}[A-Z]?|[IVX]{1,4})\)\s*$")
 _TRAILING_GRADE = re.compile(r"\s+[—–-]\s+(?:job group|grade|pay grade|band|scale|salary scale|"
                              r"cat[ée]gorie|category|level|niveau)\s+[\w/.-]{1,8}\s*$", re.I)
 # 'X on deputation basis', 'X sur la base d'un CDD': how the post is filled, not its name.
@@ -169,7 +173,7 @@ def trim_terms(title: str) -> str:
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
-    patterns = (_TRAILING_BASIS, _TRAILING_EXTRAS[0], _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
+    patterns = (_TRAILING_BASIS, _TRAILING_EXTRAS[0], _TRAILING_CLASS, _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
                 _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
                 _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
@@ -288,9 +292,20 @@ _SUBJECT_TAGS = re.compile(r"^(?:(?:re|tr|fwd?|fw)\s*:\s*|\[[^\]]{1,40}\]\s*|"
 _POST_OF = re.compile(r"^(?:poste|offre|position|post)\s+(?:d['’]|de\s+|of\s+)", re.I)
 
 
-def subject_title(lines: list[str], is_org: object) -> tuple[str, str] | None:
-    """(title, line) from an e-mail's subject: its tags ('Fwd:', '[Offre d'emploi]', 'Job:')
-    and the parts naming the organisation or the contract left out."""
+# A subject's part that only says a post is offered: 'Job opportunity – X', 'Job ad - X'.
+_LEAD_PART = re.compile(r"(?:(?:new |hot |great )?(?:job|career|employment) (?:opportunity|ad|advert|"
+                        r"posting|offer|alert|opening)|opportunity|opening|vacancy|job vacancy|"
+                        r"offre|offre d'emploi|annonce|offre a diffuser|poste a pourvoir)s?$")
+# 'offre technicien', 'Recherche cuisinier(ère)': the sender's word before the post.
+_LEAD_WORD = re.compile(r"^(?:offre|annonce|recherche|cherche|on recherche)\s+(?:d['’]emploi\s+)?"
+                        r"(?:(?:de|du)\s+|d['’]\s*)?(?=\w)", re.I)
+
+
+def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str, str] | None:
+    """(title, line) from an e-mail's subject: its tags ('Fwd:', '[Offre d'emploi]', 'Job:'),
+    a part saying only that a post is offered ('Job opportunity –'), and the parts naming the
+    organisation or the contract left out; a name after a comma the text uses again (the
+    employer's, 'X, Paper Lantern Animation') too."""
     for line in lines[:12]:
         match = _SUBJECT.match(line.strip())
         if not match:
@@ -299,9 +314,51 @@ def subject_title(lines: list[str], is_org: object) -> tuple[str, str] | None:
         value = re.sub(r"\s*\([^)]*\)\s*$", "", value)
         parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", value) if p.strip()]
         kept = [p for p in parts if not (callable(is_org) and is_org(p))
+                and not _LEAD_PART.match(fold(p).strip(" !:"))
                 and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
         if kept:
-            return _POST_OF.sub("", kept[0]).strip(), line.strip()
+            post = _LEAD_WORD.sub("", _POST_OF.sub("", kept[0]).strip())
+            head, _, tail = post.rpartition(", ")
+            rest = text.replace(line.strip(), "")
+            if head and re.fullmatch(r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý&][\w'’&.-]*){0,5}", tail) \
+                    and re.search(rf"(?<![\w-]){re.escape(tail)}(?![\w-])", rest, re.I):
+                post = head
+            return post, line.strip()
+    return None
+
+
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_SEPARATOR_LINE = re.compile(r"^(?:[-~*=_#.]{4,}|[-~*= ]*(?:message transf[ée]r[ée]|forwarded message|"
+                             r"message d'origine|original message)[-~*= ]*)$", re.I)
+_FACT = re.compile(r"^[A-ZÀ-Ý][\w /&'’-]{1,30}\s?:\s+\S")
+# A signature's line: 'Isabelle Renaud, directrice', 'Antti Virtanen, Research Professor'.
+_SIGNED = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,2},\s")
+_HEADER_FIELD = re.compile(r"^[\w' -]{1,25}\s?:(?:\s|$)")
+
+
+def ad_heading(lines: list[str], is_org: Callable[[str], bool],
+               marked: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(heading, line) of the ad an e-mail carries below its subject: a short line standing
+    alone (a blank line, a separator or the organisation's line above it) that names a post
+    (a sex marker, a post's word) or heads a block of facts ('Facility: ...', 'Shift: ...').
+    The ad's own heading names the post; the subject is the sender's words about it."""
+    start = next((i for i, line in enumerate(lines[:15]) if _SUBJECT.match(line.strip())), None)
+    if start is None:
+        return None
+    body = [_QUOTE.sub("", line).strip() for line in lines[start + 1:start + 80]]
+    for index, line in enumerate(body):
+        if (not line or len(line) > 80 or len(line.split()) > 10 or line[-1] in ".,;:!?"
+                or _HEADER_FIELD.match(line) or "@" in line or is_call(line) or is_org(line)
+                or _SEPARATOR_LINE.match(line) or re.fullmatch(r"[\W\d_]+", line)
+                or _SIGNED.match(line)):
+            continue
+        before = body[index - 1] if index else ""
+        alone = not before or _SEPARATOR_LINE.match(before) or (
+            is_org(before) and (index < 2 or not body[index - 2]))
+        after = [other for other in body[index + 1:index + 5] if other][:3]
+        facts = sum(bool(_FACT.match(other)) for other in after) >= 2
+        if alone and (marked(line) or post_word(line) or facts):
+            return line, lines[start + 1 + index].strip()
     return None
 
 
