@@ -111,3 +111,19 @@ def test_a_pay_class_in_brackets_is_no_part_of_the_post() -> None:
 
     assert clean_title("Forest Technician (Natural Resource Technician 2)") == "Forest Technician"
     assert clean_title("Instructional Assistant (Life Skills)") == "Instructional Assistant (Life Skills)"
+
+
+def test_the_trades_a_heading_names_are_known_as_posts() -> None:
+    from tracker.importers.text_names_layout import post_word
+
+    for word in ("Compositor", "Polisseuse", "Encadrant·e technique", "Hospitalist", "Machiniste",
+                 "Deckhand", "Sommelier"):
+        assert post_word(word)
+
+
+def test_a_company_line_over_the_heading_of_a_trade_is_the_header_not_the_title() -> None:
+    text = ("ATELIERS DUBOIS-VERMOT SA\nDécolletage de précision – Moutier (BE)\n\n"
+            "Nous cherchons un·e\n\nDécolleteur / Décolleteuse CNC\n\nTaux d'activité\n100 %\n")
+    title, employer = _names(text)
+    assert title == "Décolleteur / Décolleteuse CNC"
+    assert employer == "Ateliers Dubois-Vermot SA"

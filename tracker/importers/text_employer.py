@@ -263,8 +263,8 @@ def _from_capitals(name: str) -> str:
             words.append(low)
         elif len(word) <= 3 and low not in _SMALL:
             words.append(word)
-        else:
-            words.append(word[:1] + word[1:].lower())
+        else:  # each part of a hyphenated name ('DUBOIS-VERMOT' is 'Dubois-Vermot')
+            words.append("-".join(part[:1] + part[1:].lower() for part in word.split("-")))
     return " ".join(words)
 
 

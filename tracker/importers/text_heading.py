@@ -13,7 +13,13 @@ from collections.abc import Callable
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.sections import BULLET, heading_of
-from tracker.importers.text_names_check import LEGAL_DOT, LEGAL_WORDS, plausible_title, table_value
+from tracker.importers.text_names_check import (
+    LEGAL_DOT,
+    LEGAL_END,
+    LEGAL_WORDS,
+    plausible_title,
+    table_value,
+)
 from tracker.importers.text_names_layout import (
     as_written,
     author_lines,
@@ -203,7 +209,7 @@ def is_org_line(line: str) -> bool:
         capitals = sum(1 for w in words if w[:1].isupper())
         return bool(_ORG.match(name)) and not re.search(r"[.,;:!?]", name) \
             and 2 * capitals >= len(words)
-    return bool(_ORG.match(name) or _spelled_acronym(line)
+    return bool(_ORG.match(name) or _spelled_acronym(line) or LEGAL_END.search(name)
                 or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", ""))))
 
 

@@ -124,6 +124,8 @@ LEGAL_DOT = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Pty|S\.A|S\.A\.S|B\.V|N\.V
                        r"S\.L)\.$", re.I)
 _FORMS = "|".join(sorted(LEGAL_FORMS, key=len, reverse=True))
 _LEGAL_FORM = re.compile(rf"(?:,?\s+(?-i:{_FORMS}))+$")
+# A name ending in a legal form is a company's ('BOÎTES MÉRILLAT SA', 'Fjordline Subsea AS').
+LEGAL_END = re.compile(rf"[\w.)],?\s+(?:{_FORMS})$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z&.-]{1,11})\)$|\s+[A-Z]{2,6}$")
 
 

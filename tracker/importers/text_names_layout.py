@@ -58,6 +58,11 @@ plaquiste carreleur coffreur grutier terrassier serrurier chaudronnier tourneur 
 monteur poseur gardien gardienne commissaire lieutenant sergeant constable deputy
 underwriter actuary broker teller doctor veterinarian optician sonographer logistician
 firefighter warden sous-chef
+artist animator compositor sculptor rigger hospitalist resident rn lpn pilot deckhand seafarer
+driller roustabout fitter machinist millwright herdsman milker stockman shepherd
+polisseur polisseuse horloger horlogere encadrant encadrante usineur machiniste regleur
+regleuse ebeniste conditionneur conditionneuse manutentionnaire matelot marin pilote berger
+bergere vigneron vigneronne sommelier sommeliere hote hotesse decolleteur
 """
 _POST_WORDS = frozenset(_POST_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")

@@ -71,7 +71,19 @@ _TRAILING_COUNT = re.compile(r"\s*\(\s*(?:\d+|one|two|three|four|five|un|une|deu
                              r"(?:posts?|postes?|positions?|vacanc(?:y|ies)|openings?)\s*\)\s*$",
                              re.I)
 # '(Environmental Specialist 3)', '(Band 5)': the pay class in brackets after the post.
-_TRAILING_CLASS = re.compile(r"\s*\([A-Z][\w -]{1,40}\s(?:\d{1,2}[A-Z]?|[IVX]{1,4})\)\s*$")
+_TRAILING_CLASS = re.compile(r"\s*\((?P<cls>[A-Z][\w -]{1,40})\s(?:\d{1,2}[A-Z]?|[IVX]{1,4})\)\s*$")
+_GRADE_WORDS = re.compile(r"(?i)\b(?:band|grade|level|class|scale|step|classe|niveau|echelon)$")
+
+
+def _class_off(title: str) -> str:
+    """'(Environmental Specialist 3)', '(Band 5)': a class that names a post or a grade ('(Key
+    Stage 1)' names the post's subject: it stays)."""
+    match = _TRAILING_CLASS.search(title)
+    if match and (_GRADE_WORDS.search(match["cls"]) or post_word(match["cls"])
+                  and not re.search(r"(?i)\bstage$", match["cls"])):  # 'Key Stage 1': school years
+        return title[:match.start()]
+    return title
+
 _TRAILING_GRADE = re.compile(r"\s+[—–-]\s+(?:job group|grade|pay grade|band|scale|salary scale|"
                              r"cat[ée]gorie|category|level|niveau)\s+[\w/.-]{1,8}\s*$", re.I)
 # 'X on deputation basis', 'X sur la base d'un CDD': how the post is filled, not its name.
@@ -173,7 +185,8 @@ def trim_terms(title: str) -> str:
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
-    patterns = (_TRAILING_BASIS, _TRAILING_EXTRAS[0], _TRAILING_CLASS, _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
+    title = _class_off(title).strip() or title
+    patterns = (_TRAILING_BASIS, _TRAILING_EXTRAS[0], _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
                 _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
                 _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
