@@ -127,3 +127,24 @@ def test_a_company_line_over_the_heading_of_a_trade_is_the_header_not_the_title(
     title, employer = _names(text)
     assert title == "Décolleteur / Décolleteuse CNC"
     assert employer == "Ateliers Dubois-Vermot SA"
+
+
+def test_an_employer_that_wishes_to_engage_or_a_classified_abbreviation_recruits() -> None:
+    text = ("Lausanne, le 3 mars 2027\nFiduciaire Rochat & Fils SA, fiduciaire vaudoise, "
+            "souhaite engager un·e\n\nCOMPTABLE – 60 %\n\nEntrée en fonction : à convenir\n")
+    assert _names(text)[1] == "Fiduciaire Rochat & Fils SA"
+    text = ("EMPLOI — OFFRES\nCommerce\nCRÊPIER H/F\nCrêperie-grill La Bolée d'Armor rech. "
+            "crêpier, CDD 4 mois. Se présenter au restaurant. La crêperie est fermée le lundi.\n")
+    assert _names(text)[1] == "La Bolée d'Armor"
+
+
+def test_a_brand_before_an_article_is_kept_a_trade_is_not() -> None:
+    text = "Biomarché Les Halles recrute\n\nVendeur H/F\n\nÉcrire à emploi@biomarche-halles.fr\n"
+    assert _names(text)[1] == "Biomarché Les Halles"
+
+
+def test_an_organisation_that_says_it_is_the_body_is_the_employer() -> None:
+    text = ("Skarvik Harbour Authority (Skarvik IKS) is the port company of the three "
+            "municipalities around the fjord.\n\nWe are looking for a Pilot Boat Skipper\n\n"
+            "Apply by 1 March 2027.\n")
+    assert _names(text)[1] == "Skarvik Harbour Authority"

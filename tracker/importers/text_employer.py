@@ -166,6 +166,15 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
             name = re.sub(r"^(?:cabinet|soci[ée]t[ée]|entreprise|start-up|startup|magasin|"
                           r"company|firm)\s+(?=[A-ZÀ-Ý])", "", name)
+            # 'Boulangerie-pâtisserie Le Fournil de X': the trade before a name that opens
+            # with its own article
+            # ('Boulangerie-pâtisserie', or a word the text writes as a common noun; 'Biocoop
+            # Les Arcades' keeps its brand)
+            trade = re.match(r"^([A-ZÀ-Ý][a-zà-ÿ]+)(-[a-zà-ÿ]+)?\s+(?=(?:Le|La|Les)\s+[A-ZÀ-Ý]"
+                             r"|L['’][A-ZÀ-Ý])", name)
+            if trade and (trade.group(2) or re.search(
+                    rf"(?<![@\w./-]){re.escape(trade.group(1).lower())}(?![\w@./-])", "\n".join(body))):
+                name = name[trade.end():]
             # 'La SCP X, office notarial de douze collaborateurs, recrute': the aside left out
             name = re.split(r",\s+(?=[a-zà-ÿ])", name)[0].strip(" ,")
             if 1 < len(name.split()) <= 10 or _ORG.search(name) or (

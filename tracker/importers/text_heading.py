@@ -116,13 +116,17 @@ _NUMBERED = re.compile(r"^(?:poste|post|offre|emploi|vacancy|position|job|annonc
 # Cut a header line at its first separator: "University of Sheffield - School of ...".
 _SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*|\s{3,}")
 _CONNECTORS = r"(?:of|for|the|and|de|du|des|la|le|les|et|pour|sans|on|in|&|d['’]|l['’])"
-_NAME = rf"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:{_CONNECTORS}\s+)*[A-ZÀ-Ý][\w'’&.-]*){{0,7}}"
+# ("La Bolée d'Armor": an elided connector joins the next word without a space)
+_NAME = rf"[A-ZÀ-Ý][\w'’&.-]*(?:(?:\s+(?:{_CONNECTORS}\s+)*|\s+(?:(?:de|du)\s+)?[dl]['’])" \
+        rf"[A-ZÀ-Ý][\w'’&.-]*){{0,7}}"
 _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
     rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
     r"(?:,[^;:.]{3,200}?,\s*+)?"  # an apposition: ', full member of the Committee on ...,'
-    r"(?i:recrute|recrutent|recherche|recherchent|cherche|cherchent|engage|engagent|is recruiting|"
+    r"(?i:recrute|recrutent|recherche|recherchent|cherche|cherchent|rech(?=\.)|engage|engagent|"
+    r"(?:souhaite|souhaitent|d[ée]sire|d[ée]sirent) (?:engager|embaucher)|embauche|is recruiting|"
+    r"wishes to hire|is looking to hire|"
     r"is hiring|is seeking|seeks|is looking for|wishes to appoint|wish to appoint|"
     r"invites (?:nominations and )?applications|se propose de recruter|souhaite recruter|"
     r"lance un appel|va recruter|intends to recruit|wishes to recruit|is looking to recruit|"
@@ -130,8 +134,8 @@ _RECRUITS = re.compile(
     r"mettent au concours|ouvre un concours|organise un concours)\b")
 # "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
 _SELF_DESCRIBED = re.compile(
-    rf"^(?:The\s+|L['’]|La\s+|Le\s+)?({_NAME}(?:\s*+\([A-Z][A-Za-z&]{{1,9}}\))?)\s++(?:is|est)"
-    r"\s++(?:a|an|une?|l['’])\b[^.]{0,80}?\b(?:organi[sz]ation|NGO|ONG|university|université|"
+    rf"^(?:The\s+|L['’]|La\s+|Le\s+)?({_NAME}(?:\s*+\([A-Z][\w&]{{1,9}}(?:\s[A-Z]{{2,5}})?\))?)\s++"
+    r"(?:is|est)\s++(?:a|an|the|une?|l['’])\b[^.]{0,80}?\b(?:organi[sz]ation|NGO|ONG|university|université|"
     r"association|charity|foundation|fondation|institut\w*|agency|agence|collectivité|"
     r"commune|non-profit|nonprofit|not-for-profit|company|entreprise|société|start-up|"
     r"startup|network|réseau|federation|fédération|body|organisme|établissement|bank|banque|"

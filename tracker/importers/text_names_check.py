@@ -126,7 +126,8 @@ _FORMS = "|".join(sorted(LEGAL_FORMS, key=len, reverse=True))
 _LEGAL_FORM = re.compile(rf"(?:,?\s+(?-i:{_FORMS}))+$")
 # A name ending in a legal form is a company's ('BOÎTES MÉRILLAT SA', 'Fjordline Subsea AS').
 LEGAL_END = re.compile(rf"[\w.)],?\s+(?:{_FORMS})$")
-_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z&.-]{1,11})\)$|\s+[A-Z]{2,6}$")
+# ('(Fjordhavn IKS)': a short name and its form in brackets is the name's other writing)
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z&.-]{1,11})(?:\s[A-Z]{2,5})?\)$|\s+[A-Z]{2,6}$")
 
 
 def clean_org(name: str, text: str) -> str:
