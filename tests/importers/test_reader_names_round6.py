@@ -148,3 +148,20 @@ def test_an_organisation_that_says_it_is_the_body_is_the_employer() -> None:
             "municipalities around the fjord.\n\nWe are looking for a Pilot Boat Skipper\n\n"
             "Apply by 1 March 2027.\n")
     assert _names(text)[1] == "Skarvik Harbour Authority"
+
+
+def test_the_agency_that_hires_not_its_ministry_or_department() -> None:
+    text = ("Water Quality Analyst\nDEPARTMENT OF AGRICULTURE / Forest Service\n"
+            "Ogden, UT\nSalary: $52,000 to $68,000 per year\n")
+    assert _names(text)[1] == "Forest Service"
+    text = ("Government of India\nMinistry of Mines\nGeological Survey of India\n"
+            "Kolkata – 700016\n\nVACANCY CIRCULAR\n\nThe Survey invites applications.\n")
+    assert _names(text)[1] == "Geological Survey of India"
+
+
+def test_a_unit_below_the_ministry_is_no_employer() -> None:
+    from tracker.importers.text_names_employer import own_body
+
+    lines = ["Ministry of Finance", "Directorate of Budget Office", "Budget Analyst"]
+    assert own_body("Ministry of Finance", "Ministry of Finance", lines, lambda line: True,
+                    lambda line: "Analyst" in line) is None

@@ -29,11 +29,12 @@ from tracker.importers.text_names_employer import (
     anonymous,
     body_labelled,
     client_named,
+    own_body,
     sender_named,
     university_of_unit,
     unnamed_client,
 )
-from tracker.importers.text_names_layout import domain_labels
+from tracker.importers.text_names_layout import domain_labels, post_word
 from tracker.importers.text_names_sentence import (
     about_named,
     address_named,
@@ -223,6 +224,10 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # ('Wallonie', 'Le Service public de Wallonie')
             name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
         university = university_of_unit(name, body) if confidence < 0.8 else None
+        below = own_body(name, snippet, lines, is_org_line, post_word) \
+            if confidence < 0.8 and not university else None
+        if below:  # the agency that hires, not its ministry
+            name = below
         if university:  # a faculty or a chair of the university the text names
             name, snippet, confidence = university[0], university[1], 0.6
         # 'Mairie de X Recrute', 'Acme Careers': the header's call is no part of the name

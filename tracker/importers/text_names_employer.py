@@ -105,3 +105,42 @@ def body_labelled(lines: list[str]) -> tuple[str, str] | None:
         if match:
             return match["name"].strip(" ."), line.strip()
     return None
+
+
+# A body above the one that hires: a government, a ministry, a (federal) department of State.
+_PARENT = re.compile(r"^(?:(?:the\s+)?government of|gouvernement d[u'’e]|(?:the\s+)?ministry\b|"
+                     r"minist[èe]re\b|(?:federal\s+|the\s+)?department of(?: the)?\s+(?:interior|"
+                     r"home affairs|[a-z]+(?:\s+(?:and|&)\s+[a-z]+)?)$|(?:the\s+)?department of\b|"
+                     r"d[ée]partement f[ée]d[ée]ral|federal department)", re.I)
+# A body that hires in its own name below its ministry: a board, an office, a service, an agency.
+_AGENCY = re.compile(r"\b(?:board|office|service|agency|authority|commission|bureau|survey|agence|"
+                     r"autorit[ée])\b", re.I)
+# A unit, no employer: a directorate, a division, a branch, a programme.
+_SUBUNIT = re.compile(r"^(?:direction|directorate|division|branch|section|unit|unit[ée]|programme|"
+                   r"program|sous-direction|service de|bureau de|school|college|faculty|centre|"
+                   r"center|institute|facult[ée]|[ée]cole)\b", re.I)
+
+
+def own_body(name: str, snippet: str, lines: list[str], is_org: Callable[[str], bool],
+             is_post: Callable[[str], bool]) -> str | None:
+    """The body that hires in its own name when the name found is its ministry or government
+    ('DEPARTMENT OF THE INTERIOR / National Park Service', 'Ministry of X' over 'Central Ground
+    Water Board'): the next name down the header's chain that is an agency's, not a unit's."""
+    if not _PARENT.match(name.strip()):
+        return None
+    stripped = [line.strip() for line in lines[:20]]
+    start = next((i for i, line in enumerate(stripped) if line and snippet.startswith(line[:40])),
+                 None)
+    if start is None:
+        return None
+    chain = [part for part in re.split(r"\s+[/|—–-]\s+|,\s+|\s/\s", stripped[start])[1:]]
+    for line in stripped[start + 1:start + 4]:
+        if line and not is_post(line):
+            chain += re.split(r"\s+[/|—–-]\s+|,\s+", line)[:1]
+    for part in chain:
+        part = part.strip(" ,;")
+        if (_AGENCY.search(part) and not _SUBUNIT.match(part) and not _PARENT.match(part)
+                and len(part.split()) >= 2 and part[:1].isupper() and not re.search(r"\d", part)
+                and (is_org(part) or re.fullmatch(_NAME + r"(?:\s+[A-Z]{2,6})?", part))):
+            return part
+    return None
