@@ -165,3 +165,21 @@ def test_a_unit_below_the_ministry_is_no_employer() -> None:
     lines = ["Ministry of Finance", "Directorate of Budget Office", "Budget Analyst"]
     assert own_body("Ministry of Finance", "Ministry of Finance", lines, lambda line: True,
                     lambda line: "Analyst" in line) is None
+
+
+def test_a_header_naming_an_organisation_and_where_it_is_names_the_employer() -> None:
+    text = ("Maison de Quartier des Tilleuls – Grenoble\nPublié le 2 mars 2027\n\n"
+            "Animateur socioculturel (H/F)\n\nMissions\nAnimer les ateliers du mercredi.\n")
+    assert _names(text)[1] == "Maison de Quartier des Tilleuls"
+
+
+def test_a_site_header_with_its_job_opportunities_names_its_owner() -> None:
+    text = ("Brakstad Subsea — Job Opportunities\nPosted on 2027-02-01\n\nROV Pilot\n"
+            "Location: offshore\n\nBrakstad Subsea operates twelve work-class ROVs.\n")
+    assert _names(text)[1] == "Brakstad Subsea"
+
+
+def test_the_name_under_the_heading_with_a_legal_form_in_lower_case() -> None:
+    text = ("Soudeur-monteur\nAtelier Gosselin-Métal inc.\nLévis, QC\n\nQui sommes-nous?\n"
+            "Fondé en 1990, Atelier Gosselin-Métal fabrique des structures d'acier.\n")
+    assert _names(text)[1] == "Atelier Gosselin-Métal"

@@ -19,6 +19,7 @@ from tracker.importers.text_names_check import (
     LEGAL_WORDS,
     plausible_title,
     table_value,
+    without_legal_form,
 )
 from tracker.importers.text_names_layout import (
     as_written,
@@ -37,6 +38,7 @@ from tracker.importers.text_names_layout import (
     unquoted,
 )
 from tracker.importers.text_names_sentence import at_line
+from tracker.importers.text_places import is_place
 from tracker.importers.text_title import (
     ad_heading,
     called_for,
@@ -389,9 +391,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if found_at is not None and found_at + 1 < len(top):
         below = top[found_at + 1]
         name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
-        bare = name.replace(",", "")
+        bare = without_legal_form(name).replace(",", "")  # 'Usinage Beauce-Tech inc.' 
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
-            seen = sum(1 for other in lines if name in other) > 1
+            seen = sum(1 for other in lines if bare in other) > 1
             if len(name.split()) >= 2 or _named_later(name, text):
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
@@ -536,6 +538,7 @@ def _header_name(line: str) -> str:
 
 # A careers page's own words: the site is the employer's ('Careers | X', 'X — Join our team').
 _OWN_SITE = re.compile(r"\b(?:careers?|carrieres?|join (?:our|the) team|rejoignez[- ]nous|"
+                       r"job opportunit(?:y|ies)|current (?:openings|vacancies)|nos offres|"
                        r"nous rejoindre|working at|travailler (?:a|chez))\b")
 
 
@@ -566,3 +569,12 @@ def _header_line(line: str, text: str, domains: list[str], header: Sources, name
         named.append((as_written(name, rest), line, 0.7))
     elif _ORG.match(name) and len(name.split()) >= 3:  # 'Ligue de l'enseignement du Rhône'
         named.append((name, line, 0.6))
+    elif len(name.split()) >= 2 and _places_after(line):  # 'Régie de Quartier X – Mulhouse'
+        named.append((name, line, 0.6))
+
+
+def _places_after(line: str) -> bool:
+    """Whether a header line's parts after its name are all places ('– Mulhouse', '– Le
+    Noirmont (JU)'): a name and where it is, the way an organisation heads its page."""
+    rest = [part.strip() for part in _SEPARATOR.split(line)[1:] if part.strip()]
+    return bool(rest) and all(is_place(re.sub(r"\s*\([^)]{1,6}\)$", "", part)) for part in rest)

@@ -109,7 +109,7 @@ _ORG_NOUN = re.compile(
 # the organisation words of text_heading, a name ending in a dotted form, the forms left out).
 LEGAL_FORMS = (
     r"SAS", r"SASU", r"SARL", r"EURL", r"SA", r"SCOP", r"SCP", r"SELARL", r"GmbH", r"AG",
-    r"Ltd\.?", r"LTD", r"Limited", r"LLC", r"L\.L\.C\.", r"Inc\.?", r"Incorporated",
+    r"Ltd\.?", r"LTD", r"Limited", r"LLC", r"L\.L\.C\.", r"Inc\.?", r"inc\.", r"Incorporated",
     r"Corp\.?", r"plc", r"PLC", r"LLP", r"Pvt\.? Ltd\.?", r"Pte\.? Ltd\.?", r"Pty\.? Ltd\.?",
     r"Sdn\.? Bhd\.?", r"S\.A\.S?\.?", r"S\.A\.R\.L\.?", r"S\.p\.A\.?", r"SpA", r"S\.r\.l\.?",
     r"Srl", r"S\.L\.", r"B\.V\.?", r"BV", r"N\.V\.?", r"NV", r"AS", r"ASA", r"A/S", r"AB",
@@ -124,6 +124,11 @@ LEGAL_DOT = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Pty|S\.A|S\.A\.S|B\.V|N\.V
                        r"S\.L)\.$", re.I)
 _FORMS = "|".join(sorted(LEGAL_FORMS, key=len, reverse=True))
 _LEGAL_FORM = re.compile(rf"(?:,?\s+(?-i:{_FORMS}))+$")
+def without_legal_form(name: str) -> str:
+    """The name without the legal form written after it ('Usinage Beauce-Tech inc.')."""
+    return _LEGAL_FORM.sub("", name).strip() or name
+
+
 # A name ending in a legal form is a company's ('BOÎTES MÉRILLAT SA', 'Fjordline Subsea AS').
 LEGAL_END = re.compile(rf"[\w.)],?\s+(?:{_FORMS})$")
 # ('(Fjordhavn IKS)': a short name and its form in brackets is the name's other writing)
