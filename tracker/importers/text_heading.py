@@ -391,7 +391,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if found_at is not None and found_at + 1 < len(top):
         below = top[found_at + 1]
         name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
-        bare = without_legal_form(name).replace(",", "")  # 'Usinage Beauce-Tech inc.' 
+        bare = without_legal_form(name).replace(",", "")  # 'Usinage Beauce-Tech inc.'
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
             seen = sum(1 for other in lines if bare in other) > 1
             if len(name.split()) >= 2 or _named_later(name, text):
@@ -567,9 +567,8 @@ def _header_line(line: str, text: str, domains: list[str], header: Sources, name
         header.append((as_written(name, rest), line, 0.7))  # the contact address is its own
     elif again:
         named.append((as_written(name, rest), line, 0.7))
-    elif _ORG.match(name) and len(name.split()) >= 3:  # 'Ligue de l'enseignement du Rhône'
-        named.append((name, line, 0.6))
-    elif len(name.split()) >= 2 and _places_after(line):  # 'Régie de Quartier X – Mulhouse'
+    elif (_ORG.match(name) and len(name.split()) >= 3  # 'Ligue de l'enseignement du Rhône'
+          or len(name.split()) >= 2 and _places_after(line)):  # 'Régie de Quartier X – Mulhouse'
         named.append((name, line, 0.6))
 
 
