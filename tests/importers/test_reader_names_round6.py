@@ -183,3 +183,17 @@ def test_the_name_under_the_heading_with_a_legal_form_in_lower_case() -> None:
     text = ("Soudeur-monteur\nAtelier Gosselin-Métal inc.\nLévis, QC\n\nQui sommes-nous?\n"
             "Fondé en 1990, Atelier Gosselin-Métal fabrique des structures d'acier.\n")
     assert _names(text)[1] == "Atelier Gosselin-Métal"
+
+
+def test_an_entity_or_agency_label_names_the_employer_not_the_group_header() -> None:
+    text = ("Groupe Ferroviaire — Recrutement\nNos métiers | Nos offres\n\n"
+            "Agent de circulation H/F\nRéférence : 2027-1\nEntité : Ferroviaire Infra\n")
+    assert _names(text)[1] == "Ferroviaire Infra"
+    text = ("Program Specialist\nAgency: Dept of Coastal Resources | Division: Permits\n"
+            "The Department of Coastal Resources protects the shore.\n")
+    assert _names(text)[1] == "Department of Coastal Resources"
+
+
+def test_a_labelled_employer_stops_at_the_next_cell_of_its_table_row() -> None:
+    text = "Eligibility Worker\nAgency: County of Marlow   Address: 1 Main Street, Marlow\n"
+    assert _names(text)[1] == "County of Marlow"

@@ -57,7 +57,8 @@ _LABELS: dict[str, str] = {
                                 r"|organi[sz]ation/company|association d'envoi|quel organisme"
                                 r"|structure d'accueil|organisme d'accueil"
                                 r"|company name|nom de l'entreprise|raison sociale|hiring company"
-                                r"|employing (?:organi[sz]ation|authority|body)|hiring agency",
+                                r"|employing (?:organi[sz]ation|authority|body)|hiring agency"
+                                r"|agency|entite|entity|legal entity|hiring entity|filiale",
     "location": r"lieu d'exercice|lieu de travail|lieu|localisation|location|duty station"
                 r"|based at|affectation|work location|residential location",
     "reference": r"reference de l'offre|reference number|ref(?:erence)? no\.?|job requisition id"

@@ -131,9 +131,15 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     """The first source that names an employer, in the order a reader trusts them."""
     found: list[tuple[str, str, float]] = []
     demoted: list[tuple[str, str, float]] = []
+    text = "\n".join(lines)
     for value, snippet in labelled.get("hiring_organization_name", [])[:1]:
         if anonymous(value):
             return  # the board says the employer is not named
+        # 'County of X   Address: ...': a table's next cell is no part of the value
+        value = re.split(r"(?:\s{3,}|\s+\|\s+)(?=[\w ]{2,30}:)", value)[0]
+        # 'Dept of X' where the text writes 'Department of X' too
+        spelled = re.sub(r"\bDept\.?(?=\s+of\b)", "Department", value)
+        value = spelled if spelled != value and spelled in text else value
         if len(value) <= 200 and not re.search(r"site web|website", value, re.I):
             # 'Organization: HQ/HEP Health Emergencies Programme' under 'WORLD HEALTH
             # ORGANIZATION': a header's organisation names the employer, the label a unit.
@@ -214,7 +220,6 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += _domain_name(lines) + demoted + below_title
     found += _in_title(result)
     found += _mentioned(body)
-    text = "\n".join(lines)
     found = [item for item in found if not is_word_not_name(item[0])
              and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
     if found:
