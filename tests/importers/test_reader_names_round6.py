@@ -197,3 +197,21 @@ def test_an_entity_or_agency_label_names_the_employer_not_the_group_header() -> 
 def test_a_labelled_employer_stops_at_the_next_cell_of_its_table_row() -> None:
     text = "Eligibility Worker\nAgency: County of Marlow   Address: 1 Main Street, Marlow\n"
     assert _names(text)[1] == "County of Marlow"
+
+
+def test_the_longer_name_the_text_always_writes_is_the_name() -> None:
+    text = "Cariste H/F\n\nTransports du Lac de Joux, transporteur de 80 salariés, recrute.\n"
+    assert clean_org("Transports du Lac", text) == "Transports du Lac de Joux"
+    text = ("Ministère de l'Agriculture et des Forêts domaniales\nJuriste (m/f)\n"
+            "Ministère de l'Agriculture et des Forêts domaniales – service juridique\n")
+    assert clean_org("Ministère de l'Agriculture et des Forêts", text) == \
+        "Ministère de l'Agriculture et des Forêts domaniales"
+    # a verb after the name is no part of it
+    assert clean_org("Ville de Sion", "Ville de Sion engage\nJardinier (H/F)\n") == "Ville de Sion"
+
+
+def test_a_body_that_commits_to_something_recruits_no_one() -> None:
+    text = ("Banque Populaire du Morvan — Carrières\nNos offres | Alternance\n\n"
+            "Chargé d'accueil (F/H)\n\nMissions\nAccueillir les clients.\n\n"
+            "La Banque Populaire du Morvan s'engage en faveur de la diversité.\n")
+    assert _names(text)[1] == "Banque Populaire du Morvan"

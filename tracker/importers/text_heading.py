@@ -126,6 +126,7 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 _RECRUITS = re.compile(
     rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
     r"(?:,[^;:.]{3,200}?,\s*+)?"  # an apposition: ', full member of the Committee on ...,'
+    r"(?<![sS]['’])"  # ('X s'engage en faveur de la diversité' commits, recruits no one)
     r"(?i:recrute|recrutent|recherche|recherchent|cherche|cherchent|rech(?=\.)|engage|engagent|"
     r"(?:souhaite|souhaitent|d[ée]sire|d[ée]sirent) (?:engager|embaucher)|embauche|is recruiting|"
     r"wishes to hire|is looking to hire|"

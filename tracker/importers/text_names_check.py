@@ -163,6 +163,7 @@ def clean_org(name: str, text: str) -> str:
     if len(parts) == 2 and _is_place(parts[1]) and len(parts[0].split()) >= 2:
         name = parts[0]
     name = re.sub(r"^The\s+(?=[A-Z])", "", name)
+    name = re.sub(r"\s+[sdlnmjc]['’]$", "", name)  # 'X s'engage': the next word's elision
     name = _fuller(name, text)
     # 'Chemins d'Été' written '..., Les Chemins d'Été organise': a French article written with
     # a capital inside a sentence is part of the name
@@ -192,10 +193,26 @@ _GOES_ON = r"(?:\s+(?:of|for|de|du|des)\s+(?:(?:the|la|le|les)\s+|[dl]['’])?[A
            r"(?:\s+(?:and|et|&)\s+[A-ZÀ-Ý][\w'’-]*)?)"
 
 
+# A lower-case word ending a name where a line or a clause ends ('... et des Travaux publics –')
+# (not a verb saying what the body does: 'X recrute', 'X engage')
+_ENDS_ON = r"(?:\s+(?!(?:recrute|recrutent|engage|engagent|recherche|recherchent|cherche|embauche|" \
+           r"propose|offre|recruits|hires|seeks)\b)[a-zà-ÿ]{3,}(?=[ \t]*(?:$|[–—|,(])))"
+
+
 def _fuller(name: str, text: str) -> str:
     """A name cut short by the rule that found it, as the text writes it in full ('Al Noor
-    University' where the text says 'Al Noor University of Science and Technology')."""
-    if not _ORG_NOUN.search(fold(name)) or len(name.split()) < 2:
+    University' where the text says 'Al Noor University of Science and Technology'); for any
+    name, the longer form the text writes at every place it names it ('Entrepôts du Val' is
+    always 'Entrepôts du Val de Seine')."""
+    if len(name.split()) < 2:
         return name
-    match = re.search(rf"(?<![\w-]){re.escape(name)}({_GOES_ON}{{1,3}})(?![\w'’-])", text)
-    return name + match.group(1) if match and len(match.group(1).split()) <= 7 else name
+    escaped = rf"(?<![\w-]){re.escape(name)}"
+    if _ORG_NOUN.search(fold(name)):
+        match = re.search(rf"{escaped}({_GOES_ON}{{1,3}})(?![\w'’-])", text)
+        if match and len(match.group(1).split()) <= 7:
+            return name + match.group(1)
+    longer = {m.group(1) for m in re.finditer(
+        rf"(?m){escaped}((?:{_GOES_ON}{{1,3}}|{_ENDS_ON})?)(?![\w'’-])", text)}
+    if len(longer) == 1 and (rest := longer.pop()) and len(rest.split()) <= 5:
+        return name + rest
+    return name
