@@ -215,3 +215,18 @@ def test_a_body_that_commits_to_something_recruits_no_one() -> None:
             "Chargé d'accueil (F/H)\n\nMissions\nAccueillir les clients.\n\n"
             "La Banque Populaire du Morvan s'engage en faveur de la diversité.\n")
     assert _names(text)[1] == "Banque Populaire du Morvan"
+
+
+def test_a_unit_found_as_the_employer_gives_way_to_the_company_it_belongs_to() -> None:
+    from tracker.importers.text_names_employer import unit_owner
+
+    text = "La Direction Exploitation du Réseau de la TPG recrute un chauffeur."
+    assert unit_owner("Direction Exploitation du Réseau de la TPG", [], text) == "TPG"
+    text = ("Le Site de Production de Cordemais compte 400 salariés d'Energia Ouest.\n"
+            "Energia Ouest recrute un technicien.")
+    assert unit_owner("Site de Production de Cordemais", ["Site de Production de Cordemais",
+                                                          "Energia Ouest"], text) == "Energia Ouest"
+    # the body's own name that opens with a unit's word stays
+    assert unit_owner("Department of the Navy", [], "Department of the Navy hires.") is None
+    assert unit_owner("Service public de Wallonie", ["Wallonie"],
+                      "Le Service public de Wallonie engage.") is None

@@ -31,6 +31,7 @@ from tracker.importers.text_names_employer import (
     client_named,
     own_body,
     sender_named,
+    unit_owner,
     university_of_unit,
     unnamed_client,
 )
@@ -233,6 +234,10 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             if confidence < 0.8 and not university else None
         if below:  # the agency that hires, not its ministry
             name = below
+        belongs = unit_owner(name, [item[0] for item in found], text) if confidence < 0.8 \
+            and not university else None
+        if belongs:  # the company a plant, a centre or a department belongs to
+            name = belongs
         if university:  # a faculty or a chair of the university the text names
             name, snippet, confidence = university[0], university[1], 0.6
         # 'Mairie de X Recrute', 'Acme Careers': the header's call is no part of the name

@@ -144,3 +144,33 @@ def own_body(name: str, snippet: str, lines: list[str], is_org: Callable[[str], 
                 and (is_org(part) or re.fullmatch(_NAME + r"(?:\s+[A-Z]{2,6})?", part))):
             return part
     return None
+
+
+# A unit's name: a plant, a centre, a department or a branch of a company or a body.
+_UNIT_HEAD = re.compile(r"^(?:(?:le|la|l['’]|the)\s*)?(?:centre|center|d[ée]partement|department|"
+                        r"direction|directorate|service|division|site|usine|plant|[ée]tablissement|"
+                        r"agence|branch|unit[ée]?|p[ôo]le)\b", re.I)
+# 'Département X de la RATP', 'Maintenance Division of the Port Authority': its owner after it.
+_OWNER_TAIL = re.compile(r"\s(?:de\s+la|de\s+l['’]|du|des|of\s+the|of|d['’])\s*"
+                         r"(?P<owner>[A-ZÀ-Ý][\w&'’.-]*(?:\s+[A-ZÀ-Ý][\w&'’.-]*){0,4})$")
+
+
+def unit_owner(name: str, others: list[str], text: str) -> str | None:
+    """The company or body a unit found as the employer belongs to ('EDF', not its 'Centre
+    Nucléaire de Production d'Électricité'; 'RATP', not its 'Département Maintenance du Matériel
+    Roulant de la RATP'): the acronym or the name its own name ends with, else another name
+    found that the text writes as the unit's owner ('1 500 salariés d'EDF')."""
+    if not _UNIT_HEAD.match(name):
+        return None
+    tail = _OWNER_TAIL.search(name)
+    # ('Department of the Air Force', 'Service public de Wallonie' name the body itself: the
+    # unit's own name, capitalised, stands between its kind and its owner)
+    own = name[_UNIT_HEAD.match(name).end():tail.start()].split() if tail else []  # type: ignore[union-attr]
+    if tail and own and own[0][:1].isupper() and (re.fullmatch(r"[A-Z]{2,6}", tail["owner"]) or re.search(
+            rf"(?<![\w'’-]){re.escape(tail['owner'])}(?![\w'’-])", text.replace(name, ""))):
+        return tail["owner"]
+    for other in others:
+        if fold(other) not in fold(name) and not _UNIT_HEAD.match(other) and re.search(
+                rf"\s(?:d['’]|de\s+|du\s+|of\s+(?:the\s+)?){re.escape(other)}(?![\w'’-])", text):
+            return other
+    return None
