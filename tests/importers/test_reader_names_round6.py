@@ -230,3 +230,14 @@ def test_a_unit_found_as_the_employer_gives_way_to_the_company_it_belongs_to() -
     assert unit_owner("Department of the Navy", [], "Department of the Navy hires.") is None
     assert unit_owner("Service public de Wallonie", ["Wallonie"],
                       "Le Service public de Wallonie engage.") is None
+
+
+def test_one_street_recogniser_serves_the_title_check_and_the_letterhead() -> None:
+    from tracker.importers.text_names_check import plausible_title
+    from tracker.importers.text_names_sentence import address_named
+
+    assert not plausible_title("14 allée des Tilleuls") and not plausible_title("Unit 4, 9 Dock Road")
+    assert address_named(["Menuiserie Le Goff – 3, place du Marché – 29200 Brest"]) == (
+        "Menuiserie Le Goff", "Menuiserie Le Goff – 3, place du Marché – 29200 Brest")
+    assert address_named(["Harbour Joinery Ltd, Unit 4, 12 Mill Road, Hull"])[0] == \
+        "Harbour Joinery Ltd"  # type: ignore[index]

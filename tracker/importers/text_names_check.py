@@ -12,13 +12,17 @@ import re
 from tracker.importers.dates import fold
 from tracker.importers.text_places import is_country
 
-# A street address or a post-office box: 'P. O. Box GP 1620, Accra', 'BP 1234 Dakar', '12 rue
-# des Lilas', '4500 Main Street', '75013 Paris'.
+# A street address: a number, up to three words, the kind of street ('12 rue des Lilas', '4500
+# Main Street', 'Unit 4, 12 Mill Road'): one recogniser for every rule that meets one (a title
+# that is an address, a letterhead giving a name then its address).
+STREET = r"(?i:unit\s+\d+\w?,?\s+)?\d{1,5}\w?\s*,?\s+(?:[\w'’-]+\s+){0,3}?(?i:rue|avenue|av\.|" \
+         r"boulevard|bd|chemin|all[ée]e|route|quai|impasse|place|street|st\.?|road|rd\.?|lane|" \
+         r"drive|way|square|parade|terrace|highway|hwy|blvd)\b"
+# An address or a post-office box: 'P. O. Box GP 1620, Accra', 'BP 1234 Dakar', a street, '75013
+# Paris'.
 _ADDRESS = re.compile(
     r"\b(?:p\.?\s?o\.?\s?box|post office box|private bag|b\.?p\.?\s+\d|boite postale|"
-    r"digital address|cedex)\b|^\d{1,5}\s*,?\s+(?:[\w'-]+\s+){0,3}(?:rue|avenue|av\.|boulevard|"
-    r"bd|chemin|allee|route|quai|impasse|street|st\.?|road|rd\.?|lane|drive|way|square|parade|"
-    r"terrace|highway|hwy|blvd)\b|^\d{5}\s+[a-z]")
+    rf"digital address|cedex)\b|^{STREET}|^\d{{5}}\s+[a-z]")
 # A category, grade or pay band standing alone: 'Catégorie C', 'Grade 7', 'Level 11', 'GS-12'.
 _GRADE_ALONE = re.compile(
     r"^(?:categorie|category|cat\.|grade|level|niveau|band|scale|echelon|classe|class|"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.importers.text_names_check import STREET
+
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
         r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
 
@@ -129,10 +131,7 @@ def notice_unit(lines: list[str]) -> tuple[str, str] | None:
 
 # A footer or a letterhead giving the name then the street address: 'Pharmacie de la Place – 4,
 # place Saint-Corentin – 29000 Quimper', 'Kestrel Joinery Ltd, Unit 4, 12 Mill Road, Hull'.
-_ADDRESS_LINE = re.compile(
-    rf"^(?P<name>{_NAME})\s*+[–—,|·-]\s*+(?i:unit\s+\d+\w?,?\s+)?\d{{1,4}}\w?,?\s+(?:[\w'’-]+\s+){{0,3}}?"
-    r"(?i:rue|avenue|av\.|place|bd|boulevard|chemin|all[ée]e|route|quai|impasse|street|st\.|"
-    r"road|rd\.?|lane|drive|way|square|parade|terrace)\b")
+_ADDRESS_LINE = re.compile(rf"^(?P<name>{_NAME})\s*+[–—,|·-]\s*+{STREET}")
 
 
 def address_named(lines: list[str]) -> tuple[str, str] | None:
