@@ -241,3 +241,29 @@ def test_one_street_recogniser_serves_the_title_check_and_the_letterhead() -> No
         "Menuiserie Le Goff", "Menuiserie Le Goff – 3, place du Marché – 29200 Brest")
     assert address_named(["Harbour Joinery Ltd, Unit 4, 12 Mill Road, Hull"])[0] == \
         "Harbour Joinery Ltd"  # type: ignore[index]
+
+
+def test_marks_adjectives_a_purpose_and_a_notice_s_words_around_the_post_are_left_out() -> None:
+    from tracker.importers.text_heading import clean_title
+
+    assert clean_title("✅ Préparateur de commandes") == "Préparateur de commandes"
+    assert clean_title("experienced Line Producer") == "Line Producer"
+    assert clean_title("Level Designer for mobile puzzle game") == "Level Designer"
+    assert clean_title("Teacher for Special Educational Needs") == \
+        "Teacher for Special Educational Needs"
+    assert clean_title("Junior Assistant (Fire Service) Recruitment 2027 – Apply Online for 90 Posts") \
+        == "Junior Assistant (Fire Service)"
+
+
+def test_the_employer_s_acronym_before_the_post_is_left_out_not_a_trade_s() -> None:
+    text = ("Jobs portal\nPMA Junior Surveyor Recruitment 2027 – Apply Online\n"
+            "Port Maritime Authority has released the notification.\n")
+    assert _names(text)[0] == "Junior Surveyor"
+    text = "QA Tester\nQuality Assurance team, Brightforge Games.\nApply now.\n"
+    assert _names(text)[0] == "QA Tester"
+
+
+def test_an_organisation_alone_on_its_line_below_the_heading_is_a_guess_for_the_employer() -> None:
+    text = ("JobsDaily – Latest Jobs\nSenior Draughtsman Vacancy\nPost Date : 2 May 2027\n"
+            "Port Trust of Kandla\nAdvt. No. 3/2027\nLast date: 30 May 2027\n")
+    assert _names(text)[1] == "Port Trust of Kandla"

@@ -220,6 +220,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.append((sender[0], sender[1], 0.6))
     found += _domain_name(lines) + demoted + below_title
     found += _in_title(result)
+    found += _org_line_alone(body[:15])
     found += _mentioned(body)
     found = [item for item in found if not is_word_not_name(item[0])
              and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
@@ -249,6 +250,17 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name = spelled_out(name, body)
         result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
                    snippet, confidence)
+
+
+def _org_line_alone(top: list[str]) -> list[tuple[str, str, float]]:
+    """An organisation's name on a line of its own near the top, even below the heading (a
+    notice's 'Airports Authority of India' under the board's heading), a guess below the
+    sentences that name the employer."""
+    for line in top:
+        if len(line) <= 80 and not re.search(r"[:|»›>•]", line) and is_org_line(line) \
+                and not post_word(line):
+            return [(org_name(line), line, 0.55)]
+    return []
 
 
 def _in_title(result: ParsedPosting) -> list[tuple[str, str, float]]:

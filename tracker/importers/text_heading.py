@@ -184,6 +184,12 @@ def _employer_off(title: str) -> str:
 
 
 def clean_title(line: str) -> str:
+    # '➡️ Agent de conditionnement': the marks before the post's first word
+    line = re.sub(r"^[^\w(«\"'’]+(?=\w)", "", line.strip())
+    # 'experienced Production Coordinator': a sentence's adjective before the post's name
+    line = re.sub(r"^(?:experienced|qualified|motivated|dynamic|skilled|talented|new|"
+                  r"exp[ée]riment[ée]e?s?|motiv[ée]e?s?|dynamique|qualifi[ée]e?s?)\s+(?=[A-ZÀ-Ý])",
+                  "", line)
     title = _employer_off(trim_terms(_ARTICLE.sub("", _SEX.sub(" ", line)).strip(" :-–—")))
     rest = _POST_OF.sub("", title)
     if rest == title or not post_word(rest):
@@ -223,6 +229,15 @@ def is_org_line(line: str) -> bool:
 _POST_WORDS = re.compile(r"\b(?:officer|expert|manager|engineer|assistant|advisor|adviser|"
                          r"analyst|researcher|fellow|consultant|coordinator|charg[ée]|"
                          r"ing[ée]nieur|technicien|responsable)", re.I)
+
+
+def _spelled_in(acronym: str, text: str) -> bool:
+    """Whether the text names an organisation whose initials the acronym is ('Airports
+    Authority of India' for 'AAI'), so that the acronym names it, not a trade ('QA', 'CT')."""
+    words = r"\s+(?:(?:of|for|the|and|de|du|des|la|le|et|d['’])\s+)*".join(
+        rf"{letter}[\w'’-]+" for letter in acronym)
+    spelled = re.search(rf"\b{words}", text)
+    return bool(spelled and _ORG.search(spelled.group(0)))
 
 
 def _spelled_acronym(line: str) -> bool:
@@ -417,6 +432,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if numbered:
             take(numbered["title"], numbered.group(0), 0.6)
     found = result.get("title")
+    lead = re.match(r"([A-Z]{2,6})\s+(?=[A-Z][a-z])", found.value) if found is not None else None
+    if found is not None and lead and post_word(found.value[lead.end():]) \
+            and _spelled_in(lead.group(1), text):
+        found.value = found.value[lead.end():]  # 'AAI Junior Executive': the employer's acronym
     if found is not None and not post_word(re.split(r"\s+[—–|-]\s+|,\s+", found.value)[-1]):
         found.value = trim_place(found.value, text)
     return header, below_title, site_names + boards

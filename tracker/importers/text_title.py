@@ -88,6 +88,11 @@ _TRAILING_GRADE = re.compile(r"\s+[—–-]\s+(?:job group|grade|pay grade|band|
                              r"cat[ée]gorie|category|level|niveau)\s+[\w/.-]{1,8}\s*$", re.I)
 # 'X on deputation basis', 'X sur la base d'un CDD': how the post is filled, not its name.
 _TRAILING_BASIS = re.compile(r"\s+on\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+basis\b.*$", re.I)
+# 'X Recruitment 2027 – Apply Online for 310 Posts': a notice's own words after the post.
+_TRAILING_RECRUITMENT = re.compile(r"\s+(?:recruitment|recrutement|notification|vacancy)(?:\s+(?:19|20)"
+                                   r"\d\d)?(?=\s+[—–|-]\s|\s*$).*$", re.I)
+# '2D Pixel Artist for indie game': what the post is for, in lower case after it.
+_TRAILING_PURPOSE = re.compile(r"\s+for\s+(?:an?\s+|the\s+|our\s+)?[a-z][a-z -]*$")
 # 'Plumber wanted', 'Serveur recherché' : the call after the post.
 _TRAILING_CALL = re.compile(r"\s+(?:wanted|required|needed|recherch(?:é|ée|és|ées)|"
                             r"demand(?:é|ée|és|ées))(?!\w).*$", re.I)
@@ -186,11 +191,11 @@ def trim_terms(title: str) -> str:
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
     title = _class_off(title).strip() or title
-    patterns = (_TRAILING_BASIS, _TRAILING_EXTRAS[0], _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
+    patterns = (_TRAILING_RECRUITMENT, _TRAILING_BASIS, _TRAILING_EXTRAS[0], _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
                 _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
                 _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
-                _TRAILING_EXTRAS[1])
+                _TRAILING_EXTRAS[1], _TRAILING_PURPOSE)
     for pattern in patterns:
         trimmed = pattern.sub("", title).strip()
         if trimmed:
