@@ -12,7 +12,8 @@ from tracker.i18n import Text
 from tracker.importers.base import LIST_FIELDS, Finding, ParsedPosting
 from tracker.importers.dates import find_dates, fold
 from tracker.importers.html_page import Candidate, PageHints
-from tracker.importers.text_heading import _BOARD, _NOT_TITLES, _ORG, clean_title
+from tracker.importers.text_heading import _BOARD, _NOT_TITLES, clean_title
+from tracker.importers.text_names_words import _ORG
 from tracker.importers.text_title import is_call
 
 GUESS = 0.5  # a JSON-LD value below this is a default (a contract 'not stated'), not a reading

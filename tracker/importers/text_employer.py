@@ -10,20 +10,7 @@ import re
 
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
-from tracker.importers.text_heading import (
-    _EMPLOYER,
-    _GENERIC_LABELS,
-    _NAME,
-    _ORG,
-    _RECRUITS,
-    _SELF_DESCRIBED,
-    _SEX,
-    _SIGN_OFF,
-    Labelled,
-    _body_of,
-    is_org_line,
-    org_name,
-)
+from tracker.importers.text_heading import Labelled, _body_of, is_org_line, org_name
 from tracker.importers.text_names_check import clean_org, names_place, plausible_org
 from tracker.importers.text_names_employer import (
     anonymous,
@@ -47,6 +34,16 @@ from tracker.importers.text_names_sentence import (
     self_declared,
     sentences,
     spelled_out,
+)
+from tracker.importers.text_names_words import (
+    _EMPLOYER,
+    _GENERIC_LABELS,
+    _NAME,
+    _ORG,
+    _RECRUITS,
+    _SELF_DESCRIBED,
+    _SEX,
+    _SIGN_OFF,
 )
 
 
