@@ -267,3 +267,26 @@ def test_an_organisation_alone_on_its_line_below_the_heading_is_a_guess_for_the_
     text = ("JobsDaily – Latest Jobs\nSenior Draughtsman Vacancy\nPost Date : 2 May 2027\n"
             "Port Trust of Kandla\nAdvt. No. 3/2027\nLast date: 30 May 2027\n")
     assert _names(text)[1] == "Port Trust of Kandla"
+
+
+def test_the_practice_not_the_doctor_who_signs_employs() -> None:
+    text = ("Remplacement médecin généraliste\nPubliée le 1/03/2027 par Dr Paul Lemaire\n\n"
+            "Cabinet dentaire des Tilleuls, cabinet de trois praticiens en centre-ville.\n"
+            "Contact : Dr Paul Lemaire\n")
+    assert _names(text)[1] == "Cabinet dentaire des Tilleuls"
+
+
+def test_a_signature_s_post_is_no_office_its_organisation_after_the_comma_is_the_employer() -> None:
+    text = ("From: Ana Ruiz <ana@kelpworks.example>\nSubject: Vacancy\n\nHi all,\n\n"
+            "Please share.\n\nKind regards,\nAna Ruiz\nOffice Manager, Kelp Works Marine\n")
+    assert _names(text)[1] == "Kelp Works Marine"
+
+
+def test_a_recruiter_s_aside_in_brackets_may_be_long_and_a_kind_of_body_before_its_name_goes() -> None:
+    text = ("Objet : offre\n\nLa Savonnerie du Vercors S.A.S. (45 salariés, savons et cosmétiques "
+            "naturels, site certifié bio depuis 2009 et labellisé entreprise du patrimoine vivant) "
+            "recherche pour son atelier :\n\nOPÉRATEUR DE FABRICATION (H/F)\n")
+    assert _names(text)[1] == "La Savonnerie du Vercors S.A.S."
+    text = ("L'association Les Amis du Bocage (40 salariés) recrute pour son foyer :\n\n"
+            "Éducateur spécialisé (H/F)\n")
+    assert _names(text)[1] == "Les Amis du Bocage"

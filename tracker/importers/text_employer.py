@@ -39,6 +39,7 @@ from tracker.importers.text_names_words import (
     _EMPLOYER,
     _GENERIC_LABELS,
     _NAME,
+    _NAME_RE,
     _ORG,
     _RECRUITS,
     _SELF_DESCRIBED,
@@ -159,7 +160,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         return
     for line in body[:40]:
         match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
-        if match and len(match.group(1).split()) > 1:
+        # ('Office Manager, Kapiti Spark Electrical': a signature's post, not an office)
+        if match and len(match.group(1).split()) > 1 and not post_word(match.group(1)):
             found.append((_body_of(match.group(1)), line, 0.7))
             break
     found += header
@@ -175,7 +177,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # with its own article
             # ('Boulangerie-pâtisserie', or a word the text writes as a common noun; 'Biocoop
             # Les Arcades' keeps its brand)
-            trade = re.match(r"^([A-ZÀ-Ý][a-zà-ÿ]+)(-[a-zà-ÿ]+)?\s+(?=(?:Le|La|Les)\s+[A-ZÀ-Ý]"
+            trade = re.match(r"^([A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)(-[a-zà-ÿ]+)?\s+(?=(?:Le|La|Les)\s+[A-ZÀ-Ý]"
                              r"|L['’][A-ZÀ-Ý])", name)
             if trade and (trade.group(2) or re.search(
                     rf"(?<![@\w./-]){re.escape(trade.group(1).lower())}(?![\w@./-])", "\n".join(body))):
@@ -227,6 +229,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # a place's name in the header, the body's full name in the sentence that recruits
             # ('Wallonie', 'Le Service public de Wallonie')
             name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
+        practice = _practice(body) if _PERSON.match(name) else None
+        if practice:  # the practice the doctor who signs works in
+            name, snippet = practice
         university = university_of_unit(name, body) if confidence < 0.8 else None
         below = own_body(name, snippet, lines, is_org_line, post_word) \
             if confidence < 0.8 and not university else None
@@ -247,6 +252,22 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name = spelled_out(name, body)
         result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
                    snippet, confidence)
+
+
+# A person named with a title: 'Dr Hélène Marchetti', 'Maître Durand'.
+_PERSON = re.compile(r"^(?:Dr\.?|Dre|Docteur|Docteure|Pr\.?|Professeur|Ma[îi]tre|Me)\s+[A-ZÀ-Ý]")
+# A practice heading its own sentence: 'Cabinet médical des Marquisats, cabinet de groupe ...'.
+_PRACTICE = re.compile(r"^(?P<name>(?:Cabinet|Centre|Maison|P[ôo]le|Clinique|Practice|Surgery|"
+                       r"Medical Centre|Health Centre)\b[^,.;:()]{3,60}?)\s*(?:,|\s[—–-]\s|$)")
+
+
+def _practice(body: list[str]) -> tuple[str, str] | None:
+    """(practice, line) a text names when a doctor signs it: the practice employs."""
+    for line in body:
+        match = _PRACTICE.match(line)
+        if match and re.search(r"\s[A-ZÀ-Ý]", match["name"]):  # a name, not 'Cabinet de groupe'
+            return match["name"].strip(), line
+    return None
 
 
 def _org_line_alone(top: list[str]) -> list[tuple[str, str, float]]:
@@ -341,6 +362,9 @@ def _signature(lines: list[str]) -> list[tuple[str, str, float]]:
     for index, line in enumerate(lines):
         if _SIGN_OFF.match(line.strip()):
             for below in lines[index + 1:index + 6]:
+                role, _, org = below.strip().partition(", ")
+                if org and post_word(role) and _NAME_RE.match(org):  # 'Office Manager, X Ltd'
+                    return [(org, below.strip(), 0.6)]
                 if below.strip() and is_org_line(below.strip()):
                     return [(org_name(below.strip()), below.strip(), 0.6)]
     return []
@@ -363,6 +387,8 @@ def _domain_name(lines: list[str]) -> list[tuple[str, str, float]]:
             for start in range(0, len(words) - size + 1):
                 name = " ".join(words[start:start + size])
                 compact = re.sub(r"[^a-z0-9]", "", fold(name))
-                if compact in labels:
-                    return [(name, match.group(0), 0.6)]
+                if compact in labels:  # the name as written in full ('Kapiti Spark Electrical')
+                    whole = match.group(0).split("\n")[0]
+                    whole = whole if start == 0 and len(whole.split()) <= 6 else name
+                    return [(whole, match.group(0), 0.6)]
     return []

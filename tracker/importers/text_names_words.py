@@ -52,7 +52,7 @@ _NAME = rf"[A-ZÀ-Ý][\w'’&.-]*(?:(?:\s+(?:{_CONNECTORS}\s+)*|\s+(?:(?:de|du)\
 _NAME_RE = re.compile(rf"^{_NAME}$")
 # "La commune de Cazères (Landes) recrute", "Rights Watch International is seeking"
 _RECRUITS = re.compile(
-    rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,80}}\)\s*+)?"
+    rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,160}}\)\s*+)?"
     r"(?:,[^;:.]{3,200}?,\s*+)?"  # an apposition: ', full member of the Committee on ...,'
     r"(?<![sS]['’])"  # ('X s'engage en faveur de la diversité' commits, recruits no one)
     r"(?i:recrute|recrutent|recherche|recherchent|cherche|cherchent|rech(?=\.)|engage|engagent|"
