@@ -290,3 +290,23 @@ def test_a_recruiter_s_aside_in_brackets_may_be_long_and_a_kind_of_body_before_i
     text = ("L'association Les Amis du Bocage (40 salariés) recrute pour son foyer :\n\n"
             "Éducateur spécialisé (H/F)\n")
     assert _names(text)[1] == "Les Amis du Bocage"
+
+
+def test_a_social_post_s_age_and_an_emoji_call_are_no_heading() -> None:
+    text = ("Jeanne Morel • 2e\nGérante chez Atelier Morel\n3 sem. • 🌐\n🎉 On recrute à Lyon !\n"
+            "Notre atelier de 12 personnes est à la recherche d'un tapissier décorateur pour "
+            "renforcer son équipe.\n")
+    assert _names(text)[0] != "3 sem. • 🌐" and _names(text)[0] != "On recrute"
+
+
+def test_a_college_that_will_elect_names_the_post_it_elects() -> None:
+    text = ("Location: Cambridge\nSalary: £21,000\n\nThe Governing Body of St Swithun's, drawing "
+            "on a bequest, will elect several Junior Research Fellows, whose tenure begins in "
+            "October.\n")
+    assert _names(text)[0] == "Junior Research Fellow"
+
+
+def test_a_schedule_after_the_post_and_a_board_s_physician_jobs_header_are_no_part_of_it() -> None:
+    text = ("HealthJobsNet — Nurse Jobs\nHome / Nursing / Critical Care / Nevada\n\nCharge Nurse - 7 on/7 off - Reno, NV\n"
+            "Sierra Valley Hospital\n")
+    assert _names(text)[0] == "Charge Nurse"

@@ -70,7 +70,7 @@ _BOARD = re.compile(
     r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
     r"guardian jobs|times higher education|w4mp|nature careers|science careers|portail (?:de l')?"
     r"emploi|mon volontariat international|careers at|jobs at|vacancies at)\b"
-    r"|^[\w' -]{2,40}\s(?:jobs|vacancies|procurement notices|careers)$"
+    r"|^[\w' —–|-]{2,40}\s(?:jobs|vacancies|procurement notices|careers)$"
     r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
     r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
     r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
@@ -78,7 +78,8 @@ _CRUMBS = re.compile(r"\s(?:›|>|»)\s")
 _CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
 _SKIP = re.compile(
     r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
-    r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi")
+    r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi"
+    r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]")  # a social post's age: '2 sem. •' 
 _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
                "job description", "vacancy", "skip to content", "synthese de l'offre",
                "skip to main content", "job vacancy", "fiche de poste", "profil de poste",
@@ -314,6 +315,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 continue  # a board's or an organisation's name is no post's
         if after_recruits and _ARTICLE.match(line):  # 'un assistant social (M/F/X) pour son'
             title = post_in_sentence(f"recrute {line}") or line
+        sentence = post_in_sentence(line) if len(line.split()) > 8 else None
+        if sentence and post_word(sentence):  # 'My team at X is looking for a Y to join us'
+            title = sentence
         if not take(title, line, confidence):
             continue  # an address, a number, a list item: read on
         found_at = index

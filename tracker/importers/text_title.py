@@ -31,7 +31,7 @@ _CALLS = re.compile(
 # The terms after the title: a duration, a share of time, a contract or a season.
 # A figure is a term when it counts time or money or is a year ('CE2', 'AD8', 'ligne 14' name
 # the post).
-_FIGURE = r"(?:(?<![A-Za-z])\d[\d.,/ -]*\s*(?:%|h\b|hrs?\b|hours?|heures?|months?|mois|years?|ans\b|" \
+_FIGURE = r"(?:(?<![A-Za-z])\d[\d.,/ -]*\s*(?:%|on\s*/\s*\d+\s*off\b|h\b|hrs?\b|hours?|heures?|months?|mois|years?|ans\b|" \
           r"weeks?|semaines?|days?|jours?|k\b|€|\$|£|sessions?|per|/)|[€$£¥₹]\s*\d|" \
           r"\b(?:19|20)\d\d\b)"
 _TERMS = r"(?:" + _FIGURE + r"|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
@@ -41,7 +41,8 @@ _TERMS = r"(?:" + _FIGURE + r"|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?
 _PART = r"(?:(?!\s[—–|-]\s).)*"  # a part of a heading: up to the next spaced dash or bar
 _TRAILING_PART = re.compile(rf"\s+[—–|-]\s+(?={_PART}{_TERMS}){_PART}$", re.I)
 # 'X – 4 days per week – Norwich': the first part stating terms ends the title.
-_TERMS_THEN_MORE = re.compile(rf"\s+[—–]\s+(?=[^—–]*?{_TERMS})[^—–]*\s+[—–]\s+.*$", re.I)
+_TERMS_THEN_MORE = re.compile(rf"\s+[—–]\s+(?=[^—–]*?{_TERMS})[^—–]*\s+[—–]\s+.*$"
+                              rf"|\s+-\s+(?={_PART}{_TERMS}){_PART}\s+[—–|-]\s+.*$", re.I)
 _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
                               r"years?|ans)\b)[^)]*\)\s*$", re.I)
 _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage)\b.*$",
@@ -116,7 +117,7 @@ _TRAILING_EXTRAS = (
 
 def is_call(line: str) -> bool:
     """A greeting, a call to join or a notice's own name: not the heading."""
-    return bool(_CALLS.match(fold(line).strip(" !:,.")))
+    return bool(_CALLS.match(re.sub(r"^[^\w]+", "", fold(line)).strip(" !:,.")))  # ('🚀 On recrute')
 
 
 # A lead-in naming the kind of event or a tag in brackets before the post: 'Walk-in Drive for
@@ -207,7 +208,8 @@ def trim_terms(title: str) -> str:
 _POST_IN_SENTENCE = re.compile(
     r"(?:\b(?:recrute|recrutent|recrutons|recherche|recherchent|recherchons|cherche|cherchent|"
     r"cherchons|engage|engagent|embauche|embauchons|is hiring|are hiring|"
-    r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking)|"
+    r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking|"
+    r"will (?:elect|appoint)|wishes to appoint|intends to appoint)|"
     r"^who we need\s*:)\s+(?:pour\s+(?:son|sa|ses|le|la|les)\s+[^,.;:]{1,60}?\s+(?=une?\s|des\s))?"
     r"(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
     r"(?:son|sa|ses|their|its|our|"
