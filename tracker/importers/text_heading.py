@@ -79,7 +79,7 @@ _CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
 _SKIP = re.compile(
     r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
     r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi"
-    r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]")  # a social post's age: '2 sem. •' 
+    r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]")  # a social post's age: '2 sem. •'
 _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
                "job description", "vacancy", "skip to content", "synthese de l'offre",
                "skip to main content", "job vacancy", "fiche de poste", "profil de poste",
