@@ -251,6 +251,8 @@ def test_marks_adjectives_a_purpose_and_a_notice_s_words_around_the_post_are_lef
     assert clean_title("Level Designer for mobile puzzle game") == "Level Designer"
     assert clean_title("Teacher for Special Educational Needs") == \
         "Teacher for Special Educational Needs"
+    assert clean_title("Support Worker for adults with autism") == \
+        "Support Worker for adults with autism"
     assert clean_title("Junior Assistant (Fire Service) Recruitment 2027 – Apply Online for 90 Posts") \
         == "Junior Assistant (Fire Service)"
 

@@ -93,7 +93,10 @@ _TRAILING_BASIS = re.compile(r"\s+on\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+basis\b
 _TRAILING_RECRUITMENT = re.compile(r"\s+(?:recruitment|recrutement|notification|vacancy)(?:\s+(?:19|20)"
                                    r"\d\d)?(?=\s+[—–|-]\s|\s*$).*$", re.I)
 # '2D Pixel Artist for indie game': what the post is for, in lower case after it.
-_TRAILING_PURPOSE = re.compile(r"\s+for\s+(?:an?\s+|the\s+|our\s+)?[a-z][a-z -]*$")
+# (a project the post works on; 'Support Worker for adults with autism' names whom it serves)
+_TRAILING_PURPOSE = re.compile(r"\s+for\s+(?:an?\s+|the\s+|our\s+|my\s+)?(?:[a-z0-9-]+\s+){0,3}"
+                               r"(?:game|project|app|startup|studio|film|show|series|campaign|brand|"
+                               r"website|podcast|channel|production)s?$")
 # 'Plumber wanted', 'Serveur recherché' : the call after the post.
 _TRAILING_CALL = re.compile(r"\s+(?:wanted|required|needed|recherch(?:é|ée|és|ées)|"
                             r"demand(?:é|ée|és|ées))(?!\w).*$", re.I)
