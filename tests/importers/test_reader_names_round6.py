@@ -312,3 +312,11 @@ def test_a_schedule_after_the_post_and_a_board_s_physician_jobs_header_are_no_pa
     text = ("HealthJobsNet — Nurse Jobs\nHome / Nursing / Critical Care / Nevada\n\nCharge Nurse - 7 on/7 off - Reno, NV\n"
             "Sierra Valley Hospital\n")
     assert _names(text)[0] == "Charge Nurse"
+
+
+def test_a_hospital_a_group_mentions_stays_the_employer() -> None:
+    from tracker.importers.text_names_employer import unit_owner
+
+    text = ("Le Centre Hospitalier de Dax recrute. Il est membre du GHT des Landes.")
+    assert unit_owner("Centre Hospitalier de Dax", ["Centre Hospitalier de Dax", "GHT des Landes"],
+                      text) is None

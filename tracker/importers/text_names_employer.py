@@ -169,8 +169,10 @@ def unit_owner(name: str, others: list[str], text: str) -> str | None:
     if tail and own and own[0][:1].isupper() and (re.fullmatch(r"[A-Z]{2,6}", tail["owner"]) or re.search(
             rf"(?<![\w'’-]){re.escape(tail['owner'])}(?![\w'’-])", text.replace(name, ""))):
         return tail["owner"]
-    for other in others:
+    for other in others:  # its staff are the owner's ('1 500 salariés d'EDF')
         if fold(other) not in fold(name) and not _UNIT_HEAD.match(other) and re.search(
-                rf"\s(?:d['’]|de\s+|du\s+|of\s+(?:the\s+)?){re.escape(other)}(?![\w'’-])", text):
+                r"\b(?:salari[ée]s|agents|collaborat(?:eurs|rices)|employ[ée]s|employees|staff|"
+                rf"people|personnes)\s+(?:d['’]|de\s+|du\s+|of\s+(?:the\s+)?)"
+                rf"{re.escape(other)}(?![\w'’-])", text):
             return other
     return None
