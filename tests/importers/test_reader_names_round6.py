@@ -320,3 +320,8 @@ def test_a_hospital_a_group_mentions_stays_the_employer() -> None:
     text = ("Le Centre Hospitalier de Dax recrute. Il est membre du GHT des Landes.")
     assert unit_owner("Centre Hospitalier de Dax", ["Centre Hospitalier de Dax", "GHT des Landes"],
                       text) is None
+
+
+def test_a_line_saying_a_body_recruits_for_a_season_is_no_title() -> None:
+    text = "Ferme des Grands Prés recrute pour la saison estivale !\n\nRejoignez notre équipe.\n"
+    assert _names(text)[0] != "Ferme des Grands Prés recrute"

@@ -364,7 +364,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
 _RECRUITS_ALONE = re.compile(
     r"(?:^|\s)(?:recrute|recrutent|recruter|recherche|recherchent|cherche|cherchent|is hiring|"
     r"is recruiting|is looking for|to recruit|to appoint)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?)?"
-    r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b)", re.I)
+    r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b"
+    # 'X recrute pour la saison printanière !': when, not whom
+    r"|\s+(?:pour|for)\s+(?:la|le|l['’]|cet|cette|the|this)\s*(?:saison|[ée]t[ée]|hiver|rentr[ée]e|"
+    r"p[ée]riode|season|summer|winter)\b[^.]*$)", re.I)
 # The larger body a unit belongs to, when a line names both ('LabEx ITEM – Université
 # Grenoble Alpes', 'Department of Neurobiology, University of Chicago').
 _BODY = re.compile(r"^(?:the\s+)?(?:Universit[éyàa]|CNRS|Inserm|INRAE|Inria|CEA|Minist[èe]re|"
