@@ -71,7 +71,7 @@ _POSTED = re.compile(
     r"(?:p[ée]riode|dates?) d['’]affichage|posting period|advertising period|"
     r"advertised from|open(?:ing)? (?:&|and) closing dates?|created(?: on)?|release date|"
     r"released(?: on)?|parue? le|en ligne depuis le|online since|d[ée]pos[ée]e? le|"
-    r"date of (?:the )?gazette|gazette date|"
+    r"date of (?:the )?gazette|gazette date|post(?:ing)? date|date of post|"
     # the first day of the period of applications: 'Open: February 1', 'Open Period |
     # 02/24/2027 - 03/03/2027', 'This announcement is open from ... to ...'
     r"open(?:s|ed)?(?=\s*+:)|open period|(?:announcement|vacancy|posting|advert) is open from)"
@@ -318,7 +318,8 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             continue  # below the top, only a letter's date line (or a notice's 'Dated:')
         if re.match(r"\W*(?!dated?\s*+:)[^\W\d][\w ]{0,30}:", line, re.I):
             continue  # a labelled line ('Dates: June 20 – August 15, 2027') is not a dateline
-        for part in re.split(r"\s[·|—–]\s", line.strip())[::-1] if index < 8 else [line]:
+        # (a header's columns: 'Advt. No. 05/2026        Dated: 14.12.2026')
+        for part in re.split(r"\s[·|—–]\s|\s{3,}", line.strip())[::-1] if index < 8 else [line]:
             found = find_dates(part, lang)
             if len(found) != 1 or not found[0].year_given:
                 continue
@@ -327,9 +328,9 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             letter = _LETTER_DATE.match(part[:found[0].start].strip())
             # a date alone near the top; a letter's 'Lyon, le 25 mai 2027' anywhere (a
             # notice signed at its foot)
-            dated = re.fullmatch(r"(?:date|dated|le)\s*+:?", rest, re.I)  # 'Date: 12 Jan'
+            dated = re.fullmatch(r"(?:date|dated(?: the)?|le)\s*+:?", rest, re.I)  # 'Date: 12 Jan'
             # (a notice's 'Dated: 1st March, 2027' at its foot too)
-            signed = re.fullmatch(r"dated\s*+:?", rest, re.I)
+            signed = re.fullmatch(r"dated(?: the)?\s*+:?", rest, re.I)
             if after or rest and not letter and not dated or index >= 8 and not letter \
                     and not signed:
                 continue
@@ -528,6 +529,12 @@ _DAYS_AFTER = re.compile(
     r"(?:date\s++(?:de\s++|of\s++)?)?(?:la\s++|the\s++)?(?:publication|parution|"
     r"pr[ée]sent avis|this (?:advert\w*|notice|announcement)|advert\w*)", re.I)
 
+# '... from the date of publication of this circular in the Employment News', '... de la
+# parution au Journal officiel': another medium's day, not the posting's.
+_ELSEWHERE = re.compile(r"[^.;]{0,40}?\b(?:in|dans|au|à)\s++(?:the\s++|le\s++|la\s++|l['’])?"
+                        r"(?:[A-Z]\w+\s++(?:News|Gazette|Times|Journal)|journal officiel|gazette"
+                        r"|newspapers?|journaux|presse|bulletin officiel|recueil)", re.I)
+
 
 def _days_after_posting(result: ParsedPosting, lines: list[str]) -> bool:
     posted = result.value("date_posted")
@@ -535,6 +542,8 @@ def _days_after_posting(result: ParsedPosting, lines: list[str]) -> bool:
         return False
     for line in lines:
         match = _DAYS_AFTER.search(line)
+        if match and _ELSEWHERE.match(line, match.end()):
+            return False  # counted from a publication elsewhere, on a day the text does not give
         if match:
             n = match["n"].lower()
             days = int(n) if n.isdigit() else _NUMBER_WORDS[n]

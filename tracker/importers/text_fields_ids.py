@@ -58,6 +58,21 @@ _ID_LABEL = re.compile(
     r"|(?:announcement|(?-i:NOR))(?=\s*+:)|(?-i:ID)(?=[ :])|\[(?:offre|offer|ref|réf))"
     r"\s*+(?:[:#|]|n°)?\s*+(?P<id>[A-Z]{2,6} \d{1,4}/\d{4}(?!\d)|[A-Z0-9][A-Za-z0-9._/-]{1,40})",
     re.I)
+# A reference word with a word or three that say whose or what reference it is, then the
+# number: 'Réf. interne : MAINT-EL-27-02', 'Réf. agence : MEA-27-0112', 'Référence à rappeler :
+# ASO-MET-114', 'Affichage no 2027-07', 'Advt. No. 05/2026', 'Notice No.: HR/27/114'.
+_QUALIFIED = re.compile(
+    r"(?<![\w-])(?:r[ée]f(?:[ée]rence)?\.?(?:\s++(?!no\b|n°)[^\W\d_]{1,12}(?:['’][^\W\d_]{1,12})?)"
+    r"{0,3}?\s*+(?:[:#]|(?<!\w)n°|\bno\b\.?)"
+    # (a posting's noun needs its number word: 'Date de l'annonce : 18 janvier' is a date)
+    r"|(?:advt|advert(?:isement)?|affichage|annonce|posting|notice|vacancy|offre|circular)\.?"
+    r"(?:\s++(?!no\b|n°)[^\W\d_]{1,12}){0,2}?\s*+(?:(?<!\w)n°|\bno\b\.?|#))"
+    r"(?:\s*+:)?\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{1,40})", re.I)
+# An official letter's file number opening the page: 'No. 3-14/2026-Estt.', 'F. No. A-12/2027'.
+_FILE_NO = re.compile(r"^\W*(?:F(?:ile)?\.?\s*+)?No\.\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{2,40})"
+                      r"(?:\s{2,}|$)")
+# A number in brackets alone under the heading: an international body's '( 2705214 )'.
+_BRACKETED = re.compile(r"^\s*+[(\[]\s*+(?P<id>[A-Z0-9][A-Z0-9-]{4,20})\s*+[)\]]\s*+$")
 _YEAR = re.compile(r"(?:^|[-/])(?:19|20)\d\d(?:$|[-/])")
 _NOT_REFERENCE = re.compile(r"processus|process number|selection process", re.I)
 
@@ -119,13 +134,20 @@ def _reference(result: ParsedPosting, lines: list[str]) -> None:
     for line in lines:
         if _NOT_REFERENCE.search(line):
             continue
-        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL):
+        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL, _QUALIFIED):
             match = pattern.search(line)
             found = _identifier(match["id"]) if match else None
             if found:
                 result.add("reference", found, line.strip(), 0.7)
                 return
-    for line in [line for line in lines if line.strip()][:12]:  # a code near the top
+    shown = [line for line in lines if line.strip()][:12]
+    for line in shown:  # a letter's file number, a number in brackets under the heading
+        match = _FILE_NO.match(line) or (_BRACKETED.match(line) if line in shown[:6] else None)
+        found = _identifier(match["id"]) if match else None
+        if found and (re.search(r"[-/]", found) or match.re is _BRACKETED):
+            result.add("reference", found, line.strip(), 0.6)
+            return
+    for line in shown:  # a code near the top
         match = _CODE_ALONE.search(line)
         if match and _YEAR.search(match["id"]) and re.search(r"[A-Z]{2}", match["id"]):
             result.add("reference", match["id"], line.strip(), 0.6)
