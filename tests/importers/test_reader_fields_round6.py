@@ -71,3 +71,36 @@ def test_days_counted_from_a_publication_elsewhere_give_no_deadline() -> None:
     here = ("Avis de recrutement\nPublié le 2 mars 2027\nLes candidatures sont reçues dans un "
             "délai de 15 jours à compter de la publication du présent avis.\n")
     assert _data(here, "fr")["valid_through_date"] == date(2027, 3, 17)
+
+
+# A dollar takes its country: a province's code beside a town, or French written with dollars.
+def test_a_dollar_in_french_or_beside_a_provinces_code_is_canadian() -> None:
+    french = "Journalier de production\nUsine de Lévis\nSalaire : 23,40 $ de l'heure\n"
+    assert _data(french, "fr")["salary_currency"] == "CAD"
+    province = ("Warehouse Clerk\nMoncton, NB\nPay: $21.50 per hour, day shift.\n")
+    assert _data(province, "en")["salary_currency"] == "CAD"
+    us = "Warehouse Clerk\nDayton, OH\nPay: $21.50 per hour, day shift.\n"
+    assert _data(us, "en")["salary_currency"] == "USD"
+
+
+# Swiss '95'000.–' and Indian '50,000/-' close a sum, not a range.
+def test_a_sum_closed_by_a_dash_mark_still_joins_its_range() -> None:
+    swiss = "Ingénieur qualité\nSalaire : CHF 88'000.– à 104'000.– brut par an\n"
+    data = _data(swiss, "fr")
+    assert (data["salary_min"], data["salary_max"]) == (88000, 104000)
+
+
+# A side sum named as such right before it is no pay, even where no pay precedes it.
+def test_a_named_allowance_alone_is_no_salary() -> None:
+    text = ("Data Engineer\nWe offer an occupational pension and a wellness allowance of SEK "
+            "5,000 per year. Salary is individual.\n")
+    assert _data(text, "en").get("salary_min") is None
+    volunteer = "Youth Officer\nA monthly Living Allowance of XOF 850,000 and insurance.\n"
+    assert _data(volunteer, "en")["salary_min"] == 850000
+
+
+# The period nearest the sum: 'brut mensuel' after '(38 heures par semaine)'.
+def test_the_period_named_nearest_before_the_sum_is_its_period() -> None:
+    text = ("Comptable\nUn contrat à temps plein (38 heures par semaine), un salaire brut "
+            "mensuel entre 3 100 et 3 500 € selon l'expérience.\n")
+    assert _data(text, "fr")["salary_period"] == "month"

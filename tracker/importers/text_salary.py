@@ -21,7 +21,7 @@ _MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|(?<
            r"GH₵|R|QR|SR|Dhs?|DH)(?=\s?\d)")
 _MONEY = re.compile(
     rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[,. '’]\d{{3}})+"
-    rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?(?:[kK](?![a-zA-Z])|(?i:lakhs?|lacs?|LPA|crores?)\b)|(?<=\d)L\b)?"
+    rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?:\.[–—-]|/-)?(?P<kilo>\s?(?:[kK](?![a-zA-Z])|(?i:lakhs?|lacs?|LPA|crores?)\b)|(?<=\d)L\b)?"
     rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|(?-i:DH|Dhs|DT|TND)\b|"
     rf"[Dd]irhams?\b|[Dd]inars?\b|(?-i:F\s?CFP|CFP|XPF)\b|[Rr]inggit\b|\$)|\s?(?P<euro>€))?")
 _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR", "us$": "USD",
@@ -40,7 +40,10 @@ _TIMES = {"k": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 
 _DOLLAR_COUNTRIES = [
     (re.compile(r"\b(Canada|Canadian|canadien\w*|Québec|Quebec|Ontario|Montréal|Montreal|Toronto|"
                 r"Vancouver|Ottawa|Alberta|British Columbia|Manitoba|Nova Scotia|Saskatchewan|"
-                r"New Brunswick|Nouveau-Brunswick|Gatineau|Winnipeg|Calgary|Edmonton)\b"), "CAD"),
+                r"New Brunswick|Nouveau-Brunswick|Gatineau|Winnipeg|Calgary|Edmonton|"
+                # a town and its province's postal code: 'Saint-Georges, QC', 'Halifax NS'
+                r"[A-ZÀ-Ý][\w'’.-]+,?\s(?-i:QC|ON|BC|AB|MB|SK|NS|NB|NL|PE|PEI|YT|NT|NU)(?=\s|$|[,.)])"
+                r")\b"), "CAD"),
     (re.compile(r"\b(Australia|Australian|NSW|New South Wales|Queensland|Victorian? Public|"
                 r"Sydney|Melbourne|Canberra|Brisbane|Adelaide|Perth|Tasmania|APS|"
                 r"superannuation|(?-i:VIC|QLD|TAS)|\+ super)\b"), "AUD"),
@@ -51,6 +54,8 @@ _DOLLAR_COUNTRIES = [
                 r"CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
                 r"NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC))\b"), "USD"),
 ]
+_FRENCH = re.compile(r"\b(?:salaire|rémunération|de l['’]heure|par heure|emploi|poste|"
+                     r"avantages|horaire)\b", re.I)
 # Francs CFA of Central Africa (XAF) rather than West Africa (XOF).
 _CENTRAL_AFRICA = re.compile(r"\b(Cameroun|Cameroon|Gabon|Congo|Tchad|Chad|Centrafrique|"
                              r"Central African|Guinée équatoriale|Equatorial Guinea|Yaoundé|"
@@ -78,6 +83,14 @@ _RANGE_JOIN = re.compile(r"\s*+(?:-|–|—|to|à|a|and|et|up to|jusqu'à)\s*+",
 _NOT_PAY = re.compile(r"(budget|expenses|frais|per diem|subsistence|relocation|grant of|levée de fonds|"
                       r"chiffre d'affaires|turnover|revenue)", re.I)
 _OTHER_SUM = re.compile(r"(allowance|indemnit|prime|allocation|bonus|differential)", re.I)
+# A sum the words right before it name as something else than the pay: 'a wellness allowance
+# of SEK 5,000 per year', 'prime de 500 €', 'signing bonus of $5,000'.
+_NAMED_OTHER = re.compile(
+    r"(?:(?:wellness|well-being|wellbeing|housing|travel|relocation|meal|lunch|transport|"
+    r"commut\w*|phone|mobile|equipment|home[- ]office|training|learning|sign(?:ing|-on)|"
+    r"performance|holiday|gym|fitness|shift)\s++(?:allowance|bonus|budget|stipend)|bonus|prime|"
+    r"indemnit[ée])\s++(?:of|de|d['’]un montant de|up to|jusqu'à)?\s*+(?:[A-Z]{3}|[£$€₹])?\s*+$",
+    re.I)
 _EXTRAS = re.compile(r"\s(?:plus|\+)\s")
 _RANGE_WORD = re.compile(r"(?:^|(?<=[\s\W]))(?:-|–|—|to|à|a|and|et|up to|jusqu'à)(?=\s|$)", re.I)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
@@ -106,13 +119,17 @@ def _amount(text: str) -> Decimal | None:
         return None
 
 
-def _period(text: str, within: int | None = None) -> str | None:
+def _period(text: str, within: int | None = None, *, nearest_end: bool = False) -> str | None:
     """The period named first after the amount ('$70–$85 per hour, paid monthly': hour),
-    starting within `within` characters if given (the words read whole: 'annual leave')."""
+    starting within `within` characters if given (the words read whole: 'annual leave'); with
+    `nearest_end`, the one named last, nearest the amount that follows the text ('(38 heures
+    par semaine), un salaire brut mensuel entre 3 200 et 3 700 €': month)."""
     found = [(match.start(), period) for pattern, period in _PERIODS
-             for match in [re.search(pattern, text, re.I)]
-             if match and (within is None or match.start() < within)]
-    return min(found)[1] if found else None
+             for match in re.finditer(pattern, text, re.I)
+             if within is None or match.start() < within]
+    if not found:
+        return None
+    return max(found)[1] if nearest_end else min(found)[1]
 
 
 def _symbol(symbol: str, text: str) -> str:
@@ -122,7 +139,11 @@ def _symbol(symbol: str, text: str) -> str:
         # ('Vancouver, WA' names the state after the town: the longer name is the place)
         named = [(match.start(), -len(match.group(0)), code) for pattern, code in _DOLLAR_COUNTRIES
                  for match in [pattern.search(text)] if match]
-        return min(named)[2] if named else "USD"
+        if named:
+            return str(min(named)[2])
+        # a dollar in French ('21,75 $/h', 'salaire de 24,50 $') is Canada's, the only
+        # country where French is written with dollars
+        return "CAD" if _FRENCH.search(text) else "USD"
     if key in ("fcfa", "f cfa", "xof") and _CENTRAL_AFRICA.search(text):
         return "XAF"
     if key in ("dh", "dhs", "dirham", "dirhams") and _EMIRATES.search(text):
@@ -160,7 +181,8 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
             continue
         value = value * times
         before = line[max(0, match.start() - 40):match.start()]
-        if _NOT_PAY.search(before) or found and _OTHER_SUM.search(before):
+        if _NOT_PAY.search(before) or found and _OTHER_SUM.search(before) \
+                or _NAMED_OTHER.search(before):
             continue
         if not Decimal(1) <= value <= 10_000_000:
             continue
@@ -222,7 +244,7 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
                 block.append(following)
         joined = " ".join(block)
         start = amounts[0][2]
-        period = (_period(line[start:start + 60], 40) or _period(line[max(0, start - 50):start])
+        period = (_period(line[start:start + 60], 40) or _period(line[max(0, start - 50):start], nearest_end=True)
                   or _period(joined))
         values = [value for value, _, _ in amounts[:8] if value]
         if len(block) == 1 and len(amounts) > 1:
