@@ -104,3 +104,47 @@ def test_the_period_named_nearest_before_the_sum_is_its_period() -> None:
     text = ("Comptable\nUn contrat à temps plein (38 heures par semaine), un salaire brut "
             "mensuel entre 3 100 et 3 500 € selon l'expérience.\n")
     assert _data(text, "fr")["salary_period"] == "month"
+
+
+def _education(text: str, language: str | None = None) -> str | None:
+    levels = [r["level"] for r in _data(text, language).get("requirements", [])
+              if r["kind"] == "education"]
+    return levels[0] if levels else None
+
+
+# Degrees of other countries, by the level they confer.
+def test_degrees_of_other_countries_give_their_level() -> None:
+    cases = {
+        "Senior Resident\nEssential qualification: MD/DNB in Paediatrics from a recognised "
+        "university.\n": "Bac+8",
+        "Hospitalist\nRequirements\n• MD or DO from an accredited medical school\n"
+        "• Board certified in Internal Medicine\n": "Bac+8",
+        "Sonographer\nQualifications\n• Graduate of an accredited sonography program (associate "
+        "degree or higher)\n• Registered with ARDMS\n": "Bac+2",
+        "Electrician offshore\nQualifications\n- Trade certificate (fagbrev) as electrician\n"
+        "- Valid offshore health certificate\n": "cap_bep",
+        "Maintenance Technician\nRequirements\n• An NVQ Level 3 (or equivalent) in mechanical "
+        "engineering\n• Full driving licence\n": "Bac",
+        "Chargé d'insertion\nVotre profil : titre professionnel CIP (niveau 5) ou diplôme de travail "
+        "social ; permis B.\n": "Bac+2",
+        "Directeur adjoint\nLes candidats contractuels doivent être titulaires d'un diplôme de "
+        "niveau master ou justifier d'une expérience équivalente.\n": "Bac+5",
+    }
+    for text, level in cases.items():
+        assert _education(text) == level, text
+
+
+# A label saying 'Formation :' makes its item the education asked, before a diploma prepared.
+def test_a_training_label_with_a_degree_is_the_education_asked() -> None:
+    text = ("Apprenti vendeur (H/F)\n\nProfil souhaité\nFormation : Bac ou équivalent - Exigé\n"
+            "Diplôme préparé : BTS Management commercial opérationnel (MCO)\n")
+    assert _education(text, "fr") == "Bac"
+
+
+# Training on the job in the diploma's stead: no level is asked.
+def test_a_diploma_or_equivalent_training_on_the_job_asks_no_level() -> None:
+    text = ("Polisseur (H/F)\nProfil\nCAP de polisseur ou formation équivalente en entreprise, "
+            "deux ans d'expérience.\n")
+    assert _education(text, "fr") is None
+    asked = "Polisseur (H/F)\nProfil\nCAP de polisseur exigé, deux ans d'expérience.\n"
+    assert _education(asked, "fr") == "cap_bep"
