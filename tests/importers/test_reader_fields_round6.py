@@ -148,3 +148,61 @@ def test_a_diploma_or_equivalent_training_on_the_job_asks_no_level() -> None:
     assert _education(text, "fr") is None
     asked = "Polisseur (H/F)\nProfil\nCAP de polisseur exigé, deux ans d'expérience.\n"
     assert _education(asked, "fr") == "cap_bep"
+
+
+def _contract(text: str, language: str = "en") -> tuple[object, object]:
+    data = _data(text, language)
+    kind = data.get("employment_type")
+    return (kind.value if kind is not None else None), data.get("duration_months")
+
+
+# A contract and its length side by side, a period stated after the kind of post.
+def test_a_contract_beside_its_length_is_a_fixed_term_of_that_length() -> None:
+    assert _contract("ICU Travel Nurse\nAssignment: Travel contract, 13 weeks\nShift: nights\n") \
+        == ("fixed_term", 3)
+    assert _contract("Second Engineer\nVessel | LNG carrier\n"
+                     "Contract | 6 months (+/- 1 month)\n") == ("fixed_term", 6)
+    assert _contract("Junior Resident\nApplications are invited for 4 posts of Junior Resident on "
+                     "a tenure basis for a period of two years.\n") == ("fixed_term", 24)
+
+
+def test_an_employees_contract_position_outweighs_a_boards_contract_tag() -> None:
+    text = ("Senior Manager (Policy)\nEmployment type: Contract\n\nThis is a 3-year contract "
+            "position, with the possibility of renewal.\n")
+    assert _contract(text)[0] == "fixed_term"
+    contractor = ("Platform Engineer\nEmployment type: Contract\n\nThis is a 6-month contract "
+                  "position with possible extension, paid on a day rate outside IR35.\n")
+    assert _contract(contractor)[0] == "freelance"
+
+
+def test_an_independent_contractor_named_beside_a_term_is_freelance() -> None:
+    text = ("Roustabout\nEngagement: 6-month rotational contract as an independent contractor, "
+            "paid on a day rate.\n")
+    assert _contract(text)[0] == "freelance"
+
+
+# A secondment by another name, and its period.
+def test_a_deputation_is_a_secondment_for_its_period() -> None:
+    text = ("VACANCY CIRCULAR\nFilling up of the post of Deputy Director on deputation basis.\n"
+            "Period of deputation: four years, extendable.\n")
+    assert _contract(text) == ("other", 48)
+
+
+# Contract words that are not the post's: a qualification held, a name, training offered.
+def test_contract_words_in_a_qualification_a_name_or_a_perk_state_no_contract() -> None:
+    held = ("Instructional Assistant\nQualifications\n- An associate degree, or completion of a "
+            "registered apprenticeship.\n")
+    assert _contract(held)[0] is None
+    unit = ("Project Associate\nOffice of Sponsored Research & Industrial Consultancy (SORC)\n"
+            "Tenure: initially for 6 months.\n")
+    assert _contract(unit) == ("fixed_term", 6)
+    perk = "Site Engineer\nFull time\n• Ongoing training and a clear path to promotion\n"
+    assert _contract(perk)[0] is None
+    assert _contract("Case Worker\nOngoing, full-time role\n")[0] == "permanent"
+    assert _contract("Air Traffic Controller\nNature of appointment: regular.\n")[0] == \
+        "permanent"
+    assert _contract("Engineer\nPermanent Campus, Dharwad\nTenure: initially for 6 months.\n")[0] \
+        == "fixed_term"
+    claim = ("Project Assistant\nThe appointment is purely temporary; the candidate will have no "
+             "claim for regular appointment.\n")
+    assert _contract(claim)[0] == "fixed_term"

@@ -42,8 +42,15 @@ _TYPES = [
      EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
                 r"permanent(?!\s+(?:database|representation|secretariat|mission|delegation|"
-                r"court|committee|council|residen\w*|address))|open[- ]ended|"
-                r"titulaire(?!s?\s+(?:du|de|des|d'|d’))|fonctionnaires?|indefinite|ongoing|"
+                r"court|committee|council|residen\w*|address|campus|premises|exhibition|collection|building)"
+                r")|open[- ]ended|"
+                r"titulaire(?!s?\s+(?:du|de|des|d'|d’))|fonctionnaires?|indefinite|"
+                # ('Ongoing', 'an ongoing role', not 'ongoing training')
+                r"ongoing(?=\s*+(?:$|[,.;)|·•/–-]|(?:\s++(?:full[- ]time|part[- ]time))?\s++(?:role|"
+                r"position|post|contract|appointment|employment|basis|job|vacancy|opportunity)\b))|"
+                # (not 'no claim for regular appointment')
+                r"(?<!for )(?<!to )(?<!no )regular (?:appointment|post|position|employment)|(?:nature of )?appointment\s*+:\s*+"
+                r"regular|"
                 r"ind[ée]termin[ée]e?s?|indeterminate|direct[- ]hire|tenure[- ]track|"
                 r"emploi régulier|poste régulier|on (?:a )?regular basis|"
                 r"unlimited (?:contract|employment)|unbefristet\w*|"
@@ -58,7 +65,8 @@ _TYPES = [
                 r"self-employed|rétrocession|pigiste|à la pige)(?!\w)", re.I),
      EmploymentType.FREELANCE),
     # A civil servant lent by their administration: neither hired nor contracted here.
-    (re.compile(r"\b(secondment|seconded national experts?)\b", re.I), EmploymentType.OTHER),
+    (re.compile(r"\b(secondment|seconded national experts?|(?:on )?deputation(?: basis)?)\b",
+                re.I), EmploymentType.OTHER),
 ]
 # ... and words that may only name the post or the people around it ('supervise interns',
 # 'our consultants', 'volunteers welcome'), read when no line states the contract.
@@ -75,7 +83,9 @@ _ROLE_TYPES = [
 _CONTRACTOR = re.compile(
     r"(?:^|[·|•]\s*+)(?-i:Contract|CONTRACT|contract)(?:or)?\b(?!\s*+(?i::|type|duration|length|"
     r"period|term|of|for|until|to|start|end|role\b|position\b|manage\w*|administrat\w*|"
-    r"officer|specialist|lawyer|law|negotiat\w*|compliance|arrangement|details?)\b)(?=\s*+(?:[·|•,(]|$|[A-Z]))")
+    r"officer|specialist|lawyer|law|negotiat\w*|compliance|arrangement|details?)\b)"
+    # (not a contract and its length side by side: 'Contract | 4 months', a fixed term)
+    r"(?!\s*+[|:–—]\s*+\d{1,3}\s*+(?:months?|weeks?|years?|mois)\b)(?=\s*+(?:[·|•,(]|$|[A-Z]))")
 # 'Contrat de droit public de 3 ans', 'a two-year training contract', 'a five-year renewable
 # term', 'initially limited to 2 years': a contract for a stated time (not a trial period).
 _PERIOD_WORDS = r"(?:mois|months?|ans?|years?|années?|semaines?|weeks?)"
@@ -87,7 +97,14 @@ _TERM_OF = re.compile(
     r"|(?P<span2>\b(?:\d{1,3}|one|two|three|four|five|six|nine|twelve|eighteen)[\s-]*+"
     r"(?:months?|years?|mois|ans?|weeks?))[\s-]++(?:\w+\s++){0,2}(?:contract|term|appointment|"
     r"contrat|engagement|assignment|internship|placement|fellowship)\b"
-    r"|\blimited to\s++(?P<span3>\d{1,3}[\s-]*+(?:months?|years?))\b", re.I)
+    r"|\blimited to\s++(?P<span3>\d{1,3}[\s-]*+(?:months?|years?))\b"
+    # 'on a tenure basis for a period of three years', 'pour une période de 6 mois'
+    r"|\b(?:for|pour)\s++(?:a|une)\s++(?:period|term|période|durée)\s++(?:of|de)\s++"
+    r"(?P<span4>(?:\d{1,3}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq)"
+    r"(?:\s*+\(\w+\))?[\s-]*+" + _PERIOD_WORDS + r")\b"
+    # a contract and its length side by side: 'Travel contract, 13 weeks', 'CDD – 6 mois'
+    r"|\b(?:contract|contrat|CDD|assignment|engagement)\s*+[,:|–—]\s*+(?P<span5>\d{1,3}[\s-]*+"
+    + _PERIOD_WORDS + r")\b", re.I)
 # Two contracts offered in one breath ('salarié (CDI) ou libéral', 'un poste indéterminé et
 # des postes d'une période déterminée'): the contract is not one, it is stated as other.
 _BETWEEN_ALTERNATIVES = re.compile(r"\b(?:ou|or|et|and|voire)\b|/", re.I)
@@ -123,7 +140,7 @@ _TENURE = re.compile(
 
 _FOR_A_TIME = re.compile(
     r"\b(?:fellowships?|fellows?|appointments?|posts?|positions?|postes?|contrats?|contracts?|"
-    r"missions?|assignments?|runs?|elect\w*|recrut\w*|tenable|researcher|appointed)"
+    r"missions?|assignments?|runs?|elect\w*|recrut\w*|tenable|researcher|appointed|tenure)"
     r"\b[^.\n]{0,60}?\b(?:for|pour|of|de|durée de|limited to|pendant)"
     r"\s++(?:a\s++|an\s++|une?\s++)?(?:initial\s++|first\s++)?(?:period of\s++|durée de\s++)?"
     + _DURATION.pattern, re.I)
@@ -157,6 +174,14 @@ def _duration(value: str) -> int | None:
     return months if 0 < months <= 600 else None
 
 
+# Words that make a contract word a past qualification: 'completion of a registered
+# apprenticeship', 'having completed an internship', 'ancien apprenti'.
+_PAST = re.compile(r"\b(?:completion of|completed|having done|after|prior|previous|former|"
+                   r"ancien(?:ne)?|à l['’]issue d['’]un|ayant effectué|après)\s++(?:an?\s++|"
+                   r"une?\s++|the\s++|your\s++|votre\s++)?(?:\w+\s++)?$", re.I)
+# A capitalised word inside a name that a bracketed acronym closes.
+_IN_A_NAME = re.compile(r"(?:\s++[A-Z]\w*)*\s*+\([A-Z]{2,}\)")
+
 _TAKES_A_TERM = (EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY, EmploymentType.INTERNSHIP,
                  EmploymentType.APPRENTICESHIP, EmploymentType.VOLUNTEER,
                  EmploymentType.FREELANCE)
@@ -172,6 +197,12 @@ def _kinds_in(value: str, lang: str,
             word = match.group(0).lower()
             if lang == "en" and word in ("vacation", "vacations"):
                 continue  # 'five weeks vacation': holidays, not a French 'vacation'
+            if _PAST.search(value[max(0, match.start() - 40):match.start()]):
+                continue  # 'completion of a registered apprenticeship': a qualification held
+            if match.group(0)[:1].isupper() and _IN_A_NAME.match(value, match.end()) \
+                    and value[:match.start()].rstrip()[-1:].isupper() is False \
+                    and re.search(r"[A-Z]\w*\s++(?:&\s++|and\s++)?$", value[:match.start()]):
+                continue  # 'Sponsored Research & Industrial Consultancy (SRIC)': a unit's name
             if lang == "en" and word.startswith("stage") or word == "alternance" and \
                     re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I):
                 continue  # 'horaires 5h-12h / 13h-20h en alternance': shifts, no work-study
@@ -197,11 +228,12 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
             return EmploymentType.PERMANENT, value
         # 'Stage de 6 mois', 'VIE de 12 mois': the kind named; 'tenure-track, nine-month
         # appointment': the academic year, not a term.
+        # ('a 12-month rotational contract as an independent contractor': a contractor's)
         for kind in (EmploymentType.INTERNSHIP, EmploymentType.APPRENTICESHIP,
-                     EmploymentType.VOLUNTEER, EmploymentType.TEMPORARY):
+                     EmploymentType.VOLUNTEER, EmploymentType.TEMPORARY, EmploymentType.FREELANCE):
             if kind in kinds:
                 return kind, value
-        if re.search(r"\btenure", value, re.I):
+        if re.search(r"\btenure[- ]track|\btenured\b", value, re.I):
             return EmploymentType.PERMANENT, value
         return EmploymentType.FIXED_TERM, value
     ends = _ENDS.search(value)
@@ -280,9 +312,16 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     if not result.get("employment_type") and concours:
         # a competitive examination recruits civil servants: tenured posts
         result.add("employment_type", EmploymentType.PERMANENT, around(text, concours), 0.6)
-    _renewed_contract(result, labelled)
+    _renewed_contract(result, labelled, text)
     if not result.get("duration_months") and result.value("employment_type") in _TAKES_A_TERM:
         match = _TENURE.search(text) or _TERM_OF.search(text) or _FOR_A_TIME.search(text)
+        if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
+            result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
+    elif not result.get("duration_months") and result.value("employment_type") is \
+            EmploymentType.OTHER and _LENT.search(str(getattr(result.get("employment_type"),
+                                                             "snippet", ""))):
+        # a secondment's period: 'Period of deputation: three years'
+        match = _LENT_FOR.search(text)
         if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
             result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
     _temping(result, lines)
@@ -290,23 +329,43 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     _working_time(result, text, lang)
 
 
+_LENT = re.compile(r"second|deputation|détach", re.I)
+_LENT_FOR = re.compile(r"\b(?:period|term|duration|durée|période)\s++(?:of\s++|de\s++|du\s++)?"
+                       r"(?:the\s++|la\s++|le\s++)?(?:secondment|deputation|détachement|assignment)"
+                       r"\s*+:?\s*+(?:of\s++|de\s++|is\s++|est de\s++)?" + _DURATION.pattern, re.I)
 _CONCOURS = re.compile(r"\bconcours (?:externe|interne|d['’]accès|sur titres|de recrutement)|"
                        r"\b(?:troisième|3e) concours\b|\bliste d['’]aptitude\b", re.I)
 _RENEWABLE = re.compile(r"\b(?:renewable|renouvelable|extendable)\b", re.I)
 
 
-def _renewed_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]) -> None:
+_EMPLOYEE_TERM = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five)[- ](?:years?|months?)\s++(?:fixed[- ]term\s++)?"
+    r"contract\s++(?:position|post|appointment|job)\b[^.\n]{0,80}\b(?:renewal|renewable|"
+    r"conversion|extension|extendable)", re.I)
+_CONTRACTOR_PAY = re.compile(r"\b(?:day rate|daily rate|per day|IR35|B2B|1099|corp[- ]to[- ]corp|"
+                             r"C2C|umbrella|invoice|TJM)\b", re.I)
+
+
+def _renewed_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+                      text: str) -> None:
     """A board's 'Contract' tag beside 'Duration: 12 months (renewable ...)': a contract an
     employer renews is an employee's fixed term, not a contractor's."""
     kind = result.get("employment_type")
     if kind is None or kind.value is not EmploymentType.FREELANCE \
-            or not _CONTRACTOR.search(str(kind.snippet)):
+            or not (_CONTRACTOR.search(str(kind.snippet))
+                    or re.search(r":\s*+(?-i:Contract|CONTRACT|contract)\s*+$", str(kind.snippet))):
         return
     for value, snippet in labelled.get("duration", []):
         if _RENEWABLE.search(value) and _duration(value):
             result.findings.remove(kind)
             result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.7)
             return
+    # 'This is a 2-year contract position, with the possibility of renewal or conversion': an
+    # employee's term, unless the pay is a contractor's (a day rate, outside IR35, B2B)
+    match = _EMPLOYEE_TERM.search(text)
+    if match and not _CONTRACTOR_PAY.search(text):
+        result.findings.remove(kind)
+        result.add("employment_type", EmploymentType.FIXED_TERM, around(text, match), 0.7)
 
 
 _TEMPING = re.compile(r"\b(?:int[ée]rim(?:aire)?|mission d['’]int[ée]rim|travail temporaire|"

@@ -144,7 +144,7 @@ def _reference(result: ParsedPosting, lines: list[str]) -> None:
     for line in shown:  # a letter's file number, a number in brackets under the heading
         match = _FILE_NO.match(line) or (_BRACKETED.match(line) if line in shown[:6] else None)
         found = _identifier(match["id"]) if match else None
-        if found and (re.search(r"[-/]", found) or match.re is _BRACKETED):
+        if found and match and (re.search(r"[-/]", found) or match.re is _BRACKETED):
             result.add("reference", found, line.strip(), 0.6)
             return
     for line in shown:  # a code near the top
