@@ -206,3 +206,29 @@ def test_contract_words_in_a_qualification_a_name_or_a_perk_state_no_contract() 
     claim = ("Project Assistant\nThe appointment is purely temporary; the candidate will have no "
              "claim for regular appointment.\n")
     assert _contract(claim)[0] == "fixed_term"
+
+
+# Deadlines in more phrasings, a day written without its year deduced from the posting's date.
+def test_deadlines_in_more_phrasings_and_days_without_their_year() -> None:
+    swiss = ("Genève, le 12 janvier 2027\nAssistant de gestion (80 %)\nDélai : 28.02.2027. Dossier "
+             "complet à adresser à rh@example.ch.\n")
+    assert _data(swiss, "fr")["valid_through_date"] == date(2027, 2, 28)
+    letter = ("Quimper, le 1er février 2027\nChef d'équipe (H/F)\nMerci d'adresser votre "
+              "candidature à rh@example.fr, d'ici au 20 février.\n")
+    assert _data(letter, "fr")["valid_through_date"] == date(2027, 2, 20)
+    forwarded = ("Date : mer. 6 janv. 2027 à 14:02\nObjet : offre CIP\n\nConseiller en insertion\n"
+                 "Candidature avant le 22/01 à recrutement@example.org. Les entretiens se tiendront "
+                 "le 28 janvier.\n")
+    assert _data(forwarded, "fr")["valid_through_date"] == date(2027, 1, 22)
+    email = ("Sent: Tuesday, January 12, 2027 3:26 PM\nSubject: ICU contract\n\nICU Travel Nurse\n"
+             "Submission deadline is Friday 1/15 at noon Pacific. Send your resume to "
+             "jobs@example.com.\n")
+    data = _data(email, "en")
+    assert data["valid_through_date"] == date(2027, 1, 15)
+    assert str(data["valid_through_time"]).startswith("12:00")
+
+
+def test_a_fraction_or_a_day_without_a_year_and_no_anchor_is_no_date() -> None:
+    from tracker.importers.dates import find_dates
+    assert find_dates("support 24/7, 3/4 of the time", "en", 2027) == []
+    assert find_dates("avant le 22/01", "fr") == []  # no year to deduce it from
