@@ -232,3 +232,27 @@ def test_a_fraction_or_a_day_without_a_year_and_no_anchor_is_no_date() -> None:
     from tracker.importers.dates import find_dates
     assert find_dates("support 24/7, 3/4 of the time", "en", 2027) == []
     assert find_dates("avant le 22/01", "fr") == []  # no year to deduce it from
+
+
+def _share(text: str, language: str = "en") -> object:
+    return _data(text, language).get("working_time_percent")
+
+
+# Working time: an FTE in a table, a full-time study, a share that changes or ranges, days a year.
+def test_working_time_read_by_its_role() -> None:
+    assert _share("Patient Care Tech\nJob type     Part time\nFTE          0.6 / 24 hrs per week\n") \
+        == 60
+    assert _share("Staff Nurse\nFTE 0.9 / 36 hrs per week\n") == 90
+    assert _share("Engineer Trainee\nEducational Qualification: Full-time B.E./B.Tech. degree in "
+                  "Mechanical Engineering\n") is None
+    assert _share("Junior Executive\nFull-time regular three-year Bachelor's Degree of Science.\n") \
+        is None
+    assert _share("Coordinateur\nTemps de travail : 80 % (4 jours par semaine) puis temps plein en "
+                  "juin et juillet\n", "fr") is None
+    assert _share("Commis saisonnier\nUn emploi saisonnier, à raison de 30 à 40 heures par semaine "
+                  "selon l'achalandage.\n", "fr") is None
+    assert _share("Conducteur de travaux\nStatut cadre, forfait jours (218 jours), véhicule de "
+                  "fonction.\n", "fr") == 100
+    assert _share("Chargée de mission\nStatut cadre au forfait annuel en jours de 172 jours.\n",
+                  "fr") == 79
+    assert _share("Program Coordinator\nFull-time program coordinator role, permanent.\n") == 100

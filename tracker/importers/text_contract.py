@@ -527,7 +527,17 @@ _FULL_HOURS = re.compile(r"(?i:\b(?:contrat|cdd|cdi|horaires?|hebdo\w*)\b)[^\n]{
                          r"(?<![\d,.])(3[5-9])\s?h(?:eures)?(?:\s?[0-5]\d)?\b(?!\s*+[-–]?\s*+\d)"
                          r"|(?<![\d,.])(3[5-9])\s?h(?:eures)?\s++pay[ée]e?s\b")
 _FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|ETP)\b")
-_FTE_LABEL = re.compile(r"\b(?:FTE|ETP)\s*+:\s*+([01](?:[.,]\d{1,2})?)(?![\d.,])")
+# ('FTE: 0.8', a table's 'FTE   0.6 / 24 hrs per week', 'FTE 0.9')
+_FTE_LABEL = re.compile(r"\b(?:FTE|ETP)\s*+:?\s*+([01](?:[.,]\d{1,2})?)(?![\d.,])")
+# A French executive's days a year ('forfait jours (218 jours)'): 218 is a full year's.
+_FORFAIT = re.compile(r"\bforfait[- ](?:annuel\s++)?(?:en\s++)?jours?\b(?:\s*+(?:\(|de\s++|:)\s*+"
+                      r"(?P<days>\d{3})\s*+jours)?", re.I)
+# 'Full-time B.E./B.Tech. degree', 'full-time regular Bachelor's': the study's time, not the post's.
+_FULL_TIME_STUDY = re.compile(r"\s*+(?:regular\s++)?(?:[\w.'’/()-]+\s++){0,3}?(?:degree|"
+                              r"bachelor'?s?|diploma|course|studies|(?-i:B\.|M\.|MBA|PhD))", re.I)
+# A share that changes over the contract ('80 % (4 jours) puis temps plein en juin'): none.
+_CHANGING = re.compile(r"\d{2}\s*+%[^.\n]{0,60}\b(?:puis|then|ensuite|followed by)\b[^.\n]{0,20}"
+                       r"(?:temps (?:plein|complet)|full[- ]time|\d{2,3}\s*+%)", re.I)
 _TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partiel|part[- ]time|"
                          r"temps (?:plein|complet)|full[- ]time|working hours|working time|"
                          r"heures de travail|durée du travail|of (?:a )?full[- ]time)", re.I)
@@ -536,7 +546,7 @@ _TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partie
 _FULL_WORDS = re.compile(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", re.I)
 _PART_WORDS = re.compile(r"\b(temps partiel|part[- ]time|job share|\d/5e?|mi-temps|half[- ]time)\b",
                          re.I)
-_SHARE_RANGE = re.compile(r"\b\d{2,3}\s*+%?\s*+[-–]\s*+\d{2,3}\s*+%|\b\d{2}\s*+[-–]\s*+\d{2}\s*+"
+_SHARE_RANGE = re.compile(r"\b\d{2,3}\s*+%?\s*+[-–]\s*+\d{2,3}\s*+%|\b\d{2}\s*+(?:[-–]|à|to)\s*+\d{2}\s*+"
                           r"(?:heures|hours)\s*+(?:per|a|par|/)\s*+(?:week|semaine)", re.I)
 _DAYS_A_WEEK = re.compile(r"\b([1-4](?:[.,]5)?)\s*+(?:days?\s++(?:a|per)\s++week|jours?\s++par\s++"
                           r"semaine)", re.I)
@@ -589,8 +599,9 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     header ('— 50 %'), 28/35e, hours a week (35 or more is full time; fewer, a share of 35
     hours in French, of 40 in English; not for volunteering), else 'full time' or 'half time'."""
     for line in text.split("\n"):
-        if _FULL_WORDS.search(line) and _PART_WORDS.search(line) or _SHARE_RANGE.search(line):
-            return  # a choice of shares
+        if _FULL_WORDS.search(line) and _PART_WORDS.search(line) or _SHARE_RANGE.search(line) \
+                or _CHANGING.search(line):
+            return  # a choice of shares, or one that changes
     quotite = _QUOTITE.search(text)
     if quotite and 1 <= int(quotite.group(1)) <= 100:
         result.add("working_time_percent", int(quotite.group(1)), around(text, quotite), 0.95)
@@ -636,7 +647,15 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     if full_hours:
         result.add("working_time_percent", 100, around(text, full_hours), 0.6)
         return
-    full = re.search(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", text, re.I)
+    forfait = _FORFAIT.search(text)
+    if forfait:
+        days = int(forfait["days"]) if forfait["days"] else 218
+        if 100 <= days <= 218:
+            result.add("working_time_percent", round(days * 100 / 218), around(text, forfait), 0.6)
+            return
+    full = next((match for match in re.finditer(r"\b(temps (?:plein|complet)|full[-_ ]time)\b",
+                                                text, re.I)
+                 if not _FULL_TIME_STUDY.match(text, match.end())), None)
     if full:
         result.add("working_time_percent", 100, around(text, full), 0.75)
         return
