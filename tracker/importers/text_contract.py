@@ -649,9 +649,10 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
         return
     forfait = _FORFAIT.search(text)
     if forfait:
-        days = int(forfait["days"]) if forfait["days"] else 218
-        if 100 <= days <= 218:
-            result.add("working_time_percent", round(days * 100 / 218), around(text, forfait), 0.6)
+        yearly = int(forfait["days"]) if forfait["days"] else 218
+        if 100 <= yearly <= 218:
+            result.add("working_time_percent", round(yearly * 100 / 218), around(text, forfait),
+                       0.6)
             return
     full = next((match for match in re.finditer(r"\b(temps (?:plein|complet)|full[-_ ]time)\b",
                                                 text, re.I)
