@@ -256,3 +256,24 @@ def test_working_time_read_by_its_role() -> None:
     assert _share("Chargée de mission\nStatut cadre au forfait annuel en jours de 172 jours.\n",
                   "fr") == 79
     assert _share("Program Coordinator\nFull-time program coordinator role, permanent.\n") == 100
+
+
+# A pay level named beside the pay, on a matrix, a scale or a grid.
+def test_a_pay_level_beside_the_pay_is_the_category() -> None:
+    cases = {
+        "Senior Resident\nPay: Level 11 of the 7th CPC Pay Matrix (₹67,700/- per month)\n":
+            "Level 11",
+        "Post | Vacancies | Pay\nDeputy Director | 02 | Level 12 (₹78,800 – 2,09,200) in the Pay "
+        "Matrix (7th CPC)\n": "Level 12",
+        "Junior Executive\nPay Scale: E-1 ₹40,000 – 3% – 1,40,000 (monthly)\n": "E-1",
+        "Lecturer\nSalary from €4,332 to €5,929 gross per month (pay scale 11).\n": "11",
+        "Logistician\nSalary: according to our salary grid, level 6 (from EUR 2,000 gross).\n":
+            "6",
+        "Engineer Trainee | Civil | 12 | E2: ₹50,000 – 3% – 1,60,000\n": "E2",
+        "Project Officer\nPackage: Clerk Grade 9/10, base salary $2,100 per week\n":
+            "Clerk Grade 9/10",
+    }
+    for text, grade in cases.items():
+        assert _data(text, "en")["category"] == grade, text
+    rand = "Finance Officer\nSalary: R1 059 105 per annum, all-inclusive\n"
+    assert _data(rand, "en").get("category") is None

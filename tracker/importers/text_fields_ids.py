@@ -84,6 +84,19 @@ _GRADES = [
     re.compile(r"\b(?P<grade>(?:GS|GG|WG|WS|ZP|ZA|ZT|NH|NT)-\d{4}-(?:\d{1,2}|[IV]{1,4}))\b"),
     # a salary's level: 'R1 059 105 per annum (Level 11)'
     re.compile(r"(?i:salary|pay|remuneration)\b[^\n]{0,80}?\((?P<grade>(?-i:Level) \d{1,2})\)"),
+    # a pay level under a pay label: 'Pay: Level 11 of the 7th CPC Pay Matrix', 'Pay Scale:
+    # E-1 ₹40,000 – 3% – 1,40,000'
+    re.compile(r"\b(?i:pay(?: scale| level| band)?|salary(?: scale| level)?)\s*+:\s*+"
+               r"(?P<grade>Level \d{1,2}|[A-Z]{1,2}-?\d{1,2})(?![\w,.]|\s\d)"),  # (not 'R1 059 105')
+    # a level of a pay matrix or a scale: 'Level 10 (₹56,100 – 1,77,500) in the Pay Matrix'
+    re.compile(r"\b(?P<grade>Level \d{1,2})\b[^\n]{0,40}?\b(?:in|of) the (?:\w+ )?(?i:pay matrix)"),
+    # a number on a scale or a grid: 'pay scale 11', 'salary grid, level 7'
+    re.compile(r"\b(?i:pay|salary) (?i:scale|grid|matrix)\b(?:[^\n]{0,30}?\b(?i:level))?\s*+"
+               r"(?P<grade>\d{1,2})\b(?![.,]\d)"),
+    # a grade code that prices itself: 'E2: ₹50,000 – 3% – 1,60,000'
+    re.compile(r"(?:^|[|(]\s*+)(?P<grade>[A-Z]{1,2}-?\d{1,2})\s*+:\s*+(?:₹|Rs\.?|INR|\$|€|£)"),
+    # a named grade of two steps: 'Clerk Grade 7/8'
+    re.compile(r"\b(?P<grade>[A-Z][a-z]+ Grade \d{1,2}/\d{1,2})\b"),
     # German public pay scales: 'TV-L E13', 'TVöD Bund (E13)'
     re.compile(r"\bTV(?:-?L|öD|-?H|-?V)\b(?:\s++Bund)?\s*+\(?(?P<grade>E\s?\d{1,2})\b"),
     re.compile(r"\b(?P<grade>Band\s++\d[a-d]?)\b"),
