@@ -277,3 +277,17 @@ def test_a_pay_level_beside_the_pay_is_the_category() -> None:
         assert _data(text, "en")["category"] == grade, text
     rand = "Finance Officer\nSalary: R1 059 105 per annum, all-inclusive\n"
     assert _data(rand, "en").get("category") is None
+
+
+# A start under its label on the next line, in a table's cell, or as a crew's mobilisation.
+def test_a_start_label_alone_a_table_cell_or_a_mobilisation_gives_the_start() -> None:
+    cases = {
+        "Polisseur (H/F)\nEntrée en fonction\n1er mars 2027\n": ("fr", date(2027, 3, 1)),
+        "Encadrant technique\nPoste à pourvoir\n\nle 15 février 2027\n": ("fr", date(2027, 2, 15)),
+        "Dental Receptionist\nStart | Monday 1 March 2027\nHours | 3 days a week\n":
+            ("en", date(2027, 3, 1)),
+        "Assistant Driller\nRotation: 28/28\nMobilisation: 12 April 2027\n":
+            ("en", date(2027, 4, 12)),
+    }
+    for text, (language, start) in cases.items():
+        assert _data(text, language)["job_start_date"] == start, text

@@ -45,7 +45,9 @@ _START_PHRASE = re.compile(
     r"joining date|date of joining|to commence on|commencement|available from|"
     r"date available|date prévue (?:du recrutement|de (?:prise de poste|début))|"
     r"recrutement prévu|beginning\b|reports? on|report for duty|season\s*+:|"
-    r"(?:starts?|begins?|commences?)\s*+:)", re.I)
+    r"(?:starts?|begins?|commences?)\s*+:|"
+    # a table's cell ('Start | Monday 8 February 2027'), an offshore crew's 'Mobilisation:'
+    r"start\s*+\||mobili[sz]ation(?: date)?\s*+[:|])", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"affichage|posting period|advertising period|inscri|registration|"
@@ -232,16 +234,22 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                        _doubt(found[0], order))
             break
     if not result.get("job_start_date"):
-        for line in lines:
+        for index, line in enumerate(lines):
             match = _START_PHRASE.search(line)
             if not match or match.group(1).lower() == "from" and _NOT_START.search(line) \
                     or _NEVER_START.search(line):
                 continue
-            found = find_dates(line[match.start():], lang, _year_default(result))
-            if found and _WINDOW.search(line[match.start():match.start() + found[0].start]):
+            after = line[match.start():]
+            below = next((text for text in lines[index + 1:index + 3] if text.strip()), "")
+            if not line[match.end():].strip(" :|") and below:
+                # a label alone on its line, its date under it ('Entrée en fonction' / '1er
+                # février 2027')
+                after = f"{after} {below}"
+            found = find_dates(after, lang, _year_default(result))
+            if found and _WINDOW.search(after[:found[0].start]):
                 continue  # 'Début prévisionnel entre le 30 août et le 6 septembre'
             if found and found[0].start <= 40:
-                result.add("job_start_date", _value(found[0], order), line,
+                result.add("job_start_date", _value(found[0], order), after.strip(),
                            0.7 if found[0].year_given else 0.6, _doubt(found[0], order))
                 break
     _work_span(result, lines, lang, order)
