@@ -291,3 +291,19 @@ def test_a_start_label_alone_a_table_cell_or_a_mobilisation_gives_the_start() ->
     }
     for text, (language, start) in cases.items():
         assert _data(text, language)["job_start_date"] == start, text
+
+
+# An identifier's noun before the posting's, or joined to it.
+def test_an_identifier_noun_with_a_posting_noun_labels_the_reference() -> None:
+    cases = {
+        "Code de l'offre : CDO-2027-15": "CDO-2027-15",
+        "Identifiant de l'annonce : 884512": "884512",
+        "Job Req: 2027-118": "2027-118",
+        "Req. #2027-5512": "2027-5512",
+        "Stellen-ID: 2027-55": "2027-55",
+    }
+    for line, reference in cases.items():
+        text = f"Chargé de mission (H/F)\nEntreprise Exemple\n{line}\nCDI temps plein.\n"
+        assert _data(text)["reference"] == reference, line
+    postcode = "Chargé de mission (H/F)\nEntreprise Exemple\nCode postal : 69003\nCDI.\n"
+    assert _data(postcode).get("reference") is None

@@ -68,6 +68,13 @@ _QUALIFIED = re.compile(
     r"|(?:advt|advert(?:isement)?|affichage|annonce|posting|notice|vacancy|offre|circular)\.?"
     r"(?:\s++(?!no\b|n°)[^\W\d_]{1,12}){0,2}?\s*+(?:(?<!\w)n°|\bno\b\.?|#))"
     r"(?:\s*+:)?\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{1,40})", re.I)
+# An identifier's noun before the posting's ('Code de l'offre :', 'Identifiant de l'annonce :',
+# 'ID offre :') or joined to it ('Job Req:', 'Req. #', 'Stellen-ID:', 'Jobnummer:', 'Bando n.').
+_ID_OF = re.compile(
+    r"(?<![\w-])(?:(?:code|id|identifiant|numéro|n°)\s++(?:de\s++l['’]|d['’]|du\s++|de\s++la\s++|"
+    r"de\s++)?(?:offre|annonce|poste|emploi|vacance|recrutement)\s*+[:#]"
+    r"|(?:job|stellen|bando|vacature)[-\s]?(?:req(?:uisition)?|id|nummer|n(?:r|o)?\.?)\.?\s*+[:#]?"
+    r"|req\.?\s*+#\s*+:?)\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{1,40})", re.I)
 # An official letter's file number opening the page: 'No. 3-14/2026-Estt.', 'F. No. A-12/2027'.
 _FILE_NO = re.compile(r"^\W*(?:F(?:ile)?\.?\s*+)?No\.\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{2,40})"
                       r"(?:\s{2,}|$)")
@@ -147,7 +154,7 @@ def _reference(result: ParsedPosting, lines: list[str]) -> None:
     for line in lines:
         if _NOT_REFERENCE.search(line):
             continue
-        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL, _QUALIFIED):
+        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL, _QUALIFIED, _ID_OF):
             match = pattern.search(line)
             found = _identifier(match["id"]) if match else None
             if found:
