@@ -307,3 +307,14 @@ def test_an_identifier_noun_with_a_posting_noun_labels_the_reference() -> None:
         assert _data(text)["reference"] == reference, line
     postcode = "Chargé de mission (H/F)\nEntreprise Exemple\nCode postal : 69003\nCDI.\n"
     assert _data(postcode).get("reference") is None
+
+
+def test_a_cut_off_a_date_butoir_an_expiry_or_an_end_of_publication_is_the_deadline() -> None:
+    cases = {
+        "Project Officer\nAcme Ltd\nCut-off date: 15 March 2027\n": "en",
+        "Project Officer\nAcme Ltd\nExpiry date: 15 March 2027\n": "en",
+        "Chargé de mission\nDate butoir : 15 mars 2027\n": "fr",
+        "Chargé de mission\nFin de publication : 15/03/2027\n": "fr",
+    }
+    for text, language in cases.items():
+        assert _data(text, language)["valid_through_date"] == date(2027, 3, 15), text

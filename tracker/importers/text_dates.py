@@ -12,7 +12,8 @@ from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
 from tracker.importers.text_places import numeric_order_by_place
 
 _DEADLINE_PHRASE = re.compile(
-    r"\b(avant le|au plus tard le|jusqu'au|jusqu’au|d['’]ici (?:le|au)|date limite|d[ée]lai\s*+:|clôture|cloture|"
+    r"\b(avant le|au plus tard le|jusqu'au|jusqu’au|d['’]ici (?:le|au)|date limite|d[ée]lai\s*+:|"
+    r"cut[- ]off date|date butoir|fin de (?:publication|diffusion)|clôture|cloture|"
     r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
     r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
     r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
@@ -24,7 +25,8 @@ _DEADLINE_PHRASE = re.compile(
     r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|"
     r"through|until|before|by)", re.I)
 # Words that name the deadline by themselves, with no word about applying beside them.
-_STRONG = re.compile(r"(date limite|d[ée]lai\s*+:|closing date|close date|deadline|expire le|expires on|"
+_STRONG = re.compile(r"(date limite|d[ée]lai\s*+:|cut[- ]off date|date butoir|"
+                     r"fin de (?:publication|diffusion)|expiry date|expiration date|closing date|close date|deadline|expire le|expires on|"
                      r"(?:remain )?open until(?! filled)|(?:advert|posting|listing) closes|"
                      r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|d[ée]lai de postulation|"
                      r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|valable jusqu|last date to "
