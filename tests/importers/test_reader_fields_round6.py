@@ -318,3 +318,13 @@ def test_a_cut_off_a_date_butoir_an_expiry_or_an_end_of_publication_is_the_deadl
     }
     for text, language in cases.items():
         assert _data(text, language)["valid_through_date"] == date(2027, 3, 15), text
+
+
+def test_a_leave_covered_a_summer_job_or_a_length_joined_to_a_post_is_a_fixed_term() -> None:
+    assert _contract("Project Officer\nAcme Ltd\nThis is a maternity leave replacement until "
+                     "June 2028.\n")[0] == "fixed_term"
+    assert _contract("Animateur\nEmploi d'été au bord du lac.\n", "fr")[0] == "fixed_term"
+    assert _contract("Régisseur\nContrat d'intermittent du spectacle.\n", "fr")[0] == "fixed_term"
+    assert _contract("Lecturer\nA one-year visiting position in our department.\n") == \
+        ("fixed_term", 12)
+    assert _contract("Manager\nA 10-year experience role in our team.\n")[0] is None

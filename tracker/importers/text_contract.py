@@ -33,6 +33,10 @@ _TYPES = [
     (re.compile(r"\b(CDD|contrat à durée déterminée|contrat a duree determinee|fixed[- ]term|"
                 r"temporary(?! (?:work|staffing|employment) agenc)|contract\s*+/\s*+temporary|"
                 r"contrat de projet|contractuel|maternity cover|parental leave cover|remplacement|"
+                # a leave covered, a summer's job, a show's intermittent (a CDD d'usage)
+                r"(?:maternity|paternity|parental|sick|study)(?: leave)? (?:cover|replacement)|"
+                r"leave (?:cover|replacement)|emploi d['’]été|job d['’]été|summer (?:job|position)|"
+                r"intermittent(?:e)? du spectacle|(?-i:CDDU)|"
                 r"(?:période|durée|periode|duree) déterminée|(?:emploi|poste|statut|contrat) occasionnel|"
                 r"saisonnier|saisonnière|seasonal|term (?:position|appointment|post|contract)|"
                 r"determinate|contrat d'engagement éducatif|(?-i:CEE))\b"
@@ -97,6 +101,9 @@ _TERM_OF = re.compile(
     r"|(?P<span2>\b(?:\d{1,3}|one|two|three|four|five|six|nine|twelve|eighteen)[\s-]*+"
     r"(?:months?|years?|mois|ans?|weeks?))[\s-]++(?:\w+\s++){0,2}(?:contract|term|appointment|"
     r"contrat|engagement|assignment|internship|placement|fellowship)\b"
+    # 'a one-year visiting position', 'a 12-month role' (the length joined to its unit)
+    r"|(?P<span6>\b(?:\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen)-(?:month|year|week))"
+    r"\s++(?:(?!experience|expérience)[a-z]+\s++)?(?:position|post|role|job)\b"
     r"|\blimited to\s++(?P<span3>\d{1,3}[\s-]*+(?:months?|years?))\b"
     # 'on a tenure basis for a period of three years', 'pour une période de 6 mois'
     r"|\b(?:for|pour)\s++(?:a|une)\s++(?:period|term|période|durée)\s++(?:of|de)\s++"
