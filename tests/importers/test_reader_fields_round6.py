@@ -328,3 +328,17 @@ def test_a_leave_covered_a_summer_job_or_a_length_joined_to_a_post_is_a_fixed_te
     assert _contract("Lecturer\nA one-year visiting position in our department.\n") == \
         ("fixed_term", 12)
     assert _contract("Manager\nA 10-year experience role in our team.\n")[0] is None
+
+
+def test_quebec_and_nursing_degrees_and_numbered_qualifications_give_their_level() -> None:
+    cases = {
+        "Ingénieur\nProfil : baccalauréat en génie civil et membre de l'OIQ\n": "Bac+3",
+        "Conseiller\nProfil : maîtrise en administration publique\n": "Bac+5",
+        "Registered Nurse\nRequirements\n- Registered Nurse (BSN required)\n": "Bac+3",
+        "Enrolled Nurse\nRequirements\n- Diploma of Nursing (Enrolled Nurse)\n": "Bac+2",
+        "Nursery Practitioner\nRequirements\n- Level 3 qualification in childcare\n": "Bac",
+        "Vendeur\nProfil : baccalauréat professionnel commerce\n": "Bac",
+    }
+    for text, level in cases.items():
+        assert _education(text) == level, text
+    assert _education("Assistant\nProfil : excellente maîtrise en anglais\n", "fr") is None

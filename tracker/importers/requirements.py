@@ -24,6 +24,11 @@ _GRADE = re.compile(r"\bgrade\s++(?:de\s++)?(master|licence)\b", re.I)
 _LICENCE = (r"(?<!driver )(?<!driving )(?<!driver's )(?<!full )(?<!permis )(?<!\) )(?<!RN )"
             r"(?<!nursing )(?<!teaching )(?<!professional )(?<!practising )(?<!trade )licence"
             r"(?!\s++(?:to practi[cs]e|de remplacement|de conduire))")
+# Québec's master ('une maîtrise en administration publique'), not a mastery ('une excellente
+# maîtrise en anglais').
+_MAITRISE = (r"(?<!bonne )(?<!excellente )(?<!parfaite )(?<!solide )(?<!grande )(?<!réelle )"
+             r"\b(maîtrise (?:universitaire )?en\b(?!\s++(?:anglais|français|langue|informatique|"
+             r"bureautique|outils?|logiciels?|excel|communication|rédaction)))")
 _DEGREES = [
     # a doctor of medicine ('MD/DNB in Anaesthesiology', 'MD or DO'): a doctorate
     (re.compile(r"\b((?-i:MD|DNB|DM)(?=\s*+(?:/|\bor\b|\bin\b|,|\(|degree)))", re.I), "Bac+8"),
@@ -35,6 +40,13 @@ _DEGREES = [
     # équivalent' as no level asked, and never a CFC alone)
     (re.compile(r"\b(trade certificate|craft certificate|fagbrev|svennebrev|gesellenbrief|"
                 r"journeyman|journeyperson)", re.I), "cap_bep"),
+    # Québec's university degrees ('baccalauréat en génie civil', 'maîtrise en administration
+    # publique': a bachelor's and a master's), nursing's bachelor and master (BSN, MSN)
+    (re.compile(r"\b(baccalauréat (?:universitaire )?(?:en|in)\b|(?-i:BSN|BScN)\b)", re.I), "Bac+3"),
+    (re.compile(_MAITRISE + r"|\b((?-i:MSN)\b)", re.I), "Bac+5"),
+    # Australia's and New Zealand's diplomas: two years of study (not their Certificates III
+    # and IV, which the corpus leaves without a level)
+    (re.compile(r"\b((?:advanced )?(?-i:Diploma) of\b)"), "Bac+2"),
     # a level named beside the degree: 'diplôme de niveau master', "a master's-level degree"
     (re.compile(r"\b((?:de |d'un )?niveau (?:master|maîtrise)|master'?s[- ]level)", re.I), "Bac+5"),
     (re.compile(r"\b((?:de |d'un )?niveau licence|bachelor'?s[- ]level)", re.I), "Bac+3"),
@@ -118,6 +130,9 @@ def _guess_kind(label: str) -> str:
     text = fold(label)
     # 'Formation : Bac ou équivalent', 'Trade certificate (fagbrev) as ...', 'An NVQ Level 3'
     opening = [m.start() for p, _ in _DEGREES for m in [p.search(label)] if m]
+    numbered = NUMBERED.search(label)
+    if numbered and numbered.start() == 0:
+        opening.append(0)  # 'Level 3 qualification in childcare'
     if _EDUCATION_LABEL.match(label) and _names_degree(label) or opening and min(opening) == 0 \
             or re.match(r"^(?:an? )?(?-i:NVQ|RQF)\b", label):
         return K.EDUCATION
@@ -227,6 +242,8 @@ _DEGREE_IN_TEXT = re.compile(
     r"associate of (?:arts|science|applied science)|trade certificate|craft certificate|fagbrev|"
     r"journeyman|"
     r"(?:de |d'un )?niveau (?:master|maîtrise|licence)|master'?s[- ]level|bachelor'?s[- ]level|"
+    r"baccalauréat (?:universitaire )?(?:en|in)\b|" + _MAITRISE + r"|"
+    r"(?-i:BSN|BScN|MSN)\b|(?-i:Diploma) of\b|"
     r"(?-i:NVQ|RQF|QCF)(?=\s*+(?:level\s*+)?\d)|(?:titre|diplôme|certification)(?= [^.;]{0,60}?"
     r"niveau\s*+\d)|doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
@@ -253,7 +270,10 @@ _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|comp
 _NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|theses|thèses|mémoires|teach\w*|"
                          r"programmes?|courses?|cours|pay|salary|salaire|awarded|allocation|"
                          r"(?:phd|doctoral) (?:candidate|position|researcher|project))\b", re.I)
-_LEVELS = {"md": "Bac+8", "dnb": "Bac+8", "dm": "Bac+8", "associate": "Bac+2",
+_LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
+           "baccalauréat universitaire": "Bac+3", "maîtrise": "Bac+5", "bsn": "Bac+3",
+           "bscn": "Bac+3", "msn": "Bac+5", "diploma of": "Bac+2",
+           "md": "Bac+8", "dnb": "Bac+8", "dm": "Bac+8", "associate": "Bac+2",
            "trade": "cap_bep", "craft": "cap_bep", "fagbrev": "cap_bep", "journeyman": "cap_bep",
            "doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5",
            "advanced": "Bac+5", "postgraduate": "Bac+5", "diplôme d'ingénieur": "Bac+5",
