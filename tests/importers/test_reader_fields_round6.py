@@ -342,3 +342,21 @@ def test_quebec_and_nursing_degrees_and_numbered_qualifications_give_their_level
     for text, level in cases.items():
         assert _education(text) == level, text
     assert _education("Assistant\nProfil : excellente maîtrise en anglais\n", "fr") is None
+
+
+# Currencies named by their word and the country: crowns, francs, złoty, pesos, yen.
+def test_a_currency_word_takes_the_country_named() -> None:
+    cases = {
+        ("Developer\nStockholm, Sweden\nSalary: 45 000 kr per month\n", "en"): ("SEK", "month"),
+        ("Developer\nKøbenhavn, Denmark\nSalary: 550.000 kr. om året\n", "en"): ("DKK", "year"),
+        ("Developer\nBergen\nLønn: 620 000 kr per år\n", "en"): ("NOK", "year"),
+        ("Comptable\nLausanne, Suisse\nSalaire : 5 500 francs par mois\n", "fr"): ("CHF", "month"),
+        ("Comptable\nDouala, Cameroun\nSalaire : 150 000 francs CFA par mois\n", "fr"):
+            ("XAF", "month"),
+        ("Analyst\nWarsaw, Poland\nSalary: 8,000 zł gross per month\n", "en"): ("PLN", "month"),
+        ("Engineer\nBerlin\nSalary: 4.500 € brutto/Monat\n", "en"): ("EUR", "month"),
+        ("QA Lead\nGöteborg\nSalary: 40 000 SEK/månad\n", "en"): ("SEK", "month"),
+    }
+    for (text, language), (currency, period) in cases.items():
+        data = _data(text, language)
+        assert (data["salary_currency"], data["salary_period"]) == (currency, period), text
