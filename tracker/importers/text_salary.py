@@ -161,9 +161,9 @@ def _symbol(symbol: str, text: str) -> str:
         # country where French is written with dollars
         return "CAD" if _FRENCH.search(text) else "USD"
     if key.rstrip(".") in ("kr", "kronor", "kroner"):  # a crown by the country named
-        named = [(match.start(), code) for pattern, code in _CROWNS
-                 for match in [pattern.search(text)] if match]
-        return min(named)[1] if named else "SEK"
+        crowns = [(match.start(), code) for pattern, code in _CROWNS
+                  for match in [pattern.search(text)] if match]
+        return min(crowns)[1] if crowns else "SEK"
     if key in ("franc", "francs"):  # today's francs: Switzerland's, unless of the CFA
         return "XOF" if re.search(r"\bCFA\b", text) else "CHF"
     if key == "¥" and re.search(r"\b(China|Chinese|Beijing|Shanghai|Shenzhen|RMB|yuan)\b", text):
