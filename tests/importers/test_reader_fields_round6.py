@@ -360,3 +360,9 @@ def test_a_currency_word_takes_the_country_named() -> None:
     for (text, language), (currency, period) in cases.items():
         data = _data(text, language)
         assert (data["salary_currency"], data["salary_period"]) == (currency, period), text
+
+
+def test_a_share_in_fifths_of_a_week_is_the_working_time() -> None:
+    assert _share("Chargé de mission\nContrat à 4/5e, CDI.\n", "fr") == 80
+    assert _share("Chargé de mission\nPoste à temps partiel (trois cinquièmes).\n", "fr") == 60
+    assert _share("Chargé de mission\nTemps plein ou 4/5e possible.\n", "fr") is None

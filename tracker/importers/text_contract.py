@@ -564,6 +564,9 @@ _PERCENT = re.compile(r"(?<![\d,.])(\d{2,3})\s*+%")
 _NOT_A_SHARE = re.compile(r"\s*+(?:of\s++)?(?:marks|aggregate|score|cgpa|grade|pension|commission|"
                           r"bonus|travel|remote|discount|des voix|de réussite)", re.I)
 _THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
+# A share in fifths of a week: 'à 4/5e', 'un 4/5ème', 'quatre cinquièmes'.
+_FIFTHS = re.compile(r"(?<![\d/])([1-4])\s*/\s*5\s*(?:e|ème|èmes|th)\b|\b(un|deux|trois|quatre) "
+                     r"cinquièmes?\b", re.I)
 _WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)"
                            r"(?P<minutes>[0-5]\d)?\s*"
                            r"(?:(?:par|per|a|/)\s*(?:semaine|week|sem)\b|hebdo\w*|weekly)", re.I)
@@ -637,6 +640,12 @@ def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
     if fifths and 1 <= int(fifths.group(1)) <= 35:
         result.add("working_time_percent", round(int(fifths.group(1)) * 100 / 35),
                    around(text, fifths), 0.75)
+        return
+    fifth = _FIFTHS.search(text)
+    if fifth:
+        count = int(fifth.group(1)) if fifth.group(1) else \
+            ["un", "deux", "trois", "quatre"].index(fifth.group(2).lower()) + 1
+        result.add("working_time_percent", count * 20, around(text, fifth), 0.75)
         return
     days = next((found for found in _DAYS_A_WEEK.finditer(text)
                  if not _WHERE.search(around(text, found, 40))), None)
