@@ -366,3 +366,19 @@ def test_a_share_in_fifths_of_a_week_is_the_working_time() -> None:
     assert _share("Chargé de mission\nContrat à 4/5e, CDI.\n", "fr") == 80
     assert _share("Chargé de mission\nPoste à temps partiel (trois cinquièmes).\n", "fr") == 60
     assert _share("Chargé de mission\nTemps plein ou 4/5e possible.\n", "fr") is None
+
+
+# A code the text tells to quote, or that an e-mail's subject or a posting's noun labels.
+def test_a_code_to_quote_or_under_a_subject_or_posting_noun_is_the_reference() -> None:
+    cases = {
+        "Please put AB-27-113 in the subject line of your email.": "AB-27-113",
+        "Veuillez mentionner le code RH-2027-88 dans votre candidature.": "RH-2027-88",
+        "Subject: Vacancy HR-2027-04 – Finance Assistant": "HR-2027-04",
+        "Vacancy: FIN-27-03": "FIN-27-03",
+    }
+    for line, reference in cases.items():
+        text = f"Chargé de mission (H/F)\nEntreprise Exemple\nCDI temps plein.\n{line}\n"
+        assert _data(text)["reference"] == reference, line
+    for line in ("Offre : 24/7 support", "Subject: Meeting 12/03/2027", "Poste : B2B sales"):
+        text = f"Chargé de mission (H/F)\nEntreprise Exemple\nCDI temps plein.\n{line}\n"
+        assert _data(text).get("reference") is None, line

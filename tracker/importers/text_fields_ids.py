@@ -75,6 +75,19 @@ _ID_OF = re.compile(
     r"de\s++)?(?:offre|annonce|poste|emploi|vacance|recrutement)\s*+[:#]"
     r"|(?:job|stellen|bando|vacature)[-\s]?(?:req(?:uisition)?|id|nummer|n(?:r|o)?\.?)\.?\s*+[:#]?"
     r"|req\.?\s*+#\s*+:?)\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{1,40})", re.I)
+# A code's shape: letters and figures joined by '-' or '/', with a figure ('HR-2027-04',
+# 'AB-27-113', '2027/DRH/14'), or figures joined twice ('2027-118' is one join: a label needed).
+_CODE = r"(?P<id>(?-i:[A-Z]{1,8}(?:[-/][A-Z0-9]{1,10}){1,5})|\d{3,6}(?:[-/][A-Z0-9]{1,10}){1,5})"
+# A code that the text tells to put in the subject or quote ('Please put AB-27-113 in the
+# subject line', 'mentionner le code RH-2027-88 dans votre candidature'), or that a posting's
+# noun or an e-mail's subject labels ('Vacancy: FIN-27-03', 'Subject: Vacancy HR-2027-04 –').
+_TO_QUOTE = re.compile(
+    r"\b(?:put|include|quote|mention\w*|indiqu\w*|rappel\w*|précis\w*|le code|the code)\b"
+    r"[^.\n]{0,30}?(?<![\w-])" + _CODE + r"(?![\w-])[^.\n]{0,40}?\b(?:subject|objet|"
+    r"correspondence|application|candidature|courriel|e-?mail|mail)\b", re.I)
+_CODE_LABELLED = re.compile(
+    r"^\W*(?:subject|objet|re|fwd?|tr|vacancy|job posting|posting|poste|offre|annonce)\s*+:"
+    r"[^\n]{0,30}?(?<![\w-])" + _CODE + r"(?![\w-])", re.I)
 # An official letter's file number opening the page: 'No. 3-14/2026-Estt.', 'F. No. A-12/2027'.
 _FILE_NO = re.compile(r"^\W*(?:F(?:ile)?\.?\s*+)?No\.\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{2,40})"
                       r"(?:\s{2,}|$)")
@@ -154,7 +167,8 @@ def _reference(result: ParsedPosting, lines: list[str]) -> None:
     for line in lines:
         if _NOT_REFERENCE.search(line):
             continue
-        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL, _QUALIFIED, _ID_OF):
+        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL, _QUALIFIED, _ID_OF, _TO_QUOTE,
+                        _CODE_LABELLED):
             match = pattern.search(line)
             found = _identifier(match["id"]) if match else None
             if found:
