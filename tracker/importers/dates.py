@@ -169,8 +169,25 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
             add((year, a, b), match, True)
         else:
             add((year, b, a), match, True, ambiguous=a != b)
+    if default_year is not None:
+        # a day and month in figures with no year ('avant le 22/01', 'Friday 1/15'): only
+        # after a word that introduces a day, and only when the year can be deduced
+        for match in _SHORT_NUMERIC.finditer(text):
+            a, b = int(match["a"]), int(match["b"])
+            if language == "fr" or a > 12:
+                add((default_year, b, a), match, False)
+            elif b > 12:
+                add((default_year, a, b), match, False)
+            else:
+                add((default_year, b, a), match, False, ambiguous=a != b)
     found.sort(key=lambda d: d.start)
     return found
+
+
+_SHORT_NUMERIC = re.compile(
+    # (or opening a labelled value: 'Candidature avant le : 22/01')
+    rf"(?:^\s*+|\b(?:le|the|on|by|au|until|before|du|{_WEEKDAY}),?\s++)(?P<a>[0-3]?\d)/(?P<b>[01]?\d)"
+    r"(?![\d/.-])", re.I)
 
 
 _TIME = re.compile(

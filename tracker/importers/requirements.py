@@ -24,7 +24,32 @@ _GRADE = re.compile(r"\bgrade\s++(?:de\s++)?(master|licence)\b", re.I)
 _LICENCE = (r"(?<!driver )(?<!driving )(?<!driver's )(?<!full )(?<!permis )(?<!\) )(?<!RN )"
             r"(?<!nursing )(?<!teaching )(?<!professional )(?<!practising )(?<!trade )licence"
             r"(?!\s++(?:to practi[cs]e|de remplacement|de conduire))")
+# Québec's master ('une maîtrise en administration publique'), not a mastery ('une excellente
+# maîtrise en anglais').
+_MAITRISE = (r"(?<!bonne )(?<!excellente )(?<!parfaite )(?<!solide )(?<!grande )(?<!réelle )"
+             r"\b(maîtrise (?:universitaire )?en\b(?!\s++(?:anglais|français|langue|informatique|"
+             r"bureautique|outils?|logiciels?|excel|communication|rédaction)))")
 _DEGREES = [
+    # a doctor of medicine ('MD/DNB in Anaesthesiology', 'MD or DO'): a doctorate
+    (re.compile(r"\b((?-i:MD|DNB|DM)(?=\s*+(?:/|\bor\b|\bin\b|,|\(|degree)))", re.I), "Bac+8"),
+    # a two-year US college degree ('Associate Degree in Nursing', 'associate degree or higher')
+    (re.compile(r"\b(associate(?:'s)? degree|associate of (?:arts|science|applied science)|"
+                r"(?-i:AAS|ADN|ASN)(?=[\s,)/]))", re.I), "Bac+2"),
+    # a trade's certificate after an apprenticeship: Norway's fagbrev, Germany's Gesellenbrief,
+    # a journeyman's card (not Switzerland's CFC: the corpus reads 'CFC ou titre jugé
+    # équivalent' as no level asked, and never a CFC alone)
+    (re.compile(r"\b(trade certificate|craft certificate|fagbrev|svennebrev|gesellenbrief|"
+                r"journeyman|journeyperson)", re.I), "cap_bep"),
+    # Québec's university degrees ('baccalauréat en génie civil', 'maîtrise en administration
+    # publique': a bachelor's and a master's), nursing's bachelor and master (BSN, MSN)
+    (re.compile(r"\b(baccalauréat (?:universitaire )?(?:en|in)\b|(?-i:BSN|BScN)\b)", re.I), "Bac+3"),
+    (re.compile(_MAITRISE + r"|\b((?-i:MSN)\b)", re.I), "Bac+5"),
+    # Australia's and New Zealand's diplomas: two years of study (not their Certificates III
+    # and IV, which the corpus leaves without a level)
+    (re.compile(r"\b((?:advanced )?(?-i:Diploma) of\b)"), "Bac+2"),
+    # a level named beside the degree: 'diplôme de niveau master', "a master's-level degree"
+    (re.compile(r"\b((?:de |d'un )?niveau (?:master|maîtrise)|master'?s[- ]level)", re.I), "Bac+5"),
+    (re.compile(r"\b((?:de |d'un )?niveau licence|bachelor'?s[- ]level)", re.I), "Bac+3"),
     (re.compile(r"\b(diplôme universitaire de premier cycle|premier cycle universitaire|"
                 r"undergraduate degree)", re.I), "Bac+3"),
     (re.compile(r"\b(doctorat|phd|ph\.d|doctorate|doctoral degree|docteur en médecine|"
@@ -52,11 +77,34 @@ _DEGREES = [
     # The end of secondary school, in France, Belgium, Ireland, the UK and North America.
     (re.compile(r"\b(baccalauréat|(?-i:CESS)|diplôme d'études secondaires|enseignement secondaire supérieur|"
                 r"fin d'études secondaires|high school "
-                r"(?:diploma|certificate)|general education diploma|leaving certificate|A[- ]levels?|secondary school diploma|niveau 4|"
+                r"(?:diploma|certificate)|general education diploma|leaving certificate|A[- ]levels?|secondary school diploma|"
                 r"(?-i:GED))\b", re.I), "Bac"),
     # (Québec's diplôme d'études professionnelles, a trade diploma of secondary school)
     (re.compile(r"\b((?-i:CAP|BEP|DEP)|diplôme d'études professionnelles)\b"), "cap_bep"),
 ]
+# A qualification by its numbered level: the UK's NVQ, RQF and QCF levels (3 the A levels, 4-5
+# the HNC and HND, 6 a bachelor's, 7 a master's, 8 a doctorate), the European framework's and
+# France's levels of the RNCP ('titre professionnel CIP (niveau 5)': 3 the CAP, 4 the bac, 5
+# Bac+2, 6 Bac+3, 7 Bac+5, 8 the doctorate).
+NUMBERED = re.compile(
+    r"\b(?:(?-i:NVQ|RQF|QCF|EQF|CEC|RNCP)\s*+(?:level|niveau)?\s*+(?P<a>[2-8])\b|"
+    r"(?:level|niveau)\s*+(?P<b>[2-8])\s*+(?:(?-i:NVQ|RQF|QCF|EQF|RNCP)|qualification|diploma|"
+    r"diplôme|titre|certificat\w*)|(?:titre|diplôme|certification|qualification|diploma|"
+    r"formation)[^.;()]{0,60}?(?:\(|\bde\s++)?(?:level|niveau)\s*+(?P<c>[2-8])\b(?![,.]\d))", re.I)
+_NUMBERED_LEVELS = {"2": "cap_bep", "3": "Bac", "4": "Bac+2", "5": "Bac+2", "6": "Bac+3",
+                    "7": "Bac+5", "8": "Bac+8"}
+_FRENCH_LEVELS = {"3": "cap_bep", "4": "Bac", "5": "Bac+2", "6": "Bac+3", "7": "Bac+5",
+                  "8": "Bac+8"}
+
+
+def numbered_level(match: re.Match[str]) -> str | None:
+    """The level of a numbered qualification: the UK's scale (NVQ, RQF) or the French and
+    European one (niveau, RNCP, EQF), one step apart at the bottom."""
+    number = match["a"] or match["b"] or match["c"]
+    french = re.search(r"niveau|RNCP|EQF|CEC|titre|diplôme|formation", match.group(0), re.I)
+    return (_FRENCH_LEVELS if french else _NUMBERED_LEVELS).get(number)
+
+
 # A degree not named: a first degree unless a named one says otherwise.
 _GENERIC_DEGREE = re.compile(r"\b(degree|diplôme|diploma)\b", re.I)
 _OPTIONAL_END = re.compile(
@@ -68,8 +116,26 @@ _OPTIONAL_ANY = re.compile(
 _ATOUT = re.compile(r"\b(un atout|an asset)\b", re.IGNORECASE)
 
 
+_EDUCATION_LABEL = re.compile(r"^(?:formation|education|éducation|diplômes?|qualifications?|"
+                              r"niveau d['’]études|niveau de formation|études|education level|"
+                              r"degree)\s*+:", re.I)
+
+
+def _names_degree(label: str) -> bool:
+    return bool(BAC.search(label) or NUMBERED.search(label) or re.search(r"\bbac\b", label, re.I)
+                or any(p.search(label) for p, _ in _DEGREES) or _GENERIC_DEGREE.search(label))
+
+
 def _guess_kind(label: str) -> str:
     text = fold(label)
+    # 'Formation : Bac ou équivalent', 'Trade certificate (fagbrev) as ...', 'An NVQ Level 3'
+    opening = [m.start() for p, _ in _DEGREES for m in [p.search(label)] if m]
+    numbered = NUMBERED.search(label)
+    if numbered and numbered.start() == 0:
+        opening.append(0)  # 'Level 3 qualification in childcare'
+    if _EDUCATION_LABEL.match(label) and _names_degree(label) or opening and min(opening) == 0 \
+            or re.match(r"^(?:an? )?(?-i:NVQ|RQF)\b", label):
+        return K.EDUCATION
     if BAC.search(label) or (any(p.search(label) for p, _ in _DEGREES) or _GENERIC_DEGREE.search(
             label)
                               and re.match(r"^(a |an |un |une |niveau |titulaire|diplom|"
@@ -103,6 +169,10 @@ _NO_DEGREE_NEEDED = re.compile(
     r"\b(?-i:BAFA|BAFD)\b[^.;]{0,60}\b(?:ou|or)\b|\b(?:ou|or)\b[^.;]{0,60}\b(?-i:BAFA|BAFD)\b|"
     r"\b(?:experience|expérience)\b[^.;]{0,150}\b(?-i:OR|or|ou)\s++(?:an?\s++|un\s++|une\s++)?"
     r"(?:\d-year\s++)?(?:course|degree|diplôme|bachelor|master|licence)|"
+    # training on the job in the diploma's stead ('CFC de polisseur ou formation équivalente en
+    # entreprise', 'or equivalent on-the-job training')
+    r"\b(?:ou|or)\s++(?:une?\s++)?formation\s++(?:jugée\s++)?équivalente|\b(?:or|ou)\s++equivalent\s++"
+    r"(?:in-house\s++|on-the-job\s++|workplace\s++)?training|"
     r"\b(?:pas besoin de|sans) diplôme|no (?:formal )?(?:degree|qualifications?) (?:is )?"
     r"(?:required|needed)", re.I)
 # A degree being studied for, not held ('Currently pursuing a Bachelor's', 'Diplôme préparé').
@@ -128,6 +198,9 @@ def education_level(label: str) -> str | None:
         # the degree named first: 'a Bachelor's degree; a Master's is an advantage' is Bac+3
         found = [(match.start(), lvl) for pattern, lvl in _DEGREES
                  for match in [pattern.search(label)] if match]
+        numbered = NUMBERED.search(label)
+        if numbered and numbered_level(numbered):
+            found.append((numbered.start(), str(numbered_level(numbered))))
         if len(found) > 1 and re.search(r"\b(?:ou|or)\b", label, re.I):
             # 'master FLE ou licence avec mention FLE': the lowest degree will do
             found = [(_RANK.get(lvl, 0), lvl) for _, lvl in found]
@@ -165,7 +238,14 @@ def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
 # A degree asked for in running text: "candidates should have completed their doctorate",
 # "an advanced degree in law", "a Master's degree in economics" (not "supervise PhD students").
 _DEGREE_IN_TEXT = re.compile(
-    r"\b(doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
+    r"\b((?-i:MD|DNB|DM)(?=\s*+(?:/|\bor\b|\bin\b|,|\())|associate(?:'s)? degree|"
+    r"associate of (?:arts|science|applied science)|trade certificate|craft certificate|fagbrev|"
+    r"journeyman|"
+    r"(?:de |d'un )?niveau (?:master|maîtrise|licence)|master'?s[- ]level|bachelor'?s[- ]level|"
+    r"baccalauréat (?:universitaire )?(?:en|in)\b|" + _MAITRISE + r"|"
+    r"(?-i:BSN|BScN|MSN)\b|(?-i:Diploma) of\b|"
+    r"(?-i:NVQ|RQF|QCF)(?=\s*+(?:level\s*+)?\d)|(?:titre|diplôme|certification)(?= [^.;]{0,60}?"
+    r"niveau\s*+\d)|doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
     r"undergraduate degree|" + _LICENCE + r"|"
     r"diplôme d'ingénieur|engineering degree|university degree|"
@@ -190,7 +270,12 @@ _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|comp
 _NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|theses|thèses|mémoires|teach\w*|"
                          r"programmes?|courses?|cours|pay|salary|salaire|awarded|allocation|"
                          r"(?:phd|doctoral) (?:candidate|position|researcher|project))\b", re.I)
-_LEVELS = {"doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5",
+_LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
+           "baccalauréat universitaire": "Bac+3", "maîtrise": "Bac+5", "bsn": "Bac+3",
+           "bscn": "Bac+3", "msn": "Bac+5", "diploma of": "Bac+2",
+           "md": "Bac+8", "dnb": "Bac+8", "dm": "Bac+8", "associate": "Bac+2",
+           "trade": "cap_bep", "craft": "cap_bep", "fagbrev": "cap_bep", "journeyman": "cap_bep",
+           "doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5",
            "advanced": "Bac+5", "postgraduate": "Bac+5", "diplôme d'ingénieur": "Bac+5",
            "engineering": "Bac+5", "bachelor": "Bac+3", "undergraduate": "Bac+3",
            "licence": "Bac+3", "university": "Bac+3", "bts": "Bac+2", "dut": "Bac+2", "bs": "Bac+3", "b.s.": "Bac+3",
@@ -249,6 +334,12 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
                 continue
             grade = _GRADE.search(clause)
             word = match.group(1).lower()
+            later = _DEGREE_IN_TEXT.search(clause, match.end())
+            if later and re.match(r"graduate|(?:a )?degree$|diploma|diplôme$", word) \
+                    and not re.match(r"graduate|(?:a )?degree$", later.group(1).lower()):
+                # 'Graduate of an accredited school of nursing (Associate Degree in Nursing at
+                # minimum)': the degree named says the level the generic word does not
+                match, word = later, later.group(1).lower()
             level = ("Bac+5" if grade.group(1).lower() == "master" else "Bac+3") if grade \
                 else None if "premier cycle" in clause else next(
                     (lvl for key, lvl in _LEVELS.items() if word.startswith(key)), None)

@@ -10,19 +10,15 @@ import re
 from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import find_dates
+from tracker.importers.text_working_time import around, read_working_time
 from tracker.models.enums import EmploymentType
+
+__all__ = ["around", "duration_beside_start", "read_contract"]
 
 
 def _first(labelled: dict[str, list[tuple[str, str]]], name: str) -> tuple[str, str] | None:
     values = labelled.get(name)
     return values[0] if values else None
-
-
-def around(text: str, match: re.Match[str], width: int = 60) -> str:
-    start = max(0, text.rfind("\n", 0, match.start()) + 1, match.start() - width)
-    end = text.find("\n", match.end())
-    end = min(end if end != -1 else len(text), match.end() + width)
-    return text[start:end]
 
 
 # Words that state the contract itself, read first, line by line...
@@ -33,6 +29,10 @@ _TYPES = [
     (re.compile(r"\b(CDD|contrat à durée déterminée|contrat a duree determinee|fixed[- ]term|"
                 r"temporary(?! (?:work|staffing|employment) agenc)|contract\s*+/\s*+temporary|"
                 r"contrat de projet|contractuel|maternity cover|parental leave cover|remplacement|"
+                # a leave covered, a summer's job, a show's intermittent (a CDD d'usage)
+                r"(?:maternity|paternity|parental|sick|study)(?: leave)? (?:cover|replacement)|"
+                r"leave (?:cover|replacement)|emploi d['’]été|job d['’]été|summer (?:job|position)|"
+                r"intermittent(?:e)? du spectacle|(?-i:CDDU)|"
                 r"(?:période|durée|periode|duree) déterminée|(?:emploi|poste|statut|contrat) occasionnel|"
                 r"saisonnier|saisonnière|seasonal|term (?:position|appointment|post|contract)|"
                 r"determinate|contrat d'engagement éducatif|(?-i:CEE))\b"
@@ -42,8 +42,15 @@ _TYPES = [
      EmploymentType.FIXED_TERM),
     (re.compile(r"\b(CDI|contrat à durée indéterminée|emploi permanent|poste permanent|"
                 r"permanent(?!\s+(?:database|representation|secretariat|mission|delegation|"
-                r"court|committee|council|residen\w*|address))|open[- ]ended|"
-                r"titulaire(?!s?\s+(?:du|de|des|d'|d’))|fonctionnaires?|indefinite|ongoing|"
+                r"court|committee|council|residen\w*|address|campus|premises|exhibition|collection|building)"
+                r")|open[- ]ended|"
+                r"titulaire(?!s?\s+(?:du|de|des|d'|d’))|fonctionnaires?|indefinite|"
+                # ('Ongoing', 'an ongoing role', not 'ongoing training')
+                r"ongoing(?=\s*+(?:$|[,.;)|·•/–-]|(?:\s++(?:full[- ]time|part[- ]time))?\s++(?:role|"
+                r"position|post|contract|appointment|employment|basis|job|vacancy|opportunity)\b))|"
+                # (not 'no claim for regular appointment')
+                r"(?<!for )(?<!to )(?<!no )regular (?:appointment|post|position|employment)|(?:nature of )?appointment\s*+:\s*+"
+                r"regular|"
                 r"ind[ée]termin[ée]e?s?|indeterminate|direct[- ]hire|tenure[- ]track|"
                 r"emploi régulier|poste régulier|on (?:a )?regular basis|"
                 r"unlimited (?:contract|employment)|unbefristet\w*|"
@@ -58,7 +65,8 @@ _TYPES = [
                 r"self-employed|rétrocession|pigiste|à la pige)(?!\w)", re.I),
      EmploymentType.FREELANCE),
     # A civil servant lent by their administration: neither hired nor contracted here.
-    (re.compile(r"\b(secondment|seconded national experts?)\b", re.I), EmploymentType.OTHER),
+    (re.compile(r"\b(secondment|seconded national experts?|(?:on )?deputation(?: basis)?)\b",
+                re.I), EmploymentType.OTHER),
 ]
 # ... and words that may only name the post or the people around it ('supervise interns',
 # 'our consultants', 'volunteers welcome'), read when no line states the contract.
@@ -75,7 +83,9 @@ _ROLE_TYPES = [
 _CONTRACTOR = re.compile(
     r"(?:^|[·|•]\s*+)(?-i:Contract|CONTRACT|contract)(?:or)?\b(?!\s*+(?i::|type|duration|length|"
     r"period|term|of|for|until|to|start|end|role\b|position\b|manage\w*|administrat\w*|"
-    r"officer|specialist|lawyer|law|negotiat\w*|compliance|arrangement|details?)\b)(?=\s*+(?:[·|•,(]|$|[A-Z]))")
+    r"officer|specialist|lawyer|law|negotiat\w*|compliance|arrangement|details?)\b)"
+    # (not a contract and its length side by side: 'Contract | 4 months', a fixed term)
+    r"(?!\s*+[|:–—]\s*+\d{1,3}\s*+(?:months?|weeks?|years?|mois)\b)(?=\s*+(?:[·|•,(]|$|[A-Z]))")
 # 'Contrat de droit public de 3 ans', 'a two-year training contract', 'a five-year renewable
 # term', 'initially limited to 2 years': a contract for a stated time (not a trial period).
 _PERIOD_WORDS = r"(?:mois|months?|ans?|years?|années?|semaines?|weeks?)"
@@ -87,7 +97,17 @@ _TERM_OF = re.compile(
     r"|(?P<span2>\b(?:\d{1,3}|one|two|three|four|five|six|nine|twelve|eighteen)[\s-]*+"
     r"(?:months?|years?|mois|ans?|weeks?))[\s-]++(?:\w+\s++){0,2}(?:contract|term|appointment|"
     r"contrat|engagement|assignment|internship|placement|fellowship)\b"
-    r"|\blimited to\s++(?P<span3>\d{1,3}[\s-]*+(?:months?|years?))\b", re.I)
+    # 'a one-year visiting position', 'a 12-month role' (the length joined to its unit)
+    r"|(?P<span6>\b(?:\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen)-(?:month|year|week))"
+    r"\s++(?:(?!experience|expérience)[a-z]+\s++)?(?:position|post|role|job)\b"
+    r"|\blimited to\s++(?P<span3>\d{1,3}[\s-]*+(?:months?|years?))\b"
+    # 'on a tenure basis for a period of three years', 'pour une période de 6 mois'
+    r"|\b(?:for|pour)\s++(?:a|une)\s++(?:period|term|période|durée)\s++(?:of|de)\s++"
+    r"(?P<span4>(?:\d{1,3}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq)"
+    r"(?:\s*+\(\w+\))?[\s-]*+" + _PERIOD_WORDS + r")\b"
+    # a contract and its length side by side: 'Travel contract, 13 weeks', 'CDD – 6 mois'
+    r"|\b(?:contract|contrat|CDD|assignment|engagement)\s*+[,:|–—]\s*+(?P<span5>\d{1,3}[\s-]*+"
+    + _PERIOD_WORDS + r")\b", re.I)
 # Two contracts offered in one breath ('salarié (CDI) ou libéral', 'un poste indéterminé et
 # des postes d'une période déterminée'): the contract is not one, it is stated as other.
 _BETWEEN_ALTERNATIVES = re.compile(r"\b(?:ou|or|et|and|voire)\b|/", re.I)
@@ -123,7 +143,7 @@ _TENURE = re.compile(
 
 _FOR_A_TIME = re.compile(
     r"\b(?:fellowships?|fellows?|appointments?|posts?|positions?|postes?|contrats?|contracts?|"
-    r"missions?|assignments?|runs?|elect\w*|recrut\w*|tenable|researcher|appointed)"
+    r"missions?|assignments?|runs?|elect\w*|recrut\w*|tenable|researcher|appointed|tenure)"
     r"\b[^.\n]{0,60}?\b(?:for|pour|of|de|durée de|limited to|pendant)"
     r"\s++(?:a\s++|an\s++|une?\s++)?(?:initial\s++|first\s++)?(?:period of\s++|durée de\s++)?"
     + _DURATION.pattern, re.I)
@@ -157,6 +177,14 @@ def _duration(value: str) -> int | None:
     return months if 0 < months <= 600 else None
 
 
+# Words that make a contract word a past qualification: 'completion of a registered
+# apprenticeship', 'having completed an internship', 'ancien apprenti'.
+_PAST = re.compile(r"\b(?:completion of|completed|having done|after|prior|previous|former|"
+                   r"ancien(?:ne)?|à l['’]issue d['’]un|ayant effectué|après)\s++(?:an?\s++|"
+                   r"une?\s++|the\s++|your\s++|votre\s++)?(?:\w+\s++)?$", re.I)
+# A capitalised word inside a name that a bracketed acronym closes.
+_IN_A_NAME = re.compile(r"(?:\s++[A-Z]\w*)*\s*+\([A-Z]{2,}\)")
+
 _TAKES_A_TERM = (EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY, EmploymentType.INTERNSHIP,
                  EmploymentType.APPRENTICESHIP, EmploymentType.VOLUNTEER,
                  EmploymentType.FREELANCE)
@@ -172,6 +200,12 @@ def _kinds_in(value: str, lang: str,
             word = match.group(0).lower()
             if lang == "en" and word in ("vacation", "vacations"):
                 continue  # 'five weeks vacation': holidays, not a French 'vacation'
+            if _PAST.search(value[max(0, match.start() - 40):match.start()]):
+                continue  # 'completion of a registered apprenticeship': a qualification held
+            if match.group(0)[:1].isupper() and _IN_A_NAME.match(value, match.end()) \
+                    and value[:match.start()].rstrip()[-1:].isupper() is False \
+                    and re.search(r"[A-Z]\w*\s++(?:&\s++|and\s++)?$", value[:match.start()]):
+                continue  # 'Sponsored Research & Industrial Consultancy (SRIC)': a unit's name
             if lang == "en" and word.startswith("stage") or word == "alternance" and \
                     re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I):
                 continue  # 'horaires 5h-12h / 13h-20h en alternance': shifts, no work-study
@@ -197,11 +231,12 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
             return EmploymentType.PERMANENT, value
         # 'Stage de 6 mois', 'VIE de 12 mois': the kind named; 'tenure-track, nine-month
         # appointment': the academic year, not a term.
+        # ('a 12-month rotational contract as an independent contractor': a contractor's)
         for kind in (EmploymentType.INTERNSHIP, EmploymentType.APPRENTICESHIP,
-                     EmploymentType.VOLUNTEER, EmploymentType.TEMPORARY):
+                     EmploymentType.VOLUNTEER, EmploymentType.TEMPORARY, EmploymentType.FREELANCE):
             if kind in kinds:
                 return kind, value
-        if re.search(r"\btenure", value, re.I):
+        if re.search(r"\btenure[- ]track|\btenured\b", value, re.I):
             return EmploymentType.PERMANENT, value
         return EmploymentType.FIXED_TERM, value
     ends = _ENDS.search(value)
@@ -280,33 +315,60 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     if not result.get("employment_type") and concours:
         # a competitive examination recruits civil servants: tenured posts
         result.add("employment_type", EmploymentType.PERMANENT, around(text, concours), 0.6)
-    _renewed_contract(result, labelled)
+    _renewed_contract(result, labelled, text)
     if not result.get("duration_months") and result.value("employment_type") in _TAKES_A_TERM:
         match = _TENURE.search(text) or _TERM_OF.search(text) or _FOR_A_TIME.search(text)
         if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
             result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
+    elif not result.get("duration_months") and result.value("employment_type") is \
+            EmploymentType.OTHER and _LENT.search(str(getattr(result.get("employment_type"),
+                                                             "snippet", ""))):
+        # a secondment's period: 'Period of deputation: three years'
+        match = _LENT_FOR.search(text)
+        if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
+            result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
     _temping(result, lines)
     _permanent_with_a_duration(result)
-    _working_time(result, text, lang)
+    read_working_time(result, text, lang)
 
 
+_LENT = re.compile(r"second|deputation|détach", re.I)
+_LENT_FOR = re.compile(r"\b(?:period|term|duration|durée|période)\s++(?:of\s++|de\s++|du\s++)?"
+                       r"(?:the\s++|la\s++|le\s++)?(?:secondment|deputation|détachement|assignment)"
+                       r"\s*+:?\s*+(?:of\s++|de\s++|is\s++|est de\s++)?" + _DURATION.pattern, re.I)
 _CONCOURS = re.compile(r"\bconcours (?:externe|interne|d['’]accès|sur titres|de recrutement)|"
                        r"\b(?:troisième|3e) concours\b|\bliste d['’]aptitude\b", re.I)
 _RENEWABLE = re.compile(r"\b(?:renewable|renouvelable|extendable)\b", re.I)
 
 
-def _renewed_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]) -> None:
+_EMPLOYEE_TERM = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five)[- ](?:years?|months?)\s++(?:fixed[- ]term\s++)?"
+    r"contract\s++(?:position|post|appointment|job)\b[^.\n]{0,80}\b(?:renewal|renewable|"
+    r"conversion|extension|extendable)", re.I)
+_CONTRACTOR_PAY = re.compile(r"\b(?:day rate|daily rate|per day|IR35|B2B|1099|corp[- ]to[- ]corp|"
+                             r"C2C|umbrella|invoice|TJM)\b", re.I)
+
+
+def _renewed_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
+                      text: str) -> None:
     """A board's 'Contract' tag beside 'Duration: 12 months (renewable ...)': a contract an
     employer renews is an employee's fixed term, not a contractor's."""
     kind = result.get("employment_type")
     if kind is None or kind.value is not EmploymentType.FREELANCE \
-            or not _CONTRACTOR.search(str(kind.snippet)):
+            or not (_CONTRACTOR.search(str(kind.snippet))
+                    or re.search(r":\s*+(?-i:Contract|CONTRACT|contract)\s*+$", str(kind.snippet))):
         return
     for value, snippet in labelled.get("duration", []):
         if _RENEWABLE.search(value) and _duration(value):
             result.findings.remove(kind)
             result.add("employment_type", EmploymentType.FIXED_TERM, snippet, 0.7)
             return
+    # 'This is a 2-year contract position, with the possibility of renewal or conversion': an
+    # employee's term, unless the pay is a contractor's (a day rate, outside IR35, B2B)
+    match = _EMPLOYEE_TERM.search(text)
+    if match and not _CONTRACTOR_PAY.search(text):
+        result.findings.remove(kind)
+        result.add("employment_type", EmploymentType.FIXED_TERM, around(text, match), 0.7)
 
 
 _TEMPING = re.compile(r"\b(?:int[ée]rim(?:aire)?|mission d['’]int[ée]rim|travail temporaire|"
@@ -437,150 +499,3 @@ def _permanent_with_a_duration(result: ParsedPosting) -> None:
                            "contract («%(snippet)s»): which is it?", months=duration.value,
                            snippet=str(kind.snippet)[:60])
     kind.confidence = min(kind.confidence, 0.6)
-
-
-_QUOTITE = re.compile(r"\b(?:quotit[ée](?: de travail)?|working time|temps de travail|employment rate|"
-                      r"taux d'activit[ée]|t[âa]che(?: compl[èe]te| partielle)?|taux "
-                      r"d'occupation)\s*+[:(]?\s*+(\d{1,3})\s*+%", re.I)
-# 'Quotité de travail : Complet', 'Tâche : complète', 'Working time: full-time': the share
-# named in words under its label.
-_QUOTITE_WORD = re.compile(r"(?mi)^\W*(?:quotit[ée](?: de travail)?|temps de travail|t[âa]che|"
-                           r"working time|work schedule|schedule|horaire)\s*+:\s*+(?:[àa]\s++)?"
-                           r"(?:(?P<full>complet|compl[èe]te|temps (?:plein|complet)|full[- ]time|"
-                           r"plein)|(?P<half>mi-temps|half[- ]time))\b")
-# 'tâche partielle de 30 heures par semaine', 'temps partiel de 28 h': the hours of a part time.
-_PART_HOURS = re.compile(r"\b(?:partiel(?:le)?|part[- ]time)\s++(?:de|of)\s++(\d{2}(?:[.,]\d)?)\s*+"
-                         r"(?:heures|hours|h)\b", re.I)
-# The week a share of which hours make, by the place a French posting names.
-_WEEK_BY_PLACE = [(re.compile(r"\bLuxembourg\b"), 40.0), (re.compile(r"\b(Belgique|Bruxelles|"
-                  r"Wallonie)\b"), 38.0)]
-_CANADA = re.compile(r"\b(Québec|Quebec|Canada|Montréal|Ontario|Nouveau-Brunswick)\b")
-# '(three days)' after the hours: the days of a five-day week.
-_DAYS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "un": 1, "deux": 2, "trois": 3,
-               "quatre": 4}
-_DAYS_AFTER_HOURS = re.compile(r"\(\s*+(one|two|three|four|un|deux|trois|quatre|[1-4])\s++"
-                               r"(?:days?|jours?)\s*+\)", re.I)
-# Days a week spent somewhere ('2 days a week in our Leeds office'): no share of the week.
-_WHERE = re.compile(r"\b(office|on[- ]?site|remote|from home|hybrid|bureau|sur site|"
-                    r"t[ée]l[ée]travail|pr[ée]sentiel|campus)\b", re.I)
-# A contract's weekly hours without 'a week' ('Contrat saisonnier 35h', 'Horaires : ..., 35 h').
-_FULL_HOURS = re.compile(r"(?i:\b(?:contrat|cdd|cdi|horaires?|hebdo\w*)\b)[^\n]{0,100}?"
-                         r"(?<![\d,.])(3[5-9])\s?h(?:eures)?(?:\s?[0-5]\d)?\b(?!\s*+[-–]?\s*+\d)"
-                         r"|(?<![\d,.])(3[5-9])\s?h(?:eures)?\s++pay[ée]e?s\b")
-_FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|ETP)\b")
-_FTE_LABEL = re.compile(r"\b(?:FTE|ETP)\s*+:\s*+([01](?:[.,]\d{1,2})?)(?![\d.,])")
-_TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partiel|part[- ]time|"
-                         r"temps (?:plein|complet)|full[- ]time|working hours|working time|"
-                         r"heures de travail|durée du travail|of (?:a )?full[- ]time)", re.I)
-# A choice of shares ('Temps plein ou 4/5e', 'Full-time, Job share, Part-time', '80-100%',
-# '32-40 hours per week'): the share is not one, none is read.
-_FULL_WORDS = re.compile(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", re.I)
-_PART_WORDS = re.compile(r"\b(temps partiel|part[- ]time|job share|\d/5e?|mi-temps|half[- ]time)\b",
-                         re.I)
-_SHARE_RANGE = re.compile(r"\b\d{2,3}\s*+%?\s*+[-–]\s*+\d{2,3}\s*+%|\b\d{2}\s*+[-–]\s*+\d{2}\s*+"
-                          r"(?:heures|hours)\s*+(?:per|a|par|/)\s*+(?:week|semaine)", re.I)
-_DAYS_A_WEEK = re.compile(r"\b([1-4](?:[.,]5)?)\s*+(?:days?\s++(?:a|per)\s++week|jours?\s++par\s++"
-                          r"semaine)", re.I)
-# The week a part of which is worked: 'full time is 37 hours', 'temps plein : 39 h'.
-_FULL_WEEK = re.compile(r"(?:full[- ]time is|full[- ]time equivalent is|temps (?:plein|complet)"
-                        r"\s*+(?:=|:|est de))\s*+(\d{2}(?:[.,]\d)?)\s*+(?:hours|heures|h)\b", re.I)
-_PERCENT = re.compile(r"(?<![\d,.])(\d{2,3})\s*+%")
-_NOT_A_SHARE = re.compile(r"\s*+(?:of\s++)?(?:marks|aggregate|score|cgpa|grade|pension|commission|"
-                          r"bonus|travel|remote|discount|des voix|de réussite)", re.I)
-_THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
-_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)"
-                           r"(?P<minutes>[0-5]\d)?\s*"
-                           r"(?:(?:par|per|a|/)\s*(?:semaine|week|sem)\b|hebdo\w*|weekly)", re.I)
-_MONEY_SIGN = re.compile(r"[€$£]|\beuros?\b|salaire|salary|\bpay\b", re.I)
-
-
-def _share_of_hours(text: str, hours: re.Match[str], lang: str) -> int | None:
-    """Hours a week as a share of the full week: the words beside them first ('mi-temps (20
-    heures)', 'temps plein (24 heures d'enseignement)'), then the days they are spread over
-    ('22.5 hours per week (three days)'), then the week of the place (35 hours in France, 40
-    in Luxembourg); where the full week varies (English postings, Canada), 35 hours or more
-    are full time and fewer a share only when they are a plain quarter of 40 ('20 hours')."""
-    line = _FULL_WEEK.sub("", around(text, hours, 80))  # not 'full time is 37 hours'
-    if _FULL_WORDS.search(line) or re.search(r"t[âa]che compl[èe]te", line, re.I):
-        return 100
-    if re.search(r"\b(mi-temps|half[- ]time)\b", line, re.I):
-        return 50
-    days = _DAYS_AFTER_HOURS.search(line)
-    if days:
-        count = days.group(1).lower()
-        return (int(count) if count.isdigit() else _DAYS_WORDS[count]) * 20
-    full_week = _FULL_WEEK.search(text)
-    count = float(hours.group(1).replace(",", "."))
-    if hours.re is _WEEKLY_HOURS and hours["minutes"]:
-        count += int(hours["minutes"]) / 60  # '17h30 hebdomadaires'
-    if full_week:
-        week = float(full_week.group(1).replace(",", "."))
-    elif lang == "fr" and not _CANADA.search(text):
-        week = next((w for pattern, w in _WEEK_BY_PLACE if pattern.search(text)), 35.0)
-    else:  # a week of 35 to 40 hours: full time past 35, a plain quarter of 40 below
-        share = 100 if count >= 35 else round(count * 100 / 40)
-        return share if count >= 35 or share in (25, 50, 75) and share * 40 == count * 100 \
-            else None
-    share = 100 if count >= min(week, 35) else round(count * 100 / week)
-    return share if 1 <= share <= 100 else None
-
-
-def _working_time(result: ParsedPosting, text: str, lang: str) -> None:
-    """The share of full time: a quotité, an FTE, a percent beside days a week or in the
-    header ('— 50 %'), 28/35e, hours a week (35 or more is full time; fewer, a share of 35
-    hours in French, of 40 in English; not for volunteering), else 'full time' or 'half time'."""
-    for line in text.split("\n"):
-        if _FULL_WORDS.search(line) and _PART_WORDS.search(line) or _SHARE_RANGE.search(line):
-            return  # a choice of shares
-    quotite = _QUOTITE.search(text)
-    if quotite and 1 <= int(quotite.group(1)) <= 100:
-        result.add("working_time_percent", int(quotite.group(1)), around(text, quotite), 0.95)
-        return
-    word = _QUOTITE_WORD.search(text)
-    if word:
-        result.add("working_time_percent", 100 if word["full"] else 50, around(text, word), 0.85)
-        return
-    fte = _FTE.search(text) or _FTE_LABEL.search(text)
-    if fte:
-        share = round(float(fte.group(1).replace(",", ".")) * 100)
-        if 1 <= share <= 100:
-            result.add("working_time_percent", share, around(text, fte), 0.85)
-            return
-    lines = text.split("\n")
-    heading = [line for line in lines if line.strip()][:5]
-    for line in (part for whole in lines for part in re.split(r"(?<=[.!?])\s+", whole)):
-        percent = _PERCENT.search(line)
-        if percent and _NOT_A_SHARE.match(line, percent.end()):
-            continue  # 'minimum 60% marks', '7 % pension': a share of something else
-        if percent and not _MONEY_SIGN.search(line) and 1 <= int(percent.group(1)) <= 100 and (
-                _TIME_WORDS.search(line) or line in heading and len(line) <= 80):
-            result.add("working_time_percent", int(percent.group(1)), line, 0.7)
-            return
-    fifths = _THIRTY_FIFTHS.search(text)
-    if fifths and 1 <= int(fifths.group(1)) <= 35:
-        result.add("working_time_percent", round(int(fifths.group(1)) * 100 / 35),
-                   around(text, fifths), 0.75)
-        return
-    days = next((found for found in _DAYS_A_WEEK.finditer(text)
-                 if not _WHERE.search(around(text, found, 40))), None)
-    if days:
-        share = round(float(days.group(1).replace(",", ".")) * 20)
-        result.add("working_time_percent", share, around(text, days), 0.6)
-        return
-    hours = _WEEKLY_HOURS.search(text) or _PART_HOURS.search(text)
-    if hours and result.value("employment_type") is not EmploymentType.VOLUNTEER:
-        of_hours = _share_of_hours(text, hours, lang)
-        if of_hours is not None:
-            result.add("working_time_percent", of_hours, around(text, hours), 0.6)
-            return
-    full_hours = _FULL_HOURS.search(text) if lang == "fr" else None
-    if full_hours:
-        result.add("working_time_percent", 100, around(text, full_hours), 0.6)
-        return
-    full = re.search(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", text, re.I)
-    if full:
-        result.add("working_time_percent", 100, around(text, full), 0.75)
-        return
-    half = re.search(r"\b(mi-temps|half[- ]time)\b", text, re.I)
-    if half:
-        result.add("working_time_percent", 50, around(text, half), 0.7)

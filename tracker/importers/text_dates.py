@@ -12,7 +12,8 @@ from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
 from tracker.importers.text_places import numeric_order_by_place
 
 _DEADLINE_PHRASE = re.compile(
-    r"\b(avant le|au plus tard le|jusqu'au|jusqu’au|d'ici le|date limite|clôture|cloture|"
+    r"\b(avant le|au plus tard le|jusqu'au|jusqu’au|d['’]ici (?:le|au)|date limite|d[ée]lai\s*+:|"
+    r"cut[- ]off date|date butoir|fin de (?:publication|diffusion)|clôture|cloture|"
     r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
     r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
     r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
@@ -24,7 +25,8 @@ _DEADLINE_PHRASE = re.compile(
     r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|"
     r"through|until|before|by)", re.I)
 # Words that name the deadline by themselves, with no word about applying beside them.
-_STRONG = re.compile(r"(date limite|closing date|close date|deadline|expire le|expires on|"
+_STRONG = re.compile(r"(date limite|d[ée]lai\s*+:|cut[- ]off date|date butoir|"
+                     r"fin de (?:publication|diffusion)|expiry date|expiration date|closing date|close date|deadline|expire le|expires on|"
                      r"(?:remain )?open until(?! filled)|(?:advert|posting|listing) closes|"
                      r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|d[ée]lai de postulation|"
                      r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|valable jusqu|last date to "
@@ -45,7 +47,9 @@ _START_PHRASE = re.compile(
     r"joining date|date of joining|to commence on|commencement|available from|"
     r"date available|date prévue (?:du recrutement|de (?:prise de poste|début))|"
     r"recrutement prévu|beginning\b|reports? on|report for duty|season\s*+:|"
-    r"(?:starts?|begins?|commences?)\s*+:)", re.I)
+    r"(?:starts?|begins?|commences?)\s*+:|"
+    # a table's cell ('Start | Monday 8 February 2027'), an offshore crew's 'Mobilisation:'
+    r"start\s*+\||mobili[sz]ation(?: date)?\s*+[:|])", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"affichage|posting period|advertising period|inscri|registration|"
@@ -71,7 +75,7 @@ _POSTED = re.compile(
     r"(?:p[ée]riode|dates?) d['’]affichage|posting period|advertising period|"
     r"advertised from|open(?:ing)? (?:&|and) closing dates?|created(?: on)?|release date|"
     r"released(?: on)?|parue? le|en ligne depuis le|online since|d[ée]pos[ée]e? le|"
-    r"date of (?:the )?gazette|gazette date|"
+    r"date of (?:the )?gazette|gazette date|post(?:ing)? date|date of post|"
     # the first day of the period of applications: 'Open: February 1', 'Open Period |
     # 02/24/2027 - 03/03/2027', 'This announcement is open from ... to ...'
     r"open(?:s|ed)?(?=\s*+:)|open period|(?:announcement|vacancy|posting|advert) is open from)"
@@ -232,16 +236,22 @@ def read_dates(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                        _doubt(found[0], order))
             break
     if not result.get("job_start_date"):
-        for line in lines:
+        for index, line in enumerate(lines):
             match = _START_PHRASE.search(line)
             if not match or match.group(1).lower() == "from" and _NOT_START.search(line) \
                     or _NEVER_START.search(line):
                 continue
-            found = find_dates(line[match.start():], lang, _year_default(result))
-            if found and _WINDOW.search(line[match.start():match.start() + found[0].start]):
+            after = line[match.start():]
+            below = next((text for text in lines[index + 1:index + 3] if text.strip()), "")
+            if not line[match.end():].strip(" :|") and below:
+                # a label alone on its line, its date under it ('Entrée en fonction' / '1er
+                # février 2027')
+                after = f"{after} {below}"
+            found = find_dates(after, lang, _year_default(result))
+            if found and _WINDOW.search(after[:found[0].start]):
                 continue  # 'Début prévisionnel entre le 30 août et le 6 septembre'
             if found and found[0].start <= 40:
-                result.add("job_start_date", _value(found[0], order), line,
+                result.add("job_start_date", _value(found[0], order), after.strip(),
                            0.7 if found[0].year_given else 0.6, _doubt(found[0], order))
                 break
     _work_span(result, lines, lang, order)
@@ -318,7 +328,8 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             continue  # below the top, only a letter's date line (or a notice's 'Dated:')
         if re.match(r"\W*(?!dated?\s*+:)[^\W\d][\w ]{0,30}:", line, re.I):
             continue  # a labelled line ('Dates: June 20 – August 15, 2027') is not a dateline
-        for part in re.split(r"\s[·|—–]\s", line.strip())[::-1] if index < 8 else [line]:
+        # (a header's columns: 'Advt. No. 05/2026        Dated: 14.12.2026')
+        for part in re.split(r"\s[·|—–]\s|\s{3,}", line.strip())[::-1] if index < 8 else [line]:
             found = find_dates(part, lang)
             if len(found) != 1 or not found[0].year_given:
                 continue
@@ -327,9 +338,9 @@ def _dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
             letter = _LETTER_DATE.match(part[:found[0].start].strip())
             # a date alone near the top; a letter's 'Lyon, le 25 mai 2027' anywhere (a
             # notice signed at its foot)
-            dated = re.fullmatch(r"(?:date|dated|le)\s*+:?", rest, re.I)  # 'Date: 12 Jan'
+            dated = re.fullmatch(r"(?:date|dated(?: the)?|le)\s*+:?", rest, re.I)  # 'Date: 12 Jan'
             # (a notice's 'Dated: 1st March, 2027' at its foot too)
-            signed = re.fullmatch(r"dated\s*+:?", rest, re.I)
+            signed = re.fullmatch(r"dated(?: the)?\s*+:?", rest, re.I)
             if after or rest and not letter and not dated or index >= 8 and not letter \
                     and not signed:
                 continue
@@ -528,6 +539,12 @@ _DAYS_AFTER = re.compile(
     r"(?:date\s++(?:de\s++|of\s++)?)?(?:la\s++|the\s++)?(?:publication|parution|"
     r"pr[ée]sent avis|this (?:advert\w*|notice|announcement)|advert\w*)", re.I)
 
+# '... from the date of publication of this circular in the Employment News', '... de la
+# parution au Journal officiel': another medium's day, not the posting's.
+_ELSEWHERE = re.compile(r"[^.;]{0,40}?\b(?:in|dans|au|à)\s++(?:the\s++|le\s++|la\s++|l['’])?"
+                        r"(?:[A-Z]\w+\s++(?:News|Gazette|Times|Journal)|journal officiel|gazette"
+                        r"|newspapers?|journaux|presse|bulletin officiel|recueil)", re.I)
+
 
 def _days_after_posting(result: ParsedPosting, lines: list[str]) -> bool:
     posted = result.value("date_posted")
@@ -535,6 +552,8 @@ def _days_after_posting(result: ParsedPosting, lines: list[str]) -> bool:
         return False
     for line in lines:
         match = _DAYS_AFTER.search(line)
+        if match and _ELSEWHERE.match(line, match.end()):
+            return False  # counted from a publication elsewhere, on a day the text does not give
         if match:
             n = match["n"].lower()
             days = int(n) if n.isdigit() else _NUMBER_WORDS[n]

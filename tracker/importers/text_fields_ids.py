@@ -58,6 +58,41 @@ _ID_LABEL = re.compile(
     r"|(?:announcement|(?-i:NOR))(?=\s*+:)|(?-i:ID)(?=[ :])|\[(?:offre|offer|ref|réf))"
     r"\s*+(?:[:#|]|n°)?\s*+(?P<id>[A-Z]{2,6} \d{1,4}/\d{4}(?!\d)|[A-Z0-9][A-Za-z0-9._/-]{1,40})",
     re.I)
+# A reference word with a word or three that say whose or what reference it is, then the
+# number: 'Réf. interne : MAINT-EL-27-02', 'Réf. agence : MEA-27-0112', 'Référence à rappeler :
+# ASO-MET-114', 'Affichage no 2027-07', 'Advt. No. 05/2026', 'Notice No.: HR/27/114'.
+_QUALIFIED = re.compile(
+    r"(?<![\w-])(?:r[ée]f(?:[ée]rence)?\.?(?:\s++(?!no\b|n°)[^\W\d_]{1,12}(?:['’][^\W\d_]{1,12})?)"
+    r"{0,3}?\s*+(?:[:#]|(?<!\w)n°|\bno\b\.?)"
+    # (a posting's noun needs its number word: 'Date de l'annonce : 18 janvier' is a date)
+    r"|(?:advt|advert(?:isement)?|affichage|annonce|posting|notice|vacancy|offre|circular)\.?"
+    r"(?:\s++(?!no\b|n°)[^\W\d_]{1,12}){0,2}?\s*+(?:(?<!\w)n°|\bno\b\.?|#))"
+    r"(?:\s*+:)?\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{1,40})", re.I)
+# An identifier's noun before the posting's ('Code de l'offre :', 'Identifiant de l'annonce :',
+# 'ID offre :') or joined to it ('Job Req:', 'Req. #', 'Stellen-ID:', 'Jobnummer:', 'Bando n.').
+_ID_OF = re.compile(
+    r"(?<![\w-])(?:(?:code|id|identifiant|numéro|n°)\s++(?:de\s++l['’]|d['’]|du\s++|de\s++la\s++|"
+    r"de\s++)?(?:offre|annonce|poste|emploi|vacance|recrutement)\s*+[:#]"
+    r"|(?:job|stellen|bando|vacature)[-\s]?(?:req(?:uisition)?|id|nummer|n(?:r|o)?\.?)\.?\s*+[:#]?"
+    r"|req\.?\s*+#\s*+:?)\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{1,40})", re.I)
+# A code's shape: letters and figures joined by '-' or '/', with a figure ('HR-2027-04',
+# 'AB-27-113', '2027/DRH/14'), or figures joined twice ('2027-118' is one join: a label needed).
+_CODE = r"(?P<id>(?-i:[A-Z]{1,8}(?:[-/][A-Z0-9]{1,10}){1,5})|\d{3,6}(?:[-/][A-Z0-9]{1,10}){1,5})"
+# A code that the text tells to put in the subject or quote ('Please put AB-27-113 in the
+# subject line', 'mentionner le code RH-2027-88 dans votre candidature'), or that a posting's
+# noun or an e-mail's subject labels ('Vacancy: FIN-27-03', 'Subject: Vacancy HR-2027-04 –').
+_TO_QUOTE = re.compile(
+    r"\b(?:put|include|quote|mention\w*|indiqu\w*|rappel\w*|précis\w*|le code|the code)\b"
+    r"[^.\n]{0,30}?(?<![\w-])" + _CODE + r"(?![\w-])[^.\n]{0,40}?\b(?:subject|objet|"
+    r"correspondence|application|candidature|courriel|e-?mail|mail)\b", re.I)
+_CODE_LABELLED = re.compile(
+    r"^\W*(?:subject|objet|re|fwd?|tr|vacancy|job posting|posting|poste|offre|annonce)\s*+:"
+    r"[^\n]{0,30}?(?<![\w-])" + _CODE + r"(?![\w-])", re.I)
+# An official letter's file number opening the page: 'No. 3-14/2026-Estt.', 'F. No. A-12/2027'.
+_FILE_NO = re.compile(r"^\W*(?:F(?:ile)?\.?\s*+)?No\.\s*+(?P<id>[A-Z0-9][A-Za-z0-9._/-]{2,40})"
+                      r"(?:\s{2,}|$)")
+# A number in brackets alone under the heading: an international body's '( 2705214 )'.
+_BRACKETED = re.compile(r"^\s*+[(\[]\s*+(?P<id>[A-Z0-9][A-Z0-9-]{4,20})\s*+[)\]]\s*+$")
 _YEAR = re.compile(r"(?:^|[-/])(?:19|20)\d\d(?:$|[-/])")
 _NOT_REFERENCE = re.compile(r"processus|process number|selection process", re.I)
 
@@ -69,6 +104,19 @@ _GRADES = [
     re.compile(r"\b(?P<grade>(?:GS|GG|WG|WS|ZP|ZA|ZT|NH|NT)-\d{4}-(?:\d{1,2}|[IV]{1,4}))\b"),
     # a salary's level: 'R1 059 105 per annum (Level 11)'
     re.compile(r"(?i:salary|pay|remuneration)\b[^\n]{0,80}?\((?P<grade>(?-i:Level) \d{1,2})\)"),
+    # a pay level under a pay label: 'Pay: Level 11 of the 7th CPC Pay Matrix', 'Pay Scale:
+    # E-1 ₹40,000 – 3% – 1,40,000'
+    re.compile(r"\b(?i:pay(?: scale| level| band)?|salary(?: scale| level)?)\s*+:\s*+"
+               r"(?P<grade>Level \d{1,2}|[A-Z]{1,2}-?\d{1,2})(?![\w,.]|\s\d)"),  # (not 'R1 059 105')
+    # a level of a pay matrix or a scale: 'Level 10 (₹56,100 – 1,77,500) in the Pay Matrix'
+    re.compile(r"\b(?P<grade>Level \d{1,2})\b[^\n]{0,40}?\b(?:in|of) the (?:\w+ )?(?i:pay matrix)"),
+    # a number on a scale or a grid: 'pay scale 11', 'salary grid, level 7'
+    re.compile(r"\b(?i:pay|salary) (?i:scale|grid|matrix)\b(?:[^\n]{0,30}?\b(?i:level))?\s*+"
+               r"(?P<grade>\d{1,2})\b(?![.,]\d)"),
+    # a grade code that prices itself: 'E2: ₹50,000 – 3% – 1,60,000'
+    re.compile(r"(?:^|[|(]\s*+)(?P<grade>[A-Z]{1,2}-?\d{1,2})\s*+:\s*+(?:₹|Rs\.?|INR|\$|€|£)"),
+    # a named grade of two steps: 'Clerk Grade 7/8'
+    re.compile(r"\b(?P<grade>[A-Z][a-z]+ Grade \d{1,2}/\d{1,2})\b"),
     # German public pay scales: 'TV-L E13', 'TVöD Bund (E13)'
     re.compile(r"\bTV(?:-?L|öD|-?H|-?V)\b(?:\s++Bund)?\s*+\(?(?P<grade>E\s?\d{1,2})\b"),
     re.compile(r"\b(?P<grade>Band\s++\d[a-d]?)\b"),
@@ -119,13 +167,21 @@ def _reference(result: ParsedPosting, lines: list[str]) -> None:
     for line in lines:
         if _NOT_REFERENCE.search(line):
             continue
-        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL):
+        for pattern in (_REFERENCE, _OFFER, _SUBJECT, _ID_LABEL, _QUALIFIED, _ID_OF, _TO_QUOTE,
+                        _CODE_LABELLED):
             match = pattern.search(line)
             found = _identifier(match["id"]) if match else None
             if found:
                 result.add("reference", found, line.strip(), 0.7)
                 return
-    for line in [line for line in lines if line.strip()][:12]:  # a code near the top
+    shown = [line for line in lines if line.strip()][:12]
+    for line in shown:  # a letter's file number, a number in brackets under the heading
+        match = _FILE_NO.match(line) or (_BRACKETED.match(line) if line in shown[:6] else None)
+        found = _identifier(match["id"]) if match else None
+        if found and match and (re.search(r"[-/]", found) or match.re is _BRACKETED):
+            result.add("reference", found, line.strip(), 0.6)
+            return
+    for line in shown:  # a code near the top
         match = _CODE_ALONE.search(line)
         if match and _YEAR.search(match["id"]) and re.search(r"[A-Z]{2}", match["id"]):
             result.add("reference", match["id"], line.strip(), 0.6)

@@ -17,13 +17,17 @@ _CODES = ("EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|NZD|SGD|HKD|MAD|TND|KES|Z
           "CNY|AED|MUR|MYR|QAR|SAR|KWD|BHD|OMR|NGN|GHS|EGP|XPF|PHP|IDR|THB|VND|PKR|BDT|LKR|"
           "UGX|TZS|RWF|MGA|DZD|BRL|MXN|PLN|CZK|HUF|RON")
 # Dollars named by their country ('CA$', 'AU$', 'NZ$', 'S$', 'HK$', 'US$'), francs CFA, rupees.
-_MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|(?<![\w.])(?-i:RM|Ksh|KSh|"
+_MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|₱|¥|(?<![\w.])(?-i:RM|Ksh|KSh|"
            r"GH₵|R|QR|SR|Dhs?|DH)(?=\s?\d)")
 _MONEY = re.compile(
     rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[,. '’]\d{{3}})+"
-    rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?P<kilo>\s?(?:[kK](?![a-zA-Z])|(?i:lakhs?|lacs?|LPA|crores?)\b)|(?<=\d)L\b)?"
+    rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?:\.[–—-]|/-)?(?P<kilo>\s?(?:[kK](?![a-zA-Z])|(?i:lakhs?|lacs?|LPA|crores?)\b)|(?<=\d)L\b)?"
     rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|(?-i:DH|Dhs|DT|TND)\b|"
-    rf"[Dd]irhams?\b|[Dd]inars?\b|(?-i:F\s?CFP|CFP|XPF)\b|[Rr]inggit\b|\$)|\s?(?P<euro>€))?")
+    rf"[Dd]irhams?\b|[Dd]inars?\b|(?-i:F\s?CFP|CFP|XPF)\b|[Rr]inggit\b|\$|"
+    # the Nordic crowns ('45 000 kr', '550.000 kr.'), francs ('5 500 francs'), złoty
+    rf"(?-i:kr)\.?(?!\w)|[Kk]ronor\b|[Kk]roner\b|[Ff]rancs?\s++CFA\b|"
+    rf"[Ff]rancs?\b(?!\s++(?:CFA|CFP))|zł|"
+    rf"(?-i:PLN)\b)|\s?(?P<euro>€))?")
 _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR", "us$": "USD",
              "ca$": "CAD", "c$": "CAD", "au$": "AUD", "a$": "AUD", "nz$": "NZD", "s$": "SGD",
              "sg$": "SGD", "hk$": "HKD", "₹": "INR", "rs": "INR", "rs.": "INR", "fcfa": "XOF",
@@ -31,7 +35,7 @@ _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR
              "dirham": "MAD", "dirhams": "MAD", "rm": "MYR", "ringgit": "MYR", "₦": "NGN",
              "ksh": "KES", "gh₵": "GHS", "r": "ZAR", "dt": "TND", "dinar": "TND",
              "dinars": "TND", "f cfp": "XPF", "fcfp": "XPF", "cfp": "XPF", "lakh": "INR",
-             "qr": "QAR", "sr": "SAR"}
+             "qr": "QAR", "sr": "SAR", "₱": "PHP", "zł": "PLN", "¥": "JPY"}
 _EMIRATES = re.compile(r"\b(United Arab Emirates|UAE|Dubai|Abu Dhabi|Sharjah|Ajman|Emirates)\b")
 # What a multiplier word makes of the number before it: '45k', '18 LPA', '₹35 lakh', '2 crore'.
 _TIMES = {"k": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
@@ -40,7 +44,10 @@ _TIMES = {"k": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 
 _DOLLAR_COUNTRIES = [
     (re.compile(r"\b(Canada|Canadian|canadien\w*|Québec|Quebec|Ontario|Montréal|Montreal|Toronto|"
                 r"Vancouver|Ottawa|Alberta|British Columbia|Manitoba|Nova Scotia|Saskatchewan|"
-                r"New Brunswick|Nouveau-Brunswick|Gatineau|Winnipeg|Calgary|Edmonton)\b"), "CAD"),
+                r"New Brunswick|Nouveau-Brunswick|Gatineau|Winnipeg|Calgary|Edmonton|"
+                # a town and its province's postal code: 'Saint-Georges, QC', 'Halifax NS'
+                r"[A-ZÀ-Ý][\w'’.-]+,?\s(?-i:QC|ON|BC|AB|MB|SK|NS|NB|NL|PE|PEI|YT|NT|NU)(?=\s|$|[,.)])"
+                r")\b"), "CAD"),
     (re.compile(r"\b(Australia|Australian|NSW|New South Wales|Queensland|Victorian? Public|"
                 r"Sydney|Melbourne|Canberra|Brisbane|Adelaide|Perth|Tasmania|APS|"
                 r"superannuation|(?-i:VIC|QLD|TAS)|\+ super)\b"), "AUD"),
@@ -51,14 +58,27 @@ _DOLLAR_COUNTRIES = [
                 r"CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
                 r"NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC))\b"), "USD"),
 ]
+_FRENCH = re.compile(r"\b(?:salaire|rémunération|de l['’]heure|par heure|emploi|poste|"
+                     r"avantages|horaire)\b", re.I)
+_CROWNS = [
+    (re.compile(r"\b(Norway|Norge|Norwegian|norsk\w*|Oslo|Bergen|Stavanger|Trondheim|"
+                r"Kristiansand|Tromsø)\b"), "NOK"),
+    (re.compile(r"\b(Denmark|Danmark|Danish|dansk\w*|København|Copenhagen|Aarhus|Odense|"
+                r"Aalborg)\b"), "DKK"),
+    (re.compile(r"\b(Iceland|Ísland|Reykjavík|Reykjavik)\b"), "ISK"),
+    (re.compile(r"\b(Sweden|Sverige|Swedish|svensk\w*|Stockholm|Göteborg|Gothenburg|Malmö|"
+                r"Uppsala)\b"), "SEK"),
+]
 # Francs CFA of Central Africa (XAF) rather than West Africa (XOF).
 _CENTRAL_AFRICA = re.compile(r"\b(Cameroun|Cameroon|Gabon|Congo|Tchad|Chad|Centrafrique|"
                              r"Central African|Guinée équatoriale|Equatorial Guinea|Yaoundé|"
                              r"Douala|Libreville|Brazzaville|N'Djamena|Bangui)\b")
 _PERIODS = [
     (r"per annum|per year|a year|/\s*(?:year|yr|an)\b|annual(?! leave)|annuel(?!s? de cong)|"
-     r"par an\b|p\.a\.|\bpa\b|par année|\bLPA\b|\bCTC\b|yearly|annually|brut annuel", "year"),
-    (r"per month|a month|monthly|/\s*month|mensuel|par mois|/\s*mois", "month"),
+     r"par an\b|p\.a\.|\bpa\b|par année|\bLPA\b|\bCTC\b|yearly|annually|brut annuel|"
+     r"om året|per år|pr\.? år|/\s*år\b|pro jahr|/\s*jahr|jährlich", "year"),
+    (r"per month|a month|monthly|/\s*month|mensuel|par mois|/\s*mois|"
+     r"(?:per|pr\.?|i|/)\s*(?:månad|måned|måneden|månaden)|pro monat|/\s*monat|monatlich", "month"),
     (r"per week|a week|weekly|/\s*(?:week|wk)\b|par semaine|hebdomadaire", "week"),
     (r"per hour|an hour|hourly|/\s*(?:hour|hr|h|heure)\b|horaire|l'heure|l’heure|par heure", "hour"),
     (r"per day|a day|daily|day rate|par jour|/\s*jour|journalier|\btjm\b|taux journalier", "day"),
@@ -66,7 +86,8 @@ _PERIODS = [
 _SALARY_WORDS = re.compile(
     r"(salaire|rémunération|remuneration|salary|traitement|euros?\b|brut|£|€|\$|\bpay\b|"
     r"\brate\b|taux|tjm|gratification|stipend|compensation|\bctc\b|package|wages?\b|"
-    r"\bLPA\b|lakh|₹|₦|ringgit|\bRM\s?\d|dinars?|\bDT\b|CFP|" + _CODES + r")", re.I)
+    r"\bLPA\b|lakh|₹|₦|₱|¥|zł|ringgit|\bRM\s?\d|dinars?|\bDT\b|CFP|\d\s?kr\b|kronor|kroner|"
+    r"francs?\b|" + _CODES + r")", re.I)
 # Words that say a sum is pay (beside a currency sign alone, which may price anything).
 _PAY_WORDS = re.compile(r"(salaire|rémunération|remuneration|salary|traitement|\bpay\b|\brate\b|"
                         r"taux|tjm|gratification|stipend|compensation|\bctc\b|package|wages?\b|"
@@ -78,6 +99,14 @@ _RANGE_JOIN = re.compile(r"\s*+(?:-|–|—|to|à|a|and|et|up to|jusqu'à)\s*+",
 _NOT_PAY = re.compile(r"(budget|expenses|frais|per diem|subsistence|relocation|grant of|levée de fonds|"
                       r"chiffre d'affaires|turnover|revenue)", re.I)
 _OTHER_SUM = re.compile(r"(allowance|indemnit|prime|allocation|bonus|differential)", re.I)
+# A sum the words right before it name as something else than the pay: 'a wellness allowance
+# of SEK 5,000 per year', 'prime de 500 €', 'signing bonus of $5,000'.
+_NAMED_OTHER = re.compile(
+    r"(?:(?:wellness|well-being|wellbeing|housing|travel|relocation|meal|lunch|transport|"
+    r"commut\w*|phone|mobile|equipment|home[- ]office|training|learning|sign(?:ing|-on)|"
+    r"performance|holiday|gym|fitness|shift)\s++(?:allowance|bonus|budget|stipend)|bonus|prime|"
+    r"indemnit[ée])\s++(?:of|de|d['’]un montant de|up to|jusqu'à)?\s*+(?:[A-Z]{3}|[£$€₹])?\s*+$",
+    re.I)
 _EXTRAS = re.compile(r"\s(?:plus|\+)\s")
 _RANGE_WORD = re.compile(r"(?:^|(?<=[\s\W]))(?:-|–|—|to|à|a|and|et|up to|jusqu'à)(?=\s|$)", re.I)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
@@ -106,13 +135,17 @@ def _amount(text: str) -> Decimal | None:
         return None
 
 
-def _period(text: str, within: int | None = None) -> str | None:
+def _period(text: str, within: int | None = None, *, nearest_end: bool = False) -> str | None:
     """The period named first after the amount ('$70–$85 per hour, paid monthly': hour),
-    starting within `within` characters if given (the words read whole: 'annual leave')."""
+    starting within `within` characters if given (the words read whole: 'annual leave'); with
+    `nearest_end`, the one named last, nearest the amount that follows the text ('(38 heures
+    par semaine), un salaire brut mensuel entre 3 200 et 3 700 €': month)."""
     found = [(match.start(), period) for pattern, period in _PERIODS
-             for match in [re.search(pattern, text, re.I)]
-             if match and (within is None or match.start() < within)]
-    return min(found)[1] if found else None
+             for match in re.finditer(pattern, text, re.I)
+             if within is None or match.start() < within]
+    if not found:
+        return None
+    return max(found)[1] if nearest_end else min(found)[1]
 
 
 def _symbol(symbol: str, text: str) -> str:
@@ -122,7 +155,21 @@ def _symbol(symbol: str, text: str) -> str:
         # ('Vancouver, WA' names the state after the town: the longer name is the place)
         named = [(match.start(), -len(match.group(0)), code) for pattern, code in _DOLLAR_COUNTRIES
                  for match in [pattern.search(text)] if match]
-        return min(named)[2] if named else "USD"
+        if named:
+            return str(min(named)[2])
+        # a dollar in French ('21,75 $/h', 'salaire de 24,50 $') is Canada's, the only
+        # country where French is written with dollars
+        return "CAD" if _FRENCH.search(text) else "USD"
+    if key.rstrip(".") in ("kr", "kronor", "kroner"):  # a crown by the country named
+        crowns = [(match.start(), code) for pattern, code in _CROWNS
+                  for match in [pattern.search(text)] if match]
+        return min(crowns)[1] if crowns else "SEK"
+    if key in ("franc", "francs"):  # today's francs: Switzerland's, unless of the CFA
+        return "XOF" if re.search(r"\bCFA\b", text) else "CHF"
+    if key == "¥" and re.search(r"\b(China|Chinese|Beijing|Shanghai|Shenzhen|RMB|yuan)\b", text):
+        return "CNY"
+    if key.startswith("franc") and "cfa" in key:
+        key = "fcfa"
     if key in ("fcfa", "f cfa", "xof") and _CENTRAL_AFRICA.search(text):
         return "XAF"
     if key in ("dh", "dhs", "dirham", "dirhams") and _EMIRATES.search(text):
@@ -160,7 +207,8 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
             continue
         value = value * times
         before = line[max(0, match.start() - 40):match.start()]
-        if _NOT_PAY.search(before) or found and _OTHER_SUM.search(before):
+        if _NOT_PAY.search(before) or found and _OTHER_SUM.search(before) \
+                or _NAMED_OTHER.search(before):
             continue
         if not Decimal(1) <= value <= 10_000_000:
             continue
@@ -222,7 +270,7 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
                 block.append(following)
         joined = " ".join(block)
         start = amounts[0][2]
-        period = (_period(line[start:start + 60], 40) or _period(line[max(0, start - 50):start])
+        period = (_period(line[start:start + 60], 40) or _period(line[max(0, start - 50):start], nearest_end=True)
                   or _period(joined))
         values = [value for value, _, _ in amounts[:8] if value]
         if len(block) == 1 and len(amounts) > 1:
