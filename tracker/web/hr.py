@@ -16,8 +16,8 @@ from tracker.models import JobKind, PostingStatus
 from tracker.services.accounts import organisations
 from tracker.services.hiring import news, postings
 from tracker.services.reference import catalogue as reference_data
-from tracker.services.reference.salary import salary_check
 from tracker.services.views import overview, records
+from tracker.services.views.posting_page import posting_page as posting_page_of
 from tracker.web import hr_audit, inbox, jobs, posting_form
 from tracker.web.common import (
     actor,
@@ -201,20 +201,17 @@ def posting_page(reference: str, status: int = 200, move_error: dict | None = No
         sort = "submitted"
     with transaction() as db:
         user = actor(db)  # held: the session keeps its rows only while they are in use
-        found = managed_posting(db, reference, overview.POSTING_PAGE_LOAD)
-        shown = overview.interview_list(db, found)
-        record = records.posting_record(found, clock(), interviews=shown)
-        applicants = overview.posting_applicants(db, found, actor=user, sort=sort,
-                                                 page=page_number(), per_page=APPLICANTS_PER_PAGE)
-        allowed = [s.value for s in postings.POSTING_TRANSITIONS[found.status]]
-        salary = salary_check(found, clock=clock, lang=_lang()).as_dict()
-        trail = hr_audit.trail(db, found)
-        interviews = overview.posting_interviews(db, found, actor=user, clock=clock, found=shown)
+        shown = posting_page_of(db, reference, actor=user, sort=sort, page=page_number(),
+                                per_page=APPLICANTS_PER_PAGE, clock=clock, lang=_lang())
+        trail = hr_audit.trail(db, shown.posting)
+    applicants = shown.applicants
     return render_template(
-        "web/hr/posting.html", interviews=interviews, p=record, groups=applicants["groups"], sort=sort,
-        total=applicants["total"], pages=page_links(applicants["page"]),
-        actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=TokenOnly(),
-        move_form=_move_choices(), salary=salary, trail=trail, move_error=move_error), status
+        "web/hr/posting.html", interviews=shown.interviews, p=shown.record,
+        groups=applicants["groups"], sort=sort, total=applicants["total"],
+        pages=page_links(applicants["page"]),
+        actions=[(s, label) for s, label in ACTIONS.items() if s in shown.allowed],
+        status_form=TokenOnly(), move_form=_move_choices(), salary=shown.salary, trail=trail,
+        move_error=move_error), status
 
 
 def _move_choices() -> Any:
