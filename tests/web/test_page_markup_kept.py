@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from babel.dates import format_date, format_time
 from flask import Flask, url_for
+from markupsafe import escape
 from werkzeug.routing import MapAdapter
 from wtforms import Form
 from wtforms import SelectField as PlainSelectField
 
 from tests.web.conftest import Web
+from tracker.web import stamps
 from tracker.web.forms import BLANK, SearchForm
 from tracker.web.stamps import Stamp, link, url_maker
 from tracker.web.widgets import SelectField
@@ -88,6 +90,46 @@ def test_an_applicants_row_made_once_per_shape_is_the_rows_markup(app: Flask, la
             assert made == expected
             assert 'class="tag late"' in made and '<span class="muted">' in made
             assert ("Refusé &lt;non&gt;" in made) is (move_error is not None)
+
+
+def test_a_kept_row_is_the_rows_markup_with_the_pages_own_token(app: Flask) -> None:
+    """Rows are kept per app, without their token, under every value they show: shown again
+    with another token, in the other language, zone, name, fit, moves or refused move, a row
+    reads as the template writes it."""
+    fits = [None, {"requirements": 3, "assessed": 0}, {"requirements": 7, "assessed": 2,
+                                                        "score": 68.5}]
+    rows = [{"id": n % 4, "name": NAMES[n % len(NAMES)], "is_late": n % 3 == 0,
+             "moves": [["offer"], [], ["under_review", "rejected"]][n % 3],
+             "submitted_at": datetime(2026, 3, 2, 9, n % 2, tzinfo=UTC), "fit": fits[n % 3]}
+            for n in range(12)]
+    row_at = ROW.replace('token="tok"', "token=token")
+    stamped = STAMPED.replace('token="tok"', "token=token")
+    app.extensions.pop("tracker_rows", None)
+    for token in ("tok1", "tok<2>", "tok1"):
+        for lang in ("fr", "en"):
+            for zone, move_error in [("Europe/Paris", None), ("America/Montreal",
+                                                             {"id": 2, "message": "Refusé"})]:
+                with in_request(app, lang):
+                    values = {"rows": rows, "zone": zone, "move_error": move_error,
+                              "token": token}
+                    expected = app.jinja_env.from_string(row_at).render(values)
+                    assert app.jinja_env.from_string(stamped).render(values) == expected
+                    assert f'value="{escape(token)}"' in expected
+    kept = app.extensions["tracker_rows"]
+    assert 0 < len(kept) <= stamps.ROWS_KEPT
+    assert not any(t in part for parts in kept.values() for part in parts
+                   for t in ("tok1", "tok&lt;2"))
+
+
+def test_rows_kept_are_bounded(app: Flask, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(stamps, "ROWS_KEPT", 5)
+    app.extensions.pop("tracker_rows", None)
+    rows = [{"id": n, "name": f"N{n}", "is_late": False, "moves": [], "submitted_at": None,
+             "fit": None} for n in range(12)]
+    with in_request(app):
+        made = app.jinja_env.from_string(STAMPED.replace('"tok"', '"t"')).render(
+            {"rows": rows, "zone": "UTC", "move_error": None})
+    assert made.count("<tr ") == 12 and len(app.extensions["tracker_rows"]) == 5
 
 
 def test_a_row_link_is_the_address_url_for_builds(app: Flask) -> None:
