@@ -31,7 +31,7 @@ from tracker.web.common import (
     status_of,
     transaction,
 )
-from tracker.web.forms import MoveForm, PostingForm, StatusForm
+from tracker.web.forms import PostingForm, StatusForm
 from tracker.web.hr_confirm import cancel_confirmation
 from tracker.web.i18n import lazy_gettext as _l
 from tracker.web.widgets import TokenOnly
@@ -210,15 +210,8 @@ def posting_page(reference: str, status: int = 200, move_error: dict | None = No
         groups=applicants["groups"], sort=sort, total=applicants["total"],
         pages=page_links(applicants["page"]),
         actions=[(s, label) for s, label in ACTIONS.items() if s in shown.allowed],
-        status_form=TokenOnly(), move_form=_move_choices(), salary=shown.salary, trail=trail,
+        status_form=TokenOnly(), salary=shown.salary, trail=trail,
         move_error=move_error), status
-
-
-def _move_choices() -> Any:
-    """The move form of a posting page, its labels translated once for all its rows."""
-    form = MoveForm(formdata=None)
-    form.status.choices = [(value, str(label)) for value, label in form.status.choices]
-    return form
 
 
 @bp.route("/postings/<path:reference>/sheet.pdf")
