@@ -8,11 +8,12 @@ import sqlalchemy as sa
 
 from tests.conftest import POSTING, SAMPLES
 from tracker.config import get_settings
-from tracker.domain.access import OPERATOR
+from tracker.domain.access import OPERATOR, visible_postings
 from tracker.domain.errors import NotFound, PermissionDenied
-from tracker.models import OccupationSkill
+from tracker.models import OccupationSkill, Posting
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import postings
+from tracker.services.hiring.lookup import get_posting
 from tracker.services.reference.load import load_reference
 from tracker.services.views import records
 from tracker.services.views.posting_page import _skill, posting_page
@@ -83,3 +84,43 @@ def test_only_its_employer_reads_the_page(session, posting, clock):
     for reader in (other, candidate):
         with pytest.raises((NotFound, PermissionDenied)):
             posting_page(session, posting.reference, actor=reader, clock=clock)
+
+
+def test_the_lookup_built_once_finds_what_the_visibility_rule_lets_each_actor_see(
+        session, hr, posting, candidate, clock):
+    """get_posting's statement is built once per kind of actor, the actor's ids bound on each
+    lookup: for every kind it finds what visible_postings, built for the actor, lets it see."""
+    organisations.create_organisation(session, slug="other", name="Other", clock=clock,
+                                      actor=OPERATOR)
+    people = {
+        "other hr": users.create_user(session, email="rh@other.example", full_name="O",
+                                      role="hr", organisation="other", clock=clock,
+                                      actor=OPERATOR),
+        "admin": users.create_user(session, email="admin@example.org", full_name="A",
+                                   role="admin", clock=clock, actor=OPERATOR),
+        "other candidate": users.create_user(session, email="c2@example.org", full_name="C2",
+                                             role="candidate", clock=clock, actor=OPERATOR),
+        "hr": hr, "candidate": candidate, "operator": OPERATOR,
+    }
+    draft = postings.create_posting(session, {**POSTING, "reference": "UJM-DRAFT"}, actor=hr,
+                                    clock=clock, settings=get_settings())
+    private = postings.create_posting(session, {
+        "title": "Project officer", "hiring_organization_name": "Some NGO",
+        "employment_type": "permanent", "visibility": "private",
+        "valid_through_date": "2024-05-01", "timezone": "Europe/London"}, actor=candidate,
+        clock=clock, settings=get_settings())
+    session.flush()
+    for name, reader in people.items():
+        for shown in (posting, draft, private):
+            rule = session.scalars(sa.select(Posting.id).where(
+                Posting.id == shown.id, visible_postings(reader))).first() is not None
+            try:
+                found = get_posting(session, shown.reference, actor=reader) is shown
+            except NotFound:
+                found = False
+            assert found is rule, (name, shown.reference)
+    assert get_posting(session, posting.reference, actor=people["other hr"]) is posting
+    with pytest.raises(NotFound):
+        get_posting(session, draft.reference, actor=people["other hr"])
+    with pytest.raises(NotFound):
+        get_posting(session, private.reference, actor=people["other candidate"])
