@@ -4,7 +4,7 @@ url_for's, a kept select option is WTForms' own, a kept date is Babel's, in both
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -93,9 +93,10 @@ def test_an_applicants_row_made_once_per_shape_is_the_rows_markup(app: Flask, la
 
 
 def test_a_kept_row_is_the_rows_markup_with_the_pages_own_token(app: Flask) -> None:
-    """Rows are kept per app, without their token, under every value they show: shown again
-    with another token, in the other language, zone, name, fit, moves or refused move, a row
-    reads as the template writes it."""
+    """Rows are kept per app, without their token, under every value they show, and the stamps
+    that make them per kind of page: shown again with another token, in the other language,
+    zone, name, fit, moves or refused move, made again or kept, a row reads as the template
+    writes it."""
     fits = [None, {"requirements": 3, "assessed": 0}, {"requirements": 7, "assessed": 2,
                                                         "score": 68.5}]
     rows = [{"id": n % 4, "name": NAMES[n % len(NAMES)], "is_late": n % 3 == 0,
@@ -106,6 +107,8 @@ def test_a_kept_row_is_the_rows_markup_with_the_pages_own_token(app: Flask) -> N
     stamped = STAMPED.replace('token="tok"', "token=token")
     app.extensions.pop("tracker_rows", None)
     for token in ("tok1", "tok<2>", "tok1"):
+        if token == "tok<2>":  # rows made again, from the stamps kept since the first pages
+            app.extensions.pop("tracker_rows")
         for lang in ("fr", "en"):
             for zone, move_error in [("Europe/Paris", None), ("America/Montreal",
                                                              {"id": 2, "message": "Refusé"})]:
@@ -215,6 +218,16 @@ def test_kept_dates_and_times_are_babels(app: Flask, lang: str) -> None:
             assert when(instant, "Europe/Paris", with_time=False) == format_date(
                 local.date(), "medium", locale=lang)
         assert day(date(2026, 2, 1)) == format_date(date(2026, 2, 1), "medium", locale=lang)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_minute_of_a_day_is_written_as_babel_writes_it(lang: str) -> None:
+    from tracker.web.templating import _time_text
+
+    for hour in range(24):
+        for minute in range(60):
+            assert _time_text(hour, minute, lang) == format_time(
+                time(hour, minute), "short", locale=lang)
 
 
 def test_the_status_buttons_token_is_the_one_their_form_writes(app: Flask) -> None:
