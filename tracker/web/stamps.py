@@ -105,6 +105,7 @@ ROW_HOLES = ("id", "url", "shown", "submitted", "fit", "move")
 # (at most this many; the oldest let go first): a posting's pages are paged through again and
 # again, and a row is kept under every value it shows, so a kept row is never stale.
 ROWS_KEPT = 4096
+STAMPS_KEPT = 64  # the stamps of as many pages' kinds (language, zone, labels)
 _TOKEN = _marker("token")
 
 
@@ -143,6 +144,15 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
         hash(page)
     except TypeError:  # a value that is not hashable: the rows are made each time
         kept = None
+    if kept is not None and error is None:
+        # the stamps themselves kept too (their shapes: the row's and the move form's markup
+        # rendered once per set of moves, not once per page); a refused move's message would
+        # be one more shape each time, so that page makes its own
+        stamps: dict[Any, tuple[Stamp, Stamp]] = current_app.extensions.setdefault(
+            "tracker_row_stamps", {})
+        if page not in stamps and len(stamps) >= STAMPS_KEPT:
+            stamps.clear()
+        stamp, marked = stamps.setdefault(page, (stamp, marked))
     escaped = str(escape(token))
 
     def made(a: dict[str, Any], message: str | None, form: Stamp) -> Markup:
