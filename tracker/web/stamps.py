@@ -10,6 +10,8 @@ way: the endpoint's address built once, the row's id or reference put in.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -35,11 +37,14 @@ class Stamp:
         self.macro, self.holes, self.fixed = macro, holes, fixed
         self.markers = [(name, _marker(name)) for name in holes]
         self.shapes: dict[tuple[Any, ...], str] = {}
+        self._holes = frozenset(holes)
 
     def __call__(self, **values: Any) -> Markup:
-        holes = self.holes
-        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
-                           for k, v in values.items() if k not in holes))
+        holes = self._holes
+        # in the caller's order, not sorted: a call site names its values in one order (another
+        # order makes one more shape, the same markup)
+        key = tuple([(k, tuple(v) if type(v) is list else v)
+                     for k, v in values.items() if k not in holes])
         shape = self.shapes.get(key)
         if shape is None:
             shape_values = {k: v for k, v in values.items() if k not in holes}
@@ -106,6 +111,7 @@ ROW_HOLES = ("id", "url", "shown", "submitted", "fit", "move")
 # again, and a row is kept under every value it shows, so a kept row is never stale.
 ROWS_KEPT = 4096
 STAMPS_KEPT = 64  # the stamps of as many pages' kinds (language, zone, labels)
+_KIND_NUMBERS = itertools.count()  # a kind's number, one at a time across threads
 _TOKEN = _marker("token")
 
 
@@ -140,8 +146,13 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
             getattr(macro, "name", macro), getattr(move_form.macro, "name", move_form.macro),
             move_form.holes, tuple(sorted((k, v) for k, v in fixed.items())),
             tuple(sorted((k, v) for k, v in move_form.fixed.items() if k != "token")))
-    try:
-        hash(page)
+    try:  # the page's kind as a number, so that each row's key does not hash it again
+        kinds: dict[Any, int] = current_app.extensions.setdefault("tracker_row_kinds", {})
+        kind = kinds.get(page)
+        if kind is None and kept is not None:
+            if len(kinds) >= STAMPS_KEPT:
+                kinds.clear()  # numbers are never given twice: no kept row is read as another's
+            kind = kinds.setdefault(page, next(_KIND_NUMBERS))
     except TypeError:  # a value that is not hashable: the rows are made each time
         kept = None
     if kept is not None and error is None:
@@ -170,7 +181,7 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
             return made(a, message, move_form)
         fit = a["fit"]
         try:  # every value the row shows (made() reads no other)
-            key = (page, a["id"], a["name"], bool(a["is_late"]), a["submitted_at"],
+            key = (kind, a["id"], a["name"], bool(a["is_late"]), a["submitted_at"],
                    None if fit is None else tuple(fit.items()), tuple(a["moves"]), message)
             parts = kept.get(key)
         except TypeError:  # a value that is not hashable
@@ -178,7 +189,9 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
         if parts is None:
             parts = tuple(str(made(a, message, marked)).split(_TOKEN))
             if len(kept) >= ROWS_KEPT:
-                del kept[next(iter(kept))]
+                # the oldest let go (another thread may be letting it go too)
+                with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                    del kept[next(iter(kept))]
             kept[key] = parts
         return Markup(escaped.join(parts))  # noqa: S704  (the row's markup, the token escaped)
     return row
