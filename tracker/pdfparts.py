@@ -41,6 +41,7 @@ from pypdf.generic import (
 )
 
 from tracker import pdf
+from tracker.defaults import frozen_collector
 
 PX = 0.75  # PDF points per CSS pixel
 # The footer's "page X / Y": 8pt, #333, right-aligned on the right margin, its baseline where
@@ -180,14 +181,11 @@ def assemble(parts: list[Part], out: Path, *, page_word: str) -> None:
         # a part's reader and its objects point at each other: they are collected as each
         # part is let go; what the process held before is frozen, so that each collection
         # looks at the part's objects only, not at everything the process holds
-        gc.freeze()
-        try:
+        with frozen_collector():
             for number, (part, first) in enumerate(zip(parts, first_pages, strict=True)):
                 _copy_part(whole, part, first, anchors, font, opening, page_word,
                            first=number == 0)
                 gc.collect()
-        finally:
-            gc.unfreeze()
         whole.close()
 
 

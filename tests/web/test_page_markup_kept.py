@@ -4,18 +4,20 @@ url_for's, a kept select option is WTForms' own, a kept date is Babel's, in both
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from babel.dates import format_date, format_time
 from flask import Flask, url_for
+from markupsafe import escape
 from werkzeug.routing import MapAdapter
 from wtforms import Form
 from wtforms import SelectField as PlainSelectField
 
 from tests.web.conftest import Web
+from tracker.web import stamps
 from tracker.web.forms import BLANK, SearchForm
 from tracker.web.stamps import Stamp, link, url_maker
 from tracker.web.widgets import SelectField
@@ -88,6 +90,49 @@ def test_an_applicants_row_made_once_per_shape_is_the_rows_markup(app: Flask, la
             assert made == expected
             assert 'class="tag late"' in made and '<span class="muted">' in made
             assert ("Refusé &lt;non&gt;" in made) is (move_error is not None)
+
+
+def test_a_kept_row_is_the_rows_markup_with_the_pages_own_token(app: Flask) -> None:
+    """Rows are kept per app, without their token, under every value they show, and the stamps
+    that make them per kind of page: shown again with another token, in the other language,
+    zone, name, fit, moves or refused move, made again or kept, a row reads as the template
+    writes it."""
+    fits = [None, {"requirements": 3, "assessed": 0}, {"requirements": 7, "assessed": 2,
+                                                        "score": 68.5}]
+    rows = [{"id": n % 4, "name": NAMES[n % len(NAMES)], "is_late": n % 3 == 0,
+             "moves": [["offer"], [], ["under_review", "rejected"]][n % 3],
+             "submitted_at": datetime(2026, 3, 2, 9, n % 2, tzinfo=UTC), "fit": fits[n % 3]}
+            for n in range(12)]
+    row_at = ROW.replace('token="tok"', "token=token")
+    stamped = STAMPED.replace('token="tok"', "token=token")
+    app.extensions.pop("tracker_rows", None)
+    for token in ("tok1", "tok<2>", "tok1"):
+        if token == "tok<2>":  # rows made again, from the stamps kept since the first pages
+            app.extensions.pop("tracker_rows")
+        for lang in ("fr", "en"):
+            for zone, move_error in [("Europe/Paris", None), ("America/Montreal",
+                                                             {"id": 2, "message": "Refusé"})]:
+                with in_request(app, lang):
+                    values = {"rows": rows, "zone": zone, "move_error": move_error,
+                              "token": token}
+                    expected = app.jinja_env.from_string(row_at).render(values)
+                    assert app.jinja_env.from_string(stamped).render(values) == expected
+                    assert f'value="{escape(token)}"' in expected
+    kept = app.extensions["tracker_rows"]
+    assert 0 < len(kept) <= stamps.ROWS_KEPT
+    assert not any(t in part for parts in kept.values() for part in parts
+                   for t in ("tok1", "tok&lt;2"))
+
+
+def test_rows_kept_are_bounded(app: Flask, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(stamps, "ROWS_KEPT", 5)
+    app.extensions.pop("tracker_rows", None)
+    rows = [{"id": n, "name": f"N{n}", "is_late": False, "moves": [], "submitted_at": None,
+             "fit": None} for n in range(12)]
+    with in_request(app):
+        made = app.jinja_env.from_string(STAMPED.replace('"tok"', '"t"')).render(
+            {"rows": rows, "zone": "UTC", "move_error": None})
+    assert made.count("<tr ") == 12 and len(app.extensions["tracker_rows"]) == 5
 
 
 def test_a_row_link_is_the_address_url_for_builds(app: Flask) -> None:
@@ -173,6 +218,16 @@ def test_kept_dates_and_times_are_babels(app: Flask, lang: str) -> None:
             assert when(instant, "Europe/Paris", with_time=False) == format_date(
                 local.date(), "medium", locale=lang)
         assert day(date(2026, 2, 1)) == format_date(date(2026, 2, 1), "medium", locale=lang)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_minute_of_a_day_is_written_as_babel_writes_it(lang: str) -> None:
+    from tracker.web.templating import _time_text
+
+    for hour in range(24):
+        for minute in range(60):
+            assert _time_text(hour, minute, lang) == format_time(
+                time(hour, minute), "short", locale=lang)
 
 
 def test_the_status_buttons_token_is_the_one_their_form_writes(app: Flask) -> None:

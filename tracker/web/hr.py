@@ -16,8 +16,8 @@ from tracker.models import JobKind, PostingStatus
 from tracker.services.accounts import organisations
 from tracker.services.hiring import news, postings
 from tracker.services.reference import catalogue as reference_data
-from tracker.services.reference.salary import salary_check
 from tracker.services.views import overview, records
+from tracker.services.views.posting_page import posting_page as posting_page_of
 from tracker.web import hr_audit, inbox, jobs, posting_form
 from tracker.web.common import (
     actor,
@@ -31,7 +31,7 @@ from tracker.web.common import (
     status_of,
     transaction,
 )
-from tracker.web.forms import MoveForm, PostingForm, StatusForm
+from tracker.web.forms import PostingForm, StatusForm
 from tracker.web.hr_confirm import cancel_confirmation
 from tracker.web.i18n import lazy_gettext as _l
 from tracker.web.widgets import TokenOnly
@@ -201,27 +201,17 @@ def posting_page(reference: str, status: int = 200, move_error: dict | None = No
         sort = "submitted"
     with transaction() as db:
         user = actor(db)  # held: the session keeps its rows only while they are in use
-        found = managed_posting(db, reference, overview.POSTING_PAGE_LOAD)
-        shown = overview.interview_list(db, found)
-        record = records.posting_record(found, clock(), interviews=shown)
-        applicants = overview.posting_applicants(db, found, actor=user, sort=sort,
-                                                 page=page_number(), per_page=APPLICANTS_PER_PAGE)
-        allowed = [s.value for s in postings.POSTING_TRANSITIONS[found.status]]
-        salary = salary_check(found, clock=clock, lang=_lang()).as_dict()
-        trail = hr_audit.trail(db, found)
-        interviews = overview.posting_interviews(db, found, actor=user, clock=clock, found=shown)
+        shown = posting_page_of(db, reference, actor=user, sort=sort, page=page_number(),
+                                per_page=APPLICANTS_PER_PAGE, clock=clock, lang=_lang())
+        trail = hr_audit.trail(db, shown.posting)
+    applicants = shown.applicants
     return render_template(
-        "web/hr/posting.html", interviews=interviews, p=record, groups=applicants["groups"], sort=sort,
-        total=applicants["total"], pages=page_links(applicants["page"]),
-        actions=[(s, label) for s, label in ACTIONS.items() if s in allowed], status_form=TokenOnly(),
-        move_form=_move_choices(), salary=salary, trail=trail, move_error=move_error), status
-
-
-def _move_choices() -> Any:
-    """The move form of a posting page, its labels translated once for all its rows."""
-    form = MoveForm(formdata=None)
-    form.status.choices = [(value, str(label)) for value, label in form.status.choices]
-    return form
+        "web/hr/posting.html", interviews=shown.interviews, p=shown.record,
+        groups=applicants["groups"], sort=sort, total=applicants["total"],
+        pages=page_links(applicants["page"]),
+        actions=[(s, label) for s, label in ACTIONS.items() if s in shown.allowed],
+        status_form=TokenOnly(), salary=shown.salary, trail=trail,
+        move_error=move_error), status
 
 
 @bp.route("/postings/<path:reference>/sheet.pdf")

@@ -10,12 +10,16 @@ way: the endpoint's address built once, the row's id or reference put in.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 from collections.abc import Callable
 from typing import Any
 
 from flask import current_app, has_request_context, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.routing.converters import NumberConverter
+
+from tracker.web.i18n import page_catalog, page_lang
 
 
 def _marker(name: str) -> str:
@@ -33,11 +37,14 @@ class Stamp:
         self.macro, self.holes, self.fixed = macro, holes, fixed
         self.markers = [(name, _marker(name)) for name in holes]
         self.shapes: dict[tuple[Any, ...], str] = {}
+        self._holes = frozenset(holes)
 
     def __call__(self, **values: Any) -> Markup:
-        holes = self.holes
-        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
-                           for k, v in values.items() if k not in holes))
+        holes = self._holes
+        # in the caller's order, not sorted: a call site names its values in one order (another
+        # order makes one more shape, the same markup)
+        key = tuple([(k, tuple(v) if type(v) is list else v)
+                     for k, v in values.items() if k not in holes])
         shape = self.shapes.get(key)
         if shape is None:
             shape_values = {k: v for k, v in values.items() if k not in holes}
@@ -99,6 +106,21 @@ def link(endpoint: str, **values: Any) -> str:
 
 
 ROW_HOLES = ("id", "url", "shown", "submitted", "fit", "move")
+# Applicants' rows kept per app, their markup with a marker in place of the page's CSRF token
+# (at most this many; the oldest let go first): a posting's pages are paged through again and
+# again, and a row is kept under every value it shows, so a kept row is never stale.
+ROWS_KEPT = 4096
+STAMPS_KEPT = 64  # the stamps of as many pages' kinds (language, zone, labels)
+_KIND_NUMBERS = itertools.count()  # a kind's number, one at a time across threads
+_TOKEN = _marker("token")
+
+
+def _kept_rows() -> dict[Any, tuple[str, ...]] | None:
+    """The app's kept rows; none while templates are read again on a change (debug)."""
+    app = current_app
+    if app.debug or app.config.get("TEMPLATES_AUTO_RELOAD"):
+        return None
+    return app.extensions.setdefault("tracker_rows", {})
 
 
 def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
@@ -114,15 +136,62 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
     application_url = url_maker("hr.application", "application_id")
     move_url = url_maker("hr.application_move", "application_id")
     stamp = Stamp(macro, ROW_HOLES, **fixed)
+    # the page's move form with a marker for its token: a row is kept without the token (it
+    # changes from page to page), which is put in when the row is shown
+    token = move_form.fixed.get("token")
+    marked = Stamp(move_form.macro, move_form.holes, **{**move_form.fixed, "token": _TOKEN})
+    kept = _kept_rows() if token else None
+    # what the rows' markup depends on beside each row's own values
+    page = (request.script_root, page_lang(), page_catalog(), zone, anonymised,
+            getattr(macro, "name", macro), getattr(move_form.macro, "name", move_form.macro),
+            move_form.holes, tuple(sorted((k, v) for k, v in fixed.items())),
+            tuple(sorted((k, v) for k, v in move_form.fixed.items() if k != "token")))
+    try:  # the page's kind as a number, so that each row's key does not hash it again
+        kinds: dict[Any, int] = current_app.extensions.setdefault("tracker_row_kinds", {})
+        kind = kinds.get(page)
+        if kind is None and kept is not None:
+            if len(kinds) >= STAMPS_KEPT:
+                kinds.clear()  # numbers are never given twice: no kept row is read as another's
+            kind = kinds.setdefault(page, next(_KIND_NUMBERS))
+    except TypeError:  # a value that is not hashable: the rows are made each time
+        kept = None
+    if kept is not None and error is None:
+        # the stamps themselves kept too (their shapes: the row's and the move form's markup
+        # rendered once per set of moves, not once per page); a refused move's message would
+        # be one more shape each time, so that page makes its own
+        stamps: dict[Any, tuple[Stamp, Stamp]] = current_app.extensions.setdefault(
+            "tracker_row_stamps", {})
+        if page not in stamps and len(stamps) >= STAMPS_KEPT:
+            stamps.clear()
+        stamp, marked = stamps.setdefault(page, (stamp, marked))
+    escaped = str(escape(token))
 
-    def row(a: dict[str, Any]) -> Markup:
+    def made(a: dict[str, Any], message: str | None, form: Stamp) -> Markup:
         uid, name, moves, submitted, fit = a["id"], a["name"], a["moves"], a["submitted_at"], \
             a["fit"]
         return stamp(
             id=uid, url=application_url(uid), shown=name or anonymised, late=bool(a["is_late"]),
             submitted=when(submitted, zone) if submitted else "—",
-            fit=coverage(fit) if fit is not None else "—",
-            error=error["message"] if error and error["id"] == uid else None,
-            final=not moves,
-            move=move_form(action=move_url(uid), moves=moves, name=name, uid=uid) if moves else "")
+            fit=coverage(fit) if fit is not None else "—", error=message, final=not moves,
+            move=form(action=move_url(uid), moves=moves, name=name, uid=uid) if moves else "")
+
+    def row(a: dict[str, Any]) -> Markup:
+        message = error["message"] if error and error["id"] == a["id"] else None
+        if kept is None:
+            return made(a, message, move_form)
+        fit = a["fit"]
+        try:  # every value the row shows (made() reads no other)
+            key = (kind, a["id"], a["name"], bool(a["is_late"]), a["submitted_at"],
+                   None if fit is None else tuple(fit.items()), tuple(a["moves"]), message)
+            parts = kept.get(key)
+        except TypeError:  # a value that is not hashable
+            return made(a, message, move_form)
+        if parts is None:
+            parts = tuple(str(made(a, message, marked)).split(_TOKEN))
+            if len(kept) >= ROWS_KEPT:
+                # the oldest let go (another thread may be letting it go too)
+                with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                    del kept[next(iter(kept))]
+            kept[key] = parts
+        return Markup(escaped.join(parts))  # noqa: S704  (the row's markup, the token escaped)
     return row

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, defaultload, joinedload, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from tracker.db import utcnow
 from tracker.domain.access import (
@@ -32,7 +32,6 @@ from tracker.models import (
     InterviewStatus,
     Posting,
     PostingStatus,
-    Requirement,
     RequirementEvidence,
     Role,
     StatusCount,
@@ -53,16 +52,6 @@ STATUS_ORDER = [
     ApplicationStatus.WITHDRAWN, ApplicationStatus.DRAFT,
 ]
 SORTS = {"submitted", "name", "updated", "fit"}
-# The relations a posting's hr page shows, read with the posting (lookup.get_posting's `load`)
-# rather than one statement each (#16): its organisation joined; its requirements read when
-# first shown, with their occupation skills joined (not one statement per skill). A collection
-# read ahead (selectinload) cost more than its lazy load, even empty.
-POSTING_PAGE_LOAD = (
-    joinedload(Posting.organisation),
-    defaultload(Posting.requirements).joinedload(Requirement.occupation_skill),
-)
-
-
 @dataclass(frozen=True)
 class Dashboard:
     postings: list[dict[str, Any]]

@@ -101,18 +101,38 @@ def requirement_record(requirement: Requirement) -> dict[str, Any]:
     }
 
 
+def requirement_parts(posting: Posting) -> list[dict[str, Any]]:
+    """The posting's requirements as posting_record shows them, read through its relation:
+    kind, label, level, required and the occupation skill they started from (its display)."""
+    return [{"kind": req.kind, "label": req.label, "level": req.level,
+             "required": req.is_required,
+             "occupation_skill": None if req.occupation_skill is None
+             else req.occupation_skill.display} for req in posting.requirements]
+
+
+def document_parts(posting: Posting) -> list[dict[str, Any]]:
+    """The documents the posting asks for as posting_record shows them (kind, label,
+    required), read through its relation."""
+    return [{"kind": d.kind, "label": d.label, "required": d.is_required}
+            for d in posting.required_documents]
+
+
 def posting_record(
-    posting: Posting, now: datetime, *, interviews: Iterable[Interview] | None = None
+    posting: Posting, now: datetime, *, interviews: Iterable[Interview] | None = None,
+    requirements: Iterable[dict[str, Any]] | None = None,
+    documents: Iterable[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Every field of a posting, the deadline as local date, time, zone and UTC instant.
 
-    `interviews`: those the reader may see (default: all of the posting's)."""
+    `interviews`: those the reader may see (default: all of the posting's). `requirements`,
+    `documents`: the posting's parts as requirement_parts and document_parts give them, when
+    the caller read them as columns (#16: not through the posting's lazy relations)."""
     groups: dict[str, list[dict[str, Any]]] = {kind.value: [] for kind in RequirementKind}
-    for req in posting.requirements:
-        item = {"label": req.label, "level": req.level, "required": req.is_required}
-        if req.occupation_skill is not None:  # started from this skill of the occupation
-            item["occupation_skill"] = req.occupation_skill.display
-        groups[req.kind.value].append(item)
+    for req in requirement_parts(posting) if requirements is None else requirements:
+        item = {"label": req["label"], "level": req["level"], "required": req["required"]}
+        if req["occupation_skill"] is not None:  # started from this skill of the occupation
+            item["occupation_skill"] = req["occupation_skill"]
+        groups[req["kind"].value].append(item)
     return {
         "reference": posting.reference,
         "title": posting.title,
@@ -154,8 +174,8 @@ def posting_record(
         "benefits": posting.benefits,
         "requirements": {kind: items for kind, items in groups.items() if items},
         "required_documents": [
-            {"kind": d.kind.value, "label": d.label, "required": d.is_required}
-            for d in posting.required_documents
+            {"kind": d["kind"].value, "label": d["label"], "required": d["required"]}
+            for d in (document_parts(posting) if documents is None else documents)
         ],
         "interviews": [interview_record(i) for i in (
             posting.interviews if interviews is None else interviews)],
