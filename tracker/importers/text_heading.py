@@ -159,8 +159,8 @@ def _spelled_acronym(line: str) -> bool:
     """'International Committee of the Red Cross (ICRC)': an acronym in brackets whose letters
     are the initials of the words before it (a post's '(CDD)' is not)."""
     match = _ACRONYM.search(line)
-    if not match or _POST_WORDS.search(line[:match.start()]):
-        return False
+    if not match or _POST_WORDS.search(line[:match.start()]) or post_word(line[:match.start()]):
+        return False  # 'GENDARME ADJOINT VOLONTAIRE (GAV)': a post's initials
     initials = iter(word[0] for word in re.findall(r"[A-ZÀ-Ý][\w'’-]*", line[:match.start()]))
     letters = [c for c in match.group(1) if c.isupper()]
     return len(letters) >= 2 and all(any(c == i for i in initials) for c in letters)
