@@ -2,10 +2,17 @@
 role a line plays on the page, held on short texts written for these tests (posts, places and
 organisations the corpus does not hold): qualifiers written one after the other after the post
 (a pay class, then the contract, then the hours), a gender-neutral mark, a secondment, an
-echelon, a shift, a town's district, a lead-in calling the reader to become the post."""
+echelon, a shift, a town's district, a lead-in calling the reader to become the post; and for the
+employer, a board's own name (in part, or a site saying it publishes offers), a menu with a count,
+"Posted on ... by X", "We're X,", a unit named by its subject or its town (its organisation
+employs), a signature's "role – organisation", more legal forms."""
 
 from __future__ import annotations
 
+from tracker.importers.dates import fold
+from tracker.importers.text import parse_text
+from tracker.importers.text_names_check import clean_org
+from tracker.importers.text_names_employer import unit_owner
 from tracker.importers.text_title import trim_place, trim_terms
 
 
@@ -46,3 +53,55 @@ def test_a_towns_district_after_the_post_is_the_place() -> None:
     assert trim_place("Négociateur immobilier (F/H) – Marseille 8e", "x") \
         == "Négociateur immobilier (F/H)"
     assert trim_place("Conseiller – Paris 15e", "x") == "Conseiller"
+
+
+def _employer(text: str) -> str | None:
+    found = parse_text(text).get("hiring_organization_name")
+    return found.value if found is not None else None
+
+
+def test_a_boards_own_name_is_no_employer_even_in_part() -> None:
+    text = ("Career Bank\nFind a job  |  Salaries  |  Advice\n\nCareer Bank > Jobs > Baker\n\n"
+            "Baker\nPosted on March 3, 2027 by Saltmarsh Bakery Co-op\n\n"
+            "Location: Truro\nWe bake bread and pastries for 12 cafés.")
+    assert _employer(text) == "Saltmarsh Bakery Co-op"
+
+
+def test_a_site_that_says_it_publishes_offers_is_a_board() -> None:
+    text = ("TréteauxEmploi — le site des offres du théâtre\n\nRÉGISSEUR·SE GÉNÉRAL·E\n"
+            "Compagnie Vents Contraires — Nantes (44)\n\n"
+            "La compagnie Vents Contraires crée des spectacles de rue depuis 2004.\n\n"
+            "© TréteauxEmploi 2027 — CGU — Contact")
+    assert _employer(text) == "Compagnie Vents Contraires"
+
+
+def test_a_menu_with_a_count_of_openings_is_a_menu() -> None:
+    text = ("kelpwise studio\nWork · Studio · Journal · Careers (3)\n\nSenior Game Designer\n"
+            "Remote · Full-time\n\nHi! We're Kelpwise Studio, a 40-person team in Porto making "
+            "cosy games.")
+    assert _employer(text) == "Kelpwise Studio"
+
+
+def test_a_unit_named_by_its_subject_or_its_town_belongs_to_the_organisation() -> None:
+    text = ("INSTITUT SUPÉRIEUR DE GESTION DU LITTORAL\n\nMaître de conférences en marketing (H/F)\n"
+            "Département Marketing, Vente et Distribution – campus de Brest\n\n"
+            "L'Institut supérieur de gestion du littoral recrute un·e enseignant·e en marketing.")
+    assert fold(_employer(text) or "") == fold("Institut supérieur de gestion du littoral")
+    # a branch named by its town, under its company's name in a signature
+    text = ("Objet : Poste de technicien réseau\n\nBonjour,\n\nNous recrutons un technicien réseau "
+            "en CDI.\n\nBonne journée,\n\nLéa Morin\nChargée de recrutement – Axiome Réseaux\n"
+            "Agence de Nantes · 02 xx xx xx xx\n")
+    assert _employer(text) == "Axiome Réseaux"
+
+
+def test_a_unit_that_names_a_body_itself_stays() -> None:
+    assert unit_owner("Service public de Wallonie", ["Wallonie"], "x") is None
+    assert unit_owner("Agence nationale de la recherche", ["Inria"], "x") is None
+
+
+def test_european_irish_and_german_partnership_forms_are_left_out_when_the_text_drops_them() -> None:
+    assert clean_org("Kranich Werke SE", "Kranich Werke builds cranes.") == "Kranich Werke"
+    assert clean_org("Liffey Ports DAC", "Liffey Ports runs two quays.") == "Liffey Ports"
+    assert clean_org("Weserstrom GmbH & Co. KG", "Weserstrom plans parks.") == "Weserstrom"
+    # kept when the text names it only so
+    assert clean_org("Liffey Ports DAC", "Liffey Ports DAC runs two quays.") == "Liffey Ports DAC"

@@ -74,7 +74,10 @@ _ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes
 _SUBJECT_NAME = re.compile(
     rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?({_NAME})(?:\s*+\([^)]{{0,60}}\))?\s++[a-zà-ÿ]")
 _AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})\s*+,")
-_PUBLISHED_BY = re.compile(rf"^publi\w*\s+le\s+[^:]{{3,40}}\s+par\s*:?\s*({_NAME})", re.I)
+_PUBLISHED_BY = re.compile(rf"^(?:publi\w*\s+le\s+[^:]{{3,40}}\s+par|posted\s+(?:on\s+)?[^:]{{3,40}}?"
+                           rf"\s+by)\s*:?\s*({_NAME})", re.I)
+# 'Hola! We're Tramuntana Labs, a 120-person team': the organisation presenting itself.
+_WE_ARE = re.compile(rf"^(?:[^\w\s]*\w+[!,.]\s+)?We(?:'re|’re| are)\s+({_NAME})\s*,")
 
 
 def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
@@ -87,7 +90,7 @@ def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
         published = _PUBLISHED_BY.match(stripped)
         if published:
             found.append((published.group(1), stripped, 0.7))
-        at = _AT_NAME.match(stripped)
+        at = _AT_NAME.match(stripped) or _WE_ARE.match(stripped)
         if at:
             found.append((at.group(1), stripped, 0.65))
         if _ABOUT.match(fold(stripped)):
@@ -362,7 +365,9 @@ def _signature(lines: list[str]) -> list[tuple[str, str, float]]:
     for index, line in enumerate(lines):
         if _SIGN_OFF.match(line.strip()):
             for below in lines[index + 1:index + 6]:
-                role, _, org = below.strip().partition(", ")
+                # 'Office Manager, X Ltd', 'Chargée de recrutement IT – X': a role, then its
+                # organisation
+                role, org = (re.split(r"(?:,|\s[—–|-])\s+", below.strip(), maxsplit=1) + [""])[:2]
                 if org and post_word(role) and _NAME_RE.match(org):  # 'Office Manager, X Ltd'
                     return [(org, below.strip(), 0.6)]
                 if below.strip() and is_org_line(below.strip()):

@@ -256,13 +256,13 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             break
         if _CRUMB_MARKS.search(unquoted(line)) and not line.endswith(".") and len(line) <= 120:
             parts = [part.strip() for part in _CRUMBS.split(line)]
-            boards += _board_employer(parts[0]) + [
+            boards += _board_employer(parts[0], text) + [
                 (name, line, 0.65) for before, name in zip(parts, parts[1:], strict=False)
                 if re.fullmatch(r"(?i)entreprises?|companies|employers?|employeurs?", before)]
             crumb = parts[-1]
             continue
         if _BOARD.search(key):
-            boards += _board_employer(line)
+            boards += _board_employer(line, text)
             continue  # the publisher's name: never the title
         if is_nav(line):
             continue  # a site's menu or its path
@@ -327,7 +327,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
         bare = without_legal_form(name).replace(",", "")  # 'Usinage Beauce-Tech inc.'
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
-            seen = sum(1 for other in lines if bare in other) > 1
+            # (seen again in any case: 'la compagnie Les Ombres Portées' in a sentence)
+            seen = sum(1 for other in lines if fold(bare) in fold(other)) > 1
             if len(name.split()) >= 2 or _named_later(name, text):
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
@@ -398,19 +399,24 @@ def _named_elsewhere(name: str, text: str) -> bool:
     return bool(_NAME_RE.match(name)) and len(bare.split()) >= 2 and text.count(bare) > 1
 
 
-def _board_employer(line: str) -> list[tuple[str, str, float]]:
+def _board_employer(line: str, text: str = "") -> list[tuple[str, str, float]]:
     """'Careers at Northfield Foods', 'Harbor Freightways Careers', 'UNDP Procurement
     Notices': a careers site names its own organisation (a job board's name is no employer)."""
     if is_nav(line):
         return []  # a menu ending in 'Careers' names no one
-    match = re.match(r"^(?:careers at|jobs at|travailler chez|careers\s*[|—–-])\s*(.{2,60})$",
+    match = re.match(r"^(?:careers at|jobs at|travailler chez|careers\s*[|—–-])\s*([^|—–·]{2,60}?)"
+                     r"(?:\s+[|—–·]\s.*)?$",
                      line.strip(), re.I) \
         or re.match(r"^(.{2,60}?)\s+(?:[—–|-]\s+)?(?:careers|procurement notices)$", line.strip(),
                     re.I)
     if match:
         return [(match.group(1).strip(), line, 0.6)]
     own = publisher_words_off(line)  # 'Portail Emploi CNRS'
-    return [(own, line, 0.55)] if own != line.strip() and _ORG.search(own) else []
+    # ('Job Bank' is a board's own name: 'Bank', a word of it, is named nowhere on its own;
+    # an acronym or a name of several words is a name: 'Portail Emploi CNRS')
+    alone = not text or len(own.split()) > 1 or re.fullmatch(r"[A-Z]{2,8}", own) or re.search(rf"(?<![\w-]){re.escape(own)}(?![\w-])",
+                                  text.replace(line.strip(), ""))
+    return [(own, line, 0.55)] if own != line.strip() and _ORG.search(own) and alone else []
 
 
 def _named_later(line: str, text: str) -> bool:

@@ -92,6 +92,7 @@ def is_nav(line: str) -> bool:
         return False
     if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2:
         return True
+    stripped = re.sub(r"\s*\(\d{1,4}\)", "", stripped)  # 'Careers (7)': a count of openings
     items = [item.strip() for item in re.split(r"\s[·|•]\s|\s{3,}", stripped)]
     return len(items) >= 3 and not re.search(r"\d|:", stripped) and all(
         1 <= len(item.split()) <= 5 for item in items)
@@ -103,7 +104,8 @@ _PUBLISHER = re.compile(
     r"situations vacant|help wanted|employment opportunities|opportunities|recruitment|"
     r"emplois?|offres? d'emploi|carrieres?|petites annonces|annonces|bourse de l'emploi|"
     r"recrutement|postes? vacants|mises au concours|bulletin officiel|journal officiel|"
-    r"le site de recrutement|portail|working at|work for|travailler (?:a|pour|chez)|"
+    r"le site de recrutement|(?:le )?site (?:des |d')?(?:offres|annonces|emplois?)|"
+    r"jobs? site|portail|working at|work for|travailler (?:a|pour|chez)|"
     r"join (?:our|the) team|rejoignez[- ]nous|nous rejoindre)\b")
 
 

@@ -74,7 +74,9 @@ _SELF_DESCRIBED = re.compile(
     r"provider|manufacturer|developer|cooperative|coopérative|groupement|exploitation|farm|"
     r"ferme|domaine|school district|district|department|ministry|ministère)\b")
 _SIGN_OFF = re.compile(r"^(?:cordialement|bien cordialement|best regards|kind regards|regards|"
-                       r"sincerely|bien à vous|salutations)\b", re.I)
+                       r"sincerely|bien à vous|salutations|belle journée|bonne journée|"
+                       r"bonne fin de journée|à bientôt|warm regards|all the best|many thanks|"
+                       r"thanks|cheers|merci)\b", re.I)
 _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "recruitment", "rh",
                    "hr", "mail", "email", "emploi", "contact", "info", "gmail", "outlook",
                    "yahoo", "hotmail", "orange", "free", "wanadoo", "laposte", "proton"}
