@@ -105,3 +105,37 @@ def test_european_irish_and_german_partnership_forms_are_left_out_when_the_text_
     assert clean_org("Weserstrom GmbH & Co. KG", "Weserstrom plans parks.") == "Weserstrom"
     # kept when the text names it only so
     assert clean_org("Liffey Ports DAC", "Liffey Ports DAC runs two quays.") == "Liffey Ports DAC"
+
+
+def _title(text: str) -> str | None:
+    found = parse_text(text).get("title")
+    return found.value if found is not None else None
+
+
+def test_a_sites_address_or_service_call_before_its_menu_is_its_name() -> None:
+    text = ("NHS.UK  Find a nursing job\nSearch jobs | Saved | Applications | Sign out\n\n"
+            "Community Staff Nurse\nHEATHFIELD CARE PARTNERSHIP\nDerby (DE1 2AB)\n\n"
+            "Summary\nJoin our district nursing team.")
+    assert _title(text) == "Community Staff Nurse"
+
+
+def test_a_bulletins_issue_line_is_no_heading() -> None:
+    text = ("WESTGATE COLLEGE – JOBS BULLETIN\nIssue of Friday 12 March 2027\n\n"
+            "Trainee Laboratory Technician – Fenwick Analytics, Ely\n\n"
+            "Fenwick Analytics is taking on a trainee this summer.")
+    assert _title(text) == "Trainee Laboratory Technician"
+
+
+def test_a_final_year_internship_is_a_kind_written_before_the_post_and_its_terms_after_the_place() -> None:
+    text = ("Stage de fin d'études – Ingénieur·e données (6 mois) – Nantes\n\n"
+            "Orbital Data recrute son/sa stagiaire pour l'équipe Data de l'agence de Nantes.\n"
+            "Vous travaillerez sur un entrepôt de données pour un client de l'énergie.")
+    assert _title(text) == "Ingénieur·e données"
+    # a firm hiring its own intern works for a client: it is the employer
+    assert _employer(text) == "Orbital Data"
+
+
+def test_a_unit_after_the_post_stays_where_an_organisation_and_its_town_go() -> None:
+    text = ("Data Analyst – Planned Care\n\nThe Planned Care team runs elective surgery lists.\n"
+            "Location: Hamilton")
+    assert _title(text) == "Data Analyst – Planned Care"

@@ -80,6 +80,11 @@ _PUBLISHED_BY = re.compile(rf"^(?:publi\w*\s+le\s+[^:]{{3,40}}\s+par|posted\s+(?
 _WE_ARE = re.compile(rf"^(?:[^\w\s]*\w+[!,.]\s+)?We(?:'re|’re| are)\s+({_NAME})\s*,")
 
 
+# 'X recrute son/sa stagiaire', 'X is hiring its first designer': hiring for itself.
+_OWN_HIRE = re.compile(r"\b(?:recrute|recrutent|recherche|is hiring|is recruiting|is looking for)\s+"
+                       r"(?:son|sa|ses|son/sa|its|their)\b")
+
+
 def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
     """The organisation presented under 'Qui sommes-nous ?' / 'About us', or named at a
     sentence's head ('Chez Tandem Énergie, on ...', 'At Brightloop, we ...'), or the one a
@@ -156,7 +161,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     client = client_named(body)
     if client:  # an agency's or a board's client
         found.append((client[0], client[1], 0.7))
-    elif unnamed_client(body):
+    elif unnamed_client(body) and not any(_OWN_HIRE.search(line) for line in body[:30]):
+        # ('Kolibri Services recrute son/sa stagiaire ... pour un client du tourisme': a firm
+        # hiring its own staff works for a client, it does not recruit for one)
         found = found[:1]  # the agency is not the employer: only a labelled line names one
         if found:
             result.add("hiring_organization_name", *found[0])

@@ -70,7 +70,8 @@ _BOARD = re.compile(
     r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
     r"guardian jobs|times higher education|w4mp|nature careers|science careers|portail (?:de l')?"
     r"emploi|mon volontariat international|careers at|jobs at|vacancies at)\b"
-    r"|^[\w' —–|-]{2,40}\s(?:jobs|vacancies|procurement notices|careers)$"
+    r"|^[\w' —–|-]{2,40}\s(?:jobs|vacancies|procurement notices|careers|(?:careers |jobs? )?"
+    r"(?:bulletin|newsletter))$"
     r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
     r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
     r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
@@ -79,7 +80,9 @@ _CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
 _SKIP = re.compile(
     r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
     r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi"
-    r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]")  # a social post's age: '2 sem. •'
+    r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]"  # a social post's age: '2 sem. •'
+    # a bulletin's issue: 'Issue of Monday 22 February 2027', 'Numéro 214 – mars 2027'
+    r"|^(?:issue|edition|numero|volume|vol\.|newsletter|bulletin|lettre)\b(?:\s+\S+){0,5}\s+(?:19|20)\d\d$")
 _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
                "job description", "vacancy", "skip to content", "synthese de l'offre",
                "skip to main content", "job vacancy", "fiche de poste", "profil de poste",
@@ -355,8 +358,12 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if found is not None and lead and post_word(found.value[lead.end():]) \
             and _spelled_in(lead.group(1), text):
         found.value = found.value[lead.end():]  # 'AAI Junior Executive': the employer's acronym
+    if found is not None:
+        found.value = _employer_after(found.value, text)
     if found is not None and not post_word(re.split(r"\s+[—–|-]\s+|,\s+", found.value)[-1]):
-        found.value = trim_place(found.value, text)
+        placed = trim_place(found.value, text)
+        # ('X (6 mois) – Bordeaux': the terms the place hid are at the end now)
+        found.value = trim_terms(placed) or placed if placed != found.value else placed
     return header, below_title, site_names + boards
 
 
@@ -524,3 +531,20 @@ def _places_after(line: str) -> bool:
     Noirmont (JU)'): a name and where it is, the way an organisation heads its page."""
     rest = [part.strip() for part in _SEPARATOR.split(line)[1:] if part.strip()]
     return bool(rest) and all(is_place(re.sub(r"\s*\([^)]{1,6}\)$", "", part)) for part in rest)
+
+
+def _employer_after(title: str, text: str) -> str:
+    """'APPRENTICE ACCOUNTS TECHNICIAN – Pemberton & Shah Chartered Accountants, Bury St
+    Edmunds': the organisation (and its town) after a dash, when the text names it again
+    elsewhere and the part before names a post."""
+    head, _, tail = title.rpartition(" – ") if " – " in title else title.rpartition(" — ")
+    name, comma, town = (part.strip() for part in tail.partition(","))
+    # (a unit after the post names it: 'Data Analyst – Planned Care'; a name and its town is
+    # an organisation)
+    town_like = is_place(town) or re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,2}",
+                                                town) and not _ORG.search(town)
+    if not head or not comma or not town_like or not post_word(head) or post_word(name) \
+            or not _NAME_RE.match(name) or len(name.split()) < 2:
+        return title
+    rest = text.replace(title, "")
+    return head.strip() if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) else title

@@ -243,12 +243,19 @@ _MENU = re.compile(r"\b(?:home|accueil|jobs?|emplois?|offres|contact|search|rech
                    r"\b|\s[>›»]\s")
 
 
+_SITE_WORDS = re.compile(r"(?<![\w@.])[\w-]{2,}\.(?:[a-z]{2,3}|UK|FR|COM|ORG)(?![\w.@])"
+                         r"|\b(?i:find|search|browse|trouve[rz]|cherche[rz])\s+(?i:an?|your|une?|votre|ton|des)\s")
+
+
 def site_name_lines(top: list[str]) -> set[int]:
     """Indexes of a site's own name: a first line followed by the site's menu or breadcrumbs
     ('Meridian Medical Locums' / 'Locum GPs | Nurses | Contact'), the logo before the menu."""
     found: set[int] = set()
     for index in range(min(2, len(top) - 1)):
-        if not is_nav(top[index]) and not post_word(top[index]) and is_nav(top[index + 1]) \
+        # ('GOV.UK  Find an apprenticeship': a site's address or its service's call is its
+        # name, whatever post it names)
+        named = not post_word(top[index]) or _SITE_WORDS.search(top[index])
+        if not is_nav(top[index]) and named and is_nav(top[index + 1]) \
                 and _MENU.search(fold(top[index + 1])):
             found.add(index)
     return found

@@ -16,7 +16,8 @@ from tracker.importers.text_places import is_place
 # A kind of posting or call written before the title, then a separator.
 _KIND_PREFIX = re.compile(
     r"^(?:appel a candidatures?|call for applications|call for (?:expressions of )?interest"
-    r"|mission freelance|freelance|alternance|apprentissage|stage|internship|traineeship|recrutement"
+    r"|mission freelance|freelance|alternance|apprentissage"
+    r"|stage(?: de fin d'etudes?| de cesure| de pre-embauche)?|internship|traineeship|recrutement"
     r"|offre d'emploi|job offer|job opportunity|job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
