@@ -139,3 +139,21 @@ def test_a_unit_after_the_post_stays_where_an_organisation_and_its_town_go() -> 
     text = ("Data Analyst – Planned Care\n\nThe Planned Care team runs elective surgery lists.\n"
             "Location: Hamilton")
     assert _title(text) == "Data Analyst – Planned Care"
+
+
+def test_a_body_named_by_its_kind_and_lower_case_words_that_recruits_is_the_employer() -> None:
+    text = ("Pharmacie de la Halle aux Grains recrute !\n\nNous cherchons un·e préparateur·rice "
+            "en pharmacie.\n\nPoste : Préparateur en pharmacie\nContrat : CDI")
+    assert _employer(text) == "Pharmacie de la Halle aux Grains"
+
+
+def test_a_town_then_the_organisation_on_a_header_line() -> None:
+    text = ("PRÉPARATEUR EN PHARMACIE H/F\nAnnonce n° 12-345 · mise en ligne le 03.02.2027\n"
+            "Quimper (29) — Pharmacie du Steir\n\nType de contrat : CDI")
+    assert _employer(text) == "Pharmacie du Steir"
+
+
+def test_a_practice_named_by_its_kind_keeps_its_whole_name() -> None:
+    text = ("Objet : Assistant dentaire\n\nMadame, Monsieur,\n\nLe cabinet dentaire des Docteurs "
+            "Le Goff et Salaün recherche un(e) assistant(e) dentaire.\n")
+    assert fold(_employer(text) or "") == fold("Cabinet dentaire des Docteurs Le Goff et Salaün")

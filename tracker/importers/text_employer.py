@@ -80,6 +80,8 @@ _PUBLISHED_BY = re.compile(rf"^(?:publi\w*\s+le\s+[^:]{{3,40}}\s+par|posted\s+(?
 _WE_ARE = re.compile(rf"^(?:[^\w\s]*\w+[!,.]\s+)?We(?:'re|’re| are)\s+({_NAME})\s*,")
 
 
+_KIND_RECRUITS = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\n:;.!?()]{3,80}?)\s+(?:recrute|recrutent|"
+                            r"is hiring|is recruiting)\s*(?:!|:|$)")
 # 'X recrute son/sa stagiaire', 'X is hiring its first designer': hiring for itself.
 _OWN_HIRE = re.compile(r"\b(?:recrute|recrutent|recherche|is hiring|is recruiting|is looking for)\s+"
                        r"(?:son|sa|ses|son/sa|its|their)\b")
@@ -199,6 +201,11 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 recruiter = (name[0].upper() + name[1:], line, 0.75)
                 found.append(recruiter)
                 break
+    if recruiter is None:  # 'Clinique vétérinaire du Val de Loue recrute !': a body's kind
+        recruiter = next(((m["name"], line, 0.7) for line in body[:15]  # and its lower-case words
+                          if (m := _KIND_RECRUITS.match(line)) and _ORG.match(m["name"])), None)
+        if recruiter:
+            found.append(recruiter)
     for line in body:
         match = _SELF_DESCRIBED.match(line) or _APPOSITION.match(line)
         if match:
@@ -255,7 +262,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name, snippet, confidence = university[0], university[1], 0.6
         # 'Mairie de X Recrute', 'Acme Careers': the header's call is no part of the name
         name = re.sub(r"(?<=\S)\s+(?i:recrute|recrutent|recrutement|recruits|careers|jobs|emplois?|"
-                      r"carri[èe]res)$", "", name)
+                      r"carri[èe]res)\s*[!:.]*$", "", name)
         if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
             name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name

@@ -120,7 +120,11 @@ def org_name(line: str) -> str:
     after it when the first part is a short code and the next names an organisation ('cdg69 –
     Centre de gestion ...')."""
     parts = _SEPARATOR.split(_SEX.sub(" ", line).strip(), maxsplit=2)
-    if len(parts) > 1 and re.fullmatch(r"[a-z][a-z0-9]{1,9}", parts[0]) and _ORG.match(parts[1]):
+    # ('Angers (49) — Pharmacie des Lices': a town, then the organisation)
+    town = is_place(parts[0]) or re.fullmatch(r"[A-ZÀ-Ý][\w'’ -]{1,40}\s*\((?:\d{2,3}|2[AB])\)",
+                                              parts[0])
+    if len(parts) > 1 and (re.fullmatch(r"[a-z][a-z0-9]{1,9}", parts[0]) or town) \
+            and _ORG.match(parts[1]):
         return parts[1].strip(" ,;:-–—(")
     return parts[0].strip(" ,;:-–—(")
 
