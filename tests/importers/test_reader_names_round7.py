@@ -157,3 +157,16 @@ def test_a_practice_named_by_its_kind_keeps_its_whole_name() -> None:
     text = ("Objet : Assistant dentaire\n\nMadame, Monsieur,\n\nLe cabinet dentaire des Docteurs "
             "Le Goff et Salaün recherche un(e) assistant(e) dentaire.\n")
     assert fold(_employer(text) or "") == fold("Cabinet dentaire des Docteurs Le Goff et Salaün")
+
+
+def test_an_organisations_recruitment_campaign_is_its_header_not_the_heading() -> None:
+    text = ("Nordlys Air – Cabin Crew Recruitment\n\nSENIOR CABIN MANAGER – ATR 72\n"
+            "Base: Tromsø\n\nNordlys Air flies 14 ATR aircraft along the Norwegian coast.")
+    assert _title(text) == "SENIOR CABIN MANAGER – ATR 72"
+    assert _employer(text) == "Nordlys Air"
+
+
+def test_a_subject_asking_to_pass_the_offer_on_names_no_post() -> None:
+    text = ("De : Marc Olier <m.olier@example.fr>\nObjet : Offre d'emploi à diffuser auprès de vos "
+            "étudiants\n\nBonjour,\n\nNotre étude cherche un ou une clerc de notaire, en CDI.\n")
+    assert _title(text) == "clerc de notaire"

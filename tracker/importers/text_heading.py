@@ -238,7 +238,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
 
     def heading_like(line: str) -> bool:
-        return not (line in authors or line in sites or is_letterhead(line) or is_unit_line(line)
+        return not (line in authors or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
                     or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
@@ -251,6 +251,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
         if line in authors or is_letterhead(line):
+            continue
+        if _CAMPAIGN.search(line):  # 'Alpenflug Airlines – Pilot Recruitment'
+            boards.append((org_name(line), line, 0.6))
             continue
         above = line in sites or is_unit_line(line) or heading_at is not None and index < heading_at and (
             by_marker or not post_word(line))
@@ -494,8 +497,12 @@ def _header_name(line: str) -> str:
     return parts[0]
 
 
+# 'Alpenflug Airlines – Pilot Recruitment': an organisation's recruitment campaign after its
+# name, a header (the post it recruits is named below).
+_CAMPAIGN = re.compile(r"^[^—–|]{3,60}\s[—–|-]\s(?:[\w ]{1,30}\s)?(?:recruitment|recrutement|careers|"
+                       r"carri[èe]res)$", re.I)
 # A careers page's own words: the site is the employer's ('Careers | X', 'X — Join our team').
-_OWN_SITE = re.compile(r"\b(?:careers?|carrieres?|join (?:our|the) team|rejoignez[- ]nous|"
+_OWN_SITE = re.compile(r"\s[—–|-]\s(?:[\w ]{1,30}\s)?recruitment$|\b(?:careers?|carrieres?|join (?:our|the) team|rejoignez[- ]nous|"
                        r"job opportunit(?:y|ies)|current (?:openings|vacancies)|nos offres|"
                        r"nous rejoindre|working at|travailler (?:a|chez))\b")
 

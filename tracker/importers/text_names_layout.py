@@ -43,7 +43,7 @@ commis receptionniste mediateur mediatrice regisseur regisseuse bibliothecaire d
 archiviste attache attachee inspecteur inspectrice coordinateur coordinatrice consultante
 accompagnant accompagnante surveillant surveillante aesh atsem employe employee operateur
 operatrice jardinier gardien concierge volontaire benevole moniteur monitrice entraineur
-preparateur preparatrice graphiste journaliste traducteur traductrice economiste statisticien
+preparateur preparatrice graphiste journaliste pigiste correspondant correspondante correspondent traducteur traductrice economiste statisticien
 urbaniste architecte geometre dessinateur laborantin auxiliaire puericultrice orthophoniste
 ergotherapeute dieteticien dieteticienne pasteur maitre aide referent referente delegue deleguee
 conducteur conductrice facteur soudeur mecanicien peintre macon couvreur boulanger boucher

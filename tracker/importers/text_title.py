@@ -234,7 +234,7 @@ _POST_IN_SENTENCE = re.compile(
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking|"
     r"will (?:elect|appoint)|wishes to appoint|intends to appoint)|"
     r"^who we need\s*:)\s+(?:pour\s+(?:son|sa|ses|le|la|les)\s+[^,.;:]{1,60}?\s+(?=une?\s|des\s))?"
-    r"(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
+    r"(?:an?|un·e|un\.e|un\(e\)|un\s+ou\s+une|une?|one|(?P<several>des|several)|"
     r"(?:son|sa|ses|their|its|our|"
     r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
     r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
@@ -344,6 +344,12 @@ _LEAD_WORD = re.compile(r"^(?:offre|annonce|recherche|cherche|on recherche)\s+(?
                         r"(?:(?:de|du)\s+|d['’]\s*)?(?=\w)", re.I)
 
 
+# 'Offre d'emploi à diffuser auprès de vos anciens BTS', 'Job ad to share with your students'.
+_SHARE = re.compile(r"^(?:offre(?: d'emploi)?|annonce|job (?:ad|advert|offer|posting)|vacancy)\s+"
+                    r"(?:a diffuser|a transmettre|a relayer|a faire circuler|to (?:share|forward|"
+                    r"circulate|pass on))\b")
+
+
 def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str, str] | None:
     """(title, line) from an e-mail's subject: its tags ('Fwd:', '[Offre d'emploi]', 'Job:'),
     a part saying only that a post is offered ('Job opportunity –'), and the parts naming the
@@ -356,6 +362,8 @@ def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str
         value = _SUBJECT_TAGS.sub("", match["value"]).strip()
         value = re.sub(r"\s*\([^)]*\)\s*$", "", value)
         parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", value) if p.strip()]
+        if _SHARE.match(fold(value)):
+            continue  # the sender's request to pass the offer on: the post is in the body
         kept = [p for p in parts if not (callable(is_org) and is_org(p))
                 and not _LEAD_PART.match(fold(p).strip(" !:"))
                 and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
