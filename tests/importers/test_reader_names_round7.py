@@ -170,3 +170,12 @@ def test_a_subject_asking_to_pass_the_offer_on_names_no_post() -> None:
     text = ("De : Marc Olier <m.olier@example.fr>\nObjet : Offre d'emploi à diffuser auprès de vos "
             "étudiants\n\nBonjour,\n\nNotre étude cherche un ou une clerc de notaire, en CDI.\n")
     assert _title(text) == "clerc de notaire"
+
+
+def test_a_bilingual_heading_gives_the_post_in_the_language_the_text_goes_on_in() -> None:
+    text = ("Bwrdd Iechyd Glannau\nGlannau Health Board\n\nPorthor | Hospital Porter\n\n"
+            "Overview\nWe are looking for a Hospital Porter to join our team.")
+    assert _title(text) == "Hospital Porter"
+    # the two forms of one name stay ('A / B')
+    text = "Animateur / Animatrice\n\nNous cherchons un animateur pour l'été."
+    assert _title(text) == "Animateur / Animatrice"

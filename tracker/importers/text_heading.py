@@ -366,7 +366,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             and _spelled_in(lead.group(1), text):
         found.value = found.value[lead.end():]  # 'AAI Junior Executive': the employer's acronym
     if found is not None:
-        found.value = _employer_after(found.value, text)
+        found.value = _one_language(_employer_after(found.value, text), text)
     if found is not None and not post_word(re.split(r"\s+[—–|-]\s+|,\s+", found.value)[-1]):
         placed = trim_place(found.value, text)
         # ('X (6 mois) – Bordeaux': the terms the place hid are at the end now)
@@ -559,3 +559,14 @@ def _employer_after(title: str, text: str) -> str:
         return title
     rest = text.replace(title, "")
     return head.strip() if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) else title
+
+
+def _one_language(title: str, text: str) -> str:
+    """'Cynorthwyydd Domestig | Domestic Assistant': a bilingual heading, the post named in two
+    languages; the one the text goes on in (it names the post again) is the title."""
+    parts = [part.strip() for part in re.split(r"\s+\|\s+", title)]  # ("A / B": its two forms)
+    if len(parts) != 2 or not all(parts):
+        return title
+    rest = fold(text.replace(title, ""))
+    again = [part for part in parts if re.search(rf"(?<![\w-]){re.escape(fold(part))}(?![\w-])", rest)]
+    return again[0] if len(again) == 1 and post_word(again[0]) else title
