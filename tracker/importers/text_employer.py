@@ -74,7 +74,17 @@ _ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes
 _SUBJECT_NAME = re.compile(
     rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?({_NAME})(?:\s*+\([^)]{{0,60}}\))?\s++[a-zà-ÿ]")
 _AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})\s*+,")
-_PUBLISHED_BY = re.compile(rf"^publi\w*\s+le\s+[^:]{{3,40}}\s+par\s*:?\s*({_NAME})", re.I)
+_PUBLISHED_BY = re.compile(rf"^(?:publi\w*\s+le\s+[^:]{{3,40}}\s+par|posted\s+(?:on\s+)?[^:]{{3,40}}?"
+                           rf"\s+by)\s*:?\s*({_NAME})", re.I)
+# 'Hola! We're Tramuntana Labs, a 120-person team': the organisation presenting itself.
+_WE_ARE = re.compile(rf"^(?:[^\w\s]*\w+[!,.]\s+)?We(?:'re|’re| are)\s+({_NAME})\s*,")
+
+
+_KIND_RECRUITS = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\n:;.!?()]{3,80}?)\s+(?:recrute|recrutent|"
+                            r"is hiring|is recruiting)\s*(?:!|:|$)")
+# 'X recrute son/sa stagiaire', 'X is hiring its first designer': hiring for itself.
+_OWN_HIRE = re.compile(r"\b(?:recrute|recrutent|recherche|is hiring|is recruiting|is looking for)\s+"
+                       r"(?:son|sa|ses|son/sa|its|their)\b")
 
 
 def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
@@ -87,7 +97,7 @@ def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
         published = _PUBLISHED_BY.match(stripped)
         if published:
             found.append((published.group(1), stripped, 0.7))
-        at = _AT_NAME.match(stripped)
+        at = _AT_NAME.match(stripped) or _WE_ARE.match(stripped)
         if at:
             found.append((at.group(1), stripped, 0.65))
         if _ABOUT.match(fold(stripped)):
@@ -153,7 +163,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     client = client_named(body)
     if client:  # an agency's or a board's client
         found.append((client[0], client[1], 0.7))
-    elif unnamed_client(body):
+    elif unnamed_client(body) and not any(_OWN_HIRE.search(line) for line in body[:30]):
+        # ('Kolibri Services recrute son/sa stagiaire ... pour un client du tourisme': a firm
+        # hiring its own staff works for a client, it does not recruit for one)
         found = found[:1]  # the agency is not the employer: only a labelled line names one
         if found:
             result.add("hiring_organization_name", *found[0])
@@ -189,6 +201,11 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 recruiter = (name[0].upper() + name[1:], line, 0.75)
                 found.append(recruiter)
                 break
+    if recruiter is None:  # 'Clinique vétérinaire du Val de Loue recrute !': a body's kind
+        recruiter = next(((m["name"], line, 0.7) for line in body[:15]  # and its lower-case words
+                          if (m := _KIND_RECRUITS.match(line)) and _ORG.match(m["name"])), None)
+        if recruiter:
+            found.append(recruiter)
     for line in body:
         match = _SELF_DESCRIBED.match(line) or _APPOSITION.match(line)
         if match:
@@ -245,7 +262,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name, snippet, confidence = university[0], university[1], 0.6
         # 'Mairie de X Recrute', 'Acme Careers': the header's call is no part of the name
         name = re.sub(r"(?<=\S)\s+(?i:recrute|recrutent|recrutement|recruits|careers|jobs|emplois?|"
-                      r"carri[èe]res)$", "", name)
+                      r"carri[èe]res)\s*[!:.]*$", "", name)
         if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
             name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
@@ -362,7 +379,9 @@ def _signature(lines: list[str]) -> list[tuple[str, str, float]]:
     for index, line in enumerate(lines):
         if _SIGN_OFF.match(line.strip()):
             for below in lines[index + 1:index + 6]:
-                role, _, org = below.strip().partition(", ")
+                # 'Office Manager, X Ltd', 'Chargée de recrutement IT – X': a role, then its
+                # organisation
+                role, org = (re.split(r"(?:,|\s[—–|-])\s+", below.strip(), maxsplit=1) + [""])[:2]
                 if org and post_word(role) and _NAME_RE.match(org):  # 'Office Manager, X Ltd'
                     return [(org, below.strip(), 0.6)]
                 if below.strip() and is_org_line(below.strip()):

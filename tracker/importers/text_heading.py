@@ -70,7 +70,8 @@ _BOARD = re.compile(
     r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
     r"guardian jobs|times higher education|w4mp|nature careers|science careers|portail (?:de l')?"
     r"emploi|mon volontariat international|careers at|jobs at|vacancies at)\b"
-    r"|^[\w' —–|-]{2,40}\s(?:jobs|vacancies|procurement notices|careers)$"
+    r"|^[\w' —–|-]{2,40}\s(?:jobs|vacancies|procurement notices|careers|(?:careers |jobs? )?"
+    r"(?:bulletin|newsletter))$"
     r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
     r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
     r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
@@ -79,7 +80,9 @@ _CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
 _SKIP = re.compile(
     r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
     r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi"
-    r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]")  # a social post's age: '2 sem. •'
+    r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]"  # a social post's age: '2 sem. •'
+    # a bulletin's issue: 'Issue of Monday 22 February 2027', 'Numéro 214 – mars 2027'
+    r"|^(?:issue|edition|numero|volume|vol\.|newsletter|bulletin|lettre)\b(?:\s+\S+){0,5}\s+(?:19|20)\d\d$")
 _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
                "job description", "vacancy", "skip to content", "synthese de l'offre",
                "skip to main content", "job vacancy", "fiche de poste", "profil de poste",
@@ -117,7 +120,11 @@ def org_name(line: str) -> str:
     after it when the first part is a short code and the next names an organisation ('cdg69 –
     Centre de gestion ...')."""
     parts = _SEPARATOR.split(_SEX.sub(" ", line).strip(), maxsplit=2)
-    if len(parts) > 1 and re.fullmatch(r"[a-z][a-z0-9]{1,9}", parts[0]) and _ORG.match(parts[1]):
+    # ('Angers (49) — Pharmacie des Lices': a town, then the organisation)
+    town = is_place(parts[0]) or re.fullmatch(r"[A-ZÀ-Ý][\w'’ -]{1,40}\s*\((?:\d{2,3}|2[AB])\)",
+                                              parts[0])
+    if len(parts) > 1 and (re.fullmatch(r"[a-z][a-z0-9]{1,9}", parts[0]) or town) \
+            and _ORG.match(parts[1]):
         return parts[1].strip(" ,;:-–—(")
     return parts[0].strip(" ,;:-–—(")
 
@@ -159,8 +166,8 @@ def _spelled_acronym(line: str) -> bool:
     """'International Committee of the Red Cross (ICRC)': an acronym in brackets whose letters
     are the initials of the words before it (a post's '(CDD)' is not)."""
     match = _ACRONYM.search(line)
-    if not match or _POST_WORDS.search(line[:match.start()]):
-        return False
+    if not match or _POST_WORDS.search(line[:match.start()]) or post_word(line[:match.start()]):
+        return False  # 'GENDARME ADJOINT VOLONTAIRE (GAV)': a post's initials
     initials = iter(word[0] for word in re.findall(r"[A-ZÀ-Ý][\w'’-]*", line[:match.start()]))
     letters = [c for c in match.group(1) if c.isupper()]
     return len(letters) >= 2 and all(any(c == i for i in initials) for c in letters)
@@ -231,7 +238,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
 
     def heading_like(line: str) -> bool:
-        return not (line in authors or line in sites or is_letterhead(line) or is_unit_line(line)
+        return not (line in authors or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
                     or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
@@ -245,6 +252,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         key = fold(line)
         if line in authors or is_letterhead(line):
             continue
+        if _CAMPAIGN.search(line):  # 'Alpenflug Airlines – Pilot Recruitment'
+            boards.append((org_name(line), line, 0.6))
+            continue
         above = line in sites or is_unit_line(line) or heading_at is not None and index < heading_at and (
             by_marker or not post_word(line))
         numbered = _NUMBERED.match(line) if not is_call(line) and not above else None
@@ -256,13 +266,13 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             break
         if _CRUMB_MARKS.search(unquoted(line)) and not line.endswith(".") and len(line) <= 120:
             parts = [part.strip() for part in _CRUMBS.split(line)]
-            boards += _board_employer(parts[0]) + [
+            boards += _board_employer(parts[0], text) + [
                 (name, line, 0.65) for before, name in zip(parts, parts[1:], strict=False)
                 if re.fullmatch(r"(?i)entreprises?|companies|employers?|employeurs?", before)]
             crumb = parts[-1]
             continue
         if _BOARD.search(key):
-            boards += _board_employer(line)
+            boards += _board_employer(line, text)
             continue  # the publisher's name: never the title
         if is_nav(line):
             continue  # a site's menu or its path
@@ -327,7 +337,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
         bare = without_legal_form(name).replace(",", "")  # 'Usinage Beauce-Tech inc.'
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
-            seen = sum(1 for other in lines if bare in other) > 1
+            # (seen again in any case: 'la compagnie Les Ombres Portées' in a sentence)
+            seen = sum(1 for other in lines if fold(bare) in fold(other)) > 1
             if len(name.split()) >= 2 or _named_later(name, text):
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
@@ -354,8 +365,12 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if found is not None and lead and post_word(found.value[lead.end():]) \
             and _spelled_in(lead.group(1), text):
         found.value = found.value[lead.end():]  # 'AAI Junior Executive': the employer's acronym
+    if found is not None:
+        found.value = _one_language(_employer_after(found.value, text), text)
     if found is not None and not post_word(re.split(r"\s+[—–|-]\s+|,\s+", found.value)[-1]):
-        found.value = trim_place(found.value, text)
+        placed = trim_place(found.value, text)
+        # ('X (6 mois) – Bordeaux': the terms the place hid are at the end now)
+        found.value = trim_terms(placed) or placed if placed != found.value else placed
     return header, below_title, site_names + boards
 
 
@@ -398,19 +413,24 @@ def _named_elsewhere(name: str, text: str) -> bool:
     return bool(_NAME_RE.match(name)) and len(bare.split()) >= 2 and text.count(bare) > 1
 
 
-def _board_employer(line: str) -> list[tuple[str, str, float]]:
+def _board_employer(line: str, text: str = "") -> list[tuple[str, str, float]]:
     """'Careers at Northfield Foods', 'Harbor Freightways Careers', 'UNDP Procurement
     Notices': a careers site names its own organisation (a job board's name is no employer)."""
     if is_nav(line):
         return []  # a menu ending in 'Careers' names no one
-    match = re.match(r"^(?:careers at|jobs at|travailler chez|careers\s*[|—–-])\s*(.{2,60})$",
+    match = re.match(r"^(?:careers at|jobs at|travailler chez|careers\s*[|—–-])\s*([^|—–·]{2,60}?)"
+                     r"(?:\s+[|—–·]\s.*)?$",
                      line.strip(), re.I) \
         or re.match(r"^(.{2,60}?)\s+(?:[—–|-]\s+)?(?:careers|procurement notices)$", line.strip(),
                     re.I)
     if match:
         return [(match.group(1).strip(), line, 0.6)]
     own = publisher_words_off(line)  # 'Portail Emploi CNRS'
-    return [(own, line, 0.55)] if own != line.strip() and _ORG.search(own) else []
+    # ('Job Bank' is a board's own name: 'Bank', a word of it, is named nowhere on its own;
+    # an acronym or a name of several words is a name: 'Portail Emploi CNRS')
+    alone = not text or len(own.split()) > 1 or re.fullmatch(r"[A-Z]{2,8}", own) or re.search(rf"(?<![\w-]){re.escape(own)}(?![\w-])",
+                                  text.replace(line.strip(), ""))
+    return [(own, line, 0.55)] if own != line.strip() and _ORG.search(own) and alone else []
 
 
 def _named_later(line: str, text: str) -> bool:
@@ -477,8 +497,12 @@ def _header_name(line: str) -> str:
     return parts[0]
 
 
+# 'Alpenflug Airlines – Pilot Recruitment': an organisation's recruitment campaign after its
+# name, a header (the post it recruits is named below).
+_CAMPAIGN = re.compile(r"^[^—–|]{3,60}\s[—–|-]\s(?:[\w ]{1,30}\s)?(?:recruitment|recrutement|careers|"
+                       r"carri[èe]res)$", re.I)
 # A careers page's own words: the site is the employer's ('Careers | X', 'X — Join our team').
-_OWN_SITE = re.compile(r"\b(?:careers?|carrieres?|join (?:our|the) team|rejoignez[- ]nous|"
+_OWN_SITE = re.compile(r"\s[—–|-]\s(?:[\w ]{1,30}\s)?recruitment$|\b(?:careers?|carrieres?|join (?:our|the) team|rejoignez[- ]nous|"
                        r"job opportunit(?:y|ies)|current (?:openings|vacancies)|nos offres|"
                        r"nous rejoindre|working at|travailler (?:a|chez))\b")
 
@@ -518,3 +542,31 @@ def _places_after(line: str) -> bool:
     Noirmont (JU)'): a name and where it is, the way an organisation heads its page."""
     rest = [part.strip() for part in _SEPARATOR.split(line)[1:] if part.strip()]
     return bool(rest) and all(is_place(re.sub(r"\s*\([^)]{1,6}\)$", "", part)) for part in rest)
+
+
+def _employer_after(title: str, text: str) -> str:
+    """'APPRENTICE ACCOUNTS TECHNICIAN – Pemberton & Shah Chartered Accountants, Bury St
+    Edmunds': the organisation (and its town) after a dash, when the text names it again
+    elsewhere and the part before names a post."""
+    head, _, tail = title.rpartition(" – ") if " – " in title else title.rpartition(" — ")
+    name, comma, town = (part.strip() for part in tail.partition(","))
+    # (a unit after the post names it: 'Data Analyst – Planned Care'; a name and its town is
+    # an organisation)
+    town_like = is_place(town) or re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,2}",
+                                                town) and not _ORG.search(town)
+    if not head or not comma or not town_like or not post_word(head) or post_word(name) \
+            or not _NAME_RE.match(name) or len(name.split()) < 2:
+        return title
+    rest = text.replace(title, "")
+    return head.strip() if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) else title
+
+
+def _one_language(title: str, text: str) -> str:
+    """'Cynorthwyydd Domestig | Domestic Assistant': a bilingual heading, the post named in two
+    languages; the one the text goes on in (it names the post again) is the title."""
+    parts = [part.strip() for part in re.split(r"\s+\|\s+", title)]  # ("A / B": its two forms)
+    if len(parts) != 2 or not all(parts):
+        return title
+    rest = fold(text.replace(title, ""))
+    again = [part for part in parts if re.search(rf"(?<![\w-]){re.escape(fold(part))}(?![\w-])", rest)]
+    return again[0] if len(again) == 1 and post_word(again[0]) else title

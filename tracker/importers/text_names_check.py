@@ -118,6 +118,9 @@ LEGAL_FORMS = (
     r"Sdn\.? Bhd\.?", r"S\.A\.S?\.?", r"S\.A\.R\.L\.?", r"S\.p\.A\.?", r"SpA", r"S\.r\.l\.?",
     r"Srl", r"S\.L\.", r"B\.V\.?", r"BV", r"N\.V\.?", r"NV", r"AS", r"ASA", r"A/S", r"AB",
     r"Oy", r"Oyj", r"ApS", r"KG", r"e\.V\.", r"Sàrl", r"Sagl",
+    # a European company, an Irish designated activity company, a German partnership's partner
+    # ('GmbH & Co. KG'), a Portuguese or Brazilian limitada
+    r"SE", r"DAC", r"KGaA", r"& Co\.?", r"Lda\.?", r"Ltda\.?",
 )
 # The forms that can stand at a name's end as an organisation word ('Acme Ltd'), without
 # the ones that are also common words in capitals elsewhere ('AS', 'SA', 'AB', 'NV').

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from tracker.importers.dates import fold
+from tracker.importers.text_places import is_place
 
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
         r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
@@ -155,6 +156,12 @@ _OWNER_TAIL = re.compile(r"\s(?:de\s+la|de\s+l['’]|du|des|of\s+the|of|d['’])
                          r"(?P<owner>[A-ZÀ-Ý][\w&'’.-]*(?:\s+[A-ZÀ-Ý][\w&'’.-]*){0,4})$")
 
 
+_LOCAL_UNIT = re.compile(r"^(?:agence|branch|site|antenne|bureau|office|direction r[ée]gionale)"
+                         r"\s+(?:de\s+|d['’]\s*|du\s+)?(?P<place>[A-ZÀ-Ý][\w'’ -]{1,30}?)\s*$", re.I)
+_SUBJECT_UNIT = re.compile(r"^(?i:d[ée]partement|department|service|division|p[ôo]le)\s+"
+                           r"(?!de\b|du\b|des\b|d['’]|of\b|for\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:,|\s+(?:et|and|&)\s|$)")
+
+
 def unit_owner(name: str, others: list[str], text: str) -> str | None:
     """The company or body a unit found as the employer belongs to ('EDF', not its 'Centre
     Nucléaire de Production d'Électricité'; 'RATP', not its 'Département Maintenance du Matériel
@@ -169,6 +176,15 @@ def unit_owner(name: str, others: list[str], text: str) -> str | None:
     if tail and own and own[0][:1].isupper() and (re.fullmatch(r"[A-Z]{2,6}", tail["owner"]) or re.search(
             rf"(?<![\w'’-]){re.escape(tail['owner'])}(?![\w'’-])", text.replace(name, ""))):
         return tail["owner"]
+    if _LOCAL_UNIT.match(name) or _SUBJECT_UNIT.match(name):
+        # 'Agence de Lyon', 'Département Finance, Comptabilité et Droit': a branch named by its
+        # town or a department by its subject belongs to the organisation found beside it
+        town = _LOCAL_UNIT.match(name)
+        if not town or is_place(town["place"]):
+            owner = next((other for other in others if not _UNIT_HEAD.match(other)
+                          and fold(other) not in fold(name)), None)
+            if owner:
+                return owner
     for other in others:  # its staff are the owner's ('1 500 salariés d'EDF')
         if fold(other) not in fold(name) and not _UNIT_HEAD.match(other) and re.search(
                 r"\b(?:salari[ée]s|agents|collaborat(?:eurs|rices)|employ[ée]s|employees|staff|"

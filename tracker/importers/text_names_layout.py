@@ -43,7 +43,7 @@ commis receptionniste mediateur mediatrice regisseur regisseuse bibliothecaire d
 archiviste attache attachee inspecteur inspectrice coordinateur coordinatrice consultante
 accompagnant accompagnante surveillant surveillante aesh atsem employe employee operateur
 operatrice jardinier gardien concierge volontaire benevole moniteur monitrice entraineur
-preparateur preparatrice graphiste journaliste traducteur traductrice economiste statisticien
+preparateur preparatrice graphiste journaliste pigiste correspondant correspondante correspondent traducteur traductrice economiste statisticien
 urbaniste architecte geometre dessinateur laborantin auxiliaire puericultrice orthophoniste
 ergotherapeute dieteticien dieteticienne pasteur maitre aide referent referente delegue deleguee
 conducteur conductrice facteur soudeur mecanicien peintre macon couvreur boulanger boucher
@@ -92,6 +92,7 @@ def is_nav(line: str) -> bool:
         return False
     if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2:
         return True
+    stripped = re.sub(r"\s*\(\d{1,4}\)", "", stripped)  # 'Careers (7)': a count of openings
     items = [item.strip() for item in re.split(r"\s[·|•]\s|\s{3,}", stripped)]
     return len(items) >= 3 and not re.search(r"\d|:", stripped) and all(
         1 <= len(item.split()) <= 5 for item in items)
@@ -103,7 +104,8 @@ _PUBLISHER = re.compile(
     r"situations vacant|help wanted|employment opportunities|opportunities|recruitment|"
     r"emplois?|offres? d'emploi|carrieres?|petites annonces|annonces|bourse de l'emploi|"
     r"recrutement|postes? vacants|mises au concours|bulletin officiel|journal officiel|"
-    r"le site de recrutement|portail|working at|work for|travailler (?:a|pour|chez)|"
+    r"le site de recrutement|(?:le )?site (?:des |d')?(?:offres|annonces|emplois?)|"
+    r"jobs? site|portail|working at|work for|travailler (?:a|pour|chez)|"
     r"join (?:our|the) team|rejoignez[- ]nous|nous rejoindre)\b")
 
 
@@ -241,12 +243,19 @@ _MENU = re.compile(r"\b(?:home|accueil|jobs?|emplois?|offres|contact|search|rech
                    r"\b|\s[>›»]\s")
 
 
+_SITE_WORDS = re.compile(r"(?<![\w@.])[\w-]{2,}\.(?:[a-z]{2,3}|UK|FR|COM|ORG)(?![\w.@])"
+                         r"|\b(?i:find|search|browse|trouve[rz]|cherche[rz])\s+(?i:an?|your|une?|votre|ton|des)\s")
+
+
 def site_name_lines(top: list[str]) -> set[int]:
     """Indexes of a site's own name: a first line followed by the site's menu or breadcrumbs
     ('Meridian Medical Locums' / 'Locum GPs | Nurses | Contact'), the logo before the menu."""
     found: set[int] = set()
     for index in range(min(2, len(top) - 1)):
-        if not is_nav(top[index]) and not post_word(top[index]) and is_nav(top[index + 1]) \
+        # ('GOV.UK  Find an apprenticeship': a site's address or its service's call is its
+        # name, whatever post it names)
+        named = not post_word(top[index]) or _SITE_WORDS.search(top[index])
+        if not is_nav(top[index]) and named and is_nav(top[index + 1]) \
                 and _MENU.search(fold(top[index + 1])):
             found.add(index)
     return found

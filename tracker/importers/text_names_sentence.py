@@ -34,8 +34,9 @@ _SIGNER = re.compile(
     r"recteur|rectrice|principal|headteacher|governing body|board of governors|conseil "
     r"d'administration|conseil municipal|conseil communal|city council|town council)(?:\s+(?:g[ée]n[ée]ral(?:e)?|ex[ée]cuti(?:f|ve)|general))?\s+"
     r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|d['’]\s*|of\s+(?:the\s+)?)(?=[A-ZÀ-Ý])", re.I)
+# ('cabinet dentaire': 'de' must be a word and the name start with a capital, not 'de|ntaire')
 _OFFICE = re.compile(r"^(?:(?:the|le|la)\s+)?(?:office|bureau|cabinet|team|[ée]quipe)\s+"
-                     r"(?:of|de|du|d['’])\s*(?=[A-ZÀ-Ý])", re.I)
+                     r"(?:(?:of|de|du)\s+|d['’]\s*)(?=(?-i:[A-ZÀ-Ý]))", re.I)
 _TOWN_AFTER = re.compile(r"\s+(?:à|in|at|au)\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?$")
 
 

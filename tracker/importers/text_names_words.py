@@ -23,7 +23,8 @@ _ORG_WORDS = (
     r"Joint Undertaking|Parlement|Parliament|Laboratoire|Laboratory|LabEx|Mus[ée]e|Museum|"
     r"R[ée]seau|Groupe|Agglom[ée]ration|Commune|Canton|"
     r"[ÉE]tat d[eu']|Gouvernement|Government of|County|City of|Th[ée][âa]tre|Theater|Clinique|"
-    r"Clinic|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|"
+    r"Clinic|Pharmacie|Pharmacy|Cabinet (?:m[ée]dical|dentaire|v[ée]t[ée]rinaire|d'avocats|"
+    r"comptable|infirmier|de kin[ée]\w*|kin[ée]\w*)|EHPAD|Lyc[ée]e|Op[ée]ra|Orchestr[ae]|Biblioth[èe]que|Library|"
     r"Schools|School District|Public Schools|Holdings|Co\.|" + LEGAL_WORDS + "|"
     r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple|"
     r"Administration|Authority|GAEC|EARL|SCEA|GEIQ|Coop[ée]rative|Ligue|League|Medical City|"
@@ -74,7 +75,9 @@ _SELF_DESCRIBED = re.compile(
     r"provider|manufacturer|developer|cooperative|coopérative|groupement|exploitation|farm|"
     r"ferme|domaine|school district|district|department|ministry|ministère)\b")
 _SIGN_OFF = re.compile(r"^(?:cordialement|bien cordialement|best regards|kind regards|regards|"
-                       r"sincerely|bien à vous|salutations)\b", re.I)
+                       r"sincerely|bien à vous|salutations|belle journée|bonne journée|"
+                       r"bonne fin de journée|à bientôt|warm regards|all the best|many thanks|"
+                       r"thanks|cheers|merci)\b", re.I)
 _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "recruitment", "rh",
                    "hr", "mail", "email", "emploi", "contact", "info", "gmail", "outlook",
                    "yahoo", "hotmail", "orange", "free", "wanadoo", "laposte", "proton"}

@@ -16,7 +16,8 @@ from tracker.importers.text_places import is_place
 # A kind of posting or call written before the title, then a separator.
 _KIND_PREFIX = re.compile(
     r"^(?:appel a candidatures?|call for applications|call for (?:expressions of )?interest"
-    r"|mission freelance|freelance|alternance|apprentissage|stage|internship|traineeship|recrutement"
+    r"|mission freelance|freelance|alternance|apprentissage"
+    r"|stage(?: de fin d'etudes?| de cesure| de pre-embauche)?|internship|traineeship|recrutement"
     r"|offre d'emploi|job offer|job opportunity|job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
@@ -37,7 +38,8 @@ _FIGURE = r"(?:(?<![A-Za-z])\d[\d.,/ -]*\s*(?:%|on\s*/\s*\d+\s*off\b|h\b|hrs?\b|
 _TERMS = r"(?:" + _FIGURE + r"|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?:plein|partiel)|contract|contrat|" \
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
          r"nights?|nuits?|week-?ends?|shifts?|days|" \
-         r"maternity|cover|seasonal|saisonnier|saisonni[èe]re)\b)"
+         r"maternity|cover|seasonal|saisonnier|saisonni[èe]re|freelance|int[ée]rim|" \
+         r"afternoons?|mornings?|evenings?|overnights?|secondment|d[ée]tachement)\b)"
 _PART = r"(?:(?!\s[—–|-]\s).)*"  # a part of a heading: up to the next spaced dash or bar
 _TRAILING_PART = re.compile(rf"\s+[—–|-]\s+(?={_PART}{_TERMS}){_PART}$", re.I)
 # 'X – 4 days per week – Norwich': the first part stating terms ends the title.
@@ -53,6 +55,7 @@ _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[é
 # '(Fixed term)', '(35 hours)': brackets holding only the contract's terms ('(CDD)' stays, as
 # the acronym of a contract is often written as part of the post's name).
 _TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|freelance|part[- ]time|" \
+              r"secondment|d[ée]tachement|" \
               r"full[- ]time|seasonal|term|casual|locum|\d+(?:\.\d+)?\s*fte|" \
               r"(?:spring|summer|fall|autumn|winter)\s+\d{4}|" \
               r"\d+(?:\s*[-–]\s*\d+)?\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
@@ -86,7 +89,7 @@ def _class_off(title: str) -> str:
     return title
 
 _TRAILING_GRADE = re.compile(r"\s+[—–-]\s+(?:job group|grade|pay grade|band|scale|salary scale|"
-                             r"cat[ée]gorie|category|level|niveau)\s+[\w/.-]{1,8}\s*$", re.I)
+                             r"cat[ée]gorie|category|level|niveau|[ée]chelon|step|coefficient)\s+[\w/.-]{1,8}\s*$", re.I)
 # 'X on deputation basis', 'X sur la base d'un CDD': how the post is filled, not its name.
 _TRAILING_BASIS = re.compile(r"\s+on\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+basis\b.*$", re.I)
 # 'X Recruitment 2027 – Apply Online for 310 Posts': a notice's own words after the post.
@@ -110,7 +113,7 @@ _TRAILING_EXTRAS = (
     re.compile(r"\s{3,}\S.*$|\s+(?:job|req(?:uisition)?|ref|r[ée]f)\.?\s*(?:#|no\.?|id|n°)\s*:?\s*"
                r"[\w/-]+(?:\s+[\w/-]*\d[\w/-]*)?\s*$", re.I),
     re.compile(r"\s+(?:19|20)\d\d(?=\s+[—–-]\s|\s*$)"),
-    re.compile(r"\s*[,–—-]?\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*%\s*$"),
+    re.compile(r"\s*[,–—|-]?\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*%\s*$"),
     re.compile(r"\s*,\s*(?:[A-Z]{2}-\d{3,4}(?:-[IVX\d]{1,4})?|GS-\d{1,2}|[A-Z]{1,3}-?\d{1,2})\s*$"),
     re.compile(r"\s*\((?:BS|MS|BA|MA|PhD|MSc|BSc|MBA|Bac\s*\+\s*\d)(?:\s*/\s*(?:BS|MS|BA|MA|PhD|MSc|BSc|MBA))*\)\s*$"),
     re.compile(r"\s+(?:CDD|CDI)(?:\s+(?:de\s+)?\d+\s*mois)?\s*$"),
@@ -135,6 +138,7 @@ _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|"
                       r"(?:walk-?in (?:drive|interview)s?|hiring drive|"
                       r"recruitment drive|(?:now )?hiring|we(?:'re| are) (?:hiring|recruiting)|"
                       r"nous recrutons|on recrute|recrutement)\s*+(?:for|:)\s*+"
+                      r"|(?:devenez|deviens|become)\s++(?:an?\s++|un(?:e|\(e\)|·e)?\s++)?"
                       r"|(?:wanted|required|urgent(?:ly)?(?: (?:wanted|required|vacancy|opening|"
                       r"requirement|hiring))?|(?:job )?vacancy|opening)\s*+[–—:-]\s*+"
                       r"|(?:on |nous )?(?:re)?cherch(?:e|ons)\s++(?:un(?:\(e\)|·e|e)?\s++)?"
@@ -161,7 +165,7 @@ _PLACE_CUE = r"(?:\b(?:à|near|pr[èe]s de|bas[ée]e? (?:à|in|at)|located (?:in
              r"r[ée]gion|workplace|lieu de travail|lieu d'affectation|affectation)\b[^:\n]{0,30}:" \
              r"[^\n]*?))"
 _TRAILING_PLACE = re.compile(r"(?:\s+(?:[—–|-]|in|at|à)|,)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)"
-                             r"{0,2})(?P<dept>\s*\((?:\d{2,3}|2[AB])\))?(?:\s*\([^)]{1,30}\))?$")
+                             r"{0,2})(?P<dept>\s*\((?:\d{2,3}|2[AB])\)|\s+\d{1,2}(?:e|er|ème|eme)\b)?(?:\s*\([^)]{1,30}\))?$")
 # 'in English' names a language: no place is cued by it.
 _LANGUAGE = re.compile(r"(?:English|French|German|Spanish|Italian|Dutch|Arabic|Portuguese|"
                        r"Chinese|Japanese|Swedish|Norwegian|Danish|Finnish|Welsh|Gaelic|Māori|"
@@ -195,16 +199,32 @@ def trim_terms(title: str) -> str:
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
     title = _class_off(title).strip() or title
-    patterns = (_TRAILING_RECRUITMENT, _TRAILING_BASIS, _TRAILING_EXTRAS[0], _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
+    patterns = (_TRAILING_GENDERS, _TRAILING_RECRUITMENT, _TRAILING_BASIS, _TRAILING_EXTRAS[0],
+                _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
                 _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
                 _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
-                _TRAILING_EXTRAS[1], _TRAILING_PURPOSE)
-    for pattern in patterns:
-        trimmed = pattern.sub("", title).strip()
-        if trimmed:
-            title = trimmed
+                _TRAILING_EXTRAS[1], _TRAILING_PURPOSE, _TRAILING_OFFER)
+    # Several qualifiers one after the other ('X (Band 3) – Fixed Term 6 months – 30 hours',
+    # 'X | 80–100% | fixed-term'): each one taken off uncovers the next.
+    for _ in range(3):
+        before = title
+        for pattern in patterns:
+            trimmed = pattern.sub("", title).strip()
+            if trimmed:
+                title = trimmed
+        title = _class_off(title).strip() or title
+        if title == before:
+            break
     return _LEADING_YEAR.sub("", title).strip()
+
+
+# '(all genders)', '(gn)', '(alle Geschlechter)': a gender-neutral mark, as '(m/f/d)' is.
+_TRAILING_GENDERS = re.compile(r"\s*\((?:all genders?|any gender|gn\*?|alle geschlechter|"
+                               r"tous genres|[mwdfhx](?:\s*/\s*[mwdfhx]){2,3})\)\s*$", re.I)
+# 'DevOps Engineer opportunity': the sender's word that a post is offered, after it.
+_TRAILING_OFFER = re.compile(r"\s+(?:job\s+)?(?:opportunity|opening)$", re.I)
+
 
 
 # "X recrute un·e Y pour ...", "who we need: a Y (...)", "we are recruiting a Y to join"
@@ -214,7 +234,7 @@ _POST_IN_SENTENCE = re.compile(
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking|"
     r"will (?:elect|appoint)|wishes to appoint|intends to appoint)|"
     r"^who we need\s*:)\s+(?:pour\s+(?:son|sa|ses|le|la|les)\s+[^,.;:]{1,60}?\s+(?=une?\s|des\s))?"
-    r"(?:an?|un·e|un\.e|un\(e\)|une?|one|(?P<several>des|several)|"
+    r"(?:an?|un·e|un\.e|un\(e\)|un\s+ou\s+une|une?|one|(?P<several>des|several)|"
     r"(?:son|sa|ses|their|its|our|"
     r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
     r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
@@ -324,6 +344,12 @@ _LEAD_WORD = re.compile(r"^(?:offre|annonce|recherche|cherche|on recherche)\s+(?
                         r"(?:(?:de|du)\s+|d['’]\s*)?(?=\w)", re.I)
 
 
+# 'Offre d'emploi à diffuser auprès de vos anciens BTS', 'Job ad to share with your students'.
+_SHARE = re.compile(r"^(?:offre(?: d'emploi)?|annonce|job (?:ad|advert|offer|posting)|vacancy)\s+"
+                    r"(?:a diffuser|a transmettre|a relayer|a faire circuler|to (?:share|forward|"
+                    r"circulate|pass on))\b")
+
+
 def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str, str] | None:
     """(title, line) from an e-mail's subject: its tags ('Fwd:', '[Offre d'emploi]', 'Job:'),
     a part saying only that a post is offered ('Job opportunity –'), and the parts naming the
@@ -336,6 +362,8 @@ def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str
         value = _SUBJECT_TAGS.sub("", match["value"]).strip()
         value = re.sub(r"\s*\([^)]*\)\s*$", "", value)
         parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", value) if p.strip()]
+        if _SHARE.match(fold(value)):
+            continue  # the sender's request to pass the offer on: the post is in the body
         kept = [p for p in parts if not (callable(is_org) and is_org(p))
                 and not _LEAD_PART.match(fold(p).strip(" !:"))
                 and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
