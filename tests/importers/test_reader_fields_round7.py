@@ -1,0 +1,55 @@
+"""The text importer's fields other than the title and the employer, seventh round (#15 item 3):
+working time read against the week of the place and the way readers state it, durations, apply
+addresses and degrees of other systems. Each text is short and written for the test."""
+
+from __future__ import annotations
+
+from tracker.importers.text import parse_text
+
+
+def _data(text: str, language: str | None = None) -> dict:
+    return parse_text(text, language=language).data()
+
+
+def _time(text: str, language: str | None = None) -> int | None:
+    return _data(text, language).get("working_time_percent")
+
+
+# The NHS's week is 37.5 hours; 'WTE' is its FTE.
+def test_nhs_hours_are_a_share_of_37_5_and_wte_is_an_fte() -> None:
+    assert _time("Staff Nurse\nNHS Foundation Trust\nYou will work 30 hours a week.\n") == 80
+    assert _time("Porter\nNHS Wales\nHours: 18.75 hours per week\n") == 50
+    assert _time("Practitioner\nHours: 22.5 hours per week (0.6 WTE)\n") == 60
+    # Without the NHS, 30 hours in English are a quarter share of 40, 32 no plain share.
+    assert _time("Shop assistant\nYou will work 30 hours a week in our store.\n") == 75
+    assert _time("Shop assistant\nYou will work 32 hours a week in our store.\n") is None
+
+
+def test_a_week_written_as_hours_or_under_a_label_is_read() -> None:
+    assert _time("Project Manager\nPermanent contract, 39-hour week with flexitime.\n") == 100
+    assert _time("Chargée de clientèle (H/F)\nCDD\nTemps de travail : 35 heures (du lundi au "
+                 "vendredi)\n", "fr") == 100
+    assert _time("Policier municipal\nTemps de travail : Tps Complet : 35h00\n", "fr") == 100
+    # A day's hours under the label are no week's.
+    assert _time("Agent\nHeures : 12 h par jour\n", "fr") is None
+
+
+def test_a_table_cell_percent_and_a_year_of_hours() -> None:
+    assert _time("Technicien\n│ Temps de travail      │ 60 % – 3 nuits de 10 h │\n", "fr") == 60
+    assert _time("Opérateur CTA\nRégime de travail : gardes de 12 heures, 1 607 heures "
+                 "annualisées.\n", "fr") == 100
+
+
+def test_a_range_of_hours_is_no_choice_when_full_time_is_stated_or_its_least_is_full() -> None:
+    assert _time("Farm worker\nHours: 40 to 60 hours per week\nTerms: Seasonal\n") == 100
+    assert _time("Cook\nSalary: $18.75 hourly / 30 to 40 hours per week\nTerms of employment: "
+                 "Permanent employment, Full time\n") == 100
+    # Without full time stated, a range of hours is a choice: none.
+    assert _time("Engineer\nHours: 32-40 hours per week\n") is None
+    assert _time("Cook\nHours: 30 to 40 hours per week, full-time or part-time\n") is None
+
+
+def test_a_full_day_on_the_five_working_days_is_full_time_but_not_an_office_s_hours() -> None:
+    assert _time("Apprentice\n· Hours: 9am–5pm, Monday to Friday\n") == 100
+    assert _time("Gendarme adjoint\nPermanence d'information sans rendez-vous du lundi au "
+                 "vendredi, 9h – 17h.\n", "fr") is None
