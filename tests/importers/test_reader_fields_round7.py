@@ -53,3 +53,72 @@ def test_a_full_day_on_the_five_working_days_is_full_time_but_not_an_office_s_ho
     assert _time("Apprentice\n· Hours: 9am–5pm, Monday to Friday\n") == 100
     assert _time("Gendarme adjoint\nPermanence d'information sans rendez-vous du lundi au "
                  "vendredi, 9h – 17h.\n", "fr") is None
+
+
+def _education(text: str, language: str | None = None) -> str | None:
+    levels = [r["level"] for r in _data(text, language).get("requirements", [])
+              if r["kind"] == "education"]
+    return levels[0] if levels else None
+
+
+# The end of secondary school in other systems' words; Canada's two-year college diplomas.
+def test_secondary_school_and_college_in_other_systems() -> None:
+    cases = {
+        "Apprentice\n\nRequirements\n- At least two A levels at grade C or above (or "
+        "equivalent)\n": "Bac",
+        "Cook\n\nEducation: Secondary (high) school graduation certificate\n": "Bac",
+        "Agent\n\nRequirements\n- Secondary education completed\n": "Bac",
+        "Supervisor\n\nQualifications\nHigh school diploma or GED; 2+ years supervising.\n": "Bac",
+        "Commis\n\nExigences\n- Diplôme d'études secondaires (DES)\n": "Bac",
+        "Educator\n\nEducation: College, CEGEP or other non-university certificate or diploma "
+        "from a program of 2 years to 3 years\n": "Bac+2",
+    }
+    for text, level in cases.items():
+        assert _education(text) == level, text
+
+
+def test_the_degree_named_says_the_level_the_generic_words_do_not() -> None:
+    text = ("Registered Nurse\n\nQualifications\n- Graduate of an accredited school of nursing "
+            "(Associate Degree in Nursing at minimum)\n")
+    assert _education(text) == "Bac+2"
+    assert _education("Analyst\n\nRequirements\n- A degree in economics or a related field\n") \
+        == "Bac+3"
+
+
+def test_a_swiss_cfc_is_a_trade_certificate_and_its_equivalent_title_its_level() -> None:
+    text = ("Assistant\n\nProfil\nVous êtes titulaire d'un CFC d'employé de commerce ou d'un "
+            "titre jugé équivalent.\n")
+    assert _education(text, "fr") == "cap_bep"
+    # training on the job in the CFC's stead: no level asked
+    text = "Polisseur\n\nProfil\n- CFC de polisseur ou formation équivalente en entreprise\n"
+    assert _education(text, "fr") is None
+
+
+def test_a_licence_that_is_a_permit_and_no_diploma_asked_give_no_level() -> None:
+    assert _education("Pilot\n\nRequirements\n- Valid A320 type rating on the licence\n") is None
+    assert _education("Conducteur\n\nProfil\n- aucun diplôme requis, niveau 3e conseillé\n",
+                      "fr") is None
+
+
+def test_french_titles_and_graduates_by_their_level() -> None:
+    assert _education("Assistant dentaire\n\nProfil\nTitre d'assistant(e) dentaire (niveau 4) "
+                      "exigé.\n", "fr") == "Bac"
+    text = ("Actuaire\n\nDiplômé(e) d'une école d'actuariat ou d'un Master 2 en actuariat (membre "
+            "ou en cours d'admission à l'Institut), vous avez 3 ans d'expérience.\n")
+    assert _education(text, "fr") == "Bac+5"
+
+
+def test_a_diploma_studied_for_gives_way_to_the_level_held() -> None:
+    text = ("Accounts Apprentice\n\nYou will study for the AAT Level 4 Professional Diploma in "
+            "Accounting with our training partner.\n\nEntry: at least two A levels at grade C or "
+            "above.\n")
+    assert _education(text) == "Bac"
+
+
+def test_a_salary_for_full_time_on_a_part_time_post_is_read_as_written_unsure() -> None:
+    parsed = parse_text("Chargé d'animation\nTemps de travail : 0,8 ETP\nSalaire : 2 250 € brut "
+                        "mensuel pour un temps plein\n", language="fr")
+    data = parsed.data()
+    assert data["salary_min"] == 2250 and data["working_time_percent"] == 80
+    found = parsed.get("salary_min")
+    assert found is not None and found.confidence < 0.8
