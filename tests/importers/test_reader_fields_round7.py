@@ -122,3 +122,37 @@ def test_a_salary_for_full_time_on_a_part_time_post_is_read_as_written_unsure() 
     assert data["salary_min"] == 2250 and data["working_time_percent"] == 80
     found = parsed.get("salary_min")
     assert found is not None and found.confidence < 0.8
+
+
+def _apply(text: str, language: str | None = None) -> str | None:
+    return _data(text, language).get("apply_email")
+
+
+# Applications online: an address for questions or a board's contact is none to apply to.
+def test_an_enquiries_address_is_not_the_apply_address_when_applications_go_online() -> None:
+    text = ("Psychologist\n\nApplications should be made through NHS Jobs.\nFor informal "
+            "enquiries please contact Dr Menon at k.menon@trust.nhs.uk.\n")
+    assert _apply(text) is None
+    text = ("Ingénieur méthodes\nCandidatures via le bouton « Postuler » ci-dessous.\n[ Postuler ]"
+            "\nIndusEmploi © 2027 – Contact : contact@board.fr\n")
+    assert _apply(text, "fr") is None
+    # without an online channel, the address near the application words stays
+    text = "Assistant\n\nFor informal enquiries and to apply, contact jobs@firm.co.uk.\n"
+    assert _apply(text) == "jobs@firm.co.uk"
+    # a form returned by e-mail is applied to, CVs refused or not
+    text = ("Adviser\n\nReturn the completed application form to hr@diocese.org. We regret that CVs "
+            "cannot be accepted.\n")
+    assert _apply(text) == "hr@diocese.org"
+
+
+def test_an_e_mail_is_answered_at_its_senders_address() -> None:
+    text = ("From: Hangar Recruitment <recruitment@aerotech.co.uk>\nSubject: B1 engineer\n\n"
+            "To apply, reply to this email with your CV before 9 April 2027.\n")
+    assert _apply(text) == "recruitment@aerotech.co.uk"
+    text = ("De : Camille Berthier <c.berthier@esn.com>\nObjet : Opportunité CDI\n\nBonjour Julien,"
+            "\n\nJe me permets de vous contacter pour un poste d'ingénieur DevOps.\n")
+    assert _apply(text, "fr") == "c.berthier@esn.com"
+    # a message to a list, forwarded for circulation, names no address to apply to
+    text = ("From: Dr A Mensah <a.mensah@uni.ac.uk>\nTo: network@lists.ac.uk\n\nDear colleagues,\n\n"
+            "Please circulate: we are recruiting a Research Assistant.\n")
+    assert _apply(text) is None
