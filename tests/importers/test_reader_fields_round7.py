@@ -156,3 +156,30 @@ def test_an_e_mail_is_answered_at_its_senders_address() -> None:
     text = ("From: Dr A Mensah <a.mensah@uni.ac.uk>\nTo: network@lists.ac.uk\n\nDear colleagues,\n\n"
             "Please circulate: we are recruiting a Research Assistant.\n")
     assert _apply(text) is None
+
+
+def _months(text: str, language: str | None = None) -> int | None:
+    return _data(text, language).get("duration_months")
+
+
+# A period from one date to another is a number of months only when it is about a whole one.
+def test_a_period_gives_whole_months_only() -> None:
+    assert _months("Scientist\nThe position is fixed-term from 1.3.2027 until 31.12.2028 and "
+                   "full-time. The trial period is six months.\n") == 22
+    assert _months("Agent de service hospitalier — CDD du 5 juillet au 29 août 2027\n",
+                   "fr") == 2
+    # seven months and a half, or under a month: no number of months
+    assert _months("Farm worker\nTerms: Seasonal, full-time, from May 3, 2027 to December 17, "
+                   "2027\n") is None
+    assert _months("Remplacement de médecin généraliste\nPériode : du 12/07/2027 au 06/08/2027\n",
+                   "fr") is None
+
+
+def test_weeks_under_a_month_give_no_months() -> None:
+    assert _months("Locum GP – 4 weeks of sessions\nFixed-term locum contract.\n") is None
+
+
+def test_a_length_label_and_a_hyphenated_term_give_the_duration() -> None:
+    assert _months("Accounts Apprentice\n· Length: 24 months, then a permanent post\n") == 24
+    assert _months("Seasonal Cabin Crew\n• 8-month fixed-term contract, 1 March to 31 October "
+                   "2027\n") == 8
