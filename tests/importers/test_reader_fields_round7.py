@@ -166,8 +166,8 @@ def _months(text: str, language: str | None = None) -> int | None:
 def test_a_period_gives_whole_months_only() -> None:
     assert _months("Scientist\nThe position is fixed-term from 1.3.2027 until 31.12.2028 and "
                    "full-time. The trial period is six months.\n") == 22
-    assert _months("Agent de service hospitalier — CDD du 5 juillet au 29 août 2027\n",
-                   "fr") == 2
+    assert _months("Agent de service hospitalier — CDD du 7 juin au 27 août 2027\n",
+                   "fr") == 3
     # seven months and a half, or under a month: no number of months
     assert _months("Farm worker\nTerms: Seasonal, full-time, from May 3, 2027 to December 17, "
                    "2027\n") is None
@@ -183,3 +183,27 @@ def test_a_length_label_and_a_hyphenated_term_give_the_duration() -> None:
     assert _months("Accounts Apprentice\n· Length: 24 months, then a permanent post\n") == 24
     assert _months("Seasonal Cabin Crew\n• 8-month fixed-term contract, 1 March to 31 October "
                    "2027\n") == 8
+
+
+def _contract(text: str, language: str | None = None) -> str | None:
+    kind = _data(text, language).get("employment_type")
+    return None if kind is None else str(getattr(kind, "value", kind))
+
+
+# A contract to come after the post is not the post's; a board's menu names no contract.
+def test_a_contract_offered_afterwards_is_not_the_posts() -> None:
+    text = ("Stage de fin d'études – Développeur full-stack (6 mois)\n\nAu programme : un portail "
+            "de réservation. Pré-embauche en CDI possible à l'issue.\n")
+    assert _contract(text, "fr") == "internship"
+    assert _contract("Cabin Crew\nA seasonal post with the chance of a permanent contract at the "
+                     "end of the season.\n") != "permanent"
+    # the contract stated as the post's own stays
+    assert _contract("Comptable\nContrat : CDI, possible dès mars.\n", "fr") == "permanent"
+
+
+def test_a_boards_menu_and_an_airports_code_name_no_contract() -> None:
+    text = ("FREE-WORK   Missions freelance | Emplois CDI | Portage | Communauté\n\nConsultant SAP "
+            "– Mission freelance\nTJM : 650 € HT/j\n")
+    assert _contract(text, "fr") == "freelance"
+    assert _contract("First Officer\nBases: Vienna (VIE) and Salzburg (SZG)\n") != "volunteer"
+    assert _contract("Chargé de projet export\nVIE de 12 mois à Singapour\n", "fr") == "volunteer"

@@ -184,6 +184,14 @@ def _duration(value: str) -> int | None:
 _PAST = re.compile(r"\b(?:completion of|completed|having done|after|prior|previous|former|"
                    r"ancien(?:ne)?|à l['’]issue d['’]un|ayant effectué|après)\s++(?:an?\s++|"
                    r"une?\s++|the\s++|your\s++|votre\s++)?(?:\w+\s++)?$", re.I)
+# A contract offered after the post, not the post's own: 'pré-embauche en CDI possible à
+# l'issue', 'with the chance of a permanent contract at the end', 'possibilité de CDI'.
+_PROSPECT_BEFORE = re.compile(r"\b(?:pr[ée]-?embauche|possibilit[ée]s?|perspectives?|chance|"
+                              r"expectation|possibility|prospect|view|lead(?:ing)?|d[ée]bouch\w*|"
+                              r"évolution|transformable|converted?)\s++(?:(?:d['’]|de|en|of|to|"
+                              r"into|sur|vers|a|an|un|une)\s*+){1,2}(?:\w+\s++)?$", re.I)
+_PROSPECT_AFTER = re.compile(r"\s*+(?:\w+\s++)?(?:possible|envisageable|envisagé|à l['’]issue|"
+                             r"à terme|afterwards|at the end|thereafter)\b", re.I)
 # A capitalised word inside a name that a bracketed acronym closes.
 _IN_A_NAME = re.compile(r"(?:\s++[A-Z]\w*)*\s*+\([A-Z]{2,}\)")
 
@@ -211,7 +219,15 @@ def _kinds_in(value: str, lang: str,
             if lang == "en" and word.startswith("stage") or word == "alternance" and \
                     re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I):
                 continue  # 'horaires 5h-12h / 13h-20h en alternance': shifts, no work-study
+            if re.search(r"\b[A-Z][a-z]+\s*+\($", value[:match.start()]) and \
+                    value[match.end():match.end() + 1] == ")" and word in ("vie", "via"):
+                continue  # 'Vienna (VIE)': an airport's code after the city's name
+            if _PROSPECT_BEFORE.search(value[max(0, match.start() - 40):match.start()]) \
+                    or _PROSPECT_AFTER.match(value, match.end()):
+                continue  # 'Pré-embauche en CDI possible à l'issue': a contract to come
             found.append((match.start(), match.end(), kind))
+    if value.count("|") >= 2 and len({kind for _, _, kind in found}) > 1:
+        return []  # 'Missions freelance | Emplois CDI | Portage': a board's menu
     return sorted(found, key=lambda item: item[0])
 
 
