@@ -273,3 +273,13 @@ def find_zone(text: str, language: str) -> tuple[str, str] | None:
         if abbreviation in _ABBREVIATIONS_OF.get(language, set()):
             return ZONE_ABBREVIATIONS[abbreviation], match.group(0)
     return None
+
+
+def whole_months(first: date, last: date) -> int | None:
+    """The months of a period from its first day to its last, when it is about a whole number
+    of them, within ten days ('1 March to 31 October': 8; '7 June to 27 August': 3); none for a
+    period of so many months and a half ('3 May to 17 December') or under a month ('du 12/07
+    au 06/08'), which a reader does not call a number of months."""
+    months = ((last - first).days + 1) / 30.44
+    count = round(months)
+    return count if months >= 1 and abs(months - count) <= 0.35 else None

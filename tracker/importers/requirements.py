@@ -22,7 +22,8 @@ BAC = re.compile(r"\bbac\s*+\+\s*+(\d)\b", re.IGNORECASE)
 _GRADE = re.compile(r"\bgrade\s++(?:de\s++)?(master|licence)\b", re.I)
 # A licence that is a degree, not a permit ('driving licence', 'licence to practise').
 _LICENCE = (r"(?<!driver )(?<!driving )(?<!driver's )(?<!full )(?<!permis )(?<!\) )(?<!RN )"
-            r"(?<!nursing )(?<!teaching )(?<!professional )(?<!practising )(?<!trade )licence"
+            r"(?<!nursing )(?<!teaching )(?<!professional )(?<!practising )(?<!trade )(?<!the )"
+            r"(?<!your )(?<!pilot's )(?<!pilot )licence"
             r"(?!\s++(?:to practi[cs]e|de remplacement|de conduire))")
 # Québec's master ('une maîtrise en administration publique'), not a mastery ('une excellente
 # maîtrise en anglais').
@@ -36,10 +37,10 @@ _DEGREES = [
     (re.compile(r"\b(associate(?:'s)? degree|associate of (?:arts|science|applied science)|"
                 r"(?-i:AAS|ADN|ASN)(?=[\s,)/]))", re.I), "Bac+2"),
     # a trade's certificate after an apprenticeship: Norway's fagbrev, Germany's Gesellenbrief,
-    # a journeyman's card (not Switzerland's CFC: the corpus reads 'CFC ou titre jugé
-    # équivalent' as no level asked, and never a CFC alone)
+    # a journeyman's card, Switzerland's CFC ('CFC ou titre jugé équivalent' is the CFC's level:
+    # an equivalent title is one of the same level; conventions.md, Other fields)
     (re.compile(r"\b(trade certificate|craft certificate|fagbrev|svennebrev|gesellenbrief|"
-                r"journeyman|journeyperson)", re.I), "cap_bep"),
+                r"journeyman|journeyperson|(?-i:CFC)\b)", re.I), "cap_bep"),
     # Québec's university degrees ('baccalauréat en génie civil', 'maîtrise en administration
     # publique': a bachelor's and a master's), nursing's bachelor and master (BSN, MSN)
     (re.compile(r"\b(baccalauréat (?:universitaire )?(?:en|in)\b|(?-i:BSN|BScN)\b)", re.I), "Bac+3"),
@@ -90,7 +91,8 @@ NUMBERED = re.compile(
     r"\b(?:(?-i:NVQ|RQF|QCF|EQF|CEC|RNCP)\s*+(?:level|niveau)?\s*+(?P<a>[2-8])\b|"
     r"(?:level|niveau)\s*+(?P<b>[2-8])\s*+(?:(?-i:NVQ|RQF|QCF|EQF|RNCP)|qualification|diploma|"
     r"diplôme|titre|certificat\w*)|(?:titre|diplôme|certification|qualification|diploma|"
-    r"formation)[^.;()]{0,60}?(?:\(|\bde\s++)?(?:level|niveau)\s*+(?P<c>[2-8])\b(?![,.]\d))", re.I)
+    r"formation)(?:[^.;()]|\([a-zé]{1,3}\)){0,60}?(?:\(|\bde\s++)?(?:level|niveau)\s*+(?P<c>[2-8])\b"
+    r"(?![,.]\d))", re.I)
 _NUMBERED_LEVELS = {"2": "cap_bep", "3": "Bac", "4": "Bac+2", "5": "Bac+2", "6": "Bac+3",
                     "7": "Bac+5", "8": "Bac+8"}
 _FRENCH_LEVELS = {"3": "cap_bep", "4": "Bac", "5": "Bac+2", "6": "Bac+3", "7": "Bac+5",
@@ -173,11 +175,17 @@ _NO_DEGREE_NEEDED = re.compile(
     # entreprise', 'or equivalent on-the-job training')
     r"\b(?:ou|or)\s++(?:une?\s++)?formation\s++(?:jugée\s++)?équivalente|\b(?:or|ou)\s++equivalent\s++"
     r"(?:in-house\s++|on-the-job\s++|workplace\s++)?training|"
+    r"\baucun diplôme(?: n'est)? (?:requis|exigé|demandé|nécessaire)|"
     r"\b(?:pas besoin de|sans) diplôme|no (?:formal )?(?:degree|qualifications?) (?:is )?"
     r"(?:required|needed)", re.I)
 # A degree being studied for, not held ('Currently pursuing a Bachelor's', 'Diplôme préparé').
-_PURSUED = re.compile(r"\b(?:currently )?(?:pursuing|enrolled in|working towards)\b|"
+_PURSUED = re.compile(r"\b(?:currently )?(?:pursuing|enrolled in|working towards|stud(?:y|ying) "
+                      r"(?:for|towards))\b|"
                       r"\bdipl[ôo]me pr[ée]par[ée]|\bpr[ée]parant\b|\ben cours d'obtention\b", re.I)
+
+
+_GENERIC_FIRST = re.compile(r"graduate (?:from|of)|(?:a|an|holds a|with a)\s++(?:relevant\s++)?"
+                            r"degree\b|degree[- ]level", re.I)
 
 
 def education_level(label: str) -> str | None:
@@ -198,6 +206,10 @@ def education_level(label: str) -> str | None:
         # the degree named first: 'a Bachelor's degree; a Master's is an advantage' is Bac+3
         found = [(match.start(), lvl) for pattern, lvl in _DEGREES
                  for match in [pattern.search(label)] if match]
+        if len(found) > 1 and _GENERIC_FIRST.match(label, min(found)[0]):
+            # 'Graduate of a school of nursing (Associate Degree in Nursing at minimum)': the
+            # degree named says the level the generic words do not
+            found.remove(min(found))
         numbered = NUMBERED.search(label)
         if numbered and numbered_level(numbered):
             found.append((numbered.start(), str(numbered_level(numbered))))
@@ -240,7 +252,7 @@ def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
 _DEGREE_IN_TEXT = re.compile(
     r"\b((?-i:MD|DNB|DM)(?=\s*+(?:/|\bor\b|\bin\b|,|\())|associate(?:'s)? degree|"
     r"associate of (?:arts|science|applied science)|trade certificate|craft certificate|fagbrev|"
-    r"journeyman|"
+    r"journeyman|(?-i:CFC)(?= d[e'’])|"
     r"(?:de |d'un )?niveau (?:master|maîtrise|licence)|master'?s[- ]level|bachelor'?s[- ]level|"
     r"baccalauréat (?:universitaire )?(?:en|in)\b|" + _MAITRISE + r"|"
     r"(?-i:BSN|BScN|MSN)\b|(?-i:Diploma) of\b|"
@@ -260,21 +272,27 @@ _DEGREE_IN_TEXT = re.compile(
     r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
     r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
     r"(?-i:CESS|CAP|BEP|DEP)|diplôme d'études professionnelles|bac(?!\s*+\+)|graduation with a degree|(?:a )?degree(?= in\b)|2:1 degree|"
-    r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b)|master(?= \d| en | in | de | of ))\b", re.I)
+    r"(?-i:BS|BSc|B\.S\.|MSc|MS|M\.S\.)(?= in\b)|master(?= \d| en | in | de | of )|"
+    # England's A levels, secondary school in other words ('Secondary (high) school graduation
+    # certificate', 'secondary education completed'), Canada's college or CEGEP diploma of two
+    # years or more ('non-university certificate or diploma from a program of 2 years')
+    r"(?-i:A[- ]levels?)|secondary \(high\) school|secondary education|"
+    r"non-university certificate or diploma from a program of [23] years)\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
-                     r"eligibility|éligibilité|études|preparing|préparant|pursuing|"
+                     r"eligibility|éligibilité|études|preparing|dipl[ôo]m[ée]e?s?|entry|préparant|pursuing|"
                      r"requirements?|formation|education|qualifications?|"
                      r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
                      r"applicants?|minimum|at least|attend\w*|recherchons|seek\w*|must|"
                      r"obligatoire|nécessaire|avez|possédez|disposez|justifiez|possess)\b", re.I)
 _NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|theses|thèses|mémoires|teach\w*|"
-                         r"programmes?|courses?|cours|pay|salary|salaire|awarded|allocation|"
+                         r"programmes?|courses?|cours(?!\s++d')|pay|salary|salaire|awarded|allocation|"
                          r"(?:phd|doctoral) (?:candidate|position|researcher|project))\b", re.I)
 _LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
            "baccalauréat universitaire": "Bac+3", "maîtrise": "Bac+5", "bsn": "Bac+3",
            "bscn": "Bac+3", "msn": "Bac+5", "diploma of": "Bac+2",
            "md": "Bac+8", "dnb": "Bac+8", "dm": "Bac+8", "associate": "Bac+2",
            "trade": "cap_bep", "craft": "cap_bep", "fagbrev": "cap_bep", "journeyman": "cap_bep",
+           "cfc": "cap_bep",
            "doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5",
            "advanced": "Bac+5", "postgraduate": "Bac+5", "diplôme d'ingénieur": "Bac+5",
            "engineering": "Bac+5", "bachelor": "Bac+3", "undergraduate": "Bac+3",
@@ -298,7 +316,9 @@ _LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
            # and diploma, 7 bachelor's, 8 honours, 9 master's, 10 doctorate
            "nqf level 4": "Bac", "nqf level 5": "Bac+2", "nqf level 6": "Bac+2",
            "nqf level 7": "Bac+3", "nqf level 8": "Bac+4", "nqf level 9": "Bac+5",
-           "nqf level 10": "Bac+8", "general education": "Bac", "secondary school": "Bac"}
+           "nqf level 10": "Bac+8", "general education": "Bac", "secondary school": "Bac",
+           "a level": "Bac", "a-level": "Bac", "secondary (high)": "Bac",
+           "secondary education": "Bac", "non-university": "Bac+2"}
 
 
 _QTS = re.compile(r"qualified teacher status", re.I)

@@ -85,7 +85,8 @@ _LABELS: dict[str, str] = {
     "duration": r"duree du contrat(?: en mois)?|contract duration|duration of (?:the )?(?:assignment|"
                 r"contract|appointment|mission|secondment)|period of (?:secondment|appointment|"
                 r"employment|assignment)|duree de la mission|duree de l'engagement|duree de la mission|duree|duration|contract length"
-                r"|length of contract|term",
+                r"|length of contract|term|length|(?:apprenticeship|programme|placement) length"
+                r"|length of (?:the )?(?:apprenticeship|programme|placement)",
     "working_time": r"quotite(?: de travail)?|temps de travail|working time|hours|working hours",
     "salary": r"remuneration|salaire|salary|traitement|pay|grade and salary|salary range"
               r"|pay range|base (?:pay|salary)(?: range)?|compensation|package|ctc|wages?|stipend"

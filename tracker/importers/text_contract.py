@@ -9,7 +9,7 @@ import re
 
 from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
-from tracker.importers.dates import find_dates
+from tracker.importers.dates import find_dates, whole_months
 from tracker.importers.text_working_time import around, read_working_time
 from tracker.models.enums import EmploymentType
 
@@ -95,7 +95,7 @@ _TERM_OF = re.compile(
     r"(?P<span>(?:\d{1,3}|un|une|one|two|three|four|five|six|deux|trois|quatre|cinq)[\s-]*+"
     + _PERIOD_WORDS + r")\b"
     r"|(?P<span2>\b(?:\d{1,3}|one|two|three|four|five|six|nine|twelve|eighteen)[\s-]*+"
-    r"(?:months?|years?|mois|ans?|weeks?))[\s-]++(?:\w+\s++){0,2}(?:contract|term|appointment|"
+    r"(?:months?|years?|mois|ans?|weeks?))[\s-]++(?:\w+[\s-]++){0,2}(?:contract|term|appointment|"
     r"contrat|engagement|assignment|internship|placement|fellowship)\b"
     # 'a one-year visiting position', 'a 12-month role' (the length joined to its unit)
     r"|(?P<span6>\b(?:\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen)-(?:month|year|week))"
@@ -172,6 +172,8 @@ def _duration(value: str) -> int | None:
     n = match["n"].lower()
     number = int(n) if n.isdigit() else _NUMBERS[n]
     unit = match["unit"].lower()
+    if unit.startswith(("semaine", "week")) and number < 4.3:
+        return None  # under a month: no number of months
     months = (number if unit.startswith(("mois", "month")) else
               round(number / 4.345) if unit.startswith(("semaine", "week")) else number * 12)
     return months if 0 < months <= 600 else None
@@ -182,6 +184,14 @@ def _duration(value: str) -> int | None:
 _PAST = re.compile(r"\b(?:completion of|completed|having done|after|prior|previous|former|"
                    r"ancien(?:ne)?|à l['’]issue d['’]un|ayant effectué|après)\s++(?:an?\s++|"
                    r"une?\s++|the\s++|your\s++|votre\s++)?(?:\w+\s++)?$", re.I)
+# A contract offered after the post, not the post's own: 'pré-embauche en CDI possible à
+# l'issue', 'with the chance of a permanent contract at the end', 'possibilité de CDI'.
+_PROSPECT_BEFORE = re.compile(r"\b(?:pr[ée]-?embauche|possibilit[ée]s?|perspectives?|chance|"
+                              r"expectation|possibility|prospect|view|lead(?:ing)?|d[ée]bouch\w*|"
+                              r"évolution|transformable|converted?)\s++(?:(?:d['’]|de|en|of|to|"
+                              r"into|sur|vers|a|an|un|une)\s*+){1,2}(?:\w+\s++)?$", re.I)
+_PROSPECT_AFTER = re.compile(r"\s*+(?:\w+\s++)?(?:possible|envisageable|envisagé|à l['’]issue|"
+                             r"à terme|afterwards|at the end|thereafter)\b", re.I)
 # A capitalised word inside a name that a bracketed acronym closes.
 _IN_A_NAME = re.compile(r"(?:\s++[A-Z]\w*)*\s*+\([A-Z]{2,}\)")
 
@@ -209,7 +219,15 @@ def _kinds_in(value: str, lang: str,
             if lang == "en" and word.startswith("stage") or word == "alternance" and \
                     re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I):
                 continue  # 'horaires 5h-12h / 13h-20h en alternance': shifts, no work-study
+            if re.search(r"\b[A-Z][a-z]+\s*+\($", value[:match.start()]) and \
+                    value[match.end():match.end() + 1] == ")" and word in ("vie", "via"):
+                continue  # 'Vienna (VIE)': an airport's code after the city's name
+            if _PROSPECT_BEFORE.search(value[max(0, match.start() - 40):match.start()]) \
+                    or _PROSPECT_AFTER.match(value, match.end()):
+                continue  # 'Pré-embauche en CDI possible à l'issue': a contract to come
             found.append((match.start(), match.end(), kind))
+    if value.count("|") >= 2 and len({kind for _, _, kind in found}) > 1:
+        return []  # 'Missions freelance | Emplois CDI | Portage': a board's menu
     return sorted(found, key=lambda item: item[0])
 
 
@@ -318,7 +336,9 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     _renewed_contract(result, labelled, text)
     if not result.get("duration_months") and result.value("employment_type") in _TAKES_A_TERM:
         match = _TENURE.search(text) or _TERM_OF.search(text) or _FOR_A_TIME.search(text)
-        if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
+        # (not 'The trial period is six months': the word before the match says so too)
+        if match and not re.search(r"essai|probation|trial",
+                                   text[max(0, match.start() - 20):match.end()], re.I):
             result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
     elif not result.get("duration_months") and result.value("employment_type") is \
             EmploymentType.OTHER and _LENT.search(str(getattr(result.get("employment_type"),
@@ -482,8 +502,8 @@ def duration_beside_start(result: ParsedPosting, text: str = "", lang: str = "en
             continue
         found = find_dates(line[ends.end():ends.end() + 30], lang)
         if found and found[0].value > start.value:
-            months = round(((found[0].value - start.value).days + 1) / 30.44)
-            if 1 <= months <= 120:
+            months = whole_months(start.value, found[0].value)
+            if months and months <= 120:
                 result.add("duration_months", months, line, 0.6)
             return
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
-from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone
+from tracker.importers.dates import FoundDate, find_dates, find_time, find_zone, whole_months
 from tracker.importers.text_places import numeric_order_by_place
 
 _DEADLINE_PHRASE = re.compile(
@@ -444,8 +444,8 @@ def _work_span(result: ParsedPosting, lines: list[str], lang: str, order: str | 
             result.add("job_start_date", _value(first, order), line, 0.7, _doubt(first, order))
         duration = result.get("duration_months")
         if duration is None or duration.review is not None:
-            months = round(((last.value - first.value).days + 1) / 30.44)
-            if 1 <= months <= 60:
+            months = whole_months(first.value, last.value)
+            if months and months <= 60:
                 result.add("duration_months", months, line, 0.6)
         return
 

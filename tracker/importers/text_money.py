@@ -27,7 +27,29 @@ _OTHER_PURPOSE = re.compile(r"\b(?:accommodation|discriminat\w*|title ix|section
 _SENDING = re.compile(r"\b(?:candidatures?|(?:send|submit|email|e-mail)\s++(?:your\s++)?(?:cv|"
                       r"resume|résumé|application)|applications?\s++(?:to|should|must)|apply\s++"
                       r"(?:by|to|at|via)\s++e-?mail|cv\b[^.]{0,40}\b(?:à|to)\b|"
-                      r"transmises|à adresser|adressez|envoyez)", re.I)
+                      r"transmises|à adresser|adressez|envoyez|return\w*\s++(?:the\s++|your\s++)?"
+                      r"(?:completed\s++)?(?:application\s++)?form\s++to)", re.I)
+# An address given for questions, not for applications ('For informal enquiries please contact').
+_ENQUIRY = re.compile(r"\b(?:informal (?:enquir\w*|inquir\w*|discussions?|chat|conversation|visits?)|"
+                      r"enquiries|inquiries|questions?|renseignements?|informations? "
+                      r"compl[ée]mentaires?|more information|further (?:information|details))\b",
+                      re.I)
+# Applications made elsewhere than by e-mail: online, through a board, a 'Postuler' button.
+_ONLINE = re.compile(r"\b(?:apply online|applications? (?:should|must) be (?:made|submitted) "
+                     r"(?:through|via|online)|through (?:NHS Jobs|TRAC|our (?:careers|online))|"
+                     r"bouton\s*+«?\s*+(?:Postuler|Candidater)|postuler en ligne|"
+                     r"candidatures? en ligne)",
+                     re.I)
+# An e-mail's sender, and the words that say to answer it ('reply to this email', 'par retour de
+# mail', 'm'écrire directement à cette adresse').
+_SENDER = re.compile(r"^[>\s]*+(?:de|from)\s*+:[^\n@]*?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I | re.M)
+_REPLY = re.compile(r"\b(?:reply to (?:this|my) e-?mail|reply to me|respond to this e-?mail|just "
+                    r"reply|par retour (?:de )?(?:mail|courriel)|r[ée]pon(?:dez|dre) (?:à|a) ce "
+                    r"(?:mail|courriel|message)|(?:écrire|m'écrire)[^.\n]{0,30}\bà cette adresse)",
+                    re.I)
+# A greeting to one named reader ('Bonjour Julien,', 'Hi Marta,'), not to a list ('Dear colleagues').
+_ONE_READER = re.compile(r"^(?:Bonjour|Hello|Hi|Dear|Hola|Olá|Cher|Chère)\s++(?!colleagues|all\b|"
+                         r"everyone|tous|à tous|collègues|friends|team)[A-ZÉ][\w-]+\s*+,", re.M)
 _HEADER = re.compile(r"^[>\s]*+(?:de|from|à|a|to|cc|envoyé|sent|objet|subject|reply-to)\s*+:", re.I)
 
 
@@ -47,11 +69,26 @@ def read_contact(result: ParsedPosting, lines: list[str], lang: str) -> None:
               if not _OTHER_PURPOSE.search(_sentence(line, m.start()))]
     # the address of the sentence about applying, then one near it; an e-mail's headers name
     # who sent and received the message, not where to apply
+    text = "\n".join(lines)
     near = next(((e, i) for e, i in emails if _SENDING.search(_sentence(lines[i], lines[i].find(e)))
-                 and not _HEADER.match(lines[i])), None) or next(
-        ((e, i) for e, i in emails if not applying.isdisjoint(range(i - 2, i + 3))
-         and not _HEADER.match(lines[i])), None)
+                 and not _HEADER.match(lines[i])), None)
+    online = _ONLINE.search(text) is not None
+    if not near and not online:
+        near = next(((e, i) for e, i in emails if not applying.isdisjoint(range(i - 2, i + 3))
+                     and not _HEADER.match(lines[i])
+                     and not _ENQUIRY.search(_sentence(lines[i], lines[i].find(e)))), None)
     emails = [pair for pair in emails if not _HEADER.match(lines[pair[1]])]
+    if not near and online:
+        # applications go online: an address for questions or the board's is none to apply to
+        emails = []
+    sender = _SENDER.search(text)
+    reply = _REPLY.search(text)
+    if not near and not emails and sender and (reply or _ONE_READER.search(text)):
+        # an e-mail that carries a post to one reader, or says to answer it, and gives no other
+        # address: one applies by answering it; sure only where the text says so
+        result.add("apply_email", sender.group(1).rstrip("."), reply.group(0) if reply
+                   else sender.group(0).strip(), 0.85 if reply else 0.6)
+        emails = []
     if near:
         email, index = near
         result.add("apply_email", email, lines[index], 0.9)

@@ -3,14 +3,13 @@
 ("$28.50 - $36.00 per hour", "13,20 € brut de l'heure"), currencies by symbol or code; extras
 after "plus" or "+" and sums named as something else (a budget, expenses) are no salary; a
 salary stated for a full-time post beside a part-time one is the pro rata figure if given,
-else left for review."""
+else the full-time figure as written, unsure."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
 
-from tracker.i18n import Text
 from tracker.importers.base import ParsedPosting
 
 _CODES = ("EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|NZD|SGD|HKD|MAD|TND|KES|ZAR|JPY|INR|"
@@ -283,20 +282,20 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
                 continue
             period = "year" if values[0] >= 10_000 else "month"
         snippet = " / ".join(b.strip() for b in block)
-        review: Text | None = None
         basis = _FULL_TIME_BASIS.search(line)
         if basis and len(amounts) > 1 and _ACTUAL.search(line[basis.end():]):
             values = [value for value, _, start in amounts if start > basis.end()][:1] or values
-        elif basis and (result.value("working_time_percent") or 100) < 100 \
-                and not _ACTUAL.search(line):  # '(actual, for 0.6 FTE)': the sums paid
-            review = Text("stated for a full-time post; this one is part-time")
         # A labelled salary line is sure; sums met in running text or a scale are to check.
         sure = 0.8 if index < len(labelled_values) and len(block) == 1 else 0.7
-        result.add("salary_min", min(values), snippet, sure, review)
+        if basis and (result.value("working_time_percent") or 100) < 100 \
+                and not _ACTUAL.search(line):  # '(actual, for 0.6 FTE)': the sums paid
+            # the full-time figure as written (conventions.md, Other fields), to check
+            sure = 0.6
+        result.add("salary_min", min(values), snippet, sure)
         if len(values) > 1:
-            result.add("salary_max", max(values), snippet, sure, review)
-        result.add("salary_currency", currency, snippet, sure, review)
-        result.add("salary_period", period, snippet, 0.6, review)
+            result.add("salary_max", max(values), snippet, sure)
+        result.add("salary_currency", currency, snippet, sure)
+        result.add("salary_period", period, snippet, 0.6)
         return
     if weak is not None:  # a lone sum beside no word of pay, and no other: a guess
         line, value, currency = weak

@@ -20,12 +20,12 @@ def around(text: str, match: re.Match[str], width: int = 60) -> str:
 
 _QUOTITE = re.compile(r"\b(?:quotit[ée](?: de travail)?|working time|temps de travail|employment rate|"
                       r"taux d'activit[ée]|t[âa]che(?: compl[èe]te| partielle)?|taux "
-                      r"d'occupation)\s*+[:(]?\s*+(\d{1,3})\s*+%", re.I)
+                      r"d'occupation)\s*+[:(│|]?\s*+(\d{1,3})\s*+%", re.I)
 # 'Quotité de travail : Complet', 'Tâche : complète', 'Working time: full-time': the share
 # named in words under its label.
 _QUOTITE_WORD = re.compile(r"(?mi)^\W*(?:quotit[ée](?: de travail)?|temps de travail|t[âa]che|"
                            r"working time|work schedule|schedule|horaire)\s*+:\s*+(?:[àa]\s++)?"
-                           r"(?:(?P<full>complet|compl[èe]te|temps (?:plein|complet)|full[- ]time|"
+                           r"(?:(?P<full>complet|compl[èe]te|(?:temps|tps) (?:plein|complet)|full[- ]time|"
                            r"plein)|(?P<half>mi-temps|half[- ]time))\b")
 # 'tâche partielle de 30 heures par semaine', 'temps partiel de 28 h': the hours of a part time.
 _PART_HOURS = re.compile(r"\b(?:partiel(?:le)?|part[- ]time)\s++(?:de|of)\s++(\d{2}(?:[.,]\d)?)\s*+"
@@ -46,9 +46,9 @@ _WHERE = re.compile(r"\b(office|on[- ]?site|remote|from home|hybrid|bureau|sur s
 _FULL_HOURS = re.compile(r"(?i:\b(?:contrat|cdd|cdi|horaires?|hebdo\w*)\b)[^\n]{0,100}?"
                          r"(?<![\d,.])(3[5-9])\s?h(?:eures)?(?:\s?[0-5]\d)?\b(?!\s*+[-–]?\s*+\d)"
                          r"|(?<![\d,.])(3[5-9])\s?h(?:eures)?\s++pay[ée]e?s\b")
-_FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|ETP)\b")
+_FTE = re.compile(r"\b([01](?:[.,]\d{1,2})?)\s*+(?:FTE|WTE|ETP)\b")
 # ('FTE: 0.8', a table's 'FTE   0.6 / 24 hrs per week', 'FTE 0.9')
-_FTE_LABEL = re.compile(r"\b(?:FTE|ETP)\s*+:?\s*+([01](?:[.,]\d{1,2})?)(?![\d.,])")
+_FTE_LABEL = re.compile(r"\b(?:FTE|WTE|ETP)\s*+:?\s*+([01](?:[.,]\d{1,2})?)(?![\d.,])")
 # A French executive's days a year ('forfait jours (218 jours)'): 218 is a full year's.
 _FORFAIT = re.compile(r"\bforfait[- ](?:annuel\s++)?(?:en\s++)?jours?\b(?:\s*+(?:\(|de\s++|:)\s*+"
                       r"(?P<days>\d{3})\s*+jours)?", re.I)
@@ -63,10 +63,10 @@ _TIME_WORDS = re.compile(r"(jours? par semaine|days? (?:a|per) week|temps partie
                          r"heures de travail|durée du travail|of (?:a )?full[- ]time)", re.I)
 # A choice of shares ('Temps plein ou 4/5e', 'Full-time, Job share, Part-time', '80-100%',
 # '32-40 hours per week'): the share is not one, none is read.
-_FULL_WORDS = re.compile(r"\b(temps (?:plein|complet)|full[-_ ]time)\b", re.I)
+_FULL_WORDS = re.compile(r"\b((?:temps|tps) (?:plein|complet)|full[-_ ]time)\b", re.I)
 _PART_WORDS = re.compile(r"\b(temps partiel|part[- ]time|job share|\d/5e?|mi-temps|half[- ]time)\b",
                          re.I)
-_SHARE_RANGE = re.compile(r"\b\d{2,3}\s*+%?\s*+[-–]\s*+\d{2,3}\s*+%|\b\d{2}\s*+(?:[-–]|à|to)\s*+\d{2}\s*+"
+_SHARE_RANGE = re.compile(r"\b\d{2,3}\s*+%?\s*+[-–]\s*+\d{2,3}\s*+%|\b(?P<low>\d{2})\s*+(?:[-–]|à|to)\s*+\d{2}\s*+"
                           r"(?:heures|hours)\s*+(?:per|a|par|/)\s*+(?:week|semaine)", re.I)
 _DAYS_A_WEEK = re.compile(r"\b([1-4](?:[.,]5)?)\s*+(?:days?\s++(?:a|per)\s++week|jours?\s++par\s++"
                           r"semaine)", re.I)
@@ -80,9 +80,29 @@ _THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
 # A share in fifths of a week: 'à 4/5e', 'un 4/5ème', 'quatre cinquièmes'.
 _FIFTHS = re.compile(r"(?<![\d/])([1-4])\s*/\s*5\s*(?:e|ème|èmes|th)\b|\b(un|deux|trois|quatre) "
                      r"cinquièmes?\b", re.I)
-_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d)?)\s*(?:heures|hours|h)"
+_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d{1,2})?)\s*(?:heures|hours|h)"
                            r"(?P<minutes>[0-5]\d)?\s*"
                            r"(?:(?:par|per|a|/)\s*(?:semaine|week|sem)\b|hebdo\w*|weekly)", re.I)
+# 'a 39-hour week', '37.5 hour week': hours a week written as the week's own.
+_HOUR_WEEK = re.compile(r"(?<![\d,.])(\d{2}(?:[.,]\d)?)[- ]hours?[- ](?:working\s++)?week\b", re.I)
+# Hours under a label of working time ('Temps de travail : 35 heures', 'Hours: 37.5'): a week's.
+_LABELLED_HOURS = re.compile(r"(?mi)^\W*(?:temps de travail|dur[ée]e (?:du travail|hebdomadaire)|"
+                             r"hours|working hours|heures)\s*+:\s*+(\d{2}(?:[.,]\d{1,2})?)\s*+"
+                             r"(?:heures|hours|hrs|h)?+\b(?!\s*+(?:[-–]|à|to|par jour|a day|per day)"
+                             r"\b|[-–:.]?\d)")
+# Hours a year (France's full year is 1,607 hours): '1 607 heures annualisées'.
+_YEARLY_HOURS = re.compile(r"(?<![\d.,])(?<!\d\s)(1[\s\u00a0\u202f.]?[0-9]{3})\s*+heures\s++(?:annualis[ée]es|"
+                           r"par an|annuelles)", re.I)
+# A working day's span on a full week's days: '9am–5pm, Monday to Friday', 'du lundi au vendredi,
+# 9h-17h'. Seven hours or more a day, five days: full time.
+_DAY_SPAN = re.compile(r"\b(\d{1,2})(?:[:.h](\d{2}))?\s*+(am|h)?\s*+[-–]\s*+(\d{1,2})(?:[:.h](\d{2}))?"
+                       r"\s*+(pm|h)\b", re.I)
+_WEEKDAYS = re.compile(r"\b(?:monday to friday|mon(?:day)?\s*+[-–]\s*+fri(?:day)?|du lundi au "
+                       r"vendredi)\b", re.I)
+# A line about the post's own hours, not an office's opening times ('Permanence ... 9h – 17h').
+_WORKING = re.compile(r"\b(?:hours|horaires?|work\w*|travail\w*|shifts?)\b", re.I)
+# Where English postings follow the NHS's week of 37.5 hours (Agenda for Change, 'WTE').
+_NHS_WEEK = re.compile(r"\b(?:NHS|WTE|Agenda for Change)\b")
 _MONEY_SIGN = re.compile(r"[€$£]|\beuros?\b|salaire|salary|\bpay\b", re.I)
 
 
@@ -109,6 +129,8 @@ def _share_of_hours(text: str, hours: re.Match[str], lang: str) -> int | None:
         week = float(full_week.group(1).replace(",", "."))
     elif lang == "fr" and not _CANADA.search(text):
         week = next((w for pattern, w in _WEEK_BY_PLACE if pattern.search(text)), 35.0)
+    elif _NHS_WEEK.search(text):
+        week = 37.5
     else:  # a week of 35 to 40 hours: full time past 35, a plain quarter of 40 below
         share = 100 if count >= 35 else round(count * 100 / 40)
         return share if count >= 35 or share in (25, 50, 75) and share * 40 == count * 100 \
@@ -117,14 +139,42 @@ def _share_of_hours(text: str, hours: re.Match[str], lang: str) -> int | None:
     return share if 1 <= share <= 100 else None
 
 
+def _choice(line: str, text: str) -> bool:
+    """Whether a line offers a choice of shares ('Temps plein ou 4/5e', '80-100%') or one that
+    changes. A range of hours a week is no choice when its least is a full week already ('40 to
+    60 hours per week') or when the text states full time and nowhere part time (Job Bank's '30
+    to 40 hours per week' under 'Full time'): the hours vary, the post is full time."""
+    if _FULL_WORDS.search(line) and _PART_WORDS.search(line) or _CHANGING.search(line):
+        return True
+    share_range = _SHARE_RANGE.search(line)
+    if not share_range:
+        return False
+    low = share_range["low"]
+    return not (low and (int(low) >= 35 or bool(_FULL_WORDS.search(text))
+                         and not _PART_WORDS.search(text)))
+
+
+def _full_days(text: str) -> re.Match[str] | None:
+    """A day of seven hours or more on the five working days ('9am–5pm, Monday to Friday')."""
+    for line in text.split("\n"):
+        if not _WEEKDAYS.search(line) or not _WORKING.search(line):
+            continue
+        for span in _DAY_SPAN.finditer(line):
+            start = int(span.group(1)) + int(span.group(2) or 0) / 60
+            end = int(span.group(4)) + int(span.group(5) or 0) / 60
+            if (span.group(6) or "").lower() == "pm" and end < 12:
+                end += 12
+            if 7 <= end - start <= 10:
+                return span
+    return None
+
+
 def read_working_time(result: ParsedPosting, text: str, lang: str) -> None:
     """The share of full time: a quotité, an FTE, a percent beside days a week or in the
     header ('— 50 %'), 28/35e, hours a week (35 or more is full time; fewer, a share of 35
     hours in French, of 40 in English; not for volunteering), else 'full time' or 'half time'."""
-    for line in text.split("\n"):
-        if _FULL_WORDS.search(line) and _PART_WORDS.search(line) or _SHARE_RANGE.search(line) \
-                or _CHANGING.search(line):
-            return  # a choice of shares, or one that changes
+    if any(_choice(line, text) for line in text.split("\n")):
+        return  # a choice of shares, or one that changes
     quotite = _QUOTITE.search(text)
     if quotite and 1 <= int(quotite.group(1)) <= 100:
         result.add("working_time_percent", int(quotite.group(1)), around(text, quotite), 0.95)
@@ -166,11 +216,18 @@ def read_working_time(result: ParsedPosting, text: str, lang: str) -> None:
         share = round(float(days.group(1).replace(",", ".")) * 20)
         result.add("working_time_percent", share, around(text, days), 0.6)
         return
-    hours = _WEEKLY_HOURS.search(text) or _PART_HOURS.search(text)
+    hours = _WEEKLY_HOURS.search(text) or _PART_HOURS.search(text) or _HOUR_WEEK.search(text) \
+        or _LABELLED_HOURS.search(text)
     if hours and result.value("employment_type") is not EmploymentType.VOLUNTEER:
         of_hours = _share_of_hours(text, hours, lang)
         if of_hours is not None:
             result.add("working_time_percent", of_hours, around(text, hours), 0.6)
+            return
+    yearly_hours = _YEARLY_HOURS.search(text) if lang == "fr" else None
+    if yearly_hours:
+        share = round(int(re.sub(r"\D", "", yearly_hours.group(1))) * 100 / 1607)
+        if 1 <= share <= 100:
+            result.add("working_time_percent", share, around(text, yearly_hours), 0.6)
             return
     full_hours = _FULL_HOURS.search(text) if lang == "fr" else None
     if full_hours:
@@ -183,11 +240,15 @@ def read_working_time(result: ParsedPosting, text: str, lang: str) -> None:
             result.add("working_time_percent", round(yearly * 100 / 218), around(text, forfait),
                        0.6)
             return
-    full = next((match for match in re.finditer(r"\b(temps (?:plein|complet)|full[-_ ]time)\b",
+    full = next((match for match in re.finditer(r"\b((?:temps|tps) (?:plein|complet)|full[-_ ]time)\b",
                                                 text, re.I)
                  if not _FULL_TIME_STUDY.match(text, match.end())), None)
     if full:
         result.add("working_time_percent", 100, around(text, full), 0.75)
+        return
+    span = _full_days(text)
+    if span:
+        result.add("working_time_percent", 100, around(text, span), 0.6)
         return
     half = re.search(r"\b(mi-temps|half[- ]time)\b", text, re.I)
     if half:
