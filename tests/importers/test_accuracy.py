@@ -18,14 +18,14 @@ from bench.accuracy import FIELDS, FIXTURES, RECORD, fixtures, kinds, offered, s
 RECORDED = json.loads(RECORD.read_text("utf-8"))
 ALL = {fixture.name: fixture for fixture in fixtures()}
 KINDS = kinds()
-# What the rules read right when last recorded (2026-12-06, the reader rules of #15 item 3, sixth
-# round, on the 344 postings of 74 kinds they were written on: 98.9 % of all fields, 98.4 % of the
-# fields the postings state): the floors check no regression, not the #15 targets (90 % per field).
-FLOOR_ALL, FLOOR_STATED = 0.98, 0.98  # on the kinds the rules were written on
-# On the 60 postings of 12 kinds written blind for the sixth round and never tuned on (89.4 % and
-# 85.0 % when scored once against the rules they were frozen before, 2b0face, with eight truths
-# brought in line with conventions.md first; 88.8 % and 84.1 % as written): a floor against
-# falling back, not a target (the target, 90 %, is not met).
+# What the rules read right when last recorded (2026-12-06, the reader rules of #15 item 3,
+# seventh round, on the 404 postings of 86 kinds they were written on: 98.6 % of all fields,
+# 97.8 % of the fields the postings state): the floors check no regression, not the #15 targets
+# (90 % per field).
+FLOOR_ALL, FLOOR_STATED = 0.98, 0.97  # on the kinds the rules were written on
+# On the 60 postings of 12 kinds written blind for the seventh round and never tuned on (89.6 %
+# and 84.6 % when scored once against the rules they were frozen before, 45bef72): a floor
+# against falling back, not a target (the target, 90 %, is not met).
 HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.89, 0.84
 SOURCE = re.compile(r"# source: (https://\S+|none \(written for the corpus, modelled on "
                     r"(?P<kind>[a-z0-9-]+)\))\n")
@@ -86,7 +86,7 @@ def _fixtures(held_out: bool) -> list:
 
 
 @pytest.mark.parametrize(("held_out", "floor", "postings"),
-                         [(False, FLOOR_ALL, 340), (True, HELD_OUT_FLOOR_ALL, 60)])
+                         [(False, FLOOR_ALL, 400), (True, HELD_OUT_FLOOR_ALL, 60)])
 def test_overall_accuracy_does_not_fall_below_the_recorded_figure(held_out, floor, postings):
     fixtures = _fixtures(held_out)
     right = sum(len(RECORDED[f.name]) for f in fixtures)
