@@ -240,19 +240,21 @@ def posting_applicants(
     statements = _applicant_statements(sort)
     ours = {"posting_id": posting.id}
     session.flush()  # pending changes mark their fits stale first
-    counts = {status: number for status, number in session.execute(statements.counts, ours)}
+    # the statements select columns, not objects: run on the session's connection, past the
+    # ORM's handling of each statement and row (#16: about 0.05 ms a statement)
+    run = session.connection().execute
+    counts = {status: number for status, number in run(statements.counts, ours)}
     spans = _spans(counts, page, per_page)
     # by fit, the database sorts a status whose stored fits are all fresh
-    if sort == "fit" and any(session.scalars(statements.stale, {**ours, "status": status}).first()
+    if sort == "fit" and any(run(statements.stale, {**ours, "status": status}).first()
                              is not None for status, _skip, _take in spans):
         chosen, scores = _ranked_by_fit(session, statements, ours, page, per_page)
     else:
         chosen, scores = [], {}
         for status, skip, take in spans:
-            chosen += session.scalars(statements.order, {**ours, "status": status,
-                                                         "limit": take, "offset": skip})
-    by_id = {row.id: row for row in session.execute(
-        statements.rows, {"ids": chosen})} if chosen else {}
+            chosen += run(statements.order, {**ours, "status": status,
+                                             "limit": take, "offset": skip}).scalars()
+    by_id = {row.id: row for row in run(statements.rows, {"ids": chosen})} if chosen else {}
     found = make_page([by_id[i] for i in chosen], page, per_page)
     stale = [row.id for row in found.rows if not row.fit_fresh and row.id not in scores]
     scores.update(fit.fit_summaries(session, stale) if stale else {})
