@@ -37,7 +37,7 @@ from tracker.models import (
     StatusCount,
     User,
 )
-from tracker.models.derived import APPLICATION_FIT
+from tracker.models.derived import APPLICATION_FIT, POSTING_STATUS_COUNT
 from tracker.services.fit import scores as fit
 from tracker.services.hiring.applications import TRANSITIONS, required_missing
 from tracker.services.hiring.interviews import REPLACED, is_past
@@ -158,10 +158,11 @@ class _ApplicantStatements:
     rows: Any  # the columns a row shows, of the ids given, with their stored fit
     stale: Any  # an id of one status whose stored fit is missing or stale (sorted by fit)
     statuses: Any  # every id with its status (sorted by fit, when some fits are stale)
-    counts: Any  # the number in each status
+    counts: Any  # the number in each status, as kept (tracker.models.upkeep)
 
 
 FIT = APPLICATION_FIT
+COUNTED = POSTING_STATUS_COUNT
 # a stored fit whose inputs have not changed since it was computed (services.fit.stored)
 FRESH_FIT = sa.and_(FIT.c.computed_generation == FIT.c.generation, FIT.c.score.is_not(None))
 STALE_FIT = sa.or_(FIT.c.application_id.is_(None), FIT.c.score.is_(None),  # no NULL compared
@@ -216,8 +217,10 @@ def _applicant_statements(sort: str) -> _ApplicantStatements:
         rows=rows,
         stale=sa.select(Application.id).select_from(fitted).where(status, STALE_FIT).limit(1),
         statuses=sa.select(Application.id, Application.status).where(mine),
-        counts=sa.select(Application.status, sa.func.count()).where(mine)
-        .group_by(Application.status))
+        # kept by the flush hook (#16: counting the 5,000 applicants of a posting cost 0.45 ms)
+        counts=sa.select(COUNTED.c.status, COUNTED.c.number).where(
+            COUNTED.c.posting_id == sa.bindparam("posting_id"), COUNTED.c.number > 0,
+            COUNTED.c.status != ApplicationStatus.DRAFT))
 
 
 def posting_applicants(
