@@ -1,8 +1,8 @@
 """The figures pages read instead of working out (issue #16 item 4) stay equal to what the rows
-say, whatever path changes the rows: the per-organisation status counts after any sequence of
-random operations (start, record, move, bulk move, soft delete and restore of applications and
-postings, anonymisation, erasure), compared with a fresh COUNT; on SQLite and, with
-TRACKER_TEST_DATABASE_URL, on PostgreSQL."""
+say, whatever path changes the rows: the per-organisation and per-posting status counts after
+any sequence of random operations (start, record, move, bulk move, soft delete and restore of
+applications and postings, a posting moved to another organisation, anonymisation, erasure),
+compared with a fresh COUNT; on SQLite and, with TRACKER_TEST_DATABASE_URL, on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -17,7 +17,13 @@ from tests.conftest import POSTING
 from tracker.config import get_settings
 from tracker.domain.access import OPERATOR
 from tracker.domain.errors import DomainError
-from tracker.models import Application, ApplicationStatus, Posting, StatusCount
+from tracker.models import (
+    Application,
+    ApplicationStatus,
+    Posting,
+    PostingStatusCount,
+    StatusCount,
+)
 from tracker.models.upkeep import count_predicate
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications, bulk, postings
@@ -36,6 +42,19 @@ def fresh_counts(session) -> dict[tuple[int, str], int]:  # noqa: ANN001
         sa.select(Posting.organisation_id, Application.status, sa.func.count())
         .join(Posting, Posting.id == Application.posting_id).where(count_predicate())
         .group_by(Posting.organisation_id, Application.status))}
+
+
+def stored_posting_counts(session) -> dict[tuple[int, str], int]:  # noqa: ANN001
+    return {(posting, status.value): number for posting, status, number in session.execute(
+        sa.select(PostingStatusCount.posting_id, PostingStatusCount.status,
+                  PostingStatusCount.number)) if number}
+
+
+def fresh_posting_counts(session) -> dict[tuple[int, str], int]:  # noqa: ANN001
+    return {(posting, status.value): number for posting, status, number in session.execute(
+        sa.select(Application.posting_id, Application.status, sa.func.count())
+        .where(Application.deleted_at.is_(None))
+        .group_by(Application.posting_id, Application.status))}
 
 
 class World:
@@ -76,7 +95,7 @@ def step(world: World, rng: random.Random) -> None:
     session, clock = world.session, world.clock
     apps = world.applications()
     what = rng.choice(["start", "start", "record", "move", "move", "move", "bulk", "delete",
-                       "restore", "posting", "anonymise", "erase"])
+                       "restore", "posting", "reassign", "anonymise", "erase"])
     if what == "start" or not apps:
         person = world.candidate()
         app = applications.start(session, rng.choice(world.postings), person, actor=person,
@@ -107,6 +126,9 @@ def step(world: World, rng: random.Random) -> None:
     elif what == "posting":
         posting = rng.choice(world.postings)
         posting.deleted_at = None if posting.deleted_at else clock()
+    elif what == "reassign":  # the posting moved to the other organisation
+        posting = rng.choice(world.postings)
+        posting.organisation_id = next(org for org in world.hrs if org != posting.organisation_id)
     elif what == "anonymise":
         app = rng.choice(apps)
         if app.anonymised_at is None:
@@ -130,6 +152,8 @@ def test_counts_equal_a_fresh_count_after_random_operations(session, clock, ujm,
     for number in range(60):
         step(world, rng)
         assert stored_counts(session) == fresh_counts(session), f"after step {number}"
+        assert stored_posting_counts(session) == fresh_posting_counts(session), \
+            f"after step {number}"
         seen |= {status for _, status in fresh_counts(session)}
     assert len(seen) >= 4  # the walk went through several statuses, not just drafts
 
@@ -168,3 +192,48 @@ def test_the_dashboard_counts_without_counting_applications(session, clock, ujm,
         sa.event.remove(connection, "before_cursor_execute", listen)
     assert any("status_count" in s for s in ran)
     assert not any("FROM application" in s for s in ran), ran
+
+
+def test_a_postings_page_counts_follow_each_change(session, clock, ujm, hr,
+                                                   connection) -> None:  # noqa: ANN001
+    """The counts above a posting's applicants are the kept ones, and follow an application
+    added, moved, soft-deleted, restored and erased, and the posting moved to another
+    organisation; the page reads them without counting its applications."""
+    world = World(session, clock, ujm, hr)
+    posting, other = world.postings[0], world.postings[1]
+
+    def shown() -> dict[str, int]:
+        return overview.posting_applicants(session, posting, actor=OPERATOR)["counts"]
+
+    people = [world.candidate() for _ in range(3)]
+    apps = [applications.start(session, posting, person, actor=person, clock=clock)
+            for person in people]
+    assert shown() == {}  # drafts are the candidates' own
+    for app, person in zip(apps, people, strict=True):
+        applications.move(session, app, "submitted", actor=person, clock=clock)
+    applications.record_received(session, other, name="Ailleurs", email="a@example.org",
+                                 actor=hr, clock=clock)
+    assert shown() == {"submitted": 3}
+    applications.move(session, apps[0], "under_review", actor=hr, clock=clock)
+    assert shown() == {"submitted": 2, "under_review": 1}
+    apps[1].deleted_at = clock()
+    session.flush()
+    assert shown() == {"under_review": 1, "submitted": 1}
+    apps[1].deleted_at = None
+    session.flush()
+    assert shown() == {"under_review": 1, "submitted": 2}
+    erase.erase_person(session, people[2], actor=OPERATOR, settings=get_settings(), now=clock())
+    assert shown() == {"under_review": 1, "submitted": 1}
+    posting.organisation_id = world.other.id
+    session.flush()
+    assert shown() == {"under_review": 1, "submitted": 1}
+    assert stored_posting_counts(session) == fresh_posting_counts(session)
+    ran: list[str] = []
+    listen = lambda *args: ran.append(args[2])  # noqa: E731
+    sa.event.listen(connection, "before_cursor_execute", listen)
+    try:
+        shown()
+    finally:
+        sa.event.remove(connection, "before_cursor_execute", listen)
+    assert any("posting_status_count" in s for s in ran)
+    assert not any("count(" in s.lower() for s in ran), ran

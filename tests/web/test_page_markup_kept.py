@@ -238,3 +238,18 @@ def test_the_status_buttons_token_is_the_one_their_form_writes(app: Flask) -> No
         form = StatusForm()
         assert 'name="csrf_token"' in str(form.csrf_token)
         assert TokenOnly().csrf_token == form.csrf_token()
+
+
+@pytest.mark.parametrize("value", [*NAMES, 0, 12, -3, 1.5, True, escape("<b>x</b>"),
+                                   "\x00id\x00", "a&amp;b", "<>&'\""])
+def test_a_stamps_values_are_escaped_as_markupsafe_escapes_them(value):
+    assert stamps._escaped(value) == str(escape(value))
+
+
+def test_a_hole_given_twice_and_a_value_holding_a_marker_are_put_in_as_given():
+    """A shape's markers are cut once: each hole's value put in where its markers were, a value
+    holding another hole's marker not read as that hole."""
+    stamp = Stamp(lambda id, url, shown: f'<a id="{id}" href="{url}">{shown}</a> {url}',
+                  ("id", "url", "shown"))
+    assert str(stamp(id=7, url="/a?x=1&y=2", shown="\x00url\x00")) == (
+        '<a id="7" href="/a?x=1&amp;y=2">\x00url\x00</a> /a?x=1&amp;y=2')

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     )
     from tracker.models.derived import (
         ApplicationFit,
+        PostingStatusCount,
         StatusCount,
     )
     from tracker.models.document import (
@@ -139,7 +140,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "audit": ("AuditLog",),
     "calendar": ("CalendarEvent", "CalendarFeedToken",),
     "certification": ("Certification", "CertificationBlock", "CertificationJobTitle", "CertificationPrerequisite", "MarketFigure", "MarketFigureKind", "MarketShare", "RomeCode",),
-    "derived": ("ApplicationFit", "StatusCount",),
+    "derived": ("ApplicationFit", "PostingStatusCount", "StatusCount",),
     "document": ("Document",),
     "enums": ("ApplicationStatus", "ApplyMethod", "CEFRLevel", "DocumentKind", "EducationLevel", "EmploymentType", "InterviewStatus", "Locale", "PostingStatus", "RequirementKind", "Role", "SalaryPeriod", "Visibility",),
     "health": ("ServiceHeartbeat",),
@@ -221,6 +222,7 @@ __all__ = [
     "Posting",
     "PostingSource",
     "PostingStatus",
+    "PostingStatusCount",
     "Reminder",
     "ReminderChannel",
     "ReminderKind",

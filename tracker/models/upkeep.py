@@ -5,6 +5,9 @@ they are derived from: a hook after every flush of every session, so no service 
   included), moved to another status, soft-deleted or restored counts -1 where it was and +1
   where it is. A posting soft-deleted, restored or moved to another organisation has its
   organisations' counts counted again (rare, and it moves many applications at once).
+- A posting's status counts (its applications not deleted, drafts too) move the same way, by
+  the posting each application was on and is on; a posting soft-deleted, restored or moved to
+  another organisation keeps its own counts (its applications are where they were).
 - Fit scores are marked stale (their generation goes up) when an input of the fit changes: the
   posting's requirements, the application's evidence and ratings, the candidate's profile, skills
   and languages, the weight of an occupation skill a requirement was started from. A score
@@ -25,7 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction
 
 from tracker.models.application import Application, RequirementEvidence
-from tracker.models.derived import APPLICATION_FIT, STATUS_COUNT
+from tracker.models.derived import APPLICATION_FIT, POSTING_STATUS_COUNT, STATUS_COUNT
 from tracker.models.posting import Posting, Requirement
 from tracker.models.reference import OccupationSkill
 from tracker.models.user import CandidateLanguage, CandidateProfile, CandidateSkill
@@ -76,6 +79,23 @@ def recount(connection: sa.Connection, organisation_ids: set[int]) -> None:
             for org, status, number in rows])
 
 
+def recount_postings(connection: sa.Connection, posting_ids: set[int]) -> None:
+    """Count the applications of these postings again, from the rows (by status, not deleted,
+    drafts included)."""
+    if not posting_ids:
+        return
+    table = POSTING_STATUS_COUNT
+    connection.execute(sa.delete(table).where(table.c.posting_id.in_(posting_ids)))
+    rows = connection.execute(
+        sa.select(Application.posting_id, Application.status, sa.func.count())
+        .where(Application.deleted_at.is_(None), Application.posting_id.in_(posting_ids))
+        .group_by(Application.posting_id, Application.status)).all()
+    if rows:
+        connection.execute(sa.insert(table), [
+            {"posting_id": posting, "status": status, "number": number}
+            for posting, status, number in rows])
+
+
 def _count_changes(session: Session, connection: sa.Connection) -> None:
     again: set[int] = set()
     for obj in session.dirty:
@@ -97,12 +117,16 @@ def _count_changes(session: Session, connection: sa.Connection) -> None:
             sa.select(Posting.id, Posting.organisation_id, Posting.deleted_at)
             .where(Posting.id.in_({s[0] for s in states})))}
         moves: Counter[tuple[int, Any]] = Counter()
+        by_posting: Counter[tuple[int, Any]] = Counter()
         for posting_id, status, deleted_at, sign in states:
+            if deleted_at is None and posting_id in postings:  # a posting erased: its counts go
+                by_posting[posting_id, status] += sign
             org, posting_deleted = postings.get(posting_id, (None, None))
             if org is None or org in again or deleted_at is not None or posting_deleted:
                 continue
             moves[org, status] += sign
         _move(connection, moves)
+        _move_postings(connection, by_posting)
     recount(connection, again)
 
 
@@ -115,6 +139,18 @@ def _move(connection: sa.Connection, moves: Counter[tuple[int, Any]]) -> None:
             organisation_id=org, status=status, number=delta)
         connection.execute(statement.on_conflict_do_update(
             index_elements=[table.c.organisation_id, table.c.status],
+            set_={"number": table.c.number + delta}))
+
+
+def _move_postings(connection: sa.Connection, moves: Counter[tuple[int, Any]]) -> None:
+    table = POSTING_STATUS_COUNT
+    for (posting, status), delta in sorted(moves.items(), key=lambda m: (m[0][0], str(m[0][1]))):
+        if delta == 0:
+            continue
+        statement = insert_for(connection, table).values(
+            posting_id=posting, status=status, number=delta)
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=[table.c.posting_id, table.c.status],
             set_={"number": table.c.number + delta}))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,19 @@ def _marker(name: str) -> str:
     return f"\x00{name}\x00"
 
 
+def _escaped(value: Any) -> str:
+    """`str(escape(value))` without markupsafe's checks for the values rows hold (#16: 0.7 µs a
+    value): a number as it is written, a text with markupsafe's five replacements; anything
+    else (markup, None, objects) through markupsafe itself."""
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if kind is str:
+        return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                .replace("'", "&#39;").replace('"', "&#34;"))
+    return str(escape(value))
+
+
 class Stamp:
     """`macro` called with keyword values, rendered once per distinct set of the values that are
     not `holes`. A hole's value must be printed by the macro as it is (`{{ value }}`, or as a
@@ -36,8 +50,11 @@ class Stamp:
     def __init__(self, macro: Callable[..., Any], holes: tuple[str, ...], **fixed: Any) -> None:
         self.macro, self.holes, self.fixed = macro, holes, fixed
         self.markers = [(name, _marker(name)) for name in holes]
-        self.shapes: dict[tuple[Any, ...], str] = {}
+        # each shape as its text between the markers and the hole each marker stands for
+        self.shapes: dict[tuple[Any, ...], tuple[list[str], tuple[str, ...]]] = {}
         self._holes = frozenset(holes)
+        self._split = re.compile("|".join(re.escape(m) for _, m in self.markers) or "(?!)")
+        self._names = {marker: name for name, marker in self.markers}
 
     def __call__(self, **values: Any) -> Markup:
         holes = self._holes
@@ -49,10 +66,21 @@ class Stamp:
         if shape is None:
             shape_values = {k: v for k, v in values.items() if k not in holes}
             markers = dict(self.markers)
-            shape = self.shapes[key] = str(self.macro(**self.fixed, **shape_values, **markers))
-        for name, marker in self.markers:
-            shape = shape.replace(marker, escape(values.get(name)))
-        return Markup(shape)  # noqa: S704  (the macro's markup, each value escaped)
+            shape = self.shapes[key] = self._cut(
+                str(self.macro(**self.fixed, **shape_values, **markers)))
+        texts, names = shape
+        # each value escaped once, put in where its markers were (#16: one pass over the
+        # markup, not one replace of the whole markup per hole)
+        escaped = {name: _escaped(values.get(name)) for name, _marker in self.markers}
+        parts = [texts[0]]
+        for name, text in zip(names, texts[1:], strict=True):
+            parts += (escaped[name], text)
+        return Markup("".join(parts))  # noqa: S704  (the macro's markup, each value escaped)
+
+    def _cut(self, markup: str) -> tuple[list[str], tuple[str, ...]]:
+        """The markup's text between its markers, and the hole of each marker in order."""
+        return (self._split.split(markup),
+                tuple(self._names[m] for m in self._split.findall(markup)))
 
 
 def url_maker(endpoint: str, key: str, **values: Any) -> Callable[[Any], str]:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -38,11 +39,16 @@ def list_notifications(
 
 
 def unread_count(session: Session, actor: User) -> int:
-    return session.scalar(
-        sa.select(sa.func.count()).select_from(Notification).where(
-            Notification.user_id == actor.id, Notification.read_at.is_(None)
-        )
-    ) or 0
+    """How many of `actor`'s notifications are unread (every page's nav shows it)."""
+    return session.scalar(_unread_statement(), {"user_id": actor.id}) or 0
+
+
+@lru_cache(maxsize=1)
+def _unread_statement() -> sa.Select:
+    """The unread count's statement, built once with the user's id as a parameter (#16: built
+    on every request it cost about 0.1 ms of every logged-in page)."""
+    return sa.select(sa.func.count()).select_from(Notification).where(
+        Notification.user_id == sa.bindparam("user_id"), Notification.read_at.is_(None))
 
 
 def mark_read(session: Session, actor: User, notification_id: int, clock: Clock = utcnow) -> Notification:

@@ -37,7 +37,7 @@ from tracker.models import (
     StatusCount,
     User,
 )
-from tracker.models.derived import APPLICATION_FIT
+from tracker.models.derived import APPLICATION_FIT, POSTING_STATUS_COUNT
 from tracker.services.fit import scores as fit
 from tracker.services.hiring.applications import TRANSITIONS, required_missing
 from tracker.services.hiring.interviews import REPLACED, is_past
@@ -158,10 +158,11 @@ class _ApplicantStatements:
     rows: Any  # the columns a row shows, of the ids given, with their stored fit
     stale: Any  # an id of one status whose stored fit is missing or stale (sorted by fit)
     statuses: Any  # every id with its status (sorted by fit, when some fits are stale)
-    counts: Any  # the number in each status
+    counts: Any  # the number in each status, as kept (tracker.models.upkeep)
 
 
 FIT = APPLICATION_FIT
+COUNTED = POSTING_STATUS_COUNT
 # a stored fit whose inputs have not changed since it was computed (services.fit.stored)
 FRESH_FIT = sa.and_(FIT.c.computed_generation == FIT.c.generation, FIT.c.score.is_not(None))
 STALE_FIT = sa.or_(FIT.c.application_id.is_(None), FIT.c.score.is_(None),  # no NULL compared
@@ -216,8 +217,10 @@ def _applicant_statements(sort: str) -> _ApplicantStatements:
         rows=rows,
         stale=sa.select(Application.id).select_from(fitted).where(status, STALE_FIT).limit(1),
         statuses=sa.select(Application.id, Application.status).where(mine),
-        counts=sa.select(Application.status, sa.func.count()).where(mine)
-        .group_by(Application.status))
+        # kept by the flush hook (#16: counting the 5,000 applicants of a posting cost 0.45 ms)
+        counts=sa.select(COUNTED.c.status, COUNTED.c.number).where(
+            COUNTED.c.posting_id == sa.bindparam("posting_id"), COUNTED.c.number > 0,
+            COUNTED.c.status != ApplicationStatus.DRAFT))
 
 
 def posting_applicants(
@@ -240,19 +243,21 @@ def posting_applicants(
     statements = _applicant_statements(sort)
     ours = {"posting_id": posting.id}
     session.flush()  # pending changes mark their fits stale first
-    counts = {status: number for status, number in session.execute(statements.counts, ours)}
+    # the statements select columns, not objects: run on the session's connection, past the
+    # ORM's handling of each statement and row (#16: about 0.05 ms a statement)
+    run = session.connection().execute
+    counts = {status: number for status, number in run(statements.counts, ours)}
     spans = _spans(counts, page, per_page)
     # by fit, the database sorts a status whose stored fits are all fresh
-    if sort == "fit" and any(session.scalars(statements.stale, {**ours, "status": status}).first()
+    if sort == "fit" and any(run(statements.stale, {**ours, "status": status}).first()
                              is not None for status, _skip, _take in spans):
         chosen, scores = _ranked_by_fit(session, statements, ours, page, per_page)
     else:
         chosen, scores = [], {}
         for status, skip, take in spans:
-            chosen += session.scalars(statements.order, {**ours, "status": status,
-                                                         "limit": take, "offset": skip})
-    by_id = {row.id: row for row in session.execute(
-        statements.rows, {"ids": chosen})} if chosen else {}
+            chosen += run(statements.order, {**ours, "status": status,
+                                             "limit": take, "offset": skip}).scalars()
+    by_id = {row.id: row for row in run(statements.rows, {"ids": chosen})} if chosen else {}
     found = make_page([by_id[i] for i in chosen], page, per_page)
     stale = [row.id for row in found.rows if not row.fit_fresh and row.id not in scores]
     scores.update(fit.fit_summaries(session, stale) if stale else {})

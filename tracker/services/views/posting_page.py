@@ -56,13 +56,14 @@ def posting_page(session: Session, reference: str, *, actor: Actor, sort: str = 
     shown = overview.interview_list(session, found)
     parts = _parts()
     ours = {"posting_id": found.id}
+    run = session.connection().execute  # columns, not objects: past the ORM's handling
     record = records.posting_record(
         found, now, interviews=shown,
         requirements=[{"kind": r.kind, "label": r.label, "level": r.level,
                        "required": r.required, "occupation_skill": None if r.skill_id is None
                        else _skill(r.skill_weight, r.skill_label)}
-                      for r in session.execute(parts.requirements, ours)],
-        documents=[row._asdict() for row in session.execute(parts.documents, ours)])
+                      for r in run(parts.requirements, ours)],
+        documents=[row._asdict() for row in run(parts.documents, ours)])
     applicants = overview.posting_applicants(session, found, actor=actor, sort=sort, page=page,
                                              per_page=per_page)
     return PostingPage(
