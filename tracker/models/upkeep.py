@@ -125,32 +125,22 @@ def _count_changes(session: Session, connection: sa.Connection) -> None:
             if org is None or org in again or deleted_at is not None or posting_deleted:
                 continue
             moves[org, status] += sign
-        _move(connection, moves)
-        _move_postings(connection, by_posting)
+        _move(connection, STATUS_COUNT, "organisation_id", moves)
+        _move(connection, POSTING_STATUS_COUNT, "posting_id", by_posting)
     recount(connection, again)
 
 
-def _move(connection: sa.Connection, moves: Counter[tuple[int, Any]]) -> None:
-    table = STATUS_COUNT
-    for (org, status), delta in sorted(moves.items(), key=lambda m: (m[0][0], str(m[0][1]))):
+def _move(connection: sa.Connection, table: sa.Table, key: str,
+          moves: Counter[tuple[int, Any]]) -> None:
+    """Add each delta to the kept count of its (key, status), the row made when missing; in a
+    fixed order, so that two transactions lock the rows in the same order."""
+    for (owner, status), delta in sorted(moves.items(), key=lambda m: (m[0][0], str(m[0][1]))):
         if delta == 0:
             continue
         statement = insert_for(connection, table).values(
-            organisation_id=org, status=status, number=delta)
+            {key: owner, "status": status, "number": delta})
         connection.execute(statement.on_conflict_do_update(
-            index_elements=[table.c.organisation_id, table.c.status],
-            set_={"number": table.c.number + delta}))
-
-
-def _move_postings(connection: sa.Connection, moves: Counter[tuple[int, Any]]) -> None:
-    table = POSTING_STATUS_COUNT
-    for (posting, status), delta in sorted(moves.items(), key=lambda m: (m[0][0], str(m[0][1]))):
-        if delta == 0:
-            continue
-        statement = insert_for(connection, table).values(
-            posting_id=posting, status=status, number=delta)
-        connection.execute(statement.on_conflict_do_update(
-            index_elements=[table.c.posting_id, table.c.status],
+            index_elements=[table.c[key], table.c.status],
             set_={"number": table.c.number + delta}))
 
 
