@@ -42,7 +42,7 @@ _ONLINE = re.compile(r"\b(?:apply online|applications? (?:should|must) be (?:mad
                      re.I)
 # An e-mail's sender, and the words that say to answer it ('reply to this email', 'par retour de
 # mail', 'm'écrire directement à cette adresse').
-_SENDER = re.compile(r"^[>\s]*+(?:de|from)\s*+:[^\n@]*?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I | re.M)
+_SENDER = re.compile(r"^[> \t]*+(?:de|from)[ \t]*+:[^\n@]*?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I | re.M)
 _REPLY = re.compile(r"\b(?:reply to (?:this|my) e-?mail|reply to me|respond to this e-?mail|just "
                     r"reply|par retour (?:de )?(?:mail|courriel)|r[ée]pon(?:dez|dre) (?:à|a) ce "
                     r"(?:mail|courriel|message)|(?:écrire|m'écrire)[^.\n]{0,30}\bà cette adresse)",
