@@ -78,6 +78,19 @@ def scratch_postgresql(url: str, prefix: str = "tracker_test") -> Iterator[sa.En
         admin.dispose()
 
 
+@pytest.fixture
+def scratch_engine(tmp_path: Path) -> Iterator[sa.Engine]:
+    """An empty database of the backend under test (PostgreSQL with TRACKER_TEST_DATABASE_URL,
+    else a SQLite file), dropped afterwards: for tests that migrate from nothing."""
+    if PG_URL:
+        with scratch_postgresql(PG_URL, "tracker_scratch") as engine:
+            yield engine
+        return
+    engine = create_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sa.Engine]:
     if PG_URL:

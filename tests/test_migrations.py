@@ -1,6 +1,5 @@
 """The schema is built by Alembic only, matches the models, and migrates both ways with data."""
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -8,28 +7,17 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 from sqlalchemy.orm import Session
 
-from tests.conftest import PG_URL, scratch_postgresql
+from tests.conftest import PG_URL
 from tracker import schema
 from tracker.cli import main
 from tracker.cli.context import AppContext
 from tracker.config import get_settings
-from tracker.db import Base, UTCDateTime, create_engine, make_session_factory
+from tracker.db import Base, UTCDateTime, make_session_factory
 from tracker.domain.errors import DomainError
 from tracker.services.operations.demo import load_demo, prepare_documents
 
 HEAD = schema.head_revision()
 
-
-@pytest.fixture
-def scratch_engine(tmp_path) -> Iterator[sa.Engine]:
-    """An empty database of the backend under test, dropped afterwards."""
-    if PG_URL:
-        with scratch_postgresql(PG_URL, "tracker_scratch") as engine:
-            yield engine
-        return
-    engine = create_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
-    yield engine
-    engine.dispose()
 
 
 def table_names(engine: sa.Engine) -> set[str]:

@@ -4,29 +4,12 @@ TRACKER_TEST_DATABASE_URL, on PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tests.conftest import PG_URL, scratch_postgresql
 from tracker import schema
 from tracker.config import get_settings
-from tracker.db import create_engine
 from tracker.services.operations.demo import load_demo, prepare_documents
-
-
-@pytest.fixture
-def scratch_engine(tmp_path) -> Iterator[sa.Engine]:  # noqa: ANN001
-    """An empty database of the backend under test, dropped afterwards."""
-    if PG_URL:
-        with scratch_postgresql(PG_URL, "tracker_scratch") as engine:
-            yield engine
-        return
-    engine = create_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
-    yield engine
-    engine.dispose()
 
 
 def _counts(connection: sa.Connection, statement: str) -> set[tuple[int, str, int]]:
