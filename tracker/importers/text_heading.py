@@ -91,8 +91,9 @@ _NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opp
 _RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted(_NOT_TITLES))
                            + r")\s*+[·|:–—-]")
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
+# (the number holds a figure: 'Job type: Permanent' is a label and its value)
 _NUMBERED = re.compile(r"^(?:poste|post|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
-                       r"ref\.?)?\s*+[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
+                       r"ref\.?)?\s*+(?=[\w./-]*\d)[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
 # Cut a header line at its first separator: "University of Sheffield - School of ...".
 _SEPARATOR = re.compile(r"\s+(?:[—–|·-]|/)\s+|\s*[·|]\s*|\s{3,}")
 
@@ -190,12 +191,29 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
                 or (heading is not None and heading.name != "other")
                 or EMAIL.search(line) or len(line) > 120
                 or is_label(key) and (":" in line or not post_word(line))  # 'Grade 3 Teacher'
-                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line)
+                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line) and not _post_colon(line, is_label)
                 or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
-                or re.match(r"^(offre|ref|job\b|job id|publi|n°|no\.\s|nº)", key)
+                # ('Refuse Loader', 'Public Health Nurse': a word's start is no label)
+                or re.match(r"^(offre|ref\b|job\b|job id|publi(?:e|ee|es|ees|shed|cation)\b|n°|"
+                            r"no\.\s|nº)", key)
                 or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
                 or re.match(r"^[$£€¥]", line) or re.fullmatch(r"(?:#\w+\s*)+", line)
                 or _SKIP.search(key))
+
+
+# Who a line names after a colon, not a post's field: 'Hiring Manager: Jane Doe'.
+_PERSON_LABEL = re.compile(r"^(?:hiring|line|reporting)\s+manager|recruiter|supervisor|contact|"
+                           r"reports?\s+to|responsable\s+hi[ée]rarchique", re.I)
+
+
+def _post_colon(line: str, is_label: Callable[[str], bool]) -> bool:
+    """'Team Leader: Inbound Customer Care', 'Deputy Director: Supply Chain Management': a post
+    and its field, not a label and its value (the words before the colon name a post)."""
+    before, _, after = line.partition(":")
+    # ('Headteacher: Mrs J. Holroyd': the person who holds a post)
+    person = re.match(r"\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|M)\.?\s|[A-Z]\.\s?[A-Z])", after)
+    return bool(post_word(before) and not person and not is_label(fold(before.strip()))
+                and not _PERSON_LABEL.match(before.strip()))
 
 
 Sources = list[tuple[str, str, float]]

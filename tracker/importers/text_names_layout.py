@@ -21,7 +21,7 @@ tutor researcher scientist fellow postdoc postdoctoral doctoral phd paralegal se
 solicitor lawyer attorney counsel clerk technician planner nurse midwife physician surgeon
 therapist physiotherapist psychologist psychiatrist pharmacist dentist carer worker operator
 supervisor receptionist marketer writer editor journalist reporter translator
-interpreter administrator coordinator director dean head lead chief specialist advisor adviser
+interpreter administrator coordinator director dean head lead leader chief specialist advisor adviser
 consultant intern internship trainee apprentice apprenticeship volunteer cook chef waiter
 waitress bartender barista cleaner housekeeper porter guard attendant cashier salesperson
 representative executive controller treasurer economist statistician librarian archivist

@@ -204,7 +204,8 @@ def trim_terms(title: str) -> str:
                 _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
                 _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
-                _TRAILING_EXTRAS[1], _TRAILING_PURPOSE, _TRAILING_OFFER)
+                _TRAILING_EXTRAS[1], _TRAILING_PURPOSE, _TRAILING_OFFER, _TRAILING_ARRANGEMENT,
+                _TRAILING_SITE)
     # Several qualifiers one after the other ('X (Band 3) – Fixed Term 6 months – 30 hours',
     # 'X | 80–100% | fixed-term'): each one taken off uncovers the next.
     for _ in range(3):
@@ -219,6 +220,26 @@ def trim_terms(title: str) -> str:
     return _LEADING_YEAR.sub("", title).strip()
 
 
+# '(Night Shift - US Healthcare Account)', '(inbound calls and e-mails)', '(remote)': how and
+# for whom the work is done (its shift, its client account, its channel), not the post's name.
+_TRAILING_ARRANGEMENT = re.compile(
+    r"\s*\((?=[^()]{0,80}\b(?i:(?:night|day|evening|morning|graveyard|weekend|rotating|split|late|"
+    r"early)\s+shifts?|shifts?|accounts?|campaigns?|inbound|outbound|remote|hybrid|on-?site|"
+    r"work from home|wfh|t[ée]l[ée]travail|de nuit|de jour|en [ée]quipes?)\b)[^()]{1,80}\)\s*$")
+# '– Store #227, Pearl District', '– Multi-sites', '– Manchester, Glasgow & Bristol bases',
+# '— Atacama Region', '– Kalgara Iron Ore Mine', '— séjour « Poneys et forêt »', '— magazine
+# grand public': the workplace, the session or the publication after the post.
+_TRAILING_SITE = re.compile(
+    r"\s+[—–-]\s+(?:(?i:store|branch|shop|restaurant|location|site|unit|magasin|agence|"
+    r"succursale|depot|d[ée]p[ôo]t)\s*(?:#|no\.?|n°)?\s*\d+\b[^—–()]{0,60}"
+    r"|(?i:multi-?sites?|plusieurs sites|various (?:sites|locations)|multiple locations)"
+    r"|[^—–()]{0,60}\b(?i:bases|sites)"
+    # (an organisation's own region names the post's unit: 'Organiser – North West Region')
+    r"|(?!(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Mid)\b)"
+    r"(?:[A-ZÀ-Ý][\w'’-]+\s+){1,4}(?:Region|Province|County|Mine|Mines|Refinery|Smelter)"
+    r"|(?i:s[ée]jour|session|colo|colonie|camp)\s+«[^»]{1,60}»"
+    r"|(?i:magazine|journal|quotidien|hebdomadaire|mensuel|revue|newspaper|titre de presse)"
+    r"\s+[a-zà-ÿ][^—–()A-Z]{0,60})$")
 # '(all genders)', '(gn)', '(alle Geschlechter)': a gender-neutral mark, as '(m/f/d)' is.
 _TRAILING_GENDERS = re.compile(r"\s*\((?:all genders?|any gender|gn\*?|alle geschlechter|"
                                r"tous genres|[mwdfhx](?:\s*/\s*[mwdfhx]){2,3})\)\s*$", re.I)
