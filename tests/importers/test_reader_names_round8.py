@@ -7,6 +7,7 @@ after the post; and for the employer the rules listed at each test."""
 from __future__ import annotations
 
 from tracker.importers.text import parse_text
+from tracker.importers.text_names_check import plausible_title
 from tracker.importers.text_title import trim_terms
 
 
@@ -65,3 +66,50 @@ def test_the_workplace_the_session_or_the_publication_after_the_post_come_off() 
     assert trim_terms("Area Organiser – South East Region") == "Area Organiser – South East Region"
     # a unit after the post stays
     assert trim_terms("Staff Nurse – Renal Unit") == "Staff Nurse – Renal Unit"
+
+
+def test_a_call_to_join_or_a_kind_of_opening_before_the_post_is_a_lead_in() -> None:
+    text = ("JOIN OUR TEAM: Volunteer Coordinator\n\nHarbourside Food Bank runs three pantries. "
+            "We need someone to recruit and schedule our volunteers.\n")
+    assert _title(text) == "Volunteer Coordinator"
+    text = ("JOB OPENING | Payroll Specialist | Porto\n\nMarés Software — published 02-02-2027\n\n"
+            "We are 40 people in an office in Porto.\n")
+    assert _title(text) == "Payroll Specialist"
+
+
+def test_a_bulletins_section_and_its_numbered_item() -> None:
+    text = ("HILLCREST COLLEGE – CAREERS NEWSLETTER\n\nVacancies for school leavers\n\n"
+            "2) TRAINEE SURVEYOR – Ashdown & Pryce Surveyors, Little Marlow\n\n"
+            "A small firm is taking on a trainee this summer.\n")
+    assert _title(text) == "TRAINEE SURVEYOR"
+
+
+def test_running_text_is_no_title() -> None:
+    assert not plausible_title("Sous la responsabilité du gérant, vous tiendrez la caisse et la "
+                               "réserve et")
+    assert not plausible_title("Walking the trails in all seasons, clearing paths and answering "
+                               "the")
+    assert plausible_title("Responsable du service de la vie associative et des sports")
+
+
+def test_a_thread_title_at_the_top_is_a_subject() -> None:
+    text = ("Re: [Offres saison] Guide de rafting – Haute-Ubaye\nPosté par raft.ubaye » lun. 3 mai "
+            "2027 10:02\n\nBonjour,\n\nNotre base cherche encore deux guides pour juillet.\n\n"
+            "- Brevet professionnel de rafting exigé, ou diplôme équivalent reconnu en France\n")
+    assert _title(text) == "Guide de rafting"
+
+
+def test_a_subjects_part_addressed_to_its_readers_is_no_title() -> None:
+    text = ("De : Léa Morel <l.morel@sylvea-paysage.fr>\nÀ : bts-amenagements@lycee-exemple.fr\n"
+            "Objet : Offre pour vos anciens BTS – Conducteur de travaux paysagers (CDD 8 mois)\n\n"
+            "Bonjour,\n\nSylvea Paysage, entreprise de 30 personnes, recherche un conducteur de "
+            "travaux paysagers.\n")
+    assert _title(text) == "Conducteur de travaux paysagers"
+
+
+def test_a_count_before_the_post_is_no_part_of_its_name() -> None:
+    text = ("La Mutualité du Vercors recrute 8 conseillers mutualistes en CDD !\n\nVous accueillez "
+            "les adhérents en agence.\n")
+    assert _title(text) == "conseillers mutualistes"
+    text = "4 CARISTES (H/F) – plateforme logistique\n\nTransports Vellard recrute.\n"
+    assert _title(text) == "CARISTES – plateforme logistique"

@@ -105,6 +105,11 @@ _POST_OF = re.compile(r"^(?:poste|emploi|position|post)\s+(?:de\s+|d['’]\s*|of
 def clean_title(line: str) -> str:
     # '➡️ Agent de conditionnement': the marks before the post's first word
     line = re.sub(r"^[^\w(«\"'’]+(?=\w)", "", line.strip())
+    line = re.sub(r"^(?:\d{1,2}|[a-h])[).]\s+(?=\w)", "", line)  # '1) X': a list's number
+    counted = re.match(r"\d{1,3}\s+(?=[^\W\d]{2,}[sxSX]\b)", line)  # '6 AGENTS D'ENTRETIEN'
+    first = line[counted.end():].split()[0] if counted else ""
+    if counted and (post_word(first) or post_word(first[:-1])):
+        line = line[counted.end():]
     # 'experienced Production Coordinator': a sentence's adjective before the post's name
     line = re.sub(r"^(?:experienced|qualified|motivated|dynamic|skilled|talented|new|"
                   r"exp[ée]riment[ée]e?s?|motiv[ée]e?s?|dynamique|qualifi[ée]e?s?)\s+(?=[A-ZÀ-Ý])",
@@ -576,7 +581,10 @@ def _employer_after(title: str, text: str) -> str:
             or not _NAME_RE.match(name) or len(name.split()) < 2:
         return title
     rest = text.replace(title, "")
-    return head.strip() if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) else title
+    # ('APPRENTICE X – Pemberton & Shah Accountants, Bury': the post in capitals, the name not)
+    cased = head.isupper() and not name.isupper()
+    return head.strip() if cased or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) \
+        else title
 
 
 def _one_language(title: str, text: str) -> str:

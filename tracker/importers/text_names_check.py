@@ -43,6 +43,17 @@ _ANNEX = re.compile(r"^(?:annex(?:ure|e)?|appendix|schedule|attachment|piece joi
                     r"\s+[\w.-]{1,6}$")
 
 
+# Running text: a long line that breaks off on a small word ('... and giving a') or speaks to
+# the reader or for the team ('vous prendrez', 'We're looking for').
+_DANGLING = re.compile(r"\s(?:et|and|a|an|the|to|of|de|des|du|la|le|les|un|une|à|pour|for|with|"
+                       r"or|ou|those|these|their|our|in|en|sur|on|that|que|qui|dont|by|par)$", re.I)
+_ADDRESSED = re.compile(r"\b(?:vous|you|we|nous|we're|you'll)\b", re.I)
+
+
+def _running_text(value: str) -> bool:
+    return len(value.split()) >= 8 and bool(_DANGLING.search(value) or _ADDRESSED.search(value))
+
+
 def plausible_title(value: str) -> bool:
     """Whether a value can name a post: words, not a number, an address, a grade alone, a list
     item, a sentence's fragment or a bare label."""
@@ -52,7 +63,7 @@ def plausible_title(value: str) -> bool:
         _ADDRESS.search(key) or _GRADE_ALONE.match(key) or _FRAGMENT.match(stripped)
         or _COUNTER.search(key) and len(key.split()) <= 5
         or _LABEL_ONLY.match(key) or re.match(r"^[•▪◦●■✓✔➢►▸*]", stripped)
-        or _ANNEX.match(key)
+        or _ANNEX.match(key) or _running_text(stripped)
         or len(stripped.split()) > 18)
 
 

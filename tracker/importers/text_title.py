@@ -18,7 +18,9 @@ _KIND_PREFIX = re.compile(
     r"^(?:appel a candidatures?|call for applications|call for (?:expressions of )?interest"
     r"|mission freelance|freelance|alternance|apprentissage"
     r"|stage(?: de fin d'etudes?| de cesure| de pre-embauche)?|internship|traineeship|recrutement"
-    r"|offre d'emploi|job offer|job opportunity|job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
+    r"|offre d'emploi|job offer|job opportunity|job opening|opening|now hiring|we'?re hiring|"
+    r"we are hiring|join (?:us|our team|the team)|rejoignez[- ]nous|rejoins[- ]nous|"
+    r"job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
     r"^(?:rejoignez[- ]nous|join us|join our team|nous recrutons|on recrute|we'?re hiring|"
@@ -28,7 +30,9 @@ _CALLS = re.compile(
     r"offre d'emploi cadre|avis de (?:recrutement|vacance|concours)|avis et communiques|"
     r"notice of (?:vacancy|recruitment|(?:open )?competition)|(?:open )?competition notice|"
     r"(?:vacancy|job|position|recruitment) (?:announcement|"
-    r"notice)|appel a candidatures n|communique\b|concours (?:externe|interne|sur titres)\b)")
+    r"notice)|appel a candidatures n|communique\b|concours (?:externe|interne|sur titres)\b"
+    # a bulletin's section: 'Opportunities for Year 13 leavers', 'Offres pour nos diplômés'
+    r"|(?:opportunities|vacancies|jobs|offres|postes|emplois) (?:for|pour)\b)")
 # The terms after the title: a duration, a share of time, a contract or a season.
 # A figure is a term when it counts time or money or is a year ('CE2', 'AD8', 'ligne 14' name
 # the post).
@@ -256,6 +260,9 @@ _POST_IN_SENTENCE = re.compile(
     r"will (?:elect|appoint)|wishes to appoint|intends to appoint)|"
     r"^who we need\s*:)\s+(?:pour\s+(?:son|sa|ses|le|la|les)\s+[^,.;:]{1,60}?\s+(?=une?\s|des\s))?"
     r"(?:an?|un·e|un\.e|un\(e\)|un\s+ou\s+une|une?|one|(?P<several>des|several)|"
+    # ('recrute 12 gestionnaires', 'is hiring two drivers': the post as written, its count off)
+    r"\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|seven|eight|"
+    r"nine|ten|"
     r"(?:son|sa|ses|their|its|our|"
     r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
     r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
@@ -371,22 +378,29 @@ _SHARE = re.compile(r"^(?:offre(?: d'emploi)?|annonce|job (?:ad|advert|offer|pos
                     r"circulate|pass on))\b")
 
 
+# A thread's or a forwarded message's title at the top, without a 'Subject:' label: 'Re:
+# [Annonces] X', 'Fwd: X'.
+_REPLY = re.compile(r"^(?P<value>(?:re|tr|fwd?|fw)\s*:\s*\S.*)$", re.I)
+# A subject's part addressed to its readers: 'Offre pour vos anciens BTS', 'For your graduates'.
+_TO_READER = re.compile(r"\b(?:pour (?:vos|tes|nos)|a (?:vos|tes)|for your|to your)\b")
+
+
 def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str, str] | None:
     """(title, line) from an e-mail's subject: its tags ('Fwd:', '[Offre d'emploi]', 'Job:'),
     a part saying only that a post is offered ('Job opportunity –'), and the parts naming the
     organisation or the contract left out; a name after a comma the text uses again (the
     employer's, 'X, Paper Lantern Animation') too."""
-    for line in lines[:12]:
-        match = _SUBJECT.match(line.strip())
-        if not match:
-            continue
+    # (a 'Subject:' line first: a forwarded message's own subject under the forward's)
+    labelled = [(line, m) for line in lines[:12] if (m := _SUBJECT.match(line.strip()))]
+    replies = [(line, m) for line in lines[:3] if (m := _REPLY.match(line.strip()))]
+    for line, match in labelled + replies:
         value = _SUBJECT_TAGS.sub("", match["value"]).strip()
         value = re.sub(r"\s*\([^)]*\)\s*$", "", value)
         parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", value) if p.strip()]
         if _SHARE.match(fold(value)):
             continue  # the sender's request to pass the offer on: the post is in the body
         kept = [p for p in parts if not (callable(is_org) and is_org(p))
-                and not _LEAD_PART.match(fold(p).strip(" !:"))
+                and not _LEAD_PART.match(fold(p).strip(" !:")) and not _TO_READER.search(fold(p))
                 and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
         if kept:
             post = _LEAD_WORD.sub("", _POST_OF.sub("", kept[0]).strip())
