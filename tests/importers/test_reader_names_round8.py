@@ -113,3 +113,41 @@ def test_a_count_before_the_post_is_no_part_of_its_name() -> None:
     assert _title(text) == "conseillers mutualistes"
     text = "4 CARISTES (H/F) – plateforme logistique\n\nTransports Vellard recrute.\n"
     assert _title(text) == "CARISTES – plateforme logistique"
+
+
+def test_a_studentships_project_title_above_its_funding_line_is_the_title() -> None:
+    text = ("School of Earth Sciences\n\nMapping peat carbon loss from drained uplands\n\n"
+            "Funded NERC studentship – 3.5 years\n\nSupervisors: Dr Ana Reyes\n"
+            "Start date: 1 October 2027\n\nThe project will measure carbon loss in Wales.\n")
+    assert _title(text) == "Mapping peat carbon loss from drained uplands"
+
+
+def test_a_possessive_after_a_bodys_name_is_no_part_of_it() -> None:
+    text = ("Research Technician\n\nApply through the University of Tarnbridge's online system by "
+            "1 May 2027.\n")
+    assert _employer(text) == "University of Tarnbridge"
+
+
+def test_an_employer_declaring_itself_with_its_legal_form() -> None:
+    text = ("Line Cook\n\nYou prep and cook on the evening line, five shifts a week.\n\n"
+            "Copper Kettle Diners, LLC is an equal opportunity employer.\n")
+    assert _employer(text) == "Copper Kettle Diners"
+
+
+def test_a_board_says_who_deposited_the_ad_with_its_name_quoted() -> None:
+    text = ("Orthophoniste collaborateur(trice)\n\nAnnonce déposée le 04/03/2027 par « Cabinet "
+            "Ortho des Ardoisières »\n\nType : collaboration libérale\n")
+    assert _employer(text) == "Cabinet Ortho des Ardoisières"
+
+
+def test_a_forwarded_messages_quote_marks_do_not_hide_who_recruits() -> None:
+    text = ("Sujet : Fwd: offre encadrant technique\n\nBonjour à tous,\n\n>>> La Fabrique "
+            "Solidaire, association d'insertion (40 salariés), recrute :\n>>> un encadrant "
+            "technique d'insertion\n")
+    assert _employer(text) == "La Fabrique Solidaire"
+
+
+def test_central_european_legal_forms_end_a_name_under_the_heading() -> None:
+    text = ("Accounts Payable Specialist with Czech\nMorava Business Services s.r.o.\n"
+            "Brno · hybrid\n\nYou process supplier invoices.\n")
+    assert _employer(text) == "Morava Business Services s.r.o."

@@ -74,8 +74,10 @@ _ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes
 _SUBJECT_NAME = re.compile(
     rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?({_NAME})(?:\s*+\([^)]{{0,60}}\))?\s++[a-zà-ÿ]")
 _AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})\s*+,")
-_PUBLISHED_BY = re.compile(rf"^(?:publi\w*\s+le\s+[^:]{{3,40}}\s+par|posted\s+(?:on\s+)?[^:]{{3,40}}?"
-                           rf"\s+by)\s*:?\s*({_NAME})", re.I)
+# ('Annonce déposée le 11/02/2027 par « Cabinet X »': a board's word for posting, the name quoted)
+_PUBLISHED_BY = re.compile(rf"^(?:(?:annonce\s+|offre\s+)?(?:publi\w*|d[ée]pos[ée]e?|mise?\s+en\s+ligne)"
+                           rf"\s+le\s+[^:]{{3,40}}?\s+par|posted\s+(?:on\s+)?[^:]{{3,40}}?"
+                           rf"\s+by)\s*:?\s*[«“\"]?\s*({_NAME})", re.I)
 # 'Hola! We're Tramuntana Labs, a 120-person team': the organisation presenting itself.
 _WE_ARE = re.compile(rf"^(?:[^\w\s]*\w+[!,.]\s+)?We(?:'re|’re| are)\s+({_NAME})\s*,")
 
@@ -157,7 +159,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 demoted.append((value.strip(" ."), snippet, 0.55))
             else:
                 found.append((value.strip(" ."), snippet, 0.85))
-    body = [line.strip() for line in lines[:80] if line.strip()]
+    # ('>>> Le Ressort, association ..., recrute :': a forwarded message's quote marks off)
+    body = [re.sub(r"^(?:>\s*)+", "", line.strip()) for line in lines[:80] if line.strip()]
     if not found and hidden_employer(body):
         return  # the board hides the employer's name
     client = client_named(body)

@@ -384,6 +384,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if numbered:
             take(numbered["title"], numbered.group(0), 0.6)
     found = result.get("title")
+    if found is not None and _FUNDING_ONLY.match(found.value):
+        project = _project_above(found.snippet, top, heading_like)
+        if project:  # a studentship's project: its own title, the funding line under it
+            found.value, found.snippet = project, project
     lead = re.match(r"([A-Z]{2,6})\s+(?=[A-Z][a-z])", found.value) if found is not None else None
     if found is not None and lead and post_word(found.value[lead.end():]) \
             and _spelled_in(lead.group(1), text):
@@ -585,6 +589,27 @@ def _employer_after(title: str, text: str) -> str:
     cased = head.isupper() and not name.isupper()
     return head.strip() if cased or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) \
         else title
+
+
+# A line naming only a funding ('Fully funded EPSRC Doctoral Landscape Award studentship',
+# 'Funded PhD studentship', 'Bourse de thèse financée'): the kind of post, not its subject.
+_FUNDING_ONLY = re.compile(
+    r"^(?i:fully[- ]|full[- ])?(?i:funded\s+)?(?:[\w'’-]+\s+){0,6}?(?i:(?:phd|doctoral)\s+)?"
+    r"(?i:studentships?|scholarships?|bourses? de th[èe]se|contrats? doctora(?:l|ux))"
+    r"(?i:\s+(?:financ[ée]e?s?|funded))?$")
+
+
+def _project_above(snippet: str, top: list[str], heading_like: Callable[[str], bool]) -> str | None:
+    """The project's title a studentship's funding line is written under: the line just above,
+    a heading (no post's word, no organisation, no sentence)."""
+    at = next((i for i, line in enumerate(top) if line == snippet.strip()), None)
+    if not at:
+        return None
+    above = top[at - 1]
+    if heading_like(above) and not post_word(above) and not is_org_line(above) \
+            and not above.endswith(".") and 3 <= len(above.split()) <= 16:
+        return above
+    return None
 
 
 def _one_language(title: str, text: str) -> str:

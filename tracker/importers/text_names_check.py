@@ -132,6 +132,9 @@ LEGAL_FORMS = (
     # a European company, an Irish designated activity company, a German partnership's partner
     # ('GmbH & Co. KG'), a Portuguese or Brazilian limitada
     r"SE", r"DAC", r"KGaA", r"& Co\.?", r"Lda\.?", r"Ltda\.?",
+    # Central Europe's limited and joint-stock companies
+    r"Sp\. z o\.o\.", r"sp\. z o\.o\.", r"S\.A\. de C\.V\.", r"s\.r\.o\.", r"a\.s\.", r"Kft\.?",
+    r"Zrt\.?", r"d\.o\.o\.",
 )
 # The forms that can stand at a name's end as an organisation word ('Acme Ltd'), without
 # the ones that are also common words in capitals elsewhere ('AS', 'SA', 'AB', 'NV').
@@ -182,6 +185,11 @@ def clean_org(name: str, text: str) -> str:
         name = parts[0]
     name = re.sub(r"^The\s+(?=[A-Z])", "", name)
     name = re.sub(r"\s+[sdlnmjc]['’]$", "", name)  # 'X s'engage': the next word's elision
+    owner = re.sub(r"['’]s$", "", name)  # "the University of X's portal": X's own name,
+    if owner != name and (re.search(rf"(?<![\w-]){re.escape(owner)}(?!['’\w-])", text) or re.search(
+            r"\b(?:University|College|Council|Trust|Institute|School|Hospital|Agency|Department|"
+            r"Ministry|Foundation|Society|Company|Authority|Board|Service)\b", owner)):
+        name = owner  # when it is written without the 's too, or names a body ('Sainsbury's' stays)
     name = _fuller(name, text)
     # 'Chemins d'Été' written '..., Les Chemins d'Été organise': a French article written with
     # a capital inside a sentence is part of the name

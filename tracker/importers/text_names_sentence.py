@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.text_names_check import STREET
+from tracker.importers.text_names_check import LEGAL_WORDS, STREET
 
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
         r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
@@ -147,7 +147,9 @@ def address_named(lines: list[str]) -> tuple[str, str] | None:
 # 'Harris Creek County is an Equal Opportunity Employer', 'X is committed to equality': the
 # employer speaking of itself as one.
 _EMPLOYER_SAYS = re.compile(
-    rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?(?P<name>{_NAME})\s+(?:is|are|est)\s+(?:an?\s+|un\s+)?"
+    # ('Bluebird Coffee, LLC is ...': its legal form written after it)
+    rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?(?P<name>{_NAME})(?:,?\s+(?:{LEGAL_WORDS})\.?)?\s+"
+    r"(?:is|are|est)\s+(?:an?\s+|un\s+)?"
     r"(?:proud\s+)?(?:(?i:equal opportunit(?:y|ies)|equal employment|eeo|disability confident|"
     r"living wage)|(?i:employeur)\b|committed to (?:equal|equality|diversity|inclusion|"
     r"safeguarding))")
