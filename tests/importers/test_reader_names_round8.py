@@ -151,3 +151,24 @@ def test_central_european_legal_forms_end_a_name_under_the_heading() -> None:
     text = ("Accounts Payable Specialist with Czech\nMorava Business Services s.r.o.\n"
             "Brno · hybrid\n\nYou process supplier invoices.\n")
     assert _employer(text) == "Morava Business Services s.r.o."
+
+
+def test_the_name_under_the_heading_without_its_trade_or_among_its_facts() -> None:
+    text = ("GÉOMÈTRE-TOPOGRAPHE H/F — CDI — Vannes (56)\nCabinet Le Goff-Riou, géomètres-experts "
+            "depuis 1988\n\nLevés topographiques, bornages, implantations.\n")
+    assert _employer(text) == "Cabinet Le Goff-Riou"
+    text = ("Senior Data Engineer, Returns Analytics\nJob ID: 7730215 | Eastgate Commerce Holdings "
+            "LLC\n\nLocations: US, OR, Portland\n\nYou will build the pipelines of our returns "
+            "team.\n")
+    assert _employer(text) == "Eastgate Commerce Holdings LLC"
+
+
+def test_a_name_in_a_sentence_is_the_one_the_top_writes_in_full() -> None:
+    text = ("Barista - Now Hiring All Shifts\nDune Cup Coffeehouse\n3.9 ★ · 412 reviews\n"
+            "Tucson, AZ 85719\n\nAt Dune Cup, every latte is poured by hand. We're looking for "
+            "friendly people.\n")
+    assert _employer(text) == "Dune Cup Coffeehouse"
+    # a unit written after the name is no fuller name
+    text = ("Maintenance Fitter\nHalden Foods Plant\n\nAt Halden Foods, we make oat bars for "
+            "supermarkets.\n")
+    assert _employer(text) != "Halden Foods Plant"

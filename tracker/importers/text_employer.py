@@ -249,6 +249,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # a place's name in the header, the body's full name in the sentence that recruits
             # ('Wallonie', 'Le Service public de Wallonie')
             name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
+        fuller = _in_full(name, header + below_title + boards, text)
+        if fuller and confidence < 0.8:  # 'Ipê' in a sentence, 'Ipê Pagamentos' at the top
+            name = fuller
         practice = _practice(body) if _PERSON.match(name) else None
         if practice:  # the practice the doctor who signs works in
             name, snippet = practice
@@ -272,6 +275,24 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name = spelled_out(name, body)
         result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
                    snippet, confidence)
+
+
+# A unit's word: a longer name made of one is a part of the body, not its name in full.
+_UNIT_WORDS = re.compile(r"(?i)\b(?:direction|department|d[ée]partement|division|service|plant|site|"
+                         r"usine|centre|center|branch|agence|store|magasin|office|unit|team|"
+                         r"careers?|jobs?|recrutement|emplois?)\b")
+
+
+def _in_full(name: str, top: list[tuple[str, str, float]], text: str) -> str | None:
+    """The name the top of the page writes in full ('Patty Barn Burgers' under the heading),
+    when the one found is its first words ('At Patty Barn, every burger ...'): one or two
+    capitalised words more, no unit's word."""
+    for other, _snippet, _confidence in top:
+        other = clean_org(other, text)
+        rest = other[len(name):] if other.startswith(name + " ") else ""
+        if rest and re.fullmatch(r"(?:\s+[A-ZÀ-Ý][\w'’&.-]*){1,2}", rest) and not _UNIT_WORDS.search(rest):
+            return other
+    return None
 
 
 # A person named with a title: 'Dr Hélène Marchetti', 'Maître Durand'.

@@ -357,7 +357,17 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         break
     if found_at is not None and found_at + 1 < len(top):
         below = top[found_at + 1]
+        # 'Job ID: 2918374 | Northwind Retail LLC': the name among a header's facts
+        parts = [p.strip() for p in re.split(r"\s+[|·]\s+", below)]
+        named = [p for p in parts if not re.search(r":|\d", p)]
+        if len(parts) > 1 and len(named) == 1 and LEGAL_END.search(named[0]):
+            below = named[0]
         name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
+        # 'Cabinet X, économistes de la construction depuis 1994': its trade after a comma
+        # (a sentence's subject with its article is left to the rules reading sentences)
+        if not re.match(r"(?:L['’]|Le |La |Les |The )", name):
+            name = re.split(r",\s+(?!(?:the|de|du|des|la|le|les|and|et|of|for|d['’]|l['’]))"
+                            r"(?=[a-zà-ÿ])", name)[0]
         bare = without_legal_form(name).replace(",", "")  # 'Usinage Beauce-Tech inc.'
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
             # (seen again in any case: 'la compagnie Les Ombres Portées' in a sentence)
