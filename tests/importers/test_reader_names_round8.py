@@ -117,7 +117,8 @@ def test_a_count_before_the_post_is_no_part_of_its_name() -> None:
 
 def test_a_studentships_project_title_above_its_funding_line_is_the_title() -> None:
     text = ("School of Earth Sciences\n\nMapping peat carbon loss from drained uplands\n\n"
-            "Funded NERC studentship – 3.5 years\n\nSupervisors: Dr Ana Reyes\n"
+            "Fully funded BBSRC Doctoral Training Partnership studentship – 4 years\n\n"
+            "Supervisors: Dr Ana Reyes\n"
             "Start date: 1 October 2027\n\nThe project will measure carbon loss in Wales.\n")
     assert _title(text) == "Mapping peat carbon loss from drained uplands"
 
