@@ -20,6 +20,7 @@ from tracker.importers.text_names_check import (
     table_value,
     without_legal_form,
 )
+from tracker.importers.text_names_heading import employer_after, one_language, post_colon
 from tracker.importers.text_names_layout import (
     as_written,
     author_lines,
@@ -196,7 +197,7 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
                 or (heading is not None and heading.name != "other")
                 or EMAIL.search(line) or len(line) > 120
                 or is_label(key) and (":" in line or not post_word(line))  # 'Grade 3 Teacher'
-                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line) and not _post_colon(line, is_label)
+                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line) and not post_colon(line, is_label)
                 or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
                 # ('Refuse Loader', 'Public Health Nurse': a word's start is no label)
                 or re.match(r"^(offre|ref\b|job\b|job id|publi(?:e|ee|es|ees|shed|cation)\b|n°|"
@@ -204,21 +205,6 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
                 or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
                 or re.match(r"^[$£€¥]", line) or re.fullmatch(r"(?:#\w+\s*)+", line)
                 or _SKIP.search(key))
-
-
-# Who a line names after a colon, not a post's field: 'Hiring Manager: Jane Doe'.
-_PERSON_LABEL = re.compile(r"^(?:hiring|line|reporting)\s+manager|recruiter|supervisor|contact|"
-                           r"reports?\s+to|responsable\s+hi[ée]rarchique", re.I)
-
-
-def _post_colon(line: str, is_label: Callable[[str], bool]) -> bool:
-    """'Team Leader: Inbound Customer Care', 'Deputy Director: Supply Chain Management': a post
-    and its field, not a label and its value (the words before the colon name a post)."""
-    before, _, after = line.partition(":")
-    # ('Headteacher: Mrs J. Holroyd': the person who holds a post)
-    person = re.match(r"\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|M)\.?\s|[A-Z]\.\s?[A-Z])", after)
-    return bool(post_word(before) and not person and not is_label(fold(before.strip()))
-                and not _PERSON_LABEL.match(before.strip()))
 
 
 Sources = list[tuple[str, str, float]]
@@ -358,10 +344,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if found_at is not None and found_at + 1 < len(top):
         below = top[found_at + 1]
         # 'Job ID: 2918374 | Northwind Retail LLC': the name among a header's facts
-        parts = [p.strip() for p in re.split(r"\s+[|·]\s+", below)]
-        named = [p for p in parts if not re.search(r":|\d", p)]
-        if len(parts) > 1 and len(named) == 1 and LEGAL_END.search(named[0]):
-            below = named[0]
+        facts = [part.strip() for part in re.split(r"\s+[|·]\s+", below)]
+        names = [part for part in facts if not re.search(r":|\d", part)]
+        if len(facts) > 1 and len(names) == 1 and LEGAL_END.search(names[0]):
+            below = names[0]
         name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
         # 'Cabinet X, économistes de la construction depuis 1994': its trade after a comma
         # (a sentence's subject with its article is left to the rules reading sentences)
@@ -395,7 +381,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             take(numbered["title"], numbered.group(0), 0.6)
     found = result.get("title")
     if found is not None and _FUNDING_ONLY.match(found.value):
-        project = _project_above(found.snippet, top, heading_like)
+        project = _project_above(str(found.snippet), top, heading_like)
         if project:  # a studentship's project: its own title, the funding line under it
             found.value, found.snippet = project, project
     lead = re.match(r"([A-Z]{2,6})\s+(?=[A-Z][a-z])", found.value) if found is not None else None
@@ -403,7 +389,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             and _spelled_in(lead.group(1), text):
         found.value = found.value[lead.end():]  # 'AAI Junior Executive': the employer's acronym
     if found is not None:
-        found.value = _one_language(_employer_after(found.value, text), text)
+        found.value = one_language(employer_after(found.value, text), text)
     if found is not None and not post_word(re.split(r"\s+[—–|-]\s+|,\s+", found.value)[-1]):
         placed = trim_place(found.value, text)
         # ('X (6 mois) – Bordeaux': the terms the place hid are at the end now)
@@ -581,26 +567,6 @@ def _places_after(line: str) -> bool:
     return bool(rest) and all(is_place(re.sub(r"\s*\([^)]{1,6}\)$", "", part)) for part in rest)
 
 
-def _employer_after(title: str, text: str) -> str:
-    """'APPRENTICE ACCOUNTS TECHNICIAN – Pemberton & Shah Chartered Accountants, Bury St
-    Edmunds': the organisation (and its town) after a dash, when the text names it again
-    elsewhere and the part before names a post."""
-    head, _, tail = title.rpartition(" – ") if " – " in title else title.rpartition(" — ")
-    name, comma, town = (part.strip() for part in tail.partition(","))
-    # (a unit after the post names it: 'Data Analyst – Planned Care'; a name and its town is
-    # an organisation)
-    town_like = is_place(town) or re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,2}",
-                                                town) and not _ORG.search(town)
-    if not head or not comma or not town_like or not post_word(head) or post_word(name) \
-            or not _NAME_RE.match(name) or len(name.split()) < 2:
-        return title
-    rest = text.replace(title, "")
-    # ('APPRENTICE X – Pemberton & Shah Accountants, Bury': the post in capitals, the name not)
-    cased = head.isupper() and not name.isupper()
-    return head.strip() if cased or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) \
-        else title
-
-
 # A line naming only a funding ('Fully funded EPSRC Doctoral Landscape Award studentship',
 # 'Funded PhD studentship', 'Bourse de thèse financée'): the kind of post, not its subject.
 _FUNDING_ONLY = re.compile(
@@ -620,14 +586,3 @@ def _project_above(snippet: str, top: list[str], heading_like: Callable[[str], b
             and not above.endswith(".") and 3 <= len(above.split()) <= 16:
         return above
     return None
-
-
-def _one_language(title: str, text: str) -> str:
-    """'Cynorthwyydd Domestig | Domestic Assistant': a bilingual heading, the post named in two
-    languages; the one the text goes on in (it names the post again) is the title."""
-    parts = [part.strip() for part in re.split(r"\s+\|\s+", title)]  # ("A / B": its two forms)
-    if len(parts) != 2 or not all(parts):
-        return title
-    rest = fold(text.replace(title, ""))
-    again = [part for part in parts if re.search(rf"(?<![\w-]){re.escape(fold(part))}(?![\w-])", rest)]
-    return again[0] if len(again) == 1 and post_word(again[0]) else title
