@@ -29,10 +29,22 @@ WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|s
                        r"sun)\b\.?,?", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])|\s;\s|;\s(?=[a-zà-ÿ])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
-# (an appraisal, 'compte rendu d'entretien professionnel', is no interview)
-INTERVIEW = re.compile(r"\b(entretien(?!s? professionnel)|entrevue|interview|audition|jury|oral|"
-                        r"(?:nous|vous) rencontrer|walk-in|(?:video|phone|short) calls?|"
-                        r"en visio(?:conf[ée]rence)?|open day|recruitment day|job[- ]dating)", re.I)
+# (an appraisal, 'compte rendu d'entretien professionnel', is no interview; nor the upkeep of
+# premises, 'agent d'entretien', 'marché d'entretien des écoles', 'entretien ménager'); a day
+# of selection is one ('assessment day', 'recruitment event', 'journée de recrutement')
+_UPKEEP = ("agent", "agents", "marché", "produits", "travaux", "personnel", "service", "équipe",
+           "contrat", "société", "entreprise")
+INTERVIEW = re.compile(r"\b(" + "".join(rf"(?<!{word} d['’])" for word in _UPKEEP) +
+                       r"entretien(?!s? professionnel)"
+                       r"(?!s?\s++(?:ménager|courant|des (?:locaux|espaces|bâtiments|"
+                       r"sols|surfaces|écoles|véhicules|machines|équipements)|du (?:matériel|"
+                       r"linge|bâtiment)))|entrevue|interview|audition|jury|oral|"
+                       r"(?:nous|vous) rencontrer|walk-in|(?:video|phone|short) calls?|"
+                       r"en visio(?:conf[ée]rence)?|open day|recruitment day|job[- ]dating|"
+                       r"assessment (?:day|centre|center)|selection day|(?:recruitment|hiring) "
+                       r"(?:event|session|fair)|journ[ée]es? de (?:recrutement|s[ée]lection)|"
+                       r"session de recrutement|forum (?:de l'emploi|emploi|de recrutement))", re.I)
+
 
 
 def labelled_dates(value: str, lang: str, default_year: int | None = None) -> list[FoundDate]:
