@@ -84,3 +84,67 @@ def test_an_emails_date_gives_the_interviews_year() -> None:
     text = ("De : Un Recruteur <r@bureau.example>\nDate : mar. 4 janv. 2028 à 09:42\nObjet : "
             "Offre\n\nBonjour,\nJe ferai les entretiens moi-même le mercredi 26 janvier.\n")
     assert _interviews(text, "fr") == [date(2028, 1, 26)]
+
+
+def _education(text: str, language: str | None = None) -> str | None:
+    levels = [r.get("level") for r in _data(text, language).get("requirements", [])
+              if r["kind"] == "education"]
+    return levels[0] if levels else None
+
+
+# A diploma named by the profession it licenses: its level, without a 'Bac+n'.
+def test_state_diplomas_of_social_work_and_architecture() -> None:
+    cases = {
+        "Éducatrice (H/F)\n\nProfil\n- Diplôme d'Etat d'éducateur spécialisé exigé\n": "Bac+3",
+        "Moniteur (H/F)\n\nProfil\n- Diplôme d'État de moniteur-éducateur (DEME) exigé\n": "Bac",
+        "AES (H/F)\n\nProfil\n- DEAES (ou DEAMP) exigé\n": "cap_bep",
+        "Architecte (H/F)\n\nProfil\n- Diplôme d'État d'architecte et HMONP\n": "Bac+5",
+    }
+    for text, level in cases.items():
+        assert _education(text, "fr") == level, text
+    assert _education("Chef de projet\nNous cherchons un·e architecte diplômé·e d'État, avec "
+                      "cinq ans d'expérience.\n", "fr") == "Bac+5"
+    # a nurse's specialty is left without a level
+    assert _education("IBODE\nAu sein du bloc, vous instrumentez.\nDiplôme d'État d'infirmier "
+                      "de bloc opératoire exigé.\n", "fr") is None
+
+
+# A post the law opens only to doctors.
+def test_a_maitre_de_conferences_is_a_doctor() -> None:
+    assert _education("Maître de conférences en sociologie\nUniversité de Nulle-Part\n"
+                      "Enseignement : cours en licence et master.\n", "fr") == "Bac+8"
+
+
+# A better degree wished for after the one asked: the one asked.
+def test_the_degree_asked_before_the_one_wished_for() -> None:
+    assert _education("Conseiller (H/F)\nTitulaire d'un bac, idéalement d'un bac+2 en "
+                      "commerce.\n", "fr") == "Bac"
+    assert _education("Analyst\nA first or upper-second class honours degree in physics. A "
+                      "master's degree is welcome but not required.\n") == "Bac+3"
+
+
+# Degrees offered as alternatives: the lowest will do, even across a wrapped line.
+def test_alternative_degrees_and_wrapped_lines() -> None:
+    assert _education("Case Manager\nRequirements: Bachelor's degree in social work or a related "
+                      "field, OR an\nassociate's degree plus two years of experience.\n") == "Bac+2"
+    assert _education("Social Worker\n\nRequirements\n- A social work qualification (BA Social "
+                      "Work, MSc Social Work or equivalent)\n") == "Bac+3"
+    assert _education("Team Leader\nYou will lead a small team of support workers. You will "
+                      "need a relevant Level 3\nqualification and experience of work with "
+                      "families.\n") == "Bac"
+
+
+# A doctorate offered is not asked: the degree the applicant holds is.
+def test_a_phd_studentship_asks_for_the_degree_before_it() -> None:
+    text = ("PhD Scholarship in Coastal Planning\nApplicants should hold a 2.1 honours degree "
+            "or a master's in geography.\n")
+    assert _education(text) == "Bac+3"
+
+
+def test_school_graduates_students_and_equivalent_training_of_a_level() -> None:
+    assert _education("Agent\n\nQualifications:\n- At least Senior High School graduate or "
+                      "College Level\n") == "Bac"
+    assert _education("Stage communication\nNiveau : étudiant·e en Master 1 ou 2 "
+                      "communication\n", "fr") == "Bac+5"
+    assert _education("Conseiller séjour\n\nProfil\n- BTS Tourisme ou formation équivalente "
+                      "de niveau Bac+2\n", "fr") == "Bac+2"
