@@ -148,3 +148,14 @@ def test_school_graduates_students_and_equivalent_training_of_a_level() -> None:
                       "communication\n", "fr") == "Bac+5"
     assert _education("Conseiller séjour\n\nProfil\n- BTS Tourisme ou formation équivalente "
                       "de niveau Bac+2\n", "fr") == "Bac+2"
+
+
+# 'Regular' as the kind of employment, Brazil's CLT: an open-ended post.
+def test_regular_employment_and_a_clt_contract_are_permanent() -> None:
+    assert _data("Underground Miner\nEmployment type: Regular, Full-time\n").get(
+        "employment_type") == "permanent"
+    assert _data("Product Manager\nEmployment type: CLT (full-time employee)\n").get(
+        "employment_type") == "permanent"
+    # a regular schedule says nothing of the contract
+    assert _data("Cook\nYou will work a regular schedule of 40 hours.\n").get(
+        "employment_type") is None
