@@ -8,6 +8,7 @@ from typing import Any
 
 from tracker.domain.matching import education_in
 from tracker.importers.dates import fold
+from tracker.importers.diplomas import NAMED_DIPLOMAS, named_diploma, post_requiring_a_doctorate
 from tracker.models.enums import RequirementKind as K
 
 CEFR = re.compile(r"\b([ABC][12])\b")
@@ -30,7 +31,7 @@ _LICENCE = (r"(?<!driver )(?<!driving )(?<!driver's )(?<!full )(?<!permis )(?<!\
 _MAITRISE = (r"(?<!bonne )(?<!excellente )(?<!parfaite )(?<!solide )(?<!grande )(?<!réelle )"
              r"\b(maîtrise (?:universitaire )?en\b(?!\s++(?:anglais|français|langue|informatique|"
              r"bureautique|outils?|logiciels?|excel|communication|rédaction)))")
-_DEGREES = [
+_DEGREES = NAMED_DIPLOMAS + [
     # a doctor of medicine ('MD/DNB in Anaesthesiology', 'MD or DO'): a doctorate
     (re.compile(r"\b((?-i:MD|DNB|DM)(?=\s*+(?:/|\bor\b|\bin\b|,|\(|degree)))", re.I), "Bac+8"),
     # a two-year US college degree ('Associate Degree in Nursing', 'associate degree or higher')
@@ -59,6 +60,10 @@ _DEGREES = [
                 r" degree|advanced university degree)\b", re.I), "Bac+5"),
     (re.compile(r"\b((?-i:B\.?Tech|B\.E\.|BE)(?=[\s/,])|B\.Tech)", re.I), "Bac+4"),
     (re.compile(r"\b((?-i:M\.\s?Sc\.?|MBA)|(?-i:M\.A\.)(?=\s+in\b))", re.I), "Bac+5"),
+    # an honours degree (a bachelor's of the UK, Ireland, Australia: 'a 2.1 honours degree',
+    # 'a first or upper-second class honours degree'); 'BA Social Work', 'BSc (Hons)'
+    (re.compile(r"\b((?:honours|honors|hons) degree|(?-i:BA|BSc|BEng)(?=\s++(?:\(?Hons\b|"
+                r"(?-i:[A-Z][a-z]{2,}))))", re.I), "Bac+3"),
     (re.compile(r"\b((?-i:B\.\s?Sc\.?|B\.\s?Com\.?|B\.A\.|BA)(?=\s+in\b|\s*+\()|(?-i:B\.\s?Sc\.?|"
                 r"B\.\s?Com\.?)|undergraduate qualification|NQF level 7)", re.I), "Bac+3"),
     (re.compile(r"\b((?-i:HND|OND)|national diploma|NQF level [56])\b", re.I), "Bac+2"),
@@ -77,8 +82,8 @@ _DEGREES = [
     (re.compile(r"\b(diplôme d'ingénieur|engineering degree)", re.I), "Bac+5"),
     # The end of secondary school, in France, Belgium, Ireland, the UK and North America.
     (re.compile(r"\b(baccalauréat|(?-i:CESS)|diplôme d'études secondaires|enseignement secondaire supérieur|"
-                r"fin d'études secondaires|high school "
-                r"(?:diploma|certificate)|general education diploma|leaving certificate|A[- ]levels?|secondary school diploma|"
+                r"fin d'études secondaires|(?:senior )?high school "
+                r"(?:diploma|certificate|graduate|graduation)|general education diploma|leaving certificate|A[- ]levels?|secondary school diploma|"
                 r"(?-i:GED))\b", re.I), "Bac"),
     # (Québec's diplôme d'études professionnelles, a trade diploma of secondary school)
     (re.compile(r"\b((?-i:CAP|BEP|DEP)|diplôme d'études professionnelles)\b"), "cap_bep"),
@@ -173,7 +178,8 @@ _NO_DEGREE_NEEDED = re.compile(
     r"(?:\d-year\s++)?(?:course|degree|diplôme|bachelor|master|licence)|"
     # training on the job in the diploma's stead ('CFC de polisseur ou formation équivalente en
     # entreprise', 'or equivalent on-the-job training')
-    r"\b(?:ou|or)\s++(?:une?\s++)?formation\s++(?:jugée\s++)?équivalente|\b(?:or|ou)\s++equivalent\s++"
+    r"\b(?:ou|or)\s++(?:une?\s++)?formation\s++(?:jugée\s++)?équivalente(?!\s++(?:de\s++)?"
+    r"(?:niveau|level))|\b(?:or|ou)\s++equivalent\s++"
     r"(?:in-house\s++|on-the-job\s++|workplace\s++)?training|"
     r"\baucun diplôme(?: n'est)? (?:requis|exigé|demandé|nécessaire)|"
     r"\b(?:pas besoin de|sans) diplôme|no (?:formal )?(?:degree|qualifications?) (?:is )?"
@@ -182,6 +188,11 @@ _NO_DEGREE_NEEDED = re.compile(
 _PURSUED = re.compile(r"\b(?:currently )?(?:pursuing|enrolled in|working towards|stud(?:y|ying) "
                       r"(?:for|towards))\b|"
                       r"\bdipl[ôo]me pr[ée]par[ée]|\bpr[ée]parant\b|\ben cours d'obtention\b", re.I)
+
+
+# A better degree wished for after the one asked ('Titulaire d'un bac, idéalement d'un bac+2').
+_IDEALLY = re.compile(r"[,;(]?\s*+\b(?:idéalement|idealement|ideally|de préférence|preferably|"
+                      r"ou mieux|or better|voire)\b", re.I)
 
 
 _GENERIC_FIRST = re.compile(r"graduate (?:from|of)|(?:a|an|holds a|with a)\s++(?:relevant\s++)?"
@@ -193,6 +204,9 @@ def education_level(label: str) -> str | None:
     none where something else may stand in for the degree or the degree is being studied."""
     if _NO_DEGREE_NEEDED.search(label) or _PURSUED.search(label):
         return None
+    ideally = _IDEALLY.search(label)
+    if ideally and _names_degree(label[:ideally.start()]):
+        label = label[:ideally.start()]  # 'un bac, idéalement un bac+2': the bac is asked
     bac = BAC.search(label)
     grade = _GRADE.search(label)
     if bac:
@@ -249,8 +263,11 @@ def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
 
 # A degree asked for in running text: "candidates should have completed their doctorate",
 # "an advanced degree in law", "a Master's degree in economics" (not "supervise PhD students").
+_NAMED = "|".join(pattern.pattern for pattern, _ in NAMED_DIPLOMAS)
 _DEGREE_IN_TEXT = re.compile(
-    r"\b((?-i:MD|DNB|DM)(?=\s*+(?:/|\bor\b|\bin\b|,|\())|associate(?:'s)? degree|"
+    r"\b(" + _NAMED + r"|(?:level|niveau)\s*+[2-8]\s++(?:qualification|diploma|certificate|"
+    r"(?-i:NVQ|RQF|QCF))|(?:honours|honors|hons) degree|(?:senior )?high school (?:graduate|"
+    r"graduation)|(?-i:MD|DNB|DM)(?=\s*+(?:/|\bor\b|\bin\b|,|\())|associate(?:'s)? degree|"
     r"associate of (?:arts|science|applied science)|trade certificate|craft certificate|fagbrev|"
     r"journeyman|(?-i:CFC)(?= d[e'’])|"
     r"(?:de |d'un )?niveau (?:master|maîtrise|licence)|master'?s[- ]level|bachelor'?s[- ]level|"
@@ -284,7 +301,9 @@ _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|comp
                      r"qualif\w*|required|requis|exigée?|level|niveau|profile|profil|candidates?|"
                      r"applicants?|minimum|at least|attend\w*|recherchons|seek\w*|must|"
                      r"obligatoire|nécessaire|avez|possédez|disposez|justifiez|possess)\b", re.I)
-_NOT_ASKING = re.compile(r"\b(students?|étudiants?|doctorants?|theses|thèses|mémoires|teach\w*|"
+_NOT_ASKING = re.compile(r"\b((?:students?|étudiant(?:[·.]?e)?s?)(?!(?:[·.]?e)?s?\s++(?:en|in)\s++(?:master|"
+                         r"licence|bachelor|(?-i:BTS|BUT|DUT|M[12]|L[23])\b|\d|[23]e\b|"
+                         r"deuxième|troisième|second|third|final))|doctorants?|scholarships?|studentships?|theses|thèses|mémoires|teach\w*|"
                          r"programmes?|courses?|cours(?!\s++d')|pay|salary|salaire|awarded|allocation|"
                          r"(?:phd|doctoral) (?:candidate|position|researcher|project))\b", re.I)
 _LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
@@ -318,12 +337,14 @@ _LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
            "nqf level 7": "Bac+3", "nqf level 8": "Bac+4", "nqf level 9": "Bac+5",
            "nqf level 10": "Bac+8", "general education": "Bac", "secondary school": "Bac",
            "a level": "Bac", "a-level": "Bac", "secondary (high)": "Bac",
-           "secondary education": "Bac", "non-university": "Bac+2"}
+           "secondary education": "Bac", "non-university": "Bac+2", "honours": "Bac+3",
+           "honors": "Bac+3", "hons": "Bac+3", "senior high": "Bac"}
 
 
 _QTS = re.compile(r"qualified teacher status", re.I)
 _PREFERRED = re.compile(r"\b(preferred|desirable|souhaitée?|appréciée?|un atout|an asset|is a plus|"
-                        r"un plus|an advantage)\b", re.I)
+                        r"un plus|an advantage|(?:is )?welcome|not required|not essential|"
+                        r"non exigée?)\b", re.I)
 
 
 def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
@@ -331,7 +352,7 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
     degree named first ('a Bachelor's degree; a Master's is an advantage' is Bac+3). A degree
     being prepared ('un alternant préparant le DCG') only when no clause asks for one held."""
     prepared: tuple[str, str] | None = None
-    for line in lines:
+    for line in _unwrapped(lines):
         for clause in re.split(r"(?<=[.;])\s+", line):
             match = _DEGREE_IN_TEXT.search(clause)
             # a clause that opens on the degree asks for it ('Master en sciences...')
@@ -360,8 +381,9 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
                 # 'Graduate of an accredited school of nursing (Associate Degree in Nursing at
                 # minimum)': the degree named says the level the generic word does not
                 match, word = later, later.group(1).lower()
+            named = named_diploma(word)
             level = ("Bac+5" if grade.group(1).lower() == "master" else "Bac+3") if grade \
-                else None if "premier cycle" in clause else next(
+                else named[1] if named else None if "premier cycle" in clause else next(
                     (lvl for key, lvl in _LEVELS.items() if word.startswith(key)), None)
             if re.search(r"\b(?:ou|or)\b", clause) and _DEGREE_IN_TEXT.search(clause, match.end()):
                 # 'BUT ou licence': two degrees offered, the lowest will do
@@ -371,4 +393,22 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
                 if not pursued:
                     return clause.strip(" ,;:."), level
                 prepared = clause.strip(" ,;:."), level
+    if prepared is None:
+        post = post_requiring_a_doctorate(lines)
+        if post:
+            return post, "Bac+8"  # a maître de conférences is a doctor
     return prepared
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """The lines with a sentence cut by the text's wrapping joined again ('a relevant Level 3'
+    / 'qualification (for example ...)'): a line ending on a word, the next one going on in
+    lower case."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and re.search(r"[\w,]$", joined[-1]) and re.match(r"[a-z(]", line) \
+                and len(joined[-1]) > 40:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined

@@ -54,6 +54,9 @@ _TYPES = [
                 r"ind[ée]termin[ée]e?s?|indeterminate|direct[- ]hire|tenure[- ]track|"
                 r"emploi régulier|poste régulier|on (?:a )?regular basis|"
                 r"unlimited (?:contract|employment)|unbefristet\w*|"
+                # 'Employment type: Regular, Full-time' (not a temporary hire); Brazil's CLT,
+                # the employee's regime of the labour code, open-ended unless a term is stated
+                r"^\W*regular(?=\s*+(?:[,/·|]|$|full[- ]time|part[- ]time))|(?-i:CLT)(?=\s*+(?:\(|$|[,;·|]))|"
                 r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
     (re.compile(r"\b(apprentissage|(?<!horaires )(?<!week-ends )(?<!weekends )(?<!équipes )"
