@@ -19,14 +19,14 @@ RECORDED = json.loads(RECORD.read_text("utf-8"))
 ALL = {fixture.name: fixture for fixture in fixtures()}
 KINDS = kinds()
 # What the rules read right when last recorded (2026-12-06, the reader rules of #15 item 3,
-# seventh round, on the 404 postings of 86 kinds they were written on: 98.6 % of all fields,
-# 97.8 % of the fields the postings state): the floors check no regression, not the #15 targets
+# eighth round, on the 464 postings of 98 kinds they were written on: 98.1 % of all fields,
+# 97.2 % of the fields the postings state): the floors check no regression, not the #15 targets
 # (90 % per field).
 FLOOR_ALL, FLOOR_STATED = 0.98, 0.97  # on the kinds the rules were written on
-# On the 60 postings of 12 kinds written blind for the seventh round and never tuned on (89.6 %
-# and 84.6 % when scored once against the rules they were frozen before, 45bef72): a floor
-# against falling back, not a target (the target, 90 %, is not met).
-HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.89, 0.84
+# On the 60 postings of 12 kinds written blind for the eighth round and never tuned on (88.0 %,
+# 950 of 1,080, and 82.4 % when scored once against the rules they were frozen before,
+# b6d890f): a floor against falling back, not a target (the target, 90 %, is not met).
+HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.87, 0.82
 SOURCE = re.compile(r"# source: (https://\S+|none \(written for the corpus, modelled on "
                     r"(?P<kind>[a-z0-9-]+)\))\n")
 
