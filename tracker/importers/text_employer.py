@@ -10,7 +10,7 @@ import re
 
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
-from tracker.importers.text_heading import Labelled, _body_of, is_org_line, org_name
+from tracker.importers.text_heading import Labelled
 from tracker.importers.text_names_check import clean_org, names_place, plausible_org
 from tracker.importers.text_names_employer import (
     anonymous,
@@ -22,6 +22,7 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
+from tracker.importers.text_names_header import _body_of, is_org_line, org_name
 from tracker.importers.text_names_layout import domain_labels, post_word
 from tracker.importers.text_names_sentence import (
     about_named,
