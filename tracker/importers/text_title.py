@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_places import only_places
 from tracker.importers.text_places import is_place
 
 # A kind of posting or call written before the title, then a separator.
@@ -180,11 +181,21 @@ _TRAILING_EVENT = re.compile(r"\s+(?:open days?|walk-?in(?: interviews?| drive)?
                              r"journ[ée]e de recrutement|job dating)$", re.I)
 
 
+# A heading's last part after a dash or in brackets, where a place is written ('– Goma, RDC',
+# '(Home-based, Germany)', '– Maban (Soudan du Sud)').
+_PLACE_TAIL = re.compile(r"\s+[—–|-]\s+(?P<place>[^—–|()\s][^—–|()]{1,59}(?:\([^()]{1,40}\))?)$")
+_PLACE_BRACKET = re.compile(r"\s*\((?P<place>[^()]{2,50})\)$")
+
+
 def trim_place(title: str, text: str) -> str:
     """'Responsable logistique - Casablanca', 'Research Scientist in X, Rovaniemi': the town
     written after the post, when it is a place by its role on the page (the text names it as a
     place elsewhere: a location line, 'based in', 'in Golden Bay', a postcode), by its
     department's number ('Figeac (46)') or by the gazetteer ('– Paris')."""
+    for tail in (_PLACE_TAIL.search(title), _PLACE_BRACKET.search(title)):
+        if tail and title[:tail.start()].strip() and not post_word(tail.group(0)) \
+                and only_places(tail["place"], text):
+            return title[:tail.start()].strip()
     match = _TRAILING_PLACE.search(title)
     if not match or not title[:match.start()].strip():
         return title

@@ -1,0 +1,59 @@
+"""Issue #15, ninth round: the rules that find a posting's title and employer, held on short
+texts written for these tests (posts, places and organisations the corpus does not hold): a
+heading's trailing place known by the gazetteer (ISO 3166's countries in English and French,
+GeoNames' towns), after a dash or in brackets; and for the employer the rules listed at each
+test."""
+
+from __future__ import annotations
+
+from tracker.importers.text import parse_text
+from tracker.importers.text_names_places import is_country, is_town, only_places
+from tracker.importers.text_title import trim_place
+
+
+def _title(text: str) -> str | None:
+    found = parse_text(text).get("title")
+    return found.value if found else None
+
+
+def _employer(text: str) -> str | None:
+    found = parse_text(text).get("hiring_organization_name")
+    return found.value if found else None
+
+
+def test_the_gazetteer_knows_countries_in_both_languages_and_large_towns() -> None:
+    assert is_country("MADAGASCAR") and is_country("Centrafrique") and is_country("Soudan du Sud")
+    assert is_country("Allemagne") and is_country("Liberia") and not is_country("Oncology")
+    assert is_town("Bukavu") and is_town("Mombasa") and is_town("Porto Alegre")
+    # a town's name that is an ordinary word of a heading is no place
+    assert not is_town("Mobile") and not is_town("Reading") and not is_town("Sales")
+
+
+def test_a_place_after_a_dash_is_left_out_of_the_heading() -> None:
+    text = "Le poste est basé à Bukavu.\n"
+    assert trim_place("Responsable logistique – Bukavu, RDC", text) == "Responsable logistique"
+    assert trim_place("ADMINISTRATEUR·RICE – MADAGASCAR", "") == "ADMINISTRATEUR·RICE"
+    # a field after the dash stays: no place is named
+    assert trim_place("Data Engineer – Mobile Platforms", "") == "Data Engineer – Mobile Platforms"
+    assert trim_place("Développeur – Mobile", "") == "Développeur – Mobile"
+
+
+def test_a_place_in_brackets_with_a_way_of_working_is_left_out() -> None:
+    assert trim_place("Medical Writer - Vaccines (Remote, Poland)", "") \
+        == "Medical Writer - Vaccines"
+    assert trim_place("Chargé de projet (Télétravail, Belgique)", "") == "Chargé de projet"
+    # a way of working alone names no place
+    assert not only_places("Remote", "")
+
+
+def test_an_unknown_town_beside_a_country_is_a_place_when_the_text_names_it_again() -> None:
+    text = "Coordinateur santé – Kalemie (RDC)\nBase : Kalemie, avec des missions.\n"
+    assert trim_place("Coordinateur santé – Kalemie (RDC)", text) == "Coordinateur santé"
+    # a word the text never names again is no town
+    assert trim_place("Project Lead – Operations (Kenya)", "") != "Project Lead"
+
+
+def test_the_heading_of_a_field_mission_is_read_without_its_place() -> None:
+    text = ("Association Solidarités Tropiques\n\nLOGISTICIEN·NE – TCHAD\n\nNous recherchons un·e "
+            "logisticien·ne pour notre base d'Abéché.\nContrat : CDD de 12 mois.\n")
+    assert _title(text) == "LOGISTICIEN·NE"
