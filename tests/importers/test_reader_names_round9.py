@@ -57,3 +57,22 @@ def test_the_heading_of_a_field_mission_is_read_without_its_place() -> None:
     text = ("Association Solidarités Tropiques\n\nLOGISTICIEN·NE – TCHAD\n\nNous recherchons un·e "
             "logisticien·ne pour notre base d'Abéché.\nContrat : CDD de 12 mois.\n")
     assert _title(text) == "LOGISTICIEN·NE"
+
+
+def test_a_posting_number_before_the_post_is_left_out() -> None:
+    text = ("Lakeview Regional Hospital\n\nPOSTING # 31-207 – RESPIRATORY THERAPIST\n"
+            "Status: Permanent Part-Time\nRate: $38.10 - $48.02 per hour\n\n"
+            "We are seeking a therapist for our intensive care unit.\n")
+    assert _title(text) == "RESPIRATORY THERAPIST"
+    text = ("City of Harwick\n\nCompetition 2027-044 – Arborist\n\nThe City is hiring an "
+            "arborist to care for the trees of its parks.\n")
+    assert _title(text) == "Arborist"
+
+
+def test_a_subject_asking_to_pass_the_offer_on_is_no_title() -> None:
+    text = ("De : Service RH <rh@mairie-exemple.fr>\nObjet : Diffusion offre - Animateur "
+            "périscolaire - CDD 10 mois\n\nBonjour,\nMerci de diffuser l'offre ci-jointe.\n")
+    assert _title(text) == "Animateur périscolaire"
+    text = ("From: HR <hr@example.org>\nSubject: For circulation - Grants Officer - part-time\n\n"
+            "Dear colleagues,\nPlease share the post below with your networks.\n")
+    assert _title(text) == "Grants Officer"

@@ -102,7 +102,7 @@ _RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted
                            + r")\s*+[·|:–—-]")
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
 # (the number holds a figure: 'Job type: Permanent' is a label and its value)
-_NUMBERED = re.compile(r"^(?:poste|post|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
+_NUMBERED = re.compile(r"^(?:poste|post|posting|job posting|competition|requisition|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
                        r"ref\.?)?\s*+(?=[\w./-]*\d)[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
 
 
