@@ -76,3 +76,25 @@ def test_a_subject_asking_to_pass_the_offer_on_is_no_title() -> None:
     text = ("From: HR <hr@example.org>\nSubject: For circulation - Grants Officer - part-time\n\n"
             "Dear colleagues,\nPlease share the post below with your networks.\n")
     assert _title(text) == "Grants Officer"
+
+
+def test_a_subject_that_grows_its_team_and_then_recruits_is_the_employer() -> None:
+    text = ("Technicien de maintenance\n\nLa Fromagerie Vauclair, coopérative laitière fondée en "
+            "1921, renforce son atelier de production et cherche un technicien de maintenance "
+            "pour son site de Poligny.\nContrat : CDI.\n")
+    assert _employer(text) == "La Fromagerie Vauclair"
+    text = ("Lab Technician\n\nOrrin Cell Therapeutics, a spin-out of two hospitals, is expanding "
+            "its process team and seeks a lab technician.\nContract: permanent.\n")
+    assert _employer(text) == "Orrin Cell Therapeutics"
+
+
+def test_a_ministry_that_organises_a_recruitment_is_the_employer() -> None:
+    text = ("Adjoint administratif\n\nLe ministère de la Transition écologique organise en 2028 "
+            "un recrutement sans concours d'adjoints administratifs pour ses services.\n")
+    assert _employer(text) == "Ministère de la Transition écologique"
+
+
+def test_an_acronym_the_text_defines_stands_for_the_full_name() -> None:
+    text = ("Senior Chemist\n\nHollowfield Pigment Works Limited (\"HPW\") makes inks for "
+            "printers. HPW is seeking a senior chemist to run its laboratory.\n")
+    assert _employer(text) == "Hollowfield Pigment Works Limited"

@@ -341,6 +341,7 @@ def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
             match = _RECRUITS.match(part)
             if match:
                 name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
+                name = spelled_out(name, body)  # 'AKM is seeking': the name it stands for
                 if 1 < len(name.split()) <= 10 or _ORG.search(name):
                     return name[0].upper() + name[1:], line, 0.6
     return None

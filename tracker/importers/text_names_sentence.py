@@ -174,6 +174,12 @@ def spelled_out(name: str, lines: list[str]) -> str:
     Ozarks'), the initials of its capitalised words; else the acronym."""
     if not re.fullmatch(r"[A-Z]{2,8}", name):
         return name
+    # defined by the text: 'Kestrel Valley Holdings Limited ("KVH")', 'Full Name (the "ACR")'
+    defined = (re.search(rf"({_NAME})\s*\(\s*(?:the\s+|ci-apr[èe]s\s+|hereinafter\s+)?[\"“'‘«]?\s*"
+                        rf"{name}\s*[\"”'’»]?\s*\)", line) for line in lines)
+    defined_name = next((m.group(1) for m in defined if m and len(m.group(1).split()) >= 2), None)
+    if defined_name:
+        return defined_name
     for match in re.finditer(_NAME, "\n".join(lines)):
         words = match.group(0).split()
         for start in range(len(words)):

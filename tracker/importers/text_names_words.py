@@ -55,6 +55,11 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 _RECRUITS = re.compile(
     rf"^((?:(?i:(?:la|le|les|the)\s++|l['’]\s*+)[^\n:;.()]{{3,120}}?)|{_NAME})\s*+(?:\([^)]{{0,160}}\)\s*+)?"
     r"(?:,[^;:.]{3,200}?,\s*+)?"  # an apposition: ', full member of the Committee on ...,'
+    # a first verb of growth before the one that recruits ('X, ..., renforce son équipe et
+    # cherche', 'X is expanding its lab and seeks')
+    r"(?:(?i:renforce|renforcent|d[ée]veloppe|d[ée]veloppent|agrandit|[ée]toffe|compl[èe]te|"
+    r"poursuit sa croissance|expands|is expanding|is growing|grows|strengthens|is strengthening)"
+    r"\b[^;:.\n]{0,80}?\s(?:et|and)\s++)?"
     r"(?<![sS]['’])"  # ('X s'engage en faveur de la diversité' commits, recruits no one)
     r"(?i:recrute|recrutent|recherche|recherchent|cherche|cherchent|rech(?=\.)|engage|engagent|"
     r"(?:souhaite|souhaitent|d[ée]sire|d[ée]sirent) (?:engager|embaucher)|embauche|is recruiting|"
@@ -63,7 +68,10 @@ _RECRUITS = re.compile(
     r"invites (?:nominations and )?applications|se propose de recruter|souhaite recruter|"
     r"lance un appel|va recruter|intends to recruit|wishes to recruit|is looking to recruit|"
     r"seeks to appoint|would like to appoint|is looking to appoint|met au concours|"
-    r"mettent au concours|ouvre un concours|organise un concours)\b")
+    r"mettent au concours|ouvre un concours|organise un concours|"
+    # 'Le ministère X organise au titre de l'année 2027 un recrutement sans concours'
+    r"(?:organise|organisent|ouvre|ouvrent|lance|lancent)\b[^;:.\n]{0,60}?\b(?:un|des) "
+    r"(?:recrutements?|concours|campagnes? de recrutement))\b")
 # "The Organisation for Economic Co-operation and Development (OECD) is an international ..."
 _SELF_DESCRIBED = re.compile(
     rf"^(?:The\s+|L['’]|La\s+|Le\s+)?({_NAME}(?:\s*+\([A-Z][\w&]{{1,9}}(?:\s[A-Z]{{2,5}})?\))?)\s++"
