@@ -198,6 +198,12 @@ _FORUM = re.compile(r"^r/\w+$|^(?:facebook|linkedin|instagram|twitter|x|reddit|m
                     re.I)
 
 
+# A social network's group the post was shared in, under the group's name: 'Public group ·
+# 61K members', 'Groupe privé · 3,2 k membres'.
+_GROUP = re.compile(r"^(?:(?:public|private|closed) group|groupe (?:public|priv[ée]|ferm[ée]))\b"
+                    r"(?:\s*[·•]\s*[\d.,]+\s*[kKM]?\s*(?:members|membres))?", re.I)
+
+
 # A post's time under its author: '12 h · 🌍', '2d • Edited', '15 January at 09:42 · 👥'.
 _POSTED_AT = re.compile(r"^(?:\d{1,2}\s*(?:h|min|mins|j|d|w|sem\.?|wk|mo|y|hrs?)\b|"
                         r"\d{1,2}\s+\w+(?:\s+at|,)\s+\d{1,2}[:h]\d\d\b)\s*[·•]?", re.I)
@@ -213,6 +219,8 @@ def author_lines(top: list[str]) -> set[int]:
             found.update({index - 1, index})  # the page or the person posting, then when
         if _FORUM.match(line.strip()):
             found.add(index)
+        elif _GROUP.match(line.strip()):
+            found.update({index - 1, index} if index else {index})  # the group's name, then its kind
         elif _AUTHOR.match(line.strip()):
             found.add(index)
             if index + 1 < len(top) and not _AUTHOR.match(top[index + 1]) \
