@@ -206,7 +206,7 @@ _GROUP = re.compile(r"^(?:(?:public|private|closed) group|groupe (?:public|priv[
 
 # A post's time under its author: '12 h · 🌍', '2d • Edited', '15 January at 09:42 · 👥'.
 _POSTED_AT = re.compile(r"^(?:\d{1,2}\s*(?:h|min|mins|j|d|w|sem\.?|wk|mo|y|hrs?)\b|"
-                        r"\d{1,2}\s+\w+(?:\s+at|,)\s+\d{1,2}[:h]\d\d\b)\s*[·•]?", re.I)
+                        r"\d{1,2}\s+\w+(?:\s+(?:at|à)|,)\s+\d{1,2}[:h]\d\d\b)\s*[·•]?", re.I)
 
 
 def author_lines(top: list[str]) -> set[int]:
