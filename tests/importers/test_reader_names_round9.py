@@ -106,3 +106,14 @@ def test_a_social_groups_name_above_its_kind_is_no_title() -> None:
             "Menuiserie Le Goff\n3 mai à 18:02 · 🌍\n\nCORDISTE RECHERCHÉ 🔨🔨\nChantier de 6 "
             "mois à Quimperlé, permis B exigé.\n")
     assert _title(text) == "CORDISTE"
+
+
+def test_an_employers_name_is_read_without_its_governors_or_its_trade_after_a_dash() -> None:
+    from tracker.importers.text_names_check import clean_org
+
+    assert clean_org("The Governors of Lynwood Grammar School", "") == "Lynwood Grammar School"
+    assert clean_org("Board of Trustees of Ashcombe Museum", "") == "Ashcombe Museum"
+    assert clean_org("Menuiserie Rivaud Frères – agencement et escaliers", "") \
+        == "Menuiserie Rivaud Frères"
+    # a name's own parts after a dash, in capitals, stay
+    assert clean_org("Aix-Marseille Université", "") == "Aix-Marseille Université"

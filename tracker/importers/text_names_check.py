@@ -167,6 +167,13 @@ def clean_org(name: str, text: str) -> str:
     # own list: 'Department of Climate Change, Energy, the Environment and Water')
     name = re.split(r",\s+(?!(?:the|de|du|des|la|le|les|and|et|of|for|d['’]|l['’]))"
                     r"(?=[a-zà-ÿ])", name)[0]
+    # 'Garage X – réparation poids lourds', 'X Ltd - civil engineering': an aside in lower
+    # case after a dash
+    name = re.split(r"\s+[–—-]\s+(?=[a-zà-ÿ]{3,})", name)[0]
+    # 'The Governors of X', 'Board of Trustees of X': the body that governs it is the school's
+    name = re.sub(r"^(?:the\s+)?(?:(?:board of\s+)?(?:governors|trustees|directors)|governing "
+                  r"(?:body|board)|conseil d['’]administration)\s+(?:of|de)\s+(?:the\s+)?"
+                  r"(?=[A-ZÀ-Ý])", "", name, flags=re.I)
     # 'GEIQ X (vous êtes salarié(e) du groupement ...)': an aside in brackets
     name = re.sub(r"\s+\((?=[a-zà-ÿ]{2,}\s).*$", "", name) or name
     bare = _ACRONYM_AFTER.sub("", name)
