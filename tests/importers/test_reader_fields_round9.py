@@ -51,3 +51,28 @@ def test_an_expiry_date_is_the_deadline() -> None:
                  "24.05.2028\n", "fr")
     assert data.get("valid_through_date") == date(2028, 5, 24)
     assert data.get("date_posted") == date(2028, 5, 3)
+
+
+# The US contractor's terms name the contract: 'C2C', 'Corp-to-Corp', 'on 1099' (a
+# contractor's), not when refused ('no C2C'); '6+ months' is six months.
+def test_us_contractor_terms_and_a_plus_duration() -> None:
+    data = _data("QA Analyst || Remote || C2C\nDuration: 9+ months\nRate: $55/hr\n", "en")
+    assert (data.get("employment_type"), data.get("duration_months")) == ("freelance", 9)
+    data = _data("Network Engineer\nEngagement: Corp-to-Corp, 18+ months\nRate: $70/hr\n", "en")
+    assert (data.get("employment_type"), data.get("duration_months")) == ("freelance", 18)
+    assert _data("Designer\nPaid on 1099, remote\nBudget: $40/hr\n",
+                 "en").get("employment_type") == "freelance"
+    data = _data("Data Analyst\nFixed-term, 12 months\nPay: $48/hr on W2 (no C2C, no 1099)\n",
+                 "en")
+    assert (data.get("employment_type"), data.get("duration_months")) == ("fixed_term", 12)
+
+
+# A funded PhD (a studentship, a PhD scholarship) is a student's stipend, no contract: other,
+# for the years the text gives it ('3.5 years', 'a four-year PhD').
+def test_a_phd_studentship_is_other_for_its_years() -> None:
+    data = _data("Studentship in Soil Ecology – 3.5 years\nThe award pays fees and a stipend.\n",
+                 "en")
+    assert (data.get("employment_type"), data.get("duration_months")) == ("other", 42)
+    data = _data("PhD Scholarship in Coastal Law\nWe offer a three-year PhD in maritime law, "
+                 "with a stipend paid monthly.\n", "en")
+    assert (data.get("employment_type"), data.get("duration_months")) == ("other", 36)

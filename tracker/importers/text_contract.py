@@ -22,6 +22,8 @@ from tracker.importers.text_contract_words import (
     _TENURE,
     _TERM_OF,
     _TRIAL,
+    STUDENTSHIP,
+    STUDY_TERM,
     _duration,
     _kinds_in,
     _open_to_both,
@@ -102,6 +104,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         match = _LENT_FOR.search(text)
         if match and not re.search(r"essai|probation|trial", match.group(0), re.I):
             result.add("duration_months", _duration(match.group(0)), around(text, match), 0.6)
+    _studentship_term(result, text)
     _temping(result, lines)
     _permanent_with_a_duration(result)
     read_working_time(result, text, lang)
@@ -122,6 +125,19 @@ _EMPLOYEE_TERM = re.compile(
     r"conversion|extension|extendable)", re.I)
 _CONTRACTOR_PAY = re.compile(r"\b(?:day rate|daily rate|per day|IR35|B2B|1099|corp[- ]to[- ]corp|"
                              r"C2C|umbrella|invoice|TJM)\b", re.I)
+
+
+def _studentship_term(result: ParsedPosting, text: str) -> None:
+    """A funded PhD's length ('a four-year PhD', 'the studentship covers ... for 3.5 years'):
+    the duration of a post that has no contract."""
+    kind = result.get("employment_type")
+    if result.get("duration_months") or kind is None or kind.value is not EmploymentType.OTHER \
+            or not STUDENTSHIP.search(str(kind.snippet)):
+        return
+    match = STUDY_TERM.search(text)
+    months = _duration(match.group(0)) if match else None
+    if match and months:
+        result.add("duration_months", months, around(text, match), 0.6)
 
 
 def _renewed_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],

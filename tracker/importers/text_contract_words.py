@@ -53,12 +53,18 @@ _TYPES = [
     (re.compile(r"\b(freelance|free-lance|consultancy|individual consultant|independent "
                 r"consultant|prestataire|individual contractor|independent contractor|"
                 r"auto-entrepreneur|portage salarial|libéra(?:l|le|ux)(?:\(e\))?|"
-                r"self-employed|rétrocession|pigiste|à la pige)(?!\w)", re.I),
+                r"self-employed|rétrocession|pigiste|à la pige|"
+                # the US contractor's terms: 'C2C', 'Corp-to-Corp', '1099' (not 'no C2C')
+                r"(?<!no )(?<!not )(?-i:C2C)|(?<!no )corp[- ]to[- ]corp|"
+                r"(?<!no )(?:(?<=on )|(?<=/)|(?<=/ )|(?<=, ))1099|(?<!no )1099(?=\s*+(?:contract\w*|basis|only|"
+                r"independent)\b))(?!\w)", re.I),
      EmploymentType.FREELANCE),
     # A civil servant lent by their administration: neither hired nor contracted here.
     (re.compile(r"\b(secondment|seconded national experts?|(?:on )?deputation(?: basis)?)\b",
                 re.I), EmploymentType.OTHER),
 ]
+STUDENTSHIP = re.compile(r"\b(studentships?|(?:PhD|doctoral) scholarships?|(?:fully[- ])?funded "
+                         r"PhD(?: project| position| place| programme)?)\b", re.I)
 # ... and words that may only name the post or the people around it ('supervise interns',
 # 'our consultants', 'volunteers welcome'), read when no line states the contract.
 _ROLE_TYPES = [
@@ -67,7 +73,8 @@ _ROLE_TYPES = [
      EmploymentType.INTERNSHIP),
     (re.compile(r"\b(consultant|locums?)\b", re.I), EmploymentType.FREELANCE),
     (re.compile(r"\b(intérim|interim|vacataire|vacation|casual)\b", re.I),
-     EmploymentType.TEMPORARY),
+     EmploymentType.TEMPORARY),    # a PhD funded by a studentship or a scholarship: a student's stipend, no contract
+    (STUDENTSHIP, EmploymentType.OTHER),
 ]
 # 'Contract' as a kind of job, the way boards list it ('· Contract ·', 'Job type: Contract,
 # 6 months', 'Contract DevOps Engineer'): a contractor, not an employee on a fixed term.
@@ -122,8 +129,8 @@ _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three
             "huit": 8, "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "douze": 12,
             "twelve": 12, "dix-huit": 18, "eighteen": 18, "vingt-quatre": 24}
 _DURATION = re.compile(
-    r"\b(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) +
-    r")(?:\s*+\(\d{1,3}\))?[\s-]*+(?P<unit>mois|months?|ans?|years?|années?|semaines?|weeks?)\b",
+    r"\b(?P<n>\d{1,2}\.5(?!\d)|\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) +
+    r")\+?(?:\s*+\(\d{1,3}\))?[\s-]*+(?P<unit>mois|months?|ans?|years?|années?|semaines?|weeks?)\b",
     re.I)
 
 
@@ -138,6 +145,15 @@ _FOR_A_TIME = re.compile(
     r"\b[^.\n]{0,60}?\b(?:for|pour|of|de|durée de|limited to|pendant)"
     r"\s++(?:a\s++|an\s++|une?\s++)?(?:initial\s++|first\s++)?(?:period of\s++|durée de\s++)?"
     + _DURATION.pattern, re.I)
+
+
+# The length of a funded PhD: 'a four-year PhD', 'studentship – 3.5 years', 'a stipend ... for
+# four years'.
+STUDY_TERM = re.compile(
+    r"(?:" + _DURATION.pattern + r")[\s-]++(?:\w+\s++)?(?:PhD|doctora\w*|studentships?)\b"
+    r"|\b(?:studentships?|stipend|scholarships?|PhD)\b[^.\n]{0,60}?(?:\b(?:for|over|of)|\s[–—-])\s++"
+    r"(?:a\s++period\s++of\s++)?(?:" + _DURATION.pattern.replace("?P<n>", "?:").replace(
+        "?P<unit>", "?:") + r")", re.I)
 
 
 _OPEN_TO_CIVIL_SERVANTS = re.compile(r"titulaire|fonctionnaire", re.I)
@@ -161,12 +177,12 @@ def _duration(value: str) -> int | None:
     if not match:
         return None
     n = match["n"].lower()
-    number = int(n) if n.isdigit() else _NUMBERS[n]
+    number = float(n) if n[:1].isdigit() else _NUMBERS[n]  # ('3.5 years': 42 months)
     unit = match["unit"].lower()
     if unit.startswith(("semaine", "week")) and number < 4.3:
         return None  # under a month: no number of months
-    months = (number if unit.startswith(("mois", "month")) else
-              round(number / 4.345) if unit.startswith(("semaine", "week")) else number * 12)
+    months = round(number if unit.startswith(("mois", "month")) else
+                   number / 4.345 if unit.startswith(("semaine", "week")) else number * 12)
     return months if 0 < months <= 600 else None
 
 
