@@ -76,3 +76,12 @@ def test_a_phd_studentship_is_other_for_its_years() -> None:
     data = _data("PhD Scholarship in Coastal Law\nWe offer a three-year PhD in maritime law, "
                  "with a stipend paid monthly.\n", "en")
     assert (data.get("employment_type"), data.get("duration_months")) == ("other", 36)
+
+
+# A casual's status (called in as needed, no guaranteed hours, no term) is neither a fixed term
+# nor a temp's assignment: other; a casual dress code is no contract.
+def test_a_casual_status_is_other() -> None:
+    assert _data("Care Aide\nStatus: Casual (relief, hours as needed)\n",
+                 "en").get("employment_type") == "other"
+    assert _data("Barista\nCasual dress code and a friendly team\n",
+                 "en").get("employment_type") is None

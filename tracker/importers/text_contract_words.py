@@ -72,8 +72,13 @@ _ROLE_TYPES = [
     (re.compile(r"\b(stages?|stagiaires?|internships?|interns?|traineeships?)\b", re.I),
      EmploymentType.INTERNSHIP),
     (re.compile(r"\b(consultant|locums?)\b", re.I), EmploymentType.FREELANCE),
-    (re.compile(r"\b(intérim|interim|vacataire|vacation|casual)\b", re.I),
-     EmploymentType.TEMPORARY),    # a PhD funded by a studentship or a scholarship: a student's stipend, no contract
+    (re.compile(r"\b(intérim|interim|vacataire|vacation)\b", re.I),
+     EmploymentType.TEMPORARY),
+    # a casual's status (Canada, Australia): called in as needed, no guaranteed hours and no
+    # term; neither a fixed term nor a temp's assignment
+    (re.compile(r"\b(casual(?:\s++(?:relief|on[- ]call|pool|position|employee|basis))?)\b(?!\s++(?:dress|attire|atmosphere|environment|"
+                r"culture|vibe|dining|setting|fridays?)\b)", re.I),
+     EmploymentType.OTHER),    # a PhD funded by a studentship or a scholarship: a student's stipend, no contract
     (STUDENTSHIP, EmploymentType.OTHER),
 ]
 # 'Contract' as a kind of job, the way boards list it ('· Contract ·', 'Job type: Contract,
