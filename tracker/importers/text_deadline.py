@@ -17,7 +17,7 @@ from tracker.importers.text_date_common import (
 )
 
 _STRONG = re.compile(r"(date limite|d[ée]lai\s*+:|cut[- ]off date|date butoir|"
-                     r"fin de (?:publication|diffusion)|expiry date|expiration date|closing date|close date|deadline|expire le|expires on|"
+                     r"fin de (?:publication|diffusion)|expiry date|expiration date|date d['’]expiration|closing date|close date|deadline|expire le|expires on|"
                      r"(?:remain )?open until(?! filled)|(?:advert|posting|listing) closes|"
                      r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|d[ée]lai de postulation|"
                      r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|valable jusqu|last date to "
@@ -25,7 +25,7 @@ _STRONG = re.compile(r"(date limite|d[ée]lai\s*+:|cut[- ]off date|date butoir|"
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
-    r"affichage|posting period|advertising period|advert|annonce|announcement is open|"
+    r"affichage|posting period|advertising period|advert|annonce|publication|parution|diffusion|announcement is open|"
     r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
 
 

@@ -16,7 +16,7 @@ _POSTED = re.compile(
     r"mis(?:e)? en ligne(?: le)?|parution(?: du)?|[ée]dition du|date de d[ée]but d'affichage|"
     r"d[ée]but d'affichage|affich[ée]e? le|date d'affichage|date published|published(?: on)?|"
     r"posted(?: on| date)?|posting date|date posted|job posting|open(?:ing)? date|run date|"
-    r"call opens|date of (?:issue|publication)|issued(?: on)?|publication date|"
+    r"call opens|date of (?:issue|publication)|(?:p[ée]riode de )?publication(?=\s*+:)|issued(?: on)?|publication date|"
     r"advertised(?: on)?|listed(?: on)?|date listed|date added|date de diffusion|"
     r"diffus[ée]e? le|n°\s?\d{1,4}\s(?:du|of)|date de l['’](?:annonce|offre|avis)|"
     r"(?:annonce|offre|avis)(?: d['’]emploi)? du|date of (?:posting|advert(?:isement)?)|"

@@ -21,7 +21,7 @@ _MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|₱
 _MONEY = re.compile(
     rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[,. '’]\d{{3}})+"
     rf"(?:[.,]\d{{1,2}})?|\d{{1,7}}(?:[.,]\d{{1,2}})?)(?:\.[–—-]|/-)?(?P<kilo>\s?(?:[kK](?![a-zA-Z])|(?i:lakhs?|lacs?|LPA|crores?)\b)|(?<=\d)L\b)?"
-    rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|(?-i:DH|Dhs|DT|TND)\b|"
+    rf"(?:\s?(?P<post>€|[Ee]uros?\b|(?-i:{_CODES})\b|F\s?CFA\b|FCFA\b|(?-i:DH|Dhs|DT|TND|DA)\b|"
     rf"[Dd]irhams?\b|[Dd]inars?\b|(?-i:F\s?CFP|CFP|XPF)\b|[Rr]inggit\b|\$|"
     # the Nordic crowns ('45 000 kr', '550.000 kr.'), francs ('5 500 francs'), złoty
     rf"(?-i:kr)\.?(?!\w)|[Kk]ronor\b|[Kk]roner\b|[Ff]rancs?\s++CFA\b|"
@@ -32,10 +32,12 @@ _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR
              "sg$": "SGD", "hk$": "HKD", "₹": "INR", "rs": "INR", "rs.": "INR", "fcfa": "XOF",
              "f cfa": "XOF", "fr.": "CHF", "sfr.": "CHF", "dh": "MAD", "dhs": "MAD",
              "dirham": "MAD", "dirhams": "MAD", "rm": "MYR", "ringgit": "MYR", "₦": "NGN",
-             "ksh": "KES", "gh₵": "GHS", "r": "ZAR", "dt": "TND", "dinar": "TND",
+             "ksh": "KES", "gh₵": "GHS", "r": "ZAR", "dt": "TND", "dinar": "TND", "da": "DZD",
              "dinars": "TND", "f cfp": "XPF", "fcfp": "XPF", "cfp": "XPF", "lakh": "INR",
              "qr": "QAR", "sr": "SAR", "₱": "PHP", "zł": "PLN", "¥": "JPY"}
 _EMIRATES = re.compile(r"\b(United Arab Emirates|UAE|Dubai|Abu Dhabi|Sharjah|Ajman|Emirates)\b")
+_ALGERIA = re.compile(r"\b(Alg[ée]rie|Algeria|Algerian|algérien\w*|Alger|Algiers|Oran|"
+                     r"Constantine|Annaba|Sétif|Setif|Blida|Tlemcen|Béjaïa|Bejaia)\b")
 # What a multiplier word makes of the number before it: '45k', '18 LPA', '₹35 lakh', '2 crore'.
 _TIMES = {"k": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
           "lpa": 100_000, "crore": 10_000_000, "crores": 10_000_000}
@@ -85,7 +87,7 @@ _PERIODS = [
 _SALARY_WORDS = re.compile(
     r"(salaire|rémunération|remuneration|salary|traitement|euros?\b|brut|£|€|\$|\bpay\b|"
     r"\brate\b|taux|tjm|gratification|stipend|compensation|\bctc\b|package|wages?\b|"
-    r"\bLPA\b|lakh|₹|₦|₱|¥|zł|ringgit|\bRM\s?\d|dinars?|\bDT\b|CFP|\d\s?kr\b|kronor|kroner|"
+    r"\bLPA\b|lakh|₹|₦|₱|¥|zł|ringgit|\bRM\s?\d|dinars?|dirhams?|\bDT\b|\d\s?(?-i:DA|DH|Dhs)\b|CFP|\d\s?kr\b|kronor|kroner|"
     r"francs?\b|" + _CODES + r")", re.I)
 # Words that say a sum is pay (beside a currency sign alone, which may price anything).
 _PAY_WORDS = re.compile(r"(salaire|rémunération|remuneration|salary|traitement|\bpay\b|\brate\b|"
@@ -171,6 +173,8 @@ def _symbol(symbol: str, text: str) -> str:
         key = "fcfa"
     if key in ("fcfa", "f cfa", "xof") and _CENTRAL_AFRICA.search(text):
         return "XAF"
+    if key in ("dinar", "dinars") and _ALGERIA.search(text):
+        return "DZD"  # the dinar of Algeria, not Tunisia's
     if key in ("dh", "dhs", "dirham", "dirhams") and _EMIRATES.search(text):
         return "AED"  # the dirham of the Emirates, not Morocco's
     return _CURRENCY.get(key, symbol.upper())

@@ -33,10 +33,10 @@ _START_PHRASE = re.compile(
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"affichage|posting period|advertising period|inscri|registration|"
                         r"[ée]preuve|exam|test(?:s|ing)?\b|"
-                        r"publi(?!c)|posted|ouvert|open from|announcement|sift|shortlist|week commencing|review)",
+                        r"publi(?!c(?!ation))|posted|ouvert|open from|announcement|sift|shortlist|week commencing|review)",
                         re.I)
 _NEVER_START = re.compile(r"(sift|shortlist|week commencing|interview|entretien|audition|"
-                          r"affichage|publi(?!c)|posted|posting)", re.I)
+                          r"affichage|publi(?!c(?!ation))|parution|posted|posting)", re.I)
 # A period of work: 'du 2 mars au 31 juillet 2028', 'Dates: 5 July to 27 August 2027',
 # 'entre le 1er mars et le 31 mai 2027'.
 _EVENT = re.compile(r"\b(?:formation|training|induction|s[ée]minaire|réunion|meeting)\b", re.I)
