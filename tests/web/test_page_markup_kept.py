@@ -222,11 +222,11 @@ def test_kept_dates_and_times_are_babels(app: Flask, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_minute_of_a_day_is_written_as_babel_writes_it(lang: str) -> None:
-    from tracker.web.templating import _time_text
+    from tracker.web.texts import time_text
 
     for hour in range(24):
         for minute in range(60):
-            assert _time_text(hour, minute, lang) == format_time(
+            assert time_text(hour, minute, lang) == format_time(
                 time(hour, minute), "short", locale=lang)
 
 

@@ -14,6 +14,7 @@ import contextlib
 import itertools
 import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from flask import current_app, has_request_context, request, url_for
@@ -21,6 +22,7 @@ from markupsafe import Markup, escape
 from werkzeug.routing.converters import NumberConverter
 
 from tracker.web.i18n import page_catalog, page_lang
+from tracker.web.texts import fit_text, instant_text
 
 
 def _marker(name: str) -> str:
@@ -52,6 +54,7 @@ class Stamp:
         self.markers = [(name, _marker(name)) for name in holes]
         # each shape as its text between the markers and the hole each marker stands for
         self.shapes: dict[tuple[Any, ...], tuple[list[str], tuple[str, ...]]] = {}
+        self.forms: dict[tuple[Any, ...], str] = {}  # each shape as a %-format (`form`)
         self._holes = frozenset(holes)
         self._split = re.compile("|".join(re.escape(m) for _, m in self.markers) or "(?!)")
         self._names = {marker: name for name, marker in self.markers}
@@ -62,13 +65,7 @@ class Stamp:
         # order makes one more shape, the same markup)
         key = tuple([(k, tuple(v) if type(v) is list else v)
                      for k, v in values.items() if k not in holes])
-        shape = self.shapes.get(key)
-        if shape is None:
-            shape_values = {k: v for k, v in values.items() if k not in holes}
-            markers = dict(self.markers)
-            shape = self.shapes[key] = self._cut(
-                str(self.macro(**self.fixed, **shape_values, **markers)))
-        texts, names = shape
+        texts, names = self._shape(key, {k: v for k, v in values.items() if k not in holes})
         # each value escaped once, put in where its markers were (#16: one pass over the
         # markup, not one replace of the whole markup per hole)
         escaped = {name: _escaped(values.get(name)) for name, _marker in self.markers}
@@ -76,6 +73,29 @@ class Stamp:
         for name, text in zip(names, texts[1:], strict=True):
             parts += (escaped[name], text)
         return Markup("".join(parts))  # noqa: S704  (the macro's markup, each value escaped)
+
+    def form(self, **values: Any) -> str:
+        """The markup of the shape these values make (no hole among them) as a %-format, each
+        hole written `%(name)s`, to be filled with the holes' values escaped (#16: a row of
+        fifty put together in one pass, not one call per hole)."""
+        key = tuple([(k, tuple(v) if type(v) is list else v) for k, v in values.items()])
+        found = self.forms.get(key)
+        if found is None:
+            texts, names = self._shape(key, values)
+            parts = [texts[0].replace("%", "%%")]
+            for name, text in zip(names, texts[1:], strict=True):
+                parts += (f"%({name})s", text.replace("%", "%%"))
+            found = self.forms[key] = "".join(parts)
+        return found
+
+    def _shape(self, key: tuple[Any, ...],
+               values: dict[str, Any]) -> tuple[list[str], tuple[str, ...]]:
+        """The shape of these values (no hole among them), rendered on first use."""
+        shape = self.shapes.get(key)
+        if shape is None:
+            shape = self.shapes[key] = self._cut(
+                str(self.macro(**self.fixed, **values, **dict(self.markers))))
+        return shape
 
     def _cut(self, markup: str) -> tuple[list[str], tuple[str, ...]]:
         """The markup's text between its markers, and the hole of each marker in order."""
@@ -133,7 +153,10 @@ def link(endpoint: str, **values: Any) -> str:
     return built
 
 
-ROW_HOLES = ("id", "url", "shown", "submitted", "fit", "move")
+# An applicant's row as one stamp (#16): the row's values and its move form's, the page's CSRF
+# token among them, are the holes of one markup per shape (late or not, final or not, the
+# moves offered, a refused move's message), the move form rendered inside the row.
+ROW_HOLES = ("id", "url", "shown", "submitted", "fit", "action", "name", "uid", "token")
 # Applicants' rows kept per app, their markup with a marker in place of the page's CSRF token
 # (at most this many; the oldest let go first): a posting's pages are paged through again and
 # again, and a row is kept under every value it shows, so a kept row is never stale.
@@ -151,26 +174,46 @@ def _kept_rows() -> dict[Any, tuple[str, ...]] | None:
     return app.extensions.setdefault("tracker_rows", {})
 
 
+def _with_move_form(macro: Callable[..., Any], move_form: Stamp,
+                    token: Any) -> Callable[..., Any]:
+    """The row's macro with its move form (when it has moves) rendered in its `move` value:
+    the form's own values are the row's (`action`, `moves`, `name`, `uid`) and the page's
+    `token` (a hole, or the token itself when the page gives none: the macro then asks for it)."""
+    fixed = {k: v for k, v in move_form.fixed.items() if k != "token"}
+    form = move_form.macro
+
+    def row(*, moves: Any, action: Any, name: Any, uid: Any, token: Any = token,
+            **values: Any) -> Any:
+        move = form(**fixed, token=token, action=action, moves=moves, name=name,
+                    uid=uid) if moves else ""
+        return macro(move=move, **values)
+
+    return row
+
+
 def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
               error: dict[str, Any] | None, anonymised: str,
               **fixed: Any) -> Callable[[dict[str, Any]], Markup]:
     """An applicant's row of a posting page as one call (#16: a row read its values, filters
     and links through the template's calls, most of the page's rendering): `macro` rendered
-    once per shape (late or not, final or not, the refused move's message on its row), the
-    row's id, links, name, submission time, fit and move form put in. `error`: a refused
-    move (`{"id", "message"}`) shown on its row."""
-    filters = current_app.jinja_env.filters
-    when, coverage = filters["when"], filters["fit_coverage"]
+    with `move_form`'s macro inside it once per shape, the row's id, links, name, submission
+    time, fit, move form's address and the page's token put in. `macro` prints its `move`
+    value as it is; `move_form` is the page's stamp of the move form (its holes `action`,
+    `name` and `uid`; its `token` the page's). `error`: a refused move (`{"id", "message"}`)
+    shown on its row."""
+    when = current_app.jinja_env.filters["when"]
+    lang, catalog = page_lang(), page_catalog()
     application_url = url_maker("hr.application", "application_id")
     move_url = url_maker("hr.application_move", "application_id")
-    stamp = Stamp(macro, ROW_HOLES, **fixed)
-    # the page's move form with a marker for its token: a row is kept without the token (it
-    # changes from page to page), which is put in when the row is shown
     token = move_form.fixed.get("token")
-    marked = Stamp(move_form.macro, move_form.holes, **{**move_form.fixed, "token": _TOKEN})
-    kept = _kept_rows() if token else None
+    if token:  # a hole: the shapes and rows are the same on every page
+        stamp = Stamp(_with_move_form(macro, move_form, None), ROW_HOLES, **fixed)
+        kept = _kept_rows()
+    else:  # no token given: the move form's macro asks for this request's, in every shape
+        stamp = Stamp(_with_move_form(macro, move_form, token), ROW_HOLES[:-1], **fixed)
+        kept = None
     # what the rows' markup depends on beside each row's own values
-    page = (request.script_root, page_lang(), page_catalog(), zone, anonymised,
+    page = (request.script_root, lang, catalog, zone, anonymised,
             getattr(macro, "name", macro), getattr(move_form.macro, "name", move_form.macro),
             move_form.holes, tuple(sorted((k, v) for k, v in fixed.items())),
             tuple(sorted((k, v) for k, v in move_form.fixed.items() if k != "token")))
@@ -183,39 +226,66 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
             kind = kinds.setdefault(page, next(_KIND_NUMBERS))
     except TypeError:  # a value that is not hashable: the rows are made each time
         kept = None
+    # each shape's %-format (Stamp.form) by the row's values that make it: late or not, the
+    # refused move's message, the moves
+    forms: dict[tuple[Any, ...], str] = {}
     if kept is not None and error is None:
-        # the stamps themselves kept too (their shapes: the row's and the move form's markup
-        # rendered once per set of moves, not once per page); a refused move's message would
-        # be one more shape each time, so that page makes its own
-        stamps: dict[Any, tuple[Stamp, Stamp]] = current_app.extensions.setdefault(
-            "tracker_row_stamps", {})
+        # the stamp and its forms kept too (the row's markup rendered once per set of moves,
+        # not once per page); a refused move's message would be one more shape each time, so
+        # that page makes its own
+        stamps: dict[Any, tuple[Stamp, dict[tuple[Any, ...], str]]] = \
+            current_app.extensions.setdefault("tracker_row_stamps", {})
         if page not in stamps and len(stamps) >= STAMPS_KEPT:
             stamps.clear()
-        stamp, marked = stamps.setdefault(page, (stamp, marked))
-    escaped = str(escape(token))
+        stamp, forms = stamps.setdefault(page, (stamp, forms))
+    escaped = _escaped(token)
+    # the submission time and the fit as the `when` and `fit_coverage` filters write them, in
+    # the page's language looked up once (tracker/web/texts.py)
+    written = (lambda at: instant_text(at, zone, lang)) if zone else (lambda at: when(at, zone))
 
-    def made(a: dict[str, Any], message: str | None, form: Stamp) -> Markup:
+    fits: dict[Any, str] = {}  # each fit's text, written once for the page
+
+    def fit_of(fit: dict[str, Any]) -> str:
+        try:
+            key = tuple(fit.items())
+            return fits[key]
+        except KeyError:
+            text = fits[key] = _escaped(fit_text(fit, lang, catalog))
+            return text
+        except TypeError:  # a value that is not hashable
+            return _escaped(fit_text(fit, lang, catalog))
+
+    def made(a: dict[str, Any], message: str | None, mark: str | None) -> str:
         uid, name, moves, submitted, fit = a["id"], a["name"], a["moves"], a["submitted_at"], \
             a["fit"]
-        return stamp(
-            id=uid, url=application_url(uid), shown=name or anonymised, late=bool(a["is_late"]),
-            submitted=when(submitted, zone) if submitted else "—",
-            fit=coverage(fit) if fit is not None else "—", error=message, final=not moves,
-            move=form(action=move_url(uid), moves=moves, name=name, uid=uid) if moves else "")
+        late = bool(a["is_late"])
+        try:
+            form = forms[late, message, tuple(moves)]
+        except KeyError:
+            form = forms[late, message, tuple(moves)] = stamp.form(
+                late=late, error=message, final=not moves, moves=moves)
+        number = str(uid) if type(uid) is int else _escaped(uid)
+        return form % {
+            "id": number, "uid": number, "url": _escaped(application_url(uid)),
+            "action": _escaped(move_url(uid)), "shown": _escaped(name or anonymised),
+            "name": _escaped(name), "token": "" if mark is None else _escaped(mark),
+            "submitted": _escaped((written(submitted) if type(submitted) is datetime
+                                   else when(submitted, zone)) if submitted else "—"),
+            "fit": fit_of(fit) if fit is not None else "—"}
 
     def row(a: dict[str, Any]) -> Markup:
         message = error["message"] if error and error["id"] == a["id"] else None
         if kept is None:
-            return made(a, message, move_form)
+            return Markup(made(a, message, token or None))  # noqa: S704  (escaped as a hole)
         fit = a["fit"]
         try:  # every value the row shows (made() reads no other)
             key = (kind, a["id"], a["name"], bool(a["is_late"]), a["submitted_at"],
                    None if fit is None else tuple(fit.items()), tuple(a["moves"]), message)
             parts = kept.get(key)
         except TypeError:  # a value that is not hashable
-            return made(a, message, move_form)
+            return Markup(made(a, message, token))  # noqa: S704  (escaped as a hole)
         if parts is None:
-            parts = tuple(str(made(a, message, marked)).split(_TOKEN))
+            parts = tuple(made(a, message, _TOKEN).split(_TOKEN))
             if len(kept) >= ROWS_KEPT:
                 # the oldest let go (another thread may be letting it go too)
                 with contextlib.suppress(KeyError, RuntimeError, StopIteration):
