@@ -253,3 +253,34 @@ def test_a_hole_given_twice_and_a_value_holding_a_marker_are_put_in_as_given():
                   ("id", "url", "shown"))
     assert str(stamp(id=7, url="/a?x=1&y=2", shown="\x00url\x00")) == (
         '<a id="7" href="/a?x=1&amp;y=2">\x00url\x00</a> /a?x=1&amp;y=2')
+
+
+GETTEXT_CALLS = [
+    '{{ _("Log out") }}', '{{ _("Move %(name)s to", name=name) }}', '{{ gettext("Fit") }}',
+    '{{ _("100 %% of %(n)s", n=name) }}', '{{ _("100 %%") }}', '{{ _("no such text <b>") }}',
+    '{{ ngettext("%(num)s day left", "%(num)s days left", n) }}',
+    '{{ ngettext("%(num)s requirement of %(name)s", "%(num)s requirements of %(name)s", n, '
+    'name=name) }}', '{% trans %}Log out{% endtrans %}',
+    '{% trans count=n %}{{ count }} day left{% pluralize %}{{ count }} days left{% endtrans %}',
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_the_pages_gettext_writes_what_jinjas_newstyle_gettext_writes(
+        app: Flask, lang: str, autoescape: bool) -> None:
+    """The templates' `_`, `gettext` and `ngettext`, one call each (#16), read as the newstyle
+    callables of Jinja's i18n extension they replace: translated, escaped values, a literal
+    %% written %, markup only where the template escapes."""
+    from jinja2 import Environment
+
+    from tracker.i18n import catalog
+
+    jinja = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+    jinja.install_gettext_translations(catalog(lang), newstyle=True)  # type: ignore[attr-defined]
+    ours = app.jinja_env.overlay(autoescape=autoescape)
+    with in_request(app, lang):
+        for source in GETTEXT_CALLS:
+            for values in ({"name": "Zoé <Martin> & \"Cie\"", "n": 1}, {"name": "O'Hara", "n": 3}):
+                expected = jinja.from_string(source).render(values)
+                assert ours.from_string(source).render(values) == expected, source
