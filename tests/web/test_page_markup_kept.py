@@ -147,6 +147,17 @@ def test_a_row_link_is_the_address_url_for_builds(app: Flask) -> None:
             assert by_fit(reference) == url_for("hr.posting", reference=reference, sort="fit")
 
 
+def test_a_rows_escaped_link_is_the_address_url_for_builds_escaped(app: Flask) -> None:
+    for root in ("", "/a&b'c"):
+        with app.test_request_context("/", base_url=f"http://localhost{root}/"):
+            for endpoint, key, values in [
+                    ("hr.application", "application_id", (7, 123456, -3, True, "42")),
+                    ("hr.posting", "reference", ("ORG-1", "ORG 1/é?x#y&z'\"<>", 5))]:
+                made = stamps._escaped_url_maker(endpoint, key)
+                for value in values:
+                    assert made(value) == str(escape(url_for(endpoint, **{key: value})))
+
+
 def test_a_kept_address_is_url_fors_under_each_script_root(app: Flask) -> None:
     for root in ("", "/tracker", "/other"):
         with app.test_request_context("/", base_url=f"http://localhost{root}/"):

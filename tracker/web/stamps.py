@@ -108,20 +108,40 @@ def url_maker(endpoint: str, key: str, **values: Any) -> Callable[[Any], str]:
     once with a marker for `value`, then each value put in through the rule's own converter
     (quoted as url_for quotes it). An endpoint of several rules, or one whose address does not
     hold the marker once, is built by url_for every time."""
-    def each(value: Any) -> str:
-        return url_for(endpoint, **{key: value}, **values)
+    cut = _cut_address(endpoint, key, values)
+    if cut is None:
+        return lambda value: url_for(endpoint, **{key: value}, **values)
+    before, to_url, after, _number = cut
+    return lambda value: f"{before}{to_url(value)}{after}"
 
+
+def _escaped_url_maker(endpoint: str, key: str) -> Callable[[Any], str]:
+    """url_maker's address escaped as a stamp escapes a hole's value (`_escaped`), its fixed
+    parts escaped once: a number put in through a number's converter is digits, as it is."""
+    cut = _cut_address(endpoint, key, {})
+    if cut is None:
+        return lambda value: _escaped(url_for(endpoint, **{key: value}))
+    before, to_url, after, number = cut
+    before, after = _escaped(before), _escaped(after)
+    return lambda value: (f"{before}{to_url(value)}{after}" if number and type(value) is int
+                          else f"{before}{_escaped(to_url(value))}{after}")
+
+
+def _cut_address(endpoint: str, key: str, values: dict[str, Any]) -> tuple[
+        str, Callable[[Any], str], str, bool] | None:
+    """The endpoint's address around its `key` value (built once with a marker for it), the
+    rule's converter for it and whether it is a number's; None when url_for must build it."""
     rules = list(current_app.url_map.iter_rules(endpoint))
     converter = getattr(rules[0], "_converters", {}).get(key) if len(rules) == 1 else None
     if converter is None:
-        return each
-    mark: Any = 987654321987654321 if isinstance(converter, NumberConverter) else "trackermark"
+        return None
+    number = isinstance(converter, NumberConverter)
+    mark: Any = 987654321987654321 if number else "trackermark"
     built = url_for(endpoint, **{key: mark}, **values)
     if built.count(str(mark)) != 1:
-        return each
+        return None
     before, after = built.split(str(mark))
-    to_url = converter.to_url
-    return lambda value: f"{before}{to_url(value)}{after}"
+    return before, converter.to_url, after, number
 
 
 # Addresses the templates build, kept per app (at most this many; later ones are built each
@@ -203,8 +223,9 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
     shown on its row."""
     when = current_app.jinja_env.filters["when"]
     lang, catalog = page_lang(), page_catalog()
-    application_url = url_maker("hr.application", "application_id")
-    move_url = url_maker("hr.application_move", "application_id")
+    # the rows' links, escaped as their holes' values are
+    application_url = _escaped_url_maker("hr.application", "application_id")
+    move_url = _escaped_url_maker("hr.application_move", "application_id")
     token = move_form.fixed.get("token")
     if token:  # a hole: the shapes and rows are the same on every page
         stamp = Stamp(_with_move_form(macro, move_form, None), ROW_HOLES, **fixed)
@@ -265,10 +286,11 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
             form = forms[late, message, tuple(moves)] = stamp.form(
                 late=late, error=message, final=not moves, moves=moves)
         number = str(uid) if type(uid) is int else _escaped(uid)
+        named = _escaped(name)
         return form % {
-            "id": number, "uid": number, "url": _escaped(application_url(uid)),
-            "action": _escaped(move_url(uid)), "shown": _escaped(name or anonymised),
-            "name": _escaped(name), "token": "" if mark is None else _escaped(mark),
+            "id": number, "uid": number, "url": application_url(uid), "action": move_url(uid),
+            "shown": named if name else _escaped(anonymised), "name": named,
+            "token": "" if mark is None else _escaped(mark),
             "submitted": _escaped((written(submitted) if type(submitted) is datetime
                                    else when(submitted, zone)) if submitted else "—"),
             "fit": fit_of(fit) if fit is not None else "—"}
