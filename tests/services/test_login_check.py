@@ -66,3 +66,17 @@ def test_a_row_the_session_holds_is_that_row_still_checked(session, hr, clock) -
     assert login_sessions.checked_user(session, account) is None
     held.is_active, held.deleted_at = True, clock()
     assert login_sessions.checked_user(session, account) is None
+
+
+def test_the_check_says_whether_it_wrote(session, hr, clock) -> None:  # noqa: ANN001
+    """A face may go on reading in the check's transaction only when the check only read."""
+    key, _row = login_sessions.start_session(session, hr, actor=OPERATOR, device=None,
+                                             ip=None, clock=clock)
+    session.flush()
+    settings = get_settings()
+    assert not login_sessions.resolve(session, key, settings=settings, clock=clock).wrote
+    clock.advance(seconds=59)
+    assert not login_sessions.resolve(session, key, settings=settings, clock=clock).wrote
+    clock.advance(seconds=2)  # its last-seen instant is a minute old: written
+    assert login_sessions.resolve(session, key, settings=settings, clock=clock).wrote
+    assert not login_sessions.resolve(session, key, settings=settings, clock=clock).wrote

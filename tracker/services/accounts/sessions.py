@@ -60,10 +60,12 @@ class Account:
 
 @dataclass(frozen=True)
 class Live:
-    """A live session resolved from its id: the account and the session's own row id."""
+    """A live session resolved from its id: the account and the session's own row id;
+    `wrote`: whether resolving it wrote its last-seen instant (else it only read)."""
 
     user: Account
     session_id: int
+    wrote: bool = False
 
 
 @cache
@@ -143,9 +145,10 @@ def resolve(session: Session, plain: str, *, settings: Settings, clock: Clock) -
     if _too_old(created_at, last_seen_at, now, settings):
         _touch(session, row_id, ended_at=now)
         return None
-    if now - last_seen_at >= LAST_SEEN_GRANULARITY:
+    wrote = now - last_seen_at >= LAST_SEEN_GRANULARITY
+    if wrote:
         _touch(session, row_id, last_seen_at=now)
-    return Live(Account(*account), row_id)
+    return Live(Account(*account), row_id, wrote)
 
 
 def checked_user(session: Session, account: Account) -> User | None:
