@@ -92,6 +92,26 @@ def test_an_applicants_row_made_once_per_shape_is_the_rows_markup(app: Flask, la
             assert ("Refusé &lt;non&gt;" in made) is (move_error is not None)
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_tables_rows_in_one_call_are_its_rows_one_after_the_other(app: Flask, lang: str) -> None:
+    rows = [{"id": n, "name": NAMES[n % len(NAMES)], "is_late": n % 2 == 0,
+             "moves": [["offer"], [], ["under_review", "rejected"]][n % 3],
+             "submitted_at": datetime(2026, 3, 2, 9, n, tzinfo=UTC),
+             "fit": {"requirements": 3, "assessed": n % 2, "score": 50.0 + n}}
+            for n in range(7)]
+    every = STAMPED.replace("{%- for a in rows %}\n        {{- row(a) }}\n      {%- endfor %}",
+                            "{{- row.every(rows) }}")
+    assert every != STAMPED
+    with in_request(app, lang):
+        for move_error in (None, {"id": 3, "message": "Refusé <non>"}):
+            values = {"rows": rows, "zone": "Europe/Paris", "move_error": move_error}
+            expected = app.jinja_env.from_string(STAMPED).render(values)
+            assert expected.count("<tr ") == 7
+            assert app.jinja_env.from_string(every).render(values) == expected
+            assert app.jinja_env.from_string(every).render({**values, "rows": []}) == (
+                app.jinja_env.from_string(STAMPED).render({**values, "rows": []}))
+
+
 def test_a_kept_row_is_the_rows_markup_with_the_pages_own_token(app: Flask) -> None:
     """Rows are kept per app, without their token, under every value they show, and the stamps
     that make them per kind of page: shown again with another token, in the other language,

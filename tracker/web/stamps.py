@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -213,7 +213,7 @@ def _with_move_form(macro: Callable[..., Any], move_form: Stamp,
 
 def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
               error: dict[str, Any] | None, anonymised: str,
-              **fixed: Any) -> Callable[[dict[str, Any]], Markup]:
+              **fixed: Any) -> Rows:
     """An applicant's row of a posting page as one call (#16: a row read its values, filters
     and links through the template's calls, most of the page's rendering): `macro` rendered
     with `move_form`'s macro inside it once per shape, the row's id, links, name, submission
@@ -295,17 +295,17 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
                                    else when(submitted, zone)) if submitted else "—"),
             "fit": fit_of(fit) if fit is not None else "—"}
 
-    def row(a: dict[str, Any]) -> Markup:
+    def row(a: dict[str, Any]) -> str:
         message = error["message"] if error and error["id"] == a["id"] else None
         if kept is None:
-            return Markup(made(a, message, token or None))  # noqa: S704  (escaped as a hole)
+            return made(a, message, token or None)
         fit = a["fit"]
         try:  # every value the row shows (made() reads no other)
             key = (kind, a["id"], a["name"], bool(a["is_late"]), a["submitted_at"],
                    None if fit is None else tuple(fit.items()), tuple(a["moves"]), message)
             parts = kept.get(key)
         except TypeError:  # a value that is not hashable
-            return Markup(made(a, message, token))  # noqa: S704  (escaped as a hole)
+            return made(a, message, token)
         if parts is None:
             parts = tuple(made(a, message, _TOKEN).split(_TOKEN))
             if len(kept) >= ROWS_KEPT:
@@ -313,5 +313,19 @@ def row_maker(macro: Callable[..., Any], move_form: Stamp, *, zone: str | None,
                 with contextlib.suppress(KeyError, RuntimeError, StopIteration):
                     del kept[next(iter(kept))]
             kept[key] = parts
-        return Markup(escaped.join(parts))  # noqa: S704  (the row's markup, the token escaped)
-    return row
+        return escaped.join(parts)  # the row's markup, the token escaped
+    return Rows(row)
+
+
+class Rows:
+    """What row_maker makes: `rows(a)` is a row's markup, `rows.every(a_list)` the markup of
+    the rows one after the other (#16: one call of the template for a table, not one a row)."""
+
+    def __init__(self, row: Callable[[dict[str, Any]], str]) -> None:
+        self._row = row
+
+    def __call__(self, a: dict[str, Any]) -> Markup:
+        return Markup(self._row(a))  # noqa: S704  (a stamp's markup, each value escaped)
+
+    def every(self, rows: Iterable[dict[str, Any]]) -> Markup:
+        return Markup("".join(map(self._row, rows)))  # noqa: S704  (as __call__'s)
