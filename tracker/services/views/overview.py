@@ -269,26 +269,39 @@ def posting_applicants(
             shown += run(statements.page_rows, {**ours, "status": status,
                                                 "limit": take, "offset": skip}).all()
     found = make_page(shown, page, per_page)
-    stale = [row.id for row in found.rows if not row.fit_fresh and row.id not in scores]
+    # each row's values by position, as `rows` selects them (a Row's names cost a lookup each)
+    rows = [tuple(row) for row in found.rows]
+    stale = [r[0] for r in rows if not r[9] and r[0] not in scores]
     scores.update(fit.fit_summaries(session, stale) if stale else {})
-    scores.update({row.id: fit.FitSummary(row.score, row.assessed, row.total)
-                   for row in found.rows if row.fit_fresh})
+    scores.update({r[0]: fit.FitSummary(r[10], r[11], r[12]) for r in rows if r[9]})
     groups: list[dict[str, Any]] = []
-    moves = {status: [s.value for s in STATUS_ORDER if s in TRANSITIONS[status]]
-             for status in STATUS_ORDER}  # no draft: never a move
-    for row in found.rows:
-        status = row.status.value
-        if not groups or groups[-1]["status"] != status:
-            groups.append({"status": status, "rows": [], "total": counts.get(row.status, 0)})
+    moves = _moves()
+    written: dict[fit.FitSummary, dict[str, Any]] = {}  # each score's words, written once
+    for (number, status, applicant_name, applicant_email, submitted_at, updated_at, is_late,
+         full_name, email, *_fit) in rows:
+        value = status.value
+        if not groups or groups[-1]["status"] != value:
+            groups.append({"status": value, "rows": [], "total": counts.get(status, 0)})
+        summary = scores.get(number)
+        if summary is not None and summary not in written:
+            written[summary] = summary.as_dict()
         groups[-1]["rows"].append({
-            "id": row.id, "name": row.full_name or row.applicant_name,
-            "email": row.email or row.applicant_email,
-            "submitted_at": row.submitted_at, "updated_at": row.updated_at,
-            "is_late": row.is_late, "status": status, "moves": list(moves[row.status]),
-            "fit": scores[row.id].as_dict() if row.id in scores else None})
+            "id": number, "name": full_name or applicant_name,
+            "email": email or applicant_email, "submitted_at": submitted_at,
+            "updated_at": updated_at, "is_late": is_late, "status": value,
+            "moves": list(moves[status]),
+            "fit": None if summary is None else dict(written[summary])})
     named = {status.value: number for status, number in counts.items()}
     return {"groups": groups, "counts": named, "total": sum(named.values()),
             "page": Page([], page, per_page, found.has_next)}
+
+
+@lru_cache(maxsize=1)
+def _moves() -> dict[ApplicationStatus, list[str]]:
+    """The moves the workflow offers from each status, in workflow order (no draft: never a
+    move)."""
+    return {status: [s.value for s in STATUS_ORDER if s in TRANSITIONS[status]]
+            for status in STATUS_ORDER}
 
 
 def _spans(counts: dict[ApplicationStatus, int], page: int,
