@@ -92,6 +92,26 @@ def test_an_applicants_row_made_once_per_shape_is_the_rows_markup(app: Flask, la
             assert ("Refusé &lt;non&gt;" in made) is (move_error is not None)
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_tables_rows_in_one_call_are_its_rows_one_after_the_other(app: Flask, lang: str) -> None:
+    rows = [{"id": n, "name": NAMES[n % len(NAMES)], "is_late": n % 2 == 0,
+             "moves": [["offer"], [], ["under_review", "rejected"]][n % 3],
+             "submitted_at": datetime(2026, 3, 2, 9, n, tzinfo=UTC),
+             "fit": {"requirements": 3, "assessed": n % 2, "score": 50.0 + n}}
+            for n in range(7)]
+    every = STAMPED.replace("{%- for a in rows %}\n        {{- row(a) }}\n      {%- endfor %}",
+                            "{{- row.every(rows) }}")
+    assert every != STAMPED
+    with in_request(app, lang):
+        for move_error in (None, {"id": 3, "message": "Refusé <non>"}):
+            values = {"rows": rows, "zone": "Europe/Paris", "move_error": move_error}
+            expected = app.jinja_env.from_string(STAMPED).render(values)
+            assert expected.count("<tr ") == 7
+            assert app.jinja_env.from_string(every).render(values) == expected
+            assert app.jinja_env.from_string(every).render({**values, "rows": []}) == (
+                app.jinja_env.from_string(STAMPED).render({**values, "rows": []}))
+
+
 def test_a_kept_row_is_the_rows_markup_with_the_pages_own_token(app: Flask) -> None:
     """Rows are kept per app, without their token, under every value they show, and the stamps
     that make them per kind of page: shown again with another token, in the other language,
@@ -145,6 +165,17 @@ def test_a_row_link_is_the_address_url_for_builds(app: Flask) -> None:
         for reference in ("ORG-1", "ORG 1/é?x#y&z"):
             assert posting(reference) == url_for("hr.posting", reference=reference)
             assert by_fit(reference) == url_for("hr.posting", reference=reference, sort="fit")
+
+
+def test_a_rows_escaped_link_is_the_address_url_for_builds_escaped(app: Flask) -> None:
+    for root in ("", "/a&b'c"):
+        with app.test_request_context("/", base_url=f"http://localhost{root}/"):
+            for endpoint, key, values in [
+                    ("hr.application", "application_id", (7, 123456, -3, True, "42")),
+                    ("hr.posting", "reference", ("ORG-1", "ORG 1/é?x#y&z'\"<>", 5))]:
+                made = stamps._escaped_url_maker(endpoint, key)
+                for value in values:
+                    assert made(value) == str(escape(url_for(endpoint, **{key: value})))
 
 
 def test_a_kept_address_is_url_fors_under_each_script_root(app: Flask) -> None:
@@ -222,11 +253,11 @@ def test_kept_dates_and_times_are_babels(app: Flask, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_minute_of_a_day_is_written_as_babel_writes_it(lang: str) -> None:
-    from tracker.web.templating import _time_text
+    from tracker.web.texts import time_text
 
     for hour in range(24):
         for minute in range(60):
-            assert _time_text(hour, minute, lang) == format_time(
+            assert time_text(hour, minute, lang) == format_time(
                 time(hour, minute), "short", locale=lang)
 
 
@@ -253,3 +284,34 @@ def test_a_hole_given_twice_and_a_value_holding_a_marker_are_put_in_as_given():
                   ("id", "url", "shown"))
     assert str(stamp(id=7, url="/a?x=1&y=2", shown="\x00url\x00")) == (
         '<a id="7" href="/a?x=1&amp;y=2">\x00url\x00</a> /a?x=1&amp;y=2')
+
+
+GETTEXT_CALLS = [
+    '{{ _("Log out") }}', '{{ _("Move %(name)s to", name=name) }}', '{{ gettext("Fit") }}',
+    '{{ _("100 %% of %(n)s", n=name) }}', '{{ _("100 %%") }}', '{{ _("no such text <b>") }}',
+    '{{ ngettext("%(num)s day left", "%(num)s days left", n) }}',
+    '{{ ngettext("%(num)s requirement of %(name)s", "%(num)s requirements of %(name)s", n, '
+    'name=name) }}', '{% trans %}Log out{% endtrans %}',
+    '{% trans count=n %}{{ count }} day left{% pluralize %}{{ count }} days left{% endtrans %}',
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_the_pages_gettext_writes_what_jinjas_newstyle_gettext_writes(
+        app: Flask, lang: str, autoescape: bool) -> None:
+    """The templates' `_`, `gettext` and `ngettext`, one call each (#16), read as the newstyle
+    callables of Jinja's i18n extension they replace: translated, escaped values, a literal
+    %% written %, markup only where the template escapes."""
+    from jinja2 import Environment
+
+    from tracker.i18n import catalog
+
+    jinja = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+    jinja.install_gettext_translations(catalog(lang), newstyle=True)  # type: ignore[attr-defined]
+    ours = app.jinja_env.overlay(autoescape=autoescape)
+    with in_request(app, lang):
+        for source in GETTEXT_CALLS:
+            for values in ({"name": "Zoé <Martin> & \"Cie\"", "n": 1}, {"name": "O'Hara", "n": 3}):
+                expected = jinja.from_string(source).render(values)
+                assert ours.from_string(source).render(values) == expected, source

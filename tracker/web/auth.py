@@ -33,6 +33,7 @@ from tracker.web.common import (
     clock,
     error_text,
     form_errors,
+    release_held,
     roles_required,
     safe_next,
     settings,
@@ -52,6 +53,8 @@ from tracker.web.forms import (
 )
 
 bp = Blueprint("auth", __name__)
+# the log-in check's transaction, kept for a page's reads, ends with every request at the latest
+bp.teardown_app_request(release_held)
 
 
 def home_for(role: str) -> str:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Response, abort, current_app, request, url_for
+from flask import Response, abort, current_app, g, request, url_for
 from flask_babel import get_locale, get_translations
 from flask_login import UserMixin, current_user
-from sqlalchemy.orm import Session, make_transient_to_detached
-from sqlalchemy.orm.util import identity_key
+from sqlalchemy.orm import Session
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
 from wtforms import Field, Form, FormField
@@ -51,11 +50,38 @@ def clock() -> datetime:
 @contextmanager
 def transaction(*, write: bool | None = None) -> Iterator[Session]:
     """One unit of work for the request: committed if the block succeeds, else rolled back.
-    `write` (default: any request but GET/HEAD/OPTIONS) tells unit_of_work it will write."""
+    `write` (default: any request but GET/HEAD/OPTIONS) tells unit_of_work it will write.
+    A reading one goes on in the log-in check's transaction when the check only read (#16:
+    one transaction a page, not two); a writing one ends that first."""
     if write is None:
         write = request.method not in ("GET", "HEAD", "OPTIONS")
-    with unit_of_work(current_app.config["TRACKER_SESSION_FACTORY"], write=write) as session:
-        yield session
+    held = g.pop(_HELD, None)
+    setattr(g, _OPEN, getattr(g, _OPEN, 0) + 1)
+    try:
+        if held is not None:
+            work, session = held
+            if not write:
+                with work:  # committed or rolled back as unit_of_work does, when the block ends
+                    yield session
+                return
+            work.close()
+        with unit_of_work(current_app.config["TRACKER_SESSION_FACTORY"],
+                          write=write) as session:
+            yield session
+    finally:
+        setattr(g, _OPEN, getattr(g, _OPEN) - 1)
+
+
+_HELD = "tracker_login_check"  # on flask.g: the log-in check's transaction, kept for the page
+_OPEN = "tracker_transactions"  # on flask.g: how many of the request's transactions are open
+
+
+def release_held(_error: BaseException | None = None) -> None:
+    """End the log-in check's transaction if no page's transaction went on in it (at the end
+    of every request): it only read."""
+    held = g.pop(_HELD, None)
+    if held is not None:
+        held[0].close()
 
 
 @dataclass
@@ -82,6 +108,12 @@ class SessionUser(UserMixin):
     def get_id(self) -> str:
         return self.session_key
 
+    def account(self) -> login_sessions.Account:
+        """The account as the log-in check read it (login_sessions.checked_user makes it a row
+        of a request's session)."""
+        return login_sessions.Account(self.id, self.email, self.full_name, Role(self.role),
+                                      self.organisation_id, Locale(self.locale), self.timezone)
+
 
 # What a page shows of its user beside the page itself (the inbox's unread count in the nav),
 # read in the log-in check's transaction rather than in one more of its own (#16): each reader
@@ -93,14 +125,22 @@ PAGE_READS: list[Callable[[Session, login_sessions.Account], None]] = []
 def load_user(session_key: str) -> SessionUser | None:
     """Flask-Login's loader, on every request: the live session the cookie names, else
     nobody (ended, idle too long, too old, account gone: the log-in page). A request for a
-    page (GET) also reads what every page shows of the user (PAGE_READS)."""
-    with transaction() as session:
+    page (GET) also reads what every page shows of the user (PAGE_READS). A request that
+    reads (GET, HEAD) keeps the check's transaction for the page's (`transaction`) when the
+    check only read; else it is committed here."""
+    # kept only when the check runs before any of the request's transactions (not when a
+    # page's block asks who is there: that page reads in its own)
+    first = not getattr(g, _OPEN, 0)
+    with ExitStack() as work:
+        session = work.enter_context(transaction())
         live = login_sessions.resolve(session, session_key, settings=settings(), clock=clock)
         if live is None:
             return None
         if request.method == "GET":
             for read in PAGE_READS:
                 read(session, live.user)
+        if first and request.method in READS and not live.wrote and _HELD not in g:
+            setattr(g, _HELD, (work.pop_all(), session))
         return SessionUser.of(live.user, session_key, live.session_id)
 
 
@@ -122,32 +162,14 @@ def viewer(session: Session) -> User | None:
     """Who looks at a page open to everyone: the logged-in user, or None for a visitor."""
     if not current_user.is_authenticated:
         return None
-    user = checked_user(session, current_user) if request.method in READS else active_user(
-        session, current_user.id)
+    user = login_sessions.checked_user(session, current_user.account()) \
+        if request.method in READS else active_user(session, current_user.id)
     if user is None:
         abort(401)
     return user
 
 
 READS = ("GET", "HEAD")
-
-
-def checked_user(session: Session, seen: SessionUser) -> User | None:
-    """The user the log-in check of this request read, as a row of `session` without reading
-    it again (#16: 0.3 ms of every page), for a request that reads (GET, HEAD): the check has
-    just found the account active, and read the columns a page uses; any other column is read
-    when first used. A request that acts (POST) reads the account's row in its own
-    transaction (active_user), as the services' rules want. A row this session already holds
-    is that row, still checked."""
-    held = session.identity_map.get(identity_key(User, seen.id))
-    if held is not None:
-        return held if held.deleted_at is None and held.is_active else None
-    user = User(id=seen.id, email=seen.email, full_name=seen.full_name, role=Role(seen.role),
-                organisation_id=seen.organisation_id, locale=Locale(seen.locale),
-                timezone=seen.timezone, is_active=True, deleted_at=None)
-    make_transient_to_detached(user)  # as if read: no change to write, the rest unloaded
-    session.add(user)
-    return user
 
 
 def roles_required(*roles: str) -> Callable[[F], F]:

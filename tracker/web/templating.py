@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, time
-from functools import lru_cache
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel import Locale
-from babel.dates import format_date, format_time, get_timezone_name
+from babel.dates import get_timezone_name
 from flask import Flask, url_for
 from flask_login import current_user
 
@@ -27,6 +25,7 @@ from tracker.web.common import (
 from tracker.web.form_summary import error_summary
 from tracker.web.i18n import page_catalog, page_label, page_lang
 from tracker.web.stamps import Stamp, link, row_maker, url_maker
+from tracker.web.texts import date_text, fit_text, instant_text
 
 
 def label(value: Any, kind: str | None = None, capital: bool = True) -> str:
@@ -50,45 +49,10 @@ def label(value: Any, kind: str | None = None, capital: bool = True) -> str:
         return raw
 
 
-@lru_cache(maxsize=64)
-def _locale(lang: str) -> Locale:
-    """Babel's locale of a language, parsed once (a language code given to format_date or
-    format_time is parsed again on every call)."""
-    return Locale.parse(lang)
-
-
-@lru_cache(maxsize=8192)
-def _date_text(day: date, lang: str) -> str:
-    """A day as the language writes it ("6 déc. 2026"): the same text every time it is asked,
-    so a page of fifty rows formats each of its few days once."""
-    return format_date(day, "medium", locale=_locale(lang))
-
-
-def _time_text(hour: int, minute: int, lang: str) -> str:
-    """A wall-clock time to the minute, as the language writes it ("14:05", "2:05 PM")."""
-    return _day_of_minutes(lang)[hour * 60 + minute]
-
-
-@lru_cache(maxsize=16)
-def _day_of_minutes(lang: str) -> tuple[str, ...]:
-    """Every minute of a day as the language writes it, all written on first use (about 10 ms
-    for the 1,440): Babel takes 15 µs to write one, and a page of applicants shows fifty times,
-    each often a minute no page showed before (#16)."""
-    locale = _locale(lang)
-    return tuple(format_time(time(hour, minute), "short", locale=locale)
-                 for hour in range(24) for minute in range(60))
-
-
 def _text(message: str, **variables: Any) -> str:
     """flask_babel's gettext, with the translations the request already looked up."""
     text = page_catalog().ugettext(message)
     return text % variables if variables else text
-
-
-def _translate(singular: str, plural: str, number: int, **variables: Any) -> str:
-    """flask_babel's ngettext, with the translations the request already looked up."""
-    variables.setdefault("num", number)
-    return page_catalog().ungettext(singular, plural, number) % variables
 
 
 def configure(app: Flask, settings: Settings) -> None:
@@ -107,19 +71,16 @@ def configure(app: Flask, settings: Settings) -> None:
         if isinstance(instant, str):
             instant = datetime.fromisoformat(instant.replace("Z", "+00:00"))
         zone_name = tz or user_zone()
-        local = instant.astimezone(ZoneInfo(zone_name))
-        lang = page_lang()
         if not with_time:
-            return _date_text(local.date(), lang)
-        return (f"{_date_text(local.date(), lang)}, "
-                f"{_time_text(local.hour, local.minute, lang)} ({zone_name})")
+            return date_text(instant.astimezone(ZoneInfo(zone_name)).date(), page_lang())
+        return instant_text(instant, zone_name, page_lang())
 
     def day(value: date | str | None) -> str:
         if not value:
             return "—"
         if isinstance(value, str):
             value = date.fromisoformat(value)
-        return _date_text(value, page_lang())
+        return date_text(value, page_lang())
 
     def days_left(number: int | None) -> str:
         if number is None:
@@ -138,16 +99,7 @@ def configure(app: Flask, settings: Settings) -> None:
 
     def fit_coverage(fit: dict[str, Any]) -> str:
         """A fit's score with its coverage: "68/100 over 12 of 37 requirements"."""
-        total = fit.get("requirements", 0)
-        if not fit.get("assessed"):
-            return _translate("To assess (none of %(num)s requirement)",
-                              "To assess (none of %(num)s requirements)", total)
-        score = f"{fit['score']:.1f}".removesuffix(".0")
-        if page_lang().startswith("fr"):
-            score = score.replace(".", ",")
-        return _translate("%(score)s/100 over %(assessed)s of %(num)s requirement",
-                          "%(score)s/100 over %(assessed)s of %(num)s requirements", total,
-                          score=score, assessed=fit["assessed"])
+        return fit_text(fit, page_lang(), page_catalog())
 
     def labelled(table: dict[str, Any], value: Any) -> str:
         key = getattr(value, "value", value)

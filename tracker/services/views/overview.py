@@ -155,6 +155,7 @@ def hr_dashboard(session: Session, actor: Actor, *, clock: Clock = utcnow) -> Da
 @dataclass(frozen=True)
 class _ApplicantStatements:
     order: Any  # the ids of one status (`status`) in the page's order, a slice of them
+    page_rows: Any  # the columns a row shows (as `rows`) of that slice, in the page's order
     rows: Any  # the columns a row shows, of the ids given, with their stored fit
     stale: Any  # an id of one status whose stored fit is missing or stale (sorted by fit)
     statuses: Any  # every id with its status (sorted by fit, when some fits are stale)
@@ -200,7 +201,7 @@ def _applicant_statements(sort: str) -> _ApplicantStatements:
     # the columns a row shows, not the applications as objects (#16: a page of fifty rows),
     # and the row's stored fit, fresh or not (a stale one is worked out again); by id alone,
     # the ids being the posting's
-    rows = (
+    shown = (
         sa.select(Application.id, Application.status, Application.applicant_name,
                   Application.applicant_email, Application.submitted_at, Application.updated_at,
                   Application.is_late, User.full_name, User.email,
@@ -209,12 +210,18 @@ def _applicant_statements(sort: str) -> _ApplicantStatements:
         # an application the employer recorded (by post, by e-mail) has no account: outer join
         .select_from(fitted)
         .outerjoin(User, User.id == Application.candidate_id)
-        .where(Application.id.in_(sa.bindparam("ids", expanding=True)))
     )
+    order = (order.order_by(*keys[sort], Application.id)
+             .limit(sa.bindparam("limit")).offset(sa.bindparam("offset")))
+    # the slice's ids found as `order` finds them (through the index, only the status sorted),
+    # then their rows read by id and put in the same order (#16: one statement, not the ids
+    # and then their rows)
+    ids = order.subquery("page")
     return _ApplicantStatements(
-        order=order.order_by(*keys[sort], Application.id)
-        .limit(sa.bindparam("limit")).offset(sa.bindparam("offset")),
-        rows=rows,
+        order=order,
+        page_rows=shown.join(ids, ids.c.id == Application.id).order_by(*keys[sort],
+                                                                      Application.id),
+        rows=shown.where(Application.id.in_(sa.bindparam("ids", expanding=True))),
         stale=sa.select(Application.id).select_from(fitted).where(status, STALE_FIT).limit(1),
         statuses=sa.select(Application.id, Application.status).where(mine),
         # kept by the flush hook (#16: counting the 5,000 applicants of a posting cost 0.45 ms)
@@ -252,33 +259,49 @@ def posting_applicants(
     if sort == "fit" and any(run(statements.stale, {**ours, "status": status}).first()
                              is not None for status, _skip, _take in spans):
         chosen, scores = _ranked_by_fit(session, statements, ours, page, per_page)
+        by_id = {row.id: row for row in run(statements.rows, {"ids": chosen}).all()} \
+            if chosen else {}
+        shown = [by_id[i] for i in chosen]
     else:
-        chosen, scores = [], {}
+        shown, scores = [], {}
         for status, skip, take in spans:
-            chosen += run(statements.order, {**ours, "status": status,
-                                             "limit": take, "offset": skip}).scalars()
-    by_id = {row.id: row for row in run(statements.rows, {"ids": chosen})} if chosen else {}
-    found = make_page([by_id[i] for i in chosen], page, per_page)
-    stale = [row.id for row in found.rows if not row.fit_fresh and row.id not in scores]
+            # all at once (fetchall), not a call to the driver per row
+            shown += run(statements.page_rows, {**ours, "status": status,
+                                                "limit": take, "offset": skip}).all()
+    found = make_page(shown, page, per_page)
+    # each row's values by position, as `rows` selects them (a Row's names cost a lookup each)
+    rows = [tuple(row) for row in found.rows]
+    stale = [r[0] for r in rows if not r[9] and r[0] not in scores]
     scores.update(fit.fit_summaries(session, stale) if stale else {})
-    scores.update({row.id: fit.FitSummary(row.score, row.assessed, row.total)
-                   for row in found.rows if row.fit_fresh})
+    scores.update({r[0]: fit.FitSummary(r[10], r[11], r[12]) for r in rows if r[9]})
     groups: list[dict[str, Any]] = []
-    moves = {status: [s.value for s in STATUS_ORDER if s in TRANSITIONS[status]]
-             for status in STATUS_ORDER}  # no draft: never a move
-    for row in found.rows:
-        status = row.status.value
-        if not groups or groups[-1]["status"] != status:
-            groups.append({"status": status, "rows": [], "total": counts.get(row.status, 0)})
+    moves = _moves()
+    written: dict[fit.FitSummary, dict[str, Any]] = {}  # each score's words, written once
+    for (number, status, applicant_name, applicant_email, submitted_at, updated_at, is_late,
+         full_name, email, *_fit) in rows:
+        value = status.value
+        if not groups or groups[-1]["status"] != value:
+            groups.append({"status": value, "rows": [], "total": counts.get(status, 0)})
+        summary = scores.get(number)
+        if summary is not None and summary not in written:
+            written[summary] = summary.as_dict()
         groups[-1]["rows"].append({
-            "id": row.id, "name": row.full_name or row.applicant_name,
-            "email": row.email or row.applicant_email,
-            "submitted_at": row.submitted_at, "updated_at": row.updated_at,
-            "is_late": row.is_late, "status": status, "moves": list(moves[row.status]),
-            "fit": scores[row.id].as_dict() if row.id in scores else None})
+            "id": number, "name": full_name or applicant_name,
+            "email": email or applicant_email, "submitted_at": submitted_at,
+            "updated_at": updated_at, "is_late": is_late, "status": value,
+            "moves": list(moves[status]),
+            "fit": None if summary is None else dict(written[summary])})
     named = {status.value: number for status, number in counts.items()}
     return {"groups": groups, "counts": named, "total": sum(named.values()),
             "page": Page([], page, per_page, found.has_next)}
+
+
+@lru_cache(maxsize=1)
+def _moves() -> dict[ApplicationStatus, list[str]]:
+    """The moves the workflow offers from each status, in workflow order (no draft: never a
+    move)."""
+    return {status: [s.value for s in STATUS_ORDER if s in TRANSITIONS[status]]
+            for status in STATUS_ORDER}
 
 
 def _spans(counts: dict[ApplicationStatus, int], page: int,
