@@ -230,14 +230,18 @@ def write_panel(session: Session, posting: Posting, out: Path, *, lang: str, pdf
     panel.render_in_parts), `on_part` of each part made (the benchmark). Moves are dated in `reader_tz` (else the posting's)."""
     from tracker.services.dossiers import panel
 
-    with panel.part_pool(workers) as pool:
+    with panel.part_pool(workers) as pool, \
+            tempfile.TemporaryDirectory(prefix="tracker-panel-") as folder:
         began = time.process_time()
+        # the uploads wait in files of the parts' folder, each read when its applicant's part
+        # is rendered and when it is attached to the whole, never all at once
         context, appendices = panel_context(session, posting, lang=lang, now=now,
-                                            reader_tz=reader_tz)
+                                            reader_tz=reader_tz, spool=Path(folder))
         if phases is not None:
             phases["rows"] = time.process_time() - began
         panel.render_in_parts(context, appendices, out, lang=lang, pdfa=pdfa, pool=pool,
-                              progress=progress, phases=phases, on_part=on_part)
+                              progress=progress, phases=phases, on_part=on_part,
+                              folder=folder)
     return panel_filename(posting, lang)
 
 
@@ -247,10 +251,11 @@ def panel_filename(posting: Posting, lang: str) -> str:
 
 
 def panel_context(session: Session, posting: Posting, *, lang: str, now: datetime,
-                  reader_tz: str | None = None,
+                  reader_tz: str | None = None, spool: Path | None = None,
                   ) -> tuple[dict[str, Any], list[list[Appendix]]]:
     """What pdf/panel.html prints of `posting`, and the uploads of each applicant in order
-    (numbered on from one applicant to the next)."""
+    (numbered on from one applicant to the next); with `spool`, the uploads are in files of
+    that folder (data.application_view)."""
     f = Formatter(lang)
     reviewed = panel_applications(session, posting, now)
     applicants: list[dict[str, Any]] = []
@@ -259,7 +264,7 @@ def panel_context(session: Session, posting: Posting, *, lang: str, now: datetim
     for application in reviewed:
         view, files = data.application_view(application, f, for_employer=True,
                                             first_appendix=numbered + 1,
-                                            reader_tz=reader_tz)
+                                            reader_tz=reader_tz, spool=spool)
         applicants.append(view)
         appendices.append(files)
         numbered += len(files)
