@@ -237,3 +237,20 @@ def test_a_pdfa_panel_names_its_attachments_as_weasyprint_does(session, demo,  #
         assert [str(spec.UF) for spec in whole.Root.AF] == names * 2
         assert {str(spec.AFRelationship) for spec in whole.Root.AF} == {"/Unspecified"}
         assert sorted(whole.attachments) == names
+
+
+def test_the_applicants_views_wait_in_files_too(session, demo, tmp_path):  # noqa: ANN001
+    """With a folder to spool into, the context keeps of each applicant what the summary, the
+    contents and the cover print; their whole view waits in a file, read back by the part
+    that prints it, and the grid is the one made from the whole views."""
+    submit_jordan(session, demo)
+    whole, _ = dossiers.panel_context(session, demo["posting"], lang="fr", now=NOW)
+    kept, files = dossiers.panel_context(session, demo["posting"], lang="fr", now=NOW,
+                                         spool=tmp_path)
+    assert [len(f) for f in files] == [2, 0]
+    for light, view in zip(kept["applicants"], whole["applicants"], strict=True):
+        assert set(light) == {*panel.SUMMARY, "appendices", "view_file"}
+        assert light["fit"] == {"coverage": view["fit"]["coverage"]}
+        assert panel._whole(light) == view
+    assert kept["matrix"] == whole["matrix"] and kept["toc"] == whole["toc"]
+    assert len(whole["matrix"][0]["rows"]) > 5

@@ -18,6 +18,7 @@ render.write_panel), so its memory too follows the largest part.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -59,9 +60,32 @@ Renderer = Callable[[Task], pdfparts.Part]
 Listener = Callable[[Task, pdfparts.Part], None]
 
 
+def spool_view(view: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """An applicant's `view` (data.application_view) written into a file of `folder`, and
+    what the job's process keeps of it: what the summary's row, the contents and the cover
+    print (of the fit, its coverage), the numbers of their uploads, and the file, which the
+    child that renders their part reads (render_task)."""
+    path = folder / f"applicant-{view['id']}.view"
+    path.write_bytes(pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL))
+    kept = {key: view[key] for key in (*SUMMARY, "appendices")}
+    kept["fit"] = {"coverage": view["fit"]["coverage"]}
+    kept["view_file"] = str(path)
+    return kept
+
+
+def _whole(view: dict[str, Any]) -> dict[str, Any]:
+    """The applicant's whole view, read back from its file if spool_view wrote it."""
+    if "view_file" not in view:
+        return view
+    whole: dict[str, Any] = pickle.loads(Path(view["view_file"]).read_bytes())  # our own file
+    return whole
+
+
 def render_task(task: Task, *, in_child: bool = False) -> pdfparts.Part:
     """Render one part (in a child of the pool, or in this process)."""
     context = dict(task.context, t=Formatter(task.lang), part=task.key.split("-")[0])
+    if task.key.startswith("applicant-"):
+        context["applicants"] = [_whole(view) for view in context["applicants"]]
     return pdfparts.render_part("pdf/panel.html", context, Path(task.folder) / f"{task.key}.pdf",
                                 appendices=task.appendices,
                                 first_appendix=task.first_appendix, pdfa=task.pdfa,

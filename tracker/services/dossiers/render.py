@@ -254,27 +254,33 @@ def panel_context(session: Session, posting: Posting, *, lang: str, now: datetim
                   reader_tz: str | None = None, spool: Path | None = None,
                   ) -> tuple[dict[str, Any], list[list[Appendix]]]:
     """What pdf/panel.html prints of `posting`, and the uploads of each applicant in order
-    (numbered on from one applicant to the next); with `spool`, the uploads are in files of
-    that folder (data.application_view)."""
+    (numbered on from one applicant to the next). With `spool`, the uploads are in files of
+    that folder (data.application_view), and so is each applicant's view, of which the context
+    keeps what the summary, the contents and the cover print (panel.spool_view): the memory
+    this takes does not grow with the applicants' answers, history and fit."""
+    from tracker.services.dossiers import panel
+
     f = Formatter(lang)
     reviewed = panel_applications(session, posting, now)
+    groups = data.requirement_groups(posting, None, f)
+    required = [row["label"] for group in groups for row in group["rows"] if row["required"]]
     applicants: list[dict[str, Any]] = []
+    columns: list[list[dict[str, str]]] = []  # each applicant's cells of the grid
     appendices: list[list[Appendix]] = []
     numbered = 0
     for application in reviewed:
         view, files = data.application_view(application, f, for_employer=True,
                                             first_appendix=numbered + 1,
                                             reader_tz=reader_tz, spool=spool)
-        applicants.append(view)
+        columns.append(_column(view, required))
+        applicants.append(view if spool is None else panel.spool_view(view, spool))
         appendices.append(files)
         numbered += len(files)
-    groups = data.requirement_groups(posting, None, f)
-    required = [row["label"] for group in groups for row in group["rows"] if row["required"]]
     context = _common(posting, f, now, f("panel_dossier"))
     context.update(
         applicants=applicants,
         requirement_groups=groups,
-        matrix=_matrix(applicants, required),
+        matrix=_matrix([a["name"] for a in applicants], columns, required),
         schedule=sorted(context["posting"]["interviews"], key=lambda i: i["sort"]),
         toc=_toc(f, [("summary", "summary"), ("applicants", "applicants"),
                      ("schedule", "schedule"), ("matrix", "matrix")], [])
@@ -298,22 +304,28 @@ def posting_applications(session: Session, posting: Posting) -> list[Application
 MARKS = {"met": "●", "partly_met": "◐", "not_shown": "○", "unknown": "?", "to_assess": ""}
 
 
-def _matrix(applicants: list[dict[str, Any]], required: list[str]) -> list[dict[str, Any]]:
-    """Required requirements x applicants, cut into tables of MATRIX_COLUMNS applicants.
-    A cell holds the fit's judgement of the requirement (from the panel's rating, the profile
-    and the evidence) as one mark; a requirement with nothing to judge reads "to assess"."""
+def _column(view: dict[str, Any], required: list[str]) -> list[dict[str, str]]:
+    """An applicant's cells of the grid, one per required requirement: the fit's judgement of
+    it (from the panel's rating, the profile and the evidence) as one mark; a requirement with
+    nothing to judge reads "to assess"."""
+    lines = {line["label"]: line for line in view["fit"]["lines"]}
+    cells = []
+    for label in required:
+        line = lines.get(label)
+        status = line["status"] if line else "to_assess"
+        cells.append({"mark": MARKS.get(status, ""), "state": status,
+                      "text": line["status_text"] if line else ""})
+    return cells
+
+
+def _matrix(names: list[str], columns: list[list[dict[str, str]]],
+            required: list[str]) -> list[dict[str, Any]]:
+    """Required requirements x applicants (their `names`, and their `columns` of cells, see
+    _column), cut into tables of MATRIX_COLUMNS applicants."""
     tables = []
-    for start in range(0, len(applicants), MATRIX_COLUMNS):
-        chunk = applicants[start:start + MATRIX_COLUMNS]
-        judged = [{line["label"]: line for line in a["fit"]["lines"]} for a in chunk]
-        rows = []
-        for label in required:
-            cells = []
-            for lines in judged:
-                line = lines.get(label)
-                status = line["status"] if line else "to_assess"
-                cells.append({"mark": MARKS.get(status, ""), "state": status,
-                              "text": line["status_text"] if line else ""})
-            rows.append({"label": label, "cells": cells})
-        tables.append({"names": [a["name"] for a in chunk], "rows": rows})
+    for start in range(0, len(names), MATRIX_COLUMNS):
+        chunk = columns[start:start + MATRIX_COLUMNS]
+        rows = [{"label": label, "cells": [column[row] for column in chunk]}
+                for row, label in enumerate(required)]
+        tables.append({"names": names[start:start + MATRIX_COLUMNS], "rows": rows})
     return tables
