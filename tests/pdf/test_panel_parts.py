@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from pypdf import PdfReader
 
 from tests.conftest import Clock
@@ -107,8 +108,6 @@ def test_the_uploads_wait_in_files_and_are_attached_as_uploaded(session, demo, t
     the document rows its session holds to the end (a panel of 300 would hold every upload);
     the assembly embeds them from those files: the whole carries each upload byte for byte,
     with the description, in the order, the one-document version gives it."""
-    import sqlalchemy as sa
-
     from tracker import pdfparts
     from tracker.models import Document
 
@@ -254,3 +253,27 @@ def test_the_applicants_views_wait_in_files_too(session, demo, tmp_path):  # noq
         assert panel._whole(light) == view
     assert kept["matrix"] == whole["matrix"] and kept["toc"] == whole["toc"]
     assert len(whole["matrix"][0]["rows"]) > 5
+
+
+def test_the_rows_are_read_a_few_at_a_time_in_the_panels_order(session, demo,  # noqa: ANN001
+                                                                 monkeypatch):  # noqa: ANN001
+    """The job's process reads the applications CHUNK at a time (here one), in the order and
+    with the statuses the panel shows, so that it never holds every row at once."""
+    submit_jordan(session, demo)
+    shown = [a.id for a in dossiers.panel_applications(session, demo["posting"], NOW)]
+    assert len(shown) == 2  # the draft of the demo is not shown
+    monkeypatch.setattr(dossiers, "CHUNK", 1)
+    statements: list[str] = []
+    engine = session.get_bind()
+
+    def heard(conn, cursor, statement, *args):  # noqa: ANN001, ANN002, ANN202
+        if "FROM application" in statement and "application.id IN" in statement:
+            statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", heard)
+    try:
+        context, _ = dossiers.panel_context(session, demo["posting"], lang="fr", now=NOW)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", heard)
+    assert [a["id"] for a in context["applicants"]] == shown
+    assert len(statements) == 2  # one chunk of one application each

@@ -6,7 +6,7 @@ import re
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -261,7 +261,7 @@ def panel_context(session: Session, posting: Posting, *, lang: str, now: datetim
     from tracker.services.dossiers import panel
 
     f = Formatter(lang)
-    reviewed = panel_applications(session, posting, now)
+    reviewed = _in_chunks(session, posting, now)
     groups = data.requirement_groups(posting, None, f)
     required = [row["label"] for group in groups for row in group["rows"] if row["required"]]
     applicants: list[dict[str, Any]] = []
@@ -289,6 +289,28 @@ def panel_context(session: Session, posting: Posting, *, lang: str, now: datetim
              "sub": False}] if context["posting"]["sections"] else []),
     )
     return context, appendices
+
+
+CHUNK = 50  # applications a panel dossier reads at a time
+
+
+def _in_chunks(session: Session, posting: Posting, now: datetime) -> Iterator[Application]:
+    """The applications of panel_applications, in its order, read CHUNK at a time with what
+    their views use: the session's identity map keeps no row nothing refers to, so the rows of
+    a chunk are let go once their views are made, not held until the dossier is whole."""
+    found = session.execute(
+        sa.select(Application.id, Application.submitted_at)
+        .where(Application.posting_id == posting.id, Application.deleted_at.is_(None),
+               Application.status.in_(data.REVIEWED))).all()
+    ids = [row.id for row in sorted(found, key=lambda row: (row.submitted_at or now, row.id))]
+    for start in range(0, len(ids), CHUNK):
+        wanted = ids[start:start + CHUNK]
+        chunk = {a.id: a for a in session.scalars(
+            sa.select(Application).where(Application.id.in_(wanted))
+            .options(selectinload(Application.evidence), selectinload(Application.documents),
+                     selectinload(Application.candidate)))}
+        for application_id in wanted:
+            yield chunk.pop(application_id)
 
 
 def posting_applications(session: Session, posting: Posting) -> list[Application]:
