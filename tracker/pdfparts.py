@@ -9,7 +9,9 @@ A part knows only its own pages, so what spans the parts is added when they are 
 - links to an anchor of another part (the table of contents, the list of applicants) become
   link annotations to that page and point;
 - each part's outline is kept, in the order of the parts; the first part's document
-  (metadata, attachments, PDF/A output intent) is the assembled document's.
+  (metadata, PDF/A output intent) is the assembled document's;
+- the uploads are embedded as attachments by the assembly, one at a time, as WeasyPrint
+  would have embedded them in the first part (which would hold them all at once).
 The running headers need nothing: every part prints its own.
 """
 
@@ -209,7 +211,7 @@ def _attach(whole: _Whole, appendix: pdf.Appendix, when: bytes, *,
     /Params) and its file specification (PDF/A-3: with its relationship to the document);
     the name it is listed under and the specification's number."""
     data = appendix.read()
-    mime = (mimetypes.MimeTypes().guess_type(appendix.filename, strict=False)[0]
+    mime = (_mime_types().guess_type(appendix.filename, strict=False)[0]
             or mimetypes.guess_type(appendix.filename, strict=False)[0]
             or "application/octet-stream")
     params = _dictionary({"/CheckSum": b"<%s>" % hashlib.md5(data, usedforsecurity=False)
@@ -228,6 +230,12 @@ def _attach(whole: _Whole, appendix: pdf.Appendix, when: bytes, *,
         "/EF": _dictionary({"/F": b"%d 0 R" % stream}), "/Desc": _text(appendix.title),
         **({"/AFRelationship": b"/Unspecified"} if pdfa else {})}))
     return name, spec
+
+
+@lru_cache(maxsize=1)
+def _mime_types() -> mimetypes.MimeTypes:
+    """Python's own table, which WeasyPrint asks before the system's."""
+    return mimetypes.MimeTypes()
 
 
 def _text(value: str | bytes) -> bytes:
