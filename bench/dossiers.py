@@ -297,7 +297,7 @@ class PanelRun:
     pages: int
     size_mb: float
     worker_peak_mb: float  # the largest VmHWM of a part worker (0 workers: the process itself)
-    parent_peak_mb: float  # the process that prepares, renders the cover and assembles
+    parent_peak_mb: float  # the process that reads the rows, hands out the parts, assembles
     parts: int
     cpu: float = 0.0  # user + system seconds of the helper and its part workers
     peak_part: str = ""  # the part after which a worker's peak was the largest
@@ -318,7 +318,7 @@ def _panel_helper(url: str, workers: int, queue: Any) -> None:
             posting = session.scalars(sa.select(Posting)).one()
             write_panel(session, posting, out, lang="fr", pdfa=False, now=NOW, workers=workers,
                         phases=phases, on_part=lambda task, part: peaks.append(
-                            (part.peak_mb if task.key != "cover" else 0.0, task.key)))
+                            (part.peak_mb, task.key)))  # the cover too: a worker renders it
         seconds = perf_counter() - began
         cpu = children_cpu() + own_cpu() - cpu
         parent = peak_mb()

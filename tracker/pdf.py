@@ -90,16 +90,24 @@ def jinja() -> Environment:
 
 @dataclass(frozen=True)
 class Appendix:
-    """An uploaded PDF appended page for page (and embedded as an attachment)."""
+    """An uploaded PDF appended page for page (and embedded as an attachment): its bytes in
+    `data`, or in the file `path` (`data` then empty), so that a long dossier made in parts
+    need not hold every upload at once (each is read when its part, or its attachment, is
+    written)."""
 
     title: str
     filename: str
     data: bytes
     page_count: int
+    path: Path | None = None
 
     @property
     def pages(self) -> range:
         return range(1, self.page_count + 1)
+
+    def read(self) -> bytes:
+        """The upload's bytes."""
+        return self.data if self.path is None else self.path.read_bytes()
 
 
 def appendix_box() -> dict[str, float]:
@@ -141,7 +149,7 @@ def render_pdf(
     )
     placeholders = _placeholder_pages(document.pages, len(appendices))
     attachments = [
-        Attachment(string=a.data, name=a.filename, description=a.title) for a in appendices
+        Attachment(string=a.read(), name=a.filename, description=a.title) for a in appendices
     ]
     options: dict[str, Any] = {"attachments": attachments}
     if pdfa:
@@ -175,7 +183,7 @@ def _lay_appendices(
     A Form XObject reuses the page's content stream as it is; pypdf's merge_transformed_page
     would parse and rewrite it in Python (15 times slower on a typical CV page)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    readers = [PdfReader(io.BytesIO(a.data)) for a in appendices]
+    readers = [PdfReader(io.BytesIO(a.read())) for a in appendices]
     box = appendix_box()
     box_width, box_height = box["width_mm"] * PT_PER_MM, box["height_mm"] * PT_PER_MM
     # One Form XObject per distinct (content, resources, box) of a source: pages that share a
@@ -281,7 +289,7 @@ def lay_in_child(
         settings = get_settings()
         timeout_s = settings.dossier_append_timeout_s if timeout_s is None else timeout_s
         memory_mb = settings.dossier_append_memory_mb if memory_mb is None else memory_mb
-    parts = [pdf, *(a.data for a in appendices)]
+    parts = [pdf, *(a.read() for a in appendices)]
     header = {"sizes": [len(p) for p in parts],
               "appendices": [[a.title, a.filename, a.page_count] for a in appendices],
               "placeholders": [[k, *v] for k, v in placeholders.items()]}

@@ -9,22 +9,28 @@ A part knows only its own pages, so what spans the parts is added when they are 
 - links to an anchor of another part (the table of contents, the list of applicants) become
   link annotations to that page and point;
 - each part's outline is kept, in the order of the parts; the first part's document
-  (metadata, attachments, PDF/A output intent) is the assembled document's.
+  (metadata, PDF/A output intent) is the assembled document's;
+- the uploads are embedded as attachments by the assembly, one at a time, as WeasyPrint
+  would have embedded them in the first part (which would hold them all at once).
 The running headers need nothing: every part prints its own.
 """
 
 from __future__ import annotations
 
+import codecs
 import gc
 import hashlib
 import io
 import logging
+import mimetypes
+import re
 import resource
 import subprocess
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -71,19 +77,16 @@ class Part:
 def render_part(template: str, context: dict[str, Any], out: Path, *,
                 appendices: list[pdf.Appendix] = (),  # type: ignore[assignment]
                 first_appendix: int = 1,
-                attachments: list[pdf.Appendix] = (),  # type: ignore[assignment]
                 pdfa: bool = False, bounded: bool = False) -> Part:
-    """Render one part into the file `out`: `appendices` are laid onto their placeholder pages (numbered from
-    `first_appendix`), `attachments` embedded. `bounded`: this process is a bounded child
+    """Render one part into the file `out`: `appendices` are laid onto their placeholder pages
+    (numbered from `first_appendix`); they are not embedded as attachments: the assembly
+    embeds them in the whole (see assemble). `bounded`: this process is a bounded child
     already, so the uploads are laid here rather than in a child of its own."""
-    from weasyprint import Attachment
-
     html = pdf.weasy_html(pdf.template_html(template, context, appendices))
     document = html.render(font_config=pdf.font_configuration())
     placeholders = pdf._placeholder_pages(document.pages, len(appendices), first=first_appendix)
     anchors, links = layout(document)
-    options: dict[str, Any] = {"attachments": [
-        Attachment(string=a.data, name=a.filename, description=a.title) for a in attachments]}
+    options: dict[str, Any] = {}
     if pdfa:
         options["pdf_variant"] = "pdf/a-3b"
     with _quiet_missing_anchors():
@@ -155,9 +158,13 @@ def page_of(parts: list[Part], anchor: str) -> int | None:
     return None
 
 
-def assemble(parts: list[Part], out: Path, *, page_word: str) -> None:
+def assemble(parts: list[Part], out: Path, *, page_word: str,
+             attachments: Sequence[pdf.Appendix] = (), pdfa: bool = False,
+             attached_at: datetime | None = None) -> None:
     """The parts, in order, as one PDF written to `out`: "<page_word> X / Y" on every page but
-    the first, links across parts, every part's outline and named destinations.
+    the first, links across parts, every part's outline and named destinations, and
+    `attachments` embedded (see _attach; `pdfa`: the first part is PDF/A-3, which names them
+    in the catalog too).
 
     The whole is written as it is read, one part at a time: each part's file is opened, its
     pages and the objects they use are renumbered and written out, and the part is let go
@@ -186,7 +193,59 @@ def assemble(parts: list[Part], out: Path, *, page_word: str) -> None:
                 _copy_part(whole, part, first, anchors, font, opening, page_word,
                            first=number == 0)
                 gc.collect()
+        if attachments:
+            if "/EmbeddedFiles" in whole.catalog_names:
+                raise ValueError("the first part has attachments of its own")
+            when = (attached_at or datetime.now(UTC)).strftime("D:%Y%m%d%H%M%SZ").encode()
+            whole.attachments = [_attach(whole, appendix, when, pdfa=pdfa)
+                                 for appendix in attachments]
+            whole.af = pdfa
         whole.close()
+
+
+def _attach(whole: _Whole, appendix: pdf.Appendix, when: bytes, *,
+            pdfa: bool) -> tuple[bytes, int]:
+    """Embed the upload of `appendix` (read from its file if it waits in one, and let go once
+    written) as WeasyPrint embeds an attachment, so that the whole reads as it did when the
+    cover carried them: the file stream (compressed at level 9, its MD5, size and dates in
+    /Params) and its file specification (PDF/A-3: with its relationship to the document);
+    the name it is listed under and the specification's number."""
+    data = appendix.read()
+    mime = (_mime_types().guess_type(appendix.filename, strict=False)[0]
+            or mimetypes.guess_type(appendix.filename, strict=False)[0]
+            or "application/octet-stream")
+    params = _dictionary({"/CheckSum": b"<%s>" % hashlib.md5(data, usedforsecurity=False)
+                          .hexdigest().encode(), "/Size": b"%d" % len(data),
+                          "/CreationDate": _text(when), "/ModDate": _text(when)})
+    packer = zlib.compressobj(level=9)
+    packed = packer.compress(data) + packer.flush()
+    del data
+    stream = whole.put(_stream_bytes(packed, Type=b"/EmbeddedFile",
+                                     Subtype=b"/" + mime.replace("/", "#2f").encode(),
+                                     Params=params, Filter=b"/FlateDecode"))
+    del packed
+    name = _text(appendix.filename.encode(errors="ignore"))
+    spec = whole.put(_dictionary({
+        "/Type": b"/Filespec", "/F": name, "/UF": _text(appendix.filename),
+        "/EF": _dictionary({"/F": b"%d 0 R" % stream}), "/Desc": _text(appendix.title),
+        **({"/AFRelationship": b"/Unspecified"} if pdfa else {})}))
+    return name, spec
+
+
+@lru_cache(maxsize=1)
+def _mime_types() -> mimetypes.MimeTypes:
+    """Python's own table, which WeasyPrint asks before the system's."""
+    return mimetypes.MimeTypes()
+
+
+def _text(value: str | bytes) -> bytes:
+    """A PDF string as WeasyPrint writes one (pydyf.String): literal if it is bytes or ASCII,
+    else UTF-16BE with its byte order mark, in hexadecimal."""
+    try:
+        raw = value if isinstance(value, bytes) else value.encode("ascii")
+    except UnicodeEncodeError:
+        return b"<%s>" % (codecs.BOM_UTF16_BE + str(value).encode("utf-16-be")).hex().encode()
+    return b"(" + re.sub(rb"([\\()])", rb"\\\1", raw) + b")"
 
 
 def _copy_part(whole: _Whole, part: Part, first_page: int,
@@ -246,6 +305,8 @@ class _Whole:
         self.catalog: dict[str, bytes] = {}
         self.catalog_names: dict[str, bytes] = {}  # the first part's /Names but /Dests
         self.info: bytes | None = None
+        self.attachments: list[tuple[bytes, int]] = []  # (name, file specification)
+        self.af = False  # the attachments named in the catalog's /AF too (PDF/A-3)
         self.digest = hashlib.md5(usedforsecurity=False)
         self.position = 0
         self._write(header + b"\n%\xe2\xe3\xcf\xd3\n")
@@ -273,6 +334,14 @@ class _Whole:
         if self.outline:
             catalog["/Outlines"] = b"%d 0 R" % self._outline()
         names = dict(self.catalog_names)
+        if self.attachments:
+            listed = b" ".join(b"%s %d 0 R" % item for item in self.attachments)
+            names["/EmbeddedFiles"] = b"%d 0 R" % self.put(b"<</Names [%s]>>" % listed)
+            if self.af:
+                # WeasyPrint's PDF/A-3 names each specification twice (those of the name
+                # tree, then every /Filespec object): kept, so that the whole reads the same
+                specs = b" ".join(b"%d 0 R" % spec for _, spec in self.attachments)
+                catalog["/AF"] = b"[%s %s]" % (specs, specs)
         if self.names:
             flat = b" ".join(b"%s %s" % self.names[key] for key in sorted(self.names))
             names["/Dests"] = b"%d 0 R" % self.put(b"<</Names [%s]>>" % flat)

@@ -175,6 +175,34 @@ def test_the_batch_is_one_archive_of_every_dossier(session, session_factory, dem
     assert any("Camille Martin" in t for t in texts)
 
 
+def test_the_batch_is_written_into_its_copy_as_each_dossier_is_made(  # noqa: ANN201
+        session, session_factory, demo, job_settings):  # noqa: ANN001
+    """The archive grows in its stored copy (under a passing name) as each dossier is made,
+    never held whole in memory; once whole it is the archive served, and the passing file is
+    gone."""
+    import zipfile
+
+    job = ask(session, job_settings, JobKind.BATCH)
+    folder = queue.result_folder(job, job_settings)
+    seen: list[tuple[int, list[str], int]] = []
+
+    def heard(done: int, total: int) -> None:
+        files = sorted(folder.iterdir())
+        seen.append((done, [f.name for f in files], sum(f.stat().st_size for f in files)))
+
+    made = run_here(session_factory, job.id, settings=job_settings, worker="test",
+                    clock=Clock(NOW), on_progress=heard)
+    assert made.status is JobStatus.DONE
+    path = queue.result_file(made, job_settings)
+    first_done, names, size = seen[0]
+    assert first_done == 1 and names == [f".{made.filename}.part"]
+    with zipfile.ZipFile(path) as archive:
+        first = archive.infolist()[0]
+        assert first.file_size > 10_000  # a whole dossier
+        assert size >= first.file_size  # already in the file when the first was made
+    assert [p.name for p in folder.iterdir()] == [made.filename]
+
+
 def test_an_unexpected_error_fails_the_job_with_its_reason(session, session_factory, demo,  # noqa: ANN001
                                                            job_settings, monkeypatch) -> None:
     from tracker.services.dossiers import render

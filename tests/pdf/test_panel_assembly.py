@@ -145,3 +145,96 @@ def test_what_it_allocates_does_not_grow_with_the_parts(parts, tmp_path):  # noq
     few, many = peak(3), peak(30)
     assert len(PdfReader(tmp_path / "30.pdf").pages) == 2 + 30 * 2
     assert many < few * 1.5, (few, many)
+
+
+UPLOADS = [("CV – cv.pdf", "cv.pdf", b"%PDF-1.4 a CV (with brackets) and a \\ backslash"),
+           ("Lettre – lettre-été.pdf", "lettre-été.pdf", b"%PDF-1.4 a letter " * 50)]
+
+
+def _embedded(reader: PdfReader) -> dict[str, object]:
+    """The attachments as a reader finds them: the name tree's keys, each specification and
+    its file stream's entries (the dates' values aside: the clock's), their bytes, and the
+    catalog's /AF, by name."""
+    root = reader.trailer["/Root"]
+    names = root["/Names"]["/EmbeddedFiles"]["/Names"]
+    specs = []
+    for key, spec in zip(names[::2], names[1::2], strict=True):
+        spec = spec.get_object()
+        stream = spec["/EF"]["/F"].get_object()
+        params = dict(stream["/Params"])
+        assert re.fullmatch(r"D:\d{14}Z", params.pop("/CreationDate"))
+        assert re.fullmatch(r"D:\d{14}Z", params.pop("/ModDate"))
+        specs.append((str(key), {k: v for k, v in spec.items() if k != "/EF"},
+                      {k: v for k, v in stream.items() if k not in ("/Params", "/Length")},
+                      params, stream.get_data()))
+    also = [str(ref.get_object()["/F"]) for ref in root.get("/AF", [])]
+    return {"specs": specs, "af": also}
+
+
+@pytest.mark.parametrize("pdfa", [False, True])
+def test_attachments_from_files_read_as_weasyprint_embeds_them(tmp_path, pdfa):  # noqa: ANN001
+    """The uploads are embedded by the assembly, each read from its file when it is written:
+    the whole lists them as WeasyPrint does in a document it makes (names, descriptions,
+    checksums, sizes, types, bytes; in PDF/A-3 their relationship and the catalog's /AF)."""
+    from weasyprint import HTML, Attachment
+
+    variant = {"pdf_variant": "pdf/a-3b"} if pdfa else {}
+    weasy = HTML(string="<p>Cover</p>").render().write_pdf(attachments=[
+        Attachment(string=data, name=name, description=title) for title, name, data in UPLOADS],
+        **variant)
+    appendices = []
+    for number, (title, name, data) in enumerate(UPLOADS):
+        if number == 0:  # from a file, as a panel dossier's wait
+            (tmp_path / "upload-1.pdf").write_bytes(data)
+            appendices.append(pdf.Appendix(title, name, b"", 1,
+                                           path=tmp_path / "upload-1.pdf"))
+        else:
+            appendices.append(pdf.Appendix(title, name, data, 1))
+    cover = make_part(tmp_path / "cover.pdf", "<p>Cover</p>", pdfa=pdfa)
+    out = tmp_path / "whole.pdf"
+    pdfparts.assemble([cover], out, page_word="page", attachments=appendices, pdfa=pdfa)
+    whole = PdfReader(out)
+    assert _embedded(whole) == _embedded(PdfReader(io.BytesIO(weasy)))
+    assert dict(whole.attachments) == dict(PdfReader(io.BytesIO(weasy)).attachments)
+    assert whole.attachments["cv.pdf"] == [UPLOADS[0][2]]
+    assert whole.attachments["lettre-été.pdf"] == [UPLOADS[1][2]]
+    assert bool(_embedded(whole)["af"]) is pdfa
+    if pdfa:
+        import pikepdf
+
+        with pikepdf.open(out, attempt_recovery=False) as checked:
+            assert checked.check_pdf_syntax() == []
+
+
+def test_attachments_are_held_one_at_a_time(parts, tmp_path):  # noqa: ANN001
+    """Ten times the uploads take about the memory of a few: each is read from its file,
+    written and let go before the next."""
+    import os
+
+    cover, second, _ = parts
+    files = []
+    for number in range(30):
+        path = tmp_path / f"upload-{number}.pdf"
+        path.write_bytes(os.urandom(300_000))  # incompressible: as large packed as read
+        files.append(pdf.Appendix(f"CV {number}", f"cv-{number}.pdf", b"", 1, path=path))
+    plain = make_part(tmp_path / "plain.pdf", "<p>Cover</p>")
+
+    def peak(count: int) -> int:
+        tracemalloc.start()
+        try:
+            pdfparts.assemble([plain, second], tmp_path / f"{count}.pdf", page_word="page",
+                              attachments=files[:count])
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    peak(3)
+    few, many = peak(3), peak(30)
+    assert len(PdfReader(tmp_path / "30.pdf").attachments) == 30
+    assert many < few * 1.5, (few, many)
+
+
+def test_a_first_part_with_attachments_of_its_own_takes_no_more(parts, tmp_path):  # noqa: ANN001
+    with pytest.raises(ValueError, match="attachments of its own"):
+        pdfparts.assemble(parts, tmp_path / "whole.pdf", page_word="page",
+                          attachments=[pdf.Appendix("CV", "cv.pdf", b"%PDF-1.4", 1)])

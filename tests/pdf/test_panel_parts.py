@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from pypdf import PdfReader
 
 from tests.conftest import Clock
@@ -101,6 +102,47 @@ def test_it_says_what_the_one_document_version_says(session, demo, two):  # noqa
         sorted(PdfReader(io.BytesIO(whole)).attachments)
 
 
+def test_the_uploads_wait_in_files_and_are_attached_as_uploaded(session, demo, tmp_path,  # noqa: ANN001
+                                                                 monkeypatch):  # noqa: ANN001
+    """The job's process reads each upload once, into a file of the parts' folder, not onto
+    the document rows its session holds to the end (a panel of 300 would hold every upload);
+    the assembly embeds them from those files: the whole carries each upload byte for byte,
+    with the description, in the order, the one-document version gives it."""
+    from tracker import pdfparts
+    from tracker.models import Document
+
+    submit_jordan(session, demo)
+    session.expire_all()
+    handed: list[pdf.Appendix] = []
+    real = pdfparts.assemble
+
+    def spy(parts, out, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        handed.extend(kwargs["attachments"])
+        assert all(a.path is not None and a.path.is_file() for a in handed)
+        return real(parts, out, **kwargs)
+
+    monkeypatch.setattr(pdfparts, "assemble", spy)
+    out = tmp_path / "panel.pdf"
+    dossiers.write_panel(session, demo["posting"], out, lang="fr", pdfa=False, now=NOW)
+    uploads = sorted((d for d in session.scalars(sa.select(Document)) if d.application_id
+                      == demo["camille"].id), key=lambda d: d.id)
+    assert [a.filename for a in handed] == ["CV-Camille-Martin.pdf", "Lettre-Camille-Martin.pdf"]
+    assert all(a.data == b"" and not a.path.exists() for a in handed)  # the folder is gone
+    loaded = [d for d in session.identity_map.values() if isinstance(d, Document)
+              and "content" in sa.inspect(d).dict]
+    assert loaded == []
+    made = PdfReader(out)
+    assert made.attachments == {d.filename: [d.content] for d in uploads}
+    whole = PdfReader(io.BytesIO(one_document(session, demo["posting"])))
+
+    def specs(reader: PdfReader) -> list[tuple[str, str, str]]:
+        names = reader.trailer["/Root"]["/Names"]["/EmbeddedFiles"]["/Names"]
+        return [(str(key), str(spec.get_object()["/UF"]), str(spec.get_object()["/Desc"]))
+                for key, spec in zip(names[::2], names[1::2], strict=True)]
+
+    assert specs(made) == specs(whole)
+
+
 def test_no_part_holds_every_applicant(session, demo, monkeypatch):  # noqa: ANN001
     submit_jordan(session, demo)
     seen = []
@@ -172,7 +214,66 @@ def test_the_contents_are_numbered_again_when_they_fill_more_pages_than_guessed(
         rendered.append([entry["page"] for entry in task.context["toc"]])
         return Part(Path("cover.pdf"), 4)  # the cover and three pages of contents
 
-    cover = panel.render_cover(context, body, lang="fr", pdfa=False, attachments=[],
-                               render=render, folder="parts")
+    cover = panel.render_cover(context, body, lang="fr", pdfa=False, render=render,
+                               folder="parts")
     assert cover.pages == 4
     assert rendered == [[3, 5, 6, 11], [5, 7, 8, 13]]  # guessed 2 pages, then 4: settled
+
+
+def test_a_pdfa_panel_names_its_attachments_as_weasyprint_does(session, demo,  # noqa: ANN001
+                                                               tmp_path):  # noqa: ANN001
+    """PDF/A-3: the attachments the assembly embeds carry their relationship and are named in
+    the catalog's /AF, as WeasyPrint names them (each specification twice); qpdf reads the
+    whole clean."""
+    import pikepdf
+
+    out = tmp_path / "panel.pdf"
+    dossiers.write_panel(session, demo["posting"], out, lang="fr", pdfa=True, now=NOW)
+    with pikepdf.open(out, attempt_recovery=False) as whole:
+        assert whole.check_pdf_syntax() == []
+        assert "/OutputIntents" in whole.Root
+        names = ["CV-Camille-Martin.pdf", "Lettre-Camille-Martin.pdf"]
+        assert [str(spec.UF) for spec in whole.Root.AF] == names * 2
+        assert {str(spec.AFRelationship) for spec in whole.Root.AF} == {"/Unspecified"}
+        assert sorted(whole.attachments) == names
+
+
+def test_the_applicants_views_wait_in_files_too(session, demo, tmp_path):  # noqa: ANN001
+    """With a folder to spool into, the context keeps of each applicant what the summary, the
+    contents and the cover print; their whole view waits in a file, read back by the part
+    that prints it, and the grid is the one made from the whole views."""
+    submit_jordan(session, demo)
+    whole, _ = dossiers.panel_context(session, demo["posting"], lang="fr", now=NOW)
+    kept, files = dossiers.panel_context(session, demo["posting"], lang="fr", now=NOW,
+                                         spool=tmp_path)
+    assert [len(f) for f in files] == [2, 0]
+    for light, view in zip(kept["applicants"], whole["applicants"], strict=True):
+        assert set(light) == {*panel.SUMMARY, "appendices", "view_file"}
+        assert light["fit"] == {"coverage": view["fit"]["coverage"]}
+        assert panel._whole(light) == view
+    assert kept["matrix"] == whole["matrix"] and kept["toc"] == whole["toc"]
+    assert len(whole["matrix"][0]["rows"]) > 5
+
+
+def test_the_rows_are_read_a_few_at_a_time_in_the_panels_order(session, demo,  # noqa: ANN001
+                                                                 monkeypatch):  # noqa: ANN001
+    """The job's process reads the applications CHUNK at a time (here one), in the order and
+    with the statuses the panel shows, so that it never holds every row at once."""
+    submit_jordan(session, demo)
+    shown = [a.id for a in dossiers.panel_applications(session, demo["posting"], NOW)]
+    assert len(shown) == 2  # the draft of the demo is not shown
+    monkeypatch.setattr(dossiers, "CHUNK", 1)
+    statements: list[str] = []
+    engine = session.get_bind()
+
+    def heard(conn, cursor, statement, *args):  # noqa: ANN001, ANN002, ANN202
+        if "FROM application" in statement and "application.id IN" in statement:
+            statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", heard)
+    try:
+        context, _ = dossiers.panel_context(session, demo["posting"], lang="fr", now=NOW)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", heard)
+    assert [a["id"] for a in context["applicants"]] == shown
+    assert len(statements) == 2  # one chunk of one application each

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from sqlalchemy.orm import object_session
@@ -22,6 +24,7 @@ from tracker.i18n import Formatter, education_label, language_name
 from tracker.models import (
     Application,
     ApplicationStatus,
+    Document,
     DocumentKind,
     Interview,
     InterviewStatus,
@@ -135,13 +138,16 @@ def requirement_groups(posting: Posting, application: Application | None,
 
 
 def application_view(application: Application, f: Formatter, *, for_employer: bool,
-                     first_appendix: int = 1, reader_tz: str | None = None) -> tuple[dict[str, Any], list[Appendix]]:
+                     first_appendix: int = 1, reader_tz: str | None = None,
+                     spool: Path | None = None) -> tuple[dict[str, Any], list[Appendix]]:
     """An applicant's part of a dossier, and the uploaded PDFs to append (numbered from
     `first_appendix`). The employer side's own judgement (the reviewer's ratings and the fit,
-    which weighs them) is in it only `for_employer`: the candidate's copy leaves it out."""
+    which weighs them) is in it only `for_employer`: the candidate's copy leaves it out.
+    With `spool`, each upload is written into a file of that folder and its Appendix names
+    the file: its bytes are held while it is checked, then let go (see _appendix)."""
     posting = application.posting
     documents = sorted(application.documents, key=lambda d: (_KIND_ORDER[d.kind], d.uploaded_at))
-    appendices = [_appendix(d, f) for d in documents if d.media_type == "application/pdf"]
+    appendices = [_appendix(d, f, spool) for d in documents if d.media_type == "application/pdf"]
     uploaded = {d.kind.value for d in documents}
     provided = satisfied_kinds(application, uploaded)
     checklist = [_checklist_item(d, uploaded, provided, f) for d in posting.required_documents]
@@ -273,8 +279,13 @@ def _profile(profile: Any, f: Formatter) -> dict[str, Any]:
     }
 
 
-def _appendix(document: Any, f: Formatter) -> Appendix:
-    data = document.content
+def _appendix(document: Document, f: Formatter, spool: Path | None = None) -> Appendix:
+    """The upload `document` as an appendix, checked (pages counted, encryption refused); with
+    `spool`, written into the file upload-<id>.pdf of that folder and read from there. Its
+    bytes are then read by a statement of their own, not loaded onto the document (a deferred
+    column, once loaded, stays with the row as long as the session holds it: a panel dossier
+    would hold every applicant's uploads until the end)."""
+    data = document.content if spool is None else _content(document)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -284,8 +295,22 @@ def _appendix(document: Any, f: Formatter) -> Appendix:
         raise DomainError(
             "document", "%(filename)r cannot be appended: %(exc)s", filename=document.filename, exc=exc
         ) from exc
-    return Appendix(title=f"{f('document.' + document.kind.value)} – {document.filename}",
-                    filename=document.filename, data=data, page_count=pages)
+    title = f"{f('document.' + document.kind.value)} – {document.filename}"
+    if spool is None:
+        return Appendix(title=title, filename=document.filename, data=data, page_count=pages)
+    path = spool / f"upload-{document.id}.pdf"
+    path.write_bytes(data)
+    return Appendix(title=title, filename=document.filename, data=b"", page_count=pages,
+                    path=path)
+
+
+def _content(document: Document) -> bytes:
+    """The bytes of `document`, read without loading them onto it (if they are not already)."""
+    session = object_session(document)
+    if session is None or "content" in sa.inspect(document).dict:
+        return document.content
+    content = session.scalar(sa.select(Document.content).where(Document.id == document.id))
+    return content if content is not None else b""
 
 
 def timeline(posting: Posting, application: Application | None, f: Formatter,

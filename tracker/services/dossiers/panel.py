@@ -2,25 +2,29 @@
 schedule, comparison grid) cut into parts of a bounded size, each applicant's section (with
 their uploads and evaluation grid) and the annex are rendered as
 separate documents, at most `workers` at a time in child processes, each into a file of a
-temporary folder, then the cover and contents (their page numbers known by then) and the
-assembly of the files into one PDF, a part at a time (tracker/pdfparts.py).
+temporary folder, then the cover and contents (their page numbers known by then, rendered by
+a child too) and the assembly of the files into one PDF, a part at a time, which embeds the
+uploads as attachments one at a time (tracker/pdfparts.py).
 
 A child renders one part and holds one applicant at most, so its memory is bounded by the
 largest part, not by the number of applicants; children inherit the job's limits (address space,
 CPU time) and are replaced every RECYCLE_AFTER parts; being bounded already, a child lays the
 uploads onto their pages itself (tracker.pdf.lay_here) rather than in a child of its own.
-The process that assembles holds no part's PDF but the one it is copying, so its memory too
-follows the largest part.
+The process that assembles holds no part's PDF but the one it is copying, no WeasyPrint
+document, and no upload but the one it is embedding (the uploads wait in files of the folder,
+render.write_panel), so its memory too follows the largest part.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
@@ -49,7 +53,6 @@ class Task:
     context: dict[str, Any]  # without the formatter `t`, rebuilt in the child
     appendices: list[pdf.Appendix]
     first_appendix: int = 1
-    attachments: tuple[pdf.Appendix, ...] = ()
     pdfa: bool = False
 
 
@@ -57,13 +60,35 @@ Renderer = Callable[[Task], pdfparts.Part]
 Listener = Callable[[Task, pdfparts.Part], None]
 
 
+def spool_view(view: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """An applicant's `view` (data.application_view) written into a file of `folder`, and
+    what the job's process keeps of it: what the summary's row, the contents and the cover
+    print (of the fit, its coverage), the numbers of their uploads, and the file, which the
+    child that renders their part reads (render_task)."""
+    path = folder / f"applicant-{view['id']}.view"
+    path.write_bytes(pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL))
+    kept = {key: view[key] for key in (*SUMMARY, "appendices")}
+    kept["fit"] = {"coverage": view["fit"]["coverage"]}
+    kept["view_file"] = str(path)
+    return kept
+
+
+def _whole(view: dict[str, Any]) -> dict[str, Any]:
+    """The applicant's whole view, read back from its file if spool_view wrote it."""
+    if "view_file" not in view:
+        return view
+    whole: dict[str, Any] = pickle.loads(Path(view["view_file"]).read_bytes())  # our own file
+    return whole
+
+
 def render_task(task: Task, *, in_child: bool = False) -> pdfparts.Part:
     """Render one part (in a child of the pool, or in this process)."""
     context = dict(task.context, t=Formatter(task.lang), part=task.key.split("-")[0])
+    if task.key.startswith("applicant-"):
+        context["applicants"] = [_whole(view) for view in context["applicants"]]
     return pdfparts.render_part("pdf/panel.html", context, Path(task.folder) / f"{task.key}.pdf",
                                 appendices=task.appendices,
-                                first_appendix=task.first_appendix,
-                                attachments=list(task.attachments), pdfa=task.pdfa,
+                                first_appendix=task.first_appendix, pdfa=task.pdfa,
                                 bounded=in_child)
 
 
@@ -197,8 +222,7 @@ def contents(toc: list[dict[str, Any]], parts: list[pdfparts.Part],
 
 
 def render_cover(context: dict[str, Any], body: list[pdfparts.Part], *, lang: str, pdfa: bool,
-                 attachments: list[pdf.Appendix], render: Renderer,
-                 folder: str) -> pdfparts.Part:
+                 render: Renderer, folder: str) -> pdfparts.Part:
     """The cover and contents, rendered again until the pages they fill are the pages their
     numbers assumed (twice at most, but for a contents page that changes by a digit)."""
     cover = {k: v for k, v in context.items() if k not in ("t", "applicants", "matrix", "toc")}
@@ -206,8 +230,7 @@ def render_cover(context: dict[str, Any], body: list[pdfparts.Part], *, lang: st
     guess = 1 + max(1, len(context["toc"]) // 35)
     for _ in range(CONTENTS_TRIES):
         task = Task("cover", folder, lang,
-                    dict(cover, toc=contents(context["toc"], body, guess)), [],
-                    attachments=tuple(attachments), pdfa=pdfa)
+                    dict(cover, toc=contents(context["toc"], body, guess)), [], pdfa=pdfa)
         part = render(task)
         if part.pages == guess:
             return part
@@ -219,13 +242,24 @@ def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]
                     *, lang: str, pdfa: bool, pool: Pool | None,
                     progress: Callable[[int, int], None] = lambda done, total: None,
                     on_part: Listener = lambda task, part: None,
-                    phases: dict[str, float] | None = None) -> None:
+                    phases: dict[str, float] | None = None, folder: str | None = None) -> None:
     """The panel dossier of `context` (as render.panel_context makes it) written into the file
     `out`, `appendices` the uploads of each applicant in order, its parts rendered in `pool`
-    (see part_pool). `progress(done, total)` hears of each applicant's part made (total: the
+    (see part_pool), the cover too, and written into `folder` (None: a temporary folder of
+    its own). `progress(done, total)` hears of each applicant's part made (total: the
     applicants, plus one for the cover and assembly); `on_part` of each part (the benchmark
     reads their memory); `phases`, if given, gets the processor time this process spent on
-    each step (parts: handing them out and taking them back; cover; assembly)."""
+    each step (parts: handing them out and taking them back; cover; assembly).
+
+    The uploads are embedded as the whole's attachments by the assembly, one at a time (from
+    their files when they wait in files), not by WeasyPrint in the cover, which would hold
+    them all; and the cover, whose contents hold a line per applicant, is rendered by a child
+    of `pool` like the other parts: this process holds no WeasyPrint document."""
+    if folder is None:
+        with tempfile.TemporaryDirectory(prefix="tracker-panel-") as own:
+            render_in_parts(context, appendices, out, lang=lang, pdfa=pdfa, pool=pool,
+                            progress=progress, on_part=on_part, phases=phases, folder=own)
+        return
     applicants = context["applicants"]
     total = len(applicants) + 1
     done = 0
@@ -238,18 +272,27 @@ def render_in_parts(context: dict[str, Any], appendices: list[list[pdf.Appendix]
             done += 1
             progress(done, total)
 
-    with tempfile.TemporaryDirectory(prefix="tracker-panel-") as folder:
-        tasks = body_tasks(context, applicants, appendices, lang=lang, pdfa=pdfa, folder=folder)
-        body = list(render_parts(tasks, pool=pool, on_part=heard))
-        clock.lap("parts")
-        flat = [a for files in appendices for a in files]
-        cover = render_cover(context, body, lang=lang, pdfa=pdfa, attachments=flat,
-                             render=render_task, folder=folder)
-        on_part(Task("cover", folder, lang, {}, []), cover)
-        clock.lap("cover")
-        pdfparts.assemble([cover, *body], out, page_word=context["t"]("page"))
-        clock.lap("assembly")
+    tasks = body_tasks(context, applicants, appendices, lang=lang, pdfa=pdfa, folder=folder)
+    body = list(render_parts(tasks, pool=pool, on_part=heard))
+    clock.lap("parts")
+    cover = render_cover(context, body, lang=lang, pdfa=pdfa,
+                         render=render_task if pool is None else partial(_in_pool, pool),
+                         folder=folder)
+    on_part(Task("cover", folder, lang, {}, []), cover)
+    clock.lap("cover")
+    pdfparts.assemble([cover, *body], out, page_word=context["t"]("page"),
+                      attachments=[a for files in appendices for a in files], pdfa=pdfa)
+    clock.lap("assembly")
     progress(total, total)
+
+
+def _in_pool(pool: Pool, task: Task) -> pdfparts.Part:
+    """`task` rendered by a child of `pool`, this process waiting for it."""
+    _, result = pool.apply(_child_task, (task,))
+    if isinstance(result, tuple):
+        field, code, params = result
+        raise DomainError(field, code, **params)
+    return result
 
 
 class _Phases:

@@ -6,7 +6,7 @@ import re
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -230,14 +230,18 @@ def write_panel(session: Session, posting: Posting, out: Path, *, lang: str, pdf
     panel.render_in_parts), `on_part` of each part made (the benchmark). Moves are dated in `reader_tz` (else the posting's)."""
     from tracker.services.dossiers import panel
 
-    with panel.part_pool(workers) as pool:
+    with panel.part_pool(workers) as pool, \
+            tempfile.TemporaryDirectory(prefix="tracker-panel-") as folder:
         began = time.process_time()
+        # the uploads wait in files of the parts' folder, each read when its applicant's part
+        # is rendered and when it is attached to the whole, never all at once
         context, appendices = panel_context(session, posting, lang=lang, now=now,
-                                            reader_tz=reader_tz)
+                                            reader_tz=reader_tz, spool=Path(folder))
         if phases is not None:
             phases["rows"] = time.process_time() - began
         panel.render_in_parts(context, appendices, out, lang=lang, pdfa=pdfa, pool=pool,
-                              progress=progress, phases=phases, on_part=on_part)
+                              progress=progress, phases=phases, on_part=on_part,
+                              folder=folder)
     return panel_filename(posting, lang)
 
 
@@ -247,29 +251,36 @@ def panel_filename(posting: Posting, lang: str) -> str:
 
 
 def panel_context(session: Session, posting: Posting, *, lang: str, now: datetime,
-                  reader_tz: str | None = None,
+                  reader_tz: str | None = None, spool: Path | None = None,
                   ) -> tuple[dict[str, Any], list[list[Appendix]]]:
     """What pdf/panel.html prints of `posting`, and the uploads of each applicant in order
-    (numbered on from one applicant to the next)."""
+    (numbered on from one applicant to the next). With `spool`, the uploads are in files of
+    that folder (data.application_view), and so is each applicant's view, of which the context
+    keeps what the summary, the contents and the cover print (panel.spool_view): the memory
+    this takes does not grow with the applicants' answers, history and fit."""
+    from tracker.services.dossiers import panel
+
     f = Formatter(lang)
-    reviewed = panel_applications(session, posting, now)
+    reviewed = _in_chunks(session, posting, now)
+    groups = data.requirement_groups(posting, None, f)
+    required = [row["label"] for group in groups for row in group["rows"] if row["required"]]
     applicants: list[dict[str, Any]] = []
+    columns: list[list[dict[str, str]]] = []  # each applicant's cells of the grid
     appendices: list[list[Appendix]] = []
     numbered = 0
     for application in reviewed:
         view, files = data.application_view(application, f, for_employer=True,
                                             first_appendix=numbered + 1,
-                                            reader_tz=reader_tz)
-        applicants.append(view)
+                                            reader_tz=reader_tz, spool=spool)
+        columns.append(_column(view, required))
+        applicants.append(view if spool is None else panel.spool_view(view, spool))
         appendices.append(files)
         numbered += len(files)
-    groups = data.requirement_groups(posting, None, f)
-    required = [row["label"] for group in groups for row in group["rows"] if row["required"]]
     context = _common(posting, f, now, f("panel_dossier"))
     context.update(
         applicants=applicants,
         requirement_groups=groups,
-        matrix=_matrix(applicants, required),
+        matrix=_matrix([a["name"] for a in applicants], columns, required),
         schedule=sorted(context["posting"]["interviews"], key=lambda i: i["sort"]),
         toc=_toc(f, [("summary", "summary"), ("applicants", "applicants"),
                      ("schedule", "schedule"), ("matrix", "matrix")], [])
@@ -278,6 +289,28 @@ def panel_context(session: Session, posting: Posting, *, lang: str, now: datetim
              "sub": False}] if context["posting"]["sections"] else []),
     )
     return context, appendices
+
+
+CHUNK = 50  # applications a panel dossier reads at a time
+
+
+def _in_chunks(session: Session, posting: Posting, now: datetime) -> Iterator[Application]:
+    """The applications of panel_applications, in its order, read CHUNK at a time with what
+    their views use: the session's identity map keeps no row nothing refers to, so the rows of
+    a chunk are let go once their views are made, not held until the dossier is whole."""
+    found = session.execute(
+        sa.select(Application.id, Application.submitted_at)
+        .where(Application.posting_id == posting.id, Application.deleted_at.is_(None),
+               Application.status.in_(data.REVIEWED))).all()
+    ids = [row.id for row in sorted(found, key=lambda row: (row.submitted_at or now, row.id))]
+    for start in range(0, len(ids), CHUNK):
+        wanted = ids[start:start + CHUNK]
+        chunk = {a.id: a for a in session.scalars(
+            sa.select(Application).where(Application.id.in_(wanted))
+            .options(selectinload(Application.evidence), selectinload(Application.documents),
+                     selectinload(Application.candidate)))}
+        for application_id in wanted:
+            yield chunk.pop(application_id)
 
 
 def posting_applications(session: Session, posting: Posting) -> list[Application]:
@@ -293,22 +326,28 @@ def posting_applications(session: Session, posting: Posting) -> list[Application
 MARKS = {"met": "●", "partly_met": "◐", "not_shown": "○", "unknown": "?", "to_assess": ""}
 
 
-def _matrix(applicants: list[dict[str, Any]], required: list[str]) -> list[dict[str, Any]]:
-    """Required requirements x applicants, cut into tables of MATRIX_COLUMNS applicants.
-    A cell holds the fit's judgement of the requirement (from the panel's rating, the profile
-    and the evidence) as one mark; a requirement with nothing to judge reads "to assess"."""
+def _column(view: dict[str, Any], required: list[str]) -> list[dict[str, str]]:
+    """An applicant's cells of the grid, one per required requirement: the fit's judgement of
+    it (from the panel's rating, the profile and the evidence) as one mark; a requirement with
+    nothing to judge reads "to assess"."""
+    lines = {line["label"]: line for line in view["fit"]["lines"]}
+    cells = []
+    for label in required:
+        line = lines.get(label)
+        status = line["status"] if line else "to_assess"
+        cells.append({"mark": MARKS.get(status, ""), "state": status,
+                      "text": line["status_text"] if line else ""})
+    return cells
+
+
+def _matrix(names: list[str], columns: list[list[dict[str, str]]],
+            required: list[str]) -> list[dict[str, Any]]:
+    """Required requirements x applicants (their `names`, and their `columns` of cells, see
+    _column), cut into tables of MATRIX_COLUMNS applicants."""
     tables = []
-    for start in range(0, len(applicants), MATRIX_COLUMNS):
-        chunk = applicants[start:start + MATRIX_COLUMNS]
-        judged = [{line["label"]: line for line in a["fit"]["lines"]} for a in chunk]
-        rows = []
-        for label in required:
-            cells = []
-            for lines in judged:
-                line = lines.get(label)
-                status = line["status"] if line else "to_assess"
-                cells.append({"mark": MARKS.get(status, ""), "state": status,
-                              "text": line["status_text"] if line else ""})
-            rows.append({"label": label, "cells": cells})
-        tables.append({"names": [a["name"] for a in chunk], "rows": rows})
+    for start in range(0, len(names), MATRIX_COLUMNS):
+        chunk = columns[start:start + MATRIX_COLUMNS]
+        rows = [{"label": label, "cells": [column[row] for column in chunk]}
+                for row, label in enumerate(required)]
+        tables.append({"names": names[start:start + MATRIX_COLUMNS], "rows": rows})
     return tables

@@ -9,7 +9,6 @@ died, `attempts` times), `error` (anything else: `detail`).
 
 from __future__ import annotations
 
-import io
 import logging
 import zipfile
 from collections.abc import Callable
@@ -111,8 +110,13 @@ def _make(session: Session, job: Job, now: datetime, step: Callable[[int, int], 
             return passing.replace(folder / filename)
         finally:
             passing.unlink(missing_ok=True)
-    content, filename = _batch(session, job, posting, now, step)
-    return _written(folder, filename, content)
+    filename = render.slug(f"dossiers-{posting.reference}-{job.language}") + ".zip"
+    passing = folder / f".{filename}.part"
+    try:
+        _batch(session, job, passing, now, step)
+        return passing.replace(folder / filename)
+    finally:
+        passing.unlink(missing_ok=True)
 
 
 def _written(folder: Path, filename: str, content: bytes) -> Path:
@@ -124,15 +128,16 @@ def _written(folder: Path, filename: str, content: bytes) -> Path:
         passing.unlink(missing_ok=True)
 
 
-def _batch(session: Session, job: Job, posting: Posting, now: datetime,
-           step: Callable[[int, int], None]) -> tuple[bytes, str]:
-    """Every application dossier of the batch, one after the other, in one ZIP archive; one that
-    cannot be made is listed in the archive's `failed.txt` with its reason."""
+def _batch(session: Session, job: Job, out: Path, now: datetime,
+           step: Callable[[int, int], None]) -> None:
+    """Every application dossier of the batch, one after the other, in one ZIP archive written
+    into the file `out` as each is made (the archive is never held whole); one that cannot be
+    made is listed in the archive's `failed.txt` with its reason."""
     from tracker.services.dossiers import render
 
     ids = [int(i) for i in job.params.get("application_ids", [])]
-    buffer, failed = io.BytesIO(), []
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+    failed = []
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
         for done, application_id in enumerate(ids, 1):
             application = session.get(Application, application_id)
             if application is None or application.deleted_at is not None:
@@ -149,8 +154,6 @@ def _batch(session: Session, job: Job, posting: Posting, now: datetime,
             step(done, len(ids))
         if failed:
             archive.writestr("failed.txt", "\n".join(failed) + "\n")
-    name = render.slug(f"dossiers-{posting.reference}-{job.language}") + ".zip"
-    return buffer.getvalue(), name
 
 
 def run_here(factory: sessionmaker[Session], job_id: int, *, settings: Settings,
