@@ -34,6 +34,9 @@ def as_jsonld(name: str, text: str) -> bytes:
     """The posting a text import finds, as the JSON-LD the tracker would export for it."""
     data = analyse(f"{name}.txt", text.encode(), default_zone=get_settings().timezone).postings[0].data()
     data.setdefault("title", name)
+    # what a person completes in the review when the text does not say it (a posting with no
+    # contract word has none since #15's ninth round)
+    data.setdefault("employment_type", "other")
     parsed = PostingInput.model_validate({k: v for k, v in data.items() if k != "interviews"})
     zone = parsed.timezone or "Europe/Paris"
     posting = Posting(
