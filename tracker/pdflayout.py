@@ -112,33 +112,46 @@ def read_pdf_text(data: bytes, pages: int) -> str:
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         read: list[tuple[float, float, list[Line]]] = []
+        drawn = 0  # letters pdfplumber decodes, hidden ones included (PDFium reads those too)
         for page in pdf.pages[:pages]:
+            drawn += sum(1 for char in page.chars if str(char["text"]).isalnum())
             read.append((float(page.width), float(page.height), _page_lines(page)))
-    seen = sum(_letters_in(line.text) for _w, _h, lines in read for line in lines)
     _drop_running_lines(read)
     blocks = [_page_text(lines, width, height) for width, height, lines in read]
     text = _resolve_cuts("\n\n".join(block for block in blocks if block.strip()))
-    if seen < 50 * max(len(read), 1):  # little text seen: a font pdfplumber cannot read?
-        return _plain_if_lost(data, pages, seen) or text
-    return text
+    return _plain_if_lost(data, pages, drawn, _UNDECODED.search(text) is not None) or text
+
+
+# C1 controls: never text, what pdfplumber gives for a glyph whose font it could not decode
+_UNDECODED = re.compile("[\x80-\x9f]")
 
 
 def _letters_in(text: str) -> int:
     return sum(1 for c in text if c.isalnum())
 
 
-def _plain_if_lost(data: bytes, pages: int, found: int) -> str | None:
-    """The text line by line (pypdf) when the layout reading lost most of what it finds: a font
-    whose encoding pdfplumber cannot decode (WeasyPrint writes one beside an emoji), whose
-    two-byte codes pypdf reads as pairs of bytes (the zero bytes and controls are left out)."""
-    import io
+def _plain_if_lost(data: bytes, pages: int, found: int, undecoded: bool) -> str | None:
+    """The text line by line (PDFium, through pypdfium2) when pdfplumber could not decode a
+    font (WeasyPrint writes one beside an emoji): it read some of its glyphs as control
+    characters, or it decoded far fewer letters, hidden ones included, than PDFium, which
+    decodes such fonts as a viewer does. Hidden text cannot tip it: both count it."""
+    import pypdfium2 as pdfium
 
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    plain = "\n".join(page.extract_text() or "" for page in reader.pages[:pages])
-    plain = "".join(c for c in plain if c >= " " or c in "\n\t")
-    return plain if _letters_in(plain) > 2 * found + 20 else None
+    document = pdfium.PdfDocument(data)
+    try:
+        read = []
+        for number in range(min(pages, len(document))):
+            page = document[number]
+            textpage = page.get_textpage()
+            read.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    plain = "\n".join(read).replace("\r\n", "\n")
+    plain = "".join(c for c in plain if (c >= " " or c in "\n\t") and not _UNDECODED.match(c))
+    letters = _letters_in(plain)
+    return plain if letters > 2 * found + 20 or (undecoded and 10 * letters >= 9 * found) else None
 
 
 def _resolve_cuts(text: str) -> str:

@@ -120,6 +120,14 @@ def test_hidden_text_is_not_read():
     assert lines_of(data) == ["Visible"]
 
 
+def test_much_hidden_text_beside_little_visible_text_is_still_not_read():
+    """The reading falls back to PDFium's plain text only for a font pdfplumber cannot decode:
+    hidden text, however much of it, counts on both sides and never tips it."""
+    hidden = " ".join(["mots-clés cachés pour tromper le tri"] * 40)
+    data = pdf(f"<p style='color:white'>{hidden}</p><p>Visible</p>")
+    assert lines_of(data) == ["Visible"]
+
+
 def test_the_import_of_a_pdf_uses_the_layout_reader():
     data = pdf(f"<h1>Chargé de mission</h1><h3>Compétences techniques</h3><ul><li>{LONG}</li>"
                f"<li>{LONG} et leurs avenants</li></ul>",
@@ -295,6 +303,20 @@ def test_a_pdf_whose_font_the_layout_reader_cannot_decode_is_read_line_by_line()
         assert "tom@kelpwise.co" not in document.pages[0].extract_text()
     text = read_pdf_text(data, 50)
     assert "Kelpwise turns sensor data" in text and "tom@kelpwise.co" in text
+
+
+def test_a_pdf_with_an_emoji_keeps_every_character_and_the_text_a_heading_is_beside():
+    """The same font beside an emoji under a heading pdfplumber can read: the layout reading
+    finds the headings but not the text, and reads a bullet and a dash as control characters;
+    PDFium reads the page as a viewer shows it."""
+    data = pdf("<h2>What you will do</h2><h2>How to apply</h2>"
+               "<p style='font-family: \"DejaVu Serif\"'>🍪 Jess McAllister • 1st – Renewables</p>"
+               "<p style='font-family: \"DejaVu Serif\"'>Lead the delivery of two solar farms "
+               "of 120 MW each. Send your CV to jobs@sunvolt.example before 2 April 2027.</p>")
+    text = read_pdf_text(data, 50)
+    assert not any("\x80" <= c <= "\x9f" for c in text)
+    assert "Jess McAllister • 1st – Renewables" in text
+    assert "jobs@sunvolt.example" in text and "What you will do" in text
 
 
 def test_a_label_of_two_lines_beside_a_value_set_between_them_stays_one_row():
