@@ -6,44 +6,34 @@ after the post; and for the employer the rules listed at each test."""
 
 from __future__ import annotations
 
-from tracker.importers.text import parse_text
+from tests.importers.reading import employer, title
 from tracker.importers.text_names_check import plausible_title
 from tracker.importers.text_title import trim_terms
-
-
-def _title(text: str) -> str | None:
-    found = parse_text(text).get("title")
-    return found.value if found else None
-
-
-def _employer(text: str) -> str | None:
-    found = parse_text(text).get("hiring_organization_name")
-    return found.value if found else None
 
 
 def test_a_heading_that_only_starts_like_a_label_is_still_the_heading() -> None:
     text = ("Referee Assessor\nNorthbay Football League\n\nYou will watch matches and write short "
             "reports on our referees every weekend of the season.\n")
-    assert _title(text) == "Referee Assessor"
+    assert title(text) == "Referee Assessor"
     text = ("Public Health Nurse\nCounty of Elmsford\n\nYou will run clinics in schools and "
             "visit families at home across the county.\n")
-    assert _title(text) == "Public Health Nurse"
+    assert title(text) == "Public Health Nurse"
 
 
 def test_a_post_and_its_field_after_a_colon_is_the_heading() -> None:
     text = ("Head Teacher: Early Years Centre\n\nEmployer: Ravensholm Learning Trust\n"
             "Location: Ravensholm\nContract type: Permanent\n\nWe are looking for a leader.\n")
-    assert _title(text) == "Head Teacher: Early Years Centre"
+    assert title(text) == "Head Teacher: Early Years Centre"
     # the person who holds a post is no post's field
     text = ("Bramble Lane Primary School\nHeadteacher: Mr P. Okafor\n\nSchool Cook\n\n"
             "We need a cook for our kitchen, 25 hours a week in term time.\n")
-    assert _title(text) == "School Cook"
+    assert title(text) == "School Cook"
 
 
 def test_a_label_and_a_word_for_its_value_are_no_numbered_post() -> None:
     text = ("Warehouse Team Leader (Distribution Account)\n\nCompany: Ostrava Freight Services\n"
             "Location: Brno\nJob type: Permanent\n\nYou will lead a team of twelve pickers.\n")
-    assert _title(text) == "Warehouse Team Leader"
+    assert title(text) == "Warehouse Team Leader"
 
 
 def test_the_shift_the_account_and_the_channel_in_brackets_are_no_part_of_the_name() -> None:
@@ -71,17 +61,17 @@ def test_the_workplace_the_session_or_the_publication_after_the_post_come_off() 
 def test_a_call_to_join_or_a_kind_of_opening_before_the_post_is_a_lead_in() -> None:
     text = ("JOIN OUR TEAM: Volunteer Coordinator\n\nHarbourside Food Bank runs three pantries. "
             "We need someone to recruit and schedule our volunteers.\n")
-    assert _title(text) == "Volunteer Coordinator"
+    assert title(text) == "Volunteer Coordinator"
     text = ("JOB OPENING | Payroll Specialist | Porto\n\nMarés Software — published 02-02-2027\n\n"
             "We are 40 people in an office in Porto.\n")
-    assert _title(text) == "Payroll Specialist"
+    assert title(text) == "Payroll Specialist"
 
 
 def test_a_bulletins_section_and_its_numbered_item() -> None:
     text = ("HILLCREST COLLEGE – CAREERS NEWSLETTER\n\nVacancies for school leavers\n\n"
             "2) TRAINEE SURVEYOR – Ashdown & Pryce Surveyors, Little Marlow\n\n"
             "A small firm is taking on a trainee this summer.\n")
-    assert _title(text) == "TRAINEE SURVEYOR"
+    assert title(text) == "TRAINEE SURVEYOR"
 
 
 def test_running_text_is_no_title() -> None:
@@ -96,7 +86,7 @@ def test_a_thread_title_at_the_top_is_a_subject() -> None:
     text = ("Re: [Offres saison] Guide de rafting – Haute-Ubaye\nPosté par raft.ubaye » lun. 3 mai "
             "2027 10:02\n\nBonjour,\n\nNotre base cherche encore deux guides pour juillet.\n\n"
             "- Brevet professionnel de rafting exigé, ou diplôme équivalent reconnu en France\n")
-    assert _title(text) == "Guide de rafting"
+    assert title(text) == "Guide de rafting"
 
 
 def test_a_subjects_part_addressed_to_its_readers_is_no_title() -> None:
@@ -104,15 +94,15 @@ def test_a_subjects_part_addressed_to_its_readers_is_no_title() -> None:
             "Objet : Offre pour vos anciens BTS – Conducteur de travaux paysagers (CDD 8 mois)\n\n"
             "Bonjour,\n\nSylvea Paysage, entreprise de 30 personnes, recherche un conducteur de "
             "travaux paysagers.\n")
-    assert _title(text) == "Conducteur de travaux paysagers"
+    assert title(text) == "Conducteur de travaux paysagers"
 
 
 def test_a_count_before_the_post_is_no_part_of_its_name() -> None:
     text = ("La Mutualité du Vercors recrute 8 conseillers mutualistes en CDD !\n\nVous accueillez "
             "les adhérents en agence.\n")
-    assert _title(text) == "conseillers mutualistes"
+    assert title(text) == "conseillers mutualistes"
     text = "4 CARISTES (H/F) – plateforme logistique\n\nTransports Vellard recrute.\n"
-    assert _title(text) == "CARISTES – plateforme logistique"
+    assert title(text) == "CARISTES – plateforme logistique"
 
 
 def test_a_studentships_project_title_above_its_funding_line_is_the_title() -> None:
@@ -120,56 +110,56 @@ def test_a_studentships_project_title_above_its_funding_line_is_the_title() -> N
             "Fully funded BBSRC Doctoral Training Partnership studentship – 4 years\n\n"
             "Supervisors: Dr Ana Reyes\n"
             "Start date: 1 October 2027\n\nThe project will measure carbon loss in Wales.\n")
-    assert _title(text) == "Mapping peat carbon loss from drained uplands"
+    assert title(text) == "Mapping peat carbon loss from drained uplands"
 
 
 def test_a_possessive_after_a_bodys_name_is_no_part_of_it() -> None:
     text = ("Research Technician\n\nApply through the University of Tarnbridge's online system by "
             "1 May 2027.\n")
-    assert _employer(text) == "University of Tarnbridge"
+    assert employer(text) == "University of Tarnbridge"
 
 
 def test_an_employer_declaring_itself_with_its_legal_form() -> None:
     text = ("Line Cook\n\nYou prep and cook on the evening line, five shifts a week.\n\n"
             "Copper Kettle Diners, LLC is an equal opportunity employer.\n")
-    assert _employer(text) == "Copper Kettle Diners"
+    assert employer(text) == "Copper Kettle Diners"
 
 
 def test_a_board_says_who_deposited_the_ad_with_its_name_quoted() -> None:
     text = ("Orthophoniste collaborateur(trice)\n\nAnnonce déposée le 04/03/2027 par « Cabinet "
             "Ortho des Ardoisières »\n\nType : collaboration libérale\n")
-    assert _employer(text) == "Cabinet Ortho des Ardoisières"
+    assert employer(text) == "Cabinet Ortho des Ardoisières"
 
 
 def test_a_forwarded_messages_quote_marks_do_not_hide_who_recruits() -> None:
     text = ("Sujet : Fwd: offre encadrant technique\n\nBonjour à tous,\n\n>>> La Fabrique "
             "Solidaire, association d'insertion (40 salariés), recrute :\n>>> un encadrant "
             "technique d'insertion\n")
-    assert _employer(text) == "La Fabrique Solidaire"
+    assert employer(text) == "La Fabrique Solidaire"
 
 
 def test_central_european_legal_forms_end_a_name_under_the_heading() -> None:
     text = ("Accounts Payable Specialist with Czech\nMorava Business Services s.r.o.\n"
             "Brno · hybrid\n\nYou process supplier invoices.\n")
-    assert _employer(text) == "Morava Business Services s.r.o."
+    assert employer(text) == "Morava Business Services s.r.o."
 
 
 def test_the_name_under_the_heading_without_its_trade_or_among_its_facts() -> None:
     text = ("GÉOMÈTRE-TOPOGRAPHE H/F — CDI — Vannes (56)\nCabinet Le Goff-Riou, géomètres-experts "
             "depuis 1988\n\nLevés topographiques, bornages, implantations.\n")
-    assert _employer(text) == "Cabinet Le Goff-Riou"
+    assert employer(text) == "Cabinet Le Goff-Riou"
     text = ("Senior Data Engineer, Returns Analytics\nJob ID: 7730215 | Eastgate Commerce Holdings "
             "LLC\n\nLocations: US, OR, Portland\n\nYou will build the pipelines of our returns "
             "team.\n")
-    assert _employer(text) == "Eastgate Commerce Holdings LLC"
+    assert employer(text) == "Eastgate Commerce Holdings LLC"
 
 
 def test_a_name_in_a_sentence_is_the_one_the_top_writes_in_full() -> None:
     text = ("Barista - Now Hiring All Shifts\nDune Cup Coffeehouse\n3.9 ★ · 412 reviews\n"
             "Tucson, AZ 85719\n\nAt Dune Cup, every latte is poured by hand. We're looking for "
             "friendly people.\n")
-    assert _employer(text) == "Dune Cup Coffeehouse"
+    assert employer(text) == "Dune Cup Coffeehouse"
     # a unit written after the name is no fuller name
     text = ("Maintenance Fitter\nHalden Foods Plant\n\nAt Halden Foods, we make oat bars for "
             "supermarkets.\n")
-    assert _employer(text) != "Halden Foods Plant"
+    assert employer(text) != "Halden Foods Plant"

@@ -6,19 +6,9 @@ test."""
 
 from __future__ import annotations
 
-from tracker.importers.text import parse_text
+from tests.importers.reading import employer, title
 from tracker.importers.text_names_places import is_country, is_town, only_places
 from tracker.importers.text_title import trim_place
-
-
-def _title(text: str) -> str | None:
-    found = parse_text(text).get("title")
-    return found.value if found else None
-
-
-def _employer(text: str) -> str | None:
-    found = parse_text(text).get("hiring_organization_name")
-    return found.value if found else None
 
 
 def test_the_gazetteer_knows_countries_in_both_languages_and_large_towns() -> None:
@@ -56,48 +46,48 @@ def test_an_unknown_town_beside_a_country_is_a_place_when_the_text_names_it_agai
 def test_the_heading_of_a_field_mission_is_read_without_its_place() -> None:
     text = ("Association Solidarités Tropiques\n\nLOGISTICIEN·NE – TCHAD\n\nNous recherchons un·e "
             "logisticien·ne pour notre base d'Abéché.\nContrat : CDD de 12 mois.\n")
-    assert _title(text) == "LOGISTICIEN·NE"
+    assert title(text) == "LOGISTICIEN·NE"
 
 
 def test_a_posting_number_before_the_post_is_left_out() -> None:
     text = ("Lakeview Regional Hospital\n\nPOSTING # 31-207 – RESPIRATORY THERAPIST\n"
             "Status: Permanent Part-Time\nRate: $38.10 - $48.02 per hour\n\n"
             "We are seeking a therapist for our intensive care unit.\n")
-    assert _title(text) == "RESPIRATORY THERAPIST"
+    assert title(text) == "RESPIRATORY THERAPIST"
     text = ("City of Harwick\n\nCompetition 2027-044 – Arborist\n\nThe City is hiring an "
             "arborist to care for the trees of its parks.\n")
-    assert _title(text) == "Arborist"
+    assert title(text) == "Arborist"
 
 
 def test_a_subject_asking_to_pass_the_offer_on_is_no_title() -> None:
     text = ("De : Service RH <rh@mairie-exemple.fr>\nObjet : Diffusion offre - Animateur "
             "périscolaire - CDD 10 mois\n\nBonjour,\nMerci de diffuser l'offre ci-jointe.\n")
-    assert _title(text) == "Animateur périscolaire"
+    assert title(text) == "Animateur périscolaire"
     text = ("From: HR <hr@example.org>\nSubject: For circulation - Grants Officer - part-time\n\n"
             "Dear colleagues,\nPlease share the post below with your networks.\n")
-    assert _title(text) == "Grants Officer"
+    assert title(text) == "Grants Officer"
 
 
 def test_a_subject_that_grows_its_team_and_then_recruits_is_the_employer() -> None:
     text = ("Technicien de maintenance\n\nLa Fromagerie Vauclair, coopérative laitière fondée en "
             "1921, renforce son atelier de production et cherche un technicien de maintenance "
             "pour son site de Poligny.\nContrat : CDI.\n")
-    assert _employer(text) == "La Fromagerie Vauclair"
+    assert employer(text) == "La Fromagerie Vauclair"
     text = ("Lab Technician\n\nOrrin Cell Therapeutics, a spin-out of two hospitals, is expanding "
             "its process team and seeks a lab technician.\nContract: permanent.\n")
-    assert _employer(text) == "Orrin Cell Therapeutics"
+    assert employer(text) == "Orrin Cell Therapeutics"
 
 
 def test_a_ministry_that_organises_a_recruitment_is_the_employer() -> None:
     text = ("Adjoint administratif\n\nLe ministère de la Transition écologique organise en 2028 "
             "un recrutement sans concours d'adjoints administratifs pour ses services.\n")
-    assert _employer(text) == "Ministère de la Transition écologique"
+    assert employer(text) == "Ministère de la Transition écologique"
 
 
 def test_an_acronym_the_text_defines_stands_for_the_full_name() -> None:
     text = ("Senior Chemist\n\nHollowfield Pigment Works Limited (\"HPW\") makes inks for "
             "printers. HPW is seeking a senior chemist to run its laboratory.\n")
-    assert _employer(text) == "Hollowfield Pigment Works Limited"
+    assert employer(text) == "Hollowfield Pigment Works Limited"
 
 
 def test_a_social_groups_name_above_its_kind_is_no_title() -> None:
@@ -105,7 +95,7 @@ def test_a_social_groups_name_above_its_kind_is_no_title() -> None:
     text = ("facebook\nEmplois Bâtiment Bretagne 🔨\nGroupe public · 8,4 k membres\n\n"
             "Menuiserie Le Goff\n3 mai à 18:02 · 🌍\n\nCORDISTE RECHERCHÉ 🔨🔨\nChantier de 6 "
             "mois à Quimperlé, permis B exigé.\n")
-    assert _title(text) == "CORDISTE"
+    assert title(text) == "CORDISTE"
 
 
 def test_an_employers_name_is_read_without_its_governors_or_its_trade_after_a_dash() -> None:
