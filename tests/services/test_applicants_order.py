@@ -13,7 +13,7 @@ from tests.services.test_fit import candidate_with, make_posting
 from tracker.models import Application
 from tracker.services.fit.scores import computed_summaries
 from tracker.services.hiring import applications, evidence
-from tracker.services.views import overview
+from tracker.services.views import applicants, overview
 
 REQUIREMENTS = [{"kind": "knowledge", "label": "Droit public"},
                 {"kind": "technical_skill", "label": "Gestion de projet", "required": False}]
@@ -62,7 +62,7 @@ def expected(session, posting, sort: str) -> list[int]:  # noqa: ANN001
 def pages(session, posting, hr, sort: str, per_page: int) -> list[int]:  # noqa: ANN001
     found, page = [], 1
     while True:
-        shown = overview.posting_applicants(session, posting, actor=hr, sort=sort, page=page,
+        shown = applicants.posting_applicants(session, posting, actor=hr, sort=sort, page=page,
                                             per_page=per_page)
         found += [row["id"] for group in shown["groups"] for row in group["rows"]]
         if not shown["page"].has_next:
@@ -99,7 +99,7 @@ def test_by_fit_the_stored_scores_are_sorted_by_the_database(session, filled, hr
 
     sa.event.listen(connection, "before_cursor_execute", keep)
     try:
-        shown = overview.posting_applicants(session, filled, actor=hr, sort="fit", page=2,
+        shown = applicants.posting_applicants(session, filled, actor=hr, sort="fit", page=2,
                                             per_page=2)
     finally:
         sa.event.remove(connection, "before_cursor_execute", keep)

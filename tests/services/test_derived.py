@@ -28,7 +28,7 @@ from tracker.models.upkeep import count_predicate
 from tracker.services.accounts import organisations, users
 from tracker.services.hiring import applications, bulk, postings
 from tracker.services.privacy import erase, retention
-from tracker.services.views import overview
+from tracker.services.views import applicants, overview
 
 
 def stored_counts(session) -> dict[tuple[int, str], int]:  # noqa: ANN001
@@ -203,7 +203,7 @@ def test_a_postings_page_counts_follow_each_change(session, clock, ujm, hr,
     posting, other = world.postings[0], world.postings[1]
 
     def shown() -> dict[str, int]:
-        return overview.posting_applicants(session, posting, actor=OPERATOR)["counts"]
+        return applicants.posting_applicants(session, posting, actor=OPERATOR)["counts"]
 
     people = [world.candidate() for _ in range(3)]
     apps = [applications.start(session, posting, person, actor=person, clock=clock)

@@ -22,7 +22,7 @@ from tracker.services.fit import stored
 from tracker.services.fit.scores import computed_summaries, fit_summaries
 from tracker.services.hiring import applications, evidence, postings
 from tracker.services.reference.load import load_reference
-from tracker.services.views import overview
+from tracker.services.views import applicants
 
 REQUIREMENTS = [
     {"kind": "technical_skill", "label": "Gestion de projet",
@@ -51,7 +51,7 @@ def setting(session, hr, clock):  # noqa: ANN001, ANN201
 
 def shown(session, posting, hr) -> str:  # noqa: ANN001
     """The fit as the applicants page shows it."""
-    [group] = overview.posting_applicants(session, posting, actor=hr)["groups"]
+    [group] = applicants.posting_applicants(session, posting, actor=hr)["groups"]
     [row] = group["rows"]
     return row["fit"]["coverage"]
 

@@ -16,6 +16,7 @@ from tracker.models import JobKind, PostingStatus
 from tracker.services.accounts import organisations
 from tracker.services.hiring import news, postings
 from tracker.services.reference import catalogue as reference_data
+from tracker.services.views import applicants as applicants_page
 from tracker.services.views import overview, records
 from tracker.services.views.posting_page import posting_page as posting_page_of
 from tracker.web import hr_audit, inbox, jobs, posting_form
@@ -197,7 +198,7 @@ def posting(reference: str) -> Any:
 def posting_page(reference: str, status: int = 200, move_error: dict | None = None) -> Any:
     """The posting's hr page (shown again, with `move_error`, after a refused move)."""
     sort = request.args.get("sort", "submitted")
-    if sort not in overview.SORTS:
+    if sort not in applicants_page.SORTS:
         sort = "submitted"
     with transaction() as db:
         user = actor(db)  # held: the session keeps its rows only while they are in use

@@ -1,5 +1,6 @@
-"""Read models for the faces: records as plain data (`records`), the hr dashboard, a posting's
-applicants and a candidate's applications (`overview`), a posting's pipeline board (`board`). Nothing here writes.
+"""Read models for the faces: records as plain data (`records`), the hr dashboard and a
+candidate's applications (`overview`), a posting's applicants (`applicants`), a posting's
+pipeline board (`board`). Nothing here writes.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from tracker.lazy import lazy
 
 if TYPE_CHECKING:
+    from tracker.services.views.applicants import SORTS, posting_applicants
     from tracker.services.views.board import (
         COLUMNS,
         BoardFilters,
@@ -17,7 +19,6 @@ if TYPE_CHECKING:
     )
     from tracker.services.views.overview import (
         DASHBOARD_POSTINGS,
-        SORTS,
         STATUS_ORDER,
         UPCOMING_DAYS,
         Dashboard,
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
         missing_items,
         own_application_to,
         own_postings,
-        posting_applicants,
         schedulable_applicants,
     )
     from tracker.services.views.records import (
@@ -47,12 +47,13 @@ if TYPE_CHECKING:
     )
 
 _MODULES: dict[str, tuple[str, ...]] = {
+    "applicants": ("SORTS", "posting_applicants"),
     "board": ("COLUMNS", "BoardFilters", "allowed_moves", "posting_board"),
     "overview": (
-        "Dashboard", "hr_dashboard", "posting_applicants", "schedulable_applicants",
+        "Dashboard", "hr_dashboard", "schedulable_applicants",
         "application_interviews", "missing_items", "candidate_applications", "Detail",
         "application_detail", "own_application_to", "own_postings", "UPCOMING_DAYS",
-        "DASHBOARD_POSTINGS", "STATUS_ORDER", "SORTS",
+        "DASHBOARD_POSTINGS", "STATUS_ORDER",
     ),
     "records": (
         "local_instant", "document_record", "interview_record", "deadline_record",

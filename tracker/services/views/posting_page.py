@@ -19,6 +19,7 @@ from tracker.models import OccupationSkill, Posting, RequiredDocument, Requireme
 from tracker.services.hiring.lookup import get_posting
 from tracker.services.hiring.postings import POSTING_TRANSITIONS
 from tracker.services.reference.salary import salary_check
+from tracker.services.views import applicants as applicants_page
 from tracker.services.views import overview, records
 
 Clock = Callable[[], datetime]
@@ -47,7 +48,7 @@ def posting_page(session: Session, reference: str, *, actor: Actor, sort: str = 
                  lang: str = "fr") -> PostingPage:
     """The posting with this reference as its employer's page shows it (others' postings are
     not found, or forbidden): its record with its parts and interviews, the page `page` of its
-    applicants sorted by `sort` (overview.posting_applicants), the statuses the workflow allows
+    applicants sorted by `sort` (applicants.posting_applicants), the statuses the workflow allows
     next, its salary check in `lang`, and its interviews."""
     found = get_posting(session, reference, actor=actor, load=POSTING_PAGE_LOAD)
     if not can_manage(actor, found):
@@ -64,8 +65,8 @@ def posting_page(session: Session, reference: str, *, actor: Actor, sort: str = 
                        else _skill(r.skill_weight, r.skill_label)}
                       for r in run(parts.requirements, ours)],
         documents=[row._asdict() for row in run(parts.documents, ours)])
-    applicants = overview.posting_applicants(session, found, actor=actor, sort=sort, page=page,
-                                             per_page=per_page)
+    applicants = applicants_page.posting_applicants(session, found, actor=actor, sort=sort,
+                                                    page=page, per_page=per_page)
     return PostingPage(
         posting=found, record=record, applicants=applicants,
         allowed=[s.value for s in POSTING_TRANSITIONS[found.status]],
