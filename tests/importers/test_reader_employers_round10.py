@@ -1,0 +1,47 @@
+"""Issue #15, tenth round: the rules that name a posting's employer, held on short texts
+written for these tests (organisations the corpus does not hold), each test named for the
+principle a reader applies, with examples in both languages."""
+
+from __future__ import annotations
+
+from tests.importers.reading import employer
+from tracker.importers.text_names_check import clean_org
+
+
+# A legal form written before the name (the French registers' way: 'SARL X', 'SNC X') is left
+# out as one written after it, when the organisation also goes by its name alone.
+def test_a_legal_form_before_the_name_is_left_out_when_the_name_goes_alone() -> None:
+    text = ("De : Boulangerie Vernet <contact@boulangerie-vernet.fr>\n...\n"
+            "SARL Boulangerie Vernet – depuis 1978\n")
+    assert clean_org("SARL Boulangerie Vernet", text) == "Boulangerie Vernet"
+    text = "Raison sociale : SNC Tabac de la Halle\nLe Tabac de la Halle recrute un vendeur.\n"
+    assert clean_org("SNC Tabac de la Halle", text) == "Tabac de la Halle"
+    text = "Kestrel Marine Ltd is hiring.\nAbout Kestrel Marine: a ship repair yard.\n"
+    assert clean_org("Kestrel Marine Ltd", text) == "Kestrel Marine"
+
+
+# The name written elsewhere without its form counts across a line's end ('... contacted by
+# Fjordvik⏎Energi').
+def test_the_name_alone_is_read_across_a_line_break() -> None:
+    text = ("Fjordvik Energi AS · Bergen · Permanent\n...\nShortlisted candidates will hear "
+            "from Fjordvik\nEnergi within two weeks.\n")
+    assert clean_org("Fjordvik Energi AS", text) == "Fjordvik Energi"
+    text = "Atelier Brunel SAS\n...\nLes candidatures sont à adresser à l'Atelier\nBrunel.\n"
+    assert clean_org("Atelier Brunel SAS", text) == "Atelier Brunel"
+
+
+# A name the text writes only with its form keeps it (conventions.md), wherever the form
+# stands, and the form's letters inside another word or a register's line are no name alone.
+def test_a_name_written_only_with_its_form_keeps_it() -> None:
+    text = "SAS MEUNERIE DU LAY\nRecrute un conducteur de ligne\nSAS MEUNERIE DU LAY, 85 Luçon\n"
+    assert clean_org("SAS Meunerie du Lay", text) == "SAS Meunerie du Lay"
+    text = "Orrin Valve Works Pty Ltd\nOrrin Valve Works Pty Ltd is an equal opportunity employer.\n"
+    assert clean_org("Orrin Valve Works Pty Ltd", text) == "Orrin Valve Works Pty Ltd"
+
+
+def test_the_reader_drops_a_leading_form_on_a_whole_posting() -> None:
+    text = ("De : Garage Lemoine <garage.lemoine@orange.fr>\nObjet : poste de mécanicien\n\n"
+            "Bonjour,\nNous cherchons un mécanicien automobile en CDI, 39 h.\n"
+            "Envoyez votre CV à garage.lemoine@orange.fr.\n\nCordialement,\nJean Lemoine\n"
+            "SARL Garage Lemoine – 12 rue de la Gare, 79000 Niort\n")
+    assert employer(text) == "Garage Lemoine"
