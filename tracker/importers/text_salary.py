@@ -11,12 +11,13 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from tracker.importers.base import ParsedPosting
+from tracker.importers.text_currency_place import dollar_of, marked_dollar
 
 _CODES = ("EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|NZD|SGD|HKD|MAD|TND|KES|ZAR|JPY|INR|"
           "CNY|AED|MUR|MYR|QAR|SAR|KWD|BHD|OMR|NGN|GHS|EGP|XPF|PHP|IDR|THB|VND|PKR|BDT|LKR|"
           "UGX|TZS|RWF|MGA|DZD|BRL|MXN|PLN|CZK|HUF|RON")
 # Dollars named by their country ('CA$', 'AU$', 'NZ$', 'S$', 'HK$', 'US$'), francs CFA, rupees.
-_MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|₱|¥|(?<![\w.])(?-i:RM|Ksh|KSh|"
+_MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|(?<![\w$])(?-i:[A-Z][A-Za-z]{0,2})\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|₱|¥|(?<![\w.])(?-i:RM|Ksh|KSh|"
            r"GH₵|R|QR|SR|Dhs?|DH)(?=\s?\d)")
 _MONEY = re.compile(
     rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[,. '’]\d{{3}})+"
@@ -158,6 +159,11 @@ def _symbol(symbol: str, text: str) -> str:
                  for match in [pattern.search(text)] if match]
         if named:
             return str(min(named)[2])
+        # ('Kingston 10, Jamaica', 'Puerto Varas, Chile'): the dollar or peso of the one
+        # country the text names
+        local = dollar_of(text)
+        if local:
+            return local
         # a dollar in French ('21,75 $/h', 'salaire de 24,50 $') is Canada's, the only
         # country where French is written with dollars
         return "CAD" if _FRENCH.search(text) else "USD"
@@ -177,6 +183,8 @@ def _symbol(symbol: str, text: str) -> str:
         return "DZD"  # the dinar of Algeria, not Tunisia's
     if key in ("dh", "dhs", "dirham", "dirhams") and _EMIRATES.search(text):
         return "AED"  # the dirham of the Emirates, not Morocco's
+    if key.endswith("$") and key not in _CURRENCY:  # 'TT$', 'R$', 'B$'
+        return marked_dollar(symbol, text) or "USD"
     return _CURRENCY.get(key, symbol.upper())
 
 
@@ -215,6 +223,8 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
             continue
         if not Decimal(1) <= value <= 10_000_000:
             continue
+        if re.search(r"\d\s+[x×]\s*$", before) and not match["pre"]:
+            continue  # 'B$24,750 x 500 – B$29,250': the scale's yearly step, no end of it
         found.append((value, _symbol(symbol, text or line), match.start()))
     return found
 

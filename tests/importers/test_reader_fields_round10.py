@@ -1,0 +1,73 @@
+"""The text importer's fields other than the title and the employer, tenth round (#15): the
+dollar or peso a '$' is by the country the text names (ISO 3166 and the CLDR's currencies, no
+hand list), a dollar marked by letters, a pay scale's yearly step. Each text is short and
+written for the test, in both languages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tracker.importers.text import parse_text
+from tracker.importers.text_currency_place import dollar_of, marked_dollar
+
+
+def _data(text: str, language: str | None = None) -> dict:
+    return parse_text(text, language=language).data()
+
+
+# A bare '$' is the currency of the one country the text names, when that country writes its
+# money with a '$' (Jamaica, Guyana, Chile, Mexico, Fiji...), in English or French.
+def test_a_bare_dollar_is_the_currency_of_the_country_named() -> None:
+    assert dollar_of("Ministry of Works, Georgetown, Guyana") == "GYD"
+    assert dollar_of("GOVERNMENT OF THE REPUBLIC OF FIJI") == "FJD"
+    assert dollar_of("Poste basé à Valparaíso (Chili)") == "CLP"
+    assert dollar_of("Oficina en Monterrey, Mexico") == "MXN"
+    data = _data("Records Officer\nMinistry of Finance, Belmopan, Belize\n"
+                 "Salary: $28,400 – $33,100 per annum\n")
+    assert (data["salary_currency"], data["salary_min"], data["salary_max"]) == (
+        "BZD", Decimal(28400), Decimal(33100))
+    data = _data("Professeur de français\nAlliance française de Cali, Colombie\n"
+                 "Salaire : 4 200 000 $ par mois\n", "fr")
+    assert data["salary_currency"] == "COP"
+
+
+# Only when the country is sure: several dollar countries named, or another place ('New
+# Mexico' is a US state), leave the '$' as before (the US dollar, Canada's in French).
+def test_no_country_or_several_leave_the_dollar_as_before() -> None:
+    assert dollar_of("We serve clinics in Colombia, Peru and Chile.") is None
+    assert dollar_of("Based in Santa Fe, New Mexico") is None
+    assert dollar_of("a dish with green chile peppers") is None
+    data = _data("Line Cook\nSanta Fe, New Mexico\nPay: $18.50 per hour\n")
+    assert data["salary_currency"] == "USD"
+
+
+# With no country named, the country domain of the text's own addresses says where it is
+# ('.ca', '.com.au'), but not a domain used as a generic one ('.co' for company).
+def test_the_addresses_country_domain_places_the_dollar() -> None:
+    assert dollar_of("Send your CV to jobs@northbayclinic.ca") == "CAD"
+    assert dollar_of("Apply at https://careers.redgumwater.com.au/123") == "AUD"
+    assert dollar_of("Write to hello@brightpath.co") is None
+
+
+# A dollar marked by letters: the currency a country writes so ('R$' is the real, 'RD$' the
+# Dominican peso), else that of the country named when the first letter agrees ('B$' in the
+# Bahamas, in Belize...), else the only dollar whose code starts with the letters ('TT$').
+def test_a_dollar_marked_by_letters_is_read_by_its_letters_and_the_country() -> None:
+    assert marked_dollar("R$", "") == "BRL"
+    assert marked_dollar("RD$", "") == "DOP"
+    assert marked_dollar("TT$", "") == "TTD"
+    assert marked_dollar("J$", "") == "JMD"
+    assert marked_dollar("B$", "Nassau, The Bahamas") == "BSD"
+    assert marked_dollar("B$", "Belmopan, Belize") == "BZD"
+    assert marked_dollar("B$", "") is None  # Barbados, Bermuda, Brunei...: no sure one
+    data = _data("Gerente de produto\nSão Paulo\nSalário: R$ 9.500 – R$ 12.000 por mês\n")
+    assert data["salary_currency"] == "BRL"
+
+
+# 'B$24,750 x 500 – B$29,250': a scale from its first point by a yearly step to its last; the
+# step is no end of the range.
+def test_a_pay_scales_yearly_step_is_no_end_of_the_range() -> None:
+    data = _data("Customs Officer\nGovernment of Saint Lucia\n"
+                 "Salary Scale: $31,200 x 960 – $38,880 per annum\n")
+    assert (data["salary_min"], data["salary_max"], data["salary_currency"]) == (
+        Decimal(31200), Decimal(38880), "XCD")
