@@ -45,3 +45,47 @@ def test_the_reader_drops_a_leading_form_on_a_whole_posting() -> None:
             "Envoyez votre CV à garage.lemoine@orange.fr.\n\nCordialement,\nJean Lemoine\n"
             "SARL Garage Lemoine – 12 rue de la Gare, 79000 Niort\n")
     assert employer(text) == "Garage Lemoine"
+
+
+# A possessive opening a name is the sentence's: 'Votre X', 'Our X' speak to the reader; 'Its
+# X' points back at the body the sentence before names, whose unit X is.
+def test_a_possessive_before_a_name_is_the_sentences() -> None:
+    text = ("Été 2028\nVotre Boulangerie des Quatre Vents recrute un vendeur (H/F) !\n"
+            "CDD de 2 mois, 35 h.\n")
+    assert employer(text) == "Boulangerie des Quatre Vents"
+    text = ("Seasonal Barista\nOur Harbourside Café is hiring a barista for the summer.\n"
+            "Apply in store.\n")
+    assert employer(text) == "Harbourside Café"
+    text = ("Research Intern\nThe Calder Institute for Water Policy is an independent research "
+            "body based in Denver. Its Drought Resilience Program seeks an intern for the "
+            "spring.\nApply by 1 March.\n")
+    assert employer(text) == "Calder Institute for Water Policy"
+
+
+# A French article before a body's acronym ('L'URSSAF Bretagne', 'La CPAM du Var'), or before
+# the word the body's own address is alone ('La Mutuelle ...' and ...@mutuelle.fr), is the
+# sentence's; before a name of words it stays ('Le Fil Rouge', written so in a sentence too).
+def test_a_french_article_before_an_acronym_is_the_sentences() -> None:
+    text = ("L'UDAF de la Somme recrute un délégué mandataire (H/F)\nCDI, temps plein.\n"
+            "Candidature à recrutement@udaf80.fr\n")
+    assert employer(text) == "UDAF de la Somme"
+    text = ("La Cram du Centre recrute 4 techniciens retraite en CDD !\nCandidatures à "
+            "emploi@cram.fr\n")
+    assert employer(text) == "Cram du Centre"
+
+
+def test_a_header_in_capitals_keeps_the_words_the_text_writes_as_words() -> None:
+    text = ("LE BOL D'AIR – Café-concert\nAdministrateur (H/F)\n"
+            "Le Bol d'Air programme 80 concerts par an à Angers.\nCDI, temps plein.\n")
+    assert employer(text) == "Le Bol d'Air"
+
+
+# A name goes on with its adjective and its place ('Office de Tourisme intercommunal du
+# Val-Sorel', 'Syndicat mixte du ...', 'Regional Council of ...'): the name in full.
+def test_a_name_goes_on_with_its_adjective_and_place() -> None:
+    text = ("CONSEILLER EN SÉJOUR (H/F)\nSyndicat mixte\nLe Syndicat mixte du Pays de Brière "
+            "recrute un conseiller en séjour pour la saison.\n")
+    assert employer(text) == "Syndicat mixte du Pays de Brière"
+    assert clean_org("Centre hospitalier", "Le Centre hospitalier intercommunal de Vire "
+                     "recrute.\nCentre hospitalier intercommunal de Vire, 4 rue X.\n") in (
+        "Centre hospitalier intercommunal de Vire",)

@@ -271,9 +271,11 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         name = re.sub(r"(?<=\S)\s+(?i:recrute|recrutent|recrutement|recruits|careers|jobs|emplois?|"
                       r"carri[èe]res)\s*[!:.]*$", "", name)
         if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
-            name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
+            name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name),
+                                                   text))
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
             name = spelled_out(name, body)
+        name = _possessive_off(name, text)
         result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
                    snippet, confidence)
 
@@ -350,15 +352,18 @@ def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
 _SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "en", "sur"}
 
 
-def _from_capitals(name: str) -> str:
+def _from_capitals(name: str, text: str = "") -> str:
     """A header's name in capitals as a name is written: 'THE UNIVERSITY OF OTAGO' is 'The
-    University of Otago'; short words that are no connectors stay acronyms ('LLP', 'FC')."""
+    University of Otago'; short words that are no connectors stay acronyms ('LLP', 'FC'),
+    unless the text writes them as words ('LE FIL ROUGE' and 'Le Fil Rouge gère ...')."""
     words = []
     for index, word in enumerate(name.split()):
         low = word.lower()
+        as_word = word[:1] + low[1:]
         if low in _SMALL and index:
             words.append(low)
-        elif len(word) <= 3 and low not in _SMALL:
+        elif len(word) <= 3 and low not in _SMALL and not (
+                len(word) >= 2 and re.search(rf"(?<![\w-]){re.escape(as_word)}(?![\w-])", text)):
             words.append(word)
         else:  # each part of a hyphenated name ('DUBOIS-VERMOT' is 'Dubois-Vermot')
             words.append("-".join(part[:1] + part[1:].lower() for part in word.split("-")))
@@ -375,12 +380,43 @@ _APPOSITION = re.compile(
     r"studio|bureau|school|[ée]cole|cabinet de groupe)\b")
 
 
+# A possessive opening a name is the sentence's: 'Votre Proxélia de X', 'Our Riverside Café'
+# speak to the reader; 'Its Foreign Policy Program', 'Son service RH' point back at the body
+# the sentence before names.
+_SPEAKING = re.compile(r"^(?:votre|notre|nos|vos|your|our)\s+(?=[A-ZÀ-Ý])", re.I)
+_POINTING = re.compile(r"^(?:its|their|son|sa|ses|leur|leurs)\s+(?=[A-ZÀ-Ý])", re.I)
+_IS_A = re.compile(rf"(?:^|[.!?]\s+|\n)(?:The\s+|Le\s+|La\s+|Les\s+|L['’])?({_NAME})"
+                   r"(?:\s*\([^)]{1,60}\))?,?\s+(?:is|are|was|est|sont|a été)\s")
+
+
+def _possessive_off(name: str, text: str) -> str:
+    """The name without the possessive a sentence put before it; for 'Its X', the body the
+    text named just before, whose unit X is ('The Meridian Council ... is a think tank. Its
+    Foreign Policy Program seeks interns')."""
+    if _SPEAKING.match(name):
+        return _SPEAKING.sub("", name)
+    if not _POINTING.match(name):
+        return name
+    at = text.find(name)
+    before = [m.group(1) for m in _IS_A.finditer(text[max(0, at - 600):at])] if at > 0 else []
+    return before[-1] if before else _POINTING.sub("", name)
+
+
 def _article_elsewhere(name: str, body: list[str]) -> str:
     """'La Clinique du Parc' is 'Clinique du Parc' when the text writes it so elsewhere (a
     header, a heading): the article is the sentence's, not the name's."""
     bare = _article_off(name)
     if bare == name:
         return name
+    head = bare.split()[0] if bare.split() else ""
+    # 'L'OGEC Saint-Joseph', 'La CPAM du Var': an acronym takes the sentence's article; 'La Caf
+    # de l'Isère' and ...@caf.fr: so does the word the body's own address is
+    # alone (caf.fr; not nuits-sonores-vallee.fr, a name of several words)
+    labels = {part.replace("-", "") for match in EMAIL.finditer("\n".join(body))
+              for part in match.group(0).rsplit("@", 1)[-1].lower().split(".")[:-1]}
+    if sum(c.isupper() for c in head) >= 2 and not any(c.islower() for c in head) \
+            or len(head) >= 3 and fold(head) in labels:
+        return bare
     pattern = re.compile(rf"(?:^|[—–|·:]\s*)({re.escape(bare)})(?![\w-])", re.I)
     compact = re.sub(r"[^a-z0-9]", "", fold(bare))
     spelled = compact in domain_labels("\n".join(body), EMAIL)  # harlowartmuseum.org

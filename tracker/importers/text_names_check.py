@@ -242,7 +242,10 @@ def _is_place(part: str) -> bool:
                 and not _ORG_NOUN.search(key) and not re.search(r"\d", part))
 
 
-_GOES_ON = r"(?:\s+(?:of|for|de|du|des)\s+(?:(?:the|la|le|les)\s+|[dl]['’])?[A-ZÀ-Ý][\w'’-]*" \
+# ('Office de Tourisme intercommunal du Val-Sorel', 'Syndicat mixte du X': an adjective of the
+# body, then its place)
+_GOES_ON = r"(?:(?:\s+(?:[a-zà-ÿ]{3,}(?:al|ale|aux|ique|el|elle|aire|if|ive)|mixte))?" \
+           r"\s+(?:of|for|de|du|des)\s+(?:(?:the|la|le|les)\s+|[dl]['’])?[A-ZÀ-Ý][\w'’-]*" \
            r"(?:\s+(?:and|et|&)\s+[A-ZÀ-Ý][\w'’-]*)?)"
 
 
