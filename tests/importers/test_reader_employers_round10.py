@@ -89,3 +89,64 @@ def test_a_name_goes_on_with_its_adjective_and_place() -> None:
     assert clean_org("Centre hospitalier", "Le Centre hospitalier intercommunal de Vire "
                      "recrute.\nCentre hospitalier intercommunal de Vire, 4 rue X.\n") in (
         "Centre hospitalier intercommunal de Vire",)
+
+
+# A relay is never the employer: a job board, a network's or a union's job exchange, a
+# franchise network, a staffing or manning agency passes on someone else's post; the member,
+# the client, the facility or the company operating the place is the employer.
+def test_a_job_boards_header_gives_way_to_the_school_it_lists() -> None:
+    text = ("Care Jobs North East › Support workers › Durham\nSupport Worker\n"
+            "Elmfield House · Durham\n£12.60 per hour · Permanent\n"
+            "Elmfield House is a care home for 40 residents. Elmfield House is recruiting a "
+            "support worker.\n")
+    assert employer(text) == "Elmfield House"
+
+
+def test_a_client_named_by_a_label_is_the_agencys_employer() -> None:
+    text = ("From: Sam Ortiz <sam@northgatestaffing.com>\nSubject: Payroll Specialist\n\n"
+            "Hi Lee,\nHere is the role we discussed.\n\nJob Title: Payroll Specialist\n"
+            "End Client: Lakeview School District\nPay rate: $32/hr\n\nThanks,\nSam Ortiz\n"
+            "Recruiter | Northgate Staffing\n")
+    assert employer(text) == "Lakeview School District"
+    text = ("De : Julie Roux <julie@cap-emploi-btp.fr>\nObjet : Chef de chantier\n\nBonjour,\n"
+            "Voici le poste dont nous avons parlé.\nClient : Bâtiments Garnier Frères\n"
+            "CDI, 39 h.\n\nCordialement,\nJulie Roux\nChargée de recrutement – Cap Recrutement BTP\n")
+    assert employer(text) == "Bâtiments Garnier Frères"
+
+
+def test_the_company_operating_a_franchised_place_employs() -> None:
+    text = ("Les P'tits Loups — Micro-crèches\nAuxiliaire petite enfance (H/F)\nNantes · CDI\n"
+            "La micro-crèche Les P'tits Loups de Rezé est exploitée par la société\n"
+            "Rezé Petite Enfance, franchisé indépendant du réseau.\n")
+    assert employer(text) == "Rezé Petite Enfance"
+    text = ("Harbor Coffee — Careers\nBarista\nPortland, OR\nThis store is independently "
+            "operated by Cascade Bean Company, a licensee of Harbor Coffee.\n")
+    assert employer(text) == "Cascade Bean Company"
+
+
+def test_a_network_by_its_name_gives_way_to_its_local_member() -> None:
+    text = ("Réseau des maisons de l'emploi — Région Sud\n"
+            "La Maison de l'emploi de Salon-de-Provence recrute un(e) chargé(e) d'accueil.\n"
+            "CDD de 6 mois.\nMaison de l'emploi de Salon-de-Provence – 12 cours Carnot\n")
+    assert employer(text) == "Maison de l'emploi de Salon-de-Provence"
+
+
+# A placement agency that names no client names no employer (a temping agency employs its
+# temps and stays).
+def test_a_placement_agency_without_a_named_client_is_no_employer() -> None:
+    text = ("Redgum Talent\nSite Engineer – Civil\nMy client is a tier-2 civil contractor "
+            "building a rail upgrade in regional Victoria.\nApply with your CV.\n")
+    assert employer(text) is None
+
+
+# A sentence recruiting runs on past a line's wrap; 'L'Office, ..., recrute' names the body
+# named before, not a body called 'Office'.
+def test_a_recruiting_sentence_is_read_across_the_wrap() -> None:
+    text = ("Professeur de FLE\nChers collègues,\n"
+            "L'Institut culturel franco-andin de Cusco, association membre du réseau de la\n"
+            "Fondation pour la langue française, recrute un(e) professeur(e) pour 2028.\n")
+    assert employer(text) == "Institut culturel franco-andin de Cusco"
+    text = ("HABITAT DU VAL DE SAÔNE\nOffice public de l'habitat\n\n"
+            "L'Office, bailleur social de 9 000 logements répartis sur le département,\n"
+            "recrute un gardien d'immeubles.\n")
+    assert employer(text) != "Office"

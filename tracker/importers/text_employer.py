@@ -11,7 +11,7 @@ import re
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_heading import Labelled
-from tracker.importers.text_names_check import clean_org, names_place, plausible_org
+from tracker.importers.text_names_check import _ORG_NOUN, clean_org, names_place, plausible_org
 from tracker.importers.text_names_employer import (
     anonymous,
     body_labelled,
@@ -24,6 +24,7 @@ from tracker.importers.text_names_employer import (
 )
 from tracker.importers.text_names_header import _body_of, is_org_line, org_name
 from tracker.importers.text_names_layout import domain_labels, post_word
+from tracker.importers.text_names_relay import past_relays, relayed_for
 from tracker.importers.text_names_sentence import (
     about_named,
     address_named,
@@ -164,8 +165,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     body = [re.sub(r"^(?:>\s*)+", "", line.strip()) for line in lines[:80] if line.strip()]
     if not found and hidden_employer(body):
         return  # the board hides the employer's name
-    client = client_named(body)
-    if client:  # an agency's or a board's client
+    client = client_named(body) or relayed_for(body)
+    if client:  # an agency's or a board's client, the company running the place
         found.append((client[0], client[1], 0.7))
     elif unnamed_client(body) and not any(_OWN_HIRE.search(line) for line in body[:30]):
         # ('Kolibri Services recrute son/sa stagiaire ... pour un client du tourisme': a firm
@@ -183,7 +184,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += header
     found += [item for item in below_title if item[2] >= 0.7]
     recruiter: tuple[str, str, float] | None = None
-    for line, match in ((line, _RECRUITS.match(line)) for line in body):
+    for line, match in ((line, _RECRUITS.match(line)) for line in _wrapped(body)):
         if match:
             name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
@@ -195,11 +196,16 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # Les Arcades' keeps its brand)
             trade = re.match(r"^([A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)(-[a-zà-ÿ]+)?\s+(?=(?:Le|La|Les)\s+[A-ZÀ-Ý]"
                              r"|L['’][A-ZÀ-Ý])", name)
+            # (the trade stays when a line of its own opens with it, a letterhead or a
+            # signature: 'Hôtel Les Balcons du Névé – Route du Plan')
             if trade and (trade.group(2) or re.search(
-                    rf"(?<![@\w./-]){re.escape(trade.group(1).lower())}(?![\w@./-])", "\n".join(body))):
+                    rf"(?<![@\w./-]){re.escape(trade.group(1).lower())}(?![\w@./-])", "\n".join(body))) \
+                    and not any(other.startswith(name) and other != line for other in body):
                 name = name[trade.end():]
             # 'La SCP X, office notarial de douze collaborateurs, recrute': the aside left out
             name = re.split(r",\s+(?=[a-zà-ÿ])", name)[0].strip(" ,")
+            if _ORG.fullmatch(name) or _ORG_NOUN.fullmatch(fold(name)):
+                continue  # 'L'Office, bailleur social ..., recrute': the body named before
             if 1 < len(name.split()) <= 10 or _ORG.search(name) or (
                     name[:1].isupper() and sum(name in other for other in body) > 1):
                 recruiter = (name[0].upper() + name[1:], line, 0.75)
@@ -244,6 +250,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += _mentioned(body)
     found = [item for item in found if not is_word_not_name(item[0])
              and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
+    found = past_relays(found, body)  # a board, a network, an agency passing a post on
     if found:
         name, snippet, confidence = found[0]
         if recruiter and confidence < 0.8 and _inside(name, recruiter[0]):
@@ -334,6 +341,19 @@ def _in_title(result: ParsedPosting) -> list[tuple[str, str, float]]:
     if match and _ORG.match(match["org"]) and not re.search(r"[,;:]", match["org"]):
         return [(match["org"], str(title.value) if title else "", 0.55)]
     return []
+
+
+def _wrapped(body: list[str]) -> list[str]:
+    """Each line, and after it the line joined to the next when its sentence runs on past the
+    wrap ('L'Alliance française de X, association ... membre du⏎réseau ..., recrute un(e)')."""
+    lines = []
+    for index, line in enumerate(body):
+        lines.append(line)
+        if index + 1 < len(body) and not re.search(r"[.!?:;]\s*$", line) and len(line) >= 50 \
+                and (body[index + 1][:1].islower() or re.search(
+                    r"\s(?:de|du|des|la|le|les|à|et|of|the|and|for|d['’]|l['’])$", line)):
+            lines.append(line + " " + body[index + 1])
+    return lines
 
 
 def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
