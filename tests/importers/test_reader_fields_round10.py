@@ -5,6 +5,7 @@ written for the test, in both languages."""
 
 from __future__ import annotations
 
+from datetime import date, time
 from decimal import Decimal
 
 from tracker.importers.text import parse_text
@@ -71,3 +72,32 @@ def test_a_pay_scales_yearly_step_is_no_end_of_the_range() -> None:
                  "Salary Scale: $31,200 x 960 – $38,880 per annum\n")
     assert (data["salary_min"], data["salary_max"], data["salary_currency"]) == (
         Decimal(31200), Decimal(38880), "XCD")
+
+
+# The words about applying and the deadline's phrase belong to one sentence, even wrapped over
+# two lines: 'Les candidatures ... sont à adresser à X,⏎avant le vendredi 4 juin 2027.'
+def test_a_deadline_sentence_is_read_across_the_wrap() -> None:
+    data = _data("Animateur (H/F)\nLes candidatures (CV et lettre de motivation) sont à adresser "
+                 "à la directrice,\navant le vendredi 4 juin 2027 à 12h00.\n", "fr")
+    assert data.get("valid_through_date") == date(2027, 6, 4)
+    assert data.get("valid_through_time") == time(12, 0)
+    data = _data("Field Officer\nApplications with a CV and two referees should be sent to\n"
+                 "jobs@example.org no later than Monday, 3rd May, 2027 at 3:00 p.m.\n")
+    assert data.get("valid_through_date") == date(2027, 5, 3)
+    assert data.get("valid_through_time") == time(15, 0)
+
+
+# A board's own line gives the deadline with no word about applying: 'valid until: ...',
+# 'Advertised until: ...', 'Closes in 9 days (Friday 2 July 2027)', 'This posting will close on'.
+def test_a_boards_closing_line_gives_the_deadline() -> None:
+    assert _data("Agent\nPublished: 02.06.2027 · valid until: 02.07.2027 23:59 CEST\n").get(
+        "valid_through_date") == date(2027, 7, 2)
+    assert _data("Picker\nAdvertised until: 2027/07/02\n").get("valid_through_date") == date(
+        2027, 7, 2)
+    assert _data("Apprentice\nCloses in 9 days (Friday 2 July 2027 at 11:59pm)\n").get(
+        "valid_through_date") == date(2027, 7, 2)
+    assert _data("Engineer\nThis posting will close on July 2, 2027.\n").get(
+        "valid_through_date") == date(2027, 7, 2)
+    # a line about something else that merely ends 'until' stays none
+    assert _data("Nurse\nGraduate nurses are paid at the graduate rate until registration\n"
+                 "on 2 July 2027.\n").get("valid_through_date") is None

@@ -21,7 +21,12 @@ _STRONG = re.compile(r"(date limite|d[ée]lai\s*+:|cut[- ]off date|date butoir|"
                      r"(?:remain )?open until(?! filled)|(?:advert|posting|listing) closes|"
                      r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|d[ée]lai de postulation|"
                      r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|valable jusqu|last date to "
-                     r"apply|applications? due|dernier délai)", re.I)
+                     r"apply|applications? due|dernier délai|"
+                     # a board's line: 'valid until: 19.05.2027', 'Advertised until: ...',
+                     # 'Closes in 12 days (Sunday ...)', 'This posting will close on ...'
+                     r"(?:valid|advertised|posted|open) (?:until|through)\b|^\W*closes\b|"
+                     r"(?:advert\w*|posting|listing|vacancy|position|competition|applications?)"
+                     r"\s++will\s++close)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
@@ -75,6 +80,11 @@ _UNTIL_FILLED = re.compile(r"\buntil (?:the (?:position|post|job|vacancy) is )?f
                            r"jusqu'à ce que le poste soit pourvu|jusqu'à pourvoi", re.I)
 
 
+# A date written year first with slashes or dots ('2027/02/08', Canada's Job Bank): always
+# year, month, day, as ISO writes it.
+_YEAR_FIRST = re.compile(r"\b((?:19|20)\d\d)[/.](0[1-9]|1[0-2])[/.]([0-2]\d|3[01])\b")
+
+
 def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
               lines: list[str], lang: str, order: str | None) -> None:
     # (value, snippet, confidence, under a label: a month may be named in the other language)
@@ -89,7 +99,12 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         if interview and match and interview.start() > match.start():
             line = line[:interview.start()]  # 'jusqu'au 10 avril, entretiens la semaine...'
             interview = None
-        if match and (_APPLY_WORDS.search(line) or _STRONG.search(line)) and not interview:
+        # the words about applying may open the sentence on the line before, wrapped
+        # ('Applications ... should be sent to⏎x@y no later than Friday, June 11, 2027')
+        before = lines[index - 1] if index and not re.search(r"[.!?:]\s*$", lines[index - 1]) \
+            else ""
+        if match and (_APPLY_WORDS.search(line) or _STRONG.search(line) or _APPLY_WORDS.search(
+                before) and not INTERVIEW.search(before)) and not interview:
             rest = line[match.start():]
             if match.group(1).lower() in ("au plus tard", "at the latest", "dernier délai",
                                           "délai de rigueur"):
@@ -110,6 +125,7 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     candidates.sort(key=lambda item: -item[2])
     chosen: tuple[date, bool] | None = None
     for value, snippet, confidence, label in candidates:
+        value = _YEAR_FIRST.sub(r"\1-\2-\3", value)
         found = labelled_dates(value, lang) if label else find_dates(value, lang)
         if not found:
             continue
