@@ -101,3 +101,35 @@ def test_a_boards_closing_line_gives_the_deadline() -> None:
     # a line about something else that merely ends 'until' stays none
     assert _data("Nurse\nGraduate nurses are paid at the graduate rate until registration\n"
                  "on 2 July 2027.\n").get("valid_through_date") is None
+
+
+# A date wrapped before its year ('au plus tard le vendredi 9 avril⏎2027'), a phrase wrapped
+# in its middle ('au⏎plus tard le ...'): the deadline as if on one line.
+def test_a_deadline_wrapped_inside_its_date_or_phrase() -> None:
+    data = _data("Maître-nageur (H/F)\nCandidature par courriel à rh@example.fr, au plus tard "
+                 "le vendredi 7 mai\n2027 à 17 h. Les entretiens auront lieu ensuite.\n", "fr")
+    assert data.get("valid_through_date") == date(2027, 5, 7)
+    data = _data("Chargé de mission (H/F)\nLes candidatures sont à adresser par retour de ce "
+                 "courriel au\nplus tard le lundi 10 mai 2027.\n", "fr")
+    assert data.get("valid_through_date") == date(2027, 5, 10)
+
+
+# A deadline without its year takes the one year every date of the text is written in
+# ('avant le 10 juin' beside 'entretiens le 12 juin 2027'); several years, no guess.
+def test_a_yearless_deadline_takes_the_one_year_of_the_texts_dates() -> None:
+    text = ("Technicien (H/F)\nEntretiens sur place le samedi 12 juin 2027.\n"
+            "Envoyez votre CV avant le 10 juin à rh@example.ma\n")
+    assert _data(text, "fr").get("valid_through_date") == date(2027, 6, 10)
+    text = ("Technician\nFounded on 3 March 1998, we hold interviews on Saturday 12 June "
+            "2027.\n"
+            "Send your CV before 10 June to hr@example.com\n")
+    assert _data(text).get("valid_through_date") is None
+
+
+# 'Application Deadline: None (rolling)': a deadline said to be none is none, and the next
+# line's date ('Listed on ...') is not it.
+def test_a_deadline_said_to_be_none_is_none() -> None:
+    text = "Coordinator\n  Application Deadline: None (rolling)\n  Listed on 01/11/2027\n"
+    assert _data(text).get("valid_through_date") is None
+    text = "Animateur\nDate limite : aucune (recrutement au fil de l'eau)\nPublié le 02/03/2027\n"
+    assert _data(text, "fr").get("valid_through_date") is None

@@ -50,15 +50,18 @@ def written_on(lines: list[str], lang: str) -> date | None:
 
 
 def _deduced_year(result: ParsedPosting, value: str, lang: str,
-                  written: date | None = None) -> FoundDate | None:
+                  written: date | None = None, years: tuple[int, ...] = ()) -> FoundDate | None:
     """A deadline written without its year ('avant le 20 octobre'): the first such day on
     or after the date of publication; without one, the last such day before the start of
-    the work; else none (no year is guessed)."""
+    the work; without either, the year of all the text's dates when they share one; else
+    none (no year is guessed)."""
     posted, start = result.value("date_posted"), result.value("job_start_date")
     posted = posted if isinstance(posted, date) else written
     anchor = posted if isinstance(posted, date) else start if isinstance(start, date) else None
-    if anchor is None:
-        return None
+    if anchor is None:  # ('avant le 10 juin' and 'Entretiens le samedi 12 juin 2027': the one
+        # year every date of the text is written in)
+        found = find_dates(value, lang, years[0]) if len(years) == 1 else []
+        return found[0] if found and not found[0].year_given else None
     step = 1 if anchor is posted else -1
     found = find_dates(value, lang, anchor.year)
     if not found or found[0].year_given:
@@ -80,6 +83,9 @@ _UNTIL_FILLED = re.compile(r"\buntil (?:the (?:position|post|job|vacancy) is )?f
                            r"jusqu'à ce que le poste soit pourvu|jusqu'à pourvoi", re.I)
 
 
+# A deadline said to be none: 'Deadline: None (rolling)', 'Date limite : aucune'.
+_NO_DEADLINE = re.compile(r"\s*[:|-]?\s*(?:none|rolling|ongoing|open|n/a|aucune|continuous|"
+                          r"sans objet)\b", re.I)
 # A date written year first with slashes or dots ('2027/02/08', Canada's Job Bank): always
 # year, month, day, as ISO writes it.
 _YEAR_FIRST = re.compile(r"\b((?:19|20)\d\d)[/.](0[1-9]|1[0-2])[/.]([0-2]\d|3[01])\b")
@@ -111,7 +117,14 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
                 rest = line  # 'pour le 1er avril 2027 au plus tard': the date is before
             # the date on the next line when this one has none, not even without its year
             # (not a review date's: 'Closing Date: Continuous' / 'Initial screening date: ...')
-            if not find_dates(rest, lang, 2000) and index + 1 < len(lines) \
+            if _NO_DEADLINE.match(line[match.end():]):
+                continue  # 'Application Deadline: None (rolling)': the next line is another's
+            bare = find_dates(rest, lang, 2000)
+            # (or its date wrapped before its year: 'au plus tard le vendredi 9 avril⏎2027')
+            wrapped = bool(bare) and not bare[-1].year_given and not rest[bare[-1].end:].strip() \
+                and bool(re.match(r"\s*(?:19|20)\d\d\b", lines[index + 1] if index + 1 < len(
+                    lines) else ""))
+            if (not bare or wrapped) and index + 1 < len(lines) \
                     and not (until_filled and _REVIEW.search(lines[index + 1])):
                 rest = f"{rest} {lines[index + 1]}"
             rest = _pair_end(rest, lang) or rest  # 'Open & closing dates 01/05 to 01/19
@@ -148,8 +161,10 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     if _days_after_posting(result, lines):
         return
     written = written_on(lines, lang)
+    years = tuple({found.value.year for line in lines for found in find_dates(line, lang)
+                   if found.year_given})
     for value, snippet, confidence, _ in candidates:  # no year written: deduced, a guess
-        deduced = _deduced_year(result, value, lang, written)
+        deduced = _deduced_year(result, value, lang, written, years)
         if deduced is not None:
             sure = 0.75 if result.value("date_posted") or written else 0.6
             result.add("valid_through_date", deduced.value, snippet, min(confidence, sure))
