@@ -150,3 +150,32 @@ def test_a_recruiting_sentence_is_read_across_the_wrap() -> None:
             "L'Office, bailleur social de 9 000 logements répartis sur le département,\n"
             "recrute un gardien d'immeubles.\n")
     assert employer(text) != "Office"
+
+
+# The employer named nowhere but in words its contact address spells ('Garage du Val de
+# Sèvre' and contact@garage-valdesevre.fr, a connector or a shortened word left out), when no
+# other source names one; a free mail service's domain spells nobody.
+def test_the_name_the_contact_domain_spells_is_a_last_guess() -> None:
+    text = ("Objet : offre d'emploi – mécanicien (CDI)\n\nBonjour,\nAgent Renault depuis 1990, "
+            "notre garage de 12 personnes cherche un mécanicien.\nLe Garage des Trois Ponts "
+            "vous attend.\nCV à contact@garage-troisponts.fr\n")
+    assert employer(text) == "Garage des Trois Ponts"
+    text = ("Assistant(e) comptable\nCabinet Ravel Expertise, 14 salariés.\n"
+            "CV : m.dupuis@cabinet-ravel-expert.fr\n")
+    assert employer(text) == "Cabinet Ravel Expertise"
+    text = "Bookkeeper\nSmall family business. Write to Jane Mills at janemills@gmail.com\n"
+    assert employer(text) is None
+
+
+# A pictograph opening a line is none of its sentence ('🎨 X recrute :'); a branch after a
+# dash in the subject is the business's ('X - Store 31 (Ames, IA) is hiring'); 'At X we ...'
+# names the business without a comma too.
+def test_decoration_branch_and_subject_around_the_name() -> None:
+    assert employer("🎨 Atelier Brisant recrute : graphiste freelance\nMission de 3 mois.\n") \
+        == "Atelier Brisant"
+    assert employer("Seasonal Cashier\nPine Ridge Grocers - Store 12 (Boise, ID) is hiring "
+                    "cashiers for the summer.\n") == "Pine Ridge Grocers"
+    assert employer("Lab Technician\nAt Corvale Diagnostics we test 5,000 samples a day.\n"
+                    "Apply with your CV.\n") == "Corvale Diagnostics"
+    assert employer("Hôte de caisse (H/F)\nVivadis, société franchisée de l'enseigne Primeur "
+                    "Plus, exploite le supermarché de Dole.\nCDI, 24 h.\n") == "Vivadis"

@@ -22,6 +22,7 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
+from tracker.importers.text_names_guess import domain_words, possessive_off, undecorated, wrapped
 from tracker.importers.text_names_header import _body_of, is_org_line, org_name
 from tracker.importers.text_names_layout import domain_labels, post_word
 from tracker.importers.text_names_relay import past_relays, relayed_for
@@ -75,7 +76,9 @@ _ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes
                     r"notre structure|l'entreprise)\s*[?:]?$")
 _SUBJECT_NAME = re.compile(
     rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?({_NAME})(?:\s*+\([^)]{{0,60}}\))?\s++[a-zà-ÿ]")
-_AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})\s*+,")
+# ('At Thamesfield Biosciences we run ...': the sentence's subject after the name)
+_AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})(?:\s*+,|(?=\s+(?:we|our|"
+                      r"nous|on|notre)\s))")
 # ('Annonce déposée le 11/02/2027 par « Cabinet X »': a board's word for posting, the name quoted)
 _PUBLISHED_BY = re.compile(rf"^(?:(?:annonce\s+|offre\s+)?(?:publi\w*|d[ée]pos[ée]e?|mise?\s+en\s+ligne)"
                            rf"\s+le\s+[^:]{{3,40}}?\s+par|posted\s+(?:on\s+)?[^:]{{3,40}}?"
@@ -162,7 +165,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             else:
                 found.append((value.strip(" ."), snippet, 0.85))
     # ('>>> Le Ressort, association ..., recrute :': a forwarded message's quote marks off)
-    body = [re.sub(r"^(?:>\s*)+", "", line.strip()) for line in lines[:80] if line.strip()]
+    # ('🎨 Contrechamp recrute :': an emoji opening a line is no part of its sentence)
+    body = [undecorated(re.sub(r"^(?:>\s*)+", "", line.strip())) for line in lines[:80]
+            if line.strip()]
     if not found and hidden_employer(body):
         return  # the board hides the employer's name
     client = client_named(body) or relayed_for(body)
@@ -184,7 +189,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += header
     found += [item for item in below_title if item[2] >= 0.7]
     recruiter: tuple[str, str, float] | None = None
-    for line, match in ((line, _RECRUITS.match(line)) for line in _wrapped(body)):
+    for line, match in ((line, _RECRUITS.match(line)) for line in wrapped(body)):
         if match:
             name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
@@ -247,7 +252,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += _domain_name(lines) + demoted + below_title
     found += _in_title(result)
     found += _org_line_alone(body[:15])
-    found += _mentioned(body)
+    found += _mentioned(body) + domain_words(text)
     found = [item for item in found if not is_word_not_name(item[0])
              and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
     found = past_relays(found, body)  # a board, a network, an agency passing a post on
@@ -282,7 +287,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                                                    text))
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
             name = spelled_out(name, body)
-        name = _possessive_off(name, text)
+        name = possessive_off(name, text)
         result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
                    snippet, confidence)
 
@@ -343,19 +348,6 @@ def _in_title(result: ParsedPosting) -> list[tuple[str, str, float]]:
     return []
 
 
-def _wrapped(body: list[str]) -> list[str]:
-    """Each line, and after it the line joined to the next when its sentence runs on past the
-    wrap ('L'Alliance française de X, association ... membre du⏎réseau ..., recrute un(e)')."""
-    lines = []
-    for index, line in enumerate(body):
-        lines.append(line)
-        if index + 1 < len(body) and not re.search(r"[.!?:;]\s*$", line) and len(line) >= 50 \
-                and (body[index + 1][:1].islower() or re.search(
-                    r"\s(?:de|du|des|la|le|les|à|et|of|the|and|for|d['’]|l['’])$", line)):
-            lines.append(line + " " + body[index + 1])
-    return lines
-
-
 def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
     """The subject of a sentence that recruits, met inside a line, a guess below the others."""
     for line in body:
@@ -398,28 +390,6 @@ _APPOSITION = re.compile(
     r"institution|[ée]tablissement|entreprise|firm|charity|collectivit[ée]|office|service|"
     r"organisme|network|r[ée]seau|federation|f[ée]d[ée]ration|cabinet|practice|clinic|clinique|"
     r"studio|bureau|school|[ée]cole|cabinet de groupe)\b")
-
-
-# A possessive opening a name is the sentence's: 'Votre Proxélia de X', 'Our Riverside Café'
-# speak to the reader; 'Its Foreign Policy Program', 'Son service RH' point back at the body
-# the sentence before names.
-_SPEAKING = re.compile(r"^(?:votre|notre|nos|vos|your|our)\s+(?=[A-ZÀ-Ý])", re.I)
-_POINTING = re.compile(r"^(?:its|their|son|sa|ses|leur|leurs)\s+(?=[A-ZÀ-Ý])", re.I)
-_IS_A = re.compile(rf"(?:^|[.!?]\s+|\n)(?:The\s+|Le\s+|La\s+|Les\s+|L['’])?({_NAME})"
-                   r"(?:\s*\([^)]{1,60}\))?,?\s+(?:is|are|was|est|sont|a été)\s")
-
-
-def _possessive_off(name: str, text: str) -> str:
-    """The name without the possessive a sentence put before it; for 'Its X', the body the
-    text named just before, whose unit X is ('The Meridian Council ... is a think tank. Its
-    Foreign Policy Program seeks interns')."""
-    if _SPEAKING.match(name):
-        return _SPEAKING.sub("", name)
-    if not _POINTING.match(name):
-        return name
-    at = text.find(name)
-    before = [m.group(1) for m in _IS_A.finditer(text[max(0, at - 600):at])] if at > 0 else []
-    return before[-1] if before else _POINTING.sub("", name)
 
 
 def _article_elsewhere(name: str, body: list[str]) -> str:

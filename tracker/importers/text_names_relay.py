@@ -15,16 +15,20 @@ _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|e
         r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
 # The one a posting says it recruits for, whoever publishes it: 'Client: X', 'End Client: X',
 # 'recruitment partner of X', 'exploitée par la société X', 'operated by X'.
+# (case-sensitive but for the keywords: a name starts with a capital, and a name pattern read
+# without case backtracks without end on a long line)
 _FOR = re.compile(
-    rf"^(?:(?:end |direct )?client|entreprise utilisatrice|hiring company|employing "
+    rf"^(?i:(?:end |direct )?client|entreprise utilisatrice|hiring company|employing "
     rf"(?:company|organi[sz]ation))\s*:\s*(?P<label>{_NAME})"
     rf"|(?i:\brecruit(?:ment|ing) partner (?:of|for)|\bexploit[ée]e?s? par|\boperated by|"
     rf"\brun by)\s+(?:(?i:la soci[ée]t[ée]|l['’]entreprise|the company)\s+)?"
-    rf"(?:(?i:the|la|le|les|l['’])\s*)?(?P<phrase>{_NAME})", re.I)
+    rf"(?:(?i:the|la|le|les|l['’])\s*)?(?P<phrase>{_NAME})"
+    # ('Pontadis, société franchisée de l'enseigne X, exploite le supermarché de Y')
+    rf"|^(?P<operator>{_NAME})(?:,[^.;]{{3,100}}?,)?\s+(?:exploite|exploitent|operates)\s")
 # Where a relay's post is done, by a label: 'Facility: X', 'Officine : X' (in an employer's
 # own posting, its unit: read only past a relay).
-_AT = re.compile(rf"^(?:facility|hospital|officine|pharmacie|school|ecole|établissement)\s*:\s*"
-                 rf"(?P<label>{_NAME})", re.I)
+_AT = re.compile(rf"^(?i:facility|hospital|officine|pharmacie|school|ecole|établissement)\s*:\s*"
+                 rf"(?P<label>{_NAME})")
 # A relay's own name says what it is.
 _PLACEMENT = re.compile(r"\b(?:staffing|recruit\w*|recrutement|talents?|manpower|crew management|"
                         r"manning|travel nurs\w*|headhunt\w*|executive search|placement)\b")
@@ -54,7 +58,8 @@ def relayed_for(lines: list[str], pattern: re.Pattern[str] = _FOR) -> tuple[str,
                                    and match.start("phrase") > wrap):
             continue
         if match:
-            name = (match["label"] or match.groupdict().get("phrase") or "").strip(" ,.")
+            name = (match["label"] or match.groupdict().get("phrase")
+                    or match.groupdict().get("operator") or "").strip(" ,.")
             if len(name.split()) >= 2 or name.isupper() and len(name) >= 3:
                 return name, line.strip()
     return None
