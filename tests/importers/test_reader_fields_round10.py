@@ -133,3 +133,16 @@ def test_a_deadline_said_to_be_none_is_none() -> None:
     assert _data(text).get("valid_through_date") is None
     text = "Animateur\nDate limite : aucune (recrutement au fil de l'eau)\nPublié le 02/03/2027\n"
     assert _data(text, "fr").get("valid_through_date") is None
+
+
+# A contract label's value 'Regular', 'Continuing' or 'Ongoing' is the open-ended contract
+# (the words of North American and Australian employers), beside the working time or alone.
+def test_regular_or_continuing_under_a_contract_label_is_permanent() -> None:
+    for line in ("Status: Regular Full-Time", "Employee Type: Regular",
+                 "Job Type:     Part-Time Regular", "Work type: Continuing, part-time",
+                 "Position type: Ongoing"):
+        data = _data(f"Payroll Officer\n{line}\nSalary: $61,000 per year\n")
+        assert data.get("employment_type") == "permanent", line
+    # the word in running text is no label's value
+    data = _data("Payroll Officer\nYou will report on a regular schedule to the controller.\n")
+    assert data.get("employment_type") is None
