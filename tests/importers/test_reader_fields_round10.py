@@ -16,6 +16,12 @@ def _data(text: str, language: str | None = None) -> dict:
     return parse_text(text, language=language).data()
 
 
+def _level(data: dict) -> str | None:
+    """The education level read, as the bench scores it: the first education requirement's."""
+    return next((r.get("level") for r in data.get("requirements", [])
+                 if r["kind"] == "education"), None)
+
+
 # A bare '$' is the currency of the one country the text names, when that country writes its
 # money with a '$' (Jamaica, Guyana, Chile, Mexico, Fiji...), in English or French.
 def test_a_bare_dollar_is_the_currency_of_the_country_named() -> None:
@@ -146,3 +152,22 @@ def test_regular_or_continuing_under_a_contract_label_is_permanent() -> None:
     # the word in running text is no label's value
     data = _data("Payroll Officer\nYou will report on a regular schedule to the controller.\n")
     assert data.get("employment_type") is None
+
+
+# A diploma named by the trade or profession it licenses gives its level: the brevet
+# professionnel of a trade and the bac pro (level 4, Bac), the auxiliaire de puériculture's
+# diplôme d'État (level 4 since 2021), the puéricultrice's (level 6), a skilled worker's
+# certificate (a trade learnt in full).
+def test_a_diploma_named_by_its_trade_gives_its_level() -> None:
+    cases = [("Profil : BP coiffure exigé.", "fr", "Bac"),
+             ("Profil : titulaire du Brevet professionnel boucher.", "fr", "Bac"),
+             ("Profil : Diplôme d'État d'auxiliaire de puériculture exigé.", "fr", "Bac"),
+             ("Profil : Diplôme d'État de puéricultrice exigé.", "fr", "Bac+3"),
+             ("Requirements: a skilled worker's certificate as an electrician.", "en",
+              "cap_bep")]
+    for line, language, level in cases:
+        data = _data(f"Technicien (H/F)\nUne entreprise de Nantes recrute.\n\n{line}\n", language)
+        assert _level(data) == level, line
+    # 'BP 1234' is a post-office box, no diploma
+    assert _level(_data("Technicien (H/F)\nUne entreprise de Dakar recrute.\n\nÉcrire à BP "
+                        "1234, Dakar.\n", "fr")) is None
