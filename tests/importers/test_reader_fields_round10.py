@@ -9,7 +9,7 @@ from datetime import date, time
 from decimal import Decimal
 
 from tracker.importers.text import parse_text
-from tracker.importers.text_currency_place import dollar_of, marked_dollar
+from tracker.importers.text_currency_place import dollar_of, iso_codes, marked_dollar
 
 
 def _data(text: str, language: str | None = None) -> dict:
@@ -171,3 +171,13 @@ def test_a_diploma_named_by_its_trade_gives_its_level() -> None:
     # 'BP 1234' is a post-office box, no diploma
     assert _level(_data("Technicien (H/F)\nUne entreprise de Dakar recrute.\n\nÉcrire à BP "
                         "1234, Dakar.\n", "fr")) is None
+
+
+# A sum written with its currency's ISO code is in that currency, for any code in use today
+# (the CLDR's table), not only those a hand list knew; a code that is also a word is none.
+def test_any_iso_code_in_use_names_the_currency() -> None:
+    data = _data("Profesor de francés\nSalario: 1 250 000 CLP brutos mensuales\n")
+    assert (data.get("salary_currency"), data.get("salary_min")) == ("CLP", Decimal(1250000))
+    data = _data("Assistant(e)\nRémunération : 68 000 ETB par mois\n", "fr")
+    assert data.get("salary_currency") == "ETB"
+    assert "ALL" not in iso_codes() and "COP" in iso_codes() and "JMD" in iso_codes()

@@ -116,3 +116,19 @@ def marked_dollar(symbol: str, text: str) -> str | None:
         return named
     codes = {code for code in _dollars().values() if code.startswith(letters)}
     return codes.pop() if len(codes) == 1 else None
+
+
+# ISO codes that are also words written in capitals ('ALL 3 SITES', 'TOP 10'): no currency.
+_WORD_CODES = {"ALL", "TOP", "CUP", "MOP", "BOB", "SOS", "GEL", "PEN", "TRY", "BAM", "NAD",
+               "AMD", "LAK", "MDL", "SHP", "KGS", "CVE", "ERN", "HTG", "SLE", "STN"}
+
+
+def iso_codes() -> list[str]:
+    """The ISO 4217 codes of the currencies the world's territories use today (the CLDR's
+    table through Babel), for a sum written with its code ('COP 12.000.000 – 15.000.000')."""
+    import pycountry
+    from babel.numbers import get_territory_currencies
+
+    codes = {code for country in pycountry.countries
+             for code in get_territory_currencies(country.alpha_2)}
+    return sorted(codes - _WORD_CODES)

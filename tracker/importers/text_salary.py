@@ -11,11 +11,13 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from tracker.importers.base import ParsedPosting
-from tracker.importers.text_currency_place import dollar_of, marked_dollar
+from tracker.importers.text_currency_place import dollar_of, iso_codes, marked_dollar
 
 _CODES = ("EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|NZD|SGD|HKD|MAD|TND|KES|ZAR|JPY|INR|"
           "CNY|AED|MUR|MYR|QAR|SAR|KWD|BHD|OMR|NGN|GHS|EGP|XPF|PHP|IDR|THB|VND|PKR|BDT|LKR|"
           "UGX|TZS|RWF|MGA|DZD|BRL|MXN|PLN|CZK|HUF|RON")
+# ... and every other currency's code in use today ('COP 12.000.000', 'ETB 68,000')
+_CODES = "|".join(dict.fromkeys(_CODES.split("|") + iso_codes()))
 # Dollars named by their country ('CA$', 'AU$', 'NZ$', 'S$', 'HK$', 'US$'), francs CFA, rupees.
 _MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|(?<![\w$])(?-i:[A-Z][A-Za-z]{0,2})\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|₱|¥|(?<![\w.])(?-i:RM|Ksh|KSh|"
            r"GH₵|R|QR|SR|Dhs?|DH)(?=\s?\d)")
