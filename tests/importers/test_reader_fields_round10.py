@@ -181,3 +181,12 @@ def test_any_iso_code_in_use_names_the_currency() -> None:
     data = _data("Assistant(e)\nRémunération : 68 000 ETB par mois\n", "fr")
     assert data.get("salary_currency") == "ETB"
     assert "ALL" not in iso_codes() and "COP" in iso_codes() and "JMD" in iso_codes()
+
+
+# 'Minimum Salary: $38.20 / Maximum Salary: $47.75 / Salary Basis: Hourly': the basis label
+# under a scale gives its period.
+def test_a_basis_label_gives_the_period_of_the_scale_above() -> None:
+    data = _data("Respiratory Therapist\nCalgary, Alberta\nMinimum Salary: $38.20\n"
+                 "Maximum Salary: $47.75\nSalary Basis: Hourly\n")
+    assert (data.get("salary_min"), data.get("salary_max"), data.get("salary_period"),
+            data.get("salary_currency")) == (Decimal("38.20"), Decimal("47.75"), "hour", "CAD")

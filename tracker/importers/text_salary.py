@@ -245,6 +245,21 @@ def _first_range(line: str, amounts: list[tuple[Decimal, str, int]]) -> list[Dec
     return [amounts[0][0]]
 
 
+# 'Salary Basis: Hourly', 'Pay frequency: per annum': a label giving the period of the scale
+# written on the lines above it ('Minimum Salary: $46.49 / Maximum Salary: $60.99').
+_BASIS = re.compile(r"^\W*(?:salary|pay|wage|rate)\s++(?:basis|type|frequency|period|unit)\s*+[:|]"
+                    r"\s*+(?P<value>.{2,30})$", re.I)
+
+
+def _basis(lines: list[str], after: int) -> str | None:
+    """The period a basis label gives right below a scale's lines, or None."""
+    for line in lines[after:after + 3]:
+        match = _BASIS.match(line.strip())
+        if match:
+            return _period(match["value"])
+    return None
+
+
 def _times(match: re.Match[str]) -> int:
     word = (match["kilo"] or "").strip().lower()
     if word == "l":  # '₹8L': lakhs, beside rupees only
@@ -286,7 +301,8 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         joined = " ".join(block)
         start = amounts[0][2]
         period = (_period(line[start:start + 60], 40) or _period(line[max(0, start - 50):start], nearest_end=True)
-                  or _period(joined))
+                  or _period(joined) or (_basis(lines, index - len(labelled_values) + len(block))
+                                         if in_text else None))
         values = [value for value, _, _ in amounts[:8] if value]
         if len(block) == 1 and len(amounts) > 1:
             values = _first_range(line, amounts)
