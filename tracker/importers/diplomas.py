@@ -23,6 +23,17 @@ def _named(*names: str) -> str:
 
 
 NAMED_DIPLOMAS = [
+    # a trade learnt in full: a skilled worker's certificate (the fagbrev, the Gesellenbrief
+    # said in English), a time-served apprenticeship
+    (re.compile(r"\b(skilled worker['’]s certificate|journeyman['’]s certificate|"
+                r"time-served (?:[a-z]+ ){0,3}?apprenticeship|apprenticeship \(time-served\))",
+                re.I), "cap_bep"),
+    # level 4 of the RNCP: the brevet professionnel of a trade ('BP boulanger', 'BP de
+    # préparateur'), the bac pro, the auxiliaire de puériculture's diplôme d'État since 2021
+    (re.compile(r"\b(brevet professionnel(?:\s++(?:de\s++|d['’]\s*+|en\s++)?[a-zà-ÿ]{4,})?|"
+                r"BP\s++(?:de\s++|d['’]\s*+|en\s++)?(?-i:[a-zà-ÿ]{4,})|"
+                r"bac(?:calaur[ée]at)? pro(?:fessionnel)?\b|" +
+                _named(r"auxiliaire de puériculture") + r"|(?-i:DEAP))\b", re.I), "Bac"),
     (re.compile(r"\b(" + _named(r"accompagnant(?:e|·e)?s? éducati(?:f|ve|f·ve)s? et social",
                                 r"aide médico-psychologique", r"auxiliaire de vie sociale") +
                 r"|(?-i:DEAES|DEAMP|DEAVS))\b", re.I), "cap_bep"),
@@ -35,7 +46,9 @@ NAMED_DIPLOMAS = [
                                 r"assistant\w* social\w*", r"conseill\w* en [ée]conomie sociale"
                                 r"(?: et)? familiale",
                                 # (not a nurse's specialty: 'infirmier de bloc opératoire')
-                                r"infirmi\w*+(?!\s++(?:de bloc|anesth|de puéricult))") +
+                                r"infirmi\w*+(?!\s++(?:de bloc|anesth|de puéricult))",
+                                # a nurse's specialty of level 6 ('puéricultrice')
+                                r"puéricult\w*") +
                 r"|(?-i:DEES|DEEJE|DEETS|DEASS|DECESF|CESF|CAFERUIS))\b", re.I), "Bac+3"),
     (re.compile(r"\b(" + _named(r"architecte", r"ingénierie sociale") +
                 r"|(?-i:HMONP|DPLG|CAFDES|DEIS))\b", re.I), "Bac+5"),

@@ -44,7 +44,13 @@ _TYPES = [
                 r"unlimited (?:contract|employment)|unbefristet\w*|"
                 # 'Employment type: Regular, Full-time' (not a temporary hire); Brazil's CLT,
                 # the employee's regime of the labour code, open-ended unless a term is stated
-                r"^\W*regular(?=\s*+(?:[,/·|]|$|full[- ]time|part[- ]time))|(?-i:CLT)(?=\s*+(?:\(|$|[,;·|]))|"
+                r"^\W*(?:regular|continuing)(?=\s*+(?:[,/·|]|$|full[- ]time|part[- ]time))|(?-i:CLT)(?=\s*+(?:\(|$|[,;·|]))|"
+                # a contract label's value: 'Status: Regular Part-Time', 'Employee Type:
+                # Regular', 'Work type: Continuing, full-time', 'Job Type: Full-Time Regular'
+                r"(?:status|employee type|employment type|job type|work type|appointment type|"
+                r"position type|type of (?:appointment|employment|position))\s*+[:|]?\s++"
+                r"(?:(?:full|part)[- ]time,?\s++)?(?:regular|continuing|ongoing)(?=\s*+(?:[,/·|(]|$|"
+                r"full[- ]time|part[- ]time))|"
                 r"maître de conférences|professeur des universités)\b", re.I),
      EmploymentType.PERMANENT),
     (re.compile(r"\b(apprentissage|(?<!horaires )(?<!week-ends )(?<!weekends )(?<!équipes )"

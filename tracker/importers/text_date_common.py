@@ -16,7 +16,7 @@ DEADLINE_PHRASE = re.compile(
     r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
     r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
     r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
-    r"au plus tard|at the latest|end date|close (?:at|on)\b|d[ée]lai de (?:postulation|"
+    r"au plus tard|(?<=^)plus tard le|at the latest|end date|close (?:at|on)\b|d[ée]lai de (?:postulation|"
     r"candidature|d[ée]p[ôo]t|r[ée]ponse|inscription)|d[ée]lai d'inscription|"
     r"fin d'affichage|close date|open until|last date|last day|due date|applications? due|"
     r"expir(?:es|e|y date|ation date)|date d'expiration|dernier délai|délai de rigueur|"

@@ -21,7 +21,12 @@ _STRONG = re.compile(r"(date limite|d[ée]lai\s*+:|cut[- ]off date|date butoir|"
                      r"(?:remain )?open until(?! filled)|(?:advert|posting|listing) closes|"
                      r"(?:retour|réception|remise|dépôt|envoi) des (?:candidatures|dossiers)|d[ée]lai de postulation|"
                      r"d[ée]lai d'inscription|fin d'affichage|date de cl[ôo]ture|valable jusqu|last date to "
-                     r"apply|applications? due|dernier délai)", re.I)
+                     r"apply|applications? due|dernier délai|"
+                     # a board's line: 'valid until: 19.05.2027', 'Advertised until: ...',
+                     # 'Closes in 12 days (Sunday ...)', 'This posting will close on ...'
+                     r"(?:valid|advertised|posted|open) (?:until|through)\b|^\W*closes\b|"
+                     r"(?:advert\w*|posting|listing|vacancy|position|competition|applications?)"
+                     r"\s++will\s++close)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
@@ -45,15 +50,18 @@ def written_on(lines: list[str], lang: str) -> date | None:
 
 
 def _deduced_year(result: ParsedPosting, value: str, lang: str,
-                  written: date | None = None) -> FoundDate | None:
+                  written: date | None = None, years: tuple[int, ...] = ()) -> FoundDate | None:
     """A deadline written without its year ('avant le 20 octobre'): the first such day on
     or after the date of publication; without one, the last such day before the start of
-    the work; else none (no year is guessed)."""
+    the work; without either, the year of all the text's dates when they share one; else
+    none (no year is guessed)."""
     posted, start = result.value("date_posted"), result.value("job_start_date")
     posted = posted if isinstance(posted, date) else written
     anchor = posted if isinstance(posted, date) else start if isinstance(start, date) else None
-    if anchor is None:
-        return None
+    if anchor is None:  # ('avant le 10 juin' and 'Entretiens le samedi 12 juin 2027': the one
+        # year every date of the text is written in)
+        found = find_dates(value, lang, years[0]) if len(years) == 1 else []
+        return found[0] if found and not found[0].year_given else None
     step = 1 if anchor is posted else -1
     found = find_dates(value, lang, anchor.year)
     if not found or found[0].year_given:
@@ -75,6 +83,14 @@ _UNTIL_FILLED = re.compile(r"\buntil (?:the (?:position|post|job|vacancy) is )?f
                            r"jusqu'à ce que le poste soit pourvu|jusqu'à pourvoi", re.I)
 
 
+# A deadline said to be none: 'Deadline: None (rolling)', 'Date limite : aucune'.
+_NO_DEADLINE = re.compile(r"\s*[:|-]?\s*(?:none|rolling|ongoing|open|n/a|aucune|continuous|"
+                          r"sans objet)\b", re.I)
+# A date written year first with slashes or dots ('2027/02/08', Canada's Job Bank): always
+# year, month, day, as ISO writes it.
+_YEAR_FIRST = re.compile(r"\b((?:19|20)\d\d)[/.](0[1-9]|1[0-2])[/.]([0-2]\d|3[01])\b")
+
+
 def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
               lines: list[str], lang: str, order: str | None) -> None:
     # (value, snippet, confidence, under a label: a month may be named in the other language)
@@ -89,14 +105,26 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         if interview and match and interview.start() > match.start():
             line = line[:interview.start()]  # 'jusqu'au 10 avril, entretiens la semaine...'
             interview = None
-        if match and (_APPLY_WORDS.search(line) or _STRONG.search(line)) and not interview:
+        # the words about applying may open the sentence on the line before, wrapped
+        # ('Applications ... should be sent to⏎x@y no later than Friday, June 11, 2027')
+        before = lines[index - 1] if index and not re.search(r"[.!?:]\s*$", lines[index - 1]) \
+            else ""
+        if match and (_APPLY_WORDS.search(line) or _STRONG.search(line) or _APPLY_WORDS.search(
+                before) and not INTERVIEW.search(before)) and not interview:
             rest = line[match.start():]
             if match.group(1).lower() in ("au plus tard", "at the latest", "dernier délai",
                                           "délai de rigueur"):
                 rest = line  # 'pour le 1er avril 2027 au plus tard': the date is before
             # the date on the next line when this one has none, not even without its year
             # (not a review date's: 'Closing Date: Continuous' / 'Initial screening date: ...')
-            if not find_dates(rest, lang, 2000) and index + 1 < len(lines) \
+            if _NO_DEADLINE.match(line[match.end():]):
+                continue  # 'Application Deadline: None (rolling)': the next line is another's
+            bare = find_dates(rest, lang, 2000)
+            # (or its date wrapped before its year: 'au plus tard le vendredi 9 avril⏎2027')
+            wrapped = bool(bare) and not bare[-1].year_given and not rest[bare[-1].end:].strip() \
+                and bool(re.match(r"\s*(?:19|20)\d\d\b", lines[index + 1] if index + 1 < len(
+                    lines) else ""))
+            if (not bare or wrapped) and index + 1 < len(lines) \
                     and not (until_filled and _REVIEW.search(lines[index + 1])):
                 rest = f"{rest} {lines[index + 1]}"
             rest = _pair_end(rest, lang) or rest  # 'Open & closing dates 01/05 to 01/19
@@ -110,6 +138,7 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     candidates.sort(key=lambda item: -item[2])
     chosen: tuple[date, bool] | None = None
     for value, snippet, confidence, label in candidates:
+        value = _YEAR_FIRST.sub(r"\1-\2-\3", value)
         found = labelled_dates(value, lang) if label else find_dates(value, lang)
         if not found:
             continue
@@ -132,8 +161,10 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     if _days_after_posting(result, lines):
         return
     written = written_on(lines, lang)
+    years = tuple({found.value.year for line in lines for found in find_dates(line, lang)
+                   if found.year_given})
     for value, snippet, confidence, _ in candidates:  # no year written: deduced, a guess
-        deduced = _deduced_year(result, value, lang, written)
+        deduced = _deduced_year(result, value, lang, written, years)
         if deduced is not None:
             sure = 0.75 if result.value("date_posted") or written else 0.6
             result.add("valid_through_date", deduced.value, snippet, min(confidence, sure))

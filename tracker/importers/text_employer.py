@@ -11,7 +11,7 @@ import re
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_heading import Labelled
-from tracker.importers.text_names_check import clean_org, names_place, plausible_org
+from tracker.importers.text_names_check import _ORG_NOUN, clean_org, names_place, plausible_org
 from tracker.importers.text_names_employer import (
     anonymous,
     body_labelled,
@@ -22,8 +22,10 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
+from tracker.importers.text_names_guess import domain_words, possessive_off, undecorated, wrapped
 from tracker.importers.text_names_header import _body_of, is_org_line, org_name
 from tracker.importers.text_names_layout import domain_labels, post_word
+from tracker.importers.text_names_relay import past_relays, relayed_for
 from tracker.importers.text_names_sentence import (
     about_named,
     address_named,
@@ -74,7 +76,9 @@ _ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes
                     r"notre structure|l'entreprise)\s*[?:]?$")
 _SUBJECT_NAME = re.compile(
     rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?({_NAME})(?:\s*+\([^)]{{0,60}}\))?\s++[a-zà-ÿ]")
-_AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})\s*+,")
+# ('At Thamesfield Biosciences we run ...': the sentence's subject after the name)
+_AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})(?:\s*+,|(?=\s+(?:we|our|"
+                      r"nous|on|notre)\s))")
 # ('Annonce déposée le 11/02/2027 par « Cabinet X »': a board's word for posting, the name quoted)
 _PUBLISHED_BY = re.compile(rf"^(?:(?:annonce\s+|offre\s+)?(?:publi\w*|d[ée]pos[ée]e?|mise?\s+en\s+ligne)"
                            rf"\s+le\s+[^:]{{3,40}}?\s+par|posted\s+(?:on\s+)?[^:]{{3,40}}?"
@@ -161,11 +165,13 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             else:
                 found.append((value.strip(" ."), snippet, 0.85))
     # ('>>> Le Ressort, association ..., recrute :': a forwarded message's quote marks off)
-    body = [re.sub(r"^(?:>\s*)+", "", line.strip()) for line in lines[:80] if line.strip()]
+    # ('🎨 Contrechamp recrute :': an emoji opening a line is no part of its sentence)
+    body = [undecorated(re.sub(r"^(?:>\s*)+", "", line.strip())) for line in lines[:80]
+            if line.strip()]
     if not found and hidden_employer(body):
         return  # the board hides the employer's name
-    client = client_named(body)
-    if client:  # an agency's or a board's client
+    client = client_named(body) or relayed_for(body)
+    if client:  # an agency's or a board's client, the company running the place
         found.append((client[0], client[1], 0.7))
     elif unnamed_client(body) and not any(_OWN_HIRE.search(line) for line in body[:30]):
         # ('Kolibri Services recrute son/sa stagiaire ... pour un client du tourisme': a firm
@@ -183,7 +189,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += header
     found += [item for item in below_title if item[2] >= 0.7]
     recruiter: tuple[str, str, float] | None = None
-    for line, match in ((line, _RECRUITS.match(line)) for line in body):
+    for line, match in ((line, _RECRUITS.match(line)) for line in wrapped(body)):
         if match:
             name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
@@ -195,11 +201,16 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # Les Arcades' keeps its brand)
             trade = re.match(r"^([A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)(-[a-zà-ÿ]+)?\s+(?=(?:Le|La|Les)\s+[A-ZÀ-Ý]"
                              r"|L['’][A-ZÀ-Ý])", name)
+            # (the trade stays when a line of its own opens with it, a letterhead or a
+            # signature: 'Hôtel Les Balcons du Névé – Route du Plan')
             if trade and (trade.group(2) or re.search(
-                    rf"(?<![@\w./-]){re.escape(trade.group(1).lower())}(?![\w@./-])", "\n".join(body))):
+                    rf"(?<![@\w./-]){re.escape(trade.group(1).lower())}(?![\w@./-])", "\n".join(body))) \
+                    and not any(other.startswith(name) and other != line for other in body):
                 name = name[trade.end():]
             # 'La SCP X, office notarial de douze collaborateurs, recrute': the aside left out
             name = re.split(r",\s+(?=[a-zà-ÿ])", name)[0].strip(" ,")
+            if _ORG.fullmatch(name) or _ORG_NOUN.fullmatch(fold(name)):
+                continue  # 'L'Office, bailleur social ..., recrute': the body named before
             if 1 < len(name.split()) <= 10 or _ORG.search(name) or (
                     name[:1].isupper() and sum(name in other for other in body) > 1):
                 recruiter = (name[0].upper() + name[1:], line, 0.75)
@@ -241,9 +252,10 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += _domain_name(lines) + demoted + below_title
     found += _in_title(result)
     found += _org_line_alone(body[:15])
-    found += _mentioned(body)
+    found += _mentioned(body) + domain_words(text)
     found = [item for item in found if not is_word_not_name(item[0])
              and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
+    found = past_relays(found, body)  # a board, a network, an agency passing a post on
     if found:
         name, snippet, confidence = found[0]
         if recruiter and confidence < 0.8 and _inside(name, recruiter[0]):
@@ -271,9 +283,11 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         name = re.sub(r"(?<=\S)\s+(?i:recrute|recrutent|recrutement|recruits|careers|jobs|emplois?|"
                       r"carri[èe]res)\s*[!:.]*$", "", name)
         if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
-            name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name)))
+            name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name),
+                                                   text))
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
             name = spelled_out(name, body)
+        name = possessive_off(name, text)
         result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
                    snippet, confidence)
 
@@ -350,15 +364,18 @@ def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
 _SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "en", "sur"}
 
 
-def _from_capitals(name: str) -> str:
+def _from_capitals(name: str, text: str = "") -> str:
     """A header's name in capitals as a name is written: 'THE UNIVERSITY OF OTAGO' is 'The
-    University of Otago'; short words that are no connectors stay acronyms ('LLP', 'FC')."""
+    University of Otago'; short words that are no connectors stay acronyms ('LLP', 'FC'),
+    unless the text writes them as words ('LE FIL ROUGE' and 'Le Fil Rouge gère ...')."""
     words = []
     for index, word in enumerate(name.split()):
         low = word.lower()
+        as_word = word[:1] + low[1:]
         if low in _SMALL and index:
             words.append(low)
-        elif len(word) <= 3 and low not in _SMALL:
+        elif len(word) <= 3 and low not in _SMALL and not (
+                len(word) >= 2 and re.search(rf"(?<![\w-]){re.escape(as_word)}(?![\w-])", text)):
             words.append(word)
         else:  # each part of a hyphenated name ('DUBOIS-VERMOT' is 'Dubois-Vermot')
             words.append("-".join(part[:1] + part[1:].lower() for part in word.split("-")))
@@ -381,6 +398,15 @@ def _article_elsewhere(name: str, body: list[str]) -> str:
     bare = _article_off(name)
     if bare == name:
         return name
+    head = bare.split()[0] if bare.split() else ""
+    # 'L'OGEC Saint-Joseph', 'La CPAM du Var': an acronym takes the sentence's article; 'La Caf
+    # de l'Isère' and ...@caf.fr: so does the word the body's own address is
+    # alone (caf.fr; not nuits-sonores-vallee.fr, a name of several words)
+    labels = {part.replace("-", "") for match in EMAIL.finditer("\n".join(body))
+              for part in match.group(0).rsplit("@", 1)[-1].lower().split(".")[:-1]}
+    if sum(c.isupper() for c in head) >= 2 and not any(c.islower() for c in head) \
+            or len(head) >= 3 and fold(head) in labels:
+        return bare
     pattern = re.compile(rf"(?:^|[—–|·:]\s*)({re.escape(bare)})(?![\w-])", re.I)
     compact = re.sub(r"[^a-z0-9]", "", fold(bare))
     spelled = compact in domain_labels("\n".join(body), EMAIL)  # harlowartmuseum.org

@@ -180,13 +180,7 @@ def clean_org(name: str, text: str) -> str:
     if bare != name and len(bare.split()) >= 2 and (
             name[len(bare):].strip().startswith("(") or _initials_match(bare, name[len(bare):])):
         name = bare
-    legal = _LEGAL_FORM.sub("", name)
-    elsewhere = re.search(
-        rf"(?<![\w-]){re.escape(legal)}(?!\s*,?\s*(?:{_FORMS})(?!\w))", text.replace(name, ""),
-        re.I) if legal != name else None
-    if elsewhere and len(legal) >= 3:
-        name = elsewhere.group(0) if legal.isupper() or legal.lower() == elsewhere.group(0).lower() \
-            and not elsewhere.group(0).isupper() else legal
+    name = _form_left_out(name, text)
     parts = name.rsplit(", ", 1)
     if len(parts) == 2 and _is_place(parts[1]) and len(parts[0].split()) >= 2:
         name = parts[0]
@@ -203,6 +197,32 @@ def clean_org(name: str, text: str) -> str:
     kept = re.search(rf"[\w,;] (Les |La |Le |L['’]){re.escape(name)}(?![\w'’-])", text) \
         if re.match(r"[A-ZÀ-Ý]", name) and not re.match(r"(?:Les|La|Le|L['’])\b", name) else None
     return (kept.group(1) + name if kept else name).strip()
+
+
+# A French company's form written before its name: 'SARL Pompes Funèbres Marchand', 'SNC
+# Pharmacie Centrale de Vichy' (in capitals, as a register writes it).
+_LEADING = r"(?:SARL|SAS|SASU|SNC|EURL|SCP|SELARL|SELAS|SCI|SCOP|SCEA|EARL|GAEC|GIE|SEM|SPL|SA)"
+_LEADING_FORM = re.compile(rf"^{_LEADING}\s+(?=[A-ZÀ-Ý])")
+_FORM_BEFORE = re.compile(rf"(?<!\w){_LEADING}\s+$")
+
+
+def _form_left_out(name: str, text: str) -> str:
+    """The name without its legal form, before or after it, when the organisation also goes by
+    the name alone: the text writes it so elsewhere, across a line's end too ('Shannon Grid
+    Services DAC' and '... contacted by Shannon Grid⏎Services'). A name the text writes only
+    with its form keeps it ('Banque Aubert & Cie SA'), even where its address spells the name
+    without it (banque-aubert.ch): the corpus's convention (conventions.md)."""
+    legal = _LEADING_FORM.sub("", _LEGAL_FORM.sub("", name))
+    if legal == name or len(legal) < 3:
+        return name
+    flat = re.sub(r"\s+", " ", text.replace(name, ""))
+    elsewhere = next((m for m in re.finditer(
+        rf"(?<![\w-]){re.escape(legal)}(?!\s*,?\s*(?:{_FORMS})(?!\w))", flat, re.I)
+        if not _FORM_BEFORE.search(flat[:m.start()])), None)
+    if elsewhere:
+        return elsewhere.group(0) if legal.isupper() or legal.lower() == elsewhere.group(
+            0).lower() and not elsewhere.group(0).isupper() else legal
+    return name
 
 
 def _initials_match(words: str, acronym: str) -> bool:
@@ -222,7 +242,10 @@ def _is_place(part: str) -> bool:
                 and not _ORG_NOUN.search(key) and not re.search(r"\d", part))
 
 
-_GOES_ON = r"(?:\s+(?:of|for|de|du|des)\s+(?:(?:the|la|le|les)\s+|[dl]['’])?[A-ZÀ-Ý][\w'’-]*" \
+# ('Office de Tourisme intercommunal du Val-Sorel', 'Syndicat mixte du X': an adjective of the
+# body, then its place)
+_GOES_ON = r"(?:(?:\s+(?:[a-zà-ÿ]{3,}(?:al|ale|aux|ique|el|elle|aire|if|ive)|mixte))?" \
+           r"\s+(?:of|for|de|du|des)\s+(?:(?:the|la|le|les)\s+|[dl]['’])?[A-ZÀ-Ý][\w'’-]*" \
            r"(?:\s+(?:and|et|&)\s+[A-ZÀ-Ý][\w'’-]*)?)"
 
 

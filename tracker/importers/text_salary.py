@@ -11,12 +11,15 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from tracker.importers.base import ParsedPosting
+from tracker.importers.text_currency_place import dollar_of, iso_codes, marked_dollar
 
 _CODES = ("EUR|GBP|USD|CHF|NOK|SEK|DKK|XOF|XAF|CAD|AUD|NZD|SGD|HKD|MAD|TND|KES|ZAR|JPY|INR|"
           "CNY|AED|MUR|MYR|QAR|SAR|KWD|BHD|OMR|NGN|GHS|EGP|XPF|PHP|IDR|THB|VND|PKR|BDT|LKR|"
           "UGX|TZS|RWF|MGA|DZD|BRL|MXN|PLN|CZK|HUF|RON")
+# ... and every other currency's code in use today ('COP 12.000.000', 'ETB 68,000')
+_CODES = "|".join(dict.fromkeys(_CODES.split("|") + iso_codes()))
 # Dollars named by their country ('CA$', 'AU$', 'NZ$', 'S$', 'HK$', 'US$'), francs CFA, rupees.
-_MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|₱|¥|(?<![\w.])(?-i:RM|Ksh|KSh|"
+_MARKED = (r"(?:US|CA|C|AU|A|NZ|S|SG|HK)\$|(?<![\w$])(?-i:[A-Z][A-Za-z]{0,2})\$|₹|Rs\.?|F\s?CFA|FCFA|S?Fr\.|₦|₱|¥|(?<![\w.])(?-i:RM|Ksh|KSh|"
            r"GH₵|R|QR|SR|Dhs?|DH)(?=\s?\d)")
 _MONEY = re.compile(
     rf"(?:(?P<pre>{_MARKED}|[£$€]|(?-i:{_CODES}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[,. '’]\d{{3}})+"
@@ -158,6 +161,11 @@ def _symbol(symbol: str, text: str) -> str:
                  for match in [pattern.search(text)] if match]
         if named:
             return str(min(named)[2])
+        # ('Kingston 10, Jamaica', 'Puerto Varas, Chile'): the dollar or peso of the one
+        # country the text names
+        local = dollar_of(text)
+        if local:
+            return local
         # a dollar in French ('21,75 $/h', 'salaire de 24,50 $') is Canada's, the only
         # country where French is written with dollars
         return "CAD" if _FRENCH.search(text) else "USD"
@@ -177,6 +185,8 @@ def _symbol(symbol: str, text: str) -> str:
         return "DZD"  # the dinar of Algeria, not Tunisia's
     if key in ("dh", "dhs", "dirham", "dirhams") and _EMIRATES.search(text):
         return "AED"  # the dirham of the Emirates, not Morocco's
+    if key.endswith("$") and key not in _CURRENCY:  # 'TT$', 'R$', 'B$'
+        return marked_dollar(symbol, text) or "USD"
     return _CURRENCY.get(key, symbol.upper())
 
 
@@ -215,6 +225,8 @@ def _money(line: str, text: str = "") -> list[tuple[Decimal, str, int]]:
             continue
         if not Decimal(1) <= value <= 10_000_000:
             continue
+        if re.search(r"\d\s+[x×]\s*$", before) and not match["pre"]:
+            continue  # 'B$24,750 x 500 – B$29,250': the scale's yearly step, no end of it
         found.append((value, _symbol(symbol, text or line), match.start()))
     return found
 
@@ -231,6 +243,21 @@ def _first_range(line: str, amounts: list[tuple[Decimal, str, int]]) -> list[Dec
             and not _OTHER_SUM.search(between):
         return [amounts[0][0], amounts[1][0]]
     return [amounts[0][0]]
+
+
+# 'Salary Basis: Hourly', 'Pay frequency: per annum': a label giving the period of the scale
+# written on the lines above it ('Minimum Salary: $46.49 / Maximum Salary: $60.99').
+_BASIS = re.compile(r"^\W*(?:salary|pay|wage|rate)\s++(?:basis|type|frequency|period|unit)\s*+[:|]"
+                    r"\s*+(?P<value>.{2,30})$", re.I)
+
+
+def _basis(lines: list[str], after: int) -> str | None:
+    """The period a basis label gives right below a scale's lines, or None."""
+    for line in lines[after:after + 3]:
+        match = _BASIS.match(line.strip())
+        if match:
+            return _period(match["value"])
+    return None
 
 
 def _times(match: re.Match[str]) -> int:
@@ -274,7 +301,8 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         joined = " ".join(block)
         start = amounts[0][2]
         period = (_period(line[start:start + 60], 40) or _period(line[max(0, start - 50):start], nearest_end=True)
-                  or _period(joined))
+                  or _period(joined) or (_basis(lines, index - len(labelled_values) + len(block))
+                                         if in_text else None))
         values = [value for value, _, _ in amounts[:8] if value]
         if len(block) == 1 and len(amounts) > 1:
             values = _first_range(line, amounts)

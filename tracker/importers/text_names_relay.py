@@ -1,0 +1,109 @@
+"""Who employs when a posting comes through a relay: a reader knows that a job board, a union's
+or a network's job exchange, a cooperative or purchasing group, a franchise network, a staffing,
+manning or recruitment agency, a mailing list or a digest passes on a post of someone else's
+(conventions.md). The employer is then the member, the client, the facility or the company
+that operates the place, as the text names it; a placement agency that names no client names
+no employer (a temping agency employs its temps and stays)."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importers.dates import fold
+
+_NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
+        r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
+# The one a posting says it recruits for, whoever publishes it: 'Client: X', 'End Client: X',
+# 'recruitment partner of X', 'exploitée par la société X', 'operated by X'.
+# (case-sensitive but for the keywords: a name starts with a capital, and a name pattern read
+# without case backtracks without end on a long line)
+_FOR = re.compile(
+    rf"^(?i:(?:end |direct )?client|entreprise utilisatrice|hiring company|employing "
+    rf"(?:company|organi[sz]ation))\s*:\s*(?P<label>{_NAME})"
+    rf"|(?i:\brecruit(?:ment|ing) partner (?:of|for)|\bexploit[ée]e?s? par|\boperated by|"
+    rf"\brun by)\s+(?:(?i:la soci[ée]t[ée]|l['’]entreprise|the company)\s+)?"
+    rf"(?:(?i:the|la|le|les|l['’])\s*)?(?P<phrase>{_NAME})"
+    # ('Pontadis, société franchisée de l'enseigne X, exploite le supermarché de Y')
+    rf"|^(?P<operator>{_NAME})(?:,[^.;]{{3,100}}?,)?\s+(?:exploite|exploitent|operates)\s")
+# Where a relay's post is done, by a label: 'Facility: X', 'Officine : X' (in an employer's
+# own posting, its unit: read only past a relay).
+_AT = re.compile(rf"^(?i:facility|hospital|officine|pharmacie|school|ecole|établissement)\s*:\s*"
+                 rf"(?P<label>{_NAME})")
+# A relay's own name says what it is.
+_PLACEMENT = re.compile(r"\b(?:staffing|recruit\w*|recrutement|talents?|manpower|crew management|"
+                        r"manning|travel nurs\w*|headhunt\w*|executive search|placement)\b")
+_BOARD = re.compile(r"\b(?:jobs?|job board|emplois|careers? board|digest|listserv|bourse)\b")
+_NETWORK = re.compile(r"\b(?:reseau|network|groupement|cooperative|federation|fondation des|"
+                      r"syndicat des|union des|franchise)\b")
+_NETWORK_HEAD = re.compile(r"^(?:reseau|network|federation|fondation des|groupement|union des|"
+                           r"syndicat des)\b")
+# What a text says of a relay's members, clients or network ('offres des adhérents', 'une
+# officine adhérente du groupement', 'franchisé indépendant du réseau', 'membre du réseau').
+_MEMBERS = re.compile(r"\b(?:adherent\w*|members?|membres?|franchis\w*|affiliat\w*|"
+                      r"independant\w* du reseau|reseau de \d+|network of \d+|"
+                      r"entreprise independante|client)\b")
+_TEMPING = re.compile(r"\b(?:int[ée]rim\w*|travail temporaire|temping|temp agency)\b", re.I)
+
+
+def relayed_for(lines: list[str], pattern: re.Pattern[str] = _FOR) -> tuple[str, str] | None:
+    """(name, line) of the one a posting names as recruiting: its client, the company that
+    operates the place (or, past a relay, the facility)."""
+    # (a phrase wrapped before its name: '..., exploitée par la société⏎Hermine Obsèques')
+    runs = [(line.strip(), 0) for line in lines] + [
+        (line.strip() + " " + lines[i + 1].strip(), len(line.strip()))
+        for i, line in enumerate(lines[:-1])]
+    for line, wrap in runs:
+        match = pattern.search(line)
+        if match and wrap and not (match.groupdict().get("phrase")
+                                   and match.start("phrase") > wrap):
+            continue
+        if match:
+            name = (match["label"] or match.groupdict().get("phrase")
+                    or match.groupdict().get("operator") or "").strip(" ,.")
+            if len(name.split()) >= 2 or name.isupper() and len(name) >= 3:
+                return name, line.strip()
+    return None
+
+
+# A public body or an employer's own team is no relay ('Ministry of Manpower', 'Recruitment
+# team – X').
+_OWN = re.compile(r"^(?:ministry|ministere|department|departement|government|gouvernement)\b|"
+                  r"\b(?:recruitment|talent acquisition|recrutement) (?:team|service|department)\b|"
+                  r"\b(?:service|equipe|pole) (?:du )?recrutement\b")
+# What a placement agency says of the one it places for: its client, principal, an operator.
+_PLACES_FOR = re.compile(r"\b(?:clients?|principals?|on behalf of|pour le compte|partner of)\b",
+                         re.I)
+
+
+def is_relay(name: str, text: str) -> bool:
+    """Whether a name is a relay's: a placement agency's or a board's by its own words, a
+    network's, a group's or a union's when the text also speaks of its members."""
+    key = fold(name)
+    if _OWN.search(key):
+        return False
+    if _PLACEMENT.search(key) or _BOARD.search(key):
+        return True
+    # ('Réseau de la formation continue ...', 'Fondation des Alliances françaises': a network
+    # by its name's head)
+    return bool(_NETWORK_HEAD.match(key) or _NETWORK.search(key) and _MEMBERS.search(fold(text)))
+
+
+def past_relays(found: list[tuple[str, str, float]], lines: list[str]
+                ) -> list[tuple[str, str, float]]:
+    """The candidates with the relays moved after the others, the one the relay names as
+    recruiting first; none at all when only a placement agency is named, for a client it does
+    not name (not a temping agency)."""
+    text = "\n".join(lines)
+    relays = [item for item in found if is_relay(item[0], text)]
+    if not relays or not found or found[0] not in relays:
+        return found
+    named = relayed_for(lines, _AT)
+    others = ([(named[0], named[1], 0.7)] if named else []) + [
+        item for item in found if item not in relays
+              and not any(fold(item[0]) in fold(r[0]) for r in relays)]
+    if others:
+        return others + relays
+    if all(_PLACEMENT.search(fold(item[0])) for item in relays) and _PLACES_FOR.search(text) \
+            and not _TEMPING.search(text):
+        return []
+    return found
