@@ -126,9 +126,11 @@ _WORD_CODES = {"ALL", "TOP", "CUP", "MOP", "BOB", "SOS", "GEL", "PEN", "TRY", "B
 def iso_codes() -> list[str]:
     """The ISO 4217 codes of the currencies the world's territories use today (the CLDR's
     table through Babel), for a sum written with its code ('COP 12.000.000 – 15.000.000')."""
-    import pycountry
+    from babel.core import get_global
     from babel.numbers import get_territory_currencies
 
-    codes = {code for country in pycountry.countries
-             for code in get_territory_currencies(country.alpha_2)}
+    # (the CLDR's territories themselves, not pycountry's: loading ISO 3166 cost every import
+    # child 40 ms and 4 MB at start, for the same 153 codes)
+    codes = {code for territory in get_global("territory_currencies")
+             for code in get_territory_currencies(territory)}
     return sorted(codes - _WORD_CODES)
