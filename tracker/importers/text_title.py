@@ -13,6 +13,7 @@ from tracker.importers.dates import fold
 from tracker.importers.text_names_layout import post_word
 from tracker.importers.text_names_places import only_places
 from tracker.importers.text_places import is_place
+from tracker.importers.text_title_parts import other_fields_off
 
 # A kind of posting or call written before the title, then a separator.
 _KIND_PREFIX = re.compile(
@@ -230,6 +231,7 @@ def trim_terms(title: str) -> str:
             if trimmed:
                 title = trimmed
         title = _class_off(title).strip() or title
+        title = other_fields_off(title)
         if title == before:
             break
     return _LEADING_YEAR.sub("", title).strip()

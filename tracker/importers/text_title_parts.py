@@ -1,0 +1,121 @@
+"""What each part of a heading says, read the way a reader reads it: a part after a dash or in
+brackets, or a word before the post, that states another field than the post's name (the
+contract or the working time, a requirement, a purpose, a season, how the workplace is reached)
+is no part of the title; a part naming the post's subject, unit or specialty is ('Project
+Manager – Utility-Scale Solar', 'Clinical Scientist (Bioanalysis)'). The contract's own words
+are the contract reader's (text_contract_words), so a heading and a contract line agree."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importers.text_contract_words import _DURATION, _ROLE_TYPES, _TYPES, _kinds_in
+from tracker.importers.text_names_layout import post_word
+
+# The share of time a post takes: '0,6 ETP', '0.8 FTE', '80 %', 'temps partiel', '21 h', and
+# 'vacations' (paid by the hour of teaching, as the time is given).
+_WORKING_TIME = re.compile(
+    r"\b[01](?:[.,]\d{1,2})?\s*+(?:ETP|FTE|WTE)\b|\b\d{1,3}\s*+%|\b(?:temps (?:plein|partiel|"
+    r"complet)|mi-temps|part[- ]time|full[- ]time|job[- ]share|vacations|(?:à|a) la vacation)\b|\b\d{1,2}\s*+(?:h|heures|hours|"
+    r"hrs)\b", re.I)
+# A condition the applicant must meet: 'Diplôme national exigé', 'TS/SCI with Full Scope Poly',
+# 'permis B exigé', 'clearance required'.
+_REQUIREMENT = re.compile(
+    r"\b(?:exig[ée]e?s?|requis(?:e|es)?|obligatoires?|required|mandatory|clearance|habilitation|polygraph|poly|TS/SCI|permis [A-Z]{1,2})(?!\w)", re.I)
+# The contract's kinds, read as the contract reader reads a line: its own words, and the terms
+# that only qualify a post ('casual', 'vacations', 'intérim': a casual's status, a vacataire's).
+_CONTRACT_KINDS = _TYPES + _ROLE_TYPES[3:5]
+# A season, a school term or a cohort, with its year: 'Fall 2027', 'Saison d'été 2027'.
+_SEASON = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter|[ée]t[ée]|hiver|printemps|automne|"
+                     r"saison(?: d['’][ée]t[ée]| d['’]hiver)?|session|cohort|intake|rentr[ée]e)\s+"
+                     r"(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?)$", re.I)
+# How the workplace is reached: '(accès télésiège)', '(access by boat only)'.
+_ACCESS = re.compile(r"^(?:acc[èe]s|access(?:ible)?|reached|desservi|navette|shuttle)\b", re.I)
+# The kind of practice the post is in, in lower case after a dash: '– cabinet
+# pluridisciplinaire', '– officine de centre-ville' (the employer's kind, not the post's field).
+_PRACTICE = re.compile(r"^(?:cabinet|officine|clinique|[ée]tude|maison de sant[ée]|centre de "
+                       r"sant[ée]|structure)\s+[a-zà-ÿ]", re.I)
+# A status word before the post: 'Casual Tutor', 'Temporary Driver', 'Fixed-term Lecturer'.
+# ('Locum GP', 'Freelance Technical Writer': the corpus names these posts with their word.)
+_LEADING_STATUS = re.compile(r"^(?:casual|temporary|seasonal|interim|fixed[- ]term|"
+                             r"permanent|part[- ]time|full[- ]time)\s+(?=\S)", re.I)
+# ... or after it, as one word: 'Directeur·rice artistique freelance', 'Agent vacataire'.
+# ('Médiateur culturel saisonnier' is written as the post's name in the corpus: it stays.)
+_TRAILING_STATUS = re.compile(r"\s+(?:freelance|free-lance|vacataire|int[ée]rimaire|casual)\s*$",
+                              re.I)
+# A season or a cohort written before the post: 'Fall 2027 Intern', 'Été 2027 : animateur'.
+_LEADING_SEASON = re.compile(r"^(?:spring|summer|fall|autumn|winter|[ée]t[ée]|hiver)\s+"
+                             r"(?:19|20)\d\d\s*[:–—-]?\s+(?=\S)", re.I)
+# What the post is for, after it: 'pour remplacer notre X pendant son congé', 'pour renforcer
+# l'équipe', 'to join my team in Abingdon', 'to cover a maternity leave' (an infinitive, French
+# or English, with its object: a sentence's purpose, never the post's name).
+_PURPOSE = re.compile(
+    r"\s+(?:(?:pour|afin d['’]|afin de)\s+(?:(?:nous|vous|l['’]|la|le|les|leur|y|en|se|s['’])\s*)?"
+    r"(?!centre\b|adultes?\b|entre)[a-zà-ÿ]{3,}(?:er|ir|re)\s+(?:\S+)|to\s+[a-z]{3,}\s+"
+    r"(?:my|our|the|a|an|your|their|its|us|them)\b).*$")
+
+
+def _last_bracket(title: str) -> tuple[str, str] | None:
+    """(before, inside) of the brackets that end a heading, nested ones kept together:
+    'DATA ANALYST (Temporary – six (6) months)'."""
+    if not title.endswith(")"):
+        return None
+    depth = 0
+    for index in range(len(title) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(title[index], 0)
+        if depth == 0:
+            before = title[:index].rstrip()
+            return (before, title[index + 1:-1].strip()) if before else None
+    return None
+
+
+def _last_dash_part(title: str) -> tuple[str, str] | None:
+    """(before, after) the last spaced dash outside brackets."""
+    depth, cut = 0, None
+    for match in re.finditer(r"[()]|\s+[—–-]\s+", title):
+        token = match.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            cut = match
+    if cut is None or not title[:cut.start()].strip():
+        return None
+    return title[:cut.start()].rstrip(), title[cut.end():].strip()
+
+
+def states_other_field(part: str, bracketed: bool = False) -> bool:
+    """Whether a heading's part states another field than the post's name: the contract, its
+    length or working time, a requirement, a season, how the workplace is reached or the kind
+    of practice it is. A part naming a post ('Tutor', 'PCSO') is the post's."""
+    part = part.strip(" ,;:")
+    if not part or post_word(part) or len(part.split()) > 8:
+        return False
+    return bool(_kinds_in(part, "fr", _CONTRACT_KINDS) or _DURATION.search(part)
+                or _WORKING_TIME.search(part) or _REQUIREMENT.search(part)
+                or _SEASON.match(part) or bracketed and _ACCESS.match(part)
+                or not bracketed and _PRACTICE.match(part))
+
+
+def other_fields_off(title: str) -> str:
+    """The heading without its parts stating other fields, from its end (each part taken off
+    uncovers the one before it), and without a status or a season written before the post."""
+    for _ in range(4):
+        bracket = _last_bracket(title)
+        dash = _last_dash_part(title)
+        if bracket and states_other_field(bracket[1], bracketed=True):
+            title = bracket[0]
+        elif dash and states_other_field(dash[1]):
+            title = dash[0]
+        else:
+            break
+    title = _PURPOSE.sub("", title).strip() or title
+    title = _TRAILING_STATUS.sub("", title).strip() or title
+    rest = _LEADING_SEASON.sub("", title)
+    status = _LEADING_STATUS.match(rest)
+    # (a status the contract reader reads as one: 'Casual Dining Room Supervisor' names a room)
+    if status and post_word(rest[status.end():]) and (_WORKING_TIME.match(rest) or any(
+            start == 0 for start, _, _ in _kinds_in(rest, "en", _CONTRACT_KINDS))):
+        rest = rest[status.end():]
+    return rest.strip() or title
