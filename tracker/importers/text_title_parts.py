@@ -92,6 +92,8 @@ def states_other_field(part: str, bracketed: bool = False) -> bool:
     part = part.strip(" ,;:")
     if not part or post_word(part) or len(part.split()) > 8:
         return False
+    if bracketed and re.fullmatch(r"[A-Z]{2,6}", part):
+        return False  # 'Hydrologist (CDD)': an acronym in brackets is kept as the heading's own
     return bool(_kinds_in(part, "fr", _CONTRACT_KINDS) or _DURATION.search(part)
                 or _WORKING_TIME.search(part) or _REQUIREMENT.search(part)
                 or _SEASON.match(part) or bracketed and _ACCESS.match(part)
