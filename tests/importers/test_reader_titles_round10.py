@@ -72,3 +72,26 @@ def test_the_heading_is_read_without_the_parts_stating_other_fields() -> None:
     text = ("Offre n° 88-14\n\nPSYCHOMOTRICIEN (H/F) – 0,8 ETP\n\nStructure : Centre médico-"
             "psychologique de Lisieux\nContrat : CDI\n")
     assert title(text) == "PSYCHOMOTRICIEN"
+
+
+def test_a_social_posts_announcement_before_the_post_is_no_part_of_it() -> None:
+    text = ("Ruth Adeyemi • 2nd\nTalent Partner at Brightwater Analytics\n3d • 🌐\n\n"
+            "📣 NEW POSITION: Geospatial Analyst – Flood Modelling\n\n"
+            "We model river flooding for insurers.\n")
+    assert title(text) == "Geospatial Analyst – Flood Modelling"
+    text = ("Camille Roux • 1er\nDRH chez Verger d'Oc\n1 sem. • 🌐\n\n"
+            "🍏 On recrute ! Cariste confirmé pour rejoindre notre plateforme de Nîmes.\n\n"
+            "Nous expédions des fruits dans toute l'Europe.\n")
+    assert title(text) == "Cariste confirmé"
+    text = ("Owen Park • 2nd\nLab lead at Corvid Bio\n2d • 🌐\n\n"
+            "🚀 We're hiring! Protein Chemist (Assay Development) to join our team in Leeds.\n\n"
+            "Send me a message.\n")
+    assert title(text) == "Protein Chemist (Assay Development)"
+
+
+def test_a_heading_with_a_post_before_its_comma_is_no_signature() -> None:
+    text = ("From: Ana Lopes <ana@ventomar.pt>\nSubject: Blade Inspector, Onshore – Porto\n\n"
+            "Dear Rui,\n\nWe have a new opening you may like.\n\nBlade Inspector, Onshore\n"
+            "Ventomar Energia · Porto · Job ID 28-114\n\nYou will inspect turbine blades.\n\n"
+            "Ana Lopes, Talent Acquisition\n")
+    assert title(text) == "Blade Inspector, Onshore"

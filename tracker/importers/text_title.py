@@ -22,7 +22,10 @@ _KIND_PREFIX = re.compile(
     r"|stage(?: de fin d'etudes?| de cesure| de pre-embauche)?|internship|traineeship|recrutement"
     r"|offre d'emploi|job offer|job opportunity|job opening|opening|now hiring|we'?re hiring|"
     r"we are hiring|join (?:us|our team|the team)|rejoignez[- ]nous|rejoins[- ]nous|"
-    r"job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
+    r"job|offre|vacancy|poste|cdi|cdd|volontariat|service civique|"
+    # a social post's announcement: 'NEW ROLE: X', 'We're hiring! X', 'On recrute ! X'
+    r"new (?:role|position|opportunity|job)|nouveau poste|nouvelle (?:offre|opportunite)|"
+    r"on recrute|nous recrutons)\s*+[·|:–—!-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
     r"^(?:rejoignez[- ]nous|join us|join our team|nous recrutons|on recrute|we'?re hiring|"
@@ -155,6 +158,7 @@ _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|"
 
 def kind_prefixed(line: str) -> str | None:
     """The title after a kind of posting written first ('Appel à candidatures – X')."""
+    line = re.sub(r"^[^\w(«\"'’\[]+(?=\w)", "", line.strip())  # ('🚀 We're hiring! X')
     match = _KIND_PREFIX.match(fold(line)) or _LEAD_IN.match(line)
     if not match:
         return None
@@ -434,7 +438,8 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _SEPARATOR_LINE = re.compile(r"^(?:[-~*=_#.]{4,}|[-~*= ]*(?:message transf[ée]r[ée]|forwarded message|"
                              r"message d'origine|original message)[-~*= ]*)$", re.I)
 _FACT = re.compile(r"^[A-ZÀ-Ý][\w /&'’-]{1,30}\s?:\s+\S")
-# A signature's line: 'Isabelle Renaud, directrice', 'Antti Virtanen, Research Professor'.
+# A signature's line: 'Isabelle Renaud, directrice', 'Antti Virtanen, Research Professor' (a
+# post's name before the comma is a heading: 'Service Technician, Offshore').
 _SIGNED = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,2},\s")
 _HEADER_FIELD = re.compile(r"^[\w' -]{1,25}\s?:(?:\s|$)")
 
@@ -453,7 +458,7 @@ def ad_heading(lines: list[str], is_org: Callable[[str], bool],
         if (not line or len(line) > 80 or len(line.split()) > 10 or line[-1] in ".,;:!?"
                 or _HEADER_FIELD.match(line) or "@" in line or is_call(line) or is_org(line)
                 or _SEPARATOR_LINE.match(line) or re.fullmatch(r"[\W\d_]+", line)
-                or _SIGNED.match(line)):
+                or _SIGNED.match(line) and not post_word(line.partition(",")[0])):
             continue
         before = body[index - 1] if index else ""
         alone = not before or _SEPARATOR_LINE.match(before) or (
