@@ -95,3 +95,63 @@ def test_a_heading_with_a_post_before_its_comma_is_no_signature() -> None:
             "Ventomar Energia · Porto · Job ID 28-114\n\nYou will inspect turbine blades.\n\n"
             "Ana Lopes, Talent Acquisition\n")
     assert title(text) == "Blade Inspector, Onshore"
+
+
+def test_a_title_row_in_a_table_laid_out_with_spaces_gives_the_title() -> None:
+    text = ("Lakeside County College | Human Resources\n\nPosting Details\n\n"
+            "Working Title          Grants Accountant, Sponsored Research\n"
+            "Department             Office of Sponsored Programs\n"
+            "Posting Number         S0441\n")
+    assert title(text) == "Grants Accountant, Sponsored Research"
+    text = ("LYCÉE DES MÉTIERS DU BOIS\n\n          FICHE DE POSTE\n\n"
+            "Intitulé du poste        Agent de maintenance des bâtiments\n"
+            "Service                  Pôle patrimoine\n"
+            "Nature du contrat        CDD de 10 mois\n")
+    assert title(text) == "Agent de maintenance des bâtiments"
+
+
+def test_a_labelled_value_of_figures_or_of_a_boards_categories_names_no_post() -> None:
+    text = ("Gestionnaire de paie H/F\nCABINET ORTALIS\n\nStatut : Cadre\n"
+            "Convention collective : Syntec\n– position 1.2, coefficient 100\n")
+    assert title(text) == "Gestionnaire de paie"
+    text = ("petitesannonces > Emploi > Bretagne\n\nVENDANGEURS (H/F)\nDéposée le 02/09/2027\n\n"
+            "Type de contrat : Saisonnier\nFonction : Agriculture, Ouvrier\n")
+    assert title(text) == "VENDANGEURS"
+
+
+def test_a_heading_naming_the_post_more_fully_than_its_label_is_the_title() -> None:
+    text = ("NORTHSHORE UNIVERSITY\n\nLab Manager, Institute for Soil Carbon\n\n"
+            "Job Title: Lab Manager\nDepartment: Institute for Soil Carbon\n")
+    assert title(text) == "Lab Manager, Institute for Soil Carbon"
+    # a heading adding only the place: the labelled name
+    text = "Lab Manager – Leeds\n\nJob Title: Lab Manager\nLocation: Leeds\n"
+    assert title(text) == "Lab Manager"
+
+
+def test_a_circulars_addressees_are_no_heading() -> None:
+    text = ("MINISTRY OF WORKS AND TRANSPORT\n\nCIRCULAR No. 12/2028\n\n"
+            "To:   Permanent Secretaries\n      Chief Engineers, Regional Offices\n\n"
+            "Applications are invited for the following post:\n\n"
+            "SENIOR QUANTITY SURVEYOR (PWS 4) – VACANT\nSalary: $5,000,000 per annum\n")
+    assert title(text) == "SENIOR QUANTITY SURVEYOR"
+
+
+def test_a_sentence_going_on_over_lines_is_no_heading_but_names_the_post() -> None:
+    text = ("Le Président du Syndicat des eaux du Val annonce\n"
+            "l'ouverture d'un recrutement pour le poste de technicien d'exploitation\n\n"
+            "Conditions : être titulaire d'un BTS.\n")
+    assert title(text) == "technicien d'exploitation"
+    text = ("Boulangerie Piron\n\nNotre boulangerie de Dinan recrute 2 boulangers de tradition\n"
+            "française pour accompagner l'ouverture de notre second fournil.\n\n"
+            "Envoyez votre CV.\n")
+    assert title(text) == "boulangers de tradition française"
+
+
+def test_a_part_saying_the_post_is_open_or_giving_its_grade_code_or_schedule_is_left_out() -> None:
+    assert other_fields_off("Records Officer – URGENT") == "Records Officer"
+    assert other_fields_off("Comptable – poste à pourvoir rapidement") == "Comptable"
+    assert other_fields_off("Budget Analyst (FMG/PS 3)") == "Budget Analyst"
+    assert other_fields_off("PLONGEURS soirées") == "PLONGEURS"
+    # a position's own code, a shift naming the post: they stay
+    assert other_fields_off("Doctoral Candidate (DC4)") == "Doctoral Candidate (DC4)"
+    assert other_fields_off("Infirmier de nuit") == "Infirmier de nuit"

@@ -69,6 +69,14 @@ from tracker.importers.text_title import (
     trim_place,
     trim_terms,
 )
+from tracker.importers.text_title_lines import (
+    addressee_lines,
+    goes_on,
+    heading_naming_more,
+    names_a_post,
+    sentence_at,
+    title_row,
+)
 
 Labelled = dict[str, list[tuple[str, str]]]
 
@@ -176,9 +184,18 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         result.add("title", title, snippet, confidence)
         return True
 
-    titles = labelled.get("title") or []
+    top_all = _top_lines(lines, 20)
+    # (a labelled value of figures or a board's categories names no post: '2.2, coefficient 130')
+    titles = [found for found in labelled.get("title") or [] if names_a_post(found[0])]
     if titles and len(titles[0][0]) <= 200:
         take(_wrapped(titles[0][0], lines), titles[0][1], 0.9)
+        fuller = heading_naming_more(str(result.get("title").value), top_all, clean_title) \
+            if result.get("title") else None
+        if fuller and plausible_title(fuller[0]):  # one post named in several ways: the heading's
+            result.get("title").value, result.get("title").snippet = fuller
+    row = title_row(lines) if not result.get("title") else None
+    if row:  # 'Working Title        Acquisitions Editor': a table laid out with spaces
+        take(row[0], row[1], 0.88)
     tabled = next(((v, line) for line in lines[:40] if (v := table_value(line))), None)
     if tabled and not result.get("title"):  # 'Intitulé du poste | X' in a flattened table
         take(tabled[0], tabled[1], 0.85)
@@ -193,10 +210,14 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     domains = domain_labels(text, EMAIL)
     site_names: Sources = []  # a site's own name in its header, confirmed
     authors = {top[index] for index in author_lines(top)}  # a social post's author
+    addressees = addressee_lines(lines)  # a circular's 'To:' block
+    # (a line with a sex marker is a heading, whatever follows it: 'X (f/m/d) in Y' / 'full-time')
+    running = {line for line, after in zip(top, top[1:], strict=False)
+               if goes_on(line, after) and not _SEX.search(line)}
     sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
 
     def heading_like(line: str) -> bool:
-        return not (line in authors or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
+        return not (line in authors or line in addressees or line in running or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
                     or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
@@ -208,7 +229,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        if line in authors or is_letterhead(line):
+        if line in authors or line in addressees or is_letterhead(line):
             continue
         if _CAMPAIGN.search(line):  # 'Alpenflug Airlines – Pilot Recruitment'
             boards.append((org_name(line), line, 0.6))
@@ -270,11 +291,19 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             continue
         if line.endswith(".") and len(line.split()) > 8:
             break  # running text: the heading was not in the header
+        if line in running:  # a sentence going on over lines: the post it names, if any
+            sentence = post_in_sentence(sentence_at(top, index)) or notice_post(sentence_at(top, index))
+            if sentence and take(sentence, line, 0.6):
+                found_at = index
+                break
+            continue
         confidence = 0.65 if not after_recruits or _ARTICLE.match(line) else 0.6
         title = line
         if heading_at is None and not post_word(line):
             # no heading names a post: the sentence or the classified ad that names one
-            named = next((p for p in map(_post_named, top) if p and plausible_title(
+            # (a sentence going on over lines read whole: 'La crèche ... cherche un·e' / 'X pour ...')
+            sentences = [sentence_at(top, i) if top[i] in running else top[i] for i in range(len(top))]
+            named = next((p for p in map(_post_named, sentences) if p and plausible_title(
                 clean_title(p[0]))), None)
             if named and take(named[0], named[1], 0.55):
                 found_at = None
@@ -311,8 +340,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
     if not result.get("title"):
-        post = next((p for line in top[:10] for p, known in ((post_in_sentence(line), False),
-                                                              (named_as_post(line), True))
+        post = next((p for i in range(min(10, len(top))) for p, known in (
+                         (post_in_sentence(sentence_at(top, i)), False),
+                         (named_as_post(sentence_at(top, i)), True))
                      if p and (known or post_word(p)) and plausible_title(clean_title(p))), None)
         if post:
             take(post, post, 0.55)

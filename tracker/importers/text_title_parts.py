@@ -43,6 +43,15 @@ _LEADING_STATUS = re.compile(r"^(?:casual|temporary|seasonal|interim|fixed[- ]te
 # ('Médiateur culturel saisonnier' is written as the post's name in the corpus: it stays.)
 _TRAILING_STATUS = re.compile(r"\s+(?:freelance|free-lance|vacataire|int[ée]rimaire|casual)\s*$",
                               re.I)
+# The time of day or week the post works, after it: 'CUEILLEURS (H/F) matinées', 'Barista
+# weekends' (the plural of a schedule; 'IDE de nuit' names the post's own shift).
+_TRAILING_SCHEDULE = re.compile(r"\s+(?:matin[ée]es|apr[èe]s-midis?|soir[ée]es|mornings|"
+                                r"afternoons|evenings|week-?ends)\s*$", re.I)
+# A part saying the post is open, not what it is: '– VACANT', '– URGENT', '– à pourvoir'.
+_OPEN = re.compile(r"^(?:vacant|vacancy|urgent|immediate start|(?:poste )?[àa] pourvoir"
+                   r"(?: (?:rapidement|imm[ée]diatement|d[èe]s que possible))?)$", re.I)
+# A pay grade's code in brackets: '(GMG/SEG 2)', '(PS 4)', '(GS 12)': letters, then its step.
+_GRADE_CODE = re.compile(r"^[A-Z]{2,5}(?:[/-][A-Z]{2,5})*\s+\d{1,2}[A-Z]?$")
 # A season or a cohort written before the post: 'Fall 2027 Intern', 'Été 2027 : animateur'.
 _LEADING_SEASON = re.compile(r"^(?:spring|summer|fall|autumn|winter|[ée]t[ée]|hiver)\s+"
                              r"(?:19|20)\d\d\s*[:–—-]?\s+(?=\S)", re.I)
@@ -87,8 +96,8 @@ def _last_dash_part(title: str) -> tuple[str, str] | None:
 
 def states_other_field(part: str, bracketed: bool = False) -> bool:
     """Whether a heading's part states another field than the post's name: the contract, its
-    length or working time, a requirement, a season, how the workplace is reached or the kind
-    of practice it is. A part naming a post ('Tutor', 'PCSO') is the post's."""
+    length or working time, a requirement, a season, that it is open, its pay grade's code, how
+    the workplace is reached or the kind of practice it is. A part naming a post ('Tutor', 'PCSO') is the post's."""
     part = part.strip(" ,;:")
     if not part or post_word(part) or len(part.split()) > 8:
         return False
@@ -96,7 +105,8 @@ def states_other_field(part: str, bracketed: bool = False) -> bool:
         return False  # 'Hydrologist (CDD)': an acronym in brackets is kept as the heading's own
     return bool(_kinds_in(part, "fr", _CONTRACT_KINDS) or _DURATION.search(part)
                 or _WORKING_TIME.search(part) or _REQUIREMENT.search(part)
-                or _SEASON.match(part) or bracketed and _ACCESS.match(part)
+                or _SEASON.match(part) or _OPEN.match(part)
+                or bracketed and (_ACCESS.match(part) or _GRADE_CODE.match(part))
                 or not bracketed and _PRACTICE.match(part))
 
 
@@ -114,6 +124,7 @@ def other_fields_off(title: str) -> str:
             break
     title = _PURPOSE.sub("", title).strip() or title
     title = _TRAILING_STATUS.sub("", title).strip() or title
+    title = _TRAILING_SCHEDULE.sub("", title).strip() or title
     rest = _LEADING_SEASON.sub("", title)
     status = _LEADING_STATUS.match(rest)
     # (a status the contract reader reads as one: 'Casual Dining Room Supervisor' names a room)

@@ -1,0 +1,97 @@
+"""Which lines of a posting can be its title, read the way a reader reads a page: a title is a
+noun phrase that names a post, so a label's row in a table gives it, and these never are: a
+value made of figures or of a board's categories, a line a sentence goes on from, the
+addressees of a circular. A heading that names the post more fully than a labelled line is the
+heading's name (one post named in several ways: the heading's)."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importers.dates import fold
+
+# A title's row in a table laid out with spaces: 'Working Title        Acquisitions Editor',
+# 'Intitulé du poste          Formateur / Formatrice en cuisine'.
+_TITLE_ROW = re.compile(
+    r"^(?:working title|job title|position title|post title|role title|title of (?:the )?(?:post|"
+    r"position)|intitule(?: du poste| de la fonction)?|titre du poste|nom du poste)"
+    r"(?:[ ]{3,}|\t+)(?=\S)")
+
+
+def title_row(lines: list[str]) -> tuple[str, str] | None:
+    """(value, line) of a title's row in a table of label and value set apart by a wide gap."""
+    for line in lines[:60]:
+        stripped = line.strip()
+        match = _TITLE_ROW.match(fold(stripped))
+        if match:
+            value = re.split(r"[ ]{3,}|\t", stripped[match.end():].strip())[0]
+            return value, stripped
+    return None
+
+
+# A value that is no post's name: a classification's figures ('2.2, coefficient 130'), a
+# board's job family and worker's category ('Production, Ouvrier', 'Vente, Employé').
+_FIGURES_FIRST = re.compile(r"^\d[\d.,]*(?:\s|,|$)")
+_CATEGORY = re.compile(r"^[^,]{2,40},\s*(?:ouvriers?|employ[ée]e?s?|cadres?|non[- ]cadres?|"
+                       r"agents? de ma[iî]trise|etam|blue[- ]collar|white[- ]collar)$", re.I)
+
+
+def names_a_post(value: str) -> bool:
+    """Whether a labelled value can name the post: not figures first, not a category list."""
+    value = value.strip()
+    return not (_FIGURES_FIRST.match(value) or _CATEGORY.match(fold(value)))
+
+
+def heading_naming_more(value: str, top: list[str], clean: object) -> tuple[str, str] | None:
+    """(title, line) of a heading that names the labelled post with its unit or subject after
+    a comma or a dash ('Research Coordinator, Centre for Coastal Health Studies' over 'Job
+    Title: Research Coordinator'): the heading's name, once its other fields are left out."""
+    key = fold(value).strip()
+    for line in top[:8]:
+        folded = fold(line)
+        if not folded.startswith(key) or not re.match(r"\s*(?:,|\s[—–-])\s+\S", folded[len(key):]):
+            continue
+        cleaned = clean(line) if callable(clean) else line
+        if isinstance(cleaned, str) and len(cleaned) > len(value) \
+                and fold(cleaned).startswith(key):
+            return cleaned, line
+    return None
+
+
+# A header field whose value goes on over indented lines: 'To:   Permanent Secretaries' /
+# '      Heads of Departments'.
+_ADDRESSED = re.compile(r"^\s*(?:to|cc|bcc|attention|attn|distribution|destinataires?|[àa]|"
+                        r"copie)\s*:\s*\S", re.I)
+
+
+def addressee_lines(lines: list[str]) -> set[str]:
+    """The lines of a circular's or a memo's addressees, under its 'To:' label: whom it is
+    sent to, never the post."""
+    found: set[str] = set()
+    for index, line in enumerate(lines[:60]):
+        if not _ADDRESSED.match(line):
+            continue
+        for other in lines[index + 1:index + 12]:
+            if not other.strip() or not other[:1].isspace() or ":" in other:
+                break
+            found.add(other.strip())
+    return found
+
+
+def goes_on(line: str, after: str) -> bool:
+    """Whether a sentence goes on from a line into the next: no closing mark at its end, the
+    next one starting in lower case ('Le Directeur de l'Office ... annonce' / 'l'organisation
+    d'un concours ...'). Such a line is running text, never a heading."""
+    line, after = line.strip(), after.strip()
+    return bool(line and after and not re.search(r"[.!?:;»)\]]$", line)
+                and re.match(r"[a-zà-ÿ]", after) and len(line.split()) >= 4)
+
+
+def sentence_at(top: list[str], index: int) -> str:
+    """The line at `index` with the lines its sentence goes on into (up to three)."""
+    text = top[index]
+    for after in top[index + 1:index + 4]:
+        if not goes_on(text, after):
+            break
+        text = f"{text} {after.strip()}"
+    return text
