@@ -155,3 +155,28 @@ def test_a_part_saying_the_post_is_open_or_giving_its_grade_code_or_schedule_is_
     # a position's own code, a shift naming the post: they stay
     assert other_fields_off("Doctoral Candidate (DC4)") == "Doctoral Candidate (DC4)"
     assert other_fields_off("Infirmier de nuit") == "Infirmier de nuit"
+
+
+def test_the_marks_set_around_a_heading_are_no_part_of_it() -> None:
+    text = ("*** SAISON D'ÉTÉ 2028 ***\n\nLe camping Les Pins Bleus recrute :\n\n"
+            ">> PLONGEUR (H/F) <<\n\nVous assurez la plonge du restaurant.\n")
+    assert title(text) == "PLONGEUR"
+    text = "== Night Porter (m/f/d) ==\n\nHotel Alpenrose, Zermatt\n\nYou keep the hotel safe.\n"
+    assert title(text) == "Night Porter"
+    # a language's or a tool's own signs stay
+    text = "Développeur C++ (H/F)\n\nSociété Vectoria\n\nVous développez nos moteurs.\n"
+    assert title(text) == "Développeur C++"
+
+
+def test_the_employer_and_its_town_after_a_heading_in_capitals_are_left_out() -> None:
+    text = ("DIRECTION DIOCÉSAINE\n\nDIRECTEUR DU 2nd DEGRÉ – Collège Saint-Joseph, Vitré\n\n"
+            "Le directeur anime l'équipe.\n")
+    assert title(text) == "DIRECTEUR DU 2nd DEGRÉ"
+
+
+def test_how_the_post_is_hired_and_the_camp_it_works_in_are_left_out() -> None:
+    assert other_fields_off("LOGISTICIEN – POSTE NATIONAL") == "LOGISTICIEN"
+    assert other_fields_off("Field Coordinator – International post") == "Field Coordinator"
+    assert other_fields_off("animateur colo île de Ré") == "animateur"
+    assert other_fields_off("Surveillant de baignade séjour à Carnac") == "Surveillant de baignade"
+    assert other_fields_off("Animateur colo") == "Animateur colo"

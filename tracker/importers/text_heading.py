@@ -122,6 +122,8 @@ def clean_title(line: str) -> str:
     # '➡️ Agent de conditionnement': the marks before the post's first word
     line = re.sub(r"^[^\w(«\"'’]+(?=\w)", "", line.strip())
     line = re.sub(r"^(?:\d{1,2}|[a-h])[).]\s+(?=\w)", "", line)  # '1) X': a list's number
+    # '>> COMMIS DE CUISINE (H/F) <<', 'Animateur 🌞': the marks set around a heading
+    line = re.sub(r"\s+[^\w\s()\[\]«»\"'’%€$£+]+$", "", line)
     counted = re.match(r"\d{1,3}\s+(?=[^\W\d]{2,}[sxSX]\b)", line)  # '6 AGENTS D'ENTRETIEN'
     first = line[counted.end():].split()[0] if counted else ""
     if counted and (post_word(first) or post_word(first[:-1])):

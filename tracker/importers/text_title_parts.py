@@ -48,10 +48,19 @@ _TRAILING_STATUS = re.compile(r"\s+(?:freelance|free-lance|vacataire|int[ée]rim
 _TRAILING_SCHEDULE = re.compile(r"\s+(?:matin[ée]es|apr[èe]s-midis?|soir[ée]es|mornings|"
                                 r"afternoons|evenings|week-?ends)\s*$", re.I)
 # A part saying the post is open, not what it is: '– VACANT', '– URGENT', '– à pourvoir'.
+# ... or how it is hired: '– POSTE NATIONAL', '– International post', '(expatriate)'.
 _OPEN = re.compile(r"^(?:vacant|vacancy|urgent|immediate start|(?:poste )?[àa] pourvoir"
-                   r"(?: (?:rapidement|imm[ée]diatement|d[èe]s que possible))?)$", re.I)
+                   r"(?: (?:rapidement|imm[ée]diatement|d[èe]s que possible))?|"
+                   r"(?:poste|statut) (?:national|international|expatri[ée]|local)|"
+                   r"(?:national|international|expatriate|local) (?:post|position|staff|hire)|"
+                   r"expatri[ée]|expatriate)$", re.I)
 # A pay grade's code in brackets: '(GMG/SEG 2)', '(PS 4)', '(GS 12)': letters, then its step.
 _GRADE_CODE = re.compile(r"^[A-Z]{2,5}(?:[/-][A-Z]{2,5})*\s+\d{1,2}[A-Z]?$")
+# The holiday camp or the stay the post works in, after it: 'cuisinier colo île d'Oléron',
+# 'animateur séjour à Carnac' (the setting and its place; 'Animateur colo' alone stays).
+_TRAILING_CAMP = re.compile(r"\s+(?:colos?|colonies?(?: de vacances)?|centre de vacances|s[ée]jours?|"
+                            r"summer camp|camp)\s+(?:(?:[àa]|en|sur|de|du|in|at)\s+)?"
+                            r"(?:l['’]\s*)?(?:[îi]le\b|[A-ZÀ-Ý]).*$")
 # A season or a cohort written before the post: 'Fall 2027 Intern', 'Été 2027 : animateur'.
 _LEADING_SEASON = re.compile(r"^(?:spring|summer|fall|autumn|winter|[ée]t[ée]|hiver)\s+"
                              r"(?:19|20)\d\d\s*[:–—-]?\s+(?=\S)", re.I)
@@ -125,6 +134,7 @@ def other_fields_off(title: str) -> str:
     title = _PURPOSE.sub("", title).strip() or title
     title = _TRAILING_STATUS.sub("", title).strip() or title
     title = _TRAILING_SCHEDULE.sub("", title).strip() or title
+    title = _TRAILING_CAMP.sub("", title).strip() or title
     rest = _LEADING_SEASON.sub("", title)
     status = _LEADING_STATUS.match(rest)
     # (a status the contract reader reads as one: 'Casual Dining Room Supervisor' names a room)
