@@ -180,3 +180,24 @@ def test_how_the_post_is_hired_and_the_camp_it_works_in_are_left_out() -> None:
     assert other_fields_off("animateur colo île de Ré") == "animateur"
     assert other_fields_off("Surveillant de baignade séjour à Carnac") == "Surveillant de baignade"
     assert other_fields_off("Animateur colo") == "Animateur colo"
+
+
+def test_the_possessive_in_both_genders_before_the_post_is_read() -> None:
+    text = ("Élise Marchand • 2e\nGérante chez Optique Marchand\n3 j • 🌐\n\n"
+            "Optique Marchand, opticien indépendant à Vannes, cherche son/sa futur(e) "
+            "Opticien(ne) lunetier(ère) pour compléter l'équipe.\n\nÉcrivez-moi en MP.\n")
+    assert title(text) == "Opticien(ne) lunetier(ère)"
+
+
+def test_a_post_named_up_to_its_acronym_keeps_its_commas() -> None:
+    from tracker.importers.text_title_parts import named_to_acronym
+    assert named_to_acronym("agents de restauration, d'hébergement et d'entretien (ARHE), "
+                            "fonctionnaires") == "agents de restauration, d'hébergement et d'entretien"
+    # an acronym that does not spell the words before it is no end of the name
+    assert named_to_acronym("agents d'entretien (CNRS) pour ses laboratoires") is None
+    text = ("Le ministère des Armées organise en 2028 un recrutement sans concours d'agents "
+            "techniques de maintenance, de logistique et de restauration (ATMLR), fonctionnaires "
+            "de catégorie C, pour ses bases de Bretagne et de Normandie, qui sont nombreuses et "
+            "dispersées sur tout le territoire des deux régions concernées par cet avis.\n\n"
+            "Le dossier comprend une lettre et un CV.\n")
+    assert title(text) == "agent technique de maintenance, de logistique et de restauration"

@@ -344,7 +344,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if not result.get("title"):
         post = next((p for i in range(min(10, len(top))) for p, known in (
                          (post_in_sentence(sentence_at(top, i)), False),
-                         (named_as_post(sentence_at(top, i)), True))
+                         (named_as_post(sentence_at(top, i)), True),
+                         # an official notice's first paragraph, however long: 'organise un
+                         # recrutement sans concours d'adjoints techniques ... (ATASM)'
+                         (notice_post(sentence_at(top, i)[:400]), False))
                      if p and (known or post_word(p)) and plausible_title(clean_title(p))), None)
         if post:
             take(post, post, 0.55)

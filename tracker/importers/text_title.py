@@ -13,7 +13,7 @@ from tracker.importers.dates import fold
 from tracker.importers.text_names_layout import post_word
 from tracker.importers.text_names_places import only_places
 from tracker.importers.text_places import is_place
-from tracker.importers.text_title_parts import other_fields_off
+from tracker.importers.text_title_parts import named_to_acronym, other_fields_off
 
 # A kind of posting or call written before the title, then a separator.
 _KIND_PREFIX = re.compile(
@@ -281,7 +281,8 @@ _POST_IN_SENTENCE = re.compile(
     r"\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|seven|eight|"
     r"nine|ten|"
     r"(?:son|sa|ses|their|its|our|"
-    r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
+    # ('son ou sa', 'son/sa futur(e)': the possessive in both genders)
+    r"notre|nos|leur)(?:\s*(?:\s+ou\s+|/)\s*(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
     r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
     re.I)
 # Where the sentence goes on past the post: an aside in brackets (not a sex ending '(e)' nor
@@ -317,8 +318,11 @@ _COUNT = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|
          r"nine|ten|\d{1,2})(?:\s*\(\d{1,2}\))?"
 _NOTICE_POST = re.compile(
     rf"\b(?:recrutement|recruitment|recruter|recruit|appointment|engagement|nomination)"
-    rf"(?:\s+n°\s*\S+)?\s+(?:(?P<one>d['’]\s*une?(?:\(e\)|·e|\.e)?|of\s+(?:an?|one)|une?(?:\(e\)|·e)?|an?)"
-    rf"|(?:de|of)?\s*(?P<count>{_COUNT})|(?P<bare>of|as|de|des))\s+(?P<post>[^.;:!?]{{3,100}})", re.I)
+    # (the recruitment's kind between: 'recrutement sans concours d'adjoints techniques')
+    rf"(?:\s+n°\s*\S+)?(?:\s+(?:sans concours|externe|interne|direct|r[ée]serv[ée]|exceptionnel))?"
+    rf"\s+(?:(?P<one>d['’]\s*une?(?:\(e\)|·e|\.e)?|of\s+(?:an?|one)|une?(?:\(e\)|·e)?|an?)\s+"
+    rf"|(?:de|of)?\s*(?P<count>{_COUNT})\s+|(?P<bare>of|as|de|des)\s+|(?P<elided>d['’])\s*)"
+    rf"(?P<post>[^.;:!?]{{3,140}})", re.I)
 
 
 # 'Avis de vacance de l'emploi de X', 'applications ... for the position of X', 'appel à
@@ -350,15 +354,15 @@ def notice_post(line: str) -> str | None:
     match = _NOTICE_POST.search(line)
     if not match:
         return None
-    post = _POST_END.sub("", match["post"]).strip(" -–—")
-    if not 1 <= len(post.split()) <= 8:
+    post = named_to_acronym(match["post"]) or _POST_END.sub("", match["post"]).strip(" -–—")
+    if not 1 <= len(post.split()) <= 14:
         return None
     if match["count"] and not re.fullmatch(r"(?i)one|1", match["count"]):
         post = " ".join(_singular(word) for word in post.split())
-    elif match["bare"]:  # 'recruitment of Administrators', 'recrutement de gardiens': one of them
+    elif match["bare"] or match["elided"]:  # 'recruitment of Administrators', 'recrutement de gardiens': one of them
         plural = any(re.fullmatch(r"(?i)[a-zà-ÿ'’-]{3,}[^su\W]s", word) for word in post.split())
         if re.match(r"(?i)(?:the|la|le|les|l['’])\s", post) or not plural \
-                and match["bare"].lower() != "as":
+                and (match["bare"] or "").lower() != "as":
             return None  # 'recruitment of the board' names no post
         post = " ".join(_singular(word) for word in post.split())
     return post

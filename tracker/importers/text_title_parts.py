@@ -142,3 +142,22 @@ def other_fields_off(title: str) -> str:
             start == 0 for start, _, _ in _kinds_in(rest, "en", _CONTRACT_KINDS))):
         rest = rest[status.end():]
     return rest.strip() or title
+
+
+_SMALL = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "of", "the",
+          "and", "for", "in", "to"}
+
+
+def named_to_acronym(words: str) -> str | None:
+    """The post's name a sentence gives up to its acronym in brackets, when the acronym spells
+    it: 'adjoints techniques d'accueil, de surveillance et de magasinage de 2e classe (ATASM)'
+    (the name's commas are its own, the acronym shows where it ends)."""
+    match = re.match(r"(?P<name>[^()]{3,140}?)\s*\((?P<acronym>[A-Z]{3,8})\)", words)
+    if not match:
+        return None
+    initials = [word[0].upper() for word in re.findall(r"[^\W\d_]+", match["name"])
+                if word.lower() not in _SMALL]
+    letters = iter(initials)
+    spelled = bool(initials) and initials[0] == match["acronym"][0] \
+        and all(letter in letters for letter in match["acronym"])
+    return match["name"].strip() if spelled else None
