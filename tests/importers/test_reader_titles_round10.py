@@ -201,3 +201,13 @@ def test_a_post_named_up_to_its_acronym_keeps_its_commas() -> None:
             "dispersées sur tout le territoire des deux régions concernées par cet avis.\n\n"
             "Le dossier comprend une lettre et un CV.\n")
     assert title(text) == "agent technique de maintenance, de logistique et de restauration"
+
+
+def test_a_posts_own_complement_in_a_sentence_stays_and_the_sentences_parts_do_not() -> None:
+    from tracker.importers.text_title import post_in_sentence
+    assert post_in_sentence("La quincaillerie cherche un ou une préposé au comptoir des "
+                            "peintures pour l'été.") == "préposé au comptoir des peintures"
+    assert post_in_sentence("Notre brasserie recrute un serveur au Mans pour l'été.") == "serveur"
+    assert post_in_sentence("Le club recrute un éducateur sportif au sein de son école de "
+                            "foot.") == "éducateur sportif"
+    assert post_in_sentence("La mairie recrute un agent d'accueil au 1er mars.") == "agent d'accueil"
