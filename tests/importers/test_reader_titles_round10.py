@@ -211,3 +211,17 @@ def test_a_posts_own_complement_in_a_sentence_stays_and_the_sentences_parts_do_n
     assert post_in_sentence("Le club recrute un éducateur sportif au sein de son école de "
                             "foot.") == "éducateur sportif"
     assert post_in_sentence("La mairie recrute un agent d'accueil au 1er mars.") == "agent d'accueil"
+
+
+def test_one_post_named_in_several_ways_is_named_as_its_marked_heading_names_it() -> None:
+    text = ("CABINET MOSAN CONSEIL | Sélection\n\nPour notre client, nous recherchons un :\n\n"
+            "Technicien CVC itinérant (h/f/x)\n\n"
+            "Fonction | Technicien chauffage, ventilation et climatisation itinérant\n"
+            "Lieu | Hainaut\n")
+    assert title(text) == "Technicien CVC itinérant"
+    text = ("Gestionnaire RH (F/H)\n\nIntitulé du poste : Gestionnaire ressources humaines\n"
+            "Lieu : Tours\n")
+    assert title(text) == "Gestionnaire RH"
+    # a heading naming another post (the first word differs): the label's
+    text = ("Rejoignez-nous (H/F)\n\nIntitulé du poste : Gestionnaire de paie\nLieu : Tours\n")
+    assert title(text) == "Gestionnaire de paie"

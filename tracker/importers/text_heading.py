@@ -73,6 +73,7 @@ from tracker.importers.text_title_lines import (
     addressee_lines,
     goes_on,
     heading_naming_more,
+    marked_heading,
     names_a_post,
     sentence_at,
     title_row,
@@ -201,6 +202,11 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     tabled = next(((v, line) for line in lines[:40] if (v := table_value(line))), None)
     if tabled and not result.get("title"):  # 'Intitulé du poste | X' in a flattened table
         take(tabled[0], tabled[1], 0.85)
+    labelled_title = result.get("title")
+    marked = marked_heading(labelled_title.value, str(labelled_title.snippet), top_all, _SEX,
+                            clean_title) if labelled_title else None
+    if marked and plausible_title(marked[0]):  # one post named in several ways: the heading's
+        labelled_title.value, labelled_title.snippet = marked
     subject = subject_title(top, is_org_line, "\n".join(lines))
     if subject and not result.get("title"):
         carried = ad_heading(lines, is_org_line, lambda line: bool(_SEX.search(line)))

@@ -95,3 +95,23 @@ def sentence_at(top: list[str], index: int) -> str:
             break
         text = f"{text} {after.strip()}"
     return text
+
+
+def marked_heading(value: str, snippet: str, top: list[str], marker: re.Pattern[str],
+                   clean: object) -> tuple[str, str] | None:
+    """(title, line) of the heading above a labelled line that names the same post in other
+    words, with its sex marker ('Technicien SAV itinérant (h/f/x)' over 'Fonction | Technicien
+    service après-vente itinérant'): one post named in several ways is named as the heading
+    names it. The same post: the same first word."""
+    first = fold(value).split()[:1]
+    for line in top[:10]:
+        if snippet.strip().startswith(line) or fold(line) in fold(snippet):
+            return None  # down to the labelled line: no heading above it
+        if not marker.search(line) or ":" in line or len(line.split()) > 12:
+            continue
+        cleaned = clean(line) if callable(clean) else line
+        if isinstance(cleaned, str) and fold(cleaned).split()[:1] == first \
+                and fold(cleaned) != fold(value):
+            return cleaned, line
+        return None
+    return None
