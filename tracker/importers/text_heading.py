@@ -58,14 +58,12 @@ from tracker.importers.text_names_words import (
     _employer_off,
 )
 from tracker.importers.text_title import (
-    ad_heading,
     called_for,
     is_call,
     kind_prefixed,
     named_as_post,
     notice_post,
     post_in_sentence,
-    subject_title,
     trim_place,
     trim_terms,
 )
@@ -78,6 +76,7 @@ from tracker.importers.text_title_lines import (
     sentence_at,
     title_row,
 )
+from tracker.importers.text_title_mail import ad_heading, subject_title
 
 Labelled = dict[str, list[tuple[str, str]]]
 
