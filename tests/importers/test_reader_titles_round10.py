@@ -225,3 +225,21 @@ def test_one_post_named_in_several_ways_is_named_as_its_marked_heading_names_it(
     # a heading naming another post (the first word differs): the label's
     text = ("Rejoignez-nous (H/F)\n\nIntitulé du poste : Gestionnaire de paie\nLieu : Tours\n")
     assert title(text) == "Gestionnaire de paie"
+
+
+def test_a_part_stating_another_field_ends_the_heading_with_what_follows_it() -> None:
+    assert other_fields_off("Agent d'entretien – 0,5 ETP – Lycée Jules Ferry") == "Agent d'entretien"
+    assert other_fields_off("Line Cook – Casual – Harbourfront Hotel") == "Line Cook"
+    assert other_fields_off("Surveyor – Hydrography – Permanent – Hull") == "Surveyor – Hydrography"
+
+
+def test_a_post_a_notice_opens_is_named_by_its_phrase() -> None:
+    text = ("Le Maire de la commune de Saint-Aulaire informe\nla population de l'ouverture "
+            "d'un poste de secrétaire de mairie à temps complet.\n\nCandidatures avant le 1er mars.\n")
+    assert title(text) == "secrétaire de mairie"
+
+
+def test_a_sentence_is_no_title() -> None:
+    text = "Responsibilities\nYou will lead the team.\n\nQualifications\nA degree.\n"
+    assert title(text) is None
+    assert title("Admin. Asst.\n\nWe are a small firm.\n") == "Admin. Asst."

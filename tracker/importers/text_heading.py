@@ -181,7 +181,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     def take(value: str, snippet: str, confidence: float) -> bool:
         """Offer a title if it can name a post (whatever rule found it)."""
         title = clean_title(value)
-        if not plausible_title(title):
+        # (a sentence's end, a full stop after a word in lower case, closes no post's name:
+        # 'A degree.' under 'Qualifications'; an abbreviation's, 'Admin. Asst.', is short)
+        if not plausible_title(title) or re.search(r"\s[a-zà-ÿ]{5,}\.$", title):
             return False
         result.add("title", title, snippet, confidence)
         return True

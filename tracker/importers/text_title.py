@@ -331,7 +331,9 @@ _NOTICE_POST = re.compile(
 # candidatures pour le poste de X': the post a notice names as a post.
 _POST_NAMED = re.compile(
     r"\b(?:(?:vacance|vacancy)\s+(?:de\s+l['’]emploi|du\s+poste|for\s+the\s+(?:post|position))|"
-    r"for\s+the\s+(?:post|position|role)|(?:au|pour\s+le)\s+poste)\s+(?:de\s+|d['’]\s*|of\s+)"
+    r"for\s+the\s+(?:post|position|role)|(?:au|pour\s+le)\s+poste"
+    # ('l'ouverture d'un poste de secrétaire de mairie', 'la création d'un poste de X')
+    r"|(?:ouverture|cr[ée]ation|vacance)\s+d['’]\s*un\s+poste)\s+(?:de\s+|d['’]\s*|of\s+)"
     r"(?:(?:an?|the)\s+)?(?P<post>[^.;:!?]{3,140})", re.I)
 
 

@@ -119,9 +119,27 @@ def states_other_field(part: str, bracketed: bool = False) -> bool:
                 or not bracketed and _PRACTICE.match(part))
 
 
+def _first_field_cut(title: str) -> str:
+    """The heading up to its first dash part stating another field: what follows it is the
+    heading's other facts too ('Agent d'entretien – 0,5 ETP – Lycée Jules Ferry')."""
+    depth, cuts = 0, []
+    for match in re.finditer(r"[()]|\s+[—–-]\s+", title):
+        token = match.group(0)
+        if token in "()":
+            depth = depth + 1 if token == "(" else max(0, depth - 1)
+        elif depth == 0:
+            cuts.append(match)
+    for index, cut in enumerate(cuts):
+        end = cuts[index + 1].start() if index + 1 < len(cuts) else len(title)
+        if states_other_field(title[cut.end():end]):
+            return title[:cut.start()].rstrip()
+    return title
+
+
 def other_fields_off(title: str) -> str:
     """The heading without its parts stating other fields, from its end (each part taken off
     uncovers the one before it), and without a status or a season written before the post."""
+    title = _first_field_cut(title)
     for _ in range(4):
         bracket = _last_bracket(title)
         dash = _last_dash_part(title)
