@@ -243,3 +243,31 @@ def test_a_sentence_is_no_title() -> None:
     text = "Responsibilities\nYou will lead the team.\n\nQualifications\nA degree.\n"
     assert title(text) is None
     assert title("Admin. Asst.\n\nWe are a small firm.\n") == "Admin. Asst."
+
+
+def test_the_line_an_announcement_points_to_is_the_heading_not_the_banner_above() -> None:
+    text = ("OFFICE RÉGIONAL DES EAUX – DIRECTION DU SUD\n\nAVIS DE RECRUTEMENT\n\n"
+            "L'Office recrute pour sa station de Tiznit :\n\nUN(E) HYDROGÉOLOGUE\n\n"
+            "Conditions : Bac+5.\n")
+    assert title(text) == "HYDROGÉOLOGUE"
+    text = ("To: All Principals\n    District Education Officers, Regional Offices\n\n"
+            "Applications are invited for the following vacancy:\n\nEDUCATION OFFICER (EO 3)\n\n"
+            "Salary: $4,100,000 per annum\n")
+    assert title(text) == "EDUCATION OFFICER"
+
+
+def test_a_post_in_capitals_starting_with_a_sections_word_is_a_post() -> None:
+    assert title("TRAINING COORDINATOR\n\nWe run courses for nurses.\n") == "TRAINING COORDINATOR"
+    assert title("EDUCATION OFFICER\n\nWe are a ministry.\n") == "EDUCATION OFFICER"
+
+
+def test_a_status_before_a_post_of_unknown_words_is_left_out() -> None:
+    assert other_fields_off("Casual Event Staff – Stadium Operations") \
+        == "Event Staff – Stadium Operations"
+    # 'Interim' names a post held meanwhile: it stays
+    assert other_fields_off("Interim Finance Business Partner") == "Interim Finance Business Partner"
+
+
+def test_aux_and_the_unit_after_a_post_in_a_sentence_name_it() -> None:
+    assert title("Notre coopérative cherche un ou une préposé aux semences pour la saison.\n\n"
+                 "Salaire 17 $.\n") == "préposé aux semences"

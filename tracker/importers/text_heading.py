@@ -69,6 +69,7 @@ from tracker.importers.text_title import (
 )
 from tracker.importers.text_title_lines import (
     addressee_lines,
+    announces,
     goes_on,
     heading_naming_more,
     marked_heading,
@@ -150,11 +151,19 @@ def _top_lines(lines: list[str], limit: int = 14) -> list[str]:
     return top
 
 
+def _post_in_caps(line: str) -> bool:
+    """'EDUCATION OFFICER', 'TRAINING MANAGER': a post's name in capitals that only starts
+    with a section's heading word ('EDUCATION'); its other words name the post, and the same
+    words in lower case open no section."""
+    words = line.split()
+    return len(words) >= 2 and heading_of(line.lower()) is None and post_word(" ".join(words[1:]))
+
+
 def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
     key = fold(line).strip(" :")
     heading = heading_of(line)
     return bool(key in _NOT_TITLES or _RUNNING_HEAD.match(key)
-                or (heading is not None and heading.name != "other")
+                or (heading is not None and heading.name != "other" and not _post_in_caps(line))
                 or EMAIL.search(line) or len(line) > 120
                 or is_label(key) and (":" in line or not post_word(line))  # 'Grade 3 Teacher'
                 or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line) and not post_colon(line, is_label)
@@ -226,7 +235,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
 
     def heading_like(line: str) -> bool:
-        return not (line in authors or line in addressees or line in running or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
+        return not (line in authors or line in addressees or line in running or announces(line)
+                    or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
                     or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
@@ -234,6 +244,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     # The first heading naming a post (one with a sex marker first): a line naming none above
     # it is the page's header, not its heading.
     heading_at, by_marker = heading_index(top, heading_like, _SEX, is_org_line)
+    if heading_at is None:  # no line names a known post: the one a line announces ('X recrute :')
+        heading_at = next((i + 1 for i, line in enumerate(top[:-1])
+                           if (_RECRUITS_ALONE.search(line) or announces(line))
+                           and heading_like(top[i + 1])), None)
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
@@ -270,8 +284,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             found_at = index
             break
         prefixed = kind_prefixed(line)
-        if (_RECRUITS_ALONE.search(line) or is_call(line)) and not prefixed:
-            after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
+        if (_RECRUITS_ALONE.search(line) or is_call(line) or announces(line)) and not prefixed:
+            after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line) or announces(line))
             continue
         if prefixed and not above and not is_org_line(prefixed) \
                 and (post_word(prefixed) or not _named_elsewhere(prefixed, text)) \

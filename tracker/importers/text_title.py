@@ -288,9 +288,9 @@ _POST_IN_SENTENCE = re.compile(
 # an acronym '(FLE)'), a comma, a preposition ('en' only before the terms: 'en CDI').
 _POST_END = re.compile(
     r"\s*(?:\s\((?![A-Z]{2,6}\))|,|\s(?:pour|to|who|qui|in|à|a|dans|for|with|avec|sur|on|"
-    # ('commis au centre jardin': 'au' and the unit name the post; 'au sein de', 'au 1er mai',
+    # ('commis au centre jardin': 'au', 'aux' and the unit name the post; 'au sein de', 'au 1er mai',
     # 'au plus vite' go on with the sentence, 'au Mans', 'au Canada' name a place)
-    r"at)\s|\sau\s(?=sein|plus|moins|\d|cours|d[ée]but|mois|titre|profit|poste|service de|"
+    r"at)\s|\saux?\s(?=sein|plus|moins|\d|cours|d[ée]but|mois|titre|profit|poste|service de|"
     r"c[oœ]ur|pr[èe]s|(?-i:[A-ZÀ-Ý]))|\sen\s(?=cdi|cdd|alternance|apprentissage|stage|contrat|int[ée]rim|temps|"
     r"remplacement|renfort|service civique|freelance|poste)).*$", re.I)
 

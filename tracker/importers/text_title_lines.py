@@ -115,3 +115,12 @@ def marked_heading(value: str, snippet: str, top: list[str], marker: re.Pattern[
             return cleaned, line
         return None
     return None
+
+
+def announces(line: str) -> bool:
+    """A line that announces what follows and names no post: 'Applications are invited for
+    the following post:', 'Le GRETA propose le poste suivant :' (its post is on the next line)."""
+    from tracker.importers.text_names_layout import post_word
+
+    stripped = line.strip()
+    return stripped.endswith(":") and len(stripped.split()) >= 3 and not post_word(stripped)

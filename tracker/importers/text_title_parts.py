@@ -37,7 +37,7 @@ _PRACTICE = re.compile(r"^(?:cabinet|officine|clinique|[ée]tude|maison de sant[
                        r"sant[ée]|structure)\s+[a-zà-ÿ]", re.I)
 # A status word before the post: 'Casual Tutor', 'Temporary Driver', 'Fixed-term Lecturer'.
 # ('Locum GP', 'Freelance Technical Writer': the corpus names these posts with their word.)
-_LEADING_STATUS = re.compile(r"^(?:casual|temporary|seasonal|interim|fixed[- ]term|"
+_LEADING_STATUS = re.compile(r"^(?:casual|temporary|seasonal|fixed[- ]term|"
                              r"permanent|part[- ]time|full[- ]time)\s+(?=\S)", re.I)
 # ... or after it, as one word: 'Directeur·rice artistique freelance', 'Agent vacataire'.
 # ('Médiateur culturel saisonnier' is written as the post's name in the corpus: it stays.)
@@ -156,7 +156,7 @@ def other_fields_off(title: str) -> str:
     rest = _LEADING_SEASON.sub("", title)
     status = _LEADING_STATUS.match(rest)
     # (a status the contract reader reads as one: 'Casual Dining Room Supervisor' names a room)
-    if status and post_word(rest[status.end():]) and (_WORKING_TIME.match(rest) or any(
+    if status and len(rest[status.end():].split()) >= 2 and (_WORKING_TIME.match(rest) or any(
             start == 0 for start, _, _ in _kinds_in(rest, "en", _CONTRACT_KINDS))):
         rest = rest[status.end():]
     return rest.strip() or title
