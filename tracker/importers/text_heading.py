@@ -245,9 +245,12 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     # it is the page's header, not its heading.
     heading_at, by_marker = heading_index(top, heading_like, _SEX, is_org_line)
     if heading_at is None:  # no line names a known post: the one a line announces ('X recrute :')
+        # (the announcement ends its line; the line it points to is no sentence)
         heading_at = next((i + 1 for i, line in enumerate(top[:-1])
-                           if (_RECRUITS_ALONE.search(line) or announces(line))
-                           and heading_like(top[i + 1])), None)
+                           if (_RECRUITS_ALONE.search(line) and re.search(
+                               r"(?::|\b(?:recrute|recrutent|recherche|cherche|hiring|recruiting))"
+                               r"\s*[!:]?\s*$", line) or announces(line))
+                           and heading_like(top[i + 1]) and not top[i + 1].endswith(".")), None)
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
