@@ -271,3 +271,11 @@ def test_a_status_before_a_post_of_unknown_words_is_left_out() -> None:
 def test_aux_and_the_unit_after_a_post_in_a_sentence_name_it() -> None:
     assert title("Notre coopérative cherche un ou une préposé aux semences pour la saison.\n\n"
                  "Salaire 17 $.\n") == "préposé aux semences"
+
+
+def test_a_unit_or_a_field_after_a_dash_is_no_kind_of_practice() -> None:
+    assert other_fields_off("Chargé de mission – cabinet du Président") \
+        == "Chargé de mission – cabinet du Président"
+    assert other_fields_off("Technicien – études et méthodes") == "Technicien – études et méthodes"
+    assert other_fields_off("Ingénieur – structures métalliques") == "Ingénieur – structures métalliques"
+    assert other_fields_off("Clerc de notaire – étude notariale") == "Clerc de notaire"

@@ -32,9 +32,11 @@ _SEASON = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter|[ée]t[ée]|hiver
 # How the workplace is reached: '(accès télésiège)', '(access by boat only)'.
 _ACCESS = re.compile(r"^(?:acc[èe]s|access(?:ible)?|reached|desservi|navette|shuttle)\b", re.I)
 # The kind of practice the post is in, in lower case after a dash: '– cabinet
-# pluridisciplinaire', '– officine de centre-ville' (the employer's kind, not the post's field).
-_PRACTICE = re.compile(r"^(?:cabinet|officine|clinique|[ée]tude|maison de sant[ée]|centre de "
-                       r"sant[ée]|structure)\s+[a-zà-ÿ]", re.I)
+# pluridisciplinaire', '– officine de centre-ville', '– étude notariale' (the employer's kind,
+# not the post's field; '– cabinet du maire', someone's office, names the unit, '– études et
+# méthodes' the field).
+_PRACTICE = re.compile(r"^(?:cabinet\s+(?!du\b|des\b|de la\b|de l['’])|officine\b|[ée]tude (?:notariale|"
+                       r"d['’]huissiers?|de notaires?)|maison de sant[ée]|centre de sant[ée])", re.I)
 # A status word before the post: 'Casual Tutor', 'Temporary Driver', 'Fixed-term Lecturer'.
 # ('Locum GP', 'Freelance Technical Writer': the corpus names these posts with their word.)
 _LEADING_STATUS = re.compile(r"^(?:casual|temporary|seasonal|fixed[- ]term|"
