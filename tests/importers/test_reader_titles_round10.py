@@ -279,3 +279,15 @@ def test_a_unit_or_a_field_after_a_dash_is_no_kind_of_practice() -> None:
     assert other_fields_off("Technicien – études et méthodes") == "Technicien – études et méthodes"
     assert other_fields_off("Ingénieur – structures métalliques") == "Ingénieur – structures métalliques"
     assert other_fields_off("Clerc de notaire – étude notariale") == "Clerc de notaire"
+
+
+def test_a_contracts_word_qualifying_another_noun_is_that_nouns() -> None:
+    # a housing service, a railway's track: no contract is stated
+    assert other_fields_off("Housing Officer – Temporary Accommodation") \
+        == "Housing Officer – Temporary Accommodation"
+    assert other_fields_off("Track Engineer – Permanent Way") == "Track Engineer – Permanent Way"
+    # the terms with the words that go with them are terms
+    assert other_fields_off("Data Analyst (Contract – 6 months, possibility of extension)") \
+        == "Data Analyst"
+    assert other_fields_off("Chargée de projet – Remplacement congé maternité") == "Chargée de projet"
+    assert other_fields_off("Teacher – Year 5 (Maternity Cover)") == "Teacher – Year 5"

@@ -105,17 +105,45 @@ def _last_dash_part(title: str) -> tuple[str, str] | None:
     return title[:cut.start()].rstrip(), title[cut.end():].strip()
 
 
+# The words that go with the terms without naming anything else: 'contract', 'poste', 'of',
+# 'renewable', 'six', 'leave', 'maternité' (a unit of time only with its figure: 'Year 5' is a
+# school year).
+_TERM_FILLERS = re.compile(
+    r"(?i)\b(?:contracts?|contrats?|positions?|postes?|posts?|roles?|jobs?|emplois?|basis|of|de|d['’]|"
+    r"du|des|la|le|les|l['’]|for|pour|with|avec|a|an|un|une|the|and|et|ou|or|possibility|"
+    r"possibilit[ée]|renouvelable|renewable|initially|initialement|leave|cong[ée]|cover|"
+    r"collaboration|maternit[ée]|paternit[ée]|parental|maternity|paternity|maladie|sick|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|twelve|eighteen|deux|trois|quatre|cinq|sept|huit|"
+    r"neuf|dix|douze|dix-huit|minimum|maximum|extension|prolongation|possible|only|seulement|"
+    r"through|until|jusqu['’]au?|to|au|à)\b")
+
+
+def _terms_only(part: str) -> bool:
+    """A part saying only the terms: contract words, a length, a share of time and the words
+    that go with them ('Temporary – six (6) months', 'MATERNITY COVER', '0,6 ETP'); a contract's
+    word qualifying another noun is that noun's ('Temporary Accommodation': a housing service)."""
+    spans = [(start, end) for start, end, _ in _kinds_in(part, "fr", _CONTRACT_KINDS)]
+    spans += [m.span() for pattern in (_DURATION, _WORKING_TIME) for m in pattern.finditer(part)]
+    if not spans:
+        return False
+    rest = list(part)
+    for start, end in spans:
+        rest[start:end] = " " * (end - start)
+    words = re.findall(r"[^\W\d_]{3,}", _TERM_FILLERS.sub(" ", "".join(rest)))
+    return not words
+
+
 def states_other_field(part: str, bracketed: bool = False) -> bool:
     """Whether a heading's part states another field than the post's name: the contract, its
     length or working time, a requirement, a season, that it is open, its pay grade's code, how
-    the workplace is reached or the kind of practice it is. A part naming a post ('Tutor', 'PCSO') is the post's."""
+    the workplace is reached or the kind of practice it is. A part naming a post ('Tutor',
+    'PCSO') is the post's."""
     part = part.strip(" ,;:")
     if not part or post_word(part) or len(part.split()) > 8:
         return False
     if bracketed and re.fullmatch(r"[A-Z]{2,6}", part):
         return False  # 'Hydrologist (CDD)': an acronym in brackets is kept as the heading's own
-    return bool(_kinds_in(part, "fr", _CONTRACT_KINDS) or _DURATION.search(part)
-                or _WORKING_TIME.search(part) or _REQUIREMENT.search(part)
+    return bool(_terms_only(part) or _REQUIREMENT.search(part)
                 or _SEASON.match(part) or _OPEN.match(part)
                 or bracketed and (_ACCESS.match(part) or _GRADE_CODE.match(part))
                 or not bracketed and _PRACTICE.match(part))
