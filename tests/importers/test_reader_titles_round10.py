@@ -291,3 +291,11 @@ def test_a_contracts_word_qualifying_another_noun_is_that_nouns() -> None:
         == "Data Analyst"
     assert other_fields_off("Chargée de projet – Remplacement congé maternité") == "Chargée de projet"
     assert other_fields_off("Teacher – Year 5 (Maternity Cover)") == "Teacher – Year 5"
+
+
+def test_a_purpose_is_an_infinitive_with_its_object_not_a_noun_after_pour() -> None:
+    assert other_fields_off("Éducateur pour foyer d'hébergement") \
+        == "Éducateur pour foyer d'hébergement"
+    assert other_fields_off("Chargé de mission pour la filière bois") \
+        == "Chargé de mission pour la filière bois"
+    assert other_fields_off("vendeur pour nous rejoindre à Lyon") == "vendeur"

@@ -68,11 +68,13 @@ _LEADING_SEASON = re.compile(r"^(?:spring|summer|fall|autumn|winter|[ée]t[ée]|
                              r"(?:19|20)\d\d\s*[:–—-]?\s+(?=\S)", re.I)
 # What the post is for, after it: 'pour remplacer notre X pendant son congé', 'pour renforcer
 # l'équipe', 'to join my team in Abingdon', 'to cover a maternity leave' (an infinitive, French
-# or English, with its object: a sentence's purpose, never the post's name).
+# or English, with its object: a sentence's purpose, never the post's name; 'Éducateur pour
+# foyer d'hébergement', 'pour la filière bois' name whom or what the post serves).
 _PURPOSE = re.compile(
-    r"\s+(?:(?:pour|afin d['’]|afin de)\s+(?:(?:nous|vous|l['’]|la|le|les|leur|y|en|se|s['’])\s*)?"
-    r"(?!centre\b|adultes?\b|entre)[a-zà-ÿ]{3,}(?:er|ir|re)\s+(?:\S+)|to\s+[a-z]{3,}\s+"
-    r"(?:my|our|the|a|an|your|their|its|us|them)\b).*$")
+    r"\s+(?:(?:pour|afin d['’]|afin de)\s+(?:(?:nous|vous|y|en|se|s['’]|leur|lui)\s*)?"
+    r"(?!centre\b|entre\b)[a-zà-ÿ]{3,}(?:er|ir|re)\s+(?:l['’]|(?:le|la|les|un|une|des|notre|nos|son|"
+    r"sa|ses|leur|leurs|votre|vos|mon|ma|mes|cette|ce|ces|nous|vous|en|à|au|aux)\s)"
+    r"|to\s+[a-z]{3,}\s+(?:my|our|the|a|an|your|their|its|us|them)\b).*$")
 
 
 def _last_bracket(title: str) -> tuple[str, str] | None:
