@@ -299,3 +299,10 @@ def test_a_purpose_is_an_infinitive_with_its_object_not_a_noun_after_pour() -> N
     assert other_fields_off("Chargé de mission pour la filière bois") \
         == "Chargé de mission pour la filière bois"
     assert other_fields_off("vendeur pour nous rejoindre à Lyon") == "vendeur"
+
+
+def test_a_heading_with_its_facets_in_lower_case_under_it_is_no_sentence() -> None:
+    text = ("Senior Data Scientist – Climate Risk\nfull-time, permanent, hybrid\n\n"
+            "Aldermoor Analytics models flood and heat risk.\n")
+    assert title(text) == "Senior Data Scientist – Climate Risk"
+    assert other_fields_off("Animateur séjours Nature") == "Animateur séjours Nature"

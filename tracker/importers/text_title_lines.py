@@ -83,7 +83,10 @@ def goes_on(line: str, after: str) -> bool:
     next one starting in lower case ('Le Directeur de l'Office ... annonce' / 'l'organisation
     d'un concours ...'). Such a line is running text, never a heading."""
     line, after = line.strip(), after.strip()
-    return bool(line and after and not re.search(r"[.!?:;»)\]]$", line)
+    # (the next line reads as running text, a sentence's end or a long line: a heading's facets
+    # under it, 'full-time, permanent, hybrid', do not)
+    running = re.search(r"[.!?]$", after) or len(after.split()) >= 8
+    return bool(line and after and not re.search(r"[.!?:;»)\]]$", line) and running
                 and re.match(r"[a-zà-ÿ]", after) and len(line.split()) >= 4)
 
 

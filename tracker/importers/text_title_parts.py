@@ -59,10 +59,11 @@ _OPEN = re.compile(r"^(?:vacant|vacancy|urgent|immediate start|(?:poste )?[àa] 
 # A pay grade's code in brackets: '(GMG/SEG 2)', '(PS 4)', '(GS 12)': letters, then its step.
 _GRADE_CODE = re.compile(r"^[A-Z]{2,5}(?:[/-][A-Z]{2,5})*\s+\d{1,2}[A-Z]?$")
 # The holiday camp or the stay the post works in, after it: 'cuisinier colo île d'Oléron',
-# 'animateur séjour à Carnac' (the setting and its place; 'Animateur colo' alone stays).
+# 'animateur séjour à Carnac' (the setting and its place; 'Animateur colo' alone and
+# 'Animateur séjours Nature', the stays' theme, stay).
 _TRAILING_CAMP = re.compile(r"\s+(?:colos?|colonies?(?: de vacances)?|centre de vacances|s[ée]jours?|"
-                            r"summer camp|camp)\s+(?:(?:[àa]|en|sur|de|du|in|at)\s+)?"
-                            r"(?:l['’]\s*)?(?:[îi]le\b|[A-ZÀ-Ý]).*$")
+                            r"summer camp|camp)\s+(?:(?:[àa]|en|sur|in|at)\s+(?:l['’]\s*)?[A-ZÀ-Ýîi]|"
+                            r"(?:l['’]\s*)?[îi]le\b).*$")
 # A season or a cohort written before the post: 'Fall 2027 Intern', 'Été 2027 : animateur'.
 _LEADING_SEASON = re.compile(r"^(?:spring|summer|fall|autumn|winter|[ée]t[ée]|hiver)\s+"
                              r"(?:19|20)\d\d\s*[:–—-]?\s+(?=\S)", re.I)
