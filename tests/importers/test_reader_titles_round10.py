@@ -306,3 +306,18 @@ def test_a_heading_with_its_facets_in_lower_case_under_it_is_no_sentence() -> No
             "Aldermoor Analytics models flood and heat risk.\n")
     assert title(text) == "Senior Data Scientist – Climate Risk"
     assert other_fields_off("Animateur séjours Nature") == "Animateur séjours Nature"
+
+
+def test_a_tables_rows_are_facts_and_its_post_row_gives_the_title() -> None:
+    text = ("ÉCOLE DES MÉTIERS DU BOIS                 FDP-12\n\n            FICHE DE POSTE\n\n"
+            "Service                  Atelier menuiserie\nPoste                    Formateur menuiserie\n"
+            "Contrat                  CDD\n")
+    assert title(text) == "Formateur menuiserie"
+    # a loose label ('Position') gives the title only when its value names a post
+    text = "FACT SHEET\n\nPosition          Full-time\nUnit          Finance\n\nBudget Analyst\n"
+    assert title(text) == "Budget Analyst"
+
+
+def test_a_way_of_working_in_brackets_is_taken_off_before_the_part_it_follows_is_read() -> None:
+    text = "Careers › Sales\n\nAccount Executive – Mid-Market (Remote, US)\nNimbus Software\n"
+    assert title(text) == "Account Executive – Mid-Market"

@@ -75,6 +75,7 @@ from tracker.importers.text_title_lines import (
     marked_heading,
     names_a_post,
     sentence_at,
+    table_row,
     title_row,
 )
 from tracker.importers.text_title_mail import ad_heading, subject_title
@@ -236,6 +237,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
 
     def heading_like(line: str) -> bool:
         return not (line in authors or line in addressees or line in running or announces(line)
+                    or table_row(line)
                     or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
                     or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
@@ -341,8 +343,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         sentence = post_in_sentence(line) if len(line.split()) > 8 else None
         if sentence and post_word(sentence):  # 'My team at X is looking for a Y to join us'
             title = sentence
-        if not take(title, line, confidence):
-            continue  # an address, a number, a list item: read on
+        if table_row(line) or not take(title, line, confidence):
+            continue  # a table's row, an address, a number, a list item: read on
         found_at = index
         break
     if found_at is not None and found_at + 1 < len(top):

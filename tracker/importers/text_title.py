@@ -218,7 +218,10 @@ def trim_terms(title: str) -> str:
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
     title = _class_off(title).strip() or title
-    patterns = (_TRAILING_GENDERS, _TRAILING_RECRUITMENT, _TRAILING_BASIS, _TRAILING_EXTRAS[0],
+    # ('(Remote, US)' first: the way of working in brackets taken off, the part before it is
+    # read alone, 'Account Executive – Mid-Market (Remote, US)')
+    patterns = (_TRAILING_ARRANGEMENT, _TRAILING_GENDERS, _TRAILING_RECRUITMENT, _TRAILING_BASIS,
+                _TRAILING_EXTRAS[0],
                 _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
                 _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,

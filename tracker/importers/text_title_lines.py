@@ -14,19 +14,37 @@ from tracker.importers.dates import fold
 # 'Intitulé du poste          Formateur / Formatrice en cuisine'.
 _TITLE_ROW = re.compile(
     r"^(?:working title|job title|position title|post title|role title|title of (?:the )?(?:post|"
-    r"position)|intitule(?: du poste| de la fonction)?|titre du poste|nom du poste)"
+    r"position)|intitule(?: du poste| de la fonction)?|titre du poste|nom du poste"
+    r"|(?P<loose>poste|fonction|emploi|position|role))"
     r"(?:[ ]{3,}|\t+)(?=\S)")
 
 
 def title_row(lines: list[str]) -> tuple[str, str] | None:
-    """(value, line) of a title's row in a table of label and value set apart by a wide gap."""
+    """(value, line) of a title's row in a table of label and value set apart by a wide gap
+    (a label that may name other things, 'Poste', 'Position', when its value names a post)."""
+    from tracker.importers.text_names_layout import post_word
+
     for line in lines[:60]:
         stripped = line.strip()
         match = _TITLE_ROW.match(fold(stripped))
         if match:
             value = re.split(r"[ ]{3,}|\t", stripped[match.end():].strip())[0]
-            return value, stripped
+            if not match["loose"] or post_word(value):
+                return value, stripped
     return None
+
+
+# A table's row: a short label, a wide gap, its value ('Service          Pôle Restauration').
+_ROW = re.compile(r"^(?P<label>\S.{0,30}?)(?:[ ]{3,}|\t+)\S")
+
+
+def table_row(line: str) -> bool:
+    """A row of a table laid out with spaces, its label naming no post: a fact, no heading
+    ('Service    Pôle Restauration', 'Contrat    CDD'; 'Data Analyst    Job #: 12' is one)."""
+    from tracker.importers.text_names_layout import post_word
+
+    match = _ROW.match(line.strip())
+    return bool(match) and not post_word(match["label"])
 
 
 # A value that is no post's name: a classification's figures ('2.2, coefficient 130'), a
