@@ -68,15 +68,18 @@ from tracker.importers.text_title import (
     trim_terms,
 )
 from tracker.importers.text_title_lines import (
+    FUNDING_ONLY,
     addressee_lines,
     announces,
     goes_on,
     heading_naming_more,
     marked_heading,
     names_a_post,
+    project_above,
     sentence_at,
     table_row,
     title_row,
+    wrapped,
 )
 from tracker.importers.text_title_mail import ad_heading, subject_title
 
@@ -202,7 +205,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     # (a labelled value of figures or a board's categories names no post: '2.2, coefficient 130')
     titles = [found for found in labelled.get("title") or [] if names_a_post(found[0])]
     if titles and len(titles[0][0]) <= 200:
-        take(_wrapped(titles[0][0], lines), titles[0][1], 0.9)
+        take(wrapped(titles[0][0], lines), titles[0][1], 0.9)
         fuller = heading_naming_more(str(result.get("title").value), top_all, clean_title) \
             if result.get("title") else None
         if fuller and plausible_title(fuller[0]):  # one post named in several ways: the heading's
@@ -390,8 +393,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if numbered:
             take(numbered["title"], numbered.group(0), 0.6)
     found = result.get("title")
-    if found is not None and _FUNDING_ONLY.match(found.value):
-        project = _project_above(str(found.snippet), top, heading_like)
+    if found is not None and FUNDING_ONLY.match(found.value):
+        project = project_above(str(found.snippet), top, heading_like)
         if project:  # a studentship's project: its own title, the funding line under it
             found.value, found.snippet = project, project
     lead = re.match(r"([A-Z]{2,6})\s+(?=[A-Z][a-z])", found.value) if found is not None else None
@@ -417,19 +420,6 @@ _RECRUITS_ALONE = re.compile(
     r"|\s+(?:pour|for)\s+(?:la|le|l['’]|cet|cette|the|this)\s*(?:saison|[ée]t[ée]|hiver|rentr[ée]e|"
     r"p[ée]riode|season|summer|winter)\b[^.]*$)", re.I)
 
-def _wrapped(value: str, lines: list[str]) -> str:
-    """A labelled heading a page wrapped onto the next line ('Chef d'équipe d'exploitation' /
-    'routière (H/F)'): the next line goes on in lower case, short and with no label."""
-    stripped = [line.strip() for line in lines]
-    if value not in stripped:
-        return value
-    after = next((line for line in stripped[stripped.index(value) + 1:] if line), "")
-    if (re.match(r"[a-zà-ÿ]", after) and len(after.split()) <= 4 and ":" not in after
-            and not value.endswith((".", ",", ";", ":"))):
-        return f"{value} {after}"
-    return value
-
-
 def _post_named(line: str) -> tuple[str, str] | None:
     """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
     or a classified ad's lead words in capitals, when a word of it names a job."""
@@ -442,24 +432,3 @@ def _post_named(line: str) -> tuple[str, str] | None:
 def _facets(line: str) -> bool:
     """A board's line of facets under the heading: 'CDI · Paris · Salaire : 48K à 58K €'."""
     return len(re.findall(r"\s[·|•]\s", line)) >= 2 and bool(re.search(r"\d|:", line))
-
-
-# A line naming only a funding ('Fully funded EPSRC Doctoral Landscape Award studentship',
-# 'Funded PhD studentship', 'Bourse de thèse financée'): the kind of post, not its subject.
-_FUNDING_ONLY = re.compile(
-    r"^(?i:fully[- ]|full[- ])?(?i:funded\s+)?(?:[\w'’-]+\s+){0,6}?(?i:(?:phd|doctoral)\s+)?"
-    r"(?i:studentships?|scholarships?|bourses? de th[èe]se|contrats? doctora(?:l|ux))"
-    r"(?i:\s+(?:financ[ée]e?s?|funded))?$")
-
-
-def _project_above(snippet: str, top: list[str], heading_like: Callable[[str], bool]) -> str | None:
-    """The project's title a studentship's funding line is written under: the line just above,
-    a heading (no post's word, no organisation, no sentence)."""
-    at = next((i for i, line in enumerate(top) if line == snippet.strip()), None)
-    if not at:
-        return None
-    above = top[at - 1]
-    if heading_like(above) and not post_word(above) and not is_org_line(above) \
-            and not above.endswith(".") and 3 <= len(above.split()) <= 16:
-        return above
-    return None

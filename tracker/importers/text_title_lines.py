@@ -7,8 +7,11 @@ heading's name (one post named in several ways: the heading's)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tracker.importers.dates import fold
+from tracker.importers.text_names_header import is_org_line
+from tracker.importers.text_names_layout import post_word
 
 # A title's row in a table laid out with spaces: 'Working Title        Acquisitions Editor',
 # 'Intitulé du poste          Formateur / Formatrice en cuisine'.
@@ -22,8 +25,6 @@ _TITLE_ROW = re.compile(
 def title_row(lines: list[str]) -> tuple[str, str] | None:
     """(value, line) of a title's row in a table of label and value set apart by a wide gap
     (a label that may name other things, 'Poste', 'Position', when its value names a post)."""
-    from tracker.importers.text_names_layout import post_word
-
     for line in lines[:60]:
         stripped = line.strip()
         match = _TITLE_ROW.match(fold(stripped))
@@ -41,8 +42,6 @@ _ROW = re.compile(r"^(?P<label>\S.{0,30}?)(?:[ ]{3,}|\t+)\S")
 def table_row(line: str) -> bool:
     """A row of a table laid out with spaces, its label naming no post: a fact, no heading
     ('Service    Pôle Restauration', 'Contrat    CDD'; 'Data Analyst    Job #: 12' is one)."""
-    from tracker.importers.text_names_layout import post_word
-
     match = _ROW.match(line.strip())
     return bool(match) and not post_word(match["label"])
 
@@ -141,7 +140,39 @@ def marked_heading(value: str, snippet: str, top: list[str], marker: re.Pattern[
 def announces(line: str) -> bool:
     """A line that announces what follows and names no post: 'Applications are invited for
     the following post:', 'Le GRETA propose le poste suivant :' (its post is on the next line)."""
-    from tracker.importers.text_names_layout import post_word
-
     stripped = line.strip()
     return stripped.endswith(":") and len(stripped.split()) >= 3 and not post_word(stripped)
+
+
+def wrapped(value: str, lines: list[str]) -> str:
+    """A labelled heading a page wrapped onto the next line ('Chef d'équipe d'exploitation' /
+    'routière (H/F)'): the next line goes on in lower case, short and with no label."""
+    stripped = [line.strip() for line in lines]
+    if value not in stripped:
+        return value
+    after = next((line for line in stripped[stripped.index(value) + 1:] if line), "")
+    if (re.match(r"[a-zà-ÿ]", after) and len(after.split()) <= 4 and ":" not in after
+            and not value.endswith((".", ",", ";", ":"))):
+        return f"{value} {after}"
+    return value
+
+
+# A line naming only a funding ('Fully funded EPSRC Doctoral Landscape Award studentship',
+# 'Funded PhD studentship', 'Bourse de thèse financée'): the kind of post, not its subject.
+FUNDING_ONLY = re.compile(
+    r"^(?i:fully[- ]|full[- ])?(?i:funded\s+)?(?:[\w'’-]+\s+){0,6}?(?i:(?:phd|doctoral)\s+)?"
+    r"(?i:studentships?|scholarships?|bourses? de th[èe]se|contrats? doctora(?:l|ux))"
+    r"(?i:\s+(?:financ[ée]e?s?|funded))?$")
+
+
+def project_above(snippet: str, top: list[str], heading_like: Callable[[str], bool]) -> str | None:
+    """The project's title a studentship's funding line is written under: the line just above,
+    a heading (no post's word, no organisation, no sentence)."""
+    at = next((i for i, line in enumerate(top) if line == snippet.strip()), None)
+    if not at:
+        return None
+    above = top[at - 1]
+    if heading_like(above) and not post_word(above) and not is_org_line(above) \
+            and not above.endswith(".") and 3 <= len(above.split()) <= 16:
+        return above
+    return None
