@@ -321,3 +321,15 @@ def test_a_tables_rows_are_facts_and_its_post_row_gives_the_title() -> None:
 def test_a_way_of_working_in_brackets_is_taken_off_before_the_part_it_follows_is_read() -> None:
     text = "Careers › Sales\n\nAccount Executive – Mid-Market (Remote, US)\nNimbus Software\n"
     assert title(text) == "Account Executive – Mid-Market"
+
+
+def test_how_a_board_or_an_agency_states_the_terms_is_left_out() -> None:
+    assert other_fields_off("Product Designer (Contract-to-Hire)") == "Product Designer"
+    assert other_fields_off("Social Worker – Children's Services (Agency / Locum)") \
+        == "Social Worker – Children's Services"
+    assert other_fields_off("Healthcare Assistant – Bank") == "Healthcare Assistant"
+    assert other_fields_off("Security Officer – Must hold SIA licence") == "Security Officer"
+    assert other_fields_off("Lecturer in Law (Fixed-Term, 2 years) – School of Law") \
+        == "Lecturer in Law – School of Law"
+    # a locum named as the post stays
+    assert other_fields_off("Locum Pharmacist") == "Locum Pharmacist"

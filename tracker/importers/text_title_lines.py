@@ -2,7 +2,8 @@
 noun phrase that names a post, so a label's row in a table gives it, and these never are: a
 value made of figures or of a board's categories, a line a sentence goes on from, the
 addressees of a circular. A heading that names the post more fully than a labelled line is the
-heading's name (one post named in several ways: the heading's)."""
+heading's name (one post named in several ways: the heading's). Also a labelled heading wrapped
+onto the next line, and a studentship's project title above its funding line."""
 
 from __future__ import annotations
 

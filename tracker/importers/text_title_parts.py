@@ -21,7 +21,9 @@ _WORKING_TIME = re.compile(
 # A condition the applicant must meet: 'Diplôme national exigé', 'TS/SCI with Full Scope Poly',
 # 'permis B exigé', 'clearance required'.
 _REQUIREMENT = re.compile(
-    r"\b(?:exig[ée]e?s?|requis(?:e|es)?|obligatoires?|required|mandatory|clearance|habilitation|polygraph|poly|TS/SCI|permis [A-Z]{1,2})(?!\w)", re.I)
+    r"\b(?:exig[ée]e?s?|requis(?:e|es)?|obligatoires?|required|mandatory|clearance|habilitation|"
+    r"polygraph|poly|TS/SCI|permis [A-Z]{1,2}|must (?:hold|have|be)|doit (?:être|avoir)|"
+    r"titulaire d[ue'’]|holder of)(?!\w)", re.I)
 # The contract's kinds, read as the contract reader reads a line: its own words, and the terms
 # that only qualify a post ('casual', 'vacations', 'intérim': a casual's status, a vacataire's).
 _CONTRACT_KINDS = _TYPES + _ROLE_TYPES[3:5]
@@ -125,15 +127,27 @@ def _terms_only(part: str) -> bool:
     """A part saying only the terms: contract words, a length, a share of time and the words
     that go with them ('Temporary – six (6) months', 'MATERNITY COVER', '0,6 ETP'); a contract's
     word qualifying another noun is that noun's ('Temporary Accommodation': a housing service)."""
-    spans = [(start, end) for start, end, _ in _kinds_in(part, "fr", _CONTRACT_KINDS)]
-    spans += [m.span() for pattern in (_DURATION, _WORKING_TIME) for m in pattern.finditer(part)]
-    if not spans:
+    rest = _terms_out(part)
+    if rest == part:
         return False
+    return not re.findall(r"[^\W\d_]{3,}", _TERM_FILLERS.sub(" ", rest))
+
+
+# How a board or an agency states the terms: 'Contract-to-Hire', 'Temp to Perm', 'Agency /
+# Locum', 'Bank', 'Zero hours'.
+_HIRE_TERMS = re.compile(r"(?i)\b(?:contract[- ]to[- ]hire|temp[- ]to[- ]perm|contract|contractor|"
+                         r"agency|locum|bank|zero[- ]hours?|ad hoc|perm)\b")
+
+
+def _terms_out(part: str) -> str:
+    """A part with its contract words, lengths and shares of time blanked out."""
+    spans = [(start, end) for start, end, _ in _kinds_in(part, "fr", _CONTRACT_KINDS)]
+    spans += [m.span() for pattern in (_DURATION, _WORKING_TIME, _HIRE_TERMS)
+              for m in pattern.finditer(part)]
     rest = list(part)
     for start, end in spans:
         rest[start:end] = " " * (end - start)
-    words = re.findall(r"[^\W\d_]{3,}", _TERM_FILLERS.sub(" ", "".join(rest)))
-    return not words
+    return part if not spans else "".join(rest)
 
 
 def states_other_field(part: str, bracketed: bool = False) -> bool:
@@ -142,7 +156,8 @@ def states_other_field(part: str, bracketed: bool = False) -> bool:
     the workplace is reached or the kind of practice it is. A part naming a post ('Tutor',
     'PCSO') is the post's."""
     part = part.strip(" ,;:")
-    if not part or post_word(part) or len(part.split()) > 8:
+    # (a post's word that is the terms' own, '(Agency / Locum)', names no post here)
+    if not part or post_word(_terms_out(part)) or len(part.split()) > 8:
         return False
     if bracketed and re.fullmatch(r"[A-Z]{2,6}", part):
         return False  # 'Hydrologist (CDD)': an acronym in brackets is kept as the heading's own
@@ -169,10 +184,22 @@ def _first_field_cut(title: str) -> str:
     return title
 
 
+def _brackets_off(title: str) -> str:
+    """The heading without a bracket stating the terms with a length or a share of time before
+    a dash: 'Lecturer in Accounting (Fixed-Term, 2 years) – School of Business'. (A status word
+    alone there is kept, as the corpus writes 'Lifeguard (Seasonal) - Cedar Lake ...'.)"""
+    for match in re.finditer(r"\s*\(([^()]{2,60})\)(?=\s+[—–-]\s+)", title):
+        inside = match.group(1)
+        if (_DURATION.search(inside) or _WORKING_TIME.search(inside)) \
+                and states_other_field(inside, bracketed=True):
+            return title[:match.start()] + title[match.end():]
+    return title
+
+
 def other_fields_off(title: str) -> str:
     """The heading without its parts stating other fields, from its end (each part taken off
     uncovers the one before it), and without a status or a season written before the post."""
-    title = _first_field_cut(title)
+    title = _first_field_cut(_brackets_off(title))
     for _ in range(4):
         bracket = _last_bracket(title)
         dash = _last_dash_part(title)
