@@ -333,3 +333,16 @@ def test_how_a_board_or_an_agency_states_the_terms_is_left_out() -> None:
         == "Lecturer in Law – School of Law"
     # a locum named as the post stays
     assert other_fields_off("Locum Pharmacist") == "Locum Pharmacist"
+
+
+def test_a_consultants_assignment_names_the_post_and_a_firm_beside_it_does_not() -> None:
+    from tracker.importers.text_title import post_in_sentence
+    assert post_in_sentence("Le Fonds recherche un consultant ou un cabinet pour l'évaluation "
+                            "finale du projet « Eau pour tous » (2025-2028).") \
+        == "consultant pour l'évaluation finale du projet « Eau pour tous »"
+    assert post_in_sentence("The Trust is looking for a consultant for the evaluation of its "
+                            "youth programme (2025-2028).") \
+        == "consultant for the evaluation of its youth programme"
+    # a place or a unit after 'pour' is no assignment
+    assert post_in_sentence("La Fondation recrute un consultant pour notre bureau de Dakar.") \
+        == "consultant"

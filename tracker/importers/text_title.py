@@ -303,17 +303,34 @@ _RECRUITS_COLON = re.compile(r"\b(?:recrute|recrutent|recrutons|is hiring|are hi
                              r"\s*(?P<post>[A-Za-zÀ-ÿ][^.;:!?]{2,100})", re.I)
 
 
+# A consultant's assignment after the post: 'un consultant ou un cabinet pour l'évaluation à
+# mi-parcours du programme X', 'a consultant for the evaluation of Y' (the task, a noun of an
+# action, names the post; a firm offered beside the consultant is no part of it).
+_ASSIGNED = re.compile(
+    r"^(?P<post>(?:consultant|consultante|consultant\(e\)|expert|experte|expert\(e\)|"
+    r"prestataire|[ée]valuat(?:eur|rice)|evaluator|facilitat(?:or|eur|rice))(?:\s+[a-zà-ÿ]+)?)"
+    r"(?:\s+(?:ou|or)\s+(?:une?|an?)\s+(?:cabinet|bureau d['’][ée]tudes|firm|agency|[ée]quipe|team))?"
+    r"\s+(?P<task>(?:pour|for)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+|an?\s+)[a-zà-ÿ-]+(?:tion|ment|"
+    r"age|ude|ise|sis|ing)s?\b[^,.;:!?()]{0,80})", re.I)
+
+
+def _assignment(words: str) -> str | None:
+    match = _ASSIGNED.match(words.strip())
+    return f"{match['post']} {match['task'].strip()}" if match else None
+
+
 def post_in_sentence(line: str) -> str | None:
     """The post a sentence says is sought, up to where the sentence says more about it."""
     match = _POST_IN_SENTENCE.search(line) or _RECRUITS_COLON.search(line)
     if not match:
         return None
-    post = _POST_END.sub("", match["post"])
+    post = _assignment(match["post"]) or _POST_END.sub("", match["post"])
     post = re.sub(r"\s+(?:ou|or)\s+(?:une?|an?)\s.*$", "", post)  # 'un X ou une Xe': the first
-    post = re.sub(r"[^\w)]+$", "", post).strip(" -–—")
+    post = re.sub(r"[^\w)»]+$", "", post).strip(" -–—")  # ('« X »': its closing quote kept)
     if match.re is _POST_IN_SENTENCE and match["several"]:  # 'des vendangeurs et vendangeuses': one of them
         post = " ".join(_singular(word) for word in re.split(r"\s+(?:et|and|ou|or)\s+", post)[0].split())
-    return post if 1 <= len(post.split()) <= 8 else None
+    return post if 1 <= len(post.split()) <= (16 if _ASSIGNED.match(match["post"]) else 8) \
+        else None
 
 
 # An official notice names the post in its recruitment phrase: 'Avis de recrutement n° 31 d'un
