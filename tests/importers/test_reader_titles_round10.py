@@ -346,3 +346,9 @@ def test_a_consultants_assignment_names_the_post_and_a_firm_beside_it_does_not()
     # a place or a unit after 'pour' is no assignment
     assert post_in_sentence("La Fondation recrute un consultant pour notre bureau de Dakar.") \
         == "consultant"
+
+
+def test_a_roster_is_the_working_time_and_its_ratio_no_label() -> None:
+    text = "Jobs\n\nMechanical Fitter – FIFO 2:1 – Pilbara\nRedstone Mining\n\nWe mine iron ore.\n"
+    assert title(text) == "Mechanical Fitter"
+    assert other_fields_off("Site Supervisor – 8:6 roster") == "Site Supervisor"

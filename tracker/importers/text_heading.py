@@ -171,7 +171,8 @@ def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
                 or EMAIL.search(line) or len(line) > 120
                 or is_label(key) and (":" in line or not post_word(line))  # 'Grade 3 Teacher'
                 or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line) and not post_colon(line, is_label)
-                or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
+                # ('FIFO 2:1', '8:6 roster': a colon between figures is a ratio, no label's)
+                or re.match(r"^\S+(?:\s+\S+){3,4}(?<!\d)\s*:\s*\d", line)
                 # ('Refuse Loader', 'Public Health Nurse': a word's start is no label)
                 or re.match(r"^(offre|ref\b|job\b|job id|publi(?:e|ee|es|ees|shed|cation)\b|n°|"
                             r"no\.\s|nº)", key)

@@ -13,10 +13,12 @@ from tracker.importers.text_contract_words import _DURATION, _ROLE_TYPES, _TYPES
 from tracker.importers.text_names_layout import post_word
 
 # The share of time a post takes: '0,6 ETP', '0.8 FTE', '80 %', 'temps partiel', '21 h', and
-# 'vacations' (paid by the hour of teaching, as the time is given).
+# 'vacations' (paid by the hour of teaching, as the time is given), a roster ('FIFO 2:1').
 _WORKING_TIME = re.compile(
     r"\b[01](?:[.,]\d{1,2})?\s*+(?:ETP|FTE|WTE)\b|\b\d{1,3}\s*+%|\b(?:temps (?:plein|partiel|"
-    r"complet)|mi-temps|part[- ]time|full[- ]time|job[- ]share|vacations|(?:à|a) la vacation)\b|\b\d{1,2}\s*+(?:h|heures|hours|"
+    r"complet)|mi-temps|part[- ]time|full[- ]time|job[- ]share|vacations|(?:à|a) la vacation|"
+    # a roster: 'FIFO 2:1', 'DIDO', '8:6 roster', '7 on / 7 off'
+    r"FIFO|DIDO|rosters?|\d{1,2}\s*:\s*\d{1,2}|\d{1,2}\s*(?:on|days? on)\s*/\s*\d{1,2}\s*off)\b|\b\d{1,2}\s*+(?:h|heures|hours|"
     r"hrs)\b", re.I)
 # A condition the applicant must meet: 'Diplôme national exigé', 'TS/SCI with Full Scope Poly',
 # 'permis B exigé', 'clearance required'.
