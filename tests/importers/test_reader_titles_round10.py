@@ -352,3 +352,16 @@ def test_a_roster_is_the_working_time_and_its_ratio_no_label() -> None:
     text = "Jobs\n\nMechanical Fitter – FIFO 2:1 – Pilbara\nRedstone Mining\n\nWe mine iron ore.\n"
     assert title(text) == "Mechanical Fitter"
     assert other_fields_off("Site Supervisor – 8:6 roster") == "Site Supervisor"
+
+
+def test_a_posts_own_name_with_its_unit_subject_or_specialty_is_read_as_itself() -> None:
+    from tracker.importers.text_heading import clean_title
+    names = ["Research Fellow, Centre for Estuarine Studies", "Project Engineer – Grid & Storage",
+             "Service Engineer, Onshore", "Clinical Nurse Specialist (Tissue Viability)",
+             "Teacher of Mathematics (KS3/KS4)",
+             "Formatrice en comptabilité gestion", "Chargé(e) de mission – transition énergétique",
+             "Infirmier(ère) de nuit – service de gériatrie", "Assistant to the Chief Executive",
+             "Conseiller(ère) commercial(e) en agence", "Éducateur pour foyer d'hébergement",
+             "Responsable d'atelier – fabrication additive", "Interim Head of Finance"]
+    for name in names:
+        assert clean_title(name) == name, name
