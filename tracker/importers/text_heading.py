@@ -58,17 +58,30 @@ from tracker.importers.text_names_words import (
     _employer_off,
 )
 from tracker.importers.text_title import (
-    ad_heading,
     called_for,
     is_call,
     kind_prefixed,
     named_as_post,
     notice_post,
     post_in_sentence,
-    subject_title,
     trim_place,
     trim_terms,
 )
+from tracker.importers.text_title_lines import (
+    FUNDING_ONLY,
+    addressee_lines,
+    announces,
+    goes_on,
+    heading_naming_more,
+    marked_heading,
+    names_a_post,
+    project_above,
+    sentence_at,
+    table_row,
+    title_row,
+    wrapped,
+)
+from tracker.importers.text_title_mail import ad_heading, subject_title
 
 Labelled = dict[str, list[tuple[str, str]]]
 
@@ -114,6 +127,8 @@ def clean_title(line: str) -> str:
     # '➡️ Agent de conditionnement': the marks before the post's first word
     line = re.sub(r"^[^\w(«\"'’]+(?=\w)", "", line.strip())
     line = re.sub(r"^(?:\d{1,2}|[a-h])[).]\s+(?=\w)", "", line)  # '1) X': a list's number
+    # '>> COMMIS DE CUISINE (H/F) <<', 'Animateur 🌞': the marks set around a heading
+    line = re.sub(r"\s+[^\w\s()\[\]«»\"'’%€$£+]+$", "", line)
     counted = re.match(r"\d{1,3}\s+(?=[^\W\d]{2,}[sxSX]\b)", line)  # '6 AGENTS D'ENTRETIEN'
     first = line[counted.end():].split()[0] if counted else ""
     if counted and (post_word(first) or post_word(first[:-1])):
@@ -140,15 +155,24 @@ def _top_lines(lines: list[str], limit: int = 14) -> list[str]:
     return top
 
 
+def _post_in_caps(line: str) -> bool:
+    """'EDUCATION OFFICER', 'TRAINING MANAGER': a post's name in capitals that only starts
+    with a section's heading word ('EDUCATION'); its other words name the post, and the same
+    words in lower case open no section."""
+    words = line.split()
+    return len(words) >= 2 and heading_of(line.lower()) is None and post_word(" ".join(words[1:]))
+
+
 def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
     key = fold(line).strip(" :")
     heading = heading_of(line)
     return bool(key in _NOT_TITLES or _RUNNING_HEAD.match(key)
-                or (heading is not None and heading.name != "other")
+                or (heading is not None and heading.name != "other" and not _post_in_caps(line))
                 or EMAIL.search(line) or len(line) > 120
                 or is_label(key) and (":" in line or not post_word(line))  # 'Grade 3 Teacher'
                 or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line) and not post_colon(line, is_label)
-                or re.match(r"^\S+(?:\s+\S+){3,4}\s*:\s*\d", line)
+                # ('FIFO 2:1', '8:6 roster': a colon between figures is a ratio, no label's)
+                or re.match(r"^\S+(?:\s+\S+){3,4}(?<!\d)\s*:\s*\d", line)
                 # ('Refuse Loader', 'Public Health Nurse': a word's start is no label)
                 or re.match(r"^(offre|ref\b|job\b|job id|publi(?:e|ee|es|ees|shed|cation)\b|n°|"
                             r"no\.\s|nº)", key)
@@ -171,17 +195,33 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     def take(value: str, snippet: str, confidence: float) -> bool:
         """Offer a title if it can name a post (whatever rule found it)."""
         title = clean_title(value)
-        if not plausible_title(title):
+        # (a sentence's end, a full stop after a word in lower case, closes no post's name:
+        # 'A degree.' under 'Qualifications'; an abbreviation's, 'Admin. Asst.', is short)
+        if not plausible_title(title) or re.search(r"\s[a-zà-ÿ]{5,}\.$", title):
             return False
         result.add("title", title, snippet, confidence)
         return True
 
-    titles = labelled.get("title") or []
+    top_all = _top_lines(lines, 20)
+    # (a labelled value of figures or a board's categories names no post: '2.2, coefficient 130')
+    titles = [found for found in labelled.get("title") or [] if names_a_post(found[0])]
     if titles and len(titles[0][0]) <= 200:
-        take(_wrapped(titles[0][0], lines), titles[0][1], 0.9)
+        take(wrapped(titles[0][0], lines), titles[0][1], 0.9)
+        fuller = heading_naming_more(str(result.get("title").value), top_all, clean_title) \
+            if result.get("title") else None
+        if fuller and plausible_title(fuller[0]):  # one post named in several ways: the heading's
+            result.get("title").value, result.get("title").snippet = fuller
+    row = title_row(lines) if not result.get("title") else None
+    if row:  # 'Working Title        Acquisitions Editor': a table laid out with spaces
+        take(row[0], row[1], 0.88)
     tabled = next(((v, line) for line in lines[:40] if (v := table_value(line))), None)
     if tabled and not result.get("title"):  # 'Intitulé du poste | X' in a flattened table
         take(tabled[0], tabled[1], 0.85)
+    labelled_title = result.get("title")
+    marked = marked_heading(labelled_title.value, str(labelled_title.snippet), top_all, _SEX,
+                            clean_title) if labelled_title else None
+    if marked and plausible_title(marked[0]):  # one post named in several ways: the heading's
+        labelled_title.value, labelled_title.snippet = marked
     subject = subject_title(top, is_org_line, "\n".join(lines))
     if subject and not result.get("title"):
         carried = ad_heading(lines, is_org_line, lambda line: bool(_SEX.search(line)))
@@ -193,10 +233,16 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     domains = domain_labels(text, EMAIL)
     site_names: Sources = []  # a site's own name in its header, confirmed
     authors = {top[index] for index in author_lines(top)}  # a social post's author
+    addressees = addressee_lines(lines)  # a circular's 'To:' block
+    # (a line with a sex marker is a heading, whatever follows it: 'X (f/m/d) in Y' / 'full-time')
+    running = {line for line, after in zip(top, top[1:], strict=False)
+               if goes_on(line, after) and not _SEX.search(line)}
     sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
 
     def heading_like(line: str) -> bool:
-        return not (line in authors or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
+        return not (line in authors or line in addressees or line in running or announces(line)
+                    or table_row(line)
+                    or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
                     or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
@@ -204,11 +250,18 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     # The first heading naming a post (one with a sex marker first): a line naming none above
     # it is the page's header, not its heading.
     heading_at, by_marker = heading_index(top, heading_like, _SEX, is_org_line)
+    if heading_at is None:  # no line names a known post: the one a line announces ('X recrute :')
+        # (the announcement ends its line; the line it points to is no sentence)
+        heading_at = next((i + 1 for i, line in enumerate(top[:-1])
+                           if (_RECRUITS_ALONE.search(line) and re.search(
+                               r"(?::|\b(?:recrute|recrutent|recherche|cherche|hiring|recruiting))"
+                               r"\s*[!:]?\s*$", line) or announces(line))
+                           and heading_like(top[i + 1]) and not top[i + 1].endswith(".")), None)
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        if line in authors or is_letterhead(line):
+        if line in authors or line in addressees or is_letterhead(line):
             continue
         if _CAMPAIGN.search(line):  # 'Alpenflug Airlines – Pilot Recruitment'
             boards.append((org_name(line), line, 0.6))
@@ -240,8 +293,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             found_at = index
             break
         prefixed = kind_prefixed(line)
-        if (_RECRUITS_ALONE.search(line) or is_call(line)) and not prefixed:
-            after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line))
+        if (_RECRUITS_ALONE.search(line) or is_call(line) or announces(line)) and not prefixed:
+            after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line) or announces(line))
             continue
         if prefixed and not above and not is_org_line(prefixed) \
                 and (post_word(prefixed) or not _named_elsewhere(prefixed, text)) \
@@ -270,11 +323,19 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             continue
         if line.endswith(".") and len(line.split()) > 8:
             break  # running text: the heading was not in the header
+        if line in running:  # a sentence going on over lines: the post it names, if any
+            sentence = post_in_sentence(sentence_at(top, index)) or notice_post(sentence_at(top, index))
+            if sentence and take(sentence, line, 0.6):
+                found_at = index
+                break
+            continue
         confidence = 0.65 if not after_recruits or _ARTICLE.match(line) else 0.6
         title = line
         if heading_at is None and not post_word(line):
             # no heading names a post: the sentence or the classified ad that names one
-            named = next((p for p in map(_post_named, top) if p and plausible_title(
+            # (a sentence going on over lines read whole: 'La crèche ... cherche un·e' / 'X pour ...')
+            sentences = [sentence_at(top, i) if top[i] in running else top[i] for i in range(len(top))]
+            named = next((p for p in map(_post_named, sentences) if p and plausible_title(
                 clean_title(p[0]))), None)
             if named and take(named[0], named[1], 0.55):
                 found_at = None
@@ -286,8 +347,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         sentence = post_in_sentence(line) if len(line.split()) > 8 else None
         if sentence and post_word(sentence):  # 'My team at X is looking for a Y to join us'
             title = sentence
-        if not take(title, line, confidence):
-            continue  # an address, a number, a list item: read on
+        if table_row(line) or not take(title, line, confidence):
+            continue  # a table's row, an address, a number, a list item: read on
         found_at = index
         break
     if found_at is not None and found_at + 1 < len(top):
@@ -311,8 +372,12 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
     if not result.get("title"):
-        post = next((p for line in top[:10] for p, known in ((post_in_sentence(line), False),
-                                                              (named_as_post(line), True))
+        post = next((p for i in range(min(10, len(top))) for p, known in (
+                         (post_in_sentence(sentence_at(top, i)), False),
+                         (named_as_post(sentence_at(top, i)), True),
+                         # an official notice's first paragraph, however long: 'organise un
+                         # recrutement sans concours d'adjoints techniques ... (ATASM)'
+                         (notice_post(sentence_at(top, i)[:400]), False))
                      if p and (known or post_word(p)) and plausible_title(clean_title(p))), None)
         if post:
             take(post, post, 0.55)
@@ -329,8 +394,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if numbered:
             take(numbered["title"], numbered.group(0), 0.6)
     found = result.get("title")
-    if found is not None and _FUNDING_ONLY.match(found.value):
-        project = _project_above(str(found.snippet), top, heading_like)
+    if found is not None and FUNDING_ONLY.match(found.value):
+        project = project_above(str(found.snippet), top, heading_like)
         if project:  # a studentship's project: its own title, the funding line under it
             found.value, found.snippet = project, project
     lead = re.match(r"([A-Z]{2,6})\s+(?=[A-Z][a-z])", found.value) if found is not None else None
@@ -356,19 +421,6 @@ _RECRUITS_ALONE = re.compile(
     r"|\s+(?:pour|for)\s+(?:la|le|l['’]|cet|cette|the|this)\s*(?:saison|[ée]t[ée]|hiver|rentr[ée]e|"
     r"p[ée]riode|season|summer|winter)\b[^.]*$)", re.I)
 
-def _wrapped(value: str, lines: list[str]) -> str:
-    """A labelled heading a page wrapped onto the next line ('Chef d'équipe d'exploitation' /
-    'routière (H/F)'): the next line goes on in lower case, short and with no label."""
-    stripped = [line.strip() for line in lines]
-    if value not in stripped:
-        return value
-    after = next((line for line in stripped[stripped.index(value) + 1:] if line), "")
-    if (re.match(r"[a-zà-ÿ]", after) and len(after.split()) <= 4 and ":" not in after
-            and not value.endswith((".", ",", ";", ":"))):
-        return f"{value} {after}"
-    return value
-
-
 def _post_named(line: str) -> tuple[str, str] | None:
     """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
     or a classified ad's lead words in capitals, when a word of it names a job."""
@@ -381,24 +433,3 @@ def _post_named(line: str) -> tuple[str, str] | None:
 def _facets(line: str) -> bool:
     """A board's line of facets under the heading: 'CDI · Paris · Salaire : 48K à 58K €'."""
     return len(re.findall(r"\s[·|•]\s", line)) >= 2 and bool(re.search(r"\d|:", line))
-
-
-# A line naming only a funding ('Fully funded EPSRC Doctoral Landscape Award studentship',
-# 'Funded PhD studentship', 'Bourse de thèse financée'): the kind of post, not its subject.
-_FUNDING_ONLY = re.compile(
-    r"^(?i:fully[- ]|full[- ])?(?i:funded\s+)?(?:[\w'’-]+\s+){0,6}?(?i:(?:phd|doctoral)\s+)?"
-    r"(?i:studentships?|scholarships?|bourses? de th[èe]se|contrats? doctora(?:l|ux))"
-    r"(?i:\s+(?:financ[ée]e?s?|funded))?$")
-
-
-def _project_above(snippet: str, top: list[str], heading_like: Callable[[str], bool]) -> str | None:
-    """The project's title a studentship's funding line is written under: the line just above,
-    a heading (no post's word, no organisation, no sentence)."""
-    at = next((i for i, line in enumerate(top) if line == snippet.strip()), None)
-    if not at:
-        return None
-    above = top[at - 1]
-    if heading_like(above) and not post_word(above) and not is_org_line(above) \
-            and not above.endswith(".") and 3 <= len(above.split()) <= 16:
-        return above
-    return None

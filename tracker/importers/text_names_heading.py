@@ -42,7 +42,9 @@ def employer_after(title: str, text: str) -> str:
         return title
     rest = text.replace(title, "")
     # ('APPRENTICE X – Pemberton & Shah Accountants, Bury': the post in capitals, the name not)
-    cased = head.isupper() and not name.isupper()
+    # ('DU 1er DEGRÉ': an ordinal's ending is in lower case in a heading in capitals)
+    capitals = re.sub(r"\d+(?:er|re|e|ème|eme|nd|st|rd|th)\b", "", head)
+    cased = capitals.isupper() and not name.isupper()
     return head.strip() if cased or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) \
         else title
 

@@ -63,6 +63,7 @@ driller roustabout fitter machinist millwright herdsman milker stockman shepherd
 polisseur polisseuse horloger horlogere encadrant encadrante usineur machiniste regleur
 regleuse ebeniste conditionneur conditionneuse manutentionnaire matelot marin pilote berger
 bergere vigneron vigneronne sommelier sommeliere hote hotesse decolleteur
+superviseur superviseure demonstrator rayonniste prepose preposee chimiste
 """
 _POST_WORDS = frozenset(_POST_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")

@@ -7,12 +7,12 @@ heading."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_layout import post_word
 from tracker.importers.text_names_places import only_places
 from tracker.importers.text_places import is_place
+from tracker.importers.text_title_parts import named_to_acronym, other_fields_off
 
 # A kind of posting or call written before the title, then a separator.
 _KIND_PREFIX = re.compile(
@@ -21,7 +21,10 @@ _KIND_PREFIX = re.compile(
     r"|stage(?: de fin d'etudes?| de cesure| de pre-embauche)?|internship|traineeship|recrutement"
     r"|offre d'emploi|job offer|job opportunity|job opening|opening|now hiring|we'?re hiring|"
     r"we are hiring|join (?:us|our team|the team)|rejoignez[- ]nous|rejoins[- ]nous|"
-    r"job|offre|vacancy|poste|cdi|cdd|volontariat|service civique)\s*+[·|:–—-]\s*+(?=\S)")
+    r"job|offre|vacancy|poste|cdi|cdd|volontariat|service civique|"
+    # a social post's announcement: 'NEW ROLE: X', 'We're hiring! X', 'On recrute ! X'
+    r"new (?:role|position|opportunity|job)|nouveau poste|nouvelle (?:offre|opportunite)|"
+    r"on recrute|nous recrutons)\s*+[·|:–—!-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
     r"^(?:rejoignez[- ]nous|join us|join our team|nous recrutons|on recrute|we'?re hiring|"
@@ -154,6 +157,7 @@ _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|"
 
 def kind_prefixed(line: str) -> str | None:
     """The title after a kind of posting written first ('Appel à candidatures – X')."""
+    line = re.sub(r"^[^\w(«\"'’\[]+(?=\w)", "", line.strip())  # ('🚀 We're hiring! X')
     match = _KIND_PREFIX.match(fold(line)) or _LEAD_IN.match(line)
     if not match:
         return None
@@ -214,7 +218,10 @@ def trim_terms(title: str) -> str:
     title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
     title = _class_off(title).strip() or title
-    patterns = (_TRAILING_GENDERS, _TRAILING_RECRUITMENT, _TRAILING_BASIS, _TRAILING_EXTRAS[0],
+    # ('(Remote, US)' first: the way of working in brackets taken off, the part before it is
+    # read alone, 'Account Executive – Mid-Market (Remote, US)')
+    patterns = (_TRAILING_ARRANGEMENT, _TRAILING_GENDERS, _TRAILING_RECRUITMENT, _TRAILING_BASIS,
+                _TRAILING_EXTRAS[0],
                 _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
                 _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
@@ -230,6 +237,7 @@ def trim_terms(title: str) -> str:
             if trimmed:
                 title = trimmed
         title = _class_off(title).strip() or title
+        title = other_fields_off(title)
         if title == before:
             break
     return _LEADING_YEAR.sub("", title).strip()
@@ -275,14 +283,18 @@ _POST_IN_SENTENCE = re.compile(
     r"\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|seven|eight|"
     r"nine|ten|"
     r"(?:son|sa|ses|their|its|our|"
-    r"notre|nos|leur)(?:\s+ou\s+(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
+    # ('son ou sa', 'son/sa futur(e)': the possessive in both genders)
+    r"notre|nos|leur)(?:\s*(?:\s+ou\s+|/)\s*(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
     r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
     re.I)
 # Where the sentence goes on past the post: an aside in brackets (not a sex ending '(e)' nor
 # an acronym '(FLE)'), a comma, a preposition ('en' only before the terms: 'en CDI').
 _POST_END = re.compile(
-    r"\s*(?:\s\((?![A-Z]{2,6}\))|,|\s(?:pour|to|who|qui|in|à|a|au|dans|for|with|avec|sur|on|"
-    r"at)\s|\sen\s(?=cdi|cdd|alternance|apprentissage|stage|contrat|int[ée]rim|temps|"
+    r"\s*(?:\s\((?![A-Z]{2,6}\))|,|\s(?:pour|to|who|qui|in|à|a|dans|for|with|avec|sur|on|"
+    # ('commis au centre jardin': 'au', 'aux' and the unit name the post; 'au sein de', 'au 1er mai',
+    # 'au plus vite' go on with the sentence, 'au Mans', 'au Canada' name a place)
+    r"at)\s|\saux?\s(?=sein|plus|moins|\d|cours|d[ée]but|mois|titre|profit|poste|service de|"
+    r"c[oœ]ur|pr[èe]s|(?-i:[A-ZÀ-Ý]))|\sen\s(?=cdi|cdd|alternance|apprentissage|stage|contrat|int[ée]rim|temps|"
     r"remplacement|renfort|service civique|freelance|poste)).*$", re.I)
 
 
@@ -291,17 +303,34 @@ _RECRUITS_COLON = re.compile(r"\b(?:recrute|recrutent|recrutons|is hiring|are hi
                              r"\s*(?P<post>[A-Za-zÀ-ÿ][^.;:!?]{2,100})", re.I)
 
 
+# A consultant's assignment after the post: 'un consultant ou un cabinet pour l'évaluation à
+# mi-parcours du programme X', 'a consultant for the evaluation of Y' (the task, a noun of an
+# action, names the post; a firm offered beside the consultant is no part of it).
+_ASSIGNED = re.compile(
+    r"^(?P<post>(?:consultant|consultante|consultant\(e\)|expert|experte|expert\(e\)|"
+    r"prestataire|[ée]valuat(?:eur|rice)|evaluator|facilitat(?:or|eur|rice))(?:\s+[a-zà-ÿ]+)?)"
+    r"(?:\s+(?:ou|or)\s+(?:une?|an?)\s+(?:cabinet|bureau d['’][ée]tudes|firm|agency|[ée]quipe|team))?"
+    r"\s+(?P<task>(?:pour|for)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+|an?\s+)[a-zà-ÿ-]+(?:tion|ment|"
+    r"age|ude|ise|sis|ing)s?\b[^,.;:!?()]{0,80})", re.I)
+
+
+def _assignment(words: str) -> str | None:
+    match = _ASSIGNED.match(words.strip())
+    return f"{match['post']} {match['task'].strip()}" if match else None
+
+
 def post_in_sentence(line: str) -> str | None:
     """The post a sentence says is sought, up to where the sentence says more about it."""
     match = _POST_IN_SENTENCE.search(line) or _RECRUITS_COLON.search(line)
     if not match:
         return None
-    post = _POST_END.sub("", match["post"])
+    post = _assignment(match["post"]) or _POST_END.sub("", match["post"])
     post = re.sub(r"\s+(?:ou|or)\s+(?:une?|an?)\s.*$", "", post)  # 'un X ou une Xe': the first
-    post = re.sub(r"[^\w)]+$", "", post).strip(" -–—")
+    post = re.sub(r"[^\w)»]+$", "", post).strip(" -–—")  # ('« X »': its closing quote kept)
     if match.re is _POST_IN_SENTENCE and match["several"]:  # 'des vendangeurs et vendangeuses': one of them
         post = " ".join(_singular(word) for word in re.split(r"\s+(?:et|and|ou|or)\s+", post)[0].split())
-    return post if 1 <= len(post.split()) <= 8 else None
+    return post if 1 <= len(post.split()) <= (16 if _ASSIGNED.match(match["post"]) else 8) \
+        else None
 
 
 # An official notice names the post in its recruitment phrase: 'Avis de recrutement n° 31 d'un
@@ -311,15 +340,20 @@ _COUNT = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|
          r"nine|ten|\d{1,2})(?:\s*\(\d{1,2}\))?"
 _NOTICE_POST = re.compile(
     rf"\b(?:recrutement|recruitment|recruter|recruit|appointment|engagement|nomination)"
-    rf"(?:\s+n°\s*\S+)?\s+(?:(?P<one>d['’]\s*une?(?:\(e\)|·e|\.e)?|of\s+(?:an?|one)|une?(?:\(e\)|·e)?|an?)"
-    rf"|(?:de|of)?\s*(?P<count>{_COUNT})|(?P<bare>of|as|de|des))\s+(?P<post>[^.;:!?]{{3,100}})", re.I)
+    # (the recruitment's kind between: 'recrutement sans concours d'adjoints techniques')
+    rf"(?:\s+n°\s*\S+)?(?:\s+(?:sans concours|externe|interne|direct|r[ée]serv[ée]|exceptionnel))?"
+    rf"\s+(?:(?P<one>d['’]\s*une?(?:\(e\)|·e|\.e)?|of\s+(?:an?|one)|une?(?:\(e\)|·e)?|an?)\s+"
+    rf"|(?:de|of)?\s*(?P<count>{_COUNT})\s+|(?P<bare>of|as|de|des)\s+|(?P<elided>d['’])\s*)"
+    rf"(?P<post>[^.;:!?]{{3,140}})", re.I)
 
 
 # 'Avis de vacance de l'emploi de X', 'applications ... for the position of X', 'appel à
 # candidatures pour le poste de X': the post a notice names as a post.
 _POST_NAMED = re.compile(
     r"\b(?:(?:vacance|vacancy)\s+(?:de\s+l['’]emploi|du\s+poste|for\s+the\s+(?:post|position))|"
-    r"for\s+the\s+(?:post|position|role)|(?:au|pour\s+le)\s+poste)\s+(?:de\s+|d['’]\s*|of\s+)"
+    r"for\s+the\s+(?:post|position|role)|(?:au|pour\s+le)\s+poste"
+    # ('l'ouverture d'un poste de secrétaire de mairie', 'la création d'un poste de X')
+    r"|(?:ouverture|cr[ée]ation|vacance)\s+d['’]\s*un\s+poste)\s+(?:de\s+|d['’]\s*|of\s+)"
     r"(?:(?:an?|the)\s+)?(?P<post>[^.;:!?]{3,140})", re.I)
 
 
@@ -344,15 +378,15 @@ def notice_post(line: str) -> str | None:
     match = _NOTICE_POST.search(line)
     if not match:
         return None
-    post = _POST_END.sub("", match["post"]).strip(" -–—")
-    if not 1 <= len(post.split()) <= 8:
+    post = named_to_acronym(match["post"]) or _POST_END.sub("", match["post"]).strip(" -–—")
+    if not 1 <= len(post.split()) <= 14:
         return None
     if match["count"] and not re.fullmatch(r"(?i)one|1", match["count"]):
         post = " ".join(_singular(word) for word in post.split())
-    elif match["bare"]:  # 'recruitment of Administrators', 'recrutement de gardiens': one of them
+    elif match["bare"] or match["elided"]:  # 'recruitment of Administrators', 'recrutement de gardiens': one of them
         plural = any(re.fullmatch(r"(?i)[a-zà-ÿ'’-]{3,}[^su\W]s", word) for word in post.split())
         if re.match(r"(?i)(?:the|la|le|les|l['’])\s", post) or not plural \
-                and match["bare"].lower() != "as":
+                and (match["bare"] or "").lower() != "as":
             return None  # 'recruitment of the board' names no post
         post = " ".join(_singular(word) for word in post.split())
     return post
@@ -366,101 +400,6 @@ def _singular(word: str) -> str:
     if re.fullmatch(r"[A-ZÀ-Ý'’-]{4,}(?<![SU])S", word):
         return word[:-1]
     return word
-
-
-_SUBJECT = re.compile(r"^(?:subject|objet|sujet)\s*:\s*(?P<value>.+)$", re.I)
-_SUBJECT_TAGS = re.compile(r"^(?:(?:re|tr|fwd?|fw)\s*:\s*|\[[^\]]{1,40}\]\s*|"
-                           r"(?:job|poste|offre(?: d'emploi)?|vacancy)\s*:\s*)+", re.I)
-_POST_OF = re.compile(r"^(?:poste|offre|position|post)\s+(?:d['’]|de\s+|of\s+)", re.I)
-
-
-# A subject's part that only says a post is offered: 'Job opportunity – X', 'Job ad - X'.
-_LEAD_PART = re.compile(r"(?:(?:new |hot |great )?(?:job|career|employment) (?:opportunity|ad|advert|"
-                        r"posting|offer|alert|opening)|opportunity|opening|vacancy|job vacancy|"
-                        r"offre|offre d'emploi|annonce|offre a diffuser|poste a pourvoir"
-                        # 'Diffusion offre – X', 'For circulation – X': the sender asks to pass it on
-                        r"|(?:pour )?(?:diffusion|partage|relais|transmission)(?: d['’]\s*| de l['’]\s*|"
-                        r" d'une| de)? ?(?:offre|annonce|poste)(?: d'emploi)?"
-                        r"|for (?:circulation|sharing|distribution)|please (?:share|circulate))s?$")
-# 'offre technicien', 'Recherche cuisinier(ère)': the sender's word before the post.
-_LEAD_WORD = re.compile(r"^(?:offre|annonce|recherche|cherche|on recherche)\s+(?:d['’]emploi\s+)?"
-                        r"(?:(?:de|du)\s+|d['’]\s*)?(?=\w)", re.I)
-
-
-# 'Offre d'emploi à diffuser auprès de vos anciens BTS', 'Job ad to share with your students'.
-_SHARE = re.compile(r"^(?:offre(?: d'emploi)?|annonce|job (?:ad|advert|offer|posting)|vacancy)\s+"
-                    r"(?:a diffuser|a transmettre|a relayer|a faire circuler|to (?:share|forward|"
-                    r"circulate|pass on))\b")
-
-
-# A thread's or a forwarded message's title at the top, without a 'Subject:' label: 'Re:
-# [Annonces] X', 'Fwd: X'.
-_REPLY = re.compile(r"^(?P<value>(?:re|tr|fwd?|fw)\s*:\s*\S.*)$", re.I)
-# A subject's part addressed to its readers: 'Offre pour vos anciens BTS', 'For your graduates'.
-_TO_READER = re.compile(r"\b(?:pour (?:vos|tes|nos)|a (?:vos|tes)|for your|to your)\b")
-
-
-def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str, str] | None:
-    """(title, line) from an e-mail's subject: its tags ('Fwd:', '[Offre d'emploi]', 'Job:'),
-    a part saying only that a post is offered ('Job opportunity –'), and the parts naming the
-    organisation or the contract left out; a name after a comma the text uses again (the
-    employer's, 'X, Paper Lantern Animation') too."""
-    # (a 'Subject:' line first: a forwarded message's own subject under the forward's)
-    labelled = [(line, m) for line in lines[:12] if (m := _SUBJECT.match(line.strip()))]
-    replies = [(line, m) for line in lines[:3] if (m := _REPLY.match(line.strip()))]
-    for line, match in labelled + replies:
-        value = _SUBJECT_TAGS.sub("", match["value"]).strip()
-        value = re.sub(r"\s*\([^)]*\)\s*$", "", value)
-        parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", value) if p.strip()]
-        if _SHARE.match(fold(value)):
-            continue  # the sender's request to pass the offer on: the post is in the body
-        kept = [p for p in parts if not (callable(is_org) and is_org(p))
-                and not _LEAD_PART.match(fold(p).strip(" !:")) and not _TO_READER.search(fold(p))
-                and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
-        if kept:
-            post = _LEAD_WORD.sub("", _POST_OF.sub("", kept[0]).strip())
-            head, _, tail = post.rpartition(", ")
-            rest = text.replace(line.strip(), "")
-            if head and re.fullmatch(r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý&][\w'’&.-]*){0,5}", tail) \
-                    and re.search(rf"(?<![\w-]){re.escape(tail)}(?![\w-])", rest, re.I):
-                post = head
-            return post, line.strip()
-    return None
-
-
-_QUOTE = re.compile(r"^\s*(?:>\s?)+")
-_SEPARATOR_LINE = re.compile(r"^(?:[-~*=_#.]{4,}|[-~*= ]*(?:message transf[ée]r[ée]|forwarded message|"
-                             r"message d'origine|original message)[-~*= ]*)$", re.I)
-_FACT = re.compile(r"^[A-ZÀ-Ý][\w /&'’-]{1,30}\s?:\s+\S")
-# A signature's line: 'Isabelle Renaud, directrice', 'Antti Virtanen, Research Professor'.
-_SIGNED = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,2},\s")
-_HEADER_FIELD = re.compile(r"^[\w' -]{1,25}\s?:(?:\s|$)")
-
-
-def ad_heading(lines: list[str], is_org: Callable[[str], bool],
-               marked: Callable[[str], bool]) -> tuple[str, str] | None:
-    """(heading, line) of the ad an e-mail carries below its subject: a short line standing
-    alone (a blank line, a separator or the organisation's line above it) that names a post
-    (a sex marker, a post's word) or heads a block of facts ('Facility: ...', 'Shift: ...').
-    The ad's own heading names the post; the subject is the sender's words about it."""
-    start = next((i for i, line in enumerate(lines[:15]) if _SUBJECT.match(line.strip())), None)
-    if start is None:
-        return None
-    body = [_QUOTE.sub("", line).strip() for line in lines[start + 1:start + 80]]
-    for index, line in enumerate(body):
-        if (not line or len(line) > 80 or len(line.split()) > 10 or line[-1] in ".,;:!?"
-                or _HEADER_FIELD.match(line) or "@" in line or is_call(line) or is_org(line)
-                or _SEPARATOR_LINE.match(line) or re.fullmatch(r"[\W\d_]+", line)
-                or _SIGNED.match(line)):
-            continue
-        before = body[index - 1] if index else ""
-        alone = not before or _SEPARATOR_LINE.match(before) or (
-            is_org(before) and (index < 2 or not body[index - 2]))
-        after = [other for other in body[index + 1:index + 5] if other][:3]
-        facts = sum(bool(_FACT.match(other)) for other in after) >= 2
-        if alone and (marked(line) or post_word(line) or facts):
-            return line, lines[start + 1 + index].strip()
-    return None
 
 
 _CALLED_FOR = re.compile(r"^(?P<post>[^.!?:]{3,80}?)\s+(?:wanted|required|needed|"

@@ -1,0 +1,107 @@
+"""How a reader finds the title in an e-mail: the subject's post once its tags, the sender's
+words and the organisation are left out, or the heading of the ad the e-mail carries below
+it (moved from text_title, whose module grew past its size)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tracker.importers.dates import fold
+from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_title import _TERMS, is_call
+
+_SUBJECT = re.compile(r"^(?:subject|objet|sujet)\s*:\s*(?P<value>.+)$", re.I)
+_SUBJECT_TAGS = re.compile(r"^(?:(?:re|tr|fwd?|fw)\s*:\s*|\[[^\]]{1,40}\]\s*|"
+                           r"(?:job|poste|offre(?: d'emploi)?|vacancy)\s*:\s*)+", re.I)
+_POST_OF = re.compile(r"^(?:poste|offre|position|post)\s+(?:d['’]|de\s+|of\s+)", re.I)
+
+
+# A subject's part that only says a post is offered: 'Job opportunity – X', 'Job ad - X'.
+_LEAD_PART = re.compile(r"(?:(?:new |hot |great )?(?:job|career|employment) (?:opportunity|ad|advert|"
+                        r"posting|offer|alert|opening)|opportunity|opening|vacancy|job vacancy|"
+                        r"offre|offre d'emploi|annonce|offre a diffuser|poste a pourvoir"
+                        # 'Diffusion offre – X', 'For circulation – X': the sender asks to pass it on
+                        r"|(?:pour )?(?:diffusion|partage|relais|transmission)(?: d['’]\s*| de l['’]\s*|"
+                        r" d'une| de)? ?(?:offre|annonce|poste)(?: d'emploi)?"
+                        r"|for (?:circulation|sharing|distribution)|please (?:share|circulate))s?$")
+# 'offre technicien', 'Recherche cuisinier(ère)': the sender's word before the post.
+_LEAD_WORD = re.compile(r"^(?:offre|annonce|recherche|cherche|on recherche)\s+(?:d['’]emploi\s+)?"
+                        r"(?:(?:de|du)\s+|d['’]\s*)?(?=\w)", re.I)
+
+
+# 'Offre d'emploi à diffuser auprès de vos anciens BTS', 'Job ad to share with your students'.
+_SHARE = re.compile(r"^(?:offre(?: d'emploi)?|annonce|job (?:ad|advert|offer|posting)|vacancy)\s+"
+                    r"(?:a diffuser|a transmettre|a relayer|a faire circuler|to (?:share|forward|"
+                    r"circulate|pass on))\b")
+
+
+# A thread's or a forwarded message's title at the top, without a 'Subject:' label: 'Re:
+# [Annonces] X', 'Fwd: X'.
+_REPLY = re.compile(r"^(?P<value>(?:re|tr|fwd?|fw)\s*:\s*\S.*)$", re.I)
+# A subject's part addressed to its readers: 'Offre pour vos anciens BTS', 'For your graduates'.
+_TO_READER = re.compile(r"\b(?:pour (?:vos|tes|nos)|a (?:vos|tes)|for your|to your)\b")
+
+
+def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str, str] | None:
+    """(title, line) from an e-mail's subject: its tags ('Fwd:', '[Offre d'emploi]', 'Job:'),
+    a part saying only that a post is offered ('Job opportunity –'), and the parts naming the
+    organisation or the contract left out; a name after a comma the text uses again (the
+    employer's, 'X, Paper Lantern Animation') too."""
+    # (a 'Subject:' line first: a forwarded message's own subject under the forward's)
+    labelled = [(line, m) for line in lines[:12] if (m := _SUBJECT.match(line.strip()))]
+    replies = [(line, m) for line in lines[:3] if (m := _REPLY.match(line.strip()))]
+    for line, match in labelled + replies:
+        value = _SUBJECT_TAGS.sub("", match["value"]).strip()
+        value = re.sub(r"\s*\([^)]*\)\s*$", "", value)
+        parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", value) if p.strip()]
+        if _SHARE.match(fold(value)):
+            continue  # the sender's request to pass the offer on: the post is in the body
+        kept = [p for p in parts if not (callable(is_org) and is_org(p))
+                and not _LEAD_PART.match(fold(p).strip(" !:")) and not _TO_READER.search(fold(p))
+                and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
+        if kept:
+            post = _LEAD_WORD.sub("", _POST_OF.sub("", kept[0]).strip())
+            head, _, tail = post.rpartition(", ")
+            rest = text.replace(line.strip(), "")
+            if head and re.fullmatch(r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý&][\w'’&.-]*){0,5}", tail) \
+                    and re.search(rf"(?<![\w-]){re.escape(tail)}(?![\w-])", rest, re.I):
+                post = head
+            return post, line.strip()
+    return None
+
+
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_SEPARATOR_LINE = re.compile(r"^(?:[-~*=_#.]{4,}|[-~*= ]*(?:message transf[ée]r[ée]|forwarded message|"
+                             r"message d'origine|original message)[-~*= ]*)$", re.I)
+_FACT = re.compile(r"^[A-ZÀ-Ý][\w /&'’-]{1,30}\s?:\s+\S")
+# A signature's line: 'Isabelle Renaud, directrice', 'Antti Virtanen, Research Professor' (a
+# post's name before the comma is a heading: 'Service Technician, Offshore').
+_SIGNED = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,2},\s")
+_HEADER_FIELD = re.compile(r"^[\w' -]{1,25}\s?:(?:\s|$)")
+
+
+def ad_heading(lines: list[str], is_org: Callable[[str], bool],
+               marked: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(heading, line) of the ad an e-mail carries below its subject: a short line standing
+    alone (a blank line, a separator or the organisation's line above it) that names a post
+    (a sex marker, a post's word) or heads a block of facts ('Facility: ...', 'Shift: ...').
+    The ad's own heading names the post; the subject is the sender's words about it."""
+    start = next((i for i, line in enumerate(lines[:15]) if _SUBJECT.match(line.strip())), None)
+    if start is None:
+        return None
+    body = [_QUOTE.sub("", line).strip() for line in lines[start + 1:start + 80]]
+    for index, line in enumerate(body):
+        if (not line or len(line) > 80 or len(line.split()) > 10 or line[-1] in ".,;:!?"
+                or _HEADER_FIELD.match(line) or "@" in line or is_call(line) or is_org(line)
+                or _SEPARATOR_LINE.match(line) or re.fullmatch(r"[\W\d_]+", line)
+                or _SIGNED.match(line) and not post_word(line.partition(",")[0])):
+            continue
+        before = body[index - 1] if index else ""
+        alone = not before or _SEPARATOR_LINE.match(before) or (
+            is_org(before) and (index < 2 or not body[index - 2]))
+        after = [other for other in body[index + 1:index + 5] if other][:3]
+        facts = sum(bool(_FACT.match(other)) for other in after) >= 2
+        if alone and (marked(line) or post_word(line) or facts):
+            return line, lines[start + 1 + index].strip()
+    return None
