@@ -207,10 +207,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     titles = [found for found in labelled.get("title") or [] if names_a_post(found[0])]
     if titles and len(titles[0][0]) <= 200:
         take(wrapped(titles[0][0], lines), titles[0][1], 0.9)
-        fuller = heading_naming_more(str(result.get("title").value), top_all, clean_title) \
-            if result.get("title") else None
-        if fuller and plausible_title(fuller[0]):  # one post named in several ways: the heading's
-            result.get("title").value, result.get("title").snippet = fuller
+        taken = result.get("title")
+        fuller = heading_naming_more(str(taken.value), top_all, clean_title) if taken else None
+        if taken and fuller and plausible_title(fuller[0]):  # one post named in several ways:
+            taken.value, taken.snippet = fuller  # the heading's
     row = title_row(lines) if not result.get("title") else None
     if row:  # 'Working Title        Acquisitions Editor': a table laid out with spaces
         take(row[0], row[1], 0.88)
@@ -220,8 +220,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     labelled_title = result.get("title")
     marked = marked_heading(labelled_title.value, str(labelled_title.snippet), top_all, _SEX,
                             clean_title) if labelled_title else None
-    if marked and plausible_title(marked[0]):  # one post named in several ways: the heading's
-        labelled_title.value, labelled_title.snippet = marked
+    if labelled_title and marked and plausible_title(marked[0]):  # one post named in several
+        labelled_title.value, labelled_title.snippet = marked  # ways: the heading's
     subject = subject_title(top, is_org_line, "\n".join(lines))
     if subject and not result.get("title"):
         carried = ad_heading(lines, is_org_line, lambda line: bool(_SEX.search(line)))

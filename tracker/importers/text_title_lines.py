@@ -44,7 +44,7 @@ def table_row(line: str) -> bool:
     """A row of a table laid out with spaces, its label naming no post: a fact, no heading
     ('Service    Pôle Restauration', 'Contrat    CDD'; 'Data Analyst    Job #: 12' is one)."""
     match = _ROW.match(line.strip())
-    return bool(match) and not post_word(match["label"])
+    return match is not None and not post_word(match["label"])
 
 
 # A value that is no post's name: a classification's figures ('2.2, coefficient 130'), a
