@@ -24,7 +24,7 @@ from tracker.importers.text_names_employer import (
 )
 from tracker.importers.text_names_guess import domain_words, possessive_off, undecorated, wrapped
 from tracker.importers.text_names_header import _body_of, is_org_line, org_name
-from tracker.importers.text_names_layout import domain_labels, post_word
+from tracker.importers.text_names_layout import domain_labels, post_word, spelled_with_initials
 from tracker.importers.text_names_relay import past_relays, relayed_for
 from tracker.importers.text_names_sentence import (
     about_named,
@@ -462,4 +462,8 @@ def _domain_name(lines: list[str]) -> list[tuple[str, str, float]]:
                     whole = match.group(0).split("\n")[0]
                     whole = whole if start == 0 and len(whole.split()) <= 6 else name
                     return [(whole, match.group(0), 0.6)]
+                if "\n" not in name and any(spelled_with_initials(name, label)
+                                            for label in labels):
+                    line = next((line for line in lines if name in line), name)
+                    return [(name, line.strip(), 0.55)]  # 'Pompes Funèbres du Lac', pf-dulac
     return []

@@ -180,6 +180,29 @@ def matches_domain(name: str, labels: list[str]) -> bool:
     return False
 
 
+# Words a domain may leave out or cut to their initial when it spells a name.
+_LINKS = {"de", "du", "des", "la", "le", "les", "et", "d", "l", "of", "the", "and", "en", "sur"}
+
+
+def spelled_with_initials(name: str, label: str) -> bool:
+    """Whether a contact address's domain label spells a name with some of its words cut to
+    their initial, as small firms write their addresses: 'pf-dulac' for 'Pompes Funèbres du
+    Lac', 'cm-bernard' for 'Cabinet Médical Bernard'. The whole label is spelled, every word of
+    the name in order (a linking word may be left out), at least one word cut and one of three
+    letters or more written whole."""
+    words = re.findall(r"[a-z0-9]+", fold(name))
+    optional = [w in _LINKS or bool(_LEGAL.fullmatch(w)) for w in words]  # 'du', 'SARL'
+    compact = re.sub(r"[^a-z0-9]", "", label)
+    # (a name opens and ends with its own words: 'Le Réseau X' at a sentence's start is 'Réseau X')
+    if optional.count(False) < 2 or len(compact) < 5 or {words[0], words[-1]} & _LINKS:
+        return False
+    pattern = "".join(f"(?:{w}|{w[0]})?" if skip else f"({w}|{w[0]})"
+                      for w, skip in zip(words, optional, strict=True))
+    match = re.fullmatch(pattern, compact)
+    spelled = list(match.groups()) if match else []
+    return any(len(part) == 1 for part in spelled) and any(len(part) >= 3 for part in spelled)
+
+
 def as_written(name: str, text: str) -> str:
     """A name written in capitals in a header, as the running text writes it when it does."""
     if not name.isupper():
