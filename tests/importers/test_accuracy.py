@@ -19,14 +19,15 @@ RECORDED = json.loads(RECORD.read_text("utf-8"))
 ALL = {fixture.name: fixture for fixture in fixtures()}
 KINDS = kinds()
 # What the rules read right when last recorded (2026-12-06, the reader rules of #15 item 3,
-# tenth round, on the 584 postings of 122 kinds they were written on: 97.7 % of all fields,
-# 96.8 % of the fields the postings state): the floors check no regression, not the #15 targets
+# eleventh round, on the 644 postings of 134 kinds they have seen: 96.8 % of all fields, 95.6 %
+# of the fields the postings state; the tenth round's kinds, at 88.4 % when scored blind, joined
+# them with only one rule written since): the floors check no regression, not the #15 targets
 # (90 % per field).
-FLOOR_ALL, FLOOR_STATED = 0.97, 0.96  # on the kinds the rules were written on
-# On the 60 postings of 12 kinds written blind for the tenth round and never tuned on (88.4 %,
-# 955 of 1,080, and 83.8 % when scored once against the rules they were frozen before,
-# 49a47bd): a floor against falling back, not a target (the target, 90 %, is not met).
-HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.88, 0.83
+FLOOR_ALL, FLOOR_STATED = 0.96, 0.95  # on the kinds the rules were written on
+# On the 60 postings of 12 kinds written blind for the eleventh round and never tuned on (89.6 %,
+# 968 of 1,080, and 84.7 % when scored once against the rules they were frozen before,
+# f3bcf69): a floor against falling back, not a target (the target, 90 %, is not met).
+HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.89, 0.84
 SOURCE = re.compile(r"# source: (https://\S+|none \(written for the corpus, modelled on "
                     r"(?P<kind>[a-z0-9-]+)\))\n")
 
@@ -86,7 +87,7 @@ def _fixtures(held_out: bool) -> list:
 
 
 @pytest.mark.parametrize(("held_out", "floor", "postings"),
-                         [(False, FLOOR_ALL, 580), (True, HELD_OUT_FLOOR_ALL, 60)])
+                         [(False, FLOOR_ALL, 640), (True, HELD_OUT_FLOOR_ALL, 60)])
 def test_overall_accuracy_does_not_fall_below_the_recorded_figure(held_out, floor, postings):
     fixtures = _fixtures(held_out)
     right = sum(len(RECORDED[f.name]) for f in fixtures)
