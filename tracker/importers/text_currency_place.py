@@ -13,6 +13,7 @@ from functools import lru_cache
 from tracker.importers.base import EMAIL, URL
 
 
+@lru_cache(maxsize=1)
 def _dollars() -> dict[str, str]:
     """Territory code -> its currency, for the territories that write their currency with a '$'
     ('$' in Jamaica, Chile or Mexico, 'R$' in Brazil, 'RD$' in the Dominican Republic)."""

@@ -43,7 +43,8 @@ _REPLY = re.compile(r"^(?P<value>(?:re|tr|fwd?|fw)\s*:\s*\S.*)$", re.I)
 _TO_READER = re.compile(r"\b(?:pour (?:vos|tes|nos)|a (?:vos|tes)|for your|to your)\b")
 
 
-def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str, str] | None:
+def subject_title(lines: list[str], is_org: Callable[[str], bool],
+                  text: str = "") -> tuple[str, str] | None:
     """(title, line) from an e-mail's subject: its tags ('Fwd:', '[Offre d'emploi]', 'Job:'),
     a part saying only that a post is offered ('Job opportunity –'), and the parts naming the
     organisation or the contract left out; a name after a comma the text uses again (the
@@ -57,7 +58,7 @@ def subject_title(lines: list[str], is_org: object, text: str = "") -> tuple[str
         parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", value) if p.strip()]
         if _SHARE.match(fold(value)):
             continue  # the sender's request to pass the offer on: the post is in the body
-        kept = [p for p in parts if not (callable(is_org) and is_org(p))
+        kept = [p for p in parts if not is_org(p)
                 and not _LEAD_PART.match(fold(p).strip(" !:")) and not _TO_READER.search(fold(p))
                 and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
         if kept:

@@ -96,9 +96,9 @@ def _last_bracket(title: str) -> tuple[str, str] | None:
     return None
 
 
-def _last_dash_part(title: str) -> tuple[str, str] | None:
-    """(before, after) the last spaced dash outside brackets."""
-    depth, cut = 0, None
+def _dash_cuts(title: str) -> list[re.Match[str]]:
+    """The title's spaced dashes outside brackets, in order."""
+    depth, cuts = 0, []
     for match in re.finditer(r"[()]|\s+[—–-]\s+", title):
         token = match.group(0)
         if token == "(":
@@ -106,10 +106,16 @@ def _last_dash_part(title: str) -> tuple[str, str] | None:
         elif token == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            cut = match
-    if cut is None or not title[:cut.start()].strip():
+            cuts.append(match)
+    return cuts
+
+
+def _last_dash_part(title: str) -> tuple[str, str] | None:
+    """(before, after) the last spaced dash outside brackets."""
+    cuts = _dash_cuts(title)
+    if not cuts or not title[:cuts[-1].start()].strip():
         return None
-    return title[:cut.start()].rstrip(), title[cut.end():].strip()
+    return title[:cuts[-1].start()].rstrip(), title[cuts[-1].end():].strip()
 
 
 # The words that go with the terms without naming anything else: 'contract', 'poste', 'of',
@@ -172,13 +178,7 @@ def states_other_field(part: str, bracketed: bool = False) -> bool:
 def _first_field_cut(title: str) -> str:
     """The heading up to its first dash part stating another field: what follows it is the
     heading's other facts too ('Agent d'entretien – 0,5 ETP – Lycée Jules Ferry')."""
-    depth, cuts = 0, []
-    for match in re.finditer(r"[()]|\s+[—–-]\s+", title):
-        token = match.group(0)
-        if token in "()":
-            depth = depth + 1 if token == "(" else max(0, depth - 1)
-        elif depth == 0:
-            cuts.append(match)
+    cuts = _dash_cuts(title)
     for index, cut in enumerate(cuts):
         end = cuts[index + 1].start() if index + 1 < len(cuts) else len(title)
         if states_other_field(title[cut.end():end]):
