@@ -236,6 +236,7 @@ def report(found: list[Fixture], results: dict[str, dict[str, bool]],
         every = _share(results[f.name][n] for f in found for n in pick(f))
         out = _share(results[f.name][n] for f in held for n in pick(f))
         print(f"{label:26} {_cell(*every)}   {_cell(*out)}   {_target(*out, TARGET_FIELD)}")
+    by_round(held, results, known)
     print(f"\n(c) per kind{'':14} {'all fields':>17}   {'deadlines':>17}   rules")
     for kind in sorted({f.kind for f in found}):
         mine = [f for f in found if f.kind == kind]
@@ -252,6 +253,30 @@ def report(found: list[Fixture], results: dict[str, dict[str, bool]],
                   f"frozen there stay held out only if those changes were made without reading "
                   f"their postings (else move them to tuned_on in {KINDS.name})")
     calibration([row for f in found for row in offered(f)])
+
+
+def by_round(held: list[Fixture], results: dict[str, dict[str, bool]],
+             known: dict[str, Kind]) -> None:
+    """The held-out kinds by the rules they were frozen before (each blind round on its own):
+    all fields, the fields stated, and the three fields the rounds are watched on."""
+    commits = sorted({known[f.kind].frozen_before or "" for f in held})
+    if len(commits) < 2:
+        return
+    print("\n(b) held-out kinds by the rules they were written after")
+    print(f"{'frozen before':14} {'postings':>8} {'all fields':>10} {'stated':>7} {'title':>6} "
+          f"{'employer':>8} {'deadline':>8}")
+    for commit in commits:
+        mine = [f for f in held if known[f.kind].frozen_before == commit]
+
+        def percent(marks: Iterable[bool]) -> str:
+            right, total = _share(marks)
+            return f"{100 * right / total:.1f}" if total else "-"
+        print(f"{commit[:12]:14} {len(mine):8} "
+              f"{percent(v for f in mine for v in results[f.name].values()):>10} "
+              f"{percent(results[f.name][n] for f in mine for n in stated(f)):>7} "
+              f"{percent(results[f.name]['title'] for f in mine):>6} "
+              f"{percent(results[f.name]['hiring_organization_name'] for f in mine):>8} "
+              f"{percent(results[f.name][DEADLINE] for f in mine):>8}")
 
 
 # Column heads of the per-kind table, one per field in FIELDS' order.

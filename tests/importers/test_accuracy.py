@@ -24,9 +24,10 @@ KINDS = kinds()
 # them with only one rule written since): the floors check no regression, not the #15 targets
 # (90 % per field).
 FLOOR_ALL, FLOOR_STATED = 0.96, 0.95  # on the kinds the rules were written on
-# On the 60 postings of 12 kinds written blind for the eleventh round and never tuned on (89.6 %,
-# 968 of 1,080, and 84.7 % when scored once against the rules they were frozen before,
-# f3bcf69): a floor against falling back, not a target (the target, 90 %, is not met).
+# On the 120 postings of 24 kinds written blind for the eleventh and twelfth rounds and never
+# tuned on (89.3 %, 1,929 of 2,160, and 85.2 % of the fields stated; each round scored once
+# against the rules it was frozen before: 89.6 % at f3bcf69, 89.0 % at 9bcb160): a floor against
+# falling back, not a target (the target, 90 %, is not met).
 HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.89, 0.84
 SOURCE = re.compile(r"# source: (https://\S+|none \(written for the corpus, modelled on "
                     r"(?P<kind>[a-z0-9-]+)\))\n")
@@ -87,7 +88,7 @@ def _fixtures(held_out: bool) -> list:
 
 
 @pytest.mark.parametrize(("held_out", "floor", "postings"),
-                         [(False, FLOOR_ALL, 640), (True, HELD_OUT_FLOOR_ALL, 60)])
+                         [(False, FLOOR_ALL, 640), (True, HELD_OUT_FLOOR_ALL, 120)])
 def test_overall_accuracy_does_not_fall_below_the_recorded_figure(held_out, floor, postings):
     fixtures = _fixtures(held_out)
     right = sum(len(RECORDED[f.name]) for f in fixtures)
@@ -126,3 +127,5 @@ def test_the_report_shows_all_held_out_per_kind_targets_and_calibration(capsys, 
     assert re.search(r"(?m)^fr-hospital +(( +\d+| +-){18})$", out)  # per kind and field
     assert re.search(r"(?m)^sure \(>= 0\.80\) .*>= 97 % (met|not met)$", out)
     assert re.search(r"(?m)^\d+ of \d+ values offered", out)
+    rounds = {k.frozen_before for k in held}  # each blind round on its own line
+    assert len(rounds) < 2 or all(re.search(rf"(?m)^{c[:12]} +\d+ +\d+\.\d", out) for c in rounds)
