@@ -58,7 +58,7 @@ _LABELS: dict[str, str] = {
                                 r"|structure d'accueil|organisme d'accueil"
                                 r"|company name|nom de l'entreprise|raison sociale|hiring company"
                                 r"|employing (?:organi[sz]ation|authority|body)|hiring agency"
-                                r"|agency|entite|entity|legal entity|hiring entity|filiale",
+                                r"|agency|entite|entity|legal entity|hiring entity|filiale|societe",
     "location": r"lieu d'exercice|lieu de travail|lieu|localisation|location|duty station"
                 r"|based at|affectation|work location|residential location",
     "reference": r"reference de l'offre|reference number|ref(?:erence)? no\.?|job requisition id"
@@ -146,6 +146,11 @@ _BLANK_RUN = re.compile(r"\n(?:[ \t]*+\n){3,}")
 _SPACE_RUN = re.compile(r"[ \t]{41,}")
 
 
+# Leader dots between a label and its value, as a form or a flattened table writes them
+# ('Société ............... Les Films de l'Estran', 'Poste . . . . . Chargé·e de ...'): a colon.
+_LEADERS = re.compile(r"(?<=\S)[ \t]*+(?:\.[ \t]?){4,40}[ \t]*+(?=[^\s.])|(?<=\S)[ \t]*+…{2,40}[ \t]*+(?=\S)")
+
+
 def bounded_blanks(text: str) -> str:
     """The text with at most two blank lines in a row (their spaces dropped) and at most 40
     spaces or tabs in a row."""
@@ -159,7 +164,7 @@ def parse_text(text: str, *, language: str | None = None,
     `hints`: a web page's structure (html_page), applied after the text rules."""
     text = text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u202f", " ").replace("\x00", "")
-    text = bounded_blanks(text)
+    text = _LEADERS.sub(" : ", bounded_blanks(text))
     lang = language or detect_language(text)
     lines = [line.rstrip() for line in text.split("\n")]
     folded = [fold(line) for line in lines]

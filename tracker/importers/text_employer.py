@@ -25,7 +25,7 @@ from tracker.importers.text_names_employer import (
 from tracker.importers.text_names_guess import domain_words, possessive_off, undecorated, wrapped
 from tracker.importers.text_names_header import _body_of, is_org_line, org_name
 from tracker.importers.text_names_layout import domain_labels, post_word, spelled_with_initials
-from tracker.importers.text_names_relay import past_relays, relayed_for
+from tracker.importers.text_names_relay import is_relay, past_relays, relayed_for
 from tracker.importers.text_names_sentence import (
     about_named,
     address_named,
@@ -176,7 +176,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     elif unnamed_client(body) and not any(_OWN_HIRE.search(line) for line in body[:30]):
         # ('Kolibri Services recrute son/sa stagiaire ... pour un client du tourisme': a firm
         # hiring its own staff works for a client, it does not recruit for one)
-        found = found[:1]  # the agency is not the employer: only a labelled line names one
+        # the agency is not the employer: only a labelled line names one, when it is not the
+        # agency's own ('Recruteur ..... Cabinet X (cabinet de recrutement)')
+        found = [item for item in found[:1] if not is_relay(item[0], text)]
         if found:
             result.add("hiring_organization_name", *found[0])
         return

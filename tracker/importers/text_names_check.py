@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from tracker.importers.dates import fold
-from tracker.importers.text_places import is_country
+from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_places import is_country, is_place
 
 # A street address: a number, up to three words, the kind of street ('12 rue des Lilas', '4500
 # Main Street', 'Unit 4, 12 Mill Road'): one recogniser for every rule that meets one (a title
@@ -99,7 +100,21 @@ def plausible_org(name: str) -> bool:
     key = fold(name.strip()).strip(" .,:")
     if len(key) < 3 or not name.strip()[:1].isupper() and not name.strip()[:1].isdigit():
         return False
-    return not (_NOT_ORG.match(key) or _LABEL_ONLY.match(key) or names_place(name))
+    return not (_NOT_ORG.match(key) or _LABEL_ONLY.match(key) or names_place(name)
+                or _branch_only(name))
+
+
+# 'Agence de Loudéac', 'Rouen branch', 'Antenne de Brest': a branch named by its town alone is a
+# unit of the organisation whose name it leaves out, never the employer.
+_BRANCH = re.compile(r"(?i)^(?:(?:notre\s+|our\s+)?(?:agence|antenne|succursale|bureau|branch|"
+                     r"office|depot|d[ée]p[ôo]t)\s+(?:de\s+|d['’]\s*|du\s+|des\s+|of\s+)?"
+                     r"(?P<town>.+)|(?P<before>.+?)\s+(?:branch|office|depot|agency))$")
+
+
+def _branch_only(name: str) -> bool:
+    match = _BRANCH.match(name.strip())
+    town = match and (match["town"] or match["before"])
+    return bool(town and is_place(town.strip()))
 
 
 def names_place(name: str) -> bool:
@@ -162,6 +177,8 @@ def clean_org(name: str, text: str) -> str:
     the text also leaves out, a place added after a comma, a leading English 'The'."""
     # 'Jobs at X | Powered by ...': a separator ends the name, 'at' is the board's word
     name = re.split(r"\s+[|·]\s+", name.strip())[0]
+    if re.fullmatch(r"(?:[A-ZÀ-Ý] ){2,9}[A-ZÀ-Ý]", name):  # 'S E M I V O': an acronym spaced out
+        name = name.replace(" ", "")
     name = re.sub(r"^(?:at|chez)\s+(?=[A-ZÀ-Ý])", "", name).strip(" ,;:-–—")
     # 'Champagne X, exploitation familiale de 14 ha': an aside in lower case (not a name's
     # own list: 'Department of Climate Change, Energy, the Environment and Water')
@@ -185,6 +202,9 @@ def clean_org(name: str, text: str) -> str:
     if len(parts) == 2 and _is_place(parts[1]) and len(parts[0].split()) >= 2:
         name = parts[0]
     name = re.sub(r"^The\s+(?=[A-Z])", "", name)
+    # 'Tamarack University Library': a university's or a college's library is its unit
+    name = re.sub(r"\b(University|College|Université)\s+(?:Library|Libraries|Biblioth[èe]que|"
+                  r"Archives)(?:\s+(?:Service|Services))?$", r"\1", name)
     name = re.sub(r"\s+[sdlnmjc]['’]$", "", name)  # 'X s'engage': the next word's elision
     owner = re.sub(r"['’]s$", "", name)  # "the University of X's portal": X's own name,
     if owner != name and (re.search(rf"(?<![\w-]){re.escape(owner)}(?!['’\w-])", text) or re.search(
@@ -192,6 +212,8 @@ def clean_org(name: str, text: str) -> str:
             r"Ministry|Foundation|Society|Company|Authority|Board|Service)\b", owner)):
         name = owner  # when it is written without the 's too, or names a body ('Sainsbury's' stays)
     name = _fuller(name, text)
+    if re.fullmatch(r"[A-Z]{3,8}", name):  # the full name rather than the acronym
+        name = _spelled_out(name, text) or name
     # 'Chemins d'Été' written '..., Les Chemins d'Été organise': a French article written with
     # a capital inside a sentence is part of the name
     kept = re.search(rf"[\w,;] (Les |La |Le |L['’]){re.escape(name)}(?![\w'’-])", text) \
@@ -260,6 +282,9 @@ def _fuller(name: str, text: str) -> str:
     University' where the text says 'Al Noor University of Science and Technology'); for any
     name, the longer form the text writes at every place it names it ('Entrepôts du Val' is
     always 'Entrepôts du Val de Seine')."""
+    headed = _as_headed(name, text)
+    if headed:
+        return headed
     if len(name.split()) < 2:
         return name
     escaped = rf"(?<![\w-]){re.escape(name)}"
@@ -272,3 +297,56 @@ def _fuller(name: str, text: str) -> str:
     if len(longer) == 1 and (rest := longer.pop()) and len(rest.split()) <= 5:
         return name + rest
     return name
+
+
+# Words that go on after an organisation's name on its own lines without being part of it (a
+# page's words, a verb, its group, one of its units).
+_NOT_NAME_WORDS = re.compile(r"(?i)^(?:careers?|jobs?|vacanc(?:y|ies)|recruitment|recrutement|"
+                             r"emplois?|offres?|team|[ée]quipe|home|accueil|page|news|about|"
+                             r"specification|description|profile|pack|notices?|avis|is|are|est|"
+                             r"has|a|an|the|le|la|les|address|adresse|contact|group|groupe|"
+                             r"procurement|portal|portail|recrute|recrutent|recruits|hiring|"
+                             r"hires|plant|site|factory|usine|depot|d[ée]p[ôo]t|branch|store|shop|"
+                             r"office|campus|warehouse|entrep[ôo]t|agence)$")
+
+
+def _as_headed(name: str, text: str) -> str | None:
+    """The longer name an organisation's own lines give where the prose shortens it:
+    'Ballinacurra is a registered farm partnership' under a letterhead 'Ballinacurra Dairy
+    Partnership', 'About Hollins & Rowe' above a footer 'Hollins & Rowe Bakeries Ltd ·
+    Registered in England'. The longer form starts a line (or follows a label on it) and ends
+    it, or ends before a wide gap, a separator or a legal form; its added words are capitalised
+    and none is a place, a post or a page's word. One such longer form only."""
+    found = {m.group(1) for m in re.finditer(
+        rf"(?m)^[ \t]*+(?:[^\W\d][\w ]{{0,24}}:[ \t]*+)?(?<![\w-]){re.escape(name)}"
+        rf"((?: (?:& )?[A-ZÀ-Ý][a-zà-ÿ'’-]+){{1,3}})"
+        rf"(?=[ \t]*$|[ \t]{{3,}}|[ \t]*[|·,:–—]|[ \t]+-[ \t]|,?[ \t]+(?:{_FORMS})(?![\w-]))",
+        text)}
+    if len(found) != 1:
+        return None
+    rest = found.pop()
+    words = [word for word in rest.split() if word != "&"]
+    if any(_NOT_NAME_WORDS.match(word) or is_place(word) or post_word(word)
+           for word in words) or is_place(rest.strip()):
+        return None
+    return without_legal_form(name + rest)  # (the prose names it without its form)
+
+
+_LINKING = {"de", "du", "des", "la", "le", "les", "of", "the", "and", "et", "for", "pour", "en",
+            "in", "a", "au", "aux", "&"}
+
+
+def _spelled_out(acronym: str, text: str) -> str | None:
+    """The line that writes an acronym's name in full, its words' initials in order ('SEMIVO'
+    and 'Société d'économie mixte immobilière du Val d'Orge' on the letterhead), linking words
+    and elisions left out."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if not 2 * len(acronym) <= len(line) <= 120 or not line[:1].isupper() or re.search(r"\d", line):
+            continue
+        words = [re.sub(r"^[dlDL][’']", "", word) for word in re.findall(r"[\w’'-]+", line)]
+        initials = "".join(fold(word)[0] for word in words
+                           if word and fold(word) not in _LINKING).upper()
+        if initials == acronym:
+            return without_legal_form(line.strip(" .,;:"))
+    return None

@@ -86,12 +86,20 @@ def unquoted(line: str) -> str:
     return re.sub(r"«[^»\n]{0,120}»", "«»", line)
 
 
+# A link back to a board's list ('Back to search results: "bus driver" in Illawarra NSW',
+# '← Retour aux offres'): the page's navigation, whatever follows it.
+_BACK = re.compile(r"(?i)^\W*(?:back to|return to|retour (?:à|a|aux)|revenir (?:à|a|aux))\s+"
+                   r"(?:the\s+|la\s+|les\s+|l['’])?(?:search|results?|jobs?|vacanc|listings?|"
+                   r"offres?|r[ée]sultats?|annonces?|liste|recherche)")
+
+
 def is_nav(line: str) -> bool:
     """Breadcrumbs, or a menu of three or more short items without figures."""
     stripped = unquoted(line.strip())
     if len(stripped) > 160 or stripped.endswith("."):
         return False
-    if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2:
+    if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2 \
+            or _BACK.match(stripped):
         return True
     stripped = re.sub(r"\s*\(\d{1,4}\)", "", stripped)  # 'Careers (7)': a count of openings
     items = [item.strip() for item in re.split(r"\s[·|•]\s|\s{3,}", stripped)]

@@ -170,6 +170,13 @@ def is_town(name: str) -> bool:
     return key not in _WORDS and (key in _towns() or is_place(name))
 
 
+# A part of a town named after it: 'Vénissieux, quartier des Minguettes', 'Leeds, Headingley
+# district'.
+_QUARTER = re.compile(r"(?i)^(?:quartier|secteur|arrondissement|faubourg|district|suburb|"
+                      r"neighbou?rhood|borough)\b.{0,40}$|^.{0,40}\b(?:district|suburb|"
+                      r"neighbou?rhood)$")
+
+
 def only_places(tail: str, text: str) -> bool:
     """Whether a heading's last part names only where the post is: each of its parts a
     country, a town, a way of working ('Home-based'), or a name the text uses again when a
@@ -182,7 +189,7 @@ def only_places(tail: str, text: str) -> bool:
     if not known:
         return False
     for part in parts:
-        if part in known or REMOTE.match(part):
+        if part in known or REMOTE.match(part) or _QUARTER.match(part):
             continue
         named_again = text.count(part) > 1 and re.fullmatch(
             r"[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}", part)

@@ -55,15 +55,19 @@ _TERMS_THEN_MORE = re.compile(rf"\s+[—–]\s+(?=[^—–]*?{_TERMS})[^—–]*
                               rf"|\s+-\s+(?={_PART}{_TERMS}){_PART}\s+[—–|-]\s+.*$", re.I)
 _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
                               r"years?|ans)\b)[^)]*\)\s*$", re.I)
-_TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage)\b.*$",
-                                re.I)
+# ('EN 3x8', 'en 2x8': the shift pattern the post is worked in)
+_TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage|"
+                                r"[2-5]\s*x\s*[2-8]\b)\b.*$", re.I)
 # 'pour la rentrée', 'for the summer season': when the post is wanted, not its name.
 _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[ée]e|saison|season|"
                               r"summer|winter|[ée]t[ée])\b.*$", re.I)
 # '(Fixed term)', '(35 hours)': brackets holding only the contract's terms ('(CDD)' stays, as
-# the acronym of a contract is often written as part of the post's name).
+# the acronym of a contract is often written as part of the post's name); when the post is
+# worked ('(Nights)', '(Term Time)', '(Saturday rota)', '(harvest 2027)') is such a term too.
 _TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|freelance|part[- ]time|" \
-              r"secondment|d[ée]tachement|" \
+              r"secondment|d[ée]tachement|nights?|nuits?|term[- ]time(?: only)?|" \
+              r"(?:(?:monday|saturday|sunday|weekend|week-end)\s+)?rota|on[- ]call|" \
+              r"zero[- ]hours?|sessional|(?:harvest|vendanges?|moisson)(?:\s+\d{4})?|" \
               r"full[- ]time|seasonal|term|casual|locum|\d+(?:\.\d+)?\s*fte|" \
               r"(?:spring|summer|fall|autumn|winter)\s+\d{4}|" \
               r"\d+(?:\s*[-–]\s*\d+)?\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
@@ -212,10 +216,22 @@ def trim_place(title: str, text: str) -> str:
     return title
 
 
+# 'AGENT CYNOPHILE avec son chien pour ...': a post written in capitals, then in lower case
+# what it comes with or is for (a sentence, not the post's name).
+_CAPITALS_THEN_SENTENCE = re.compile(
+    r"^(?P<post>[A-ZÀ-Ý][A-ZÀ-Ý'’·().-]+(?:[ /-]+[A-ZÀ-Ý'’·().-]+)+)\s+(?:avec|with|pour|for|dans|"
+    r"afin|to|qui|who|au sein|within|sur|on)\s+[a-zà-ÿ].*$")
+
+
+def _capitals_kept(title: str) -> str:
+    match = _CAPITALS_THEN_SENTENCE.match(title)
+    return match["post"] if match and post_word(match["post"]) else title
+
+
 def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
-    title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", title)).rstrip(" !")
+    title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", _capitals_kept(title))).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
     title = _class_off(title).strip() or title
     # ('(Remote, US)' first: the way of working in brackets taken off, the part before it is
