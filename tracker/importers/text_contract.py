@@ -14,20 +14,20 @@ from tracker.importers.text_contract_words import (
     _APPLYING,
     _CONTRACTOR,
     _CORPS,
-    _DURATION,
     _ENDS,
     _FOR_A_TIME,
-    _ROLE_TYPES,
     _TAKES_A_TERM,
     _TENURE,
     _TERM_OF,
     _TRIAL,
+    DURATION,
+    ROLE_TYPES,
     STUDENTSHIP,
     STUDY_TERM,
     _duration,
-    _kinds_in,
     _open_to_both,
     _stated,
+    kinds_in,
 )
 from tracker.importers.text_working_time import around, read_working_time
 from tracker.models.enums import EmploymentType
@@ -48,7 +48,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     for value, snippet in labelled_types:
         stated = ((EmploymentType.FREELANCE, value) if _CONTRACTOR.match(value.strip())
                   else None) or _stated(value, lang) or next(
-            ((kind, value) for _, _, kind in _kinds_in(value, lang, _ROLE_TYPES)), None)
+            ((kind, value) for _, _, kind in kinds_in(value, lang, ROLE_TYPES)), None)
         if stated:
             _add_kind(result, stated[0], value, snippet, 0.9)
             break
@@ -77,7 +77,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
             _fixed_by_duration(result, labelled, text, lang)
             continue
         for line in group:
-            roles = _kinds_in(line, lang, _ROLE_TYPES[:2] if position == 0 else _ROLE_TYPES)
+            roles = kinds_in(line, lang, ROLE_TYPES[:2] if position == 0 else ROLE_TYPES)
             if roles:
                 _add_kind(result, roles[0][2], line, line, 0.7)
                 break
@@ -113,7 +113,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
 _LENT = re.compile(r"second|deputation|détach", re.I)
 _LENT_FOR = re.compile(r"\b(?:period|term|duration|durée|période)\s++(?:of\s++|de\s++|du\s++)?"
                        r"(?:the\s++|la\s++|le\s++)?(?:secondment|deputation|détachement|assignment)"
-                       r"\s*+:?\s*+(?:of\s++|de\s++|is\s++|est de\s++)?" + _DURATION.pattern, re.I)
+                       r"\s*+:?\s*+(?:of\s++|de\s++|is\s++|est de\s++)?" + DURATION.pattern, re.I)
 _CONCOURS = re.compile(r"\bconcours (?:externe|interne|d['’]accès|sur titres|de recrutement)|"
                        r"\b(?:troisième|3e) concours\b|\bliste d['’]aptitude\b", re.I)
 _RENEWABLE = re.compile(r"\b(?:renewable|renouvelable|extendable)\b", re.I)
@@ -240,7 +240,7 @@ def _fixed_by_duration(result: ParsedPosting, labelled: dict[str, list[tuple[str
         if months and not _open_to_both(around(text, found, 200)):
             snippet = around(text, found)
             # 'une mission d'intérim de 2 mois': the kind the words name, for that time
-            roles = _kinds_in(found.group(0), lang, _ROLE_TYPES)
+            roles = kinds_in(found.group(0), lang, ROLE_TYPES)
             kind = roles[0][2] if roles else EmploymentType.FIXED_TERM
             result.add("employment_type", kind, snippet, 0.65)
             result.add("duration_months", months, snippet, 0.65)

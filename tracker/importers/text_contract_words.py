@@ -1,5 +1,5 @@
-"""The words of a contract in a posting's text: the kinds a line states (_TYPES) or that may
-only name the post (_ROLE_TYPES), a contractor's tag, a contract for a stated time and its
+"""The words of a contract in a posting's text: the kinds a line states (TYPES) or that may
+only name the post (ROLE_TYPES), a contractor's tag, a contract for a stated time and its
 length, and the reading of one line (_stated); text_contract reads the posting with them."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from tracker.importers.dates import find_dates
 from tracker.models.enums import EmploymentType
 
 # Words that state the contract itself, read first, line by line...
-_TYPES = [
+TYPES = [
     (re.compile(r"\b((?-i:VIE|V\.I\.E\.?|VSI|VIA))\b|\b(volontariat|volontaires? internationa\w*|"
                 r"service civique|UN Volunteers?|volunteer programme)\b", re.I),
      EmploymentType.VOLUNTEER),
@@ -73,7 +73,7 @@ STUDENTSHIP = re.compile(r"\b(studentships?|(?:PhD|doctoral) scholarships?|(?:fu
                          r"PhD(?: project| position| place| programme)?)\b", re.I)
 # ... and words that may only name the post or the people around it ('supervise interns',
 # 'our consultants', 'volunteers welcome'), read when no line states the contract.
-_ROLE_TYPES = [
+ROLE_TYPES = [
     (re.compile(r"\b(bénévol\w*|volunteer\w*|volontaire)\b", re.I), EmploymentType.VOLUNTEER),
     (re.compile(r"\b(stages?|stagiaires?|internships?|interns?|traineeships?)\b", re.I),
      EmploymentType.INTERNSHIP),
@@ -139,7 +139,7 @@ _NUMBERS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three
             "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7,
             "huit": 8, "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "douze": 12,
             "twelve": 12, "dix-huit": 18, "eighteen": 18, "vingt-quatre": 24}
-_DURATION = re.compile(
+DURATION = re.compile(
     r"\b(?P<n>\d{1,2}\.5(?!\d)|\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) +
     r")\+?(?:\s*+\(\d{1,3}\))?[\s-]*+(?P<unit>mois|months?|ans?|years?|années?|semaines?|weeks?)\b",
     re.I)
@@ -147,7 +147,7 @@ _DURATION = re.compile(
 
 _TENURE = re.compile(
     r"\b(tenure|contract|appointment|contrat|CDD|période|period|durée|duration|mission)\b"
-    r"[^.\n]{0,40}?" + _DURATION.pattern, re.I)
+    r"[^.\n]{0,40}?" + DURATION.pattern, re.I)
 
 
 _FOR_A_TIME = re.compile(
@@ -155,15 +155,15 @@ _FOR_A_TIME = re.compile(
     r"missions?|assignments?|runs?|elect\w*|recrut\w*|tenable|researcher|appointed|tenure)"
     r"\b[^.\n]{0,60}?\b(?:for|pour|of|de|durée de|limited to|pendant)"
     r"\s++(?:a\s++|an\s++|une?\s++)?(?:initial\s++|first\s++)?(?:period of\s++|durée de\s++)?"
-    + _DURATION.pattern, re.I)
+    + DURATION.pattern, re.I)
 
 
 # The length of a funded PhD: 'a four-year PhD', 'studentship – 3.5 years', 'a stipend ... for
 # four years'.
 STUDY_TERM = re.compile(
-    r"(?:" + _DURATION.pattern + r")[\s-]++(?:\w+\s++)?(?:PhD|doctora\w*|studentships?)\b"
+    r"(?:" + DURATION.pattern + r")[\s-]++(?:\w+\s++)?(?:PhD|doctora\w*|studentships?)\b"
     r"|\b(?:studentships?|stipend|scholarships?|PhD)\b[^.\n]{0,60}?(?:\b(?:for|over|of)|\s[–—-])\s++"
-    r"(?:a\s++period\s++of\s++)?(?:" + _DURATION.pattern.replace("?P<n>", "?:").replace(
+    r"(?:a\s++period\s++of\s++)?(?:" + DURATION.pattern.replace("?P<n>", "?:").replace(
         "?P<unit>", "?:") + r")", re.I)
 
 
@@ -184,7 +184,7 @@ def _open_to_both(value: str) -> bool:
 
 
 def _duration(value: str) -> int | None:
-    match = _DURATION.search(value)
+    match = DURATION.search(value)
     if not match:
         return None
     n = match["n"].lower()
@@ -218,9 +218,9 @@ _TAKES_A_TERM = (EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY, Employment
                  EmploymentType.FREELANCE)
 
 
-def _kinds_in(value: str, lang: str,
-              types: list[tuple[re.Pattern[str], EmploymentType]]) -> list[tuple[int, int,
-                                                                                 EmploymentType]]:
+def kinds_in(value: str, lang: str,
+             types: list[tuple[re.Pattern[str], EmploymentType]]) -> list[tuple[int, int,
+                                                                                EmploymentType]]:
     """(start, end, kind) of every contract word of `types` in a line."""
     found = []
     for pattern, kind in types:
@@ -254,10 +254,10 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
     breath are 'other'."""
     if _open_to_both(value):
         return EmploymentType.OTHER, value
-    found = _kinds_in(value, lang, _TYPES)
+    found = kinds_in(value, lang, TYPES)
     term = _TERM_OF.search(value)
     if term:
-        kinds = {kind for _, _, kind in found + _kinds_in(value, lang, _ROLE_TYPES[:2])}
+        kinds = {kind for _, _, kind in found + kinds_in(value, lang, ROLE_TYPES[:2])}
         if re.search(r"\b(intérim|interim|contrat de mission|mission d'intérim)\b", value, re.I):
             kinds.add(EmploymentType.TEMPORARY)  # 'contrat de mission (intérim) de 2 semaines'
         if any(kind is EmploymentType.PERMANENT and start < term.start()
@@ -293,8 +293,8 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
             return EmploymentType.OTHER, value
     named = [kind for _, _, kind in found]
     # An explicit fixed term beside the word 'permanent' elsewhere on the line ('CDD, poste
-    # permanent'): the order of _TYPES decides, as a reader reads the contract word first.
-    for _, kind in _TYPES:
+    # permanent'): the order of TYPES decides, as a reader reads the contract word first.
+    for _, kind in TYPES:
         if kind in named:
             return kind, value
     return None

@@ -2,7 +2,10 @@
 the organisation's header line, the name under the heading, "X recrute" / "X is seeking", the
 sentence presenting the organisation (under "About us", or "Chez X, ..."), the board that says
 who published it, an e-mail's signature, a careers site's own name, the contact address's
-domain spelled as a name, and last a founder's company or a school named in running text."""
+domain spelled as a name, and last a founder's company or a school named in running text (the
+weaker sources are read in text_names_sources). The name found is then written down as a
+name is written: without a sentence's article before it, a header's capitals in the name's own
+case ('THE UNIVERSITY OF OTAGO' is 'The University of Otago')."""
 
 from __future__ import annotations
 
@@ -23,8 +26,8 @@ from tracker.importers.text_names_employer import (
     unnamed_client,
 )
 from tracker.importers.text_names_guess import domain_words, possessive_off, undecorated, wrapped
-from tracker.importers.text_names_header import _body_of, is_org_line, org_name
-from tracker.importers.text_names_layout import domain_labels, post_word, spelled_with_initials
+from tracker.importers.text_names_header import _body_of, is_org_line
+from tracker.importers.text_names_layout import domain_labels, post_word
 from tracker.importers.text_names_relay import is_relay, past_relays, relayed_for
 from tracker.importers.text_names_sentence import (
     about_named,
@@ -38,16 +41,23 @@ from tracker.importers.text_names_sentence import (
     sentences,
     spelled_out,
 )
+from tracker.importers.text_names_sources import (
+    domain_name,
+    in_full,
+    in_title,
+    mentioned,
+    org_line_alone,
+    practice,
+    presented,
+    signature,
+)
 from tracker.importers.text_names_words import (
     _EMPLOYER,
-    _GENERIC_LABELS,
     _NAME,
-    _NAME_RE,
     _ORG,
     _RECRUITS,
     _SELF_DESCRIBED,
     _SEX,
-    _SIGN_OFF,
 )
 
 
@@ -69,75 +79,19 @@ def _without_article(name: str) -> str:
     return name
 
 
-_ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes|our company|"
-                    r"our story|notre entreprise|about the (?:company|organi[sz]ation|"
-                    r"employer)|a propos(?: de nous)?|l'association|the organi[sz]ation|"
-                    r"company description|presentation de la structure|la structure|"
-                    r"notre structure|l'entreprise)\s*[?:]?$")
-_SUBJECT_NAME = re.compile(
-    rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?({_NAME})(?:\s*+\([^)]{{0,60}}\))?\s++[a-zà-ÿ]")
-# ('At Thamesfield Biosciences we run ...': the sentence's subject after the name)
-_AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})(?:\s*+,|(?=\s+(?:we|our|"
-                      r"nous|on|notre)\s))")
-# ('Annonce déposée le 11/02/2027 par « Cabinet X »': a board's word for posting, the name quoted)
-_PUBLISHED_BY = re.compile(rf"^(?:(?:annonce\s+|offre\s+)?(?:publi\w*|d[ée]pos[ée]e?|mise?\s+en\s+ligne)"
-                           rf"\s+le\s+[^:]{{3,40}}?\s+par|posted\s+(?:on\s+)?[^:]{{3,40}}?"
-                           rf"\s+by)\s*:?\s*[«“\"]?\s*({_NAME})", re.I)
-# 'Hola! We're Tramuntana Labs, a 120-person team': the organisation presenting itself.
-_WE_ARE = re.compile(rf"^(?:[^\w\s]*\w+[!,.]\s+)?We(?:'re|’re| are)\s+({_NAME})\s*,")
-
-
 _KIND_RECRUITS = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\n:;.!?()]{3,80}?)\s+(?:recrute|recrutent|"
                             r"is hiring|is recruiting)\s*(?:!|:|$)")
 # 'X recrute son/sa stagiaire', 'X is hiring its first designer': hiring for itself.
 _OWN_HIRE = re.compile(r"\b(?:recrute|recrutent|recherche|is hiring|is recruiting|is looking for)\s+"
                        r"(?:son|sa|ses|son/sa|its|their)\b")
-
-
-def _presented(lines: list[str]) -> list[tuple[str, str, float]]:
-    """The organisation presented under 'Qui sommes-nous ?' / 'About us', or named at a
-    sentence's head ('Chez Tandem Énergie, on ...', 'At Brightloop, we ...'), or the one a
-    public board says published the posting ('Publiée le 3 mars 2026 par : Rectorat ...')."""
-    found = []
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        published = _PUBLISHED_BY.match(stripped)
-        if published:
-            found.append((published.group(1), stripped, 0.7))
-        at = _AT_NAME.match(stripped) or _WE_ARE.match(stripped)
-        if at:
-            found.append((at.group(1), stripped, 0.65))
-        if _ABOUT.match(fold(stripped)):
-            below = next((ln.strip() for ln in lines[index + 1:index + 4] if ln.strip()), "")
-            subject = _SUBJECT_NAME.match(below)
-            if subject and (len(subject.group(1).split()) >= 2 or _ORG.search(subject.group(1))
-                            or below.count(subject.group(1)) + "\n".join(lines).count(
-                                subject.group(1)) > 2):
-                found.append((subject.group(1), below, 0.65))
-    return found
-
-
-_MENTION = re.compile(
-    r"(?<![\w'’-])((?:[A-ZÀ-Ý][\w'’-]*+\s+){0,3}(?:Universit[éy]|University|Institut[e]?|Ministry|"
-    r"Minist[èe]re|School|College)\s+(?:of|de|du|des|for|d['’])\s*+[A-ZÀ-Ý][\w'’-]*"
-    r"(?:\s+(?:(?:&|and|et|of|de|du|des|la|le|for)\s+)?[A-ZÀ-Ý][\w'’-]*)*)")
-_FOUNDER = re.compile(rf"\b(?:co-?)?(?:founder|fondat(?:eur|rice))\s+(?:of|de|d['’])\s*+({_NAME})",
-                      re.I)
-
-
-def _mentioned(lines: list[str]) -> list[tuple[str, str, float]]:
-    """The last resort: the company its founder names ('co-founder of Kelpwise'), else the
-    first university, school or ministry the running text names ('the profile ... of the
-    University of Groningen'), a guess to check."""
-    for line in lines:
-        founder = _FOUNDER.search(line)
-        if founder and founder.group(1)[:1].isupper():
-            return [(founder.group(1), line.strip(), 0.55)]
-    for line in lines:
-        match = _MENTION.search(line)
-        if match:
-            return [(re.sub(r"^(?:The|Our|At|In)\s+", "", match.group(1)), line.strip(), 0.5)]
-    return []
+# 'Bruxelles Environnement, l'administration de l'environnement ..., renforce': a name and the
+# kind of body it is, in apposition at a sentence's head.
+_APPOSITION = re.compile(
+    rf"^({_NAME}),\s+(?:(?:l['’]|la\s|le\s|une?\s|an?\s|the\s)[^,.]{{0,40}}?\b)?(?:administration|"
+    r"organi[sz]ation|agence|agency|soci[ée]t[ée]|company|association|fondation|foundation|"
+    r"institution|[ée]tablissement|entreprise|firm|charity|collectivit[ée]|office|service|"
+    r"organisme|network|r[ée]seau|federation|f[ée]d[ée]ration|cabinet|practice|clinic|clinique|"
+    r"studio|bureau|school|[ée]cole|cabinet de groupe)\b")
 
 
 def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
@@ -242,19 +196,19 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     about = about_named(body)
     if about:  # a heading 'About X'
         found.append((about[0], about[1], 0.6))
-    found += _presented(lines[:80])
+    found += presented(lines[:80])
     declared = self_declared(lines)
     if declared and not _ORG.fullmatch(declared[0]):  # 'X is an equal opportunity employer'
         found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
     address = address_named(lines)
-    found += _signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
+    found += signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
     sender = sender_named(lines, is_org_line) or body_labelled(lines)
     if sender:  # an e-mail's sender naming an organisation, a 'Department:' label
         found.append((sender[0], sender[1], 0.6))
-    found += _domain_name(lines) + demoted + below_title
-    found += _in_title(result)
-    found += _org_line_alone(body[:15])
-    found += _mentioned(body) + domain_words(text)
+    found += domain_name(lines) + demoted + below_title
+    found += in_title(result)
+    found += org_line_alone(body[:15])
+    found += mentioned(body) + domain_words(text)
     found = [item for item in found if not is_word_not_name(item[0])
              and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
     found = past_relays(found, body)  # a board, a network, an agency passing a post on
@@ -264,12 +218,12 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # a place's name in the header, the body's full name in the sentence that recruits
             # ('Wallonie', 'Le Service public de Wallonie')
             name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
-        fuller = _in_full(name, header + below_title + boards, text)
+        fuller = in_full(name, header + below_title + boards, text)
         if fuller and confidence < 0.8:  # 'Ipê' in a sentence, 'Ipê Pagamentos' at the top
             name = fuller
-        practice = _practice(body) if _PERSON.match(name) else None
-        if practice:  # the practice the doctor who signs works in
-            name, snippet = practice
+        signed = practice(name, body)
+        if signed:  # the practice the doctor who signs works in
+            name, snippet = signed
         university = university_of_unit(name, body) if confidence < 0.8 else None
         below = own_body(name, snippet, lines, is_org_line, post_word) \
             if confidence < 0.8 and not university else None
@@ -292,62 +246,6 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         name = possessive_off(name, text)
         result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
                    snippet, confidence)
-
-
-# A unit's word: a longer name made of one is a part of the body, not its name in full.
-_UNIT_WORDS = re.compile(r"(?i)\b(?:direction|department|d[ée]partement|division|service|plant|site|"
-                         r"usine|centre|center|branch|agence|store|magasin|office|unit|team|"
-                         r"careers?|jobs?|recrutement|emplois?)\b")
-
-
-def _in_full(name: str, top: list[tuple[str, str, float]], text: str) -> str | None:
-    """The name the top of the page writes in full ('Patty Barn Burgers' under the heading),
-    when the one found is its first words ('At Patty Barn, every burger ...'): one or two
-    capitalised words more, no unit's word."""
-    for other, _snippet, _confidence in top:
-        other = clean_org(other, text)
-        rest = other[len(name):] if other.startswith(name + " ") else ""
-        if rest and re.fullmatch(r"(?:\s+[A-ZÀ-Ý][\w'’&.-]*){1,2}", rest) and not _UNIT_WORDS.search(rest):
-            return other
-    return None
-
-
-# A person named with a title: 'Dr Hélène Marchetti', 'Maître Durand'.
-_PERSON = re.compile(r"^(?:Dr\.?|Dre|Docteur|Docteure|Pr\.?|Professeur|Ma[îi]tre|Me)\s+[A-ZÀ-Ý]")
-# A practice heading its own sentence: 'Cabinet médical des Marquisats, cabinet de groupe ...'.
-_PRACTICE = re.compile(r"^(?P<name>(?:Cabinet|Centre|Maison|P[ôo]le|Clinique|Practice|Surgery|"
-                       r"Medical Centre|Health Centre)\b[^,.;:()]{3,60}?)\s*(?:,|\s[—–-]\s|$)")
-
-
-def _practice(body: list[str]) -> tuple[str, str] | None:
-    """(practice, line) a text names when a doctor signs it: the practice employs."""
-    for line in body:
-        match = _PRACTICE.match(line)
-        if match and re.search(r"\s[A-ZÀ-Ý]", match["name"]):  # a name, not 'Cabinet de groupe'
-            return match["name"].strip(), line
-    return None
-
-
-def _org_line_alone(top: list[str]) -> list[tuple[str, str, float]]:
-    """An organisation's name on a line of its own near the top, even below the heading (a
-    notice's 'Airports Authority of India' under the board's heading), a guess below the
-    sentences that name the employer."""
-    for line in top:
-        if len(line) <= 80 and not re.search(r"[:|»›>•]", line) and is_org_line(line) \
-                and not post_word(line):
-            return [(org_name(line), line, 0.55)]
-    return []
-
-
-def _in_title(result: ParsedPosting) -> list[tuple[str, str, float]]:
-    """The body a post's own name belongs to ('Secrétaire général de l'Agence de l'eau X',
-    'Director of the National Gallery'), a guess below the others."""
-    title = result.get("title")
-    match = re.search(r"\s(?:de\s+l['’]\s*|de\s+la\s+|du\s+|of\s+the\s+|of\s+)(?P<org>[A-ZÀ-Ý].{3,120})$",
-                      title.value) if title is not None else None
-    if match and _ORG.match(match["org"]) and not re.search(r"[,;:]", match["org"]):
-        return [(match["org"], str(title.value) if title else "", 0.55)]
-    return []
 
 
 def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
@@ -384,16 +282,6 @@ def _from_capitals(name: str, text: str = "") -> str:
     return " ".join(words)
 
 
-# 'Bruxelles Environnement, l'administration de l'environnement ..., renforce': a name and the
-# kind of body it is, in apposition at a sentence's head.
-_APPOSITION = re.compile(
-    rf"^({_NAME}),\s+(?:(?:l['’]|la\s|le\s|une?\s|an?\s|the\s)[^,.]{{0,40}}?\b)?(?:administration|"
-    r"organi[sz]ation|agence|agency|soci[ée]t[ée]|company|association|fondation|foundation|"
-    r"institution|[ée]tablissement|entreprise|firm|charity|collectivit[ée]|office|service|"
-    r"organisme|network|r[ée]seau|federation|f[ée]d[ée]ration|cabinet|practice|clinic|clinique|"
-    r"studio|bureau|school|[ée]cole|cabinet de groupe)\b")
-
-
 def _article_elsewhere(name: str, body: list[str]) -> str:
     """'La Clinique du Parc' is 'Clinique du Parc' when the text writes it so elsewhere (a
     header, a heading): the article is the sentence's, not the name's."""
@@ -426,46 +314,3 @@ def _inside(short: str, long: str) -> bool:
     short, long = fold(_article_off(short)).strip(), fold(_article_off(long)).strip()
     return (short != long and not _ORG.search(short) and len(short.split()) <= 2
             and long.endswith(short) and len(long.split()) <= 8)
-
-
-def _signature(lines: list[str]) -> list[tuple[str, str, float]]:
-    """An e-mail's signature: the organisation line among the few after the sign-off."""
-    for index, line in enumerate(lines):
-        if _SIGN_OFF.match(line.strip()):
-            for below in lines[index + 1:index + 6]:
-                # 'Office Manager, X Ltd', 'Chargée de recrutement IT – X': a role, then its
-                # organisation
-                role, org = (re.split(r"(?:,|\s[—–|-])\s+", below.strip(), maxsplit=1) + [""])[:2]
-                if org and post_word(role) and _NAME_RE.match(org):  # 'Office Manager, X Ltd'
-                    return [(org, below.strip(), 0.6)]
-                if below.strip() and is_org_line(below.strip()):
-                    return [(org_name(below.strip()), below.strip(), 0.6)]
-    return []
-
-
-def _domain_name(lines: list[str]) -> list[tuple[str, str, float]]:
-    """The contact address's domain spelled out as a name in the text ('Shamba Futures' for
-    careers@shambafutures.or.ke): a weak source, kept below the sure threshold."""
-    text = "\n".join(lines)
-    labels = []
-    for match in EMAIL.finditer(text):
-        domain = match.group(0).rsplit("@", 1)[-1].lower()
-        labels += [part for part in domain.split(".")[:-1]
-                   if len(part) >= 5 and part not in _GENERIC_LABELS]
-    if not labels:
-        return []
-    for match in re.finditer(_NAME, text):
-        words = match.group(0).split()
-        for size in range(len(words), 1, -1):
-            for start in range(0, len(words) - size + 1):
-                name = " ".join(words[start:start + size])
-                compact = re.sub(r"[^a-z0-9]", "", fold(name))
-                if compact in labels:  # the name as written in full ('Kapiti Spark Electrical')
-                    whole = match.group(0).split("\n")[0]
-                    whole = whole if start == 0 and len(whole.split()) <= 6 else name
-                    return [(whole, match.group(0), 0.6)]
-                if "\n" not in name and any(spelled_with_initials(name, label)
-                                            for label in labels):
-                    line = next((line for line in lines if name in line), name)
-                    return [(name, line.strip(), 0.55)]  # 'Pompes Funèbres du Lac', pf-dulac
-    return []

@@ -135,10 +135,12 @@ _ORG_NOUN = re.compile(
     r"group|groupe|union|federation|church|diocese|airways|airlines|corporation|services?|"
     r"initiative|partners|consulting|cabinet|studio|laboratoire|laboratory|museum|musee|"
     r"theatre|library|bibliotheque|network|reseau|commission|committee|comite|court|tribunal)\b")
+# The French forms written after a name as well as before it ('Dupont SARL', 'SARL Dupont').
+_EITHER_SIDE = (r"SAS", r"SASU", r"SARL", r"EURL", r"SA", r"SCOP", r"SCP", r"SELARL")
 # A company's legal form, written after its name (one table for every rule that meets one:
 # the organisation words of text_heading, a name ending in a dotted form, the forms left out).
 LEGAL_FORMS = (
-    r"SAS", r"SASU", r"SARL", r"EURL", r"SA", r"SCOP", r"SCP", r"SELARL", r"GmbH", r"AG",
+    *_EITHER_SIDE, r"GmbH", r"AG",
     r"Ltd\.?", r"LTD", r"Limited", r"LLC", r"L\.L\.C\.", r"Inc\.?", r"inc\.", r"Incorporated",
     r"Corp\.?", r"plc", r"PLC", r"LLP", r"Pvt\.? Ltd\.?", r"Pte\.? Ltd\.?", r"Pty\.? Ltd\.?",
     r"Sdn\.? Bhd\.?", r"S\.A\.S?\.?", r"S\.A\.R\.L\.?", r"S\.p\.A\.?", r"SpA", r"S\.r\.l\.?",
@@ -222,8 +224,11 @@ def clean_org(name: str, text: str) -> str:
 
 
 # A French company's form written before its name: 'SARL Pompes Funèbres Marchand', 'SNC
-# Pharmacie Centrale de Vichy' (in capitals, as a register writes it).
-_LEADING = r"(?:SARL|SAS|SASU|SNC|EURL|SCP|SELARL|SELAS|SCI|SCOP|SCEA|EARL|GAEC|GIE|SEM|SPL|SA)"
+# Pharmacie Centrale de Vichy' (in capitals, as a register writes it): the forms also written
+# after a name, and those written only before one.
+LEADING_FORMS = (*_EITHER_SIDE, r"SNC", r"SELAS", r"SCI", r"SCEA", r"EARL", r"GAEC", r"GIE",
+                 r"SEM", r"SPL")
+_LEADING = "(?:" + "|".join(sorted(LEADING_FORMS, key=len, reverse=True)) + ")"  # as _FORMS
 _LEADING_FORM = re.compile(rf"^{_LEADING}\s+(?=[A-ZÀ-Ý])")
 _FORM_BEFORE = re.compile(rf"(?<!\w){_LEADING}\s+$")
 

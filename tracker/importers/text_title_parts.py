@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.text_contract_words import _DURATION, _ROLE_TYPES, _TYPES, _kinds_in
+from tracker.importers.text_contract_words import DURATION, ROLE_TYPES, TYPES, kinds_in
 from tracker.importers.text_names_layout import post_word
 
 # The share of time a post takes: '0,6 ETP', '0.8 FTE', '80 %', 'temps partiel', '21 h', and
@@ -28,7 +28,7 @@ _REQUIREMENT = re.compile(
     r"titulaire d[ue'’]|holder of)(?!\w)", re.I)
 # The contract's kinds, read as the contract reader reads a line: its own words, and the terms
 # that only qualify a post ('casual', 'vacations', 'intérim': a casual's status, a vacataire's).
-_CONTRACT_KINDS = _TYPES + _ROLE_TYPES[3:5]
+_CONTRACT_KINDS = TYPES + ROLE_TYPES[3:5]
 # A season, a school term or a cohort, with its year: 'Fall 2027', 'Saison d'été 2027'.
 _SEASON = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter|[ée]t[ée]|hiver|printemps|automne|"
                      r"saison(?: d['’][ée]t[ée]| d['’]hiver)?|session|cohort|intake|rentr[ée]e)\s+"
@@ -149,8 +149,8 @@ _HIRE_TERMS = re.compile(r"(?i)\b(?:contract[- ]to[- ]hire|temp[- ]to[- ]perm|co
 
 def _terms_out(part: str) -> str:
     """A part with its contract words, lengths and shares of time blanked out."""
-    spans = [(start, end) for start, end, _ in _kinds_in(part, "fr", _CONTRACT_KINDS)]
-    spans += [m.span() for pattern in (_DURATION, _WORKING_TIME, _HIRE_TERMS)
+    spans = [(start, end) for start, end, _ in kinds_in(part, "fr", _CONTRACT_KINDS)]
+    spans += [m.span() for pattern in (DURATION, _WORKING_TIME, _HIRE_TERMS)
               for m in pattern.finditer(part)]
     rest = list(part)
     for start, end in spans:
@@ -192,7 +192,7 @@ def _brackets_off(title: str) -> str:
     alone there is kept, as the corpus writes 'Lifeguard (Seasonal) - Cedar Lake ...'.)"""
     for match in re.finditer(r"\s*\(([^()]{2,60})\)(?=\s+[—–-]\s+)", title):
         inside = match.group(1)
-        if (_DURATION.search(inside) or _WORKING_TIME.search(inside)) \
+        if (DURATION.search(inside) or _WORKING_TIME.search(inside)) \
                 and states_other_field(inside, bracketed=True):
             return title[:match.start()] + title[match.end():]
     return title
@@ -219,7 +219,7 @@ def other_fields_off(title: str) -> str:
     status = _LEADING_STATUS.match(rest)
     # (a status the contract reader reads as one: 'Casual Dining Room Supervisor' names a room)
     if status and len(rest[status.end():].split()) >= 2 and (_WORKING_TIME.match(rest) or any(
-            start == 0 for start, _, _ in _kinds_in(rest, "en", _CONTRACT_KINDS))):
+            start == 0 for start, _, _ in kinds_in(rest, "en", _CONTRACT_KINDS))):
         rest = rest[status.end():]
     return rest.strip() or title
 

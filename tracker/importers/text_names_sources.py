@@ -1,0 +1,184 @@
+"""Where a reader looks for the employer once the surer sources are read (a labelled line, the
+header, the sentence that recruits): the organisation presented under "About us" or at a
+sentence's head ("Chez X, on ..."), the one a board says published the posting, an e-mail's
+signature, the contact address's domain spelled as a name, the body a post's own name belongs
+to, a name alone on a line near the top, and last a founder's company or a university the
+running text names. And two better writings of a name already found: the one the top of the
+page writes in full, the practice a doctor who signs works in. text_employer weighs them with
+the other sources, in the order a reader trusts them."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.importers.base import EMAIL, ParsedPosting
+from tracker.importers.dates import fold
+from tracker.importers.text_names_check import clean_org
+from tracker.importers.text_names_header import is_org_line, org_name
+from tracker.importers.text_names_layout import post_word, spelled_with_initials
+from tracker.importers.text_names_words import _GENERIC_LABELS, _NAME, _NAME_RE, _ORG, _SIGN_OFF
+
+_ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes|our company|"
+                    r"our story|notre entreprise|about the (?:company|organi[sz]ation|"
+                    r"employer)|a propos(?: de nous)?|l'association|the organi[sz]ation|"
+                    r"company description|presentation de la structure|la structure|"
+                    r"notre structure|l'entreprise)\s*[?:]?$")
+_SUBJECT_NAME = re.compile(
+    rf"^(?:(?:The|Le|La|Les|L['’])\s*+)?({_NAME})(?:\s*+\([^)]{{0,60}}\))?\s++[a-zà-ÿ]")
+# ('At Thamesfield Biosciences we run ...': the sentence's subject after the name)
+_AT_NAME = re.compile(rf"^(?:At|Chez|Join|Rejoignez|Rejoindre)\s+({_NAME})(?:\s*+,|(?=\s+(?:we|our|"
+                      r"nous|on|notre)\s))")
+# ('Annonce déposée le 11/02/2027 par « Cabinet X »': a board's word for posting, the name quoted)
+_PUBLISHED_BY = re.compile(rf"^(?:(?:annonce\s+|offre\s+)?(?:publi\w*|d[ée]pos[ée]e?|mise?\s+en\s+ligne)"
+                           rf"\s+le\s+[^:]{{3,40}}?\s+par|posted\s+(?:on\s+)?[^:]{{3,40}}?"
+                           rf"\s+by)\s*:?\s*[«“\"]?\s*({_NAME})", re.I)
+# 'Hola! We're Tramuntana Labs, a 120-person team': the organisation presenting itself.
+_WE_ARE = re.compile(rf"^(?:[^\w\s]*\w+[!,.]\s+)?We(?:'re|’re| are)\s+({_NAME})\s*,")
+
+
+def presented(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The organisation presented under 'Qui sommes-nous ?' / 'About us', or named at a
+    sentence's head ('Chez Tandem Énergie, on ...', 'At Brightloop, we ...'), or the one a
+    public board says published the posting ('Publiée le 3 mars 2026 par : Rectorat ...')."""
+    found = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        published = _PUBLISHED_BY.match(stripped)
+        if published:
+            found.append((published.group(1), stripped, 0.7))
+        at = _AT_NAME.match(stripped) or _WE_ARE.match(stripped)
+        if at:
+            found.append((at.group(1), stripped, 0.65))
+        if _ABOUT.match(fold(stripped)):
+            below = next((ln.strip() for ln in lines[index + 1:index + 4] if ln.strip()), "")
+            subject = _SUBJECT_NAME.match(below)
+            if subject and (len(subject.group(1).split()) >= 2 or _ORG.search(subject.group(1))
+                            or below.count(subject.group(1)) + "\n".join(lines).count(
+                                subject.group(1)) > 2):
+                found.append((subject.group(1), below, 0.65))
+    return found
+
+
+_MENTION = re.compile(
+    r"(?<![\w'’-])((?:[A-ZÀ-Ý][\w'’-]*+\s+){0,3}(?:Universit[éy]|University|Institut[e]?|Ministry|"
+    r"Minist[èe]re|School|College)\s+(?:of|de|du|des|for|d['’])\s*+[A-ZÀ-Ý][\w'’-]*"
+    r"(?:\s+(?:(?:&|and|et|of|de|du|des|la|le|for)\s+)?[A-ZÀ-Ý][\w'’-]*)*)")
+_FOUNDER = re.compile(rf"\b(?:co-?)?(?:founder|fondat(?:eur|rice))\s+(?:of|de|d['’])\s*+({_NAME})",
+                      re.I)
+
+
+def mentioned(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The last resort: the company its founder names ('co-founder of Kelpwise'), else the
+    first university, school or ministry the running text names ('the profile ... of the
+    University of Groningen'), a guess to check."""
+    for line in lines:
+        founder = _FOUNDER.search(line)
+        if founder and founder.group(1)[:1].isupper():
+            return [(founder.group(1), line.strip(), 0.55)]
+    for line in lines:
+        match = _MENTION.search(line)
+        if match:
+            return [(re.sub(r"^(?:The|Our|At|In)\s+", "", match.group(1)), line.strip(), 0.5)]
+    return []
+
+
+# A unit's word: a longer name made of one is a part of the body, not its name in full.
+_UNIT_WORDS = re.compile(r"(?i)\b(?:direction|department|d[ée]partement|division|service|plant|site|"
+                         r"usine|centre|center|branch|agence|store|magasin|office|unit|team|"
+                         r"careers?|jobs?|recrutement|emplois?)\b")
+
+
+def in_full(name: str, top: list[tuple[str, str, float]], text: str) -> str | None:
+    """The name the top of the page writes in full ('Patty Barn Burgers' under the heading),
+    when the one found is its first words ('At Patty Barn, every burger ...'): one or two
+    capitalised words more, no unit's word."""
+    for other, _snippet, _confidence in top:
+        other = clean_org(other, text)
+        rest = other[len(name):] if other.startswith(name + " ") else ""
+        if rest and re.fullmatch(r"(?:\s+[A-ZÀ-Ý][\w'’&.-]*){1,2}", rest) and not _UNIT_WORDS.search(rest):
+            return other
+    return None
+
+
+# A person named with a title: 'Dr Hélène Marchetti', 'Maître Durand'.
+_PERSON = re.compile(r"^(?:Dr\.?|Dre|Docteur|Docteure|Pr\.?|Professeur|Ma[îi]tre|Me)\s+[A-ZÀ-Ý]")
+# A practice heading its own sentence: 'Cabinet médical des Marquisats, cabinet de groupe ...'.
+_PRACTICE = re.compile(r"^(?P<name>(?:Cabinet|Centre|Maison|P[ôo]le|Clinique|Practice|Surgery|"
+                       r"Medical Centre|Health Centre)\b[^,.;:()]{3,60}?)\s*(?:,|\s[—–-]\s|$)")
+
+
+def practice(name: str, body: list[str]) -> tuple[str, str] | None:
+    """(practice, line) a text names when a doctor signs it, the name found being the
+    doctor's ('Dr Hélène Marchetti'): the practice employs."""
+    if not _PERSON.match(name):
+        return None
+    for line in body:
+        match = _PRACTICE.match(line)
+        if match and re.search(r"\s[A-ZÀ-Ý]", match["name"]):  # a name, not 'Cabinet de groupe'
+            return match["name"].strip(), line
+    return None
+
+
+def org_line_alone(top: list[str]) -> list[tuple[str, str, float]]:
+    """An organisation's name on a line of its own near the top, even below the heading (a
+    notice's 'Airports Authority of India' under the board's heading), a guess below the
+    sentences that name the employer."""
+    for line in top:
+        if len(line) <= 80 and not re.search(r"[:|»›>•]", line) and is_org_line(line) \
+                and not post_word(line):
+            return [(org_name(line), line, 0.55)]
+    return []
+
+
+def in_title(result: ParsedPosting) -> list[tuple[str, str, float]]:
+    """The body a post's own name belongs to ('Secrétaire général de l'Agence de l'eau X',
+    'Director of the National Gallery'), a guess below the others."""
+    title = result.get("title")
+    match = re.search(r"\s(?:de\s+l['’]\s*|de\s+la\s+|du\s+|of\s+the\s+|of\s+)(?P<org>[A-ZÀ-Ý].{3,120})$",
+                      title.value) if title is not None else None
+    if match and _ORG.match(match["org"]) and not re.search(r"[,;:]", match["org"]):
+        return [(match["org"], str(title.value) if title else "", 0.55)]
+    return []
+
+
+def signature(lines: list[str]) -> list[tuple[str, str, float]]:
+    """An e-mail's signature: the organisation line among the few after the sign-off."""
+    for index, line in enumerate(lines):
+        if _SIGN_OFF.match(line.strip()):
+            for below in lines[index + 1:index + 6]:
+                # 'Office Manager, X Ltd', 'Chargée de recrutement IT – X': a role, then its
+                # organisation
+                role, org = (re.split(r"(?:,|\s[—–|-])\s+", below.strip(), maxsplit=1) + [""])[:2]
+                if org and post_word(role) and _NAME_RE.match(org):  # 'Office Manager, X Ltd'
+                    return [(org, below.strip(), 0.6)]
+                if below.strip() and is_org_line(below.strip()):
+                    return [(org_name(below.strip()), below.strip(), 0.6)]
+    return []
+
+
+def domain_name(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The contact address's domain spelled out as a name in the text ('Shamba Futures' for
+    careers@shambafutures.or.ke): a weak source, kept below the sure threshold."""
+    text = "\n".join(lines)
+    labels = []
+    for match in EMAIL.finditer(text):
+        domain = match.group(0).rsplit("@", 1)[-1].lower()
+        labels += [part for part in domain.split(".")[:-1]
+                   if len(part) >= 5 and part not in _GENERIC_LABELS]
+    if not labels:
+        return []
+    for match in re.finditer(_NAME, text):
+        words = match.group(0).split()
+        for size in range(len(words), 1, -1):
+            for start in range(0, len(words) - size + 1):
+                name = " ".join(words[start:start + size])
+                compact = re.sub(r"[^a-z0-9]", "", fold(name))
+                if compact in labels:  # the name as written in full ('Kapiti Spark Electrical')
+                    whole = match.group(0).split("\n")[0]
+                    whole = whole if start == 0 and len(whole.split()) <= 6 else name
+                    return [(whole, match.group(0), 0.6)]
+                if "\n" not in name and any(spelled_with_initials(name, label)
+                                            for label in labels):
+                    line = next((line for line in lines if name in line), name)
+                    return [(name, line.strip(), 0.55)]  # 'Pompes Funèbres du Lac', pf-dulac
+    return []
