@@ -18,17 +18,17 @@ from bench.accuracy import FIELDS, FIXTURES, RECORD, fixtures, kinds, offered, s
 RECORDED = json.loads(RECORD.read_text("utf-8"))
 ALL = {fixture.name: fixture for fixture in fixtures()}
 KINDS = kinds()
-# What the rules read right when last recorded (2026-12-06, the reader rules of #15 item 3,
-# eleventh round, on the 644 postings of 134 kinds they have seen: 96.8 % of all fields, 95.6 %
-# of the fields the postings state; the tenth round's kinds, at 88.4 % when scored blind, joined
-# them with only one rule written since): the floors check no regression, not the #15 targets
-# (90 % per field).
-FLOOR_ALL, FLOOR_STATED = 0.96, 0.95  # on the kinds the rules were written on
-# On the 120 postings of 24 kinds written blind for the eleventh and twelfth rounds and never
-# tuned on (89.3 %, 1,929 of 2,160, and 85.2 % of the fields stated; each round scored once
-# against the rules it was frozen before: 89.6 % at f3bcf69, 89.0 % at 9bcb160): a floor against
-# falling back, not a target (the target, 90 %, is not met).
-HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.89, 0.84
+# What the rules read right when last recorded (2026-12-07, the reader rules of #15 item 3,
+# thirteenth round, on the 764 postings of 158 kinds they have seen: 95.8 % of all fields, 94.2 %
+# of the fields the postings state; the eleventh and twelfth rounds' kinds, at 89.6 and 89.0 %
+# when scored blind, joined them with one round of rules written since): the floors check no
+# regression, not the #15 targets (90 % per field).
+FLOOR_ALL, FLOOR_STATED = 0.95, 0.94  # on the kinds the rules were written on
+# On the 60 postings of 12 kinds written blind for the thirteenth round and never tuned on
+# (88.5 %, 956 of 1,080, and 84.2 % of the fields stated when scored once against the rules
+# they were frozen before, cbadcf2): a floor against falling back, not a target (the target,
+# 90 %, is not met).
+HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.88, 0.84
 SOURCE = re.compile(r"# source: (https://\S+|none \(written for the corpus, modelled on "
                     r"(?P<kind>[a-z0-9-]+)\))\n")
 
@@ -88,7 +88,7 @@ def _fixtures(held_out: bool) -> list:
 
 
 @pytest.mark.parametrize(("held_out", "floor", "postings"),
-                         [(False, FLOOR_ALL, 640), (True, HELD_OUT_FLOOR_ALL, 120)])
+                         [(False, FLOOR_ALL, 640), (True, HELD_OUT_FLOOR_ALL, 60)])
 def test_overall_accuracy_does_not_fall_below_the_recorded_figure(held_out, floor, postings):
     fixtures = _fixtures(held_out)
     right = sum(len(RECORDED[f.name]) for f in fixtures)
