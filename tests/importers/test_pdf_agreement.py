@@ -8,7 +8,13 @@ import pytest
 
 from bench.pdf_agreement import Outcome, compare, corpus, pdf_plain_text, sample
 
-SIZE = 12  # postings, spread evenly over the corpus
+# Postings, spread evenly over the corpus. 12 until 2026-12-07: the sample moves each time the
+# corpus grows, and with 12 postings one posting's salary read wrong in its PDF (an amount whose
+# line ends before its currency sign, in a list item) is 1.4 of the 2 points allowed below. On 24
+# the PDF loses 1.6 points (a4) and 1.2 (columns) against the text; misses seen in that run, left
+# for the PDF reader: that amount, a ministry's name wrapped over two lines, a university's name
+# run into its unit's on one line, an e-mail address.
+SIZE = 24
 LAYOUTS = ("a4", "columns")  # justified, hyphenated, running header and footer; two columns
 # Measured on 2026-12-06 (bench/pdf_agreement.py): on the whole corpus 0.998 (a4) and 0.993
 # (columns) of fields agree, 0.981 and 0.958 before the layout fixes; on this sample 1.0 for

@@ -84,6 +84,7 @@ def test_the_name_in_full_on_the_organisations_own_lines() -> None:
         == "Kestrel & Finch"
     assert clean_org("Kestrel & Finch", "Kestrel & Finch Group\n") == "Kestrel & Finch"
     assert clean_org("Kestrel & Finch", "Kestrel & Finch Manchester\n") == "Kestrel & Finch"
+    assert clean_org("Kestrel & Finch", "Kestrel & Finch Direction\n") == "Kestrel & Finch"  # a unit
 
 
 def test_an_acronym_written_out_on_the_letterhead() -> None:

@@ -312,7 +312,9 @@ _NOT_NAME_WORDS = re.compile(r"(?i)^(?:careers?|jobs?|vacanc(?:y|ies)|recruitmen
                              r"has|a|an|the|le|la|les|address|adresse|contact|group|groupe|"
                              r"procurement|portal|portail|recrute|recrutent|recruits|hiring|"
                              r"hires|plant|site|factory|usine|depot|d[ée]p[ôo]t|branch|store|shop|"
-                             r"office|campus|warehouse|entrep[ôo]t|agence)$")
+                             r"office|campus|warehouse|entrep[ôo]t|agence|direction|department|"
+                             r"d[ée]partement|division|service|services|faculty|facult[ée]|"
+                             r"unit|unit[ée]|p[ôo]le)$")
 
 
 def _as_headed(name: str, text: str) -> str | None:
