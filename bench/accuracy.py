@@ -202,6 +202,11 @@ def _cell(right: int, total: int) -> str:
     return f"{right:3d} / {total:3d} {100 * right / total:5.1f} %" if total else f"{'-':>17}"
 
 
+def _percent(marks: Iterable[bool]) -> str:
+    right, total = _share(marks)
+    return f"{100 * right / total:.1f}" if total else "-"
+
+
 def _target(right: int, total: int, target: float) -> str:
     if not total:
         return ""
@@ -267,16 +272,12 @@ def by_round(held: list[Fixture], results: dict[str, dict[str, bool]],
           f"{'employer':>8} {'deadline':>8}")
     for commit in commits:
         mine = [f for f in held if known[f.kind].frozen_before == commit]
-
-        def percent(marks: Iterable[bool]) -> str:
-            right, total = _share(marks)
-            return f"{100 * right / total:.1f}" if total else "-"
         print(f"{commit[:12]:14} {len(mine):8} "
-              f"{percent(v for f in mine for v in results[f.name].values()):>10} "
-              f"{percent(results[f.name][n] for f in mine for n in stated(f)):>7} "
-              f"{percent(results[f.name]['title'] for f in mine):>6} "
-              f"{percent(results[f.name]['hiring_organization_name'] for f in mine):>8} "
-              f"{percent(results[f.name][DEADLINE] for f in mine):>8}")
+              f"{_percent(v for f in mine for v in results[f.name].values()):>10} "
+              f"{_percent(results[f.name][n] for f in mine for n in stated(f)):>7} "
+              f"{_percent(results[f.name]['title'] for f in mine):>6} "
+              f"{_percent(results[f.name]['hiring_organization_name'] for f in mine):>8} "
+              f"{_percent(results[f.name][DEADLINE] for f in mine):>8}")
 
 
 # Column heads of the per-kind table, one per field in FIELDS' order.
