@@ -11,7 +11,8 @@ from tracker.importers.base import SURE
 from tracker.importers.text import parse_text
 from tracker.importers.text_names_layout import author_lines, is_letterhead, site_name_lines
 from tracker.importers.text_names_sentence import recruiter_name, sentences
-from tracker.importers.text_title import notice_post, trim_place, trim_terms
+from tracker.importers.text_title import notice_post, trim_terms
+from tracker.importers.text_title_place import trim_place
 
 
 def _names(text: str) -> tuple[str | None, str | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from tracker.importers.text import parse_text
 from tracker.importers.text_names_check import clean_org, names_place
 from tracker.importers.text_places import is_place
-from tracker.importers.text_title import trim_place
+from tracker.importers.text_title_place import trim_place
 
 
 def _names(text: str) -> tuple[str | None, str | None]:

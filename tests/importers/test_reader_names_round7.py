@@ -13,7 +13,8 @@ from tests.importers.reading import employer, title
 from tracker.importers.dates import fold
 from tracker.importers.text_names_check import clean_org
 from tracker.importers.text_names_employer import unit_owner
-from tracker.importers.text_title import trim_place, trim_terms
+from tracker.importers.text_title import trim_terms
+from tracker.importers.text_title_place import trim_place
 
 
 def test_qualifiers_written_one_after_the_other_all_come_off() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tests.importers.reading import employer, title
 from tracker.importers.text_names_places import is_country, is_town, only_places
-from tracker.importers.text_title import trim_place
+from tracker.importers.text_title_place import trim_place
 
 
 def test_the_gazetteer_knows_countries_in_both_languages_and_large_towns() -> None:

@@ -12,7 +12,8 @@ from tracker.i18n import Text
 from tracker.importers.base import LIST_FIELDS, Finding, ParsedPosting
 from tracker.importers.dates import find_dates, fold
 from tracker.importers.html_page import Candidate, PageHints
-from tracker.importers.text_heading import _BOARD, _NOT_TITLES, clean_title
+from tracker.importers.text_heading import clean_title
+from tracker.importers.text_heading_lines import BOARD, NOT_TITLES
 from tracker.importers.text_names_words import _ORG
 from tracker.importers.text_title import is_call
 
@@ -69,7 +70,7 @@ def _presented(publisher: str, text: str) -> bool:
 def _plausible_title(candidate: Candidate) -> str | None:
     value = candidate.value
     folded = fold(value).strip(" .:!")
-    if (len(value) > 150 or folded in _NOT_TITLES or is_call(value) or _BOARD.search(folded)
+    if (len(value) > 150 or folded in NOT_TITLES or is_call(value) or BOARD.search(folded)
             or not re.search(r"[^\W\d_]{3}", value)):
         return None
     cleaned = clean_title(value)

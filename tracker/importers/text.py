@@ -58,7 +58,9 @@ _LABELS: dict[str, str] = {
                                 r"|structure d'accueil|organisme d'accueil"
                                 r"|company name|nom de l'entreprise|raison sociale|hiring company"
                                 r"|employing (?:organi[sz]ation|authority|body)|hiring agency"
-                                r"|agency|entite|entity|legal entity|hiring entity|filiale|societe",
+                                r"|agency|entite|entity|legal entity|hiring entity|filiale|societe"
+                                # a start-up's questions: 'Qui ? Kapsul, la scale-up ...'
+                                r"|qui(?= \?)",
     "location": r"lieu d'exercice|lieu de travail|lieu|localisation|location|duty station"
                 r"|based at|affectation|work location|residential location",
     "reference": r"reference de l'offre|reference number|ref(?:erence)? no\.?|job requisition id"
@@ -106,8 +108,17 @@ _LABEL_RES = {
 }
 
 
+# Pictographs opening a line as its bullet: '🏢 Qui ? Kapsul', '📍 Lieu : Lyon'.
+_PICTOGRAPHS = re.compile(r"^[\s\u2190-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+(?=\w)")
+
+
+def _key(line: str) -> str:
+    """A line without its bullet: a list's mark or pictographs."""
+    return BULLET.sub("", _PICTOGRAPHS.sub("", line, count=1), count=1).strip()
+
+
 def _is_label(folded: str) -> bool:
-    key = BULLET.sub("", folded, count=1).strip()
+    key = _key(folded)
     return any(pattern.match(key) for pattern in _LABEL_RES.values())
 
 
@@ -115,7 +126,7 @@ def _labelled(lines: list[str], folded: list[str]) -> dict[str, list[tuple[str, 
     """field -> [(value, snippet)] for every labelled line, in order."""
     found: dict[str, list[tuple[str, str]]] = {}
     for index, line in enumerate(folded):
-        key = BULLET.sub("", line, count=1).strip()
+        key = _key(line)
         for name, pattern in _LABEL_RES.items():
             match = pattern.match(key)
             if not match:
@@ -123,7 +134,7 @@ def _labelled(lines: list[str], folded: list[str]) -> dict[str, list[tuple[str, 
             group = "value" if match["value"] is not None else "digits"
             start = len(line) - len(key) + (match.start(group) if match[group] is not None
                                               else len(key))
-            raw = BULLET.sub("", lines[index], count=1).strip()
+            raw = _key(lines[index])
             value = lines[index].strip()[start - (len(line) - len(line.lstrip())):].strip() \
                 if match[group] is not None else ""
             if not value:  # the value on the next non-blank line, unless it is another label
@@ -151,6 +162,51 @@ _SPACE_RUN = re.compile(r"[ \t]{41,}")
 _LEADERS = re.compile(r"(?<=\S)[ \t]*+(?:\.[ \t]?){4,40}[ \t]*+(?=[^\s.])|(?<=\S)[ \t]*+…{2,40}[ \t]*+(?=\S)")
 
 
+# A table's row of two cells, a label and its value, as a fiche de poste's table is pasted
+# ('| Intitulé du poste | Éducateur sportif |'): a labelled line. A row of a rule ('|---|---|')
+# is no text.
+_TWO_CELLS = re.compile(r"^[ \t]*+\|?[ \t]*+(?P<label>[^|\n]{2,60}?)[ \t]*+\|[ \t]*+"
+                        r"(?P<value>[^|\n]*?)[ \t]*+\|?[ \t]*+$")
+_RULE_ROW = re.compile(r"^[ \t]*+\|(?:[ \t]*+:?-{3,}:?[ \t]*+\|)+[ \t]*+$")
+
+
+def _table_rows(text: str) -> str:
+    """The text with each table row of a label and its value written 'label : value'."""
+    if "|" not in text and "│" not in text:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if "|" not in line and "│" not in line:
+            continue
+        line = line.replace("│", "|")  # (a table drawn with box lines)
+        if _RULE_ROW.match(line):
+            lines[index] = ""
+            continue
+        row = _TWO_CELLS.match(line)
+        # (a cell holding a label and its value, 'Job ID: 2918374 | X', is no label's cell)
+        if row and row["value"] and ":" not in row["label"] and _is_label(fold(row["label"])):
+            lines[index] = f"{row['label']} : {row['value']}"
+    return "\n".join(lines)
+
+
+# A label, a wide gap and its value, as a table laid out with spaces writes it ('Employeur
+# <spaces> CCAS DE PLOËRMEL', 'Date limite de candidature   02/04/2027').
+_SPACED_CELLS = re.compile(r"^[ \t]*+(?P<label>[^\W\d_][^:|│\n]{1,50}?)[ \t]{3,}(?P<value>[^\s│|][^\n]*)$")
+
+
+def _spaced_rows(text: str) -> str:
+    """The text with each line of a label, a wide gap and a value written 'label : value'."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        row = _SPACED_CELLS.match(line) if "   " in line or "\t" in line else None
+        # (a title's row is read by the heading's rules, which check that it names a post:
+        # 'Position          Full-time' names none)
+        if row and _is_label(fold(row["label"])) and not _LABEL_RES["title"].match(
+                _key(fold(row["label"]))):
+            lines[index] = f"{row['label'].strip()} : {row['value'].strip()}"
+    return "\n".join(lines)
+
+
 def bounded_blanks(text: str) -> str:
     """The text with at most two blank lines in a row (their spaces dropped) and at most 40
     spaces or tabs in a row."""
@@ -164,7 +220,7 @@ def parse_text(text: str, *, language: str | None = None,
     `hints`: a web page's structure (html_page), applied after the text rules."""
     text = text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u202f", " ").replace("\x00", "")
-    text = _LEADERS.sub(" : ", bounded_blanks(text))
+    text = _spaced_rows(_table_rows(_LEADERS.sub(" : ", bounded_blanks(text))))
     lang = language or detect_language(text)
     lines = [line.rstrip() for line in text.split("\n")]
     folded = [fold(line) for line in lines]
@@ -217,8 +273,13 @@ def _simple_fields(result: ParsedPosting, labelled: dict[str, list[tuple[str, st
         category = _first(labelled, "category")
         if category and len(category[0]) <= 40:
             # 'GS 7 (promotion potential 11)', 'GS-2210-12 | Salary | ...': the grade alone
-            value = re.split(r"\s\(|\s\|\s", category[0])[0]
-            result.add("category", value.strip(" ."), category[1], 0.6)
+            value = re.split(r"\s\(|\s\|\s", category[0])[0].strip(" .")
+            # ('Category  Quality': a careers site's job family, one word without a figure,
+            # is no grade; 'Grade: Senior Executive Officer' is)
+            family = re.match(r"\W*categor", fold(category[1])) and re.fullmatch(
+                r"[^\W\d_]{4,}(?:\s*[&/,]\s*[^\W\d_]+)*", value)
+            if not family:
+                result.add("category", value, category[1], 0.6)
 
 
 def _sections(result: ParsedPosting, sections: list[Section]) -> None:

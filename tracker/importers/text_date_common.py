@@ -27,7 +27,9 @@ DEADLINE_PHRASE = re.compile(
 WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|"
                        r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|"
                        r"sun)\b\.?,?", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(À-Ý])|\s;\s|;\s(?=[a-zà-ÿ])")
+# (an abbreviation's point ends no sentence: '4:30 p.m. CT on Friday', 'St. John's', 'Dr. X')
+_SENTENCE = re.compile(r"(?<=[.!?])(?<![ap]\.m\.)(?<![AP]\.M\.)(?<!\bSt\.)(?<!\bDr\.)(?<!\bMr\.)"
+                       r"(?<!\bMs\.)(?<!\bNo\.)(?<!\bCo\.)(?<!\bMt\.)\s+(?=[A-Z(À-Ý])|\s;\s|;\s(?=[a-zà-ÿ])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
 # (an appraisal, 'compte rendu d'entretien professionnel', is no interview; nor the upkeep of
 # premises, 'agent d'entretien', 'marché d'entretien des écoles', 'entretien ménager'); a day

@@ -29,7 +29,8 @@ _STRONG = re.compile(r"(date limite|d[ée]lai\s*+:|cut[- ]off date|date butoir|"
                      r"\s++will\s++close)", re.I)
 _RANGE = re.compile(r"\b(?:du|from|between)\s", re.I)
 _APPLY_WORDS = re.compile(
-    r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|"
+    r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|resumes?\b|"
+    r"r[ée]sum[ée]s?\b|"
     r"affichage|posting period|advertising period|advert|annonce|publication|parution|diffusion|announcement is open|"
     r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
 
@@ -91,6 +92,17 @@ _NO_DEADLINE = re.compile(r"\s*[:|-]?\s*(?:none|rolling|ongoing|open|n/a|aucune|
 _YEAR_FIRST = re.compile(r"\b((?:19|20)\d\d)[/.](0[1-9]|1[0-2])[/.]([0-2]\d|3[01])\b")
 
 
+def _sentence_before(lines: list[str], index: int) -> str:
+    """The lines of a sentence before the line at `index`, up to three, back to the end of the
+    one before it."""
+    before: list[str] = []
+    for back in range(index - 1, max(index - 4, -1), -1):
+        if not lines[back].strip() or re.search(r"[.!?:]\s*$", lines[back]):
+            break
+        before.insert(0, lines[back])
+    return " ".join(before)
+
+
 def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
               lines: list[str], lang: str, order: str | None) -> None:
     # (value, snippet, confidence, under a label: a month may be named in the other language)
@@ -101,14 +113,22 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         if until_filled and _REVIEW.search(line):
             continue  # 'Review of applications will begin on 1 February ... until filled'
         match = DEADLINE_PHRASE.search(line)
+        ahead = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if ahead and not line.rstrip().endswith((".", "!", "?", ":")):
+            # a phrase wrapped over two lines ('... à 12 h au plus' / 'tard, par courrier')
+            joined = DEADLINE_PHRASE.search(f"{line.rstrip()} {ahead}")
+            if joined and joined.start() < len(line.rstrip()) and joined.end() > len(line.rstrip()) \
+                    and (match is None or match.start() > joined.start()):
+                line, match = f"{line.rstrip()} {ahead}", joined
         interview = INTERVIEW.search(line)
         if interview and match and interview.start() > match.start():
             line = line[:interview.start()]  # 'jusqu'au 10 avril, entretiens la semaine...'
             interview = None
         # the words about applying may open the sentence on the line before, wrapped
         # ('Applications ... should be sent to⏎x@y no later than Friday, June 11, 2027')
-        before = lines[index - 1] if index and not re.search(r"[.!?:]\s*$", lines[index - 1]) \
-            else ""
+        # (up to three lines back, to where the sentence opens: 'Interested candidates should
+        # submit ...' / '... hand-delivered to the office' / '..., not later than Friday ...')
+        before = _sentence_before(lines, index)
         if match and (_APPLY_WORDS.search(line) or _STRONG.search(line) or _APPLY_WORDS.search(
                 before) and not INTERVIEW.search(before)) and not interview:
             rest = line[match.start():]
@@ -124,6 +144,8 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
             wrapped = bool(bare) and not bare[-1].year_given and not rest[bare[-1].end:].strip() \
                 and bool(re.match(r"\s*(?:19|20)\d\d\b", lines[index + 1] if index + 1 < len(
                     lines) else ""))
+            # (or its time: '... not later than Friday 14th May 2027 at' / '5:00pm (EAT).')
+            wrapped = wrapped or bool(bare) and bool(re.search(r"\b(?:at|à|by|before|avant)\s*$", rest))
             if (not bare or wrapped) and index + 1 < len(lines) \
                     and not (until_filled and _REVIEW.search(lines[index + 1])):
                 rest = f"{rest} {lines[index + 1]}"

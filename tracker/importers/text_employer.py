@@ -14,7 +14,7 @@ import re
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_heading import Labelled
-from tracker.importers.text_names_check import _ORG_NOUN, clean_org, names_place, plausible_org
+from tracker.importers.text_names_check import clean_org, names_place, plausible_org
 from tracker.importers.text_names_employer import (
     anonymous,
     body_labelled,
@@ -25,6 +25,7 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
+from tracker.importers.text_names_forms import ORG_NOUN
 from tracker.importers.text_names_guess import domain_words, possessive_off, undecorated, wrapped
 from tracker.importers.text_names_header import _body_of, is_org_line
 from tracker.importers.text_names_layout import domain_labels, post_word
@@ -107,14 +108,23 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             return  # the board says the employer is not named
         # 'County of X   Address: ...': a table's next cell is no part of the value
         value = re.split(r"(?:\s{3,}|\s+\|\s+)(?=[\w ]{2,30}:)", value)[0]
+        if value[:1].islower():
+            continue  # 'Organisation : horaires postés en 2x8': how the work is organised
+        # 'Kapsul, la scale-up des capsules ...': what the organisation is, after its name
+        # (a paragraph under a heading 'Structure' is no label's value: left whole, too long)
+        value = re.split(r",\s+(?=(?:la|le|les|l['’]|une?|an?|the|notre|our|leader|specialist|"
+                         r"sp[ée]cialiste)\b)", value)[0] if len(value) <= 200 else value
         # 'Dept of X' where the text writes 'Department of X' too
         spelled = re.sub(r"\bDept\.?(?=\s+of\b)", "Department", value)
         value = spelled if spelled != value and spelled in text else value
         if len(value) <= 200 and not re.search(r"site web|website", value, re.I):
             # 'Organization: HQ/HEP Health Emergencies Programme' under 'WORLD HEALTH
-            # ORGANIZATION': a header's organisation names the employer, the label a unit.
-            if (header and fold(header[0][0]) not in fold(value)
-                    and re.match(r"\W*(?:organi[sz]ation|structure)\b", fold(snippet))):
+            # ORGANIZATION': a header's organisation names the employer, the label a unit
+            # ('Établissement : Crèche X' under a crèches group's careers header: its site).
+            site = re.match(r"\W*etablissement\b", fold(snippet))
+            top = (header or boards if site else header)[:1]  # (or the careers site's, for a site)
+            if (top and fold(top[0][0]) not in fold(value)
+                    and (site or re.match(r"\W*(?:organi[sz]ation|structure)\b", fold(snippet)))):
                 demoted.append((value.strip(" ."), snippet, 0.55))
             else:
                 found.append((value.strip(" ."), snippet, 0.85))
@@ -146,6 +156,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += [item for item in below_title if item[2] >= 0.7]
     recruiter: tuple[str, str, float] | None = None
     for line, match in ((line, _RECRUITS.match(line)) for line in wrapped(body)):
+        if match and re.search(r"\b(?:n['’]|ne)\s*$", match.group(1)):
+            continue  # 'Les offres relayées par X n'engagent que ...': a negation, no one hires
         if match:
             name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
@@ -165,7 +177,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 name = name[trade.end():]
             # 'La SCP X, office notarial de douze collaborateurs, recrute': the aside left out
             name = re.split(r",\s+(?=[a-zà-ÿ])", name)[0].strip(" ,")
-            if _ORG.fullmatch(name) or _ORG_NOUN.fullmatch(fold(name)):
+            if _ORG.fullmatch(name) or ORG_NOUN.fullmatch(fold(name)):
                 continue  # 'L'Office, bailleur social ..., recrute': the body named before
             if 1 < len(name.split()) <= 10 or _ORG.search(name) or (
                     name[:1].isupper() and sum(name in other for other in body) > 1):
@@ -214,7 +226,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found = past_relays(found, body)  # a board, a network, an agency passing a post on
     if found:
         name, snippet, confidence = found[0]
-        if recruiter and confidence < 0.8 and _inside(name, recruiter[0]):
+        if recruiter and confidence < 0.8 and (_inside(name, recruiter[0])
+                                               or _commune_body(name, recruiter[0])):
             # a place's name in the header, the body's full name in the sentence that recruits
             # ('Wallonie', 'Le Service public de Wallonie')
             name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
@@ -305,6 +318,24 @@ def _article_elsewhere(name: str, body: list[str]) -> str:
 
 def _article_off(name: str) -> str:
     return re.sub(r"^(?:les|la|le|the)\s+|^l['’]\s*", "", name, flags=re.I)
+
+
+# A commune named by its place: 'Ville de Montreuil-Bellay', 'City of Lakewood', 'Mairie de X'.
+_COMMUNE = re.compile(r"^(?:ville|commune|mairie|city|town|village|municipalit[ée]|cite)\s+"
+                      r"(?:de|d['’]|du|des|of)\s*(?P<place>.+)$")
+
+
+def _commune_body(commune: str, body: str) -> bool:
+    """Whether a body the sentence that recruits names is the commune's own, which hires in its
+    own name ('Le Centre communal d'action sociale de Montreuil-Bellay recrute' under the
+    letterhead 'VILLE DE MONTREUIL-BELLAY'): the commune's place ends it, and it is no unit
+    of the commune's ('Service Voirie de la Ville de Genève')."""
+    match = _COMMUNE.match(fold(_article_off(commune)).strip())
+    if match is None:
+        return False
+    key = fold(_article_off(body)).strip()
+    return key.endswith(match["place"]) and not re.search(r"\b(?:ville|commune|mairie|city|town)\b",
+                                                         key)
 
 
 def _inside(short: str, long: str) -> bool:

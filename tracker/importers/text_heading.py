@@ -12,13 +12,21 @@ from collections.abc import Callable
 
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
-from tracker.importers.sections import BULLET, heading_of
-from tracker.importers.text_names_check import (
-    LEGAL_END,
-    plausible_title,
-    table_value,
-    without_legal_form,
+from tracker.importers.sections import BULLET
+from tracker.importers.text_heading_lines import (
+    BOARD,
+    CRUMB_MARKS,
+    CRUMBS,
+    STARS,
+    facets,
+    is_prose,
+    pictograph_items,
+    skipped,
+    top_lines,
 )
+from tracker.importers.text_names_check import plausible_title, table_value
+from tracker.importers.text_names_forms import LEGAL_END, without_legal_form
+from tracker.importers.text_names_full import names_body
 from tracker.importers.text_names_header import (
     _CAMPAIGN,
     Sources,
@@ -33,8 +41,9 @@ from tracker.importers.text_names_header import (
     is_org_line,
     org_name,
 )
-from tracker.importers.text_names_heading import employer_after, one_language, post_colon
+from tracker.importers.text_names_heading import employer_after, one_language
 from tracker.importers.text_names_layout import (
+    HANDLE,
     author_lines,
     caps_lead,
     domain_labels,
@@ -43,6 +52,7 @@ from tracker.importers.text_names_layout import (
     is_nav,
     is_publisher_line,
     is_unit_line,
+    page_lines,
     post_word,
     site_name_lines,
     unquoted,
@@ -64,7 +74,6 @@ from tracker.importers.text_title import (
     named_as_post,
     notice_post,
     post_in_sentence,
-    trim_place,
     trim_terms,
 )
 from tracker.importers.text_title_lines import (
@@ -82,37 +91,10 @@ from tracker.importers.text_title_lines import (
     wrapped,
 )
 from tracker.importers.text_title_mail import ad_heading, subject_title
+from tracker.importers.text_title_place import trim_place
 
 Labelled = dict[str, list[tuple[str, str]]]
 
-# A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
-_BOARD = re.compile(
-    r"^(?:charityjob|linkedin|indeed|hellowork|jobs\.ac\.uk|welcome to the jungle|apec|"
-    r"france travail|pole emploi|glassdoor|monster|euraxess|reliefweb|idealist|devex|impactpool|"
-    r"unjoblink|scholarshipdb|academic ?positions|emploi[- ]territorial|place de l'emploi public|"
-    r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
-    r"guardian jobs|times higher education|w4mp|nature careers|science careers|portail (?:de l')?"
-    r"emploi|mon volontariat international|careers at|jobs at|vacancies at)\b"
-    r"|^[\w' —–|-]{2,40}\s(?:jobs|vacancies|procurement notices|careers|(?:careers |jobs? )?"
-    r"(?:bulletin|newsletter))$"
-    r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
-    r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
-    r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
-_CRUMBS = re.compile(r"\s(?:›|>|»)\s")
-_CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
-_SKIP = re.compile(
-    r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
-    r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi"
-    r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]"  # a social post's age: '2 sem. •'
-    # a bulletin's issue: 'Issue of Monday 22 February 2027', 'Numéro 214 – mars 2027'
-    r"|^(?:issue|edition|numero|volume|vol\.|newsletter|bulletin|lettre)\b(?:\s+\S+){0,5}\s+(?:19|20)\d\d$")
-_NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
-               "job description", "vacancy", "skip to content", "synthese de l'offre",
-               "skip to main content", "job vacancy", "fiche de poste", "profil de poste",
-               "about us", "about the job", "qui sommes-nous"}
-# A board's or a document's header line: 'FICHE DE POSTE · UJM-DRI-2024-CCI', 'Vacancy | Ref 12'.
-_RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted(_NOT_TITLES))
-                           + r")\s*+[·|:–—-]")
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
 # (the number holds a figure: 'Job type: Permanent' is a label and its value)
 _NUMBERED = re.compile(r"^(?:poste|post|posting|job posting|competition|requisition|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
@@ -145,49 +127,16 @@ def clean_title(line: str) -> str:
 
 
 
-def _top_lines(lines: list[str], limit: int = 14) -> list[str]:
-    top = []
-    for line in lines:
-        if line.strip():
-            top.append(line.strip())
-        if len(top) >= limit:
-            break
-    return top
-
-
-def _post_in_caps(line: str) -> bool:
-    """'EDUCATION OFFICER', 'TRAINING MANAGER': a post's name in capitals that only starts
-    with a section's heading word ('EDUCATION'); its other words name the post, and the same
-    words in lower case open no section."""
-    words = line.split()
-    return len(words) >= 2 and heading_of(line.lower()) is None and post_word(" ".join(words[1:]))
-
-
-def _skipped(line: str, is_label: Callable[[str], bool]) -> bool:
-    key = fold(line).strip(" :")
-    heading = heading_of(line)
-    return bool(key in _NOT_TITLES or _RUNNING_HEAD.match(key)
-                or (heading is not None and heading.name != "other" and not _post_in_caps(line))
-                or EMAIL.search(line) or len(line) > 120
-                or is_label(key) and (":" in line or not post_word(line))  # 'Grade 3 Teacher'
-                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line) and not post_colon(line, is_label)
-                # ('FIFO 2:1', '8:6 roster': a colon between figures is a ratio, no label's)
-                or re.match(r"^\S+(?:\s+\S+){3,4}(?<!\d)\s*:\s*\d", line)
-                # ('Refuse Loader', 'Public Health Nurse': a word's start is no label)
-                or re.match(r"^(offre|ref\b|job\b|job id|publi(?:e|ee|es|ees|shed|cation)\b|n°|"
-                            r"no\.\s|nº)", key)
-                or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
-                or re.match(r"^[$£€¥]", line) or re.fullmatch(r"(?:#\w+\s*)+", line)
-                or _SKIP.search(key))
-
-
-
-
 def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                is_label: Callable[[str], bool]) -> tuple[Sources, Sources, Sources]:
     """The title; and the names the header gives for the employer: (organisation lines above
     the heading, the name under it, a careers site's own name)."""
-    top = _top_lines(lines)
+    top = top_lines(lines)
+    handle = HANDLE.match(top[0]) if top else None
+    if handle:  # an Instagram caption opens with its author's handle: 'saltbushbrewing WE'RE ...'
+        name = handle["handle"]
+        top = [line[len(name):].strip() if index and line.startswith(name + " ") else line
+               for index, line in enumerate(top)]
     header: list[tuple[str, str, float]] = []
     below_title: list[tuple[str, str, float]] = []
     boards: list[tuple[str, str, float]] = []
@@ -202,7 +151,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         result.add("title", title, snippet, confidence)
         return True
 
-    top_all = _top_lines(lines, 20)
+    top_all = top_lines(lines, 20)
     # (a labelled value of figures or a board's categories names no post: '2.2, coefficient 130')
     titles = [found for found in labelled.get("title") or [] if names_a_post(found[0])]
     if titles and len(titles[0][0]) <= 200:
@@ -233,19 +182,22 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     domains = domain_labels(text, EMAIL)
     site_names: Sources = []  # a site's own name in its header, confirmed
     authors = {top[index] for index in author_lines(top)}  # a social post's author
+    pages = page_lines(top)
     addressees = addressee_lines(lines)  # a circular's 'To:' block
     # (a line with a sex marker is a heading, whatever follows it: 'X (f/m/d) in Y' / 'full-time')
     running = {line for line, after in zip(top, top[1:], strict=False)
                if goes_on(line, after) and not _SEX.search(line)}
     sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
+    items = pictograph_items(top)  # '🦷 Own surgery ...', '🦷 €46 per hour': a list's items
 
     def heading_like(line: str) -> bool:
         return not (line in authors or line in addressees or line in running or announces(line)
+                    or line in items or is_prose(line)
                     or table_row(line)
                     or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
-                    or _skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
+                    or skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
-                    or len(line.split()) > 16 or _facets(line) or BULLET.match(line))
+                    or len(line.split()) > 16 or facets(line) or BULLET.match(line))
 
     # The first heading naming a post (one with a sex marker first): a line naming none above
     # it is the page's header, not its heading.
@@ -257,10 +209,21 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                                r"(?::|\b(?:recrute|recrutent|recherche|cherche|hiring|recruiting))"
                                r"\s*[!:]?\s*$", line) or announces(line))
                            and heading_like(top[i + 1]) and not top[i + 1].endswith(".")), None)
+    labelled_at = result.get("title")
+    if heading_at is None and labelled_at is not None:  # a labelled title line is the heading:
+        # the lines above it are the page's header ('LABORATOIRES X – Nous recrutons' over a
+        # table whose first row is 'Intitulé du poste | Y')
+        heading_at = next((i for i, line in enumerate(top)
+                           if line == " ".join(str(labelled_at.snippet).split())), None)
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
+        if index in pages and names_body(STARS.sub("", line)) and not header:
+            # a page posting on a network: the organisation it is ('Millbrook Police
+            # Department' over 'April 26 at 3:15 PM · 🌎')
+            header.append((org_name(STARS.sub("", line)), line, 0.7))
+            continue
         if line in authors or line in addressees or is_letterhead(line):
             continue
         if _CAMPAIGN.search(line):  # 'Alpenflug Airlines – Pilot Recruitment'
@@ -275,14 +238,14 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if notice and post_word(notice) and take(notice, line, 0.6):
             found_at = None
             break
-        if _CRUMB_MARKS.search(unquoted(line)) and not line.endswith(".") and len(line) <= 120:
-            parts = [part.strip() for part in _CRUMBS.split(line)]
+        if CRUMB_MARKS.search(unquoted(line)) and not line.endswith(".") and len(line) <= 120:
+            parts = [part.strip() for part in CRUMBS.split(line)]
             boards += _board_employer(parts[0], text) + [
                 (name, line, 0.65) for before, name in zip(parts, parts[1:], strict=False)
                 if re.fullmatch(r"(?i)entreprises?|companies|employers?|employeurs?", before)]
-            crumb = parts[-1]
+            crumb = parts[-1] if not is_call(parts[-1]) else crumb  # ('› Offres en cours')
             continue
-        if _BOARD.search(key):
+        if BOARD.search(key):
             boards += _board_employer(line, text)
             continue  # the publisher's name: never the title
         if is_nav(line):
@@ -304,7 +267,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if prefixed:
             header.append((org_name(prefixed), line, 0.7))
             continue
-        if _skipped(line, is_label):
+        if skipped(line, is_label):
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
             continue
         if index + 1 < len(top) and is_unit_line(top[index + 1]) and not is_unit_line(line) \
@@ -347,6 +310,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         sentence = post_in_sentence(line) if len(line.split()) > 8 else None
         if sentence and post_word(sentence):  # 'My team at X is looking for a Y to join us'
             title = sentence
+        elif is_prose(line) or line in items:
+            continue  # a sentence's line, a list's item: no heading
         if table_row(line) or not take(title, line, confidence):
             continue  # a table's row, an address, a number, a list item: read on
         found_at = index
@@ -415,7 +380,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
 # 'recrute pour sa Maison d'enfants ...'): the post is on the next line.
 _RECRUITS_ALONE = re.compile(
     r"(?:^|\s)(?:recrute|recrutent|recruter|recherche|recherchent|cherche|cherchent|is hiring|"
-    r"is recruiting|is looking for|to recruit|to appoint)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?)?"
+    r"is recruiting|is looking for|to recruit|to appoint)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?"
+    # ('La MJC recrute un·e' and the post on the next line)
+    r"|\s+(?:un·e|un\.e|un\(e\)|un/une|une?|an?))?"
     r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b"
     # 'X recrute pour la saison printanière !': when, not whom
     r"|\s+(?:pour|for)\s+(?:la|le|l['’]|cet|cette|the|this)\s*(?:saison|[ée]t[ée]|hiver|rentr[ée]e|"
@@ -428,8 +395,3 @@ def _post_named(line: str) -> tuple[str, str] | None:
         or called_for(line) or caps_lead(line)
     named = post and (post_word(post) or post_word(re.sub(r"s\b", "", post)))  # 'Counselors'
     return (post, line) if post and named else None
-
-
-def _facets(line: str) -> bool:
-    """A board's line of facets under the heading: 'CDI · Paris · Salaire : 48K à 58K €'."""
-    return len(re.findall(r"\s[·|•]\s", line)) >= 2 and bool(re.search(r"\d|:", line))

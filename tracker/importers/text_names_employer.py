@@ -26,10 +26,18 @@ _ANONYMOUS = re.compile(r"\b(?:anonyme|anonymous|confidenti\w*|undisclosed|non c
                         re.I)
 
 
+# 'X operates leisure centres on behalf of the council', 'X gère la piscine pour le compte de
+# la commune': a service run for a body, by its operator, who employs (no client recruited for).
+_OPERATES = re.compile(r"(?i)\b(?:operates?|operated|manages?|managed|runs?|delivers?|provides?|"
+                       r"maintains?|g[èe]re|exploite|assure|op[èe]re|anime)\b[^.;]{0,80}$")
+
+
 def client_named(lines: list[str]) -> tuple[str, str] | None:
     """(client, line) an agency or a board names as the one it recruits for."""
     for line in lines:
         match = _CLIENT.search(line)
+        if match and _OPERATES.search(line[:match.start()]):
+            continue
         if match and len(match["name"].split()) >= 2:
             return match["name"].strip(" ,"), line.strip()
     return None

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tracker.importers.base import EMAIL
 from tracker.importers.dates import fold
 from tracker.importers.text_names_check import plausible_org
-from tracker.importers.text_names_layout import matches_domain, post_word
+from tracker.importers.text_names_layout import contact_addresses, matches_domain, post_word
 from tracker.importers.text_names_words import _GENERIC_LABELS, _NAME
 
 _SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "en", "sur"}
@@ -69,7 +68,7 @@ def domain_words(text: str) -> list[tuple[str, str, float]]:
     """The name whose words the contact address's domain spells, with a connector or a word
     left out ('Garage du Val de Sèvre' for garage-valdesevre.fr, 'Cabinet Martel Immobilier'
     for cabinet-martel-immo.fr): a guess below the others, the longest such name first."""
-    for match in EMAIL.finditer(text):
+    for match in contact_addresses(text):
         domain = match.group(0).rsplit("@", 1)[-1].lower()
         label = re.sub(r"[^a-z0-9]", "", ".".join(domain.split(".")[:-1]))
         if len(label) < 5 or any(part in _GENERIC_LABELS for part in domain.split(".")[:-1]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tracker.importers.dates import fold
-from tracker.importers.text_names_check import LEGAL_DOT, LEGAL_END
+from tracker.importers.text_names_forms import LEGAL_DOT, LEGAL_END
 from tracker.importers.text_names_layout import (
     as_written,
     is_nav,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tracker.importers.base import EMAIL
 from tracker.importers.dates import fold
 
 # Words naming a job or a post, singular, English and French (folded, lower case). A plural
@@ -238,7 +239,32 @@ _GROUP = re.compile(r"^(?:(?:public|private|closed) group|groupe (?:public|priv[
 
 # A post's time under its author: '12 h · 🌍', '2d • Edited', '15 January at 09:42 · 👥'.
 _POSTED_AT = re.compile(r"^(?:\d{1,2}\s*(?:h|min|mins|j|d|w|sem\.?|wk|mo|y|hrs?)\b|"
-                        r"\d{1,2}\s+\w+(?:\s+(?:at|à)|,)\s+\d{1,2}[:h]\d\d\b)\s*[·•]?", re.I)
+                        r"\d{1,2}\s+\w+(?:\s+(?:at|à)|,)\s+\d{1,2}[:h]\d\d\b|"
+                        # a day without its time, then the post's dot: '12 mai · 🌍', 'August
+                        # 27 at 6:45 PM · North Vancouver'
+                        r"(?:\d{1,2}\s+[^\W\d]{3,10}\.?|[^\W\d]{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+                        r"(?:\s+(?:at|à)\s+\d{1,2}[:h.]?\d\d\s*(?:[AP]M)?)?\s*[·•])\s*[·•]?", re.I)
+# A network's handle, alone or with its badge: 'saltbushbrewing  ✓'.
+HANDLE = re.compile(r"^@?(?P<handle>[a-z0-9._]{3,30})(?:\s*[✓✔☑])?$")
+
+
+# An e-mail's lines naming its recipients: their addresses are no contact of the employer's.
+_TO_LINE = re.compile(r"(?im)^[ \t>]*(?:to|à|a|cc|cci|bcc|destinataires?)[ \t]*:[^\n]*$")
+
+
+def contact_addresses(text: str) -> list[re.Match[str]]:
+    """The e-mail addresses of a text, those of its 'To:' and 'Cc:' lines left out."""
+    recipients = [m.span() for m in _TO_LINE.finditer(text)]
+    return [m for m in EMAIL.finditer(text)
+            if not any(start <= m.start() < end for start, end in recipients)]
+
+
+def page_lines(top: list[str]) -> set[int]:
+    """Indexes of the lines naming who posts on a network, above when it was posted (a page or
+    a person; not a group, whose kind the line under its name gives)."""
+    return {index - 1 for index, line in enumerate(top)
+            if index and _POSTED_AT.match(line.strip()) and len(line.split()) <= 12
+            and len(top[index - 1].split()) <= 5 and not _GROUP.match(top[index - 1].strip())}
 
 
 def author_lines(top: list[str]) -> set[int]:
@@ -246,13 +272,15 @@ def author_lines(top: list[str]) -> set[int]:
     the network's or the forum's own name."""
     found: set[int] = set()
     for index, line in enumerate(top):
-        if _POSTED_AT.match(line.strip()) and len(line.split()) <= 8 and index \
+        if _POSTED_AT.match(line.strip()) and len(line.split()) <= 12 and index \
                 and len(top[index - 1].split()) <= 5 and not post_word(top[index - 1]):
             found.update({index - 1, index})  # the page or the person posting, then when
         if _FORUM.match(line.strip()):
             found.add(index)
         elif _GROUP.match(line.strip()):
             found.update({index - 1, index} if index else {index})  # the group's name, then its kind
+        elif index == 0 and HANDLE.match(line.strip()) and re.search(r"[a-z]", line):
+            found.add(index)
         elif _AUTHOR.match(line.strip()):
             found.add(index)
             if index + 1 < len(top) and not _AUTHOR.match(top[index + 1]) \

@@ -94,7 +94,10 @@ def past_relays(found: list[tuple[str, str, float]], lines: list[str]
     recruiting first; none at all when only a placement agency is named, for a client it does
     not name (not a temping agency)."""
     text = "\n".join(lines)
-    relays = [item for item in found if is_relay(item[0], text)]
+    # (a name a label gives as the employer, 0.85, is a relay by its own words only: a
+    # cooperative with members, labelled 'Employeur', employs)
+    relays = [item for item in found if is_relay(item[0], text) and (
+        item[2] < 0.85 or _PLACEMENT.search(fold(item[0])) or _BOARD.search(fold(item[0])))]
     if not relays or not found or found[0] not in relays:
         return found
     named = relayed_for(lines, _AT)

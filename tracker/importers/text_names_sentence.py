@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.text_names_check import LEGAL_WORDS, STREET
+from tracker.importers.text_names_check import STREET
+from tracker.importers.text_names_forms import LEGAL_WORDS
 
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
         r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
@@ -69,19 +70,31 @@ def owner_named(lines: list[str]) -> tuple[str, str] | None:
 
 # 'About Lumenbox', 'À propos de Kelpwise', 'Why Fernway?': a heading naming the company.
 _ABOUT_NAME = re.compile(rf"^(?:about|à propos de|a propos de|why join|why|working at|"
-                         rf"travailler chez)\s+(?P<name>{_NAME})\s*[?:]?$", re.I)
+                         rf"travailler chez|qui est|qui sont|c['’]est quoi|who is|what is)\s+"
+                         rf"(?P<name>{_NAME})\s*[?:]?$", re.I)
+# ... or asked as a question after it: 'Calepin, c'est quoi ?' (the name's capitals matched as
+# written: read without regard to case, a run of 'de de de ...' could be split into a name's
+# words in ways that grow exponentially with its length).
+_ASKED = re.compile(rf"^(?P<asked>{_NAME}),?\s+(?i:c['’]est quoi|c['’]est qui|qui sommes-nous|"
+                    rf"en bref|in short|who are we|who we are)\s*[?:!]?$")
 _NOT_NAMES = re.compile(r"^(?:the|us|you|this|our|la|le|les|l['’]|nous|vous|ce|cette|"
                         r"role|job|position|poste|team|company|organi[sz]ation|employer|"
                         r"entreprise|structure|practice|school|offre|mission|missions|"
                         r"profil|contrat|benefits|application|process)\b", re.I)
 
 
+# 'Mielo, c'est l'appli qui aide ...': the company a paragraph opens by saying what it is.
+_THIS_IS = re.compile(rf"^(?P<asked>{_NAME}),\s+c['’]est\s+(?:l['’]|la\s|le\s|les\s|une?\s)")
+
+
 def about_named(lines: list[str]) -> tuple[str, str] | None:
     """(company, line) a heading 'About X' names."""
     for line in lines:
-        match = _ABOUT_NAME.match(line.strip())
-        if match and not _NOT_NAMES.match(match["name"]):
-            return match["name"], line.strip()
+        match = _ABOUT_NAME.match(line.strip()) or _ASKED.match(line.strip()) \
+            or _THIS_IS.match(line.strip())
+        name = match and (match.groupdict().get("name") or match["asked"])
+        if name and not _NOT_NAMES.match(name):
+            return name, line.strip()
     return None
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.base import EMAIL, ParsedPosting
+from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_names_check import clean_org
 from tracker.importers.text_names_header import is_org_line, org_name
-from tracker.importers.text_names_layout import post_word, spelled_with_initials
+from tracker.importers.text_names_layout import contact_addresses, post_word, spelled_with_initials
 from tracker.importers.text_names_words import _GENERIC_LABELS, _NAME, _NAME_RE, _ORG, _SIGN_OFF
 
 _ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes|our company|"
@@ -161,7 +161,7 @@ def domain_name(lines: list[str]) -> list[tuple[str, str, float]]:
     careers@shambafutures.or.ke): a weak source, kept below the sure threshold."""
     text = "\n".join(lines)
     labels = []
-    for match in EMAIL.finditer(text):
+    for match in contact_addresses(text):
         domain = match.group(0).rsplit("@", 1)[-1].lower()
         labels += [part for part in domain.split(".")[:-1]
                    if len(part) >= 5 and part not in _GENERIC_LABELS]

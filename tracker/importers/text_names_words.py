@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.text_names_check import LEGAL_WORDS
+from tracker.importers.text_names_forms import LEGAL_WORDS
 from tracker.importers.text_names_layout import post_word
 
 # Words naming an organisation (a header line holding one is the employer, not the title).

@@ -10,8 +10,6 @@ import re
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_layout import post_word
-from tracker.importers.text_names_places import only_places
-from tracker.importers.text_places import is_place
 from tracker.importers.text_title_parts import named_to_acronym, other_fields_off
 
 # A kind of posting or call written before the title, then a separator.
@@ -24,7 +22,9 @@ _KIND_PREFIX = re.compile(
     r"job|offre|vacancy|poste|cdi|cdd|volontariat|service civique|"
     # a social post's announcement: 'NEW ROLE: X', 'We're hiring! X', 'On recrute ! X'
     r"new (?:role|position|opportunity|job)|nouveau poste|nouvelle (?:offre|opportunite)|"
-    r"on recrute|nous recrutons)\s*+[·|:–—!-]\s*+(?=\S)")
+    r"on recrute|nous recrutons|"
+    # a recruiter's subject: 'Opportunité confidentielle – X'
+    r"opportunite confidentielle|confidential (?:opportunity|role|search))\s*+[·|:–—!-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
     r"^(?:rejoignez[- ]nous|join us|join our team|nous recrutons|on recrute|we'?re hiring|"
@@ -32,11 +32,15 @@ _CALLS = re.compile(
     r"vacancy notice|avis d'appel|call for expressions of interest|terms of reference|"
     r"termes de reference|appel a candidatures$|call for applications$|recrute\b|recherche\b|"
     r"offre d'emploi cadre|avis de (?:recrutement|vacance|concours)|avis et communiques|"
-    r"notice of (?:vacancy|recruitment|(?:open )?competition)|(?:open )?competition notice|"
+    r"notice of (?:vacancy|recruitment|(?:open )?competition|examination|exam)|"
+    r"(?:open )?(?:competition|examination|exam) notice|avis d'examen|"
     r"(?:vacancy|job|position|recruitment) (?:announcement|"
     r"notice)|appel a candidatures n|communique\b|concours (?:externe|interne|sur titres)\b"
     # a bulletin's section: 'Opportunities for Year 13 leavers', 'Offres pour nos diplômés'
-    r"|(?:opportunities|vacancies|jobs|offres|postes|emplois) (?:for|pour)\b)")
+    r"|(?:opportunities|vacancies|jobs|offres|postes|emplois) (?:for|pour)\b"
+    # a site's section named as its heading: 'Recrutement', 'Offres en cours', 'Current vacancies'
+    r"|(?:recrutements?|offres? en cours|nos offres(?: d'emploi)?|current vacancies|vacancies|"
+    r"careers|job opportunities|opportunite confidentielle|confidential opportunity)$)")
 # The terms after the title: a duration, a share of time, a contract or a season.
 # A figure is a term when it counts time or money or is a year ('CE2', 'AD8', 'ligne 14' name
 # the post).
@@ -83,9 +87,15 @@ _TRAILING_SESSION = re.compile(
     r"\d{4}(?:\s*[-/]\s*\d{2,4})?|\d{4}\s+(?:season|session))\s*$", re.I)
 # '(3 posts)', '– Job Group M', '– Grade P-3': how many are offered and the pay grade, written
 # after the post.
-_TRAILING_COUNT = re.compile(r"\s*\(\s*(?:\d+|one|two|three|four|five|un|une|deux|trois)\s*"
-                             r"(?:posts?|postes?|positions?|vacanc(?:y|ies)|openings?)\s*\)\s*$",
-                             re.I)
+_TRAILING_COUNT = re.compile(r"(?:\s*\(\s*|\s+[—–-]\s+)(?:\d+|one|two|three|four|five|un|une|deux|"
+                             r"trois|quatre|cinq)\s*(?:posts?|postes?|positions?|vacanc(?:y|ies)|"
+                             r"openings?)(?:\s+(?:[àa] pourvoir|available|[ée]\s+vacants?))?\s*\)?\s*$"
+                             # ('Developer x3', '(x2)': so many posts)
+                             r"|\s+\(?x\s?\d{1,2}\)?$", re.I)
+# 'Employé·e d'administration D4', 'ASSISTANT SOCIAL À 80 %': a scale's code or a share of
+# time after the post's name, with no dash ('D4', 'B1': a Belgian or Swiss scale's level).
+_TRAILING_CODE = re.compile(r"(?<=[a-zà-ÿ·])\s+[A-E][1-7]\+?$|\s+(?:[àa]|at)\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?"
+                            r"\s*%.*$", re.I)
 # '(Environmental Specialist 3)', '(Band 5)': the pay class in brackets after the post.
 _TRAILING_CLASS = re.compile(r"\s*\((?P<cls>[A-Z][\w -]{1,40})\s(?:\d{1,2}[A-Z]?|[IVX]{1,4})\)\s*$")
 _GRADE_WORDS = re.compile(r"(?i)\b(?:band|grade|level|class|scale|step|classe|niveau|echelon)$")
@@ -169,53 +179,6 @@ def kind_prefixed(line: str) -> str | None:
     return rest if len(rest.split()) >= 1 and not re.fullmatch(r"[\W\d_]+", rest) else None
 
 
-# Where a text names a place: 'Location: Norwich, Norfolk', 'based in Casablanca', '29000
-# Quimper', 'à Paris'.
-# ('in English' names a language, not a place: a bare 'in' is no cue.)
-_PLACE_CUE = r"(?:\b(?:à|near|pr[èe]s de|bas[ée]e? (?:à|in|at)|located (?:in|at)|offices? in|" \
-             r"situ[ée]e? à)\s+|\b\d{4,6}\s+|" \
-             r"(?i:\b(?:location|lieu|localisation|ville|city|town|duty station|venue|region|" \
-             r"r[ée]gion|workplace|lieu de travail|lieu d'affectation|affectation)\b[^:\n]{0,30}:" \
-             r"[^\n]*?))"
-_TRAILING_PLACE = re.compile(r"(?:\s+(?:[—–|-]|in|at|à)|,)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)"
-                             r"{0,2})(?P<dept>\s*\((?:\d{2,3}|2[AB])\)|\s+\d{1,2}(?:e|er|ème|eme)\b)?(?:\s*\([^)]{1,30}\))?$")
-# 'in English' names a language: no place is cued by it.
-_LANGUAGE = re.compile(r"(?:English|French|German|Spanish|Italian|Dutch|Arabic|Portuguese|"
-                       r"Chinese|Japanese|Swedish|Norwegian|Danish|Finnish|Welsh|Gaelic|Māori|"
-                       r"Maori|Fran[çc]ais|Anglais|Allemand)\b")
-# 'Cabin Crew Open Day', 'Walk-in Interview': the event where the post is recruited, not it.
-_TRAILING_EVENT = re.compile(r"\s+(?:open days?|walk-?in(?: interviews?| drive)?|recruitment "
-                             r"(?:days?|drive|event)|assessment (?:days?|centre)|job fair|"
-                             r"journ[ée]e de recrutement|job dating)$", re.I)
-
-
-# A heading's last part after a dash or in brackets, where a place is written ('– Goma, RDC',
-# '(Home-based, Germany)', '– Maban (Soudan du Sud)').
-_PLACE_TAIL = re.compile(r"\s+[—–|-]\s+(?P<place>[^—–|()\s][^—–|()]{1,59}(?:\([^()]{1,40}\))?)$")
-_PLACE_BRACKET = re.compile(r"\s*\((?P<place>[^()]{2,50})\)$")
-
-
-def trim_place(title: str, text: str) -> str:
-    """'Responsable logistique - Casablanca', 'Research Scientist in X, Rovaniemi': the town
-    written after the post, when it is a place by its role on the page (the text names it as a
-    place elsewhere: a location line, 'based in', 'in Golden Bay', a postcode), by its
-    department's number ('Figeac (46)') or by the gazetteer ('– Paris')."""
-    for tail in (_PLACE_TAIL.search(title), _PLACE_BRACKET.search(title)):
-        if tail and title[:tail.start()].strip() and not post_word(tail.group(0)) \
-                and only_places(tail["place"], text):
-            return title[:tail.start()].strip()
-    match = _TRAILING_PLACE.search(title)
-    if not match or not title[:match.start()].strip():
-        return title
-    rest = text.replace(title, "")
-    place = re.escape(match["place"])
-    cued = re.search(rf"{_PLACE_CUE}{place}\b", rest) or (
-        not _LANGUAGE.match(match["place"]) and re.search(rf"\b(?:in|at|near)\s+{place}\b", rest))
-    if cued or match["dept"] or is_place(match["place"]):
-        return _TRAILING_EVENT.sub("", title[:match.start()].strip()) or title
-    return title
-
-
 # 'AGENT CYNOPHILE avec son chien pour ...': a post written in capitals, then in lower case
 # what it comes with or is for (a sentence, not the post's name).
 _CAPITALS_THEN_SENTENCE = re.compile(
@@ -239,7 +202,7 @@ def trim_terms(title: str) -> str:
     patterns = (_TRAILING_ARRANGEMENT, _TRAILING_GENDERS, _TRAILING_RECRUITMENT, _TRAILING_BASIS,
                 _TRAILING_EXTRAS[0],
                 _TRAILING_EXTRAS[3], _TRAILING_EXTRAS[4], _TRAILING_NOTICE,
-                _TRAILING_COUNT, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
+                _TRAILING_COUNT, _TRAILING_CODE, _TRAILING_GRADE, _TRAILING_SESSION, _TRAILING_SEASON,
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
                 _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
                 _TRAILING_EXTRAS[1], _TRAILING_PURPOSE, _TRAILING_OFFER, _TRAILING_ARRANGEMENT,
@@ -289,7 +252,8 @@ _TRAILING_OFFER = re.compile(r"\s+(?:job\s+)?(?:opportunity|opening)$", re.I)
 
 # "X recrute un·e Y pour ...", "who we need: a Y (...)", "we are recruiting a Y to join"
 _POST_IN_SENTENCE = re.compile(
-    r"(?:\b(?:recrute|recrutent|recrutons|recherche|recherchent|recherchons|cherche|cherchent|"
+    r"(?:(?:[’']re|\bwe are) (?:looking for|seeking)|"  # ('we're looking for a X')
+    r"\b(?:recrute|recrutent|recrutons|recherche|recherchent|recherchons|cherche|cherchent|"
     r"cherchons|engage|engagent|embauche|embauchons|is hiring|are hiring|"
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking|"
     r"will (?:elect|appoint)|wishes to appoint|intends to appoint)|"
@@ -315,7 +279,9 @@ _POST_END = re.compile(
 
 
 # 'Les Chemins d'Été recrute : directrice ou directeur de séjour, été 2027'
-_RECRUITS_COLON = re.compile(r"\b(?:recrute|recrutent|recrutons|is hiring|are hiring|hiring)\s*:"
+# ('Je recrute mon/ma futur·e collègue : X', 'We're hiring our next teammate: X')
+_RECRUITS_COLON = re.compile(r"\b(?:recrute|recrutent|recrutons|is hiring|are hiring|hiring)"
+                             r"(?:\s+[^\s:.!?]{1,20}){0,4}?\s*:"
                              r"\s*(?P<post>[A-Za-zÀ-ÿ][^.;:!?]{2,100})", re.I)
 
 

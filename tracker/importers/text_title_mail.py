@@ -20,6 +20,7 @@ _POST_OF = re.compile(r"^(?:poste|offre|position|post)\s+(?:d['’]|de\s+|of\s+)
 # A subject's part that only says a post is offered: 'Job opportunity – X', 'Job ad - X'.
 _LEAD_PART = re.compile(r"(?:(?:new |hot |great )?(?:job|career|employment) (?:opportunity|ad|advert|"
                         r"posting|offer|alert|opening)|opportunity|opening|vacancy|job vacancy|"
+                        r"opportunite(?: confidentielle)?|confidential (?:opportunity|role|search)|"
                         r"offre|offre d'emploi|annonce|offre a diffuser|poste a pourvoir"
                         # 'Diffusion offre – X', 'For circulation – X': the sender asks to pass it on
                         r"|(?:pour )?(?:diffusion|partage|relais|transmission)(?: d['’]\s*| de l['’]\s*|"

@@ -59,7 +59,11 @@ _OPEN = re.compile(r"^(?:vacant|vacancy|urgent|immediate start|(?:poste )?[àa] 
                    r"(?: (?:rapidement|imm[ée]diatement|d[èe]s que possible))?|"
                    r"(?:poste|statut) (?:national|international|expatri[ée]|local)|"
                    r"(?:national|international|expatriate|local) (?:post|position|staff|hire)|"
-                   r"expatri[ée]|expatriate)$", re.I)
+                   r"expatri[ée]|expatriate|"
+                   # ... or whom it is open to: '— J-1 welcome', '– débutants acceptés'
+                   r"(?:[\w-]+\s+){1,2}(?:welcome|bienvenue?s?|accept[ée]e?s?)|"
+                   r"(?:no experience|sans exp[ée]rience|visa sponsorship)(?: (?:needed|required|"
+                   r"exig[ée]e|available|offered))?)$", re.I)
 # A pay grade's code in brackets: '(GMG/SEG 2)', '(PS 4)', '(GS 12)': letters, then its step.
 _GRADE_CODE = re.compile(r"^[A-Z]{2,5}(?:[/-][A-Z]{2,5})*\s+\d{1,2}[A-Z]?$")
 # The holiday camp or the stay the post works in, after it: 'cuisinier colo île d'Oléron',
@@ -143,8 +147,12 @@ def _terms_only(part: str) -> bool:
 
 # How a board or an agency states the terms: 'Contract-to-Hire', 'Temp to Perm', 'Agency /
 # Locum', 'Bank', 'Zero hours'.
+# How the post is paid for, which makes it a term: 'Grant-Funded', 'externally funded'.
 _HIRE_TERMS = re.compile(r"(?i)\b(?:contract[- ]to[- ]hire|temp[- ]to[- ]perm|contract|contractor|"
-                         r"agency|locum|bank|zero[- ]hours?|ad hoc|perm)\b")
+                         r"agency|locum|bank|zero[- ]hours?|ad hoc|perm|(?:(?:grant|externally|"
+                         r"project|lottery|donor)[- ])?funded)\b")
+# A programme's acronym in brackets names the post's scheme, kept ('(VIE)', '(VSI)').
+_VOLUNTEERING = re.compile(r"VIE|VSI|VI")
 
 
 def _terms_out(part: str) -> str:
@@ -168,7 +176,9 @@ def states_other_field(part: str, bracketed: bool = False) -> bool:
     if not part or post_word(_terms_out(part)) or len(part.split()) > 8:
         return False
     if bracketed and re.fullmatch(r"[A-Z]{2,6}", part):
-        return False  # 'Hydrologist (CDD)': an acronym in brackets is kept as the heading's own
+        # an acronym in brackets is the heading's own ('Agent de service hospitalier (ASH)'),
+        # unless it is a contract's ('Hydrologist (CDD)')
+        return bool(kinds_in(part, "fr", _CONTRACT_KINDS)) and not _VOLUNTEERING.fullmatch(part)
     return bool(_terms_only(part) or _REQUIREMENT.search(part)
                 or _SEASON.match(part) or _OPEN.match(part)
                 or bracketed and (_ACCESS.match(part) or _GRADE_CODE.match(part))
@@ -189,7 +199,8 @@ def _first_field_cut(title: str) -> str:
 def _brackets_off(title: str) -> str:
     """The heading without a bracket stating the terms with a length or a share of time before
     a dash: 'Lecturer in Accounting (Fixed-Term, 2 years) – School of Business'. (A status word
-    alone there is kept, as the corpus writes 'Lifeguard (Seasonal) - Cedar Lake ...'.)"""
+    alone there, 'Lifeguard (Seasonal) - X', goes once the part after the dash is read: it may
+    be the post's unit, which keeps the bracket inside the name.)"""
     for match in re.finditer(r"\s*\(([^()]{2,60})\)(?=\s+[—–-]\s+)", title):
         inside = match.group(1)
         if (DURATION.search(inside) or _WORKING_TIME.search(inside)) \

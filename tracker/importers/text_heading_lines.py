@@ -1,0 +1,120 @@
+"""What a line at the top of a posting's text is, before a heading is chosen from them: a job
+board's or a careers site's own header, a site's crumbs, a line no title is (a running head, a
+social post's age, a label, an address), a sentence's line, the items of a list marked with
+pictographs, a board's facets, and the facts a page writes in a right-hand column (split from
+text_heading, whose module grew past its size)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from tracker.importers.base import EMAIL
+from tracker.importers.dates import fold
+from tracker.importers.sections import heading_of
+from tracker.importers.text_names_heading import post_colon
+from tracker.importers.text_names_layout import post_word
+
+# A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
+BOARD = re.compile(
+    r"^(?:charityjob|linkedin|indeed|hellowork|jobs\.ac\.uk|welcome to the jungle|apec|"
+    r"france travail|pole emploi|glassdoor|monster|euraxess|reliefweb|idealist|devex|impactpool|"
+    r"unjoblink|scholarshipdb|academic ?positions|emploi[- ]territorial|place de l'emploi public|"
+    r"choisir le service public|jobteaser|cadremploi|meteojob|profilculture|jobs?board|"
+    r"guardian jobs|times higher education|w4mp|nature careers|science careers|portail (?:de l')?"
+    r"emploi|mon volontariat international|careers at|jobs at|vacancies at)\b"
+    r"|^[\w' —–|-]{2,40}\s(?:jobs|vacancies|procurement notices|careers|(?:careers |jobs? )?"
+    r"(?:bulletin|newsletter))$"
+    r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
+    r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
+    r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
+CRUMBS = re.compile(r"\s(?:›|>|»)\s")
+CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
+_SKIP = re.compile(
+    r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
+    r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi"
+    r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]"  # a social post's age: '2 sem. •'
+    # a bulletin's issue: 'Issue of Monday 22 February 2027', 'Numéro 214 – mars 2027'
+    r"|^(?:issue|edition|numero|volume|vol\.|newsletter|bulletin|lettre)\b(?:\s+\S+){0,5}\s+(?:19|20)\d\d$")
+NOT_TITLES = {"offres d'emploi", "offre d'emploi", "aller au contenu", "job opportunity",
+               "job description", "vacancy", "skip to content", "synthese de l'offre",
+               "skip to main content", "job vacancy", "fiche de poste", "profil de poste",
+               "about us", "about the job", "qui sommes-nous"}
+# A board's or a document's header line: 'FICHE DE POSTE · UJM-DRI-2024-CCI', 'Vacancy | Ref 12'.
+_RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted(NOT_TITLES))
+                           + r")\s*+[·|:–—-]")
+
+
+# A line's right-hand column past a wide gap, with a figure: the page's own facts beside its
+# heading ('X                    mis en ligne le 21/10/2027', 'ASSOCIATION Y        1/1').
+_RIGHT_FACTS = re.compile(r"(?<=\S)[ \t]{6,}(?=[^\n]{0,60}\d)\S[^\n]{0,59}$")
+
+
+# A sentence's verb and its subject: 'Sinéad is heading off', 'we have', 'nous sommes'. A
+# line of nine words or more saying one is prose, not a heading, whatever post it names.
+_CLAUSE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|we|you|est|sont|était|sera|"
+                     r"nous|vous|avons|sommes)\s+(?:[a-zà-ÿ]+)")
+
+
+def is_prose(line: str) -> bool:
+    return len(line.split()) >= 9 and _CLAUSE.search(line) is not None
+
+
+# A page's rating or badge after its name: '★★★★★', '✓'.
+STARS = re.compile(r"\s*[★☆✓✔☑]+\s*$")
+
+
+def _pictograph(line: str) -> str | None:
+    first = line[:1]
+    return first if first and unicodedata.category(first) == "So" else None
+
+
+def pictograph_items(top: list[str]) -> set[str]:
+    """The lines of a list whose bullet is a pictograph: each line opening with the same one as
+    the line before or after it ('🦷 Two days a week', '🦷 €46 per hour')."""
+    marks = [_pictograph(line) for line in top]
+    return {line for index, line in enumerate(top) if marks[index] and (
+        index > 0 and marks[index - 1] == marks[index]
+        or index + 1 < len(top) and marks[index + 1] == marks[index])}
+
+
+def top_lines(lines: list[str], limit: int = 14) -> list[str]:
+    top = []
+    for line in lines:
+        if line.strip():
+            top.append(_RIGHT_FACTS.sub("", line.strip()))
+        if len(top) >= limit:
+            break
+    return top
+
+
+def _post_in_caps(line: str) -> bool:
+    """'EDUCATION OFFICER', 'TRAINING MANAGER': a post's name in capitals that only starts
+    with a section's heading word ('EDUCATION'); its other words name the post, and the same
+    words in lower case open no section."""
+    words = line.split()
+    return len(words) >= 2 and heading_of(line.lower()) is None and post_word(" ".join(words[1:]))
+
+
+def skipped(line: str, is_label: Callable[[str], bool]) -> bool:
+    key = fold(line).strip(" :")
+    heading = heading_of(line)
+    return bool(key in NOT_TITLES or _RUNNING_HEAD.match(key)
+                or (heading is not None and heading.name != "other" and not _post_in_caps(line))
+                or EMAIL.search(line) or len(line) > 120
+                or is_label(key) and (":" in line or not post_word(line))  # 'Grade 3 Teacher'
+                or re.match(r"^\S+(?:\s+\S+){0,2}\s*:\s*\S", line) and not post_colon(line, is_label)
+                # ('FIFO 2:1', '8:6 roster': a colon between figures is a ratio, no label's)
+                or re.match(r"^\S+(?:\s+\S+){3,4}(?<!\d)\s*:\s*\d", line)
+                # ('Refuse Loader', 'Public Health Nurse': a word's start is no label)
+                or re.match(r"^(offre|ref\b|job\b|job id|publi(?:e|ee|es|ees|shed|cation)\b|n°|"
+                            r"no\.\s|nº)", key)
+                or re.fullmatch(r"[\W\d_]+", line) or line.startswith("(")
+                or re.match(r"^[$£€¥]", line) or re.fullmatch(r"(?:#\w+\s*)+", line)
+                or _SKIP.search(key))
+
+
+def facets(line: str) -> bool:
+    """A board's line of facets under the heading: 'CDI · Paris · Salaire : 48K à 58K €'."""
+    return len(re.findall(r"\s[·|•]\s", line)) >= 2 and bool(re.search(r"\d|:", line))
