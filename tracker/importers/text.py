@@ -50,9 +50,10 @@ def detect_language(text: str) -> str:
 _LABELS: dict[str, str] = {
     "title": r"intitule du poste|intitule|titre du poste|job title|position title|post title"
              r"|poste|position|vacancy title|role title|assignment title|title|mission"
-             r"|role|fonction|intitule de la fonction|nom du poste",
+             r"|role|fonction|intitule de la fonction|nom du poste|the role(?=\s*:\s*\S)",
     "hiring_organization_name": r"employeur|etablissement|organisation|organization|employer"
-                                r"|structure|organisme|recruteur|company|entreprise|host entity"
+                                r"|structure|organisme|recruteur|recruiter|advertiser|company"
+                                r"|entreprise|host entity"
                                 r"|(?:host|hiring|employing) (?:organi[sz]ation|institution)"
                                 r"|organi[sz]ation/company|association d'envoi|quel organisme"
                                 r"|structure d'accueil|organisme d'accueil"
@@ -60,7 +61,9 @@ _LABELS: dict[str, str] = {
                                 r"|employing (?:organi[sz]ation|authority|body)|hiring agency"
                                 r"|agency|entite|entity|legal entity|hiring entity|filiale|societe"
                                 # a start-up's questions: 'Qui ? Kapsul, la scale-up ...'
-                                r"|qui(?= \?)",
+                                r"|qui(?= \?)"
+                                # a territorial board's: 'Collectivité ..... SDIS DE L'AIN'
+                                r"|collectivite(?: employeuse| territoriale)?|nom de la collectivite",
     "location": r"lieu d'exercice|lieu de travail|lieu|localisation|location|duty station"
                 r"|based at|affectation|work location|residential location",
     "reference": r"reference de l'offre|reference number|ref(?:erence)? no\.?|job requisition id"

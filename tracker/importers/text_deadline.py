@@ -32,7 +32,7 @@ _APPLY_WORDS = re.compile(
     r"(candidat|cv\b|lettre|envoy|adress|postul|dossier|apply|applica|submi|send|closing|resumes?\b|"
     r"r[ée]sum[ée]s?\b|"
     r"affichage|posting period|advertising period|advert|annonce|publication|parution|diffusion|announcement is open|"
-    r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse)", re.I)
+    r"deadline|date limite|clôtur|clotur|vacanc|inscri|repl(?:y|ies)|réponse|r[ée]pond(?:ez|re))", re.I)
 
 
 _SENT = re.compile(r"^[>\s]*+(?:date|envoy[ée]|sent|le)\s*+:\s*+", re.I)

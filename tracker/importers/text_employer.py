@@ -15,6 +15,14 @@ from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_heading import Labelled
 from tracker.importers.text_names_check import clean_org, names_place, plausible_org
+from tracker.importers.text_names_commune import (
+    _article_off,
+    _commune_body,
+    _inside,
+    _same_commune,
+    letterhead_areas,
+    seat_line,
+)
 from tracker.importers.text_names_employer import (
     anonymous,
     body_labelled,
@@ -27,12 +35,20 @@ from tracker.importers.text_names_employer import (
 )
 from tracker.importers.text_names_forms import ORG_NOUN
 from tracker.importers.text_names_guess import domain_words, possessive_off, undecorated, wrapped
-from tracker.importers.text_names_header import _body_of, is_org_line
+from tracker.importers.text_names_header import _body_of, is_org_line, wrapped_letterhead
 from tracker.importers.text_names_layout import domain_labels, post_word
-from tracker.importers.text_names_relay import is_relay, past_relays, relayed_for
+from tracker.importers.text_names_relay import (
+    _RULE,
+    franchise_office,
+    is_relay,
+    past_relays,
+    relay_part,
+    relayed_for,
+)
 from tracker.importers.text_names_sentence import (
     about_named,
     address_named,
+    copyright_owner,
     hidden_employer,
     is_word_not_name,
     notice_unit,
@@ -122,7 +138,11 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # ORGANIZATION': a header's organisation names the employer, the label a unit
             # ('Établissement : Crèche X' under a crèches group's careers header: its site).
             site = re.match(r"\W*etablissement\b", fold(snippet))
-            top = (header or boards if site else header)[:1]  # (or the careers site's, for a site)
+            # (or the careers site's, for a site or a unit: 'Organization: Computing Directorate /
+            # Scientific Computing Division' under 'Sagebrush National Laboratory | Careers')
+            unit = re.search(r"\b(?:Directorate|Division|Department|Unit|Branch|Section|Group|"
+                             r"Programme|Program|Office)\b", value)
+            top = (header or boards if site or unit else header)[:1]
             if (top and fold(top[0][0]) not in fold(value)
                     and (site or re.match(r"\W*(?:organi[sz]ation|structure)\b", fold(snippet)))):
                 demoted.append((value.strip(" ."), snippet, 0.55))
@@ -134,7 +154,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             if line.strip()]
     if not found and hidden_employer(body):
         return  # the board hides the employer's name
-    client = client_named(body) or relayed_for(body)
+    client = client_named(body) or relayed_for(body) or franchise_office(lines)
     if client:  # an agency's or a board's client, the company running the place
         found.append((client[0], client[1], 0.7))
     elif unnamed_client(body) and not any(_OWN_HIRE.search(line) for line in body[:30]):
@@ -146,13 +166,25 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if found:
             result.add("hiring_organization_name", *found[0])
         return
-    for line in body[:40]:
+    areas = letterhead_areas(body)
+    for index, line in enumerate(body[:40]):
+        if line in areas or seat_line(body, index):
+            continue
+        if line[:1].islower() and index and not body[index - 1].rstrip().endswith((".", ":", "!", "?")):
+            continue  # '... auprès de⏎l'École des X, en binôme': a sentence going on, no name's line
         match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
         # ('Office Manager, Kapiti Spark Electrical': a signature's post, not an office)
         if match and len(match.group(1).split()) > 1 and not post_word(match.group(1)):
             found.append((_body_of(match.group(1)), line, 0.7))
             break
-    found += header
+    header = [item for item in header if item[1].strip() not in areas]
+    relay = relay_part(lines)  # a message passing an offer on, above the offer
+    offer_lines = lines[relay.count("\n") + 1:] if relay is not None else []
+    letterhead = wrapped_letterhead(lines) or wrapped_letterhead(
+        [line for line in offer_lines if not _RULE.match(line)])
+    if letterhead and (not header or fold(letterhead[0]).startswith(fold(header[0][0]))):
+        header = [(letterhead[0], letterhead[1], 0.75)] + header[1:]  # its first line's part
+    found += [(_without_article(name), snippet, confidence) for name, snippet, confidence in header]
     found += [item for item in below_title if item[2] >= 0.7]
     recruiter: tuple[str, str, float] | None = None
     for line, match in ((line, _RECRUITS.match(line)) for line in wrapped(body)):
@@ -199,9 +231,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if inside:
             recruiter = inside
             found.append(inside)
-    unit = notice_unit(body[:30])
-    if unit:  # 'recrutement d'un X à la Direction Y'
-        found.append((unit[0], unit[1], 0.6))
+    notice = notice_unit(body[:30])
+    if notice:  # 'recrutement d'un X à la Direction Y'
+        found.append((notice[0], notice[1], 0.6))
     owner = owner_named(body[:30])
     if owner:  # 'My team at X', 'My café in Y (X)': a post's author names their business
         found.append((owner[0], owner[1], 0.6))
@@ -212,7 +244,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     declared = self_declared(lines)
     if declared and not _ORG.fullmatch(declared[0]):  # 'X is an equal opportunity employer'
         found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
-    address = address_named(lines)
+    # ('📍 Librairie X · 14 rue du Port': a pictograph before the line is no part of it)
+    address = address_named([undecorated(line.strip()) for line in lines]) or copyright_owner(lines)
     found += signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
     sender = sender_named(lines, is_org_line) or body_labelled(lines)
     if sender:  # an e-mail's sender naming an organisation, a 'Department:' label
@@ -221,13 +254,21 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found += in_title(result)
     found += org_line_alone(body[:15])
     found += mentioned(body) + domain_words(text)
+    # ('La mairie recrute': a body's common noun alone names no one)
     found = [item for item in found if not is_word_not_name(item[0])
+             and not (_ORG.fullmatch(_without_article(item[0]).strip())
+                      and not item[0].isupper())
              and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
     found = past_relays(found, body)  # a board, a network, an agency passing a post on
+    if relay is not None:  # a message passing an offer on: names only its own words give last
+        offer = " ".join(text[len(relay):].split())  # (a name wrapped over two lines is in it)
+        found = [item for item in found if fold(item[0]) in fold(offer)] + [
+            item for item in found if fold(item[0]) not in fold(offer)]
     if found:
         name, snippet, confidence = found[0]
         if recruiter and confidence < 0.8 and (_inside(name, recruiter[0])
-                                               or _commune_body(name, recruiter[0])):
+                                               or _commune_body(name, recruiter[0])
+                                               or _same_commune(name, recruiter[0])):
             # a place's name in the header, the body's full name in the sentence that recruits
             # ('Wallonie', 'Le Service public de Wallonie')
             name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
@@ -251,9 +292,14 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         # 'Mairie de X Recrute', 'Acme Careers': the header's call is no part of the name
         name = re.sub(r"(?<=\S)\s+(?i:recrute|recrutent|recrutement|recruits|careers|jobs|emplois?|"
                       r"carri[èe]res)\s*[!:.]*$", "", name)
-        if name.isupper() and len(name.split()) >= 2:  # its acronym in brackets left out
+        if name.isupper() and len(name.split()) >= 2 \
+                and not re.fullmatch(r"[A-Z]{2,8}\s+\d{1,3}[AB]?", name):  # ('SDIS 15' stays)
+            # its acronym in brackets left out
             name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name),
                                                    text))
+        elif name.isupper() and any(m.group(0)[1:].islower() for m in re.finditer(
+                rf"(?<![\w@./-]){re.escape(name)}(?![\w@-]|\.\w)", text, re.I)):
+            name = _from_capitals(name, text)  # 'HERVELIN' the text writes 'Hervelin' too
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
             name = spelled_out(name, body)
         name = possessive_off(name, text)
@@ -280,18 +326,32 @@ _SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et",
 def _from_capitals(name: str, text: str = "") -> str:
     """A header's name in capitals as a name is written: 'THE UNIVERSITY OF OTAGO' is 'The
     University of Otago'; short words that are no connectors stay acronyms ('LLP', 'FC'),
-    unless the text writes them as words ('LE FIL ROUGE' and 'Le Fil Rouge gère ...')."""
+    unless the text writes them as words ('LE FIL ROUGE' and 'Le Fil Rouge gère ...'); the
+    text's own spelling when it writes the name otherwise too; an elided article in lower case
+    ('DE L'AIN' is 'de l'Ain')."""
+    key = fold(name)
+    for line in text.split("\n"):
+        folded = fold(line)
+        at = folded.find(key)
+        if at >= 0 and len(folded) == len(line) and not line[at:at + len(name)].isupper():
+            return name[:1] + line[at + 1:at + len(name)]  # ('THE X', 'in the X': 'The X')
     words = []
     for index, word in enumerate(name.split()):
         low = word.lower()
         as_word = word[:1] + low[1:]
-        if low in _SMALL and index:
+        elided = re.match(r"([DL])['’](\w.*)", word)
+        if elided and index:
+            words.append(elided[1].lower() + word[1] + elided[2][:1] + elided[2][1:].lower())
+        elif low in _SMALL and index:
             words.append(low)
         elif len(word) <= 3 and low not in _SMALL and not (
                 len(word) >= 2 and re.search(rf"(?<![\w-]){re.escape(as_word)}(?![\w-])", text)):
             words.append(word)
-        else:  # each part of a hyphenated name ('DUBOIS-VERMOT' is 'Dubois-Vermot')
-            words.append("-".join(part[:1] + part[1:].lower() for part in word.split("-")))
+        else:  # each part of a hyphenated name ('DUBOIS-VERMOT' is 'Dubois-Vermot', its
+            # connectors in lower case: 'SAINT-ALBAN-DU-LAC' is 'Saint-Alban-du-Lac')
+            words.append("-".join(part.lower() if at and part.lower() in _SMALL else
+                                  part[:1] + part[1:].lower()
+                                  for at, part in enumerate(word.split("-"))))
     return " ".join(words)
 
 
@@ -314,34 +374,3 @@ def _article_elsewhere(name: str, body: list[str]) -> str:
     compact = re.sub(r"[^a-z0-9]", "", fold(bare))
     spelled = compact in domain_labels("\n".join(body), EMAIL)  # harlowartmuseum.org
     return bare if spelled or any(pattern.search(line) for line in body) else name
-
-
-def _article_off(name: str) -> str:
-    return re.sub(r"^(?:les|la|le|the)\s+|^l['’]\s*", "", name, flags=re.I)
-
-
-# A commune named by its place: 'Ville de Montreuil-Bellay', 'City of Lakewood', 'Mairie de X'.
-_COMMUNE = re.compile(r"^(?:ville|commune|mairie|city|town|village|municipalit[ée]|cite)\s+"
-                      r"(?:de|d['’]|du|des|of)\s*(?P<place>.+)$")
-
-
-def _commune_body(commune: str, body: str) -> bool:
-    """Whether a body the sentence that recruits names is the commune's own, which hires in its
-    own name ('Le Centre communal d'action sociale de Montreuil-Bellay recrute' under the
-    letterhead 'VILLE DE MONTREUIL-BELLAY'): the commune's place ends it, and it is no unit
-    of the commune's ('Service Voirie de la Ville de Genève')."""
-    match = _COMMUNE.match(fold(_article_off(commune)).strip())
-    if match is None:
-        return False
-    key = fold(_article_off(body)).strip()
-    return key.endswith(match["place"]) and not re.search(r"\b(?:ville|commune|mairie|city|town)\b",
-                                                         key)
-
-
-def _inside(short: str, long: str) -> bool:
-    """Whether a place's name ends another name ('Wallonie', 'Service public de Wallonie'),
-    not an organisation's name ending its unit's ('Ville de Genève', 'Service Voirie de la
-    Ville de Genève')."""
-    short, long = fold(_article_off(short)).strip(), fold(_article_off(long)).strip()
-    return (short != long and not _ORG.search(short) and len(short.split()) <= 2
-            and long.endswith(short) and len(long.split()) <= 8)

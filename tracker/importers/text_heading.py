@@ -17,15 +17,18 @@ from tracker.importers.text_heading_lines import (
     BOARD,
     CRUMB_MARKS,
     CRUMBS,
+    NUMBERED,
     STARS,
     facets,
     is_prose,
+    name_among_facts,
     pictograph_items,
+    post_alone,
     skipped,
     top_lines,
 )
 from tracker.importers.text_names_check import plausible_title, table_value
-from tracker.importers.text_names_forms import LEGAL_END, without_legal_form
+from tracker.importers.text_names_forms import without_legal_form
 from tracker.importers.text_names_full import names_body
 from tracker.importers.text_names_header import (
     _CAMPAIGN,
@@ -94,12 +97,6 @@ from tracker.importers.text_title_mail import ad_heading, subject_title
 from tracker.importers.text_title_place import trim_place
 
 Labelled = dict[str, list[tuple[str, str]]]
-
-# "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
-# (the number holds a figure: 'Job type: Permanent' is a label and its value)
-_NUMBERED = re.compile(r"^(?:poste|post|posting|job posting|competition|requisition|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
-                       r"ref\.?)?\s*+(?=[\w./-]*\d)[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
-
 
 # 'Poste de professeure ...', 'Position of Registrar': the word for a post before its name.
 _POST_OF = re.compile(r"^(?:poste|emploi|position|post)\s+(?:de\s+|d['’]\s*|of\s+)(?=\w)", re.I)
@@ -172,9 +169,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if labelled_title and marked and plausible_title(marked[0]):  # one post named in several
         labelled_title.value, labelled_title.snippet = marked  # ways: the heading's
     subject = subject_title(top, is_org_line, "\n".join(lines))
-    if subject and not result.get("title"):
+    if not result.get("title"):  # an e-mail's ad below its subject (a bulletin's too)
         carried = ad_heading(lines, is_org_line, lambda line: bool(_SEX.search(line)))
-        if not (carried and take(carried[0], carried[1], 0.72)):
+        if not (carried and take(carried[0], carried[1], 0.72)) and subject:
             take(subject[0], subject[1], 0.7)
     text = "\n".join(lines)
     crumb, labels, after_recruits = None, 0, False
@@ -214,7 +211,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         # the lines above it are the page's header ('LABORATOIRES X – Nous recrutons' over a
         # table whose first row is 'Intitulé du poste | Y')
         heading_at = next((i for i, line in enumerate(top)
-                           if line == " ".join(str(labelled_at.snippet).split())), None)
+                           if " ".join(line.split()) == " ".join(str(labelled_at.snippet).split())),
+                          None)
     for index, line in enumerate(top):
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
@@ -231,7 +229,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             continue
         above = line in sites or is_unit_line(line) or heading_at is not None and index < heading_at and (
             by_marker or not post_word(line))
-        numbered = _NUMBERED.match(line) if not is_call(line) and not above else None
+        numbered = NUMBERED.match(line) if not is_call(line) and not above else None
         if numbered and take(numbered["title"], line, 0.7):
             break
         notice = notice_post(line) if not above and len(line) <= 200 else None
@@ -264,6 +262,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 and take(prefixed, line, 0.65):
             found_at = index
             break
+        if prefixed and labelled_at is not None and fold(clean_title(prefixed)) == fold(
+                str(labelled_at.value)):
+            continue  # 'Poste : X', 'Intitulé du poste : X': the labelled post, no organisation
         if prefixed:
             header.append((org_name(prefixed), line, 0.7))
             continue
@@ -319,10 +320,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if found_at is not None and found_at + 1 < len(top):
         below = top[found_at + 1]
         # 'Job ID: 2918374 | Northwind Retail LLC': the name among a header's facts
-        facts = [part.strip() for part in re.split(r"\s+[|·]\s+", below)]
-        names = [part for part in facts if not re.search(r":|\d", part)]
-        if len(facts) > 1 and len(names) == 1 and LEGAL_END.search(names[0]):
-            below = names[0]
+        below, again = name_among_facts(below, text)
+        if skipped(below, is_label) and re.match(r"[^:]{1,40}:", below):
+            below = ""  # 'Position Title:   X': a label's line names no organisation
         name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
         # 'Cabinet X, économistes de la construction depuis 1994': its trade after a comma
         # (a sentence's subject with its article is left to the rules reading sentences)
@@ -333,7 +333,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
             # (seen again in any case: 'la compagnie Les Ombres Portées' in a sentence)
             seen = sum(1 for other in lines if fold(bare) in fold(other)) > 1
-            if len(name.split()) >= 2 or _named_later(name, text):
+            if len(name.split()) >= 2 or _named_later(name, text) or again:
                 confirmed = seen or _ORG.search(name)
                 below_title.append((name, below, 0.7 if confirmed else 0.5))
     if not result.get("title"):
@@ -354,8 +354,11 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             take(post_in_sentence(f"recrute {after}") or after, after, 0.55)
     if crumb and not result.get("title"):
         take(crumb, crumb, 0.55)
+    alone = post_alone(lines, heading_like) if not result.get("title") else None
+    if alone:  # an e-mail's greeting and paragraphs, then the post alone
+        take(alone, alone, 0.55)
     if not result.get("title"):  # 'POST 04/112 : DEPUTY DIRECTOR ...' below a circular's notes
-        numbered = next((m for line in lines[:60] if (m := _NUMBERED.match(line.strip()))), None)
+        numbered = next((m for line in lines[:60] if (m := NUMBERED.match(line.strip()))), None)
         if numbered:
             take(numbered["title"], numbered.group(0), 0.6)
     found = result.get("title")

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from tracker.importers.base import EMAIL
 from tracker.importers.dates import fold
 from tracker.importers.sections import heading_of
+from tracker.importers.text_names_forms import LEGAL_END
 from tracker.importers.text_names_heading import post_colon
 from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_places import only_places
 
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
 BOARD = re.compile(
@@ -48,7 +50,9 @@ _RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted
 
 # A line's right-hand column past a wide gap, with a figure: the page's own facts beside its
 # heading ('X                    mis en ligne le 21/10/2027', 'ASSOCIATION Y        1/1').
-_RIGHT_FACTS = re.compile(r"(?<=\S)[ \t]{6,}(?=[^\n]{0,60}\d)\S[^\n]{0,59}$")
+_RIGHT_FACTS = re.compile(r"(?<=\S)[ \t]{6,}(?:(?=[^\n]{0,60}\d)\S[^\n]{0,59}|(?i:job description|"
+                          r"position description|fiche de poste|profil de poste|role profile|"
+                          r"job profile|person specification|vacancy notice|avis de vacance))$")
 
 
 # A sentence's verb and its subject: 'Sinéad is heading off', 'we have', 'nous sommes'. A
@@ -118,3 +122,39 @@ def skipped(line: str, is_label: Callable[[str], bool]) -> bool:
 def facets(line: str) -> bool:
     """A board's line of facets under the heading: 'CDI · Paris · Salaire : 48K à 58K €'."""
     return len(re.findall(r"\s[·|•]\s", line)) >= 2 and bool(re.search(r"\d|:", line))
+
+
+# A contract's or a schedule's word: a header's fact, no organisation ('CDI · Carquefou (44)').
+_CONTRACT_WORD = re.compile(r"(?i)\b(?:cdi|cdd|full[- ]?time|part[- ]?time|permanent|temporary|"
+                            r"contract|contrat|int[ée]rim|stage|internship|alternance|freelance|"
+                            r"casual|seasonal|saisonni\w+|intake|apprenticeship|remote|hybrid)\b")
+
+
+def name_among_facts(below: str, text: str) -> tuple[str, bool]:
+    """The line under a heading, or the one name among its facts: 'Job ID: 2918374 | Northwind
+    Retail LLC' (a legal form), 'HERVELIN · Paris 1er · Publiée le 03/05/2027' (the one name the
+    text writes again, no place, no contract); and whether the text writes that name again."""
+    facts = [part.strip() for part in re.split(r"\s+[|·]\s+", below)]
+    names = [part for part in facts if not re.search(r":|\d", part) and not only_places(part, text)]
+    if len(facts) < 2 or len(names) != 1:
+        return below, False
+    # (named again as itself, not as a team: 'Our Trust & Safety team writes ...')
+    again = not _CONTRACT_WORD.search(names[0]) and bool(re.search(
+        rf"(?<![\w-]){re.escape(names[0])}(?![\w-])(?!\s+(?:team|teams|department|group|unit|"
+        rf"division|[ée]quipe|service|p[ôo]le)\b)", text.replace(below, ""), re.I))
+    return (names[0], again) if LEGAL_END.search(names[0]) or again else (below, False)
+
+
+def post_alone(lines: list[str], heading_like: Callable[[str], bool]) -> str | None:
+    """A short line standing alone after a blank line that names a post: an e-mail's greeting
+    and paragraphs, then the post ('Payroll Administrator (part-time)')."""
+    return next((line.strip() for before, line in zip(lines[:59], lines[1:60], strict=False)
+                 if not before.strip() and line.strip() and len(line.split()) <= 10
+                 and not line.rstrip().endswith((".", ":", ",", "?", "!"))
+                 and heading_like(line.strip()) and post_word(line)), None)
+
+
+# "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
+# (the number holds a figure: 'Job type: Permanent' is a label and its value)
+NUMBERED = re.compile(r"^(?:poste|post|posting|job posting|competition|requisition|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
+                       r"ref\.?)?\s*+(?=[\w./-]*\d)[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)

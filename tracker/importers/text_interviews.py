@@ -23,7 +23,7 @@ _HOUR = r"\d{1,2}(?:[:.h]\d{2}|\s*+h\b|\s*+[ap]\.?m\b)"
 
 # Before an interview's date, a week and no day yet: 'la semaine du 6 juillet', 'week of 3 May'
 # (and the first day of a period: 'à partir du 10 mai', 'from 3 May': no day set yet)
-_WEEK_OF = re.compile(r"(semaine du|week of|week commencing|week beginning|week starting|w/c|"
+_WEEK_OF = re.compile(r"(semaines? du|weeks? of|week commencing|week beginning|week starting|w/c|"
                       r"[àa] partir du|d[èe]s le|from|starting)\s*+$", re.I)
 # Another step of a selection, before the interview: its dates are not the interview's.
 _OTHER_STEP = re.compile(r"\b(test|épreuves?|examen|exam|written|écrit|assessment)", re.I)
@@ -33,6 +33,12 @@ _BETWEEN = re.compile(r"\b(?:entre|between|du|from)\s++(?:le\s++)?(?!" + _HOUR +
                       r"(?:\S{1,12}\s++)?(?:\d{4}\s++)?(?:et|and|au|to|-|–)\s", re.I)
 # A line that announces a list ('invited to one of our assessment days:'): its items below.
 _LIST_OPENS = re.compile(r":\s*+$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_FIELD_LINE = re.compile(r"^[\w'’ /-]{2,30}\s?:\s")
+# A line that stops inside a date: 'on Tuesday', 'le mardi 20 et le', '22 or'.
+_OPEN_END = re.compile(r"(?i)\b(?:on|le|les|the|du|et|and|or|ou|\d{1,2}|lundi|mardi|mercredi|jeudi|"
+                       r"vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
+                       r"sunday)\s*$")
 # The line under a heading that gives its day ('Date: ...', 'When: ...', 'Le 3 mars').
 _DAY_LINE = re.compile(r"\W*(?:dates?|when|quand|le|on)\b", re.I)
 
@@ -72,6 +78,17 @@ def read_interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, s
             line = next((following for following in lines[index + 1:index + 4]
                          if _DAY_LINE.match(following)
                          or WEEKDAYS.match(following.strip())), line)
+        # ('Interviews will take place at our Leeds office on Tuesday' / '22 or Wednesday 23 June
+        # 2027.': the sentence goes on to its dates on the next line, up to its end)
+        ahead = _SENTENCE_END.split(lines[index + 1].strip())[0] if index + 1 < len(lines) else ""
+        tail = line[word.start():]
+        open_end = not find_dates(tail, lang, default_year) or _OPEN_END.search(tail)
+        # (not a table's row, an e-mail's header or a label's line: each line holds its own)
+        if ahead and open_end and not re.search(r"[.!?:;]\s*$", line) and "|" not in line \
+                and not _FIELD_LINE.match(ahead) and not _FIELD_LINE.match(line.strip()) \
+                and not DEADLINE_PHRASE.search(ahead) \
+                and find_dates(ahead, lang, default_year):
+            line = f"{line.rstrip()} {ahead}"
         texts.append((line[word.start():] if phrase or step else line, line, 0.75))
     posted = result.value("date_posted")
     for value, snippet, sure in texts:

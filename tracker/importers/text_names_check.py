@@ -136,7 +136,7 @@ def clean_org(name: str, text: str) -> str:
     brackets, its acronym after it (when the words before it are the full name), a legal form
     the text also leaves out, a place added after a comma, a leading English 'The'."""
     # 'Jobs at X | Powered by ...': a separator ends the name, 'at' is the board's word
-    name = re.split(r"\s+[|·]\s+", name.strip())[0]
+    name = re.split(r"\s+[|·]\s+", name.strip())[0].rstrip("!? ")  # ('… de Rimouski!': its call)
     if re.fullmatch(r"(?:[A-ZÀ-Ý] ){2,9}[A-ZÀ-Ý]", name):  # 'S E M I V O': an acronym spaced out
         name = name.replace(" ", "")
     name = re.sub(r"^(?i:at|chez)\s+(?=[A-ZÀ-Ý])", "", name).strip(" ,;:-–—")
@@ -177,13 +177,37 @@ def clean_org(name: str, text: str) -> str:
             r"Ministry|Foundation|Society|Company|Authority|Board|Service)\b", owner)):
         name = owner  # when it is written without the 's too, or names a body ('Sainsbury's' stays)
     name = town_after(fuller(name, text), text)
-    if re.fullmatch(r"[A-Z]{3,8}", name):  # the full name rather than the acronym
+    if re.fullmatch(r"[A-Z]{3,8}(?:\s+\d{1,3}[AB]?)?", name):  # the full name, not the acronym
+        # ('SDIS 15': an acronym and a département's number)
         name = acronym_in_full(name, text) or name
+    name = _acronym_defined(name, text)
     # 'Chemins d'Été' written '..., Les Chemins d'Été organise': a French article written with
     # a capital inside a sentence is part of the name
     kept = re.search(rf"[\w,;] (Les |La |Le |L['’]){re.escape(name)}(?![\w'’-])", text) \
         if re.match(r"[A-ZÀ-Ý]", name) and not re.match(r"(?:Les|La|Le|L['’])\b", name) else None
     return (kept.group(1) + name if kept else name).strip()
+
+
+def _acronym_defined(name: str, text: str) -> str:
+    """'PETR Cœur de Bocage' where the text writes 'Pôle d'équilibre territorial et rural
+    (PETR) Cœur de Bocage': the acronym's words in full, the name after it kept."""
+    match = re.fullmatch(r"([A-Z]{2,8})\s+([A-ZÀ-Ý].{1,60})", name)
+    if not match:
+        return name
+    acronym, rest = match.groups()
+    defined = re.search(rf"([A-ZÀ-Ý][^()\n]{{4,90}}?)\s*\({acronym}\)\s*{re.escape(rest)}(?![\w'’-])",
+                        text)
+    if not defined:
+        return name
+    words = [re.sub(r"^[dlDL][’']", "", w) for w in re.findall(r"[\w’'-]+", defined[1])]
+    initials = "".join(fold(w)[0] for w in words if w and fold(w) not in _LINKED).upper()
+    full = re.sub(r"^(?:L['’]|Le |La |Les |The )", "", defined[1].strip())
+    return f"{full} {rest}" if initials.endswith(acronym) and len(words) < 3 * len(acronym) \
+        and initials.startswith(acronym[0]) else name
+
+
+_LINKED = {"de", "du", "des", "la", "le", "les", "of", "the", "and", "et", "for", "pour", "en",
+           "a", "au", "aux", "&", "l"}
 
 
 def _initials_match(words: str, acronym: str) -> bool:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from tracker.importers.dates import fold
+from tracker.importers.text_names_layout import matches_domain
 from tracker.importers.text_places import is_place
 
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
@@ -18,8 +19,15 @@ _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|e
 _CLIENT = re.compile(
     rf"(?i:\b(?:our|a|the) client|\bnotre client|\bon behalf of|\bpour le compte d[eu']|"
     rf"\bau nom d[eu'])\s*,?\s*(?:(?i:the|la|le|les|l['’])\s*)?"
-    rf"(?P<name>{_NAME}(?:,\s+(?:the\s+)?{_NAME})*)(?=\s*(?:,|\(|\.|$))")
-_UNNAMED_CLIENT = re.compile(r"\b(?:our|notre|son|for a|pour un) client\b", re.I)
+    rf"(?P<name>{_NAME}(?:,\s+(?:the\s+)?{_NAME})*)(?=\s*(?:,|\(|\.|:|$))")
+_UNNAMED_CLIENT = re.compile(r"\b(?:our|notre|son|for a|pour un|my|mon|ma|on behalf of a) client(?:e)?\b"
+                             # ('our client list has outgrown our team': the firm's own clients)
+                             r"(?!\s+(?:list|base|portfolio|relationships?|services?|care|needs|"
+                             r"satisfaction|accounts?|files?|work|management|experience))"
+                             # ('Pour l'une de nos clientes, Maison de ...': a sentence's opening)
+                             r"|(?m:^)\W*(?:pour|for|on behalf of) (?:l['’]une?|un|une|one) (?:de nos|"
+                             r"of our) client(?:e)?s\s*,",
+                             re.I)  # ('my client is a busy practice': a recruiter's e-mail)
 # A temping agency employs its temps: the agency is the employer.
 _TEMPING = re.compile(r"\b(?:int[ée]rim(?:aire)?|travail temporaire|temping|temp agency)\b", re.I)
 _ANONYMOUS = re.compile(r"\b(?:anonyme|anonymous|confidenti\w*|undisclosed|non communiqu\w*|hidden|masqu\w*)\b",
@@ -94,7 +102,11 @@ def sender_named(lines: list[str], is_org: Callable[[str], bool]) -> tuple[str, 
     found = None
     for line in lines[:40]:
         match = _SENDER.match(line)
-        if match and is_org(match["name"].strip()):
+        # (or a name its own address spells: "Arbor'Essence <contact@arboressence-elagage.fr>")
+        domain = re.search(r"@([\w.-]+)>", line)
+        spelled = domain is not None and match is not None and matches_domain(
+            match["name"].strip(), domain[1].lower().split(".")[:-1])
+        if match and (is_org(match["name"].strip()) or spelled):
             found = (match["name"].strip(), line.strip())
     return found
 

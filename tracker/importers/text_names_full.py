@@ -73,7 +73,7 @@ def _noun_ends(name: str, escaped: str, text: str) -> str | None:
 # A business named by its trade first: 'Camping Les Dunes', 'Domaine X', 'Boulangerie Y'.
 _TRADE_FIRST = re.compile(r"(?:camping|hotel|restaurant|garage|boulangerie|pharmacie|cabinet|"
                           r"clinique|salon|brasserie|ferme|domaine|chateau|maison|atelier|"
-                          r"agence|institut|studio|residence|ehpad|creche)\b")
+                          r"agence|institut|studio|residence|ehpad|creche|librairie|bookshop)\b")
 
 
 def names_body(name: str) -> bool:
@@ -161,17 +161,36 @@ _LINKING = {"de", "du", "des", "la", "le", "les", "of", "the", "and", "et", "for
             "in", "a", "au", "aux", "&"}
 
 
+# What follows an acronym's words to name the place it serves: 'du Cantal', 'de la Vienne',
+# 'de l'Ain' ('Service départemental d'incendie et de secours du Cantal – Aurillac').
+_PLACE_OF = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[A-ZÀ-Ý][\w'’-]*"
+                       r"(?:[ -](?:et\s+|de\s+|du\s+)?[A-ZÀ-Ý][\w'’-]*)*(?=\s*(?:$|[–—,(]|-\s))")
+
+
 def acronym_in_full(acronym: str, text: str) -> str | None:
     """The line that writes an acronym's name in full, its words' initials in order ('SEMIVO'
     and 'Société d'économie mixte immobilière du Val d'Orge' on the letterhead), linking words
-    and elisions left out."""
+    and elisions left out; or its words then the place it serves ('SDIS 15' and 'Service
+    départemental d'incendie et de secours du Cantal – Aurillac': a numbered body's département)."""
+    acronym = re.sub(r"\s+\d{1,3}[AB]?$", "", acronym)
     for line in text.split("\n"):
-        line = line.strip()
-        if not 2 * len(acronym) <= len(line) <= 120 or not line[:1].isupper() or re.search(r"\d", line):
+        line = line.strip(" \t📍•-")
+        if not 2 * len(acronym) <= len(line) <= 120 or not line[:1].isupper():
             continue
-        words = [re.sub(r"^[dlDL][’']", "", word) for word in re.findall(r"[\w’'-]+", line)]
-        initials = "".join(fold(word)[0] for word in words
-                           if word and fold(word) not in _LINKING).upper()
-        if initials == acronym:
+        initials, end = "", 0
+        for word in re.finditer(r"[\w’'-]+", line):
+            bare = re.sub(r"^[dlDL][’']", "", word.group(0))
+            if not bare or fold(bare) in _LINKING:
+                continue
+            initials += fold(bare)[0].upper()
+            end = word.end()
+            if not acronym.startswith(initials) or initials == acronym:
+                break
+        if initials != acronym:
+            continue
+        if end == len(line.rstrip(" .,;:")) and not re.search(r"\d", line):
             return without_legal_form(line.strip(" .,;:"))
+        place = _PLACE_OF.match(line, end)
+        if place and len(acronym) >= 3:
+            return line[:place.end()]
     return None

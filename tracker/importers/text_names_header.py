@@ -198,7 +198,10 @@ def _header_line(line: str, text: str, domains: list[str], header: Sources, name
             boards.append((as_written(own[0], rest), line, confidence))
         return
     name = _header_name(line)
-    if not _name_like(name):
+    # ('SDIS 86 – Sapeurs-pompiers de la Vienne' over a menu, the address @sdis86.fr: an
+    # acronym and a département's number, spelled out elsewhere)
+    numbered = re.fullmatch(r"[A-Z]{2,8}\s+\d{1,3}[AB]?", name) and matches_domain(name, domains)
+    if not (_name_like(name) or numbered):
         return
     again = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest, re.I)
     if matches_domain(name, domains):
@@ -215,4 +218,37 @@ def _places_after(line: str) -> bool:
     Noirmont (JU)'): a name and where it is, the way an organisation heads its page."""
     rest = [part.strip() for part in _SEPARATOR.split(line)[1:] if part.strip()]
     return bool(rest) and all(is_place(re.sub(r"\s*\([^)]{1,6}\)$", "", part)) for part in rest)
+
+
+
+# A document's kind, set on the right of its letterhead.
+_DOCUMENT = re.compile(r"job description|position description|fiche de poste|profil de poste|"
+                       r"role profile|job profile|person specification|description de poste")
+# A letterhead's line going on: its connector first ('ET DE SECOURS DU LOIRET', 'and Training').
+_GOES_ON = re.compile(r"^(?:et|de|du|des|d['’]|of|and|&|for|pour|en)\s", re.I)
+
+
+def wrapped_letterhead(lines: list[str]) -> tuple[str, str] | None:
+    """An organisation's name a letterhead wraps over its first two lines, a right-hand column
+    beside it ('SERVICE DÉPARTEMENTAL D'INCENDIE      FICHE DE POSTE' over 'ET DE SECOURS DU
+    LOIRET      N° GRH/FP/2027-017', or 'Syndicat Mixte d'Aménagement du' over 'Bassin de
+    l'Aveyron Amont'): the two left-hand parts joined, where one line's connector links them."""
+    top = [line for line in lines[:6] if line.strip()][:4]
+    for first, second in zip(top, top[1:], strict=False):
+        left = [re.split(r"\s{3,}", line.strip())[0] for line in (first, second)]
+        ends = re.search(r"\s(?:de|du|des|d['’]|of|and|&|for|pour|et)$", left[0], re.I)
+        if not ((_GOES_ON.match(left[1]) or ends) and left[0].isupper() == left[1].isupper()
+                and not left[0].endswith((".", ":", ","))):
+            continue
+        name = f"{left[0]} {left[1]}"
+        shown = name.title() if name.isupper() else name  # (capitals read as a name)
+        if len(name.split()) <= 14 and (_ORG.search(shown) or is_org_line(shown)):
+            return name, f"{first.strip()} {second.strip()}"
+    for line in top[:2]:  # 'LOTUS HARBOUR RESORT MACAU      JOB DESCRIPTION': one line
+        parts = re.split(r"\s{6,}", line.strip())
+        if len(parts) == 2 and _DOCUMENT.fullmatch(fold(parts[1])) and not post_word(parts[0]) \
+                and len(parts[0].split()) >= 2 \
+                and _name_like(parts[0].title() if parts[0].isupper() else parts[0]):
+            return _header_name(parts[0]), line.strip()
+    return None
 

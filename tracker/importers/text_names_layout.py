@@ -225,7 +225,8 @@ def as_written(name: str, text: str) -> str:
 # A social network's post: its author's line ('Priya Raman • 2nd', 'Camille B. • 1er',
 # 'Posted by u/name · 4h') and the headline or the time under it are no heading.
 _AUTHOR = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}\s*[•·]\s*(?:\d+(?:st|nd|rd|th|er|e|eme)"
+    # ('Priya Kaur, CPA, CA • 2nd': the letters after a name, set off by commas)
+    r"^(?:[A-ZÀ-Ý][\w'’.-]*(?:,?\s+[A-ZÀ-Ý][\w'’.-]*){0,4}\s*[•·]\s*(?:\d+(?:st|nd|rd|th|er|e|eme)"
     r"\+?|author|auteur|auteure|following|follow|suivre)\b|posted by u/|publi[ée]e? par u/)", re.I)
 _FORUM = re.compile(r"^r/\w+$|^(?:facebook|linkedin|instagram|twitter|x|reddit|mastodon|threads)$",
                     re.I)
@@ -259,12 +260,17 @@ def contact_addresses(text: str) -> list[re.Match[str]]:
             if not any(start <= m.start() < end for start, end in recipients)]
 
 
+def _words(line: str) -> int:
+    """A line's words, its dashes and marks left out ('Carousel Bingo Club – Great Yarmouth': 5)."""
+    return len(re.findall(r"[\w'’&.-]*\w", line))
+
+
 def page_lines(top: list[str]) -> set[int]:
     """Indexes of the lines naming who posts on a network, above when it was posted (a page or
     a person; not a group, whose kind the line under its name gives)."""
     return {index - 1 for index, line in enumerate(top)
             if index and _POSTED_AT.match(line.strip()) and len(line.split()) <= 12
-            and len(top[index - 1].split()) <= 5 and not _GROUP.match(top[index - 1].strip())}
+            and _words(top[index - 1]) <= 5 and not _GROUP.match(top[index - 1].strip())}
 
 
 def author_lines(top: list[str]) -> set[int]:
@@ -273,7 +279,7 @@ def author_lines(top: list[str]) -> set[int]:
     found: set[int] = set()
     for index, line in enumerate(top):
         if _POSTED_AT.match(line.strip()) and len(line.split()) <= 12 and index \
-                and len(top[index - 1].split()) <= 5 and not post_word(top[index - 1]):
+                and _words(top[index - 1]) <= 5 and not post_word(top[index - 1]):
             found.update({index - 1, index})  # the page or the person posting, then when
         if _FORUM.match(line.strip()):
             found.add(index)

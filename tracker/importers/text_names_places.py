@@ -181,7 +181,7 @@ def only_places(tail: str, text: str) -> bool:
     """Whether a heading's last part names only where the post is: each of its parts a
     country, a town, a way of working ('Home-based'), or a name the text uses again when a
     country is named beside it ('Maban (Soudan du Sud)'); at least one part a place."""
-    parts = [p.strip() for p in re.split(r"[,()/]", tail) if p.strip()]
+    parts = [p.strip() for p in re.split(r"[,()/&]|\s+(?:and|et)\s+", tail) if p.strip()]
     if not parts or len(parts) > 4:
         return False
     countries = [p for p in parts if is_country(p)]
@@ -193,6 +193,10 @@ def only_places(tail: str, text: str) -> bool:
             continue
         named_again = text.count(part) > 1 and re.fullmatch(
             r"[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}", part)
-        if not (countries and named_again):
+        # ('Stockport & Hazel Grove' and 'across Stockport, Bramhall and Hazel Grove': a place
+        # the text lists beside a town it knows)
+        listed = named_again and any(re.search(rf"{re.escape(town)}[^.\n]{{0,60}}{re.escape(part)}", text)
+                                     for town in known)
+        if not ((countries and named_again) or listed):
             return False
     return True

@@ -75,13 +75,28 @@ _PLACES_FOR = re.compile(r"\b(?:clients?|principals?|on behalf of|pour le compte
                          re.I)
 
 
+def _placement(name: str, text: str) -> bool:
+    """Whether a name is a placement agency's by its own words or by what its own line says it
+    is ('DELORME RH — Cabinet de recrutement et d'approche directe')."""
+    key = fold(name)
+    if _PLACEMENT.search(key):
+        return True
+    said = re.search(rf"(?im)^\W*{re.escape(key)}\s*(?:[—–|:,-]\s*)(?:(?:un|une|a|an|the|le|votre|"
+                     rf"your)\s+)?(?P<what>[^\n]{{0,60}})", fold(text))
+    return bool(said and re.match(r"(?:cabinet|agence|societe) (?:de |d['’])\s*(?:recrutement|placement|"
+                                  r"chasse de tetes|approche directe)|(?:recruitment|staffing|"
+                                  r"placement|executive search) (?:agency|consultancy|firm|"
+                                  r"specialists?|partner)|executive search|chasse de tetes",
+                                  said["what"]))
+
+
 def is_relay(name: str, text: str) -> bool:
     """Whether a name is a relay's: a placement agency's or a board's by its own words, a
     network's, a group's or a union's when the text also speaks of its members."""
     key = fold(name)
     if _OWN.search(key):
         return False
-    if _PLACEMENT.search(key) or _BOARD.search(key):
+    if _placement(name, text) or _BOARD.search(key):
         return True
     # ('Réseau de la formation continue ...', 'Fondation des Alliances françaises': a network
     # by its name's head)
@@ -97,7 +112,7 @@ def past_relays(found: list[tuple[str, str, float]], lines: list[str]
     # (a name a label gives as the employer, 0.85, is a relay by its own words only: a
     # cooperative with members, labelled 'Employeur', employs)
     relays = [item for item in found if is_relay(item[0], text) and (
-        item[2] < 0.85 or _PLACEMENT.search(fold(item[0])) or _BOARD.search(fold(item[0])))]
+        item[2] < 0.85 or _placement(item[0], text) or _BOARD.search(fold(item[0])))]
     if not relays or not found or found[0] not in relays:
         return found
     named = relayed_for(lines, _AT)
@@ -106,7 +121,51 @@ def past_relays(found: list[tuple[str, str, float]], lines: list[str]
               and not any(fold(item[0]) in fold(r[0]) for r in relays)]
     if others:
         return others + relays
-    if all(_PLACEMENT.search(fold(item[0])) for item in relays) and _PLACES_FOR.search(text) \
+    if all(_placement(item[0], text) for item in relays) and _PLACES_FOR.search(text) \
             and not _TEMPING.search(text):
         return []
     return found
+
+
+# A message saying it passes on another's offer: 'Nous relayons ci-dessous une offre ...',
+# 'We are sharing the vacancy below on behalf of ...', 'Please find below a job from ...'.
+_PASSES_ON = re.compile(r"(?i)\b(?:relayons|relaie|relaye|nous (?:envoie|transmet|fait "
+                        r"suivre|a (?:envoy[ée]|transmis)) (?:son|sa|une|l['’])\s*(?:offre|annonce)|"
+                        r"(?:has|have) sent us (?:their|its|his|her|a|an) (?:vacancy|job|ad|advert)|(?:offre|annonce)s? "
+                        r"(?:reçue|transmise|envoyée)s? (?:de|d['’]|par)|(?:we are|we're) "
+                        r"(?:passing on|circulating|sharing) (?:a|an|the|this) (?:job|vacancy|post|"
+                        r"offer|position|role) (?:from|on behalf of)|on behalf of (?:one of )?our "
+                        r"(?:members?|partners?))\b")
+# The line that opens the offer passed on: a rule of dashes or lines, a forward's banner.
+_RULE = re.compile(r"^\s*(?:[-~*=_#.—–─━]{4,}|[-~*= ]*(?:message transf[ée]r[ée]|forwarded message|"
+                   r"message d'origine|original message)[-~*= ]*)\s*$", re.I)
+
+
+def relay_part(lines: list[str]) -> str | None:
+    """The text of the message that passes an offer on, down to the rule that opens the offer
+    (a school's or a network's words and signature: a relay's, no employer's); None when the
+    text passes nothing on this way."""
+    for index, line in enumerate(lines[:25]):
+        if _PASSES_ON.search(line):
+            end = next((i for i in range(index + 1, min(len(lines), index + 30))
+                        if _RULE.match(lines[i])), None)
+            return "\n".join(lines[:end]) if end is not None else None
+    return None
+
+
+# A franchise network's office, which employs in its own name: 'Each X office is independently
+# owned and operated under licence', 'chaque agence est juridiquement indépendante'.
+_FRANCHISE = re.compile(r"(?i)\b(?:independently owned and operated|independently owned|"
+                        r"(?:juridiquement|financi[èe]rement) ind[ée]pendante?s?|franchis[ée]e? "
+                        r"ind[ée]pendant)")
+_OFFICE = re.compile(r"(?i)(?:^|\s)(?:office|branch|agence|you are viewing)\s*:\s*(?P<name>[A-ZÀ-Ý][\w'’&-]*"
+                     r"(?:\s[A-ZÀ-Ý][\w'’&-]*){1,5})")
+
+
+def franchise_office(lines: list[str]) -> tuple[str, str] | None:
+    """(office, line) a franchise network's page names, when it says each office is its own
+    business ('Office: Bright Hearth Stockport' beside 'Each Bright Hearth office is
+    independently owned and operated'): the office employs, not the network."""
+    if not _FRANCHISE.search("\n".join(lines)):
+        return None
+    return next(((m["name"], line.strip()) for line in lines[:40] if (m := _OFFICE.search(line))), None)

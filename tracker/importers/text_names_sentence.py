@@ -157,6 +157,22 @@ def address_named(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# A page's copyright line: '© 2027 Ville de Montlouis-les-Vignes', 'Copyright © 2026-2027 X.
+# All rights reserved'.
+_COPYRIGHT = re.compile(rf"^(?:©|\(c\)|(?i:copyright)\s*©?)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?"
+                        rf"(?P<name>{_NAME})\s*(?:[.,|·–-].*)?$")
+
+
+def copyright_owner(lines: list[str]) -> tuple[str, str] | None:
+    """(name, line) of the site's owner its copyright line names (a board's own is left to the
+    rules that know boards)."""
+    for line in lines:
+        match = _COPYRIGHT.match(line.strip())
+        if match and len(match["name"].split()) >= 2:
+            return match["name"], line.strip()
+    return None
+
+
 # 'Harris Creek County is an Equal Opportunity Employer', 'X is committed to equality': the
 # employer speaking of itself as one.
 _EMPLOYER_SAYS = re.compile(

@@ -167,18 +167,33 @@ def domain_name(lines: list[str]) -> list[tuple[str, str, float]]:
                    if len(part) >= 5 and part not in _GENERIC_LABELS]
     if not labels:
         return []
+    labels += [re.sub(r"[^a-z0-9]", "", label) for label in labels if "-" in label]
+    named: list[tuple[str, str, float]] = []  # each name an address spells, in the text's order
     for match in re.finditer(_NAME, text):
-        words = match.group(0).split()
-        for size in range(len(words), 1, -1):
-            for start in range(0, len(words) - size + 1):
-                name = " ".join(words[start:start + size])
-                compact = re.sub(r"[^a-z0-9]", "", fold(name))
-                if compact in labels:  # the name as written in full ('Kapiti Spark Electrical')
-                    whole = match.group(0).split("\n")[0]
-                    whole = whole if start == 0 and len(whole.split()) <= 6 else name
-                    return [(whole, match.group(0), 0.6)]
-                if "\n" not in name and any(spelled_with_initials(name, label)
-                                            for label in labels):
-                    line = next((line for line in lines if name in line), name)
-                    return [(name, line.strip(), 0.55)]  # 'Pompes Funèbres du Lac', pf-dulac
-    return []
+        one = _spelled_by(match, labels, text, lines)
+        if one and all(fold(one[0]) != fold(other[0]) for other in named):
+            named.append(one)
+    return named
+
+
+def _spelled_by(match: re.Match[str], labels: list[str], text: str,
+                lines: list[str]) -> tuple[str, str, float] | None:
+    """The name (or the part of it) at `match` that a contact address's domain spells."""
+    words = match.group(0).split()
+    # ('la librairie La Passerelle', librairie-lapasserelle.fr: the trade's noun before the
+    # name, in lower case in the sentence, is part of the name the address spells)
+    noun = re.search(r"(?<![\w'’-])([a-zà-ÿ]{4,})\s+$", text[max(0, match.start() - 30):match.start()])
+    if noun and re.sub(r"[^a-z0-9]", "", fold(noun[1] + match.group(0).split("\n")[0])) in labels:
+        return noun[1].capitalize() + " " + match.group(0).split("\n")[0], match.group(0), 0.6
+    for size in range(len(words), 1, -1):
+        for start in range(0, len(words) - size + 1):
+            name = " ".join(words[start:start + size])
+            compact = re.sub(r"[^a-z0-9]", "", fold(name))
+            if compact in labels:  # the name as written in full ('Kapiti Spark Electrical')
+                whole = match.group(0).split("\n")[0]
+                whole = whole if start == 0 and len(whole.split()) <= 6 else name
+                return whole, match.group(0), 0.6
+            if "\n" not in name and any(spelled_with_initials(name, label) for label in labels):
+                line = next((line for line in lines if name in line), name)
+                return name, line.strip(), 0.55  # 'Pompes Funèbres du Lac', pf-dulac
+    return None

@@ -28,6 +28,7 @@ _ORG_WORDS = (
     r"Schools|School District|Public Schools|Holdings|Co\.|" + LEGAL_WORDS + "|"
     r"Diocese|Dioc[èe]se|Church|[ÉE]glise|Paroisse|Parish|Synod|Mosque|Synagogue|Temple|"
     r"Administration|Authority|GAEC|EARL|SCEA|GEIQ|Coop[ée]rative|Ligue|League|Medical City|"
+    r"Service d[ée]partemental|"
     r"Board(?!\s+(?:member|director|secretary|clerk|officer))")
 _ORG = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.I)
 # A line starting with an organisation's name: 'Communauté de communes X - 5 rue ...'.

@@ -10,19 +10,25 @@ import re
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_layout import post_word
-from tracker.importers.text_title_parts import named_to_acronym, other_fields_off
+from tracker.importers.text_title_parts import (
+    ASSIGNED,
+    assignment,
+    named_to_acronym,
+    other_fields_off,
+)
 
 # A kind of posting or call written before the title, then a separator.
 _KIND_PREFIX = re.compile(
     r"^(?:appel a candidatures?|call for applications|call for (?:expressions of )?interest"
     r"|mission freelance|freelance|alternance|apprentissage"
     r"|stage(?: de fin d'etudes?| de cesure| de pre-embauche)?|internship|traineeship|recrutement"
-    r"|offre d'emploi|job offer|job opportunity|job opening|opening|now hiring|we'?re hiring|"
+    r"|offre d'emploi|offre (?:en|d['’]|de) ?(?:apprentissage|alternance|stage|emploi)|job offer"
+    r"|job opportunity|job opening|opening|now hiring|we'?re hiring|"
     r"we are hiring|join (?:us|our team|the team)|rejoignez[- ]nous|rejoins[- ]nous|"
     r"job|offre|vacancy|poste|cdi|cdd|volontariat|service civique|"
     # a social post's announcement: 'NEW ROLE: X', 'We're hiring! X', 'On recrute ! X'
     r"new (?:role|position|opportunity|job)|nouveau poste|nouvelle (?:offre|opportunite)|"
-    r"on recrute|nous recrutons|"
+    r"on recrute|nous recrutons|je recrute|"
     # a recruiter's subject: 'Opportunité confidentielle – X'
     r"opportunite confidentielle|confidential (?:opportunity|role|search))\s*+[·|:–—!-]\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
@@ -134,7 +140,8 @@ _TRAILING_NOTICE = re.compile(r"\s+[—–-]\s+(?:concours|session|examen|recrut
 _TRAILING_EXTRAS = (
     re.compile(r"\s{3,}\S.*$|\s+(?:job|req(?:uisition)?|ref|r[ée]f)\.?\s*(?:#|no\.?|id|n°)\s*:?\s*"
                r"[\w/-]+(?:\s+[\w/-]*\d[\w/-]*)?\s*$", re.I),
-    re.compile(r"\s+(?:19|20)\d\d(?=\s+[—–-]\s|\s*$)"),
+    # (a recent year, the campaign's: 'Natura 2000' names a network, not a season)
+    re.compile(r"\s+20[1-3]\d(?=\s+[—–-]\s|\s*$)"),
     re.compile(r"\s*[,–—|-]?\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*%\s*$"),
     re.compile(r"\s*,\s*(?:[A-Z]{2}-\d{3,4}(?:-[IVX\d]{1,4})?|GS-\d{1,2}|[A-Z]{1,3}-?\d{1,2})\s*$"),
     re.compile(r"\s*\((?:BS|MS|BA|MA|PhD|MSc|BSc|MBA|Bac\s*\+\s*\d)(?:\s*/\s*(?:BS|MS|BA|MA|PhD|MSc|BSc|MBA))*\)\s*$"),
@@ -152,7 +159,7 @@ def is_call(line: str) -> bool:
 # X', 'Recruitment of X', '[Hiring] X', '[Assemblée nationale] X'.
 _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|"
                       # a label naming the post: 'Name of the post: X', 'Intitulé du poste : X'
-                      r"(?:name of (?:the )?(?:post|position)|post name|position name|"
+                      r"(?:name of (?:the )?(?:post|position)|post name|position name|the role|"
                       r"intitul[ée] du poste|nom du poste|d[ée]signation du poste)\s*+:\s*+|"
                       # a notice's subject: 'Recruitment of X', 'Filling up of the post of X'
                       r"(?:recruitment|filling[- ]up|engagement|appointment)\s++of\s++"
@@ -285,20 +292,8 @@ _RECRUITS_COLON = re.compile(r"\b(?:recrute|recrutent|recrutons|is hiring|are hi
                              r"\s*(?P<post>[A-Za-zÀ-ÿ][^.;:!?]{2,100})", re.I)
 
 
-# A consultant's assignment after the post: 'un consultant ou un cabinet pour l'évaluation à
-# mi-parcours du programme X', 'a consultant for the evaluation of Y' (the task, a noun of an
-# action, names the post; a firm offered beside the consultant is no part of it).
-_ASSIGNED = re.compile(
-    r"^(?P<post>(?:consultant|consultante|consultant\(e\)|expert|experte|expert\(e\)|"
-    r"prestataire|[ée]valuat(?:eur|rice)|evaluator|facilitat(?:or|eur|rice))(?:\s+[a-zà-ÿ]+)?)"
-    r"(?:\s+(?:ou|or)\s+(?:une?|an?)\s+(?:cabinet|bureau d['’][ée]tudes|firm|agency|[ée]quipe|team))?"
-    r"\s+(?P<task>(?:pour|for)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+|an?\s+)[a-zà-ÿ-]+(?:tion|ment|"
-    r"age|ude|ise|sis|ing)s?\b[^,.;:!?()]{0,80})", re.I)
-
-
-def _assignment(words: str) -> str | None:
-    match = _ASSIGNED.match(words.strip())
-    return f"{match['post']} {match['task'].strip()}" if match else None
+_DESCRIBED = re.compile(r"^[a-z][a-z-]+(?:,\s*|\s+and\s+)(?:[a-z][a-z-]+(?:,\s*|\s+and\s+|\s+)){0,2}"
+                        r"(?=[A-Z][A-Z/&-]+(?:\s|$))")
 
 
 def post_in_sentence(line: str) -> str | None:
@@ -306,12 +301,15 @@ def post_in_sentence(line: str) -> str | None:
     match = _POST_IN_SENTENCE.search(line) or _RECRUITS_COLON.search(line)
     if not match:
         return None
-    post = _assignment(match["post"]) or _POST_END.sub("", match["post"])
+    # ('a friendly, confident BINGO HOST / CALLER to join': the words in lower case that
+    # describe the one sought, before the post's name in capitals)
+    sought = _DESCRIBED.sub("", match["post"])
+    post = assignment(sought) or _POST_END.sub("", sought)
     post = re.sub(r"\s+(?:ou|or)\s+(?:une?|an?)\s.*$", "", post)  # 'un X ou une Xe': the first
     post = re.sub(r"[^\w)»]+$", "", post).strip(" -–—")  # ('« X »': its closing quote kept)
     if match.re is _POST_IN_SENTENCE and match["several"]:  # 'des vendangeurs et vendangeuses': one of them
         post = " ".join(_singular(word) for word in re.split(r"\s+(?:et|and|ou|or)\s+", post)[0].split())
-    return post if 1 <= len(post.split()) <= (16 if _ASSIGNED.match(match["post"]) else 8) \
+    return post if 1 <= len(post.split()) <= (16 if ASSIGNED.match(match["post"]) else 8) \
         else None
 
 

@@ -104,6 +104,12 @@ def goes_on(line: str, after: str) -> bool:
     # (the next line reads as running text, a sentence's end or a long line: a heading's facets
     # under it, 'full-time, permanent, hybrid', do not)
     running = re.search(r"[.!?]$", after) or len(after.split()) >= 8
+    # ('... confident BINGO HOST /' over 'CALLER to join the team!': a line ending on a
+    # connector or a slash goes on, whatever the case of the next)
+    if line and after and running and len(line.split()) >= 4 and re.search(
+            r"(?:\s[/&]|\b(?:and|or|the|an?|of|to|for|with|et|ou|de|du|des|les?|la|une?|pour|avec))$",
+            line):
+        return True
     return bool(line and after and not re.search(r"[.!?:;»)\]]$", line) and running
                 and re.match(r"[a-zà-ÿ]", after) and len(line.split()) >= 4)
 

@@ -21,7 +21,7 @@ _POST_OF = re.compile(r"^(?:poste|offre|position|post)\s+(?:d['’]|de\s+|of\s+)
 _LEAD_PART = re.compile(r"(?:(?:new |hot |great )?(?:job|career|employment) (?:opportunity|ad|advert|"
                         r"posting|offer|alert|opening)|opportunity|opening|vacancy|job vacancy|"
                         r"opportunite(?: confidentielle)?|confidential (?:opportunity|role|search)|"
-                        r"offre|offre d'emploi|annonce|offre a diffuser|poste a pourvoir"
+                        r"offre|offre d'emploi|offre (?:en|d'|de) ?(?:apprentissage|alternance|stage|emploi)|annonce|offre a diffuser|poste a pourvoir"
                         # 'Diffusion offre – X', 'For circulation – X': the sender asks to pass it on
                         r"|(?:pour )?(?:diffusion|partage|relais|transmission)(?: d['’]\s*| de l['’]\s*|"
                         r" d'une| de)? ?(?:offre|annonce|poste)(?: d'emploi)?"
@@ -29,6 +29,13 @@ _LEAD_PART = re.compile(r"(?:(?:new |hot |great )?(?:job|career|employment) (?:o
 # 'offre technicien', 'Recherche cuisinier(ère)': the sender's word before the post.
 _LEAD_WORD = re.compile(r"^(?:offre|annonce|recherche|cherche|on recherche)\s+(?:d['’]emploi\s+)?"
                         r"(?:(?:de|du)\s+|d['’]\s*)?(?=\w)", re.I)
+
+
+# A bulletin's subject listing its items, jobs among them: 'RCLA Weekly – Canada Day library
+# hours, CPD on summary judgment, career opportunities'.
+_DIGEST = re.compile(r",[^,]*\b(?:career opportunities|job opportunities|jobs|vacancies|offres d'emploi|"
+                     r"emplois|recrutements?)\s*$|\b(?:weekly|newsletter|bulletin|digest|lettre d'information|"
+                     r"hebdo)\b[^,]*,[^,]*,")
 
 
 # 'Offre d'emploi à diffuser auprès de vos anciens BTS', 'Job ad to share with your students'.
@@ -59,6 +66,8 @@ def subject_title(lines: list[str], is_org: Callable[[str], bool],
         parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", value) if p.strip()]
         if _SHARE.match(fold(value)):
             continue  # the sender's request to pass the offer on: the post is in the body
+        if _DIGEST.search(fold(value)):
+            continue  # a bulletin's items, the jobs one of them: the post is in the body
         kept = [p for p in parts if not is_org(p)
                 and not _LEAD_PART.match(fold(p).strip(" !:")) and not _TO_READER.search(fold(p))
                 and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
@@ -94,11 +103,17 @@ def ad_heading(lines: list[str], is_org: Callable[[str], bool],
         return None
     body = [_QUOTE.sub("", line).strip() for line in lines[start + 1:start + 80]]
     for index, line in enumerate(body):
-        if (not line or len(line) > 80 or len(line.split()) > 10 or line[-1] in ".,;:!?"
+        core = re.sub(r"\s*\([^()]*\)$", "", line)  # ('X (12-month contract, parental leave)')
+        if (not line or len(core) > 80 or len(core.split()) > 10 or line[-1] in ".,;:!?"
+                or re.match(r"[•▪◦●■✓✔➢►▸*–-]\s", line)  # a list's item
                 or _HEADER_FIELD.match(line) or "@" in line or is_call(line) or is_org(line)
                 or _SEPARATOR_LINE.match(line) or re.fullmatch(r"[\W\d_]+", line)
                 or _SIGNED.match(line) and not post_word(line.partition(",")[0])):
             continue
+        parts = re.split(r"\s+[—–-]\s+", line)
+        kinds = [p for p in parts if _LEAD_PART.fullmatch(fold(p).strip(" !:"))]
+        if len(parts) > 1 and kinds and not any(post_word(p) for p in parts if p not in kinds):
+            continue  # 'FAUVEL PARIS – Offre d'alternance': who offers and what, no post
         before = body[index - 1] if index else ""
         alone = not before or _SEPARATOR_LINE.match(before) or (
             is_org(before) and (index < 2 or not body[index - 2]))

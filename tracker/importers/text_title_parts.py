@@ -252,3 +252,19 @@ def named_to_acronym(words: str) -> str | None:
     spelled = bool(initials) and initials[0] == match["acronym"][0] \
         and all(letter in letters for letter in match["acronym"])
     return match["name"].strip() if spelled else None
+
+
+# A consultant's assignment after the post: 'un consultant ou un cabinet pour l'évaluation à
+# mi-parcours du programme X', 'a consultant for the evaluation of Y' (the task, a noun of an
+# action, names the post; a firm offered beside the consultant is no part of it).
+ASSIGNED = re.compile(
+    r"^(?P<post>(?:consultant|consultante|consultant\(e\)|expert|experte|expert\(e\)|"
+    r"prestataire|[ée]valuat(?:eur|rice)|evaluator|facilitat(?:or|eur|rice))(?:\s+[a-zà-ÿ]+)?)"
+    r"(?:\s+(?:ou|or)\s+(?:une?|an?)\s+(?:cabinet|bureau d['’][ée]tudes|firm|agency|[ée]quipe|team))?"
+    r"\s+(?P<task>(?:pour|for)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+|an?\s+)[a-zà-ÿ-]+(?:tion|ment|"
+    r"age|ude|ise|sis|ing)s?\b[^,.;:!?()]{0,80})", re.I)
+
+
+def assignment(words: str) -> str | None:
+    match = ASSIGNED.match(words.strip())
+    return f"{match['post']} {match['task'].strip()}" if match else None

@@ -52,6 +52,15 @@ _VENUE = re.compile(
     r"Campus|Project|Programme|Station|Airport|Farm|Estate|Castle|Abbey|Gardens?)")
 
 
+# A site of an organisation named by its town: 'Atelier de Pantin', 'Agence d'Angers', 'Leeds
+# Branch', 'Dublin Office'.
+_SITE_OF = re.compile(
+    r"(?i:atelier|agence|site|boutique|magasin|usine|entrep[ôo]t|bureaux?|antenne|[ée]tablissement|"
+    r"plateforme|si[èe]ge|succursale)\s+(?:de\s+|d['’]\s*|du\s+)(?P<town>[A-ZÀ-Ý][\w'’ -]{1,40})"
+    r"|(?P<before>[A-ZÀ-Ý][\w'’ -]{1,40}?)\s+(?i:branch|office|store|depot|warehouse|plant|site|"
+    r"workshop)")
+
+
 def _workplace(tail: str, text: str, title: str) -> bool:
     """Whether a heading's last part names where the post is worked, by its role on the page:
     the value of a location's label begins with it, or it is a venue's or a project's proper
@@ -61,7 +70,10 @@ def _workplace(tail: str, text: str, title: str) -> bool:
     if len(name) < 3 or post_word(name):
         return False
     rest = text.replace(title, "")
-    if any(m["value"].strip(" :.").startswith(name) for m in _LOCATION_LABEL.finditer(rest)):
+    # ('Atelier de Pantin', 'Agence de Lyon', 'Leeds Branch': a site's noun and its town)
+    site = _SITE_OF.fullmatch(name)
+    town = (site["town"] or site["before"]) if site else None
+    if any(m["value"].strip(" :.").startswith(town or name) for m in _LOCATION_LABEL.finditer(rest)):
         return True
     flat = " ".join(rest.split())  # (the name wrapped in a paragraph)
     return bool(_VENUE.fullmatch(name)) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", flat) is not None
