@@ -131,7 +131,7 @@ _TRIAL = re.compile(r"(?:\b[\w()]+[\s-]*+(?:months?|mois|weeks?|semaines?)['’]
                     r"[^.;\n]{0,40}"
                     r"|\b\d{1,2}\s*+(?:[-–]|to|à)?\s*+\d{0,2}\+?\s*+(?:years?|ans?)['’]?\s*+(?:of\s++|"
                     r"d['’])?(?:\w+\s++)?(?:experience|expérience)", re.I)
-_CORPS = re.compile(r"(?mi)^\W*corps(?: d'accueil| de recrutement)?\s*+:")
+_CORPS = re.compile(r"(?mi)^[^\w\n]*corps(?: d'accueil| de recrutement)?\s*+:")
 
 
 # A fellowship or an appointment for a stated time, with no contract word: a fixed term.

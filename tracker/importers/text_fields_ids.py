@@ -139,7 +139,7 @@ _GRADES = [
     # (not the grade below the post's that qualifies for it: 'equivalent to the GS-11 level')
     re.compile(r"(?<!equivalent to )(?<!equivalent to the )\b(?P<grade>GS[- ]\d{1,2})\b(?![-/]\d)"),
     # 'Niveau : A1' (Belgian federal levels), a code and nothing else
-    re.compile(r"(?m)^\W*niveau\s*+:\s*+(?P<grade>[A-E]\d?)\s*+$", re.I),
+    re.compile(r"(?m)^[^\w\n]*niveau\s*+:\s*+(?P<grade>[A-E]\d?)\s*+$", re.I),
 ]
 # A Canadian classification alone on its line near the top: 'EC-05', 'PM-02', 'AS-03'.
 _ALONE = re.compile(r"^\s*+(?P<grade>[A-Z]{2,3}-\d{2})\s*+$")

@@ -81,7 +81,7 @@ def _placement(name: str, text: str) -> bool:
     key = fold(name)
     if _PLACEMENT.search(key):
         return True
-    said = re.search(rf"(?im)^\W*{re.escape(key)}\s*(?:[—–|:,-]\s*)(?:(?:un|une|a|an|the|le|votre|"
+    said = re.search(rf"(?im)^[^\w\n]*{re.escape(key)}\s*(?:[—–|:,-]\s*)(?:(?:un|une|a|an|the|le|votre|"
                      rf"your)\s+)?(?P<what>[^\n]{{0,60}})", fold(text))
     return bool(said and re.match(r"(?:cabinet|agence|societe) (?:de |d['’])\s*(?:recrutement|placement|"
                                   r"chasse de tetes|approche directe)|(?:recruitment|staffing|"

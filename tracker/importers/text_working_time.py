@@ -23,7 +23,7 @@ _QUOTITE = re.compile(r"\b(?:quotit[ée](?: de travail)?|working time|temps de t
                       r"d'occupation)\s*+[:(│|]?\s*+(\d{1,3})\s*+%", re.I)
 # 'Quotité de travail : Complet', 'Tâche : complète', 'Working time: full-time': the share
 # named in words under its label.
-_QUOTITE_WORD = re.compile(r"(?mi)^\W*(?:quotit[ée](?: de travail)?|temps de travail|t[âa]che|"
+_QUOTITE_WORD = re.compile(r"(?mi)^[^\w\n]*(?:quotit[ée](?: de travail)?|temps de travail|t[âa]che|"
                            r"working time|work schedule|schedule|horaire)\s*+:\s*+(?:[àa]\s++)?"
                            r"(?:(?P<full>complet|compl[èe]te|(?:temps|tps) (?:plein|complet)|full[- ]time|"
                            r"plein)|(?P<half>mi-temps|half[- ]time))\b")
@@ -86,7 +86,7 @@ _WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d{1,2})?)\
 # 'a 39-hour week', '37.5 hour week': hours a week written as the week's own.
 _HOUR_WEEK = re.compile(r"(?<![\d,.])(\d{2}(?:[.,]\d)?)[- ]hours?[- ](?:working\s++)?week\b", re.I)
 # Hours under a label of working time ('Temps de travail : 35 heures', 'Hours: 37.5'): a week's.
-_LABELLED_HOURS = re.compile(r"(?mi)^\W*(?:temps de travail|dur[ée]e (?:du travail|hebdomadaire)|"
+_LABELLED_HOURS = re.compile(r"(?mi)^[^\w\n]*(?:temps de travail|dur[ée]e (?:du travail|hebdomadaire)|"
                              r"hours|working hours|heures)\s*+:\s*+(\d{2}(?:[.,]\d{1,2})?)\s*+"
                              r"(?:heures|hours|hrs|h)?+\b(?!\s*+(?:[-–]|à|to|par jour|a day|per day)"
                              r"\b|[-–:.]?\d)")
