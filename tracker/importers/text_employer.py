@@ -34,11 +34,11 @@ from tracker.importers.text_names_employer import (
     unnamed_client,
 )
 from tracker.importers.text_names_forms import ORG_NOUN
+from tracker.importers.text_names_full import NUMBERED_ACRONYM
 from tracker.importers.text_names_guess import domain_words, possessive_off, undecorated, wrapped
 from tracker.importers.text_names_header import _body_of, is_org_line, wrapped_letterhead
-from tracker.importers.text_names_layout import domain_labels, post_word
+from tracker.importers.text_names_layout import SEPARATOR_LINE, domain_labels, post_word
 from tracker.importers.text_names_relay import (
-    _RULE,
     franchise_office,
     is_relay,
     past_relays,
@@ -181,7 +181,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     relay = relay_part(lines)  # a message passing an offer on, above the offer
     offer_lines = lines[relay.count("\n") + 1:] if relay is not None else []
     letterhead = wrapped_letterhead(lines) or wrapped_letterhead(
-        [line for line in offer_lines if not _RULE.match(line)])
+        [line for line in offer_lines if not SEPARATOR_LINE.match(line)])
     if letterhead and (not header or fold(letterhead[0]).startswith(fold(header[0][0]))):
         header = [(letterhead[0], letterhead[1], 0.75)] + header[1:]  # its first line's part
     found += [(_without_article(name), snippet, confidence) for name, snippet, confidence in header]
@@ -293,7 +293,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         name = re.sub(r"(?<=\S)\s+(?i:recrute|recrutent|recrutement|recruits|careers|jobs|emplois?|"
                       r"carri[èe]res)\s*[!:.]*$", "", name)
         if name.isupper() and len(name.split()) >= 2 \
-                and not re.fullmatch(r"[A-Z]{2,8}\s+\d{1,3}[AB]?", name):  # ('SDIS 15' stays)
+                and not NUMBERED_ACRONYM.fullmatch(name):  # ('SDIS 15' stays)
             # its acronym in brackets left out
             name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name),
                                                    text))

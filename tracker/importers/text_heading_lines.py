@@ -15,7 +15,7 @@ from tracker.importers.dates import fold
 from tracker.importers.sections import heading_of
 from tracker.importers.text_names_forms import LEGAL_END
 from tracker.importers.text_names_heading import post_colon
-from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_layout import DOCUMENT_KINDS, post_word
 from tracker.importers.text_names_places import only_places
 
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
@@ -50,9 +50,7 @@ _RUNNING_HEAD = re.compile(r"^(?:" + "|".join(re.escape(name) for name in sorted
 
 # A line's right-hand column past a wide gap, with a figure: the page's own facts beside its
 # heading ('X                    mis en ligne le 21/10/2027', 'ASSOCIATION Y        1/1').
-_RIGHT_FACTS = re.compile(r"(?<=\S)[ \t]{6,}(?:(?=[^\n]{0,60}\d)\S[^\n]{0,59}|(?i:job description|"
-                          r"position description|fiche de poste|profil de poste|role profile|"
-                          r"job profile|person specification|vacancy notice|avis de vacance))$")
+_RIGHT_FACTS = re.compile(rf"(?<=\S)[ \t]{{6,}}(?:(?=[^\n]{{0,60}}\d)\S[^\n]{{0,59}}|(?i:{DOCUMENT_KINDS}))$")
 
 
 # A sentence's verb and its subject: 'Sinéad is heading off', 'we have', 'nous sommes'. A

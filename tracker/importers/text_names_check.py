@@ -11,7 +11,13 @@ import re
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_forms import ORG_NOUN, form_left_out
-from tracker.importers.text_names_full import acronym_in_full, fuller, town_after
+from tracker.importers.text_names_full import (
+    LINKING,
+    NUMBERED_ACRONYM,
+    acronym_in_full,
+    fuller,
+    town_after,
+)
 from tracker.importers.text_places import is_country, is_place
 
 # A street address: a number, up to three words, the kind of street ('12 rue des Lilas', '4500
@@ -177,7 +183,7 @@ def clean_org(name: str, text: str) -> str:
             r"Ministry|Foundation|Society|Company|Authority|Board|Service)\b", owner)):
         name = owner  # when it is written without the 's too, or names a body ('Sainsbury's' stays)
     name = town_after(fuller(name, text), text)
-    if re.fullmatch(r"[A-Z]{3,8}(?:\s+\d{1,3}[AB]?)?", name):  # the full name, not the acronym
+    if re.fullmatch(r"[A-Z]{3,8}", name) or NUMBERED_ACRONYM.fullmatch(name):  # the full name
         # ('SDIS 15': an acronym and a département's number)
         name = acronym_in_full(name, text) or name
     name = _acronym_defined(name, text)
@@ -200,14 +206,10 @@ def _acronym_defined(name: str, text: str) -> str:
     if not defined:
         return name
     words = [re.sub(r"^[dlDL][’']", "", w) for w in re.findall(r"[\w’'-]+", defined[1])]
-    initials = "".join(fold(w)[0] for w in words if w and fold(w) not in _LINKED).upper()
+    initials = "".join(fold(w)[0] for w in words if w and fold(w) not in LINKING | {"l"}).upper()
     full = re.sub(r"^(?:L['’]|Le |La |Les |The )", "", defined[1].strip())
     return f"{full} {rest}" if initials.endswith(acronym) and len(words) < 3 * len(acronym) \
         and initials.startswith(acronym[0]) else name
-
-
-_LINKED = {"de", "du", "des", "la", "le", "les", "of", "the", "and", "et", "for", "pour", "en",
-           "a", "au", "aux", "&", "l"}
 
 
 def _initials_match(words: str, acronym: str) -> bool:

@@ -42,25 +42,30 @@ _COMMUNE = re.compile(r"^(?:ville|commune|mairie|city|town|village|municipalit[�
                       r"(?:de|d['’]|du|des|of)\s*(?P<place>.+)$")
 
 
+def _commune_place(name: str) -> str | None:
+    """The place a commune's name gives ('Ville de X', 'La commune de X': x), folded."""
+    match = _COMMUNE.match(fold(_article_off(name)).strip())
+    return match["place"] if match else None
+
+
 def _commune_body(commune: str, body: str) -> bool:
     """Whether a body the sentence that recruits names is the commune's own, which hires in its
     own name ('Le Centre communal d'action sociale de Montreuil-Bellay recrute' under the
     letterhead 'VILLE DE MONTREUIL-BELLAY'): the commune's place ends it, and it is no unit
     of the commune's ('Service Voirie de la Ville de Genève')."""
-    match = _COMMUNE.match(fold(_article_off(commune)).strip())
-    if match is None:
+    place = _commune_place(commune)
+    if place is None:
         return False
     key = fold(_article_off(body)).strip()
-    return key.endswith(match["place"]) and not re.search(r"\b(?:ville|commune|mairie|city|town)\b",
+    return key.endswith(place) and not re.search(r"\b(?:ville|commune|mairie|city|town)\b",
                                                          key)
 
 
 def _same_commune(header: str, sentence: str) -> bool:
     """'MAIRIE DE X' at the top and 'La commune de X recrute': one commune, which the sentence
     that recruits names as the body it is (the mairie is its town hall)."""
-    first = _COMMUNE.match(fold(_article_off(header)).strip())
-    second = _COMMUNE.match(fold(_article_off(sentence)).strip())
-    return bool(first and second and first["place"] == second["place"])
+    place = _commune_place(header)
+    return place is not None and place == _commune_place(sentence)
 
 
 def _inside(short: str, long: str) -> bool:

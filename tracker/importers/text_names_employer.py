@@ -25,7 +25,7 @@ _UNNAMED_CLIENT = re.compile(r"\b(?:our|notre|son|for a|pour un|my|mon|ma|on beh
                              r"(?!\s+(?:list|base|portfolio|relationships?|services?|care|needs|"
                              r"satisfaction|accounts?|files?|work|management|experience))"
                              # ('Pour l'une de nos clientes, Maison de ...': a sentence's opening)
-                             r"|(?m:^)\W*(?:pour|for|on behalf of) (?:l['’]une?|un|une|one) (?:de nos|"
+                             r"|(?m:^)[^\w\n]*(?:pour|for|on behalf of) (?:l['’]une?|un|une|one) (?:de nos|"
                              r"of our) client(?:e)?s\s*,",
                              re.I)  # ('my client is a busy practice': a recruiter's e-mail)
 # A temping agency employs its temps: the agency is the employer.

@@ -157,10 +157,12 @@ def _as_headed(name: str, text: str) -> str | None:
     return without_legal_form(name + rest)  # (the prose names it without its form)
 
 
-_LINKING = {"de", "du", "des", "la", "le", "les", "of", "the", "and", "et", "for", "pour", "en",
+LINKING = {"de", "du", "des", "la", "le", "les", "of", "the", "and", "et", "for", "pour", "en",
             "in", "a", "au", "aux", "&"}
 
 
+# An acronym and a département's number: 'SDIS 15', 'CDG 2A'.
+NUMBERED_ACRONYM = re.compile(r"([A-Z]{2,8})\s+\d{1,3}[AB]?")
 # What follows an acronym's words to name the place it serves: 'du Cantal', 'de la Vienne',
 # 'de l'Ain' ('Service départemental d'incendie et de secours du Cantal – Aurillac').
 _PLACE_OF = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[A-ZÀ-Ý][\w'’-]*"
@@ -172,7 +174,8 @@ def acronym_in_full(acronym: str, text: str) -> str | None:
     and 'Société d'économie mixte immobilière du Val d'Orge' on the letterhead), linking words
     and elisions left out; or its words then the place it serves ('SDIS 15' and 'Service
     départemental d'incendie et de secours du Cantal – Aurillac': a numbered body's département)."""
-    acronym = re.sub(r"\s+\d{1,3}[AB]?$", "", acronym)
+    numbered = NUMBERED_ACRONYM.fullmatch(acronym)
+    acronym = numbered[1] if numbered else acronym
     for line in text.split("\n"):
         line = line.strip(" \t📍•-")
         if not 2 * len(acronym) <= len(line) <= 120 or not line[:1].isupper():
@@ -180,7 +183,7 @@ def acronym_in_full(acronym: str, text: str) -> str | None:
         initials, end = "", 0
         for word in re.finditer(r"[\w’'-]+", line):
             bare = re.sub(r"^[dlDL][’']", "", word.group(0))
-            if not bare or fold(bare) in _LINKING:
+            if not bare or fold(bare) in LINKING:
                 continue
             initials += fold(bare)[0].upper()
             end = word.end()

@@ -9,7 +9,9 @@ import re
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_forms import LEGAL_DOT, LEGAL_END
+from tracker.importers.text_names_full import NUMBERED_ACRONYM
 from tracker.importers.text_names_layout import (
+    DOCUMENT_KINDS,
     as_written,
     is_nav,
     is_publisher_line,
@@ -200,7 +202,7 @@ def _header_line(line: str, text: str, domains: list[str], header: Sources, name
     name = _header_name(line)
     # ('SDIS 86 – Sapeurs-pompiers de la Vienne' over a menu, the address @sdis86.fr: an
     # acronym and a département's number, spelled out elsewhere)
-    numbered = re.fullmatch(r"[A-Z]{2,8}\s+\d{1,3}[AB]?", name) and matches_domain(name, domains)
+    numbered = NUMBERED_ACRONYM.fullmatch(name) and matches_domain(name, domains)
     if not (_name_like(name) or numbered):
         return
     again = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest, re.I)
@@ -222,8 +224,7 @@ def _places_after(line: str) -> bool:
 
 
 # A document's kind, set on the right of its letterhead.
-_DOCUMENT = re.compile(r"job description|position description|fiche de poste|profil de poste|"
-                       r"role profile|job profile|person specification|description de poste")
+_DOCUMENT = re.compile(DOCUMENT_KINDS)
 # A letterhead's line going on: its connector first ('ET DE SECOURS DU LOIRET', 'and Training').
 _GOES_ON = re.compile(r"^(?:et|de|du|des|d['’]|of|and|&|for|pour|en)\s", re.I)
 

@@ -173,6 +173,17 @@ def domain_labels(text: str, email: re.Pattern[str]) -> list[str]:
     return labels
 
 
+# A rule of dashes or lines, a forward's banner: where a message's own words end and what it
+# carries begins.
+SEPARATOR_LINE = re.compile(r"^\s*(?:[-~*=_#.—–─━]{4,}|[-~*= ]*(?:message transf[ée]r[ée]|forwarded "
+                            r"message|message d'origine|original message)[-~*= ]*)\s*$", re.I)
+# A document's kind, set on the right of its letterhead or its heading's line ('X      JOB
+# DESCRIPTION', 'Y      FICHE DE POSTE').
+DOCUMENT_KINDS = (r"job description|position description|fiche de poste|profil de poste|"
+                  r"description de poste|role profile|job profile|person specification|"
+                  r"vacancy notice|avis de vacance")
+
+
 def matches_domain(name: str, labels: list[str]) -> bool:
     """Whether a name is the one a contact address's domain spells: 'Mercer Vance LLP' for
     mercervance.com, 'Clinique des Trois Sources' for clinique-trois-sources.fr."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.importers.dates import fold
+from tracker.importers.text_names_layout import SEPARATOR_LINE
 
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
         r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
@@ -136,9 +137,6 @@ _PASSES_ON = re.compile(r"(?i)\b(?:relayons|relaie|relaye|nous (?:envoie|transme
                         r"(?:passing on|circulating|sharing) (?:a|an|the|this) (?:job|vacancy|post|"
                         r"offer|position|role) (?:from|on behalf of)|on behalf of (?:one of )?our "
                         r"(?:members?|partners?))\b")
-# The line that opens the offer passed on: a rule of dashes or lines, a forward's banner.
-_RULE = re.compile(r"^\s*(?:[-~*=_#.—–─━]{4,}|[-~*= ]*(?:message transf[ée]r[ée]|forwarded message|"
-                   r"message d'origine|original message)[-~*= ]*)\s*$", re.I)
 
 
 def relay_part(lines: list[str]) -> str | None:
@@ -148,7 +146,7 @@ def relay_part(lines: list[str]) -> str | None:
     for index, line in enumerate(lines[:25]):
         if _PASSES_ON.search(line):
             end = next((i for i in range(index + 1, min(len(lines), index + 30))
-                        if _RULE.match(lines[i])), None)
+                        if SEPARATOR_LINE.match(lines[i])), None)
             return "\n".join(lines[:end]) if end is not None else None
     return None
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from tracker.importers.dates import fold
-from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_layout import SEPARATOR_LINE, post_word
 from tracker.importers.text_title import _TERMS, is_call
 
 _SUBJECT = re.compile(r"^(?:subject|objet|sujet)\s*:\s*(?P<value>.+)$", re.I)
@@ -83,8 +83,6 @@ def subject_title(lines: list[str], is_org: Callable[[str], bool],
 
 
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
-_SEPARATOR_LINE = re.compile(r"^(?:[-~*=_#.]{4,}|[-~*= ]*(?:message transf[ée]r[ée]|forwarded message|"
-                             r"message d'origine|original message)[-~*= ]*)$", re.I)
 _FACT = re.compile(r"^[A-ZÀ-Ý][\w /&'’-]{1,30}\s?:\s+\S")
 # A signature's line: 'Isabelle Renaud, directrice', 'Antti Virtanen, Research Professor' (a
 # post's name before the comma is a heading: 'Service Technician, Offshore').
@@ -107,7 +105,7 @@ def ad_heading(lines: list[str], is_org: Callable[[str], bool],
         if (not line or len(core) > 80 or len(core.split()) > 10 or line[-1] in ".,;:!?"
                 or re.match(r"[•▪◦●■✓✔➢►▸*–-]\s", line)  # a list's item
                 or _HEADER_FIELD.match(line) or "@" in line or is_call(line) or is_org(line)
-                or _SEPARATOR_LINE.match(line) or re.fullmatch(r"[\W\d_]+", line)
+                or SEPARATOR_LINE.match(line) or re.fullmatch(r"[\W\d_]+", line)
                 or _SIGNED.match(line) and not post_word(line.partition(",")[0])):
             continue
         parts = re.split(r"\s+[—–-]\s+", line)
@@ -115,7 +113,7 @@ def ad_heading(lines: list[str], is_org: Callable[[str], bool],
         if len(parts) > 1 and kinds and not any(post_word(p) for p in parts if p not in kinds):
             continue  # 'FAUVEL PARIS – Offre d'alternance': who offers and what, no post
         before = body[index - 1] if index else ""
-        alone = not before or _SEPARATOR_LINE.match(before) or (
+        alone = not before or SEPARATOR_LINE.match(before) or (
             is_org(before) and (index < 2 or not body[index - 2]))
         after = [other for other in body[index + 1:index + 5] if other][:3]
         facts = sum(bool(_FACT.match(other)) for other in after) >= 2
