@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from tracker.importers.base import SURE
 from tracker.importers.text import parse_text
-from tracker.importers.text_names_layout import author_lines, is_letterhead, site_name_lines
+from tracker.importers.text_names_layout import is_letterhead, site_name_lines
 from tracker.importers.text_names_sentence import recruiter_name, sentences
+from tracker.importers.text_names_social import author_lines
 from tracker.importers.text_title import notice_post, trim_terms
 from tracker.importers.text_title_place import trim_place
 

@@ -18,16 +18,16 @@ LANGUAGE_WORDS = re.compile(
     r"language)\b", re.IGNORECASE)
 _LEVEL_PARENS = re.compile(r"\s*\([^()]*\b[ABC][12]\b[^()]*\)")
 BAC = re.compile(r"\bbac\s*+\+\s*+(\d)\b", re.IGNORECASE)
-# A degree named by the level it confers ('Diplôme d'État d'infirmier (grade licence)'), read
-# before the degree's own name.
+# A degree named by the level it confers ('Diplôme d'État d'infirmier (grade licence)').
 _GRADE = re.compile(r"\bgrade\s++(?:de\s++)?(master|licence)\b", re.I)
-# A licence that is a degree, not a permit ('driving licence', 'licence to practise').
+# A licence that is a degree, not a permit ('driving licence', 'licence to practise', 'an SIA
+# licence': a body's acronym before it issues a permit).
 _LICENCE = (r"(?<!driver )(?<!driving )(?<!driver's )(?<!full )(?<!permis )(?<!\) )(?<!RN )"
             r"(?<!nursing )(?<!teaching )(?<!professional )(?<!practising )(?<!trade )(?<!the )"
-            r"(?<!your )(?<!pilot's )(?<!pilot )licence"
+            r"(?<!your )(?<!pilot's )(?<!pilot )(?<!(?-i:[A-Z][A-Z]) )(?<!forklift )(?<!security )"
+            r"(?<!operator's )(?<!premises )licence"
             r"(?!\s++(?:to practi[cs]e|de remplacement|de conduire))")
-# Québec's master ('une maîtrise en administration publique'), not a mastery ('une excellente
-# maîtrise en anglais').
+# Québec's master ('une maîtrise en droit'), not a mastery ('une excellente maîtrise en anglais').
 _MAITRISE = (r"(?<!bonne )(?<!excellente )(?<!parfaite )(?<!solide )(?<!grande )(?<!réelle )"
              r"\b(maîtrise (?:universitaire )?en\b(?!\s++(?:anglais|français|langue|informatique|"
              r"bureautique|outils?|logiciels?|excel|communication|rédaction)))")

@@ -66,7 +66,7 @@ _LABELS: dict[str, str] = {
                                 r"|collectivite(?: employeuse| territoriale)?|nom de la collectivite",
     "location": r"lieu d'exercice|lieu de travail|lieu|localisation|location|duty station"
                 r"|based at|affectation|work location|residential location",
-    "reference": r"reference de l'offre|reference number|ref(?:erence)? no\.?|job requisition id"
+    "reference": r"reference de l'offre|reference (?:de l'|d'|de |l')?annonce|reference number|ref(?:erence)? no\.?|job requisition id"
                  r"|requisition id|numero de l'offre|reference|ref\.?|n° de l'offre|job ref(?:erence)?|offre n°"
                  r"|vacancy (?:no|number|reference)|job id|req(?:uisition)? id"
                  r"|announcement (?:number|no\.?)|job number|posting id|job posting id",
@@ -74,12 +74,12 @@ _LABELS: dict[str, str] = {
                 r"|(?:pay|salary|job) grade(?:\s*+/\s*+equivalent)?|grade level|series/grade",
     "date_posted": r"date de publication|publie le|publiee le|date de parution|placed on"
                    r"|posted on|posted|date posted|publication date|date of issue"
-                   r"|opening date|open date|date opened|posting date",
+                   r"|opening date|open date|date opened|posting date|posting start date",
     "deadline": r"date limite de (?:candidature|depot|reception)[^:]{0,80}|date limite"
                 r"|date de cloture|cloture des candidatures|closing date[^:]{0,80}|closing|closes"
                 r"|applications close(?: on)?|deadline for applications"
                 r"|application deadline|deadline|apply by|candidature avant le|date de fin de "
-                r"publication|(?:offre )?visible jusqu'au",
+                r"publication|(?:offre )?visible jusqu'au|(?:job )?posting end date",
     "job_start_date": r"prise de poste|prise de fonctions?|date de prise de (?:poste|fonctions?)"
                       r"|poste a pourvoir (?:le|a compter du|au)|date de debut|debut du contrat"
                       r"|start date|target start date|starting date|start|date d'effet|expected start"
@@ -100,7 +100,7 @@ _LABELS: dict[str, str] = {
                        r"|type d'emploi|categorie de recrutement"
                        r"|hire type|job type|employment type|statut|contract|appointment type"
                        r"|terms of (?:appointment|employment)|terms|position type"
-                       r"|type of (?:position|appointment|employment)",
+                       r"|type of (?:position|appointment|employment)|worker type|employee type",
     "interview": r"date des entretiens|date d'entretien|entretiens?|interview dates?|interviews?",
 }
 _LABEL_RES = {
@@ -125,15 +125,35 @@ def _is_label(folded: str) -> bool:
     return any(pattern.match(key) for pattern in _LABEL_RES.values())
 
 
+# A person's name in a contact's block, above their own job title.
+_PERSON_LABEL = re.compile(r"^(?:name|full name|contact(?: name| person)?|nom(?: et prenom)?|"
+                           r"prenom et nom|interlocut(?:eur|rice)|personne a contacter)\s*:\s*\S")
+
+
+# A section about the employer, and the name its first line labels.
+_EMPLOYER_SECTION = re.compile(r"^(?:l['’]?\s*(?:etablissement|entreprise|employeur|structure)|"
+                               r"(?:the |about the )?(?:employer|company|organi[sz]ation|establishment)|"
+                               r"employeur|entreprise|etablissement|structure)\s*:?$")
+_NAME_LABEL = re.compile(r"^(?:nom|name|raison sociale)\s*:\s*(?=\S)")
+
+
 def _labelled(lines: list[str], folded: list[str]) -> dict[str, list[tuple[str, str]]]:
     """field -> [(value, snippet)] for every labelled line, in order."""
     found: dict[str, list[tuple[str, str]]] = {}
     for index, line in enumerate(folded):
         key = _key(line)
+        named = _NAME_LABEL.match(key)
+        if named and index and _EMPLOYER_SECTION.match(_key(folded[index - 1])):
+            # 'L'ÉTABLISSEMENT' over 'Nom : Hôtel-Restaurant Les Mélèzes': the employer's name
+            found.setdefault("hiring_organization_name", []).append(
+                (lines[index].strip()[named.end():].strip(), lines[index].strip()))
+            continue
         for name, pattern in _LABEL_RES.items():
             match = pattern.match(key)
             if not match:
                 continue
+            if name == "title" and index and _PERSON_LABEL.match(_key(folded[index - 1])):
+                break  # 'Name: Gemma Ord' over 'Job title: Head of Retail': the contact's own
             group = "value" if match["value"] is not None else "digits"
             start = len(line) - len(key) + (match.start(group) if match[group] is not None
                                               else len(key))

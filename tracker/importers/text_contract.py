@@ -28,6 +28,7 @@ from tracker.importers.text_contract_words import (
     _open_to_both,
     _stated,
     kinds_in,
+    open_to_both_in,
 )
 from tracker.importers.text_working_time import around, read_working_time
 from tracker.models.enums import EmploymentType
@@ -65,6 +66,12 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
             if stated:
                 _add_kind(result, stated[0], line, line, 0.75)
                 break
+    both = open_to_both_in(text) if result.value("employment_type") is EmploymentType.PERMANENT \
+        else None
+    if both:
+        # ('Emploi permanent, ouvert aux fonctionnaires et, à défaut,⏎aux agents contractuels')
+        result.findings = [f for f in result.findings if f.field != "employment_type"]
+        result.add("employment_type", EmploymentType.OTHER, both, 0.75)
     _liberal_replacement(result, text)
     _labelled_duration(result, labelled, lang)
     # A heading naming an internship or volunteering ('Traineeship at the Parliament')

@@ -68,6 +68,9 @@ TYPES = [
     # A civil servant lent by their administration: neither hired nor contracted here.
     (re.compile(r"\b(secondment|seconded national experts?|(?:on )?deputation(?: basis)?)\b",
                 re.I), EmploymentType.OTHER),
+    # A bank's contract: called in as needed, no guaranteed hours, no term
+    (re.compile(r"\b(bank (?:contract|staff|basis|post|position|role)|(?:staff|relief) bank)\b",
+                re.I), EmploymentType.OTHER),
 ]
 STUDENTSHIP = re.compile(r"\b(studentships?|(?:PhD|doctoral) scholarships?|(?:fully[- ])?funded "
                          r"PhD(?: project| position| place| programme)?)\b", re.I)
@@ -173,6 +176,21 @@ _CONTRACT_STAFF_TERM = re.compile(r"contractuel(?:le)?s?\s+(?:en|par)\s+CDD", re
 
 _STATUTORY = re.compile(r"\b(?:voie )?statutaire\b", re.I)
 _CONTRACTUAL = re.compile(r"\bvoie contractuelle\b", re.I)
+
+
+# A public post open to civil servants and, failing them, to contract staff, in a sentence a
+# page may wrap: 'ouvert aux fonctionnaires et, à défaut,⏎aux agents contractuels', 'recrute
+# par voie statutaire ou, à défaut,⏎contractuelle', 'Emploi ouvert aux titulaires et aux
+# contractuels'.
+_BOTH_IN_TEXT = re.compile(
+    r"\b(?:ouvert|ouverte|accessible)s?\s+(?:aux|à des)\s+(?:titulaires|fonctionnaires)\b[^.]{0,80}?"
+    r"\bcontractuel|\bvoie\s+(?:statutaire|de mutation)\b[^.]{0,80}?\bcontractuelle\b", re.I)
+
+
+def open_to_both_in(text: str) -> str | None:
+    """The words of a text saying a post is open to civil servants or contract staff."""
+    match = _BOTH_IN_TEXT.search(" ".join(text.split()))
+    return match.group(0) if match else None
 
 
 def _open_to_both(value: str) -> bool:
@@ -281,7 +299,7 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
     if not found:
         return None
     words = [value[start:end].lower() for start, end, _ in found]
-    if any(w in ("titulaire", "fonctionnaire", "fonctionnaires") for w in words) and any(
+    if any(w in ("titulaire", "titulaires", "fonctionnaire", "fonctionnaires") for w in words) and any(
             w.startswith("contractuel") for w in words):
         return EmploymentType.OTHER, value  # 'ouvert aux titulaires ou contractuels'
     first = found[0]

@@ -41,7 +41,7 @@ INTERVIEW = re.compile(r"\b(" + "".join(rf"(?<!{word} d['’])" for word in _UPK
                        r"(?!s?\s++(?:ménager|courant|des (?:locaux|espaces|bâtiments|"
                        r"sols|surfaces|écoles|véhicules|machines|équipements)|du (?:matériel|"
                        r"linge|bâtiment)))|entrevue|interview|audition|jury|oral|"
-                       r"(?:nous|vous) rencontrer|walk-in|recevr(?:ai|a|ons|ont)\s++les\s++candidat|(?:video|phone|short) calls?|"
+                       r"(?:nous|vous) rencontrer|walk-in|recevr(?:ai|a|ons|ont)\s++(?:les\s++candidat|celles et ceux|ceux et celles)|(?:video|phone|short) calls?|"
                        r"en visio(?:conf[ée]rence)?|open day|recruitment day|job[- ]dating|"
                        r"assessment (?:day|centre|center)|selection day|(?:recruitment|hiring) "
                        r"(?:event|session|fair)|journ[ée]es? de (?:recrutement|s[ée]lection)|"

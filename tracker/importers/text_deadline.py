@@ -146,6 +146,11 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
                     lines) else ""))
             # (or its time: '... not later than Friday 14th May 2027 at' / '5:00pm (EAT).')
             wrapped = wrapped or bool(bare) and bool(re.search(r"\b(?:at|à|by|before|avant)\s*$", rest))
+            # (or the date ends its line and the time opens the next: '... le vendredi 21 mai
+            # 2027' / 'à 17 h, de préférence par courriel')
+            wrapped = wrapped or bool(bare) and not rest[bare[-1].end:].strip(" ,") and bool(
+                re.match(r"\s*(?:à|at|by|before|avant)?\s*\d{1,2}\s*(?:h\b|[:.]\d\d|[ap]\.?m\b)",
+                         lines[index + 1] if index + 1 < len(lines) else "", re.I))
             if (not bare or wrapped) and index + 1 < len(lines) \
                     and not (until_filled and _REVIEW.search(lines[index + 1])):
                 rest = f"{rest} {lines[index + 1]}"

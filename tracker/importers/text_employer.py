@@ -33,11 +33,22 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
-from tracker.importers.text_names_forms import ORG_NOUN
+from tracker.importers.text_names_forms import FORMS, ORG_NOUN
 from tracker.importers.text_names_full import NUMBERED_ACRONYM
-from tracker.importers.text_names_guess import domain_words, possessive_off, undecorated, wrapped
+from tracker.importers.text_names_guess import (
+    domain_words,
+    from_capitals,
+    possessive_off,
+    undecorated,
+    wrapped,
+)
 from tracker.importers.text_names_header import _body_of, is_org_line, wrapped_letterhead
-from tracker.importers.text_names_layout import SEPARATOR_LINE, domain_labels, post_word
+from tracker.importers.text_names_layout import (
+    SEPARATOR_LINE,
+    domain_labels,
+    is_masthead,
+    post_word,
+)
 from tracker.importers.text_names_relay import (
     franchise_office,
     is_relay,
@@ -60,12 +71,14 @@ from tracker.importers.text_names_sentence import (
 )
 from tracker.importers.text_names_sources import (
     domain_name,
+    event_body,
     in_full,
     in_title,
     mentioned,
     org_line_alone,
     practice,
     presented,
+    service_body,
     signature,
 )
 from tracker.importers.text_names_words import (
@@ -111,6 +124,14 @@ _APPOSITION = re.compile(
     r"studio|bureau|school|[ée]cole|cabinet de groupe)\b")
 
 
+# A picture's description in a copied post: '[Visuel : ...]', '[Image: ...]'.
+_PICTURE = re.compile(r"(?i)^\[\s*(?:visuel|image|photo|illustration|vid[ée]o|alt|graphic|"
+                      r"affiche|poster|flyer)\b")
+# A line ending on a word that cannot end a sentence: the next line carries it on.
+_LINKED_END = re.compile(r"(?i)(?:^|\s)(?:the|of|from|at|to|in|with|for|and|by|de|du|des|la|le|les|"
+                         r"à|au|aux|et|par|pour|avec|chez|d['’]|l['’])\s*$")
+
+
 def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
               header: list[tuple[str, str, float]],
               below_title: list[tuple[str, str, float]],
@@ -150,8 +171,10 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                 found.append((value.strip(" ."), snippet, 0.85))
     # ('>>> Le Ressort, association ..., recrute :': a forwarded message's quote marks off)
     # ('🎨 Contrechamp recrute :': an emoji opening a line is no part of its sentence)
+    # ('[Visuel : « Le Crous recrute ! » ...]': a picture's description, the post's words
+    # name the employer in full)
     body = [undecorated(re.sub(r"^(?:>\s*)+", "", line.strip())) for line in lines[:80]
-            if line.strip()]
+            if line.strip() and not _PICTURE.match(line.strip())]
     if not found and hidden_employer(body):
         return  # the board hides the employer's name
     client = client_named(body) or relayed_for(body) or franchise_office(lines)
@@ -170,14 +193,18 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     for index, line in enumerate(body[:40]):
         if line in areas or seat_line(body, index):
             continue
-        if line[:1].islower() and index and not body[index - 1].rstrip().endswith((".", ":", "!", "?")):
-            continue  # '... auprès de⏎l'École des X, en binôme': a sentence going on, no name's line
+        if index and (line[:1].islower() and not body[index - 1].rstrip().endswith(
+                (".", ":", "!", "?")) or _LINKED_END.search(body[index - 1])):
+            # '... auprès de⏎l'École des X, en binôme', '... student nurses from the⏎University
+            # of Plymouth.': a sentence going on, no name's line
+            continue
         match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
         # ('Office Manager, Kapiti Spark Electrical': a signature's post, not an office)
         if match and len(match.group(1).split()) > 1 and not post_word(match.group(1)):
             found.append((_body_of(match.group(1)), line, 0.7))
             break
-    header = [item for item in header if item[1].strip() not in areas]
+    header = [item for item in header if item[1].strip() not in areas and not any(
+        is_masthead(line) for line in lines[:5] if line.strip().startswith(item[1].strip()))]
     relay = relay_part(lines)  # a message passing an offer on, above the offer
     offer_lines = lines[relay.count("\n") + 1:] if relay is not None else []
     letterhead = wrapped_letterhead(lines) or wrapped_letterhead(
@@ -185,11 +212,18 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if letterhead and (not header or fold(letterhead[0]).startswith(fold(header[0][0]))):
         header = [(letterhead[0], letterhead[1], 0.75)] + header[1:]  # its first line's part
     found += [(_without_article(name), snippet, confidence) for name, snippet, confidence in header]
+    # (not the post said again under a sentence that names it: 'X is hiring a Store Assistant'
+    # over 'Store Assistant')
+    post = fold(str(result.value("title") or ""))
+    below_title = [item for item in below_title if fold(item[0]) != post]
     found += [item for item in below_title if item[2] >= 0.7]
     recruiter: tuple[str, str, float] | None = None
     for line, match in ((line, _RECRUITS.match(line)) for line in wrapped(body)):
         if match and re.search(r"\b(?:n['’]|ne)\s*$", match.group(1)):
             continue  # 'Les offres relayées par X n'engagent que ...': a negation, no one hires
+        if match and re.search(r"(?i)\b(?:ils?|elles?|on|nous|vous|je|they|we|you|he|"
+                               r"she|qui|who)\s*$", match.group(1)):
+            continue  # '... sur ce qu'ils cherchent': a pronoun is the verb's subject, no name
         if match:
             name = recruiter_name(_without_article(recruiter_name(match.group(1).strip())))
             # 'cabinet Fidélia Conseil': the common noun before a name is no part of it
@@ -246,7 +280,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
     # ('📍 Librairie X · 14 rue du Port': a pictograph before the line is no part of it)
     address = address_named([undecorated(line.strip()) for line in lines]) or copyright_owner(lines)
-    found += signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards
+    served = service_body(lines)  # 'X – service municipal de la Commune de Y'
+    found += signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards \
+        + ([(served[0], served[1], 0.6)] if served else [])
     sender = sender_named(lines, is_org_line) or body_labelled(lines)
     if sender:  # an e-mail's sender naming an organisation, a 'Department:' label
         found.append((sender[0], sender[1], 0.6))
@@ -272,11 +308,14 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # a place's name in the header, the body's full name in the sentence that recruits
             # ('Wallonie', 'Le Service public de Wallonie')
             name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
-        fuller = in_full(name, header + below_title + boards, text)
+        # (or the equal opportunity employer's: 'X Botanic Garden' over 'X Botanic Garden Trust
+        # is an equal opportunity employer')
+        fuller = in_full(name, header + below_title + boards
+                         + ([(declared[0], declared[1], 0.6)] if declared else []), text)
         if fuller and confidence < 0.8:  # 'Ipê' in a sentence, 'Ipê Pagamentos' at the top
             name = fuller
-        signed = practice(name, body)
-        if signed:  # the practice the doctor who signs works in
+        signed = practice(name, body) or event_body(name, lines)
+        if signed:  # the practice the doctor who signs works in, the body running an event
             name, snippet = signed
         university = university_of_unit(name, body) if confidence < 0.8 else None
         below = own_body(name, snippet, lines, is_org_line, post_word) \
@@ -295,11 +334,11 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if name.isupper() and len(name.split()) >= 2 \
                 and not NUMBERED_ACRONYM.fullmatch(name):  # ('SDIS 15' stays)
             # its acronym in brackets left out
-            name = _without_article(_from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name),
+            name = _without_article(from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name),
                                                    text))
         elif name.isupper() and any(m.group(0)[1:].islower() for m in re.finditer(
                 rf"(?<![\w@./-]){re.escape(name)}(?![\w@-]|\.\w)", text, re.I)):
-            name = _from_capitals(name, text)  # 'HERVELIN' the text writes 'Hervelin' too
+            name = from_capitals(name, text)  # 'HERVELIN' the text writes 'Hervelin' too
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
             name = spelled_out(name, body)
         name = possessive_off(name, text)
@@ -320,41 +359,6 @@ def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
     return None
 
 
-_SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "en", "sur"}
-
-
-def _from_capitals(name: str, text: str = "") -> str:
-    """A header's name in capitals as a name is written: 'THE UNIVERSITY OF OTAGO' is 'The
-    University of Otago'; short words that are no connectors stay acronyms ('LLP', 'FC'),
-    unless the text writes them as words ('LE FIL ROUGE' and 'Le Fil Rouge gère ...'); the
-    text's own spelling when it writes the name otherwise too; an elided article in lower case
-    ('DE L'AIN' is 'de l'Ain')."""
-    key = fold(name)
-    for line in text.split("\n"):
-        folded = fold(line)
-        at = folded.find(key)
-        if at >= 0 and len(folded) == len(line) and not line[at:at + len(name)].isupper():
-            return name[:1] + line[at + 1:at + len(name)]  # ('THE X', 'in the X': 'The X')
-    words = []
-    for index, word in enumerate(name.split()):
-        low = word.lower()
-        as_word = word[:1] + low[1:]
-        elided = re.match(r"([DL])['’](\w.*)", word)
-        if elided and index:
-            words.append(elided[1].lower() + word[1] + elided[2][:1] + elided[2][1:].lower())
-        elif low in _SMALL and index:
-            words.append(low)
-        elif len(word) <= 3 and low not in _SMALL and not (
-                len(word) >= 2 and re.search(rf"(?<![\w-]){re.escape(as_word)}(?![\w-])", text)):
-            words.append(word)
-        else:  # each part of a hyphenated name ('DUBOIS-VERMOT' is 'Dubois-Vermot', its
-            # connectors in lower case: 'SAINT-ALBAN-DU-LAC' is 'Saint-Alban-du-Lac')
-            words.append("-".join(part.lower() if at and part.lower() in _SMALL else
-                                  part[:1] + part[1:].lower()
-                                  for at, part in enumerate(word.split("-"))))
-    return " ".join(words)
-
-
 def _article_elsewhere(name: str, body: list[str]) -> str:
     """'La Clinique du Parc' is 'Clinique du Parc' when the text writes it so elsewhere (a
     header, a heading): the article is the sentence's, not the name's."""
@@ -363,14 +367,20 @@ def _article_elsewhere(name: str, body: list[str]) -> str:
         return name
     head = bare.split()[0] if bare.split() else ""
     # 'L'OGEC Saint-Joseph', 'La CPAM du Var': an acronym takes the sentence's article; 'La Caf
-    # de l'Isère' and ...@caf.fr: so does the word the body's own address is
-    # alone (caf.fr; not nuits-sonores-vallee.fr, a name of several words)
+    # de l'Isère' and ...@caf.fr: so does the word the body's own address or handle is
+    # alone (caf.fr, crous_paris; not nuits-sonores-vallee.fr, a name of several words)
     labels = {part.replace("-", "") for match in EMAIL.finditer("\n".join(body))
               for part in match.group(0).rsplit("@", 1)[-1].lower().split(".")[:-1]}
+    # (or the account's handle a post opens with: 'crous_paris ✔️ • Suivre')
+    handle = re.match(r"@?([a-z0-9][a-z0-9._]{2,29})(?=\s|$)", body[0]) if body else None
+    labels |= set(re.split(r"[._]", handle[1])) if handle else set()
     if sum(c.isupper() for c in head) >= 2 and not any(c.islower() for c in head) \
             or len(head) >= 3 and fold(head) in labels:
         return bare
     pattern = re.compile(rf"(?:^|[—–|·:]\s*)({re.escape(bare)})(?![\w-])", re.I)
     compact = re.sub(r"[^a-z0-9]", "", fold(bare))
-    spelled = compact in domain_labels("\n".join(body), EMAIL)  # harlowartmuseum.org
+    # (harlowartmuseum.org; not when the name is registered with its article: 'Les Presses du
+    # Velay SAS au capital de ...' and pressesduvelay.fr)
+    spelled = compact in domain_labels("\n".join(body), EMAIL) and not re.search(
+        rf"(?<![\w-]){re.escape(name)},?\s+(?:{FORMS})(?![\w-])", "\n".join(body))
     return bare if spelled or any(pattern.search(line) for line in body) else name

@@ -96,9 +96,13 @@ _BRACKETED = re.compile(r"^\s*+[(\[]\s*+(?P<id>[A-Z0-9][A-Z0-9-]{4,20})\s*+[)\]]
 _YEAR = re.compile(r"(?:^|[-/])(?:19|20)\d\d(?:$|[-/])")
 _NOT_REFERENCE = re.compile(r"processus|process number|selection process", re.I)
 
+# A licence's or a certificate's grade, not the post's: 'Possession of a valid Grade II
+# Wastewater Treatment Plant Operator certificate'.
+_PERMIT = re.compile(r"(?i)\b(?:licen[cs]e|certificat\w*|certification|permit)\b")
 _GRADES = [
-    # 'Classification: APS Level 6', 'Classification : EC-05'
-    re.compile(r"\b(?i:classification)\s*+:\s*+(?P<grade>[A-Z][A-Za-z]{0,15}"
+    # 'Classification: APS Level 6', 'Classification : EC-05', a table's 'Classification
+    # SCHADS Level 5'
+    re.compile(r"\b(?i:classification)(?:\s*+:|[ \t]{2,})\s*+(?P<grade>[A-Z][A-Za-z]{0,15}"
                r"(?:[ -][A-Za-z]{1,15})?[ -]?\d{1,2})\b"),
     # a US federal series and grade: 'GS-2210-12', 'ZP-1301-IV'
     re.compile(r"\b(?P<grade>(?:GS|GG|WG|WS|ZP|ZA|ZT|NH|NT)-\d{4}-(?:\d{1,2}|[IV]{1,4}))\b"),
@@ -199,6 +203,8 @@ def _grade(result: ParsedPosting, lines: list[str]) -> None:
             match = pattern.search(line)
             if match and match["grade"][0].isdigit() and _SCHOOL.search(line):
                 continue
+            if match and _PERMIT.search(line):
+                continue  # 'a valid Grade II Wastewater Treatment Plant Operator certificate'
             if match and len(line) <= 400:
                 result.add("category", " ".join(match["grade"].split()), line.strip(), 0.6)
                 return

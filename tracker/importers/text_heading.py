@@ -18,10 +18,13 @@ from tracker.importers.text_heading_lines import (
     CRUMB_MARKS,
     CRUMBS,
     NUMBERED,
+    RECRUITS_ALONE,
     STARS,
     facets,
+    hiring_call,
     is_prose,
     name_among_facts,
+    one_post,
     pictograph_items,
     post_alone,
     skipped,
@@ -46,8 +49,6 @@ from tracker.importers.text_names_header import (
 )
 from tracker.importers.text_names_heading import employer_after, one_language
 from tracker.importers.text_names_layout import (
-    HANDLE,
-    author_lines,
     caps_lead,
     domain_labels,
     heading_index,
@@ -55,12 +56,14 @@ from tracker.importers.text_names_layout import (
     is_nav,
     is_publisher_line,
     is_unit_line,
-    page_lines,
+    mail_labels,
+    matches_domain,
     post_word,
     site_name_lines,
     unquoted,
 )
 from tracker.importers.text_names_sentence import at_line
+from tracker.importers.text_names_social import HANDLE, author_lines, page_lines
 from tracker.importers.text_names_words import (
     _ACRONYM,
     _ARTICLE,
@@ -145,7 +148,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         # 'A degree.' under 'Qualifications'; an abbreviation's, 'Admin. Asst.', is short)
         if not plausible_title(title) or re.search(r"\s[a-zà-ÿ]{5,}\.$", title):
             return False
-        result.add("title", title, snippet, confidence)
+        result.add("title", one_post(title, snippet, lines), snippet, confidence)
         return True
 
     top_all = top_lines(lines, 20)
@@ -192,7 +195,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                     or line in items or is_prose(line)
                     or table_row(line)
                     or _CAMPAIGN.search(line) or line in sites or is_letterhead(line) or is_unit_line(line)
-                    or skipped(line, is_label) or is_call(line) or _RECRUITS_ALONE.search(line)
+                    or skipped(line, is_label) or is_call(line) or RECRUITS_ALONE.search(line)
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or facets(line) or BULLET.match(line))
 
@@ -202,7 +205,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if heading_at is None:  # no line names a known post: the one a line announces ('X recrute :')
         # (the announcement ends its line; the line it points to is no sentence)
         heading_at = next((i + 1 for i, line in enumerate(top[:-1])
-                           if (_RECRUITS_ALONE.search(line) and re.search(
+                           if (RECRUITS_ALONE.search(line) and re.search(
                                r"(?::|\b(?:recrute|recrutent|recherche|cherche|hiring|recruiting))"
                                r"\s*[!:]?\s*$", line) or announces(line))
                            and heading_like(top[i + 1]) and not top[i + 1].endswith(".")), None)
@@ -217,9 +220,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        if index in pages and names_body(STARS.sub("", line)) and not header:
+        if index in pages and not header and (names_body(STARS.sub("", line)) or matches_domain(
+                STARS.sub("", line), mail_labels(text, EMAIL))):
             # a page posting on a network: the organisation it is ('Millbrook Police
-            # Department' over 'April 26 at 3:15 PM · 🌎')
+            # Department' over 'April 26 at 3:15 PM · 🌎', or a name its address spells)
             header.append((org_name(STARS.sub("", line)), line, 0.7))
             continue
         if line in authors or line in addressees or is_letterhead(line):
@@ -249,15 +253,17 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if is_nav(line):
             continue  # a site's menu or its path
         recruits = _RECRUITS.match(line)
-        post = post_in_sentence(line) if recruits and not _RECRUITS_ALONE.search(line) else None
+        post = post_in_sentence(line) if recruits and not RECRUITS_ALONE.search(line) else None
         if post and not above and take(post, line, 0.6):
             found_at = index
             break
         prefixed = kind_prefixed(line)
-        if (_RECRUITS_ALONE.search(line) or is_call(line) or announces(line)) and not prefixed:
-            after_recruits = after_recruits or bool(_RECRUITS_ALONE.search(line) or announces(line))
+        if (RECRUITS_ALONE.search(line) or is_call(line) or announces(line)) and not prefixed:
+            after_recruits = after_recruits or bool(RECRUITS_ALONE.search(line) or announces(line))
             continue
-        if prefixed and not above and not is_org_line(prefixed) \
+        # ('NOW HIRING 📱 Retail Sales Consultants at ...': a call naming posts, above a line
+        # with a post's word)
+        if prefixed and (not above or hiring_call(line, prefixed)) and not is_org_line(prefixed) \
                 and (post_word(prefixed) or not _named_elsewhere(prefixed, text)) \
                 and take(prefixed, line, 0.65):
             found_at = index
@@ -265,8 +271,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if prefixed and labelled_at is not None and fold(clean_title(prefixed)) == fold(
                 str(labelled_at.value)):
             continue  # 'Poste : X', 'Intitulé du poste : X': the labelled post, no organisation
-        if prefixed:
-            header.append((org_name(prefixed), line, 0.7))
+        if prefixed and not post_word(prefixed):  # ('NOW HIRING 📱 Sales Consultants at ...'
+            header.append((org_name(prefixed), line, 0.7))  # above the heading names no one)
             continue
         if skipped(line, is_label):
             labels += bool(":" in line or is_label(fold(line).strip(" :")))
@@ -348,7 +354,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             take(post, post, 0.55)
     if not result.get("title"):  # 'l'AIDR recrute :' and the post on the line under it
         after = next((top[i + 1] for i, line in enumerate(top[:-1])
-                      if _RECRUITS_ALONE.search(line) and heading_like(top[i + 1])
+                      if RECRUITS_ALONE.search(line) and heading_like(top[i + 1])
                       and post_word(top[i + 1])), None)
         if after:
             take(post_in_sentence(f"recrute {after}") or after, after, 0.55)
@@ -378,18 +384,6 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.value = trim_terms(placed) or placed if placed != found.value else placed
     return header, below_title, site_names + boards
 
-
-# A line that only says an organisation recruits ('Biocoop Les Arcades recrute',
-# 'recrute pour sa Maison d'enfants ...'): the post is on the next line.
-_RECRUITS_ALONE = re.compile(
-    r"(?:^|\s)(?:recrute|recrutent|recruter|recherche|recherchent|cherche|cherchent|is hiring|"
-    r"is recruiting|is looking for|to recruit|to appoint)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?"
-    # ('La MJC recrute un·e' and the post on the next line)
-    r"|\s+(?:un·e|un\.e|un\(e\)|un/une|une?|an?))?"
-    r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b"
-    # 'X recrute pour la saison printanière !': when, not whom
-    r"|\s+(?:pour|for)\s+(?:la|le|l['’]|cet|cette|the|this)\s*(?:saison|[ée]t[ée]|hiver|rentr[ée]e|"
-    r"p[ée]riode|season|summer|winter)\b[^.]*$)", re.I)
 
 def _post_named(line: str) -> tuple[str, str] | None:
     """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')

@@ -74,11 +74,18 @@ def _pictograph(line: str) -> str | None:
 
 def pictograph_items(top: list[str]) -> set[str]:
     """The lines of a list whose bullet is a pictograph: each line opening with the same one as
-    the line before or after it ('🦷 Two days a week', '🦷 €46 per hour')."""
+    the line before or after it ('🦷 Two days a week', '🦷 €46 per hour'); or a list of
+    several pictographs whose items open in lower case ('📞 answering calls ...' over '🧾
+    explaining water bills ...')."""
     marks = [_pictograph(line) for line in top]
+
+    def lower(index: int) -> bool:
+        return bool(re.match(r"[^\w]*[a-zà-ÿ]+\b", top[index]))
+
     return {line for index, line in enumerate(top) if marks[index] and (
-        index > 0 and marks[index - 1] == marks[index]
-        or index + 1 < len(top) and marks[index + 1] == marks[index])}
+        index > 0 and (marks[index - 1] == marks[index] or marks[index - 1] and lower(index))
+        or index + 1 < len(top) and (marks[index + 1] == marks[index]
+                                     or marks[index + 1] and lower(index)))}
 
 
 def top_lines(lines: list[str], limit: int = 14) -> list[str]:
@@ -149,10 +156,50 @@ def post_alone(lines: list[str], heading_like: Callable[[str], bool]) -> str | N
     return next((line.strip() for before, line in zip(lines[:59], lines[1:60], strict=False)
                  if not before.strip() and line.strip() and len(line.split()) <= 10
                  and not line.rstrip().endswith((".", ":", ",", "?", "!"))
+                 and not _FACT_LABEL.match(line.strip())
                  and heading_like(line.strip()) and post_word(line)), None)
+
+
+# A fact's label and its value: 'Worker Type: Regular', 'Employment status: Casual'.
+_FACT_LABEL = re.compile(r"(?i)^[\w ]{0,25}\b(?:type|status|category|class|level|grade)\s*:")
 
 
 # "Poste n° 0412 — Maître de conférences", "Vacancy 2027/14: Policy Officer"
 # (the number holds a figure: 'Job type: Permanent' is a label and its value)
 NUMBERED = re.compile(r"^(?:poste|post|posting|job posting|competition|requisition|offre|emploi|vacancy|position|job|annonce|advert)\s*+(?:n°|no\.?|number|#|"
                        r"ref\.?)?\s*+(?=[\w./-]*\d)[A-Z0-9][\w./-]*\s*+[—–:-]\s*+(?P<title>\S.{2,100})$", re.I)
+
+
+# A call that the next words name the post: 'NOW HIRING', 'We're hiring', 'On recrute'.
+_HIRING = re.compile(r"^\W*(?:now hiring|we'?re hiring|we are hiring|on recrute|nous recrutons|"
+                     r"je recrute)\b")
+
+
+def hiring_call(line: str, rest: str) -> bool:
+    """Whether a line calls for the posts its rest names ('NOW HIRING 📱 Retail Sales
+    Consultants at ...'), their name in the plural too."""
+    return _HIRING.match(fold(line)) is not None and post_word(re.sub(r"(?<=\w\w)s\b", "", rest))
+
+
+def one_post(title: str, snippet: str, lines: list[str]) -> str:
+    """A sentence's post in the plural, as one post when the text names it so elsewhere
+    ('looking for two new Customer Service Advisors' over 'Customer Service Advisor –
+    permanent')."""
+    one = title[:-1]
+    if title.endswith("s") and len(snippet) > len(title) + 15 and re.search(
+            rf"(?<!\w){re.escape(one)}(?![\w'’])", "\n".join(lines).replace(snippet, "")):
+        return one
+    return title
+
+
+# A line that only says an organisation recruits ('Biocoop Les Arcades recrute',
+# 'recrute pour sa Maison d'enfants ...'): the post is on the next line.
+RECRUITS_ALONE = re.compile(
+    r"(?:^|\s)(?:recrute|recrutent|recruter|recherche|recherchent|cherche|cherchent|is hiring|"
+    r"is recruiting|is looking for|to recruit|to appoint)(?:\s+(?:son|sa|ses|their|its)(?:\s+ou\s+(?:son|sa))?"
+    # ('La MJC recrute un·e' and the post on the next line)
+    r"|\s+(?:un·e|un\.e|un\(e\)|un/une|une?|an?))?"
+    r"(?:\s*:?\s*$|\s+pour\s+(?:sa|son|ses)\b"
+    # 'X recrute pour la saison printanière !': when, not whom
+    r"|\s+(?:pour|for)\s+(?:la|le|l['’]|cet|cette|the|this)\s*(?:saison|[ée]t[ée]|hiver|rentr[ée]e|"
+    r"p[ée]riode|season|summer|winter)\b[^.]*$)", re.I)

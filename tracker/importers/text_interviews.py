@@ -84,10 +84,12 @@ def read_interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, s
         tail = line[word.start():]
         open_end = not find_dates(tail, lang, default_year) or _OPEN_END.search(tail)
         # (not a table's row, an e-mail's header or a label's line: each line holds its own)
-        if ahead and open_end and not re.search(r"[.!?:;]\s*$", line) and "|" not in line \
+        # (a deadline's words before the next line's date make it the deadline's; 'or by
+        # video' after it does not)
+        dated = find_dates(ahead, lang, default_year) if ahead else []
+        if dated and open_end and not re.search(r"[.!?:;]\s*$", line) and "|" not in line \
                 and not _FIELD_LINE.match(ahead) and not _FIELD_LINE.match(line.strip()) \
-                and not DEADLINE_PHRASE.search(ahead) \
-                and find_dates(ahead, lang, default_year):
+                and not DEADLINE_PHRASE.search(ahead[:dated[0].start]):
             line = f"{line.rstrip()} {ahead}"
         texts.append((line[word.start():] if phrase or step else line, line, 0.75))
     posted = result.value("date_posted")

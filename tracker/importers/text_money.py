@@ -19,16 +19,17 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
     return text[start:end]
 
 
-# What an address is for besides applying: accommodation, complaints, the job sheet.
+# What an address is for besides applying: accommodation, complaints, the job sheet, a mailing
+# list's own ('To post, send to ...').
 _OTHER_PURPOSE = re.compile(r"\b(?:accommodation|discriminat\w*|title ix|section 504|complaints?|"
                             r"harass\w*|grievance|fiche de poste peut être obtenue|"
-                            r"désinscri\w*|unsubscribe)\b", re.I)
+                            r"désinscri\w*|unsubscribe|to post|mailing list|liste de diffusion)\b", re.I)
 # A sentence that says where to send the application.
 _SENDING = re.compile(r"\b(?:candidatures?|(?:send|submit|email|e-mail)\s++(?:your\s++)?(?:cv|"
                       r"resume|résumé|application)|applications?\s++(?:to|should|must)|apply\s++"
                       r"(?:by|to|at|via)\s++e-?mail|cv\b[^.]{0,40}\b(?:à|to)\b|"
                       r"transmises|à adresser|adressez|envoyez|return\w*\s++(?:the\s++|your\s++)?"
-                      r"(?:completed\s++)?(?:application\s++)?form\s++to)", re.I)
+                      r"(?:completed\s++)?(?:application\s++)?(?:form|pack)\b[^.\n]{0,60}?\s++to)", re.I)
 # An address given for questions, not for applications ('For informal enquiries please contact').
 _ENQUIRY = re.compile(r"\b(?:informal (?:enquir\w*|inquir\w*|discussions?|chat|conversation|visits?)|"
                       r"enquiries|inquiries|questions?|renseignements?|informations? "
@@ -38,14 +39,26 @@ _ENQUIRY = re.compile(r"\b(?:informal (?:enquir\w*|inquir\w*|discussions?|chat|c
 _ONLINE = re.compile(r"\b(?:apply online|applications? (?:should|must) be (?:made|submitted) "
                      r"(?:through|via|online)|through (?:NHS Jobs|TRAC|our (?:careers|online))|"
                      r"bouton\s*+«?\s*+(?:Postuler|Candidater)|postuler en ligne|"
-                     r"candidatures? en ligne)",
+                     r"candidatures? en ligne|"
+                     # 'apply using the online application form', 'Apply through the careers
+                     # portal', 'do not send applications by email', 'à déposer exclusivement en
+                     # ligne', 'en cliquant sur « Postuler »'
+                     r"apply (?:using|through|via) (?:the |our )?(?:online|careers? (?:portal|site|page)|"
+                     r"portal|website)|online application form|do not send (?:your )?applications? by "
+                     r"e-?mail|(?:à déposer|déposez|postulez|candidatez)\b[^.\n]{0,60}?\ben ligne\b(?!\s++ou\b)|"
+                     r"en cliquant sur\s*+«?\s*+postuler)|"
+                     # a board's button naming where one applies: '[ Postuler via X ]'
+                     r"\[\s*+(?:postuler|candidater|apply)\s++(?:via|sur|on|through)\b",
                      re.I)
 # An e-mail's sender, and the words that say to answer it ('reply to this email', 'par retour de
 # mail', 'm'écrire directement à cette adresse').
 _SENDER = re.compile(r"^[> \t]*+(?:de|from)[ \t]*+:[^\n@]*?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I | re.M)
 _REPLY = re.compile(r"\b(?:reply to (?:this|my) e-?mail|reply to me|respond to this e-?mail|just "
                     r"reply|par retour (?:de )?(?:mail|courriel)|r[ée]pon(?:dez|dre) (?:à|a) ce "
-                    r"(?:mail|courriel|message)|(?:écrire|m'écrire)[^.\n]{0,30}\bà cette adresse)",
+                    r"(?:mail|courriel|message)|(?:écrire|m'écrire)[^.\n]{0,30}\bà cette adresse|"
+                    # ('email their CV straight to me at the address above')
+                    r"(?:to me|à moi)?\s*(?:at|à) (?:the|l['’]) ?(?:e-?mail )?(?:address|adresse) "
+                    r"(?:above|ci-dessus))",
                     re.I)
 # A greeting to one named reader ('Bonjour Julien,', 'Hi Marta,'), not to a list ('Dear colleagues').
 _ONE_READER = re.compile(r"^(?:Bonjour|Hello|Hi|Dear|Hola|Olá|Cher|Chère)\s++(?!colleagues|all\b|"
@@ -60,6 +73,16 @@ def _sentence(line: str, position: int) -> str:
     return line[start:end if end != -1 else len(line)]
 
 
+def _run_on(lines: list[str], index: int, sentence: str) -> str:
+    """A line's sentence with the end of the line before it, when it opens the line and that
+    one's sentence runs on into it ('Pour une question sur⏎votre candidature : X')."""
+    before = lines[index - 1].rstrip() if index else ""
+    if lines[index].lstrip().startswith(sentence.strip()[:20]) and before \
+            and not before.endswith((".", "!", "?", ":")):
+        return before.rsplit(". ", 1)[-1] + " " + sentence
+    return sentence
+
+
 def read_contact(result: ParsedPosting, lines: list[str], lang: str) -> None:
     """Apply e-mail and URL (near words about applying), contact, documents asked for."""
     apply_lines = [i for i, line in enumerate(lines) if _APPLYING.search(line)]
@@ -70,9 +93,12 @@ def read_contact(result: ParsedPosting, lines: list[str], lang: str) -> None:
     # the address of the sentence about applying, then one near it; an e-mail's headers name
     # who sent and received the message, not where to apply
     text = "\n".join(lines)
-    near = next(((e, i) for e, i in emails if _SENDING.search(_sentence(lines[i], lines[i].find(e)))
-                 and not _HEADER.match(lines[i])), None)
     online = _ONLINE.search(text) is not None
+    # (where one applies online, an address for questions about one's application is no
+    # address to apply to: 'Pour une question sur votre candidature : X')
+    near = next(((e, i) for e, i in emails if _SENDING.search(sentence := _run_on(
+        lines, i, _sentence(lines[i], lines[i].find(e)))) and not _HEADER.match(lines[i])
+        and not (online and _ENQUIRY.search(sentence))), None)
     if not near and not online:
         near = next(((e, i) for e, i in emails if not applying.isdisjoint(range(i - 2, i + 3))
                      and not _HEADER.match(lines[i])

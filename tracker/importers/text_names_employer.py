@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tracker.importers.base import EMAIL
 from tracker.importers.dates import fold
-from tracker.importers.text_names_layout import matches_domain
+from tracker.importers.text_names_layout import mail_labels, matches_domain
 from tracker.importers.text_places import is_place
 
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
@@ -103,9 +104,10 @@ def sender_named(lines: list[str], is_org: Callable[[str], bool]) -> tuple[str, 
     for line in lines[:40]:
         match = _SENDER.match(line)
         # (or a name its own address spells: "Arbor'Essence <contact@arboressence-elagage.fr>")
-        domain = re.search(r"@([\w.-]+)>", line)
+        domain = re.search(r"<([\w.+-]++)@([\w.-]++)>", line) if match else None
+        # ('Armement Kerlaouen <armement.kerlaouen@orange.fr>': at a webmail, the local part)
         spelled = domain is not None and match is not None and matches_domain(
-            match["name"].strip(), domain[1].lower().split(".")[:-1])
+            match["name"].strip(), mail_labels(domain[0].strip("<>"), EMAIL))
         if match and (is_org(match["name"].strip()) or spelled):
             found = (match["name"].strip(), line.strip())
     return found

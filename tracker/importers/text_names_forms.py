@@ -32,6 +32,8 @@ LEGAL_FORMS = (
     # Central Europe's limited and joint-stock companies
     r"Sp\. z o\.o\.", r"sp\. z o\.o\.", r"S\.A\. de C\.V\.", r"s\.r\.o\.", r"a\.s\.", r"Kft\.?",
     r"Zrt\.?", r"d\.o\.o\.",
+    # an Irish company limited by guarantee (as charities are)
+    r"CLG",
 )
 # The forms that can stand at a name's end as an organisation word ('Acme Ltd'), without
 # the ones that are also common words in capitals elsewhere ('AS', 'SA', 'AB', 'NV').

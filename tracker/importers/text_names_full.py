@@ -10,6 +10,7 @@ import re
 from tracker.importers.dates import fold
 from tracker.importers.text_names_forms import FORMS, ORG_NOUN, without_legal_form
 from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_places import is_town
 from tracker.importers.text_places import is_place
 
 # A practice's or a venue's name, then its town with no comma, as a page's name writes it
@@ -70,10 +71,11 @@ def _noun_ends(name: str, escaped: str, text: str) -> str | None:
     return f"{name} {whole[0]}" if whole else None
 
 
-# A business named by its trade first: 'Camping Les Dunes', 'Domaine X', 'Boulangerie Y'.
+# A business named by its trade first: 'Camping Les Dunes', 'Domaine X', 'Boulangerie Y',
+# 'Cinéma L'Écran Vert'.
 _TRADE_FIRST = re.compile(r"(?:camping|hotel|restaurant|garage|boulangerie|pharmacie|cabinet|"
                           r"clinique|salon|brasserie|ferme|domaine|chateau|maison|atelier|"
-                          r"agence|institut|studio|residence|ehpad|creche|librairie|bookshop)\b")
+                          r"agence|institut|studio|residence|ehpad|creche|librairie|bookshop|cinema)\b")
 
 
 def names_body(name: str) -> bool:
@@ -151,8 +153,8 @@ def _as_headed(name: str, text: str) -> str | None:
         return None
     rest = found.pop()
     words = [word for word in rest.split() if word != "&"]
-    if any(_NOT_NAME_WORDS.match(word) or is_place(word) or post_word(word)
-           for word in words) or is_place(rest.strip()):
+    if any(_NOT_NAME_WORDS.match(word) or is_town(word) or post_word(word)
+           for word in words) or is_town(rest.strip()):
         return None
     return without_legal_form(name + rest)  # (the prose names it without its form)
 

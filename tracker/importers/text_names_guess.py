@@ -35,11 +35,29 @@ def wrapped(body: list[str]) -> list[str]:
                           r"[^()\n–—-]{0,40}?\s*(?=\(|(?:is|are|recrute|recrutent)\b)", line)
         if branch:
             lines.append(branch.group(1) + " " + line[branch.end():])
-        if index + 1 < len(body) and not re.search(r"[.!?:;]\s*$", line) and len(line) >= 50 \
-                and (body[index + 1][:1].islower() or re.search(
-                    r"\s(?:de|du|des|la|le|les|à|et|of|the|and|for|d['’]|l['’])$", line)):
-            lines.append(line + " " + body[index + 1])
+        # (a classified ad's name on its line, its verb opening the next: 'HÔTEL LES TAMARIS –
+        # SAINT-JEAN-DE-LUZ' over 'recherche pour la saison 2027')
+        if index + 1 < len(body) and _VERB_FIRST.match(body[index + 1]) and len(line) < 50:
+            lines.append(re.split(r"\s+[–—-]\s+", line)[0] + " " + body[index + 1])
+        # (over three lines too: 'Le Centre équestre X, à Y (Calvados), club de⏎260 licenciés
+        # ..., avec une activité de⏎pension (45 chevaux ...), recrute son')
+        joined = line
+        for after in body[index + 1:index + 3]:
+            if not _runs_on(joined.rsplit("\n", 1)[-1], after):
+                break
+            joined = joined + "\n" + after
+            lines.append(joined.replace("\n", " "))
     return lines
+
+
+_VERB_FIRST = re.compile(r"(?:recherche|recrute|cherche|engage|embauche|seeks|requires|is hiring|"
+                         r"is seeking|is looking for|is recruiting)\b")
+
+
+def _runs_on(line: str, after: str) -> bool:
+    """Whether a line's sentence runs on to the next line."""
+    return not re.search(r"[.!?:;]\s*$", line) and len(line) >= 50 and (after[:1].islower() or re.search(
+        r"\s(?:de|du|des|la|le|les|à|et|of|the|and|for|d['’]|l['’])$", line) is not None)
 
 
 # A possessive opening a name is the sentence's: 'Votre Proxélia de X', 'Our Riverside Café'
@@ -91,3 +109,35 @@ def domain_words(text: str) -> list[tuple[str, str, float]]:
             best = max(names)
             return [(best[3], best[3], 0.55)]
     return []
+
+
+def from_capitals(name: str, text: str = "") -> str:
+    """A header's name in capitals as a name is written: 'THE UNIVERSITY OF OTAGO' is 'The
+    University of Otago'; short words that are no connectors stay acronyms ('LLP', 'FC'),
+    unless the text writes them as words ('LE FIL ROUGE' and 'Le Fil Rouge gère ...'); the
+    text's own spelling when it writes the name otherwise too; an elided article in lower case
+    ('DE L'AIN' is 'de l'Ain')."""
+    key = fold(name)
+    for line in text.split("\n"):
+        folded = fold(line)
+        at = folded.find(key)
+        if at >= 0 and len(folded) == len(line) and not line[at:at + len(name)].isupper():
+            return name[:1] + line[at + 1:at + len(name)]  # ('THE X', 'in the X': 'The X')
+    words = []
+    for index, word in enumerate(name.split()):
+        low = word.lower()
+        as_word = word[:1] + low[1:]
+        elided = re.match(r"([DL])['’](\w.*)", word)
+        if elided and index:
+            words.append(elided[1].lower() + word[1] + elided[2][:1] + elided[2][1:].lower())
+        elif low in _SMALL and index and not (index == 1 and low in ("le", "la", "les")):
+            words.append(low)  # (an article second opens a name: 'HÔTEL LES EMBRUNS')
+        elif len(word) <= 3 and low not in _SMALL and not (
+                len(word) >= 2 and re.search(rf"(?<![\w-]){re.escape(as_word)}(?![\w-])", text)):
+            words.append(word)
+        else:  # each part of a hyphenated name ('DUBOIS-VERMOT' is 'Dubois-Vermot', its
+            # connectors in lower case: 'SAINT-ALBAN-DU-LAC' is 'Saint-Alban-du-Lac')
+            words.append("-".join(part.lower() if at and part.lower() in _SMALL else
+                                  part[:1] + part[1:].lower()
+                                  for at, part in enumerate(word.split("-"))))
+    return " ".join(words)

@@ -119,15 +119,40 @@ _PUBLISHER = re.compile(
     r"join (?:our|the) team|rejoignez[- ]nous|nous rejoindre)\b")
 
 
+# A newspaper's masthead: its title beside the issue's date and number ('L'ÉCHO DE LA CÔTE
+# BASQUE      Mercredi 10 février 2027 · n° 6 412').
+_MASTHEAD = re.compile(r"\b(?:19|20)\d\d\s*[·|,–—-]\s*(?:n°|no\.?|numero|issue|vol\.?|volume)\s*\d")
+
+
+def is_masthead(line: str) -> bool:
+    """Whether a line is a newspaper's masthead: the publication, never the employer."""
+    return bool(_MASTHEAD.search(fold(line)))
+
+
 def is_publisher_line(line: str) -> bool:
     """A header naming where the posting is published rather than who offers it."""
-    return bool(_PUBLISHER.search(fold(line)))
+    return bool(_PUBLISHER.search(fold(line)) or is_masthead(line))
 
 
 def publisher_words_off(line: str) -> str:
     """A header line without a publisher's words: 'Portail Emploi CNRS' is 'CNRS'."""
     kept = [word for word in line.split() if not _PUBLISHER.fullmatch(fold(word))]
     return " ".join(kept).strip(" -–—|·:")
+
+
+# An applicant-tracking page's facets under its heading, each label on its line in lower case
+# ('locations', 'time type', 'job requisition id'), and the buttons between ('Apply').
+_FACET = re.compile(r"^(?:locations?|time type|posted on|job requisition id)$")
+_BUTTONS = re.compile(r"^(?:apply|save|share|apply now)(?:\s+(?:apply|save|share))*$", re.I)
+
+
+def _above_facets(top: list[str], index: int) -> bool:
+    """Whether the line at `index` is the heading over an applicant-tracking page's facets
+    ('Aquarist I - Coral Reef & Tropical Pacific' over 'locations'), a post whose words are not
+    known here."""
+    after = [line.strip() for line in top[index + 1:index + 3]]
+    after = [line for line in after if not _BUTTONS.match(line)]
+    return bool(after) and bool(_FACET.match(after[0])) and len(top[index].split()) <= 12
 
 
 def heading_index(top: list[str], heading_like: Callable[[str], bool],
@@ -140,7 +165,8 @@ def heading_index(top: list[str], heading_like: Callable[[str], bool],
     candidates = [index for index, line in enumerate(top)
                   if not is_nav(line) and heading_like(line)
                   and (post_word(line) or marker.search(line) and not is_org(line)
-                       and not line.rstrip().endswith(":") and len(line.split()) <= 12)]
+                       and not line.rstrip().endswith(":") and len(line.split()) <= 12
+                       or _above_facets(top, index))]
     marked = [index for index in candidates if marker.search(top[index])]
     if marked:
         return marked[0], True
@@ -184,6 +210,20 @@ DOCUMENT_KINDS = (r"job description|position description|fiche de poste|profil d
                   r"vacancy notice|avis de vacance")
 
 
+# A webmail's domains: an address there spells its owner in its local part
+# ('ecuriesdumoulin.tremelin@orange.fr').
+_WEBMAIL = re.compile(r"^(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|orange|wanadoo|"
+                      r"free|sfr|laposte|bbox|neuf|aol|proton|protonmail|gmx)\.")
+
+
+def mail_labels(text: str, email: re.Pattern[str]) -> list[str]:
+    """The contact addresses' domain labels (domain_labels), and the local part of each
+    address at a webmail."""
+    local = [re.sub(r"[^a-z0-9]", "", m.group(0).rsplit("@", 1)[0].lower())
+             for m in email.finditer(text) if _WEBMAIL.match(m.group(0).rsplit("@", 1)[-1].lower())]
+    return domain_labels(text, email) + [label for label in local if len(label) >= 5]
+
+
 def matches_domain(name: str, labels: list[str]) -> bool:
     """Whether a name is the one a contact address's domain spells: 'Mercer Vance LLP' for
     mercervance.com, 'Clinique des Trois Sources' for clinique-trois-sources.fr."""
@@ -201,7 +241,7 @@ def matches_domain(name: str, labels: list[str]) -> bool:
 
 
 # Words a domain may leave out or cut to their initial when it spells a name.
-_LINKS = {"de", "du", "des", "la", "le", "les", "et", "d", "l", "of", "the", "and", "en", "sur"}
+LINKS = {"de", "du", "des", "la", "le", "les", "et", "d", "l", "of", "the", "and", "en", "sur"}
 
 
 def spelled_with_initials(name: str, label: str) -> bool:
@@ -211,10 +251,10 @@ def spelled_with_initials(name: str, label: str) -> bool:
     the name in order (a linking word may be left out), at least one word cut and one of three
     letters or more written whole."""
     words = re.findall(r"[a-z0-9]+", fold(name))
-    optional = [w in _LINKS or bool(_LEGAL.fullmatch(w)) for w in words]  # 'du', 'SARL'
+    optional = [w in LINKS or bool(_LEGAL.fullmatch(w)) for w in words]  # 'du', 'SARL'
     compact = re.sub(r"[^a-z0-9]", "", label)
     # (a name opens and ends with its own words: 'Le Réseau X' at a sentence's start is 'Réseau X')
-    if optional.count(False) < 2 or len(compact) < 5 or {words[0], words[-1]} & _LINKS:
+    if optional.count(False) < 2 or len(compact) < 5 or {words[0], words[-1]} & LINKS:
         return False
     pattern = "".join(f"(?:{w}|{w[0]})?" if skip else f"({w}|{w[0]})"
                       for w, skip in zip(words, optional, strict=True))
@@ -233,33 +273,6 @@ def as_written(name: str, text: str) -> str:
     return name
 
 
-# A social network's post: its author's line ('Priya Raman • 2nd', 'Camille B. • 1er',
-# 'Posted by u/name · 4h') and the headline or the time under it are no heading.
-_AUTHOR = re.compile(
-    # ('Priya Kaur, CPA, CA • 2nd': the letters after a name, set off by commas)
-    r"^(?:[A-ZÀ-Ý][\w'’.-]*(?:,?\s+[A-ZÀ-Ý][\w'’.-]*){0,4}\s*[•·]\s*(?:\d+(?:st|nd|rd|th|er|e|eme)"
-    r"\+?|author|auteur|auteure|following|follow|suivre)\b|posted by u/|publi[ée]e? par u/)", re.I)
-_FORUM = re.compile(r"^r/\w+$|^(?:facebook|linkedin|instagram|twitter|x|reddit|mastodon|threads)$",
-                    re.I)
-
-
-# A social network's group the post was shared in, under the group's name: 'Public group ·
-# 61K members', 'Groupe privé · 3,2 k membres'.
-_GROUP = re.compile(r"^(?:(?:public|private|closed) group|groupe (?:public|priv[ée]|ferm[ée]))\b"
-                    r"(?:\s*[·•]\s*[\d.,]+\s*[kKM]?\s*(?:members|membres))?", re.I)
-
-
-# A post's time under its author: '12 h · 🌍', '2d • Edited', '15 January at 09:42 · 👥'.
-_POSTED_AT = re.compile(r"^(?:\d{1,2}\s*(?:h|min|mins|j|d|w|sem\.?|wk|mo|y|hrs?)\b|"
-                        r"\d{1,2}\s+\w+(?:\s+(?:at|à)|,)\s+\d{1,2}[:h]\d\d\b|"
-                        # a day without its time, then the post's dot: '12 mai · 🌍', 'August
-                        # 27 at 6:45 PM · North Vancouver'
-                        r"(?:\d{1,2}\s+[^\W\d]{3,10}\.?|[^\W\d]{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?"
-                        r"(?:\s+(?:at|à)\s+\d{1,2}[:h.]?\d\d\s*(?:[AP]M)?)?\s*[·•])\s*[·•]?", re.I)
-# A network's handle, alone or with its badge: 'saltbushbrewing  ✓'.
-HANDLE = re.compile(r"^@?(?P<handle>[a-z0-9._]{3,30})(?:\s*[✓✔☑])?$")
-
-
 # An e-mail's lines naming its recipients: their addresses are no contact of the employer's.
 _TO_LINE = re.compile(r"(?im)^[ \t>]*(?:to|à|a|cc|cci|bcc|destinataires?)[ \t]*:[^\n]*$")
 
@@ -269,41 +282,6 @@ def contact_addresses(text: str) -> list[re.Match[str]]:
     recipients = [m.span() for m in _TO_LINE.finditer(text)]
     return [m for m in EMAIL.finditer(text)
             if not any(start <= m.start() < end for start, end in recipients)]
-
-
-def _words(line: str) -> int:
-    """A line's words, its dashes and marks left out ('Carousel Bingo Club – Great Yarmouth': 5)."""
-    return len(re.findall(r"[\w'’&.-]*\w", line))
-
-
-def page_lines(top: list[str]) -> set[int]:
-    """Indexes of the lines naming who posts on a network, above when it was posted (a page or
-    a person; not a group, whose kind the line under its name gives)."""
-    return {index - 1 for index, line in enumerate(top)
-            if index and _POSTED_AT.match(line.strip()) and len(line.split()) <= 12
-            and _words(top[index - 1]) <= 5 and not _GROUP.match(top[index - 1].strip())}
-
-
-def author_lines(top: list[str]) -> set[int]:
-    """Indexes of a social post's author line, the line of its headline or time under it, and
-    the network's or the forum's own name."""
-    found: set[int] = set()
-    for index, line in enumerate(top):
-        if _POSTED_AT.match(line.strip()) and len(line.split()) <= 12 and index \
-                and _words(top[index - 1]) <= 5 and not post_word(top[index - 1]):
-            found.update({index - 1, index})  # the page or the person posting, then when
-        if _FORUM.match(line.strip()):
-            found.add(index)
-        elif _GROUP.match(line.strip()):
-            found.update({index - 1, index} if index else {index})  # the group's name, then its kind
-        elif index == 0 and HANDLE.match(line.strip()) and re.search(r"[a-z]", line):
-            found.add(index)
-        elif _AUTHOR.match(line.strip()):
-            found.add(index)
-            if index + 1 < len(top) and not _AUTHOR.match(top[index + 1]) \
-                    and "/" not in line:  # a profile's headline, not a forum post's heading
-                found.add(index + 1)
-    return found
 
 
 # A state's letterhead ('RÉPUBLIQUE DU CAMEROUN', 'Royaume du Maroc', 'Principauté de Monaco')

@@ -11,6 +11,8 @@ import re
 
 from tracker.importers.text_names_check import STREET
 from tracker.importers.text_names_forms import LEGAL_WORDS
+from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_social import is_author
 
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
         r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
@@ -59,12 +61,25 @@ _OWNER = re.compile(
     rf"(?:(?i:at|chez)\s+(?P<at>{_NAME})|(?i:in|à|at)\s+[A-ZÀ-Ý][\w'’-]+\s*\(\s*(?P<aside>{_NAME}))")
 
 
+# A social post's author's headline, their post at an organisation: 'Customer Operations
+# Team Lead at Kaimai Water | Making every call count 💧'; and the author's words that the
+# post they offer is in their own team ('My team is growing', 'join my team', 'rejoindre mon
+# équipe').
+_HEADLINE = re.compile(rf"^(?P<post>[^|•·\n]{{3,80}}?)\s+(?:at|@|chez)\s+(?P<at>{_NAME})\s*(?:[|•·].*)?$")
+_MY_TEAM = re.compile(r"(?i)\b(?:my|mon|ma)\s+(?:team|[ée]quipe|service|unit)\b")
+
+
 def owner_named(lines: list[str]) -> tuple[str, str] | None:
     """(business, line) a post's author names as theirs."""
     for line in lines:
         match = _OWNER.search(line)
         if match:
             return (match["at"] or match["aside"]).strip(), line
+    for index, line in enumerate(lines[1:4], 1):
+        match = _HEADLINE.match(line.strip())
+        if match and is_author(lines[index - 1]) and post_word(match["post"]) \
+                and any(_MY_TEAM.search(other) for other in lines[index + 1:index + 15]):
+            return match["at"].strip(), line.strip()
     return None
 
 

@@ -14,8 +14,10 @@ import re
 from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_names_check import clean_org
+from tracker.importers.text_names_forms import without_legal_form
 from tracker.importers.text_names_header import is_org_line, org_name
 from tracker.importers.text_names_layout import contact_addresses, post_word, spelled_with_initials
+from tracker.importers.text_names_places import is_town
 from tracker.importers.text_names_words import _GENERIC_LABELS, _NAME, _NAME_RE, _ORG, _SIGN_OFF
 
 _ABOUT = re.compile(r"^(?:qui sommes[- ]nous|about us|who we are|qui nous sommes|our company|"
@@ -93,9 +95,11 @@ def in_full(name: str, top: list[tuple[str, str, float]], text: str) -> str | No
     when the one found is its first words ('At Patty Barn, every burger ...'): one or two
     capitalised words more, no unit's word."""
     for other, _snippet, _confidence in top:
-        other = clean_org(other, text)
+        other = without_legal_form(clean_org(other, text))  # ('... Services Limited')
         rest = other[len(name):] if other.startswith(name + " ") else ""
-        if rest and re.fullmatch(r"(?:\s+[A-ZÀ-Ý][\w'’&.-]*){1,2}", rest) and not _UNIT_WORDS.search(rest):
+        # ('Atlantis Intérim Cholet': the branch's town is no part of the name)
+        if rest and re.fullmatch(r"(?:\s+[A-ZÀ-Ý][\w'’&.-]*){1,2}", rest) and not _UNIT_WORDS.search(rest) \
+                and not is_town(rest.strip()):
             return other
     return None
 
@@ -105,6 +109,55 @@ _PERSON = re.compile(r"^(?:Dr\.?|Dre|Docteur|Docteure|Pr\.?|Professeur|Ma[îi]tr
 # A practice heading its own sentence: 'Cabinet médical des Marquisats, cabinet de groupe ...'.
 _PRACTICE = re.compile(r"^(?P<name>(?:Cabinet|Centre|Maison|P[ôo]le|Clinique|Practice|Surgery|"
                        r"Medical Centre|Health Centre)\b[^,.;:()]{3,60}?)\s*(?:,|\s[—–-]\s|$)")
+
+
+# A legal body beside the event, the venue or the brand it runs, in a footer ('Association
+# Bocage Images – Festival Court Métrage en Bocage') or a sentence ('le festival, organisé par
+# l'association Bocage Images').
+_BODY_BESIDE = re.compile(r"^(?P<body>(?:Association|Fondation|F[ée]d[ée]ration|Soci[ée]t[ée]|"
+                          r"Foundation|Society|Trust)\s+[^–—|•·,\n]{2,60}?)\s+[–—|•·-]\s+(?P<rest>.+)$")
+_RUN_BY = re.compile(r"\b(?:port[ée]e?|organis[ée]e?|g[ée]r[ée]e?|produite?|run|organi[sz]ed|"
+                     r"managed)\s+by\s+(?:the\s+)?(?P<body>(?:Association|Foundation|Society|Trust)"
+                     r"\s+[A-ZÀ-Ý][^,.;:()\n]{2,60})|\b(?:port[ée]e?|organis[ée]e?|g[ée]r[ée]e?|"
+                     r"produite?)\s+par\s+l['’]\s*(?P<fr>association\s+[A-ZÀ-Ý][^,.;:()\n]{2,60})")
+
+
+# A public body's service, said so beside its name: 'Port de plaisance de Loctudy – service
+# municipal de la Commune de Loctudy'.
+_SERVICE_OF = re.compile(r"[–—,-]\s*(?:un\s+|le\s+)?service\s+(?:municipal|communal|intercommunal|"
+                         r"d[ée]partemental|r[ée]gional|public)?\s*(?:de\s+la|de\s+l['’]|du|de|des|d['’])"
+                         r"\s*(?P<body>(?:Commune|Ville|Mairie|Communaut[ée]|M[ée]tropole|"
+                         r"D[ée]partement|R[ée]gion|Syndicat)\b[^,.;:()\n]{2,60})")
+
+
+def service_body(lines: list[str]) -> tuple[str, str] | None:
+    """(body, line) a line names as the public body whose service it is."""
+    for line in lines:
+        served = _SERVICE_OF.search(line)
+        if served:
+            return served["body"].strip(), line.strip()
+    return None
+
+
+def event_body(name: str, lines: list[str]) -> tuple[str, str] | None:
+    """(body, line): the association or foundation that runs the event, venue or brand found
+    as the employer ('Festival Court Métrage en Bocage'), the public body whose service it is:
+    it employs."""
+    key = fold(name)
+    if re.match(r"(?:association|fondation|federation|societe|foundation|society|trust)\b", key):
+        return None
+    for line in lines:
+        served = _SERVICE_OF.search(line)
+        if served and key in fold(line[:served.start()]):
+            return served["body"].strip(), line.strip()
+        beside = _BODY_BESIDE.match(line.strip())
+        if beside and key in fold(beside["rest"]):
+            return beside["body"].strip(), line.strip()
+        run = _RUN_BY.search(line)
+        if run and key in fold(line):
+            body = (run["body"] or run["fr"]).strip()
+            return body[0].upper() + body[1:], line.strip()
+    return None
 
 
 def practice(name: str, body: list[str]) -> tuple[str, str] | None:
@@ -145,14 +198,27 @@ def signature(lines: list[str]) -> list[tuple[str, str, float]]:
     """An e-mail's signature: the organisation line among the few after the sign-off."""
     for index, line in enumerate(lines):
         if _SIGN_OFF.match(line.strip()):
-            for below in lines[index + 1:index + 6]:
+            # (its next lines: the name, a post, the organisation; blank lines between)
+            block = [below.strip() for below in lines[index + 1:index + 12] if below.strip()][:5]
+            if any(_SIGN_OFF.match(below) for below in block):
+                continue  # 'Thanks again for your help, ...' over 'Kind regards,': the latter
+            for at, below in enumerate(block):
                 # 'Office Manager, X Ltd', 'Chargée de recrutement IT – X': a role, then its
                 # organisation
-                role, org = (re.split(r"(?:,|\s[—–|-])\s+", below.strip(), maxsplit=1) + [""])[:2]
+                role, org = (re.split(r"(?:,|\s[—–|-])\s+", below, maxsplit=1) + [""])[:2]
                 if org and post_word(role) and _NAME_RE.match(org):  # 'Office Manager, X Ltd'
-                    return [(org, below.strip(), 0.6)]
-                if below.strip() and is_org_line(below.strip()):
-                    return [(org_name(below.strip()), below.strip(), 0.6)]
+                    # ('Area Manager – West Midlands' over 'Sentinel Secure Services Ltd': the
+                    # role's area, then the organisation's own line)
+                    after = next((line for line in block[at + 1:] if line), "")
+                    # (not a branch under the organisation: 'Chargée de recrutement – Axiome
+                    # Réseaux' over 'Agence de Nantes')
+                    branch = re.match(r"(?i)(?:agence|branch|site|bureau|office|antenne|"
+                                      r"direction|service|department)\b", after)
+                    if after and not branch and is_org_line(after) and not is_org_line(org):
+                        return [(org_name(after), after, 0.6)]
+                    return [(org, below, 0.6)]
+                if below and is_org_line(below):
+                    return [(org_name(below), below, 0.6)]
     return []
 
 

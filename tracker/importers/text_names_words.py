@@ -64,7 +64,7 @@ _RECRUITS = re.compile(
     r"(?<![sS]['’])"  # ('X s'engage en faveur de la diversité' commits, recruits no one)
     r"(?i:recrute|recrutent|recherche|recherchent|cherche|cherchent|rech(?=\.)|engage|engagent|"
     r"(?:souhaite|souhaitent|d[ée]sire|d[ée]sirent) (?:engager|embaucher)|embauche|is recruiting|"
-    r"wishes to hire|is looking to hire|"
+    r"wishes to hire|is looking to hire|requires(?=\s++(?:an?|two|three|four|several|\d{1,2})(?:\s|$))|"
     r"is hiring|is seeking|seeks|is looking for|wishes to appoint|wish to appoint|"
     r"invites (?:nominations and )?applications|se propose de recruter|souhaite recruter|"
     r"lance un appel|va recruter|intends to recruit|wishes to recruit|is looking to recruit|"

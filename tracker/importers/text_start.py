@@ -45,7 +45,7 @@ _WINDOW = re.compile(r"\b(?:entre|between)\b", re.I)
 _EMPLOYED = re.compile(r"\b(?:contrat|contract|engag\w*|CDD|employ\w*|embauch\w*|hired|"
                        r"recrut\w*|stage|internship|placement)\b", re.I)
 _SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\b(?:dates?|season|saison|"
-                   r"p[ée]riode)\s*+:\s*+)", re.I)
+                   r"p[ée]riode|term|contract period|period of employment)\s*+:\s*+)", re.I)
 
 
 def read_start(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],

@@ -10,9 +10,11 @@ import re
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_places import is_town
 from tracker.importers.text_title_parts import (
     ASSIGNED,
     assignment,
+    capitals_kept,
     named_to_acronym,
     other_fields_off,
 )
@@ -30,7 +32,9 @@ _KIND_PREFIX = re.compile(
     r"new (?:role|position|opportunity|job)|nouveau poste|nouvelle (?:offre|opportunite)|"
     r"on recrute|nous recrutons|je recrute|"
     # a recruiter's subject: 'Opportunité confidentielle – X'
-    r"opportunite confidentielle|confidential (?:opportunity|role|search))\s*+[·|:–—!-]\s*+(?=\S)")
+    r"opportunite confidentielle|confidential (?:opportunity|role|search))"
+    # (or a pictograph between: '💊 WE'RE HIRING 💊 X')
+    r"\s*+(?:[·|:–—!-]|[^\w\s,.;'’()\[\]«»\"&/+#@%€$£]++)\s*+(?=\S)")
 # Lines that only call to apply or greet: never a heading.
 _CALLS = re.compile(
     r"^(?:rejoignez[- ]nous|join us|join our team|nous recrutons|on recrute|we'?re hiring|"
@@ -73,12 +77,13 @@ _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[é
                               r"summer|winter|[ée]t[ée])\b.*$", re.I)
 # '(Fixed term)', '(35 hours)': brackets holding only the contract's terms ('(CDD)' stays, as
 # the acronym of a contract is often written as part of the post's name); when the post is
-# worked ('(Nights)', '(Term Time)', '(Saturday rota)', '(harvest 2027)') is such a term too.
+# worked ('(Nights)', '(Term Time)', '(Saturday rota)', '(harvest 2027)', '(Bank)') is such a
+# term too.
 _TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|freelance|part[- ]time|" \
               r"secondment|d[ée]tachement|nights?|nuits?|term[- ]time(?: only)?|" \
               r"(?:(?:monday|saturday|sunday|weekend|week-end)\s+)?rota|on[- ]call|" \
               r"zero[- ]hours?|sessional|(?:harvest|vendanges?|moisson)(?:\s+\d{4})?|" \
-              r"full[- ]time|seasonal|term|casual|locum|\d+(?:\.\d+)?\s*fte|" \
+              r"full[- ]time|seasonal|term|casual|locum|bank|relief|\d+(?:\.\d+)?\s*fte|" \
               r"(?:spring|summer|fall|autumn|winter)\s+\d{4}|" \
               r"\d+(?:\s*[-–]\s*\d+)?\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
 _TRAILING_TERMS_ONLY = re.compile(rf"\s*\((?:{_TERM_WORDS})(?:\s*[,/·]\s*(?:{_TERM_WORDS}))*\)\s*$",
@@ -166,7 +171,8 @@ _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|"
                       r"(?:the\s++)?(?:(?:posts?|positions?)\s++of\s++)?(?:an?\s++)?|"
                       r"(?:walk-?in (?:drive|interview)s?|hiring drive|"
                       r"recruitment drive|(?:now )?hiring|we(?:'re| are) (?:hiring|recruiting)|"
-                      r"nous recrutons|on recrute|recrutement)\s*+(?:for|:)\s*+"
+                      r"nous recrutons|on recrute|recrutement)\s*+(?:for|:|[^\w\s,.;:!?'’()\[\]«»\"&/+#@%€$£-]++)"
+                      r"\s*+"
                       r"|(?:devenez|deviens|become)\s++(?:an?\s++|un(?:e|\(e\)|·e)?\s++)?"
                       r"|(?:wanted|required|urgent(?:ly)?(?: (?:wanted|required|vacancy|opening|"
                       r"requirement|hiring))?|(?:job )?vacancy|opening)\s*+[–—:-]\s*+"
@@ -183,25 +189,16 @@ def kind_prefixed(line: str) -> str | None:
     if not match:
         return None
     rest = line[match.end():].strip()
+    words = re.findall(r"[^\W\d_][\w'’-]*", rest)
+    if words and is_town(words[0]) and not post_word(rest):
+        return None  # 'WE'RE HIRING – BRISBANE NORTHSIDE': where, not whom
     return rest if len(rest.split()) >= 1 and not re.fullmatch(r"[\W\d_]+", rest) else None
-
-
-# 'AGENT CYNOPHILE avec son chien pour ...': a post written in capitals, then in lower case
-# what it comes with or is for (a sentence, not the post's name).
-_CAPITALS_THEN_SENTENCE = re.compile(
-    r"^(?P<post>[A-ZÀ-Ý][A-ZÀ-Ý'’·().-]+(?:[ /-]+[A-ZÀ-Ý'’·().-]+)+)\s+(?:avec|with|pour|for|dans|"
-    r"afin|to|qui|who|au sein|within|sur|on)\s+[a-zà-ÿ].*$")
-
-
-def _capitals_kept(title: str) -> str:
-    match = _CAPITALS_THEN_SENTENCE.match(title)
-    return match["post"] if match and post_word(match["post"]) else title
 
 
 def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
-    title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", _capitals_kept(title))).rstrip(" !")
+    title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", capitals_kept(title))).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
     title = _class_off(title).strip() or title
     # ('(Remote, US)' first: the way of working in brackets taken off, the part before it is
@@ -213,7 +210,7 @@ def trim_terms(title: str) -> str:
                 _TRAILING_PARENS, _TRAILING_TERMS_ONLY, _TRAILING_EXTRAS[2], _TERMS_THEN_MORE,
                 _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
                 _TRAILING_EXTRAS[1], _TRAILING_PURPOSE, _TRAILING_OFFER, _TRAILING_ARRANGEMENT,
-                _TRAILING_SITE)
+                _TRAILING_SITE, _TRAILING_OURS)
     # Several qualifiers one after the other ('X (Band 3) – Fixed Term 6 months – 30 hours',
     # 'X | 80–100% | fixed-term'): each one taken off uncovers the next.
     for _ in range(3):
@@ -252,14 +249,16 @@ _TRAILING_SITE = re.compile(
 # '(all genders)', '(gn)', '(alle Geschlechter)': a gender-neutral mark, as '(m/f/d)' is.
 _TRAILING_GENDERS = re.compile(r"\s*\((?:all genders?|any gender|gn\*?|alle geschlechter|"
                                r"tous genres|[mwdfhx](?:\s*/\s*[mwdfhx]){2,3})\)\s*$", re.I)
+# 'Retail Sales Consultants at our NEW Elm Street store': the workplace the employer calls its
+# own, after the post.
+_TRAILING_OURS = re.compile(r"\s+(?:at|in|for|au sein de|dans)\s+(?:our|notre|nos)\b.*$", re.I)
 # 'DevOps Engineer opportunity': the sender's word that a post is offered, after it.
 _TRAILING_OFFER = re.compile(r"\s+(?:job\s+)?(?:opportunity|opening)$", re.I)
 
 
-
 # "X recrute un·e Y pour ...", "who we need: a Y (...)", "we are recruiting a Y to join"
 _POST_IN_SENTENCE = re.compile(
-    r"(?:(?:[’']re|\bwe are) (?:looking for|seeking)|"  # ('we're looking for a X')
+    r"(?:(?:[’'](?:re|m)|\b(?:we|i) am) (?:looking for|seeking)|"  # ('we're looking for a X')
     r"\b(?:recrute|recrutent|recrutons|recherche|recherchent|recherchons|cherche|cherchent|"
     r"cherchons|engage|engagent|embauche|embauchons|is hiring|are hiring|"
     r"is recruiting|are recruiting|is looking for|are looking for|seeks|is seeking|are seeking|"
@@ -272,7 +271,7 @@ _POST_IN_SENTENCE = re.compile(
     r"(?:son|sa|ses|their|its|our|"
     # ('son ou sa', 'son/sa futur(e)': the possessive in both genders)
     r"notre|nos|leur)(?:\s*(?:\s+ou\s+|/)\s*(?:son|sa))?(?:\s+(?:futur\S*|nouveau|nouvel|nouvelle|new|next|"
-    r"prochaine?))?)\s+(?P<post>[^.;:!?]{3,100})",
+    r"prochaine?))?)(?:\s+(?:new|additional|extra|nouveaux|nouvelles))?\s+(?P<post>[^.;:!?]{3,100})",
     re.I)
 # Where the sentence goes on past the post: an aside in brackets (not a sex ending '(e)' nor
 # an acronym '(FLE)'), a comma, a preposition ('en' only before the terms: 'en CDI').

@@ -90,6 +90,25 @@ _SIGNED = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,2},\s
 _HEADER_FIELD = re.compile(r"^[\w' -]{1,25}\s?:(?:\s|$)")
 
 
+# A bulletin's contents or its issue ('IN THIS ISSUE: ...', 'Au sommaire', 'Issue 58'), and
+# its section of jobs ('💼 JOBS AT THE HOSPICE – PLEASE SHARE!', 'Offres d'emploi').
+_CONTENTS = re.compile(r"^(?:in this issue|this (?:week|month)|inside|au sommaire|sommaire|"
+                       r"dans ce numero|a la une)\b|\b(?:newsletter|bulletin|lettre d'information)\b"
+                       r".*\b(?:issue|no\.?|n°|numero)\s*\d+")
+_JOBS_SECTION = re.compile(r"^(?:jobs?|vacanc(?:y|ies)|careers?|job opportunities|we'?re hiring|"
+                           r"offres? d'emploi|emplois?|recrutements?|on recrute|postes? a pourvoir)\b")
+
+
+def _jobs_section(body: list[str]) -> int:
+    """The index of a bulletin's section of jobs, where its ad starts (0 in any other mail)."""
+    contents = next((i for i, line in enumerate(body[:40]) if _CONTENTS.search(fold(line))), None)
+    if contents is None:
+        return 0
+    return next((i + 1 for i, line in enumerate(body[contents + 1:], contents + 1)
+                 if len(line.split()) <= 10 and _JOBS_SECTION.match(
+                     re.sub(r"^[^\w]+", "", fold(line)))), 0)
+
+
 def ad_heading(lines: list[str], is_org: Callable[[str], bool],
                marked: Callable[[str], bool]) -> tuple[str, str] | None:
     """(heading, line) of the ad an e-mail carries below its subject: a short line standing
@@ -100,11 +119,16 @@ def ad_heading(lines: list[str], is_org: Callable[[str], bool],
     if start is None:
         return None
     body = [_QUOTE.sub("", line).strip() for line in lines[start + 1:start + 80]]
+    jobs = _jobs_section(body)
     for index, line in enumerate(body):
+        if index < jobs:
+            continue  # a bulletin's items before its jobs: its own name, its news
         core = re.sub(r"\s*\([^()]*\)$", "", line)  # ('X (12-month contract, parental leave)')
         if (not line or len(core) > 80 or len(core.split()) > 10 or line[-1] in ".,;:!?"
                 or re.match(r"[•▪◦●■✓✔➢►▸*–-]\s", line)  # a list's item
-                or _HEADER_FIELD.match(line) or "@" in line or is_call(line) or is_org(line)
+                or _HEADER_FIELD.match(line) or "@" in line or is_call(line)
+                # ('ORCHESTRA OPERATIONS MANAGER': a body's word, then the post it ends on)
+                or is_org(line) and not post_word(line.split()[-1])
                 or SEPARATOR_LINE.match(line) or re.fullmatch(r"[\W\d_]+", line)
                 or _SIGNED.match(line) and not post_word(line.partition(",")[0])):
             continue

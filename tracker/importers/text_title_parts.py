@@ -268,3 +268,22 @@ ASSIGNED = re.compile(
 def assignment(words: str) -> str | None:
     match = ASSIGNED.match(words.strip())
     return f"{match['post']} {match['task'].strip()}" if match else None
+
+
+# 'AGENT CYNOPHILE avec son chien pour ...': a post written in capitals, then in lower case
+# what it comes with or is for (a sentence, not the post's name).
+_CAPITALS_THEN_SENTENCE = re.compile(
+    r"^(?P<post>[A-ZÀ-Ý][A-ZÀ-Ý'’·().-]+(?:[ /-]+[A-ZÀ-Ý'’·().-]+)+)\s+(?:avec|with|pour|for|dans|"
+    r"afin|to|qui|who|au sein|within|sur|on)\s+[a-zà-ÿ].*$")
+
+
+# 'SECURITY OFFICER – distribution centre, Ansty Park', 'MAÎTRE D'HÔTEL – restaurant
+# gastronomique': a post in capitals, then after a dash in lower case where or what it is.
+_CAPITALS_THEN_LOWER = re.compile(
+    r"^(?P<post>[A-ZÀ-Ý][A-ZÀ-Ý'’·().-]+(?:[ /-]+[A-ZÀ-Ý'’·().-]+)*)\s+[—–-]\s+[a-zà-ÿ].*$")
+
+
+def capitals_kept(title: str) -> str:
+    """A post written in capitals without the words in lower case after it."""
+    match = _CAPITALS_THEN_SENTENCE.match(title) or _CAPITALS_THEN_LOWER.match(title)
+    return match["post"] if match and post_word(match["post"]) else title

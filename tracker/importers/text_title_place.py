@@ -52,11 +52,16 @@ _VENUE = re.compile(
     r"Campus|Project|Programme|Station|Airport|Farm|Estate|Castle|Abbey|Gardens?)")
 
 
+# A venue's common noun the text writes before its name: 'le multiplexe X', 'our store X'.
+_VENUE_NOUN = r"\b(?:le|la|l['’]|notre|our|the)\s*(?:multiplexe|cin[ée]ma|h[ôo]tel|restaurant|magasin|" \
+              r"boutique|complexe|store|venue|cinema|hotel|shop)"
+
+
 # A site of an organisation named by its town: 'Atelier de Pantin', 'Agence d'Angers', 'Leeds
 # Branch', 'Dublin Office'.
 _SITE_OF = re.compile(
     r"(?i:atelier|agence|site|boutique|magasin|usine|entrep[ôo]t|bureaux?|antenne|[ée]tablissement|"
-    r"plateforme|si[èe]ge|succursale)\s+(?:de\s+|d['’]\s*|du\s+)(?P<town>[A-ZÀ-Ý][\w'’ -]{1,40})"
+    r"plateforme|si[èe]ge|succursale|port|gare|a[ée]roport|d[ée]p[ôo]t)\s+(?:de\s+|d['’]\s*|du\s+)(?P<town>[A-ZÀ-Ý][\w'’ -]{1,40})"
     r"|(?P<before>[A-ZÀ-Ý][\w'’ -]{1,40}?)\s+(?i:branch|office|store|depot|warehouse|plant|site|"
     r"workshop)")
 
@@ -76,6 +81,8 @@ def _workplace(tail: str, text: str, title: str) -> bool:
     if any(m["value"].strip(" :.").startswith(town or name) for m in _LOCATION_LABEL.finditer(rest)):
         return True
     flat = " ".join(rest.split())  # (the name wrapped in a paragraph)
+    if re.search(rf"(?i:{_VENUE_NOUN})\s+{re.escape(name)}(?!\w)", flat):
+        return True  # 'Le multiplexe Horizon Angers Saint-Serge, c'est 11 salles'
     return bool(_VENUE.fullmatch(name)) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", flat) is not None
 
 

@@ -76,11 +76,28 @@ _FULL_WEEK = re.compile(r"(?:full[- ]time is|full[- ]time equivalent is|temps (?
 _PERCENT = re.compile(r"(?<![\d,.])(\d{2,3})\s*+%")
 _NOT_A_SHARE = re.compile(r"\s*+(?:of\s++)?(?:marks|aggregate|score|cgpa|grade|pension|commission|"
                           r"bonus|travel|remote|discount|des voix|de réussite)", re.I)
+# A premium's rate before its percent: 'majorées à 25 %', 'paid at 150%'.
+_PREMIUM = re.compile(r"\b(?:major[ée]e?s?|bonifi[ée]e?s?|pay[ée]e?s?|paid|premium|uplift)\s+"
+                      r"(?:à|de|at|by)?\s*$", re.I)
+# Days off, not days worked: 'Repos : 1,5 jour par semaine', '2 rest days a week'.
+_REST = re.compile(r"\b(?:repos|rest|off|cong[ée]s?)\b", re.I)
+
+
+def _line_above(text: str, match: re.Match[str]) -> str:
+    """The line above a match's line (a label whose value the match's line gives)."""
+    start = text.rfind("\n", 0, match.start())
+    return text[text.rfind("\n", 0, max(start, 0)) + 1:max(start, 0)]
+
+
 _THIRTY_FIFTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*35(?:e|ème|èmes)?\b")
 # A share in fifths of a week: 'à 4/5e', 'un 4/5ème', 'quatre cinquièmes'.
 _FIFTHS = re.compile(r"(?<![\d/])([1-4])\s*/\s*5\s*(?:e|ème|èmes|th)\b|\b(un|deux|trois|quatre) "
                      r"cinquièmes?\b", re.I)
-_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!de )(?<!of )(\d{2}(?:[.,]\d{1,2})?)\s*(?:heures|hours|h)"
+# ('Contrat de 24 heures par semaine'; not a shift's length: 'trois nuits de 12 h par semaine')
+_WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!nuits de )(?<!nuit de )(?<!gardes de )(?<!garde de )"
+                           r"(?<!postes de )(?<!journées de )(?<!vacations de )(?<!nights of )"
+                           r"(?<!shifts of )(?<!shift of )(?<!days of )(?<!more than )(?<!plus de )"
+                           r"(\d{2}(?:[.,]\d{1,2})?)\s*(?:heures|hours|h)"
                            r"(?P<minutes>[0-5]\d)?\s*"
                            r"(?:(?:par|per|a|/)\s*(?:semaine|week|sem)\b|hebdo\w*|weekly)", re.I)
 # 'a 39-hour week', '37.5 hour week': hours a week written as the week's own.
@@ -193,8 +210,11 @@ def read_working_time(result: ParsedPosting, text: str, lang: str) -> None:
     heading = [line for line in lines if line.strip()][:5]
     for line in (part for whole in lines for part in re.split(r"(?<=[.!?])\s+", whole)):
         percent = _PERCENT.search(line)
-        if percent and _NOT_A_SHARE.match(line, percent.end()):
-            continue  # 'minimum 60% marks', '7 % pension': a share of something else
+        if percent and (_NOT_A_SHARE.match(line, percent.end())
+                        or _PREMIUM.search(line[:percent.start()])):
+            # 'minimum 60% marks', '7 % pension', 'heures supplémentaires majorées à 25 %': a
+            # share of something else
+            continue
         if percent and not _MONEY_SIGN.search(line) and 1 <= int(percent.group(1)) <= 100 and (
                 _TIME_WORDS.search(line) or line in heading and len(line) <= 80):
             result.add("working_time_percent", int(percent.group(1)), line, 0.7)
@@ -210,8 +230,11 @@ def read_working_time(result: ParsedPosting, text: str, lang: str) -> None:
             ["un", "deux", "trois", "quatre"].index(fifth.group(2).lower()) + 1
         result.add("working_time_percent", count * 20, around(text, fifth), 0.75)
         return
+    # (not where the days are worked, under a label of its own too: 'Télétravail possible' over
+    # 'Oui (1 jour par semaine)'; nor days of rest: 'Repos : 1,5 jour par semaine')
     days = next((found for found in _DAYS_A_WEEK.finditer(text)
-                 if not _WHERE.search(around(text, found, 40))), None)
+                 if not _WHERE.search(around(text, found, 40) + "\n" + _line_above(text, found))
+                 and not _REST.search(around(text, found, 40))), None)
     if days:
         share = round(float(days.group(1).replace(",", ".")) * 20)
         result.add("working_time_percent", share, around(text, days), 0.6)
