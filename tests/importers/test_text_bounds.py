@@ -46,7 +46,10 @@ def _long_line(trigger: str, piece: str, size: int, end: str = "") -> str:
 KNOWN = [("x@", "a", "@b.c"), ("", "a@", ""), ("Quotité ", " ", ""), ("Catégorie ", "\t", ""),
          ("offre n° ", " ", ""), ("Closing date ", " ", ""), ("", "apply x@y.fr\n", ""),
          ("Essential criteria\n- a\n", "b\n", ""), ("", "ABCD\nb\n", ""),
-         ("Gestionnaire (", " ", "H/F"), ("GP", " ", " is"), ("La commune de (", "a", "")]
+         ("Gestionnaire (", " ", "H/F"), ("GP", " ", " is"), ("La commune de (", "a", ""),
+         # a contract's word repeated (each looked back over the line before it), a bulletin's
+         # name repeated (each looked ahead for its issue's number)
+         ("", "ouvert aux fonctionnaires ", ""), ("Subject: x\n\n", "newsletter ", "")]
 
 
 def _examples(test):  # noqa: ANN001, ANN202

@@ -241,24 +241,28 @@ def kinds_in(value: str, lang: str,
                                                                                 EmploymentType]]:
     """(start, end, kind) of every contract word of `types` in a line."""
     found = []
+    shifts = None  # whether the line speaks of shifts, looked up once
     for pattern, kind in types:
         for match in pattern.finditer(value):
             word = match.group(0).lower()
+            before = value[max(0, match.start() - 60):match.start()]  # (a window: each match
+            # looking back over the whole line would take a time growing with its square)
             if lang == "en" and word in ("vacation", "vacations"):
                 continue  # 'five weeks vacation': holidays, not a French 'vacation'
-            if _PAST.search(value[max(0, match.start() - 40):match.start()]):
+            if _PAST.search(before[-40:]):
                 continue  # 'completion of a registered apprenticeship': a qualification held
             if match.group(0)[:1].isupper() and _IN_A_NAME.match(value, match.end()) \
-                    and value[:match.start()].rstrip()[-1:].isupper() is False \
-                    and re.search(r"[A-Z]\w*\s++(?:&\s++|and\s++)?$", value[:match.start()]):
+                    and before.rstrip()[-1:].isupper() is False \
+                    and re.search(r"[A-Z]\w*\s++(?:&\s++|and\s++)?$", before):
                 continue  # 'Sponsored Research & Industrial Consultancy (SRIC)': a unit's name
-            if lang == "en" and word.startswith("stage") or word == "alternance" and \
-                    re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I):
+            if word == "alternance" and shifts is None:
+                shifts = re.search(r"horaire|\d\s?h\b|équipe|week-end|schedule", value, re.I) is not None
+            if lang == "en" and word.startswith("stage") or word == "alternance" and shifts:
                 continue  # 'horaires 5h-12h / 13h-20h en alternance': shifts, no work-study
-            if re.search(r"\b[A-Z][a-z]+\s*+\($", value[:match.start()]) and \
+            if re.search(r"\b[A-Z][a-z]+\s*+\($", before) and \
                     value[match.end():match.end() + 1] == ")" and word in ("vie", "via"):
                 continue  # 'Vienna (VIE)': an airport's code after the city's name
-            if _PROSPECT_BEFORE.search(value[max(0, match.start() - 40):match.start()]) \
+            if _PROSPECT_BEFORE.search(before[-40:]) \
                     or _PROSPECT_AFTER.match(value, match.end()):
                 continue  # 'Pré-embauche en CDI possible à l'issue': a contract to come
             found.append((match.start(), match.end(), kind))
@@ -304,10 +308,11 @@ def _stated(value: str, lang: str) -> tuple[EmploymentType, str] | None:
         return EmploymentType.OTHER, value  # 'ouvert aux titulaires ou contractuels'
     first = found[0]
     for start, _, kind in found[1:]:
+        if start - first[1] > 60:
+            break  # (found in order: the words after are further still)
         gap = value[first[1]:start]
         alternative = _BETWEEN_ALTERNATIVES.search(gap) or not gap.strip(" ,;")
-        if kind is not first[2] and len(gap) <= 60 and alternative \
-                and EmploymentType.OTHER not in (kind, first[2]):
+        if kind is not first[2] and alternative and EmploymentType.OTHER not in (kind, first[2]):
             return EmploymentType.OTHER, value
     named = [kind for _, _, kind in found]
     # An explicit fixed term beside the word 'permanent' elsewhere on the line ('CDD, poste

@@ -94,7 +94,7 @@ _HEADER_FIELD = re.compile(r"^[\w' -]{1,25}\s?:(?:\s|$)")
 # its section of jobs ('💼 JOBS AT THE HOSPICE – PLEASE SHARE!', 'Offres d'emploi').
 _CONTENTS = re.compile(r"^(?:in this issue|this (?:week|month)|inside|au sommaire|sommaire|"
                        r"dans ce numero|a la une)\b|\b(?:newsletter|bulletin|lettre d'information)\b"
-                       r".*\b(?:issue|no\.?|n°|numero)\s*\d+")
+                       r"[^\n]{0,80}?\b(?:issue|no\.?|n°|numero)\s*\d+")
 _JOBS_SECTION = re.compile(r"^(?:jobs?|vacanc(?:y|ies)|careers?|job opportunities|we'?re hiring|"
                            r"offres? d'emploi|emplois?|recrutements?|on recrute|postes? a pourvoir)\b")
 
