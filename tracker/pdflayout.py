@@ -151,7 +151,8 @@ def _plain_if_lost(data: bytes, pages: int, found: int, undecoded: bool) -> str 
     plain = "\n".join(read).replace("\r\n", "\n")
     plain = "".join(c for c in plain if (c >= " " or c in "\n\t") and not _UNDECODED.match(c))
     letters = _letters_in(plain)
-    return plain if letters > 2 * found + 20 or (undecoded and 10 * letters >= 9 * found) else None
+    lost = letters > 2 * found + 20 or (undecoded and 10 * letters >= 9 * found)
+    return _hyphenation_joined(plain) if lost else None
 
 
 def _resolve_cuts(text: str) -> str:
@@ -167,7 +168,14 @@ def _resolve_cuts(text: str) -> str:
         whole = words[(head + tail).casefold()] and not words[f"{head}-{tail}".casefold()]
         return head + tail if whole else f"{head}-{tail}"
 
-    text = cut.sub(join, text).replace(_CUT, "")
+    return _hyphenation_joined(cut.sub(join, text).replace(_CUT, ""))
+
+
+def _hyphenation_joined(text: str) -> str:
+    """A hyphenation mark (U+2010, a soft hyphen) ending a line that no paragraph's join took
+    (a line-by-line reading): the word is one, its two parts rejoined ('... par courriel à em‐'
+    over 'ploi@x.be'); any mark left as the reader sees it."""
+    text = re.sub(rf"(?<=[^\W\d_])[{HYPHEN}{SOFT_HYPHEN}]\n(?=[^\W\d_])", "", text)
     return text.replace(SOFT_HYPHEN, "").replace(HYPHEN, "-")
 
 

@@ -415,3 +415,15 @@ def test_the_last_line_of_a_paragraph_across_the_page_stays_with_it_above_column
                f"<p style='margin-bottom:0.9em'>{intro}</p><div class='body'>{cols}</div>",
                COLUMNS)
     assert lines_of(data)[2:4] == [intro, f"{PROSE}."]
+
+
+def test_a_hyphenation_mark_ending_a_line_read_line_by_line_joins_the_word() -> None:
+    # The line-by-line reading (PDFium, when a font cannot be decoded) keeps each line apart: a
+    # word hyphenation cut there is one word again, an e-mail address too; a hyphen-minus a
+    # writer typed stays.
+    from tracker.pdflayout import _hyphenation_joined
+
+    read = "par courriel à em\u2010\nploi@sombreval.be. Les candidatures\ncheffe de bu\u00ad\nreau."
+    assert _hyphenation_joined(read) == ("par courriel à emploi@sombreval.be. Les candidatures\n"
+                                         "cheffe de bureau.")
+    assert _hyphenation_joined("Saint-\nÉtienne") == "Saint-\nÉtienne"
