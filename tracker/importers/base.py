@@ -82,6 +82,10 @@ class ParsedPosting:
         self.findings.append(finding)
         return finding
 
+    def replace(self, *names: str) -> None:
+        """Forget the findings of `names`, for a later reading that overrides them."""
+        self.findings = [f for f in self.findings if f.field not in names]
+
     def get(self, name: str) -> Finding | None:
         return next((f for f in self.findings if f.field == name), None)
 

@@ -70,7 +70,7 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         else None
     if both:
         # ('Emploi permanent, ouvert aux fonctionnaires et, à défaut,⏎aux agents contractuels')
-        result.findings = [f for f in result.findings if f.field != "employment_type"]
+        result.replace("employment_type")
         result.add("employment_type", EmploymentType.OTHER, both, 0.75)
     _liberal_replacement(result, text)
     _labelled_duration(result, labelled, lang)

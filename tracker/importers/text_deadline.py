@@ -175,8 +175,7 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         weak = doubt is not None or first.ambiguous and order is not None and order[-1] == "?"
         if chosen is None or (chosen[1] and not weak):
             if chosen is not None:  # the plain date replaces the guessed one
-                result.findings = [f for f in result.findings
-                                   if f.field not in ("valid_through_date", "valid_through_time")]
+                result.replace("valid_through_date", "valid_through_time")
             result.add("valid_through_date", as_read(first, order), snippet, confidence, doubt)
             chosen = (as_read(first, order), weak)
         if not chosen[1] and as_read(first, order) != chosen[0]:

@@ -130,11 +130,12 @@ _SERVICE_OF = re.compile(r"[–—,-]\s*(?:un\s+|le\s+)?service\s+(?:municipal|c
                          r"D[ée]partement|R[ée]gion|Syndicat)\b[^,.;:()\n]{2,60})")
 
 
-def service_body(lines: list[str]) -> tuple[str, str] | None:
-    """(body, line) a line names as the public body whose service it is."""
+def service_body(lines: list[str], name: str = "") -> tuple[str, str] | None:
+    """(body, line) a line names as the public body whose service it is (the service named
+    `name` before it, when given)."""
     for line in lines:
         served = _SERVICE_OF.search(line)
-        if served:
+        if served and fold(name) in fold(line[:served.start()]):
             return served["body"].strip(), line.strip()
     return None
 
@@ -146,10 +147,10 @@ def event_body(name: str, lines: list[str]) -> tuple[str, str] | None:
     key = fold(name)
     if re.match(r"(?:association|fondation|federation|societe|foundation|society|trust)\b", key):
         return None
+    served = service_body(lines, name)
+    if served:
+        return served
     for line in lines:
-        served = _SERVICE_OF.search(line)
-        if served and key in fold(line[:served.start()]):
-            return served["body"].strip(), line.strip()
         beside = _BODY_BESIDE.match(line.strip())
         if beside and key in fold(beside["rest"]):
             return beside["body"].strip(), line.strip()
