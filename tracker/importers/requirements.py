@@ -8,7 +8,18 @@ from typing import Any
 
 from tracker.domain.matching import education_in
 from tracker.importers.dates import fold
-from tracker.importers.diplomas import NAMED_DIPLOMAS, named_diploma, post_requiring_a_doctorate
+from tracker.importers.diplomas import (
+    BAC,
+    DEGREES,
+    GRADE,
+    LICENCE,
+    MAITRISE,
+    NAMED_DIPLOMAS,
+    NUMBERED,
+    named_diploma,
+    numbered_level,
+    post_requiring_a_doctorate,
+)
 from tracker.models.enums import RequirementKind as K
 
 CEFR = re.compile(r"\b([ABC][12])\b")
@@ -17,99 +28,6 @@ LANGUAGE_WORDS = re.compile(
     r"english|french|spanish|german|italian|portuguese|arabic|chinese|russian|mandarin|langue|"
     r"language)\b", re.IGNORECASE)
 _LEVEL_PARENS = re.compile(r"\s*\([^()]*\b[ABC][12]\b[^()]*\)")
-BAC = re.compile(r"\bbac\s*+\+\s*+(\d)\b", re.IGNORECASE)
-# A degree named by the level it confers ('Diplôme d'État d'infirmier (grade licence)').
-_GRADE = re.compile(r"\bgrade\s++(?:de\s++)?(master|licence)\b", re.I)
-# A licence that is a degree, not a permit ('driving licence', 'licence to practise', 'an SIA
-# licence': a body's acronym before it issues a permit).
-_LICENCE = (r"(?<!driver )(?<!driving )(?<!driver's )(?<!full )(?<!permis )(?<!\) )(?<!RN )"
-            r"(?<!nursing )(?<!teaching )(?<!professional )(?<!practising )(?<!trade )(?<!the )"
-            r"(?<!your )(?<!pilot's )(?<!pilot )(?<!(?-i:[A-Z][A-Z]) )(?<!forklift )(?<!security )"
-            r"(?<!operator's )(?<!premises )licence"
-            r"(?!\s++(?:to practi[cs]e|de remplacement|de conduire))")
-# Québec's master ('une maîtrise en droit'), not a mastery ('une excellente maîtrise en anglais').
-_MAITRISE = (r"(?<!bonne )(?<!excellente )(?<!parfaite )(?<!solide )(?<!grande )(?<!réelle )"
-             r"\b(maîtrise (?:universitaire )?en\b(?!\s++(?:anglais|français|langue|informatique|"
-             r"bureautique|outils?|logiciels?|excel|communication|rédaction)))")
-_DEGREES = NAMED_DIPLOMAS + [
-    # a doctor of medicine ('MD/DNB in Anaesthesiology', 'MD or DO'): a doctorate
-    (re.compile(r"\b((?-i:MD|DNB|DM)(?=\s*+(?:/|\bor\b|\bin\b|,|\(|degree)))", re.I), "Bac+8"),
-    # a two-year US college degree ('Associate Degree in Nursing', 'associate degree or higher')
-    (re.compile(r"\b(associate(?:'s)? degree|associate of (?:arts|science|applied science)|"
-                r"(?-i:AAS|ADN|ASN)(?=[\s,)/]))", re.I), "Bac+2"),
-    # a trade's certificate after an apprenticeship: Norway's fagbrev, Germany's Gesellenbrief,
-    # a journeyman's card, Switzerland's CFC ('CFC ou titre jugé équivalent' is the CFC's level:
-    # an equivalent title is one of the same level; conventions.md, Other fields)
-    (re.compile(r"\b(trade certificate|craft certificate|fagbrev|svennebrev|gesellenbrief|"
-                r"journeyman|journeyperson|(?-i:CFC)\b)", re.I), "cap_bep"),
-    # Québec's university degrees ('baccalauréat en génie civil', 'maîtrise en administration
-    # publique': a bachelor's and a master's), nursing's bachelor and master (BSN, MSN)
-    (re.compile(r"\b(baccalauréat (?:universitaire )?(?:en|in)\b|(?-i:BSN|BScN)\b)", re.I), "Bac+3"),
-    (re.compile(_MAITRISE + r"|\b((?-i:MSN)\b)", re.I), "Bac+5"),
-    # Australia's and New Zealand's diplomas: two years of study (not their Certificates III
-    # and IV, which the corpus leaves without a level)
-    (re.compile(r"\b((?:advanced )?(?-i:Diploma) of\b)"), "Bac+2"),
-    # a level named beside the degree: 'diplôme de niveau master', "a master's-level degree"
-    (re.compile(r"\b((?:de |d'un )?niveau (?:master|maîtrise)|master'?s[- ]level)", re.I), "Bac+5"),
-    (re.compile(r"\b((?:de |d'un )?niveau licence|bachelor'?s[- ]level)", re.I), "Bac+3"),
-    (re.compile(r"\b(diplôme universitaire de premier cycle|premier cycle universitaire|"
-                r"undergraduate degree)", re.I), "Bac+3"),
-    (re.compile(r"\b(doctorat|phd|ph\.d|doctorate|doctoral degree|docteur en médecine|"
-                r"(?-i:DES) de|doctor of medicine|medical degree|docteur en \w+)\b", re.I), "Bac+8"),
-    (re.compile(r"\b(master|masters|master's|msc|ma degree|postgraduate|second-level university"
-                r" degree|advanced university degree)\b", re.I), "Bac+5"),
-    (re.compile(r"\b((?-i:B\.?Tech|B\.E\.|BE)(?=[\s/,])|B\.Tech)", re.I), "Bac+4"),
-    (re.compile(r"\b((?-i:M\.\s?Sc\.?|MBA)|(?-i:M\.A\.)(?=\s+in\b))", re.I), "Bac+5"),
-    # an honours degree (a bachelor's of the UK, Ireland, Australia: 'a 2.1 honours degree',
-    # 'a first or upper-second class honours degree'); 'BA Social Work', 'BSc (Hons)'
-    (re.compile(r"\b((?:honours|honors|hons) degree|(?-i:BA|BSc|BEng)(?=\s++(?:\(?Hons\b|"
-                r"(?-i:[A-Z][a-z]{2,}))))", re.I), "Bac+3"),
-    (re.compile(r"\b((?-i:B\.\s?Sc\.?|B\.\s?Com\.?|B\.A\.|BA)(?=\s+in\b|\s*+\()|(?-i:B\.\s?Sc\.?|"
-                r"B\.\s?Com\.?)|undergraduate qualification|NQF level 7)", re.I), "Bac+3"),
-    (re.compile(r"\b((?-i:HND|OND)|national diploma|NQF level [56])\b", re.I), "Bac+2"),
-    (re.compile(r"\b(" + _LICENCE + r"|bachelor|bachelor's|bachelier|first-level university degree|"
-                r"undergraduate degree|(?-i:BSc?|B\.S\.)(?=\s+in\b|\s*+/\s*+(?-i:MSc?|M\.S\.))|"
-                r"diplôme d'état d'(?:éducat\w+|assistant de service social|assistant social))\b",
-                re.I), "Bac+3"),
-    (re.compile(r"\b((?-i:BTS|DUT|BUT|DEC)|diplôme d'études collégiales|deux années d'études "
-                r"supérieures|two years of higher education|(?<!school )(?<!graduate )"
-                r"(?<!postgraduate )(?-i:Diploma) in)\b", re.I), "Bac+2"),
-    (re.compile(r"\b((?-i:DCG)|trois années d'études supérieures|three years of higher education|"
-                r"degree[- ]level|graduate (?:from|of)|(?:a|an|holds a|with a)\s++(?:relevant\s++|"
-                r"good\s++|honours\s++|first\s++)?degree(?![- ]of\b)|qualified teacher status|"
-                r"(?-i:QTS|PGCE)|grade d'un établissement)\b", re.I), "Bac+3"),
-    (re.compile(r"\b((?-i:DSCG)|cinq années d'études supérieures)\b", re.I), "Bac+5"),
-    (re.compile(r"\b(diplôme d'ingénieur|engineering degree)", re.I), "Bac+5"),
-    # The end of secondary school, in France, Belgium, Ireland, the UK and North America.
-    (re.compile(r"\b(baccalauréat|(?-i:CESS)|diplôme d'études secondaires|enseignement secondaire supérieur|"
-                r"fin d'études secondaires|(?:senior )?high school "
-                r"(?:diploma|certificate|graduate|graduation)|general education diploma|leaving certificate|A[- ]levels?|secondary school diploma|"
-                r"(?-i:GED))\b", re.I), "Bac"),
-    # (Québec's diplôme d'études professionnelles, a trade diploma of secondary school)
-    (re.compile(r"\b((?-i:CAP|BEP|DEP)|diplôme d'études professionnelles)\b"), "cap_bep"),
-]
-# A qualification by its numbered level: the UK's NVQ, RQF and QCF levels (3 the A levels, 4-5
-# the HNC and HND, 6 a bachelor's, 7 a master's, 8 a doctorate), the European framework's and
-# France's levels of the RNCP ('titre professionnel CIP (niveau 5)': 3 the CAP, 4 the bac, 5
-# Bac+2, 6 Bac+3, 7 Bac+5, 8 the doctorate).
-NUMBERED = re.compile(
-    r"\b(?:(?-i:NVQ|RQF|QCF|EQF|CEC|RNCP)\s*+(?:level|niveau)?\s*+(?P<a>[2-8])\b|"
-    r"(?:level|niveau)\s*+(?P<b>[2-8])\s*+(?:(?-i:NVQ|RQF|QCF|EQF|RNCP)|qualification|diploma|"
-    r"diplôme|titre|certificat\w*)|(?:titre|diplôme|certification|qualification|diploma|"
-    r"formation)(?:[^.;()]|\([a-zé]{1,3}\)){0,60}?(?:\(|\bde\s++)?(?:level|niveau)\s*+(?P<c>[2-8])\b"
-    r"(?![,.]\d))", re.I)
-_NUMBERED_LEVELS = {"2": "cap_bep", "3": "Bac", "4": "Bac+2", "5": "Bac+2", "6": "Bac+3",
-                    "7": "Bac+5", "8": "Bac+8"}
-_FRENCH_LEVELS = {"3": "cap_bep", "4": "Bac", "5": "Bac+2", "6": "Bac+3", "7": "Bac+5",
-                  "8": "Bac+8"}
-
-
-def numbered_level(match: re.Match[str]) -> str | None:
-    """The level of a numbered qualification: the UK's scale (NVQ, RQF) or the French and
-    European one (niveau, RNCP, EQF), one step apart at the bottom."""
-    number = match["a"] or match["b"] or match["c"]
-    french = re.search(r"niveau|RNCP|EQF|CEC|titre|diplôme|formation", match.group(0), re.I)
-    return (_FRENCH_LEVELS if french else _NUMBERED_LEVELS).get(number)
 
 
 # A degree not named: a first degree unless a named one says otherwise.
@@ -118,7 +36,7 @@ _OPTIONAL_END = re.compile(
     r"\s*(?:\(?\b(?:appr[ée]ci[ée]e?s?|souhait[ée]e?s?|desirable|preferred|an advantage|"
     r"would be an advantage|is a plus|un plus)\)?)\s*$", re.IGNORECASE)
 _OPTIONAL_ANY = re.compile(
-    r"\b(souhait[ée]e?s?|desirable|would be an advantage|is an advantage|is a plus|un plus)\b",
+    r"\b(souhait[ée]e?s?|desirable|would be an advantage|is an advantage|is a plus|un plus|sans être exigée?s?|not mandatory)\b",
     re.IGNORECASE)
 _ATOUT = re.compile(r"\b(un atout|an asset)\b", re.IGNORECASE)
 
@@ -130,20 +48,20 @@ _EDUCATION_LABEL = re.compile(r"^(?:formation|education|éducation|diplômes?|qu
 
 def _names_degree(label: str) -> bool:
     return bool(BAC.search(label) or NUMBERED.search(label) or re.search(r"\bbac\b", label, re.I)
-                or any(p.search(label) for p, _ in _DEGREES) or _GENERIC_DEGREE.search(label))
+                or any(p.search(label) for p, _ in DEGREES) or _GENERIC_DEGREE.search(label))
 
 
 def _guess_kind(label: str) -> str:
     text = fold(label)
     # 'Formation : Bac ou équivalent', 'Trade certificate (fagbrev) as ...', 'An NVQ Level 3'
-    opening = [m.start() for p, _ in _DEGREES for m in [p.search(label)] if m]
+    opening = [m.start() for p, _ in DEGREES for m in [p.search(label)] if m]
     numbered = NUMBERED.search(label)
     if numbered and numbered.start() == 0:
         opening.append(0)  # 'Level 3 qualification in childcare'
     if _EDUCATION_LABEL.match(label) and _names_degree(label) or opening and min(opening) == 0 \
             or re.match(r"^(?:an? )?(?-i:NVQ|RQF)\b", label):
         return K.EDUCATION
-    if BAC.search(label) or (any(p.search(label) for p, _ in _DEGREES) or _GENERIC_DEGREE.search(
+    if BAC.search(label) or (any(p.search(label) for p, _ in DEGREES) or _GENERIC_DEGREE.search(
             label)
                               and re.match(r"^(a |an |un |une |niveau |titulaire|diplom|"
                                            r"licence|master|doctorat|phd|bachelor|degree|bac|bsc? |"
@@ -182,12 +100,14 @@ _NO_DEGREE_NEEDED = re.compile(
     r"(?:niveau|level))|\b(?:or|ou)\s++equivalent\s++"
     r"(?:in-house\s++|on-the-job\s++|workplace\s++)?training|"
     r"\baucun diplôme(?: n'est)? (?:requis|exigé|demandé|nécessaire)|"
-    r"\b(?:pas besoin de|sans) diplôme|no (?:formal )?(?:degree|qualifications?) (?:is )?"
-    r"(?:required|needed)", re.I)
+    r"\b(?:pas besoin de|sans) diplôme|\bpas de diplôme (?:n['’]est )?(?:requis|exigé|demandé|"
+    r"nécessaire)|no (?:formal )?(?:degree|qualifications?) (?:is |are )?(?:required|needed)",
+    re.I)
 # A degree being studied for, not held ('Currently pursuing a Bachelor's', 'Diplôme préparé').
 _PURSUED = re.compile(r"\b(?:currently )?(?:pursuing|enrolled in|working towards|stud(?:y|ying) "
                       r"(?:for|towards))\b|"
-                      r"\bdipl[ôo]me pr[ée]par[ée]|\bpr[ée]parant\b|\ben cours d'obtention\b", re.I)
+                      r"\bdipl[ôo]me pr[ée]par[ée]|\bpr[ée]parant\b|\ben cours d'obtention\b|"
+                      r"\b(?:entrer|entrée) en formation\b", re.I)
 
 
 # A better degree wished for after the one asked ('Titulaire d'un bac, idéalement d'un bac+2').
@@ -195,6 +115,9 @@ _IDEALLY = re.compile(r"[,;(]?\s*+\b(?:idéalement|idealement|ideally|de préfé
                       r"ou mieux|or better|voire)\b", re.I)
 
 
+# A sentence offering a lesser degree in the stead of the one asked.
+_SUBSTITUTE = re.compile(r"\b(?:in lieu of|in place of|may be (?:accepted|substituted)|"
+                         r"en lieu et place|à défaut)\b", re.I)
 _GENERIC_FIRST = re.compile(r"graduate (?:from|of)|(?:a|an|holds a|with a)\s++(?:relevant\s++)?"
                             r"degree\b|degree[- ]level", re.I)
 
@@ -204,22 +127,31 @@ def education_level(label: str) -> str | None:
     none where something else may stand in for the degree or the degree is being studied."""
     if _NO_DEGREE_NEEDED.search(label) or _PURSUED.search(label):
         return None
+    sentences = re.split(r"(?<=[.;])\s+", label)
+    asked = [sentence for sentence in sentences if not _SUBSTITUTE.search(sentence)]
+    if len(asked) < len(sentences) and asked and _names_degree(" ".join(asked)):
+        label = " ".join(asked)  # 'A master's. A first degree may be accepted in lieu of it'
     ideally = _IDEALLY.search(label)
     if ideally and _names_degree(label[:ideally.start()]):
         label = label[:ideally.start()]  # 'un bac, idéalement un bac+2': the bac is asked
     bac = BAC.search(label)
-    grade = _GRADE.search(label)
+    grade = GRADE.search(label)
     if bac:
         level = f"Bac+{bac.group(1)}"
     elif grade:
         level = "Bac+5" if grade.group(1).lower() == "master" else "Bac+3"
     elif re.search(r"\bbac\b(?!\s*+\+)", label, re.I) and not (
-            re.search(r"\b(?:ou|or)\b", label, re.I) and _DEGREES[-1][0].search(label)):
+            re.search(r"\b(?:ou|or)\b", label, re.I) and DEGREES[-1][0].search(label)):
         level = "Bac"
     else:
         # the degree named first: 'a Bachelor's degree; a Master's is an advantage' is Bac+3
-        found = [(match.start(), lvl) for pattern, lvl in _DEGREES
-                 for match in [pattern.search(label)] if match]
+        # (one name read by two patterns: the first, the more precise, says its level)
+        starts: dict[int, str] = {}
+        for pattern, lvl in DEGREES:
+            match = pattern.search(label)
+            if match:
+                starts.setdefault(match.start(), lvl)
+        found = list(starts.items())
         if len(found) > 1 and _GENERIC_FIRST.match(label, min(found)[0]):
             # 'Graduate of a school of nursing (Associate Degree in Nursing at minimum)': the
             # degree named says the level the generic words do not
@@ -232,6 +164,21 @@ def education_level(label: str) -> str | None:
             found = [(_RANK.get(lvl, 0), lvl) for _, lvl in found]
         level = min(found)[1] if found else "Bac+3" if _GENERIC_DEGREE.search(label) else None
     return level if education_in(level) else None
+
+
+# An item offered in the stead of the one before it ('BPJEPS …' then 'à défaut, BAFD complet').
+_FAILING = re.compile(r"(?:à défaut|a défaut|failing (?:that|this)|otherwise|sinon)\b", re.I)
+
+
+def failing_that(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items of a list, an education item's level lowered to that of the item offered
+    'à défaut' of it (none when that one is no degree): the lesser will do."""
+    for before, item in zip(items, items[1:], strict=False):
+        if before["kind"] == K.EDUCATION and before["level"] and _FAILING.match(item["label"]):
+            lesser = item["level"] if item["kind"] == K.EDUCATION else None
+            if lesser is None or _RANK.get(lesser, 0) < _RANK.get(before["level"], 0):
+                before["level"] = lesser
+    return items
 
 
 def requirement(item: str, kind: str, required: bool) -> dict[str, Any] | None:
@@ -271,17 +218,17 @@ _DEGREE_IN_TEXT = re.compile(
     r"associate of (?:arts|science|applied science)|trade certificate|craft certificate|fagbrev|"
     r"journeyman|(?-i:CFC)(?= d[e'’])|"
     r"(?:de |d'un )?niveau (?:master|maîtrise|licence)|master'?s[- ]level|bachelor'?s[- ]level|"
-    r"baccalauréat (?:universitaire )?(?:en|in)\b|" + _MAITRISE + r"|"
+    r"baccalauréat (?:universitaire )?(?:en|in)\b|" + MAITRISE + r"|"
     r"(?-i:BSN|BScN|MSN)\b|(?-i:Diploma) of\b|"
     r"(?-i:NVQ|RQF|QCF)(?=\s*+(?:level\s*+)?\d)|(?:titre|diplôme|certification)(?= [^.;]{0,60}?"
     r"niveau\s*+\d)|doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
-    r"undergraduate degree|" + _LICENCE + r"|"
+    r"undergraduate degree|" + LICENCE + r"|"
     r"diplôme d'ingénieur|engineering degree|university degree|"
     r"(?-i:B\.?Tech|B\.E\.|DCG|DSCG|QTS|PGCE|BUT|BS(?=/MS))|qualified teacher status|degree[- ]level|"
     r"graduate (?:from|of)|(?:holds?|with|have) an? (?:relevant |good |honours )?degree(?![- ]of\b)|"
     r"deux années d'études supérieures|diplôme de fin d'études secondaires|"
-    r"docteur en \w+|grade d'un établissement|(?<!school )(?<!graduate )(?-i:Diploma) in|"
+    r"docteur en \w+|grade d'un établissement|(?<!school )(?<!graduate )(?-i:[Dd]iploma) in|"
     r"any graduate|graduate in any|(?-i:HND|OND|MBA|B\.?Com|B\.?Sc)|national diploma|"
     r"matric(?:ulation)?|undergraduate qualification|NQF level (?:10|[4-9])|high school "
     r"certificate|general education diploma|secondary school certificate|"
@@ -293,7 +240,7 @@ _DEGREE_IN_TEXT = re.compile(
     # England's A levels, secondary school in other words ('Secondary (high) school graduation
     # certificate', 'secondary education completed'), Canada's college or CEGEP diploma of two
     # years or more ('non-university certificate or diploma from a program of 2 years')
-    r"(?-i:A[- ]levels?)|secondary \(high\) school|secondary education|"
+    r"(?-i:A[- ]levels?)(?!\s*+\d)|secondary \(high\) school|secondary education|"
     r"non-university certificate or diploma from a program of [23] years)\b", re.I)
 _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|completed|complete|"
                      r"eligibility|éligibilité|études|preparing|dipl[ôo]m[ée]e?s?|entry|préparant|pursuing|"
@@ -304,7 +251,7 @@ _ASKING = re.compile(r"\b(degree|diplôme|titulaire|holder|hold|have|having|comp
 _NOT_ASKING = re.compile(r"\b((?:students?|étudiant(?:[·.]?e)?s?)(?!(?:[·.]?e)?s?\s++(?:en|in)\s++(?:master|"
                          r"licence|bachelor|(?-i:BTS|BUT|DUT|M[12]|L[23])\b|\d|[23]e\b|"
                          r"deuxième|troisième|second|third|final))|doctorants?|scholarships?|studentships?|theses|thèses|mémoires|teach\w*|"
-                         r"programmes?|courses?|cours(?!\s++d')|pay|salary|salaire|awarded|allocation|"
+                         r"programmes?|courses?|cours(?!\s++d'|\s++de\s++validit|\s*+[,;.)!])|pay|salary|salaire|awarded|allocation|"
                          r"(?:phd|doctoral) (?:candidate|position|researcher|project))\b", re.I)
 _LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
            "baccalauréat universitaire": "Bac+3", "maîtrise": "Bac+5", "bsn": "Bac+3",
@@ -341,10 +288,13 @@ _LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
            "honors": "Bac+3", "hons": "Bac+3", "senior high": "Bac"}
 
 
+# What may come before the degree in a clause that opens on it: a bullet of any shape and an
+# article ('✅ le bac', '- a BA in', '✔️ un CAP monteur').
+_LEAD = re.compile(r"[\W_]*+(?:(?:le|la|les|un|une|a|an|the)\s++|l['’]\s*+)?", re.I)
 _QTS = re.compile(r"qualified teacher status", re.I)
-_PREFERRED = re.compile(r"\b(preferred|desirable|souhaitée?|appréciée?|un atout|an asset|is a plus|"
+_PREFERRED = re.compile(r"\b(preferred|desirable|souhaitée?s?|appréciée?s?|un atout|an asset|is a plus|"
                         r"un plus|an advantage|(?:is )?welcome|not required|not essential|"
-                        r"non exigée?)\b", re.I)
+                        r"not mandatory|advantageous|non exigée?s?|sans être exigée?s?|pas obligatoires?)\b", re.I)
 
 
 def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
@@ -356,7 +306,7 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
         for clause in re.split(r"(?<=[.;])\s+", line):
             match = _DEGREE_IN_TEXT.search(clause)
             # a clause that opens on the degree asks for it ('Master en sciences...')
-            opening = match is not None and not clause[:match.start()].strip(" -–•*:")
+            opening = match is not None and _LEAD.fullmatch(clause[:match.start()]) is not None
             # (the degree's own words aside: 'Qualified Teacher Status' teaches nothing)
             if (not match or len(clause) > 400 or not (_ASKING.search(clause) or opening)
                     or _NOT_ASKING.search(_QTS.sub("", clause))):
@@ -365,15 +315,18 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
             between = clause[match.end():optional.start()] if optional else ""
             # (not 'a bachelor's degree (a master's is preferred)', 'BTS au minimum (une
             # école d'ingénieurs serait un plus)': the word qualifies what stands nearer)
-            if optional and not re.search(r"[,(]|\bminimum\b|at least", between) \
-                    and not _DEGREE_IN_TEXT.search(between):
+            # ('un CAP X ou un CAP Y est apprécié', 'A, B or C are welcome': the word qualifies
+            # the alternatives it ends)
+            alternatives = re.search(r"\b(?:ou|or)\b[^,]*$", between)
+            if optional and not re.search(r"\(|\bminimum\b|at least", between) and (
+                    alternatives or "," not in between and not _DEGREE_IN_TEXT.search(between)):
                 continue  # a degree preferred is not the level asked for
             if _NO_DEGREE_NEEDED.search(clause):
                 continue
             pursued = _PURSUED.search(clause) is not None
             if pursued and prepared is not None:
                 continue
-            grade = _GRADE.search(clause)
+            grade = GRADE.search(clause)
             word = match.group(1).lower()
             later = _DEGREE_IN_TEXT.search(clause, match.end())
             if later and re.match(r"graduate|(?:a )?degree$|diploma|diplôme$", word) \

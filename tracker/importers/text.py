@@ -14,6 +14,7 @@ from tracker.importers.requirements import (
     LANGUAGE_WORDS,
     degree_in_text,
     education_level,
+    failing_that,
     requirement,
 )
 from tracker.importers.sections import BULLET, Section, split_sections
@@ -315,11 +316,12 @@ def _sections(result: ParsedPosting, sections: list[Section]) -> None:
         if section.name != "requirements":
             continue
         confidence = 0.6 if section.kind == "mixed" else 0.85
-        for item in section.items():
-            found = requirement(item, section.kind or "mixed", section.required)
-            if found:
-                result.add("requirements", found, f"{section.heading.strip()} | {item}",
-                           confidence)
+        read = [(found, item) for item in section.items()
+                for found in [requirement(item, section.kind or "mixed", section.required)]
+                if found]
+        failing_that([found for found, _ in read])
+        for found, item in read:
+            result.add("requirements", found, f"{section.heading.strip()} | {item}", confidence)
     for name, bodies in texts.items():
         joined = "\n\n".join(bodies)
         result.add(name, joined, joined[:200], 0.7)

@@ -211,7 +211,10 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         [line for line in offer_lines if not SEPARATOR_LINE.match(line)])
     if letterhead and (not header or fold(letterhead[0]).startswith(fold(header[0][0]))):
         header = [(letterhead[0], letterhead[1], 0.75)] + header[1:]  # its first line's part
-    found += [(_without_article(name), snippet, confidence) for name, snippet, confidence in header]
+    # (a document's header naming its owner, 'X — Position Description', before a sentence's)
+    found = [item for item in header if item[2] >= 0.8] + found
+    found += [(_without_article(name), snippet, confidence) for name, snippet, confidence in header
+              if confidence < 0.8]
     # (not the post said again under a sentence that names it: 'X is hiring a Store Assistant'
     # over 'Store Assistant')
     post = fold(str(result.value("title") or ""))

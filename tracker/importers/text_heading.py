@@ -44,6 +44,7 @@ from tracker.importers.text_names_header import (
     _named_elsewhere,
     _named_later,
     _spelled_in,
+    document_owner,
     is_org_line,
     org_name,
 )
@@ -90,6 +91,7 @@ from tracker.importers.text_title_lines import (
     heading_naming_more,
     marked_heading,
     names_a_post,
+    pointed_post,
     project_above,
     sentence_at,
     table_row,
@@ -199,6 +201,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                     or (line.endswith(".") and len(line.split()) > 8)
                     or len(line.split()) > 16 or facets(line) or BULLET.match(line))
 
+    pointed = pointed_post(top) if not result.get("title") else None
+    if pointed:  # 'nous cherchons un(e) :' over '➡️ Monteur-vendeur': the post it points at
+        take(pointed[0], pointed[1], 0.7)
     # The first heading naming a post (one with a sex marker first): a line naming none above
     # it is the page's header, not its heading.
     heading_at, by_marker = heading_index(top, heading_like, _SEX, is_org_line)
@@ -227,6 +232,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             header.append((org_name(STARS.sub("", line)), line, 0.7))
             continue
         if line in authors or line in addressees or is_letterhead(line):
+            continue
+        if document_owner(line):  # 'X   Position Description – Y': a document's own header
+            header.append((str(document_owner(line)), line, 0.8))
             continue
         if _CAMPAIGN.search(line):  # 'Alpenflug Airlines – Pilot Recruitment'
             boards.append((org_name(line), line, 0.6))

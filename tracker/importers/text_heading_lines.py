@@ -31,8 +31,10 @@ BOARD = re.compile(
     r"|\s[—–-]\s(?:la mission|assignment description|job details)$"
     r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
     r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
-CRUMBS = re.compile(r"\s(?:›|>|»)\s")
-CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s")
+# (a site's section before a slash: 'Careers / Part 1 Architectural Assistant')
+CRUMBS = re.compile(r"\s(?:›|>|»)\s|(?<=^Careers)\s/\s|(?<=^Jobs)\s/\s|(?<=^Home)\s/\s|"
+                    r"(?<=^Accueil)\s/\s|(?<=^Carrières)\s/\s|(?<=^Emplois)\s/\s")
+CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s|^(?:Careers|Jobs|Home|Accueil|Carrières|Emplois)\s/\s")
 _SKIP = re.compile(
     r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
     r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi"

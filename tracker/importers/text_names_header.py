@@ -15,6 +15,7 @@ from tracker.importers.text_names_layout import (
     as_written,
     is_nav,
     is_publisher_line,
+    is_unit_line,
     matches_domain,
     post_word,
     publisher_words_off,
@@ -176,6 +177,21 @@ def _header_name(line: str) -> str:
 # name, a header (the post it recruits is named below).
 _CAMPAIGN = re.compile(r"^[^—–|]{3,60}\s[—–|-]\s(?:[\w ]{1,30}\s)?(?:recruitment|recrutement|careers|"
                        r"carri[èe]res)$", re.I)
+# A document's header naming its owner before the kind of document: 'MARLOW FINCH ARCHITECTS
+# Position Description – BIM Coordinator', 'X — Position Description', 'X | Fiche de poste'.
+_DOCUMENT_HEADER = re.compile(
+    r"^(?P<name>[^—–|:]{3,80}?)(?:\s{3,}|\s[—–|-]\s)"
+    rf"(?:{DOCUMENT_KINDS}|job specification|role description|(?:candidate|recruitment|"
+    r"information) pack)\b", re.I)
+
+
+def document_owner(line: str) -> str | None:
+    """The organisation a document's header names before the kind of document, or None."""
+    match = _DOCUMENT_HEADER.match(line.strip())
+    return org_name(match["name"]) if match and not post_word(match["name"]) \
+        and not is_unit_line(match["name"]) else None  # (not 'Service ressources humaines')
+
+
 # A careers page's own words: the site is the employer's ('Careers | X', 'X — Join our team').
 _OWN_SITE = re.compile(r"\s[—–|-]\s(?:[\w ]{1,30}\s)?recruitment$|\b(?:careers?|carrieres?|join (?:our|the) team|rejoignez[- ]nous|"
                        r"job opportunit(?:y|ies)|current (?:openings|vacancies)|nos offres|"

@@ -63,7 +63,8 @@ _TERMS = r"(?:" + _FIGURE + r"|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?
          r"maternity|cover|seasonal|saisonnier|saisonni[èe]re|freelance|int[ée]rim|" \
          r"afternoons?|mornings?|evenings?|overnights?|secondment|d[ée]tachement)\b)"
 _PART = r"(?:(?!\s[—–|-]\s).)*"  # a part of a heading: up to the next spaced dash or bar
-_TRAILING_PART = re.compile(rf"\s+[—–|-]\s+(?={_PART}{_TERMS}){_PART}$", re.I)
+# ('X, Aberdeen, 3 days a week': a last part after a comma when it opens on a figure)
+_TRAILING_PART = re.compile(rf"\s+[—–|-]\s+(?={_PART}{_TERMS}){_PART}$|,\s+(?=\d[^,]*?{_TERMS})[^,]*$", re.I)
 # 'X – 4 days per week – Norwich': the first part stating terms ends the title.
 _TERMS_THEN_MORE = re.compile(rf"\s+[—–]\s+(?=[^—–]*?{_TERMS})[^—–]*\s+[—–]\s+.*$"
                               rf"|\s+-\s+(?={_PART}{_TERMS}){_PART}\s+[—–|-]\s+.*$", re.I)

@@ -183,3 +183,29 @@ def project_above(snippet: str, top: list[str], heading_like: Callable[[str], bo
             and not above.endswith(".") and 3 <= len(above.split()) <= 16:
         return above
     return None
+
+
+# A sentence that points at the post on the next line: 'nous cherchons un(e) :', 'cherche sa ou
+# son futur(e) :', 'to start their apprenticeship with us as an', 'If that's you, read on 👇'.
+_POINTS = re.compile(r"(?::|\b(?:as an?|un\(e\)|un·e|une?|futur\(e\)|futur·e)|[👇⬇↓])\W*$", re.I)
+_SEEKS = re.compile(r"\b(?:cherch\w*|recherch\w*|recrut\w*|looking for|seek\w*|hiring|recruit\w*|"
+                    r"need\w*|want\w*|as an?\W*$|read on)|[👇⬇↓]", re.I)
+# A line set off by pictographs or an arrow ('👉 X 👈', '✨ X ✨', '➡️ X'), not a list's bullet.
+_SET_OFF = re.compile(r"^[^\w\s(\[«\"'’•*·-]+\s*+(?P<name>.+?)\s*+[^\w)\]»\"'’.!?]*$")
+
+
+def pointed_post(top: list[str]) -> tuple[str, str] | None:
+    """(post, line) of a post set off by pictographs on its own line, under a sentence that
+    points at it: a social post's or an e-mail's way of naming the post it is about."""
+    for index, line in enumerate(top[1:], start=1):
+        set_off = _SET_OFF.match(line)
+        before = top[index - 1]
+        if len(before.split()) < 4 and before[:1].islower():  # (a sentence's end wrapped: 'futur(e) :')
+            before = " ".join(top[max(0, index - 2):index])
+        if set_off is None or len(before.split()) < 4 or not _POINTS.search(top[index - 1]) \
+                or not _SEEKS.search(before):  # (not a section's heading: 'What you'll bring:')
+            continue
+        name = set_off["name"]
+        if len(name.split()) <= 8 and post_word(name) and not name.endswith("."):
+            return name, line
+    return None

@@ -209,6 +209,17 @@ def _brackets_off(title: str) -> str:
     return title
 
 
+# The diploma a work-study post or an internship prepares, after its name: 'Apprenti(e)
+# opticien(ne) – BTS Opticien-lunetier', 'Électricien de bord en alternance (BTS …)'.
+_COURSE = re.compile(r"(?:en\s+|in\s+)?(?:BTS|BUT|DUT|CAP|BP|bac pro|licence pro\w*|master|mastère|"
+                     r"titre pro\w*|bachelor|MBA)\b", re.I)
+_LEARNER = re.compile(r"\b(?:apprenti|alternan|stagiaire|apprentice|intern\b|trainee)", re.I)
+
+
+def _course_of(post: str, part: str) -> bool:
+    return bool(_LEARNER.search(post) and _COURSE.match(part.strip()))
+
+
 def other_fields_off(title: str) -> str:
     """The heading without its parts stating other fields, from its end (each part taken off
     uncovers the one before it), and without a status or a season written before the post."""
@@ -216,9 +227,9 @@ def other_fields_off(title: str) -> str:
     for _ in range(4):
         bracket = _last_bracket(title)
         dash = _last_dash_part(title)
-        if bracket and states_other_field(bracket[1], bracketed=True):
+        if bracket and (states_other_field(bracket[1], bracketed=True) or _course_of(*bracket)):
             title = bracket[0]
-        elif dash and states_other_field(dash[1]):
+        elif dash and (states_other_field(dash[1]) or _course_of(*dash)):
             title = dash[0]
         else:
             break
