@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.importers.reading import employer, title
+from tests.importers.reading import employer, found, title
 from tracker.importers.requirements import degree_in_text, education_level
 from tracker.importers.text import parse_text
 
@@ -175,3 +175,111 @@ def test_a_unit_heading_a_document_is_not_its_owner() -> None:
             "Service ressources humaines – Fiche de poste n° 2027-41\n\nFICHE DE POSTE\n\n"
             "Intitulé du poste : Conseiller séjours groupes\n")
     assert employer(text) == "Communauté de communes du Val d'Orne"
+
+
+def test_a_page_shortening_its_name_is_named_as_its_footer_writes_it() -> None:
+    text = ("Larkin Hale | Careers          Search Jobs    Our Culture    Log In\n\n"
+            "Project Architect\n\nJob ID: 2027-1183\n\n"
+            "Larkin Hale is a 160-person architecture and interiors firm in Denver.\n\n"
+            "Larkin Hale is an Equal Opportunity Employer.\n\n"
+            "© 2027 Larkin Hale Architects, Inc. | Privacy Policy | Powered by Talentwise\n")
+    assert employer(text) == "Larkin Hale Architects"
+    text = text.replace("Larkin Hale Architects, Inc.", "Larkin Hale Technologies Private Limited")
+    assert employer(text) == "Larkin Hale Technologies"  # (India's 'Private Limited' is a form)
+
+
+def test_a_client_named_at_a_lines_end_goes_on_on_the_next() -> None:
+    text = ("Used Car Sales Executive\n\nBrightgate Recruitment are delighted to be working "
+            "exclusively with our client, Calder Motor\nGroup, a family-owned dealer with six sites "
+            "in West Yorkshire.\n\nBasic £24,000 plus commission.\n")
+    assert employer(text) == "Calder Motor Group"
+
+
+@pytest.mark.parametrize(("org", "expected"), [
+    ("Organization:              Larchmont University – Athletics & Recreation",
+     "Larchmont University"),
+    ("Établissement        Centre Optivue Audition de Pau – 22 boulevard des Pyrénées",
+     "Centre Optivue Audition de Pau"),
+])
+def test_a_labelled_organisation_without_its_unit_or_its_address(org: str, expected: str) -> None:
+    text = f"Campus Recreation Assistant\n\nJob ID:   48211\n{org}\nHours:   10 per week\n"
+    assert employer(text) == expected
+
+
+def test_a_campus_service_named_after_the_university_is_not_the_employer() -> None:
+    text = ("PRAIRIE STATE UNIVERSITY  |  Human Resources  |  Employment Opportunities\n\n"
+            "Residence Life Coordinator\n\nPosting Number   S02417P\n\n"
+            "University Housing & Residence Life houses 4,600 students in 11 residence halls.\n\n"
+            "Prairie State University is an Equal Opportunity employer.\n")
+    assert employer(text) == "Prairie State University"
+    # (a label's row under the title, an identifier after a wide gap, names no organisation)
+    assert employer(text.replace("Prairie State University is", "The University is")) is None
+
+
+def test_a_business_estate_is_an_address_not_an_employer() -> None:
+    text = ("De : Karine Roux <k.roux@ambulances-causses.fr>\nÀ : anciens@ifa.fr\n"
+            "Objet : Régulateur transport sanitaire – CDI\n\nBonjour à tous,\n\n"
+            "Les Ambulances des Causses recrutent un régulateur.\n\n"
+            "ZA de Grézan, 250 rue Tony-Garnier, 30000 Nîmes\n")
+    assert employer(text) != "ZA de Grézan"
+
+
+def test_the_head_of_a_business_posting_that_it_hires_names_it() -> None:
+    text = ("Sophie Arnal • 2e\nDirectrice des Thermes de Salvanhac | Thermalisme & santé\n"
+            "2 sem. • 🌐\n\n🌿 Saison 2027 : on recrute nos hydrothérapeutes ! 🌿\n\n"
+            "Chaque année, de mars à novembre, nos curistes viennent soulager leurs rhumatismes.\n")
+    assert employer(text) == "Thermes de Salvanhac"
+
+
+def test_at_an_internet_providers_mail_the_local_part_spells_the_page() -> None:
+    text = ("Kellys Motors\n5d · 🌐\n\n🔧 APPRENTICE WANTED 🔧\n\nA busy family garage in Callan.\n"
+            "Email your CV to kellysmotors@eircom.net by Friday.\n")
+    assert employer(text) == "Kellys Motors"
+
+
+@pytest.mark.parametrize("sign_off", ["Belle fin de semaine,", "Bonne fin de semaine,"])
+def test_a_signatures_line_its_address_spells_is_the_organisation(sign_off: str) -> None:
+    text = ("De : Marine Le Bris <m.lebris@thalasso-keraval.fr>\nÀ : anciennes@ecole-esthetique.fr\n"
+            "Objet : Offre d'emploi – Esthéticienne spa\n\nBonjour à toutes,\n\n"
+            "Nous cherchons une esthéticienne. Répondez simplement à ce mail avec votre CV.\n\n"
+            f"{sign_off}\n\nMarine Le Bris\nSpa Manager\nThalasso & Spa Keraval – Hôtel ★★★★\n"
+            "Boulevard de la Plage – 56340 Carnac\n\n--\nVous recevez ce message en tant que membre "
+            "de la liste des anciennes de l'École Rivage.\n")
+    assert employer(text) == "Thalasso & Spa Keraval"
+    assert found(text, "apply_email") == "m.lebris@thalasso-keraval.fr"
+
+
+def test_a_role_at_a_site_gives_way_to_the_organisation_below() -> None:
+    text = ("De : Fabrice Morin <f.morin@ucb.fr>\nObjet : Agents de silo moisson\n\nBonjour,\n\n"
+            "Pour candidater, répondez simplement à ce mail.\n\nBonne fin de semaine,\n\n"
+            "Fabrice Morin\nResponsable de site – Silos de Puiseaux\nUnion Céréalière de la Beauce\n"
+            "06 71 28 44 90\n")
+    assert employer(text) == "Union Céréalière de la Beauce"
+
+
+@pytest.mark.parametrize("reply", ["Please reply directly to this email with your résumé.",
+                                   "Répondez simplement à ce courriel avec votre CV."])
+def test_a_message_saying_to_answer_it_is_applied_to_at_its_sender(reply: str) -> None:
+    text = (f"From: Marc Thibault <mthibault@greensearch.ca>\nTo: Turf Candidates "
+            f"<turf@lists.greensearch.ca>\nSubject: Golf Course Superintendent\n\nHello everyone,\n\n"
+            f"{reply}\n\n--\nTo unsubscribe, write to\ndesinscription@greensearch.ca.\n")
+    assert found(text, "apply_email") == "mthibault@greensearch.ca"
+
+
+def test_education_items_joined_by_and_ask_for_the_higher() -> None:
+    text = ("Assistant Librarian\n\nQualifications\n"
+            "(a) hold a third-level degree (NFQ Level 7 or higher), and\n"
+            "(b) hold a recognised master's degree in library and information studies, and\n"
+            "(c) have a full driving licence.\n")
+    assert education(text) == "Bac+5"
+
+
+def test_a_certificate_left_without_a_level_as_an_alternative_gives_none() -> None:
+    assert education_level("NZ Certificate in Health and Wellbeing (Level 4) or a relevant "
+                           "tertiary qualification") is None
+    assert education_level("Leaving Certificate in five subjects or equivalent") == "Bac"
+    # (Australia's Certificate III is a trade's: cap_bep, the lesser alternative)
+    assert education_level("Certificate III in Horticulture or Arboriculture, or higher") == "cap_bep"
+    # (a length of experience in its stead: no level asked)
+    assert education_level("Certificate III in Individual Support, or at least 6 months' "
+                           "experience in disability support") is None

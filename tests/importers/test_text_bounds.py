@@ -49,7 +49,11 @@ KNOWN = [("x@", "a", "@b.c"), ("", "a@", ""), ("Quotité ", " ", ""), ("Catégor
          ("Gestionnaire (", " ", "H/F"), ("GP", " ", " is"), ("La commune de (", "a", ""),
          # a contract's word repeated (each looked back over the line before it), a bulletin's
          # name repeated (each looked ahead for its issue's number)
-         ("", "ouvert aux fonctionnaires ", ""), ("Subject: x\n\n", "newsletter ", "")]
+         ("", "ouvert aux fonctionnaires ", ""), ("Subject: x\n\n", "newsletter ", ""),
+         # (seventeenth round) a post set off under a line pointing at it, a pointing line's
+         # marks, a document's header, a learner's course after the title
+         ("Nous cherchons un(e) :\n★", "★ ", "a"), ("x", ":", ""),
+         ("Acme   Position Description", " x", ""), ("Apprenti vendeur – ", "BTS ", "")]
 
 
 def _examples(test):  # noqa: ANN001, ANN202

@@ -73,12 +73,14 @@ NAMED_DIPLOMAS = [
                 r"|certificat de capacit[ée] d['’]\s*+orthophonist\w*)\b", re.I), "Bac+5"),
     # Diplomas of the English-speaking world whose name says their level: the end of secondary
     # school in Australia (Year 12, the HSC, VCE, WACE, QCE, SACE); a trade's certificate in
-    # Canada (a Certificate of Qualification, the Red Seal); Ireland's framework (NFQ levels 6
+    # Canada (a Certificate of Qualification, the Red Seal) and Australia (a Certificate III,
+    # level 3 of its framework); Ireland's framework (NFQ levels 6
     # a higher certificate, 7 and 8 a bachelor's, 9 a master's; 'a Level 8 degree'); a
     # tertiary qualification (a degree); an MA; the CIOL's Diploma in Translation
     # (postgraduate level); a graduate program of North America (a master's or a doctorate)
     (re.compile(r"\b((?-i:Year 12|HSC|VCE|WACE|QCE|SACE))\b"), "Bac"),
-    (re.compile(r"\b(certificate of qualification|red seal)\b", re.I), "cap_bep"),
+    (re.compile(r"\b(certificate of qualification|red seal|(?-i:Certificate III|Cert III))\b",
+                re.I), "cap_bep"),
     (re.compile(r"\b((?-i:NFQ)\s*+level\s*+6)\b", re.I), "Bac+2"),
     (re.compile(r"\b((?-i:NFQ)\s*+level\s*+[78]|level\s*+[78]\s++degree|tertiary "
                 r"(?:qualifications?|degrees?))\b", re.I), "Bac+3"),
@@ -138,8 +140,7 @@ DEGREES = NAMED_DIPLOMAS + [
     # publique': a bachelor's and a master's), nursing's bachelor and master (BSN, MSN)
     (re.compile(r"\b(baccalauréat (?:universitaire )?(?:en|in)\b|(?-i:BSN|BScN)\b)", re.I), "Bac+3"),
     (re.compile(MAITRISE + r"|\b((?-i:MSN)\b)", re.I), "Bac+5"),
-    # Australia's and New Zealand's diplomas: two years of study (not their Certificates III
-    # and IV, which the corpus leaves without a level)
+    # Australia's and New Zealand's diplomas: two years of study
     (re.compile(r"\b((?:advanced )?(?-i:Diploma) of\b)"), "Bac+2"),
     # a level named beside the degree: 'diplôme de niveau master', "a master's-level degree"
     (re.compile(r"\b((?:de |d'un )?niveau (?:master|maîtrise)|master'?s[- ]level)", re.I), "Bac+5"),

@@ -100,6 +100,9 @@ _NO_DEGREE_NEEDED = re.compile(
     r"(?:niveau|level))|\b(?:or|ou)\s++equivalent\s++"
     r"(?:in-house\s++|on-the-job\s++|workplace\s++)?training|"
     r"\baucun diplôme(?: n'est)? (?:requis|exigé|demandé|nécessaire)|"
+    # (or a length of experience in its stead: '..., or at least 6 months' experience')
+    r"(?<!\d\s)\b(?:or|ou)\s++(?:at least\s++|au moins\s++)?\d+\+?\s++(?:months?|years?|mois|ans?)['’]?\s++"
+    r"(?:of\s++|d['’]\s*+)?(?:\w+\s++)?(?:experience|expérience)|"
     r"\b(?:pas besoin de|sans) diplôme|\bpas de diplôme (?:n['’]est )?(?:requis|exigé|demandé|"
     r"nécessaire)|no (?:formal )?(?:degree|qualifications?) (?:is |are )?(?:required|needed)",
     re.I)
@@ -115,6 +118,9 @@ _IDEALLY = re.compile(r"[,;(]?\s*+\b(?:idéalement|idealement|ideally|de préfé
                       r"ou mieux|or better|voire)\b", re.I)
 
 
+# New Zealand's certificates and Australia's Certificate IV, which the corpus leaves without a
+# level (Australia's Certificate III is a trade's: diplomas.py).
+_UNLEVELLED = re.compile(r"\b(?:(?:NZ|New Zealand) Certificate in|Certificate IV)\b")
 # A sentence offering a lesser degree in the stead of the one asked.
 _SUBSTITUTE = re.compile(r"\b(?:in lieu of|in place of|may be (?:accepted|substituted)|"
                          r"en lieu et place|à défaut)\b", re.I)
@@ -125,8 +131,9 @@ _GENERIC_FIRST = re.compile(r"graduate (?:from|of)|(?:a|an|holds a|with a)\s++(?
 def education_level(label: str) -> str | None:
     """The level of study a label states ("Bac+5"), if the fit can read it (not "Bac + 6");
     none where something else may stand in for the degree or the degree is being studied."""
-    if _NO_DEGREE_NEEDED.search(label) or _PURSUED.search(label):
-        return None
+    if _NO_DEGREE_NEEDED.search(label) or _PURSUED.search(label) or _UNLEVELLED.search(label) \
+            and re.search(r"\b(?:ou|or)\b", label, re.I):
+        return None  # ('NZ Certificate in X (Level 4) or a degree': the lesser has no level here)
     sentences = re.split(r"(?<=[.;])\s+", label)
     asked = [sentence for sentence in sentences if not _SUBSTITUTE.search(sentence)]
     if len(asked) < len(sentences) and asked and _names_degree(" ".join(asked)):
@@ -172,8 +179,14 @@ _FAILING = re.compile(r"(?:à défaut|a défaut|failing (?:that|this)|otherwise|
 
 def failing_that(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The items of a list, an education item's level lowered to that of the item offered
-    'à défaut' of it (none when that one is no degree): the lesser will do."""
+    'à défaut' of it (none when that one is no degree): the lesser will do; or raised to that
+    of the one it is joined to ('(a) a degree (NFQ Level 7), and' / '(b) a master's ...'):
+    both are asked."""
     for before, item in zip(items, items[1:], strict=False):
+        if before["kind"] == K.EDUCATION == item["kind"] and item["level"] and re.search(
+                r"\b(?:and|et)$", before["label"]) and _RANK.get(item["level"], 0) > _RANK.get(
+                before["level"] or "", -1):
+            before["level"] = item["level"]
         if before["kind"] == K.EDUCATION and before["level"] and _FAILING.match(item["label"]):
             lesser = item["level"] if item["kind"] == K.EDUCATION else None
             if lesser is None or _RANK.get(lesser, 0) < _RANK.get(before["level"], 0):

@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.base import EMAIL, ParsedPosting
+from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_heading import Labelled
-from tracker.importers.text_names_check import clean_org, names_place, plausible_org
+from tracker.importers.text_names_check import (
+    clean_org,
+    names_place,
+    plausible_org,
+    without_unit_or_address,
+)
 from tracker.importers.text_names_commune import (
     _article_off,
     _commune_body,
     _inside,
     _same_commune,
+    article_elsewhere,
     letterhead_areas,
     seat_line,
 )
@@ -33,7 +39,7 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
-from tracker.importers.text_names_forms import FORMS, ORG_NOUN
+from tracker.importers.text_names_forms import ORG_NOUN
 from tracker.importers.text_names_full import NUMBERED_ACRONYM
 from tracker.importers.text_names_guess import (
     domain_words,
@@ -42,10 +48,14 @@ from tracker.importers.text_names_guess import (
     undecorated,
     wrapped,
 )
-from tracker.importers.text_names_header import _body_of, is_org_line, wrapped_letterhead
+from tracker.importers.text_names_header import (
+    _body_of,
+    document_owners,
+    is_org_line,
+    wrapped_letterhead,
+)
 from tracker.importers.text_names_layout import (
     SEPARATOR_LINE,
-    domain_labels,
     is_masthead,
     post_word,
 )
@@ -88,6 +98,7 @@ from tracker.importers.text_names_words import (
     _RECRUITS,
     _SELF_DESCRIBED,
     _SEX,
+    CAMPUS_SERVICE,
 )
 
 
@@ -151,6 +162,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         # (a paragraph under a heading 'Structure' is no label's value: left whole, too long)
         value = re.split(r",\s+(?=(?:la|le|les|l['’]|une?|an?|the|notre|our|leader|specialist|"
                          r"sp[ée]cialiste)\b)", value)[0] if len(value) <= 200 else value
+        value = without_unit_or_address(value)
         # 'Dept of X' where the text writes 'Department of X' too
         spelled = re.sub(r"\bDept\.?(?=\s+of\b)", "Department", value)
         value = spelled if spelled != value and spelled in text else value
@@ -199,8 +211,10 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # of Plymouth.': a sentence going on, no name's line
             continue
         match = _EMPLOYER.match(_SEX.sub(" ", line).strip())
-        # ('Office Manager, Kapiti Spark Electrical': a signature's post, not an office)
-        if match and len(match.group(1).split()) > 1 and not post_word(match.group(1)):
+        # ('Office Manager, Kapiti Spark Electrical': a signature's post, not an office;
+        # 'University Housing & Residence Life houses ...': a campus's service, not its body)
+        if match and len(match.group(1).split()) > 1 and not post_word(match.group(1)) \
+                and not CAMPUS_SERVICE.match(match.group(1)):
             found.append((_body_of(match.group(1)), line, 0.7))
             break
     header = [item for item in header if item[1].strip() not in areas and not any(
@@ -211,8 +225,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         [line for line in offer_lines if not SEPARATOR_LINE.match(line)])
     if letterhead and (not header or fold(letterhead[0]).startswith(fold(header[0][0]))):
         header = [(letterhead[0], letterhead[1], 0.75)] + header[1:]  # its first line's part
-    # (a document's header naming its owner, 'X — Position Description', before a sentence's)
-    found = [item for item in header if item[2] >= 0.8] + found
+    owners = document_owners(lines, header)  # 'X — Position Description', 'X   FICHE DE POSTE'
+    found = owners + found
     found += [(_without_article(name), snippet, confidence) for name, snippet, confidence in header
               if confidence < 0.8]
     # (not the post said again under a sentence that names it: 'X is hiring a Store Assistant'
@@ -313,8 +327,10 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
         # (or the equal opportunity employer's: 'X Botanic Garden' over 'X Botanic Garden Trust
         # is an equal opportunity employer')
+        owner = copyright_owner(lines)  # ('Kessler Rowe' and '© 2027 Kessler Rowe Architects, Inc.')
         fuller = in_full(name, header + below_title + boards
-                         + ([(declared[0], declared[1], 0.6)] if declared else []), text)
+                         + ([(declared[0], declared[1], 0.6)] if declared else [])
+                         + ([(owner[0], owner[1], 0.6)] if owner else []), text)
         if fuller and confidence < 0.8:  # 'Ipê' in a sentence, 'Ipê Pagamentos' at the top
             name = fuller
         signed = practice(name, body) or event_body(name, lines)
@@ -339,13 +355,14 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # its acronym in brackets left out
             name = _without_article(from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name),
                                                    text))
-        elif name.isupper() and any(m.group(0)[1:].islower() for m in re.finditer(
+        elif name.isupper() and any(m.group(0)[1:].islower() or " " not in name and not m.group(
+                0).isupper() for m in re.finditer(  # (one word: 'OPTIC'SUD', written 'Optic'Sud')
                 rf"(?<![\w@./-]){re.escape(name)}(?![\w@-]|\.\w)", text, re.I)):
             name = from_capitals(name, text)  # 'HERVELIN' the text writes 'Hervelin' too
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
             name = spelled_out(name, body)
         name = possessive_off(name, text)
-        result.add("hiring_organization_name", clean_org(_article_elsewhere(name, body), text),
+        result.add("hiring_organization_name", clean_org(article_elsewhere(name, body), text),
                    snippet, confidence)
 
 
@@ -361,29 +378,3 @@ def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:
                     return name[0].upper() + name[1:], line, 0.6
     return None
 
-
-def _article_elsewhere(name: str, body: list[str]) -> str:
-    """'La Clinique du Parc' is 'Clinique du Parc' when the text writes it so elsewhere (a
-    header, a heading): the article is the sentence's, not the name's."""
-    bare = _article_off(name)
-    if bare == name:
-        return name
-    head = bare.split()[0] if bare.split() else ""
-    # 'L'OGEC Saint-Joseph', 'La CPAM du Var': an acronym takes the sentence's article; 'La Caf
-    # de l'Isère' and ...@caf.fr: so does the word the body's own address or handle is
-    # alone (caf.fr, crous_paris; not nuits-sonores-vallee.fr, a name of several words)
-    labels = {part.replace("-", "") for match in EMAIL.finditer("\n".join(body))
-              for part in match.group(0).rsplit("@", 1)[-1].lower().split(".")[:-1]}
-    # (or the account's handle a post opens with: 'crous_paris ✔️ • Suivre')
-    handle = re.match(r"@?([a-z0-9][a-z0-9._]{2,29})(?=\s|$)", body[0]) if body else None
-    labels |= set(re.split(r"[._]", handle[1])) if handle else set()
-    if sum(c.isupper() for c in head) >= 2 and not any(c.islower() for c in head) \
-            or len(head) >= 3 and fold(head) in labels:
-        return bare
-    pattern = re.compile(rf"(?:^|[—–|·:]\s*)({re.escape(bare)})(?![\w-])", re.I)
-    compact = re.sub(r"[^a-z0-9]", "", fold(bare))
-    # (harlowartmuseum.org; not when the name is registered with its article: 'Les Presses du
-    # Velay SAS au capital de ...' and pressesduvelay.fr)
-    spelled = compact in domain_labels("\n".join(body), EMAIL) and not re.search(
-        rf"(?<![\w-]){re.escape(name)},?\s+(?:{FORMS})(?![\w-])", "\n".join(body))
-    return bare if spelled or any(pattern.search(line) for line in body) else name

@@ -50,7 +50,6 @@ from tracker.importers.text_names_header import (
 )
 from tracker.importers.text_names_heading import employer_after, one_language
 from tracker.importers.text_names_layout import (
-    caps_lead,
     domain_labels,
     heading_index,
     is_letterhead,
@@ -75,7 +74,6 @@ from tracker.importers.text_names_words import (
     _employer_off,
 )
 from tracker.importers.text_title import (
-    called_for,
     is_call,
     kind_prefixed,
     named_as_post,
@@ -92,6 +90,7 @@ from tracker.importers.text_title_lines import (
     marked_heading,
     names_a_post,
     pointed_post,
+    post_named,
     project_above,
     sentence_at,
     table_row,
@@ -313,7 +312,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # no heading names a post: the sentence or the classified ad that names one
             # (a sentence going on over lines read whole: 'La crèche ... cherche un·e' / 'X pour ...')
             sentences = [sentence_at(top, i) if top[i] in running else top[i] for i in range(len(top))]
-            named = next((p for p in map(_post_named, sentences) if p and plausible_title(
+            named = next((p for p in map(post_named, sentences) if p and plausible_title(
                 clean_title(p[0]))), None)
             if named and take(named[0], named[1], 0.55):
                 found_at = None
@@ -335,7 +334,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         below = top[found_at + 1]
         # 'Job ID: 2918374 | Northwind Retail LLC': the name among a header's facts
         below, again = name_among_facts(below, text)
-        if skipped(below, is_label) and re.match(r"[^:]{1,40}:", below):
+        ident = re.fullmatch(r"[^\s:][^:]{0,38}?\s{3,}\S*\d\S*", below)  # 'Posting Number   S02'
+        if skipped(below, is_label) and re.match(r"[^:]{1,40}:", below) or ident:
             below = ""  # 'Position Title:   X': a label's line names no organisation
         name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
         # 'Cabinet X, économistes de la construction depuis 1994': its trade after a comma
@@ -392,11 +392,3 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.value = trim_terms(placed) or placed if placed != found.value else placed
     return header, below_title, site_names + boards
 
-
-def _post_named(line: str) -> tuple[str, str] | None:
-    """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
-    or a classified ad's lead words in capitals, when a word of it names a job."""
-    post = post_in_sentence(line) or notice_post(line) or kind_prefixed(line) \
-        or called_for(line) or caps_lead(line)
-    named = post and (post_word(post) or post_word(re.sub(r"s\b", "", post)))  # 'Counselors'
-    return (post, line) if post and named else None

@@ -24,6 +24,9 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
 _OTHER_PURPOSE = re.compile(r"\b(?:accommodation|discriminat\w*|title ix|section 504|complaints?|"
                             r"harass\w*|grievance|fiche de poste peut être obtenue|"
                             r"désinscri\w*|unsubscribe|to post|mailing list|liste de diffusion)\b", re.I)
+# A mailing list's own service address: 'desinscription@…', 'unsubscribe@…', 'noreply@…'.
+_LIST_ADDRESS = re.compile(r"(?i)(?:d[ée]s?inscri\w*|unsubscribe|d[ée]sabonnement|no-?reply|"
+                           r"ne-pas-repondre|listserv|mailer-daemon)@")
 # A sentence that says where to send the application.
 _SENDING = re.compile(r"\b(?:candidatures?|(?:send|submit|email|e-mail)\s++(?:your\s++)?(?:cv|"
                       r"resume|résumé|application)|applications?\s++(?:to|should|must)|apply\s++"
@@ -53,9 +56,10 @@ _ONLINE = re.compile(r"\b(?:apply online|applications? (?:should|must) be (?:mad
 # An e-mail's sender, and the words that say to answer it ('reply to this email', 'par retour de
 # mail', 'm'écrire directement à cette adresse').
 _SENDER = re.compile(r"^[> \t]*+(?:de|from)[ \t]*+:[^\n@]*?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I | re.M)
-_REPLY = re.compile(r"\b(?:reply to (?:this|my) e-?mail|reply to me|respond to this e-?mail|just "
-                    r"reply|par retour (?:de )?(?:mail|courriel)|r[ée]pon(?:dez|dre) (?:à|a) ce "
-                    r"(?:mail|courriel|message)|(?:écrire|m'écrire)[^.\n]{0,30}\bà cette adresse|"
+_REPLY = re.compile(r"\b(?:reply (?:directly |simply )?to (?:this|my) e-?mail|reply to me|respond "
+                    r"(?:directly )?to this e-?mail|just reply|par retour (?:de )?(?:mail|courriel)|"
+                    r"r[ée]pon(?:dez|dre) (?:simplement |directement )?(?:à|a) ce (?:e-?mail|mail|"
+                    r"courriel|message)|(?:écrire|m'écrire)[^.\n]{0,30}\bà cette adresse|"
                     # ('email their CV straight to me at the address above')
                     r"(?:to me|à moi)?\s*(?:at|à) (?:the|l['’]) ?(?:e-?mail )?(?:address|adresse) "
                     r"(?:above|ci-dessus))",
@@ -89,7 +93,8 @@ def read_contact(result: ParsedPosting, lines: list[str], lang: str) -> None:
     applying = set(apply_lines)  # looked up around each address, not scanned for each
     emails = [(m.group(0).rstrip("."), i) for i, line in enumerate(lines) if "@" in line
               for m in EMAIL.finditer(line)
-              if not _OTHER_PURPOSE.search(_sentence(line, m.start()))]
+              if not _OTHER_PURPOSE.search(_sentence(line, m.start()))
+              and not _LIST_ADDRESS.match(m.group(0))]
     # the address of the sentence about applying, then one near it; an e-mail's headers name
     # who sent and received the message, not where to apply
     text = "\n".join(lines)

@@ -124,10 +124,18 @@ def _branch_only(name: str) -> bool:
     return bool(town and is_place(town.strip()))
 
 
+# A business or industrial estate (folded): where a firm is, never who it is.
+_ESTATE = re.compile(r"(?:z\.?a\.?c?|z\.?i\.?|zone (?:artisanale|industrielle|commerciale|"
+                     r"d'activites?)|parc d'activites?|industrial estate|business park|trading "
+                     r"estate)\b")
+
+
 def names_place(name: str) -> bool:
     """A place alone: a country, or a town and its country ('Abu Dhabi, United Arab
-    Emirates')."""
+    Emirates'), or a business estate."""
     parts = [p.strip() for p in fold(name).strip(" .,:").split(",") if p.strip()]
+    if _ESTATE.match(fold(name)):
+        return True  # 'ZA de Grézan', 'Parc d'activités de X': a business estate, an address
     return bool(parts) and bool(
         is_country(parts[-1]) and (len(parts) == 1 or len(parts) == 2 and len(
             parts[0].split()) <= 2 and not ORG_NOUN.search(parts[0])))
@@ -228,3 +236,10 @@ def _is_place(part: str) -> bool:
     key = fold(part)
     return bool(re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,2}", part.strip())
                 and not ORG_NOUN.search(key) and not re.search(r"\d", part))
+
+
+def without_unit_or_address(value: str) -> str:
+    """A labelled organisation without the address after a dash ('Centre X – 22 boulevard des
+    Pyrénées') or a university's unit ('Hillcrest University – Athletics & Recreation')."""
+    value = re.split(r"\s+[–—-]\s+(?=\d{1,4}\s*(?:bis|ter)?,?\s+[a-zà-ÿ])", value)[0]
+    return re.sub(r"^(.*?\b(?:University|Université|College)\b[^–—]*?)\s+[–—]\s+.*$", r"\1", value)

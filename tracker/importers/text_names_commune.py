@@ -1,12 +1,16 @@
 """A commune and the bodies a letterhead stacks above the one that writes: the département a
 commune lies in, the town hall a syndicate has its seat at, one commune named as its town hall
-and as itself (split from text_employer, whose module grew past its size)."""
+and as itself; a name's article kept or left as the text writes the name elsewhere (split from
+text_employer, whose module grew past its size)."""
 
 from __future__ import annotations
 
 import re
 
+from tracker.importers.base import EMAIL
 from tracker.importers.dates import fold
+from tracker.importers.text_names_forms import FORMS
+from tracker.importers.text_names_layout import domain_labels
 from tracker.importers.text_names_words import _ORG
 
 # A commune's own bodies, as a letterhead names them.
@@ -75,3 +79,31 @@ def _inside(short: str, long: str) -> bool:
     short, long = fold(_article_off(short)).strip(), fold(_article_off(long)).strip()
     return (short != long and not _ORG.search(short) and len(short.split()) <= 2
             and long.endswith(short) and len(long.split()) <= 8)
+
+
+def article_elsewhere(name: str, body: list[str]) -> str:
+    """'La Clinique du Parc' is 'Clinique du Parc' when the text writes it so elsewhere (a
+    header, a heading): the article is the sentence's, not the name's."""
+    bare = _article_off(name)
+    if bare == name:
+        return name
+    head = bare.split()[0] if bare.split() else ""
+    # 'L'OGEC Saint-Joseph', 'La CPAM du Var': an acronym takes the sentence's article; 'La Caf
+    # de l'Isère' and ...@caf.fr: so does the word the body's own address or handle is
+    # alone (caf.fr, crous_paris; not nuits-sonores-vallee.fr, a name of several words)
+    labels = {part.replace("-", "") for match in EMAIL.finditer("\n".join(body))
+              for part in match.group(0).rsplit("@", 1)[-1].lower().split(".")[:-1]}
+    # (or the account's handle a post opens with: 'crous_paris ✔️ • Suivre')
+    handle = re.match(r"@?([a-z0-9][a-z0-9._]{2,29})(?=\s|$)", body[0]) if body else None
+    labels |= set(re.split(r"[._]", handle[1])) if handle else set()
+    if sum(c.isupper() for c in head) >= 2 and not any(c.islower() for c in head) \
+            or len(head) >= 3 and fold(head) in labels:
+        return bare
+    pattern = re.compile(rf"(?:^|[—–|·:]\s*)({re.escape(bare)})(?![\w-])", re.I)
+    compact = re.sub(r"[^a-z0-9]", "", fold(bare))
+    # (harlowartmuseum.org; not when the name is registered with its article: 'Les Presses du
+    # Velay SAS au capital de ...' and pressesduvelay.fr)
+    spelled = compact in domain_labels("\n".join(body), EMAIL) and not re.search(
+        rf"(?<![\w-]){re.escape(name)},?\s+(?:{FORMS})(?![\w-])", "\n".join(body))
+    return bare if spelled or any(pattern.search(line) for line in body) else name
+

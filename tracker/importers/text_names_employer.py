@@ -43,13 +43,22 @@ _OPERATES = re.compile(r"(?i)\b(?:operates?|operated|manages?|managed|runs?|deli
 
 def client_named(lines: list[str]) -> tuple[str, str] | None:
     """(client, line) an agency or a board names as the one it recruits for."""
-    for line in lines:
+    for index, line in enumerate(lines):
         match = _CLIENT.search(line)
         if match and _OPERATES.search(line[:match.start()]):
             continue
         if match and len(match["name"].split()) >= 2:
-            return match["name"].strip(" ,"), line.strip()
+            return match["name"].strip(" ,") + _wrapped_on(match, line, lines[index + 1:]), line.strip()
     return None
+
+
+def _wrapped_on(match: re.Match[str], line: str, after: list[str]) -> str:
+    """The end of a name the text wrapped onto the next line ('our client, Pennine Motor' /
+    'Group, a family-owned ...'): its capitalised words before a comma or a stop."""
+    if match.end("name") < len(line.rstrip()) or not after:
+        return ""
+    more = re.match(r"((?:[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*){0,2})(?=[,.;:])", after[0].strip())
+    return f" {more.group(1)}" if more else ""
 
 
 def unnamed_client(lines: list[str]) -> bool:

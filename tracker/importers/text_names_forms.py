@@ -23,6 +23,7 @@ LEGAL_FORMS = (
     *_EITHER_SIDE, r"GmbH", r"AG",
     r"Ltd\.?", r"LTD", r"Limited", r"LLC", r"L\.L\.C\.", r"Inc\.?", r"inc\.", r"Incorporated",
     r"Corp\.?", r"plc", r"PLC", r"LLP", r"Pvt\.? Ltd\.?", r"Pte\.? Ltd\.?", r"Pty\.? Ltd\.?",
+    r"Private Limited", r"Pty Limited",
     r"Sdn\.? Bhd\.?", r"S\.A\.S?\.?", r"S\.A\.R\.L\.?", r"S\.p\.A\.?", r"SpA", r"S\.r\.l\.?",
     r"Srl", r"S\.L\.", r"B\.V\.?", r"BV", r"N\.V\.?", r"NV", r"AS", r"ASA", r"A/S", r"AB",
     r"Oy", r"Oyj", r"ApS", r"KG", r"e\.V\.", r"Sàrl", r"Sagl",

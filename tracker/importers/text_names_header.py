@@ -192,9 +192,25 @@ def document_owner(line: str) -> str | None:
         and not is_unit_line(match["name"]) else None  # (not 'Service ressources humaines')
 
 
+_PAGE_OF = re.compile(r"(?i)\bpage\s*\d+\s*(?:/|sur|of|de)\s*\d+")
+
+
+def document_owners(lines: list[str], header: Sources) -> Sources:
+    """The owner a document's header names before the kind of document ('X — Position
+    Description'), the surest header; or its running header further down ('X – Fiche de poste
+    Y – Pau   Page 2 sur 2'; an acronym there, 'SMBAA', gives way to a letterhead's full name);
+    or the header's own name on its first line, read whole ('OPTIC'SUD · Vision & Audition
+    FICHE DE POSTE   Réf. ...'), before a labelled site ('Établissement   Centre X de Pau')."""
+    return [item for item in header if item[2] >= 0.8] or [
+        (str(doc), line.strip(), 0.8) for line in lines if _PAGE_OF.search(line)
+        and (doc := document_owner(line)) and (not header or not doc.isupper())][:1] or [
+        (str(doc), line.strip(), 0.8) for line in lines[:3]
+        if (doc := document_owner(line)) and header and fold(header[0][0]) == fold(doc)][:1]
+
+
 # A careers page's own words: the site is the employer's ('Careers | X', 'X — Join our team').
 _OWN_SITE = re.compile(r"\s[—–|-]\s(?:[\w ]{1,30}\s)?recruitment$|\b(?:careers?|carrieres?|join (?:our|the) team|rejoignez[- ]nous|"
-                       r"job opportunit(?:y|ies)|current (?:openings|vacancies)|nos offres|"
+                       r"(?:job|employment) opportunit(?:y|ies)|current (?:openings|vacancies)|nos offres|"
                        r"nous rejoindre|working at|travailler (?:a|chez))\b")
 
 

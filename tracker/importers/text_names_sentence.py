@@ -67,6 +67,15 @@ _OWNER = re.compile(
 # équipe').
 _HEADLINE = re.compile(rf"^(?P<post>[^|•·\n]{{3,80}}?)\s+(?:at|@|chez)\s+(?P<at>{_NAME})\s*(?:[|•·].*)?$")
 _MY_TEAM = re.compile(r"(?i)\b(?:my|mon|ma)\s+(?:team|[ée]quipe|service|unit)\b")
+# ... or who heads the business: 'Directrice des Thermes de X | Thermalisme', 'Owner of X', when
+# the post says it is the business hiring ('on recrute nos ...', 'we're hiring').
+_HEAD_OF = re.compile(rf"^(?i:directeur|directrice|director|g[ée]rante?|owner|founder|co-founder|"
+                      rf"fondat(?:eur|rice)|ceo|managing director|general manager|pr[ée]sidente?)"
+                      rf"\s+(?i:de la |de l['’]|du |des |de |d['’]|of the |of |at )"
+                      rf"(?P<at>{_NAME})\s*(?:[|•·,].*)?$")
+_WE_HIRE = re.compile(r"(?i)\b(?:on recrute|nous recrutons|nous recherchons|nous renfor[cç]ons|"
+                      r"we['’]re hiring|we are hiring|we['’]re recruiting|we are recruiting|"
+                      r"we['’]re looking|we are looking|join our team|rejoignez notre [ée]quipe)\b")
 
 
 def owner_named(lines: list[str]) -> tuple[str, str] | None:
@@ -80,6 +89,10 @@ def owner_named(lines: list[str]) -> tuple[str, str] | None:
         if match and is_author(lines[index - 1]) and post_word(match["post"]) \
                 and any(_MY_TEAM.search(other) for other in lines[index + 1:index + 15]):
             return match["at"].strip(), line.strip()
+        head = _HEAD_OF.match(line.strip())
+        if head and is_author(lines[index - 1]) \
+                and any(_WE_HIRE.search(other) for other in lines[index + 1:index + 15]):
+            return head["at"].strip(), line.strip()
     return None
 
 

@@ -47,7 +47,9 @@ def page_lines(top: list[str]) -> set[int]:
     a person; not a group, whose kind the line under its name gives)."""
     return {index - 1 for index, line in enumerate(top)
             if index and _POSTED_AT.match(line.strip()) and len(line.split()) <= 12
-            and _words(top[index - 1]) <= 5 and not _GROUP.match(top[index - 1].strip())}
+            and _words(top[index - 1]) <= 5 and not _GROUP.match(top[index - 1].strip())
+            # (not an author's headline: 'Priya Raman • 2nd' over 'Director of X', then the time)
+            and not (index >= 2 and _AUTHOR.match(top[index - 2].strip()))}
 
 
 def is_author(line: str) -> bool:

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.base import ParsedPosting
+from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_names_check import clean_org
 from tracker.importers.text_names_forms import without_legal_form
 from tracker.importers.text_names_header import is_org_line, org_name
-from tracker.importers.text_names_layout import contact_addresses, post_word, spelled_with_initials
+from tracker.importers.text_names_layout import (
+    contact_addresses,
+    domain_labels,
+    matches_domain,
+    post_word,
+    spelled_with_initials,
+)
 from tracker.importers.text_names_places import is_town
 from tracker.importers.text_names_words import _GENERIC_LABELS, _NAME, _NAME_RE, _ORG, _SIGN_OFF
 
@@ -195,14 +201,33 @@ def in_title(result: ParsedPosting) -> list[tuple[str, str, float]]:
     return []
 
 
+# A site of an organisation named after a role ('Responsable de site – Silos de X'): the
+# organisation is the line below it.
+_SITE_NOUN = re.compile(r"(?i)(?:silos?|site|usine|d[ée]p[ôo]t|entrep[ôo]t|magasin|plateforme|"
+                        r"restaurant|store|plant|depot|warehouse)\b")
+
+
+def _role_off(line: str) -> str:
+    """A signature's organisation line without the role before it ('Office Manager, X')."""
+    role, org = (re.split(r"(?:,|\s[—–|-])\s+", line, maxsplit=1) + [""])[:2]
+    return org_name(org) if org and post_word(role) else org_name(line)
+
+
 def signature(lines: list[str]) -> list[tuple[str, str, float]]:
-    """An e-mail's signature: the organisation line among the few after the sign-off."""
+    """An e-mail's signature: the organisation line among the few after the sign-off (or the
+    line a contact address's domain spells: 'Thalasso & Spa Kerbrat – Hôtel' for
+    m.legoff@thalasso-kerbrat.fr)."""
+    labels = domain_labels("\n".join(lines), EMAIL)
     for index, line in enumerate(lines):
         if _SIGN_OFF.match(line.strip()):
             # (its next lines: the name, a post, the organisation; blank lines between)
             block = [below.strip() for below in lines[index + 1:index + 12] if below.strip()][:5]
             if any(_SIGN_OFF.match(below) for below in block):
                 continue  # 'Thanks again for your help, ...' over 'Kind regards,': the latter
+            spelled = next((below for below in block[1:] if not re.search(r"\d|@|www\.", below)
+                            and matches_domain(_role_off(below), labels)), None)
+            if spelled:
+                return [(_role_off(spelled), spelled, 0.6)]
             for at, below in enumerate(block):
                 # 'Office Manager, X Ltd', 'Chargée de recrutement IT – X': a role, then its
                 # organisation
@@ -215,7 +240,9 @@ def signature(lines: list[str]) -> list[tuple[str, str, float]]:
                     # Réseaux' over 'Agence de Nantes')
                     branch = re.match(r"(?i)(?:agence|branch|site|bureau|office|antenne|"
                                       r"direction|service|department)\b", after)
-                    if after and not branch and is_org_line(after) and not is_org_line(org):
+                    named = _NAME_RE.match(after) and not re.search(r"\d|@", after)
+                    if after and not branch and (is_org_line(after) or _SITE_NOUN.match(org)
+                                                 and named) and not is_org_line(org):
                         return [(org_name(after), after, 0.6)]
                     return [(org, below, 0.6)]
                 if below and is_org_line(below):

@@ -85,11 +85,14 @@ _SELF_DESCRIBED = re.compile(
     r"ferme|domaine|school district|district|department|ministry|ministère)\b")
 _SIGN_OFF = re.compile(r"^(?:cordialement|bien cordialement|best regards|kind regards|regards|"
                        r"sincerely|bien à vous|salutations|belle journée|bonne journée|"
-                       r"bonne fin de journée|à bientôt|warm regards|all the best|many thanks|"
+                       r"bonne fin de journée|(?:belle|bonne) fin de semaine|bon week-end|"
+                       r"bonne soirée|à très vite|best wishes|warmly|"
+                       r"à bientôt|warm regards|all the best|many thanks|"
                        r"thanks|cheers|merci)\b", re.I)
 _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "recruitment", "rh",
                    "hr", "mail", "email", "emploi", "contact", "info", "gmail", "outlook",
-                   "yahoo", "hotmail", "orange", "free", "wanadoo", "laposte", "proton"}
+                   "yahoo", "hotmail", "orange", "free", "wanadoo", "laposte", "proton", "eircom",
+                   "btinternet", "bigpond", "optusnet", "sympatico", "telus", "xtra"}
 
 
 # 'X in the Central Ground Water Board', 'X – Danish Agency for Water and Coast': the employer
@@ -117,3 +120,7 @@ def _employer_off(title: str) -> str:
             and _NAME_RE.match(org.replace(",", ""))):
         return post
     return title
+# A campus's service named after the university ('University Housing', 'University Program').
+CAMPUS_SERVICE = re.compile(r"(?:University|College)\s+(?:Housing|Programs?|Recreation|Police|"
+                            r"Health|Services|Athletics|Relations|Advancement|Dining|Libraries|"
+                            r"Library|Communications|Facilities|Parking)\b")

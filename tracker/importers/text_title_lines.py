@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_header import is_org_line
-from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_layout import caps_lead, post_word
+from tracker.importers.text_title import called_for, kind_prefixed, notice_post, post_in_sentence
 
 # A title's row in a table laid out with spaces: 'Working Title        Acquisitions Editor',
 # 'Intitulé du poste          Formateur / Formatrice en cuisine'.
@@ -198,14 +199,24 @@ def pointed_post(top: list[str]) -> tuple[str, str] | None:
     """(post, line) of a post set off by pictographs on its own line, under a sentence that
     points at it: a social post's or an e-mail's way of naming the post it is about."""
     for index, line in enumerate(top[1:], start=1):
-        set_off = _SET_OFF.match(line)
         before = top[index - 1]
+        if len(line) > 120 or not _POINTS.search(before[-60:]):
+            continue
         if len(before.split()) < 4 and before[:1].islower():  # (a sentence's end wrapped: 'futur(e) :')
             before = " ".join(top[max(0, index - 2):index])
-        if set_off is None or len(before.split()) < 4 or not _POINTS.search(top[index - 1]) \
-                or not _SEEKS.search(before):  # (not a section's heading: 'What you'll bring:')
-            continue
+        set_off = _SET_OFF.match(line)
+        if set_off is None or len(before.split()) < 4 or not _SEEKS.search(before):
+            continue  # (not a section's heading: 'What you'll bring:')
         name = set_off["name"]
         if len(name.split()) <= 8 and post_word(name) and not name.endswith("."):
             return name, line
     return None
+
+
+def post_named(line: str) -> tuple[str, str] | None:
+    """(post, line): the post a sentence names ('La Ville de Namur engage un électricien')
+    or a classified ad's lead words in capitals, when a word of it names a job."""
+    post = post_in_sentence(line) or notice_post(line) or kind_prefixed(line) \
+        or called_for(line) or caps_lead(line)
+    named = post and (post_word(post) or post_word(re.sub(r"s\b", "", post)))  # 'Counselors'
+    return (post, line) if post and named else None
