@@ -232,8 +232,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             continue
         if line in authors or line in addressees or is_letterhead(line):
             continue
-        if document_owner(line):  # 'X   Position Description – Y': a document's own header
-            header.append((str(document_owner(line)), line, 0.8))
+        owner = document_owner(line)
+        if owner:  # 'X   Position Description – Y': a document's own header
+            header.append((owner, line, 0.8))
             continue
         if _CAMPAIGN.search(line):  # 'Alpenflug Airlines – Pilot Recruitment'
             boards.append((org_name(line), line, 0.6))
