@@ -36,7 +36,8 @@ _OPTIONAL_END = re.compile(
     r"\s*(?:\(?\b(?:appr[ée]ci[ée]e?s?|souhait[ée]e?s?|desirable|preferred|an advantage|"
     r"would be an advantage|is a plus|un plus)\)?)\s*$", re.IGNORECASE)
 _OPTIONAL_ANY = re.compile(
-    r"\b(souhait[ée]e?s?|desirable|would be an advantage|is an advantage|is a plus|un plus|sans être exigée?s?|not mandatory)\b",
+    r"\b(souhait[ée]e?s?|desirable|would be an advantage|is an advantage|is a plus|un plus|"
+    r"sans être exigée?s?|not mandatory)\b",
     re.IGNORECASE)
 _ATOUT = re.compile(r"\b(un atout|an asset)\b", re.IGNORECASE)
 
@@ -121,6 +122,8 @@ _IDEALLY = re.compile(r"[,;(]?\s*+\b(?:idéalement|idealement|ideally|de préfé
 # New Zealand's certificates and Australia's Certificate IV, which the corpus leaves without a
 # level (Australia's Certificate III is a trade's: diplomas.py).
 _UNLEVELLED = re.compile(r"\b(?:(?:NZ|New Zealand) Certificate in|Certificate IV)\b")
+# Two degrees offered, either of which will do ('BUT ou licence', 'MSc or PhD').
+_OR = re.compile(r"\b(?:ou|or)\b", re.I)
 # A sentence offering a lesser degree in the stead of the one asked.
 _SUBSTITUTE = re.compile(r"\b(?:in lieu of|in place of|may be (?:accepted|substituted)|"
                          r"en lieu et place|à défaut)\b", re.I)
@@ -132,7 +135,7 @@ def education_level(label: str) -> str | None:
     """The level of study a label states ("Bac+5"), if the fit can read it (not "Bac + 6");
     none where something else may stand in for the degree or the degree is being studied."""
     if _NO_DEGREE_NEEDED.search(label) or _PURSUED.search(label) or _UNLEVELLED.search(label) \
-            and re.search(r"\b(?:ou|or)\b", label, re.I):
+            and _OR.search(label):
         return None  # ('NZ Certificate in X (Level 4) or a degree': the lesser has no level here)
     sentences = re.split(r"(?<=[.;])\s+", label)
     asked = [sentence for sentence in sentences if not _SUBSTITUTE.search(sentence)]
@@ -148,7 +151,7 @@ def education_level(label: str) -> str | None:
     elif grade:
         level = "Bac+5" if grade.group(1).lower() == "master" else "Bac+3"
     elif re.search(r"\bbac\b(?!\s*+\+)", label, re.I) and not (
-            re.search(r"\b(?:ou|or)\b", label, re.I) and DEGREES[-1][0].search(label)):
+            _OR.search(label) and DEGREES[-1][0].search(label)):
         level = "Bac"
     else:
         # the degree named first: 'a Bachelor's degree; a Master's is an advantage' is Bac+3
@@ -166,7 +169,7 @@ def education_level(label: str) -> str | None:
         numbered = NUMBERED.search(label)
         if numbered and numbered_level(numbered):
             found.append((numbered.start(), str(numbered_level(numbered))))
-        if len(found) > 1 and re.search(r"\b(?:ou|or)\b", label, re.I):
+        if len(found) > 1 and _OR.search(label):
             # 'master FLE ou licence avec mention FLE': the lowest degree will do
             found = [(_RANK.get(lvl, 0), lvl) for _, lvl in found]
         level = min(found)[1] if found else "Bac+3" if _GENERIC_DEGREE.search(label) else None
@@ -177,7 +180,7 @@ def education_level(label: str) -> str | None:
 _FAILING = re.compile(r"(?:à défaut|a défaut|failing (?:that|this)|otherwise|sinon)\b", re.I)
 
 
-def failing_that(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def linked_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The items of a list, an education item's level lowered to that of the item offered
     'à défaut' of it (none when that one is no degree): the lesser will do; or raised to that
     of the one it is joined to ('(a) a degree (NFQ Level 7), and' / '(b) a master's ...'):

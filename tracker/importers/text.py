@@ -14,7 +14,7 @@ from tracker.importers.requirements import (
     LANGUAGE_WORDS,
     degree_in_text,
     education_level,
-    failing_that,
+    linked_items,
     requirement,
 )
 from tracker.importers.sections import BULLET, Section, split_sections
@@ -319,7 +319,7 @@ def _sections(result: ParsedPosting, sections: list[Section]) -> None:
         read = [(found, item) for item in section.items()
                 for found in [requirement(item, section.kind or "mixed", section.required)]
                 if found]
-        failing_that([found for found, _ in read])
+        linked_items([found for found, _ in read])
         for found, item in read:
             result.add("requirements", found, f"{section.heading.strip()} | {item}", confidence)
     for name, bodies in texts.items():

@@ -296,7 +296,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     if declared and not _ORG.fullmatch(declared[0]):  # 'X is an equal opportunity employer'
         found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
     # ('📍 Librairie X · 14 rue du Port': a pictograph before the line is no part of it)
-    address = address_named([undecorated(line.strip()) for line in lines]) or copyright_owner(lines)
+    owner = copyright_owner(lines)  # ('© 2027 Kessler Rowe Architects, Inc.')
+    address = address_named([undecorated(line.strip()) for line in lines]) or owner
     served = service_body(lines)  # 'X – service municipal de la Commune de Y'
     found += signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards \
         + ([(served[0], served[1], 0.6)] if served else [])
@@ -327,7 +328,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name, snippet, confidence = _article_off(recruiter[0]), recruiter[1], recruiter[2]
         # (or the equal opportunity employer's: 'X Botanic Garden' over 'X Botanic Garden Trust
         # is an equal opportunity employer')
-        owner = copyright_owner(lines)  # ('Kessler Rowe' and '© 2027 Kessler Rowe Architects, Inc.')
+        # (or the footer's: 'Kessler Rowe' and '© 2027 Kessler Rowe Architects, Inc.')
         fuller = in_full(name, header + below_title + boards
                          + ([(declared[0], declared[1], 0.6)] if declared else [])
                          + ([(owner[0], owner[1], 0.6)] if owner else []), text)

@@ -32,9 +32,9 @@ BOARD = re.compile(
     r"|\b(?:careers?|carrieres?|jobs?|emplois?|recrutement)\s*\|"
     r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
 # (a site's section before a slash: 'Careers / Part 1 Architectural Assistant')
-CRUMBS = re.compile(r"\s(?:›|>|»)\s|(?<=^Careers)\s/\s|(?<=^Jobs)\s/\s|(?<=^Home)\s/\s|"
-                    r"(?<=^Accueil)\s/\s|(?<=^Carrières)\s/\s|(?<=^Emplois)\s/\s")
-CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s|^(?:Careers|Jobs|Home|Accueil|Carrières|Emplois)\s/\s")
+_SECTIONS = ("Careers", "Jobs", "Home", "Accueil", "Carrières", "Emplois")
+CRUMBS = re.compile(r"\s(?:›|>|»)\s|" + "|".join(rf"(?<=^{s})\s/\s" for s in _SECTIONS))
+CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s|^(?:" + "|".join(_SECTIONS) + r")\s/\s")
 _SKIP = re.compile(
     r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
     r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi"

@@ -133,8 +133,9 @@ _ESTATE = re.compile(r"(?:z\.?a\.?c?|z\.?i\.?|zone (?:artisanale|industrielle|co
 def names_place(name: str) -> bool:
     """A place alone: a country, or a town and its country ('Abu Dhabi, United Arab
     Emirates'), or a business estate."""
-    parts = [p.strip() for p in fold(name).strip(" .,:").split(",") if p.strip()]
-    if _ESTATE.match(fold(name)):
+    folded = fold(name)
+    parts = [p.strip() for p in folded.strip(" .,:").split(",") if p.strip()]
+    if _ESTATE.match(folded):
         return True  # 'ZA de Grézan', 'Parc d'activités de X': a business estate, an address
     return bool(parts) and bool(
         is_country(parts[-1]) and (len(parts) == 1 or len(parts) == 2 and len(

@@ -212,11 +212,13 @@ DOCUMENT_KINDS = (r"job description|position description|fiche de poste|profil d
 
 # A webmail's domains: an address there spells its owner in its local part
 # ('ecuriesdumoulin.tremelin@orange.fr').
-_WEBMAIL = re.compile(r"^(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|orange|wanadoo|"
-                      r"free|sfr|laposte|bbox|neuf|aol|proton|protonmail|gmx|"
-                      # (the internet providers' mail of Ireland, the UK, Australia, Canada, NZ)
-                      r"eircom|btinternet|sky|virginmedia|talktalk|bigpond|optusnet|shaw|"
-                      r"sympatico|telus|xtra)\.")
+WEBMAIL_NAMES = ("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "me",
+                 "orange", "wanadoo", "free", "sfr", "laposte", "bbox", "neuf", "aol", "proton",
+                 "protonmail", "gmx",
+                 # (the internet providers' mail of Ireland, the UK, Australia, Canada, NZ)
+                 "eircom", "btinternet", "sky", "virginmedia", "talktalk", "bigpond", "optusnet",
+                 "shaw", "sympatico", "telus", "xtra")
+_WEBMAIL = re.compile(r"^(?:" + "|".join(WEBMAIL_NAMES) + r")\.")
 
 
 def mail_labels(text: str, email: re.Pattern[str]) -> list[str]:

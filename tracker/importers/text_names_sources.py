@@ -217,13 +217,14 @@ def signature(lines: list[str]) -> list[tuple[str, str, float]]:
     """An e-mail's signature: the organisation line among the few after the sign-off (or the
     line a contact address's domain spells: 'Thalasso & Spa Kerbrat – Hôtel' for
     m.legoff@thalasso-kerbrat.fr)."""
-    labels = domain_labels("\n".join(lines), EMAIL)
+    labels: list[str] | None = None  # the contact addresses' domains, read at a sign-off
     for index, line in enumerate(lines):
         if _SIGN_OFF.match(line.strip()):
             # (its next lines: the name, a post, the organisation; blank lines between)
             block = [below.strip() for below in lines[index + 1:index + 12] if below.strip()][:5]
             if any(_SIGN_OFF.match(below) for below in block):
                 continue  # 'Thanks again for your help, ...' over 'Kind regards,': the latter
+            labels = domain_labels("\n".join(lines), EMAIL) if labels is None else labels
             spelled = next((below for below in block[1:] if not re.search(r"\d|@|www\.", below)
                             and matches_domain(_role_off(below), labels)), None)
             if spelled:

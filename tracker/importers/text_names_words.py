@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tracker.importers.text_names_forms import LEGAL_WORDS
-from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_layout import WEBMAIL_NAMES, post_word
 
 # Words naming an organisation (a header line holding one is the employer, not the title).
 _ORG_WORDS = (
@@ -89,10 +89,9 @@ _SIGN_OFF = re.compile(r"^(?:cordialement|bien cordialement|best regards|kind re
                        r"bonne soirée|à très vite|best wishes|warmly|"
                        r"à bientôt|warm regards|all the best|many thanks|"
                        r"thanks|cheers|merci)\b", re.I)
+# A domain's labels that name no organisation: a site's or a mailbox's words, and a webmail's.
 _GENERIC_LABELS = {"www", "jobs", "job", "careers", "career", "recrutement", "recruitment", "rh",
-                   "hr", "mail", "email", "emploi", "contact", "info", "gmail", "outlook",
-                   "yahoo", "hotmail", "orange", "free", "wanadoo", "laposte", "proton", "eircom",
-                   "btinternet", "bigpond", "optusnet", "sympatico", "telus", "xtra"}
+                   "hr", "mail", "email", "emploi", "contact", "info", *WEBMAIL_NAMES}
 
 
 # 'X in the Central Ground Water Board', 'X – Danish Agency for Water and Coast': the employer
@@ -120,6 +119,8 @@ def _employer_off(title: str) -> str:
             and _NAME_RE.match(org.replace(",", ""))):
         return post
     return title
+
+
 # A campus's service named after the university ('University Housing', 'University Program').
 CAMPUS_SERVICE = re.compile(r"(?:University|College)\s+(?:Housing|Programs?|Recreation|Police|"
                             r"Health|Services|Athletics|Relations|Advancement|Dining|Libraries|"
