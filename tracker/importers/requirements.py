@@ -242,12 +242,12 @@ _DEGREE_IN_TEXT = re.compile(
     r"undergraduate degree|" + LICENCE + r"|"
     r"diplôme d'ingénieur|engineering degree|university degree|"
     r"(?-i:B\.?Tech|B\.E\.|DCG|DSCG|QTS|PGCE|BUT|BS(?=/MS))|qualified teacher status|degree[- ]level|"
-    r"graduate (?:from|of)|(?:holds?|with|have) an? (?:relevant |good |honours )?degree(?![- ]of\b)|"
+    r"graduated from (?:an? )?high school|graduate (?:from|of)|(?:holds?|with|have) an? (?:relevant |good |honours )?degree(?![- ]of\b)|"
     r"deux années d'études supérieures|diplôme de fin d'études secondaires|"
     r"docteur en \w+|grade d'un établissement|(?<!school )(?<!graduate )(?-i:[Dd]iploma) in|"
     r"any graduate|graduate in any|(?-i:HND|OND|MBA|B\.?Com|B\.?Sc)|national diploma|"
     r"matric(?:ulation)?|undergraduate qualification|NQF level (?:10|[4-9])|high school "
-    r"certificate|general education diploma|secondary school certificate|"
+    r"certificate|general education diploma|secondary school (?:certificate|diploma)|"
     r"(?-i:BTS|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
     r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
     r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
@@ -301,7 +301,7 @@ _LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
            "nqf level 10": "Bac+8", "general education": "Bac", "secondary school": "Bac",
            "a level": "Bac", "a-level": "Bac", "secondary (high)": "Bac",
            "secondary education": "Bac", "non-university": "Bac+2", "honours": "Bac+3",
-           "honors": "Bac+3", "hons": "Bac+3", "senior high": "Bac"}
+           "honors": "Bac+3", "hons": "Bac+3", "senior high": "Bac", "graduated from": "Bac"}
 
 
 # What may come before the degree in a clause that opens on it: a bullet of any shape and an
@@ -322,7 +322,9 @@ def degree_in_text(lines: list[str]) -> tuple[str, str] | None:
         for clause in re.split(r"(?<=[.;])\s+", line):
             match = _DEGREE_IN_TEXT.search(clause)
             # a clause that opens on the degree asks for it ('Master en sciences...')
-            opening = match is not None and _LEAD.fullmatch(clause[:match.start()]) is not None
+            # (a place's name before it: 'Ontario Secondary School Diploma (OSSD)')
+            opening = match is not None and _LEAD.fullmatch(re.sub(
+                r"[A-ZÀ-Ý][a-zà-ÿ]+\s+$", "", clause[:match.start()])) is not None
             # (the degree's own words aside: 'Qualified Teacher Status' teaches nothing)
             if (not match or len(clause) > 400 or not (_ASKING.search(clause) or opening)
                     or _NOT_ASKING.search(_QTS.sub("", clause))):

@@ -30,6 +30,8 @@ from tracker.importers.text_contract_words import (
     kinds_in,
     open_to_both_in,
 )
+from tracker.importers.text_names_layout import is_nav
+from tracker.importers.text_names_relay import TEMPING
 from tracker.importers.text_working_time import around, read_working_time
 from tracker.models.enums import EmploymentType
 
@@ -84,6 +86,8 @@ def read_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
             _fixed_by_duration(result, labelled, text, lang)
             continue
         for line in group:
+            if is_nav(line):
+                continue  # a site's menu ('Post a job   Volunteering   Training'): no contract
             roles = kinds_in(line, lang, ROLE_TYPES[:2] if position == 0 else ROLE_TYPES)
             if roles:
                 _add_kind(result, roles[0][2], line, line, 0.7)
@@ -169,10 +173,6 @@ def _renewed_contract(result: ParsedPosting, labelled: dict[str, list[tuple[str,
         result.add("employment_type", EmploymentType.FIXED_TERM, around(text, match), 0.7)
 
 
-_TEMPING = re.compile(r"\b(?:int[ée]rim(?:aire)?|mission d['’]int[ée]rim|travail temporaire|"
-                      r"temp(?:orary)? agency|temping)\b", re.I)
-
-
 def _temping(result: ParsedPosting, lines: list[str]) -> None:
     """A posting whose heading names temporary agency work ('Mission d'intérim', an 'Agence
     Intérim' for its client): its 'mission de 3 mois' is a temp's assignment, not a fixed
@@ -180,7 +180,7 @@ def _temping(result: ParsedPosting, lines: list[str]) -> None:
     kind = result.get("employment_type")
     if kind is not None and kind.value is EmploymentType.FIXED_TERM \
             and not re.search(r"\bCDD\b|contrat à durée", str(kind.snippet), re.I) \
-            and any(_TEMPING.search(line) for line in lines[:4]):
+            and any(TEMPING.search(line) for line in lines[:4]):
         kind.value = EmploymentType.TEMPORARY
         kind.confidence = min(kind.confidence, 0.7)
 

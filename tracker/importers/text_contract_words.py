@@ -11,6 +11,9 @@ from tracker.models.enums import EmploymentType
 
 # Words that state the contract itself, read first, line by line...
 TYPES = [
+    # a temp's assignment that may turn permanent: a temp's until then ('Temp to perm',
+    # 'temp-to-hire'), whatever 'permanent' follows
+    (re.compile(r"\b(temp(?:orary)?[- ]to[- ](?:perm(?:anent)?|hire))\b", re.I), EmploymentType.TEMPORARY),
     (re.compile(r"\b((?-i:VIE|V\.I\.E\.?|VSI|VIA))\b|\b(volontariat|volontaires? internationa\w*|"
                 r"service civique|UN Volunteers?|volunteer programme)\b", re.I),
      EmploymentType.VOLUNTEER),
@@ -23,7 +26,9 @@ TYPES = [
                 r"intermittent(?:e)? du spectacle|(?-i:CDDU)|"
                 r"(?:période|durée|periode|duree) déterminée|(?:emploi|poste|statut|contrat) occasionnel|"
                 r"saisonnier|saisonnière|seasonal|term (?:position|appointment|post|contract)|"
-                r"determinate|contrat d'engagement éducatif|(?-i:CEE))\b"
+                r"determinate|contrat d'engagement éducatif|(?-i:CEE)|"
+                # Ireland's contract for a purpose that ends (a funded project, a leave)
+                r"specified[- ]purpose contract)\b"
                 # a post that ends with a mandate or a project; 'Term (6 months)' under a label
                 r"|\b((?:runs?|lasts?|valid) until the end of|jusqu'à la fin (?:du|de la) "
                 r"(?:mandat|législature|projet|programme))\b|^\W*(term)(?=\s*+(?:\(|,|$))", re.I),
@@ -77,7 +82,10 @@ STUDENTSHIP = re.compile(r"\b(studentships?|(?:PhD|doctoral) scholarships?|(?:fu
 # ... and words that may only name the post or the people around it ('supervise interns',
 # 'our consultants', 'volunteers welcome'), read when no line states the contract.
 ROLE_TYPES = [
-    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontaire)\b", re.I), EmploymentType.VOLUNTEER),
+    # (not a field of work: 'volunteer management experience', 'Volunteer Development Officer')
+    (re.compile(r"\b(bénévol\w*|volunteer\w*|volontaire)\b(?!\s++(?:management|manager|coordinat\w*|"
+                r"experience|engagement|development|recruitment|leaders?|base|network|programs?|"
+                r"programmes?|services?)\b)", re.I), EmploymentType.VOLUNTEER),
     (re.compile(r"\b(stages?|stagiaires?|internships?|interns?|traineeships?)\b", re.I),
      EmploymentType.INTERNSHIP),
     (re.compile(r"\b(consultant|locums?)\b", re.I), EmploymentType.FREELANCE),
@@ -236,6 +244,15 @@ _TAKES_A_TERM = (EmploymentType.FIXED_TERM, EmploymentType.TEMPORARY, Employment
                  EmploymentType.FREELANCE)
 
 
+# What a plural of a post's word follows when it names people around the post ('3,200 adult
+# volunteers', 'a district of volunteers', 'and key volunteers'), not a call for them ('We
+# need volunteers', 'recherche stagiaires').
+_PEOPLE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*+\s++(?:[a-zà-ÿ]+\s++)?|\b(?!(?:for|pour|seeking|seeks|seek|recruiting|recrute|"
+    r"recrutons|recherche|recherchons|cherche|cherchons|need|needs|wanted|hiring|accueille|"
+    r"accueillons|welcomes?)\s)[a-zà-ÿ]++\s++)$")
+
+
 def kinds_in(value: str, lang: str,
              types: list[tuple[re.Pattern[str], EmploymentType]]) -> list[tuple[int, int,
                                                                                 EmploymentType]]:
@@ -251,6 +268,8 @@ def kinds_in(value: str, lang: str,
                 continue  # 'five weeks vacation': holidays, not a French 'vacation'
             if _PAST.search(before[-40:]):
                 continue  # 'completion of a registered apprenticeship': a qualification held
+            if kind is EmploymentType.VOLUNTEER and word.endswith("s") and _PEOPLE_BEFORE.search(before):
+                continue  # '3,200 adult volunteers', 'and key volunteers': people, no contract
             if match.group(0)[:1].isupper() and _IN_A_NAME.match(value, match.end()) \
                     and before.rstrip()[-1:].isupper() is False \
                     and re.search(r"[A-Z]\w*\s++(?:&\s++|and\s++)?$", before):

@@ -143,6 +143,15 @@ _LINKED_END = re.compile(r"(?i)(?:^|\s)(?:the|of|from|at|to|in|with|for|and|by|d
                          r"à|au|aux|et|par|pour|avec|chez|d['’]|l['’])\s*$")
 
 
+def item_goes_on(lines: list[str]) -> set[str]:
+    """The lines that carry on a list's item, indented under it ('- Master of Occupational
+    Therapy ... accredited by the Canadian' / '  Association of Occupational Therapists')."""
+    shown = [line for line in lines if line.strip()]
+    return {line.strip() for before, line in zip(shown, shown[1:], strict=False)
+            if re.match(r"\s*[-•▪*–]\s", before) and re.match(r"\s{2,}\S", line)
+            and not re.search(r"[.;:!?]\s*$", before)}
+
+
 def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
               header: list[tuple[str, str, float]],
               below_title: list[tuple[str, str, float]],
@@ -202,9 +211,10 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             result.add("hiring_organization_name", *found[0])
         return
     areas = letterhead_areas(body)
+    items = item_goes_on(lines)
     for index, line in enumerate(body[:40]):
-        if line in areas or seat_line(body, index):
-            continue
+        if line in areas or seat_line(body, index) or line in items:
+            continue  # ('- ... accredited by the Canadian' / '  Association of ...': an item's end)
         if index and (line[:1].islower() and not body[index - 1].rstrip().endswith(
                 (".", ":", "!", "?")) or _LINKED_END.search(body[index - 1])):
             # '... auprès de⏎l'École des X, en binôme', '... student nurses from the⏎University
@@ -312,7 +322,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found = [item for item in found if not is_word_not_name(item[0])
              and not (_ORG.fullmatch(_without_article(item[0]).strip())
                       and not item[0].isupper())
-             and not names_place(item[0]) and plausible_org(clean_org(item[0], text))]
+             and not names_place(item[0]) and plausible_org(clean_org(item[0], text))
+             and not (fold(item[0]) == post and post_word(item[0]))]
+    # ('The District Executive is ...': the post, no one)
     found = past_relays(found, body)  # a board, a network, an agency passing a post on
     if relay is not None:  # a message passing an offer on: names only its own words give last
         offer = " ".join(text[len(relay):].split())  # (a name wrapped over two lines is in it)

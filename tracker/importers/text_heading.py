@@ -13,6 +13,7 @@ from collections.abc import Callable
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.sections import BULLET
+from tracker.importers.text_heading_below import name_below
 from tracker.importers.text_heading_lines import (
     BOARD,
     CRUMB_MARKS,
@@ -21,17 +22,17 @@ from tracker.importers.text_heading_lines import (
     RECRUITS_ALONE,
     STARS,
     facets,
+    heading_under_crumbs,
     hiring_call,
     is_prose,
-    name_among_facts,
     one_post,
     pictograph_items,
     post_alone,
+    running_heads,
     skipped,
     top_lines,
 )
 from tracker.importers.text_names_check import plausible_title, table_value
-from tracker.importers.text_names_forms import without_legal_form
 from tracker.importers.text_names_full import names_body
 from tracker.importers.text_names_header import (
     _CAMPAIGN,
@@ -62,13 +63,9 @@ from tracker.importers.text_names_layout import (
     site_name_lines,
     unquoted,
 )
-from tracker.importers.text_names_sentence import at_line
 from tracker.importers.text_names_social import HANDLE, author_lines, page_lines
 from tracker.importers.text_names_words import (
-    _ACRONYM,
     _ARTICLE,
-    _NAME_RE,
-    _ORG,
     _RECRUITS,
     _SEX,
     _employer_off,
@@ -177,6 +174,11 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         carried = ad_heading(lines, is_org_line, lambda line: bool(_SEX.search(line)))
         if not (carried and take(carried[0], carried[1], 0.72)) and subject:
             take(subject[0], subject[1], 0.7)
+        elif carried:  # the ad's heading, the organisation on the line under it
+            rest = lines[[line.strip() for line in lines].index(carried[1]) + 1:]
+            ad_org = name_below(next((line.strip() for line in rest if line.strip()), ""),
+                                "\n".join(lines), lines, is_label)
+            below_title += [ad_org] if ad_org else []
     text = "\n".join(lines)
     crumb, labels, after_recruits = None, 0, False
     found_at = None
@@ -189,6 +191,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
     running = {line for line, after in zip(top, top[1:], strict=False)
                if goes_on(line, after) and not _SEX.search(line)}
     sites = {top[index] for index in site_name_lines(top)}  # the logo before a site's menu
+    heads = running_heads(lines)
     items = pictograph_items(top)  # '🦷 Own surgery ...', '🦷 €46 per hour': a list's items
 
     def heading_like(line: str) -> bool:
@@ -213,6 +216,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                                r"(?::|\b(?:recrute|recrutent|recherche|cherche|hiring|recruiting))"
                                r"\s*[!:]?\s*$", line) or announces(line))
                            and heading_like(top[i + 1]) and not top[i + 1].endswith(".")), None)
+    under = heading_under_crumbs(top, heading_at, lambda rest: heading_index(
+        rest, heading_like, _SEX, is_org_line)[0])
+    site_header, heading_at = under != heading_at, under
     labelled_at = result.get("title")
     if heading_at is None and labelled_at is not None:  # a labelled title line is the heading:
         # the lines above it are the page's header ('LABORATOIRES X – Nous recrutons' over a
@@ -240,7 +246,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             boards.append((org_name(line), line, 0.6))
             continue
         above = line in sites or is_unit_line(line) or heading_at is not None and index < heading_at and (
-            by_marker or not post_word(line))
+            by_marker or site_header or not post_word(line))
         numbered = NUMBERED.match(line) if not is_call(line) and not above else None
         if numbered and take(numbered["title"], line, 0.7):
             break
@@ -260,6 +266,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             continue  # the publisher's name: never the title
         if is_nav(line):
             continue  # a site's menu or its path
+        if line in heads and post_word(line):
+            continue  # a running head naming the post: the heading names it below
         recruits = _RECRUITS.match(line)
         post = post_in_sentence(line) if recruits and not RECRUITS_ALONE.search(line) else None
         if post and not above and take(post, line, 0.6):
@@ -332,25 +340,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found_at = index
         break
     if found_at is not None and found_at + 1 < len(top):
-        below = top[found_at + 1]
-        # 'Job ID: 2918374 | Northwind Retail LLC': the name among a header's facts
-        below, again = name_among_facts(below, text)
-        ident = re.fullmatch(r"[^\s:][^:]{0,38}?\s{3,}\S*\d\S*", below)  # 'Posting Number   S02'
-        if skipped(below, is_label) and re.match(r"[^:]{1,40}:", below) or ident:
-            below = ""  # 'Position Title:   X': a label's line names no organisation
-        name = at_line(below) or _ACRONYM.sub("", _body_of(below)).strip()
-        # 'Cabinet X, économistes de la construction depuis 1994': its trade after a comma
-        # (a sentence's subject with its article is left to the rules reading sentences)
-        if not re.match(r"(?:L['’]|Le |La |Les |The )", name):
-            name = re.split(r",\s+(?!(?:the|de|du|des|la|le|les|and|et|of|for|d['’]|l['’]))"
-                            r"(?=[a-zà-ÿ])", name)[0]
-        bare = without_legal_form(name).replace(",", "")  # 'Usinage Beauce-Tech inc.'
-        if name and _NAME_RE.match(bare) and not re.search(r"\d", name):
-            # (seen again in any case: 'la compagnie Les Ombres Portées' in a sentence)
-            seen = sum(1 for other in lines if fold(bare) in fold(other)) > 1
-            if len(name.split()) >= 2 or _named_later(name, text) or again:
-                confirmed = seen or _ORG.search(name)
-                below_title.append((name, below, 0.7 if confirmed else 0.5))
+        heading_org = name_below(top[found_at + 1], text, lines, is_label)
+        below_title += [heading_org] if heading_org else []
     if not result.get("title"):
         post = next((p for i in range(min(10, len(top))) for p, known in (
                          (post_in_sentence(sentence_at(top, i)), False),

@@ -15,7 +15,7 @@ from tracker.importers.dates import fold
 from tracker.importers.sections import heading_of
 from tracker.importers.text_names_forms import LEGAL_END
 from tracker.importers.text_names_heading import post_colon
-from tracker.importers.text_names_layout import DOCUMENT_KINDS, post_word
+from tracker.importers.text_names_layout import DOCUMENT_KINDS, post_word, unquoted
 from tracker.importers.text_names_places import only_places
 
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
@@ -36,7 +36,7 @@ _SECTIONS = ("Careers", "Jobs", "Home", "Accueil", "Carrières", "Emplois")
 CRUMBS = re.compile(r"\s(?:›|>|»)\s|" + "|".join(rf"(?<=^{s})\s/\s" for s in _SECTIONS))
 CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s|^(?:" + "|".join(_SECTIONS) + r")\s/\s")
 _SKIP = re.compile(
-    r"publiee? par|posted by|mis en ligne le|pour le compte|applicants|candidatures? recues|\bago\b|"
+    r"publiee? par|posted by|mis en ligne le|diffusee? le|pour le compte|applicants|candidatures? recues|\bago\b|"
     r"il y a \d|easy apply|postuler|^campagne d|^recrutement \d{4}|^job offer$|^offre d'emploi"
     r"|^\d+\s*(?:sem|j|h|min|mois|ans?|w|d|mo|yr|m)\.?\s*[•·]"  # a social post's age: '2 sem. •'
     # a bulletin's issue: 'Issue of Monday 22 February 2027', 'Numéro 214 – mars 2027'
@@ -205,3 +205,37 @@ RECRUITS_ALONE = re.compile(
     # 'X recrute pour la saison printanière !': when, not whom
     r"|\s+(?:pour|for)\s+(?:la|le|l['’]|cet|cette|the|this)\s*(?:saison|[ée]t[ée]|hiver|rentr[ée]e|"
     r"p[ée]riode|season|summer|winter)\b[^.]*$)", re.I)
+
+
+def crumb_at(top: list[str]) -> int | None:
+    """The index of a site's path ('Home > Careers > X'), if a top line is one."""
+    return next((index for index, line in enumerate(top) if CRUMB_MARKS.search(unquoted(line))
+                 and not line.endswith(".") and len(line) <= 120), None)
+
+
+def heading_under_crumbs(top: list[str], heading_at: int | None,
+                         find: Callable[[list[str]], int | None]) -> int | None:
+    """The heading below a site's path when the path ends in the post it names: the lines
+    above the path are the site's header ('Coastline Physio & Allied Health' over 'Home >
+    Careers > New Graduate Physiotherapist' over 'NEW GRADUATE PHYSIOTHERAPIST – ...'), even
+    when their words name a trade."""
+    path = crumb_at(top)
+    if path is None or heading_at is None or heading_at >= path:
+        return heading_at
+    last = fold(CRUMBS.split(top[path])[-1]).strip()
+    below = find(top[path + 1:])
+    if below is None or len(last) < 4 or last not in fold(top[path + 1 + below]):
+        return heading_at
+    return path + 1 + below
+
+
+_PAGE_MARK = re.compile(r"(?i)(?:\bpage\s*+|\bp\.\s*+)\d{1,3}\s*+(?:/|of|sur)\s*+\d{1,3}\s*+$")
+
+
+def running_heads(lines: list[str]) -> set[str]:
+    """The lines a document's text repeats on each of its pages beside the page's number
+    ('Offre d'emploi – Assistant(e) de santé au travail     Page 1/2'): a running head, no
+    heading, even where it names the post."""
+    kept = [_RIGHT_FACTS.sub("", line.strip()) for line in lines if line.strip()]
+    marked = {_RIGHT_FACTS.sub("", line.strip()) for line in lines if _PAGE_MARK.search(line)}
+    return {line for line in marked if line and kept.count(line) >= 2}

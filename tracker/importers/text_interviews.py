@@ -54,6 +54,15 @@ def read_interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, s
     # Running text may name other dates beside an interview's: sure only under a label.
     for index, line in enumerate(lines):
         word = INTERVIEW.search(line)
+        if word is None and index + 1 < len(lines):
+            # ('... Nous recevrons' / 'les candidats retenus ... les lundi 8 et mardi 9
+            # février 2027': the phrase cut by the line's end, read with the next line)
+            joined = f"{line.rstrip()} {lines[index + 1].strip()}"
+            word = INTERVIEW.search(joined)
+            if word is not None and word.start() < len(line.rstrip()):
+                line = joined
+            else:
+                word = None
         if word is None:
             continue
         # 'jusqu'au 10 avril, entretiens la semaine suivante': the dates before the word

@@ -24,6 +24,12 @@ def _around(text: str, match: re.Match[str], width: int = 60) -> str:
 _OTHER_PURPOSE = re.compile(r"\b(?:accommodation|discriminat\w*|title ix|section 504|complaints?|"
                             r"harass\w*|grievance|fiche de poste peut être obtenue|"
                             r"désinscri\w*|unsubscribe|to post|mailing list|liste de diffusion)\b", re.I)
+# An address given for questions, with a word that applications do not go there ('please
+# don't send CVs to this address', 'merci de postuler uniquement via le bouton').
+_NOT_HERE = re.compile(r"(?i)\b(?:don['’]t|do not|never)\s++send\s++(?:your\s++)?(?:applications?|"
+                       r"CVs?|r[ée]sum[ée]s?)\s++to\s++(?:this|that)\s++(?:e-?mail\s++)?address|"
+                       r"(?:postuler|candidater)\s++uniquement\s++(?:via|par|sur|en ligne)|"
+                       r"n['’]envoyez pas (?:vos |de )?candidatures? (?:à|a) cette adresse")
 # A mailing list's own service address: 'desinscription@…', 'unsubscribe@…', 'noreply@…'.
 _LIST_ADDRESS = re.compile(r"(?i)(?:d[ée]s?inscri\w*|unsubscribe|d[ée]sabonnement|no-?reply|"
                            r"ne-pas-repondre|listserv|mailer-daemon)@")
@@ -94,7 +100,8 @@ def read_contact(result: ParsedPosting, lines: list[str], lang: str) -> None:
     emails = [(m.group(0).rstrip("."), i) for i, line in enumerate(lines) if "@" in line
               for m in EMAIL.finditer(line)
               if not _OTHER_PURPOSE.search(_sentence(line, m.start()))
-              and not _LIST_ADDRESS.match(m.group(0))]
+              and not _LIST_ADDRESS.match(m.group(0))
+              and not _NOT_HERE.search(" ".join(lines[i:i + 2]))]
     # the address of the sentence about applying, then one near it; an e-mail's headers name
     # who sent and received the message, not where to apply
     text = "\n".join(lines)

@@ -152,6 +152,11 @@ def clean_org(name: str, text: str) -> str:
     the text also leaves out, a place added after a comma, a leading English 'The'."""
     # 'Jobs at X | Powered by ...': a separator ends the name, 'at' is the board's word
     name = re.split(r"\s+[|·]\s+", name.strip())[0].rstrip("!? ")  # ('… de Rimouski!': its call)
+    # ('Camping Les Oyats ★★★★', 'Hôtel X 4*': its classification, no part of its name)
+    name = re.sub(r"\s*[★☆⭐]+|\s+[1-5]\s?(?:\*|étoiles?\b)$", "", name)
+    # ('VILLE DE X (Haute-Garonne – 16 800 habitants)' cut at its dash: an aside left open;
+    # 'X Community Radio 98.4FM': a station's frequency)
+    name = re.sub(r"\s*\([^()]*$|\s+\d{2,3}(?:[.,]\d)?\s?(?:FM|MHz)$", "", name) or name
     if re.fullmatch(r"(?:[A-ZÀ-Ý] ){2,9}[A-ZÀ-Ý]", name):  # 'S E M I V O': an acronym spaced out
         name = name.replace(" ", "")
     name = re.sub(r"^(?i:at|chez)\s+(?=[A-ZÀ-Ý])", "", name).strip(" ,;:-–—")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from tracker.importers.base import EMAIL
 from tracker.importers.dates import fold
 from tracker.importers.text_names_layout import mail_labels, matches_domain
+from tracker.importers.text_names_relay import TEMPING, wrapped_on
 from tracker.importers.text_places import is_place
 
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
@@ -29,8 +30,6 @@ _UNNAMED_CLIENT = re.compile(r"\b(?:our|notre|son|for a|pour un|my|mon|ma|on beh
                              r"|(?m:^)[^\w\n]*(?:pour|for|on behalf of) (?:l['’]une?|un|une|one) (?:de nos|"
                              r"of our) client(?:e)?s\s*,",
                              re.I)  # ('my client is a busy practice': a recruiter's e-mail)
-# A temping agency employs its temps: the agency is the employer.
-_TEMPING = re.compile(r"\b(?:int[ée]rim(?:aire)?|travail temporaire|temping|temp agency)\b", re.I)
 _ANONYMOUS = re.compile(r"\b(?:anonyme|anonymous|confidenti\w*|undisclosed|non communiqu\w*|hidden|masqu\w*)\b",
                         re.I)
 
@@ -48,23 +47,15 @@ def client_named(lines: list[str]) -> tuple[str, str] | None:
         if match and _OPERATES.search(line[:match.start()]):
             continue
         if match and len(match["name"].split()) >= 2:
-            return match["name"].strip(" ,") + _wrapped_on(match, line, lines[index + 1:]), line.strip()
+            return match["name"].strip(" ,") + wrapped_on(match.end("name"), line, lines[index + 1:]), \
+                line.strip()
     return None
-
-
-def _wrapped_on(match: re.Match[str], line: str, after: list[str]) -> str:
-    """The end of a name the text wrapped onto the next line ('our client, Pennine Motor' /
-    'Group, a family-owned ...'): its capitalised words before a comma or a stop."""
-    if match.end("name") < len(line.rstrip()) or not after:
-        return ""
-    more = re.match(r"((?:[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*){0,2})(?=[,.;:])", after[0].strip())
-    return f" {more.group(1)}" if more else ""
 
 
 def unnamed_client(lines: list[str]) -> bool:
     """An agency recruiting for a client it does not name (not a temping agency)."""
     text = "\n".join(lines[:60])
-    return bool(_UNNAMED_CLIENT.search(text)) and not _TEMPING.search(text) \
+    return bool(_UNNAMED_CLIENT.search(text)) and not TEMPING.search(text) \
         and client_named(lines) is None
 
 

@@ -80,6 +80,22 @@ def form_left_out(name: str, text: str) -> str:
     if elsewhere:
         return elsewhere.group(0) if legal.isupper() or legal.lower() == elsewhere.group(
             0).lower() and not elsewhere.group(0).isupper() else legal
-    return name
+    return legal if _short_name(legal, flat) else name
+
+
+def _short_name(legal: str, flat: str) -> bool:
+    """Whether the text calls the organisation by its first word or two alone, a proper name it
+    never writes in lower case ('Northline Staffing Solutions Inc.' and 'on Northline's payroll'):
+    it goes by its name without the form."""
+    words = legal.split()
+    first = words[0]
+    if len(words) < 2 or len(first) < 5 or not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", first) \
+            or re.search(rf"(?<![\w-]){first.lower()}(?![\w-])", flat):
+        return False
+    # (its first words alone, 'Clann Óg is ...': not a place's name before its region,
+    # 'Hoyland, Barnsley', nor a name of other words, 'Asankrom Gold Mine')
+    return any(re.search(rf"(?<![\w@./-]){re.escape(' '.join(words[:count]))}(?:['’]s)?"
+                         rf"(?![\w@-]|\.\w|,?\s+[A-ZÀ-Ý0-9])", flat)
+               for count in range(1, min(3, len(words))))
 
 

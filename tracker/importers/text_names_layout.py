@@ -64,7 +64,8 @@ driller roustabout fitter machinist millwright herdsman milker stockman shepherd
 polisseur polisseuse horloger horlogere encadrant encadrante usineur machiniste regleur
 regleuse ebeniste conditionneur conditionneuse manutentionnaire matelot marin pilote berger
 bergere vigneron vigneronne sommelier sommeliere hote hotesse decolleteur
-superviseur superviseure demonstrator rayonniste prepose preposee chimiste
+superviseur superviseure demonstrator rayonniste prepose preposee chimiste operative
+gerant gerante
 """
 _POST_WORDS = frozenset(_POST_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -73,6 +74,8 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 def post_word(line: str) -> bool:
     """Whether a line names a job: one of its words (or the parts of a hyphenated word)."""
     for word in _WORD.findall(fold(line)):
+        if word == "co-operative":
+            continue  # a body's kind, no post's ('Greenway Co-operative Food')
         if word in _POST_WORDS or any(part in _POST_WORDS for part in word.split("-")):
             return True
     return False

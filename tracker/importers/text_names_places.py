@@ -177,11 +177,18 @@ _QUARTER = re.compile(r"(?i)^(?:quartier|secteur|arrondissement|faubourg|distric
                       r"neighbou?rhood)$")
 
 
+# A town's centre is the town: 'Manchester City Centre', 'Brisbane CBD', 'Downtown Denver',
+# 'Centre-ville de Rennes'.
+_CENTRE = re.compile(r"(?i)\s+(?:city|town)\s+cent(?:re|er)$|\s+(?:CBD|downtown)$|^downtown\s+|"
+                     r"^(?:centre-ville|hyper-?centre)\s+(?:de\s+|d['’]\s*)")
+
+
 def only_places(tail: str, text: str) -> bool:
     """Whether a heading's last part names only where the post is: each of its parts a
     country, a town, a way of working ('Home-based'), or a name the text uses again when a
     country is named beside it ('Maban (Soudan du Sud)'); at least one part a place."""
-    parts = [p.strip() for p in re.split(r"[,()/&]|\s+(?:and|et)\s+", tail) if p.strip()]
+    parts = [_CENTRE.sub("", p.strip()) for p in re.split(r"[,()/&]|\s+(?:and|et)\s+", tail)
+             if p.strip()]
     if not parts or len(parts) > 4:
         return False
     countries = [p for p in parts if is_country(p)]

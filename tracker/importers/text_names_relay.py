@@ -43,24 +43,40 @@ _NETWORK_HEAD = re.compile(r"^(?:reseau|network|federation|fondation des|groupem
 _MEMBERS = re.compile(r"\b(?:adherent\w*|members?|membres?|franchis\w*|affiliat\w*|"
                       r"independant\w* du reseau|reseau de \d+|network of \d+|"
                       r"entreprise independante|client)\b")
-_TEMPING = re.compile(r"\b(?:int[ée]rim\w*|travail temporaire|temping|temp agency)\b", re.I)
+# A temping agency employs its temps: the agency is the employer (a labour hire company, a
+# temp-to-perm assignment on the agency's payroll).
+TEMPING = re.compile(r"\b(?:int[ée]rim\w*|travail temporaire|temping|temp(?:orary)? agency|"
+                     r"labou?r[- ]hire|temp(?:orary)?[- ]to[- ](?:perm(?:anent)?|hire)|"
+                     r"on (?:our|its|their|[A-Z][\w'’-]+['’]s) (?:own )?payroll)\b", re.I)
+
+
+def wrapped_on(end: int, line: str, after: list[str]) -> str:
+    """The end of a name the text wrapped onto the next line ('our client, Pennine Motor' /
+    'Group, a family-owned ...'): its capitalised words before a comma or a stop."""
+    if end < len(line.rstrip()) or not after:
+        return ""
+    more = re.match(r"((?:[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*){0,2})(?=[,.;:])", after[0].strip())
+    return f" {more.group(1)}" if more else ""
 
 
 def relayed_for(lines: list[str], pattern: re.Pattern[str] = _FOR) -> tuple[str, str] | None:
     """(name, line) of the one a posting names as recruiting: its client, the company that
     operates the place (or, past a relay, the facility)."""
     # (a phrase wrapped before its name: '..., exploitée par la société⏎Hermine Obsèques')
-    runs = [(line.strip(), 0) for line in lines] + [
-        (line.strip() + " " + lines[i + 1].strip(), len(line.strip()))
+    runs = [(line.strip(), 0, index) for index, line in enumerate(lines)] + [
+        (line.strip() + " " + lines[i + 1].strip(), len(line.strip()), i + 1)
         for i, line in enumerate(lines[:-1])]
-    for line, wrap in runs:
+    for line, wrap, last in runs:
         match = pattern.search(line)
         if match and wrap and not (match.groupdict().get("phrase")
-                                   and match.start("phrase") > wrap):
-            continue
+                                   and match.end("phrase") > wrap):
+            continue  # (the phrase's name all on the first line: read there)
         if match:
             name = (match["label"] or match.groupdict().get("phrase")
-                    or match.groupdict().get("operator") or "").strip(" ,.")
+                    or match.groupdict().get("operator") or "")
+            name = re.split(r"(?<=[a-zà-ÿ]{2})\.\s+(?=[A-ZÀ-Ý])", name)[0].strip(" ,.")  # (a stop ends it)
+            if match.groupdict().get("phrase"):  # ('operated by the Northwoods Youth' /
+                name += wrapped_on(match.end("phrase"), line, lines[last + 1:])  # 'Association.')
             if len(name.split()) >= 2 or name.isupper() and len(name) >= 3:
                 return name, line.strip()
     return None
@@ -123,7 +139,7 @@ def past_relays(found: list[tuple[str, str, float]], lines: list[str]
     if others:
         return others + relays
     if all(_placement(item[0], text) for item in relays) and _PLACES_FOR.search(text) \
-            and not _TEMPING.search(text):
+            and not TEMPING.search(text):
         return []
     return found
 
@@ -133,10 +149,11 @@ def past_relays(found: list[tuple[str, str, float]], lines: list[str]
 _PASSES_ON = re.compile(r"(?i)\b(?:relayons|relaie|relaye|nous (?:envoie|transmet|fait "
                         r"suivre|a (?:envoy[ée]|transmis)) (?:son|sa|une|l['’])\s*(?:offre|annonce)|"
                         r"(?:has|have) sent us (?:their|its|his|her|a|an) (?:vacancy|job|ad|advert)|(?:offre|annonce)s? "
-                        r"(?:reçue|transmise|envoyée)s? (?:de|d['’]|par)|(?:we are|we're) "
+                        r"(?:d['’]emploi )?(?:\w+ )?(?:reçue|transmise|envoyée)s? (?:de|d['’]|par)|(?:we are|we're) "
                         r"(?:passing on|circulating|sharing) (?:a|an|the|this) (?:job|vacancy|post|"
                         r"offer|position|role) (?:from|on behalf of)|on behalf of (?:one of )?our "
-                        r"(?:members?|partners?))\b")
+                        r"(?:members?|partners?)|(?:another |one more |a new )?(?:(?:summer |job )?"
+                        r"opportunit(?:y|ies)|job|vacancy|posting|offer|position) below)\b")
 
 
 def relay_part(lines: list[str]) -> str | None:

@@ -72,6 +72,14 @@ _MONTH_FIRST = re.compile(
     r"Mountain Time|(?-i:PST|PDT|EST|EDT|CST|CDT|MST|MDT)\b)")
 
 
+# A town and its state, province or territory, as North America and Australia write a place
+# ('Cedar Rapids, IA', 'Kelowna, BC', 'Wollongong, NSW').
+TOWN_AND_STATE = re.compile(
+    r"^[A-Z][\w .'’-]{1,40},\s*+(?-i:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|"
+    r"MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|"
+    r"DC|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|NSW|VIC|QLD|TAS|ACT|NT|SA)\b")
+
+
 def numeric_order_by_place(text: str) -> str | None:
     """'dmy' when the posting names a place (or a currency) of a country that writes the day
     first and no place of the United States; 'mdy' for the converse; None otherwise (Canada,

@@ -53,7 +53,9 @@ def read_posted(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
             continue
         before = line[:match.start()]
         if len(before.split()) > 2 and not _SEPARATOR.search(before) \
-                and not match.group(0)[:1].isupper():
+                and not match.group(0)[:1].isupper() \
+                and not re.search(r"(?i)(?:n°|no\.|r[ée]f\.?|reference)\s*+\S+,\s*+$", before):
+            # ('Offre n° V0312..., publiée le 12/05/2027': the offer's number, then its date)
             # 'the results will be published on...': not the posting's date ('... Gros œuvre
             # Publiée le 07/01/2027', a label run into the line by a PDF's columns, is)
             continue

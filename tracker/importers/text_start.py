@@ -45,7 +45,8 @@ _WINDOW = re.compile(r"\b(?:entre|between)\b", re.I)
 _EMPLOYED = re.compile(r"\b(?:contrat|contract|engag\w*|CDD|employ\w*|embauch\w*|hired|"
                        r"recrut\w*|stage|internship|placement)\b", re.I)
 _SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\b(?:dates?|season|saison|"
-                   r"p[ée]riode|term|contract period|period of employment)\s*+:\s*+)", re.I)
+                   r"p[ée]riode|term|contract period|period of employment|(?:seasonal |fixed[- ]term )?"
+                   r"contract|contrat(?: saisonnier)?)\s*+:\s*+)", re.I)
 
 
 def read_start(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
@@ -129,7 +130,16 @@ def work_span(result: ParsedPosting, lines: list[str], lang: str, order: str | N
     """A period of work gives the start, and the duration when none is stated: the period of
     the sentence about the contract first ('engagé par un contrat ... du 3 juillet au 3 août',
     not the trip's 'du 11 juillet au 3 août' before it)."""
-    spans = [(line, found) for line in lines for found in [span(line, lang)] if found]
+    # (a period wrapped over two lines: '... contract, from 1 September 2027 to 31' /
+    # 'December 2028.')
+    spans: list[tuple[str, tuple[FoundDate, FoundDate]]] = []
+    for index, line in enumerate(lines):
+        found = span(line, lang)
+        if not found and index + 1 < len(lines) and re.search(r"\b(?:\d{1,2}|to|au)\s*$", line):
+            line = f"{line.rstrip()} {lines[index + 1].strip()}"
+            found = span(line, lang)
+        if found:
+            spans.append((line, found))
     spans.sort(key=lambda item: not _EMPLOYED.search(item[0]))
     for line, found in spans[:1]:
         first, last = found

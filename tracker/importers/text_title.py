@@ -70,9 +70,11 @@ _TERMS_THEN_MORE = re.compile(rf"\s+[—–]\s+(?=[^—–]*?{_TERMS})[^—–]*
                               rf"|\s+-\s+(?={_PART}{_TERMS}){_PART}\s+[—–|-]\s+.*$", re.I)
 _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[- ](?:months?|mois|"
                               r"years?|ans)\b)[^)]*\)\s*$", re.I)
-# ('EN 3x8', 'en 2x8': the shift pattern the post is worked in)
+# ('EN 3x8', 'en 2x8': the shift pattern the post is worked in; 'saisonnier·ère' after the
+# post, the contract as 'Seasonal' before it)
 _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage|"
-                                r"[2-5]\s*x\s*[2-8]\b)\b.*$", re.I)
+                                r"[2-5]\s*x\s*[2-8]\b)\b.*$|(?<=\w)\s+saisonni(?:er|ère)"
+                                r"(?:\s*[·.(/-]?\s*(?:e|ère)\)?)?s?$", re.I)
 # 'pour la rentrée', 'for the summer season': when the post is wanted, not its name.
 _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[ée]e|saison|season|"
                               r"summer|winter|[ée]t[ée])\b.*$", re.I)

@@ -70,7 +70,9 @@ def subject_title(lines: list[str], is_org: Callable[[str], bool],
             continue  # a bulletin's items, the jobs one of them: the post is in the body
         kept = [p for p in parts if not is_org(p)
                 and not _LEAD_PART.match(fold(p).strip(" !:")) and not _TO_READER.search(fold(p))
-                and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)]
+                and not re.fullmatch(rf"(?i){_TERMS}.*|[A-Z]{{2,}}(?:\s+\d+)?", p)
+                # ('Offre CDI – X': the sender's word and the contract, no post)
+                and not re.fullmatch(rf"(?i){_TERMS}\W*", _LEAD_WORD.sub("", p))]
         if kept:
             post = _LEAD_WORD.sub("", _POST_OF.sub("", kept[0]).strip())
             head, _, tail = post.rpartition(", ")
@@ -127,8 +129,10 @@ def ad_heading(lines: list[str], is_org: Callable[[str], bool],
         if (not line or len(core) > 80 or len(core.split()) > 10 or line[-1] in ".,;:!?"
                 or re.match(r"[•▪◦●■✓✔➢►▸*–-]\s", line)  # a list's item
                 or _HEADER_FIELD.match(line) or "@" in line or is_call(line)
-                # ('ORCHESTRA OPERATIONS MANAGER': a body's word, then the post it ends on)
-                or is_org(line) and not post_word(line.split()[-1])
+                # ('ORCHESTRA OPERATIONS MANAGER': a body's word, then the post it ends on,
+                # before the season or the terms after a dash: 'ACTIVITY CENTRE INSTRUCTOR –
+                # SUMMER 2027')
+                or is_org(line) and not post_word(re.split(r"\s+[—–-]\s+", line)[0].split()[-1])
                 or SEPARATOR_LINE.match(line) or re.fullmatch(r"[\W\d_]+", line)
                 or _SIGNED.match(line) and not post_word(line.partition(",")[0])):
             continue

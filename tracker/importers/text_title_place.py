@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tracker.importers.text_names_layout import post_word
-from tracker.importers.text_names_places import only_places
+from tracker.importers.text_names_places import is_town, only_places
 from tracker.importers.text_places import is_place
 
 # Where a text names a place: 'Location: Norwich, Norfolk', 'based in Casablanca', '29000
@@ -60,7 +60,7 @@ _VENUE_NOUN = r"\b(?:le|la|l['’]|notre|our|the)\s*(?:multiplexe|cin[ée]ma|h[�
 # A site of an organisation named by its town: 'Atelier de Pantin', 'Agence d'Angers', 'Leeds
 # Branch', 'Dublin Office'.
 _SITE_OF = re.compile(
-    r"(?i:atelier|agence|site|boutique|magasin|usine|entrep[ôo]t|bureaux?|antenne|[ée]tablissement|"
+    r"(?i:atelier|agence|site|centre|boutique|magasin|usine|entrep[ôo]t|bureaux?|antenne|[ée]tablissement|"
     r"plateforme|si[èe]ge|succursale|port|gare|a[ée]roport|d[ée]p[ôo]t)\s+(?:de\s+|d['’]\s*|du\s+)(?P<town>[A-ZÀ-Ý][\w'’ -]{1,40})"
     r"|(?P<before>[A-ZÀ-Ý][\w'’ -]{1,40}?)\s+(?i:branch|office|store|depot|warehouse|plant|site|"
     r"workshop)")
@@ -80,6 +80,8 @@ def _workplace(tail: str, text: str, title: str) -> bool:
     town = (site["town"] or site["before"]) if site else None
     if any(m["value"].strip(" :.").startswith(town or name) for m in _LOCATION_LABEL.finditer(rest)):
         return True
+    if town and site and site["town"] and is_town(town):
+        return True  # 'Centre de Pau', 'Agence de Lyon': a site named by a town known as one
     flat = " ".join(rest.split())  # (the name wrapped in a paragraph)
     if re.search(rf"(?i:{_VENUE_NOUN})\s+{re.escape(name)}(?!\w)", flat):
         return True  # 'Le multiplexe Horizon Angers Saint-Serge, c'est 11 salles'

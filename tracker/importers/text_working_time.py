@@ -102,9 +102,10 @@ _WEEKLY_HOURS = re.compile(r"(?<![\d,.])(?<!nuits de )(?<!nuit de )(?<!gardes de
                            r"(?:(?:par|per|a|/)\s*(?:semaine|week|sem)\b|hebdo\w*|weekly)", re.I)
 # 'a 39-hour week', '37.5 hour week': hours a week written as the week's own.
 _HOUR_WEEK = re.compile(r"(?<![\d,.])(\d{2}(?:[.,]\d)?)[- ]hours?[- ](?:working\s++)?week\b", re.I)
-# Hours under a label of working time ('Temps de travail : 35 heures', 'Hours: 37.5'): a week's.
+# Hours under a label of working time ('Temps de travail : 35 heures', 'Hours: 37.5', the value
+# on the label's next line: 'Durée hebdomadaire' / '35 h'): a week's.
 _LABELLED_HOURS = re.compile(r"(?mi)^[^\w\n]*(?:temps de travail|dur[ée]e (?:du travail|hebdomadaire)|"
-                             r"hours|working hours|heures)\s*+:\s*+(\d{2}(?:[.,]\d{1,2})?)\s*+"
+                             r"hours|working hours|heures)(?:[ \t]*+:\s*+|[ \t]*+\n[ \t]*+)(\d{2}(?:[.,]\d{1,2})?)\s*+"
                              r"(?:heures|hours|hrs|h)?+\b(?!\s*+(?:[-–]|à|to|par jour|a day|per day)"
                              r"\b|[-–:.]?\d)")
 # Hours a year (France's full year is 1,607 hours): '1 607 heures annualisées'.
