@@ -33,7 +33,7 @@ NAMED_DIPLOMAS = [
     # level 4 of the RNCP: the brevet professionnel of a trade ('BP boulanger', 'BP de
     # préparateur'), the bac pro, the auxiliaire de puériculture's diplôme d'État since 2021
     (re.compile(r"\b(brevet professionnel(?:\s++(?:de\s++|d['’]\s*+|en\s++)?[a-zà-ÿ]{4,})?|"
-                r"BP\s++(?:de\s++|d['’]\s*+|en\s++)?(?-i:[a-zà-ÿ]{4,})|"
+                r"BP\s++(?:de\s++|d['’]\s*+|en\s++)?(?-i:[A-Za-zà-ÿ][a-zà-ÿ]{3,})|"
                 r"bac(?:calaur[ée]at)? pro(?:fessionnel)?\b|" +
                 _named(r"auxiliaire de puériculture") + r"|(?-i:DEAP))\b", re.I), "Bac"),
     (re.compile(r"\b(" + _named(r"accompagnant(?:e|·e)?s? éducati(?:f|ve|f·ve)s? et social",
@@ -164,7 +164,7 @@ DEGREES = NAMED_DIPLOMAS + [
                 r"undergraduate degree|(?-i:BSc?|B\.S\.)(?=\s+in\b|\s*+/\s*+(?-i:MSc?|M\.S\.))|"
                 r"diplôme d'état d'(?:éducat\w+|assistant de service social|assistant social))\b",
                 re.I), "Bac+3"),
-    (re.compile(r"\b((?-i:BTS|DUT|BUT|DEC)|diplôme d'études collégiales|deux années d'études "
+    (re.compile(r"\b((?-i:BTSA?|DUT|BUT|DEC)|diplôme d'études collégiales|deux années d'études "
                 r"supérieures|two years of higher education|(?<!school )(?<!graduate )"
                 r"(?<!postgraduate )(?-i:[Dd]iploma) in)\b", re.I), "Bac+2"),
     (re.compile(r"\b((?-i:DCG)|trois années d'études supérieures|three years of higher education|"
@@ -186,7 +186,10 @@ DEGREES = NAMED_DIPLOMAS + [
 # France's levels of the RNCP ('titre professionnel CIP (niveau 5)': 3 the CAP, 4 the bac, 5
 # Bac+2, 6 Bac+3, 7 Bac+5, 8 the doctorate).
 NUMBERED = re.compile(
-    r"\b(?:(?-i:NVQ|RQF|QCF|EQF|CEC|RNCP)\s*+(?:level|niveau)?\s*+(?P<a>[2-8])\b|"
+    # (the UK's awarding bodies for trades on the same scale: 'VTCT Level 2', 'City & Guilds
+    # Level 3')
+    r"\b(?:(?:(?-i:NVQ|RQF|QCF|EQF|CEC|RNCP|VTCT|ITEC|CIBTAC)|City (?:&|and) Guilds)\s*+(?:level|niveau)?\s*+"
+    r"(?P<a>[2-8])\b|"
     r"(?:level|niveau)\s*+(?P<b>[2-8])\s*+(?:(?-i:NVQ|RQF|QCF|EQF|RNCP)|qualification|diploma|"
     r"diplôme|titre|certificat\w*)|(?:titre|diplôme|certification|qualification|diploma|"
     r"formation)(?:[^.;()]|\([a-zé]{1,3}\)){0,60}?(?:\(|\bde\s++)?(?:level|niveau)\s*+(?P<c>[2-8])\b"

@@ -236,7 +236,7 @@ _DEGREE_IN_TEXT = re.compile(
     r"(?:de |d'un )?niveau (?:master|maîtrise|licence)|master'?s[- ]level|bachelor'?s[- ]level|"
     r"baccalauréat (?:universitaire )?(?:en|in)\b|" + MAITRISE + r"|"
     r"(?-i:BSN|BScN|MSN)\b|(?-i:Diploma) of\b|"
-    r"(?-i:NVQ|RQF|QCF)(?=\s*+(?:level\s*+)?\d)|(?:titre|diplôme|certification)(?= [^.;]{0,60}?"
+    r"(?:(?-i:NVQ|RQF|QCF|VTCT|ITEC|CIBTAC)|City (?:&|and) Guilds)(?=\s*+(?:level\s*+)?\d)|(?:titre|diplôme|certification)(?= [^.;]{0,60}?"
     r"niveau\s*+\d)|doctorate|phd|ph\.d\.?|doctoral degree|doctorat|master'?s degree|master'?s|"
     r"advanced (?:university )?degree|postgraduate degree|bachelor'?s degree|bachelor'?s|"
     r"undergraduate degree|" + LICENCE + r"|"
@@ -248,7 +248,7 @@ _DEGREE_IN_TEXT = re.compile(
     r"any graduate|graduate in any|(?-i:HND|OND|MBA|B\.?Com|B\.?Sc)|national diploma|"
     r"matric(?:ulation)?|undergraduate qualification|NQF level (?:10|[4-9])|high school "
     r"certificate|general education diploma|secondary school (?:certificate|diploma)|"
-    r"(?-i:BTS|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
+    r"(?-i:BTSA?|DUT|DEC)|diplôme d'études collégiales|diplôme d'études secondaires|bachelier|bachelor|diplôme de (?:master|licence|doctorat)|diplôme d'état d'(?:éducat\w+|assistant de service social|"
     r"assistant social)|diplôme universitaire|docteur en médecine|grade (?:licence|master)|"
     r"baccalauréat|high school diploma|leaving certificate|enseignement secondaire supérieur|"
     r"(?-i:CESS|CAP|BEP|DEP)|diplôme d'études professionnelles|bac(?!\s*+\+)|graduation with a degree|(?:a )?degree(?= in\b)|2:1 degree|"
@@ -377,8 +377,10 @@ def _unwrapped(lines: list[str]) -> list[str]:
     lower case."""
     joined: list[str] = []
     for line in lines:
-        if joined and re.search(r"[\w,]$", joined[-1]) and re.match(r"[a-z(]", line) \
-                and len(joined[-1]) > 40:
+        # (or ending on a preposition, whatever the next line opens with: 'de la seconde au' /
+        # 'BTSA). Tu as ...')
+        if joined and len(joined[-1]) > 40 and (re.search(r"[\w,]$", joined[-1]) and re.match(
+                r"[a-z(]", line) or re.search(r"\b(?:au|aux|du|des|de|en|à|to|of|the|in)$", joined[-1])):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)

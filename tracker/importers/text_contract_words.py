@@ -191,7 +191,7 @@ _CONTRACTUAL = re.compile(r"\bvoie contractuelle\b", re.I)
 # par voie statutaire ou, à défaut,⏎contractuelle', 'Emploi ouvert aux titulaires et aux
 # contractuels'.
 _BOTH_IN_TEXT = re.compile(
-    r"\b(?:ouvert|ouverte|accessible)s?\s+(?:aux|à des)\s+(?:titulaires|fonctionnaires)\b[^.]{0,80}?"
+    r"\b(?:ouvert|ouverte|accessible)s?\s+(?:aux|à des)\s+(?:titulaires|fonctionnaires)\b[^.]{0,220}?"
     r"\bcontractuel|\bvoie\s+(?:statutaire|de mutation)\b[^.]{0,80}?\bcontractuelle\b", re.I)
 
 
@@ -268,6 +268,9 @@ def kinds_in(value: str, lang: str,
                 continue  # 'five weeks vacation': holidays, not a French 'vacation'
             if _PAST.search(before[-40:]):
                 continue  # 'completion of a registered apprenticeship': a qualification held
+            if kind is EmploymentType.INTERNSHIP and word.endswith("s") \
+                    and re.search(r"(?i)\bexp[ée]rience", value):
+                continue  # '2 years of experience (internships count)': a past post, no contract
             if kind is EmploymentType.VOLUNTEER and word.endswith("s") and _PEOPLE_BEFORE.search(before):
                 continue  # '3,200 adult volunteers', 'and key volunteers': people, no contract
             if match.group(0)[:1].isupper() and _IN_A_NAME.match(value, match.end()) \

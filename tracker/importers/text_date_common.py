@@ -41,7 +41,13 @@ INTERVIEW = re.compile(r"\b(" + "".join(rf"(?<!{word} d['’])" for word in _UPK
                        r"(?!s?\s++(?:ménager|courant|des (?:locaux|espaces|bâtiments|"
                        r"sols|surfaces|écoles|véhicules|machines|équipements)|du (?:matériel|"
                        r"linge|bâtiment)))|entrevue|interview|audition|jury|oral|"
-                       r"(?:nous|vous) rencontrer|walk-in|recevr(?:ai|a|ons|ont)\s++(?:les\s++candidat|celles et ceux|ceux et celles)|(?:video|phone|short) calls?|"
+                       r"(?:nous|vous) rencontrer|walk-in|recevr(?:ai|a|ons|ont)\s++(?:les\s++candidat|celles et ceux|ceux et celles|"
+                       r"ceux qui|celles qui)|(?:video|phone|short) calls?|"
+                       # a day of selection by trial or test: 'a trial day in the salon', 'a trade
+                       # test', 'a group assessment session', 'our Seasonal Job Fair', 'on
+                       # rencontrera les candidat·es'
+                       r"trial (?:day|shift)s?|trade test|(?:group )?assessment session|job fair|hiring fair|"
+                       r"journ[ée]e d['’]essai|(?:on|nous) rencontr(?:era|erons)\s++les\s++candidat|"
                        r"en visio(?:conf[ée]rence)?|open day|recruitment day|job[- ]dating|"
                        r"assessment (?:day|centre|center)|selection day|(?:recruitment|hiring) "
                        r"(?:event|session|fair)|journ[ée]es? de (?:recrutement|s[ée]lection)|"

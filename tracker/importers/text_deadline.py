@@ -44,7 +44,10 @@ def written_on(lines: list[str], lang: str) -> date | None:
     days = []
     for line in lines[:40]:
         match = _SENT.match(line)
-        found = find_dates(line[match.end():match.end() + 40], lang) if match else []
+        # (a header written by an English mail client above a French text: 'Date: Tue, 21 Sep
+        # 2027 08:15:03 +0200')
+        found = (find_dates(line[match.end():match.end() + 40], lang) or find_dates(
+            line[match.end():match.end() + 40], "en" if lang == "fr" else "fr")) if match else []
         if found and found[0].year_given and found[0].start <= 12:
             days.append(found[0].value)
     return max(days) if days else None

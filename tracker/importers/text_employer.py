@@ -44,6 +44,8 @@ from tracker.importers.text_names_full import NUMBERED_ACRONYM
 from tracker.importers.text_names_guess import (
     domain_words,
     from_capitals,
+    item_goes_on,
+    name_begun,
     possessive_off,
     undecorated,
     wrapped,
@@ -141,15 +143,6 @@ _PICTURE = re.compile(r"(?i)^\[\s*(?:visuel|image|photo|illustration|vid[ée]o|a
 # A line ending on a word that cannot end a sentence: the next line carries it on.
 _LINKED_END = re.compile(r"(?i)(?:^|\s)(?:the|of|from|at|to|in|with|for|and|by|de|du|des|la|le|les|"
                          r"à|au|aux|et|par|pour|avec|chez|d['’]|l['’])\s*$")
-
-
-def item_goes_on(lines: list[str]) -> set[str]:
-    """The lines that carry on a list's item, indented under it ('- Master of Occupational
-    Therapy ... accredited by the Canadian' / '  Association of Occupational Therapists')."""
-    shown = [line for line in lines if line.strip()]
-    return {line.strip() for before, line in zip(shown, shown[1:], strict=False)
-            if re.match(r"\s*[-•▪*–]\s", before) and re.match(r"\s{2,}\S", line)
-            and not re.search(r"[.;:!?]\s*$", before)}
 
 
 def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
@@ -272,6 +265,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             name = re.split(r",\s+(?=[a-zà-ÿ])", name)[0].strip(" ,")
             if _ORG.fullmatch(name) or ORG_NOUN.fullmatch(fold(name)):
                 continue  # 'L'Office, bailleur social ..., recrute': the body named before
+            name = name_begun(name, line, lines)
             if 1 < len(name.split()) <= 10 or _ORG.search(name) or (
                     name[:1].isupper() and sum(name in other for other in body) > 1):
                 recruiter = (name[0].upper() + name[1:], line, 0.75)
@@ -354,7 +348,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             if confidence < 0.8 and not university else None
         if below:  # the agency that hires, not its ministry
             name = below
-        belongs = unit_owner(name, [item[0] for item in found], text) if confidence < 0.8 \
+        belongs = unit_owner(name, [item[0] for item in found] + ([owner[0]] if owner else []),
+                             text) if confidence < 0.8 \
             and not university else None
         if belongs:  # the company a plant, a centre or a department belongs to
             name = belongs

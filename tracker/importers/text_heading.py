@@ -60,6 +60,7 @@ from tracker.importers.text_names_layout import (
     mail_labels,
     matches_domain,
     post_word,
+    posts_word,
     site_name_lines,
     unquoted,
 )
@@ -98,6 +99,8 @@ from tracker.importers.text_title_mail import ad_heading, subject_title
 from tracker.importers.text_title_place import trim_place
 
 Labelled = dict[str, list[tuple[str, str]]]
+# A network's degree of connection after a person's name: 'Inès Barthe • 2e', 'Sam Lee · 3rd+'.
+_DEGREE = re.compile(r"[•·]\s*(?:1er|2e|3e|1st|2nd|3rd)\+?\s*$")
 
 # 'Poste de professeure ...', 'Position of Registrar': the word for a post before its name.
 _POST_OF = re.compile(r"^(?:poste|emploi|position|post)\s+(?:de\s+|d['’]\s*|of\s+)(?=\w)", re.I)
@@ -230,7 +233,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        if index in pages and not header and (names_body(STARS.sub("", line)) or matches_domain(
+        if index in pages and not header and not any(  # (a person's post: 'Inès B. • 2e', her
+                _DEGREE.search(above) for above in top[:index]) and (  # headline's end no page)
+                names_body(STARS.sub("", line)) or matches_domain(
                 STARS.sub("", line), mail_labels(text, EMAIL))):
             # a page posting on a network: the organisation it is ('Millbrook Police
             # Department' over 'April 26 at 3:15 PM · 🌎', or a name its address spells)
@@ -280,14 +285,14 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         # ('NOW HIRING 📱 Retail Sales Consultants at ...': a call naming posts, above a line
         # with a post's word)
         if prefixed and (not above or hiring_call(line, prefixed)) and not is_org_line(prefixed) \
-                and (post_word(prefixed) or not _named_elsewhere(prefixed, text)) \
+                and (posts_word(prefixed) or not _named_elsewhere(prefixed, text)) \
                 and take(prefixed, line, 0.65):
             found_at = index
             break
         if prefixed and labelled_at is not None and fold(clean_title(prefixed)) == fold(
                 str(labelled_at.value)):
             continue  # 'Poste : X', 'Intitulé du poste : X': the labelled post, no organisation
-        if prefixed and not post_word(prefixed):  # ('NOW HIRING 📱 Sales Consultants at ...'
+        if prefixed and not posts_word(prefixed):  # ('NOW HIRING 📱 Sales Consultants at ...'
             header.append((org_name(prefixed), line, 0.7))  # above the heading names no one)
             continue
         if skipped(line, is_label):
@@ -378,7 +383,9 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.value = found.value[lead.end():]  # 'AAI Junior Executive': the employer's acronym
     if found is not None:
         found.value = one_language(employer_after(found.value, text), text)
-    if found is not None and not post_word(re.split(r"\s+[—–|-]\s+|,\s+", found.value)[-1]):
+    last = re.split(r"\s+[—–|-]\s+|,\s+", found.value)[-1] if found is not None else ""
+    bracket = re.search(r"\(([^()]*)\)\s*$", last)  # ('X en déménagement (Lille)': its bracket)
+    if found is not None and not post_word(bracket.group(1) if bracket else last):
         placed = trim_place(found.value, text)
         # ('X (6 mois) – Bordeaux': the terms the place hid are at the end now)
         found.value = trim_terms(placed) or placed if placed != found.value else placed

@@ -15,7 +15,7 @@ from tracker.importers.dates import fold
 from tracker.importers.sections import heading_of
 from tracker.importers.text_names_forms import LEGAL_END
 from tracker.importers.text_names_heading import post_colon
-from tracker.importers.text_names_layout import DOCUMENT_KINDS, post_word, unquoted
+from tracker.importers.text_names_layout import DOCUMENT_KINDS, post_word, posts_word, unquoted
 from tracker.importers.text_names_places import only_places
 
 # A job board's or a careers site's own header: its name, or "X Careers | Job opportunities".
@@ -180,7 +180,7 @@ _HIRING = re.compile(r"^\W*(?:now hiring|we'?re hiring|we are hiring|on recrute|
 def hiring_call(line: str, rest: str) -> bool:
     """Whether a line calls for the posts its rest names ('NOW HIRING 📱 Retail Sales
     Consultants at ...'), their name in the plural too."""
-    return _HIRING.match(fold(line)) is not None and post_word(re.sub(r"(?<=\w\w)s\b", "", rest))
+    return _HIRING.match(fold(line)) is not None and posts_word(rest)
 
 
 def one_post(title: str, snippet: str, lines: list[str]) -> str:
@@ -220,9 +220,9 @@ def heading_under_crumbs(top: list[str], heading_at: int | None,
     Careers > New Graduate Physiotherapist' over 'NEW GRADUATE PHYSIOTHERAPIST – ...'), even
     when their words name a trade."""
     path = crumb_at(top)
-    if path is None or heading_at is None or heading_at >= path:
+    if path is None or heading_at is not None and heading_at >= path:
         return heading_at
-    last = fold(CRUMBS.split(top[path])[-1]).strip()
+    last = fold(re.split(r"\s/\s", CRUMBS.split(top[path])[-1])[-1]).strip()  # ('Careers / X / Y')
     below = find(top[path + 1:])
     if below is None or len(last) < 4 or last not in fold(top[path + 1 + below]):
         return heading_at

@@ -96,9 +96,13 @@ def read_interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, s
         # (a deadline's words before the next line's date make it the deadline's; 'or by
         # video' after it does not)
         dated = find_dates(ahead, lang, default_year) if ahead else []
+        lead = ahead[:dated[0].start] if dated else ""
+        if not dated and ahead and re.search(r"\b\d{1,2}(?:er|st|nd|rd|th)?\s*$", line):
+            # ('... à l'atelier le samedi 3' / 'juillet 2027 au matin': a date cut by the line)
+            dated = find_dates(f"{line.rstrip()} {ahead}", lang, default_year)
         if dated and open_end and not re.search(r"[.!?:;]\s*$", line) and "|" not in line \
                 and not _FIELD_LINE.match(ahead) and not _FIELD_LINE.match(line.strip()) \
-                and not DEADLINE_PHRASE.search(ahead[:dated[0].start]):
+                and not DEADLINE_PHRASE.search(lead):
             line = f"{line.rstrip()} {ahead}"
         texts.append((line[word.start():] if phrase or step else line, line, 0.75))
     posted = result.value("date_posted")

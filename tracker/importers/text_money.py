@@ -37,7 +37,8 @@ _LIST_ADDRESS = re.compile(r"(?i)(?:d[ée]s?inscri\w*|unsubscribe|d[ée]sabonnem
 _SENDING = re.compile(r"\b(?:candidatures?|(?:send|submit|email|e-mail)\s++(?:your\s++)?(?:cv|"
                       r"resume|résumé|application)|applications?\s++(?:to|should|must)|apply\s++"
                       r"(?:by|to|at|via)\s++e-?mail|cv\b[^.]{0,40}\b(?:à|to)\b|"
-                      r"transmises|à adresser|adressez|envoyez|return\w*\s++(?:the\s++|your\s++)?"
+                      r"transmises|à adresser|adressez|envoyez|par (?:e-?mail|courriel|mail)\s++(?:à|a)\b|"
+                      r"by e-?mail\s++(?:to|at)\b|return\w*\s++(?:the\s++|your\s++)?"
                       r"(?:completed\s++)?(?:application\s++)?(?:form|pack)\b[^.\n]{0,60}?\s++to)", re.I)
 # An address given for questions, not for applications ('For informal enquiries please contact').
 _ENQUIRY = re.compile(r"\b(?:informal (?:enquir\w*|inquir\w*|discussions?|chat|conversation|visits?)|"
@@ -57,7 +58,9 @@ _ONLINE = re.compile(r"\b(?:apply online|applications? (?:should|must) be (?:mad
                      r"e-?mail|(?:à déposer|déposez|postulez|candidatez)\b[^.\n]{0,60}?\ben ligne\b(?!\s++ou\b)|"
                      r"en cliquant sur\s*+«?\s*+postuler)|"
                      # a board's button naming where one applies: '[ Postuler via X ]'
-                     r"\[\s*+(?:postuler|candidater|apply)\s++(?:via|sur|on|through)\b",
+                     r"\[\s*+(?:postuler|candidater|apply)\s++(?:via|sur|on|through)\b|"
+                     # a board named as where one applies: 'Please apply through TradeHub'
+                     r"\bapply\s++(?:through|via|on)\s++(?-i:[A-Z][a-z]+[A-Z]?\w*)\b(?!\s*+@)",
                      re.I)
 # An e-mail's sender, and the words that say to answer it ('reply to this email', 'par retour de
 # mail', 'm'écrire directement à cette adresse').

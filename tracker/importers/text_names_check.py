@@ -181,6 +181,9 @@ def clean_org(name: str, text: str) -> str:
             name[len(bare):].strip().startswith("(") or _initials_match(bare, name[len(bare):])):
         name = bare
     name = form_left_out(name, text)
+    town = re.search(r"\s*\(([A-ZÀ-Ý][\w'’ -]{1,30})\)$", name)
+    if town and _is_place(town.group(1)) and len(name[:town.start()].split()) >= 2:
+        name = name[:town.start()]  # ('Centre d'imagerie médicale du Parc (Créteil)': its town)
     parts = name.rsplit(", ", 1)
     # (a French department's number after the town: 'Pont-l'Abbé (29)')
     if len(parts) == 2 and _is_place(re.sub(r"\s*\((?:\d{2,3}|2[AB])\)$", "", parts[1])) \
@@ -205,6 +208,12 @@ def clean_org(name: str, text: str) -> str:
     # a capital inside a sentence is part of the name
     kept = re.search(rf"[\w,;] (Les |La |Le |L['’]){re.escape(name)}(?![\w'’-])", text) \
         if re.match(r"[A-ZÀ-Ý]", name) and not re.match(r"(?:Les|La|Le|L['’])\b", name) else None
+    # ('L'Atelier des Glycines' wherever the text names it: its article is part of it)
+    befores = [text[max(0, m.start() - 4):m.start()] for m in re.finditer(
+        rf"(?<![\w-]){re.escape(name)}(?![\w'’-])", text)] if kept is None and re.match(
+        r"[A-ZÀ-Ý]", name) and not re.match(r"(?:Les|La|Le|L['’])\b", name) else []
+    if len(befores) >= 2 and all(re.search(r"(?:^|\s)(?:Les |La |Le |L['’])$", b) for b in befores):
+        kept = re.search(r"(Les |La |Le |L['’])$", befores[0])
     return (kept.group(1) + name if kept else name).strip()
 
 

@@ -180,6 +180,9 @@ _OWNER_TAIL = re.compile(r"\s(?:de\s+la|de\s+l['’]|du|des|of\s+the|of|d['’])
 
 _LOCAL_UNIT = re.compile(r"^(?:agence|branch|site|antenne|bureau|office|direction r[ée]gionale)"
                          r"\s+(?:de\s+|d['’]\s*|du\s+)?(?P<place>[A-ZÀ-Ý][\w'’ -]{1,30}?)\s*$", re.I)
+# A brand's branch named by its town: 'Agence Altheo Lyon Est', 'Magasin Ombelle Pessac'.
+_BRAND_BRANCH = re.compile(r"^(?i:agence|branch|site|magasin|store|d[ée]p[ôo]t)\s+(?P<brand>[A-ZÀ-Ý][\w'’-]+)"
+                           r"\s+(?P<place>[A-ZÀ-Ý][\w'’ -]{1,30})$")
 _SUBJECT_UNIT = re.compile(r"^(?i:d[ée]partement|department|service|division|p[ôo]le)\s+"
                            r"(?!de\b|du\b|des\b|d['’]|of\b|for\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:,|\s+(?:et|and|&)\s|$)")
 
@@ -198,6 +201,12 @@ def unit_owner(name: str, others: list[str], text: str) -> str | None:
     if tail and own and own[0][:1].isupper() and (re.fullmatch(r"[A-Z]{2,6}", tail["owner"]) or re.search(
             rf"(?<![\w'’-]){re.escape(tail['owner'])}(?![\w'’-])", text.replace(name, ""))):
         return tail["owner"]
+    brand = _BRAND_BRANCH.match(name)
+    if brand and is_place(brand["place"].split()[0]):  # 'Agence Altheo Lyon Est': the brand's
+        owner = max((other for other in others if other.startswith(brand["brand"] + " ")  # group
+                     and not _UNIT_HEAD.match(other)), key=len, default=None)
+        if owner:
+            return owner
     if _LOCAL_UNIT.match(name) or _SUBJECT_UNIT.match(name):
         # 'Agence de Lyon', 'Département Finance, Comptabilité et Droit': a branch named by its
         # town or a department by its subject belongs to the organisation found beside it

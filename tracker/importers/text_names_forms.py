@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.importers.text_names_places import is_town
+
 # Nouns that make a name an organisation's (folded).
 ORG_NOUN = re.compile(
     r"\b(?:university|universite|college|school|district|institute|institut|centre|center|"
@@ -78,24 +80,34 @@ def form_left_out(name: str, text: str) -> str:
         rf"(?<![\w-]){re.escape(legal)}(?!\s*,?\s*(?:{FORMS})(?!\w))", flat, re.I)
         if not _FORM_BEFORE.search(flat[:m.start()])), None)
     if elsewhere:
+        # (a logo's mixed case, 'GREENHOLLOW  pest solutions', is no writing of the name)
+        logo = re.search(r"\b[A-Z]{2,}\b", elsewhere.group(0)) and re.search(r"\b[a-z]{3,}\b",
+                                                                          elsewhere.group(0))
         return elsewhere.group(0) if legal.isupper() or legal.lower() == elsewhere.group(
-            0).lower() and not elsewhere.group(0).isupper() else legal
-    return legal if _short_name(legal, flat) else name
+            0).lower() and not elsewhere.group(0).isupper() and not logo else legal
+    return legal if _short_name(legal, re.sub(r"[ \t]+", " ", text.replace(name, ""))) else name
 
 
 def _short_name(legal: str, flat: str) -> bool:
-    """Whether the text calls the organisation by its first word or two alone, a proper name it
-    never writes in lower case ('Northline Staffing Solutions Inc.' and 'on Northline's payroll'):
-    it goes by its name without the form."""
+    """Whether the text (its lines kept apart) calls the organisation by one of its proper
+    words alone, or its first two, a name it never writes in lower case ('Northline Staffing
+    Solutions Inc.' and 'on Northline's payroll', 'Les Jardineries Ombelle SAS' and 'Ombelle,
+    c'est 22 jardineries'): it goes by its name without the form."""
     words = legal.split()
-    first = words[0]
-    if len(words) < 2 or len(first) < 5 or not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", first) \
-            or re.search(rf"(?<![\w-]){first.lower()}(?![\w-])", flat):
+    if len(words) < 2:
         return False
-    # (its first words alone, 'Clann Óg is ...': not a place's name before its region,
-    # 'Hoyland, Barnsley', nor a name of other words, 'Asankrom Gold Mine')
-    return any(re.search(rf"(?<![\w@./-]){re.escape(' '.join(words[:count]))}(?:['’]s)?"
-                         rf"(?![\w@-]|\.\w|,?\s+[A-ZÀ-Ý0-9])", flat)
-               for count in range(1, min(3, len(words))))
+    shorts = [" ".join(words[:2])] if len(words) > 3 else []
+    # (not a town the name ends with: 'Petit Nid Vertou SAS' and 'à Vertou')
+    shorts += [word for word in words if len(word) >= 5 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word)
+               and not re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", flat) and not is_town(word)]
+    # (alone: not a place's name before its region, 'Hoyland, Barnsley', nor a name of
+    # other words, 'Asankrom Gold Mine', 'Magasin Ombelle Mérignac')
+    # (nor a place after its preposition or its postcode or before its department, 'de
+    # Vertou', '03200 Vichy', 'Vertou (44)')
+    return any(not re.search(r"(?:[A-ZÀ-Ý][\w'’-]*|\b(?:de|à|du|near)|\b\d{4,5}) $",
+                             flat[max(0, m.start() - 40):m.start()])
+               and not re.match(r"\s*\((?:\d{2,3}|2[AB])\)", flat[m.end():])
+               for short in shorts for m in re.finditer(
+                   rf"(?<![\w@./-]){re.escape(short)}(?:['’]s)?(?![\w@-]|\.\w|,?[ \t]+[A-ZÀ-Ý0-9])", flat))
 
 

@@ -141,3 +141,25 @@ def from_capitals(name: str, text: str = "") -> str:
                                   part[:1] + part[1:].lower()
                                   for at, part in enumerate(word.split("-"))))
     return " ".join(words)
+
+
+def item_goes_on(lines: list[str]) -> set[str]:
+    """The lines that carry on a list's item, indented under it ('- Master of Occupational
+    Therapy ... accredited by the Canadian' / '  Association of Occupational Therapists')."""
+    shown = [line for line in lines if line.strip()]
+    return {line.strip() for before, line in zip(shown, shown[1:], strict=False)
+            if re.match(r"\s*[-•▪*–]\s", before) and re.match(r"\s{2,}\S", line)
+            and not re.search(r"[.;:!?]\s*$", before)}
+
+
+def name_begun(name: str, line: str, body: list[str]) -> str:
+    """A name that opens its line with its first words at the end of the line before ('...,
+    Alpes Foncier' / 'Géomètres-Experts recrute :'): whole."""
+    shown = [other.strip() for other in body]
+    if line not in shown or not line.startswith(name) or not shown.index(line):
+        return name
+    before = shown[shown.index(line) - 1]  # (the line just above, not past a blank one)
+    if re.match(r"[\w .'’/-]{1,30}:\s", before):
+        return name  # ('Réf. : MAINT-EL-27-02' above: a label's value)
+    begun = re.search(r"[,;:)]\s+((?:[A-ZÀ-Ý][\w'’&-]+\s+){0,2}[A-ZÀ-Ý][\w'’&-]+)$", before)
+    return f"{begun.group(1)} {name}" if begun else name

@@ -65,7 +65,7 @@ polisseur polisseuse horloger horlogere encadrant encadrante usineur machiniste 
 regleuse ebeniste conditionneur conditionneuse manutentionnaire matelot marin pilote berger
 bergere vigneron vigneronne sommelier sommeliere hote hotesse decolleteur
 superviseur superviseure demonstrator rayonniste prepose preposee chimiste operative
-gerant gerante
+gerant gerante stylist barber hairdresser beautician esthetician aesthetician manicurist
 """
 _POST_WORDS = frozenset(_POST_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -79,6 +79,12 @@ def post_word(line: str) -> bool:
         if word in _POST_WORDS or any(part in _POST_WORDS for part in word.split("-")):
             return True
     return False
+
+
+def posts_word(line: str) -> bool:
+    """Whether a call names posts, in the plural as it may ('HIRING: DOOR-TO-DOOR
+    FUNDRAISERS', 'Rental technicians wanted'); a heading alone is read by `post_word`."""
+    return post_word(line) or post_word(re.sub(r"(?i)(?<=[a-z]{3})(?:(?<!s)s|(?<=i)es)\b", "", line))
 
 
 # A site's menu ('Visit · What's on · Jobs') or breadcrumbs ('Jobs > Find a job > Job poster').

@@ -173,14 +173,17 @@ def is_town(name: str) -> bool:
 # A part of a town named after it: 'Vénissieux, quartier des Minguettes', 'Leeds, Headingley
 # district'.
 _QUARTER = re.compile(r"(?i)^(?:quartier|secteur|arrondissement|faubourg|district|suburb|"
-                      r"neighbou?rhood|borough)\b.{0,40}$|^.{0,40}\b(?:district|suburb|"
+                      r"neighbou?rhood|borough|centre commercial|zone (?:commerciale|industrielle|"
+                      r"d['’]activit[ée]s)|shopping (?:centre|center|mall)|retail park)\b.{0,40}$|^.{0,40}\b(?:district|suburb|"
                       r"neighbou?rhood)$")
 
 
 # A town's centre is the town: 'Manchester City Centre', 'Brisbane CBD', 'Downtown Denver',
 # 'Centre-ville de Rennes'.
+# ('Regional Victoria', 'Greater Manchester': a region named by its place)
 _CENTRE = re.compile(r"(?i)\s+(?:city|town)\s+cent(?:re|er)$|\s+(?:CBD|downtown)$|^downtown\s+|"
-                     r"^(?:centre-ville|hyper-?centre)\s+(?:de\s+|d['’]\s*)")
+                     r"^(?:centre-ville|hyper-?centre)\s+(?:de\s+|d['’]\s*)|"
+                     r"^(?:regional|rural|greater|metropolitan|inner|outer)\s+(?=[A-Z])")
 
 
 def only_places(tail: str, text: str) -> bool:
@@ -193,9 +196,11 @@ def only_places(tail: str, text: str) -> bool:
         return False
     countries = [p for p in parts if is_country(p)]
     known = [p for p in parts if p in countries or is_town(p)]
-    if not known:
+    # ('Home-based, West Midlands': a way of working and the region it covers)
+    remote = next((i for i, p in enumerate(parts) if REMOTE.match(p)), None)
+    if not known and remote is None:
         return False
-    for part in parts:
+    for index, part in enumerate(parts):
         if part in known or REMOTE.match(part) or _QUARTER.match(part):
             continue
         named_again = text.count(part) > 1 and re.fullmatch(
@@ -204,6 +209,7 @@ def only_places(tail: str, text: str) -> bool:
         # the text lists beside a town it knows)
         listed = named_again and any(re.search(rf"{re.escape(town)}[^.\n]{{0,60}}{re.escape(part)}", text)
                                      for town in known)
-        if not ((countries and named_again) or listed):
+        region = remote is not None and index > remote and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}", part)
+        if not ((countries and named_again) or listed or region):
             return False
     return True

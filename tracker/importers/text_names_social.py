@@ -57,6 +57,9 @@ def is_author(line: str) -> bool:
     return bool(_AUTHOR.match(line.strip()))
 
 
+_TO_GROUP = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}\s+[▸►▶]\s+\S")
+
+
 def author_lines(top: list[str]) -> set[int]:
     """Indexes of a social post's author line, the line of its headline or time under it, and
     the network's or the forum's own name."""
@@ -73,6 +76,10 @@ def author_lines(top: list[str]) -> set[int]:
             found.update({index - 1, index} if index else {index})  # the group's name, then its kind
         elif index == 0 and HANDLE.match(line.strip()) and re.search(r"[a-z]", line):
             found.add(index)
+        elif _TO_GROUP.match(line.strip()):
+            found.add(index)  # 'Jess Harland ▸ Seasonaire Jobs – Alps': a member posting to a group
+            if index + 1 < len(top) and _POSTED_AT.match(top[index + 1].strip()):
+                found.add(index + 1)  # (and when)
         elif _AUTHOR.match(line.strip()):
             found.add(index)
             if index + 1 < len(top) and not _AUTHOR.match(top[index + 1]) \

@@ -28,7 +28,7 @@ _START_PHRASE = re.compile(
     r"recrutement prévu|beginning\b|reports? on|report for duty|season\s*+:|"
     r"(?:starts?|begins?|commences?)\s*+:|"
     # a table's cell ('Start | Monday 8 February 2027'), an offshore crew's 'Mobilisation:'
-    r"start\s*+\||mobili[sz]ation(?: date)?\s*+[:|])", re.I)
+    r"start\s*+\||mobili[sz]ation(?: date)?\s*+[:|]|^\W*next induction(?: date)?\s*+:)", re.I)
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"affichage|posting period|advertising period|inscri|registration|"
@@ -44,9 +44,13 @@ _WINDOW = re.compile(r"\b(?:entre|between)\b", re.I)
 # A sentence about the contract or the hiring: its period is the work's, before an event's.
 _EMPLOYED = re.compile(r"\b(?:contrat|contract|engag\w*|CDD|employ\w*|embauch\w*|hired|"
                        r"recrut\w*|stage|internship|placement)\b", re.I)
-_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\b(?:dates?|season|saison|"
+# (a label's words in brackets, 'Season dates (approximate, weather permitting):', or its value
+# past a wide gap, 'Contract period       Friday 4 June 2027 to ...'; a bracket opening on the
+# period, 'Seasonal / Temporary (June 7 - August 27, 2027)')
+_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\b(?:(?:season )?dates?|season|saison|"
                    r"p[ée]riode|term|contract period|period of employment|(?:seasonal |fixed[- ]term )?"
-                   r"contract|contrat(?: saisonnier)?)\s*+:\s*+)", re.I)
+                   r"contract|contrat(?: saisonnier)?)(?:\s*+\([^()\n]{0,60}\))?(?:\s*+:|[ \t]{3,})\s*+"
+                   r"|\((?=\s*+(?-i:[A-Z][a-z]{2,8}\.?\s++\d{1,2}|\d{1,2}\s++[A-Za-z]{3,9}\.?)\s*+[-–]))", re.I)
 
 
 def read_start(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]],
@@ -67,7 +71,10 @@ def read_start(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                 continue
             after = line[match.start():]
             below = next((text for text in lines[index + 1:index + 3] if text.strip()), "")
-            if not line[match.end():].strip(" :|") and below:
+            rest = line[match.end():].strip(" :|")
+            # (or a short label of its own words, no colon: 'Début de mission' / '03/05/2027')
+            if below and (not rest or ":" not in line and len(line.strip()) <= 30
+                          and re.fullmatch(r"[\w' ’]+", rest) and not find_dates(line, lang)):
                 # a label alone on its line, its date under it ('Entrée en fonction' / '1er
                 # février 2027')
                 after = f"{after} {below}"

@@ -61,7 +61,8 @@ _TERMS = r"(?:" + _FIGURE + r"|%|\b(?:cdi|cdd|full[- ]time|part[- ]time|temps (?
          r"rentree|permanent|fixed[- ]term|temporary|remote|hybrid|remplacement|replacement|" \
          r"nights?|nuits?|week-?ends?|shifts?|days|" \
          r"maternity|cover|seasonal|saisonnier|saisonni[èe]re|freelance|int[ée]rim|" \
-         r"afternoons?|mornings?|evenings?|overnights?|secondment|d[ée]tachement)\b)"
+         r"afternoons?|mornings?|evenings?|overnights?|secondment|d[ée]tachement|commission|" \
+         r"(?:chair|booth) rental)\b)"
 _PART = r"(?:(?!\s[—–|-]\s).)*"  # a part of a heading: up to the next spaced dash or bar
 # ('X, Aberdeen, 3 days a week': a last part after a comma when it opens on a figure)
 _TRAILING_PART = re.compile(rf"\s+[—–|-]\s+(?={_PART}{_TERMS}){_PART}$|,\s+(?=\d[^,]*?{_TERMS})[^,]*$", re.I)
@@ -73,7 +74,7 @@ _TRAILING_PARENS = re.compile(r"\s*\((?=[^)]*\b(?:\d+|one|two|three|six|twelve)[
 # ('EN 3x8', 'en 2x8': the shift pattern the post is worked in; 'saisonnier·ère' after the
 # post, the contract as 'Seasonal' before it)
 _TRAILING_CONTRACT = re.compile(r"\s+(?:en|in)\s+(?:cdi|cdd|alternance|stage|apprentissage|"
-                                r"[2-5]\s*x\s*[2-8]\b)\b.*$|(?<=\w)\s+saisonni(?:er|ère)"
+                                r"[2-5]\s*x\s*[2-8]\b|(?:exercice\s+)?lib[ée]ral)\b.*$|(?<=\w)\s+saisonni(?:er|ère)"
                                 r"(?:\s*[·.(/-]?\s*(?:e|ère)\)?)?s?$", re.I)
 # 'pour la rentrée', 'for the summer season': when the post is wanted, not its name.
 _TRAILING_SEASON = re.compile(r"\s+(?:pour|for)\s+(?:la|le|l'|the)\s*(?:rentr[ée]e|saison|season|"
@@ -88,11 +89,12 @@ _TERM_WORDS = r"(?:fixed[- ]term|permanent|temporary|contract|contrat|freelance|
               r"zero[- ]hours?|sessional|(?:harvest|vendanges?|moisson)(?:\s+\d{4})?|" \
               r"full[- ]time|seasonal|term|casual|locum|bank|relief|\d+(?:\.\d+)?\s*fte|" \
               r"(?:spring|summer|fall|autumn|winter)\s+\d{4}|" \
-              r"\d+(?:\s*[-–]\s*\d+)?\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?)"
+              r"\d+(?:\s*[-–]\s*\d+)?\s*%|\d+\s*h(?:ours|rs)?(?:\s*/\s*\w+)?|" \
+              r"(?:first|second|third|final|1st|2nd|3rd|4th)[- ]year|(?:level \d+ )?apprenticeship(?: standard)?)"
 _TRAILING_TERMS_ONLY = re.compile(rf"\s*\((?:{_TERM_WORDS})(?:\s*[,/·]\s*(?:{_TERM_WORDS}))*\)\s*$",
                                   re.I)
 # 'part time barista': the terms written before the post.
-_LEADING_TERMS = re.compile(r"^(?:part[- ]time|full[- ]time|temporary|seasonal|permanent)\s+(?=\w)",
+LEADING_TERMS = re.compile(r"^(?:part[- ]time|full[- ]time|temporary|seasonal|permanent)\s+(?=\w)",
                             re.I)
 # ', 2027-28 School Year', '— session 2027', ', Summer 2027': when, not what.
 _TRAILING_SESSION = re.compile(
@@ -173,12 +175,13 @@ _LEAD_IN = re.compile(r"^(?:\[[^\]]{2,40}\]\s*+|"
                       r"(?:recruitment|filling[- ]up|engagement|appointment)\s++of\s++"
                       r"(?:the\s++)?(?:(?:posts?|positions?)\s++of\s++)?(?:an?\s++)?|"
                       r"(?:walk-?in (?:drive|interview)s?|hiring drive|"
-                      r"recruitment drive|(?:now )?hiring|we(?:'re| are) (?:hiring|recruiting)|"
+                      r"recruitment drive|(?:now )?hiring(?: in [\w -]{2,30}?(?=\s*+:))?|we(?:'re| are) (?:hiring|recruiting)|"
                       r"nous recrutons|on recrute|recrutement)\s*+(?:for|:|[^\w\s,.;:!?'’()\[\]«»\"&/+#@%€$£-]++)"
                       r"\s*+"
                       r"|(?:devenez|deviens|become)\s++(?:an?\s++|un(?:e|\(e\)|·e)?\s++)?"
                       r"|(?:wanted|required|urgent(?:ly)?(?: (?:wanted|required|vacancy|opening|"
-                      r"requirement|hiring))?|(?:job )?vacancy|opening)\s*+[–—:-]\s*+"
+                      r"requirement|hiring))?|(?:job )?vacancy|opening|alternance|apprentissage|"
+                      r"stage|internship|apprenticeship)\s*+[–—:-]\s*+"
                       r"|(?:on |nous )?(?:re)?cherch(?:e|ons)\s++(?:un(?:\(e\)|·e|e)?\s++)?"
                       r"|concours(?:,?\s+(?:et\s+)?(?:externe|interne|r[ée]serv[ée]|unique|commun|"
                       r"sur titres?|troisi[èe]me(?:\s+concours)?|3e(?:\s+concours)?))*"
@@ -201,7 +204,7 @@ def kind_prefixed(line: str) -> str | None:
 def trim_terms(title: str) -> str:
     """The title without the terms written after it: '— 50 %', '(6-month contract)',
     'EN CDI', '– Rentrée 2026', and without a year written first ('2027 Fellowships')."""
-    title = _LEADING_TERMS.sub("", _LEAD_IN.sub("", capitals_kept(title))).rstrip(" !")
+    title = LEADING_TERMS.sub("", _LEAD_IN.sub("", capitals_kept(title))).rstrip(" !")
     title = _TRAILING_CALL.sub("", title) or title
     title = _class_off(title).strip() or title
     # ('(Remote, US)' first: the way of working in brackets taken off, the part before it is
@@ -214,6 +217,7 @@ def trim_terms(title: str) -> str:
                 _TRAILING_PART, _TRAILING_CONTRACT, _TRAILING_EXTRAS[5], _TRAILING_EXTRAS[6],
                 _TRAILING_EXTRAS[1], _TRAILING_PURPOSE, _TRAILING_OFFER, _TRAILING_ARRANGEMENT,
                 _TRAILING_SITE, _TRAILING_OURS)
+    cut_open = re.search(r"\([^()]*$", title) is not None
     # Several qualifiers one after the other ('X (Band 3) – Fixed Term 6 months – 30 hours',
     # 'X | 80–100% | fixed-term'): each one taken off uncovers the next.
     for _ in range(3):
@@ -224,6 +228,10 @@ def trim_terms(title: str) -> str:
                 title = trimmed
         title = _class_off(title).strip() or title
         title = other_fields_off(title)
+        # ('X (London – Permanent, Full Time)' once its terms are off: the place left open;
+        # a line cut in its bracket, '... (2 900 habitants, 46 km² de', is no heading)
+        if not cut_open:
+            title = re.sub(r"\s*\([^()]*$", "", title) or title
         if title == before:
             break
     return _LEADING_YEAR.sub("", title).strip()
@@ -310,7 +318,7 @@ def post_in_sentence(line: str) -> str | None:
     post = re.sub(r"\s+(?:ou|or)\s+(?:une?|an?)\s.*$", "", post)  # 'un X ou une Xe': the first
     post = re.sub(r"[^\w)»]+$", "", post).strip(" -–—")  # ('« X »': its closing quote kept)
     if match.re is _POST_IN_SENTENCE and match["several"]:  # 'des vendangeurs et vendangeuses': one of them
-        post = " ".join(_singular(word) for word in re.split(r"\s+(?:et|and|ou|or)\s+", post)[0].split())
+        post = " ".join(singular(word) for word in re.split(r"\s+(?:et|and|ou|or)\s+", post)[0].split())
     return post if 1 <= len(post.split()) <= (16 if ASSIGNED.match(match["post"]) else 8) \
         else None
 
@@ -364,17 +372,18 @@ def notice_post(line: str) -> str | None:
     if not 1 <= len(post.split()) <= 14:
         return None
     if match["count"] and not re.fullmatch(r"(?i)one|1", match["count"]):
-        post = " ".join(_singular(word) for word in post.split())
+        post = " ".join(singular(word) for word in post.split())
     elif match["bare"] or match["elided"]:  # 'recruitment of Administrators', 'recrutement de gardiens': one of them
         plural = any(re.fullmatch(r"(?i)[a-zà-ÿ'’-]{3,}[^su\W]s", word) for word in post.split())
         if re.match(r"(?i)(?:the|la|le|les|l['’])\s", post) or not plural \
                 and (match["bare"] or "").lower() != "as":
             return None  # 'recruitment of the board' names no post
-        post = " ".join(_singular(word) for word in post.split())
+        post = " ".join(singular(word) for word in post.split())
     return post
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A post's word in the singular ('Midwives', 'Technicians', 'AGENTS')."""
     if re.fullmatch(r"(?i)\w*wives", word):  # 'Midwives'
         return word[:-3] + ("FE" if word.isupper() else "fe")
     if re.fullmatch(r"[A-Za-zÀ-ÿ'’-]{4,}(?<![su])s", word) and not word.isupper():
@@ -382,17 +391,3 @@ def _singular(word: str) -> str:
     if re.fullmatch(r"[A-ZÀ-Ý'’-]{4,}(?<![SU])S", word):
         return word[:-1]
     return word
-
-
-_CALLED_FOR = re.compile(r"^(?P<post>[^.!?:]{3,80}?)\s+(?:wanted|required|needed|"
-                         r"recherch(?:é|ée|és|ées)|demand(?:é|ée|és|ées))(?!\w)", re.I)
-
-
-def called_for(line: str) -> str | None:
-    """The post a classified ad's line calls for, one of them: 'Seasonal fruit pickers needed'
-    is 'fruit picker'."""
-    match = _CALLED_FOR.match(line.strip())
-    if not match:
-        return None
-    words = _LEADING_TERMS.sub("", match["post"]).split()
-    return " ".join(words[:-1] + [_singular(words[-1])]) if words else None

@@ -13,7 +13,13 @@ from collections.abc import Callable
 from tracker.importers.dates import fold
 from tracker.importers.text_names_header import is_org_line
 from tracker.importers.text_names_layout import caps_lead, post_word
-from tracker.importers.text_title import called_for, kind_prefixed, notice_post, post_in_sentence
+from tracker.importers.text_title import (
+    LEADING_TERMS,
+    kind_prefixed,
+    notice_post,
+    post_in_sentence,
+    singular,
+)
 
 # A title's row in a table laid out with spaces: 'Working Title        Acquisitions Editor',
 # 'Intitulé du poste          Formateur / Formatrice en cuisine'.
@@ -220,3 +226,17 @@ def post_named(line: str) -> tuple[str, str] | None:
         or called_for(line) or caps_lead(line)
     named = post and (post_word(post) or post_word(re.sub(r"s\b", "", post)))  # 'Counselors'
     return (post, line) if post and named else None
+
+
+_CALLED_FOR = re.compile(r"^(?P<post>[^.!?:]{3,80}?)\s+(?:wanted|required|needed|"
+                         r"recherch(?:é|ée|és|ées)|demand(?:é|ée|és|ées))(?!\w)", re.I)
+
+
+def called_for(line: str) -> str | None:
+    """The post a classified ad's line calls for, one of them: 'Seasonal fruit pickers needed'
+    is 'fruit picker'."""
+    match = _CALLED_FOR.match(line.strip())
+    if not match:
+        return None
+    words = LEADING_TERMS.sub("", match["post"]).split()
+    return " ".join(words[:-1] + [singular(words[-1])]) if words else None

@@ -145,6 +145,12 @@ def ad_heading(lines: list[str], is_org: Callable[[str], bool],
             is_org(before) and (index < 2 or not body[index - 2]))
         after = [other for other in body[index + 1:index + 5] if other][:3]
         facts = sum(bool(_FACT.match(other)) for other in after) >= 2
-        if alone and (marked(line) or post_word(line) or facts):
+        # ('=====' / 'SNOWMAKER – NIGHT CREW' / 'Kestrel Peak Resort' / '=====': a boxed heading)
+        # (a heading and the organisation's line under it, not a box's label alone, 'OFFRE
+        # TRANSMISE PAR LE CLUB', nor a name and its sentence, 'X' / 'recrute un(e) ...')
+        boxed = bool(before) and SEPARATOR_LINE.match(before) is not None \
+            and index + 2 < len(body) and re.match(r"[A-ZÀ-Ý]", body[index + 1]) is not None \
+            and any(SEPARATOR_LINE.match(other) for other in body[index + 2:index + 4])
+        if alone and (marked(line) or post_word(line) or facts or boxed):
             return line, lines[start + 1 + index].strip()
     return None

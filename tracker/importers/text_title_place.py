@@ -95,7 +95,9 @@ def trim_place(title: str, text: str) -> str:
     department's number ('Figeac (46)') or by the gazetteer ('– Paris'); and the workplace
     written after a dash ('– Kidderminster Leisure Centre', '- The Kestrel, Edinburgh')."""
     for tail in (_PLACE_TAIL.search(title), _PLACE_BRACKET.search(title)):
-        if tail and title[:tail.start()].strip() and not post_word(tail.group(0)) \
+        # ('– centre commercial de la Pioline, Aix': a mall's 'commercial' names no post)
+        if tail and title[:tail.start()].strip() and not post_word(
+                re.sub(r"(?i)\b(?:centre|zone) commercial\w*", "", tail.group(0))) \
                 and only_places(tail["place"], text):
             return title[:tail.start()].strip()
     dashed = _PLACE_TAIL.search(title)
@@ -106,6 +108,8 @@ def trim_place(title: str, text: str) -> str:
         return title
     rest = text.replace(title, "")
     place = re.escape(match["place"])
+    if match["place"].isupper():  # ('– MORZINE' and 'in Morzine'): its letters in any case
+        place = f"(?i:{place})"
     cued = re.search(rf"{_PLACE_CUE}{place}\b", rest) or (
         not _LANGUAGE.match(match["place"]) and re.search(rf"\b(?:in|at|near)\s+{place}\b", rest))
     if cued or match["dept"] or is_place(match["place"]):
