@@ -16,7 +16,6 @@ from tracker.importers.sections import BULLET
 from tracker.importers.text_heading_below import name_below
 from tracker.importers.text_heading_lines import (
     BOARD,
-    CRUMB_MARKS,
     CRUMBS,
     NUMBERED,
     RECRUITS_ALONE,
@@ -24,6 +23,7 @@ from tracker.importers.text_heading_lines import (
     facets,
     heading_under_crumbs,
     hiring_call,
+    is_crumbs,
     is_prose,
     one_post,
     pictograph_items,
@@ -62,7 +62,6 @@ from tracker.importers.text_names_layout import (
     post_word,
     posts_word,
     site_name_lines,
-    unquoted,
 )
 from tracker.importers.text_names_social import HANDLE, author_lines, page_lines
 from tracker.importers.text_names_words import (
@@ -233,10 +232,10 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if labels >= 3:
             break  # past a block of labelled lines: the heading, if any, was above it
         key = fold(line)
-        if index in pages and not header and not any(  # (a person's post: 'Inès B. • 2e', her
-                _DEGREE.search(above) for above in top[:index]) and (  # headline's end no page)
-                names_body(STARS.sub("", line)) or matches_domain(
-                STARS.sub("", line), mail_labels(text, EMAIL))):
+        # (not under a person's name, 'Inès B. • 2e': her headline's end is no page's name)
+        if index in pages and not header and not any(_DEGREE.search(above) for above in top[:index]) \
+                and (names_body(STARS.sub("", line)) or matches_domain(
+                    STARS.sub("", line), mail_labels(text, EMAIL))):
             # a page posting on a network: the organisation it is ('Millbrook Police
             # Department' over 'April 26 at 3:15 PM · 🌎', or a name its address spells)
             header.append((org_name(STARS.sub("", line)), line, 0.7))
@@ -259,7 +258,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if notice and post_word(notice) and take(notice, line, 0.6):
             found_at = None
             break
-        if CRUMB_MARKS.search(unquoted(line)) and not line.endswith(".") and len(line) <= 120:
+        if is_crumbs(line):
             parts = [part.strip() for part in CRUMBS.split(line)]
             boards += _board_employer(parts[0], text) + [
                 (name, line, 0.65) for before, name in zip(parts, parts[1:], strict=False)

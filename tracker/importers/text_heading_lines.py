@@ -207,10 +207,14 @@ RECRUITS_ALONE = re.compile(
     r"p[ée]riode|season|summer|winter)\b[^.]*$)", re.I)
 
 
+def is_crumbs(line: str) -> bool:
+    """Whether a line is a site's path ('Home > Careers > X', 'Careers / X')."""
+    return bool(CRUMB_MARKS.search(unquoted(line))) and not line.endswith(".") and len(line) <= 120
+
+
 def crumb_at(top: list[str]) -> int | None:
-    """The index of a site's path ('Home > Careers > X'), if a top line is one."""
-    return next((index for index, line in enumerate(top) if CRUMB_MARKS.search(unquoted(line))
-                 and not line.endswith(".") and len(line) <= 120), None)
+    """The index of a site's path, if a top line is one."""
+    return next((index for index, line in enumerate(top) if is_crumbs(line)), None)
 
 
 def heading_under_crumbs(top: list[str], heading_at: int | None,

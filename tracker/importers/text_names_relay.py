@@ -74,9 +74,11 @@ def relayed_for(lines: list[str], pattern: re.Pattern[str] = _FOR) -> tuple[str,
         if match:
             name = (match["label"] or match.groupdict().get("phrase")
                     or match.groupdict().get("operator") or "")
-            name = re.split(r"(?<=[a-zà-ÿ]{2})\.\s+(?=[A-ZÀ-Ý])", name)[0].strip(" ,.")  # (a stop ends it)
-            if match.groupdict().get("phrase"):  # ('operated by the Northwoods Youth' /
-                name += wrapped_on(match.end("phrase"), line, lines[last + 1:])  # 'Association.')
+            # (a stop ends it; a name the line's end cuts goes on over it: 'operated by the
+            # Northwoods Youth' / 'Association.')
+            name = re.split(r"(?<=[a-zà-ÿ]{2})\.\s+(?=[A-ZÀ-Ý])", name)[0].strip(" ,.")
+            if match.groupdict().get("phrase"):
+                name += wrapped_on(match.end("phrase"), line, lines[last + 1:])
             if len(name.split()) >= 2 or name.isupper() and len(name) >= 3:
                 return name, line.strip()
     return None
