@@ -104,7 +104,8 @@ def _short_name(legal: str, flat: str) -> bool:
     # other words, 'Asankrom Gold Mine', 'Magasin Ombelle Mérignac')
     # (nor a place after its preposition or its postcode or before its department, 'de
     # Vertou', '03200 Vichy', 'Vertou (44)')
-    return any(not re.search(r"(?:[A-ZÀ-Ý][\w'’-]*|\b(?:de|à|du|near)|\b\d{4,5}) $",
+    # (nor a town closing an address, '2 High Street, Millbrook')
+    return any(not re.search(r"(?:[A-ZÀ-Ý][\w'’-]*|\b(?:de|à|du|near)|\b\d{4,5}|\d[^\n]*,) $",
                              flat[max(0, m.start() - 40):m.start()])
                and not re.match(r"\s*\((?:\d{2,3}|2[AB])\)", flat[m.end():])
                for short in shorts for m in re.finditer(
