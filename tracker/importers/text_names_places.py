@@ -200,6 +200,7 @@ def only_places(tail: str, text: str) -> bool:
     remote = next((i for i, p in enumerate(parts) if REMOTE.match(p)), None)
     if not known and remote is None:
         return False
+    regions = 0
     for index, part in enumerate(parts):
         if part in known or REMOTE.match(part) or _QUARTER.match(part):
             continue
@@ -209,7 +210,9 @@ def only_places(tail: str, text: str) -> bool:
         # the text lists beside a town it knows)
         listed = named_again and any(re.search(rf"{re.escape(town)}[^.\n]{{0,60}}{re.escape(part)}", text)
                                      for town in known)
-        region = remote is not None and index > remote and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}", part)
+        region = remote is not None and index > remote and re.fullmatch(
+            r"[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}", part)
         if not ((countries and named_again) or listed or region):
             return False
-    return True
+        regions += bool(region)
+    return bool(known) or regions > 0  # (a way of working alone names no place)
