@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 from tracker.importers.base import EMAIL
@@ -240,6 +241,6 @@ def running_heads(lines: list[str]) -> set[str]:
     """The lines a document's text repeats on each of its pages beside the page's number
     ('Offre d'emploi – Assistant(e) de santé au travail     Page 1/2'): a running head, no
     heading, even where it names the post."""
-    kept = [_RIGHT_FACTS.sub("", line.strip()) for line in lines if line.strip()]
+    kept = Counter(_RIGHT_FACTS.sub("", line.strip()) for line in lines if line.strip())
     marked = {_RIGHT_FACTS.sub("", line.strip()) for line in lines if _PAGE_MARK.search(line)}
-    return {line for line in marked if line and kept.count(line) >= 2}
+    return {line for line in marked if line and kept[line] >= 2}

@@ -84,7 +84,18 @@ def post_word(line: str) -> bool:
 def posts_word(line: str) -> bool:
     """Whether a call names posts, in the plural as it may ('HIRING: DOOR-TO-DOOR
     FUNDRAISERS', 'Rental technicians wanted'); a heading alone is read by `post_word`."""
-    return post_word(line) or post_word(re.sub(r"(?i)(?<=[a-z]{3})(?:(?<!s)s|(?<=i)es)\b", "", line))
+    return post_word(line) or post_word(re.sub(r"[\w'’-]+", lambda word: singular(word[0]), line))
+
+
+def singular(word: str) -> str:
+    """A post's word in the singular ('Midwives', 'Technicians', 'AGENTS')."""
+    if re.fullmatch(r"(?i)\w*wives", word):  # 'Midwives'
+        return word[:-3] + ("FE" if word.isupper() else "fe")
+    if re.fullmatch(r"[A-Za-zÀ-ÿ'’-]{4,}(?<![su])s", word) and not word.isupper():
+        return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    if re.fullmatch(r"[A-ZÀ-Ý'’-]{4,}(?<![SU])S", word):
+        return word[:-1]
+    return word
 
 
 # A site's menu ('Visit · What's on · Jobs') or breadcrumbs ('Jobs > Find a job > Job poster').

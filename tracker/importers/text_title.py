@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tracker.importers.dates import fold
-from tracker.importers.text_names_layout import post_word
+from tracker.importers.text_names_layout import post_word, singular
 from tracker.importers.text_names_places import is_town
 from tracker.importers.text_title_parts import (
     ASSIGNED,
@@ -380,14 +380,3 @@ def notice_post(line: str) -> str | None:
             return None  # 'recruitment of the board' names no post
         post = " ".join(singular(word) for word in post.split())
     return post
-
-
-def singular(word: str) -> str:
-    """A post's word in the singular ('Midwives', 'Technicians', 'AGENTS')."""
-    if re.fullmatch(r"(?i)\w*wives", word):  # 'Midwives'
-        return word[:-3] + ("FE" if word.isupper() else "fe")
-    if re.fullmatch(r"[A-Za-zÀ-ÿ'’-]{4,}(?<![su])s", word) and not word.isupper():
-        return word[:-3] + "y" if word.endswith("ies") else word[:-1]
-    if re.fullmatch(r"[A-ZÀ-Ý'’-]{4,}(?<![SU])S", word):
-        return word[:-1]
-    return word

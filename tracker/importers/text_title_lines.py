@@ -12,13 +12,12 @@ from collections.abc import Callable
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_header import is_org_line
-from tracker.importers.text_names_layout import caps_lead, post_word
+from tracker.importers.text_names_layout import caps_lead, post_word, singular
 from tracker.importers.text_title import (
     LEADING_TERMS,
     kind_prefixed,
     notice_post,
     post_in_sentence,
-    singular,
 )
 
 # A title's row in a table laid out with spaces: 'Working Title        Acquisitions Editor',
