@@ -74,12 +74,12 @@ NAMED_DIPLOMAS = [
     # Diplomas of the English-speaking world whose name says their level: the end of secondary
     # school in Australia (Year 12, the HSC, VCE, WACE, QCE, SACE); a trade's certificate in
     # Canada (a Certificate of Qualification, the Red Seal) and Australia (a Certificate III,
-    # level 3 of its framework); Ireland's framework (NFQ levels 6
+    # level 3 of its framework, or the Certificate II below it); Ireland's framework (NFQ levels 6
     # a higher certificate, 7 and 8 a bachelor's, 9 a master's; 'a Level 8 degree'); a
     # tertiary qualification (a degree); an MA; the CIOL's Diploma in Translation
     # (postgraduate level); a graduate program of North America (a master's or a doctorate)
     (re.compile(r"\b((?-i:Year 12|HSC|VCE|WACE|QCE|SACE))\b"), "Bac"),
-    (re.compile(r"\b(certificate of qualification|red seal|(?-i:Certificate III|Cert III))\b",
+    (re.compile(r"\b(certificate of qualification|red seal|(?-i:Certificate II|Cert II|Certificate III|Cert III))\b",
                 re.I), "cap_bep"),
     (re.compile(r"\b((?-i:NFQ)\s*+level\s*+6)\b", re.I), "Bac+2"),
     (re.compile(r"\b((?-i:NFQ)\s*+level\s*+[78]|level\s*+[78]\s++degree|tertiary "
@@ -164,7 +164,8 @@ DEGREES = NAMED_DIPLOMAS + [
                 r"undergraduate degree|(?-i:BSc?|B\.S\.)(?=\s+in\b|\s*+/\s*+(?-i:MSc?|M\.S\.))|"
                 r"diplôme d'état d'(?:éducat\w+|assistant de service social|assistant social))\b",
                 re.I), "Bac+3"),
-    (re.compile(r"\b((?-i:BTSA?|DUT|BUT|DEC)|diplôme d'études collégiales|deux années d'études "
+    # (and Canada's two-year college diploma: 'College diploma or university degree')
+    (re.compile(r"\b((?-i:BTSA?|DUT|BUT|DEC)|diplôme d'études collégiales|college diploma|deux années d'études "
                 r"supérieures|two years of higher education|(?<!school )(?<!graduate )"
                 r"(?<!postgraduate )(?-i:[Dd]iploma) in)\b", re.I), "Bac+2"),
     (re.compile(r"\b((?-i:DCG)|trois années d'études supérieures|three years of higher education|"

@@ -231,7 +231,7 @@ _DEGREE_IN_TEXT = re.compile(
     r"\b(" + _NAMED + r"|(?:level|niveau)\s*+[2-8]\s++(?:qualification|diploma|certificate|"
     r"(?-i:NVQ|RQF|QCF))|(?:honours|honors|hons) degree|(?:senior )?high school (?:graduate|"
     r"graduation)|(?-i:MD|DNB|DM)(?=\s*+(?:/|\bor\b|\bin\b|,|\())|associate(?:'s)? degree|"
-    r"associate of (?:arts|science|applied science)|trade certificate|craft certificate|fagbrev|"
+    r"associate of (?:arts|science|applied science)|college diploma|trade certificate|craft certificate|fagbrev|"
     r"journeyman|(?-i:CFC)(?= d[e'’])|"
     r"(?:de |d'un )?niveau (?:master|maîtrise|licence)|master'?s[- ]level|bachelor'?s[- ]level|"
     r"baccalauréat (?:universitaire )?(?:en|in)\b|" + MAITRISE + r"|"
@@ -272,7 +272,7 @@ _NOT_ASKING = re.compile(r"\b((?:students?|étudiant(?:[·.]?e)?s?)(?!(?:[·.]?e
 _LEVELS = {"baccalauréat en": "Bac+3", "baccalauréat in": "Bac+3",
            "baccalauréat universitaire": "Bac+3", "maîtrise": "Bac+5", "bsn": "Bac+3",
            "bscn": "Bac+3", "msn": "Bac+5", "diploma of": "Bac+2",
-           "md": "Bac+8", "dnb": "Bac+8", "dm": "Bac+8", "associate": "Bac+2",
+           "md": "Bac+8", "dnb": "Bac+8", "dm": "Bac+8", "associate": "Bac+2", "college diploma": "Bac+2",
            "trade": "cap_bep", "craft": "cap_bep", "fagbrev": "cap_bep", "journeyman": "cap_bep",
            "cfc": "cap_bep",
            "doctor": "Bac+8", "phd": "Bac+8", "ph.d": "Bac+8", "master": "Bac+5",

@@ -51,7 +51,7 @@ def detect_language(text: str) -> str:
 _LABELS: dict[str, str] = {
     "title": r"intitule du poste|intitule|titre du poste|job title|position title|post title"
              r"|poste|position|vacancy title|role title|assignment title|title|mission"
-             r"|role|fonction|intitule de la fonction|nom du poste|the role(?=\s*:\s*\S)",
+             r"|role|fonction|intitule de la fonction|nom du poste|the (?:role|job|position)(?=\s*:\s*\S)",
     "hiring_organization_name": r"employeur|etablissement|organisation|organization|employer"
                                 r"|structure|organisme|recruteur|recruiter|advertiser|company"
                                 r"|entreprise|host entity"

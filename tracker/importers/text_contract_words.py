@@ -95,7 +95,13 @@ ROLE_TYPES = [
     # term; neither a fixed term nor a temp's assignment
     (re.compile(r"\b(casual(?:\s++(?:relief|on[- ]call|pool|position|employee|basis))?)\b(?!\s++(?:dress|attire|atmosphere|environment|"
                 r"culture|vibe|dining|setting|fridays?)\b)", re.I),
-     EmploymentType.OTHER),    # a PhD funded by a studentship or a scholarship: a student's stipend, no contract
+     EmploymentType.OTHER),
+    # a zero-hours contract (the UK): no hours guaranteed, no term; as a casual's (not one
+    # offered to some beside the post's own: '... or a zero-hours contract if you want full
+    # flexibility', 'a relief pool on zero-hour contracts for anyone who ...')
+    (re.compile(r"\b(zero[- ]hours?(?:\s++contracts?)?)\b(?![^.\n]{0,20}?\b(?:if you|for anyone|"
+                r"for those)\b)", re.I), EmploymentType.OTHER),
+    # a PhD funded by a studentship or a scholarship: a student's stipend, no contract
     (STUDENTSHIP, EmploymentType.OTHER),
 ]
 # 'Contract' as a kind of job, the way boards list it ('· Contract ·', 'Job type: Contract,

@@ -143,8 +143,9 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
             if _NO_DEADLINE.match(line[match.end():]):
                 continue  # 'Application Deadline: None (rolling)': the next line is another's
             bare = find_dates(rest, lang, 2000)
-            # (or its date wrapped before its year: 'au plus tard le vendredi 9 avril⏎2027')
-            wrapped = bool(bare) and not bare[-1].year_given and not rest[bare[-1].end:].strip() \
+            # (or its date wrapped before its year: 'au plus tard le vendredi 9 avril⏎2027',
+            # 'by Friday, August 6,⏎2027 at 12 p.m. PT')
+            wrapped = bool(bare) and not bare[-1].year_given and not rest[bare[-1].end:].strip(" ,") \
                 and bool(re.match(r"\s*(?:19|20)\d\d\b", lines[index + 1] if index + 1 < len(
                     lines) else ""))
             # (or its time: '... not later than Friday 14th May 2027 at' / '5:00pm (EAT).')

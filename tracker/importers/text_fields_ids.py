@@ -104,6 +104,11 @@ _GRADES = [
     # SCHADS Level 5'
     re.compile(r"\b(?i:classification)(?:\s*+:|[ \t]{2,})\s*+(?P<grade>[A-Z][A-Za-z]{0,15}"
                r"(?:[ -][A-Za-z]{1,15})?[ -]?\d{1,2})\b"),
+    # a level of an Australian award, the post's pay level: '(Level 3, Security Services
+    # Industry Award)', 'Level 4 under the Alpine Resorts Award' (not a qualification: 'QQI Level
+    # 5 Major Award in X')
+    re.compile(r"\b(?P<grade>Level \d{1,2})\b(?:,\s*+|\s++(?:under|of)\s++)(?:the\s++)?"
+               r"[A-Z][\w ]{0,60}?\bAward\b(?!\s++in\b)"),
     # a US federal series and grade: 'GS-2210-12', 'ZP-1301-IV'
     re.compile(r"\b(?P<grade>(?:GS|GG|WG|WS|ZP|ZA|ZT|NH|NT)-\d{4}-(?:\d{1,2}|[IV]{1,4}))\b"),
     # a salary's level: 'R1 059 105 per annum (Level 11)'

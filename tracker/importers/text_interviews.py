@@ -100,10 +100,23 @@ def read_interviews(result: ParsedPosting, labelled: dict[str, list[tuple[str, s
         if not dated and ahead and re.search(r"\b\d{1,2}(?:er|st|nd|rd|th)?\s*$", line):
             # ('... à l'atelier le samedi 3' / 'juillet 2027 au matin': a date cut by the line)
             dated = find_dates(f"{line.rstrip()} {ahead}", lang, default_year)
+        # (a label's line holds its own value; not a sentence after an aside's colon:
+        # 'Kestrel's process is quick: a first video call with me, then interviews with')
+        field = _FIELD_LINE.match(line.strip())
+        labelled_line = field is not None and word.start() - (len(line) - len(line.lstrip())) < field.end()
         if dated and open_end and not re.search(r"[.!?:;]\s*$", line) and "|" not in line \
-                and not _FIELD_LINE.match(ahead) and not _FIELD_LINE.match(line.strip()) \
+                and not _FIELD_LINE.match(ahead) and not labelled_line \
                 and not DEADLINE_PHRASE.search(lead):
             line = f"{line.rstrip()} {ahead}"
+            # ('... on Tuesday, August 10 and' / 'Wednesday, August 11, 2027.': and on to the
+            # sentence's next line while it stops inside its list of days)
+            further = index + 2
+            while further < min(len(lines), index + 4) and _OPEN_END.search(line) \
+                    and not re.search(r"[.!?:;]\s*$", line) and lines[further].strip():
+                more = _SENTENCE_END.split(lines[further].strip())[0]
+                if not find_dates(more, lang, default_year) or _FIELD_LINE.match(more):
+                    break
+                line, further = f"{line.rstrip()} {more}", further + 1
         texts.append((line[word.start():] if phrase or step else line, line, 0.75))
     posted = result.value("date_posted")
     for value, snippet, sure in texts:

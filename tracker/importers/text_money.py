@@ -31,8 +31,11 @@ _NOT_HERE = re.compile(r"(?i)\b(?:don['’]t|do not|never)\s++send\s++(?:your\s+
                        r"(?:postuler|candidater)\s++uniquement\s++(?:via|par|sur|en ligne)|"
                        r"n['’]envoyez pas (?:vos |de )?candidatures? (?:à|a) cette adresse")
 # A mailing list's own service address: 'desinscription@…', 'unsubscribe@…', 'noreply@…'.
+# (and an address for another purpose by its name: 'accommodations@…' for help to apply with a
+# disability, 'privacy@…', 'dpo@…', 'eeo@…')
 _LIST_ADDRESS = re.compile(r"(?i)(?:d[ée]s?inscri\w*|unsubscribe|d[ée]sabonnement|no-?reply|"
-                           r"ne-pas-repondre|listserv|mailer-daemon)@")
+                           r"ne-pas-repondre|listserv|mailer-daemon|accommodations?|accessibility|"
+                           r"privacy|dpo|rgpd|gdpr|eeo)@")
 # A sentence that says where to send the application.
 _SENDING = re.compile(r"\b(?:candidatures?|(?:send|submit|email|e-mail)\s++(?:your\s++)?(?:cv|"
                       r"resume|résumé|application)|applications?\s++(?:to|should|must)|apply\s++"
@@ -60,7 +63,13 @@ _ONLINE = re.compile(r"\b(?:apply online|applications? (?:should|must) be (?:mad
                      # a board's button naming where one applies: '[ Postuler via X ]'
                      r"\[\s*+(?:postuler|candidater|apply)\s++(?:via|sur|on|through)\b|"
                      # a board named as where one applies: 'Please apply through TradeHub'
-                     r"\bapply\s++(?:through|via|on)\s++(?-i:[A-Z][a-z]+[A-Z]?\w*)\b(?!\s*+@)",
+                     r"\bapply\s++(?:through|via|on)\s++(?-i:[A-Z][a-z]+[A-Z]?\w*)\b(?!\s*+@)|"
+                     # 'applications are only accepted through the online form', 'please apply
+                     # through the button above', 'we can't accept CVs by email', 'please click Apply'
+                     r"\bonly accept(?:ed)?\s++(?:applications\s++)?(?:through|via|online)\b|"
+                     r"\bapply\s++(?:through|using|via)\s++the\s++(?:button|link|form)\b|"
+                     r"\b(?:can['’]t|cannot|can not|do not|don['’]t)\s++accept\s++(?:CVs?|r[ée]sum[ée]s?|"
+                     r"applications?)\s++(?:by|via)\s++e-?mail|\bplease click\s++(?:on\s++)?[«\"“']?Apply\b",
                      re.I)
 # An e-mail's sender, and the words that say to answer it ('reply to this email', 'par retour de
 # mail', 'm'écrire directement à cette adresse').

@@ -17,10 +17,11 @@ from tracker.importers.text_places import is_place
 _NAME = r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|de|du|des|la|le|les|et|d['’]|l['’]|&)\s*)*" \
         r"[A-ZÀ-Ý][\w'’&.-]*){0,7}"
 # 'Our client, Cascade Valley Credit Union, is seeking', 'Notre client, la Mutuelle X, acteur',
+# 'My client is Kestrel Electric Bikes, the Vancouver-born e-bike brand',
 # 'on behalf of the Department of Housing, Local Government and Heritage, to fill'
 _CLIENT = re.compile(
-    rf"(?i:\b(?:our|a|the) client|\bnotre client|\bon behalf of|\bpour le compte d[eu']|"
-    rf"\bau nom d[eu'])\s*,?\s*(?:(?i:the|la|le|les|l['’])\s*)?"
+    rf"(?i:\b(?:(?:our|a|the|my) client|\b(?:notre|mon) client(?:e)?)(?:\s+(?:is|est))?|\bon behalf of|"
+    rf"\bpour le compte d[eu']|\bau nom d[eu'])\s*,?\s*(?:(?i:the|la|le|les|l['’])\s*)?"
     rf"(?P<name>{_NAME}(?:,\s+(?:the\s+)?{_NAME})*)(?=\s*(?:,|\(|\.|:|$))")
 _UNNAMED_CLIENT = re.compile(r"\b(?:our|notre|son|for a|pour un|my|mon|ma|on behalf of a) client(?:e)?\b"
                              # ('our client list has outgrown our team': the firm's own clients)

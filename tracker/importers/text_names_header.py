@@ -18,6 +18,7 @@ from tracker.importers.text_names_layout import (
     is_unit_line,
     matches_domain,
     post_word,
+    posts_word,
     publisher_words_off,
 )
 from tracker.importers.text_names_words import _ACRONYM, _NAME_RE, _ORG, _SEX
@@ -58,8 +59,11 @@ def is_org_line(line: str) -> bool:
         capitals = sum(1 for w in words if w[:1].isupper())
         return bool(_ORG.match(name)) and not re.search(r"[.,;:!?]", name) \
             and 2 * capitals >= len(words)
+    # (an organisation's word inside a post's name: 'DATA CENTRE SECURITY OFFICERS' ends in
+    # the post, as no body's name does that does not open with its kind)
     return bool(_ORG.match(name) or _spelled_acronym(line) or LEGAL_END.search(name)
-                or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", ""))))
+                or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", "")))
+                and not posts_word(" ".join(name.split()[-1:])))
 
 
 _POST_WORDS = re.compile(r"\b(?:officer|expert|manager|engineer|assistant|advisor|adviser|"

@@ -156,6 +156,16 @@ def event_body(name: str, lines: list[str]) -> tuple[str, str] | None:
     served = service_body(lines, name)
     if served:
         return served
+    # ('Southern Lights Film Festival 2027' and 'Employer: Southern Lights Film Festival
+    # Trust': the event's name, without its year, before a body's noun names its body)
+    base = re.sub(r"\s+(?:19|20)\d\d$", "", name)
+    event = re.search(r"\b(?:festival|fest|fair|show|games|biennale?|marathon|championships?|"
+                      r"(?:19|20)\d\d)$", key)
+    for line in lines if event else []:
+        owner = re.search(rf"(?i:{re.escape(base)})\s+(?:Trust|Foundation|Society|Association|"
+                          r"Incorporated|Inc\.?|Ltd|Limited)(?!\w)", line)
+        if owner:
+            return owner.group(0), line.strip()
     for line in lines:
         beside = _BODY_BESIDE.match(line.strip())
         if beside and key in fold(beside["rest"]):

@@ -39,8 +39,10 @@ def is_place(name: str) -> bool:
         _DAY_FIRST.fullmatch(name.strip(" .,:")) and not re.search(r"[£€₹₦]|^[A-Z]{2,4}$", name))
 
 # Places and currencies of countries that write the day first (one alternation, read once).
+# (not a state of the United States, 'New Mexico', 'New England', nor a town of one: 'Paris, TX',
+# 'Dublin, OH')
 _DAY_FIRST = re.compile(
-    r"\b(United Kingdom|England|Scotland|Wales|Northern Ireland|London|Manchester|Birmingham|"
+    r"(?<!New )\b(United Kingdom|England|Scotland|Wales|Northern Ireland|London|Manchester|Birmingham|"
     r"Leeds|Glasgow|Edinburgh|Cardiff|Belfast|Bristol|NHS|Ireland|Dublin|Cork|Galway|"
     r"Australia|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|New Zealand|Aotearoa|"
     r"Auckland|Wellington|Christchurch|India|Bengaluru|Bangalore|Mumbai|Delhi|Hyderabad|"
@@ -60,7 +62,9 @@ _DAY_FIRST = re.compile(
     r"Mozambique|Maputo|Sudan|Somalia|Mogadishu|Afghanistan|Kabul|Iraq|Baghdad|Erbil|Syria|"
     r"Yemen|Indonesia|Jakarta|Thailand|Bangkok|Vietnam|Hanoi|Cambodia|Phnom Penh|Nepal|"
     r"Kathmandu|Myanmar|Brazil|Mexico|Colombia|Bogot[áa]|Peru|Lima|Chile|Santiago|Argentina|"
-    r"Buenos Aires|Haiti|Port-au-Prince)\b"
+    r"Buenos Aires|Haiti|Port-au-Prince)\b(?!,\s*+(?-i:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|"
+    r"KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|"
+    r"VA|WA|WV|WI|WY|DC)\b)"
     r"|[£€₹₦]|\b(?-i:GBP|EUR|INR|MYR|SGD|AUD|NZD|ZAR|KES|NGN|GHS|AED|QAR|SAR|KWD|BHD|OMR|EGP|"
     r"XOF|XAF|FCFA|RM|Ksh|KSh)\b", re.I)
 # Places of the United States (and US state abbreviations after a town), where the month is

@@ -283,13 +283,16 @@ def read_salary(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]
         in_text = index >= len(labelled_values)
         if in_text and not _SALARY_WORDS.search(line):
             continue
+        whole = line
         line = _EXTRAS.split(line, maxsplit=1)[0] if _money(_EXTRAS.split(line)[0]) else line
         amounts = _money(line, text)
         if not amounts:
             continue
         currency = amounts[0][1]
         block = [line]
-        if len(amounts) == 1 and in_text:
+        # (the lines after a line cut at its extras go on with them: '$35.20 per hour base +
+        # night, weekend and' / 'public holiday penalties – most will earn well over $80k')
+        if len(amounts) == 1 and in_text and line == whole:
             position = index - len(labelled_values)
             for following in lines[position + 1:position + 6]:
                 more = [a for a in _money(following, text) if a[1] == currency]

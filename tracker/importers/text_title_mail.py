@@ -8,12 +8,12 @@ import re
 from collections.abc import Callable
 
 from tracker.importers.dates import fold
-from tracker.importers.text_names_layout import SEPARATOR_LINE, post_word
+from tracker.importers.text_names_layout import SEPARATOR_LINE, post_word, singular
 from tracker.importers.text_title import _TERMS, is_call
 
 _SUBJECT = re.compile(r"^(?:subject|objet|sujet)\s*:\s*(?P<value>.+)$", re.I)
 _SUBJECT_TAGS = re.compile(r"^(?:(?:re|tr|fwd?|fw)\s*:\s*|\[[^\]]{1,40}\]\s*|"
-                           r"(?:job|poste|offre(?: d'emploi)?|vacancy)\s*:\s*)+", re.I)
+                           r"(?:job(?: posting| offer| opening)?|poste|offre(?: d'emploi)?|vacancy)\s*:\s*)+", re.I)
 _POST_OF = re.compile(r"^(?:poste|offre|position|post)\s+(?:d['’]|de\s+|of\s+)", re.I)
 
 
@@ -80,6 +80,12 @@ def subject_title(lines: list[str], is_org: Callable[[str], bool],
             if head and re.fullmatch(r"[A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý&][\w'’&.-]*){0,5}", tail) \
                     and re.search(rf"(?<![\w-]){re.escape(tail)}(?![\w-])", rest, re.I):
                 post = head
+            # ('… – Food & Beverage Team Members' and the ad's heading 'FOOD & BEVERAGE TEAM
+            # MEMBER – SUMMER 2027': the post as the ad names it, in the singular)
+            words = post.split()
+            single = " ".join(words[:-1] + [singular(words[-1])]) if words else post
+            if single != post and re.search(rf"(?im)^[^\w\n]*{re.escape(single)}(?![\w'’-])", rest):
+                post = single
             return post, line.strip()
     return None
 

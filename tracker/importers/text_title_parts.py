@@ -29,10 +29,17 @@ _REQUIREMENT = re.compile(
 # The contract's kinds, read as the contract reader reads a line: its own words, and the terms
 # that only qualify a post ('casual', 'vacations', 'intérim': a casual's status, a vacataire's).
 _CONTRACT_KINDS = TYPES + ROLE_TYPES[3:5]
-# A season, a school term or a cohort, with its year: 'Fall 2027', 'Saison d'été 2027'.
+# A season, a school term or a cohort, with its year: 'Fall 2027', 'Saison d'été 2027'; a season
+# named by what happens in it.
 _SEASON = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter|[ée]t[ée]|hiver|printemps|automne|"
                      r"saison(?: d['’][ée]t[ée]| d['’]hiver)?|session|cohort|intake|rentr[ée]e)\s+"
-                     r"(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?)$", re.I)
+                     r"(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?|"
+                     # (a season named by what happens in it: '(Festival Season)', 'Peak Season')
+                     r"(?:festival|summer|winter|ski|holiday|peak|harvest|vintage|christmas|high)\s+"
+                     r"season(?:\s+(?:19|20)\d\d)?|(?:haute|pleine) saison)$", re.I)
+# A rota of shifts: '– 4 on 4 off', '(4 on / 4 off)', '– 12-hour rotating shifts'.
+_ROTA = re.compile(r"^(?:\d\s*+on\s*+[/,-]?\s*+\d\s*+off|(?:\d{1,2}[- ]hours?\s++)?(?:rotating|"
+                   r"rotational|continental)\s++shifts?)$", re.I)
 # How the workplace is reached: '(accès télésiège)', '(access by boat only)'.
 _ACCESS = re.compile(r"^(?:acc[èe]s|access(?:ible)?|reached|desservi|navette|shuttle)\b", re.I)
 # The kind of practice the post is in, in lower case after a dash: '– cabinet
@@ -147,10 +154,13 @@ def _terms_only(part: str) -> bool:
 
 # How a board or an agency states the terms: 'Contract-to-Hire', 'Temp to Perm', 'Agency /
 # Locum', 'Bank', 'Zero hours'.
-# How the post is paid for, which makes it a term: 'Grant-Funded', 'externally funded'.
+# How the post is paid for, which makes it a term: 'Grant-Funded', 'externally funded'; how it
+# is paid ('Salaried').
 _HIRE_TERMS = re.compile(r"(?i)\b(?:contract[- ]to[- ]hire|temp[- ]to[- ]perm|contract|contractor|"
                          r"agency|locum|bank|zero[- ]hours?|ad hoc|perm|(?:(?:grant|externally|"
-                         r"project|lottery|donor)[- ])?funded)\b")
+                         r"project|lottery|donor)[- ])?funded|"
+                         # how the post is paid: '– Salaried', '(Hourly)', 'Non-Exempt'
+                         r"salaried|hourly|(?:non[- ])?exempt)\b")
 # A programme's acronym in brackets names the post's scheme, kept ('(VIE)', '(VSI)').
 _VOLUNTEERING = re.compile(r"VIE|VSI|VI")
 
@@ -180,7 +190,7 @@ def states_other_field(part: str, bracketed: bool = False) -> bool:
         # unless it is a contract's ('Hydrologist (CDD)')
         return bool(kinds_in(part, "fr", _CONTRACT_KINDS)) and not _VOLUNTEERING.fullmatch(part)
     return bool(_terms_only(part) or _REQUIREMENT.search(part)
-                or _SEASON.match(part) or _OPEN.match(part)
+                or _SEASON.match(part) or _OPEN.match(part) or _ROTA.match(part)
                 or bracketed and (_ACCESS.match(part) or _GRADE_CODE.match(part))
                 or not bracketed and _PRACTICE.match(part))
 

@@ -63,7 +63,7 @@ _SITE_OF = re.compile(
     r"(?i:atelier|agence|site|centre|boutique|magasin|usine|entrep[ôo]t|bureaux?|antenne|[ée]tablissement|"
     r"plateforme|si[èe]ge|succursale|port|gare|a[ée]roport|d[ée]p[ôo]t)\s+(?:de\s+|d['’]\s*|du\s+)(?P<town>[A-ZÀ-Ý][\w'’ -]{1,40})"
     r"|(?P<before>[A-ZÀ-Ý][\w'’ -]{1,40}?)\s+(?i:branch|office|store|depot|warehouse|plant|site|"
-    r"workshop)")
+    r"workshop|flagship)")
 
 
 def _workplace(tail: str, text: str, title: str) -> bool:
@@ -75,20 +75,36 @@ def _workplace(tail: str, text: str, title: str) -> bool:
     if len(name) < 3 or post_word(name):
         return False
     rest = text.replace(title, "")
+    flat = " ".join(rest.split())  # (the name wrapped in a paragraph)
+    if re.search(rf"(?m)\s(?:>|›|»)\s+{re.escape(name)}[ \t]*$", rest):
+        return True  # 'Careers > Cinema jobs > Brighton Marina': the page's path ends in the site
     # ('Atelier de Pantin', 'Agence de Lyon', 'Leeds Branch': a site's noun and its town)
-    site = _SITE_OF.fullmatch(name)
+    site = _SITE_OF.fullmatch(re.sub(r"\s*\([^()]{1,40}\)$", "", name))
     town = (site["town"] or site["before"]) if site else None
     if any(m["value"].strip(" :.").startswith(town or name) for m in _LOCATION_LABEL.finditer(rest)):
         return True
     if town and site and site["town"] and is_town(town):
         return True  # 'Centre de Pau', 'Agence de Lyon': a site named by a town known as one
-    flat = " ".join(rest.split())  # (the name wrapped in a paragraph)
+    if town and site and site["before"] and re.search(rf"(?<!\w){re.escape(town)}['’]s\b", flat):
+        return True  # 'Kestrel Flagship (Mount Pleasant)' beside 'Kestrel's service team': the
+        # firm's own site, named by the firm
     if re.search(rf"(?i:{_VENUE_NOUN})\s+{re.escape(name)}(?!\w)", flat):
         return True  # 'Le multiplexe Horizon Angers Saint-Serge, c'est 11 salles'
     return bool(_VENUE.fullmatch(name)) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", flat) is not None
 
 
 def trim_place(title: str, text: str) -> str:
+    """`_trim_place` again on what it left, while it takes a place away: 'Store Manager -
+    Kestrel Flagship (Mount Pleasant)' loses its town, then the firm's site."""
+    for _ in range(3):
+        shorter = _trim_place(title, text)
+        if shorter == title:
+            break
+        title = shorter
+    return title
+
+
+def _trim_place(title: str, text: str) -> str:
     """'Responsable logistique - Casablanca', 'Research Scientist in X, Rovaniemi': the town
     written after the post, when it is a place by its role on the page (the text names it as a
     place elsewhere: a location line, 'based in', 'in Golden Bay', a postcode), by its
