@@ -39,7 +39,7 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
-from tracker.importers.text_names_forms import ORG_NOUN
+from tracker.importers.text_names_forms import LEADING_FORM, ORG_NOUN
 from tracker.importers.text_names_full import NUMBERED_ACRONYM
 from tracker.importers.text_names_guess import (
     domain_words,
@@ -69,6 +69,7 @@ from tracker.importers.text_names_relay import (
     relayed_for,
 )
 from tracker.importers.text_names_sentence import (
+    abbreviation_off,
     about_named,
     address_named,
     copyright_owner,
@@ -81,6 +82,7 @@ from tracker.importers.text_names_sentence import (
     sentences,
     spelled_out,
 )
+from tracker.importers.text_names_social import headline_firms
 from tracker.importers.text_names_sources import (
     domain_name,
     event_body,
@@ -335,9 +337,11 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         # (or the equal opportunity employer's: 'X Botanic Garden' over 'X Botanic Garden Trust
         # is an equal opportunity employer')
         # (or the footer's: 'Kessler Rowe' and '© 2027 Kessler Rowe Architects, Inc.')
+        # (or a social post's author's headline: 'Responsable d'exploitation chez Hydro-Pyrène
+        # Énergie | Petite hydroélectricité')
         fuller = in_full(name, header + below_title + boards
                          + ([(declared[0], declared[1], 0.6)] if declared else [])
-                         + ([(owner[0], owner[1], 0.6)] if owner else []), text)
+                         + ([(owner[0], owner[1], 0.6)] if owner else []) + headline_firms(lines), text)
         if fuller and confidence < 0.8:  # 'Ipê' in a sentence, 'Ipê Pagamentos' at the top
             name = fuller
         signed = practice(name, body) or event_body(name, lines)
@@ -360,13 +364,17 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
                       r"carri[èe]res)\s*[!:.]*$", "", name)
         if name.isupper() and len(name.split()) >= 2 \
                 and not NUMBERED_ACRONYM.fullmatch(name):  # ('SDIS 15' stays)
-            # its acronym in brackets left out
-            name = _without_article(from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name),
-                                                   text))
+            # its acronym in brackets left out (a legal form before it kept as written, for
+            # the forms' rule to read: 'SCIC LES FORGES COMMUNES')
+            form = LEADING_FORM.match(name)
+            lead = form.group(0) if form else ""
+            name = lead + _without_article(from_capitals(
+                re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name[len(lead):]), text))
         elif name.isupper() and any(m.group(0)[1:].islower() or " " not in name and not m.group(
                 0).isupper() for m in re.finditer(  # (one word: 'OPTIC'SUD', written 'Optic'Sud')
                 rf"(?<![\w@./-]){re.escape(name)}(?![\w@-]|\.\w)", text, re.I)):
             name = from_capitals(name, text)  # 'HERVELIN' the text writes 'Hervelin' too
+        name = abbreviation_off(name, text)
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
             name = spelled_out(name, body)
         name = possessive_off(name, text)

@@ -208,12 +208,19 @@ def clean_org(name: str, text: str) -> str:
     # a capital inside a sentence is part of the name
     kept = re.search(rf"[\w,;] (Les |La |Le |L['’]){re.escape(name)}(?![\w'’-])", text) \
         if re.match(r"[A-ZÀ-Ý]", name) and not re.match(r"(?:Les|La|Le|L['’])\b", name) else None
-    # ('L'Atelier des Glycines' wherever the text names it: its article is part of it)
+    # ('L'Atelier des Glycines' wherever the text names it: its article is part of it; so too
+    # where a sentence writes it in lower case, 'le Quai des Communs est …', when a line of its
+    # own opens with it and its capital, a logo or a footer: 'Le Quai des Communs – Société
+    # coopérative'; not before a body's common noun, 'la Clinique du Parc', nor only in
+    # sentences, 'La Maison Roux (Lyon 2e) cherche', 'de la Maison Roux')
     befores = [text[max(0, m.start() - 4):m.start()] for m in re.finditer(
         rf"(?<![\w-]){re.escape(name)}(?![\w'’-])", text)] if kept is None and re.match(
-        r"[A-ZÀ-Ý]", name) and not re.match(r"(?:Les|La|Le|L['’])\b", name) else []
+        r"[A-ZÀ-Ý]", name) and not re.match(r"(?:Les|La|Le|L['’])\b", name) \
+        and not ORG_NOUN.match(fold(name)) else []
     if len(befores) >= 2 and all(re.search(r"(?:^|\s)(?:Les |La |Le |L['’])$", b) for b in befores):
         kept = re.search(r"(Les |La |Le |L['’])$", befores[0])
+    elif len(befores) >= 2 and all(re.search(r"(?i:(?:^|\s)(?:les |la |le |l['’]))$", b) for b in befores):
+        kept = re.search(rf"(?m)^[ \t]*(Les |La |Le |L['’]){re.escape(name)}[ \t]*(?:$|[–—|·])", text)
     return (kept.group(1) + name if kept else name).strip()
 
 

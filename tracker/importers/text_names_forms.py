@@ -18,7 +18,7 @@ ORG_NOUN = re.compile(
     r"initiative|partners|consulting|cabinet|studio|laboratoire|laboratory|museum|musee|"
     r"theatre|library|bibliotheque|network|reseau|commission|committee|comite|court|tribunal)\b")
 # The French forms written after a name as well as before it ('Dupont SARL', 'SARL Dupont').
-_EITHER_SIDE = (r"SAS", r"SASU", r"SARL", r"EURL", r"SA", r"SCOP", r"SCP", r"SELARL")
+_EITHER_SIDE = (r"SAS", r"SASU", r"SARL", r"EURL", r"SA", r"SCOP", r"SCIC", r"SCP", r"SELARL")
 # A company's legal form, written after its name (one table for every rule that meets one:
 # the organisation words of text_heading, a name ending in a dotted form, the forms left out).
 LEGAL_FORMS = (
@@ -62,7 +62,7 @@ LEGAL_END = re.compile(rf"[\w.)],?\s+(?:{FORMS})$")
 LEADING_FORMS = (*_EITHER_SIDE, r"SNC", r"SELAS", r"SCI", r"SCEA", r"EARL", r"GAEC", r"GIE",
                  r"SEM", r"SPL")
 _LEADING = "(?:" + "|".join(sorted(LEADING_FORMS, key=len, reverse=True)) + ")"  # as FORMS
-_LEADING_FORM = re.compile(rf"^{_LEADING}\s+(?=[A-ZÀ-Ý])")
+LEADING_FORM = re.compile(rf"^{_LEADING}\s+(?=[A-ZÀ-Ý])")
 _FORM_BEFORE = re.compile(rf"(?<!\w){_LEADING}\s+$")
 
 
@@ -72,7 +72,7 @@ def form_left_out(name: str, text: str) -> str:
     Services DAC' and '... contacted by Shannon Grid⏎Services'). A name the text writes only
     with its form keeps it ('Banque Aubert & Cie SA'), even where its address spells the name
     without it (banque-aubert.ch): the corpus's convention (conventions.md)."""
-    legal = _LEADING_FORM.sub("", _LEGAL_FORM.sub("", name))
+    legal = LEADING_FORM.sub("", _LEGAL_FORM.sub("", name))
     if legal == name or len(legal) < 3:
         return name
     flat = re.sub(r"\s+", " ", text.replace(name, ""))

@@ -114,9 +114,20 @@ _BACK = re.compile(r"(?i)^\W*(?:back to|return to|retour (?:à|a|aux)|revenir (?
                    r"offres?|r[ée]sultats?|annonces?|liste|recherche)")
 
 
+# A mailing's own chrome above its content: 'View this email in your browser', 'Voir la
+# version en ligne', 'Having trouble viewing this email?'.
+_MAIL_CHROME = re.compile(r"(?i)^\W*(?:view (?:this (?:e-?mail|newsletter) )?(?:in|on) (?:your|a) "
+                          r"(?:web )?browser|view (?:it )?online|having trouble viewing|(?:voir|"
+                          r"afficher|consulter) (?:la version en ligne|(?:ce|cet) (?:e-?mail|"
+                          r"courriel|message) dans (?:votre|le) navigateur))")
+
+
 def is_nav(line: str) -> bool:
-    """Breadcrumbs, or a menu of three or more short items without figures."""
+    """Breadcrumbs, a mailing's chrome, or a menu of three or more short items without
+    figures."""
     stripped = unquoted(line.strip())
+    if _MAIL_CHROME.match(stripped):
+        return True
     if len(stripped) > 160 or stripped.endswith("."):
         return False
     if _CRUMB.search(stripped) or len(re.findall(r"\s/\s", stripped)) >= 2 \

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.importers.dates import fold
 from tracker.importers.text_names_check import STREET
 from tracker.importers.text_names_forms import LEGAL_WORDS
 from tracker.importers.text_names_layout import post_word
@@ -226,6 +227,24 @@ def self_declared(lines: list[str]) -> tuple[str, str] | None:
 _SMALL_WORDS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "les", "et", "&"}
 
 
+def abbreviation_off(name: str, text: str) -> str:
+    """A name without the words a sentence or a short form put in it: 'À l'UIEM, on représente
+    …' (the preposition before an acronym), 'CC du Val d'Auzance' where the text writes
+    'Communauté de communes du Val d'Auzance'."""
+    name = re.sub(r"^(?:À|Chez)\s+(?:l['’]\s*)?(?=[A-Z]{2,8}$)", "", name)
+    if re.match(r"CC\s+(?:du|de|des|d['’])\b", name) and "communaute de communes" in fold(text):
+        name = "Communauté de communes" + name[2:]
+    return name
+
+
+def _initials(words: str) -> str:
+    """The initials of a name's words, its small words and elided articles left out
+    ('Fédération nationale des entreprises de maintenance d'ascenseurs': 'FNEMA')."""
+    kept = [re.sub(r"^[dl]['’]", "", word) for word in words.split()
+            if word.lower() not in _SMALL_WORDS]
+    return "".join(word[0].upper() for word in kept if word)
+
+
 def spelled_out(name: str, lines: list[str]) -> str:
     """An acronym as the text spells it out ('LCSO': 'Lutheran Community Services of the
     Ozarks'), the initials of its capitalised words; else the acronym."""
@@ -237,6 +256,13 @@ def spelled_out(name: str, lines: list[str]) -> str:
     defined_name = next((m.group(1) for m in defined if m and len(m.group(1).split()) >= 2), None)
     if defined_name:
         return defined_name
+    # beside it after a dash, in lower case as French writes a body's name: 'FNEMA – Fédération
+    # nationale des entreprises de maintenance d'ascenseurs', 'UIEM – Union interprofessionnelle
+    # des entreprises du Maine'
+    for line in lines:
+        beside = re.search(rf"(?<![\w-]){name}\s+[–—-]\s+([A-ZÀ-Ý][\w'’ -]{{4,90}}?)\s*(?:[·|,(]|\s{{3,}}|$)", line)
+        if beside and _initials(beside.group(1)) == name:
+            return beside.group(1).strip()
     for match in re.finditer(_NAME, "\n".join(lines)):
         words = match.group(0).split()
         for start in range(len(words)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.importers.text_names_layout import LINKS, post_word
+from tracker.importers.text_names_layout import LINKS, is_nav, post_word
 
 # A social network's post: its author's line ('Priya Raman • 2nd', 'Camille B. • 1er',
 # 'Posted by u/name · 4h') and the headline or the time under it are no heading.
@@ -86,3 +86,11 @@ def author_lines(top: list[str]) -> set[int]:
                     and "/" not in line:  # a profile's headline, not a forum post's heading
                 found.add(index + 1)
     return found
+
+
+def headline_firms(lines: list[str]) -> list[tuple[str, str, float]]:
+    """The firm a social post's author names in their headline ('Responsable d'exploitation
+    chez Hydro-Pyrène Énergie | Petite hydroélectricité'), not a site's menu ('Life at X   FAQs')."""
+    return [(m.group(1), line, 0.6) for line in lines[:5] if (m := re.search(
+        r"\b(?:chez|at)\s+([A-ZÀ-Ý](?:(?!\s\s)[^|·•\n]){2,60}?)\s*(?:[|·•]|$)", line))
+        and not is_nav(line)]

@@ -63,8 +63,19 @@ def presented(lines: list[str]) -> list[tuple[str, str, float]]:
             if subject and (len(subject.group(1).split()) >= 2 or _ORG.search(subject.group(1))
                             or below.count(subject.group(1)) + "\n".join(lines).count(
                                 subject.group(1)) > 2):
-                found.append((subject.group(1), below, 0.65))
+                found.append((_goes_on(subject.group(1), below, lines), below, 0.65))
     return found
+
+
+def _goes_on(name: str, line: str, lines: list[str]) -> str:
+    """'Le Pôle nautique Rance-Émeraude est …': a noun, its adjective in lower case and a proper
+    name, the whole name where another line of the text opens with it."""
+    at = line.find(name)
+    longer = re.match(r"\s+[a-zà-ÿ]{3,}\s+[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)*", line[at + len(name):])
+    if len(name.split()) == 1 and at >= 0 and longer and any(
+            other.strip().startswith(name + longer.group(0)) for other in lines if other.strip() != line):
+        return name + longer.group(0)
+    return name
 
 
 _MENTION = re.compile(
@@ -104,7 +115,8 @@ def in_full(name: str, top: list[tuple[str, str, float]], text: str) -> str | No
         other = without_legal_form(clean_org(other, text))  # ('... Services Limited')
         rest = other[len(name):] if other.startswith(name + " ") else ""
         # ('Atlantis Intérim Cholet': the branch's town is no part of the name)
-        if rest and re.fullmatch(r"(?:\s+[A-ZÀ-Ý][\w'’&.-]*){1,2}", rest) and not _UNIT_WORDS.search(rest) \
+        # ('Redline' and '© 2027 Redline Car & Truck Rental, Inc.': words joined by '&')
+        if rest and re.fullmatch(r"(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w'’&.-]*){1,3}", rest) and not _UNIT_WORDS.search(rest) \
                 and not is_town(rest.strip()):
             return other
     return None

@@ -27,7 +27,7 @@ _KIND_PREFIX = re.compile(
     r"|offre d'emploi|offre (?:en|d['’]|de) ?(?:apprentissage|alternance|stage|emploi)|job offer"
     r"|job opportunity|job opening|opening|now hiring|we'?re hiring|"
     r"we are hiring|join (?:us|our team|the team)|rejoignez[- ]nous|rejoins[- ]nous|"
-    r"job|offre|vacancy|poste|cdi|cdd|volontariat|service civique|"
+    r"job|offre|vacancy|poste|cdi|cdd|volontariat|(?:mission (?:de )?)?service civique|"
     # a social post's announcement: 'NEW ROLE: X', 'We're hiring! X', 'On recrute ! X'
     r"new (?:role|position|opportunity|job)|nouveau poste|nouvelle (?:offre|opportunite)|"
     r"on recrute|nous recrutons|je recrute|"

@@ -54,8 +54,10 @@ _LEADING_STATUS = re.compile(r"^(?:casual|temporary|seasonal|fixed[- ]term|"
                              r"permanent|part[- ]time|full[- ]time)\s+(?=\S)", re.I)
 # ... or after it, as one word: 'Directeur·rice artistique freelance', 'Agent vacataire'.
 # ('Médiateur culturel saisonnier' is written as the post's name in the corpus: it stays.)
-_TRAILING_STATUS = re.compile(r"\s+(?:freelance|free-lance|vacataire|int[ée]rimaire|casual)\s*$",
-                              re.I)
+_TRAILING_STATUS = re.compile(r"\s+(?:freelance|free-lance|vacataire|int[ée]rimaire|casual|"
+                              # ('ASSISTANT(E) DENTAIRE EN CONTRAT DE PROFESSIONNALISATION')
+                              r"en (?:contrat (?:de professionnalisation|d['’]apprentissage)|"
+                              r"alternance|apprentissage|CDI|CDD))\s*$", re.I)
 # The time of day or week the post works, after it: 'CUEILLEURS (H/F) matinées', 'Barista
 # weekends' (the plural of a schedule; 'IDE de nuit' names the post's own shift).
 _TRAILING_SCHEDULE = re.compile(r"\s+(?:matin[ée]es|apr[èe]s-midis?|soir[ée]es|mornings|"

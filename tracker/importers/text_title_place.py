@@ -90,7 +90,14 @@ def _workplace(tail: str, text: str, title: str) -> bool:
         # firm's own site, named by the firm
     if re.search(rf"(?i:{_VENUE_NOUN})\s+{re.escape(name)}(?!\w)", flat):
         return True  # 'Le multiplexe Horizon Angers Saint-Serge, c'est 11 salles'
-    return bool(_VENUE.fullmatch(name)) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", flat) is not None
+    # ('– Brisbane Airport hub': a venue and the common noun of its part; 'Phoenix Metro',
+    # 'Daventry' where a line under the heading opens with the town, its state or county after
+    # a comma: 'Phoenix, AZ (multiple branch locations)', 'Daventry, Northamptonshire (NN11)')
+    venue = re.sub(r"\s+(?:hub|depot|site|branch|store|yard)$", "", name)
+    town = re.sub(r"\s+(?i:metro|metro area|area|region)$", "", name)
+    if re.search(rf"(?m)^[ \t]*{re.escape(town)},[ \t]+[A-Z][\w .]*(?:\(|\||$)", rest):
+        return True
+    return bool(_VENUE.fullmatch(venue)) and re.search(rf"(?<!\w){re.escape(venue)}(?!\w)", flat) is not None
 
 
 def trim_place(title: str, text: str) -> str:
