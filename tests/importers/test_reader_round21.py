@@ -38,6 +38,12 @@ def test_a_contract_written_after_the_post_in_french(heading: str, expected: str
     assert title(f"Offres\n\n{heading}\n\nCandidatures par courriel.\n") == expected
 
 
+def test_a_service_civique_s_mission_named_after_its_kind() -> None:
+    text = ("La Boucle – Ressourcerie\n2 septembre, 17:36\n\n🌱 MISSION SERVICE CIVIQUE : "
+            "Ambassadeur·rice du réemploi 🌱\n\nLa Boucle, c'est la ressourcerie du quartier.\n")
+    assert title(text) == "Ambassadeur·rice du réemploi"
+
+
 @pytest.mark.parametrize("line", ["View this email in your browser", "Voir la version en ligne",
                                   "Having trouble viewing this email? Click here"])
 def test_a_mailing_s_own_chrome_is_no_heading(line: str) -> None:

@@ -60,7 +60,8 @@ def is_org_line(line: str) -> bool:
         return bool(_ORG.match(name)) and not re.search(r"[.,;:!?]", name) \
             and 2 * capitals >= len(words)
     # (an organisation's word inside a post's name: 'DATA CENTRE SECURITY OFFICERS' ends in
-    # the post, as no body's name does that does not open with its kind)
+    # the post; a body's name that ends so opens with its kind, 'Office of the Chief Medical
+    # Officer', and is read by the first test)
     return bool(_ORG.match(name) or _spelled_acronym(line) or LEGAL_END.search(name)
                 or _ORG.search(name) and (name.isupper() or _NAME_RE.match(name.replace(",", "")))
                 and not posts_word(" ".join(name.split()[-1:])))

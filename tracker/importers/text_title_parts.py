@@ -34,7 +34,7 @@ _CONTRACT_KINDS = TYPES + ROLE_TYPES[3:5]
 _SEASON = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter|[ée]t[ée]|hiver|printemps|automne|"
                      r"saison(?: d['’][ée]t[ée]| d['’]hiver)?|session|cohort|intake|rentr[ée]e)\s+"
                      r"(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?|"
-                     # (a season named by what happens in it: '(Festival Season)', 'Peak Season')
+                     # ('(Festival Season)', '– Peak Season', '(haute saison)')
                      r"(?:festival|summer|winter|ski|holiday|peak|harvest|vintage|christmas|high)\s+"
                      r"season(?:\s+(?:19|20)\d\d)?|(?:haute|pleine) saison)$", re.I)
 # A rota of shifts: '– 4 on 4 off', '(4 on / 4 off)', '– 12-hour rotating shifts'.
