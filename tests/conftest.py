@@ -53,9 +53,9 @@ def _reads_text_only(item: pytest.Item) -> bool:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if PG_URL:
         if os.environ.get("TRACKER_TEST_DATABASE_ONLY") == "1":
-            dropped = [item for item in items if _reads_text_only(item)]
-            config.hook.pytest_deselected(items=dropped)
-            items[:] = [item for item in items if not _reads_text_only(item)]
+            text_only = {item.nodeid for item in items if _reads_text_only(item)}
+            config.hook.pytest_deselected(items=[i for i in items if i.nodeid in text_only])
+            items[:] = [item for item in items if item.nodeid not in text_only]
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL: set TRACKER_TEST_DATABASE_URL")
     for item in items:

@@ -71,8 +71,10 @@ def _goes_on(name: str, line: str, lines: list[str]) -> str:
     """'Le Pôle nautique Rance-Émeraude est …': a noun, its adjective in lower case and a proper
     name, the whole name where another line of the text opens with it."""
     at = line.find(name)
+    if at < 0 or len(name.split()) != 1:
+        return name
     longer = re.match(r"\s+[a-zà-ÿ]{3,}\s+[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)*", line[at + len(name):])
-    if len(name.split()) == 1 and at >= 0 and longer and any(
+    if longer and any(
             other.strip().startswith(name + longer.group(0)) for other in lines if other.strip() != line):
         return name + longer.group(0)
     return name

@@ -94,8 +94,8 @@ def _workplace(tail: str, text: str, title: str) -> bool:
     # 'Daventry' where a line under the heading opens with the town, its state or county after
     # a comma: 'Phoenix, AZ (multiple branch locations)', 'Daventry, Northamptonshire (NN11)')
     venue = re.sub(r"\s+(?:hub|depot|site|branch|store|yard)$", "", name)
-    town = re.sub(r"\s+(?i:metro|metro area|area|region)$", "", name)
-    if re.search(rf"(?m)^[ \t]*{re.escape(town)},[ \t]+[A-Z][\w .]*(?:\(|\||$)", rest):
+    area = re.sub(r"\s+(?i:metro(?: area)?|area|region)$", "", name)
+    if re.search(rf"(?m)^[ \t]*{re.escape(area)},[ \t]+[A-Z][\w .]*(?:\(|\||$)", rest):
         return True
     return bool(_VENUE.fullmatch(venue)) and re.search(rf"(?<!\w){re.escape(venue)}(?!\w)", flat) is not None
 
