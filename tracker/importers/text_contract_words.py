@@ -122,7 +122,7 @@ _TERM_OF = re.compile(
     + _PERIOD_WORDS + r")\b"
     r"|(?P<span2>\b(?:\d{1,3}|one|two|three|four|five|six|nine|twelve|eighteen)[\s-]*+"
     r"(?:months?|years?|mois|ans?|weeks?))[\s-]++(?:\w+[\s-]++){0,2}(?:contract|term|appointment|"
-    r"contrat|engagement|assignment|internship|placement|fellowship)\b"
+    r"contrat|engagement|assignment|internship|placement|fellowship|apprenticeship|traineeship)\b"
     # 'a one-year visiting position', 'a 12-month role' (the length joined to its unit)
     r"|(?P<span6>\b(?:\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen)-(?:month|year|week))"
     r"\s++(?:(?!experience|expérience)[a-z]+\s++)?(?:position|post|role|job)\b"

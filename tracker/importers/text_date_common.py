@@ -14,7 +14,8 @@ DEADLINE_PHRASE = re.compile(
     r"\b(avant le|au plus tard le|jusqu'au|jusqu’au|d['’]ici (?:le|au)|date limite|d[ée]lai\s*+:|"
     r"cut[- ]off date|date butoir|fin de (?:publication|diffusion)|clôture|cloture|"
     r"closing date|closing\b|deadline|closes|(?:applications?|vacancy|posting|advert|"
-    r"competition)\s++(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
+    r"competition)\s++(?:for\s++(?:this|the|our)(?:\s++[\w-]++){1,2}?\s++)?"  # 'Applications for this round close'
+    r"(?:will\s++)?close\b|close on|no later than|not later than|apply by|"
     r"(?:must|should)\s++(?:reach|be received|arrive)|doivent parvenir|doit parvenir|"
     r"au plus tard|(?<=^)plus tard le|at the latest|end date|close (?:at|on)\b|d[ée]lai de (?:postulation|"
     r"candidature|d[ée]p[ôo]t|r[ée]ponse|inscription)|d[ée]lai d'inscription|"

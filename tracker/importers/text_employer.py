@@ -26,6 +26,7 @@ from tracker.importers.text_names_commune import (
     _inside,
     _same_commune,
     article_elsewhere,
+    article_written,
     letterhead_areas,
     seat_line,
 )
@@ -39,7 +40,7 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
-from tracker.importers.text_names_forms import LEADING_FORM, ORG_NOUN
+from tracker.importers.text_names_forms import LEADING_FORM, ORG_NOUN, without_legal_form
 from tracker.importers.text_names_full import NUMBERED_ACRONYM
 from tracker.importers.text_names_guess import (
     domain_words,
@@ -113,7 +114,7 @@ def _without_article(name: str) -> str:
     match = re.match(r"^(?:(?:les|la|le|the)\s+|l['’]\s*)(?=(\S+)(?:\s+(\S+))?)", name, re.I)
     described = bool(match and match.group(2) and match.group(2)[:1].islower()
                      and not re.fullmatch(r"(?:de|du|des|d['’]\S*|la|le|les|et|of|the|and|for|"
-                                          r"&|on|sur|en)", match.group(2)))
+                                          r"&|on|sur|en|aux?|à)", match.group(2)))
     head = match.group(1) if match else ""
     capitals = sum(c.isupper() for c in head)
     acronym = capitals >= 2 and capitals > sum(c.islower() for c in head)  # 'La DGFiP du Nord'
@@ -303,6 +304,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
     # ('📍 Librairie X · 14 rue du Port': a pictograph before the line is no part of it)
     owner = copyright_owner(lines)  # ('© 2027 Kessler Rowe Architects, Inc.')
+    if owner and _board_own(owner[0], body):
+        owner = None  # a job board's own footer ('PlayJobs Australia  |  Jobs in leisure')
     address = address_named([undecorated(line.strip()) for line in lines]) or owner
     served = service_body(lines)  # 'X – service municipal de la Commune de Y'
     found += signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards \
@@ -318,7 +321,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found = [item for item in found if not is_word_not_name(item[0])
              and not (_ORG.fullmatch(_without_article(item[0]).strip())
                       and not item[0].isupper())
-             and not names_place(item[0]) and plausible_org(clean_org(item[0], text))
+             and not names_place(item[0]) and not _addressed_town(item[0], text)
+             and plausible_org(clean_org(item[0], text))
              and not (fold(item[0]) == post and post_word(item[0]))]
     # ('The District Executive is ...': the post, no one)
     found = past_relays(found, body)  # a board, a network, an agency passing a post on
@@ -368,8 +372,10 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # the forms' rule to read: 'SCIC LES FORGES COMMUNES')
             form = LEADING_FORM.match(name)
             lead = form.group(0) if form else ""
-            name = lead + _without_article(from_capitals(
-                re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name[len(lead):]), text))
+            written = from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name[len(lead):]), text)
+            # (its article kept where the text starts a line with it: 'La Piste aux Marées ·
+            # 7 quai des Frégates' in the footer, 'la Piste aux Marées' in a sentence)
+            name = lead + (written if article_written(written, text) else _without_article(written))
         elif name.isupper() and any(m.group(0)[1:].islower() or " " not in name and not m.group(
                 0).isupper() for m in re.finditer(  # (one word: 'OPTIC'SUD', written 'Optic'Sud')
                 rf"(?<![\w@./-]){re.escape(name)}(?![\w@-]|\.\w)", text, re.I)):
@@ -378,8 +384,29 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
             name = spelled_out(name, body)
         name = possessive_off(name, text)
-        result.add("hiring_organization_name", clean_org(article_elsewhere(name, body), text),
-                   snippet, confidence)
+        # (an article of its own kept where the text writes the name alone with it, 'La Piste
+        # aux Marées · 7 quai des Frégates', whatever its address spells)
+        if not (article_written(name, text) and _without_article(name) == name):
+            name = article_elsewhere(name, body)
+        result.add("hiring_organization_name", clean_org(name, text), snippet, confidence)
+
+
+def _addressed_town(name: str, text: str) -> bool:
+    """Whether a name is the town of an address, after its postcode ('Le Brassus (VD)' in a
+    heading's facts and '1348 Le Brassus · Suisse' in the footer)."""
+    # (not a copyright's year: '© 2027 Mendip Hills Zoo ·')
+    return re.search(rf"(?im)(?<![©\d])(?<!© )(?<!\(c\) )(?<!copyright )\b\d{{4,5}}[ \t]+{re.escape(name)}"
+                     rf"[ \t]*(?:$|[·|,–—(]|cedex\b)", text) is not None
+
+
+# A job board's header: its name, then what it lists ('PlayJobs Australia  |  Jobs in leisure').
+_BOARD_TAGLINE = re.compile(r"\s[|·–—-]\s+(?:jobs?|careers?|emplois?|offres? d'emploi)\s+(?:in|for|en|dans|de|du)\b")
+
+
+def _board_own(name: str, body: list[str]) -> bool:
+    """Whether a name is the job board's whose header opens the page."""
+    bare = fold(without_legal_form(name))
+    return any(_BOARD_TAGLINE.search(fold(line)) and fold(line).startswith(bare) for line in body[:5])
 
 
 def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:

@@ -94,7 +94,7 @@ from tracker.importers.text_title_lines import (
     title_row,
     wrapped,
 )
-from tracker.importers.text_title_mail import ad_heading, subject_title
+from tracker.importers.text_title_mail import ad_heading, bulletin_jobs_at, subject_title
 from tracker.importers.text_title_place import trim_place
 
 Labelled = dict[str, list[tuple[str, str]]]
@@ -109,6 +109,7 @@ def clean_title(line: str) -> str:
     # '➡️ Agent de conditionnement': the marks before the post's first word
     line = re.sub(r"^[^\w(«\"'’]+(?=\w)", "", line.strip())
     line = re.sub(r"^(?:\d{1,2}|[a-h])[).]\s+(?=\w)", "", line)  # '1) X': a list's number
+    line = kind_prefixed(line) or line  # "OFFRE D'EMPLOI – MATELOT": the kind, then the post
     # '>> COMMIS DE CUISINE (H/F) <<', 'Animateur 🌞': the marks set around a heading
     line = re.sub(r"\s+[^\w\s()\[\]«»\"'’%€$£+]+$", "", line)
     counted = re.match(r"\d{1,3}\s+(?=[^\W\d]{2,}[sxSX]\b)", line)  # '6 AGENTS D'ENTRETIEN'
@@ -131,7 +132,7 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
                is_label: Callable[[str], bool]) -> tuple[Sources, Sources, Sources]:
     """The title; and the names the header gives for the employer: (organisation lines above
     the heading, the name under it, a careers site's own name)."""
-    top = top_lines(lines)
+    top = top_lines(lines[bulletin_jobs_at(lines):])  # (a bulletin's ad: below its jobs' section)
     handle = HANDLE.match(top[0]) if top else None
     if handle:  # an Instagram caption opens with its author's handle: 'saltbushbrewing WE'RE ...'
         name = handle["handle"]
@@ -339,8 +340,8 @@ def read_title(result: ParsedPosting, lines: list[str], labelled: Labelled,
             title = sentence
         elif is_prose(line) or line in items:
             continue  # a sentence's line, a list's item: no heading
-        if table_row(line) or not take(title, line, confidence):
-            continue  # a table's row, an address, a number, a list item: read on
+        if table_row(line) or line in heads or not take(title, line, confidence):
+            continue  # a table's row, a running head, an address, a number, a list item: read on
         found_at = index
         break
     if found_at is not None and found_at + 1 < len(top):

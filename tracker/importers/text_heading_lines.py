@@ -34,7 +34,9 @@ BOARD = re.compile(
     r"|\|\s*(?:careers?|job opportunities|jobs?|offres? d'emploi|emplois?)\s*$")
 # (a site's section before a slash: 'Careers / Part 1 Architectural Assistant')
 _SECTIONS = ("Careers", "Jobs", "Home", "Accueil", "Carrières", "Emplois")
-CRUMBS = re.compile(r"\s(?:›|>|»)\s|" + "|".join(rf"(?<=^{s})\s/\s" for s in _SECTIONS))
+# ('Home / Jobs / Cellar Person': each section in turn, the post's own slash kept)
+CRUMBS = re.compile(r"\s(?:›|>|»)\s|" + "|".join(rf"(?<=^{s})\s/\s|(?<=\s/\s{s})\s/\s"
+                                                    for s in _SECTIONS))
 CRUMB_MARKS = re.compile(r"\s[›»]\s|\s>\s.*\s>\s|^(?:" + "|".join(_SECTIONS) + r")\s/\s")
 _SKIP = re.compile(
     r"publiee? par|posted by|mis en ligne le|diffusee? le|pour le compte|applicants|candidatures? recues|\bago\b|"
@@ -243,4 +245,8 @@ def running_heads(lines: list[str]) -> set[str]:
     heading, even where it names the post."""
     kept = Counter(_RIGHT_FACTS.sub("", line.strip()) for line in lines if line.strip())
     marked = {_RIGHT_FACTS.sub("", line.strip()) for line in lines if _PAGE_MARK.search(line)}
+    # (or a letterhead's line and its right-hand column, both said again on the next page:
+    # 'GEA VAL DE DRÔME BIO          Fiche de poste n° MAR-2027-03')
+    columned = Counter(line.strip() for line in lines if re.search(r"\S[ \t]{6,}\S", line.strip()))
+    marked |= {_RIGHT_FACTS.sub("", line) for line, count in columned.items() if count >= 2}
     return {line for line in marked if line and kept[line] >= 2}

@@ -164,6 +164,9 @@ def clean_org(name: str, text: str) -> str:
     # own list: 'Department of Climate Change, Energy, the Environment and Water')
     name = re.split(r",\s+(?!(?:the|de|du|des|la|le|les|and|et|of|for|d['’]|l['’]))"
                     r"(?=[a-zà-ÿ])", name)[0]
+    # ('Studio X (SARL, école de danse)' cut at its comma: the aside left open; 'Ferme de la
+    # Source Vive 🥕 maraîchage bio': a pictograph, then what it does in lower case)
+    name = re.sub(r"\s*\([^()]*$|\s+[^\w\s'’&().,«»\"-]+\s+[a-zà-ÿ].*$", "", name) or name
     # 'Garage X – réparation poids lourds', 'X Ltd - civil engineering': an aside in lower
     # case after a dash
     name = re.split(r"\s+[–—-]\s+(?=[a-zà-ÿ]{3,})", name)[0]

@@ -81,6 +81,12 @@ def _inside(short: str, long: str) -> bool:
             and long.endswith(short) and len(long.split()) <= 8)
 
 
+def article_written(name: str, text: str) -> bool:
+    """Whether the text writes the name with its article where no sentence holds it: a line
+    of its own or before a separator ('La Piste aux Marées · 7 quai des Frégates')."""
+    return re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*(?:[·|–—]|-[ \t]|$)", text) is not None
+
+
 def article_elsewhere(name: str, body: list[str]) -> str:
     """'La Clinique du Parc' is 'Clinique du Parc' when the text writes it so elsewhere (a
     header, a heading): the article is the sentence's, not the name's."""

@@ -98,8 +98,10 @@ def _short_name(legal: str, flat: str) -> bool:
         return False
     shorts = [" ".join(words[:2])] if len(words) > 3 else []
     # (not a town the name ends with: 'Petit Nid Vertou SAS' and 'à Vertou')
-    shorts += [word for word in words if len(word) >= 5 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word)
-               and not re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", flat) and not is_town(word)]
+    shorts += [word for word in words if len(word) >= 5 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?", word)
+               # (an address's 'careers@harbourline.co.uk' is no writing of the word)
+               and not re.search(rf"(?<![\w@./-]){word.lower()}(?![\w@-]|\.\w)", flat)
+               and not is_town(word)]
     # (alone: not a place's name before its region, 'Hoyland, Barnsley', nor a name of
     # other words, 'Asankrom Gold Mine', 'Magasin Ombelle Mérignac')
     # (nor a place after its preposition or its postcode or before its department, 'de
@@ -109,6 +111,8 @@ def _short_name(legal: str, flat: str) -> bool:
                              flat[max(0, m.start() - 40):m.start()])
                and not re.match(r"\s*\((?:\d{2,3}|2[AB])\)", flat[m.end():])
                for short in shorts for m in re.finditer(
-                   rf"(?<![\w@./-]){re.escape(short)}(?:['’]s)?(?![\w@-]|\.\w|,?[ \t]+[A-ZÀ-Ý0-9])", flat))
+                   # (its possessive before a capital is its own: "Harbourline's Lymington marina")
+                   rf"(?<![\w@./-]){re.escape(short)}(?:['’]s(?![\w@-])|(?![\w@-]|\.\w|,?[ \t]+[A-ZÀ-Ý0-9]))",
+                   flat))
 
 

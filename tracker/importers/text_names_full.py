@@ -21,10 +21,20 @@ _NOUN_THEN_TOWN = re.compile(
     r"Eyecare))\s+(?P<town>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
 
 
+_NAME_THEN_TOWN = re.compile(r"(?P<name>.+?(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\bof)(?<!\bthe)(?<!\bà)(?<!\ben)"
+                             r"(?<!\bla)(?<!\ble)(?<!\bles))\s+(?P<town>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)")
+
+
 def town_after(name: str, text: str) -> str:
     """The name without the town written after it, when the text names that town as a place
     ('in Clonakilty', 'à Vitré', 'based in X') or the gazetteer knows it."""
     match = _NOUN_THEN_TOWN.fullmatch(name)
+    branch = _NAME_THEN_TOWN.fullmatch(name) if not match else None
+    # ('Agence Vertic'Intérim Marseille' and 'Vertic'Intérim est l'agence ...': the branch's
+    # town after a name the text writes without it)
+    if branch and is_place(branch["town"]) and re.search(
+            rf"(?<![\w'’-]){re.escape(branch['name'])}(?![\w'’-])(?!\s+{re.escape(branch['town'])})", text):
+        return branch["name"]
     if not match:
         return name
     town = re.escape(match["town"])

@@ -172,6 +172,9 @@ def notice_unit(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# A name ends at its legal form: '© 2027 X Brewing Company Ltd. Company No. 000', 'X Pty Ltd ·'.
+_FORM_END = re.compile(rf"(,?(?:\s+(?:{LEGAL_WORDS})\b\.?)+)(?:\s.*)?$")
+
 # A footer or a letterhead giving the name then the street address: 'Pharmacie de la Place – 4,
 # place Saint-Corentin – 29000 Quimper', 'Kestrel Joinery Ltd, Unit 4, 12 Mill Road, Hull'.
 _ADDRESS_LINE = re.compile(rf"^(?P<name>{_NAME})\s*+[–—,|·-]\s*+{STREET}")
@@ -181,8 +184,9 @@ def address_named(lines: list[str]) -> tuple[str, str] | None:
     """(name, line) of a line giving a name then its street address."""
     for line in lines:
         match = _ADDRESS_LINE.match(line.strip())
-        if match and len(match["name"].split()) >= 2:
-            return match["name"], line.strip()
+        name = _FORM_END.sub(r"\1", match["name"]) if match else ""
+        if match and len(name.split()) >= 2:
+            return name, line.strip()
     return None
 
 
@@ -192,13 +196,19 @@ _COPYRIGHT = re.compile(rf"^(?:©|\(c\)|(?i:copyright)\s*©?)\s*(?:\d{{4}}(?:\s*
                         rf"(?P<name>{_NAME})\s*(?:[.,|·–-].*)?$")
 
 
+# A company's legal mention: 'Compagnie X – SAS au capital de 120 000 € – RCS Angers ...'.
+_LEGAL_MENTION = re.compile(rf"^(?P<name>{_NAME})\s*+[–—,-]?\s*+(?:{LEGAL_WORDS}|SASU|EURL|SNC|SCOP|SCIC|SA)"
+                            r"\b[^\n]{0,30}?\bau capital\b")
+
+
 def copyright_owner(lines: list[str]) -> tuple[str, str] | None:
-    """(name, line) of the site's owner its copyright line names (a board's own is left to the
-    rules that know boards)."""
+    """(name, line) of the site's owner its copyright line or its legal mention names (a
+    board's own is left to the rules that know boards)."""
     for line in lines:
-        match = _COPYRIGHT.match(line.strip())
-        if match and len(match["name"].split()) >= 2:
-            return match["name"], line.strip()
+        match = _COPYRIGHT.match(line.strip()) or _LEGAL_MENTION.match(line.strip())
+        name = _FORM_END.sub(r"\1", match["name"]) if match else ""
+        if match and len(name.split()) >= 2:
+            return name, line.strip()
     return None
 
 

@@ -14,7 +14,7 @@ import re
 from tracker.importers.base import EMAIL, ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_names_check import clean_org
-from tracker.importers.text_names_forms import without_legal_form
+from tracker.importers.text_names_forms import LEGAL_WORDS, without_legal_form
 from tracker.importers.text_names_header import is_org_line, org_name
 from tracker.importers.text_names_layout import (
     contact_addresses,
@@ -113,15 +113,28 @@ def in_full(name: str, top: list[tuple[str, str, float]], text: str) -> str | No
     """The name the top of the page writes in full ('Patty Barn Burgers' under the heading),
     when the one found is its first words ('At Patty Barn, every burger ...'): one or two
     capitalised words more, no unit's word."""
+    fuller = []
     for other, _snippet, _confidence in top:
         other = without_legal_form(clean_org(other, text))  # ('... Services Limited')
-        rest = other[len(name):] if other.startswith(name + " ") else ""
+        # ('BESSON-ROCHAT Manufacture' as the logo writes it: the name as found, then the rest)
+        rest = other[len(name):] if other.lower().startswith(name.lower() + " ") else ""
+        if re.fullmatch(rf"(?i:,?\s+(?:{LEGAL_WORDS})\.?)+", rest):
+            rest = ""  # ('RIVERBEND CHILD CARE CENTRES INC.': its form in capitals)
+        other = name + rest if rest else other
         # ('Atlantis Intérim Cholet': the branch's town is no part of the name)
         # ('Redline' and '© 2027 Redline Car & Truck Rental, Inc.': words joined by '&')
         if rest and re.fullmatch(r"(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w'’&.-]*){1,3}", rest) and not _UNIT_WORDS.search(rest) \
                 and not is_town(rest.strip()):
-            return other
-    return None
+            fuller.append(other)
+        head = other[:-len(name)].strip() if other.endswith(" " + name) else ""
+        # ('Val de Maine' and 'Compagnie des Croisières du Val de Maine – SAS au capital ...':
+        # the body's kind before the name it goes by, in its legal footer)
+        if head and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+(?:du|de la|des|de|of the|of)",
+                                 head) and not _UNIT_WORDS.search(head):
+            fuller.append(other)
+    # (the fullest: 'Sentinel Fire & Security' on the address line, 'Sentinel Fire & Security
+    # Systems Ltd' in the copyright line)
+    return max(fuller, key=len, default=None)
 
 
 # A person named with a title: 'Dr Hélène Marchetti', 'Maître Durand'.

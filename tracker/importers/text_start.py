@@ -14,6 +14,7 @@ from tracker.importers.text_date_common import (
     labelled_dates,
     year_default,
 )
+from tracker.importers.text_deadline import written_on
 
 _START_PHRASE = re.compile(
     r"\b(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
@@ -28,7 +29,12 @@ _START_PHRASE = re.compile(
     r"recrutement prévu|beginning\b|reports? on|report for duty|season\s*+:|"
     r"(?:starts?|begins?|commences?)\s*+:|"
     # a table's cell ('Start | Monday 8 February 2027'), an offshore crew's 'Mobilisation:'
-    r"start\s*+\||mobili[sz]ation(?: date)?\s*+[:|]|^\W*next induction(?: date)?\s*+:)", re.I)
+    r"start\s*+\||mobili[sz]ation(?: date)?\s*+[:|]|^\W*next induction(?: date)?\s*+:|"
+    # a list's item: '✅ Start Monday 15 February 2027'
+    r"(?:(?<=^)|(?<=^\W)|(?<=^\W\W)|(?<=^\W\W\W))start(?=\s++(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s++\d)))", re.I)
+# A social post's comment line of reactions, with its time: 'May 4 · Like · Reply'.
+_REACTIONS = re.compile(r"(?i)[·•]\s*+(?:like|reply|j['’]aime|r[ée]pondre)\b")
 # Where a date after 'from' is not the start: applications, interviews, publication.
 _NOT_START = re.compile(r"(candidat|apply|applica|submi|closing|deadline|interview|entretien|"
                         r"affichage|posting period|advertising period|inscri|registration|"
@@ -47,7 +53,7 @@ _EMPLOYED = re.compile(r"\b(?:contrat|contract|engag\w*|CDD|employ\w*|embauch\w*
 # (a label's words in brackets, 'Season dates (approximate, weather permitting):', or its value
 # past a wide gap, 'Contract period       Friday 4 June 2027 to ...'; a bracket opening on the
 # period, 'Seasonal / Temporary (June 7 - August 27, 2027)')
-_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le)\s|\b(?:(?:season )?dates?|season|saison|"
+_SPAN = re.compile(r"(?:\b(?:du|from|between|entre le|(?:of )?approximately)\s|\b(?:(?:season )?dates?|season(?:al)?|saison|"
                    r"p[ée]riode|term|contract period|period of employment|(?:seasonal |fixed[- ]term )?"
                    r"contract|contrat(?: saisonnier)?)(?:\s*+\([^()\n]{0,60}\))?(?:\s*+:|[ \t]{3,})\s*+"
                    r"|\((?=\s*+(?-i:[A-Z][a-z]{2,8}\.?\s++\d{1,2}|\d{1,2}\s++[A-Za-z]{3,9}\.?)\s*+[-–]))", re.I)
@@ -71,6 +77,8 @@ def read_start(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                 continue
             after = line[match.start():]
             below = next((text for text in lines[index + 1:index + 3] if text.strip()), "")
+            if _REACTIONS.search(below):
+                below = ""  # a comment's own time under it: 'May 4 · Like · Reply'
             rest = line[match.end():].strip(" :|")
             # (or a short label of its own words, no colon: 'Début de mission' / '03/05/2027')
             if below and (not rest or ":" not in line and len(line.strip()) <= 30
@@ -79,12 +87,27 @@ def read_start(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                 # février 2027')
                 after = f"{after} {below}"
             found = find_dates(after, lang, year_default(result))
+            if year_default(result) is None and not (found and found[0].year_given):
+                found = _after_written(after, lines, lang)
             if found and _WINDOW.search(after[:found[0].start]):
                 continue  # 'Début prévisionnel entre le 30 août et le 6 septembre'
             if found and found[0].start <= 40:
                 result.add("job_start_date", as_read(found[0], order), after.strip(),
                            0.7 if found[0].year_given else 0.6, date_doubt(found[0], order))
                 break
+
+
+def _after_written(after: str, lines: list[str], lang: str) -> list[FoundDate]:
+    """A start written without its year in a forwarded e-mail ('Start: from Thursday 5
+    August' under 'Sent: Monday 19 July 2027'): the first such day on or after the day the
+    mail was written; none without that day."""
+    written = written_on(lines, lang)
+    if written is None:
+        return []
+    found = find_dates(after, lang, written.year)
+    if found and found[0].value < written:
+        found = find_dates(after, lang, written.year + 1)
+    return found
 
 
 def _gap(text: str, found: list[FoundDate]) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_layout import SEPARATOR_LINE, post_word, singular
-from tracker.importers.text_title import _TERMS, is_call
+from tracker.importers.text_title import _KIND_PREFIX, _TERMS, is_call
 
 _SUBJECT = re.compile(r"^(?:subject|objet|sujet)\s*:\s*(?P<value>.+)$", re.I)
 _SUBJECT_TAGS = re.compile(r"^(?:(?:re|tr|fwd?|fw)\s*:\s*|\[[^\]]{1,40}\]\s*|"
@@ -103,18 +103,28 @@ _HEADER_FIELD = re.compile(r"^[\w' -]{1,25}\s?:(?:\s|$)")
 _CONTENTS = re.compile(r"^(?:in this issue|this (?:week|month)|inside|au sommaire|sommaire|"
                        r"dans ce numero|a la une)\b|\b(?:newsletter|bulletin|lettre d'information)\b"
                        r"[^\n]{0,80}?\b(?:issue|no\.?|n°|numero)\s*\d+")
-_JOBS_SECTION = re.compile(r"^(?:jobs?|vacanc(?:y|ies)|careers?|job opportunities|we'?re hiring|"
+_JOBS_SECTION = re.compile(r"^(?:\d+[.)]\s*+)?(?:(?:member|members'?|our|nos)\s++)?"  # '3. MEMBER JOBS BOARD'
+                           r"(?:jobs?|vacanc(?:y|ies)|careers?|job opportunities|we'?re hiring|"
                            r"offres? d'emploi|emplois?|recrutements?|on recrute|postes? a pourvoir)\b")
 
 
 def _jobs_section(body: list[str]) -> int:
-    """The index of a bulletin's section of jobs, where its ad starts (0 in any other mail)."""
+    """The index of a bulletin's section of jobs, where its ad starts (0 in any other mail):
+    the section's heading past the contents, whose own item names it too."""
     contents = next((i for i, line in enumerate(body[:40]) if _CONTENTS.search(fold(line))), None)
     if contents is None:
         return 0
-    return next((i + 1 for i, line in enumerate(body[contents + 1:], contents + 1)
-                 if len(line.split()) <= 10 and _JOBS_SECTION.match(
+    listed = next((i for i, line in enumerate(body[contents + 1:], contents + 1) if not line),
+                  len(body))  # ('IN THIS ISSUE' / '> Jobs in the network' / ...: its items)
+    return next((i + 1 for start in (listed, contents + 1) for i, line in enumerate(
+                     body[start:], start) if len(line.split()) <= 10 and _JOBS_SECTION.match(
                      re.sub(r"^[^\w]+", "", fold(line)))), 0)
+
+
+def bulletin_jobs_at(lines: list[str]) -> int:
+    """The index of the line under a bulletin's section of jobs (0 in any other text): its
+    heading and its news stand above the ad's ('TASTE THE WEST' / 'IN THIS ISSUE' / ...)."""
+    return _jobs_section([line.strip() for line in lines[:120]])
 
 
 def ad_heading(lines: list[str], is_org: Callable[[str], bool],
@@ -134,7 +144,9 @@ def ad_heading(lines: list[str], is_org: Callable[[str], bool],
         core = re.sub(r"\s*\([^()]*\)$", "", line)  # ('X (12-month contract, parental leave)')
         if (not line or len(core) > 80 or len(core.split()) > 10 or line[-1] in ".,;:!?"
                 or re.match(r"[•▪◦●■✓✔➢►▸*–-]\s", line)  # a list's item
-                or _HEADER_FIELD.match(line) or "@" in line or is_call(line)
+                # ('NOW HIRING: AIRCRAFT FUELER' is the call and the post, no header's field)
+                or _HEADER_FIELD.match(line) and not _KIND_PREFIX.match(fold(line))
+                or "@" in line or is_call(line)
                 # ('ORCHESTRA OPERATIONS MANAGER': a body's word, then the post it ends on,
                 # before the season or the terms after a dash: 'ACTIVITY CENTRE INSTRUCTOR –
                 # SUMMER 2027')

@@ -222,9 +222,11 @@ def _brackets_off(title: str) -> str:
 
 
 # The diploma a work-study post or an internship prepares, after its name: 'Apprenti(e)
-# opticien(ne) – BTS Opticien-lunetier', 'Électricien de bord en alternance (BTS …)'.
-_COURSE = re.compile(r"(?:en\s+|in\s+)?(?:BTS|BUT|DUT|CAP|BP|bac pro|licence pro\w*|master|mastère|"
-                     r"titre pro\w*|bachelor|MBA)\b", re.I)
+# opticien(ne) – BTS Opticien-lunetier', 'Électricien de bord en alternance (BTS …)',
+# 'Stagiaire en maraîchage (BPREA)', 'Apprentice Installer – Certificate III in Electrotechnology'.
+_COURSE = re.compile(r"(?:en\s+|in\s+)?(?:BTS|BUT|DUT|CAP|BP|BPREA|BPJEPS|CQP|BMA|DMA|bac pro|"
+                     r"licence pro\w*|master|mastère|titre pro\w*|bachelor|MBA|NVQ|"
+                     r"certificate (?:I{1,3}|IV|[1-4])|diploma of)\b", re.I)
 _LEARNER = re.compile(r"\b(?:apprenti|alternan|stagiaire|apprentice|intern\b|trainee)", re.I)
 
 

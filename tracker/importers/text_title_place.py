@@ -22,6 +22,9 @@ _PLACE_CUE = r"(?:\b(?:à|near|pr[èe]s de|bas[ée]e? (?:à|in|at)|located (?:in
              r"[^\n]*?))"
 _TRAILING_PLACE = re.compile(r"(?:\s+(?:[—–|-]|in|at|à)|,)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)"
                              r"{0,2})(?P<dept>\s*\((?:\d{2,3}|2[AB])\)|\s+\d{1,2}(?:e|er|ème|eme)\b)?(?:\s*\([^)]{1,30}\))?$")
+# A postcode after a town in an address: 'Lymington SO41 0AA', 'Moorabbin VIC 3189',
+# 'Kent, WA 98032', 'Halifax, NS B3H 1A1'.
+_POSTCODE_AFTER = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]{2,3}\s+\d{4,5}\b|[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"
 # 'in English' names a language: no place is cued by it.
 _LANGUAGE = re.compile(r"(?:English|French|German|Spanish|Italian|Dutch|Arabic|Portuguese|"
                        r"Chinese|Japanese|Swedish|Norwegian|Danish|Finnish|Welsh|Gaelic|Māori|"
@@ -133,7 +136,7 @@ def _trim_place(title: str, text: str) -> str:
     place = re.escape(match["place"])
     if match["place"].isupper():  # ('– MORZINE' and 'in Morzine'): its letters in any case
         place = f"(?i:{place})"
-    cued = re.search(rf"{_PLACE_CUE}{place}\b", rest) or (
+    cued = re.search(rf"{_PLACE_CUE}{place}\b", rest) or re.search(rf"\b{place},?\s+{_POSTCODE_AFTER}", rest) or (
         not _LANGUAGE.match(match["place"]) and re.search(rf"\b(?:in|at|near)\s+{place}\b", rest))
     if cued or match["dept"] or is_place(match["place"]):
         return _TRAILING_EVENT.sub("", title[:match.start()].strip()) or title
