@@ -15,6 +15,7 @@ from tracker.importers.base import ParsedPosting
 from tracker.importers.dates import fold
 from tracker.importers.text_heading import Labelled
 from tracker.importers.text_names_check import (
+    addressed_town,
     clean_org,
     names_place,
     plausible_org,
@@ -40,7 +41,7 @@ from tracker.importers.text_names_employer import (
     university_of_unit,
     unnamed_client,
 )
-from tracker.importers.text_names_forms import LEADING_FORM, ORG_NOUN, without_legal_form
+from tracker.importers.text_names_forms import LEADING_FORM, ORG_NOUN
 from tracker.importers.text_names_full import NUMBERED_ACRONYM
 from tracker.importers.text_names_guess import (
     domain_words,
@@ -304,8 +305,6 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         found.append((declared[0], declared[1], 0.6))  # ('The University is ...' names none)
     # ('📍 Librairie X · 14 rue du Port': a pictograph before the line is no part of it)
     owner = copyright_owner(lines)  # ('© 2027 Kessler Rowe Architects, Inc.')
-    if owner and _board_own(owner[0], body):
-        owner = None  # a job board's own footer ('PlayJobs Australia  |  Jobs in leisure')
     address = address_named([undecorated(line.strip()) for line in lines]) or owner
     served = service_body(lines)  # 'X – service municipal de la Commune de Y'
     found += signature(lines) + ([(address[0], address[1], 0.6)] if address else []) + boards \
@@ -321,7 +320,7 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
     found = [item for item in found if not is_word_not_name(item[0])
              and not (_ORG.fullmatch(_without_article(item[0]).strip())
                       and not item[0].isupper())
-             and not names_place(item[0]) and not _addressed_town(item[0], text)
+             and not names_place(item[0]) and not addressed_town(item[0], text)
              and plausible_org(clean_org(item[0], text))
              and not (fold(item[0]) == post and post_word(item[0]))]
     # ('The District Executive is ...': the post, no one)
@@ -372,10 +371,8 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
             # the forms' rule to read: 'SCIC LES FORGES COMMUNES')
             form = LEADING_FORM.match(name)
             lead = form.group(0) if form else ""
-            written = from_capitals(re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name[len(lead):]), text)
-            # (its article kept where the text starts a line with it: 'La Piste aux Marées ·
-            # 7 quai des Frégates' in the footer, 'la Piste aux Marées' in a sentence)
-            name = lead + (written if article_written(written, text) else _without_article(written))
+            name = lead + _without_article(from_capitals(
+                re.sub(r"\s*\([A-Z&]{2,9}\)$", "", name[len(lead):]), text))
         elif name.isupper() and any(m.group(0)[1:].islower() or " " not in name and not m.group(
                 0).isupper() for m in re.finditer(  # (one word: 'OPTIC'SUD', written 'Optic'Sud')
                 rf"(?<![\w@./-]){re.escape(name)}(?![\w@-]|\.\w)", text, re.I)):
@@ -384,29 +381,9 @@ def read_employer(result: ParsedPosting, lines: list[str], labelled: Labelled,
         if re.fullmatch(r"[A-Z]{2,8}", name):  # an acronym the text spells out: its full name
             name = spelled_out(name, body)
         name = possessive_off(name, text)
-        # (an article of its own kept where the text writes the name alone with it, 'La Piste
-        # aux Marées · 7 quai des Frégates', whatever its address spells)
-        if not (article_written(name, text) and _without_article(name) == name):
+        if not (article_written(name, text) and _without_article(name) == name):  # ('La X ·')
             name = article_elsewhere(name, body)
         result.add("hiring_organization_name", clean_org(name, text), snippet, confidence)
-
-
-def _addressed_town(name: str, text: str) -> bool:
-    """Whether a name is the town of an address, after its postcode ('Le Brassus (VD)' in a
-    heading's facts and '1348 Le Brassus · Suisse' in the footer)."""
-    # (not a copyright's year: '© 2027 Mendip Hills Zoo ·')
-    return re.search(rf"(?im)(?<![©\d])(?<!© )(?<!\(c\) )(?<!copyright )\b\d{{4,5}}[ \t]+{re.escape(name)}"
-                     rf"[ \t]*(?:$|[·|,–—(]|cedex\b)", text) is not None
-
-
-# A job board's header: its name, then what it lists ('PlayJobs Australia  |  Jobs in leisure').
-_BOARD_TAGLINE = re.compile(r"\s[|·–—-]\s+(?:jobs?|careers?|emplois?|offres? d'emploi)\s+(?:in|for|en|dans|de|du)\b")
-
-
-def _board_own(name: str, body: list[str]) -> bool:
-    """Whether a name is the job board's whose header opens the page."""
-    bare = fold(without_legal_form(name))
-    return any(_BOARD_TAGLINE.search(fold(line)) and fold(line).startswith(bare) for line in body[:5])
 
 
 def _recruiter_inside(body: list[str]) -> tuple[str, str, float] | None:

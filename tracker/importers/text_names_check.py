@@ -142,6 +142,14 @@ def names_place(name: str) -> bool:
             parts[0].split()) <= 2 and not ORG_NOUN.search(parts[0])))
 
 
+def addressed_town(name: str, text: str) -> bool:
+    """Whether a name is the town of an address, after its postcode ('Le Brassus (VD)' in a
+    heading's facts and '1348 Le Brassus · Suisse' in the footer)."""
+    # (not a copyright's year: '© 2027 Mendip Hills Zoo ·')
+    return re.search(rf"(?im)(?<![©\d])(?<!© )(?<!\(c\) )(?<!copyright )\b\d{{4,5}}[ \t]+{re.escape(name)}"
+                     rf"[ \t]*(?:$|[·|,–—(]|cedex\b)", text) is not None
+
+
 # ('(Fjordhavn IKS)': a short name and its form in brackets is the name's other writing)
 _ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z&.-]{1,11})(?:\s[A-Z]{2,5})?\)$|\s+[A-Z]{2,6}$")
 

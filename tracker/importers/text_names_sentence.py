@@ -11,7 +11,7 @@ import re
 
 from tracker.importers.dates import fold
 from tracker.importers.text_names_check import STREET
-from tracker.importers.text_names_forms import LEGAL_WORDS
+from tracker.importers.text_names_forms import LEGAL_WORDS, without_legal_form
 from tracker.importers.text_names_layout import post_word
 from tracker.importers.text_names_social import is_author
 
@@ -201,14 +201,22 @@ _LEGAL_MENTION = re.compile(rf"^(?P<name>{_NAME})\s*+[–—,-]?\s*+(?:{LEGAL_WO
                             r"\b[^\n]{0,30}?\bau capital\b")
 
 
+# A job board's header: its name, then what it lists ('PlayJobs Australia  |  Jobs in leisure').
+_BOARD_TAGLINE = re.compile(r"\s[|·–—-]\s+(?:jobs?|careers?|emplois?|offres? d'emploi)\s+(?:in|for|en|dans|de|du)\b")
+
+
 def copyright_owner(lines: list[str]) -> tuple[str, str] | None:
-    """(name, line) of the site's owner its copyright line or its legal mention names (a
-    board's own is left to the rules that know boards)."""
+    """(name, line) of the site's owner its copyright line or its legal mention names; none
+    for a job board's own footer, the board whose header opens the page ('PlayJobs Australia
+    |  Jobs in leisure')."""
     for line in lines:
         match = _COPYRIGHT.match(line.strip()) or _LEGAL_MENTION.match(line.strip())
         name = _FORM_END.sub(r"\1", match["name"]) if match else ""
         if match and len(name.split()) >= 2:
-            return name, line.strip()
+            bare = fold(without_legal_form(name))
+            board = any(_BOARD_TAGLINE.search(fold(top)) and fold(top.strip()).startswith(bare)
+                        for top in [top for top in lines if top.strip()][:5])
+            return None if board else (name, line.strip())
     return None
 
 
