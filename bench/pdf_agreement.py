@@ -28,6 +28,7 @@ The figures are ratios from one run (shares of fields), not timings.
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import os
 import re
@@ -186,6 +187,7 @@ def posting_html(text: str, lang: str, layout: str) -> str:
             f"</style></head><body>{''.join(parts)}</body></html>")
 
 
+@functools.lru_cache(maxsize=4)  # (one posting's layouts, read by each reader in turn)
 def render(text: str, lang: str, layout: str) -> bytes:
     from weasyprint import HTML
 
@@ -225,6 +227,12 @@ def imported(name: str, data: bytes, kind: str) -> dict[str, Any]:
     return _values(read.postings[0]) if read.postings else {}
 
 
+@functools.lru_cache(maxsize=2)
+def _text_import(name: str, text: str) -> dict[str, Any]:
+    """The posting's text import, made once for the readers compared on it in turn."""
+    return imported(f"{name}.txt", text.encode(), "text")
+
+
 def language(fixture: Fixture) -> str:
     return "fr" if fixture.name.startswith("fr") else "en"
 
@@ -245,7 +253,7 @@ def compare(fixture: Fixture, layouts: Iterable[str],
             reader: Callable[[bytes], str] = pdf_layout_text) -> list[Outcome]:
     """The posting read from its PDF in each layout (by `reader`) against its text import and
     its true values."""
-    text_values = imported(f"{fixture.name}.txt", fixture.text.encode(), "text")
+    text_values = _text_import(fixture.name, fixture.text)
     names = [n for n in FIELDS if n in fixture.expected]
     truth = {n: _normal(fixture.expected.get(n)) for n in names}
     text_right = {n: _normal(text_values.get(n)) == truth[n] for n in names}
