@@ -110,9 +110,10 @@ _UNIT_WORDS = re.compile(r"(?i)\b(?:direction|department|d[ée]partement|divisio
 
 
 def in_full(name: str, top: list[tuple[str, str, float]], text: str) -> str | None:
-    """The name the top of the page writes in full ('Patty Barn Burgers' under the heading),
-    when the one found is its first words ('At Patty Barn, every burger ...'): one or two
-    capitalised words more, no unit's word."""
+    """The name the top of the page or its footer writes in full ('Patty Barn Burgers' under
+    the heading), when the one found is its first words ('At Patty Barn, every burger ...'):
+    one to three capitalised words more, no unit's word; or its last words after the body's
+    kind ('Val de Maine', 'Compagnie des Croisières du Val de Maine'). The fullest of them."""
     fuller = []
     for other, _snippet, _confidence in top:
         other = without_legal_form(clean_org(other, text))  # ('... Services Limited')
