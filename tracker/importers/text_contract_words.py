@@ -198,7 +198,13 @@ _CONTRACTUAL = re.compile(r"\bvoie contractuelle\b", re.I)
 # contractuels'.
 _BOTH_IN_TEXT = re.compile(
     r"\b(?:ouvert|ouverte|accessible)s?\s+(?:aux|à des)\s+(?:titulaires|fonctionnaires)\b[^.]{0,220}?"
-    r"\bcontractuel|\bvoie\s+(?:statutaire|de mutation)\b[^.]{0,80}?\bcontractuelle\b", re.I)
+    r"\bcontractuel|\bvoie\s+(?:statutaire|de mutation)\b[^.]{0,80}?\bcontractuelle\b"
+    # 'Statut : titulaire ou, à défaut, contractuel', 'Ouvert aux contractuels : oui, à défaut de
+    # candidature d'un fonctionnaire'
+    r"|\b(?:titulaires?|fonctionnaires?)\s*+,?\s*+(?:ou|et)\s*+,?\s*+[àa] d[ée]faut\s*+,?\s*+"
+    r"(?:(?:aux?|des)\s++)?(?:agents?\s++)?contractuel"
+    r"|\bcontractuels?\b[^.]{0,40}?\b[àa] d[ée]faut de candidatures? d['’]\s*+(?:un\s++)?(?:fonctionnaire|titulaire)",
+    re.I)
 
 
 def open_to_both_in(text: str) -> str | None:

@@ -160,6 +160,9 @@ def clean_org(name: str, text: str) -> str:
     the text also leaves out, a place added after a comma, a leading English 'The'."""
     # 'Jobs at X | Powered by ...': a separator ends the name, 'at' is the board's word
     name = re.split(r"\s+[|·]\s+", name.strip())[0].rstrip("!? ")  # ('… de Rimouski!': its call)
+    logo = re.match(r"([A-Z]{2,8})[ \t]{2,}(?=[A-ZÀ-Ý])(.+)$", name)  # ('LDM  Laiterie du Moléson')
+    name = logo[2] if logo and (_initials_match(logo[2], logo[1]) or "".join(
+        word[0] for word in logo[2].split()).upper() == logo[1]) else name
     # ('Camping Les Oyats ★★★★', 'Hôtel X 4*': its classification, no part of its name)
     name = re.sub(r"\s*[★☆⭐]+|\s+[1-5]\s?(?:\*|étoiles?\b)$", "", name)
     # ('VILLE DE X (Haute-Garonne – 16 800 habitants)' cut at its dash: an aside left open;

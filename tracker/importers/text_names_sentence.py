@@ -252,6 +252,25 @@ def abbreviation_off(name: str, text: str) -> str:
     name = re.sub(r"^(?:À|Chez)\s+(?:l['’]\s*)?(?=[A-Z]{2,8}$)", "", name)
     if re.match(r"CC\s+(?:du|de|des|d['’])\b", name) and "communaute de communes" in fold(text):
         name = "Communauté de communes" + name[2:]
+    return _acronym_spelled_before(name, text)
+
+
+def _acronym_spelled_before(name: str, text: str) -> str:
+    """'CA Rivières d'Argonne', 'SMICTOM des Coteaux de Serre': an acronym before the rest of
+    the name, spelled out where the text writes the whole name ('La Communauté d'agglomération
+    Rivières d'Argonne', 'Le Syndicat mixte intercommunal de collecte et de traitement des
+    ordures ménagères des⏎Coteaux de Serre'), without the sentence's article."""
+    match = re.fullmatch(r"([A-Z]{2,8})\s+(\S.{2,80})", name)
+    if not match:
+        return name
+    flat = " ".join(text.split())
+    for found in re.finditer(rf"(?<![\w'’-])((?:[A-ZÀ-Ý][\w'’-]*)(?:\s+[\w'’-]+){{0,11}}?)\s+"
+                             rf"{re.escape(match[2])}(?![\w'’-])", flat):
+        words = found[1]
+        for start in [0] + [m.end() for m in re.finditer(r"\s+", words)]:
+            spelled = re.sub(r"^(?:La|Le|Les|L['’])\s*(?=\w)", "", words[start:])
+            if _initials(spelled).upper() == match[1] and spelled[:1].isupper():
+                return f"{spelled} {match[2]}"
     return name
 
 

@@ -85,7 +85,10 @@ def read_dateline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
         if re.match(r"\W*(?!dated?\s*+:)[^\W\d][\w ]{0,30}:", line, re.I):
             continue  # a labelled line ('Dates: June 20 – August 15, 2027') is not a dateline
         # (a header's columns: 'Advt. No. 05/2026        Dated: 14.12.2026')
-        for part in re.split(r"\s[·|—–]\s|\s{3,}", line.strip())[::-1] if index < 8 else [line]:
+        # (a letter's date line and the signature's name in its right-hand column: 'Bulle, le 6
+        # avril 2027          Laiterie du Moléson')
+        for part in re.split(r"\s[·|—–]\s|\s{3,}", line.strip())[::-1] if index < 8 \
+                else re.split(r"\s{3,}", line.strip())[:1]:
             found = find_dates(part, lang)
             if len(found) != 1 or not found[0].year_given:
                 continue

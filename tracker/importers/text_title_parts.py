@@ -55,6 +55,8 @@ _LEADING_STATUS = re.compile(r"^(?:casual|temporary|seasonal|fixed[- ]term|"
 # ... or after it, as one word: 'Directeur·rice artistique freelance', 'Agent vacataire'.
 # ('Médiateur culturel saisonnier' is written as the post's name in the corpus: it stays.)
 _TRAILING_STATUS = re.compile(r"\s+(?:freelance|free-lance|vacataire|int[ée]rimaire|casual|"
+                              # ('Conseiller pénitentiaire ... (CPIP) contractuel')
+                              r"contractuel(?:·?le|\(le\)|\.le)?s?|"
                               # ('ASSISTANT(E) DENTAIRE EN CONTRAT DE PROFESSIONNALISATION')
                               r"en (?:contrat (?:de professionnalisation|d['’]apprentissage)|"
                               r"alternance|apprentissage|CDI|CDD))\s*$", re.I)
