@@ -19,16 +19,17 @@ RECORDED = json.loads(RECORD.read_text("utf-8"))
 ALL = {fixture.name: fixture for fixture in fixtures()}
 KINDS = kinds()
 # What the rules read right when last recorded (2026-12-08, the reader rules of #15 item 3,
-# twenty-second round, on the 1,304 postings of 266 kinds they have seen: 96.0 % of all fields,
-# 95.0 % of the fields the postings state; the twenty-first round's kinds, at 92.2 % when scored
-# blind, joined them with one round of rules written since): the floors check no regression,
-# not the #15 targets (90 % per field).
+# twenty-third round, on the 1,364 postings of 278 kinds they have seen: 96.0 % of all fields,
+# 94.9 % of the fields the postings state; the twenty-second round's kinds, at 94.4 % when
+# scored blind, joined them with one round of rules written since): the floors check no
+# regression, not the #15 targets (90 % per field).
 FLOOR_ALL, FLOOR_STATED = 0.95, 0.94  # on the kinds the rules were written on
-# On the 60 postings of 12 kinds written blind for the twenty-second round and never tuned on
-# (94.4 %, 1,020 of 1,080, and 92.7 % of the fields stated when scored once against the rules
-# they were frozen before, 28a1075): a floor against falling back, not a target (the target,
-# 90 % per field, is not met: titles and employers are below it).
-HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.94, 0.92
+# On the 60 postings of 12 kinds written blind for the twenty-third round and never tuned on
+# (93.1 %, 1,006 of 1,080, and 91.6 % of the fields stated when scored once against the rules
+# they were frozen before, 6dbb1d3): a floor against falling back, not a target (the target,
+# 90 % per field and 95 % of deadlines, is not met: titles, employers, deadlines, interviews and
+# education levels are below it).
+HELD_OUT_FLOOR_ALL, HELD_OUT_FLOOR_STATED = 0.93, 0.91
 SOURCE = re.compile(r"# source: (https://\S+|none \(written for the corpus, modelled on "
                     r"(?P<kind>[a-z0-9-]+)\))\n")
 
