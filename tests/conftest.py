@@ -105,6 +105,23 @@ def scratch_engine(tmp_path: Path) -> Iterator[sa.Engine]:
     engine.dispose()
 
 
+# The app's password hasher (argon2 at the library's defaults, about 0.14 s a hash or a check by
+# design). Tests run in this process with argon2 at its lowest cost, the same algorithm and hash
+# format (a check reads the cost from the hash): thousands of log-ins and accounts made per run
+# would otherwise spend minutes on it. Subprocesses (the CLI, servers) keep the defaults;
+# tests/services/test_users.py checks the app's own parameters.
+APP_HASHER = users._hasher
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashes() -> Iterator[None]:
+    from argon2 import PasswordHasher
+
+    users._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    users._hasher = APP_HASHER
+
+
 @pytest.fixture(scope="session")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sa.Engine]:
     if PG_URL:

@@ -126,6 +126,19 @@ def test_password_is_hashed_with_argon2(session, clock):
     assert other.password_hash != user.password_hash  # salted
 
 
+def test_the_app_hashes_with_argon2id_at_its_recommended_cost():
+    """The app's own hasher (tests in this process swap in argon2's lowest cost, conftest.py):
+    argon2id, 64 MiB, 3 passes (RFC 9106's second recommended option); it checks a hash made at
+    the tests' cost too (the hash carries its cost), as a CLI run as a subprocess does."""
+    from argon2 import PasswordHasher, Type
+
+    from tests.conftest import APP_HASHER
+
+    assert (APP_HASHER.type, APP_HASHER.memory_cost, APP_HASHER.time_cost) == (Type.ID, 65536, 3)
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash("tall ladder ink")
+    assert APP_HASHER.verify(cheap, "tall ladder ink")
+
+
 def test_user_without_password_cannot_log_in(session, clock):
     user = make(session, clock)
     assert not users.verify_password(user, "")
