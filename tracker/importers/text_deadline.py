@@ -53,7 +53,7 @@ def written_on(lines: list[str], lang: str) -> date | None:
     return max(days) if days else None
 
 
-def _deduced_year(result: ParsedPosting, value: str, lang: str,
+def deduced_year(result: ParsedPosting, value: str, lang: str,
                   written: date | None = None, years: tuple[int, ...] = ()) -> FoundDate | None:
     """A deadline written without its year ('avant le 20 octobre'): the first such day on
     or after the date of publication; without one, the last such day before the start of
@@ -194,7 +194,7 @@ def read_deadline(result: ParsedPosting, labelled: dict[str, list[tuple[str, str
     years = tuple({found.value.year for line in lines for found in find_dates(line, lang)
                    if found.year_given})
     for value, snippet, confidence, _ in candidates:  # no year written: deduced, a guess
-        deduced = _deduced_year(result, value, lang, written, years)
+        deduced = deduced_year(result, value, lang, written, years)
         if deduced is not None:
             sure = 0.75 if result.value("date_posted") or written else 0.6
             result.add("valid_through_date", deduced.value, snippet, min(confidence, sure))

@@ -14,7 +14,7 @@ from tracker.importers.text_date_common import (
     labelled_dates,
     year_default,
 )
-from tracker.importers.text_deadline import written_on
+from tracker.importers.text_deadline import deduced_year, written_on
 
 _START_PHRASE = re.compile(
     r"\b(prise de (?:poste|fonctions?)|à compter du|a compter du|poste à pourvoir|"
@@ -70,6 +70,7 @@ def read_start(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                        date_doubt(found[0], order))
             break
     if not result.get("job_start_date"):
+        year = year_default(result)
         for index, line in enumerate(lines):
             match = _START_PHRASE.search(line)
             if not match or match.group(1).lower() == "from" and _NOT_START.search(line) \
@@ -86,28 +87,18 @@ def read_start(result: ParsedPosting, labelled: dict[str, list[tuple[str, str]]]
                 # a label alone on its line, its date under it ('Entrée en fonction' / '1er
                 # février 2027')
                 after = f"{after} {below}"
-            found = find_dates(after, lang, year_default(result))
-            if year_default(result) is None and not (found and found[0].year_given):
-                found = _after_written(after, lines, lang)
+            found = find_dates(after, lang, year)
+            if year is None and not (found and found[0].year_given):
+                # ('Start: from Thursday 5 August' under 'Sent: Monday 19 July 2027': the first
+                # such day after the mail was written, as a deadline's; none without that day)
+                deduced = deduced_year(result, after, lang, written_on(lines, lang))
+                found = [deduced] if deduced else []
             if found and _WINDOW.search(after[:found[0].start]):
                 continue  # 'Début prévisionnel entre le 30 août et le 6 septembre'
             if found and found[0].start <= 40:
                 result.add("job_start_date", as_read(found[0], order), after.strip(),
                            0.7 if found[0].year_given else 0.6, date_doubt(found[0], order))
                 break
-
-
-def _after_written(after: str, lines: list[str], lang: str) -> list[FoundDate]:
-    """A start written without its year in a forwarded e-mail ('Start: from Thursday 5
-    August' under 'Sent: Monday 19 July 2027'): the first such day on or after the day the
-    mail was written; none without that day."""
-    written = written_on(lines, lang)
-    if written is None:
-        return []
-    found = find_dates(after, lang, written.year)
-    if found and found[0].value < written:
-        found = find_dates(after, lang, written.year + 1)
-    return found
 
 
 def _gap(text: str, found: list[FoundDate]) -> int:
